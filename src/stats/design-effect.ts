@@ -1,0 +1,86 @@
+import { insufficient, type InsufficientData } from './insufficient.js';
+
+/** Summary of one cluster of observations (typically one time window of a load test). */
+export interface ClusterSummary {
+  /** Observations in the cluster (a non-negative integer; empty clusters are ignored). */
+  readonly count: number;
+  /** Their mean. */
+  readonly mean: number;
+  /** Their sample variance with divisor count − 1 (ignored, and may be 0, when count is 1). */
+  readonly variance: number;
+}
+
+/**
+ * Design effect of clustering for a mean: how many times larger the variance of an overall mean is when
+ * observations come in clusters whose members resemble each other (requests in the same time window share
+ * GC pauses, noisy neighbours and cache state) than if all observations were independent. Divide the
+ * sample size by it, or multiply test variances by it (the `varianceInflation` of mannWhitney and
+ * hodgesLehmann).
+ *
+ * Method: one-way ANOVA on the cluster summaries. With k non-empty clusters of sizes mᵢ, N = Σmᵢ:
+ * MSB = Σ mᵢ(ȳᵢ − ȳ)² / (k − 1), MSW = Σ (mᵢ − 1)sᵢ² / (N − k), n₀ = (N − Σmᵢ²/N)/(k − 1) (the usual
+ * correction for unequal sizes), intraclass correlation ICC = (MSB − MSW)/(MSB + (n₀ − 1)·MSW), and
+ * deff = 1 + (m̄ − 1)·ICC with m̄ = Σmᵢ²/N, the size-weighted mean cluster size. Clamped to ≥ 1: a
+ * negative ICC estimate (clusters more alike than chance) is treated as no clustering.
+ *
+ * Contract: result ≥ 1 and < m̄ + 1; invariant under adding a constant to, or rescaling, all means
+ * (variances scaled accordingly). InsufficientData with fewer than 2 non-empty clusters, or when there is
+ * no within-cluster variance to compare with (every cluster has one observation, or all variances are 0).
+ *
+ * @param clusters per-cluster count, mean and sample variance
+ * @throws {RangeError} if a count is not a non-negative integer, a mean is not finite, or a variance is not
+ *   a finite number ≥ 0
+ * @example
+ * // clusters {1, 2, 3} and {4, 5, 6}: MSB = 13.5, MSW = 1, n₀ = 3, ICC = 12.5/15.5, m̄ = 3
+ * clusterDesignEffect([{ count: 3, mean: 2, variance: 1 }, { count: 3, mean: 5, variance: 1 }]); // => 2.6129… (= 1 + 2·12.5/15.5)
+ */
+export function clusterDesignEffect(clusters: readonly ClusterSummary[]): number | InsufficientData {
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i]!;
+    if (!(Number.isSafeInteger(c.count) && c.count >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c.count} (must be a non-negative integer)`);
+    }
+    if (!Number.isFinite(c.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c.mean} (must be finite)`);
+    if (!(Number.isFinite(c.variance) && c.variance >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c.variance} (must be a finite number ≥ 0)`);
+    }
+  }
+  const used = clusters.filter((c) => c.count > 0);
+  const k = used.length;
+  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
+
+  // Rescale so that squares cannot overflow: ICC is invariant under y → (y − a)/s.
+  let n = 0;
+  let centre = 0;
+  for (const c of used) {
+    n += c.count;
+    centre += (c.mean - centre) * (c.count / n); // running weighted mean, no overflow
+  }
+  let scale = 0;
+  for (const c of used) scale = Math.max(scale, Math.abs(c.mean - centre), Math.sqrt(c.variance));
+  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
+  if (scale === 0) return insufficient('all observations are equal (no within-cluster variance)');
+
+  let grand = 0;
+  let sumSquaredSizes = 0;
+  for (const c of used) {
+    grand += c.count * ((c.mean - centre) / scale);
+    sumSquaredSizes += c.count * c.count;
+  }
+  grand /= n;
+  let ssb = 0;
+  let ssw = 0;
+  for (const c of used) {
+    ssb += c.count * ((c.mean - centre) / scale - grand) ** 2;
+    if (c.count > 1) ssw += (c.count - 1) * (c.variance / scale / scale);
+  }
+  if (n === k) return insufficient('every cluster has a single observation (no within-cluster variance)');
+  if (!(ssw > 0)) return insufficient('no within-cluster variance (every cluster is constant)');
+  const msb = ssb / (k - 1);
+  const msw = ssw / (n - k);
+  const n0 = (n - sumSquaredSizes / n) / (k - 1);
+  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
+  const weightedSize = sumSquaredSizes / n;
+  const deff = 1 + (weightedSize - 1) * icc;
+  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient('the cluster summaries overflow double precision');
+}

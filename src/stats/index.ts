@@ -1,0 +1,28 @@
+/**
+ * perf-gate's statistics: pure functions over numbers and histogram buckets, no I/O. Every function
+ * either returns a number-valued result or InsufficientData; none returns NaN. See docs/statistics.md.
+ */
+export { type Bucket, type Distribution, totalCount } from './distribution.js';
+export { type InsufficientData, insufficient, isInsufficient } from './insufficient.js';
+export { assertDistribution } from './assert-distribution.js';
+export { type Rng, seededRng } from './random.js';
+export { normalCdf, normalQuantile } from './normal.js';
+export { percentile, mean, min, max } from './percentile.js';
+export { quantileSorted } from './quantile-sorted.js';
+export { interpolate } from './interpolate.js';
+export { type PairCounts, pairCounts } from './pair-counts.js';
+export {
+  type MannWhitneyResult,
+  type MannWhitneyOptions,
+  MANN_WHITNEY_EXACT_MAX_TOTAL,
+  mannWhitney,
+} from './mann-whitney.js';
+export { kthPairwiseDifference } from './kth-pairwise-difference.js';
+export { type HodgesLehmannResult, type HodgesLehmannOptions, hodgesLehmann } from './hodges-lehmann.js';
+export { type CliffsDeltaResult, cliffsDelta } from './cliffs-delta.js';
+export { type MovingBlockBootstrapOptions, movingBlockBootstrap, percentileInterval } from './bootstrap.js';
+export { lag1Autocorrelation, effectiveSampleSize } from './autocorrelation.js';
+export { type ClusterSummary, clusterDesignEffect } from './design-effect.js';
+export { type TheilSenResult, type TheilSenOptions, THEIL_SEN_MAX_POINTS, theilSen } from './theil-sen.js';
+export { type OrdinaryLeastSquaresResult, ordinaryLeastSquares } from './ols.js';
+export { holm, benjaminiHochberg } from './multiplicity.js';

@@ -1,0 +1,100 @@
+import type { Distribution } from './distribution.js';
+
+/**
+ * The k-th smallest (0-based) of the n1·n2 pairwise differences current − baseline, each pair counted once
+ * per pair of observations, found without forming the pairs.
+ *
+ * The differences form an implicit matrix: row i is a current bucket, column j a baseline bucket taken in
+ * descending order, so every row and every column is ascending. The search keeps, per row, the window of
+ * columns whose difference lies strictly between the current bounds (lo, hi] around the answer. Each round
+ * takes as pivot the weighted median of the row-window medians (an actual difference), counts the pairs
+ * at or below it with a two-pointer pass (O(K1 + K2)), and moves lo or hi to the pivot, which discards at
+ * least about a quarter of the remaining bucket pairs. When no bucket pair is left strictly inside, hi is
+ * the answer. O((K1 + K2)·log(K1 + K2)·log(K1·K2)) in all, memory O(K1 + K2).
+ *
+ * Differences are computed as the double `c − b`, the same expression a naive enumeration would use, so
+ * the result is bit-identical to sorting all differences and indexing.
+ *
+ * Contract: both distributions non-empty and valid (not checked here), 0 ≤ k < n1·n2 integer.
+ *
+ * @param baseline sorted distinct buckets, at least one observation
+ * @param current sorted distinct buckets, at least one observation
+ * @param k 0-based rank among the n1·n2 differences
+ * @throws {RangeError} if k is not an integer in [0, n1·n2)
+ * @example
+ * // differences of current {3, 5} and baseline {1, 2, 2}: 1, 1, 2, 3, 3, 4
+ * kthPairwiseDifference([{ value: 1, count: 1 }, { value: 2, count: 2 }], [{ value: 3, count: 1 }, { value: 5, count: 1 }], 2); // => 2
+ */
+export function kthPairwiseDifference(baseline: Distribution, current: Distribution, k: number): number {
+  const rows = current.length;
+  const cols = baseline.length;
+  // Columns: baseline buckets in descending order of value, with prefix sums of their counts.
+  const colValue = new Float64Array(cols);
+  const colPrefix = new Float64Array(cols + 1);
+  for (let j = 0; j < cols; j++) {
+    const b = baseline[cols - 1 - j]!;
+    colValue[j] = b.value;
+    colPrefix[j + 1] = colPrefix[j]! + b.count;
+  }
+  const n1 = colPrefix[cols]!;
+  let n2 = 0;
+  for (const c of current) n2 += c.count;
+  if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
+    throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
+  }
+  const rowValue = new Float64Array(rows);
+  const rowCount = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    rowValue[i] = current[i]!.value;
+    rowCount[i] = current[i]!.count;
+  }
+  const diff = (i: number, j: number): number => rowValue[i]! - colValue[j]!;
+
+  // Candidate window per row: columns [left[i], right[i]) hold the differences strictly inside (lo, hi).
+  const left = new Int32Array(rows);
+  const right = new Int32Array(rows).fill(cols);
+  const atOrBelow = new Int32Array(rows);
+  const below = new Int32Array(rows);
+  let hi = Number.NaN; // set on the first pivot that has at least k + 1 pairs at or below it
+  const medians: { value: number; weight: number }[] = [];
+
+  for (;;) {
+    medians.length = 0;
+    let candidates = 0;
+    for (let i = 0; i < rows; i++) {
+      const width = right[i]! - left[i]!;
+      if (width <= 0) continue;
+      medians.push({ value: diff(i, left[i]! + ((width - 1) >> 1)), weight: width });
+      candidates += width;
+    }
+    if (candidates === 0) return hi;
+    medians.sort((a, b) => a.value - b.value);
+    let pivot = medians[0]!.value;
+    let accumulated = 0;
+    for (const m of medians) {
+      accumulated += m.weight;
+      pivot = m.value;
+      if (2 * accumulated >= candidates) break;
+    }
+
+    // Per row, how many columns have difference ≤ pivot and < pivot. Both are non-increasing in the row
+    // index (rows ascend), so one pointer per bound walks each column list once.
+    let le = cols;
+    let lt = cols;
+    let countAtOrBelow = 0;
+    for (let i = 0; i < rows; i++) {
+      while (le > 0 && diff(i, le - 1) > pivot) le--;
+      while (lt > 0 && diff(i, lt - 1) >= pivot) lt--;
+      atOrBelow[i] = le;
+      below[i] = lt;
+      countAtOrBelow += rowCount[i]! * colPrefix[le]!;
+    }
+    if (countAtOrBelow >= k + 1) {
+      hi = pivot; // answer ≤ pivot: keep only differences < pivot
+      for (let i = 0; i < rows; i++) right[i] = Math.min(right[i]!, below[i]!);
+    } else {
+      // answer > pivot: keep only differences > pivot
+      for (let i = 0; i < rows; i++) left[i] = Math.max(left[i]!, atOrBelow[i]!);
+    }
+  }
+}

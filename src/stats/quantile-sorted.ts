@@ -1,0 +1,26 @@
+import { interpolate } from './interpolate.js';
+
+/**
+ * The p-quantile of an ascending array by linear interpolation at 0-based rank p·(n − 1) (Hyndman–Fan
+ * type 7, the rule k6 and NumPy use by default). O(1).
+ *
+ * Contract: returns a value between the two order statistics around the rank; p = 0 gives the minimum,
+ * p = 1 the maximum, n = 1 the only value. The caller guarantees a non-empty, ascending, NaN-free array.
+ *
+ * @param sorted ascending numbers, at least one
+ * @param p a probability in [0, 1]
+ * @throws {RangeError} if the array is empty or p is outside [0, 1]
+ * @example
+ * quantileSorted([1, 2, 3, 4], 0.5); // => 2.5
+ * quantileSorted([10, 20, 30, 40, 50], 0.9); // => 46
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('quantileSorted: the array is empty');
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] but got ${p}`);
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  return interpolate(sorted[lo]!, sorted[hi]!, rank - lo);
+}
+
