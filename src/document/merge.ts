@@ -1,0 +1,138 @@
+import { WindowTotals } from './accumulators.js';
+import { encodeWindows } from './run-builder.js';
+import { RUN_DOCUMENT_SCHEMA, type RunDocument, type Scope, type Window } from './run-document.js';
+import { TrendHistogram } from './trend-histogram.js';
+import { WindowSketch } from './window-sketch.js';
+
+/** Why two documents cannot be added up. */
+export class MergeError extends Error {}
+
+/**
+ * Adds up the run documents of the shards of one test (k6 run on several machines at once).
+ * Counts, rates and trend histograms add exactly; windows are re-aligned on a common origin at the
+ * widest width among the shards; gauges add (concurrent users of shards running at once add up, and
+ * the sum of the shards' maxima is an upper bound of the true maximum).
+ * @throws MergeError when the shards were grouped by different tags or windows cannot be aligned.
+ */
+export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
+  if (docs.length === 0) throw new MergeError('nothing to merge: give at least one run document');
+  if (docs.length === 1) return docs[0]!;
+  const first = docs[0]!;
+  for (const d of docs) {
+    if (d.meta.groupBy.join(',') !== first.meta.groupBy.join(',')) {
+      throw new MergeError(`cannot merge runs grouped by different tags: [${first.meta.groupBy.join(', ')}] and [${d.meta.groupBy.join(', ')}] — ingest them again with the same --group-by`);
+    }
+  }
+  const scopes: Record<string, Scope> = {};
+  for (const d of docs) {
+    for (const [name, s] of Object.entries(d.scopes)) {
+      const prev = scopes[name];
+      scopes[name] = prev ? addScopes(prev, s, name) : s;
+    }
+  }
+  const metrics: RunDocument['metrics'] = {};
+  for (const d of docs) {
+    for (const [name, m] of Object.entries(d.metrics)) {
+      const prev = metrics[name];
+      metrics[name] = prev ? { ...prev, thresholds: [...new Set([...prev.thresholds, ...m.thresholds])] } : m;
+    }
+  }
+  const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
+  const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
+  const tools = new Set(docs.map((d) => d.meta.tool));
+  const memory = docs.flatMap((d) => (d.memory ? [d.memory] : []));
+  const merged: RunDocument = {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      ...first.meta,
+      tool: tools.size === 1 ? first.meta.tool : 'unknown',
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds: Math.max((endMs - startMs) / 1000, ...docs.map((d) => d.meta.durationSeconds)),
+      labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
+      partial: docs.some((d) => d.meta.partial),
+      aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
+      sources: docs.flatMap((d) => d.meta.sources),
+      warnings: docs.flatMap((d) => d.meta.warnings),
+    },
+    metrics,
+    scopes,
+    windows: mergeWindows(docs),
+  };
+  if (memory.length > 0) {
+    merged.memory = {
+      source: memory.map((m) => m.source).join(' + '),
+      samples: memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t),
+    };
+  }
+  return merged;
+}
+
+function addScopes(a: Scope, b: Scope, name: string): Scope {
+  if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
+  if (a.reported || b.reported) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly — merge the NDJSON outputs instead`);
+  switch (a.type) {
+    case 'trend': {
+      if (!a.trend || !b.trend) return a.trend ? a : b;
+      const h = TrendHistogram.decode(a.trend);
+      h.add(TrendHistogram.decode(b.trend));
+      return { ...a, trend: h.encode() };
+    }
+    case 'counter':
+      return { ...a, counter: { count: (a.counter?.count ?? 0) + (b.counter?.count ?? 0), samples: (a.counter?.samples ?? 0) + (b.counter?.samples ?? 0) } };
+    case 'rate':
+      return { ...a, rate: { passes: (a.rate?.passes ?? 0) + (b.rate?.passes ?? 0), fails: (a.rate?.fails ?? 0) + (b.rate?.fails ?? 0) } };
+    case 'gauge': {
+      if (!a.gauge || !b.gauge) return a.gauge ? a : b;
+      return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
+    }
+  }
+}
+
+function mergeWindows(docs: readonly RunDocument[]): RunDocument['windows'] {
+  const widthMs = Math.max(...docs.map((d) => d.windows.widthMs));
+  for (const d of docs) {
+    if (widthMs % d.windows.widthMs !== 0) {
+      throw new MergeError(`cannot align ${d.windows.widthMs / 1000} s windows with ${widthMs / 1000} s windows — ingest the shards with the same --window`);
+    }
+  }
+  const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
+  const byScope = new Map<string, Map<number, WindowTotals>>();
+  for (const d of docs) {
+    for (const [name, windows] of Object.entries(d.windows.series)) {
+      const type = d.scopes[name]?.type ?? 'counter';
+      let target = byScope.get(name);
+      if (!target) {
+        target = new Map();
+        byScope.set(name, target);
+      }
+      for (const w of windows) {
+        const atMs = d.windows.originMs + w.i * d.windows.widthMs;
+        const j = Math.floor((atMs - originMs) / widthMs);
+        const totals = decodeWindow(type, w, atMs);
+        const existing = target.get(j);
+        if (existing) existing.add(totals);
+        else target.set(j, totals);
+      }
+    }
+  }
+  const series: Record<string, Window[]> = {};
+  for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name)!, 0);
+  return { originMs, widthMs, series };
+}
+
+/** A stored window back into running totals, so windows of different shards add up. */
+export function decodeWindow(type: Scope['type'], w: Window, atMs: number): WindowTotals {
+  const t = new WindowTotals(type);
+  t.count = w.count;
+  t.sum = w.sum ?? 0;
+  t.min = w.min ?? Number.POSITIVE_INFINITY;
+  t.max = w.max ?? Number.NEGATIVE_INFINITY;
+  t.sumLog = w.sumLog ?? 0;
+  t.sumLogSq = w.sumLogSq ?? 0;
+  t.passes = w.passes ?? 0;
+  t.last = w.last ?? 0;
+  t.lastTime = atMs;
+  if (type === 'trend') t.sketch = WindowSketch.decode(w.sketch ?? []);
+  return t;
+}

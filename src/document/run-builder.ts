@@ -1,0 +1,306 @@
+import { newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
+import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
+import { scopeName } from './selector.js';
+import { TIME_SCALE, VALUE_SCALE } from './trend-histogram.js';
+
+export interface MetricDefinition {
+  readonly name: string;
+  readonly type: MetricType;
+  readonly contains: 'time' | 'data' | 'default';
+  readonly thresholds: readonly string[];
+  /** Submetrics k6 declared (from thresholds), each a set of tags a point must carry. */
+  readonly submetrics: readonly Readonly<Record<string, string>>[];
+}
+
+export interface RunBuilderOptions {
+  /** Tags that split every metric into scopes (default `name`: one scope per endpoint). */
+  readonly groupBy: readonly string[];
+  /** Window width in seconds, or 'auto' (1 s, widened step by step so a run has at most `maxWindows`). */
+  readonly window: 'auto' | number;
+  readonly maxWindows?: number;
+  /** Metrics that get time windows; default: requests, latency, failures, iterations, VUs, checks and custom metrics. */
+  readonly windowed?: (metric: string) => boolean;
+  /** Extra submetrics to keep (e.g. from the gate's thresholds), as metric → tags. */
+  readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
+}
+
+/** Where one point lands: the scopes it counts in, resolved once per metric and tag combination. */
+export interface PointTargets {
+  readonly metric: number;
+  readonly totals: readonly ScopeTotals[];
+  /** Window maps of the windowed scopes among `totals` (empty when the metric has no windows). */
+  readonly windows: readonly Map<number, WindowTotals>[];
+}
+
+/** k6's built-in metrics that are only detail of a request's timing; windows for them cost memory and help no verdict. */
+const UNWINDOWED_BUILTINS = new Set([
+  'http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting',
+  'http_req_receiving', 'data_sent', 'data_received', 'group_duration', 'vus_max', 'ws_connecting', 'ws_session_duration',
+  'ws_msgs_sent', 'ws_msgs_received', 'ws_sessions', 'ws_ping', 'iteration_duration',
+]);
+
+/** Widths an 'auto' series steps through; each divides the next, so windows merge exactly. */
+const AUTO_WIDTHS_MS = [1_000, 2_000, 10_000, 20_000, 60_000, 120_000, 600_000, 1_200_000, 3_600_000];
+
+interface MetricState {
+  def: MetricDefinition;
+  windowed: boolean;
+}
+
+interface ScopeState {
+  readonly name: string;
+  readonly metric: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly totals: ScopeTotals;
+  readonly windows: Map<number, WindowTotals> | undefined;
+}
+
+/**
+ * Builds a run document from points in constant memory: per scope running totals (HDR histograms for
+ * trends) and per window small sketches, whatever the number of points. Parsers call `defineMetric`,
+ * `targets` (cache its answer per tag set) and `point`.
+ */
+export class RunBuilder {
+  private readonly metrics: MetricState[] = [];
+  private readonly metricIds = new Map<string, number>();
+  private readonly scopes = new Map<string, ScopeState>();
+  private readonly targetCache = new Map<string, PointTargets>();
+  private readonly extraSubmetrics = new Map<string, Readonly<Record<string, string>>[]>();
+  private originMs = Number.NaN;
+  private widthMs: number;
+  private widthStep = 0;
+  private minIndex = Number.POSITIVE_INFINITY;
+  private maxIndex = Number.NEGATIVE_INFINITY;
+  private firstTime = Number.POSITIVE_INFINITY;
+  private lastTime = Number.NEGATIVE_INFINITY;
+  private readonly maxWindows: number;
+  points = 0;
+
+  constructor(private readonly options: RunBuilderOptions) {
+    this.widthMs = options.window === 'auto' ? AUTO_WIDTHS_MS[0]! : Math.round(options.window * 1000);
+    this.maxWindows = options.maxWindows ?? 360;
+    for (const s of options.submetrics ?? []) {
+      const list = this.extraSubmetrics.get(s.metric) ?? [];
+      list.push(s.tags);
+      this.extraSubmetrics.set(s.metric, list);
+    }
+  }
+
+  /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
+  defineMetric(def: MetricDefinition): number {
+    const known = this.metricIds.get(def.name);
+    if (known !== undefined) {
+      const state = this.metrics[known]!;
+      // A later declaration (another shard) may add thresholds and submetrics.
+      state.def = {
+        ...state.def,
+        thresholds: [...new Set([...state.def.thresholds, ...def.thresholds])],
+        submetrics: [...state.def.submetrics, ...def.submetrics],
+      };
+      return known;
+    }
+    const id = this.metrics.length;
+    const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
+    this.metrics.push({ def, windowed });
+    this.metricIds.set(def.name, id);
+    return id;
+  }
+
+  metricId(name: string): number | undefined {
+    return this.metricIds.get(name);
+  }
+
+  metricDefinition(id: number): MetricDefinition {
+    return this.metrics[id]!.def;
+  }
+
+  /** The scopes a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
+  targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets {
+    const state = this.metrics[metric]!;
+    const names: { name: string; tags: Readonly<Record<string, string>> }[] = [{ name: state.def.name, tags: {} }];
+    for (const tag of this.options.groupBy) {
+      const v = tags[tag];
+      if (v !== undefined) {
+        const t = { [tag]: v };
+        names.push({ name: scopeName(state.def.name, t), tags: t });
+      }
+    }
+    for (const sub of [...state.def.submetrics, ...(this.extraSubmetrics.get(state.def.name) ?? [])]) {
+      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) names.push({ name: scopeName(state.def.name, sub), tags: sub });
+    }
+    const key = `${metric}\u0000${names.map((n) => n.name).join('\u0000')}`;
+    const cached = this.targetCache.get(key);
+    if (cached) return cached;
+    const seen = new Set<string>();
+    const scopes: ScopeState[] = [];
+    for (const n of names) {
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      scopes.push(this.scope(state, n.name, n.tags));
+    }
+    const targets: PointTargets = {
+      metric,
+      totals: scopes.map((s) => s.totals),
+      windows: scopes.flatMap((s) => (s.windows ? [s.windows] : [])),
+    };
+    this.targetCache.set(key, targets);
+    return targets;
+  }
+
+  private scope(metric: MetricState, name: string, tags: Readonly<Record<string, string>>): ScopeState {
+    const existing = this.scopes.get(name);
+    if (existing) return existing;
+    const scale = metric.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
+    const s: ScopeState = { name, metric: metric.def.name, tags, totals: newTotals(metric.def.type, scale), windows: metric.windowed ? new Map() : undefined };
+    this.scopes.set(name, s);
+    return s;
+  }
+
+  point(targets: PointTargets, timeMs: number, value: number): void {
+    this.points++;
+    for (const t of targets.totals) recordTotal(t, timeMs, value);
+    if (timeMs < this.firstTime) this.firstTime = timeMs;
+    if (timeMs > this.lastTime) this.lastTime = timeMs;
+    if (targets.windows.length === 0) return;
+    const index = this.windowIndex(timeMs);
+    const type = this.metrics[targets.metric]!.def.type;
+    for (const w of targets.windows) {
+      let win = w.get(index);
+      if (!win) {
+        win = new WindowTotals(type);
+        w.set(index, win);
+      }
+      win.record(timeMs, value);
+    }
+  }
+
+  private windowIndex(timeMs: number): number {
+    if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1000) * 1000;
+    const index = Math.floor((timeMs - this.originMs) / this.widthMs);
+    if (index >= this.minIndex && index <= this.maxIndex) return index;
+    this.minIndex = Math.min(this.minIndex, index);
+    this.maxIndex = Math.max(this.maxIndex, index);
+    if (this.options.window !== 'auto' || this.maxIndex - this.minIndex + 1 <= this.maxWindows) return index;
+    this.widen();
+    return Math.floor((timeMs - this.originMs) / this.widthMs);
+  }
+
+  /** Steps to the next wider window and merges the existing windows into it. */
+  private widen(): void {
+    while (this.maxIndex - this.minIndex + 1 > this.maxWindows) {
+      this.widthStep++;
+      const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
+      const factor = next / this.widthMs;
+      for (const s of this.scopes.values()) {
+        if (!s.windows) continue;
+        const merged = new Map<number, WindowTotals>();
+        for (const [i, w] of s.windows) {
+          const j = Math.floor(i / factor);
+          const m = merged.get(j);
+          if (m) m.add(w);
+          else merged.set(j, w);
+        }
+        s.windows.clear();
+        for (const [j, w] of merged) s.windows.set(j, w);
+      }
+      this.widthMs = next;
+      this.minIndex = Math.floor(this.minIndex / factor);
+      this.maxIndex = Math.floor(this.maxIndex / factor);
+    }
+  }
+
+  /** The run document of everything recorded so far. */
+  finish(info: RunInfo): RunDocument {
+    const scopes: Record<string, Scope> = {};
+    const series: Record<string, Window[]> = {};
+    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
+    for (const s of [...this.scopes.values()].sort((a, b) => compareText(a.name, b.name))) {
+      scopes[s.name] = encodeScope(s);
+      if (s.windows && s.windows.size > 0) series[s.name] = encodeWindows(s.windows, lowest);
+    }
+    const measured = Number.isFinite(this.firstTime);
+    const start = measured ? this.firstTime : 0;
+    const end = measured ? this.lastTime : 0;
+    const metrics: RunDocument['metrics'] = {};
+    for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds] };
+    }
+    return {
+      schema: RUN_DOCUMENT_SCHEMA,
+      meta: {
+        tool: info.tool,
+        ...(info.toolVersion !== undefined ? { toolVersion: info.toolVersion } : {}),
+        ...(info.stage !== undefined ? { stage: info.stage } : {}),
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        durationSeconds: info.durationSeconds ?? (end - start) / 1000,
+        ...(info.gitSha !== undefined ? { gitSha: info.gitSha } : {}),
+        labels: info.labels ?? {},
+        partial: info.sources.some((s) => s.partial),
+        aggregateOnly: info.aggregateOnly ?? false,
+        groupBy: [...this.options.groupBy],
+        sources: info.sources,
+        warnings: info.warnings ?? [],
+      },
+      metrics,
+      scopes,
+      windows: {
+        originMs: Number.isNaN(this.originMs) ? start : this.originMs + lowest * this.widthMs,
+        widthMs: this.widthMs,
+        series,
+      },
+    };
+  }
+}
+
+/** What the parser knows about a run beyond its points. */
+export interface RunInfo {
+  readonly tool: RunDocument['meta']['tool'];
+  readonly toolVersion?: string;
+  readonly stage?: string;
+  readonly gitSha?: string;
+  readonly labels?: Record<string, string>;
+  readonly sources: Source[];
+  readonly warnings?: string[];
+  readonly aggregateOnly?: boolean;
+  /** When the source states the duration (k6's testRunDurationMs); otherwise first to last point. */
+  readonly durationSeconds?: number;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function encodeScope(s: ScopeState): Scope {
+  const base = { metric: s.metric, tags: { ...s.tags } };
+  const t = s.totals;
+  switch (t.type) {
+    case 'trend':
+      return { ...base, type: 'trend', trend: t.histogram.encode() };
+    case 'counter':
+      return { ...base, type: 'counter', counter: { count: t.count, samples: t.samples } };
+    case 'rate':
+      return { ...base, type: 'rate', rate: { passes: t.passes, fails: t.fails } };
+    case 'gauge':
+      return { ...base, type: 'gauge', gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
+  }
+}
+
+export function encodeWindows(windows: Map<number, WindowTotals>, lowest: number): Window[] {
+  return [...windows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, w]) => encodeWindow(i - lowest, w));
+}
+
+function encodeWindow(i: number, w: WindowTotals): Window {
+  switch (w.type) {
+    case 'trend':
+      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch!.encode() };
+    case 'counter':
+      return { i, count: w.count };
+    case 'rate':
+      return { i, count: w.count, passes: w.passes };
+    case 'gauge':
+      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
+  }
+}

@@ -1,0 +1,143 @@
+import { decodeWindow } from './merge.js';
+import type { RunDocument, Scope, Window } from './run-document.js';
+import { scopeName } from './selector.js';
+import { TrendHistogram } from './trend-histogram.js';
+import { WindowSketch } from './window-sketch.js';
+import type { Distribution } from '../stats/distribution.js';
+import { isInsufficient } from '../stats/insufficient.js';
+import { percentile } from '../stats/percentile.js';
+
+/**
+ * Read-only questions a comparison asks of one run document: distributions, k6-style aggregates,
+ * throughput and error rate of a scope, its windows. Decoding is cached: a histogram is decoded once.
+ */
+export class RunView {
+  private readonly distributions = new Map<string, Distribution>();
+
+  constructor(readonly doc: RunDocument) {}
+
+  get durationSeconds(): number {
+    return this.doc.meta.durationSeconds;
+  }
+
+  get aggregateOnly(): boolean {
+    return this.doc.meta.aggregateOnly;
+  }
+
+  scope(name: string): Scope | undefined {
+    return this.doc.scopes[name];
+  }
+
+  /** The trend's distribution (ascending buckets), or undefined when the scope has none (aggregate-only, not a trend). */
+  distribution(name: string): Distribution | undefined {
+    const cached = this.distributions.get(name);
+    if (cached) return cached;
+    const t = this.doc.scopes[name]?.trend;
+    if (!t || t.count === 0) return undefined;
+    const d = TrendHistogram.decode(t).distribution();
+    this.distributions.set(name, d);
+    return d;
+  }
+
+  /**
+   * A k6 aggregate of a scope by k6's own key (`avg`, `min`, `med`, `max`, `p(95)`, `count`, `rate`,
+   * `passes`, `fails`, `value`), computed as k6 computes it; undefined when it does not apply.
+   */
+  value(name: string, key: string): number | undefined {
+    const s = this.doc.scopes[name];
+    if (!s) return undefined;
+    if (s.reported) return s.reported[key] ?? (key === 'value' && s.type === 'rate' ? s.reported['rate'] : undefined);
+    switch (s.type) {
+      case 'trend': {
+        const t = s.trend;
+        if (!t || t.count === 0) return key === 'count' ? 0 : undefined;
+        if (key === 'count') return t.count;
+        if (key === 'avg') return t.sum / t.count;
+        if (key === 'min') return t.min;
+        if (key === 'max') return t.max;
+        const p = key === 'med' ? 0.5 : percentileKey(key);
+        if (p === undefined) return undefined;
+        const d = this.distribution(name);
+        if (!d) return undefined;
+        const v = percentile(d, p);
+        return isInsufficient(v) ? undefined : v;
+      }
+      case 'counter': {
+        const c = s.counter;
+        if (!c) return undefined;
+        if (key === 'count') return c.count;
+        if (key === 'rate') return this.durationSeconds > 0 ? c.count / this.durationSeconds : undefined;
+        return undefined;
+      }
+      case 'rate': {
+        const r = s.rate;
+        if (!r) return undefined;
+        const total = r.passes + r.fails;
+        if (key === 'passes') return r.passes;
+        if (key === 'fails') return r.fails;
+        if (key === 'rate' || key === 'value') return total > 0 ? r.passes / total : undefined;
+        if (key === 'count') return total;
+        return undefined;
+      }
+      case 'gauge': {
+        const g = s.gauge;
+        if (!g || g.samples === 0) return undefined;
+        if (key === 'value') return g.value;
+        if (key === 'min') return g.min;
+        if (key === 'max') return g.max;
+        return undefined;
+      }
+    }
+  }
+
+  /** Requests per second of a scope of the latency metric, from the matching `http_reqs` scope. */
+  throughput(tags: Readonly<Record<string, string>>, requestsMetric = 'http_reqs'): number | undefined {
+    const name = scopeName(requestsMetric, tags);
+    const s = this.doc.scopes[name];
+    if (s?.reported) return s.reported['rate'];
+    const count = this.value(name, 'count');
+    return count !== undefined && this.durationSeconds > 0 ? count / this.durationSeconds : undefined;
+  }
+
+  /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
+  errors(tags: Readonly<Record<string, string>>, failedMetric = 'http_req_failed'): { failed: number; total: number } | undefined {
+    const s = this.doc.scopes[scopeName(failedMetric, tags)];
+    if (!s) return undefined;
+    if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
+    const passes = s.reported?.['passes'];
+    const fails = s.reported?.['fails'];
+    return passes !== undefined && fails !== undefined ? { failed: passes, total: passes + fails } : undefined;
+  }
+
+  windows(name: string): readonly Window[] {
+    return this.doc.windows.series[name] ?? [];
+  }
+
+  /** Windows of a trend scope as sketches, for statistics on a part of the run. */
+  windowDistribution(name: string, from: number, to: number): Distribution {
+    const merged = new WindowSketch();
+    for (const w of this.windows(name)) {
+      if (w.i < from || w.i >= to) continue;
+      merged.add(decodeWindow('trend', w, 0).sketch!);
+    }
+    return merged.distribution();
+  }
+
+  /** Scopes of a metric split by one tag, as tag value → scope name. */
+  scopesByTag(metric: string, tag: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [name, s] of Object.entries(this.doc.scopes)) {
+      const keys = Object.keys(s.tags);
+      if (s.metric === metric && keys.length === 1 && keys[0] === tag) out.set(s.tags[tag]!, name);
+    }
+    return out;
+  }
+}
+
+/** `p(95)` → 0.95, `p(99.9)` → 0.999; undefined for anything else. */
+export function percentileKey(key: string): number | undefined {
+  const m = /^p\((\d+(?:\.\d+)?)\)$/.exec(key);
+  if (!m) return undefined;
+  const p = Number(m[1]) / 100;
+  return p >= 0 && p <= 1 ? p : undefined;
+}

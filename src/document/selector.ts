@@ -1,0 +1,8 @@
+/**
+ * Scope names use k6's submetric syntax, `http_req_duration{name:GET /api/alerts}`, so k6 users recognise
+ * them and thresholds can target them. Tags keep the order they are given in.
+ */
+export function scopeName(metric: string, tags: Readonly<Record<string, string>>): string {
+  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? metric : `${metric}{${parts.join(',')}}`;
+}
