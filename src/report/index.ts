@@ -1,0 +1,26 @@
+/** Renderers of a Report: Markdown (PR comment, job summary), plain text (CLI) and JSON (the documented file). */
+export { renderMarkdown, escapeMarkdown, outcomeMark, severityMark, DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT, TRUNCATION_LEAD, type MarkdownOptions } from './markdown.js';
+export { renderText, type TextOptions } from './text.js';
+export { renderJson } from './json.js';
+export { sanitizeTerminal } from './escape.js';
+export {
+  MISSING,
+  MINUS,
+  BYTES_PER_MB,
+  formatNumber,
+  groupThousands,
+  formatMs,
+  formatRate,
+  signedPercentNumber,
+  formatChange,
+  formatPercent,
+  formatMegabytes,
+  formatSlope,
+  formatPValue,
+  formatLevel,
+  formatInterval,
+  formatConfidence,
+  formatPair,
+  formatDuration,
+  formatTimestamp,
+} from './format.js';

@@ -1,0 +1,274 @@
+/**
+ * What the text and Markdown renderers show, as plain display strings: the order of rows and findings, the
+ * label of a scope, the cells of a row, the parts of a finding line. User text is left raw here; each renderer
+ * escapes it for its medium (escapeMarkdown, sanitizeTerminal).
+ */
+
+import type { Finding, FindingKind, MemorySummary, Outcome, Report, ScopeComparison, Severity, StageReport } from '../gate/verdict.js';
+import {
+  MISSING,
+  formatChange,
+  formatConfidence,
+  formatDuration,
+  formatMegabytes,
+  formatMs,
+  formatNumber,
+  formatPair,
+  formatPercent,
+  formatPValue,
+  formatRate,
+  formatSlope,
+  formatTimestamp,
+  signedPercentNumber,
+} from './format.js';
+
+/** Most severe first: fail 0, warn 1, inconclusive 2, pass 3. Rows and findings sort by it. */
+export function outcomeRank(outcome: Outcome): number {
+  switch (outcome) {
+    case 'fail':
+      return 0;
+    case 'warn':
+      return 1;
+    case 'inconclusive':
+      return 2;
+    case 'pass':
+      return 3;
+  }
+}
+
+/** Most severe first: fail 0, warn 1, info 2. */
+export function severityRank(severity: Severity): number {
+  switch (severity) {
+    case 'fail':
+      return 0;
+    case 'warn':
+      return 1;
+    case 'info':
+      return 2;
+  }
+}
+
+/** The metric name without its `{tag:value}` selector: `http_req_duration{name:GET /a}` → `http_req_duration`. */
+export function baseMetric(metric: string): string {
+  const brace = metric.indexOf('{');
+  return brace === -1 ? metric : metric.slice(0, brace);
+}
+
+/** The whole-run row's label, for the request-duration metric. */
+export const ALL_REQUESTS = 'all requests';
+
+/**
+ * What a reader calls a scope: the endpoint (`GET /api/alerts`) for k6's `name` tag, `tenant=acme` for other
+ * tags, `all requests` for the whole run; prefixed by the metric when it is not `http_req_duration`
+ * (`ws_message_latency · GET /ws`). Raw text: escape it for the medium.
+ */
+export function scopeLabel(scope: Pick<ScopeComparison, 'metric' | 'scope'>): string {
+  const base = baseMetric(scope.metric);
+  const prefix = base === 'http_req_duration' || base === '' ? '' : base;
+  if (scope.scope === undefined) return prefix === '' ? ALL_REQUESTS : prefix;
+  const value = scope.scope.tag === 'name' ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
+  return prefix === '' ? value : `${prefix} · ${value}`;
+}
+
+/** One table row, every cell a display string (the label raw, the rest generated and safe). */
+export interface ScopeRow {
+  readonly outcome: Outcome;
+  /** Whether this is the whole run (no scope): it goes first within its outcome group. */
+  readonly wholeRun: boolean;
+  readonly label: string;
+  readonly p50: string;
+  readonly p95: string;
+  readonly p99: string;
+  readonly change: string;
+  readonly throughput: string;
+  readonly errorRate: string;
+  readonly sure: string;
+}
+
+/** Column headings, in table order after the verdict mark; units are in the headings so the cells stay short. */
+export const SCOPE_COLUMNS = {
+  label: 'Endpoint',
+  p50: 'p50 ms',
+  p95: 'p95 ms',
+  p99: 'p99 ms',
+  change: 'Change',
+  throughput: 'req/s',
+  errorRate: 'Error rate',
+  sure: 'How sure',
+} as const;
+
+function scopeRow(s: ScopeComparison): ScopeRow {
+  const b = s.baseline;
+  const c = s.current;
+  return {
+    outcome: s.outcome,
+    wholeRun: s.scope === undefined,
+    label: scopeLabel(s),
+    p50: formatPair(b?.p50, c?.p50, (x) => formatNumber(x)),
+    p95: formatPair(b?.p95, c?.p95, (x) => formatNumber(x)),
+    p99: formatPair(b?.p99, c?.p99, (x) => formatNumber(x)),
+    change: s.latencyChange === undefined ? MISSING : formatChange(s.latencyChange),
+    throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber(x)),
+    errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
+    sure: formatConfidence(s.confidence),
+  };
+}
+
+function latencyChangeKey(s: ScopeComparison): number {
+  return s.latencyChange === undefined || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
+}
+
+/**
+ * A stage's scopes as table rows, in reading order: failures, then warnings, inconclusive, passes; within a
+ * group the whole run first, then the largest latency change first, then by label (so the order never depends
+ * on the order the gate produced).
+ */
+export function scopeRows(scopes: readonly ScopeComparison[]): ScopeRow[] {
+  const sorted = [...scopes].sort((x, y) => {
+    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
+    if (byOutcome !== 0) return byOutcome;
+    const byWhole = Number(y.scope === undefined) - Number(x.scope === undefined);
+    if (byWhole !== 0) return byWhole;
+    const byChange = latencyChangeKey(y) - latencyChangeKey(x);
+    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
+    const lx = scopeLabel(x);
+    const ly = scopeLabel(y);
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+  });
+  return sorted.map(scopeRow);
+}
+
+/** Findings, most severe first, stable otherwise (the gate's order within a severity is kept). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((x, y) => severityRank(x.severity) - severityRank(y.severity));
+}
+
+/**
+ * A finding's value in the unit its kind implies. verdict.ts leaves units implicit; these are the readings:
+ * latency and degradation in ms, throughput in req/s, error rates and growth as fractions, memory levels in
+ * bytes, leak slopes in MB/h.
+ * Thresholds and data findings follow their metric (ms for duration/latency trends, % for rates).
+ */
+export function formatFindingValue(kind: FindingKind, metric: string, statistic: string, value: number): string {
+  switch (kind) {
+    case 'latency':
+    case 'degradation':
+      return formatMs(value);
+    case 'throughput':
+      return formatRate(value);
+    case 'error-rate':
+      return formatPercent(value);
+    case 'memory':
+      return statistic === 'growth' ? formatPercent(value) : formatMegabytes(value);
+    case 'leak':
+      return statistic === 'growth' ? formatPercent(value) : formatSlope(value);
+    case 'threshold':
+    case 'data':
+      if (statistic === 'rate') return formatPercent(value);
+      if (/duration|latency/i.test(baseMetric(metric)) && statistic !== 'count') return formatMs(value);
+      return formatNumber(value);
+  }
+}
+
+/** The parts of a finding line; `message`, `metric`, `statistic` and `threshold` are raw user-derived text. */
+export interface FindingView {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly metric: string;
+  readonly statistic: string;
+  /** `80.1 ms → 115 ms`, or '' when the finding carries no numbers. */
+  readonly values: string;
+  /** Generated, safe: `+44.0 %`, `p < 0.001`, `confirmed (95 % CI +21 … +38 %)`, in that order, those that apply. */
+  readonly evidence: readonly string[];
+  /** Raw: `threshold +10 %` (a fraction) or `threshold p(95)<300` (an expression), or ''. */
+  readonly threshold: string;
+  readonly accepted: boolean;
+}
+
+export function findingView(f: Finding): FindingView {
+  const fmt = (x: number): string => formatFindingValue(f.kind, f.metric, f.statistic, x);
+  const values = f.baseline === undefined && f.current === undefined ? '' : formatPair(f.baseline, f.current, fmt);
+  const evidence: string[] = [];
+  if (f.change !== undefined) evidence.push(formatChange(f.change));
+  if (f.pValue !== undefined) evidence.push(formatPValue(f.pValue));
+  if (f.confidence.level !== 'not-applicable') evidence.push(formatConfidence(f.confidence));
+  let threshold = '';
+  if (f.threshold !== undefined && f.threshold.trim() !== '') {
+    const t = f.threshold.trim();
+    threshold = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? `threshold ${signedPercentNumber(Number(t), 2)} %` : `threshold ${t}`;
+  }
+  return {
+    severity: f.severity,
+    message: f.message,
+    metric: f.metric,
+    statistic: f.statistic,
+    values,
+    evidence,
+    threshold,
+    accepted: f.accepted === true,
+  };
+}
+
+type Run = StageReport['currentRun'];
+
+/** `2024-05-02 09:13 UTC, 20 s, k6 0.49.0, 3f2a9c1` (raw: tool, version and sha come from the run). */
+export function runDescription(run: Run): string {
+  const parts = [formatTimestamp(run.start), formatDuration(run.durationSeconds)];
+  parts.push(run.toolVersion === undefined ? run.tool : `${run.tool} ${run.toolVersion}`);
+  if (run.gitSha !== undefined) parts.push(run.gitSha.slice(0, 7));
+  return parts.join(', ');
+}
+
+/** One row of the memory table: which run, then start, end, peak, slope, growth. */
+export interface MemoryRow {
+  readonly run: 'baseline' | 'current';
+  readonly start: string;
+  readonly end: string;
+  readonly peak: string;
+  readonly slope: string;
+  readonly growth: string;
+}
+
+export const MEMORY_COLUMNS = ['Memory', 'start', 'end', 'peak', 'slope', 'growth'] as const;
+
+export function memoryRows(memory: MemorySummary): MemoryRow[] {
+  const rows: MemoryRow[] = [];
+  for (const run of ['baseline', 'current'] as const) {
+    const m = memory[run];
+    if (m === undefined) continue;
+    rows.push({
+      run,
+      start: formatMegabytes(m.startBytes),
+      end: formatMegabytes(m.endBytes),
+      peak: formatMegabytes(m.peakBytes),
+      slope: m.slopeMBPerHour === undefined ? MISSING : formatSlope(m.slopeMBPerHour),
+      growth: m.growth === undefined ? MISSING : formatChange(m.growth),
+    });
+  }
+  return rows;
+}
+
+/**
+ * The verdict line's text (raw): the headline without a leading mark, led by the verdict word, so that the
+ * line names the verdict whether or not the gate's headline already does.
+ * @example verdictText({ verdict: 'fail', headline: '2 regressions in smoke' }) === 'fail — 2 regressions in smoke'
+ */
+export function verdictText(report: Pick<Report, 'verdict' | 'headline'>): string {
+  const text = report.headline.trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, '');
+  if (text === '') return report.verdict;
+  const named = text.toLowerCase().startsWith(report.verdict) && !/^[a-z]/i.test(text.slice(report.verdict.length));
+  return named ? text : `${report.verdict} — ${text}`;
+}
+
+function findingKey(f: Finding): string {
+  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.message]);
+}
+
+/**
+ * Findings of `report.findings` that belong to no stage (report.findings normally repeats the stages' findings;
+ * anything else is shown once, under "Run-wide findings"). Compared by content, so it also works after a JSON round trip.
+ */
+export function runWideFindings(report: Pick<Report, 'stages' | 'findings'>): Finding[] {
+  const inStages = new Set(report.stages.flatMap((s) => s.findings.map(findingKey)));
+  return report.findings.filter((f) => !inStages.has(findingKey(f)));
+}
