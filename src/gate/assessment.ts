@@ -1,0 +1,34 @@
+import type { FindingKind } from './verdict.js';
+
+/**
+ * One question the gate asked of the data ("did p95 of GET /api/alerts get worse by more than 20 %?")
+ * with its evidence, before multiple-comparison control turns evidence into an outcome.
+ */
+export interface Assessment {
+  readonly kind: FindingKind;
+  readonly metric: string;
+  readonly scope?: { readonly tag: string; readonly value: string };
+  readonly statistic: string;
+  readonly baseline?: number;
+  readonly current?: number;
+  /** Relative change, positive = higher. */
+  readonly change?: number;
+  /** Human form of the limit, e.g. `+20 %`, `−15 %`, `p(95)<500`. */
+  readonly threshold: string;
+  /** The change is beyond the limit in the harmful direction (before asking whether it is real). */
+  readonly beyond: boolean;
+  /** One-sided p-value for "worse", when a test applies. Adjusted for multiplicity by the caller. */
+  readonly pValue?: number;
+  /** 95 % interval of `change`, when one could be computed. */
+  readonly interval?: { readonly lower: number; readonly upper: number };
+  /** The interval's bound on the harmful side excludes "no change" (lower > 0 for increases). */
+  readonly intervalExcludesNoChange?: boolean;
+  /** Set when the data cannot answer; the finding is then inconclusive. */
+  readonly insufficient?: string;
+  /** Deterministic outcomes (absolute SLOs): no test, the comparison decides. */
+  readonly deterministic?: boolean;
+  /** Extra words for the message ("aggregate-only input: no distribution test"). */
+  readonly note?: string;
+  /** Which way is harmful: latency and errors up, throughput down. */
+  readonly harmful: 'increase' | 'decrease';
+}

@@ -1,0 +1,195 @@
+import type { StagePolicy } from '../config/policy.js';
+import type { RunDocument } from '../document/run-document.js';
+import { scopeName } from '../document/selector.js';
+import { benjaminiHochberg, holm } from '../stats/multiplicity.js';
+import type { Assessment } from './assessment.js';
+import { classify } from './classify.js';
+import { assessDegradation } from './degradation.js';
+import { assessErrorRate } from './error-rate.js';
+import { assessLatency, type LatencyScope } from './latency.js';
+import { assessLeak, assessMemoryRegression, MEMORY_METRIC, memoryTrend, type MemoryTrend } from './memory.js';
+import { RunView } from '../document/run-view.js';
+import { assessThresholds } from './thresholds.js';
+import { assessThroughput } from './throughput.js';
+import type { Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
+
+const REQUESTS_METRIC = 'http_reqs';
+const FAILED_METRIC = 'http_req_failed';
+
+export interface CompareInput {
+  /** The stored baseline; absent on a first run (regressions are then inconclusive, SLOs still apply). */
+  readonly baseline?: RunDocument;
+  readonly current: RunDocument;
+  readonly policy: StagePolicy;
+}
+
+/**
+ * Compares a run with its baseline under a stage's policy: absolute SLOs, regressions per scope
+ * (latency, error rate), whole-run throughput, memory, and for endurance stages leaks and degradation.
+ * Pure: the same documents and policy always give the same report.
+ */
+export function compareRuns(input: CompareInput): StageReport {
+  const { policy } = input;
+  const current = new RunView(input.current);
+  const baseline = input.baseline ? new RunView(input.baseline) : undefined;
+  const notes: string[] = [];
+  const scopes = latencyScopes(baseline, current, policy);
+
+  const assessments: Assessment[] = [...assessThresholds(current, policy)];
+  if (baseline) {
+    for (const s of scopes) {
+      assessments.push(...assessLatency(baseline, current, s, policy));
+      const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
+      if (e) assessments.push(e);
+    }
+    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC);
+    if (t) assessments.push(t);
+  } else {
+    notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
+  }
+
+  const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, policy.endurance?.warmupSeconds ?? 0) : undefined;
+  const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, policy.endurance?.warmupSeconds ?? 0) : undefined;
+  if (typeof currentMemory === 'string') notes.push(`Memory of the current run: ${currentMemory}.`);
+  if (typeof baselineMemory === 'string') notes.push(`Memory of the baseline: ${baselineMemory}.`);
+  if (currentMemory && typeof currentMemory !== 'string') {
+    if (baseline && input.baseline?.memory) assessments.push(assessMemoryRegression(typeof baselineMemory === 'string' ? undefined : baselineMemory, currentMemory, policy, MEMORY_METRIC));
+    assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
+  } else if (policy.endurance && !input.current.memory) {
+    notes.push('No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).');
+  }
+  if (policy.endurance) {
+    const d = assessDegradation(current, policy.latencyMetric, policy);
+    if (d) assessments.push(d);
+  }
+
+  const findings = adjustAndClassify(assessments, policy);
+  if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
+  if (input.baseline?.meta.partial) notes.push('The baseline run is partial.');
+  if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
+    notes.push('Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.');
+  }
+  for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
+
+  const scopeRows = scopes.map((s) => scopeRow(s, baseline, current, findings));
+  const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
+  return {
+    stage: policy.stage,
+    outcome,
+    ...(input.baseline ? { baselineRun: runInfo(input.baseline) } : {}),
+    currentRun: runInfo(input.current),
+    findings: sortFindings(findings.filter(worthReporting)),
+    scopes: scopeRows,
+    ...(currentMemory && typeof currentMemory !== 'string'
+      ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && typeof baselineMemory !== 'string' ? { baseline: memorySummary(baselineMemory) } : {}) } }
+      : {}),
+    notes,
+  };
+}
+
+function latencyScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy): (LatencyScope & { tags: Record<string, string> })[] {
+  const out: (LatencyScope & { tags: Record<string, string> })[] = [{ name: policy.latencyMetric, tags: {} }];
+  for (const tag of policy.groupBy) {
+    const values = new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...(baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : [])]);
+    for (const value of [...values].sort()) {
+      out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
+    }
+  }
+  return out;
+}
+
+function adjustAndClassify(assessments: readonly Assessment[], policy: StagePolicy): Finding[] {
+  const tested = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== undefined && !a.deterministic && a.insufficient === undefined);
+  const raw = tested.map(({ a }) => a.pValue!);
+  const adjusted = policy.multipleComparisons === 'holm' ? holm(raw) : policy.multipleComparisons === 'bh' ? benjaminiHochberg(raw) : raw;
+  const byIndex = new Map<number, number>();
+  tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]!));
+  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
+}
+
+/** Pass findings with nothing to say stay out of the list (the scope table shows them). */
+function worthReporting(f: Finding): boolean {
+  if (f.outcome !== 'pass') return true;
+  if (f.kind === 'threshold' || f.kind === 'leak' || f.kind === 'memory' || f.kind === 'degradation') return true;
+  return f.confidence.level === 'confirmed' || /within run-to-run noise/.test(f.message);
+}
+
+const ORDER: Record<Outcome, number> = { fail: 0, warn: 1, inconclusive: 2, pass: 3 };
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
+}
+
+export function worstOutcome(outcomes: readonly Outcome[]): Outcome {
+  if (outcomes.includes('fail')) return 'fail';
+  if (outcomes.includes('warn')) return 'warn';
+  if (outcomes.includes('inconclusive')) return 'inconclusive';
+  return 'pass';
+}
+
+function overallOutcome(findings: readonly Finding[], hasBaseline: boolean, rows: readonly ScopeComparison[]): Outcome {
+  if (findings.some((f) => f.outcome === 'fail')) return 'fail';
+  if (findings.some((f) => f.outcome === 'warn')) return 'warn';
+  if (!hasBaseline) return 'inconclusive';
+  // Per-endpoint gaps (a rare endpoint) do not make the run undecidable; the whole-run row does.
+  return rows[0]?.outcome === 'inconclusive' ? 'inconclusive' : 'pass';
+}
+
+function scopeRow(s: LatencyScope & { tags: Record<string, string> }, baseline: RunView | undefined, current: RunView, findings: readonly Finding[]): ScopeComparison {
+  const mine = findings.filter((f) => f.kind !== 'threshold' && sameScope(f, s) && (f.kind === 'latency' || f.kind === 'error-rate'));
+  const shift = mine.find((f) => f.kind === 'latency' && f.statistic === 'med') ?? mine.find((f) => f.kind === 'latency');
+  const b = baseline ? summary(baseline, s) : undefined;
+  const c = summary(current, s);
+  return {
+    metric: s.name,
+    ...(s.scope ? { scope: s.scope } : {}),
+    ...(b ? { baseline: b } : {}),
+    ...(c ? { current: c } : {}),
+    ...(shift?.change !== undefined ? { latencyChange: shift.change } : {}),
+    confidence: shift?.confidence ?? { level: 'not-applicable' },
+    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : baseline ? 'inconclusive' : 'inconclusive',
+  };
+}
+
+function sameScope(f: Finding, s: LatencyScope): boolean {
+  return f.scope ? s.scope !== undefined && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === undefined;
+}
+
+function summary(view: RunView, s: LatencyScope & { tags: Record<string, string> }): ScopeSummary | undefined {
+  const count = view.value(s.name, 'count');
+  if (count === undefined && !view.scope(s.name)) return undefined;
+  const errors = view.errors(s.tags, FAILED_METRIC);
+  const pick = (k: string): number | undefined => view.value(s.name, k);
+  const out: Record<string, number> = { count: count ?? 0 };
+  const fields: [string, number | undefined][] = [
+    ['p50', pick('med')],
+    ['p95', pick('p(95)')],
+    ['p99', pick('p(99)')],
+    ['avg', pick('avg')],
+    ['throughput', view.throughput(s.tags, REQUESTS_METRIC)],
+    ['errorRate', errors && errors.total > 0 ? errors.failed / errors.total : undefined],
+  ];
+  for (const [k, v] of fields) if (v !== undefined && Number.isFinite(v)) out[k] = v;
+  return out as unknown as ScopeSummary;
+}
+
+function runInfo(doc: RunDocument): StageReport['currentRun'] {
+  return {
+    start: doc.meta.start,
+    durationSeconds: doc.meta.durationSeconds,
+    partial: doc.meta.partial,
+    tool: doc.meta.tool,
+    ...(doc.meta.toolVersion ? { toolVersion: doc.meta.toolVersion } : {}),
+    ...(doc.meta.gitSha ? { gitSha: doc.meta.gitSha } : {}),
+  };
+}
+
+function memorySummary(m: MemoryTrend): NonNullable<NonNullable<StageReport['memory']>['current']> {
+  return {
+    startBytes: m.startBytes,
+    endBytes: m.endBytes,
+    peakBytes: m.peakBytes,
+    ...(m.steadySlopeMBPerHour !== undefined ? { slopeMBPerHour: m.steadySlopeMBPerHour } : {}),
+    ...(m.growth !== undefined ? { growth: m.growth } : {}),
+  };
+}

@@ -1,0 +1,22 @@
+import { clusterDesignEffect } from '../stats/design-effect.js';
+import { isInsufficient } from '../stats/insufficient.js';
+import type { Window } from '../document/run-document.js';
+
+/**
+ * How much the requests of one run are worth as independent observations. Requests in the same time
+ * window share the server's state (GC pauses, caches, a noisy neighbour), so they are positively
+ * correlated; the design effect (≥ 1) measured between windows on the log-latency scale says by how
+ * much the variance of a run-level statistic is understated when requests are treated as independent.
+ * @example designEffectOfWindows(windows) → 2.4  // 10 000 requests count as ~4 200
+ */
+export function designEffectOfWindows(windows: readonly Window[]): number {
+  const clusters = windows
+    .filter((w) => w.count > 0 && w.sumLog !== undefined && w.sumLogSq !== undefined)
+    .map((w) => {
+      const mean = w.sumLog! / w.count;
+      const variance = w.count > 1 ? Math.max(0, (w.sumLogSq! - w.count * mean * mean) / (w.count - 1)) : 0;
+      return { count: w.count, mean, variance };
+    });
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}

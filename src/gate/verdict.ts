@@ -1,0 +1,109 @@
+/**
+ * What a comparison concludes. This is data: renderers only format it, the CLI maps it to an exit code,
+ * the Action decides whether to fail, comment or roll back. Documented for users in docs/report.md.
+ */
+
+/** Overall and per-finding outcome. */
+export type Outcome = 'pass' | 'warn' | 'fail' | 'inconclusive';
+
+/** How loud a finding is in the report. */
+export type Severity = 'fail' | 'warn' | 'info';
+
+export type FindingKind =
+  | 'latency'
+  | 'throughput'
+  | 'error-rate'
+  | 'threshold'
+  | 'memory'
+  | 'leak'
+  | 'degradation'
+  | 'data';
+
+/** How sure we are that a change is real, in words and numbers. */
+export interface Confidence {
+  /** 'confirmed': significant after multiple-comparison control and the interval excludes no change;
+   *  'suggestive': some evidence, not enough to confirm; 'none': indistinguishable from noise;
+   *  'not-applicable': no test applies (aggregate-only input, absolute threshold). */
+  readonly level: 'confirmed' | 'suggestive' | 'none' | 'not-applicable';
+  /** Interval for `change` (same units: a fraction), when one could be computed. */
+  readonly interval?: { readonly lower: number; readonly upper: number; readonly confidence: number };
+}
+
+export interface Finding {
+  readonly outcome: Outcome;
+  readonly severity: Severity;
+  readonly kind: FindingKind;
+  /** Metric in k6 submetric syntax: `http_req_duration{name:GET /api/alerts}`. */
+  readonly metric: string;
+  /** The endpoint (or other scope value) the finding is about, when it is not the whole run. */
+  readonly scope?: { readonly tag: string; readonly value: string };
+  /** k6-style statistic: `p(95)`, `med`, `rate`, `count`, `throughput`, `slope` … */
+  readonly statistic: string;
+  readonly baseline?: number;
+  readonly current?: number;
+  /** Relative change, +0.25 = 25 % higher (worse for latency and errors, better for throughput). */
+  readonly change?: number;
+  /** The threshold the change was held against, as a fraction or an absolute expression. */
+  readonly threshold?: string;
+  /** p-value after multiple-comparison control, where a test applies. */
+  readonly pValue?: number;
+  readonly confidence: Confidence;
+  /** One sentence a reviewer can act on. */
+  readonly message: string;
+  /** Whether the PR explicitly accepted this regression (label); set by the Action, not the core. */
+  readonly accepted?: boolean;
+}
+
+/** Per-scope numbers for one run, as shown in the report tables. */
+export interface ScopeSummary {
+  readonly count: number;
+  readonly p50?: number;
+  readonly p95?: number;
+  readonly p99?: number;
+  readonly avg?: number;
+  /** Requests per second over the run's duration. */
+  readonly throughput?: number;
+  /** Fraction of failed requests (k6 http_req_failed rate), 0..1. */
+  readonly errorRate?: number;
+}
+
+export interface ScopeComparison {
+  /** `http_req_duration{name:GET /api/alerts}` or `http_req_duration` for the whole run. */
+  readonly metric: string;
+  readonly scope?: { readonly tag: string; readonly value: string };
+  readonly baseline?: ScopeSummary;
+  readonly current?: ScopeSummary;
+  /** Relative change of the typical (median-shift) latency with its interval, when computable. */
+  readonly latencyChange?: number;
+  readonly confidence: Confidence;
+  /** Worst outcome of the findings about this scope. */
+  readonly outcome: Outcome;
+}
+
+export interface MemorySummary {
+  readonly baseline?: { readonly startBytes: number; readonly endBytes: number; readonly peakBytes: number; readonly slopeMBPerHour?: number; readonly growth?: number };
+  readonly current?: { readonly startBytes: number; readonly endBytes: number; readonly peakBytes: number; readonly slopeMBPerHour?: number; readonly growth?: number };
+}
+
+export interface StageReport {
+  readonly stage: string;
+  readonly outcome: Outcome;
+  readonly baselineRun?: { readonly start: string; readonly durationSeconds: number; readonly partial: boolean; readonly tool: string; readonly toolVersion?: string; readonly gitSha?: string };
+  readonly currentRun: { readonly start: string; readonly durationSeconds: number; readonly partial: boolean; readonly tool: string; readonly toolVersion?: string; readonly gitSha?: string };
+  readonly findings: readonly Finding[];
+  readonly scopes: readonly ScopeComparison[];
+  readonly memory?: MemorySummary;
+  /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
+  readonly notes: readonly string[];
+}
+
+export interface Report {
+  readonly schema: 'perf-gate/report@1';
+  readonly verdict: Outcome;
+  /** One line: "❌ fail — 4 regressions in smoke: POST /api/alerts p95 +44 % …" (renderers add marks). */
+  readonly headline: string;
+  readonly stages: readonly StageReport[];
+  /** All findings of all stages, failures first. */
+  readonly findings: readonly Finding[];
+  readonly generatedAt: string;
+}
