@@ -48,6 +48,38 @@ export function recordTotal(t: ScopeTotals, timeMs: number, value: number): void
   }
 }
 
+/** Adds one scope's totals into another of the same type (leaves into scopes, shards into a run). */
+export function addTotals(into: ScopeTotals, from: ScopeTotals): void {
+  switch (into.type) {
+    case 'trend':
+      if (from.type === 'trend') into.histogram.add(from.histogram);
+      return;
+    case 'counter':
+      if (from.type === 'counter') {
+        into.count += from.count;
+        into.samples += from.samples;
+      }
+      return;
+    case 'rate':
+      if (from.type === 'rate') {
+        into.passes += from.passes;
+        into.fails += from.fails;
+      }
+      return;
+    case 'gauge':
+      if (from.type === 'gauge' && from.samples > 0) {
+        if (from.valueTime >= into.valueTime) {
+          into.value = from.value;
+          into.valueTime = from.valueTime;
+        }
+        if (from.min < into.min) into.min = from.min;
+        if (from.max > into.max) into.max = from.max;
+        into.samples += from.samples;
+      }
+      return;
+  }
+}
+
 /** One window of one scope while it is being filled. */
 export class WindowTotals {
   count = 0;
@@ -61,8 +93,9 @@ export class WindowTotals {
   lastTime = Number.NEGATIVE_INFINITY;
   sketch: WindowSketch | undefined;
 
-  constructor(readonly type: MetricType) {
-    if (type === 'trend') this.sketch = new WindowSketch();
+  /** @param filling true for the window points are being recorded into now (counts densely until closed). */
+  constructor(readonly type: MetricType, filling = false) {
+    if (type === 'trend') this.sketch = filling ? WindowSketch.open() : new WindowSketch();
   }
 
   record(timeMs: number, value: number): void {
@@ -76,8 +109,10 @@ export class WindowTotals {
           const l = Math.log(value);
           this.sumLog += l;
           this.sumLogSq += l * l;
+          this.sketch!.recordLog(l);
+        } else {
+          this.sketch!.record(value);
         }
-        this.sketch!.record(value);
         return;
       case 'counter':
         this.count += value;
@@ -96,6 +131,11 @@ export class WindowTotals {
         }
         return;
     }
+  }
+
+  /** The window is complete (its run moved on): shrink it to what it holds. */
+  close(): void {
+    this.sketch?.compact();
   }
 
   add(o: WindowTotals): void {

@@ -1,4 +1,4 @@
-import { newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
+import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
 import { scopeName } from './selector.js';
 import { TIME_SCALE, VALUE_SCALE } from './trend-histogram.js';
@@ -24,12 +24,28 @@ export interface RunBuilderOptions {
   readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
 }
 
-/** Where one point lands: the scopes it counts in, resolved once per metric and tag combination. */
+/**
+ * Where one point lands: a leaf — the metric narrowed to the values of every tag any scope of it looks at
+ * (grouping tags and submetric tags). A point is recorded once, in its leaf; scopes are sums of leaves,
+ * built at the end. That keeps the per-point cost at one histogram update whatever the number of scopes.
+ */
 export interface PointTargets {
   readonly metric: number;
-  readonly totals: readonly ScopeTotals[];
-  /** Window maps of the windowed scopes among `totals` (empty when the metric has no windows). */
-  readonly windows: readonly Map<number, WindowTotals>[];
+  readonly leaf: Leaf;
+}
+
+interface Leaf {
+  readonly metric: number;
+  readonly totals: ScopeTotals;
+  /** Scope names this leaf adds to. */
+  readonly scopes: readonly { readonly name: string; readonly tags: Readonly<Record<string, string>> }[];
+  windows: Map<number, WindowTotals> | undefined;
+  /** The window the last point went to: points come in time order, so this saves a map lookup. */
+  lastIndex: number;
+  lastWindow: WindowTotals | undefined;
+  /** Highest window index seen, and the windows still counting densely (the newest two). */
+  maxIndex: number;
+  open: { index: number; window: WindowTotals }[];
 }
 
 /** k6's built-in metrics that are only detail of a request's timing; windows for them cost memory and help no verdict. */
@@ -47,13 +63,6 @@ interface MetricState {
   windowed: boolean;
 }
 
-interface ScopeState {
-  readonly name: string;
-  readonly metric: string;
-  readonly tags: Readonly<Record<string, string>>;
-  readonly totals: ScopeTotals;
-  readonly windows: Map<number, WindowTotals> | undefined;
-}
 
 /**
  * Builds a run document from points in constant memory: per scope running totals (HDR histograms for
@@ -63,8 +72,7 @@ interface ScopeState {
 export class RunBuilder {
   private readonly metrics: MetricState[] = [];
   private readonly metricIds = new Map<string, number>();
-  private readonly scopes = new Map<string, ScopeState>();
-  private readonly targetCache = new Map<string, PointTargets>();
+  private readonly leaves = new Map<string, PointTargets>();
   private readonly extraSubmetrics = new Map<string, Readonly<Record<string, string>>[]>();
   private originMs = Number.NaN;
   private widthMs: number;
@@ -114,64 +122,65 @@ export class RunBuilder {
     return this.metrics[id]!.def;
   }
 
-  /** The scopes a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
+  /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
   targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets {
     const state = this.metrics[metric]!;
-    const names: { name: string; tags: Readonly<Record<string, string>> }[] = [{ name: state.def.name, tags: {} }];
+    const scopes: { name: string; tags: Readonly<Record<string, string>> }[] = [{ name: state.def.name, tags: {} }];
     for (const tag of this.options.groupBy) {
       const v = tags[tag];
       if (v !== undefined) {
         const t = { [tag]: v };
-        names.push({ name: scopeName(state.def.name, t), tags: t });
+        scopes.push({ name: scopeName(state.def.name, t), tags: t });
       }
     }
     for (const sub of [...state.def.submetrics, ...(this.extraSubmetrics.get(state.def.name) ?? [])]) {
-      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) names.push({ name: scopeName(state.def.name, sub), tags: sub });
+      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
     }
-    const key = `${metric}\u0000${names.map((n) => n.name).join('\u0000')}`;
-    const cached = this.targetCache.get(key);
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
+    const key = `${metric}\u0000${unique.map((n) => n.name).join('\u0000')}`;
+    const cached = this.leaves.get(key);
     if (cached) return cached;
-    const seen = new Set<string>();
-    const scopes: ScopeState[] = [];
-    for (const n of names) {
-      if (seen.has(n.name)) continue;
-      seen.add(n.name);
-      scopes.push(this.scope(state, n.name, n.tags));
-    }
-    const targets: PointTargets = {
+    const scale = state.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
+    const leaf: Leaf = {
       metric,
-      totals: scopes.map((s) => s.totals),
-      windows: scopes.flatMap((s) => (s.windows ? [s.windows] : [])),
+      totals: newTotals(state.def.type, scale),
+      scopes: unique,
+      windows: state.windowed ? new Map() : undefined,
+      lastIndex: Number.NaN,
+      lastWindow: undefined,
+      maxIndex: Number.NEGATIVE_INFINITY,
+      open: [],
     };
-    this.targetCache.set(key, targets);
+    const targets: PointTargets = { metric, leaf };
+    this.leaves.set(key, targets);
     return targets;
-  }
-
-  private scope(metric: MetricState, name: string, tags: Readonly<Record<string, string>>): ScopeState {
-    const existing = this.scopes.get(name);
-    if (existing) return existing;
-    const scale = metric.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
-    const s: ScopeState = { name, metric: metric.def.name, tags, totals: newTotals(metric.def.type, scale), windows: metric.windowed ? new Map() : undefined };
-    this.scopes.set(name, s);
-    return s;
   }
 
   point(targets: PointTargets, timeMs: number, value: number): void {
     this.points++;
-    for (const t of targets.totals) recordTotal(t, timeMs, value);
+    const leaf = targets.leaf;
+    recordTotal(leaf.totals, timeMs, value);
     if (timeMs < this.firstTime) this.firstTime = timeMs;
     if (timeMs > this.lastTime) this.lastTime = timeMs;
-    if (targets.windows.length === 0) return;
+    if (!leaf.windows) return;
     const index = this.windowIndex(timeMs);
-    const type = this.metrics[targets.metric]!.def.type;
-    for (const w of targets.windows) {
-      let win = w.get(index);
+    let win = leaf.lastWindow;
+    if (index !== leaf.lastIndex) {
+      win = leaf.windows.get(index);
       if (!win) {
-        win = new WindowTotals(type);
-        w.set(index, win);
+        win = new WindowTotals(leaf.totals.type, true);
+        leaf.windows.set(index, win);
+        leaf.open.push({ index, window: win });
       }
-      win.record(timeMs, value);
+      if (index > leaf.maxIndex) {
+        // Points arrive in time order, give or take k6's flush batches: windows two behind are done.
+        leaf.maxIndex = index;
+        leaf.open = leaf.open.filter((o) => (o.index >= index - 1 ? true : (o.window.close(), false)));
+      }
+      leaf.lastIndex = index;
+      leaf.lastWindow = win;
     }
+    win!.record(timeMs, value);
   }
 
   private windowIndex(timeMs: number): number {
@@ -191,17 +200,14 @@ export class RunBuilder {
       this.widthStep++;
       const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
       const factor = next / this.widthMs;
-      for (const s of this.scopes.values()) {
-        if (!s.windows) continue;
-        const merged = new Map<number, WindowTotals>();
-        for (const [i, w] of s.windows) {
-          const j = Math.floor(i / factor);
-          const m = merged.get(j);
-          if (m) m.add(w);
-          else merged.set(j, w);
-        }
-        s.windows.clear();
-        for (const [j, w] of merged) s.windows.set(j, w);
+      for (const { leaf } of this.leaves.values()) {
+        if (!leaf.windows) continue;
+        for (const o of leaf.open) o.window.close();
+        leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
+        leaf.lastIndex = Number.NaN;
+        leaf.lastWindow = undefined;
+        leaf.maxIndex = Number.NEGATIVE_INFINITY;
+        leaf.open = [];
       }
       this.widthMs = next;
       this.minIndex = Math.floor(this.minIndex / factor);
@@ -209,15 +215,48 @@ export class RunBuilder {
     }
   }
 
-  /** The run document of everything recorded so far. */
-  finish(info: RunInfo): RunDocument {
+  /**
+   * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
+   * memory at once (a run has hundreds of scopes).
+   */
+  private encodeScopes(lowest: number): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
+    const members = new Map<string, { tags: Readonly<Record<string, string>>; leaves: Leaf[] }>();
+    for (const { leaf } of this.leaves.values()) {
+      for (const s of leaf.scopes) {
+        const m = members.get(s.name);
+        if (m) m.leaves.push(leaf);
+        else members.set(s.name, { tags: s.tags, leaves: [leaf] });
+      }
+    }
     const scopes: Record<string, Scope> = {};
     const series: Record<string, Window[]> = {};
-    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
-    for (const s of [...this.scopes.values()].sort((a, b) => compareText(a.name, b.name))) {
-      scopes[s.name] = encodeScope(s);
-      if (s.windows && s.windows.size > 0) series[s.name] = encodeWindows(s.windows, lowest);
+    for (const name of [...members.keys()].sort(compareText)) {
+      const { tags, leaves } = members.get(name)!;
+      const def = this.metrics[leaves[0]!.metric]!.def;
+      const totals = newTotals(def.type, def.contains === 'time' ? TIME_SCALE : VALUE_SCALE);
+      for (const leaf of leaves) addTotals(totals, leaf.totals);
+      scopes[name] = encodeScope({ metric: def.name, tags, totals });
+      if (!leaves[0]!.windows) continue;
+      const windows = new Map<number, WindowTotals>();
+      for (const leaf of leaves) {
+        for (const [i, w] of leaf.windows!) {
+          let target = windows.get(i);
+          if (!target) {
+            target = new WindowTotals(def.type);
+            windows.set(i, target);
+          }
+          target.add(w);
+        }
+      }
+      if (windows.size > 0) series[name] = encodeWindows(windows, lowest);
     }
+    return { scopes, series };
+  }
+
+  /** The run document of everything recorded so far. */
+  finish(info: RunInfo): RunDocument {
+    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
+    const { scopes, series } = this.encodeScopes(lowest);
     const measured = Number.isFinite(this.firstTime);
     const start = measured ? this.firstTime : 0;
     const end = measured ? this.lastTime : 0;
@@ -271,7 +310,18 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function encodeScope(s: ScopeState): Scope {
+function regroup(windows: Map<number, WindowTotals>, to: (i: number) => number): Map<number, WindowTotals> {
+  const merged = new Map<number, WindowTotals>();
+  for (const [i, w] of windows) {
+    const j = to(i);
+    const m = merged.get(j);
+    if (m) m.add(w);
+    else merged.set(j, w);
+  }
+  return merged;
+}
+
+function encodeScope(s: { metric: string; tags: Readonly<Record<string, string>>; totals: ScopeTotals }): Scope {
   const base = { metric: s.metric, tags: { ...s.tags } };
   const t = s.totals;
   switch (t.type) {

@@ -5,39 +5,158 @@ const GAMMA = 1.02;
 const LOG_GAMMA = Math.log(GAMMA);
 /** Key for zero and negative values, which have no logarithm. */
 const ZERO_KEY = -0x7fffffff;
+/** Keys a dense counter covers: 1.02^±1024 spans 1.6e-9 … 6e8 (ms, bytes, …) — every realistic latency. */
+const DENSE_OFFSET = 1024;
+const DENSE_SIZE = 2 * DENSE_OFFSET;
+const EMPTY_KEYS = new Int32Array(0);
+const EMPTY_COUNTS = new Float64Array(0);
+
+/** Dense counters no longer filled by any window, reused so that ingesting allocates almost nothing. */
+const densePool: Int32Array[] = [];
 
 /**
- * A small mergeable sketch of one time window's values: logarithmic buckets (±1 % relative error),
- * sparse, so a 10-second window of a busy endpoint costs a few hundred numbers. Windows are the units
- * of the within-run statistics, where 1 % resolution is far below the noise.
+ * A small mergeable sketch of one time window's values: logarithmic buckets (±1 % relative error).
+ * While its window is being filled it counts into a dense array (one increment per value); when the
+ * window is done it is compacted to sorted keys and counts (a few hundred numbers), so a run of any
+ * length keeps a few kilobytes per window. Windows are the units of the within-run statistics, where
+ * 1 % resolution is far below the noise.
  */
 export class WindowSketch {
-  private readonly buckets = new Map<number, number>();
+  private dense: Int32Array | undefined;
+  /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+  private lo = DENSE_SIZE;
+  private hi = -1;
+  private keys: Int32Array = EMPTY_KEYS;
+  private counts: Float64Array = EMPTY_COUNTS;
+  /** Keys outside the dense range, and values that arrive after compaction (late points). */
+  private extra: Map<number, number> | undefined;
+
+  /** Starts a sketch that is about to be filled (dense counting). */
+  static open(): WindowSketch {
+    const s = new WindowSketch();
+    s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
+    return s;
+  }
 
   record(value: number, count = 1): void {
-    const key = value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY;
-    this.buckets.set(key, (this.buckets.get(key) ?? 0) + count);
+    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count);
+  }
+
+  /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
+  recordLog(logValue: number): void {
+    this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
+  }
+
+  private recordKey(key: number, count: number): void {
+    const slot = key + DENSE_OFFSET;
+    if (this.dense !== undefined && slot >= 0 && slot < DENSE_SIZE) {
+      this.dense[slot]! += count;
+      if (slot < this.lo) this.lo = slot;
+      if (slot > this.hi) this.hi = slot;
+      return;
+    }
+    this.extra ??= new Map();
+    this.extra.set(key, (this.extra.get(key) ?? 0) + count);
+  }
+
+  /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+  compact(): void {
+    const dense = this.dense;
+    if (dense !== undefined && this.keys.length === 0 && this.extra === undefined) {
+      // The usual case: one pass over the dense counter, already in key order.
+      let n = 0;
+      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot] !== 0) n++;
+      const keys = new Int32Array(n);
+      const counts = new Float64Array(n);
+      for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
+        const c = dense[slot]!;
+        if (c === 0) continue;
+        keys[j] = slot - DENSE_OFFSET;
+        counts[j++] = c;
+        dense[slot] = 0;
+      }
+      this.keys = keys;
+      this.counts = counts;
+      this.release(dense);
+      return;
+    }
+    if (dense === undefined && this.extra === undefined) return;
+    const merged = new Map<number, number>();
+    for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i]!, this.counts[i]!);
+    if (dense !== undefined) {
+      for (let slot = this.lo; slot <= this.hi; slot++) {
+        const c = dense[slot]!;
+        if (c === 0) continue;
+        const key = slot - DENSE_OFFSET;
+        merged.set(key, (merged.get(key) ?? 0) + c);
+        dense[slot] = 0;
+      }
+      this.release(dense);
+    }
+    if (this.extra) for (const [k, c] of this.extra) merged.set(k, (merged.get(k) ?? 0) + c);
+    this.extra = undefined;
+    const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+    this.keys = Int32Array.from(sorted, (e) => e[0]);
+    this.counts = Float64Array.from(sorted, (e) => e[1]);
+  }
+
+  /** Gives the (zeroed) dense counter back to the pool. */
+  private release(dense: Int32Array): void {
+    densePool.push(dense);
+    this.dense = undefined;
+    this.lo = DENSE_SIZE;
+    this.hi = -1;
   }
 
   add(other: WindowSketch): void {
-    for (const [k, c] of other.buckets) this.buckets.set(k, (this.buckets.get(k) ?? 0) + c);
+    other.compact();
+    if (this.dense !== undefined) {
+      for (let i = 0; i < other.keys.length; i++) this.recordKey(other.keys[i]!, other.counts[i]!);
+      return;
+    }
+    this.compact();
+    // Both sorted: one merge pass.
+    const a = this.keys;
+    const b = other.keys;
+    const keys = new Int32Array(a.length + b.length);
+    const counts = new Float64Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+        keys[n] = a[i]!;
+        counts[n++] = this.counts[i++]!;
+      } else if (i >= a.length || b[j]! < a[i]!) {
+        keys[n] = b[j]!;
+        counts[n++] = other.counts[j++]!;
+      } else {
+        keys[n] = a[i]!;
+        counts[n++] = this.counts[i++]! + other.counts[j++]!;
+      }
+    }
+    this.keys = keys.slice(0, n);
+    this.counts = counts.slice(0, n);
   }
 
   /** Buckets ascending, each at the value it stands for. */
   distribution(): Distribution {
-    return [...this.buckets.entries()].sort((a, b) => a[0] - b[0]).map(([k, count]) => ({ value: keyValue(k), count }));
+    this.compact();
+    return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i]! }));
   }
 
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode(): number[] {
+    this.compact();
     const out: number[] = [];
-    for (const [k, c] of [...this.buckets.entries()].sort((a, b) => a[0] - b[0])) out.push(k, c);
+    for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i]!, this.counts[i]!);
     return out;
   }
 
   static decode(flat: readonly number[]): WindowSketch {
     const s = new WindowSketch();
-    for (let i = 0; i + 1 < flat.length; i += 2) s.buckets.set(flat[i]!, flat[i + 1]!);
+    for (let i = 0; i + 1 < flat.length; i += 2) s.recordKey(flat[i]!, flat[i + 1]!);
+    s.compact();
     return s;
   }
 }

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import * as hdr from 'hdr-histogram-js';
+import { describe, expect, it } from 'vitest';
+import { countsIndex, lowestEquivalent, TrendHistogram } from '../../src/document/trend-histogram.js';
+
+interface HdrWalk {
+  countsArrayLength: number;
+  getCountAtIndex(i: number): number;
+  valueFromIndex(i: number): number;
+  countsArrayIndex(v: number): number;
+}
+
+describe('TrendHistogram', () => {
+  it('indexes values exactly as hdr-histogram-js does (3 significant digits)', () => {
+    const reference = hdr.build({ numberOfSignificantValueDigits: 3, bitBucketSize: 64 }) as unknown as HdrWalk;
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 2 ** 31 }), fc.double({ min: 0, max: 2 ** 52, noNaN: true }).map(Math.floor)), (v) => {
+        expect(countsIndex(v)).toBe(reference.countsArrayIndex(v));
+        expect(lowestEquivalent(countsIndex(v))).toBe(reference.valueFromIndex(reference.countsArrayIndex(v)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    { what: 'exact below 2048 units', v: 2047, index: 2047 },
+    { what: 'first doubled bucket', v: 2048, index: 2048 },
+    { what: 'one hour in nanoseconds', v: 3_600_000_000_000, index: countsIndex(3_600_000_000_000) },
+  ])('$what', ({ v, index }) => {
+    expect(countsIndex(v)).toBe(index);
+    expect(Math.abs(lowestEquivalent(index) - v) / Math.max(v, 1)).toBeLessThan(1e-3);
+  });
+
+  it('round-trips through the standard HDR encoding and keeps k6-exact min, max, sum', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 60_000, noNaN: true }), { minLength: 1, maxLength: 300 }), (values) => {
+        const t = new TrendHistogram(1e6);
+        for (const v of values) t.record(v);
+        const back = TrendHistogram.decode(t.encode());
+        expect(back.distribution()).toEqual(t.distribution());
+        expect(back.count).toBe(values.length);
+        expect(back.min).toBe(Math.min(...values));
+        expect(back.max).toBe(Math.max(...values));
+        // The library reads the same counts.
+        const lib = hdr.decodeFromCompressedBase64(t.encode().hdr);
+        expect(lib.totalCount).toBe(values.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('represents every value within 0.1 % (3 significant digits)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.001, max: 3_600_000, noNaN: true }), { minLength: 3, maxLength: 50 }), (values) => {
+        const t = new TrendHistogram(1e6);
+        for (const v of values) t.record(v);
+        const sorted = [...values].sort((a, b) => a - b);
+        const buckets = t.distribution().flatMap((b) => Array<number>(b.count).fill(b.value));
+        buckets.forEach((b, i) => expect(Math.abs(b - sorted[i]!) / sorted[i]!).toBeLessThan(1e-3));
+      }),
+    );
+  });
+});
+
+describe('TrendHistogram counts beyond 32 bits', () => {
+  it('keeps a bucket count above 2^32 exact', () => {
+    const lib = hdr.build({ numberOfSignificantValueDigits: 3, bitBucketSize: 64 });
+    lib.recordValueWithCount(5_000_000, 2 ** 32 + 5);
+    lib.recordValueWithCount(7_000_000, 3);
+    const big = TrendHistogram.decode({ count: 2 ** 32 + 8, sum: 1, min: 5, max: 7, scale: 1e6, hdr: hdr.encodeIntoCompressedBase64(lib) });
+    expect(big.distribution().map((b) => b.count)).toEqual([2 ** 32 + 5, 3]);
+    const twice = new TrendHistogram(1e6);
+    twice.add(big);
+    twice.add(big);
+    expect(twice.distribution()[0]!.count).toBe(2 * (2 ** 32 + 5));
+  });
+});
