@@ -1,0 +1,156 @@
+import { stat } from 'node:fs/promises';
+import { mergeRuns, MergeError } from '../document/merge.js';
+import { RunBuilder } from '../document/run-builder.js';
+import { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type Source } from '../document/run-document.js';
+import { ByteSource } from './byte-source.js';
+import { readK6Csv } from './csv.js';
+import { detectFormat, type Detected, type StreamFormat } from './detect.js';
+import { IngestError } from './errors.js';
+import { readMemoryFile } from './memory.js';
+import { readK6Ndjson, type StreamResult } from './ndjson.js';
+import { PointSink } from './point-sink.js';
+import { summaryDocument } from './summary.js';
+import { zodMessage } from './zod-message.js';
+
+export interface IngestOptions {
+  /** Tags that split every metric into scopes (default `['name']`: one scope per endpoint). */
+  readonly groupBy?: readonly string[];
+  /** Window width in seconds, or 'auto' (default). */
+  readonly window?: 'auto' | number;
+  /** The stage this run belongs to (smoke, load, …), recorded in the document. */
+  readonly stage?: string;
+  readonly labels?: Record<string, string>;
+  readonly gitSha?: string;
+  /** A file of the target's memory samples (see docs/ingest.md), attached as `memory`. */
+  readonly memory?: string;
+  /** Submetrics to keep beyond those k6 declared (e.g. the gate's thresholds). */
+  readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
+  /** Called with the total number of input bytes read so far (compressed bytes for .gz). */
+  readonly onProgress?: (bytes: number) => void;
+}
+
+const MIXED =
+  'cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), ' +
+  'or one k6 summary, or perf-gate run documents';
+
+/**
+ * Reads the outputs of one run into one run document. Several k6 NDJSON/CSV files are shards of the same
+ * run and go into one builder; a run document is returned as it is (several are merged); a summary
+ * (`--summary-export`, `handleSummary`) gives an aggregate-only document and stands alone.
+ *
+ * @throws IngestError naming the file (and line) of any input that cannot be read.
+ * @example
+ * const doc = await ingestFiles(['smoke.ndjson.gz'], { stage: 'smoke', memory: 'smoke.memory.csv' });
+ */
+export async function ingestFiles(paths: readonly string[], options: IngestOptions = {}): Promise<RunDocument> {
+  if (paths.length === 0) throw new IngestError('<inputs>', 'no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)');
+  if (options.window !== undefined && options.window !== 'auto' && !(Number.isFinite(options.window) && options.window > 0)) {
+    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
+  }
+  const inputs: { file: string; detected: Detected }[] = [];
+  for (const file of paths) inputs.push({ file, detected: await detectFormat(file) });
+
+  const documents = inputs.filter((i) => i.detected.format === 'run-document');
+  const summaries = inputs.filter((i) => i.detected.format === 'k6-summary-export' || i.detected.format === 'k6-handle-summary');
+  const streams = inputs.filter((i) => i.detected.kind === 'stream');
+
+  let doc: RunDocument;
+  if (documents.length > 0) {
+    const other = inputs.find((i) => i.detected.format !== 'run-document');
+    if (other) throw new IngestError(other.file, `is a ${other.detected.format} file, which ${MIXED}`);
+    doc = mergeDocuments(documents.map((d) => ({ file: d.file, doc: runDocument(d.file, d.detected) })));
+  } else if (summaries.length > 0) {
+    const other = inputs.find((i) => i !== summaries[0]);
+    if (other) {
+      throw new IngestError(other.file, `is given with the summary ${summaries[0]!.file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
+    }
+    const { file, detected } = summaries[0]!;
+    if (detected.kind !== 'json' || detected.format === 'run-document') throw new Error('unreachable: summary input without JSON content');
+    doc = summaryDocument(detected.value, {
+      file,
+      format: detected.format,
+      lines: detected.lines,
+      mtimeMs: (await stat(file)).mtimeMs,
+      ...(options.stage !== undefined ? { stage: options.stage } : {}),
+      ...(options.labels !== undefined ? { labels: options.labels } : {}),
+      ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
+    });
+  } else {
+    doc = await ingestStreams(
+      streams.map((s) => ({ file: s.file, format: s.detected.format as StreamFormat, gzip: s.detected.gzip })),
+      options,
+    );
+  }
+  if (options.memory !== undefined) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+
+async function ingestStreams(files: readonly { file: string; format: StreamFormat; gzip: boolean }[], options: IngestOptions): Promise<RunDocument> {
+  const builder = new RunBuilder({
+    groupBy: options.groupBy ?? ['name'],
+    window: options.window ?? 'auto',
+    ...(options.submetrics !== undefined ? { submetrics: options.submetrics } : {}),
+  });
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const warn = (message: string): void => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    warnings.push(message);
+  };
+  const sink = new PointSink(builder, warn);
+  const sources: Source[] = [];
+  let total = 0;
+  const onBytes = options.onProgress
+    ? (n: number): void => {
+        total += n;
+        options.onProgress!(total);
+      }
+    : undefined;
+  for (const f of files) {
+    const source = new ByteSource(f.file, f.gzip, onBytes);
+    let result: StreamResult;
+    switch (f.format) {
+      case 'k6-ndjson':
+        result = await readK6Ndjson(f.file, source, sink, warn);
+        break;
+      case 'k6-csv':
+        result = await readK6Csv(f.file, source, sink, warn);
+        break;
+    }
+    sources.push({ file: f.file, format: f.format, lines: result.lines, partial: result.partial });
+  }
+  if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
+  return builder.finish({
+    tool: 'k6',
+    ...(options.stage !== undefined ? { stage: options.stage } : {}),
+    ...(options.labels !== undefined ? { labels: options.labels } : {}),
+    ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
+    sources,
+    warnings,
+  });
+}
+
+/** A perf-gate run document input, validated. */
+function runDocument(file: string, detected: Detected): RunDocument {
+  if (detected.kind !== 'json') throw new Error('unreachable: run document without JSON content');
+  const schema = detected.value.schema;
+  if (schema !== RUN_DOCUMENT_SCHEMA) {
+    throw new IngestError(file, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
+  }
+  const parsed = RunDocumentSchema.safeParse(detected.value);
+  if (!parsed.success) throw new IngestError(file, `is not a valid perf-gate run document: ${zodMessage(parsed.error)}; write it again with \`perf-gate ingest\``);
+  return parsed.data;
+}
+
+function mergeDocuments(inputs: readonly { file: string; doc: RunDocument }[]): RunDocument {
+  if (inputs.length === 1) return inputs[0]!.doc;
+  try {
+    return mergeRuns(inputs.map((i) => i.doc));
+  } catch (err) {
+    if (err instanceof MergeError) {
+      throw new IngestError(inputs.map((i) => i.file).join(', '), `cannot merge these run documents: ${err.message}`, { cause: err });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,356 @@
+import type { PointTargets } from '../document/run-builder.js';
+import type { ByteSource } from './byte-source.js';
+import { excerpt, IngestError } from './errors.js';
+import { TimeParser } from './k6-time.js';
+import { normalizeTags, TagCache, type PointSink } from './point-sink.js';
+import { ByteTagTable, sameBytes, type ByteTagEntry } from './tag-table.js';
+
+/** What reading one NDJSON file found besides its points. */
+export interface StreamResult {
+  /** Lines read (the cut-off last line of a partial file not counted). */
+  readonly lines: number;
+  /** Read only up to a break (truncated gzip stream or cut-off last line). */
+  readonly partial: boolean;
+}
+
+/** A line longer than this is not k6 output (k6 lines are a few hundred bytes); it would only cost memory. */
+const MAX_LINE_BYTES = 16 << 20;
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/** The little-endian 32-bit word at `i` of `bytes` (what DataView.getInt32(…, true) reads there). */
+const word = (bytes: Uint8Array, i: number): number => new DataView(bytes.buffer, bytes.byteOffset).getInt32(i, true);
+
+/** `{"metric":"` — the start of every Point line k6 writes. */
+const POINT_HEAD = ascii('{"metric":"');
+const HEAD_0 = word(POINT_HEAD, 0);
+const HEAD_1 = word(POINT_HEAD, 4);
+/** Between the metric name and the time. */
+const POINT_MID = ascii('","type":"Point","data":{"time":"');
+/** Between the time and the value: `","value":`. */
+const VALUE_0 = word(ascii('","value":'), 0);
+const VALUE_1 = word(ascii('","value":'), 4);
+/** Between the value and the tags object: `,"tags":{`. */
+const TAGS_0 = word(ascii(',"tags":{'), 0);
+const TAGS_1 = word(ascii(',"tags":{'), 4);
+/** The shortest line the fast path can match. */
+const MIN_POINT_LINE = POINT_HEAD.length + 1 + POINT_MID.length + 20 + 10 + 1 + 9 + 3;
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * One interned metric: the bytes of its name followed by POINT_MID, as 64-bit words for a quick
+ * comparison (the last word overlaps the one before when the length is not a multiple of 8), and its
+ * builder id. `after` guesses the metric of the next line (k6 writes a request's metrics in a fixed
+ * order); `next` chains slots whose first 16 bytes hash alike.
+ */
+interface MetricSlot {
+  readonly length: number;
+  /**
+   * The words as float64. Two non-NaN doubles other than ±0 are === exactly when their bits are equal,
+   * and text bytes are never such patterns; a name that makes one (a DEL byte, say) gets `words` empty and
+   * is compared byte by byte through `bytes`.
+   */
+  readonly words: Float64Array;
+  readonly bytes: Uint8Array;
+  readonly id: number;
+  after: MetricSlot | undefined;
+  readonly next: MetricSlot | undefined;
+}
+
+/** Hash of the 16 bytes after `{"metric":"` (name and POINT_MID: the same for every line of a metric). */
+function slotKey(view: DataView, at: number): number {
+  return (view.getInt32(at, true) ^ Math.imul(view.getInt32(at + 4, true), 0x9e3779b1) ^ Math.imul(view.getInt32(at + 8, true), 0x85ebca6b) ^ Math.imul(view.getInt32(at + 12, true), 0xc2b2ae35)) | 0;
+}
+
+/** Whether the bytes at `at` are the slot's name and POINT_MID. */
+function slotMatches(slot: MetricSlot, view: DataView, buf: Buffer, at: number, end: number): boolean {
+  const length = slot.length;
+  if (at + length > end) return false;
+  const words = slot.words;
+  const n = words.length;
+  if (n === 0) {
+    const bytes = slot.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes[i]) return false;
+    return true;
+  }
+  for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n - 1];
+}
+
+/** The comparison words of a slot's bytes (≥ 8 of them), or an empty array when one is NaN or ±0. */
+function slotWords(bytes: Uint8Array): Float64Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const full = bytes.length >> 3;
+  const exact = bytes.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
+}
+
+const BAD_LINE_HINT = 'is this file from `k6 run --out json=…`?';
+
+/**
+ * Streams k6 `--out json` NDJSON into a RunBuilder in constant memory.
+ *
+ * Point lines are not JSON.parsed: each line's bytes are matched against the layout k6 writes,
+ * `{"metric":"…","type":"Point","data":{"time":"…","value":…,"tags":{…}}}`, the metric name and the raw
+ * tags text are interned (raw tags → tags → targets, cached), times go through a per-second cache and
+ * numbers are read digit by digit. Anything else (other key order, `metadata`, escapes in the name,
+ * exponents beyond the fast reader) goes through JSON.parse of that line, with identical results.
+ */
+export class K6NdjsonParser {
+  private lineNo = 0;
+  private readonly carry: Buffer[] = [];
+  private carryLength = 0;
+  private readonly times = new TimeParser();
+  private readonly tagCache = new TagCache();
+  private readonly metricSlots = new Map<number, MetricSlot>();
+  private lastSlot: MetricSlot | undefined;
+  private readonly tagTable = new ByteTagTable();
+  /** The tags of the last fast-path line. */
+  private lastTags: ByteTagEntry | undefined;
+  /** Lines that took the JSON.parse path (for tests and the benchmark). */
+  slowLines = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: PointSink,
+  ) {}
+
+  /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
+  push(chunk: Buffer): void {
+    let pos = 0;
+    if (this.carryLength > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.keep(chunk);
+        return;
+      }
+      this.carry.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.carry, this.carryLength + nl);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      this.lineNo++;
+      this.line(line, viewOf(line), 0, line.length);
+      pos = nl + 1;
+    }
+    const end = chunk.length;
+    const view = viewOf(chunk);
+    for (;;) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(chunk, view, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < end) this.keep(chunk.subarray(pos));
+  }
+
+  /**
+   * Ends the file. An unterminated last line that does not parse, or a truncated stream, makes the
+   * result partial; `warn` gets one sentence about it.
+   */
+  finish(truncatedStream: boolean, warn: (message: string) => void): StreamResult {
+    let partial = truncatedStream;
+    let lines = this.lineNo;
+    if (this.carryLength > 0) {
+      const line = Buffer.concat(this.carry, this.carryLength);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      lines++;
+      try {
+        this.line(line, viewOf(line), 0, line.length);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        lines--;
+        partial = true;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial };
+  }
+
+  /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
+  private keep(part: Buffer): void {
+    this.carryLength += part.length;
+    if (this.carryLength > MAX_LINE_BYTES) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    }
+    this.carry.push(Buffer.from(part));
+  }
+
+  /** One line `buf[start, end)` without its `\n`. */
+  private line(buf: Buffer, view: DataView, start: number, end: number): void {
+    if (end > start && buf[end - 1] === 13) end--;
+    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+  }
+
+  /** The fast path: true when the line had k6's Point layout and was recorded. */
+  private fastPoint(buf: Buffer, view: DataView, start: number, end: number): boolean {
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+    const nameStart = start + 11;
+    // The metric: most often the one that followed the previous line's metric last time.
+    let slot = this.lastSlot?.after;
+    if (slot === undefined || !slotMatches(slot, view, buf, nameStart, end)) {
+      slot = this.findSlot(buf, view, nameStart, end);
+      if (slot === undefined) return false;
+      if (this.lastSlot !== undefined) this.lastSlot.after = slot;
+    }
+    this.lastSlot = slot;
+    const times = this.times;
+    let p = times.parse(buf, view, nameStart + slot.length, end);
+    if (p < 0) return false;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    p += 10;
+    // Value: digits by hand; ≤ 15 significant digits divided by an exact power of ten round exactly like Number().
+    const numberStart = p;
+    let negative = false;
+    if (buf[p] === 45) {
+      negative = true;
+      p++;
+    }
+    let mantissa = 0;
+    let digits = 0;
+    let fraction = 0;
+    let c = buf[p]!;
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      c = buf[++p]!;
+    }
+    if (digits === 0) return false;
+    if (c === 46) {
+      c = buf[++p]!;
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        fraction++;
+        c = buf[++p]!;
+      }
+      if (fraction === 0) return false;
+    }
+    let value: number;
+    if (c === 101 || c === 69 || digits > 15) {
+      while (p < end && buf[p] !== 44) p++;
+      value = Number(buf.toString('latin1', numberStart, p));
+      if (value !== value) return false;
+    } else {
+      value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
+      if (negative) value = -value;
+    }
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    const tagsStart = p + 8;
+    // The tags object runs to the line's end, before the `}}` closing data and the line.
+    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
+    const tagsEnd = end - 2;
+    // Consecutive lines mostly carry the same tags (k6 writes a request's metrics in a row): compare the
+    // bytes with the last line's, word by word; then with the tags that followed those last time; then
+    // hash the bytes. No string is made unless the tags are new.
+    const length = tagsEnd - tagsStart;
+    let entry = this.lastTags;
+    if (entry === undefined || !sameBytes(entry, view, buf, tagsStart, length)) {
+      const previous = entry;
+      entry = previous?.after;
+      if (entry === undefined || !sameBytes(entry, view, buf, tagsStart, length)) {
+        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+        if (previous !== undefined) previous.after = entry;
+      }
+      this.lastTags = entry;
+    }
+    if (entry.tags === undefined) return false;
+    const metric = slot.id;
+    const targets: PointTargets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, times.ms, value);
+    return true;
+  }
+
+  /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
+  private findSlot(buf: Buffer, view: DataView, at: number, end: number): MetricSlot | undefined {
+    const key = slotKey(view, at);
+    const head = this.metricSlots.get(key);
+    for (let slot = head; slot !== undefined; slot = slot.next) if (slotMatches(slot, view, buf, at, end)) return slot;
+    let p = at;
+    for (;;) {
+      if (p >= end) return undefined;
+      const c = buf[p]!;
+      if (c === 34) break;
+      if (c === 92) return undefined; // an escape: JSON.parse decides
+      p++;
+    }
+    if (p + POINT_MID.length > end) return undefined;
+    for (let i = 0; i < POINT_MID.length; i++) if (buf[p + i] !== POINT_MID[i]) return undefined;
+    const length = p + POINT_MID.length - at;
+    const bytes = Uint8Array.from(buf.subarray(at, at + length));
+    const id = this.sink.metricFor(buf.toString('utf8', at, p), 'has points but no Metric line', true);
+    const slot: MetricSlot = { length, words: slotWords(bytes), bytes, id, after: undefined, next: head };
+    this.metricSlots.set(key, slot);
+    return slot;
+  }
+
+  /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
+  private slowLine(buf: Buffer, start: number, end: number): void {
+    let text = buf.toString('utf8', start, end);
+    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark
+    if (text.trim() === '') return;
+    this.slowLines++;
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      throw this.badLine(text);
+    }
+    if (typeof v !== 'object' || v === null) throw this.badLine(text);
+    const o = v as { type?: unknown; metric?: unknown; data?: unknown };
+    if (o.type === 'Metric') {
+      const id = this.sink.defineK6Metric(o.data);
+      if (typeof id === 'string') throw new IngestError(this.file, `${id}; ${BAD_LINE_HINT}`, { line: this.lineNo });
+      return;
+    }
+    if (o.type !== 'Point' || typeof o.metric !== 'string' || typeof o.data !== 'object' || o.data === null) throw this.badLine(text);
+    const data = o.data as { time?: unknown; value?: unknown; tags?: unknown };
+    if (typeof data.time !== 'string') throw this.pointError(`its time is ${JSON.stringify(data.time) ?? 'missing'}, expected an RFC 3339 time`);
+    const time = this.times.parseString(data.time);
+    if (Number.isNaN(time)) throw this.pointError(`its time '${excerpt(data.time)}' is not an RFC 3339 time like 2026-11-27T09:48:39.719Z`);
+    if (typeof data.value !== 'number') throw this.pointError(`its value is ${excerpt(JSON.stringify(data.value) ?? 'missing')}, expected a number`);
+    const tags = data.tags === undefined || data.tags === null ? {} : normalizeTags(data.tags);
+    if (tags === undefined) throw this.pointError('its tags are not an object of strings');
+    const metric = this.sink.metricFor(o.metric, 'has points but no Metric line', true);
+    const raw = `\u0000json\u0000${JSON.stringify(tags)}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time, data.value);
+  }
+
+  private badLine(text: string): IngestError {
+    return new IngestError(this.file, `expected a k6 JSON output line ({"type":"Point"|"Metric",…}), got '${excerpt(text)}': ${BAD_LINE_HINT}`, { line: this.lineNo });
+  }
+
+  private pointError(what: string): IngestError {
+    return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
+  }
+}
+
+function viewOf(buf: Buffer): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.length);
+}
+
+/** Tags from the raw bytes of a tags object, or undefined when they are not a flat object of strings. */
+function parseTags(bytes: Uint8Array): Record<string, string> | undefined {
+  try {
+    return normalizeTags(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Streams one NDJSON file from `source` into `sink`. */
+export async function readK6Ndjson(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
+  const parser = new K6NdjsonParser(file, sink);
+  for await (const chunk of source.chunks()) parser.push(chunk);
+  return parser.finish(source.truncated, warn);
+}
