@@ -1,0 +1,5498 @@
+import { createRequire as __perfGateCreateRequire } from 'node:module';
+const require = __perfGateCreateRequire(import.meta.url);
+
+// src/ingest/ingest.ts
+import { stat as stat3 } from "node:fs/promises";
+
+// src/document/trend-histogram.ts
+import * as hdr from "hdr-histogram-js";
+var TIME_SCALE = 1e6;
+var VALUE_SCALE = 1e3;
+var SUB_BUCKET_HALF_MAGNITUDE = 10;
+var SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
+var SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
+var TWO_32 = 2 ** 32;
+var TrendHistogram = class _TrendHistogram {
+  constructor(scale) {
+    this.scale = scale;
+    this.counts = new Uint32Array(4 * SUB_BUCKET_HALF_COUNT);
+  }
+  scale;
+  /** Counts per HDR index; 32-bit until a bucket would pass 2^32 − 1, then 64-bit floats (exact to 2^53). */
+  counts;
+  count = 0;
+  sum = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  negatives = 0;
+  record(value) {
+    this.count++;
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    let scaled = Math.round(value * this.scale);
+    if (!(scaled >= 0)) {
+      this.negatives++;
+      scaled = 0;
+    } else if (scaled > Number.MAX_SAFE_INTEGER) {
+      scaled = Number.MAX_SAFE_INTEGER;
+    }
+    const index = countsIndex(scaled);
+    if (index >= this.counts.length) this.grow(index);
+    if (++this.counts[index] === 0) this.widenCounts(index);
+  }
+  /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
+  widenCounts(wrapped) {
+    const wide = Float64Array.from(this.counts);
+    wide[wrapped] = 2 ** 32;
+    this.counts = wide;
+  }
+  grow(index) {
+    let length = this.counts.length;
+    while (length <= index) length += SUB_BUCKET_HALF_COUNT;
+    const next = this.counts instanceof Uint32Array ? new Uint32Array(length) : new Float64Array(length);
+    next.set(this.counts);
+    this.counts = next;
+  }
+  /** Adds another histogram of the same scale (exact: counts per bucket add up). */
+  add(other) {
+    if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
+    if (other.count === 0) return;
+    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1);
+    const c = other.counts;
+    for (let i = 0; i < c.length; i++) {
+      if (c[i] === 0) continue;
+      const sum = this.counts[i] + c[i];
+      if (sum > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+      this.counts[i] = sum;
+    }
+    this.count += other.count;
+    this.sum += other.sum;
+    this.negatives += other.negatives;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+  /**
+   * The buckets in trend units, ascending. Each bucket stands at its median equivalent value, except that
+   * the lowest and highest are pinned to the exact min and max, so p(0) and p(100) are exact.
+   */
+  distribution() {
+    const out = [];
+    const c = this.counts;
+    for (let i = 0; i < c.length; i++) {
+      if (c[i] === 0) continue;
+      out.push({ value: medianEquivalent(i) / this.scale, count: c[i] });
+    }
+    if (out.length === 1) {
+      out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0].count };
+    } else if (out.length > 1) {
+      out[0] = { value: Math.max(this.min, 0), count: out[0].count };
+      out[out.length - 1] = { value: this.max, count: out[out.length - 1].count };
+    }
+    return out;
+  }
+  encode() {
+    encoder ??= hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
+    const h = encoder;
+    h.reset();
+    const c = this.counts;
+    for (let i = 0; i < c.length; i++) if (c[i] !== 0) h.recordValueWithCount(lowestEquivalent(i), c[i]);
+    const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
+    return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
+  }
+  static decode(e) {
+    const t = new _TrendHistogram(e.scale);
+    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+    for (let i = 0; i < h.countsArrayLength; i++) {
+      const n = h.getCountAtIndex(i);
+      if (n === 0) continue;
+      const index = countsIndex(h.valueFromIndex(i));
+      if (index >= t.counts.length) t.grow(index);
+      const sum = t.counts[index] + n;
+      if (sum > 4294967295 && t.counts instanceof Uint32Array) t.counts = Float64Array.from(t.counts);
+      t.counts[index] = sum;
+    }
+    t.count = e.count;
+    t.sum = e.sum;
+    t.min = e.count ? e.min : Number.POSITIVE_INFINITY;
+    t.max = e.count ? e.max : Number.NEGATIVE_INFINITY;
+    t.negatives = e.negatives ?? 0;
+    return t;
+  }
+};
+var encoder;
+function log2Floor(v) {
+  return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
+}
+function countsIndex(v) {
+  const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
+  const sub = v < TWO_32 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
+}
+function lowestEquivalent(index) {
+  let bucket = (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1;
+  let sub = (index & SUB_BUCKET_HALF_COUNT - 1) + SUB_BUCKET_HALF_COUNT;
+  if (bucket < 0) {
+    sub -= SUB_BUCKET_HALF_COUNT;
+    bucket = 0;
+  }
+  return sub * 2 ** bucket;
+}
+function medianEquivalent(index) {
+  const bucket = Math.max((index >> SUB_BUCKET_HALF_MAGNITUDE) - 1, 0);
+  return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
+}
+
+// src/document/window-sketch.ts
+var GAMMA = 1.02;
+var LOG_GAMMA = Math.log(GAMMA);
+var ZERO_KEY = -2147483647;
+var DENSE_OFFSET = 1024;
+var DENSE_SIZE = 2 * DENSE_OFFSET;
+var EMPTY_KEYS = new Int32Array(0);
+var EMPTY_COUNTS = new Float64Array(0);
+var densePool = [];
+var WindowSketch = class _WindowSketch {
+  dense;
+  /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+  lo = DENSE_SIZE;
+  hi = -1;
+  keys = EMPTY_KEYS;
+  counts = EMPTY_COUNTS;
+  /** Keys outside the dense range, and values that arrive after compaction (late points). */
+  extra;
+  /** Starts a sketch that is about to be filled (dense counting). */
+  static open() {
+    const s = new _WindowSketch();
+    s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
+    return s;
+  }
+  record(value, count2 = 1) {
+    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
+  }
+  /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
+  recordLog(logValue) {
+    this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
+  }
+  recordKey(key, count2) {
+    const slot = key + DENSE_OFFSET;
+    if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
+      this.dense[slot] += count2;
+      if (slot < this.lo) this.lo = slot;
+      if (slot > this.hi) this.hi = slot;
+      return;
+    }
+    this.extra ??= /* @__PURE__ */ new Map();
+    this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
+  }
+  /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+  compact() {
+    const dense = this.dense;
+    if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
+      let n = 0;
+      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot] !== 0) n++;
+      const keys = new Int32Array(n);
+      const counts = new Float64Array(n);
+      for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
+        const c = dense[slot];
+        if (c === 0) continue;
+        keys[j] = slot - DENSE_OFFSET;
+        counts[j++] = c;
+        dense[slot] = 0;
+      }
+      this.keys = keys;
+      this.counts = counts;
+      this.release(dense);
+      return;
+    }
+    if (dense === void 0 && this.extra === void 0) return;
+    const merged = /* @__PURE__ */ new Map();
+    for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
+    if (dense !== void 0) {
+      for (let slot = this.lo; slot <= this.hi; slot++) {
+        const c = dense[slot];
+        if (c === 0) continue;
+        const key = slot - DENSE_OFFSET;
+        merged.set(key, (merged.get(key) ?? 0) + c);
+        dense[slot] = 0;
+      }
+      this.release(dense);
+    }
+    if (this.extra) for (const [k, c] of this.extra) merged.set(k, (merged.get(k) ?? 0) + c);
+    this.extra = void 0;
+    const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+    this.keys = Int32Array.from(sorted, (e) => e[0]);
+    this.counts = Float64Array.from(sorted, (e) => e[1]);
+  }
+  /** Gives the (zeroed) dense counter back to the pool. */
+  release(dense) {
+    densePool.push(dense);
+    this.dense = void 0;
+    this.lo = DENSE_SIZE;
+    this.hi = -1;
+  }
+  add(other) {
+    other.compact();
+    if (this.dense !== void 0) {
+      for (let i2 = 0; i2 < other.keys.length; i2++) this.recordKey(other.keys[i2], other.counts[i2]);
+      return;
+    }
+    this.compact();
+    const a = this.keys;
+    const b = other.keys;
+    const keys = new Int32Array(a.length + b.length);
+    const counts = new Float64Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || i < a.length && a[i] < b[j]) {
+        keys[n] = a[i];
+        counts[n++] = this.counts[i++];
+      } else if (i >= a.length || b[j] < a[i]) {
+        keys[n] = b[j];
+        counts[n++] = other.counts[j++];
+      } else {
+        keys[n] = a[i];
+        counts[n++] = this.counts[i++] + other.counts[j++];
+      }
+    }
+    this.keys = keys.slice(0, n);
+    this.counts = counts.slice(0, n);
+  }
+  /** Buckets ascending, each at the value it stands for. */
+  distribution() {
+    this.compact();
+    return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i] }));
+  }
+  /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
+  encode() {
+    this.compact();
+    const out = [];
+    for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i], this.counts[i]);
+    return out;
+  }
+  static decode(flat) {
+    const s = new _WindowSketch();
+    for (let i = 0; i + 1 < flat.length; i += 2) s.recordKey(flat[i], flat[i + 1]);
+    s.compact();
+    return s;
+  }
+};
+function keyValue(key) {
+  if (key === ZERO_KEY) return 0;
+  return 2 * GAMMA ** key / (GAMMA + 1);
+}
+
+// src/document/accumulators.ts
+function newTotals(type, scale) {
+  switch (type) {
+    case "trend":
+      return { type, histogram: new TrendHistogram(scale) };
+    case "counter":
+      return { type, count: 0, samples: 0 };
+    case "rate":
+      return { type, passes: 0, fails: 0 };
+    case "gauge":
+      return { type, value: 0, valueTime: Number.NEGATIVE_INFINITY, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, samples: 0 };
+  }
+}
+function recordTotal(t, timeMs, value) {
+  switch (t.type) {
+    case "trend":
+      t.histogram.record(value);
+      return;
+    case "counter":
+      t.count += value;
+      t.samples++;
+      return;
+    case "rate":
+      if (value !== 0) t.passes++;
+      else t.fails++;
+      return;
+    case "gauge":
+      if (timeMs >= t.valueTime) {
+        t.value = value;
+        t.valueTime = timeMs;
+      }
+      if (value < t.min) t.min = value;
+      if (value > t.max) t.max = value;
+      t.samples++;
+      return;
+  }
+}
+function addTotals(into, from) {
+  switch (into.type) {
+    case "trend":
+      if (from.type === "trend") into.histogram.add(from.histogram);
+      return;
+    case "counter":
+      if (from.type === "counter") {
+        into.count += from.count;
+        into.samples += from.samples;
+      }
+      return;
+    case "rate":
+      if (from.type === "rate") {
+        into.passes += from.passes;
+        into.fails += from.fails;
+      }
+      return;
+    case "gauge":
+      if (from.type === "gauge" && from.samples > 0) {
+        if (from.valueTime >= into.valueTime) {
+          into.value = from.value;
+          into.valueTime = from.valueTime;
+        }
+        if (from.min < into.min) into.min = from.min;
+        if (from.max > into.max) into.max = from.max;
+        into.samples += from.samples;
+      }
+      return;
+  }
+}
+var WindowTotals = class {
+  /** @param filling true for the window points are being recorded into now (counts densely until closed). */
+  constructor(type, filling = false) {
+    this.type = type;
+    if (type === "trend") this.sketch = filling ? WindowSketch.open() : new WindowSketch();
+  }
+  type;
+  count = 0;
+  sum = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  sumLog = 0;
+  sumLogSq = 0;
+  passes = 0;
+  last = 0;
+  lastTime = Number.NEGATIVE_INFINITY;
+  sketch;
+  record(timeMs, value) {
+    switch (this.type) {
+      case "trend":
+        this.count++;
+        this.sum += value;
+        if (value < this.min) this.min = value;
+        if (value > this.max) this.max = value;
+        if (value > 0) {
+          const l = Math.log(value);
+          this.sumLog += l;
+          this.sumLogSq += l * l;
+          this.sketch.recordLog(l);
+        } else {
+          this.sketch.record(value);
+        }
+        return;
+      case "counter":
+        this.count += value;
+        return;
+      case "rate":
+        this.count++;
+        if (value !== 0) this.passes++;
+        return;
+      case "gauge":
+        this.count++;
+        if (value < this.min) this.min = value;
+        if (value > this.max) this.max = value;
+        if (timeMs >= this.lastTime) {
+          this.last = value;
+          this.lastTime = timeMs;
+        }
+        return;
+    }
+  }
+  /** The window is complete (its run moved on): shrink it to what it holds. */
+  close() {
+    this.sketch?.compact();
+  }
+  add(o) {
+    this.count += o.count;
+    this.sum += o.sum;
+    this.sumLog += o.sumLog;
+    this.sumLogSq += o.sumLogSq;
+    this.passes += o.passes;
+    if (o.min < this.min) this.min = o.min;
+    if (o.max > this.max) this.max = o.max;
+    if (o.lastTime >= this.lastTime) {
+      this.last = o.last;
+      this.lastTime = o.lastTime;
+    }
+    if (this.sketch && o.sketch) this.sketch.add(o.sketch);
+  }
+};
+
+// src/document/run-document.ts
+import { z } from "zod";
+var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
+var MetricTypeSchema = z.enum(["trend", "counter", "rate", "gauge"]);
+var EncodedTrendSchema = z.object({
+  count: z.number().int().nonnegative(),
+  sum: z.number(),
+  min: z.number(),
+  max: z.number(),
+  scale: z.number().positive(),
+  hdr: z.string(),
+  negatives: z.number().int().nonnegative().optional()
+});
+var ReportedValuesSchema = z.record(z.string(), z.number());
+var ScopeSchema = z.object({
+  metric: z.string(),
+  tags: z.record(z.string(), z.string()),
+  type: MetricTypeSchema,
+  trend: EncodedTrendSchema.optional(),
+  counter: z.object({ count: z.number(), samples: z.number().int().nonnegative() }).optional(),
+  rate: z.object({ passes: z.number().int().nonnegative(), fails: z.number().int().nonnegative() }).optional(),
+  gauge: z.object({ value: z.number(), min: z.number(), max: z.number(), samples: z.number().int().nonnegative() }).optional(),
+  /** Only for aggregate-only sources: k6's own keys (`avg`, `p(95)`, `count`, `rate`, …). */
+  reported: ReportedValuesSchema.optional()
+});
+var WindowSchema = z.object({
+  /** Window index from `windows.originMs` in steps of `windows.widthMs`. */
+  i: z.number().int(),
+  count: z.number().nonnegative(),
+  // trend
+  sum: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
+  sumLog: z.number().optional(),
+  sumLogSq: z.number().optional(),
+  /** Window sketch, flat [key, count, …] (±1 % log buckets). */
+  sketch: z.array(z.number()).optional(),
+  // rate
+  passes: z.number().int().nonnegative().optional(),
+  // gauge
+  last: z.number().optional()
+});
+var MemorySampleSchema = z.object({
+  /** Unix milliseconds. */
+  t: z.number(),
+  rssBytes: z.number().nonnegative(),
+  heapUsedBytes: z.number().nonnegative().optional()
+});
+var SourceSchema = z.object({
+  file: z.string(),
+  format: z.enum(["k6-ndjson", "k6-csv", "k6-summary-export", "k6-handle-summary", "embedded", "run-document"]),
+  lines: z.number().int().nonnegative(),
+  partial: z.boolean()
+});
+var RunDocumentSchema = z.object({
+  schema: z.literal(RUN_DOCUMENT_SCHEMA),
+  meta: z.object({
+    tool: z.enum(["k6", "embedded", "unknown"]),
+    toolVersion: z.string().optional(),
+    stage: z.string().optional(),
+    /** ISO 8601. */
+    start: z.string(),
+    end: z.string(),
+    durationSeconds: z.number().nonnegative(),
+    gitSha: z.string().optional(),
+    labels: z.record(z.string(), z.string()),
+    /** Read only up to a break (k6 killed, truncated file): numbers cover what was measured. */
+    partial: z.boolean(),
+    /** Aggregates only (summary JSON): distribution tests do not apply. */
+    aggregateOnly: z.boolean(),
+    groupBy: z.array(z.string()),
+    sources: z.array(SourceSchema),
+    warnings: z.array(z.string())
+  }),
+  metrics: z.record(z.string(), z.object({
+    type: MetricTypeSchema,
+    contains: z.enum(["time", "data", "default"]),
+    thresholds: z.array(z.string())
+  })),
+  scopes: z.record(z.string(), ScopeSchema),
+  windows: z.object({
+    originMs: z.number(),
+    widthMs: z.number().positive(),
+    series: z.record(z.string(), z.array(WindowSchema))
+  }),
+  memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional()
+});
+
+// src/document/selector.ts
+function scopeName(metric, tags) {
+  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
+}
+
+// src/document/run-builder.ts
+var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
+  "http_req_blocked",
+  "http_req_connecting",
+  "http_req_tls_handshaking",
+  "http_req_sending",
+  "http_req_waiting",
+  "http_req_receiving",
+  "data_sent",
+  "data_received",
+  "group_duration",
+  "vus_max",
+  "ws_connecting",
+  "ws_session_duration",
+  "ws_msgs_sent",
+  "ws_msgs_received",
+  "ws_sessions",
+  "ws_ping",
+  "iteration_duration"
+]);
+var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+var RunBuilder = class {
+  constructor(options) {
+    this.options = options;
+    this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
+    this.maxWindows = options.maxWindows ?? 360;
+    for (const s of options.submetrics ?? []) {
+      const list = this.extraSubmetrics.get(s.metric) ?? [];
+      list.push(s.tags);
+      this.extraSubmetrics.set(s.metric, list);
+    }
+  }
+  options;
+  metrics = [];
+  metricIds = /* @__PURE__ */ new Map();
+  leaves = /* @__PURE__ */ new Map();
+  extraSubmetrics = /* @__PURE__ */ new Map();
+  originMs = Number.NaN;
+  widthMs;
+  widthStep = 0;
+  minIndex = Number.POSITIVE_INFINITY;
+  maxIndex = Number.NEGATIVE_INFINITY;
+  firstTime = Number.POSITIVE_INFINITY;
+  lastTime = Number.NEGATIVE_INFINITY;
+  maxWindows;
+  points = 0;
+  /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
+  defineMetric(def) {
+    const known = this.metricIds.get(def.name);
+    if (known !== void 0) {
+      const state = this.metrics[known];
+      state.def = {
+        ...state.def,
+        thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
+        submetrics: [...state.def.submetrics, ...def.submetrics]
+      };
+      return known;
+    }
+    const id = this.metrics.length;
+    const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
+    this.metrics.push({ def, windowed });
+    this.metricIds.set(def.name, id);
+    return id;
+  }
+  metricId(name) {
+    return this.metricIds.get(name);
+  }
+  metricDefinition(id) {
+    return this.metrics[id].def;
+  }
+  /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
+  targets(metric, tags) {
+    const state = this.metrics[metric];
+    const scopes = [{ name: state.def.name, tags: {} }];
+    for (const tag of this.options.groupBy) {
+      const v = tags[tag];
+      if (v !== void 0) {
+        const t = { [tag]: v };
+        scopes.push({ name: scopeName(state.def.name, t), tags: t });
+      }
+    }
+    for (const sub of [...state.def.submetrics, ...this.extraSubmetrics.get(state.def.name) ?? []]) {
+      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
+    }
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
+    const key = `${metric}\0${unique.map((n) => n.name).join("\0")}`;
+    const cached = this.leaves.get(key);
+    if (cached) return cached;
+    const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+    const leaf = {
+      metric,
+      totals: newTotals(state.def.type, scale),
+      scopes: unique,
+      windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
+      lastIndex: Number.NaN,
+      lastWindow: void 0,
+      maxIndex: Number.NEGATIVE_INFINITY,
+      open: []
+    };
+    const targets = { metric, leaf };
+    this.leaves.set(key, targets);
+    return targets;
+  }
+  point(targets, timeMs, value) {
+    this.points++;
+    const leaf = targets.leaf;
+    recordTotal(leaf.totals, timeMs, value);
+    if (timeMs < this.firstTime) this.firstTime = timeMs;
+    if (timeMs > this.lastTime) this.lastTime = timeMs;
+    if (!leaf.windows) return;
+    const index = this.windowIndex(timeMs);
+    let win = leaf.lastWindow;
+    if (index !== leaf.lastIndex) {
+      win = leaf.windows.get(index);
+      if (!win) {
+        win = new WindowTotals(leaf.totals.type, true);
+        leaf.windows.set(index, win);
+        leaf.open.push({ index, window: win });
+      }
+      if (index > leaf.maxIndex) {
+        leaf.maxIndex = index;
+        leaf.open = leaf.open.filter((o) => o.index >= index - 1 ? true : (o.window.close(), false));
+      }
+      leaf.lastIndex = index;
+      leaf.lastWindow = win;
+    }
+    win.record(timeMs, value);
+  }
+  windowIndex(timeMs) {
+    if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
+    const index = Math.floor((timeMs - this.originMs) / this.widthMs);
+    if (index >= this.minIndex && index <= this.maxIndex) return index;
+    this.minIndex = Math.min(this.minIndex, index);
+    this.maxIndex = Math.max(this.maxIndex, index);
+    if (this.options.window !== "auto" || this.maxIndex - this.minIndex + 1 <= this.maxWindows) return index;
+    this.widen();
+    return Math.floor((timeMs - this.originMs) / this.widthMs);
+  }
+  /** Steps to the next wider window and merges the existing windows into it. */
+  widen() {
+    while (this.maxIndex - this.minIndex + 1 > this.maxWindows) {
+      this.widthStep++;
+      const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
+      const factor = next / this.widthMs;
+      for (const { leaf } of this.leaves.values()) {
+        if (!leaf.windows) continue;
+        for (const o of leaf.open) o.window.close();
+        leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
+        leaf.lastIndex = Number.NaN;
+        leaf.lastWindow = void 0;
+        leaf.maxIndex = Number.NEGATIVE_INFINITY;
+        leaf.open = [];
+      }
+      this.widthMs = next;
+      this.minIndex = Math.floor(this.minIndex / factor);
+      this.maxIndex = Math.floor(this.maxIndex / factor);
+    }
+  }
+  /**
+   * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
+   * memory at once (a run has hundreds of scopes).
+   */
+  encodeScopes(lowest) {
+    const members = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      for (const s of leaf.scopes) {
+        const m = members.get(s.name);
+        if (m) m.leaves.push(leaf);
+        else members.set(s.name, { tags: s.tags, leaves: [leaf] });
+      }
+    }
+    const scopes = {};
+    const series = {};
+    for (const name of [...members.keys()].sort(compareText)) {
+      const { tags, leaves } = members.get(name);
+      const def = this.metrics[leaves[0].metric].def;
+      const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
+      for (const leaf of leaves) addTotals(totals, leaf.totals);
+      scopes[name] = encodeScope({ metric: def.name, tags, totals });
+      if (!leaves[0].windows) continue;
+      const windows = /* @__PURE__ */ new Map();
+      for (const leaf of leaves) {
+        for (const [i, w] of leaf.windows) {
+          let target = windows.get(i);
+          if (!target) {
+            target = new WindowTotals(def.type);
+            windows.set(i, target);
+          }
+          target.add(w);
+        }
+      }
+      if (windows.size > 0) series[name] = encodeWindows(windows, lowest);
+    }
+    return { scopes, series };
+  }
+  /** The run document of everything recorded so far. */
+  finish(info) {
+    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
+    const { scopes, series } = this.encodeScopes(lowest);
+    const measured = Number.isFinite(this.firstTime);
+    const start = measured ? this.firstTime : 0;
+    const end = measured ? this.lastTime : 0;
+    const metrics = {};
+    for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds] };
+    }
+    return {
+      schema: RUN_DOCUMENT_SCHEMA,
+      meta: {
+        tool: info.tool,
+        ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
+        ...info.stage !== void 0 ? { stage: info.stage } : {},
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
+        ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+        labels: info.labels ?? {},
+        partial: info.sources.some((s) => s.partial),
+        aggregateOnly: info.aggregateOnly ?? false,
+        groupBy: [...this.options.groupBy],
+        sources: info.sources,
+        warnings: info.warnings ?? []
+      },
+      metrics,
+      scopes,
+      windows: {
+        originMs: Number.isNaN(this.originMs) ? start : this.originMs + lowest * this.widthMs,
+        widthMs: this.widthMs,
+        series
+      }
+    };
+  }
+};
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function regroup(windows, to) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [i, w] of windows) {
+    const j = to(i);
+    const m = merged.get(j);
+    if (m) m.add(w);
+    else merged.set(j, w);
+  }
+  return merged;
+}
+function encodeScope(s) {
+  const base = { metric: s.metric, tags: { ...s.tags } };
+  const t = s.totals;
+  switch (t.type) {
+    case "trend":
+      return { ...base, type: "trend", trend: t.histogram.encode() };
+    case "counter":
+      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
+    case "rate":
+      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
+    case "gauge":
+      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
+  }
+}
+function encodeWindows(windows, lowest) {
+  return [...windows.entries()].sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
+}
+function encodeWindow(i, w) {
+  switch (w.type) {
+    case "trend":
+      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
+    case "counter":
+      return { i, count: w.count };
+    case "rate":
+      return { i, count: w.count, passes: w.passes };
+    case "gauge":
+      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
+  }
+}
+
+// src/document/merge.ts
+var MergeError = class extends Error {
+};
+function mergeRuns(docs) {
+  if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
+  if (docs.length === 1) return docs[0];
+  const first2 = docs[0];
+  for (const d of docs) {
+    if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
+      throw new MergeError(`cannot merge runs grouped by different tags: [${first2.meta.groupBy.join(", ")}] and [${d.meta.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+    }
+  }
+  const scopes = {};
+  for (const d of docs) {
+    for (const [name, s] of Object.entries(d.scopes)) {
+      const prev = scopes[name];
+      scopes[name] = prev ? addScopes(prev, s, name) : s;
+    }
+  }
+  const metrics = {};
+  for (const d of docs) {
+    for (const [name, m] of Object.entries(d.metrics)) {
+      const prev = metrics[name];
+      metrics[name] = prev ? { ...prev, thresholds: [.../* @__PURE__ */ new Set([...prev.thresholds, ...m.thresholds])] } : m;
+    }
+  }
+  const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
+  const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
+  const tools = new Set(docs.map((d) => d.meta.tool));
+  const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
+  const merged = {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      ...first2.meta,
+      tool: tools.size === 1 ? first2.meta.tool : "unknown",
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds: Math.max((endMs - startMs) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
+      labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
+      partial: docs.some((d) => d.meta.partial),
+      aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
+      sources: docs.flatMap((d) => d.meta.sources),
+      warnings: docs.flatMap((d) => d.meta.warnings)
+    },
+    metrics,
+    scopes,
+    windows: mergeWindows(docs)
+  };
+  if (memory.length > 0) {
+    merged.memory = {
+      source: memory.map((m) => m.source).join(" + "),
+      samples: memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
+    };
+  }
+  return merged;
+}
+function addScopes(a, b, name) {
+  if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
+  if (a.reported || b.reported) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly \u2014 merge the NDJSON outputs instead`);
+  switch (a.type) {
+    case "trend": {
+      if (!a.trend || !b.trend) return a.trend ? a : b;
+      const h = TrendHistogram.decode(a.trend);
+      h.add(TrendHistogram.decode(b.trend));
+      return { ...a, trend: h.encode() };
+    }
+    case "counter":
+      return { ...a, counter: { count: (a.counter?.count ?? 0) + (b.counter?.count ?? 0), samples: (a.counter?.samples ?? 0) + (b.counter?.samples ?? 0) } };
+    case "rate":
+      return { ...a, rate: { passes: (a.rate?.passes ?? 0) + (b.rate?.passes ?? 0), fails: (a.rate?.fails ?? 0) + (b.rate?.fails ?? 0) } };
+    case "gauge": {
+      if (!a.gauge || !b.gauge) return a.gauge ? a : b;
+      return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
+    }
+  }
+}
+function mergeWindows(docs) {
+  const widthMs = Math.max(...docs.map((d) => d.windows.widthMs));
+  for (const d of docs) {
+    if (widthMs % d.windows.widthMs !== 0) {
+      throw new MergeError(`cannot align ${d.windows.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
+    }
+  }
+  const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
+  const byScope = /* @__PURE__ */ new Map();
+  for (const d of docs) {
+    for (const [name, windows] of Object.entries(d.windows.series)) {
+      const type = d.scopes[name]?.type ?? "counter";
+      let target = byScope.get(name);
+      if (!target) {
+        target = /* @__PURE__ */ new Map();
+        byScope.set(name, target);
+      }
+      for (const w of windows) {
+        const atMs = d.windows.originMs + w.i * d.windows.widthMs;
+        const j = Math.floor((atMs - originMs) / widthMs);
+        const totals = decodeWindow(type, w, atMs);
+        const existing = target.get(j);
+        if (existing) existing.add(totals);
+        else target.set(j, totals);
+      }
+    }
+  }
+  const series = {};
+  for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name), 0);
+  return { originMs, widthMs, series };
+}
+function decodeWindow(type, w, atMs) {
+  const t = new WindowTotals(type);
+  t.count = w.count;
+  t.sum = w.sum ?? 0;
+  t.min = w.min ?? Number.POSITIVE_INFINITY;
+  t.max = w.max ?? Number.NEGATIVE_INFINITY;
+  t.sumLog = w.sumLog ?? 0;
+  t.sumLogSq = w.sumLogSq ?? 0;
+  t.passes = w.passes ?? 0;
+  t.last = w.last ?? 0;
+  t.lastTime = atMs;
+  if (type === "trend") t.sketch = WindowSketch.decode(w.sketch ?? []);
+  return t;
+}
+
+// src/ingest/byte-source.ts
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+
+// src/ingest/errors.ts
+var IngestError = class extends Error {
+  name = "IngestError";
+  /** The input file the problem is in (as the user named it). */
+  file;
+  /** 1-based line number, when the problem is on one line. */
+  line;
+  constructor(file, message, options) {
+    const where = options?.line !== void 0 ? `${file}:${options.line}` : file;
+    super(`${where}: ${message}`, options?.cause !== void 0 ? { cause: options.cause } : void 0);
+    this.file = file;
+    if (options?.line !== void 0) this.line = options.line;
+  }
+};
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)) and perf-gate run documents ("schema": "perf-gate/run@1")';
+function excerpt(text, max = 60) {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return clean.length > max ? `${clean.slice(0, max)}\u2026` : clean;
+}
+
+// src/ingest/byte-source.ts
+var READ_CHUNK = 1 << 20;
+var INFLATE_CHUNK = 256 * 1024;
+var ByteSource = class {
+  constructor(path, gzip, onBytes) {
+    this.path = path;
+    this.gzip = gzip;
+    this.onBytes = onBytes;
+  }
+  path;
+  gzip;
+  onBytes;
+  /** The gzip stream ended before its trailer. */
+  truncated = false;
+  reported = 0;
+  async *chunks() {
+    try {
+      if (!this.gzip) {
+        yield* this.plain();
+        return;
+      }
+      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK });
+      try {
+        yield* this.inflate(raw);
+      } finally {
+        raw.destroy();
+      }
+    } catch (err) {
+      if (err instanceof IngestError) throw err;
+      throw new IngestError(this.path, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+  async *plain() {
+    const handle = await open(this.path, "r");
+    try {
+      const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+      let current = 0;
+      let total2 = 0;
+      let reading = handle.read(buffers[0], 0, READ_CHUNK, null);
+      for (; ; ) {
+        const { bytesRead } = await reading;
+        if (bytesRead === 0) return;
+        const chunk = buffers[current];
+        current ^= 1;
+        reading = handle.read(buffers[current], 0, READ_CHUNK, null);
+        total2 += bytesRead;
+        this.report(total2);
+        yield chunk.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+  async *inflate(raw) {
+    const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
+    const queue = [];
+    let failure;
+    let ended = false;
+    let wake;
+    const signal = () => {
+      const w = wake;
+      wake = void 0;
+      w?.();
+    };
+    gunzip.on("data", (chunk) => {
+      queue.push(chunk);
+      if (queue.length >= 4) gunzip.pause();
+      signal();
+    });
+    gunzip.on("end", () => {
+      ended = true;
+      signal();
+    });
+    gunzip.on("error", (err) => {
+      failure = err;
+      ended = true;
+      signal();
+    });
+    raw.on("error", (err) => gunzip.destroy(err));
+    raw.pipe(gunzip);
+    try {
+      for (; ; ) {
+        const chunk = queue.shift();
+        if (chunk) {
+          if (queue.length < 2 && gunzip.isPaused()) gunzip.resume();
+          this.report(raw.bytesRead);
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        await new Promise((resolve) => {
+          wake = resolve;
+        });
+      }
+    } finally {
+      gunzip.destroy();
+    }
+    if (failure === void 0) return;
+    const code = failure.code;
+    if (code === "Z_BUF_ERROR") {
+      this.truncated = true;
+      return;
+    }
+    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR" || code === "Z_NEED_DICT") {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      throw new IngestError(this.path, `the gzip data is corrupt after ${raw.bytesRead} bytes (${message}); re-copy the file or use it uncompressed`, { cause: failure });
+    }
+    throw failure;
+  }
+  report(total2) {
+    if (!this.onBytes || total2 <= this.reported) return;
+    this.onBytes(total2 - this.reported);
+    this.reported = total2;
+  }
+};
+
+// src/ingest/csv.ts
+import { StringDecoder } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
+
+// src/ingest/k6-time.ts
+var INV_POW10 = [1, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
+var TimeParser = class {
+  /** The time `parse` read last, epoch ms (kept in a field: no number is boxed per line). */
+  ms = Number.NaN;
+  /** The cached second `YYYY-MM-DDTHH:MM:SS` as three overlapping 8-byte words (bytes 0–7, 8–15, 11–18). */
+  prefix0 = Number.NaN;
+  prefix1 = Number.NaN;
+  prefix2 = Number.NaN;
+  zone = new Uint8Array(6);
+  zoneLength = -1;
+  base = Number.NaN;
+  /**
+   * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
+   * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
+   */
+  parse(buf, view, start, limit) {
+    if (limit - start < 20) return -1;
+    let p = start + 19;
+    let fracMs = 0;
+    if (buf[p] === 46) {
+      p++;
+      let ms = 0;
+      let sub = 0;
+      let digits2 = 0;
+      let subDigits = 0;
+      while (p < limit) {
+        const d = buf[p] - 48;
+        if (d < 0 || d > 9) break;
+        if (digits2 < 3) ms = ms * 10 + d;
+        else if (subDigits < 12) {
+          sub = sub * 10 + d;
+          subDigits++;
+        }
+        digits2++;
+        p++;
+      }
+      if (digits2 === 0) return -1;
+      if (digits2 === 1) ms *= 100;
+      else if (digits2 === 2) ms *= 10;
+      fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
+    }
+    const z6 = buf[p];
+    const zoneLength = z6 === 90 || z6 === 122 ? 1 : z6 === 43 || z6 === 45 ? 6 : 0;
+    if (zoneLength === 0 || p + zoneLength > limit) return -1;
+    const w2 = view.getFloat64(start + 11, true);
+    if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
+      const base = parseSecond(buf, start, p, zoneLength);
+      if (Number.isNaN(base)) return -1;
+      this.base = base;
+      this.zoneLength = zoneLength;
+      this.prefix0 = view.getFloat64(start, true);
+      this.prefix1 = view.getFloat64(start + 8, true);
+      this.prefix2 = w2;
+      for (let i = 0; i < zoneLength; i++) this.zone[i] = buf[p + i];
+    }
+    this.ms = this.base + fracMs;
+    return p + zoneLength;
+  }
+  /** The whole of `text` as a time (the JSON.parse fallback, CSV RFC 3339 timestamps); NaN if it is not one. */
+  parseString(text) {
+    const buf = Buffer.from(text, "utf8");
+    return this.parse(buf, new DataView(buf.buffer, buf.byteOffset, buf.length), 0, buf.length) === buf.length ? this.ms : Number.NaN;
+  }
+  sameZone(buf, p, length) {
+    for (let i = 0; i < length; i++) if (buf[p + i] !== this.zone[i]) return false;
+    return true;
+  }
+};
+function digits(buf, at, n) {
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = buf[at + i] - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+function parseSecond(buf, start, zoneAt, zoneLength) {
+  if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return Number.NaN;
+  const t = buf[start + 10];
+  if (t !== 84 && t !== 116 && t !== 32) return Number.NaN;
+  const year = digits(buf, start, 4);
+  const month = digits(buf, start + 5, 2);
+  const day = digits(buf, start + 8, 2);
+  const hour = digits(buf, start + 11, 2);
+  const minute = digits(buf, start + 14, 2);
+  const second = digits(buf, start + 17, 2);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return Number.NaN;
+  let offsetMinutes = 0;
+  if (zoneLength === 6) {
+    const sign = buf[zoneAt];
+    if (buf[zoneAt + 3] !== 58) return Number.NaN;
+    const oh = digits(buf, zoneAt + 1, 2);
+    const om = digits(buf, zoneAt + 4, 2);
+    if (!(oh <= 23 && om <= 59)) return Number.NaN;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 100) {
+    const d = new Date(ms);
+    d.setUTCFullYear(year);
+    ms = d.getTime();
+  }
+  return ms - offsetMinutes * 6e4;
+}
+
+// src/ingest/point-sink.ts
+import { z as z2 } from "zod";
+
+// src/ingest/builtin-metrics.ts
+var trendTime = { type: "trend", contains: "time" };
+var counter = { type: "counter", contains: "default" };
+var counterData = { type: "counter", contains: "data" };
+var rate = { type: "rate", contains: "default" };
+var gauge = { type: "gauge", contains: "default" };
+var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
+  ["vus", gauge],
+  ["vus_max", gauge],
+  ["iterations", counter],
+  ["iteration_duration", trendTime],
+  ["dropped_iterations", counter],
+  ["data_received", counterData],
+  ["data_sent", counterData],
+  ["checks", rate],
+  ["group_duration", trendTime],
+  ["http_reqs", counter],
+  ["http_req_duration", trendTime],
+  ["http_req_blocked", trendTime],
+  ["http_req_connecting", trendTime],
+  ["http_req_tls_handshaking", trendTime],
+  ["http_req_sending", trendTime],
+  ["http_req_waiting", trendTime],
+  ["http_req_receiving", trendTime],
+  ["http_req_failed", rate],
+  ["ws_connecting", trendTime],
+  ["ws_session_duration", trendTime],
+  ["ws_ping", trendTime],
+  ["ws_sessions", counter],
+  ["ws_msgs_sent", counter],
+  ["ws_msgs_received", counter],
+  ["grpc_req_duration", trendTime],
+  ["grpc_streams", counter],
+  ["grpc_streams_msgs_sent", counter],
+  ["grpc_streams_msgs_received", counter],
+  ["browser_data_received", counterData],
+  ["browser_data_sent", counterData],
+  ["browser_http_req_duration", trendTime],
+  ["browser_http_req_failed", rate],
+  ["browser_web_vital_cls", { type: "trend", contains: "default" }],
+  ["browser_web_vital_fcp", trendTime],
+  ["browser_web_vital_fid", trendTime],
+  ["browser_web_vital_inp", trendTime],
+  ["browser_web_vital_lcp", trendTime],
+  ["browser_web_vital_ttfb", trendTime]
+]);
+
+// src/ingest/zod-message.ts
+function zodMessage(error, root) {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const path = [...root !== void 0 ? [root] : [], ...issue.path.map(String)].join(".");
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  if (error.issues.length > 5) parts.push(`and ${error.issues.length - 5} more`);
+  return parts.join("; ");
+}
+
+// src/ingest/point-sink.ts
+var TAG_CACHE_LIMIT = 5e4;
+var TagCache = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  get(raw) {
+    return this.map.get(raw);
+  }
+  add(raw, tags) {
+    if (this.map.size >= this.limit) this.map.clear();
+    const entry = { tags, targets: [] };
+    this.map.set(raw, entry);
+    return entry;
+  }
+  get size() {
+    return this.map.size;
+  }
+};
+function normalizeTags(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    let text;
+    if (typeof v === "string") text = v;
+    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
+    else if (v === null) continue;
+    else return void 0;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
+    else out[k] = text;
+  }
+  return out;
+}
+var K6MetricDataSchema = z2.object({
+  name: z2.string().min(1),
+  type: MetricTypeSchema,
+  contains: z2.enum(["time", "data", "default"]).optional(),
+  thresholds: z2.array(z2.string()).nullish(),
+  submetrics: z2.array(z2.object({ tags: z2.record(z2.string(), z2.string()).nullish() })).nullish()
+});
+var PointSink = class {
+  constructor(builder, warn) {
+    this.builder = builder;
+    this.warn = warn;
+  }
+  builder;
+  warn;
+  inferred = /* @__PURE__ */ new Set();
+  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
+  defineK6Metric(data) {
+    const parsed = K6MetricDataSchema.safeParse(data);
+    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
+    const d = parsed.data;
+    const known = this.builder.metricId(d.name);
+    if (known !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known).type !== d.type) {
+      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known).type}`);
+    }
+    const def = {
+      name: d.name,
+      type: d.type,
+      contains: d.contains ?? "default",
+      thresholds: d.thresholds ?? [],
+      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
+    };
+    return this.builder.defineMetric(def);
+  }
+  /**
+   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
+   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
+   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
+   */
+  metricFor(name, why, warnBuiltins) {
+    const id = this.builder.metricId(name);
+    if (id !== void 0) return id;
+    const builtin = K6_BUILTIN_METRICS.get(name);
+    this.inferred.add(name);
+    if (!builtin) this.warn(`metric '${name}' ${why}: read as a trend`);
+    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin.type} (k6 built-in)`);
+    return this.builder.defineMetric({
+      name,
+      type: builtin?.type ?? "trend",
+      contains: builtin?.contains ?? "default",
+      thresholds: [],
+      submetrics: []
+    });
+  }
+  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
+  targets(entry, metric) {
+    const t = this.builder.targets(metric, entry.tags);
+    entry.targets[metric] = t;
+    return t;
+  }
+};
+
+// src/ingest/csv.ts
+var HINT = "is this file from `k6 run --out csv=\u2026`?";
+var MAX_RECORD_CHARS = 16 << 20;
+var K6CsvParser = class {
+  constructor(file, sink) {
+    this.file = file;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  decoder = new StringDecoder("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  layout;
+  tagCache = new TagCache();
+  metricIds = /* @__PURE__ */ new Map();
+  times = new TimeParser();
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
+  }
+  finish(truncatedStream, warn) {
+    let partial = truncatedStream;
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    let lines = this.lineNo;
+    if (rest !== "" || this.pending !== void 0) {
+      const before = lines;
+      try {
+        if (rest !== "") {
+          lines++;
+          this.lineNo++;
+          this.line(rest);
+        }
+        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        partial = true;
+        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial };
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record)) {
+        this.pending = record;
+        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.record(record, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.record(text, this.lineNo);
+  }
+  record(text, line) {
+    if (this.layout === void 0) {
+      this.layout = this.header(text, line);
+      return;
+    }
+    let name;
+    let timestamp;
+    let valueText;
+    let rest;
+    const c1 = text.indexOf(",");
+    const c2 = c1 < 0 ? -1 : text.indexOf(",", c1 + 1);
+    const c3 = c2 < 0 ? -1 : text.indexOf(",", c2 + 1);
+    if (c3 > 0 && text.charCodeAt(0) !== 34 && text.lastIndexOf('"', c3) < 0) {
+      name = text.slice(0, c1);
+      timestamp = text.slice(c1 + 1, c2);
+      valueText = text.slice(c2 + 1, c3);
+      rest = text.slice(c3 + 1);
+    } else {
+      const fields = splitCsvRecord(text);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
+      [name, timestamp, valueText] = fields;
+      rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
+    }
+    const time = this.time(timestamp, line);
+    const value = Number(valueText);
+    if (valueText === "" || Number.isNaN(value)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
+    const entry = this.tagCache.get(rest) ?? this.tagCache.add(rest, this.tags(rest, text, line));
+    let metric = this.metricIds.get(name);
+    if (metric === void 0) {
+      if (name === "") throw this.error("metric_name is empty", line);
+      metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
+      this.metricIds.set(name, metric);
+    }
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time, value);
+  }
+  header(text, line) {
+    const fields = splitCsvRecord(text);
+    if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+    }
+    const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
+    return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
+  }
+  tags(rest, text, line) {
+    const layout = this.layout;
+    const fields = rest.includes('"') ? splitCsvRecord(rest) : rest.split(",");
+    if (fields === void 0 || fields.length + 3 !== layout.columns) {
+      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields ? fields.length + 3 : "a broken quoted field"} in '${excerpt(text)}'`, line);
+    }
+    const tags = {};
+    for (let i = 0; i < fields.length; i++) {
+      const column = i + 3;
+      const v = fields[i];
+      if (v === "") continue;
+      if (column === layout.extraTags) {
+        for (const pair of v.split("&")) {
+          const eq = pair.indexOf("=");
+          if (eq > 0) tags[pair.slice(0, eq)] = pair.slice(eq + 1);
+        }
+        continue;
+      }
+      const name = layout.tagColumns[column];
+      if (name !== void 0) tags[name] = v;
+    }
+    return tags;
+  }
+  time(text, line) {
+    if (/^\d+$/.test(text)) {
+      const n = Number(text);
+      if (n < 1e11) return n * 1e3;
+      if (n < 1e14) return n;
+      if (n < 1e17) return n / 1e3;
+      return n / 1e6;
+    }
+    const t = this.times.parseString(text);
+    if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
+    return t;
+  }
+  error(message, line) {
+    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
+  }
+};
+async function readK6Csv(file, source, sink, warn) {
+  const parser = new K6CsvParser(file, sink);
+  for await (const chunk of source.chunks()) parser.push(chunk);
+  return parser.finish(source.truncated, warn);
+}
+
+// src/ingest/detect.ts
+import { open as open2, readFile, stat } from "node:fs/promises";
+import { gunzipSync, constants as zlibConstants } from "node:zlib";
+var HEAD_BYTES = 64 * 1024;
+async function detectFormat(file) {
+  let size;
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw new IngestError(file, "is a directory; give the k6 output file inside it");
+    if (!s.isFile()) throw new IngestError(file, "is not a regular file");
+    size = s.size;
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new IngestError(file, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
+    throw new IngestError(file, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (size === 0) throw new IngestError(file, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+  const raw = await readHead(file);
+  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
+  const head = gzip ? gunzipHead(file, raw) : raw;
+  const text = head.toString("utf8").replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw new IngestError(file, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
+  const firstLine = firstNonEmptyLine(text);
+  if (firstLine.startsWith('{"type":"Metric"') || firstLine.startsWith('{"metric":')) return { kind: "stream", format: "k6-ndjson", gzip };
+  if (/^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(firstLine)) return { kind: "stream", format: "k6-csv", gzip };
+  if (looksLikeK6Line(firstLine)) return { kind: "stream", format: "k6-ndjson", gzip };
+  if (text.trimStart().startsWith("{")) {
+    const whole = gzip ? await gunzipWhole(file) : await readFile(file);
+    const json = whole.toString("utf8").replace(/^\uFEFF/, "");
+    let value;
+    try {
+      value = JSON.parse(json);
+    } catch (err) {
+      throw new IngestError(file, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
+    }
+    return { kind: "json", format: jsonFormat(file, value), gzip, value, lines: countLines(json) };
+  }
+  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine)}). ${ACCEPTED_FORMATS}`);
+}
+function jsonFormat(file, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new IngestError(file, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
+  }
+  const o = value;
+  if (typeof o.schema === "string") {
+    if (o.schema.startsWith("perf-gate/run@")) return "run-document";
+    throw new IngestError(file, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
+  }
+  const metrics = o.metrics;
+  if (typeof metrics === "object" && metrics !== null && !Array.isArray(metrics)) {
+    if ("state" in o || "options" in o) return "k6-handle-summary";
+    if ("root_group" in o) return "k6-summary-export";
+  }
+  const keys = Object.keys(o).slice(0, 6).join(", ");
+  throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group'). ${ACCEPTED_FORMATS}`);
+}
+function looksLikeK6Line(line) {
+  if (!line.startsWith("{") || line.length > HEAD_BYTES) return false;
+  try {
+    const v = JSON.parse(line);
+    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
+  } catch {
+    return false;
+  }
+}
+function describe(firstLine) {
+  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
+  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
+  return `first line '${excerpt(firstLine)}'`;
+}
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return text.endsWith("\n") || text === "" ? n : n + 1;
+}
+function firstNonEmptyLine(text) {
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (t !== "") return t;
+  }
+  return "";
+}
+async function readHead(file) {
+  const handle = await open2(file, "r");
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function gunzipHead(file, raw) {
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+async function gunzipWhole(file) {
+  const raw = await readFile(file);
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+
+// src/ingest/memory.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
+var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
+var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
+var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
+var RSS_METRIC = "process_resident_memory_bytes";
+var HEAP_METRIC = "nodejs_heap_size_used_bytes";
+async function readMemoryFile(file) {
+  let raw;
+  try {
+    if ((await stat2(file)).isDirectory()) throw new IngestError(file, "is a directory; give the memory samples file");
+    raw = await readFile2(file);
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const missing = err.code === "ENOENT";
+    throw new IngestError(file, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
+    try {
+      raw = gunzipSync2(raw);
+    } catch (err) {
+      throw new IngestError(file, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    }
+  }
+  return parseMemoryText(file, raw.toString("utf8"));
+}
+function parseMemoryText(file, text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  const first2 = lines.findIndex((l) => l.trim() !== "");
+  if (first2 < 0) throw new IngestError(file, `is empty. ${MEMORY_FORMATS}`);
+  const head = lines[first2].trim();
+  const samples = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file, lines) : csv(file, lines, first2);
+  if (samples.length === 0) throw new IngestError(file, `holds no memory samples. ${MEMORY_FORMATS}`);
+  samples.sort((a, b) => a.t - b.t);
+  return { source: file, samples };
+}
+function csv(file, lines, headerIndex) {
+  const header = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
+  const find = (names) => header.findIndex((h) => names.includes(h));
+  const timeColumn = find(TIME_COLUMNS);
+  const rssColumn = find(RSS_COLUMNS);
+  const heapColumn = find(HEAP_COLUMNS);
+  if (timeColumn < 0 || rssColumn < 0) {
+    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
+    throw new IngestError(file, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
+  }
+  const times = new TimeParser();
+  const samples = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    const fields = splitCsvRecord(line);
+    if (fields === void 0 || fields.length !== header.length) {
+      throw new IngestError(file, `expected ${header.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
+    }
+    const t = timeValue(fields[timeColumn].trim(), header[timeColumn] === "unix_ms", times);
+    if (t === void 0) throw new IngestError(file, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
+    const rssBytes = bytes(fields[rssColumn]);
+    if (rssBytes === void 0) throw new IngestError(file, `${header[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
+    const sample = { t, rssBytes };
+    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
+      const heap = bytes(fields[heapColumn]);
+      if (heap === void 0) throw new IngestError(file, `${header[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
+      sample.heapUsedBytes = heap;
+    }
+    samples.push(sample);
+  }
+  return samples;
+}
+function prometheus(file, lines) {
+  const byTime = /* @__PURE__ */ new Map();
+  let scrapeTime;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    if (line.startsWith("#")) {
+      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
+      if (m2) {
+        const t2 = Number(m2[1]);
+        if (!Number.isFinite(t2)) throw new IngestError(file, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
+        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
+      }
+      continue;
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
+    if (!m) throw new IngestError(file, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
+    const name = m[1];
+    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
+    const value = bytes(m[3]);
+    if (value === void 0) throw new IngestError(file, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
+    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
+    if (t === void 0 || !Number.isFinite(t)) {
+      throw new IngestError(file, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
+    }
+    const entry = byTime.get(t) ?? { line: i + 1 };
+    if (name === RSS_METRIC) entry.rss = value;
+    else entry.heap = value;
+    byTime.set(t, entry);
+  }
+  const samples = [];
+  for (const [t, e] of byTime) {
+    if (e.rss === void 0) throw new IngestError(file, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
+    samples.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
+  }
+  return samples;
+}
+function timeValue(text, isMs, times) {
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (isMs) return n;
+    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
+  }
+  const t = times.parseString(text);
+  return Number.isNaN(t) ? void 0 : t;
+}
+function bytes(text) {
+  const t = text.trim();
+  if (t === "") return void 0;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+
+// src/ingest/tag-table.ts
+function sameBytes(entry, view, buf, at, length) {
+  if (entry.bytes.length !== length) return false;
+  if (length < 8) {
+    const bytes2 = entry.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
+    return true;
+  }
+  const own = entry.view;
+  const last2 = length - 8;
+  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own.getFloat64(i, true)) return false;
+  return view.getFloat64(at + last2, true) === own.getFloat64(last2, true);
+}
+var ByteTagTable = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  count = 0;
+  get size() {
+    return this.count;
+  }
+  /** The entry for `buf[at, at + length)`, made with `parse` (tags, or undefined for the slow path) on first sight. */
+  lookup(view, buf, at, length, parse) {
+    const hash = hashBytes(view, buf, at, length);
+    const head = this.map.get(hash);
+    for (let e = head; e !== void 0; e = e.next) if (sameBytes(e, view, buf, at, length)) return e;
+    if (this.count >= this.limit) {
+      for (const first2 of this.map.values()) for (let e = first2; e !== void 0; e = e.next) e.after = void 0;
+      this.map.clear();
+      this.count = 0;
+      return this.lookup(view, buf, at, length, parse);
+    }
+    const bytes2 = new Uint8Array(length);
+    bytes2.set(buf.subarray(at, at + length));
+    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse(bytes2), targets: [], next: head, after: void 0 };
+    this.map.set(hash, entry);
+    this.count++;
+    return entry;
+  }
+};
+function hashBytes(view, buf, at, length) {
+  let h = length | 0;
+  const words = length >> 2;
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getInt32(at + 4 * i, true), 2654435761) ^ h >>> 15;
+  for (let i = words << 2; i < length; i++) h = Math.imul(h ^ buf[at + i], 2246822507);
+  return h ^ h >>> 16 | 0;
+}
+
+// src/ingest/ndjson.ts
+var MAX_LINE_BYTES = 16 << 20;
+var ascii = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
+var POINT_HEAD = ascii('{"metric":"');
+var HEAD_0 = word(POINT_HEAD, 0);
+var HEAD_1 = word(POINT_HEAD, 4);
+var POINT_MID = ascii('","type":"Point","data":{"time":"');
+var VALUE_0 = word(ascii('","value":'), 0);
+var VALUE_1 = word(ascii('","value":'), 4);
+var TAGS_0 = word(ascii(',"tags":{'), 0);
+var TAGS_1 = word(ascii(',"tags":{'), 4);
+var MIN_POINT_LINE = POINT_HEAD.length + 1 + POINT_MID.length + 20 + 10 + 1 + 9 + 3;
+var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+function slotKey(view, at) {
+  return view.getInt32(at, true) ^ Math.imul(view.getInt32(at + 4, true), 2654435761) ^ Math.imul(view.getInt32(at + 8, true), 2246822507) ^ Math.imul(view.getInt32(at + 12, true), 3266489909) | 0;
+}
+function slotMatches(slot, view, buf, at, end) {
+  const length = slot.length;
+  if (at + length > end) return false;
+  const words = slot.words;
+  const n = words.length;
+  if (n === 0) {
+    const bytes2 = slot.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
+    return true;
+  }
+  for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n - 1];
+}
+function slotWords(bytes2) {
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  const full = bytes2.length >> 3;
+  const exact = bytes2.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
+}
+var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
+var K6NdjsonParser = class {
+  constructor(file, sink) {
+    this.file = file;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  lineNo = 0;
+  carry = [];
+  carryLength = 0;
+  times = new TimeParser();
+  tagCache = new TagCache();
+  metricSlots = /* @__PURE__ */ new Map();
+  lastSlot;
+  tagTable = new ByteTagTable();
+  /** The tags of the last fast-path line. */
+  lastTags;
+  /** Lines that took the JSON.parse path (for tests and the benchmark). */
+  slowLines = 0;
+  /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
+  push(chunk) {
+    let pos = 0;
+    if (this.carryLength > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.keep(chunk);
+        return;
+      }
+      this.carry.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.carry, this.carryLength + nl);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      this.lineNo++;
+      this.line(line, viewOf(line), 0, line.length);
+      pos = nl + 1;
+    }
+    const end = chunk.length;
+    const view = viewOf(chunk);
+    for (; ; ) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(chunk, view, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < end) this.keep(chunk.subarray(pos));
+  }
+  /**
+   * Ends the file. An unterminated last line that does not parse, or a truncated stream, makes the
+   * result partial; `warn` gets one sentence about it.
+   */
+  finish(truncatedStream, warn) {
+    let partial = truncatedStream;
+    let lines = this.lineNo;
+    if (this.carryLength > 0) {
+      const line = Buffer.concat(this.carry, this.carryLength);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      lines++;
+      try {
+        this.line(line, viewOf(line), 0, line.length);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        lines--;
+        partial = true;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial };
+  }
+  /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
+  keep(part) {
+    this.carryLength += part.length;
+    if (this.carryLength > MAX_LINE_BYTES) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    }
+    this.carry.push(Buffer.from(part));
+  }
+  /** One line `buf[start, end)` without its `\n`. */
+  line(buf, view, start, end) {
+    if (end > start && buf[end - 1] === 13) end--;
+    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+  }
+  /** The fast path: true when the line had k6's Point layout and was recorded. */
+  fastPoint(buf, view, start, end) {
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+    const nameStart = start + 11;
+    let slot = this.lastSlot?.after;
+    if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
+      slot = this.findSlot(buf, view, nameStart, end);
+      if (slot === void 0) return false;
+      if (this.lastSlot !== void 0) this.lastSlot.after = slot;
+    }
+    this.lastSlot = slot;
+    const times = this.times;
+    let p = times.parse(buf, view, nameStart + slot.length, end);
+    if (p < 0) return false;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    p += 10;
+    const numberStart = p;
+    let negative = false;
+    if (buf[p] === 45) {
+      negative = true;
+      p++;
+    }
+    let mantissa = 0;
+    let digits2 = 0;
+    let fraction2 = 0;
+    let c = buf[p];
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits2++;
+      c = buf[++p];
+    }
+    if (digits2 === 0) return false;
+    if (c === 46) {
+      c = buf[++p];
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits2++;
+        fraction2++;
+        c = buf[++p];
+      }
+      if (fraction2 === 0) return false;
+    }
+    let value;
+    if (c === 101 || c === 69 || digits2 > 15) {
+      while (p < end && buf[p] !== 44) p++;
+      value = Number(buf.toString("latin1", numberStart, p));
+      if (value !== value) return false;
+    } else {
+      value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
+      if (negative) value = -value;
+    }
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    const tagsStart = p + 8;
+    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
+    const tagsEnd = end - 2;
+    const length = tagsEnd - tagsStart;
+    let entry = this.lastTags;
+    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+      const previous = entry;
+      entry = previous?.after;
+      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+        if (previous !== void 0) previous.after = entry;
+      }
+      this.lastTags = entry;
+    }
+    if (entry.tags === void 0) return false;
+    const metric = slot.id;
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, times.ms, value);
+    return true;
+  }
+  /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
+  findSlot(buf, view, at, end) {
+    const key = slotKey(view, at);
+    const head = this.metricSlots.get(key);
+    for (let slot2 = head; slot2 !== void 0; slot2 = slot2.next) if (slotMatches(slot2, view, buf, at, end)) return slot2;
+    let p = at;
+    for (; ; ) {
+      if (p >= end) return void 0;
+      const c = buf[p];
+      if (c === 34) break;
+      if (c === 92) return void 0;
+      p++;
+    }
+    if (p + POINT_MID.length > end) return void 0;
+    for (let i = 0; i < POINT_MID.length; i++) if (buf[p + i] !== POINT_MID[i]) return void 0;
+    const length = p + POINT_MID.length - at;
+    const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
+    const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
+    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, after: void 0, next: head };
+    this.metricSlots.set(key, slot);
+    return slot;
+  }
+  /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
+  slowLine(buf, start, end) {
+    let text = buf.toString("utf8", start, end);
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (text.trim() === "") return;
+    this.slowLines++;
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      throw this.badLine(text);
+    }
+    if (typeof v !== "object" || v === null) throw this.badLine(text);
+    const o = v;
+    if (o.type === "Metric") {
+      const id = this.sink.defineK6Metric(o.data);
+      if (typeof id === "string") throw new IngestError(this.file, `${id}; ${BAD_LINE_HINT}`, { line: this.lineNo });
+      return;
+    }
+    if (o.type !== "Point" || typeof o.metric !== "string" || typeof o.data !== "object" || o.data === null) throw this.badLine(text);
+    const data = o.data;
+    if (typeof data.time !== "string") throw this.pointError(`its time is ${JSON.stringify(data.time) ?? "missing"}, expected an RFC 3339 time`);
+    const time = this.times.parseString(data.time);
+    if (Number.isNaN(time)) throw this.pointError(`its time '${excerpt(data.time)}' is not an RFC 3339 time like 2026-11-27T09:48:39.719Z`);
+    if (typeof data.value !== "number") throw this.pointError(`its value is ${excerpt(JSON.stringify(data.value) ?? "missing")}, expected a number`);
+    const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
+    if (tags === void 0) throw this.pointError("its tags are not an object of strings");
+    const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
+    const raw = `\0json\0${JSON.stringify(tags)}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time, data.value);
+  }
+  badLine(text) {
+    return new IngestError(this.file, `expected a k6 JSON output line ({"type":"Point"|"Metric",\u2026}), got '${excerpt(text)}': ${BAD_LINE_HINT}`, { line: this.lineNo });
+  }
+  pointError(what) {
+    return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
+  }
+};
+function viewOf(buf) {
+  return new DataView(buf.buffer, buf.byteOffset, buf.length);
+}
+function parseTags(bytes2) {
+  try {
+    return normalizeTags(JSON.parse(Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).toString("utf8")));
+  } catch {
+    return void 0;
+  }
+}
+async function readK6Ndjson(file, source, sink, warn) {
+  const parser = new K6NdjsonParser(file, sink);
+  for await (const chunk of source.chunks()) parser.push(chunk);
+  return parser.finish(source.truncated, warn);
+}
+
+// src/ingest/summary.ts
+import { z as z3 } from "zod";
+var ContainsSchema = z3.enum(["time", "data", "default"]);
+var HandleSummaryMetricSchema = z3.object({
+  type: MetricTypeSchema,
+  contains: ContainsSchema.optional(),
+  values: z3.record(z3.string(), z3.unknown()),
+  thresholds: z3.record(z3.string(), z3.object({ ok: z3.boolean() })).optional()
+});
+var HandleSummarySchema = z3.object({
+  metrics: z3.record(z3.string(), HandleSummaryMetricSchema),
+  state: z3.object({ testRunDurationMs: z3.number().nonnegative().optional() }).optional()
+});
+var SummaryExportSchema = z3.object({
+  metrics: z3.record(z3.string(), z3.record(z3.string(), z3.unknown()))
+});
+function summaryDocument(value, info) {
+  const metrics = info.format === "k6-handle-summary" ? fromHandleSummary(value, info.file) : fromSummaryExport(value, info.file);
+  const warnings = [];
+  const docMetrics = {};
+  const scopes = {};
+  for (const m of [...metrics].sort((a, b) => compareText2(a.key, b.key))) {
+    const name = scopeName(m.base, m.tags);
+    const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
+    if (m.type === "rate" && Number.isInteger(m.reported.passes) && Number.isInteger(m.reported.fails) && m.reported.passes >= 0 && m.reported.fails >= 0) {
+      scope.rate = { passes: m.reported.passes, fails: m.reported.fails };
+    }
+    scopes[name] = scope;
+    const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
+    const expressions = m.thresholds.map((t) => t.expression);
+    if (entryName !== m.base && expressions.length === 0) continue;
+    const existing = docMetrics[entryName];
+    docMetrics[entryName] = { type: m.type, contains: m.contains, thresholds: [...existing?.thresholds ?? [], ...expressions] };
+    for (const t of m.thresholds) if (!t.passed) warnings.push(`k6 reported threshold '${t.expression}' on ${entryName} as crossed`);
+  }
+  for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
+  const ordered2 = {};
+  for (const k of Object.keys(docMetrics).sort(compareText2)) ordered2[k] = docMetrics[k];
+  const durationSeconds = info.format === "k6-handle-summary" ? handleSummaryDuration(value) : durationFromCounters(metrics);
+  if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
+  const endMs = Math.round(info.mtimeMs);
+  const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
+  return {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      tool: "k6",
+      ...info.stage !== void 0 ? { stage: info.stage } : {},
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds: durationSeconds ?? 0,
+      ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+      labels: info.labels ?? {},
+      partial: false,
+      aggregateOnly: true,
+      groupBy: [],
+      sources: [{ file: info.file, format: info.format, lines: info.lines, partial: false }],
+      warnings
+    },
+    metrics: ordered2,
+    scopes,
+    windows: { originMs: startMs, widthMs: 1e3, series: {} }
+  };
+}
+function fromHandleSummary(value, file) {
+  const parsed = HandleSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file, `looks like a k6 handleSummary JSON but ${zodMessage(parsed.error)}`);
+  return Object.entries(parsed.data.metrics).map(([key, m]) => {
+    const { base, tags } = parseMetricKey(key, file);
+    return {
+      key,
+      base,
+      tags,
+      type: m.type,
+      contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
+      reported: numbers(m.values),
+      thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
+    };
+  });
+}
+function fromSummaryExport(value, file) {
+  const parsed = SummaryExportSchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
+  return Object.entries(parsed.data.metrics).map(([key, m]) => {
+    const { base, tags } = parseMetricKey(key, file);
+    const values = numbers(m);
+    const builtin = K6_BUILTIN_METRICS.get(base);
+    const type = builtin?.type ?? inferType(values);
+    if (type === "rate" && values.value !== void 0) {
+      values.rate = values.value;
+      delete values.value;
+    }
+    const thresholds = m.thresholds;
+    const list = [];
+    if (typeof thresholds === "object" && thresholds !== null) {
+      for (const [expression, failed] of Object.entries(thresholds)) {
+        if (typeof failed !== "boolean") throw new IngestError(file, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
+        list.push({ expression, passed: !failed });
+      }
+    }
+    return { key, base, tags, type, contains: builtin?.contains ?? "default", reported: values, thresholds: list };
+  });
+}
+function inferType(values) {
+  if ("passes" in values || "fails" in values) return "rate";
+  if ("count" in values) return "counter";
+  if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
+  return "gauge";
+}
+function numbers(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+function parseMetricKey(key, file) {
+  const open3 = key.indexOf("{");
+  if (open3 < 0) return { base: key, tags: {} };
+  const close = key.lastIndexOf("}");
+  if (close < open3) throw new IngestError(file, `metric '${key}': a submetric needs '{tag:value}'`);
+  const tags = {};
+  for (const part of key.slice(open3 + 1, close).split(",")) {
+    const colon = part.indexOf(":");
+    if (colon < 0) {
+      if (part.trim() === "") continue;
+      throw new IngestError(file, `metric '${key}': '${part}' is not tag:value`);
+    }
+    tags[trimTag(part.slice(0, colon))] = trimTag(part.slice(colon + 1));
+  }
+  return { base: key.slice(0, open3).trim(), tags };
+}
+function trimTag(s) {
+  return s.trim().replace(/^["']|["']$/g, "").trim();
+}
+function handleSummaryDuration(value) {
+  const ms = value.state?.testRunDurationMs;
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function durationFromCounters(metrics) {
+  const preferred = ["iterations", "http_reqs", "data_sent", "data_received"];
+  const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
+  counters.sort((a, b) => rank(a.base) - rank(b.base));
+  for (const m of counters) {
+    const { count: count2, rate: rate2 } = m.reported;
+    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
+  }
+  return void 0;
+  function rank(name) {
+    const i = preferred.indexOf(name);
+    return i < 0 ? preferred.length : i;
+  }
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/ingest/ingest.ts
+var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
+async function ingestFiles(paths, options = {}) {
+  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
+  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
+    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
+  }
+  const inputs = [];
+  for (const file of paths) inputs.push({ file, detected: await detectFormat(file) });
+  const documents = inputs.filter((i) => i.detected.format === "run-document");
+  const summaries = inputs.filter((i) => i.detected.format === "k6-summary-export" || i.detected.format === "k6-handle-summary");
+  const streams = inputs.filter((i) => i.detected.kind === "stream");
+  let doc;
+  if (documents.length > 0) {
+    const other = inputs.find((i) => i.detected.format !== "run-document");
+    if (other) throw new IngestError(other.file, `is a ${other.detected.format} file, which ${MIXED}`);
+    doc = mergeDocuments(documents.map((d) => ({ file: d.file, doc: runDocument(d.file, d.detected) })));
+  } else if (summaries.length > 0) {
+    const other = inputs.find((i) => i !== summaries[0]);
+    if (other) {
+      throw new IngestError(other.file, `is given with the summary ${summaries[0].file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
+    }
+    const { file, detected } = summaries[0];
+    if (detected.kind !== "json" || detected.format === "run-document") throw new Error("unreachable: summary input without JSON content");
+    doc = summaryDocument(detected.value, {
+      file,
+      format: detected.format,
+      lines: detected.lines,
+      mtimeMs: (await stat3(file)).mtimeMs,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
+    });
+  } else {
+    doc = await ingestStreams(
+      streams.map((s) => ({ file: s.file, format: s.detected.format, gzip: s.detected.gzip })),
+      options
+    );
+  }
+  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+async function ingestStreams(files, options) {
+  const builder = new RunBuilder({
+    groupBy: options.groupBy ?? ["name"],
+    window: options.window ?? "auto",
+    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {}
+  });
+  const warnings = [];
+  const seen = /* @__PURE__ */ new Set();
+  const warn = (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    warnings.push(message);
+  };
+  const sink = new PointSink(builder, warn);
+  const sources = [];
+  let total2 = 0;
+  const onBytes = options.onProgress ? (n) => {
+    total2 += n;
+    options.onProgress(total2);
+  } : void 0;
+  for (const f of files) {
+    const source = new ByteSource(f.file, f.gzip, onBytes);
+    let result;
+    switch (f.format) {
+      case "k6-ndjson":
+        result = await readK6Ndjson(f.file, source, sink, warn);
+        break;
+      case "k6-csv":
+        result = await readK6Csv(f.file, source, sink, warn);
+        break;
+    }
+    sources.push({ file: f.file, format: f.format, lines: result.lines, partial: result.partial });
+  }
+  if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+  return builder.finish({
+    tool: "k6",
+    ...options.stage !== void 0 ? { stage: options.stage } : {},
+    ...options.labels !== void 0 ? { labels: options.labels } : {},
+    ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+    sources,
+    warnings
+  });
+}
+function runDocument(file, detected) {
+  if (detected.kind !== "json") throw new Error("unreachable: run document without JSON content");
+  const schema = detected.value.schema;
+  if (schema !== RUN_DOCUMENT_SCHEMA) {
+    throw new IngestError(file, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
+  }
+  const parsed = RunDocumentSchema.safeParse(detected.value);
+  if (!parsed.success) throw new IngestError(file, `is not a valid perf-gate run document: ${zodMessage(parsed.error)}; write it again with \`perf-gate ingest\``);
+  return parsed.data;
+}
+function mergeDocuments(inputs) {
+  if (inputs.length === 1) return inputs[0].doc;
+  try {
+    return mergeRuns(inputs.map((i) => i.doc));
+  } catch (err) {
+    if (err instanceof MergeError) {
+      throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+// src/stats/insufficient.ts
+function insufficient(reason) {
+  return { kind: "insufficient-data", reason };
+}
+function isInsufficient(x) {
+  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
+}
+
+// src/stats/assert-distribution.ts
+function assertDistribution(d, name) {
+  let previous = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
+    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
+      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    }
+    if (i > 0 && !(b.value > previous)) {
+      throw new RangeError(
+        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
+      );
+    }
+    previous = b.value;
+  }
+}
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+
+// src/stats/percentile.ts
+function percentile(d, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  assertDistribution(d, "percentile");
+  let n = 0;
+  for (const b of d) n += b.count;
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
+  const low = d[i].value;
+  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
+  return interpolate(low, d[i].value, rank - lo);
+}
+
+// src/document/run-view.ts
+var RunView = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  distributions = /* @__PURE__ */ new Map();
+  get durationSeconds() {
+    return this.doc.meta.durationSeconds;
+  }
+  get aggregateOnly() {
+    return this.doc.meta.aggregateOnly;
+  }
+  scope(name) {
+    return this.doc.scopes[name];
+  }
+  /** The trend's distribution (ascending buckets), or undefined when the scope has none (aggregate-only, not a trend). */
+  distribution(name) {
+    const cached = this.distributions.get(name);
+    if (cached) return cached;
+    const t = this.doc.scopes[name]?.trend;
+    if (!t || t.count === 0) return void 0;
+    const d = TrendHistogram.decode(t).distribution();
+    this.distributions.set(name, d);
+    return d;
+  }
+  /**
+   * A k6 aggregate of a scope by k6's own key (`avg`, `min`, `med`, `max`, `p(95)`, `count`, `rate`,
+   * `passes`, `fails`, `value`), computed as k6 computes it; undefined when it does not apply.
+   */
+  value(name, key) {
+    const s = this.doc.scopes[name];
+    if (!s) return void 0;
+    if (s.reported) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
+    switch (s.type) {
+      case "trend": {
+        const t = s.trend;
+        if (!t || t.count === 0) return key === "count" ? 0 : void 0;
+        if (key === "count") return t.count;
+        if (key === "avg") return t.sum / t.count;
+        if (key === "min") return t.min;
+        if (key === "max") return t.max;
+        const p = key === "med" ? 0.5 : percentileKey(key);
+        if (p === void 0) return void 0;
+        const d = this.distribution(name);
+        if (!d) return void 0;
+        const v = percentile(d, p);
+        return isInsufficient(v) ? void 0 : v;
+      }
+      case "counter": {
+        const c = s.counter;
+        if (!c) return void 0;
+        if (key === "count") return c.count;
+        if (key === "rate") return this.durationSeconds > 0 ? c.count / this.durationSeconds : void 0;
+        return void 0;
+      }
+      case "rate": {
+        const r = s.rate;
+        if (!r) return void 0;
+        const total2 = r.passes + r.fails;
+        if (key === "passes") return r.passes;
+        if (key === "fails") return r.fails;
+        if (key === "rate" || key === "value") return total2 > 0 ? r.passes / total2 : void 0;
+        if (key === "count") return total2;
+        return void 0;
+      }
+      case "gauge": {
+        const g = s.gauge;
+        if (!g || g.samples === 0) return void 0;
+        if (key === "value") return g.value;
+        if (key === "min") return g.min;
+        if (key === "max") return g.max;
+        return void 0;
+      }
+    }
+  }
+  /** Requests per second of a scope of the latency metric, from the matching `http_reqs` scope. */
+  throughput(tags, requestsMetric = "http_reqs") {
+    const name = scopeName(requestsMetric, tags);
+    const s = this.doc.scopes[name];
+    if (s?.reported) return s.reported["rate"];
+    const count2 = this.value(name, "count");
+    return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
+  }
+  /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
+  errors(tags, failedMetric = "http_req_failed") {
+    const s = this.doc.scopes[scopeName(failedMetric, tags)];
+    if (!s) return void 0;
+    if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
+    const passes = s.reported?.["passes"];
+    const fails = s.reported?.["fails"];
+    return passes !== void 0 && fails !== void 0 ? { failed: passes, total: passes + fails } : void 0;
+  }
+  windows(name) {
+    return this.doc.windows.series[name] ?? [];
+  }
+  /** Windows of a trend scope as sketches, for statistics on a part of the run. */
+  windowDistribution(name, from, to) {
+    const merged = new WindowSketch();
+    for (const w of this.windows(name)) {
+      if (w.i < from || w.i >= to) continue;
+      merged.add(decodeWindow("trend", w, 0).sketch);
+    }
+    return merged.distribution();
+  }
+  /** Scopes of a metric split by one tag, as tag value → scope name. */
+  scopesByTag(metric, tag) {
+    const out = /* @__PURE__ */ new Map();
+    for (const [name, s] of Object.entries(this.doc.scopes)) {
+      const keys = Object.keys(s.tags);
+      if (s.metric === metric && keys.length === 1 && keys[0] === tag) out.set(s.tags[tag], name);
+    }
+    return out;
+  }
+};
+function percentileKey(key) {
+  const m = /^p\((\d+(?:\.\d+)?)\)$/.exec(key);
+  if (!m) return void 0;
+  const p = Number(m[1]) / 100;
+  return p >= 0 && p <= 1 ? p : void 0;
+}
+
+// src/document/k6-summary.ts
+var KEYS = {
+  trend: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)", "count"],
+  counter: ["count", "rate"],
+  rate: ["rate", "passes", "fails"],
+  gauge: ["value", "min", "max"]
+};
+function k6Summary(doc) {
+  const view = new RunView(doc);
+  const metrics = {};
+  for (const [name, scope] of Object.entries(doc.scopes)) {
+    const values = {};
+    for (const key of KEYS[scope.type]) {
+      const v = view.value(name, key);
+      if (v !== void 0 && Number.isFinite(v)) values[key] = v;
+    }
+    metrics[name] = { type: scope.type, values };
+  }
+  return { metrics };
+}
+
+// src/stats/multiplicity.ts
+function holm(pValues) {
+  const order = ascendingOrder(pValues, "holm");
+  const m = pValues.length;
+  const adjusted = new Array(m);
+  let running = 0;
+  order.forEach((index, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+function benjaminiHochberg(pValues) {
+  const order = ascendingOrder(pValues, "benjaminiHochberg");
+  const m = pValues.length;
+  const adjusted = new Array(m);
+  let running = 1;
+  for (let rank = m - 1; rank >= 0; rank--) {
+    const index = order[rank];
+    running = Math.min(running, m * pValues[index] / (rank + 1));
+    adjusted[index] = Math.max(running, pValues[index]);
+  }
+  return adjusted;
+}
+function ascendingOrder(pValues, name) {
+  pValues.forEach((p, i) => {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p-value ${i} is ${p} (p-values must be in [0, 1])`);
+  });
+  return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+
+// src/gate/classify.ts
+var SUGGESTIVE_FACTOR = 2;
+function classify(a, adjustedP, alpha) {
+  const { outcome, severity, confidence } = decide(a, adjustedP, alpha);
+  return {
+    outcome,
+    severity,
+    kind: a.kind,
+    metric: a.metric,
+    ...a.scope ? { scope: a.scope } : {},
+    statistic: a.statistic,
+    ...a.baseline !== void 0 ? { baseline: a.baseline } : {},
+    ...a.current !== void 0 ? { current: a.current } : {},
+    ...a.change !== void 0 && Number.isFinite(a.change) ? { change: a.change } : {},
+    threshold: a.threshold,
+    ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
+    confidence,
+    message: describe2(a, outcome, confidence)
+  };
+}
+function decide(a, adjustedP, alpha) {
+  const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
+  if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };
+  if (a.deterministic) return { outcome: a.beyond ? "fail" : "pass", severity: a.beyond ? "fail" : "info", confidence: { level: "not-applicable", ...interval } };
+  if (adjustedP === void 0 || a.pValue === void 0) {
+    return { outcome: a.beyond ? "warn" : "pass", severity: a.beyond ? "warn" : "info", confidence: { level: "not-applicable" } };
+  }
+  const confirmed = adjustedP < alpha && a.intervalExcludesNoChange === true;
+  const suggestive = !confirmed && adjustedP < SUGGESTIVE_FACTOR * alpha;
+  const level = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
+  if (a.beyond && confirmed) return { outcome: "fail", severity: "fail", confidence: { level, ...interval } };
+  if (a.beyond && suggestive) return { outcome: "warn", severity: "warn", confidence: { level, ...interval } };
+  return { outcome: "pass", severity: "info", confidence: { level, ...interval } };
+}
+function describe2(a, outcome, c) {
+  const where = a.scope ? `${a.scope.value}` : a.kind === "memory" || a.kind === "leak" ? "service memory" : "all requests";
+  const what = subject(a);
+  const numbers2 = a.statistic === "growth" ? "" : a.baseline !== void 0 && a.current !== void 0 ? ` (${fmt(a, a.baseline)} \u2192 ${fmt(a, a.current)})` : a.current !== void 0 ? ` (${fmt(a, a.current)})` : "";
+  const delta = a.change !== void 0 && Number.isFinite(a.change) ? ` ${signed(a.change)}` : "";
+  const ci = c.interval ? `, 95 % CI ${signed(c.interval.lower)} \u2026 ${signed(c.interval.upper)}` : "";
+  const note = a.note ? ` \u2014 ${a.note}` : "";
+  if (a.insufficient !== void 0) return `${where}: ${what} cannot be judged: ${a.insufficient}.`;
+  if (a.kind === "leak") {
+    return a.beyond ? `${where}: leaking \u2014 the GC floor keeps growing in the steady state${note}.` : `${where}: no leak \u2014 the GC floor does not keep growing credibly in the steady state${note}.`;
+  }
+  if (a.kind === "threshold") {
+    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers2}.` : `${a.metric}: ${a.threshold} holds${numbers2}.`;
+  }
+  switch (outcome) {
+    case "fail":
+      return `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
+    case "warn":
+      return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
+    case "pass":
+      if (a.beyond) return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
+      return `${where}: ${what}${delta}${numbers2} is within the ${a.threshold} limit${ci}${note}.`;
+    case "inconclusive":
+      return `${where}: ${what} is inconclusive${note}.`;
+  }
+}
+function subject(a) {
+  switch (a.kind) {
+    case "latency":
+      return a.statistic === "med" ? "typical response time" : `${a.statistic} response time`;
+    case "throughput":
+      return "throughput";
+    case "error-rate":
+      return "error rate";
+    case "memory":
+      return a.statistic === "growth" ? "memory growth" : "memory";
+    case "leak":
+      return "memory leak check";
+    case "degradation":
+      return "latency degradation over the run";
+    case "threshold":
+      return `threshold ${a.threshold}`;
+    case "data":
+      return "data";
+  }
+}
+function fmt(a, v) {
+  switch (a.kind) {
+    case "latency":
+    case "degradation":
+      return `${round3(v)} ms`;
+    case "throughput":
+      return `${round3(v)} req/s`;
+    case "error-rate":
+      return `${round3(v * 100)} %`;
+    case "memory":
+      return a.statistic === "growth" ? `${round3(v * 100)} %` : `${round3(v / 1048576)} MB`;
+    case "leak":
+      return `${round3(v)} MB/h`;
+    case "threshold":
+    case "data":
+      return `${round3(v)}`;
+  }
+}
+function signed(x) {
+  const pct = Math.round(x * 1e3) / 10;
+  return `${pct >= 0 ? "+" : "\u2212"}${Math.abs(pct)} %`;
+}
+function round3(x) {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const digits2 = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
+  return x.toFixed(Math.min(digits2, 4));
+}
+
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z6) {
+  return Math.exp(-0.5 * z6 * z6) / SQRT_2PI;
+}
+function lowerTail(z6) {
+  const x = -z6;
+  if (x < 3) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum + term;
+      if (next === sum) break;
+      sum = next;
+    }
+    return 0.5 - density(x) * sum;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z6) {
+  if (Number.isNaN(z6)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z6 <= 0) return lowerTail(z6);
+  return 1 - lowerTail(-z6);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
+// src/stats/kth-pairwise-difference.ts
+function kthPairwiseDifference(baseline, current, k) {
+  const rows = current.length;
+  const cols = baseline.length;
+  const colValue = new Float64Array(cols);
+  const colPrefix = new Float64Array(cols + 1);
+  for (let j = 0; j < cols; j++) {
+    const b = baseline[cols - 1 - j];
+    colValue[j] = b.value;
+    colPrefix[j + 1] = colPrefix[j] + b.count;
+  }
+  const n1 = colPrefix[cols];
+  let n2 = 0;
+  for (const c of current) n2 += c.count;
+  if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
+    throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
+  }
+  const rowValue = new Float64Array(rows);
+  const rowCount = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    rowValue[i] = current[i].value;
+    rowCount[i] = current[i].count;
+  }
+  const diff = (i, j) => rowValue[i] - colValue[j];
+  const left = new Int32Array(rows);
+  const right = new Int32Array(rows).fill(cols);
+  const atOrBelow = new Int32Array(rows);
+  const below = new Int32Array(rows);
+  let hi = Number.NaN;
+  const medians = [];
+  for (; ; ) {
+    medians.length = 0;
+    let candidates = 0;
+    for (let i = 0; i < rows; i++) {
+      const width = right[i] - left[i];
+      if (width <= 0) continue;
+      medians.push({ value: diff(i, left[i] + (width - 1 >> 1)), weight: width });
+      candidates += width;
+    }
+    if (candidates === 0) return hi;
+    medians.sort((a, b) => a.value - b.value);
+    let pivot = medians[0].value;
+    let accumulated = 0;
+    for (const m of medians) {
+      accumulated += m.weight;
+      pivot = m.value;
+      if (2 * accumulated >= candidates) break;
+    }
+    let le = cols;
+    let lt = cols;
+    let countAtOrBelow = 0;
+    for (let i = 0; i < rows; i++) {
+      while (le > 0 && diff(i, le - 1) > pivot) le--;
+      while (lt > 0 && diff(i, lt - 1) >= pivot) lt--;
+      atOrBelow[i] = le;
+      below[i] = lt;
+      countAtOrBelow += rowCount[i] * colPrefix[le];
+    }
+    if (countAtOrBelow >= k + 1) {
+      hi = pivot;
+      for (let i = 0; i < rows; i++) right[i] = Math.min(right[i], below[i]);
+    } else {
+      for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
+    }
+  }
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(baseline, current, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const inflation = options.varianceInflation ?? 1;
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`hodgesLehmann: confidence must be in (0, 1) but got ${confidence}`);
+  }
+  if (!(Number.isFinite(inflation) && inflation >= 1)) {
+    throw new RangeError(`hodgesLehmann: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
+  }
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let n2 = 0;
+  for (const c2 of current) n2 += c2.count;
+  if (n1 === 0) return insufficient("baseline has no observations");
+  if (n2 === 0) return insufficient("current has no observations");
+  if (baseline.length === 1 && current.length === 1 && baseline[0].value === current[0].value) {
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`);
+  }
+  const pairs = n1 * n2;
+  const kth = (k) => kthPairwiseDifference(baseline, current, k);
+  const half = Math.floor(pairs / 2);
+  const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
+  const z6 = normalQuantile(1 - (1 - confidence) / 2);
+  const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
+  const c = Math.floor(pairs / 2 - z6 * sd);
+  const lower = c >= 1 ? kth(c - 1) : -Infinity;
+  const upper = c >= 1 ? kth(pairs - c) : Infinity;
+  if (!Number.isFinite(estimate)) {
+    return insufficient("the differences between the values overflow double precision");
+  }
+  return { estimate: Math.min(Math.max(estimate, lower), upper), lower, upper, confidence };
+}
+function midpoint(a, b) {
+  const m = a / 2 + b / 2;
+  return a === b ? a : m;
+}
+
+// src/stats/pair-counts.ts
+function pairCounts(baseline, current) {
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let greater = 0;
+  let ties = 0;
+  let n2 = 0;
+  let below = 0;
+  let j = 0;
+  for (const c of current) {
+    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
+    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
+    greater += c.count * below;
+    ties += c.count * same;
+    n2 += c.count;
+  }
+  return { greater, less: n1 * n2 - greater - ties, ties };
+}
+
+// src/stats/mann-whitney.ts
+var MANN_WHITNEY_EXACT_MAX_TOTAL = 40;
+function mannWhitney(baseline, current, options = {}) {
+  const inflation = options.varianceInflation ?? 1;
+  if (!(Number.isFinite(inflation) && inflation >= 1)) {
+    throw new RangeError(`mannWhitney: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
+  }
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  const groups = tieGroups(baseline, current);
+  let n1 = 0;
+  let n2 = 0;
+  let tieSum = 0;
+  for (const g of groups) {
+    n1 += g.baseline;
+    n2 += g.current;
+    const t = g.baseline + g.current;
+    tieSum += (t - 1) * t * (t + 1);
+  }
+  if (n1 === 0) return insufficient("baseline has no observations");
+  if (n2 === 0) return insufficient("current has no observations");
+  if (groups.length === 1) {
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance to rank)`);
+  }
+  const n = n1 + n2;
+  const { greater, ties } = pairCounts(baseline, current);
+  const u = greater + ties / 2;
+  const meanU = n1 * n2 / 2;
+  const variance = n1 * n2 / 12 * (n + 1 - tieSum / (n * (n - 1))) * inflation;
+  if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
+  const sd = Math.sqrt(variance);
+  const diff = u - meanU;
+  const z6 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
+  const tieCorrected = tieSum > 0;
+  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
+    const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
+    return { u, n1, n2, z: z6, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
+  }
+  const pGreater = normalCdf(-(diff - 0.5) / sd);
+  const pLess = normalCdf((diff + 0.5) / sd);
+  return { u, n1, n2, z: z6, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
+}
+function tieGroups(baseline, current) {
+  const groups = [];
+  let i = 0;
+  let j = 0;
+  while (i < baseline.length || j < current.length) {
+    const b = baseline[i];
+    const c = current[j];
+    if (c === void 0 || b !== void 0 && b.value < c.value) {
+      groups.push({ baseline: b.count, current: 0 });
+      i++;
+    } else if (b === void 0 || c.value < b.value) {
+      groups.push({ baseline: 0, current: c.count });
+      j++;
+    } else {
+      groups.push({ baseline: b.count, current: c.count });
+      i++;
+      j++;
+    }
+  }
+  return groups;
+}
+function exactTails(groups, n2) {
+  let n = 0;
+  for (const g of groups) n += g.baseline + g.current;
+  const width = n * (n + 1) + 1;
+  const dp = new Float64Array((n2 + 1) * width);
+  dp[0] = 1;
+  let below = 0;
+  let seen = 0;
+  let observed = 0;
+  for (const g of groups) {
+    const t = g.baseline + g.current;
+    const rank2 = 2 * below + t + 1;
+    observed += g.current * rank2;
+    const binomials = binomialRow(t);
+    for (let k = Math.min(seen, n2); k >= 0; k--) {
+      const row2 = k * width;
+      for (let s = 0; s < width; s++) {
+        const ways = dp[row2 + s];
+        if (ways === 0) continue;
+        for (let pick = 1; pick <= t && k + pick <= n2; pick++) {
+          const target = (k + pick) * width + s + pick * rank2;
+          dp[target] = dp[target] + ways * binomials[pick];
+        }
+      }
+    }
+    below += t;
+    seen += t;
+  }
+  let total2 = 0;
+  let atLeast = 0;
+  let atMost = 0;
+  const row = n2 * width;
+  for (let s = 0; s < width; s++) {
+    const ways = dp[row + s];
+    total2 += ways;
+    if (s >= observed) atLeast += ways;
+    if (s <= observed) atMost += ways;
+  }
+  return { pGreater: Math.min(1, atLeast / total2), pLess: Math.min(1, atMost / total2) };
+}
+function binomialRow(t) {
+  const row = [1];
+  for (let j = 1; j <= t; j++) row.push(row[j - 1] * (t - j + 1) / j);
+  return row;
+}
+
+// src/stats/design-effect.ts
+function clusterDesignEffect(clusters) {
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i];
+    if (!(Number.isSafeInteger(c.count) && c.count >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c.count} (must be a non-negative integer)`);
+    }
+    if (!Number.isFinite(c.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c.mean} (must be finite)`);
+    if (!(Number.isFinite(c.variance) && c.variance >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c.variance} (must be a finite number \u2265 0)`);
+    }
+  }
+  const used = clusters.filter((c) => c.count > 0);
+  const k = used.length;
+  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
+  let n = 0;
+  let centre = 0;
+  for (const c of used) {
+    n += c.count;
+    centre += (c.mean - centre) * (c.count / n);
+  }
+  let scale = 0;
+  for (const c of used) scale = Math.max(scale, Math.abs(c.mean - centre), Math.sqrt(c.variance));
+  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
+  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
+  let grand = 0;
+  let sumSquaredSizes = 0;
+  for (const c of used) {
+    grand += c.count * ((c.mean - centre) / scale);
+    sumSquaredSizes += c.count * c.count;
+  }
+  grand /= n;
+  let ssb = 0;
+  let ssw = 0;
+  for (const c of used) {
+    ssb += c.count * ((c.mean - centre) / scale - grand) ** 2;
+    if (c.count > 1) ssw += (c.count - 1) * (c.variance / scale / scale);
+  }
+  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
+  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
+  const msb = ssb / (k - 1);
+  const msw = ssw / (n - k);
+  const n0 = (n - sumSquaredSizes / n) / (k - 1);
+  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
+  const weightedSize = sumSquaredSizes / n;
+  const deff = 1 + (weightedSize - 1) * icc;
+  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
+}
+
+// src/gate/noise.ts
+function designEffectOfWindows(windows) {
+  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => {
+    const mean = w.sumLog / w.count;
+    const variance = w.count > 1 ? Math.max(0, (w.sumLogSq - w.count * mean * mean) / (w.count - 1)) : 0;
+    return { count: w.count, mean, variance };
+  });
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+
+// src/gate/latency.ts
+var Z95 = normalQuantile(0.975);
+var LOG_FLOOR_MS = 1e-6;
+function assessLatency(baseline, current, s, policy) {
+  const limit = policy.regression.latency.maxIncrease;
+  const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, threshold: `+${round(limit * 100)} %`, harmful: "increase" };
+  const out = [];
+  for (const statistic of policy.regression.latency.statistics) {
+    const b = baseline.value(s.name, statistic);
+    const c = current.value(s.name, statistic);
+    const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c !== void 0 ? { current: c } : {} };
+    if (b === void 0 || c === void 0) {
+      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}` });
+      continue;
+    }
+    const change = b > 0 ? c / b - 1 : void 0;
+    if (change === void 0) {
+      out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
+      continue;
+    }
+    const beyond = change > limit;
+    const bd = baseline.distribution(s.name);
+    const cd = current.distribution(s.name);
+    if (!bd || !cd) {
+      out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
+      continue;
+    }
+    const nb = count(bd);
+    const nc = count(cd);
+    if (nb < policy.minSamples || nc < policy.minSamples) {
+      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} requests in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})` });
+      continue;
+    }
+    const deffB = designEffectOfWindows(baseline.windows(s.name));
+    const deffC = designEffectOfWindows(current.windows(s.name));
+    const evidence = statistic === "med" ? shiftEvidence(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), policy.runToRunNoise) : statistic === "avg" ? meanEvidence(baseline, current, s.name, deffB, deffC, policy.runToRunNoise) : percentileEvidence(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, policy.runToRunNoise);
+    if (typeof evidence === "string") {
+      out.push({ ...base, change, beyond, insufficient: evidence });
+      continue;
+    }
+    const reported = statistic === "med" ? Math.exp(evidence.logRatio) - 1 : change;
+    out.push({
+      ...base,
+      change: reported,
+      beyond: reported > limit,
+      pValue: evidence.pValue,
+      interval: { lower: Math.exp(evidence.logRatio - Z95 * evidence.se) - 1, upper: Math.exp(evidence.logRatio + Z95 * evidence.se) - 1 },
+      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0
+    });
+  }
+  return out;
+}
+function shiftEvidence(b, c, deff, noise) {
+  const lb = toLog(b);
+  const lc = toLog(c);
+  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
+  if (isInsufficient(hl)) return hl.reason;
+  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
+  if (isInsufficient(mw)) return mw.reason;
+  const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
+  const se = Math.sqrt(seWithin * seWithin + 2 * noise * noise);
+  const pShift = se > 0 ? 1 - normalCdf(hl.estimate / se) : hl.estimate > 0 ? 0 : 1;
+  return { logRatio: hl.estimate, se, pValue: Math.max(mw.pGreater, pShift) };
+}
+function percentileEvidence(b, c, q, nEffB, nEffC, noise) {
+  if (q === void 0) return "unknown statistic";
+  const sb = logQuantileSe(b, q, nEffB);
+  const sc = logQuantileSe(c, q, nEffC);
+  if (typeof sb === "string") return `baseline: ${sb}`;
+  if (typeof sc === "string") return `current run: ${sc}`;
+  const vb = percentile(b, q);
+  const vc = percentile(c, q);
+  if (isInsufficient(vb) || isInsufficient(vc)) return "no data";
+  if (vb <= 0 || vc <= 0) return "percentile is 0 ms: no relative change";
+  const logRatio = Math.log(vc / vb);
+  const se = Math.sqrt(sb * sb + sc * sc + 2 * noise * noise);
+  return { logRatio, se, pValue: 1 - normalCdf(logRatio / se) };
+}
+function logQuantileSe(d, q, nEff) {
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEff);
+  if (q - h < 0 || q + h > 1) return `too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`;
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return "no data";
+  if (lo <= 0) return "latencies at 0 ms: no relative change";
+  return Math.log(hi / lo) / (2 * Z95);
+}
+function meanEvidence(baseline, current, name, deffB, deffC, noise) {
+  const mb = moments(baseline, name);
+  const mc = moments(current, name);
+  if (!mb || !mc) return "no windows to estimate the spread";
+  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
+  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
+  const logRatio = Math.log(mc.mean / mb.mean);
+  const se = Math.sqrt(seB * seB + seC * seC + 2 * noise * noise);
+  return { logRatio, se, pValue: 1 - normalCdf(logRatio / se) };
+}
+function moments(view, name) {
+  const d = view.distribution(name);
+  if (!d) return void 0;
+  let n = 0;
+  let sum = 0;
+  for (const x of d) {
+    n += x.count;
+    sum += x.value * x.count;
+  }
+  if (n < 2 || sum <= 0) return void 0;
+  const mean = sum / n;
+  let ss = 0;
+  for (const x of d) ss += x.count * (x.value - mean) ** 2;
+  return { n, mean, variance: ss / (n - 1) };
+}
+function toLog(d) {
+  const out = [];
+  for (const b of d) {
+    const v = Math.log(Math.max(b.value, LOG_FLOOR_MS));
+    const last2 = out[out.length - 1];
+    if (last2 && last2.value === v) last2.count += b.count;
+    else out.push({ value: v, count: b.count });
+  }
+  return out;
+}
+function count(d) {
+  let n = 0;
+  for (const b of d) n += b.count;
+  return n;
+}
+function round(x) {
+  return Math.round(x * 10) / 10;
+}
+
+// src/gate/degradation.ts
+var Z952 = normalQuantile(0.975);
+function assessDegradation(run, latencyScope, policy) {
+  const e = policy.endurance;
+  if (!e) return void 0;
+  const widthMs = run.doc.windows.widthMs;
+  const startMs = Date.parse(run.doc.meta.start);
+  const windows = run.windows(latencyScope).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1e3);
+  const common = { kind: "degradation", metric: latencyScope, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %`, harmful: "increase" };
+  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)` };
+  const third = Math.floor(windows.length / 3);
+  const early = windows.slice(0, third);
+  const late = windows.slice(windows.length - third);
+  const earlyD = run.windowDistribution(latencyScope, first(early), last(early) + 1);
+  const lateD = run.windowDistribution(latencyScope, first(late), last(late) + 1);
+  const ne = total(early);
+  const nl = total(late);
+  const deff = (designEffectOfWindows(early) * ne + designEffectOfWindows(late) * nl) / Math.max(1, ne + nl);
+  const ev = shiftEvidence(earlyD, lateD, deff, 0);
+  if (typeof ev === "string") return { ...common, beyond: false, insufficient: ev };
+  const change = Math.exp(ev.logRatio) - 1;
+  return {
+    ...common,
+    baseline: Math.exp(medianLog(earlyD)),
+    current: Math.exp(medianLog(lateD)),
+    change,
+    beyond: change > e.degradation,
+    pValue: ev.pValue,
+    interval: { lower: Math.exp(ev.logRatio - Z952 * ev.se) - 1, upper: Math.exp(ev.logRatio + Z952 * ev.se) - 1 },
+    intervalExcludesNoChange: ev.logRatio - Z952 * ev.se > 0,
+    note: "last third of the run against its first third, after warm-up"
+  };
+}
+function first(ws) {
+  return ws[0].i;
+}
+function last(ws) {
+  return ws[ws.length - 1].i;
+}
+function total(ws) {
+  return ws.reduce((a, w) => a + w.count, 0);
+}
+function medianLog(d) {
+  const n = d.reduce((a, b) => a + b.count, 0);
+  let acc = 0;
+  for (const b of d) {
+    acc += b.count;
+    if (acc >= n / 2) return Math.log(Math.max(b.value, 1e-6));
+  }
+  return 0;
+}
+
+// src/gate/error-rate.ts
+var Z953 = normalQuantile(0.975);
+function assessErrorRate(baseline, current, s, policy, failedMetric) {
+  const b = baseline.errors(s.tags, failedMetric);
+  const c = current.errors(s.tags, failedMetric);
+  if (!c) return void 0;
+  const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
+  const metric = s.name.replace(/^[^{]+/, failedMetric);
+  const common = {
+    kind: "error-rate",
+    metric,
+    ...s.scope ? { scope: s.scope } : {},
+    statistic: "rate",
+    threshold: `+${Math.round(maxIncrease * 100)} % and +${formatPct(absoluteFloor)} points`,
+    harmful: "increase"
+  };
+  if (!b || b.total === 0 || c.total === 0) {
+    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}` };
+  }
+  const rb = b.failed / b.total;
+  const rc = c.failed / c.total;
+  const change = rb > 0 ? rc / rb - 1 : void 0;
+  const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
+  const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
+  if (baseline.aggregateOnly || current.aggregateOnly) {
+    return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
+  }
+  const deff = Math.max(designEffectOfRates(baseline.windows(scopeOf(s.name, failedMetric))), designEffectOfRates(current.windows(scopeOf(s.name, failedMetric))));
+  const pooled = (b.failed + c.failed) / (b.total + c.total);
+  const seNull = Math.sqrt(pooled * (1 - pooled) * (1 / b.total + 1 / c.total) * deff);
+  const diff = rc - rb;
+  const continuity = 0.5 * (1 / b.total + 1 / c.total);
+  const pValue = seNull > 0 ? 1 - normalCdf((diff - continuity) / seNull) : diff > 0 ? 0 : 1;
+  const seDiff = Math.sqrt((rb * (1 - rb) / b.total + rc * (1 - rc) / c.total) * deff);
+  const intervalExcludesNoChange = diff - Z953 * seDiff > 0 && pValue < 0.05;
+  let interval;
+  if (b.failed > 0 && c.failed > 0) {
+    const seLog = Math.sqrt((1 / c.failed - 1 / c.total + 1 / b.failed - 1 / b.total) * deff);
+    const lr = Math.log(rc / rb);
+    interval = { lower: Math.exp(lr - Z953 * seLog) - 1, upper: Math.exp(lr + Z953 * seLog) - 1 };
+  }
+  return { ...base, pValue, intervalExcludesNoChange, ...interval ? { interval } : {} };
+}
+function scopeOf(latencyScope, failedMetric) {
+  return latencyScope.replace(/^[^{]+/, failedMetric);
+}
+function designEffectOfRates(windows) {
+  const clusters = windows.filter((w) => w.count > 0).map((w) => {
+    const p = (w.passes ?? 0) / w.count;
+    return { count: w.count, mean: p, variance: w.count > 1 ? p * (1 - p) * w.count / (w.count - 1) : 0 };
+  });
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+function formatPct(x) {
+  return `${Math.round(x * 1e4) / 100} %`;
+}
+
+// src/stats/ols.ts
+function ordinaryLeastSquares(x, y) {
+  if (x.length !== y.length) throw new RangeError(`ordinaryLeastSquares: x has ${x.length} values but y has ${y.length}`);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
+      throw new RangeError(`ordinaryLeastSquares: point ${i} is (${x[i]}, ${y[i]}) (values must be finite)`);
+    }
+  }
+  const n = x.length;
+  if (n < 2) return insufficient(`a line needs at least 2 points but got ${n}`);
+  if (x.every((v) => v === x[0])) return insufficient(`all ${n} points have the same x = ${x[0]} (no slope can be fitted)`);
+  const meanX = average(x);
+  const meanY = average(y);
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - meanX;
+    const dy = y[i] - meanY;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  const constantY = y.every((v) => v === y[0]);
+  const slope2 = constantY ? 0 : sxy / sxx;
+  const intercept = constantY ? y[0] : meanY - slope2 * meanX;
+  const rSquared = constantY ? 1 : Math.min(1, Math.max(0, sxy / sxx * (sxy / syy)));
+  if (![slope2, intercept, rSquared].every(Number.isFinite) || !(sxx > 0)) {
+    return insufficient("the values are too extreme for double precision (sums of squares overflow or underflow)");
+  }
+  return { slope: slope2, intercept, rSquared, n };
+}
+function average(values) {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m += (values[i] - m) / (i + 1);
+  return m;
+}
+
+// src/stats/quantile-sorted.ts
+function quantileSorted(sorted, p) {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError("quantileSorted: the array is empty");
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] but got ${p}`);
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  return interpolate(sorted[lo], sorted[hi], rank - lo);
+}
+
+// src/stats/theil-sen.ts
+var THEIL_SEN_MAX_POINTS = 3e3;
+function theilSen(x, y, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`theilSen: confidence must be in (0, 1) but got ${confidence}`);
+  if (x.length !== y.length) throw new RangeError(`theilSen: x has ${x.length} values but y has ${y.length}`);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
+      throw new RangeError(`theilSen: point ${i} is (${x[i]}, ${y[i]}) (values must be finite)`);
+    }
+  }
+  let xs = x;
+  let ys = y;
+  if (x.length > THEIL_SEN_MAX_POINTS) {
+    const pick = Array.from({ length: THEIL_SEN_MAX_POINTS }, (_, i) => Math.floor(i * x.length / THEIL_SEN_MAX_POINTS));
+    xs = pick.map((i) => x[i]);
+    ys = pick.map((i) => y[i]);
+  }
+  const n = xs.length;
+  if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
+  if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
+  const slopes = new Float64Array(n * (n - 1) / 2);
+  let count2 = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
+    }
+  }
+  const sorted = slopes.subarray(0, count2).sort();
+  const medianSlope = quantileSorted(sorted, 0.5);
+  if (!Number.isFinite(medianSlope)) return overflow();
+  const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
+  const intercept = quantileSorted(residuals, 0.5);
+  const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
+  const z6 = normalQuantile(1 - (1 - confidence) / 2);
+  const sigma = Math.sqrt(variance);
+  const upperIndex = Math.min(Math.round((count2 + z6 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z6 * sigma) / 2) - 1, 0);
+  const lower = Math.min(sorted[lowerIndex], medianSlope);
+  const upper = Math.max(sorted[upperIndex], medianSlope);
+  if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
+  return { slope: medianSlope, intercept, lower, upper, n };
+}
+function overflow() {
+  return insufficient("the slopes overflow double precision (x values too close together for the y range)");
+}
+function slope(x1, y1, x2, y2) {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  if (Number.isFinite(dx) && Number.isFinite(dy)) return dy / dx;
+  return (y2 / 2 - y1 / 2) / (x2 / 2 - x1 / 2);
+}
+function tieTerm(values) {
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  let run = 1;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1]) {
+      run++;
+    } else {
+      sum += run * (run - 1) * (2 * run + 5);
+      run = 1;
+    }
+  }
+  return sum;
+}
+
+// src/gate/memory.ts
+var MB = 1024 * 1024;
+var Z954 = normalQuantile(0.975);
+var MEMORY_METRIC = "process_resident_memory_bytes";
+function gcFloor(samples, blockSize) {
+  const out = [];
+  for (let i = 0; i < samples.length; i += blockSize) {
+    const block = samples.slice(i, i + blockSize);
+    let min = block[0];
+    for (const s of block) if (s.rssBytes < min.rssBytes) min = s;
+    out.push({ t: block[Math.floor(block.length / 2)].t, rssBytes: min.rssBytes });
+  }
+  return out;
+}
+function memoryTrend(samplesIn, warmupSeconds) {
+  const samples = [...samplesIn].sort((a, b) => a.t - b.t);
+  if (samples.length < 6) return `only ${samples.length} memory samples (needs \u2265 6)`;
+  const t0 = samples[0].t;
+  const afterWarmup = samples.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
+  const used = afterWarmup.length >= 6 ? afterWarmup : samples.slice(Math.floor(samples.length / 3));
+  const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
+  const peak = Math.max(...samples.map((s) => s.rssBytes));
+  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples.length };
+  const half = floor.slice(Math.floor(floor.length / 2));
+  const level = median(half.map((s) => s.rssBytes));
+  const logs = half.map((s) => Math.log(s.rssBytes));
+  const logMean = logs.reduce((a, x) => a + x, 0) / logs.length;
+  const levelLogSd = logs.length > 1 ? Math.sqrt(logs.reduce((a, x) => a + (x - logMean) ** 2, 0) / (logs.length - 1)) : 0;
+  const hours = (s) => (s.t - t0) / 36e5;
+  const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
+  const steady = theilSen(half.map(hours), half.map((s) => s.rssBytes / MB), { confidence: 0.95 });
+  const ols = ordinaryLeastSquares(floor.map(hours), floor.map((s) => s.rssBytes / MB));
+  const spanHours = (used[used.length - 1].t - used[0].t) / 36e5;
+  return {
+    ...base,
+    levelBytes: level,
+    levelLogSd,
+    ...isInsufficient(whole) ? {} : { slopeMBPerHour: whole.slope, slopeInterval: { lower: whole.lower, upper: whole.upper } },
+    ...isInsufficient(ols) ? {} : { rSquared: ols.rSquared },
+    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
+  };
+}
+function assessMemoryRegression(baseline, current, policy, metric) {
+  const limit = policy.regression.memory.maxIncrease;
+  const common = { kind: "memory", metric, statistic: "level", threshold: `+${Math.round(limit * 100)} %`, harmful: "increase" };
+  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples" };
+  const change = current.levelBytes / baseline.levelBytes - 1;
+  const se = Math.sqrt(baseline.levelLogSd ** 2 + current.levelLogSd ** 2 + 2 * policy.runToRunNoise ** 2);
+  const logRatio = Math.log(current.levelBytes / baseline.levelBytes);
+  const z6 = logRatio / se;
+  return {
+    ...common,
+    baseline: baseline.levelBytes,
+    current: current.levelBytes,
+    change,
+    beyond: change > limit,
+    pValue: 1 - normalCdf(z6),
+    interval: { lower: Math.exp(logRatio - Z954 * se) - 1, upper: Math.exp(logRatio + Z954 * se) - 1 },
+    intervalExcludesNoChange: logRatio - Z954 * se > 0
+  };
+}
+function assessLeak(current, policy, metric) {
+  const e = policy.endurance;
+  if (!e) return [];
+  const common = { metric, harmful: "increase" };
+  if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0) {
+    return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope" }];
+  }
+  const growing = current.growth > e.memoryGrowth;
+  const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
+  const out = [{
+    ...common,
+    kind: "memory",
+    statistic: "growth",
+    current: current.growth,
+    change: current.growth,
+    threshold: `+${Math.round(e.memoryGrowth * 100)} %`,
+    beyond: growing,
+    intervalExcludesNoChange: credible,
+    deterministic: credible,
+    note: `resident memory ${fmtMB(current.startBytes)} \u2192 ${fmtMB(current.endBytes)} after warm-up, steady-state slope ${fmtSlope(current.steadySlopeMBPerHour)} MB/h`
+  }];
+  if (e.leak) {
+    out.push({
+      ...common,
+      kind: "leak",
+      statistic: "slope",
+      current: current.steadySlopeMBPerHour,
+      threshold: "no sustained growth",
+      beyond: growing && credible,
+      intervalExcludesNoChange: credible,
+      deterministic: true,
+      note: `slope ${fmtSlope(current.steadySlopeMBPerHour)} MB/h (95 % CI ${fmtSlope(current.steadySlopeInterval.lower)} \u2026 ${fmtSlope(current.steadySlopeInterval.upper)}), growth ${(current.growth * 100).toFixed(1)} % over the run, limit ${Math.round(e.memoryGrowth * 100)} %`
+    });
+  }
+  return out;
+}
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function fmtSlope(mbPerHour) {
+  return Math.abs(mbPerHour) >= 100 ? mbPerHour.toFixed(0) : mbPerHour.toFixed(1);
+}
+function fmtMB(bytes2) {
+  return `${(bytes2 / MB).toFixed(0)} MB`;
+}
+
+// src/config/errors.ts
+var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+function formatConfigPath(path) {
+  let out = "";
+  path.forEach((segment, i) => {
+    if (typeof segment === "number") {
+      out += `[${segment}]`;
+    } else if (isThresholdMetricKey(path, i) || !IDENTIFIER.test(segment)) {
+      out += `[${JSON.stringify(segment)}]`;
+    } else {
+      out += out === "" ? segment : `.${segment}`;
+    }
+  });
+  return out;
+}
+function isThresholdMetricKey(path, i) {
+  return i === 3 && path[0] === "stages" && path[2] === "thresholds";
+}
+function formatValue(value) {
+  if (value === void 0) return "nothing";
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  if (typeof value === "bigint") return `${value.toString()}`;
+  let json;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = void 0;
+  }
+  if (json === void 0) return typeof value;
+  return json.length > 60 ? `${json.slice(0, 57)}\u2026` : json;
+}
+function formatConfigIssue(issue, file) {
+  const where = file === void 0 ? "" : issue.location === void 0 ? `${file}: ` : `${file}:${issue.location.line}:${issue.location.col}: `;
+  const path = formatConfigPath(issue.path);
+  return `${where}${path === "" ? "" : `${path}: `}${issue.message}`;
+}
+var ConfigError = class _ConfigError extends Error {
+  /** Where the first problem is: a key path (`stages.smoke.regresion`) or, for I/O and YAML syntax errors, the file. */
+  path;
+  /** Every problem, one line each, already carrying file, line and path. */
+  issues;
+  /** The config file, when the config came from one. */
+  file;
+  constructor(issues, options = {}) {
+    super(_ConfigError.render(issues, options.file), options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = "ConfigError";
+    this.path = options.path ?? options.file ?? "";
+    this.issues = [...issues];
+    this.file = options.file;
+  }
+  /** Builds the error from structured issues (e.g. from validation), rendering each as one line. */
+  static fromIssues(issues, file) {
+    const first2 = issues[0];
+    return new _ConfigError(
+      issues.map((issue) => formatConfigIssue(issue, file)),
+      { path: first2 === void 0 ? file : formatConfigPath(first2.path), file }
+    );
+  }
+  static render(issues, file) {
+    if (issues.length === 1 && issues[0] !== void 0) return issues[0];
+    const what = file === void 0 ? "the perf-gate config" : file;
+    if (issues.length === 0) return `${what} is invalid`;
+    return [`${issues.length} problems in ${what}:`, ...issues.map((line) => `  ${line}`)].join("\n");
+  }
+};
+
+// src/config/suggest.ts
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = new Array(rows * cols).fill(0);
+  const at = (i, j) => d[i * cols + j] ?? 0;
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      d[i * cols + j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+function didYouMean(input, candidates) {
+  const needle = input.toLowerCase();
+  let best;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (candidate === input) continue;
+    const distance = editDistance(needle, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best === void 0) return void 0;
+  const allowed = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
+  return bestDistance <= allowed ? best : void 0;
+}
+function listNames(names, conjunction = "or") {
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1] ?? ""}`;
+}
+
+// src/config/threshold.ts
+var AGGREGATION_NAMES = ["value", "count", "rate", "avg", "min", "med", "max", "passes", "fails"];
+var EXAMPLES = `expected e.g. 'p(95)<500', 'rate<0.01', 'count>1000'`;
+var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+var SCAN = /^(.*?)(===|==|!=|<=|>=|<|>)(.*)$/s;
+var DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/;
+function tryParseThreshold(input) {
+  const { source, abortOnFail } = typeof input === "string" ? { source: input, abortOnFail: false } : { source: input.threshold, abortOnFail: input.abortOnFail ?? false };
+  const fail = (why = EXAMPLES) => ({ error: `'${source}' is not a k6 threshold \u2014 ${why}` });
+  if (typeof input !== "string" && input.delayAbortEval !== void 0 && !DURATION.test(input.delayAbortEval)) {
+    return { error: `delayAbortEval '${input.delayAbortEval}' is not a k6 duration \u2014 expected e.g. '10s', '1m30s'` };
+  }
+  const scanned = SCAN.exec(source);
+  if (scanned === null) {
+    return fail(/[^=!<>]=[^=]/.test(source) ? `use '==' to compare for equality; ${EXAMPLES}` : EXAMPLES);
+  }
+  const left = (scanned[1] ?? "").trim();
+  const rawOperator = scanned[2] ?? "";
+  const right = (scanned[3] ?? "").trim();
+  const aggregation = parseAggregation(left);
+  if ("error" in aggregation) return fail(aggregation.error);
+  if (!NUMBER.test(right)) {
+    if (right === "") return fail(EXAMPLES);
+    const unit = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*(ms|s|m|%)$/.exec(right);
+    return fail(
+      unit === null ? `'${right}' is not a number; ${EXAMPLES}` : `'${right}' is not a number; k6 compares plain numbers (durations in milliseconds, rates as fractions), e.g. 'p(95)<500', 'rate<0.01'`
+    );
+  }
+  const value = toNumber(right);
+  if (!Number.isFinite(value)) return fail(`'${right}' is too large; ${EXAMPLES}`);
+  return {
+    source,
+    aggregation,
+    operator: rawOperator === "===" ? "==" : rawOperator,
+    value,
+    abortOnFail
+  };
+}
+function parseThreshold(source, path) {
+  const parsed = tryParseThreshold(source);
+  if ("error" in parsed) {
+    throw new ConfigError([path === void 0 ? parsed.error : `${path}: ${parsed.error}`], { path: path ?? "" });
+  }
+  return parsed;
+}
+function aggregationKey(aggregation) {
+  switch (aggregation.kind) {
+    case "percentile":
+      return `p(${String(aggregation.p)})`;
+    case "avg":
+    case "min":
+    case "max":
+    case "med":
+    case "count":
+    case "rate":
+    case "value":
+    case "passes":
+    case "fails":
+      return aggregation.kind;
+  }
+}
+function evaluateThreshold(expression, lookup) {
+  const key = aggregationKey(expression.aggregation);
+  const actual = lookup(key);
+  if (actual === void 0) {
+    return {
+      ok: "unknown",
+      reason: `the results have no '${key}' for this metric (k6 summaries only hold the statistics in --summary-trend-stats; raw samples have all)`
+    };
+  }
+  if (Number.isNaN(actual)) return { ok: "unknown", reason: `'${key}' is not a number in the results` };
+  return { ok: compare(actual, expression.operator, expression.value), actual };
+}
+function compare(actual, operator, value) {
+  switch (operator) {
+    case "<":
+      return actual < value;
+    case "<=":
+      return actual <= value;
+    case ">":
+      return actual > value;
+    case ">=":
+      return actual >= value;
+    case "==":
+      return actual === value;
+    case "!=":
+      return actual !== value;
+  }
+}
+function parseAggregation(text) {
+  if (isSimpleAggregation(text)) return { kind: text };
+  const percentile2 = /^p\((.*)\)$/s.exec(text);
+  if (percentile2 !== null) {
+    const inner = percentile2[1] ?? "";
+    if (!NUMBER.test(inner)) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
+    const p = toNumber(inner);
+    if (!(p > 0 && p <= 100)) return { error: `the percentile must be greater than 0 and at most 100, got ${text}` };
+    return { kind: "percentile", p };
+  }
+  const suggestion = text === "" ? void 0 : didYouMean(text, AGGREGATION_NAMES);
+  return { error: suggestion === void 0 ? EXAMPLES : `unknown aggregation '${text}' \u2014 did you mean '${suggestion}'? ${EXAMPLES}` };
+}
+function isSimpleAggregation(text) {
+  return AGGREGATION_NAMES.includes(text);
+}
+function toNumber(text) {
+  const n = Number(text);
+  return n === 0 ? 0 : n;
+}
+
+// src/gate/thresholds.ts
+function assessThresholds(current, policy) {
+  const out = [];
+  for (const t of policy.thresholds) {
+    for (const expr of t.expressions) {
+      const key = aggregationKey(expr.aggregation);
+      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+      const scope = scopeOfSelector(t.metric);
+      const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, harmful: "increase", deterministic: true };
+      if (result.ok === "unknown") {
+        out.push({ ...common, beyond: false, insufficient: current.scope(t.metric) ? result.reason : `the run has no metric '${t.metric}'` });
+      } else {
+        out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+  }
+  return out;
+}
+function scopeOfSelector(selector) {
+  const m = /^[^{]+\{([^:}]+):(.*)\}$/.exec(selector);
+  return m ? { tag: m[1], value: m[2] } : void 0;
+}
+
+// src/stats/autocorrelation.ts
+function lag1Autocorrelation(xs) {
+  let scale = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (!Number.isFinite(x)) throw new RangeError(`lag1Autocorrelation: value ${i} is ${x} (values must be finite)`);
+    scale = Math.max(scale, Math.abs(x));
+  }
+  const n = xs.length;
+  if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
+  if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
+  const ys = xs.map((x) => x / scale);
+  let mean = 0;
+  for (const y of ys) mean += y;
+  mean /= n;
+  let denominator = 0;
+  for (const y of ys) denominator += (y - mean) ** 2;
+  let numerator = 0;
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean) * (ys[t + 1] - mean);
+  if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
+  return Math.min(1, Math.max(-1, numerator / denominator));
+}
+function effectiveSampleSize(n, rho) {
+  if (!(Number.isFinite(n) && n >= 1)) throw new RangeError(`effectiveSampleSize: n must be a finite number \u2265 1 but got ${n}`);
+  if (Number.isNaN(rho)) throw new RangeError("effectiveSampleSize: rho must be a number but got NaN");
+  const r = Math.min(1, Math.max(0, rho));
+  return Math.min(n, Math.max(1, n * (1 - r) / (1 + r)));
+}
+
+// src/gate/throughput.ts
+var Z955 = normalQuantile(0.975);
+function assessThroughput(baseline, current, policy, requestsMetric) {
+  const b = baseline.throughput({}, requestsMetric);
+  const c = current.throughput({}, requestsMetric);
+  if (c === void 0) return void 0;
+  const limit = policy.regression.throughput.maxDecrease;
+  const common = { kind: "throughput", metric: requestsMetric, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %`, harmful: "decrease" };
+  if (b === void 0 || b <= 0) return { ...common, current: c, beyond: false, insufficient: "the baseline has no requests" };
+  const change = c / b - 1;
+  const beyond = change < -limit;
+  const base = { ...common, baseline: b, current: c, change, beyond };
+  if (baseline.aggregateOnly || current.aggregateOnly) return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
+  const sb = logRateSe(baseline.windows(requestsMetric), baseline.doc.windows.widthMs);
+  const sc = logRateSe(current.windows(requestsMetric), current.doc.windows.widthMs);
+  if (typeof sb === "string" || typeof sc === "string") return { ...base, insufficient: typeof sb === "string" ? `baseline: ${sb}` : `current run: ${sc}` };
+  const logRatio = Math.log(c / b);
+  const se = Math.sqrt(sb * sb + sc * sc + 2 * policy.runToRunNoise ** 2);
+  const pValue = normalCdf(logRatio / se);
+  return {
+    ...base,
+    pValue,
+    interval: { lower: Math.exp(logRatio - Z955 * se) - 1, upper: Math.exp(logRatio + Z955 * se) - 1 },
+    intervalExcludesNoChange: logRatio + Z955 * se < 0
+  };
+}
+function logRateSe(windows, widthMs) {
+  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
+  if (inner.length < 3) return `only ${windows.length} time windows (needs \u2265 5)`;
+  const mean = inner.reduce((a, x) => a + x, 0) / inner.length;
+  if (mean <= 0) return "no requests";
+  const variance = inner.reduce((a, x) => a + (x - mean) ** 2, 0) / (inner.length - 1);
+  const rho = lag1Autocorrelation(inner);
+  const nEff = effectiveSampleSize(inner.length, isInsufficient(rho) ? 0 : rho);
+  return Math.sqrt(variance / nEff) / mean;
+}
+
+// src/gate/compare.ts
+var REQUESTS_METRIC = "http_reqs";
+var FAILED_METRIC = "http_req_failed";
+function compareRuns(input) {
+  const { policy } = input;
+  const current = new RunView(input.current);
+  const baseline = input.baseline ? new RunView(input.baseline) : void 0;
+  const notes = [];
+  const scopes = latencyScopes(baseline, current, policy);
+  const assessments = [...assessThresholds(current, policy)];
+  if (baseline) {
+    for (const s of scopes) {
+      assessments.push(...assessLatency(baseline, current, s, policy));
+      const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
+      if (e) assessments.push(e);
+    }
+    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC);
+    if (t) assessments.push(t);
+  } else {
+    notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
+  }
+  const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, policy.endurance?.warmupSeconds ?? 0) : void 0;
+  const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, policy.endurance?.warmupSeconds ?? 0) : void 0;
+  if (typeof currentMemory === "string") notes.push(`Memory of the current run: ${currentMemory}.`);
+  if (typeof baselineMemory === "string") notes.push(`Memory of the baseline: ${baselineMemory}.`);
+  if (currentMemory && typeof currentMemory !== "string") {
+    if (baseline && input.baseline?.memory) assessments.push(assessMemoryRegression(typeof baselineMemory === "string" ? void 0 : baselineMemory, currentMemory, policy, MEMORY_METRIC));
+    assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
+  } else if (policy.endurance && !input.current.memory) {
+    notes.push("No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).");
+  }
+  if (policy.endurance) {
+    const d = assessDegradation(current, policy.latencyMetric, policy);
+    if (d) assessments.push(d);
+  }
+  const findings = adjustAndClassify(assessments, policy);
+  if (input.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
+  if (input.baseline?.meta.partial) notes.push("The baseline run is partial.");
+  if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
+    notes.push("Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.");
+  }
+  for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
+  const scopeRows2 = scopes.map((s) => scopeRow(s, baseline, current, findings));
+  const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
+  return {
+    stage: policy.stage,
+    outcome,
+    ...input.baseline ? { baselineRun: runInfo(input.baseline) } : {},
+    currentRun: runInfo(input.current),
+    findings: sortFindings(findings.filter(worthReporting)),
+    scopes: scopeRows2,
+    ...currentMemory && typeof currentMemory !== "string" ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && typeof baselineMemory !== "string" ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    notes
+  };
+}
+function latencyScopes(baseline, current, policy) {
+  const out = [{ name: policy.latencyMetric, tags: {} }];
+  for (const tag of policy.groupBy) {
+    const values = /* @__PURE__ */ new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : []]);
+    for (const value of [...values].sort()) {
+      out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
+    }
+  }
+  return out;
+}
+function adjustAndClassify(assessments, policy) {
+  const tested = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
+  const raw = tested.map(({ a }) => a.pValue);
+  const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
+  const byIndex = /* @__PURE__ */ new Map();
+  tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
+  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
+}
+function worthReporting(f) {
+  if (f.outcome !== "pass") return true;
+  if (f.kind === "threshold" || f.kind === "leak" || f.kind === "memory" || f.kind === "degradation") return true;
+  return f.confidence.level === "confirmed" || /within run-to-run noise/.test(f.message);
+}
+var ORDER = { fail: 0, warn: 1, inconclusive: 2, pass: 3 };
+function sortFindings(findings) {
+  return [...findings].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
+}
+function worstOutcome(outcomes) {
+  if (outcomes.includes("fail")) return "fail";
+  if (outcomes.includes("warn")) return "warn";
+  if (outcomes.includes("inconclusive")) return "inconclusive";
+  return "pass";
+}
+function overallOutcome(findings, hasBaseline, rows) {
+  if (findings.some((f) => f.outcome === "fail")) return "fail";
+  if (findings.some((f) => f.outcome === "warn")) return "warn";
+  if (!hasBaseline) return "inconclusive";
+  return rows[0]?.outcome === "inconclusive" ? "inconclusive" : "pass";
+}
+function scopeRow(s, baseline, current, findings) {
+  const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate"));
+  const shift = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
+  const b = baseline ? summary(baseline, s) : void 0;
+  const c = summary(current, s);
+  return {
+    metric: s.name,
+    ...s.scope ? { scope: s.scope } : {},
+    ...b ? { baseline: b } : {},
+    ...c ? { current: c } : {},
+    ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
+    confidence: shift?.confidence ?? { level: "not-applicable" },
+    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : baseline ? "inconclusive" : "inconclusive"
+  };
+}
+function sameScope(f, s) {
+  return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
+}
+function summary(view, s) {
+  const count2 = view.value(s.name, "count");
+  if (count2 === void 0 && !view.scope(s.name)) return void 0;
+  const errors = view.errors(s.tags, FAILED_METRIC);
+  const pick = (k) => view.value(s.name, k);
+  const out = { count: count2 ?? 0 };
+  const fields = [
+    ["p50", pick("med")],
+    ["p95", pick("p(95)")],
+    ["p99", pick("p(99)")],
+    ["avg", pick("avg")],
+    ["throughput", view.throughput(s.tags, REQUESTS_METRIC)],
+    ["errorRate", errors && errors.total > 0 ? errors.failed / errors.total : void 0]
+  ];
+  for (const [k, v] of fields) if (v !== void 0 && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+function runInfo(doc) {
+  return {
+    start: doc.meta.start,
+    durationSeconds: doc.meta.durationSeconds,
+    partial: doc.meta.partial,
+    tool: doc.meta.tool,
+    ...doc.meta.toolVersion ? { toolVersion: doc.meta.toolVersion } : {},
+    ...doc.meta.gitSha ? { gitSha: doc.meta.gitSha } : {}
+  };
+}
+function memorySummary(m) {
+  return {
+    startBytes: m.startBytes,
+    endBytes: m.endBytes,
+    peakBytes: m.peakBytes,
+    ...m.steadySlopeMBPerHour !== void 0 ? { slopeMBPerHour: m.steadySlopeMBPerHour } : {},
+    ...m.growth !== void 0 ? { growth: m.growth } : {}
+  };
+}
+
+// src/gate/report.ts
+function buildReport(stages, generatedAt) {
+  const verdict = worstOutcome(stages.map((s) => s.outcome));
+  const findings = sortFindings(stages.flatMap((s) => s.findings));
+  return { schema: "perf-gate/report@1", verdict, headline: headline(verdict, stages), stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
+}
+function headline(verdict, stages) {
+  const names = stages.map((s) => s.stage).join(", ");
+  const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
+  const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
+  switch (verdict) {
+    case "fail": {
+      const where = [...new Set(failing.map((f) => f.scope ? f.scope.value : f.metric))].slice(0, 4).join(", ");
+      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${where}${failing.length > 4 ? ", \u2026" : ""}`;
+    }
+    case "warn":
+      return `${warning.length} ${warning.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`;
+    case "inconclusive":
+      return `${names}: the data cannot decide (${stages.flatMap((s) => s.notes)[0] ?? "too little data"})`;
+    case "pass":
+      return `${names}: no regression beyond the limits, thresholds hold`;
+  }
+}
+
+// src/config/load.ts
+import { readFile as readFile3 } from "node:fs/promises";
+
+// src/config/schema.ts
+import { z as z5 } from "zod";
+
+// src/config/metric-selector.ts
+var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
+function tryParseMetricSelector(source) {
+  const text = source.trim();
+  const open3 = text.indexOf("{");
+  const close = text.lastIndexOf("}");
+  const name = open3 === -1 ? text : text.slice(0, open3);
+  const fail = (why) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why}` });
+  if (!METRIC_NAME.test(name)) {
+    return fail(
+      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit), ${EXAMPLE}`
+    );
+  }
+  if (open3 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open3 === -1 || close !== text.length - 1 || close < open3) {
+    return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
+  }
+  const inner = text.slice(open3 + 1, close);
+  if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
+  const tags = {};
+  for (const part of inner.split(",")) {
+    const colon = part.indexOf(":");
+    const key = unquote(colon === -1 ? part : part.slice(0, colon));
+    const value = colon === -1 ? "" : unquote(part.slice(colon + 1));
+    if (colon === -1 || key === "" || value === "") {
+      return fail(`'${part.trim()}' is not tag:value, ${EXAMPLE}`);
+    }
+    if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
+    tags[key] = value;
+  }
+  return { metric: name, tags };
+}
+function parseMetricSelector(source, path) {
+  const parsed = tryParseMetricSelector(source);
+  if ("error" in parsed) {
+    throw new ConfigError([path === void 0 ? parsed.error : `${path}: ${parsed.error}`], { path: path ?? source });
+  }
+  return parsed;
+}
+function formatMetricSelector(selector) {
+  const parts = Object.entries(selector.tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? selector.metric : `${selector.metric}{${parts.join(",")}}`;
+}
+function unquote(text) {
+  return text.trim().replace(/^["']+|["']+$/g, "");
+}
+
+// src/config/schema-fields.ts
+import { z as z4 } from "zod";
+
+// src/config/duration.ts
+var UNIT_SECONDS = { ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400 };
+var WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
+var PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+function parseDurationSeconds(text) {
+  const trimmed = text.trim();
+  if (!WHOLE.test(trimmed)) return void 0;
+  let seconds2 = 0;
+  for (const match of trimmed.matchAll(PART)) {
+    const unit = match[2];
+    seconds2 += Number(match[1]) * UNIT_SECONDS[unit];
+  }
+  return seconds2;
+}
+
+// src/config/latency-statistic.ts
+var NUMBER2 = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function parseLatencyStatistic(text) {
+  if (text === "med" || text === "avg") return text;
+  const percentile2 = /^p\((.*)\)$/.exec(text);
+  if (percentile2 !== null && NUMBER2.test(percentile2[1] ?? "")) {
+    const p = Number(percentile2[1]);
+    if (p > 0 && p <= 100) return `p(${p})`;
+  }
+  const bare = /^p(\d+(?:\.\d+)?)$/.exec(text);
+  const hint = bare !== null ? ` \u2014 did you mean 'p(${bare[1] ?? ""})'?` : text === "median" || text === "p50" ? ` \u2014 did you mean 'med'?` : text === "mean" ? ` \u2014 did you mean 'avg'?` : "";
+  return { error: `expected 'med', 'avg' or 'p(N)' with 0 < N \u2264 100, got ${JSON.stringify(text)}${hint}` };
+}
+
+// src/config/schema-fields.ts
+function describeRange(range) {
+  const low = range.min === void 0 ? void 0 : `${range.minExclusive === true ? ">" : "\u2265"} ${range.min}`;
+  const high = range.max === void 0 ? void 0 : `${range.maxExclusive === true ? "<" : "\u2264"} ${range.max}`;
+  if (low !== void 0 && high !== void 0) {
+    if (range.minExclusive === true && range.maxExclusive === true) return `between ${range.min} and ${range.max} (exclusive)`;
+    return `${low} and ${high}`;
+  }
+  return low ?? high ?? "";
+}
+function inRange(n, range) {
+  if (range.min !== void 0 && (range.minExclusive === true ? !(n > range.min) : !(n >= range.min))) return false;
+  if (range.max !== void 0 && (range.maxExclusive === true ? !(n < range.max) : !(n <= range.max))) return false;
+  return true;
+}
+var PERCENT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
+function parsePercent(text) {
+  const match = PERCENT.exec(text);
+  if (match === null) return void 0;
+  return Number(`${match[1] ?? ""}e-2`);
+}
+function fraction(range, example) {
+  const expected = `expected a number ${describeRange(range)} or a percentage such as ${JSON.stringify(example)}`;
+  return z4.unknown().transform((value, ctx) => {
+    const n = typeof value === "number" ? value : typeof value === "string" ? parsePercent(value) : void 0;
+    if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
+      ctx.addIssue({ code: "custom", message: `${expected}, got ${formatValue(value)}`, input: value });
+      return z4.NEVER;
+    }
+    return n;
+  });
+}
+function wholeNumber(range) {
+  return z4.unknown().transform((value, ctx) => {
+    if (typeof value !== "number" || !Number.isInteger(value) || !inRange(value, range)) {
+      ctx.addIssue({ code: "custom", message: `expected a whole number ${describeRange(range)}, got ${formatValue(value)}`, input: value });
+      return z4.NEVER;
+    }
+    return value;
+  });
+}
+function seconds(range) {
+  return z4.unknown().transform((value, ctx) => {
+    const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
+    if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected a number of seconds ${describeRange(range)} or a duration such as "30s", got ${formatValue(value)}`,
+        input: value
+      });
+      return z4.NEVER;
+    }
+    return n;
+  });
+}
+function windowSeconds() {
+  return z4.unknown().transform((value, ctx) => {
+    if (value === "auto") return "auto";
+    const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
+    if (n === void 0 || !Number.isFinite(n) || !(n > 0)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected 'auto', a number of seconds > 0 or a duration such as "30s", got ${formatValue(value)}`,
+        input: value
+      });
+      return z4.NEVER;
+    }
+    return n;
+  });
+}
+function metricSelectorText() {
+  return z4.unknown().transform((value, ctx) => {
+    if (typeof value !== "string") {
+      ctx.addIssue({ code: "custom", message: `expected a k6 metric name such as "http_req_duration", got ${formatValue(value)}`, input: value });
+      return z4.NEVER;
+    }
+    const parsed = tryParseMetricSelector(value);
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error, input: value });
+      return z4.NEVER;
+    }
+    return formatMetricSelector(parsed);
+  });
+}
+function nonEmptyText(what) {
+  return z4.unknown().transform((value, ctx) => {
+    if (typeof value !== "string" || value.trim() === "" || value.trim() !== value) {
+      ctx.addIssue({ code: "custom", message: `expected ${what} (a non-empty string without surrounding spaces), got ${formatValue(value)}`, input: value });
+      return z4.NEVER;
+    }
+    return value;
+  });
+}
+function textList(one, many) {
+  return z4.unknown().transform((value, ctx) => {
+    const list = typeof value === "string" ? [value] : value;
+    if (!Array.isArray(list)) {
+      ctx.addIssue({ code: "custom", message: `expected a list of ${many}, got ${formatValue(value)}`, input: value });
+      return z4.NEVER;
+    }
+    const out = [];
+    list.forEach((item, i) => {
+      if (typeof item !== "string" || item.trim() === "" || item.trim() !== item) {
+        ctx.addIssue({ code: "custom", path: [i], message: `expected ${one} (a non-empty string), got ${formatValue(item)}`, input: item });
+      } else if (out.includes(item)) {
+        ctx.addIssue({ code: "custom", path: [i], message: `${JSON.stringify(item)} is listed twice \u2014 remove one`, input: item });
+      } else {
+        out.push(item);
+      }
+    });
+    return out;
+  });
+}
+function latencyStatistics() {
+  return z4.unknown().transform((value, ctx) => {
+    const list = typeof value === "string" ? [value] : value;
+    if (!Array.isArray(list) || list.length === 0) {
+      ctx.addIssue({ code: "custom", message: `expected a non-empty list such as [med, "p(95)"], got ${formatValue(value)}`, input: value });
+      return z4.NEVER;
+    }
+    const out = [];
+    list.forEach((item, i) => {
+      const parsed = typeof item === "string" ? parseLatencyStatistic(item) : { error: `expected 'med', 'avg' or 'p(N)' with 0 < N \u2264 100, got ${formatValue(item)}` };
+      if (typeof parsed !== "string") {
+        ctx.addIssue({ code: "custom", path: [i], message: parsed.error, input: item });
+      } else if (out.includes(parsed)) {
+        ctx.addIssue({ code: "custom", path: [i], message: `'${parsed}' is listed twice \u2014 remove one`, input: item });
+      } else {
+        out.push(parsed);
+      }
+    });
+    return out;
+  });
+}
+
+// src/config/schema-issues.ts
+var WHERE_KEYS_BELONG = {
+  thresholds: "stages.<stage>.thresholds",
+  regression: "stages.<stage>.regression",
+  endurance: "stages.<stage>.endurance",
+  extends: "stages.<stage>.extends",
+  latency: "stages.<stage>.regression.latency",
+  throughput: "stages.<stage>.regression.throughput",
+  errorRate: "stages.<stage>.regression.errorRate",
+  memory: "stages.<stage>.regression.memory",
+  memoryGrowth: "stages.<stage>.endurance.memoryGrowth",
+  degradation: "stages.<stage>.endurance.degradation",
+  leak: "stages.<stage>.endurance.leak",
+  warmupSeconds: "stages.<stage>.endurance.warmupSeconds"
+};
+function unknownKeyMessage(key, known) {
+  const suggestion = didYouMean(key, known);
+  if (suggestion !== void 0) return `unknown key \u2014 did you mean '${suggestion}'?`;
+  const home = WHERE_KEYS_BELONG[key];
+  const allowed = known.length === 0 ? "no keys are allowed here" : `allowed here: ${listNames(known)}`;
+  return home === void 0 ? `unknown key \u2014 ${allowed}` : `unknown key here \u2014 '${key}' belongs under ${home}; ${allowed}`;
+}
+var NOUNS = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "a mapping (key: value)",
+  record: "a mapping (key: value)",
+  array: "a list",
+  null: "null"
+};
+function configErrorMap(issue) {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === void 0 ? "required, but missing" : `expected ${NOUNS[issue.expected] ?? issue.expected}, got ${formatValue(issue.input)}`;
+    case "unrecognized_keys": {
+      const known = shapeKeys(issue.inst);
+      return issue.keys.map((key) => unknownKeyMessage(key, known)).join("\n");
+    }
+    case "invalid_value": {
+      const values = issue.values.map((v) => String(v));
+      const suggestion = typeof issue.input === "string" ? didYouMean(issue.input, values) : void 0;
+      return `expected ${listNames(values)}, got ${formatValue(issue.input)}${suggestion === void 0 ? "" : ` \u2014 did you mean '${suggestion}'?`}`;
+    }
+    case "too_small":
+      return issue.origin === "array" ? `expected at least ${issue.minimum} entries, got ${formatValue(issue.input)}` : `expected ${issue.inclusive === false ? ">" : "\u2265"} ${issue.minimum}, got ${formatValue(issue.input)}`;
+    case "too_big":
+      return issue.origin === "array" ? `expected at most ${issue.maximum} entries, got ${formatValue(issue.input)}` : `expected ${issue.inclusive === false ? "<" : "\u2264"} ${issue.maximum}, got ${formatValue(issue.input)}`;
+    case "invalid_format":
+      return `${formatValue(issue.input)} is not ${issue.format === "regex" ? "in the expected format" : `a valid ${issue.format}`}`;
+    case "not_multiple_of":
+      return `expected a multiple of ${issue.divisor}, got ${formatValue(issue.input)}`;
+    case "invalid_union":
+      return `${formatValue(issue.input)} fits none of the allowed forms`;
+    case "invalid_key":
+      return `${formatValue(issue.input)} is not allowed as a key here`;
+    case "invalid_element":
+      return `${formatValue(issue.input)} is not allowed here`;
+    case "custom":
+      return issue.message ?? `${formatValue(issue.input)} is not allowed here`;
+  }
+}
+function shapeKeys(inst) {
+  const def = inst?._zod?.def;
+  if (typeof def === "object" && def !== null && "shape" in def) {
+    const shape = def.shape;
+    if (typeof shape === "object" && shape !== null) return Object.keys(shape);
+  }
+  return [];
+}
+function toConfigIssues(issues, base = []) {
+  const flat = flatten(issues, base);
+  const typoTargets = /* @__PURE__ */ new Set();
+  for (const issue of flat) {
+    const match = /^unknown key — did you mean '([^']+)'\?$/.exec(issue.message);
+    if (match !== null) typoTargets.add(JSON.stringify([...issue.path.slice(0, -1), match[1]]));
+  }
+  return flat.filter((issue) => !(issue.message === "required, but missing" && typoTargets.has(JSON.stringify(issue.path))));
+}
+function flatten(issues, base) {
+  const out = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path.map(toSegment)];
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const lines = issue.message.split("\n");
+        issue.keys.forEach((key, i) => out.push({ path: [...path, key], message: lines[i] ?? "unknown key" }));
+        break;
+      }
+      case "invalid_union": {
+        const branch = issue.errors.find((b) => !isTypeMismatch(b));
+        if (branch === void 0) out.push({ path, message: issue.message });
+        else out.push(...flatten(branch, path));
+        break;
+      }
+      case "invalid_key":
+      case "invalid_element":
+        out.push(...flatten(issue.issues, path));
+        break;
+      case "invalid_type":
+      case "invalid_value":
+      case "too_small":
+      case "too_big":
+      case "invalid_format":
+      case "not_multiple_of":
+      case "custom":
+        out.push({ path, message: issue.message });
+        break;
+    }
+  }
+  return out;
+}
+function isTypeMismatch(branch) {
+  return branch.every(
+    (issue) => issue.path.length === 0 && (issue.code === "invalid_type" || issue.code === "invalid_union" && issue.errors.every((b) => isTypeMismatch(b)))
+  );
+}
+function toSegment(key) {
+  return typeof key === "symbol" ? String(key) : key;
+}
+
+// src/config/stages.ts
+var PRESET_NAMES = ["smoke", "load", "stress", "spike", "endurance"];
+function isPresetName(name) {
+  return PRESET_NAMES.includes(name);
+}
+function defaultRegression() {
+  return {
+    latency: { maxIncrease: 0.2, statistics: ["med", "p(95)"] },
+    throughput: { maxDecrease: 0.15 },
+    errorRate: { maxIncrease: 0.5, absoluteFloor: 1e-3 },
+    memory: { maxIncrease: 0.25 }
+  };
+}
+function defaultEndurance() {
+  return { memoryGrowth: 0.05, degradation: 0.1, leak: true, warmupSeconds: 30 };
+}
+function presetThresholdSources(name) {
+  switch (name) {
+    case "smoke":
+      return { http_req_duration: ["p(95)<500"], http_req_failed: ["rate<0.001"] };
+    case "load":
+      return { http_req_duration: ["p(95)<1000"], http_req_failed: ["rate<0.01"] };
+    case "stress":
+    case "spike":
+    case "endurance":
+      return {};
+  }
+}
+function presetRules(name) {
+  const thresholds = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
+    metric: formatMetricSelector(parseMetricSelector(metric)),
+    expressions: sources.map((source) => parseThreshold(source))
+  }));
+  switch (name) {
+    case "endurance":
+      return { thresholds, regression: defaultRegression(), endurance: defaultEndurance() };
+    case "smoke":
+    case "load":
+    case "stress":
+    case "spike":
+      return { thresholds, regression: defaultRegression() };
+  }
+}
+function customStageRules() {
+  return { thresholds: [], regression: defaultRegression() };
+}
+
+// src/config/schema.ts
+var CONFIG_DEFAULTS = {
+  version: 1,
+  groupBy: ["name"],
+  window: "auto",
+  alpha: 0.05,
+  multipleComparisons: "holm",
+  runToRunNoise: 0.03,
+  minSamples: 20,
+  latencyMetric: "http_req_duration",
+  acceptLabel: "perf-gate:accept"
+};
+var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
+var thresholdText = z5.string().transform((source, ctx) => {
+  const parsed = tryParseThreshold(source);
+  if ("error" in parsed) {
+    ctx.addIssue({ code: "custom", message: parsed.error, input: source });
+    return z5.NEVER;
+  }
+  return parsed;
+});
+var thresholdObject = z5.strictObject({
+  threshold: thresholdText,
+  abortOnFail: z5.boolean().optional(),
+  delayAbortEval: z5.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
+}).transform((o) => ({ ...o.threshold, abortOnFail: o.abortOnFail ?? false }));
+var thresholdEntry = z5.union([thresholdText, thresholdObject], {
+  error: (iss) => iss.code === "invalid_union" ? `expected ${THRESHOLD_FORMS}, got ${formatValue(iss.input)}` : void 0
+});
+var thresholdList = z5.union([thresholdEntry, z5.array(thresholdEntry)], {
+  error: (iss) => iss.code === "invalid_union" ? `expected a list of k6 thresholds such as ['p(95)<500'], got ${formatValue(iss.input)}` : void 0
+}).transform((v) => Array.isArray(v) ? v : [v]);
+var metricKey = z5.string().check((ctx) => {
+  const parsed = tryParseMetricSelector(ctx.value);
+  if ("error" in parsed) ctx.issues.push({ code: "custom", message: parsed.error, input: ctx.value });
+});
+var thresholdsSchema = z5.record(metricKey, thresholdList).transform((record, ctx) => {
+  const sets = [];
+  const firstKey = /* @__PURE__ */ new Map();
+  for (const [key, expressions] of Object.entries(record)) {
+    const parsed = tryParseMetricSelector(key);
+    if ("error" in parsed) continue;
+    const metric = formatMetricSelector(parsed);
+    const earlier = firstKey.get(metric);
+    if (earlier !== void 0) {
+      ctx.addIssue({ code: "custom", path: [key], message: `the same metric as "${earlier}" \u2014 put all its thresholds in one list`, input: key });
+      continue;
+    }
+    firstKey.set(metric, key);
+    sets.push({ metric, expressions });
+  }
+  return sets;
+});
+var regressionSchema = z5.strictObject({
+  latency: z5.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
+  throughput: z5.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
+  errorRate: z5.strictObject({
+    maxIncrease: fraction({ min: 0, minExclusive: true }, "50%").optional(),
+    absoluteFloor: fraction({ min: 0, max: 1 }, "0.1%").optional()
+  }).optional(),
+  memory: z5.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
+});
+var enduranceSchema = z5.strictObject({
+  memoryGrowth: fraction({ min: 0, minExclusive: true }, "5%").optional(),
+  degradation: fraction({ min: 0, minExclusive: true }, "10%").optional(),
+  leak: z5.boolean().optional(),
+  warmupSeconds: seconds({ min: 0 }).optional()
+});
+var stageSchema = z5.strictObject({
+  extends: nonEmptyText("a stage name").optional(),
+  thresholds: thresholdsSchema.optional(),
+  regression: regressionSchema.optional(),
+  endurance: enduranceSchema.optional()
+});
+var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+var stageName = z5.string().check((ctx) => {
+  if (!STAGE_NAME.test(ctx.value)) {
+    ctx.issues.push({
+      code: "custom",
+      message: `stage names use letters, digits, '_', '-' and '.', got ${formatValue(ctx.value)}`,
+      input: ctx.value
+    });
+  }
+});
+var configSchema = z5.strictObject({
+  version: z5.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
+  groupBy: textList("a tag name", "tag names").default([...CONFIG_DEFAULTS.groupBy]),
+  window: windowSeconds().default(CONFIG_DEFAULTS.window),
+  alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
+  multipleComparisons: z5.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
+  runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
+  minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
+  latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
+  acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
+  // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
+  stages: z5.preprocess((v) => v === null ? {} : v, z5.record(stageName, z5.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
+});
+function validateConfig(raw) {
+  const input = raw ?? {};
+  if (typeof input !== "object" || Array.isArray(input)) {
+    return {
+      ok: false,
+      issues: [{ path: [], message: `expected a mapping of perf-gate settings (version, groupBy, stages, \u2026), got ${formatValue(input)}` }]
+    };
+  }
+  const result = configSchema.safeParse(input, { error: configErrorMap });
+  const issues = [...result.success ? [] : toConfigIssues(result.error.issues), ...extendsIssues(input)];
+  if (issues.length > 0 || !result.success) return { ok: false, issues };
+  return { ok: true, config: result.data };
+}
+function parseConfig(raw, file) {
+  const result = validateConfig(raw);
+  if (!result.ok) throw ConfigError.fromIssues(result.issues, file);
+  return result.config;
+}
+function defaultConfig() {
+  return parseConfig({});
+}
+function stageNames(stages) {
+  return [...PRESET_NAMES, ...Object.keys(stages).filter((name) => !isPresetName(name))];
+}
+function extendsIssues(input) {
+  const stages = input.stages;
+  if (typeof stages !== "object" || stages === null || Array.isArray(stages)) return [];
+  const record = stages;
+  const known = stageNames(record);
+  const parentOf = (name) => {
+    const stage = record[name];
+    if (typeof stage !== "object" || stage === null) return void 0;
+    const parent = stage.extends;
+    return typeof parent === "string" ? parent : void 0;
+  };
+  const issues = [];
+  const reportedCycle = /* @__PURE__ */ new Set();
+  for (const name of Object.keys(record)) {
+    const parent = parentOf(name);
+    if (parent === void 0) continue;
+    if (!known.includes(parent)) {
+      const suggestion = didYouMean(parent, known);
+      issues.push({
+        path: ["stages", name, "extends"],
+        message: `unknown stage '${parent}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known, "and")}`
+      });
+      continue;
+    }
+    const chain = [name];
+    for (let next = parent; next !== void 0; next = parentOf(next)) {
+      if (next === name) {
+        if (!chain.some((member) => reportedCycle.has(member))) {
+          chain.forEach((member) => reportedCycle.add(member));
+          issues.push({
+            path: ["stages", name, "extends"],
+            message: `'${name}' extends itself (${[...chain, name].join(" \u2192 ")}) \u2014 remove one 'extends' to break the cycle`
+          });
+        }
+        break;
+      }
+      if (chain.includes(next)) break;
+      chain.push(next);
+    }
+  }
+  return issues;
+}
+
+// src/config/yaml.ts
+import { LineCounter, isMap, isSeq, parseDocument } from "yaml";
+function parseConfigText(text, file = "perf-gate.yml") {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.map((error) => {
+      const at = error.linePos?.[0];
+      const where = at === void 0 ? `${file}` : `${file}:${at.line}:${at.col}`;
+      return `${where}: YAML syntax error: ${parserMessage(error.message)}`;
+    });
+    const first2 = doc.errors[0]?.linePos?.[0];
+    throw new ConfigError(lines, { file, path: first2 === void 0 ? file : `${file}:${first2.line}:${first2.col}` });
+  }
+  const result = validateConfig(doc.toJS());
+  if (!result.ok) {
+    const located = result.issues.map((issue) => {
+      const location = locate(doc, issue.path, lineCounter);
+      return location === void 0 ? issue : { ...issue, location };
+    });
+    throw ConfigError.fromIssues(located.sort(byLocation), file);
+  }
+  return result.config;
+}
+function byLocation(a, b) {
+  const la = a.location ?? { line: Number.POSITIVE_INFINITY, col: 0 };
+  const lb = b.location ?? { line: Number.POSITIVE_INFINITY, col: 0 };
+  return la.line === lb.line ? la.col - lb.col : la.line < lb.line ? -1 : 1;
+}
+function parserMessage(message) {
+  const firstLine = message.split("\n")[0] ?? message;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
+}
+function locate(doc, path, lineCounter) {
+  let node = doc.contents;
+  let offset = startOf(node);
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => keyText(item.key) === String(segment));
+      if (pair === void 0) break;
+      offset = startOf(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (item === void 0) break;
+      offset = startOf(item) ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset === void 0 ? void 0 : lineCounter.linePos(offset);
+}
+function keyText(key) {
+  if (typeof key === "object" && key !== null && "value" in key) return String(key.value);
+  return typeof key === "string" ? key : void 0;
+}
+function startOf(node) {
+  if (typeof node !== "object" || node === null || !("range" in node)) return void 0;
+  const range = node.range;
+  return Array.isArray(range) && typeof range[0] === "number" ? range[0] : void 0;
+}
+
+// src/config/load.ts
+async function loadConfig(path) {
+  if (path === void 0) return defaultConfig();
+  let text;
+  try {
+    text = await readFile3(path, "utf8");
+  } catch (err) {
+    throw new ConfigError([`${path}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
+      file: path,
+      path,
+      cause: err
+    });
+  }
+  return parseConfigText(text, path);
+}
+function readFailure(err) {
+  const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "it is a directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+// src/config/policy.ts
+function resolvePolicy(config, stage) {
+  const known = stageNames(config.stages);
+  if (!known.includes(stage)) {
+    const suggestion = didYouMean(stage, known);
+    throw new ConfigError(
+      [
+        `unknown stage '${stage}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known, "and")}. Use one of them, or define '${stage}' under 'stages:' in perf-gate.yml.`
+      ],
+      { path: "stages" }
+    );
+  }
+  const rules = stageRules(config, stage, []);
+  return {
+    stage,
+    groupBy: [...config.groupBy],
+    window: config.window,
+    alpha: config.alpha,
+    multipleComparisons: config.multipleComparisons,
+    runToRunNoise: config.runToRunNoise,
+    minSamples: config.minSamples,
+    latencyMetric: config.latencyMetric,
+    acceptLabel: config.acceptLabel,
+    ...rules
+  };
+}
+function stageRules(config, name, chain) {
+  if (chain.includes(name)) {
+    throw new ConfigError([`stages.${chain[0] ?? name}.extends: '${name}' extends itself (${[...chain, name].join(" \u2192 ")}) \u2014 remove one 'extends'`], {
+      path: `stages.${chain[0] ?? name}.extends`
+    });
+  }
+  const own = config.stages[name];
+  let base;
+  if (own?.extends !== void 0) {
+    const parent = own.extends;
+    if (!isPresetName(parent) && config.stages[parent] === void 0) {
+      throw new ConfigError([`stages.${name}.extends: unknown stage '${parent}'. Known stages: ${listNames(stageNames(config.stages), "and")}`], {
+        path: `stages.${name}.extends`
+      });
+    }
+    base = stageRules(config, parent, [...chain, name]);
+  } else {
+    base = isPresetName(name) ? presetRules(name) : customStageRules();
+  }
+  return own === void 0 ? base : mergeStage(base, own);
+}
+function mergeStage(base, own) {
+  const regression = own.regression ?? {};
+  const merged = {
+    thresholds: mergeThresholds(base.thresholds, own.thresholds ?? []),
+    regression: {
+      latency: {
+        maxIncrease: regression.latency?.maxIncrease ?? base.regression.latency.maxIncrease,
+        statistics: [...regression.latency?.statistics ?? base.regression.latency.statistics]
+      },
+      throughput: { maxDecrease: regression.throughput?.maxDecrease ?? base.regression.throughput.maxDecrease },
+      errorRate: {
+        maxIncrease: regression.errorRate?.maxIncrease ?? base.regression.errorRate.maxIncrease,
+        absoluteFloor: regression.errorRate?.absoluteFloor ?? base.regression.errorRate.absoluteFloor
+      },
+      memory: { maxIncrease: regression.memory?.maxIncrease ?? base.regression.memory.maxIncrease }
+    }
+  };
+  if (base.endurance === void 0 && own.endurance === void 0) return merged;
+  const from = base.endurance ?? defaultEndurance();
+  return {
+    ...merged,
+    endurance: {
+      memoryGrowth: own.endurance?.memoryGrowth ?? from.memoryGrowth,
+      degradation: own.endurance?.degradation ?? from.degradation,
+      leak: own.endurance?.leak ?? from.leak,
+      warmupSeconds: own.endurance?.warmupSeconds ?? from.warmupSeconds
+    }
+  };
+}
+function mergeThresholds(base, own) {
+  const byMetric = new Map(own.map((set) => [set.metric, set]));
+  const merged = base.map((set) => byMetric.get(set.metric) ?? set);
+  const baseMetrics = new Set(base.map((set) => set.metric));
+  merged.push(...own.filter((set) => !baseMetrics.has(set.metric)));
+  return merged.filter((set) => set.expressions.length > 0).map((set) => ({ metric: set.metric, expressions: set.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })) }));
+}
+
+// src/report/markdown.ts
+import { markdownTable } from "markdown-table";
+
+// src/report/escape.ts
+var CONTROL = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+var MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
+function escapeMarkdown(s) {
+  return s.replace(CONTROL, " ").replace(BIDI, "\uFFFD").replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@\u200B");
+}
+function sanitizeTerminal(s) {
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(BIDI, "\uFFFD");
+}
+
+// src/report/format.ts
+var MISSING = "\u2013";
+var MINUS = "\u2212";
+var BYTES_PER_MB = 1048576;
+function formatNumber(x, significant = 3) {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "\u221E" : `${MINUS}\u221E`;
+  if (x === 0) return "0";
+  const sign = x < 0 ? MINUS : "";
+  const abs = Math.abs(x);
+  if (abs < 1e-9) return `${sign}\u22480`;
+  const rounded = Number(abs.toPrecision(significant));
+  if (rounded >= 1e3) return sign + groupThousands(Math.round(abs));
+  const magnitude = Math.floor(Math.log10(rounded));
+  const decimals = Math.max(0, significant - 1 - magnitude);
+  return sign + rounded.toFixed(decimals);
+}
+function groupThousands(n) {
+  const digits2 = Math.abs(Math.round(n)).toFixed(0);
+  const grouped = digits2.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 && grouped !== "0" ? `${MINUS}${grouped}` : grouped;
+}
+function formatMs(ms) {
+  return `${formatNumber(ms)} ms`;
+}
+function formatRate(perSecond) {
+  return `${formatNumber(perSecond)} req/s`;
+}
+function signedPercentNumber(fraction2, significant = 3) {
+  if (Number.isNaN(fraction2)) return "NaN";
+  if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
+  const pct = fraction2 * 100;
+  const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
+  const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
+  const rounded = Number(pct.toFixed(decimals));
+  if (rounded === 0) return 0 .toFixed(decimals);
+  const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
+  return `${rounded > 0 ? "+" : MINUS}${body}`;
+}
+function formatChange(fraction2) {
+  return `${signedPercentNumber(fraction2)} %`;
+}
+function formatPercent(fraction2) {
+  return `${formatNumber(fraction2 * 100)} %`;
+}
+function formatMegabytes(bytes2) {
+  return `${formatNumber(bytes2 / BYTES_PER_MB)} MB`;
+}
+function formatSlope(mbPerHour) {
+  const body = formatNumber(mbPerHour);
+  return `${mbPerHour > 0 ? "+" : ""}${body} MB/h`;
+}
+function formatPValue(p) {
+  if (Number.isNaN(p)) return "p = NaN";
+  if (p < 1e-3) return "p < 0.001";
+  if (p < 0.01) return `p = ${p.toFixed(3)}`;
+  return `p = ${p.toFixed(2)}`;
+}
+function formatLevel(confidence) {
+  return `${Number((confidence * 100).toPrecision(4))} %`;
+}
+function formatInterval(interval) {
+  return `${formatLevel(interval.confidence)} CI ${signedPercentNumber(interval.lower, 2)} \u2026 ${signedPercentNumber(interval.upper, 2)} %`;
+}
+function formatConfidence(confidence) {
+  const interval = confidence.interval === void 0 ? "" : ` (${formatInterval(confidence.interval)})`;
+  switch (confidence.level) {
+    case "confirmed":
+      return `confirmed${interval}`;
+    case "suggestive":
+      return `suggestive${interval}`;
+    case "none":
+      return `within noise${interval}`;
+    case "not-applicable":
+      return "n/a";
+  }
+}
+function formatPair(baseline, current, format) {
+  if (baseline === void 0 && current === void 0) return MISSING;
+  const b = baseline === void 0 ? MISSING : format(baseline);
+  const c = current === void 0 ? MISSING : format(current);
+  return `${b} \u2192 ${c}`;
+}
+function formatDuration(seconds2) {
+  if (!Number.isFinite(seconds2)) return formatNumber(seconds2);
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))} s`;
+  const whole = Math.round(seconds2);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) {
+    const s = whole % 60;
+    return s === 0 ? `${Math.floor(whole / 60)} min` : `${Math.floor(whole / 60)} min ${s} s`;
+  }
+  const minutes = Math.round(whole / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
+}
+function formatTimestamp(iso) {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+// src/report/view.ts
+function outcomeRank(outcome) {
+  switch (outcome) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "inconclusive":
+      return 2;
+    case "pass":
+      return 3;
+  }
+}
+function severityRank(severity) {
+  switch (severity) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "info":
+      return 2;
+  }
+}
+function baseMetric(metric) {
+  const brace = metric.indexOf("{");
+  return brace === -1 ? metric : metric.slice(0, brace);
+}
+var ALL_REQUESTS = "all requests";
+function scopeLabel(scope) {
+  const base = baseMetric(scope.metric);
+  const prefix = base === "http_req_duration" || base === "" ? "" : base;
+  if (scope.scope === void 0) return prefix === "" ? ALL_REQUESTS : prefix;
+  const value = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
+  return prefix === "" ? value : `${prefix} \xB7 ${value}`;
+}
+var SCOPE_COLUMNS = {
+  label: "Endpoint",
+  p50: "p50 ms",
+  p95: "p95 ms",
+  p99: "p99 ms",
+  change: "Change",
+  throughput: "req/s",
+  errorRate: "Error rate",
+  sure: "How sure"
+};
+function scopeRow2(s) {
+  const b = s.baseline;
+  const c = s.current;
+  return {
+    outcome: s.outcome,
+    wholeRun: s.scope === void 0,
+    label: scopeLabel(s),
+    p50: formatPair(b?.p50, c?.p50, (x) => formatNumber(x)),
+    p95: formatPair(b?.p95, c?.p95, (x) => formatNumber(x)),
+    p99: formatPair(b?.p99, c?.p99, (x) => formatNumber(x)),
+    change: s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange),
+    throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber(x)),
+    errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
+    sure: formatConfidence(s.confidence)
+  };
+}
+function latencyChangeKey(s) {
+  return s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
+}
+function scopeRows(scopes) {
+  const sorted = [...scopes].sort((x, y) => {
+    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
+    if (byOutcome !== 0) return byOutcome;
+    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
+    if (byWhole !== 0) return byWhole;
+    const byChange = latencyChangeKey(y) - latencyChangeKey(x);
+    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
+    const lx = scopeLabel(x);
+    const ly = scopeLabel(y);
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+  });
+  return sorted.map(scopeRow2);
+}
+function sortFindings2(findings) {
+  return [...findings].sort((x, y) => severityRank(x.severity) - severityRank(y.severity));
+}
+function formatFindingValue(kind, metric, statistic, value) {
+  switch (kind) {
+    case "latency":
+    case "degradation":
+      return formatMs(value);
+    case "throughput":
+      return formatRate(value);
+    case "error-rate":
+      return formatPercent(value);
+    case "memory":
+      return statistic === "growth" ? formatPercent(value) : formatMegabytes(value);
+    case "leak":
+      return statistic === "growth" ? formatPercent(value) : formatSlope(value);
+    case "threshold":
+    case "data":
+      if (statistic === "rate") return formatPercent(value);
+      if (/duration|latency/i.test(baseMetric(metric)) && statistic !== "count") return formatMs(value);
+      return formatNumber(value);
+  }
+}
+function findingView(f) {
+  const fmt2 = (x) => formatFindingValue(f.kind, f.metric, f.statistic, x);
+  const values = f.baseline === void 0 && f.current === void 0 ? "" : formatPair(f.baseline, f.current, fmt2);
+  const evidence = [];
+  if (f.change !== void 0) evidence.push(formatChange(f.change));
+  if (f.pValue !== void 0) evidence.push(formatPValue(f.pValue));
+  if (f.confidence.level !== "not-applicable") evidence.push(formatConfidence(f.confidence));
+  let threshold = "";
+  if (f.threshold !== void 0 && f.threshold.trim() !== "") {
+    const t = f.threshold.trim();
+    threshold = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? `threshold ${signedPercentNumber(Number(t), 2)} %` : `threshold ${t}`;
+  }
+  return {
+    severity: f.severity,
+    message: f.message,
+    metric: f.metric,
+    statistic: f.statistic,
+    values,
+    evidence,
+    threshold,
+    accepted: f.accepted === true
+  };
+}
+function runDescription(run) {
+  const parts = [formatTimestamp(run.start), formatDuration(run.durationSeconds)];
+  parts.push(run.toolVersion === void 0 ? run.tool : `${run.tool} ${run.toolVersion}`);
+  if (run.gitSha !== void 0) parts.push(run.gitSha.slice(0, 7));
+  return parts.join(", ");
+}
+var MEMORY_COLUMNS = ["Memory", "start", "end", "peak", "slope", "growth"];
+function memoryRows(memory) {
+  const rows = [];
+  for (const run of ["baseline", "current"]) {
+    const m = memory[run];
+    if (m === void 0) continue;
+    rows.push({
+      run,
+      start: formatMegabytes(m.startBytes),
+      end: formatMegabytes(m.endBytes),
+      peak: formatMegabytes(m.peakBytes),
+      slope: m.slopeMBPerHour === void 0 ? MISSING : formatSlope(m.slopeMBPerHour),
+      growth: m.growth === void 0 ? MISSING : formatChange(m.growth)
+    });
+  }
+  return rows;
+}
+function verdictText(report) {
+  const text = report.headline.trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, "");
+  if (text === "") return report.verdict;
+  const named = text.toLowerCase().startsWith(report.verdict) && !/^[a-z]/i.test(text.slice(report.verdict.length));
+  return named ? text : `${report.verdict} \u2014 ${text}`;
+}
+function findingKey(f) {
+  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.message]);
+}
+function runWideFindings(report) {
+  const inStages = new Set(report.stages.flatMap((s) => s.findings.map(findingKey)));
+  return report.findings.filter((f) => !inStages.has(findingKey(f)));
+}
+
+// src/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_MAX_LENGTH = GITHUB_COMMENT_LIMIT - 536;
+function outcomeMark(outcome) {
+  switch (outcome) {
+    case "pass":
+      return "\u2705";
+    case "warn":
+      return "\u26A0\uFE0F";
+    case "fail":
+      return "\u274C";
+    case "inconclusive":
+      return "\u2754";
+  }
+}
+function severityMark(severity) {
+  switch (severity) {
+    case "fail":
+      return "\u274C";
+    case "warn":
+      return "\u26A0\uFE0F";
+    case "info":
+      return "\u2139\uFE0F";
+  }
+}
+function renderMarkdown(report, options = {}) {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (options.marker !== void 0) checkMarker(options.marker);
+  const model = buildModel(report, options);
+  const render = (cut2) => compose(model, cut2, maxLength);
+  const fits = (cut2) => render(cut2).length <= maxLength;
+  let cut = { ...NO_CUT };
+  if (fits(cut)) return render(cut);
+  if (model.trend !== "") {
+    cut = { ...cut, trend: true };
+    if (fits(cut)) return render(cut);
+  }
+  if (model.sections.some((s) => s.details !== "")) {
+    cut = { ...cut, details: true };
+    if (fits(cut)) return render(cut);
+  }
+  const rowCount = model.rowDropOrder.length;
+  if (rowCount > 0) {
+    const k = smallestFitting(rowCount, (n) => fits({ ...cut, rows: n }));
+    if (k !== void 0) return render({ ...cut, rows: k });
+    cut = { ...cut, rows: rowCount };
+  }
+  if (model.sections.some((s) => s.memory !== "")) {
+    cut = { ...cut, memory: true };
+    if (fits(cut)) return render(cut);
+  }
+  const findingCount = model.findingDropOrder.length;
+  if (findingCount > 0) {
+    const k = smallestFitting(findingCount, (n) => fits({ ...cut, findings: n }));
+    if (k !== void 0) return render({ ...cut, findings: k });
+    cut = { ...cut, findings: findingCount };
+  }
+  cut = { ...cut, sections: true };
+  if (fits(cut)) return render(cut);
+  return renderShortened(model, cut, maxLength);
+}
+function checkMarker(marker) {
+  const inner = marker.slice(4, -3);
+  if (!marker.startsWith("<!--") || !marker.endsWith("-->") || marker.length < 7 || /-->|--!>|[\r\n]/.test(inner) || inner.startsWith(">") || inner.startsWith("->")) {
+    throw new Error(`'marker' must be one line holding one HTML comment like '<!-- perf-gate:id=smoke -->' but got ${JSON.stringify(marker)}`);
+  }
+}
+function smallestFitting(max, ok) {
+  if (!ok(max)) return void 0;
+  let lo = 1;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+var TABLE_HEADER = ["", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
+var TABLE_ALIGN = ["c", "l", "r", "r", "r", "r", "r", "r", "l"];
+function rowCells(row) {
+  const label = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
+  return [outcomeMark(row.outcome), label, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
+}
+function findingLine(f) {
+  const v = findingView(f);
+  const subject2 = [escapeMarkdown(v.metric), escapeMarkdown(v.statistic)].filter((x) => x !== "").join(" ");
+  const numbers2 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+  const detail = numbers2 === "" ? subject2 : `${subject2}: ${numbers2}`;
+  const extras = [v.threshold === "" ? "" : escapeMarkdown(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
+  return `- ${severityMark(v.severity)} ${escapeMarkdown(v.message)} \u2014 ${[detail, ...extras].join("; ")}`;
+}
+function runLine(stage) {
+  const partial = (p) => p ? " \u26A0\uFE0F **partial**" : "";
+  const current = `current ${escapeMarkdown(runDescription(stage.currentRun))}${partial(stage.currentRun.partial)}`;
+  if (stage.baselineRun === void 0) return `No baseline run \xB7 ${current}`;
+  return `Baseline ${escapeMarkdown(runDescription(stage.baselineRun))}${partial(stage.baselineRun.partial)} \u2192 ${current}`;
+}
+function plural(n, one, many) {
+  return `${groupThousands(n)} ${n === 1 ? one : many}`;
+}
+function detailsBlock(info, notes) {
+  if (info.length === 0 && notes.length === 0) return "";
+  const summary2 = [info.length > 0 ? plural(info.length, "info finding", "info findings") : "", notes.length > 0 ? plural(notes.length, "note", "notes") : ""].filter((x) => x !== "").join(", ");
+  const items = [...info.map(findingLine), ...notes.map((n) => `- \u{1F4DD} ${escapeMarkdown(n)}`)];
+  return `<details><summary>Details: ${summary2}</summary>
+
+${items.join("\n")}
+
+</details>`;
+}
+function memoryBlock(stage) {
+  if (stage.memory === void 0) return "";
+  const rows = memoryRows(stage.memory);
+  if (rows.length === 0) return "";
+  return markdownTable(
+    [[...MEMORY_COLUMNS], ...rows.map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth])],
+    { alignDelimiters: false, align: ["l", "r", "r", "r", "r", "r"] }
+  );
+}
+function section(head, scopes, findings, memory, notes) {
+  const sorted = sortFindings2(findings);
+  return {
+    head,
+    rows: scopes.map(rowCells),
+    findings: sorted.filter((f) => f.severity !== "info").map(findingLine),
+    memory,
+    details: detailsBlock(sorted.filter((f) => f.severity === "info"), notes)
+  };
+}
+function buildModel(report, options) {
+  const sections = [];
+  const rowRanks = [];
+  const findingRanks = [];
+  const add = (s, scopes, findings) => {
+    const i = sections.length;
+    sections.push(s);
+    scopes.forEach((row, j) => rowRanks.push({ at: [i, j], rank: outcomeRank(row.outcome) }));
+    sortFindings2(findings).filter((f) => f.severity !== "info").forEach((f, j) => findingRanks.push({ at: [i, j], rank: severityRank(f.severity) }));
+  };
+  for (const stage of report.stages) {
+    const rows = scopeRows(stage.scopes);
+    const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
+    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
+
+${runLine(stage)}${empty}`;
+    add(section(head, rows, stage.findings, memoryBlock(stage), stage.notes), rows, stage.findings);
+  }
+  const runWide = runWideFindings(report);
+  if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
+  const dropOrder = (xs) => xs.sort((x, y) => y.rank - x.rank || y.at[0] - x.at[0] || y.at[1] - x.at[1]).map((x) => x.at);
+  return {
+    marker: options.marker ?? "",
+    title: options.title === void 0 ? "" : escapeMarkdown(options.title),
+    verdictMark: outcomeMark(report.verdict),
+    headline: escapeMarkdown(verdictText(report)),
+    sections,
+    trend: options.trend?.trim() ?? "",
+    rowDropOrder: dropOrder(rowRanks),
+    findingDropOrder: dropOrder(findingRanks)
+  };
+}
+var NO_CUT = { trend: false, details: false, rows: 0, memory: false, findings: 0, sections: false };
+function droppedSets(order, n) {
+  const bySection = /* @__PURE__ */ new Map();
+  for (const [s, i] of order.slice(0, n)) {
+    const set = bySection.get(s) ?? /* @__PURE__ */ new Set();
+    set.add(i);
+    bySection.set(s, set);
+  }
+  return bySection;
+}
+function tableBlock(rows, dropped) {
+  const kept = dropped === void 0 ? rows : rows.filter((_, i) => !dropped.has(i));
+  const omitted = rows.length - kept.length;
+  if (kept.length === 0) return `_\u2026 all ${plural(rows.length, "row", "rows")} of this table omitted._`;
+  const table = markdownTable([TABLE_HEADER, ...kept], { alignDelimiters: false, align: TABLE_ALIGN });
+  return omitted === 0 ? table : `${table}
+
+_\u2026 ${plural(omitted, "more row", "more rows")} omitted._`;
+}
+function truncationNote(model, cut, maxLength) {
+  const parts = [];
+  if (cut.sections) parts.push(plural(model.sections.length, "stage section", "stage sections"));
+  if (cut.rows > 0 && !cut.sections) parts.push(plural(cut.rows, "row", "rows"));
+  if (cut.findings > 0 && !cut.sections) parts.push(plural(cut.findings, "finding", "findings"));
+  if (cut.memory && !cut.sections) parts.push("the memory tables");
+  if (cut.details && !cut.sections) parts.push("the details");
+  if (cut.trend && model.trend !== "") parts.push("the trend chart");
+  if (parts.length === 0) return "";
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const limit = maxLength >= DEFAULT_MAX_LENGTH ? `GitHub's ${groupThousands(GITHUB_COMMENT_LIMIT)}-character limit` : `${groupThousands(maxLength)} characters`;
+  return `${TRUNCATION_LEAD}${list} omitted (report truncated to fit ${limit}); see the JSON report.`;
+}
+var TRUNCATION_LEAD = "\u2026 ";
+function compose(model, cut, maxLength, headline2 = model.headline, title = model.title) {
+  const blocks = [];
+  const top = [model.marker, title === "" ? "" : `## ${title}`].filter((x) => x !== "");
+  blocks.push([...top, `### ${model.verdictMark} ${headline2}`].join("\n"));
+  if (!cut.sections) {
+    const rowsDropped = droppedSets(model.rowDropOrder, cut.rows);
+    const findingsDropped = droppedSets(model.findingDropOrder, cut.findings);
+    model.sections.forEach((s, i) => {
+      blocks.push(s.head);
+      if (s.rows.length > 0) blocks.push(tableBlock(s.rows, rowsDropped.get(i)));
+      const droppedFindings = findingsDropped.get(i);
+      const findings = droppedFindings === void 0 ? s.findings : s.findings.filter((_, j) => !droppedFindings.has(j));
+      if (findings.length > 0) blocks.push(findings.join("\n"));
+      if (!cut.memory && s.memory !== "") blocks.push(s.memory);
+      if (!cut.details && s.details !== "") blocks.push(s.details);
+    });
+  }
+  if (!cut.trend && model.trend !== "") blocks.push(model.trend);
+  const note = truncationNote(model, cut, maxLength);
+  if (note !== "") blocks.push(note);
+  return `${blocks.join("\n\n")}
+`;
+}
+function renderShortened(model, cut, maxLength) {
+  const title = units(model.title);
+  const headline2 = units(model.headline);
+  const attempt = (t2, h2) => compose(model, cut, maxLength, shorten(headline2, h2, "\u2026"), shorten(title, t2, ""));
+  const t = largestFitting(title.length, (n) => attempt(n, headline2.length).length <= maxLength);
+  if (t !== void 0) return attempt(t, headline2.length);
+  const h = largestFitting(headline2.length, (n) => attempt(0, n).length <= maxLength);
+  if (h !== void 0) return attempt(0, h);
+  throw new RangeError(
+    `maxLength ${maxLength} is too small for a report: the marker, the verdict mark and the truncation note alone take ${attempt(0, 0).length} characters`
+  );
+}
+function largestFitting(max, ok) {
+  if (!ok(0)) return void 0;
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+var segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+function units(escaped) {
+  const out = [];
+  const atomic = /\\.|&(?:amp|lt|gt|quot);|@\u200b/gsu;
+  let last2 = 0;
+  for (const m of escaped.matchAll(atomic)) {
+    for (const g of segmenter.segment(escaped.slice(last2, m.index))) out.push(g.segment);
+    out.push(m[0]);
+    last2 = m.index + m[0].length;
+  }
+  for (const g of segmenter.segment(escaped.slice(last2))) out.push(g.segment);
+  return out;
+}
+function shorten(parts, n, ellipsis) {
+  return n >= parts.length ? parts.join("") : `${parts.slice(0, n).join("")}${ellipsis}`;
+}
+
+// src/report/width.ts
+var segmenter2 = new Intl.Segmenter("en", { granularity: "grapheme" });
+var WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+var EMOJI = new RegExp("\\p{Emoji_Presentation}|\\p{Extended_Pictographic}\\ufe0f", "u");
+var ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
+function graphemeWidth(g) {
+  if (ZERO.test(g)) return 0;
+  if (EMOJI.test(g) || WIDE.test(g)) return 2;
+  return 1;
+}
+function displayWidth(s) {
+  let w = 0;
+  for (const { segment } of segmenter2.segment(s)) w += graphemeWidth(segment);
+  return w;
+}
+function truncateToWidth(s, width) {
+  if (displayWidth(s) <= width) return s;
+  let out = "";
+  let w = 0;
+  for (const { segment } of segmenter2.segment(s)) {
+    const gw = graphemeWidth(segment);
+    if (w + gw > width - 1) break;
+    out += segment;
+    w += gw;
+  }
+  return `${out}\u2026`;
+}
+function padToWidth(s, width, align) {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  switch (align) {
+    case "left":
+      return s + fill;
+    case "right":
+      return fill + s;
+  }
+}
+
+// src/report/text.ts
+var MIN_LABEL_WIDTH = 16;
+var INDENT = "  ";
+var GAP = "  ";
+var ANSI = {
+  fail: "\x1B[31m",
+  warn: "\x1B[33m",
+  pass: "\x1B[32m",
+  inconclusive: "\x1B[35m",
+  info: "\x1B[36m",
+  bold: "\x1B[1m",
+  dim: "\x1B[2m"
+};
+var RESET = "\x1B[0m";
+function painter(color) {
+  return color ? (s, style) => s === "" ? s : `${ANSI[style]}${s}${RESET}` : (s) => s;
+}
+function renderText(report, options = {}) {
+  const width = options.width === void 0 ? Infinity : Math.max(40, options.width);
+  const paint = painter(options.color === true);
+  const out = [];
+  out.push(paint(paint(`perf-gate: ${sanitizeTerminal(verdictText(report))}`, report.verdict), "bold"));
+  for (const stage of report.stages) {
+    out.push("", ...stageLines(stage, width, paint));
+  }
+  const runWide = runWideFindings(report);
+  if (runWide.length > 0) out.push("", paint("Run-wide findings:", "bold"), ...findingLines(runWide, width, paint));
+  return `${out.join("\n")}
+`;
+}
+function stageLines(stage, width, paint) {
+  const lines = [];
+  lines.push(`${paint(`Stage ${sanitizeTerminal(stage.stage)}:`, "bold")} ${paint(stage.outcome, stage.outcome)}`);
+  const partial = (p) => p ? ` ${paint("(partial)", "warn")}` : "";
+  const current = `current ${sanitizeTerminal(runDescription(stage.currentRun))}${partial(stage.currentRun.partial)}`;
+  const runs = stage.baselineRun === void 0 ? `no baseline run; ${current}` : `baseline ${sanitizeTerminal(runDescription(stage.baselineRun))}${partial(stage.baselineRun.partial)} \u2192 ${current}`;
+  lines.push(...wrap(runs, width - INDENT.length).map((l) => INDENT + l));
+  if (stage.scopes.length > 0) lines.push("", ...scopeTable(stage, width, paint));
+  else lines.push(`${INDENT}no per-endpoint data`);
+  if (stage.findings.length > 0) lines.push("", ...findingLines(stage.findings, width, paint));
+  if (stage.memory !== void 0) {
+    const rows = memoryRows(stage.memory).map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth]);
+    if (rows.length > 0) {
+      const aligns = ["left", "right", "right", "right", "right", "right"];
+      lines.push("", ...alignColumns([[...MEMORY_COLUMNS].map((c) => c.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
+    }
+  }
+  if (stage.notes.length > 0) {
+    lines.push("");
+    for (const note of stage.notes) {
+      const [first2 = "", ...rest] = wrap(sanitizeTerminal(note), width - INDENT.length - "note: ".length);
+      lines.push(`${INDENT}${paint("note:", "dim")} ${first2}`, ...rest.map((l) => `${INDENT}      ${l}`));
+    }
+  }
+  return lines;
+}
+function alignColumns(rows, aligns) {
+  const widths = [];
+  for (const row of rows) row.forEach((cell, i) => widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)));
+  return rows.map((row) => row.map((cell, i) => padToWidth(cell, widths[i] ?? 0, aligns[i] ?? "left")).join(GAP).trimEnd());
+}
+function scopeTable(stage, width, paint) {
+  const rows = scopeRows(stage.scopes);
+  const header = ["verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure].map((h) => h.toLowerCase());
+  const cells = rows.map((r) => [r.outcome, sanitizeTerminal(r.label), r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure]);
+  const aligns = ["left", "left", "right", "right", "right", "right", "right", "right", "left"];
+  const natural = Math.max(...alignColumns([header, ...cells], aligns).map(displayWidth)) + INDENT.length;
+  if (natural > width) {
+    const labelWidth = Math.max(...[header, ...cells].map((c) => displayWidth(c[1] ?? "")));
+    const target = Math.max(MIN_LABEL_WIDTH, labelWidth - (natural - width));
+    for (const c of cells) c[1] = truncateToWidth(c[1] ?? "", target);
+  }
+  const lines = alignColumns([header, ...cells], aligns);
+  return lines.map((line, i) => {
+    if (i === 0) return INDENT + paint(line, "bold");
+    const row = rows[i - 1];
+    if (row === void 0) return INDENT + line;
+    return INDENT + paint(row.outcome, row.outcome) + line.slice(row.outcome.length);
+  });
+}
+function findingLines(findings, width, paint) {
+  const lines = [];
+  const tagWidth = "fail".length + 2;
+  const body = width - INDENT.length - tagWidth;
+  const pad = " ".repeat(INDENT.length + tagWidth);
+  for (const f of sortFindings2(findings)) {
+    const v = findingView(f);
+    const subject2 = [v.metric, v.statistic].filter((x) => x !== "").map(sanitizeTerminal).join(" ");
+    const numbers2 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+    const extras = [sanitizeTerminal(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
+    const detail = [numbers2 === "" ? subject2 : `${subject2}: ${numbers2}`, ...extras].join("; ");
+    const [first2 = "", ...rest] = wrap(sanitizeTerminal(v.message), body);
+    lines.push(`${INDENT}${paint(padToWidth(v.severity, tagWidth - 2, "left"), v.severity)}  ${first2}`);
+    for (const l of [...rest, ...wrap(detail, body).map((d) => paint(d, "dim"))]) lines.push(pad + l);
+  }
+  return lines;
+}
+var UNIT = /^(%|ms|s|min|h|MB|MB\/h|req\/s|CI)[,;)]?$/;
+function wrap(text, width) {
+  const words = [];
+  for (const w of text.split(" ")) {
+    const last2 = words.length - 1;
+    if (UNIT.test(w) && last2 >= 0) words[last2] = `${words[last2]} ${w}`;
+    else words.push(w);
+  }
+  const lines = [];
+  let line = "";
+  for (const word2 of words) {
+    if (line === "") line = word2;
+    else if (displayWidth(line) + 1 + displayWidth(word2) <= width) line += ` ${word2}`;
+    else {
+      lines.push(line);
+      line = word2;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+// src/report/json.ts
+function keyOrder() {
+  return (keys) => keys;
+}
+var INTERVAL = { keys: keyOrder()(["lower", "upper", "confidence"]), children: {} };
+var CONFIDENCE = { keys: keyOrder()(["level", "interval"]), children: { interval: INTERVAL } };
+var SCOPE = { keys: keyOrder()(["tag", "value"]), children: {} };
+var FINDING = {
+  keys: keyOrder()([
+    "outcome",
+    "severity",
+    "kind",
+    "metric",
+    "scope",
+    "statistic",
+    "baseline",
+    "current",
+    "change",
+    "threshold",
+    "pValue",
+    "confidence",
+    "message",
+    "accepted"
+  ]),
+  children: { scope: SCOPE, confidence: CONFIDENCE }
+};
+var SUMMARY = { keys: keyOrder()(["count", "p50", "p95", "p99", "avg", "throughput", "errorRate"]), children: {} };
+var SCOPE_COMPARISON = {
+  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "baseline", "current"]),
+  children: { scope: SCOPE, confidence: CONFIDENCE, baseline: SUMMARY, current: SUMMARY }
+};
+var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slopeMBPerHour", "growth"]), children: {} };
+var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
+var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
+var STAGE = {
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "notes"]),
+  children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
+};
+var REPORT = {
+  keys: keyOrder()(["schema", "verdict", "headline", "generatedAt", "stages", "findings"]),
+  children: { stages: { items: STAGE }, findings: { items: FINDING } }
+};
+function renderJson(report) {
+  return `${JSON.stringify(ordered(report, REPORT, ""), null, 2)}
+`;
+}
+function ordered(value, shape, path) {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`${path || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path}[${i}]`));
+  if (typeof value !== "object" || value === null) return value;
+  const record = value;
+  const known = shape?.keys ?? [];
+  const extra = Object.keys(record).filter((k) => !known.includes(k)).sort();
+  const out = {};
+  for (const key of [...known, ...extra]) {
+    if (!Object.hasOwn(record, key) || record[key] === void 0) continue;
+    const child = shape?.children[key];
+    const childShape = child === void 0 ? void 0 : "items" in child ? child.items : child;
+    out[key] = ordered(record[key], childShape, path === "" ? key : `${path}.${key}`);
+  }
+  return out;
+}
+export {
+  RunDocumentSchema,
+  buildReport,
+  compareRuns,
+  ingestFiles,
+  k6Summary,
+  loadConfig,
+  mergeRuns,
+  renderJson,
+  renderMarkdown,
+  renderText,
+  resolvePolicy
+};

@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises';
+import { loadConfig } from '../config/load.js';
+import { resolvePolicy } from '../config/policy.js';
+import { compareRuns } from '../gate/compare.js';
+import { buildReport } from '../gate/report.js';
+import type { Report } from '../gate/verdict.js';
+import { ingestFiles } from '../ingest/index.js';
+import { renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { EXIT } from './exit-codes.js';
+import type { CompareCliOptions, Io } from './main.js';
+
+export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<number> {
+  const config = await loadConfig(opts.config);
+  const stage = opts.stage ?? 'smoke';
+  const policy = resolvePolicy(config, stage);
+  const submetrics = policy.thresholds.map((t) => t.metric);
+  const ingestOptions = { groupBy: policy.groupBy, window: policy.window, submetrics: submetricSelectors(submetrics) };
+  const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...(opts.baselineMemory ? { memory: opts.baselineMemory } : {}) });
+  const current = await ingestFiles(opts.current, { ...ingestOptions, ...(opts.currentMemory ? { memory: opts.currentMemory } : {}), stage });
+  for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}\n`);
+  const report = buildReport([compareRuns({ baseline, current, policy })], new Date());
+  const rendered = render(report, opts.format, io.color && !opts.output);
+  if (opts.output) {
+    await writeFile(opts.output, opts.format === 'text' ? renderText(report, { color: false }) : rendered);
+    io.stdout(renderText(report, { color: io.color }));
+    io.stderr(`perf-gate: wrote ${opts.format} report to ${opts.output}\n`);
+  } else {
+    io.stdout(rendered);
+  }
+  if (report.verdict === 'inconclusive' && !opts.failOnInconclusive) {
+    io.stderr('perf-gate: warning: the verdict is inconclusive (the data cannot decide); pass --fail-on-inconclusive to fail on it\n');
+  }
+  return exitStatus(report, opts);
+}
+
+function render(report: Report, format: CompareCliOptions['format'], color: boolean): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, { color });
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'json':
+      return renderJson(report);
+  }
+}
+
+export function exitStatus(report: Report, opts: Pick<CompareCliOptions, 'failOn' | 'failOnInconclusive'>): number {
+  if (report.verdict === 'inconclusive') return opts.failOnInconclusive ? EXIT.fail : EXIT.pass;
+  switch (opts.failOn) {
+    case 'never':
+      return EXIT.pass;
+    case 'warn':
+      return report.verdict === 'fail' || report.verdict === 'warn' ? EXIT.fail : EXIT.pass;
+    case 'fail':
+      return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
+  }
+}
+
+/** Thresholds may target submetrics k6 did not declare (e.g. `{tenant:acme}`): keep those scopes too. */
+function submetricSelectors(selectors: readonly string[]): { metric: string; tags: Record<string, string> }[] {
+  const out: { metric: string; tags: Record<string, string> }[] = [];
+  for (const s of selectors) {
+    const m = /^([^{]+)\{(.*)\}$/.exec(s);
+    if (!m) continue;
+    const tags: Record<string, string> = {};
+    for (const pair of m[2]!.split(',')) {
+      const i = pair.indexOf(':');
+      if (i > 0) tags[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+    }
+    out.push({ metric: m[1]!, tags });
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config/errors.js';
+import { MergeError } from '../document/merge.js';
+import { IngestError } from '../ingest/errors.js';
+import { compareCommand } from './compare.js';
+import { EXIT } from './exit-codes.js';
+import { ingestCommand } from './ingest.js';
+import { mergeCommand } from './merge.js';
+import { summarizeCommand } from './summarize.js';
+import { UsageError } from './usage-error.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly color: boolean;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+};
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Runs the CLI and returns its exit status; errors a user can cause become one line and status 2. */
+export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  let status: number = EXIT.pass;
+  const program = new Command('perf-gate')
+    .description('Judge k6 load-test results: summarize, ingest, compare against a baseline, merge shards.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .option('--verbose', 'print stack traces of errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  const groupBy = new Option('--group-by <tags>', 'tags that split metrics into scopes, comma-separated').default('name');
+  const windowOpt = new Option('--window <seconds|auto>', 'time-window width for the series').default('auto');
+
+  program
+    .command('summarize')
+    .description("k6's own aggregates per metric and submetric (avg, min, med, max, p(90), p(95), p(99), count, rate, …)")
+    .argument('<input...>', 'k6 output: --out json NDJSON (.gz), --out csv, --summary-export or handleSummary JSON, or a run document')
+    .option('--json', 'print JSON: { "metrics": { "<metric or submetric>": { … } } }')
+    .addOption(groupBy)
+    .action(async (inputs: string[], opts: { json?: boolean; groupBy: string }) => {
+      status = await summarizeCommand(inputs, opts, io);
+    });
+
+  program
+    .command('ingest')
+    .description('read k6 output (streaming) into a run document')
+    .argument('<input...>', 'k6 outputs of one run (several = shards, added up)')
+    .requiredOption('-o, --output <file>', 'where to write the run document (JSON)')
+    .option('--memory <file>', 'memory samples: CSV (unix_ms|time, rss_bytes, …) or Prometheus text scrapes')
+    .option('--stage <name>', 'stage this run belongs to (smoke, load, endurance, …)')
+    .option('--label <k=v>', 'label to keep with the run (repeatable)', collect, [])
+    .option('--git-sha <sha>', 'commit the run measured')
+    .addOption(groupBy)
+    .addOption(windowOpt)
+    .action(async (inputs: string[], opts: { output: string; memory?: string; stage?: string; label: string[]; gitSha?: string; groupBy: string; window: string }) => {
+      status = await ingestCommand(inputs, opts, io);
+    });
+
+  program
+    .command('compare')
+    .description('judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error')
+    .requiredOption('--baseline <input>', 'baseline: k6 output or run document (repeat for shards)', collect, [])
+    .requiredOption('--current <input>', 'current run: k6 output or run document (repeat for shards)', collect, [])
+    .option('--baseline-memory <file>', 'memory samples of the baseline run')
+    .option('--current-memory <file>', 'memory samples of the current run')
+    .option('--config <file>', 'perf-gate.yml (or JSON) with stages, thresholds and limits')
+    .option('--stage <name>', 'stage whose policy applies (default: the run document\'s stage, else smoke)')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report here (the terminal still gets the text verdict)')
+    .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
+    .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
+    .action(async (opts: CompareCliOptions) => {
+      status = await compareCommand(opts, io);
+    });
+
+  program
+    .command('merge')
+    .description('add up run documents of the shards of one test (exact for counts and histograms)')
+    .argument('<run.json...>', 'run documents')
+    .requiredOption('-o, --output <file>', 'where to write the merged run document')
+    .action(async (inputs: string[], opts: { output: string }) => {
+      status = await mergeCommand(inputs, opts, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? EXIT.pass : EXIT.usage;
+    }
+    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError;
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`perf-gate: ${userError ? '' : 'unexpected error: '}${message}\n`);
+    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    else if (!userError) io.stderr('(run with --verbose for the stack trace)\n');
+    return EXIT.usage;
+  }
+}
+
+export interface CompareCliOptions {
+  baseline: string[];
+  current: string[];
+  baselineMemory?: string;
+  currentMemory?: string;
+  config?: string;
+  stage?: string;
+  format: 'text' | 'markdown' | 'json';
+  output?: string;
+  failOn: 'fail' | 'warn' | 'never';
+  failOnInconclusive?: boolean;
+}

@@ -1,0 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import { mergeRuns } from '../document/merge.js';
+import { ingestFiles } from '../ingest/index.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './main.js';
+
+export async function mergeCommand(inputs: string[], opts: { output: string }, io: Io): Promise<number> {
+  const docs = [];
+  for (const input of inputs) docs.push(await ingestFiles([input], {}));
+  const merged = mergeRuns(docs);
+  await writeFile(opts.output, `${JSON.stringify(merged)}\n`);
+  io.stderr(`perf-gate: merged ${docs.length} runs into ${opts.output}\n`);
+  return EXIT.pass;
+}
