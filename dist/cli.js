@@ -38779,7 +38779,12 @@ var RunBuilder = class {
       }
       if (index > leaf.maxIndex) {
         leaf.maxIndex = index;
-        leaf.open = leaf.open.filter((o) => o.index >= index - 1 ? true : (o.window.close(), false));
+        const stillOpen = [];
+        for (const o of leaf.open) {
+          if (o.index >= index - 1) stillOpen.push(o);
+          else o.window.close();
+        }
+        leaf.open = stillOpen;
       }
       leaf.lastIndex = index;
       leaf.lastWindow = win;
@@ -40003,6 +40008,7 @@ function classify(a, adjustedP, alpha) {
     ...a.change !== void 0 && Number.isFinite(a.change) ? { change: a.change } : {},
     threshold: a.threshold,
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
+    ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
     message: describe3(a, outcome, confidence)
   };
@@ -40041,6 +40047,9 @@ function describe3(a, outcome, c) {
     case "warn":
       return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
     case "pass":
+      if (a.beyond && a.intervalExcludesNoChange) {
+        return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+      }
       if (a.beyond) return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
       return `${where}: ${what}${delta}${numbers2} is within the ${a.threshold} limit${ci}${note}.`;
     case "inconclusive":
@@ -40182,6 +40191,39 @@ function isInsufficient(x) {
   return typeof x === "object" && x !== null && x.kind === "insufficient-data";
 }
 
+// src/stats/pair-counts.ts
+function pairCounts(baseline, current) {
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let greater = 0;
+  let ties = 0;
+  let n2 = 0;
+  let below = 0;
+  let j = 0;
+  for (const c of current) {
+    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
+    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
+    greater += c.count * below;
+    ties += c.count * same;
+    n2 += c.count;
+  }
+  return { greater, less: n1 * n2 - greater - ties, ties };
+}
+
+// src/stats/cliffs-delta.ts
+function cliffsDelta(baseline, current) {
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  if (baseline.length === 0) return insufficient("baseline has no observations");
+  if (current.length === 0) return insufficient("current has no observations");
+  const { greater, less, ties } = pairCounts(baseline, current);
+  const pairs = greater + less + ties;
+  return {
+    delta: (greater - less) / pairs,
+    probabilityOfSuperiority: (greater + ties / 2) / pairs
+  };
+}
+
 // src/stats/kth-pairwise-difference.ts
 function kthPairwiseDifference(baseline, current, k) {
   const rows = current.length;
@@ -40287,25 +40329,6 @@ function hodgesLehmann(baseline, current, options = {}) {
 function midpoint(a, b) {
   const m = a / 2 + b / 2;
   return a === b ? a : m;
-}
-
-// src/stats/pair-counts.ts
-function pairCounts(baseline, current) {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let greater = 0;
-  let ties = 0;
-  let n2 = 0;
-  let below = 0;
-  let j = 0;
-  for (const c of current) {
-    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
-    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
-    greater += c.count * below;
-    ties += c.count * same;
-    n2 += c.count;
-  }
-  return { greater, less: n1 * n2 - greater - ties, ties };
 }
 
 // src/stats/mann-whitney.ts
@@ -40666,13 +40689,15 @@ function assessLatency(baseline, current, s, policy) {
       continue;
     }
     const reported = statistic === "med" ? Math.exp(evidence.logRatio) - 1 : change;
+    const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
     out.push({
       ...base,
       change: reported,
       beyond: reported > limit,
       pValue: evidence.pValue,
       interval: { lower: Math.exp(evidence.logRatio - Z95 * evidence.se) - 1, upper: Math.exp(evidence.logRatio + Z95 * evidence.se) - 1 },
-      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0
+      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0,
+      ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
     });
   }
   return out;
@@ -41256,7 +41281,7 @@ function adjustAndClassify(assessments, policy) {
 function worthReporting(f) {
   if (f.outcome !== "pass") return true;
   if (f.kind === "threshold" || f.kind === "leak" || f.kind === "memory" || f.kind === "degradation") return true;
-  return f.confidence.level === "confirmed" || /within run-to-run noise/.test(f.message);
+  return f.confidence.level === "confirmed" || f.beyondLimit === true;
 }
 var ORDER = { fail: 0, warn: 1, inconclusive: 2, pass: 3 };
 function sortFindings(findings) {
@@ -43626,6 +43651,7 @@ var FINDING = {
     "change",
     "threshold",
     "pValue",
+    "beyondLimit",
     "confidence",
     "message",
     "accepted"
@@ -43685,12 +43711,15 @@ var EXIT = {
 // src/cli/compare.ts
 async function compareCommand(opts, io) {
   const config2 = await loadConfig(opts.config);
-  const stage = opts.stage ?? "smoke";
-  const policy = resolvePolicy(config2, stage);
-  const submetrics = policy.thresholds.map((t) => t.metric);
-  const ingestOptions = { groupBy: policy.groupBy, window: policy.window, submetrics: submetricSelectors(submetrics) };
+  if (opts.stage !== void 0) resolvePolicy(config2, opts.stage);
+  const submetrics = stageNames(config2.stages).flatMap((name) => resolvePolicy(config2, name).thresholds.map((t) => t.metric));
+  const ingestOptions = { groupBy: config2.groupBy, window: config2.window, submetrics: submetricSelectors([...new Set(submetrics)]) };
   const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...opts.baselineMemory ? { memory: opts.baselineMemory } : {} });
-  const current = await ingestFiles(opts.current, { ...ingestOptions, ...opts.currentMemory ? { memory: opts.currentMemory } : {}, stage });
+  const current = await ingestFiles(opts.current, { ...ingestOptions, ...opts.currentMemory ? { memory: opts.currentMemory } : {}, ...opts.stage ? { stage: opts.stage } : {} });
+  const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? "smoke";
+  if (opts.stage === void 0) io.stderr(`perf-gate: stage ${stage} (${current.meta.stage ?? baseline.meta.stage ? "from the run document" : "default; pass --stage"})
+`);
+  const policy = resolvePolicy(config2, stage);
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}
 `);
   const report = buildReport([compareRuns({ baseline, current, policy })], /* @__PURE__ */ new Date());

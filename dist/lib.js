@@ -638,7 +638,12 @@ var RunBuilder = class {
       }
       if (index > leaf.maxIndex) {
         leaf.maxIndex = index;
-        leaf.open = leaf.open.filter((o) => o.index >= index - 1 ? true : (o.window.close(), false));
+        const stillOpen = [];
+        for (const o of leaf.open) {
+          if (o.index >= index - 1) stillOpen.push(o);
+          else o.window.close();
+        }
+        leaf.open = stillOpen;
       }
       leaf.lastIndex = index;
       leaf.lastWindow = win;
@@ -2600,6 +2605,7 @@ function classify(a, adjustedP, alpha) {
     ...a.change !== void 0 && Number.isFinite(a.change) ? { change: a.change } : {},
     threshold: a.threshold,
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
+    ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
     message: describe2(a, outcome, confidence)
   };
@@ -2638,6 +2644,9 @@ function describe2(a, outcome, c) {
     case "warn":
       return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
     case "pass":
+      if (a.beyond && a.intervalExcludesNoChange) {
+        return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+      }
       if (a.beyond) return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
       return `${where}: ${what}${delta}${numbers2} is within the ${a.threshold} limit${ci}${note}.`;
     case "inconclusive":
@@ -2753,6 +2762,39 @@ function normalQuantile(p) {
   return x;
 }
 
+// src/stats/pair-counts.ts
+function pairCounts(baseline, current) {
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let greater = 0;
+  let ties = 0;
+  let n2 = 0;
+  let below = 0;
+  let j = 0;
+  for (const c of current) {
+    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
+    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
+    greater += c.count * below;
+    ties += c.count * same;
+    n2 += c.count;
+  }
+  return { greater, less: n1 * n2 - greater - ties, ties };
+}
+
+// src/stats/cliffs-delta.ts
+function cliffsDelta(baseline, current) {
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  if (baseline.length === 0) return insufficient("baseline has no observations");
+  if (current.length === 0) return insufficient("current has no observations");
+  const { greater, less, ties } = pairCounts(baseline, current);
+  const pairs = greater + less + ties;
+  return {
+    delta: (greater - less) / pairs,
+    probabilityOfSuperiority: (greater + ties / 2) / pairs
+  };
+}
+
 // src/stats/kth-pairwise-difference.ts
 function kthPairwiseDifference(baseline, current, k) {
   const rows = current.length;
@@ -2858,25 +2900,6 @@ function hodgesLehmann(baseline, current, options = {}) {
 function midpoint(a, b) {
   const m = a / 2 + b / 2;
   return a === b ? a : m;
-}
-
-// src/stats/pair-counts.ts
-function pairCounts(baseline, current) {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let greater = 0;
-  let ties = 0;
-  let n2 = 0;
-  let below = 0;
-  let j = 0;
-  for (const c of current) {
-    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
-    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
-    greater += c.count * below;
-    ties += c.count * same;
-    n2 += c.count;
-  }
-  return { greater, less: n1 * n2 - greater - ties, ties };
 }
 
 // src/stats/mann-whitney.ts
@@ -3089,13 +3112,15 @@ function assessLatency(baseline, current, s, policy) {
       continue;
     }
     const reported = statistic === "med" ? Math.exp(evidence.logRatio) - 1 : change;
+    const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
     out.push({
       ...base,
       change: reported,
       beyond: reported > limit,
       pValue: evidence.pValue,
       interval: { lower: Math.exp(evidence.logRatio - Z95 * evidence.se) - 1, upper: Math.exp(evidence.logRatio + Z95 * evidence.se) - 1 },
-      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0
+      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0,
+      ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
     });
   }
   return out;
@@ -3897,7 +3922,7 @@ function adjustAndClassify(assessments, policy) {
 function worthReporting(f) {
   if (f.outcome !== "pass") return true;
   if (f.kind === "threshold" || f.kind === "leak" || f.kind === "memory" || f.kind === "degradation") return true;
-  return f.confidence.level === "confirmed" || /within run-to-run noise/.test(f.message);
+  return f.confidence.level === "confirmed" || f.beyondLimit === true;
 }
 var ORDER = { fail: 0, warn: 1, inconclusive: 2, pass: 3 };
 function sortFindings(findings) {
@@ -5438,6 +5463,7 @@ var FINDING = {
     "change",
     "threshold",
     "pValue",
+    "beyondLimit",
     "confidence",
     "message",
     "accepted"

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy } from '../config/policy.js';
+import { stageNames } from '../config/schema.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
 import type { Report } from '../gate/verdict.js';
@@ -11,12 +12,15 @@ import type { CompareCliOptions, Io } from './main.js';
 
 export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<number> {
   const config = await loadConfig(opts.config);
-  const stage = opts.stage ?? 'smoke';
-  const policy = resolvePolicy(config, stage);
-  const submetrics = policy.thresholds.map((t) => t.metric);
-  const ingestOptions = { groupBy: policy.groupBy, window: policy.window, submetrics: submetricSelectors(submetrics) };
+  if (opts.stage !== undefined) resolvePolicy(config, opts.stage); // an unknown stage is a usage error before any reading
+  // Keep every submetric any stage's thresholds name: the stage may only be known from the run document.
+  const submetrics = stageNames(config.stages).flatMap((name) => resolvePolicy(config, name).thresholds.map((t) => t.metric));
+  const ingestOptions = { groupBy: config.groupBy, window: config.window, submetrics: submetricSelectors([...new Set(submetrics)]) };
   const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...(opts.baselineMemory ? { memory: opts.baselineMemory } : {}) });
-  const current = await ingestFiles(opts.current, { ...ingestOptions, ...(opts.currentMemory ? { memory: opts.currentMemory } : {}), stage });
+  const current = await ingestFiles(opts.current, { ...ingestOptions, ...(opts.currentMemory ? { memory: opts.currentMemory } : {}), ...(opts.stage ? { stage: opts.stage } : {}) });
+  const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? 'smoke';
+  if (opts.stage === undefined) io.stderr(`perf-gate: stage ${stage} (${current.meta.stage ?? baseline.meta.stage ? 'from the run document' : 'default; pass --stage'})\n`);
+  const policy = resolvePolicy(config, stage);
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}\n`);
   const report = buildReport([compareRuns({ baseline, current, policy })], new Date());
   const rendered = render(report, opts.format, io.color && !opts.output);

@@ -175,7 +175,12 @@ export class RunBuilder {
       if (index > leaf.maxIndex) {
         // Points arrive in time order, give or take k6's flush batches: windows two behind are done.
         leaf.maxIndex = index;
-        leaf.open = leaf.open.filter((o) => (o.index >= index - 1 ? true : (o.window.close(), false)));
+        const stillOpen = [];
+        for (const o of leaf.open) {
+          if (o.index >= index - 1) stillOpen.push(o);
+          else o.window.close();
+        }
+        leaf.open = stillOpen;
       }
       leaf.lastIndex = index;
       leaf.lastWindow = win;

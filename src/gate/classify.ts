@@ -27,6 +27,7 @@ export function classify(a: Assessment, adjustedP: number | undefined, alpha: nu
     ...(a.change !== undefined && Number.isFinite(a.change) ? { change: a.change } : {}),
     threshold: a.threshold,
     ...(adjustedP !== undefined ? { pValue: adjustedP } : {}),
+    ...(a.insufficient === undefined ? { beyondLimit: a.beyond } : {}),
     confidence,
     message: describe(a, outcome, confidence),
   };
@@ -71,6 +72,9 @@ function describe(a: Assessment, outcome: Outcome, c: Confidence): string {
         ? `${where}: ${what}${delta}${numbers} is beyond the ${a.threshold} limit but cannot be confirmed${note}.`
         : `${where}: ${what}${delta}${numbers} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
     case 'pass':
+      if (a.beyond && a.intervalExcludesNoChange) {
+        return `${where}: ${what}${delta}${numbers} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+      }
       if (a.beyond) return `${where}: ${what}${delta}${numbers} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
       return `${where}: ${what}${delta}${numbers} is within the ${a.threshold} limit${ci}${note}.`;
     case 'inconclusive':

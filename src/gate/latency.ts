@@ -1,5 +1,6 @@
 import type { StagePolicy } from '../config/policy.js';
 import type { Distribution } from '../stats/distribution.js';
+import { cliffsDelta } from '../stats/cliffs-delta.js';
 import { hodgesLehmann } from '../stats/hodges-lehmann.js';
 import { isInsufficient } from '../stats/insufficient.js';
 import { mannWhitney } from '../stats/mann-whitney.js';
@@ -68,6 +69,7 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
     }
     // For `med` the tested quantity is the shift of the whole distribution; report its estimate as the change.
     const reported = statistic === 'med' ? Math.exp(evidence.logRatio) - 1 : change;
+    const superiority = statistic === 'med' ? cliffsDelta(bd, cd) : undefined;
     out.push({
       ...base,
       change: reported,
@@ -75,6 +77,9 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
       pValue: evidence.pValue,
       interval: { lower: Math.exp(evidence.logRatio - Z95 * evidence.se) - 1, upper: Math.exp(evidence.logRatio + Z95 * evidence.se) - 1 },
       intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0,
+      ...(superiority && !isInsufficient(superiority)
+        ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's δ ${superiority.delta >= 0 ? '+' : '−'}${Math.abs(superiority.delta).toFixed(2)})` }
+        : {}),
     });
   }
   return out;

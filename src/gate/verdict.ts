@@ -39,14 +39,21 @@ export interface Finding {
   readonly scope?: { readonly tag: string; readonly value: string };
   /** k6-style statistic: `p(95)`, `med`, `rate`, `count`, `throughput`, `slope` … */
   readonly statistic: string;
+  /**
+   * The statistic in each run. Units by kind: latency and degradation in ms; throughput in req/s;
+   * error-rate a fraction; memory `level` in bytes, `growth` a fraction; leak `slope` in MB/h
+   * (MB = 2^20 bytes); threshold in the metric's own unit.
+   */
   readonly baseline?: number;
   readonly current?: number;
   /** Relative change, +0.25 = 25 % higher (worse for latency and errors, better for throughput). */
   readonly change?: number;
-  /** The threshold the change was held against, as a fraction or an absolute expression. */
+  /** The limit the change was held against, as display text: `+20 %`, `−15 %`, `p(95)<500`. */
   readonly threshold?: string;
-  /** p-value after multiple-comparison control, where a test applies. */
+  /** p-value (one-sided, for "worse") after multiple-comparison control, where a test applies. */
   readonly pValue?: number;
+  /** The change is beyond its limit in the harmful direction, whether or not the data confirm it. */
+  readonly beyondLimit?: boolean;
   readonly confidence: Confidence;
   /** One sentence a reviewer can act on. */
   readonly message: string;
@@ -84,6 +91,7 @@ export interface MemorySummary {
   readonly baseline?: { readonly startBytes: number; readonly endBytes: number; readonly peakBytes: number; readonly slopeMBPerHour?: number; readonly growth?: number };
   readonly current?: { readonly startBytes: number; readonly endBytes: number; readonly peakBytes: number; readonly slopeMBPerHour?: number; readonly growth?: number };
 }
+// MemorySummary: bytes are bytes; slopeMBPerHour uses MB = 2^20 bytes; growth is a fraction of the steady level.
 
 export interface StageReport {
   readonly stage: string;
@@ -100,10 +108,10 @@ export interface StageReport {
 export interface Report {
   readonly schema: 'perf-gate/report@1';
   readonly verdict: Outcome;
-  /** One line: "❌ fail — 4 regressions in smoke: POST /api/alerts p95 +44 % …" (renderers add marks). */
+  /** One line without the verdict word or mark ("4 breaches in smoke: POST /api/alerts, …"); renderers add both. */
   readonly headline: string;
   readonly stages: readonly StageReport[];
-  /** All findings of all stages, failures first. */
+  /** All findings of all stages (the same objects as in `stages[].findings`), failures first. */
   readonly findings: readonly Finding[];
   readonly generatedAt: string;
 }

@@ -32,7 +32,7 @@ const SCOPE: Shape = { keys: keyOrder<Scope>()(['tag', 'value']), children: {} }
 const FINDING: Shape = {
   keys: keyOrder<Finding>()([
     'outcome', 'severity', 'kind', 'metric', 'scope', 'statistic', 'baseline', 'current', 'change', 'threshold', 'pValue',
-    'confidence', 'message', 'accepted',
+    'beyondLimit', 'confidence', 'message', 'accepted',
   ]),
   children: { scope: SCOPE, confidence: CONFIDENCE },
 };
