@@ -3991,6 +3991,8 @@ function memorySummary(m) {
     endBytes: m.endBytes,
     peakBytes: m.peakBytes,
     ...m.steadySlopeMBPerHour !== void 0 ? { slopeMBPerHour: m.steadySlopeMBPerHour } : {},
+    ...m.steadySlopeInterval !== void 0 ? { slopeInterval: m.steadySlopeInterval } : {},
+    ...m.rSquared !== void 0 ? { rSquared: m.rSquared } : {},
     ...m.growth !== void 0 ? { growth: m.growth } : {}
   };
 }
@@ -5009,7 +5011,7 @@ function memoryRows(memory) {
       start: formatMegabytes(m.startBytes),
       end: formatMegabytes(m.endBytes),
       peak: formatMegabytes(m.peakBytes),
-      slope: m.slopeMBPerHour === void 0 ? MISSING : formatSlope(m.slopeMBPerHour),
+      slope: m.slopeMBPerHour === void 0 ? MISSING : `${formatSlope(m.slopeMBPerHour)}${m.slopeInterval ? ` (95 % CI ${formatSlope(m.slopeInterval.lower)} \u2026 ${formatSlope(m.slopeInterval.upper)})` : ""}${m.rSquared !== void 0 ? `, r\xB2 ${m.rSquared.toFixed(2)}` : ""}`,
       growth: m.growth === void 0 ? MISSING : formatChange(m.growth)
     });
   }
@@ -5475,7 +5477,8 @@ var SCOPE_COMPARISON = {
   keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "baseline", "current"]),
   children: { scope: SCOPE, confidence: CONFIDENCE, baseline: SUMMARY, current: SUMMARY }
 };
-var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slopeMBPerHour", "growth"]), children: {} };
+var SLOPE_INTERVAL = { keys: ["lower", "upper"], children: {} };
+var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slopeMBPerHour", "slopeInterval", "rSquared", "growth"]), children: { slopeInterval: SLOPE_INTERVAL } };
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {

@@ -191,6 +191,8 @@ function memorySummary(m: MemoryTrend): NonNullable<NonNullable<StageReport['mem
     endBytes: m.endBytes,
     peakBytes: m.peakBytes,
     ...(m.steadySlopeMBPerHour !== undefined ? { slopeMBPerHour: m.steadySlopeMBPerHour } : {}),
+    ...(m.steadySlopeInterval !== undefined ? { slopeInterval: m.steadySlopeInterval } : {}),
+    ...(m.rSquared !== undefined ? { rSquared: m.rSquared } : {}),
     ...(m.growth !== undefined ? { growth: m.growth } : {}),
   };
 }

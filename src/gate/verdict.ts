@@ -87,11 +87,25 @@ export interface ScopeComparison {
   readonly outcome: Outcome;
 }
 
-export interface MemorySummary {
-  readonly baseline?: { readonly startBytes: number; readonly endBytes: number; readonly peakBytes: number; readonly slopeMBPerHour?: number; readonly growth?: number };
-  readonly current?: { readonly startBytes: number; readonly endBytes: number; readonly peakBytes: number; readonly slopeMBPerHour?: number; readonly growth?: number };
+/** Resident memory of one run after warm-up. Bytes are bytes; MB = 2^20 bytes. */
+export interface MemoryRun {
+  readonly startBytes: number;
+  readonly endBytes: number;
+  readonly peakBytes: number;
+  /** Theil–Sen slope of the GC floor in the steady state (later half after warm-up), MB per hour. */
+  readonly slopeMBPerHour?: number;
+  /** Its 95 % interval. */
+  readonly slopeInterval?: { readonly lower: number; readonly upper: number };
+  /** r² of a least-squares line through the GC floor after warm-up: how straight the growth is. */
+  readonly rSquared?: number;
+  /** Growth over the run at the steady-state slope, a fraction of the steady level. */
+  readonly growth?: number;
 }
-// MemorySummary: bytes are bytes; slopeMBPerHour uses MB = 2^20 bytes; growth is a fraction of the steady level.
+
+export interface MemorySummary {
+  readonly baseline?: MemoryRun;
+  readonly current?: MemoryRun;
+}
 
 export interface StageReport {
   readonly stage: string;

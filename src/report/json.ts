@@ -3,7 +3,7 @@
  * fixed documented order whatever order the gate built its objects in, 2-space indent, trailing newline.
  */
 
-import type { Confidence, Finding, MemorySummary, Report, ScopeComparison, ScopeSummary, StageReport } from '../gate/verdict.js';
+import type { Confidence, Finding, MemoryRun, MemorySummary, Report, ScopeComparison, ScopeSummary, StageReport } from '../gate/verdict.js';
 
 /**
  * A list of all keys of T in the order they are written. Leaving a key out does not compile, so a field added
@@ -16,7 +16,6 @@ function keyOrder<T>() {
 }
 
 type Run = StageReport['currentRun'];
-type MemoryRun = NonNullable<MemorySummary['current']>;
 type Scope = NonNullable<Finding['scope']>;
 type Interval = NonNullable<Confidence['interval']>;
 
@@ -41,7 +40,8 @@ const SCOPE_COMPARISON: Shape = {
   keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'baseline', 'current']),
   children: { scope: SCOPE, confidence: CONFIDENCE, baseline: SUMMARY, current: SUMMARY },
 };
-const MEMORY_RUN: Shape = { keys: keyOrder<MemoryRun>()(['startBytes', 'endBytes', 'peakBytes', 'slopeMBPerHour', 'growth']), children: {} };
+const SLOPE_INTERVAL: Shape = { keys: ['lower', 'upper'], children: {} };
+const MEMORY_RUN: Shape = { keys: keyOrder<MemoryRun>()(['startBytes', 'endBytes', 'peakBytes', 'slopeMBPerHour', 'slopeInterval', 'rSquared', 'growth']), children: { slopeInterval: SLOPE_INTERVAL } };
 const MEMORY: Shape = { keys: keyOrder<MemorySummary>()(['baseline', 'current']), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 const RUN: Shape = { keys: keyOrder<Run>()(['start', 'durationSeconds', 'partial', 'tool', 'toolVersion', 'gitSha']), children: {} };
 const STAGE: Shape = {

@@ -241,7 +241,7 @@ export function memoryRows(memory: MemorySummary): MemoryRow[] {
       start: formatMegabytes(m.startBytes),
       end: formatMegabytes(m.endBytes),
       peak: formatMegabytes(m.peakBytes),
-      slope: m.slopeMBPerHour === undefined ? MISSING : formatSlope(m.slopeMBPerHour),
+      slope: m.slopeMBPerHour === undefined ? MISSING : `${formatSlope(m.slopeMBPerHour)}${m.slopeInterval ? ` (95 % CI ${formatSlope(m.slopeInterval.lower)} … ${formatSlope(m.slopeInterval.upper)})` : ''}${m.rSquared !== undefined ? `, r² ${m.rSquared.toFixed(2)}` : ''}`,
       growth: m.growth === undefined ? MISSING : formatChange(m.growth),
     });
   }
