@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy } from '../config/policy.js';
 import { stageNames } from '../config/schema.js';
+import { submetricsOf } from '../config/submetrics.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
 import type { Report } from '../gate/verdict.js';
@@ -15,7 +16,7 @@ export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<n
   if (opts.stage !== undefined) resolvePolicy(config, opts.stage); // an unknown stage is a usage error before any reading
   // Keep every submetric any stage's thresholds name: the stage may only be known from the run document.
   const submetrics = stageNames(config.stages).flatMap((name) => resolvePolicy(config, name).thresholds.map((t) => t.metric));
-  const ingestOptions = { groupBy: config.groupBy, window: config.window, submetrics: submetricSelectors([...new Set(submetrics)]) };
+  const ingestOptions = { groupBy: config.groupBy, window: config.window, submetrics: submetricsOf(submetrics) };
   const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...(opts.baselineMemory ? { memory: opts.baselineMemory } : {}) });
   const current = await ingestFiles(opts.current, { ...ingestOptions, ...(opts.currentMemory ? { memory: opts.currentMemory } : {}), ...(opts.stage ? { stage: opts.stage } : {}) });
   const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? 'smoke';
@@ -58,20 +59,4 @@ export function exitStatus(report: Report, opts: Pick<CompareCliOptions, 'failOn
     case 'fail':
       return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
   }
-}
-
-/** Thresholds may target submetrics k6 did not declare (e.g. `{tenant:acme}`): keep those scopes too. */
-function submetricSelectors(selectors: readonly string[]): { metric: string; tags: Record<string, string> }[] {
-  const out: { metric: string; tags: Record<string, string> }[] = [];
-  for (const s of selectors) {
-    const m = /^([^{]+)\{(.*)\}$/.exec(s);
-    if (!m) continue;
-    const tags: Record<string, string> = {};
-    for (const pair of m[2]!.split(',')) {
-      const i = pair.indexOf(':');
-      if (i > 0) tags[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
-    }
-    out.push({ metric: m[1]!, tags });
-  }
-  return out;
 }
