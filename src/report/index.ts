@@ -2,6 +2,7 @@
 export { renderMarkdown, escapeMarkdown, outcomeMark, severityMark, DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT, TRUNCATION_LEAD, type MarkdownOptions } from './markdown.js';
 export { renderText, type TextOptions } from './text.js';
 export { renderJson } from './json.js';
+export { renderTrend, type TrendPoint } from './trend.js';
 export { sanitizeTerminal } from './escape.js';
 export {
   MISSING,
