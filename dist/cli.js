@@ -39961,6 +39961,17 @@ function mergeThresholds(base, own2) {
   return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })) }));
 }
 
+// src/config/submetrics.ts
+function submetricsOf(selectors) {
+  const out = [];
+  for (const s of new Set(selectors)) {
+    const parsed = tryParseMetricSelector(s);
+    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
+    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
+  }
+  return out;
+}
+
 // src/stats/multiplicity.ts
 function holm(pValues) {
   const order = ascendingOrder(pValues, "holm");
@@ -43716,7 +43727,7 @@ async function compareCommand(opts, io) {
   const config2 = await loadConfig(opts.config);
   if (opts.stage !== void 0) resolvePolicy(config2, opts.stage);
   const submetrics = stageNames(config2.stages).flatMap((name) => resolvePolicy(config2, name).thresholds.map((t) => t.metric));
-  const ingestOptions = { groupBy: config2.groupBy, window: config2.window, submetrics: submetricSelectors([...new Set(submetrics)]) };
+  const ingestOptions = { groupBy: config2.groupBy, window: config2.window, submetrics: submetricsOf(submetrics) };
   const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...opts.baselineMemory ? { memory: opts.baselineMemory } : {} });
   const current = await ingestFiles(opts.current, { ...ingestOptions, ...opts.currentMemory ? { memory: opts.currentMemory } : {}, ...opts.stage ? { stage: opts.stage } : {} });
   const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? "smoke";
@@ -43760,20 +43771,6 @@ function exitStatus(report, opts) {
     case "fail":
       return report.verdict === "fail" ? EXIT.fail : EXIT.pass;
   }
-}
-function submetricSelectors(selectors) {
-  const out = [];
-  for (const s of selectors) {
-    const m = /^([^{]+)\{(.*)\}$/.exec(s);
-    if (!m) continue;
-    const tags = {};
-    for (const pair of m[2].split(",")) {
-      const i = pair.indexOf(":");
-      if (i > 0) tags[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
-    }
-    out.push({ metric: m[1], tags });
-  }
-  return out;
 }
 
 // src/cli/ingest.ts
@@ -43912,6 +43909,14 @@ var package_default = {
     start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never"
   },
   dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    "@actions/github": "^9.1.1",
+    "@actions/tool-cache": "^4.0.0",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@octokit/rest": "^22.0.1",
+    bottleneck: "^2.19.5",
     commander: "^14.0.3",
     "hdr-histogram-js": "^3.0.1",
     "markdown-table": "^3.1.0",

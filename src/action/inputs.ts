@@ -1,0 +1,236 @@
+import { z } from 'zod';
+
+/**
+ * Every input of the Action, parsed and cross-checked in one place into one typed value. Errors name the
+ * input and echo the value: `'fail-on' must be one of fail, warn, never — got 'error'`.
+ */
+export interface ActionInputs {
+  readonly script: string;
+  readonly stages: readonly string[];
+  readonly config?: string;
+  readonly targetUrl?: string;
+  readonly k6Flags: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly k6Version: string;
+  readonly baseline: BaselineSource;
+  readonly updateBaseline: 'auto' | 'always' | 'never';
+  readonly memorySource?: MemorySource;
+  readonly comment: 'always' | 'on-change' | 'never';
+  readonly jobSummary: boolean;
+  readonly failOn: 'fail' | 'warn' | 'never';
+  readonly githubToken: string;
+  readonly rollback?: Rollback;
+  readonly acceptLabel?: string;
+}
+
+export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
+
+export type MemorySource =
+  | { readonly kind: 'prometheus-endpoint'; readonly url: string }
+  | { readonly kind: 'prometheus-query'; readonly url: string; readonly query: string }
+  | { readonly kind: 'command'; readonly command: string };
+
+export type Rollback =
+  | { readonly kind: 'workflow'; readonly workflow: string; readonly ref?: string; readonly inputs: Readonly<Record<string, string>> }
+  | { readonly kind: 'repository-dispatch'; readonly eventType: string };
+
+export class InputError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0]! : `${problems.length} problems with the inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export const DEFAULT_BASELINE_BRANCH = 'perf-gate-baselines';
+const STAGE_NAME = /^[A-Za-z][\w-]*$/;
+
+/**
+ * @param getInput returns the raw input ('' when not set), as `@actions/core.getInput` does.
+ * @param splitArgs splits `k6-flags` like a shell would (from the k6 runner).
+ * @throws InputError listing every problem at once.
+ */
+export function parseInputs(getInput: (name: string) => string, splitArgs: (s: string) => string[], defaultK6Version: string): ActionInputs {
+  const problems: string[] = [];
+  const raw = (name: string): string => getInput(name).trim();
+  const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = raw(name);
+    if (v === '') return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    problems.push(`'${name}' must be one of ${allowed.join(', ')} — got '${v}'`);
+    return fallback;
+  };
+
+  const script = raw('script');
+  if (script === '') problems.push("'script' is required: the k6 script to run, e.g. 'perf/script.js'");
+
+  const stages = (raw('stages') || 'smoke').split(/[\s,]+/).filter((s) => s !== '');
+  for (const s of stages) if (!STAGE_NAME.test(s)) problems.push(`'stages' holds '${s}', which is not a stage name (letters, digits, '-' and '_', starting with a letter)`);
+  if (new Set(stages).size !== stages.length) problems.push(`'stages' names a stage twice: '${raw('stages')}'`);
+
+  const targetUrl = raw('target-url') || undefined;
+  if (targetUrl !== undefined && !isHttpUrl(targetUrl)) problems.push(`'target-url' must be an http(s) URL — got '${targetUrl}'`);
+
+  let k6Flags: string[] = [];
+  try {
+    k6Flags = splitArgs(raw('k6-flags'));
+  } catch (err) {
+    problems.push(`'k6-flags': ${err instanceof Error ? err.message : String(err)}`);
+  }
+  for (const f of k6Flags) {
+    if (/^--out(=|$)|^-o$/.test(f)) problems.push(`'k6-flags' must not set --out: perf-gate adds its own --out json=… (got '${f}')`);
+  }
+
+  const env = parseEnv(raw('env'), problems);
+
+  const k6Version = (raw('k6-version') || defaultK6Version).replace(/^v/, '');
+  if (!/^\d+\.\d+\.\d+$/.test(k6Version)) problems.push(`'k6-version' must be an exact version like '${defaultK6Version}' (no 'latest': an unpinned k6 can change under you) — got '${raw('k6-version')}'`);
+
+  const baseline = parseBaseline(raw('baseline'), problems);
+  const updateBaseline = choice('update-baseline', ['auto', 'always', 'never'] as const, 'auto');
+  if (baseline.kind === 'none' && raw('update-baseline') === 'always') problems.push("'update-baseline' is 'always' but 'baseline' is 'none': there is nowhere to write it");
+
+  const memorySource = parseMemorySource(raw('memory-source'), problems);
+  const comment = choice('comment', ['always', 'on-change', 'never'] as const, 'always');
+  const jobSummary = parseBoolean('job-summary', raw('job-summary'), true, problems);
+  const failOn = choice('fail-on', ['fail', 'warn', 'never'] as const, 'fail');
+  const githubToken = raw('github-token');
+  const rollback = parseRollback(raw, problems);
+  const acceptLabel = raw('accept-label') || undefined;
+
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    script,
+    stages,
+    ...(raw('config') ? { config: raw('config') } : {}),
+    ...(targetUrl ? { targetUrl } : {}),
+    k6Flags,
+    env,
+    k6Version,
+    baseline,
+    updateBaseline,
+    ...(memorySource ? { memorySource } : {}),
+    comment,
+    jobSummary,
+    failOn,
+    githubToken,
+    ...(rollback ? { rollback } : {}),
+    ...(acceptLabel ? { acceptLabel } : {}),
+  };
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function parseEnv(value: string, problems: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of value.split(/\r?\n/)) {
+    const pair = line.trim();
+    if (pair === '' || pair.startsWith('#')) continue;
+    const i = pair.indexOf('=');
+    const key = i > 0 ? pair.slice(0, i).trim() : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      problems.push(`'env' expects one KEY=value per line — got '${pair}'`);
+      continue;
+    }
+    out[key] = pair.slice(i + 1);
+  }
+  return out;
+}
+
+function parseBoolean(name: string, value: string, fallback: boolean, problems: string[]): boolean {
+  if (value === '') return fallback;
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  problems.push(`'${name}' must be true or false — got '${value}'`);
+  return fallback;
+}
+
+function parseBaseline(value: string, problems: string[]): BaselineSource {
+  if (value === '' || value === 'branch') return { kind: 'branch', branch: DEFAULT_BASELINE_BRANCH };
+  if (value === 'none') return { kind: 'none' };
+  if (value.startsWith('branch:')) {
+    const branch = value.slice('branch:'.length).trim();
+    if (/^[\w./-]+$/.test(branch) && !branch.includes('..')) return { kind: 'branch', branch };
+    problems.push(`'baseline': '${branch}' is not a branch name`);
+    return { kind: 'none' };
+  }
+  if (value.startsWith('file:')) {
+    const path = value.slice('file:'.length).trim();
+    if (path !== '') return { kind: 'file', path };
+  }
+  problems.push(`'baseline' must be 'branch' (default, the ${DEFAULT_BASELINE_BRANCH} branch), 'branch:<name>', 'file:<path>' or 'none' — got '${value}'`);
+  return { kind: 'none' };
+}
+
+function parseMemorySource(value: string, problems: string[]): MemorySource | undefined {
+  if (value === '') return undefined;
+  const colon = value.indexOf(':');
+  const kind = colon > 0 ? value.slice(0, colon) : value;
+  const rest = colon > 0 ? value.slice(colon + 1).trim() : '';
+  switch (kind) {
+    case 'prometheus-endpoint':
+      if (isHttpUrl(rest)) return { kind, url: rest };
+      problems.push(`'memory-source': prometheus-endpoint needs the URL of a /metrics page — got '${rest}'`);
+      return undefined;
+    case 'prometheus-query': {
+      const bar = rest.indexOf('|');
+      const url = bar > 0 ? rest.slice(0, bar).trim() : rest;
+      const query = bar > 0 ? rest.slice(bar + 1).trim() : 'process_resident_memory_bytes';
+      if (isHttpUrl(url) && query !== '') return { kind, url, query };
+      problems.push(`'memory-source': prometheus-query is '<prometheus base URL>|<promql>' — got '${rest}'`);
+      return undefined;
+    }
+    case 'command':
+      if (rest !== '') return { kind, command: rest };
+      problems.push("'memory-source': command: needs a command that prints the resident memory in bytes");
+      return undefined;
+    default:
+      problems.push(`'memory-source' must be 'prometheus-endpoint:<url>', 'prometheus-query:<url>|<promql>' or 'command:<cmd>' — got '${value}'`);
+      return undefined;
+  }
+}
+
+const RollbackInputsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+function parseRollback(raw: (name: string) => string, problems: string[]): Rollback | undefined {
+  const workflow = raw('rollback-workflow');
+  const event = raw('rollback-event');
+  const ref = raw('rollback-ref');
+  const inputsText = raw('rollback-inputs');
+  if (workflow !== '' && event !== '') {
+    problems.push(`set one of 'rollback-workflow' and 'rollback-event', not both — got '${workflow}' and '${event}'`);
+    return undefined;
+  }
+  if (workflow === '' && (ref !== '' || inputsText !== '')) {
+    problems.push(`'rollback-ref' and 'rollback-inputs' go with 'rollback-workflow', which is not set`);
+    return undefined;
+  }
+  if (event !== '') {
+    if (/^[\w.:-]{1,100}$/.test(event)) return { kind: 'repository-dispatch', eventType: event };
+    problems.push(`'rollback-event' must be a repository_dispatch type (letters, digits, '.', ':', '-', '_') — got '${event}'`);
+    return undefined;
+  }
+  if (workflow === '') return undefined;
+  let inputs: Record<string, string> = {};
+  if (inputsText !== '') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(inputsText);
+    } catch (err) {
+      problems.push(`'rollback-inputs' must be a JSON object — ${err instanceof Error ? err.message : String(err)}: '${inputsText}'`);
+      return undefined;
+    }
+    const r = RollbackInputsSchema.safeParse(parsed);
+    if (!r.success) {
+      problems.push(`'rollback-inputs' must be a JSON object of strings, numbers or booleans — got '${inputsText}'`);
+      return undefined;
+    }
+    inputs = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)]));
+  }
+  return { kind: 'workflow', workflow, ...(ref ? { ref } : {}), inputs };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
+import { fakeK6Bin, runBundledAction } from './run-action.js';
+
+// The bundled Action (dist/index.js) end to end: a local HTTP server speaks GitHub's REST routes (GitHub
+// itself cannot be reached here) and a stand-in k6 replays real recorded k6 runs (k6 cannot be installed).
+
+let server: GitHubApiServer;
+let bin: string;
+const PR = 7;
+const prPayload = { pull_request: { number: PR, labels: [], head: { sha: 'feedc0de00000000000000000000000000000001', repo: { full_name: `${OWNER}/${REPO}` } } }, repository: { default_branch: 'main' } };
+const pushPayload = { repository: { default_branch: 'main' } };
+
+function action(replay: string, options: { event?: string; payload?: unknown; inputs?: Record<string, string>; env?: Record<string, string>; terminateAfterMs?: number } = {}) {
+  return runBundledAction({
+    ...(options.terminateAfterMs !== undefined ? { terminateAfterMs: options.terminateAfterMs } : {}),
+    bin,
+    event: options.event ?? 'pull_request',
+    payload: options.payload ?? prPayload,
+    inputs: { script: 'test/fixtures/k6/script.js', stages: 'smoke', 'k6-version': '0.49.0', 'github-token': 'ghs_e2eTOKEN0123456789', ...options.inputs },
+    env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: server.url, GITHUB_SHA: 'main000000000000000000000000000000000001', GITHUB_REF: 'refs/heads/main', FAKE_K6_REPLAY: replay, ...options.env },
+  });
+}
+
+beforeAll(async () => {
+  server = await startGitHubApiServer();
+  bin = fakeK6Bin();
+  server.state.seedComments(PR, 150);
+});
+afterAll(() => server.close());
+
+describe('the bundled Action against a local GitHub API', () => {
+  it('seeds the baseline branch on a push to main (first run: inconclusive, thresholds still apply)', async () => {
+    const r = await action('smoke-baseline', { event: 'push', payload: pushPayload });
+    expect(r.stderr).toBe('');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs['verdict']).toBe('inconclusive');
+    expect(server.state.readFile('perf-gate-baselines', 'stages/smoke/baseline.json')).toBeDefined();
+  });
+
+  it('passes the A/A run on a PR and posts one comment (past 150 earlier ones)', async () => {
+    const r = await action('smoke-aa');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs['verdict']).toBe('pass');
+    const mine = server.state.comments(PR).filter((c) => c.body.includes('<!-- perf-gate:id='));
+    expect(mine).toHaveLength(1);
+    expect(r.outputs['comment-id']).toBe(String(mine[0]!.id));
+    expect(r.summary).toMatch(/perf-gate/);
+    for (const name of ['verdict', 'report-json', 'report-markdown', 'comment-id', 'regressions', 'rollback-dispatched']) expect(r.outputs).toHaveProperty(name);
+    expect(server.state.repo().statuses.at(-1)).toMatchObject({ context: 'perf-gate/smoke', state: 'success' });
+  });
+
+  it('fails the regressed run and updates the same comment in place', async () => {
+    const before = server.state.comments(PR).length;
+    const r = await action('smoke-regressed');
+    expect(r.code).toBe(1);
+    expect(r.outputs['verdict']).toBe('fail');
+    expect(Number(r.outputs['regressions'])).toBeGreaterThan(0);
+    expect(server.state.comments(PR)).toHaveLength(before);
+    const mine = server.state.comments(PR).filter((c) => c.body.includes('<!-- perf-gate:id='));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toMatch(/POST \/api\/alerts/);
+    expect(r.outputs['rollback-dispatched']).toBe('false'); // a PR is not a deployment
+  });
+
+  it('k6 exit 99 (thresholds crossed) becomes findings, not a crash', async () => {
+    const r = await action('smoke-errors');
+    expect(r.code).toBe(1);
+    expect(r.outputs['verdict']).toBe('fail');
+    expect(r.stdout).toMatch(/error rate/);
+    expect(r.stdout).not.toMatch(/k6 failed unexpectedly/);
+  });
+
+  it('a script error (k6 exit 107) fails quoting k6', async () => {
+    const r = await action('smoke-baseline', {
+      env: { FAKE_K6_EXIT: '107', FAKE_K6_STDERR: 'time="2026-11-27T10:00:00Z" level=error msg="ReferenceError: foo is not defined\\n\\tat default (file:///script.js:12:3(5))" hint="script exception"\n' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/ReferenceError: foo is not defined/);
+  });
+
+  it('dispatches the rollback at once after a failed post-deploy gate', async () => {
+    const r = await action('smoke-regressed', {
+      event: 'deployment_status',
+      payload: pushPayload,
+      inputs: { 'rollback-workflow': 'rollback.yml', 'rollback-inputs': '{"environment":"production"}', comment: 'never', 'update-baseline': 'never' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs['rollback-dispatched']).toBe('true');
+    expect(Number(r.outputs['rollback-seconds'])).toBeLessThan(30);
+    const d = server.state.repo().workflowDispatches.at(-1)!;
+    expect(d.workflow).toBe('rollback.yml');
+    expect(d.inputs).toMatchObject({ environment: 'production', 'failed-sha': 'main000000000000000000000000000000000001' });
+    expect(String(d.inputs['reason'])).toMatch(/smoke/);
+  });
+
+  it('two concurrent writers on the baseline branch lose no update', async () => {
+    const [a, b] = await Promise.all([
+      action('smoke-aa', { event: 'push', payload: pushPayload, inputs: { stages: 'smoke', 'update-baseline': 'always' }, env: { GITHUB_SHA: 'main000000000000000000000000000000000002' } }),
+      action('load-baseline', { event: 'push', payload: pushPayload, inputs: { stages: 'load', 'update-baseline': 'always' }, env: { GITHUB_SHA: 'main000000000000000000000000000000000003' } }),
+    ]);
+    expect(a.code, a.stdout).toBe(0);
+    expect(b.code, b.stdout).toBe(0);
+    expect(server.state.readFile('perf-gate-baselines', 'stages/smoke/baseline.json')).toBeDefined();
+    expect(server.state.readFile('perf-gate-baselines', 'stages/load/baseline.json')).toBeDefined();
+    const history = JSON.parse(server.state.readFile('perf-gate-baselines', 'stages/smoke/history.json')!);
+    expect(history.entries.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a cancelled workflow (SIGTERM) stops k6 gracefully and still reports, marked partial', async () => {
+    const r = await action('smoke-baseline', { env: { FAKE_K6_DURATION_MS: '6000' }, terminateAfterMs: 2000 });
+    expect(r.outputs['verdict']).toBeDefined();
+    const report = JSON.parse((await import('node:fs')).readFileSync(r.outputs['report-json']!, 'utf8'));
+    expect(report.stages[0].currentRun.partial).toBe(true);
+    expect(report.stages[0].notes.join(' ')).toMatch(/cancelled/);
+  });
+
+  it('a read-only token (fork PR) still reports, skipping the comment with one warning', async () => {
+    server.state.readOnlyTokens.add('ghs_forkTOKEN');
+    const r = await action('smoke-aa', { inputs: { 'github-token': 'ghs_forkTOKEN' } });
+    expect(r.code).toBe(0);
+    expect(r.summary).toMatch(/perf-gate/);
+    expect(r.stdout).toMatch(/comment was skipped/);
+    expect(r.stdout + r.stderr).not.toMatch(/ghs_forkTOKEN/);
+  });
+});
