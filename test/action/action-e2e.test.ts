@@ -45,6 +45,7 @@ describe('the bundled Action against a local GitHub API', () => {
     const mine = server.state.comments(PR).filter((c) => c.body.includes('<!-- perf-gate:id='));
     expect(mine).toHaveLength(1);
     expect(r.outputs['comment-id']).toBe(String(mine[0]!.id));
+    expect(mine[0]!.body).toMatch(/```mermaid\nxychart-beta/); // p95 trend: the stored history plus this run
     expect(r.summary).toMatch(/perf-gate/);
     for (const name of ['verdict', 'report-json', 'report-markdown', 'comment-id', 'regressions', 'rollback-dispatched']) expect(r.outputs).toHaveProperty(name);
     expect(server.state.repo().statuses.at(-1)).toMatchObject({ context: 'perf-gate/smoke', state: 'success' });
@@ -61,6 +62,17 @@ describe('the bundled Action against a local GitHub API', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.body).toMatch(/POST \/api\/alerts/);
     expect(r.outputs['rollback-dispatched']).toBe('false'); // a PR is not a deployment
+  });
+
+  it('an accepted regression (PR label) warns instead of failing, and the comment says so', async () => {
+    const labelled = { ...prPayload, pull_request: { ...prPayload.pull_request, labels: [{ name: 'perf-gate:accept' }] } };
+    const r = await action('smoke-regressed', { payload: labelled });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs['verdict']).toBe('warn');
+    expect(Number(r.outputs['regressions'])).toBeGreaterThan(0);
+    const mine = server.state.comments(PR).filter((c) => c.body.includes('<!-- perf-gate:id='));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toMatch(/accepted/i);
   });
 
   it('k6 exit 99 (thresholds crossed) becomes findings, not a crash', async () => {
