@@ -135,4 +135,16 @@ describe('the bundled Action against a local GitHub API', () => {
     expect(r.stdout).toMatch(/comment was skipped/);
     expect(r.stdout + r.stderr).not.toMatch(/ghs_forkTOKEN/);
   });
+  // Last: it moves the smoke baseline to the regressed run.
+  it('after the merge of an accepted PR, the push to main moves the baseline despite the regression', async () => {
+    const sha = 'merge00000000000000000000000000000000007';
+    server.state.repo().pullsByCommit.set(sha, [{ number: PR, labels: [{ name: 'perf-gate:accept' }] }]);
+    const before = server.state.readFile('perf-gate-baselines', 'stages/smoke/baseline.json');
+    const r = await action('smoke-regressed', { event: 'push', payload: pushPayload, env: { GITHUB_SHA: sha } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs['verdict']).toBe('warn');
+    expect(server.state.readFile('perf-gate-baselines', 'stages/smoke/baseline.json')).not.toBe(before);
+    expect(JSON.parse(server.state.readFile('perf-gate-baselines', 'stages/smoke/baseline.json')!).meta.gitSha).toBe(sha);
+  });
+
 });

@@ -32,6 +32,7 @@ export const ROUTES = [
   'POST /repos/{owner}/{repo}/statuses/{sha}',
   'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
   'POST /repos/{owner}/{repo}/dispatches',
+  'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -103,6 +104,8 @@ export interface RepoState {
   statuses: CommitStatus[];
   workflowDispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[];
   repositoryDispatches: { event_type: string; client_payload: unknown }[];
+  /** Pull requests a commit belongs to (what `listPullRequestsAssociatedWithCommit` answers). */
+  pullsByCommit: Map<string, { number: number; labels: { name: string }[] }[]>;
 }
 
 export interface ServerState {
@@ -171,7 +174,7 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     const key = `${owner}/${repo}`.toLowerCase();
     let s = repos.get(key);
     if (!s) {
-      s = { comments: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(), statuses: [], workflowDispatches: [], repositoryDispatches: [] };
+      s = { comments: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(), statuses: [], workflowDispatches: [], repositoryDispatches: [], pullsByCommit: new Map() };
       repos.set(key, s);
     }
     return s;
@@ -453,6 +456,10 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
       }
       s.repositoryDispatches.push({ event_type: eventType, client_payload: payload });
       return { status: 204 };
+    },
+    'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': ({ params, s }) => {
+      const pulls = s.pullsByCommit.get(params['commit_sha']!) ?? [];
+      return { status: 200, body: pulls.map((p) => ({ number: p.number, state: 'closed', labels: p.labels.map((l, i) => ({ id: i + 1, name: l.name })) })) };
     },
   };
 
