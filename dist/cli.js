@@ -43916,17 +43916,23 @@ var package_default = {
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
+    autocannon: "^9.0.0",
+    "better-sqlite3": "^12.11.1",
     bottleneck: "^2.19.5",
     commander: "^14.0.3",
     "hdr-histogram-js": "^3.0.1",
     "markdown-table": "^3.1.0",
+    "prom-client": "^15.1.3",
     "simple-statistics": "^7.12.1",
+    ws: "^8.23.0",
     yaml: "^2.9.1",
     zod: "^4.6.7"
   },
   devDependencies: {
     "@eslint/js": "^9.39.5",
+    "@types/better-sqlite3": "^7.6.13",
     "@types/node": "^20.19.43",
+    "@types/ws": "^8.18.2",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
     "fast-check": "^4.11.0",
@@ -43941,7 +43947,10 @@ var package_default = {
     "examples",
     "README.md"
   ],
-  main: "./dist/lib.js"
+  main: "./dist/lib.js",
+  allowScripts: {
+    "better-sqlite3": true
+  }
 };
 
 // src/cli/main.ts
