@@ -126,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const errorRandom = seededRandom(config.seed ^ 0x5bd1e995);
   let faults: Faults = config.faults;
   let retained: Buffer[] = [];
+  let closed = false;
   let retainedBytes = 0;
   const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -315,6 +316,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const delay = logNormal(latencyRandom, base.median * config.latencyScale, base.sigma) * valueForPath(faults.latency, path, 1);
     res.setHeader('x-simulated-delay-ms', delay.toFixed(3));
     if (delay > 0) await sleep(delay);
+    // The server may have been closed while this request waited: its socket is gone, and so is the database.
+    if (closed) throw new HttpError(503, 'shutting down');
     if (errorRandom() < valueForPath(faults.errorRate, path, 0)) {
       injectedErrors.inc({ route: found.template });
       throw new HttpError(500, 'injected error');
@@ -409,6 +412,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${host}:${port}`,
     port,
     async close() {
+      closed = true;
       for (const timer of timers) clearInterval(timer);
       for (const client of wss.clients) client.terminate();
       wss.close();
