@@ -3,6 +3,7 @@ export { renderMarkdown, escapeMarkdown, outcomeMark, severityMark, DEFAULT_MAX_
 export { renderText, type TextOptions } from './text.js';
 export { renderJson } from './json.js';
 export { renderTrend, type TrendPoint } from './trend.js';
+export { renderHtml, escapeHtml, MAX_LATENCY_CHARTS, type HtmlRuns, type HtmlOptions } from './html.js';
 export { sanitizeTerminal } from './escape.js';
 export {
   MISSING,
