@@ -43712,6 +43712,31 @@ function ordered(value, shape, path) {
   return out;
 }
 
+// src/report/html.ts
+var STYLE = `
+:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8d96a0;--line:#30363d}}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1400px;padding:16px 24px}
+h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 6px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
+.meta{color:var(--muted);margin:4px 0}
+.verdict{font-size:18px;font-weight:600;padding:8px 12px;border-left:6px solid;border-radius:4px;margin:8px 0}
+.verdict.o-pass{border-color:var(--pass)}.verdict.o-warn{border-color:var(--warn)}.verdict.o-fail{border-color:var(--fail)}.verdict.o-inconclusive{border-color:var(--inconclusive)}
+.mark{display:inline-block;min-width:1.3em;text-align:center}
+table{border-collapse:collapse;margin:6px 0;font-variant-numeric:tabular-nums}
+th,td{border:1px solid var(--line);padding:3px 8px;text-align:right;white-space:nowrap}
+th{background:color-mix(in srgb,var(--line) 35%,transparent)}
+td:first-child,td.label,th:nth-child(2){text-align:left}td.label{white-space:normal;word-break:break-all;max-width:28em}
+tr.o-fail td:first-child{color:var(--fail)}tr.o-warn td:first-child{color:var(--warn)}tr.o-pass td:first-child{color:var(--pass)}
+ul.findings li.s-fail{color:var(--fail)}ul.findings li.s-warn{color:var(--warn)}.detail{color:var(--muted)}
+.charts{display:flex;flex-wrap:wrap;gap:12px}
+figure.chart{margin:0;border:1px solid var(--line);border-radius:6px;padding:6px}
+figure.chart figcaption{font-weight:600;word-break:break-all;max-width:640px}
+figure.chart svg{max-width:100%;height:auto;display:block}
+svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
+svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
+.empty{color:var(--muted)}
+`.trim();
+
 // src/cli/exit-codes.ts
 var EXIT = {
   /** The gate passed, or warned. */
@@ -43903,10 +43928,11 @@ var package_default = {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     lint: "eslint .",
-    test: "vitest run",
+    test: "vitest run --exclude 'test/demo/**' && vitest run test/demo",
     "check-dist": "node scripts/check-dist.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
-    start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never"
+    start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never",
+    demo: "tsx scripts/demo.ts"
   },
   dependencies: {
     "@actions/core": "^3.0.1",

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/schema.js';
+import { resolvePolicy } from '../../src/config/policy.js';
+import type { RunDocument } from '../../src/document/run-document.js';
+import { RunView } from '../../src/document/run-view.js';
+import { measureExampleApi } from '../../src/demo/demo.js';
+import { compareRuns } from '../../src/gate/compare.js';
+
+// Real server (examples/isectech-api), real HTTP, the embedded engine: the whole loop, no stand-ins.
+const quiet = { info: () => undefined, warning: () => undefined };
+const config = parseConfig({ stages: { endurance: { endurance: { warmupSeconds: 1 } } } });
+const measure = (faults: Parameters<typeof measureExampleApi>[0], stage = 'smoke') => measureExampleApi(faults, { seconds: 5, stage, log: quiet });
+let baseline: Promise<RunDocument> | undefined;
+const base = () => (baseline ??= measure({}));
+const failing = (r: ReturnType<typeof compareRuns>) => r.findings.filter((f) => f.outcome === 'fail');
+
+describe('end to end: example API + embedded engine + gate', () => {
+  it('an A/A comparison passes', async () => {
+    const report = compareRuns({ baseline: await base(), current: await measure({}), policy: resolvePolicy(config, 'smoke') });
+    expect(failing(report)).toEqual([]);
+    expect(report.outcome).not.toBe('fail');
+  });
+
+  it('+30 % on one endpoint fails naming that endpoint only', async () => {
+    const report = compareRuns({ baseline: await base(), current: await measure({ latency: { '/api/dashboard': 1.3 } }), policy: resolvePolicy(config, 'smoke') });
+    const endpoints = [...new Set(failing(report).map((f) => f.scope?.value ?? f.metric))];
+    expect(endpoints).toEqual(['GET /api/dashboard/metrics']);
+  });
+
+  it('an error injection fails on error rate', async () => {
+    const report = compareRuns({ baseline: await base(), current: await measure({ errorRate: { '/api/reports/export': 0.2 } }), policy: resolvePolicy(config, 'smoke') });
+    expect(failing(report).some((f) => f.kind === 'error-rate' && f.scope?.value === 'POST /api/reports/export')).toBe(true);
+  });
+
+  it('a leak fails the endurance stage on memory', async () => {
+    const steady = await measure({}, 'endurance');
+    const leaking = await measure({ leakBytesPerRequest: 32 * 1024 }, 'endurance');
+    const report = compareRuns({ baseline: steady, current: leaking, policy: resolvePolicy(config, 'endurance') });
+    const kinds = failing(report).map((f) => f.kind);
+    expect(kinds).toContain('memory');
+  });
+
+  it('the security checks hold under load: another tenant stays forbidden', async () => {
+    const view = new RunView(await base());
+    const forbidden = view.errors({ name: 'GET /api/tenants/{id}/settings (other tenant)' });
+    expect(forbidden!.total).toBeGreaterThan(20);
+    expect(forbidden!.failed).toBe(0); // every answer was the expected 403
+    expect(view.scope('http_req_duration{name:GET /api/tenants/{id}/settings (other tenant)}')).toBeDefined();
+  });
+});
