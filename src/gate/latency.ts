@@ -53,7 +53,7 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
     const nb = count(bd);
     const nc = count(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} requests in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})` });
+      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})` });
       continue;
     }
     const deffB = designEffectOfWindows(baseline.windows(s.name));

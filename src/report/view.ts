@@ -164,7 +164,8 @@ export function formatFindingValue(kind: FindingKind, metric: string, statistic:
       return statistic === 'growth' ? formatPercent(value) : formatSlope(value);
     case 'threshold':
     case 'data':
-      if (statistic === 'rate') return formatPercent(value);
+      // k6's `rate` of a Rate metric is a fraction; of a Counter (http_reqs, iterations) it is per second.
+      if (statistic === 'rate') return /^(http_reqs|iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions)$/.test(baseMetric(metric)) ? `${formatRate(value)} /s` : formatPercent(value);
       if (/duration|latency/i.test(baseMetric(metric)) && statistic !== 'count') return formatMs(value);
       return formatNumber(value);
   }
