@@ -59941,6 +59941,80 @@ function customStageRules() {
   return { thresholds: [], regression: defaultRegression() };
 }
 
+// src/engine/embedded/workload.ts
+var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+var MethodSchema = external_exports.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, external_exports.enum(HTTP_METHODS));
+var PathSchema = external_exports.string().regex(/^\//, { message: "must start with '/' (it is appended to baseUrl)" });
+var BodySchema = external_exports.union([external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()), external_exports.array(external_exports.unknown())]);
+var HeadersSchema = external_exports.record(external_exports.string(), external_exports.string());
+var SecondsSchema = external_exports.union([external_exports.number(), external_exports.string()]).transform((v, ctx) => {
+  const seconds3 = typeof v === "number" ? v : parseDurationSeconds(v);
+  if (seconds3 === void 0 || !Number.isFinite(seconds3) || seconds3 < 0) {
+    ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
+    return external_exports.NEVER;
+  }
+  return seconds3;
+});
+var StatusSchema = external_exports.number().int().min(100).max(599);
+var WorkloadRequestSchema = external_exports.object({
+  /** The `name` tag (one scope per endpoint); default `METHOD path`. */
+  name: external_exports.string().min(1).optional(),
+  method: MethodSchema.default("GET"),
+  path: PathSchema,
+  headers: HeadersSchema.optional(),
+  body: BodySchema.optional(),
+  /** Relative share of requests (default 1). */
+  weight: external_exports.number().positive().default(1),
+  /** Statuses that count as success; default 200–399, as k6's default response callback. */
+  expectStatus: external_exports.union([StatusSchema, external_exports.array(StatusSchema).min(1)]).optional()
+}).strict();
+var WorkloadLoginSchema = external_exports.object({
+  name: external_exports.string().min(1).optional(),
+  method: MethodSchema.default("POST"),
+  path: PathSchema,
+  headers: HeadersSchema.optional(),
+  body: BodySchema.optional(),
+  /** Dotted path of the token in the JSON response, e.g. `token` or `data.accessToken`. */
+  tokenField: external_exports.string().min(1).default("token"),
+  /** Header later requests carry the token in. */
+  header: external_exports.string().min(1).default("authorization"),
+  /** Text before the token in that header. */
+  prefix: external_exports.string().default("Bearer ")
+}).strict();
+var WorkloadSchema = external_exports.object({
+  /** Origin (and optional path prefix) of the service, e.g. `http://127.0.0.1:8080`. */
+  baseUrl: external_exports.url({ protocol: /^https?$/ }),
+  requests: external_exports.array(WorkloadRequestSchema).min(1),
+  /** Done once before load starts; its token goes into every request's `header`. */
+  login: WorkloadLoginSchema.optional(),
+  /** Concurrent connections (k6's VUs), default 10. */
+  connections: external_exports.number().int().positive().default(10),
+  /** Total requests per second across all connections (autocannon's overallRate); unset: as fast as the service answers. */
+  arrivalRate: external_exports.number().int().positive().optional(),
+  duration: SecondsSchema.refine((s) => s > 0, { message: "must be more than 0 seconds" }),
+  /** Connections are opened in steps over this many seconds (default 0: all at once). */
+  rampUp: SecondsSchema.default(0),
+  /** Request timeout in seconds, at least 1 (default 10); a timed-out request counts as failed with status 0. */
+  timeout: SecondsSchema.refine((s) => s >= 1, { message: "must be at least 1 second (autocannon's smallest timeout)" }).default(10),
+  /** Tags added to every request, e.g. `{ tenant: acme }`. */
+  tags: external_exports.record(external_exports.string(), external_exports.string()).default({})
+}).strict().superRefine((w, ctx) => {
+  if (w.rampUp >= w.duration) {
+    ctx.addIssue({ code: "custom", path: ["rampUp"], message: `must be shorter than duration (${w.duration} s) but got ${w.rampUp} s` });
+  }
+  const seen = /* @__PURE__ */ new Map();
+  w.requests.forEach((r, i) => {
+    const name = requestName(r);
+    const first2 = seen.get(name);
+    if (first2 !== void 0) {
+      ctx.addIssue({ code: "custom", path: ["requests", i, "name"], message: `'${name}' is also the name of requests[${first2}]; give each request its own name` });
+    } else seen.set(name, i);
+  });
+});
+function requestName(r) {
+  return r.name ?? `${r.method} ${r.path}`;
+}
+
 // src/config/schema.ts
 var CONFIG_DEFAULTS = {
   version: 1,
@@ -60009,11 +60083,18 @@ var enduranceSchema = external_exports.strictObject({
   leak: external_exports.boolean().optional(),
   warmupSeconds: seconds({ min: 0 }).optional()
 });
+var workloadOverrideSchema = external_exports.strictObject({
+  connections: wholeNumber({ min: 1 }).optional(),
+  arrivalRate: wholeNumber({ min: 1 }).optional(),
+  duration: seconds({ min: 0 }).optional(),
+  rampUp: seconds({ min: 0 }).optional()
+});
 var stageSchema = external_exports.strictObject({
   extends: nonEmptyText("a stage name").optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
-  endurance: enduranceSchema.optional()
+  endurance: enduranceSchema.optional(),
+  workload: workloadOverrideSchema.optional()
 });
 var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 var stageName = external_exports.string().check((ctx) => {
@@ -60035,6 +60116,7 @@ var configSchema = external_exports.strictObject({
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
+  workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
   stages: external_exports.preprocess((v) => v === null ? {} : v, external_exports.record(stageName, external_exports.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
 });
@@ -63295,7 +63377,7 @@ function assessLatency(baseline, current, s, policy) {
     const nb = count(bd);
     const nc = count(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} requests in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})` });
+      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})` });
       continue;
     }
     const deffB = designEffectOfWindows(baseline.windows(s.name));
@@ -70726,7 +70808,7 @@ function formatFindingValue(kind, metric, statistic, value) {
       return statistic === "growth" ? formatPercent(value) : formatSlope(value);
     case "threshold":
     case "data":
-      if (statistic === "rate") return formatPercent(value);
+      if (statistic === "rate") return /^(http_reqs|iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions)$/.test(baseMetric(metric)) ? `${formatRate(value)} /s` : formatPercent(value);
       if (/duration|latency/i.test(baseMetric(metric)) && statistic !== "count") return formatMs(value);
       return formatNumber2(value);
   }

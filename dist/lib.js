@@ -1148,8 +1148,8 @@ var TimeParser = class {
       else if (digits2 === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
     }
-    const z6 = buf[p];
-    const zoneLength = z6 === 90 || z6 === 122 ? 1 : z6 === 43 || z6 === 45 ? 6 : 0;
+    const z7 = buf[p];
+    const zoneLength = z7 === 90 || z7 === 122 ? 1 : z7 === 43 || z7 === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     const w2 = view.getFloat64(start + 11, true);
     if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
@@ -2704,11 +2704,11 @@ function round3(x) {
 
 // src/stats/normal.ts
 var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z6) {
-  return Math.exp(-0.5 * z6 * z6) / SQRT_2PI;
+function density(z7) {
+  return Math.exp(-0.5 * z7 * z7) / SQRT_2PI;
 }
-function lowerTail(z6) {
-  const x = -z6;
+function lowerTail(z7) {
+  const x = -z7;
   if (x < 3) {
     let term = x;
     let sum = x;
@@ -2727,10 +2727,10 @@ function lowerTail(z6) {
   for (let k = depth; k >= 1; k--) f = x + k / f;
   return density(x) / f;
 }
-function normalCdf(z6) {
-  if (Number.isNaN(z6)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z6 <= 0) return lowerTail(z6);
-  return 1 - lowerTail(-z6);
+function normalCdf(z7) {
+  if (Number.isNaN(z7)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z7 <= 0) return lowerTail(z7);
+  return 1 - lowerTail(-z7);
 }
 var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
 var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
@@ -2887,9 +2887,9 @@ function hodgesLehmann(baseline, current, options = {}) {
   const kth = (k) => kthPairwiseDifference(baseline, current, k);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
-  const z6 = normalQuantile(1 - (1 - confidence) / 2);
+  const z7 = normalQuantile(1 - (1 - confidence) / 2);
   const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
-  const c = Math.floor(pairs / 2 - z6 * sd);
+  const c = Math.floor(pairs / 2 - z7 * sd);
   const lower = c >= 1 ? kth(c - 1) : -Infinity;
   const upper = c >= 1 ? kth(pairs - c) : Infinity;
   if (!Number.isFinite(estimate)) {
@@ -2934,15 +2934,15 @@ function mannWhitney(baseline, current, options = {}) {
   if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
   const sd = Math.sqrt(variance);
   const diff = u - meanU;
-  const z6 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
+  const z7 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
   const tieCorrected = tieSum > 0;
   if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
     const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
-    return { u, n1, n2, z: z6, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
+    return { u, n1, n2, z: z7, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
   }
   const pGreater = normalCdf(-(diff - 0.5) / sd);
   const pLess = normalCdf((diff + 0.5) / sd);
-  return { u, n1, n2, z: z6, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
+  return { u, n1, n2, z: z7, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
 }
 function tieGroups(baseline, current) {
   const groups = [];
@@ -3101,7 +3101,7 @@ function assessLatency(baseline, current, s, policy) {
     const nb = count(bd);
     const nc = count(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} requests in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})` });
+      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})` });
       continue;
     }
     const deffB = designEffectOfWindows(baseline.windows(s.name));
@@ -3397,10 +3397,10 @@ function theilSen(x, y, options = {}) {
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
   const intercept = quantileSorted(residuals, 0.5);
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
-  const z6 = normalQuantile(1 - (1 - confidence) / 2);
+  const z7 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count2 + z6 * sigma) / 2), count2 - 1);
-  const lowerIndex = Math.max(Math.round((count2 - z6 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count2 + z7 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z7 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
@@ -3479,14 +3479,14 @@ function assessMemoryRegression(baseline, current, policy, metric) {
   const change = current.levelBytes / baseline.levelBytes - 1;
   const se = Math.sqrt(baseline.levelLogSd ** 2 + current.levelLogSd ** 2 + 2 * policy.runToRunNoise ** 2);
   const logRatio = Math.log(current.levelBytes / baseline.levelBytes);
-  const z6 = logRatio / se;
+  const z7 = logRatio / se;
   return {
     ...common,
     baseline: baseline.levelBytes,
     current: current.levelBytes,
     change,
     beyond: change > limit,
-    pValue: 1 - normalCdf(z6),
+    pValue: 1 - normalCdf(z7),
     interval: { lower: Math.exp(logRatio - Z954 * se) - 1, upper: Math.exp(logRatio + Z954 * se) - 1 },
     intervalExcludesNoChange: logRatio - Z954 * se > 0
   };
@@ -4025,7 +4025,7 @@ function headline(verdict, stages) {
 import { readFile as readFile3 } from "node:fs/promises";
 
 // src/config/schema.ts
-import { z as z5 } from "zod";
+import { z as z6 } from "zod";
 
 // src/config/metric-selector.ts
 var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -4411,6 +4411,81 @@ function customStageRules() {
   return { thresholds: [], regression: defaultRegression() };
 }
 
+// src/engine/embedded/workload.ts
+import { z as z5 } from "zod";
+var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+var MethodSchema = z5.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, z5.enum(HTTP_METHODS));
+var PathSchema = z5.string().regex(/^\//, { message: "must start with '/' (it is appended to baseUrl)" });
+var BodySchema = z5.union([z5.string(), z5.record(z5.string(), z5.unknown()), z5.array(z5.unknown())]);
+var HeadersSchema = z5.record(z5.string(), z5.string());
+var SecondsSchema = z5.union([z5.number(), z5.string()]).transform((v, ctx) => {
+  const seconds2 = typeof v === "number" ? v : parseDurationSeconds(v);
+  if (seconds2 === void 0 || !Number.isFinite(seconds2) || seconds2 < 0) {
+    ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
+    return z5.NEVER;
+  }
+  return seconds2;
+});
+var StatusSchema = z5.number().int().min(100).max(599);
+var WorkloadRequestSchema = z5.object({
+  /** The `name` tag (one scope per endpoint); default `METHOD path`. */
+  name: z5.string().min(1).optional(),
+  method: MethodSchema.default("GET"),
+  path: PathSchema,
+  headers: HeadersSchema.optional(),
+  body: BodySchema.optional(),
+  /** Relative share of requests (default 1). */
+  weight: z5.number().positive().default(1),
+  /** Statuses that count as success; default 200–399, as k6's default response callback. */
+  expectStatus: z5.union([StatusSchema, z5.array(StatusSchema).min(1)]).optional()
+}).strict();
+var WorkloadLoginSchema = z5.object({
+  name: z5.string().min(1).optional(),
+  method: MethodSchema.default("POST"),
+  path: PathSchema,
+  headers: HeadersSchema.optional(),
+  body: BodySchema.optional(),
+  /** Dotted path of the token in the JSON response, e.g. `token` or `data.accessToken`. */
+  tokenField: z5.string().min(1).default("token"),
+  /** Header later requests carry the token in. */
+  header: z5.string().min(1).default("authorization"),
+  /** Text before the token in that header. */
+  prefix: z5.string().default("Bearer ")
+}).strict();
+var WorkloadSchema = z5.object({
+  /** Origin (and optional path prefix) of the service, e.g. `http://127.0.0.1:8080`. */
+  baseUrl: z5.url({ protocol: /^https?$/ }),
+  requests: z5.array(WorkloadRequestSchema).min(1),
+  /** Done once before load starts; its token goes into every request's `header`. */
+  login: WorkloadLoginSchema.optional(),
+  /** Concurrent connections (k6's VUs), default 10. */
+  connections: z5.number().int().positive().default(10),
+  /** Total requests per second across all connections (autocannon's overallRate); unset: as fast as the service answers. */
+  arrivalRate: z5.number().int().positive().optional(),
+  duration: SecondsSchema.refine((s) => s > 0, { message: "must be more than 0 seconds" }),
+  /** Connections are opened in steps over this many seconds (default 0: all at once). */
+  rampUp: SecondsSchema.default(0),
+  /** Request timeout in seconds, at least 1 (default 10); a timed-out request counts as failed with status 0. */
+  timeout: SecondsSchema.refine((s) => s >= 1, { message: "must be at least 1 second (autocannon's smallest timeout)" }).default(10),
+  /** Tags added to every request, e.g. `{ tenant: acme }`. */
+  tags: z5.record(z5.string(), z5.string()).default({})
+}).strict().superRefine((w, ctx) => {
+  if (w.rampUp >= w.duration) {
+    ctx.addIssue({ code: "custom", path: ["rampUp"], message: `must be shorter than duration (${w.duration} s) but got ${w.rampUp} s` });
+  }
+  const seen = /* @__PURE__ */ new Map();
+  w.requests.forEach((r, i) => {
+    const name = requestName(r);
+    const first2 = seen.get(name);
+    if (first2 !== void 0) {
+      ctx.addIssue({ code: "custom", path: ["requests", i, "name"], message: `'${name}' is also the name of requests[${first2}]; give each request its own name` });
+    } else seen.set(name, i);
+  });
+});
+function requestName(r) {
+  return r.name ?? `${r.method} ${r.path}`;
+}
+
 // src/config/schema.ts
 var CONFIG_DEFAULTS = {
   version: 1,
@@ -4424,30 +4499,30 @@ var CONFIG_DEFAULTS = {
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
-var thresholdText = z5.string().transform((source, ctx) => {
+var thresholdText = z6.string().transform((source, ctx) => {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
     ctx.addIssue({ code: "custom", message: parsed.error, input: source });
-    return z5.NEVER;
+    return z6.NEVER;
   }
   return parsed;
 });
-var thresholdObject = z5.strictObject({
+var thresholdObject = z6.strictObject({
   threshold: thresholdText,
-  abortOnFail: z5.boolean().optional(),
-  delayAbortEval: z5.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
+  abortOnFail: z6.boolean().optional(),
+  delayAbortEval: z6.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
 }).transform((o) => ({ ...o.threshold, abortOnFail: o.abortOnFail ?? false }));
-var thresholdEntry = z5.union([thresholdText, thresholdObject], {
+var thresholdEntry = z6.union([thresholdText, thresholdObject], {
   error: (iss) => iss.code === "invalid_union" ? `expected ${THRESHOLD_FORMS}, got ${formatValue(iss.input)}` : void 0
 });
-var thresholdList = z5.union([thresholdEntry, z5.array(thresholdEntry)], {
+var thresholdList = z6.union([thresholdEntry, z6.array(thresholdEntry)], {
   error: (iss) => iss.code === "invalid_union" ? `expected a list of k6 thresholds such as ['p(95)<500'], got ${formatValue(iss.input)}` : void 0
 }).transform((v) => Array.isArray(v) ? v : [v]);
-var metricKey = z5.string().check((ctx) => {
+var metricKey = z6.string().check((ctx) => {
   const parsed = tryParseMetricSelector(ctx.value);
   if ("error" in parsed) ctx.issues.push({ code: "custom", message: parsed.error, input: ctx.value });
 });
-var thresholdsSchema = z5.record(metricKey, thresholdList).transform((record, ctx) => {
+var thresholdsSchema = z6.record(metricKey, thresholdList).transform((record, ctx) => {
   const sets = [];
   const firstKey = /* @__PURE__ */ new Map();
   for (const [key, expressions] of Object.entries(record)) {
@@ -4464,29 +4539,36 @@ var thresholdsSchema = z5.record(metricKey, thresholdList).transform((record, ct
   }
   return sets;
 });
-var regressionSchema = z5.strictObject({
-  latency: z5.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
-  throughput: z5.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
-  errorRate: z5.strictObject({
+var regressionSchema = z6.strictObject({
+  latency: z6.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
+  throughput: z6.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
+  errorRate: z6.strictObject({
     maxIncrease: fraction({ min: 0, minExclusive: true }, "50%").optional(),
     absoluteFloor: fraction({ min: 0, max: 1 }, "0.1%").optional()
   }).optional(),
-  memory: z5.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
+  memory: z6.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
 });
-var enduranceSchema = z5.strictObject({
+var enduranceSchema = z6.strictObject({
   memoryGrowth: fraction({ min: 0, minExclusive: true }, "5%").optional(),
   degradation: fraction({ min: 0, minExclusive: true }, "10%").optional(),
-  leak: z5.boolean().optional(),
+  leak: z6.boolean().optional(),
   warmupSeconds: seconds({ min: 0 }).optional()
 });
-var stageSchema = z5.strictObject({
+var workloadOverrideSchema = z6.strictObject({
+  connections: wholeNumber({ min: 1 }).optional(),
+  arrivalRate: wholeNumber({ min: 1 }).optional(),
+  duration: seconds({ min: 0 }).optional(),
+  rampUp: seconds({ min: 0 }).optional()
+});
+var stageSchema = z6.strictObject({
   extends: nonEmptyText("a stage name").optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
-  endurance: enduranceSchema.optional()
+  endurance: enduranceSchema.optional(),
+  workload: workloadOverrideSchema.optional()
 });
 var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-var stageName = z5.string().check((ctx) => {
+var stageName = z6.string().check((ctx) => {
   if (!STAGE_NAME.test(ctx.value)) {
     ctx.issues.push({
       code: "custom",
@@ -4495,18 +4577,19 @@ var stageName = z5.string().check((ctx) => {
     });
   }
 });
-var configSchema = z5.strictObject({
-  version: z5.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
+var configSchema = z6.strictObject({
+  version: z6.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
   groupBy: textList("a tag name", "tag names").default([...CONFIG_DEFAULTS.groupBy]),
   window: windowSeconds().default(CONFIG_DEFAULTS.window),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
-  multipleComparisons: z5.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
+  multipleComparisons: z6.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
+  workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
-  stages: z5.preprocess((v) => v === null ? {} : v, z5.record(stageName, z5.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
+  stages: z6.preprocess((v) => v === null ? {} : v, z6.record(stageName, z6.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
 });
 function validateConfig(raw) {
   const input = raw ?? {};
@@ -4966,7 +5049,7 @@ function formatFindingValue(kind, metric, statistic, value) {
       return statistic === "growth" ? formatPercent(value) : formatSlope(value);
     case "threshold":
     case "data":
-      if (statistic === "rate") return formatPercent(value);
+      if (statistic === "rate") return /^(http_reqs|iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions)$/.test(baseMetric(metric)) ? `${formatRate(value)} /s` : formatPercent(value);
       if (/duration|latency/i.test(baseMetric(metric)) && statistic !== "count") return formatMs(value);
       return formatNumber(value);
   }

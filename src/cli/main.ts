@@ -6,6 +6,7 @@ import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
 import { mergeCommand } from './merge.js';
+import { runCommand, type RunCliOptions } from './run.js';
 import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -79,6 +80,23 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
     .action(async (opts: CompareCliOptions) => {
       status = await compareCommand(opts, io);
+    });
+
+  program
+    .command('run')
+    .description('run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report')
+    .option('--config <file>', 'perf-gate.yml; `workload:` drives the embedded engine')
+    .option('--stage <names>', 'stages to run, comma-separated', 'smoke')
+    .addOption(new Option('--engine <engine>', 'load engine').choices(['k6', 'embedded', 'auto']).default('auto'))
+    .option('--script <file>', 'k6 script (for the k6 engine)')
+    .option('--target-url <url>', 'base URL of the service (BASE_URL for k6; overrides workload.baseUrl)')
+    .option('--baseline <input>', 'baseline run document or k6 output to compare with')
+    .option('--memory-url <url>', 'Prometheus /metrics page of the service, sampled every second')
+    .option('-o, --output <dir>', 'folder for the reports and run documents', 'perf-gate-out')
+    .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
+    .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
+    .action(async (opts: RunCliOptions) => {
+      status = await runCommand(opts, io);
     });
 
   program

@@ -21,6 +21,7 @@ import { configErrorMap, toConfigIssues } from './schema-issues.js';
 import { PRESET_NAMES, isPresetName } from './stages.js';
 import { didYouMean, listNames } from './suggest.js';
 import { tryParseThreshold, type ThresholdExpression } from './threshold.js';
+import { WorkloadSchema, type Workload } from '../engine/embedded/workload.js';
 
 export type MultipleComparisons = 'holm' | 'bh' | 'none';
 
@@ -55,6 +56,16 @@ export interface StageConfig {
   thresholds?: ThresholdSet[];
   regression?: RegressionConfig;
   endurance?: EnduranceConfig;
+  /** How this stage loads the service with the embedded engine, over the top-level `workload`. */
+  workload?: WorkloadOverride;
+}
+
+/** The load shape a stage sets for the embedded engine (durations in seconds). */
+export interface WorkloadOverride {
+  connections?: number;
+  arrivalRate?: number;
+  duration?: number;
+  rampUp?: number;
 }
 
 /** A validated `perf-gate.yml`: top-level settings with their defaults applied, stages as written. */
@@ -69,6 +80,8 @@ export interface PerfGateConfig {
   minSamples: number;
   latencyMetric: string;
   acceptLabel: string;
+  /** What the embedded engine sends (`perf-gate run` without k6): requests, login, load shape. */
+  workload?: Workload;
   stages: Record<string, StageConfig>;
 }
 
@@ -159,11 +172,19 @@ const enduranceSchema = z.strictObject({
   warmupSeconds: seconds({ min: 0 }).optional(),
 });
 
+const workloadOverrideSchema = z.strictObject({
+  connections: wholeNumber({ min: 1 }).optional(),
+  arrivalRate: wholeNumber({ min: 1 }).optional(),
+  duration: seconds({ min: 0 }).optional(),
+  rampUp: seconds({ min: 0 }).optional(),
+});
+
 const stageSchema = z.strictObject({
   extends: nonEmptyText('a stage name').optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
   endurance: enduranceSchema.optional(),
+  workload: workloadOverrideSchema.optional(),
 });
 
 const STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
@@ -189,6 +210,7 @@ const configSchema = z.strictObject({
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
   acceptLabel: nonEmptyText('a label name').default(CONFIG_DEFAULTS.acceptLabel),
+  workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
   stages: z.preprocess((v) => (v === null ? {} : v), z.record(stageName, z.preprocess((v) => (v === null ? {} : v), stageSchema))).default({}),
 });

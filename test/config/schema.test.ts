@@ -99,7 +99,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'latencyMetric', 'acceptLabel' or 'stages'`,
+        `'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',

@@ -48,3 +48,36 @@ describe('end to end: example API + embedded engine + gate', () => {
     expect(view.scope('http_req_duration{name:GET /api/tenants/{id}/settings (other tenant)}')).toBeDefined();
   });
 });
+
+describe('perf-gate run with the embedded engine', () => {
+  it('runs a stage against the example API, compares with a baseline and writes the reports', async () => {
+    const { startServer } = await import('../../examples/isectech-api/src/index.js');
+    const { cli } = await import('../cli/run-cli.js');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'perf-gate-run-'));
+    const config = join(dir, 'perf-gate.yml');
+    writeFileSync(config, readFileSync('examples/isectech/perf-gate.yml', 'utf8').replace('duration: 30s', 'duration: 3s'));
+    const server = await startServer({ port: 0, seed: 3 });
+    try {
+      const first = await cli('run', '--config', config, '--stage', 'smoke', '--engine', 'auto', '--target-url', server.url, '-o', join(dir, 'a'));
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toMatch(/engine embedded \(k6 is not on PATH\)/);
+      const second = await cli('run', '--config', config, '--stage', 'smoke', '--target-url', server.url, '--baseline', join(dir, 'a', 'smoke.run.json'), '-o', join(dir, 'b'));
+      expect(second.code, second.stdout).toBe(0);
+      const report = JSON.parse(readFileSync(join(dir, 'b', 'report.json'), 'utf8'));
+      expect(report.verdict).not.toBe('inconclusive');
+      expect(readFileSync(join(dir, 'b', 'report.html'), 'utf8')).toMatch(/<svg/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says what to do when there is nothing to run', async () => {
+    const { cli } = await import('../cli/run-cli.js');
+    const r = await cli('run', '--stage', 'smoke', '--engine', 'embedded');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs a `workload:`/);
+  });
+});
