@@ -47588,8 +47588,8 @@ var error21 = () => {
       case "invalid_union":
         return "\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF";
       case "invalid_element": {
-        const place = withDefinite(issue3.origin ?? "array");
-        return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place}`;
+        const place2 = withDefinite(issue3.origin ?? "array");
+        return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place2}`;
       }
       default:
         return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF`;
@@ -64061,13 +64061,29 @@ function buildReport(stages, generatedAt) {
   const findings = sortFindings(stages.flatMap((s) => s.findings));
   return { schema: "perf-gate/report@1", verdict, headline: headline(verdict, stages), stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
 }
+function place(f) {
+  if (f.scope) return f.scope.value;
+  switch (f.kind) {
+    case "memory":
+    case "leak":
+      return "memory";
+    case "threshold":
+      return f.metric;
+    case "latency":
+    case "throughput":
+    case "error-rate":
+    case "degradation":
+    case "data":
+      return "all requests";
+  }
+}
 function headline(verdict, stages) {
   const names = stages.map((s) => s.stage).join(", ");
   const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
   const warning2 = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
   switch (verdict) {
     case "fail": {
-      const where = [...new Set(failing.map((f) => f.scope ? f.scope.value : f.metric))].slice(0, 4).join(", ");
+      const where = [...new Set(failing.map(place))].slice(0, 4).join(", ");
       return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${where}${failing.length > 4 ? ", \u2026" : ""}`;
     }
     case "warn":

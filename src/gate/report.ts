@@ -1,5 +1,5 @@
 import { sortFindings, worstOutcome } from './compare.js';
-import type { Report, StageReport } from './verdict.js';
+import type { Finding, Report, StageReport } from './verdict.js';
 
 /** The report of one or more stages: overall verdict, a one-line headline, all findings failures first. */
 export function buildReport(stages: readonly StageReport[], generatedAt: Date): Report {
@@ -8,13 +8,31 @@ export function buildReport(stages: readonly StageReport[], generatedAt: Date): 
   return { schema: 'perf-gate/report@1', verdict, headline: headline(verdict, stages), stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
 }
 
+/** Where a finding is, in the reviewer's words: the endpoint, the whole run, the memory, or the SLO's metric. */
+function place(f: Finding): string {
+  if (f.scope) return f.scope.value;
+  switch (f.kind) {
+    case 'memory':
+    case 'leak':
+      return 'memory';
+    case 'threshold':
+      return f.metric;
+    case 'latency':
+    case 'throughput':
+    case 'error-rate':
+    case 'degradation':
+    case 'data':
+      return 'all requests';
+  }
+}
+
 function headline(verdict: Report['verdict'], stages: readonly StageReport[]): string {
   const names = stages.map((s) => s.stage).join(', ');
   const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === 'fail'));
   const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === 'warn'));
   switch (verdict) {
     case 'fail': {
-      const where = [...new Set(failing.map((f) => (f.scope ? f.scope.value : f.metric)))].slice(0, 4).join(', ');
+      const where = [...new Set(failing.map(place))].slice(0, 4).join(', ');
       return `${failing.length} ${failing.length === 1 ? 'breach' : 'breaches'} in ${names}: ${where}${failing.length > 4 ? ', …' : ''}`;
     }
     case 'warn':

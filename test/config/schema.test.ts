@@ -104,7 +104,7 @@ describe('unknown keys: did you mean', () => {
     {
       what: 'nothing close',
       raw: { stages: { smoke: { colour: 'blue' } } },
-      line: `stages.smoke.colour: unknown key — allowed here: 'extends', 'thresholds', 'regression' or 'endurance'`,
+      line: `stages.smoke.colour: unknown key — allowed here: 'extends', 'thresholds', 'regression', 'endurance' or 'workload'`,
     },
   ])('$what', ({ raw, line }) => {
     expect(problems(raw)).toEqual([line]);
