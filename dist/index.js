@@ -62680,21 +62680,25 @@ var WindowTotals = class {
   last = 0;
   lastTime = Number.NEGATIVE_INFINITY;
   sketch;
+  /** A value of a trend window (the hot path of ingest, so no type switch). */
+  recordTrend(value) {
+    this.count++;
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    if (value > 0) {
+      const l = Math.log(value);
+      this.sumLog += l;
+      this.sumLogSq += l * l;
+      this.sketch.recordLog(l);
+    } else {
+      this.sketch.record(value);
+    }
+  }
   record(timeMs, value) {
     switch (this.type) {
       case "trend":
-        this.count++;
-        this.sum += value;
-        if (value < this.min) this.min = value;
-        if (value > this.max) this.max = value;
-        if (value > 0) {
-          const l = Math.log(value);
-          this.sumLog += l;
-          this.sumLogSq += l * l;
-          this.sketch.recordLog(l);
-        } else {
-          this.sketch.record(value);
-        }
+        this.recordTrend(value);
         return;
       case "counter":
         this.count += value;
@@ -62911,9 +62915,11 @@ var RunBuilder = class {
     const cached2 = this.leaves.get(key);
     if (cached2) return cached2;
     const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+    const totals = newTotals(state.def.type, scale);
     const leaf = {
       metric,
-      totals: newTotals(state.def.type, scale),
+      totals,
+      histogram: totals.type === "trend" ? totals.histogram : void 0,
       scopes: unique,
       windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
       lastIndex: Number.NaN,
@@ -62928,7 +62934,8 @@ var RunBuilder = class {
   point(targets, timeMs, value) {
     this.points++;
     const leaf = targets.leaf;
-    recordTotal(leaf.totals, timeMs, value);
+    if (leaf.histogram !== void 0) leaf.histogram.record(value);
+    else recordTotal(leaf.totals, timeMs, value);
     if (timeMs < this.firstTime) this.firstTime = timeMs;
     if (timeMs > this.lastTime) this.lastTime = timeMs;
     if (!leaf.windows) return;
@@ -62953,7 +62960,8 @@ var RunBuilder = class {
       leaf.lastIndex = index;
       leaf.lastWindow = win;
     }
-    win.record(timeMs, value);
+    if (leaf.histogram !== void 0) win.recordTrend(value);
+    else win.record(timeMs, value);
   }
   windowIndex(timeMs) {
     if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;

@@ -98,21 +98,26 @@ export class WindowTotals {
     if (type === 'trend') this.sketch = filling ? WindowSketch.open() : new WindowSketch();
   }
 
+  /** A value of a trend window (the hot path of ingest, so no type switch). */
+  recordTrend(value: number): void {
+    this.count++;
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    if (value > 0) {
+      const l = Math.log(value);
+      this.sumLog += l;
+      this.sumLogSq += l * l;
+      this.sketch!.recordLog(l);
+    } else {
+      this.sketch!.record(value);
+    }
+  }
+
   record(timeMs: number, value: number): void {
     switch (this.type) {
       case 'trend':
-        this.count++;
-        this.sum += value;
-        if (value < this.min) this.min = value;
-        if (value > this.max) this.max = value;
-        if (value > 0) {
-          const l = Math.log(value);
-          this.sumLog += l;
-          this.sumLogSq += l * l;
-          this.sketch!.recordLog(l);
-        } else {
-          this.sketch!.record(value);
-        }
+        this.recordTrend(value);
         return;
       case 'counter':
         this.count += value;

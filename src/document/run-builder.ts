@@ -1,7 +1,7 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
 import { scopeName } from './selector.js';
-import { TIME_SCALE, VALUE_SCALE } from './trend-histogram.js';
+import { TIME_SCALE, VALUE_SCALE, type TrendHistogram } from './trend-histogram.js';
 
 export interface MetricDefinition {
   readonly name: string;
@@ -37,6 +37,8 @@ export interface PointTargets {
 interface Leaf {
   readonly metric: number;
   readonly totals: ScopeTotals;
+  /** The trend histogram inside `totals`, when the metric is a trend. */
+  readonly histogram: TrendHistogram | undefined;
   /** Scope names this leaf adds to. */
   readonly scopes: readonly { readonly name: string; readonly tags: Readonly<Record<string, string>> }[];
   windows: Map<number, WindowTotals> | undefined;
@@ -141,9 +143,11 @@ export class RunBuilder {
     const cached = this.leaves.get(key);
     if (cached) return cached;
     const scale = state.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
+    const totals = newTotals(state.def.type, scale);
     const leaf: Leaf = {
       metric,
-      totals: newTotals(state.def.type, scale),
+      totals,
+      histogram: totals.type === 'trend' ? totals.histogram : undefined,
       scopes: unique,
       windows: state.windowed ? new Map() : undefined,
       lastIndex: Number.NaN,
@@ -159,7 +163,9 @@ export class RunBuilder {
   point(targets: PointTargets, timeMs: number, value: number): void {
     this.points++;
     const leaf = targets.leaf;
-    recordTotal(leaf.totals, timeMs, value);
+    // Trends are most points: call the histogram directly rather than through the type switch.
+    if (leaf.histogram !== undefined) leaf.histogram.record(value);
+    else recordTotal(leaf.totals, timeMs, value);
     if (timeMs < this.firstTime) this.firstTime = timeMs;
     if (timeMs > this.lastTime) this.lastTime = timeMs;
     if (!leaf.windows) return;
@@ -185,7 +191,8 @@ export class RunBuilder {
       leaf.lastIndex = index;
       leaf.lastWindow = win;
     }
-    win!.record(timeMs, value);
+    if (leaf.histogram !== undefined) win!.recordTrend(value);
+    else win!.record(timeMs, value);
   }
 
   private windowIndex(timeMs: number): number {
