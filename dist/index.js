@@ -71730,11 +71730,11 @@ async function runAction(io2) {
   io2.setOutput("report-json", reportJson);
   io2.setOutput("report-markdown", reportMarkdown);
   io2.setOutput("regressions", regressions);
+  io2.setOutput("rollback-dispatched", await rollback(io2, inputs, ctx, client, report, runs));
   if (inputs.jobSummary) await io2.summary(markdown);
   io2.setOutput("comment-id", await comment(io2, inputs, ctx, client, report, marker, markdown));
   await statuses(io2, ctx, client, report);
   await updateBaselines(io2, inputs, ctx, client, report, runs, accepted);
-  io2.setOutput("rollback-dispatched", await rollback(io2, inputs, ctx, client, report, runs));
   const fails = inputs.failOn === "never" ? false : inputs.failOn === "warn" ? report.verdict === "fail" || report.verdict === "warn" : report.verdict === "fail";
   if (fails) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${report.headline}`);
   else if (report.verdict === "inconclusive") io2.warning(`perf-gate: inconclusive \u2014 ${report.headline}`);

@@ -84,11 +84,12 @@ export async function runAction(io: ActionIo): Promise<void> {
   io.setOutput('report-markdown', reportMarkdown);
   io.setOutput('regressions', regressions);
 
+  // A bad deploy is rolled back before anything else is written: every second counts there.
+  io.setOutput('rollback-dispatched', await rollback(io, inputs, ctx, client, report, runs));
   if (inputs.jobSummary) await io.summary(markdown);
   io.setOutput('comment-id', await comment(io, inputs, ctx, client, report, marker, markdown));
   await statuses(io, ctx, client, report);
   await updateBaselines(io, inputs, ctx, client, report, runs, accepted);
-  io.setOutput('rollback-dispatched', await rollback(io, inputs, ctx, client, report, runs));
 
   const fails = inputs.failOn === 'never' ? false : inputs.failOn === 'warn' ? report.verdict === 'fail' || report.verdict === 'warn' : report.verdict === 'fail';
   if (fails) io.setFailed(`perf-gate: ${report.verdict} — ${report.headline}`);
