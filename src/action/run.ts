@@ -13,7 +13,7 @@ import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
 import type { Report, StageReport } from '../gate/verdict.js';
 import { BaselineBranch, type HistoryEntry } from '../github/baseline-store.js';
-import { upsertComment } from '../github/comment.js';
+import { findComment, upsertComment } from '../github/comment.js';
 import { dispatchWorkflow, repositoryDispatch } from '../github/dispatch.js';
 import { describeGitHubError, isPermissionError } from '../github/errors.js';
 import { createOctokit, type GitHubClient } from '../github/octokit.js';
@@ -259,10 +259,9 @@ async function comment(io: ActionIo, inputs: ActionInputs, ctx: RunContext, clie
 }
 
 async function upsertIfExists(client: GitHubClient, ctx: RunContext, marker: string, body: string): Promise<string> {
-  const comments = await client.paginate(client.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: ctx.pullRequest!.number, per_page: 100 });
-  if (!comments.some((c) => (c.body ?? '').includes(marker))) return '';
-  const r = await upsertComment(client, { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest!.number, marker, body });
-  return String(r.id);
+  const target = { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest!.number, marker };
+  if (!(await findComment(client, target))) return '';
+  return String((await upsertComment(client, { ...target, body })).id);
 }
 
 async function statuses(io: ActionIo, ctx: RunContext, client: GitHubClient | undefined, report: Report): Promise<void> {

@@ -148,7 +148,7 @@ function scopeRow(s: LatencyScope & { tags: Record<string, string> }, baseline: 
     ...(c ? { current: c } : {}),
     ...(shift?.change !== undefined ? { latencyChange: shift.change } : {}),
     confidence: shift?.confidence ?? { level: 'not-applicable' },
-    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : baseline ? 'inconclusive' : 'inconclusive',
+    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : 'inconclusive',
   };
 }
 
