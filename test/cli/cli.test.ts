@@ -24,10 +24,19 @@ describe('perf-gate compare exit statuses', () => {
     expect(JSON.parse(r.stdout).verdict).toBe(verdict);
   });
 
-  it('--fail-on never exits 0 on a failure, and --fail-on warn would fail a warning', async () => {
+  it('--fail-on never exits 0 on a failure but still prints it', async () => {
     const r = await cli('compare', '--baseline', `${K6}smoke-baseline.ndjson.gz`, '--current', `${K6}smoke-regressed.ndjson.gz`, '--fail-on', 'never');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/fail/);
+  });
+
+  it('--fail-on warn fails a run whose only findings are warnings', async () => {
+    // Aggregate-only inputs cannot confirm a change: the regressed summary gives warnings, not failures.
+    const args = ['compare', '--baseline', `${K6}smoke-baseline.handle-summary.json`, '--current', `${K6}smoke-regressed.handle-summary.json`, '--format', 'json'];
+    const lenient = await cli(...args);
+    expect(JSON.parse(lenient.stdout).verdict).toBe('warn');
+    expect(lenient.code).toBe(0);
+    expect((await cli(...args, '--fail-on', 'warn')).code).toBe(1);
   });
 
   it('writes markdown to -o and still prints the verdict', async () => {
@@ -50,11 +59,17 @@ describe('perf-gate compare exit statuses', () => {
     expect(JSON.parse(readFileSync(base, 'utf8')).meta.labels).toEqual({ runner: 'ci' });
   });
 
-  it('inconclusive without data exits 0 unless --fail-on-inconclusive', async () => {
-    const summary = `${K6}smoke-baseline.summary-export.json`;
-    const a = await cli('compare', '--baseline', summary, '--current', summary);
-    expect([0, 1]).toContain(a.code);
-    expect(a.code).toBe(0);
+  it('inconclusive (too few requests to judge) exits 0 unless --fail-on-inconclusive', async () => {
+    // The first 40 lines of a real run: a handful of requests, far below minSamples.
+    const few = gunzipSync(readFileSync(`${K6}smoke-aa.ndjson.gz`)).toString('utf8').split('\n').slice(0, 40).join('\n');
+    const current = write('few.ndjson', `${few}\n`);
+    const args = ['compare', '--baseline', `${K6}smoke-baseline.ndjson.gz`, '--current', current, '--format', 'json'];
+    const lenient = await cli(...args);
+    expect(JSON.parse(lenient.stdout).verdict).toBe('inconclusive');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/inconclusive/);
+    const strict = await cli(...args, '--fail-on-inconclusive');
+    expect(strict.code).toBe(1);
   });
 });
 
