@@ -82597,7 +82597,7 @@ function scopeRow(s, baseline, current, findings) {
     ...c2 ? { current: c2 } : {},
     ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
     confidence: shift?.confidence ?? { level: "not-applicable" },
-    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : baseline ? "inconclusive" : "inconclusive"
+    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive"
   };
 }
 function sameScope(f, s) {
@@ -86941,7 +86941,6 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/exec": "^3.0.0",
-    "@actions/github": "^9.1.1",
     "@actions/tool-cache": "^4.0.0",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",

@@ -64018,7 +64018,7 @@ function scopeRow(s, baseline, current, findings) {
     ...c ? { current: c } : {},
     ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
     confidence: shift?.confidence ?? { level: "not-applicable" },
-    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : baseline ? "inconclusive" : "inconclusive"
+    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive"
   };
 }
 function sameScope(f, s) {
@@ -71890,10 +71890,9 @@ async function comment(io2, inputs, ctx, client, report, marker, markdown) {
   }
 }
 async function upsertIfExists(client, ctx, marker, body) {
-  const comments = await client.paginate(client.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: ctx.pullRequest.number, per_page: 100 });
-  if (!comments.some((c) => (c.body ?? "").includes(marker))) return "";
-  const r = await upsertComment(client, { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest.number, marker, body });
-  return String(r.id);
+  const target = { owner: ctx.owner, repo: ctx.repo, issueNumber: ctx.pullRequest.number, marker };
+  if (!await findComment(client, target)) return "";
+  return String((await upsertComment(client, { ...target, body })).id);
 }
 async function statuses(io2, ctx, client, report) {
   if (!client || !ctx.sha) return;

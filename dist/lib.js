@@ -3960,7 +3960,7 @@ function scopeRow(s, baseline, current, findings) {
     ...c ? { current: c } : {},
     ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
     confidence: shift?.confidence ?? { level: "not-applicable" },
-    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : baseline ? "inconclusive" : "inconclusive"
+    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive"
   };
 }
 function sameScope(f, s) {
