@@ -23,7 +23,9 @@ describe('end to end: example API + embedded engine + gate', () => {
 
   it('+30 % on one endpoint fails naming that endpoint only', async () => {
     const report = compareRuns({ baseline: await base(), current: await measure({ latency: { '/api/dashboard': 1.3 } }), policy: resolvePolicy(config, 'smoke') });
-    const endpoints = [...new Set(failing(report).map((f) => f.scope?.value ?? f.metric))];
+    // The whole-run p95 may move too (the dashboard is among the slowest requests); of the endpoints,
+    // only the slowed one may fail.
+    const endpoints = [...new Set(failing(report).flatMap((f) => (f.scope ? [f.scope.value] : [])))];
     expect(endpoints).toEqual(['GET /api/dashboard/metrics']);
   });
 
