@@ -63567,7 +63567,7 @@ function assessErrorRate(baseline, current, s, policy, failedMetric) {
   if (baseline.aggregateOnly || current.aggregateOnly) {
     return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
   }
-  const deff = Math.max(designEffectOfRates(baseline.windows(scopeOf(s.name, failedMetric))), designEffectOfRates(current.windows(scopeOf(s.name, failedMetric))));
+  const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
   const pooled = (b.failed + c.failed) / (b.total + c.total);
   const seNull = Math.sqrt(pooled * (1 - pooled) * (1 / b.total + 1 / c.total) * deff);
   const diff = rc - rb;
@@ -63582,9 +63582,6 @@ function assessErrorRate(baseline, current, s, policy, failedMetric) {
     interval = { lower: Math.exp(lr - Z953 * seLog) - 1, upper: Math.exp(lr + Z953 * seLog) - 1 };
   }
   return { ...base, pValue, intervalExcludesNoChange, ...interval ? { interval } : {} };
-}
-function scopeOf(latencyScope, failedMetric) {
-  return latencyScope.replace(/^[^{]+/, failedMetric);
 }
 function designEffectOfRates(windows) {
   const clusters = windows.filter((w) => w.count > 0).map((w) => {
@@ -63842,8 +63839,10 @@ function assessThresholds(current, policy) {
   return out;
 }
 function scopeOfSelector(selector) {
-  const m = /^[^{]+\{([^:}]+):(.*)\}$/.exec(selector);
-  return m ? { tag: m[1], value: m[2] } : void 0;
+  const parsed = tryParseMetricSelector(selector);
+  if ("error" in parsed) return void 0;
+  const first2 = Object.entries(parsed.tags)[0];
+  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
 }
 
 // src/stats/autocorrelation.ts

@@ -3291,7 +3291,7 @@ function assessErrorRate(baseline, current, s, policy, failedMetric) {
   if (baseline.aggregateOnly || current.aggregateOnly) {
     return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
   }
-  const deff = Math.max(designEffectOfRates(baseline.windows(scopeOf(s.name, failedMetric))), designEffectOfRates(current.windows(scopeOf(s.name, failedMetric))));
+  const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
   const pooled = (b.failed + c.failed) / (b.total + c.total);
   const seNull = Math.sqrt(pooled * (1 - pooled) * (1 / b.total + 1 / c.total) * deff);
   const diff = rc - rb;
@@ -3306,9 +3306,6 @@ function assessErrorRate(baseline, current, s, policy, failedMetric) {
     interval = { lower: Math.exp(lr - Z953 * seLog) - 1, upper: Math.exp(lr + Z953 * seLog) - 1 };
   }
   return { ...base, pValue, intervalExcludesNoChange, ...interval ? { interval } : {} };
-}
-function scopeOf(latencyScope, failedMetric) {
-  return latencyScope.replace(/^[^{]+/, failedMetric);
 }
 function designEffectOfRates(windows) {
   const clusters = windows.filter((w) => w.count > 0).map((w) => {
@@ -3613,6 +3610,54 @@ var ConfigError = class _ConfigError extends Error {
   }
 };
 
+// src/config/metric-selector.ts
+var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
+function tryParseMetricSelector(source) {
+  const text = source.trim();
+  const open3 = text.indexOf("{");
+  const close = text.lastIndexOf("}");
+  const name = open3 === -1 ? text : text.slice(0, open3);
+  const fail = (why) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why}` });
+  if (!METRIC_NAME.test(name)) {
+    return fail(
+      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit), ${EXAMPLE}`
+    );
+  }
+  if (open3 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open3 === -1 || close !== text.length - 1 || close < open3) {
+    return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
+  }
+  const inner = text.slice(open3 + 1, close);
+  if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
+  const tags = {};
+  for (const part of inner.split(",")) {
+    const colon = part.indexOf(":");
+    const key = unquote(colon === -1 ? part : part.slice(0, colon));
+    const value = colon === -1 ? "" : unquote(part.slice(colon + 1));
+    if (colon === -1 || key === "" || value === "") {
+      return fail(`'${part.trim()}' is not tag:value, ${EXAMPLE}`);
+    }
+    if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
+    tags[key] = value;
+  }
+  return { metric: name, tags };
+}
+function parseMetricSelector(source, path) {
+  const parsed = tryParseMetricSelector(source);
+  if ("error" in parsed) {
+    throw new ConfigError([path === void 0 ? parsed.error : `${path}: ${parsed.error}`], { path: path ?? source });
+  }
+  return parsed;
+}
+function formatMetricSelector(selector) {
+  const parts = Object.entries(selector.tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? selector.metric : `${selector.metric}{${parts.join(",")}}`;
+}
+function unquote(text) {
+  return text.trim().replace(/^["']+|["']+$/g, "");
+}
+
 // src/config/suggest.ts
 function editDistance(a, b) {
   const rows = a.length + 1;
@@ -3784,8 +3829,10 @@ function assessThresholds(current, policy) {
   return out;
 }
 function scopeOfSelector(selector) {
-  const m = /^[^{]+\{([^:}]+):(.*)\}$/.exec(selector);
-  return m ? { tag: m[1], value: m[2] } : void 0;
+  const parsed = tryParseMetricSelector(selector);
+  if ("error" in parsed) return void 0;
+  const first2 = Object.entries(parsed.tags)[0];
+  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
 }
 
 // src/stats/autocorrelation.ts
@@ -4050,54 +4097,6 @@ import { readFile as readFile3 } from "node:fs/promises";
 
 // src/config/schema.ts
 import { z as z6 } from "zod";
-
-// src/config/metric-selector.ts
-var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
-function tryParseMetricSelector(source) {
-  const text = source.trim();
-  const open3 = text.indexOf("{");
-  const close = text.lastIndexOf("}");
-  const name = open3 === -1 ? text : text.slice(0, open3);
-  const fail = (why) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why}` });
-  if (!METRIC_NAME.test(name)) {
-    return fail(
-      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit), ${EXAMPLE}`
-    );
-  }
-  if (open3 === -1 && close === -1) return { metric: name, tags: {} };
-  if (open3 === -1 || close !== text.length - 1 || close < open3) {
-    return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
-  }
-  const inner = text.slice(open3 + 1, close);
-  if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
-  const tags = {};
-  for (const part of inner.split(",")) {
-    const colon = part.indexOf(":");
-    const key = unquote(colon === -1 ? part : part.slice(0, colon));
-    const value = colon === -1 ? "" : unquote(part.slice(colon + 1));
-    if (colon === -1 || key === "" || value === "") {
-      return fail(`'${part.trim()}' is not tag:value, ${EXAMPLE}`);
-    }
-    if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
-    tags[key] = value;
-  }
-  return { metric: name, tags };
-}
-function parseMetricSelector(source, path) {
-  const parsed = tryParseMetricSelector(source);
-  if ("error" in parsed) {
-    throw new ConfigError([path === void 0 ? parsed.error : `${path}: ${parsed.error}`], { path: path ?? source });
-  }
-  return parsed;
-}
-function formatMetricSelector(selector) {
-  const parts = Object.entries(selector.tags).map(([k, v]) => `${k}:${v}`);
-  return parts.length === 0 ? selector.metric : `${selector.metric}{${parts.join(",")}}`;
-}
-function unquote(text) {
-  return text.trim().replace(/^["']+|["']+$/g, "");
-}
 
 // src/config/schema-fields.ts
 import { z as z4 } from "zod";

@@ -20,6 +20,7 @@ export function assessErrorRate(baseline: RunView, current: RunView, s: LatencyS
   const c = current.errors(s.tags, failedMetric);
   if (!c) return undefined;
   const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
+  // The failures of the same scope: http_req_duration{name:X} → http_req_failed{name:X}.
   const metric = s.name.replace(/^[^{]+/, failedMetric);
   const common = {
     kind: 'error-rate' as const,
@@ -40,7 +41,7 @@ export function assessErrorRate(baseline: RunView, current: RunView, s: LatencyS
   if (baseline.aggregateOnly || current.aggregateOnly) {
     return { ...base, note: 'aggregate-only input: the change cannot be tested, only reported' };
   }
-  const deff = Math.max(designEffectOfRates(baseline.windows(scopeOf(s.name, failedMetric))), designEffectOfRates(current.windows(scopeOf(s.name, failedMetric))));
+  const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
   const pooled = (b.failed + c.failed) / (b.total + c.total);
   const seNull = Math.sqrt(pooled * (1 - pooled) * (1 / b.total + 1 / c.total) * deff);
   const diff = rc - rb;
@@ -56,10 +57,6 @@ export function assessErrorRate(baseline: RunView, current: RunView, s: LatencyS
     interval = { lower: Math.exp(lr - Z95 * seLog) - 1, upper: Math.exp(lr + Z95 * seLog) - 1 };
   }
   return { ...base, pValue, intervalExcludesNoChange, ...(interval ? { interval } : {}) };
-}
-
-function scopeOf(latencyScope: string, failedMetric: string): string {
-  return latencyScope.replace(/^[^{]+/, failedMetric);
 }
 
 function designEffectOfRates(windows: readonly Window[]): number {

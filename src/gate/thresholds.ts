@@ -1,4 +1,5 @@
 import type { StagePolicy } from '../config/policy.js';
+import { tryParseMetricSelector } from '../config/metric-selector.js';
 import { aggregationKey, evaluateThreshold } from '../config/threshold.js';
 import type { Assessment } from './assessment.js';
 import type { RunView } from '../document/run-view.js';
@@ -27,6 +28,8 @@ export function assessThresholds(current: RunView, policy: StagePolicy): Assessm
 
 /** `http_req_duration{name:GET /api/alerts}` → { tag: 'name', value: 'GET /api/alerts' } (first tag only). */
 export function scopeOfSelector(selector: string): { tag: string; value: string } | undefined {
-  const m = /^[^{]+\{([^:}]+):(.*)\}$/.exec(selector);
-  return m ? { tag: m[1]!, value: m[2]! } : undefined;
+  const parsed = tryParseMetricSelector(selector);
+  if ('error' in parsed) return undefined;
+  const first = Object.entries(parsed.tags)[0];
+  return first ? { tag: first[0], value: first[1] } : undefined;
 }

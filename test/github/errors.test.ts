@@ -3,7 +3,7 @@ import { upsertComment } from '../../src/github/comment.js';
 import { describeGitHubError, isPermissionError, permissionFor } from '../../src/github/errors.js';
 import { setCommitStatus } from '../../src/github/status.js';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer, type Route } from '../support/github-api-server.js';
-import { TOKEN, testClient } from '../support/github-client.js';
+import { TOKEN, testClient, failure } from '../support/github-client.js';
 
 let server: GitHubApiServer;
 beforeEach(async () => {
@@ -12,12 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => {
-    throw new Error('expected the request to fail');
-  }, (e: unknown) => e);
-}
 
 describe('isPermissionError and describeGitHubError against the server', () => {
   it('a read-only token (fork PR): 403 on the comment, named as a missing permission', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeGitHubError, isPermissionError, isRateLimitError } from '../../src/github/errors.js';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
-import { TOKEN, testClient } from '../support/github-client.js';
+import { TOKEN, testClient, failure } from '../support/github-client.js';
 
 const LIST = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
 const CREATE = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
@@ -14,12 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => {
-    throw new Error('expected the request to fail');
-  }, (e: unknown) => e);
-}
 
 describe('createOctokit: server errors', () => {
   it.each([500, 502, 503])('retries a %i and then succeeds', async (status) => {

@@ -29,3 +29,10 @@ export function testClient(server: GitHubApiServer, options: Partial<CreateOctok
   });
   return { client, lines };
 }
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+export async function failure(p: Promise<unknown>): Promise<unknown> {
+  return p.then(() => {
+    throw new Error('expected the request to fail');
+  }, (e: unknown) => e);
+}
