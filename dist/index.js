@@ -62815,7 +62815,9 @@ var RunDocumentSchema = external_exports.object({
   metrics: external_exports.record(external_exports.string(), external_exports.object({
     type: MetricTypeSchema,
     contains: external_exports.enum(["time", "data", "default"]),
-    thresholds: external_exports.array(external_exports.string())
+    thresholds: external_exports.array(external_exports.string()),
+    /** Tag keys the metric's points carried (sorted, at most 64), so a policy naming another tag can be told so. Absent in older documents and summaries. */
+    tags: external_exports.array(external_exports.string()).optional()
   })),
   scopes: external_exports.record(external_exports.string(), ScopeSchema),
   windows: external_exports.object({
@@ -62847,6 +62849,7 @@ var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
   "iteration_duration"
 ]);
 var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+var MAX_TAG_KEYS = 64;
 var RunBuilder = class {
   constructor(options) {
     this.options = options;
@@ -62886,7 +62889,7 @@ var RunBuilder = class {
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed });
+    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set() });
     this.metricIds.set(def.name, id);
     return id;
   }
@@ -62899,6 +62902,7 @@ var RunBuilder = class {
   /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
   targets(metric, tags) {
     const state = this.metrics[metric];
+    for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
     const scopes = [{ name: state.def.name, tags: {} }];
     for (const tag of this.options.groupBy) {
       const v = tags[tag];
@@ -63039,7 +63043,7 @@ var RunBuilder = class {
     const end = measured ? this.lastTime : 0;
     const metrics = {};
     for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
-      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds] };
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText) } : {} };
     }
     return {
       schema: RUN_DOCUMENT_SCHEMA,
@@ -63134,7 +63138,7 @@ function mergeRuns(docs) {
   for (const d of docs) {
     for (const [name, m] of Object.entries(d.metrics)) {
       const prev = metrics[name];
-      metrics[name] = prev ? { ...prev, thresholds: [.../* @__PURE__ */ new Set([...prev.thresholds, ...m.thresholds])] } : m;
+      metrics[name] = prev ? mergeMetric(prev, m) : m;
     }
   }
   const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
@@ -63231,6 +63235,11 @@ function decodeWindow(type, w, atMs) {
   t.lastTime = atMs;
   if (type === "trend") t.sketch = WindowSketch.decode(w.sketch ?? []);
   return t;
+}
+function mergeMetric(a, b) {
+  const { tags: _a3, ...rest } = a;
+  const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
+  return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
 }
 
 // src/document/run-view.ts

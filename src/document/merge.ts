@@ -34,7 +34,7 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
   for (const d of docs) {
     for (const [name, m] of Object.entries(d.metrics)) {
       const prev = metrics[name];
-      metrics[name] = prev ? { ...prev, thresholds: [...new Set([...prev.thresholds, ...m.thresholds])] } : m;
+      metrics[name] = prev ? mergeMetric(prev, m) : m;
     }
   }
   const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
@@ -135,4 +135,13 @@ export function decodeWindow(type: Scope['type'], w: Window, atMs: number): Wind
   t.lastTime = atMs;
   if (type === 'trend') t.sketch = WindowSketch.decode(w.sketch ?? []);
   return t;
+}
+
+type MetricEntry = RunDocument['metrics'][string];
+
+/** Thresholds and tag keys of both shards; the tag keys only when both know theirs (older documents do not). */
+function mergeMetric(a: MetricEntry, b: MetricEntry): MetricEntry {
+  const { tags: _a, ...rest } = a;
+  const tags = a.tags && b.tags ? [...new Set([...a.tags, ...b.tags])].sort() : undefined;
+  return { ...rest, thresholds: [...new Set([...a.thresholds, ...b.thresholds])], ...(tags ? { tags } : {}) };
 }

@@ -63,7 +63,12 @@ const AUTO_WIDTHS_MS = [1_000, 2_000, 10_000, 20_000, 60_000, 120_000, 600_000, 
 interface MetricState {
   def: MetricDefinition;
   windowed: boolean;
+  /** Tag keys seen on the metric's points (bounded by MAX_TAG_KEYS). */
+  tagKeys: Set<string>;
 }
+
+/** Tag keys kept per metric: enough for any script, bounded against a generator that invents keys. */
+const MAX_TAG_KEYS = 64;
 
 
 /**
@@ -111,7 +116,7 @@ export class RunBuilder {
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed });
+    this.metrics.push({ def, windowed, tagKeys: new Set() });
     this.metricIds.set(def.name, id);
     return id;
   }
@@ -127,6 +132,7 @@ export class RunBuilder {
   /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
   targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets {
     const state = this.metrics[metric]!;
+    for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
     const scopes: { name: string; tags: Readonly<Record<string, string>> }[] = [{ name: state.def.name, tags: {} }];
     for (const tag of this.options.groupBy) {
       const v = tags[tag];
@@ -274,7 +280,7 @@ export class RunBuilder {
     const end = measured ? this.lastTime : 0;
     const metrics: RunDocument['metrics'] = {};
     for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
-      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds] };
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...(m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText) } : {}) };
     }
     return {
       schema: RUN_DOCUMENT_SCHEMA,

@@ -97,6 +97,8 @@ export const RunDocumentSchema = z.object({
     type: MetricTypeSchema,
     contains: z.enum(['time', 'data', 'default']),
     thresholds: z.array(z.string()),
+    /** Tag keys the metric's points carried (sorted, at most 64), so a policy naming another tag can be told so. Absent in older documents and summaries. */
+    tags: z.array(z.string()).optional(),
   })),
   scopes: z.record(z.string(), ScopeSchema),
   windows: z.object({

@@ -92,9 +92,9 @@ describe('k6 --out csv', () => {
     ]);
     const doc = await ingestFiles([file]);
     expect(doc.metrics).toEqual({
-      checks: { type: 'rate', contains: 'default', thresholds: [] },
-      data_sent: { type: 'counter', contains: 'data', thresholds: [] },
-      my_counter: { type: 'trend', contains: 'default', thresholds: [] },
+      checks: { type: 'rate', contains: 'default', thresholds: [], tags: ['check', 'scenario'] },
+      data_sent: { type: 'counter', contains: 'data', thresholds: [], tags: ['scenario'] },
+      my_counter: { type: 'trend', contains: 'default', thresholds: [], tags: ['scenario'] },
     });
     expect(doc.scopes.checks!.rate).toEqual({ passes: 1, fails: 1 });
     expect(doc.meta.warnings).toEqual(["metric 'my_counter' is not a k6 built-in metric and k6 CSV output has no metric types: read as a trend"]);

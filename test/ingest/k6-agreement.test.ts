@@ -83,9 +83,11 @@ describe('ingest agrees with k6 own summary of the same run', () => {
 
   it('k6 declarations become metric definitions with thresholds and submetrics', async () => {
     const doc = await ingestFiles([fixture('smoke-baseline.ndjson.gz')]);
-    expect(doc.metrics.http_req_duration).toEqual({ type: 'trend', contains: 'time', thresholds: ['p(95)<500'] });
-    expect(doc.metrics.http_req_failed).toEqual({ type: 'rate', contains: 'default', thresholds: ['rate<0.01'] });
-    expect(doc.metrics.data_sent).toEqual({ type: 'counter', contains: 'data', thresholds: [] });
+    const requestTags = ['error_code', 'expected_response', 'group', 'method', 'name', 'proto', 'scenario', 'status', 'tenant', 'url'];
+    expect(doc.metrics.http_req_duration).toEqual({ type: 'trend', contains: 'time', thresholds: ['p(95)<500'], tags: requestTags });
+    expect(doc.metrics.http_req_failed).toEqual({ type: 'rate', contains: 'default', thresholds: ['rate<0.01'], tags: requestTags });
+    expect(doc.metrics.data_sent).toEqual({ type: 'counter', contains: 'data', thresholds: [], tags: ['group', 'scenario'] });
+    expect(doc.metrics.vus).toEqual({ type: 'gauge', contains: 'default', thresholds: [] }); // k6 tags no vus point
     expect(doc.scopes['http_req_duration{expected_response:true}']?.tags).toEqual({ expected_response: 'true' });
     expect(doc.meta.groupBy).toEqual(['name']);
     expect(Object.keys(doc.windows.series).length).toBeGreaterThan(10);
