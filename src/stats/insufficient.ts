@@ -6,10 +6,12 @@ export interface InsufficientData {
   readonly kind: 'insufficient-data';
   /** Why, in words a performance engineer understands: "baseline has 1 sample (needs ≥ 2)". */
   readonly reason: string;
+  /** What kind of shortage, when the function knows: too few observations, or no spread to measure against. */
+  readonly cause?: 'too-few' | 'no-spread';
 }
 
-export function insufficient(reason: string): InsufficientData {
-  return { kind: 'insufficient-data', reason };
+export function insufficient(reason: string, cause?: InsufficientData['cause']): InsufficientData {
+  return cause === undefined ? { kind: 'insufficient-data', reason } : { kind: 'insufficient-data', reason, cause };
 }
 
 export function isInsufficient(x: unknown): x is InsufficientData {

@@ -1,0 +1,89 @@
+import { insufficient, type InsufficientData } from './insufficient.js';
+import { normalCdf, normalQuantile } from './normal.js';
+
+/** Events (e.g. failed requests) out of trials in one run. */
+export interface Proportion {
+  readonly events: number;
+  readonly total: number;
+}
+
+export interface TwoProportionTest {
+  /** current share − baseline share. */
+  readonly difference: number;
+  /** One-sided p-value for "the current share is higher", with continuity correction. */
+  readonly pGreater: number;
+  /** Two-sided interval of `difference` at `confidence` (Wald, variance inflated). */
+  readonly differenceLower: number;
+  readonly differenceUpper: number;
+  /** Katz log interval of the relative change (current/baseline − 1), when both runs have events. */
+  readonly ratio?: { readonly lower: number; readonly upper: number };
+  readonly confidence: number;
+}
+
+export interface TwoProportionTestOptions {
+  /** Design effect (≥ 1): how much clustering in time inflates the variance; default 1. */
+  readonly varianceInflation?: number;
+  /** Level of the intervals, in (0, 1); default 0.95. */
+  readonly confidence?: number;
+}
+
+/**
+ * Did the share of events rise from the baseline to the current run? A one-sided two-proportion z-test
+ * with the pooled variance under "no change" and Yates' continuity correction, its variance multiplied by
+ * the design effect (failures come in bursts: an outage fails many requests at once, which is one event,
+ * not many). When no run has an event, or every trial is one, nothing rose: pGreater is 1.
+ *
+ * Contract: pGreater in [0, 1]; difference in [−1, 1]; differenceLower ≤ difference ≤ differenceUpper;
+ * never NaN. InsufficientData when a run has no trials.
+ *
+ * @throws {RangeError} if counts are negative, not finite, or events > total; or the options are out of range
+ * @example
+ * // 2 of 1000 failed before, 12 of 1000 now
+ * twoProportionTest({ events: 2, total: 1000 }, { events: 12, total: 1000 });
+ * // pooled share 14/2000 = 0.007, se under "no change" √(0.007·0.993·(2/1000)) = 0.00373,
+ * // z = (0.01 − 0.001 continuity) / 0.00373 = 2.41
+ * // => { difference: 0.01, pGreater: 0.0079, differenceLower: 0.0027, differenceUpper: 0.0173,
+ * //      ratio: { lower: 0.35, upper: 25.7 }, confidence: 0.95 }
+ */
+export function twoProportionTest(baseline: Proportion, current: Proportion, options: TwoProportionTestOptions = {}): TwoProportionTest | InsufficientData {
+  check(baseline, 'baseline');
+  check(current, 'current');
+  const deff = options.varianceInflation ?? 1;
+  if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number ≥ 1 but got ${deff}`);
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`twoProportionTest: confidence must be in (0, 1) but got ${confidence}`);
+  if (baseline.total === 0) return insufficient('the baseline has no requests');
+  if (current.total === 0) return insufficient('the current run has no requests');
+
+  const rb = baseline.events / baseline.total;
+  const rc = current.events / current.total;
+  const difference = rc - rb;
+  const z = normalQuantile(0.5 + confidence / 2);
+  const inverse = 1 / baseline.total + 1 / current.total;
+  const pooled = (baseline.events + current.events) / (baseline.total + current.total);
+  const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
+  const continuity = 0.5 * inverse;
+  // seNull is 0 only when no trial or every trial was an event in both runs: the shares are equal.
+  const pGreater = seNull > 0 ? normalCdf(-(difference - continuity) / seNull) : 1;
+  const seDiff = Math.sqrt(((rb * (1 - rb)) / baseline.total + (rc * (1 - rc)) / current.total) * deff);
+  let ratio: TwoProportionTest['ratio'];
+  if (baseline.events > 0 && current.events > 0) {
+    const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
+    const lr = Math.log(rc / rb);
+    ratio = { lower: Math.expm1(lr - z * seLog), upper: Math.expm1(lr + z * seLog) };
+  }
+  return {
+    difference,
+    pGreater: Math.min(1, Math.max(0, pGreater)),
+    differenceLower: Math.max(-1, difference - z * seDiff),
+    differenceUpper: Math.min(1, difference + z * seDiff),
+    ...(ratio ? { ratio } : {}),
+    confidence,
+  };
+}
+
+function check(p: Proportion, which: string): void {
+  if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
+    throw new RangeError(`twoProportionTest: ${which} must have 0 ≤ events ≤ total (finite) but got ${p.events} of ${p.total}`);
+  }
+}
