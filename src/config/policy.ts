@@ -50,6 +50,8 @@ export interface StagePolicy extends StageRules {
   minSamples: number;
   latencyMetric: string;
   acceptLabel: string;
+  /** The config file the policy came from, for error messages; absent for the defaults. */
+  configFile?: string;
 }
 
 /**
@@ -84,6 +86,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     minSamples: config.minSamples,
     latencyMetric: config.latencyMetric,
     acceptLabel: config.acceptLabel,
+    ...(config.file !== undefined ? { configFile: config.file } : {}),
     ...rules,
   };
 }
@@ -148,5 +151,5 @@ function mergeThresholds(base: readonly ThresholdSet[], own: readonly ThresholdS
   merged.push(...own.filter((set) => !baseMetrics.has(set.metric)));
   return merged
     .filter((set) => set.expressions.length > 0)
-    .map((set) => ({ metric: set.metric, expressions: set.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })) }));
+    .map((set) => ({ metric: set.metric, expressions: set.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set.origin ?? 'config' }));
 }

@@ -31,6 +31,12 @@ export interface ThresholdSet {
   metric: string;
   /** In the order written; an empty list removes an inherited metric's thresholds. */
   expressions: ThresholdExpression[];
+  /**
+   * Where the set comes from: the user's config file (default), a stage preset, or the k6 script's own
+   * `options.thresholds`. A config threshold on what no run has is an error; a preset's or script's is
+   * only noted (the user never wrote it here).
+   */
+  origin?: 'config' | 'preset' | 'script';
 }
 
 /** A stage's regression limits as written: every field optional, merged over the base stage's. */
@@ -83,6 +89,8 @@ export interface PerfGateConfig {
   /** What the embedded engine sends (`perf-gate run` without k6): requests, login, load shape. */
   workload?: Workload;
   stages: Record<string, StageConfig>;
+  /** The file the config was read from (set by the loader, not a key of the file); absent for the defaults. */
+  file?: string;
 }
 
 /** The top-level defaults (docs/config.md lists them too). */

@@ -52,6 +52,7 @@ export function presetRules(name: PresetName): StageRules {
   const thresholds = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
     metric: formatMetricSelector(parseMetricSelector(metric)),
     expressions: sources.map((source) => parseThreshold(source)),
+    origin: 'preset' as const,
   }));
   switch (name) {
     case 'endurance':

@@ -47,6 +47,34 @@ export interface ThresholdObject {
   delayAbortEval?: string;
 }
 
+/** The kinds of metric k6 has (one sink type each). */
+export type ThresholdMetricType = 'trend' | 'counter' | 'rate' | 'gauge';
+
+/**
+ * The aggregations each metric type answers: k6's own table (k6 refuses any other with exit 104,
+ * "unsupported aggregation method … supported aggregation methods for this metric are: …"), plus
+ * perf-gate's `passes` and `fails` on rates.
+ *
+ * @example aggregationsFor('rate') // ['rate', 'passes', 'fails']
+ */
+export function aggregationsFor(type: ThresholdMetricType): readonly Aggregation['kind'][] {
+  switch (type) {
+    case 'trend':
+      return ['avg', 'min', 'max', 'med', 'percentile'];
+    case 'counter':
+      return ['count', 'rate'];
+    case 'rate':
+      return ['rate', 'passes', 'fails'];
+    case 'gauge':
+      return ['value'];
+  }
+}
+
+/** An aggregation kind as a user writes it: `p(N)` for percentiles. */
+export function aggregationKindText(kind: Aggregation['kind']): string {
+  return kind === 'percentile' ? 'p(N)' : kind;
+}
+
 /** The aggregation names without a parameter, in k6's order, then perf-gate's extensions. */
 export const AGGREGATION_NAMES = ['value', 'count', 'rate', 'avg', 'min', 'med', 'max', 'passes', 'fails'] as const;
 type SimpleAggregation = (typeof AGGREGATION_NAMES)[number];

@@ -7,6 +7,9 @@ import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { ConfigError, type ConfigIssue, type ConfigPathSegment } from './errors.js';
 import { validateConfig, type PerfGateConfig } from './schema.js';
 
+/** Alias expansions allowed: plenty for anchors shared between stages, far from an alias bomb. */
+const MAX_ALIAS_COUNT = 1000;
+
 /**
  * Parses and validates the text of a config file. An empty file is the default config.
  *
@@ -27,7 +30,15 @@ export function parseConfigText(text: string, file = 'perf-gate.yml'): PerfGateC
     const first = doc.errors[0]?.linePos?.[0];
     throw new ConfigError(lines, { file, path: first === undefined ? file : `${file}:${first.line}:${first.col}` });
   }
-  const result = validateConfig(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml package refuses to expand an alias bomb (a few lines that would unfold into billions of nodes).
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError([`${file}: cannot be read as a perf-gate config: ${why} — the file's YAML aliases (*name) expand into more than ${MAX_ALIAS_COUNT} copies; write the values out or use fewer aliases`], { file, path: file, cause: err });
+  }
+  const result = validateConfig(value);
   if (!result.ok) {
     const located: ConfigIssue[] = result.issues.map((issue) => {
       const location = locate(doc, issue.path, lineCounter);
@@ -35,7 +46,7 @@ export function parseConfigText(text: string, file = 'perf-gate.yml'): PerfGateC
     });
     throw ConfigError.fromIssues(located.sort(byLocation), file);
   }
-  return result.config;
+  return { ...result.config, file };
 }
 
 /** Issues in file order; unlocated ones last, each group keeping its order (sort is stable). */

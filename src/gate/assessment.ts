@@ -1,4 +1,5 @@
-import type { FindingKind } from './verdict.js';
+import type { InsufficientData } from '../stats/insufficient.js';
+import type { FindingKind, Shortfall } from './verdict.js';
 
 /**
  * One question the gate asked of the data ("did p95 of GET /api/alerts get worse by more than 20 %?")
@@ -25,10 +26,24 @@ export interface Assessment {
   readonly intervalExcludesNoChange?: boolean;
   /** Set when the data cannot answer; the finding is then inconclusive. */
   readonly insufficient?: string;
+  /** What kind of shortage `insufficient` is, for the headline's count of what went unjudged (default 'other'). */
+  readonly shortfall?: Shortfall;
   /** Deterministic outcomes (absolute SLOs): no test, the comparison decides. */
   readonly deterministic?: boolean;
   /** Extra words for the message ("aggregate-only input: no distribution test"). */
   readonly note?: string;
   /** Which way is harmful: latency and errors up, throughput down. */
   readonly harmful: 'increase' | 'decrease';
+}
+
+/** The shortfall of a statistic's InsufficientData, where it says what kind it is. */
+export function shortfallOf(x: InsufficientData, tooFew: Shortfall = 'too-few-requests'): Shortfall {
+  switch (x.cause) {
+    case 'too-few':
+      return tooFew;
+    case 'no-spread':
+      return 'no-spread';
+    case undefined:
+      return 'other';
+  }
 }

@@ -30,6 +30,7 @@ export function classify(a: Assessment, adjustedP: number | undefined, alpha: nu
     ...(a.insufficient === undefined ? { beyondLimit: a.beyond } : {}),
     confidence,
     message: describe(a, outcome, confidence),
+    ...(outcome === 'inconclusive' ? { shortfall: a.shortfall ?? 'other' } : {}),
   };
 }
 
@@ -62,8 +63,10 @@ function describe(a: Assessment, outcome: Outcome, c: Confidence): string {
       : `${where}: no leak — the GC floor does not keep growing credibly in the steady state${note}.`;
   }
   if (a.kind === 'threshold') {
+    if (a.beyond && a.current === undefined) return `${a.metric}: ${a.threshold} fails: ${a.note ?? 'the current run has no value for it'}.`;
     return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers}.` : `${a.metric}: ${a.threshold} holds${numbers}.`;
   }
+  if (a.kind === 'data') return `${where}: ${a.note ?? 'the current run lacks what the baseline measured'}.`;
   switch (outcome) {
     case 'fail':
       return `${where}: ${what}${delta}${numbers} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;

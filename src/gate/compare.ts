@@ -1,9 +1,12 @@
 import type { StagePolicy } from '../config/policy.js';
 import type { RunDocument } from '../document/run-document.js';
 import { scopeName } from '../document/selector.js';
+import { isInsufficient } from '../stats/insufficient.js';
 import { benjaminiHochberg, holm } from '../stats/multiplicity.js';
 import type { Assessment } from './assessment.js';
+import { checkPolicyAgainstRuns } from './check-policy.js';
 import { classify } from './classify.js';
+import { assessCoverage } from './coverage.js';
 import { assessDegradation } from './degradation.js';
 import { assessErrorRate } from './error-rate.js';
 import { assessLatency, type LatencyScope } from './latency.js';
@@ -11,7 +14,7 @@ import { assessLeak, assessMemoryRegression, MEMORY_METRIC, memoryTrend, type Me
 import { RunView } from '../document/run-view.js';
 import { assessThresholds } from './thresholds.js';
 import { assessThroughput } from './throughput.js';
-import type { Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
+import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
 
 const REQUESTS_METRIC = 'http_reqs';
 const FAILED_METRIC = 'http_req_failed';
@@ -30,13 +33,15 @@ export interface CompareInput {
  */
 export function compareRuns(input: CompareInput): StageReport {
   const { policy } = input;
+  checkPolicyAgainstRuns(policy, input);
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : undefined;
   const notes: string[] = [];
   const scopes = latencyScopes(baseline, current, policy);
 
-  const assessments: Assessment[] = [...assessThresholds(current, policy)];
+  const assessments: Assessment[] = [...assessThresholds(current, baseline, policy)];
   if (baseline) {
+    assessments.push(...assessCoverage(baseline, current, policy));
     for (const s of scopes) {
       assessments.push(...assessLatency(baseline, current, s, policy));
       const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
@@ -48,12 +53,16 @@ export function compareRuns(input: CompareInput): StageReport {
     notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
   }
 
-  const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, policy.endurance?.warmupSeconds ?? 0) : undefined;
-  const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, policy.endurance?.warmupSeconds ?? 0) : undefined;
-  if (typeof currentMemory === 'string') notes.push(`Memory of the current run: ${currentMemory}.`);
-  if (typeof baselineMemory === 'string') notes.push(`Memory of the baseline: ${baselineMemory}.`);
-  if (currentMemory && typeof currentMemory !== 'string') {
-    if (baseline && input.baseline?.memory) assessments.push(assessMemoryRegression(typeof baselineMemory === 'string' ? undefined : baselineMemory, currentMemory, policy, MEMORY_METRIC));
+  const warmup = policy.endurance?.warmupSeconds ?? 0;
+  const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, warmup) : undefined;
+  const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, warmup) : undefined;
+  if (isInsufficient(currentMemory)) notes.push(`Memory of the current run: ${currentMemory.reason}.`);
+  if (isInsufficient(baselineMemory)) notes.push(`Memory of the baseline: ${baselineMemory.reason}.`);
+  for (const [which, m] of [['current run', currentMemory], ['baseline', baselineMemory]] as const) {
+    if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which}: ${m.discarded} ${m.discarded === 1 ? 'sample' : 'samples'} of 0 bytes set aside (the sampler read nothing).`);
+  }
+  if (currentMemory && !isInsufficient(currentMemory)) {
+    if (baseline && input.baseline?.memory) assessments.push(assessMemoryRegression(isInsufficient(baselineMemory) ? undefined : baselineMemory, currentMemory, policy, MEMORY_METRIC));
     assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
   } else if (policy.endurance && !input.current.memory) {
     notes.push('No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).');
@@ -65,11 +74,12 @@ export function compareRuns(input: CompareInput): StageReport {
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
-  if (input.baseline?.meta.partial) notes.push('The baseline run is partial.');
+  if (input.baseline?.meta.partial) notes.push('The baseline run is partial (its load test was cut short): it covers only what was measured.');
   if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
     notes.push('Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.');
   }
   for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
+  for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
 
   const scopeRows = scopes.map((s) => scopeRow(s, baseline, current, findings));
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
@@ -80,8 +90,8 @@ export function compareRuns(input: CompareInput): StageReport {
     currentRun: runInfo(input.current),
     findings: sortFindings(findings.filter(worthReporting)),
     scopes: scopeRows,
-    ...(currentMemory && typeof currentMemory !== 'string'
-      ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && typeof baselineMemory !== 'string' ? { baseline: memorySummary(baselineMemory) } : {}) } }
+    ...(currentMemory && !isInsufficient(currentMemory)
+      ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
     notes,
   };
@@ -141,6 +151,9 @@ function scopeRow(s: LatencyScope & { tags: Record<string, string> }, baseline: 
   const shift = mine.find((f) => f.kind === 'latency' && f.statistic === 'med') ?? mine.find((f) => f.kind === 'latency');
   const b = baseline ? summary(baseline, s) : undefined;
   const c = summary(current, s);
+  const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : 'inconclusive';
+  // The first finding with the row's outcome decides it (latency findings come first, the median first of them).
+  const decider = mine.find((f) => f.outcome === outcome);
   return {
     metric: s.name,
     ...(s.scope ? { scope: s.scope } : {}),
@@ -148,7 +161,20 @@ function scopeRow(s: LatencyScope & { tags: Record<string, string> }, baseline: 
     ...(c ? { current: c } : {}),
     ...(shift?.change !== undefined ? { latencyChange: shift.change } : {}),
     confidence: shift?.confidence ?? { level: 'not-applicable' },
-    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : 'inconclusive',
+    outcome,
+    ...(decider && decider !== shift ? { decidedBy: decision(decider) } : {}),
+  };
+}
+
+function decision(f: Finding): Decision {
+  const difference = f.kind === 'error-rate' && f.baseline !== undefined && f.current !== undefined ? f.current - f.baseline : undefined;
+  return {
+    kind: f.kind,
+    statistic: f.statistic,
+    ...(f.change !== undefined ? { change: f.change } : {}),
+    ...(difference !== undefined ? { difference } : {}),
+    confidence: f.confidence,
+    ...(f.shortfall !== undefined ? { shortfall: f.shortfall } : {}),
   };
 }
 

@@ -1,12 +1,10 @@
 import type { StagePolicy } from '../config/policy.js';
 import type { Window } from '../document/run-document.js';
-import { normalQuantile } from '../stats/normal.js';
-import type { Assessment } from './assessment.js';
+import { isInsufficient } from '../stats/insufficient.js';
+import { shortfallOf, type Assessment } from './assessment.js';
 import { shiftEvidence } from './latency.js';
 import { designEffectOfWindows } from './noise.js';
 import type { RunView } from '../document/run-view.js';
-
-const Z95 = normalQuantile(0.975);
 
 /**
  * Degradation within one run (endurance): the typical latency of the last third of the run after warm-up
@@ -20,7 +18,7 @@ export function assessDegradation(run: RunView, latencyScope: string, policy: St
   const startMs = Date.parse(run.doc.meta.start);
   const windows = run.windows(latencyScope).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1000);
   const common = { kind: 'degradation' as const, metric: latencyScope, statistic: 'med', threshold: `+${Math.round(e.degradation * 100)} %`, harmful: 'increase' as const };
-  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs ≥ 6)` };
+  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs ≥ 6)`, shortfall: 'too-short' };
   const third = Math.floor(windows.length / 3);
   const early = windows.slice(0, third);
   const late = windows.slice(windows.length - third);
@@ -30,8 +28,8 @@ export function assessDegradation(run: RunView, latencyScope: string, policy: St
   const nl = total(late);
   const deff = (designEffectOfWindows(early) * ne + designEffectOfWindows(late) * nl) / Math.max(1, ne + nl);
   const ev = shiftEvidence(earlyD, lateD, deff, 0);
-  if (typeof ev === 'string') return { ...common, beyond: false, insufficient: ev };
-  const change = Math.exp(ev.logRatio) - 1;
+  if (isInsufficient(ev)) return { ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) };
+  const change = Math.expm1(ev.test.logRatio);
   return {
     ...common,
     baseline: Math.exp(medianLog(earlyD)),
@@ -39,8 +37,8 @@ export function assessDegradation(run: RunView, latencyScope: string, policy: St
     change,
     beyond: change > e.degradation,
     pValue: ev.pValue,
-    interval: { lower: Math.exp(ev.logRatio - Z95 * ev.se) - 1, upper: Math.exp(ev.logRatio + Z95 * ev.se) - 1 },
-    intervalExcludesNoChange: ev.logRatio - Z95 * ev.se > 0,
+    interval: { lower: ev.test.lower, upper: ev.test.upper },
+    intervalExcludesNoChange: ev.test.lower > 0,
     note: 'last third of the run against its first third, after warm-up',
   };
 }

@@ -1,13 +1,11 @@
 import type { StagePolicy } from '../config/policy.js';
 import { clusterDesignEffect } from '../stats/design-effect.js';
 import { isInsufficient } from '../stats/insufficient.js';
-import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { twoProportionTest } from '../stats/two-proportion-test.js';
 import type { Window } from '../document/run-document.js';
 import type { Assessment } from './assessment.js';
 import type { RunView } from '../document/run-view.js';
 import type { LatencyScope } from './latency.js';
-
-const Z95 = normalQuantile(0.975);
 
 /**
  * Did the share of failed requests rise by more than the limit? Relative (+50 %) and absolute (the floor,
@@ -31,7 +29,7 @@ export function assessErrorRate(baseline: RunView, current: RunView, s: LatencyS
     harmful: 'increase' as const,
   };
   if (!b || b.total === 0 || c.total === 0) {
-    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? 'the baseline' : 'the current run'}` };
+    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? 'the baseline' : 'the current run'}`, shortfall: 'missing' };
   }
   const rb = b.failed / b.total;
   const rc = c.failed / c.total;
@@ -42,21 +40,15 @@ export function assessErrorRate(baseline: RunView, current: RunView, s: LatencyS
     return { ...base, note: 'aggregate-only input: the change cannot be tested, only reported' };
   }
   const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
-  const pooled = (b.failed + c.failed) / (b.total + c.total);
-  const seNull = Math.sqrt(pooled * (1 - pooled) * (1 / b.total + 1 / c.total) * deff);
-  const diff = rc - rb;
-  const continuity = 0.5 * (1 / b.total + 1 / c.total);
-  const pValue = seNull > 0 ? 1 - normalCdf((diff - continuity) / seNull) : diff > 0 ? 0 : 1;
-  const seDiff = Math.sqrt(((rb * (1 - rb)) / b.total + (rc * (1 - rc)) / c.total) * deff);
-  const intervalExcludesNoChange = diff - Z95 * seDiff > 0 && pValue < 0.05;
-  let interval: Assessment['interval'];
-  if (b.failed > 0 && c.failed > 0) {
-    // Katz log interval of the ratio of two proportions.
-    const seLog = Math.sqrt((1 / c.failed - 1 / c.total + 1 / b.failed - 1 / b.total) * deff);
-    const lr = Math.log(rc / rb);
-    interval = { lower: Math.exp(lr - Z95 * seLog) - 1, upper: Math.exp(lr + Z95 * seLog) - 1 };
-  }
-  return { ...base, pValue, intervalExcludesNoChange, ...(interval ? { interval } : {}) };
+  const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
+  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: 'missing' };
+  return {
+    ...base,
+    pValue: test.pGreater,
+    // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
+    intervalExcludesNoChange: test.differenceLower > 0,
+    ...(test.ratio ? { interval: test.ratio } : {}),
+  };
 }
 
 function designEffectOfRates(windows: readonly Window[]): number {

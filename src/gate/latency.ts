@@ -2,11 +2,12 @@ import type { StagePolicy } from '../config/policy.js';
 import type { Distribution } from '../stats/distribution.js';
 import { cliffsDelta } from '../stats/cliffs-delta.js';
 import { hodgesLehmann } from '../stats/hodges-lehmann.js';
-import { isInsufficient } from '../stats/insufficient.js';
+import { insufficient, isInsufficient, type InsufficientData } from '../stats/insufficient.js';
+import { logRatioTest, type LogRatioTest } from '../stats/log-ratio-test.js';
 import { mannWhitney } from '../stats/mann-whitney.js';
-import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { normalQuantile } from '../stats/normal.js';
 import { percentile } from '../stats/percentile.js';
-import type { Assessment } from './assessment.js';
+import { shortfallOf, type Assessment } from './assessment.js';
 import { designEffectOfWindows } from './noise.js';
 import { percentileKey, type RunView } from '../document/run-view.js';
 
@@ -35,7 +36,7 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
     const c = current.value(s.name, statistic);
     const base = { ...common, statistic, ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) };
     if (b === undefined || c === undefined) {
-      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === undefined ? 'the baseline' : 'the current run'}` });
+      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === undefined ? 'the baseline' : 'the current run'}`, shortfall: 'missing' });
       continue;
     }
     const change = b > 0 ? c / b - 1 : undefined;
@@ -53,7 +54,7 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
     const nb = count(bd);
     const nc = count(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})` });
+      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
       continue;
     }
     const deffB = designEffectOfWindows(baseline.windows(s.name));
@@ -63,20 +64,20 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
       : statistic === 'avg'
         ? meanEvidence(baseline, current, s.name, deffB, deffC, policy.runToRunNoise)
         : percentileEvidence(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, policy.runToRunNoise);
-    if (typeof evidence === 'string') {
-      out.push({ ...base, change, beyond, insufficient: evidence });
+    if (isInsufficient(evidence)) {
+      out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
       continue;
     }
     // For `med` the tested quantity is the shift of the whole distribution; report its estimate as the change.
-    const reported = statistic === 'med' ? Math.exp(evidence.logRatio) - 1 : change;
+    const reported = statistic === 'med' ? Math.expm1(evidence.test.logRatio) : change;
     const superiority = statistic === 'med' ? cliffsDelta(bd, cd) : undefined;
     out.push({
       ...base,
       change: reported,
       beyond: reported > limit,
       pValue: evidence.pValue,
-      interval: { lower: Math.exp(evidence.logRatio - Z95 * evidence.se) - 1, upper: Math.exp(evidence.logRatio + Z95 * evidence.se) - 1 },
-      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0,
+      interval: { lower: evidence.test.lower, upper: evidence.test.upper },
+      intervalExcludesNoChange: evidence.test.lower > 0,
       ...(superiority && !isInsufficient(superiority)
         ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's δ ${superiority.delta >= 0 ? '+' : '−'}${Math.abs(superiority.delta).toFixed(2)})` }
         : {}),
@@ -86,10 +87,8 @@ export function assessLatency(baseline: RunView, current: RunView, s: LatencySco
 }
 
 export interface Evidence {
-  /** ln(current / baseline) of the statistic. */
-  readonly logRatio: number;
-  /** Its standard error, run-to-run noise included. */
-  readonly se: number;
+  /** The log ratio current/baseline of the statistic with its interval, run-to-run noise included. */
+  readonly test: LogRatioTest;
   /** One-sided p-value for "current is higher". */
   readonly pValue: number;
 }
@@ -100,17 +99,17 @@ export interface Evidence {
  * run-to-run noise of both runs is added in quadrature. The p-value is the larger (more cautious) of the
  * Mann–Whitney test and the z-test on the shift with noise.
  */
-export function shiftEvidence(b: Distribution, c: Distribution, deff: number, noise: number): Evidence | string {
+export function shiftEvidence(b: Distribution, c: Distribution, deff: number, noise: number): Evidence | InsufficientData {
   const lb = toLog(b);
   const lc = toLog(c);
   const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return hl.reason;
+  if (isInsufficient(hl)) return hl;
   const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return mw.reason;
+  if (isInsufficient(mw)) return mw;
   const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
-  const se = Math.sqrt(seWithin * seWithin + 2 * noise * noise);
-  const pShift = se > 0 ? 1 - normalCdf(hl.estimate / se) : hl.estimate > 0 ? 0 : 1;
-  return { logRatio: hl.estimate, se, pValue: Math.max(mw.pGreater, pShift) };
+  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
+  if (isInsufficient(test)) return test;
+  return { test, pValue: Math.max(mw.pGreater, test.pGreater) };
 }
 
 /**
@@ -118,41 +117,39 @@ export function shiftEvidence(b: Distribution, c: Distribution, deff: number, no
  * rank uncertainty ±z·√(q(1−q)/n), so the values at q ± that spread bound it. A p(99) of 150 requests has
  * too few observations above it to be bounded and is reported as insufficient rather than guessed.
  */
-function percentileEvidence(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number): Evidence | string {
-  if (q === undefined) return 'unknown statistic';
+function percentileEvidence(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number): Evidence | InsufficientData {
+  if (q === undefined) return insufficient('unknown statistic');
   const sb = logQuantileSe(b, q, nEffB);
   const sc = logQuantileSe(c, q, nEffC);
-  if (typeof sb === 'string') return `baseline: ${sb}`;
-  if (typeof sc === 'string') return `current run: ${sc}`;
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
   const vb = percentile(b, q);
   const vc = percentile(c, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return 'no data';
-  if (vb <= 0 || vc <= 0) return 'percentile is 0 ms: no relative change';
-  const logRatio = Math.log(vc / vb);
-  const se = Math.sqrt(sb * sb + sc * sc + 2 * noise * noise);
-  return { logRatio, se, pValue: 1 - normalCdf(logRatio / se) };
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient('no data');
+  if (vb <= 0 || vc <= 0) return insufficient('percentile is 0 ms: no relative change');
+  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
 }
 
-function logQuantileSe(d: Distribution, q: number, nEff: number): number | string {
+function logQuantileSe(d: Distribution, q: number, nEff: number): number | InsufficientData {
   const h = Z95 * Math.sqrt((q * (1 - q)) / nEff);
-  if (q - h < 0 || q + h > 1) return `too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`;
+  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`, 'too-few');
   const lo = percentile(d, q - h);
   const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return 'no data';
-  if (lo <= 0) return 'latencies at 0 ms: no relative change';
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient('no data');
+  if (lo <= 0) return insufficient('latencies at 0 ms: no relative change');
   return Math.log(hi / lo) / (2 * Z95);
 }
 
 /** The mean: its log standard error by the delta method, with effective sample sizes. */
-function meanEvidence(baseline: RunView, current: RunView, name: string, deffB: number, deffC: number, noise: number): Evidence | string {
+function meanEvidence(baseline: RunView, current: RunView, name: string, deffB: number, deffC: number, noise: number): Evidence | InsufficientData {
   const mb = moments(baseline, name);
   const mc = moments(current, name);
-  if (!mb || !mc) return 'no windows to estimate the spread';
+  if (!mb || !mc) return insufficient(`fewer than 2 requests with a positive latency in ${mb ? 'the current run' : 'the baseline'}`);
   const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
   const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
-  const logRatio = Math.log(mc.mean / mb.mean);
-  const se = Math.sqrt(seB * seB + seC * seC + 2 * noise * noise);
-  return { logRatio, se, pValue: 1 - normalCdf(logRatio / se) };
+  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
 }
 
 function moments(view: RunView, name: string): { n: number; mean: number; variance: number } | undefined {

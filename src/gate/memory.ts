@@ -1,13 +1,12 @@
 import type { StagePolicy } from '../config/policy.js';
 import type { MemorySample } from '../document/run-document.js';
-import { isInsufficient } from '../stats/insufficient.js';
-import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { insufficient, isInsufficient, type InsufficientData } from '../stats/insufficient.js';
+import { logRatioTest } from '../stats/log-ratio-test.js';
 import { ordinaryLeastSquares } from '../stats/ols.js';
 import { theilSen } from '../stats/theil-sen.js';
-import type { Assessment } from './assessment.js';
+import { shortfallOf, type Assessment } from './assessment.js';
 
 const MB = 1024 * 1024;
-const Z95 = normalQuantile(0.975);
 
 /** The metric memory findings are about, named as Prometheus names it. */
 export const MEMORY_METRIC = 'process_resident_memory_bytes';
@@ -31,6 +30,8 @@ export interface MemoryTrend {
   /** Growth of the floor over the time after warm-up at the steady-state slope, as a fraction of the level. */
   readonly growth?: number;
   readonly samples: number;
+  /** Samples set aside because they cannot be a live process's memory (0 bytes or less, not finite). */
+  readonly discarded: number;
 }
 
 /**
@@ -48,15 +49,24 @@ export function gcFloor(samples: readonly MemorySample[], blockSize: number): Me
   return out;
 }
 
-export function memoryTrend(samplesIn: readonly MemorySample[], warmupSeconds: number): MemoryTrend | string {
-  const samples = [...samplesIn].sort((a, b) => a.t - b.t);
-  if (samples.length < 6) return `only ${samples.length} memory samples (needs ≥ 6)`;
+/**
+ * How memory behaved over a run. A sample of 0 bytes (a sampler that read nothing) cannot be a live
+ * process's memory: it is set aside and counted, not taken as a drop to zero.
+ */
+export function memoryTrend(samplesIn: readonly MemorySample[], warmupSeconds: number): MemoryTrend | InsufficientData {
+  const samples = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
+  const discarded = samplesIn.length - samples.length;
+  if (samples.length < 6) {
+    return insufficient(`only ${samples.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ''} (needs ≥ 6)`);
+  }
   const t0 = samples[0]!.t;
   const afterWarmup = samples.filter((s) => s.t - t0 >= warmupSeconds * 1000);
   const used = afterWarmup.length >= 6 ? afterWarmup : samples.slice(Math.floor(samples.length / 3));
   const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
-  const peak = Math.max(...samples.map((s) => s.rssBytes));
-  const base = { startBytes: used[0]!.rssBytes, endBytes: used[used.length - 1]!.rssBytes, peakBytes: peak, samples: samples.length };
+  // A loop, not Math.max(...): a two-day soak at 1 Hz has more samples than the call stack takes arguments.
+  let peak = 0;
+  for (const s of samples) if (s.rssBytes > peak) peak = s.rssBytes;
+  const base = { startBytes: used[0]!.rssBytes, endBytes: used[used.length - 1]!.rssBytes, peakBytes: peak, samples: samples.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
   const level = median(half.map((s) => s.rssBytes));
   const logs = half.map((s) => Math.log(s.rssBytes));
@@ -81,22 +91,19 @@ export function memoryTrend(samplesIn: readonly MemorySample[], warmupSeconds: n
 export function assessMemoryRegression(baseline: MemoryTrend | undefined, current: MemoryTrend, policy: StagePolicy, metric: string): Assessment {
   const limit = policy.regression.memory.maxIncrease;
   const common = { kind: 'memory' as const, metric, statistic: 'level', threshold: `+${Math.round(limit * 100)} %`, harmful: 'increase' as const };
-  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: 'no baseline memory samples' };
+  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: 'no baseline memory samples', shortfall: 'missing' };
   const change = current.levelBytes / baseline.levelBytes - 1;
+  const base = { ...common, baseline: baseline.levelBytes, current: current.levelBytes, change, beyond: change > limit };
   // The floor's wobble within each run (not divided by √n: floor samples are strongly autocorrelated)
   // plus the run-to-run noise of both runs.
-  const se = Math.sqrt(baseline.levelLogSd ** 2 + current.levelLogSd ** 2 + 2 * policy.runToRunNoise ** 2);
-  const logRatio = Math.log(current.levelBytes / baseline.levelBytes);
-  const z = logRatio / se;
+  const noise = policy.runToRunNoise;
+  const test = logRatioTest(Math.log(current.levelBytes / baseline.levelBytes), [baseline.levelLogSd, current.levelLogSd, noise, noise]);
+  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
   return {
-    ...common,
-    baseline: baseline.levelBytes,
-    current: current.levelBytes,
-    change,
-    beyond: change > limit,
-    pValue: 1 - normalCdf(z),
-    interval: { lower: Math.exp(logRatio - Z95 * se) - 1, upper: Math.exp(logRatio + Z95 * se) - 1 },
-    intervalExcludesNoChange: logRatio - Z95 * se > 0,
+    ...base,
+    pValue: test.pGreater,
+    interval: { lower: test.lower, upper: test.upper },
+    intervalExcludesNoChange: test.lower > 0,
   };
 }
 
@@ -106,7 +113,7 @@ export function assessLeak(current: MemoryTrend, policy: StagePolicy, metric: st
   if (!e) return [];
   const common = { metric, harmful: 'increase' as const };
   if (current.growth === undefined || current.steadySlopeInterval === undefined || current.slopeInterval === undefined) {
-    return [{ ...common, kind: 'leak', statistic: 'slope', threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: 'too few memory samples after warm-up to fit a slope' }];
+    return [{ ...common, kind: 'leak', statistic: 'slope', threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: 'too few memory samples after warm-up to fit a slope', shortfall: 'too-short' }];
   }
   const growing = current.growth > e.memoryGrowth;
   const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;

@@ -6,21 +6,31 @@ import type { RunView } from '../document/run-view.js';
 
 /**
  * Absolute SLOs in k6's grammar (`p(95)<500`, `rate<0.01`), checked on the current run the way k6 checks
- * them: deterministic, no baseline needed, so they apply on a first run too.
+ * them: deterministic, no baseline needed, so they apply on a first run too. A selector the baseline
+ * matched and the current run does not is a failure (the requests it watched are gone); one no run
+ * matches can only come from a preset or the script (config ones were refused by checkPolicyAgainstRuns)
+ * and is reported as not judged.
  */
-export function assessThresholds(current: RunView, policy: StagePolicy): Assessment[] {
+export function assessThresholds(current: RunView, baseline: RunView | undefined, policy: StagePolicy): Assessment[] {
   const out: Assessment[] = [];
   for (const t of policy.thresholds) {
     for (const expr of t.expressions) {
       const key = aggregationKey(expr.aggregation);
-      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
       const scope = scopeOfSelector(t.metric);
       const common = { kind: 'threshold' as const, metric: t.metric, ...(scope ? { scope } : {}), statistic: key, threshold: expr.source, harmful: 'increase' as const, deterministic: true };
-      if (result.ok === 'unknown') {
-        out.push({ ...common, beyond: false, insufficient: current.scope(t.metric) ? result.reason : `the run has no metric '${t.metric}'` });
-      } else {
-        out.push({ ...common, current: result.actual, beyond: !result.ok });
+      if (!current.scope(t.metric)) {
+        const before = baseline?.scope(t.metric) ? baseline.value(t.metric, 'count') : undefined;
+        if (before !== undefined && before > 0) {
+          out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
+        } else {
+          const origin = t.origin === 'preset' ? ' (a preset SLO)' : t.origin === 'script' ? " (from the script's thresholds)" : '';
+          out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: 'missing' });
+        }
+        continue;
       }
+      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+      if (result.ok === 'unknown') out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: 'missing' });
+      else out.push({ ...common, current: result.actual, beyond: !result.ok });
     }
   }
   return out;

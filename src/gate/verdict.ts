@@ -19,6 +19,29 @@ export type FindingKind =
   | 'degradation'
   | 'data';
 
+/**
+ * Why a question could not be judged: too few requests, a run too short (too few time windows), something
+ * only one run has, no spread to measure a change against (identical values and no noise floor), or
+ * another reason (the finding's message says which).
+ */
+export type Shortfall = 'too-few-requests' | 'too-short' | 'missing' | 'no-spread' | 'other';
+
+/** A shortfall in a report's words: `too few requests`. */
+export function shortfallText(shortfall: Shortfall): string {
+  switch (shortfall) {
+    case 'too-few-requests':
+      return 'too few requests';
+    case 'too-short':
+      return 'run too short';
+    case 'missing':
+      return 'missing from a run';
+    case 'no-spread':
+      return 'no spread to measure against';
+    case 'other':
+      return 'see the findings';
+  }
+}
+
 /** How sure we are that a change is real, in words and numbers. */
 export interface Confidence {
   /** 'confirmed': significant after multiple-comparison control and the interval excludes no change;
@@ -57,6 +80,8 @@ export interface Finding {
   readonly confidence: Confidence;
   /** One sentence a reviewer can act on. */
   readonly message: string;
+  /** For an inconclusive finding: what kind of shortage kept it from being judged. */
+  readonly shortfall?: Shortfall;
   /** Whether the PR explicitly accepted this regression (label); set by the Action, not the core. */
   readonly accepted?: boolean;
 }
@@ -85,6 +110,24 @@ export interface ScopeComparison {
   readonly confidence: Confidence;
   /** Worst outcome of the findings about this scope. */
   readonly outcome: Outcome;
+  /**
+   * The finding that decided `outcome`, when it is not the typical-latency one: a p95 or an error rate
+   * that failed while the median held, or a percentile that could not be judged. Reports show its change
+   * and confidence, so a row never reads "fail … +3 % … within noise".
+   */
+  readonly decidedBy?: Decision;
+}
+
+/** The statistic that decided a scope's row. */
+export interface Decision {
+  readonly kind: FindingKind;
+  /** `p(95)`, `rate`, … as in the finding. */
+  readonly statistic: string;
+  readonly change?: number;
+  /** Absolute change for error rates (a fraction: 0.01 = +1 percentage point), where a relative one is undefined (from 0). */
+  readonly difference?: number;
+  readonly confidence: Confidence;
+  readonly shortfall?: Shortfall;
 }
 
 /** Resident memory of one run after warm-up. Bytes are bytes; MB = 2^20 bytes. */

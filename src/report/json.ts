@@ -3,7 +3,7 @@
  * fixed documented order whatever order the gate built its objects in, 2-space indent, trailing newline.
  */
 
-import type { Confidence, Finding, MemoryRun, MemorySummary, Report, ScopeComparison, ScopeSummary, StageReport } from '../gate/verdict.js';
+import type { Confidence, Decision, Finding, MemoryRun, MemorySummary, Report, ScopeComparison, ScopeSummary, StageReport } from '../gate/verdict.js';
 
 /**
  * A list of all keys of T in the order they are written. Leaving a key out does not compile, so a field added
@@ -31,14 +31,18 @@ const SCOPE: Shape = { keys: keyOrder<Scope>()(['tag', 'value']), children: {} }
 const FINDING: Shape = {
   keys: keyOrder<Finding>()([
     'outcome', 'severity', 'kind', 'metric', 'scope', 'statistic', 'baseline', 'current', 'change', 'threshold', 'pValue',
-    'beyondLimit', 'confidence', 'message', 'accepted',
+    'beyondLimit', 'confidence', 'message', 'shortfall', 'accepted',
   ]),
   children: { scope: SCOPE, confidence: CONFIDENCE },
 };
 const SUMMARY: Shape = { keys: keyOrder<ScopeSummary>()(['count', 'p50', 'p95', 'p99', 'avg', 'throughput', 'errorRate']), children: {} };
+const DECISION: Shape = {
+  keys: keyOrder<Decision>()(['kind', 'statistic', 'change', 'difference', 'confidence', 'shortfall']),
+  children: { confidence: CONFIDENCE },
+};
 const SCOPE_COMPARISON: Shape = {
-  keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'baseline', 'current']),
-  children: { scope: SCOPE, confidence: CONFIDENCE, baseline: SUMMARY, current: SUMMARY },
+  keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'decidedBy', 'baseline', 'current']),
+  children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY },
 };
 const SLOPE_INTERVAL: Shape = { keys: ['lower', 'upper'], children: {} };
 const MEMORY_RUN: Shape = { keys: keyOrder<MemoryRun>()(['startBytes', 'endBytes', 'peakBytes', 'slopeMBPerHour', 'slopeInterval', 'rSquared', 'growth']), children: { slopeInterval: SLOPE_INTERVAL } };

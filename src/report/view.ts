@@ -4,7 +4,7 @@
  * escapes it for its medium (escapeMarkdown, sanitizeTerminal).
  */
 
-import type { Finding, FindingKind, MemorySummary, Outcome, Report, ScopeComparison, Severity, StageReport } from '../gate/verdict.js';
+import { shortfallText, type Finding, type FindingKind, type MemorySummary, type Outcome, type Report, type ScopeComparison, type Severity, type StageReport } from '../gate/verdict.js';
 import {
   MISSING,
   formatChange,
@@ -107,12 +107,34 @@ function scopeRow(s: ScopeComparison): ScopeRow {
     p50: formatPair(b?.p50, c?.p50, (x) => formatNumber(x)),
     p95: formatPair(b?.p95, c?.p95, (x) => formatNumber(x)),
     p99: formatPair(b?.p99, c?.p99, (x) => formatNumber(x)),
-    change: s.latencyChange === undefined ? MISSING : formatChange(s.latencyChange),
+    change: changeCell(s),
     throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber(x)),
     errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
-    sure: formatConfidence(s.confidence),
+    sure: s.decidedBy === undefined ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== undefined ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence),
   };
 }
+
+/**
+ * The change that decided the row: the typical latency's, or, when a percentile or the error rate decided
+ * it, that one, named (`+35.1 % p95`, `+4.8 pts errors`).
+ */
+function changeCell(s: ScopeComparison): string {
+  const d = s.decidedBy;
+  if (d === undefined) return s.latencyChange === undefined ? MISSING : formatChange(s.latencyChange);
+  const what = d.kind === 'error-rate' ? 'errors' : statisticLabel(d.statistic);
+  if (d.kind === 'error-rate' && d.difference !== undefined) return `${signedPercentNumber(d.difference)} pts ${what}`;
+  return d.change === undefined ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
+}
+
+/** `p(95)` → `p95`, `med` → `median`, `avg` → `mean`. */
+function statisticLabel(statistic: string): string {
+  if (statistic === 'med') return 'median';
+  if (statistic === 'avg') return 'mean';
+  const p = /^p\((\d+(?:\.\d+)?)\)$/.exec(statistic);
+  return p ? `p${p[1]}` : statistic;
+}
+
+
 
 function latencyChangeKey(s: ScopeComparison): number {
   return s.latencyChange === undefined || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
@@ -165,7 +187,12 @@ export function formatFindingValue(kind: FindingKind, metric: string, statistic:
     case 'threshold':
     case 'data':
       // k6's `rate` of a Rate metric is a fraction; of a Counter (http_reqs, iterations) it is per second.
-      if (statistic === 'rate') return /^(http_reqs|iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions)$/.test(baseMetric(metric)) ? `${formatRate(value)} /s` : formatPercent(value);
+      if (statistic === 'rate') {
+        const base = baseMetric(metric);
+        if (base === 'http_reqs') return formatRate(value);
+        if (/^(iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions|dropped_iterations)$/.test(base)) return `${formatNumber(value)} /s`;
+        return formatPercent(value);
+      }
       if (/duration|latency/i.test(baseMetric(metric)) && statistic !== 'count') return formatMs(value);
       return formatNumber(value);
   }

@@ -84,7 +84,7 @@ describe('loadConfig', () => {
   it('an empty file is the defaults', async () => {
     const file = join(dir, 'empty.yml');
     await writeFile(file, '# nothing configured yet\n');
-    expect(await loadConfig(file)).toEqual(defaultConfig());
+    expect(await loadConfig(file)).toEqual({ ...defaultConfig(), file });
   });
 
   it.each([

@@ -51,7 +51,17 @@ describe('presets when the config is silent', () => {
     expect(resolvePolicy(defaultConfig(), 'smoke').thresholds[0]).toEqual({
       metric: 'http_req_duration',
       expressions: [{ source: 'p(95)<500', aggregation: { kind: 'percentile', p: 95 }, operator: '<', value: 500, abortOnFail: false }],
+      origin: 'preset',
     });
+  });
+
+  it('thresholds say where they come from: the preset, or the config file', () => {
+    const policy = resolvePolicy(parseConfig({ stages: { smoke: { thresholds: { http_reqs: ['rate>10'] } } } }), 'smoke');
+    expect(policy.thresholds.map((t) => [t.metric, t.origin])).toEqual([
+      ['http_req_duration', 'preset'],
+      ['http_req_failed', 'preset'],
+      ['http_reqs', 'config'],
+    ]);
   });
 
   it('a custom stage without extends gets smoke’s rules without its SLOs', () => {

@@ -1,0 +1,60 @@
+import { RunBuilder } from '../../src/document/run-builder.js';
+import type { MemorySample, RunDocument } from '../../src/document/run-document.js';
+import { seededRng } from '../../src/stats/random.js';
+
+/** One endpoint of a synthetic run: its latencies in ms (in time order) and which requests failed. */
+export interface SyntheticEndpoint {
+  readonly latencies: readonly number[];
+  readonly failed?: (i: number) => boolean;
+  /** Tags besides `name` (default `{ tenant: 'acme' }`). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface SyntheticRun {
+  readonly endpoints: Readonly<Record<string, SyntheticEndpoint>>;
+  /** Run length in seconds: requests are spread evenly over it (default 20). */
+  readonly seconds?: number;
+  readonly startMs?: number;
+  readonly memory?: readonly MemorySample[];
+  /** Tag the requests with `name` (default true); false stands for a script that sets no name tags. */
+  readonly nameTag?: boolean;
+  readonly groupBy?: readonly string[];
+}
+
+/**
+ * A run document built the way ingest builds one (points through a RunBuilder: k6's http_reqs,
+ * http_req_duration and http_req_failed per request), for gate tests that need exact control of the data.
+ */
+export function syntheticRun(spec: SyntheticRun): RunDocument {
+  const builder = new RunBuilder({ groupBy: spec.groupBy ?? ['name'], window: 'auto' });
+  const duration = builder.defineMetric({ name: 'http_req_duration', type: 'trend', contains: 'time', thresholds: [], submetrics: [] });
+  const reqs = builder.defineMetric({ name: 'http_reqs', type: 'counter', contains: 'default', thresholds: [], submetrics: [] });
+  const failed = builder.defineMetric({ name: 'http_req_failed', type: 'rate', contains: 'default', thresholds: [], submetrics: [] });
+  const start = spec.startMs ?? Date.UTC(2026, 10, 27, 9, 0, 0);
+  const ms = (spec.seconds ?? 20) * 1000;
+  for (const [name, e] of Object.entries(spec.endpoints)) {
+    const tags = { ...(spec.nameTag === false ? {} : { name }), ...(e.tags ?? { tenant: 'acme' }) };
+    const targets = [builder.targets(duration, tags), builder.targets(reqs, tags), builder.targets(failed, tags)] as const;
+    e.latencies.forEach((v, i) => {
+      const t = start + ((i + 0.5) * ms) / e.latencies.length;
+      builder.point(targets[0], t, v);
+      builder.point(targets[1], t, 1);
+      builder.point(targets[2], t, e.failed?.(i) ? 1 : 0);
+    });
+  }
+  const doc = builder.finish({ tool: 'k6', stage: 'smoke', sources: [{ file: 'synthetic.ndjson', format: 'k6-ndjson', lines: 0, partial: false }] });
+  return spec.memory ? { ...doc, memory: { source: 'synthetic', samples: [...spec.memory] } } : doc;
+}
+
+/** n log-normal latencies around `medianMs` with log-SD `sigma`, seeded. */
+export function lognormal(n: number, medianMs: number, sigma: number, seed: number): number[] {
+  const rng = seededRng(seed);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    // Box–Muller from two uniforms.
+    const u = Math.max(rng(), 1e-12);
+    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+    out.push(medianMs * Math.exp(sigma * z));
+  }
+  return out;
+}
