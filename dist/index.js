@@ -5320,12 +5320,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check2 = position.position + filenameBuffer.length;
-              if (input2[check2] === 42) {
+              let check3 = position.position + filenameBuffer.length;
+              if (input2[check3] === 42) {
                 position.position += 1;
-                check2 += 1;
+                check3 += 1;
               }
-              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
+              if (input2[check3] !== 61 || input2[check3 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -38893,12 +38893,12 @@ function mkdirP(fsPath) {
     yield mkdir(fsPath, { recursive: true });
   });
 }
-function which(tool, check2) {
+function which(tool, check3) {
   return __awaiter4(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
-    if (check2) {
+    if (check3) {
       const result = yield which(tool, false);
       if (!result) {
         if (IS_WINDOWS) {
@@ -44766,7 +44766,7 @@ function isRecursive(inst, stack, resolve2) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child2) => {
+  const check3 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
       const answer = isRecursive(child2, stack, resolve2);
       if (answer > result)
@@ -44795,32 +44795,32 @@ function isRecursive(inst, stack, resolve2) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check3(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check3(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check3(el);
+      check3(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check3(def.keyType);
+      check3(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check3(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check3(def.left);
+      check3(def.right);
       break;
     case "optional":
     case "nullable":
@@ -44831,15 +44831,15 @@ function isRecursive(inst, stack, resolve2) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check3(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check3(def.in);
+      check3(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check3(def.input);
+      check3(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -44880,10 +44880,10 @@ function isRecursive(inst, stack, resolve2) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check3(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -52829,8 +52829,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def = check3._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -52878,7 +52878,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -52894,7 +52894,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -53017,8 +53017,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -53034,8 +53034,8 @@ function throwAsync() {
 function pushIssue(issue3) {
   this.issues.push(issue3);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def = check3._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -53048,11 +53048,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -53674,8 +53674,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max2, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max2, check2._zod.def.check)}) return INVALID;`);
+  for (const [max2, check3] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max2, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -56975,8 +56975,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check3, params) {
+    return this.check(refine(check3, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -59677,11 +59677,11 @@ var WHERE_KEYS_BELONG = {
   leak: "stages.<stage>.endurance.leak",
   warmupSeconds: "stages.<stage>.endurance.warmupSeconds"
 };
-function unknownKeyMessage(key, known) {
-  const suggestion = didYouMean(key, known);
+function unknownKeyMessage(key, known2) {
+  const suggestion = didYouMean(key, known2);
   if (suggestion !== void 0) return `unknown key \u2014 did you mean '${suggestion}'?`;
   const home = WHERE_KEYS_BELONG[key];
-  const allowed = known.length === 0 ? "no keys are allowed here" : `allowed here: ${listNames(known)}`;
+  const allowed = known2.length === 0 ? "no keys are allowed here" : `allowed here: ${listNames(known2)}`;
   return home === void 0 ? `unknown key \u2014 ${allowed}` : `unknown key here \u2014 '${key}' belongs under ${home}; ${allowed}`;
 }
 var NOUNS = {
@@ -59699,8 +59699,8 @@ function configErrorMap(issue3) {
     case "invalid_type":
       return issue3.input === void 0 ? "required, but missing" : `expected ${NOUNS[issue3.expected] ?? issue3.expected}, got ${formatValue(issue3.input)}`;
     case "unrecognized_keys": {
-      const known = shapeKeys(issue3.inst);
-      return issue3.keys.map((key) => unknownKeyMessage(key, known)).join("\n");
+      const known2 = shapeKeys(issue3.inst);
+      return issue3.keys.map((key) => unknownKeyMessage(key, known2)).join("\n");
     }
     case "invalid_value": {
       const values = issue3.values.map((v) => String(v));
@@ -59785,6 +59785,21 @@ function toSegment(key) {
 }
 
 // src/config/threshold.ts
+function aggregationsFor(type) {
+  switch (type) {
+    case "trend":
+      return ["avg", "min", "max", "med", "percentile"];
+    case "counter":
+      return ["count", "rate"];
+    case "rate":
+      return ["rate", "passes", "fails"];
+    case "gauge":
+      return ["value"];
+  }
+}
+function aggregationKindText(kind) {
+  return kind === "percentile" ? "p(N)" : kind;
+}
 var AGGREGATION_NAMES = ["value", "count", "rate", "avg", "min", "med", "max", "passes", "fails"];
 var EXAMPLES = `expected e.g. 'p(95)<500', 'rate<0.01', 'count>1000'`;
 var NUMBER2 = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -59925,7 +59940,8 @@ function presetThresholdSources(name) {
 function presetRules(name) {
   const thresholds = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
     metric: formatMetricSelector(parseMetricSelector(metric)),
-    expressions: sources.map((source) => parseThreshold(source))
+    expressions: sources.map((source) => parseThreshold(source)),
+    origin: "preset"
   }));
   switch (name) {
     case "endurance":
@@ -60148,7 +60164,7 @@ function extendsIssues(input2) {
   const stages = input2.stages;
   if (typeof stages !== "object" || stages === null || Array.isArray(stages)) return [];
   const record2 = stages;
-  const known = stageNames(record2);
+  const known2 = stageNames(record2);
   const parentOf = (name) => {
     const stage = record2[name];
     if (typeof stage !== "object" || stage === null) return void 0;
@@ -60160,11 +60176,11 @@ function extendsIssues(input2) {
   for (const name of Object.keys(record2)) {
     const parent = parentOf(name);
     if (parent === void 0) continue;
-    if (!known.includes(parent)) {
-      const suggestion = didYouMean(parent, known);
+    if (!known2.includes(parent)) {
+      const suggestion = didYouMean(parent, known2);
       issues.push({
         path: ["stages", name, "extends"],
-        message: `unknown stage '${parent}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known, "and")}`
+        message: `unknown stage '${parent}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known2, "and")}`
       });
       continue;
     }
@@ -60189,6 +60205,7 @@ function extendsIssues(input2) {
 
 // src/config/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
 function parseConfigText(text, file2 = "perf-gate.yml") {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
@@ -60201,7 +60218,14 @@ function parseConfigText(text, file2 = "perf-gate.yml") {
     const first2 = doc.errors[0]?.linePos?.[0];
     throw new ConfigError(lines, { file: file2, path: first2 === void 0 ? file2 : `${file2}:${first2.line}:${first2.col}` });
   }
-  const result = validateConfig(doc.toJS());
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError([`${file2}: cannot be read as a perf-gate config: ${why} \u2014 the file's YAML aliases (*name) expand into more than ${MAX_ALIAS_COUNT} copies; write the values out or use fewer aliases`], { file: file2, path: file2, cause: err });
+  }
+  const result = validateConfig(value);
   if (!result.ok) {
     const located = result.issues.map((issue3) => {
       const location = locate(doc, issue3.path, lineCounter);
@@ -60209,7 +60233,7 @@ function parseConfigText(text, file2 = "perf-gate.yml") {
     });
     throw ConfigError.fromIssues(located.sort(byLocation), file2);
   }
-  return result.config;
+  return { ...result.config, file: file2 };
 }
 function byLocation(a, b) {
   const la = a.location ?? { line: Number.POSITIVE_INFINITY, col: 0 };
@@ -60282,12 +60306,12 @@ function readFailure(err) {
 
 // src/config/policy.ts
 function resolvePolicy(config2, stage) {
-  const known = stageNames(config2.stages);
-  if (!known.includes(stage)) {
-    const suggestion = didYouMean(stage, known);
+  const known2 = stageNames(config2.stages);
+  if (!known2.includes(stage)) {
+    const suggestion = didYouMean(stage, known2);
     throw new ConfigError(
       [
-        `unknown stage '${stage}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known, "and")}. Use one of them, or define '${stage}' under 'stages:' in perf-gate.yml.`
+        `unknown stage '${stage}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known2, "and")}. Use one of them, or define '${stage}' under 'stages:' in perf-gate.yml.`
       ],
       { path: "stages" }
     );
@@ -60303,6 +60327,7 @@ function resolvePolicy(config2, stage) {
     minSamples: config2.minSamples,
     latencyMetric: config2.latencyMetric,
     acceptLabel: config2.acceptLabel,
+    ...config2.file !== void 0 ? { configFile: config2.file } : {},
     ...rules
   };
 }
@@ -60361,7 +60386,7 @@ function mergeThresholds(base, own2) {
   const merged = base.map((set2) => byMetric.get(set2.metric) ?? set2);
   const baseMetrics = new Set(base.map((set2) => set2.metric));
   merged.push(...own2.filter((set2) => !baseMetrics.has(set2.metric)));
-  return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })) }));
+  return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set2.origin ?? "config" }));
 }
 
 // src/config/submetrics.ts
@@ -60977,9 +61002,9 @@ async function ensureK6(options) {
   }
   const cachedDirNew = await toolCache.cacheDir(folder, "k6", version2, arch3);
   const installed = path5.join(cachedDirNew, asset.binary);
-  const check2 = await versionOf(installed, exec3);
-  if (check2.version === void 0) log.warning(`k6 v${version2} was installed at ${installed} but did not tell its version (${check2.problem})`);
-  else if (check2.version !== version2) log.warning(`the k6 downloaded as v${version2} says it is v${check2.version} (${installed})`);
+  const check3 = await versionOf(installed, exec3);
+  if (check3.version === void 0) log.warning(`k6 v${version2} was installed at ${installed} but did not tell its version (${check3.problem})`);
+  else if (check3.version !== version2) log.warning(`the k6 downloaded as v${version2} says it is v${check3.version} (${installed})`);
   log.info(`k6 v${version2}: installed ${installed}`);
   return { path: installed, version: version2, source: "download" };
 }
@@ -61751,6 +61776,14 @@ function scopeName(metric, tags) {
   return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
 }
 
+// src/stats/insufficient.ts
+function insufficient(reason, cause) {
+  return cause === void 0 ? { kind: "insufficient-data", reason } : { kind: "insufficient-data", reason, cause };
+}
+function isInsufficient(x) {
+  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
+}
+
 // src/stats/multiplicity.ts
 function holm(pValues) {
   const order = ascendingOrder(pValues, "holm");
@@ -61782,6 +61815,148 @@ function ascendingOrder(pValues, name) {
   return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
 }
 
+// src/gate/check-policy.ts
+var RunNames = class {
+  constructor(docs) {
+    this.docs = docs;
+    for (const doc of docs) {
+      for (const [name, m] of Object.entries(doc.metrics)) {
+        const known2 = this.metrics.get(name);
+        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
+        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
+      }
+      for (const s of Object.values(doc.scopes)) {
+        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
+        const keys = Object.keys(s.tags);
+        if (keys.length !== 1) continue;
+        const tag = keys[0];
+        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
+        const set2 = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
+        set2.add(s.tags[tag]);
+        byMetric.set(s.metric, set2);
+        this.values.set(tag, byMetric);
+      }
+    }
+  }
+  docs;
+  metrics = /* @__PURE__ */ new Map();
+  /** tag → metric → values seen (from the scopes grouped by that tag). */
+  values = /* @__PURE__ */ new Map();
+  has(scope) {
+    return this.docs.some((d) => d.scopes[scope] !== void 0);
+  }
+  /** Values of `tag` on `metric` that some run grouped by, sorted. */
+  valuesOf(metric, tag) {
+    return [...this.values.get(tag)?.get(metric) ?? []].sort();
+  }
+  /** Tag keys of `metric`'s points, when a run recorded them. */
+  tagsOf(metric) {
+    const t = this.metrics.get(metric)?.tags;
+    return t ? [...t].sort() : void 0;
+  }
+  metricNames() {
+    return [...this.metrics.keys()].sort();
+  }
+  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
+  get aggregateOnly() {
+    return this.docs.every((d) => d.meta.aggregateOnly);
+  }
+};
+function checkPolicyAgainstRuns(policy, runs) {
+  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
+  const problems = [];
+  problems.push(...checkLatencyMetric(policy, names));
+  for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
+  problems.push(...checkGroupBy(policy, names));
+  if (problems.length > 0) {
+    const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
+    throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
+  }
+}
+function checkLatencyMetric(policy, names) {
+  const key = "latencyMetric";
+  const parsed = tryParseMetricSelector(policy.latencyMetric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
+    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
+  }
+  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
+  return checkTags(key, parsed.metric, parsed.tags, names);
+}
+function checkThresholdSet(stage, set2, names) {
+  const origin = set2.origin ?? "config";
+  const key = `stages.${stage}.thresholds[${JSON.stringify(set2.metric)}]`;
+  const parsed = tryParseMetricSelector(set2.metric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    if (origin !== "config") return [];
+    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, names.metricNames())}${known("metrics in the runs", names.metricNames())}` }];
+  }
+  const out = [];
+  set2.expressions.forEach((e, i) => {
+    const allowed = aggregationsFor(m.type);
+    if (!allowed.includes(e.aggregation.kind)) {
+      out.push({
+        key: `${key}[${i}]`,
+        message: `'${e.source}' does not fit '${parsed.metric}', a ${m.type} metric: a ${m.type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)`
+      });
+    }
+  });
+  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
+  return out;
+}
+function checkTags(key, metric, tags, names) {
+  const entries = Object.entries(tags);
+  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
+  if (names.aggregateOnly) {
+    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
+  }
+  const tagKeys = names.tagsOf(metric);
+  for (const [tag, value] of entries) {
+    if (tagKeys && !tagKeys.includes(tag)) {
+      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
+    }
+    const values = names.valuesOf(metric, tag);
+    if (values.length > 0 && !values.includes(value)) {
+      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
+    }
+  }
+  return [{
+    key,
+    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
+  }];
+}
+function checkGroupBy(policy, names) {
+  const metric = tryParseMetricSelector(policy.latencyMetric);
+  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
+  const out = [];
+  const tagKeys = names.tagsOf(metric.metric);
+  for (const tag of policy.groupBy) {
+    if (names.valuesOf(metric.metric, tag).length > 0) continue;
+    if (tagKeys?.includes(tag)) {
+      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
+      continue;
+    }
+    out.push({
+      key: "groupBy",
+      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
+    });
+  }
+  return out;
+}
+function suggest(input2, candidates) {
+  const s = didYouMean(input2, candidates);
+  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
+}
+function known(what, names) {
+  if (names.length === 0) return ` (the runs have no ${what})`;
+  const shown = names.slice(0, 8).join(", ");
+  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
+}
+
 // src/gate/classify.ts
 var SUGGESTIVE_FACTOR = 2;
 function classify(a, adjustedP, alpha) {
@@ -61800,7 +61975,8 @@ function classify(a, adjustedP, alpha) {
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
     ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
-    message: describe3(a, outcome, confidence)
+    message: describe3(a, outcome, confidence),
+    ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
   };
 }
 function decide(a, adjustedP, alpha) {
@@ -61829,8 +62005,10 @@ function describe3(a, outcome, c) {
     return a.beyond ? `${where}: leaking \u2014 the GC floor keeps growing in the steady state${note}.` : `${where}: no leak \u2014 the GC floor does not keep growing credibly in the steady state${note}.`;
   }
   if (a.kind === "threshold") {
+    if (a.beyond && a.current === void 0) return `${a.metric}: ${a.threshold} fails: ${a.note ?? "the current run has no value for it"}.`;
     return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers2}.` : `${a.metric}: ${a.threshold} holds${numbers2}.`;
   }
+  if (a.kind === "data") return `${where}: ${a.note ?? "the current run lacks what the baseline measured"}.`;
   switch (outcome) {
     case "fail":
       return `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
@@ -61895,64 +62073,43 @@ function round3(x) {
   return x.toFixed(Math.min(digits2, 4));
 }
 
-// src/stats/normal.ts
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z2) {
-  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
-}
-function lowerTail(z2) {
-  const x = -z2;
-  if (x < 3) {
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum + term;
-      if (next === sum) break;
-      sum = next;
+// src/gate/coverage.ts
+function assessCoverage(baseline, current, policy) {
+  const common = { kind: "data", threshold: "measured in both runs", harmful: "decrease", deterministic: true, beyond: true };
+  const latency = policy.latencyMetric;
+  const before = baseline.value(latency, "count") ?? 0;
+  if (before > 0 && !current.scope(latency)) {
+    return [{ ...common, metric: latency, statistic: "count", baseline: before, current: 0, note: `the current run has no '${latency}' at all, while the baseline had ${before} requests` }];
+  }
+  const parsed = tryParseMetricSelector(latency);
+  const metric = "error" in parsed ? latency : parsed.metric;
+  const out = [];
+  for (const tag of policy.groupBy) {
+    const had = baseline.scopesByTag(metric, tag).size;
+    if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
+      out.push({
+        ...common,
+        metric,
+        statistic: "count",
+        baseline: had,
+        current: 0,
+        note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === "name" ? "endpoints" : `'${tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${tag}`
+      });
     }
-    return 0.5 - density(x) * sum;
   }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
+  return out;
 }
-function normalCdf(z2) {
-  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z2 <= 0) return lowerTail(z2);
-  return 1 - lowerTail(-z2);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-var P_LOW = 0.02425;
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+
+// src/gate/assessment.ts
+function shortfallOf(x, tooFew = "too-few-requests") {
+  switch (x.cause) {
+    case "too-few":
+      return tooFew;
+    case "no-spread":
+      return "no-spread";
+    case void 0:
+      return "other";
   }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
 }
 
 // src/stats/assert-distribution.ts
@@ -61971,14 +62128,6 @@ function assertDistribution(d, name) {
     }
     previous = b.value;
   }
-}
-
-// src/stats/insufficient.ts
-function insufficient(reason) {
-  return { kind: "insufficient-data", reason };
-}
-function isInsufficient(x) {
-  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
 }
 
 // src/stats/pair-counts.ts
@@ -62081,6 +62230,66 @@ function kthPairwiseDifference(baseline, current, k) {
   }
 }
 
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z2) {
+  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
+}
+function lowerTail(z2) {
+  const x = -z2;
+  if (x < 3) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum + term;
+      if (next === sum) break;
+      sum = next;
+    }
+    return 0.5 - density(x) * sum;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z2) {
+  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z2 <= 0) return lowerTail(z2);
+  return 1 - lowerTail(-z2);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
 // src/stats/hodges-lehmann.ts
 function hodgesLehmann(baseline, current, options = {}) {
   const confidence = options.confidence ?? 0.95;
@@ -62119,6 +62328,36 @@ function hodgesLehmann(baseline, current, options = {}) {
 function midpoint(a, b) {
   const m = a / 2 + b / 2;
   return a === b ? a : m;
+}
+
+// src/stats/log-ratio-test.ts
+function logRatioTest(logRatio, components, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`logRatioTest: confidence must be in (0, 1) but got ${confidence}`);
+  for (let i = 0; i < components.length; i++) {
+    const s = components[i];
+    if (Number.isNaN(s) || s < 0) throw new RangeError(`logRatioTest: standard error ${i} must be \u2265 0 but got ${s}`);
+    if (!Number.isFinite(s)) return insufficient("the spread of the data is not finite");
+  }
+  if (!Number.isFinite(logRatio)) return insufficient("the ratio is 0 or infinite (a statistic is 0 in one run)");
+  const se = Math.hypot(...components);
+  if (!(se > 0) || !Number.isFinite(se)) {
+    return insufficient("both runs show no spread and no run-to-run noise is assumed, so no change can be told from chance (set runToRunNoise above 0)", "no-spread");
+  }
+  const z2 = logRatio / se;
+  const half = normalQuantile(0.5 + confidence / 2) * se;
+  const upper = Math.expm1(logRatio + half);
+  if (!Number.isFinite(upper)) return insufficient("the spread is too large to bound the change");
+  return {
+    logRatio,
+    se,
+    // Each tail from its own side of the CDF, so a tiny p-value keeps its digits.
+    pGreater: normalCdf(-z2),
+    pLess: normalCdf(z2),
+    lower: Math.expm1(logRatio - half),
+    upper,
+    confidence
+  };
 }
 
 // src/stats/mann-whitney.ts
@@ -62877,15 +63116,15 @@ var RunBuilder = class {
   points = 0;
   /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
   defineMetric(def) {
-    const known = this.metricIds.get(def.name);
-    if (known !== void 0) {
-      const state = this.metrics[known];
+    const known2 = this.metricIds.get(def.name);
+    if (known2 !== void 0) {
+      const state = this.metrics[known2];
       state.def = {
         ...state.def,
         thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
         submetrics: [...state.def.submetrics, ...def.submetrics]
       };
-      return known;
+      return known2;
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
@@ -63376,7 +63615,7 @@ function assessLatency(baseline, current, s, policy) {
     const c = current.value(s.name, statistic);
     const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c !== void 0 ? { current: c } : {} };
     if (b === void 0 || c === void 0) {
-      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}` });
+      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
       continue;
     }
     const change = b > 0 ? c / b - 1 : void 0;
@@ -63394,25 +63633,25 @@ function assessLatency(baseline, current, s, policy) {
     const nb = count(bd);
     const nc = count(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})` });
+      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
       continue;
     }
     const deffB = designEffectOfWindows(baseline.windows(s.name));
     const deffC = designEffectOfWindows(current.windows(s.name));
     const evidence = statistic === "med" ? shiftEvidence(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), policy.runToRunNoise) : statistic === "avg" ? meanEvidence(baseline, current, s.name, deffB, deffC, policy.runToRunNoise) : percentileEvidence(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, policy.runToRunNoise);
-    if (typeof evidence === "string") {
-      out.push({ ...base, change, beyond, insufficient: evidence });
+    if (isInsufficient(evidence)) {
+      out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
       continue;
     }
-    const reported = statistic === "med" ? Math.exp(evidence.logRatio) - 1 : change;
+    const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
     const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
     out.push({
       ...base,
       change: reported,
       beyond: reported > limit,
       pValue: evidence.pValue,
-      interval: { lower: Math.exp(evidence.logRatio - Z95 * evidence.se) - 1, upper: Math.exp(evidence.logRatio + Z95 * evidence.se) - 1 },
-      intervalExcludesNoChange: evidence.logRatio - Z95 * evidence.se > 0,
+      interval: { lower: evidence.test.lower, upper: evidence.test.upper },
+      intervalExcludesNoChange: evidence.test.lower > 0,
       ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
     });
   }
@@ -63422,46 +63661,44 @@ function shiftEvidence(b, c, deff, noise) {
   const lb = toLog(b);
   const lc = toLog(c);
   const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return hl.reason;
+  if (isInsufficient(hl)) return hl;
   const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return mw.reason;
+  if (isInsufficient(mw)) return mw;
   const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
-  const se = Math.sqrt(seWithin * seWithin + 2 * noise * noise);
-  const pShift = se > 0 ? 1 - normalCdf(hl.estimate / se) : hl.estimate > 0 ? 0 : 1;
-  return { logRatio: hl.estimate, se, pValue: Math.max(mw.pGreater, pShift) };
+  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
+  if (isInsufficient(test)) return test;
+  return { test, pValue: Math.max(mw.pGreater, test.pGreater) };
 }
 function percentileEvidence(b, c, q, nEffB, nEffC, noise) {
-  if (q === void 0) return "unknown statistic";
+  if (q === void 0) return insufficient("unknown statistic");
   const sb = logQuantileSe(b, q, nEffB);
   const sc = logQuantileSe(c, q, nEffC);
-  if (typeof sb === "string") return `baseline: ${sb}`;
-  if (typeof sc === "string") return `current run: ${sc}`;
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
   const vb = percentile(b, q);
   const vc = percentile(c, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return "no data";
-  if (vb <= 0 || vc <= 0) return "percentile is 0 ms: no relative change";
-  const logRatio = Math.log(vc / vb);
-  const se = Math.sqrt(sb * sb + sc * sc + 2 * noise * noise);
-  return { logRatio, se, pValue: 1 - normalCdf(logRatio / se) };
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
+  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
+  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
 }
 function logQuantileSe(d, q, nEff) {
   const h = Z95 * Math.sqrt(q * (1 - q) / nEff);
-  if (q - h < 0 || q + h > 1) return `too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`;
+  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`, "too-few");
   const lo = percentile(d, q - h);
   const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return "no data";
-  if (lo <= 0) return "latencies at 0 ms: no relative change";
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
   return Math.log(hi / lo) / (2 * Z95);
 }
 function meanEvidence(baseline, current, name, deffB, deffC, noise) {
   const mb = moments(baseline, name);
   const mc = moments(current, name);
-  if (!mb || !mc) return "no windows to estimate the spread";
+  if (!mb || !mc) return insufficient(`fewer than 2 requests with a positive latency in ${mb ? "the current run" : "the baseline"}`);
   const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
   const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
-  const logRatio = Math.log(mc.mean / mb.mean);
-  const se = Math.sqrt(seB * seB + seC * seC + 2 * noise * noise);
-  return { logRatio, se, pValue: 1 - normalCdf(logRatio / se) };
+  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
 }
 function moments(view, name) {
   const d = view.distribution(name);
@@ -63498,7 +63735,6 @@ function round(x) {
 }
 
 // src/gate/degradation.ts
-var Z952 = normalQuantile(0.975);
 function assessDegradation(run, latencyScope, policy) {
   const e = policy.endurance;
   if (!e) return void 0;
@@ -63506,7 +63742,7 @@ function assessDegradation(run, latencyScope, policy) {
   const startMs = Date.parse(run.doc.meta.start);
   const windows = run.windows(latencyScope).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1e3);
   const common = { kind: "degradation", metric: latencyScope, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %`, harmful: "increase" };
-  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)` };
+  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" };
   const third = Math.floor(windows.length / 3);
   const early = windows.slice(0, third);
   const late = windows.slice(windows.length - third);
@@ -63516,8 +63752,8 @@ function assessDegradation(run, latencyScope, policy) {
   const nl = total(late);
   const deff = (designEffectOfWindows(early) * ne + designEffectOfWindows(late) * nl) / Math.max(1, ne + nl);
   const ev = shiftEvidence(earlyD, lateD, deff, 0);
-  if (typeof ev === "string") return { ...common, beyond: false, insufficient: ev };
-  const change = Math.exp(ev.logRatio) - 1;
+  if (isInsufficient(ev)) return { ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) };
+  const change = Math.expm1(ev.test.logRatio);
   return {
     ...common,
     baseline: Math.exp(medianLog(earlyD)),
@@ -63525,8 +63761,8 @@ function assessDegradation(run, latencyScope, policy) {
     change,
     beyond: change > e.degradation,
     pValue: ev.pValue,
-    interval: { lower: Math.exp(ev.logRatio - Z952 * ev.se) - 1, upper: Math.exp(ev.logRatio + Z952 * ev.se) - 1 },
-    intervalExcludesNoChange: ev.logRatio - Z952 * ev.se > 0,
+    interval: { lower: ev.test.lower, upper: ev.test.upper },
+    intervalExcludesNoChange: ev.test.lower > 0,
     note: "last third of the run against its first third, after warm-up"
   };
 }
@@ -63549,8 +63785,48 @@ function medianLog(d) {
   return 0;
 }
 
+// src/stats/two-proportion-test.ts
+function twoProportionTest(baseline, current, options = {}) {
+  check2(baseline, "baseline");
+  check2(current, "current");
+  const deff = options.varianceInflation ?? 1;
+  if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number \u2265 1 but got ${deff}`);
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`twoProportionTest: confidence must be in (0, 1) but got ${confidence}`);
+  if (baseline.total === 0) return insufficient("the baseline has no requests");
+  if (current.total === 0) return insufficient("the current run has no requests");
+  const rb = baseline.events / baseline.total;
+  const rc = current.events / current.total;
+  const difference = rc - rb;
+  const z2 = normalQuantile(0.5 + confidence / 2);
+  const inverse = 1 / baseline.total + 1 / current.total;
+  const pooled = (baseline.events + current.events) / (baseline.total + current.total);
+  const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
+  const continuity = 0.5 * inverse;
+  const pGreater = seNull > 0 ? normalCdf(-(difference - continuity) / seNull) : 1;
+  const seDiff = Math.sqrt((rb * (1 - rb) / baseline.total + rc * (1 - rc) / current.total) * deff);
+  let ratio;
+  if (baseline.events > 0 && current.events > 0) {
+    const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
+    const lr = Math.log(rc / rb);
+    ratio = { lower: Math.expm1(lr - z2 * seLog), upper: Math.expm1(lr + z2 * seLog) };
+  }
+  return {
+    difference,
+    pGreater: Math.min(1, Math.max(0, pGreater)),
+    differenceLower: Math.max(-1, difference - z2 * seDiff),
+    differenceUpper: Math.min(1, difference + z2 * seDiff),
+    ...ratio ? { ratio } : {},
+    confidence
+  };
+}
+function check2(p, which2) {
+  if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
+    throw new RangeError(`twoProportionTest: ${which2} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
+  }
+}
+
 // src/gate/error-rate.ts
-var Z953 = normalQuantile(0.975);
 function assessErrorRate(baseline, current, s, policy, failedMetric) {
   const b = baseline.errors(s.tags, failedMetric);
   const c = current.errors(s.tags, failedMetric);
@@ -63566,7 +63842,7 @@ function assessErrorRate(baseline, current, s, policy, failedMetric) {
     harmful: "increase"
   };
   if (!b || b.total === 0 || c.total === 0) {
-    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}` };
+    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" };
   }
   const rb = b.failed / b.total;
   const rc = c.failed / c.total;
@@ -63577,20 +63853,15 @@ function assessErrorRate(baseline, current, s, policy, failedMetric) {
     return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
   }
   const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
-  const pooled = (b.failed + c.failed) / (b.total + c.total);
-  const seNull = Math.sqrt(pooled * (1 - pooled) * (1 / b.total + 1 / c.total) * deff);
-  const diff = rc - rb;
-  const continuity = 0.5 * (1 / b.total + 1 / c.total);
-  const pValue = seNull > 0 ? 1 - normalCdf((diff - continuity) / seNull) : diff > 0 ? 0 : 1;
-  const seDiff = Math.sqrt((rb * (1 - rb) / b.total + rc * (1 - rc) / c.total) * deff);
-  const intervalExcludesNoChange = diff - Z953 * seDiff > 0 && pValue < 0.05;
-  let interval;
-  if (b.failed > 0 && c.failed > 0) {
-    const seLog = Math.sqrt((1 / c.failed - 1 / c.total + 1 / b.failed - 1 / b.total) * deff);
-    const lr = Math.log(rc / rb);
-    interval = { lower: Math.exp(lr - Z953 * seLog) - 1, upper: Math.exp(lr + Z953 * seLog) - 1 };
-  }
-  return { ...base, pValue, intervalExcludesNoChange, ...interval ? { interval } : {} };
+  const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
+  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: "missing" };
+  return {
+    ...base,
+    pValue: test.pGreater,
+    // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
+    intervalExcludesNoChange: test.differenceLower > 0,
+    ...test.ratio ? { interval: test.ratio } : {}
+  };
 }
 function designEffectOfRates(windows) {
   const clusters = windows.filter((w) => w.count > 0).map((w) => {
@@ -63722,7 +63993,6 @@ function tieTerm(values) {
 
 // src/gate/memory.ts
 var MB = 1024 * 1024;
-var Z954 = normalQuantile(0.975);
 var MEMORY_METRIC = "process_resident_memory_bytes";
 function gcFloor(samples, blockSize) {
   const out = [];
@@ -63735,14 +64005,18 @@ function gcFloor(samples, blockSize) {
   return out;
 }
 function memoryTrend(samplesIn, warmupSeconds) {
-  const samples = [...samplesIn].sort((a, b) => a.t - b.t);
-  if (samples.length < 6) return `only ${samples.length} memory samples (needs \u2265 6)`;
+  const samples = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
+  const discarded = samplesIn.length - samples.length;
+  if (samples.length < 6) {
+    return insufficient(`only ${samples.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
+  }
   const t0 = samples[0].t;
   const afterWarmup = samples.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
   const used = afterWarmup.length >= 6 ? afterWarmup : samples.slice(Math.floor(samples.length / 3));
   const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
-  const peak = Math.max(...samples.map((s) => s.rssBytes));
-  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples.length };
+  let peak = 0;
+  for (const s of samples) if (s.rssBytes > peak) peak = s.rssBytes;
+  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
   const level = median(half.map((s) => s.rssBytes));
   const logs = half.map((s) => Math.log(s.rssBytes));
@@ -63765,20 +64039,17 @@ function memoryTrend(samplesIn, warmupSeconds) {
 function assessMemoryRegression(baseline, current, policy, metric) {
   const limit = policy.regression.memory.maxIncrease;
   const common = { kind: "memory", metric, statistic: "level", threshold: `+${Math.round(limit * 100)} %`, harmful: "increase" };
-  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples" };
+  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" };
   const change = current.levelBytes / baseline.levelBytes - 1;
-  const se = Math.sqrt(baseline.levelLogSd ** 2 + current.levelLogSd ** 2 + 2 * policy.runToRunNoise ** 2);
-  const logRatio = Math.log(current.levelBytes / baseline.levelBytes);
-  const z2 = logRatio / se;
+  const base = { ...common, baseline: baseline.levelBytes, current: current.levelBytes, change, beyond: change > limit };
+  const noise = policy.runToRunNoise;
+  const test = logRatioTest(Math.log(current.levelBytes / baseline.levelBytes), [baseline.levelLogSd, current.levelLogSd, noise, noise]);
+  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
   return {
-    ...common,
-    baseline: baseline.levelBytes,
-    current: current.levelBytes,
-    change,
-    beyond: change > limit,
-    pValue: 1 - normalCdf(z2),
-    interval: { lower: Math.exp(logRatio - Z954 * se) - 1, upper: Math.exp(logRatio + Z954 * se) - 1 },
-    intervalExcludesNoChange: logRatio - Z954 * se > 0
+    ...base,
+    pValue: test.pGreater,
+    interval: { lower: test.lower, upper: test.upper },
+    intervalExcludesNoChange: test.lower > 0
   };
 }
 function assessLeak(current, policy, metric) {
@@ -63786,7 +64057,7 @@ function assessLeak(current, policy, metric) {
   if (!e) return [];
   const common = { metric, harmful: "increase" };
   if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0) {
-    return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope" }];
+    return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
   }
   const growing = current.growth > e.memoryGrowth;
   const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
@@ -63830,19 +64101,26 @@ function fmtMB(bytes2) {
 }
 
 // src/gate/thresholds.ts
-function assessThresholds(current, policy) {
+function assessThresholds(current, baseline, policy) {
   const out = [];
   for (const t of policy.thresholds) {
     for (const expr of t.expressions) {
       const key = aggregationKey(expr.aggregation);
-      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
       const scope = scopeOfSelector(t.metric);
       const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, harmful: "increase", deterministic: true };
-      if (result.ok === "unknown") {
-        out.push({ ...common, beyond: false, insufficient: current.scope(t.metric) ? result.reason : `the run has no metric '${t.metric}'` });
-      } else {
-        out.push({ ...common, current: result.actual, beyond: !result.ok });
+      if (!current.scope(t.metric)) {
+        const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+        if (before !== void 0 && before > 0) {
+          out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
+        } else {
+          const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+          out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+        }
+        continue;
       }
+      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+      if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+      else out.push({ ...common, current: result.actual, beyond: !result.ok });
     }
   }
   return out;
@@ -63884,36 +64162,38 @@ function effectiveSampleSize(n, rho) {
 }
 
 // src/gate/throughput.ts
-var Z955 = normalQuantile(0.975);
 function assessThroughput(baseline, current, policy, requestsMetric) {
   const b = baseline.throughput({}, requestsMetric);
   const c = current.throughput({}, requestsMetric);
   if (c === void 0) return void 0;
   const limit = policy.regression.throughput.maxDecrease;
   const common = { kind: "throughput", metric: requestsMetric, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %`, harmful: "decrease" };
-  if (b === void 0 || b <= 0) return { ...common, current: c, beyond: false, insufficient: "the baseline has no requests" };
+  if (b === void 0 || b <= 0) return { ...common, current: c, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" };
+  if (c <= 0) return { ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: "the current run served no requests" };
   const change = c / b - 1;
   const beyond = change < -limit;
   const base = { ...common, baseline: b, current: c, change, beyond };
   if (baseline.aggregateOnly || current.aggregateOnly) return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
   const sb = logRateSe(baseline.windows(requestsMetric), baseline.doc.windows.widthMs);
   const sc = logRateSe(current.windows(requestsMetric), current.doc.windows.widthMs);
-  if (typeof sb === "string" || typeof sc === "string") return { ...base, insufficient: typeof sb === "string" ? `baseline: ${sb}` : `current run: ${sc}` };
-  const logRatio = Math.log(c / b);
-  const se = Math.sqrt(sb * sb + sc * sc + 2 * policy.runToRunNoise ** 2);
-  const pValue = normalCdf(logRatio / se);
+  if (isInsufficient(sb)) return { ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") };
+  if (isInsufficient(sc)) return { ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") };
+  const noise = policy.runToRunNoise;
+  const test = logRatioTest(Math.log(c / b), [sb, sc, noise, noise]);
+  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
   return {
     ...base,
-    pValue,
-    interval: { lower: Math.exp(logRatio - Z955 * se) - 1, upper: Math.exp(logRatio + Z955 * se) - 1 },
-    intervalExcludesNoChange: logRatio + Z955 * se < 0
+    pValue: test.pLess,
+    // one-sided: lower throughput is harmful
+    interval: { lower: test.lower, upper: test.upper },
+    intervalExcludesNoChange: test.upper < 0
   };
 }
 function logRateSe(windows, widthMs) {
   const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
-  if (inner.length < 3) return `only ${windows.length} time windows (needs \u2265 5)`;
+  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
   const mean = inner.reduce((a, x) => a + x, 0) / inner.length;
-  if (mean <= 0) return "no requests";
+  if (mean <= 0) return insufficient("no requests");
   const variance = inner.reduce((a, x) => a + (x - mean) ** 2, 0) / (inner.length - 1);
   const rho = lag1Autocorrelation(inner);
   const nEff = effectiveSampleSize(inner.length, isInsufficient(rho) ? 0 : rho);
@@ -63925,12 +64205,14 @@ var REQUESTS_METRIC = "http_reqs";
 var FAILED_METRIC = "http_req_failed";
 function compareRuns(input2) {
   const { policy } = input2;
+  checkPolicyAgainstRuns(policy, input2);
   const current = new RunView(input2.current);
   const baseline = input2.baseline ? new RunView(input2.baseline) : void 0;
   const notes = [];
   const scopes = latencyScopes(baseline, current, policy);
-  const assessments = [...assessThresholds(current, policy)];
+  const assessments = [...assessThresholds(current, baseline, policy)];
   if (baseline) {
+    assessments.push(...assessCoverage(baseline, current, policy));
     for (const s of scopes) {
       assessments.push(...assessLatency(baseline, current, s, policy));
       const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
@@ -63941,12 +64223,16 @@ function compareRuns(input2) {
   } else {
     notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
   }
-  const currentMemory = input2.current.memory ? memoryTrend(input2.current.memory.samples, policy.endurance?.warmupSeconds ?? 0) : void 0;
-  const baselineMemory = input2.baseline?.memory ? memoryTrend(input2.baseline.memory.samples, policy.endurance?.warmupSeconds ?? 0) : void 0;
-  if (typeof currentMemory === "string") notes.push(`Memory of the current run: ${currentMemory}.`);
-  if (typeof baselineMemory === "string") notes.push(`Memory of the baseline: ${baselineMemory}.`);
-  if (currentMemory && typeof currentMemory !== "string") {
-    if (baseline && input2.baseline?.memory) assessments.push(assessMemoryRegression(typeof baselineMemory === "string" ? void 0 : baselineMemory, currentMemory, policy, MEMORY_METRIC));
+  const warmup = policy.endurance?.warmupSeconds ?? 0;
+  const currentMemory = input2.current.memory ? memoryTrend(input2.current.memory.samples, warmup) : void 0;
+  const baselineMemory = input2.baseline?.memory ? memoryTrend(input2.baseline.memory.samples, warmup) : void 0;
+  if (isInsufficient(currentMemory)) notes.push(`Memory of the current run: ${currentMemory.reason}.`);
+  if (isInsufficient(baselineMemory)) notes.push(`Memory of the baseline: ${baselineMemory.reason}.`);
+  for (const [which2, m] of [["current run", currentMemory], ["baseline", baselineMemory]]) {
+    if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which2}: ${m.discarded} ${m.discarded === 1 ? "sample" : "samples"} of 0 bytes set aside (the sampler read nothing).`);
+  }
+  if (currentMemory && !isInsufficient(currentMemory)) {
+    if (baseline && input2.baseline?.memory) assessments.push(assessMemoryRegression(isInsufficient(baselineMemory) ? void 0 : baselineMemory, currentMemory, policy, MEMORY_METRIC));
     assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
   } else if (policy.endurance && !input2.current.memory) {
     notes.push("No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).");
@@ -63957,11 +64243,12 @@ function compareRuns(input2) {
   }
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
-  if (input2.baseline?.meta.partial) notes.push("The baseline run is partial.");
+  if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
   if (input2.current.meta.aggregateOnly || input2.baseline?.meta.aggregateOnly) {
     notes.push("Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.");
   }
   for (const w of input2.current.meta.warnings) notes.push(`Current run: ${w}`);
+  for (const w of input2.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
   const scopeRows2 = scopes.map((s) => scopeRow(s, baseline, current, findings));
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   return {
@@ -63971,7 +64258,7 @@ function compareRuns(input2) {
     currentRun: runInfo(input2.current),
     findings: sortFindings(findings.filter(worthReporting)),
     scopes: scopeRows2,
-    ...currentMemory && typeof currentMemory !== "string" ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && typeof baselineMemory !== "string" ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
     notes
   };
 }
@@ -64019,6 +64306,8 @@ function scopeRow(s, baseline, current, findings) {
   const shift = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
   const b = baseline ? summary2(baseline, s) : void 0;
   const c = summary2(current, s);
+  const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive";
+  const decider = mine.find((f) => f.outcome === outcome);
   return {
     metric: s.name,
     ...s.scope ? { scope: s.scope } : {},
@@ -64026,7 +64315,19 @@ function scopeRow(s, baseline, current, findings) {
     ...c ? { current: c } : {},
     ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
     confidence: shift?.confidence ?? { level: "not-applicable" },
-    outcome: mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive"
+    outcome,
+    ...decider && decider !== shift ? { decidedBy: decision(decider) } : {}
+  };
+}
+function decision(f) {
+  const difference = f.kind === "error-rate" && f.baseline !== void 0 && f.current !== void 0 ? f.current - f.baseline : void 0;
+  return {
+    kind: f.kind,
+    statistic: f.statistic,
+    ...f.change !== void 0 ? { change: f.change } : {},
+    ...difference !== void 0 ? { difference } : {},
+    confidence: f.confidence,
+    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {}
   };
 }
 function sameScope(f, s) {
@@ -64071,6 +64372,22 @@ function memorySummary(m) {
   };
 }
 
+// src/gate/verdict.ts
+function shortfallText(shortfall) {
+  switch (shortfall) {
+    case "too-few-requests":
+      return "too few requests";
+    case "too-short":
+      return "run too short";
+    case "missing":
+      return "missing from a run";
+    case "no-spread":
+      return "no spread to measure against";
+    case "other":
+      return "see the findings";
+  }
+}
+
 // src/gate/report.ts
 function buildReport(stages, generatedAt) {
   const verdict = worstOutcome(stages.map((s) => s.outcome));
@@ -64097,17 +64414,77 @@ function headline(verdict, stages) {
   const names = stages.map((s) => s.stage).join(", ");
   const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
   const warning2 = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
+  const unjudged = unjudgedText(stages);
+  const tail = unjudged === "" ? "" : `; ${unjudged}`;
   switch (verdict) {
     case "fail": {
-      const where = [...new Set(failing.map(place))].slice(0, 4).join(", ");
-      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${where}${failing.length > 4 ? ", \u2026" : ""}`;
+      const places = [...new Set(failing.map(place))];
+      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}${tail}`;
     }
     case "warn":
-      return `${warning2.length} ${warning2.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`;
+      return `${warning2.length} ${warning2.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm${tail}`;
     case "inconclusive":
-      return `${names}: the data cannot decide (${stages.flatMap((s) => s.notes)[0] ?? "too little data"})`;
+      return `${names}: the data cannot decide (${stages.flatMap((s) => s.notes)[0] ?? "too little data"})${tail}`;
     case "pass":
-      return `${names}: no regression beyond the limits, thresholds hold`;
+      return `${names}: no regression beyond the limits, thresholds hold${tail}`;
+  }
+}
+function unjudgedText(stages) {
+  const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
+  const none = { count: 0, why: /* @__PURE__ */ new Set() };
+  const part = { count: 0, why: /* @__PURE__ */ new Set() };
+  for (const stage of stages) {
+    for (const row of stage.scopes) {
+      if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
+      const tag = row.scope.tag;
+      const value = row.scope.value;
+      const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.scope?.tag === tag && f.scope.value === value);
+      const open6 = own2.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
+      const target = judgedSome ? part : none;
+      target.count++;
+      for (const f of open6) target.why.add(f.shortfall ?? "other");
+      if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+    }
+  }
+  const parts = [];
+  const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
+  if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
+  if (part.count > 0) parts.push(`${part.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part.why)})`);
+  const others = /* @__PURE__ */ new Map();
+  for (const f of stages.flatMap((s) => s.findings)) {
+    if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
+    const what = f.kind === "threshold" ? "threshold" : subjectOf(f);
+    const entry = others.get(what) ?? { count: 0, why: /* @__PURE__ */ new Set() };
+    entry.count++;
+    entry.why.add(f.shortfall ?? "other");
+    others.set(what, entry);
+  }
+  for (const [what, { count: count2, why }] of others) {
+    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
+  }
+  return parts.join("; ");
+}
+function reasons(set2) {
+  return [...set2].sort().map(shortfallText).join(", ");
+}
+function subjectOf(f) {
+  switch (f.kind) {
+    case "latency":
+      return `${f.statistic === "med" ? "typical" : f.statistic} latency of all requests`;
+    case "throughput":
+      return "throughput";
+    case "error-rate":
+      return "the error rate";
+    case "memory":
+    case "leak":
+      return "memory";
+    case "degradation":
+      return "degradation over the run";
+    case "threshold":
+      return "threshold";
+    case "data":
+      return "coverage";
   }
 }
 
@@ -69452,9 +69829,9 @@ var PointSink = class {
     const parsed = K6MetricDataSchema.safeParse(data);
     if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
     const d = parsed.data;
-    const known = this.builder.metricId(d.name);
-    if (known !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known).type !== d.type) {
-      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known).type}`);
+    const known2 = this.builder.metricId(d.name);
+    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
+      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
     }
     const def = {
       name: d.name,
@@ -70799,11 +71176,24 @@ function scopeRow2(s) {
     p50: formatPair(b?.p50, c?.p50, (x) => formatNumber2(x)),
     p95: formatPair(b?.p95, c?.p95, (x) => formatNumber2(x)),
     p99: formatPair(b?.p99, c?.p99, (x) => formatNumber2(x)),
-    change: s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange),
+    change: changeCell(s),
     throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber2(x)),
     errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
-    sure: formatConfidence(s.confidence)
+    sure: s.decidedBy === void 0 ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== void 0 ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence)
   };
+}
+function changeCell(s) {
+  const d = s.decidedBy;
+  if (d === void 0) return s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange);
+  const what = d.kind === "error-rate" ? "errors" : statisticLabel(d.statistic);
+  if (d.kind === "error-rate" && d.difference !== void 0) return `${signedPercentNumber(d.difference)} pts ${what}`;
+  return d.change === void 0 ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
+}
+function statisticLabel(statistic) {
+  if (statistic === "med") return "median";
+  if (statistic === "avg") return "mean";
+  const p = /^p\((\d+(?:\.\d+)?)\)$/.exec(statistic);
+  return p ? `p${p[1]}` : statistic;
 }
 function latencyChangeKey(s) {
   return s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
@@ -70840,7 +71230,12 @@ function formatFindingValue(kind, metric, statistic, value) {
       return statistic === "growth" ? formatPercent(value) : formatSlope(value);
     case "threshold":
     case "data":
-      if (statistic === "rate") return /^(http_reqs|iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions)$/.test(baseMetric(metric)) ? `${formatRate(value)} /s` : formatPercent(value);
+      if (statistic === "rate") {
+        const base = baseMetric(metric);
+        if (base === "http_reqs") return formatRate(value);
+        if (/^(iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions|dropped_iterations)$/.test(base)) return `${formatNumber2(value)} /s`;
+        return formatPercent(value);
+      }
       if (/duration|latency/i.test(baseMetric(metric)) && statistic !== "count") return formatMs(value);
       return formatNumber2(value);
   }
@@ -71342,14 +71737,19 @@ var FINDING = {
     "beyondLimit",
     "confidence",
     "message",
+    "shortfall",
     "accepted"
   ]),
   children: { scope: SCOPE, confidence: CONFIDENCE }
 };
 var SUMMARY = { keys: keyOrder()(["count", "p50", "p95", "p99", "avg", "throughput", "errorRate"]), children: {} };
+var DECISION = {
+  keys: keyOrder()(["kind", "statistic", "change", "difference", "confidence", "shortfall"]),
+  children: { confidence: CONFIDENCE }
+};
 var SCOPE_COMPARISON = {
-  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "baseline", "current"]),
-  children: { scope: SCOPE, confidence: CONFIDENCE, baseline: SUMMARY, current: SUMMARY }
+  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "baseline", "current"]),
+  children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY }
 };
 var SLOPE_INTERVAL = { keys: ["lower", "upper"], children: {} };
 var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slopeMBPerHour", "slopeInterval", "rSquared", "growth"]), children: { slopeInterval: SLOPE_INTERVAL } };
@@ -71375,10 +71775,10 @@ function ordered(value, shape, path7) {
   if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path7}[${i}]`));
   if (typeof value !== "object" || value === null) return value;
   const record2 = value;
-  const known = shape?.keys ?? [];
-  const extra = Object.keys(record2).filter((k) => !known.includes(k)).sort();
+  const known2 = shape?.keys ?? [];
+  const extra = Object.keys(record2).filter((k) => !known2.includes(k)).sort();
   const out = {};
-  for (const key of [...known, ...extra]) {
+  for (const key of [...known2, ...extra]) {
     if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
     const child2 = shape?.children[key];
     const childShape = child2 === void 0 ? void 0 : "items" in child2 ? child2.items : child2;
@@ -71773,10 +72173,10 @@ async function runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, si
   } catch {
     fromScript = [];
   }
-  const known = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => `${t.metric}\0${e.source}`)));
+  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => `${t.metric}\0${e.source}`)));
   const thresholds = [
     ...policy.thresholds,
-    ...fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known.has(`${t.metric}\0${e.source}`)) })).filter((t) => t.expressions.length > 0)
+    ...fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(`${t.metric}\0${e.source}`)) })).filter((t) => t.expressions.length > 0)
   ];
   const stagePolicy = { ...policy, thresholds };
   const current = await ingestFiles([outFile], {

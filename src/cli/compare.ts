@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy } from '../config/policy.js';
 import { stageNames } from '../config/schema.js';
@@ -10,6 +9,7 @@ import { ingestFiles } from '../ingest/index.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { EXIT } from './exit-codes.js';
 import type { CompareCliOptions, Io } from './main.js';
+import { writeOutput } from './write-output.js';
 
 export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<number> {
   const config = await loadConfig(opts.config);
@@ -25,15 +25,18 @@ export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<n
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}\n`);
   const report = buildReport([compareRuns({ baseline, current, policy })], new Date());
   const rendered = render(report, opts.format, io.color && !opts.output);
-  if (opts.output) {
-    await writeFile(opts.output, opts.format === 'text' ? renderText(report, { color: false }) : rendered);
-    io.stdout(renderText(report, { color: io.color }));
-    io.stderr(`perf-gate: wrote ${opts.format} report to ${opts.output}\n`);
-  } else {
-    io.stdout(rendered);
-  }
+  // The verdict goes out first: a report file that cannot be written must not hide it.
+  io.stdout(opts.output ? renderText(report, { color: io.color }) : rendered);
   if (report.verdict === 'inconclusive' && !opts.failOnInconclusive) {
     io.stderr('perf-gate: warning: the verdict is inconclusive (the data cannot decide); pass --fail-on-inconclusive to fail on it\n');
+  }
+  if (opts.output) {
+    const failed = await writeOutput(opts.output, opts.format === 'text' ? renderText(report, { color: false }) : rendered, `the ${opts.format} report`);
+    if (failed !== undefined) {
+      io.stderr(`perf-gate: ${failed} (the verdict above stands: ${report.verdict})\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`perf-gate: wrote ${opts.format} report to ${opts.output}\n`);
   }
   return exitStatus(report, opts);
 }

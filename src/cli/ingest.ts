@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { ingestFiles } from '../ingest/index.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
 import { parseGroupBy, parseLabels, parseWindow } from './usage-error.js';
+import { writeOutput } from './write-output.js';
 
 export async function ingestCommand(
   inputs: string[],
@@ -18,7 +18,11 @@ export async function ingestCommand(
     ...(opts.memory ? { memory: opts.memory } : {}),
   });
   for (const w of doc.meta.warnings) io.stderr(`perf-gate: warning: ${w}\n`);
-  await writeFile(opts.output, `${JSON.stringify(doc)}\n`);
+  const failed = await writeOutput(opts.output, `${JSON.stringify(doc)}\n`, 'the run document');
+  if (failed !== undefined) {
+    io.stderr(`perf-gate: ${failed}\n`);
+    return EXIT.usage;
+  }
   const scopes = Object.keys(doc.scopes).length;
   io.stderr(`perf-gate: wrote ${opts.output}: ${scopes} scopes, ${doc.meta.durationSeconds.toFixed(1)} s${doc.meta.partial ? ' (partial)' : ''}\n`);
   return EXIT.pass;

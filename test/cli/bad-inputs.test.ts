@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { K6 } from '../gate/fixtures.js';
+import { cli } from './run-cli.js';
+
+// Each misconfiguration or bad input a user can make, with the exit status and the first line of what
+// perf-gate says. None of them may pass, crash with a stack, or hide a verdict that was reached.
+const tmp = mkdtempSync(join(tmpdir(), 'perf-gate-bad-'));
+const file = (name: string, content: string): string => {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+};
+const thresholds = (lines: string) => file(`t${Math.random().toString(36).slice(2)}.yml`, `stages:\n  smoke:\n    thresholds:\n${lines}\n`);
+const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+const baseline = `${K6}smoke-baseline.ndjson.gz`;
+const current = `${K6}smoke-aa.ndjson.gz`;
+const compare = (...extra: string[]) => ['compare', '--baseline', baseline, '--current', current, '--stage', 'smoke', ...extra];
+
+export const BAD_INPUTS: readonly { what: string; args: () => string[]; code: number; first: RegExp }[] = [
+  { what: 'threshold on a metric no run has (htp_req_duration)', args: () => compare('--config', thresholds('      htp_req_duration: ["p(95)<500"]')), code: 2, first: /stages\.smoke\.thresholds\["htp_req_duration"\]: no run has the metric 'htp_req_duration' — did you mean 'http_req_duration'\?/ },
+  { what: 'submetric no point matches (name:GET /api/alerst)', args: () => compare('--config', thresholds('      "http_req_duration{name:GET /api/alerst}": ["p(95)<500"]')), code: 2, first: /no point of 'http_req_duration' has name 'GET \/api\/alerst' — did you mean 'GET \/api\/alerts'\?/ },
+  { what: 'p(95) on a rate', args: () => compare('--config', thresholds('      http_req_failed: ["p(95)<0.1"]')), code: 2, first: /'p\(95\)<0.1' does not fit 'http_req_failed', a rate metric: a rate takes rate, passes, fails \(k6 itself refuses this threshold, exit 104\)/ },
+  { what: 'rate<… on a trend', args: () => compare('--config', thresholds('      http_req_duration: ["rate<0.1"]')), code: 2, first: /'rate<0.1' does not fit 'http_req_duration', a trend metric/ },
+  { what: 'groupBy on a tag no point carries (nmae)', args: () => compare('--config', file('g.yml', 'groupBy: [nmae]\n')), code: 2, first: /groupBy: no request in the runs carries the tag 'nmae' — did you mean 'name'\?/ },
+  { what: 'latencyMetric no run has', args: () => compare('--config', file('l.yml', 'latencyMetric: http_req_duratoin\n')), code: 2, first: /latencyMetric: no run has the metric 'http_req_duratoin' — did you mean 'http_req_duration'\?/ },
+  { what: 'a YAML alias bomb', args: () => compare('--config', file('bomb.yml', bomb)), code: 2, first: /bomb\.yml: cannot be read as a perf-gate config: .*alias/ },
+  { what: 'a YAML syntax error', args: () => compare('--config', file('syntax.yml', 'stages: [smoke\n')), code: 2, first: /syntax\.yml:\d+:\d+: YAML syntax error/ },
+  { what: 'an unknown key', args: () => compare('--config', file('key.yml', 'stages:\n  smoke:\n    regresion: {}\n')), code: 2, first: /stages\.smoke\.regresion: unknown key — did you mean 'regression'\?/ },
+  { what: 'an unknown stage', args: () => ['compare', '--baseline', baseline, '--current', current, '--stage', 'smok'], code: 2, first: /unknown stage 'smok' — did you mean 'smoke'\?/ },
+  { what: 'a missing input file', args: () => ['compare', '--baseline', join(tmp, 'nope.ndjson'), '--current', current], code: 2, first: /nope\.ndjson/ },
+  { what: 'compare -o into a folder that does not exist', args: () => compare('-o', '/missing/dir/r.md'), code: 2, first: /^perf-gate: cannot write the text report to \/missing\/dir\/r\.md: its folder does not exist/ },
+  { what: 'ingest -o into a folder that does not exist', args: () => ['ingest', current, '-o', '/missing/dir/run.json'], code: 2, first: /^perf-gate: cannot write the run document to \/missing\/dir\/run\.json: its folder does not exist/ },
+];
+
+/** The first line perf-gate prints on stderr that is not the stage note or a warning. */
+export function firstLine(stderr: string): string {
+  return stderr.split('\n').find((l) => l !== '' && !/^perf-gate: (stage |warning: )/.test(l)) ?? '';
+}
+
+describe('bad inputs and misconfigurations: a clear message and a non-zero exit, never a pass', () => {
+  it.each(BAD_INPUTS)('$what → exit $code', async ({ args, code, first }) => {
+    const r = await cli(...args());
+    expect(r.code).toBe(code);
+    expect(firstLine(r.stderr)).toMatch(first);
+    expect(r.stderr).not.toMatch(/unexpected error|ZodError|^\s+at /m);
+  });
+
+  it('a report that cannot be written still shows the verdict, first', async () => {
+    const r = await cli(...compare('-o', '/missing/dir/r.md'));
+    expect(r.stdout).toMatch(/^perf-gate: pass — smoke/);
+    expect(r.stderr).toMatch(/the verdict above stands: pass/);
+  });
+});
