@@ -139,6 +139,7 @@ describe('isectech.js: every endpoint named and tagged', () => {
   it('names every http call, ids grouped under {id}, and tags each with a tenant', () => {
     const names = new Set(ROUTES.map((r) => r.name));
     names.add('GET /api/alerts (no token)');
+    names.add('GET /api/tenants/{id}/settings (other tenant)');
     for (const call of calls) {
       const name = /'((?:GET|POST|PUT|DELETE) \/api\/[^']*)'/.exec(call.args);
       expect(name, `an http.${call.fn} call without a name: ${call.args}`).not.toBeNull();
@@ -357,7 +358,7 @@ describe('isectech.js in Node with k6 stubbed', () => {
     expect(stub.checks.filter((c) => !c.ok)).toEqual([]);
     expect(stub.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['login 200', 'no token gets 401', 'other tenant settings 403', 'create alert 201', 'ws 101', 'ws ping echoed']));
     const names = stub.requests.map((r) => r.params.tags && r.params.tags.name);
-    expect(new Set(names)).toEqual(new Set(ROUTES.map((r) => r.name).concat('GET /api/alerts (no token)')));
+    expect(new Set(names)).toEqual(new Set(ROUTES.map((r) => r.name).concat('GET /api/alerts (no token)', 'GET /api/tenants/{id}/settings (other tenant)')));
     expect(stub.requests[0]!.body).toBe(JSON.stringify({ user, password: `${user}-pass` }));
     for (const r of stub.requests.slice(1)) expect([tenant, after]).toContain(r.params.tags!.tenant);
     expect(stub.requests.every((r) => r.url.startsWith('http://api.test/api/'))).toBe(true);
@@ -366,7 +367,9 @@ describe('isectech.js in Node with k6 stubbed', () => {
     const anonymous = stub.requests.find((r) => r.params.tags!.name === 'GET /api/alerts (no token)')!;
     expect(anonymous.params.headers!.authorization).toBeUndefined();
     expect(anonymous.params.responseCallback).toEqual({ expected: [401] });
-    const other = stub.requests.filter((r) => r.params.tags!.name === 'GET /api/tenants/{id}/settings' && r.params.responseCallback);
+    // The cross-tenant 403 is its own endpoint (as in the embedded workload), not mixed into the 200s.
+    expect(stub.requests.filter((r) => r.params.tags!.name === 'GET /api/tenants/{id}/settings' && r.params.responseCallback)).toHaveLength(0);
+    const other = stub.requests.filter((r) => r.params.tags!.name === 'GET /api/tenants/{id}/settings (other tenant)');
     expect(other).toHaveLength(1);
     expect(other[0]!.params.responseCallback).toEqual({ expected: [403] });
     expect(other[0]!.url).not.toContain(`/api/tenants/${tenant}/`);
