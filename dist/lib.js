@@ -2888,6 +2888,7 @@ function toNumber(text) {
 }
 
 // src/gate/check-policy.ts
+var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
 var RunNames = class {
   constructor(docs) {
     this.docs = docs;
@@ -2964,8 +2965,10 @@ function checkThresholdSet(stage, set, names) {
   if ("error" in parsed) return [{ key, message: parsed.error }];
   const m = names.metrics.get(parsed.metric);
   if (!m) {
-    if (origin !== "config") return [];
-    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, names.metricNames())}${known("metrics in the runs", names.metricNames())}` }];
+    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
+    const close = suggest(parsed.metric, names.metricNames());
+    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
+    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
   }
   const out = [];
   set.expressions.forEach((e, i) => {
@@ -4088,6 +4091,11 @@ function assessThresholds(current, baseline, policy) {
       const key = aggregationKey(expr.aggregation);
       const scope = scopeOfSelector(t.metric);
       const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, harmful: "increase", deterministic: true };
+      if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+        const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+        if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+        continue;
+      }
       if (!current.scope(t.metric)) {
         const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
         if (before !== void 0 && before > 0) {
@@ -4296,7 +4304,8 @@ function scopeRow(s, baseline, current, findings) {
     ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
     confidence: shift?.confidence ?? { level: "not-applicable" },
     outcome,
-    ...decider && decider !== shift ? { decidedBy: decision(decider) } : {}
+    // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
+    ...decider && (decider !== shift || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
   };
 }
 function decision(f) {

@@ -8,6 +8,11 @@ import type { MetricType, RunDocument } from '../document/run-document.js';
 import { scopeName } from '../document/selector.js';
 
 /**
+ * k6 built-in counters that only appear when something happened: absent means a count of 0, not a typo.
+ */
+export const ZERO_WHEN_ABSENT: ReadonlySet<string> = new Set(['dropped_iterations']);
+
+/**
  * What the runs hold that a policy can name: metrics with their type and tag keys, and the values of each
  * grouping tag. Read from both runs, so a name that exists in either is known.
  */
@@ -111,8 +116,11 @@ function checkThresholdSet(stage: string, set: ThresholdSet, names: RunNames): P
   if ('error' in parsed) return [{ key, message: parsed.error }];
   const m = names.metrics.get(parsed.metric);
   if (!m) {
-    if (origin !== 'config') return [];
-    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, names.metricNames())}${known('metrics in the runs', names.metricNames())}` }];
+    if (origin !== 'config' || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
+    const close = suggest(parsed.metric, names.metricNames());
+    // A custom metric that never recorded a value has no points in k6's output: say how to tell it from a typo.
+    const silent = close === '' ? ` — if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : '';
+    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known('metrics in the runs', names.metricNames())}${silent}` }];
   }
   const out: Problem[] = [];
   set.expressions.forEach((e, i) => {

@@ -162,7 +162,8 @@ function scopeRow(s: LatencyScope & { tags: Record<string, string> }, baseline: 
     ...(shift?.change !== undefined ? { latencyChange: shift.change } : {}),
     confidence: shift?.confidence ?? { level: 'not-applicable' },
     outcome,
-    ...(decider && decider !== shift ? { decidedBy: decision(decider) } : {}),
+    // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
+    ...(decider && (decider !== shift || decider.outcome === 'inconclusive') ? { decidedBy: decision(decider) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { StagePolicy } from '../config/policy.js';
 import { tryParseMetricSelector } from '../config/metric-selector.js';
 import { aggregationKey, evaluateThreshold } from '../config/threshold.js';
 import type { Assessment } from './assessment.js';
+import { ZERO_WHEN_ABSENT } from './check-policy.js';
 import type { RunView } from '../document/run-view.js';
 
 /**
@@ -18,6 +19,12 @@ export function assessThresholds(current: RunView, baseline: RunView | undefined
       const key = aggregationKey(expr.aggregation);
       const scope = scopeOfSelector(t.metric);
       const common = { kind: 'threshold' as const, metric: t.metric, ...(scope ? { scope } : {}), statistic: key, threshold: expr.source, harmful: 'increase' as const, deterministic: true };
+      if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+        // Nothing was dropped: the counter never appeared. Its count and rate are 0.
+        const result = evaluateThreshold(expr, (k) => (k === 'count' || k === 'rate' ? 0 : undefined));
+        if (result.ok !== 'unknown') out.push({ ...common, current: result.actual, beyond: !result.ok });
+        continue;
+      }
       if (!current.scope(t.metric)) {
         const before = baseline?.scope(t.metric) ? baseline.value(t.metric, 'count') : undefined;
         if (before !== undefined && before > 0) {

@@ -116,3 +116,16 @@ describe('a policy that names what no run has is a config error', () => {
     expect(() => compareRuns({ current: wsOnly, policy: policyOf(thresholds({ http_req_failed: ['rate<0.01'] })) })).toThrow(/no run has the metric 'http_req_failed'/);
   });
 });
+
+describe('counters that appear only when something happened', () => {
+  it('dropped_iterations absent from the runs is a count of 0, so its threshold holds', () => {
+    const report = compareRuns({ baseline: run, current: run, policy: policyOf(thresholds({ dropped_iterations: ['count<1'] })) });
+    const f = report.findings.find((x) => x.metric === 'dropped_iterations')!;
+    expect(f.outcome).toBe('pass');
+    expect(f.current).toBe(0);
+  });
+
+  it('an unknown name with no close match says how to show a custom metric that recorded nothing', () => {
+    expect(problems(thresholds({ payment_errors: ['count<10'] }))[0]).toMatch(/no run has the metric 'payment_errors' \(metrics in the runs: .*\) — if 'payment_errors' is a custom metric that recorded nothing, add 0 to it once/);
+  });
+});
