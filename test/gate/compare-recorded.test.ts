@@ -3,7 +3,8 @@ import { parseConfig } from '../../src/config/schema.js';
 import { resolvePolicy } from '../../src/config/policy.js';
 import { compareRuns } from '../../src/gate/compare.js';
 import type { StageReport } from '../../src/gate/verdict.js';
-import { run } from './fixtures.js';
+import { ingestFiles } from '../../src/ingest/index.js';
+import { K6, run } from './fixtures.js';
 
 const policy = (stage: string) => resolvePolicy(parseConfig({}), stage);
 const failing = (r: StageReport) => r.findings.filter((f) => f.outcome === 'fail');
@@ -79,5 +80,15 @@ describe('compare on recorded k6 runs', () => {
     const report = compareRuns({ baseline: await run('smoke-baseline'), current: await run('aborted'), policy: policy('smoke') });
     const json = JSON.stringify(report);
     expect(json).not.toMatch(/NaN|Infinity|null/);
+  });
+});
+
+describe('a partial baseline says which file broke off and where', () => {
+  it('names the file and the cut-off line, as a partial current run does', async () => {
+    const aborted = await ingestFiles([`${K6}aborted.ndjson.gz`], { groupBy: ['name'] });
+    const report = compareRuns({ baseline: aborted, current: await run('smoke-aa'), policy: policy('smoke') });
+    expect(report.baselineRun?.partial).toBe(true);
+    expect(report.notes).toContain('The baseline run is partial (its load test was cut short): it covers only what was measured.');
+    expect(report.notes.some((n) => /^Baseline: .*aborted\.ndjson\.gz: line 4140 is cut off \(k6 was stopped while writing it\)/.test(n))).toBe(true);
   });
 });
