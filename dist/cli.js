@@ -81371,10 +81371,18 @@ function checkPolicyAgainstRuns(policy, runs) {
   problems.push(...checkLatencyMetric(policy, names));
   for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
   problems.push(...checkGroupBy(policy, names));
-  if (problems.length > 0) {
-    const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
-    throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
-  }
+  throwProblems(policy, problems);
+}
+function throwProblems(policy, problems) {
+  if (problems.length === 0) return;
+  const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
+  throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
+}
+function aggregationProblems(key, metric, type, set2) {
+  const allowed = aggregationsFor(type);
+  return set2.expressions.flatMap(
+    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
+  );
 }
 function checkLatencyMetric(policy, names) {
   const key = "latencyMetric";
@@ -81400,16 +81408,7 @@ function checkThresholdSet(stage, set2, names) {
     const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
     return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
   }
-  const out = [];
-  set2.expressions.forEach((e, i) => {
-    const allowed = aggregationsFor(m.type);
-    if (!allowed.includes(e.aggregation.kind)) {
-      out.push({
-        key: `${key}[${i}]`,
-        message: `'${e.source}' does not fit '${parsed.metric}', a ${m.type} metric: a ${m.type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)`
-      });
-    }
-  });
+  const out = aggregationProblems(key, parsed.metric, m.type, set2);
   if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
   return out;
 }

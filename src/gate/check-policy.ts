@@ -84,10 +84,40 @@ export function checkPolicyAgainstRuns(policy: StagePolicy, runs: { readonly bas
   problems.push(...checkLatencyMetric(policy, names));
   for (const set of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set, names));
   problems.push(...checkGroupBy(policy, names));
-  if (problems.length > 0) {
-    const where = policy.configFile === undefined ? '' : `${policy.configFile}: `;
-    throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0]!.key, ...(policy.configFile !== undefined ? { file: policy.configFile } : {}) });
+  throwProblems(policy, problems);
+}
+
+/**
+ * The part of the check that needs no run: thresholds whose aggregation does not fit the type of a metric
+ * whose type is known in advance (k6's built-in metrics, passed in by the caller). Run it before a long
+ * load test, so `p(95)` on `http_req_failed` stops at once rather than after the test.
+ *
+ * @throws {ConfigError} listing every problem, one line each.
+ */
+export function checkPolicyBeforeRun(policy: StagePolicy, knownTypes: ReadonlyMap<string, { readonly type: MetricType }>): void {
+  const problems: Problem[] = [];
+  for (const set of policy.thresholds) {
+    const parsed = tryParseMetricSelector(set.metric);
+    if ('error' in parsed) continue;
+    const known = knownTypes.get(parsed.metric);
+    if (known) problems.push(...aggregationProblems(`stages.${policy.stage}.thresholds[${JSON.stringify(set.metric)}]`, parsed.metric, known.type, set));
   }
+  throwProblems(policy, problems);
+}
+
+function throwProblems(policy: StagePolicy, problems: readonly Problem[]): void {
+  if (problems.length === 0) return;
+  const where = policy.configFile === undefined ? '' : `${policy.configFile}: `;
+  throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0]!.key, ...(policy.configFile !== undefined ? { file: policy.configFile } : {}) });
+}
+
+function aggregationProblems(key: string, metric: string, type: MetricType, set: ThresholdSet): Problem[] {
+  const allowed = aggregationsFor(type);
+  return set.expressions.flatMap((e, i) =>
+    allowed.includes(e.aggregation.kind)
+      ? []
+      : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(', ')} (k6 itself refuses this threshold, exit 104)` }],
+  );
 }
 
 interface Problem {
@@ -122,16 +152,7 @@ function checkThresholdSet(stage: string, set: ThresholdSet, names: RunNames): P
     const silent = close === '' ? ` — if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : '';
     return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known('metrics in the runs', names.metricNames())}${silent}` }];
   }
-  const out: Problem[] = [];
-  set.expressions.forEach((e, i) => {
-    const allowed = aggregationsFor(m.type);
-    if (!allowed.includes(e.aggregation.kind)) {
-      out.push({
-        key: `${key}[${i}]`,
-        message: `'${e.source}' does not fit '${parsed.metric}', a ${m.type} metric: a ${m.type} takes ${allowed.map(aggregationKindText).join(', ')} (k6 itself refuses this threshold, exit 104)`,
-      });
-    }
-  });
+  const out = aggregationProblems(key, parsed.metric, m.type, set);
   if (origin === 'config') out.push(...checkTags(key, parsed.metric, parsed.tags, names));
   return out;
 }

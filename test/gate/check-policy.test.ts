@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { resolvePolicy } from '../../src/config/policy.js';
 import { parseConfig } from '../../src/config/schema.js';
-import { checkPolicyAgainstRuns } from '../../src/gate/check-policy.js';
+import { checkPolicyAgainstRuns, checkPolicyBeforeRun } from '../../src/gate/check-policy.js';
 import { compareRuns } from '../../src/gate/compare.js';
 import { lognormal, syntheticRun } from './synthetic.js';
 
@@ -127,5 +127,17 @@ describe('counters that appear only when something happened', () => {
 
   it('an unknown name with no close match says how to show a custom metric that recorded nothing', () => {
     expect(problems(thresholds({ payment_errors: ['count<10'] }))[0]).toMatch(/no run has the metric 'payment_errors' \(metrics in the runs: .*\) — if 'payment_errors' is a custom metric that recorded nothing, add 0 to it once/);
+  });
+});
+
+describe('checkPolicyBeforeRun: what can be told before a long load test', () => {
+  const types = new Map([['http_req_failed', { type: 'rate' as const }], ['http_req_duration', { type: 'trend' as const }]]);
+  it('refuses an aggregation that does not fit a built-in metric', () => {
+    expect(() => checkPolicyBeforeRun(policyOf(thresholds({ http_req_failed: ['p(95)<0.01'] })), types)).toThrow(
+      "perf-gate.yml: stages.smoke.thresholds[\"http_req_failed\"][0]: 'p(95)<0.01' does not fit 'http_req_failed', a rate metric",
+    );
+  });
+  it('leaves names it cannot know to the check against the runs', () => {
+    expect(() => checkPolicyBeforeRun(policyOf(thresholds({ my_metric: ['p(95)<1'], 'http_req_duration{name:GET /x}': ['p(95)<1'] })), types)).not.toThrow();
   });
 });
