@@ -56,7 +56,7 @@ function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}) {
   return { started, measuring };
 }
 
-describe('perf-gate run stops cleanly on a signal (the stand-in k6)', () => {
+describe('perf-gate run stops cleanly on a signal (the stand-in k6, the embedded engine)', () => {
   it.each([
     { signal: 'SIGTERM', status: 143 },
     { signal: 'SIGINT', status: 130 },
@@ -87,6 +87,30 @@ describe('perf-gate run stops cleanly on a signal (the stand-in k6)', () => {
     expect(doc.meta.warnings).toContain('k6 was stopped before the stage ended (external-abort)');
     expect(existsSync(join(out, 'report.html'))).toBe(true);
     expect(existsSync(join(out, 'report.md'))).toBe(true);
+  });
+
+  it('the embedded engine stops too: SIGINT mid-run reports the partial run, exit 130', async () => {
+    const { startServer } = await import('../../examples/isectech-api/src/index.js');
+    const server = await startServer({ port: 0, seed: 3 });
+    try {
+      const out = mkdtempSync(join(tmp, 'embedded-'));
+      const config = join(out, 'perf-gate.yml');
+      writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('duration: 30s', 'duration: 60s'));
+      const started = startCli(['run', '--engine', 'embedded', '--config', config, '--stage', 'smoke', '--target-url', server.url, '-o', out], { ...process.env, NO_COLOR: '1' });
+      await started.waitFor((o) => /embedded engine \(autocannon/.test(o), 'the load started');
+      await started.waitFor((o) => /logged in/.test(o), 'the engine logged in');
+      started.child.kill('SIGINT');
+      const { code } = await started.exited;
+      expect(code, started.stderr()).toBe(130);
+      expect(started.stdout()).toMatch(/Stage smoke: /);
+      const doc = JSON.parse(readFileSync(join(out, 'smoke.run.json'), 'utf8'));
+      expect(doc.meta).toMatchObject({ tool: 'embedded', partial: true });
+      expect(doc.meta.warnings.join(' ')).toMatch(/cancelled after/);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      expect(report.stages[0].notes[0]).toMatch(/interrupted/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('a second signal stops at once, killing a k6 that does not stop', async () => {
