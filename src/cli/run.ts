@@ -15,10 +15,11 @@ import { childEnv } from '../engine/child-env.js';
 import { describeK6Exit } from '../engine/k6-exit.js';
 import { parseK6Version } from '../engine/k6-install.js';
 import { runK6 } from '../engine/k6-run.js';
+import type { EngineLog } from '../engine/log.js';
 import { sampleEndpoint } from '../engine/memory-sampler.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
-import type { StageReport } from '../gate/verdict.js';
+import type { Report, StageReport } from '../gate/verdict.js';
 import { ingestFiles } from '../ingest/index.js';
 import { renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { exitStatus } from './compare.js';
@@ -82,7 +83,7 @@ export async function runCommand(opts: RunCliOptions, io: Io): Promise<number> {
 }
 
 /** Runs the stages and writes the reports; undefined when stopped before any stage ran. */
-async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal) {
+async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Promise<Report | undefined> {
   const config = await loadConfig(opts.config);
   const stages = opts.stage.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (stages.length === 0) throw new UsageError(`--stage: expected one or more stage names separated by commas, got '${opts.stage}'`);
@@ -94,7 +95,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal) {
   io.stderr(`perf-gate: engine ${engine.name} (${engine.why})\n`);
   const out = resolve(opts.output);
   mkdirSync(out, { recursive: true });
-  const log = { info: (m: string) => io.stderr(`  ${m}\n`), warning: (m: string) => io.stderr(`  warning: ${m}\n`), debug: () => undefined };
+  const log: EngineLog = { info: (m) => io.stderr(`  ${m}\n`), warning: (m) => io.stderr(`  warning: ${m}\n`), debug: () => undefined };
   const baseline = opts.baseline ? await ingestFiles([opts.baseline], { groupBy: config.groupBy }) : undefined;
   const reports: StageReport[] = [];
   const runs = [];
@@ -145,10 +146,8 @@ interface Measured {
   readonly stopped: boolean;
 }
 
-type Log = Parameters<typeof runK6>[0]['log'];
-
 /** One stage with k6; undefined when interrupted before k6 started. */
-async function measureWithK6(opts: RunCliOptions, version: string, stage: string, policy: StagePolicy, outFile: string, log: Log, signal: AbortSignal): Promise<Measured | undefined> {
+async function measureWithK6(opts: RunCliOptions, version: string, stage: string, policy: StagePolicy, outFile: string, log: EngineLog, signal: AbortSignal): Promise<Measured | undefined> {
   let result;
   try {
     result = await runK6({ k6: 'k6', script: opts.script!, stage, outFile, ...(opts.targetUrl ? { baseUrl: opts.targetUrl } : {}), log, signal });
@@ -167,7 +166,7 @@ async function measureWithK6(opts: RunCliOptions, version: string, stage: string
 }
 
 /** One stage with the embedded engine (it stops the load itself when the signal fires). */
-async function measureEmbedded(workload: Workload, stage: string, policy: StagePolicy, log: Log, signal: AbortSignal): Promise<Measured> {
+async function measureEmbedded(workload: Workload, stage: string, policy: StagePolicy, log: EngineLog, signal: AbortSignal): Promise<Measured> {
   const current = await runEmbedded(workload, { stage, log, groupBy: policy.groupBy, signal });
   const stopped = signal.aborted;
   return { current: stopped ? { ...current, meta: { ...current.meta, partial: true } } : current, stopped };
