@@ -20,6 +20,7 @@
 //   RAMP_UP, RAMP_DOWN load and stress: each ramp (default 2m and 1m)
 //   STRESS_FACTOR      stress: how far beyond the target, in steps of the target (default 3: 1x, 2x, 3x)
 //   SPIKE_VUS          spike: the peak (default twice TARGET_VUS)
+//   SPIKE_RAMP_UP, SPIKE_RAMP_DOWN   spike: the rise to the peak and the fall back (default 30s each)
 //   RATE               endurance: iterations per second (default 20)
 //   PRE_ALLOCATED_VUS, MAX_VUS   endurance: VUs for the arrival rate (default TARGET_VUS and twice that)
 
@@ -91,9 +92,9 @@ export function stagePreset(stage) {
         executor: 'ramping-vus',
         startVUs: 0,
         stages: [
-          { duration: '30s', target: peak },
+          { duration: duration('SPIKE_RAMP_UP', '30s'), target: peak },
           { duration: duration('DURATION', '30s'), target: peak },
-          { duration: '30s', target: 0 },
+          { duration: duration('SPIKE_RAMP_DOWN', '30s'), target: 0 },
         ],
         gracefulRampDown: '30s',
       };

@@ -15,6 +15,7 @@ const io: ActionIo = {
     await core.summary.addRaw(markdown, true).write();
   },
   setFailed: (m) => core.setFailed(m),
+  setSecret: (value) => core.setSecret(value),
   onCancel: (handler) => {
     process.once('SIGINT', handler);
     process.once('SIGTERM', handler);

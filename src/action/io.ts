@@ -13,6 +13,8 @@ export interface ActionIo {
   /** Appends Markdown to the job summary page. */
   summary(markdown: string): Promise<void>;
   setFailed(message: string): void;
+  /** Masks a value in every later log line (`::add-mask::`). */
+  setSecret(value: string): void;
   /** Called with a function to run when the workflow is cancelled (SIGINT/SIGTERM). */
   onCancel(handler: () => void): void;
   readonly env: NodeJS.ProcessEnv;

@@ -5,9 +5,9 @@ import { resolvePolicy, type StagePolicy } from '../config/policy.js';
 import { submetricsOf } from '../config/submetrics.js';
 import type { RunDocument } from '../document/run-document.js';
 import { queryPrometheusRange, sampleCommand, sampleEndpoint, type MemorySampler } from '../engine/memory-sampler.js';
-import { DEFAULT_K6_VERSION, ensureK6 } from '../engine/k6-install.js';
+import { DEFAULT_K6_VERSION, ensureK6, type K6Install } from '../engine/k6-install.js';
 import { describeK6Exit } from '../engine/k6-exit.js';
-import { runK6 } from '../engine/k6-run.js';
+import { k6Variables, runK6 } from '../engine/k6-run.js';
 import { splitArgs } from '../engine/split-args.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
@@ -36,6 +36,9 @@ interface StageRun {
 
 /** The Action from inputs to outputs. Errors a user can cause end in one `setFailed` line. */
 export async function runAction(io: ActionIo): Promise<void> {
+  // Masked before anything can print it; it never reaches a child process either (childEnv).
+  const token = io.getInput('github-token').trim();
+  if (token !== '') io.setSecret(token);
   const inputs = parseInputs(io.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io.env);
   const config = await loadConfig(inputs.config);
@@ -52,7 +55,7 @@ export async function runAction(io: ActionIo): Promise<void> {
     cancel.abort();
   });
 
-  const k6 = await ensureK6({ version: inputs.k6Version, log: io });
+  const k6 = await ensureK6({ version: inputs.k6Version, log: io, processEnv: io.env, secrets: secretsOf(inputs) });
   io.info(`k6 ${k6.version} (${k6.source}): ${k6.path}`);
   const workDir = join(io.tempDir, 'perf-gate');
   mkdirSync(workDir, { recursive: true });
@@ -61,7 +64,7 @@ export async function runAction(io: ActionIo): Promise<void> {
   for (const stage of inputs.stages) {
     if (cancel.signal.aborted) break;
     const policy = resolvePolicy(config, stage);
-    runs.push(await io.group(`perf-gate · stage ${stage}`, () => runStage(io, inputs, ctx, client, k6.path, stage, policy, workDir, cancel.signal)));
+    runs.push(await io.group(`perf-gate · stage ${stage}`, () => runStage(io, inputs, ctx, client, k6, stage, policy, workDir, cancel.signal)));
   }
 
   let report = buildReport(runs.map((r) => r.report), io.now());
@@ -96,21 +99,27 @@ export async function runAction(io: ActionIo): Promise<void> {
   else if (report.verdict === 'inconclusive') io.warning(`perf-gate: inconclusive — ${report.headline}`);
 }
 
-async function runStage(io: ActionIo, inputs: ActionInputs, ctx: RunContext, client: GitHubClient | undefined, k6: string, stage: string, policy: StagePolicy, workDir: string, signal: AbortSignal): Promise<StageRun> {
+/** Values no child process and no log line may show: the github-token. */
+function secretsOf(inputs: ActionInputs): string[] {
+  return inputs.githubToken !== '' ? [inputs.githubToken] : [];
+}
+
+async function runStage(io: ActionIo, inputs: ActionInputs, ctx: RunContext, client: GitHubClient | undefined, k6: K6Install, stage: string, policy: StagePolicy, workDir: string, signal: AbortSignal): Promise<StageRun> {
   const outFile = join(workDir, `${stage}.ndjson`);
   const summaryFile = join(workDir, `${stage}.summary-export.json`);
-  const sampler = startSampler(io, inputs);
+  const secrets = secretsOf(inputs);
+  const variables = { stage, ...(inputs.targetUrl ? { baseUrl: inputs.targetUrl } : {}), env: { ...inputs.env }, secrets };
+  const sampler = startSampler(io, inputs, Object.fromEntries(k6Variables(variables).vars));
   const result = await runK6({
-    k6,
+    k6: k6.path,
     script: inputs.script,
-    stage,
     outFile,
     summaryFile,
-    ...(inputs.targetUrl ? { baseUrl: inputs.targetUrl } : {}),
-    env: { ...inputs.env },
+    ...variables,
     flags: [...inputs.k6Flags],
     log: io,
     signal,
+    processEnv: io.env,
   });
   const endedAt = Date.now();
   const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
@@ -141,9 +150,10 @@ async function runStage(io: ActionIo, inputs: ActionInputs, ctx: RunContext, cli
   const memory = await stopSampler(io, inputs, sampler, Date.parse(current.meta.start), endedAt);
   // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
   const stopped = result.cancelled || exit.status === 'stopped';
+  const meta = { ...current.meta, toolVersion: k6.version };
   const measured: RunDocument = {
     ...current,
-    meta: stopped ? { ...current.meta, partial: true, warnings: [...current.meta.warnings, `k6 was stopped before the stage ended (${exit.kind})`] } : current.meta,
+    meta: stopped ? { ...meta, partial: true, warnings: [...meta.warnings, `k6 was stopped before the stage ended (${exit.kind})`] } : meta,
     ...(memory.length > 0 ? { memory: { source: memorySourceName(inputs), samples: memory } } : {}),
   };
   const stored = await loadBaseline(io, inputs, ctx, client, stage);
@@ -155,14 +165,15 @@ async function runStage(io: ActionIo, inputs: ActionInputs, ctx: RunContext, cli
   return { report: { ...report, notes }, current: measured, history: stored?.history ?? [], endedAt };
 }
 
-function startSampler(io: ActionIo, inputs: ActionInputs): MemorySampler | undefined {
+/** @param variables what the stage's script is given; a memory command gets them too. */
+function startSampler(io: ActionIo, inputs: ActionInputs, variables: Record<string, string>): MemorySampler | undefined {
   const m = inputs.memorySource;
   if (!m) return undefined;
   switch (m.kind) {
     case 'prometheus-endpoint':
       return sampleEndpoint(m.url, io);
     case 'command':
-      return sampleCommand(m.command, io);
+      return sampleCommand(m.command, io, { processEnv: io.env, secrets: secretsOf(inputs), set: variables });
     case 'prometheus-query':
       return undefined; // asked after the stage, over its window
   }

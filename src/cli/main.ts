@@ -6,7 +6,7 @@ import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
 import { mergeCommand } from './merge.js';
-import { runCommand, type RunCliOptions } from './run.js';
+import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type StopSignal } from './run.js';
 import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -15,12 +15,34 @@ export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
   readonly color: boolean;
+  /**
+   * Calls `handler` on the first stop signal (SIGINT, SIGTERM, SIGHUP) while `perf-gate run` runs; returns
+   * a function that removes it. Absent (tests in-process): signals keep Node's default.
+   */
+  readonly onStopSignal?: (handler: (signal: StopSignal) => void) => () => void;
 }
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  onStopSignal: (handler) => {
+    let received = false;
+    const listener = (signal: StopSignal): void => {
+      if (!received) {
+        received = true;
+        handler(signal);
+        return;
+      }
+      // A second signal: stop at once (k6 is killed on the way out, see runK6).
+      process.stderr.write(`perf-gate: ${signal} again: stopping at once, without a report\n`);
+      process.exit(interruptedStatus(signal));
+    };
+    for (const signal of STOP_SIGNALS) process.on(signal, listener);
+    return () => {
+      for (const signal of STOP_SIGNALS) process.removeListener(signal, listener);
+    };
+  },
 };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

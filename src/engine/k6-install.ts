@@ -7,6 +7,7 @@ import { access, constants as fsConstants, readdir, stat } from 'node:fs/promise
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import * as tc from '@actions/tool-cache';
+import { childEnv } from './child-env.js';
 import type { EngineLog } from './log.js';
 
 /**
@@ -25,8 +26,8 @@ export interface ToolCacheLike {
   cacheDir(sourceDir: string, tool: string, version: string, arch?: string): Promise<string>;
 }
 
-/** Runs a program without a shell and collects its output (a non-zero exit is returned, not thrown). */
-export type ExecLike = (file: string, args: string[]) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
+/** Runs a program without a shell in `env` and collects its output (a non-zero exit is returned, not thrown). */
+export type ExecLike = (file: string, args: string[], env: Record<string, string>) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
 
 export interface EnsureK6Options {
   /** An exact release, `1.8.1` or `v1.8.1`. */
@@ -36,6 +37,10 @@ export interface EnsureK6Options {
   /** Finds a command on PATH; default: a search of `PATH` (and `PATHEXT` on Windows). */
   readonly which?: (cmd: string) => Promise<string | undefined>;
   readonly exec?: ExecLike;
+  /** What the environment of `k6 version` is built from (`childEnv`); default `process.env`. */
+  readonly processEnv?: NodeJS.ProcessEnv;
+  /** Values that must not reach k6 (the github-token). */
+  readonly secrets?: readonly string[];
   /** Default `process.platform` / `process.arch`. */
   readonly platform?: NodeJS.Platform;
   readonly arch?: string;
@@ -114,13 +119,16 @@ export function normalizeK6Version(version: string): string {
 }
 
 /**
- * The version in the output of `k6 version` (or `k6 --version`), without `v`: `k6 v1.3.0 (commit/…,
- * go1.24.0, linux/amd64)` and the older `k6 v0.49.0 (2024-01-…/v0.49.0-0-g…, go1.21.6, linux/amd64)`.
+ * The version in the output of `k6 version` (or `k6 --version`), without `v`: the first line that starts
+ * with a program name followed by ` vX.Y.Z` — `k6 v1.8.1 (commit/devel, go1.25.12, linux/amd64)`, the
+ * older `k6 v0.49.0 (2024-01-…/v0.49.0-0-g…, go1.21.6, linux/amd64)`, or `k6.exe v…` and wrappers that
+ * print their own name. Extensions' lines (indented) are not read.
  *
  * @example parseK6Version('k6 v0.49.0 (2024-01-17T13:52:12+0000/v0.49.0-0-g9fdb5bd0, go1.21.6, linux/amd64)') // '0.49.0'
+ * @example parseK6Version('k6.exe v1.8.1 (commit/devel, go1.25.12, windows/amd64)') // '1.8.1'
  */
 export function parseK6Version(output: string): string | undefined {
-  return /\bk6 v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/.exec(output)?.[1];
+  return /^[^\s]+ v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/m.exec(output)?.[1];
 }
 
 /**
@@ -139,12 +147,13 @@ export async function ensureK6(options: EnsureK6Options): Promise<K6Install> {
   const { log } = options;
   const toolCache = options.toolCache ?? defaultToolCache;
   const exec = options.exec ?? defaultExec;
+  const { env } = childEnv({ parent: options.processEnv ?? process.env, ...(options.secrets ? { secrets: options.secrets } : {}) });
   const which = options.which ?? ((cmd: string) => whichOnPath(cmd, platform));
   const asset = k6ReleaseAsset(version, platform, arch);
 
   const onPath = await which('k6');
   if (onPath !== undefined) {
-    const found = await versionOf(onPath, exec);
+    const found = await versionOf(onPath, exec, env);
     if (found.version === version) {
       log.info(`k6 v${version}: using ${onPath} (on PATH)`);
       return { path: onPath, version, source: 'path' };
@@ -192,7 +201,7 @@ export async function ensureK6(options: EnsureK6Options): Promise<K6Install> {
   }
   const cachedDirNew = await toolCache.cacheDir(folder, 'k6', version, arch);
   const installed = path.join(cachedDirNew, asset.binary);
-  const check = await versionOf(installed, exec);
+  const check = await versionOf(installed, exec, env);
   if (check.version === undefined) log.warning(`k6 v${version} was installed at ${installed} but did not tell its version (${check.problem})`);
   else if (check.version !== version) log.warning(`the k6 downloaded as v${version} says it is v${check.version} (${installed})`);
   log.info(`k6 v${version}: installed ${installed}`);
@@ -207,15 +216,15 @@ const defaultToolCache: ToolCacheLike = {
   cacheDir: (sourceDir, tool, version, arch) => tc.cacheDir(sourceDir, tool, version, arch),
 };
 
-const defaultExec: ExecLike = async (file, args) => {
-  const out = await getExecOutput(file, args, { silent: true, ignoreReturnCode: true });
+const defaultExec: ExecLike = async (file, args, env) => {
+  const out = await getExecOutput(file, args, { silent: true, ignoreReturnCode: true, env });
   return { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
 };
 
 /** `k6 version` of an executable, or why it could not be read. */
-async function versionOf(file: string, exec: ExecLike): Promise<{ version?: string; problem: string }> {
+async function versionOf(file: string, exec: ExecLike, env: Record<string, string>): Promise<{ version?: string; problem: string }> {
   try {
-    const out = await exec(file, ['version']);
+    const out = await exec(file, ['version'], env);
     const version = parseK6Version(`${out.stdout}\n${out.stderr}`);
     if (version !== undefined) return { version, problem: '' };
     const said = `${out.stdout}${out.stderr}`.trim().split('\n')[0] ?? '';

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { carriesSecret, childEnv } from './child-env.js';
 import { codeOfSignal } from './k6-exit.js';
 import { formatElapsed, formatProgress, LiveProgress } from './live-progress.js';
 import type { EngineLog } from './log.js';
@@ -34,8 +35,13 @@ export interface RunK6Options {
   readonly cwd?: string;
   /** Grace period after SIGINT before SIGKILL; default 30 000 ms. */
   readonly stopTimeoutMs?: number;
-  /** The environment of the k6 process; default `process.env`. `PERF_GATE_STAGE` and `BASE_URL` are added. */
+  /**
+   * What k6's environment is built from (`childEnv`): default `process.env`, without the runner's and the
+   * Action's secrets; `PERF_GATE_STAGE`, `BASE_URL` and `env` are added.
+   */
   readonly processEnv?: NodeJS.ProcessEnv;
+  /** Values that must not reach k6 (the github-token): a variable or `-e` value holding one is left out. */
+  readonly secrets?: readonly string[];
   /** Pass `--quiet` (k6's progress bars off: perf-gate logs its own progress); default true. */
   readonly quiet?: boolean;
   /** Copy k6's stdout and stderr lines to `log.info` as they come; default true. */
@@ -73,8 +79,8 @@ const READ_CHUNK = 1 << 20;
  * @example k6Args({ script: 's.js', stage: 'smoke', outFile: 'o.ndjson', env: { A: '1' }, flags: ['--vus', '2'] })
  *   // ['run', '--quiet', '--out', 'json=o.ndjson', '-e', 'PERF_GATE_STAGE=smoke', '-e', 'A=1', '--vus', '2', 's.js']
  */
-export function k6Args(options: Pick<RunK6Options, 'script' | 'stage' | 'outFile' | 'summaryFile' | 'baseUrl' | 'env' | 'flags' | 'quiet'>): string[] {
-  const vars = k6Vars(options).vars;
+export function k6Args(options: Pick<RunK6Options, 'script' | 'stage' | 'outFile' | 'summaryFile' | 'baseUrl' | 'env' | 'flags' | 'quiet' | 'secrets'>): string[] {
+  const vars = k6Variables(options).vars;
   const args = ['run'];
   if (options.quiet ?? true) args.push('--quiet');
   args.push('--out', `json=${options.outFile}`);
@@ -84,8 +90,12 @@ export function k6Args(options: Pick<RunK6Options, 'script' | 'stage' | 'outFile
   return args;
 }
 
-/** The `-e` variables in order (stage, base URL, then `env`), and the `env` entries the stage or base URL replaced. */
-function k6Vars(options: Pick<RunK6Options, 'stage' | 'baseUrl' | 'env'>): { vars: Map<string, string>; replaced: string[] } {
+/**
+ * The variables a stage's script (and its memory command) is given, in order: stage, base URL, then
+ * `env`; the `env` entries the stage or base URL replaced; and those left out because their value holds
+ * one of `secrets`.
+ */
+export function k6Variables(options: Pick<RunK6Options, 'stage' | 'baseUrl' | 'env' | 'secrets'>): { vars: Map<string, string>; replaced: string[]; refused: string[] } {
   const vars = new Map<string, string>([['PERF_GATE_STAGE', options.stage]]);
   if (options.baseUrl !== undefined) vars.set('BASE_URL', options.baseUrl);
   const replaced: string[] = [];
@@ -94,7 +104,14 @@ function k6Vars(options: Pick<RunK6Options, 'stage' | 'baseUrl' | 'env'>): { var
     if (own === undefined) vars.set(name, value);
     else if (own !== value) replaced.push(name);
   }
-  return { vars, replaced };
+  const refused: string[] = [];
+  for (const [name, value] of vars) {
+    if (carriesSecret(value, options.secrets ?? [])) {
+      vars.delete(name);
+      refused.push(name);
+    }
+  }
+  return { vars, replaced, refused };
 }
 
 /**
@@ -109,8 +126,9 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   options.signal?.throwIfAborted();
   const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const { vars, replaced } = k6Vars(options);
+  const { vars, replaced, refused } = k6Variables(options);
   for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
   const args = k6Args(options);
 
   await mkdir(path.dirname(path.resolve(options.cwd ?? '.', options.outFile)), { recursive: true });
@@ -119,14 +137,20 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   await rm(outPath, { force: true });
   if (options.summaryFile !== undefined) await rm(path.resolve(options.cwd ?? '.', options.summaryFile), { force: true });
 
-  const env: NodeJS.ProcessEnv = { ...(options.processEnv ?? process.env), PERF_GATE_STAGE: options.stage };
-  const baseUrl = vars.get('BASE_URL');
-  if (baseUrl !== undefined) env['BASE_URL'] = baseUrl;
+  const environment = childEnv({ parent: options.processEnv ?? process.env, ...(options.secrets ? { secrets: options.secrets } : {}), set: Object.fromEntries(vars) });
+  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(', ')}`);
 
   options.signal?.throwIfAborted();
   log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
   const startedAt = new Date();
-  const child = spawn(options.k6, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  // Its own process group (POSIX): a Ctrl-C in the terminal reaches perf-gate only, which stops k6 once
+  // (SIGINT) — k6 takes a second SIGINT as "abort at once, write nothing more".
+  const child = spawn(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: process.platform !== 'win32' });
+  // Whatever ends perf-gate (a second signal, a crash), k6 does not outlive it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
 
   const echo = options.echoOutput ?? true;
   const stdout = new OutputTail(echo ? (line) => log.info(line) : undefined);
@@ -166,6 +190,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
     exited = true;
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener('abort', onAbort);
+    process.removeListener('exit', killOnExit);
     await progress?.stop();
   }
   stdout.end();

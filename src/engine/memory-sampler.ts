@@ -1,5 +1,6 @@
 import { exec } from 'node:child_process';
 import type { MemorySample } from '../document/run-document.js';
+import { childEnv } from './child-env.js';
 
 /** Samples a service's resident memory while a stage runs; `stop` ends it and returns what was measured. */
 export interface MemorySampler {
@@ -27,12 +28,28 @@ export function sampleEndpoint(url: string, log: SamplerLog, intervalMs = 2000):
   }, log, intervalMs, `memory-source ${url}`);
 }
 
-/** Runs a command that prints the resident memory in bytes (first number in its output), every few seconds. */
-export function sampleCommand(command: string, log: SamplerLog, intervalMs = 2000): MemorySampler {
+export interface SampleCommandOptions {
+  /** Time between runs; default 2000 ms. */
+  readonly intervalMs?: number;
+  /** What the command's environment is built from (`childEnv`): default `process.env`, without the runner's and the Action's secrets. */
+  readonly processEnv?: NodeJS.ProcessEnv;
+  /** Values that must not reach the command (the github-token). */
+  readonly secrets?: readonly string[];
+  /** Variables the command is given, as the stage's script is (`PERF_GATE_STAGE`, `BASE_URL`, the `env` input). */
+  readonly set?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Runs a command that prints the resident memory in bytes (first number in its output), every few
+ * seconds, in a shell, with the environment of `childEnv` (no runner or Action secret).
+ */
+export function sampleCommand(command: string, log: SamplerLog, options: SampleCommandOptions = {}): MemorySampler {
+  const intervalMs = options.intervalMs ?? 2000;
+  const { env } = childEnv({ parent: options.processEnv ?? process.env, ...(options.secrets ? { secrets: options.secrets } : {}), ...(options.set ? { set: options.set } : {}) });
   return poll(
     () =>
       new Promise<MemorySample>((resolve, reject) => {
-        exec(command, { timeout: Math.max(1000, intervalMs) }, (err, stdout) => {
+        exec(command, { timeout: Math.max(1000, intervalMs), env }, (err, stdout) => {
           if (err) return reject(err);
           const m = /\d+(?:\.\d+)?(?:e\+?\d+)?/i.exec(stdout);
           if (!m) return reject(new Error(`'${command}' printed no number`));

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { fakeK6Bin, runBundledAction } from './run-action.js';
 
@@ -127,13 +130,51 @@ describe('the bundled Action against a local GitHub API', () => {
     expect(report.stages[0].notes.join(' ')).toMatch(/cancelled/);
   });
 
+  it('no runner or Action secret reaches k6 or the memory command; the stage variables and `env` do; the token is masked', async () => {
+    const token = 'ghs_e2eCANARY0123456789';
+    const canaries = {
+      INPUT_GITHUB_TOKEN: token,
+      ACTIONS_RUNTIME_TOKEN: 'canary-runtime-0123456789',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'canary-oidc-0123456789',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://canary-oidc.invalid/token',
+      GITHUB_TOKEN: token,
+      GH_TOKEN: 'canary-gh-0123456789',
+      INNOCENT_NAME: token,
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'perf-gate-e2e-secrets-'));
+    const k6Record = join(dir, 'k6.json');
+    const memoryEnv = join(dir, 'memory-env.txt');
+    const r = await action('smoke-aa', {
+      inputs: { 'github-token': token, 'target-url': 'http://127.0.0.1:18080', env: 'TARGET_VUS=7\nAPI_KEY=for-the-script', 'memory-source': `command:env > '${memoryEnv}'; echo 50000000`, comment: 'never', 'update-baseline': 'never' },
+      env: { ...canaries, FAKE_K6_RECORD: k6Record },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    const k6 = JSON.parse(readFileSync(k6Record, 'utf8')) as { environment: Record<string, string>; vars: Record<string, string> };
+    const memory = readFileSync(memoryEnv, 'utf8');
+    for (const seen of [JSON.stringify(k6), memory]) {
+      for (const value of Object.values(canaries)) expect(seen).not.toContain(value);
+      expect(seen).toContain('PERF_GATE_STAGE');
+      expect(seen).toContain('http://127.0.0.1:18080');
+      expect(seen).toContain('for-the-script');
+    }
+    expect(k6.environment).toMatchObject({ PERF_GATE_STAGE: 'smoke', BASE_URL: 'http://127.0.0.1:18080', TARGET_VUS: '7', API_KEY: 'for-the-script' });
+    expect(Object.keys(k6.environment).filter((name) => /^(INPUT_|ACTIONS_)/.test(name))).toEqual([]);
+    expect(r.stdout).toContain(`::add-mask::${token}`);
+    expect((r.stdout + r.stderr).replaceAll(`::add-mask::${token}`, '')).not.toContain(token);
+    // The run document records the k6 that ran.
+    const report = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8'));
+    expect(report.stages[0].currentRun.toolVersion).toBe('0.49.0');
+  });
+
   it('a read-only token (fork PR) still reports, skipping the comment with one warning', async () => {
     server.state.readOnlyTokens.add('ghs_forkTOKEN');
     const r = await action('smoke-aa', { inputs: { 'github-token': 'ghs_forkTOKEN' } });
     expect(r.code).toBe(0);
     expect(r.summary).toMatch(/perf-gate/);
     expect(r.stdout).toMatch(/comment was skipped/);
-    expect(r.stdout + r.stderr).not.toMatch(/ghs_forkTOKEN/);
+    // Only in the runner's mask command, which the runner does not print.
+    expect(r.stdout).toContain('::add-mask::ghs_forkTOKEN');
+    expect((r.stdout + r.stderr).replaceAll('::add-mask::ghs_forkTOKEN', '')).not.toMatch(/ghs_forkTOKEN/);
   });
   // Last: it moves the smoke baseline to the regressed run.
   it('after the merge of an accepted PR, the push to main moves the baseline despite the regression', async () => {

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricValue, queryPrometheusRange, sampleCommand, sampleEndpoint } from '../../src/engine/memory-sampler.js';
 
@@ -58,10 +61,23 @@ describe('memory sampling', () => {
   });
 
   it('runs a command that prints bytes', async () => {
-    const s = sampleCommand('echo 123456789', { warning: () => undefined }, 30);
+    const s = sampleCommand('echo 123456789', { warning: () => undefined }, { intervalMs: 30 });
     await new Promise((r) => setTimeout(r, 100));
     const samples = await s.stop();
     expect(samples[0]!.rssBytes).toBe(123456789);
+  });
+
+  it('runs the command without the runner\'s and the Action\'s secrets, with the stage variables', async () => {
+    const token = 'ghs_canaryTOKEN0123456789';
+    const dump = join(mkdtempSync(join(tmpdir(), 'perf-gate-memory-env-')), 'env.txt');
+    const parent = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', 'INPUT_GITHUB-TOKEN': token, ACTIONS_RUNTIME_TOKEN: 'canary-runtime-0123456789', GH_TOKEN: 'canary-gh-0123456789', INNOCENT: token };
+    const s = sampleCommand(`env > '${dump}'; echo 1000`, { warning: () => undefined }, { intervalMs: 1000, processEnv: parent, secrets: [token], set: { PERF_GATE_STAGE: 'load', BASE_URL: 'http://127.0.0.1:9' } });
+    const samples = await s.stop();
+    expect(samples[0]!.rssBytes).toBe(1000);
+    const env = readFileSync(dump, 'utf8');
+    for (const canary of [token, 'canary-runtime-0123456789', 'canary-gh-0123456789']) expect(env).not.toContain(canary);
+    expect(env).toMatch(/^PERF_GATE_STAGE=load$/m);
+    expect(env).toMatch(/^BASE_URL=http:\/\/127\.0\.0\.1:9$/m);
   });
 
   it.each([

@@ -220,6 +220,18 @@ describe('ensureK6 per platform', () => {
     );
   });
 
+  it('runs `k6 version` without the runner\'s and the Action\'s secrets', async () => {
+    const token = 'ghs_canaryTOKEN0123456789';
+    const seen: Record<string, string>[] = [];
+    const exec: ExecLike = async (_file, _args, env) => {
+      seen.push(env);
+      return { exitCode: 0, stdout: 'k6 v1.8.1 (commit/devel, go1.25.12, linux/amd64)\n', stderr: '' };
+    };
+    const processEnv = { PATH: '/usr/bin', 'INPUT_GITHUB-TOKEN': token, ACTIONS_RUNTIME_TOKEN: 'canary-runtime-0123456789', GITHUB_TOKEN: token, INNOCENT: token };
+    await ensureK6({ version: '1.8.1', log: recordingLog(), which: async () => '/usr/bin/k6', exec, processEnv, secrets: [token], platform: 'linux', arch: 'x64' });
+    expect(seen).toEqual([{ PATH: '/usr/bin' }]);
+  });
+
   it('ignores a k6 on PATH that cannot tell its version', async () => {
     const log = recordingLog();
     const exec: ExecLike = async (file) => (file === '/usr/bin/k6' ? { exitCode: 2, stdout: '', stderr: 'boom\n' } : { exitCode: 0, stdout: 'k6 v1.8.1 (x)', stderr: '' });
@@ -262,6 +274,14 @@ describe('parseK6Version', () => {
     { what: 'a release candidate', output: 'k6 v1.0.0-rc1 (commit/abc, go1.24.2, linux/amd64)', expected: '1.0.0-rc1' },
     { what: 'with extensions', output: 'k6 v1.8.1 (commit/abc, go1.25.12, linux/amd64)\nExtensions:\n  github.com/grafana/xk6-dashboard v0.7.5, k6/x/dashboard [output]\n', expected: '1.8.1' },
     { what: 'the stand-in', output: 'k6 v0.49.0 (stand-in replaying recorded k6 output, not k6; linux/x64)', expected: '0.49.0' },
+    // Real outputs of the k6 builds the tests run (`k6 version`).
+    { what: 'k6 v1.8.1', output: 'k6 v1.8.1 (commit/devel, go1.25.12, linux/amd64)\n', expected: '1.8.1' },
+    { what: 'k6 v2.2.0', output: 'k6 v2.2.0 (commit/devel, go1.25.12, linux/amd64)\n', expected: '2.2.0' },
+    { what: 'k6.exe on Windows', output: 'k6.exe v1.8.1 (commit/devel, go1.25.12, windows/amd64)\r\n', expected: '1.8.1' },
+    { what: 'a wrapper printing its own name', output: 'my-k6 v1.8.1 (commit/devel, go1.25.12, linux/amd64)\n', expected: '1.8.1' },
+    { what: 'a warning line before the version', output: 'time="2026-12-01T10:00:00Z" level=warning msg="x"\nk6 v2.2.0 (commit/devel, go1.25.12, linux/amd64)\n', expected: '2.2.0' },
+    { what: "only an extension's (indented) line", output: 'Extensions:\n  github.com/grafana/xk6-dashboard v0.7.5, k6/x/dashboard [output]\n', expected: undefined },
+    { what: 'a version not after the first word', output: 'built with k6 v1.8.1\n', expected: undefined },
     { what: 'not k6', output: 'bash: k6: command not found', expected: undefined },
     { what: 'a longer version number', output: 'k6 v1.2.3.4 (x)', expected: undefined },
   ])('$what', ({ output, expected }) => {

@@ -170,6 +170,35 @@ describe('runK6 with the stand-in k6', () => {
     expect(options.log.lines).toContain("warning: 'env' sets BASE_URL, but perf-gate sets BASE_URL for this stage; the 'env' value is ignored");
   });
 
+  it('gives k6 no secret of the runner or the Action: not by name, not under another name, not through env', async () => {
+    const token = 'ghs_canaryTOKEN0123456789';
+    const canaries = {
+      'INPUT_GITHUB-TOKEN': token,
+      INPUT_GITHUB_TOKEN: token,
+      ACTIONS_RUNTIME_TOKEN: 'canary-runtime-0123456789',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'canary-oidc-0123456789',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://canary-oidc.invalid/',
+      GITHUB_TOKEN: token,
+      GH_TOKEN: 'canary-gh-0123456789',
+      INNOCENT_NAME: token,
+    };
+    const record = join(dir, 'secrets.json');
+    const options = stage(
+      { FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '0', FAKE_K6_RECORD: record, ...canaries },
+      { baseUrl: 'http://127.0.0.1:18080', env: { TARGET_VUS: '7', COPIED: token }, secrets: [token] },
+    );
+    const result = await runK6(options);
+    const seen = JSON.parse(readFileSync(record, 'utf8')) as { environment: Record<string, string>; vars: Record<string, string> };
+    const everything = JSON.stringify(seen);
+    for (const value of Object.values(canaries)) expect(everything).not.toContain(value);
+    for (const name of Object.keys(canaries)) expect(seen.environment).not.toHaveProperty(name);
+    expect(seen.environment).toMatchObject({ PERF_GATE_STAGE: 'smoke', BASE_URL: 'http://127.0.0.1:18080', TARGET_VUS: '7', FAKE_K6_REPLAY: 'smoke-baseline' });
+    expect(seen.vars).toEqual({ PERF_GATE_STAGE: 'smoke', BASE_URL: 'http://127.0.0.1:18080', TARGET_VUS: '7' });
+    expect(result.args.join(' ')).not.toContain(token);
+    expect(options.log.lines).toContain("warning: COPIED holds the github-token, which never reaches the script (it is the pull request's code): COPIED is not passed to k6");
+    expect(options.log.lines.join('\n')).not.toContain(token);
+  });
+
   it('says when k6 cannot be started', async () => {
     await expect(runK6(stage({}, { k6: join(dir, 'no-such-k6') }))).rejects.toThrow(`could not start k6 (${join(dir, 'no-such-k6')}): it does not exist`);
   });

@@ -82,6 +82,16 @@ describe('stageOptions presets', () => {
       },
     },
     {
+      stage: 'spike',
+      env: { SPIKE_VUS: '12', SPIKE_RAMP_UP: '2s', DURATION: '3s', SPIKE_RAMP_DOWN: '1s' },
+      scenario: {
+        executor: 'ramping-vus',
+        startVUs: 0,
+        stages: [{ duration: '2s', target: 12 }, { duration: '3s', target: 12 }, { duration: '1s', target: 0 }],
+        gracefulRampDown: '30s',
+      },
+    },
+    {
       stage: 'endurance',
       env: {},
       scenario: { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '2h', preAllocatedVUs: 50, maxVUs: 100 },

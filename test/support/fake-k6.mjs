@@ -21,7 +21,9 @@
 //   FAKE_K6_STDERR=<text>          print this on stderr instead of the recorded stderr
 //   FAKE_K6_VERSION=<x.y.z>        the version `version` reports (default 0.49.0)
 //   FAKE_K6_RECORD=<file>          write what it was asked ({ argv, env: { PERF_GATE_STAGE, BASE_URL }, vars,
-//                                  out, summaryExport, script, cwd }) there as JSON, at start
+//                                  out, summaryExport, script, cwd }), its whole environment (`environment`,
+//                                  what a script would see as __ENV besides the -e vars) and its `pid` there
+//                                  as JSON, at start
 //   FAKE_K6_IGNORE_SIGINT=1        ignore SIGINT and SIGTERM (a hung k6), to test the SIGKILL fallback
 //
 // Signals, as k6 handles them (internal/cmd/run.go, handleTestAbortSignals): the first SIGINT or SIGTERM
@@ -93,6 +95,8 @@ if (env.FAKE_K6_RECORD) {
       summaryExport: summaryExport ?? null,
       script,
       cwd: process.cwd(),
+      environment: { ...env },
+      pid: process.pid,
     }, null, 1),
   );
 }
