@@ -8846,9 +8846,9 @@ var require_pako = __commonJS({
     var assign = require_common().assign;
     var deflate = require_deflate2();
     var inflate = require_inflate2();
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var pako2 = {};
-    assign(pako2, deflate, inflate, constants4);
+    assign(pako2, deflate, inflate, constants5);
     module2.exports = pako2;
   }
 });
@@ -34226,10 +34226,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse3 = require_parse();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -35469,7 +35469,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse();
@@ -35553,8 +35553,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -46163,7 +46163,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants4();
+    var constants5 = require_constants4();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -46238,7 +46238,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -46333,11 +46333,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -46360,10 +46360,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -46380,7 +46380,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -46560,7 +46560,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -46582,7 +46582,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -46618,13 +46618,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -81373,6 +81373,16 @@ function checkPolicyAgainstRuns(policy, runs) {
   problems.push(...checkGroupBy(policy, names));
   throwProblems(policy, problems);
 }
+function checkPolicyBeforeRun(policy, knownTypes) {
+  const problems = [];
+  for (const set2 of policy.thresholds) {
+    const parsed = tryParseMetricSelector(set2.metric);
+    if ("error" in parsed) continue;
+    const known2 = knownTypes.get(parsed.metric);
+    if (known2) problems.push(...aggregationProblems(`stages.${policy.stage}.thresholds[${JSON.stringify(set2.metric)}]`, parsed.metric, known2.type, set2));
+  }
+  throwProblems(policy, problems);
+}
 function throwProblems(policy, problems) {
   if (problems.length === 0) return;
   const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
@@ -85874,7 +85884,9 @@ async function mergeCommand(inputs, opts, io) {
 }
 
 // src/cli/run.ts
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { constants as constants4 } from "node:os";
 import { join, resolve } from "node:path";
 
 // src/engine/embedded/run-embedded.ts
@@ -86346,6 +86358,41 @@ var ProgressWindow = class {
     return snapshot;
   }
 };
+
+// src/engine/child-env.ts
+var WITHHELD_NAMES = [
+  /^INPUT_/i,
+  /^ACTIONS_/i,
+  /^(GITHUB|GH)_(\w+_)?(TOKEN|PAT|SECRET|PASSWORD|PRIVATE_KEY)$/i,
+  /^GITHUB_(ENV|OUTPUT|PATH|STATE|STEP_SUMMARY)$/i
+];
+var MIN_SECRET_SUBSTRING = 8;
+function isWithheldName(name) {
+  return WITHHELD_NAMES.some((re) => re.test(name));
+}
+function carriesSecret(value, secrets) {
+  return secrets.some((s) => s !== "" && (value === s || s.length >= MIN_SECRET_SUBSTRING && value.includes(s)));
+}
+function childEnv(options) {
+  const secrets = (options.secrets ?? []).filter((s) => s !== "");
+  const env = {};
+  const withheld = [];
+  for (const [name, value] of Object.entries(options.parent)) {
+    if (value === void 0) continue;
+    if (isWithheldName(name) || carriesSecret(value, secrets)) withheld.push(name);
+    else env[name] = value;
+  }
+  const refused = [];
+  for (const [name, value] of Object.entries(options.set ?? {})) {
+    if (carriesSecret(value, secrets)) {
+      refused.push(name);
+      delete env[name];
+    } else {
+      env[name] = value;
+    }
+  }
+  return { env, withheld, refused };
+}
 
 // src/engine/k6-exit.ts
 import { constants } from "node:os";
@@ -86953,7 +87000,7 @@ var IS_MAC = process.platform === "darwin";
 
 // src/engine/k6-install.ts
 function parseK6Version(output2) {
-  return /\bk6 v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/.exec(output2)?.[1];
+  return /^[^\s]+ v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/m.exec(output2)?.[1];
 }
 
 // src/engine/k6-run.ts
@@ -86966,7 +87013,7 @@ var POLL_MS = 1e3;
 var TAIL_CHARS = 64 * 1024;
 var READ_CHUNK2 = 1 << 20;
 function k6Args(options) {
-  const vars = k6Vars(options).vars;
+  const vars = k6Variables(options).vars;
   const args = ["run"];
   if (options.quiet ?? true) args.push("--quiet");
   args.push("--out", `json=${options.outFile}`);
@@ -86975,7 +87022,7 @@ function k6Args(options) {
   args.push(...options.flags ?? [], options.script);
   return args;
 }
-function k6Vars(options) {
+function k6Variables(options) {
   const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
   if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
   const replaced = [];
@@ -86984,27 +87031,38 @@ function k6Vars(options) {
     if (own2 === void 0) vars.set(name, value);
     else if (own2 !== value) replaced.push(name);
   }
-  return { vars, replaced };
+  const refused = [];
+  for (const [name, value] of vars) {
+    if (carriesSecret(value, options.secrets ?? [])) {
+      vars.delete(name);
+      refused.push(name);
+    }
+  }
+  return { vars, replaced, refused };
 }
 async function runK6(options) {
   const { log } = options;
   options.signal?.throwIfAborted();
   const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const { vars, replaced } = k6Vars(options);
+  const { vars, replaced, refused } = k6Variables(options);
   for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
   const args = k6Args(options);
   await mkdir2(path.dirname(path.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
   const outPath = path.resolve(options.cwd ?? ".", options.outFile);
   await rm2(outPath, { force: true });
   if (options.summaryFile !== void 0) await rm2(path.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
-  const env = { ...options.processEnv ?? process.env, PERF_GATE_STAGE: options.stage };
-  const baseUrl = vars.get("BASE_URL");
-  if (baseUrl !== void 0) env["BASE_URL"] = baseUrl;
+  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
+  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
   options.signal?.throwIfAborted();
   log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
   const startedAt = /* @__PURE__ */ new Date();
-  const child = spawn(options.k6, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  const child = spawn(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
   const echo = options.echoOutput ?? true;
   const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
   const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
@@ -87040,6 +87098,7 @@ async function runK6(options) {
     exited = true;
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
     await progress?.stop();
   }
   stdout.end();
@@ -87233,12 +87292,41 @@ function poll(sample, log, intervalMs, what) {
 }
 
 // src/cli/run.ts
-import { execFileSync } from "node:child_process";
+var STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function interruptedStatus(signal) {
+  return 128 + constants4.signals[signal];
+}
 async function runCommand(opts, io) {
+  const stop = new AbortController();
+  let interrupted;
+  const removeHandler = io.onStopSignal?.((signal) => {
+    interrupted = signal;
+    io.stderr(`
+perf-gate: ${signal}: stopping the load and reporting what was measured (partial); send it again to stop at once
+`);
+    stop.abort(new Error(`interrupted by ${signal}`));
+  });
+  try {
+    const report = await runStages(opts, io, stop.signal);
+    if (interrupted !== void 0) {
+      io.stderr(`perf-gate: interrupted by ${interrupted}: exit status ${interruptedStatus(interrupted)}${report ? " (the report covers the part that ran)" : ""}
+`);
+      return interruptedStatus(interrupted);
+    }
+    if (!report) throw new Error("no stage ran, yet perf-gate was not interrupted");
+    return exitStatus(report, opts);
+  } finally {
+    removeHandler?.();
+  }
+}
+async function runStages(opts, io, signal) {
   const config2 = await loadConfig(opts.config);
   const stages = opts.stage.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  for (const stage of stages) resolvePolicy(config2, stage);
+  if (stages.length === 0) throw new UsageError(`--stage: expected one or more stage names separated by commas, got '${opts.stage}'`);
+  for (const stage of stages) checkPolicyBeforeRun(resolvePolicy(config2, stage), K6_BUILTIN_METRICS);
+  if (opts.targetUrl !== void 0) checkTargetUrl(opts.targetUrl);
   const engine = chooseEngine(opts, config2);
+  const workloads = engine.name === "embedded" ? new Map(stages.map((stage) => [stage, stageWorkload(config2, stage, opts)])) : void 0;
   io.stderr(`perf-gate: engine ${engine.name} (${engine.why})
 `);
   const out = resolve(opts.output);
@@ -87250,32 +87338,37 @@ async function runCommand(opts, io) {
   const reports = [];
   const runs = [];
   for (const stage of stages) {
+    if (signal.aborted) {
+      io.stderr(`perf-gate: stage ${stage} not run (interrupted)
+`);
+      continue;
+    }
     const policy = resolvePolicy(config2, stage);
     io.stderr(`
 \u25B6 stage ${stage}
 `);
     const memory = opts.memoryUrl ? sampleEndpoint(opts.memoryUrl, log, 1e3) : void 0;
-    let current;
-    if (engine.name === "k6") {
-      const outFile = join(out, `${stage}.ndjson`);
-      const result = await runK6({ k6: "k6", script: opts.script, stage, outFile, ...opts.targetUrl ? { baseUrl: opts.targetUrl } : {}, log });
-      const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
-      if (exit.status === "failed") throw new UsageError(exit.message);
-      current = await ingestFiles([outFile], { stage, groupBy: policy.groupBy, window: policy.window, submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)) });
-    } else {
-      const override = config2.stages[stage]?.workload ?? {};
-      const workload = WorkloadSchema.parse({ ...config2.workload, ...opts.targetUrl ? { baseUrl: opts.targetUrl } : {}, ...override });
-      current = await runEmbedded(workload, { stage, log, groupBy: policy.groupBy });
+    let measured;
+    let samples = [];
+    try {
+      measured = engine.name === "k6" ? await measureWithK6(opts, engine.version, stage, policy, join(out, `${stage}.ndjson`), log, signal) : await measureEmbedded(workloads.get(stage), stage, policy, log, signal);
+    } finally {
+      samples = await memory?.stop() ?? [];
     }
-    if (memory) {
-      const samples = await memory.stop();
-      if (samples.length > 0) current = { ...current, memory: { source: opts.memoryUrl, samples } };
-    }
+    if (!measured) continue;
+    const { stopped } = measured;
+    const current = samples.length > 0 ? { ...measured.current, memory: { source: opts.memoryUrl, samples } } : measured.current;
     writeFileSync(join(out, `${stage}.run.json`), `${JSON.stringify(current)}
 `);
     const stageBaseline = baseline && (baseline.meta.stage === void 0 || baseline.meta.stage === stage) ? baseline : void 0;
-    reports.push(compareRuns({ ...stageBaseline ? { baseline: stageBaseline } : {}, current, policy }));
+    const judged = compareRuns({ ...stageBaseline ? { baseline: stageBaseline } : {}, current, policy });
+    const note = "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).";
+    reports.push(stopped && signal.aborted ? { ...judged, notes: [note, ...judged.notes] } : judged);
     runs.push({ stage, ...stageBaseline ? { baseline: stageBaseline } : {}, current });
+  }
+  if (reports.length === 0) {
+    io.stderr("perf-gate: interrupted before any stage ran: nothing was measured, no report written\n");
+    return void 0;
   }
   const report = buildReport(reports, /* @__PURE__ */ new Date());
   writeFileSync(join(out, "report.json"), renderJson(report));
@@ -87285,7 +87378,53 @@ async function runCommand(opts, io) {
 ${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}
 `);
-  return exitStatus(report, opts);
+  return report;
+}
+async function measureWithK6(opts, version2, stage, policy, outFile, log, signal) {
+  let result;
+  try {
+    result = await runK6({ k6: "k6", script: opts.script, stage, outFile, ...opts.targetUrl ? { baseUrl: opts.targetUrl } : {}, log, signal });
+  } catch (err) {
+    if (signal.aborted) return void 0;
+    throw err;
+  }
+  const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
+  if (!result.cancelled && exit.status === "failed") throw new UsageError(exit.message);
+  if (exit.status === "stopped" && !result.cancelled) log.warning(exit.message);
+  const stopped = result.cancelled || exit.status === "stopped";
+  const ingested = await ingestFiles([outFile], { stage, groupBy: policy.groupBy, window: policy.window, submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)) });
+  const meta3 = { ...ingested.meta, toolVersion: version2 };
+  return { current: { ...ingested, meta: stopped ? { ...meta3, partial: true, warnings: [...meta3.warnings, `k6 was stopped before the stage ended (${exit.kind})`] } : meta3 }, stopped };
+}
+async function measureEmbedded(workload, stage, policy, log, signal) {
+  const current = await runEmbedded(workload, { stage, log, groupBy: policy.groupBy, signal });
+  const stopped = signal.aborted;
+  return { current: stopped ? { ...current, meta: { ...current.meta, partial: true } } : current, stopped };
+}
+function checkTargetUrl(value) {
+  let url2;
+  try {
+    url2 = new URL(value);
+  } catch {
+    url2 = void 0;
+  }
+  if (url2?.protocol !== "http:" && url2?.protocol !== "https:") {
+    throw new UsageError(`--target-url must be an http(s) URL such as http://127.0.0.1:8080, but got '${value}'`);
+  }
+}
+function stageWorkload(config2, stage, opts) {
+  const override = config2.stages[stage]?.workload ?? {};
+  const merged = { ...config2.workload, ...opts.targetUrl ? { baseUrl: opts.targetUrl } : {}, ...override };
+  const parsed = WorkloadSchema.safeParse(merged, { error: configErrorMap });
+  if (parsed.success) return parsed.data;
+  const file2 = opts.config ?? "the config";
+  const lines = toConfigIssues(parsed.error.issues).map((issue3) => {
+    const key = issue3.path[0];
+    if (key === "baseUrl" && opts.targetUrl) return `--target-url: ${issue3.message}`;
+    const path2 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue3.path] : ["workload", ...issue3.path];
+    return formatConfigIssue({ path: path2, message: issue3.message }, file2);
+  });
+  throw new UsageError(`the workload of stage ${stage} cannot run: ${lines.join("; ")}`);
 }
 function chooseEngine(opts, config2) {
   const k6Version = k6OnPath();
@@ -87293,19 +87432,20 @@ function chooseEngine(opts, config2) {
     case "k6":
       if (!opts.script) throw new UsageError("--engine k6 needs --script <k6 script>");
       if (!k6Version) throw new UsageError("--engine k6: k6 is not on PATH \u2014 install it, or use --engine embedded with a `workload:` in the config");
-      return { name: "k6", why: `k6 v${k6Version} on PATH` };
+      return { name: "k6", why: `k6 v${k6Version} on PATH`, version: k6Version };
     case "embedded":
       if (!config2.workload) throw new UsageError("--engine embedded needs a `workload:` in the config (requests, connections, duration) \u2014 see docs/embedded-engine.md");
       return { name: "embedded", why: "asked for" };
     case "auto":
-      if (k6Version && opts.script) return { name: "k6", why: `k6 v${k6Version} found on PATH` };
+      if (k6Version && opts.script) return { name: "k6", why: `k6 v${k6Version} found on PATH`, version: k6Version };
       if (config2.workload) return { name: "embedded", why: k6Version ? "no --script given" : "k6 is not on PATH" };
       throw new UsageError("nothing to run: give --script with k6 on PATH, or a `workload:` in the config for the embedded engine");
   }
 }
 function k6OnPath() {
   try {
-    return parseK6Version(execFileSync("k6", ["version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 1e4 }));
+    const output2 = execFileSync("k6", ["version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 1e4, env: childEnv({ parent: process.env }).env });
+    return parseK6Version(output2);
   } catch {
     return void 0;
   }
@@ -87381,7 +87521,7 @@ var package_default = {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     lint: "eslint .",
-    test: "vitest run --exclude 'test/demo/**' && vitest run test/demo",
+    test: "vitest run --exclude 'test/demo/**' --exclude 'test/real-k6/**' && vitest run --no-file-parallelism test/demo test/real-k6",
     "check-dist": "node scripts/check-dist.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
     start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never",
@@ -87435,7 +87575,24 @@ var package_default = {
 var defaultIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"]
+  color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
+  onStopSignal: (handler) => {
+    let received = false;
+    const listener = (signal) => {
+      if (!received) {
+        received = true;
+        handler(signal);
+        return;
+      }
+      process.stderr.write(`perf-gate: ${signal} again: stopping at once, without a report
+`);
+      process.exit(interruptedStatus(signal));
+    };
+    for (const signal of STOP_SIGNALS) process.on(signal, listener);
+    return () => {
+      for (const signal of STOP_SIGNALS) process.removeListener(signal, listener);
+    };
+  }
 };
 var collect = (value, previous) => [...previous, value];
 async function run(argv, io = defaultIo) {

@@ -39559,6 +39559,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -60389,6 +60392,213 @@ function mergeThresholds(base, own2) {
   return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set2.origin ?? "config" }));
 }
 
+// src/document/selector.ts
+function scopeName(metric, tags) {
+  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
+}
+
+// src/gate/check-policy.ts
+var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
+var RunNames = class {
+  constructor(docs) {
+    this.docs = docs;
+    for (const doc of docs) {
+      for (const [name, m] of Object.entries(doc.metrics)) {
+        const known2 = this.metrics.get(name);
+        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
+        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
+      }
+      for (const s of Object.values(doc.scopes)) {
+        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
+        const keys = Object.keys(s.tags);
+        if (keys.length !== 1) continue;
+        const tag = keys[0];
+        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
+        const set2 = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
+        set2.add(s.tags[tag]);
+        byMetric.set(s.metric, set2);
+        this.values.set(tag, byMetric);
+      }
+    }
+  }
+  docs;
+  metrics = /* @__PURE__ */ new Map();
+  /** tag → metric → values seen (from the scopes grouped by that tag). */
+  values = /* @__PURE__ */ new Map();
+  has(scope) {
+    return this.docs.some((d) => d.scopes[scope] !== void 0);
+  }
+  /** Values of `tag` on `metric` that some run grouped by, sorted. */
+  valuesOf(metric, tag) {
+    return [...this.values.get(tag)?.get(metric) ?? []].sort();
+  }
+  /** Tag keys of `metric`'s points, when a run recorded them. */
+  tagsOf(metric) {
+    const t = this.metrics.get(metric)?.tags;
+    return t ? [...t].sort() : void 0;
+  }
+  metricNames() {
+    return [...this.metrics.keys()].sort();
+  }
+  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
+  get aggregateOnly() {
+    return this.docs.every((d) => d.meta.aggregateOnly);
+  }
+};
+function checkPolicyAgainstRuns(policy, runs) {
+  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
+  const problems = [];
+  problems.push(...checkLatencyMetric(policy, names));
+  for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
+  problems.push(...checkGroupBy(policy, names));
+  throwProblems(policy, problems);
+}
+function checkPolicyBeforeRun(policy, knownTypes) {
+  const problems = [];
+  for (const set2 of policy.thresholds) {
+    const parsed = tryParseMetricSelector(set2.metric);
+    if ("error" in parsed) continue;
+    const known2 = knownTypes.get(parsed.metric);
+    if (known2) problems.push(...aggregationProblems(`stages.${policy.stage}.thresholds[${JSON.stringify(set2.metric)}]`, parsed.metric, known2.type, set2));
+  }
+  throwProblems(policy, problems);
+}
+function throwProblems(policy, problems) {
+  if (problems.length === 0) return;
+  const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
+  throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
+}
+function aggregationProblems(key, metric, type, set2) {
+  const allowed = aggregationsFor(type);
+  return set2.expressions.flatMap(
+    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
+  );
+}
+function checkLatencyMetric(policy, names) {
+  const key = "latencyMetric";
+  const parsed = tryParseMetricSelector(policy.latencyMetric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
+    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
+  }
+  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
+  return checkTags(key, parsed.metric, parsed.tags, names);
+}
+function checkThresholdSet(stage, set2, names) {
+  const origin = set2.origin ?? "config";
+  const key = `stages.${stage}.thresholds[${JSON.stringify(set2.metric)}]`;
+  const parsed = tryParseMetricSelector(set2.metric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
+    const close = suggest(parsed.metric, names.metricNames());
+    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
+    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
+  }
+  const out = aggregationProblems(key, parsed.metric, m.type, set2);
+  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
+  return out;
+}
+function checkTags(key, metric, tags, names) {
+  const entries = Object.entries(tags);
+  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
+  if (names.aggregateOnly) {
+    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
+  }
+  const tagKeys = names.tagsOf(metric);
+  for (const [tag, value] of entries) {
+    if (tagKeys && !tagKeys.includes(tag)) {
+      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
+    }
+    const values = names.valuesOf(metric, tag);
+    if (values.length > 0 && !values.includes(value)) {
+      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
+    }
+  }
+  return [{
+    key,
+    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
+  }];
+}
+function checkGroupBy(policy, names) {
+  const metric = tryParseMetricSelector(policy.latencyMetric);
+  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
+  const out = [];
+  const tagKeys = names.tagsOf(metric.metric);
+  for (const tag of policy.groupBy) {
+    if (names.valuesOf(metric.metric, tag).length > 0) continue;
+    if (tagKeys?.includes(tag)) {
+      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
+      continue;
+    }
+    out.push({
+      key: "groupBy",
+      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
+    });
+  }
+  return out;
+}
+function suggest(input2, candidates) {
+  const s = didYouMean(input2, candidates);
+  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
+}
+function known(what, names) {
+  if (names.length === 0) return ` (the runs have no ${what})`;
+  const shown = names.slice(0, 8).join(", ");
+  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
+}
+
+// src/ingest/builtin-metrics.ts
+var trendTime = { type: "trend", contains: "time" };
+var counter = { type: "counter", contains: "default" };
+var counterData = { type: "counter", contains: "data" };
+var rate = { type: "rate", contains: "default" };
+var gauge = { type: "gauge", contains: "default" };
+var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
+  ["vus", gauge],
+  ["vus_max", gauge],
+  ["iterations", counter],
+  ["iteration_duration", trendTime],
+  ["dropped_iterations", counter],
+  ["data_received", counterData],
+  ["data_sent", counterData],
+  ["checks", rate],
+  ["group_duration", trendTime],
+  ["http_reqs", counter],
+  ["http_req_duration", trendTime],
+  ["http_req_blocked", trendTime],
+  ["http_req_connecting", trendTime],
+  ["http_req_tls_handshaking", trendTime],
+  ["http_req_sending", trendTime],
+  ["http_req_waiting", trendTime],
+  ["http_req_receiving", trendTime],
+  ["http_req_failed", rate],
+  ["ws_connecting", trendTime],
+  ["ws_session_duration", trendTime],
+  ["ws_ping", trendTime],
+  ["ws_sessions", counter],
+  ["ws_msgs_sent", counter],
+  ["ws_msgs_received", counter],
+  ["grpc_req_duration", trendTime],
+  ["grpc_streams", counter],
+  ["grpc_streams_msgs_sent", counter],
+  ["grpc_streams_msgs_received", counter],
+  ["browser_data_received", counterData],
+  ["browser_data_sent", counterData],
+  ["browser_http_req_duration", trendTime],
+  ["browser_http_req_failed", rate],
+  ["browser_web_vital_cls", { type: "trend", contains: "default" }],
+  ["browser_web_vital_fcp", trendTime],
+  ["browser_web_vital_fid", trendTime],
+  ["browser_web_vital_inp", trendTime],
+  ["browser_web_vital_lcp", trendTime],
+  ["browser_web_vital_ttfb", trendTime]
+]);
+
 // src/config/submetrics.ts
 function submetricsOf(selectors) {
   const out = [];
@@ -60402,6 +60612,43 @@ function submetricsOf(selectors) {
 
 // src/engine/memory-sampler.ts
 import { exec as exec2 } from "node:child_process";
+
+// src/engine/child-env.ts
+var WITHHELD_NAMES = [
+  /^INPUT_/i,
+  /^ACTIONS_/i,
+  /^(GITHUB|GH)_(\w+_)?(TOKEN|PAT|SECRET|PASSWORD|PRIVATE_KEY)$/i,
+  /^GITHUB_(ENV|OUTPUT|PATH|STATE|STEP_SUMMARY)$/i
+];
+var MIN_SECRET_SUBSTRING = 8;
+function isWithheldName(name) {
+  return WITHHELD_NAMES.some((re) => re.test(name));
+}
+function carriesSecret(value, secrets) {
+  return secrets.some((s) => s !== "" && (value === s || s.length >= MIN_SECRET_SUBSTRING && value.includes(s)));
+}
+function childEnv(options) {
+  const secrets = (options.secrets ?? []).filter((s) => s !== "");
+  const env = {};
+  const withheld = [];
+  for (const [name, value] of Object.entries(options.parent)) {
+    if (value === void 0) continue;
+    if (isWithheldName(name) || carriesSecret(value, secrets)) withheld.push(name);
+    else env[name] = value;
+  }
+  const refused = [];
+  for (const [name, value] of Object.entries(options.set ?? {})) {
+    if (carriesSecret(value, secrets)) {
+      refused.push(name);
+      delete env[name];
+    } else {
+      env[name] = value;
+    }
+  }
+  return { env, withheld, refused };
+}
+
+// src/engine/memory-sampler.ts
 function sampleEndpoint(url2, log, intervalMs = 2e3) {
   return poll(async () => {
     const res = await fetch(url2, { signal: AbortSignal.timeout(Math.max(1e3, intervalMs)) });
@@ -60413,10 +60660,12 @@ function sampleEndpoint(url2, log, intervalMs = 2e3) {
     return { t: Date.now(), rssBytes: rss, ...heap !== void 0 ? { heapUsedBytes: heap } : {} };
   }, log, intervalMs, `memory-source ${url2}`);
 }
-function sampleCommand(command, log, intervalMs = 2e3) {
+function sampleCommand(command, log, options = {}) {
+  const intervalMs = options.intervalMs ?? 2e3;
+  const { env } = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, ...options.set ? { set: options.set } : {} });
   return poll(
     () => new Promise((resolve2, reject) => {
-      exec2(command, { timeout: Math.max(1e3, intervalMs) }, (err, stdout) => {
+      exec2(command, { timeout: Math.max(1e3, intervalMs), env }, (err, stdout) => {
         if (err) return reject(err);
         const m = /\d+(?:\.\d+)?(?:e\+?\d+)?/i.exec(stdout);
         if (!m) return reject(new Error(`'${command}' printed no number`));
@@ -60945,7 +61194,7 @@ function normalizeK6Version(version2) {
   return v;
 }
 function parseK6Version(output2) {
-  return /\bk6 v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/.exec(output2)?.[1];
+  return /^[^\s]+ v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/m.exec(output2)?.[1];
 }
 async function ensureK6(options) {
   const version2 = normalizeK6Version(options.version);
@@ -60954,11 +61203,12 @@ async function ensureK6(options) {
   const { log } = options;
   const toolCache = options.toolCache ?? defaultToolCache;
   const exec3 = options.exec ?? defaultExec;
+  const { env } = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {} });
   const which2 = options.which ?? ((cmd) => whichOnPath(cmd, platform2));
   const asset = k6ReleaseAsset(version2, platform2, arch3);
   const onPath = await which2("k6");
   if (onPath !== void 0) {
-    const found = await versionOf(onPath, exec3);
+    const found = await versionOf(onPath, exec3, env);
     if (found.version === version2) {
       log.info(`k6 v${version2}: using ${onPath} (on PATH)`);
       return { path: onPath, version: version2, source: "path" };
@@ -61002,7 +61252,7 @@ async function ensureK6(options) {
   }
   const cachedDirNew = await toolCache.cacheDir(folder, "k6", version2, arch3);
   const installed = path5.join(cachedDirNew, asset.binary);
-  const check3 = await versionOf(installed, exec3);
+  const check3 = await versionOf(installed, exec3, env);
   if (check3.version === void 0) log.warning(`k6 v${version2} was installed at ${installed} but did not tell its version (${check3.problem})`);
   else if (check3.version !== version2) log.warning(`the k6 downloaded as v${version2} says it is v${check3.version} (${installed})`);
   log.info(`k6 v${version2}: installed ${installed}`);
@@ -61015,13 +61265,13 @@ var defaultToolCache = {
   extractZip: (file2, dest) => extractZip(file2, dest),
   cacheDir: (sourceDir, tool, version2, arch3) => cacheDir(sourceDir, tool, version2, arch3)
 };
-var defaultExec = async (file2, args) => {
-  const out = await getExecOutput(file2, args, { silent: true, ignoreReturnCode: true });
+var defaultExec = async (file2, args, env) => {
+  const out = await getExecOutput(file2, args, { silent: true, ignoreReturnCode: true, env });
   return { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
 };
-async function versionOf(file2, exec3) {
+async function versionOf(file2, exec3, env) {
   try {
-    const out = await exec3(file2, ["version"]);
+    const out = await exec3(file2, ["version"], env);
     const version2 = parseK6Version(`${out.stdout}
 ${out.stderr}`);
     if (version2 !== void 0) return { version: version2, problem: "" };
@@ -61461,7 +61711,7 @@ var POLL_MS = 1e3;
 var TAIL_CHARS = 64 * 1024;
 var READ_CHUNK = 1 << 20;
 function k6Args(options) {
-  const vars = k6Vars(options).vars;
+  const vars = k6Variables(options).vars;
   const args = ["run"];
   if (options.quiet ?? true) args.push("--quiet");
   args.push("--out", `json=${options.outFile}`);
@@ -61470,7 +61720,7 @@ function k6Args(options) {
   args.push(...options.flags ?? [], options.script);
   return args;
 }
-function k6Vars(options) {
+function k6Variables(options) {
   const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
   if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
   const replaced = [];
@@ -61479,27 +61729,38 @@ function k6Vars(options) {
     if (own2 === void 0) vars.set(name, value);
     else if (own2 !== value) replaced.push(name);
   }
-  return { vars, replaced };
+  const refused = [];
+  for (const [name, value] of vars) {
+    if (carriesSecret(value, options.secrets ?? [])) {
+      vars.delete(name);
+      refused.push(name);
+    }
+  }
+  return { vars, replaced, refused };
 }
 async function runK6(options) {
   const { log } = options;
   options.signal?.throwIfAborted();
   const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const { vars, replaced } = k6Vars(options);
+  const { vars, replaced, refused } = k6Variables(options);
   for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
   const args = k6Args(options);
   await mkdir2(path6.dirname(path6.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
   const outPath = path6.resolve(options.cwd ?? ".", options.outFile);
   await rm2(outPath, { force: true });
   if (options.summaryFile !== void 0) await rm2(path6.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
-  const env = { ...options.processEnv ?? process.env, PERF_GATE_STAGE: options.stage };
-  const baseUrl = vars.get("BASE_URL");
-  if (baseUrl !== void 0) env["BASE_URL"] = baseUrl;
+  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
+  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
   options.signal?.throwIfAborted();
   log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
   const startedAt = /* @__PURE__ */ new Date();
-  const child2 = spawn2(options.k6, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  const child2 = spawn2(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child2.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
   const echo = options.echoOutput ?? true;
   const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
   const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
@@ -61535,6 +61796,7 @@ async function runK6(options) {
     exited = true;
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
     await progress?.stop();
   }
   stdout.end();
@@ -61770,12 +62032,6 @@ function splitArgs(input2, inputName = "k6-flags") {
   return args;
 }
 
-// src/document/selector.ts
-function scopeName(metric, tags) {
-  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
-  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
-}
-
 // src/stats/insufficient.ts
 function insufficient(reason, cause) {
   return cause === void 0 ? { kind: "insufficient-data", reason } : { kind: "insufficient-data", reason, cause };
@@ -61813,150 +62069,6 @@ function ascendingOrder(pValues, name) {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p-value ${i} is ${p} (p-values must be in [0, 1])`);
   });
   return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
-}
-
-// src/gate/check-policy.ts
-var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
-var RunNames = class {
-  constructor(docs) {
-    this.docs = docs;
-    for (const doc of docs) {
-      for (const [name, m] of Object.entries(doc.metrics)) {
-        const known2 = this.metrics.get(name);
-        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
-        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
-      }
-      for (const s of Object.values(doc.scopes)) {
-        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
-        const keys = Object.keys(s.tags);
-        if (keys.length !== 1) continue;
-        const tag = keys[0];
-        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
-        const set2 = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
-        set2.add(s.tags[tag]);
-        byMetric.set(s.metric, set2);
-        this.values.set(tag, byMetric);
-      }
-    }
-  }
-  docs;
-  metrics = /* @__PURE__ */ new Map();
-  /** tag → metric → values seen (from the scopes grouped by that tag). */
-  values = /* @__PURE__ */ new Map();
-  has(scope) {
-    return this.docs.some((d) => d.scopes[scope] !== void 0);
-  }
-  /** Values of `tag` on `metric` that some run grouped by, sorted. */
-  valuesOf(metric, tag) {
-    return [...this.values.get(tag)?.get(metric) ?? []].sort();
-  }
-  /** Tag keys of `metric`'s points, when a run recorded them. */
-  tagsOf(metric) {
-    const t = this.metrics.get(metric)?.tags;
-    return t ? [...t].sort() : void 0;
-  }
-  metricNames() {
-    return [...this.metrics.keys()].sort();
-  }
-  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
-  get aggregateOnly() {
-    return this.docs.every((d) => d.meta.aggregateOnly);
-  }
-};
-function checkPolicyAgainstRuns(policy, runs) {
-  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
-  const problems = [];
-  problems.push(...checkLatencyMetric(policy, names));
-  for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
-  problems.push(...checkGroupBy(policy, names));
-  throwProblems(policy, problems);
-}
-function throwProblems(policy, problems) {
-  if (problems.length === 0) return;
-  const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
-  throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
-}
-function aggregationProblems(key, metric, type, set2) {
-  const allowed = aggregationsFor(type);
-  return set2.expressions.flatMap(
-    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
-  );
-}
-function checkLatencyMetric(policy, names) {
-  const key = "latencyMetric";
-  const parsed = tryParseMetricSelector(policy.latencyMetric);
-  if ("error" in parsed) return [{ key, message: parsed.error }];
-  const m = names.metrics.get(parsed.metric);
-  if (!m) {
-    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
-    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
-  }
-  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
-  return checkTags(key, parsed.metric, parsed.tags, names);
-}
-function checkThresholdSet(stage, set2, names) {
-  const origin = set2.origin ?? "config";
-  const key = `stages.${stage}.thresholds[${JSON.stringify(set2.metric)}]`;
-  const parsed = tryParseMetricSelector(set2.metric);
-  if ("error" in parsed) return [{ key, message: parsed.error }];
-  const m = names.metrics.get(parsed.metric);
-  if (!m) {
-    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
-    const close = suggest(parsed.metric, names.metricNames());
-    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
-    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
-  }
-  const out = aggregationProblems(key, parsed.metric, m.type, set2);
-  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
-  return out;
-}
-function checkTags(key, metric, tags, names) {
-  const entries = Object.entries(tags);
-  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
-  if (names.aggregateOnly) {
-    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
-  }
-  const tagKeys = names.tagsOf(metric);
-  for (const [tag, value] of entries) {
-    if (tagKeys && !tagKeys.includes(tag)) {
-      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
-    }
-    const values = names.valuesOf(metric, tag);
-    if (values.length > 0 && !values.includes(value)) {
-      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
-    }
-  }
-  return [{
-    key,
-    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
-  }];
-}
-function checkGroupBy(policy, names) {
-  const metric = tryParseMetricSelector(policy.latencyMetric);
-  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
-  const out = [];
-  const tagKeys = names.tagsOf(metric.metric);
-  for (const tag of policy.groupBy) {
-    if (names.valuesOf(metric.metric, tag).length > 0) continue;
-    if (tagKeys?.includes(tag)) {
-      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
-      continue;
-    }
-    out.push({
-      key: "groupBy",
-      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
-    });
-  }
-  return out;
-}
-function suggest(input2, candidates) {
-  const s = didYouMean(input2, candidates);
-  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
-}
-function known(what, names) {
-  if (names.length === 0) return ` (the runs have no ${what})`;
-  const shown = names.slice(0, 8).join(", ");
-  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
 }
 
 // src/gate/classify.ts
@@ -69725,53 +69837,6 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
   return ms - offsetMinutes * 6e4;
 }
 
-// src/ingest/builtin-metrics.ts
-var trendTime = { type: "trend", contains: "time" };
-var counter = { type: "counter", contains: "default" };
-var counterData = { type: "counter", contains: "data" };
-var rate = { type: "rate", contains: "default" };
-var gauge = { type: "gauge", contains: "default" };
-var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
-  ["vus", gauge],
-  ["vus_max", gauge],
-  ["iterations", counter],
-  ["iteration_duration", trendTime],
-  ["dropped_iterations", counter],
-  ["data_received", counterData],
-  ["data_sent", counterData],
-  ["checks", rate],
-  ["group_duration", trendTime],
-  ["http_reqs", counter],
-  ["http_req_duration", trendTime],
-  ["http_req_blocked", trendTime],
-  ["http_req_connecting", trendTime],
-  ["http_req_tls_handshaking", trendTime],
-  ["http_req_sending", trendTime],
-  ["http_req_waiting", trendTime],
-  ["http_req_receiving", trendTime],
-  ["http_req_failed", rate],
-  ["ws_connecting", trendTime],
-  ["ws_session_duration", trendTime],
-  ["ws_ping", trendTime],
-  ["ws_sessions", counter],
-  ["ws_msgs_sent", counter],
-  ["ws_msgs_received", counter],
-  ["grpc_req_duration", trendTime],
-  ["grpc_streams", counter],
-  ["grpc_streams_msgs_sent", counter],
-  ["grpc_streams_msgs_received", counter],
-  ["browser_data_received", counterData],
-  ["browser_data_sent", counterData],
-  ["browser_http_req_duration", trendTime],
-  ["browser_http_req_failed", rate],
-  ["browser_web_vital_cls", { type: "trend", contains: "default" }],
-  ["browser_web_vital_fcp", trendTime],
-  ["browser_web_vital_fid", trendTime],
-  ["browser_web_vital_inp", trendTime],
-  ["browser_web_vital_lcp", trendTime],
-  ["browser_web_vital_ttfb", trendTime]
-]);
-
 // src/ingest/zod-message.ts
 function zodMessage(error63, root) {
   const parts = error63.issues.slice(0, 5).map((issue3) => {
@@ -72108,10 +72173,12 @@ function scriptThresholds(summaryExport) {
 
 // src/action/run.ts
 async function runAction(io2) {
+  const token = io2.getInput("github-token").trim();
+  if (token !== "") io2.setSecret(token);
   const inputs = parseInputs(io2.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io2.env);
   const config2 = await loadConfig(inputs.config);
-  for (const stage of inputs.stages) resolvePolicy(config2, stage);
+  for (const stage of inputs.stages) checkPolicyBeforeRun(resolvePolicy(config2, stage), K6_BUILTIN_METRICS);
   const spacing = Number(io2.env["PERF_GATE_WRITE_SPACING_MS"]);
   const client = inputs.githubToken ? createOctokit({ token: inputs.githubToken, baseUrl: ctx.apiUrl, log: io2, ...Number.isFinite(spacing) && spacing >= 0 ? { writeSpacingMs: spacing } : {} }) : void 0;
   const cancel = new AbortController();
@@ -72119,7 +72186,7 @@ async function runAction(io2) {
     io2.warning("Cancelled: stopping k6 gracefully and reporting what was measured (partial).");
     cancel.abort();
   });
-  const k6 = await ensureK6({ version: inputs.k6Version, log: io2 });
+  const k6 = await ensureK6({ version: inputs.k6Version, log: io2, processEnv: io2.env, secrets: secretsOf(inputs) });
   io2.info(`k6 ${k6.version} (${k6.source}): ${k6.path}`);
   const workDir = join4(io2.tempDir, "perf-gate");
   mkdirSync(workDir, { recursive: true });
@@ -72127,7 +72194,7 @@ async function runAction(io2) {
   for (const stage of inputs.stages) {
     if (cancel.signal.aborted) break;
     const policy = resolvePolicy(config2, stage);
-    runs.push(await io2.group(`perf-gate \xB7 stage ${stage}`, () => runStage(io2, inputs, ctx, client, k6.path, stage, policy, workDir, cancel.signal)));
+    runs.push(await io2.group(`perf-gate \xB7 stage ${stage}`, () => runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, cancel.signal)));
   }
   let report = buildReport(runs.map((r) => r.report), io2.now());
   const label = inputs.acceptLabel ?? config2.acceptLabel;
@@ -72155,21 +72222,25 @@ async function runAction(io2) {
   if (fails) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${report.headline}`);
   else if (report.verdict === "inconclusive") io2.warning(`perf-gate: inconclusive \u2014 ${report.headline}`);
 }
+function secretsOf(inputs) {
+  return inputs.githubToken !== "" ? [inputs.githubToken] : [];
+}
 async function runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, signal) {
   const outFile = join4(workDir, `${stage}.ndjson`);
   const summaryFile = join4(workDir, `${stage}.summary-export.json`);
-  const sampler = startSampler(io2, inputs);
+  const secrets = secretsOf(inputs);
+  const variables = { stage, ...inputs.targetUrl ? { baseUrl: inputs.targetUrl } : {}, env: { ...inputs.env }, secrets };
+  const sampler = startSampler(io2, inputs, Object.fromEntries(k6Variables(variables).vars));
   const result = await runK6({
-    k6,
+    k6: k6.path,
     script: inputs.script,
-    stage,
     outFile,
     summaryFile,
-    ...inputs.targetUrl ? { baseUrl: inputs.targetUrl } : {},
-    env: { ...inputs.env },
+    ...variables,
     flags: [...inputs.k6Flags],
     log: io2,
-    signal
+    signal,
+    processEnv: io2.env
   });
   const endedAt = Date.now();
   const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
@@ -72184,7 +72255,7 @@ async function runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, si
   const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => `${t.metric}\0${e.source}`)));
   const thresholds = [
     ...policy.thresholds,
-    ...fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(`${t.metric}\0${e.source}`)) })).filter((t) => t.expressions.length > 0)
+    ...fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(`${t.metric}\0${e.source}`)), origin: "script" })).filter((t) => t.expressions.length > 0)
   ];
   const stagePolicy = { ...policy, thresholds };
   const current = await ingestFiles([outFile], {
@@ -72197,9 +72268,10 @@ async function runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, si
   });
   const memory = await stopSampler(io2, inputs, sampler, Date.parse(current.meta.start), endedAt);
   const stopped = result.cancelled || exit.status === "stopped";
+  const meta3 = { ...current.meta, toolVersion: k6.version };
   const measured = {
     ...current,
-    meta: stopped ? { ...current.meta, partial: true, warnings: [...current.meta.warnings, `k6 was stopped before the stage ended (${exit.kind})`] } : current.meta,
+    meta: stopped ? { ...meta3, partial: true, warnings: [...meta3.warnings, `k6 was stopped before the stage ended (${exit.kind})`] } : meta3,
     ...memory.length > 0 ? { memory: { source: memorySourceName(inputs), samples: memory } } : {}
   };
   const stored = await loadBaseline(io2, inputs, ctx, client, stage);
@@ -72210,14 +72282,14 @@ async function runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, si
   io2.info(`stage ${stage}: ${report.outcome}`);
   return { report: { ...report, notes }, current: measured, history: stored?.history ?? [], endedAt };
 }
-function startSampler(io2, inputs) {
+function startSampler(io2, inputs, variables) {
   const m = inputs.memorySource;
   if (!m) return void 0;
   switch (m.kind) {
     case "prometheus-endpoint":
       return sampleEndpoint(m.url, io2);
     case "command":
-      return sampleCommand(m.command, io2);
+      return sampleCommand(m.command, io2, { processEnv: io2.env, secrets: secretsOf(inputs), set: variables });
     case "prometheus-query":
       return void 0;
   }
@@ -72418,6 +72490,7 @@ var io = {
     await summary.addRaw(markdown, true).write();
   },
   setFailed: (m) => setFailed(m),
+  setSecret: (value) => setSecret(value),
   onCancel: (handler2) => {
     process.once("SIGINT", handler2);
     process.once("SIGTERM", handler2);

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy, type StagePolicy } from '../config/policy.js';
+import { checkPolicyBeforeRun } from '../gate/check-policy.js';
+import { K6_BUILTIN_METRICS } from '../ingest/builtin-metrics.js';
 import { submetricsOf } from '../config/submetrics.js';
 import type { RunDocument } from '../document/run-document.js';
 import { queryPrometheusRange, sampleCommand, sampleEndpoint, type MemorySampler } from '../engine/memory-sampler.js';
@@ -42,7 +44,8 @@ export async function runAction(io: ActionIo): Promise<void> {
   const inputs = parseInputs(io.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io.env);
   const config = await loadConfig(inputs.config);
-  for (const stage of inputs.stages) resolvePolicy(config, stage); // unknown stages fail before k6 starts
+  // Unknown stages, and thresholds that cannot fit a built-in metric, fail before k6 starts.
+  for (const stage of inputs.stages) checkPolicyBeforeRun(resolvePolicy(config, stage), K6_BUILTIN_METRICS);
   // GitHub asks integrations to space writes ~1 s apart; GitHub Enterprise Server admins (and the tests,
   // against a local server) may set PERF_GATE_WRITE_SPACING_MS.
   const spacing = Number(io.env['PERF_GATE_WRITE_SPACING_MS']);
@@ -136,7 +139,9 @@ async function runStage(io: ActionIo, inputs: ActionInputs, ctx: RunContext, cli
   const known = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => `${t.metric}\u0000${e.source}`)));
   const thresholds = [
     ...policy.thresholds,
-    ...fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known.has(`${t.metric}\u0000${e.source}`)) })).filter((t) => t.expressions.length > 0),
+    ...fromScript
+      .map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known.has(`${t.metric}\u0000${e.source}`)), origin: 'script' as const }))
+      .filter((t) => t.expressions.length > 0),
   ];
   const stagePolicy: StagePolicy = { ...policy, thresholds };
   const current = await ingestFiles([outFile], {

@@ -6,6 +6,8 @@ import { configErrorMap, toConfigIssues } from '../config/schema-issues.js';
 import { formatConfigIssue, type ConfigPathSegment } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy, type StagePolicy } from '../config/policy.js';
+import { checkPolicyBeforeRun } from '../gate/check-policy.js';
+import { K6_BUILTIN_METRICS } from '../ingest/builtin-metrics.js';
 import type { PerfGateConfig } from '../config/schema.js';
 import { submetricsOf } from '../config/submetrics.js';
 import type { MemorySample, RunDocument } from '../document/run-document.js';
@@ -87,7 +89,8 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   const config = await loadConfig(opts.config);
   const stages = opts.stage.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (stages.length === 0) throw new UsageError(`--stage: expected one or more stage names separated by commas, got '${opts.stage}'`);
-  for (const stage of stages) resolvePolicy(config, stage);
+  // Unknown stages, and thresholds that cannot fit a built-in metric, fail before any load is sent.
+  for (const stage of stages) checkPolicyBeforeRun(resolvePolicy(config, stage), K6_BUILTIN_METRICS);
   if (opts.targetUrl !== undefined) checkTargetUrl(opts.targetUrl);
   const engine = chooseEngine(opts, config);
   // Every stage's workload is checked before the first one runs.

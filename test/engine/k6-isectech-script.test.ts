@@ -117,7 +117,7 @@ describe('isectech.js: syntax k6 v0.49 runs', () => {
 
   it('takes its options from stageOptions in ./stages.js and BASE_URL from the environment', () => {
     const code2 = withoutComments(source);
-    expect(code2).toMatch(/import \{ stageOptions \} from '\.\/stages\.js';/);
+    expect(code2).toMatch(/import \{ stageOptions, stagePreset \} from '\.\/stages\.js';/);
     expect(code2).toMatch(/export var options = stageOptions\(/);
     expect(code2).toContain('__ENV.BASE_URL');
     expect(code2).not.toMatch(/handleSummary/);
