@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
@@ -92,6 +92,32 @@ describe('the bundled Action against a local GitHub API', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/ReferenceError: foo is not defined/);
+  });
+
+  it.each([
+    {
+      what: 'a threshold on an endpoint no request has (found after the run)',
+      yaml: 'stages:\n  smoke:\n    thresholds:\n      "http_req_duration{name:GET /api/alerst}": ["p(95)<500"]\n',
+      message: /no point of 'http_req_duration' has name 'GET \/api\/alerst' — did you mean 'GET \/api\/alerts'\?/,
+      ranK6: true,
+    },
+    {
+      what: 'a percentile on a rate (found before k6 starts)',
+      yaml: 'stages:\n  smoke:\n    thresholds:\n      http_req_failed: ["p(95)<0.01"]\n',
+      message: /'p\(95\)<0.01' does not fit 'http_req_failed', a rate metric/,
+      ranK6: false,
+    },
+  ])('a misconfigured gate fails the step with the config error, never a pass: $what', async ({ yaml, message, ranK6 }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'perf-gate-action-config-'));
+    const config = join(dir, 'perf-gate.yml');
+    writeFileSync(config, yaml);
+    const record = join(dir, 'k6-record.json');
+    const r = await action('smoke-aa', { inputs: { config }, env: { FAKE_K6_RECORD: record } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::/);
+    expect(r.stdout).toMatch(message);
+    expect(r.outputs['verdict']).toBeUndefined();
+    expect(existsSync(record)).toBe(ranK6);
   });
 
   it('dispatches the rollback at once after a failed post-deploy gate', async () => {
