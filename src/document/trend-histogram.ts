@@ -129,13 +129,21 @@ export class TrendHistogram {
   }
 
   encode(): EncodedTrend {
-    // One histogram serves every encoding: a run has hundreds of scopes, and a fresh 64-bit histogram
-    // each would be garbage of a few hundred kilobytes apiece.
-    encoder ??= hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
-    const h = encoder;
-    h.reset();
     const c = this.counts;
-    for (let i = 0; i < c.length; i++) if (c[i] !== 0) h.recordValueWithCount(lowestEquivalent(i), c[i]!);
+    let top = c.length - 1;
+    while (top >= 0 && c[top] === 0) top--;
+    // A few histograms serve every encoding (a run has hundreds of scopes, and a fresh 64-bit histogram
+    // each would be garbage of a few hundred kilobytes apiece), one per size class of the largest value:
+    // the encoding states the encoder's size, so sharing one across sizes would make the text depend on
+    // what was encoded before.
+    const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
+    let h = encoders.get(sizeClass);
+    if (h === undefined) {
+      h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
+      encoders.set(sizeClass, h);
+    }
+    h.reset();
+    for (let i = 0; i <= top; i++) if (c[i] !== 0) h.recordValueWithCount(lowestEquivalent(i), c[i]!);
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
@@ -161,7 +169,8 @@ export class TrendHistogram {
   }
 }
 
-let encoder: hdr.Histogram | undefined;
+/** Encoders by size class (the largest value's counts index >> 10). */
+const encoders = new Map<number, hdr.Histogram>();
 
 /** floor(log2(v)) for an integer 1 ≤ v < 2^53. */
 function log2Floor(v: number): number {

@@ -22,6 +22,19 @@ describe('TrendHistogram', () => {
     );
   });
 
+  it('encodes the same histogram to the same text whatever was encoded before (a huge value does not grow a shared encoder)', () => {
+    const small = (): TrendHistogram => {
+      const t = new TrendHistogram(1000);
+      for (const v of [0.5, 1.25, 3]) t.record(v);
+      return t;
+    };
+    const first = small().encode().hdr;
+    const huge = new TrendHistogram(1000);
+    huge.record(4.9e60);
+    huge.encode();
+    expect(small().encode().hdr).toBe(first);
+  });
+
   it.each([
     { what: 'exact below 2048 units', v: 2047, index: 2047 },
     { what: 'first doubled bucket', v: 2048, index: 2048 },
