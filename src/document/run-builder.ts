@@ -1,6 +1,8 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
+import { runSpan, setAsideWarning } from './run-span.js';
 import { scopeName } from './selector.js';
+import { TimeProfile } from './time-profile.js';
 import { TIME_SCALE, VALUE_SCALE, type TrendHistogram } from './trend-histogram.js';
 
 export interface MetricDefinition {
@@ -15,7 +17,7 @@ export interface MetricDefinition {
 export interface RunBuilderOptions {
   /** Tags that split every metric into scopes (default `name`: one scope per endpoint). */
   readonly groupBy: readonly string[];
-  /** Window width in seconds, or 'auto' (1 s, widened step by step so a run has at most `maxWindows`). */
+  /** Window width in seconds, or 'auto' (1 s, widened step by step so a run fills at most `maxWindows`). */
   readonly window: 'auto' | number;
   readonly maxWindows?: number;
   /** Metrics that get time windows; default: requests, latency, failures, iterations, VUs, checks and custom metrics. */
@@ -67,6 +69,10 @@ interface MetricState {
   tagKeys: Set<string>;
 }
 
+/** k6's request and iteration counters: the run's span is read from them first (run-span.ts). */
+const REQUESTS_METRIC = 'http_reqs';
+const ITERATIONS_METRIC = 'iterations';
+
 /** Tag keys kept per metric: enough for any script, bounded against a generator that invents keys. */
 const MAX_TAG_KEYS = 64;
 
@@ -84,10 +90,14 @@ export class RunBuilder {
   private originMs = Number.NaN;
   private widthMs: number;
   private widthStep = 0;
-  private minIndex = Number.POSITIVE_INFINITY;
-  private maxIndex = Number.NEGATIVE_INFINITY;
-  private firstTime = Number.POSITIVE_INFINITY;
-  private lastTime = Number.NEGATIVE_INFINITY;
+  /**
+   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+   */
+  private occupied = new Set<number>();
+  private lastOccupied = Number.NaN;
+  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+  private readonly profile = new TimeProfile();
   private readonly maxWindows: number;
   points = 0;
 
@@ -118,6 +128,8 @@ export class RunBuilder {
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
     this.metrics.push({ def, windowed, tagKeys: new Set() });
     this.metricIds.set(def.name, id);
+    if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
+    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
 
@@ -172,8 +184,7 @@ export class RunBuilder {
     // Trends are most points: call the histogram directly rather than through the type switch.
     if (leaf.histogram !== undefined) leaf.histogram.record(value);
     else recordTotal(leaf.totals, timeMs, value);
-    if (timeMs < this.firstTime) this.firstTime = timeMs;
-    if (timeMs > this.lastTime) this.lastTime = timeMs;
+    this.profile.record(timeMs, targets.metric);
     if (!leaf.windows) return;
     const index = this.windowIndex(timeMs);
     let win = leaf.lastWindow;
@@ -204,17 +215,19 @@ export class RunBuilder {
   private windowIndex(timeMs: number): number {
     if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1000) * 1000;
     const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-    if (index >= this.minIndex && index <= this.maxIndex) return index;
-    this.minIndex = Math.min(this.minIndex, index);
-    this.maxIndex = Math.max(this.maxIndex, index);
-    if (this.options.window !== 'auto' || this.maxIndex - this.minIndex + 1 <= this.maxWindows) return index;
+    if (index === this.lastOccupied) return index;
+    this.lastOccupied = index;
+    if (this.occupied.has(index)) return index;
+    this.occupied.add(index);
+    if (this.options.window !== 'auto' || this.occupied.size <= this.maxWindows) return index;
     this.widen();
-    return Math.floor((timeMs - this.originMs) / this.widthMs);
+    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+    return this.lastOccupied;
   }
 
   /** Steps to the next wider window and merges the existing windows into it. */
   private widen(): void {
-    while (this.maxIndex - this.minIndex + 1 > this.maxWindows) {
+    while (this.occupied.size > this.maxWindows) {
       this.widthStep++;
       const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
       const factor = next / this.widthMs;
@@ -228,8 +241,7 @@ export class RunBuilder {
         leaf.open = [];
       }
       this.widthMs = next;
-      this.minIndex = Math.floor(this.minIndex / factor);
-      this.maxIndex = Math.floor(this.maxIndex / factor);
+      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
     }
   }
 
@@ -237,7 +249,7 @@ export class RunBuilder {
    * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
    * memory at once (a run has hundreds of scopes).
    */
-  private encodeScopes(lowest: number): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
+  private encodeScopes(lowest: number, highest: number): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
     const members = new Map<string, { tags: Readonly<Record<string, string>>; leaves: Leaf[] }>();
     for (const { leaf } of this.leaves.values()) {
       for (const s of leaf.scopes) {
@@ -266,18 +278,24 @@ export class RunBuilder {
           target.add(w);
         }
       }
-      if (windows.size > 0) series[name] = encodeWindows(windows, lowest);
+      const encoded = encodeWindows(windows, lowest, highest);
+      if (encoded.length > 0) series[name] = encoded;
     }
     return { scopes, series };
   }
 
   /** The run document of everything recorded so far. */
   finish(info: RunInfo): RunDocument {
-    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
-    const { scopes, series } = this.encodeScopes(lowest);
-    const measured = Number.isFinite(this.firstTime);
-    const start = measured ? this.firstTime : 0;
-    const end = measured ? this.lastTime : 0;
+    const span = runSpan(this.profile.sorted());
+    const start = span ? span.firstMs : 0;
+    const end = span ? span.lastMs : 0;
+    // Windows outside the span hold only set-aside points.
+    const measured = span !== undefined && !Number.isNaN(this.originMs);
+    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+    const { scopes, series } = this.encodeScopes(lowest, highest);
+    const names = this.metrics.map((m) => m.def.name);
+    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
     const metrics: RunDocument['metrics'] = {};
     for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
       metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...(m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText) } : {}) };
@@ -297,12 +315,12 @@ export class RunBuilder {
         aggregateOnly: info.aggregateOnly ?? false,
         groupBy: [...this.options.groupBy],
         sources: info.sources,
-        warnings: info.warnings ?? [],
+        warnings: [...(info.warnings ?? []), ...spanWarnings],
       },
       metrics,
       scopes,
       windows: {
-        originMs: Number.isNaN(this.originMs) ? start : this.originMs + lowest * this.widthMs,
+        originMs: measured ? this.originMs + lowest * this.widthMs : start,
         widthMs: this.widthMs,
         series,
       },
@@ -354,8 +372,10 @@ function encodeScope(s: { metric: string; tags: Readonly<Record<string, string>>
   }
 }
 
-export function encodeWindows(windows: Map<number, WindowTotals>, lowest: number): Window[] {
+/** Windows `lowest` to `highest` (inclusive), indexed from `lowest`. */
+export function encodeWindows(windows: Map<number, WindowTotals>, lowest: number, highest = Number.POSITIVE_INFINITY): Window[] {
   return [...windows.entries()]
+    .filter(([i]) => i >= lowest && i <= highest)
     .sort((a, b) => a[0] - b[0])
     .map(([i, w]) => encodeWindow(i - lowest, w));
 }
