@@ -1,6 +1,7 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
 import { runSpan, setAsideWarning } from './run-span.js';
+import { OTHER_VALUE, ScopeCardinality, type ScopeWeight } from './scope-cardinality.js';
 import { scopeName } from './selector.js';
 import { TimeProfile } from './time-profile.js';
 import { TIME_SCALE, VALUE_SCALE, type TrendHistogram } from './trend-histogram.js';
@@ -24,6 +25,15 @@ export interface RunBuilderOptions {
   readonly windowed?: (metric: string) => boolean;
   /** Extra submetrics to keep (e.g. from the gate's thresholds), as metric → tags. */
   readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
+  /** At most this many values per `groupBy` tag get their own scopes; the rest go into `(other)` (default 500). */
+  readonly maxScopes?: number;
+}
+
+/** A scope a leaf adds to; `group` names the grouping tag when it is one of a `groupBy` tag's values. */
+interface LeafScope {
+  readonly name: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly group?: string;
 }
 
 /**
@@ -41,8 +51,8 @@ interface Leaf {
   readonly totals: ScopeTotals;
   /** The trend histogram inside `totals`, when the metric is a trend. */
   readonly histogram: TrendHistogram | undefined;
-  /** Scope names this leaf adds to. */
-  readonly scopes: readonly { readonly name: string; readonly tags: Readonly<Record<string, string>> }[];
+  /** Scopes this leaf adds to. */
+  readonly scopes: readonly LeafScope[];
   windows: Map<number, WindowTotals> | undefined;
   /** The window the last point went to: points come in time order, so this saves a map lookup. */
   lastIndex: number;
@@ -96,6 +106,11 @@ export class RunBuilder {
    */
   private occupied = new Set<number>();
   private lastOccupied = Number.NaN;
+  /** The highest window index any point went to, and the leaves with windows still counting densely. */
+  private maxSeenIndex = Number.NEGATIVE_INFINITY;
+  private readonly openLeaves = new Set<Leaf>();
+  /** Templates for URL-like grouping values and the maxScopes cap. */
+  private readonly cardinality: ScopeCardinality;
   /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
   private readonly profile = new TimeProfile();
   private readonly maxWindows: number;
@@ -104,6 +119,7 @@ export class RunBuilder {
   constructor(private readonly options: RunBuilderOptions) {
     this.widthMs = options.window === 'auto' ? AUTO_WIDTHS_MS[0]! : Math.round(options.window * 1000);
     this.maxWindows = options.maxWindows ?? 360;
+    this.cardinality = new ScopeCardinality(options.maxScopes);
     for (const s of options.submetrics ?? []) {
       const list = this.extraSubmetrics.get(s.metric) ?? [];
       list.push(s.tags);
@@ -145,17 +161,20 @@ export class RunBuilder {
   targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets {
     const state = this.metrics[metric]!;
     for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const scopes: { name: string; tags: Readonly<Record<string, string>> }[] = [{ name: state.def.name, tags: {} }];
+    const scopes: LeafScope[] = [{ name: state.def.name, tags: {} }];
     for (const tag of this.options.groupBy) {
-      const v = tags[tag];
-      if (v !== undefined) {
-        const t = { [tag]: v };
-        scopes.push({ name: scopeName(state.def.name, t), tags: t });
+      const raw = tags[tag];
+      if (raw !== undefined) {
+        const t = { [tag]: this.cardinality.value(tag, raw) };
+        scopes.push({ name: scopeName(state.def.name, t), tags: t, group: tag });
       }
     }
     for (const sub of [...state.def.submetrics, ...(this.extraSubmetrics.get(state.def.name) ?? [])]) {
       if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
     }
+    // A grouping value a submetric names (a threshold on one endpoint) is never folded into (other).
+    const declared = new Set(scopes.filter((s) => s.group === undefined).map((s) => s.name));
+    for (const s of scopes) if (s.group !== undefined && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]!);
     const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
     const key = `${metric}\u0000${unique.map((n) => n.name).join('\u0000')}`;
     const cached = this.leaves.get(key);
@@ -194,6 +213,7 @@ export class RunBuilder {
         win = new WindowTotals(leaf.totals.type, true);
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
+        this.openLeaves.add(leaf);
       }
       if (index > leaf.maxIndex) {
         // Points arrive in time order, give or take k6's flush batches: windows two behind are done.
@@ -219,10 +239,30 @@ export class RunBuilder {
     this.lastOccupied = index;
     if (this.occupied.has(index)) return index;
     this.occupied.add(index);
+    if (index > this.maxSeenIndex) {
+      this.maxSeenIndex = index;
+      this.closeStale(index);
+    }
     if (this.options.window !== 'auto' || this.occupied.size <= this.maxWindows) return index;
     this.widen();
     this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
     return this.lastOccupied;
+  }
+
+  /**
+   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+   */
+  private closeStale(newest: number): void {
+    for (const leaf of this.openLeaves) {
+      const stillOpen = [];
+      for (const o of leaf.open) {
+        if (o.index >= newest - 1) stillOpen.push(o);
+        else o.window.close();
+      }
+      leaf.open = stillOpen;
+      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+    }
   }
 
   /** Steps to the next wider window and merges the existing windows into it. */
@@ -242,17 +282,24 @@ export class RunBuilder {
       }
       this.widthMs = next;
       this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
     }
+    this.openLeaves.clear();
   }
 
   /**
    * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
    * memory at once (a run has hundreds of scopes).
    */
-  private encodeScopes(lowest: number, highest: number): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
+  private encodeScopes(lowest: number, highest: number, folded: ReadonlyMap<string, ReadonlySet<string>>): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
     const members = new Map<string, { tags: Readonly<Record<string, string>>; leaves: Leaf[] }>();
     for (const { leaf } of this.leaves.values()) {
-      for (const s of leaf.scopes) {
+      for (const scope of leaf.scopes) {
+        let s: LeafScope = scope;
+        if (s.group !== undefined && folded.get(s.group)?.has(s.tags[s.group]!)) {
+          const tags = { [s.group]: OTHER_VALUE };
+          s = { name: scopeName(this.metrics[leaf.metric]!.def.name, tags), tags };
+        }
         const m = members.get(s.name);
         if (m) m.leaves.push(leaf);
         else members.set(s.name, { tags: s.tags, leaves: [leaf] });
@@ -284,6 +331,26 @@ export class RunBuilder {
     return { scopes, series };
   }
 
+  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+  private scopeWeights(): Map<string, Map<string, ScopeWeight>> {
+    const weights = new Map<string, Map<string, ScopeWeight>>();
+    for (const { leaf } of this.leaves.values()) {
+      const isRequests = this.metrics[leaf.metric]!.def.name === REQUESTS_METRIC;
+      const points = samples(leaf.totals);
+      for (const s of leaf.scopes) {
+        if (s.group === undefined) continue;
+        let byValue = weights.get(s.group);
+        if (!byValue) weights.set(s.group, (byValue = new Map()));
+        const value = s.tags[s.group]!;
+        let w = byValue.get(value);
+        if (!w) byValue.set(value, (w = { requests: 0, points: 0 }));
+        w.points += points;
+        if (isRequests && leaf.totals.type === 'counter') w.requests += leaf.totals.count;
+      }
+    }
+    return weights;
+  }
+
   /** The run document of everything recorded so far. */
   finish(info: RunInfo): RunDocument {
     const span = runSpan(this.profile.sorted());
@@ -293,7 +360,9 @@ export class RunBuilder {
     const measured = span !== undefined && !Number.isNaN(this.originMs);
     const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
     const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
-    const { scopes, series } = this.encodeScopes(lowest, highest);
+    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+    const templateWarning = this.cardinality.templateWarning();
     const names = this.metrics.map((m) => m.def.name);
     const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
     const metrics: RunDocument['metrics'] = {};
@@ -315,7 +384,7 @@ export class RunBuilder {
         aggregateOnly: info.aggregateOnly ?? false,
         groupBy: [...this.options.groupBy],
         sources: info.sources,
-        warnings: [...(info.warnings ?? []), ...spanWarnings],
+        warnings: [...(info.warnings ?? []), ...spanWarnings, ...(templateWarning !== undefined ? [templateWarning] : []), ...capWarnings],
       },
       metrics,
       scopes,
@@ -344,6 +413,20 @@ export interface RunInfo {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Points recorded into these totals. */
+function samples(t: ScopeTotals): number {
+  switch (t.type) {
+    case 'trend':
+      return t.histogram.count;
+    case 'counter':
+      return t.samples;
+    case 'rate':
+      return t.passes + t.fails;
+    case 'gauge':
+      return t.samples;
+  }
 }
 
 function regroup(windows: Map<number, WindowTotals>, to: (i: number) => number): Map<number, WindowTotals> {

@@ -62,6 +62,31 @@ describe('TrendHistogram', () => {
     );
   });
 
+  it('counts alike however it got there: few values kept as a list, many counted, parts added up in any order', () => {
+    // 64 values are kept as a list; more are counted over the range they cover: cross that limit both ways.
+    const values = fc.array(fc.oneof(fc.double({ min: 0, max: 60_000, noNaN: true }), fc.constantFrom(0, 0.0005, 1, 25.5, 3_600_000)), { maxLength: 200 });
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const whole = new TrendHistogram(1e6);
+        for (const v of [...a, ...b]) whole.record(v);
+        const left = new TrendHistogram(1e6);
+        for (const v of a) left.record(v);
+        const right = new TrendHistogram(1e6);
+        for (const v of b) right.record(v);
+        const ab = new TrendHistogram(1e6);
+        ab.add(left);
+        ab.add(right);
+        const ba = new TrendHistogram(1e6);
+        ba.add(right);
+        ba.add(left);
+        expect(ab.distribution()).toEqual(whole.distribution());
+        expect(ba.encode().hdr).toBe(whole.encode().hdr);
+        expect(TrendHistogram.decode(whole.encode()).encode()).toEqual(whole.encode());
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
   it('represents every value within 0.1 % (3 significant digits)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0.001, max: 3_600_000, noNaN: true }), { minLength: 3, maxLength: 50 }), (values) => {
