@@ -77,6 +77,8 @@ interface MetricState {
   windowed: boolean;
   /** Tag keys seen on the metric's points (bounded by MAX_TAG_KEYS). */
   tagKeys: Set<string>;
+  /** Submetrics k6 declared and those asked for, in a fixed order (a leaf's key lists the ones it matches). */
+  submetrics: readonly Readonly<Record<string, string>>[];
 }
 
 /** k6's request and iteration counters: the run's span is read from them first (run-span.ts). */
@@ -138,11 +140,13 @@ export class RunBuilder {
         thresholds: [...new Set([...state.def.thresholds, ...def.thresholds])],
         submetrics: [...state.def.submetrics, ...def.submetrics],
       };
+      // Appended: the positions earlier leaves' keys name stay the same.
+      state.submetrics = [...state.submetrics, ...def.submetrics];
       return known;
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed, tagKeys: new Set() });
+    this.metrics.push({ def, windowed, tagKeys: new Set(), submetrics: [...(this.extraSubmetrics.get(def.name) ?? []), ...def.submetrics] });
     this.metricIds.set(def.name, id);
     if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
     if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
@@ -161,24 +165,31 @@ export class RunBuilder {
   targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets {
     const state = this.metrics[metric]!;
     for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const scopes: LeafScope[] = [{ name: state.def.name, tags: {} }];
+    // The leaf is known by the scope values of the grouping tags and the submetrics the tags match; the
+    // scopes themselves are only built for a new leaf (thousands of tag sets can share one: ids in URLs).
+    const values: (string | number | null)[] = [metric];
     for (const tag of this.options.groupBy) {
       const raw = tags[tag];
-      if (raw !== undefined) {
-        const t = { [tag]: this.cardinality.value(tag, raw) };
+      values.push(raw === undefined ? null : this.cardinality.value(tag, raw));
+    }
+    const subs = state.submetrics;
+    for (let i = 0; i < subs.length; i++) if (matches(subs[i]!, tags)) values.push(i);
+    const key = JSON.stringify(values);
+    const cached = this.leaves.get(key);
+    if (cached) return cached;
+    const scopes: LeafScope[] = [{ name: state.def.name, tags: {} }];
+    this.options.groupBy.forEach((tag, k) => {
+      const value = values[k + 1];
+      if (typeof value === 'string') {
+        const t = { [tag]: value };
         scopes.push({ name: scopeName(state.def.name, t), tags: t, group: tag });
       }
-    }
-    for (const sub of [...state.def.submetrics, ...(this.extraSubmetrics.get(state.def.name) ?? [])]) {
-      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
-    }
+    });
+    for (const i of values.slice(this.options.groupBy.length + 1) as number[]) scopes.push({ name: scopeName(state.def.name, subs[i]!), tags: subs[i]! });
     // A grouping value a submetric names (a threshold on one endpoint) is never folded into (other).
     const declared = new Set(scopes.filter((s) => s.group === undefined).map((s) => s.name));
     for (const s of scopes) if (s.group !== undefined && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]!);
     const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
-    const key = `${metric}\u0000${unique.map((n) => n.name).join('\u0000')}`;
-    const cached = this.leaves.get(key);
-    if (cached) return cached;
     const scale = state.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
     const totals = newTotals(state.def.type, scale);
     const leaf: Leaf = {
@@ -413,6 +424,11 @@ export interface RunInfo {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function matches(sub: Readonly<Record<string, string>>, tags: Readonly<Record<string, string>>): boolean {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
 }
 
 /** Points recorded into these totals. */
