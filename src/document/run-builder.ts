@@ -177,19 +177,21 @@ export class RunBuilder {
     const key = JSON.stringify(values);
     const cached = this.leaves.get(key);
     if (cached) return cached;
-    const scopes: LeafScope[] = [{ name: state.def.name, tags: {} }];
+    const scopes: LeafScope[] = [{ name: state.def.name, tags: NO_TAGS }];
     this.options.groupBy.forEach((tag, k) => {
       const value = values[k + 1];
       if (typeof value === 'string') {
-        const t = { [tag]: value };
-        scopes.push({ name: scopeName(state.def.name, t), tags: t, group: tag });
+        const t = this.cardinality.tagsOf(tag, value);
+        // Flattened: a name built by concatenation is a rope of several objects, for every leaf.
+        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
       }
     });
     for (const i of values.slice(this.options.groupBy.length + 1) as number[]) scopes.push({ name: scopeName(state.def.name, subs[i]!), tags: subs[i]! });
     // A grouping value a submetric names (a threshold on one endpoint) is never folded into (other).
     const declared = new Set(scopes.filter((s) => s.group === undefined).map((s) => s.name));
     for (const s of scopes) if (s.group !== undefined && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]!);
-    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
+    // slice(): an array of exactly its length (one built by push keeps room for 17), for every leaf.
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
     const scale = state.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
     const totals = newTotals(state.def.type, scale);
     const leaf: Leaf = {
@@ -424,6 +426,15 @@ export interface RunInfo {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The tags of a metric's overall scope, shared by every leaf (encodeScope copies tags). */
+const NO_TAGS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** `text` as one sequential string (V8 keeps `a + b` as a pair until the string is read whole). */
+function flat(text: string): string {
+  Number(text);
+  return text;
 }
 
 function matches(sub: Readonly<Record<string, string>>, tags: Readonly<Record<string, string>>): boolean {

@@ -34,6 +34,7 @@ interface TagState {
   readonly overflowed: Set<string>;
   /** Values a submetric names (a threshold on one endpoint): always kept. */
   readonly pinned: Set<string>;
+  readonly tagObjects: Map<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -55,7 +56,7 @@ export class ScopeCardinality {
   value(tag: string, raw: string): string {
     let state = this.tags.get(tag);
     if (state === undefined) {
-      state = { cache: new Map(), values: new Set(), collapsed: new Set(), templates: new Map(), overflowed: new Set(), pinned: new Set() };
+      state = { cache: new Map(), values: new Set(), collapsed: new Set(), templates: new Map(), overflowed: new Set(), pinned: new Set(), tagObjects: new Map() };
       this.tags.set(tag, state);
     }
     const cached = state.cache.get(raw);
@@ -76,6 +77,18 @@ export class ScopeCardinality {
     if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
     state.cache.set(raw, value);
     return value;
+  }
+
+  /** `{ [tag]: value }`, one object per value however many leaves use it. */
+  tagsOf(tag: string, value: string): Readonly<Record<string, string>> {
+    const state = this.tags.get(tag);
+    if (state === undefined) return { [tag]: value };
+    let t = state.tagObjects.get(value);
+    if (t === undefined) {
+      t = Object.freeze({ [tag]: value });
+      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+    }
+    return t;
   }
 
   /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */

@@ -55,7 +55,7 @@ export class TrendHistogram {
    * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
    * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
    */
-  private pending: number[] | undefined = [];
+  private pending: number[] | undefined = NO_PENDING;
   count = 0;
   sum = 0;
   min = Number.POSITIVE_INFINITY;
@@ -90,7 +90,9 @@ export class TrendHistogram {
     const pending = this.pending;
     if (pending !== undefined) {
       if (n === 1 && pending.length < PENDING_LIMIT) {
-        pending.push(index);
+        // Most such histograms hold one or two values: copy while small (push reserves room for 17).
+        if (pending.length < 4) this.pending = [...pending, index];
+        else pending.push(index);
         return;
       }
       this.pending = undefined;
@@ -223,6 +225,8 @@ export class TrendHistogram {
 }
 
 const NO_COUNTS = new Uint32Array(0);
+/** Shared by every empty histogram; never pushed to (the first value copies it). */
+const NO_PENDING: number[] = [];
 /** Values a histogram keeps as a list of indexes before it allocates counts. */
 const PENDING_LIMIT = 64;
 
