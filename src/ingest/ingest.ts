@@ -59,7 +59,7 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file) });
 
   const documents = inputs.filter((i) => i.detected.format === 'run-document');
-  const summaries = inputs.filter((i) => i.detected.format === 'k6-summary-export' || i.detected.format === 'k6-handle-summary');
+  const summaries = inputs.filter((i) => i.detected.format === 'k6-summary-export' || i.detected.format === 'k6-handle-summary' || i.detected.format === 'k6-machine-readable-summary');
   const streams = inputs.filter((i) => i.detected.kind === 'stream');
 
   let doc: RunDocument;
