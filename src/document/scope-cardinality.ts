@@ -120,10 +120,10 @@ export class ScopeCardinality {
         ? ` (${count(overflowed, 'value', MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString('en')} went there directly, to bound memory)`
         : '';
       warnings.push(
-        `'${tag}' has ${count(ranked.length + overflowed, 'distinct value', MAX_REMEMBERED)}, more than maxScopes (${this.maxScopes}): ` +
+        `'${tag}' has ${count(ranked.length + overflowed, 'distinct value', overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): ` +
           `kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString('en')} ` +
           `(${requests.toLocaleString('en')} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. ` +
-          `Name the requests in the k6 script (tags: { ${tag === 'name' ? 'name' : tag}: '…' }) or raise maxScopes in perf-gate.yml`,
+          `Name the requests in the k6 script (tags: { ${tag}: '…' }) or raise maxScopes in perf-gate.yml`,
       );
     }
     return { folded, warnings };
@@ -135,7 +135,7 @@ export class ScopeCardinality {
     for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
       if (state.collapsed.size === 0) continue;
       const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
-      const more = state.templates.size > examples.length ? `, …` : '';
+      const more = state.templates.size > examples.length ? ', …' : '';
       parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, 'template')} (${examples.join(', ')}${more})`);
     }
     if (parts.length === 0) return undefined;
@@ -150,8 +150,7 @@ export class ScopeCardinality {
 
 /** `1 template`, `5,000 distinct values`, `more than 100,000 …` when the count reached the limit it was kept to. */
 function count(n: number, noun: string, limit = Number.POSITIVE_INFINITY): string {
-  const text = `${n >= limit ? 'more than ' : ''}${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
-  return text;
+  return `${n >= limit ? 'more than ' : ''}${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function compareText(a: string, b: string): number {
