@@ -16,7 +16,7 @@ export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<n
   if (opts.stage !== undefined) resolvePolicy(config, opts.stage); // an unknown stage is a usage error before any reading
   // Keep every submetric any stage's thresholds name: the stage may only be known from the run document.
   const submetrics = stageNames(config.stages).flatMap((name) => resolvePolicy(config, name).thresholds.map((t) => t.metric));
-  const ingestOptions = { groupBy: config.groupBy, window: config.window, submetrics: submetricsOf(submetrics) };
+  const ingestOptions = { groupBy: config.groupBy, window: config.window, maxScopes: config.maxScopes, submetrics: submetricsOf(submetrics) };
   const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...(opts.baselineMemory ? { memory: opts.baselineMemory } : {}) });
   const current = await ingestFiles(opts.current, { ...ingestOptions, ...(opts.currentMemory ? { memory: opts.currentMemory } : {}), ...(opts.stage ? { stage: opts.stage } : {}) });
   const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? 'smoke';

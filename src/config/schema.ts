@@ -21,6 +21,7 @@ import { configErrorMap, toConfigIssues } from './schema-issues.js';
 import { PRESET_NAMES, isPresetName } from './stages.js';
 import { didYouMean, listNames } from './suggest.js';
 import { tryParseThreshold, type ThresholdExpression } from './threshold.js';
+import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
 import { WorkloadSchema, type Workload } from '../engine/embedded/workload.js';
 
 export type MultipleComparisons = 'holm' | 'bh' | 'none';
@@ -80,6 +81,8 @@ export interface PerfGateConfig {
   groupBy: string[];
   /** Seconds, or 'auto'. */
   window: 'auto' | number;
+  /** At most this many values per `groupBy` tag get scopes of their own; the rest go into `(other)`. */
+  maxScopes: number;
   alpha: number;
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
@@ -98,6 +101,7 @@ export const CONFIG_DEFAULTS = {
   version: 1,
   groupBy: ['name'],
   window: 'auto',
+  maxScopes: DEFAULT_MAX_SCOPES,
   alpha: 0.05,
   multipleComparisons: 'holm',
   runToRunNoise: 0.03,
@@ -212,6 +216,7 @@ const configSchema = z.strictObject({
     .default(CONFIG_DEFAULTS.version),
   groupBy: textList('a tag name', 'tag names').default([...CONFIG_DEFAULTS.groupBy]),
   window: windowSeconds().default(CONFIG_DEFAULTS.window),
+  maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, '5%').default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),

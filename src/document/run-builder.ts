@@ -1,6 +1,9 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
+import { runSpan, setAsideWarning } from './run-span.js';
+import { OTHER_VALUE, ScopeCardinality, type ScopeWeight } from './scope-cardinality.js';
 import { scopeName } from './selector.js';
+import { TimeProfile } from './time-profile.js';
 import { TIME_SCALE, VALUE_SCALE, type TrendHistogram } from './trend-histogram.js';
 
 export interface MetricDefinition {
@@ -15,13 +18,22 @@ export interface MetricDefinition {
 export interface RunBuilderOptions {
   /** Tags that split every metric into scopes (default `name`: one scope per endpoint). */
   readonly groupBy: readonly string[];
-  /** Window width in seconds, or 'auto' (1 s, widened step by step so a run has at most `maxWindows`). */
+  /** Window width in seconds, or 'auto' (1 s, widened step by step so a run fills at most `maxWindows`). */
   readonly window: 'auto' | number;
   readonly maxWindows?: number;
   /** Metrics that get time windows; default: requests, latency, failures, iterations, VUs, checks and custom metrics. */
   readonly windowed?: (metric: string) => boolean;
   /** Extra submetrics to keep (e.g. from the gate's thresholds), as metric → tags. */
   readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
+  /** At most this many values per `groupBy` tag get their own scopes; the rest go into `(other)` (default 500). */
+  readonly maxScopes?: number;
+}
+
+/** A scope a leaf adds to; `group` names the grouping tag when it is one of a `groupBy` tag's values. */
+interface LeafScope {
+  readonly name: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly group?: string;
 }
 
 /**
@@ -39,8 +51,8 @@ interface Leaf {
   readonly totals: ScopeTotals;
   /** The trend histogram inside `totals`, when the metric is a trend. */
   readonly histogram: TrendHistogram | undefined;
-  /** Scope names this leaf adds to. */
-  readonly scopes: readonly { readonly name: string; readonly tags: Readonly<Record<string, string>> }[];
+  /** Scopes this leaf adds to. */
+  readonly scopes: readonly LeafScope[];
   windows: Map<number, WindowTotals> | undefined;
   /** The window the last point went to: points come in time order, so this saves a map lookup. */
   lastIndex: number;
@@ -65,7 +77,13 @@ interface MetricState {
   windowed: boolean;
   /** Tag keys seen on the metric's points (bounded by MAX_TAG_KEYS). */
   tagKeys: Set<string>;
+  /** Submetrics k6 declared and those asked for, in a fixed order (a leaf's key lists the ones it matches). */
+  submetrics: readonly Readonly<Record<string, string>>[];
 }
+
+/** k6's request and iteration counters: the run's span is read from them first (run-span.ts). */
+const REQUESTS_METRIC = 'http_reqs';
+const ITERATIONS_METRIC = 'iterations';
 
 /** Tag keys kept per metric: enough for any script, bounded against a generator that invents keys. */
 const MAX_TAG_KEYS = 64;
@@ -84,16 +102,26 @@ export class RunBuilder {
   private originMs = Number.NaN;
   private widthMs: number;
   private widthStep = 0;
-  private minIndex = Number.POSITIVE_INFINITY;
-  private maxIndex = Number.NEGATIVE_INFINITY;
-  private firstTime = Number.POSITIVE_INFINITY;
-  private lastTime = Number.NEGATIVE_INFINITY;
+  /**
+   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+   */
+  private occupied = new Set<number>();
+  private lastOccupied = Number.NaN;
+  /** The highest window index any point went to, and the leaves with windows still counting densely. */
+  private maxSeenIndex = Number.NEGATIVE_INFINITY;
+  private readonly openLeaves = new Set<Leaf>();
+  /** Templates for URL-like grouping values and the maxScopes cap. */
+  private readonly cardinality: ScopeCardinality;
+  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+  private readonly profile = new TimeProfile();
   private readonly maxWindows: number;
   points = 0;
 
   constructor(private readonly options: RunBuilderOptions) {
     this.widthMs = options.window === 'auto' ? AUTO_WIDTHS_MS[0]! : Math.round(options.window * 1000);
     this.maxWindows = options.maxWindows ?? 360;
+    this.cardinality = new ScopeCardinality(options.maxScopes);
     for (const s of options.submetrics ?? []) {
       const list = this.extraSubmetrics.get(s.metric) ?? [];
       list.push(s.tags);
@@ -112,12 +140,16 @@ export class RunBuilder {
         thresholds: [...new Set([...state.def.thresholds, ...def.thresholds])],
         submetrics: [...state.def.submetrics, ...def.submetrics],
       };
+      // Appended: the positions earlier leaves' keys name stay the same.
+      state.submetrics = [...state.submetrics, ...def.submetrics];
       return known;
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed, tagKeys: new Set() });
+    this.metrics.push({ def, windowed, tagKeys: new Set(), submetrics: [...(this.extraSubmetrics.get(def.name) ?? []), ...def.submetrics] });
     this.metricIds.set(def.name, id);
+    if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
+    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
 
@@ -133,21 +165,33 @@ export class RunBuilder {
   targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets {
     const state = this.metrics[metric]!;
     for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const scopes: { name: string; tags: Readonly<Record<string, string>> }[] = [{ name: state.def.name, tags: {} }];
+    // The leaf is known by the scope values of the grouping tags and the submetrics the tags match; the
+    // scopes themselves are only built for a new leaf (thousands of tag sets can share one: ids in URLs).
+    const values: (string | number | null)[] = [metric];
     for (const tag of this.options.groupBy) {
-      const v = tags[tag];
-      if (v !== undefined) {
-        const t = { [tag]: v };
-        scopes.push({ name: scopeName(state.def.name, t), tags: t });
-      }
+      const raw = tags[tag];
+      values.push(raw === undefined ? null : this.cardinality.value(tag, raw));
     }
-    for (const sub of [...state.def.submetrics, ...(this.extraSubmetrics.get(state.def.name) ?? [])]) {
-      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
-    }
-    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
-    const key = `${metric}\u0000${unique.map((n) => n.name).join('\u0000')}`;
+    const subs = state.submetrics;
+    for (let i = 0; i < subs.length; i++) if (matches(subs[i]!, tags)) values.push(i);
+    const key = JSON.stringify(values);
     const cached = this.leaves.get(key);
     if (cached) return cached;
+    const scopes: LeafScope[] = [{ name: state.def.name, tags: NO_TAGS }];
+    this.options.groupBy.forEach((tag, k) => {
+      const value = values[k + 1];
+      if (typeof value === 'string') {
+        const t = this.cardinality.tagsOf(tag, value);
+        // Flattened: a name built by concatenation is a rope of several objects, for every leaf.
+        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
+      }
+    });
+    for (const i of values.slice(this.options.groupBy.length + 1) as number[]) scopes.push({ name: scopeName(state.def.name, subs[i]!), tags: subs[i]! });
+    // A grouping value a submetric names (a threshold on one endpoint) is never folded into (other).
+    const declared = new Set(scopes.filter((s) => s.group === undefined).map((s) => s.name));
+    for (const s of scopes) if (s.group !== undefined && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]!);
+    // slice(): an array of exactly its length (one built by push keeps room for 17), for every leaf.
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
     const scale = state.def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
     const totals = newTotals(state.def.type, scale);
     const leaf: Leaf = {
@@ -172,8 +216,7 @@ export class RunBuilder {
     // Trends are most points: call the histogram directly rather than through the type switch.
     if (leaf.histogram !== undefined) leaf.histogram.record(value);
     else recordTotal(leaf.totals, timeMs, value);
-    if (timeMs < this.firstTime) this.firstTime = timeMs;
-    if (timeMs > this.lastTime) this.lastTime = timeMs;
+    this.profile.record(timeMs, targets.metric);
     if (!leaf.windows) return;
     const index = this.windowIndex(timeMs);
     let win = leaf.lastWindow;
@@ -183,6 +226,7 @@ export class RunBuilder {
         win = new WindowTotals(leaf.totals.type, true);
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
+        this.openLeaves.add(leaf);
       }
       if (index > leaf.maxIndex) {
         // Points arrive in time order, give or take k6's flush batches: windows two behind are done.
@@ -204,17 +248,39 @@ export class RunBuilder {
   private windowIndex(timeMs: number): number {
     if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1000) * 1000;
     const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-    if (index >= this.minIndex && index <= this.maxIndex) return index;
-    this.minIndex = Math.min(this.minIndex, index);
-    this.maxIndex = Math.max(this.maxIndex, index);
-    if (this.options.window !== 'auto' || this.maxIndex - this.minIndex + 1 <= this.maxWindows) return index;
+    if (index === this.lastOccupied) return index;
+    this.lastOccupied = index;
+    if (this.occupied.has(index)) return index;
+    this.occupied.add(index);
+    if (index > this.maxSeenIndex) {
+      this.maxSeenIndex = index;
+      this.closeStale(index);
+    }
+    if (this.options.window !== 'auto' || this.occupied.size <= this.maxWindows) return index;
     this.widen();
-    return Math.floor((timeMs - this.originMs) / this.widthMs);
+    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+    return this.lastOccupied;
+  }
+
+  /**
+   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+   */
+  private closeStale(newest: number): void {
+    for (const leaf of this.openLeaves) {
+      const stillOpen = [];
+      for (const o of leaf.open) {
+        if (o.index >= newest - 1) stillOpen.push(o);
+        else o.window.close();
+      }
+      leaf.open = stillOpen;
+      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+    }
   }
 
   /** Steps to the next wider window and merges the existing windows into it. */
   private widen(): void {
-    while (this.maxIndex - this.minIndex + 1 > this.maxWindows) {
+    while (this.occupied.size > this.maxWindows) {
       this.widthStep++;
       const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
       const factor = next / this.widthMs;
@@ -228,19 +294,25 @@ export class RunBuilder {
         leaf.open = [];
       }
       this.widthMs = next;
-      this.minIndex = Math.floor(this.minIndex / factor);
-      this.maxIndex = Math.floor(this.maxIndex / factor);
+      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
     }
+    this.openLeaves.clear();
   }
 
   /**
    * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
    * memory at once (a run has hundreds of scopes).
    */
-  private encodeScopes(lowest: number): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
+  private encodeScopes(lowest: number, highest: number, folded: ReadonlyMap<string, ReadonlySet<string>>): { scopes: Record<string, Scope>; series: Record<string, Window[]> } {
     const members = new Map<string, { tags: Readonly<Record<string, string>>; leaves: Leaf[] }>();
     for (const { leaf } of this.leaves.values()) {
-      for (const s of leaf.scopes) {
+      for (const scope of leaf.scopes) {
+        let s: LeafScope = scope;
+        if (s.group !== undefined && folded.get(s.group)?.has(s.tags[s.group]!)) {
+          const tags = { [s.group]: OTHER_VALUE };
+          s = { name: scopeName(this.metrics[leaf.metric]!.def.name, tags), tags };
+        }
         const m = members.get(s.name);
         if (m) m.leaves.push(leaf);
         else members.set(s.name, { tags: s.tags, leaves: [leaf] });
@@ -266,18 +338,46 @@ export class RunBuilder {
           target.add(w);
         }
       }
-      if (windows.size > 0) series[name] = encodeWindows(windows, lowest);
+      const encoded = encodeWindows(windows, lowest, highest);
+      if (encoded.length > 0) series[name] = encoded;
     }
     return { scopes, series };
   }
 
+  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+  private scopeWeights(): Map<string, Map<string, ScopeWeight>> {
+    const weights = new Map<string, Map<string, ScopeWeight>>();
+    for (const { leaf } of this.leaves.values()) {
+      const isRequests = this.metrics[leaf.metric]!.def.name === REQUESTS_METRIC;
+      const points = samples(leaf.totals);
+      for (const s of leaf.scopes) {
+        if (s.group === undefined) continue;
+        let byValue = weights.get(s.group);
+        if (!byValue) weights.set(s.group, (byValue = new Map()));
+        const value = s.tags[s.group]!;
+        let w = byValue.get(value);
+        if (!w) byValue.set(value, (w = { requests: 0, points: 0 }));
+        w.points += points;
+        if (isRequests && leaf.totals.type === 'counter') w.requests += leaf.totals.count;
+      }
+    }
+    return weights;
+  }
+
   /** The run document of everything recorded so far. */
   finish(info: RunInfo): RunDocument {
-    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
-    const { scopes, series } = this.encodeScopes(lowest);
-    const measured = Number.isFinite(this.firstTime);
-    const start = measured ? this.firstTime : 0;
-    const end = measured ? this.lastTime : 0;
+    const span = runSpan(this.profile.sorted());
+    const start = span ? span.firstMs : 0;
+    const end = span ? span.lastMs : 0;
+    // Windows outside the span hold only set-aside points.
+    const measured = span !== undefined && !Number.isNaN(this.originMs);
+    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+    const templateWarning = this.cardinality.templateWarning();
+    const names = this.metrics.map((m) => m.def.name);
+    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
     const metrics: RunDocument['metrics'] = {};
     for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
       metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...(m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText) } : {}) };
@@ -297,12 +397,12 @@ export class RunBuilder {
         aggregateOnly: info.aggregateOnly ?? false,
         groupBy: [...this.options.groupBy],
         sources: info.sources,
-        warnings: info.warnings ?? [],
+        warnings: [...(info.warnings ?? []), ...spanWarnings, ...(templateWarning !== undefined ? [templateWarning] : []), ...capWarnings],
       },
       metrics,
       scopes,
       windows: {
-        originMs: Number.isNaN(this.originMs) ? start : this.originMs + lowest * this.widthMs,
+        originMs: measured ? this.originMs + lowest * this.widthMs : start,
         widthMs: this.widthMs,
         series,
       },
@@ -326,6 +426,34 @@ export interface RunInfo {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The tags of a metric's overall scope, shared by every leaf (encodeScope copies tags). */
+const NO_TAGS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** `text` as one sequential string (V8 keeps `a + b` as a pair until the string is read whole). */
+function flat(text: string): string {
+  Number(text);
+  return text;
+}
+
+function matches(sub: Readonly<Record<string, string>>, tags: Readonly<Record<string, string>>): boolean {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
+}
+
+/** Points recorded into these totals. */
+function samples(t: ScopeTotals): number {
+  switch (t.type) {
+    case 'trend':
+      return t.histogram.count;
+    case 'counter':
+      return t.samples;
+    case 'rate':
+      return t.passes + t.fails;
+    case 'gauge':
+      return t.samples;
+  }
 }
 
 function regroup(windows: Map<number, WindowTotals>, to: (i: number) => number): Map<number, WindowTotals> {
@@ -354,8 +482,10 @@ function encodeScope(s: { metric: string; tags: Readonly<Record<string, string>>
   }
 }
 
-export function encodeWindows(windows: Map<number, WindowTotals>, lowest: number): Window[] {
+/** Windows `lowest` to `highest` (inclusive), indexed from `lowest`. */
+export function encodeWindows(windows: Map<number, WindowTotals>, lowest: number, highest = Number.POSITIVE_INFINITY): Window[] {
   return [...windows.entries()]
+    .filter(([i]) => i >= lowest && i <= highest)
     .sort((a, b) => a[0] - b[0])
     .map(([i, w]) => encodeWindow(i - lowest, w));
 }

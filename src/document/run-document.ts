@@ -67,7 +67,7 @@ export type MemorySample = z.infer<typeof MemorySampleSchema>;
 
 export const SourceSchema = z.object({
   file: z.string(),
-  format: z.enum(['k6-ndjson', 'k6-csv', 'k6-summary-export', 'k6-handle-summary', 'embedded', 'run-document']),
+  format: z.enum(['k6-ndjson', 'k6-csv', 'k6-summary-export', 'k6-handle-summary', 'k6-machine-readable-summary', 'embedded', 'run-document']),
   lines: z.number().int().nonnegative(),
   partial: z.boolean(),
 });

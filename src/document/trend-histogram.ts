@@ -45,17 +45,24 @@ export interface EncodedTrend {
  * stay readable by any HdrHistogram implementation.
  */
 export class TrendHistogram {
-  /** Counts per HDR index; 32-bit until a bucket would pass 2^32 − 1, then 64-bit floats (exact to 2^53). */
-  private counts: Uint32Array | Float64Array;
+  /**
+   * Counts of HDR indexes [offset, offset + counts.length): 32-bit until a bucket would pass 2^32 − 1,
+   * then 64-bit floats (exact to 2^53). Empty while the histogram holds few values (`pending`).
+   */
+  private counts: Uint32Array | Float64Array = NO_COUNTS;
+  private offset = 0;
+  /**
+   * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
+   * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
+   */
+  private pending: number[] | undefined = NO_PENDING;
   count = 0;
   sum = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   negatives = 0;
 
-  constructor(readonly scale: number) {
-    this.counts = new Uint32Array(4 * SUB_BUCKET_HALF_COUNT);
-  }
+  constructor(readonly scale: number) {}
 
   record(value: number): void {
     this.count++;
@@ -69,9 +76,45 @@ export class TrendHistogram {
     } else if (scaled > Number.MAX_SAFE_INTEGER) {
       scaled = Number.MAX_SAFE_INTEGER; // beyond 2^53 units (104 days in ns) the histogram saturates
     }
-    const index = countsIndex(scaled);
-    if (index >= this.counts.length) this.grow(index);
-    if (++this.counts[index]! === 0) this.widenCounts(index);
+    const at = countsIndex(scaled) - this.offset;
+    const counts = this.counts;
+    if (at >= 0 && at < counts.length) {
+      if (++counts[at]! === 0) this.widenCounts(at);
+    } else {
+      this.addAt(at + this.offset, 1);
+    }
+  }
+
+  /** Adds `n` at HDR index `index`, outside the fast path: pending values, or a range to grow. */
+  private addAt(index: number, n: number): void {
+    const pending = this.pending;
+    if (pending !== undefined) {
+      if (n === 1 && pending.length < PENDING_LIMIT) {
+        // Most such histograms hold one or two values: copy while small (push reserves room for 17).
+        if (pending.length < 4) this.pending = [...pending, index];
+        else pending.push(index);
+        return;
+      }
+      this.pending = undefined;
+      for (const i of pending) this.addAt(i, 1);
+    }
+    if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
+    const at = index - this.offset;
+    const sum = this.counts[at]! + n;
+    if (sum > 0xffffffff && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum;
+  }
+
+  /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
+  private cover(index: number): void {
+    const lo = this.counts.length === 0 ? index : Math.min(this.offset, index);
+    const hi = this.counts.length === 0 ? index : Math.max(this.offset + this.counts.length - 1, index);
+    const from = lo - (lo % SUB_BUCKET_HALF_COUNT);
+    const to = hi - (hi % SUB_BUCKET_HALF_COUNT) + SUB_BUCKET_HALF_COUNT;
+    const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
+    if (this.counts.length > 0) next.set(this.counts, this.offset - from);
+    this.counts = next;
+    this.offset = from;
   }
 
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
@@ -81,25 +124,41 @@ export class TrendHistogram {
     this.counts = wide;
   }
 
-  private grow(index: number): void {
-    let length = this.counts.length;
-    while (length <= index) length += SUB_BUCKET_HALF_COUNT;
-    const next = this.counts instanceof Uint32Array ? new Uint32Array(length) : new Float64Array(length);
-    next.set(this.counts);
-    this.counts = next;
+  /** Calls `f` for every non-empty HDR index, ascending, with its count. */
+  private forEachIndex(f: (index: number, count: number) => void): void {
+    const pending = this.pending;
+    if (pending !== undefined) {
+      const sorted = [...pending].sort((a, b) => a - b);
+      for (let i = 0; i < sorted.length; ) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        f(sorted[i]!, j - i);
+        i = j;
+      }
+      return;
+    }
+    const c = this.counts;
+    for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]!);
   }
 
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other: TrendHistogram): void {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
     if (other.count === 0) return;
-    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1);
-    const c = other.counts;
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === 0) continue;
-      const sum = this.counts[i]! + c[i]!;
-      if (sum > 0xffffffff && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-      this.counts[i] = sum;
+    if (other.pending !== undefined) {
+      for (const i of other.pending) this.addAt(i, 1);
+    } else {
+      // Cover the other's whole range at once rather than block by block.
+      const c = other.counts;
+      let first = 0;
+      while (first < c.length && c[first] === 0) first++;
+      let last = c.length - 1;
+      while (last > first && c[last] === 0) last--;
+      if (first < c.length) {
+        this.addAt(first + other.offset, c[first]!);
+        if (last > first) this.addAt(last + other.offset, c[last]!);
+        for (let i = first + 1; i < last; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]!);
+      }
     }
     this.count += other.count;
     this.sum += other.sum;
@@ -114,11 +173,7 @@ export class TrendHistogram {
    */
   distribution(): Distribution {
     const out: { value: number; count: number }[] = [];
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === 0) continue;
-      out.push({ value: medianEquivalent(i) / this.scale, count: c[i]! });
-    }
+    this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
     if (out.length === 1) {
       out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0]!.count };
     } else if (out.length > 1) {
@@ -129,13 +184,25 @@ export class TrendHistogram {
   }
 
   encode(): EncodedTrend {
-    // One histogram serves every encoding: a run has hundreds of scopes, and a fresh 64-bit histogram
-    // each would be garbage of a few hundred kilobytes apiece.
-    encoder ??= hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
-    const h = encoder;
+    const indexes: number[] = [];
+    const counts: number[] = [];
+    this.forEachIndex((i, n) => {
+      indexes.push(i);
+      counts.push(n);
+    });
+    const top = indexes.length > 0 ? indexes[indexes.length - 1]! : -1;
+    // A few histograms serve every encoding (a run has hundreds of scopes, and a fresh 64-bit histogram
+    // each would be garbage of a few hundred kilobytes apiece), one per size class of the largest value:
+    // the encoding states the encoder's size, so sharing one across sizes would make the text depend on
+    // what was encoded before.
+    const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
+    let h = encoders.get(sizeClass);
+    if (h === undefined) {
+      h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
+      encoders.set(sizeClass, h);
+    }
     h.reset();
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) if (c[i] !== 0) h.recordValueWithCount(lowestEquivalent(i), c[i]!);
+    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]!), counts[k]!);
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
@@ -143,14 +210,10 @@ export class TrendHistogram {
   static decode(e: EncodedTrend): TrendHistogram {
     const t = new TrendHistogram(e.scale);
     const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false) as unknown as HdrInternals;
+    t.pending = undefined;
     for (let i = 0; i < h.countsArrayLength; i++) {
       const n = h.getCountAtIndex(i);
-      if (n === 0) continue;
-      const index = countsIndex(h.valueFromIndex(i));
-      if (index >= t.counts.length) t.grow(index);
-      const sum = t.counts[index]! + n;
-      if (sum > 0xffffffff && t.counts instanceof Uint32Array) t.counts = Float64Array.from(t.counts);
-      t.counts[index] = sum;
+      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -161,7 +224,14 @@ export class TrendHistogram {
   }
 }
 
-let encoder: hdr.Histogram | undefined;
+const NO_COUNTS = new Uint32Array(0);
+/** Shared by every empty histogram; never pushed to (the first value copies it). */
+const NO_PENDING: number[] = [];
+/** Values a histogram keeps as a list of indexes before it allocates counts. */
+const PENDING_LIMIT = 64;
+
+/** Encoders by size class (the largest value's counts index >> 10). */
+const encoders = new Map<number, hdr.Histogram>();
 
 /** floor(log2(v)) for an integer 1 ≤ v < 2^53. */
 function log2Floor(v: number): number {

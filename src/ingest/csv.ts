@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ByteSource } from './byte-source.js';
 import { quotesBalanced, splitCsvRecord } from './csv-record.js';
 import { excerpt, IngestError } from './errors.js';
+import { holdsDurations, impossibleValue } from './impossible-value.js';
 import { TimeParser } from './k6-time.js';
 import type { StreamResult } from './ndjson.js';
 import { TagCache, type PointSink } from './point-sink.js';
@@ -140,6 +141,10 @@ export class K6CsvParser {
       if (name === '') throw this.error('metric_name is empty', line);
       metric = this.sink.metricFor(name, 'is not a k6 built-in metric and k6 CSV output has no metric types', false);
       this.metricIds.set(name, metric);
+    }
+    if (value - value !== 0 || value < 0) {
+      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
+      if (impossible !== undefined) throw this.error(impossible, line);
     }
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
     this.sink.builder.point(targets, time, value);

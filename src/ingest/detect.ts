@@ -1,6 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { ACCEPTED_FORMATS, excerpt, IngestError } from './errors.js';
+import { isMachineSummary } from './machine-summary.js';
 
 /** How much of a file is read to recognise it. */
 const HEAD_BYTES = 64 * 1024;
@@ -8,7 +9,7 @@ const HEAD_BYTES = 64 * 1024;
 /** Formats read as a stream of lines, never held in memory whole. */
 export type StreamFormat = 'k6-ndjson' | 'k6-csv';
 /** Formats that are one JSON document. */
-export type JsonFormat = 'k6-summary-export' | 'k6-handle-summary' | 'run-document';
+export type JsonFormat = 'k6-summary-export' | 'k6-handle-summary' | 'k6-machine-readable-summary' | 'run-document';
 export type InputFormat = StreamFormat | JsonFormat;
 
 export type Detected =
@@ -19,7 +20,8 @@ export type Detected =
  * Recognises an input from its content (the extension is not trusted): gzip magic → decompressed;
  * first line `{"type":"Metric"…` / `{"metric":…` → k6 NDJSON; header `metric_name,timestamp,metric_value…`
  * → k6 CSV; a JSON object with `schema: "perf-gate/run@1"` → run document, with `metrics` and `state` or
- * `options` → handleSummary, with `metrics` and `root_group` → summary-export.
+ * `options` → handleSummary, with `metrics` and `root_group` → summary-export, with a `results.metrics` list →
+ * k6's machine-readable summary (`--new-machine-readable-summary`).
  *
  * @throws IngestError naming the file: missing, a directory, empty, or not one of the accepted formats.
  */
@@ -69,13 +71,14 @@ function jsonFormat(file: string, value: unknown): JsonFormat {
     if (o.schema.startsWith('perf-gate/run@')) return 'run-document';
     throw new IngestError(file, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
   }
+  if (isMachineSummary(o)) return 'k6-machine-readable-summary';
   const metrics = o.metrics;
   if (typeof metrics === 'object' && metrics !== null && !Array.isArray(metrics)) {
     if ('state' in o || 'options' in o) return 'k6-handle-summary';
     if ('root_group' in o) return 'k6-summary-export';
   }
   const keys = Object.keys(o).slice(0, 6).join(', ');
-  throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || 'none'}; k6 summaries have 'metrics' and 'root_group'). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || 'none'}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
 
 /** A JSON line whose keys are k6's, in another order (k6 versions that sort keys). */

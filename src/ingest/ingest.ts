@@ -25,6 +25,11 @@ export interface IngestOptions {
   readonly memory?: string;
   /** Submetrics to keep beyond those k6 declared (e.g. the gate's thresholds). */
   readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
+  /**
+   * At most this many values of each `groupBy` tag get scopes of their own (those with the most requests);
+   * the others are grouped into one `(other)` scope per metric, with a warning (default 500; config `maxScopes`).
+   */
+  readonly maxScopes?: number;
   /** Called with the total number of input bytes read so far (compressed bytes for .gz). */
   readonly onProgress?: (bytes: number) => void;
 }
@@ -47,11 +52,14 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
   if (options.window !== undefined && options.window !== 'auto' && !(Number.isFinite(options.window) && options.window > 0)) {
     throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
   }
+  if (options.maxScopes !== undefined && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number ≥ 1 but got ${options.maxScopes}`);
+  }
   const inputs: { file: string; detected: Detected }[] = [];
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file) });
 
   const documents = inputs.filter((i) => i.detected.format === 'run-document');
-  const summaries = inputs.filter((i) => i.detected.format === 'k6-summary-export' || i.detected.format === 'k6-handle-summary');
+  const summaries = inputs.filter((i) => i.detected.format === 'k6-summary-export' || i.detected.format === 'k6-handle-summary' || i.detected.format === 'k6-machine-readable-summary');
   const streams = inputs.filter((i) => i.detected.kind === 'stream');
 
   let doc: RunDocument;
@@ -90,6 +98,7 @@ async function ingestStreams(files: readonly { file: string; format: StreamForma
     groupBy: options.groupBy ?? ['name'],
     window: options.window ?? 'auto',
     ...(options.submetrics !== undefined ? { submetrics: options.submetrics } : {}),
+    ...(options.maxScopes !== undefined ? { maxScopes: options.maxScopes } : {}),
   });
   const warnings: string[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import type { PointTargets } from '../document/run-builder.js';
 import type { ByteSource } from './byte-source.js';
 import { excerpt, IngestError } from './errors.js';
+import { holdsDurations, impossibleValue } from './impossible-value.js';
 import { TimeParser } from './k6-time.js';
 import { normalizeTags, TagCache, type PointSink } from './point-sink.js';
 import { ByteTagTable, sameBytes, type ByteTagEntry } from './tag-table.js';
@@ -53,6 +54,8 @@ interface MetricSlot {
   readonly words: Float64Array;
   readonly bytes: Uint8Array;
   readonly id: number;
+  /** The metric holds durations: a negative value is refused (the JSON.parse path says why). */
+  readonly durations: boolean;
   after: MetricSlot | undefined;
   readonly next: MetricSlot | undefined;
 }
@@ -238,11 +241,13 @@ export class K6NdjsonParser {
     if (c === 101 || c === 69 || digits > 15) {
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString('latin1', numberStart, p));
-      if (value !== value) return false;
+      // NaN, or ±Infinity from an exponent like 1e400: the JSON.parse path reports the line.
+      if (value - value !== 0) return false;
     } else {
       value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
       if (negative) value = -value;
     }
+    if (value < 0 && slot.durations) return false;
     if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
     const tagsStart = p + 8;
     // The tags object runs to the line's end, before the `}}` closing data and the line.
@@ -287,7 +292,8 @@ export class K6NdjsonParser {
     const length = p + POINT_MID.length - at;
     const bytes = Uint8Array.from(buf.subarray(at, at + length));
     const id = this.sink.metricFor(buf.toString('utf8', at, p), 'has points but no Metric line', true);
-    const slot: MetricSlot = { length, words: slotWords(bytes), bytes, id, after: undefined, next: head };
+    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
+    const slot: MetricSlot = { length, words: slotWords(bytes), bytes, id, durations, after: undefined, next: head };
     this.metricSlots.set(key, slot);
     return slot;
   }
@@ -320,6 +326,8 @@ export class K6NdjsonParser {
     const tags = data.tags === undefined || data.tags === null ? {} : normalizeTags(data.tags);
     if (tags === undefined) throw this.pointError('its tags are not an object of strings');
     const metric = this.sink.metricFor(o.metric, 'has points but no Metric line', true);
+    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
+    if (impossible !== undefined) throw new IngestError(this.file, impossible, { line: this.lineNo });
     const raw = `\u0000json\u0000${JSON.stringify(tags)}`;
     const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
@@ -333,6 +341,11 @@ export class K6NdjsonParser {
   private pointError(what: string): IngestError {
     return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
   }
+}
+
+/** The value as written in a Point line (`"value":1e400`), for messages. */
+function rawValue(text: string): string | undefined {
+  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
 }
 
 function viewOf(buf: Buffer): DataView {

@@ -3,9 +3,13 @@ import { MetricTypeSchema, RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocumen
 import { scopeName } from '../document/selector.js';
 import { K6_BUILTIN_METRICS } from './builtin-metrics.js';
 import { IngestError } from './errors.js';
+import { fromMachineSummary } from './machine-summary.js';
+import { parseMetricKey, type ParsedMetric } from './summary-metric.js';
 import { zodMessage } from './zod-message.js';
 
-export type SummaryFormat = 'k6-summary-export' | 'k6-handle-summary';
+export { parseMetricKey } from './summary-metric.js';
+
+export type SummaryFormat = 'k6-summary-export' | 'k6-handle-summary' | 'k6-machine-readable-summary';
 
 /** What the caller knows about a summary besides its content. */
 export interface SummaryInfo {
@@ -39,17 +43,6 @@ const SummaryExportSchema = z.object({
   metrics: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
 
-interface ParsedMetric {
-  readonly key: string;
-  readonly base: string;
-  readonly tags: Record<string, string>;
-  readonly type: MetricType;
-  readonly contains: 'time' | 'data' | 'default';
-  readonly reported: Record<string, number>;
-  /** Threshold expression → passed. */
-  readonly thresholds: readonly { readonly expression: string; readonly passed: boolean }[];
-}
-
 /**
  * A run document from k6's end-of-test summary (`--summary-export` or `handleSummary`'s `data`): aggregates
  * only, so `aggregateOnly: true`, every scope carrying k6's own numbers in `reported` (`avg`, `min`, `med`,
@@ -60,7 +53,29 @@ interface ParsedMetric {
  * @throws IngestError when the JSON does not have the summary's shape.
  */
 export function summaryDocument(value: unknown, info: SummaryInfo): RunDocument {
-  const metrics = info.format === 'k6-handle-summary' ? fromHandleSummary(value, info.file) : fromSummaryExport(value, info.file);
+  let metrics: ParsedMetric[];
+  let durationSeconds: number | undefined;
+  let endMs = Math.round(info.mtimeMs);
+  let toolVersion: string | undefined;
+  switch (info.format) {
+    case 'k6-handle-summary':
+      metrics = fromHandleSummary(value, info.file);
+      durationSeconds = handleSummaryDuration(value);
+      break;
+    case 'k6-summary-export':
+      metrics = fromSummaryExport(value, info.file);
+      durationSeconds = durationFromCounters(metrics);
+      break;
+    case 'k6-machine-readable-summary': {
+      const m = fromMachineSummary(value, info.file);
+      metrics = m.metrics;
+      durationSeconds = m.durationSeconds;
+      // It says when k6 wrote it: better than the file's time, which a copy changes.
+      if (m.generatedMs !== undefined) endMs = Math.round(m.generatedMs);
+      toolVersion = m.k6Version;
+      break;
+    }
+  }
   const warnings: string[] = [];
   const docMetrics: RunDocument['metrics'] = {};
   const scopes: Record<string, Scope> = {};
@@ -83,14 +98,13 @@ export function summaryDocument(value: unknown, info: SummaryInfo): RunDocument 
   const ordered: RunDocument['metrics'] = {};
   for (const k of Object.keys(docMetrics).sort(compareText)) ordered[k] = docMetrics[k]!;
 
-  const durationSeconds = info.format === 'k6-handle-summary' ? handleSummaryDuration(value) : durationFromCounters(metrics);
   if (durationSeconds === undefined) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
-  const endMs = Math.round(info.mtimeMs);
   const startMs = endMs - Math.round((durationSeconds ?? 0) * 1000);
   return {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
       tool: 'k6',
+      ...(toolVersion !== undefined ? { toolVersion } : {}),
       ...(info.stage !== undefined ? { stage: info.stage } : {}),
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -162,31 +176,6 @@ function numbers(o: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(o)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
   return out;
-}
-
-/**
- * Splits k6's `metric{tag:value,tag2:value2}` (keys and values trimmed of spaces and quotes, as k6 does).
- * @throws IngestError on a `{` without its `}`.
- */
-export function parseMetricKey(key: string, file: string): { base: string; tags: Record<string, string> } {
-  const open = key.indexOf('{');
-  if (open < 0) return { base: key, tags: {} };
-  const close = key.lastIndexOf('}');
-  if (close < open) throw new IngestError(file, `metric '${key}': a submetric needs '{tag:value}'`);
-  const tags: Record<string, string> = {};
-  for (const part of key.slice(open + 1, close).split(',')) {
-    const colon = part.indexOf(':');
-    if (colon < 0) {
-      if (part.trim() === '') continue;
-      throw new IngestError(file, `metric '${key}': '${part}' is not tag:value`);
-    }
-    tags[trimTag(part.slice(0, colon))] = trimTag(part.slice(colon + 1));
-  }
-  return { base: key.slice(0, open).trim(), tags };
-}
-
-function trimTag(s: string): string {
-  return s.trim().replace(/^["']|["']$/g, '').trim();
 }
 
 function handleSummaryDuration(value: unknown): number | undefined {

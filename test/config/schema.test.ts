@@ -14,6 +14,7 @@ describe('defaults', () => {
       version: 1,
       groupBy: ['name'],
       window: 'auto',
+      maxScopes: 500,
       alpha: 0.05,
       multipleComparisons: 'holm',
       runToRunNoise: 0.03,
@@ -99,7 +100,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
+        `'maxScopes', 'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',

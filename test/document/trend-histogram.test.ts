@@ -22,6 +22,19 @@ describe('TrendHistogram', () => {
     );
   });
 
+  it('encodes the same histogram to the same text whatever was encoded before (a huge value does not grow a shared encoder)', () => {
+    const small = (): TrendHistogram => {
+      const t = new TrendHistogram(1000);
+      for (const v of [0.5, 1.25, 3]) t.record(v);
+      return t;
+    };
+    const first = small().encode().hdr;
+    const huge = new TrendHistogram(1000);
+    huge.record(4.9e60);
+    huge.encode();
+    expect(small().encode().hdr).toBe(first);
+  });
+
   it.each([
     { what: 'exact below 2048 units', v: 2047, index: 2047 },
     { what: 'first doubled bucket', v: 2048, index: 2048 },
@@ -46,6 +59,31 @@ describe('TrendHistogram', () => {
         expect(lib.totalCount).toBe(values.length);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('counts alike however it got there: few values kept as a list, many counted, parts added up in any order', () => {
+    // 64 values are kept as a list; more are counted over the range they cover: cross that limit both ways.
+    const values = fc.array(fc.oneof(fc.double({ min: 0, max: 60_000, noNaN: true }), fc.constantFrom(0, 0.0005, 1, 25.5, 3_600_000)), { maxLength: 200 });
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const whole = new TrendHistogram(1e6);
+        for (const v of [...a, ...b]) whole.record(v);
+        const left = new TrendHistogram(1e6);
+        for (const v of a) left.record(v);
+        const right = new TrendHistogram(1e6);
+        for (const v of b) right.record(v);
+        const ab = new TrendHistogram(1e6);
+        ab.add(left);
+        ab.add(right);
+        const ba = new TrendHistogram(1e6);
+        ba.add(right);
+        ba.add(left);
+        expect(ab.distribution()).toEqual(whole.distribution());
+        expect(ba.encode().hdr).toBe(whole.encode().hdr);
+        expect(TrendHistogram.decode(whole.encode()).encode()).toEqual(whole.encode());
+      }),
+      { numRuns: 300, seed: 42 },
     );
   });
 

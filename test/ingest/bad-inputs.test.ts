@@ -139,7 +139,7 @@ describe('inputs that are not what perf-gate reads', () => {
       content: 'time,latency_ms\n1,2\n',
       expected: "is not a format perf-gate reads (a CSV whose header 'time,latency_ms' is not k6's 'metric_name,timestamp,metric_value,…').",
     },
-    { what: 'random JSON', name: 'package.json', content: '{"name":"x","version":"1.0.0","dependencies":{}}\n', expected: "is JSON but not k6's (top-level keys: name, version, dependencies; k6 summaries have 'metrics' and 'root_group')." },
+    { what: 'random JSON', name: 'package.json', content: '{"name":"x","version":"1.0.0","dependencies":{}}\n', expected: "is JSON but not k6's (top-level keys: name, version, dependencies; k6 summaries have 'metrics' and 'root_group', or 'results.metrics')." },
     { what: 'a JSON array', name: 'arr.json', content: '[1,2,3]', expected: "is not a format perf-gate reads (it starts with '[1,2,3]', a JSON array)." },
     { what: 'broken JSON', name: 'broken.json', content: '{\n  "metrics": {\n', expected: 'starts like JSON but is not valid JSON' },
     { what: 'text', name: 'notes.txt', content: 'hello\n', expected: "is not a format perf-gate reads (first line 'hello')." },

@@ -51,13 +51,18 @@ const valueText = fc.oneof(
   fc.constantFrom('0', '-0', '1', '25.249046', '0.000001', '1e-07', '1.5E+21', '123456789012345', '1234567890123456', '0.30000000000000004', '9007199254740993', '2.5e3'),
 );
 
-const point: fc.Arbitrary<Point> = fc.record({
-  metric: fc.integer({ min: 0, max: METRICS.length - 1 }),
-  time: timeText,
-  value: valueText,
-  tags: fc.dictionary(fc.constantFrom('name', 'status', 'url', 'group', 'a"b', 'ключ', 'expected_response'), tagText, { maxKeys: 5 }),
-  goEscapes: fc.boolean(),
-});
+/** Metrics holding durations (time trends): a negative value is an error, tested on its own below. */
+const DURATION_METRICS = new Set([0, 5]);
+
+const point: fc.Arbitrary<Point> = fc
+  .record({
+    metric: fc.integer({ min: 0, max: METRICS.length - 1 }),
+    time: timeText,
+    value: valueText,
+    tags: fc.dictionary(fc.constantFrom('name', 'status', 'url', 'group', 'a"b', 'ключ', 'expected_response'), tagText, { maxKeys: 5 }),
+    goEscapes: fc.boolean(),
+  })
+  .map((p) => (DURATION_METRICS.has(p.metric) ? { ...p, value: p.value.replace(/^-/, '') } : p));
 
 function json(v: unknown, goEscapes: boolean): string {
   const s = JSON.stringify(v);
@@ -98,6 +103,28 @@ describe('NDJSON fast path', () => {
         expect(fast.slowLines).toBe(head.length);
       }),
       { numRuns: 120, seed: 20261127 },
+    );
+  });
+
+  it('refuses a negative duration with the same error on both paths', () => {
+    fc.assert(
+      fc.property(point, fc.constantFrom(0, 5), (p, metric) => {
+        const negative = { ...p, metric, value: `-${p.value}` };
+        if (!(Number(negative.value) < 0)) return;
+        const error = (line: string): unknown => {
+          try {
+            ingest([...DECLARATIONS, line], 1 << 16);
+          } catch (err) {
+            return err;
+          }
+          return undefined;
+        };
+        const fastError = error(k6Line(negative));
+        expect(fastError).toBeInstanceOf(Error);
+        expect(fastError).toEqual(error(otherOrder(negative)));
+        expect((fastError as Error).message).toContain('is a negative duration');
+      }),
+      { numRuns: 100, seed: 11 },
     );
   });
 
