@@ -3311,7 +3311,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("node:assert");
-    var encoder2 = new TextEncoder();
+    var encoder = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3384,7 +3384,7 @@ var require_data_url = __commonJS({
       return input2.slice(start, position.position);
     }
     function stringPercentDecode(input2) {
-      const bytes2 = encoder2.encode(input2);
+      const bytes2 = encoder.encode(input2);
       return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
@@ -5541,11 +5541,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         source = object2;
         action = async function* () {
-          for (const part of blobParts) {
-            if (part.stream) {
-              yield* part.stream();
+          for (const part2 of blobParts) {
+            if (part2.stream) {
+              yield* part2.stream();
             } else {
-              yield part;
+              yield part2;
             }
           }
         };
@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -16280,11 +16280,11 @@ var require_util6 = __commonJS({
       if (cookie.sameSite) {
         out.push(`SameSite=${cookie.sameSite}`);
       }
-      for (const part of cookie.unparsed) {
-        if (!part.includes("=")) {
+      for (const part2 of cookie.unparsed) {
+        if (!part2.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value] = part2.split("=");
         const trimmedKey = key.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19722,8 +19722,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19831,13 +19831,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -22790,8 +22790,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22868,12 +22868,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error63.message += `:
 
 ${lineStr}
@@ -29231,13 +29231,13 @@ var require_JsHistogram = __commonJS({
         this.updateMinAndMax(value);
         this.incrementTotalCount();
       }
-      handleRecordException(count2, value) {
+      handleRecordException(count3, value) {
         if (!this.autoResize) {
           throw new Error("Value " + value + " is outside of histogram covered range");
         }
         this.resize(value);
         var countsIndex2 = this.countsArrayIndex(value);
-        this.addToCountAtIndex(countsIndex2, count2);
+        this.addToCountAtIndex(countsIndex2, count3);
         this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
       }
       countsArrayIndex(value) {
@@ -29520,15 +29520,15 @@ var require_JsHistogram = __commonJS({
           this.recordSingleValue(missingValue);
         }
       }
-      recordCountAtValue(count2, value) {
+      recordCountAtValue(count3, value) {
         const countsIndex2 = this.countsArrayIndex(value);
         if (countsIndex2 >= this.countsArrayLength) {
-          this.handleRecordException(count2, value);
+          this.handleRecordException(count3, value);
         } else {
-          this.addToCountAtIndex(countsIndex2, count2);
+          this.addToCountAtIndex(countsIndex2, count3);
         }
         this.updateMinAndMax(value);
-        this.addToTotalCount(count2);
+        this.addToTotalCount(count3);
       }
       /**
        * Record a value in the histogram (adding to the value's current count)
@@ -29537,8 +29537,8 @@ var require_JsHistogram = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count2) {
-        this.recordCountAtValue(count2, value);
+      recordValueWithCount(value, count3) {
+        this.recordCountAtValue(count3, value);
       }
       /**
        * Record a value in the histogram.
@@ -29564,13 +29564,13 @@ var require_JsHistogram = __commonJS({
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
       }
-      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
-        this.recordCountAtValue(count2, value);
+      recordValueWithCountAndExpectedInterval(value, count3, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count3, value);
         if (expectedIntervalBetweenValueSamples <= 0) {
           return;
         }
         for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordCountAtValue(count2, missingValue);
+          this.recordCountAtValue(count3, missingValue);
         }
       }
       /**
@@ -30385,7 +30385,7 @@ var require_trees = __commonJS({
       var prevlen = -1;
       var curlen;
       var nextlen = tree[0 * 2 + 1];
-      var count2 = 0;
+      var count3 = 0;
       var max_count = 7;
       var min_count = 4;
       if (nextlen === 0) {
@@ -30396,21 +30396,21 @@ var require_trees = __commonJS({
       for (n = 0; n <= max_code; n++) {
         curlen = nextlen;
         nextlen = tree[(n + 1) * 2 + 1];
-        if (++count2 < max_count && curlen === nextlen) {
+        if (++count3 < max_count && curlen === nextlen) {
           continue;
-        } else if (count2 < min_count) {
-          s.bl_tree[curlen * 2] += count2;
+        } else if (count3 < min_count) {
+          s.bl_tree[curlen * 2] += count3;
         } else if (curlen !== 0) {
           if (curlen !== prevlen) {
             s.bl_tree[curlen * 2]++;
           }
           s.bl_tree[REP_3_6 * 2]++;
-        } else if (count2 <= 10) {
+        } else if (count3 <= 10) {
           s.bl_tree[REPZ_3_10 * 2]++;
         } else {
           s.bl_tree[REPZ_11_138 * 2]++;
         }
-        count2 = 0;
+        count3 = 0;
         prevlen = curlen;
         if (nextlen === 0) {
           max_count = 138;
@@ -30429,7 +30429,7 @@ var require_trees = __commonJS({
       var prevlen = -1;
       var curlen;
       var nextlen = tree[0 * 2 + 1];
-      var count2 = 0;
+      var count3 = 0;
       var max_count = 7;
       var min_count = 4;
       if (nextlen === 0) {
@@ -30439,27 +30439,27 @@ var require_trees = __commonJS({
       for (n = 0; n <= max_code; n++) {
         curlen = nextlen;
         nextlen = tree[(n + 1) * 2 + 1];
-        if (++count2 < max_count && curlen === nextlen) {
+        if (++count3 < max_count && curlen === nextlen) {
           continue;
-        } else if (count2 < min_count) {
+        } else if (count3 < min_count) {
           do {
             send_code(s, curlen, s.bl_tree);
-          } while (--count2 !== 0);
+          } while (--count3 !== 0);
         } else if (curlen !== 0) {
           if (curlen !== prevlen) {
             send_code(s, curlen, s.bl_tree);
-            count2--;
+            count3--;
           }
           send_code(s, REP_3_6, s.bl_tree);
-          send_bits(s, count2 - 3, 2);
-        } else if (count2 <= 10) {
+          send_bits(s, count3 - 3, 2);
+        } else if (count3 <= 10) {
           send_code(s, REPZ_3_10, s.bl_tree);
-          send_bits(s, count2 - 3, 3);
+          send_bits(s, count3 - 3, 3);
         } else {
           send_code(s, REPZ_11_138, s.bl_tree);
-          send_bits(s, count2 - 11, 7);
+          send_bits(s, count3 - 11, 7);
         }
-        count2 = 0;
+        count3 = 0;
         prevlen = curlen;
         if (nextlen === 0) {
           max_count = 138;
@@ -32441,20 +32441,20 @@ var require_inftrees = __commonJS({
       var base = null;
       var base_index = 0;
       var end;
-      var count2 = new utils.Buf16(MAXBITS + 1);
+      var count3 = new utils.Buf16(MAXBITS + 1);
       var offs = new utils.Buf16(MAXBITS + 1);
       var extra = null;
       var extra_index = 0;
       var here_bits, here_op, here_val;
       for (len = 0; len <= MAXBITS; len++) {
-        count2[len] = 0;
+        count3[len] = 0;
       }
       for (sym = 0; sym < codes; sym++) {
-        count2[lens[lens_index + sym]]++;
+        count3[lens[lens_index + sym]]++;
       }
       root = bits;
       for (max2 = MAXBITS; max2 >= 1; max2--) {
-        if (count2[max2] !== 0) {
+        if (count3[max2] !== 0) {
           break;
         }
       }
@@ -32468,7 +32468,7 @@ var require_inftrees = __commonJS({
         return 0;
       }
       for (min = 1; min < max2; min++) {
-        if (count2[min] !== 0) {
+        if (count3[min] !== 0) {
           break;
         }
       }
@@ -32478,7 +32478,7 @@ var require_inftrees = __commonJS({
       left = 1;
       for (len = 1; len <= MAXBITS; len++) {
         left <<= 1;
-        left -= count2[len];
+        left -= count3[len];
         if (left < 0) {
           return -1;
         }
@@ -32488,7 +32488,7 @@ var require_inftrees = __commonJS({
       }
       offs[1] = 0;
       for (len = 1; len < MAXBITS; len++) {
-        offs[len + 1] = offs[len] + count2[len];
+        offs[len + 1] = offs[len] + count3[len];
       }
       for (sym = 0; sym < codes; sym++) {
         if (lens[lens_index + sym] !== 0) {
@@ -32551,7 +32551,7 @@ var require_inftrees = __commonJS({
           huff = 0;
         }
         sym++;
-        if (--count2[len] === 0) {
+        if (--count3[len] === 0) {
           if (len === max2) {
             break;
           }
@@ -32565,7 +32565,7 @@ var require_inftrees = __commonJS({
           curr = len - drop;
           left = 1 << curr;
           while (curr + drop < max2) {
-            left -= count2[curr + drop];
+            left -= count3[curr + drop];
             if (left <= 0) {
               break;
             }
@@ -34395,9 +34395,9 @@ var require_umd = __commonJS({
           let parts = internalName.split(".");
           let curr = extendedExports;
           while (parts.length > 1) {
-            let part = parts.shift();
-            if (!Object.hasOwn(curr, part)) curr[part] = {};
-            curr = curr[part];
+            let part2 = parts.shift();
+            if (!Object.hasOwn(curr, part2)) curr[part2] = {};
+            curr = curr[part2];
           }
           let name = parts[0];
           let hash2 = name.indexOf("#");
@@ -34646,8 +34646,8 @@ var require_wasm = __commonJS({
       recordValue(value) {
         this._wasmHistogram.recordValue(value);
       }
-      recordValueWithCount(value, count2) {
-        this._wasmHistogram.recordValueWithCount(value, count2);
+      recordValueWithCount(value, count3) {
+        this._wasmHistogram.recordValueWithCount(value, count3);
       }
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this._wasmHistogram.recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
@@ -35646,12 +35646,12 @@ var require_JsHistogram_encoding = __commonJS({
       const countsLimit = self2.countsArrayIndex(self2.maxValue) + 1;
       let srcIndex = 0;
       while (srcIndex < countsLimit) {
-        const count2 = self2.getCountAtIndex(srcIndex++);
-        if (count2 < 0) {
-          throw new Error("Cannot encode histogram containing negative counts (" + count2 + ") at index " + srcIndex + ", corresponding the value range [" + self2.lowestEquivalentValue(self2.valueFromIndex(srcIndex)) + "," + self2.nextNonEquivalentValue(self2.valueFromIndex(srcIndex)) + ")");
+        const count3 = self2.getCountAtIndex(srcIndex++);
+        if (count3 < 0) {
+          throw new Error("Cannot encode histogram containing negative counts (" + count3 + ") at index " + srcIndex + ", corresponding the value range [" + self2.lowestEquivalentValue(self2.valueFromIndex(srcIndex)) + "," + self2.nextNonEquivalentValue(self2.valueFromIndex(srcIndex)) + ")");
         }
         let zerosCount = 0;
-        if (count2 == 0) {
+        if (count3 == 0) {
           zerosCount = 1;
           while (srcIndex < countsLimit && self2.getCountAtIndex(srcIndex) == 0) {
             zerosCount++;
@@ -35661,7 +35661,7 @@ var require_JsHistogram_encoding = __commonJS({
         if (zerosCount > 1) {
           ZigZagEncoding_1.default.encode(buffer, -zerosCount);
         } else {
-          ZigZagEncoding_1.default.encode(buffer, count2);
+          ZigZagEncoding_1.default.encode(buffer, count3);
         }
       }
     }
@@ -35690,12 +35690,12 @@ var require_JsHistogram_encoding = __commonJS({
       const endPosition = sourceBuffer.position + lengthInBytes;
       while (sourceBuffer.position < endPosition) {
         let zerosCount = 0;
-        let count2 = ZigZagEncoding_1.default.decode(sourceBuffer);
-        if (count2 < 0) {
-          zerosCount = -count2;
+        let count3 = ZigZagEncoding_1.default.decode(sourceBuffer);
+        if (count3 < 0) {
+          zerosCount = -count3;
           dstIndex += zerosCount;
         } else {
-          self2.setCountAtIndex(dstIndex++, count2);
+          self2.setCountAtIndex(dstIndex++, count3);
         }
       }
       return dstIndex;
@@ -36078,8 +36078,8 @@ var require_Recorder = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count2) {
-        this.activeHistogram.recordValueWithCount(value, count2);
+      recordValueWithCount(value, count3) {
+        this.activeHistogram.recordValueWithCount(value, count3);
       }
       /**
        * Record a value
@@ -38909,9 +38909,9 @@ function which(tool, check3) {
       }
       return result;
     }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
+    const matches2 = yield findInPath(tool);
+    if (matches2 && matches2.length > 0) {
+      return matches2[0];
     }
     return "";
   });
@@ -38947,14 +38947,14 @@ function findInPath(tool) {
         }
       }
     }
-    const matches = [];
+    const matches2 = [];
     for (const directory of directories) {
       const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
       if (filePath) {
-        matches.push(filePath);
+        matches2.push(filePath);
       }
     }
-    return matches;
+    return matches2;
   });
 }
 function readCopyOptions(options) {
@@ -40921,14 +40921,14 @@ function codePointLength(str) {
   const units2 = str.length;
   if (!highSurrogate.test(str))
     return units2;
-  let count2 = units2;
+  let count3 = units2;
   for (let i = 0; i < units2 - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -43495,16 +43495,16 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   };
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
-  const matches = [];
+  const matches2 = [];
   for (let i = 0; i < results.length; i++) {
     if (results[i].issues.length === 0)
-      matches.push(i);
+      matches2.push(i);
   }
-  if (matches.length === 1) {
-    final.value = results[matches[0]].value;
+  if (matches2.length === 1) {
+    final.value = results[matches2[0]].value;
     return final;
   }
-  if (matches.length === 0) {
+  if (matches2.length === 0) {
     final.issues.push({
       code: "invalid_union",
       input: final.value,
@@ -43518,7 +43518,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       inst,
       errors: [],
       inclusive: false,
-      matches
+      matches: matches2
     });
   }
   return final;
@@ -44570,17 +44570,17 @@ function partPattern(schema) {
 var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
   $ZodType.init(inst, def);
   const regexParts = [];
-  for (const part of def.parts) {
-    if (typeof part === "object" && part !== null) {
-      const source = partPattern(part);
+  for (const part2 of def.parts) {
+    if (typeof part2 === "object" && part2 !== null) {
+      const source = partPattern(part2);
       if (!source) {
-        throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
+        throw new Error(`Invalid template literal part, no pattern found: ${[...part2._zod.traits].shift()}`);
       }
       regexParts.push(cleanRegex(source));
-    } else if (part === null || primitiveTypes.has(typeof part)) {
-      regexParts.push(escapeRegex(`${part}`));
+    } else if (part2 === null || primitiveTypes.has(typeof part2)) {
+      regexParts.push(escapeRegex(`${part2}`));
     } else {
-      throw new Error(`Invalid template literal part: ${part}`);
+      throw new Error(`Invalid template literal part: ${part2}`);
     }
   }
   inst._zod.pattern = new RegExp(`^${regexParts.join("")}$`);
@@ -45311,8 +45311,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -47959,8 +47959,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count3, one, many) {
+  return Math.abs(count3) === 1 ? one : many;
 }
 function withDefiniteArticle(word2) {
   if (!word2)
@@ -50698,8 +50698,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -55552,11 +55552,11 @@ function foldObjects(members2) {
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key] ?? undeclaredConstraint(other);
-        if (part === null || part === void 0)
+        const part2 = other.properties?.[key] ?? undeclaredConstraint(other);
+        if (part2 === null || part2 === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
+        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part2)))
+          parts.push(part2);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key, merged);
@@ -58727,20 +58727,20 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.containsSchema) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
-      let matches = 0;
+      let matches2 = 0;
       for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+        if (guards.containsSchema.safeParse(item).success && ++matches2 >= ceiling)
           break;
       }
-      if (matches < minContains) {
+      if (matches2 < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches2}`,
           input: items,
           continue: true
         });
       }
-      if (guards.maxContains !== void 0 && matches > guards.maxContains) {
+      if (guards.maxContains !== void 0 && matches2 > guards.maxContains) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
@@ -59432,12 +59432,12 @@ function tryParseMetricSelector(source) {
   const inner = text.slice(open6 + 1, close);
   if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
   const tags = {};
-  for (const part of inner.split(",")) {
-    const colon = part.indexOf(":");
-    const key = unquote(colon === -1 ? part : part.slice(0, colon));
-    const value = colon === -1 ? "" : unquote(part.slice(colon + 1));
+  for (const part2 of inner.split(",")) {
+    const colon = part2.indexOf(":");
+    const key = unquote(colon === -1 ? part2 : part2.slice(0, colon));
+    const value = colon === -1 ? "" : unquote(part2.slice(colon + 1));
     if (colon === -1 || key === "" || value === "") {
-      return fail(`'${part.trim()}' is not tag:value, ${EXAMPLE}`);
+      return fail(`'${part2.trim()}' is not tag:value, ${EXAMPLE}`);
     }
     if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
     tags[key] = value;
@@ -59737,13 +59737,13 @@ function shapeKeys(inst) {
   return [];
 }
 function toConfigIssues(issues, base = []) {
-  const flat = flatten(issues, base);
+  const flat2 = flatten(issues, base);
   const typoTargets = /* @__PURE__ */ new Set();
-  for (const issue3 of flat) {
+  for (const issue3 of flat2) {
     const match = /^unknown key — did you mean '([^']+)'\?$/.exec(issue3.message);
     if (match !== null) typoTargets.add(JSON.stringify([...issue3.path.slice(0, -1), match[1]]));
   }
-  return flat.filter((issue3) => !(issue3.message === "required, but missing" && typoTargets.has(JSON.stringify(issue3.path))));
+  return flat2.filter((issue3) => !(issue3.message === "required, but missing" && typoTargets.has(JSON.stringify(issue3.path))));
 }
 function flatten(issues, base) {
   const out = [];
@@ -59960,6 +59960,156 @@ function customStageRules() {
   return { thresholds: [], regression: defaultRegression() };
 }
 
+// src/document/name-template.ts
+var ID_SEGMENT = "{id}";
+var QUERY_VALUE = "{}";
+var METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
+var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var HEX = /^[0-9a-f]{8,}$/i;
+function isIdSegment(segment) {
+  if (segment === "") return false;
+  if (/^\d+$/.test(segment)) return true;
+  if (segment.length === 36 && UUID.test(segment)) return true;
+  return HEX.test(segment) && /\d/.test(segment);
+}
+function templateName(value) {
+  let method = "";
+  let rest = value;
+  const m = METHOD_PREFIX.exec(value);
+  if (m) {
+    method = `${m[1]} `;
+    rest = m[2];
+  }
+  let origin = "";
+  const scheme = SCHEME.exec(rest);
+  if (scheme) {
+    const afterScheme = scheme[0].length;
+    let end = rest.length;
+    for (const c of ["/", "?", "#"]) {
+      const at = rest.indexOf(c, afterScheme);
+      if (at >= 0 && at < end) end = at;
+    }
+    origin = rest.slice(0, end);
+    rest = rest.slice(end);
+  } else if (!rest.startsWith("/")) {
+    return value;
+  }
+  const hash2 = rest.indexOf("#");
+  if (hash2 >= 0) rest = rest.slice(0, hash2);
+  const q = rest.indexOf("?");
+  const path7 = q >= 0 ? rest.slice(0, q) : rest;
+  const query = q >= 0 ? rest.slice(q + 1) : void 0;
+  const segments = path7.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
+  });
+  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
+  return out === value ? value : out;
+}
+
+// src/document/scope-cardinality.ts
+var OTHER_VALUE = "(other)";
+var DEFAULT_MAX_SCOPES = 500;
+var TRACKED_PER_SCOPE = 20;
+var MAX_REMEMBERED = 1e5;
+var CACHE_LIMIT = 5e4;
+var ScopeCardinality = class {
+  constructor(maxScopes = DEFAULT_MAX_SCOPES) {
+    this.maxScopes = maxScopes;
+    if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
+    this.tracked = TRACKED_PER_SCOPE * maxScopes;
+  }
+  maxScopes;
+  tags = /* @__PURE__ */ new Map();
+  tracked;
+  /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
+  value(tag, raw) {
+    let state = this.tags.get(tag);
+    if (state === void 0) {
+      state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
+      this.tags.set(tag, state);
+    }
+    const cached2 = state.cache.get(raw);
+    if (cached2 !== void 0) return cached2;
+    let value = templateName(raw);
+    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
+      state.collapsed.add(raw);
+      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
+    }
+    if (!state.values.has(value) && value !== OTHER_VALUE) {
+      if (state.values.size < this.tracked) {
+        state.values.add(value);
+      } else {
+        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
+        value = OTHER_VALUE;
+      }
+    }
+    if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
+    state.cache.set(raw, value);
+    return value;
+  }
+  /** `{ [tag]: value }`, one object per value however many leaves use it. */
+  tagsOf(tag, value) {
+    const state = this.tags.get(tag);
+    if (state === void 0) return { [tag]: value };
+    let t = state.tagObjects.get(value);
+    if (t === void 0) {
+      t = Object.freeze({ [tag]: value });
+      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+    }
+    return t;
+  }
+  /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
+  pin(tag, value) {
+    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
+  }
+  /**
+   * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
+   * points, then by name; values a submetric names come first), with a warning for each tag that had more.
+   */
+  fold(weights) {
+    const folded = /* @__PURE__ */ new Map();
+    const warnings = [];
+    for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
+      const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
+      const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
+      const rank = (v) => pinned.has(v) ? 0 : 1;
+      const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
+      if (ranked.length <= this.maxScopes && overflowed === 0) continue;
+      const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
+      folded.set(tag, new Set(rest.map(([v]) => v)));
+      const other = byValue.get(OTHER_VALUE);
+      const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
+      const values = rest.length + overflowed;
+      const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
+      warnings.push(
+        `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
+      );
+    }
+    return { folded, warnings };
+  }
+  /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
+  templateWarning() {
+    const parts = [];
+    for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
+      if (state.collapsed.size === 0) continue;
+      const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
+      const more = state.templates.size > examples.length ? ", \u2026" : "";
+      parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
+    }
+    if (parts.length === 0) return void 0;
+    return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
+  }
+};
+function count(n, noun, limit = Number.POSITIVE_INFINITY) {
+  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/engine/embedded/workload.ts
 var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 var MethodSchema = external_exports.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, external_exports.enum(HTTP_METHODS));
@@ -60039,6 +60189,7 @@ var CONFIG_DEFAULTS = {
   version: 1,
   groupBy: ["name"],
   window: "auto",
+  maxScopes: DEFAULT_MAX_SCOPES,
   alpha: 0.05,
   multipleComparisons: "holm",
   runToRunNoise: 0.03,
@@ -60129,6 +60280,7 @@ var configSchema = external_exports.strictObject({
   version: external_exports.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
   groupBy: textList("a tag name", "tag names").default([...CONFIG_DEFAULTS.groupBy]),
   window: windowSeconds().default(CONFIG_DEFAULTS.window),
+  maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: external_exports.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
@@ -60330,6 +60482,7 @@ function resolvePolicy(config2, stage) {
     minSamples: config2.minSamples,
     latencyMetric: config2.latencyMetric,
     acceptLabel: config2.acceptLabel,
+    maxScopes: config2.maxScopes,
     ...config2.file !== void 0 ? { configFile: config2.file } : {},
     ...rules
   };
@@ -60697,12 +60850,12 @@ function metricValue(text, metric) {
   return Number.isFinite(v) ? v : void 0;
 }
 function poll(sample, log, intervalMs, what) {
-  const samples = [];
+  const samples2 = [];
   let warned = false;
   let inFlight = Promise.resolve();
   const tick = () => {
     inFlight = sample().then((s) => {
-      samples.push(s);
+      samples2.push(s);
     }).catch((err) => {
       if (!warned) log.warning(`${what}: ${err instanceof Error ? err.message : String(err)} (further failures are not repeated)`);
       warned = true;
@@ -60714,7 +60867,7 @@ function poll(sample, log, intervalMs, what) {
     async stop() {
       clearInterval(timer);
       await inFlight;
-      return samples;
+      return samples2;
     }
   };
 }
@@ -62110,7 +62263,7 @@ function decide(a, adjustedP, alpha) {
 function describe3(a, outcome, c) {
   const where = a.scope ? `${a.scope.value}` : a.kind === "memory" || a.kind === "leak" ? "service memory" : "all requests";
   const what = subject(a);
-  const numbers2 = a.statistic === "growth" ? "" : a.baseline !== void 0 && a.current !== void 0 ? ` (${fmt(a, a.baseline)} \u2192 ${fmt(a, a.current)})` : a.current !== void 0 ? ` (${fmt(a, a.current)})` : "";
+  const numbers3 = a.statistic === "growth" ? "" : a.baseline !== void 0 && a.current !== void 0 ? ` (${fmt(a, a.baseline)} \u2192 ${fmt(a, a.current)})` : a.current !== void 0 ? ` (${fmt(a, a.current)})` : "";
   const delta = a.change !== void 0 && Number.isFinite(a.change) ? ` ${signed(a.change)}` : "";
   const ci = c.interval ? `, 95 % CI ${signed(c.interval.lower)} \u2026 ${signed(c.interval.upper)}` : "";
   const note = a.note ? ` \u2014 ${a.note}` : "";
@@ -62120,20 +62273,20 @@ function describe3(a, outcome, c) {
   }
   if (a.kind === "threshold") {
     if (a.beyond && a.current === void 0) return `${a.metric}: ${a.threshold} fails: ${a.note ?? "the current run has no value for it"}.`;
-    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers2}.` : `${a.metric}: ${a.threshold} holds${numbers2}.`;
+    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers3}.` : `${a.metric}: ${a.threshold} holds${numbers3}.`;
   }
   if (a.kind === "data") return `${where}: ${a.note ?? "the current run lacks what the baseline measured"}.`;
   switch (outcome) {
     case "fail":
-      return `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
+      return `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
     case "warn":
-      return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
+      return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
     case "pass":
       if (a.beyond && a.intervalExcludesNoChange) {
-        return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+        return `${where}: ${what}${delta}${numbers3} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
       }
-      if (a.beyond) return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
-      return `${where}: ${what}${delta}${numbers2} is within the ${a.threshold} limit${ci}${note}.`;
+      if (a.beyond) return `${where}: ${what}${delta}${numbers3} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
+      return `${where}: ${what}${delta}${numbers3} is within the ${a.threshold} limit${ci}${note}.`;
     case "inconclusive":
       return `${where}: ${what} is inconclusive${note}.`;
   }
@@ -62680,11 +62833,19 @@ var TWO_32 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
-    this.counts = new Uint32Array(4 * SUB_BUCKET_HALF_COUNT);
   }
   scale;
-  /** Counts per HDR index; 32-bit until a bucket would pass 2^32 − 1, then 64-bit floats (exact to 2^53). */
-  counts;
+  /**
+   * Counts of HDR indexes [offset, offset + counts.length): 32-bit until a bucket would pass 2^32 − 1,
+   * then 64-bit floats (exact to 2^53). Empty while the histogram holds few values (`pending`).
+   */
+  counts = NO_COUNTS;
+  offset = 0;
+  /**
+   * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
+   * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
+   */
+  pending = NO_PENDING;
   count = 0;
   sum = 0;
   min = Number.POSITIVE_INFINITY;
@@ -62702,9 +62863,42 @@ var TrendHistogram = class _TrendHistogram {
     } else if (scaled > Number.MAX_SAFE_INTEGER) {
       scaled = Number.MAX_SAFE_INTEGER;
     }
-    const index = countsIndex(scaled);
-    if (index >= this.counts.length) this.grow(index);
-    if (++this.counts[index] === 0) this.widenCounts(index);
+    const at = countsIndex(scaled) - this.offset;
+    const counts = this.counts;
+    if (at >= 0 && at < counts.length) {
+      if (++counts[at] === 0) this.widenCounts(at);
+    } else {
+      this.addAt(at + this.offset, 1);
+    }
+  }
+  /** Adds `n` at HDR index `index`, outside the fast path: pending values, or a range to grow. */
+  addAt(index, n) {
+    const pending = this.pending;
+    if (pending !== void 0) {
+      if (n === 1 && pending.length < PENDING_LIMIT) {
+        if (pending.length < 4) this.pending = [...pending, index];
+        else pending.push(index);
+        return;
+      }
+      this.pending = void 0;
+      for (const i of pending) this.addAt(i, 1);
+    }
+    if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
+    const at = index - this.offset;
+    const sum = this.counts[at] + n;
+    if (sum > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum;
+  }
+  /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
+  cover(index) {
+    const lo = this.counts.length === 0 ? index : Math.min(this.offset, index);
+    const hi = this.counts.length === 0 ? index : Math.max(this.offset + this.counts.length - 1, index);
+    const from = lo - lo % SUB_BUCKET_HALF_COUNT;
+    const to = hi - hi % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT;
+    const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
+    if (this.counts.length > 0) next.set(this.counts, this.offset - from);
+    this.counts = next;
+    this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
   widenCounts(wrapped) {
@@ -62712,24 +62906,39 @@ var TrendHistogram = class _TrendHistogram {
     wide[wrapped] = 2 ** 32;
     this.counts = wide;
   }
-  grow(index) {
-    let length = this.counts.length;
-    while (length <= index) length += SUB_BUCKET_HALF_COUNT;
-    const next = this.counts instanceof Uint32Array ? new Uint32Array(length) : new Float64Array(length);
-    next.set(this.counts);
-    this.counts = next;
+  /** Calls `f` for every non-empty HDR index, ascending, with its count. */
+  forEachIndex(f) {
+    const pending = this.pending;
+    if (pending !== void 0) {
+      const sorted = [...pending].sort((a, b) => a - b);
+      for (let i = 0; i < sorted.length; ) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        f(sorted[i], j - i);
+        i = j;
+      }
+      return;
+    }
+    const c = this.counts;
+    for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]);
   }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
     if (other.count === 0) return;
-    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1);
-    const c = other.counts;
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === 0) continue;
-      const sum = this.counts[i] + c[i];
-      if (sum > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-      this.counts[i] = sum;
+    if (other.pending !== void 0) {
+      for (const i of other.pending) this.addAt(i, 1);
+    } else {
+      const c = other.counts;
+      let first2 = 0;
+      while (first2 < c.length && c[first2] === 0) first2++;
+      let last2 = c.length - 1;
+      while (last2 > first2 && c[last2] === 0) last2--;
+      if (first2 < c.length) {
+        this.addAt(first2 + other.offset, c[first2]);
+        if (last2 > first2) this.addAt(last2 + other.offset, c[last2]);
+        for (let i = first2 + 1; i < last2; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
+      }
     }
     this.count += other.count;
     this.sum += other.sum;
@@ -62743,11 +62952,7 @@ var TrendHistogram = class _TrendHistogram {
    */
   distribution() {
     const out = [];
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === 0) continue;
-      out.push({ value: medianEquivalent(i) / this.scale, count: c[i] });
-    }
+    this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
     if (out.length === 1) {
       out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0].count };
     } else if (out.length > 1) {
@@ -62757,25 +62962,31 @@ var TrendHistogram = class _TrendHistogram {
     return out;
   }
   encode() {
-    encoder ??= hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
-    const h = encoder;
+    const indexes = [];
+    const counts = [];
+    this.forEachIndex((i, n) => {
+      indexes.push(i);
+      counts.push(n);
+    });
+    const top = indexes.length > 0 ? indexes[indexes.length - 1] : -1;
+    const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
+    let h = encoders.get(sizeClass);
+    if (h === void 0) {
+      h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
+      encoders.set(sizeClass, h);
+    }
     h.reset();
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) if (c[i] !== 0) h.recordValueWithCount(lowestEquivalent(i), c[i]);
+    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]), counts[k]);
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
     const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+    t.pending = void 0;
     for (let i = 0; i < h.countsArrayLength; i++) {
       const n = h.getCountAtIndex(i);
-      if (n === 0) continue;
-      const index = countsIndex(h.valueFromIndex(i));
-      if (index >= t.counts.length) t.grow(index);
-      const sum = t.counts[index] + n;
-      if (sum > 4294967295 && t.counts instanceof Uint32Array) t.counts = Float64Array.from(t.counts);
-      t.counts[index] = sum;
+      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -62785,7 +62996,10 @@ var TrendHistogram = class _TrendHistogram {
     return t;
   }
 };
-var encoder;
+var NO_COUNTS = new Uint32Array(0);
+var NO_PENDING = [];
+var PENDING_LIMIT = 64;
+var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
   return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
 }
@@ -62832,23 +63046,23 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
-  record(value, count2 = 1) {
-    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
+  record(value, count3 = 1) {
+    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count3);
   }
   /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
   recordLog(logValue) {
     this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
   }
-  recordKey(key, count2) {
+  recordKey(key, count3) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count2;
+      this.dense[slot] += count3;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
     }
     this.extra ??= /* @__PURE__ */ new Map();
-    this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
+    this.extra.set(key, (this.extra.get(key) ?? 0) + count3);
   }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
@@ -62937,9 +63151,9 @@ var WindowSketch = class _WindowSketch {
     for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i], this.counts[i]);
     return out;
   }
-  static decode(flat) {
+  static decode(flat2) {
     const s = new _WindowSketch();
-    for (let i = 0; i + 1 < flat.length; i += 2) s.recordKey(flat[i], flat[i + 1]);
+    for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
     s.compact();
     return s;
   }
@@ -63141,7 +63355,7 @@ var MemorySampleSchema = external_exports.object({
 });
 var SourceSchema = external_exports.object({
   file: external_exports.string(),
-  format: external_exports.enum(["k6-ndjson", "k6-csv", "k6-summary-export", "k6-handle-summary", "embedded", "run-document"]),
+  format: external_exports.enum(["k6-ndjson", "k6-csv", "k6-summary-export", "k6-handle-summary", "k6-machine-readable-summary", "embedded", "run-document"]),
   lines: external_exports.number().int().nonnegative(),
   partial: external_exports.boolean()
 });
@@ -63181,6 +63395,158 @@ var RunDocumentSchema = external_exports.object({
   memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
 });
 
+// src/document/run-span.ts
+var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
+function runSpan(bins, rule = SPAN_RULE) {
+  const n = bins.length;
+  if (n === 0) return void 0;
+  let points = 0;
+  let requests = 0;
+  let iterations = 0;
+  for (const b of bins) {
+    points += b.points;
+    requests += b.requests;
+    iterations += b.iterations;
+  }
+  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
+  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
+  const maxPoints = rule.maxShare * points;
+  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
+  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
+  let lo = 0;
+  let hi = n - 1;
+  for (let changed = true; changed; ) {
+    changed = false;
+    let p = 0;
+    let r = 0;
+    let cut = -1;
+    for (let i = 0; i < hi; i++) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
+    }
+    if (cut + 1 > lo) {
+      lo = cut + 1;
+      changed = true;
+    }
+    p = 0;
+    r = 0;
+    cut = n;
+    for (let i = n - 1; i > lo; i--) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
+    }
+    if (cut - 1 < hi) {
+      hi = cut - 1;
+      changed = true;
+    }
+  }
+  const setAside = [];
+  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
+  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
+  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
+}
+function part(side, bins, gapMs) {
+  let points = 0;
+  const metrics = /* @__PURE__ */ new Set();
+  for (const b of bins) {
+    points += b.points;
+    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
+    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
+  }
+  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
+}
+function setAsideWarning(s, metricNames, span) {
+  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
+  const plural3 = s.points === 1 ? "point" : "points";
+  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
+}
+function iso(ms) {
+  return new Date(ms).toISOString();
+}
+function formatSpan(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+// src/document/time-profile.ts
+var MAX_BINS = 1e5;
+var TimeProfile = class {
+  binMs = 1e3;
+  bins = /* @__PURE__ */ new Map();
+  current;
+  /** The current bin covers [lo, hi). */
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  requestsMetric = -1;
+  iterationsMetric = -1;
+  record(timeMs, metric) {
+    const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
+    bin.points++;
+    if (metric < 31) bin.metrics |= 1 << metric;
+    else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
+    if (metric === this.requestsMetric) bin.requests++;
+    else if (metric === this.iterationsMetric) bin.iterations++;
+    if (timeMs < bin.firstMs) bin.firstMs = timeMs;
+    if (timeMs > bin.lastMs) bin.lastMs = timeMs;
+  }
+  /** The bins in time order. */
+  sorted() {
+    return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
+  }
+  enter(timeMs) {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
+    const key = Math.floor(timeMs / this.binMs);
+    let bin = this.bins.get(key);
+    if (bin === void 0) {
+      if (this.bins.size >= MAX_BINS) {
+        this.widen();
+        return this.enter(timeMs);
+      }
+      bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
+      this.bins.set(key, bin);
+    }
+    this.current = bin;
+    this.lo = key * this.binMs;
+    this.hi = this.lo + this.binMs;
+    return bin;
+  }
+  /** Doubles the bin width, merging neighbours. */
+  widen() {
+    this.binMs *= 2;
+    const old = [...this.bins.values()];
+    this.bins.clear();
+    for (const b of old) {
+      const key = Math.floor(b.startMs / this.binMs);
+      const into = this.bins.get(key);
+      if (into === void 0) {
+        this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
+        continue;
+      }
+      into.points += b.points;
+      into.requests += b.requests;
+      into.iterations += b.iterations;
+      into.firstMs = Math.min(into.firstMs, b.firstMs);
+      into.lastMs = Math.max(into.lastMs, b.lastMs);
+      into.metrics |= b.metrics;
+      if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
+    }
+    this.current = void 0;
+    this.lo = Number.POSITIVE_INFINITY;
+    this.hi = Number.NEGATIVE_INFINITY;
+  }
+};
+
 // src/document/run-builder.ts
 var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
   "http_req_blocked",
@@ -63202,12 +63568,15 @@ var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
   "iteration_duration"
 ]);
 var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+var REQUESTS_METRIC = "http_reqs";
+var ITERATIONS_METRIC = "iterations";
 var MAX_TAG_KEYS = 64;
 var RunBuilder = class {
   constructor(options) {
     this.options = options;
     this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
     this.maxWindows = options.maxWindows ?? 360;
+    this.cardinality = new ScopeCardinality(options.maxScopes);
     for (const s of options.submetrics ?? []) {
       const list = this.extraSubmetrics.get(s.metric) ?? [];
       list.push(s.tags);
@@ -63222,10 +63591,19 @@ var RunBuilder = class {
   originMs = Number.NaN;
   widthMs;
   widthStep = 0;
-  minIndex = Number.POSITIVE_INFINITY;
-  maxIndex = Number.NEGATIVE_INFINITY;
-  firstTime = Number.POSITIVE_INFINITY;
-  lastTime = Number.NEGATIVE_INFINITY;
+  /**
+   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+   */
+  occupied = /* @__PURE__ */ new Set();
+  lastOccupied = Number.NaN;
+  /** The highest window index any point went to, and the leaves with windows still counting densely. */
+  maxSeenIndex = Number.NEGATIVE_INFINITY;
+  openLeaves = /* @__PURE__ */ new Set();
+  /** Templates for URL-like grouping values and the maxScopes cap. */
+  cardinality;
+  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+  profile = new TimeProfile();
   maxWindows;
   points = 0;
   /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
@@ -63238,12 +63616,15 @@ var RunBuilder = class {
         thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
         submetrics: [...state.def.submetrics, ...def.submetrics]
       };
+      state.submetrics = [...state.submetrics, ...def.submetrics];
       return known2;
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set() });
+    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
     this.metricIds.set(def.name, id);
+    if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
+    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
   metricId(name) {
@@ -63256,21 +63637,28 @@ var RunBuilder = class {
   targets(metric, tags) {
     const state = this.metrics[metric];
     for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const scopes = [{ name: state.def.name, tags: {} }];
+    const values = [metric];
     for (const tag of this.options.groupBy) {
-      const v = tags[tag];
-      if (v !== void 0) {
-        const t = { [tag]: v };
-        scopes.push({ name: scopeName(state.def.name, t), tags: t });
-      }
+      const raw = tags[tag];
+      values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
     }
-    for (const sub of [...state.def.submetrics, ...this.extraSubmetrics.get(state.def.name) ?? []]) {
-      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
-    }
-    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
-    const key = `${metric}\0${unique.map((n) => n.name).join("\0")}`;
+    const subs = state.submetrics;
+    for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
+    const key = JSON.stringify(values);
     const cached2 = this.leaves.get(key);
     if (cached2) return cached2;
+    const scopes = [{ name: state.def.name, tags: NO_TAGS }];
+    this.options.groupBy.forEach((tag, k) => {
+      const value = values[k + 1];
+      if (typeof value === "string") {
+        const t = this.cardinality.tagsOf(tag, value);
+        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
+      }
+    });
+    for (const i of values.slice(this.options.groupBy.length + 1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
+    const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
+    for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
     const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
     const totals = newTotals(state.def.type, scale);
     const leaf = {
@@ -63293,8 +63681,7 @@ var RunBuilder = class {
     const leaf = targets.leaf;
     if (leaf.histogram !== void 0) leaf.histogram.record(value);
     else recordTotal(leaf.totals, timeMs, value);
-    if (timeMs < this.firstTime) this.firstTime = timeMs;
-    if (timeMs > this.lastTime) this.lastTime = timeMs;
+    this.profile.record(timeMs, targets.metric);
     if (!leaf.windows) return;
     const index = this.windowIndex(timeMs);
     let win = leaf.lastWindow;
@@ -63304,6 +63691,7 @@ var RunBuilder = class {
         win = new WindowTotals(leaf.totals.type, true);
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
+        this.openLeaves.add(leaf);
       }
       if (index > leaf.maxIndex) {
         leaf.maxIndex = index;
@@ -63323,16 +63711,37 @@ var RunBuilder = class {
   windowIndex(timeMs) {
     if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
     const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-    if (index >= this.minIndex && index <= this.maxIndex) return index;
-    this.minIndex = Math.min(this.minIndex, index);
-    this.maxIndex = Math.max(this.maxIndex, index);
-    if (this.options.window !== "auto" || this.maxIndex - this.minIndex + 1 <= this.maxWindows) return index;
+    if (index === this.lastOccupied) return index;
+    this.lastOccupied = index;
+    if (this.occupied.has(index)) return index;
+    this.occupied.add(index);
+    if (index > this.maxSeenIndex) {
+      this.maxSeenIndex = index;
+      this.closeStale(index);
+    }
+    if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
     this.widen();
-    return Math.floor((timeMs - this.originMs) / this.widthMs);
+    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+    return this.lastOccupied;
+  }
+  /**
+   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+   */
+  closeStale(newest) {
+    for (const leaf of this.openLeaves) {
+      const stillOpen = [];
+      for (const o of leaf.open) {
+        if (o.index >= newest - 1) stillOpen.push(o);
+        else o.window.close();
+      }
+      leaf.open = stillOpen;
+      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+    }
   }
   /** Steps to the next wider window and merges the existing windows into it. */
   widen() {
-    while (this.maxIndex - this.minIndex + 1 > this.maxWindows) {
+    while (this.occupied.size > this.maxWindows) {
       this.widthStep++;
       const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
       const factor = next / this.widthMs;
@@ -63346,18 +63755,24 @@ var RunBuilder = class {
         leaf.open = [];
       }
       this.widthMs = next;
-      this.minIndex = Math.floor(this.minIndex / factor);
-      this.maxIndex = Math.floor(this.maxIndex / factor);
+      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
     }
+    this.openLeaves.clear();
   }
   /**
    * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
    * memory at once (a run has hundreds of scopes).
    */
-  encodeScopes(lowest) {
+  encodeScopes(lowest, highest, folded) {
     const members2 = /* @__PURE__ */ new Map();
     for (const { leaf } of this.leaves.values()) {
-      for (const s of leaf.scopes) {
+      for (const scope of leaf.scopes) {
+        let s = scope;
+        if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
+          const tags = { [s.group]: OTHER_VALUE };
+          s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
+        }
         const m = members2.get(s.name);
         if (m) m.leaves.push(leaf);
         else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
@@ -63365,7 +63780,7 @@ var RunBuilder = class {
     }
     const scopes = {};
     const series = {};
-    for (const name of [...members2.keys()].sort(compareText)) {
+    for (const name of [...members2.keys()].sort(compareText2)) {
       const { tags, leaves } = members2.get(name);
       const def = this.metrics[leaves[0].metric].def;
       const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
@@ -63383,20 +63798,46 @@ var RunBuilder = class {
           target.add(w);
         }
       }
-      if (windows.size > 0) series[name] = encodeWindows(windows, lowest);
+      const encoded = encodeWindows(windows, lowest, highest);
+      if (encoded.length > 0) series[name] = encoded;
     }
     return { scopes, series };
   }
+  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+  scopeWeights() {
+    const weights = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      const isRequests = this.metrics[leaf.metric].def.name === REQUESTS_METRIC;
+      const points = samples(leaf.totals);
+      for (const s of leaf.scopes) {
+        if (s.group === void 0) continue;
+        let byValue = weights.get(s.group);
+        if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
+        const value = s.tags[s.group];
+        let w = byValue.get(value);
+        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
+        w.points += points;
+        if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
+      }
+    }
+    return weights;
+  }
   /** The run document of everything recorded so far. */
   finish(info2) {
-    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
-    const { scopes, series } = this.encodeScopes(lowest);
-    const measured = Number.isFinite(this.firstTime);
-    const start = measured ? this.firstTime : 0;
-    const end = measured ? this.lastTime : 0;
+    const span = runSpan(this.profile.sorted());
+    const start = span ? span.firstMs : 0;
+    const end = span ? span.lastMs : 0;
+    const measured = span !== void 0 && !Number.isNaN(this.originMs);
+    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+    const templateWarning = this.cardinality.templateWarning();
+    const names = this.metrics.map((m) => m.def.name);
+    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
     const metrics = {};
-    for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
-      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText) } : {} };
+    for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
     }
     return {
       schema: RUN_DOCUMENT_SCHEMA,
@@ -63413,20 +63854,41 @@ var RunBuilder = class {
         aggregateOnly: info2.aggregateOnly ?? false,
         groupBy: [...this.options.groupBy],
         sources: info2.sources,
-        warnings: info2.warnings ?? []
+        warnings: [...info2.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
       },
       metrics,
       scopes,
       windows: {
-        originMs: Number.isNaN(this.originMs) ? start : this.originMs + lowest * this.widthMs,
+        originMs: measured ? this.originMs + lowest * this.widthMs : start,
         widthMs: this.widthMs,
         series
       }
     };
   }
 };
-function compareText(a, b) {
+function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+var NO_TAGS = Object.freeze({});
+function flat(text) {
+  Number(text);
+  return text;
+}
+function matches(sub, tags) {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
+}
+function samples(t) {
+  switch (t.type) {
+    case "trend":
+      return t.histogram.count;
+    case "counter":
+      return t.samples;
+    case "rate":
+      return t.passes + t.fails;
+    case "gauge":
+      return t.samples;
+  }
 }
 function regroup(windows, to) {
   const merged = /* @__PURE__ */ new Map();
@@ -63452,8 +63914,8 @@ function encodeScope(s) {
       return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
   }
 }
-function encodeWindows(windows, lowest) {
-  return [...windows.entries()].sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
+function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
+  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
 }
 function encodeWindow(i, w) {
   switch (w.type) {
@@ -63676,8 +64138,8 @@ var RunView = class {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
     if (s?.reported) return s.reported["rate"];
-    const count2 = this.value(name, "count");
-    return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
+    const count3 = this.value(name, "count");
+    return count3 !== void 0 && this.durationSeconds > 0 ? count3 / this.durationSeconds : void 0;
   }
   /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
   errors(tags, failedMetric = "http_req_failed") {
@@ -63744,8 +64206,8 @@ function assessLatency(baseline, current, s, policy) {
       out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
       continue;
     }
-    const nb = count(bd);
-    const nc = count(cd);
+    const nb = count2(bd);
+    const nc = count2(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
       out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
       continue;
@@ -63839,7 +64301,7 @@ function toLog(d) {
   }
   return out;
 }
-function count(d) {
+function count2(d) {
   let n = 0;
   for (const b of d) n += b.count;
   return n;
@@ -64060,13 +64522,13 @@ function theilSen(x, y, options = {}) {
   if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
   if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
   const slopes = new Float64Array(n * (n - 1) / 2);
-  let count2 = 0;
+  let count3 = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
+      if (xs[j] !== xs[i]) slopes[count3++] = slope(xs[i], ys[i], xs[j], ys[j]);
     }
   }
-  const sorted = slopes.subarray(0, count2).sort();
+  const sorted = slopes.subarray(0, count3).sort();
   const medianSlope = quantileSorted(sorted, 0.5);
   if (!Number.isFinite(medianSlope)) return overflow();
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
@@ -64074,8 +64536,8 @@ function theilSen(x, y, options = {}) {
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
   const z2 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count2 + z2 * sigma) / 2), count2 - 1);
-  const lowerIndex = Math.max(Math.round((count2 - z2 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count3 + z2 * sigma) / 2), count3 - 1);
+  const lowerIndex = Math.max(Math.round((count3 - z2 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
@@ -64108,10 +64570,10 @@ function tieTerm(values) {
 // src/gate/memory.ts
 var MB = 1024 * 1024;
 var MEMORY_METRIC = "process_resident_memory_bytes";
-function gcFloor(samples, blockSize) {
+function gcFloor(samples2, blockSize) {
   const out = [];
-  for (let i = 0; i < samples.length; i += blockSize) {
-    const block = samples.slice(i, i + blockSize);
+  for (let i = 0; i < samples2.length; i += blockSize) {
+    const block = samples2.slice(i, i + blockSize);
     let min = block[0];
     for (const s of block) if (s.rssBytes < min.rssBytes) min = s;
     out.push({ t: block[Math.floor(block.length / 2)].t, rssBytes: min.rssBytes });
@@ -64119,18 +64581,18 @@ function gcFloor(samples, blockSize) {
   return out;
 }
 function memoryTrend(samplesIn, warmupSeconds) {
-  const samples = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
-  const discarded = samplesIn.length - samples.length;
-  if (samples.length < 6) {
-    return insufficient(`only ${samples.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
+  const samples2 = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
+  const discarded = samplesIn.length - samples2.length;
+  if (samples2.length < 6) {
+    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
   }
-  const t0 = samples[0].t;
-  const afterWarmup = samples.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
-  const used = afterWarmup.length >= 6 ? afterWarmup : samples.slice(Math.floor(samples.length / 3));
+  const t0 = samples2[0].t;
+  const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
+  const used = afterWarmup.length >= 6 ? afterWarmup : samples2.slice(Math.floor(samples2.length / 3));
   const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
   let peak = 0;
-  for (const s of samples) if (s.rssBytes > peak) peak = s.rssBytes;
-  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples.length, discarded };
+  for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
+  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
   const level = median(half.map((s) => s.rssBytes));
   const logs = half.map((s) => Math.log(s.rssBytes));
@@ -64320,7 +64782,7 @@ function logRateSe(windows, widthMs) {
 }
 
 // src/gate/compare.ts
-var REQUESTS_METRIC = "http_reqs";
+var REQUESTS_METRIC2 = "http_reqs";
 var FAILED_METRIC = "http_req_failed";
 function compareRuns(input2) {
   const { policy } = input2;
@@ -64337,7 +64799,7 @@ function compareRuns(input2) {
       const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
       if (e) assessments.push(e);
     }
-    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC);
+    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC2);
     if (t) assessments.push(t);
   } else {
     notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
@@ -64454,17 +64916,17 @@ function sameScope(f, s) {
   return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
 }
 function summary2(view, s) {
-  const count2 = view.value(s.name, "count");
-  if (count2 === void 0 && !view.scope(s.name)) return void 0;
+  const count3 = view.value(s.name, "count");
+  if (count3 === void 0 && !view.scope(s.name)) return void 0;
   const errors = view.errors(s.tags, FAILED_METRIC);
   const pick2 = (k) => view.value(s.name, k);
-  const out = { count: count2 ?? 0 };
+  const out = { count: count3 ?? 0 };
   const fields = [
     ["p50", pick2("med")],
     ["p95", pick2("p(95)")],
     ["p99", pick2("p(99)")],
     ["avg", pick2("avg")],
-    ["throughput", view.throughput(s.tags, REQUESTS_METRIC)],
+    ["throughput", view.throughput(s.tags, REQUESTS_METRIC2)],
     ["errorRate", errors && errors.total > 0 ? errors.failed / errors.total : void 0]
   ];
   for (const [k, v] of fields) if (v !== void 0 && Number.isFinite(v)) out[k] = v;
@@ -64552,7 +65014,7 @@ function headline(verdict, stages) {
 function unjudgedText(stages) {
   const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
   const none = { count: 0, why: /* @__PURE__ */ new Set() };
-  const part = { count: 0, why: /* @__PURE__ */ new Set() };
+  const part2 = { count: 0, why: /* @__PURE__ */ new Set() };
   for (const stage of stages) {
     for (const row of stage.scopes) {
       if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
@@ -64561,7 +65023,7 @@ function unjudgedText(stages) {
       const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.scope?.tag === tag && f.scope.value === value);
       const open6 = own2.filter((f) => f.outcome === "inconclusive");
       const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
-      const target = judgedSome ? part : none;
+      const target = judgedSome ? part2 : none;
       target.count++;
       for (const f of open6) target.why.add(f.shortfall ?? "other");
       if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
@@ -64570,7 +65032,7 @@ function unjudgedText(stages) {
   const parts = [];
   const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
   if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
-  if (part.count > 0) parts.push(`${part.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part.why)})`);
+  if (part2.count > 0) parts.push(`${part2.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part2.why)})`);
   const others = /* @__PURE__ */ new Map();
   for (const f of stages.flatMap((s) => s.findings)) {
     if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
@@ -64580,8 +65042,8 @@ function unjudgedText(stages) {
     entry.why.add(f.shortfall ?? "other");
     others.set(what, entry);
   }
-  for (const [what, { count: count2, why }] of others) {
-    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
+  for (const [what, { count: count3, why }] of others) {
+    parts.push(what === "threshold" ? `${count3} ${count3 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
   }
   return parts.join("; ");
 }
@@ -65036,12 +65498,12 @@ function branchReadme(branch) {
 var MAX_COMMENT_LENGTH = 65536;
 async function findComment(client, target) {
   if (!target.marker.trim()) throw new Error("upsertComment: the marker must not be empty");
-  const matches = await client.paginate(
+  const matches2 = await client.paginate(
     client.rest.issues.listComments,
     { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 },
     (response) => response.data.filter((c) => (c.body ?? "").includes(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "" }))
   );
-  return matches.find((c) => c.body.trimStart().startsWith(target.marker)) ?? matches[0];
+  return matches2.find((c) => c.body.trimStart().startsWith(target.marker)) ?? matches2[0];
 }
 async function upsertComment(client, params) {
   const body = fitComment(params.body.includes(params.marker) ? params.body : `${params.marker}
@@ -65659,11 +66121,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url2) {
-  const matches = url2.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url2.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit2(object2, keysToOmit) {
   const result = { __proto__: null };
@@ -65675,11 +66137,11 @@ function omit2(object2, keysToOmit) {
   return result;
 }
 function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part2) {
+    if (!/%[0-9A-Fa-f]/.test(part2)) {
+      part2 = encodeURI(part2).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
-    return part;
+    return part2;
   }).join("");
 }
 function encodeUnreserved(str) {
@@ -66480,8 +66942,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -69563,7 +70025,7 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max2 = 60) {
   const clean3 = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean3.length > max2 ? `${clean3.slice(0, max2)}\u2026` : clean3;
@@ -69725,9 +70187,20 @@ function splitCsvRecord(text) {
   }
 }
 function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
+  let count3 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count3++;
+  return count3 % 2 === 0;
+}
+
+// src/ingest/impossible-value.ts
+function holdsDurations(def) {
+  return def.type === "trend" && def.contains === "time";
+}
+var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
+function impossibleValue(value, raw, metric, durations) {
+  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
+  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
+  return void 0;
 }
 
 // src/ingest/k6-time.ts
@@ -70059,6 +70532,10 @@ ${text}`;
       metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
       this.metricIds.set(name, metric);
     }
+    if (value - value !== 0 || value < 0) {
+      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
+      if (impossible !== void 0) throw this.error(impossible, line);
+    }
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
     this.sink.builder.point(targets, time3, value);
   }
@@ -70118,6 +70595,123 @@ async function readK6Csv(file2, source, sink, warn) {
 // src/ingest/detect.ts
 import { open as open5, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
+
+// src/ingest/summary-metric.ts
+function parseMetricKey(key, file2) {
+  const open6 = key.indexOf("{");
+  if (open6 < 0) return { base: key, tags: {} };
+  const close = key.lastIndexOf("}");
+  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  const tags = {};
+  for (const part2 of key.slice(open6 + 1, close).split(",")) {
+    const colon = part2.indexOf(":");
+    if (colon < 0) {
+      if (part2.trim() === "") continue;
+      throw new IngestError(file2, `metric '${key}': '${part2}' is not tag:value`);
+    }
+    tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
+  }
+  return { base: key.slice(0, open6).trim(), tags };
+}
+function trimTag(s) {
+  return s.trim().replace(/^["']|["']$/g, "").trim();
+}
+
+// src/ingest/machine-summary.ts
+var MachineMetricSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  type: MetricTypeSchema,
+  contains: external_exports.enum(["time", "data", "default"]).optional(),
+  values: external_exports.record(external_exports.string(), external_exports.unknown())
+});
+var MachineSummarySchema = external_exports.object({
+  version: external_exports.string(),
+  config: external_exports.object({ duration: external_exports.number().nonnegative() }),
+  metadata: external_exports.object({
+    generated_at: external_exports.string().optional(),
+    generatedAt: external_exports.string().optional(),
+    k6_version: external_exports.string().optional(),
+    k6Version: external_exports.string().optional()
+  }).optional(),
+  results: external_exports.object({
+    metrics: external_exports.array(MachineMetricSchema),
+    checks: external_exports.object({
+      metrics: external_exports.array(MachineMetricSchema).nullish(),
+      results: external_exports.array(external_exports.object({ name: external_exports.string(), passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() })).nullish()
+    }).nullish()
+  })
+});
+function isMachineSummary(o) {
+  const results = o.results;
+  return typeof results === "object" && results !== null && Array.isArray(results.metrics);
+}
+function fromMachineSummary(value, file2) {
+  const parsed = MachineSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
+  const { config: config2, metadata, results } = parsed.data;
+  const duration3 = config2.duration;
+  const metrics = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (key, type, contains, reported, known2) => {
+    if (seen.has(key)) throw new IngestError(file2, `metric '${key}' is listed twice in results; write the summary again with k6`);
+    seen.add(key);
+    const { base, tags } = known2 ?? parseMetricKey(key, file2);
+    metrics.push({ key, base, tags, type, contains, reported, thresholds: [] });
+  };
+  for (const m of [...results.metrics, ...results.checks?.metrics ?? []]) add(m.name, m.type, m.contains ?? "default", legacyValues(m.type, numbers(m.values), duration3));
+  const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
+  if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
+  const byCheck = /* @__PURE__ */ new Map();
+  for (const c of results.checks?.results ?? []) {
+    const sum = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
+    sum.passes += c.passes;
+    sum.fails += c.fails;
+    byCheck.set(c.name, sum);
+  }
+  for (const [name, c] of byCheck) {
+    const total2 = c.passes + c.fails;
+    const key = `checks{check:${name}}`;
+    if (!seen.has(key)) add(key, "rate", "default", { passes: c.passes, fails: c.fails, ...total2 > 0 ? { rate: c.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
+  }
+  const generated = metadata?.generated_at ?? metadata?.generatedAt;
+  const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
+  return {
+    metrics,
+    durationSeconds: duration3,
+    generatedMs: Number.isFinite(generatedMs) ? generatedMs : void 0,
+    k6Version: metadata?.k6_version ?? metadata?.k6Version
+  };
+}
+function legacyValues(type, values, durationSeconds) {
+  switch (type) {
+    case "trend": {
+      const out = {};
+      for (const [k, v] of Object.entries(values)) {
+        const p = /^p(\d+(?:\.\d+)?)$/.exec(k);
+        out[p ? `p(${p[1]})` : k] = v;
+      }
+      return out;
+    }
+    case "counter": {
+      const count3 = values.count;
+      return count3 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count3 / durationSeconds } : values;
+    }
+    case "rate": {
+      const { matches: matches2, total: total2, ...rest } = values;
+      if (matches2 === void 0 || total2 === void 0) return values;
+      return { ...rest, passes: matches2, fails: total2 - matches2 };
+    }
+    case "gauge":
+      return values;
+  }
+}
+function numbers(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+// src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
 async function detectFormat(file2) {
   let size;
@@ -70164,13 +70758,14 @@ function jsonFormat(file2, value) {
     if (o.schema.startsWith("perf-gate/run@")) return "run-document";
     throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
   }
+  if (isMachineSummary(o)) return "k6-machine-readable-summary";
   const metrics = o.metrics;
   if (typeof metrics === "object" && metrics !== null && !Array.isArray(metrics)) {
     if ("state" in o || "options" in o) return "k6-handle-summary";
     if ("root_group" in o) return "k6-summary-export";
   }
   const keys = Object.keys(o).slice(0, 6).join(", ");
-  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group'). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
 function looksLikeK6Line(line) {
   if (!line.startsWith("{") || line.length > HEAD_BYTES) return false;
@@ -70258,10 +70853,10 @@ function parseMemoryText(file2, text) {
   const first2 = lines.findIndex((l) => l.trim() !== "");
   if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
   const head = lines[first2].trim();
-  const samples = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
-  if (samples.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
-  samples.sort((a, b) => a.t - b.t);
-  return { source: file2, samples };
+  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
+  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
+  samples2.sort((a, b) => a.t - b.t);
+  return { source: file2, samples: samples2 };
 }
 function csv(file2, lines, headerIndex) {
   const header2 = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
@@ -70274,7 +70869,7 @@ function csv(file2, lines, headerIndex) {
     throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
   }
   const times = new TimeParser();
-  const samples = [];
+  const samples2 = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
@@ -70292,9 +70887,9 @@ function csv(file2, lines, headerIndex) {
       if (heap === void 0) throw new IngestError(file2, `${header2[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
       sample.heapUsedBytes = heap;
     }
-    samples.push(sample);
+    samples2.push(sample);
   }
-  return samples;
+  return samples2;
 }
 function prometheus(file2, lines) {
   const byTime = /* @__PURE__ */ new Map();
@@ -70326,12 +70921,12 @@ function prometheus(file2, lines) {
     else entry.heap = value;
     byTime.set(t, entry);
   }
-  const samples = [];
+  const samples2 = [];
   for (const [t, e] of byTime) {
     if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
-    samples.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
+    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
   }
-  return samples;
+  return samples2;
 }
 function timeValue(text, isMs, times) {
   if (/^\d+(\.\d+)?$/.test(text)) {
@@ -70514,12 +71109,12 @@ var K6NdjsonParser = class {
     return { lines, partial: partial2 };
   }
   /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
-  keep(part) {
-    this.carryLength += part.length;
+  keep(part2) {
+    this.carryLength += part2.length;
     if (this.carryLength > MAX_LINE_BYTES) {
       throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
     }
-    this.carry.push(Buffer.from(part));
+    this.carry.push(Buffer.from(part2));
   }
   /** One line `buf[start, end)` without its `\n`. */
   line(buf, view, start, end) {
@@ -70572,11 +71167,12 @@ var K6NdjsonParser = class {
     if (c === 101 || c === 69 || digits2 > 15) {
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString("latin1", numberStart, p));
-      if (value !== value) return false;
+      if (value - value !== 0) return false;
     } else {
       value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
       if (negative) value = -value;
     }
+    if (value < 0 && slot.durations) return false;
     if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
     const tagsStart = p + 8;
     if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
@@ -70616,7 +71212,8 @@ var K6NdjsonParser = class {
     const length = p + POINT_MID.length - at;
     const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
     const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
-    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, after: void 0, next: head };
+    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
+    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
     this.metricSlots.set(key, slot);
     return slot;
   }
@@ -70648,6 +71245,8 @@ var K6NdjsonParser = class {
     const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
     if (tags === void 0) throw this.pointError("its tags are not an object of strings");
     const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
+    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
+    if (impossible !== void 0) throw new IngestError(this.file, impossible, { line: this.lineNo });
     const raw = `\0json\0${JSON.stringify(tags)}`;
     const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
@@ -70660,6 +71259,9 @@ var K6NdjsonParser = class {
     return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
   }
 };
+function rawValue(text) {
+  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
 function viewOf(buf) {
   return new DataView(buf.buffer, buf.byteOffset, buf.length);
 }
@@ -70692,11 +71294,32 @@ var SummaryExportSchema = external_exports.object({
   metrics: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()))
 });
 function summaryDocument(value, info2) {
-  const metrics = info2.format === "k6-handle-summary" ? fromHandleSummary(value, info2.file) : fromSummaryExport(value, info2.file);
+  let metrics;
+  let durationSeconds;
+  let endMs = Math.round(info2.mtimeMs);
+  let toolVersion;
+  switch (info2.format) {
+    case "k6-handle-summary":
+      metrics = fromHandleSummary(value, info2.file);
+      durationSeconds = handleSummaryDuration(value);
+      break;
+    case "k6-summary-export":
+      metrics = fromSummaryExport(value, info2.file);
+      durationSeconds = durationFromCounters(metrics);
+      break;
+    case "k6-machine-readable-summary": {
+      const m = fromMachineSummary(value, info2.file);
+      metrics = m.metrics;
+      durationSeconds = m.durationSeconds;
+      if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
+      toolVersion = m.k6Version;
+      break;
+    }
+  }
   const warnings = [];
   const docMetrics = {};
   const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText2(a.key, b.key))) {
+  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
     const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
     if (m.type === "rate" && Number.isInteger(m.reported.passes) && Number.isInteger(m.reported.fails) && m.reported.passes >= 0 && m.reported.fails >= 0) {
@@ -70712,15 +71335,14 @@ function summaryDocument(value, info2) {
   }
   for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
   const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText2)) ordered2[k] = docMetrics[k];
-  const durationSeconds = info2.format === "k6-handle-summary" ? handleSummaryDuration(value) : durationFromCounters(metrics);
+  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
   if (durationSeconds === void 0) warnings.push(`${info2.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
-  const endMs = Math.round(info2.mtimeMs);
   const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
   return {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
       tool: "k6",
+      ...toolVersion !== void 0 ? { toolVersion } : {},
       ...info2.stage !== void 0 ? { stage: info2.stage } : {},
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -70749,7 +71371,7 @@ function fromHandleSummary(value, file2) {
       tags,
       type: m.type,
       contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
-      reported: numbers(m.values),
+      reported: numbers2(m.values),
       thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
     };
   });
@@ -70759,7 +71381,7 @@ function fromSummaryExport(value, file2) {
   if (!parsed.success) throw new IngestError(file2, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
   return Object.entries(parsed.data.metrics).map(([key, m]) => {
     const { base, tags } = parseMetricKey(key, file2);
-    const values = numbers(m);
+    const values = numbers2(m);
     const builtin = K6_BUILTIN_METRICS.get(base);
     const type = builtin?.type ?? inferType(values);
     if (type === "rate" && values.value !== void 0) {
@@ -70783,29 +71405,10 @@ function inferType(values) {
   if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
   return "gauge";
 }
-function numbers(o) {
+function numbers2(o) {
   const out = {};
   for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
   return out;
-}
-function parseMetricKey(key, file2) {
-  const open6 = key.indexOf("{");
-  if (open6 < 0) return { base: key, tags: {} };
-  const close = key.lastIndexOf("}");
-  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
-  const tags = {};
-  for (const part of key.slice(open6 + 1, close).split(",")) {
-    const colon = part.indexOf(":");
-    if (colon < 0) {
-      if (part.trim() === "") continue;
-      throw new IngestError(file2, `metric '${key}': '${part}' is not tag:value`);
-    }
-    tags[trimTag(part.slice(0, colon))] = trimTag(part.slice(colon + 1));
-  }
-  return { base: key.slice(0, open6).trim(), tags };
-}
-function trimTag(s) {
-  return s.trim().replace(/^["']|["']$/g, "").trim();
 }
 function handleSummaryDuration(value) {
   const ms = value.state?.testRunDurationMs;
@@ -70816,8 +71419,8 @@ function durationFromCounters(metrics) {
   const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
   counters.sort((a, b) => rank(a.base) - rank(b.base));
   for (const m of counters) {
-    const { count: count2, rate: rate2 } = m.reported;
-    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
+    const { count: count3, rate: rate2 } = m.reported;
+    if (count3 !== void 0 && rate2 !== void 0 && rate2 > 0) return count3 / rate2;
   }
   return void 0;
   function rank(name) {
@@ -70825,7 +71428,7 @@ function durationFromCounters(metrics) {
     return i < 0 ? preferred.length : i;
   }
 }
-function compareText2(a, b) {
+function compareText3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -70836,10 +71439,13 @@ async function ingestFiles(paths, options = {}) {
   if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
     throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
   }
+  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
+  }
   const inputs = [];
   for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2) });
   const documents = inputs.filter((i) => i.detected.format === "run-document");
-  const summaries = inputs.filter((i) => i.detected.format === "k6-summary-export" || i.detected.format === "k6-handle-summary");
+  const summaries = inputs.filter((i) => i.detected.format === "k6-summary-export" || i.detected.format === "k6-handle-summary" || i.detected.format === "k6-machine-readable-summary");
   const streams = inputs.filter((i) => i.detected.kind === "stream");
   let doc;
   if (documents.length > 0) {
@@ -70875,7 +71481,8 @@ async function ingestStreams(files, options) {
   const builder = new RunBuilder({
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
-    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {}
+    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
+    ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
   });
   const warnings = [];
   const seen = /* @__PURE__ */ new Set();
@@ -71186,9 +71793,9 @@ function formatDuration(seconds3) {
   const m = minutes % 60;
   return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
 }
-function formatTimestamp(iso) {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
+function formatTimestamp(iso2) {
+  const t = Date.parse(iso2);
+  if (Number.isNaN(t)) return iso2;
   const d = new Date(t);
   const pad2 = (n) => String(n).padStart(2, "0");
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
@@ -71460,8 +72067,8 @@ function rowCells(row) {
 function findingLine(f) {
   const v = findingView(f);
   const subject2 = [escapeMarkdown(v.metric), escapeMarkdown(v.statistic)].filter((x) => x !== "").join(" ");
-  const numbers2 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
-  const detail = numbers2 === "" ? subject2 : `${subject2}: ${numbers2}`;
+  const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+  const detail = numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`;
   const extras = [v.threshold === "" ? "" : escapeMarkdown(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
   return `- ${severityMark(v.severity)} ${escapeMarkdown(v.message)} \u2014 ${[detail, ...extras].join("; ")}`;
 }
@@ -71756,9 +72363,9 @@ function findingLines(findings, width, paint) {
   for (const f of sortFindings2(findings)) {
     const v = findingView(f);
     const subject2 = [v.metric, v.statistic].filter((x) => x !== "").map(sanitizeTerminal).join(" ");
-    const numbers2 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+    const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
     const extras = [sanitizeTerminal(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
-    const detail = [numbers2 === "" ? subject2 : `${subject2}: ${numbers2}`, ...extras].join("; ");
+    const detail = [numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`, ...extras].join("; ");
     const [first2 = "", ...rest] = wrap(sanitizeTerminal(v.message), body);
     lines.push(`${INDENT}${paint(padToWidth(v.severity, tagWidth - 2, "left"), v.severity)}  ${first2}`);
     for (const l of [...rest, ...wrap(detail, body).map((d) => paint(d, "dim"))]) lines.push(pad2 + l);
@@ -72259,6 +72866,7 @@ async function runStage(io2, inputs, ctx, client, k6, stage, policy, workDir, si
   ];
   const stagePolicy = { ...policy, thresholds };
   const current = await ingestFiles([outFile], {
+    maxScopes: policy.maxScopes,
     stage,
     groupBy: policy.groupBy,
     window: policy.window,

@@ -15,11 +15,19 @@ var TWO_32 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
-    this.counts = new Uint32Array(4 * SUB_BUCKET_HALF_COUNT);
   }
   scale;
-  /** Counts per HDR index; 32-bit until a bucket would pass 2^32 − 1, then 64-bit floats (exact to 2^53). */
-  counts;
+  /**
+   * Counts of HDR indexes [offset, offset + counts.length): 32-bit until a bucket would pass 2^32 − 1,
+   * then 64-bit floats (exact to 2^53). Empty while the histogram holds few values (`pending`).
+   */
+  counts = NO_COUNTS;
+  offset = 0;
+  /**
+   * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
+   * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
+   */
+  pending = NO_PENDING;
   count = 0;
   sum = 0;
   min = Number.POSITIVE_INFINITY;
@@ -37,9 +45,42 @@ var TrendHistogram = class _TrendHistogram {
     } else if (scaled > Number.MAX_SAFE_INTEGER) {
       scaled = Number.MAX_SAFE_INTEGER;
     }
-    const index = countsIndex(scaled);
-    if (index >= this.counts.length) this.grow(index);
-    if (++this.counts[index] === 0) this.widenCounts(index);
+    const at = countsIndex(scaled) - this.offset;
+    const counts = this.counts;
+    if (at >= 0 && at < counts.length) {
+      if (++counts[at] === 0) this.widenCounts(at);
+    } else {
+      this.addAt(at + this.offset, 1);
+    }
+  }
+  /** Adds `n` at HDR index `index`, outside the fast path: pending values, or a range to grow. */
+  addAt(index, n) {
+    const pending = this.pending;
+    if (pending !== void 0) {
+      if (n === 1 && pending.length < PENDING_LIMIT) {
+        if (pending.length < 4) this.pending = [...pending, index];
+        else pending.push(index);
+        return;
+      }
+      this.pending = void 0;
+      for (const i of pending) this.addAt(i, 1);
+    }
+    if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
+    const at = index - this.offset;
+    const sum = this.counts[at] + n;
+    if (sum > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum;
+  }
+  /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
+  cover(index) {
+    const lo = this.counts.length === 0 ? index : Math.min(this.offset, index);
+    const hi = this.counts.length === 0 ? index : Math.max(this.offset + this.counts.length - 1, index);
+    const from = lo - lo % SUB_BUCKET_HALF_COUNT;
+    const to = hi - hi % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT;
+    const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
+    if (this.counts.length > 0) next.set(this.counts, this.offset - from);
+    this.counts = next;
+    this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
   widenCounts(wrapped) {
@@ -47,24 +88,39 @@ var TrendHistogram = class _TrendHistogram {
     wide[wrapped] = 2 ** 32;
     this.counts = wide;
   }
-  grow(index) {
-    let length = this.counts.length;
-    while (length <= index) length += SUB_BUCKET_HALF_COUNT;
-    const next = this.counts instanceof Uint32Array ? new Uint32Array(length) : new Float64Array(length);
-    next.set(this.counts);
-    this.counts = next;
+  /** Calls `f` for every non-empty HDR index, ascending, with its count. */
+  forEachIndex(f) {
+    const pending = this.pending;
+    if (pending !== void 0) {
+      const sorted = [...pending].sort((a, b) => a - b);
+      for (let i = 0; i < sorted.length; ) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        f(sorted[i], j - i);
+        i = j;
+      }
+      return;
+    }
+    const c = this.counts;
+    for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]);
   }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
     if (other.count === 0) return;
-    if (other.counts.length > this.counts.length) this.grow(other.counts.length - 1);
-    const c = other.counts;
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === 0) continue;
-      const sum = this.counts[i] + c[i];
-      if (sum > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-      this.counts[i] = sum;
+    if (other.pending !== void 0) {
+      for (const i of other.pending) this.addAt(i, 1);
+    } else {
+      const c = other.counts;
+      let first2 = 0;
+      while (first2 < c.length && c[first2] === 0) first2++;
+      let last2 = c.length - 1;
+      while (last2 > first2 && c[last2] === 0) last2--;
+      if (first2 < c.length) {
+        this.addAt(first2 + other.offset, c[first2]);
+        if (last2 > first2) this.addAt(last2 + other.offset, c[last2]);
+        for (let i = first2 + 1; i < last2; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
+      }
     }
     this.count += other.count;
     this.sum += other.sum;
@@ -78,11 +134,7 @@ var TrendHistogram = class _TrendHistogram {
    */
   distribution() {
     const out = [];
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) {
-      if (c[i] === 0) continue;
-      out.push({ value: medianEquivalent(i) / this.scale, count: c[i] });
-    }
+    this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
     if (out.length === 1) {
       out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0].count };
     } else if (out.length > 1) {
@@ -92,25 +144,31 @@ var TrendHistogram = class _TrendHistogram {
     return out;
   }
   encode() {
-    encoder ??= hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
-    const h = encoder;
+    const indexes = [];
+    const counts = [];
+    this.forEachIndex((i, n) => {
+      indexes.push(i);
+      counts.push(n);
+    });
+    const top = indexes.length > 0 ? indexes[indexes.length - 1] : -1;
+    const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
+    let h = encoders.get(sizeClass);
+    if (h === void 0) {
+      h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
+      encoders.set(sizeClass, h);
+    }
     h.reset();
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) if (c[i] !== 0) h.recordValueWithCount(lowestEquivalent(i), c[i]);
+    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]), counts[k]);
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
     const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+    t.pending = void 0;
     for (let i = 0; i < h.countsArrayLength; i++) {
       const n = h.getCountAtIndex(i);
-      if (n === 0) continue;
-      const index = countsIndex(h.valueFromIndex(i));
-      if (index >= t.counts.length) t.grow(index);
-      const sum = t.counts[index] + n;
-      if (sum > 4294967295 && t.counts instanceof Uint32Array) t.counts = Float64Array.from(t.counts);
-      t.counts[index] = sum;
+      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -120,7 +178,10 @@ var TrendHistogram = class _TrendHistogram {
     return t;
   }
 };
-var encoder;
+var NO_COUNTS = new Uint32Array(0);
+var NO_PENDING = [];
+var PENDING_LIMIT = 64;
+var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
   return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
 }
@@ -167,23 +228,23 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
-  record(value, count2 = 1) {
-    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
+  record(value, count3 = 1) {
+    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count3);
   }
   /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
   recordLog(logValue) {
     this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
   }
-  recordKey(key, count2) {
+  recordKey(key, count3) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count2;
+      this.dense[slot] += count3;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
     }
     this.extra ??= /* @__PURE__ */ new Map();
-    this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
+    this.extra.set(key, (this.extra.get(key) ?? 0) + count3);
   }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
@@ -272,9 +333,9 @@ var WindowSketch = class _WindowSketch {
     for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i], this.counts[i]);
     return out;
   }
-  static decode(flat) {
+  static decode(flat2) {
     const s = new _WindowSketch();
-    for (let i = 0; i + 1 < flat.length; i += 2) s.recordKey(flat[i], flat[i + 1]);
+    for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
     s.compact();
     return s;
   }
@@ -477,7 +538,7 @@ var MemorySampleSchema = z.object({
 });
 var SourceSchema = z.object({
   file: z.string(),
-  format: z.enum(["k6-ndjson", "k6-csv", "k6-summary-export", "k6-handle-summary", "embedded", "run-document"]),
+  format: z.enum(["k6-ndjson", "k6-csv", "k6-summary-export", "k6-handle-summary", "k6-machine-readable-summary", "embedded", "run-document"]),
   lines: z.number().int().nonnegative(),
   partial: z.boolean()
 });
@@ -517,11 +578,313 @@ var RunDocumentSchema = z.object({
   memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional()
 });
 
+// src/document/run-span.ts
+var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
+function runSpan(bins, rule = SPAN_RULE) {
+  const n = bins.length;
+  if (n === 0) return void 0;
+  let points = 0;
+  let requests = 0;
+  let iterations = 0;
+  for (const b of bins) {
+    points += b.points;
+    requests += b.requests;
+    iterations += b.iterations;
+  }
+  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
+  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
+  const maxPoints = rule.maxShare * points;
+  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
+  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
+  let lo = 0;
+  let hi = n - 1;
+  for (let changed = true; changed; ) {
+    changed = false;
+    let p = 0;
+    let r = 0;
+    let cut = -1;
+    for (let i = 0; i < hi; i++) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
+    }
+    if (cut + 1 > lo) {
+      lo = cut + 1;
+      changed = true;
+    }
+    p = 0;
+    r = 0;
+    cut = n;
+    for (let i = n - 1; i > lo; i--) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
+    }
+    if (cut - 1 < hi) {
+      hi = cut - 1;
+      changed = true;
+    }
+  }
+  const setAside = [];
+  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
+  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
+  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
+}
+function part(side, bins, gapMs) {
+  let points = 0;
+  const metrics = /* @__PURE__ */ new Set();
+  for (const b of bins) {
+    points += b.points;
+    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
+    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
+  }
+  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
+}
+function setAsideWarning(s, metricNames, span) {
+  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
+  const plural2 = s.points === 1 ? "point" : "points";
+  return `set aside ${s.points} ${plural2} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
+}
+function iso(ms) {
+  return new Date(ms).toISOString();
+}
+function formatSpan(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+// src/document/name-template.ts
+var ID_SEGMENT = "{id}";
+var QUERY_VALUE = "{}";
+var METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
+var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var HEX = /^[0-9a-f]{8,}$/i;
+function isIdSegment(segment) {
+  if (segment === "") return false;
+  if (/^\d+$/.test(segment)) return true;
+  if (segment.length === 36 && UUID.test(segment)) return true;
+  return HEX.test(segment) && /\d/.test(segment);
+}
+function templateName(value) {
+  let method = "";
+  let rest = value;
+  const m = METHOD_PREFIX.exec(value);
+  if (m) {
+    method = `${m[1]} `;
+    rest = m[2];
+  }
+  let origin = "";
+  const scheme = SCHEME.exec(rest);
+  if (scheme) {
+    const afterScheme = scheme[0].length;
+    let end = rest.length;
+    for (const c of ["/", "?", "#"]) {
+      const at = rest.indexOf(c, afterScheme);
+      if (at >= 0 && at < end) end = at;
+    }
+    origin = rest.slice(0, end);
+    rest = rest.slice(end);
+  } else if (!rest.startsWith("/")) {
+    return value;
+  }
+  const hash = rest.indexOf("#");
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf("?");
+  const path = q >= 0 ? rest.slice(0, q) : rest;
+  const query = q >= 0 ? rest.slice(q + 1) : void 0;
+  const segments = path.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
+  });
+  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
+  return out === value ? value : out;
+}
+
+// src/document/scope-cardinality.ts
+var OTHER_VALUE = "(other)";
+var DEFAULT_MAX_SCOPES = 500;
+var TRACKED_PER_SCOPE = 20;
+var MAX_REMEMBERED = 1e5;
+var CACHE_LIMIT = 5e4;
+var ScopeCardinality = class {
+  constructor(maxScopes = DEFAULT_MAX_SCOPES) {
+    this.maxScopes = maxScopes;
+    if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
+    this.tracked = TRACKED_PER_SCOPE * maxScopes;
+  }
+  maxScopes;
+  tags = /* @__PURE__ */ new Map();
+  tracked;
+  /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
+  value(tag, raw) {
+    let state = this.tags.get(tag);
+    if (state === void 0) {
+      state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
+      this.tags.set(tag, state);
+    }
+    const cached = state.cache.get(raw);
+    if (cached !== void 0) return cached;
+    let value = templateName(raw);
+    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
+      state.collapsed.add(raw);
+      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
+    }
+    if (!state.values.has(value) && value !== OTHER_VALUE) {
+      if (state.values.size < this.tracked) {
+        state.values.add(value);
+      } else {
+        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
+        value = OTHER_VALUE;
+      }
+    }
+    if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
+    state.cache.set(raw, value);
+    return value;
+  }
+  /** `{ [tag]: value }`, one object per value however many leaves use it. */
+  tagsOf(tag, value) {
+    const state = this.tags.get(tag);
+    if (state === void 0) return { [tag]: value };
+    let t = state.tagObjects.get(value);
+    if (t === void 0) {
+      t = Object.freeze({ [tag]: value });
+      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+    }
+    return t;
+  }
+  /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
+  pin(tag, value) {
+    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
+  }
+  /**
+   * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
+   * points, then by name; values a submetric names come first), with a warning for each tag that had more.
+   */
+  fold(weights) {
+    const folded = /* @__PURE__ */ new Map();
+    const warnings = [];
+    for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
+      const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
+      const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
+      const rank = (v) => pinned.has(v) ? 0 : 1;
+      const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
+      if (ranked.length <= this.maxScopes && overflowed === 0) continue;
+      const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
+      folded.set(tag, new Set(rest.map(([v]) => v)));
+      const other = byValue.get(OTHER_VALUE);
+      const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
+      const values = rest.length + overflowed;
+      const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
+      warnings.push(
+        `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
+      );
+    }
+    return { folded, warnings };
+  }
+  /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
+  templateWarning() {
+    const parts = [];
+    for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
+      if (state.collapsed.size === 0) continue;
+      const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
+      const more = state.templates.size > examples.length ? ", \u2026" : "";
+      parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
+    }
+    if (parts.length === 0) return void 0;
+    return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
+  }
+};
+function count(n, noun, limit = Number.POSITIVE_INFINITY) {
+  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/document/selector.ts
 function scopeName(metric, tags) {
   const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
   return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
 }
+
+// src/document/time-profile.ts
+var MAX_BINS = 1e5;
+var TimeProfile = class {
+  binMs = 1e3;
+  bins = /* @__PURE__ */ new Map();
+  current;
+  /** The current bin covers [lo, hi). */
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  requestsMetric = -1;
+  iterationsMetric = -1;
+  record(timeMs, metric) {
+    const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
+    bin.points++;
+    if (metric < 31) bin.metrics |= 1 << metric;
+    else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
+    if (metric === this.requestsMetric) bin.requests++;
+    else if (metric === this.iterationsMetric) bin.iterations++;
+    if (timeMs < bin.firstMs) bin.firstMs = timeMs;
+    if (timeMs > bin.lastMs) bin.lastMs = timeMs;
+  }
+  /** The bins in time order. */
+  sorted() {
+    return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
+  }
+  enter(timeMs) {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
+    const key = Math.floor(timeMs / this.binMs);
+    let bin = this.bins.get(key);
+    if (bin === void 0) {
+      if (this.bins.size >= MAX_BINS) {
+        this.widen();
+        return this.enter(timeMs);
+      }
+      bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
+      this.bins.set(key, bin);
+    }
+    this.current = bin;
+    this.lo = key * this.binMs;
+    this.hi = this.lo + this.binMs;
+    return bin;
+  }
+  /** Doubles the bin width, merging neighbours. */
+  widen() {
+    this.binMs *= 2;
+    const old = [...this.bins.values()];
+    this.bins.clear();
+    for (const b of old) {
+      const key = Math.floor(b.startMs / this.binMs);
+      const into = this.bins.get(key);
+      if (into === void 0) {
+        this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
+        continue;
+      }
+      into.points += b.points;
+      into.requests += b.requests;
+      into.iterations += b.iterations;
+      into.firstMs = Math.min(into.firstMs, b.firstMs);
+      into.lastMs = Math.max(into.lastMs, b.lastMs);
+      into.metrics |= b.metrics;
+      if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
+    }
+    this.current = void 0;
+    this.lo = Number.POSITIVE_INFINITY;
+    this.hi = Number.NEGATIVE_INFINITY;
+  }
+};
 
 // src/document/run-builder.ts
 var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
@@ -544,12 +907,15 @@ var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
   "iteration_duration"
 ]);
 var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+var REQUESTS_METRIC = "http_reqs";
+var ITERATIONS_METRIC = "iterations";
 var MAX_TAG_KEYS = 64;
 var RunBuilder = class {
   constructor(options) {
     this.options = options;
     this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
     this.maxWindows = options.maxWindows ?? 360;
+    this.cardinality = new ScopeCardinality(options.maxScopes);
     for (const s of options.submetrics ?? []) {
       const list = this.extraSubmetrics.get(s.metric) ?? [];
       list.push(s.tags);
@@ -564,10 +930,19 @@ var RunBuilder = class {
   originMs = Number.NaN;
   widthMs;
   widthStep = 0;
-  minIndex = Number.POSITIVE_INFINITY;
-  maxIndex = Number.NEGATIVE_INFINITY;
-  firstTime = Number.POSITIVE_INFINITY;
-  lastTime = Number.NEGATIVE_INFINITY;
+  /**
+   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+   */
+  occupied = /* @__PURE__ */ new Set();
+  lastOccupied = Number.NaN;
+  /** The highest window index any point went to, and the leaves with windows still counting densely. */
+  maxSeenIndex = Number.NEGATIVE_INFINITY;
+  openLeaves = /* @__PURE__ */ new Set();
+  /** Templates for URL-like grouping values and the maxScopes cap. */
+  cardinality;
+  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+  profile = new TimeProfile();
   maxWindows;
   points = 0;
   /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
@@ -580,12 +955,15 @@ var RunBuilder = class {
         thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
         submetrics: [...state.def.submetrics, ...def.submetrics]
       };
+      state.submetrics = [...state.submetrics, ...def.submetrics];
       return known2;
     }
     const id = this.metrics.length;
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set() });
+    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
     this.metricIds.set(def.name, id);
+    if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
+    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
   metricId(name) {
@@ -598,21 +976,28 @@ var RunBuilder = class {
   targets(metric, tags) {
     const state = this.metrics[metric];
     for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const scopes = [{ name: state.def.name, tags: {} }];
+    const values = [metric];
     for (const tag of this.options.groupBy) {
-      const v = tags[tag];
-      if (v !== void 0) {
-        const t = { [tag]: v };
-        scopes.push({ name: scopeName(state.def.name, t), tags: t });
-      }
+      const raw = tags[tag];
+      values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
     }
-    for (const sub of [...state.def.submetrics, ...this.extraSubmetrics.get(state.def.name) ?? []]) {
-      if (Object.entries(sub).every(([k, v]) => tags[k] === v)) scopes.push({ name: scopeName(state.def.name, sub), tags: sub });
-    }
-    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i);
-    const key = `${metric}\0${unique.map((n) => n.name).join("\0")}`;
+    const subs = state.submetrics;
+    for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
+    const key = JSON.stringify(values);
     const cached = this.leaves.get(key);
     if (cached) return cached;
+    const scopes = [{ name: state.def.name, tags: NO_TAGS }];
+    this.options.groupBy.forEach((tag, k) => {
+      const value = values[k + 1];
+      if (typeof value === "string") {
+        const t = this.cardinality.tagsOf(tag, value);
+        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
+      }
+    });
+    for (const i of values.slice(this.options.groupBy.length + 1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
+    const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
+    for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
     const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
     const totals = newTotals(state.def.type, scale);
     const leaf = {
@@ -635,8 +1020,7 @@ var RunBuilder = class {
     const leaf = targets.leaf;
     if (leaf.histogram !== void 0) leaf.histogram.record(value);
     else recordTotal(leaf.totals, timeMs, value);
-    if (timeMs < this.firstTime) this.firstTime = timeMs;
-    if (timeMs > this.lastTime) this.lastTime = timeMs;
+    this.profile.record(timeMs, targets.metric);
     if (!leaf.windows) return;
     const index = this.windowIndex(timeMs);
     let win = leaf.lastWindow;
@@ -646,6 +1030,7 @@ var RunBuilder = class {
         win = new WindowTotals(leaf.totals.type, true);
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
+        this.openLeaves.add(leaf);
       }
       if (index > leaf.maxIndex) {
         leaf.maxIndex = index;
@@ -665,16 +1050,37 @@ var RunBuilder = class {
   windowIndex(timeMs) {
     if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
     const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-    if (index >= this.minIndex && index <= this.maxIndex) return index;
-    this.minIndex = Math.min(this.minIndex, index);
-    this.maxIndex = Math.max(this.maxIndex, index);
-    if (this.options.window !== "auto" || this.maxIndex - this.minIndex + 1 <= this.maxWindows) return index;
+    if (index === this.lastOccupied) return index;
+    this.lastOccupied = index;
+    if (this.occupied.has(index)) return index;
+    this.occupied.add(index);
+    if (index > this.maxSeenIndex) {
+      this.maxSeenIndex = index;
+      this.closeStale(index);
+    }
+    if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
     this.widen();
-    return Math.floor((timeMs - this.originMs) / this.widthMs);
+    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+    return this.lastOccupied;
+  }
+  /**
+   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+   */
+  closeStale(newest) {
+    for (const leaf of this.openLeaves) {
+      const stillOpen = [];
+      for (const o of leaf.open) {
+        if (o.index >= newest - 1) stillOpen.push(o);
+        else o.window.close();
+      }
+      leaf.open = stillOpen;
+      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+    }
   }
   /** Steps to the next wider window and merges the existing windows into it. */
   widen() {
-    while (this.maxIndex - this.minIndex + 1 > this.maxWindows) {
+    while (this.occupied.size > this.maxWindows) {
       this.widthStep++;
       const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
       const factor = next / this.widthMs;
@@ -688,18 +1094,24 @@ var RunBuilder = class {
         leaf.open = [];
       }
       this.widthMs = next;
-      this.minIndex = Math.floor(this.minIndex / factor);
-      this.maxIndex = Math.floor(this.maxIndex / factor);
+      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
     }
+    this.openLeaves.clear();
   }
   /**
    * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
    * memory at once (a run has hundreds of scopes).
    */
-  encodeScopes(lowest) {
+  encodeScopes(lowest, highest, folded) {
     const members = /* @__PURE__ */ new Map();
     for (const { leaf } of this.leaves.values()) {
-      for (const s of leaf.scopes) {
+      for (const scope of leaf.scopes) {
+        let s = scope;
+        if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
+          const tags = { [s.group]: OTHER_VALUE };
+          s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
+        }
         const m = members.get(s.name);
         if (m) m.leaves.push(leaf);
         else members.set(s.name, { tags: s.tags, leaves: [leaf] });
@@ -707,7 +1119,7 @@ var RunBuilder = class {
     }
     const scopes = {};
     const series = {};
-    for (const name of [...members.keys()].sort(compareText)) {
+    for (const name of [...members.keys()].sort(compareText2)) {
       const { tags, leaves } = members.get(name);
       const def = this.metrics[leaves[0].metric].def;
       const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
@@ -725,20 +1137,46 @@ var RunBuilder = class {
           target.add(w);
         }
       }
-      if (windows.size > 0) series[name] = encodeWindows(windows, lowest);
+      const encoded = encodeWindows(windows, lowest, highest);
+      if (encoded.length > 0) series[name] = encoded;
     }
     return { scopes, series };
   }
+  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+  scopeWeights() {
+    const weights = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      const isRequests = this.metrics[leaf.metric].def.name === REQUESTS_METRIC;
+      const points = samples(leaf.totals);
+      for (const s of leaf.scopes) {
+        if (s.group === void 0) continue;
+        let byValue = weights.get(s.group);
+        if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
+        const value = s.tags[s.group];
+        let w = byValue.get(value);
+        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
+        w.points += points;
+        if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
+      }
+    }
+    return weights;
+  }
   /** The run document of everything recorded so far. */
   finish(info) {
-    const lowest = Number.isFinite(this.minIndex) ? this.minIndex : 0;
-    const { scopes, series } = this.encodeScopes(lowest);
-    const measured = Number.isFinite(this.firstTime);
-    const start = measured ? this.firstTime : 0;
-    const end = measured ? this.lastTime : 0;
+    const span = runSpan(this.profile.sorted());
+    const start = span ? span.firstMs : 0;
+    const end = span ? span.lastMs : 0;
+    const measured = span !== void 0 && !Number.isNaN(this.originMs);
+    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+    const templateWarning = this.cardinality.templateWarning();
+    const names = this.metrics.map((m) => m.def.name);
+    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
     const metrics = {};
-    for (const m of [...this.metrics].sort((a, b) => compareText(a.def.name, b.def.name))) {
-      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText) } : {} };
+    for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
     }
     return {
       schema: RUN_DOCUMENT_SCHEMA,
@@ -755,20 +1193,41 @@ var RunBuilder = class {
         aggregateOnly: info.aggregateOnly ?? false,
         groupBy: [...this.options.groupBy],
         sources: info.sources,
-        warnings: info.warnings ?? []
+        warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
       },
       metrics,
       scopes,
       windows: {
-        originMs: Number.isNaN(this.originMs) ? start : this.originMs + lowest * this.widthMs,
+        originMs: measured ? this.originMs + lowest * this.widthMs : start,
         widthMs: this.widthMs,
         series
       }
     };
   }
 };
-function compareText(a, b) {
+function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+var NO_TAGS = Object.freeze({});
+function flat(text) {
+  Number(text);
+  return text;
+}
+function matches(sub, tags) {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
+}
+function samples(t) {
+  switch (t.type) {
+    case "trend":
+      return t.histogram.count;
+    case "counter":
+      return t.samples;
+    case "rate":
+      return t.passes + t.fails;
+    case "gauge":
+      return t.samples;
+  }
 }
 function regroup(windows, to) {
   const merged = /* @__PURE__ */ new Map();
@@ -794,8 +1253,8 @@ function encodeScope(s) {
       return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
   }
 }
-function encodeWindows(windows, lowest) {
-  return [...windows.entries()].sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
+function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
+  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
 }
 function encodeWindow(i, w) {
   switch (w.type) {
@@ -956,7 +1415,7 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max = 60) {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean.length > max ? `${clean.slice(0, max)}\u2026` : clean;
@@ -1118,9 +1577,20 @@ function splitCsvRecord(text) {
   }
 }
 function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
+  let count3 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count3++;
+  return count3 % 2 === 0;
+}
+
+// src/ingest/impossible-value.ts
+function holdsDurations(def) {
+  return def.type === "trend" && def.contains === "time";
+}
+var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
+function impossibleValue(value, raw, metric, durations) {
+  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
+  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
+  return void 0;
 }
 
 // src/ingest/k6-time.ts
@@ -1165,8 +1635,8 @@ var TimeParser = class {
       else if (digits2 === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
     }
-    const z7 = buf[p];
-    const zoneLength = z7 === 90 || z7 === 122 ? 1 : z7 === 43 || z7 === 45 ? 6 : 0;
+    const z8 = buf[p];
+    const zoneLength = z8 === 90 || z8 === 122 ? 1 : z8 === 43 || z8 === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     const w2 = view.getFloat64(start + 11, true);
     if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
@@ -1502,6 +1972,10 @@ ${text}`;
       metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
       this.metricIds.set(name, metric);
     }
+    if (value - value !== 0 || value < 0) {
+      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
+      if (impossible !== void 0) throw this.error(impossible, line);
+    }
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
     this.sink.builder.point(targets, time, value);
   }
@@ -1561,6 +2035,126 @@ async function readK6Csv(file, source, sink, warn) {
 // src/ingest/detect.ts
 import { open as open2, readFile, stat } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
+
+// src/ingest/machine-summary.ts
+import { z as z3 } from "zod";
+
+// src/ingest/summary-metric.ts
+function parseMetricKey(key, file) {
+  const open3 = key.indexOf("{");
+  if (open3 < 0) return { base: key, tags: {} };
+  const close = key.lastIndexOf("}");
+  if (close < open3) throw new IngestError(file, `metric '${key}': a submetric needs '{tag:value}'`);
+  const tags = {};
+  for (const part2 of key.slice(open3 + 1, close).split(",")) {
+    const colon = part2.indexOf(":");
+    if (colon < 0) {
+      if (part2.trim() === "") continue;
+      throw new IngestError(file, `metric '${key}': '${part2}' is not tag:value`);
+    }
+    tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
+  }
+  return { base: key.slice(0, open3).trim(), tags };
+}
+function trimTag(s) {
+  return s.trim().replace(/^["']|["']$/g, "").trim();
+}
+
+// src/ingest/machine-summary.ts
+var MachineMetricSchema = z3.object({
+  name: z3.string().min(1),
+  type: MetricTypeSchema,
+  contains: z3.enum(["time", "data", "default"]).optional(),
+  values: z3.record(z3.string(), z3.unknown())
+});
+var MachineSummarySchema = z3.object({
+  version: z3.string(),
+  config: z3.object({ duration: z3.number().nonnegative() }),
+  metadata: z3.object({
+    generated_at: z3.string().optional(),
+    generatedAt: z3.string().optional(),
+    k6_version: z3.string().optional(),
+    k6Version: z3.string().optional()
+  }).optional(),
+  results: z3.object({
+    metrics: z3.array(MachineMetricSchema),
+    checks: z3.object({
+      metrics: z3.array(MachineMetricSchema).nullish(),
+      results: z3.array(z3.object({ name: z3.string(), passes: z3.number().int().nonnegative(), fails: z3.number().int().nonnegative() })).nullish()
+    }).nullish()
+  })
+});
+function isMachineSummary(o) {
+  const results = o.results;
+  return typeof results === "object" && results !== null && Array.isArray(results.metrics);
+}
+function fromMachineSummary(value, file) {
+  const parsed = MachineSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
+  const { config, metadata, results } = parsed.data;
+  const duration = config.duration;
+  const metrics = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (key, type, contains, reported, known2) => {
+    if (seen.has(key)) throw new IngestError(file, `metric '${key}' is listed twice in results; write the summary again with k6`);
+    seen.add(key);
+    const { base, tags } = known2 ?? parseMetricKey(key, file);
+    metrics.push({ key, base, tags, type, contains, reported, thresholds: [] });
+  };
+  for (const m of [...results.metrics, ...results.checks?.metrics ?? []]) add(m.name, m.type, m.contains ?? "default", legacyValues(m.type, numbers(m.values), duration));
+  const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
+  if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration));
+  const byCheck = /* @__PURE__ */ new Map();
+  for (const c of results.checks?.results ?? []) {
+    const sum = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
+    sum.passes += c.passes;
+    sum.fails += c.fails;
+    byCheck.set(c.name, sum);
+  }
+  for (const [name, c] of byCheck) {
+    const total2 = c.passes + c.fails;
+    const key = `checks{check:${name}}`;
+    if (!seen.has(key)) add(key, "rate", "default", { passes: c.passes, fails: c.fails, ...total2 > 0 ? { rate: c.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
+  }
+  const generated = metadata?.generated_at ?? metadata?.generatedAt;
+  const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
+  return {
+    metrics,
+    durationSeconds: duration,
+    generatedMs: Number.isFinite(generatedMs) ? generatedMs : void 0,
+    k6Version: metadata?.k6_version ?? metadata?.k6Version
+  };
+}
+function legacyValues(type, values, durationSeconds) {
+  switch (type) {
+    case "trend": {
+      const out = {};
+      for (const [k, v] of Object.entries(values)) {
+        const p = /^p(\d+(?:\.\d+)?)$/.exec(k);
+        out[p ? `p(${p[1]})` : k] = v;
+      }
+      return out;
+    }
+    case "counter": {
+      const count3 = values.count;
+      return count3 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count3 / durationSeconds } : values;
+    }
+    case "rate": {
+      const { matches: matches2, total: total2, ...rest } = values;
+      if (matches2 === void 0 || total2 === void 0) return values;
+      return { ...rest, passes: matches2, fails: total2 - matches2 };
+    }
+    case "gauge":
+      return values;
+  }
+}
+function numbers(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+// src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
 async function detectFormat(file) {
   let size;
@@ -1607,13 +2201,14 @@ function jsonFormat(file, value) {
     if (o.schema.startsWith("perf-gate/run@")) return "run-document";
     throw new IngestError(file, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
   }
+  if (isMachineSummary(o)) return "k6-machine-readable-summary";
   const metrics = o.metrics;
   if (typeof metrics === "object" && metrics !== null && !Array.isArray(metrics)) {
     if ("state" in o || "options" in o) return "k6-handle-summary";
     if ("root_group" in o) return "k6-summary-export";
   }
   const keys = Object.keys(o).slice(0, 6).join(", ");
-  throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group'). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
 function looksLikeK6Line(line) {
   if (!line.startsWith("{") || line.length > HEAD_BYTES) return false;
@@ -1701,10 +2296,10 @@ function parseMemoryText(file, text) {
   const first2 = lines.findIndex((l) => l.trim() !== "");
   if (first2 < 0) throw new IngestError(file, `is empty. ${MEMORY_FORMATS}`);
   const head = lines[first2].trim();
-  const samples = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file, lines) : csv(file, lines, first2);
-  if (samples.length === 0) throw new IngestError(file, `holds no memory samples. ${MEMORY_FORMATS}`);
-  samples.sort((a, b) => a.t - b.t);
-  return { source: file, samples };
+  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file, lines) : csv(file, lines, first2);
+  if (samples2.length === 0) throw new IngestError(file, `holds no memory samples. ${MEMORY_FORMATS}`);
+  samples2.sort((a, b) => a.t - b.t);
+  return { source: file, samples: samples2 };
 }
 function csv(file, lines, headerIndex) {
   const header = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
@@ -1717,7 +2312,7 @@ function csv(file, lines, headerIndex) {
     throw new IngestError(file, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
   }
   const times = new TimeParser();
-  const samples = [];
+  const samples2 = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
@@ -1735,9 +2330,9 @@ function csv(file, lines, headerIndex) {
       if (heap === void 0) throw new IngestError(file, `${header[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
       sample.heapUsedBytes = heap;
     }
-    samples.push(sample);
+    samples2.push(sample);
   }
-  return samples;
+  return samples2;
 }
 function prometheus(file, lines) {
   const byTime = /* @__PURE__ */ new Map();
@@ -1769,12 +2364,12 @@ function prometheus(file, lines) {
     else entry.heap = value;
     byTime.set(t, entry);
   }
-  const samples = [];
+  const samples2 = [];
   for (const [t, e] of byTime) {
     if (e.rss === void 0) throw new IngestError(file, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
-    samples.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
+    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
   }
-  return samples;
+  return samples2;
 }
 function timeValue(text, isMs, times) {
   if (/^\d+(\.\d+)?$/.test(text)) {
@@ -1957,12 +2552,12 @@ var K6NdjsonParser = class {
     return { lines, partial };
   }
   /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
-  keep(part) {
-    this.carryLength += part.length;
+  keep(part2) {
+    this.carryLength += part2.length;
     if (this.carryLength > MAX_LINE_BYTES) {
       throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
     }
-    this.carry.push(Buffer.from(part));
+    this.carry.push(Buffer.from(part2));
   }
   /** One line `buf[start, end)` without its `\n`. */
   line(buf, view, start, end) {
@@ -2015,11 +2610,12 @@ var K6NdjsonParser = class {
     if (c === 101 || c === 69 || digits2 > 15) {
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString("latin1", numberStart, p));
-      if (value !== value) return false;
+      if (value - value !== 0) return false;
     } else {
       value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
       if (negative) value = -value;
     }
+    if (value < 0 && slot.durations) return false;
     if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
     const tagsStart = p + 8;
     if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
@@ -2059,7 +2655,8 @@ var K6NdjsonParser = class {
     const length = p + POINT_MID.length - at;
     const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
     const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
-    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, after: void 0, next: head };
+    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
+    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
     this.metricSlots.set(key, slot);
     return slot;
   }
@@ -2091,6 +2688,8 @@ var K6NdjsonParser = class {
     const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
     if (tags === void 0) throw this.pointError("its tags are not an object of strings");
     const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
+    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
+    if (impossible !== void 0) throw new IngestError(this.file, impossible, { line: this.lineNo });
     const raw = `\0json\0${JSON.stringify(tags)}`;
     const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
@@ -2103,6 +2702,9 @@ var K6NdjsonParser = class {
     return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
   }
 };
+function rawValue(text) {
+  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
 function viewOf(buf) {
   return new DataView(buf.buffer, buf.byteOffset, buf.length);
 }
@@ -2120,27 +2722,48 @@ async function readK6Ndjson(file, source, sink, warn) {
 }
 
 // src/ingest/summary.ts
-import { z as z3 } from "zod";
-var ContainsSchema = z3.enum(["time", "data", "default"]);
-var HandleSummaryMetricSchema = z3.object({
+import { z as z4 } from "zod";
+var ContainsSchema = z4.enum(["time", "data", "default"]);
+var HandleSummaryMetricSchema = z4.object({
   type: MetricTypeSchema,
   contains: ContainsSchema.optional(),
-  values: z3.record(z3.string(), z3.unknown()),
-  thresholds: z3.record(z3.string(), z3.object({ ok: z3.boolean() })).optional()
+  values: z4.record(z4.string(), z4.unknown()),
+  thresholds: z4.record(z4.string(), z4.object({ ok: z4.boolean() })).optional()
 });
-var HandleSummarySchema = z3.object({
-  metrics: z3.record(z3.string(), HandleSummaryMetricSchema),
-  state: z3.object({ testRunDurationMs: z3.number().nonnegative().optional() }).optional()
+var HandleSummarySchema = z4.object({
+  metrics: z4.record(z4.string(), HandleSummaryMetricSchema),
+  state: z4.object({ testRunDurationMs: z4.number().nonnegative().optional() }).optional()
 });
-var SummaryExportSchema = z3.object({
-  metrics: z3.record(z3.string(), z3.record(z3.string(), z3.unknown()))
+var SummaryExportSchema = z4.object({
+  metrics: z4.record(z4.string(), z4.record(z4.string(), z4.unknown()))
 });
 function summaryDocument(value, info) {
-  const metrics = info.format === "k6-handle-summary" ? fromHandleSummary(value, info.file) : fromSummaryExport(value, info.file);
+  let metrics;
+  let durationSeconds;
+  let endMs = Math.round(info.mtimeMs);
+  let toolVersion;
+  switch (info.format) {
+    case "k6-handle-summary":
+      metrics = fromHandleSummary(value, info.file);
+      durationSeconds = handleSummaryDuration(value);
+      break;
+    case "k6-summary-export":
+      metrics = fromSummaryExport(value, info.file);
+      durationSeconds = durationFromCounters(metrics);
+      break;
+    case "k6-machine-readable-summary": {
+      const m = fromMachineSummary(value, info.file);
+      metrics = m.metrics;
+      durationSeconds = m.durationSeconds;
+      if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
+      toolVersion = m.k6Version;
+      break;
+    }
+  }
   const warnings = [];
   const docMetrics = {};
   const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText2(a.key, b.key))) {
+  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
     const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
     if (m.type === "rate" && Number.isInteger(m.reported.passes) && Number.isInteger(m.reported.fails) && m.reported.passes >= 0 && m.reported.fails >= 0) {
@@ -2156,15 +2779,14 @@ function summaryDocument(value, info) {
   }
   for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
   const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText2)) ordered2[k] = docMetrics[k];
-  const durationSeconds = info.format === "k6-handle-summary" ? handleSummaryDuration(value) : durationFromCounters(metrics);
+  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
   if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
-  const endMs = Math.round(info.mtimeMs);
   const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
   return {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
       tool: "k6",
+      ...toolVersion !== void 0 ? { toolVersion } : {},
       ...info.stage !== void 0 ? { stage: info.stage } : {},
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -2193,7 +2815,7 @@ function fromHandleSummary(value, file) {
       tags,
       type: m.type,
       contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
-      reported: numbers(m.values),
+      reported: numbers2(m.values),
       thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
     };
   });
@@ -2203,7 +2825,7 @@ function fromSummaryExport(value, file) {
   if (!parsed.success) throw new IngestError(file, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
   return Object.entries(parsed.data.metrics).map(([key, m]) => {
     const { base, tags } = parseMetricKey(key, file);
-    const values = numbers(m);
+    const values = numbers2(m);
     const builtin = K6_BUILTIN_METRICS.get(base);
     const type = builtin?.type ?? inferType(values);
     if (type === "rate" && values.value !== void 0) {
@@ -2227,29 +2849,10 @@ function inferType(values) {
   if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
   return "gauge";
 }
-function numbers(o) {
+function numbers2(o) {
   const out = {};
   for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
   return out;
-}
-function parseMetricKey(key, file) {
-  const open3 = key.indexOf("{");
-  if (open3 < 0) return { base: key, tags: {} };
-  const close = key.lastIndexOf("}");
-  if (close < open3) throw new IngestError(file, `metric '${key}': a submetric needs '{tag:value}'`);
-  const tags = {};
-  for (const part of key.slice(open3 + 1, close).split(",")) {
-    const colon = part.indexOf(":");
-    if (colon < 0) {
-      if (part.trim() === "") continue;
-      throw new IngestError(file, `metric '${key}': '${part}' is not tag:value`);
-    }
-    tags[trimTag(part.slice(0, colon))] = trimTag(part.slice(colon + 1));
-  }
-  return { base: key.slice(0, open3).trim(), tags };
-}
-function trimTag(s) {
-  return s.trim().replace(/^["']|["']$/g, "").trim();
 }
 function handleSummaryDuration(value) {
   const ms = value.state?.testRunDurationMs;
@@ -2260,8 +2863,8 @@ function durationFromCounters(metrics) {
   const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
   counters.sort((a, b) => rank(a.base) - rank(b.base));
   for (const m of counters) {
-    const { count: count2, rate: rate2 } = m.reported;
-    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
+    const { count: count3, rate: rate2 } = m.reported;
+    if (count3 !== void 0 && rate2 !== void 0 && rate2 > 0) return count3 / rate2;
   }
   return void 0;
   function rank(name) {
@@ -2269,7 +2872,7 @@ function durationFromCounters(metrics) {
     return i < 0 ? preferred.length : i;
   }
 }
-function compareText2(a, b) {
+function compareText3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -2280,10 +2883,13 @@ async function ingestFiles(paths, options = {}) {
   if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
     throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
   }
+  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
+  }
   const inputs = [];
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file) });
   const documents = inputs.filter((i) => i.detected.format === "run-document");
-  const summaries = inputs.filter((i) => i.detected.format === "k6-summary-export" || i.detected.format === "k6-handle-summary");
+  const summaries = inputs.filter((i) => i.detected.format === "k6-summary-export" || i.detected.format === "k6-handle-summary" || i.detected.format === "k6-machine-readable-summary");
   const streams = inputs.filter((i) => i.detected.kind === "stream");
   let doc;
   if (documents.length > 0) {
@@ -2319,7 +2925,8 @@ async function ingestStreams(files, options) {
   const builder = new RunBuilder({
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
-    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {}
+    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
+    ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
   });
   const warnings = [];
   const seen = /* @__PURE__ */ new Set();
@@ -2513,8 +3120,8 @@ var RunView = class {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
     if (s?.reported) return s.reported["rate"];
-    const count2 = this.value(name, "count");
-    return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
+    const count3 = this.value(name, "count");
+    return count3 !== void 0 && this.durationSeconds > 0 ? count3 / this.durationSeconds : void 0;
   }
   /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
   errors(tags, failedMetric = "http_req_failed") {
@@ -2693,12 +3300,12 @@ function tryParseMetricSelector(source) {
   const inner = text.slice(open3 + 1, close);
   if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
   const tags = {};
-  for (const part of inner.split(",")) {
-    const colon = part.indexOf(":");
-    const key = unquote(colon === -1 ? part : part.slice(0, colon));
-    const value = colon === -1 ? "" : unquote(part.slice(colon + 1));
+  for (const part2 of inner.split(",")) {
+    const colon = part2.indexOf(":");
+    const key = unquote(colon === -1 ? part2 : part2.slice(0, colon));
+    const value = colon === -1 ? "" : unquote(part2.slice(colon + 1));
     if (colon === -1 || key === "" || value === "") {
-      return fail(`'${part.trim()}' is not tag:value, ${EXAMPLE}`);
+      return fail(`'${part2.trim()}' is not tag:value, ${EXAMPLE}`);
     }
     if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
     tags[key] = value;
@@ -3070,7 +3677,7 @@ function decide(a, adjustedP, alpha) {
 function describe2(a, outcome, c) {
   const where = a.scope ? `${a.scope.value}` : a.kind === "memory" || a.kind === "leak" ? "service memory" : "all requests";
   const what = subject(a);
-  const numbers2 = a.statistic === "growth" ? "" : a.baseline !== void 0 && a.current !== void 0 ? ` (${fmt(a, a.baseline)} \u2192 ${fmt(a, a.current)})` : a.current !== void 0 ? ` (${fmt(a, a.current)})` : "";
+  const numbers3 = a.statistic === "growth" ? "" : a.baseline !== void 0 && a.current !== void 0 ? ` (${fmt(a, a.baseline)} \u2192 ${fmt(a, a.current)})` : a.current !== void 0 ? ` (${fmt(a, a.current)})` : "";
   const delta = a.change !== void 0 && Number.isFinite(a.change) ? ` ${signed(a.change)}` : "";
   const ci = c.interval ? `, 95 % CI ${signed(c.interval.lower)} \u2026 ${signed(c.interval.upper)}` : "";
   const note = a.note ? ` \u2014 ${a.note}` : "";
@@ -3080,20 +3687,20 @@ function describe2(a, outcome, c) {
   }
   if (a.kind === "threshold") {
     if (a.beyond && a.current === void 0) return `${a.metric}: ${a.threshold} fails: ${a.note ?? "the current run has no value for it"}.`;
-    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers2}.` : `${a.metric}: ${a.threshold} holds${numbers2}.`;
+    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers3}.` : `${a.metric}: ${a.threshold} holds${numbers3}.`;
   }
   if (a.kind === "data") return `${where}: ${a.note ?? "the current run lacks what the baseline measured"}.`;
   switch (outcome) {
     case "fail":
-      return `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
+      return `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
     case "warn":
-      return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers2} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
+      return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
     case "pass":
       if (a.beyond && a.intervalExcludesNoChange) {
-        return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+        return `${where}: ${what}${delta}${numbers3} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
       }
-      if (a.beyond) return `${where}: ${what}${delta}${numbers2} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
-      return `${where}: ${what}${delta}${numbers2} is within the ${a.threshold} limit${ci}${note}.`;
+      if (a.beyond) return `${where}: ${what}${delta}${numbers3} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
+      return `${where}: ${what}${delta}${numbers3} is within the ${a.threshold} limit${ci}${note}.`;
     case "inconclusive":
       return `${where}: ${what} is inconclusive${note}.`;
   }
@@ -3288,11 +3895,11 @@ function kthPairwiseDifference(baseline, current, k) {
 
 // src/stats/normal.ts
 var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z7) {
-  return Math.exp(-0.5 * z7 * z7) / SQRT_2PI;
+function density(z8) {
+  return Math.exp(-0.5 * z8 * z8) / SQRT_2PI;
 }
-function lowerTail(z7) {
-  const x = -z7;
+function lowerTail(z8) {
+  const x = -z8;
   if (x < 3) {
     let term = x;
     let sum = x;
@@ -3311,10 +3918,10 @@ function lowerTail(z7) {
   for (let k = depth; k >= 1; k--) f = x + k / f;
   return density(x) / f;
 }
-function normalCdf(z7) {
-  if (Number.isNaN(z7)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z7 <= 0) return lowerTail(z7);
-  return 1 - lowerTail(-z7);
+function normalCdf(z8) {
+  if (Number.isNaN(z8)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z8 <= 0) return lowerTail(z8);
+  return 1 - lowerTail(-z8);
 }
 var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
 var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
@@ -3371,9 +3978,9 @@ function hodgesLehmann(baseline, current, options = {}) {
   const kth = (k) => kthPairwiseDifference(baseline, current, k);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
-  const z7 = normalQuantile(1 - (1 - confidence) / 2);
+  const z8 = normalQuantile(1 - (1 - confidence) / 2);
   const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
-  const c = Math.floor(pairs / 2 - z7 * sd);
+  const c = Math.floor(pairs / 2 - z8 * sd);
   const lower = c >= 1 ? kth(c - 1) : -Infinity;
   const upper = c >= 1 ? kth(pairs - c) : Infinity;
   if (!Number.isFinite(estimate)) {
@@ -3400,7 +4007,7 @@ function logRatioTest(logRatio, components, options = {}) {
   if (!(se > 0) || !Number.isFinite(se)) {
     return insufficient("both runs show no spread and no run-to-run noise is assumed, so no change can be told from chance (set runToRunNoise above 0)", "no-spread");
   }
-  const z7 = logRatio / se;
+  const z8 = logRatio / se;
   const half = normalQuantile(0.5 + confidence / 2) * se;
   const upper = Math.expm1(logRatio + half);
   if (!Number.isFinite(upper)) return insufficient("the spread is too large to bound the change");
@@ -3408,8 +4015,8 @@ function logRatioTest(logRatio, components, options = {}) {
     logRatio,
     se,
     // Each tail from its own side of the CDF, so a tiny p-value keeps its digits.
-    pGreater: normalCdf(-z7),
-    pLess: normalCdf(z7),
+    pGreater: normalCdf(-z8),
+    pLess: normalCdf(z8),
     lower: Math.expm1(logRatio - half),
     upper,
     confidence
@@ -3448,15 +4055,15 @@ function mannWhitney(baseline, current, options = {}) {
   if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
   const sd = Math.sqrt(variance);
   const diff = u - meanU;
-  const z7 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
+  const z8 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
   const tieCorrected = tieSum > 0;
   if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
     const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
-    return { u, n1, n2, z: z7, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
+    return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
   }
   const pGreater = normalCdf(-(diff - 0.5) / sd);
   const pLess = normalCdf((diff + 0.5) / sd);
-  return { u, n1, n2, z: z7, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
+  return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
 }
 function tieGroups(baseline, current) {
   const groups = [];
@@ -3612,8 +4219,8 @@ function assessLatency(baseline, current, s, policy) {
       out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
       continue;
     }
-    const nb = count(bd);
-    const nc = count(cd);
+    const nb = count2(bd);
+    const nc = count2(cd);
     if (nb < policy.minSamples || nc < policy.minSamples) {
       out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
       continue;
@@ -3707,7 +4314,7 @@ function toLog(d) {
   }
   return out;
 }
-function count(d) {
+function count2(d) {
   let n = 0;
   for (const b of d) n += b.count;
   return n;
@@ -3780,7 +4387,7 @@ function twoProportionTest(baseline, current, options = {}) {
   const rb = baseline.events / baseline.total;
   const rc = current.events / current.total;
   const difference = rc - rb;
-  const z7 = normalQuantile(0.5 + confidence / 2);
+  const z8 = normalQuantile(0.5 + confidence / 2);
   const inverse = 1 / baseline.total + 1 / current.total;
   const pooled = (baseline.events + current.events) / (baseline.total + current.total);
   const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
@@ -3791,13 +4398,13 @@ function twoProportionTest(baseline, current, options = {}) {
   if (baseline.events > 0 && current.events > 0) {
     const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
     const lr = Math.log(rc / rb);
-    ratio = { lower: Math.expm1(lr - z7 * seLog), upper: Math.expm1(lr + z7 * seLog) };
+    ratio = { lower: Math.expm1(lr - z8 * seLog), upper: Math.expm1(lr + z8 * seLog) };
   }
   return {
     difference,
     pGreater: Math.min(1, Math.max(0, pGreater)),
-    differenceLower: Math.max(-1, difference - z7 * seDiff),
-    differenceUpper: Math.min(1, difference + z7 * seDiff),
+    differenceLower: Math.max(-1, difference - z8 * seDiff),
+    differenceUpper: Math.min(1, difference + z8 * seDiff),
     ...ratio ? { ratio } : {},
     confidence
   };
@@ -3928,22 +4535,22 @@ function theilSen(x, y, options = {}) {
   if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
   if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
   const slopes = new Float64Array(n * (n - 1) / 2);
-  let count2 = 0;
+  let count3 = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
+      if (xs[j] !== xs[i]) slopes[count3++] = slope(xs[i], ys[i], xs[j], ys[j]);
     }
   }
-  const sorted = slopes.subarray(0, count2).sort();
+  const sorted = slopes.subarray(0, count3).sort();
   const medianSlope = quantileSorted(sorted, 0.5);
   if (!Number.isFinite(medianSlope)) return overflow();
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
   const intercept = quantileSorted(residuals, 0.5);
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
-  const z7 = normalQuantile(1 - (1 - confidence) / 2);
+  const z8 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count2 + z7 * sigma) / 2), count2 - 1);
-  const lowerIndex = Math.max(Math.round((count2 - z7 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count3 + z8 * sigma) / 2), count3 - 1);
+  const lowerIndex = Math.max(Math.round((count3 - z8 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
@@ -3976,10 +4583,10 @@ function tieTerm(values) {
 // src/gate/memory.ts
 var MB = 1024 * 1024;
 var MEMORY_METRIC = "process_resident_memory_bytes";
-function gcFloor(samples, blockSize) {
+function gcFloor(samples2, blockSize) {
   const out = [];
-  for (let i = 0; i < samples.length; i += blockSize) {
-    const block = samples.slice(i, i + blockSize);
+  for (let i = 0; i < samples2.length; i += blockSize) {
+    const block = samples2.slice(i, i + blockSize);
     let min = block[0];
     for (const s of block) if (s.rssBytes < min.rssBytes) min = s;
     out.push({ t: block[Math.floor(block.length / 2)].t, rssBytes: min.rssBytes });
@@ -3987,18 +4594,18 @@ function gcFloor(samples, blockSize) {
   return out;
 }
 function memoryTrend(samplesIn, warmupSeconds) {
-  const samples = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
-  const discarded = samplesIn.length - samples.length;
-  if (samples.length < 6) {
-    return insufficient(`only ${samples.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
+  const samples2 = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
+  const discarded = samplesIn.length - samples2.length;
+  if (samples2.length < 6) {
+    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
   }
-  const t0 = samples[0].t;
-  const afterWarmup = samples.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
-  const used = afterWarmup.length >= 6 ? afterWarmup : samples.slice(Math.floor(samples.length / 3));
+  const t0 = samples2[0].t;
+  const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
+  const used = afterWarmup.length >= 6 ? afterWarmup : samples2.slice(Math.floor(samples2.length / 3));
   const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
   let peak = 0;
-  for (const s of samples) if (s.rssBytes > peak) peak = s.rssBytes;
-  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples.length, discarded };
+  for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
+  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
   const level = median(half.map((s) => s.rssBytes));
   const logs = half.map((s) => Math.log(s.rssBytes));
@@ -4188,7 +4795,7 @@ function logRateSe(windows, widthMs) {
 }
 
 // src/gate/compare.ts
-var REQUESTS_METRIC = "http_reqs";
+var REQUESTS_METRIC2 = "http_reqs";
 var FAILED_METRIC = "http_req_failed";
 function compareRuns(input) {
   const { policy } = input;
@@ -4205,7 +4812,7 @@ function compareRuns(input) {
       const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
       if (e) assessments.push(e);
     }
-    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC);
+    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC2);
     if (t) assessments.push(t);
   } else {
     notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
@@ -4322,17 +4929,17 @@ function sameScope(f, s) {
   return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
 }
 function summary(view, s) {
-  const count2 = view.value(s.name, "count");
-  if (count2 === void 0 && !view.scope(s.name)) return void 0;
+  const count3 = view.value(s.name, "count");
+  if (count3 === void 0 && !view.scope(s.name)) return void 0;
   const errors = view.errors(s.tags, FAILED_METRIC);
   const pick = (k) => view.value(s.name, k);
-  const out = { count: count2 ?? 0 };
+  const out = { count: count3 ?? 0 };
   const fields = [
     ["p50", pick("med")],
     ["p95", pick("p(95)")],
     ["p99", pick("p(99)")],
     ["avg", pick("avg")],
-    ["throughput", view.throughput(s.tags, REQUESTS_METRIC)],
+    ["throughput", view.throughput(s.tags, REQUESTS_METRIC2)],
     ["errorRate", errors && errors.total > 0 ? errors.failed / errors.total : void 0]
   ];
   for (const [k, v] of fields) if (v !== void 0 && Number.isFinite(v)) out[k] = v;
@@ -4420,7 +5027,7 @@ function headline(verdict, stages) {
 function unjudgedText(stages) {
   const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
   const none = { count: 0, why: /* @__PURE__ */ new Set() };
-  const part = { count: 0, why: /* @__PURE__ */ new Set() };
+  const part2 = { count: 0, why: /* @__PURE__ */ new Set() };
   for (const stage of stages) {
     for (const row of stage.scopes) {
       if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
@@ -4429,7 +5036,7 @@ function unjudgedText(stages) {
       const own = stage.findings.filter((f) => f.kind !== "threshold" && f.scope?.tag === tag && f.scope.value === value);
       const open3 = own.filter((f) => f.outcome === "inconclusive");
       const judgedSome = row.confidence.level !== "not-applicable" || open3.length < own.length;
-      const target = judgedSome ? part : none;
+      const target = judgedSome ? part2 : none;
       target.count++;
       for (const f of open3) target.why.add(f.shortfall ?? "other");
       if (open3.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
@@ -4438,7 +5045,7 @@ function unjudgedText(stages) {
   const parts = [];
   const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
   if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
-  if (part.count > 0) parts.push(`${part.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part.why)})`);
+  if (part2.count > 0) parts.push(`${part2.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part2.why)})`);
   const others = /* @__PURE__ */ new Map();
   for (const f of stages.flatMap((s) => s.findings)) {
     if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
@@ -4448,8 +5055,8 @@ function unjudgedText(stages) {
     entry.why.add(f.shortfall ?? "other");
     others.set(what, entry);
   }
-  for (const [what, { count: count2, why }] of others) {
-    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
+  for (const [what, { count: count3, why }] of others) {
+    parts.push(what === "threshold" ? `${count3} ${count3 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
   }
   return parts.join("; ");
 }
@@ -4480,10 +5087,10 @@ function subjectOf(f) {
 import { readFile as readFile3 } from "node:fs/promises";
 
 // src/config/schema.ts
-import { z as z6 } from "zod";
+import { z as z7 } from "zod";
 
 // src/config/schema-fields.ts
-import { z as z4 } from "zod";
+import { z as z5 } from "zod";
 
 // src/config/duration.ts
 var UNIT_SECONDS = { ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400 };
@@ -4537,26 +5144,26 @@ function parsePercent(text) {
 }
 function fraction(range, example) {
   const expected = `expected a number ${describeRange(range)} or a percentage such as ${JSON.stringify(example)}`;
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parsePercent(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
       ctx.addIssue({ code: "custom", message: `${expected}, got ${formatValue(value)}`, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     return n;
   });
 }
 function wholeNumber(range) {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     if (typeof value !== "number" || !Number.isInteger(value) || !inRange(value, range)) {
       ctx.addIssue({ code: "custom", message: `expected a whole number ${describeRange(range)}, got ${formatValue(value)}`, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     return value;
   });
 }
 function seconds(range) {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
       ctx.addIssue({
@@ -4564,13 +5171,13 @@ function seconds(range) {
         message: `expected a number of seconds ${describeRange(range)} or a duration such as "30s", got ${formatValue(value)}`,
         input: value
       });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     return n;
   });
 }
 function windowSeconds() {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     if (value === "auto") return "auto";
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !(n > 0)) {
@@ -4579,40 +5186,40 @@ function windowSeconds() {
         message: `expected 'auto', a number of seconds > 0 or a duration such as "30s", got ${formatValue(value)}`,
         input: value
       });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     return n;
   });
 }
 function metricSelectorText() {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     if (typeof value !== "string") {
       ctx.addIssue({ code: "custom", message: `expected a k6 metric name such as "http_req_duration", got ${formatValue(value)}`, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     const parsed = tryParseMetricSelector(value);
     if ("error" in parsed) {
       ctx.addIssue({ code: "custom", message: parsed.error, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     return formatMetricSelector(parsed);
   });
 }
 function nonEmptyText(what) {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     if (typeof value !== "string" || value.trim() === "" || value.trim() !== value) {
       ctx.addIssue({ code: "custom", message: `expected ${what} (a non-empty string without surrounding spaces), got ${formatValue(value)}`, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     return value;
   });
 }
 function textList(one, many) {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     const list = typeof value === "string" ? [value] : value;
     if (!Array.isArray(list)) {
       ctx.addIssue({ code: "custom", message: `expected a list of ${many}, got ${formatValue(value)}`, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     const out = [];
     list.forEach((item, i) => {
@@ -4628,11 +5235,11 @@ function textList(one, many) {
   });
 }
 function latencyStatistics() {
-  return z4.unknown().transform((value, ctx) => {
+  return z5.unknown().transform((value, ctx) => {
     const list = typeof value === "string" ? [value] : value;
     if (!Array.isArray(list) || list.length === 0) {
       ctx.addIssue({ code: "custom", message: `expected a non-empty list such as [med, "p(95)"], got ${formatValue(value)}`, input: value });
-      return z4.NEVER;
+      return z5.NEVER;
     }
     const out = [];
     list.forEach((item, i) => {
@@ -4721,13 +5328,13 @@ function shapeKeys(inst) {
   return [];
 }
 function toConfigIssues(issues, base = []) {
-  const flat = flatten(issues, base);
+  const flat2 = flatten(issues, base);
   const typoTargets = /* @__PURE__ */ new Set();
-  for (const issue of flat) {
+  for (const issue of flat2) {
     const match = /^unknown key — did you mean '([^']+)'\?$/.exec(issue.message);
     if (match !== null) typoTargets.add(JSON.stringify([...issue.path.slice(0, -1), match[1]]));
   }
-  return flat.filter((issue) => !(issue.message === "required, but missing" && typoTargets.has(JSON.stringify(issue.path))));
+  return flat2.filter((issue) => !(issue.message === "required, but missing" && typoTargets.has(JSON.stringify(issue.path))));
 }
 function flatten(issues, base) {
   const out = [];
@@ -4820,63 +5427,63 @@ function customStageRules() {
 }
 
 // src/engine/embedded/workload.ts
-import { z as z5 } from "zod";
+import { z as z6 } from "zod";
 var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-var MethodSchema = z5.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, z5.enum(HTTP_METHODS));
-var PathSchema = z5.string().regex(/^\//, { message: "must start with '/' (it is appended to baseUrl)" });
-var BodySchema = z5.union([z5.string(), z5.record(z5.string(), z5.unknown()), z5.array(z5.unknown())]);
-var HeadersSchema = z5.record(z5.string(), z5.string());
-var SecondsSchema = z5.union([z5.number(), z5.string()]).transform((v, ctx) => {
+var MethodSchema = z6.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, z6.enum(HTTP_METHODS));
+var PathSchema = z6.string().regex(/^\//, { message: "must start with '/' (it is appended to baseUrl)" });
+var BodySchema = z6.union([z6.string(), z6.record(z6.string(), z6.unknown()), z6.array(z6.unknown())]);
+var HeadersSchema = z6.record(z6.string(), z6.string());
+var SecondsSchema = z6.union([z6.number(), z6.string()]).transform((v, ctx) => {
   const seconds2 = typeof v === "number" ? v : parseDurationSeconds(v);
   if (seconds2 === void 0 || !Number.isFinite(seconds2) || seconds2 < 0) {
     ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
-    return z5.NEVER;
+    return z6.NEVER;
   }
   return seconds2;
 });
-var StatusSchema = z5.number().int().min(100).max(599);
-var WorkloadRequestSchema = z5.object({
+var StatusSchema = z6.number().int().min(100).max(599);
+var WorkloadRequestSchema = z6.object({
   /** The `name` tag (one scope per endpoint); default `METHOD path`. */
-  name: z5.string().min(1).optional(),
+  name: z6.string().min(1).optional(),
   method: MethodSchema.default("GET"),
   path: PathSchema,
   headers: HeadersSchema.optional(),
   body: BodySchema.optional(),
   /** Relative share of requests (default 1). */
-  weight: z5.number().positive().default(1),
+  weight: z6.number().positive().default(1),
   /** Statuses that count as success; default 200–399, as k6's default response callback. */
-  expectStatus: z5.union([StatusSchema, z5.array(StatusSchema).min(1)]).optional()
+  expectStatus: z6.union([StatusSchema, z6.array(StatusSchema).min(1)]).optional()
 }).strict();
-var WorkloadLoginSchema = z5.object({
-  name: z5.string().min(1).optional(),
+var WorkloadLoginSchema = z6.object({
+  name: z6.string().min(1).optional(),
   method: MethodSchema.default("POST"),
   path: PathSchema,
   headers: HeadersSchema.optional(),
   body: BodySchema.optional(),
   /** Dotted path of the token in the JSON response, e.g. `token` or `data.accessToken`. */
-  tokenField: z5.string().min(1).default("token"),
+  tokenField: z6.string().min(1).default("token"),
   /** Header later requests carry the token in. */
-  header: z5.string().min(1).default("authorization"),
+  header: z6.string().min(1).default("authorization"),
   /** Text before the token in that header. */
-  prefix: z5.string().default("Bearer ")
+  prefix: z6.string().default("Bearer ")
 }).strict();
-var WorkloadSchema = z5.object({
+var WorkloadSchema = z6.object({
   /** Origin (and optional path prefix) of the service, e.g. `http://127.0.0.1:8080`. */
-  baseUrl: z5.url({ protocol: /^https?$/ }),
-  requests: z5.array(WorkloadRequestSchema).min(1),
+  baseUrl: z6.url({ protocol: /^https?$/ }),
+  requests: z6.array(WorkloadRequestSchema).min(1),
   /** Done once before load starts; its token goes into every request's `header`. */
   login: WorkloadLoginSchema.optional(),
   /** Concurrent connections (k6's VUs), default 10. */
-  connections: z5.number().int().positive().default(10),
+  connections: z6.number().int().positive().default(10),
   /** Total requests per second across all connections (autocannon's overallRate); unset: as fast as the service answers. */
-  arrivalRate: z5.number().int().positive().optional(),
+  arrivalRate: z6.number().int().positive().optional(),
   duration: SecondsSchema.refine((s) => s > 0, { message: "must be more than 0 seconds" }),
   /** Connections are opened in steps over this many seconds (default 0: all at once). */
   rampUp: SecondsSchema.default(0),
   /** Request timeout in seconds, at least 1 (default 10); a timed-out request counts as failed with status 0. */
   timeout: SecondsSchema.refine((s) => s >= 1, { message: "must be at least 1 second (autocannon's smallest timeout)" }).default(10),
   /** Tags added to every request, e.g. `{ tenant: acme }`. */
-  tags: z5.record(z5.string(), z5.string()).default({})
+  tags: z6.record(z6.string(), z6.string()).default({})
 }).strict().superRefine((w, ctx) => {
   if (w.rampUp >= w.duration) {
     ctx.addIssue({ code: "custom", path: ["rampUp"], message: `must be shorter than duration (${w.duration} s) but got ${w.rampUp} s` });
@@ -4899,6 +5506,7 @@ var CONFIG_DEFAULTS = {
   version: 1,
   groupBy: ["name"],
   window: "auto",
+  maxScopes: DEFAULT_MAX_SCOPES,
   alpha: 0.05,
   multipleComparisons: "holm",
   runToRunNoise: 0.03,
@@ -4907,30 +5515,30 @@ var CONFIG_DEFAULTS = {
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
-var thresholdText = z6.string().transform((source, ctx) => {
+var thresholdText = z7.string().transform((source, ctx) => {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
     ctx.addIssue({ code: "custom", message: parsed.error, input: source });
-    return z6.NEVER;
+    return z7.NEVER;
   }
   return parsed;
 });
-var thresholdObject = z6.strictObject({
+var thresholdObject = z7.strictObject({
   threshold: thresholdText,
-  abortOnFail: z6.boolean().optional(),
-  delayAbortEval: z6.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
+  abortOnFail: z7.boolean().optional(),
+  delayAbortEval: z7.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
 }).transform((o) => ({ ...o.threshold, abortOnFail: o.abortOnFail ?? false }));
-var thresholdEntry = z6.union([thresholdText, thresholdObject], {
+var thresholdEntry = z7.union([thresholdText, thresholdObject], {
   error: (iss) => iss.code === "invalid_union" ? `expected ${THRESHOLD_FORMS}, got ${formatValue(iss.input)}` : void 0
 });
-var thresholdList = z6.union([thresholdEntry, z6.array(thresholdEntry)], {
+var thresholdList = z7.union([thresholdEntry, z7.array(thresholdEntry)], {
   error: (iss) => iss.code === "invalid_union" ? `expected a list of k6 thresholds such as ['p(95)<500'], got ${formatValue(iss.input)}` : void 0
 }).transform((v) => Array.isArray(v) ? v : [v]);
-var metricKey = z6.string().check((ctx) => {
+var metricKey = z7.string().check((ctx) => {
   const parsed = tryParseMetricSelector(ctx.value);
   if ("error" in parsed) ctx.issues.push({ code: "custom", message: parsed.error, input: ctx.value });
 });
-var thresholdsSchema = z6.record(metricKey, thresholdList).transform((record, ctx) => {
+var thresholdsSchema = z7.record(metricKey, thresholdList).transform((record, ctx) => {
   const sets = [];
   const firstKey = /* @__PURE__ */ new Map();
   for (const [key, expressions] of Object.entries(record)) {
@@ -4947,28 +5555,28 @@ var thresholdsSchema = z6.record(metricKey, thresholdList).transform((record, ct
   }
   return sets;
 });
-var regressionSchema = z6.strictObject({
-  latency: z6.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
-  throughput: z6.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
-  errorRate: z6.strictObject({
+var regressionSchema = z7.strictObject({
+  latency: z7.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
+  throughput: z7.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
+  errorRate: z7.strictObject({
     maxIncrease: fraction({ min: 0, minExclusive: true }, "50%").optional(),
     absoluteFloor: fraction({ min: 0, max: 1 }, "0.1%").optional()
   }).optional(),
-  memory: z6.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
+  memory: z7.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
 });
-var enduranceSchema = z6.strictObject({
+var enduranceSchema = z7.strictObject({
   memoryGrowth: fraction({ min: 0, minExclusive: true }, "5%").optional(),
   degradation: fraction({ min: 0, minExclusive: true }, "10%").optional(),
-  leak: z6.boolean().optional(),
+  leak: z7.boolean().optional(),
   warmupSeconds: seconds({ min: 0 }).optional()
 });
-var workloadOverrideSchema = z6.strictObject({
+var workloadOverrideSchema = z7.strictObject({
   connections: wholeNumber({ min: 1 }).optional(),
   arrivalRate: wholeNumber({ min: 1 }).optional(),
   duration: seconds({ min: 0 }).optional(),
   rampUp: seconds({ min: 0 }).optional()
 });
-var stageSchema = z6.strictObject({
+var stageSchema = z7.strictObject({
   extends: nonEmptyText("a stage name").optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
@@ -4976,7 +5584,7 @@ var stageSchema = z6.strictObject({
   workload: workloadOverrideSchema.optional()
 });
 var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-var stageName = z6.string().check((ctx) => {
+var stageName = z7.string().check((ctx) => {
   if (!STAGE_NAME.test(ctx.value)) {
     ctx.issues.push({
       code: "custom",
@@ -4985,19 +5593,20 @@ var stageName = z6.string().check((ctx) => {
     });
   }
 });
-var configSchema = z6.strictObject({
-  version: z6.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
+var configSchema = z7.strictObject({
+  version: z7.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
   groupBy: textList("a tag name", "tag names").default([...CONFIG_DEFAULTS.groupBy]),
   window: windowSeconds().default(CONFIG_DEFAULTS.window),
+  maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
-  multipleComparisons: z6.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
+  multipleComparisons: z7.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
-  stages: z6.preprocess((v) => v === null ? {} : v, z6.record(stageName, z6.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
+  stages: z7.preprocess((v) => v === null ? {} : v, z7.record(stageName, z7.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
 });
 function validateConfig(raw) {
   const input = raw ?? {};
@@ -5190,6 +5799,7 @@ function resolvePolicy(config, stage) {
     minSamples: config.minSamples,
     latencyMetric: config.latencyMetric,
     acceptLabel: config.acceptLabel,
+    maxScopes: config.maxScopes,
     ...config.file !== void 0 ? { configFile: config.file } : {},
     ...rules
   };
@@ -5362,9 +5972,9 @@ function formatDuration(seconds2) {
   const m = minutes % 60;
   return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
 }
-function formatTimestamp(iso) {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
+function formatTimestamp(iso2) {
+  const t = Date.parse(iso2);
+  if (Number.isNaN(t)) return iso2;
   const d = new Date(t);
   const pad = (n) => String(n).padStart(2, "0");
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
@@ -5636,8 +6246,8 @@ function rowCells(row) {
 function findingLine(f) {
   const v = findingView(f);
   const subject2 = [escapeMarkdown(v.metric), escapeMarkdown(v.statistic)].filter((x) => x !== "").join(" ");
-  const numbers2 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
-  const detail = numbers2 === "" ? subject2 : `${subject2}: ${numbers2}`;
+  const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+  const detail = numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`;
   const extras = [v.threshold === "" ? "" : escapeMarkdown(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
   return `- ${severityMark(v.severity)} ${escapeMarkdown(v.message)} \u2014 ${[detail, ...extras].join("; ")}`;
 }
@@ -5932,9 +6542,9 @@ function findingLines(findings, width, paint) {
   for (const f of sortFindings2(findings)) {
     const v = findingView(f);
     const subject2 = [v.metric, v.statistic].filter((x) => x !== "").map(sanitizeTerminal).join(" ");
-    const numbers2 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+    const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
     const extras = [sanitizeTerminal(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
-    const detail = [numbers2 === "" ? subject2 : `${subject2}: ${numbers2}`, ...extras].join("; ");
+    const detail = [numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`, ...extras].join("; ");
     const [first2 = "", ...rest] = wrap(sanitizeTerminal(v.message), body);
     lines.push(`${INDENT}${paint(padToWidth(v.severity, tagWidth - 2, "left"), v.severity)}  ${first2}`);
     for (const l of [...rest, ...wrap(detail, body).map((d) => paint(d, "dim"))]) lines.push(pad + l);

@@ -145,6 +145,7 @@ async function runStage(io: ActionIo, inputs: ActionInputs, ctx: RunContext, cli
   ];
   const stagePolicy: StagePolicy = { ...policy, thresholds };
   const current = await ingestFiles([outFile], {
+    maxScopes: policy.maxScopes,
     stage,
     groupBy: policy.groupBy,
     window: policy.window,

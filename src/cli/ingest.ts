@@ -1,17 +1,18 @@
 import { ingestFiles } from '../ingest/index.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
-import { parseGroupBy, parseLabels, parseWindow } from './usage-error.js';
+import { parseGroupBy, parseLabels, parseMaxScopes, parseWindow } from './usage-error.js';
 import { writeOutput } from './write-output.js';
 
 export async function ingestCommand(
   inputs: string[],
-  opts: { output: string; memory?: string; stage?: string; label: string[]; gitSha?: string; groupBy: string; window: string },
+  opts: { output: string; memory?: string; stage?: string; label: string[]; gitSha?: string; groupBy: string; window: string; maxScopes: string },
   io: Io,
 ): Promise<number> {
   const doc = await ingestFiles(inputs, {
     groupBy: parseGroupBy(opts.groupBy),
     window: parseWindow(opts.window),
+    maxScopes: parseMaxScopes(opts.maxScopes),
     labels: parseLabels(opts.label),
     ...(opts.stage ? { stage: opts.stage } : {}),
     ...(opts.gitSha ? { gitSha: opts.gitSha } : {}),

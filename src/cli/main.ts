@@ -9,6 +9,7 @@ import { mergeCommand } from './merge.js';
 import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type StopSignal } from './run.js';
 import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
+import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface Io {
@@ -83,7 +84,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--git-sha <sha>', 'commit the run measured')
     .addOption(groupBy)
     .addOption(windowOpt)
-    .action(async (inputs: string[], opts: { output: string; memory?: string; stage?: string; label: string[]; gitSha?: string; groupBy: string; window: string }) => {
+    .option('--max-scopes <n>', 'most scopes per grouping tag; the rest become one (other) scope', String(DEFAULT_MAX_SCOPES))
+    .action(async (inputs: string[], opts: { output: string; memory?: string; stage?: string; label: string[]; gitSha?: string; groupBy: string; window: string; maxScopes: string }) => {
       status = await ingestCommand(inputs, opts, io);
     });
 

@@ -99,7 +99,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   const out = resolve(opts.output);
   mkdirSync(out, { recursive: true });
   const log: EngineLog = { info: (m) => io.stderr(`  ${m}\n`), warning: (m) => io.stderr(`  warning: ${m}\n`), debug: () => undefined };
-  const baseline = opts.baseline ? await ingestFiles([opts.baseline], { groupBy: config.groupBy }) : undefined;
+  const baseline = opts.baseline ? await ingestFiles([opts.baseline], { groupBy: config.groupBy, maxScopes: config.maxScopes }) : undefined;
   const reports: StageReport[] = [];
   const runs = [];
   for (const stage of stages) {
@@ -162,7 +162,7 @@ async function measureWithK6(opts: RunCliOptions, version: string, stage: string
   if (!result.cancelled && exit.status === 'failed') throw new UsageError(exit.message);
   if (exit.status === 'stopped' && !result.cancelled) log.warning(exit.message);
   const stopped = result.cancelled || exit.status === 'stopped';
-  const ingested = await ingestFiles([outFile], { stage, groupBy: policy.groupBy, window: policy.window, submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)) });
+  const ingested = await ingestFiles([outFile], { stage, groupBy: policy.groupBy, window: policy.window, maxScopes: policy.maxScopes, submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)) });
   const meta = { ...ingested.meta, toolVersion: version };
   // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
   return { current: { ...ingested, meta: stopped ? { ...meta, partial: true, warnings: [...meta.warnings, `k6 was stopped before the stage ended (${exit.kind})`] } : meta }, stopped };

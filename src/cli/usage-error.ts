@@ -25,3 +25,10 @@ export function parseGroupBy(value: string): string[] {
   if (tags.length === 0) throw new UsageError(`--group-by: expected one or more tag names, got '${value}'`);
   return tags;
 }
+
+/** `--max-scopes 200` → 200: a whole number ≥ 1. */
+export function parseMaxScopes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-scopes: expected a whole number ≥ 1, got '${value}'`);
+  return n;
+}

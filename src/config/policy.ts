@@ -50,6 +50,8 @@ export interface StagePolicy extends StageRules {
   minSamples: number;
   latencyMetric: string;
   acceptLabel: string;
+  /** Most scopes per grouping tag a run keeps (the rest are one `(other)` scope). */
+  maxScopes: number;
   /** The config file the policy came from, for error messages; absent for the defaults. */
   configFile?: string;
 }
@@ -86,6 +88,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     minSamples: config.minSamples,
     latencyMetric: config.latencyMetric,
     acceptLabel: config.acceptLabel,
+    maxScopes: config.maxScopes,
     ...(config.file !== undefined ? { configFile: config.file } : {}),
     ...rules,
   };

@@ -15,6 +15,9 @@ const file = (name: string, content: string): string => {
 };
 const thresholds = (lines: string) => file(`t${Math.random().toString(36).slice(2)}.yml`, `stages:\n  smoke:\n    thresholds:\n${lines}\n`);
 const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+const metricLine = '{"type":"Metric","data":{"name":"http_req_duration","type":"trend","contains":"time","thresholds":[],"submetrics":null},"metric":"http_req_duration"}';
+const pointLine = (value: string) => `{"type":"Point","data":{"time":"2026-11-27T09:48:39.719Z","value":${value},"tags":{"name":"GET /a"}},"metric":"http_req_duration"}`;
+const ndjson = (name: string, value: string) => file(name, `${metricLine}\n${pointLine(value)}\n`);
 const baseline = `${K6}smoke-baseline.ndjson.gz`;
 const current = `${K6}smoke-aa.ndjson.gz`;
 const compare = (...extra: string[]) => ['compare', '--baseline', baseline, '--current', current, '--stage', 'smoke', ...extra];
@@ -32,6 +35,10 @@ export const BAD_INPUTS: readonly { what: string; args: () => string[]; code: nu
   { what: 'an unknown stage', args: () => ['compare', '--baseline', baseline, '--current', current, '--stage', 'smok'], code: 2, first: /unknown stage 'smok' — did you mean 'smoke'\?/ },
   { what: 'a missing input file', args: () => ['compare', '--baseline', join(tmp, 'nope.ndjson'), '--current', current], code: 2, first: /nope\.ndjson/ },
   { what: 'compare -o into a folder that does not exist', args: () => compare('-o', '/missing/dir/r.md'), code: 2, first: /^perf-gate: cannot write the text report to \/missing\/dir\/r\.md: its folder does not exist/ },
+  { what: 'a value beyond a double (1e400) in NDJSON', args: () => ['ingest', ndjson('inf.ndjson', '1e400'), '-o', join(tmp, 'inf.json')], code: 2, first: /inf\.ndjson:2: value 1e400 of metric 'http_req_duration' is not a finite number/ },
+  { what: 'a negative duration in NDJSON', args: () => ['compare', '--baseline', baseline, '--current', ndjson('neg.ndjson', '-3.5')], code: 2, first: /neg\.ndjson:2: value -3.5 of metric 'http_req_duration' is a negative duration/ },
+  { what: 'perf-gate run --target-url that is not a URL', args: () => ['run', '--target-url', 'not a url', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --target-url must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:8080, but got 'not a url'/ },
+  { what: 'ingest --max-scopes 0', args: () => ['ingest', current, '-o', join(tmp, 'm.json'), '--max-scopes', '0'], code: 2, first: /^perf-gate: --max-scopes: expected a whole number ≥ 1, got '0'/ },
   { what: 'ingest -o into a folder that does not exist', args: () => ['ingest', current, '-o', '/missing/dir/run.json'], code: 2, first: /^perf-gate: cannot write the run document to \/missing\/dir\/run\.json: its folder does not exist/ },
 ];
 
