@@ -4803,7 +4803,7 @@ function compareRuns(input) {
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : void 0;
   const notes = [];
-  const scopes = latencyScopes(baseline, current, policy);
+  const scopes = latencyScopes(baseline, current, policy, notes);
   const assessments = [...assessThresholds(current, baseline, policy)];
   if (baseline) {
     assessments.push(...assessCoverage(baseline, current, policy));
@@ -4856,11 +4856,18 @@ function compareRuns(input) {
     notes
   };
 }
-function latencyScopes(baseline, current, policy) {
+function latencyScopes(baseline, current, policy, notes) {
   const out = [{ name: policy.latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
     const values = /* @__PURE__ */ new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : []]);
-    for (const value of [...values].sort()) {
+    let kept = [...values].sort();
+    if (kept.length > policy.maxScopes) {
+      const requests = (v) => (current.value(scopeName(policy.latencyMetric, { [tag]: v }), "count") ?? 0) + (baseline?.value(scopeName(policy.latencyMetric, { [tag]: v }), "count") ?? 0);
+      const busiest = [...kept].sort((a, b) => requests(b) - requests(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, policy.maxScopes);
+      notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
+      kept = busiest.sort();
+    }
+    for (const value of kept) {
       out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
   }

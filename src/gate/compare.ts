@@ -37,7 +37,7 @@ export function compareRuns(input: CompareInput): StageReport {
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : undefined;
   const notes: string[] = [];
-  const scopes = latencyScopes(baseline, current, policy);
+  const scopes = latencyScopes(baseline, current, policy, notes);
 
   const assessments: Assessment[] = [...assessThresholds(current, baseline, policy)];
   if (baseline) {
@@ -97,11 +97,19 @@ export function compareRuns(input: CompareInput): StageReport {
   };
 }
 
-function latencyScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy): (LatencyScope & { tags: Record<string, string> })[] {
+function latencyScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy, notes: string[]): (LatencyScope & { tags: Record<string, string> })[] {
   const out: (LatencyScope & { tags: Record<string, string> })[] = [{ name: policy.latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
     const values = new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...(baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : [])]);
-    for (const value of [...values].sort()) {
+    let kept = [...values].sort();
+    if (kept.length > policy.maxScopes) {
+      // Documents made with a higher cap (or before there was one): judge the busiest, say what was left out.
+      const requests = (v: string): number => (current.value(scopeName(policy.latencyMetric, { [tag]: v }), 'count') ?? 0) + (baseline?.value(scopeName(policy.latencyMetric, { [tag]: v }), 'count') ?? 0);
+      const busiest = [...kept].sort((a, b) => requests(b) - requests(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, policy.maxScopes);
+      notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
+      kept = busiest.sort();
+    }
+    for (const value of kept) {
       out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
   }

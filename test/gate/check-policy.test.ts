@@ -141,3 +141,12 @@ describe('checkPolicyBeforeRun: what can be told before a long load test', () =>
     expect(() => checkPolicyBeforeRun(policyOf(thresholds({ my_metric: ['p(95)<1'], 'http_req_duration{name:GET /x}': ['p(95)<1'] })), types)).not.toThrow();
   });
 });
+
+describe('maxScopes in the gate', () => {
+  it('a document with more endpoints than maxScopes is judged on the busiest, and says so', () => {
+    const wide = syntheticRun({ endpoints: { A: { latencies: lognormal(60, 10, 0.2, 3) }, B: { latencies: lognormal(40, 10, 0.2, 4) }, C: { latencies: lognormal(20, 10, 0.2, 5) } } });
+    const report = compareRuns({ baseline: wide, current: wide, policy: resolvePolicy(parseConfig({ maxScopes: 2 }), 'smoke') });
+    expect(report.scopes.map((s) => s.scope?.value ?? 'all')).toEqual(['all', 'A', 'B']);
+    expect(report.notes).toContain("3 values of 'name' are more than maxScopes (2): the 2 with the most requests are judged on their own, the other 1 only as part of the whole run.");
+  });
+});
