@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { K6 } from '../gate/fixtures.js';
+import { k6MetricLine } from '../ingest/helpers.js';
 import { cli } from './run-cli.js';
 
 // Each misconfiguration or bad input a user can make, with the exit status and the first line of what
@@ -15,7 +16,7 @@ const file = (name: string, content: string): string => {
 };
 const thresholds = (lines: string) => file(`t${Math.random().toString(36).slice(2)}.yml`, `stages:\n  smoke:\n    thresholds:\n${lines}\n`);
 const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
-const metricLine = '{"type":"Metric","data":{"name":"http_req_duration","type":"trend","contains":"time","thresholds":[],"submetrics":null},"metric":"http_req_duration"}';
+const metricLine = k6MetricLine('http_req_duration', 'trend', 'time');
 const pointLine = (value: string) => `{"type":"Point","data":{"time":"2026-11-27T09:48:39.719Z","value":${value},"tags":{"name":"GET /a"}},"metric":"http_req_duration"}`;
 const ndjson = (name: string, value: string) => file(name, `${metricLine}\n${pointLine(value)}\n`);
 const baseline = `${K6}smoke-baseline.ndjson.gz`;

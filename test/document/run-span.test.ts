@@ -5,7 +5,7 @@ import { RunView } from '../../src/document/run-view.js';
 import { formatSpan, runSpan } from '../../src/document/run-span.js';
 import type { TimeBin } from '../../src/document/time-profile.js';
 import { ingestFiles } from '../../src/ingest/index.js';
-import { fixture, tempDir } from '../ingest/helpers.js';
+import { fixture, k6MetricLine, tempDir } from '../ingest/helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -15,10 +15,10 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 const DECLARATIONS = [
-  '{"type":"Metric","data":{"name":"http_reqs","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"http_reqs"}',
-  '{"type":"Metric","data":{"name":"http_req_duration","type":"trend","contains":"time","thresholds":[],"submetrics":null},"metric":"http_req_duration"}',
-  '{"type":"Metric","data":{"name":"iterations","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"iterations"}',
-  '{"type":"Metric","data":{"name":"vus","type":"gauge","contains":"default","thresholds":[],"submetrics":null},"metric":"vus"}',
+  k6MetricLine('http_reqs', 'counter'),
+  k6MetricLine('http_req_duration', 'trend', 'time'),
+  k6MetricLine('iterations', 'counter'),
+  k6MetricLine('vus', 'gauge'),
 ];
 /** 2026-11-27T09:48:40.000Z: the synthetic runs start here. */
 const T0 = Date.UTC(2026, 10, 27, 9, 48, 40);

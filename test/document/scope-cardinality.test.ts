@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema } from '../../src/document/run-document.js';
 import { ingestFiles } from '../../src/ingest/index.js';
-import { fixture, tempDir } from '../ingest/helpers.js';
+import { fixture, k6MetricLine, tempDir } from '../ingest/helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -13,8 +13,8 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 const DECLARATIONS = [
-  '{"type":"Metric","data":{"name":"http_reqs","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"http_reqs"}',
-  '{"type":"Metric","data":{"name":"http_req_duration","type":"trend","contains":"time","thresholds":[],"submetrics":null},"metric":"http_req_duration"}',
+  k6MetricLine('http_reqs', 'counter'),
+  k6MetricLine('http_req_duration', 'trend', 'time'),
 ];
 const T0 = Date.UTC(2026, 10, 27, 9, 48, 40);
 

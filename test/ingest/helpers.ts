@@ -31,3 +31,8 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'perf-gate-ingest-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A k6 NDJSON `Metric` declaration line, as k6 writes it before a metric's first point. */
+export function k6MetricLine(name: string, type: 'trend' | 'counter' | 'rate' | 'gauge', contains: 'time' | 'data' | 'default' = 'default'): string {
+  return `{"type":"Metric","data":{"name":"${name}","type":"${type}","contains":"${contains}","thresholds":[],"submetrics":null},"metric":"${name}"}`;
+}
