@@ -62576,7 +62576,7 @@ function hodgesLehmann(baseline, current, options = {}) {
   if (n1 === 0) return insufficient("baseline has no observations");
   if (n2 === 0) return insufficient("current has no observations");
   if (baseline.length === 1 && current.length === 1 && baseline[0].value === current[0].value) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`);
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`, "no-spread");
   }
   const pairs = n1 * n2;
   const kth = (k) => kthPairwiseDifference(baseline, current, k);
@@ -62649,7 +62649,7 @@ function mannWhitney(baseline, current, options = {}) {
   if (n1 === 0) return insufficient("baseline has no observations");
   if (n2 === 0) return insufficient("current has no observations");
   if (groups2.length === 1) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance to rank)`);
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance to rank)`, "no-spread");
   }
   const n = n1 + n2;
   const { greater, ties } = pairCounts(baseline, current);
@@ -64237,13 +64237,16 @@ function shiftEvidence(b, c, deff, noise) {
   const lb = toLog(b);
   const lc = toLog(c);
   const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return hl;
+  if (isInsufficient(hl)) return inMilliseconds(hl);
   const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return mw;
+  if (isInsufficient(mw)) return inMilliseconds(mw);
   const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
   const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
   if (isInsufficient(test)) return test;
   return { test, pValue: Math.max(mw.pGreater, test.pGreater) };
+}
+function inMilliseconds(x) {
+  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
 }
 function percentileEvidence(b, c, q, nEffB, nEffC, noise) {
   if (q === void 0) return insufficient("unknown statistic");
@@ -65012,8 +65015,10 @@ function headline(verdict, stages) {
     }
     case "warn":
       return `${warning2.length} ${warning2.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm${tail}`;
-    case "inconclusive":
-      return `${names}: the data cannot decide (${stages.flatMap((s) => s.notes)[0] ?? "too little data"})${tail}`;
+    case "inconclusive": {
+      const note = stages.flatMap((s) => s.notes)[0];
+      return `${names}: the data cannot decide${note !== void 0 ? ` (${note})` : unjudged === "" ? " (too little data)" : ""}${tail}`;
+    }
     case "pass":
       return `${names}: no regression beyond the limits, thresholds hold${tail}`;
   }

@@ -103,13 +103,18 @@ export function shiftEvidence(b: Distribution, c: Distribution, deff: number, no
   const lb = toLog(b);
   const lc = toLog(c);
   const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return hl;
+  if (isInsufficient(hl)) return inMilliseconds(hl);
   const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return mw;
+  if (isInsufficient(mw)) return inMilliseconds(mw);
   const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
   const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
   if (isInsufficient(test)) return test;
   return { test, pValue: Math.max(mw.pGreater, test.pGreater) };
+}
+
+/** The tests run on log latencies; a reason that quotes a value must not quote ln(ms). */
+function inMilliseconds(x: InsufficientData): InsufficientData {
+  return x.cause === 'no-spread' ? insufficient('every request of both runs took the same time (no spread to rank)', 'no-spread') : x;
 }
 
 /**

@@ -39,8 +39,10 @@ function headline(verdict: Report['verdict'], stages: readonly StageReport[]): s
     }
     case 'warn':
       return `${warning.length} ${warning.length === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm${tail}`;
-    case 'inconclusive':
-      return `${names}: the data cannot decide (${stages.flatMap((s) => s.notes)[0] ?? 'too little data'})${tail}`;
+    case 'inconclusive': {
+      const note = stages.flatMap((s) => s.notes)[0];
+      return `${names}: the data cannot decide${note !== undefined ? ` (${note})` : unjudged === '' ? ' (too little data)' : ''}${tail}`;
+    }
     case 'pass':
       return `${names}: no regression beyond the limits, thresholds hold${tail}`;
   }

@@ -75,7 +75,7 @@ export function hodgesLehmann(
   if (n1 === 0) return insufficient('baseline has no observations');
   if (n2 === 0) return insufficient('current has no observations');
   if (baseline.length === 1 && current.length === 1 && baseline[0]!.value === current[0]!.value) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0]!.value} (no variance)`);
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0]!.value} (no variance)`, 'no-spread');
   }
 
   const pairs = n1 * n2;

@@ -104,7 +104,7 @@ export function mannWhitney(
   if (n1 === 0) return insufficient('baseline has no observations');
   if (n2 === 0) return insufficient('current has no observations');
   if (groups.length === 1) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0]!.value} (no variance to rank)`);
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0]!.value} (no variance to rank)`, 'no-spread');
   }
 
   const n = n1 + n2;

@@ -39,14 +39,19 @@ describe('degenerate data never crashes the gate and never yields NaN', () => {
   });
 
   it.each([
-    { what: 'identical constant latencies, no noise floor', b: Array(100).fill(5), c: Array(100).fill(5) },
-    { what: 'constant latencies 5 ms → 6 ms, no noise floor', b: Array(100).fill(5), c: Array(100).fill(6) },
-    { what: 'all latencies 0 ms', b: Array(100).fill(0), c: Array(100).fill(0) },
-  ])('$what: the latency questions are inconclusive (no spread), not NaN', ({ b, c }) => {
+    { what: 'identical constant latencies, no noise floor', b: Array(100).fill(5), c: Array(100).fill(5), shortfall: 'no-spread', headline: /could not be judged \(no spread to measure against\)/ },
+    { what: 'constant latencies 5 ms → 6 ms, no noise floor', b: Array(100).fill(5), c: Array(100).fill(6), shortfall: 'no-spread', headline: /could not be judged \(no spread to measure against\)/ },
+    { what: 'all latencies 0 ms (no ratio to take)', b: Array(100).fill(0), c: Array(100).fill(0), shortfall: 'other', headline: /could not be judged \(see the findings\)/ },
+  ])('$what: the latency questions are inconclusive, not NaN', ({ b, c, shortfall, headline }) => {
     const report = judge({ runToRunNoise: 0 }, 'smoke', syntheticRun({ endpoints: { 'GET /a': { latencies: b } } }), syntheticRun({ endpoints: { 'GET /a': { latencies: c } } }));
     const latency = report.stages[0]!.findings.filter((f) => f.kind === 'latency');
     expect(latency.length).toBeGreaterThan(0);
-    for (const f of latency) expect(f.outcome).toBe('inconclusive');
+    for (const f of latency) {
+      expect(f.outcome).toBe('inconclusive');
+      expect(f.shortfall).toBe(shortfall);
+      expect(f.message).not.toMatch(/0\.69|1\.79|-13\.8/); // no log-latency value leaks into the words
+    }
+    expect(report.headline).toMatch(headline);
   });
 
   const memory = (n: number, bytes: (i: number) => number): MemorySample[] => Array.from({ length: n }, (_, i) => ({ t: Date.UTC(2026, 10, 27, 9) + i * 1000, rssBytes: bytes(i) }));
