@@ -3828,19 +3828,19 @@ var require_Histogram = __commonJS({
     var formatters_1 = require_formatters();
     exports2.NO_TAG = "NO TAG";
     var toSummary = (histogram) => {
-      const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
-      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
+      const { totalCount: totalCount2, maxValue, numberOfSignificantValueDigits } = histogram;
+      const round = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
       return {
-        p50: round2(histogram.getValueAtPercentile(50)),
-        p75: round2(histogram.getValueAtPercentile(75)),
-        p90: round2(histogram.getValueAtPercentile(90)),
-        p97_5: round2(histogram.getValueAtPercentile(97.5)),
-        p99: round2(histogram.getValueAtPercentile(99)),
-        p99_9: round2(histogram.getValueAtPercentile(99.9)),
-        p99_99: round2(histogram.getValueAtPercentile(99.99)),
-        p99_999: round2(histogram.getValueAtPercentile(99.999)),
+        p50: round(histogram.getValueAtPercentile(50)),
+        p75: round(histogram.getValueAtPercentile(75)),
+        p90: round(histogram.getValueAtPercentile(90)),
+        p97_5: round(histogram.getValueAtPercentile(97.5)),
+        p99: round(histogram.getValueAtPercentile(99)),
+        p99_9: round(histogram.getValueAtPercentile(99.9)),
+        p99_99: round(histogram.getValueAtPercentile(99.99)),
+        p99_999: round(histogram.getValueAtPercentile(99.999)),
         max: maxValue,
-        totalCount
+        totalCount: totalCount2
       };
     };
     exports2.toSummary = toSummary;
@@ -4001,13 +4001,13 @@ var require_JsHistogram = __commonJS({
         this.updateMinAndMax(value);
         this.incrementTotalCount();
       }
-      handleRecordException(count3, value) {
+      handleRecordException(count2, value) {
         if (!this.autoResize) {
           throw new Error("Value " + value + " is outside of histogram covered range");
         }
         this.resize(value);
         var countsIndex2 = this.countsArrayIndex(value);
-        this.addToCountAtIndex(countsIndex2, count3);
+        this.addToCountAtIndex(countsIndex2, count2);
         this.highestTrackableValue = this.highestEquivalentValue(this.valueFromIndex(this.countsArrayLength - 1));
       }
       countsArrayIndex(value) {
@@ -4164,7 +4164,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean = this.mean) {
+      getStdDeviation(mean2 = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -4172,7 +4172,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4187,12 +4187,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean = this.mean;
+        const mean2 = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4247,15 +4247,15 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean = formatter(_mean / outputValueUnitScalingRatio);
+          const mean2 = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
-          const totalCount = intFormatter(this.totalCount);
+          const totalCount2 = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean}, StdDeviation   = ${std_deviation}]
-#[Max     = ${max3}, Total count    = ${totalCount}]
+          result += `#[Mean    = ${mean2}, StdDeviation   = ${std_deviation}]
+#[Max     = ${max3}, Total count    = ${totalCount2}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
         }
@@ -4290,15 +4290,15 @@ var require_JsHistogram = __commonJS({
           this.recordSingleValue(missingValue);
         }
       }
-      recordCountAtValue(count3, value) {
+      recordCountAtValue(count2, value) {
         const countsIndex2 = this.countsArrayIndex(value);
         if (countsIndex2 >= this.countsArrayLength) {
-          this.handleRecordException(count3, value);
+          this.handleRecordException(count2, value);
         } else {
-          this.addToCountAtIndex(countsIndex2, count3);
+          this.addToCountAtIndex(countsIndex2, count2);
         }
         this.updateMinAndMax(value);
-        this.addToTotalCount(count3);
+        this.addToTotalCount(count2);
       }
       /**
        * Record a value in the histogram (adding to the value's current count)
@@ -4307,8 +4307,8 @@ var require_JsHistogram = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count3) {
-        this.recordCountAtValue(count3, value);
+      recordValueWithCount(value, count2) {
+        this.recordCountAtValue(count2, value);
       }
       /**
        * Record a value in the histogram.
@@ -4334,13 +4334,13 @@ var require_JsHistogram = __commonJS({
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this.recordSingleValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
       }
-      recordValueWithCountAndExpectedInterval(value, count3, expectedIntervalBetweenValueSamples) {
-        this.recordCountAtValue(count3, value);
+      recordValueWithCountAndExpectedInterval(value, count2, expectedIntervalBetweenValueSamples) {
+        this.recordCountAtValue(count2, value);
         if (expectedIntervalBetweenValueSamples <= 0) {
           return;
         }
         for (let missingValue = value - expectedIntervalBetweenValueSamples; missingValue >= expectedIntervalBetweenValueSamples; missingValue -= expectedIntervalBetweenValueSamples) {
-          this.recordCountAtValue(count3, missingValue);
+          this.recordCountAtValue(count2, missingValue);
         }
       }
       /**
@@ -5155,7 +5155,7 @@ var require_trees = __commonJS({
       var prevlen = -1;
       var curlen;
       var nextlen = tree[0 * 2 + 1];
-      var count3 = 0;
+      var count2 = 0;
       var max_count = 7;
       var min_count = 4;
       if (nextlen === 0) {
@@ -5166,21 +5166,21 @@ var require_trees = __commonJS({
       for (n = 0; n <= max_code; n++) {
         curlen = nextlen;
         nextlen = tree[(n + 1) * 2 + 1];
-        if (++count3 < max_count && curlen === nextlen) {
+        if (++count2 < max_count && curlen === nextlen) {
           continue;
-        } else if (count3 < min_count) {
-          s.bl_tree[curlen * 2] += count3;
+        } else if (count2 < min_count) {
+          s.bl_tree[curlen * 2] += count2;
         } else if (curlen !== 0) {
           if (curlen !== prevlen) {
             s.bl_tree[curlen * 2]++;
           }
           s.bl_tree[REP_3_6 * 2]++;
-        } else if (count3 <= 10) {
+        } else if (count2 <= 10) {
           s.bl_tree[REPZ_3_10 * 2]++;
         } else {
           s.bl_tree[REPZ_11_138 * 2]++;
         }
-        count3 = 0;
+        count2 = 0;
         prevlen = curlen;
         if (nextlen === 0) {
           max_count = 138;
@@ -5199,7 +5199,7 @@ var require_trees = __commonJS({
       var prevlen = -1;
       var curlen;
       var nextlen = tree[0 * 2 + 1];
-      var count3 = 0;
+      var count2 = 0;
       var max_count = 7;
       var min_count = 4;
       if (nextlen === 0) {
@@ -5209,27 +5209,27 @@ var require_trees = __commonJS({
       for (n = 0; n <= max_code; n++) {
         curlen = nextlen;
         nextlen = tree[(n + 1) * 2 + 1];
-        if (++count3 < max_count && curlen === nextlen) {
+        if (++count2 < max_count && curlen === nextlen) {
           continue;
-        } else if (count3 < min_count) {
+        } else if (count2 < min_count) {
           do {
             send_code(s, curlen, s.bl_tree);
-          } while (--count3 !== 0);
+          } while (--count2 !== 0);
         } else if (curlen !== 0) {
           if (curlen !== prevlen) {
             send_code(s, curlen, s.bl_tree);
-            count3--;
+            count2--;
           }
           send_code(s, REP_3_6, s.bl_tree);
-          send_bits(s, count3 - 3, 2);
-        } else if (count3 <= 10) {
+          send_bits(s, count2 - 3, 2);
+        } else if (count2 <= 10) {
           send_code(s, REPZ_3_10, s.bl_tree);
-          send_bits(s, count3 - 3, 3);
+          send_bits(s, count2 - 3, 3);
         } else {
           send_code(s, REPZ_11_138, s.bl_tree);
-          send_bits(s, count3 - 11, 7);
+          send_bits(s, count2 - 11, 7);
         }
-        count3 = 0;
+        count2 = 0;
         prevlen = curlen;
         if (nextlen === 0) {
           max_count = 138;
@@ -7211,20 +7211,20 @@ var require_inftrees = __commonJS({
       var base = null;
       var base_index = 0;
       var end;
-      var count3 = new utils.Buf16(MAXBITS + 1);
+      var count2 = new utils.Buf16(MAXBITS + 1);
       var offs = new utils.Buf16(MAXBITS + 1);
       var extra = null;
       var extra_index = 0;
       var here_bits, here_op, here_val;
       for (len = 0; len <= MAXBITS; len++) {
-        count3[len] = 0;
+        count2[len] = 0;
       }
       for (sym = 0; sym < codes; sym++) {
-        count3[lens[lens_index + sym]]++;
+        count2[lens[lens_index + sym]]++;
       }
       root = bits;
       for (max2 = MAXBITS; max2 >= 1; max2--) {
-        if (count3[max2] !== 0) {
+        if (count2[max2] !== 0) {
           break;
         }
       }
@@ -7238,7 +7238,7 @@ var require_inftrees = __commonJS({
         return 0;
       }
       for (min = 1; min < max2; min++) {
-        if (count3[min] !== 0) {
+        if (count2[min] !== 0) {
           break;
         }
       }
@@ -7248,7 +7248,7 @@ var require_inftrees = __commonJS({
       left = 1;
       for (len = 1; len <= MAXBITS; len++) {
         left <<= 1;
-        left -= count3[len];
+        left -= count2[len];
         if (left < 0) {
           return -1;
         }
@@ -7258,7 +7258,7 @@ var require_inftrees = __commonJS({
       }
       offs[1] = 0;
       for (len = 1; len < MAXBITS; len++) {
-        offs[len + 1] = offs[len] + count3[len];
+        offs[len + 1] = offs[len] + count2[len];
       }
       for (sym = 0; sym < codes; sym++) {
         if (lens[lens_index + sym] !== 0) {
@@ -7321,7 +7321,7 @@ var require_inftrees = __commonJS({
           huff = 0;
         }
         sym++;
-        if (--count3[len] === 0) {
+        if (--count2[len] === 0) {
           if (len === max2) {
             break;
           }
@@ -7335,7 +7335,7 @@ var require_inftrees = __commonJS({
           curr = len - drop;
           left = 1 << curr;
           while (curr + drop < max2) {
-            left -= count3[curr + drop];
+            left -= count2[curr + drop];
             if (left <= 0) {
               break;
             }
@@ -9416,8 +9416,8 @@ var require_wasm = __commonJS({
       recordValue(value) {
         this._wasmHistogram.recordValue(value);
       }
-      recordValueWithCount(value, count3) {
-        this._wasmHistogram.recordValueWithCount(value, count3);
+      recordValueWithCount(value, count2) {
+        this._wasmHistogram.recordValueWithCount(value, count2);
       }
       recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples) {
         this._wasmHistogram.recordValueWithExpectedInterval(value, expectedIntervalBetweenValueSamples);
@@ -10416,12 +10416,12 @@ var require_JsHistogram_encoding = __commonJS({
       const countsLimit = self2.countsArrayIndex(self2.maxValue) + 1;
       let srcIndex = 0;
       while (srcIndex < countsLimit) {
-        const count3 = self2.getCountAtIndex(srcIndex++);
-        if (count3 < 0) {
-          throw new Error("Cannot encode histogram containing negative counts (" + count3 + ") at index " + srcIndex + ", corresponding the value range [" + self2.lowestEquivalentValue(self2.valueFromIndex(srcIndex)) + "," + self2.nextNonEquivalentValue(self2.valueFromIndex(srcIndex)) + ")");
+        const count2 = self2.getCountAtIndex(srcIndex++);
+        if (count2 < 0) {
+          throw new Error("Cannot encode histogram containing negative counts (" + count2 + ") at index " + srcIndex + ", corresponding the value range [" + self2.lowestEquivalentValue(self2.valueFromIndex(srcIndex)) + "," + self2.nextNonEquivalentValue(self2.valueFromIndex(srcIndex)) + ")");
         }
         let zerosCount = 0;
-        if (count3 == 0) {
+        if (count2 == 0) {
           zerosCount = 1;
           while (srcIndex < countsLimit && self2.getCountAtIndex(srcIndex) == 0) {
             zerosCount++;
@@ -10431,7 +10431,7 @@ var require_JsHistogram_encoding = __commonJS({
         if (zerosCount > 1) {
           ZigZagEncoding_1.default.encode(buffer, -zerosCount);
         } else {
-          ZigZagEncoding_1.default.encode(buffer, count3);
+          ZigZagEncoding_1.default.encode(buffer, count2);
         }
       }
     }
@@ -10460,12 +10460,12 @@ var require_JsHistogram_encoding = __commonJS({
       const endPosition = sourceBuffer.position + lengthInBytes;
       while (sourceBuffer.position < endPosition) {
         let zerosCount = 0;
-        let count3 = ZigZagEncoding_1.default.decode(sourceBuffer);
-        if (count3 < 0) {
-          zerosCount = -count3;
+        let count2 = ZigZagEncoding_1.default.decode(sourceBuffer);
+        if (count2 < 0) {
+          zerosCount = -count2;
           dstIndex += zerosCount;
         } else {
-          self2.setCountAtIndex(dstIndex++, count3);
+          self2.setCountAtIndex(dstIndex++, count2);
         }
       }
       return dstIndex;
@@ -10848,8 +10848,8 @@ var require_Recorder = __commonJS({
        * @param count The number of occurrences of this value to record
        * @throws ArrayIndexOutOfBoundsException (may throw) if value is exceeds highestTrackableValue
        */
-      recordValueWithCount(value, count3) {
-        this.activeHistogram.recordValueWithCount(value, count3);
+      recordValueWithCount(value, count2) {
+        this.activeHistogram.recordValueWithCount(value, count2);
       }
       /**
        * Record a value
@@ -11584,8 +11584,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -11693,13 +11693,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count3 = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c2 = getAliasCount(doc, item, anchors2);
-          if (c2 > count3)
-            count3 = c2;
+          if (c2 > count2)
+            count2 = c2;
         }
-        return count3;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -14652,8 +14652,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -14730,12 +14730,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -22324,11 +22324,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total2) {
-      const mean = Math.ceil(getMean(hist) * 100) / 100;
+      const mean2 = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean,
+        average: mean2,
         // added for backward compat with wrk
-        mean,
+        mean: mean2,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -22405,7 +22405,7 @@ var require_histUtil = __commonJS({
         highestTrackableValue: 1e6,
         numberOfSignificantValueDigits: 3
       }),
-      throughput = hdr2.build({
+      throughput: throughput2 = hdr2.build({
         useWebAssembly: true,
         bitBucketSize: 64,
         autoResize: true,
@@ -22416,7 +22416,7 @@ var require_histUtil = __commonJS({
     } = {}) => ({
       latencies,
       requests,
-      throughput
+      throughput: throughput2
     });
     function encodeHist(h) {
       if (h.__custom) return null;
@@ -32548,7 +32548,7 @@ var require_get_intrinsic = __commonJS({
     var max2 = require_max();
     var min = require_min();
     var pow = require_pow();
-    var round2 = require_round();
+    var round = require_round();
     var sign = require_sign();
     var $gOPD = require_gopd();
     var $defineProperty = require_es_define_property();
@@ -32655,7 +32655,7 @@ var require_get_intrinsic = __commonJS({
       "%Math.max%": max2,
       "%Math.min%": min,
       "%Math.pow%": pow,
-      "%Math.round%": round2,
+      "%Math.round%": round,
       "%Math.sign%": sign,
       "%Reflect.getPrototypeOf%": $ReflectGPO
     };
@@ -37969,9 +37969,9 @@ var require_hyperid = __commonJS({
       generate.uuid = uuidv42();
       generate.decode = decode3;
       let id = baseId(generate.uuid, urlSafe);
-      let count3 = Math.floor(opts.startFrom || 0);
+      let count2 = Math.floor(opts.startFrom || 0);
       if (isNaN(maxInt)) throw new Error(`maxInt must be a number. recieved ${opts.maxInt}`);
-      if (isNaN(count3) || !(maxInt > count3 && count3 >= 0)) {
+      if (isNaN(count2) || !(maxInt > count2 && count2 >= 0)) {
         throw new Error([
           `when passed, opts.startFrom must be a number between 0 and ${maxInt}.`,
           "Only the integer part matters.",
@@ -37981,17 +37981,17 @@ var require_hyperid = __commonJS({
       return generate;
       function generate() {
         let result;
-        if (count3 === maxInt) {
+        if (count2 === maxInt) {
           generate.uuid = uuidv42();
           id = baseId(generate.uuid, urlSafe);
-          count3 = 0;
+          count2 = 0;
         }
         if (fixedLength) {
-          result = id + `0000000000${count3}`.slice(-10);
+          result = id + `0000000000${count2}`.slice(-10);
         } else {
-          result = id + count3;
+          result = id + count2;
         }
-        count3 = count3 + 1 | 0;
+        count2 = count2 + 1 | 0;
         return result;
       }
     }
@@ -39095,10 +39095,10 @@ var require_pipelinedRequestsQueue = __commonJS({
           return this.pendingRequests[0];
         }
       }
-      addByteCount(count3) {
+      addByteCount(count2) {
         const req = this.peek();
         if (req) {
-          req.bytes += count3;
+          req.bytes += count2;
         }
       }
       addBody(data) {
@@ -39353,7 +39353,7 @@ var require_run = __commonJS({
       opts = Object.assign({}, defaults, opts);
       tracker = tracker || new EE();
       const histograms = getHistograms(opts.histograms);
-      const { latencies, requests, throughput } = histograms;
+      const { latencies, requests, throughput: throughput2 } = histograms;
       const statusCodes = [
         0,
         // 1xx
@@ -39432,7 +39432,7 @@ var require_run = __commonJS({
         totalCompletedRequests += counter2;
         samples2 += 1;
         requests.recordValue(counter2);
-        throughput.recordValue(bytes2);
+        throughput2.recordValue(bytes2);
         counter2 = 0;
         bytes2 = 0;
         if (stop) {
@@ -39444,7 +39444,7 @@ var require_run = __commonJS({
           const result = {
             latencies: encodeHist(latencies),
             requests: encodeHist(requests),
-            throughput: encodeHist(throughput),
+            throughput: encodeHist(throughput2),
             totalCompletedRequests,
             totalRequests,
             totalBytes,
@@ -39468,7 +39468,7 @@ var require_run = __commonJS({
           } else {
             latencies.destroy();
             requests.destroy();
-            throughput.destroy();
+            throughput2.destroy();
             cb(null, resultObj);
           }
           const restartFn = () => {
@@ -39486,7 +39486,7 @@ var require_run = __commonJS({
             statusCodes.fill(0);
             requests.reset();
             latencies.reset();
-            throughput.reset();
+            throughput2.reset();
             startTime = Date.now();
             if (opts.overallRate && opts.overallRate < opts.connections) opts.connections = opts.overallRate;
             clients = [];
@@ -51614,11 +51614,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -59037,15 +59037,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count3 -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -59834,23 +59834,23 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
-  record(value, count3 = 1) {
-    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count3);
+  record(value, count2 = 1) {
+    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
   }
   /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
   recordLog(logValue) {
     this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
   }
-  recordKey(key, count3) {
+  recordKey(key, count2) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count3;
+      this.dense[slot] += count2;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
     }
     this.extra ??= /* @__PURE__ */ new Map();
-    this.extra.set(key, (this.extra.get(key) ?? 0) + count3);
+    this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
   }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
@@ -61320,14 +61320,14 @@ function codePointLength(str) {
   const units2 = str.length;
   if (!highSurrogate.test(str))
     return units2;
-  let count3 = units2;
+  let count2 = units2;
   for (let i = 0; i < units2 - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count3--;
+      count2--;
       i++;
     }
   }
-  return count3;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -65710,8 +65710,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -68358,8 +68358,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count3, one, many) {
-  return Math.abs(count3) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word2) {
   if (!word2)
@@ -71097,8 +71097,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -81271,19 +81271,19 @@ function presetThresholdSources(name) {
   }
 }
 function presetRules(name) {
-  const thresholds = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
+  const thresholds2 = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
     metric: formatMetricSelector(parseMetricSelector(metric)),
     expressions: sources.map((source) => parseThreshold(source)),
     origin: "preset"
   }));
   switch (name) {
     case "endurance":
-      return { thresholds, regression: defaultRegression(), endurance: defaultEndurance() };
+      return { thresholds: thresholds2, regression: defaultRegression(), endurance: defaultEndurance() };
     case "smoke":
     case "load":
     case "stress":
     case "spike":
-      return { thresholds, regression: defaultRegression() };
+      return { thresholds: thresholds2, regression: defaultRegression() };
   }
 }
 function customStageRules() {
@@ -81748,6 +81748,172 @@ function isInsufficient(x) {
   return typeof x === "object" && x !== null && x.kind === "insufficient-data";
 }
 
+// src/stats/assert-distribution.ts
+function assertDistribution(d, name) {
+  let previous = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
+    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
+      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    }
+    if (i > 0 && !(b.value > previous)) {
+      throw new RangeError(
+        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
+      );
+    }
+    previous = b.value;
+  }
+}
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+
+// src/stats/percentile.ts
+function percentile(d, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  assertDistribution(d, "percentile");
+  let n = 0;
+  for (const b of d) n += b.count;
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
+  const low = d[i].value;
+  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
+  return interpolate(low, d[i].value, rank - lo);
+}
+
+// src/document/run-view.ts
+var RunView = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  distributions = /* @__PURE__ */ new Map();
+  get durationSeconds() {
+    return this.doc.meta.durationSeconds;
+  }
+  get aggregateOnly() {
+    return this.doc.meta.aggregateOnly;
+  }
+  scope(name) {
+    return this.doc.scopes[name];
+  }
+  /** The trend's distribution (ascending buckets), or undefined when the scope has none (aggregate-only, not a trend). */
+  distribution(name) {
+    const cached2 = this.distributions.get(name);
+    if (cached2) return cached2;
+    const t = this.doc.scopes[name]?.trend;
+    if (!t || t.count === 0) return void 0;
+    const d = TrendHistogram.decode(t).distribution();
+    this.distributions.set(name, d);
+    return d;
+  }
+  /**
+   * A k6 aggregate of a scope by k6's own key (`avg`, `min`, `med`, `max`, `p(95)`, `count`, `rate`,
+   * `passes`, `fails`, `value`), computed as k6 computes it; undefined when it does not apply.
+   */
+  value(name, key) {
+    const s = this.doc.scopes[name];
+    if (!s) return void 0;
+    if (s.reported) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
+    switch (s.type) {
+      case "trend": {
+        const t = s.trend;
+        if (!t || t.count === 0) return key === "count" ? 0 : void 0;
+        if (key === "count") return t.count;
+        if (key === "avg") return t.sum / t.count;
+        if (key === "min") return t.min;
+        if (key === "max") return t.max;
+        const p = key === "med" ? 0.5 : percentileKey(key);
+        if (p === void 0) return void 0;
+        const d = this.distribution(name);
+        if (!d) return void 0;
+        const v = percentile(d, p);
+        return isInsufficient(v) ? void 0 : v;
+      }
+      case "counter": {
+        const c2 = s.counter;
+        if (!c2) return void 0;
+        if (key === "count") return c2.count;
+        if (key === "rate") return this.durationSeconds > 0 ? c2.count / this.durationSeconds : void 0;
+        return void 0;
+      }
+      case "rate": {
+        const r = s.rate;
+        if (!r) return void 0;
+        const total2 = r.passes + r.fails;
+        if (key === "passes") return r.passes;
+        if (key === "fails") return r.fails;
+        if (key === "rate" || key === "value") return total2 > 0 ? r.passes / total2 : void 0;
+        if (key === "count") return total2;
+        return void 0;
+      }
+      case "gauge": {
+        const g = s.gauge;
+        if (!g || g.samples === 0) return void 0;
+        if (key === "value") return g.value;
+        if (key === "min") return g.min;
+        if (key === "max") return g.max;
+        return void 0;
+      }
+    }
+  }
+  /** Requests per second of a scope of the latency metric, from the matching `http_reqs` scope. */
+  throughput(tags, requestsMetric = "http_reqs") {
+    const name = scopeName(requestsMetric, tags);
+    const s = this.doc.scopes[name];
+    if (s?.reported) return s.reported["rate"];
+    const count2 = this.value(name, "count");
+    return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
+  }
+  /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
+  errors(tags, failedMetric = "http_req_failed") {
+    const s = this.doc.scopes[scopeName(failedMetric, tags)];
+    if (!s) return void 0;
+    if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
+    const passes = s.reported?.["passes"];
+    const fails = s.reported?.["fails"];
+    return passes !== void 0 && fails !== void 0 ? { failed: passes, total: passes + fails } : void 0;
+  }
+  windows(name) {
+    return this.doc.windows.series[name] ?? [];
+  }
+  /** Windows of a trend scope as sketches, for statistics on a part of the run. */
+  windowDistribution(name, from, to) {
+    const merged = new WindowSketch();
+    for (const w of this.windows(name)) {
+      if (w.i < from || w.i >= to) continue;
+      merged.add(decodeWindow("trend", w, 0).sketch);
+    }
+    return merged.distribution();
+  }
+  /** Scopes of a metric split by one tag, as tag value → scope name. */
+  scopesByTag(metric, tag) {
+    const out = /* @__PURE__ */ new Map();
+    for (const [name, s] of Object.entries(this.doc.scopes)) {
+      const keys = Object.keys(s.tags);
+      if (s.metric === metric && keys.length === 1 && keys[0] === tag) out.set(s.tags[tag], name);
+    }
+    return out;
+  }
+};
+function percentileKey(key) {
+  const m = /^p\((\d+(?:\.\d+)?)\)$/.exec(key);
+  if (!m) return void 0;
+  const p = Number(m[1]) / 100;
+  return p >= 0 && p <= 1 ? p : void 0;
+}
+
 // src/stats/multiplicity.ts
 function holm(pValues) {
   const order = ascendingOrder(pValues, "holm");
@@ -82049,94 +82215,43 @@ function round3(x) {
   return x.toFixed(Math.min(digits2, 4));
 }
 
-// src/gate/coverage.ts
-function assessCoverage(baseline, current, policy) {
-  const common = { kind: "data", threshold: "measured in both runs", harmful: "decrease", deterministic: true, beyond: true };
-  const latency = policy.latencyMetric;
-  const before = baseline.value(latency, "count") ?? 0;
-  if (before > 0 && !current.scope(latency)) {
-    return [{ ...common, metric: latency, statistic: "count", baseline: before, current: 0, note: `the current run has no '${latency}' at all, while the baseline had ${before} requests` }];
-  }
-  const parsed = tryParseMetricSelector(latency);
-  const metric = "error" in parsed ? latency : parsed.metric;
-  const out = [];
-  for (const tag of policy.groupBy) {
-    const had = baseline.scopesByTag(metric, tag).size;
-    if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
-      out.push({
-        ...common,
-        metric,
-        statistic: "count",
-        baseline: had,
-        current: 0,
-        note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === "name" ? "endpoints" : `'${tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${tag}`
-      });
+// src/gate/detectors/coverage.ts
+var coverage = {
+  id: "coverage",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, current }) {
+    const common = { kind: "data", threshold: "measured in both runs", deterministic: true, beyond: true };
+    const latency2 = policy.latencyMetric;
+    const before = baseline.value(latency2, "count") ?? 0;
+    if (before > 0 && !current.scope(latency2)) {
+      return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, note: `the current run has no '${latency2}' at all, while the baseline had ${before} requests` }];
     }
-  }
-  return out;
-}
-
-// src/gate/assessment.ts
-function shortfallOf(x, tooFew = "too-few-requests") {
-  switch (x.cause) {
-    case "too-few":
-      return tooFew;
-    case "no-spread":
-      return "no-spread";
-    case void 0:
-      return "other";
-  }
-}
-
-// src/stats/assert-distribution.ts
-function assertDistribution(d, name) {
-  let previous = -Infinity;
-  for (let i = 0; i < d.length; i++) {
-    const b = d[i];
-    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
-    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
-      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    const parsed = tryParseMetricSelector(latency2);
+    const metric = "error" in parsed ? latency2 : parsed.metric;
+    const out = [];
+    for (const tag of policy.groupBy) {
+      const had = baseline.scopesByTag(metric, tag).size;
+      if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
+        out.push({
+          ...common,
+          metric,
+          statistic: "count",
+          baseline: had,
+          current: 0,
+          note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === "name" ? "endpoints" : `'${tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${tag}`
+        });
+      }
     }
-    if (i > 0 && !(b.value > previous)) {
-      throw new RangeError(
-        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
-      );
-    }
-    previous = b.value;
+    return out;
   }
-}
+};
 
-// src/stats/pair-counts.ts
-function pairCounts(baseline, current) {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let greater = 0;
-  let ties = 0;
-  let n2 = 0;
-  let below = 0;
-  let j = 0;
-  for (const c2 of current) {
-    while (j < baseline.length && baseline[j].value < c2.value) below += baseline[j++].count;
-    const same = j < baseline.length && baseline[j].value === c2.value ? baseline[j].count : 0;
-    greater += c2.count * below;
-    ties += c2.count * same;
-    n2 += c2.count;
-  }
-  return { greater, less: n1 * n2 - greater - ties, ties };
-}
-
-// src/stats/cliffs-delta.ts
-function cliffsDelta(baseline, current) {
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
-  if (baseline.length === 0) return insufficient("baseline has no observations");
-  if (current.length === 0) return insufficient("current has no observations");
-  const { greater, less, ties } = pairCounts(baseline, current);
-  const pairs = greater + less + ties;
-  return {
-    delta: (greater - less) / pairs,
-    probabilityOfSuperiority: (greater + ties / 2) / pairs
-  };
+// src/stats/distribution.ts
+function totalCount(d) {
+  let n = 0;
+  for (const b of d) n += b.count;
+  return n;
 }
 
 // src/stats/kth-pairwise-difference.ts
@@ -82306,6 +82421,19 @@ function midpoint(a, b) {
   return a === b ? a : m;
 }
 
+// src/stats/log-distribution.ts
+var LOG_FLOOR = 1e-6;
+function logDistribution(d, floor = LOG_FLOOR) {
+  const out = [];
+  for (const b of d) {
+    const v = Math.log(Math.max(b.value, floor));
+    const last2 = out[out.length - 1];
+    if (last2 && last2.value === v) last2.count += b.count;
+    else out.push({ value: v, count: b.count });
+  }
+  return out;
+}
+
 // src/stats/log-ratio-test.ts
 function logRatioTest(logRatio, components, options = {}) {
   const confidence = options.confidence ?? 0.95;
@@ -82334,6 +82462,25 @@ function logRatioTest(logRatio, components, options = {}) {
     upper,
     confidence
   };
+}
+
+// src/stats/pair-counts.ts
+function pairCounts(baseline, current) {
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let greater = 0;
+  let ties = 0;
+  let n2 = 0;
+  let below = 0;
+  let j = 0;
+  for (const c2 of current) {
+    while (j < baseline.length && baseline[j].value < c2.value) below += baseline[j++].count;
+    const same = j < baseline.length && baseline[j].value === c2.value ? baseline[j].count : 0;
+    greater += c2.count * below;
+    ties += c2.count * same;
+    n2 += c2.count;
+  }
+  return { greater, less: n1 * n2 - greater - ties, ties };
 }
 
 // src/stats/mann-whitney.ts
@@ -82445,30 +82592,36 @@ function binomialRow(t) {
   return row;
 }
 
-// src/stats/interpolate.ts
-function interpolate(a, b, f) {
-  if (f === 0 || a === b) return a;
-  const gap = b - a;
-  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
-  return Math.min(Math.max(r, a), b);
+// src/stats/relative-shift-test.ts
+function relativeShiftTest(baseline, current, options = {}) {
+  const deff = options.designEffect ?? 1;
+  const noise = options.noise ?? 0;
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`relativeShiftTest: noise must be a finite number \u2265 0 but got ${noise}`);
+  const lb = logDistribution(baseline);
+  const lc = logDistribution(current);
+  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
+  if (isInsufficient(hl)) return inLatencyWords(hl);
+  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
+  if (isInsufficient(mw)) return inLatencyWords(mw);
+  const seWithin = Math.max((hl.upper - hl.lower) / (2 * normalQuantile(0.975)), 0);
+  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
+  if (isInsufficient(test)) return test;
+  return { test, pGreater: Math.max(mw.pGreater, test.pGreater) };
+}
+function inLatencyWords(x) {
+  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
 }
 
-// src/stats/percentile.ts
-function percentile(d, p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
-  assertDistribution(d, "percentile");
-  let n = 0;
-  for (const b of d) n += b.count;
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  let cumulative = 0;
-  let i = 0;
-  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
-  const low = d[i].value;
-  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
-  return interpolate(low, d[i].value, rank - lo);
+// src/gate/assessment.ts
+function shortfallOf(x, tooFew = "too-few-requests") {
+  switch (x.cause) {
+    case "too-few":
+      return tooFew;
+    case "no-spread":
+      return "no-spread";
+    case void 0:
+      return "other";
+  }
 }
 
 // src/stats/design-effect.ts
@@ -82519,306 +82672,63 @@ function clusterDesignEffect(clusters) {
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
+function clusterOfSums(count2, sum, sumOfSquares) {
+  const mean2 = count2 > 0 ? sum / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean2, variance };
+}
+function clusterOfProportion(count2, events) {
+  const p = count2 > 0 ? events / count2 : 0;
+  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
+}
 
 // src/gate/noise.ts
 function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => {
-    const mean = w.sumLog / w.count;
-    const variance = w.count > 1 ? Math.max(0, (w.sumLogSq - w.count * mean * mean) / (w.count - 1)) : 0;
-    return { count: w.count, mean, variance };
-  });
+  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
   const deff = clusterDesignEffect(clusters);
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
 
-// src/document/run-view.ts
-var RunView = class {
-  constructor(doc) {
-    this.doc = doc;
-  }
-  doc;
-  distributions = /* @__PURE__ */ new Map();
-  get durationSeconds() {
-    return this.doc.meta.durationSeconds;
-  }
-  get aggregateOnly() {
-    return this.doc.meta.aggregateOnly;
-  }
-  scope(name) {
-    return this.doc.scopes[name];
-  }
-  /** The trend's distribution (ascending buckets), or undefined when the scope has none (aggregate-only, not a trend). */
-  distribution(name) {
-    const cached2 = this.distributions.get(name);
-    if (cached2) return cached2;
-    const t = this.doc.scopes[name]?.trend;
-    if (!t || t.count === 0) return void 0;
-    const d = TrendHistogram.decode(t).distribution();
-    this.distributions.set(name, d);
-    return d;
-  }
-  /**
-   * A k6 aggregate of a scope by k6's own key (`avg`, `min`, `med`, `max`, `p(95)`, `count`, `rate`,
-   * `passes`, `fails`, `value`), computed as k6 computes it; undefined when it does not apply.
-   */
-  value(name, key) {
-    const s = this.doc.scopes[name];
-    if (!s) return void 0;
-    if (s.reported) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
-    switch (s.type) {
-      case "trend": {
-        const t = s.trend;
-        if (!t || t.count === 0) return key === "count" ? 0 : void 0;
-        if (key === "count") return t.count;
-        if (key === "avg") return t.sum / t.count;
-        if (key === "min") return t.min;
-        if (key === "max") return t.max;
-        const p = key === "med" ? 0.5 : percentileKey(key);
-        if (p === void 0) return void 0;
-        const d = this.distribution(name);
-        if (!d) return void 0;
-        const v = percentile(d, p);
-        return isInsufficient(v) ? void 0 : v;
-      }
-      case "counter": {
-        const c2 = s.counter;
-        if (!c2) return void 0;
-        if (key === "count") return c2.count;
-        if (key === "rate") return this.durationSeconds > 0 ? c2.count / this.durationSeconds : void 0;
-        return void 0;
-      }
-      case "rate": {
-        const r = s.rate;
-        if (!r) return void 0;
-        const total2 = r.passes + r.fails;
-        if (key === "passes") return r.passes;
-        if (key === "fails") return r.fails;
-        if (key === "rate" || key === "value") return total2 > 0 ? r.passes / total2 : void 0;
-        if (key === "count") return total2;
-        return void 0;
-      }
-      case "gauge": {
-        const g = s.gauge;
-        if (!g || g.samples === 0) return void 0;
-        if (key === "value") return g.value;
-        if (key === "min") return g.min;
-        if (key === "max") return g.max;
-        return void 0;
-      }
-    }
-  }
-  /** Requests per second of a scope of the latency metric, from the matching `http_reqs` scope. */
-  throughput(tags, requestsMetric = "http_reqs") {
-    const name = scopeName(requestsMetric, tags);
-    const s = this.doc.scopes[name];
-    if (s?.reported) return s.reported["rate"];
-    const count3 = this.value(name, "count");
-    return count3 !== void 0 && this.durationSeconds > 0 ? count3 / this.durationSeconds : void 0;
-  }
-  /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
-  errors(tags, failedMetric = "http_req_failed") {
-    const s = this.doc.scopes[scopeName(failedMetric, tags)];
-    if (!s) return void 0;
-    if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
-    const passes = s.reported?.["passes"];
-    const fails = s.reported?.["fails"];
-    return passes !== void 0 && fails !== void 0 ? { failed: passes, total: passes + fails } : void 0;
-  }
-  windows(name) {
-    return this.doc.windows.series[name] ?? [];
-  }
-  /** Windows of a trend scope as sketches, for statistics on a part of the run. */
-  windowDistribution(name, from, to) {
-    const merged = new WindowSketch();
-    for (const w of this.windows(name)) {
-      if (w.i < from || w.i >= to) continue;
-      merged.add(decodeWindow("trend", w, 0).sketch);
-    }
-    return merged.distribution();
-  }
-  /** Scopes of a metric split by one tag, as tag value → scope name. */
-  scopesByTag(metric, tag) {
-    const out = /* @__PURE__ */ new Map();
-    for (const [name, s] of Object.entries(this.doc.scopes)) {
-      const keys = Object.keys(s.tags);
-      if (s.metric === metric && keys.length === 1 && keys[0] === tag) out.set(s.tags[tag], name);
-    }
-    return out;
+// src/gate/detectors/degradation.ts
+var degradation = {
+  id: "degradation",
+  each: "run",
+  needs: "current",
+  detect({ policy, current: run2 }) {
+    const e = policy.endurance;
+    if (!e) return [];
+    const metric = policy.latencyMetric;
+    const widthMs = run2.doc.windows.widthMs;
+    const startMs2 = Date.parse(run2.doc.meta.start);
+    const windows = run2.windows(metric).filter((w) => run2.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
+    const common = { kind: "degradation", metric, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %` };
+    if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
+    const third = Math.floor(windows.length / 3);
+    const early = windows.slice(0, third);
+    const late = windows.slice(windows.length - third);
+    const earlyD = run2.windowDistribution(metric, first(early), last(early) + 1);
+    const lateD = run2.windowDistribution(metric, first(late), last(late) + 1);
+    const ne = totalCount(earlyD);
+    const nl = totalCount(lateD);
+    const deff = (designEffectOfWindows(early) * total(early) + designEffectOfWindows(late) * total(late)) / Math.max(1, total(early) + total(late));
+    const ev = relativeShiftTest(earlyD, lateD, { designEffect: deff, noise: 0 });
+    if (isInsufficient(ev)) return [{ ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) }];
+    const change = Math.expm1(ev.test.logRatio);
+    const before = percentile(earlyD, 0.5);
+    const after = percentile(lateD, 0.5);
+    return [{
+      ...common,
+      ...!isInsufficient(before) && ne > 0 ? { baseline: before } : {},
+      ...!isInsufficient(after) && nl > 0 ? { current: after } : {},
+      change,
+      beyond: change > e.degradation,
+      pValue: ev.pGreater,
+      interval: { lower: ev.test.lower, upper: ev.test.upper },
+      intervalExcludesNoChange: ev.test.lower > 0,
+      note: "last third of the run against its first third, after warm-up"
+    }];
   }
 };
-function percentileKey(key) {
-  const m = /^p\((\d+(?:\.\d+)?)\)$/.exec(key);
-  if (!m) return void 0;
-  const p = Number(m[1]) / 100;
-  return p >= 0 && p <= 1 ? p : void 0;
-}
-
-// src/gate/latency.ts
-var Z95 = normalQuantile(0.975);
-var LOG_FLOOR_MS = 1e-6;
-function assessLatency(baseline, current, s, policy) {
-  const limit = policy.regression.latency.maxIncrease;
-  const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, threshold: `+${round(limit * 100)} %`, harmful: "increase" };
-  const out = [];
-  for (const statistic of policy.regression.latency.statistics) {
-    const b = baseline.value(s.name, statistic);
-    const c2 = current.value(s.name, statistic);
-    const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c2 !== void 0 ? { current: c2 } : {} };
-    if (b === void 0 || c2 === void 0) {
-      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
-      continue;
-    }
-    const change = b > 0 ? c2 / b - 1 : void 0;
-    if (change === void 0) {
-      out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
-      continue;
-    }
-    const beyond = change > limit;
-    const bd = baseline.distribution(s.name);
-    const cd = current.distribution(s.name);
-    if (!bd || !cd) {
-      out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
-      continue;
-    }
-    const nb = count2(bd);
-    const nc = count2(cd);
-    if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
-      continue;
-    }
-    const deffB = designEffectOfWindows(baseline.windows(s.name));
-    const deffC = designEffectOfWindows(current.windows(s.name));
-    const evidence = statistic === "med" ? shiftEvidence(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), policy.runToRunNoise) : statistic === "avg" ? meanEvidence(baseline, current, s.name, deffB, deffC, policy.runToRunNoise) : percentileEvidence(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, policy.runToRunNoise);
-    if (isInsufficient(evidence)) {
-      out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
-      continue;
-    }
-    const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
-    const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
-    out.push({
-      ...base,
-      change: reported,
-      beyond: reported > limit,
-      pValue: evidence.pValue,
-      interval: { lower: evidence.test.lower, upper: evidence.test.upper },
-      intervalExcludesNoChange: evidence.test.lower > 0,
-      ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
-    });
-  }
-  return out;
-}
-function shiftEvidence(b, c2, deff, noise) {
-  const lb = toLog(b);
-  const lc = toLog(c2);
-  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return inMilliseconds(hl);
-  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return inMilliseconds(mw);
-  const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
-  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
-  if (isInsufficient(test)) return test;
-  return { test, pValue: Math.max(mw.pGreater, test.pGreater) };
-}
-function inMilliseconds(x) {
-  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
-}
-function percentileEvidence(b, c2, q, nEffB, nEffC, noise) {
-  if (q === void 0) return insufficient("unknown statistic");
-  const sb = logQuantileSe(b, q, nEffB);
-  const sc = logQuantileSe(c2, q, nEffC);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
-  const vb = percentile(b, q);
-  const vc = percentile(c2, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
-  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
-}
-function logQuantileSe(d, q, nEff) {
-  const h = Z95 * Math.sqrt(q * (1 - q) / nEff);
-  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`, "too-few");
-  const lo = percentile(d, q - h);
-  const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
-  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z95);
-}
-function meanEvidence(baseline, current, name, deffB, deffC, noise) {
-  const mb = moments(baseline, name);
-  const mc = moments(current, name);
-  if (!mb || !mc) return insufficient(`fewer than 2 requests with a positive latency in ${mb ? "the current run" : "the baseline"}`);
-  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
-  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
-  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
-}
-function moments(view, name) {
-  const d = view.distribution(name);
-  if (!d) return void 0;
-  let n = 0;
-  let sum = 0;
-  for (const x of d) {
-    n += x.count;
-    sum += x.value * x.count;
-  }
-  if (n < 2 || sum <= 0) return void 0;
-  const mean = sum / n;
-  let ss = 0;
-  for (const x of d) ss += x.count * (x.value - mean) ** 2;
-  return { n, mean, variance: ss / (n - 1) };
-}
-function toLog(d) {
-  const out = [];
-  for (const b of d) {
-    const v = Math.log(Math.max(b.value, LOG_FLOOR_MS));
-    const last2 = out[out.length - 1];
-    if (last2 && last2.value === v) last2.count += b.count;
-    else out.push({ value: v, count: b.count });
-  }
-  return out;
-}
-function count2(d) {
-  let n = 0;
-  for (const b of d) n += b.count;
-  return n;
-}
-function round(x) {
-  return Math.round(x * 10) / 10;
-}
-
-// src/gate/degradation.ts
-function assessDegradation(run2, latencyScope, policy) {
-  const e = policy.endurance;
-  if (!e) return void 0;
-  const widthMs = run2.doc.windows.widthMs;
-  const startMs2 = Date.parse(run2.doc.meta.start);
-  const windows = run2.windows(latencyScope).filter((w) => run2.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
-  const common = { kind: "degradation", metric: latencyScope, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %`, harmful: "increase" };
-  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" };
-  const third = Math.floor(windows.length / 3);
-  const early = windows.slice(0, third);
-  const late = windows.slice(windows.length - third);
-  const earlyD = run2.windowDistribution(latencyScope, first(early), last(early) + 1);
-  const lateD = run2.windowDistribution(latencyScope, first(late), last(late) + 1);
-  const ne = total(early);
-  const nl = total(late);
-  const deff = (designEffectOfWindows(early) * ne + designEffectOfWindows(late) * nl) / Math.max(1, ne + nl);
-  const ev = shiftEvidence(earlyD, lateD, deff, 0);
-  if (isInsufficient(ev)) return { ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) };
-  const change = Math.expm1(ev.test.logRatio);
-  return {
-    ...common,
-    baseline: Math.exp(medianLog(earlyD)),
-    current: Math.exp(medianLog(lateD)),
-    change,
-    beyond: change > e.degradation,
-    pValue: ev.pValue,
-    interval: { lower: ev.test.lower, upper: ev.test.upper },
-    intervalExcludesNoChange: ev.test.lower > 0,
-    note: "last third of the run against its first third, after warm-up"
-  };
-}
 function first(ws) {
   return ws[0].i;
 }
@@ -82827,15 +82737,6 @@ function last(ws) {
 }
 function total(ws) {
   return ws.reduce((a, w) => a + w.count, 0);
-}
-function medianLog(d) {
-  const n = d.reduce((a, b) => a + b.count, 0);
-  let acc = 0;
-  for (const b of d) {
-    acc += b.count;
-    if (acc >= n / 2) return Math.log(Math.max(b.value, 1e-6));
-  }
-  return 0;
 }
 
 // src/stats/two-proportion-test.ts
@@ -82879,53 +82780,184 @@ function check2(p, which2) {
   }
 }
 
-// src/gate/error-rate.ts
-function assessErrorRate(baseline, current, s, policy, failedMetric) {
-  const b = baseline.errors(s.tags, failedMetric);
-  const c2 = current.errors(s.tags, failedMetric);
-  if (!c2) return void 0;
-  const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
-  const metric = s.name.replace(/^[^{]+/, failedMetric);
-  const common = {
-    kind: "error-rate",
-    metric,
-    ...s.scope ? { scope: s.scope } : {},
-    statistic: "rate",
-    threshold: `+${Math.round(maxIncrease * 100)} % and +${formatPct(absoluteFloor)} points`,
-    harmful: "increase"
-  };
-  if (!b || b.total === 0 || c2.total === 0) {
-    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" };
+// src/gate/detectors/error-rate.ts
+var FAILED_METRIC = "http_req_failed";
+var errorRate = {
+  id: "error-rate",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current }, s) {
+    const b = baseline.errors(s.tags, FAILED_METRIC);
+    const c2 = current.errors(s.tags, FAILED_METRIC);
+    if (!c2) return [];
+    const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
+    const metric = s.name.replace(/^[^{]+/, FAILED_METRIC);
+    const common = {
+      kind: "error-rate",
+      metric,
+      ...s.scope ? { scope: s.scope } : {},
+      statistic: "rate",
+      threshold: `+${Math.round(maxIncrease * 100)} % and +${Math.round(absoluteFloor * 1e4) / 100} % points`
+    };
+    if (!b || b.total === 0 || c2.total === 0) {
+      return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" }];
+    }
+    const rb = b.failed / b.total;
+    const rc = c2.failed / c2.total;
+    const change = rb > 0 ? rc / rb - 1 : void 0;
+    const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
+    const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
+    if (baseline.aggregateOnly || current.aggregateOnly) {
+      return [{ ...base, note: "aggregate-only input: the change cannot be tested, only reported" }];
+    }
+    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
+    const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c2.failed, total: c2.total }, { varianceInflation: deff });
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: "missing" }];
+    return [{
+      ...base,
+      pValue: test.pGreater,
+      // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
+      intervalExcludesNoChange: test.differenceLower > 0,
+      ...test.ratio ? { interval: test.ratio } : {}
+    }];
   }
-  const rb = b.failed / b.total;
-  const rc = c2.failed / c2.total;
-  const change = rb > 0 ? rc / rb - 1 : void 0;
-  const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
-  const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
-  if (baseline.aggregateOnly || current.aggregateOnly) {
-    return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
-  }
-  const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
-  const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c2.failed, total: c2.total }, { varianceInflation: deff });
-  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: "missing" };
-  return {
-    ...base,
-    pValue: test.pGreater,
-    // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
-    intervalExcludesNoChange: test.differenceLower > 0,
-    ...test.ratio ? { interval: test.ratio } : {}
-  };
-}
+};
 function designEffectOfRates(windows) {
-  const clusters = windows.filter((w) => w.count > 0).map((w) => {
-    const p = (w.passes ?? 0) / w.count;
-    return { count: w.count, mean: p, variance: w.count > 1 ? p * (1 - p) * w.count / (w.count - 1) : 0 };
-  });
-  const deff = clusterDesignEffect(clusters);
+  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
-function formatPct(x) {
-  return `${Math.round(x * 1e4) / 100} %`;
+
+// src/stats/cliffs-delta.ts
+function cliffsDelta(baseline, current) {
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  if (baseline.length === 0) return insufficient("baseline has no observations");
+  if (current.length === 0) return insufficient("current has no observations");
+  const { greater, less, ties } = pairCounts(baseline, current);
+  const pairs = greater + less + ties;
+  return {
+    delta: (greater - less) / pairs,
+    probabilityOfSuperiority: (greater + ties / 2) / pairs
+  };
+}
+
+// src/stats/distribution-moments.ts
+function distributionMoments(d) {
+  let n = 0;
+  let sum = 0;
+  for (const b of d) {
+    n += b.count;
+    sum += b.value * b.count;
+  }
+  if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
+  const mean2 = sum / n;
+  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
+  let ss = 0;
+  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
+  const variance = ss / (n - 1);
+  if (!Number.isFinite(variance)) return insufficient("the spread overflows");
+  return { n, mean: mean2, variance };
+}
+
+// src/stats/quantile-log-se.ts
+var Z95 = normalQuantile(0.975);
+function logQuantileStandardError(d, q, nEffective) {
+  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
+  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective)`, "too-few");
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
+  return Math.log(hi / lo) / (2 * Z95);
+}
+
+// src/gate/detectors/latency.ts
+var latency = {
+  id: "latency",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current }, s) {
+    const limit = policy.regression.latency.maxIncrease;
+    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, threshold: `+${Math.round(limit * 1e3) / 10} %` };
+    const out = [];
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c2 = current.value(s.name, statistic);
+      const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c2 !== void 0 ? { current: c2 } : {} };
+      if (b === void 0 || c2 === void 0) {
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
+        continue;
+      }
+      if (!(b > 0)) {
+        out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
+        continue;
+      }
+      const change = c2 / b - 1;
+      const beyond = change > limit;
+      const bd = baseline.distribution(s.name);
+      const cd = current.distribution(s.name);
+      if (!bd || !cd) {
+        out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
+        continue;
+      }
+      const nb = totalCount(bd);
+      const nc = totalCount(cd);
+      if (nb < policy.minSamples || nc < policy.minSamples) {
+        const n = Math.min(nb, nc);
+        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
+        continue;
+      }
+      const deffB = designEffectOfWindows(baseline.windows(s.name));
+      const deffC = designEffectOfWindows(current.windows(s.name));
+      const noise = policy.runToRunNoise;
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
+      if (isInsufficient(evidence)) {
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        continue;
+      }
+      const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
+      const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
+      out.push({
+        ...base,
+        change: reported,
+        beyond: reported > limit,
+        pValue: evidence.pValue,
+        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
+        intervalExcludesNoChange: evidence.test.lower > 0,
+        ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
+      });
+    }
+    return out;
+  }
+};
+function shift(b, c2, designEffect, noise) {
+  const t = relativeShiftTest(b, c2, { designEffect, noise });
+  return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
+}
+function quantile(b, c2, q, nEffB, nEffC, noise) {
+  if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
+  const sb = logQuantileStandardError(b, q, nEffB);
+  const sc = logQuantileStandardError(c2, q, nEffC);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  const vb = percentile(b, q);
+  const vc = percentile(c2, q);
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
+  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
+  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+}
+function mean(b, c2, deffB, deffC, noise) {
+  const mb = distributionMoments(b);
+  const mc = distributionMoments(c2);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
+  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
+  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
 }
 
 // src/stats/ols.ts
@@ -82977,6 +83009,14 @@ function quantileSorted(sorted, p) {
   return interpolate(sorted[lo], sorted[hi], rank - lo);
 }
 
+// src/stats/standard-deviation.ts
+function sampleStandardDeviation(xs) {
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
+  if (xs.length < 2) return 0;
+  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
+}
+
 // src/stats/theil-sen.ts
 var THEIL_SEN_MAX_POINTS = 3e3;
 function theilSen(x, y, options = {}) {
@@ -82999,13 +83039,13 @@ function theilSen(x, y, options = {}) {
   if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
   if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
   const slopes = new Float64Array(n * (n - 1) / 2);
-  let count3 = 0;
+  let count2 = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (xs[j] !== xs[i]) slopes[count3++] = slope(xs[i], ys[i], xs[j], ys[j]);
+      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
     }
   }
-  const sorted = slopes.subarray(0, count3).sort();
+  const sorted = slopes.subarray(0, count2).sort();
   const medianSlope = quantileSorted(sorted, 0.5);
   if (!Number.isFinite(medianSlope)) return overflow();
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
@@ -83013,8 +83053,8 @@ function theilSen(x, y, options = {}) {
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
   const z2 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count3 + z2 * sigma) / 2), count3 - 1);
-  const lowerIndex = Math.max(Math.round((count3 - z2 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count2 + z2 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z2 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
@@ -83044,7 +83084,7 @@ function tieTerm(values) {
   return sum;
 }
 
-// src/gate/memory.ts
+// src/gate/memory-trend.ts
 var MB = 1024 * 1024;
 var MEMORY_METRIC = "process_resident_memory_bytes";
 function gcFloor(samples2, blockSize) {
@@ -83061,7 +83101,7 @@ function memoryTrend(samplesIn, warmupSeconds) {
   const samples2 = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
   const discarded = samplesIn.length - samples2.length;
   if (samples2.length < 6) {
-    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
+    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`, "too-few");
   }
   const t0 = samples2[0].t;
   const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
@@ -83071,10 +83111,8 @@ function memoryTrend(samplesIn, warmupSeconds) {
   for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
   const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
-  const level = median(half.map((s) => s.rssBytes));
-  const logs = half.map((s) => Math.log(s.rssBytes));
-  const logMean = logs.reduce((a, x) => a + x, 0) / logs.length;
-  const levelLogSd = logs.length > 1 ? Math.sqrt(logs.reduce((a, x) => a + (x - logMean) ** 2, 0) / (logs.length - 1)) : 0;
+  const level = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
+  const levelLogSd = sampleStandardDeviation(half.map((s) => Math.log(s.rssBytes)));
   const hours = (s) => (s.t - t0) / 36e5;
   const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
   const steady = theilSen(half.map(hours), half.map((s) => s.rssBytes / MB), { confidence: 0.95 });
@@ -83089,100 +83127,115 @@ function memoryTrend(samplesIn, warmupSeconds) {
     ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
   };
 }
-function assessMemoryRegression(baseline, current, policy, metric) {
-  const limit = policy.regression.memory.maxIncrease;
-  const common = { kind: "memory", metric, statistic: "level", threshold: `+${Math.round(limit * 100)} %`, harmful: "increase" };
-  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" };
-  const change = current.levelBytes / baseline.levelBytes - 1;
-  const base = { ...common, baseline: baseline.levelBytes, current: current.levelBytes, change, beyond: change > limit };
-  const noise = policy.runToRunNoise;
-  const test = logRatioTest(Math.log(current.levelBytes / baseline.levelBytes), [baseline.levelLogSd, current.levelLogSd, noise, noise]);
-  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
-  return {
-    ...base,
-    pValue: test.pGreater,
-    interval: { lower: test.lower, upper: test.upper },
-    intervalExcludesNoChange: test.lower > 0
-  };
-}
-function assessLeak(current, policy, metric) {
-  const e = policy.endurance;
-  if (!e) return [];
-  const common = { metric, harmful: "increase" };
-  if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0) {
-    return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
-  }
-  const growing = current.growth > e.memoryGrowth;
-  const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
-  const out = [{
-    ...common,
-    kind: "memory",
-    statistic: "growth",
-    current: current.growth,
-    change: current.growth,
-    threshold: `+${Math.round(e.memoryGrowth * 100)} %`,
-    beyond: growing,
-    intervalExcludesNoChange: credible,
-    deterministic: credible,
-    note: `resident memory ${fmtMB(current.startBytes)} \u2192 ${fmtMB(current.endBytes)} after warm-up, steady-state slope ${fmtSlope(current.steadySlopeMBPerHour)} MB/h`
-  }];
-  if (e.leak) {
-    out.push({
+
+// src/gate/detectors/memory-growth.ts
+var MB2 = 1024 * 1024;
+var memoryGrowth = {
+  id: "memory-growth",
+  each: "run",
+  needs: "current",
+  detect({ policy, memory }) {
+    const e = policy.endurance;
+    const current = memory.current;
+    if (!e || !current) return [];
+    const common = { metric: MEMORY_METRIC };
+    if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0 || current.steadySlopeMBPerHour === void 0) {
+      return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
+    }
+    const slope2 = current.steadySlopeMBPerHour;
+    const growing = current.growth > e.memoryGrowth;
+    const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
+    const out = [{
       ...common,
-      kind: "leak",
-      statistic: "slope",
-      current: current.steadySlopeMBPerHour,
-      threshold: "no sustained growth",
-      beyond: growing && credible,
+      kind: "memory",
+      statistic: "growth",
+      current: current.growth,
+      change: current.growth,
+      threshold: `+${Math.round(e.memoryGrowth * 100)} %`,
+      beyond: growing,
       intervalExcludesNoChange: credible,
-      deterministic: true,
-      note: `slope ${fmtSlope(current.steadySlopeMBPerHour)} MB/h (95 % CI ${fmtSlope(current.steadySlopeInterval.lower)} \u2026 ${fmtSlope(current.steadySlopeInterval.upper)}), growth ${(current.growth * 100).toFixed(1)} % over the run, limit ${Math.round(e.memoryGrowth * 100)} %`
-    });
+      deterministic: credible,
+      note: `resident memory ${fmtMB(current.startBytes)} \u2192 ${fmtMB(current.endBytes)} after warm-up, steady-state slope ${fmtSlope(slope2)} MB/h`
+    }];
+    if (e.leak) {
+      out.push({
+        ...common,
+        kind: "leak",
+        statistic: "slope",
+        current: slope2,
+        threshold: "no sustained growth",
+        beyond: growing && credible,
+        intervalExcludesNoChange: credible,
+        deterministic: true,
+        note: `slope ${fmtSlope(slope2)} MB/h (95 % CI ${fmtSlope(current.steadySlopeInterval.lower)} \u2026 ${fmtSlope(current.steadySlopeInterval.upper)}), growth ${(current.growth * 100).toFixed(1)} % over the run, limit ${Math.round(e.memoryGrowth * 100)} %`
+      });
+    }
+    return out;
   }
-  return out;
-}
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+};
 function fmtSlope(mbPerHour) {
   return Math.abs(mbPerHour) >= 100 ? mbPerHour.toFixed(0) : mbPerHour.toFixed(1);
 }
 function fmtMB(bytes2) {
-  return `${(bytes2 / MB).toFixed(0)} MB`;
+  return `${(bytes2 / MB2).toFixed(0)} MB`;
 }
 
-// src/gate/thresholds.ts
-function assessThresholds(current, baseline, policy) {
-  const out = [];
-  for (const t of policy.thresholds) {
-    for (const expr of t.expressions) {
-      const key = aggregationKey(expr.aggregation);
-      const scope = scopeOfSelector(t.metric);
-      const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, harmful: "increase", deterministic: true };
-      if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
-        const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
-        if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
-        continue;
-      }
-      if (!current.scope(t.metric)) {
-        const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
-        if (before !== void 0 && before > 0) {
-          out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
-        } else {
-          const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
-          out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
-        }
-        continue;
-      }
-      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
-      if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
-      else out.push({ ...common, current: result.actual, beyond: !result.ok });
-    }
+// src/gate/detectors/memory-level.ts
+var memoryLevel = {
+  id: "memory-level",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, memory }) {
+    const current = memory.current;
+    if (!current || !baseline.doc.memory) return [];
+    const limit = policy.regression.memory.maxIncrease;
+    const common = { kind: "memory", metric: MEMORY_METRIC, statistic: "level", threshold: `+${Math.round(limit * 100)} %` };
+    const before = memory.baseline;
+    if (!before) return [{ ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" }];
+    const change = current.levelBytes / before.levelBytes - 1;
+    const base = { ...common, baseline: before.levelBytes, current: current.levelBytes, change, beyond: change > limit };
+    const noise = policy.runToRunNoise;
+    const test = logRatioTest(Math.log(current.levelBytes / before.levelBytes), [before.levelLogSd, current.levelLogSd, noise, noise]);
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
+    return [{ ...base, pValue: test.pGreater, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0 }];
   }
-  return out;
-}
+};
+
+// src/gate/detectors/thresholds.ts
+var thresholds = {
+  id: "thresholds",
+  each: "run",
+  needs: "current",
+  detect({ policy, current, baseline }) {
+    const out = [];
+    for (const t of policy.thresholds) {
+      for (const expr of t.expressions) {
+        const key = aggregationKey(expr.aggregation);
+        const scope = scopeOfSelector(t.metric);
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, deterministic: true };
+        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+          continue;
+        }
+        if (!current.scope(t.metric)) {
+          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+          if (before !== void 0 && before > 0) {
+            out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
+          } else {
+            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+          }
+          continue;
+        }
+        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+    return out;
+  }
+};
 function scopeOfSelector(selector) {
   const parsed = tryParseMetricSelector(selector);
   if ("error" in parsed) return void 0;
@@ -83202,13 +83255,13 @@ function lag1Autocorrelation(xs) {
   if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
   if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
   const ys = xs.map((x) => x / scale);
-  let mean = 0;
-  for (const y of ys) mean += y;
-  mean /= n;
+  let mean2 = 0;
+  for (const y of ys) mean2 += y;
+  mean2 /= n;
   let denominator = 0;
-  for (const y of ys) denominator += (y - mean) ** 2;
+  for (const y of ys) denominator += (y - mean2) ** 2;
   let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean) * (ys[t + 1] - mean);
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
   if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
   return Math.min(1, Math.max(-1, numerator / denominator));
 }
@@ -83219,68 +83272,70 @@ function effectiveSampleSize(n, rho) {
   return Math.min(n, Math.max(1, n * (1 - r) / (1 + r)));
 }
 
-// src/gate/throughput.ts
-function assessThroughput(baseline, current, policy, requestsMetric) {
-  const b = baseline.throughput({}, requestsMetric);
-  const c2 = current.throughput({}, requestsMetric);
-  if (c2 === void 0) return void 0;
-  const limit = policy.regression.throughput.maxDecrease;
-  const common = { kind: "throughput", metric: requestsMetric, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %`, harmful: "decrease" };
-  if (b === void 0 || b <= 0) return { ...common, current: c2, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" };
-  if (c2 <= 0) return { ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: "the current run served no requests" };
-  const change = c2 / b - 1;
-  const beyond = change < -limit;
-  const base = { ...common, baseline: b, current: c2, change, beyond };
-  if (baseline.aggregateOnly || current.aggregateOnly) return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
-  const sb = logRateSe(baseline.windows(requestsMetric), baseline.doc.windows.widthMs);
-  const sc = logRateSe(current.windows(requestsMetric), current.doc.windows.widthMs);
-  if (isInsufficient(sb)) return { ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") };
-  if (isInsufficient(sc)) return { ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") };
-  const noise = policy.runToRunNoise;
-  const test = logRatioTest(Math.log(c2 / b), [sb, sc, noise, noise]);
-  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
-  return {
-    ...base,
-    pValue: test.pLess,
-    // one-sided: lower throughput is harmful
-    interval: { lower: test.lower, upper: test.upper },
-    intervalExcludesNoChange: test.upper < 0
-  };
-}
-function logRateSe(windows, widthMs) {
-  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
-  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
-  const mean = inner.reduce((a, x) => a + x, 0) / inner.length;
-  if (mean <= 0) return insufficient("no requests");
-  const variance = inner.reduce((a, x) => a + (x - mean) ** 2, 0) / (inner.length - 1);
-  const rho = lag1Autocorrelation(inner);
-  const nEff = effectiveSampleSize(inner.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean;
+// src/stats/log-mean-se.ts
+function logMeanStandardError(values) {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
+  if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
+  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
+  const rho = lag1Autocorrelation(values);
+  const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
+  return Math.sqrt(variance / nEff) / mean2;
 }
 
-// src/gate/compare.ts
+// src/gate/detectors/throughput.ts
 var REQUESTS_METRIC2 = "http_reqs";
-var FAILED_METRIC = "http_req_failed";
+var throughput = {
+  id: "throughput",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, current }) {
+    const b = baseline.throughput({}, REQUESTS_METRIC2);
+    const c2 = current.throughput({}, REQUESTS_METRIC2);
+    if (c2 === void 0) return [];
+    const limit = policy.regression.throughput.maxDecrease;
+    const common = { kind: "throughput", metric: REQUESTS_METRIC2, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %` };
+    if (b === void 0 || b <= 0) return [{ ...common, current: c2, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
+    if (c2 <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: "the current run served no requests" }];
+    const change = c2 / b - 1;
+    const base = { ...common, baseline: b, current: c2, change, beyond: change < -limit };
+    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, note: "aggregate-only input: the change cannot be tested, only reported" }];
+    const sb = windowRateSe(baseline.windows(REQUESTS_METRIC2), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(REQUESTS_METRIC2), current.doc.windows.widthMs);
+    if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
+    if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") }];
+    const noise = policy.runToRunNoise;
+    const test = logRatioTest(Math.log(c2 / b), [sb, sc, noise, noise]);
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
+    return [{
+      ...base,
+      pValue: test.pLess,
+      // one-sided: lower throughput is harmful
+      interval: { lower: test.lower, upper: test.upper },
+      intervalExcludesNoChange: test.upper < 0
+    }];
+  }
+};
+function windowRateSe(windows, widthMs) {
+  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
+  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
+  const se = logMeanStandardError(inner);
+  return isInsufficient(se) ? insufficient("no requests") : se;
+}
+
+// src/gate/detectors/index.ts
+var DETECTORS = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
+
+// src/gate/compare.ts
 function compareRuns(input2) {
   const { policy } = input2;
   checkPolicyAgainstRuns(policy, input2);
   const current = new RunView(input2.current);
   const baseline = input2.baseline ? new RunView(input2.baseline) : void 0;
   const notes = [];
-  const scopes = latencyScopes(baseline, current, policy, notes);
-  const assessments = [...assessThresholds(current, baseline, policy)];
-  if (baseline) {
-    assessments.push(...assessCoverage(baseline, current, policy));
-    for (const s of scopes) {
-      assessments.push(...assessLatency(baseline, current, s, policy));
-      const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
-      if (e) assessments.push(e);
-    }
-    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC2);
-    if (t) assessments.push(t);
-  } else {
-    notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
-  }
+  const scopes = judgedScopes(baseline, current, policy, notes);
+  if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
   const warmup = policy.endurance?.warmupSeconds ?? 0;
   const currentMemory = input2.current.memory ? memoryTrend(input2.current.memory.samples, warmup) : void 0;
   const baselineMemory = input2.baseline?.memory ? memoryTrend(input2.baseline.memory.samples, warmup) : void 0;
@@ -83289,16 +83344,14 @@ function compareRuns(input2) {
   for (const [which2, m] of [["current run", currentMemory], ["baseline", baselineMemory]]) {
     if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which2}: ${m.discarded} ${m.discarded === 1 ? "sample" : "samples"} of 0 bytes set aside (the sampler read nothing).`);
   }
-  if (currentMemory && !isInsufficient(currentMemory)) {
-    if (baseline && input2.baseline?.memory) assessments.push(assessMemoryRegression(isInsufficient(baselineMemory) ? void 0 : baselineMemory, currentMemory, policy, MEMORY_METRIC));
-    assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
-  } else if (policy.endurance && !input2.current.memory) {
+  if (policy.endurance && !input2.current.memory) {
     notes.push("No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).");
   }
-  if (policy.endurance) {
-    const d = assessDegradation(current, policy.latencyMetric, policy);
-    if (d) assessments.push(d);
-  }
+  const memory = {
+    ...currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {},
+    ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}
+  };
+  const assessments = detect(input2.detectors ?? DETECTORS, { policy, current, baseline, scopes, memory });
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -83320,7 +83373,7 @@ function compareRuns(input2) {
     notes
   };
 }
-function latencyScopes(baseline, current, policy, notes) {
+function judgedScopes(baseline, current, policy, notes = []) {
   const out = [{ name: policy.latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
     const values = /* @__PURE__ */ new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : []]);
@@ -83334,6 +83387,31 @@ function latencyScopes(baseline, current, policy, notes) {
     for (const value of kept) {
       out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
+  }
+  return out;
+}
+function detect(detectors, ctx) {
+  const out = [];
+  const comparison = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : void 0;
+  for (let i = 0; i < detectors.length; ) {
+    const d = detectors[i];
+    if (d.each === "run") {
+      if (d.needs === "current") out.push(...d.detect(ctx));
+      else if (comparison) out.push(...d.detect(comparison));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < detectors.length && detectors[j].each === "scope") j++;
+    const group = detectors.slice(i, j);
+    for (const scope of ctx.scopes) {
+      for (const g of group) {
+        if (g.each !== "scope") continue;
+        if (g.needs === "current") out.push(...g.detect(ctx, scope));
+        else if (comparison) out.push(...g.detect(comparison, scope));
+      }
+    }
+    i = j;
   }
   return out;
 }
@@ -83368,7 +83446,7 @@ function overallOutcome(findings, hasBaseline, rows) {
 }
 function scopeRow(s, baseline, current, findings) {
   const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate"));
-  const shift = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
+  const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
   const b = baseline ? summary(baseline, s) : void 0;
   const c2 = summary(current, s);
   const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive";
@@ -83378,11 +83456,11 @@ function scopeRow(s, baseline, current, findings) {
     ...s.scope ? { scope: s.scope } : {},
     ...b ? { baseline: b } : {},
     ...c2 ? { current: c2 } : {},
-    ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
-    confidence: shift?.confidence ?? { level: "not-applicable" },
+    ...shift2?.change !== void 0 ? { latencyChange: shift2.change } : {},
+    confidence: shift2?.confidence ?? { level: "not-applicable" },
     outcome,
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
-    ...decider && (decider !== shift || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
+    ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
   };
 }
 function decision(f) {
@@ -83400,11 +83478,11 @@ function sameScope(f, s) {
   return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
 }
 function summary(view, s) {
-  const count3 = view.value(s.name, "count");
-  if (count3 === void 0 && !view.scope(s.name)) return void 0;
+  const count2 = view.value(s.name, "count");
+  if (count2 === void 0 && !view.scope(s.name)) return void 0;
   const errors = view.errors(s.tags, FAILED_METRIC);
   const pick2 = (k) => view.value(s.name, k);
-  const out = { count: count3 ?? 0 };
+  const out = { count: count2 ?? 0 };
   const fields = [
     ["p50", pick2("med")],
     ["p95", pick2("p(95)")],
@@ -83528,8 +83606,8 @@ function unjudgedText(stages) {
     entry.why.add(f.shortfall ?? "other");
     others.set(what, entry);
   }
-  for (const [what, { count: count3, why: why2 }] of others) {
-    parts.push(what === "threshold" ? `${count3} ${count3 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why2)})` : `${what} could not be judged (${reasons(why2)})`);
+  for (const [what, { count: count2, why: why2 }] of others) {
+    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why2)})` : `${what} could not be judged (${reasons(why2)})`);
   }
   return parts.join("; ");
 }
@@ -83718,9 +83796,9 @@ function splitCsvRecord(text) {
   }
 }
 function quotesBalanced(text) {
-  let count3 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count3++;
-  return count3 % 2 === 0;
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
 }
 
 // src/ingest/impossible-value.ts
@@ -84271,8 +84349,8 @@ function legacyValues(type, values, durationSeconds) {
       return out;
     }
     case "counter": {
-      const count3 = values.count;
-      return count3 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count3 / durationSeconds } : values;
+      const count2 = values.count;
+      return count2 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count2 / durationSeconds } : values;
     }
     case "rate": {
       const { matches: matches2, total: total2, ...rest } = values;
@@ -84966,10 +85044,10 @@ function fromSummaryExport(value, file2) {
       values.rate = values.value;
       delete values.value;
     }
-    const thresholds = m.thresholds;
+    const thresholds2 = m.thresholds;
     const list = [];
-    if (typeof thresholds === "object" && thresholds !== null) {
-      for (const [expression, failed] of Object.entries(thresholds)) {
+    if (typeof thresholds2 === "object" && thresholds2 !== null) {
+      for (const [expression, failed] of Object.entries(thresholds2)) {
         if (typeof failed !== "boolean") throw new IngestError(file2, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
         list.push({ expression, passed: !failed });
       }
@@ -84997,8 +85075,8 @@ function durationFromCounters(metrics) {
   const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
   counters.sort((a, b) => rank(a.base) - rank(b.base));
   for (const m of counters) {
-    const { count: count3, rate: rate2 } = m.reported;
-    if (count3 !== void 0 && rate2 !== void 0 && rate2 > 0) return count3 / rate2;
+    const { count: count2, rate: rate2 } = m.reported;
+    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
   }
   return void 0;
   function rank(name) {

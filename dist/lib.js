@@ -228,23 +228,23 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
-  record(value, count3 = 1) {
-    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count3);
+  record(value, count2 = 1) {
+    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
   }
   /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
   recordLog(logValue) {
     this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
   }
-  recordKey(key, count3) {
+  recordKey(key, count2) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count3;
+      this.dense[slot] += count2;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
     }
     this.extra ??= /* @__PURE__ */ new Map();
-    this.extra.set(key, (this.extra.get(key) ?? 0) + count3);
+    this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
   }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
@@ -1577,9 +1577,9 @@ function splitCsvRecord(text) {
   }
 }
 function quotesBalanced(text) {
-  let count3 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count3++;
-  return count3 % 2 === 0;
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
 }
 
 // src/ingest/impossible-value.ts
@@ -2136,8 +2136,8 @@ function legacyValues(type, values, durationSeconds) {
       return out;
     }
     case "counter": {
-      const count3 = values.count;
-      return count3 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count3 / durationSeconds } : values;
+      const count2 = values.count;
+      return count2 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count2 / durationSeconds } : values;
     }
     case "rate": {
       const { matches: matches2, total: total2, ...rest } = values;
@@ -2832,10 +2832,10 @@ function fromSummaryExport(value, file) {
       values.rate = values.value;
       delete values.value;
     }
-    const thresholds = m.thresholds;
+    const thresholds2 = m.thresholds;
     const list = [];
-    if (typeof thresholds === "object" && thresholds !== null) {
-      for (const [expression, failed] of Object.entries(thresholds)) {
+    if (typeof thresholds2 === "object" && thresholds2 !== null) {
+      for (const [expression, failed] of Object.entries(thresholds2)) {
         if (typeof failed !== "boolean") throw new IngestError(file, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
         list.push({ expression, passed: !failed });
       }
@@ -2863,8 +2863,8 @@ function durationFromCounters(metrics) {
   const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
   counters.sort((a, b) => rank(a.base) - rank(b.base));
   for (const m of counters) {
-    const { count: count3, rate: rate2 } = m.reported;
-    if (count3 !== void 0 && rate2 !== void 0 && rate2 > 0) return count3 / rate2;
+    const { count: count2, rate: rate2 } = m.reported;
+    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
   }
   return void 0;
   function rank(name) {
@@ -3120,8 +3120,8 @@ var RunView = class {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
     if (s?.reported) return s.reported["rate"];
-    const count3 = this.value(name, "count");
-    return count3 !== void 0 && this.durationSeconds > 0 ? count3 / this.durationSeconds : void 0;
+    const count2 = this.value(name, "count");
+    return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
   }
   /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
   errors(tags, failedMetric = "http_req_failed") {
@@ -3754,76 +3754,43 @@ function round3(x) {
   return x.toFixed(Math.min(digits2, 4));
 }
 
-// src/gate/coverage.ts
-function assessCoverage(baseline, current, policy) {
-  const common = { kind: "data", threshold: "measured in both runs", harmful: "decrease", deterministic: true, beyond: true };
-  const latency = policy.latencyMetric;
-  const before = baseline.value(latency, "count") ?? 0;
-  if (before > 0 && !current.scope(latency)) {
-    return [{ ...common, metric: latency, statistic: "count", baseline: before, current: 0, note: `the current run has no '${latency}' at all, while the baseline had ${before} requests` }];
-  }
-  const parsed = tryParseMetricSelector(latency);
-  const metric = "error" in parsed ? latency : parsed.metric;
-  const out = [];
-  for (const tag of policy.groupBy) {
-    const had = baseline.scopesByTag(metric, tag).size;
-    if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
-      out.push({
-        ...common,
-        metric,
-        statistic: "count",
-        baseline: had,
-        current: 0,
-        note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === "name" ? "endpoints" : `'${tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${tag}`
-      });
+// src/gate/detectors/coverage.ts
+var coverage = {
+  id: "coverage",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, current }) {
+    const common = { kind: "data", threshold: "measured in both runs", deterministic: true, beyond: true };
+    const latency2 = policy.latencyMetric;
+    const before = baseline.value(latency2, "count") ?? 0;
+    if (before > 0 && !current.scope(latency2)) {
+      return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, note: `the current run has no '${latency2}' at all, while the baseline had ${before} requests` }];
     }
+    const parsed = tryParseMetricSelector(latency2);
+    const metric = "error" in parsed ? latency2 : parsed.metric;
+    const out = [];
+    for (const tag of policy.groupBy) {
+      const had = baseline.scopesByTag(metric, tag).size;
+      if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
+        out.push({
+          ...common,
+          metric,
+          statistic: "count",
+          baseline: had,
+          current: 0,
+          note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === "name" ? "endpoints" : `'${tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${tag}`
+        });
+      }
+    }
+    return out;
   }
-  return out;
-}
+};
 
-// src/gate/assessment.ts
-function shortfallOf(x, tooFew = "too-few-requests") {
-  switch (x.cause) {
-    case "too-few":
-      return tooFew;
-    case "no-spread":
-      return "no-spread";
-    case void 0:
-      return "other";
-  }
-}
-
-// src/stats/pair-counts.ts
-function pairCounts(baseline, current) {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let greater = 0;
-  let ties = 0;
-  let n2 = 0;
-  let below = 0;
-  let j = 0;
-  for (const c of current) {
-    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
-    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
-    greater += c.count * below;
-    ties += c.count * same;
-    n2 += c.count;
-  }
-  return { greater, less: n1 * n2 - greater - ties, ties };
-}
-
-// src/stats/cliffs-delta.ts
-function cliffsDelta(baseline, current) {
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
-  if (baseline.length === 0) return insufficient("baseline has no observations");
-  if (current.length === 0) return insufficient("current has no observations");
-  const { greater, less, ties } = pairCounts(baseline, current);
-  const pairs = greater + less + ties;
-  return {
-    delta: (greater - less) / pairs,
-    probabilityOfSuperiority: (greater + ties / 2) / pairs
-  };
+// src/stats/distribution.ts
+function totalCount(d) {
+  let n = 0;
+  for (const b of d) n += b.count;
+  return n;
 }
 
 // src/stats/kth-pairwise-difference.ts
@@ -3993,6 +3960,19 @@ function midpoint(a, b) {
   return a === b ? a : m;
 }
 
+// src/stats/log-distribution.ts
+var LOG_FLOOR = 1e-6;
+function logDistribution(d, floor = LOG_FLOOR) {
+  const out = [];
+  for (const b of d) {
+    const v = Math.log(Math.max(b.value, floor));
+    const last2 = out[out.length - 1];
+    if (last2 && last2.value === v) last2.count += b.count;
+    else out.push({ value: v, count: b.count });
+  }
+  return out;
+}
+
 // src/stats/log-ratio-test.ts
 function logRatioTest(logRatio, components, options = {}) {
   const confidence = options.confidence ?? 0.95;
@@ -4021,6 +4001,25 @@ function logRatioTest(logRatio, components, options = {}) {
     upper,
     confidence
   };
+}
+
+// src/stats/pair-counts.ts
+function pairCounts(baseline, current) {
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let greater = 0;
+  let ties = 0;
+  let n2 = 0;
+  let below = 0;
+  let j = 0;
+  for (const c of current) {
+    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
+    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
+    greater += c.count * below;
+    ties += c.count * same;
+    n2 += c.count;
+  }
+  return { greater, less: n1 * n2 - greater - ties, ties };
 }
 
 // src/stats/mann-whitney.ts
@@ -4132,6 +4131,38 @@ function binomialRow(t) {
   return row;
 }
 
+// src/stats/relative-shift-test.ts
+function relativeShiftTest(baseline, current, options = {}) {
+  const deff = options.designEffect ?? 1;
+  const noise = options.noise ?? 0;
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`relativeShiftTest: noise must be a finite number \u2265 0 but got ${noise}`);
+  const lb = logDistribution(baseline);
+  const lc = logDistribution(current);
+  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
+  if (isInsufficient(hl)) return inLatencyWords(hl);
+  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
+  if (isInsufficient(mw)) return inLatencyWords(mw);
+  const seWithin = Math.max((hl.upper - hl.lower) / (2 * normalQuantile(0.975)), 0);
+  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
+  if (isInsufficient(test)) return test;
+  return { test, pGreater: Math.max(mw.pGreater, test.pGreater) };
+}
+function inLatencyWords(x) {
+  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
+}
+
+// src/gate/assessment.ts
+function shortfallOf(x, tooFew = "too-few-requests") {
+  switch (x.cause) {
+    case "too-few":
+      return tooFew;
+    case "no-spread":
+      return "no-spread";
+    case void 0:
+      return "other";
+  }
+}
+
 // src/stats/design-effect.ts
 function clusterDesignEffect(clusters) {
   for (let i = 0; i < clusters.length; i++) {
@@ -4180,184 +4211,63 @@ function clusterDesignEffect(clusters) {
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
+function clusterOfSums(count2, sum, sumOfSquares) {
+  const mean2 = count2 > 0 ? sum / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean2, variance };
+}
+function clusterOfProportion(count2, events) {
+  const p = count2 > 0 ? events / count2 : 0;
+  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
+}
 
 // src/gate/noise.ts
 function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => {
-    const mean = w.sumLog / w.count;
-    const variance = w.count > 1 ? Math.max(0, (w.sumLogSq - w.count * mean * mean) / (w.count - 1)) : 0;
-    return { count: w.count, mean, variance };
-  });
+  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
   const deff = clusterDesignEffect(clusters);
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
 
-// src/gate/latency.ts
-var Z95 = normalQuantile(0.975);
-var LOG_FLOOR_MS = 1e-6;
-function assessLatency(baseline, current, s, policy) {
-  const limit = policy.regression.latency.maxIncrease;
-  const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, threshold: `+${round(limit * 100)} %`, harmful: "increase" };
-  const out = [];
-  for (const statistic of policy.regression.latency.statistics) {
-    const b = baseline.value(s.name, statistic);
-    const c = current.value(s.name, statistic);
-    const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c !== void 0 ? { current: c } : {} };
-    if (b === void 0 || c === void 0) {
-      out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
-      continue;
-    }
-    const change = b > 0 ? c / b - 1 : void 0;
-    if (change === void 0) {
-      out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
-      continue;
-    }
-    const beyond = change > limit;
-    const bd = baseline.distribution(s.name);
-    const cd = current.distribution(s.name);
-    if (!bd || !cd) {
-      out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
-      continue;
-    }
-    const nb = count2(bd);
-    const nc = count2(cd);
-    if (nb < policy.minSamples || nc < policy.minSamples) {
-      out.push({ ...base, change, beyond, insufficient: `${Math.min(nb, nc)} ${Math.min(nb, nc) === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
-      continue;
-    }
-    const deffB = designEffectOfWindows(baseline.windows(s.name));
-    const deffC = designEffectOfWindows(current.windows(s.name));
-    const evidence = statistic === "med" ? shiftEvidence(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), policy.runToRunNoise) : statistic === "avg" ? meanEvidence(baseline, current, s.name, deffB, deffC, policy.runToRunNoise) : percentileEvidence(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, policy.runToRunNoise);
-    if (isInsufficient(evidence)) {
-      out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
-      continue;
-    }
-    const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
-    const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
-    out.push({
-      ...base,
-      change: reported,
-      beyond: reported > limit,
-      pValue: evidence.pValue,
-      interval: { lower: evidence.test.lower, upper: evidence.test.upper },
-      intervalExcludesNoChange: evidence.test.lower > 0,
-      ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
-    });
+// src/gate/detectors/degradation.ts
+var degradation = {
+  id: "degradation",
+  each: "run",
+  needs: "current",
+  detect({ policy, current: run }) {
+    const e = policy.endurance;
+    if (!e) return [];
+    const metric = policy.latencyMetric;
+    const widthMs = run.doc.windows.widthMs;
+    const startMs = Date.parse(run.doc.meta.start);
+    const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1e3);
+    const common = { kind: "degradation", metric, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %` };
+    if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
+    const third = Math.floor(windows.length / 3);
+    const early = windows.slice(0, third);
+    const late = windows.slice(windows.length - third);
+    const earlyD = run.windowDistribution(metric, first(early), last(early) + 1);
+    const lateD = run.windowDistribution(metric, first(late), last(late) + 1);
+    const ne = totalCount(earlyD);
+    const nl = totalCount(lateD);
+    const deff = (designEffectOfWindows(early) * total(early) + designEffectOfWindows(late) * total(late)) / Math.max(1, total(early) + total(late));
+    const ev = relativeShiftTest(earlyD, lateD, { designEffect: deff, noise: 0 });
+    if (isInsufficient(ev)) return [{ ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) }];
+    const change = Math.expm1(ev.test.logRatio);
+    const before = percentile(earlyD, 0.5);
+    const after = percentile(lateD, 0.5);
+    return [{
+      ...common,
+      ...!isInsufficient(before) && ne > 0 ? { baseline: before } : {},
+      ...!isInsufficient(after) && nl > 0 ? { current: after } : {},
+      change,
+      beyond: change > e.degradation,
+      pValue: ev.pGreater,
+      interval: { lower: ev.test.lower, upper: ev.test.upper },
+      intervalExcludesNoChange: ev.test.lower > 0,
+      note: "last third of the run against its first third, after warm-up"
+    }];
   }
-  return out;
-}
-function shiftEvidence(b, c, deff, noise) {
-  const lb = toLog(b);
-  const lc = toLog(c);
-  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return inMilliseconds(hl);
-  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return inMilliseconds(mw);
-  const seWithin = Math.max((hl.upper - hl.lower) / (2 * Z95), 0);
-  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
-  if (isInsufficient(test)) return test;
-  return { test, pValue: Math.max(mw.pGreater, test.pGreater) };
-}
-function inMilliseconds(x) {
-  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
-}
-function percentileEvidence(b, c, q, nEffB, nEffC, noise) {
-  if (q === void 0) return insufficient("unknown statistic");
-  const sb = logQuantileSe(b, q, nEffB);
-  const sc = logQuantileSe(c, q, nEffC);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
-  const vb = percentile(b, q);
-  const vc = percentile(c, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
-  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
-}
-function logQuantileSe(d, q, nEff) {
-  const h = Z95 * Math.sqrt(q * (1 - q) / nEff);
-  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${round(q * 100)}) (about ${Math.round(nEff)} effective)`, "too-few");
-  const lo = percentile(d, q - h);
-  const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
-  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z95);
-}
-function meanEvidence(baseline, current, name, deffB, deffC, noise) {
-  const mb = moments(baseline, name);
-  const mc = moments(current, name);
-  if (!mb || !mc) return insufficient(`fewer than 2 requests with a positive latency in ${mb ? "the current run" : "the baseline"}`);
-  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
-  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
-  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
-}
-function moments(view, name) {
-  const d = view.distribution(name);
-  if (!d) return void 0;
-  let n = 0;
-  let sum = 0;
-  for (const x of d) {
-    n += x.count;
-    sum += x.value * x.count;
-  }
-  if (n < 2 || sum <= 0) return void 0;
-  const mean = sum / n;
-  let ss = 0;
-  for (const x of d) ss += x.count * (x.value - mean) ** 2;
-  return { n, mean, variance: ss / (n - 1) };
-}
-function toLog(d) {
-  const out = [];
-  for (const b of d) {
-    const v = Math.log(Math.max(b.value, LOG_FLOOR_MS));
-    const last2 = out[out.length - 1];
-    if (last2 && last2.value === v) last2.count += b.count;
-    else out.push({ value: v, count: b.count });
-  }
-  return out;
-}
-function count2(d) {
-  let n = 0;
-  for (const b of d) n += b.count;
-  return n;
-}
-function round(x) {
-  return Math.round(x * 10) / 10;
-}
-
-// src/gate/degradation.ts
-function assessDegradation(run, latencyScope, policy) {
-  const e = policy.endurance;
-  if (!e) return void 0;
-  const widthMs = run.doc.windows.widthMs;
-  const startMs = Date.parse(run.doc.meta.start);
-  const windows = run.windows(latencyScope).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1e3);
-  const common = { kind: "degradation", metric: latencyScope, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %`, harmful: "increase" };
-  if (windows.length < 6) return { ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" };
-  const third = Math.floor(windows.length / 3);
-  const early = windows.slice(0, third);
-  const late = windows.slice(windows.length - third);
-  const earlyD = run.windowDistribution(latencyScope, first(early), last(early) + 1);
-  const lateD = run.windowDistribution(latencyScope, first(late), last(late) + 1);
-  const ne = total(early);
-  const nl = total(late);
-  const deff = (designEffectOfWindows(early) * ne + designEffectOfWindows(late) * nl) / Math.max(1, ne + nl);
-  const ev = shiftEvidence(earlyD, lateD, deff, 0);
-  if (isInsufficient(ev)) return { ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) };
-  const change = Math.expm1(ev.test.logRatio);
-  return {
-    ...common,
-    baseline: Math.exp(medianLog(earlyD)),
-    current: Math.exp(medianLog(lateD)),
-    change,
-    beyond: change > e.degradation,
-    pValue: ev.pValue,
-    interval: { lower: ev.test.lower, upper: ev.test.upper },
-    intervalExcludesNoChange: ev.test.lower > 0,
-    note: "last third of the run against its first third, after warm-up"
-  };
-}
+};
 function first(ws) {
   return ws[0].i;
 }
@@ -4366,15 +4276,6 @@ function last(ws) {
 }
 function total(ws) {
   return ws.reduce((a, w) => a + w.count, 0);
-}
-function medianLog(d) {
-  const n = d.reduce((a, b) => a + b.count, 0);
-  let acc = 0;
-  for (const b of d) {
-    acc += b.count;
-    if (acc >= n / 2) return Math.log(Math.max(b.value, 1e-6));
-  }
-  return 0;
 }
 
 // src/stats/two-proportion-test.ts
@@ -4418,53 +4319,184 @@ function check(p, which) {
   }
 }
 
-// src/gate/error-rate.ts
-function assessErrorRate(baseline, current, s, policy, failedMetric) {
-  const b = baseline.errors(s.tags, failedMetric);
-  const c = current.errors(s.tags, failedMetric);
-  if (!c) return void 0;
-  const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
-  const metric = s.name.replace(/^[^{]+/, failedMetric);
-  const common = {
-    kind: "error-rate",
-    metric,
-    ...s.scope ? { scope: s.scope } : {},
-    statistic: "rate",
-    threshold: `+${Math.round(maxIncrease * 100)} % and +${formatPct(absoluteFloor)} points`,
-    harmful: "increase"
-  };
-  if (!b || b.total === 0 || c.total === 0) {
-    return { ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" };
+// src/gate/detectors/error-rate.ts
+var FAILED_METRIC = "http_req_failed";
+var errorRate = {
+  id: "error-rate",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current }, s) {
+    const b = baseline.errors(s.tags, FAILED_METRIC);
+    const c = current.errors(s.tags, FAILED_METRIC);
+    if (!c) return [];
+    const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
+    const metric = s.name.replace(/^[^{]+/, FAILED_METRIC);
+    const common = {
+      kind: "error-rate",
+      metric,
+      ...s.scope ? { scope: s.scope } : {},
+      statistic: "rate",
+      threshold: `+${Math.round(maxIncrease * 100)} % and +${Math.round(absoluteFloor * 1e4) / 100} % points`
+    };
+    if (!b || b.total === 0 || c.total === 0) {
+      return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" }];
+    }
+    const rb = b.failed / b.total;
+    const rc = c.failed / c.total;
+    const change = rb > 0 ? rc / rb - 1 : void 0;
+    const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
+    const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
+    if (baseline.aggregateOnly || current.aggregateOnly) {
+      return [{ ...base, note: "aggregate-only input: the change cannot be tested, only reported" }];
+    }
+    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
+    const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: "missing" }];
+    return [{
+      ...base,
+      pValue: test.pGreater,
+      // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
+      intervalExcludesNoChange: test.differenceLower > 0,
+      ...test.ratio ? { interval: test.ratio } : {}
+    }];
   }
-  const rb = b.failed / b.total;
-  const rc = c.failed / c.total;
-  const change = rb > 0 ? rc / rb - 1 : void 0;
-  const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
-  const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
-  if (baseline.aggregateOnly || current.aggregateOnly) {
-    return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
-  }
-  const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
-  const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
-  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: "missing" };
-  return {
-    ...base,
-    pValue: test.pGreater,
-    // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
-    intervalExcludesNoChange: test.differenceLower > 0,
-    ...test.ratio ? { interval: test.ratio } : {}
-  };
-}
+};
 function designEffectOfRates(windows) {
-  const clusters = windows.filter((w) => w.count > 0).map((w) => {
-    const p = (w.passes ?? 0) / w.count;
-    return { count: w.count, mean: p, variance: w.count > 1 ? p * (1 - p) * w.count / (w.count - 1) : 0 };
-  });
-  const deff = clusterDesignEffect(clusters);
+  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
-function formatPct(x) {
-  return `${Math.round(x * 1e4) / 100} %`;
+
+// src/stats/cliffs-delta.ts
+function cliffsDelta(baseline, current) {
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  if (baseline.length === 0) return insufficient("baseline has no observations");
+  if (current.length === 0) return insufficient("current has no observations");
+  const { greater, less, ties } = pairCounts(baseline, current);
+  const pairs = greater + less + ties;
+  return {
+    delta: (greater - less) / pairs,
+    probabilityOfSuperiority: (greater + ties / 2) / pairs
+  };
+}
+
+// src/stats/distribution-moments.ts
+function distributionMoments(d) {
+  let n = 0;
+  let sum = 0;
+  for (const b of d) {
+    n += b.count;
+    sum += b.value * b.count;
+  }
+  if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
+  const mean2 = sum / n;
+  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
+  let ss = 0;
+  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
+  const variance = ss / (n - 1);
+  if (!Number.isFinite(variance)) return insufficient("the spread overflows");
+  return { n, mean: mean2, variance };
+}
+
+// src/stats/quantile-log-se.ts
+var Z95 = normalQuantile(0.975);
+function logQuantileStandardError(d, q, nEffective) {
+  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
+  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective)`, "too-few");
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
+  return Math.log(hi / lo) / (2 * Z95);
+}
+
+// src/gate/detectors/latency.ts
+var latency = {
+  id: "latency",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current }, s) {
+    const limit = policy.regression.latency.maxIncrease;
+    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, threshold: `+${Math.round(limit * 1e3) / 10} %` };
+    const out = [];
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c = current.value(s.name, statistic);
+      const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c !== void 0 ? { current: c } : {} };
+      if (b === void 0 || c === void 0) {
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
+        continue;
+      }
+      if (!(b > 0)) {
+        out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
+        continue;
+      }
+      const change = c / b - 1;
+      const beyond = change > limit;
+      const bd = baseline.distribution(s.name);
+      const cd = current.distribution(s.name);
+      if (!bd || !cd) {
+        out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
+        continue;
+      }
+      const nb = totalCount(bd);
+      const nc = totalCount(cd);
+      if (nb < policy.minSamples || nc < policy.minSamples) {
+        const n = Math.min(nb, nc);
+        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
+        continue;
+      }
+      const deffB = designEffectOfWindows(baseline.windows(s.name));
+      const deffC = designEffectOfWindows(current.windows(s.name));
+      const noise = policy.runToRunNoise;
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
+      if (isInsufficient(evidence)) {
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        continue;
+      }
+      const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
+      const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
+      out.push({
+        ...base,
+        change: reported,
+        beyond: reported > limit,
+        pValue: evidence.pValue,
+        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
+        intervalExcludesNoChange: evidence.test.lower > 0,
+        ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
+      });
+    }
+    return out;
+  }
+};
+function shift(b, c, designEffect, noise) {
+  const t = relativeShiftTest(b, c, { designEffect, noise });
+  return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
+}
+function quantile(b, c, q, nEffB, nEffC, noise) {
+  if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
+  const sb = logQuantileStandardError(b, q, nEffB);
+  const sc = logQuantileStandardError(c, q, nEffC);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  const vb = percentile(b, q);
+  const vc = percentile(c, q);
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
+  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
+  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+}
+function mean(b, c, deffB, deffC, noise) {
+  const mb = distributionMoments(b);
+  const mc = distributionMoments(c);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
+  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
+  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
 }
 
 // src/stats/ols.ts
@@ -4516,6 +4548,14 @@ function quantileSorted(sorted, p) {
   return interpolate(sorted[lo], sorted[hi], rank - lo);
 }
 
+// src/stats/standard-deviation.ts
+function sampleStandardDeviation(xs) {
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
+  if (xs.length < 2) return 0;
+  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
+}
+
 // src/stats/theil-sen.ts
 var THEIL_SEN_MAX_POINTS = 3e3;
 function theilSen(x, y, options = {}) {
@@ -4538,13 +4578,13 @@ function theilSen(x, y, options = {}) {
   if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
   if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
   const slopes = new Float64Array(n * (n - 1) / 2);
-  let count3 = 0;
+  let count2 = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (xs[j] !== xs[i]) slopes[count3++] = slope(xs[i], ys[i], xs[j], ys[j]);
+      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
     }
   }
-  const sorted = slopes.subarray(0, count3).sort();
+  const sorted = slopes.subarray(0, count2).sort();
   const medianSlope = quantileSorted(sorted, 0.5);
   if (!Number.isFinite(medianSlope)) return overflow();
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
@@ -4552,8 +4592,8 @@ function theilSen(x, y, options = {}) {
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
   const z8 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count3 + z8 * sigma) / 2), count3 - 1);
-  const lowerIndex = Math.max(Math.round((count3 - z8 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count2 + z8 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z8 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
@@ -4583,7 +4623,7 @@ function tieTerm(values) {
   return sum;
 }
 
-// src/gate/memory.ts
+// src/gate/memory-trend.ts
 var MB = 1024 * 1024;
 var MEMORY_METRIC = "process_resident_memory_bytes";
 function gcFloor(samples2, blockSize) {
@@ -4600,7 +4640,7 @@ function memoryTrend(samplesIn, warmupSeconds) {
   const samples2 = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
   const discarded = samplesIn.length - samples2.length;
   if (samples2.length < 6) {
-    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`);
+    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`, "too-few");
   }
   const t0 = samples2[0].t;
   const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
@@ -4610,10 +4650,8 @@ function memoryTrend(samplesIn, warmupSeconds) {
   for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
   const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
-  const level = median(half.map((s) => s.rssBytes));
-  const logs = half.map((s) => Math.log(s.rssBytes));
-  const logMean = logs.reduce((a, x) => a + x, 0) / logs.length;
-  const levelLogSd = logs.length > 1 ? Math.sqrt(logs.reduce((a, x) => a + (x - logMean) ** 2, 0) / (logs.length - 1)) : 0;
+  const level = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
+  const levelLogSd = sampleStandardDeviation(half.map((s) => Math.log(s.rssBytes)));
   const hours = (s) => (s.t - t0) / 36e5;
   const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
   const steady = theilSen(half.map(hours), half.map((s) => s.rssBytes / MB), { confidence: 0.95 });
@@ -4628,100 +4666,115 @@ function memoryTrend(samplesIn, warmupSeconds) {
     ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
   };
 }
-function assessMemoryRegression(baseline, current, policy, metric) {
-  const limit = policy.regression.memory.maxIncrease;
-  const common = { kind: "memory", metric, statistic: "level", threshold: `+${Math.round(limit * 100)} %`, harmful: "increase" };
-  if (!baseline) return { ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" };
-  const change = current.levelBytes / baseline.levelBytes - 1;
-  const base = { ...common, baseline: baseline.levelBytes, current: current.levelBytes, change, beyond: change > limit };
-  const noise = policy.runToRunNoise;
-  const test = logRatioTest(Math.log(current.levelBytes / baseline.levelBytes), [baseline.levelLogSd, current.levelLogSd, noise, noise]);
-  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
-  return {
-    ...base,
-    pValue: test.pGreater,
-    interval: { lower: test.lower, upper: test.upper },
-    intervalExcludesNoChange: test.lower > 0
-  };
-}
-function assessLeak(current, policy, metric) {
-  const e = policy.endurance;
-  if (!e) return [];
-  const common = { metric, harmful: "increase" };
-  if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0) {
-    return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
-  }
-  const growing = current.growth > e.memoryGrowth;
-  const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
-  const out = [{
-    ...common,
-    kind: "memory",
-    statistic: "growth",
-    current: current.growth,
-    change: current.growth,
-    threshold: `+${Math.round(e.memoryGrowth * 100)} %`,
-    beyond: growing,
-    intervalExcludesNoChange: credible,
-    deterministic: credible,
-    note: `resident memory ${fmtMB(current.startBytes)} \u2192 ${fmtMB(current.endBytes)} after warm-up, steady-state slope ${fmtSlope(current.steadySlopeMBPerHour)} MB/h`
-  }];
-  if (e.leak) {
-    out.push({
+
+// src/gate/detectors/memory-growth.ts
+var MB2 = 1024 * 1024;
+var memoryGrowth = {
+  id: "memory-growth",
+  each: "run",
+  needs: "current",
+  detect({ policy, memory }) {
+    const e = policy.endurance;
+    const current = memory.current;
+    if (!e || !current) return [];
+    const common = { metric: MEMORY_METRIC };
+    if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0 || current.steadySlopeMBPerHour === void 0) {
+      return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
+    }
+    const slope2 = current.steadySlopeMBPerHour;
+    const growing = current.growth > e.memoryGrowth;
+    const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
+    const out = [{
       ...common,
-      kind: "leak",
-      statistic: "slope",
-      current: current.steadySlopeMBPerHour,
-      threshold: "no sustained growth",
-      beyond: growing && credible,
+      kind: "memory",
+      statistic: "growth",
+      current: current.growth,
+      change: current.growth,
+      threshold: `+${Math.round(e.memoryGrowth * 100)} %`,
+      beyond: growing,
       intervalExcludesNoChange: credible,
-      deterministic: true,
-      note: `slope ${fmtSlope(current.steadySlopeMBPerHour)} MB/h (95 % CI ${fmtSlope(current.steadySlopeInterval.lower)} \u2026 ${fmtSlope(current.steadySlopeInterval.upper)}), growth ${(current.growth * 100).toFixed(1)} % over the run, limit ${Math.round(e.memoryGrowth * 100)} %`
-    });
+      deterministic: credible,
+      note: `resident memory ${fmtMB(current.startBytes)} \u2192 ${fmtMB(current.endBytes)} after warm-up, steady-state slope ${fmtSlope(slope2)} MB/h`
+    }];
+    if (e.leak) {
+      out.push({
+        ...common,
+        kind: "leak",
+        statistic: "slope",
+        current: slope2,
+        threshold: "no sustained growth",
+        beyond: growing && credible,
+        intervalExcludesNoChange: credible,
+        deterministic: true,
+        note: `slope ${fmtSlope(slope2)} MB/h (95 % CI ${fmtSlope(current.steadySlopeInterval.lower)} \u2026 ${fmtSlope(current.steadySlopeInterval.upper)}), growth ${(current.growth * 100).toFixed(1)} % over the run, limit ${Math.round(e.memoryGrowth * 100)} %`
+      });
+    }
+    return out;
   }
-  return out;
-}
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+};
 function fmtSlope(mbPerHour) {
   return Math.abs(mbPerHour) >= 100 ? mbPerHour.toFixed(0) : mbPerHour.toFixed(1);
 }
 function fmtMB(bytes2) {
-  return `${(bytes2 / MB).toFixed(0)} MB`;
+  return `${(bytes2 / MB2).toFixed(0)} MB`;
 }
 
-// src/gate/thresholds.ts
-function assessThresholds(current, baseline, policy) {
-  const out = [];
-  for (const t of policy.thresholds) {
-    for (const expr of t.expressions) {
-      const key = aggregationKey(expr.aggregation);
-      const scope = scopeOfSelector(t.metric);
-      const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, harmful: "increase", deterministic: true };
-      if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
-        const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
-        if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
-        continue;
-      }
-      if (!current.scope(t.metric)) {
-        const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
-        if (before !== void 0 && before > 0) {
-          out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
-        } else {
-          const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
-          out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
-        }
-        continue;
-      }
-      const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
-      if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
-      else out.push({ ...common, current: result.actual, beyond: !result.ok });
-    }
+// src/gate/detectors/memory-level.ts
+var memoryLevel = {
+  id: "memory-level",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, memory }) {
+    const current = memory.current;
+    if (!current || !baseline.doc.memory) return [];
+    const limit = policy.regression.memory.maxIncrease;
+    const common = { kind: "memory", metric: MEMORY_METRIC, statistic: "level", threshold: `+${Math.round(limit * 100)} %` };
+    const before = memory.baseline;
+    if (!before) return [{ ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" }];
+    const change = current.levelBytes / before.levelBytes - 1;
+    const base = { ...common, baseline: before.levelBytes, current: current.levelBytes, change, beyond: change > limit };
+    const noise = policy.runToRunNoise;
+    const test = logRatioTest(Math.log(current.levelBytes / before.levelBytes), [before.levelLogSd, current.levelLogSd, noise, noise]);
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
+    return [{ ...base, pValue: test.pGreater, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0 }];
   }
-  return out;
-}
+};
+
+// src/gate/detectors/thresholds.ts
+var thresholds = {
+  id: "thresholds",
+  each: "run",
+  needs: "current",
+  detect({ policy, current, baseline }) {
+    const out = [];
+    for (const t of policy.thresholds) {
+      for (const expr of t.expressions) {
+        const key = aggregationKey(expr.aggregation);
+        const scope = scopeOfSelector(t.metric);
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, deterministic: true };
+        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+          continue;
+        }
+        if (!current.scope(t.metric)) {
+          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+          if (before !== void 0 && before > 0) {
+            out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
+          } else {
+            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+          }
+          continue;
+        }
+        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+    return out;
+  }
+};
 function scopeOfSelector(selector) {
   const parsed = tryParseMetricSelector(selector);
   if ("error" in parsed) return void 0;
@@ -4741,13 +4794,13 @@ function lag1Autocorrelation(xs) {
   if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
   if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
   const ys = xs.map((x) => x / scale);
-  let mean = 0;
-  for (const y of ys) mean += y;
-  mean /= n;
+  let mean2 = 0;
+  for (const y of ys) mean2 += y;
+  mean2 /= n;
   let denominator = 0;
-  for (const y of ys) denominator += (y - mean) ** 2;
+  for (const y of ys) denominator += (y - mean2) ** 2;
   let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean) * (ys[t + 1] - mean);
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
   if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
   return Math.min(1, Math.max(-1, numerator / denominator));
 }
@@ -4758,68 +4811,70 @@ function effectiveSampleSize(n, rho) {
   return Math.min(n, Math.max(1, n * (1 - r) / (1 + r)));
 }
 
-// src/gate/throughput.ts
-function assessThroughput(baseline, current, policy, requestsMetric) {
-  const b = baseline.throughput({}, requestsMetric);
-  const c = current.throughput({}, requestsMetric);
-  if (c === void 0) return void 0;
-  const limit = policy.regression.throughput.maxDecrease;
-  const common = { kind: "throughput", metric: requestsMetric, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %`, harmful: "decrease" };
-  if (b === void 0 || b <= 0) return { ...common, current: c, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" };
-  if (c <= 0) return { ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: "the current run served no requests" };
-  const change = c / b - 1;
-  const beyond = change < -limit;
-  const base = { ...common, baseline: b, current: c, change, beyond };
-  if (baseline.aggregateOnly || current.aggregateOnly) return { ...base, note: "aggregate-only input: the change cannot be tested, only reported" };
-  const sb = logRateSe(baseline.windows(requestsMetric), baseline.doc.windows.widthMs);
-  const sc = logRateSe(current.windows(requestsMetric), current.doc.windows.widthMs);
-  if (isInsufficient(sb)) return { ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") };
-  if (isInsufficient(sc)) return { ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") };
-  const noise = policy.runToRunNoise;
-  const test = logRatioTest(Math.log(c / b), [sb, sc, noise, noise]);
-  if (isInsufficient(test)) return { ...base, insufficient: test.reason, shortfall: shortfallOf(test) };
-  return {
-    ...base,
-    pValue: test.pLess,
-    // one-sided: lower throughput is harmful
-    interval: { lower: test.lower, upper: test.upper },
-    intervalExcludesNoChange: test.upper < 0
-  };
-}
-function logRateSe(windows, widthMs) {
-  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
-  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
-  const mean = inner.reduce((a, x) => a + x, 0) / inner.length;
-  if (mean <= 0) return insufficient("no requests");
-  const variance = inner.reduce((a, x) => a + (x - mean) ** 2, 0) / (inner.length - 1);
-  const rho = lag1Autocorrelation(inner);
-  const nEff = effectiveSampleSize(inner.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean;
+// src/stats/log-mean-se.ts
+function logMeanStandardError(values) {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
+  if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
+  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
+  const rho = lag1Autocorrelation(values);
+  const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
+  return Math.sqrt(variance / nEff) / mean2;
 }
 
-// src/gate/compare.ts
+// src/gate/detectors/throughput.ts
 var REQUESTS_METRIC2 = "http_reqs";
-var FAILED_METRIC = "http_req_failed";
+var throughput = {
+  id: "throughput",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, current }) {
+    const b = baseline.throughput({}, REQUESTS_METRIC2);
+    const c = current.throughput({}, REQUESTS_METRIC2);
+    if (c === void 0) return [];
+    const limit = policy.regression.throughput.maxDecrease;
+    const common = { kind: "throughput", metric: REQUESTS_METRIC2, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %` };
+    if (b === void 0 || b <= 0) return [{ ...common, current: c, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
+    if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: "the current run served no requests" }];
+    const change = c / b - 1;
+    const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
+    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, note: "aggregate-only input: the change cannot be tested, only reported" }];
+    const sb = windowRateSe(baseline.windows(REQUESTS_METRIC2), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(REQUESTS_METRIC2), current.doc.windows.widthMs);
+    if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
+    if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") }];
+    const noise = policy.runToRunNoise;
+    const test = logRatioTest(Math.log(c / b), [sb, sc, noise, noise]);
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
+    return [{
+      ...base,
+      pValue: test.pLess,
+      // one-sided: lower throughput is harmful
+      interval: { lower: test.lower, upper: test.upper },
+      intervalExcludesNoChange: test.upper < 0
+    }];
+  }
+};
+function windowRateSe(windows, widthMs) {
+  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
+  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
+  const se = logMeanStandardError(inner);
+  return isInsufficient(se) ? insufficient("no requests") : se;
+}
+
+// src/gate/detectors/index.ts
+var DETECTORS = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
+
+// src/gate/compare.ts
 function compareRuns(input) {
   const { policy } = input;
   checkPolicyAgainstRuns(policy, input);
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : void 0;
   const notes = [];
-  const scopes = latencyScopes(baseline, current, policy, notes);
-  const assessments = [...assessThresholds(current, baseline, policy)];
-  if (baseline) {
-    assessments.push(...assessCoverage(baseline, current, policy));
-    for (const s of scopes) {
-      assessments.push(...assessLatency(baseline, current, s, policy));
-      const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
-      if (e) assessments.push(e);
-    }
-    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC2);
-    if (t) assessments.push(t);
-  } else {
-    notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
-  }
+  const scopes = judgedScopes(baseline, current, policy, notes);
+  if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
   const warmup = policy.endurance?.warmupSeconds ?? 0;
   const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, warmup) : void 0;
   const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, warmup) : void 0;
@@ -4828,16 +4883,14 @@ function compareRuns(input) {
   for (const [which, m] of [["current run", currentMemory], ["baseline", baselineMemory]]) {
     if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which}: ${m.discarded} ${m.discarded === 1 ? "sample" : "samples"} of 0 bytes set aside (the sampler read nothing).`);
   }
-  if (currentMemory && !isInsufficient(currentMemory)) {
-    if (baseline && input.baseline?.memory) assessments.push(assessMemoryRegression(isInsufficient(baselineMemory) ? void 0 : baselineMemory, currentMemory, policy, MEMORY_METRIC));
-    assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
-  } else if (policy.endurance && !input.current.memory) {
+  if (policy.endurance && !input.current.memory) {
     notes.push("No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).");
   }
-  if (policy.endurance) {
-    const d = assessDegradation(current, policy.latencyMetric, policy);
-    if (d) assessments.push(d);
-  }
+  const memory = {
+    ...currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {},
+    ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}
+  };
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, current, baseline, scopes, memory });
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -4859,7 +4912,7 @@ function compareRuns(input) {
     notes
   };
 }
-function latencyScopes(baseline, current, policy, notes) {
+function judgedScopes(baseline, current, policy, notes = []) {
   const out = [{ name: policy.latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
     const values = /* @__PURE__ */ new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : []]);
@@ -4873,6 +4926,31 @@ function latencyScopes(baseline, current, policy, notes) {
     for (const value of kept) {
       out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
+  }
+  return out;
+}
+function detect(detectors, ctx) {
+  const out = [];
+  const comparison = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : void 0;
+  for (let i = 0; i < detectors.length; ) {
+    const d = detectors[i];
+    if (d.each === "run") {
+      if (d.needs === "current") out.push(...d.detect(ctx));
+      else if (comparison) out.push(...d.detect(comparison));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < detectors.length && detectors[j].each === "scope") j++;
+    const group = detectors.slice(i, j);
+    for (const scope of ctx.scopes) {
+      for (const g of group) {
+        if (g.each !== "scope") continue;
+        if (g.needs === "current") out.push(...g.detect(ctx, scope));
+        else if (comparison) out.push(...g.detect(comparison, scope));
+      }
+    }
+    i = j;
   }
   return out;
 }
@@ -4907,7 +4985,7 @@ function overallOutcome(findings, hasBaseline, rows) {
 }
 function scopeRow(s, baseline, current, findings) {
   const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate"));
-  const shift = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
+  const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
   const b = baseline ? summary(baseline, s) : void 0;
   const c = summary(current, s);
   const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive";
@@ -4917,11 +4995,11 @@ function scopeRow(s, baseline, current, findings) {
     ...s.scope ? { scope: s.scope } : {},
     ...b ? { baseline: b } : {},
     ...c ? { current: c } : {},
-    ...shift?.change !== void 0 ? { latencyChange: shift.change } : {},
-    confidence: shift?.confidence ?? { level: "not-applicable" },
+    ...shift2?.change !== void 0 ? { latencyChange: shift2.change } : {},
+    confidence: shift2?.confidence ?? { level: "not-applicable" },
     outcome,
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
-    ...decider && (decider !== shift || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
+    ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
   };
 }
 function decision(f) {
@@ -4939,11 +5017,11 @@ function sameScope(f, s) {
   return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
 }
 function summary(view, s) {
-  const count3 = view.value(s.name, "count");
-  if (count3 === void 0 && !view.scope(s.name)) return void 0;
+  const count2 = view.value(s.name, "count");
+  if (count2 === void 0 && !view.scope(s.name)) return void 0;
   const errors = view.errors(s.tags, FAILED_METRIC);
   const pick = (k) => view.value(s.name, k);
-  const out = { count: count3 ?? 0 };
+  const out = { count: count2 ?? 0 };
   const fields = [
     ["p50", pick("med")],
     ["p95", pick("p(95)")],
@@ -5067,8 +5145,8 @@ function unjudgedText(stages) {
     entry.why.add(f.shortfall ?? "other");
     others.set(what, entry);
   }
-  for (const [what, { count: count3, why }] of others) {
-    parts.push(what === "threshold" ? `${count3} ${count3 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
+  for (const [what, { count: count2, why }] of others) {
+    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
   }
   return parts.join("; ");
 }
@@ -5419,19 +5497,19 @@ function presetThresholdSources(name) {
   }
 }
 function presetRules(name) {
-  const thresholds = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
+  const thresholds2 = Object.entries(presetThresholdSources(name)).map(([metric, sources]) => ({
     metric: formatMetricSelector(parseMetricSelector(metric)),
     expressions: sources.map((source) => parseThreshold(source)),
     origin: "preset"
   }));
   switch (name) {
     case "endurance":
-      return { thresholds, regression: defaultRegression(), endurance: defaultEndurance() };
+      return { thresholds: thresholds2, regression: defaultRegression(), endurance: defaultEndurance() };
     case "smoke":
     case "load":
     case "stress":
     case "spike":
-      return { thresholds, regression: defaultRegression() };
+      return { thresholds: thresholds2, regression: defaultRegression() };
   }
 }
 function customStageRules() {

@@ -32,8 +32,6 @@ export interface Assessment {
   readonly deterministic?: boolean;
   /** Extra words for the message ("aggregate-only input: no distribution test"). */
   readonly note?: string;
-  /** Which way is harmful: latency and errors up, throughput down. */
-  readonly harmful: 'increase' | 'decrease';
 }
 
 /** The shortfall of a statistic's InsufficientData, where it says what kind it is. */

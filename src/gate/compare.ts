@@ -1,29 +1,26 @@
 import type { StagePolicy } from '../config/policy.js';
 import type { RunDocument } from '../document/run-document.js';
+import { RunView } from '../document/run-view.js';
 import { scopeName } from '../document/selector.js';
 import { isInsufficient } from '../stats/insufficient.js';
 import { benjaminiHochberg, holm } from '../stats/multiplicity.js';
 import type { Assessment } from './assessment.js';
 import { checkPolicyAgainstRuns } from './check-policy.js';
 import { classify } from './classify.js';
-import { assessCoverage } from './coverage.js';
-import { assessDegradation } from './degradation.js';
-import { assessErrorRate } from './error-rate.js';
-import { assessLatency, type LatencyScope } from './latency.js';
-import { assessLeak, assessMemoryRegression, MEMORY_METRIC, memoryTrend, type MemoryTrend } from './memory.js';
-import { RunView } from '../document/run-view.js';
-import { assessThresholds } from './thresholds.js';
-import { assessThroughput } from './throughput.js';
+import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
+import { DETECTORS } from './detectors/index.js';
+import { FAILED_METRIC } from './detectors/error-rate.js';
+import { REQUESTS_METRIC } from './detectors/throughput.js';
+import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
-
-const REQUESTS_METRIC = 'http_reqs';
-const FAILED_METRIC = 'http_req_failed';
 
 export interface CompareInput {
   /** The stored baseline; absent on a first run (regressions are then inconclusive, SLOs still apply). */
   readonly baseline?: RunDocument;
   readonly current: RunDocument;
   readonly policy: StagePolicy;
+  /** The questions to ask; default the registry (detectors/index.ts). */
+  readonly detectors?: readonly Detector[];
 }
 
 /**
@@ -37,21 +34,8 @@ export function compareRuns(input: CompareInput): StageReport {
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : undefined;
   const notes: string[] = [];
-  const scopes = latencyScopes(baseline, current, policy, notes);
-
-  const assessments: Assessment[] = [...assessThresholds(current, baseline, policy)];
-  if (baseline) {
-    assessments.push(...assessCoverage(baseline, current, policy));
-    for (const s of scopes) {
-      assessments.push(...assessLatency(baseline, current, s, policy));
-      const e = assessErrorRate(baseline, current, s, policy, FAILED_METRIC);
-      if (e) assessments.push(e);
-    }
-    const t = assessThroughput(baseline, current, policy, REQUESTS_METRIC);
-    if (t) assessments.push(t);
-  } else {
-    notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
-  }
+  const scopes = judgedScopes(baseline, current, policy, notes);
+  if (!baseline) notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
 
   const warmup = policy.endurance?.warmupSeconds ?? 0;
   const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, warmup) : undefined;
@@ -61,16 +45,14 @@ export function compareRuns(input: CompareInput): StageReport {
   for (const [which, m] of [['current run', currentMemory], ['baseline', baselineMemory]] as const) {
     if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which}: ${m.discarded} ${m.discarded === 1 ? 'sample' : 'samples'} of 0 bytes set aside (the sampler read nothing).`);
   }
-  if (currentMemory && !isInsufficient(currentMemory)) {
-    if (baseline && input.baseline?.memory) assessments.push(assessMemoryRegression(isInsufficient(baselineMemory) ? undefined : baselineMemory, currentMemory, policy, MEMORY_METRIC));
-    assessments.push(...assessLeak(currentMemory, policy, MEMORY_METRIC));
-  } else if (policy.endurance && !input.current.memory) {
+  if (policy.endurance && !input.current.memory) {
     notes.push('No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).');
   }
-  if (policy.endurance) {
-    const d = assessDegradation(current, policy.latencyMetric, policy);
-    if (d) assessments.push(d);
-  }
+  const memory = {
+    ...(currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {}),
+    ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}),
+  };
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, current, baseline, scopes, memory });
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -97,8 +79,9 @@ export function compareRuns(input: CompareInput): StageReport {
   };
 }
 
-function latencyScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy, notes: string[]): (LatencyScope & { tags: Record<string, string> })[] {
-  const out: (LatencyScope & { tags: Record<string, string> })[] = [{ name: policy.latencyMetric, tags: {} }];
+/** The scopes a stage judges: the whole run, then each value of each grouping tag (the busiest maxScopes of them). */
+export function judgedScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy, notes: string[] = []): JudgedScope[] {
+  const out: JudgedScope[] = [{ name: policy.latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
     const values = new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...(baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : [])]);
     let kept = [...values].sort();
@@ -112,6 +95,37 @@ function latencyScopes(baseline: RunView | undefined, current: RunView, policy: 
     for (const value of kept) {
       out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
+  }
+  return out;
+}
+
+/**
+ * Asks every detector its questions, in registry order; consecutive per-scope detectors are asked scope
+ * by scope (all questions about one endpoint together), and those that compare with a baseline are
+ * skipped on a first run.
+ */
+function detect(detectors: readonly Detector[], ctx: RunContext): Assessment[] {
+  const out: Assessment[] = [];
+  const comparison: ComparisonContext | undefined = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : undefined;
+  for (let i = 0; i < detectors.length; ) {
+    const d = detectors[i]!;
+    if (d.each === 'run') {
+      if (d.needs === 'current') out.push(...d.detect(ctx));
+      else if (comparison) out.push(...d.detect(comparison));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < detectors.length && detectors[j]!.each === 'scope') j++;
+    const group = detectors.slice(i, j);
+    for (const scope of ctx.scopes) {
+      for (const g of group) {
+        if (g.each !== 'scope') continue;
+        if (g.needs === 'current') out.push(...g.detect(ctx, scope));
+        else if (comparison) out.push(...g.detect(comparison, scope));
+      }
+    }
+    i = j;
   }
   return out;
 }
@@ -154,7 +168,7 @@ function overallOutcome(findings: readonly Finding[], hasBaseline: boolean, rows
   return rows[0]?.outcome === 'inconclusive' ? 'inconclusive' : 'pass';
 }
 
-function scopeRow(s: LatencyScope & { tags: Record<string, string> }, baseline: RunView | undefined, current: RunView, findings: readonly Finding[]): ScopeComparison {
+function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunView, findings: readonly Finding[]): ScopeComparison {
   const mine = findings.filter((f) => f.kind !== 'threshold' && sameScope(f, s) && (f.kind === 'latency' || f.kind === 'error-rate'));
   const shift = mine.find((f) => f.kind === 'latency' && f.statistic === 'med') ?? mine.find((f) => f.kind === 'latency');
   const b = baseline ? summary(baseline, s) : undefined;
@@ -187,11 +201,11 @@ function decision(f: Finding): Decision {
   };
 }
 
-function sameScope(f: Finding, s: LatencyScope): boolean {
+function sameScope(f: Finding, s: JudgedScope): boolean {
   return f.scope ? s.scope !== undefined && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === undefined;
 }
 
-function summary(view: RunView, s: LatencyScope & { tags: Record<string, string> }): ScopeSummary | undefined {
+function summary(view: RunView, s: JudgedScope): ScopeSummary | undefined {
   const count = view.value(s.name, 'count');
   if (count === undefined && !view.scope(s.name)) return undefined;
   const errors = view.errors(s.tags, FAILED_METRIC);

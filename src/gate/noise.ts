@@ -1,4 +1,4 @@
-import { clusterDesignEffect } from '../stats/design-effect.js';
+import { clusterDesignEffect, clusterOfSums } from '../stats/design-effect.js';
 import { isInsufficient } from '../stats/insufficient.js';
 import type { Window } from '../document/run-document.js';
 
@@ -12,11 +12,7 @@ import type { Window } from '../document/run-document.js';
 export function designEffectOfWindows(windows: readonly Window[]): number {
   const clusters = windows
     .filter((w) => w.count > 0 && w.sumLog !== undefined && w.sumLogSq !== undefined)
-    .map((w) => {
-      const mean = w.sumLog! / w.count;
-      const variance = w.count > 1 ? Math.max(0, (w.sumLogSq! - w.count * mean * mean) / (w.count - 1)) : 0;
-      return { count: w.count, mean, variance };
-    });
+    .map((w) => clusterOfSums(w.count, w.sumLog!, w.sumLogSq!));
   const deff = clusterDesignEffect(clusters);
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }

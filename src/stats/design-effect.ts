@@ -84,3 +84,27 @@ export function clusterDesignEffect(clusters: readonly ClusterSummary[]): number
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient('the cluster summaries overflow double precision');
 }
+
+/**
+ * A cluster from running sums (a time window keeps count, Σx and Σx²): mean Σx/n and the sample variance
+ * (Σx² − n·mean²)/(n − 1), clamped at 0 against rounding.
+ *
+ * Contract: variance ≥ 0; a single observation has variance 0.
+ * @example clusterOfSums(3, 6, 14) // { count: 3, mean: 2, variance: 1 } (values 1, 2, 3)
+ */
+export function clusterOfSums(count: number, sum: number, sumOfSquares: number): ClusterSummary {
+  const mean = count > 0 ? sum / count : 0;
+  const variance = count > 1 ? Math.max(0, (sumOfSquares - count * mean * mean) / (count - 1)) : 0;
+  return { count, mean, variance };
+}
+
+/**
+ * A cluster of 0/1 observations (failed or not) from its count and the number of events: mean p and the
+ * sample variance p(1 − p)·n/(n − 1).
+ *
+ * @example clusterOfProportion(4, 1) // { count: 4, mean: 0.25, variance: 0.25 } (= 0.1875 · 4/3)
+ */
+export function clusterOfProportion(count: number, events: number): ClusterSummary {
+  const p = count > 0 ? events / count : 0;
+  return { count, mean: p, variance: count > 1 ? (p * (1 - p) * count) / (count - 1) : 0 };
+}

@@ -15,7 +15,6 @@ const base: Assessment = {
   pValue: 0.001,
   interval: { lower: 0.1, upper: 0.5 },
   intervalExcludesNoChange: true,
-  harmful: 'increase',
 };
 
 describe('classify', () => {

@@ -1,0 +1,39 @@
+import { tryParseMetricSelector } from '../../config/metric-selector.js';
+import type { Assessment } from '../assessment.js';
+import type { Detector } from '../detector.js';
+
+/**
+ * What the baseline measured and the current run lost: the latency metric itself, or a grouping tag the
+ * baseline's requests carried. Without them the current run is judged on less than the baseline was, and
+ * a regression in what went missing would pass unseen, so each is a failing finding (kind `data`).
+ */
+export const coverage: Detector = {
+  id: 'coverage',
+  each: 'run',
+  needs: 'baseline',
+  detect({ policy, baseline, current }) {
+    const common = { kind: 'data' as const, threshold: 'measured in both runs', deterministic: true, beyond: true };
+    const latency = policy.latencyMetric;
+    const before = baseline.value(latency, 'count') ?? 0;
+    if (before > 0 && !current.scope(latency)) {
+      return [{ ...common, metric: latency, statistic: 'count', baseline: before, current: 0, note: `the current run has no '${latency}' at all, while the baseline had ${before} requests` }];
+    }
+    const parsed = tryParseMetricSelector(latency);
+    const metric = 'error' in parsed ? latency : parsed.metric;
+    const out: Assessment[] = [];
+    for (const tag of policy.groupBy) {
+      const had = baseline.scopesByTag(metric, tag).size;
+      if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
+        out.push({
+          ...common,
+          metric,
+          statistic: 'count',
+          baseline: had,
+          current: 0,
+          note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === 'name' ? 'endpoints' : `'${tag}' values`} of the baseline did — the script stopped setting it, so nothing can be judged per ${tag}`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,62 @@
+import type { Window } from '../../document/run-document.js';
+import { clusterDesignEffect, clusterOfProportion } from '../../stats/design-effect.js';
+import { isInsufficient } from '../../stats/insufficient.js';
+import { twoProportionTest } from '../../stats/two-proportion-test.js';
+import type { Detector } from '../detector.js';
+
+/** k6's failed-requests metric; its `passes` are failed requests. */
+export const FAILED_METRIC = 'http_req_failed';
+
+/**
+ * Did the share of failed requests rise by more than the limit? Relative (+50 %) and absolute (the floor,
+ * so 0.01 % → 0.02 % is no failure) must both be exceeded. The test is a one-sided two-proportion z-test
+ * whose variance is inflated by the design effect of failures clustering in time windows (an outage
+ * fails many requests at once, which is one event, not many).
+ */
+export const errorRate: Detector = {
+  id: 'error-rate',
+  each: 'scope',
+  needs: 'baseline',
+  detect({ policy, baseline, current }, s) {
+    const b = baseline.errors(s.tags, FAILED_METRIC);
+    const c = current.errors(s.tags, FAILED_METRIC);
+    if (!c) return [];
+    const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
+    // The failures of the same scope: http_req_duration{name:X} → http_req_failed{name:X}.
+    const metric = s.name.replace(/^[^{]+/, FAILED_METRIC);
+    const common = {
+      kind: 'error-rate' as const,
+      metric,
+      ...(s.scope ? { scope: s.scope } : {}),
+      statistic: 'rate',
+      threshold: `+${Math.round(maxIncrease * 100)} % and +${Math.round(absoluteFloor * 10000) / 100} % points`,
+    };
+    if (!b || b.total === 0 || c.total === 0) {
+      return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? 'the baseline' : 'the current run'}`, shortfall: 'missing' }];
+    }
+    const rb = b.failed / b.total;
+    const rc = c.failed / c.total;
+    const change = rb > 0 ? rc / rb - 1 : undefined;
+    const beyond = rc - rb > absoluteFloor && (change === undefined || change > maxIncrease);
+    const base = { ...common, baseline: rb, current: rc, ...(change !== undefined ? { change } : {}), beyond };
+    if (baseline.aggregateOnly || current.aggregateOnly) {
+      return [{ ...base, note: 'aggregate-only input: the change cannot be tested, only reported' }];
+    }
+    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
+    const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: 'missing' }];
+    return [{
+      ...base,
+      pValue: test.pGreater,
+      // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
+      intervalExcludesNoChange: test.differenceLower > 0,
+      ...(test.ratio ? { interval: test.ratio } : {}),
+    }];
+  },
+};
+
+/** Design effect of failures clustering in windows (a window's `passes` are its failed requests). */
+function designEffectOfRates(windows: readonly Window[]): number {
+  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}

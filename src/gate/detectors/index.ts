@@ -1,0 +1,16 @@
+import type { Detector } from '../detector.js';
+import { coverage } from './coverage.js';
+import { degradation } from './degradation.js';
+import { errorRate } from './error-rate.js';
+import { latency } from './latency.js';
+import { memoryGrowth } from './memory-growth.js';
+import { memoryLevel } from './memory-level.js';
+import { thresholds } from './thresholds.js';
+import { throughput } from './throughput.js';
+
+/**
+ * Every question the gate asks, in the order findings are reported: absolute SLOs, what the current run
+ * lost, per scope latency then errors, then the run-wide questions. A new detector is one file here and
+ * one line in this list.
+ */
+export const DETECTORS: readonly Detector[] = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];

@@ -1,0 +1,120 @@
+import { percentileKey } from '../../document/run-view.js';
+import { cliffsDelta } from '../../stats/cliffs-delta.js';
+import { distributionMoments } from '../../stats/distribution-moments.js';
+import { totalCount, type Distribution } from '../../stats/distribution.js';
+import { insufficient, isInsufficient, type InsufficientData } from '../../stats/insufficient.js';
+import { logQuantileStandardError } from '../../stats/quantile-log-se.js';
+import { logRatioTest, type LogRatioTest } from '../../stats/log-ratio-test.js';
+import { percentile } from '../../stats/percentile.js';
+import { relativeShiftTest } from '../../stats/relative-shift-test.js';
+import { shortfallOf, type Assessment } from '../assessment.js';
+import type { Detector } from '../detector.js';
+import { designEffectOfWindows } from '../noise.js';
+
+/**
+ * Latency questions for one scope: the typical shift (`med`: Hodges–Lehmann on log latency, tested with
+ * Mann–Whitney), the mean (`avg`) and each configured percentile (order-statistic interval), all with the
+ * run-to-run noise floor added, all on the ratio scale so "+20 %" means the same at 2 ms and at 2 s.
+ */
+export const latency: Detector = {
+  id: 'latency',
+  each: 'scope',
+  needs: 'baseline',
+  detect({ policy, baseline, current }, s) {
+    const limit = policy.regression.latency.maxIncrease;
+    const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), threshold: `+${Math.round(limit * 1000) / 10} %` };
+    const out: Assessment[] = [];
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c = current.value(s.name, statistic);
+      const base = { ...common, statistic, ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) };
+      if (b === undefined || c === undefined) {
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === undefined ? 'the baseline' : 'the current run'}`, shortfall: 'missing' });
+        continue;
+      }
+      if (!(b > 0)) {
+        out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
+        continue;
+      }
+      const change = c / b - 1;
+      const beyond = change > limit;
+      const bd = baseline.distribution(s.name);
+      const cd = current.distribution(s.name);
+      if (!bd || !cd) {
+        out.push({ ...base, change, beyond, note: 'aggregate-only input: the change cannot be tested, only reported' });
+        continue;
+      }
+      const nb = totalCount(bd);
+      const nc = totalCount(cd);
+      if (nb < policy.minSamples || nc < policy.minSamples) {
+        const n = Math.min(nb, nc);
+        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
+        continue;
+      }
+      const deffB = designEffectOfWindows(baseline.windows(s.name));
+      const deffC = designEffectOfWindows(current.windows(s.name));
+      const noise = policy.runToRunNoise;
+      const evidence = statistic === 'med'
+        ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
+        : statistic === 'avg'
+          ? mean(bd, cd, deffB, deffC, noise)
+          : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
+      if (isInsufficient(evidence)) {
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        continue;
+      }
+      // For `med` the tested quantity is the shift of the whole distribution; report its estimate as the change.
+      const reported = statistic === 'med' ? Math.expm1(evidence.test.logRatio) : change;
+      const superiority = statistic === 'med' ? cliffsDelta(bd, cd) : undefined;
+      out.push({
+        ...base,
+        change: reported,
+        beyond: reported > limit,
+        pValue: evidence.pValue,
+        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
+        intervalExcludesNoChange: evidence.test.lower > 0,
+        ...(superiority && !isInsufficient(superiority)
+          ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's δ ${superiority.delta >= 0 ? '+' : '−'}${Math.abs(superiority.delta).toFixed(2)})` }
+          : {}),
+      });
+    }
+    return out;
+  },
+};
+
+/** A log-ratio test and the one-sided p-value it decides on. */
+interface Evidence {
+  readonly test: LogRatioTest;
+  readonly pValue: number;
+}
+
+function shift(b: Distribution, c: Distribution, designEffect: number, noise: number): Evidence | InsufficientData {
+  const t = relativeShiftTest(b, c, { designEffect, noise });
+  return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
+}
+
+function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number): Evidence | InsufficientData {
+  if (q === undefined || !(q > 0 && q < 1)) return insufficient('a percentile strictly between 0 and 100 is needed for a test');
+  const sb = logQuantileStandardError(b, q, nEffB);
+  const sc = logQuantileStandardError(c, q, nEffC);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  const vb = percentile(b, q);
+  const vc = percentile(c, q);
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient('no data');
+  if (vb <= 0 || vc <= 0) return insufficient('percentile is 0 ms: no relative change');
+  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+}
+
+/** The mean: its log standard error by the delta method, with effective sample sizes. */
+function mean(b: Distribution, c: Distribution, deffB: number, deffC: number, noise: number): Evidence | InsufficientData {
+  const mb = distributionMoments(b);
+  const mc = distributionMoments(c);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
+  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
+  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+}

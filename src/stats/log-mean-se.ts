@@ -1,0 +1,26 @@
+import { effectiveSampleSize, lag1Autocorrelation } from './autocorrelation.js';
+import { insufficient, isInsufficient, type InsufficientData } from './insufficient.js';
+
+/**
+ * The standard error of ln(mean) of a series of autocorrelated rates (requests per second per time
+ * window): the spread between values, with the sample size shrunk by the lag-1 autocorrelation
+ * (effectiveSampleSize), divided by the mean (delta method for the log).
+ *
+ * Contract: result ≥ 0 and finite. InsufficientData (cause `too-few`) for fewer than 3 values, and when
+ * the mean is not > 0.
+ *
+ * @throws {RangeError} if a value is not finite
+ * @example
+ * // 5, 6, 5, 6, 5, 6: mean 5.5, sd 0.548, r₁ = −0.83 (treated as 0): se = 0.548/√6/5.5 = 0.0407
+ * logMeanStandardError([5, 6, 5, 6, 5, 6]) // 0.0407
+ */
+export function logMeanStandardError(values: readonly number[]): number | InsufficientData {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
+  if (values.length < 3) return insufficient(`only ${values.length} values (needs ≥ 3)`, 'too-few');
+  const mean = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean > 0)) return insufficient('the mean is not above 0');
+  const variance = values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1);
+  const rho = lag1Autocorrelation(values);
+  const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
+  return Math.sqrt(variance / nEff) / mean;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { latency } from '../../../src/gate/detectors/latency.js';
+import { lognormal, syntheticRun } from '../synthetic.js';
+import { contextOf, run, summary } from './context.js';
+
+const base = (n: number, seed: number, scale = 1) => lognormal(n, 40 * scale, 0.35, seed);
+const runOf = (latencies: number[]) => syntheticRun({ endpoints: { 'GET /a': { latencies } } });
+
+describe('latency detector', () => {
+  it.each([
+    { what: 'the same code twice: within the limit, no evidence', b: base(400, 1), c: base(400, 2), config: {}, med: { beyond: false, significant: false } },
+    { what: '+50 % everywhere: beyond and confirmed', b: base(400, 1), c: base(400, 2, 1.5), config: {}, med: { beyond: true, significant: true } },
+    { what: '+10 % against a +20 % limit: confirmed, not beyond', b: base(2000, 1), c: base(2000, 2, 1.1), config: { runToRunNoise: 0 }, med: { beyond: false, significant: true } },
+    { what: '+30 % but a 20 % run-to-run noise floor: beyond, not confirmed', b: base(400, 1), c: base(400, 2, 1.3), config: { runToRunNoise: 0.2 }, med: { beyond: true, significant: false } },
+  ])('$what', ({ b, c, config, med }) => {
+    const out = run(latency, contextOf(runOf(c), runOf(b), config)).map(summary);
+    expect(out.find((a) => a.scope === 'GET /a' && a.statistic === 'med')).toMatchObject(med);
+    expect(out.filter((a) => a.scope === 'GET /a').map((a) => a.statistic)).toEqual(['med', 'p(95)']);
+  });
+
+  it.each([
+    { what: 'fewer requests than minSamples', b: base(10, 1), c: base(10, 2), config: {}, shortfall: 'too-few-requests', statistic: 'med' },
+    { what: 'a p(99) too few requests can bound', b: base(60, 1), c: base(60, 2), config: { stages: { smoke: { regression: { latency: { statistics: ['p(99)'] } } } } }, shortfall: 'too-few-requests', statistic: 'p(99)' },
+    { what: 'no spread and no noise floor', b: Array(100).fill(7), c: Array(100).fill(7), config: { runToRunNoise: 0 }, shortfall: 'no-spread', statistic: 'med' },
+  ])('not judged: $what', ({ b, c, config, shortfall, statistic }) => {
+    const out = run(latency, contextOf(runOf(c), runOf(b), config)).map(summary);
+    expect(out.find((a) => a.scope === 'GET /a' && a.statistic === statistic)).toMatchObject({ shortfall });
+  });
+
+  it('the mean is tested too when asked', () => {
+    const config = { stages: { smoke: { regression: { latency: { statistics: ['avg'] } } } } };
+    const out = run(latency, contextOf(runOf(base(400, 2, 1.5)), runOf(base(400, 1)), config)).map(summary);
+    expect(out.find((a) => a.scope === 'GET /a')).toMatchObject({ statistic: 'avg', beyond: true, significant: true });
+  });
+
+  it('is not asked without a baseline', () => {
+    expect(run(latency, contextOf(runOf(base(400, 1)), undefined))).toEqual([]);
+  });
+});
