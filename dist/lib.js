@@ -1409,8 +1409,8 @@ var IngestError = class extends Error {
   /** 1-based line number, when the problem is on one line. */
   line;
   constructor(file, message, options) {
-    const where = options?.line !== void 0 ? `${file}:${options.line}` : file;
-    super(`${where}: ${message}`, options?.cause !== void 0 ? { cause: options.cause } : void 0);
+    const where2 = options?.line !== void 0 ? `${file}:${options.line}` : file;
+    super(`${where2}: ${message}`, options?.cause !== void 0 ? { cause: options.cause } : void 0);
     this.file = file;
     if (options?.line !== void 0) this.line = options.line;
   }
@@ -3144,6 +3144,43 @@ var RunView = class {
     }
     return merged.distribution();
   }
+  /**
+   * The unit a trend (or gauge) of this scope is measured in, from its metric's `contains`: `ms` for
+   * times, `bytes` for data, `value` for anything else (a custom metric's own unit).
+   */
+  unitOf(name) {
+    switch (this.definition(name)?.contains) {
+      case "time":
+        return "ms";
+      case "data":
+        return "bytes";
+      case "default":
+      case void 0:
+        return "value";
+    }
+  }
+  /** The unit of a k6 aggregate of this scope (`count` is a count, a Rate's `rate` a fraction, a counter's `rate` per second). */
+  unitOfStatistic(name, key) {
+    const def = this.definition(name);
+    switch (def?.type) {
+      case "counter":
+        if (key === "rate") return def.metric === "http_reqs" ? "req/s" : "per-second";
+        return def.contains === "data" ? "bytes" : "count";
+      case "rate":
+        return key === "rate" || key === "value" ? "fraction" : "count";
+      case "trend":
+      case "gauge":
+        return key === "count" ? "count" : this.unitOf(name);
+      case void 0:
+        return "value";
+    }
+  }
+  /** The type and content of the metric a scope belongs to. */
+  definition(name) {
+    const metric = this.doc.scopes[name]?.metric ?? (name.includes("{") ? name.slice(0, name.indexOf("{")) : name);
+    const m = this.doc.metrics[metric];
+    return m ? { metric, type: m.type, contains: m.contains } : void 0;
+  }
   /** Scopes of a metric split by one tag, as tag value → scope name. */
   scopesByTag(metric, tag) {
     const out = /* @__PURE__ */ new Map();
@@ -3245,9 +3282,9 @@ function formatValue(value) {
   return json.length > 60 ? `${json.slice(0, 57)}\u2026` : json;
 }
 function formatConfigIssue(issue, file) {
-  const where = file === void 0 ? "" : issue.location === void 0 ? `${file}: ` : `${file}:${issue.location.line}:${issue.location.col}: `;
+  const where2 = file === void 0 ? "" : issue.location === void 0 ? `${file}: ` : `${file}:${issue.location.line}:${issue.location.col}: `;
   const path = formatConfigPath(issue.path);
-  return `${where}${path === "" ? "" : `${path}: `}${issue.message}`;
+  return `${where2}${path === "" ? "" : `${path}: `}${issue.message}`;
 }
 var ConfigError = class _ConfigError extends Error {
   /** Where the first problem is: a key path (`stages.smoke.regresion`) or, for I/O and YAML syntax errors, the file. */
@@ -3552,8 +3589,8 @@ function checkPolicyAgainstRuns(policy, runs) {
 }
 function throwProblems(policy, problems) {
   if (problems.length === 0) return;
-  const where = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
-  throw new ConfigError(problems.map((p) => `${where}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
+  const where2 = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
+  throw new ConfigError(problems.map((p) => `${where2}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
 }
 function aggregationProblems(key, metric, type, set) {
   const allowed = aggregationsFor(type);
@@ -3652,13 +3689,42 @@ function classify(a, adjustedP, alpha) {
     ...a.baseline !== void 0 ? { baseline: a.baseline } : {},
     ...a.current !== void 0 ? { current: a.current } : {},
     ...a.change !== void 0 && Number.isFinite(a.change) ? { change: a.change } : {},
-    threshold: a.threshold,
+    unit: a.unit,
+    limit: a.limit,
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
     ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
-    message: describe2(a, outcome, confidence),
+    reason: reasonOf(a, outcome),
+    ...a.details ? { details: a.details } : {},
     ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
   };
+}
+function reasonOf(a, outcome) {
+  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
+  if (a.lost) {
+    switch (a.lost.what) {
+      case "selector":
+        return { code: "threshold-lost", baselineCount: a.lost.baselineCount };
+      case "metric":
+        return { code: "lost-metric", baselineCount: a.lost.baselineCount };
+      case "tag":
+        return { code: "lost-tag", tag: a.lost.tag, baselineValues: a.lost.baselineValues };
+    }
+  }
+  if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
+  if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
+  switch (outcome) {
+    case "fail":
+      return { code: "confirmed" };
+    case "warn":
+      return { code: "unconfirmed" };
+    case "inconclusive":
+      return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: "the data cannot decide" };
+    case "pass":
+      if (a.beyond && a.intervalExcludesNoChange) return { code: "multiplicity" };
+      if (a.beyond) return { code: "noise" };
+      return { code: "within-limit" };
+  }
 }
 function decide(a, adjustedP, alpha) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
@@ -3674,85 +3740,6 @@ function decide(a, adjustedP, alpha) {
   if (a.beyond && suggestive) return { outcome: "warn", severity: "warn", confidence: { level, ...interval } };
   return { outcome: "pass", severity: "info", confidence: { level, ...interval } };
 }
-function describe2(a, outcome, c) {
-  const where = a.scope ? `${a.scope.value}` : a.kind === "memory" || a.kind === "leak" ? "service memory" : "all requests";
-  const what = subject(a);
-  const numbers3 = a.statistic === "growth" ? "" : a.baseline !== void 0 && a.current !== void 0 ? ` (${fmt(a, a.baseline)} \u2192 ${fmt(a, a.current)})` : a.current !== void 0 ? ` (${fmt(a, a.current)})` : "";
-  const delta = a.change !== void 0 && Number.isFinite(a.change) ? ` ${signed(a.change)}` : "";
-  const ci = c.interval ? `, 95 % CI ${signed(c.interval.lower)} \u2026 ${signed(c.interval.upper)}` : "";
-  const note = a.note ? ` \u2014 ${a.note}` : "";
-  if (a.insufficient !== void 0) return `${where}: ${what} cannot be judged: ${a.insufficient}.`;
-  if (a.kind === "leak") {
-    return a.beyond ? `${where}: leaking \u2014 the GC floor keeps growing in the steady state${note}.` : `${where}: no leak \u2014 the GC floor does not keep growing credibly in the steady state${note}.`;
-  }
-  if (a.kind === "threshold") {
-    if (a.beyond && a.current === void 0) return `${a.metric}: ${a.threshold} fails: ${a.note ?? "the current run has no value for it"}.`;
-    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers3}.` : `${a.metric}: ${a.threshold} holds${numbers3}.`;
-  }
-  if (a.kind === "data") return `${where}: ${a.note ?? "the current run lacks what the baseline measured"}.`;
-  switch (outcome) {
-    case "fail":
-      return `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
-    case "warn":
-      return c.level === "not-applicable" ? `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit but cannot be confirmed${note}.` : `${where}: ${what}${delta}${numbers3} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
-    case "pass":
-      if (a.beyond && a.intervalExcludesNoChange) {
-        return `${where}: ${what}${delta}${numbers3} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
-      }
-      if (a.beyond) return `${where}: ${what}${delta}${numbers3} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
-      return `${where}: ${what}${delta}${numbers3} is within the ${a.threshold} limit${ci}${note}.`;
-    case "inconclusive":
-      return `${where}: ${what} is inconclusive${note}.`;
-  }
-}
-function subject(a) {
-  switch (a.kind) {
-    case "latency":
-      return a.statistic === "med" ? "typical response time" : `${a.statistic} response time`;
-    case "throughput":
-      return "throughput";
-    case "error-rate":
-      return "error rate";
-    case "memory":
-      return a.statistic === "growth" ? "memory growth" : "memory";
-    case "leak":
-      return "memory leak check";
-    case "degradation":
-      return "latency degradation over the run";
-    case "threshold":
-      return `threshold ${a.threshold}`;
-    case "data":
-      return "data";
-  }
-}
-function fmt(a, v) {
-  switch (a.kind) {
-    case "latency":
-    case "degradation":
-      return `${round3(v)} ms`;
-    case "throughput":
-      return `${round3(v)} req/s`;
-    case "error-rate":
-      return `${round3(v * 100)} %`;
-    case "memory":
-      return a.statistic === "growth" ? `${round3(v * 100)} %` : `${round3(v / 1048576)} MB`;
-    case "leak":
-      return `${round3(v)} MB/h`;
-    case "threshold":
-    case "data":
-      return `${round3(v)}`;
-  }
-}
-function signed(x) {
-  const pct = Math.round(x * 1e3) / 10;
-  return `${pct >= 0 ? "+" : "\u2212"}${Math.abs(pct)} %`;
-}
-function round3(x) {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const digits2 = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
-  return x.toFixed(Math.min(digits2, 4));
-}
 
 // src/gate/detectors/coverage.ts
 var coverage = {
@@ -3760,11 +3747,11 @@ var coverage = {
   each: "run",
   needs: "baseline",
   detect({ policy, baseline, current }) {
-    const common = { kind: "data", threshold: "measured in both runs", deterministic: true, beyond: true };
+    const common = { kind: "data", unit: "count", limit: { kind: "measured-in-both" }, deterministic: true, beyond: true };
     const latency2 = policy.latencyMetric;
     const before = baseline.value(latency2, "count") ?? 0;
     if (before > 0 && !current.scope(latency2)) {
-      return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, note: `the current run has no '${latency2}' at all, while the baseline had ${before} requests` }];
+      return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, lost: { what: "metric", baselineCount: before } }];
     }
     const parsed = tryParseMetricSelector(latency2);
     const metric = "error" in parsed ? latency2 : parsed.metric;
@@ -3778,7 +3765,7 @@ var coverage = {
           statistic: "count",
           baseline: had,
           current: 0,
-          note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === "name" ? "endpoints" : `'${tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${tag}`
+          lost: { what: "tag", tag, baselineValues: had }
         });
       }
     }
@@ -4240,7 +4227,7 @@ var degradation = {
     const widthMs = run.doc.windows.widthMs;
     const startMs = Date.parse(run.doc.meta.start);
     const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1e3);
-    const common = { kind: "degradation", metric, statistic: "med", threshold: `+${Math.round(e.degradation * 100)} %` };
+    const common = { kind: "degradation", metric, statistic: "med", unit: run.unitOf(metric), limit: { kind: "max-increase", max: e.degradation } };
     if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
     const third = Math.floor(windows.length / 3);
     const early = windows.slice(0, third);
@@ -4264,7 +4251,7 @@ var degradation = {
       pValue: ev.pGreater,
       interval: { lower: ev.test.lower, upper: ev.test.upper },
       intervalExcludesNoChange: ev.test.lower > 0,
-      note: "last third of the run against its first third, after warm-up"
+      details: { compared: "last-third-vs-first-third" }
     }];
   }
 };
@@ -4336,7 +4323,8 @@ var errorRate = {
       metric,
       ...s.scope ? { scope: s.scope } : {},
       statistic: "rate",
-      threshold: `+${Math.round(maxIncrease * 100)} % and +${Math.round(absoluteFloor * 1e4) / 100} % points`
+      unit: "fraction",
+      limit: { kind: "error-rate", maxIncrease, absoluteFloor }
     };
     if (!b || b.total === 0 || c.total === 0) {
       return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" }];
@@ -4347,7 +4335,7 @@ var errorRate = {
     const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
     const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
     if (baseline.aggregateOnly || current.aggregateOnly) {
-      return [{ ...base, note: "aggregate-only input: the change cannot be tested, only reported" }];
+      return [{ ...base, details: { aggregateOnly: true } }];
     }
     const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
     const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
@@ -4419,7 +4407,7 @@ var latency = {
   needs: "baseline",
   detect({ policy, baseline, current }, s) {
     const limit = policy.regression.latency.maxIncrease;
-    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, threshold: `+${Math.round(limit * 1e3) / 10} %` };
+    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit: current.unitOf(s.name), limit: { kind: "max-increase", max: limit } };
     const out = [];
     for (const statistic of policy.regression.latency.statistics) {
       const b = baseline.value(s.name, statistic);
@@ -4438,7 +4426,7 @@ var latency = {
       const bd = baseline.distribution(s.name);
       const cd = current.distribution(s.name);
       if (!bd || !cd) {
-        out.push({ ...base, change, beyond, note: "aggregate-only input: the change cannot be tested, only reported" });
+        out.push({ ...base, change, beyond, details: { aggregateOnly: true } });
         continue;
       }
       const nb = totalCount(bd);
@@ -4465,7 +4453,7 @@ var latency = {
         pValue: evidence.pValue,
         interval: { lower: evidence.test.lower, upper: evidence.test.upper },
         intervalExcludesNoChange: evidence.test.lower > 0,
-        ...superiority && !isInsufficient(superiority) ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's \u03B4 ${superiority.delta >= 0 ? "+" : "\u2212"}${Math.abs(superiority.delta).toFixed(2)})` } : {}
+        ...superiority && !isInsufficient(superiority) ? { details: { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } } : {}
       });
     }
     return out;
@@ -4668,7 +4656,6 @@ function memoryTrend(samplesIn, warmupSeconds) {
 }
 
 // src/gate/detectors/memory-growth.ts
-var MB2 = 1024 * 1024;
 var memoryGrowth = {
   id: "memory-growth",
   each: "run",
@@ -4677,47 +4664,52 @@ var memoryGrowth = {
     const e = policy.endurance;
     const current = memory.current;
     if (!e || !current) return [];
-    const common = { metric: MEMORY_METRIC };
+    const growthLimit = { kind: "max-increase", max: e.memoryGrowth };
     if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0 || current.steadySlopeMBPerHour === void 0) {
-      return [{ ...common, kind: "leak", statistic: "slope", threshold: `+${Math.round(e.memoryGrowth * 100)} %`, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
+      return [{ metric: MEMORY_METRIC, kind: "leak", statistic: "slope", unit: "MB/h", limit: growthLimit, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
     }
-    const slope2 = current.steadySlopeMBPerHour;
     const growing = current.growth > e.memoryGrowth;
     const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
+    const details = {
+      memory: {
+        startBytes: current.startBytes,
+        endBytes: current.endBytes,
+        slopeMBPerHour: current.steadySlopeMBPerHour,
+        slopeInterval: current.steadySlopeInterval,
+        growth: current.growth,
+        growthLimit: e.memoryGrowth
+      }
+    };
     const out = [{
-      ...common,
+      metric: MEMORY_METRIC,
       kind: "memory",
       statistic: "growth",
+      unit: "fraction",
       current: current.growth,
       change: current.growth,
-      threshold: `+${Math.round(e.memoryGrowth * 100)} %`,
+      limit: growthLimit,
       beyond: growing,
       intervalExcludesNoChange: credible,
       deterministic: credible,
-      note: `resident memory ${fmtMB(current.startBytes)} \u2192 ${fmtMB(current.endBytes)} after warm-up, steady-state slope ${fmtSlope(slope2)} MB/h`
+      details
     }];
     if (e.leak) {
       out.push({
-        ...common,
+        metric: MEMORY_METRIC,
         kind: "leak",
         statistic: "slope",
-        current: slope2,
-        threshold: "no sustained growth",
+        unit: "MB/h",
+        current: current.steadySlopeMBPerHour,
+        limit: { kind: "no-sustained-growth" },
         beyond: growing && credible,
         intervalExcludesNoChange: credible,
         deterministic: true,
-        note: `slope ${fmtSlope(slope2)} MB/h (95 % CI ${fmtSlope(current.steadySlopeInterval.lower)} \u2026 ${fmtSlope(current.steadySlopeInterval.upper)}), growth ${(current.growth * 100).toFixed(1)} % over the run, limit ${Math.round(e.memoryGrowth * 100)} %`
+        details
       });
     }
     return out;
   }
 };
-function fmtSlope(mbPerHour) {
-  return Math.abs(mbPerHour) >= 100 ? mbPerHour.toFixed(0) : mbPerHour.toFixed(1);
-}
-function fmtMB(bytes2) {
-  return `${(bytes2 / MB2).toFixed(0)} MB`;
-}
 
 // src/gate/detectors/memory-level.ts
 var memoryLevel = {
@@ -4728,7 +4720,7 @@ var memoryLevel = {
     const current = memory.current;
     if (!current || !baseline.doc.memory) return [];
     const limit = policy.regression.memory.maxIncrease;
-    const common = { kind: "memory", metric: MEMORY_METRIC, statistic: "level", threshold: `+${Math.round(limit * 100)} %` };
+    const common = { kind: "memory", metric: MEMORY_METRIC, statistic: "level", unit: "bytes", limit: { kind: "max-increase", max: limit } };
     const before = memory.baseline;
     if (!before) return [{ ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" }];
     const change = current.levelBytes / before.levelBytes - 1;
@@ -4751,7 +4743,7 @@ var thresholds = {
       for (const expr of t.expressions) {
         const key = aggregationKey(expr.aggregation);
         const scope = scopeOfSelector(t.metric);
-        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, threshold: expr.source, deterministic: true };
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
         if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
           const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
           if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
@@ -4760,7 +4752,7 @@ var thresholds = {
         if (!current.scope(t.metric)) {
           const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
           if (before !== void 0 && before > 0) {
-            out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
+            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
           } else {
             const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
             out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
@@ -4834,12 +4826,12 @@ var throughput = {
     const c = current.throughput({}, REQUESTS_METRIC2);
     if (c === void 0) return [];
     const limit = policy.regression.throughput.maxDecrease;
-    const common = { kind: "throughput", metric: REQUESTS_METRIC2, statistic: "rate", threshold: `\u2212${Math.round(limit * 100)} %` };
+    const common = { kind: "throughput", metric: REQUESTS_METRIC2, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit } };
     if (b === void 0 || b <= 0) return [{ ...common, current: c, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
-    if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: "the current run served no requests" }];
+    if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
     const change = c / b - 1;
     const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
-    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, note: "aggregate-only input: the change cannot be tested, only reported" }];
+    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
     const sb = windowRateSe(baseline.windows(REQUESTS_METRIC2), baseline.doc.windows.widthMs);
     const sc = windowRateSe(current.windows(REQUESTS_METRIC2), current.doc.windows.widthMs);
     if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
@@ -4865,6 +4857,38 @@ function windowRateSe(windows, widthMs) {
 
 // src/gate/detectors/index.ts
 var DETECTORS = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
+
+// src/gate/outcome.ts
+function outcomeRank(outcome) {
+  switch (outcome) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "inconclusive":
+      return 2;
+    case "pass":
+      return 3;
+  }
+}
+function severityRank(severity) {
+  switch (severity) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "info":
+      return 2;
+  }
+}
+function sortFindings(findings) {
+  return [...findings].sort((a, b) => outcomeRank(a.outcome) - outcomeRank(b.outcome));
+}
+function worstOutcome(outcomes) {
+  let worst = "pass";
+  for (const o of outcomes) if (outcomeRank(o) < outcomeRank(worst)) worst = o;
+  return worst;
+}
 
 // src/gate/compare.ts
 function compareRuns(input) {
@@ -4967,16 +4991,6 @@ function worthReporting(f) {
   if (f.kind === "threshold" || f.kind === "leak" || f.kind === "memory" || f.kind === "degradation") return true;
   return f.confidence.level === "confirmed" || f.beyondLimit === true;
 }
-var ORDER = { fail: 0, warn: 1, inconclusive: 2, pass: 3 };
-function sortFindings(findings) {
-  return [...findings].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
-}
-function worstOutcome(outcomes) {
-  if (outcomes.includes("fail")) return "fail";
-  if (outcomes.includes("warn")) return "warn";
-  if (outcomes.includes("inconclusive")) return "inconclusive";
-  return "pass";
-}
 function overallOutcome(findings, hasBaseline, rows) {
   if (findings.some((f) => f.outcome === "fail")) return "fail";
   if (findings.some((f) => f.outcome === "warn")) return "warn";
@@ -5055,122 +5069,11 @@ function memorySummary(m) {
   };
 }
 
-// src/gate/verdict.ts
-function shortfallText(shortfall) {
-  switch (shortfall) {
-    case "too-few-requests":
-      return "too few requests";
-    case "too-short":
-      return "run too short";
-    case "missing":
-      return "missing from a run";
-    case "no-spread":
-      return "no spread to measure against";
-    case "other":
-      return "see the findings";
-  }
-}
-
 // src/gate/report.ts
 function buildReport(stages, generatedAt) {
   const verdict = worstOutcome(stages.map((s) => s.outcome));
   const findings = sortFindings(stages.flatMap((s) => s.findings));
-  return { schema: "perf-gate/report@1", verdict, headline: headline(verdict, stages), stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
-}
-function place(f) {
-  if (f.scope) return f.scope.value;
-  switch (f.kind) {
-    case "memory":
-    case "leak":
-      return "memory";
-    case "threshold":
-      return f.metric;
-    case "latency":
-    case "throughput":
-    case "error-rate":
-    case "degradation":
-    case "data":
-      return "all requests";
-  }
-}
-function headline(verdict, stages) {
-  const names = stages.map((s) => s.stage).join(", ");
-  const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
-  const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
-  const unjudged = unjudgedText(stages);
-  const tail = unjudged === "" ? "" : `; ${unjudged}`;
-  switch (verdict) {
-    case "fail": {
-      const places = [...new Set(failing.map(place))];
-      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}${tail}`;
-    }
-    case "warn":
-      return `${warning.length} ${warning.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm${tail}`;
-    case "inconclusive": {
-      const note = stages.flatMap((s) => s.notes)[0];
-      return `${names}: the data cannot decide${note !== void 0 ? ` (${note})` : unjudged === "" ? " (too little data)" : ""}${tail}`;
-    }
-    case "pass":
-      return `${names}: no regression beyond the limits, thresholds hold${tail}`;
-  }
-}
-function unjudgedText(stages) {
-  const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
-  const none = { count: 0, why: /* @__PURE__ */ new Set() };
-  const part2 = { count: 0, why: /* @__PURE__ */ new Set() };
-  for (const stage of stages) {
-    for (const row of stage.scopes) {
-      if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
-      const tag = row.scope.tag;
-      const value = row.scope.value;
-      const own = stage.findings.filter((f) => f.kind !== "threshold" && f.scope?.tag === tag && f.scope.value === value);
-      const open3 = own.filter((f) => f.outcome === "inconclusive");
-      const judgedSome = row.confidence.level !== "not-applicable" || open3.length < own.length;
-      const target = judgedSome ? part2 : none;
-      target.count++;
-      for (const f of open3) target.why.add(f.shortfall ?? "other");
-      if (open3.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
-    }
-  }
-  const parts = [];
-  const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
-  if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
-  if (part2.count > 0) parts.push(`${part2.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part2.why)})`);
-  const others = /* @__PURE__ */ new Map();
-  for (const f of stages.flatMap((s) => s.findings)) {
-    if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
-    const what = f.kind === "threshold" ? "threshold" : subjectOf(f);
-    const entry = others.get(what) ?? { count: 0, why: /* @__PURE__ */ new Set() };
-    entry.count++;
-    entry.why.add(f.shortfall ?? "other");
-    others.set(what, entry);
-  }
-  for (const [what, { count: count2, why }] of others) {
-    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
-  }
-  return parts.join("; ");
-}
-function reasons(set) {
-  return [...set].sort().map(shortfallText).join(", ");
-}
-function subjectOf(f) {
-  switch (f.kind) {
-    case "latency":
-      return `${f.statistic === "med" ? "typical" : f.statistic} latency of all requests`;
-    case "throughput":
-      return "throughput";
-    case "error-rate":
-      return "the error rate";
-    case "memory":
-    case "leak":
-      return "memory";
-    case "degradation":
-      return "degradation over the run";
-    case "threshold":
-      return "threshold";
-    case "data":
-      return "coverage";
-  }
+  return { schema: "perf-gate/report@1", verdict, stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
 }
 
 // src/config/load.ts
@@ -5774,8 +5677,8 @@ function parseConfigText(text, file = "perf-gate.yml") {
   if (doc.errors.length > 0) {
     const lines = doc.errors.map((error) => {
       const at = error.linePos?.[0];
-      const where = at === void 0 ? `${file}` : `${file}:${at.line}:${at.col}`;
-      return `${where}: YAML syntax error: ${parserMessage(error.message)}`;
+      const where2 = at === void 0 ? `${file}` : `${file}:${at.line}:${at.col}`;
+      return `${where2}: YAML syntax error: ${parserMessage(error.message)}`;
     });
     const first2 = doc.errors[0]?.linePos?.[0];
     throw new ConfigError(lines, { file, path: first2 === void 0 ? file : `${file}:${first2.line}:${first2.col}` });
@@ -6070,29 +5973,247 @@ function formatTimestamp(iso2) {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 }
 
-// src/report/view.ts
-function outcomeRank(outcome) {
-  switch (outcome) {
-    case "fail":
-      return 0;
+// src/report/words.ts
+function formatInUnit(unit, value) {
+  switch (unit) {
+    case "ms":
+      return formatMs(value);
+    case "req/s":
+      return formatRate(value);
+    case "per-second":
+      return `${formatNumber(value)} /s`;
+    case "fraction":
+      return formatPercent(value);
+    case "bytes":
+      return formatMegabytes(value);
+    case "MB/h":
+      return formatSlope(value);
+    case "count":
+      return formatCount(value);
+    case "value":
+      return formatNumber(value);
+  }
+}
+function formatCount(n) {
+  return Number.isInteger(n) ? groupThousands(n) : formatNumber(n);
+}
+function limitText(limit) {
+  switch (limit.kind) {
+    case "max-increase":
+      return `+${percent(limit.max)} %`;
+    case "max-decrease":
+      return `\u2212${percent(limit.max)} %`;
+    case "error-rate":
+      return `+${Math.round(limit.maxIncrease * 100)} % and +${Math.round(limit.absoluteFloor * 1e4) / 100} % points`;
+    case "threshold":
+      return limit.expression;
+    case "no-sustained-growth":
+      return "no sustained growth";
+    case "measured-in-both":
+      return "measured in both runs";
+  }
+}
+function shortfallText(shortfall) {
+  switch (shortfall) {
+    case "too-few-requests":
+      return "too few requests";
+    case "too-short":
+      return "run too short";
+    case "missing":
+      return "missing from a run";
+    case "no-spread":
+      return "no spread to measure against";
+    case "other":
+      return "see the findings";
+  }
+}
+function where(f) {
+  if (f.scope) return f.scope.value;
+  return f.kind === "memory" || f.kind === "leak" ? "service memory" : "all requests";
+}
+function subject(f) {
+  switch (f.kind) {
+    case "latency":
+      return f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
+    case "throughput":
+      return "throughput";
+    case "error-rate":
+      return "error rate";
+    case "memory":
+      return f.statistic === "growth" ? "memory growth" : "memory";
+    case "leak":
+      return "memory leak check";
+    case "degradation":
+      return "latency degradation over the run";
+    case "threshold":
+      return `threshold ${limitText(f.limit)}`;
+    case "data":
+      return "data";
+  }
+}
+function detailClause(f) {
+  const d = f.details;
+  if (!d) return "";
+  const parts = [];
+  if (d.aggregateOnly) parts.push("aggregate-only input: the change cannot be tested, only reported");
+  if (d.superiority) {
+    const delta = d.superiority.delta;
+    parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's \u03B4 ${delta >= 0 ? "+" : "\u2212"}${Math.abs(delta).toFixed(2)})`);
+  }
+  if (d.noRequests) parts.push("the current run served no requests");
+  if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
+  if (d.memory) {
+    const m = d.memory;
+    parts.push(
+      f.kind === "leak" ? `slope ${formatSlope(m.slopeMBPerHour)} (95 % CI ${formatSlope(m.slopeInterval.lower)} \u2026 ${formatSlope(m.slopeInterval.upper)}), growth ${formatPercent(m.growth)} over the run, limit ${percent(m.growthLimit)} %` : `resident memory ${formatMegabytes(m.startBytes)} \u2192 ${formatMegabytes(m.endBytes)} after warm-up, steady-state slope ${formatSlope(m.slopeMBPerHour)}`
+    );
+  }
+  return parts.length === 0 ? "" : ` \u2014 ${parts.join("; ")}`;
+}
+function findingMessage(f, acceptedBy) {
+  const text = sentence(f);
+  return f.accepted ? `${text} Accepted by ${acceptedBy === void 0 ? "a pull-request label" : `the '${acceptedBy}' label`}.` : text;
+}
+function sentence(f) {
+  const at = where(f);
+  const what = subject(f);
+  const value = (v) => formatInUnit(f.unit, v);
+  const numbers3 = f.statistic === "growth" ? "" : f.baseline !== void 0 && f.current !== void 0 ? ` (${value(f.baseline)} \u2192 ${value(f.current)})` : f.current !== void 0 ? ` (${value(f.current)})` : "";
+  const delta = f.change !== void 0 ? ` ${formatChange(f.change)}` : "";
+  const ci = f.confidence.interval ? `, ${formatInterval(f.confidence.interval)}` : "";
+  const note = detailClause(f);
+  const limit = limitText(f.limit);
+  const r = f.reason;
+  switch (r.code) {
+    case "not-judged":
+      return `${at}: ${what} cannot be judged: ${r.detail}.`;
+    case "leak":
+      return `${at}: leaking \u2014 the GC floor keeps growing in the steady state${note}.`;
+    case "no-leak":
+      return `${at}: no leak \u2014 the GC floor does not keep growing credibly in the steady state${note}.`;
+    case "threshold-crossed":
+      return `${f.metric}: ${limit} is crossed${numbers3}.`;
+    case "threshold-holds":
+      return `${f.metric}: ${limit} holds${numbers3}.`;
+    case "threshold-lost":
+      return `${f.metric}: ${limit} fails: no point of the current run matches ${f.metric}, while the baseline had ${formatCount(r.baselineCount)}.`;
+    case "lost-metric":
+      return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
+    case "lost-tag":
+      return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === "name" ? "endpoints" : `'${r.tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${r.tag}.`;
+    case "confirmed":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
+    case "unconfirmed":
+      return f.confidence.level === "not-applicable" ? `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit but cannot be confirmed${note}.` : `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
+    case "multiplicity":
+      return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+    case "noise":
+      return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit but is within run-to-run noise${ci}${note}.`;
+    case "within-limit":
+      return `${at}: ${what}${delta}${numbers3} is within the ${limit} limit${ci}${note}.`;
+  }
+}
+function place(f) {
+  if (f.scope) return f.scope.value;
+  switch (f.kind) {
+    case "memory":
+    case "leak":
+      return "memory";
+    case "threshold":
+      return f.metric;
+    case "latency":
+    case "throughput":
+    case "error-rate":
+    case "degradation":
+    case "data":
+      return "all requests";
+  }
+}
+function headlineOf(report) {
+  const { verdict, stages } = report;
+  const names = stages.map((s) => s.stage).join(", ");
+  const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
+  const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
+  const unjudged = unjudgedText(stages);
+  const tail = unjudged === "" ? "" : `; ${unjudged}`;
+  switch (verdict) {
+    case "fail": {
+      const places = [...new Set(failing.map(place))];
+      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}${tail}`;
+    }
     case "warn":
-      return 1;
-    case "inconclusive":
-      return 2;
+      return `${warning.length} ${warning.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm${tail}`;
+    case "inconclusive": {
+      const note = stages.flatMap((s) => s.notes)[0];
+      return `${names}: the data cannot decide${note !== void 0 ? ` (${note})` : unjudged === "" ? " (too little data)" : ""}${tail}`;
+    }
     case "pass":
-      return 3;
+      return `${names}: no regression beyond the limits, thresholds hold${tail}`;
   }
 }
-function severityRank(severity) {
-  switch (severity) {
-    case "fail":
-      return 0;
-    case "warn":
-      return 1;
-    case "info":
-      return 2;
+function unjudgedText(stages) {
+  const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
+  const none = { count: 0, why: /* @__PURE__ */ new Set() };
+  const part2 = { count: 0, why: /* @__PURE__ */ new Set() };
+  for (const stage of stages) {
+    for (const row of stage.scopes) {
+      if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
+      const tag = row.scope.tag;
+      const value = row.scope.value;
+      const own = stage.findings.filter((f) => f.kind !== "threshold" && f.scope?.tag === tag && f.scope.value === value);
+      const open3 = own.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open3.length < own.length;
+      const target = judgedSome ? part2 : none;
+      target.count++;
+      for (const f of open3) target.why.add(f.shortfall ?? "other");
+      if (open3.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+    }
+  }
+  const parts = [];
+  const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
+  if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
+  if (part2.count > 0) parts.push(`${part2.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part2.why)})`);
+  const others = /* @__PURE__ */ new Map();
+  for (const f of stages.flatMap((s) => s.findings)) {
+    if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
+    const what = f.kind === "threshold" ? "threshold" : runSubject(f.kind, f.statistic);
+    const entry = others.get(what) ?? { count: 0, why: /* @__PURE__ */ new Set() };
+    entry.count++;
+    entry.why.add(f.shortfall ?? "other");
+    others.set(what, entry);
+  }
+  for (const [what, { count: count2, why }] of others) {
+    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
+  }
+  return parts.join("; ");
+}
+function reasons(set) {
+  return [...set].sort().map(shortfallText).join(", ");
+}
+function runSubject(kind, statistic) {
+  switch (kind) {
+    case "latency":
+      return `${statistic === "med" ? "typical" : statistic} latency of all requests`;
+    case "throughput":
+      return "throughput";
+    case "error-rate":
+      return "the error rate";
+    case "memory":
+    case "leak":
+      return "memory";
+    case "degradation":
+      return "degradation over the run";
+    case "threshold":
+      return "threshold";
+    case "data":
+      return "coverage";
   }
 }
+function percent(fraction2) {
+  return String(Math.round(fraction2 * 1e3) / 10);
+}
+
+// src/report/view.ts
 function baseMetric(metric) {
   const brace = metric.indexOf("{");
   return brace === -1 ? metric : metric.slice(0, brace);
@@ -6161,49 +6282,17 @@ function scopeRows(scopes) {
   });
   return sorted.map(scopeRow2);
 }
-function sortFindings2(findings) {
-  return [...findings].sort((x, y) => severityRank(x.severity) - severityRank(y.severity));
-}
-function formatFindingValue(kind, metric, statistic, value) {
-  switch (kind) {
-    case "latency":
-    case "degradation":
-      return formatMs(value);
-    case "throughput":
-      return formatRate(value);
-    case "error-rate":
-      return formatPercent(value);
-    case "memory":
-      return statistic === "growth" ? formatPercent(value) : formatMegabytes(value);
-    case "leak":
-      return statistic === "growth" ? formatPercent(value) : formatSlope(value);
-    case "threshold":
-    case "data":
-      if (statistic === "rate") {
-        const base = baseMetric(metric);
-        if (base === "http_reqs") return formatRate(value);
-        if (/^(iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions|dropped_iterations)$/.test(base)) return `${formatNumber(value)} /s`;
-        return formatPercent(value);
-      }
-      if (/duration|latency/i.test(baseMetric(metric)) && statistic !== "count") return formatMs(value);
-      return formatNumber(value);
-  }
-}
-function findingView(f) {
-  const fmt2 = (x) => formatFindingValue(f.kind, f.metric, f.statistic, x);
-  const values = f.baseline === void 0 && f.current === void 0 ? "" : formatPair(f.baseline, f.current, fmt2);
+function findingView(f, acceptedBy) {
+  const fmt = (x) => formatInUnit(f.unit, x);
+  const values = f.baseline === void 0 && f.current === void 0 ? "" : formatPair(f.baseline, f.current, fmt);
   const evidence = [];
   if (f.change !== void 0) evidence.push(formatChange(f.change));
   if (f.pValue !== void 0) evidence.push(formatPValue(f.pValue));
   if (f.confidence.level !== "not-applicable") evidence.push(formatConfidence(f.confidence));
-  let threshold = "";
-  if (f.threshold !== void 0 && f.threshold.trim() !== "") {
-    const t = f.threshold.trim();
-    threshold = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? `threshold ${signedPercentNumber(Number(t), 2)} %` : `threshold ${t}`;
-  }
+  const threshold = `threshold ${limitText(f.limit)}`;
   return {
     severity: f.severity,
-    message: f.message,
+    message: findingMessage(f, acceptedBy),
     metric: f.metric,
     statistic: f.statistic,
     values,
@@ -6236,13 +6325,13 @@ function memoryRows(memory) {
   return rows;
 }
 function verdictText(report) {
-  const text = report.headline.trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, "");
+  const text = headlineOf(report).trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, "");
   if (text === "") return report.verdict;
   const named = text.toLowerCase().startsWith(report.verdict) && !/^[a-z]/i.test(text.slice(report.verdict.length));
   return named ? text : `${report.verdict} \u2014 ${text}`;
 }
 function findingKey(f) {
-  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.message]);
+  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.reason]);
 }
 function runWideFindings(report) {
   const inStages = new Set(report.stages.flatMap((s) => s.findings.map(findingKey)));
@@ -6370,7 +6459,7 @@ function memoryBlock(stage) {
   );
 }
 function section(head, scopes, findings, memory, notes) {
-  const sorted = sortFindings2(findings);
+  const sorted = sortFindings(findings);
   return {
     head,
     rows: scopes.map(rowCells),
@@ -6387,7 +6476,7 @@ function buildModel(report, options) {
     const i = sections.length;
     sections.push(s);
     scopes.forEach((row, j) => rowRanks.push({ at: [i, j], rank: outcomeRank(row.outcome) }));
-    sortFindings2(findings).filter((f) => f.severity !== "info").forEach((f, j) => findingRanks.push({ at: [i, j], rank: severityRank(f.severity) }));
+    sortFindings(findings).filter((f) => f.severity !== "info").forEach((f, j) => findingRanks.push({ at: [i, j], rank: severityRank(f.severity) }));
   };
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
@@ -6444,10 +6533,10 @@ function truncationNote(model, cut, maxLength) {
   return `${TRUNCATION_LEAD}${list} omitted (report truncated to fit ${limit}); see the JSON report.`;
 }
 var TRUNCATION_LEAD = "\u2026 ";
-function compose(model, cut, maxLength, headline2 = model.headline, title = model.title) {
+function compose(model, cut, maxLength, headline = model.headline, title = model.title) {
   const blocks = [];
   const top = [model.marker, title === "" ? "" : `## ${title}`].filter((x) => x !== "");
-  blocks.push([...top, `### ${model.verdictMark} ${headline2}`].join("\n"));
+  blocks.push([...top, `### ${model.verdictMark} ${headline}`].join("\n"));
   if (!cut.sections) {
     const rowsDropped = droppedSets(model.rowDropOrder, cut.rows);
     const findingsDropped = droppedSets(model.findingDropOrder, cut.findings);
@@ -6469,11 +6558,11 @@ function compose(model, cut, maxLength, headline2 = model.headline, title = mode
 }
 function renderShortened(model, cut, maxLength) {
   const title = units(model.title);
-  const headline2 = units(model.headline);
-  const attempt = (t2, h2) => compose(model, cut, maxLength, shorten(headline2, h2, "\u2026"), shorten(title, t2, ""));
-  const t = largestFitting(title.length, (n) => attempt(n, headline2.length).length <= maxLength);
-  if (t !== void 0) return attempt(t, headline2.length);
-  const h = largestFitting(headline2.length, (n) => attempt(0, n).length <= maxLength);
+  const headline = units(model.headline);
+  const attempt = (t2, h2) => compose(model, cut, maxLength, shorten(headline, h2, "\u2026"), shorten(title, t2, ""));
+  const t = largestFitting(title.length, (n) => attempt(n, headline.length).length <= maxLength);
+  if (t !== void 0) return attempt(t, headline.length);
+  const h = largestFitting(headline.length, (n) => attempt(0, n).length <= maxLength);
   if (h !== void 0) return attempt(0, h);
   throw new RangeError(
     `maxLength ${maxLength} is too small for a report: the marker, the verdict mark and the truncation note alone take ${attempt(0, 0).length} characters`
@@ -6629,7 +6718,7 @@ function findingLines(findings, width, paint) {
   const tagWidth = "fail".length + 2;
   const body = width - INDENT.length - tagWidth;
   const pad = " ".repeat(INDENT.length + tagWidth);
-  for (const f of sortFindings2(findings)) {
+  for (const f of sortFindings(findings)) {
     const v = findingView(f);
     const subject2 = [v.metric, v.statistic].filter((x) => x !== "").map(sanitizeTerminal).join(" ");
     const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
@@ -6678,13 +6767,17 @@ var FINDING = {
     "metric",
     "scope",
     "statistic",
+    "unit",
     "baseline",
     "current",
     "change",
+    "limit",
     "threshold",
     "pValue",
     "beyondLimit",
     "confidence",
+    "reason",
+    "details",
     "message",
     "shortfall",
     "accepted"
@@ -6709,12 +6802,21 @@ var STAGE = {
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
-  keys: keyOrder()(["schema", "verdict", "headline", "generatedAt", "stages", "findings"]),
+  keys: keyOrder()(["schema", "verdict", "headline", "acceptedBy", "generatedAt", "stages", "findings"]),
   children: { stages: { items: STAGE }, findings: { items: FINDING } }
 };
 function renderJson(report) {
-  return `${JSON.stringify(ordered(report, REPORT, ""), null, 2)}
+  return `${JSON.stringify(ordered(worded(report), REPORT, ""), null, 2)}
 `;
+}
+function worded(report) {
+  const word2 = (f) => ({ ...f, threshold: limitText(f.limit), message: findingMessage(f, report.acceptedBy) });
+  return {
+    ...report,
+    headline: headlineOf(report),
+    stages: report.stages.map((s) => ({ ...s, findings: s.findings.map(word2) })),
+    findings: report.findings.map(word2)
+  };
 }
 function ordered(value, shape, path) {
   if (typeof value === "number") {

@@ -6,7 +6,7 @@ import { buildReport } from '../gate/report.js';
  * gate passes and the comment says what was accepted. The baseline then moves on merge.
  */
 export function acceptRegressions(report: Report, label: string): Report {
-  const accept = (f: Finding): Finding => (f.outcome === 'fail' ? { ...f, outcome: 'warn', severity: 'warn', accepted: true, message: `${f.message} Accepted by the '${label}' label.` } : f);
+  const accept = (f: Finding): Finding => (f.outcome === 'fail' ? { ...f, outcome: 'warn', severity: 'warn', accepted: true } : f);
   const stages: StageReport[] = report.stages.map((s) => {
     const findings = s.findings.map(accept);
     const outcome = s.outcome === 'fail' ? (findings.some((f) => f.outcome === 'fail') ? 'fail' : 'warn') : s.outcome;
@@ -18,5 +18,5 @@ export function acceptRegressions(report: Report, label: string): Report {
       notes: report.verdict === 'fail' ? [...s.notes, `Regressions accepted by the '${label}' label: failures are shown as warnings and the baseline moves on merge.`] : s.notes,
     };
   });
-  return buildReport(stages, new Date(report.generatedAt));
+  return { ...buildReport(stages, new Date(report.generatedAt)), acceptedBy: label };
 }

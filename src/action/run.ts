@@ -22,6 +22,7 @@ import { createOctokit, type GitHubClient } from '../github/octokit.js';
 import { setCommitStatus } from '../github/status.js';
 import { ingestFiles } from '../ingest/index.js';
 import { renderJson, renderMarkdown, renderText, renderTrend } from '../report/index.js';
+import { findingMessage, headlineOf } from '../report/words.js';
 import { acceptRegressions } from './accept.js';
 import { isDefaultBranchPush, isDeploymentRun, readContext, type RunContext } from './context.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
@@ -98,8 +99,8 @@ export async function runAction(io: ActionIo): Promise<void> {
   await updateBaselines(io, inputs, ctx, client, report, runs, accepted);
 
   const fails = inputs.failOn === 'never' ? false : inputs.failOn === 'warn' ? report.verdict === 'fail' || report.verdict === 'warn' : report.verdict === 'fail';
-  if (fails) io.setFailed(`perf-gate: ${report.verdict} — ${report.headline}`);
-  else if (report.verdict === 'inconclusive') io.warning(`perf-gate: inconclusive — ${report.headline}`);
+  if (fails) io.setFailed(`perf-gate: ${report.verdict} — ${headlineOf(report)}`);
+  else if (report.verdict === 'inconclusive') io.warning(`perf-gate: inconclusive — ${headlineOf(report)}`);
 }
 
 /** Values no child process and no log line may show: the github-token. */
@@ -286,7 +287,7 @@ async function statuses(io: ActionIo, ctx: RunContext, client: GitHubClient | un
   for (const stage of report.stages) {
     const state = stage.outcome === 'fail' ? 'failure' : 'success';
     const failing = stage.findings.filter((f) => f.outcome === 'fail').length;
-    const description = stage.outcome === 'fail' ? `${failing} breach${failing === 1 ? '' : 'es'}: ${stage.findings.find((f) => f.outcome === 'fail')?.message ?? ''}` : `${stage.outcome}`;
+    const description = stage.outcome === 'fail' ? `${failing} breach${failing === 1 ? '' : 'es'}: ${messageOfFirstFailure(stage)}` : `${stage.outcome}`;
     try {
       await setCommitStatus(client, { owner: ctx.owner, repo: ctx.repo, sha: ctx.sha, context: `perf-gate/${stage.stage}`, state, description, ...(ctx.runUrl ? { targetUrl: ctx.runUrl } : {}) });
     } catch (err) {
@@ -340,7 +341,7 @@ async function rollback(io: ActionIo, inputs: ActionInputs, ctx: RunContext, cli
     return false;
   }
   const failedStage = runs.find((s) => s.report.outcome === 'fail') ?? runs[runs.length - 1]!;
-  const reason = `perf-gate ${failedStage.report.stage}: ${report.headline}`.slice(0, 1000);
+  const reason = `perf-gate ${failedStage.report.stage}: ${headlineOf(report)}`.slice(0, 1000);
   const reportUrl = ctx.runUrl ?? '';
   try {
     switch (r.kind) {
@@ -371,6 +372,11 @@ async function rollback(io: ActionIo, inputs: ActionInputs, ctx: RunContext, cli
 
 function wholeRunP95(stage: StageReport): number {
   return stage.scopes.find((s) => s.scope === undefined)?.current?.p95 ?? Number.NaN;
+}
+
+function messageOfFirstFailure(stage: StageReport): string {
+  const f = stage.findings.find((x) => x.outcome === 'fail');
+  return f ? findingMessage(f) : '';
 }
 
 /** One comment per job: the workflow and job names keep two perf-gate jobs on one PR apart. */

@@ -1,5 +1,6 @@
 import { decodeWindow } from './merge.js';
-import type { RunDocument, Scope, Window } from './run-document.js';
+import type { MetricType, RunDocument, Scope, Window } from './run-document.js';
+import type { Unit } from './unit.js';
 import { scopeName } from './selector.js';
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
@@ -121,6 +122,46 @@ export class RunView {
       merged.add(decodeWindow('trend', w, 0).sketch!);
     }
     return merged.distribution();
+  }
+
+  /**
+   * The unit a trend (or gauge) of this scope is measured in, from its metric's `contains`: `ms` for
+   * times, `bytes` for data, `value` for anything else (a custom metric's own unit).
+   */
+  unitOf(name: string): Unit {
+    switch (this.definition(name)?.contains) {
+      case 'time':
+        return 'ms';
+      case 'data':
+        return 'bytes';
+      case 'default':
+      case undefined:
+        return 'value';
+    }
+  }
+
+  /** The unit of a k6 aggregate of this scope (`count` is a count, a Rate's `rate` a fraction, a counter's `rate` per second). */
+  unitOfStatistic(name: string, key: string): Unit {
+    const def = this.definition(name);
+    switch (def?.type) {
+      case 'counter':
+        if (key === 'rate') return def.metric === 'http_reqs' ? 'req/s' : 'per-second';
+        return def.contains === 'data' ? 'bytes' : 'count';
+      case 'rate':
+        return key === 'rate' || key === 'value' ? 'fraction' : 'count';
+      case 'trend':
+      case 'gauge':
+        return key === 'count' ? 'count' : this.unitOf(name);
+      case undefined:
+        return 'value';
+    }
+  }
+
+  /** The type and content of the metric a scope belongs to. */
+  private definition(name: string): { metric: string; type: MetricType; contains: 'time' | 'data' | 'default' } | undefined {
+    const metric = this.doc.scopes[name]?.metric ?? (name.includes('{') ? name.slice(0, name.indexOf('{')) : name);
+    const m = this.doc.metrics[metric];
+    return m ? { metric, type: m.type, contains: m.contains } : undefined;
   }
 
   /** Scopes of a metric split by one tag, as tag value → scope name. */

@@ -1,5 +1,5 @@
 import type { InsufficientData } from '../stats/insufficient.js';
-import type { FindingKind, Shortfall } from './verdict.js';
+import type { FindingDetails, FindingKind, Limit, Shortfall, Unit } from './verdict.js';
 
 /**
  * One question the gate asked of the data ("did p95 of GET /api/alerts get worse by more than 20 %?")
@@ -10,12 +10,14 @@ export interface Assessment {
   readonly metric: string;
   readonly scope?: { readonly tag: string; readonly value: string };
   readonly statistic: string;
+  /** The unit of `baseline` and `current`. */
+  readonly unit: Unit;
   readonly baseline?: number;
   readonly current?: number;
   /** Relative change, positive = higher. */
   readonly change?: number;
-  /** Human form of the limit, e.g. `+20 %`, `−15 %`, `p(95)<500`. */
-  readonly threshold: string;
+  /** The limit the change is held against. */
+  readonly limit: Limit;
   /** The change is beyond the limit in the harmful direction (before asking whether it is real). */
   readonly beyond: boolean;
   /** One-sided p-value for "worse", when a test applies. Adjusted for multiplicity by the caller. */
@@ -30,8 +32,10 @@ export interface Assessment {
   readonly shortfall?: Shortfall;
   /** Deterministic outcomes (absolute SLOs): no test, the comparison decides. */
   readonly deterministic?: boolean;
-  /** Extra words for the message ("aggregate-only input: no distribution test"). */
-  readonly note?: string;
+  /** Facts for the renderers to mention (no words: they word them). */
+  readonly details?: FindingDetails;
+  /** What the baseline had and the current run lost (a threshold's submetric, the latency metric, a tag). */
+  readonly lost?: { readonly what: 'selector' | 'metric'; readonly baselineCount: number } | { readonly what: 'tag'; readonly tag: string; readonly baselineValues: number };
 }
 
 /** The shortfall of a statistic's InsufficientData, where it says what kind it is. */

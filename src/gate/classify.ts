@@ -1,5 +1,5 @@
 import type { Assessment } from './assessment.js';
-import type { Confidence, Finding, Outcome, Severity } from './verdict.js';
+import type { Confidence, Finding, Outcome, Reason, Severity } from './verdict.js';
 
 /**
  * Evidence short of confirmation but worth a reviewer's look: the multiplicity-adjusted one-sided p below
@@ -25,13 +25,44 @@ export function classify(a: Assessment, adjustedP: number | undefined, alpha: nu
     ...(a.baseline !== undefined ? { baseline: a.baseline } : {}),
     ...(a.current !== undefined ? { current: a.current } : {}),
     ...(a.change !== undefined && Number.isFinite(a.change) ? { change: a.change } : {}),
-    threshold: a.threshold,
+    unit: a.unit,
+    limit: a.limit,
     ...(adjustedP !== undefined ? { pValue: adjustedP } : {}),
     ...(a.insufficient === undefined ? { beyondLimit: a.beyond } : {}),
     confidence,
-    message: describe(a, outcome, confidence),
+    reason: reasonOf(a, outcome),
+    ...(a.details ? { details: a.details } : {}),
     ...(outcome === 'inconclusive' ? { shortfall: a.shortfall ?? 'other' } : {}),
   };
+}
+
+/** Why the finding has its outcome, as data (the renderers word it). */
+function reasonOf(a: Assessment, outcome: Outcome): Reason {
+  if (a.insufficient !== undefined) return { code: 'not-judged', shortfall: a.shortfall ?? 'other', detail: a.insufficient };
+  if (a.lost) {
+    switch (a.lost.what) {
+      case 'selector':
+        return { code: 'threshold-lost', baselineCount: a.lost.baselineCount };
+      case 'metric':
+        return { code: 'lost-metric', baselineCount: a.lost.baselineCount };
+      case 'tag':
+        return { code: 'lost-tag', tag: a.lost.tag, baselineValues: a.lost.baselineValues };
+    }
+  }
+  if (a.kind === 'threshold') return { code: a.beyond ? 'threshold-crossed' : 'threshold-holds' };
+  if (a.kind === 'leak') return { code: a.beyond ? 'leak' : 'no-leak' };
+  switch (outcome) {
+    case 'fail':
+      return { code: 'confirmed' };
+    case 'warn':
+      return { code: 'unconfirmed' };
+    case 'inconclusive':
+      return { code: 'not-judged', shortfall: a.shortfall ?? 'other', detail: 'the data cannot decide' };
+    case 'pass':
+      if (a.beyond && a.intervalExcludesNoChange) return { code: 'multiplicity' };
+      if (a.beyond) return { code: 'noise' };
+      return { code: 'within-limit' };
+  }
 }
 
 function decide(a: Assessment, adjustedP: number | undefined, alpha: number): { outcome: Outcome; severity: Severity; confidence: Confidence } {
@@ -47,92 +78,4 @@ function decide(a: Assessment, adjustedP: number | undefined, alpha: number): { 
   if (a.beyond && confirmed) return { outcome: 'fail', severity: 'fail', confidence: { level, ...interval } };
   if (a.beyond && suggestive) return { outcome: 'warn', severity: 'warn', confidence: { level, ...interval } };
   return { outcome: 'pass', severity: 'info', confidence: { level, ...interval } };
-}
-
-function describe(a: Assessment, outcome: Outcome, c: Confidence): string {
-  const where = a.scope ? `${a.scope.value}` : a.kind === 'memory' || a.kind === 'leak' ? 'service memory' : 'all requests';
-  const what = subject(a);
-  const numbers = a.statistic === 'growth' ? '' : a.baseline !== undefined && a.current !== undefined ? ` (${fmt(a, a.baseline)} → ${fmt(a, a.current)})` : a.current !== undefined ? ` (${fmt(a, a.current)})` : '';
-  const delta = a.change !== undefined && Number.isFinite(a.change) ? ` ${signed(a.change)}` : '';
-  const ci = c.interval ? `, 95 % CI ${signed(c.interval.lower)} … ${signed(c.interval.upper)}` : '';
-  const note = a.note ? ` — ${a.note}` : '';
-  if (a.insufficient !== undefined) return `${where}: ${what} cannot be judged: ${a.insufficient}.`;
-  if (a.kind === 'leak') {
-    return a.beyond
-      ? `${where}: leaking — the GC floor keeps growing in the steady state${note}.`
-      : `${where}: no leak — the GC floor does not keep growing credibly in the steady state${note}.`;
-  }
-  if (a.kind === 'threshold') {
-    if (a.beyond && a.current === undefined) return `${a.metric}: ${a.threshold} fails: ${a.note ?? 'the current run has no value for it'}.`;
-    return a.beyond ? `${a.metric}: ${a.threshold} is crossed${numbers}.` : `${a.metric}: ${a.threshold} holds${numbers}.`;
-  }
-  if (a.kind === 'data') return `${where}: ${a.note ?? 'the current run lacks what the baseline measured'}.`;
-  switch (outcome) {
-    case 'fail':
-      return `${where}: ${what}${delta}${numbers} is beyond the ${a.threshold} limit and confirmed${ci}${note}.`;
-    case 'warn':
-      return c.level === 'not-applicable'
-        ? `${where}: ${what}${delta}${numbers} is beyond the ${a.threshold} limit but cannot be confirmed${note}.`
-        : `${where}: ${what}${delta}${numbers} is beyond the ${a.threshold} limit, but the data cannot confirm it${ci}${note}.`;
-    case 'pass':
-      if (a.beyond && a.intervalExcludesNoChange) {
-        return `${where}: ${what}${delta}${numbers} looks beyond the ${a.threshold} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
-      }
-      if (a.beyond) return `${where}: ${what}${delta}${numbers} looks beyond the ${a.threshold} limit but is within run-to-run noise${ci}${note}.`;
-      return `${where}: ${what}${delta}${numbers} is within the ${a.threshold} limit${ci}${note}.`;
-    case 'inconclusive':
-      return `${where}: ${what} is inconclusive${note}.`;
-  }
-}
-
-function subject(a: Assessment): string {
-  switch (a.kind) {
-    case 'latency':
-      return a.statistic === 'med' ? 'typical response time' : `${a.statistic} response time`;
-    case 'throughput':
-      return 'throughput';
-    case 'error-rate':
-      return 'error rate';
-    case 'memory':
-      return a.statistic === 'growth' ? 'memory growth' : 'memory';
-    case 'leak':
-      return 'memory leak check';
-    case 'degradation':
-      return 'latency degradation over the run';
-    case 'threshold':
-      return `threshold ${a.threshold}`;
-    case 'data':
-      return 'data';
-  }
-}
-
-function fmt(a: Assessment, v: number): string {
-  switch (a.kind) {
-    case 'latency':
-    case 'degradation':
-      return `${round3(v)} ms`;
-    case 'throughput':
-      return `${round3(v)} req/s`;
-    case 'error-rate':
-      return `${round3(v * 100)} %`;
-    case 'memory':
-      return a.statistic === 'growth' ? `${round3(v * 100)} %` : `${round3(v / 1048576)} MB`;
-    case 'leak':
-      return `${round3(v)} MB/h`;
-    case 'threshold':
-    case 'data':
-      return `${round3(v)}`;
-  }
-}
-
-function signed(x: number): string {
-  const pct = Math.round(x * 1000) / 10;
-  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct)} %`;
-}
-
-function round3(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
-  return x.toFixed(Math.min(digits, 4));
 }

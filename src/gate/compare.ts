@@ -12,6 +12,7 @@ import { DETECTORS } from './detectors/index.js';
 import { FAILED_METRIC } from './detectors/error-rate.js';
 import { REQUESTS_METRIC } from './detectors/throughput.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
+import { sortFindings, worstOutcome } from './outcome.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
 
 export interface CompareInput {
@@ -145,19 +146,6 @@ function worthReporting(f: Finding): boolean {
   if (f.kind === 'threshold' || f.kind === 'leak' || f.kind === 'memory' || f.kind === 'degradation') return true;
   // Changes that look beyond a limit but are noise are worth a line: a reviewer sees the number in the table.
   return f.confidence.level === 'confirmed' || f.beyondLimit === true;
-}
-
-const ORDER: Record<Outcome, number> = { fail: 0, warn: 1, inconclusive: 2, pass: 3 };
-
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
-}
-
-export function worstOutcome(outcomes: readonly Outcome[]): Outcome {
-  if (outcomes.includes('fail')) return 'fail';
-  if (outcomes.includes('warn')) return 'warn';
-  if (outcomes.includes('inconclusive')) return 'inconclusive';
-  return 'pass';
 }
 
 function overallOutcome(findings: readonly Finding[], hasBaseline: boolean, rows: readonly ScopeComparison[]): Outcome {

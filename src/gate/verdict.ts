@@ -26,21 +26,6 @@ export type FindingKind =
  */
 export type Shortfall = 'too-few-requests' | 'too-short' | 'missing' | 'no-spread' | 'other';
 
-/** A shortfall in a report's words: `too few requests`. */
-export function shortfallText(shortfall: Shortfall): string {
-  switch (shortfall) {
-    case 'too-few-requests':
-      return 'too few requests';
-    case 'too-short':
-      return 'run too short';
-    case 'missing':
-      return 'missing from a run';
-    case 'no-spread':
-      return 'no spread to measure against';
-    case 'other':
-      return 'see the findings';
-  }
-}
 
 /** How sure we are that a change is real, in words and numbers. */
 export interface Confidence {
@@ -50,6 +35,69 @@ export interface Confidence {
   readonly level: 'confirmed' | 'suggestive' | 'none' | 'not-applicable';
   /** Interval for `change` (same units: a fraction), when one could be computed. */
   readonly interval?: { readonly lower: number; readonly upper: number; readonly confidence: number };
+}
+
+export type { Unit } from '../document/unit.js';
+import type { Unit } from '../document/unit.js';
+
+/** The limit a finding was held against, as data; renderers word it (`+20 %`, `p(95)<500`). */
+export type Limit =
+  /** The statistic may rise by at most `max` (0.2 = +20 %). */
+  | { readonly kind: 'max-increase'; readonly max: number }
+  /** It may fall by at most `max` (0.15 = −15 %). */
+  | { readonly kind: 'max-decrease'; readonly max: number }
+  /** Failures may rise by at most `maxIncrease` relative, or by at most `absoluteFloor` (a fraction) absolute. */
+  | { readonly kind: 'error-rate'; readonly maxIncrease: number; readonly absoluteFloor: number }
+  /** An absolute SLO in k6's grammar, as the user wrote it. */
+  | { readonly kind: 'threshold'; readonly expression: string }
+  /** Memory must not keep growing in the steady state. */
+  | { readonly kind: 'no-sustained-growth' }
+  /** What the baseline measured must be measured in the current run too. */
+  | { readonly kind: 'measured-in-both' };
+
+/**
+ * Why a finding has its outcome, as data: the renderers turn it into a sentence. `confirmed`: beyond the
+ * limit and confirmed; `unconfirmed`: beyond it, evidence short of confirmation (or no test applies);
+ * `noise`: beyond it but within run-to-run noise; `multiplicity`: beyond it on its own, not once the many
+ * comparisons are accounted for; `within-limit`; `not-judged` with the shortfall and the data's own words;
+ * an SLO `crossed`/`holds`, or `lost` (the baseline matched it, the current run does not); a `leak` or
+ * `no-leak`; `lost-metric`/`lost-tag` (what the baseline measured and the current run does not).
+ */
+export type Reason =
+  | { readonly code: 'confirmed' }
+  | { readonly code: 'unconfirmed' }
+  | { readonly code: 'noise' }
+  | { readonly code: 'multiplicity' }
+  | { readonly code: 'within-limit' }
+  | { readonly code: 'not-judged'; readonly shortfall: Shortfall; readonly detail: string }
+  | { readonly code: 'threshold-crossed' }
+  | { readonly code: 'threshold-holds' }
+  | { readonly code: 'threshold-lost'; readonly baselineCount: number }
+  | { readonly code: 'leak' }
+  | { readonly code: 'no-leak' }
+  | { readonly code: 'lost-metric'; readonly baselineCount: number }
+  | { readonly code: 'lost-tag'; readonly tag: string; readonly baselineValues: number };
+
+/** Facts behind a finding beyond its numbers, for the renderers to mention. */
+export interface FindingDetails {
+  /** The input holds no distribution (k6 summary JSON): the change is reported, not tested. */
+  readonly aggregateOnly?: boolean;
+  /** Typical latency: how often a current request is slower than a baseline one, and Cliff's δ. */
+  readonly superiority?: { readonly probability: number; readonly delta: number };
+  /** Throughput: the current run served no requests. */
+  readonly noRequests?: boolean;
+  /** Memory growth and leaks: the steady state after warm-up. */
+  readonly memory?: {
+    readonly startBytes: number;
+    readonly endBytes: number;
+    readonly slopeMBPerHour: number;
+    readonly slopeInterval: { readonly lower: number; readonly upper: number };
+    readonly growth: number;
+    /** The allowed growth over the run, a fraction. */
+    readonly growthLimit: number;
+  };
+  /** Degradation: which parts of the run were compared. */
+  readonly compared?: 'last-third-vs-first-third';
 }
 
 export interface Finding {
@@ -62,24 +110,23 @@ export interface Finding {
   readonly scope?: { readonly tag: string; readonly value: string };
   /** k6-style statistic: `p(95)`, `med`, `rate`, `count`, `throughput`, `slope` … */
   readonly statistic: string;
-  /**
-   * The statistic in each run. Units by kind: latency and degradation in ms; throughput in req/s;
-   * error-rate a fraction; memory `level` in bytes, `growth` a fraction; leak `slope` in MB/h
-   * (MB = 2^20 bytes); threshold in the metric's own unit.
-   */
+  /** The unit of `baseline` and `current`. */
+  readonly unit: Unit;
+  /** The statistic in each run, in `unit`. */
   readonly baseline?: number;
   readonly current?: number;
   /** Relative change, +0.25 = 25 % higher (worse for latency and errors, better for throughput). */
   readonly change?: number;
-  /** The limit the change was held against, as display text: `+20 %`, `−15 %`, `p(95)<500`. */
-  readonly threshold?: string;
+  /** The limit the change was held against. */
+  readonly limit: Limit;
   /** p-value (one-sided, for "worse") after multiple-comparison control, where a test applies. */
   readonly pValue?: number;
   /** The change is beyond its limit in the harmful direction, whether or not the data confirm it. */
   readonly beyondLimit?: boolean;
   readonly confidence: Confidence;
-  /** One sentence a reviewer can act on. */
-  readonly message: string;
+  /** Why the finding has its outcome. */
+  readonly reason: Reason;
+  readonly details?: FindingDetails;
   /** For an inconclusive finding: what kind of shortage kept it from being judged. */
   readonly shortfall?: Shortfall;
   /** Whether the PR explicitly accepted this regression (label); set by the Action, not the core. */
@@ -165,8 +212,8 @@ export interface StageReport {
 export interface Report {
   readonly schema: 'perf-gate/report@1';
   readonly verdict: Outcome;
-  /** One line without the verdict word or mark ("4 breaches in smoke: POST /api/alerts, …"); renderers add both. */
-  readonly headline: string;
+  /** The label that accepted this run's regressions, when one did (the Action sets it). */
+  readonly acceptedBy?: string;
   readonly stages: readonly StageReport[];
   /** All findings of all stages (the same objects as in `stages[].findings`), failures first. */
   readonly findings: readonly Finding[];

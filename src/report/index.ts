@@ -26,3 +26,4 @@ export {
   formatDuration,
   formatTimestamp,
 } from './format.js';
+export { findingMessage, formatInUnit, headlineOf, limitText, shortfallText } from './words.js';

@@ -3,6 +3,7 @@
  * fixed documented order whatever order the gate built its objects in, 2-space indent, trailing newline.
  */
 
+import { findingMessage, headlineOf, limitText } from './words.js';
 import type { Confidence, Decision, Finding, MemoryRun, MemorySummary, Report, ScopeComparison, ScopeSummary, StageReport } from '../gate/verdict.js';
 
 /**
@@ -28,10 +29,15 @@ interface Shape {
 const INTERVAL: Shape = { keys: keyOrder<Interval>()(['lower', 'upper', 'confidence']), children: {} };
 const CONFIDENCE: Shape = { keys: keyOrder<Confidence>()(['level', 'interval']), children: { interval: INTERVAL } };
 const SCOPE: Shape = { keys: keyOrder<Scope>()(['tag', 'value']), children: {} };
+/** A finding as the JSON report holds it: the data plus its words (the limit's text and the sentence). */
+type WordedFinding = Finding & { readonly threshold: string; readonly message: string };
+/** The report as JSON holds it: the data plus the headline. */
+type WordedReport = Report & { readonly headline: string };
+
 const FINDING: Shape = {
-  keys: keyOrder<Finding>()([
-    'outcome', 'severity', 'kind', 'metric', 'scope', 'statistic', 'baseline', 'current', 'change', 'threshold', 'pValue',
-    'beyondLimit', 'confidence', 'message', 'shortfall', 'accepted',
+  keys: keyOrder<WordedFinding>()([
+    'outcome', 'severity', 'kind', 'metric', 'scope', 'statistic', 'unit', 'baseline', 'current', 'change', 'limit', 'threshold', 'pValue',
+    'beyondLimit', 'confidence', 'reason', 'details', 'message', 'shortfall', 'accepted',
   ]),
   children: { scope: SCOPE, confidence: CONFIDENCE },
 };
@@ -53,18 +59,30 @@ const STAGE: Shape = {
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY },
 };
 const REPORT: Shape = {
-  keys: keyOrder<Report>()(['schema', 'verdict', 'headline', 'generatedAt', 'stages', 'findings']),
+  keys: keyOrder<WordedReport>()(['schema', 'verdict', 'headline', 'acceptedBy', 'generatedAt', 'stages', 'findings']),
   children: { stages: { items: STAGE }, findings: { items: FINDING } },
 };
 
 /**
  * Renders a report as JSON with a stable key order (the order of docs/report.md; keys unknown to this version
  * follow in alphabetical order, so nothing is lost), 2-space indent and a trailing newline.
- * `JSON.parse(renderJson(r))` deep-equals `r` (keys whose value is `undefined` are left out, as JSON does).
+ * `JSON.parse(renderJson(r))` deep-equals `r` plus the words (`headline`; each finding's `threshold` and
+ * `message`); keys whose value is `undefined` are left out, as JSON does.
  * @throws {TypeError} when a number is NaN or infinite (JSON cannot hold it), naming where: `stages[0].scopes[2].latencyChange is NaN`.
  */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(ordered(report, REPORT, ''), null, 2)}\n`;
+  return `${JSON.stringify(ordered(worded(report), REPORT, ''), null, 2)}\n`;
+}
+
+/** The report with its words: the headline, and each finding's limit text and sentence (as every renderer words them). */
+function worded(report: Report): WordedReport {
+  const word = (f: Finding): WordedFinding => ({ ...f, threshold: limitText(f.limit), message: findingMessage(f, report.acceptedBy) });
+  return {
+    ...report,
+    headline: headlineOf(report),
+    stages: report.stages.map((s) => ({ ...s, findings: s.findings.map(word) })),
+    findings: report.findings.map(word),
+  };
 }
 
 function ordered(value: unknown, shape: Shape | undefined, path: string): unknown {

@@ -4,49 +4,25 @@
  * escapes it for its medium (escapeMarkdown, sanitizeTerminal).
  */
 
-import { shortfallText, type Finding, type FindingKind, type MemorySummary, type Outcome, type Report, type ScopeComparison, type Severity, type StageReport } from '../gate/verdict.js';
+import type { Finding, MemorySummary, Outcome, Report, ScopeComparison, Severity, StageReport } from '../gate/verdict.js';
+import { outcomeRank, severityRank, sortFindings } from '../gate/outcome.js';
+import { findingMessage, formatInUnit, headlineOf, limitText, shortfallText } from './words.js';
 import {
   MISSING,
   formatChange,
   formatConfidence,
   formatDuration,
   formatMegabytes,
-  formatMs,
   formatNumber,
   formatPair,
   formatPercent,
   formatPValue,
-  formatRate,
   formatSlope,
   formatTimestamp,
   signedPercentNumber,
 } from './format.js';
 
-/** Most severe first: fail 0, warn 1, inconclusive 2, pass 3. Rows and findings sort by it. */
-export function outcomeRank(outcome: Outcome): number {
-  switch (outcome) {
-    case 'fail':
-      return 0;
-    case 'warn':
-      return 1;
-    case 'inconclusive':
-      return 2;
-    case 'pass':
-      return 3;
-  }
-}
-
-/** Most severe first: fail 0, warn 1, info 2. */
-export function severityRank(severity: Severity): number {
-  switch (severity) {
-    case 'fail':
-      return 0;
-    case 'warn':
-      return 1;
-    case 'info':
-      return 2;
-  }
-}
+export { outcomeRank, severityRank, sortFindings };
 
 /** The metric name without its `{tag:value}` selector: `http_req_duration{name:GET /a}` → `http_req_duration`. */
 export function baseMetric(metric: string): string {
@@ -160,44 +136,6 @@ export function scopeRows(scopes: readonly ScopeComparison[]): ScopeRow[] {
   return sorted.map(scopeRow);
 }
 
-/** Findings, most severe first, stable otherwise (the gate's order within a severity is kept). */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((x, y) => severityRank(x.severity) - severityRank(y.severity));
-}
-
-/**
- * A finding's value in the unit its kind implies. verdict.ts leaves units implicit; these are the readings:
- * latency and degradation in ms, throughput in req/s, error rates and growth as fractions, memory levels in
- * bytes, leak slopes in MB/h.
- * Thresholds and data findings follow their metric (ms for duration/latency trends, % for rates).
- */
-export function formatFindingValue(kind: FindingKind, metric: string, statistic: string, value: number): string {
-  switch (kind) {
-    case 'latency':
-    case 'degradation':
-      return formatMs(value);
-    case 'throughput':
-      return formatRate(value);
-    case 'error-rate':
-      return formatPercent(value);
-    case 'memory':
-      return statistic === 'growth' ? formatPercent(value) : formatMegabytes(value);
-    case 'leak':
-      return statistic === 'growth' ? formatPercent(value) : formatSlope(value);
-    case 'threshold':
-    case 'data':
-      // k6's `rate` of a Rate metric is a fraction; of a Counter (http_reqs, iterations) it is per second.
-      if (statistic === 'rate') {
-        const base = baseMetric(metric);
-        if (base === 'http_reqs') return formatRate(value);
-        if (/^(iterations|data_sent|data_received|ws_msgs_sent|ws_msgs_received|ws_sessions|dropped_iterations)$/.test(base)) return `${formatNumber(value)} /s`;
-        return formatPercent(value);
-      }
-      if (/duration|latency/i.test(baseMetric(metric)) && statistic !== 'count') return formatMs(value);
-      return formatNumber(value);
-  }
-}
-
 /** The parts of a finding line; `message`, `metric`, `statistic` and `threshold` are raw user-derived text. */
 export interface FindingView {
   readonly severity: Severity;
@@ -213,21 +151,17 @@ export interface FindingView {
   readonly accepted: boolean;
 }
 
-export function findingView(f: Finding): FindingView {
-  const fmt = (x: number): string => formatFindingValue(f.kind, f.metric, f.statistic, x);
+export function findingView(f: Finding, acceptedBy?: string): FindingView {
+  const fmt = (x: number): string => formatInUnit(f.unit, x);
   const values = f.baseline === undefined && f.current === undefined ? '' : formatPair(f.baseline, f.current, fmt);
   const evidence: string[] = [];
   if (f.change !== undefined) evidence.push(formatChange(f.change));
   if (f.pValue !== undefined) evidence.push(formatPValue(f.pValue));
   if (f.confidence.level !== 'not-applicable') evidence.push(formatConfidence(f.confidence));
-  let threshold = '';
-  if (f.threshold !== undefined && f.threshold.trim() !== '') {
-    const t = f.threshold.trim();
-    threshold = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? `threshold ${signedPercentNumber(Number(t), 2)} %` : `threshold ${t}`;
-  }
+  const threshold = `threshold ${limitText(f.limit)}`;
   return {
     severity: f.severity,
-    message: f.message,
+    message: findingMessage(f, acceptedBy),
     metric: f.metric,
     statistic: f.statistic,
     values,
@@ -277,19 +211,18 @@ export function memoryRows(memory: MemorySummary): MemoryRow[] {
 }
 
 /**
- * The verdict line's text (raw): the headline without a leading mark, led by the verdict word, so that the
- * line names the verdict whether or not the gate's headline already does.
- * @example verdictText({ verdict: 'fail', headline: '2 regressions in smoke' }) === 'fail — 2 regressions in smoke'
+ * The verdict line's text (raw): the verdict word, then the headline.
+ * @example verdictText(report) === 'fail — 2 breaches in smoke: GET /api/alerts, POST /api/alerts'
  */
-export function verdictText(report: Pick<Report, 'verdict' | 'headline'>): string {
-  const text = report.headline.trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, '');
+export function verdictText(report: Pick<Report, 'verdict' | 'stages'>): string {
+  const text = headlineOf(report).trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, '');
   if (text === '') return report.verdict;
   const named = text.toLowerCase().startsWith(report.verdict) && !/^[a-z]/i.test(text.slice(report.verdict.length));
   return named ? text : `${report.verdict} — ${text}`;
 }
 
 function findingKey(f: Finding): string {
-  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.message]);
+  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.reason]);
 }
 
 /**

@@ -4,6 +4,7 @@ import { resolvePolicy } from '../../src/config/policy.js';
 import { parseConfig } from '../../src/config/schema.js';
 import { checkPolicyAgainstRuns, checkPolicyBeforeRun } from '../../src/gate/check-policy.js';
 import { compareRuns } from '../../src/gate/compare.js';
+import { findingMessage } from '../../src/report/words.js';
 import { lognormal, syntheticRun } from './synthetic.js';
 
 const endpoints = {
@@ -90,7 +91,7 @@ describe('a policy that names what no run has is a config error', () => {
     const report = compareRuns({ baseline: run, current, policy });
     const lost = report.findings.find((f) => f.metric === 'http_req_duration{name:GET /api/alerts}')!;
     expect(lost.outcome).toBe('fail');
-    expect(lost.message).toBe('http_req_duration{name:GET /api/alerts}: p(95)<500 fails: no point of the current run matches http_req_duration{name:GET /api/alerts}, while the baseline had 200.');
+    expect(findingMessage(lost)).toBe('http_req_duration{name:GET /api/alerts}: p(95)<500 fails: no point of the current run matches http_req_duration{name:GET /api/alerts}, while the baseline had 200.');
     expect(report.outcome).toBe('fail');
   });
 
@@ -99,7 +100,7 @@ describe('a policy that names what no run has is a config error', () => {
     const report = compareRuns({ baseline: run, current, policy: policyOf({}) });
     const lost = report.findings.find((f) => f.kind === 'data')!;
     expect(lost.outcome).toBe('fail');
-    expect(lost.message).toMatch(/no request of the current run carries the tag 'name', while 2 endpoints of the baseline did/);
+    expect(findingMessage(lost)).toMatch(/no request of the current run carries the tag 'name', while 2 endpoints of the baseline did/);
   });
 
   it("a preset's threshold on a metric no run has is reported as not judged, not an error", () => {
@@ -108,7 +109,7 @@ describe('a policy that names what no run has is a config error', () => {
     const preset = report.findings.find((f) => f.metric === 'http_req_failed')!;
     expect(preset.outcome).toBe('inconclusive');
     expect(preset.shortfall).toBe('missing');
-    expect(preset.message).toMatch(/the run has no 'http_req_failed' \(a preset SLO\)/);
+    expect(findingMessage(preset)).toMatch(/the run has no 'http_req_failed' \(a preset SLO\)/);
   });
 
   it('the same threshold written in the config is an error', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/gate/report.js';
+import { headlineOf } from '../../src/report/words.js';
 import type { Finding, ScopeComparison, StageReport } from '../../src/gate/verdict.js';
-import { formatFindingValue, scopeRows } from '../../src/report/view.js';
+import { scopeRows } from '../../src/report/view.js';
+import { formatInUnit } from '../../src/report/words.js';
 
 const finding = (outcome: Finding['outcome'], value: string | undefined, extra: Partial<Finding> = {}): Finding => ({
   outcome,
@@ -10,8 +12,10 @@ const finding = (outcome: Finding['outcome'], value: string | undefined, extra: 
   metric: value === undefined ? 'http_req_duration' : `http_req_duration{name:${value}}`,
   ...(value === undefined ? {} : { scope: { tag: 'name', value } }),
   statistic: 'med',
+  unit: 'ms',
+  limit: { kind: 'max-increase', max: 0.2 },
   confidence: { level: outcome === 'inconclusive' ? 'not-applicable' : 'confirmed' },
-  message: '…',
+  reason: outcome === 'inconclusive' ? { code: 'not-judged', shortfall: extra.shortfall ?? 'other', detail: '…' } : { code: outcome === 'fail' ? 'confirmed' : 'within-limit' },
   ...extra,
 });
 const row = (value: string | undefined, outcome: ScopeComparison['outcome'], extra: Partial<ScopeComparison> = {}): ScopeComparison => ({
@@ -29,7 +33,7 @@ const stage = (findings: Finding[], scopes: ScopeComparison[]): StageReport => (
   scopes,
   notes: [],
 });
-const headline = (s: StageReport) => buildReport([s], new Date(0)).headline;
+const headline = (s: StageReport) => headlineOf(buildReport([s], new Date(0)));
 
 describe('the headline', () => {
   it.each([
@@ -98,12 +102,15 @@ describe('a row shows the statistic that decided it', () => {
   });
 });
 
-describe('threshold values carry their unit once', () => {
+describe('values carry their unit once', () => {
   it.each([
-    { metric: 'http_reqs', statistic: 'rate', value: 31.5, expected: '31.5 req/s' },
-    { metric: 'iterations', statistic: 'rate', value: 2.5, expected: '2.50 /s' },
-    { metric: 'http_req_failed', statistic: 'rate', value: 0.05, expected: '5.00 %' },
-  ])('$metric $statistic → $expected', ({ metric, statistic, value, expected }) => {
-    expect(formatFindingValue('threshold', metric, statistic, value)).toBe(expected);
+    { unit: 'req/s', value: 31.5, expected: '31.5 req/s' },
+    { unit: 'per-second', value: 2.5, expected: '2.50 /s' },
+    { unit: 'fraction', value: 0.05, expected: '5.00 %' },
+    { unit: 'ms', value: 80.06, expected: '80.1 ms' },
+    { unit: 'bytes', value: 168 * 1048576, expected: '168 MB' },
+    { unit: 'count', value: 1234, expected: '1,234' },
+  ] as const)('$unit: $value → $expected', ({ unit, value, expected }) => {
+    expect(formatInUnit(unit, value)).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 /** fast-check generators of Reports whose user text is as hostile as k6 allows (any Unicode, Markdown, HTML). */
 
 import fc from 'fast-check';
-import type { Confidence, Finding, Outcome, Report, ScopeComparison, ScopeSummary, StageReport } from '../../src/gate/verdict.js';
+import type { Confidence, Finding, Limit, Outcome, Reason, Report, ScopeComparison, ScopeSummary, StageReport, Unit } from '../../src/gate/verdict.js';
 
 export const hostile = [
   'GET /a|b <script>alert(1)</script>',
@@ -64,19 +64,35 @@ export function scope(name: fc.Arbitrary<string>): fc.Arbitrary<ScopeComparison>
   }).map(({ name: n, ...rest }) => ({ metric: `http_req_duration{name:${n}}`, scope: { tag: 'name', value: n }, ...rest }));
 }
 
+// User text reaches a finding's words through the endpoint, the metric, a threshold expression and the
+// data's own explanation of what could not be judged: the renderers must escape all of them.
+const reason: fc.Arbitrary<Reason> = fc.oneof(
+  fc.constantFrom<Reason>({ code: 'confirmed' }, { code: 'unconfirmed' }, { code: 'noise' }, { code: 'multiplicity' }, { code: 'within-limit' }, { code: 'threshold-crossed' }, { code: 'threshold-holds' }, { code: 'leak' }, { code: 'no-leak' }),
+  fc.record({ code: fc.constant('not-judged' as const), shortfall: fc.constantFrom('too-few-requests', 'too-short', 'missing', 'no-spread', 'other'), detail: userText(0, 80) }),
+  fc.record({ code: fc.constant('threshold-lost' as const), baselineCount: fc.nat() }),
+  fc.record({ code: fc.constant('lost-tag' as const), tag: userText(1, 20), baselineValues: fc.nat() }),
+);
+const limit: fc.Arbitrary<Limit> = fc.oneof(
+  fc.record({ kind: fc.constant('max-increase' as const), max: fc.double({ min: 0, max: 5, noNaN: true }) }),
+  fc.record({ kind: fc.constant('max-decrease' as const), max: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('threshold' as const), expression: userText(1, 40) }),
+);
+
 export const finding: fc.Arbitrary<Finding> = fc.record({
   outcome,
   severity: fc.constantFrom('fail', 'warn', 'info'),
   kind: fc.constantFrom('latency', 'throughput', 'error-rate', 'threshold', 'memory', 'leak', 'degradation', 'data'),
-  metric: userText().map((n) => `http_req_duration{name:${n}}`),
+  endpoint: userText(),
   statistic: fc.constantFrom('p(95)', 'med', 'rate', 'count', 'slope'),
+  unit: fc.constantFrom<Unit>('ms', 'req/s', 'per-second', 'fraction', 'bytes', 'MB/h', 'count', 'value'),
   baseline: number,
   current: number,
   change: fraction,
+  limit,
   pValue: fc.double({ min: 0, max: 1, noNaN: true }),
   confidence,
-  message: userText(0, 120),
-});
+  reason,
+}).map(({ endpoint, ...f }) => ({ ...f, metric: `http_req_duration{name:${endpoint}}`, scope: { tag: 'name', value: endpoint } }));
 
 const run = fc.record({
   start: fc.constantFrom('2026-11-25T14:40:51.004Z', 'not a date'),
@@ -98,10 +114,9 @@ export function stage(scopes: fc.Arbitrary<ScopeComparison[]>, findings: fc.Arbi
 }
 
 export function reportOf(stages: fc.Arbitrary<StageReport[]>): fc.Arbitrary<Report> {
-  return fc.record({ stages, verdict: outcome, headline: userText(0, 80) }).map(({ stages: s, verdict, headline }) => ({
+  return fc.record({ stages, verdict: outcome }).map(({ stages: s, verdict }) => ({
     schema: 'perf-gate/report@1' as const,
     verdict,
-    headline,
     stages: s,
     findings: s.flatMap((x) => x.findings),
     generatedAt: '2026-11-25T14:47:12.345Z',

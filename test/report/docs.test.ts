@@ -26,7 +26,8 @@ describe('docs/report.md', () => {
   it.each(['schema', 'verdict', 'headline', 'generatedAt', 'stages', 'findings', 'baselineRun', 'currentRun', 'scopes', 'memory', 'notes',
     'start', 'durationSeconds', 'partial', 'tool', 'toolVersion', 'gitSha', 'metric', 'scope', 'outcome', 'latencyChange', 'confidence',
     'count', 'p50', 'p95', 'p99', 'avg', 'throughput', 'errorRate', 'severity', 'kind', 'statistic', 'change', 'threshold', 'pValue',
-    'message', 'accepted', 'level', 'interval', 'startBytes', 'endBytes', 'peakBytes', 'slopeMBPerHour', 'growth'])('documents `%s`', (key) => {
+    'message', 'accepted', 'level', 'interval', 'startBytes', 'endBytes', 'peakBytes', 'slopeMBPerHour', 'growth', 'unit', 'limit', 'reason', 'details',
+    'acceptedBy', 'decidedBy', 'shortfall'])('documents `%s`', (key) => {
     expect(doc).toContain(`\`${key}\``);
   });
 });

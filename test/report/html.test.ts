@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config/schema.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { buildReport } from '../../src/gate/report.js';
 import { compareRuns } from '../../src/gate/compare.js';
-import type { Report, StageReport } from '../../src/gate/verdict.js';
+import type { Finding, Report, StageReport } from '../../src/gate/verdict.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { downsample, niceStep, renderLineChart } from '../../src/report/html-chart.js';
 import { MAX_LATENCY_CHARTS, escapeHtml, latencySeries, memorySeries, renderHtml } from '../../src/report/html.js';
@@ -115,9 +115,9 @@ describe('renderHtml with memory samples', () => {
 
 describe('renderHtml escaping', () => {
   const hostileScope = { ...alertsGetScope, metric: `http_req_duration{name:${HOSTILE}}`, scope: { tag: 'name', value: HOSTILE } };
-  const hostileFinding = { ...alertsGetFinding, metric: hostileScope.metric, scope: hostileScope.scope, message: `${HOSTILE} is slower`, threshold: HOSTILE };
+  const hostileFinding: Finding = { ...alertsGetFinding, metric: hostileScope.metric, scope: hostileScope.scope, limit: { kind: 'threshold', expression: HOSTILE } };
   const stage: StageReport = { ...failingSmoke, stage: `smoke"${HOSTILE}`, scopes: [hostileScope], findings: [hostileFinding], notes: [`note ${HOSTILE}`] };
-  const hostile: Report = { ...report([stage], 'fail', `1 breach: ${HOSTILE}`), findings: [hostileFinding] };
+  const hostile: Report = { ...report([stage], 'fail'), findings: [hostileFinding] };
 
   it('shows the hostile endpoint name only escaped', () => {
     const html = renderHtml(hostile, [], { title: HOSTILE });
@@ -179,7 +179,7 @@ describe('chart helpers', () => {
       windows: { originMs: Date.parse('2024-05-02T09:00:00Z'), widthMs: 1000, series },
     } as unknown as RunDocument;
     const stage: StageReport = { ...failingSmoke, scopes, findings: [] };
-    const html = renderHtml(report([stage], 'fail', 'many'), [{ stage: stage.stage, current: doc }]);
+    const html = renderHtml(report([stage], 'fail'), [{ stage: stage.stage, current: doc }]);
     expectSelfContained(html);
     expect((html.match(/<svg /g) ?? []).length).toBe(MAX_LATENCY_CHARTS);
     expect(html).toContain('20 more endpoints');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/gate/verdict.js';
 import { renderJson } from '../../src/report/json.js';
+import { findingMessage, headlineOf, limitText } from '../../src/report/words.js';
 import { smallReport } from './arbitraries.js';
 import { alertsGetFinding, failingReport, failingSmoke, report } from './reports.js';
 
@@ -12,12 +13,18 @@ function reversedKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
 }
 
+/** The report plus the words the JSON carries: the headline, each finding's limit text and sentence. */
+function withWords(r: Report): unknown {
+  const word = (f: Finding) => ({ ...f, threshold: limitText(f.limit), message: findingMessage(f, r.acceptedBy) });
+  return { ...r, headline: headlineOf(r), stages: r.stages.map((s) => ({ ...s, findings: s.findings.map(word) })), findings: r.findings.map(word) };
+}
+
 describe('renderJson', () => {
   const json = renderJson(failingReport);
   const parsed = JSON.parse(json) as Report;
 
-  it('round-trips: parsing the output gives the report back', () => {
-    expect(parsed).toEqual(failingReport);
+  it('round-trips: parsing the output gives the report back, with its words', () => {
+    expect(parsed).toEqual(withWords(failingReport));
   });
 
   it('uses a 2-space indent and ends with a newline', () => {
@@ -35,7 +42,7 @@ describe('renderJson', () => {
     {
       what: 'finding',
       keys: () => Object.keys(parsed.stages[0]?.findings[3] ?? {}),
-      expected: ['outcome', 'severity', 'kind', 'metric', 'scope', 'statistic', 'baseline', 'current', 'change', 'threshold', 'pValue', 'confidence', 'message'],
+      expected: ['outcome', 'severity', 'kind', 'metric', 'scope', 'statistic', 'unit', 'baseline', 'current', 'change', 'limit', 'threshold', 'pValue', 'confidence', 'reason', 'message'],
     },
     { what: 'confidence', keys: () => Object.keys(parsed.stages[0]?.findings[3]?.confidence ?? {}), expected: ['level', 'interval'] },
     { what: 'interval', keys: () => Object.keys(parsed.stages[0]?.findings[3]?.confidence.interval ?? {}), expected: ['lower', 'upper', 'confidence'] },
@@ -50,7 +57,7 @@ describe('renderJson', () => {
 
   it('keeps keys it does not know, after the known ones, alphabetically', () => {
     const withExtra = { ...alertsGetFinding, zeta: 1, alpha: 'x' } as Finding;
-    const out = JSON.parse(renderJson(report([{ ...failingSmoke, findings: [withExtra] }], 'fail', 'x'))) as Report;
+    const out = JSON.parse(renderJson(report([{ ...failingSmoke, findings: [withExtra] }], 'fail'))) as Report;
     expect(Object.keys(out.stages[0]?.findings[0] ?? {}).slice(-3)).toEqual(['message', 'alpha', 'zeta']);
   });
 
@@ -58,7 +65,7 @@ describe('renderJson', () => {
     { what: 'NaN change', value: Number.NaN, message: 'stages[0].scopes[0].latencyChange is NaN' },
     { what: 'infinite change', value: Number.POSITIVE_INFINITY, message: 'stages[0].scopes[0].latencyChange is Infinity' },
   ])('refuses a $what instead of writing null', ({ value, message }) => {
-    const bad = report([{ ...failingSmoke, scopes: [{ ...failingSmoke.scopes[0]!, latencyChange: value }] }], 'fail', 'x');
+    const bad = report([{ ...failingSmoke, scopes: [{ ...failingSmoke.scopes[0]!, latencyChange: value }] }], 'fail');
     expect(() => renderJson(bad)).toThrow(new TypeError(`${message}: the JSON report cannot hold a non-finite number`));
   });
 
@@ -67,7 +74,8 @@ describe('renderJson', () => {
       fc.property(smallReport, (r) => {
         const out = renderJson(r);
         // JSON has no -0 and no undefined: compare with what JSON itself makes of the report.
-        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(r)));
+        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(withWords(r))));
+        // Read back, the words are recomputed from the data: the same file again.
         expect(renderJson(JSON.parse(out) as Report)).toBe(out);
       }),
       { numRuns: 200, seed: 11 },

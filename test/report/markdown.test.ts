@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome, Report, ScopeComparison, StageReport } from '../../src/gate/verdict.js';
 import { DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT, TRUNCATION_LEAD, renderMarkdown } from '../../src/report/markdown.js';
 import { escapeMarkdown } from '../../src/report/index.js';
+import { verdictText } from '../../src/report/view.js';
 import { finding, outcome, scope, smallReport, stage, userText } from './arbitraries.js';
 import { expectWellFormed, hasLoneSurrogate, unescapedPipes } from './checks.js';
 import {
@@ -45,15 +46,13 @@ function lastLine(s: string): string {
 
 describe('renderMarkdown: the verdict line', () => {
   it.each([
-    { verdict: 'pass', headline: 'no regressions in 3 stages', expected: '### ✅ pass — no regressions in 3 stages' },
-    { verdict: 'warn', headline: '1 warning in endurance', expected: '### ⚠️ warn — 1 warning in endurance' },
-    { verdict: 'fail', headline: 'fail — 2 regressions in smoke', expected: '### ❌ fail — 2 regressions in smoke' },
-    { verdict: 'fail', headline: '❌ fail — mark already there', expected: '### ❌ fail — mark already there' },
-    { verdict: 'fail', headline: 'failures: 2 in smoke', expected: '### ❌ fail — failures: 2 in smoke' },
-    { verdict: 'inconclusive', headline: 'current run is partial', expected: '### ❔ inconclusive — current run is partial' },
-    { verdict: 'fail', headline: 'GET /a|b <script> slower', expected: '### ❌ fail — GET /a\\|b &lt;script&gt; slower' },
-  ] as const)('$verdict, "$headline"', ({ verdict, headline, expected }) => {
-    const md = renderMarkdown(report([passingLoad], verdict, headline), { marker: MARKER });
+    { verdict: 'pass', stage: 'load', expected: '### ✅ pass — load: no regression beyond the limits, thresholds hold' },
+    { verdict: 'warn', stage: 'endurance', expected: '### ⚠️ warn — 0 changes beyond a limit in endurance that the data cannot confirm' },
+    { verdict: 'fail', stage: 'smoke', expected: '### ❌ fail — 0 breaches in smoke:' },
+    { verdict: 'inconclusive', stage: 'smoke', expected: '### ❔ inconclusive — smoke: the data cannot decide (too little data)' },
+    { verdict: 'pass', stage: 'GET /a|b <script>', expected: '### ✅ pass — GET /a\\|b &lt;script&gt;: no regression beyond the limits, thresholds hold' },
+  ] as const)('$verdict, stage "$stage"', ({ verdict, stage, expected }) => {
+    const md = renderMarkdown(report([{ ...passingLoad, stage }], verdict), { marker: MARKER });
     expect(md.split('\n').slice(0, 2)).toEqual([MARKER, expected]);
   });
 
@@ -87,7 +86,7 @@ describe('renderMarkdown: stages and tables', () => {
 
   it('puts the whole run first within its group', () => {
     const both: StageReport = { ...passingLoad, scopes: [{ ...loginScope, latencyChange: 0.05 }, { ...wholeRunScope, outcome: 'pass' }] };
-    const rows = tableRows(renderMarkdown(report([both], 'pass', 'ok')), 0);
+    const rows = tableRows(renderMarkdown(report([both], 'pass')), 0);
     expect(rows.map((r) => r[1])).toEqual(['**all requests**', 'POST /api/auth/login']);
   });
 
@@ -107,15 +106,15 @@ describe('renderMarkdown: stages and tables', () => {
     const smoke = md.slice(md.indexOf('#### ❌ Stage smoke'), md.indexOf('#### ✅ Stage load'));
     const items = smoke.split('\n').filter((l) => l.startsWith('- '));
     expect(items).toEqual([
-      '- ❌ POST /api/alerts p95 is 44 % slower than the baseline (120 ms → 173 ms), above the 10 % limit. — http\\_req\\_duration{name:POST /api/alerts} p(95): 120 ms → 173 ms, +43.8 %, p < 0.001, confirmed (95 % CI +24 … +41 %); threshold +10 %',
-      '- ❌ GET /api/alerts p95 is 32 % slower than the baseline (80.1 ms → 106 ms), above the 10 % limit. — http\\_req\\_duration{name:GET /api/alerts} p(95): 80.1 ms → 106 ms, +32.2 %, p < 0.001, confirmed (95 % CI +21 … +38 %); threshold +10 %',
-      '- ⚠️ All requests: the median is 6.4 % slower, above the 5 % warning level but not confirmed. — http\\_req\\_duration med: 20.1 ms → 21.4 ms, +6.4 %, p = 0.03, suggestive (95 % CI +1.0 … +12 %); threshold +5.0 %',
-      '- ℹ️ Throughput is 1.6 % lower, as expected from the slower /api/alerts endpoints. — http\\_reqs throughput: 104 req/s → 103 req/s, −1.6 %',
+      '- ❌ POST /api/alerts: p(95) response time +43.8 % (120 ms → 173 ms) is beyond the +10 % limit and confirmed, 95 % CI +24 … +41 %. — http\\_req\\_duration{name:POST /api/alerts} p(95): 120 ms → 173 ms, +43.8 %, p < 0.001, confirmed (95 % CI +24 … +41 %); threshold +10 %',
+      '- ❌ GET /api/alerts: p(95) response time +32.2 % (80.1 ms → 106 ms) is beyond the +10 % limit and confirmed, 95 % CI +21 … +38 %. — http\\_req\\_duration{name:GET /api/alerts} p(95): 80.1 ms → 106 ms, +32.2 %, p < 0.001, confirmed (95 % CI +21 … +38 %); threshold +10 %',
+      '- ⚠️ all requests: typical response time +6.4 % (20.1 ms → 21.4 ms) is beyond the +5 % limit, but the data cannot confirm it, 95 % CI +1.0 … +12 %. — http\\_req\\_duration med: 20.1 ms → 21.4 ms, +6.4 %, p = 0.03, suggestive (95 % CI +1.0 … +12 %); threshold +5 %',
+      '- ℹ️ all requests: throughput −1.6 % (104 req/s → 103 req/s) is within the −15 % limit. — http\\_reqs throughput: 104 req/s → 103 req/s, −1.6 %; threshold −15 %',
       '- 📝 Thresholds of the k6 script were not evaluated: perf-gate compares runs, k6 checks limits.',
     ]);
     // Info findings and notes are collapsed.
     const details = smoke.slice(smoke.indexOf('<details>'));
-    expect(details).toMatch(/^<details><summary>Details: 1 info finding, 1 note<\/summary>\n\n- ℹ️ Throughput/);
+    expect(details).toMatch(/^<details><summary>Details: 1 info finding, 1 note<\/summary>\n\n- ℹ️ all requests: throughput/);
     expect(details.trimEnd().endsWith('</details>')).toBe(true);
   });
 
@@ -143,8 +142,8 @@ describe('renderMarkdown: stages and tables', () => {
   });
 
   it('shows run-wide findings that belong to no stage', () => {
-    const extra = { ...failingReport, findings: [...failingReport.findings, { ...failingSmoke.findings[1]!, message: 'the baseline is 40 days old' }] };
-    expect(renderMarkdown(extra)).toContain('#### Run-wide findings\n\n- ⚠️ the baseline is 40 days old');
+    const extra = { ...failingReport, findings: [...failingReport.findings, { ...failingSmoke.findings[1]!, scope: { tag: 'name', value: 'a run-wide question' } }] };
+    expect(renderMarkdown(extra)).toContain('#### Run-wide findings\n\n- ⚠️ a run-wide question: typical response time +6.4 %');
   });
 });
 
@@ -161,10 +160,10 @@ describe('renderMarkdown: escaping what came from the test', () => {
     ...failingSmoke,
     stage: 'smoke </details>',
     scopes: evil,
-    findings: [{ ...failingSmoke.findings[2]!, message: 'GET /a|b <script>alert(1)</script> is `slower`\nsee *this*' }],
+    findings: [{ ...failingSmoke.findings[2]!, scope: { tag: 'name', value: 'GET /a|b <script>alert(1)</script> is `slower`\nsee *this*' } }],
     notes: ['note with <img src=x onerror=alert(1)> and | pipe'],
   };
-  const md = renderMarkdown(report([stageWithEvil], 'fail', 'GET /a|b <script> p95 +30 %'), { marker: MARKER });
+  const md = renderMarkdown(report([stageWithEvil], 'fail'), { marker: MARKER });
 
   it('keeps every table row at the header’s number of cells', () => {
     expectWellFormed(md);
@@ -218,7 +217,7 @@ describe('renderMarkdown: staying under maxLength', () => {
   });
 
   it('then drops rows, passes first, and says how many', () => {
-    const smoke = report([failingSmoke], 'fail', '2 regressions in smoke');
+    const smoke = report([failingSmoke], 'fail');
     const noDetails = renderMarkdown(smoke, { maxLength: renderMarkdown(smoke).length - 1 });
     expect(noDetails).not.toContain('<details>');
     const marks = (md: string): string[] => tableRows(md, 0).map((r) => r[0] ?? '');
@@ -234,18 +233,18 @@ describe('renderMarkdown: staying under maxLength', () => {
 
   it('keeps marker, verdict and note when nothing else fits, and cuts the headline between graphemes', () => {
     const family = '👩‍❤️‍👩';
-    const long = report([failingSmoke], 'fail', `${family}|<`.repeat(200));
+    const long = report([{ ...failingSmoke, stage: `${family}|<`.repeat(200) }], 'fail');
     const md = renderMarkdown(long, { marker: MARKER, maxLength: 400 });
     expect(md.length).toBeLessThanOrEqual(400);
     const [marker, verdict] = md.split('\n');
     expect(marker).toBe(MARKER);
-    expect(verdict).toMatch(new RegExp(`^### ❌ fail — (${family}\\\\\\|&lt;)*(${family}(\\\\\\|)?)?…$`, 'u'));
+    expect(verdict).toMatch(new RegExp(`^### ❌ fail — 2 breaches in (${family}\\\\\\|&lt;)*(${family}(\\\\\\|)?)?…$`, 'u'));
     expect(hasLoneSurrogate(md)).toBe(false);
     expect(lastLine(md)).toMatch(/^… 1 stage section omitted/);
   });
 
   it('says GitHub’s limit when truncating at the default length', () => {
-    const big = report([{ ...failingSmoke, scopes: Array.from({ length: 800 }, (_, i) => ({ ...loginScope, scope: { tag: 'name', value: `GET /api/items/${i}/${'x'.repeat(60)}` } })) }], 'fail', 'big');
+    const big = report([{ ...failingSmoke, scopes: Array.from({ length: 800 }, (_, i) => ({ ...loginScope, scope: { tag: 'name', value: `GET /api/items/${i}/${'x'.repeat(60)}` } })) }], 'fail');
     const md = renderMarkdown(big);
     expect(md.length).toBeLessThanOrEqual(DEFAULT_MAX_LENGTH);
     expect(lastLine(md)).toMatch(/^… \d+ rows and the details omitted \(report truncated to fit GitHub's 65,536-character limit\); see the JSON report\.$/);
@@ -256,7 +255,6 @@ describe('renderMarkdown: staying under maxLength', () => {
   });
 
   it('holds for big random reports: 500–3000 scopes with long names (property)', () => {
-    const headline = '3 regressions in smoke: POST /api/alerts p95 +44 %';
     const big = fc
       .integer({ min: 500, max: 3000 })
       .chain((n) =>
@@ -268,13 +266,13 @@ describe('renderMarkdown: staying under maxLength', () => {
       )
       .map(({ scopes, stages, verdict }): Report => {
         const filled = stages.map((s, i) => ({ ...s, scopes: scopes.filter((_, j) => j % stages.length === i) }));
-        return { schema: 'perf-gate/report@1', verdict, headline, stages: filled, findings: filled.flatMap((s) => s.findings), generatedAt: '2026-11-25T14:47:12.345Z' };
+        return { schema: 'perf-gate/report@1', verdict, stages: filled, findings: filled.flatMap((s) => s.findings), generatedAt: '2026-11-25T14:47:12.345Z' };
       });
     fc.assert(
       fc.property(big, fc.integer({ min: 20_000, max: DEFAULT_MAX_LENGTH }), (r: Report, maxLength) => {
         const md = renderMarkdown(r, { marker: MARKER, maxLength, trend: '```mermaid\nxychart-beta\n```' });
         expect(md.length).toBeLessThanOrEqual(maxLength);
-        expect(md.startsWith(`${MARKER}\n### ${markOf(r.verdict)} ${r.verdict} — ${headline}\n`)).toBe(true);
+        expect(md.split('\n')[1]).toBe(`### ${markOf(r.verdict)} ${escapeMarkdown(verdictText(r))}`);
         expect(lastLine(md)).toMatch(/^… .+ omitted \(report truncated to fit .+\); see the JSON report\.$/);
         expectWellFormed(md);
       }),

@@ -66,10 +66,11 @@ export const alertsGetFinding: Finding = {
   baseline: 80.0635485,
   current: 105.87,
   change: 0.322,
-  threshold: '0.10',
+  unit: 'ms',
+  limit: { kind: 'max-increase', max: 0.1 },
   pValue: 0.00002,
   confidence: { level: 'confirmed', interval: CI95(0.21, 0.38) },
-  message: 'GET /api/alerts p95 is 32 % slower than the baseline (80.1 ms → 106 ms), above the 10 % limit.',
+  reason: { code: 'confirmed' },
 };
 
 export const alertsPostFinding: Finding = {
@@ -82,10 +83,11 @@ export const alertsPostFinding: Finding = {
   baseline: 120.4,
   current: 173.1,
   change: 0.438,
-  threshold: '0.10',
+  unit: 'ms',
+  limit: { kind: 'max-increase', max: 0.1 },
   pValue: 0.0003,
   confidence: { level: 'confirmed', interval: CI95(0.24, 0.41) },
-  message: 'POST /api/alerts p95 is 44 % slower than the baseline (120 ms → 173 ms), above the 10 % limit.',
+  reason: { code: 'confirmed' },
 };
 
 export const wholeRunWarning: Finding = {
@@ -97,10 +99,11 @@ export const wholeRunWarning: Finding = {
   baseline: 20.119449,
   current: 21.4,
   change: 0.064,
-  threshold: '0.05',
+  unit: 'ms',
+  limit: { kind: 'max-increase', max: 0.05 },
   pValue: 0.031,
   confidence: { level: 'suggestive', interval: CI95(0.01, 0.12) },
-  message: 'All requests: the median is 6.4 % slower, above the 5 % warning level but not confirmed.',
+  reason: { code: 'unconfirmed' },
 };
 
 export const throughputInfo: Finding = {
@@ -112,8 +115,10 @@ export const throughputInfo: Finding = {
   baseline: 104.2761502168324,
   current: 102.6,
   change: -0.016,
+  unit: 'req/s',
+  limit: { kind: 'max-decrease', max: 0.15 },
   confidence: { level: 'not-applicable' },
-  message: 'Throughput is 1.6 % lower, as expected from the slower /api/alerts endpoints.',
+  reason: { code: 'within-limit' },
 };
 
 const smokeBaselineRun = {
@@ -163,8 +168,11 @@ export const inconclusiveAborted: StageReport = {
       statistic: 'count',
       baseline: 2119,
       current: 611,
+      unit: 'count',
+      limit: { kind: 'measured-in-both' },
       confidence: { level: 'not-applicable' },
-      message: 'The current run is partial (k6 was killed after 6.2 s); no comparison is trustworthy.',
+      reason: { code: 'not-judged', shortfall: 'other', detail: 'the current run is partial (k6 was killed after 6.2 s); no comparison is trustworthy' },
+      shortfall: 'other',
     },
   ],
   scopes: [{ ...dashboardScope, confidence: { level: 'not-applicable' }, latencyChange: undefined, outcome: 'inconclusive' }],
@@ -186,8 +194,10 @@ export const warningEndurance: StageReport = {
       statistic: 'slope',
       baseline: 1.2,
       current: 96.5,
+      unit: 'MB/h',
+      limit: { kind: 'no-sustained-growth' },
       confidence: { level: 'suggestive' },
-      message: 'Resident memory keeps growing (+96.5 MB/h after warm-up); run a longer endurance stage to confirm a leak.',
+      reason: { code: 'unconfirmed' },
     },
   ],
   scopes: [{ ...loginScope, outcome: 'pass' }],
@@ -198,13 +208,12 @@ export const warningEndurance: StageReport = {
   notes: [],
 };
 
-export function report(stages: readonly StageReport[], verdict: Report['verdict'], headline: string): Report {
+export function report(stages: readonly StageReport[], verdict: Report['verdict']): Report {
   const findings = stages.flatMap((s) => s.findings);
   const rank = { fail: 0, warn: 1, info: 2 } as const;
   return {
     schema: 'perf-gate/report@1',
     verdict,
-    headline,
     stages,
     findings: [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]),
     generatedAt: '2026-11-25T14:47:12.345Z',
@@ -214,5 +223,4 @@ export function report(stages: readonly StageReport[], verdict: Report['verdict'
 export const failingReport = report(
   [failingSmoke, passingLoad, inconclusiveAborted, warningEndurance],
   'fail',
-  '2 regressions in smoke: POST /api/alerts p95 +44 %, GET /api/alerts p95 +32 %',
 );

@@ -45,7 +45,7 @@ describe('renderText', () => {
   const text = renderText(failingReport);
 
   it('starts with the verdict line', () => {
-    expect(text.split('\n')[0]).toBe('perf-gate: fail — 2 regressions in smoke: POST /api/alerts p95 +44 %, GET /api/alerts p95 +32 %');
+    expect(text.split('\n')[0]).toMatch(/^perf-gate: fail — 2 breaches in smoke, load, smoke-aborted, endurance: POST \/api\/alerts, GET \/api\/alerts; /);
   });
 
   it('aligns every column of a stage table, failures first', () => {
@@ -65,18 +65,18 @@ describe('renderText', () => {
         { ...alertsGetScope, scope: { tag: 'name', value: 'GET /a' }, outcome: 'warn' },
       ],
     };
-    const lines = tableLines(renderText(report([wide], 'fail', 'x')), 'load');
+    const lines = tableLines(renderText(report([wide], 'fail')), 'load');
     const rows = scopeRows(wide.scopes).map((r) => [r.outcome, r.label, r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure]);
     expectAligned(lines, rows);
   });
 
   it('lists failures and warnings with their messages and numbers, then info, memory and notes', () => {
     expect(text).toContain(
-      '  fail  POST /api/alerts p95 is 44 % slower than the baseline (120 ms → 173 ms), above the 10 % limit.\n' +
+      '  fail  POST /api/alerts: p(95) response time +43.8 % (120 ms → 173 ms) is beyond the +10 % limit and confirmed, 95 % CI +24 … +41 %.\n' +
         '        http_req_duration{name:POST /api/alerts} p(95): 120 ms → 173 ms, +43.8 %, p < 0.001, confirmed (95 % CI +24 … +41 %); threshold +10 %\n',
     );
-    expect(text).toContain('  warn  All requests: the median is 6.4 % slower');
-    expect(text).toContain('  info  Throughput is 1.6 % lower');
+    expect(text).toContain('  warn  all requests: typical response time +6.4 % (20.1 ms → 21.4 ms) is beyond the +5 % limit');
+    expect(text).toContain('  info  all requests: throughput −1.6 % (104 req/s → 103 req/s) is within the −15 % limit.');
     expect(text).toContain('  note: current run is partial\n  note: baseline is aggregate-only: distribution tests not applicable');
     expect(text).toContain('  memory      start      end     peak       slope   growth\n  baseline  50.8 MB  70.7 MB  70.7 MB  +1.20 MB/h  +39.0 %\n');
     expect(text).toContain('current 2026-11-25 14:42 UTC, 6.2 s, k6 0.49.0 (partial)');
@@ -92,7 +92,7 @@ describe('renderText', () => {
 
   it('shows control characters from the test instead of sending them to the terminal', () => {
     const evil: StageReport = { ...passingLoad, stage: 'load\u001b]0;pwned\u0007', scopes: [{ ...alertsGetScope, scope: { tag: 'name', value: 'GET /a\u001b[2J\nb' } }] };
-    const out = renderText(report([evil], 'fail', 'x\u001b[31m'));
+    const out = renderText(report([evil], 'fail'));
     expect(out).not.toContain('\u001b');
     expect(out).toContain('GET /a\\x1b[2J b');
     expect(out).toContain('Stage load\\x1b]0;pwned\\x07:');
@@ -100,7 +100,7 @@ describe('renderText', () => {
 
   it('fits a narrow terminal: shortens endpoints (not below 16 columns) and wraps messages', () => {
     const long: StageReport = { ...failingSmoke, scopes: [{ ...alertsGetScope, scope: { tag: 'name', value: `GET /api/alerts/${'segment/'.repeat(10)}` } }] };
-    const out = renderText(report([long], 'fail', 'x'), { width: 80 });
+    const out = renderText(report([long], 'fail'), { width: 80 });
     const row = tableLines(out, 'smoke')[1] ?? '';
     const label = row.trim().split(/\s{2,}/)[1] ?? '';
     expect(label.endsWith('…')).toBe(true);
@@ -109,12 +109,12 @@ describe('renderText', () => {
     const afterTable = out.split('\n').slice(out.split('\n').indexOf(row) + 1);
     for (const l of afterTable) expect(displayWidth(l), l).toBeLessThanOrEqual(80);
     expect(out).toContain('+43.8 %,'); // a number is never separated from its unit
-    expect(out).toContain('  fail  POST /api/alerts p95 is 44 % slower than the baseline (120 ms → 173 ms),\n        above the 10 % limit.');
+    expect(out).toContain('  fail  POST /api/alerts: p(95) response time +43.8 % (120 ms → 173 ms) is\n        beyond the +10 % limit and confirmed, 95 % CI +24 … +41 %.');
   });
 
   it('never shortens or wraps without a width (logs and pipes)', () => {
     const long: StageReport = { ...failingSmoke, scopes: [{ ...alertsGetScope, scope: { tag: 'name', value: `GET /api/alerts/${'segment/'.repeat(10)}` } }] };
-    expect(renderText(report([long], 'fail', 'x'))).toContain(`GET /api/alerts/${'segment/'.repeat(10)}`);
+    expect(renderText(report([long], 'fail'))).toContain(`GET /api/alerts/${'segment/'.repeat(10)}`);
   });
 
   it('renders any report without control characters but newlines (property)', () => {

@@ -12,11 +12,11 @@ export const coverage: Detector = {
   each: 'run',
   needs: 'baseline',
   detect({ policy, baseline, current }) {
-    const common = { kind: 'data' as const, threshold: 'measured in both runs', deterministic: true, beyond: true };
+    const common = { kind: 'data' as const, unit: 'count' as const, limit: { kind: 'measured-in-both' as const }, deterministic: true, beyond: true };
     const latency = policy.latencyMetric;
     const before = baseline.value(latency, 'count') ?? 0;
     if (before > 0 && !current.scope(latency)) {
-      return [{ ...common, metric: latency, statistic: 'count', baseline: before, current: 0, note: `the current run has no '${latency}' at all, while the baseline had ${before} requests` }];
+      return [{ ...common, metric: latency, statistic: 'count', baseline: before, current: 0, lost: { what: 'metric', baselineCount: before } }];
     }
     const parsed = tryParseMetricSelector(latency);
     const metric = 'error' in parsed ? latency : parsed.metric;
@@ -30,7 +30,7 @@ export const coverage: Detector = {
           statistic: 'count',
           baseline: had,
           current: 0,
-          note: `no request of the current run carries the tag '${tag}', while ${had} ${tag === 'name' ? 'endpoints' : `'${tag}' values`} of the baseline did — the script stopped setting it, so nothing can be judged per ${tag}`,
+          lost: { what: 'tag', tag, baselineValues: had },
         });
       }
     }

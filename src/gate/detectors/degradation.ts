@@ -23,7 +23,7 @@ export const degradation: Detector = {
     const widthMs = run.doc.windows.widthMs;
     const startMs = Date.parse(run.doc.meta.start);
     const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1000);
-    const common = { kind: 'degradation' as const, metric, statistic: 'med', threshold: `+${Math.round(e.degradation * 100)} %` };
+    const common = { kind: 'degradation' as const, metric, statistic: 'med', unit: run.unitOf(metric), limit: { kind: 'max-increase' as const, max: e.degradation } };
     if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs ≥ 6)`, shortfall: 'too-short' }];
     const third = Math.floor(windows.length / 3);
     const early = windows.slice(0, third);
@@ -47,7 +47,7 @@ export const degradation: Detector = {
       pValue: ev.pGreater,
       interval: { lower: ev.test.lower, upper: ev.test.upper },
       intervalExcludesNoChange: ev.test.lower > 0,
-      note: 'last third of the run against its first third, after warm-up',
+      details: { compared: 'last-third-vs-first-third' as const },
     }];
   },
 };

@@ -29,7 +29,8 @@ export const errorRate: Detector = {
       metric,
       ...(s.scope ? { scope: s.scope } : {}),
       statistic: 'rate',
-      threshold: `+${Math.round(maxIncrease * 100)} % and +${Math.round(absoluteFloor * 10000) / 100} % points`,
+      unit: 'fraction' as const,
+      limit: { kind: 'error-rate' as const, maxIncrease, absoluteFloor },
     };
     if (!b || b.total === 0 || c.total === 0) {
       return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? 'the baseline' : 'the current run'}`, shortfall: 'missing' }];
@@ -40,7 +41,7 @@ export const errorRate: Detector = {
     const beyond = rc - rb > absoluteFloor && (change === undefined || change > maxIncrease);
     const base = { ...common, baseline: rb, current: rc, ...(change !== undefined ? { change } : {}), beyond };
     if (baseline.aggregateOnly || current.aggregateOnly) {
-      return [{ ...base, note: 'aggregate-only input: the change cannot be tested, only reported' }];
+      return [{ ...base, details: { aggregateOnly: true } }];
     }
     const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
     const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });

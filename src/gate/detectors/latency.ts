@@ -22,7 +22,7 @@ export const latency: Detector = {
   needs: 'baseline',
   detect({ policy, baseline, current }, s) {
     const limit = policy.regression.latency.maxIncrease;
-    const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), threshold: `+${Math.round(limit * 1000) / 10} %` };
+    const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), unit: current.unitOf(s.name), limit: { kind: 'max-increase' as const, max: limit } };
     const out: Assessment[] = [];
     for (const statistic of policy.regression.latency.statistics) {
       const b = baseline.value(s.name, statistic);
@@ -41,7 +41,7 @@ export const latency: Detector = {
       const bd = baseline.distribution(s.name);
       const cd = current.distribution(s.name);
       if (!bd || !cd) {
-        out.push({ ...base, change, beyond, note: 'aggregate-only input: the change cannot be tested, only reported' });
+        out.push({ ...base, change, beyond, details: { aggregateOnly: true } });
         continue;
       }
       const nb = totalCount(bd);
@@ -73,9 +73,7 @@ export const latency: Detector = {
         pValue: evidence.pValue,
         interval: { lower: evidence.test.lower, upper: evidence.test.upper },
         intervalExcludesNoChange: evidence.test.lower > 0,
-        ...(superiority && !isInsufficient(superiority)
-          ? { note: `a current request is slower than a baseline one ${Math.round(superiority.probabilityOfSuperiority * 100)} % of the time (Cliff's δ ${superiority.delta >= 0 ? '+' : '−'}${Math.abs(superiority.delta).toFixed(2)})` }
-          : {}),
+        ...(superiority && !isInsufficient(superiority) ? { details: { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } } : {}),
       });
     }
     return out;

@@ -13,7 +13,7 @@ export const memoryLevel: Detector = {
     const current = memory.current;
     if (!current || !baseline.doc.memory) return [];
     const limit = policy.regression.memory.maxIncrease;
-    const common = { kind: 'memory' as const, metric: MEMORY_METRIC, statistic: 'level', threshold: `+${Math.round(limit * 100)} %` };
+    const common = { kind: 'memory' as const, metric: MEMORY_METRIC, statistic: 'level', unit: 'bytes' as const, limit: { kind: 'max-increase' as const, max: limit } };
     const before = memory.baseline;
     if (!before) return [{ ...common, current: current.levelBytes, beyond: false, insufficient: 'no baseline memory samples', shortfall: 'missing' }];
     const change = current.levelBytes / before.levelBytes - 1;

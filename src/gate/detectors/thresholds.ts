@@ -21,7 +21,7 @@ export const thresholds: Detector = {
       for (const expr of t.expressions) {
         const key = aggregationKey(expr.aggregation);
         const scope = scopeOfSelector(t.metric);
-        const common = { kind: 'threshold' as const, metric: t.metric, ...(scope ? { scope } : {}), statistic: key, threshold: expr.source, deterministic: true };
+        const common = { kind: 'threshold' as const, metric: t.metric, ...(scope ? { scope } : {}), statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: 'threshold' as const, expression: expr.source }, deterministic: true };
         if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
           // Nothing was dropped: the counter never appeared. Its count and rate are 0.
           const result = evaluateThreshold(expr, (k) => (k === 'count' || k === 'rate' ? 0 : undefined));
@@ -31,7 +31,7 @@ export const thresholds: Detector = {
         if (!current.scope(t.metric)) {
           const before = baseline?.scope(t.metric) ? baseline.value(t.metric, 'count') : undefined;
           if (before !== undefined && before > 0) {
-            out.push({ ...common, beyond: true, note: `no point of the current run matches ${t.metric}, while the baseline had ${before}` });
+            out.push({ ...common, beyond: true, lost: { what: 'selector', baselineCount: before } });
           } else {
             const origin = t.origin === 'preset' ? ' (a preset SLO)' : t.origin === 'script' ? " (from the script's thresholds)" : '';
             out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: 'missing' });

@@ -23,13 +23,13 @@ export const throughput: Detector = {
     const c = current.throughput({}, REQUESTS_METRIC);
     if (c === undefined) return [];
     const limit = policy.regression.throughput.maxDecrease;
-    const common = { kind: 'throughput' as const, metric: REQUESTS_METRIC, statistic: 'rate', threshold: `−${Math.round(limit * 100)} %` };
+    const common = { kind: 'throughput' as const, metric: REQUESTS_METRIC, statistic: 'rate', unit: 'req/s' as const, limit: { kind: 'max-decrease' as const, max: limit } };
     if (b === undefined || b <= 0) return [{ ...common, current: c, beyond: false, insufficient: 'the baseline has no requests', shortfall: 'missing' }];
     // A run that served nothing has no ratio to test: it is the largest drop there is.
-    if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, note: 'the current run served no requests' }];
+    if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
     const change = c / b - 1;
     const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
-    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, note: 'aggregate-only input: the change cannot be tested, only reported' }];
+    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
     const sb = windowRateSe(baseline.windows(REQUESTS_METRIC), baseline.doc.windows.widthMs);
     const sc = windowRateSe(current.windows(REQUESTS_METRIC), current.doc.windows.widthMs);
     if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, 'too-short') }];

@@ -14,7 +14,7 @@ const slowest: Detector = {
   needs: 'current',
   detect({ current }, s) {
     const max = current.value(s.name, 'max');
-    return max === undefined ? [] : [{ kind: 'latency', metric: s.name, ...(s.scope ? { scope: s.scope } : {}), statistic: 'max', current: max, threshold: 'max<1000', beyond: max >= 1000, deterministic: true }];
+    return max === undefined ? [] : [{ kind: 'latency', metric: s.name, ...(s.scope ? { scope: s.scope } : {}), statistic: 'max', unit: 'ms', current: max, limit: { kind: 'threshold', expression: 'max<1000' }, beyond: max >= 1000, deterministic: true }];
   },
 };
 

@@ -23,6 +23,6 @@ describe('thresholds detector', () => {
     const b = syntheticRun({ endpoints: { 'GET /a': { latencies: [1, 2, 3] }, 'GET /b': { latencies: [1, 2, 3] } } });
     const c = syntheticRun({ endpoints: { 'GET /a': { latencies: [1, 2, 3] } } });
     const [a] = run(thresholds, contextOf(c, b, config({ 'http_req_duration{name:GET /b}': ['p(95)<500'] }), 'stress'));
-    expect(a).toMatchObject({ beyond: true, note: 'no point of the current run matches http_req_duration{name:GET /b}, while the baseline had 3' });
+    expect(a).toMatchObject({ beyond: true, lost: { what: 'selector', baselineCount: 3 } });
   });
 });

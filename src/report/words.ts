@@ -1,0 +1,289 @@
+/**
+ * The words of a report: a finding's sentence, a limit's text, the headline. The gate hands over data
+ * (outcomes, units, limits, structured reasons and details); every renderer words it through here, so
+ * the comment, the terminal, the HTML page and the JSON say the same thing.
+ */
+
+import type { Finding, FindingKind, Limit, Report, Shortfall, StageReport, Unit } from '../gate/verdict.js';
+import { formatChange, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
+
+/** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
+export function formatInUnit(unit: Unit, value: number): string {
+  switch (unit) {
+    case 'ms':
+      return formatMs(value);
+    case 'req/s':
+      return formatRate(value);
+    case 'per-second':
+      return `${formatNumber(value)} /s`;
+    case 'fraction':
+      return formatPercent(value);
+    case 'bytes':
+      return formatMegabytes(value);
+    case 'MB/h':
+      return formatSlope(value);
+    case 'count':
+      return formatCount(value);
+    case 'value':
+      return formatNumber(value);
+  }
+}
+
+/** A count: whole numbers as they are (`2`, `1,234`), anything else with 3 significant digits. */
+function formatCount(n: number): string {
+  return Number.isInteger(n) ? groupThousands(n) : formatNumber(n);
+}
+
+/** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
+export function limitText(limit: Limit): string {
+  switch (limit.kind) {
+    case 'max-increase':
+      return `+${percent(limit.max)} %`;
+    case 'max-decrease':
+      return `−${percent(limit.max)} %`;
+    case 'error-rate':
+      return `+${Math.round(limit.maxIncrease * 100)} % and +${Math.round(limit.absoluteFloor * 10000) / 100} % points`;
+    case 'threshold':
+      return limit.expression;
+    case 'no-sustained-growth':
+      return 'no sustained growth';
+    case 'measured-in-both':
+      return 'measured in both runs';
+  }
+}
+
+/** A shortfall in a report's words: `too few requests`. */
+export function shortfallText(shortfall: Shortfall): string {
+  switch (shortfall) {
+    case 'too-few-requests':
+      return 'too few requests';
+    case 'too-short':
+      return 'run too short';
+    case 'missing':
+      return 'missing from a run';
+    case 'no-spread':
+      return 'no spread to measure against';
+    case 'other':
+      return 'see the findings';
+  }
+}
+
+/** Where a finding is, in a reviewer's words: the endpoint, `service memory`, or `all requests`. */
+function where(f: Finding): string {
+  if (f.scope) return f.scope.value;
+  return f.kind === 'memory' || f.kind === 'leak' ? 'service memory' : 'all requests';
+}
+
+/** What was asked: `typical response time`, `p(95) response time`, `throughput`, … */
+function subject(f: Finding): string {
+  switch (f.kind) {
+    case 'latency':
+      return f.statistic === 'med' ? 'typical response time' : `${f.statistic} response time`;
+    case 'throughput':
+      return 'throughput';
+    case 'error-rate':
+      return 'error rate';
+    case 'memory':
+      return f.statistic === 'growth' ? 'memory growth' : 'memory';
+    case 'leak':
+      return 'memory leak check';
+    case 'degradation':
+      return 'latency degradation over the run';
+    case 'threshold':
+      return `threshold ${limitText(f.limit)}`;
+    case 'data':
+      return 'data';
+  }
+}
+
+/** The facts behind a finding, as a trailing clause (` — …`), or ''. */
+function detailClause(f: Finding): string {
+  const d = f.details;
+  if (!d) return '';
+  const parts: string[] = [];
+  if (d.aggregateOnly) parts.push('aggregate-only input: the change cannot be tested, only reported');
+  if (d.superiority) {
+    const delta = d.superiority.delta;
+    parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's δ ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)})`);
+  }
+  if (d.noRequests) parts.push('the current run served no requests');
+  if (d.compared === 'last-third-vs-first-third') parts.push('last third of the run against its first third, after warm-up');
+  if (d.memory) {
+    const m = d.memory;
+    parts.push(
+      f.kind === 'leak'
+        ? `slope ${formatSlope(m.slopeMBPerHour)} (95 % CI ${formatSlope(m.slopeInterval.lower)} … ${formatSlope(m.slopeInterval.upper)}), growth ${formatPercent(m.growth)} over the run, limit ${percent(m.growthLimit)} %`
+        : `resident memory ${formatMegabytes(m.startBytes)} → ${formatMegabytes(m.endBytes)} after warm-up, steady-state slope ${formatSlope(m.slopeMBPerHour)}`,
+    );
+  }
+  return parts.length === 0 ? '' : ` — ${parts.join('; ')}`;
+}
+
+/**
+ * One sentence a reviewer can act on, from the finding's data:
+ * `GET /api/alerts: p(95) response time +29.8 % (80.0 ms → 104 ms) is beyond the +20 % limit and confirmed, 95 % CI +16 … +46 %.`
+ * `acceptedBy` names the label that accepted it, when the finding is accepted.
+ */
+export function findingMessage(f: Finding, acceptedBy?: string): string {
+  const text = sentence(f);
+  return f.accepted ? `${text} Accepted by ${acceptedBy === undefined ? 'a pull-request label' : `the '${acceptedBy}' label`}.` : text;
+}
+
+function sentence(f: Finding): string {
+  const at = where(f);
+  const what = subject(f);
+  const value = (v: number): string => formatInUnit(f.unit, v);
+  const numbers = f.statistic === 'growth' ? '' : f.baseline !== undefined && f.current !== undefined ? ` (${value(f.baseline)} → ${value(f.current)})` : f.current !== undefined ? ` (${value(f.current)})` : '';
+  const delta = f.change !== undefined ? ` ${formatChange(f.change)}` : '';
+  const ci = f.confidence.interval ? `, ${formatInterval(f.confidence.interval)}` : '';
+  const note = detailClause(f);
+  const limit = limitText(f.limit);
+  const r = f.reason;
+  switch (r.code) {
+    case 'not-judged':
+      return `${at}: ${what} cannot be judged: ${r.detail}.`;
+    case 'leak':
+      return `${at}: leaking — the GC floor keeps growing in the steady state${note}.`;
+    case 'no-leak':
+      return `${at}: no leak — the GC floor does not keep growing credibly in the steady state${note}.`;
+    case 'threshold-crossed':
+      return `${f.metric}: ${limit} is crossed${numbers}.`;
+    case 'threshold-holds':
+      return `${f.metric}: ${limit} holds${numbers}.`;
+    case 'threshold-lost':
+      return `${f.metric}: ${limit} fails: no point of the current run matches ${f.metric}, while the baseline had ${formatCount(r.baselineCount)}.`;
+    case 'lost-metric':
+      return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
+    case 'lost-tag':
+      return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === 'name' ? 'endpoints' : `'${r.tag}' values`} of the baseline did — the script stopped setting it, so nothing can be judged per ${r.tag}.`;
+    case 'confirmed':
+      return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and confirmed${ci}${note}.`;
+    case 'unconfirmed':
+      return f.confidence.level === 'not-applicable'
+        ? `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit but cannot be confirmed${note}.`
+        : `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
+    case 'multiplicity':
+      return `${at}: ${what}${delta}${numbers} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+    case 'noise':
+      return `${at}: ${what}${delta}${numbers} looks beyond the ${limit} limit but is within run-to-run noise${ci}${note}.`;
+    case 'within-limit':
+      return `${at}: ${what}${delta}${numbers} is within the ${limit} limit${ci}${note}.`;
+  }
+}
+
+/** Where a finding is, in the headline: the endpoint, the whole run, the memory, or the SLO's metric. */
+function place(f: Finding): string {
+  if (f.scope) return f.scope.value;
+  switch (f.kind) {
+    case 'memory':
+    case 'leak':
+      return 'memory';
+    case 'threshold':
+      return f.metric;
+    case 'latency':
+    case 'throughput':
+    case 'error-rate':
+    case 'degradation':
+    case 'data':
+      return 'all requests';
+  }
+}
+
+/**
+ * One line without the verdict word or mark: `4 breaches in smoke: POST /api/alerts, …; 1 of 10 endpoints
+ * could not be judged (too few requests)`. Renderers add the verdict and its mark.
+ */
+export function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string {
+  const { verdict, stages } = report;
+  const names = stages.map((s) => s.stage).join(', ');
+  const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === 'fail'));
+  const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === 'warn'));
+  const unjudged = unjudgedText(stages);
+  const tail = unjudged === '' ? '' : `; ${unjudged}`;
+  switch (verdict) {
+    case 'fail': {
+      const places = [...new Set(failing.map(place))];
+      return `${failing.length} ${failing.length === 1 ? 'breach' : 'breaches'} in ${names}: ${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}${tail}`;
+    }
+    case 'warn':
+      return `${warning.length} ${warning.length === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm${tail}`;
+    case 'inconclusive': {
+      const note = stages.flatMap((s) => s.notes)[0];
+      return `${names}: the data cannot decide${note !== undefined ? ` (${note})` : unjudged === '' ? ' (too little data)' : ''}${tail}`;
+    }
+    case 'pass':
+      return `${names}: no regression beyond the limits, thresholds hold${tail}`;
+  }
+}
+
+/**
+ * What went unjudged, so a pass never hides it: `3 of 11 endpoints could not be judged (too few requests)`,
+ * then other questions (`1 threshold`, `throughput`) with their reasons. Empty when everything was judged.
+ */
+function unjudgedText(stages: readonly StageReport[]): string {
+  const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== undefined));
+  const none = { count: 0, why: new Set<Shortfall>() };
+  const part = { count: 0, why: new Set<Shortfall>() };
+  for (const stage of stages) {
+    for (const row of stage.scopes) {
+      if (row.scope === undefined || row.outcome !== 'inconclusive') continue;
+      const tag = row.scope.tag;
+      const value = row.scope.value;
+      const own = stage.findings.filter((f) => f.kind !== 'threshold' && f.scope?.tag === tag && f.scope.value === value);
+      const open = own.filter((f) => f.outcome === 'inconclusive');
+      // Passing findings are not listed in stage.findings; an inconclusive row with fewer open questions than it asked was judged in part.
+      const judgedSome = row.confidence.level !== 'not-applicable' || open.length < own.length;
+      const target = judgedSome ? part : none;
+      target.count++;
+      for (const f of open) target.why.add(f.shortfall ?? 'other');
+      if (open.length === 0) target.why.add(row.decidedBy?.shortfall ?? 'other');
+    }
+  }
+  const parts: string[] = [];
+  const of = `of ${endpoints.length} ${endpoints.length === 1 ? 'endpoint' : 'endpoints'}`;
+  if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
+  if (part.count > 0) parts.push(`${part.count} ${none.count > 0 ? 'more' : of} could be judged only in part (${reasons(part.why)})`);
+  const others = new Map<string, { count: number; why: Set<Shortfall> }>();
+  for (const f of stages.flatMap((s) => s.findings)) {
+    if (f.outcome !== 'inconclusive' || (f.scope !== undefined && f.kind !== 'threshold')) continue;
+    const what = f.kind === 'threshold' ? 'threshold' : runSubject(f.kind, f.statistic);
+    const entry = others.get(what) ?? { count: 0, why: new Set<Shortfall>() };
+    entry.count++;
+    entry.why.add(f.shortfall ?? 'other');
+    others.set(what, entry);
+  }
+  for (const [what, { count, why }] of others) {
+    parts.push(what === 'threshold' ? `${count} ${count === 1 ? 'threshold' : 'thresholds'} could not be checked (${reasons(why)})` : `${what} could not be judged (${reasons(why)})`);
+  }
+  return parts.join('; ');
+}
+
+function reasons(set: ReadonlySet<Shortfall>): string {
+  return [...set].sort().map(shortfallText).join(', ');
+}
+
+/** The whole-run subject of a finding, in the headline's words. */
+function runSubject(kind: FindingKind, statistic: string): string {
+  switch (kind) {
+    case 'latency':
+      return `${statistic === 'med' ? 'typical' : statistic} latency of all requests`;
+    case 'throughput':
+      return 'throughput';
+    case 'error-rate':
+      return 'the error rate';
+    case 'memory':
+    case 'leak':
+      return 'memory';
+    case 'degradation':
+      return 'degradation over the run';
+    case 'threshold':
+      return 'threshold';
+    case 'data':
+      return 'coverage';
+  }
+}
+
+/** 0.2 → `20`, 0.155 → `15.5`: a limit's percentage with at most one decimal. */
+function percent(fraction: number): string {
+  return String(Math.round(fraction * 1000) / 10);
+}
