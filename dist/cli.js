@@ -86225,6 +86225,51 @@ function ordered(value, shape, path2) {
   return out;
 }
 
+// src/document/series.ts
+var MAX_POINTS = 400;
+var BYTES_PER_MB2 = 1048576;
+function startMs(doc) {
+  const t = Date.parse(doc.meta.start);
+  return Number.isFinite(t) ? t : doc.windows.originMs;
+}
+function latencySeries(doc, metric) {
+  const windows = (doc.windows.series[metric] ?? []).filter((w) => w.sketch !== void 0 && w.count > 0).sort((a, b) => a.i - b.i);
+  const p50 = [];
+  const p95 = [];
+  if (windows.length === 0) return { p50, p95 };
+  const { originMs, widthMs } = doc.windows;
+  const start = startMs(doc);
+  const first2 = windows[0].i;
+  const last2 = windows[windows.length - 1].i;
+  const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
+  const buckets = /* @__PURE__ */ new Map();
+  for (const w of windows) {
+    const key = Math.floor((w.i - first2) / group);
+    let b = buckets.get(key);
+    if (b === void 0) {
+      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
+      buckets.set(key, b);
+    }
+    b.sketch.add(WindowSketch.decode(w.sketch));
+    b.iSum += w.i;
+    b.n++;
+  }
+  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
+    const b = buckets.get(key);
+    const d = b.sketch.distribution();
+    const x = (originMs + b.iSum / b.n * widthMs - start) / 1e3;
+    const m = percentile(d, 0.5);
+    const h = percentile(d, 0.95);
+    if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
+    if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
+  }
+  return { p50, p95 };
+}
+function memorySeries(doc) {
+  const start = startMs(doc);
+  return (doc.memory?.samples ?? []).map((s) => [(s.t - start) / 1e3, s.rssBytes / BYTES_PER_MB2]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
+}
+
 // src/report/html-escape.ts
 var CONTROL2 = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 var BIDI2 = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -86233,7 +86278,6 @@ function escapeHtml(s) {
 }
 
 // src/report/html-chart.ts
-var MAX_POINTS = 400;
 var WIDTH = 640;
 var HEIGHT = 260;
 var MARGIN = { left: 56, right: 16, top: 12, bottom: 64 };
@@ -86460,47 +86504,6 @@ function stageCharts(stage, runs) {
 function hasWindows(doc, metric) {
   return (doc.windows.series[metric] ?? []).some((w) => w.sketch !== void 0 && w.count > 0);
 }
-function startMs(doc) {
-  const t = Date.parse(doc.meta.start);
-  return Number.isFinite(t) ? t : doc.windows.originMs;
-}
-function latencySeries(doc, metric) {
-  const windows = (doc.windows.series[metric] ?? []).filter((w) => w.sketch !== void 0 && w.count > 0).sort((a, b) => a.i - b.i);
-  const p50 = [];
-  const p95 = [];
-  if (windows.length === 0) return { p50, p95 };
-  const { originMs, widthMs } = doc.windows;
-  const start = startMs(doc);
-  const first2 = windows[0].i;
-  const last2 = windows[windows.length - 1].i;
-  const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
-  const buckets = /* @__PURE__ */ new Map();
-  for (const w of windows) {
-    const key = Math.floor((w.i - first2) / group);
-    let b = buckets.get(key);
-    if (b === void 0) {
-      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
-      buckets.set(key, b);
-    }
-    b.sketch.add(WindowSketch.decode(w.sketch));
-    b.iSum += w.i;
-    b.n++;
-  }
-  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
-    const b = buckets.get(key);
-    const d = b.sketch.distribution();
-    const x = (originMs + b.iSum / b.n * widthMs - start) / 1e3;
-    const m = percentile(d, 0.5);
-    const h = percentile(d, 0.95);
-    if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
-    if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
-  }
-  return { p50, p95 };
-}
-function memorySeries(doc) {
-  const start = startMs(doc);
-  return (doc.memory?.samples ?? []).map((s) => [(s.t - start) / 1e3, s.rssBytes / BYTES_PER_MB]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
-}
 var STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8d96a0;--line:#30363d}}
@@ -86524,6 +86527,46 @@ svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke
 svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
 .empty{color:var(--muted)}
 `.trim();
+
+// src/report/renderers.ts
+var RENDERERS = [
+  { format: "text", extension: "txt", render: ({ report }) => renderText(report, { color: false }) },
+  { format: "markdown", extension: "md", render: ({ report }) => renderMarkdown(report) },
+  { format: "json", extension: "json", render: ({ report }) => renderJson(report) },
+  { format: "html", extension: "html", render: ({ report, runs }) => renderHtml(report, runs ?? []) }
+];
+function rendererFor(format, renderers = RENDERERS) {
+  return renderers.find((r) => r.format === format);
+}
+
+// src/cli/usage-error.ts
+var UsageError = class extends Error {
+};
+function parseWindow(value) {
+  if (value === "auto") return "auto";
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--window: expected 'auto' or a number of seconds > 0, got '${value}'`);
+  return n;
+}
+function parseLabels(values) {
+  const out = {};
+  for (const v of values) {
+    const i = v.indexOf("=");
+    if (i <= 0) throw new UsageError(`--label: expected key=value, got '${v}'`);
+    out[v.slice(0, i)] = v.slice(i + 1);
+  }
+  return out;
+}
+function parseGroupBy(value) {
+  const tags = value.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
+  if (tags.length === 0) throw new UsageError(`--group-by: expected one or more tag names, got '${value}'`);
+  return tags;
+}
+function parseMaxScopes(value) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-scopes: expected a whole number \u2265 1, got '${value}'`);
+  return n;
+}
 
 // src/cli/exit-codes.ts
 var EXIT = {
@@ -86577,7 +86620,7 @@ async function compareCommand(opts, io) {
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}
 `);
   const report = buildReport([compareRuns({ baseline, current, policy })], /* @__PURE__ */ new Date());
-  const rendered = render(report, opts.format, io.color && !opts.output);
+  const rendered = render(report, opts.format, io.color && !opts.output, [{ stage, baseline, current }]);
   io.stdout(opts.output ? renderText(report, { color: io.color }) : rendered);
   if (report.verdict === "inconclusive" && !opts.failOnInconclusive) {
     io.stderr("perf-gate: warning: the verdict is inconclusive (the data cannot decide); pass --fail-on-inconclusive to fail on it\n");
@@ -86594,15 +86637,11 @@ async function compareCommand(opts, io) {
   }
   return exitStatus(report, opts);
 }
-function render(report, format, color) {
-  switch (format) {
-    case "text":
-      return renderText(report, { color });
-    case "markdown":
-      return renderMarkdown(report);
-    case "json":
-      return renderJson(report);
-  }
+function render(report, format, color, runs) {
+  if (format === "text") return renderText(report, { color });
+  const renderer = rendererFor(format);
+  if (!renderer) throw new UsageError(`--format: unknown format '${format}'`);
+  return renderer.render({ report, runs });
 }
 function exitStatus(report, opts) {
   if (report.verdict === "inconclusive") return opts.failOnInconclusive ? EXIT.fail : EXIT.pass;
@@ -86614,35 +86653,6 @@ function exitStatus(report, opts) {
     case "fail":
       return report.verdict === "fail" ? EXIT.fail : EXIT.pass;
   }
-}
-
-// src/cli/usage-error.ts
-var UsageError = class extends Error {
-};
-function parseWindow(value) {
-  if (value === "auto") return "auto";
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--window: expected 'auto' or a number of seconds > 0, got '${value}'`);
-  return n;
-}
-function parseLabels(values) {
-  const out = {};
-  for (const v of values) {
-    const i = v.indexOf("=");
-    if (i <= 0) throw new UsageError(`--label: expected key=value, got '${v}'`);
-    out[v.slice(0, i)] = v.slice(i + 1);
-  }
-  return out;
-}
-function parseGroupBy(value) {
-  const tags = value.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
-  if (tags.length === 0) throw new UsageError(`--group-by: expected one or more tag names, got '${value}'`);
-  return tags;
-}
-function parseMaxScopes(value) {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-scopes: expected a whole number \u2265 1, got '${value}'`);
-  return n;
 }
 
 // src/cli/ingest.ts
@@ -88412,7 +88422,7 @@ async function run(argv, io = defaultIo) {
   program2.command("ingest").description("read k6 output (streaming) into a run document").argument("<input...>", "k6 outputs of one run (several = shards, added up)").requiredOption("-o, --output <file>", "where to write the run document (JSON)").option("--memory <file>", "memory samples: CSV (unix_ms|time, rss_bytes, \u2026) or Prometheus text scrapes").option("--stage <name>", "stage this run belongs to (smoke, load, endurance, \u2026)").option("--label <k=v>", "label to keep with the run (repeatable)", collect, []).option("--git-sha <sha>", "commit the run measured").addOption(groupBy).addOption(windowOpt).option("--max-scopes <n>", "most scopes per grouping tag; the rest become one (other) scope", String(DEFAULT_MAX_SCOPES)).action(async (inputs, opts) => {
     status = await ingestCommand(inputs, opts, io);
   });
-  program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(["text", "markdown", "json"]).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
   });
   program2.command("run").description("run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine").option("--stage <names>", "stages to run, comma-separated", "smoke").addOption(new Option("--engine <engine>", "load engine").choices(["k6", "embedded", "auto"]).default("auto")).option("--script <file>", "k6 script (for the k6 engine)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {

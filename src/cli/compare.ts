@@ -6,7 +6,8 @@ import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
 import type { Report } from '../gate/verdict.js';
 import { ingestFiles } from '../ingest/index.js';
-import { renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { rendererFor, renderText, type StageRuns } from '../report/index.js';
+import { UsageError } from './usage-error.js';
 import { EXIT } from './exit-codes.js';
 import type { CompareCliOptions, Io } from './main.js';
 import { writeOutput } from './write-output.js';
@@ -24,7 +25,7 @@ export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<n
   const policy = resolvePolicy(config, stage);
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}\n`);
   const report = buildReport([compareRuns({ baseline, current, policy })], new Date());
-  const rendered = render(report, opts.format, io.color && !opts.output);
+  const rendered = render(report, opts.format, io.color && !opts.output, [{ stage, baseline, current }]);
   // The verdict goes out first: a report file that cannot be written must not hide it.
   io.stdout(opts.output ? renderText(report, { color: io.color }) : rendered);
   if (report.verdict === 'inconclusive' && !opts.failOnInconclusive) {
@@ -41,15 +42,12 @@ export async function compareCommand(opts: CompareCliOptions, io: Io): Promise<n
   return exitStatus(report, opts);
 }
 
-function render(report: Report, format: CompareCliOptions['format'], color: boolean): string {
-  switch (format) {
-    case 'text':
-      return renderText(report, { color });
-    case 'markdown':
-      return renderMarkdown(report);
-    case 'json':
-      return renderJson(report);
-  }
+/** The report in the asked format; text keeps its colour on a terminal. */
+function render(report: Report, format: string, color: boolean, runs: readonly StageRuns[]): string {
+  if (format === 'text') return renderText(report, { color });
+  const renderer = rendererFor(format);
+  if (!renderer) throw new UsageError(`--format: unknown format '${format}'`);
+  return renderer.render({ report, runs });
 }
 
 export function exitStatus(report: Report, opts: Pick<CompareCliOptions, 'failOn' | 'failOnInconclusive'>): number {

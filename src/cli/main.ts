@@ -10,6 +10,7 @@ import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type S
 import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
 import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
+import { RENDERERS } from '../report/renderers.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface Io {
@@ -98,7 +99,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--current-memory <file>', 'memory samples of the current run')
     .option('--config <file>', 'perf-gate.yml (or JSON) with stages, thresholds and limits')
     .option('--stage <name>', 'stage whose policy applies (default: the run document\'s stage, else smoke)')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(RENDERERS.map((r) => r.format)).default('text'))
     .option('-o, --output <file>', 'write the report here (the terminal still gets the text verdict)')
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
@@ -156,7 +157,8 @@ export interface CompareCliOptions {
   currentMemory?: string;
   config?: string;
   stage?: string;
-  format: 'text' | 'markdown' | 'json';
+  /** A renderer's format (see src/report/renderers.ts): text, markdown, json, html. */
+  format: string;
   output?: string;
   failOn: 'fail' | 'warn' | 'never';
   failOnInconclusive?: boolean;

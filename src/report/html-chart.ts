@@ -4,6 +4,7 @@
  * not are dropped), so the output never contains `NaN`.
  */
 
+import { MAX_POINTS } from '../document/series.js';
 import { escapeHtml } from './html-escape.js';
 import { MINUS, groupThousands } from './format.js';
 
@@ -24,7 +25,7 @@ export interface LineChart {
 }
 
 /** Most points one series is drawn with; longer series are downsampled by the caller or by `downsample`. */
-export const MAX_POINTS = 400;
+export { MAX_POINTS };
 
 const WIDTH = 640;
 const HEIGHT = 260;

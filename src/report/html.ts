@@ -7,11 +7,10 @@
 
 import type { Finding, Outcome, Report, ScopeComparison, StageReport } from '../gate/verdict.js';
 import type { RunDocument } from '../document/run-document.js';
-import { WindowSketch } from '../document/window-sketch.js';
-import { isInsufficient } from '../stats/insufficient.js';
-import { percentile } from '../stats/percentile.js';
-import { BYTES_PER_MB, formatTimestamp } from './format.js';
-import { MAX_POINTS, renderLineChart, type ChartSeries } from './html-chart.js';
+import { latencySeries, memorySeries } from '../document/series.js';
+import { formatTimestamp } from './format.js';
+import type { StageRuns } from './renderer.js';
+import { renderLineChart, type ChartSeries } from './html-chart.js';
 import { escapeHtml } from './html-escape.js';
 import { outcomeMark, severityMark } from './markdown.js';
 import {
@@ -29,13 +28,10 @@ import {
 } from './view.js';
 
 export { escapeHtml } from './html-escape.js';
+export { latencySeries, memorySeries } from '../document/series.js';
 
-/** One stage's run documents, for the charts. */
-export interface HtmlRuns {
-  readonly stage: string;
-  readonly baseline?: RunDocument;
-  readonly current: RunDocument;
-}
+/** One stage's run documents, for the charts (the renderer interface's StageRuns). */
+export type HtmlRuns = StageRuns;
 
 export interface HtmlOptions {
   /** The page title and heading (escaped); default `perf-gate report`. */
@@ -196,59 +192,6 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
 
 function hasWindows(doc: RunDocument, metric: string): boolean {
   return (doc.windows.series[metric] ?? []).some((w) => w.sketch !== undefined && w.count > 0);
-}
-
-/** The run's start in Unix ms: meta.start, or the first window's start when that does not parse. */
-function startMs(doc: RunDocument): number {
-  const t = Date.parse(doc.meta.start);
-  return Number.isFinite(t) ? t : doc.windows.originMs;
-}
-
-/**
- * p50 and p95 per window of a scope, x in seconds since the run's start. With more than MAX_POINTS windows,
- * consecutive windows are merged (their sketches added) so that percentiles stay percentiles.
- */
-export function latencySeries(doc: RunDocument, metric: string): { p50: [number, number][]; p95: [number, number][] } {
-  const windows = (doc.windows.series[metric] ?? []).filter((w) => w.sketch !== undefined && w.count > 0).sort((a, b) => a.i - b.i);
-  const p50: [number, number][] = [];
-  const p95: [number, number][] = [];
-  if (windows.length === 0) return { p50, p95 };
-  const { originMs, widthMs } = doc.windows;
-  const start = startMs(doc);
-  const first = windows[0]!.i;
-  const last = windows[windows.length - 1]!.i;
-  const group = Math.max(1, Math.ceil((last - first + 1) / MAX_POINTS));
-  const buckets = new Map<number, { sketch: WindowSketch; iSum: number; n: number }>();
-  for (const w of windows) {
-    const key = Math.floor((w.i - first) / group);
-    let b = buckets.get(key);
-    if (b === undefined) {
-      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
-      buckets.set(key, b);
-    }
-    b.sketch.add(WindowSketch.decode(w.sketch!));
-    b.iSum += w.i;
-    b.n++;
-  }
-  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
-    const b = buckets.get(key)!;
-    const d = b.sketch.distribution();
-    const x = (originMs + (b.iSum / b.n) * widthMs - start) / 1000;
-    const m = percentile(d, 0.5);
-    const h = percentile(d, 0.95);
-    if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
-    if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
-  }
-  return { p50, p95 };
-}
-
-/** Resident memory in MB (2^20 bytes) against seconds since the run's start. */
-export function memorySeries(doc: RunDocument): [number, number][] {
-  const start = startMs(doc);
-  return (doc.memory?.samples ?? [])
-    .map((s): [number, number] => [(s.t - start) / 1000, s.rssBytes / BYTES_PER_MB])
-    .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
-    .sort((a, b) => a[0] - b[0]);
 }
 
 const STYLE = `

@@ -27,3 +27,5 @@ export {
   formatTimestamp,
 } from './format.js';
 export { findingMessage, formatInUnit, headlineOf, limitText, shortfallText } from './words.js';
+export { type Renderer, type RenderInput, type StageRuns } from './renderer.js';
+export { RENDERERS, rendererFor } from './renderers.js';
