@@ -2987,6 +2987,18 @@ function mergeDocuments(inputs) {
   }
 }
 
+// src/document/percentile-name.ts
+var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function percentileOf(text) {
+  const m = /^p\((.*)\)$/s.exec(text);
+  if (m === null || !NUMBER.test(m[1] ?? "")) return void 0;
+  const n = Number(m[1]);
+  return n === 0 ? 0 : n;
+}
+function percentileName(n) {
+  return `p(${String(n)})`;
+}
+
 // src/stats/insufficient.ts
 function insufficient(reason, cause) {
   return cause === void 0 ? { kind: "insufficient-data", reason } : { kind: "insufficient-data", reason, cause };
@@ -3192,10 +3204,8 @@ var RunView = class {
   }
 };
 function percentileKey(key) {
-  const m = /^p\((\d+(?:\.\d+)?)\)$/.exec(key);
-  if (!m) return void 0;
-  const p = Number(m[1]) / 100;
-  return p >= 0 && p <= 1 ? p : void 0;
+  const n = percentileOf(key);
+  return n !== void 0 && n >= 0 && n <= 100 ? n / 100 : void 0;
 }
 
 // src/document/k6-summary.ts
@@ -3424,7 +3434,7 @@ function aggregationKindText(kind) {
 }
 var AGGREGATION_NAMES = ["value", "count", "rate", "avg", "min", "med", "max", "passes", "fails"];
 var EXAMPLES = `expected e.g. 'p(95)<500', 'rate<0.01', 'count>1000'`;
-var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+var NUMBER2 = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 var SCAN = /^(.*?)(===|==|!=|<=|>=|<|>)(.*)$/s;
 var DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/;
 function tryParseThreshold(input) {
@@ -3442,7 +3452,7 @@ function tryParseThreshold(input) {
   const right = (scanned[3] ?? "").trim();
   const aggregation = parseAggregation(left);
   if ("error" in aggregation) return fail(aggregation.error);
-  if (!NUMBER.test(right)) {
+  if (!NUMBER2.test(right)) {
     if (right === "") return fail(EXAMPLES);
     const unit = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*(ms|s|m|%)$/.exec(right);
     return fail(
@@ -3469,7 +3479,7 @@ function parseThreshold(source, path) {
 function aggregationKey(aggregation) {
   switch (aggregation.kind) {
     case "percentile":
-      return `p(${String(aggregation.p)})`;
+      return percentileName(aggregation.p);
     case "avg":
     case "min":
     case "max":
@@ -3512,11 +3522,9 @@ function compare(actual, operator, value) {
 }
 function parseAggregation(text) {
   if (isSimpleAggregation(text)) return { kind: text };
-  const percentile2 = /^p\((.*)\)$/s.exec(text);
-  if (percentile2 !== null) {
-    const inner = percentile2[1] ?? "";
-    if (!NUMBER.test(inner)) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
-    const p = toNumber(inner);
+  if (/^p\(.*\)$/s.test(text)) {
+    const p = percentileOf(text);
+    if (p === void 0) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
     if (!(p > 0 && p <= 100)) return { error: `the percentile must be greater than 0 and at most 100, got ${text}` };
     return { kind: "percentile", p };
   }
@@ -5101,14 +5109,10 @@ function parseDurationSeconds(text) {
 }
 
 // src/config/latency-statistic.ts
-var NUMBER2 = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function parseLatencyStatistic(text) {
   if (text === "med" || text === "avg") return text;
-  const percentile2 = /^p\((.*)\)$/.exec(text);
-  if (percentile2 !== null && NUMBER2.test(percentile2[1] ?? "")) {
-    const p = Number(percentile2[1]);
-    if (p > 0 && p <= 100) return `p(${p})`;
-  }
+  const p = percentileOf(text);
+  if (p !== void 0 && p > 0 && p <= 100) return percentileName(p);
   const bare = /^p(\d+(?:\.\d+)?)$/.exec(text);
   const hint = bare !== null ? ` \u2014 did you mean 'p(${bare[1] ?? ""})'?` : text === "median" || text === "p50" ? ` \u2014 did you mean 'med'?` : text === "mean" ? ` \u2014 did you mean 'avg'?` : "";
   return { error: `expected 'med', 'avg' or 'p(N)' with 0 < N \u2264 100, got ${JSON.stringify(text)}${hint}` };

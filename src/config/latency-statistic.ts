@@ -2,11 +2,10 @@
  * The latency statistics a regression can be judged on: the median, the mean, or a percentile, named as
  * k6 names them in its summaries. Pure.
  */
+import { percentileName, percentileOf } from '../document/percentile-name.js';
 
 /** `med`, `avg` or `p(N)` with 0 < N ≤ 100, canonical (`p(95)`, never `p(95.0)`). */
 export type LatencyStatistic = 'med' | 'avg' | `p(${number})`;
-
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Reads a latency statistic, canonicalising percentiles (`p(95.0)` → `p(95)`).
@@ -17,11 +16,8 @@ const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function parseLatencyStatistic(text: string): LatencyStatistic | { readonly error: string } {
   if (text === 'med' || text === 'avg') return text;
-  const percentile = /^p\((.*)\)$/.exec(text);
-  if (percentile !== null && NUMBER.test(percentile[1] ?? '')) {
-    const p = Number(percentile[1]);
-    if (p > 0 && p <= 100) return `p(${p})`;
-  }
+  const p = percentileOf(text);
+  if (p !== undefined && p > 0 && p <= 100) return percentileName(p) as LatencyStatistic;
   const bare = /^p(\d+(?:\.\d+)?)$/.exec(text);
   const hint = bare !== null ? ` — did you mean 'p(${bare[1] ?? ''})'?` : text === 'median' || text === 'p50' ? ` — did you mean 'med'?` : text === 'mean' ? ` — did you mean 'avg'?` : '';
   return { error: `expected 'med', 'avg' or 'p(N)' with 0 < N ≤ 100, got ${JSON.stringify(text)}${hint}` };

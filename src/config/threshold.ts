@@ -10,6 +10,7 @@
  * plus k6's object form `{ threshold: 'p(95)<500', abortOnFail: true, delayAbortEval: '10s' }`.
  * Stricter than k6 in one place: a percentile must be 0 < N ≤ 100. Pure.
  */
+import { percentileName, percentileOf } from '../document/percentile-name.js';
 import { ConfigError } from './errors.js';
 import { didYouMean } from './suggest.js';
 
@@ -153,7 +154,7 @@ export function parseThreshold(source: string | ThresholdObject, path?: string):
 export function aggregationKey(aggregation: Aggregation): string {
   switch (aggregation.kind) {
     case 'percentile':
-      return `p(${String(aggregation.p)})`;
+      return percentileName(aggregation.p);
     case 'avg':
     case 'min':
     case 'max':
@@ -219,11 +220,9 @@ function compare(actual: number, operator: ThresholdOperator, value: number): bo
 
 function parseAggregation(text: string): Aggregation | { error: string } {
   if (isSimpleAggregation(text)) return { kind: text };
-  const percentile = /^p\((.*)\)$/s.exec(text);
-  if (percentile !== null) {
-    const inner = percentile[1] ?? '';
-    if (!NUMBER.test(inner)) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
-    const p = toNumber(inner);
+  if (/^p\(.*\)$/s.test(text)) {
+    const p = percentileOf(text);
+    if (p === undefined) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
     if (!(p > 0 && p <= 100)) return { error: `the percentile must be greater than 0 and at most 100, got ${text}` };
     return { kind: 'percentile', p };
   }

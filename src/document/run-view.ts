@@ -1,6 +1,7 @@
 import { decodeWindow } from './merge.js';
 import type { MetricType, RunDocument, Scope, Window } from './run-document.js';
 import type { Unit } from './unit.js';
+import { percentileOf } from './percentile-name.js';
 import { scopeName } from './selector.js';
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
@@ -175,10 +176,8 @@ export class RunView {
   }
 }
 
-/** `p(95)` → 0.95, `p(99.9)` → 0.999; undefined for anything else. */
+/** `p(95)` → 0.95, `p(99.9)` → 0.999; undefined for anything else (and outside 0..100). */
 export function percentileKey(key: string): number | undefined {
-  const m = /^p\((\d+(?:\.\d+)?)\)$/.exec(key);
-  if (!m) return undefined;
-  const p = Number(m[1]) / 100;
-  return p >= 0 && p <= 1 ? p : undefined;
+  const n = percentileOf(key);
+  return n !== undefined && n >= 0 && n <= 100 ? n / 100 : undefined;
 }
