@@ -38471,7 +38471,7 @@ var require_lodash = __commonJS({
       if (result !== void 0) {
         return result;
       }
-      if (!isObject2(value)) {
+      if (!isObject3(value)) {
         return value;
       }
       var isArr = isArray(value);
@@ -38519,7 +38519,7 @@ var require_lodash = __commonJS({
       return result;
     }
     function baseCreate(proto) {
-      return isObject2(proto) ? objectCreate(proto) : {};
+      return isObject3(proto) ? objectCreate(proto) : {};
     }
     function baseGetAllKeys(object2, keysFunc, symbolsFunc) {
       var result = keysFunc(object2);
@@ -38529,7 +38529,7 @@ var require_lodash = __commonJS({
       return objectToString.call(value);
     }
     function baseIsNative(value) {
-      if (!isObject2(value) || isMasked(value)) {
+      if (!isObject3(value) || isMasked(value)) {
         return false;
       }
       var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
@@ -38728,13 +38728,13 @@ var require_lodash = __commonJS({
     }
     var isBuffer = nativeIsBuffer || stubFalse;
     function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject2(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -38796,7 +38796,7 @@ var require_lodash2 = __commonJS({
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
     function isIterateeCall(value, index, object2) {
-      if (!isObject2(object2)) {
+      if (!isObject3(object2)) {
         return false;
       }
       var type = typeof index;
@@ -38828,13 +38828,13 @@ var require_lodash2 = __commonJS({
       return value != null && isLength(value.length) && !isFunction(value);
     }
     function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject2(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -38866,9 +38866,9 @@ var require_lodash2 = __commonJS({
       if (isSymbol(value)) {
         return NAN;
       }
-      if (isObject2(value)) {
+      if (isObject3(value)) {
         var other = typeof value.valueOf == "function" ? value.valueOf() : value;
-        value = isObject2(other) ? other + "" : other;
+        value = isObject3(other) ? other + "" : other;
       }
       if (typeof value != "string") {
         return value === 0 ? value : +value;
@@ -38940,13 +38940,13 @@ var require_lodash3 = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
+      var tag = isObject3(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject2(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -60093,6 +60093,9 @@ var WindowTotals = class {
   }
 };
 
+// src/document/roles.ts
+var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -63655,7 +63658,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -63663,7 +63666,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -63799,7 +63802,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -63808,7 +63811,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -79860,14 +79863,21 @@ var MemorySampleSchema = external_exports.object({
 });
 var SourceSchema = external_exports.object({
   file: external_exports.string(),
-  format: external_exports.enum(["k6-ndjson", "k6-csv", "k6-summary-export", "k6-handle-summary", "k6-machine-readable-summary", "embedded", "run-document"]),
+  /** The reader that read it: `k6-ndjson`, `k6-csv`, `k6-summary-export`, `k6-handle-summary`, `k6-machine-readable-summary`, `embedded`, … (open: new tools add formats). */
+  format: external_exports.string().min(1),
   lines: external_exports.number().int().nonnegative(),
   partial: external_exports.boolean()
 });
 var RunDocumentSchema = external_exports.object({
   schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
   meta: external_exports.object({
-    tool: external_exports.enum(["k6", "embedded", "unknown"]),
+    /** The load tool: `k6`, `embedded`, … (open: new tools add names). */
+    tool: external_exports.string().min(1),
+    /**
+     * The tool's names for what the gate judges: the request latency, the request count and the failed
+     * requests. Absent in older documents, which are k6's (http_req_duration, http_reqs, http_req_failed).
+     */
+    roles: external_exports.object({ latency: external_exports.string(), requests: external_exports.string(), failures: external_exports.string() }).optional(),
     toolVersion: external_exports.string().optional(),
     stage: external_exports.string().optional(),
     /** ISO 8601. */
@@ -80229,12 +80239,12 @@ var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
   "iteration_duration"
 ]);
 var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
-var REQUESTS_METRIC = "http_reqs";
 var ITERATIONS_METRIC = "iterations";
 var MAX_TAG_KEYS = 64;
 var RunBuilder = class {
   constructor(options) {
     this.options = options;
+    this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
     this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
     this.maxWindows = options.maxWindows ?? 360;
     this.cardinality = new ScopeCardinality(options.maxScopes);
@@ -80267,6 +80277,8 @@ var RunBuilder = class {
   profile = new TimeProfile();
   maxWindows;
   points = 0;
+  /** The request counter's name (see RunBuilderOptions.requestsMetric). */
+  requestsMetric;
   /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
   defineMetric(def) {
     const known2 = this.metricIds.get(def.name);
@@ -80284,7 +80296,7 @@ var RunBuilder = class {
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
     this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
     this.metricIds.set(def.name, id);
-    if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
+    if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
     if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
@@ -80468,7 +80480,7 @@ var RunBuilder = class {
   scopeWeights() {
     const weights = /* @__PURE__ */ new Map();
     for (const { leaf } of this.leaves.values()) {
-      const isRequests = this.metrics[leaf.metric].def.name === REQUESTS_METRIC;
+      const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
       const points = samples(leaf.totals);
       for (const s of leaf.scopes) {
         if (s.group === void 0) continue;
@@ -80504,6 +80516,7 @@ var RunBuilder = class {
       schema: RUN_DOCUMENT_SCHEMA,
       meta: {
         tool: info2.tool,
+        ...info2.roles !== void 0 ? { roles: { ...info2.roles } } : {},
         ...info2.toolVersion !== void 0 ? { toolVersion: info2.toolVersion } : {},
         ...info2.stage !== void 0 ? { stage: info2.stage } : {},
         start: new Date(start).toISOString(),
@@ -81384,7 +81397,6 @@ var CONFIG_DEFAULTS = {
   multipleComparisons: "holm",
   runToRunNoise: 0.03,
   minSamples: 20,
-  latencyMetric: "http_req_duration",
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
@@ -81475,7 +81487,7 @@ var configSchema = external_exports.strictObject({
   multipleComparisons: external_exports.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
-  latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
+  latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
@@ -81670,7 +81682,7 @@ function resolvePolicy(config2, stage) {
     multipleComparisons: config2.multipleComparisons,
     runToRunNoise: config2.runToRunNoise,
     minSamples: config2.minSamples,
-    latencyMetric: config2.latencyMetric,
+    ...config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {},
     acceptLabel: config2.acceptLabel,
     maxScopes: config2.maxScopes,
     ...config2.file !== void 0 ? { configFile: config2.file } : {},
@@ -81811,6 +81823,10 @@ var RunView = class {
   get aggregateOnly() {
     return this.doc.meta.aggregateOnly;
   }
+  /** The tool's names for the request latency, count and failures (k6's for documents that do not say). */
+  get roles() {
+    return this.doc.meta.roles ?? K6_ROLES;
+  }
   scope(name) {
     return this.doc.scopes[name];
   }
@@ -81874,16 +81890,16 @@ var RunView = class {
       }
     }
   }
-  /** Requests per second of a scope of the latency metric, from the matching `http_reqs` scope. */
-  throughput(tags, requestsMetric = "http_reqs") {
+  /** Requests per second of a scope of the latency metric, from the matching scope of the request counter. */
+  throughput(tags, requestsMetric = this.roles.requests) {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
     if (s?.reported) return s.reported["rate"];
     const count2 = this.value(name, "count");
     return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
   }
-  /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
-  errors(tags, failedMetric = "http_req_failed") {
+  /** Failed requests / all requests of a scope, from the matching scope of the failures rate. */
+  errors(tags, failedMetric = this.roles.failures) {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
     if (!s) return void 0;
     if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
@@ -81923,7 +81939,7 @@ var RunView = class {
     const def = this.definition(name);
     switch (def?.type) {
       case "counter":
-        if (key === "rate") return def.metric === "http_reqs" ? "req/s" : "per-second";
+        if (key === "rate") return def.metric === this.roles.requests ? "req/s" : "per-second";
         return def.contains === "data" ? "bytes" : "count";
       case "rate":
         return key === "rate" || key === "value" ? "fraction" : "count";
@@ -82034,12 +82050,12 @@ var RunNames = class {
     return this.docs.every((d) => d.meta.aggregateOnly);
   }
 };
-function checkPolicyAgainstRuns(policy, runs) {
+function checkPolicyAgainstRuns(policy, runs, latencyMetric) {
   const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
   const problems = [];
-  problems.push(...checkLatencyMetric(policy, names));
+  problems.push(...checkLatencyMetric(latencyMetric, policy.latencyMetric === void 0, names));
   for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
-  problems.push(...checkGroupBy(policy, names));
+  problems.push(...checkGroupBy(policy, latencyMetric, names));
   throwProblems(policy, problems);
 }
 function checkPolicyBeforeRun(policy, knownTypes) {
@@ -82063,9 +82079,9 @@ function aggregationProblems(key, metric, type, set2) {
     (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
   );
 }
-function checkLatencyMetric(policy, names) {
-  const key = "latencyMetric";
-  const parsed = tryParseMetricSelector(policy.latencyMetric);
+function checkLatencyMetric(latencyMetric, fromTool, names) {
+  const key = fromTool ? `latencyMetric (not set: the tool's '${latencyMetric}')` : "latencyMetric";
+  const parsed = tryParseMetricSelector(latencyMetric);
   if ("error" in parsed) return [{ key, message: parsed.error }];
   const m = names.metrics.get(parsed.metric);
   if (!m) {
@@ -82112,8 +82128,8 @@ function checkTags(key, metric, tags, names) {
     message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
   }];
 }
-function checkGroupBy(policy, names) {
-  const metric = tryParseMetricSelector(policy.latencyMetric);
+function checkGroupBy(policy, latencyMetric, names) {
+  const metric = tryParseMetricSelector(latencyMetric);
   if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
   const out = [];
   const tagKeys = names.tagsOf(metric.metric);
@@ -82211,9 +82227,9 @@ var coverage = {
   id: "coverage",
   each: "run",
   needs: "baseline",
-  detect({ policy, baseline, current }) {
+  detect({ policy, roles, baseline, current }) {
     const common = { kind: "data", unit: "count", limit: { kind: "measured-in-both" }, deterministic: true, beyond: true };
-    const latency2 = policy.latencyMetric;
+    const latency2 = roles.latency;
     const before = baseline.value(latency2, "count") ?? 0;
     if (before > 0 && !current.scope(latency2)) {
       return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, lost: { what: "metric", baselineCount: before } }];
@@ -82685,10 +82701,10 @@ var degradation = {
   id: "degradation",
   each: "run",
   needs: "current",
-  detect({ policy, current: run2 }) {
+  detect({ policy, roles, current: run2 }) {
     const e = policy.endurance;
     if (!e) return [];
-    const metric = policy.latencyMetric;
+    const metric = roles.latency;
     const widthMs = run2.doc.windows.widthMs;
     const startMs2 = Date.parse(run2.doc.meta.start);
     const windows = run2.windows(metric).filter((w) => run2.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
@@ -82772,17 +82788,17 @@ function check2(p, which2) {
 }
 
 // src/gate/detectors/error-rate.ts
-var FAILED_METRIC = "http_req_failed";
 var errorRate = {
   id: "error-rate",
   each: "scope",
   needs: "baseline",
-  detect({ policy, baseline, current }, s) {
-    const b = baseline.errors(s.tags, FAILED_METRIC);
-    const c2 = current.errors(s.tags, FAILED_METRIC);
+  detect({ policy, roles, baseline, current }, s) {
+    const failed = roles.failures;
+    const b = baseline.errors(s.tags, failed);
+    const c2 = current.errors(s.tags, failed);
     if (!c2) return [];
     const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
-    const metric = s.name.replace(/^[^{]+/, FAILED_METRIC);
+    const metric = s.name.replace(/^[^{]+/, failed);
     const common = {
       kind: "error-rate",
       metric,
@@ -83281,24 +83297,24 @@ function logMeanStandardError(values) {
 }
 
 // src/gate/detectors/throughput.ts
-var REQUESTS_METRIC2 = "http_reqs";
 var throughput = {
   id: "throughput",
   each: "run",
   needs: "baseline",
-  detect({ policy, baseline, current }) {
-    const b = baseline.throughput({}, REQUESTS_METRIC2);
-    const c2 = current.throughput({}, REQUESTS_METRIC2);
+  detect({ policy, roles, baseline, current }) {
+    const requests = roles.requests;
+    const b = baseline.throughput({}, requests);
+    const c2 = current.throughput({}, requests);
     if (c2 === void 0) return [];
     const limit = policy.regression.throughput.maxDecrease;
-    const common = { kind: "throughput", metric: REQUESTS_METRIC2, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit } };
+    const common = { kind: "throughput", metric: requests, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit } };
     if (b === void 0 || b <= 0) return [{ ...common, current: c2, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
     if (c2 <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
     const change = c2 / b - 1;
     const base = { ...common, baseline: b, current: c2, change, beyond: change < -limit };
     if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
-    const sb = windowRateSe(baseline.windows(REQUESTS_METRIC2), baseline.doc.windows.widthMs);
-    const sc = windowRateSe(current.windows(REQUESTS_METRIC2), current.doc.windows.widthMs);
+    const sb = windowRateSe(baseline.windows(requests), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(requests), current.doc.windows.widthMs);
     if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
     if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") }];
     const noise = policy.runToRunNoise;
@@ -83358,11 +83374,12 @@ function worstOutcome(outcomes) {
 // src/gate/compare.ts
 function compareRuns(input2) {
   const { policy } = input2;
-  checkPolicyAgainstRuns(policy, input2);
   const current = new RunView(input2.current);
   const baseline = input2.baseline ? new RunView(input2.baseline) : void 0;
+  const roles = { ...current.roles, latency: policy.latencyMetric ?? current.roles.latency };
+  checkPolicyAgainstRuns(policy, input2, roles.latency);
   const notes = [];
-  const scopes = judgedScopes(baseline, current, policy, notes);
+  const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
   if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
   const warmup = policy.endurance?.warmupSeconds ?? 0;
   const currentMemory = input2.current.memory ? memoryTrend(input2.current.memory.samples, warmup) : void 0;
@@ -83379,7 +83396,7 @@ function compareRuns(input2) {
     ...currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {},
     ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}
   };
-  const assessments = detect(input2.detectors ?? DETECTORS, { policy, current, baseline, scopes, memory });
+  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -83401,19 +83418,19 @@ function compareRuns(input2) {
     notes
   };
 }
-function judgedScopes(baseline, current, policy, notes = []) {
-  const out = [{ name: policy.latencyMetric, tags: {} }];
+function judgedScopes(baseline, current, policy, notes = [], latencyMetric = policy.latencyMetric ?? current.roles.latency) {
+  const out = [{ name: latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
-    const values = /* @__PURE__ */ new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : []]);
+    const values = /* @__PURE__ */ new Set([...current.scopesByTag(latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(latencyMetric, tag).keys() : []]);
     let kept = [...values].sort();
     if (kept.length > policy.maxScopes) {
-      const requests = (v) => (current.value(scopeName(policy.latencyMetric, { [tag]: v }), "count") ?? 0) + (baseline?.value(scopeName(policy.latencyMetric, { [tag]: v }), "count") ?? 0);
+      const requests = (v) => (current.value(scopeName(latencyMetric, { [tag]: v }), "count") ?? 0) + (baseline?.value(scopeName(latencyMetric, { [tag]: v }), "count") ?? 0);
       const busiest = [...kept].sort((a, b) => requests(b) - requests(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, policy.maxScopes);
       notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
       kept = busiest.sort();
     }
     for (const value of kept) {
-      out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
+      out.push({ name: scopeName(latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
   }
   return out;
@@ -83498,7 +83515,7 @@ function sameScope(f, s) {
 function summary(view, s) {
   const count2 = view.value(s.name, "count");
   if (count2 === void 0 && !view.scope(s.name)) return void 0;
-  const errors = view.errors(s.tags, FAILED_METRIC);
+  const errors = view.errors(s.tags);
   const pick2 = (k) => view.value(s.name, k);
   const out = { count: count2 ?? 0 };
   const fields = [
@@ -83506,7 +83523,7 @@ function summary(view, s) {
     ["p95", pick2("p(95)")],
     ["p99", pick2("p(99)")],
     ["avg", pick2("avg")],
-    ["throughput", view.throughput(s.tags, REQUESTS_METRIC2)],
+    ["throughput", view.throughput(s.tags)],
     ["errorRate", errors && errors.total > 0 ? errors.failed / errors.total : void 0]
   ];
   for (const [k, v] of fields) if (v !== void 0 && Number.isFinite(v)) out[k] = v;
@@ -83663,7 +83680,58 @@ var ByteSource = class {
   }
 };
 
-// src/ingest/csv.ts
+// src/ingest/detect.ts
+import { open as open3, readFile as readFile2, stat } from "node:fs/promises";
+import { gunzipSync, constants as zlibConstants } from "node:zlib";
+
+// src/ingest/k6/builtin-metrics.ts
+var trendTime = { type: "trend", contains: "time" };
+var counter = { type: "counter", contains: "default" };
+var counterData = { type: "counter", contains: "data" };
+var rate = { type: "rate", contains: "default" };
+var gauge = { type: "gauge", contains: "default" };
+var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
+  ["vus", gauge],
+  ["vus_max", gauge],
+  ["iterations", counter],
+  ["iteration_duration", trendTime],
+  ["dropped_iterations", counter],
+  ["data_received", counterData],
+  ["data_sent", counterData],
+  ["checks", rate],
+  ["group_duration", trendTime],
+  ["http_reqs", counter],
+  ["http_req_duration", trendTime],
+  ["http_req_blocked", trendTime],
+  ["http_req_connecting", trendTime],
+  ["http_req_tls_handshaking", trendTime],
+  ["http_req_sending", trendTime],
+  ["http_req_waiting", trendTime],
+  ["http_req_receiving", trendTime],
+  ["http_req_failed", rate],
+  ["ws_connecting", trendTime],
+  ["ws_session_duration", trendTime],
+  ["ws_ping", trendTime],
+  ["ws_sessions", counter],
+  ["ws_msgs_sent", counter],
+  ["ws_msgs_received", counter],
+  ["grpc_req_duration", trendTime],
+  ["grpc_streams", counter],
+  ["grpc_streams_msgs_sent", counter],
+  ["grpc_streams_msgs_received", counter],
+  ["browser_data_received", counterData],
+  ["browser_data_sent", counterData],
+  ["browser_http_req_duration", trendTime],
+  ["browser_http_req_failed", rate],
+  ["browser_web_vital_cls", { type: "trend", contains: "default" }],
+  ["browser_web_vital_fcp", trendTime],
+  ["browser_web_vital_fid", trendTime],
+  ["browser_web_vital_inp", trendTime],
+  ["browser_web_vital_lcp", trendTime],
+  ["browser_web_vital_ttfb", trendTime]
+]);
+
+// src/ingest/k6/csv.ts
 import { StringDecoder } from "node:string_decoder";
 
 // src/ingest/csv-record.ts
@@ -83719,7 +83787,7 @@ function impossibleValue(value, raw, metric, durations) {
   return void 0;
 }
 
-// src/ingest/k6-time.ts
+// src/ingest/time.ts
 var INV_POW10 = [1, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
 var TimeParser = class {
   /** The time `parse` read last, epoch ms (kept in a field: no number is boxed per line). */
@@ -83826,53 +83894,6 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
   return ms - offsetMinutes * 6e4;
 }
 
-// src/ingest/builtin-metrics.ts
-var trendTime = { type: "trend", contains: "time" };
-var counter = { type: "counter", contains: "default" };
-var counterData = { type: "counter", contains: "data" };
-var rate = { type: "rate", contains: "default" };
-var gauge = { type: "gauge", contains: "default" };
-var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
-  ["vus", gauge],
-  ["vus_max", gauge],
-  ["iterations", counter],
-  ["iteration_duration", trendTime],
-  ["dropped_iterations", counter],
-  ["data_received", counterData],
-  ["data_sent", counterData],
-  ["checks", rate],
-  ["group_duration", trendTime],
-  ["http_reqs", counter],
-  ["http_req_duration", trendTime],
-  ["http_req_blocked", trendTime],
-  ["http_req_connecting", trendTime],
-  ["http_req_tls_handshaking", trendTime],
-  ["http_req_sending", trendTime],
-  ["http_req_waiting", trendTime],
-  ["http_req_receiving", trendTime],
-  ["http_req_failed", rate],
-  ["ws_connecting", trendTime],
-  ["ws_session_duration", trendTime],
-  ["ws_ping", trendTime],
-  ["ws_sessions", counter],
-  ["ws_msgs_sent", counter],
-  ["ws_msgs_received", counter],
-  ["grpc_req_duration", trendTime],
-  ["grpc_streams", counter],
-  ["grpc_streams_msgs_sent", counter],
-  ["grpc_streams_msgs_received", counter],
-  ["browser_data_received", counterData],
-  ["browser_data_sent", counterData],
-  ["browser_http_req_duration", trendTime],
-  ["browser_http_req_failed", rate],
-  ["browser_web_vital_cls", { type: "trend", contains: "default" }],
-  ["browser_web_vital_fcp", trendTime],
-  ["browser_web_vital_fid", trendTime],
-  ["browser_web_vital_inp", trendTime],
-  ["browser_web_vital_lcp", trendTime],
-  ["browser_web_vital_ttfb", trendTime]
-]);
-
 // src/ingest/zod-message.ts
 function zodMessage(error62, root) {
   const parts = error62.issues.slice(0, 5).map((issue3) => {
@@ -83926,12 +83947,14 @@ var K6MetricDataSchema = external_exports.object({
   submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
 });
 var PointSink = class {
-  constructor(builder, warn) {
+  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
     this.builder = builder;
     this.warn = warn;
+    this.known = known2;
   }
   builder;
   warn;
+  known;
   inferred = /* @__PURE__ */ new Set();
   /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
   defineK6Metric(data) {
@@ -83959,7 +83982,7 @@ var PointSink = class {
   metricFor(name, why2, warnBuiltins) {
     const id = this.builder.metricId(name);
     if (id !== void 0) return id;
-    const builtin2 = K6_BUILTIN_METRICS.get(name);
+    const builtin2 = this.known.get(name);
     this.inferred.add(name);
     if (!builtin2) this.warn(`metric '${name}' ${why2}: read as a trend`);
     else if (warnBuiltins) this.warn(`metric '${name}' ${why2}: read as a ${builtin2.type} (k6 built-in)`);
@@ -83979,7 +84002,7 @@ var PointSink = class {
   }
 };
 
-// src/ingest/csv.ts
+// src/ingest/k6/csv.ts
 var HINT = "is this file from `k6 run --out csv=\u2026`?";
 var MAX_RECORD_CHARS = 16 << 20;
 var K6CsvParser = class {
@@ -84155,11 +84178,7 @@ async function readK6Csv(file2, source, sink, warn) {
   return parser.finish(source.truncated, warn);
 }
 
-// src/ingest/detect.ts
-import { open as open3, readFile as readFile2, stat } from "node:fs/promises";
-import { gunzipSync, constants as zlibConstants } from "node:zlib";
-
-// src/ingest/summary-metric.ts
+// src/ingest/k6/summary-metric.ts
 function parseMetricKey(key, file2) {
   const open6 = key.indexOf("{");
   if (open6 < 0) return { base: key, tags: {} };
@@ -84180,7 +84199,7 @@ function trimTag(s) {
   return s.trim().replace(/^["']|["']$/g, "").trim();
 }
 
-// src/ingest/machine-summary.ts
+// src/ingest/k6/machine-summary.ts
 var MachineMetricSchema = external_exports.object({
   name: external_exports.string().min(1),
   type: MetricTypeSchema,
@@ -84274,240 +84293,7 @@ function numbers(o) {
   return out;
 }
 
-// src/ingest/detect.ts
-var HEAD_BYTES = 64 * 1024;
-async function detectFormat(file2) {
-  let size;
-  try {
-    const s = await stat(file2);
-    if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
-    if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
-    size = s.size;
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new IngestError(file2, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
-    throw new IngestError(file2, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  if (size === 0) throw new IngestError(file2, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
-  const raw = await readHead(file2);
-  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
-  const head = gzip ? gunzipHead(file2, raw) : raw;
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
-  const firstLine = firstNonEmptyLine(text);
-  if (firstLine.startsWith('{"type":"Metric"') || firstLine.startsWith('{"metric":')) return { kind: "stream", format: "k6-ndjson", gzip };
-  if (/^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(firstLine)) return { kind: "stream", format: "k6-csv", gzip };
-  if (looksLikeK6Line(firstLine)) return { kind: "stream", format: "k6-ndjson", gzip };
-  if (text.trimStart().startsWith("{")) {
-    const whole = gzip ? await gunzipWhole(file2) : await readFile2(file2);
-    const json2 = whole.toString("utf8").replace(/^\uFEFF/, "");
-    let value;
-    try {
-      value = JSON.parse(json2);
-    } catch (err) {
-      throw new IngestError(file2, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
-    }
-    return { kind: "json", format: jsonFormat(file2, value), gzip, value, lines: countLines(json2) };
-  }
-  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
-}
-function jsonFormat(file2, value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new IngestError(file2, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
-  }
-  const o = value;
-  if (typeof o.schema === "string") {
-    if (o.schema.startsWith("perf-gate/run@")) return "run-document";
-    throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
-  }
-  if (isMachineSummary(o)) return "k6-machine-readable-summary";
-  const metrics = o.metrics;
-  if (typeof metrics === "object" && metrics !== null && !Array.isArray(metrics)) {
-    if ("state" in o || "options" in o) return "k6-handle-summary";
-    if ("root_group" in o) return "k6-summary-export";
-  }
-  const keys = Object.keys(o).slice(0, 6).join(", ");
-  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
-}
-function looksLikeK6Line(line) {
-  if (!line.startsWith("{") || line.length > HEAD_BYTES) return false;
-  try {
-    const v = JSON.parse(line);
-    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
-  } catch {
-    return false;
-  }
-}
-function describe3(firstLine) {
-  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
-  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
-  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
-  return `first line '${excerpt(firstLine)}'`;
-}
-function countLines(text) {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  return text.endsWith("\n") || text === "" ? n : n + 1;
-}
-function firstNonEmptyLine(text) {
-  for (const line of text.split("\n")) {
-    const t = line.trim();
-    if (t !== "") return t;
-  }
-  return "";
-}
-async function readHead(file2) {
-  const handle = await open3(file2, "r");
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-function gunzipHead(file2, raw) {
-  try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    throw new IngestError(file2, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-}
-async function gunzipWhole(file2) {
-  const raw = await readFile2(file2);
-  try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-}
-
-// src/ingest/memory.ts
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import { gunzipSync as gunzipSync2 } from "node:zlib";
-var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
-var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
-var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
-var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
-var RSS_METRIC = "process_resident_memory_bytes";
-var HEAP_METRIC = "nodejs_heap_size_used_bytes";
-async function readMemoryFile(file2) {
-  let raw;
-  try {
-    if ((await stat2(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
-    raw = await readFile3(file2);
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const missing = err.code === "ENOENT";
-    throw new IngestError(file2, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
-    try {
-      raw = gunzipSync2(raw);
-    } catch (err) {
-      throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-    }
-  }
-  return parseMemoryText(file2, raw.toString("utf8"));
-}
-function parseMemoryText(file2, text) {
-  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-  const first2 = lines.findIndex((l) => l.trim() !== "");
-  if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
-  const head = lines[first2].trim();
-  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
-  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
-  samples2.sort((a, b) => a.t - b.t);
-  return { source: file2, samples: samples2 };
-}
-function csv(file2, lines, headerIndex) {
-  const header = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
-  const find2 = (names) => header.findIndex((h) => names.includes(h));
-  const timeColumn = find2(TIME_COLUMNS);
-  const rssColumn = find2(RSS_COLUMNS);
-  const heapColumn = find2(HEAP_COLUMNS);
-  if (timeColumn < 0 || rssColumn < 0) {
-    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
-    throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
-  }
-  const times = new TimeParser();
-  const samples2 = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === "") continue;
-    const fields = splitCsvRecord(line);
-    if (fields === void 0 || fields.length !== header.length) {
-      throw new IngestError(file2, `expected ${header.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
-    }
-    const t = timeValue(fields[timeColumn].trim(), header[timeColumn] === "unix_ms", times);
-    if (t === void 0) throw new IngestError(file2, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
-    const rssBytes = bytes(fields[rssColumn]);
-    if (rssBytes === void 0) throw new IngestError(file2, `${header[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
-    const sample = { t, rssBytes };
-    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
-      const heap = bytes(fields[heapColumn]);
-      if (heap === void 0) throw new IngestError(file2, `${header[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
-      sample.heapUsedBytes = heap;
-    }
-    samples2.push(sample);
-  }
-  return samples2;
-}
-function prometheus(file2, lines) {
-  const byTime = /* @__PURE__ */ new Map();
-  let scrapeTime;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === "") continue;
-    if (line.startsWith("#")) {
-      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
-      if (m2) {
-        const t2 = Number(m2[1]);
-        if (!Number.isFinite(t2)) throw new IngestError(file2, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
-        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
-      }
-      continue;
-    }
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
-    if (!m) throw new IngestError(file2, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
-    const name = m[1];
-    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
-    const value = bytes(m[3]);
-    if (value === void 0) throw new IngestError(file2, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
-    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
-    if (t === void 0 || !Number.isFinite(t)) {
-      throw new IngestError(file2, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
-    }
-    const entry = byTime.get(t) ?? { line: i + 1 };
-    if (name === RSS_METRIC) entry.rss = value;
-    else entry.heap = value;
-    byTime.set(t, entry);
-  }
-  const samples2 = [];
-  for (const [t, e] of byTime) {
-    if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
-    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
-  }
-  return samples2;
-}
-function timeValue(text, isMs, times) {
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    if (isMs) return n;
-    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
-  }
-  const t = times.parseString(text);
-  return Number.isNaN(t) ? void 0 : t;
-}
-function bytes(text) {
-  const t = text.trim();
-  if (t === "") return void 0;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : void 0;
-}
-
-// src/ingest/tag-table.ts
+// src/ingest/k6/tag-table.ts
 function sameBytes(entry, view, buf, at, length) {
   if (entry.bytes.length !== length) return false;
   if (length < 8) {
@@ -84557,7 +84343,7 @@ function hashBytes(view, buf, at, length) {
   return h ^ h >>> 16 | 0;
 }
 
-// src/ingest/ndjson.ts
+// src/ingest/k6/ndjson.ts
 var MAX_LINE_BYTES = 16 << 20;
 var ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
 var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
@@ -84841,7 +84627,7 @@ async function readK6Ndjson(file2, source, sink, warn) {
   return parser.finish(source.truncated, warn);
 }
 
-// src/ingest/summary.ts
+// src/ingest/k6/summary.ts
 var ContainsSchema = external_exports.enum(["time", "data", "default"]);
 var HandleSummaryMetricSchema = external_exports.object({
   type: MetricTypeSchema,
@@ -84905,6 +84691,7 @@ function summaryDocument(value, info2) {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
       tool: "k6",
+      roles: { ...K6_ROLES },
       ...toolVersion !== void 0 ? { toolVersion } : {},
       ...info2.stage !== void 0 ? { stage: info2.stage } : {},
       start: new Date(startMs2).toISOString(),
@@ -84995,6 +84782,257 @@ function compareText3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/ingest/k6/index.ts
+var k6 = { tool: "k6", roles: K6_ROLES, knownMetrics: K6_BUILTIN_METRICS };
+function looksLikeK6Line(line) {
+  if (line.startsWith('{"type":"Metric"') || line.startsWith('{"metric":')) return true;
+  if (!line.startsWith("{") || line.length > 64 * 1024) return false;
+  try {
+    const v = JSON.parse(line);
+    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
+  } catch {
+    return false;
+  }
+}
+var K6_READERS = [
+  { ...k6, kind: "stream", format: "k6-ndjson", sniff: (head) => looksLikeK6Line(head.firstLine), read: readK6Ndjson },
+  { ...k6, kind: "stream", format: "k6-csv", sniff: (head) => /^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(head.firstLine), read: readK6Csv },
+  // The machine-readable summary is told apart first: it also has `metrics` and `state`.
+  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-machine-readable-summary" }) },
+  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject2(o.metrics) && ("state" in o || "options" in o), read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-handle-summary" }) },
+  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject2(o.metrics) && "root_group" in o, read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-summary-export" }) }
+];
+function isObject2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+// src/ingest/readers.ts
+var READERS = [...K6_READERS];
+
+// src/ingest/detect.ts
+var HEAD_BYTES = 64 * 1024;
+async function detectFormat(file2, readers = READERS) {
+  let size;
+  try {
+    const s = await stat(file2);
+    if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
+    if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
+    size = s.size;
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new IngestError(file2, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
+    throw new IngestError(file2, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (size === 0) throw new IngestError(file2, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+  const raw = await readHead(file2);
+  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
+  const head = gzip ? gunzipHead(file2, raw) : raw;
+  const text = head.toString("utf8").replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
+  const firstLine = firstNonEmptyLine(text);
+  for (const reader of readers) {
+    if (reader.kind === "stream" && reader.sniff({ text, firstLine })) return { kind: "stream", reader, format: reader.format, gzip };
+  }
+  if (text.trimStart().startsWith("{")) {
+    const whole = gzip ? await gunzipWhole(file2) : await readFile2(file2);
+    const json2 = whole.toString("utf8").replace(/^\uFEFF/, "");
+    let value;
+    try {
+      value = JSON.parse(json2);
+    } catch (err) {
+      throw new IngestError(file2, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
+    }
+    const lines = countLines(json2);
+    const o = jsonObject(file2, value, readers);
+    if (typeof o.schema === "string") return { kind: "run-document", format: "run-document", gzip, value: o, lines };
+    const reader = readers.find((r) => r.kind === "summary" && r.sniff(o));
+    if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
+    throw new Error("unreachable: jsonObject accepted a document no reader claims");
+  }
+  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
+}
+function jsonObject(file2, value, readers) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new IngestError(file2, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
+  }
+  const o = value;
+  if (typeof o.schema === "string") {
+    if (o.schema.startsWith("perf-gate/run@")) return o;
+    throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
+  }
+  if (readers.some((r) => r.kind === "summary" && r.sniff(o))) return o;
+  const keys = Object.keys(o).slice(0, 6).join(", ");
+  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
+}
+function describe3(firstLine) {
+  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
+  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
+  return `first line '${excerpt(firstLine)}'`;
+}
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return text.endsWith("\n") || text === "" ? n : n + 1;
+}
+function firstNonEmptyLine(text) {
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (t !== "") return t;
+  }
+  return "";
+}
+async function readHead(file2) {
+  const handle = await open3(file2, "r");
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function gunzipHead(file2, raw) {
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file2, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+async function gunzipWhole(file2) {
+  const raw = await readFile2(file2);
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+
+// src/ingest/memory.ts
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
+var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
+var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
+var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
+var RSS_METRIC = "process_resident_memory_bytes";
+var HEAP_METRIC = "nodejs_heap_size_used_bytes";
+async function readMemoryFile(file2) {
+  let raw;
+  try {
+    if ((await stat2(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
+    raw = await readFile3(file2);
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const missing = err.code === "ENOENT";
+    throw new IngestError(file2, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
+    try {
+      raw = gunzipSync2(raw);
+    } catch (err) {
+      throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    }
+  }
+  return parseMemoryText(file2, raw.toString("utf8"));
+}
+function parseMemoryText(file2, text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  const first2 = lines.findIndex((l) => l.trim() !== "");
+  if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
+  const head = lines[first2].trim();
+  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
+  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
+  samples2.sort((a, b) => a.t - b.t);
+  return { source: file2, samples: samples2 };
+}
+function csv(file2, lines, headerIndex) {
+  const header = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
+  const find2 = (names) => header.findIndex((h) => names.includes(h));
+  const timeColumn = find2(TIME_COLUMNS);
+  const rssColumn = find2(RSS_COLUMNS);
+  const heapColumn = find2(HEAP_COLUMNS);
+  if (timeColumn < 0 || rssColumn < 0) {
+    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
+    throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
+  }
+  const times = new TimeParser();
+  const samples2 = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    const fields = splitCsvRecord(line);
+    if (fields === void 0 || fields.length !== header.length) {
+      throw new IngestError(file2, `expected ${header.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
+    }
+    const t = timeValue(fields[timeColumn].trim(), header[timeColumn] === "unix_ms", times);
+    if (t === void 0) throw new IngestError(file2, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
+    const rssBytes = bytes(fields[rssColumn]);
+    if (rssBytes === void 0) throw new IngestError(file2, `${header[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
+    const sample = { t, rssBytes };
+    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
+      const heap = bytes(fields[heapColumn]);
+      if (heap === void 0) throw new IngestError(file2, `${header[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
+      sample.heapUsedBytes = heap;
+    }
+    samples2.push(sample);
+  }
+  return samples2;
+}
+function prometheus(file2, lines) {
+  const byTime = /* @__PURE__ */ new Map();
+  let scrapeTime;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    if (line.startsWith("#")) {
+      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
+      if (m2) {
+        const t2 = Number(m2[1]);
+        if (!Number.isFinite(t2)) throw new IngestError(file2, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
+        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
+      }
+      continue;
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
+    if (!m) throw new IngestError(file2, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
+    const name = m[1];
+    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
+    const value = bytes(m[3]);
+    if (value === void 0) throw new IngestError(file2, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
+    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
+    if (t === void 0 || !Number.isFinite(t)) {
+      throw new IngestError(file2, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
+    }
+    const entry = byTime.get(t) ?? { line: i + 1 };
+    if (name === RSS_METRIC) entry.rss = value;
+    else entry.heap = value;
+    byTime.set(t, entry);
+  }
+  const samples2 = [];
+  for (const [t, e] of byTime) {
+    if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
+    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
+  }
+  return samples2;
+}
+function timeValue(text, isMs, times) {
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (isMs) return n;
+    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
+  }
+  const t = times.parseString(text);
+  return Number.isNaN(t) ? void 0 : t;
+}
+function bytes(text) {
+  const t = text.trim();
+  if (t === "") return void 0;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+
 // src/ingest/ingest.ts
 var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
@@ -85006,9 +85044,9 @@ async function ingestFiles(paths, options = {}) {
     throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
   }
   const inputs = [];
-  for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2) });
+  for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2, options.readers) });
   const documents = inputs.filter((i) => i.detected.format === "run-document");
-  const summaries = inputs.filter((i) => i.detected.format === "k6-summary-export" || i.detected.format === "k6-handle-summary" || i.detected.format === "k6-machine-readable-summary");
+  const summaries = inputs.filter((i) => i.detected.kind === "summary");
   const streams = inputs.filter((i) => i.detected.kind === "stream");
   let doc;
   if (documents.length > 0) {
@@ -85021,10 +85059,9 @@ async function ingestFiles(paths, options = {}) {
       throw new IngestError(other.file, `is given with the summary ${summaries[0].file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
     }
     const { file: file2, detected } = summaries[0];
-    if (detected.kind !== "json" || detected.format === "run-document") throw new Error("unreachable: summary input without JSON content");
-    doc = summaryDocument(detected.value, {
+    if (detected.kind !== "summary") throw new Error("unreachable: summary input without a summary reader");
+    doc = detected.reader.read(detected.value, {
       file: file2,
-      format: detected.format,
       lines: detected.lines,
       mtimeMs: (await stat3(file2)).mtimeMs,
       ...options.stage !== void 0 ? { stage: options.stage } : {},
@@ -85032,16 +85069,21 @@ async function ingestFiles(paths, options = {}) {
       ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
     });
   } else {
-    doc = await ingestStreams(
-      streams.map((s) => ({ file: s.file, format: s.detected.format, gzip: s.detected.gzip })),
-      options
-    );
+    const files = streams.flatMap((s) => s.detected.kind === "stream" ? [{ file: s.file, reader: s.detected.reader, gzip: s.detected.gzip }] : []);
+    const tools = new Set(files.map((f) => f.reader.tool));
+    if (tools.size > 1) {
+      const first2 = files[0];
+      const other = files.find((f) => f.reader.tool !== first2.reader.tool);
+      throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first2.reader.tool} output (${first2.file}): shards of one run come from one load tool`);
+    }
+    doc = await ingestStreams(files, options);
   }
   if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
   return doc;
 }
 async function ingestStreams(files, options) {
   const builder = new RunBuilder({
+    requestsMetric: files[0].reader.roles.requests,
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
     ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
@@ -85054,7 +85096,8 @@ async function ingestStreams(files, options) {
     seen.add(message);
     warnings.push(message);
   };
-  const sink = new PointSink(builder, warn);
+  const tool = files[0].reader;
+  const sink = new PointSink(builder, warn, tool.knownMetrics);
   const sources = [];
   let total2 = 0;
   const onBytes = options.onProgress ? (n) => {
@@ -85063,20 +85106,13 @@ async function ingestStreams(files, options) {
   } : void 0;
   for (const f of files) {
     const source = new ByteSource(f.file, f.gzip, onBytes);
-    let result;
-    switch (f.format) {
-      case "k6-ndjson":
-        result = await readK6Ndjson(f.file, source, sink, warn);
-        break;
-      case "k6-csv":
-        result = await readK6Csv(f.file, source, sink, warn);
-        break;
-    }
-    sources.push({ file: f.file, format: f.format, lines: result.lines, partial: result.partial });
+    const result = await f.reader.read(f.file, source, sink, warn);
+    sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
   }
   if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
   return builder.finish({
-    tool: "k6",
+    tool: tool.tool,
+    roles: tool.roles,
     ...options.stage !== void 0 ? { stage: options.stage } : {},
     ...options.labels !== void 0 ? { labels: options.labels } : {},
     ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
@@ -85085,7 +85121,7 @@ async function ingestStreams(files, options) {
   });
 }
 function runDocument(file2, detected) {
-  if (detected.kind !== "json") throw new Error("unreachable: run document without JSON content");
+  if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
   const schema = detected.value.schema;
   if (schema !== RUN_DOCUMENT_SCHEMA) {
     throw new IngestError(file2, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
@@ -87954,10 +87990,10 @@ function quote(arg) {
 function seconds2(ms) {
   return `${Number((ms / 1e3).toFixed(3))} s`;
 }
-function startError(k6, err) {
+function startError(k62, err) {
   const code = err.code;
   const why2 = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start k6 (${k6}): ${why2}`, { cause: err });
+  return new Error(`could not start k6 (${k62}): ${why2}`, { cause: err });
 }
 var OutputTail = class {
   constructor(onLine) {

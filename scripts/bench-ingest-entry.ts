@@ -4,7 +4,7 @@
  */
 import { RunBuilder } from '../src/document/run-builder.js';
 import { ByteSource } from '../src/ingest/byte-source.js';
-import { readK6Ndjson } from '../src/ingest/ndjson.js';
+import { readK6Ndjson } from '../src/ingest/k6/ndjson.js';
 import { PointSink } from '../src/ingest/point-sink.js';
 
 export { ingestFiles } from '../src/ingest/index.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy, type StagePolicy } from '../config/policy.js';
 import { checkPolicyBeforeRun } from '../gate/check-policy.js';
-import { K6_BUILTIN_METRICS } from '../ingest/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../ingest/k6/builtin-metrics.js';
 import { submetricsOf } from '../config/submetrics.js';
 import type { RunDocument } from '../document/run-document.js';
 import { queryPrometheusRange, sampleCommand, sampleEndpoint, type MemorySampler } from '../engine/memory-sampler.js';

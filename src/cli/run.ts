@@ -7,7 +7,7 @@ import { formatConfigIssue, type ConfigPathSegment } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy, type StagePolicy } from '../config/policy.js';
 import { checkPolicyBeforeRun } from '../gate/check-policy.js';
-import { K6_BUILTIN_METRICS } from '../ingest/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../ingest/k6/builtin-metrics.js';
 import type { PerfGateConfig } from '../config/schema.js';
 import { submetricsOf } from '../config/submetrics.js';
 import type { MemorySample, RunDocument } from '../document/run-document.js';

@@ -48,7 +48,8 @@ export interface StagePolicy extends StageRules {
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
   minSamples: number;
-  latencyMetric: string;
+  /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
+  latencyMetric?: string;
   acceptLabel: string;
   /** Most scopes per grouping tag a run keeps (the rest are one `(other)` scope). */
   maxScopes: number;
@@ -86,7 +87,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     multipleComparisons: config.multipleComparisons,
     runToRunNoise: config.runToRunNoise,
     minSamples: config.minSamples,
-    latencyMetric: config.latencyMetric,
+    ...(config.latencyMetric !== undefined ? { latencyMetric: config.latencyMetric } : {}),
     acceptLabel: config.acceptLabel,
     maxScopes: config.maxScopes,
     ...(config.file !== undefined ? { configFile: config.file } : {}),

@@ -87,7 +87,8 @@ export interface PerfGateConfig {
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
   minSamples: number;
-  latencyMetric: string;
+  /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
+  latencyMetric?: string;
   acceptLabel: string;
   /** What the embedded engine sends (`perf-gate run` without k6): requests, login, load shape. */
   workload?: Workload;
@@ -106,9 +107,8 @@ export const CONFIG_DEFAULTS = {
   multipleComparisons: 'holm',
   runToRunNoise: 0.03,
   minSamples: 20,
-  latencyMetric: 'http_req_duration',
   acceptLabel: 'perf-gate:accept',
-} as const satisfies Omit<PerfGateConfig, 'stages' | 'groupBy'> & { groupBy: readonly string[] };
+} as const satisfies Omit<PerfGateConfig, 'stages' | 'groupBy' | 'latencyMetric'> & { groupBy: readonly string[] };
 
 const THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
 
@@ -221,7 +221,7 @@ const configSchema = z.strictObject({
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
-  latencyMetric: metricSelectorText().default(CONFIG_DEFAULTS.latencyMetric),
+  latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText('a label name').default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".

@@ -1,4 +1,5 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
+import { K6_ROLES } from './roles.js';
 import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
 import { runSpan, setAsideWarning } from './run-span.js';
 import { OTHER_VALUE, ScopeCardinality, type ScopeWeight } from './scope-cardinality.js';
@@ -27,6 +28,8 @@ export interface RunBuilderOptions {
   readonly submetrics?: readonly { readonly metric: string; readonly tags: Readonly<Record<string, string>> }[];
   /** At most this many values per `groupBy` tag get their own scopes; the rest go into `(other)` (default 500). */
   readonly maxScopes?: number;
+  /** The metric that counts requests, the run's span is found from (the tool's role; default k6's http_reqs). */
+  readonly requestsMetric?: string;
 }
 
 /** A scope a leaf adds to; `group` names the grouping tag when it is one of a `groupBy` tag's values. */
@@ -82,7 +85,6 @@ interface MetricState {
 }
 
 /** k6's request and iteration counters: the run's span is read from them first (run-span.ts). */
-const REQUESTS_METRIC = 'http_reqs';
 const ITERATIONS_METRIC = 'iterations';
 
 /** Tag keys kept per metric: enough for any script, bounded against a generator that invents keys. */
@@ -118,7 +120,11 @@ export class RunBuilder {
   private readonly maxWindows: number;
   points = 0;
 
+  /** The request counter's name (see RunBuilderOptions.requestsMetric). */
+  private readonly requestsMetric: string;
+
   constructor(private readonly options: RunBuilderOptions) {
+    this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
     this.widthMs = options.window === 'auto' ? AUTO_WIDTHS_MS[0]! : Math.round(options.window * 1000);
     this.maxWindows = options.maxWindows ?? 360;
     this.cardinality = new ScopeCardinality(options.maxScopes);
@@ -148,7 +154,7 @@ export class RunBuilder {
     const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
     this.metrics.push({ def, windowed, tagKeys: new Set(), submetrics: [...(this.extraSubmetrics.get(def.name) ?? []), ...def.submetrics] });
     this.metricIds.set(def.name, id);
-    if (def.name === REQUESTS_METRIC) this.profile.requestsMetric = id;
+    if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
     if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
@@ -348,7 +354,7 @@ export class RunBuilder {
   private scopeWeights(): Map<string, Map<string, ScopeWeight>> {
     const weights = new Map<string, Map<string, ScopeWeight>>();
     for (const { leaf } of this.leaves.values()) {
-      const isRequests = this.metrics[leaf.metric]!.def.name === REQUESTS_METRIC;
+      const isRequests = this.metrics[leaf.metric]!.def.name === this.requestsMetric;
       const points = samples(leaf.totals);
       for (const s of leaf.scopes) {
         if (s.group === undefined) continue;
@@ -386,6 +392,7 @@ export class RunBuilder {
       schema: RUN_DOCUMENT_SCHEMA,
       meta: {
         tool: info.tool,
+        ...(info.roles !== undefined ? { roles: { ...info.roles } } : {}),
         ...(info.toolVersion !== undefined ? { toolVersion: info.toolVersion } : {}),
         ...(info.stage !== undefined ? { stage: info.stage } : {}),
         start: new Date(start).toISOString(),
@@ -413,6 +420,8 @@ export class RunBuilder {
 /** What the parser knows about a run beyond its points. */
 export interface RunInfo {
   readonly tool: RunDocument['meta']['tool'];
+  /** The tool's names for the request latency, count and failures (see RunDocument meta.roles). */
+  readonly roles?: NonNullable<RunDocument['meta']['roles']>;
   readonly toolVersion?: string;
   readonly stage?: string;
   readonly gitSha?: string;

@@ -67,7 +67,8 @@ export type MemorySample = z.infer<typeof MemorySampleSchema>;
 
 export const SourceSchema = z.object({
   file: z.string(),
-  format: z.enum(['k6-ndjson', 'k6-csv', 'k6-summary-export', 'k6-handle-summary', 'k6-machine-readable-summary', 'embedded', 'run-document']),
+  /** The reader that read it: `k6-ndjson`, `k6-csv`, `k6-summary-export`, `k6-handle-summary`, `k6-machine-readable-summary`, `embedded`, … (open: new tools add formats). */
+  format: z.string().min(1),
   lines: z.number().int().nonnegative(),
   partial: z.boolean(),
 });
@@ -76,7 +77,13 @@ export type Source = z.infer<typeof SourceSchema>;
 export const RunDocumentSchema = z.object({
   schema: z.literal(RUN_DOCUMENT_SCHEMA),
   meta: z.object({
-    tool: z.enum(['k6', 'embedded', 'unknown']),
+    /** The load tool: `k6`, `embedded`, … (open: new tools add names). */
+    tool: z.string().min(1),
+    /**
+     * The tool's names for what the gate judges: the request latency, the request count and the failed
+     * requests. Absent in older documents, which are k6's (http_req_duration, http_reqs, http_req_failed).
+     */
+    roles: z.object({ latency: z.string(), requests: z.string(), failures: z.string() }).optional(),
     toolVersion: z.string().optional(),
     stage: z.string().optional(),
     /** ISO 8601. */

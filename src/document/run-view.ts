@@ -1,5 +1,6 @@
 import { decodeWindow } from './merge.js';
 import type { MetricType, RunDocument, Scope, Window } from './run-document.js';
+import { K6_ROLES, type MetricRoles } from './roles.js';
 import type { Unit } from './unit.js';
 import { percentileOf } from './percentile-name.js';
 import { scopeName } from './selector.js';
@@ -24,6 +25,11 @@ export class RunView {
 
   get aggregateOnly(): boolean {
     return this.doc.meta.aggregateOnly;
+  }
+
+  /** The tool's names for the request latency, count and failures (k6's for documents that do not say). */
+  get roles(): MetricRoles {
+    return this.doc.meta.roles ?? K6_ROLES;
   }
 
   scope(name: string): Scope | undefined {
@@ -92,8 +98,8 @@ export class RunView {
     }
   }
 
-  /** Requests per second of a scope of the latency metric, from the matching `http_reqs` scope. */
-  throughput(tags: Readonly<Record<string, string>>, requestsMetric = 'http_reqs'): number | undefined {
+  /** Requests per second of a scope of the latency metric, from the matching scope of the request counter. */
+  throughput(tags: Readonly<Record<string, string>>, requestsMetric = this.roles.requests): number | undefined {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
     if (s?.reported) return s.reported['rate'];
@@ -101,8 +107,8 @@ export class RunView {
     return count !== undefined && this.durationSeconds > 0 ? count / this.durationSeconds : undefined;
   }
 
-  /** Failed requests / all requests of a scope, from the matching `http_req_failed` scope. */
-  errors(tags: Readonly<Record<string, string>>, failedMetric = 'http_req_failed'): { failed: number; total: number } | undefined {
+  /** Failed requests / all requests of a scope, from the matching scope of the failures rate. */
+  errors(tags: Readonly<Record<string, string>>, failedMetric = this.roles.failures): { failed: number; total: number } | undefined {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
     if (!s) return undefined;
     if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
@@ -146,7 +152,7 @@ export class RunView {
     const def = this.definition(name);
     switch (def?.type) {
       case 'counter':
-        if (key === 'rate') return def.metric === 'http_reqs' ? 'req/s' : 'per-second';
+        if (key === 'rate') return def.metric === this.roles.requests ? 'req/s' : 'per-second';
         return def.contains === 'data' ? 'bytes' : 'count';
       case 'rate':
         return key === 'rate' || key === 'value' ? 'fraction' : 'count';

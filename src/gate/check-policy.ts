@@ -78,12 +78,12 @@ class RunNames {
  *
  * @throws {ConfigError} listing every problem, one line each.
  */
-export function checkPolicyAgainstRuns(policy: StagePolicy, runs: { readonly baseline?: RunDocument; readonly current: RunDocument }): void {
+export function checkPolicyAgainstRuns(policy: StagePolicy, runs: { readonly baseline?: RunDocument; readonly current: RunDocument }, latencyMetric: string): void {
   const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
   const problems: Problem[] = [];
-  problems.push(...checkLatencyMetric(policy, names));
+  problems.push(...checkLatencyMetric(latencyMetric, policy.latencyMetric === undefined, names));
   for (const set of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set, names));
-  problems.push(...checkGroupBy(policy, names));
+  problems.push(...checkGroupBy(policy, latencyMetric, names));
   throwProblems(policy, problems);
 }
 
@@ -126,9 +126,9 @@ interface Problem {
   readonly message: string;
 }
 
-function checkLatencyMetric(policy: StagePolicy, names: RunNames): Problem[] {
-  const key = 'latencyMetric';
-  const parsed = tryParseMetricSelector(policy.latencyMetric);
+function checkLatencyMetric(latencyMetric: string, fromTool: boolean, names: RunNames): Problem[] {
+  const key = fromTool ? `latencyMetric (not set: the tool's '${latencyMetric}')` : 'latencyMetric';
+  const parsed = tryParseMetricSelector(latencyMetric);
   if ('error' in parsed) return [{ key, message: parsed.error }];
   const m = names.metrics.get(parsed.metric);
   if (!m) {
@@ -181,8 +181,8 @@ function checkTags(key: string, metric: string, tags: Readonly<Record<string, st
   }];
 }
 
-function checkGroupBy(policy: StagePolicy, names: RunNames): Problem[] {
-  const metric = tryParseMetricSelector(policy.latencyMetric);
+function checkGroupBy(policy: StagePolicy, latencyMetric: string, names: RunNames): Problem[] {
+  const metric = tryParseMetricSelector(latencyMetric);
   if ('error' in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
   const out: Problem[] = [];
   const tagKeys = names.tagsOf(metric.metric);

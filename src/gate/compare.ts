@@ -9,8 +9,6 @@ import { checkPolicyAgainstRuns } from './check-policy.js';
 import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
-import { FAILED_METRIC } from './detectors/error-rate.js';
-import { REQUESTS_METRIC } from './detectors/throughput.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { sortFindings, worstOutcome } from './outcome.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
@@ -31,11 +29,13 @@ export interface CompareInput {
  */
 export function compareRuns(input: CompareInput): StageReport {
   const { policy } = input;
-  checkPolicyAgainstRuns(policy, input);
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : undefined;
+  // The tool names what the gate judges; the config may name another latency metric.
+  const roles = { ...current.roles, latency: policy.latencyMetric ?? current.roles.latency };
+  checkPolicyAgainstRuns(policy, input, roles.latency);
   const notes: string[] = [];
-  const scopes = judgedScopes(baseline, current, policy, notes);
+  const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
   if (!baseline) notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
 
   const warmup = policy.endurance?.warmupSeconds ?? 0;
@@ -53,7 +53,7 @@ export function compareRuns(input: CompareInput): StageReport {
     ...(currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {}),
     ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}),
   };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, current, baseline, scopes, memory });
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -81,20 +81,20 @@ export function compareRuns(input: CompareInput): StageReport {
 }
 
 /** The scopes a stage judges: the whole run, then each value of each grouping tag (the busiest maxScopes of them). */
-export function judgedScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy, notes: string[] = []): JudgedScope[] {
-  const out: JudgedScope[] = [{ name: policy.latencyMetric, tags: {} }];
+export function judgedScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy, notes: string[] = [], latencyMetric = policy.latencyMetric ?? current.roles.latency): JudgedScope[] {
+  const out: JudgedScope[] = [{ name: latencyMetric, tags: {} }];
   for (const tag of policy.groupBy) {
-    const values = new Set([...current.scopesByTag(policy.latencyMetric, tag).keys(), ...(baseline ? baseline.scopesByTag(policy.latencyMetric, tag).keys() : [])]);
+    const values = new Set([...current.scopesByTag(latencyMetric, tag).keys(), ...(baseline ? baseline.scopesByTag(latencyMetric, tag).keys() : [])]);
     let kept = [...values].sort();
     if (kept.length > policy.maxScopes) {
       // Documents made with a higher cap (or before there was one): judge the busiest, say what was left out.
-      const requests = (v: string): number => (current.value(scopeName(policy.latencyMetric, { [tag]: v }), 'count') ?? 0) + (baseline?.value(scopeName(policy.latencyMetric, { [tag]: v }), 'count') ?? 0);
+      const requests = (v: string): number => (current.value(scopeName(latencyMetric, { [tag]: v }), 'count') ?? 0) + (baseline?.value(scopeName(latencyMetric, { [tag]: v }), 'count') ?? 0);
       const busiest = [...kept].sort((a, b) => requests(b) - requests(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, policy.maxScopes);
       notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
       kept = busiest.sort();
     }
     for (const value of kept) {
-      out.push({ name: scopeName(policy.latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
+      out.push({ name: scopeName(latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
     }
   }
   return out;
@@ -196,7 +196,7 @@ function sameScope(f: Finding, s: JudgedScope): boolean {
 function summary(view: RunView, s: JudgedScope): ScopeSummary | undefined {
   const count = view.value(s.name, 'count');
   if (count === undefined && !view.scope(s.name)) return undefined;
-  const errors = view.errors(s.tags, FAILED_METRIC);
+  const errors = view.errors(s.tags);
   const pick = (k: string): number | undefined => view.value(s.name, k);
   const out: Record<string, number> = { count: count ?? 0 };
   const fields: [string, number | undefined][] = [
@@ -204,7 +204,7 @@ function summary(view: RunView, s: JudgedScope): ScopeSummary | undefined {
     ['p95', pick('p(95)')],
     ['p99', pick('p(99)')],
     ['avg', pick('avg')],
-    ['throughput', view.throughput(s.tags, REQUESTS_METRIC)],
+    ['throughput', view.throughput(s.tags)],
     ['errorRate', errors && errors.total > 0 ? errors.failed / errors.total : undefined],
   ];
   for (const [k, v] of fields) if (v !== undefined && Number.isFinite(v)) out[k] = v;

@@ -1,4 +1,5 @@
 import type { StagePolicy } from '../config/policy.js';
+import type { MetricRoles } from '../document/roles.js';
 import type { RunView } from '../document/run-view.js';
 import type { Assessment } from './assessment.js';
 import type { MemoryTrend } from './memory-trend.js';
@@ -15,6 +16,8 @@ export interface JudgedScope {
 /** What every detector may read: the current run, the policy, the scopes and memory summaries. */
 export interface RunContext {
   readonly policy: StagePolicy;
+  /** The metrics judged as request latency (the policy's latencyMetric, else the tool's), count and failures. */
+  readonly roles: MetricRoles;
   readonly current: RunView;
   /** Present whenever there is a baseline; detectors that need one are only called then. */
   readonly baseline: RunView | undefined;

@@ -1,20 +1,17 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { ACCEPTED_FORMATS, excerpt, IngestError } from './errors.js';
-import { isMachineSummary } from './machine-summary.js';
+import type { Reader, StreamReader, SummaryReader } from './reader.js';
+import { READERS } from './readers.js';
 
 /** How much of a file is read to recognise it. */
 const HEAD_BYTES = 64 * 1024;
 
-/** Formats read as a stream of lines, never held in memory whole. */
-export type StreamFormat = 'k6-ndjson' | 'k6-csv';
-/** Formats that are one JSON document. */
-export type JsonFormat = 'k6-summary-export' | 'k6-handle-summary' | 'k6-machine-readable-summary' | 'run-document';
-export type InputFormat = StreamFormat | JsonFormat;
-
+/** What an input is: a stream a reader follows line by line, a summary document a reader reads, or a run document. */
 export type Detected =
-  | { readonly kind: 'stream'; readonly format: StreamFormat; readonly gzip: boolean }
-  | { readonly kind: 'json'; readonly format: JsonFormat; readonly gzip: boolean; readonly value: Record<string, unknown>; readonly lines: number };
+  | { readonly kind: 'stream'; readonly reader: StreamReader; readonly format: string; readonly gzip: boolean }
+  | { readonly kind: 'summary'; readonly reader: SummaryReader; readonly format: string; readonly gzip: boolean; readonly value: Record<string, unknown>; readonly lines: number }
+  | { readonly kind: 'run-document'; readonly format: 'run-document'; readonly gzip: boolean; readonly value: Record<string, unknown>; readonly lines: number };
 
 /**
  * Recognises an input from its content (the extension is not trusted): gzip magic → decompressed;
@@ -25,7 +22,7 @@ export type Detected =
  *
  * @throws IngestError naming the file: missing, a directory, empty, or not one of the accepted formats.
  */
-export async function detectFormat(file: string): Promise<Detected> {
+export async function detectFormat(file: string, readers: readonly Reader[] = READERS): Promise<Detected> {
   let size: number;
   try {
     const s = await stat(file);
@@ -45,9 +42,9 @@ export async function detectFormat(file: string): Promise<Detected> {
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new IngestError(file, `${gzip ? 'holds an empty gzip stream' : 'holds only blank lines'}. ${ACCEPTED_FORMATS}`);
   const firstLine = firstNonEmptyLine(text);
-  if (firstLine.startsWith('{"type":"Metric"') || firstLine.startsWith('{"metric":')) return { kind: 'stream', format: 'k6-ndjson', gzip };
-  if (/^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(firstLine)) return { kind: 'stream', format: 'k6-csv', gzip };
-  if (looksLikeK6Line(firstLine)) return { kind: 'stream', format: 'k6-ndjson', gzip };
+  for (const reader of readers) {
+    if (reader.kind === 'stream' && reader.sniff({ text, firstLine })) return { kind: 'stream', reader, format: reader.format, gzip };
+  }
   if (text.trimStart().startsWith('{')) {
     const whole = gzip ? await gunzipWhole(file) : await readFile(file);
     const json = whole.toString('utf8').replace(/^\uFEFF/, '');
@@ -57,39 +54,29 @@ export async function detectFormat(file: string): Promise<Detected> {
     } catch (err) {
       throw new IngestError(file, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
     }
-    return { kind: 'json', format: jsonFormat(file, value), gzip, value: value as Record<string, unknown>, lines: countLines(json) };
+    const lines = countLines(json);
+    const o = jsonObject(file, value, readers);
+    if (typeof o.schema === 'string') return { kind: 'run-document', format: 'run-document', gzip, value: o, lines };
+    const reader = readers.find((r): r is SummaryReader => r.kind === 'summary' && r.sniff(o));
+    if (reader) return { kind: 'summary', reader, format: reader.format, gzip, value: o, lines };
+    throw new Error('unreachable: jsonObject accepted a document no reader claims');
   }
   throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine)}). ${ACCEPTED_FORMATS}`);
 }
 
-function jsonFormat(file: string, value: unknown): JsonFormat {
+/** The JSON as an object that is a perf-gate run document or that a summary reader may claim; else an error naming what it is. */
+function jsonObject(file: string, value: unknown, readers: readonly Reader[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new IngestError(file, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
   }
   const o = value as Record<string, unknown>;
   if (typeof o.schema === 'string') {
-    if (o.schema.startsWith('perf-gate/run@')) return 'run-document';
+    if (o.schema.startsWith('perf-gate/run@')) return o;
     throw new IngestError(file, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
   }
-  if (isMachineSummary(o)) return 'k6-machine-readable-summary';
-  const metrics = o.metrics;
-  if (typeof metrics === 'object' && metrics !== null && !Array.isArray(metrics)) {
-    if ('state' in o || 'options' in o) return 'k6-handle-summary';
-    if ('root_group' in o) return 'k6-summary-export';
-  }
+  if (readers.some((r) => r.kind === 'summary' && r.sniff(o))) return o;
   const keys = Object.keys(o).slice(0, 6).join(', ');
   throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || 'none'}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
-}
-
-/** A JSON line whose keys are k6's, in another order (k6 versions that sort keys). */
-function looksLikeK6Line(line: string): boolean {
-  if (!line.startsWith('{') || line.length > HEAD_BYTES) return false;
-  try {
-    const v = JSON.parse(line) as { type?: unknown; data?: unknown } | null;
-    return typeof v === 'object' && v !== null && (v.type === 'Metric' || v.type === 'Point') && typeof v.data === 'object';
-  } catch {
-    return false;
-  }
 }
 
 function describe(firstLine: string): string {

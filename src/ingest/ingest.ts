@@ -3,13 +3,11 @@ import { mergeRuns, MergeError } from '../document/merge.js';
 import { RunBuilder } from '../document/run-builder.js';
 import { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type Source } from '../document/run-document.js';
 import { ByteSource } from './byte-source.js';
-import { readK6Csv } from './csv.js';
-import { detectFormat, type Detected, type StreamFormat } from './detect.js';
+import { detectFormat, type Detected } from './detect.js';
 import { IngestError } from './errors.js';
 import { readMemoryFile } from './memory.js';
-import { readK6Ndjson, type StreamResult } from './ndjson.js';
 import { PointSink } from './point-sink.js';
-import { summaryDocument } from './summary.js';
+import type { Reader, StreamReader } from './reader.js';
 import { zodMessage } from './zod-message.js';
 
 export interface IngestOptions {
@@ -32,6 +30,8 @@ export interface IngestOptions {
   readonly maxScopes?: number;
   /** Called with the total number of input bytes read so far (compressed bytes for .gz). */
   readonly onProgress?: (bytes: number) => void;
+  /** The formats to recognise; default every reader (readers.ts). */
+  readonly readers?: readonly Reader[];
 }
 
 const MIXED =
@@ -56,10 +56,10 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
     throw new RangeError(`ingest: maxScopes must be a whole number ≥ 1 but got ${options.maxScopes}`);
   }
   const inputs: { file: string; detected: Detected }[] = [];
-  for (const file of paths) inputs.push({ file, detected: await detectFormat(file) });
+  for (const file of paths) inputs.push({ file, detected: await detectFormat(file, options.readers) });
 
   const documents = inputs.filter((i) => i.detected.format === 'run-document');
-  const summaries = inputs.filter((i) => i.detected.format === 'k6-summary-export' || i.detected.format === 'k6-handle-summary' || i.detected.format === 'k6-machine-readable-summary');
+  const summaries = inputs.filter((i) => i.detected.kind === 'summary');
   const streams = inputs.filter((i) => i.detected.kind === 'stream');
 
   let doc: RunDocument;
@@ -73,10 +73,9 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
       throw new IngestError(other.file, `is given with the summary ${summaries[0]!.file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
     }
     const { file, detected } = summaries[0]!;
-    if (detected.kind !== 'json' || detected.format === 'run-document') throw new Error('unreachable: summary input without JSON content');
-    doc = summaryDocument(detected.value, {
+    if (detected.kind !== 'summary') throw new Error('unreachable: summary input without a summary reader');
+    doc = detected.reader.read(detected.value, {
       file,
-      format: detected.format,
       lines: detected.lines,
       mtimeMs: (await stat(file)).mtimeMs,
       ...(options.stage !== undefined ? { stage: options.stage } : {}),
@@ -84,17 +83,22 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
       ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
     });
   } else {
-    doc = await ingestStreams(
-      streams.map((s) => ({ file: s.file, format: s.detected.format as StreamFormat, gzip: s.detected.gzip })),
-      options,
-    );
+    const files = streams.flatMap((s) => (s.detected.kind === 'stream' ? [{ file: s.file, reader: s.detected.reader, gzip: s.detected.gzip }] : []));
+    const tools = new Set(files.map((f) => f.reader.tool));
+    if (tools.size > 1) {
+      const first = files[0]!;
+      const other = files.find((f) => f.reader.tool !== first.reader.tool)!;
+      throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first.reader.tool} output (${first.file}): shards of one run come from one load tool`);
+    }
+    doc = await ingestStreams(files, options);
   }
   if (options.memory !== undefined) doc.memory = await readMemoryFile(options.memory);
   return doc;
 }
 
-async function ingestStreams(files: readonly { file: string; format: StreamFormat; gzip: boolean }[], options: IngestOptions): Promise<RunDocument> {
+async function ingestStreams(files: readonly { file: string; reader: StreamReader; gzip: boolean }[], options: IngestOptions): Promise<RunDocument> {
   const builder = new RunBuilder({
+    requestsMetric: files[0]!.reader.roles.requests,
     groupBy: options.groupBy ?? ['name'],
     window: options.window ?? 'auto',
     ...(options.submetrics !== undefined ? { submetrics: options.submetrics } : {}),
@@ -107,7 +111,8 @@ async function ingestStreams(files: readonly { file: string; format: StreamForma
     seen.add(message);
     warnings.push(message);
   };
-  const sink = new PointSink(builder, warn);
+  const tool = files[0]!.reader;
+  const sink = new PointSink(builder, warn, tool.knownMetrics);
   const sources: Source[] = [];
   let total = 0;
   const onBytes = options.onProgress
@@ -118,20 +123,13 @@ async function ingestStreams(files: readonly { file: string; format: StreamForma
     : undefined;
   for (const f of files) {
     const source = new ByteSource(f.file, f.gzip, onBytes);
-    let result: StreamResult;
-    switch (f.format) {
-      case 'k6-ndjson':
-        result = await readK6Ndjson(f.file, source, sink, warn);
-        break;
-      case 'k6-csv':
-        result = await readK6Csv(f.file, source, sink, warn);
-        break;
-    }
-    sources.push({ file: f.file, format: f.format, lines: result.lines, partial: result.partial });
+    const result = await f.reader.read(f.file, source, sink, warn);
+    sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
   }
   if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
   return builder.finish({
-    tool: 'k6',
+    tool: tool.tool,
+    roles: tool.roles,
     ...(options.stage !== undefined ? { stage: options.stage } : {}),
     ...(options.labels !== undefined ? { labels: options.labels } : {}),
     ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
@@ -142,7 +140,7 @@ async function ingestStreams(files: readonly { file: string; format: StreamForma
 
 /** A perf-gate run document input, validated. */
 function runDocument(file: string, detected: Detected): RunDocument {
-  if (detected.kind !== 'json') throw new Error('unreachable: run document without JSON content');
+  if (detected.kind !== 'run-document') throw new Error('unreachable: run document without JSON content');
   const schema = detected.value.schema;
   if (schema !== RUN_DOCUMENT_SCHEMA) {
     throw new IngestError(file, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { MemorySample, RunDocument } from '../document/run-document.js';
 import { splitCsvRecord } from './csv-record.js';
 import { excerpt, IngestError } from './errors.js';
-import { TimeParser } from './k6-time.js';
+import { TimeParser } from './time.js';
 
 export type RunMemory = NonNullable<RunDocument['memory']>;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { MetricDefinition, PointTargets, RunBuilder } from '../document/run-builder.js';
-import { MetricTypeSchema } from '../document/run-document.js';
-import { K6_BUILTIN_METRICS } from './builtin-metrics.js';
+import { MetricTypeSchema, type MetricType } from '../document/run-document.js';
 import { zodMessage } from './zod-message.js';
 
 /** Past this many distinct raw tag texts a parser's cache starts over (k6 `url` tags can be unique per request). */
@@ -74,6 +73,8 @@ export class PointSink {
   constructor(
     readonly builder: RunBuilder,
     private readonly warn: (message: string) => void,
+    /** The tool's own metrics with their types, for points that arrive without a declaration. */
+    private readonly known: ReadonlyMap<string, { readonly type: MetricType; readonly contains: 'time' | 'data' | 'default' }> = new Map(),
   ) {}
 
   /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
@@ -103,7 +104,7 @@ export class PointSink {
   metricFor(name: string, why: string, warnBuiltins: boolean): number {
     const id = this.builder.metricId(name);
     if (id !== undefined) return id;
-    const builtin = K6_BUILTIN_METRICS.get(name);
+    const builtin = this.known.get(name);
     this.inferred.add(name);
     if (!builtin) this.warn(`metric '${name}' ${why}: read as a trend`);
     else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin.type} (k6 built-in)`);

@@ -42,9 +42,11 @@ describe('presets when the config is silent', () => {
       multipleComparisons: 'holm',
       runToRunNoise: 0.03,
       minSamples: 5,
-      latencyMetric: 'http_req_duration',
       acceptLabel: 'perf-gate:accept',
     });
+    // Not set: the gate judges the tool's own request latency (k6: http_req_duration).
+    expect(policy.latencyMetric).toBeUndefined();
+    expect(resolvePolicy(parseConfig({ latencyMetric: 'http_req_duration{expected_response:true}' }), 'smoke').latencyMetric).toBe('http_req_duration{expected_response:true}');
   });
 
   it('parsed preset thresholds are the k6 expressions', () => {

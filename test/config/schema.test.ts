@@ -19,7 +19,6 @@ describe('defaults', () => {
       multipleComparisons: 'holm',
       runToRunNoise: 0.03,
       minSamples: 20,
-      latencyMetric: 'http_req_duration',
       acceptLabel: 'perf-gate:accept',
       stages: {},
     };

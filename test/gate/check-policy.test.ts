@@ -16,7 +16,8 @@ const policyOf = (config: unknown, stage = 'smoke') => resolvePolicy({ ...parseC
 
 function problems(config: unknown): string[] {
   try {
-    checkPolicyAgainstRuns(policyOf(config), { baseline: run, current: run });
+    const policy = policyOf(config);
+    checkPolicyAgainstRuns(policy, { baseline: run, current: run }, policy.latencyMetric ?? 'http_req_duration');
     return [];
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

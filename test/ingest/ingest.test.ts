@@ -17,8 +17,8 @@ describe('detectFormat reads the content, not the name', () => {
     { name: 'smoke-baseline.ndjson.gz', expected: { kind: 'stream', format: 'k6-ndjson', gzip: true } },
     { name: 'aborted.ndjson.gz', expected: { kind: 'stream', format: 'k6-ndjson', gzip: true } },
     { name: 'smoke-csv.csv.gz', expected: { kind: 'stream', format: 'k6-csv', gzip: true } },
-    { name: 'smoke-baseline.summary-export.json', expected: { kind: 'json', format: 'k6-summary-export', gzip: false } },
-    { name: 'smoke-baseline.handle-summary.json', expected: { kind: 'json', format: 'k6-handle-summary', gzip: false } },
+    { name: 'smoke-baseline.summary-export.json', expected: { kind: 'summary', format: 'k6-summary-export', gzip: false } },
+    { name: 'smoke-baseline.handle-summary.json', expected: { kind: 'summary', format: 'k6-handle-summary', gzip: false } },
   ])('$name', async ({ name, expected }) => {
     expect(await detectFormat(fixture(name))).toMatchObject(expected);
   });
@@ -26,10 +26,10 @@ describe('detectFormat reads the content, not the name', () => {
   it('plain NDJSON named .txt, and k6 lines with sorted keys', async () => {
     const plain = join(dir, 'out.txt');
     writeFileSync(plain, fixtureText('smoke-baseline.ndjson.gz').slice(0, 5000));
-    expect(await detectFormat(plain)).toEqual({ kind: 'stream', format: 'k6-ndjson', gzip: false });
+    expect(await detectFormat(plain)).toMatchObject({ kind: 'stream', format: 'k6-ndjson', gzip: false, reader: { tool: 'k6' } });
     const sorted = join(dir, 'sorted.json');
     writeFileSync(sorted, '{"data":{"contains":"default","name":"vus","submetrics":null,"thresholds":[],"type":"gauge"},"metric":"vus","type":"Metric"}\n');
-    expect(await detectFormat(sorted)).toEqual({ kind: 'stream', format: 'k6-ndjson', gzip: false });
+    expect(await detectFormat(sorted)).toMatchObject({ kind: 'stream', format: 'k6-ndjson', gzip: false });
   });
 });
 

@@ -34,7 +34,7 @@ const RUNS = ['compact-v1.8.1', 'compact-v2.2.0', 'full-v1.8.1', 'full-v2.2.0'].
 
 describe("k6's machine-readable summary (--new-machine-readable-summary): an aggregate-only document", () => {
   it.each(RUNS)('$file', async ({ file, version }) => {
-    expect(await detectFormat(fixture(file))).toMatchObject({ kind: 'json', format: 'k6-machine-readable-summary' });
+    expect(await detectFormat(fixture(file))).toMatchObject({ kind: 'summary', format: 'k6-machine-readable-summary' });
     const raw = read(file);
     const doc = await ingestFiles([fixture(file)], { stage: 'smoke' });
     expect(RunDocumentSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(doc);

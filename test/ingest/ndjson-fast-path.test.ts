@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RunBuilder } from '../../src/document/run-builder.js';
 import type { RunDocument } from '../../src/document/run-document.js';
-import { K6NdjsonParser } from '../../src/ingest/ndjson.js';
+import { K6NdjsonParser } from '../../src/ingest/k6/ndjson.js';
 import { PointSink } from '../../src/ingest/point-sink.js';
+import { K6_BUILTIN_METRICS } from '../../src/ingest/k6/builtin-metrics.js';
 
 /**
  * The byte-scanning fast path must give exactly what JSON.parse of the same lines gives. The oracle is
@@ -82,7 +83,7 @@ function otherOrder(p: Point): string {
 function ingest(lines: readonly string[], chunkSize: number): { doc: RunDocument; slowLines: number } {
   const builder = new RunBuilder({ groupBy: ['name', 'status'], window: 1 });
   const warnings: string[] = [];
-  const parser = new K6NdjsonParser('points.ndjson', new PointSink(builder, (w) => warnings.push(w)));
+  const parser = new K6NdjsonParser('points.ndjson', new PointSink(builder, (w) => warnings.push(w), K6_BUILTIN_METRICS));
   const bytes = Buffer.from(`${lines.join('\n')}\n`);
   for (let i = 0; i < bytes.length; i += chunkSize) parser.push(bytes.subarray(i, i + chunkSize));
   const { lines: n, partial } = parser.finish(false, (w) => warnings.push(w));
@@ -171,7 +172,7 @@ describe('NDJSON fast path', () => {
 
   it('bounds its raw-tags tables: a unique url per request does not grow memory without end', async () => {
     const { TAG_CACHE_LIMIT, TagCache } = await import('../../src/ingest/point-sink.js');
-    const { ByteTagTable } = await import('../../src/ingest/tag-table.js');
+    const { ByteTagTable } = await import('../../src/ingest/k6/tag-table.js');
     expect(TAG_CACHE_LIMIT).toBe(50_000);
     const cache = new TagCache(10);
     for (let i = 0; i < 25; i++) cache.add(`{"url":"/x/${i}"}`, { url: `/x/${i}` });

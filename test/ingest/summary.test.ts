@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema } from '../../src/document/run-document.js';
 import { RunView } from '../../src/document/run-view.js';
 import { IngestError, ingestFiles } from '../../src/ingest/index.js';
-import { parseMetricKey } from '../../src/ingest/summary.js';
+import { parseMetricKey } from '../../src/ingest/k6/summary.js';
 import { fixture, handleSummary, tempDir } from './helpers.js';
 
 let dir: string;

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { RunBuilder, type MetricDefinition, type PointTargets } from '../../document/run-builder.js';
 import type { RunDocument } from '../../document/run-document.js';
-import { K6_BUILTIN_METRICS } from '../../ingest/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../../ingest/k6/builtin-metrics.js';
 import { formatProgress } from '../live-progress.js';
 import { splitEvenly, weightedCycle } from './schedule.js';
 import { isExpectedStatus, requestName, type Workload, type WorkloadLogin, type WorkloadRequest } from './workload.js';

@@ -11,9 +11,9 @@ export const coverage: Detector = {
   id: 'coverage',
   each: 'run',
   needs: 'baseline',
-  detect({ policy, baseline, current }) {
+  detect({ policy, roles, baseline, current }) {
     const common = { kind: 'data' as const, unit: 'count' as const, limit: { kind: 'measured-in-both' as const }, deterministic: true, beyond: true };
-    const latency = policy.latencyMetric;
+    const latency = roles.latency;
     const before = baseline.value(latency, 'count') ?? 0;
     if (before > 0 && !current.scope(latency)) {
       return [{ ...common, metric: latency, statistic: 'count', baseline: before, current: 0, lost: { what: 'metric', baselineCount: before } }];

@@ -16,10 +16,10 @@ export const degradation: Detector = {
   id: 'degradation',
   each: 'run',
   needs: 'current',
-  detect({ policy, current: run }) {
+  detect({ policy, roles, current: run }) {
     const e = policy.endurance;
     if (!e) return [];
-    const metric = policy.latencyMetric;
+    const metric = roles.latency;
     const widthMs = run.doc.windows.widthMs;
     const startMs = Date.parse(run.doc.meta.start);
     const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1000);

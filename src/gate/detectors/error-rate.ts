@@ -4,9 +4,6 @@ import { isInsufficient } from '../../stats/insufficient.js';
 import { twoProportionTest } from '../../stats/two-proportion-test.js';
 import type { Detector } from '../detector.js';
 
-/** k6's failed-requests metric; its `passes` are failed requests. */
-export const FAILED_METRIC = 'http_req_failed';
-
 /**
  * Did the share of failed requests rise by more than the limit? Relative (+50 %) and absolute (the floor,
  * so 0.01 % → 0.02 % is no failure) must both be exceeded. The test is a one-sided two-proportion z-test
@@ -17,13 +14,15 @@ export const errorRate: Detector = {
   id: 'error-rate',
   each: 'scope',
   needs: 'baseline',
-  detect({ policy, baseline, current }, s) {
-    const b = baseline.errors(s.tags, FAILED_METRIC);
-    const c = current.errors(s.tags, FAILED_METRIC);
+  detect({ policy, roles, baseline, current }, s) {
+    // The failures rate's `passes` are failed requests (k6's naming).
+    const failed = roles.failures;
+    const b = baseline.errors(s.tags, failed);
+    const c = current.errors(s.tags, failed);
     if (!c) return [];
     const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
     // The failures of the same scope: http_req_duration{name:X} → http_req_failed{name:X}.
-    const metric = s.name.replace(/^[^{]+/, FAILED_METRIC);
+    const metric = s.name.replace(/^[^{]+/, failed);
     const common = {
       kind: 'error-rate' as const,
       metric,

@@ -5,9 +5,6 @@ import { logRatioTest } from '../../stats/log-ratio-test.js';
 import { shortfallOf } from '../assessment.js';
 import type { Detector } from '../detector.js';
 
-/** k6's request counter. */
-export const REQUESTS_METRIC = 'http_reqs';
-
 /**
  * Did the whole run serve fewer requests per second than the baseline, beyond the limit? Throughput is a
  * run-level quantity, so its units are the time windows: the mean per-window rate of each run (first and
@@ -18,20 +15,21 @@ export const throughput: Detector = {
   id: 'throughput',
   each: 'run',
   needs: 'baseline',
-  detect({ policy, baseline, current }) {
-    const b = baseline.throughput({}, REQUESTS_METRIC);
-    const c = current.throughput({}, REQUESTS_METRIC);
+  detect({ policy, roles, baseline, current }) {
+    const requests = roles.requests;
+    const b = baseline.throughput({}, requests);
+    const c = current.throughput({}, requests);
     if (c === undefined) return [];
     const limit = policy.regression.throughput.maxDecrease;
-    const common = { kind: 'throughput' as const, metric: REQUESTS_METRIC, statistic: 'rate', unit: 'req/s' as const, limit: { kind: 'max-decrease' as const, max: limit } };
+    const common = { kind: 'throughput' as const, metric: requests, statistic: 'rate', unit: 'req/s' as const, limit: { kind: 'max-decrease' as const, max: limit } };
     if (b === undefined || b <= 0) return [{ ...common, current: c, beyond: false, insufficient: 'the baseline has no requests', shortfall: 'missing' }];
     // A run that served nothing has no ratio to test: it is the largest drop there is.
     if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
     const change = c / b - 1;
     const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
     if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
-    const sb = windowRateSe(baseline.windows(REQUESTS_METRIC), baseline.doc.windows.widthMs);
-    const sc = windowRateSe(current.windows(REQUESTS_METRIC), current.doc.windows.widthMs);
+    const sb = windowRateSe(baseline.windows(requests), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(requests), current.doc.windows.widthMs);
     if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, 'too-short') }];
     if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, 'too-short') }];
     const noise = policy.runToRunNoise;

@@ -19,6 +19,7 @@ export function contextOf(current: RunDocument, baseline: RunDocument | undefine
   const mb = m(baseline);
   return {
     policy,
+    roles: { ...cur.roles, latency: policy.latencyMetric ?? cur.roles.latency },
     current: cur,
     baseline: base,
     scopes: judgedScopes(base, cur, policy),

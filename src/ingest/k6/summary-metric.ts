@@ -1,5 +1,5 @@
-import type { MetricType } from '../document/run-document.js';
-import { IngestError } from './errors.js';
+import type { MetricType } from '../../document/run-document.js';
+import { IngestError } from '../errors.js';
 
 /** One metric or submetric of a k6 summary, in the legacy summaries' terms. */
 export interface ParsedMetric {

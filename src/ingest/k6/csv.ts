@@ -1,11 +1,11 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { ByteSource } from './byte-source.js';
-import { quotesBalanced, splitCsvRecord } from './csv-record.js';
-import { excerpt, IngestError } from './errors.js';
-import { holdsDurations, impossibleValue } from './impossible-value.js';
-import { TimeParser } from './k6-time.js';
-import type { StreamResult } from './ndjson.js';
-import { TagCache, type PointSink } from './point-sink.js';
+import type { ByteSource } from '../byte-source.js';
+import { quotesBalanced, splitCsvRecord } from '../csv-record.js';
+import { excerpt, IngestError } from '../errors.js';
+import { holdsDurations, impossibleValue } from '../impossible-value.js';
+import { TimeParser } from '../time.js';
+import type { StreamResult } from '../reader.js';
+import { TagCache, type PointSink } from '../point-sink.js';
 
 const HINT = 'is this file from `k6 run --out csv=…`?';
 /** A record longer than this is not k6 output; it would only cost memory. */

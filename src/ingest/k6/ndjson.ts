@@ -1,9 +1,9 @@
-import type { PointTargets } from '../document/run-builder.js';
-import type { ByteSource } from './byte-source.js';
-import { excerpt, IngestError } from './errors.js';
-import { holdsDurations, impossibleValue } from './impossible-value.js';
-import { TimeParser } from './k6-time.js';
-import { normalizeTags, TagCache, type PointSink } from './point-sink.js';
+import type { PointTargets } from '../../document/run-builder.js';
+import type { ByteSource } from '../byte-source.js';
+import { excerpt, IngestError } from '../errors.js';
+import { holdsDurations, impossibleValue } from '../impossible-value.js';
+import { TimeParser } from '../time.js';
+import { normalizeTags, TagCache, type PointSink } from '../point-sink.js';
 import { ByteTagTable, sameBytes, type ByteTagEntry } from './tag-table.js';
 
 /** What reading one NDJSON file found besides its points. */

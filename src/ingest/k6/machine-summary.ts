@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MetricTypeSchema, type MetricType } from '../document/run-document.js';
-import { IngestError } from './errors.js';
+import { MetricTypeSchema, type MetricType } from '../../document/run-document.js';
+import { IngestError } from '../errors.js';
 import { parseMetricKey, type ParsedMetric } from './summary-metric.js';
-import { zodMessage } from './zod-message.js';
+import { zodMessage } from '../zod-message.js';
 
 const MachineMetricSchema = z.object({
   name: z.string().min(1),

@@ -1,4 +1,4 @@
-import { TAG_CACHE_LIMIT, type TagEntry } from './point-sink.js';
+import { TAG_CACHE_LIMIT, type TagEntry } from '../point-sink.js';
 
 /** One raw tags text of the NDJSON fast path, known by its bytes. */
 export interface ByteTagEntry extends TagEntry {

@@ -1,4 +1,4 @@
-import type { MetricType } from '../document/run-document.js';
+import type { MetricType } from '../../document/run-document.js';
 
 export interface BuiltinMetric {
   readonly type: MetricType;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { MetricTypeSchema, RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope } from '../document/run-document.js';
-import { scopeName } from '../document/selector.js';
+import { MetricTypeSchema, RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope } from '../../document/run-document.js';
+import { scopeName } from '../../document/selector.js';
 import { K6_BUILTIN_METRICS } from './builtin-metrics.js';
-import { IngestError } from './errors.js';
+import { K6_ROLES } from './roles.js';
+import { IngestError } from '../errors.js';
 import { fromMachineSummary } from './machine-summary.js';
 import { parseMetricKey, type ParsedMetric } from './summary-metric.js';
-import { zodMessage } from './zod-message.js';
+import { zodMessage } from '../zod-message.js';
 
 export { parseMetricKey } from './summary-metric.js';
 
@@ -104,6 +105,7 @@ export function summaryDocument(value: unknown, info: SummaryInfo): RunDocument 
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
       tool: 'k6',
+      roles: { ...K6_ROLES },
       ...(toolVersion !== undefined ? { toolVersion } : {}),
       ...(info.stage !== undefined ? { stage: info.stage } : {}),
       start: new Date(startMs).toISOString(),
