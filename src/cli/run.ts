@@ -15,7 +15,7 @@ import { runEmbedded } from '../engine/embedded/run-embedded.js';
 import { WorkloadSchema, type Workload } from '../engine/embedded/workload.js';
 import { childEnv } from '../engine/child-env.js';
 import { describeK6Exit } from '../engine/k6-exit.js';
-import { parseK6Version } from '../engine/k6-install.js';
+import { parseK6Version } from '../engine/k6-version.js';
 import { runK6 } from '../engine/k6-run.js';
 import type { EngineLog } from '../engine/log.js';
 import { sampleEndpoint } from '../engine/memory-sampler.js';
