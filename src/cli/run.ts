@@ -12,7 +12,7 @@ import type { PerfGateConfig } from '../config/schema.js';
 import { submetricsOf } from '../config/submetrics.js';
 import type { MemorySample, RunDocument } from '../document/run-document.js';
 import { runEmbedded } from '../engine/embedded/run-embedded.js';
-import { WorkloadSchema, type Workload } from '../engine/embedded/workload.js';
+import { WorkloadSchema, type Workload } from '../config/workload.js';
 import { childEnv } from '../engine/child-env.js';
 import { describeK6Exit } from '../engine/k6-exit.js';
 import { parseK6Version } from '../engine/k6-version.js';

@@ -4,7 +4,7 @@ import { startServer, type Faults } from '../../examples/isectech-api/src/index.
 import { parseConfig } from '../config/schema.js';
 import { resolvePolicy } from '../config/policy.js';
 import type { RunDocument } from '../document/run-document.js';
-import { WorkloadSchema, type WorkloadInput } from '../engine/embedded/workload.js';
+import { WorkloadSchema, type WorkloadInput } from '../config/workload.js';
 import { runEmbedded } from '../engine/embedded/run-embedded.js';
 import { sampleEndpoint } from '../engine/memory-sampler.js';
 import { compareRuns } from '../gate/compare.js';
