@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FailOn } from '../gate/should-fail.js';
 
 /**
  * Every input of the Action, parsed and cross-checked in one place into one typed value. Errors name the
@@ -17,7 +18,7 @@ export interface ActionInputs {
   readonly memorySource?: MemorySource;
   readonly comment: 'always' | 'on-change' | 'never';
   readonly jobSummary: boolean;
-  readonly failOn: 'fail' | 'warn' | 'never';
+  readonly failOn: FailOn;
   readonly githubToken: string;
   readonly rollback?: Rollback;
   readonly acceptLabel?: string;

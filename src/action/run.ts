@@ -13,6 +13,7 @@ import { k6Variables, runK6 } from '../engine/k6-run.js';
 import { splitArgs } from '../engine/split-args.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
+import { shouldFail } from '../gate/should-fail.js';
 import type { Report, StageReport } from '../gate/verdict.js';
 import { BaselineBranch, type HistoryEntry } from '../github/baseline-store.js';
 import { findComment, upsertComment } from '../github/comment.js';
@@ -97,8 +98,8 @@ export async function runAction(io: ActionIo): Promise<void> {
   await statuses(io, ctx, client, report);
   await updateBaselines(io, inputs, ctx, client, report, runs, accepted);
 
-  const fails = inputs.failOn === 'never' ? false : inputs.failOn === 'warn' ? report.verdict === 'fail' || report.verdict === 'warn' : report.verdict === 'fail';
-  if (fails) io.setFailed(`perf-gate: ${report.verdict} — ${report.headline}`);
+  // Inconclusive warns but does not fail the step: the Action has no input asking otherwise.
+  if (shouldFail(report.verdict, inputs.failOn, false)) io.setFailed(`perf-gate: ${report.verdict} — ${report.headline}`);
   else if (report.verdict === 'inconclusive') io.warning(`perf-gate: inconclusive — ${report.headline}`);
 }
 

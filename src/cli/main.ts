@@ -10,6 +10,7 @@ import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type S
 import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
 import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
+import type { FailOn } from '../gate/should-fail.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface Io {
@@ -158,6 +159,6 @@ export interface CompareCliOptions {
   stage?: string;
   format: 'text' | 'markdown' | 'json';
   output?: string;
-  failOn: 'fail' | 'warn' | 'never';
+  failOn: FailOn;
   failOnInconclusive?: boolean;
 }
