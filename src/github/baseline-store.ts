@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { RunDocumentSchema, type RunDocument } from '../document/run-document.js';
-import { RunView } from '../document/run-view.js';
 import { describeGitHubError, gitHubStatus } from './errors.js';
 import type { GitHubClient } from './octokit.js';
+import { HistoryEntrySchema, historyEntry, type HistoryEntry } from '../pipeline/history-entry.js';
 
 /**
  * The baseline branch: per stage the last accepted run document and a short history of runs, kept on a
@@ -25,25 +25,6 @@ import type { GitHubClient } from './octokit.js';
 
 export const HISTORY_SCHEMA = 'perf-gate/history@1';
 export const DEFAULT_BASELINE_BRANCH = 'perf-gate-baselines';
-
-/** One run in a stage's history: the whole-run `http_req_duration` figures, for trends and the chart. */
-export const HistoryEntrySchema = z.object({
-  /** The commit the run measured. */
-  sha: z.string(),
-  /** ISO 8601, from the run document. */
-  start: z.string(),
-  end: z.string(),
-  durationSeconds: z.number(),
-  /** Milliseconds; null when the run has no latency distribution. */
-  p50: z.number().nullable(),
-  p95: z.number().nullable(),
-  p99: z.number().nullable(),
-  /** Requests per second (`http_reqs` count / duration). */
-  throughput: z.number().nullable(),
-  /** Failed / all requests (`http_req_failed`), 0..1. */
-  errorRate: z.number().nullable(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 const HistoryFileSchema = z.union([
   z.object({ schema: z.literal(HISTORY_SCHEMA), stage: z.string().optional(), entries: z.array(HistoryEntrySchema) }),
@@ -326,26 +307,6 @@ export class BaselineBranch {
 }
 
 /**
- * The history entry of a run: whole-run `http_req_duration` p50/p95/p99 (ms), requests per second and
- * error rate; null where the run has no such data.
- */
-export function historyEntry(doc: RunDocument, sha: string): HistoryEntry {
-  const view = new RunView(doc);
-  const errors = view.errors({});
-  return {
-    sha,
-    start: doc.meta.start,
-    end: doc.meta.end,
-    durationSeconds: doc.meta.durationSeconds,
-    p50: finiteOrNull(view.value('http_req_duration', 'p(50)')),
-    p95: finiteOrNull(view.value('http_req_duration', 'p(95)')),
-    p99: finiteOrNull(view.value('http_req_duration', 'p(99)')),
-    throughput: finiteOrNull(view.throughput({})),
-    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
-  };
-}
-
-/**
  * Both histories as one: one entry per commit sha (the later-ending one when a commit was measured twice),
  * ordered by end time, oldest first, cut to the newest `max`.
  *
@@ -393,10 +354,6 @@ function parseJson(text: string, path: string): unknown {
   } catch (err) {
     throw new BaselineStoreError(`${path} on the baseline branch is not JSON (${err instanceof Error ? err.message : String(err)}); delete it to start again`);
   }
-}
-
-function finiteOrNull(v: number | undefined): number | null {
-  return v !== undefined && Number.isFinite(v) ? v : null;
 }
 
 /** True when ISO time `a` is strictly later than `b`; an unparsable time is never later. */
