@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { RunDocumentSchema, type RunDocument } from '../document/run-document.js';
-import { describeGitHubError, gitHubStatus } from './errors.js';
+import { describeGitHubError, gitHubStatus, isPermissionError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
 import { HistoryEntrySchema, historyEntry, type HistoryEntry } from '../pipeline/history-entry.js';
+import type { BaselineStore, Log } from '../pipeline/ports.js';
 
 /**
  * The baseline branch: per stage the last accepted run document and a short history of runs, kept on a
@@ -304,6 +305,48 @@ export class BaselineBranch {
     if (err instanceof BaselineStoreError) return err;
     return new Error(`${what} on branch ${this.branch} of ${this.owner}/${this.repo} failed: ${describeGitHubError(err)}`, { cause: err });
   }
+}
+
+export interface BranchStoreOptions {
+  /** The commit the runs measured: each history entry's sha and the commit message. */
+  readonly sha: string;
+  /** A pull request from a fork: its read-only token explains a refused write. */
+  readonly fromFork: boolean;
+  readonly log: Pick<Log, 'info'>;
+}
+
+/**
+ * The baseline branch as the pipeline's BaselineStore: a first run (nothing stored) is said once; a
+ * failed read throws for the pipeline to warn about; a write the token may not make is `refused`, any
+ * other failure `failed`, both with the sentence to log.
+ */
+export function branchStore(branch: BaselineBranch, options: BranchStoreOptions): BaselineStore {
+  return {
+    async read(stage) {
+      let stored: StoredBaseline | undefined;
+      try {
+        stored = await branch.read(stage);
+      } catch (err) {
+        throw new Error(`Reading the baseline from ${branch.branch} failed: ${describeGitHubError(err)}`, { cause: err });
+      }
+      if (stored) return stored;
+      options.log.info(`No baseline yet for stage ${stage} on ${branch.branch}: regressions are inconclusive on this first run.`);
+      return { history: [] };
+    },
+    async write(stage, run) {
+      try {
+        const r = await branch.write(stage, run, { sha: options.sha, message: `perf-gate: baseline for ${stage} from ${options.sha.slice(0, 7)}` });
+        return r.written
+          ? { status: 'written', message: `Baseline for ${stage} updated on ${branch.branch}.` }
+          : { status: 'kept', message: `Baseline for ${stage} kept: ${r.reason ?? 'not newer'}.` };
+      } catch (err) {
+        if (isPermissionError(err)) {
+          return { status: 'refused', message: `The baseline was not written: the token cannot push to ${branch.branch} (needs 'contents: write'${options.fromFork ? '; a fork PR has a read-only token' : ''}).` };
+        }
+        return { status: 'failed', message: `Writing the baseline failed: ${describeGitHubError(err)} — the stored baseline is unchanged.` };
+      }
+    },
+  };
 }
 
 /**
