@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { MergeError } from '../document/merge.js';
 import { IngestError } from '../ingest/errors.js';
+import { LoadFailedError } from '../engine/load-failed.js';
+import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
@@ -111,8 +113,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .command('run')
     .description('run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report')
     .option('--config <file>', 'perf-gate.yml; `workload:` drives the embedded engine')
-    .option('--stage <names>', 'stages to run, comma-separated', 'smoke')
-    .addOption(new Option('--engine <engine>', 'load engine').choices(['k6', 'embedded', 'auto']).default('auto'))
+    .option('--stage <names>', 'stages to run, separated by commas or spaces', 'smoke')
+    .addOption(new Option('--engine <engine>', 'load engine (auto: the first that can run, in this order)').choices([...LOAD_ENGINE_NAMES, 'auto']).default('auto'))
     .option('--script <file>', 'k6 script (for the k6 engine)')
     .option('--target-url <url>', 'base URL of the service (BASE_URL for k6; overrides workload.baseUrl)')
     .option('--baseline <input>', 'baseline run document or k6 output to compare with')
@@ -140,6 +142,12 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     if (err instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       return err.exitCode === 0 ? EXIT.pass : EXIT.usage;
+    }
+    if (err instanceof LoadFailedError) {
+      // Not a mistake on the command line: the load tool ran and failed, so nothing was judged.
+      io.stderr(`perf-gate: stage ${err.stage}: the load test failed, nothing was judged: ${err.message}\n`);
+      if (verbose && err.stack) io.stderr(`${err.stack}\n`);
+      return EXIT.noResult;
     }
     const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError;
     const message = err instanceof Error ? err.message : String(err);
