@@ -9,7 +9,7 @@ import { chooseEngine, type LoadEngineName } from '../pipeline/engines.js';
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
-import type { Log } from '../pipeline/ports.js';
+import type { BaselineStore, Log } from '../pipeline/ports.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { parseStageList } from '../pipeline/stage-list.js';
 import { renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
@@ -107,9 +107,15 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
       return fn();
     },
   };
-  const baselines = opts.baseline !== undefined ? new FileBaselineStore({ path: opts.baseline, perStage: false, ingest: { groupBy: config.groupBy, maxScopes: config.maxScopes }, log }) : noBaseline;
-  // A baseline that cannot be read is a mistake on the command line: said before any load is sent.
-  if (baselines instanceof FileBaselineStore) await baselines.runOf(list.stages[0]!);
+  let baselines: BaselineStore = noBaseline;
+  if (opts.baseline !== undefined) {
+    // One file for every stage; a stage it is not a run of is judged without it.
+    const file = new FileBaselineStore({ path: opts.baseline, perStage: false, ingest: { groupBy: config.groupBy, maxScopes: config.maxScopes }, log });
+    // A baseline that cannot be read is a mistake on the command line (exit 2), said before any load is
+    // sent — unlike the Action, whose baseline file may not be committed yet.
+    await file.runOf(list.stages[0]!);
+    baselines = file;
+  }
   io.stderr(`perf-gate: engine ${choice.name} (${choice.why})\n`);
   const out = resolve(opts.output);
   mkdirSync(out, { recursive: true });

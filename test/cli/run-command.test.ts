@@ -22,6 +22,14 @@ describe('perf-gate run: one clear sentence for a bad target or workload (exit 2
     expect(r.stdout).toBe('');
   });
 
+  it('a --baseline that cannot be read stops before any load is sent', async () => {
+    const missing = join(tmp, 'no-such-baseline.json');
+    const r = await cli('run', '--config', EXAMPLE_CONFIG, '--engine', 'embedded', '--baseline', missing, '-o', join(tmp, 'bad-baseline'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(`perf-gate: ${missing}: no such file`), r.stderr).toBe(true);
+    expect(r.stderr).not.toMatch(/engine embedded/);
+  });
+
   it('names the stage key and its value when a stage override breaks the workload', async () => {
     const config = join(tmp, 'ramp.yml');
     writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('  spike:\n', '  spike:\n    workload: { rampUp: 40s }\n'));
