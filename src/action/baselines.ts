@@ -1,12 +1,12 @@
+import type { PerfGateConfig } from '../config/schema.js';
+import type { Report } from '../gate/verdict.js';
 import { BaselineBranch, branchStore } from '../github/baseline-store.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import type { BaselineStore } from '../pipeline/ports.js';
-import { saveBaselines } from '../pipeline/save-baselines.js';
 import type { StageRun } from '../pipeline/run-pipeline.js';
-import type { PerfGateConfig } from '../config/schema.js';
-import type { Report } from '../gate/verdict.js';
+import { saveBaselines } from '../pipeline/save-baselines.js';
 import { isDefaultBranchPush, type RunContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionIo } from './io.js';
