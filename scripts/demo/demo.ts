@@ -24,7 +24,7 @@ export async function demo(outDir = 'demo-out'): Promise<number> {
   const baselines = new FileBaselineStore({ path: join(out, 'baseline.run.json'), perStage: false, log });
   console.log('perf-gate demo: the example API, measured twice with the embedded load engine (no k6 needed).');
 
-  console.log('\n▶ baseline');
+  console.log('\n▶ baseline (a first run: judged on its own, then kept as the baseline)');
   const first = await runExampleApi({}, { seconds: SECONDS, stage: STAGE, log, config });
   await baselines.write(STAGE, first.runs[0]!.current);
 
