@@ -5460,7 +5460,7 @@ function customStageRules() {
   return { thresholds: [], regression: defaultRegression() };
 }
 
-// src/engine/embedded/workload.ts
+// src/config/workload.ts
 import { z as z6 } from "zod";
 var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 var MethodSchema = z6.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, z6.enum(HTTP_METHODS));

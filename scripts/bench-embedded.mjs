@@ -79,7 +79,7 @@ async function bundleEngine() {
   const esbuild = await import('esbuild');
   await esbuild.build({
     stdin: {
-      contents: "export { runEmbedded } from './src/engine/embedded/run-embedded.ts'; export { WorkloadSchema } from './src/engine/embedded/workload.ts';",
+      contents: "export { runEmbedded } from './src/engine/embedded/run-embedded.ts'; export { WorkloadSchema } from './src/config/workload.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },

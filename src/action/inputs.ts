@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FailOn } from '../gate/should-fail.js';
+import { parseStageList } from '../pipeline/stage-list.js';
 
 /**
  * Every input of the Action, parsed and cross-checked in one place into one typed value. Errors name the
@@ -17,7 +19,7 @@ export interface ActionInputs {
   readonly memorySource?: MemorySource;
   readonly comment: 'always' | 'on-change' | 'never';
   readonly jobSummary: boolean;
-  readonly failOn: 'fail' | 'warn' | 'never';
+  readonly failOn: FailOn;
   readonly githubToken: string;
   readonly rollback?: Rollback;
   readonly acceptLabel?: string;
@@ -41,7 +43,6 @@ export class InputError extends Error {
 }
 
 export const DEFAULT_BASELINE_BRANCH = 'perf-gate-baselines';
-const STAGE_NAME = /^[A-Za-z][\w-]*$/;
 
 /**
  * @param getInput returns the raw input ('' when not set), as `@actions/core.getInput` does.
@@ -62,9 +63,8 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   const script = raw('script');
   if (script === '') problems.push("'script' is required: the k6 script to run, e.g. 'perf/script.js'");
 
-  const stages = (raw('stages') || 'smoke').split(/[\s,]+/).filter((s) => s !== '');
-  for (const s of stages) if (!STAGE_NAME.test(s)) problems.push(`'stages' holds '${s}', which is not a stage name (letters, digits, '-' and '_', starting with a letter)`);
-  if (new Set(stages).size !== stages.length) problems.push(`'stages' names a stage twice: '${raw('stages')}'`);
+  const { stages, problems: stageProblems } = parseStageList(raw('stages') || 'smoke', "'stages'");
+  problems.push(...stageProblems);
 
   const targetUrl = raw('target-url') || undefined;
   if (targetUrl !== undefined && !isHttpUrl(targetUrl)) problems.push(`'target-url' must be an http(s) URL — got '${targetUrl}'`);

@@ -4,6 +4,7 @@ import { stageNames } from '../config/schema.js';
 import { submetricsOf } from '../config/submetrics.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
+import { shouldFail } from '../gate/should-fail.js';
 import type { Report } from '../gate/verdict.js';
 import { ingestFiles } from '../ingest/index.js';
 import { rendererFor, renderText, type StageRuns } from '../report/index.js';
@@ -50,14 +51,7 @@ function render(report: Report, format: string, color: boolean, runs: readonly S
   return renderer.render({ report, runs });
 }
 
+/** The exit status of a judged report under `--fail-on` and `--fail-on-inconclusive` (see {@link shouldFail}). */
 export function exitStatus(report: Report, opts: Pick<CompareCliOptions, 'failOn' | 'failOnInconclusive'>): number {
-  if (report.verdict === 'inconclusive') return opts.failOnInconclusive ? EXIT.fail : EXIT.pass;
-  switch (opts.failOn) {
-    case 'never':
-      return EXIT.pass;
-    case 'warn':
-      return report.verdict === 'fail' || report.verdict === 'warn' ? EXIT.fail : EXIT.pass;
-    case 'fail':
-      return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
-  }
+  return shouldFail(report.verdict, opts.failOn, opts.failOnInconclusive ?? false) ? EXIT.fail : EXIT.pass;
 }

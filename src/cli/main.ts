@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { MergeError } from '../document/merge.js';
 import { IngestError } from '../ingest/errors.js';
+import { LoadFailedError } from '../engine/load-failed.js';
+import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
@@ -11,6 +13,7 @@ import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
 import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
 import { RENDERERS } from '../report/renderers.js';
+import type { FailOn } from '../gate/should-fail.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface Io {
@@ -111,8 +114,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .command('run')
     .description('run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report')
     .option('--config <file>', 'perf-gate.yml; `workload:` drives the embedded engine')
-    .option('--stage <names>', 'stages to run, comma-separated', 'smoke')
-    .addOption(new Option('--engine <engine>', 'load engine').choices(['k6', 'embedded', 'auto']).default('auto'))
+    .option('--stage <names>', 'stages to run, separated by commas or spaces', 'smoke')
+    .addOption(new Option('--engine <engine>', 'load engine (auto: the first that can run, in this order)').choices([...LOAD_ENGINE_NAMES, 'auto']).default('auto'))
     .option('--script <file>', 'k6 script (for the k6 engine)')
     .option('--target-url <url>', 'base URL of the service (BASE_URL for k6; overrides workload.baseUrl)')
     .option('--baseline <input>', 'baseline run document or k6 output to compare with')
@@ -141,6 +144,12 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       // --help and --version end here too, with exit code 0.
       return err.exitCode === 0 ? EXIT.pass : EXIT.usage;
     }
+    if (err instanceof LoadFailedError) {
+      // Not a mistake on the command line: the load tool ran and failed, so nothing was judged.
+      io.stderr(`perf-gate: stage ${err.stage}: the load test failed, nothing was judged: ${err.message}\n`);
+      if (verbose && err.stack) io.stderr(`${err.stack}\n`);
+      return EXIT.noResult;
+    }
     const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError;
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`perf-gate: ${userError ? '' : 'unexpected error: '}${message}\n`);
@@ -160,6 +169,6 @@ export interface CompareCliOptions {
   /** A renderer's format (see src/report/renderers.ts): text, markdown, json, html. */
   format: string;
   output?: string;
-  failOn: 'fail' | 'warn' | 'never';
+  failOn: FailOn;
   failOnInconclusive?: boolean;
 }

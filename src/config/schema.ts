@@ -22,7 +22,7 @@ import { PRESET_NAMES, isPresetName } from './stages.js';
 import { didYouMean, listNames } from './suggest.js';
 import { tryParseThreshold, type ThresholdExpression } from './threshold.js';
 import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
-import { WorkloadSchema, type Workload } from '../engine/embedded/workload.js';
+import { WorkloadSchema, type Workload } from './workload.js';
 
 export type MultipleComparisons = 'holm' | 'bh' | 'none';
 

@@ -2,8 +2,8 @@ import { exec } from 'node:child_process';
 import type { MemorySample } from '../document/run-document.js';
 import { childEnv } from './child-env.js';
 
-/** Samples a service's resident memory while a stage runs; `stop` ends it and returns what was measured. */
-export interface MemorySampler {
+/** A sampler polling while a stage runs; `stop` ends it and returns what was measured. */
+export interface RunningSampler {
   stop(): Promise<MemorySample[]>;
 }
 
@@ -16,7 +16,7 @@ export interface SamplerLog {
  * Node.js heap when exposed). A failed scrape is skipped with one warning, not fatal: memory is evidence,
  * the load test is the job.
  */
-export function sampleEndpoint(url: string, log: SamplerLog, intervalMs = 2000): MemorySampler {
+export function sampleEndpoint(url: string, log: SamplerLog, intervalMs = 2000): RunningSampler {
   return poll(async () => {
     const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1000, intervalMs)) });
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
@@ -43,7 +43,7 @@ export interface SampleCommandOptions {
  * Runs a command that prints the resident memory in bytes (first number in its output), every few
  * seconds, in a shell, with the environment of `childEnv` (no runner or Action secret).
  */
-export function sampleCommand(command: string, log: SamplerLog, options: SampleCommandOptions = {}): MemorySampler {
+export function sampleCommand(command: string, log: SamplerLog, options: SampleCommandOptions = {}): RunningSampler {
   const intervalMs = options.intervalMs ?? 2000;
   const { env } = childEnv({ parent: options.processEnv ?? process.env, ...(options.secrets ? { secrets: options.secrets } : {}), ...(options.set ? { set: options.set } : {}) });
   return poll(
@@ -88,7 +88,7 @@ export function metricValue(text: string, metric: string): number | undefined {
   return Number.isFinite(v) ? v : undefined;
 }
 
-function poll(sample: () => Promise<MemorySample>, log: SamplerLog, intervalMs: number, what: string): MemorySampler {
+function poll(sample: () => Promise<MemorySample>, log: SamplerLog, intervalMs: number, what: string): RunningSampler {
   const samples: MemorySample[] = [];
   let warned = false;
   let inFlight: Promise<void> = Promise.resolve();

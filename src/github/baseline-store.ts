@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { RunDocumentSchema, type RunDocument } from '../document/run-document.js';
-import { RunView } from '../document/run-view.js';
-import { describeGitHubError, gitHubStatus } from './errors.js';
+import { describeGitHubError, gitHubStatus, isPermissionError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
+import { HistoryEntrySchema, historyEntry, type HistoryEntry } from '../pipeline/history-entry.js';
+import type { BaselineStore, Log } from '../pipeline/ports.js';
 
 /**
  * The baseline branch: per stage the last accepted run document and a short history of runs, kept on a
@@ -25,25 +26,6 @@ import type { GitHubClient } from './octokit.js';
 
 export const HISTORY_SCHEMA = 'perf-gate/history@1';
 export const DEFAULT_BASELINE_BRANCH = 'perf-gate-baselines';
-
-/** One run in a stage's history: the whole-run `http_req_duration` figures, for trends and the chart. */
-export const HistoryEntrySchema = z.object({
-  /** The commit the run measured. */
-  sha: z.string(),
-  /** ISO 8601, from the run document. */
-  start: z.string(),
-  end: z.string(),
-  durationSeconds: z.number(),
-  /** Milliseconds; null when the run has no latency distribution. */
-  p50: z.number().nullable(),
-  p95: z.number().nullable(),
-  p99: z.number().nullable(),
-  /** Requests per second (`http_reqs` count / duration). */
-  throughput: z.number().nullable(),
-  /** Failed / all requests (`http_req_failed`), 0..1. */
-  errorRate: z.number().nullable(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 const HistoryFileSchema = z.union([
   z.object({ schema: z.literal(HISTORY_SCHEMA), stage: z.string().optional(), entries: z.array(HistoryEntrySchema) }),
@@ -325,23 +307,45 @@ export class BaselineBranch {
   }
 }
 
+export interface BranchStoreOptions {
+  /** The commit the runs measured: each history entry's sha and the commit message. */
+  readonly sha: string;
+  /** A pull request from a fork: its read-only token explains a refused write. */
+  readonly fromFork: boolean;
+  readonly log: Pick<Log, 'info'>;
+}
+
 /**
- * The history entry of a run: whole-run `http_req_duration` p50/p95/p99 (ms), requests per second and
- * error rate; null where the run has no such data.
+ * The baseline branch as the pipeline's BaselineStore: a first run (nothing stored) is said once; a
+ * failed read throws for the pipeline to warn about; a write the token may not make is `refused`, any
+ * other failure `failed`, both with the sentence to log.
  */
-export function historyEntry(doc: RunDocument, sha: string): HistoryEntry {
-  const view = new RunView(doc);
-  const errors = view.errors({});
+export function branchStore(branch: BaselineBranch, options: BranchStoreOptions): BaselineStore {
   return {
-    sha,
-    start: doc.meta.start,
-    end: doc.meta.end,
-    durationSeconds: doc.meta.durationSeconds,
-    p50: finiteOrNull(view.value('http_req_duration', 'p(50)')),
-    p95: finiteOrNull(view.value('http_req_duration', 'p(95)')),
-    p99: finiteOrNull(view.value('http_req_duration', 'p(99)')),
-    throughput: finiteOrNull(view.throughput({})),
-    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    async read(stage) {
+      let stored: StoredBaseline | undefined;
+      try {
+        stored = await branch.read(stage);
+      } catch (err) {
+        throw new Error(`Reading the baseline from ${branch.branch} failed: ${describeGitHubError(err)}`, { cause: err });
+      }
+      if (stored) return stored;
+      options.log.info(`No baseline yet for stage ${stage} on ${branch.branch}: regressions are inconclusive on this first run.`);
+      return { history: [] };
+    },
+    async write(stage, run) {
+      try {
+        const r = await branch.write(stage, run, { sha: options.sha, message: `perf-gate: baseline for ${stage} from ${options.sha.slice(0, 7)}` });
+        return r.written
+          ? { status: 'written', message: `Baseline for ${stage} updated on ${branch.branch}.` }
+          : { status: 'kept', message: `Baseline for ${stage} kept: ${r.reason ?? 'not newer'}.` };
+      } catch (err) {
+        if (isPermissionError(err)) {
+          return { status: 'refused', message: `The baseline was not written: the token cannot push to ${branch.branch} (needs 'contents: write'${options.fromFork ? '; a fork PR has a read-only token' : ''}).` };
+        }
+        return { status: 'failed', message: `Writing the baseline failed: ${describeGitHubError(err)} — the stored baseline is unchanged.` };
+      }
+    },
   };
 }
 
@@ -393,10 +397,6 @@ function parseJson(text: string, path: string): unknown {
   } catch (err) {
     throw new BaselineStoreError(`${path} on the baseline branch is not JSON (${err instanceof Error ? err.message : String(err)}); delete it to start again`);
   }
-}
-
-function finiteOrNull(v: number | undefined): number | null {
-  return v !== undefined && Number.isFinite(v) ? v : null;
 }
 
 /** True when ISO time `a` is strictly later than `b`; an unparsable time is never later. */

@@ -22,6 +22,14 @@ describe('perf-gate run: one clear sentence for a bad target or workload (exit 2
     expect(r.stdout).toBe('');
   });
 
+  it('a --baseline that cannot be read stops before any load is sent', async () => {
+    const missing = join(tmp, 'no-such-baseline.json');
+    const r = await cli('run', '--config', EXAMPLE_CONFIG, '--engine', 'embedded', '--baseline', missing, '-o', join(tmp, 'bad-baseline'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(`perf-gate: ${missing}: no such file`), r.stderr).toBe(true);
+    expect(r.stderr).not.toMatch(/engine embedded/);
+  });
+
   it('names the stage key and its value when a stage override breaks the workload', async () => {
     const config = join(tmp, 'ramp.yml');
     writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('  spike:\n', '  spike:\n    workload: { rampUp: 40s }\n'));
@@ -32,7 +40,7 @@ describe('perf-gate run: one clear sentence for a bad target or workload (exit 2
   });
 });
 
-interface Record {
+interface K6Record {
   pid: number;
 }
 
@@ -49,9 +57,9 @@ function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}) {
     ...env,
   });
   /** Resolves once the stand-in wrote some of its output: there is something to report. */
-  const measuring = async (): Promise<Record> => {
+  const measuring = async (): Promise<K6Record> => {
     await started.waitFor(() => existsSync(join(out, 'smoke.ndjson')) && statSync(join(out, 'smoke.ndjson')).size > 100_000, 'k6 wrote results');
-    return JSON.parse(readFileSync(record, 'utf8')) as Record;
+    return JSON.parse(readFileSync(record, 'utf8')) as K6Record;
   };
   return { started, measuring };
 }
@@ -126,5 +134,71 @@ describe('perf-gate run stops cleanly on a signal (the stand-in k6, the embedded
     expect(started.stderr()).toContain('perf-gate: SIGINT again: stopping at once, without a report');
     expect(isRunning(k6.pid)).toBe(false);
     expect(existsSync(join(out, 'report.json'))).toBe(false);
+  });
+});
+
+/** `perf-gate run --engine k6` with the stand-in k6 first on PATH, to its end. */
+async function runToEnd(args: readonly string[], fake: Record<string, string>) {
+  const out = mkdtempSync(join(tmp, 'k6-'));
+  const started = startCli(['run', '--engine', 'k6', '--script', 'test/fixtures/k6/script.js', '-o', out, ...args], {
+    ...process.env,
+    PATH: `${fakeK6Bin()}${delimiter}${process.env['PATH'] ?? ''}`,
+    FAKE_K6_DURATION_MS: '300',
+    NO_COLOR: '1',
+    ...fake,
+  });
+  const { code } = await started.exited;
+  const report = (): { verdict: string; stages: { stage: string; notes: string[]; currentRun: { partial: boolean } }[]; findings: { outcome: string; kind: string; metric: string; threshold?: string }[] } =>
+    JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  return { code, out, stdout: started.stdout(), stderr: started.stderr(), report };
+}
+
+describe('perf-gate run judges k6 as the Action does (one pipeline)', () => {
+  it("checks the script's own thresholds (k6's --summary-export): exit 99 becomes failing findings", async () => {
+    // stress has no SLOs of its own: only the script's thresholds (crossed in the recording) can fail it.
+    const r = await runToEnd(['--stage', 'stress'], { FAKE_K6_REPLAY: 'smoke-errors' });
+    expect(r.code, r.stderr).toBe(1);
+    const failing = r.report().findings.filter((f) => f.outcome === 'fail' && f.kind === 'threshold').map((f) => `${f.metric} ${f.threshold}`);
+    expect(failing).toEqual(expect.arrayContaining(['http_req_failed rate<0.01', 'checks rate>0.99']));
+    expect(r.report().stages[0]!.notes).toContain('k6 exited 99: thresholds in the script were crossed; they are checked above as findings.');
+    expect(existsSync(join(r.out, 'stress.summary-export.json'))).toBe(true);
+  });
+
+  it('marks a k6 killed from outside partial, with a warning quoting what happened', async () => {
+    const r = await runToEnd(['--stage', 'smoke'], { FAKE_K6_REPLAY: 'aborted' });
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(r.stderr).toContain('warning: k6 was killed by SIGKILL (exit code 137)');
+    expect(r.report().stages[0]!.currentRun.partial).toBe(true);
+    const doc = JSON.parse(readFileSync(join(r.out, 'smoke.run.json'), 'utf8'));
+    expect(doc.meta.partial).toBe(true);
+    expect(doc.meta.warnings).toContain('k6 was stopped before the stage ended (killed)');
+  });
+
+  it('reports a script exception (k6 exit 107) as a failed load, quoting k6, not as a usage error: exit 2, no report', async () => {
+    const r = await runToEnd(['--stage', 'smoke'], {
+      FAKE_K6_REPLAY: 'smoke-baseline',
+      FAKE_K6_EXIT: '107',
+      FAKE_K6_STDERR: 'time="2026-11-27T10:00:00Z" level=error msg="ReferenceError: foo is not defined\\n\\tat default (file:///script.js:12:3(5))" hint="script exception"\n',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('perf-gate: stage smoke: the load test failed, nothing was judged: k6 stopped on an exception in the script (exit code 107):\n  ReferenceError: foo is not defined\n');
+    expect(r.stderr).not.toMatch(/unexpected error|--verbose/);
+    expect(existsSync(join(r.out, 'report.json'))).toBe(false);
+  });
+
+  it('reads the stage list as the Action does: commas or spaces', async () => {
+    const r = await runToEnd(['--stage', 'smoke load'], { FAKE_K6_REPLAY: 'smoke-baseline' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report().stages.map((s) => s.stage)).toEqual(['smoke', 'load']);
+  });
+
+  it.each([
+    { what: 'not a stage name', stage: 'smoke,9lives', message: "perf-gate: --stage holds '9lives', which is not a stage name (letters, digits, '-' and '_', starting with a letter)\n" },
+    { what: 'a stage twice', stage: 'smoke, smoke', message: "perf-gate: --stage names a stage twice: 'smoke, smoke'\n" },
+    { what: 'no stage', stage: ' , ', message: "perf-gate: --stage: expected one or more stage names separated by commas or spaces, got ' , '\n" },
+  ])('refuses a stage list with $what (exit 2, before any load)', async ({ stage, message }) => {
+    const r = await cli('run', '--stage', stage, '--engine', 'embedded', '--config', EXAMPLE_CONFIG, '-o', join(tmp, 'bad-stages'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
   });
 });

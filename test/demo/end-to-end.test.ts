@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config/schema.js';
 import { resolvePolicy } from '../../src/config/policy.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { RunView } from '../../src/document/run-view.js';
-import { measureExampleApi } from '../../src/demo/demo.js';
+import { measureExampleApi } from '../../scripts/demo/example-api.js';
 import { compareRuns } from '../../src/gate/compare.js';
 
 // Real server (examples/isectech-api), real HTTP, the embedded engine: the whole loop, no stand-ins.

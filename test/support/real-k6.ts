@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { parseK6Version } from '../../src/engine/k6-install.js';
+import { parseK6Version } from '../../src/engine/k6-version.js';
 
 export const REAL_K6_SETTING = 'PERF_GATE_TEST_K6';
 

@@ -11,7 +11,7 @@ import type { RunDocument } from '../../document/run-document.js';
 import { K6_BUILTIN_METRICS } from '../../ingest/k6/builtin-metrics.js';
 import { formatProgress } from '../live-progress.js';
 import { splitEvenly, weightedCycle } from './schedule.js';
-import { isExpectedStatus, requestName, type Workload, type WorkloadLogin, type WorkloadRequest } from './workload.js';
+import { isExpectedStatus, requestName, type Workload, type WorkloadLogin, type WorkloadRequest } from '../../config/workload.js';
 
 export interface RunEmbeddedOptions {
   /** The stage name: `meta.stage` and the `scenario` tag of every point, as a k6 scenario would be. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema, type RunDocument } from '../../../src/document/run-document.js';
 import { RunView } from '../../../src/document/run-view.js';
 import { AUTOCANNON_VERSION, runEmbedded } from '../../../src/engine/embedded/run-embedded.js';
-import { WorkloadSchema, type WorkloadInput } from '../../../src/engine/embedded/workload.js';
+import { WorkloadSchema, type WorkloadInput } from '../../../src/config/workload.js';
 import { startTestServer, type TestServer } from './server.js';
 
 function quietLog(): { info(m: string): void; lines: string[] } {

@@ -3,7 +3,7 @@
  * what proportion, over how many connections, for how long. Pure: parsing only.
  */
 import { z } from 'zod';
-import { parseDurationSeconds } from '../../config/duration.js';
+import { parseDurationSeconds } from './duration.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 

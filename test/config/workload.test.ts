@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExpectedStatus, requestName, WorkloadSchema } from '../../../src/engine/embedded/workload.js';
+import { isExpectedStatus, requestName, WorkloadSchema } from '../../src/config/workload.js';
 
 const minimal = { baseUrl: 'http://127.0.0.1:8080', requests: [{ path: '/api/alerts' }], duration: '30s' };
 

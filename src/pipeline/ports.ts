@@ -1,0 +1,149 @@
+/**
+ * The ports of the stage pipeline (run-pipeline.ts): what it asks of the world, as small interfaces. The
+ * Action, the CLI and the demo each plug in adapters — k6 or the embedded engine, a Prometheus page or a
+ * command for memory, the baseline branch, a file or nothing — and tests plug in fakes. Types only.
+ */
+import type { PerfGateConfig } from '../config/schema.js';
+import type { StagePolicy } from '../config/policy.js';
+import type { ThresholdExpression } from '../config/threshold.js';
+import type { MemorySample, RunDocument } from '../document/run-document.js';
+import type { HistoryEntry } from './history-entry.js';
+
+/** Where log lines go: `@actions/core` in the Action, stderr in the CLI, a recorder in tests. */
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  /** Runs `fn` under a heading (`core.group` in the Action); without it, `fn` runs as is. */
+  group?<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** What time it is: when a stage's load ended (the rollback clock) and when the report was made. */
+export interface Clock {
+  now(): Date;
+}
+
+/** One stage's load, as the pipeline asks an engine for it. */
+export interface StageLoad {
+  readonly stage: string;
+  /** The stage's policy: how the engine's own output is grouped (`groupBy`), if it builds a document. */
+  readonly policy: StagePolicy;
+  /** A folder for the engine's files (k6's NDJSON and `--summary-export`), named after the stage. */
+  readonly workDir: string;
+  /** Aborting it stops the load gracefully; what ran is still returned (`cancelled: true`). */
+  readonly signal: AbortSignal;
+  readonly log: Log;
+}
+
+/** A script's own threshold (k6 `options.thresholds`), judged like the config's SLOs. */
+export interface ScriptThreshold {
+  readonly metric: string;
+  readonly expressions: readonly ThresholdExpression[];
+}
+
+/** What a load engine measured in a stage. */
+export interface LoadOutput {
+  /**
+   * The tool's output files for the pipeline to ingest (shards of one run: k6 `--out json`), or a run
+   * document the engine built itself (the embedded engine).
+   */
+  readonly measured: { readonly kind: 'files'; readonly files: readonly string[] } | { readonly kind: 'document'; readonly document: RunDocument };
+  /** The tool's version, recorded as `meta.toolVersion` (an engine-built document has its own). */
+  readonly toolVersion?: string;
+  /** The signal fired while the load ran: the output covers the part before it. */
+  readonly cancelled: boolean;
+  /** Why the load ended before the stage did when something else stopped it (k6 killed): kept in the run's warnings. */
+  readonly stoppedEarly?: string;
+  /** Thresholds the load script declared, if the tool reports them. */
+  readonly scriptThresholds: readonly ScriptThreshold[];
+  /** Lines for the stage's report (`k6 exited 99: …`). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * A load tool behind the pipeline: k6, the embedded engine, later JMeter or Artillery.
+ *
+ * @throws LoadFailedError (engine/load-failed.ts) when the tool failed and measured nothing usable.
+ */
+export interface LoadEngine {
+  /** The tool, as `meta.tool` names it: `k6`, `embedded`. */
+  readonly name: string;
+  run(load: StageLoad): Promise<LoadOutput>;
+}
+
+/** What the caller knows about the load it wants run; each engine takes what it needs. */
+export interface EngineSetup {
+  readonly config: PerfGateConfig;
+  readonly stages: readonly string[];
+  /** The load script, for engines that run one (k6). */
+  readonly script?: string;
+  /** The system under test: `BASE_URL` for a script, `baseUrl` of the embedded workload. */
+  readonly targetUrl?: string;
+  /** Variables for the script (`-e NAME=value`); the memory command gets them too. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The tool's own extra flags, already split. */
+  readonly flags: readonly string[];
+  /** Values that must not reach a child process (the github-token). */
+  readonly secrets: readonly string[];
+  /** What a child's environment is built from (`childEnv`): `process.env`, or the Action's `io.env`. */
+  readonly processEnv: NodeJS.ProcessEnv;
+  /** Executables the caller installed, by engine name (the Action's `ensureK6`); others are looked up on PATH. */
+  readonly installed?: Readonly<Record<string, { readonly path: string; readonly version: string }>>;
+  /** How the caller names its settings in messages: `--script` or `'script'`, `--target-url` or `'target-url'`, the config file. */
+  readonly names: { readonly script: string; readonly targetUrl: string; readonly config: string };
+}
+
+/** Whether an engine can run here, and the engine when it can. */
+export type EnginePreparation =
+  | { readonly ready: true; readonly engine: LoadEngine; readonly why: string }
+  | { readonly ready: false; readonly why: string; readonly fix: string };
+
+/**
+ * One entry of the load-engine registry (pipeline/engines.ts): its name and how to get it ready.
+ * `prepare` runs once, before any load: it finds the tool and checks every stage's input, throwing a
+ * user's error (a ConfigError naming the key) for input that cannot run.
+ */
+export interface LoadEngineEntry {
+  readonly name: string;
+  prepare(setup: EngineSetup): Promise<EnginePreparation>;
+}
+
+/** A source of the service's memory while a stage runs. */
+export interface MemorySampler {
+  /** Names the source in the run document (`memory.source`). */
+  readonly source: string;
+  /** Starts sampling as the stage's load starts. */
+  start(stage: string): MemorySampling;
+}
+
+export interface MemorySampling {
+  /**
+   * Ends sampling and returns the samples. `window` is when the stage's load ran (a query of a past
+   * window needs it); without it (the load failed) a sampler returns what it has and asks nothing more.
+   */
+  stop(window?: { readonly startMs: number; readonly endMs: number }): Promise<MemorySample[]>;
+}
+
+/** A stage's stored baseline and the history of earlier runs (empty for a first run). */
+export interface StoredBaseline {
+  readonly baseline?: RunDocument;
+  readonly history: readonly HistoryEntry[];
+}
+
+/** What became of a baseline write, with the line to log. */
+export type BaselineWrite =
+  /** The run is the stage's baseline now; or a newer stored one was kept. */
+  | { readonly status: 'written' | 'kept'; readonly message: string }
+  /** Not written, and no later stage can be either (no permission): stop writing. */
+  | { readonly status: 'refused'; readonly message: string }
+  /** Not written; the stored baseline is unchanged. */
+  | { readonly status: 'failed'; readonly message: string };
+
+/** Where baselines are kept: the GitHub branch, a file, or nowhere. */
+export interface BaselineStore {
+  /**
+   * @throws Error whose message says what could not be read (the pipeline then judges without a baseline).
+   */
+  read(stage: string): Promise<StoredBaseline>;
+  write(stage: string, run: RunDocument): Promise<BaselineWrite>;
+}

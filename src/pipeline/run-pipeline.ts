@@ -1,0 +1,150 @@
+/**
+ * The stage pipeline the Action, the CLI and the demo share: per stage, run the load (sampling memory
+ * meanwhile), ingest what it measured, read the baseline, compare; then one report of all stages. What
+ * each caller does with the report — comment, status, exit code, files — stays in the caller.
+ */
+import type { StagePolicy } from '../config/policy.js';
+import { submetricsOf } from '../config/submetrics.js';
+import type { MemorySample, RunDocument } from '../document/run-document.js';
+import { compareRuns } from '../gate/compare.js';
+import { buildReport } from '../gate/report.js';
+import type { Report, StageReport } from '../gate/verdict.js';
+import { ingestFiles } from '../ingest/index.js';
+import type { HistoryEntry } from './history-entry.js';
+import type { PlannedStage } from './plan-stages.js';
+import type { BaselineStore, Clock, LoadEngine, LoadOutput, Log, MemorySampler, StoredBaseline } from './ports.js';
+import { withScriptThresholds } from './script-thresholds.js';
+
+export interface PipelinePorts {
+  readonly engine: LoadEngine;
+  /** Absent: no memory is sampled. */
+  readonly memory?: MemorySampler;
+  readonly baselines: BaselineStore;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+export interface PipelineInput {
+  /** The stages in order, with their policies (planStages). */
+  readonly stages: readonly PlannedStage[];
+  /** A folder for the engine's files. */
+  readonly workDir: string;
+  /** Aborting it stops the running stage's load (reported, partial) and runs no further stage. */
+  readonly signal: AbortSignal;
+  /** The commit measured and labels, recorded in every ingested run document. */
+  readonly gitSha?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** The first note of a stage the signal stopped, in the caller's words ("The workflow was cancelled: …"). */
+  readonly cancelledNote: string;
+}
+
+/** One stage that ran. */
+export interface StageRun {
+  readonly stage: string;
+  readonly report: StageReport;
+  /** What was measured, as it is stored as a baseline. */
+  readonly current: RunDocument;
+  readonly baseline?: RunDocument;
+  /** The store's history of earlier runs of the stage, oldest first. */
+  readonly history: readonly HistoryEntry[];
+  /** When the stage's load ended (ms since epoch): a rollback's clock starts here. */
+  readonly endedAt: number;
+}
+
+export interface PipelineResult {
+  readonly runs: readonly StageRun[];
+  /** Stages not run because the signal fired first. */
+  readonly notRun: readonly string[];
+  /** The report of the stages that ran (made at `clock.now()`). */
+  readonly report: Report;
+}
+
+/**
+ * Runs the stages one after the other and reports them.
+ *
+ * @throws LoadFailedError when a stage's load tool failed (nothing to judge); IngestError when its output
+ *   cannot be read; ConfigError when the policy names what the runs do not have.
+ */
+export async function runPipeline(input: PipelineInput, ports: PipelinePorts): Promise<PipelineResult> {
+  const runs: StageRun[] = [];
+  const notRun: string[] = [];
+  for (const planned of input.stages) {
+    const run = input.signal.aborted ? undefined : await inGroup(ports.log, `stage ${planned.stage}`, () => runStage(planned, input, ports));
+    if (run) runs.push(run);
+    else notRun.push(planned.stage);
+  }
+  return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
+}
+
+function inGroup<T>(log: Log, title: string, fn: () => Promise<T>): Promise<T> {
+  return log.group ? log.group(title, fn) : fn();
+}
+
+/** One stage; undefined when the signal fired before its load started. */
+async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, ports: PipelinePorts): Promise<StageRun | undefined> {
+  const { log, clock } = ports;
+  const sampling = ports.memory?.start(stage);
+  let measured: { output: LoadOutput; current: RunDocument; policy: StagePolicy; endedAt: number } | undefined;
+  let samples: MemorySample[] = [];
+  try {
+    let output: LoadOutput;
+    try {
+      output = await ports.engine.run({ stage, policy, workDir: input.workDir, signal: input.signal, log });
+    } catch (err) {
+      if (input.signal.aborted) return undefined;
+      throw err;
+    }
+    const endedAt = clock.now().getTime();
+    const judgedBy = withScriptThresholds(policy, output.scriptThresholds);
+    measured = { output, current: await measuredRun(stage, judgedBy, output, input), policy: judgedBy, endedAt };
+  } finally {
+    // Stopped on every path: a polling sampler's timer would keep the process alive.
+    const window = measured ? { startMs: Date.parse(measured.current.meta.start), endMs: measured.endedAt } : undefined;
+    samples = (await sampling?.stop(window)) ?? [];
+  }
+  const { output, endedAt } = measured;
+  const current: RunDocument = samples.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples } } : measured.current;
+  const stored = await readBaseline(ports.baselines, stage, log);
+  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: measured.policy });
+  const notes = [...(output.cancelled ? [input.cancelledNote] : []), ...judged.notes, ...output.notes];
+  log.info(`stage ${stage}: ${judged.outcome}`);
+  return {
+    stage,
+    report: { ...judged, notes },
+    current,
+    ...(stored.baseline ? { baseline: stored.baseline } : {}),
+    history: stored.history,
+    endedAt,
+  };
+}
+
+/** The run document of what the engine measured, marked partial when the load ended early. */
+async function measuredRun(stage: string, policy: StagePolicy, output: LoadOutput, input: PipelineInput): Promise<RunDocument> {
+  const run = output.measured.kind === 'files'
+    ? await ingestFiles(output.measured.files, {
+        stage,
+        groupBy: policy.groupBy,
+        window: policy.window,
+        maxScopes: policy.maxScopes,
+        submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
+        ...(input.gitSha !== undefined ? { gitSha: input.gitSha } : {}),
+        ...(input.labels !== undefined ? { labels: { ...input.labels } } : {}),
+      })
+    : output.measured.document;
+  const meta = { ...run.meta, ...(output.toolVersion !== undefined ? { toolVersion: output.toolVersion } : {}) };
+  const partial = output.cancelled || output.stoppedEarly !== undefined;
+  return {
+    ...run,
+    meta: partial ? { ...meta, partial: true, warnings: [...meta.warnings, ...(output.stoppedEarly !== undefined ? [output.stoppedEarly] : [])] } : meta,
+  };
+}
+
+/** The stage's baseline and history; none, with a warning, when the store cannot be read. */
+async function readBaseline(store: BaselineStore, stage: string, log: Log): Promise<StoredBaseline> {
+  try {
+    return await store.read(stage);
+  } catch (err) {
+    log.warning(`${err instanceof Error ? err.message : String(err)} — judging without a baseline.`);
+    return { history: [] };
+  }
+}

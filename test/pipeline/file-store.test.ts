@@ -1,0 +1,61 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunDocument } from '../../src/document/run-document.js';
+import { IngestError } from '../../src/ingest/errors.js';
+import { ingestFiles } from '../../src/ingest/index.js';
+import { FileBaselineStore } from '../../src/pipeline/file-store.js';
+import { recordingLog } from './fakes.js';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/k6');
+let dir: string;
+let smoke: RunDocument;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'perf-gate-file-store-'));
+  smoke = await ingestFiles([join(FIXTURES, 'smoke-baseline.ndjson.gz')], { stage: 'smoke' });
+});
+
+describe('FileBaselineStore', () => {
+  it.each([
+    { path: 'perf/baseline.json', perStage: false, stage: 'smoke', file: 'perf/baseline.json' },
+    { path: 'perf/baseline.json', perStage: true, stage: 'smoke', file: 'perf/baseline.smoke.json' },
+    { path: 'perf/baseline', perStage: true, stage: 'load', file: 'perf/baseline.load.json' },
+  ])('$path, one file per stage: $perStage → $file for $stage', ({ path, perStage, stage, file }) => {
+    expect(new FileBaselineStore({ path, perStage, log: recordingLog() }).pathOf(stage)).toBe(file);
+  });
+
+  it('writes a run where it then reads it (per stage with several stages), without history', async () => {
+    const store = new FileBaselineStore({ path: join(dir, 'b.json'), perStage: true, log: recordingLog() });
+    expect(await store.write('smoke', smoke)).toEqual({ status: 'written', message: `Baseline for smoke written to ${join(dir, 'b.smoke.json')} (commit it to keep it).` });
+    expect(JSON.parse(readFileSync(join(dir, 'b.smoke.json'), 'utf8'))).toEqual(smoke);
+    const read = await store.read('smoke');
+    expect(read.history).toEqual([]);
+    expect(read.baseline?.meta.start).toBe(smoke.meta.start);
+  });
+
+  it('reads k6 output as a baseline too, and each file once', async () => {
+    const file = join(dir, 'k6-output.ndjson.gz');
+    copyFileSync(join(FIXTURES, 'smoke-aa.ndjson.gz'), file);
+    const store = new FileBaselineStore({ path: file, perStage: false, ingest: { groupBy: ['name'] }, log: recordingLog() });
+    const first = await store.runOf('smoke');
+    expect(first.meta.tool).toBe('k6');
+    expect(await store.runOf('load')).toBe(first); // the same promise's document: read once
+  });
+
+  it("does not use another stage's run, and says so", async () => {
+    const file = join(dir, 'smoke-only.json');
+    writeFileSync(file, JSON.stringify(smoke));
+    const log = recordingLog();
+    const store = new FileBaselineStore({ path: file, perStage: false, log });
+    expect(await store.read('load')).toEqual({ history: [] });
+    expect(log.lines).toEqual([`warning: baseline file ${file} is a run of stage smoke, not load: stage load is judged without a baseline.`]);
+  });
+
+  it('a file that cannot be read: read names it (the pipeline warns); runOf throws the IngestError (the CLI stops)', async () => {
+    const store = new FileBaselineStore({ path: join(dir, 'missing.json'), perStage: false, log: recordingLog() });
+    await expect(store.read('smoke')).rejects.toThrow(`baseline file ${join(dir, 'missing.json')}: `);
+    await expect(store.runOf('smoke')).rejects.toBeInstanceOf(IngestError);
+    expect(existsSync(join(dir, 'missing.json'))).toBe(false);
+  });
+});
