@@ -1,14 +1,21 @@
-// Bundles the CLI (and, once it exists, the Action) into single ESM files in dist/, so they run with
-// nothing but Node (20 here, 24 on GitHub runners). Deterministic: same sources, same bytes.
+// Builds dist/, which is committed (the Action runs dist/index.js straight from the repository):
+// - dist/index.js, the Action, and dist/cli.js, the CLI: single ESM files with every dependency bundled in,
+//   so they run with nothing but Node; targeted at Node 20, the oldest we support, so the same files run on
+//   the node24 runtime action.yml names.
+// - dist/lib.js, the library: our code bundled, its dependencies left as imports for npm to install (they
+//   are exactly package.json's `dependencies`; scripts/check-package.mjs checks it).
+// - dist/types/, the library's declarations (tsconfig.build.json), which package.json's `types` points at.
+// Deterministic: same sources, same bytes, so scripts/check-dist.mjs can compare a fresh build with git.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const entries = [
   { in: 'src/cli/index.ts', out: 'dist/cli.js', shebang: true },
-  // The library for other tools: dependencies stay external, npm installs them.
   { in: 'src/index.ts', out: 'dist/lib.js', shebang: false, external: true },
   { in: 'src/action/index.ts', out: 'dist/index.js', shebang: false },
-].filter((e) => existsSync(e.in));
+];
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
@@ -32,3 +39,7 @@ for (const e of entries) {
   });
   if (e.shebang) chmodSync(e.out, 0o755);
 }
+
+// esbuild strips types; tsc writes the declarations of src/index.ts and everything it reaches.
+const tsc = createRequire(import.meta.url).resolve('typescript/lib/tsc.js');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

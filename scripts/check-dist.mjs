@@ -1,4 +1,6 @@
-// Fails when the committed dist/ differs from a fresh build: the Action runs dist/, not src/.
+// Fails when the committed dist/ differs from a fresh build: the Action runs dist/index.js, the CLI's bin is
+// dist/cli.js, and the published library is dist/lib.js with dist/types/, not src/. `git status` sees
+// changed, deleted and new files alike (a declaration file added by a new export counts).
 import { execFileSync } from 'node:child_process';
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });

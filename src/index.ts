@@ -1,11 +1,33 @@
-// The library: everything the Action and the CLI use, with no GitHub dependency.
-export { ingestFiles } from './ingest/index.js';
-export { mergeRuns } from './document/merge.js';
-export { k6Summary } from './document/k6-summary.js';
-export { RunDocumentSchema, type RunDocument } from './document/run-document.js';
+// The library (`import … from '@isectech/perf-gate'`): the pipeline the CLI and the Action run — read k6 output
+// into run documents, resolve a stage's policy, compare, build the report, render it — and the errors a
+// caller can catch. No GitHub, no child process, no load engine: those stay in the CLI and the Action.
+// README "The library" walks through it (examples/library/compare.ts, type-checked in CI against the packed
+// package).
+
+// Reading runs.
+export { ingestFiles, IngestError, type IngestOptions } from './ingest/index.js';
+export { mergeRuns, MergeError } from './document/merge.js';
+export { k6Summary, type K6Summary } from './document/k6-summary.js';
+export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type MemorySample } from './document/run-document.js';
+
+// The policy: perf-gate.yml (or its defaults) and one stage's rules.
+export { loadConfig, parseConfigText, parseConfig, defaultConfig, resolvePolicy, ConfigError, type PerfGateConfig, type StagePolicy } from './config/index.js';
+
+// The verdict.
 export { compareRuns, type CompareInput } from './gate/compare.js';
 export { buildReport } from './gate/report.js';
-export type { Report, StageReport, Finding, Outcome } from './gate/verdict.js';
-export { loadConfig } from './config/load.js';
-export { resolvePolicy } from './config/policy.js';
-export { renderMarkdown, renderText, renderJson } from './report/index.js';
+export type { Report, StageReport, Finding, FindingKind, Outcome, Severity, Decision, Confidence, ScopeComparison } from './gate/verdict.js';
+
+// Every report target.
+export {
+  renderText,
+  renderMarkdown,
+  renderJson,
+  renderHtml,
+  renderTrend,
+  type TextOptions,
+  type MarkdownOptions,
+  type HtmlRuns,
+  type HtmlOptions,
+  type TrendPoint,
+} from './report/index.js';
