@@ -17,8 +17,6 @@ const IMPORT_GRAPH = {
   pipeline: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine'],
   cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline'],
   action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'github'],
-  // Moving to scripts/ (issue 8); delete this line then.
-  demo: ['document', 'config', 'gate', 'report', 'engine'],
 };
 // The pipeline's ports (pipeline/ports.ts) are the interfaces the load engines, memory samplers and baseline
 // stores implement: those folders may import their types, never a value, so nothing runs in a cycle.
@@ -37,8 +35,6 @@ const PACKAGE_OWNERS = [
 // Known exceptions, each one file and what it imports against the graph, until the code moves
 // (test/lint/import-graph.test.ts fails once an exception is no longer needed, so it gets deleted).
 export const EXCEPTIONS = [
-  // WorkloadSchema lives in the engine, so config and engine import each other (workload.ts needs config/duration).
-  { file: 'src/config/schema.ts', modules: ['engine/embedded/workload.js'] },
   // Installing k6 uses the Actions toolkit's download and cache, in the CLI too.
   { file: 'src/engine/k6-install.ts', packages: ['@actions/exec', '@actions/tool-cache'] },
 ];
@@ -69,9 +65,7 @@ function importPatterns(folder, allowed, { modules = [], packages = [], io = tru
   for (const m of ports.filter((p) => !modules.includes(p))) {
     patterns.push({ regex: `^(?:\\.\\.?/)+${escapeRegex(m)}$`, allowTypeImports: true, message: `${where} may import only the types of ${m}, the ports it implements.` });
   }
-  if (folder !== 'demo') {
-    patterns.push({ regex: '^(?:\\.\\./)+(?:examples|test|scripts)/', message: 'src/ does not import examples, tests or scripts.' });
-  }
+  patterns.push({ regex: '^(?:\\.\\./)+(?:examples|test|scripts)/', message: 'src/ does not import examples, tests or scripts.' });
   for (const p of PACKAGE_OWNERS) {
     if (p.owners.includes(folder)) continue;
     // An excepted package is re-allowed by a negated entry ('!@actions/exec'); the rest of its group stays out.

@@ -61908,7 +61908,6 @@ function isExpectedStatus(status, expect) {
 
 // src/engine/embedded/run-embedded.ts
 var import_autocannon = __toESM(require_autocannon(), 1);
-import { createRequire } from "node:module";
 
 // src/ingest/k6/builtin-metrics.ts
 var trendTime = { type: "trend", contains: "time" };
@@ -62151,8 +62150,88 @@ function gcd(a, b) {
   return a;
 }
 
+// node_modules/autocannon/package.json with { type: 'json' }
+var package_default = {
+  name: "autocannon",
+  version: "9.0.0",
+  description: "Fast HTTP benchmarking tool written in Node.js",
+  main: "autocannon.js",
+  bin: {
+    autocannon: "autocannon.js"
+  },
+  scripts: {
+    test: "npm run lint && borp --no-timeout --concurrency 4",
+    lint: "eslint .",
+    "lint:fix": "eslint . --fix"
+  },
+  "pre-commit": [
+    "test"
+  ],
+  repository: {
+    type: "git",
+    url: "git+https://github.com/mcollina/autocannon.git"
+  },
+  keywords: [
+    "http",
+    "soak",
+    "load",
+    "fast",
+    "wrk",
+    "ab",
+    "test"
+  ],
+  author: "Matteo Collina <hello@matteocollina.com>",
+  contributors: [
+    "Glen Keane <glenkeane.94@gmail.com>",
+    "Donald Robertson <donaldarobertson89@gmail.com",
+    "Salman Mitha <SalmanMitha@gmail.com>"
+  ],
+  license: "MIT",
+  bugs: {
+    url: "https://github.com/mcollina/autocannon/issues"
+  },
+  homepage: "https://github.com/mcollina/autocannon#readme",
+  devDependencies: {
+    "ansi-regex": "^5.0.1",
+    bl: "^6.0.0",
+    borp: "^1.0.0",
+    busboy: "^0.3.1",
+    eslint: "^10.14.0",
+    neostandard: "^0.14.1",
+    "pre-commit": "^1.1.2",
+    proxyquire: "^2.1.3",
+    split2: "^4.0.0",
+    "why-is-node-running": "^2.3.0"
+  },
+  dependencies: {
+    "@minimistjs/subarg": "^1.0.0",
+    chalk: "^4.1.0",
+    "char-spinner": "^1.0.1",
+    "cli-table3": "^0.6.0",
+    "color-support": "^1.1.1",
+    "cross-argv": "^2.0.0",
+    "form-data": "^4.0.0",
+    "has-async-hooks": "^1.0.0",
+    "hdr-histogram-js": "^3.0.0",
+    "hdr-histogram-percentiles-obj": "^3.0.0",
+    "http-parser-js": "^0.5.2",
+    hyperid: "^4.0.0",
+    "lodash.chunk": "^4.2.0",
+    "lodash.clonedeep": "^4.5.0",
+    "lodash.flatten": "^4.4.0",
+    "manage-path": "^2.0.0",
+    "on-net-listen": "^1.1.1",
+    "pretty-bytes": "^5.4.1",
+    progress: "^2.0.3",
+    reinterval: "^1.1.0",
+    retimer: "^3.0.0",
+    semver: "^7.3.2",
+    timestring: "^6.0.0"
+  }
+};
+
 // src/engine/embedded/run-embedded.ts
-var AUTOCANNON_VERSION = createRequire(import.meta.url)("autocannon/package.json").version;
+var AUTOCANNON_VERSION = package_default.version;
 var MAX_RAMP_STEPS = 10;
 var REQUEST_METRICS = ["http_reqs", "http_req_duration", "http_req_failed", "iterations", "data_received"];
 async function runEmbedded(workload, options) {
@@ -69177,7 +69256,7 @@ function formatValue2(v) {
 }
 
 // package.json
-var package_default = {
+var package_default2 = {
   name: "@isectech/perf-gate",
   version: "0.1.0",
   description: "Run k6 load-test stages, decide with sound statistics whether performance regressed, and report it.",
@@ -69189,62 +69268,78 @@ var package_default = {
   bin: {
     "perf-gate": "dist/cli.js"
   },
+  main: "./dist/lib.js",
+  types: "./dist/types/index.d.ts",
   exports: {
     ".": {
+      types: "./dist/types/index.d.ts",
       import: "./dist/lib.js"
     }
   },
+  files: [
+    "dist/cli.js",
+    "dist/lib.js",
+    "dist/types",
+    "docs",
+    "examples/isectech",
+    "examples/k6",
+    "examples/library",
+    "examples/workflows",
+    "README.md"
+  ],
+  workspaces: [
+    "examples/isectech-api"
+  ],
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     lint: "eslint .",
-    test: "vitest run --exclude 'test/demo/**' --exclude 'test/real-k6/**' && vitest run --no-file-parallelism test/demo test/real-k6",
+    test: "npm run test:core && npm run test:e2e",
+    "test:core": 'vitest run --exclude "test/demo/**" --exclude "test/real-k6/**"',
+    "test:e2e": "vitest run --no-file-parallelism test/demo test/real-k6",
     "check-dist": "node scripts/check-dist.mjs",
+    "check-package": "node scripts/check-package.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
     start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never",
     demo: "tsx scripts/demo.ts"
   },
   dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
-    "@actions/tool-cache": "^4.0.0",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@octokit/rest": "^22.0.1",
-    autocannon: "^9.0.0",
-    "better-sqlite3": "^12.11.1",
-    bottleneck: "^2.19.5",
-    commander: "^14.0.3",
     "hdr-histogram-js": "^3.0.1",
     "markdown-table": "^3.1.0",
-    "prom-client": "^15.1.3",
-    "simple-statistics": "^7.12.1",
-    ws: "^8.23.0",
     yaml: "^2.9.1",
     zod: "^4.6.7"
   },
   devDependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    "@actions/tool-cache": "^4.0.0",
     "@eslint/js": "^9.39.5",
-    "@types/better-sqlite3": "^7.6.13",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@octokit/rest": "^22.0.1",
     "@types/node": "^20.19.43",
     "@types/ws": "^8.18.2",
+    autocannon: "^9.0.0",
+    bottleneck: "^2.19.5",
+    commander: "^14.0.3",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
     "fast-check": "^4.11.0",
+    "simple-statistics": "^7.12.1",
     tsx: "^4.23.15",
     typescript: "5.9",
     "typescript-eslint": "^8.74.0",
-    vitest: "3.2"
+    vitest: "3.2",
+    ws: "^8.23.0"
   },
-  files: [
-    "dist",
-    "docs",
-    "examples",
-    "README.md"
-  ],
-  main: "./dist/lib.js",
+  overrides: {
+    "@octokit/request": {
+      "content-type": "2.1.0"
+    }
+  },
   allowScripts: {
-    "better-sqlite3": true
+    "better-sqlite3": true,
+    esbuild: true
   }
 };
 
@@ -69275,7 +69370,7 @@ var collect = (value, previous) => [...previous, value];
 async function run(argv, io = defaultIo) {
   const verbose = argv.includes("--verbose");
   let status = EXIT.pass;
-  const program2 = new Command("perf-gate").description("Judge k6 load-test results: summarize, ingest, compare against a baseline, merge shards.").version(package_default.version, "-V, --version", "print the version").option("--verbose", "print stack traces of errors").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
+  const program2 = new Command("perf-gate").description("Judge k6 load-test results: summarize, ingest, compare against a baseline, merge shards.").version(package_default2.version, "-V, --version", "print the version").option("--verbose", "print stack traces of errors").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
   const groupBy = new Option("--group-by <tags>", "tags that split metrics into scopes, comma-separated").default("name");
   const windowOpt = new Option("--window <seconds|auto>", "time-window width for the series").default("auto");
   program2.command("summarize").description("k6's own aggregates per metric and submetric (avg, min, med, max, p(90), p(95), p(99), count, rate, \u2026)").argument("<input...>", "k6 output: --out json NDJSON (.gz), --out csv, --summary-export or handleSummary JSON, or a run document").option("--json", 'print JSON: { "metrics": { "<metric or submetric>": { \u2026 } } }').addOption(groupBy).action(async (inputs, opts) => {

@@ -101,8 +101,8 @@ var TrendHistogram = class _TrendHistogram {
       }
       return;
     }
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]);
+    const c2 = this.counts;
+    for (let i = 0; i < c2.length; i++) if (c2[i] !== 0) f(i + this.offset, c2[i]);
   }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
@@ -111,15 +111,15 @@ var TrendHistogram = class _TrendHistogram {
     if (other.pending !== void 0) {
       for (const i of other.pending) this.addAt(i, 1);
     } else {
-      const c = other.counts;
+      const c2 = other.counts;
       let first2 = 0;
-      while (first2 < c.length && c[first2] === 0) first2++;
-      let last2 = c.length - 1;
-      while (last2 > first2 && c[last2] === 0) last2--;
-      if (first2 < c.length) {
-        this.addAt(first2 + other.offset, c[first2]);
-        if (last2 > first2) this.addAt(last2 + other.offset, c[last2]);
-        for (let i = first2 + 1; i < last2; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
+      while (first2 < c2.length && c2[first2] === 0) first2++;
+      let last2 = c2.length - 1;
+      while (last2 > first2 && c2[last2] === 0) last2--;
+      if (first2 < c2.length) {
+        this.addAt(first2 + other.offset, c2[first2]);
+        if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
+        for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
       }
     }
     this.count += other.count;
@@ -255,10 +255,10 @@ var WindowSketch = class _WindowSketch {
       const keys = new Int32Array(n);
       const counts = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
-        const c = dense[slot];
-        if (c === 0) continue;
+        const c2 = dense[slot];
+        if (c2 === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
-        counts[j++] = c;
+        counts[j++] = c2;
         dense[slot] = 0;
       }
       this.keys = keys;
@@ -271,15 +271,15 @@ var WindowSketch = class _WindowSketch {
     for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
     if (dense !== void 0) {
       for (let slot = this.lo; slot <= this.hi; slot++) {
-        const c = dense[slot];
-        if (c === 0) continue;
+        const c2 = dense[slot];
+        if (c2 === 0) continue;
         const key = slot - DENSE_OFFSET;
-        merged.set(key, (merged.get(key) ?? 0) + c);
+        merged.set(key, (merged.get(key) ?? 0) + c2);
         dense[slot] = 0;
       }
       this.release(dense);
     }
-    if (this.extra) for (const [k, c] of this.extra) merged.set(k, (merged.get(k) ?? 0) + c);
+    if (this.extra) for (const [k, c2] of this.extra) merged.set(k, (merged.get(k) ?? 0) + c2);
     this.extra = void 0;
     const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
     this.keys = Int32Array.from(sorted, (e) => e[0]);
@@ -698,8 +698,8 @@ function templateName(value) {
   if (scheme) {
     const afterScheme = scheme[0].length;
     let end = rest.length;
-    for (const c of ["/", "?", "#"]) {
-      const at = rest.indexOf(c, afterScheme);
+    for (const c2 of ["/", "?", "#"]) {
+      const at = rest.indexOf(c2, afterScheme);
       if (at >= 0 && at < end) end = at;
     }
     origin = rest.slice(0, end);
@@ -1308,7 +1308,7 @@ function mergeRuns(docs) {
       metrics[name] = prev ? mergeMetric(prev, m) : m;
     }
   }
-  const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
+  const startMs2 = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
   const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
   const tools = new Set(docs.map((d) => d.meta.tool));
   const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
@@ -1317,9 +1317,9 @@ function mergeRuns(docs) {
     meta: {
       ...first2.meta,
       tool: tools.size === 1 ? first2.meta.tool : "unknown",
-      start: new Date(startMs).toISOString(),
+      start: new Date(startMs2).toISOString(),
       end: new Date(endMs).toISOString(),
-      durationSeconds: Math.max((endMs - startMs) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
+      durationSeconds: Math.max((endMs - startMs2) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
       labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
       partial: docs.some((d) => d.meta.partial),
       aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
@@ -1430,8 +1430,8 @@ var IngestError = class extends Error {
 };
 var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max = 60) {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return clean.length > max ? `${clean.slice(0, max)}\u2026` : clean;
+  const clean2 = text.replace(/[\u0000-\u001f\u007f]/g, (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
 }
 
 // src/ingest/byte-source.ts
@@ -2120,16 +2120,16 @@ function fromMachineSummary(value, file) {
   const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
   if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration));
   const byCheck = /* @__PURE__ */ new Map();
-  for (const c of results.checks?.results ?? []) {
-    const sum = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
-    sum.passes += c.passes;
-    sum.fails += c.fails;
-    byCheck.set(c.name, sum);
+  for (const c2 of results.checks?.results ?? []) {
+    const sum = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
+    sum.passes += c2.passes;
+    sum.fails += c2.fails;
+    byCheck.set(c2.name, sum);
   }
-  for (const [name, c] of byCheck) {
-    const total2 = c.passes + c.fails;
+  for (const [name, c2] of byCheck) {
+    const total2 = c2.passes + c2.fails;
     const key = `checks{check:${name}}`;
-    if (!seen.has(key)) add(key, "rate", "default", { passes: c.passes, fails: c.fails, ...total2 > 0 ? { rate: c.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
+    if (!seen.has(key)) add(key, "rate", "default", { passes: c2.passes, fails: c2.fails, ...total2 > 0 ? { rate: c2.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
   }
   const generated = metadata?.generated_at ?? metadata?.generatedAt;
   const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
@@ -2221,7 +2221,7 @@ function hashBytes(view, buf, at, length) {
 
 // src/ingest/k6/ndjson.ts
 var MAX_LINE_BYTES = 16 << 20;
-var ascii = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+var ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
 var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
 var POINT_HEAD = ascii('{"metric":"');
 var HEAD_0 = word(POINT_HEAD, 0);
@@ -2371,25 +2371,25 @@ var K6NdjsonParser = class {
     let mantissa = 0;
     let digits2 = 0;
     let fraction2 = 0;
-    let c = buf[p];
-    while (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
+    let c2 = buf[p];
+    while (c2 >= 48 && c2 <= 57) {
+      mantissa = mantissa * 10 + (c2 - 48);
       digits2++;
-      c = buf[++p];
+      c2 = buf[++p];
     }
     if (digits2 === 0) return false;
-    if (c === 46) {
-      c = buf[++p];
-      while (c >= 48 && c <= 57) {
-        mantissa = mantissa * 10 + (c - 48);
+    if (c2 === 46) {
+      c2 = buf[++p];
+      while (c2 >= 48 && c2 <= 57) {
+        mantissa = mantissa * 10 + (c2 - 48);
         digits2++;
         fraction2++;
-        c = buf[++p];
+        c2 = buf[++p];
       }
       if (fraction2 === 0) return false;
     }
     let value;
-    if (c === 101 || c === 69 || digits2 > 15) {
+    if (c2 === 101 || c2 === 69 || digits2 > 15) {
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString("latin1", numberStart, p));
       if (value - value !== 0) return false;
@@ -2427,9 +2427,9 @@ var K6NdjsonParser = class {
     let p = at;
     for (; ; ) {
       if (p >= end) return void 0;
-      const c = buf[p];
-      if (c === 34) break;
-      if (c === 92) return void 0;
+      const c2 = buf[p];
+      if (c2 === 34) break;
+      if (c2 === 92) return void 0;
       p++;
     }
     if (p + POINT_MID.length > end) return void 0;
@@ -2563,7 +2563,7 @@ function summaryDocument(value, info) {
   const ordered2 = {};
   for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
   if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
-  const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
+  const startMs2 = endMs - Math.round((durationSeconds ?? 0) * 1e3);
   return {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
@@ -2571,7 +2571,7 @@ function summaryDocument(value, info) {
       roles: { ...K6_ROLES },
       ...toolVersion !== void 0 ? { toolVersion } : {},
       ...info.stage !== void 0 ? { stage: info.stage } : {},
-      start: new Date(startMs).toISOString(),
+      start: new Date(startMs2).toISOString(),
       end: new Date(endMs).toISOString(),
       durationSeconds: durationSeconds ?? 0,
       ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
@@ -2584,7 +2584,7 @@ function summaryDocument(value, info) {
     },
     metrics: ordered2,
     scopes,
-    windows: { originMs: startMs, widthMs: 1e3, series: {} }
+    windows: { originMs: startMs2, widthMs: 1e3, series: {} }
   };
 }
 function fromHandleSummary(value, file) {
@@ -3137,10 +3137,10 @@ var RunView = class {
         return isInsufficient(v) ? void 0 : v;
       }
       case "counter": {
-        const c = s.counter;
-        if (!c) return void 0;
-        if (key === "count") return c.count;
-        if (key === "rate") return this.durationSeconds > 0 ? c.count / this.durationSeconds : void 0;
+        const c2 = s.counter;
+        if (!c2) return void 0;
+        if (key === "count") return c2.count;
+        if (key === "rate") return this.durationSeconds > 0 ? c2.count / this.durationSeconds : void 0;
         return void 0;
       }
       case "rate": {
@@ -3265,37 +3265,6 @@ function k6Summary(doc) {
   return { metrics };
 }
 
-// src/stats/multiplicity.ts
-function holm(pValues) {
-  const order = ascendingOrder(pValues, "holm");
-  const m = pValues.length;
-  const adjusted = new Array(m);
-  let running = 0;
-  order.forEach((index, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
-    adjusted[index] = running;
-  });
-  return adjusted;
-}
-function benjaminiHochberg(pValues) {
-  const order = ascendingOrder(pValues, "benjaminiHochberg");
-  const m = pValues.length;
-  const adjusted = new Array(m);
-  let running = 1;
-  for (let rank = m - 1; rank >= 0; rank--) {
-    const index = order[rank];
-    running = Math.min(running, m * pValues[index] / (rank + 1));
-    adjusted[index] = Math.max(running, pValues[index]);
-  }
-  return adjusted;
-}
-function ascendingOrder(pValues, name) {
-  pValues.forEach((p, i) => {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p-value ${i} is ${p} (p-values must be in [0, 1])`);
-  });
-  return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
-}
-
 // src/config/errors.ts
 var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 function formatConfigPath(path) {
@@ -3362,6 +3331,12 @@ var ConfigError = class _ConfigError extends Error {
   }
 };
 
+// src/config/load.ts
+import { readFile as readFile3 } from "node:fs/promises";
+
+// src/config/schema.ts
+import { z as z7 } from "zod";
+
 // src/config/metric-selector.ts
 var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
@@ -3409,1723 +3384,6 @@ function formatMetricSelector(selector) {
 function unquote(text) {
   return text.trim().replace(/^["']+|["']+$/g, "");
 }
-
-// src/config/suggest.ts
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = new Array(rows * cols).fill(0);
-  const at = (i, j) => d[i * cols + j] ?? 0;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      }
-      d[i * cols + j] = best;
-    }
-  }
-  return at(a.length, b.length);
-}
-function didYouMean(input, candidates) {
-  const needle = input.toLowerCase();
-  let best;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    if (candidate === input) continue;
-    const distance = editDistance(needle, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (best === void 0) return void 0;
-  const allowed = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
-  return bestDistance <= allowed ? best : void 0;
-}
-function listNames(names, conjunction = "or") {
-  const quoted = names.map((n) => `'${n}'`);
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1] ?? ""}`;
-}
-
-// src/config/threshold.ts
-function aggregationsFor(type) {
-  switch (type) {
-    case "trend":
-      return ["avg", "min", "max", "med", "percentile"];
-    case "counter":
-      return ["count", "rate"];
-    case "rate":
-      return ["rate", "passes", "fails"];
-    case "gauge":
-      return ["value"];
-  }
-}
-function aggregationKindText(kind) {
-  return kind === "percentile" ? "p(N)" : kind;
-}
-var AGGREGATION_NAMES = ["value", "count", "rate", "avg", "min", "med", "max", "passes", "fails"];
-var EXAMPLES = `expected e.g. 'p(95)<500', 'rate<0.01', 'count>1000'`;
-var NUMBER2 = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-var SCAN = /^(.*?)(===|==|!=|<=|>=|<|>)(.*)$/s;
-var DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/;
-function tryParseThreshold(input) {
-  const { source, abortOnFail } = typeof input === "string" ? { source: input, abortOnFail: false } : { source: input.threshold, abortOnFail: input.abortOnFail ?? false };
-  const fail = (why = EXAMPLES) => ({ error: `'${source}' is not a k6 threshold \u2014 ${why}` });
-  if (typeof input !== "string" && input.delayAbortEval !== void 0 && !DURATION.test(input.delayAbortEval)) {
-    return { error: `delayAbortEval '${input.delayAbortEval}' is not a k6 duration \u2014 expected e.g. '10s', '1m30s'` };
-  }
-  const scanned = SCAN.exec(source);
-  if (scanned === null) {
-    return fail(/[^=!<>]=[^=]/.test(source) ? `use '==' to compare for equality; ${EXAMPLES}` : EXAMPLES);
-  }
-  const left = (scanned[1] ?? "").trim();
-  const rawOperator = scanned[2] ?? "";
-  const right = (scanned[3] ?? "").trim();
-  const aggregation = parseAggregation(left);
-  if ("error" in aggregation) return fail(aggregation.error);
-  if (!NUMBER2.test(right)) {
-    if (right === "") return fail(EXAMPLES);
-    const unit = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*(ms|s|m|%)$/.exec(right);
-    return fail(
-      unit === null ? `'${right}' is not a number; ${EXAMPLES}` : `'${right}' is not a number; k6 compares plain numbers (durations in milliseconds, rates as fractions), e.g. 'p(95)<500', 'rate<0.01'`
-    );
-  }
-  const value = toNumber(right);
-  if (!Number.isFinite(value)) return fail(`'${right}' is too large; ${EXAMPLES}`);
-  return {
-    source,
-    aggregation,
-    operator: rawOperator === "===" ? "==" : rawOperator,
-    value,
-    abortOnFail
-  };
-}
-function parseThreshold(source, path) {
-  const parsed = tryParseThreshold(source);
-  if ("error" in parsed) {
-    throw new ConfigError([path === void 0 ? parsed.error : `${path}: ${parsed.error}`], { path: path ?? "" });
-  }
-  return parsed;
-}
-function aggregationKey(aggregation) {
-  switch (aggregation.kind) {
-    case "percentile":
-      return percentileName(aggregation.p);
-    case "avg":
-    case "min":
-    case "max":
-    case "med":
-    case "count":
-    case "rate":
-    case "value":
-    case "passes":
-    case "fails":
-      return aggregation.kind;
-  }
-}
-function evaluateThreshold(expression, lookup) {
-  const key = aggregationKey(expression.aggregation);
-  const actual = lookup(key);
-  if (actual === void 0) {
-    return {
-      ok: "unknown",
-      reason: `the results have no '${key}' for this metric (k6 summaries only hold the statistics in --summary-trend-stats; raw samples have all)`
-    };
-  }
-  if (Number.isNaN(actual)) return { ok: "unknown", reason: `'${key}' is not a number in the results` };
-  return { ok: compare(actual, expression.operator, expression.value), actual };
-}
-function compare(actual, operator, value) {
-  switch (operator) {
-    case "<":
-      return actual < value;
-    case "<=":
-      return actual <= value;
-    case ">":
-      return actual > value;
-    case ">=":
-      return actual >= value;
-    case "==":
-      return actual === value;
-    case "!=":
-      return actual !== value;
-  }
-}
-function parseAggregation(text) {
-  if (isSimpleAggregation(text)) return { kind: text };
-  if (/^p\(.*\)$/s.test(text)) {
-    const p = percentileOf(text);
-    if (p === void 0) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
-    if (!(p > 0 && p <= 100)) return { error: `the percentile must be greater than 0 and at most 100, got ${text}` };
-    return { kind: "percentile", p };
-  }
-  const suggestion = text === "" ? void 0 : didYouMean(text, AGGREGATION_NAMES);
-  return { error: suggestion === void 0 ? EXAMPLES : `unknown aggregation '${text}' \u2014 did you mean '${suggestion}'? ${EXAMPLES}` };
-}
-function isSimpleAggregation(text) {
-  return AGGREGATION_NAMES.includes(text);
-}
-function toNumber(text) {
-  const n = Number(text);
-  return n === 0 ? 0 : n;
-}
-
-// src/gate/check-policy.ts
-var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
-var RunNames = class {
-  constructor(docs) {
-    this.docs = docs;
-    for (const doc of docs) {
-      for (const [name, m] of Object.entries(doc.metrics)) {
-        const known2 = this.metrics.get(name);
-        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
-        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
-      }
-      for (const s of Object.values(doc.scopes)) {
-        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
-        const keys = Object.keys(s.tags);
-        if (keys.length !== 1) continue;
-        const tag = keys[0];
-        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
-        const set = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
-        set.add(s.tags[tag]);
-        byMetric.set(s.metric, set);
-        this.values.set(tag, byMetric);
-      }
-    }
-  }
-  docs;
-  metrics = /* @__PURE__ */ new Map();
-  /** tag → metric → values seen (from the scopes grouped by that tag). */
-  values = /* @__PURE__ */ new Map();
-  has(scope) {
-    return this.docs.some((d) => d.scopes[scope] !== void 0);
-  }
-  /** Values of `tag` on `metric` that some run grouped by, sorted. */
-  valuesOf(metric, tag) {
-    return [...this.values.get(tag)?.get(metric) ?? []].sort();
-  }
-  /** Tag keys of `metric`'s points, when a run recorded them. */
-  tagsOf(metric) {
-    const t = this.metrics.get(metric)?.tags;
-    return t ? [...t].sort() : void 0;
-  }
-  metricNames() {
-    return [...this.metrics.keys()].sort();
-  }
-  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
-  get aggregateOnly() {
-    return this.docs.every((d) => d.meta.aggregateOnly);
-  }
-};
-function checkPolicyAgainstRuns(policy, runs, latencyMetric) {
-  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
-  const problems = [];
-  problems.push(...checkLatencyMetric(latencyMetric, policy.latencyMetric === void 0, names));
-  for (const set of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set, names));
-  problems.push(...checkGroupBy(policy, latencyMetric, names));
-  throwProblems(policy, problems);
-}
-function throwProblems(policy, problems) {
-  if (problems.length === 0) return;
-  const where2 = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
-  throw new ConfigError(problems.map((p) => `${where2}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
-}
-function aggregationProblems(key, metric, type, set) {
-  const allowed = aggregationsFor(type);
-  return set.expressions.flatMap(
-    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
-  );
-}
-function checkLatencyMetric(latencyMetric, fromTool, names) {
-  const key = fromTool ? `latencyMetric (not set: the tool's '${latencyMetric}')` : "latencyMetric";
-  const parsed = tryParseMetricSelector(latencyMetric);
-  if ("error" in parsed) return [{ key, message: parsed.error }];
-  const m = names.metrics.get(parsed.metric);
-  if (!m) {
-    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
-    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
-  }
-  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
-  return checkTags(key, parsed.metric, parsed.tags, names);
-}
-function checkThresholdSet(stage, set, names) {
-  const origin = set.origin ?? "config";
-  const key = `stages.${stage}.thresholds[${JSON.stringify(set.metric)}]`;
-  const parsed = tryParseMetricSelector(set.metric);
-  if ("error" in parsed) return [{ key, message: parsed.error }];
-  const m = names.metrics.get(parsed.metric);
-  if (!m) {
-    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
-    const close = suggest(parsed.metric, names.metricNames());
-    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
-    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
-  }
-  const out = aggregationProblems(key, parsed.metric, m.type, set);
-  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
-  return out;
-}
-function checkTags(key, metric, tags, names) {
-  const entries = Object.entries(tags);
-  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
-  if (names.aggregateOnly) {
-    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
-  }
-  const tagKeys = names.tagsOf(metric);
-  for (const [tag, value] of entries) {
-    if (tagKeys && !tagKeys.includes(tag)) {
-      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
-    }
-    const values = names.valuesOf(metric, tag);
-    if (values.length > 0 && !values.includes(value)) {
-      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
-    }
-  }
-  return [{
-    key,
-    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
-  }];
-}
-function checkGroupBy(policy, latencyMetric, names) {
-  const metric = tryParseMetricSelector(latencyMetric);
-  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
-  const out = [];
-  const tagKeys = names.tagsOf(metric.metric);
-  for (const tag of policy.groupBy) {
-    if (names.valuesOf(metric.metric, tag).length > 0) continue;
-    if (tagKeys?.includes(tag)) {
-      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
-      continue;
-    }
-    out.push({
-      key: "groupBy",
-      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
-    });
-  }
-  return out;
-}
-function suggest(input, candidates) {
-  const s = didYouMean(input, candidates);
-  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
-}
-function known(what, names) {
-  if (names.length === 0) return ` (the runs have no ${what})`;
-  const shown = names.slice(0, 8).join(", ");
-  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
-}
-
-// src/gate/classify.ts
-var SUGGESTIVE_FACTOR = 2;
-function classify(a, adjustedP, alpha) {
-  const { outcome, severity, confidence } = decide(a, adjustedP, alpha);
-  return {
-    outcome,
-    severity,
-    kind: a.kind,
-    metric: a.metric,
-    ...a.scope ? { scope: a.scope } : {},
-    statistic: a.statistic,
-    ...a.baseline !== void 0 ? { baseline: a.baseline } : {},
-    ...a.current !== void 0 ? { current: a.current } : {},
-    ...a.change !== void 0 && Number.isFinite(a.change) ? { change: a.change } : {},
-    unit: a.unit,
-    limit: a.limit,
-    ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
-    ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
-    confidence,
-    reason: reasonOf(a, outcome),
-    ...a.details ? { details: a.details } : {},
-    ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
-  };
-}
-function reasonOf(a, outcome) {
-  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
-  if (a.lost) {
-    switch (a.lost.what) {
-      case "selector":
-        return { code: "threshold-lost", baselineCount: a.lost.baselineCount };
-      case "metric":
-        return { code: "lost-metric", baselineCount: a.lost.baselineCount };
-      case "tag":
-        return { code: "lost-tag", tag: a.lost.tag, baselineValues: a.lost.baselineValues };
-    }
-  }
-  if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
-  if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
-  switch (outcome) {
-    case "fail":
-      return { code: "confirmed" };
-    case "warn":
-      return { code: "unconfirmed" };
-    case "inconclusive":
-      return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: "the data cannot decide" };
-    case "pass":
-      if (a.beyond && a.intervalExcludesNoChange) return { code: "multiplicity" };
-      if (a.beyond) return { code: "noise" };
-      return { code: "within-limit" };
-  }
-}
-function decide(a, adjustedP, alpha) {
-  const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
-  if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };
-  if (a.deterministic) return { outcome: a.beyond ? "fail" : "pass", severity: a.beyond ? "fail" : "info", confidence: { level: "not-applicable", ...interval } };
-  if (adjustedP === void 0 || a.pValue === void 0) {
-    return { outcome: a.beyond ? "warn" : "pass", severity: a.beyond ? "warn" : "info", confidence: { level: "not-applicable" } };
-  }
-  const confirmed = adjustedP < alpha && a.intervalExcludesNoChange === true;
-  const suggestive = !confirmed && adjustedP < SUGGESTIVE_FACTOR * alpha;
-  const level = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
-  if (a.beyond && confirmed) return { outcome: "fail", severity: "fail", confidence: { level, ...interval } };
-  if (a.beyond && suggestive) return { outcome: "warn", severity: "warn", confidence: { level, ...interval } };
-  return { outcome: "pass", severity: "info", confidence: { level, ...interval } };
-}
-
-// src/gate/detectors/coverage.ts
-var coverage = {
-  id: "coverage",
-  each: "run",
-  needs: "baseline",
-  detect({ policy, roles, baseline, current }) {
-    const common = { kind: "data", unit: "count", limit: { kind: "measured-in-both" }, deterministic: true, beyond: true };
-    const latency2 = roles.latency;
-    const before = baseline.value(latency2, "count") ?? 0;
-    if (before > 0 && !current.scope(latency2)) {
-      return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, lost: { what: "metric", baselineCount: before } }];
-    }
-    const parsed = tryParseMetricSelector(latency2);
-    const metric = "error" in parsed ? latency2 : parsed.metric;
-    const out = [];
-    for (const tag of policy.groupBy) {
-      const had = baseline.scopesByTag(metric, tag).size;
-      if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
-        out.push({
-          ...common,
-          metric,
-          statistic: "count",
-          baseline: had,
-          current: 0,
-          lost: { what: "tag", tag, baselineValues: had }
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/stats/distribution.ts
-function totalCount(d) {
-  let n = 0;
-  for (const b of d) n += b.count;
-  return n;
-}
-
-// src/stats/kth-pairwise-difference.ts
-function kthPairwiseDifference(baseline, current, k) {
-  const rows = current.length;
-  const cols = baseline.length;
-  const colValue = new Float64Array(cols);
-  const colPrefix = new Float64Array(cols + 1);
-  for (let j = 0; j < cols; j++) {
-    const b = baseline[cols - 1 - j];
-    colValue[j] = b.value;
-    colPrefix[j + 1] = colPrefix[j] + b.count;
-  }
-  const n1 = colPrefix[cols];
-  let n2 = 0;
-  for (const c of current) n2 += c.count;
-  if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
-    throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
-  }
-  const rowValue = new Float64Array(rows);
-  const rowCount = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    rowValue[i] = current[i].value;
-    rowCount[i] = current[i].count;
-  }
-  const diff = (i, j) => rowValue[i] - colValue[j];
-  const left = new Int32Array(rows);
-  const right = new Int32Array(rows).fill(cols);
-  const atOrBelow = new Int32Array(rows);
-  const below = new Int32Array(rows);
-  let hi = Number.NaN;
-  const medians = [];
-  for (; ; ) {
-    medians.length = 0;
-    let candidates = 0;
-    for (let i = 0; i < rows; i++) {
-      const width = right[i] - left[i];
-      if (width <= 0) continue;
-      medians.push({ value: diff(i, left[i] + (width - 1 >> 1)), weight: width });
-      candidates += width;
-    }
-    if (candidates === 0) return hi;
-    medians.sort((a, b) => a.value - b.value);
-    let pivot = medians[0].value;
-    let accumulated = 0;
-    for (const m of medians) {
-      accumulated += m.weight;
-      pivot = m.value;
-      if (2 * accumulated >= candidates) break;
-    }
-    let le = cols;
-    let lt = cols;
-    let countAtOrBelow = 0;
-    for (let i = 0; i < rows; i++) {
-      while (le > 0 && diff(i, le - 1) > pivot) le--;
-      while (lt > 0 && diff(i, lt - 1) >= pivot) lt--;
-      atOrBelow[i] = le;
-      below[i] = lt;
-      countAtOrBelow += rowCount[i] * colPrefix[le];
-    }
-    if (countAtOrBelow >= k + 1) {
-      hi = pivot;
-      for (let i = 0; i < rows; i++) right[i] = Math.min(right[i], below[i]);
-    } else {
-      for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
-    }
-  }
-}
-
-// src/stats/normal.ts
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z8) {
-  return Math.exp(-0.5 * z8 * z8) / SQRT_2PI;
-}
-function lowerTail(z8) {
-  const x = -z8;
-  if (x < 3) {
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum + term;
-      if (next === sum) break;
-      sum = next;
-    }
-    return 0.5 - density(x) * sum;
-  }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
-}
-function normalCdf(z8) {
-  if (Number.isNaN(z8)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z8 <= 0) return lowerTail(z8);
-  return 1 - lowerTail(-z8);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-var P_LOW = 0.02425;
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
-}
-
-// src/stats/hodges-lehmann.ts
-function hodgesLehmann(baseline, current, options = {}) {
-  const confidence = options.confidence ?? 0.95;
-  const inflation = options.varianceInflation ?? 1;
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`hodgesLehmann: confidence must be in (0, 1) but got ${confidence}`);
-  }
-  if (!(Number.isFinite(inflation) && inflation >= 1)) {
-    throw new RangeError(`hodgesLehmann: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
-  }
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let n2 = 0;
-  for (const c2 of current) n2 += c2.count;
-  if (n1 === 0) return insufficient("baseline has no observations");
-  if (n2 === 0) return insufficient("current has no observations");
-  if (baseline.length === 1 && current.length === 1 && baseline[0].value === current[0].value) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`, "no-spread");
-  }
-  const pairs = n1 * n2;
-  const kth = (k) => kthPairwiseDifference(baseline, current, k);
-  const half = Math.floor(pairs / 2);
-  const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
-  const z8 = normalQuantile(1 - (1 - confidence) / 2);
-  const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
-  const c = Math.floor(pairs / 2 - z8 * sd);
-  const lower = c >= 1 ? kth(c - 1) : -Infinity;
-  const upper = c >= 1 ? kth(pairs - c) : Infinity;
-  if (!Number.isFinite(estimate)) {
-    return insufficient("the differences between the values overflow double precision");
-  }
-  return { estimate: Math.min(Math.max(estimate, lower), upper), lower, upper, confidence };
-}
-function midpoint(a, b) {
-  const m = a / 2 + b / 2;
-  return a === b ? a : m;
-}
-
-// src/stats/log-distribution.ts
-var LOG_FLOOR = 1e-6;
-function logDistribution(d, floor = LOG_FLOOR) {
-  const out = [];
-  for (const b of d) {
-    const v = Math.log(Math.max(b.value, floor));
-    const last2 = out[out.length - 1];
-    if (last2 && last2.value === v) last2.count += b.count;
-    else out.push({ value: v, count: b.count });
-  }
-  return out;
-}
-
-// src/stats/log-ratio-test.ts
-function logRatioTest(logRatio, components, options = {}) {
-  const confidence = options.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`logRatioTest: confidence must be in (0, 1) but got ${confidence}`);
-  for (let i = 0; i < components.length; i++) {
-    const s = components[i];
-    if (Number.isNaN(s) || s < 0) throw new RangeError(`logRatioTest: standard error ${i} must be \u2265 0 but got ${s}`);
-    if (!Number.isFinite(s)) return insufficient("the spread of the data is not finite");
-  }
-  if (!Number.isFinite(logRatio)) return insufficient("the ratio is 0 or infinite (a statistic is 0 in one run)");
-  const se = Math.hypot(...components);
-  if (!(se > 0) || !Number.isFinite(se)) {
-    return insufficient("both runs show no spread and no run-to-run noise is assumed, so no change can be told from chance (set runToRunNoise above 0)", "no-spread");
-  }
-  const z8 = logRatio / se;
-  const half = normalQuantile(0.5 + confidence / 2) * se;
-  const upper = Math.expm1(logRatio + half);
-  if (!Number.isFinite(upper)) return insufficient("the spread is too large to bound the change");
-  return {
-    logRatio,
-    se,
-    // Each tail from its own side of the CDF, so a tiny p-value keeps its digits.
-    pGreater: normalCdf(-z8),
-    pLess: normalCdf(z8),
-    lower: Math.expm1(logRatio - half),
-    upper,
-    confidence
-  };
-}
-
-// src/stats/pair-counts.ts
-function pairCounts(baseline, current) {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let greater = 0;
-  let ties = 0;
-  let n2 = 0;
-  let below = 0;
-  let j = 0;
-  for (const c of current) {
-    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
-    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
-    greater += c.count * below;
-    ties += c.count * same;
-    n2 += c.count;
-  }
-  return { greater, less: n1 * n2 - greater - ties, ties };
-}
-
-// src/stats/mann-whitney.ts
-var MANN_WHITNEY_EXACT_MAX_TOTAL = 40;
-function mannWhitney(baseline, current, options = {}) {
-  const inflation = options.varianceInflation ?? 1;
-  if (!(Number.isFinite(inflation) && inflation >= 1)) {
-    throw new RangeError(`mannWhitney: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
-  }
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
-  const groups = tieGroups(baseline, current);
-  let n1 = 0;
-  let n2 = 0;
-  let tieSum = 0;
-  for (const g of groups) {
-    n1 += g.baseline;
-    n2 += g.current;
-    const t = g.baseline + g.current;
-    tieSum += (t - 1) * t * (t + 1);
-  }
-  if (n1 === 0) return insufficient("baseline has no observations");
-  if (n2 === 0) return insufficient("current has no observations");
-  if (groups.length === 1) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance to rank)`, "no-spread");
-  }
-  const n = n1 + n2;
-  const { greater, ties } = pairCounts(baseline, current);
-  const u = greater + ties / 2;
-  const meanU = n1 * n2 / 2;
-  const variance = n1 * n2 / 12 * (n + 1 - tieSum / (n * (n - 1))) * inflation;
-  if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
-  const sd = Math.sqrt(variance);
-  const diff = u - meanU;
-  const z8 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
-  const tieCorrected = tieSum > 0;
-  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
-    const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
-    return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
-  }
-  const pGreater = normalCdf(-(diff - 0.5) / sd);
-  const pLess = normalCdf((diff + 0.5) / sd);
-  return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
-}
-function tieGroups(baseline, current) {
-  const groups = [];
-  let i = 0;
-  let j = 0;
-  while (i < baseline.length || j < current.length) {
-    const b = baseline[i];
-    const c = current[j];
-    if (c === void 0 || b !== void 0 && b.value < c.value) {
-      groups.push({ baseline: b.count, current: 0 });
-      i++;
-    } else if (b === void 0 || c.value < b.value) {
-      groups.push({ baseline: 0, current: c.count });
-      j++;
-    } else {
-      groups.push({ baseline: b.count, current: c.count });
-      i++;
-      j++;
-    }
-  }
-  return groups;
-}
-function exactTails(groups, n2) {
-  let n = 0;
-  for (const g of groups) n += g.baseline + g.current;
-  const width = n * (n + 1) + 1;
-  const dp = new Float64Array((n2 + 1) * width);
-  dp[0] = 1;
-  let below = 0;
-  let seen = 0;
-  let observed = 0;
-  for (const g of groups) {
-    const t = g.baseline + g.current;
-    const rank2 = 2 * below + t + 1;
-    observed += g.current * rank2;
-    const binomials = binomialRow(t);
-    for (let k = Math.min(seen, n2); k >= 0; k--) {
-      const row2 = k * width;
-      for (let s = 0; s < width; s++) {
-        const ways = dp[row2 + s];
-        if (ways === 0) continue;
-        for (let pick = 1; pick <= t && k + pick <= n2; pick++) {
-          const target = (k + pick) * width + s + pick * rank2;
-          dp[target] = dp[target] + ways * binomials[pick];
-        }
-      }
-    }
-    below += t;
-    seen += t;
-  }
-  let total2 = 0;
-  let atLeast = 0;
-  let atMost = 0;
-  const row = n2 * width;
-  for (let s = 0; s < width; s++) {
-    const ways = dp[row + s];
-    total2 += ways;
-    if (s >= observed) atLeast += ways;
-    if (s <= observed) atMost += ways;
-  }
-  return { pGreater: Math.min(1, atLeast / total2), pLess: Math.min(1, atMost / total2) };
-}
-function binomialRow(t) {
-  const row = [1];
-  for (let j = 1; j <= t; j++) row.push(row[j - 1] * (t - j + 1) / j);
-  return row;
-}
-
-// src/stats/relative-shift-test.ts
-function relativeShiftTest(baseline, current, options = {}) {
-  const deff = options.designEffect ?? 1;
-  const noise = options.noise ?? 0;
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`relativeShiftTest: noise must be a finite number \u2265 0 but got ${noise}`);
-  const lb = logDistribution(baseline);
-  const lc = logDistribution(current);
-  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
-  if (isInsufficient(hl)) return inLatencyWords(hl);
-  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
-  if (isInsufficient(mw)) return inLatencyWords(mw);
-  const seWithin = Math.max((hl.upper - hl.lower) / (2 * normalQuantile(0.975)), 0);
-  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
-  if (isInsufficient(test)) return test;
-  return { test, pGreater: Math.max(mw.pGreater, test.pGreater) };
-}
-function inLatencyWords(x) {
-  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
-}
-
-// src/gate/assessment.ts
-function shortfallOf(x, tooFew = "too-few-requests") {
-  switch (x.cause) {
-    case "too-few":
-      return tooFew;
-    case "no-spread":
-      return "no-spread";
-    case void 0:
-      return "other";
-  }
-}
-
-// src/stats/design-effect.ts
-function clusterDesignEffect(clusters) {
-  for (let i = 0; i < clusters.length; i++) {
-    const c = clusters[i];
-    if (!(Number.isSafeInteger(c.count) && c.count >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c.count} (must be a non-negative integer)`);
-    }
-    if (!Number.isFinite(c.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c.mean} (must be finite)`);
-    if (!(Number.isFinite(c.variance) && c.variance >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c.variance} (must be a finite number \u2265 0)`);
-    }
-  }
-  const used = clusters.filter((c) => c.count > 0);
-  const k = used.length;
-  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
-  let n = 0;
-  let centre = 0;
-  for (const c of used) {
-    n += c.count;
-    centre += (c.mean - centre) * (c.count / n);
-  }
-  let scale = 0;
-  for (const c of used) scale = Math.max(scale, Math.abs(c.mean - centre), Math.sqrt(c.variance));
-  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
-  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
-  let grand = 0;
-  let sumSquaredSizes = 0;
-  for (const c of used) {
-    grand += c.count * ((c.mean - centre) / scale);
-    sumSquaredSizes += c.count * c.count;
-  }
-  grand /= n;
-  let ssb = 0;
-  let ssw = 0;
-  for (const c of used) {
-    ssb += c.count * ((c.mean - centre) / scale - grand) ** 2;
-    if (c.count > 1) ssw += (c.count - 1) * (c.variance / scale / scale);
-  }
-  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
-  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
-  const msb = ssb / (k - 1);
-  const msw = ssw / (n - k);
-  const n0 = (n - sumSquaredSizes / n) / (k - 1);
-  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
-  const weightedSize = sumSquaredSizes / n;
-  const deff = 1 + (weightedSize - 1) * icc;
-  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
-}
-function clusterOfSums(count2, sum, sumOfSquares) {
-  const mean2 = count2 > 0 ? sum / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean2, variance };
-}
-function clusterOfProportion(count2, events) {
-  const p = count2 > 0 ? events / count2 : 0;
-  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
-}
-
-// src/gate/noise.ts
-function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
-  const deff = clusterDesignEffect(clusters);
-  return isInsufficient(deff) ? 1 : Math.max(1, deff);
-}
-
-// src/gate/detectors/degradation.ts
-var degradation = {
-  id: "degradation",
-  each: "run",
-  needs: "current",
-  detect({ policy, roles, current: run }) {
-    const e = policy.endurance;
-    if (!e) return [];
-    const metric = roles.latency;
-    const widthMs = run.doc.windows.widthMs;
-    const startMs = Date.parse(run.doc.meta.start);
-    const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1e3);
-    const common = { kind: "degradation", metric, statistic: "med", unit: run.unitOf(metric), limit: { kind: "max-increase", max: e.degradation } };
-    if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
-    const third = Math.floor(windows.length / 3);
-    const early = windows.slice(0, third);
-    const late = windows.slice(windows.length - third);
-    const earlyD = run.windowDistribution(metric, first(early), last(early) + 1);
-    const lateD = run.windowDistribution(metric, first(late), last(late) + 1);
-    const ne = totalCount(earlyD);
-    const nl = totalCount(lateD);
-    const deff = (designEffectOfWindows(early) * total(early) + designEffectOfWindows(late) * total(late)) / Math.max(1, total(early) + total(late));
-    const ev = relativeShiftTest(earlyD, lateD, { designEffect: deff, noise: 0 });
-    if (isInsufficient(ev)) return [{ ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) }];
-    const change = Math.expm1(ev.test.logRatio);
-    const before = percentile(earlyD, 0.5);
-    const after = percentile(lateD, 0.5);
-    return [{
-      ...common,
-      ...!isInsufficient(before) && ne > 0 ? { baseline: before } : {},
-      ...!isInsufficient(after) && nl > 0 ? { current: after } : {},
-      change,
-      beyond: change > e.degradation,
-      pValue: ev.pGreater,
-      interval: { lower: ev.test.lower, upper: ev.test.upper },
-      intervalExcludesNoChange: ev.test.lower > 0,
-      details: { compared: "last-third-vs-first-third" }
-    }];
-  }
-};
-function first(ws) {
-  return ws[0].i;
-}
-function last(ws) {
-  return ws[ws.length - 1].i;
-}
-function total(ws) {
-  return ws.reduce((a, w) => a + w.count, 0);
-}
-
-// src/stats/two-proportion-test.ts
-function twoProportionTest(baseline, current, options = {}) {
-  check(baseline, "baseline");
-  check(current, "current");
-  const deff = options.varianceInflation ?? 1;
-  if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number \u2265 1 but got ${deff}`);
-  const confidence = options.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`twoProportionTest: confidence must be in (0, 1) but got ${confidence}`);
-  if (baseline.total === 0) return insufficient("the baseline has no requests");
-  if (current.total === 0) return insufficient("the current run has no requests");
-  const rb = baseline.events / baseline.total;
-  const rc = current.events / current.total;
-  const difference = rc - rb;
-  const z8 = normalQuantile(0.5 + confidence / 2);
-  const inverse = 1 / baseline.total + 1 / current.total;
-  const pooled = (baseline.events + current.events) / (baseline.total + current.total);
-  const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
-  const continuity = 0.5 * inverse;
-  const pGreater = seNull > 0 ? normalCdf(-(difference - continuity) / seNull) : 1;
-  const seDiff = Math.sqrt((rb * (1 - rb) / baseline.total + rc * (1 - rc) / current.total) * deff);
-  let ratio;
-  if (baseline.events > 0 && current.events > 0) {
-    const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
-    const lr = Math.log(rc / rb);
-    ratio = { lower: Math.expm1(lr - z8 * seLog), upper: Math.expm1(lr + z8 * seLog) };
-  }
-  return {
-    difference,
-    pGreater: Math.min(1, Math.max(0, pGreater)),
-    differenceLower: Math.max(-1, difference - z8 * seDiff),
-    differenceUpper: Math.min(1, difference + z8 * seDiff),
-    ...ratio ? { ratio } : {},
-    confidence
-  };
-}
-function check(p, which) {
-  if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
-    throw new RangeError(`twoProportionTest: ${which} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
-  }
-}
-
-// src/gate/detectors/error-rate.ts
-var errorRate = {
-  id: "error-rate",
-  each: "scope",
-  needs: "baseline",
-  detect({ policy, roles, baseline, current }, s) {
-    const failed = roles.failures;
-    const b = baseline.errors(s.tags, failed);
-    const c = current.errors(s.tags, failed);
-    if (!c) return [];
-    const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
-    const metric = s.name.replace(/^[^{]+/, failed);
-    const common = {
-      kind: "error-rate",
-      metric,
-      ...s.scope ? { scope: s.scope } : {},
-      statistic: "rate",
-      unit: "fraction",
-      limit: { kind: "error-rate", maxIncrease, absoluteFloor }
-    };
-    if (!b || b.total === 0 || c.total === 0) {
-      return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" }];
-    }
-    const rb = b.failed / b.total;
-    const rc = c.failed / c.total;
-    const change = rb > 0 ? rc / rb - 1 : void 0;
-    const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
-    const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
-    if (baseline.aggregateOnly || current.aggregateOnly) {
-      return [{ ...base, details: { aggregateOnly: true } }];
-    }
-    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
-    const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
-    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: "missing" }];
-    return [{
-      ...base,
-      pValue: test.pGreater,
-      // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
-      intervalExcludesNoChange: test.differenceLower > 0,
-      ...test.ratio ? { interval: test.ratio } : {}
-    }];
-  }
-};
-function designEffectOfRates(windows) {
-  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
-  return isInsufficient(deff) ? 1 : Math.max(1, deff);
-}
-
-// src/stats/cliffs-delta.ts
-function cliffsDelta(baseline, current) {
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
-  if (baseline.length === 0) return insufficient("baseline has no observations");
-  if (current.length === 0) return insufficient("current has no observations");
-  const { greater, less, ties } = pairCounts(baseline, current);
-  const pairs = greater + less + ties;
-  return {
-    delta: (greater - less) / pairs,
-    probabilityOfSuperiority: (greater + ties / 2) / pairs
-  };
-}
-
-// src/stats/distribution-moments.ts
-function distributionMoments(d) {
-  let n = 0;
-  let sum = 0;
-  for (const b of d) {
-    n += b.count;
-    sum += b.value * b.count;
-  }
-  if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
-  const mean2 = sum / n;
-  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
-  let ss = 0;
-  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
-  const variance = ss / (n - 1);
-  if (!Number.isFinite(variance)) return insufficient("the spread overflows");
-  return { n, mean: mean2, variance };
-}
-
-// src/stats/quantile-log-se.ts
-var Z95 = normalQuantile(0.975);
-function logQuantileStandardError(d, q, nEffective) {
-  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
-  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
-  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
-  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective)`, "too-few");
-  const lo = percentile(d, q - h);
-  const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
-  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z95);
-}
-
-// src/gate/detectors/latency.ts
-var latency = {
-  id: "latency",
-  each: "scope",
-  needs: "baseline",
-  detect({ policy, baseline, current }, s) {
-    const limit = policy.regression.latency.maxIncrease;
-    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit: current.unitOf(s.name), limit: { kind: "max-increase", max: limit } };
-    const out = [];
-    for (const statistic of policy.regression.latency.statistics) {
-      const b = baseline.value(s.name, statistic);
-      const c = current.value(s.name, statistic);
-      const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c !== void 0 ? { current: c } : {} };
-      if (b === void 0 || c === void 0) {
-        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
-        continue;
-      }
-      if (!(b > 0)) {
-        out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
-        continue;
-      }
-      const change = c / b - 1;
-      const beyond = change > limit;
-      const bd = baseline.distribution(s.name);
-      const cd = current.distribution(s.name);
-      if (!bd || !cd) {
-        out.push({ ...base, change, beyond, details: { aggregateOnly: true } });
-        continue;
-      }
-      const nb = totalCount(bd);
-      const nc = totalCount(cd);
-      if (nb < policy.minSamples || nc < policy.minSamples) {
-        const n = Math.min(nb, nc);
-        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
-        continue;
-      }
-      const deffB = designEffectOfWindows(baseline.windows(s.name));
-      const deffC = designEffectOfWindows(current.windows(s.name));
-      const noise = policy.runToRunNoise;
-      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
-      if (isInsufficient(evidence)) {
-        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
-        continue;
-      }
-      const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
-      const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
-      out.push({
-        ...base,
-        change: reported,
-        beyond: reported > limit,
-        pValue: evidence.pValue,
-        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
-        intervalExcludesNoChange: evidence.test.lower > 0,
-        ...superiority && !isInsufficient(superiority) ? { details: { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } } : {}
-      });
-    }
-    return out;
-  }
-};
-function shift(b, c, designEffect, noise) {
-  const t = relativeShiftTest(b, c, { designEffect, noise });
-  return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
-}
-function quantile(b, c, q, nEffB, nEffC, noise) {
-  if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
-  const sb = logQuantileStandardError(b, q, nEffB);
-  const sc = logQuantileStandardError(c, q, nEffC);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
-  const vb = percentile(b, q);
-  const vc = percentile(c, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
-  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
-}
-function mean(b, c, deffB, deffC, noise) {
-  const mb = distributionMoments(b);
-  const mc = distributionMoments(c);
-  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
-  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
-  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
-  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
-  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
-}
-
-// src/stats/ols.ts
-function ordinaryLeastSquares(x, y) {
-  if (x.length !== y.length) throw new RangeError(`ordinaryLeastSquares: x has ${x.length} values but y has ${y.length}`);
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
-      throw new RangeError(`ordinaryLeastSquares: point ${i} is (${x[i]}, ${y[i]}) (values must be finite)`);
-    }
-  }
-  const n = x.length;
-  if (n < 2) return insufficient(`a line needs at least 2 points but got ${n}`);
-  if (x.every((v) => v === x[0])) return insufficient(`all ${n} points have the same x = ${x[0]} (no slope can be fitted)`);
-  const meanX = average(x);
-  const meanY = average(y);
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - meanX;
-    const dy = y[i] - meanY;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
-  }
-  const constantY = y.every((v) => v === y[0]);
-  const slope2 = constantY ? 0 : sxy / sxx;
-  const intercept = constantY ? y[0] : meanY - slope2 * meanX;
-  const rSquared = constantY ? 1 : Math.min(1, Math.max(0, sxy / sxx * (sxy / syy)));
-  if (![slope2, intercept, rSquared].every(Number.isFinite) || !(sxx > 0)) {
-    return insufficient("the values are too extreme for double precision (sums of squares overflow or underflow)");
-  }
-  return { slope: slope2, intercept, rSquared, n };
-}
-function average(values) {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m += (values[i] - m) / (i + 1);
-  return m;
-}
-
-// src/stats/quantile-sorted.ts
-function quantileSorted(sorted, p) {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError("quantileSorted: the array is empty");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] but got ${p}`);
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  return interpolate(sorted[lo], sorted[hi], rank - lo);
-}
-
-// src/stats/standard-deviation.ts
-function sampleStandardDeviation(xs) {
-  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
-  if (xs.length < 2) return 0;
-  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
-}
-
-// src/stats/theil-sen.ts
-var THEIL_SEN_MAX_POINTS = 3e3;
-function theilSen(x, y, options = {}) {
-  const confidence = options.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`theilSen: confidence must be in (0, 1) but got ${confidence}`);
-  if (x.length !== y.length) throw new RangeError(`theilSen: x has ${x.length} values but y has ${y.length}`);
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
-      throw new RangeError(`theilSen: point ${i} is (${x[i]}, ${y[i]}) (values must be finite)`);
-    }
-  }
-  let xs = x;
-  let ys = y;
-  if (x.length > THEIL_SEN_MAX_POINTS) {
-    const pick = Array.from({ length: THEIL_SEN_MAX_POINTS }, (_, i) => Math.floor(i * x.length / THEIL_SEN_MAX_POINTS));
-    xs = pick.map((i) => x[i]);
-    ys = pick.map((i) => y[i]);
-  }
-  const n = xs.length;
-  if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
-  if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
-  const slopes = new Float64Array(n * (n - 1) / 2);
-  let count2 = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
-    }
-  }
-  const sorted = slopes.subarray(0, count2).sort();
-  const medianSlope = quantileSorted(sorted, 0.5);
-  if (!Number.isFinite(medianSlope)) return overflow();
-  const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
-  const intercept = quantileSorted(residuals, 0.5);
-  const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
-  const z8 = normalQuantile(1 - (1 - confidence) / 2);
-  const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count2 + z8 * sigma) / 2), count2 - 1);
-  const lowerIndex = Math.max(Math.round((count2 - z8 * sigma) / 2) - 1, 0);
-  const lower = Math.min(sorted[lowerIndex], medianSlope);
-  const upper = Math.max(sorted[upperIndex], medianSlope);
-  if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
-  return { slope: medianSlope, intercept, lower, upper, n };
-}
-function overflow() {
-  return insufficient("the slopes overflow double precision (x values too close together for the y range)");
-}
-function slope(x1, y1, x2, y2) {
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  if (Number.isFinite(dx) && Number.isFinite(dy)) return dy / dx;
-  return (y2 / 2 - y1 / 2) / (x2 / 2 - x1 / 2);
-}
-function tieTerm(values) {
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  let run = 1;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && sorted[i] === sorted[i - 1]) {
-      run++;
-    } else {
-      sum += run * (run - 1) * (2 * run + 5);
-      run = 1;
-    }
-  }
-  return sum;
-}
-
-// src/gate/memory-trend.ts
-var MB = 1024 * 1024;
-var MEMORY_METRIC = "process_resident_memory_bytes";
-function gcFloor(samples2, blockSize) {
-  const out = [];
-  for (let i = 0; i < samples2.length; i += blockSize) {
-    const block = samples2.slice(i, i + blockSize);
-    let min = block[0];
-    for (const s of block) if (s.rssBytes < min.rssBytes) min = s;
-    out.push({ t: block[Math.floor(block.length / 2)].t, rssBytes: min.rssBytes });
-  }
-  return out;
-}
-function memoryTrend(samplesIn, warmupSeconds) {
-  const samples2 = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
-  const discarded = samplesIn.length - samples2.length;
-  if (samples2.length < 6) {
-    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`, "too-few");
-  }
-  const t0 = samples2[0].t;
-  const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
-  const used = afterWarmup.length >= 6 ? afterWarmup : samples2.slice(Math.floor(samples2.length / 3));
-  const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
-  let peak = 0;
-  for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
-  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
-  const half = floor.slice(Math.floor(floor.length / 2));
-  const level = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
-  const levelLogSd = sampleStandardDeviation(half.map((s) => Math.log(s.rssBytes)));
-  const hours = (s) => (s.t - t0) / 36e5;
-  const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
-  const steady = theilSen(half.map(hours), half.map((s) => s.rssBytes / MB), { confidence: 0.95 });
-  const ols = ordinaryLeastSquares(floor.map(hours), floor.map((s) => s.rssBytes / MB));
-  const spanHours = (used[used.length - 1].t - used[0].t) / 36e5;
-  return {
-    ...base,
-    levelBytes: level,
-    levelLogSd,
-    ...isInsufficient(whole) ? {} : { slopeMBPerHour: whole.slope, slopeInterval: { lower: whole.lower, upper: whole.upper } },
-    ...isInsufficient(ols) ? {} : { rSquared: ols.rSquared },
-    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
-  };
-}
-
-// src/gate/detectors/memory-growth.ts
-var memoryGrowth = {
-  id: "memory-growth",
-  each: "run",
-  needs: "current",
-  detect({ policy, memory }) {
-    const e = policy.endurance;
-    const current = memory.current;
-    if (!e || !current) return [];
-    const growthLimit = { kind: "max-increase", max: e.memoryGrowth };
-    if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0 || current.steadySlopeMBPerHour === void 0) {
-      return [{ metric: MEMORY_METRIC, kind: "leak", statistic: "slope", unit: "MB/h", limit: growthLimit, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
-    }
-    const growing = current.growth > e.memoryGrowth;
-    const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
-    const details = {
-      memory: {
-        startBytes: current.startBytes,
-        endBytes: current.endBytes,
-        slopeMBPerHour: current.steadySlopeMBPerHour,
-        slopeInterval: current.steadySlopeInterval,
-        growth: current.growth,
-        growthLimit: e.memoryGrowth
-      }
-    };
-    const out = [{
-      metric: MEMORY_METRIC,
-      kind: "memory",
-      statistic: "growth",
-      unit: "fraction",
-      current: current.growth,
-      change: current.growth,
-      limit: growthLimit,
-      beyond: growing,
-      intervalExcludesNoChange: credible,
-      deterministic: credible,
-      details
-    }];
-    if (e.leak) {
-      out.push({
-        metric: MEMORY_METRIC,
-        kind: "leak",
-        statistic: "slope",
-        unit: "MB/h",
-        current: current.steadySlopeMBPerHour,
-        limit: { kind: "no-sustained-growth" },
-        beyond: growing && credible,
-        intervalExcludesNoChange: credible,
-        deterministic: true,
-        details
-      });
-    }
-    return out;
-  }
-};
-
-// src/gate/detectors/memory-level.ts
-var memoryLevel = {
-  id: "memory-level",
-  each: "run",
-  needs: "baseline",
-  detect({ policy, baseline, memory }) {
-    const current = memory.current;
-    if (!current || !baseline.doc.memory) return [];
-    const limit = policy.regression.memory.maxIncrease;
-    const common = { kind: "memory", metric: MEMORY_METRIC, statistic: "level", unit: "bytes", limit: { kind: "max-increase", max: limit } };
-    const before = memory.baseline;
-    if (!before) return [{ ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" }];
-    const change = current.levelBytes / before.levelBytes - 1;
-    const base = { ...common, baseline: before.levelBytes, current: current.levelBytes, change, beyond: change > limit };
-    const noise = policy.runToRunNoise;
-    const test = logRatioTest(Math.log(current.levelBytes / before.levelBytes), [before.levelLogSd, current.levelLogSd, noise, noise]);
-    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
-    return [{ ...base, pValue: test.pGreater, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0 }];
-  }
-};
-
-// src/gate/detectors/thresholds.ts
-var thresholds = {
-  id: "thresholds",
-  each: "run",
-  needs: "current",
-  detect({ policy, current, baseline }) {
-    const out = [];
-    for (const t of policy.thresholds) {
-      for (const expr of t.expressions) {
-        const key = aggregationKey(expr.aggregation);
-        const scope = scopeOfSelector(t.metric);
-        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
-        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
-          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
-          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
-          continue;
-        }
-        if (!current.scope(t.metric)) {
-          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
-          if (before !== void 0 && before > 0) {
-            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
-          } else {
-            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
-            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
-          }
-          continue;
-        }
-        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
-        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
-        else out.push({ ...common, current: result.actual, beyond: !result.ok });
-      }
-    }
-    return out;
-  }
-};
-function scopeOfSelector(selector) {
-  const parsed = tryParseMetricSelector(selector);
-  if ("error" in parsed) return void 0;
-  const first2 = Object.entries(parsed.tags)[0];
-  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
-}
-
-// src/stats/autocorrelation.ts
-function lag1Autocorrelation(xs) {
-  let scale = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (!Number.isFinite(x)) throw new RangeError(`lag1Autocorrelation: value ${i} is ${x} (values must be finite)`);
-    scale = Math.max(scale, Math.abs(x));
-  }
-  const n = xs.length;
-  if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
-  if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
-  const ys = xs.map((x) => x / scale);
-  let mean2 = 0;
-  for (const y of ys) mean2 += y;
-  mean2 /= n;
-  let denominator = 0;
-  for (const y of ys) denominator += (y - mean2) ** 2;
-  let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
-  if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
-  return Math.min(1, Math.max(-1, numerator / denominator));
-}
-function effectiveSampleSize(n, rho) {
-  if (!(Number.isFinite(n) && n >= 1)) throw new RangeError(`effectiveSampleSize: n must be a finite number \u2265 1 but got ${n}`);
-  if (Number.isNaN(rho)) throw new RangeError("effectiveSampleSize: rho must be a number but got NaN");
-  const r = Math.min(1, Math.max(0, rho));
-  return Math.min(n, Math.max(1, n * (1 - r) / (1 + r)));
-}
-
-// src/stats/log-mean-se.ts
-function logMeanStandardError(values) {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
-  if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
-  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
-  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
-  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
-  const rho = lag1Autocorrelation(values);
-  const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean2;
-}
-
-// src/gate/detectors/throughput.ts
-var throughput = {
-  id: "throughput",
-  each: "run",
-  needs: "baseline",
-  detect({ policy, roles, baseline, current }) {
-    const requests = roles.requests;
-    const b = baseline.throughput({}, requests);
-    const c = current.throughput({}, requests);
-    if (c === void 0) return [];
-    const limit = policy.regression.throughput.maxDecrease;
-    const common = { kind: "throughput", metric: requests, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit } };
-    if (b === void 0 || b <= 0) return [{ ...common, current: c, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
-    if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
-    const change = c / b - 1;
-    const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
-    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
-    const sb = windowRateSe(baseline.windows(requests), baseline.doc.windows.widthMs);
-    const sc = windowRateSe(current.windows(requests), current.doc.windows.widthMs);
-    if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
-    if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") }];
-    const noise = policy.runToRunNoise;
-    const test = logRatioTest(Math.log(c / b), [sb, sc, noise, noise]);
-    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
-    return [{
-      ...base,
-      pValue: test.pLess,
-      // one-sided: lower throughput is harmful
-      interval: { lower: test.lower, upper: test.upper },
-      intervalExcludesNoChange: test.upper < 0
-    }];
-  }
-};
-function windowRateSe(windows, widthMs) {
-  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
-  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
-  const se = logMeanStandardError(inner);
-  return isInsufficient(se) ? insufficient("no requests") : se;
-}
-
-// src/gate/detectors/index.ts
-var DETECTORS = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
-
-// src/gate/outcome.ts
-function outcomeRank(outcome) {
-  switch (outcome) {
-    case "fail":
-      return 0;
-    case "warn":
-      return 1;
-    case "inconclusive":
-      return 2;
-    case "pass":
-      return 3;
-  }
-}
-function severityRank(severity) {
-  switch (severity) {
-    case "fail":
-      return 0;
-    case "warn":
-      return 1;
-    case "info":
-      return 2;
-  }
-}
-function sortFindings(findings) {
-  return [...findings].sort((a, b) => outcomeRank(a.outcome) - outcomeRank(b.outcome));
-}
-function worstOutcome(outcomes) {
-  let worst = "pass";
-  for (const o of outcomes) if (outcomeRank(o) < outcomeRank(worst)) worst = o;
-  return worst;
-}
-
-// src/gate/compare.ts
-function compareRuns(input) {
-  const { policy } = input;
-  const current = new RunView(input.current);
-  const baseline = input.baseline ? new RunView(input.baseline) : void 0;
-  const roles = { ...current.roles, latency: policy.latencyMetric ?? current.roles.latency };
-  checkPolicyAgainstRuns(policy, input, roles.latency);
-  const notes = [];
-  const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
-  if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
-  const warmup = policy.endurance?.warmupSeconds ?? 0;
-  const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, warmup) : void 0;
-  const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, warmup) : void 0;
-  if (isInsufficient(currentMemory)) notes.push(`Memory of the current run: ${currentMemory.reason}.`);
-  if (isInsufficient(baselineMemory)) notes.push(`Memory of the baseline: ${baselineMemory.reason}.`);
-  for (const [which, m] of [["current run", currentMemory], ["baseline", baselineMemory]]) {
-    if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which}: ${m.discarded} ${m.discarded === 1 ? "sample" : "samples"} of 0 bytes set aside (the sampler read nothing).`);
-  }
-  if (policy.endurance && !input.current.memory) {
-    notes.push("No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).");
-  }
-  const memory = {
-    ...currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {},
-    ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}
-  };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
-  const findings = adjustAndClassify(assessments, policy);
-  if (input.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
-  if (input.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
-  if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
-    notes.push("Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.");
-  }
-  for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
-  for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
-  const scopeRows2 = scopes.map((s) => scopeRow(s, baseline, current, findings));
-  const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
-  return {
-    stage: policy.stage,
-    outcome,
-    ...input.baseline ? { baselineRun: runInfo(input.baseline) } : {},
-    currentRun: runInfo(input.current),
-    findings: sortFindings(findings.filter(worthReporting)),
-    scopes: scopeRows2,
-    ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
-    notes
-  };
-}
-function judgedScopes(baseline, current, policy, notes = [], latencyMetric = policy.latencyMetric ?? current.roles.latency) {
-  const out = [{ name: latencyMetric, tags: {} }];
-  for (const tag of policy.groupBy) {
-    const values = /* @__PURE__ */ new Set([...current.scopesByTag(latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(latencyMetric, tag).keys() : []]);
-    let kept = [...values].sort();
-    if (kept.length > policy.maxScopes) {
-      const requests = (v) => (current.value(scopeName(latencyMetric, { [tag]: v }), "count") ?? 0) + (baseline?.value(scopeName(latencyMetric, { [tag]: v }), "count") ?? 0);
-      const busiest = [...kept].sort((a, b) => requests(b) - requests(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, policy.maxScopes);
-      notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
-      kept = busiest.sort();
-    }
-    for (const value of kept) {
-      out.push({ name: scopeName(latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
-    }
-  }
-  return out;
-}
-function detect(detectors, ctx) {
-  const out = [];
-  const comparison = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : void 0;
-  for (let i = 0; i < detectors.length; ) {
-    const d = detectors[i];
-    if (d.each === "run") {
-      if (d.needs === "current") out.push(...d.detect(ctx));
-      else if (comparison) out.push(...d.detect(comparison));
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < detectors.length && detectors[j].each === "scope") j++;
-    const group = detectors.slice(i, j);
-    for (const scope of ctx.scopes) {
-      for (const g of group) {
-        if (g.each !== "scope") continue;
-        if (g.needs === "current") out.push(...g.detect(ctx, scope));
-        else if (comparison) out.push(...g.detect(comparison, scope));
-      }
-    }
-    i = j;
-  }
-  return out;
-}
-function adjustAndClassify(assessments, policy) {
-  const tested = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
-  const raw = tested.map(({ a }) => a.pValue);
-  const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
-  const byIndex = /* @__PURE__ */ new Map();
-  tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
-  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
-}
-function worthReporting(f) {
-  if (f.outcome !== "pass") return true;
-  if (f.kind === "threshold" || f.kind === "leak" || f.kind === "memory" || f.kind === "degradation") return true;
-  return f.confidence.level === "confirmed" || f.beyondLimit === true;
-}
-function overallOutcome(findings, hasBaseline, rows) {
-  if (findings.some((f) => f.outcome === "fail")) return "fail";
-  if (findings.some((f) => f.outcome === "warn")) return "warn";
-  if (!hasBaseline) return "inconclusive";
-  return rows[0]?.outcome === "inconclusive" ? "inconclusive" : "pass";
-}
-function scopeRow(s, baseline, current, findings) {
-  const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate"));
-  const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
-  const b = baseline ? summary(baseline, s) : void 0;
-  const c = summary(current, s);
-  const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive";
-  const decider = mine.find((f) => f.outcome === outcome);
-  return {
-    metric: s.name,
-    ...s.scope ? { scope: s.scope } : {},
-    ...b ? { baseline: b } : {},
-    ...c ? { current: c } : {},
-    ...shift2?.change !== void 0 ? { latencyChange: shift2.change } : {},
-    confidence: shift2?.confidence ?? { level: "not-applicable" },
-    outcome,
-    // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
-    ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
-  };
-}
-function decision(f) {
-  const difference = f.kind === "error-rate" && f.baseline !== void 0 && f.current !== void 0 ? f.current - f.baseline : void 0;
-  return {
-    kind: f.kind,
-    statistic: f.statistic,
-    ...f.change !== void 0 ? { change: f.change } : {},
-    ...difference !== void 0 ? { difference } : {},
-    confidence: f.confidence,
-    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {}
-  };
-}
-function sameScope(f, s) {
-  return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
-}
-function summary(view, s) {
-  const count2 = view.value(s.name, "count");
-  if (count2 === void 0 && !view.scope(s.name)) return void 0;
-  const errors = view.errors(s.tags);
-  const pick = (k) => view.value(s.name, k);
-  const out = { count: count2 ?? 0 };
-  const fields = [
-    ["p50", pick("med")],
-    ["p95", pick("p(95)")],
-    ["p99", pick("p(99)")],
-    ["avg", pick("avg")],
-    ["throughput", view.throughput(s.tags)],
-    ["errorRate", errors && errors.total > 0 ? errors.failed / errors.total : void 0]
-  ];
-  for (const [k, v] of fields) if (v !== void 0 && Number.isFinite(v)) out[k] = v;
-  return out;
-}
-function runInfo(doc) {
-  return {
-    start: doc.meta.start,
-    durationSeconds: doc.meta.durationSeconds,
-    partial: doc.meta.partial,
-    tool: doc.meta.tool,
-    ...doc.meta.toolVersion ? { toolVersion: doc.meta.toolVersion } : {},
-    ...doc.meta.gitSha ? { gitSha: doc.meta.gitSha } : {}
-  };
-}
-function memorySummary(m) {
-  return {
-    startBytes: m.startBytes,
-    endBytes: m.endBytes,
-    peakBytes: m.peakBytes,
-    ...m.steadySlopeMBPerHour !== void 0 ? { slopeMBPerHour: m.steadySlopeMBPerHour } : {},
-    ...m.steadySlopeInterval !== void 0 ? { slopeInterval: m.steadySlopeInterval } : {},
-    ...m.rSquared !== void 0 ? { rSquared: m.rSquared } : {},
-    ...m.growth !== void 0 ? { growth: m.growth } : {}
-  };
-}
-
-// src/gate/report.ts
-function buildReport(stages, generatedAt) {
-  const verdict = worstOutcome(stages.map((s) => s.outcome));
-  const findings = sortFindings(stages.flatMap((s) => s.findings));
-  return { schema: "perf-gate/report@1", verdict, stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
-}
-
-// src/config/load.ts
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/config/schema.ts
-import { z as z7 } from "zod";
 
 // src/config/schema-fields.ts
 import { z as z5 } from "zod";
@@ -5290,6 +3548,48 @@ function latencyStatistics() {
   });
 }
 
+// src/config/suggest.ts
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = new Array(rows * cols).fill(0);
+  const at = (i, j) => d[i * cols + j] ?? 0;
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      d[i * cols + j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+function didYouMean(input, candidates) {
+  const needle = input.toLowerCase();
+  let best;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (candidate === input) continue;
+    const distance = editDistance(needle, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best === void 0) return void 0;
+  const allowed = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
+  return bestDistance <= allowed ? best : void 0;
+}
+function listNames(names, conjunction = "or") {
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1] ?? ""}`;
+}
+
 // src/config/schema-issues.ts
 var WHERE_KEYS_BELONG = {
   thresholds: "stages.<stage>.thresholds",
@@ -5410,6 +3710,129 @@ function isTypeMismatch(branch) {
 }
 function toSegment(key) {
   return typeof key === "symbol" ? String(key) : key;
+}
+
+// src/config/threshold.ts
+function aggregationsFor(type) {
+  switch (type) {
+    case "trend":
+      return ["avg", "min", "max", "med", "percentile"];
+    case "counter":
+      return ["count", "rate"];
+    case "rate":
+      return ["rate", "passes", "fails"];
+    case "gauge":
+      return ["value"];
+  }
+}
+function aggregationKindText(kind) {
+  return kind === "percentile" ? "p(N)" : kind;
+}
+var AGGREGATION_NAMES = ["value", "count", "rate", "avg", "min", "med", "max", "passes", "fails"];
+var EXAMPLES = `expected e.g. 'p(95)<500', 'rate<0.01', 'count>1000'`;
+var NUMBER2 = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+var SCAN = /^(.*?)(===|==|!=|<=|>=|<|>)(.*)$/s;
+var DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/;
+function tryParseThreshold(input) {
+  const { source, abortOnFail } = typeof input === "string" ? { source: input, abortOnFail: false } : { source: input.threshold, abortOnFail: input.abortOnFail ?? false };
+  const fail = (why = EXAMPLES) => ({ error: `'${source}' is not a k6 threshold \u2014 ${why}` });
+  if (typeof input !== "string" && input.delayAbortEval !== void 0 && !DURATION.test(input.delayAbortEval)) {
+    return { error: `delayAbortEval '${input.delayAbortEval}' is not a k6 duration \u2014 expected e.g. '10s', '1m30s'` };
+  }
+  const scanned = SCAN.exec(source);
+  if (scanned === null) {
+    return fail(/[^=!<>]=[^=]/.test(source) ? `use '==' to compare for equality; ${EXAMPLES}` : EXAMPLES);
+  }
+  const left = (scanned[1] ?? "").trim();
+  const rawOperator = scanned[2] ?? "";
+  const right = (scanned[3] ?? "").trim();
+  const aggregation = parseAggregation(left);
+  if ("error" in aggregation) return fail(aggregation.error);
+  if (!NUMBER2.test(right)) {
+    if (right === "") return fail(EXAMPLES);
+    const unit = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*(ms|s|m|%)$/.exec(right);
+    return fail(
+      unit === null ? `'${right}' is not a number; ${EXAMPLES}` : `'${right}' is not a number; k6 compares plain numbers (durations in milliseconds, rates as fractions), e.g. 'p(95)<500', 'rate<0.01'`
+    );
+  }
+  const value = toNumber(right);
+  if (!Number.isFinite(value)) return fail(`'${right}' is too large; ${EXAMPLES}`);
+  return {
+    source,
+    aggregation,
+    operator: rawOperator === "===" ? "==" : rawOperator,
+    value,
+    abortOnFail
+  };
+}
+function parseThreshold(source, path) {
+  const parsed = tryParseThreshold(source);
+  if ("error" in parsed) {
+    throw new ConfigError([path === void 0 ? parsed.error : `${path}: ${parsed.error}`], { path: path ?? "" });
+  }
+  return parsed;
+}
+function aggregationKey(aggregation) {
+  switch (aggregation.kind) {
+    case "percentile":
+      return percentileName(aggregation.p);
+    case "avg":
+    case "min":
+    case "max":
+    case "med":
+    case "count":
+    case "rate":
+    case "value":
+    case "passes":
+    case "fails":
+      return aggregation.kind;
+  }
+}
+function evaluateThreshold(expression, lookup) {
+  const key = aggregationKey(expression.aggregation);
+  const actual = lookup(key);
+  if (actual === void 0) {
+    return {
+      ok: "unknown",
+      reason: `the results have no '${key}' for this metric (k6 summaries only hold the statistics in --summary-trend-stats; raw samples have all)`
+    };
+  }
+  if (Number.isNaN(actual)) return { ok: "unknown", reason: `'${key}' is not a number in the results` };
+  return { ok: compare(actual, expression.operator, expression.value), actual };
+}
+function compare(actual, operator, value) {
+  switch (operator) {
+    case "<":
+      return actual < value;
+    case "<=":
+      return actual <= value;
+    case ">":
+      return actual > value;
+    case ">=":
+      return actual >= value;
+    case "==":
+      return actual === value;
+    case "!=":
+      return actual !== value;
+  }
+}
+function parseAggregation(text) {
+  if (isSimpleAggregation(text)) return { kind: text };
+  if (/^p\(.*\)$/s.test(text)) {
+    const p = percentileOf(text);
+    if (p === void 0) return { error: `'${text}' is not a percentile; expected e.g. 'p(95)<500', 'p(99.9)<1500'` };
+    if (!(p > 0 && p <= 100)) return { error: `the percentile must be greater than 0 and at most 100, got ${text}` };
+    return { kind: "percentile", p };
+  }
+  const suggestion = text === "" ? void 0 : didYouMean(text, AGGREGATION_NAMES);
+  return { error: suggestion === void 0 ? EXAMPLES : `unknown aggregation '${text}' \u2014 did you mean '${suggestion}'? ${EXAMPLES}` };
+}
+function isSimpleAggregation(text) {
+  return AGGREGATION_NAMES.includes(text);
+}
+function toNumber(text) {
+  const n = Number(text);
+  return n === 0 ? 0 : n;
 }
 
 // src/config/stages.ts
@@ -5895,6 +4318,1583 @@ function mergeThresholds(base, own) {
   return merged.filter((set) => set.expressions.length > 0).map((set) => ({ metric: set.metric, expressions: set.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set.origin ?? "config" }));
 }
 
+// src/stats/multiplicity.ts
+function holm(pValues) {
+  const order = ascendingOrder(pValues, "holm");
+  const m = pValues.length;
+  const adjusted = new Array(m);
+  let running = 0;
+  order.forEach((index, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+function benjaminiHochberg(pValues) {
+  const order = ascendingOrder(pValues, "benjaminiHochberg");
+  const m = pValues.length;
+  const adjusted = new Array(m);
+  let running = 1;
+  for (let rank = m - 1; rank >= 0; rank--) {
+    const index = order[rank];
+    running = Math.min(running, m * pValues[index] / (rank + 1));
+    adjusted[index] = Math.max(running, pValues[index]);
+  }
+  return adjusted;
+}
+function ascendingOrder(pValues, name) {
+  pValues.forEach((p, i) => {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p-value ${i} is ${p} (p-values must be in [0, 1])`);
+  });
+  return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+
+// src/gate/check-policy.ts
+var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
+var RunNames = class {
+  constructor(docs) {
+    this.docs = docs;
+    for (const doc of docs) {
+      for (const [name, m] of Object.entries(doc.metrics)) {
+        const known2 = this.metrics.get(name);
+        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
+        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
+      }
+      for (const s of Object.values(doc.scopes)) {
+        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
+        const keys = Object.keys(s.tags);
+        if (keys.length !== 1) continue;
+        const tag = keys[0];
+        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
+        const set = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
+        set.add(s.tags[tag]);
+        byMetric.set(s.metric, set);
+        this.values.set(tag, byMetric);
+      }
+    }
+  }
+  docs;
+  metrics = /* @__PURE__ */ new Map();
+  /** tag → metric → values seen (from the scopes grouped by that tag). */
+  values = /* @__PURE__ */ new Map();
+  has(scope) {
+    return this.docs.some((d) => d.scopes[scope] !== void 0);
+  }
+  /** Values of `tag` on `metric` that some run grouped by, sorted. */
+  valuesOf(metric, tag) {
+    return [...this.values.get(tag)?.get(metric) ?? []].sort();
+  }
+  /** Tag keys of `metric`'s points, when a run recorded them. */
+  tagsOf(metric) {
+    const t = this.metrics.get(metric)?.tags;
+    return t ? [...t].sort() : void 0;
+  }
+  metricNames() {
+    return [...this.metrics.keys()].sort();
+  }
+  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
+  get aggregateOnly() {
+    return this.docs.every((d) => d.meta.aggregateOnly);
+  }
+};
+function checkPolicyAgainstRuns(policy, runs, latencyMetric) {
+  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
+  const problems = [];
+  problems.push(...checkLatencyMetric(latencyMetric, policy.latencyMetric === void 0, names));
+  for (const set of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set, names));
+  problems.push(...checkGroupBy(policy, latencyMetric, names));
+  throwProblems(policy, problems);
+}
+function throwProblems(policy, problems) {
+  if (problems.length === 0) return;
+  const where2 = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
+  throw new ConfigError(problems.map((p) => `${where2}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
+}
+function aggregationProblems(key, metric, type, set) {
+  const allowed = aggregationsFor(type);
+  return set.expressions.flatMap(
+    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
+  );
+}
+function checkLatencyMetric(latencyMetric, fromTool, names) {
+  const key = fromTool ? `latencyMetric (not set: the tool's '${latencyMetric}')` : "latencyMetric";
+  const parsed = tryParseMetricSelector(latencyMetric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
+    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
+  }
+  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
+  return checkTags(key, parsed.metric, parsed.tags, names);
+}
+function checkThresholdSet(stage, set, names) {
+  const origin = set.origin ?? "config";
+  const key = `stages.${stage}.thresholds[${JSON.stringify(set.metric)}]`;
+  const parsed = tryParseMetricSelector(set.metric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
+    const close = suggest(parsed.metric, names.metricNames());
+    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
+    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
+  }
+  const out = aggregationProblems(key, parsed.metric, m.type, set);
+  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
+  return out;
+}
+function checkTags(key, metric, tags, names) {
+  const entries = Object.entries(tags);
+  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
+  if (names.aggregateOnly) {
+    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
+  }
+  const tagKeys = names.tagsOf(metric);
+  for (const [tag, value] of entries) {
+    if (tagKeys && !tagKeys.includes(tag)) {
+      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
+    }
+    const values = names.valuesOf(metric, tag);
+    if (values.length > 0 && !values.includes(value)) {
+      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
+    }
+  }
+  return [{
+    key,
+    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
+  }];
+}
+function checkGroupBy(policy, latencyMetric, names) {
+  const metric = tryParseMetricSelector(latencyMetric);
+  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
+  const out = [];
+  const tagKeys = names.tagsOf(metric.metric);
+  for (const tag of policy.groupBy) {
+    if (names.valuesOf(metric.metric, tag).length > 0) continue;
+    if (tagKeys?.includes(tag)) {
+      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
+      continue;
+    }
+    out.push({
+      key: "groupBy",
+      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
+    });
+  }
+  return out;
+}
+function suggest(input, candidates) {
+  const s = didYouMean(input, candidates);
+  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
+}
+function known(what, names) {
+  if (names.length === 0) return ` (the runs have no ${what})`;
+  const shown = names.slice(0, 8).join(", ");
+  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
+}
+
+// src/gate/classify.ts
+var SUGGESTIVE_FACTOR = 2;
+function classify(a, adjustedP, alpha) {
+  const { outcome, severity, confidence } = decide(a, adjustedP, alpha);
+  return {
+    outcome,
+    severity,
+    kind: a.kind,
+    metric: a.metric,
+    ...a.scope ? { scope: a.scope } : {},
+    statistic: a.statistic,
+    ...a.baseline !== void 0 ? { baseline: a.baseline } : {},
+    ...a.current !== void 0 ? { current: a.current } : {},
+    ...a.change !== void 0 && Number.isFinite(a.change) ? { change: a.change } : {},
+    unit: a.unit,
+    limit: a.limit,
+    ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
+    ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
+    confidence,
+    reason: reasonOf(a, outcome),
+    ...a.details ? { details: a.details } : {},
+    ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
+  };
+}
+function reasonOf(a, outcome) {
+  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
+  if (a.lost) {
+    switch (a.lost.what) {
+      case "selector":
+        return { code: "threshold-lost", baselineCount: a.lost.baselineCount };
+      case "metric":
+        return { code: "lost-metric", baselineCount: a.lost.baselineCount };
+      case "tag":
+        return { code: "lost-tag", tag: a.lost.tag, baselineValues: a.lost.baselineValues };
+    }
+  }
+  if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
+  if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
+  switch (outcome) {
+    case "fail":
+      return { code: "confirmed" };
+    case "warn":
+      return { code: "unconfirmed" };
+    case "inconclusive":
+      return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: "the data cannot decide" };
+    case "pass":
+      if (a.beyond && a.intervalExcludesNoChange) return { code: "multiplicity" };
+      if (a.beyond) return { code: "noise" };
+      return { code: "within-limit" };
+  }
+}
+function decide(a, adjustedP, alpha) {
+  const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
+  if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };
+  if (a.deterministic) return { outcome: a.beyond ? "fail" : "pass", severity: a.beyond ? "fail" : "info", confidence: { level: "not-applicable", ...interval } };
+  if (adjustedP === void 0 || a.pValue === void 0) {
+    return { outcome: a.beyond ? "warn" : "pass", severity: a.beyond ? "warn" : "info", confidence: { level: "not-applicable" } };
+  }
+  const confirmed = adjustedP < alpha && a.intervalExcludesNoChange === true;
+  const suggestive = !confirmed && adjustedP < SUGGESTIVE_FACTOR * alpha;
+  const level = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
+  if (a.beyond && confirmed) return { outcome: "fail", severity: "fail", confidence: { level, ...interval } };
+  if (a.beyond && suggestive) return { outcome: "warn", severity: "warn", confidence: { level, ...interval } };
+  return { outcome: "pass", severity: "info", confidence: { level, ...interval } };
+}
+
+// src/gate/detectors/coverage.ts
+var coverage = {
+  id: "coverage",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current }) {
+    const common = { kind: "data", unit: "count", limit: { kind: "measured-in-both" }, deterministic: true, beyond: true };
+    const latency2 = roles.latency;
+    const before = baseline.value(latency2, "count") ?? 0;
+    if (before > 0 && !current.scope(latency2)) {
+      return [{ ...common, metric: latency2, statistic: "count", baseline: before, current: 0, lost: { what: "metric", baselineCount: before } }];
+    }
+    const parsed = tryParseMetricSelector(latency2);
+    const metric = "error" in parsed ? latency2 : parsed.metric;
+    const out = [];
+    for (const tag of policy.groupBy) {
+      const had = baseline.scopesByTag(metric, tag).size;
+      if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
+        out.push({
+          ...common,
+          metric,
+          statistic: "count",
+          baseline: had,
+          current: 0,
+          lost: { what: "tag", tag, baselineValues: had }
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/stats/distribution.ts
+function totalCount(d) {
+  let n = 0;
+  for (const b of d) n += b.count;
+  return n;
+}
+
+// src/stats/kth-pairwise-difference.ts
+function kthPairwiseDifference(baseline, current, k) {
+  const rows = current.length;
+  const cols = baseline.length;
+  const colValue = new Float64Array(cols);
+  const colPrefix = new Float64Array(cols + 1);
+  for (let j = 0; j < cols; j++) {
+    const b = baseline[cols - 1 - j];
+    colValue[j] = b.value;
+    colPrefix[j + 1] = colPrefix[j] + b.count;
+  }
+  const n1 = colPrefix[cols];
+  let n2 = 0;
+  for (const c2 of current) n2 += c2.count;
+  if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
+    throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
+  }
+  const rowValue = new Float64Array(rows);
+  const rowCount = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    rowValue[i] = current[i].value;
+    rowCount[i] = current[i].count;
+  }
+  const diff = (i, j) => rowValue[i] - colValue[j];
+  const left = new Int32Array(rows);
+  const right = new Int32Array(rows).fill(cols);
+  const atOrBelow = new Int32Array(rows);
+  const below = new Int32Array(rows);
+  let hi = Number.NaN;
+  const medians = [];
+  for (; ; ) {
+    medians.length = 0;
+    let candidates = 0;
+    for (let i = 0; i < rows; i++) {
+      const width = right[i] - left[i];
+      if (width <= 0) continue;
+      medians.push({ value: diff(i, left[i] + (width - 1 >> 1)), weight: width });
+      candidates += width;
+    }
+    if (candidates === 0) return hi;
+    medians.sort((a, b) => a.value - b.value);
+    let pivot = medians[0].value;
+    let accumulated = 0;
+    for (const m of medians) {
+      accumulated += m.weight;
+      pivot = m.value;
+      if (2 * accumulated >= candidates) break;
+    }
+    let le = cols;
+    let lt = cols;
+    let countAtOrBelow = 0;
+    for (let i = 0; i < rows; i++) {
+      while (le > 0 && diff(i, le - 1) > pivot) le--;
+      while (lt > 0 && diff(i, lt - 1) >= pivot) lt--;
+      atOrBelow[i] = le;
+      below[i] = lt;
+      countAtOrBelow += rowCount[i] * colPrefix[le];
+    }
+    if (countAtOrBelow >= k + 1) {
+      hi = pivot;
+      for (let i = 0; i < rows; i++) right[i] = Math.min(right[i], below[i]);
+    } else {
+      for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
+    }
+  }
+}
+
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z8) {
+  return Math.exp(-0.5 * z8 * z8) / SQRT_2PI;
+}
+function lowerTail(z8) {
+  const x = -z8;
+  if (x < 3) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum + term;
+      if (next === sum) break;
+      sum = next;
+    }
+    return 0.5 - density(x) * sum;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z8) {
+  if (Number.isNaN(z8)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z8 <= 0) return lowerTail(z8);
+  return 1 - lowerTail(-z8);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(baseline, current, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const inflation = options.varianceInflation ?? 1;
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`hodgesLehmann: confidence must be in (0, 1) but got ${confidence}`);
+  }
+  if (!(Number.isFinite(inflation) && inflation >= 1)) {
+    throw new RangeError(`hodgesLehmann: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
+  }
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let n2 = 0;
+  for (const c3 of current) n2 += c3.count;
+  if (n1 === 0) return insufficient("baseline has no observations");
+  if (n2 === 0) return insufficient("current has no observations");
+  if (baseline.length === 1 && current.length === 1 && baseline[0].value === current[0].value) {
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`, "no-spread");
+  }
+  const pairs = n1 * n2;
+  const kth = (k) => kthPairwiseDifference(baseline, current, k);
+  const half = Math.floor(pairs / 2);
+  const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
+  const z8 = normalQuantile(1 - (1 - confidence) / 2);
+  const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
+  const c2 = Math.floor(pairs / 2 - z8 * sd);
+  const lower = c2 >= 1 ? kth(c2 - 1) : -Infinity;
+  const upper = c2 >= 1 ? kth(pairs - c2) : Infinity;
+  if (!Number.isFinite(estimate)) {
+    return insufficient("the differences between the values overflow double precision");
+  }
+  return { estimate: Math.min(Math.max(estimate, lower), upper), lower, upper, confidence };
+}
+function midpoint(a, b) {
+  const m = a / 2 + b / 2;
+  return a === b ? a : m;
+}
+
+// src/stats/log-distribution.ts
+var LOG_FLOOR = 1e-6;
+function logDistribution(d, floor = LOG_FLOOR) {
+  const out = [];
+  for (const b of d) {
+    const v = Math.log(Math.max(b.value, floor));
+    const last2 = out[out.length - 1];
+    if (last2 && last2.value === v) last2.count += b.count;
+    else out.push({ value: v, count: b.count });
+  }
+  return out;
+}
+
+// src/stats/log-ratio-test.ts
+function logRatioTest(logRatio, components, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`logRatioTest: confidence must be in (0, 1) but got ${confidence}`);
+  for (let i = 0; i < components.length; i++) {
+    const s = components[i];
+    if (Number.isNaN(s) || s < 0) throw new RangeError(`logRatioTest: standard error ${i} must be \u2265 0 but got ${s}`);
+    if (!Number.isFinite(s)) return insufficient("the spread of the data is not finite");
+  }
+  if (!Number.isFinite(logRatio)) return insufficient("the ratio is 0 or infinite (a statistic is 0 in one run)");
+  const se = Math.hypot(...components);
+  if (!(se > 0) || !Number.isFinite(se)) {
+    return insufficient("both runs show no spread and no run-to-run noise is assumed, so no change can be told from chance (set runToRunNoise above 0)", "no-spread");
+  }
+  const z8 = logRatio / se;
+  const half = normalQuantile(0.5 + confidence / 2) * se;
+  const upper = Math.expm1(logRatio + half);
+  if (!Number.isFinite(upper)) return insufficient("the spread is too large to bound the change");
+  return {
+    logRatio,
+    se,
+    // Each tail from its own side of the CDF, so a tiny p-value keeps its digits.
+    pGreater: normalCdf(-z8),
+    pLess: normalCdf(z8),
+    lower: Math.expm1(logRatio - half),
+    upper,
+    confidence
+  };
+}
+
+// src/stats/pair-counts.ts
+function pairCounts(baseline, current) {
+  let n1 = 0;
+  for (const b of baseline) n1 += b.count;
+  let greater = 0;
+  let ties = 0;
+  let n2 = 0;
+  let below = 0;
+  let j = 0;
+  for (const c2 of current) {
+    while (j < baseline.length && baseline[j].value < c2.value) below += baseline[j++].count;
+    const same = j < baseline.length && baseline[j].value === c2.value ? baseline[j].count : 0;
+    greater += c2.count * below;
+    ties += c2.count * same;
+    n2 += c2.count;
+  }
+  return { greater, less: n1 * n2 - greater - ties, ties };
+}
+
+// src/stats/mann-whitney.ts
+var MANN_WHITNEY_EXACT_MAX_TOTAL = 40;
+function mannWhitney(baseline, current, options = {}) {
+  const inflation = options.varianceInflation ?? 1;
+  if (!(Number.isFinite(inflation) && inflation >= 1)) {
+    throw new RangeError(`mannWhitney: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
+  }
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  const groups = tieGroups(baseline, current);
+  let n1 = 0;
+  let n2 = 0;
+  let tieSum = 0;
+  for (const g of groups) {
+    n1 += g.baseline;
+    n2 += g.current;
+    const t = g.baseline + g.current;
+    tieSum += (t - 1) * t * (t + 1);
+  }
+  if (n1 === 0) return insufficient("baseline has no observations");
+  if (n2 === 0) return insufficient("current has no observations");
+  if (groups.length === 1) {
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance to rank)`, "no-spread");
+  }
+  const n = n1 + n2;
+  const { greater, ties } = pairCounts(baseline, current);
+  const u = greater + ties / 2;
+  const meanU = n1 * n2 / 2;
+  const variance = n1 * n2 / 12 * (n + 1 - tieSum / (n * (n - 1))) * inflation;
+  if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
+  const sd = Math.sqrt(variance);
+  const diff = u - meanU;
+  const z8 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
+  const tieCorrected = tieSum > 0;
+  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
+    const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
+    return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
+  }
+  const pGreater = normalCdf(-(diff - 0.5) / sd);
+  const pLess = normalCdf((diff + 0.5) / sd);
+  return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
+}
+function tieGroups(baseline, current) {
+  const groups = [];
+  let i = 0;
+  let j = 0;
+  while (i < baseline.length || j < current.length) {
+    const b = baseline[i];
+    const c2 = current[j];
+    if (c2 === void 0 || b !== void 0 && b.value < c2.value) {
+      groups.push({ baseline: b.count, current: 0 });
+      i++;
+    } else if (b === void 0 || c2.value < b.value) {
+      groups.push({ baseline: 0, current: c2.count });
+      j++;
+    } else {
+      groups.push({ baseline: b.count, current: c2.count });
+      i++;
+      j++;
+    }
+  }
+  return groups;
+}
+function exactTails(groups, n2) {
+  let n = 0;
+  for (const g of groups) n += g.baseline + g.current;
+  const width = n * (n + 1) + 1;
+  const dp = new Float64Array((n2 + 1) * width);
+  dp[0] = 1;
+  let below = 0;
+  let seen = 0;
+  let observed = 0;
+  for (const g of groups) {
+    const t = g.baseline + g.current;
+    const rank2 = 2 * below + t + 1;
+    observed += g.current * rank2;
+    const binomials = binomialRow(t);
+    for (let k = Math.min(seen, n2); k >= 0; k--) {
+      const row2 = k * width;
+      for (let s = 0; s < width; s++) {
+        const ways = dp[row2 + s];
+        if (ways === 0) continue;
+        for (let pick = 1; pick <= t && k + pick <= n2; pick++) {
+          const target = (k + pick) * width + s + pick * rank2;
+          dp[target] = dp[target] + ways * binomials[pick];
+        }
+      }
+    }
+    below += t;
+    seen += t;
+  }
+  let total2 = 0;
+  let atLeast = 0;
+  let atMost = 0;
+  const row = n2 * width;
+  for (let s = 0; s < width; s++) {
+    const ways = dp[row + s];
+    total2 += ways;
+    if (s >= observed) atLeast += ways;
+    if (s <= observed) atMost += ways;
+  }
+  return { pGreater: Math.min(1, atLeast / total2), pLess: Math.min(1, atMost / total2) };
+}
+function binomialRow(t) {
+  const row = [1];
+  for (let j = 1; j <= t; j++) row.push(row[j - 1] * (t - j + 1) / j);
+  return row;
+}
+
+// src/stats/relative-shift-test.ts
+function relativeShiftTest(baseline, current, options = {}) {
+  const deff = options.designEffect ?? 1;
+  const noise = options.noise ?? 0;
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`relativeShiftTest: noise must be a finite number \u2265 0 but got ${noise}`);
+  const lb = logDistribution(baseline);
+  const lc = logDistribution(current);
+  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
+  if (isInsufficient(hl)) return inLatencyWords(hl);
+  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
+  if (isInsufficient(mw)) return inLatencyWords(mw);
+  const seWithin = Math.max((hl.upper - hl.lower) / (2 * normalQuantile(0.975)), 0);
+  const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);
+  if (isInsufficient(test)) return test;
+  return { test, pGreater: Math.max(mw.pGreater, test.pGreater) };
+}
+function inLatencyWords(x) {
+  return x.cause === "no-spread" ? insufficient("every request of both runs took the same time (no spread to rank)", "no-spread") : x;
+}
+
+// src/gate/assessment.ts
+function shortfallOf(x, tooFew = "too-few-requests") {
+  switch (x.cause) {
+    case "too-few":
+      return tooFew;
+    case "no-spread":
+      return "no-spread";
+    case void 0:
+      return "other";
+  }
+}
+
+// src/stats/design-effect.ts
+function clusterDesignEffect(clusters) {
+  for (let i = 0; i < clusters.length; i++) {
+    const c2 = clusters[i];
+    if (!(Number.isSafeInteger(c2.count) && c2.count >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c2.count} (must be a non-negative integer)`);
+    }
+    if (!Number.isFinite(c2.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c2.mean} (must be finite)`);
+    if (!(Number.isFinite(c2.variance) && c2.variance >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c2.variance} (must be a finite number \u2265 0)`);
+    }
+  }
+  const used = clusters.filter((c2) => c2.count > 0);
+  const k = used.length;
+  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
+  let n = 0;
+  let centre = 0;
+  for (const c2 of used) {
+    n += c2.count;
+    centre += (c2.mean - centre) * (c2.count / n);
+  }
+  let scale = 0;
+  for (const c2 of used) scale = Math.max(scale, Math.abs(c2.mean - centre), Math.sqrt(c2.variance));
+  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
+  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
+  let grand = 0;
+  let sumSquaredSizes = 0;
+  for (const c2 of used) {
+    grand += c2.count * ((c2.mean - centre) / scale);
+    sumSquaredSizes += c2.count * c2.count;
+  }
+  grand /= n;
+  let ssb = 0;
+  let ssw = 0;
+  for (const c2 of used) {
+    ssb += c2.count * ((c2.mean - centre) / scale - grand) ** 2;
+    if (c2.count > 1) ssw += (c2.count - 1) * (c2.variance / scale / scale);
+  }
+  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
+  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
+  const msb = ssb / (k - 1);
+  const msw = ssw / (n - k);
+  const n0 = (n - sumSquaredSizes / n) / (k - 1);
+  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
+  const weightedSize = sumSquaredSizes / n;
+  const deff = 1 + (weightedSize - 1) * icc;
+  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
+}
+function clusterOfSums(count2, sum, sumOfSquares) {
+  const mean2 = count2 > 0 ? sum / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean2, variance };
+}
+function clusterOfProportion(count2, events) {
+  const p = count2 > 0 ? events / count2 : 0;
+  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
+}
+
+// src/gate/noise.ts
+function designEffectOfWindows(windows) {
+  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+
+// src/gate/detectors/degradation.ts
+var degradation = {
+  id: "degradation",
+  each: "run",
+  needs: "current",
+  detect({ policy, roles, current: run }) {
+    const e = policy.endurance;
+    if (!e) return [];
+    const metric = roles.latency;
+    const widthMs = run.doc.windows.widthMs;
+    const startMs2 = Date.parse(run.doc.meta.start);
+    const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
+    const common = { kind: "degradation", metric, statistic: "med", unit: run.unitOf(metric), limit: { kind: "max-increase", max: e.degradation } };
+    if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
+    const third = Math.floor(windows.length / 3);
+    const early = windows.slice(0, third);
+    const late = windows.slice(windows.length - third);
+    const earlyD = run.windowDistribution(metric, first(early), last(early) + 1);
+    const lateD = run.windowDistribution(metric, first(late), last(late) + 1);
+    const ne = totalCount(earlyD);
+    const nl = totalCount(lateD);
+    const deff = (designEffectOfWindows(early) * total(early) + designEffectOfWindows(late) * total(late)) / Math.max(1, total(early) + total(late));
+    const ev = relativeShiftTest(earlyD, lateD, { designEffect: deff, noise: 0 });
+    if (isInsufficient(ev)) return [{ ...common, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) }];
+    const change = Math.expm1(ev.test.logRatio);
+    const before = percentile(earlyD, 0.5);
+    const after = percentile(lateD, 0.5);
+    return [{
+      ...common,
+      ...!isInsufficient(before) && ne > 0 ? { baseline: before } : {},
+      ...!isInsufficient(after) && nl > 0 ? { current: after } : {},
+      change,
+      beyond: change > e.degradation,
+      pValue: ev.pGreater,
+      interval: { lower: ev.test.lower, upper: ev.test.upper },
+      intervalExcludesNoChange: ev.test.lower > 0,
+      details: { compared: "last-third-vs-first-third" }
+    }];
+  }
+};
+function first(ws) {
+  return ws[0].i;
+}
+function last(ws) {
+  return ws[ws.length - 1].i;
+}
+function total(ws) {
+  return ws.reduce((a, w) => a + w.count, 0);
+}
+
+// src/stats/two-proportion-test.ts
+function twoProportionTest(baseline, current, options = {}) {
+  check(baseline, "baseline");
+  check(current, "current");
+  const deff = options.varianceInflation ?? 1;
+  if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number \u2265 1 but got ${deff}`);
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`twoProportionTest: confidence must be in (0, 1) but got ${confidence}`);
+  if (baseline.total === 0) return insufficient("the baseline has no requests");
+  if (current.total === 0) return insufficient("the current run has no requests");
+  const rb = baseline.events / baseline.total;
+  const rc = current.events / current.total;
+  const difference = rc - rb;
+  const z8 = normalQuantile(0.5 + confidence / 2);
+  const inverse = 1 / baseline.total + 1 / current.total;
+  const pooled = (baseline.events + current.events) / (baseline.total + current.total);
+  const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
+  const continuity = 0.5 * inverse;
+  const pGreater = seNull > 0 ? normalCdf(-(difference - continuity) / seNull) : 1;
+  const seDiff = Math.sqrt((rb * (1 - rb) / baseline.total + rc * (1 - rc) / current.total) * deff);
+  let ratio;
+  if (baseline.events > 0 && current.events > 0) {
+    const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
+    const lr = Math.log(rc / rb);
+    ratio = { lower: Math.expm1(lr - z8 * seLog), upper: Math.expm1(lr + z8 * seLog) };
+  }
+  return {
+    difference,
+    pGreater: Math.min(1, Math.max(0, pGreater)),
+    differenceLower: Math.max(-1, difference - z8 * seDiff),
+    differenceUpper: Math.min(1, difference + z8 * seDiff),
+    ...ratio ? { ratio } : {},
+    confidence
+  };
+}
+function check(p, which) {
+  if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
+    throw new RangeError(`twoProportionTest: ${which} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
+  }
+}
+
+// src/gate/detectors/error-rate.ts
+var errorRate = {
+  id: "error-rate",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current }, s) {
+    const failed = roles.failures;
+    const b = baseline.errors(s.tags, failed);
+    const c2 = current.errors(s.tags, failed);
+    if (!c2) return [];
+    const { maxIncrease, absoluteFloor } = policy.regression.errorRate;
+    const metric = s.name.replace(/^[^{]+/, failed);
+    const common = {
+      kind: "error-rate",
+      metric,
+      ...s.scope ? { scope: s.scope } : {},
+      statistic: "rate",
+      unit: "fraction",
+      limit: { kind: "error-rate", maxIncrease, absoluteFloor }
+    };
+    if (!b || b.total === 0 || c2.total === 0) {
+      return [{ ...common, beyond: false, insufficient: `no requests in ${!b || b.total === 0 ? "the baseline" : "the current run"}`, shortfall: "missing" }];
+    }
+    const rb = b.failed / b.total;
+    const rc = c2.failed / c2.total;
+    const change = rb > 0 ? rc / rb - 1 : void 0;
+    const beyond = rc - rb > absoluteFloor && (change === void 0 || change > maxIncrease);
+    const base = { ...common, baseline: rb, current: rc, ...change !== void 0 ? { change } : {}, beyond };
+    if (baseline.aggregateOnly || current.aggregateOnly) {
+      return [{ ...base, details: { aggregateOnly: true } }];
+    }
+    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
+    const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c2.failed, total: c2.total }, { varianceInflation: deff });
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: "missing" }];
+    return [{
+      ...base,
+      pValue: test.pGreater,
+      // The shares' difference is what is tested; its interval decides whether "no change" is excluded.
+      intervalExcludesNoChange: test.differenceLower > 0,
+      ...test.ratio ? { interval: test.ratio } : {}
+    }];
+  }
+};
+function designEffectOfRates(windows) {
+  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+
+// src/stats/cliffs-delta.ts
+function cliffsDelta(baseline, current) {
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  if (baseline.length === 0) return insufficient("baseline has no observations");
+  if (current.length === 0) return insufficient("current has no observations");
+  const { greater, less, ties } = pairCounts(baseline, current);
+  const pairs = greater + less + ties;
+  return {
+    delta: (greater - less) / pairs,
+    probabilityOfSuperiority: (greater + ties / 2) / pairs
+  };
+}
+
+// src/stats/distribution-moments.ts
+function distributionMoments(d) {
+  let n = 0;
+  let sum = 0;
+  for (const b of d) {
+    n += b.count;
+    sum += b.value * b.count;
+  }
+  if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
+  const mean2 = sum / n;
+  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
+  let ss = 0;
+  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
+  const variance = ss / (n - 1);
+  if (!Number.isFinite(variance)) return insufficient("the spread overflows");
+  return { n, mean: mean2, variance };
+}
+
+// src/stats/quantile-log-se.ts
+var Z95 = normalQuantile(0.975);
+function logQuantileStandardError(d, q, nEffective) {
+  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
+  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective)`, "too-few");
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
+  return Math.log(hi / lo) / (2 * Z95);
+}
+
+// src/gate/detectors/latency.ts
+var latency = {
+  id: "latency",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current }, s) {
+    const limit = policy.regression.latency.maxIncrease;
+    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit: current.unitOf(s.name), limit: { kind: "max-increase", max: limit } };
+    const out = [];
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c2 = current.value(s.name, statistic);
+      const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c2 !== void 0 ? { current: c2 } : {} };
+      if (b === void 0 || c2 === void 0) {
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
+        continue;
+      }
+      if (!(b > 0)) {
+        out.push({ ...base, beyond: false, insufficient: `baseline ${statistic} is 0 ms: no relative change` });
+        continue;
+      }
+      const change = c2 / b - 1;
+      const beyond = change > limit;
+      const bd = baseline.distribution(s.name);
+      const cd = current.distribution(s.name);
+      if (!bd || !cd) {
+        out.push({ ...base, change, beyond, details: { aggregateOnly: true } });
+        continue;
+      }
+      const nb = totalCount(bd);
+      const nc = totalCount(cd);
+      if (nb < policy.minSamples || nc < policy.minSamples) {
+        const n = Math.min(nb, nc);
+        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
+        continue;
+      }
+      const deffB = designEffectOfWindows(baseline.windows(s.name));
+      const deffC = designEffectOfWindows(current.windows(s.name));
+      const noise = policy.runToRunNoise;
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
+      if (isInsufficient(evidence)) {
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        continue;
+      }
+      const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
+      const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
+      out.push({
+        ...base,
+        change: reported,
+        beyond: reported > limit,
+        pValue: evidence.pValue,
+        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
+        intervalExcludesNoChange: evidence.test.lower > 0,
+        ...superiority && !isInsufficient(superiority) ? { details: { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } } : {}
+      });
+    }
+    return out;
+  }
+};
+function shift(b, c2, designEffect, noise) {
+  const t = relativeShiftTest(b, c2, { designEffect, noise });
+  return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
+}
+function quantile(b, c2, q, nEffB, nEffC, noise) {
+  if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
+  const sb = logQuantileStandardError(b, q, nEffB);
+  const sc = logQuantileStandardError(c2, q, nEffC);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  const vb = percentile(b, q);
+  const vc = percentile(c2, q);
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
+  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
+  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+}
+function mean(b, c2, deffB, deffC, noise) {
+  const mb = distributionMoments(b);
+  const mc = distributionMoments(c2);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
+  const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
+  const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
+  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+}
+
+// src/stats/ols.ts
+function ordinaryLeastSquares(x, y) {
+  if (x.length !== y.length) throw new RangeError(`ordinaryLeastSquares: x has ${x.length} values but y has ${y.length}`);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
+      throw new RangeError(`ordinaryLeastSquares: point ${i} is (${x[i]}, ${y[i]}) (values must be finite)`);
+    }
+  }
+  const n = x.length;
+  if (n < 2) return insufficient(`a line needs at least 2 points but got ${n}`);
+  if (x.every((v) => v === x[0])) return insufficient(`all ${n} points have the same x = ${x[0]} (no slope can be fitted)`);
+  const meanX = average(x);
+  const meanY = average(y);
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - meanX;
+    const dy = y[i] - meanY;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  const constantY = y.every((v) => v === y[0]);
+  const slope2 = constantY ? 0 : sxy / sxx;
+  const intercept = constantY ? y[0] : meanY - slope2 * meanX;
+  const rSquared = constantY ? 1 : Math.min(1, Math.max(0, sxy / sxx * (sxy / syy)));
+  if (![slope2, intercept, rSquared].every(Number.isFinite) || !(sxx > 0)) {
+    return insufficient("the values are too extreme for double precision (sums of squares overflow or underflow)");
+  }
+  return { slope: slope2, intercept, rSquared, n };
+}
+function average(values) {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m += (values[i] - m) / (i + 1);
+  return m;
+}
+
+// src/stats/quantile-sorted.ts
+function quantileSorted(sorted, p) {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError("quantileSorted: the array is empty");
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] but got ${p}`);
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  return interpolate(sorted[lo], sorted[hi], rank - lo);
+}
+
+// src/stats/standard-deviation.ts
+function sampleStandardDeviation(xs) {
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
+  if (xs.length < 2) return 0;
+  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
+}
+
+// src/stats/theil-sen.ts
+var THEIL_SEN_MAX_POINTS = 3e3;
+function theilSen(x, y, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`theilSen: confidence must be in (0, 1) but got ${confidence}`);
+  if (x.length !== y.length) throw new RangeError(`theilSen: x has ${x.length} values but y has ${y.length}`);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
+      throw new RangeError(`theilSen: point ${i} is (${x[i]}, ${y[i]}) (values must be finite)`);
+    }
+  }
+  let xs = x;
+  let ys = y;
+  if (x.length > THEIL_SEN_MAX_POINTS) {
+    const pick = Array.from({ length: THEIL_SEN_MAX_POINTS }, (_, i) => Math.floor(i * x.length / THEIL_SEN_MAX_POINTS));
+    xs = pick.map((i) => x[i]);
+    ys = pick.map((i) => y[i]);
+  }
+  const n = xs.length;
+  if (n < 3) return insufficient(`a trend needs at least 3 points but got ${n}`);
+  if (xs.every((v) => v === xs[0])) return insufficient(`all ${n} points have the same x = ${xs[0]} (no trend can be fitted)`);
+  const slopes = new Float64Array(n * (n - 1) / 2);
+  let count2 = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (xs[j] !== xs[i]) slopes[count2++] = slope(xs[i], ys[i], xs[j], ys[j]);
+    }
+  }
+  const sorted = slopes.subarray(0, count2).sort();
+  const medianSlope = quantileSorted(sorted, 0.5);
+  if (!Number.isFinite(medianSlope)) return overflow();
+  const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
+  const intercept = quantileSorted(residuals, 0.5);
+  const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
+  const z8 = normalQuantile(1 - (1 - confidence) / 2);
+  const sigma = Math.sqrt(variance);
+  const upperIndex = Math.min(Math.round((count2 + z8 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z8 * sigma) / 2) - 1, 0);
+  const lower = Math.min(sorted[lowerIndex], medianSlope);
+  const upper = Math.max(sorted[upperIndex], medianSlope);
+  if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
+  return { slope: medianSlope, intercept, lower, upper, n };
+}
+function overflow() {
+  return insufficient("the slopes overflow double precision (x values too close together for the y range)");
+}
+function slope(x1, y1, x2, y2) {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  if (Number.isFinite(dx) && Number.isFinite(dy)) return dy / dx;
+  return (y2 / 2 - y1 / 2) / (x2 / 2 - x1 / 2);
+}
+function tieTerm(values) {
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  let run = 1;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1]) {
+      run++;
+    } else {
+      sum += run * (run - 1) * (2 * run + 5);
+      run = 1;
+    }
+  }
+  return sum;
+}
+
+// src/gate/memory-trend.ts
+var MB = 1024 * 1024;
+var MEMORY_METRIC = "process_resident_memory_bytes";
+function gcFloor(samples2, blockSize) {
+  const out = [];
+  for (let i = 0; i < samples2.length; i += blockSize) {
+    const block = samples2.slice(i, i + blockSize);
+    let min = block[0];
+    for (const s of block) if (s.rssBytes < min.rssBytes) min = s;
+    out.push({ t: block[Math.floor(block.length / 2)].t, rssBytes: min.rssBytes });
+  }
+  return out;
+}
+function memoryTrend(samplesIn, warmupSeconds) {
+  const samples2 = samplesIn.filter((s) => Number.isFinite(s.t) && Number.isFinite(s.rssBytes) && s.rssBytes > 0).sort((a, b) => a.t - b.t);
+  const discarded = samplesIn.length - samples2.length;
+  if (samples2.length < 6) {
+    return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`, "too-few");
+  }
+  const t0 = samples2[0].t;
+  const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
+  const used = afterWarmup.length >= 6 ? afterWarmup : samples2.slice(Math.floor(samples2.length / 3));
+  const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
+  let peak = 0;
+  for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
+  const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
+  const half = floor.slice(Math.floor(floor.length / 2));
+  const level = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
+  const levelLogSd = sampleStandardDeviation(half.map((s) => Math.log(s.rssBytes)));
+  const hours = (s) => (s.t - t0) / 36e5;
+  const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
+  const steady = theilSen(half.map(hours), half.map((s) => s.rssBytes / MB), { confidence: 0.95 });
+  const ols = ordinaryLeastSquares(floor.map(hours), floor.map((s) => s.rssBytes / MB));
+  const spanHours = (used[used.length - 1].t - used[0].t) / 36e5;
+  return {
+    ...base,
+    levelBytes: level,
+    levelLogSd,
+    ...isInsufficient(whole) ? {} : { slopeMBPerHour: whole.slope, slopeInterval: { lower: whole.lower, upper: whole.upper } },
+    ...isInsufficient(ols) ? {} : { rSquared: ols.rSquared },
+    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
+  };
+}
+
+// src/gate/detectors/memory-growth.ts
+var memoryGrowth = {
+  id: "memory-growth",
+  each: "run",
+  needs: "current",
+  detect({ policy, memory }) {
+    const e = policy.endurance;
+    const current = memory.current;
+    if (!e || !current) return [];
+    const growthLimit = { kind: "max-increase", max: e.memoryGrowth };
+    if (current.growth === void 0 || current.steadySlopeInterval === void 0 || current.slopeInterval === void 0 || current.steadySlopeMBPerHour === void 0) {
+      return [{ metric: MEMORY_METRIC, kind: "leak", statistic: "slope", unit: "MB/h", limit: growthLimit, beyond: false, insufficient: "too few memory samples after warm-up to fit a slope", shortfall: "too-short" }];
+    }
+    const growing = current.growth > e.memoryGrowth;
+    const credible = current.steadySlopeInterval.lower > 0 && current.slopeInterval.lower > 0;
+    const details = {
+      memory: {
+        startBytes: current.startBytes,
+        endBytes: current.endBytes,
+        slopeMBPerHour: current.steadySlopeMBPerHour,
+        slopeInterval: current.steadySlopeInterval,
+        growth: current.growth,
+        growthLimit: e.memoryGrowth
+      }
+    };
+    const out = [{
+      metric: MEMORY_METRIC,
+      kind: "memory",
+      statistic: "growth",
+      unit: "fraction",
+      current: current.growth,
+      change: current.growth,
+      limit: growthLimit,
+      beyond: growing,
+      intervalExcludesNoChange: credible,
+      deterministic: credible,
+      details
+    }];
+    if (e.leak) {
+      out.push({
+        metric: MEMORY_METRIC,
+        kind: "leak",
+        statistic: "slope",
+        unit: "MB/h",
+        current: current.steadySlopeMBPerHour,
+        limit: { kind: "no-sustained-growth" },
+        beyond: growing && credible,
+        intervalExcludesNoChange: credible,
+        deterministic: true,
+        details
+      });
+    }
+    return out;
+  }
+};
+
+// src/gate/detectors/memory-level.ts
+var memoryLevel = {
+  id: "memory-level",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, baseline, memory }) {
+    const current = memory.current;
+    if (!current || !baseline.doc.memory) return [];
+    const limit = policy.regression.memory.maxIncrease;
+    const common = { kind: "memory", metric: MEMORY_METRIC, statistic: "level", unit: "bytes", limit: { kind: "max-increase", max: limit } };
+    const before = memory.baseline;
+    if (!before) return [{ ...common, current: current.levelBytes, beyond: false, insufficient: "no baseline memory samples", shortfall: "missing" }];
+    const change = current.levelBytes / before.levelBytes - 1;
+    const base = { ...common, baseline: before.levelBytes, current: current.levelBytes, change, beyond: change > limit };
+    const noise = policy.runToRunNoise;
+    const test = logRatioTest(Math.log(current.levelBytes / before.levelBytes), [before.levelLogSd, current.levelLogSd, noise, noise]);
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
+    return [{ ...base, pValue: test.pGreater, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0 }];
+  }
+};
+
+// src/gate/detectors/thresholds.ts
+var thresholds = {
+  id: "thresholds",
+  each: "run",
+  needs: "current",
+  detect({ policy, current, baseline }) {
+    const out = [];
+    for (const t of policy.thresholds) {
+      for (const expr of t.expressions) {
+        const key = aggregationKey(expr.aggregation);
+        const scope = scopeOfSelector(t.metric);
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
+        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+          continue;
+        }
+        if (!current.scope(t.metric)) {
+          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+          if (before !== void 0 && before > 0) {
+            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
+          } else {
+            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+          }
+          continue;
+        }
+        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+    return out;
+  }
+};
+function scopeOfSelector(selector) {
+  const parsed = tryParseMetricSelector(selector);
+  if ("error" in parsed) return void 0;
+  const first2 = Object.entries(parsed.tags)[0];
+  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+}
+
+// src/stats/autocorrelation.ts
+function lag1Autocorrelation(xs) {
+  let scale = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (!Number.isFinite(x)) throw new RangeError(`lag1Autocorrelation: value ${i} is ${x} (values must be finite)`);
+    scale = Math.max(scale, Math.abs(x));
+  }
+  const n = xs.length;
+  if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
+  if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
+  const ys = xs.map((x) => x / scale);
+  let mean2 = 0;
+  for (const y of ys) mean2 += y;
+  mean2 /= n;
+  let denominator = 0;
+  for (const y of ys) denominator += (y - mean2) ** 2;
+  let numerator = 0;
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
+  if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
+  return Math.min(1, Math.max(-1, numerator / denominator));
+}
+function effectiveSampleSize(n, rho) {
+  if (!(Number.isFinite(n) && n >= 1)) throw new RangeError(`effectiveSampleSize: n must be a finite number \u2265 1 but got ${n}`);
+  if (Number.isNaN(rho)) throw new RangeError("effectiveSampleSize: rho must be a number but got NaN");
+  const r = Math.min(1, Math.max(0, rho));
+  return Math.min(n, Math.max(1, n * (1 - r) / (1 + r)));
+}
+
+// src/stats/log-mean-se.ts
+function logMeanStandardError(values) {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
+  if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
+  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
+  const rho = lag1Autocorrelation(values);
+  const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
+  return Math.sqrt(variance / nEff) / mean2;
+}
+
+// src/gate/detectors/throughput.ts
+var throughput = {
+  id: "throughput",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current }) {
+    const requests = roles.requests;
+    const b = baseline.throughput({}, requests);
+    const c2 = current.throughput({}, requests);
+    if (c2 === void 0) return [];
+    const limit = policy.regression.throughput.maxDecrease;
+    const common = { kind: "throughput", metric: requests, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit } };
+    if (b === void 0 || b <= 0) return [{ ...common, current: c2, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
+    if (c2 <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
+    const change = c2 / b - 1;
+    const base = { ...common, baseline: b, current: c2, change, beyond: change < -limit };
+    if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
+    const sb = windowRateSe(baseline.windows(requests), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(requests), current.doc.windows.widthMs);
+    if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
+    if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") }];
+    const noise = policy.runToRunNoise;
+    const test = logRatioTest(Math.log(c2 / b), [sb, sc, noise, noise]);
+    if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: shortfallOf(test) }];
+    return [{
+      ...base,
+      pValue: test.pLess,
+      // one-sided: lower throughput is harmful
+      interval: { lower: test.lower, upper: test.upper },
+      intervalExcludesNoChange: test.upper < 0
+    }];
+  }
+};
+function windowRateSe(windows, widthMs) {
+  const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1e3));
+  if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs \u2265 5)`, "too-few");
+  const se = logMeanStandardError(inner);
+  return isInsufficient(se) ? insufficient("no requests") : se;
+}
+
+// src/gate/detectors/index.ts
+var DETECTORS = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
+
+// src/gate/outcome.ts
+function outcomeRank(outcome) {
+  switch (outcome) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "inconclusive":
+      return 2;
+    case "pass":
+      return 3;
+  }
+}
+function severityRank(severity) {
+  switch (severity) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "info":
+      return 2;
+  }
+}
+function sortFindings(findings) {
+  return [...findings].sort((a, b) => outcomeRank(a.outcome) - outcomeRank(b.outcome));
+}
+function worstOutcome(outcomes) {
+  let worst = "pass";
+  for (const o of outcomes) if (outcomeRank(o) < outcomeRank(worst)) worst = o;
+  return worst;
+}
+
+// src/gate/compare.ts
+function compareRuns(input) {
+  const { policy } = input;
+  const current = new RunView(input.current);
+  const baseline = input.baseline ? new RunView(input.baseline) : void 0;
+  const roles = { ...current.roles, latency: policy.latencyMetric ?? current.roles.latency };
+  checkPolicyAgainstRuns(policy, input, roles.latency);
+  const notes = [];
+  const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
+  if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
+  const warmup = policy.endurance?.warmupSeconds ?? 0;
+  const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, warmup) : void 0;
+  const baselineMemory = input.baseline?.memory ? memoryTrend(input.baseline.memory.samples, warmup) : void 0;
+  if (isInsufficient(currentMemory)) notes.push(`Memory of the current run: ${currentMemory.reason}.`);
+  if (isInsufficient(baselineMemory)) notes.push(`Memory of the baseline: ${baselineMemory.reason}.`);
+  for (const [which, m] of [["current run", currentMemory], ["baseline", baselineMemory]]) {
+    if (m && !isInsufficient(m) && m.discarded > 0) notes.push(`Memory of the ${which}: ${m.discarded} ${m.discarded === 1 ? "sample" : "samples"} of 0 bytes set aside (the sampler read nothing).`);
+  }
+  if (policy.endurance && !input.current.memory) {
+    notes.push("No memory samples for this endurance stage: leak and growth checks were skipped (pass --memory or memory-source).");
+  }
+  const memory = {
+    ...currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {},
+    ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}
+  };
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
+  const findings = adjustAndClassify(assessments, policy);
+  if (input.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
+  if (input.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
+  if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
+    notes.push("Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.");
+  }
+  for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
+  for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
+  const scopeRows2 = scopes.map((s) => scopeRow(s, baseline, current, findings));
+  const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
+  return {
+    stage: policy.stage,
+    outcome,
+    ...input.baseline ? { baselineRun: runInfo(input.baseline) } : {},
+    currentRun: runInfo(input.current),
+    findings: sortFindings(findings.filter(worthReporting)),
+    scopes: scopeRows2,
+    ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    notes
+  };
+}
+function judgedScopes(baseline, current, policy, notes = [], latencyMetric = policy.latencyMetric ?? current.roles.latency) {
+  const out = [{ name: latencyMetric, tags: {} }];
+  for (const tag of policy.groupBy) {
+    const values = /* @__PURE__ */ new Set([...current.scopesByTag(latencyMetric, tag).keys(), ...baseline ? baseline.scopesByTag(latencyMetric, tag).keys() : []]);
+    let kept = [...values].sort();
+    if (kept.length > policy.maxScopes) {
+      const requests = (v) => (current.value(scopeName(latencyMetric, { [tag]: v }), "count") ?? 0) + (baseline?.value(scopeName(latencyMetric, { [tag]: v }), "count") ?? 0);
+      const busiest = [...kept].sort((a, b) => requests(b) - requests(a) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, policy.maxScopes);
+      notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
+      kept = busiest.sort();
+    }
+    for (const value of kept) {
+      out.push({ name: scopeName(latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
+    }
+  }
+  return out;
+}
+function detect(detectors, ctx) {
+  const out = [];
+  const comparison = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : void 0;
+  for (let i = 0; i < detectors.length; ) {
+    const d = detectors[i];
+    if (d.each === "run") {
+      if (d.needs === "current") out.push(...d.detect(ctx));
+      else if (comparison) out.push(...d.detect(comparison));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < detectors.length && detectors[j].each === "scope") j++;
+    const group = detectors.slice(i, j);
+    for (const scope of ctx.scopes) {
+      for (const g of group) {
+        if (g.each !== "scope") continue;
+        if (g.needs === "current") out.push(...g.detect(ctx, scope));
+        else if (comparison) out.push(...g.detect(comparison, scope));
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+function adjustAndClassify(assessments, policy) {
+  const tested = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
+  const raw = tested.map(({ a }) => a.pValue);
+  const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
+  const byIndex = /* @__PURE__ */ new Map();
+  tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
+  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
+}
+function worthReporting(f) {
+  if (f.outcome !== "pass") return true;
+  if (f.kind === "threshold" || f.kind === "leak" || f.kind === "memory" || f.kind === "degradation") return true;
+  return f.confidence.level === "confirmed" || f.beyondLimit === true;
+}
+function overallOutcome(findings, hasBaseline, rows) {
+  if (findings.some((f) => f.outcome === "fail")) return "fail";
+  if (findings.some((f) => f.outcome === "warn")) return "warn";
+  if (!hasBaseline) return "inconclusive";
+  return rows[0]?.outcome === "inconclusive" ? "inconclusive" : "pass";
+}
+function scopeRow(s, baseline, current, findings) {
+  const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate"));
+  const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
+  const b = baseline ? summary(baseline, s) : void 0;
+  const c2 = summary(current, s);
+  const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive";
+  const decider = mine.find((f) => f.outcome === outcome);
+  return {
+    metric: s.name,
+    ...s.scope ? { scope: s.scope } : {},
+    ...b ? { baseline: b } : {},
+    ...c2 ? { current: c2 } : {},
+    ...shift2?.change !== void 0 ? { latencyChange: shift2.change } : {},
+    confidence: shift2?.confidence ?? { level: "not-applicable" },
+    outcome,
+    // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
+    ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
+  };
+}
+function decision(f) {
+  const difference = f.kind === "error-rate" && f.baseline !== void 0 && f.current !== void 0 ? f.current - f.baseline : void 0;
+  return {
+    kind: f.kind,
+    statistic: f.statistic,
+    ...f.change !== void 0 ? { change: f.change } : {},
+    ...difference !== void 0 ? { difference } : {},
+    confidence: f.confidence,
+    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {}
+  };
+}
+function sameScope(f, s) {
+  return f.scope ? s.scope !== void 0 && f.scope.tag === s.scope.tag && f.scope.value === s.scope.value : s.scope === void 0;
+}
+function summary(view, s) {
+  const count2 = view.value(s.name, "count");
+  if (count2 === void 0 && !view.scope(s.name)) return void 0;
+  const errors = view.errors(s.tags);
+  const pick = (k) => view.value(s.name, k);
+  const out = { count: count2 ?? 0 };
+  const fields = [
+    ["p50", pick("med")],
+    ["p95", pick("p(95)")],
+    ["p99", pick("p(99)")],
+    ["avg", pick("avg")],
+    ["throughput", view.throughput(s.tags)],
+    ["errorRate", errors && errors.total > 0 ? errors.failed / errors.total : void 0]
+  ];
+  for (const [k, v] of fields) if (v !== void 0 && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+function runInfo(doc) {
+  return {
+    start: doc.meta.start,
+    durationSeconds: doc.meta.durationSeconds,
+    partial: doc.meta.partial,
+    tool: doc.meta.tool,
+    ...doc.meta.toolVersion ? { toolVersion: doc.meta.toolVersion } : {},
+    ...doc.meta.gitSha ? { gitSha: doc.meta.gitSha } : {}
+  };
+}
+function memorySummary(m) {
+  return {
+    startBytes: m.startBytes,
+    endBytes: m.endBytes,
+    peakBytes: m.peakBytes,
+    ...m.steadySlopeMBPerHour !== void 0 ? { slopeMBPerHour: m.steadySlopeMBPerHour } : {},
+    ...m.steadySlopeInterval !== void 0 ? { slopeInterval: m.steadySlopeInterval } : {},
+    ...m.rSquared !== void 0 ? { rSquared: m.rSquared } : {},
+    ...m.growth !== void 0 ? { growth: m.growth } : {}
+  };
+}
+
+// src/gate/report.ts
+function buildReport(stages, generatedAt) {
+  const verdict = worstOutcome(stages.map((s) => s.outcome));
+  const findings = sortFindings(stages.flatMap((s) => s.findings));
+  return { schema: "perf-gate/report@1", verdict, stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
+}
+
 // src/report/markdown.ts
 import { markdownTable } from "markdown-table";
 
@@ -5903,10 +5903,10 @@ var CONTROL = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 var MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
 function escapeMarkdown(s) {
-  return s.replace(CONTROL, " ").replace(BIDI, "\uFFFD").replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@\u200B");
+  return s.replace(CONTROL, " ").replace(BIDI, "\uFFFD").replace(MARKDOWN_PUNCTUATION, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@\u200B");
 }
 function sanitizeTerminal(s) {
-  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(BIDI, "\uFFFD");
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c2) => `\\x${c2.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(BIDI, "\uFFFD");
 }
 
 // src/report/format.ts
@@ -5989,8 +5989,8 @@ function formatConfidence(confidence) {
 function formatPair(baseline, current, format) {
   if (baseline === void 0 && current === void 0) return MISSING;
   const b = baseline === void 0 ? MISSING : format(baseline);
-  const c = current === void 0 ? MISSING : format(current);
-  return `${b} \u2192 ${c}`;
+  const c2 = current === void 0 ? MISSING : format(current);
+  return `${b} \u2192 ${c2}`;
 }
 function formatDuration(seconds2) {
   if (!Number.isFinite(seconds2)) return formatNumber(seconds2);
@@ -6278,17 +6278,17 @@ var SCOPE_COLUMNS = {
 };
 function scopeRow2(s) {
   const b = s.baseline;
-  const c = s.current;
+  const c2 = s.current;
   return {
     outcome: s.outcome,
     wholeRun: s.scope === void 0,
     label: scopeLabel(s),
-    p50: formatPair(b?.p50, c?.p50, (x) => formatNumber(x)),
-    p95: formatPair(b?.p95, c?.p95, (x) => formatNumber(x)),
-    p99: formatPair(b?.p99, c?.p99, (x) => formatNumber(x)),
+    p50: formatPair(b?.p50, c2?.p50, (x) => formatNumber(x)),
+    p95: formatPair(b?.p95, c2?.p95, (x) => formatNumber(x)),
+    p99: formatPair(b?.p99, c2?.p99, (x) => formatNumber(x)),
     change: changeCell(s),
-    throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber(x)),
-    errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
+    throughput: formatPair(b?.throughput, c2?.throughput, (x) => formatNumber(x)),
+    errorRate: formatPair(b?.errorRate, c2?.errorRate, formatPercent),
     sure: s.decidedBy === void 0 ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== void 0 ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence)
   };
 }
@@ -6717,7 +6717,7 @@ function stageLines(stage, width, paint) {
     const rows = memoryRows(stage.memory).map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth]);
     if (rows.length > 0) {
       const aligns = ["left", "right", "right", "right", "right", "right"];
-      lines.push("", ...alignColumns([[...MEMORY_COLUMNS].map((c) => c.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
+      lines.push("", ...alignColumns([[...MEMORY_COLUMNS].map((c2) => c2.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
     }
   }
   if (stage.notes.length > 0) {
@@ -6741,9 +6741,9 @@ function scopeTable(stage, width, paint) {
   const aligns = ["left", "left", "right", "right", "right", "right", "right", "right", "left"];
   const natural = Math.max(...alignColumns([header, ...cells], aligns).map(displayWidth)) + INDENT.length;
   if (natural > width) {
-    const labelWidth = Math.max(...[header, ...cells].map((c) => displayWidth(c[1] ?? "")));
+    const labelWidth = Math.max(...[header, ...cells].map((c2) => displayWidth(c2[1] ?? "")));
     const target = Math.max(MIN_LABEL_WIDTH, labelWidth - (natural - width));
-    for (const c of cells) c[1] = truncateToWidth(c[1] ?? "", target);
+    for (const c2 of cells) c2[1] = truncateToWidth(c2[1] ?? "", target);
   }
   const lines = alignColumns([header, ...cells], aligns);
   return lines.map((line, i) => {
@@ -6878,7 +6878,308 @@ function ordered(value, shape, path) {
   return out;
 }
 
+// src/report/trend.ts
+function renderTrend(points, title = "p95 of all requests per run (ms)") {
+  const usable = points.filter((p) => Number.isFinite(p.p95) && p.p95 >= 0);
+  if (usable.length < 2) return "";
+  const max = Math.max(...usable.map((p) => p.p95));
+  const top = niceCeiling(max * 1.1);
+  const labels = usable.map((p) => `"${clean(p.label)}"`).join(", ");
+  const values = usable.map((p) => round(p.p95)).join(", ");
+  return ["```mermaid", "xychart-beta", `  title "${clean(title)}"`, `  x-axis [${labels}]`, `  y-axis "ms" 0 --> ${top}`, `  line [${values}]`, "```"].join("\n");
+}
+function clean(s) {
+  return s.replace(/[^\w .:/()+-]/g, "").slice(0, 40);
+}
+function round(x) {
+  return x >= 100 ? Math.round(x) : Math.round(x * 10) / 10;
+}
+function niceCeiling(x) {
+  if (x <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(x));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= x) return step * magnitude;
+  return 10 * magnitude;
+}
+
+// src/document/series.ts
+var MAX_POINTS = 400;
+var BYTES_PER_MB2 = 1048576;
+function startMs(doc) {
+  const t = Date.parse(doc.meta.start);
+  return Number.isFinite(t) ? t : doc.windows.originMs;
+}
+function latencySeries(doc, metric) {
+  const windows = (doc.windows.series[metric] ?? []).filter((w) => w.sketch !== void 0 && w.count > 0).sort((a, b) => a.i - b.i);
+  const p50 = [];
+  const p95 = [];
+  if (windows.length === 0) return { p50, p95 };
+  const { originMs, widthMs } = doc.windows;
+  const start = startMs(doc);
+  const first2 = windows[0].i;
+  const last2 = windows[windows.length - 1].i;
+  const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
+  const buckets = /* @__PURE__ */ new Map();
+  for (const w of windows) {
+    const key = Math.floor((w.i - first2) / group);
+    let b = buckets.get(key);
+    if (b === void 0) {
+      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
+      buckets.set(key, b);
+    }
+    b.sketch.add(WindowSketch.decode(w.sketch));
+    b.iSum += w.i;
+    b.n++;
+  }
+  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
+    const b = buckets.get(key);
+    const d = b.sketch.distribution();
+    const x = (originMs + b.iSum / b.n * widthMs - start) / 1e3;
+    const m = percentile(d, 0.5);
+    const h = percentile(d, 0.95);
+    if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
+    if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
+  }
+  return { p50, p95 };
+}
+function memorySeries(doc) {
+  const start = startMs(doc);
+  return (doc.memory?.samples ?? []).map((s) => [(s.t - start) / 1e3, s.rssBytes / BYTES_PER_MB2]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
+}
+
+// src/report/html-escape.ts
+var CONTROL2 = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var BIDI2 = /[\u202a-\u202e\u2066-\u2069]/g;
+function escapeHtml(s) {
+  return s.replace(CONTROL2, " ").replace(BIDI2, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+// src/report/html-chart.ts
+var WIDTH = 640;
+var HEIGHT = 260;
+var MARGIN = { left: 56, right: 16, top: 12, bottom: 64 };
+function niceStep(range, target = 4) {
+  if (!(range > 0) || !Number.isFinite(range)) return 1;
+  const raw = range / target;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const fraction2 = raw / magnitude;
+  const nice = fraction2 < 1.5 ? 1 : fraction2 < 3 ? 2 : fraction2 < 7 ? 5 : 10;
+  return nice * magnitude;
+}
+function downsample(points, max = MAX_POINTS) {
+  if (points.length <= max) return points.map(([x, y]) => [x, y]);
+  const size = Math.ceil(points.length / max);
+  const out = [];
+  for (let i = 0; i < points.length; i += size) {
+    const group = points.slice(i, i + size);
+    let sx = 0;
+    let sy = 0;
+    for (const [x, y] of group) {
+      sx += x;
+      sy += y;
+    }
+    out.push([sx / group.length, sy / group.length]);
+  }
+  return out;
+}
+function tickLabel(x) {
+  if (Math.abs(x) >= 1e3) return groupThousands(x);
+  const v = Number(x.toPrecision(4));
+  return v < 0 ? `${MINUS}${-v}` : String(v === 0 ? 0 : v);
+}
+function c(x) {
+  return Number.isFinite(x) ? String(Math.round(x * 10) / 10) : "0";
+}
+function renderLineChart(chart) {
+  const series = chart.series.map((s) => ({ ...s, points: downsample(s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) })).filter((s) => s.points.length > 0);
+  const title = escapeHtml(chart.title);
+  if (series.length === 0) return `<figure class="chart"><figcaption>${title}</figcaption><p class="empty">No time series recorded.</p></figure>`;
+  const xs = series.flatMap((s) => s.points.map((p) => p[0]));
+  const ys = series.flatMap((s) => s.points.map((p) => p[1]));
+  let xMin = Math.min(...xs);
+  let xMax = Math.max(...xs);
+  if (xMax - xMin <= 0) {
+    xMin -= 1;
+    xMax += 1;
+  }
+  const yTop = Math.max(...ys, 0);
+  const yStep = niceStep(yTop > 0 ? yTop : 1);
+  const yMax = Math.max(yStep, Math.ceil(yTop / yStep) * yStep);
+  const xStep = niceStep(xMax - xMin, 5);
+  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const px = (x) => MARGIN.left + (x - xMin) / (xMax - xMin) * plotW;
+  const py = (y) => MARGIN.top + plotH - y / yMax * plotH;
+  const bottom = MARGIN.top + plotH;
+  const parts = [];
+  for (let k = 0; k * yStep <= yMax * (1 + 1e-9); k++) {
+    const y = k * yStep;
+    parts.push(`<line class="grid" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(y))}" y2="${c(py(y))}"/>`);
+    parts.push(`<text class="tick" x="${c(MARGIN.left - 6)}" y="${c(py(y) + 4)}" text-anchor="end">${tickLabel(y)}</text>`);
+  }
+  for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
+    parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
+    parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
+  }
+  parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(bottom)}" y2="${c(bottom)}"/>`);
+  parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(MARGIN.left)}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"/>`);
+  parts.push(`<text class="label" x="${c(MARGIN.left + plotW / 2)}" y="${c(bottom + 32)}" text-anchor="middle">${escapeHtml(chart.xLabel)}</text>`);
+  parts.push(
+    `<text class="label" x="12" y="${c(MARGIN.top + plotH / 2)}" text-anchor="middle" transform="rotate(-90 12 ${c(MARGIN.top + plotH / 2)})">${escapeHtml(chart.yLabel)}</text>`
+  );
+  for (const s of series) {
+    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
+    if (s.points.length === 1) {
+      const [x, y] = s.points[0];
+      parts.push(`<circle cx="${c(px(x))}" cy="${c(py(y))}" r="3" fill="${s.colour}"><title>${escapeHtml(s.name)}</title></circle>`);
+      continue;
+    }
+    const pts = s.points.map(([x, y]) => `${c(px(x))},${c(py(y))}`).join(" ");
+    parts.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="1.6"${dash} points="${pts}"><title>${escapeHtml(s.name)}</title></polyline>`);
+  }
+  let lx = MARGIN.left;
+  const ly = HEIGHT - 10;
+  for (const s of series) {
+    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
+    parts.push(`<line x1="${c(lx)}" x2="${c(lx + 22)}" y1="${c(ly - 4)}" y2="${c(ly - 4)}" stroke="${s.colour}" stroke-width="2"${dash}/>`);
+    parts.push(`<text class="legend" x="${c(lx + 27)}" y="${c(ly)}">${escapeHtml(s.name)}</text>`);
+    lx += 32 + s.name.length * 6.5;
+  }
+  return `<figure class="chart"><figcaption>${title}</figcaption><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${title}"><title>${title}</title>${parts.join("")}</svg></figure>`;
+}
+
 // src/report/html.ts
+var MAX_LATENCY_CHARTS = 30;
+var COLOURS = { baseline: "#8a8f98", current: "#1f6feb" };
+function renderHtml(report, runs, options = {}) {
+  const title = options.title ?? "perf-gate report";
+  const body = [];
+  body.push(`<header><h1>${escapeHtml(title)}</h1>`);
+  body.push(`<p class="verdict ${outcomeClass(report.verdict)}">${markSpan(report.verdict)} ${escapeHtml(verdictText(report))}</p>`);
+  body.push(`<p class="meta">Generated ${escapeHtml(formatTimestamp(report.generatedAt))}</p></header>`);
+  for (const stage of report.stages) {
+    body.push(renderStage(stage, runs.find((r) => r.stage === stage.stage)));
+  }
+  const extra = runWideFindings(report);
+  if (extra.length > 0) body.push(`<section><h2>Run-wide findings</h2>${findingList(extra)}</section>`);
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    body.join("\n"),
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function outcomeClass(outcome) {
+  return `o-${outcome}`;
+}
+function markSpan(outcome) {
+  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${outcomeMark(outcome)}</span>`;
+}
+function renderStage(stage, runs) {
+  const out = [];
+  out.push(`<section class="stage"><h2>${markSpan(stage.outcome)} ${escapeHtml(stage.stage)} \u2014 ${stage.outcome}</h2>`);
+  const runsLine = [
+    stage.baselineRun === void 0 ? "no baseline" : `baseline ${escapeHtml(runDescription(stage.baselineRun))}${stage.baselineRun.partial ? " (partial)" : ""}`,
+    `current ${escapeHtml(runDescription(stage.currentRun))}${stage.currentRun.partial ? " (partial)" : ""}`
+  ];
+  out.push(`<p class="meta">${runsLine.join("; ")}</p>`);
+  if (stage.scopes.length > 0) out.push(scopeTable2(stage.scopes));
+  const findings = sortFindings(stage.findings);
+  if (findings.length > 0) out.push(`<h3>Findings</h3>${findingList(findings)}`);
+  if (stage.memory !== void 0) {
+    const rows = memoryRows(stage.memory);
+    if (rows.length > 0) {
+      const head = MEMORY_COLUMNS.map((h) => `<th>${h}</th>`).join("");
+      const cells = rows.map((r) => `<tr><td>${r.run}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${escapeHtml(r.peak)}</td><td>${escapeHtml(r.slope)}</td><td>${escapeHtml(r.growth)}</td></tr>`);
+      out.push(`<h3>Memory</h3><table><thead><tr>${head}</tr></thead><tbody>${cells.join("")}</tbody></table>`);
+    }
+  }
+  if (runs !== void 0) out.push(stageCharts(stage, runs));
+  if (stage.notes.length > 0) out.push(`<h3>Notes</h3><ul class="notes">${stage.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`);
+  out.push("</section>");
+  return out.join("\n");
+}
+function scopeTable2(scopes) {
+  const cols = ["Verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
+  const head = cols.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+  const rows = scopeRows(scopes).map((r) => {
+    const cells = [r.label, r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map((x, i) => `<td${i === 0 ? ' class="label"' : ""}>${escapeHtml(x)}</td>`);
+    return `<tr class="${outcomeClass(r.outcome)}"><td>${markSpan(r.outcome)} ${r.outcome}</td>${cells.join("")}</tr>`;
+  });
+  return `<table class="scopes"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function findingList(findings) {
+  const items = sortFindings(findings).map((f) => {
+    const v = findingView(f);
+    const details = [v.values, ...v.evidence, v.threshold, v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
+    const detail = details.length === 0 ? "" : ` <span class="detail">(${escapeHtml(details.join(", "))})</span>`;
+    return `<li class="s-${f.severity}"><span class="mark">${severityMark(f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
+  });
+  return `<ul class="findings">${items.join("")}</ul>`;
+}
+function chartOrder(scopes) {
+  const change = (s) => s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
+  return [...scopes].sort((x, y) => {
+    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
+    if (byWhole !== 0) return byWhole;
+    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
+    if (byOutcome !== 0) return byOutcome;
+    const byChange = change(y) - change(x);
+    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
+    const lx = scopeLabel(x);
+    const ly = scopeLabel(y);
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+  });
+}
+function stageCharts(stage, runs) {
+  const out = [];
+  const scopes = [...stage.scopes];
+  if (!scopes.some((s) => s.scope === void 0 && s.metric === "http_req_duration")) {
+    scopes.push({ metric: "http_req_duration", confidence: { level: "not-applicable" }, outcome: "pass" });
+  }
+  const charted = chartOrder(scopes).filter((s) => hasWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasWindows(runs.baseline, s.metric));
+  const shown = charted.slice(0, MAX_LATENCY_CHARTS);
+  if (shown.length > 0) {
+    out.push('<h3>Latency over time</h3><div class="charts">');
+    for (const s of shown) {
+      const series = [];
+      for (const run of ["baseline", "current"]) {
+        const doc = runs[run];
+        if (doc === void 0) continue;
+        const { p50, p95 } = latencySeries(doc, s.metric);
+        series.push({ name: `${run} p50`, colour: COLOURS[run], points: p50 });
+        series.push({ name: `${run} p95`, colour: COLOURS[run], dashed: true, points: p95 });
+      }
+      out.push(renderLineChart({ title: `${scopeLabel(s)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
+    }
+    out.push("</div>");
+    if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);
+  }
+  const memory = [];
+  for (const run of ["baseline", "current"]) {
+    const doc = runs[run];
+    if (doc?.memory === void 0 || doc.memory.samples.length === 0) continue;
+    memory.push({ name: `${run} RSS`, colour: COLOURS[run], points: memorySeries(doc) });
+  }
+  if (memory.length > 0) {
+    out.push('<h3>Memory over time</h3><div class="charts">');
+    out.push(renderLineChart({ title: "Resident memory", xLabel: "seconds since start", yLabel: "MB", series: memory }));
+    out.push("</div>");
+  }
+  return out.join("\n");
+}
+function hasWindows(doc, metric) {
+  return (doc.windows.series[metric] ?? []).some((w) => w.sketch !== void 0 && w.count > 0);
+}
 var STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8d96a0;--line:#30363d}}
@@ -6903,15 +7204,24 @@ svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{fo
 .empty{color:var(--muted)}
 `.trim();
 export {
+  ConfigError,
+  IngestError,
+  MergeError,
+  RUN_DOCUMENT_SCHEMA,
   RunDocumentSchema,
   buildReport,
   compareRuns,
+  defaultConfig,
   ingestFiles,
   k6Summary,
   loadConfig,
   mergeRuns,
+  parseConfig,
+  parseConfigText,
+  renderHtml,
   renderJson,
   renderMarkdown,
   renderText,
+  renderTrend,
   resolvePolicy
 };

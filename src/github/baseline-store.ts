@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RunDocumentSchema, type RunDocument } from '../document/run-document.js';
 import { describeGitHubError, gitHubStatus, isPermissionError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
-import { HistoryEntrySchema, historyEntry, type HistoryEntry } from '../pipeline/history-entry.js';
+import { HistoryEntrySchema, historyEntry, type HistoryEntry } from '../document/history-entry.js';
 import type { BaselineStore, Log } from '../pipeline/ports.js';
 
 /**

@@ -7,7 +7,7 @@ import type { PerfGateConfig } from '../config/schema.js';
 import type { StagePolicy } from '../config/policy.js';
 import type { ThresholdExpression } from '../config/threshold.js';
 import type { MemorySample, RunDocument } from '../document/run-document.js';
-import type { HistoryEntry } from './history-entry.js';
+import type { HistoryEntry } from '../document/history-entry.js';
 
 /** Where log lines go: `@actions/core` in the Action, stderr in the CLI, a recorder in tests. */
 export interface Log {

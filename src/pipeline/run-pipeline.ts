@@ -10,7 +10,7 @@ import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
 import type { Report, StageReport } from '../gate/verdict.js';
 import { ingestFiles } from '../ingest/index.js';
-import type { HistoryEntry } from './history-entry.js';
+import type { HistoryEntry } from '../document/history-entry.js';
 import type { PlannedStage } from './plan-stages.js';
 import type { BaselineStore, Clock, LoadEngine, LoadOutput, Log, MemorySampler, StoredBaseline } from './ports.js';
 import { withScriptThresholds } from './script-thresholds.js';

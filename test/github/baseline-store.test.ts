@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RunView } from '../../src/document/run-view.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { BaselineBranch, mergeHistory, stagePaths } from '../../src/github/baseline-store.js';
-import { historyEntry, type HistoryEntry } from '../../src/pipeline/history-entry.js';
+import { historyEntry, type HistoryEntry } from '../../src/document/history-entry.js';
 import { isPermissionError } from '../../src/github/errors.js';
 import { seededRng } from '../../src/stats/random.js';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';

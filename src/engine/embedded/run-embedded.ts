@@ -4,7 +4,6 @@
  * `http_req_failed`, `iterations`, `vus`, `vus_max`, `data_received`, with k6's tags), into the same
  * RunBuilder the k6 ingest uses — so the gate cannot tell the engines apart.
  */
-import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { RunBuilder, type MetricDefinition, type PointTargets } from '../../document/run-builder.js';
 import type { RunDocument } from '../../document/run-document.js';
@@ -12,6 +11,7 @@ import { K6_BUILTIN_METRICS } from '../../ingest/k6/builtin-metrics.js';
 import { formatProgress } from '../live-progress.js';
 import { splitEvenly, weightedCycle } from './schedule.js';
 import { isExpectedStatus, requestName, type Workload, type WorkloadLogin, type WorkloadRequest } from '../../config/workload.js';
+import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 
 export interface RunEmbeddedOptions {
   /** The stage name: `meta.stage` and the `scenario` tag of every point, as a k6 scenario would be. */
@@ -26,7 +26,8 @@ export interface RunEmbeddedOptions {
 }
 
 /** autocannon's version, for `meta.toolVersion`. */
-export const AUTOCANNON_VERSION: string = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
+// Imported, not read at run time, so the bundle carries it and needs no autocannon installed beside it.
+export const AUTOCANNON_VERSION: string = autocannonPackage.version;
 
 /** Most ramp steps: each step is one autocannon instance started later than the one before. */
 const MAX_RAMP_STEPS = 10;

@@ -3,10 +3,10 @@
  * for the trend in the report. Pure.
  */
 import { z } from 'zod';
-import type { RunDocument } from '../document/run-document.js';
-import { RunView } from '../document/run-view.js';
+import type { RunDocument } from './run-document.js';
+import { RunView } from './run-view.js';
 
-/** One run in a stage's history: the whole-run `http_req_duration` figures, for trends and the chart. */
+/** One run in a stage's history: the whole-run request-latency figures, for trends and the chart. */
 export const HistoryEntrySchema = z.object({
   /** The commit the run measured. */
   sha: z.string(),
@@ -26,20 +26,22 @@ export const HistoryEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /**
- * The history entry of a run: whole-run `http_req_duration` p50/p95/p99 (ms), requests per second and
- * error rate; null where the run has no such data.
+ * The history entry of a run: whole-run p50/p95/p99 (ms) of the request latency (the policy's
+ * latencyMetric when given, else the tool's own), requests per second and error rate; null where the run
+ * has no such data.
  */
-export function historyEntry(doc: RunDocument, sha: string): HistoryEntry {
+export function historyEntry(doc: RunDocument, sha: string, latencyMetric?: string): HistoryEntry {
   const view = new RunView(doc);
+  const latency = latencyMetric ?? view.roles.latency;
   const errors = view.errors({});
   return {
     sha,
     start: doc.meta.start,
     end: doc.meta.end,
     durationSeconds: doc.meta.durationSeconds,
-    p50: finiteOrNull(view.value('http_req_duration', 'p(50)')),
-    p95: finiteOrNull(view.value('http_req_duration', 'p(95)')),
-    p99: finiteOrNull(view.value('http_req_duration', 'p(99)')),
+    p50: finiteOrNull(view.value(latency, 'p(50)')),
+    p95: finiteOrNull(view.value(latency, 'p(95)')),
+    p99: finiteOrNull(view.value(latency, 'p(99)')),
     throughput: finiteOrNull(view.throughput({})),
     errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
   };

@@ -1,0 +1,49 @@
+import { TrendHistogram } from './trend-histogram.js';
+import { WindowSketch } from './window-sketch.js';
+import type { MetricType } from './run-document.js';
+/** Running totals of one scope (a metric, or a metric narrowed to tag values) over the whole run. */
+export type ScopeTotals = {
+    readonly type: 'trend';
+    readonly histogram: TrendHistogram;
+} | {
+    readonly type: 'counter';
+    count: number;
+    samples: number;
+} | {
+    readonly type: 'rate';
+    passes: number;
+    fails: number;
+} | {
+    readonly type: 'gauge';
+    value: number;
+    valueTime: number;
+    min: number;
+    max: number;
+    samples: number;
+};
+export declare function newTotals(type: MetricType, scale: number): ScopeTotals;
+export declare function recordTotal(t: ScopeTotals, timeMs: number, value: number): void;
+/** Adds one scope's totals into another of the same type (leaves into scopes, shards into a run). */
+export declare function addTotals(into: ScopeTotals, from: ScopeTotals): void;
+/** One window of one scope while it is being filled. */
+export declare class WindowTotals {
+    readonly type: MetricType;
+    count: number;
+    sum: number;
+    min: number;
+    max: number;
+    sumLog: number;
+    sumLogSq: number;
+    passes: number;
+    last: number;
+    lastTime: number;
+    sketch: WindowSketch | undefined;
+    /** @param filling true for the window points are being recorded into now (counts densely until closed). */
+    constructor(type: MetricType, filling?: boolean);
+    /** A value of a trend window (the hot path of ingest, so no type switch). */
+    recordTrend(value: number): void;
+    record(timeMs: number, value: number): void;
+    /** The window is complete (its run moved on): shrink it to what it holds. */
+    close(): void;
+    add(o: WindowTotals): void;
+}

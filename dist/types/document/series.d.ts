@@ -1,0 +1,17 @@
+import type { RunDocument } from './run-document.js';
+/**
+ * Time series of a run for charts, computed here so that every renderer (the HTML page today, a
+ * dashboard tomorrow) draws the same numbers: x in seconds since the run's start.
+ */
+/** Most points per series: longer series are drawn from merged windows or averaged samples. */
+export declare const MAX_POINTS = 400;
+/**
+ * p50 and p95 per window of a scope, x in seconds since the run's start. With more than MAX_POINTS windows,
+ * consecutive windows are merged (their sketches added) so that percentiles stay percentiles.
+ */
+export declare function latencySeries(doc: RunDocument, metric: string): {
+    p50: [number, number][];
+    p95: [number, number][];
+};
+/** Resident memory in MB (2^20 bytes) against seconds since the run's start. */
+export declare function memorySeries(doc: RunDocument): [number, number][];

@@ -1,0 +1,68 @@
+import type { Distribution } from '../stats/distribution.js';
+/** How many integer units one trend unit becomes inside the HDR histogram. */
+export declare const TIME_SCALE = 1000000;
+export declare const VALUE_SCALE = 1000;
+export interface EncodedTrend {
+    readonly count: number;
+    readonly sum: number;
+    readonly min: number;
+    readonly max: number;
+    /** Integer units per trend unit inside `hdr` (1e6 for times: nanoseconds). */
+    readonly scale: number;
+    /** HDR histogram, compressed base64 (HdrHistogram's V2 compressed encoding). */
+    readonly hdr: string;
+    /** Values below zero were recorded as zero in the histogram (custom trends only). */
+    readonly negatives?: number;
+}
+/**
+ * One trend metric's distribution: an HDR histogram with three significant digits for percentiles and
+ * rank tests, plus exact count, sum, min and max so that k6's avg, min and max are reproduced exactly.
+ * HDR records integers only, hence the scale (times become nanoseconds, so 0.0016 ms keeps 3 digits).
+ *
+ * Counting uses HdrHistogram's index arithmetic on integers (clz32 and shifts) over our own counts
+ * array: hdr-histogram-js computes the same index with floating-point log2 and pow, which made it the
+ * largest cost of ingest. hdr-histogram-js still does the standard encoding and decoding, so documents
+ * stay readable by any HdrHistogram implementation.
+ */
+export declare class TrendHistogram {
+    readonly scale: number;
+    /**
+     * Counts of HDR indexes [offset, offset + counts.length): 32-bit until a bucket would pass 2^32 − 1,
+     * then 64-bit floats (exact to 2^53). Empty while the histogram holds few values (`pending`).
+     */
+    private counts;
+    private offset;
+    /**
+     * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
+     * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
+     */
+    private pending;
+    count: number;
+    sum: number;
+    min: number;
+    max: number;
+    negatives: number;
+    constructor(scale: number);
+    record(value: number): void;
+    /** Adds `n` at HDR index `index`, outside the fast path: pending values, or a range to grow. */
+    private addAt;
+    /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
+    private cover;
+    /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
+    private widenCounts;
+    /** Calls `f` for every non-empty HDR index, ascending, with its count. */
+    private forEachIndex;
+    /** Adds another histogram of the same scale (exact: counts per bucket add up). */
+    add(other: TrendHistogram): void;
+    /**
+     * The buckets in trend units, ascending. Each bucket stands at its median equivalent value, except that
+     * the lowest and highest are pinned to the exact min and max, so p(0) and p(100) are exact.
+     */
+    distribution(): Distribution;
+    encode(): EncodedTrend;
+    static decode(e: EncodedTrend): TrendHistogram;
+}
+/** HdrHistogram's counts index of an integer value ≥ 0 (3 significant digits, unit 1). */
+export declare function countsIndex(v: number): number;
+/** The lowest integer value a counts index stands for. */
+export declare function lowestEquivalent(index: number): number;

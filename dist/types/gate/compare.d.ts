@@ -1,0 +1,21 @@
+import type { StagePolicy } from '../config/policy.js';
+import type { RunDocument } from '../document/run-document.js';
+import { RunView } from '../document/run-view.js';
+import type { Detector, JudgedScope } from './detector.js';
+import type { StageReport } from './verdict.js';
+export interface CompareInput {
+    /** The stored baseline; absent on a first run (regressions are then inconclusive, SLOs still apply). */
+    readonly baseline?: RunDocument;
+    readonly current: RunDocument;
+    readonly policy: StagePolicy;
+    /** The questions to ask; default the registry (detectors/index.ts). */
+    readonly detectors?: readonly Detector[];
+}
+/**
+ * Compares a run with its baseline under a stage's policy: absolute SLOs, regressions per scope
+ * (latency, error rate), whole-run throughput, memory, and for endurance stages leaks and degradation.
+ * Pure: the same documents and policy always give the same report.
+ */
+export declare function compareRuns(input: CompareInput): StageReport;
+/** The scopes a stage judges: the whole run, then each value of each grouping tag (the busiest maxScopes of them). */
+export declare function judgedScopes(baseline: RunView | undefined, current: RunView, policy: StagePolicy, notes?: string[], latencyMetric?: string): JudgedScope[];

@@ -1,0 +1,264 @@
+/**
+ * What a comparison concludes. This is data: renderers only format it, the CLI maps it to an exit code,
+ * the Action decides whether to fail, comment or roll back. Documented for users in docs/report.md.
+ */
+/** Overall and per-finding outcome. */
+export type Outcome = 'pass' | 'warn' | 'fail' | 'inconclusive';
+/** How loud a finding is in the report. */
+export type Severity = 'fail' | 'warn' | 'info';
+export type FindingKind = 'latency' | 'throughput' | 'error-rate' | 'threshold' | 'memory' | 'leak' | 'degradation' | 'data';
+/**
+ * Why a question could not be judged: too few requests, a run too short (too few time windows), something
+ * only one run has, no spread to measure a change against (identical values and no noise floor), or
+ * another reason (the finding's message says which).
+ */
+export type Shortfall = 'too-few-requests' | 'too-short' | 'missing' | 'no-spread' | 'other';
+/** How sure we are that a change is real, in words and numbers. */
+export interface Confidence {
+    /** 'confirmed': significant after multiple-comparison control and the interval excludes no change;
+     *  'suggestive': some evidence, not enough to confirm; 'none': indistinguishable from noise;
+     *  'not-applicable': no test applies (aggregate-only input, absolute threshold). */
+    readonly level: 'confirmed' | 'suggestive' | 'none' | 'not-applicable';
+    /** Interval for `change` (same units: a fraction), when one could be computed. */
+    readonly interval?: {
+        readonly lower: number;
+        readonly upper: number;
+        readonly confidence: number;
+    };
+}
+export type { Unit } from '../document/unit.js';
+import type { Unit } from '../document/unit.js';
+/** The limit a finding was held against, as data; renderers word it (`+20 %`, `p(95)<500`). */
+export type Limit = 
+/** The statistic may rise by at most `max` (0.2 = +20 %). */
+{
+    readonly kind: 'max-increase';
+    readonly max: number;
+}
+/** It may fall by at most `max` (0.15 = −15 %). */
+ | {
+    readonly kind: 'max-decrease';
+    readonly max: number;
+}
+/** Failures may rise by at most `maxIncrease` relative, or by at most `absoluteFloor` (a fraction) absolute. */
+ | {
+    readonly kind: 'error-rate';
+    readonly maxIncrease: number;
+    readonly absoluteFloor: number;
+}
+/** An absolute SLO in k6's grammar, as the user wrote it. */
+ | {
+    readonly kind: 'threshold';
+    readonly expression: string;
+}
+/** Memory must not keep growing in the steady state. */
+ | {
+    readonly kind: 'no-sustained-growth';
+}
+/** What the baseline measured must be measured in the current run too. */
+ | {
+    readonly kind: 'measured-in-both';
+};
+/**
+ * Why a finding has its outcome, as data: the renderers turn it into a sentence. `confirmed`: beyond the
+ * limit and confirmed; `unconfirmed`: beyond it, evidence short of confirmation (or no test applies);
+ * `noise`: beyond it but within run-to-run noise; `multiplicity`: beyond it on its own, not once the many
+ * comparisons are accounted for; `within-limit`; `not-judged` with the shortfall and the data's own words;
+ * an SLO `crossed`/`holds`, or `lost` (the baseline matched it, the current run does not); a `leak` or
+ * `no-leak`; `lost-metric`/`lost-tag` (what the baseline measured and the current run does not).
+ */
+export type Reason = {
+    readonly code: 'confirmed';
+} | {
+    readonly code: 'unconfirmed';
+} | {
+    readonly code: 'noise';
+} | {
+    readonly code: 'multiplicity';
+} | {
+    readonly code: 'within-limit';
+} | {
+    readonly code: 'not-judged';
+    readonly shortfall: Shortfall;
+    readonly detail: string;
+} | {
+    readonly code: 'threshold-crossed';
+} | {
+    readonly code: 'threshold-holds';
+} | {
+    readonly code: 'threshold-lost';
+    readonly baselineCount: number;
+} | {
+    readonly code: 'leak';
+} | {
+    readonly code: 'no-leak';
+} | {
+    readonly code: 'lost-metric';
+    readonly baselineCount: number;
+} | {
+    readonly code: 'lost-tag';
+    readonly tag: string;
+    readonly baselineValues: number;
+};
+/** Facts behind a finding beyond its numbers, for the renderers to mention. */
+export interface FindingDetails {
+    /** The input holds no distribution (k6 summary JSON): the change is reported, not tested. */
+    readonly aggregateOnly?: boolean;
+    /** Typical latency: how often a current request is slower than a baseline one, and Cliff's δ. */
+    readonly superiority?: {
+        readonly probability: number;
+        readonly delta: number;
+    };
+    /** Throughput: the current run served no requests. */
+    readonly noRequests?: boolean;
+    /** Memory growth and leaks: the steady state after warm-up. */
+    readonly memory?: {
+        readonly startBytes: number;
+        readonly endBytes: number;
+        readonly slopeMBPerHour: number;
+        readonly slopeInterval: {
+            readonly lower: number;
+            readonly upper: number;
+        };
+        readonly growth: number;
+        /** The allowed growth over the run, a fraction. */
+        readonly growthLimit: number;
+    };
+    /** Degradation: which parts of the run were compared. */
+    readonly compared?: 'last-third-vs-first-third';
+}
+export interface Finding {
+    readonly outcome: Outcome;
+    readonly severity: Severity;
+    readonly kind: FindingKind;
+    /** Metric in k6 submetric syntax: `http_req_duration{name:GET /api/alerts}`. */
+    readonly metric: string;
+    /** The endpoint (or other scope value) the finding is about, when it is not the whole run. */
+    readonly scope?: {
+        readonly tag: string;
+        readonly value: string;
+    };
+    /** k6-style statistic: `p(95)`, `med`, `rate`, `count`, `throughput`, `slope` … */
+    readonly statistic: string;
+    /** The unit of `baseline` and `current`. */
+    readonly unit: Unit;
+    /** The statistic in each run, in `unit`. */
+    readonly baseline?: number;
+    readonly current?: number;
+    /** Relative change, +0.25 = 25 % higher (worse for latency and errors, better for throughput). */
+    readonly change?: number;
+    /** The limit the change was held against. */
+    readonly limit: Limit;
+    /** p-value (one-sided, for "worse") after multiple-comparison control, where a test applies. */
+    readonly pValue?: number;
+    /** The change is beyond its limit in the harmful direction, whether or not the data confirm it. */
+    readonly beyondLimit?: boolean;
+    readonly confidence: Confidence;
+    /** Why the finding has its outcome. */
+    readonly reason: Reason;
+    readonly details?: FindingDetails;
+    /** For an inconclusive finding: what kind of shortage kept it from being judged. */
+    readonly shortfall?: Shortfall;
+    /** Whether the PR explicitly accepted this regression (label); set by the Action, not the core. */
+    readonly accepted?: boolean;
+}
+/** Per-scope numbers for one run, as shown in the report tables. */
+export interface ScopeSummary {
+    readonly count: number;
+    readonly p50?: number;
+    readonly p95?: number;
+    readonly p99?: number;
+    readonly avg?: number;
+    /** Requests per second over the run's duration. */
+    readonly throughput?: number;
+    /** Fraction of failed requests (k6 http_req_failed rate), 0..1. */
+    readonly errorRate?: number;
+}
+export interface ScopeComparison {
+    /** `http_req_duration{name:GET /api/alerts}` or `http_req_duration` for the whole run. */
+    readonly metric: string;
+    readonly scope?: {
+        readonly tag: string;
+        readonly value: string;
+    };
+    readonly baseline?: ScopeSummary;
+    readonly current?: ScopeSummary;
+    /** Relative change of the typical (median-shift) latency with its interval, when computable. */
+    readonly latencyChange?: number;
+    readonly confidence: Confidence;
+    /** Worst outcome of the findings about this scope. */
+    readonly outcome: Outcome;
+    /**
+     * The finding that decided `outcome`, when it is not the typical-latency one: a p95 or an error rate
+     * that failed while the median held, or a percentile that could not be judged. Reports show its change
+     * and confidence, so a row never reads "fail … +3 % … within noise".
+     */
+    readonly decidedBy?: Decision;
+}
+/** The statistic that decided a scope's row. */
+export interface Decision {
+    readonly kind: FindingKind;
+    /** `p(95)`, `rate`, … as in the finding. */
+    readonly statistic: string;
+    readonly change?: number;
+    /** Absolute change for error rates (a fraction: 0.01 = +1 percentage point), where a relative one is undefined (from 0). */
+    readonly difference?: number;
+    readonly confidence: Confidence;
+    readonly shortfall?: Shortfall;
+}
+/** Resident memory of one run after warm-up. Bytes are bytes; MB = 2^20 bytes. */
+export interface MemoryRun {
+    readonly startBytes: number;
+    readonly endBytes: number;
+    readonly peakBytes: number;
+    /** Theil–Sen slope of the GC floor in the steady state (later half after warm-up), MB per hour. */
+    readonly slopeMBPerHour?: number;
+    /** Its 95 % interval. */
+    readonly slopeInterval?: {
+        readonly lower: number;
+        readonly upper: number;
+    };
+    /** r² of a least-squares line through the GC floor after warm-up: how straight the growth is. */
+    readonly rSquared?: number;
+    /** Growth over the run at the steady-state slope, a fraction of the steady level. */
+    readonly growth?: number;
+}
+export interface MemorySummary {
+    readonly baseline?: MemoryRun;
+    readonly current?: MemoryRun;
+}
+export interface StageReport {
+    readonly stage: string;
+    readonly outcome: Outcome;
+    readonly baselineRun?: {
+        readonly start: string;
+        readonly durationSeconds: number;
+        readonly partial: boolean;
+        readonly tool: string;
+        readonly toolVersion?: string;
+        readonly gitSha?: string;
+    };
+    readonly currentRun: {
+        readonly start: string;
+        readonly durationSeconds: number;
+        readonly partial: boolean;
+        readonly tool: string;
+        readonly toolVersion?: string;
+        readonly gitSha?: string;
+    };
+    readonly findings: readonly Finding[];
+    readonly scopes: readonly ScopeComparison[];
+    readonly memory?: MemorySummary;
+    /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
+    readonly notes: readonly string[];
+}
+export interface Report {
+    readonly schema: 'perf-gate/report@1';
+    readonly verdict: Outcome;
+    /** The label that accepted this run's regressions, when one did (the Action sets it). */
+    readonly acceptedBy?: string;
+    readonly stages: readonly StageReport[];
+    /** All findings of all stages (the same objects as in `stages[].findings`), failures first. */
+    readonly findings: readonly Finding[];
+    readonly generatedAt: string;
+}

@@ -1,0 +1,38 @@
+import { type RunDocument } from '../document/run-document.js';
+import type { Reader } from './reader.js';
+export interface IngestOptions {
+    /** Tags that split every metric into scopes (default `['name']`: one scope per endpoint). */
+    readonly groupBy?: readonly string[];
+    /** Window width in seconds, or 'auto' (default). */
+    readonly window?: 'auto' | number;
+    /** The stage this run belongs to (smoke, load, …), recorded in the document. */
+    readonly stage?: string;
+    readonly labels?: Record<string, string>;
+    readonly gitSha?: string;
+    /** A file of the target's memory samples (see docs/ingest.md), attached as `memory`. */
+    readonly memory?: string;
+    /** Submetrics to keep beyond those k6 declared (e.g. the gate's thresholds). */
+    readonly submetrics?: readonly {
+        readonly metric: string;
+        readonly tags: Readonly<Record<string, string>>;
+    }[];
+    /**
+     * At most this many values of each `groupBy` tag get scopes of their own (those with the most requests);
+     * the others are grouped into one `(other)` scope per metric, with a warning (default 500; config `maxScopes`).
+     */
+    readonly maxScopes?: number;
+    /** Called with the total number of input bytes read so far (compressed bytes for .gz). */
+    readonly onProgress?: (bytes: number) => void;
+    /** The formats to recognise; default every reader (readers.ts). */
+    readonly readers?: readonly Reader[];
+}
+/**
+ * Reads the outputs of one run into one run document. Several k6 NDJSON/CSV files are shards of the same
+ * run and go into one builder; a run document is returned as it is (several are merged); a summary
+ * (`--summary-export`, `handleSummary`) gives an aggregate-only document and stands alone.
+ *
+ * @throws IngestError naming the file (and line) of any input that cannot be read.
+ * @example
+ * const doc = await ingestFiles(['smoke.ndjson.gz'], { stage: 'smoke', memory: 'smoke.memory.csv' });
+ */
+export declare function ingestFiles(paths: readonly string[], options?: IngestOptions): Promise<RunDocument>;

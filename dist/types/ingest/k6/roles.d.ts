@@ -1,0 +1,1 @@
+export { K6_ROLES } from '../../document/roles.js';

@@ -1,0 +1,23 @@
+/**
+ * The words of a report: a finding's sentence, a limit's text, the headline. The gate hands over data
+ * (outcomes, units, limits, structured reasons and details); every renderer words it through here, so
+ * the comment, the terminal, the HTML page and the JSON say the same thing.
+ */
+import type { Finding, Limit, Report, Shortfall, Unit } from '../gate/verdict.js';
+/** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
+export declare function formatInUnit(unit: Unit, value: number): string;
+/** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
+export declare function limitText(limit: Limit): string;
+/** A shortfall in a report's words: `too few requests`. */
+export declare function shortfallText(shortfall: Shortfall): string;
+/**
+ * One sentence a reviewer can act on, from the finding's data:
+ * `GET /api/alerts: p(95) response time +29.8 % (80.0 ms → 104 ms) is beyond the +20 % limit and confirmed, 95 % CI +16 … +46 %.`
+ * `acceptedBy` names the label that accepted it, when the finding is accepted.
+ */
+export declare function findingMessage(f: Finding, acceptedBy?: string): string;
+/**
+ * One line without the verdict word or mark: `4 breaches in smoke: POST /api/alerts, …; 1 of 10 endpoints
+ * could not be judged (too few requests)`. Renderers add the verdict and its mark.
+ */
+export declare function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string;
