@@ -67793,9 +67793,9 @@ function baseMetric(metric) {
   return brace === -1 ? metric : metric.slice(0, brace);
 }
 var ALL_REQUESTS = "all requests";
-function scopeLabel(scope) {
+function scopeLabel(scope, latencyMetric = "http_req_duration") {
   const base = baseMetric(scope.metric);
-  const prefix = base === "http_req_duration" || base === "" ? "" : base;
+  const prefix = base === baseMetric(latencyMetric) || base === "" ? "" : base;
   if (scope.scope === void 0) return prefix === "" ? ALL_REQUESTS : prefix;
   const value = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
   return prefix === "" ? value : `${prefix} \xB7 ${value}`;
@@ -67810,13 +67810,13 @@ var SCOPE_COLUMNS = {
   errorRate: "Error rate",
   sure: "How sure"
 };
-function scopeRow2(s) {
+function scopeRow2(s, latencyMetric) {
   const b = s.baseline;
   const c2 = s.current;
   return {
     outcome: s.outcome,
     wholeRun: s.scope === void 0,
-    label: scopeLabel(s),
+    label: scopeLabel(s, latencyMetric),
     p50: formatPair(b?.p50, c2?.p50, (x) => formatNumber2(x)),
     p95: formatPair(b?.p95, c2?.p95, (x) => formatNumber2(x)),
     p99: formatPair(b?.p99, c2?.p99, (x) => formatNumber2(x)),
@@ -67843,6 +67843,7 @@ function latencyChangeKey(s) {
   return s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
 }
 function scopeRows(scopes) {
+  const latencyMetric = latencyMetricOf(scopes);
   const sorted = [...scopes].sort((x, y) => {
     const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
     if (byOutcome !== 0) return byOutcome;
@@ -67850,11 +67851,14 @@ function scopeRows(scopes) {
     if (byWhole !== 0) return byWhole;
     const byChange = latencyChangeKey(y) - latencyChangeKey(x);
     if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
-    const lx = scopeLabel(x);
-    const ly = scopeLabel(y);
+    const lx = scopeLabel(x, latencyMetric);
+    const ly = scopeLabel(y, latencyMetric);
     return lx < ly ? -1 : lx > ly ? 1 : 0;
   });
-  return sorted.map(scopeRow2);
+  return sorted.map((s) => scopeRow2(s, latencyMetric));
+}
+function latencyMetricOf(scopes) {
+  return scopes.find((s) => s.scope === void 0)?.metric ?? "http_req_duration";
 }
 function findingView(f, acceptedBy) {
   const fmt = (x) => formatInUnit(f.unit, x);
@@ -68654,8 +68658,9 @@ function chartOrder(scopes) {
 function stageCharts(stage, runs) {
   const out = [];
   const scopes = [...stage.scopes];
-  if (!scopes.some((s) => s.scope === void 0 && s.metric === "http_req_duration")) {
-    scopes.push({ metric: "http_req_duration", confidence: { level: "not-applicable" }, outcome: "pass" });
+  const latencyMetric = latencyMetricOf(stage.scopes);
+  if (!scopes.some((s) => s.scope === void 0)) {
+    scopes.push({ metric: latencyMetric, confidence: { level: "not-applicable" }, outcome: "pass" });
   }
   const charted = chartOrder(scopes).filter((s) => hasWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasWindows(runs.baseline, s.metric));
   const shown = charted.slice(0, MAX_LATENCY_CHARTS);
@@ -68670,7 +68675,7 @@ function stageCharts(stage, runs) {
         series.push({ name: `${run2} p50`, colour: COLOURS[run2], points: p50 });
         series.push({ name: `${run2} p95`, colour: COLOURS[run2], dashed: true, points: p95 });
       }
-      out.push(renderLineChart({ title: `${scopeLabel(s)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
+      out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
     }
     out.push("</div>");
     if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);

@@ -91985,9 +91985,9 @@ function baseMetric(metric) {
   return brace === -1 ? metric : metric.slice(0, brace);
 }
 var ALL_REQUESTS = "all requests";
-function scopeLabel(scope) {
+function scopeLabel(scope, latencyMetric = "http_req_duration") {
   const base = baseMetric(scope.metric);
-  const prefix = base === "http_req_duration" || base === "" ? "" : base;
+  const prefix = base === baseMetric(latencyMetric) || base === "" ? "" : base;
   if (scope.scope === void 0) return prefix === "" ? ALL_REQUESTS : prefix;
   const value = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
   return prefix === "" ? value : `${prefix} \xB7 ${value}`;
@@ -92002,13 +92002,13 @@ var SCOPE_COLUMNS = {
   errorRate: "Error rate",
   sure: "How sure"
 };
-function scopeRow2(s) {
+function scopeRow2(s, latencyMetric) {
   const b = s.baseline;
   const c = s.current;
   return {
     outcome: s.outcome,
     wholeRun: s.scope === void 0,
-    label: scopeLabel(s),
+    label: scopeLabel(s, latencyMetric),
     p50: formatPair(b?.p50, c?.p50, (x) => formatNumber2(x)),
     p95: formatPair(b?.p95, c?.p95, (x) => formatNumber2(x)),
     p99: formatPair(b?.p99, c?.p99, (x) => formatNumber2(x)),
@@ -92035,6 +92035,7 @@ function latencyChangeKey(s) {
   return s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
 }
 function scopeRows(scopes) {
+  const latencyMetric = latencyMetricOf(scopes);
   const sorted = [...scopes].sort((x, y) => {
     const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
     if (byOutcome !== 0) return byOutcome;
@@ -92042,11 +92043,14 @@ function scopeRows(scopes) {
     if (byWhole !== 0) return byWhole;
     const byChange = latencyChangeKey(y) - latencyChangeKey(x);
     if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
-    const lx = scopeLabel(x);
-    const ly = scopeLabel(y);
+    const lx = scopeLabel(x, latencyMetric);
+    const ly = scopeLabel(y, latencyMetric);
     return lx < ly ? -1 : lx > ly ? 1 : 0;
   });
-  return sorted.map(scopeRow2);
+  return sorted.map((s) => scopeRow2(s, latencyMetric));
+}
+function latencyMetricOf(scopes) {
+  return scopes.find((s) => s.scope === void 0)?.metric ?? "http_req_duration";
 }
 function findingView(f, acceptedBy) {
   const fmt = (x) => formatInUnit(f.unit, x);

@@ -23,6 +23,7 @@ import {
   runWideFindings,
   scopeLabel,
   scopeRows,
+  latencyMetricOf,
   sortFindings,
   verdictText,
 } from './view.js';
@@ -155,8 +156,9 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
   const out: string[] = [];
   // Scopes with windows in either run; the whole run is charted even when the gate made no row for it.
   const scopes: ScopeComparison[] = [...stage.scopes];
-  if (!scopes.some((s) => s.scope === undefined && s.metric === 'http_req_duration')) {
-    scopes.push({ metric: 'http_req_duration', confidence: { level: 'not-applicable' }, outcome: 'pass' });
+  const latencyMetric = latencyMetricOf(stage.scopes);
+  if (!scopes.some((s) => s.scope === undefined)) {
+    scopes.push({ metric: latencyMetric, confidence: { level: 'not-applicable' }, outcome: 'pass' });
   }
   const charted = chartOrder(scopes).filter((s) => hasWindows(runs.current, s.metric) || (runs.baseline !== undefined && hasWindows(runs.baseline, s.metric)));
   const shown = charted.slice(0, MAX_LATENCY_CHARTS);
@@ -171,7 +173,7 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
         series.push({ name: `${run} p50`, colour: COLOURS[run], points: p50 });
         series.push({ name: `${run} p95`, colour: COLOURS[run], dashed: true, points: p95 });
       }
-      out.push(renderLineChart({ title: `${scopeLabel(s)} — latency`, xLabel: 'seconds since start', yLabel: 'ms', series }));
+      out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} — latency`, xLabel: 'seconds since start', yLabel: 'ms', series }));
     }
     out.push('</div>');
     if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);

@@ -35,12 +35,14 @@ export const ALL_REQUESTS = 'all requests';
 
 /**
  * What a reader calls a scope: the endpoint (`GET /api/alerts`) for k6's `name` tag, `tenant=acme` for other
- * tags, `all requests` for the whole run; prefixed by the metric when it is not `http_req_duration`
- * (`ws_message_latency · GET /ws`). Raw text: escape it for the medium.
+ * tags, `all requests` for the whole run; prefixed by the metric when it is not the one the stage judges
+ * as request latency (`ws_message_latency · GET /ws`). Raw text: escape it for the medium.
+ *
+ * @param latencyMetric the stage's request-latency metric (its whole-run row's); default k6's
  */
-export function scopeLabel(scope: Pick<ScopeComparison, 'metric' | 'scope'>): string {
+export function scopeLabel(scope: Pick<ScopeComparison, 'metric' | 'scope'>, latencyMetric = 'http_req_duration'): string {
   const base = baseMetric(scope.metric);
-  const prefix = base === 'http_req_duration' || base === '' ? '' : base;
+  const prefix = base === baseMetric(latencyMetric) || base === '' ? '' : base;
   if (scope.scope === undefined) return prefix === '' ? ALL_REQUESTS : prefix;
   const value = scope.scope.tag === 'name' ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
   return prefix === '' ? value : `${prefix} · ${value}`;
@@ -73,13 +75,13 @@ export const SCOPE_COLUMNS = {
   sure: 'How sure',
 } as const;
 
-function scopeRow(s: ScopeComparison): ScopeRow {
+function scopeRow(s: ScopeComparison, latencyMetric: string): ScopeRow {
   const b = s.baseline;
   const c = s.current;
   return {
     outcome: s.outcome,
     wholeRun: s.scope === undefined,
-    label: scopeLabel(s),
+    label: scopeLabel(s, latencyMetric),
     p50: formatPair(b?.p50, c?.p50, (x) => formatNumber(x)),
     p95: formatPair(b?.p95, c?.p95, (x) => formatNumber(x)),
     p99: formatPair(b?.p99, c?.p99, (x) => formatNumber(x)),
@@ -122,6 +124,7 @@ function latencyChangeKey(s: ScopeComparison): number {
  * on the order the gate produced).
  */
 export function scopeRows(scopes: readonly ScopeComparison[]): ScopeRow[] {
+  const latencyMetric = latencyMetricOf(scopes);
   const sorted = [...scopes].sort((x, y) => {
     const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
     if (byOutcome !== 0) return byOutcome;
@@ -129,11 +132,16 @@ export function scopeRows(scopes: readonly ScopeComparison[]): ScopeRow[] {
     if (byWhole !== 0) return byWhole;
     const byChange = latencyChangeKey(y) - latencyChangeKey(x);
     if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
-    const lx = scopeLabel(x);
-    const ly = scopeLabel(y);
+    const lx = scopeLabel(x, latencyMetric);
+    const ly = scopeLabel(y, latencyMetric);
     return lx < ly ? -1 : lx > ly ? 1 : 0;
   });
-  return sorted.map(scopeRow);
+  return sorted.map((s) => scopeRow(s, latencyMetric));
+}
+
+/** The metric a stage judged as request latency: its whole-run row's (the gate always makes one), else k6's. */
+export function latencyMetricOf(scopes: readonly Pick<ScopeComparison, 'metric' | 'scope'>[]): string {
+  return scopes.find((s) => s.scope === undefined)?.metric ?? 'http_req_duration';
 }
 
 /** The parts of a finding line; `message`, `metric`, `statistic` and `threshold` are raw user-derived text. */

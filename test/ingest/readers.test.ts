@@ -7,6 +7,7 @@ import { compareRuns } from '../../src/gate/compare.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import type { StreamReader } from '../../src/ingest/reader.js';
 import { READERS } from '../../src/ingest/readers.js';
+import { scopeRows } from '../../src/report/view.js';
 import { tempDir } from './helpers.js';
 
 // A new load tool is one folder of readers and one line in the registry; the gate then judges it with the
@@ -66,5 +67,7 @@ describe('the reader registry', () => {
     const failed = report.findings.filter((f) => f.outcome === 'fail');
     expect(failed.map((f) => `${f.metric} ${f.statistic}`)).toContain('elapsed{name:GET /demo} med');
     expect(report.scopes.map((s) => s.metric)).toEqual(['elapsed', 'elapsed{name:GET /demo}']);
+    // The report names rows as for k6: the tool's latency metric is what every row is about.
+    expect(scopeRows(report.scopes).map((r) => r.label)).toEqual(['all requests', 'GET /demo']);
   });
 });

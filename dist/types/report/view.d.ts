@@ -12,10 +12,12 @@ export declare function baseMetric(metric: string): string;
 export declare const ALL_REQUESTS = "all requests";
 /**
  * What a reader calls a scope: the endpoint (`GET /api/alerts`) for k6's `name` tag, `tenant=acme` for other
- * tags, `all requests` for the whole run; prefixed by the metric when it is not `http_req_duration`
- * (`ws_message_latency · GET /ws`). Raw text: escape it for the medium.
+ * tags, `all requests` for the whole run; prefixed by the metric when it is not the one the stage judges
+ * as request latency (`ws_message_latency · GET /ws`). Raw text: escape it for the medium.
+ *
+ * @param latencyMetric the stage's request-latency metric (its whole-run row's); default k6's
  */
-export declare function scopeLabel(scope: Pick<ScopeComparison, 'metric' | 'scope'>): string;
+export declare function scopeLabel(scope: Pick<ScopeComparison, 'metric' | 'scope'>, latencyMetric?: string): string;
 /** One table row, every cell a display string (the label raw, the rest generated and safe). */
 export interface ScopeRow {
     readonly outcome: Outcome;
@@ -47,6 +49,8 @@ export declare const SCOPE_COLUMNS: {
  * on the order the gate produced).
  */
 export declare function scopeRows(scopes: readonly ScopeComparison[]): ScopeRow[];
+/** The metric a stage judged as request latency: its whole-run row's (the gate always makes one), else k6's. */
+export declare function latencyMetricOf(scopes: readonly Pick<ScopeComparison, 'metric' | 'scope'>[]): string;
 /** The parts of a finding line; `message`, `metric`, `statistic` and `threshold` are raw user-derived text. */
 export interface FindingView {
     readonly severity: Severity;
