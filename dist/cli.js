@@ -60712,35 +60712,35 @@ var EncodedTrendSchema = external_exports.object({
   negatives: external_exports.number().int().nonnegative().optional()
 });
 var ReportedValuesSchema = external_exports.record(external_exports.string(), external_exports.number());
-var ScopeSchema = external_exports.object({
-  metric: external_exports.string(),
-  tags: external_exports.record(external_exports.string(), external_exports.string()),
-  type: MetricTypeSchema,
-  trend: EncodedTrendSchema.optional(),
-  counter: external_exports.object({ count: external_exports.number(), samples: external_exports.number().int().nonnegative() }).optional(),
-  rate: external_exports.object({ passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() }).optional(),
-  gauge: external_exports.object({ value: external_exports.number(), min: external_exports.number(), max: external_exports.number(), samples: external_exports.number().int().nonnegative() }).optional(),
-  /** Only for aggregate-only sources: k6's own keys (`avg`, `p(95)`, `count`, `rate`, …). */
-  reported: ReportedValuesSchema.optional()
-});
-var WindowSchema = external_exports.object({
-  /** Window index from `windows.originMs` in steps of `windows.widthMs`. */
-  i: external_exports.number().int(),
-  count: external_exports.number().nonnegative(),
-  // trend
-  sum: external_exports.number().optional(),
-  min: external_exports.number().optional(),
-  max: external_exports.number().optional(),
+var ScopeBase = { metric: external_exports.string(), tags: external_exports.record(external_exports.string(), external_exports.string()) };
+var RateCountsSchema = external_exports.object({ passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() });
+var TrendScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("trend"), trend: EncodedTrendSchema });
+var CounterScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("counter"), counter: external_exports.object({ count: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
+var RateScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("rate"), rate: RateCountsSchema });
+var GaugeScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("gauge"), gauge: external_exports.object({ value: external_exports.number(), min: external_exports.number(), max: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
+var MeasuredScopeSchema = external_exports.discriminatedUnion("type", [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
+var ReportedScopeSchema = external_exports.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
+var ScopeSchema = external_exports.union([ReportedScopeSchema, MeasuredScopeSchema]);
+function isReported(scope) {
+  return "reported" in scope;
+}
+var WindowBase = { i: external_exports.number().int(), count: external_exports.number().nonnegative() };
+var TrendWindowSchema = external_exports.object({
+  ...WindowBase,
+  sum: external_exports.number(),
+  min: external_exports.number(),
+  max: external_exports.number(),
   /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
-  sumLog: external_exports.number().optional(),
-  sumLogSq: external_exports.number().optional(),
+  sumLog: external_exports.number(),
+  sumLogSq: external_exports.number(),
   /** Window sketch, flat [key, count, …] (±1 % log buckets). */
-  sketch: external_exports.array(external_exports.number()).optional(),
-  // rate
-  passes: external_exports.number().int().nonnegative().optional(),
-  // gauge
-  last: external_exports.number().optional()
-});
+  sketch: external_exports.array(external_exports.number())
+}).strict();
+var CounterWindowSchema = external_exports.object(WindowBase).strict();
+var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external_exports.number().int().nonnegative() }).strict();
+var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
+var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
+var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
 var MemorySampleSchema = external_exports.object({
   /** Unix milliseconds. */
   t: external_exports.number(),
@@ -60794,6 +60794,18 @@ var RunDocumentSchema = external_exports.object({
     series: external_exports.record(external_exports.string(), external_exports.array(WindowSchema))
   }),
   memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
+}).superRefine((doc, ctx) => {
+  for (const [name, windows] of Object.entries(doc.windows.series)) {
+    const scope = doc.scopes[name];
+    if (!scope) {
+      ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
+      continue;
+    }
+    const schema = WINDOW_SCHEMAS[scope.type];
+    windows.forEach((w, k) => {
+      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+    });
+  }
 });
 
 // src/document/run-span.ts
@@ -61490,6 +61502,27 @@ function encodeWindow(i, w) {
   }
 }
 
+// src/document/by-type.ts
+function seriesOf(doc, name) {
+  const scope = doc.scopes[name];
+  if (!scope || isReported(scope)) return void 0;
+  const windows = doc.windows.series[name] ?? [];
+  switch (scope.type) {
+    case "trend":
+      return { type: "trend", windows };
+    case "counter":
+      return { type: "counter", windows };
+    case "rate":
+      return { type: "rate", windows };
+    case "gauge":
+      return { type: "gauge", windows };
+  }
+}
+function windowsOf(doc, name, type) {
+  const series = seriesOf(doc, name);
+  return series?.type === type ? series.windows : [];
+}
+
 // src/document/merge.ts
 var MergeError = class extends Error {
 };
@@ -61548,22 +61581,26 @@ function mergeRuns(docs) {
 }
 function addScopes(a, b, name) {
   if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
-  if (a.reported || b.reported) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly \u2014 merge the NDJSON outputs instead`);
+  if (isReported(a) || isReported(b)) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly \u2014 merge the NDJSON outputs instead`);
+  return addMeasured(a, b);
+}
+function addMeasured(a, b) {
   switch (a.type) {
     case "trend": {
-      if (!a.trend || !b.trend) return a.trend ? a : b;
+      if (b.type !== "trend") return a;
       const h = TrendHistogram.decode(a.trend);
       h.add(TrendHistogram.decode(b.trend));
       return { ...a, trend: h.encode() };
     }
     case "counter":
-      return { ...a, counter: { count: (a.counter?.count ?? 0) + (b.counter?.count ?? 0), samples: (a.counter?.samples ?? 0) + (b.counter?.samples ?? 0) } };
+      if (b.type !== "counter") return a;
+      return { ...a, counter: { count: a.counter.count + b.counter.count, samples: a.counter.samples + b.counter.samples } };
     case "rate":
-      return { ...a, rate: { passes: (a.rate?.passes ?? 0) + (b.rate?.passes ?? 0), fails: (a.rate?.fails ?? 0) + (b.rate?.fails ?? 0) } };
-    case "gauge": {
-      if (!a.gauge || !b.gauge) return a.gauge ? a : b;
+      if (b.type !== "rate") return a;
+      return { ...a, rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails } };
+    case "gauge":
+      if (b.type !== "gauge") return a;
       return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
-    }
   }
 }
 function mergeWindows(docs) {
@@ -61576,17 +61613,16 @@ function mergeWindows(docs) {
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
   const byScope = /* @__PURE__ */ new Map();
   for (const d of docs) {
-    for (const [name, windows] of Object.entries(d.windows.series)) {
-      const type = d.scopes[name]?.type ?? "counter";
+    for (const name of Object.keys(d.windows.series)) {
+      const typed = seriesOf(d, name);
+      if (!typed) continue;
       let target = byScope.get(name);
       if (!target) {
         target = /* @__PURE__ */ new Map();
         byScope.set(name, target);
       }
-      for (const w of windows) {
-        const atMs = d.windows.originMs + w.i * d.windows.widthMs;
-        const j = Math.floor((atMs - originMs) / widthMs);
-        const totals = decodeWindow(type, w, atMs);
+      for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
+        const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
         const existing = target.get(j);
         if (existing) existing.add(totals);
         else target.set(j, totals);
@@ -61597,19 +61633,42 @@ function mergeWindows(docs) {
   for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name), 0);
   return { originMs, widthMs, series };
 }
-function decodeWindow(type, w, atMs) {
-  const t = new WindowTotals(type);
-  t.count = w.count;
-  t.sum = w.sum ?? 0;
-  t.min = w.min ?? Number.POSITIVE_INFINITY;
-  t.max = w.max ?? Number.NEGATIVE_INFINITY;
-  t.sumLog = w.sumLog ?? 0;
-  t.sumLogSq = w.sumLogSq ?? 0;
-  t.passes = w.passes ?? 0;
-  t.last = w.last ?? 0;
-  t.lastTime = atMs;
-  if (type === "trend") t.sketch = WindowSketch.decode(w.sketch ?? []);
-  return t;
+function decodeSeries(series, atMs) {
+  const open5 = (w) => {
+    const t = new WindowTotals(series.type);
+    t.count = w.count;
+    t.lastTime = atMs(w.i);
+    return t;
+  };
+  switch (series.type) {
+    case "trend":
+      return series.windows.map((w) => {
+        const t = open5(w);
+        t.sum = w.sum;
+        t.min = w.min;
+        t.max = w.max;
+        t.sumLog = w.sumLog;
+        t.sumLogSq = w.sumLogSq;
+        t.sketch = WindowSketch.decode(w.sketch);
+        return { i: w.i, totals: t };
+      });
+    case "counter":
+      return series.windows.map((w) => ({ i: w.i, totals: open5(w) }));
+    case "rate":
+      return series.windows.map((w) => {
+        const t = open5(w);
+        t.passes = w.passes;
+        return { i: w.i, totals: t };
+      });
+    case "gauge":
+      return series.windows.map((w) => {
+        const t = open5(w);
+        t.min = w.min;
+        t.max = w.max;
+        t.last = w.last;
+        return { i: w.i, totals: t };
+      });
+  }
 }
 function mergeMetric(a, b) {
   const { tags: _a3, ...rest } = a;
@@ -64014,8 +64073,9 @@ var RunView = class {
   distribution(name) {
     const cached2 = this.distributions.get(name);
     if (cached2) return cached2;
-    const t = this.doc.scopes[name]?.trend;
-    if (!t || t.count === 0) return void 0;
+    const s = this.doc.scopes[name];
+    if (!s || isReported(s) || s.type !== "trend" || s.trend.count === 0) return void 0;
+    const t = s.trend;
     const d = TrendHistogram.decode(t).distribution();
     this.distributions.set(name, d);
     return d;
@@ -64027,11 +64087,11 @@ var RunView = class {
   value(name, key) {
     const s = this.doc.scopes[name];
     if (!s) return void 0;
-    if (s.reported) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
+    if (isReported(s)) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
     switch (s.type) {
       case "trend": {
         const t = s.trend;
-        if (!t || t.count === 0) return key === "count" ? 0 : void 0;
+        if (t.count === 0) return key === "count" ? 0 : void 0;
         if (key === "count") return t.count;
         if (key === "avg") return t.sum / t.count;
         if (key === "min") return t.min;
@@ -64045,14 +64105,12 @@ var RunView = class {
       }
       case "counter": {
         const c2 = s.counter;
-        if (!c2) return void 0;
         if (key === "count") return c2.count;
         if (key === "rate") return this.durationSeconds > 0 ? c2.count / this.durationSeconds : void 0;
         return void 0;
       }
       case "rate": {
         const r = s.rate;
-        if (!r) return void 0;
         const total2 = r.passes + r.fails;
         if (key === "passes") return r.passes;
         if (key === "fails") return r.fails;
@@ -64062,7 +64120,7 @@ var RunView = class {
       }
       case "gauge": {
         const g = s.gauge;
-        if (!g || g.samples === 0) return void 0;
+        if (g.samples === 0) return void 0;
         if (key === "value") return g.value;
         if (key === "min") return g.min;
         if (key === "max") return g.max;
@@ -64074,28 +64132,27 @@ var RunView = class {
   throughput(tags, requestsMetric = this.roles.requests) {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
-    if (s?.reported) return s.reported["rate"];
+    if (s && isReported(s)) return s.reported["rate"];
     const count2 = this.value(name, "count");
     return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
   }
   /** Failed requests / all requests of a scope, from the matching scope of the failures rate. */
   errors(tags, failedMetric = this.roles.failures) {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
-    if (!s) return void 0;
-    if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
-    const passes = s.reported?.["passes"];
-    const fails = s.reported?.["fails"];
-    return passes !== void 0 && fails !== void 0 ? { failed: passes, total: passes + fails } : void 0;
+    if (!s || s.type !== "rate") return void 0;
+    const counts = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
+    return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : void 0;
   }
-  windows(name) {
-    return this.doc.windows.series[name] ?? [];
+  /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
+  windows(name, type) {
+    return windowsOf(this.doc, name, type);
   }
   /** Windows of a trend scope as sketches, for statistics on a part of the run. */
   windowDistribution(name, from, to) {
     const merged = new WindowSketch();
-    for (const w of this.windows(name)) {
+    for (const w of this.windows(name, "trend")) {
       if (w.i < from || w.i >= to) continue;
-      merged.add(decodeWindow("trend", w, 0).sketch);
+      merged.add(WindowSketch.decode(w.sketch));
     }
     return merged.distribution();
   }
@@ -64146,6 +64203,11 @@ var RunView = class {
     return out;
   }
 };
+function reportedCounts(reported) {
+  const passes = reported["passes"];
+  const fails = reported["fails"];
+  return passes !== void 0 && fails !== void 0 ? { passes, fails } : void 0;
+}
 function percentileKey(key) {
   const n = percentileOf(key);
   return n !== void 0 && n >= 0 && n <= 100 ? n / 100 : void 0;
@@ -64871,7 +64933,7 @@ function clusterOfProportion(count2, events) {
 
 // src/gate/noise.ts
 function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0 && w.sumLog !== void 0 && w.sumLogSq !== void 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
+  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
   const deff = clusterDesignEffect(clusters);
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
@@ -64887,7 +64949,7 @@ var degradation = {
     const metric = roles.latency;
     const widthMs = run2.doc.windows.widthMs;
     const startMs2 = Date.parse(run2.doc.meta.start);
-    const windows = run2.windows(metric).filter((w) => run2.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
+    const windows = run2.windows(metric, "trend").filter((w) => run2.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
     const common = { kind: "degradation", metric, statistic: "med", unit: run2.unitOf(metric), limit: { kind: "max-increase", max: e.degradation } };
     if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
     const third = Math.floor(windows.length / 3);
@@ -64998,7 +65060,7 @@ var errorRate = {
     if (baseline.aggregateOnly || current.aggregateOnly) {
       return [{ ...base, details: { aggregateOnly: true } }];
     }
-    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
+    const deff = Math.max(designEffectOfRates(baseline.windows(metric, "rate")), designEffectOfRates(current.windows(metric, "rate")));
     const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c2.failed, total: c2.total }, { varianceInflation: deff });
     if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: "missing" }];
     return [{
@@ -65011,7 +65073,7 @@ var errorRate = {
   }
 };
 function designEffectOfRates(windows) {
-  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
+  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes)));
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
 
@@ -65097,8 +65159,8 @@ var latency = {
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
         continue;
       }
-      const deffB = designEffectOfWindows(baseline.windows(s.name));
-      const deffC = designEffectOfWindows(current.windows(s.name));
+      const deffB = designEffectOfWindows(baseline.windows(s.name, "trend"));
+      const deffC = designEffectOfWindows(current.windows(s.name, "trend"));
       const noise = policy.runToRunNoise;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
       if (isInsufficient(evidence)) {
@@ -65493,8 +65555,8 @@ var throughput = {
     const change = c2 / b - 1;
     const base = { ...common, baseline: b, current: c2, change, beyond: change < -limit };
     if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
-    const sb = windowRateSe(baseline.windows(requests), baseline.doc.windows.widthMs);
-    const sc = windowRateSe(current.windows(requests), current.doc.windows.widthMs);
+    const sb = windowRateSe(baseline.windows(requests, "counter"), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(requests, "counter"), current.doc.windows.widthMs);
     if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, "too-short") }];
     if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, "too-short") }];
     const noise = policy.runToRunNoise;
@@ -66818,9 +66880,8 @@ function summaryDocument(value, info) {
   for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
     const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
-    if (m.type === "rate" && Number.isInteger(m.reported.passes) && Number.isInteger(m.reported.fails) && m.reported.passes >= 0 && m.reported.fails >= 0) {
-      scope.rate = { passes: m.reported.passes, fails: m.reported.fails };
-    }
+    const { passes, fails } = m.reported;
+    if (m.type === "rate" && isCount(passes) && isCount(fails)) scope.rate = { passes, fails };
     scopes[name] = scope;
     const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
     const expressions = m.thresholds.map((t) => t.expression);
@@ -66927,6 +66988,9 @@ function durationFromCounters(metrics) {
 }
 function compareText3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+function isCount(n) {
+  return n !== void 0 && Number.isInteger(n) && n >= 0;
 }
 
 // src/ingest/k6/index.ts
@@ -68424,7 +68488,7 @@ function startMs(doc) {
   return Number.isFinite(t) ? t : doc.windows.originMs;
 }
 function latencySeries(doc, metric) {
-  const windows = (doc.windows.series[metric] ?? []).filter((w) => w.sketch !== void 0 && w.count > 0).sort((a, b) => a.i - b.i);
+  const windows = windowsOf(doc, metric, "trend").filter((w) => w.count > 0).sort((a, b) => a.i - b.i);
   const p50 = [];
   const p95 = [];
   if (windows.length === 0) return { p50, p95 };
@@ -68455,6 +68519,9 @@ function latencySeries(doc, metric) {
     if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
   }
   return { p50, p95 };
+}
+function hasLatencyWindows(doc, metric) {
+  return windowsOf(doc, metric, "trend").some((w) => w.count > 0);
 }
 function memorySeries(doc) {
   const start = startMs(doc);
@@ -68662,7 +68729,7 @@ function stageCharts(stage, runs) {
   if (!scopes.some((s) => s.scope === void 0)) {
     scopes.push({ metric: latencyMetric, confidence: { level: "not-applicable" }, outcome: "pass" });
   }
-  const charted = chartOrder(scopes).filter((s) => hasWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasWindows(runs.baseline, s.metric));
+  const charted = chartOrder(scopes).filter((s) => hasLatencyWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasLatencyWindows(runs.baseline, s.metric));
   const shown = charted.slice(0, MAX_LATENCY_CHARTS);
   if (shown.length > 0) {
     out.push('<h3>Latency over time</h3><div class="charts">');
@@ -68692,9 +68759,6 @@ function stageCharts(stage, runs) {
     out.push("</div>");
   }
   return out.join("\n");
-}
-function hasWindows(doc, metric) {
-  return (doc.windows.series[metric] ?? []).some((w) => w.sketch !== void 0 && w.count > 0);
 }
 var STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}

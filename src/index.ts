@@ -8,7 +8,21 @@
 export { ingestFiles, IngestError, type IngestOptions } from './ingest/index.js';
 export { mergeRuns, MergeError } from './document/merge.js';
 export { k6Summary, type K6Summary } from './document/k6-summary.js';
-export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type MemorySample } from './document/run-document.js';
+export {
+  RUN_DOCUMENT_SCHEMA,
+  RunDocumentSchema,
+  isReported,
+  type RunDocument,
+  type MemorySample,
+  type Scope,
+  type MeasuredScope,
+  type ReportedScope,
+  type Window,
+  type WindowOf,
+  type MetricType,
+} from './document/run-document.js';
+// A scope's totals and windows read by its metric type.
+export { scopeOf, reportedScopeOf, seriesOf, windowsOf, type TypedSeries } from './document/by-type.js';
 
 // The policy: perf-gate.yml (or its defaults) and one stage's rules.
 export { loadConfig, parseConfigText, parseConfig, defaultConfig, resolvePolicy, ConfigError, type PerfGateConfig, type StagePolicy } from './config/index.js';

@@ -1,7 +1,8 @@
 export { ingestFiles, IngestError, type IngestOptions } from './ingest/index.js';
 export { mergeRuns, MergeError } from './document/merge.js';
 export { k6Summary, type K6Summary } from './document/k6-summary.js';
-export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type MemorySample } from './document/run-document.js';
+export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, isReported, type RunDocument, type MemorySample, type Scope, type MeasuredScope, type ReportedScope, type Window, type WindowOf, type MetricType, } from './document/run-document.js';
+export { scopeOf, reportedScopeOf, seriesOf, windowsOf, type TypedSeries } from './document/by-type.js';
 export { loadConfig, parseConfigText, parseConfig, defaultConfig, resolvePolicy, ConfigError, type PerfGateConfig, type StagePolicy } from './config/index.js';
 export { compareRuns, type CompareInput } from './gate/compare.js';
 export { buildReport } from './gate/report.js';

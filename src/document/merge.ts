@@ -1,8 +1,9 @@
 import { WindowTotals } from './accumulators.js';
 import { encodeWindows } from './run-builder.js';
-import { RUN_DOCUMENT_SCHEMA, type RunDocument, type Scope, type Window } from './run-document.js';
+import { isReported, RUN_DOCUMENT_SCHEMA, type MeasuredScope, type RunDocument, type Scope, type Window } from './run-document.js';
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
+import { seriesOf, type TypedSeries } from './by-type.js';
 
 /** Why two documents cannot be added up. */
 export class MergeError extends Error {}
@@ -70,22 +71,28 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
 
 function addScopes(a: Scope, b: Scope, name: string): Scope {
   if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
-  if (a.reported || b.reported) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly — merge the NDJSON outputs instead`);
+  if (isReported(a) || isReported(b)) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly — merge the NDJSON outputs instead`);
+  return addMeasured(a, b);
+}
+
+/** Two measured scopes of one type added up (the caller checked the types agree). */
+function addMeasured(a: MeasuredScope, b: MeasuredScope): MeasuredScope {
   switch (a.type) {
     case 'trend': {
-      if (!a.trend || !b.trend) return a.trend ? a : b;
+      if (b.type !== 'trend') return a;
       const h = TrendHistogram.decode(a.trend);
       h.add(TrendHistogram.decode(b.trend));
       return { ...a, trend: h.encode() };
     }
     case 'counter':
-      return { ...a, counter: { count: (a.counter?.count ?? 0) + (b.counter?.count ?? 0), samples: (a.counter?.samples ?? 0) + (b.counter?.samples ?? 0) } };
+      if (b.type !== 'counter') return a;
+      return { ...a, counter: { count: a.counter.count + b.counter.count, samples: a.counter.samples + b.counter.samples } };
     case 'rate':
-      return { ...a, rate: { passes: (a.rate?.passes ?? 0) + (b.rate?.passes ?? 0), fails: (a.rate?.fails ?? 0) + (b.rate?.fails ?? 0) } };
-    case 'gauge': {
-      if (!a.gauge || !b.gauge) return a.gauge ? a : b;
+      if (b.type !== 'rate') return a;
+      return { ...a, rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails } };
+    case 'gauge':
+      if (b.type !== 'gauge') return a;
       return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
-    }
   }
 }
 
@@ -99,17 +106,16 @@ function mergeWindows(docs: readonly RunDocument[]): RunDocument['windows'] {
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
   const byScope = new Map<string, Map<number, WindowTotals>>();
   for (const d of docs) {
-    for (const [name, windows] of Object.entries(d.windows.series)) {
-      const type = d.scopes[name]?.type ?? 'counter';
+    for (const name of Object.keys(d.windows.series)) {
+      const typed = seriesOf(d, name);
+      if (!typed) continue;
       let target = byScope.get(name);
       if (!target) {
         target = new Map();
         byScope.set(name, target);
       }
-      for (const w of windows) {
-        const atMs = d.windows.originMs + w.i * d.windows.widthMs;
-        const j = Math.floor((atMs - originMs) / widthMs);
-        const totals = decodeWindow(type, w, atMs);
+      for (const { i, totals } of decodeSeries(typed, (i) => d.windows.originMs + i * d.windows.widthMs)) {
+        const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
         const existing = target.get(j);
         if (existing) existing.add(totals);
         else target.set(j, totals);
@@ -121,20 +127,43 @@ function mergeWindows(docs: readonly RunDocument[]): RunDocument['windows'] {
   return { originMs, widthMs, series };
 }
 
-/** A stored window back into running totals, so windows of different shards add up. */
-export function decodeWindow(type: Scope['type'], w: Window, atMs: number): WindowTotals {
-  const t = new WindowTotals(type);
-  t.count = w.count;
-  t.sum = w.sum ?? 0;
-  t.min = w.min ?? Number.POSITIVE_INFINITY;
-  t.max = w.max ?? Number.NEGATIVE_INFINITY;
-  t.sumLog = w.sumLog ?? 0;
-  t.sumLogSq = w.sumLogSq ?? 0;
-  t.passes = w.passes ?? 0;
-  t.last = w.last ?? 0;
-  t.lastTime = atMs;
-  if (type === 'trend') t.sketch = WindowSketch.decode(w.sketch ?? []);
-  return t;
+/** Stored windows back into running totals, so windows of different shards add up; `atMs` is a window's start. */
+export function decodeSeries(series: TypedSeries, atMs: (i: number) => number): { i: number; totals: WindowTotals }[] {
+  const open = (w: Window): WindowTotals => {
+    const t = new WindowTotals(series.type);
+    t.count = w.count;
+    t.lastTime = atMs(w.i);
+    return t;
+  };
+  switch (series.type) {
+    case 'trend':
+      return series.windows.map((w) => {
+        const t = open(w);
+        t.sum = w.sum;
+        t.min = w.min;
+        t.max = w.max;
+        t.sumLog = w.sumLog;
+        t.sumLogSq = w.sumLogSq;
+        t.sketch = WindowSketch.decode(w.sketch);
+        return { i: w.i, totals: t };
+      });
+    case 'counter':
+      return series.windows.map((w) => ({ i: w.i, totals: open(w) }));
+    case 'rate':
+      return series.windows.map((w) => {
+        const t = open(w);
+        t.passes = w.passes;
+        return { i: w.i, totals: t };
+      });
+    case 'gauge':
+      return series.windows.map((w) => {
+        const t = open(w);
+        t.min = w.min;
+        t.max = w.max;
+        t.last = w.last;
+        return { i: w.i, totals: t };
+      });
+  }
 }
 
 type MetricEntry = RunDocument['metrics'][string];

@@ -1,6 +1,6 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { K6_ROLES } from './roles.js';
-import { RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
+import { RUN_DOCUMENT_SCHEMA, type MeasuredScope, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
 import { runSpan, setAsideWarning } from './run-span.js';
 import { OTHER_VALUE, ScopeCardinality, type ScopeWeight } from './scope-cardinality.js';
 import { scopeName } from './selector.js';
@@ -476,7 +476,7 @@ function regroup(windows: Map<number, WindowTotals>, to: (i: number) => number):
   return merged;
 }
 
-function encodeScope(s: { metric: string; tags: Readonly<Record<string, string>>; totals: ScopeTotals }): Scope {
+function encodeScope(s: { metric: string; tags: Readonly<Record<string, string>>; totals: ScopeTotals }): MeasuredScope {
   const base = { metric: s.metric, tags: { ...s.tags } };
   const t = s.totals;
   switch (t.type) {

@@ -23,39 +23,78 @@ export const EncodedTrendSchema = z.object({
 /** Aggregates exactly as k6 reported them, for sources that hold no distribution (summary JSON). */
 export const ReportedValuesSchema = z.record(z.string(), z.number());
 
-export const ScopeSchema = z.object({
-  metric: z.string(),
-  tags: z.record(z.string(), z.string()),
-  type: MetricTypeSchema,
-  trend: EncodedTrendSchema.optional(),
-  counter: z.object({ count: z.number(), samples: z.number().int().nonnegative() }).optional(),
-  rate: z.object({ passes: z.number().int().nonnegative(), fails: z.number().int().nonnegative() }).optional(),
-  gauge: z.object({ value: z.number(), min: z.number(), max: z.number(), samples: z.number().int().nonnegative() }).optional(),
-  /** Only for aggregate-only sources: k6's own keys (`avg`, `p(95)`, `count`, `rate`, …). */
-  reported: ReportedValuesSchema.optional(),
-});
+const ScopeBase = { metric: z.string(), tags: z.record(z.string(), z.string()) };
+
+export const RateCountsSchema = z.object({ passes: z.number().int().nonnegative(), fails: z.number().int().nonnegative() });
+export type RateCounts = z.infer<typeof RateCountsSchema>;
+
+/** A measured scope is one of four, as k6 keeps one sink per metric type; each carries its own totals. */
+export const TrendScopeSchema = z.object({ ...ScopeBase, type: z.literal('trend'), trend: EncodedTrendSchema });
+export const CounterScopeSchema = z.object({ ...ScopeBase, type: z.literal('counter'), counter: z.object({ count: z.number(), samples: z.number().int().nonnegative() }) });
+export const RateScopeSchema = z.object({ ...ScopeBase, type: z.literal('rate'), rate: RateCountsSchema });
+export const GaugeScopeSchema = z.object({ ...ScopeBase, type: z.literal('gauge'), gauge: z.object({ value: z.number(), min: z.number(), max: z.number(), samples: z.number().int().nonnegative() }) });
+export const MeasuredScopeSchema = z.discriminatedUnion('type', [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
+
+/**
+ * A scope of an aggregate-only source (summary JSON): k6's own keys (`avg`, `p(95)`, `count`, `rate`, …)
+ * and no distribution. A Rate keeps its exact counts too when the summary gives them as whole numbers.
+ */
+export const ReportedScopeSchema = z.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
+
+// Reported first: a scope with `reported` is an aggregate whatever else it holds.
+export const ScopeSchema = z.union([ReportedScopeSchema, MeasuredScopeSchema]);
+
+export type TrendScope = z.infer<typeof TrendScopeSchema>;
+export type CounterScope = z.infer<typeof CounterScopeSchema>;
+export type RateScope = z.infer<typeof RateScopeSchema>;
+export type GaugeScope = z.infer<typeof GaugeScopeSchema>;
+export type MeasuredScope = z.infer<typeof MeasuredScopeSchema>;
+export type ReportedScope = z.infer<typeof ReportedScopeSchema>;
 export type Scope = z.infer<typeof ScopeSchema>;
 
-/** One time window of one scope. Fields present depend on the metric type. */
-export const WindowSchema = z.object({
-  /** Window index from `windows.originMs` in steps of `windows.widthMs`. */
-  i: z.number().int(),
-  count: z.number().nonnegative(),
-  // trend
-  sum: z.number().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
+/** True for a scope of an aggregate-only source; the other scopes are measured, one union by `type`. */
+export function isReported(scope: Scope): scope is ReportedScope {
+  return 'reported' in scope;
+}
+
+/*
+ * One time window of one scope: its index from `windows.originMs` in steps of `windows.widthMs`, and the
+ * totals of its scope's metric type. The JSON carries no type (the scope says it), so the shapes are
+ * strict: a window missing a field of its type is refused, never read as another type's window.
+ */
+const WindowBase = { i: z.number().int(), count: z.number().nonnegative() };
+export const TrendWindowSchema = z.object({
+  ...WindowBase,
+  sum: z.number(),
+  min: z.number(),
+  max: z.number(),
   /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
-  sumLog: z.number().optional(),
-  sumLogSq: z.number().optional(),
+  sumLog: z.number(),
+  sumLogSq: z.number(),
   /** Window sketch, flat [key, count, …] (±1 % log buckets). */
-  sketch: z.array(z.number()).optional(),
-  // rate
-  passes: z.number().int().nonnegative().optional(),
-  // gauge
-  last: z.number().optional(),
-});
-export type Window = z.infer<typeof WindowSchema>;
+  sketch: z.array(z.number()),
+}).strict();
+/** `count` is the sum of the counter's values in the window. */
+export const CounterWindowSchema = z.object(WindowBase).strict();
+/** `count` points, of which `passes` non-zero (for http_req_failed: failed requests). */
+export const RateWindowSchema = z.object({ ...WindowBase, passes: z.number().int().nonnegative() }).strict();
+export const GaugeWindowSchema = z.object({ ...WindowBase, min: z.number(), max: z.number(), last: z.number() }).strict();
+
+export type TrendWindow = z.infer<typeof TrendWindowSchema>;
+export type CounterWindow = z.infer<typeof CounterWindowSchema>;
+export type RateWindow = z.infer<typeof RateWindowSchema>;
+export type GaugeWindow = z.infer<typeof GaugeWindowSchema>;
+/** The window of each metric type. */
+export interface WindowOf {
+  trend: TrendWindow;
+  counter: CounterWindow;
+  rate: RateWindow;
+  gauge: GaugeWindow;
+}
+export type Window = WindowOf[MetricType];
+
+const WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema } as const;
+export const WindowSchema = z.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
 
 export const MemorySampleSchema = z.object({
   /** Unix milliseconds. */
@@ -114,5 +153,18 @@ export const RunDocumentSchema = z.object({
     series: z.record(z.string(), z.array(WindowSchema)),
   }),
   memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional(),
+}).superRefine((doc, ctx) => {
+  // Each series must hold its scope's kind of window, so readers can take the type from the scope.
+  for (const [name, windows] of Object.entries(doc.windows.series)) {
+    const scope = doc.scopes[name];
+    if (!scope) {
+      ctx.addIssue({ code: 'custom', path: ['windows', 'series', name], message: `series '${name}' has no scope of that name` });
+      continue;
+    }
+    const schema = WINDOW_SCHEMAS[scope.type];
+    windows.forEach((w, k) => {
+      if (!schema.safeParse(w).success) ctx.addIssue({ code: 'custom', path: ['windows', 'series', name, k], message: `not a ${scope.type} window, as its scope is` });
+    });
+  }
 });
 export type RunDocument = z.infer<typeof RunDocumentSchema>;

@@ -1,11 +1,11 @@
-import { decodeWindow } from './merge.js';
-import type { MetricType, RunDocument, Scope, Window } from './run-document.js';
+import { isReported, type MetricType, type RunDocument, type Scope, type WindowOf } from './run-document.js';
 import { K6_ROLES, type MetricRoles } from './roles.js';
 import type { Unit } from './unit.js';
 import { percentileOf } from './percentile-name.js';
 import { scopeName } from './selector.js';
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
+import { windowsOf } from './by-type.js';
 import type { Distribution } from '../stats/distribution.js';
 import { isInsufficient } from '../stats/insufficient.js';
 import { percentile } from '../stats/percentile.js';
@@ -40,8 +40,9 @@ export class RunView {
   distribution(name: string): Distribution | undefined {
     const cached = this.distributions.get(name);
     if (cached) return cached;
-    const t = this.doc.scopes[name]?.trend;
-    if (!t || t.count === 0) return undefined;
+    const s = this.doc.scopes[name];
+    if (!s || isReported(s) || s.type !== 'trend' || s.trend.count === 0) return undefined;
+    const t = s.trend;
     const d = TrendHistogram.decode(t).distribution();
     this.distributions.set(name, d);
     return d;
@@ -54,11 +55,11 @@ export class RunView {
   value(name: string, key: string): number | undefined {
     const s = this.doc.scopes[name];
     if (!s) return undefined;
-    if (s.reported) return s.reported[key] ?? (key === 'value' && s.type === 'rate' ? s.reported['rate'] : undefined);
+    if (isReported(s)) return s.reported[key] ?? (key === 'value' && s.type === 'rate' ? s.reported['rate'] : undefined);
     switch (s.type) {
       case 'trend': {
         const t = s.trend;
-        if (!t || t.count === 0) return key === 'count' ? 0 : undefined;
+        if (t.count === 0) return key === 'count' ? 0 : undefined;
         if (key === 'count') return t.count;
         if (key === 'avg') return t.sum / t.count;
         if (key === 'min') return t.min;
@@ -72,14 +73,12 @@ export class RunView {
       }
       case 'counter': {
         const c = s.counter;
-        if (!c) return undefined;
         if (key === 'count') return c.count;
         if (key === 'rate') return this.durationSeconds > 0 ? c.count / this.durationSeconds : undefined;
         return undefined;
       }
       case 'rate': {
         const r = s.rate;
-        if (!r) return undefined;
         const total = r.passes + r.fails;
         if (key === 'passes') return r.passes;
         if (key === 'fails') return r.fails;
@@ -89,7 +88,7 @@ export class RunView {
       }
       case 'gauge': {
         const g = s.gauge;
-        if (!g || g.samples === 0) return undefined;
+        if (g.samples === 0) return undefined;
         if (key === 'value') return g.value;
         if (key === 'min') return g.min;
         if (key === 'max') return g.max;
@@ -102,7 +101,7 @@ export class RunView {
   throughput(tags: Readonly<Record<string, string>>, requestsMetric = this.roles.requests): number | undefined {
     const name = scopeName(requestsMetric, tags);
     const s = this.doc.scopes[name];
-    if (s?.reported) return s.reported['rate'];
+    if (s && isReported(s)) return s.reported['rate'];
     const count = this.value(name, 'count');
     return count !== undefined && this.durationSeconds > 0 ? count / this.durationSeconds : undefined;
   }
@@ -110,23 +109,23 @@ export class RunView {
   /** Failed requests / all requests of a scope, from the matching scope of the failures rate. */
   errors(tags: Readonly<Record<string, string>>, failedMetric = this.roles.failures): { failed: number; total: number } | undefined {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
-    if (!s) return undefined;
-    if (s.rate) return { failed: s.rate.passes, total: s.rate.passes + s.rate.fails };
-    const passes = s.reported?.['passes'];
-    const fails = s.reported?.['fails'];
-    return passes !== undefined && fails !== undefined ? { failed: passes, total: passes + fails } : undefined;
+    if (!s || s.type !== 'rate') return undefined;
+    // A summary's Rate keeps exact counts when it gave whole numbers; else its reported passes and fails.
+    const counts = isReported(s) ? (s.rate ?? reportedCounts(s.reported)) : s.rate;
+    return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : undefined;
   }
 
-  windows(name: string): readonly Window[] {
-    return this.doc.windows.series[name] ?? [];
+  /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
+  windows<T extends MetricType>(name: string, type: T): readonly WindowOf[T][] {
+    return windowsOf(this.doc, name, type);
   }
 
   /** Windows of a trend scope as sketches, for statistics on a part of the run. */
   windowDistribution(name: string, from: number, to: number): Distribution {
     const merged = new WindowSketch();
-    for (const w of this.windows(name)) {
+    for (const w of this.windows(name, 'trend')) {
       if (w.i < from || w.i >= to) continue;
-      merged.add(decodeWindow('trend', w, 0).sketch!);
+      merged.add(WindowSketch.decode(w.sketch));
     }
     return merged.distribution();
   }
@@ -180,6 +179,12 @@ export class RunView {
     }
     return out;
   }
+}
+
+function reportedCounts(reported: Readonly<Record<string, number>>): { passes: number; fails: number } | undefined {
+  const passes = reported['passes'];
+  const fails = reported['fails'];
+  return passes !== undefined && fails !== undefined ? { passes, fails } : undefined;
 }
 
 /** `p(95)` → 0.95, `p(99.9)` → 0.999; undefined for anything else (and outside 0..100). */

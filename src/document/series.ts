@@ -1,5 +1,6 @@
 import type { RunDocument } from './run-document.js';
 import { WindowSketch } from './window-sketch.js';
+import { windowsOf } from './by-type.js';
 import { isInsufficient } from '../stats/insufficient.js';
 import { percentile } from '../stats/percentile.js';
 
@@ -24,7 +25,7 @@ function startMs(doc: RunDocument): number {
  * consecutive windows are merged (their sketches added) so that percentiles stay percentiles.
  */
 export function latencySeries(doc: RunDocument, metric: string): { p50: [number, number][]; p95: [number, number][] } {
-  const windows = (doc.windows.series[metric] ?? []).filter((w) => w.sketch !== undefined && w.count > 0).sort((a, b) => a.i - b.i);
+  const windows = windowsOf(doc, metric, 'trend').filter((w) => w.count > 0).sort((a, b) => a.i - b.i);
   const p50: [number, number][] = [];
   const p95: [number, number][] = [];
   if (windows.length === 0) return { p50, p95 };
@@ -41,7 +42,7 @@ export function latencySeries(doc: RunDocument, metric: string): { p50: [number,
       b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
       buckets.set(key, b);
     }
-    b.sketch.add(WindowSketch.decode(w.sketch!));
+    b.sketch.add(WindowSketch.decode(w.sketch));
     b.iSum += w.i;
     b.n++;
   }
@@ -55,6 +56,11 @@ export function latencySeries(doc: RunDocument, metric: string): { p50: [number,
     if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
   }
   return { p50, p95 };
+}
+
+/** True when a trend scope has windows with points, so a latency chart has something to draw. */
+export function hasLatencyWindows(doc: RunDocument, metric: string): boolean {
+  return windowsOf(doc, metric, 'trend').some((w) => w.count > 0);
 }
 
 /** Resident memory in MB (2^20 bytes) against seconds since the run's start. */

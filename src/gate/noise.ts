@@ -1,6 +1,6 @@
 import { clusterDesignEffect, clusterOfSums } from '../stats/design-effect.js';
 import { isInsufficient } from '../stats/insufficient.js';
-import type { Window } from '../document/run-document.js';
+import type { TrendWindow } from '../document/run-document.js';
 
 /**
  * How much the requests of one run are worth as independent observations. Requests in the same time
@@ -9,10 +9,10 @@ import type { Window } from '../document/run-document.js';
  * much the variance of a run-level statistic is understated when requests are treated as independent.
  * @example designEffectOfWindows(windows) → 2.4  // 10 000 requests count as ~4 200
  */
-export function designEffectOfWindows(windows: readonly Window[]): number {
+export function designEffectOfWindows(windows: readonly TrendWindow[]): number {
   const clusters = windows
-    .filter((w) => w.count > 0 && w.sumLog !== undefined && w.sumLogSq !== undefined)
-    .map((w) => clusterOfSums(w.count, w.sumLog!, w.sumLogSq!));
+    .filter((w) => w.count > 0)
+    .map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
   const deff = clusterDesignEffect(clusters);
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }

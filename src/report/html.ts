@@ -6,8 +6,7 @@
  */
 
 import type { Finding, Outcome, Report, ScopeComparison, StageReport } from '../gate/verdict.js';
-import type { RunDocument } from '../document/run-document.js';
-import { latencySeries, memorySeries } from '../document/series.js';
+import { hasLatencyWindows, latencySeries, memorySeries } from '../document/series.js';
 import { formatTimestamp } from './format.js';
 import type { StageRuns } from './renderer.js';
 import { renderLineChart, type ChartSeries } from './html-chart.js';
@@ -160,7 +159,7 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
   if (!scopes.some((s) => s.scope === undefined)) {
     scopes.push({ metric: latencyMetric, confidence: { level: 'not-applicable' }, outcome: 'pass' });
   }
-  const charted = chartOrder(scopes).filter((s) => hasWindows(runs.current, s.metric) || (runs.baseline !== undefined && hasWindows(runs.baseline, s.metric)));
+  const charted = chartOrder(scopes).filter((s) => hasLatencyWindows(runs.current, s.metric) || (runs.baseline !== undefined && hasLatencyWindows(runs.baseline, s.metric)));
   const shown = charted.slice(0, MAX_LATENCY_CHARTS);
   if (shown.length > 0) {
     out.push('<h3>Latency over time</h3><div class="charts">');
@@ -190,10 +189,6 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
     out.push('</div>');
   }
   return out.join('\n');
-}
-
-function hasWindows(doc: RunDocument, metric: string): boolean {
-  return (doc.windows.series[metric] ?? []).some((w) => w.sketch !== undefined && w.count > 0);
 }
 
 const STYLE = `

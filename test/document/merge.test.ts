@@ -4,10 +4,11 @@ import { TrendHistogram } from '../../src/document/trend-histogram.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { RunDocumentSchema } from '../../src/document/run-document.js';
 import { run } from '../gate/fixtures.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 function buckets(doc: RunDocument, scope: string): Map<number, number> {
   const m = new Map<number, number>();
-  for (const b of TrendHistogram.decode(doc.scopes[scope]!.trend!).distribution().slice(1, -1)) m.set(b.value, b.count);
+  for (const b of TrendHistogram.decode(scopeOf(doc, scope, 'trend')!.trend).distribution().slice(1, -1)) m.set(b.value, b.count);
   return m;
 }
 
@@ -18,9 +19,9 @@ describe('mergeRuns', () => {
     const merged = mergeRuns([a, b]);
     expect(RunDocumentSchema.safeParse(merged).success).toBe(true);
     for (const scope of ['http_req_duration', 'http_req_duration{name:GET /api/alerts}']) {
-      const ta = a.scopes[scope]!.trend!;
-      const tb = b.scopes[scope]!.trend!;
-      const tm = merged.scopes[scope]!.trend!;
+      const ta = scopeOf(a, scope, 'trend')!.trend;
+      const tb = scopeOf(b, scope, 'trend')!.trend;
+      const tm = scopeOf(merged, scope, 'trend')!.trend;
       expect(tm.count).toBe(ta.count + tb.count);
       expect(tm.sum).toBeCloseTo(ta.sum + tb.sum, 6);
       expect(tm.min).toBe(Math.min(ta.min, tb.min));
@@ -37,11 +38,11 @@ describe('mergeRuns', () => {
       const total = [...bm.values()].reduce((x, y) => x + y, 0);
       expect(total).toBe(tm.count - 2);
     }
-    expect(merged.scopes['http_reqs']!.counter!.count).toBe(a.scopes['http_reqs']!.counter!.count + b.scopes['http_reqs']!.counter!.count);
-    expect(merged.scopes['http_req_failed']!.rate!.fails).toBe(a.scopes['http_req_failed']!.rate!.fails + b.scopes['http_req_failed']!.rate!.fails);
+    expect(scopeOf(merged, 'http_reqs', 'counter')!.counter.count).toBe(scopeOf(a, 'http_reqs', 'counter')!.counter.count + scopeOf(b, 'http_reqs', 'counter')!.counter.count);
+    expect(scopeOf(merged, 'http_req_failed', 'rate')!.rate.fails).toBe(scopeOf(a, 'http_req_failed', 'rate')!.rate.fails + scopeOf(b, 'http_req_failed', 'rate')!.rate.fails);
     // Windows of both runs land on one time axis and add up to the totals.
     const windowed = merged.windows.series['http_req_duration']!.reduce((x, w) => x + w.count, 0);
-    expect(windowed).toBe(merged.scopes['http_req_duration']!.trend!.count);
+    expect(windowed).toBe(scopeOf(merged, 'http_req_duration', 'trend')!.trend.count);
   });
 
   it('refuses runs grouped by different tags', async () => {

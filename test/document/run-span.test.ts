@@ -6,6 +6,7 @@ import { formatSpan, runSpan } from '../../src/document/run-span.js';
 import type { TimeBin } from '../../src/document/time-profile.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { fixture, k6MetricLine, tempDir } from '../ingest/helpers.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -180,8 +181,8 @@ describe("the run's span leaves out a few points far from its bulk", () => {
 
   it('the recorded setup/teardown run spans from the setup request to the teardown request', async () => {
     const doc = await ingestFiles([fixture('v1-v2/setup-teardown-v2.2.0.ndjson.gz')]);
-    const setup = doc.scopes['http_reqs{name:setup}'];
-    const teardown = doc.scopes['http_reqs{name:teardown}'];
+    const setup = scopeOf(doc, 'http_reqs{name:setup}', 'counter');
+    const teardown = scopeOf(doc, 'http_reqs{name:teardown}', 'counter');
     expect(setup?.counter?.count).toBe(1);
     expect(teardown?.counter?.count).toBe(1);
     // the setup sleep, the startTime and the teardown sleep are 4 + 3 + 4 s of quiet around 3 s of load

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema } from '../../src/document/run-document.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { fixture, k6MetricLine, tempDir } from '../ingest/helpers.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -54,8 +55,8 @@ describe('URL names collapse into templates', () => {
       'http_req_duration{name:http://127.0.0.1:8080/api/alerts/{id}}',
       'http_req_duration{name:http://127.0.0.1:8080/api/search?q={}&page={}}',
     ]);
-    expect(doc.scopes['http_reqs{name:http://127.0.0.1:8080/api/alerts/{id}}']!.counter).toEqual({ count: 300, samples: 300 });
-    expect(doc.scopes['http_req_duration{name:http://127.0.0.1:8080/api/search?q={}&page={}}']!.trend!.count).toBe(4);
+    expect(scopeOf(doc, 'http_reqs{name:http://127.0.0.1:8080/api/alerts/{id}}', 'counter')!.counter).toEqual({ count: 300, samples: 300 });
+    expect(scopeOf(doc, 'http_req_duration{name:http://127.0.0.1:8080/api/search?q={}&page={}}', 'trend')!.trend.count).toBe(4);
     expect(doc.meta.warnings).toEqual([
       `collapsed 304 distinct 'name' values into 2 templates ('http://127.0.0.1:8080/api/alerts/{id}', 'http://127.0.0.1:8080/api/search?q={}&page={}')${TEMPLATE_ADVICE}`,
     ]);
@@ -74,8 +75,8 @@ describe('URL names collapse into templates', () => {
       groupBy: ['name'],
       submetrics: [{ metric: 'http_req_duration', tags: { url: '/api/alerts/3' } }],
     });
-    expect(doc.scopes['http_req_duration{url:/api/alerts/3}']!.trend!.count).toBe(1);
-    expect(doc.scopes['http_req_duration{name:/api/alerts/{id}}']!.trend!.count).toBe(10);
+    expect(scopeOf(doc, 'http_req_duration{url:/api/alerts/3}', 'trend')!.trend.count).toBe(1);
+    expect(scopeOf(doc, 'http_req_duration{name:/api/alerts/{id}}', 'trend')!.trend.count).toBe(10);
   });
 
   it('the recorded runs, whose scripts name every request, are not touched', async () => {
@@ -88,8 +89,8 @@ describe('URL names collapse into templates', () => {
     const v1 = await ingestFiles([fixture('v1-v2/setup-teardown-v1.8.1.ndjson.gz')]);
     const v2 = await ingestFiles([fixture('v1-v2/setup-teardown-v2.2.0.ndjson.gz')]);
     const name = 'http_req_duration{name:http://127.0.0.1:18080/api/raw/{id}?q={}&b={}}';
-    expect(v1.scopes[name]!.trend!.count).toBeGreaterThan(10);
-    expect(v2.scopes[name]!.trend!.count).toBeGreaterThan(10);
+    expect(scopeOf(v1, name, 'trend')!.trend.count).toBeGreaterThan(10);
+    expect(scopeOf(v2, name, 'trend')!.trend.count).toBeGreaterThan(10);
     expect(scopeNames(v1, 'http_req_duration')).toEqual(scopeNames(v2, 'http_req_duration'));
     expect(v2.meta.warnings[0]).toMatch(/^collapsed \d+ distinct 'name' values into 1 template \('http:\/\/127\.0\.0\.1:18080\/api\/raw\/\{id\}\?q=\{\}&b=\{\}'\)/);
   });
@@ -105,7 +106,7 @@ describe('past maxScopes, the least busy values go into (other)', () => {
     expect(scopeNames(doc, 'http_reqs')).toEqual(['http_reqs{name:(other)}', 'http_reqs{name:a}', 'http_reqs{name:b}', 'http_reqs{name:c}']);
     expect(scopeNames(doc, 'http_req_duration')).toEqual(['http_req_duration{name:(other)}', 'http_req_duration{name:a}', 'http_req_duration{name:b}', 'http_req_duration{name:c}']);
     expect(doc.scopes['http_reqs{name:(other)}']).toEqual({ metric: 'http_reqs', tags: { name: '(other)' }, type: 'counter', counter: { count: 3, samples: 3 } });
-    expect(doc.scopes['http_req_duration{name:(other)}']!.trend).toMatchObject({ count: 3, min: 20, max: 900, sum: 940 });
+    expect(scopeOf(doc, 'http_req_duration{name:(other)}', 'trend')!.trend).toMatchObject({ count: 3, min: 20, max: 900, sum: 940 });
     expect(doc.windows.series['http_req_duration{name:(other)}']!.reduce((n, w) => n + w.count, 0)).toBe(3);
     expect(doc.meta.warnings).toEqual([
       "'name' has 5 distinct values, more than maxScopes (3): kept the 3 with the most requests (then points, then by name) and grouped the other 2 (3 requests) " +
@@ -130,15 +131,15 @@ describe('past maxScopes, the least busy values go into (other)', () => {
     const doc = await ingestFiles([file('pin.ndjson', requests)], { maxScopes: 3, submetrics: [{ metric: 'http_req_duration', tags: { name: 'e' } }] });
     // e is kept (first), then a and b; c and d go.
     expect(scopeNames(doc, 'http_reqs')).toEqual(['http_reqs{name:(other)}', 'http_reqs{name:a}', 'http_reqs{name:b}', 'http_reqs{name:e}']);
-    expect(doc.scopes['http_req_duration{name:e}']!.trend!.count).toBe(1);
-    expect(doc.scopes['http_reqs{name:(other)}']!.counter!.count).toBe(6);
+    expect(scopeOf(doc, 'http_req_duration{name:e}', 'trend')!.trend.count).toBe(1);
+    expect(scopeOf(doc, 'http_reqs{name:(other)}', 'counter')!.counter.count).toBe(6);
   });
 
   it('past 20 × maxScopes distinct values, new ones go straight into (other), and the warning says so', async () => {
     const many = Array.from({ length: 30 }, (_, i) => request(i, `name-${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'z' : ''}`));
     const doc = await ingestFiles([file('overflow.ndjson', many)], { maxScopes: 1 });
     expect(scopeNames(doc, 'http_reqs')).toEqual(['http_reqs{name:(other)}', 'http_reqs{name:name-a}']);
-    expect(doc.scopes['http_reqs{name:(other)}']!.counter!.count).toBe(29);
+    expect(scopeOf(doc, 'http_reqs{name:(other)}', 'counter')!.counter.count).toBe(29);
     expect(doc.meta.warnings).toEqual([
       "'name' has 30 distinct values, more than maxScopes (1): kept the 1 with the most requests (then points, then by name) and grouped the other 29 (29 requests) " +
         "into 'name:(other)' for every metric (10 values first seen after the first 20 went there directly, to bound memory). " +

@@ -11,6 +11,7 @@ import { describeK6Exit } from '../../src/engine/k6-exit.js';
 import { k6Args, runK6, type RunK6Options } from '../../src/engine/k6-run.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { recordingLog } from './support.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 const FAKE_K6 = join(import.meta.dirname, '../support/fake-k6.mjs');
 const FIXTURES = join(import.meta.dirname, '../fixtures/k6');
@@ -126,7 +127,7 @@ describe('runK6 with the stand-in k6', () => {
     expect(lines).toBeLessThan(22324);
     const doc = await ingestFiles([options.outFile], { stage: 'smoke' });
     expect(doc.meta.sources[0]!.lines).toBe(lines);
-    expect(doc.scopes['http_reqs']!.counter!.count).toBeLessThan(2119);
+    expect(scopeOf(doc, 'http_reqs', 'counter')!.counter.count).toBeLessThan(2119);
   });
 
   it('kills k6 (SIGKILL) when it does not stop within the grace period', async () => {

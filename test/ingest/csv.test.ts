@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotesBalanced, splitCsvRecord } from '../../src/ingest/csv-record.js';
 import { IngestError, ingestFiles } from '../../src/ingest/index.js';
 import { tempDir } from './helpers.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -63,8 +64,8 @@ describe('k6 --out csv', () => {
       'http_req_duration{tenant:acme}',
       'http_req_duration{tenant:initech}',
     ]);
-    expect(doc.scopes['http_req_duration{name:search a,b}']!.trend!.sum).toBe(20);
-    expect(doc.scopes['http_req_duration']!.trend).toMatchObject({ count: 3, min: 12.5, max: 30 });
+    expect(scopeOf(doc, 'http_req_duration{name:search a,b}', 'trend')!.trend.sum).toBe(20);
+    expect(scopeOf(doc, 'http_req_duration', 'trend')!.trend).toMatchObject({ count: 3, min: 12.5, max: 30 });
     expect(doc.meta.sources[0]).toEqual({ file, format: 'k6-csv', lines: 5, partial: false });
     expect(doc.meta.start).toBe('2026-11-27T10:03:56.000Z');
     expect(doc.meta.warnings).toEqual([]);
@@ -80,7 +81,7 @@ describe('k6 --out csv', () => {
     const file = csvFile('time.csv', [`vus,${timestamp},5.000000,,,,,,,,,,,,,,,,`]);
     const doc = await ingestFiles([file]);
     expect(doc.meta.start).toBe('2026-11-27T10:03:56.000Z');
-    expect(doc.scopes.vus!.gauge).toEqual({ value: 5, min: 5, max: 5, samples: 1 });
+    expect(scopeOf(doc, 'vus', 'gauge')!.gauge).toEqual({ value: 5, min: 5, max: 5, samples: 1 });
   });
 
   it('types built-in metrics from k6 and reads unknown ones as trends with a warning', async () => {
@@ -96,7 +97,7 @@ describe('k6 --out csv', () => {
       data_sent: { type: 'counter', contains: 'data', thresholds: [], tags: ['scenario'] },
       my_counter: { type: 'trend', contains: 'default', thresholds: [], tags: ['scenario'] },
     });
-    expect(doc.scopes.checks!.rate).toEqual({ passes: 1, fails: 1 });
+    expect(scopeOf(doc, 'checks', 'rate')!.rate).toEqual({ passes: 1, fails: 1 });
     expect(doc.meta.warnings).toEqual(["metric 'my_counter' is not a k6 built-in metric and k6 CSV output has no metric types: read as a trend"]);
   });
 
@@ -106,7 +107,7 @@ describe('k6 --out csv', () => {
     writeFileSync(file, gzipSync(`${HEADER}\n${rows.join('\n')}\nvus,1795773838,7.0`));
     const doc = await ingestFiles([file]);
     expect(doc.meta.partial).toBe(true);
-    expect(doc.scopes.vus!.gauge).toEqual({ value: 6, min: 5, max: 6, samples: 2 });
+    expect(scopeOf(doc, 'vus', 'gauge')!.gauge).toEqual({ value: 6, min: 5, max: 6, samples: 2 });
     expect(doc.meta.warnings).toEqual([`${file}: line 4 is cut off (k6 was stopped while writing it); read the 3 complete lines before it`]);
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema } from '../../src/document/run-document.js';
 import { IngestError, ingestFiles } from '../../src/ingest/index.js';
 import { tempDir } from './helpers.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -70,7 +71,6 @@ describe('values no measurement can have are IngestErrors naming the file, the l
   ])('still read: $what', async ({ lines, scope, min }) => {
     const doc = await ingestFiles([write('ok.ndjson', lines)]);
     expect(RunDocumentSchema.safeParse(JSON.parse(JSON.stringify(doc))).success).toBe(true);
-    const s = doc.scopes[scope]!;
-    expect(s.trend?.min ?? s.gauge?.min).toBe(min);
+    expect(scopeOf(doc, scope, 'trend')?.trend.min ?? scopeOf(doc, scope, 'gauge')?.gauge.min).toBe(min);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema, type RunDocument } from '../../src/document/run-document.js';
 import { detectFormat, IngestError, ingestFiles } from '../../src/ingest/index.js';
 import { fixture, fixtureText, tempDir } from './helpers.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -90,7 +91,7 @@ describe('ingestFiles', () => {
     const file2 = join(dir, 'run2.json');
     writeFileSync(file2, JSON.stringify(other));
     const merged = await ingestFiles([file, file2]);
-    expect(merged.scopes.http_reqs!.counter!.count).toBe(doc.scopes.http_reqs!.counter!.count + other.scopes.http_reqs!.counter!.count);
+    expect(scopeOf(merged, 'http_reqs', 'counter')!.counter.count).toBe(scopeOf(doc, 'http_reqs', 'counter')!.counter.count + scopeOf(other, 'http_reqs', 'counter')!.counter.count);
     expect(merged.meta.sources).toHaveLength(2);
   });
 

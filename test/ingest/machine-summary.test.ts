@@ -5,6 +5,7 @@ import { RunDocumentSchema } from '../../src/document/run-document.js';
 import { RunView } from '../../src/document/run-view.js';
 import { detectFormat, IngestError, ingestFiles } from '../../src/ingest/index.js';
 import { fixture, tempDir } from './helpers.js';
+import { reportedScopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -51,7 +52,7 @@ describe("k6's machine-readable summary (--new-machine-readable-summary): an agg
     const checkNames = [...new Set(raw.results.checks.results.map((c) => c.name))];
     expect(Object.keys(doc.scopes).sort()).toEqual([...listed.map((m) => m.name), 'checks', ...checkNames.map((c) => `checks{check:${c}}`)].sort());
     for (const m of listed) {
-      const scope = doc.scopes[m.name]!;
+      const scope = reportedScopeOf(doc, m.name)!;
       expect(scope.type, m.name).toBe(m.type);
       const v = m.values;
       switch (m.type) {
@@ -75,8 +76,8 @@ describe("k6's machine-readable summary (--new-machine-readable-summary): an agg
     expect(doc.scopes['http_req_duration{group:::items}']!.tags).toEqual({ group: '::items' });
     // checks as in k6's legacy summary: a rate of passed checks, and one scope per check
     const succeeded = listed.find((m) => m.name === 'checks_succeeded')!.values;
-    expect(doc.scopes.checks!.rate).toEqual({ passes: succeeded.matches, fails: succeeded.total! - succeeded.matches! });
-    expect(doc.scopes['checks{check:status 200}']!.rate).toEqual({ passes: 30, fails: 0 });
+    expect(reportedScopeOf(doc, 'checks')!.rate).toEqual({ passes: succeeded.matches, fails: succeeded.total! - succeeded.matches! });
+    expect(reportedScopeOf(doc, 'checks{check:status 200}')!.rate).toEqual({ passes: 30, fails: 0 });
 
     const view = new RunView(doc);
     const duration = listed.find((m) => m.name === 'http_req_duration')!.values;

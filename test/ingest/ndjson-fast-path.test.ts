@@ -5,6 +5,7 @@ import type { RunDocument } from '../../src/document/run-document.js';
 import { K6NdjsonParser } from '../../src/ingest/k6/ndjson.js';
 import { PointSink } from '../../src/ingest/point-sink.js';
 import { K6_BUILTIN_METRICS } from '../../src/ingest/k6/builtin-metrics.js';
+import { scopeOf } from '../../src/document/by-type.js';
 
 /**
  * The byte-scanning fast path must give exactly what JSON.parse of the same lines gives. The oracle is
@@ -133,7 +134,7 @@ describe('NDJSON fast path', () => {
     fc.assert(
       fc.property(valueText, (value) => {
         const { doc } = ingest([DECLARATIONS[1]!, `{"metric":"http_reqs","type":"Point","data":{"time":"2026-11-27T09:48:39.5Z","value":${value},"tags":{}}}`], 1 << 16);
-        expect(doc.scopes.http_reqs!.counter!.count).toBe(Number(value) + 0);
+        expect(scopeOf(doc, 'http_reqs', 'counter')!.counter.count).toBe(Number(value) + 0);
       }),
       { numRuns: 500, seed: 7 },
     );
@@ -150,7 +151,7 @@ describe('NDJSON fast path', () => {
   ])('$what: read (JSON.parse lines: $slow)', ({ line, slow }) => {
     const { doc, slowLines } = ingest([DECLARATIONS[1]!, line], 1 << 16);
     expect(slowLines - 1).toBe(slow);
-    expect(doc.scopes.http_reqs!.counter).toEqual({ count: 1, samples: 1 });
+    expect(scopeOf(doc, 'http_reqs', 'counter')!.counter).toEqual({ count: 1, samples: 1 });
     expect(doc.meta.start).toBe('2026-11-27T09:48:39.719Z');
   });
 

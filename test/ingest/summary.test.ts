@@ -6,6 +6,7 @@ import { RunView } from '../../src/document/run-view.js';
 import { IngestError, ingestFiles } from '../../src/ingest/index.js';
 import { parseMetricKey } from '../../src/ingest/k6/summary.js';
 import { fixture, handleSummary, tempDir } from './helpers.js';
+import { reportedScopeOf } from '../../src/document/by-type.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -27,9 +28,9 @@ describe('k6 summaries: aggregate-only run documents', () => {
       expect(Object.keys(doc.scopes).sort()).toEqual(Object.keys(k6).sort());
       for (const [name, m] of Object.entries(k6)) {
         expect(doc.scopes[name]!.type, name).toBe(m.type);
-        expect(doc.scopes[name]!.reported, name).toEqual(m.values);
+        expect(reportedScopeOf(doc, name)!.reported, name).toEqual(m.values);
       }
-      expect(doc.scopes.http_req_failed!.rate).toEqual({ passes: 28, fails: 2063 });
+      expect(reportedScopeOf(doc, 'http_req_failed')!.rate).toEqual({ passes: 28, fails: 2063 });
       expect(doc.scopes['http_req_duration{name:GET /api/alerts}']).toMatchObject({ metric: 'http_req_duration', tags: { name: 'GET /api/alerts' } });
       expect(doc.metrics.http_req_duration).toEqual({ type: 'trend', contains: 'time', thresholds: ['p(95)<500'] });
       expect(doc.metrics.http_req_failed!.thresholds).toEqual(['rate<0.01']);

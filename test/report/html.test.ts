@@ -173,9 +173,13 @@ describe('chart helpers', () => {
   it('caps the latency charts per stage', () => {
     const scopes = Array.from({ length: 50 }, (_, i) => ({ ...alertsGetScope, metric: `http_req_duration{name:e${i}}`, scope: { tag: 'name', value: `e${i}` } }));
     const series: RunDocument['windows']['series'] = {};
-    for (const s of scopes) series[s.metric] = [{ i: 0, count: 1, sketch: [100, 1] }, { i: 1, count: 1, sketch: [110, 1] }];
+    const docScopes: Record<string, { metric: string; tags: Record<string, string>; type: 'trend' }> = {};
+    for (const s of scopes) {
+      series[s.metric] = [{ i: 0, count: 1, sketch: [100, 1] }, { i: 1, count: 1, sketch: [110, 1] }] as RunDocument['windows']['series'][string];
+      docScopes[s.metric] = { metric: 'http_req_duration', tags: { name: s.scope.value }, type: 'trend' };
+    }
     const doc = {
-      schema: 'perf-gate/run@1', meta: { start: '2024-05-02T09:00:00Z', durationSeconds: 2 },
+      schema: 'perf-gate/run@1', meta: { start: '2024-05-02T09:00:00Z', durationSeconds: 2 }, scopes: docScopes,
       windows: { originMs: Date.parse('2024-05-02T09:00:00Z'), widthMs: 1000, series },
     } as unknown as RunDocument;
     const stage: StageReport = { ...failingSmoke, scopes, findings: [] };

@@ -28,6 +28,7 @@ export function grownTo(doc: RunDocument, bytes: number): RunDocument {
     for (const [name, windows] of series) {
       const key = `${name}{copy:${copy}}`;
       big.windows.series[key] = windows;
+      big.scopes[key] = doc.scopes[name]!; // a series is read through its scope's type
       size += key.length + JSON.stringify(windows).length + 4;
       if (size >= bytes) break;
     }

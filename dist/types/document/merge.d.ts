@@ -1,5 +1,6 @@
 import { WindowTotals } from './accumulators.js';
-import { type RunDocument, type Scope, type Window } from './run-document.js';
+import { type RunDocument } from './run-document.js';
+import { type TypedSeries } from './by-type.js';
 /** Why two documents cannot be added up. */
 export declare class MergeError extends Error {
 }
@@ -11,5 +12,8 @@ export declare class MergeError extends Error {
  * @throws MergeError when the shards were grouped by different tags or windows cannot be aligned.
  */
 export declare function mergeRuns(docs: readonly RunDocument[]): RunDocument;
-/** A stored window back into running totals, so windows of different shards add up. */
-export declare function decodeWindow(type: Scope['type'], w: Window, atMs: number): WindowTotals;
+/** Stored windows back into running totals, so windows of different shards add up; `atMs` is a window's start. */
+export declare function decodeSeries(series: TypedSeries, atMs: (i: number) => number): {
+    i: number;
+    totals: WindowTotals;
+}[];

@@ -23,16 +23,15 @@ export declare const EncodedTrendSchema: z.ZodObject<{
 }, z.core.$strip>;
 /** Aggregates exactly as k6 reported them, for sources that hold no distribution (summary JSON). */
 export declare const ReportedValuesSchema: z.ZodRecord<z.ZodString, z.ZodNumber>;
-export declare const ScopeSchema: z.ZodObject<{
-    metric: z.ZodString;
-    tags: z.ZodRecord<z.ZodString, z.ZodString>;
-    type: z.ZodEnum<{
-        trend: "trend";
-        counter: "counter";
-        rate: "rate";
-        gauge: "gauge";
-    }>;
-    trend: z.ZodOptional<z.ZodObject<{
+export declare const RateCountsSchema: z.ZodObject<{
+    passes: z.ZodNumber;
+    fails: z.ZodNumber;
+}, z.core.$strip>;
+export type RateCounts = z.infer<typeof RateCountsSchema>;
+/** A measured scope is one of four, as k6 keeps one sink per metric type; each carries its own totals. */
+export declare const TrendScopeSchema: z.ZodObject<{
+    type: z.ZodLiteral<"trend">;
+    trend: z.ZodObject<{
         count: z.ZodNumber;
         sum: z.ZodNumber;
         min: z.ZodNumber;
@@ -40,38 +39,224 @@ export declare const ScopeSchema: z.ZodObject<{
         scale: z.ZodNumber;
         hdr: z.ZodString;
         negatives: z.ZodOptional<z.ZodNumber>;
-    }, z.core.$strip>>;
-    counter: z.ZodOptional<z.ZodObject<{
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>;
+export declare const CounterScopeSchema: z.ZodObject<{
+    type: z.ZodLiteral<"counter">;
+    counter: z.ZodObject<{
         count: z.ZodNumber;
         samples: z.ZodNumber;
-    }, z.core.$strip>>;
-    rate: z.ZodOptional<z.ZodObject<{
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>;
+export declare const RateScopeSchema: z.ZodObject<{
+    type: z.ZodLiteral<"rate">;
+    rate: z.ZodObject<{
         passes: z.ZodNumber;
         fails: z.ZodNumber;
-    }, z.core.$strip>>;
-    gauge: z.ZodOptional<z.ZodObject<{
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>;
+export declare const GaugeScopeSchema: z.ZodObject<{
+    type: z.ZodLiteral<"gauge">;
+    gauge: z.ZodObject<{
         value: z.ZodNumber;
         min: z.ZodNumber;
         max: z.ZodNumber;
         samples: z.ZodNumber;
-    }, z.core.$strip>>;
-    reported: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodNumber>>;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
 }, z.core.$strip>;
+export declare const MeasuredScopeSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    type: z.ZodLiteral<"trend">;
+    trend: z.ZodObject<{
+        count: z.ZodNumber;
+        sum: z.ZodNumber;
+        min: z.ZodNumber;
+        max: z.ZodNumber;
+        scale: z.ZodNumber;
+        hdr: z.ZodString;
+        negatives: z.ZodOptional<z.ZodNumber>;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    type: z.ZodLiteral<"counter">;
+    counter: z.ZodObject<{
+        count: z.ZodNumber;
+        samples: z.ZodNumber;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    type: z.ZodLiteral<"rate">;
+    rate: z.ZodObject<{
+        passes: z.ZodNumber;
+        fails: z.ZodNumber;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    type: z.ZodLiteral<"gauge">;
+    gauge: z.ZodObject<{
+        value: z.ZodNumber;
+        min: z.ZodNumber;
+        max: z.ZodNumber;
+        samples: z.ZodNumber;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>], "type">;
+/**
+ * A scope of an aggregate-only source (summary JSON): k6's own keys (`avg`, `p(95)`, `count`, `rate`, …)
+ * and no distribution. A Rate keeps its exact counts too when the summary gives them as whole numbers.
+ */
+export declare const ReportedScopeSchema: z.ZodObject<{
+    type: z.ZodEnum<{
+        trend: "trend";
+        counter: "counter";
+        rate: "rate";
+        gauge: "gauge";
+    }>;
+    reported: z.ZodRecord<z.ZodString, z.ZodNumber>;
+    rate: z.ZodOptional<z.ZodObject<{
+        passes: z.ZodNumber;
+        fails: z.ZodNumber;
+    }, z.core.$strip>>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>;
+export declare const ScopeSchema: z.ZodUnion<readonly [z.ZodObject<{
+    type: z.ZodEnum<{
+        trend: "trend";
+        counter: "counter";
+        rate: "rate";
+        gauge: "gauge";
+    }>;
+    reported: z.ZodRecord<z.ZodString, z.ZodNumber>;
+    rate: z.ZodOptional<z.ZodObject<{
+        passes: z.ZodNumber;
+        fails: z.ZodNumber;
+    }, z.core.$strip>>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodDiscriminatedUnion<[z.ZodObject<{
+    type: z.ZodLiteral<"trend">;
+    trend: z.ZodObject<{
+        count: z.ZodNumber;
+        sum: z.ZodNumber;
+        min: z.ZodNumber;
+        max: z.ZodNumber;
+        scale: z.ZodNumber;
+        hdr: z.ZodString;
+        negatives: z.ZodOptional<z.ZodNumber>;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    type: z.ZodLiteral<"counter">;
+    counter: z.ZodObject<{
+        count: z.ZodNumber;
+        samples: z.ZodNumber;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    type: z.ZodLiteral<"rate">;
+    rate: z.ZodObject<{
+        passes: z.ZodNumber;
+        fails: z.ZodNumber;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>, z.ZodObject<{
+    type: z.ZodLiteral<"gauge">;
+    gauge: z.ZodObject<{
+        value: z.ZodNumber;
+        min: z.ZodNumber;
+        max: z.ZodNumber;
+        samples: z.ZodNumber;
+    }, z.core.$strip>;
+    metric: z.ZodString;
+    tags: z.ZodRecord<z.ZodString, z.ZodString>;
+}, z.core.$strip>], "type">]>;
+export type TrendScope = z.infer<typeof TrendScopeSchema>;
+export type CounterScope = z.infer<typeof CounterScopeSchema>;
+export type RateScope = z.infer<typeof RateScopeSchema>;
+export type GaugeScope = z.infer<typeof GaugeScopeSchema>;
+export type MeasuredScope = z.infer<typeof MeasuredScopeSchema>;
+export type ReportedScope = z.infer<typeof ReportedScopeSchema>;
 export type Scope = z.infer<typeof ScopeSchema>;
-/** One time window of one scope. Fields present depend on the metric type. */
-export declare const WindowSchema: z.ZodObject<{
+/** True for a scope of an aggregate-only source; the other scopes are measured, one union by `type`. */
+export declare function isReported(scope: Scope): scope is ReportedScope;
+export declare const TrendWindowSchema: z.ZodObject<{
+    sum: z.ZodNumber;
+    min: z.ZodNumber;
+    max: z.ZodNumber;
+    sumLog: z.ZodNumber;
+    sumLogSq: z.ZodNumber;
+    sketch: z.ZodArray<z.ZodNumber>;
     i: z.ZodNumber;
     count: z.ZodNumber;
-    sum: z.ZodOptional<z.ZodNumber>;
-    min: z.ZodOptional<z.ZodNumber>;
-    max: z.ZodOptional<z.ZodNumber>;
-    sumLog: z.ZodOptional<z.ZodNumber>;
-    sumLogSq: z.ZodOptional<z.ZodNumber>;
-    sketch: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
-    passes: z.ZodOptional<z.ZodNumber>;
-    last: z.ZodOptional<z.ZodNumber>;
-}, z.core.$strip>;
-export type Window = z.infer<typeof WindowSchema>;
+}, z.core.$strict>;
+/** `count` is the sum of the counter's values in the window. */
+export declare const CounterWindowSchema: z.ZodObject<{
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>;
+/** `count` points, of which `passes` non-zero (for http_req_failed: failed requests). */
+export declare const RateWindowSchema: z.ZodObject<{
+    passes: z.ZodNumber;
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>;
+export declare const GaugeWindowSchema: z.ZodObject<{
+    min: z.ZodNumber;
+    max: z.ZodNumber;
+    last: z.ZodNumber;
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>;
+export type TrendWindow = z.infer<typeof TrendWindowSchema>;
+export type CounterWindow = z.infer<typeof CounterWindowSchema>;
+export type RateWindow = z.infer<typeof RateWindowSchema>;
+export type GaugeWindow = z.infer<typeof GaugeWindowSchema>;
+/** The window of each metric type. */
+export interface WindowOf {
+    trend: TrendWindow;
+    counter: CounterWindow;
+    rate: RateWindow;
+    gauge: GaugeWindow;
+}
+export type Window = WindowOf[MetricType];
+export declare const WindowSchema: z.ZodUnion<readonly [z.ZodObject<{
+    sum: z.ZodNumber;
+    min: z.ZodNumber;
+    max: z.ZodNumber;
+    sumLog: z.ZodNumber;
+    sumLogSq: z.ZodNumber;
+    sketch: z.ZodArray<z.ZodNumber>;
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    min: z.ZodNumber;
+    max: z.ZodNumber;
+    last: z.ZodNumber;
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    passes: z.ZodNumber;
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    i: z.ZodNumber;
+    count: z.ZodNumber;
+}, z.core.$strict>]>;
 export declare const MemorySampleSchema: z.ZodObject<{
     t: z.ZodNumber;
     rssBytes: z.ZodNumber;
@@ -127,16 +312,23 @@ export declare const RunDocumentSchema: z.ZodObject<{
         thresholds: z.ZodArray<z.ZodString>;
         tags: z.ZodOptional<z.ZodArray<z.ZodString>>;
     }, z.core.$strip>>;
-    scopes: z.ZodRecord<z.ZodString, z.ZodObject<{
-        metric: z.ZodString;
-        tags: z.ZodRecord<z.ZodString, z.ZodString>;
+    scopes: z.ZodRecord<z.ZodString, z.ZodUnion<readonly [z.ZodObject<{
         type: z.ZodEnum<{
             trend: "trend";
             counter: "counter";
             rate: "rate";
             gauge: "gauge";
         }>;
-        trend: z.ZodOptional<z.ZodObject<{
+        reported: z.ZodRecord<z.ZodString, z.ZodNumber>;
+        rate: z.ZodOptional<z.ZodObject<{
+            passes: z.ZodNumber;
+            fails: z.ZodNumber;
+        }, z.core.$strip>>;
+        metric: z.ZodString;
+        tags: z.ZodRecord<z.ZodString, z.ZodString>;
+    }, z.core.$strip>, z.ZodDiscriminatedUnion<[z.ZodObject<{
+        type: z.ZodLiteral<"trend">;
+        trend: z.ZodObject<{
             count: z.ZodNumber;
             sum: z.ZodNumber;
             min: z.ZodNumber;
@@ -144,38 +336,62 @@ export declare const RunDocumentSchema: z.ZodObject<{
             scale: z.ZodNumber;
             hdr: z.ZodString;
             negatives: z.ZodOptional<z.ZodNumber>;
-        }, z.core.$strip>>;
-        counter: z.ZodOptional<z.ZodObject<{
+        }, z.core.$strip>;
+        metric: z.ZodString;
+        tags: z.ZodRecord<z.ZodString, z.ZodString>;
+    }, z.core.$strip>, z.ZodObject<{
+        type: z.ZodLiteral<"counter">;
+        counter: z.ZodObject<{
             count: z.ZodNumber;
             samples: z.ZodNumber;
-        }, z.core.$strip>>;
-        rate: z.ZodOptional<z.ZodObject<{
+        }, z.core.$strip>;
+        metric: z.ZodString;
+        tags: z.ZodRecord<z.ZodString, z.ZodString>;
+    }, z.core.$strip>, z.ZodObject<{
+        type: z.ZodLiteral<"rate">;
+        rate: z.ZodObject<{
             passes: z.ZodNumber;
             fails: z.ZodNumber;
-        }, z.core.$strip>>;
-        gauge: z.ZodOptional<z.ZodObject<{
+        }, z.core.$strip>;
+        metric: z.ZodString;
+        tags: z.ZodRecord<z.ZodString, z.ZodString>;
+    }, z.core.$strip>, z.ZodObject<{
+        type: z.ZodLiteral<"gauge">;
+        gauge: z.ZodObject<{
             value: z.ZodNumber;
             min: z.ZodNumber;
             max: z.ZodNumber;
             samples: z.ZodNumber;
-        }, z.core.$strip>>;
-        reported: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodNumber>>;
-    }, z.core.$strip>>;
+        }, z.core.$strip>;
+        metric: z.ZodString;
+        tags: z.ZodRecord<z.ZodString, z.ZodString>;
+    }, z.core.$strip>], "type">]>>;
     windows: z.ZodObject<{
         originMs: z.ZodNumber;
         widthMs: z.ZodNumber;
-        series: z.ZodRecord<z.ZodString, z.ZodArray<z.ZodObject<{
+        series: z.ZodRecord<z.ZodString, z.ZodArray<z.ZodUnion<readonly [z.ZodObject<{
+            sum: z.ZodNumber;
+            min: z.ZodNumber;
+            max: z.ZodNumber;
+            sumLog: z.ZodNumber;
+            sumLogSq: z.ZodNumber;
+            sketch: z.ZodArray<z.ZodNumber>;
             i: z.ZodNumber;
             count: z.ZodNumber;
-            sum: z.ZodOptional<z.ZodNumber>;
-            min: z.ZodOptional<z.ZodNumber>;
-            max: z.ZodOptional<z.ZodNumber>;
-            sumLog: z.ZodOptional<z.ZodNumber>;
-            sumLogSq: z.ZodOptional<z.ZodNumber>;
-            sketch: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
-            passes: z.ZodOptional<z.ZodNumber>;
-            last: z.ZodOptional<z.ZodNumber>;
-        }, z.core.$strip>>>;
+        }, z.core.$strict>, z.ZodObject<{
+            min: z.ZodNumber;
+            max: z.ZodNumber;
+            last: z.ZodNumber;
+            i: z.ZodNumber;
+            count: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            passes: z.ZodNumber;
+            i: z.ZodNumber;
+            count: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            i: z.ZodNumber;
+            count: z.ZodNumber;
+        }, z.core.$strict>]>>>;
     }, z.core.$strip>;
     memory: z.ZodOptional<z.ZodObject<{
         source: z.ZodString;

@@ -1,4 +1,4 @@
-import type { RunDocument, Scope, Window } from './run-document.js';
+import { type MetricType, type RunDocument, type Scope, type WindowOf } from './run-document.js';
 import { type MetricRoles } from './roles.js';
 import type { Unit } from './unit.js';
 import type { Distribution } from '../stats/distribution.js';
@@ -29,7 +29,8 @@ export declare class RunView {
         failed: number;
         total: number;
     } | undefined;
-    windows(name: string): readonly Window[];
+    /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
+    windows<T extends MetricType>(name: string, type: T): readonly WindowOf[T][];
     /** Windows of a trend scope as sketches, for statistics on a part of the run. */
     windowDistribution(name: string, from: number, to: number): Distribution;
     /**

@@ -13,5 +13,7 @@ export declare function latencySeries(doc: RunDocument, metric: string): {
     p50: [number, number][];
     p95: [number, number][];
 };
+/** True when a trend scope has windows with points, so a latency chart has something to draw. */
+export declare function hasLatencyWindows(doc: RunDocument, metric: string): boolean;
 /** Resident memory in MB (2^20 bytes) against seconds since the run's start. */
 export declare function memorySeries(doc: RunDocument): [number, number][];

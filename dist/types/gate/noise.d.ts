@@ -1,4 +1,4 @@
-import type { Window } from '../document/run-document.js';
+import type { TrendWindow } from '../document/run-document.js';
 /**
  * How much the requests of one run are worth as independent observations. Requests in the same time
  * window share the server's state (GC pauses, caches, a noisy neighbour), so they are positively
@@ -6,4 +6,4 @@ import type { Window } from '../document/run-document.js';
  * much the variance of a run-level statistic is understated when requests are treated as independent.
  * @example designEffectOfWindows(windows) → 2.4  // 10 000 requests count as ~4 200
  */
-export declare function designEffectOfWindows(windows: readonly Window[]): number;
+export declare function designEffectOfWindows(windows: readonly TrendWindow[]): number;

@@ -1,4 +1,4 @@
-import type { Window } from '../../document/run-document.js';
+import type { TrendWindow } from '../../document/run-document.js';
 import { totalCount } from '../../stats/distribution.js';
 import { isInsufficient } from '../../stats/insufficient.js';
 import { percentile } from '../../stats/percentile.js';
@@ -22,7 +22,7 @@ export const degradation: Detector = {
     const metric = roles.latency;
     const widthMs = run.doc.windows.widthMs;
     const startMs = Date.parse(run.doc.meta.start);
-    const windows = run.windows(metric).filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1000);
+    const windows = run.windows(metric, 'trend').filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= e.warmupSeconds * 1000);
     const common = { kind: 'degradation' as const, metric, statistic: 'med', unit: run.unitOf(metric), limit: { kind: 'max-increase' as const, max: e.degradation } };
     if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs ≥ 6)`, shortfall: 'too-short' }];
     const third = Math.floor(windows.length / 3);
@@ -52,12 +52,12 @@ export const degradation: Detector = {
   },
 };
 
-function first(ws: readonly Window[]): number {
+function first(ws: readonly TrendWindow[]): number {
   return ws[0]!.i;
 }
-function last(ws: readonly Window[]): number {
+function last(ws: readonly TrendWindow[]): number {
   return ws[ws.length - 1]!.i;
 }
-function total(ws: readonly Window[]): number {
+function total(ws: readonly TrendWindow[]): number {
   return ws.reduce((a, w) => a + w.count, 0);
 }

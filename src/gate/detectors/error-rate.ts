@@ -1,4 +1,4 @@
-import type { Window } from '../../document/run-document.js';
+import type { RateWindow } from '../../document/run-document.js';
 import { clusterDesignEffect, clusterOfProportion } from '../../stats/design-effect.js';
 import { isInsufficient } from '../../stats/insufficient.js';
 import { twoProportionTest } from '../../stats/two-proportion-test.js';
@@ -42,7 +42,7 @@ export const errorRate: Detector = {
     if (baseline.aggregateOnly || current.aggregateOnly) {
       return [{ ...base, details: { aggregateOnly: true } }];
     }
-    const deff = Math.max(designEffectOfRates(baseline.windows(metric)), designEffectOfRates(current.windows(metric)));
+    const deff = Math.max(designEffectOfRates(baseline.windows(metric, 'rate')), designEffectOfRates(current.windows(metric, 'rate')));
     const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
     if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: 'missing' }];
     return [{
@@ -56,7 +56,7 @@ export const errorRate: Detector = {
 };
 
 /** Design effect of failures clustering in windows (a window's `passes` are its failed requests). */
-function designEffectOfRates(windows: readonly Window[]): number {
-  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes ?? 0)));
+function designEffectOfRates(windows: readonly RateWindow[]): number {
+  const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes)));
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }

@@ -51,8 +51,8 @@ export const latency: Detector = {
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
         continue;
       }
-      const deffB = designEffectOfWindows(baseline.windows(s.name));
-      const deffC = designEffectOfWindows(current.windows(s.name));
+      const deffB = designEffectOfWindows(baseline.windows(s.name, 'trend'));
+      const deffC = designEffectOfWindows(current.windows(s.name, 'trend'));
       const noise = policy.runToRunNoise;
       const evidence = statistic === 'med'
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)

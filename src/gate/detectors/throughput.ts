@@ -1,4 +1,4 @@
-import type { Window } from '../../document/run-document.js';
+import type { CounterWindow } from '../../document/run-document.js';
 import { insufficient, isInsufficient, type InsufficientData } from '../../stats/insufficient.js';
 import { logMeanStandardError } from '../../stats/log-mean-se.js';
 import { logRatioTest } from '../../stats/log-ratio-test.js';
@@ -28,8 +28,8 @@ export const throughput: Detector = {
     const change = c / b - 1;
     const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
     if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
-    const sb = windowRateSe(baseline.windows(requests), baseline.doc.windows.widthMs);
-    const sc = windowRateSe(current.windows(requests), current.doc.windows.widthMs);
+    const sb = windowRateSe(baseline.windows(requests, 'counter'), baseline.doc.windows.widthMs);
+    const sc = windowRateSe(current.windows(requests, 'counter'), current.doc.windows.widthMs);
     if (isInsufficient(sb)) return [{ ...base, insufficient: `baseline: ${sb.reason}`, shortfall: shortfallOf(sb, 'too-short') }];
     if (isInsufficient(sc)) return [{ ...base, insufficient: `current run: ${sc.reason}`, shortfall: shortfallOf(sc, 'too-short') }];
     const noise = policy.runToRunNoise;
@@ -45,7 +45,7 @@ export const throughput: Detector = {
 };
 
 /** The log-scale standard error of the mean per-second rate over the inner windows (the edges are partly empty). */
-function windowRateSe(windows: readonly Window[], widthMs: number): number | InsufficientData {
+function windowRateSe(windows: readonly CounterWindow[], widthMs: number): number | InsufficientData {
   const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1000));
   if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs ≥ 5)`, 'too-few');
   const se = logMeanStandardError(inner);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MetricTypeSchema, RUN_DOCUMENT_SCHEMA, type MetricType, type RunDocument, type Scope } from '../../document/run-document.js';
+import { MetricTypeSchema, RUN_DOCUMENT_SCHEMA, type MetricType, type ReportedScope, type RunDocument, type Scope } from '../../document/run-document.js';
 import { scopeName } from '../../document/selector.js';
 import { K6_BUILTIN_METRICS } from './builtin-metrics.js';
 import { K6_ROLES } from './roles.js';
@@ -82,10 +82,9 @@ export function summaryDocument(value: unknown, info: SummaryInfo): RunDocument 
   const scopes: Record<string, Scope> = {};
   for (const m of [...metrics].sort((a, b) => compareText(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
-    const scope: Scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
-    if (m.type === 'rate' && Number.isInteger(m.reported.passes) && Number.isInteger(m.reported.fails) && m.reported.passes! >= 0 && m.reported.fails! >= 0) {
-      scope.rate = { passes: m.reported.passes!, fails: m.reported.fails! };
-    }
+    const scope: ReportedScope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
+    const { passes, fails } = m.reported;
+    if (m.type === 'rate' && isCount(passes) && isCount(fails)) scope.rate = { passes, fails };
     scopes[name] = scope;
     const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
     const expressions = m.thresholds.map((t) => t.expression);
@@ -204,4 +203,8 @@ function durationFromCounters(metrics: readonly ParsedMetric[]): number | undefi
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isCount(n: number | undefined): n is number {
+  return n !== undefined && Number.isInteger(n) && n >= 0;
 }

@@ -4,6 +4,7 @@ import { RunView } from '../../../src/document/run-view.js';
 import { AUTOCANNON_VERSION, runEmbedded } from '../../../src/engine/embedded/run-embedded.js';
 import { WorkloadSchema, type WorkloadInput } from '../../../src/config/workload.js';
 import { startTestServer, type TestServer } from './server.js';
+import { scopeOf } from '../../../src/document/by-type.js';
 
 function quietLog(): { info(m: string): void; lines: string[] } {
   const lines: string[] = [];
@@ -83,7 +84,7 @@ describe('runEmbedded against a local service', () => {
   });
 
   it('counts 500s as failed requests of that endpoint only', () => {
-    expect(view.scope('http_req_failed{name:boom}')?.rate).toMatchObject({ passes: view.value('http_req_duration{name:boom}', 'count') });
+    expect(scopeOf(view.doc, 'http_req_failed{name:boom}', 'rate')?.rate).toMatchObject({ passes: view.value('http_req_duration{name:boom}', 'count') });
     expect(view.value('http_req_failed{name:boom}', 'rate')).toBe(1);
     for (const n of ['fast', 'slow', 'echo']) expect(view.value(`http_req_failed{name:${n}}`, 'rate')).toBe(0);
   });
@@ -95,8 +96,8 @@ describe('runEmbedded against a local service', () => {
   });
 
   it('records VUs each second and progress lines', () => {
-    expect(doc.scopes['vus']?.gauge).toMatchObject({ max: 6 });
-    expect(doc.scopes['vus_max']?.gauge).toMatchObject({ value: 6 });
+    expect(scopeOf(doc, 'vus', 'gauge')?.gauge).toMatchObject({ max: 6 });
+    expect(scopeOf(doc, 'vus_max', 'gauge')?.gauge).toMatchObject({ value: 6 });
     expect(doc.windows.series['http_reqs{name:fast}']!.length).toBeGreaterThanOrEqual(2);
     expect(log.lines.some((l) => /^elapsed \ds · [\d.,]+ req\/s · p95 [\d.]+ ms · errors [\d.]+ % · 6 VUs$/.test(l))).toBe(true);
   });
@@ -152,7 +153,7 @@ describe('runEmbedded edge cases', () => {
     // Half the rate in the first second, all of it in the second: about 60 requests.
     expect(count).toBeGreaterThan(35);
     expect(count).toBeLessThan(90);
-    expect(doc.scopes['vus']?.gauge).toMatchObject({ min: 2, max: 4 });
+    expect(scopeOf(doc, 'vus', 'gauge')?.gauge).toMatchObject({ min: 2, max: 4 });
   });
 
   it('fails with a clear message when login fails', async () => {
