@@ -106,6 +106,9 @@ async function main(options: Options): Promise<void> {
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
   const seconds = (performance.now() - started) / 1000;
+  // CPU time of every thread of this process: on a shared machine the wall time says more about the neighbours.
+  const cpu = process.cpuUsage();
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const tallies = scenarios.map((s, i) => tally(s, results[i]!));
   const table = tallies.filter((t) => t.scenario.trueChange === undefined);
@@ -117,20 +120,20 @@ async function main(options: Options): Promise<void> {
   ];
   const command = `npm run bench:accuracy${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${availableParallelism()} available, load average ${loadavg()[0]!.toFixed(2)} at the end, Node ${process.version}`;
-  const markdownOut = report(table, sweeps, { seconds, command, machine, trials: totalTrials, options });
+  const markdownOut = report(table, sweeps, { seconds, cpuSeconds, command, machine, trials: totalTrials, options });
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, 'accuracy.md'), markdownOut);
   if (sweeps.length > 0) writeFileSync(join(options.out, 'operating-characteristics.svg'), sweepSvg(sweeps.map((s) => ({ title: `${s.machine} machine, smoke stage, n = ${s.tallies[0]?.trials ?? 0} per point`, tallies: s.tallies }))));
   writeFileSync(join(options.out, 'results.json'), JSON.stringify(tallies.map((t) => ({ id: t.scenario.id, label: t.scenario.label, machine: t.scenario.machine, stage: t.scenario.stage, measure: t.scenario.measure, trials: t.trials, hits: t.hits, gate: t.gate })), null, 1) + '\n');
   console.log(casesTable(table));
-  console.log(`\nwall time ${seconds.toFixed(1)} s for ${totalTrials} trials on ${options.workers} worker(s); written to ${options.out}`);
+  console.log(`\nwall time ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s) for ${totalTrials} trials on ${options.workers} worker(s); written to ${options.out}`);
 }
 
-function report(table: readonly Tally[], sweeps: readonly { machine: MachineName; tallies: readonly Tally[] }[], run: { seconds: number; command: string; machine: string; trials: number; options: Options }): string {
+function report(table: readonly Tally[], sweeps: readonly { machine: MachineName; tallies: readonly Tally[] }[], run: { seconds: number; cpuSeconds: number; command: string; machine: string; trials: number; options: Options }): string {
   const parts = [
     '# Accuracy of the verdict (bench:accuracy)',
     '',
-    `Command: \`${run.command}\` — ${run.trials} trials in ${run.seconds.toFixed(1)} s of wall time on ${run.options.workers} worker(s); ${run.machine}.`,
+    `Command: \`${run.command}\` — ${run.trials} trials in ${run.seconds.toFixed(1)} s of wall time (${run.cpuSeconds.toFixed(1)} s of CPU) on ${run.options.workers} worker(s); ${run.machine}.`,
     'Models, rules and how to read this: docs/accuracy.md. Each cell: the rate the case\'s target speaks of, with its 95 % Wilson interval; † marks an interval wider than ±5 points; ✓/✗: whether perf-gate\'s point estimate meets the target.',
     '',
     '## Cases (issue 9)',

@@ -13,8 +13,8 @@ export interface EndpointSpec {
 /**
  * A machine: what moves latencies besides the endpoint's own spread. Run-level drift (ln shift per run, all
  * endpoints, plus a smaller per-endpoint part), a wider per-request spread than the quiet machine, an AR(1)
- * process on ln latency in time (per bin, shared by all endpoints), GC-like pauses (windows in which every
- * request is delayed by an added, exponential number of ms), and a slow mode (some runs have one stretch
+ * process on ln latency in time (per bin, shared by all endpoints), GC-like pauses (stop-the-world windows
+ * of exponential length: a request that starts inside one waits until it ends), and a slow mode (some runs have one stretch
  * of seconds that is slower as a whole).
  */
 export interface MachineModel {
@@ -22,7 +22,7 @@ export interface MachineModel {
   readonly endpointDriftSd: number;
   readonly logSdScale: number;
   readonly ar: { readonly binMs: number; readonly phi: number; readonly sd: number };
-  readonly pauses: { readonly timeShare: number; readonly meanDurationMs: number; readonly meanExcessMs: number };
+  readonly pauses: { readonly timeShare: number; readonly meanDurationMs: number };
   readonly slowMode: { readonly probability: number; readonly minSeconds: number; readonly maxSeconds: number; readonly minLogShift: number; readonly maxLogShift: number };
 }
 
@@ -72,7 +72,7 @@ const Z95 = 1.6448536269514722;
 /**
  * One run on `machine` of the test `plan`: every endpoint's requests spread evenly over the run (with a
  * little jitter), each latency = median · e^(logSd·scale·z) · machine state at its time (drift, AR(1), slow
- * stretch) · the scenario's change, plus a pause's delay when it starts inside one.
+ * stretch) · the scenario's change, plus the rest of a pause when it starts inside one.
  */
 export function generateRun(machine: MachineModel, plan: RunPlan, rng: Rng): GeneratedRun {
   const totalMs = plan.seconds * 1000;
@@ -97,7 +97,11 @@ export function generateRun(machine: MachineModel, plan: RunPlan, rng: Rng): Gen
     const from = uniform(rng, 0, totalMs - length);
     slow = { from, to: from + length, shift: uniform(rng, machine.slowMode.minLogShift, machine.slowMode.maxLogShift) };
   }
-  const inPause = (t: number): boolean => pauses.some(([a, b]) => t >= a && t < b);
+  /** The wait of a request starting at `t`: the rest of the pause it falls in, if any. */
+  const pauseWait = (t: number): number => {
+    for (const [a, b] of pauses) if (t >= a && t < b) return b - t;
+    return 0;
+  };
 
   const endpoints = plan.endpoints.map((e): GeneratedEndpoint => {
     const change = plan.changes?.[e.name] ?? {};
@@ -118,7 +122,7 @@ export function generateRun(machine: MachineModel, plan: RunPlan, rng: Rng): Gen
       if (change.tail !== undefined && z > 0) service *= 1 + (change.tail - 1) * Math.min(1, z / Z95);
       if (change.lastThird !== undefined && at >= (2 * totalMs) / 3) service *= change.lastThird;
       t[i] = at;
-      ms[i] = service + (pauses.length > 0 && inPause(at) ? exponential(rng, machine.pauses.meanExcessMs) : 0);
+      ms[i] = service + (pauses.length > 0 ? pauseWait(at) : 0);
       failed[i] = change.errorRate !== undefined && rng() < change.errorRate ? 1 : 0;
     }
     return { name: e.name, t, ms, failed };
