@@ -21,7 +21,7 @@ export interface Tally {
 
 export const GATE = 'perf-gate';
 export const COLUMNS: readonly { readonly id: string; readonly label: string }[] = [
-  { id: GATE, label: 'perf-gate (today)' },
+  { id: GATE, label: 'perf-gate' },
   { id: 'gab-p95-1.2', label: 'GAB p95 1.2×' },
   { id: 'gab-p95-2', label: 'GAB p95 2×' },
   { id: 'gab-mean-1.2', label: 'GAB mean 1.2×' },
