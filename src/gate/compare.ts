@@ -10,6 +10,7 @@ import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
+import { changedMix, sharedMixViews } from './mix.js';
 import { sortFindings, worstOutcome } from './outcome.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
 
@@ -53,7 +54,10 @@ export function compareRuns(input: CompareInput): StageReport {
     ...(currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {}),
     ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}),
   };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
+  // A test whose request mix changed is judged on the whole run over the shared endpoints, in the baseline's proportions.
+  const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
+  const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current: judged.current, baseline: judged.baseline, scopes, memory, ...(mix ? { mix } : {}) });
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -64,7 +68,7 @@ export function compareRuns(input: CompareInput): StageReport {
   for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
 
-  const scopeRows = scopes.map((s) => scopeRow(s, baseline, current, findings));
+  const scopeRows = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
   return {
     stage: policy.stage,
@@ -76,6 +80,7 @@ export function compareRuns(input: CompareInput): StageReport {
     ...(currentMemory && !isInsufficient(currentMemory)
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
+    ...(mix ? { mix } : {}),
     notes,
   };
 }

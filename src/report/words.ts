@@ -63,6 +63,8 @@ export function shortfallText(shortfall: Shortfall): string {
       return 'missing from a run';
     case 'no-spread':
       return 'no spread to measure against';
+    case 'mix-changed':
+      return 'the request mix changed';
     case 'other':
       return 'see the findings';
   }
@@ -156,6 +158,10 @@ function sentence(f: Finding): string {
       return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
     case 'lost-tag':
       return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === 'name' ? 'endpoints' : `'${r.tag}' values`} of the baseline did — the script stopped setting it, so nothing can be judged per ${r.tag}.`;
+    case 'lost-scope':
+      return `${at}: no request of the current run, while the baseline had ${formatCount(r.baselineCount)} — nothing about it could be judged (coverage.missing).`;
+    case 'confirmed-few':
+      return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
     case 'confirmed':
       return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and confirmed${ci}${note}.`;
     case 'unconfirmed':
@@ -205,8 +211,21 @@ export function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string {
       const places = [...new Set(failing.map(place))];
       return `${failing.length} ${failing.length === 1 ? 'breach' : 'breaches'} in ${names}: ${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}${tail}`;
     }
-    case 'warn':
-      return `${warning.length} ${warning.length === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm${tail}`;
+    case 'warn': {
+      // Endpoints the current run lost are not changes: name them apart (coverage.missing: warn).
+      const lost = warning.filter((f) => f.reason.code === 'lost-scope');
+      const changes = warning.filter((f) => f.reason.code !== 'lost-scope');
+      const few = changes.filter((f) => f.reason.code === 'confirmed-few').length;
+      const parts: string[] = [];
+      if (changes.length > 0 || lost.length === 0) {
+        parts.push(`${changes.length} ${changes.length === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm${few > 0 ? ` (${few} on fewer requests than minSamples)` : ''}`);
+      }
+      if (lost.length > 0) {
+        const places = lost.map(place);
+        parts.push(`${lost.length} ${lost.length === 1 ? 'endpoint' : 'endpoints'} of the baseline missing from the current run${changes.length > 0 ? '' : ` in ${names}`}: ${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}`);
+      }
+      return `${parts.join('; ')}${tail}`;
+    }
     case 'inconclusive': {
       const note = stages.flatMap((s) => s.notes)[0];
       return `${names}: the data cannot decide${note !== undefined ? ` (${note})` : unjudged === '' ? ' (too little data)' : ''}${tail}`;
@@ -229,7 +248,7 @@ function unjudgedText(stages: readonly StageReport[]): string {
       if (row.scope === undefined || row.outcome !== 'inconclusive') continue;
       const tag = row.scope.tag;
       const value = row.scope.value;
-      const own = stage.findings.filter((f) => f.kind !== 'threshold' && f.scope?.tag === tag && f.scope.value === value);
+      const own = stage.findings.filter((f) => f.kind !== 'threshold' && f.kind !== 'data' && f.scope?.tag === tag && f.scope.value === value);
       const open = own.filter((f) => f.outcome === 'inconclusive');
       // Passing findings are not listed in stage.findings; an inconclusive row with fewer open questions than it asked was judged in part.
       const judgedSome = row.confidence.level !== 'not-applicable' || open.length < own.length;
