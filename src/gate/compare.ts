@@ -11,6 +11,7 @@ import type { ComparisonContext, Detector, JudgedScope, RunContext } from './det
 import { DETECTORS } from './detectors/index.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
+import { stagePower } from './power.js';
 import { sortFindings, worstOutcome } from './outcome.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
 
@@ -70,6 +71,7 @@ export function compareRuns(input: CompareInput): StageReport {
 
   const scopeRows = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
+  const power = stagePower(findings, policy, input.current.meta.durationSeconds);
   return {
     stage: policy.stage,
     outcome,
@@ -81,6 +83,7 @@ export function compareRuns(input: CompareInput): StageReport {
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
     ...(mix ? { mix } : {}),
+    ...(power ? { power } : {}),
     notes,
   };
 }
@@ -175,6 +178,7 @@ function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunVie
     ...(b ? { baseline: b } : {}),
     ...(c ? { current: c } : {}),
     ...(shift?.change !== undefined ? { latencyChange: shift.change } : {}),
+    ...(shift?.details?.detectable !== undefined ? { detectable: shift.details.detectable.change } : {}),
     confidence: shift?.confidence ?? { level: 'not-applicable' },
     outcome,
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).

@@ -9,7 +9,7 @@ import { designEffectOfWindows } from '../../src/gate/noise.js';
 import { run } from './fixtures.js';
 import { lognormal, syntheticRun } from './synthetic.js';
 
-const counts = (o: Record<string, number>) => new Map(Object.entries(o));
+const counts = (o: Readonly<Record<string, number | undefined>>) => new Map(Object.entries(o).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as const])));
 
 describe('requestMix', () => {
   it.each([
