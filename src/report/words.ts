@@ -214,17 +214,21 @@ export function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string {
     }
     case 'warn': {
       // Endpoints the current run lost are not changes: name them apart (coverage.missing: warn).
+      // Endpoints the current run lost, and changes seen on too few requests to fail on, are named apart.
       const lost = warning.filter((f) => f.reason.code === 'lost-scope');
-      const changes = warning.filter((f) => f.reason.code !== 'lost-scope');
-      const few = changes.filter((f) => f.reason.code === 'confirmed-few').length;
+      const few = warning.filter((f) => f.reason.code === 'confirmed-few');
+      const unconfirmed = warning.length - lost.length - few.length;
+      const listed = (fs: readonly Finding[]): string => {
+        const places = [...new Set(fs.map(place))];
+        return `${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}`;
+      };
       const parts: string[] = [];
-      if (changes.length > 0 || lost.length === 0) {
-        parts.push(`${changes.length} ${changes.length === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm${few > 0 ? ` (${few} on fewer requests than minSamples)` : ''}`);
+      if (unconfirmed > 0 || (lost.length === 0 && few.length === 0)) {
+        parts.push(`${unconfirmed} ${unconfirmed === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm`);
       }
-      if (lost.length > 0) {
-        const places = lost.map(place);
-        parts.push(`${lost.length} ${lost.length === 1 ? 'endpoint' : 'endpoints'} of the baseline missing from the current run${changes.length > 0 ? '' : ` in ${names}`}: ${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}`);
-      }
+      const inNames = parts.length > 0 ? '' : ` in ${names}`;
+      if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? 'change' : 'changes'} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
+      if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? 'endpoint' : 'endpoints'} of the baseline missing from the current run${parts.length > 0 ? '' : ` in ${names}`}: ${listed(lost)}`);
       return `${parts.join('; ')}${tail}`;
     }
     case 'inconclusive': {

@@ -45,3 +45,38 @@ describe('an endpoint of the baseline missing from the current run is never a si
     expect(stage.findings.filter((f) => f.kind === 'data').map((f) => f.reason.code)).toEqual(['lost-tag']);
   });
 });
+
+describe('a small endpoint (below minSamples) that changed grossly is flagged, at most as a warning', () => {
+  const withRare = (seed: number, scale: number) =>
+    syntheticRun({
+      endpoints: {
+        ...Object.fromEntries(['GET /a', 'GET /b'].map((n, i) => [n, { latencies: lognormal(220, 50 + 10 * i, 0.35, seed + i) }])),
+        'GET /rare': { latencies: lognormal(15, 60 * scale, 0.35, seed + 9) },
+      },
+    });
+
+  it('3× slower on 15 requests: warn, named in the headline', () => {
+    const { stage, headline } = judge({}, withRare(1, 1), withRare(100, 3));
+    expect(stage.outcome).toBe('warn');
+    const f = stage.findings.find((x) => x.scope?.value === 'GET /rare' && x.statistic === 'med')!;
+    expect(f).toMatchObject({ outcome: 'warn', severity: 'warn', reason: { code: 'confirmed-few', baselineCount: 15, currentCount: 15, minSamples: 20 } });
+    expect(findingMessage(f)).toMatch(/^GET \/rare: typical response time \+\d+(\.\d)? % \(.* → .*\) is beyond the \+20 % limit and an exact rank test on 15 and 15 requests supports it, 95 % CI .*; below minSamples \(20\) it is a warning, not a fail\.$/);
+    expect(headline).toBe('1 change beyond a limit in load on fewer requests than minSamples: GET /rare');
+  });
+
+  it('the same code on 15 requests: a pass that still counts the endpoint as judged only in part', () => {
+    const { stage, headline } = judge({}, withRare(1, 1), withRare(100, 1));
+    expect(stage.outcome).toBe('pass');
+    expect(headline).toMatch(/; 1 of 3 endpoints could be judged only in part \(too few requests\)$/);
+  });
+
+  it('the stage says what its least-powered endpoint can detect and how long it would have to run', () => {
+    const { stage } = judge({}, withRare(1, 1), withRare(100, 1));
+    expect(stage.power).toMatchObject({ scope: { tag: 'name', value: 'GET /rare' }, limit: 0.2, durationSeconds: stage.currentRun.durationSeconds });
+    expect(stage.power!.detectable).toBeGreaterThan(0.3);
+    // 15 requests a side: far more than the run's length is needed to see +20 %.
+    expect(stage.power!.neededSeconds! / stage.power!.durationSeconds).toBeGreaterThan(3);
+    const row = stage.scopes.find((s) => s.scope?.value === 'GET /rare')!;
+    expect(row.detectable).toBe(stage.power!.detectable);
+  });
+});
