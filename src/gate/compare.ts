@@ -58,7 +58,7 @@ export function compareRuns(input: CompareInput): StageReport {
   // A test whose request mix changed is judged on the whole run over the shared endpoints, in the baseline's proportions.
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current: judged.current, baseline: judged.baseline, scopes, memory, ...(mix ? { mix } : {}) });
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, ...(mix ? { mix } : {}) }, judged);
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -111,11 +111,14 @@ export function judgedScopes(baseline: RunView | undefined, current: RunView, po
 /**
  * Asks every detector its questions, in registry order; consecutive per-scope detectors are asked scope
  * by scope (all questions about one endpoint together), and those that compare with a baseline are
- * skipped on a first run.
+ * skipped on a first run. Per-scope comparisons read `judged` (the whole run re-formed over the shared
+ * endpoints when the mix changed); run-level questions — absolute SLOs, throughput, memory, degradation
+ * within the run — read the runs as measured.
  */
-function detect(detectors: readonly Detector[], ctx: RunContext): Assessment[] {
+function detect(detectors: readonly Detector[], ctx: RunContext, judged: { readonly baseline: RunView | undefined; readonly current: RunView }): Assessment[] {
   const out: Assessment[] = [];
   const comparison: ComparisonContext | undefined = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : undefined;
+  const scopeComparison: ComparisonContext | undefined = judged.baseline ? { ...ctx, current: judged.current, baseline: judged.baseline } : undefined;
   for (let i = 0; i < detectors.length; ) {
     const d = detectors[i]!;
     if (d.each === 'run') {
@@ -131,7 +134,7 @@ function detect(detectors: readonly Detector[], ctx: RunContext): Assessment[] {
       for (const g of group) {
         if (g.each !== 'scope') continue;
         if (g.needs === 'current') out.push(...g.detect(ctx, scope));
-        else if (comparison) out.push(...g.detect(comparison, scope));
+        else if (scopeComparison) out.push(...g.detect(scopeComparison, scope));
       }
     }
     i = j;

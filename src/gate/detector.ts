@@ -27,8 +27,9 @@ export interface RunContext {
   readonly memory: { readonly current?: MemoryTrend; readonly baseline?: MemoryTrend };
   /**
    * The request mix of the two runs, when it changed (an endpoint added, removed, or its share moved a
-   * lot). `current` and `baseline` then read the whole-run latency over the shared endpoints in the
-   * baseline's proportions (MixedRunView); run-level counts (throughput) still cover every request.
+   * lot). Per-scope comparison detectors then read the whole-run latency over the shared endpoints in the
+   * baseline's proportions (MixedRunView); run-level detectors (SLOs, throughput, memory) read the runs as
+   * measured.
    */
   readonly mix?: RequestMix;
 }

@@ -80,6 +80,15 @@ describe('a changed request mix', () => {
     expect(report.findings.find((f) => f.kind === 'throughput')).toMatchObject({ outcome: 'inconclusive', shortfall: 'mix-changed' });
   });
 
+  it('absolute SLOs are still checked on the run as measured, new endpoint included', () => {
+    const baseline = syntheticRun({ endpoints: endpoints(TEN.slice(0, 2), 1) });
+    const current = syntheticRun({ endpoints: { ...endpoints(TEN.slice(0, 2), 500), 'GET /api/new-feature': { latencies: lognormal(200, 900, 0.2, 99) } } });
+    const report = compareRuns({ baseline, current, policy: resolvePolicy(parseConfig({}), 'smoke') });
+    const slo = report.findings.find((f) => f.kind === 'threshold' && f.metric === 'http_req_duration')!;
+    expect(slo.current).toBe(new RunView(current).value('http_req_duration', 'p(95)'));
+    expect(slo.outcome).toBe('fail');
+  });
+
   it('a real regression of a shared endpoint still shows on the whole run', () => {
     const baseline = syntheticRun({ endpoints: endpoints(TEN.slice(0, 2), 1, 1000) });
     const slow = endpoints(TEN.slice(0, 2), 500, 1000);
