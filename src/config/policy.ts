@@ -5,7 +5,7 @@
  */
 import { ConfigError } from './errors.js';
 import type { LatencyStatistic } from './latency-statistic.js';
-import type { MultipleComparisons, PerfGateConfig, StageConfig, ThresholdSet } from './schema.js';
+import type { CoverageConfig, MultipleComparisons, PerfGateConfig, StageConfig, ThresholdSet } from './schema.js';
 import { stageNames } from './schema.js';
 import { customStageRules, defaultEndurance, isPresetName, presetRules } from './stages.js';
 import { didYouMean, listNames } from './suggest.js';
@@ -48,6 +48,8 @@ export interface StagePolicy extends StageRules {
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
   minSamples: number;
+  /** What the gate does about endpoints it could not see (a baseline endpoint missing from the current run). */
+  coverage: CoverageConfig;
   /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
   latencyMetric?: string;
   acceptLabel: string;
@@ -87,6 +89,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     multipleComparisons: config.multipleComparisons,
     runToRunNoise: config.runToRunNoise,
     minSamples: config.minSamples,
+    coverage: { ...config.coverage },
     ...(config.latencyMetric !== undefined ? { latencyMetric: config.latencyMetric } : {}),
     acceptLabel: config.acceptLabel,
     maxScopes: config.maxScopes,

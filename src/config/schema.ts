@@ -26,6 +26,15 @@ import { WorkloadSchema, type Workload } from './workload.js';
 
 export type MultipleComparisons = 'holm' | 'bh' | 'none';
 
+/** What an endpoint of the baseline that the current run no longer has makes of the verdict. */
+export type MissingEndpoint = 'warn' | 'fail' | 'ignore';
+
+/** What the gate does about what it could not see. */
+export interface CoverageConfig {
+  /** An endpoint of the baseline with no request in the current run: warn (default), fail, or only count it in the headline. */
+  missing: MissingEndpoint;
+}
+
 /** The thresholds of one metric or submetric. */
 export interface ThresholdSet {
   /** Canonical k6 submetric syntax: `http_req_duration{name:GET /api/alerts}`. */
@@ -87,6 +96,7 @@ export interface PerfGateConfig {
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
   minSamples: number;
+  coverage: CoverageConfig;
   /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
   latencyMetric?: string;
   acceptLabel: string;
@@ -107,6 +117,7 @@ export const CONFIG_DEFAULTS = {
   multipleComparisons: 'holm',
   runToRunNoise: 0.03,
   minSamples: 20,
+  coverage: { missing: 'warn' },
   acceptLabel: 'perf-gate:accept',
 } as const satisfies Omit<PerfGateConfig, 'stages' | 'groupBy' | 'latencyMetric'> & { groupBy: readonly string[] };
 
@@ -221,6 +232,9 @@ const configSchema = z.strictObject({
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
+  coverage: z
+    .strictObject({ missing: z.enum(['warn', 'fail', 'ignore']).default(CONFIG_DEFAULTS.coverage.missing) })
+    .default({ ...CONFIG_DEFAULTS.coverage }),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText('a label name').default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),

@@ -35,7 +35,16 @@ export interface Assessment {
   /** Facts for the renderers to mention (no words: they word them). */
   readonly details?: FindingDetails;
   /** What the baseline had and the current run lost (a threshold's submetric, the latency metric, a tag). */
-  readonly lost?: { readonly what: 'selector' | 'metric'; readonly baselineCount: number } | { readonly what: 'tag'; readonly tag: string; readonly baselineValues: number };
+  readonly lost?:
+    | { readonly what: 'selector' | 'metric'; readonly baselineCount: number }
+    | { readonly what: 'tag'; readonly tag: string; readonly baselineValues: number }
+    | { readonly what: 'scope'; readonly baselineCount: number };
+  /**
+   * The loudest outcome this question may reach: `warn` for evidence that is worth a reviewer's look but
+   * too thin to fail a build on (an endpoint below minSamples judged by an exact small-sample test, a
+   * missing endpoint under `coverage.missing: warn`). A fail is then reported as a warning.
+   */
+  readonly atMost?: 'warn';
 }
 
 /** The shortfall of a statistic's InsufficientData, where it says what kind it is. */

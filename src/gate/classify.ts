@@ -14,7 +14,12 @@ const SUGGESTIVE_FACTOR = 2;
  * is noise (info).
  */
 export function classify(a: Assessment, adjustedP: number | undefined, alpha: number): Finding {
-  const { outcome, severity, confidence } = decide(a, adjustedP, alpha);
+  const decided = decide(a, adjustedP, alpha);
+  // Thin evidence may warn, never fail (Assessment.atMost).
+  const capped = a.atMost === 'warn' && decided.outcome === 'fail';
+  const outcome: Outcome = capped ? 'warn' : decided.outcome;
+  const severity: Severity = capped ? 'warn' : decided.severity;
+  const confidence = decided.confidence;
   return {
     outcome,
     severity,
@@ -30,14 +35,14 @@ export function classify(a: Assessment, adjustedP: number | undefined, alpha: nu
     ...(adjustedP !== undefined ? { pValue: adjustedP } : {}),
     ...(a.insufficient === undefined ? { beyondLimit: a.beyond } : {}),
     confidence,
-    reason: reasonOf(a, outcome),
+    reason: reasonOf(a, outcome, capped),
     ...(a.details ? { details: a.details } : {}),
     ...(outcome === 'inconclusive' ? { shortfall: a.shortfall ?? 'other' } : {}),
   };
 }
 
 /** Why the finding has its outcome, as data (the renderers word it). */
-function reasonOf(a: Assessment, outcome: Outcome): Reason {
+function reasonOf(a: Assessment, outcome: Outcome, capped: boolean): Reason {
   if (a.insufficient !== undefined) return { code: 'not-judged', shortfall: a.shortfall ?? 'other', detail: a.insufficient };
   if (a.lost) {
     switch (a.lost.what) {
@@ -47,8 +52,12 @@ function reasonOf(a: Assessment, outcome: Outcome): Reason {
         return { code: 'lost-metric', baselineCount: a.lost.baselineCount };
       case 'tag':
         return { code: 'lost-tag', tag: a.lost.tag, baselineValues: a.lost.baselineValues };
+      case 'scope':
+        return { code: 'lost-scope', baselineCount: a.lost.baselineCount };
     }
   }
+  const few = a.details?.smallSample;
+  if (few && capped) return { code: 'confirmed-few', ...few };
   if (a.kind === 'threshold') return { code: a.beyond ? 'threshold-crossed' : 'threshold-holds' };
   if (a.kind === 'leak') return { code: a.beyond ? 'leak' : 'no-leak' };
   switch (outcome) {

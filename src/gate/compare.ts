@@ -10,6 +10,8 @@ import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
+import { changedMix, sharedMixViews } from './mix.js';
+import { stagePower } from './power.js';
 import { sortFindings, worstOutcome } from './outcome.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
 
@@ -53,7 +55,10 @@ export function compareRuns(input: CompareInput): StageReport {
     ...(currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {}),
     ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}),
   };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
+  // A test whose request mix changed is judged on the whole run over the shared endpoints, in the baseline's proportions.
+  const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
+  const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, ...(mix ? { mix } : {}) }, judged);
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -64,8 +69,9 @@ export function compareRuns(input: CompareInput): StageReport {
   for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
 
-  const scopeRows = scopes.map((s) => scopeRow(s, baseline, current, findings));
+  const scopeRows = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
+  const power = stagePower(findings, policy, input.current.meta.durationSeconds);
   return {
     stage: policy.stage,
     outcome,
@@ -76,6 +82,8 @@ export function compareRuns(input: CompareInput): StageReport {
     ...(currentMemory && !isInsufficient(currentMemory)
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
+    ...(mix ? { mix } : {}),
+    ...(power ? { power } : {}),
     notes,
   };
 }
@@ -103,11 +111,14 @@ export function judgedScopes(baseline: RunView | undefined, current: RunView, po
 /**
  * Asks every detector its questions, in registry order; consecutive per-scope detectors are asked scope
  * by scope (all questions about one endpoint together), and those that compare with a baseline are
- * skipped on a first run.
+ * skipped on a first run. Per-scope comparisons read `judged` (the whole run re-formed over the shared
+ * endpoints when the mix changed); run-level questions — absolute SLOs, throughput, memory, degradation
+ * within the run — read the runs as measured.
  */
-function detect(detectors: readonly Detector[], ctx: RunContext): Assessment[] {
+function detect(detectors: readonly Detector[], ctx: RunContext, judged: { readonly baseline: RunView | undefined; readonly current: RunView }): Assessment[] {
   const out: Assessment[] = [];
   const comparison: ComparisonContext | undefined = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : undefined;
+  const scopeComparison: ComparisonContext | undefined = judged.baseline ? { ...ctx, current: judged.current, baseline: judged.baseline } : undefined;
   for (let i = 0; i < detectors.length; ) {
     const d = detectors[i]!;
     if (d.each === 'run') {
@@ -123,7 +134,7 @@ function detect(detectors: readonly Detector[], ctx: RunContext): Assessment[] {
       for (const g of group) {
         if (g.each !== 'scope') continue;
         if (g.needs === 'current') out.push(...g.detect(ctx, scope));
-        else if (comparison) out.push(...g.detect(comparison, scope));
+        else if (scopeComparison) out.push(...g.detect(scopeComparison, scope));
       }
     }
     i = j;
@@ -170,6 +181,7 @@ function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunVie
     ...(b ? { baseline: b } : {}),
     ...(c ? { current: c } : {}),
     ...(shift?.change !== undefined ? { latencyChange: shift.change } : {}),
+    ...(shift?.details?.detectable !== undefined ? { detectable: shift.details.detectable.change } : {}),
     confidence: shift?.confidence ?? { level: 'not-applicable' },
     outcome,
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).

@@ -11,6 +11,7 @@ import { formatTimestamp } from './format.js';
 import type { StageRuns } from './renderer.js';
 import { renderLineChart, type ChartSeries } from './html-chart.js';
 import { escapeHtml } from './html-escape.js';
+import { stageNotes } from './words.js';
 import { outcomeMark, severityMark } from './markdown.js';
 import {
   MEMORY_COLUMNS,
@@ -110,7 +111,8 @@ function renderStage(stage: StageReport, runs: HtmlRuns | undefined): string {
     }
   }
   if (runs !== undefined) out.push(stageCharts(stage, runs));
-  if (stage.notes.length > 0) out.push(`<h3>Notes</h3><ul class="notes">${stage.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
+  const notes = stageNotes(stage);
+  if (notes.length > 0) out.push(`<h3>Notes</h3><ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
   out.push('</section>');
   return out.join('\n');
 }

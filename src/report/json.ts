@@ -47,7 +47,7 @@ const DECISION: Shape = {
   children: { confidence: CONFIDENCE },
 };
 const SCOPE_COMPARISON: Shape = {
-  keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'decidedBy', 'baseline', 'current']),
+  keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'decidedBy', 'detectable', 'baseline', 'current']),
   children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY },
 };
 const SLOPE_INTERVAL: Shape = { keys: ['lower', 'upper'], children: {} };
@@ -55,7 +55,7 @@ const MEMORY_RUN: Shape = { keys: keyOrder<MemoryRun>()(['startBytes', 'endBytes
 const MEMORY: Shape = { keys: keyOrder<MemorySummary>()(['baseline', 'current']), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 const RUN: Shape = { keys: keyOrder<Run>()(['start', 'durationSeconds', 'partial', 'tool', 'toolVersion', 'gitSha']), children: {} };
 const STAGE: Shape = {
-  keys: keyOrder<StageReport>()(['stage', 'outcome', 'baselineRun', 'currentRun', 'scopes', 'findings', 'memory', 'notes']),
+  keys: keyOrder<StageReport>()(['stage', 'outcome', 'baselineRun', 'currentRun', 'scopes', 'findings', 'memory', 'mix', 'power', 'notes']),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY },
 };
 const REPORT: Shape = {

@@ -18,6 +18,7 @@ import {
   verdictText,
 } from './view.js';
 import { displayWidth, padToWidth, truncateToWidth } from './width.js';
+import { stageNotes } from './words.js';
 
 export interface TextOptions {
   /** Colour outcomes with ANSI escape sequences (default false: plain text, e.g. for logs and pipes). */
@@ -92,9 +93,10 @@ function stageLines(stage: StageReport, width: number, paint: Paint): string[] {
       lines.push('', ...alignColumns([[...MEMORY_COLUMNS].map((c) => c.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
     }
   }
-  if (stage.notes.length > 0) {
+  const notes = stageNotes(stage);
+  if (notes.length > 0) {
     lines.push('');
-    for (const note of stage.notes) {
+    for (const note of notes) {
       const [first = '', ...rest] = wrap(sanitizeTerminal(note), width - INDENT.length - 'note: '.length);
       lines.push(`${INDENT}${paint('note:', 'dim')} ${first}`, ...rest.map((l) => `${INDENT}      ${l}`));
     }

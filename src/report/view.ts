@@ -6,7 +6,7 @@
 
 import type { Finding, MemorySummary, Outcome, Report, ScopeComparison, Severity, StageReport } from '../gate/verdict.js';
 import { outcomeRank, severityRank, sortFindings } from '../gate/outcome.js';
-import { findingMessage, formatInUnit, headlineOf, limitText, shortfallText } from './words.js';
+import { detectableText, findingMessage, formatInUnit, headlineOf, limitText, shortfallText } from './words.js';
 import {
   MISSING,
   formatChange,
@@ -88,8 +88,14 @@ function scopeRow(s: ScopeComparison, latencyMetric: string): ScopeRow {
     change: changeCell(s),
     throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber(x)),
     errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
-    sure: s.decidedBy === undefined ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== undefined ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence),
+    sure: sureCell(s),
   };
+}
+
+/** How sure the row is, then what its test could have caught (`none (…); can detect ≥ +16 %`). */
+function sureCell(s: ScopeComparison): string {
+  const sure = s.decidedBy === undefined ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== undefined ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence);
+  return s.detectable === undefined ? sure : `${sure}; ${detectableText(s.detectable)}`;
 }
 
 /**

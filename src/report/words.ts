@@ -4,8 +4,9 @@
  * the comment, the terminal, the HTML page and the JSON say the same thing.
  */
 
-import type { Finding, FindingKind, Limit, Report, Shortfall, StageReport, Unit } from '../gate/verdict.js';
-import { formatChange, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
+import type { RequestMix } from '../document/request-mix.js';
+import type { Finding, FindingKind, Limit, Report, Shortfall, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import { formatChange, formatDuration, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
 
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export function formatInUnit(unit: Unit, value: number): string {
@@ -63,6 +64,8 @@ export function shortfallText(shortfall: Shortfall): string {
       return 'missing from a run';
     case 'no-spread':
       return 'no spread to measure against';
+    case 'mix-changed':
+      return 'the request mix changed';
     case 'other':
       return 'see the findings';
   }
@@ -156,6 +159,10 @@ function sentence(f: Finding): string {
       return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
     case 'lost-tag':
       return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === 'name' ? 'endpoints' : `'${r.tag}' values`} of the baseline did — the script stopped setting it, so nothing can be judged per ${r.tag}.`;
+    case 'lost-scope':
+      return `${at}: no request of the current run, while the baseline had ${formatCount(r.baselineCount)} — nothing about it could be judged (coverage.missing).`;
+    case 'confirmed-few':
+      return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
     case 'confirmed':
       return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and confirmed${ci}${note}.`;
     case 'unconfirmed':
@@ -205,8 +212,25 @@ export function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string {
       const places = [...new Set(failing.map(place))];
       return `${failing.length} ${failing.length === 1 ? 'breach' : 'breaches'} in ${names}: ${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}${tail}`;
     }
-    case 'warn':
-      return `${warning.length} ${warning.length === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm${tail}`;
+    case 'warn': {
+      // Endpoints the current run lost are not changes: name them apart (coverage.missing: warn).
+      // Endpoints the current run lost, and changes seen on too few requests to fail on, are named apart.
+      const lost = warning.filter((f) => f.reason.code === 'lost-scope');
+      const few = warning.filter((f) => f.reason.code === 'confirmed-few');
+      const unconfirmed = warning.length - lost.length - few.length;
+      const listed = (fs: readonly Finding[]): string => {
+        const places = [...new Set(fs.map(place))];
+        return `${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}`;
+      };
+      const parts: string[] = [];
+      if (unconfirmed > 0 || (lost.length === 0 && few.length === 0)) {
+        parts.push(`${unconfirmed} ${unconfirmed === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm`);
+      }
+      const inNames = parts.length > 0 ? '' : ` in ${names}`;
+      if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? 'change' : 'changes'} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
+      if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? 'endpoint' : 'endpoints'} of the baseline missing from the current run${parts.length > 0 ? '' : ` in ${names}`}: ${listed(lost)}`);
+      return `${parts.join('; ')}${tail}`;
+    }
     case 'inconclusive': {
       const note = stages.flatMap((s) => s.notes)[0];
       return `${names}: the data cannot decide${note !== undefined ? ` (${note})` : unjudged === '' ? ' (too little data)' : ''}${tail}`;
@@ -229,7 +253,7 @@ function unjudgedText(stages: readonly StageReport[]): string {
       if (row.scope === undefined || row.outcome !== 'inconclusive') continue;
       const tag = row.scope.tag;
       const value = row.scope.value;
-      const own = stage.findings.filter((f) => f.kind !== 'threshold' && f.scope?.tag === tag && f.scope.value === value);
+      const own = stage.findings.filter((f) => f.kind !== 'threshold' && f.kind !== 'data' && f.scope?.tag === tag && f.scope.value === value);
       const open = own.filter((f) => f.outcome === 'inconclusive');
       // Passing findings are not listed in stage.findings; an inconclusive row with fewer open questions than it asked was judged in part.
       const judgedSome = row.confidence.level !== 'not-applicable' || open.length < own.length;
@@ -286,4 +310,55 @@ function runSubject(kind: FindingKind, statistic: string): string {
 /** 0.2 → `20`, 0.155 → `15.5`: a limit's percentage with at most one decimal. */
 function percent(fraction: number): string {
   return String(Math.round(fraction * 1000) / 10);
+}
+
+/** What a row's test could have caught: `can detect ≥ +34 %`. */
+export function detectableText(change: number): string {
+  return `can detect ≥ ${formatChange(change)}`;
+}
+
+/**
+ * A request's share in words: `1 in 11 requests` for shares down to 1 in 1,000 (rounded to a whole
+ * "1 in n" when it reads well), else a percentage.
+ */
+function shareText(share: number): string {
+  if (share >= 0.5) return `${formatPercent(share)} of requests`;
+  const n = Math.round(1 / share);
+  return share > 0.001 && Math.abs(1 / n - share) / share < 0.05 ? `1 in ${groupThousands(n)} requests` : `${formatPercent(share)} of requests`;
+}
+
+/**
+ * The test's mix change, as sentences: `GET /api/new-feature is new: 1 in 11 requests. … All requests are
+ * compared over the 10 endpoints both runs share, weighted as in the baseline; throughput is not judged.`
+ */
+export function mixText(mix: RequestMix): string {
+  const by = new Map(mix.entries.map((e) => [e.value, e]));
+  const parts: string[] = [];
+  for (const v of mix.added) parts.push(`${v} is new: ${shareText(by.get(v)!.currentShare)}`);
+  for (const v of mix.removed) parts.push(`${v} is gone (it was ${shareText(by.get(v)!.baselineShare)})`);
+  for (const v of mix.shifted) {
+    const e = by.get(v)!;
+    parts.push(`${v} went from ${formatPercent(e.baselineShare)} to ${formatPercent(e.currentShare)} of requests`);
+  }
+  const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0).length;
+  return `The test's request mix changed: ${parts.join('; ')}. All requests are compared over the ${shared} ${shared === 1 ? 'endpoint' : 'endpoints'} both runs share, weighted as in the baseline; throughput is not judged across different mixes.`;
+}
+
+/**
+ * What the stage could not see, in one sentence: `The least-powered endpoint, GET /api/x, can detect ≥ +41 %
+ * here; detecting the +20 % limit would take about 1 min 20 s of this load (same request rate, spread and
+ * clustering assumed).`
+ */
+export function powerText(p: StagePower): string {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} here`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.unreachable === true) return `${head}; no run length reaches the ${limit} limit, because the run-to-run noise alone is larger (runToRunNoise).`;
+  if (p.neededSeconds === undefined) return `${head}.`;
+  if (p.neededSeconds <= p.durationSeconds) return `${head}; this run is long enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
+}
+
+/** A stage's notes as the renderers list them: the mix change and what the run could see, then the gate's own notes. */
+export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'notes'>): string[] {
+  return [...(stage.mix ? [mixText(stage.mix)] : []), ...(stage.power ? [powerText(stage.power)] : []), ...stage.notes];
 }

@@ -35,3 +35,6 @@ export { type Moments, distributionMoments } from './distribution-moments.js';
 export { logMeanStandardError } from './log-mean-se.js';
 export { sampleStandardDeviation } from './standard-deviation.js';
 export { clusterOfSums, clusterOfProportion } from './design-effect.js';
+export { type DetectableEffect, type DetectableEffectOptions, minimumDetectableEffect } from './minimum-detectable-effect.js';
+export { type SampleSizeFactorOptions, sampleSizeFactor } from './sample-size-factor.js';
+export { type MixturePart, mixture } from './mixture.js';

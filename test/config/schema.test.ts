@@ -19,6 +19,7 @@ describe('defaults', () => {
       multipleComparisons: 'holm',
       runToRunNoise: 0.03,
       minSamples: 20,
+      coverage: { missing: 'warn' },
       acceptLabel: 'perf-gate:accept',
       stages: {},
     };
@@ -99,7 +100,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'maxScopes', 'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
+        `'maxScopes', 'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'coverage', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',
@@ -140,6 +141,8 @@ describe('bad values name the path, the value and what is expected', () => {
     },
     { what: 'negative noise', raw: { runToRunNoise: -0.01 }, line: `runToRunNoise: expected a number ≥ 0 or a percentage such as "3%", got -0.01` },
     { what: 'fractional minSamples', raw: { minSamples: 2.5 }, line: `minSamples: expected a whole number ≥ 1, got 2.5` },
+    { what: 'a misspelt coverage key', raw: { coverage: { mising: 'fail' } }, line: `coverage.mising: unknown key — did you mean 'missing'?` },
+    { what: 'a misspelt coverage choice', raw: { coverage: { missing: 'fial' } }, line: `coverage.missing: expected 'warn', 'fail' or 'ignore', got "fial" — did you mean 'fail'?` },
     { what: 'zero minSamples', raw: { minSamples: 0 }, line: `minSamples: expected a whole number ≥ 1, got 0` },
     {
       what: 'window word',

@@ -5,10 +5,12 @@ import { totalCount, type Distribution } from '../../stats/distribution.js';
 import { insufficient, isInsufficient, type InsufficientData } from '../../stats/insufficient.js';
 import { logQuantileStandardError } from '../../stats/quantile-log-se.js';
 import { logRatioTest, type LogRatioTest } from '../../stats/log-ratio-test.js';
+import { minimumDetectableEffect } from '../../stats/minimum-detectable-effect.js';
 import { percentile } from '../../stats/percentile.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
 import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
+import type { FindingDetails } from '../verdict.js';
 import { designEffectOfWindows } from '../noise.js';
 
 /**
@@ -48,6 +50,23 @@ export const latency: Detector = {
       const nc = totalCount(cd);
       if (nb < policy.minSamples || nc < policy.minSamples) {
         const n = Math.min(nb, nc);
+        // Too few requests to bound a percentile or measure the clustering, but a gross shift of a small
+        // endpoint is still visible to the rank test (exact below 40 requests): judge it, warn at most.
+        const few = statistic === 'med' && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : undefined;
+        if (few && !isInsufficient(few)) {
+          const reported = Math.expm1(few.test.logRatio);
+          out.push({
+            ...base,
+            change: reported,
+            beyond: reported > limit,
+            pValue: few.pValue,
+            interval: { lower: few.test.lower, upper: few.test.upper },
+            intervalExcludesNoChange: few.test.lower > 0,
+            atMost: 'warn',
+            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) },
+          });
+          continue;
+        }
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
         continue;
       }
@@ -73,12 +92,33 @@ export const latency: Detector = {
         pValue: evidence.pValue,
         interval: { lower: evidence.test.lower, upper: evidence.test.upper },
         intervalExcludesNoChange: evidence.test.lower > 0,
-        ...(superiority && !isInsufficient(superiority) ? { details: { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } } : {}),
+        details: {
+          ...(superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {}),
+          ...detectable(evidence.test, noise, policy.alpha),
+        },
       });
     }
     return out;
   },
 };
+
+/**
+ * Below minSamples, the typical shift is still judged (at most a warning) when each run has this many
+ * requests: with fewer, even complete separation cannot reach significance after Holm's correction.
+ */
+const SMALL_SAMPLE_MIN = 8;
+
+/** Power used for the minimum detectable effect reported with every tested latency finding. */
+const POWER = 0.8;
+
+/** What the test could have caught with 80 % power at α (before multiplicity), split into the part a longer run shrinks and the noise floor. */
+function detectable(test: LogRatioTest, noise: number, alpha: number): { detectable: NonNullable<FindingDetails['detectable']> } | Record<string, never> {
+  const m = minimumDetectableEffect(test.se, { alpha, power: POWER });
+  if (isInsufficient(m)) return {};
+  const noiseSe = Math.SQRT2 * noise;
+  const withinSe = Math.sqrt(Math.max(test.se * test.se - noiseSe * noiseSe, 0));
+  return { detectable: { change: m.increase, power: POWER, alpha, withinSe, noiseSe } };
+}
 
 /** A log-ratio test and the one-sided p-value it decides on. */
 interface Evidence {

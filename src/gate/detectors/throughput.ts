@@ -15,7 +15,7 @@ export const throughput: Detector = {
   id: 'throughput',
   each: 'run',
   needs: 'baseline',
-  detect({ policy, roles, baseline, current }) {
+  detect({ policy, roles, baseline, current, mix }) {
     const requests = roles.requests;
     const b = baseline.throughput({}, requests);
     const c = current.throughput({}, requests);
@@ -26,6 +26,9 @@ export const throughput: Detector = {
     // A run that served nothing has no ratio to test: it is the largest drop there is.
     if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
     const change = c / b - 1;
+    // A test that added or dropped endpoints, or changed their shares, does different work per second:
+    // a drop it explains is no regression, and one it hides cannot be told apart. Say so, do not judge.
+    if (mix) return [{ ...common, baseline: b, current: c, change, beyond: false, insufficient: 'the test\'s request mix changed, so requests per second measure different work', shortfall: 'mix-changed' }];
     const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
     if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
     const sb = windowRateSe(baseline.windows(requests, 'counter'), baseline.doc.windows.widthMs);

@@ -19,12 +19,38 @@ describe('latency detector', () => {
   });
 
   it.each([
-    { what: 'fewer requests than minSamples', b: base(10, 1), c: base(10, 2), config: {}, shortfall: 'too-few-requests', statistic: 'med' },
+    { what: 'a percentile of fewer requests than minSamples', b: base(10, 1), c: base(10, 2), config: {}, shortfall: 'too-few-requests', statistic: 'p(95)' },
+    { what: 'the typical shift of fewer requests than the small-sample test needs (8)', b: base(7, 1), c: base(7, 2), config: {}, shortfall: 'too-few-requests', statistic: 'med' },
     { what: 'a p(99) too few requests can bound', b: base(60, 1), c: base(60, 2), config: { stages: { smoke: { regression: { latency: { statistics: ['p(99)'] } } } } }, shortfall: 'too-few-requests', statistic: 'p(99)' },
     { what: 'no spread and no noise floor', b: Array(100).fill(7), c: Array(100).fill(7), config: { runToRunNoise: 0 }, shortfall: 'no-spread', statistic: 'med' },
   ])('not judged: $what', ({ b, c, config, shortfall, statistic }) => {
     const out = run(latency, contextOf(runOf(c), runOf(b), config)).map(summary);
     expect(out.find((a) => a.scope === 'GET /a' && a.statistic === statistic)).toMatchObject({ shortfall });
+  });
+
+  it.each([
+    { what: '15 requests each, 3× slower: beyond, confirmed by the exact rank test, at most a warning', scale: 3, med: { beyond: true, significant: true } },
+    { what: '15 requests each, the same code: within the limit', scale: 1, med: { beyond: false, significant: false } },
+  ])('below minSamples the typical shift is still judged: $what', ({ scale, med }) => {
+    const out = run(latency, contextOf(runOf(base(15, 2, scale)), runOf(base(15, 1))));
+    const m = out.find((a) => a.scope?.value === 'GET /a' && a.statistic === 'med')!;
+    expect(summary(m)).toMatchObject(med);
+    expect(m).toMatchObject({ atMost: 'warn', details: { smallSample: { baselineCount: 15, currentCount: 15, minSamples: 20 } } });
+    // The percentile still cannot be bounded on 15 requests.
+    expect(summary(out.find((a) => a.scope?.value === 'GET /a' && a.statistic === 'p(95)')!)).toMatchObject({ shortfall: 'too-few-requests' });
+  });
+
+  it('every tested question says what it could have detected, with its noise floor apart', () => {
+    const out = run(latency, contextOf(runOf(base(400, 2)), runOf(base(400, 1))));
+    const m = out.find((a) => a.scope?.value === 'GET /a' && a.statistic === 'med')!;
+    const d = m.details!.detectable!;
+    expect(d).toMatchObject({ power: 0.8, alpha: 0.05 });
+    expect(d.noiseSe).toBeCloseTo(Math.SQRT2 * 0.03, 12);
+    // (z.95 + z.8) · se, se = hypot(within, noise floor): the stated parts rebuild the change.
+    expect(Math.log1p(d.change)).toBeCloseTo(2.4865 * Math.hypot(d.withinSe, d.noiseSe), 3);
+    // 400 log-normal requests, σ 0.35: within ≈ 0.35·√(2/400)·1.02 ≈ 0.025, so about +16 %.
+    expect(d.change).toBeGreaterThan(0.12);
+    expect(d.change).toBeLessThan(0.2);
   });
 
   it('the mean is tested too when asked', () => {
