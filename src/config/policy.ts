@@ -47,6 +47,8 @@ export interface StagePolicy extends StageRules {
   alpha: number;
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
+  /** Run-to-run noise of a percentile's distance from the median; absent: CONFIG_DEFAULTS.tailShapeNoise. */
+  tailShapeNoise?: number;
   minSamples: number;
   /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
   latencyMetric?: string;
@@ -86,6 +88,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     alpha: config.alpha,
     multipleComparisons: config.multipleComparisons,
     runToRunNoise: config.runToRunNoise,
+    tailShapeNoise: config.tailShapeNoise,
     minSamples: config.minSamples,
     ...(config.latencyMetric !== undefined ? { latencyMetric: config.latencyMetric } : {}),
     acceptLabel: config.acceptLabel,

@@ -86,6 +86,8 @@ export interface PerfGateConfig {
   alpha: number;
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
+  /** Run-to-run noise of a percentile's distance from the median (the tail's shape), log-scale SD per run. */
+  tailShapeNoise: number;
   minSamples: number;
   /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
   latencyMetric?: string;
@@ -106,6 +108,7 @@ export const CONFIG_DEFAULTS = {
   alpha: 0.05,
   multipleComparisons: 'holm',
   runToRunNoise: 0.03,
+  tailShapeNoise: 0.015,
   minSamples: 20,
   acceptLabel: 'perf-gate:accept',
 } as const satisfies Omit<PerfGateConfig, 'stages' | 'groupBy' | 'latencyMetric'> & { groupBy: readonly string[] };
@@ -220,6 +223,7 @@ const configSchema = z.strictObject({
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, '5%').default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),
+  tailShapeNoise: fraction({ min: 0 }, '1.5%').default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText('a label name').default(CONFIG_DEFAULTS.acceptLabel),

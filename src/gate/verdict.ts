@@ -98,6 +98,8 @@ export interface FindingDetails {
   };
   /** Degradation: which parts of the run were compared. */
   readonly compared?: 'last-third-vs-first-third';
+  /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */
+  readonly tail?: { readonly fromMedian: number };
 }
 
 export interface Finding {
