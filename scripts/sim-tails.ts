@@ -1,9 +1,11 @@
 // How often the smoke stage's default policy fails a tail-only regression, and how often it fails when
-// nothing changed — the measurements behind docs/statistics.md § "Tails" (issue 9 § 1).
+// nothing changed — the measurements behind docs/verdict.md § "Tails" and docs/statistics.md § "Did the tail
+// rise?" (issue 9 § 1). Not part of the test suite: the default run is 5 000 comparisons (≈ 20 min on a
+// busy 2-core machine); `--only gate,order-statistic --trials 60 --aa 60` is a quick look.
 //
 //   npx tsx scripts/sim-tails.ts [--trials 200] [--aa 300] [--seed 9] [--scale 1] [--only 'gate,order-statistic']
 // Rules: gate (as it is), order-statistic (before), level-or-spread with the shape noise at 1× or 0× the
-// run-to-run noise, exceedance (share above the pooled p95). About 1 s per 10 comparisons on one core.
+// run-to-run noise, exceedance (share above the pooled p95).
 //
 // Each trial generates a baseline and a current run of 10 endpoints with the request counts, medians and
 // log-SDs of the recorded smoke runs (test/fixtures/k6/smoke-baseline: ≈230 requests each, one endpoint
