@@ -47,6 +47,8 @@ export interface StagePolicy extends StageRules {
   alpha: number;
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
+  /** Run-to-run noise of a percentile's distance from the median; absent: CONFIG_DEFAULTS.tailShapeNoise. */
+  tailShapeNoise?: number;
   minSamples: number;
   /** What the gate does about endpoints it could not see (a baseline endpoint missing from the current run). */
   coverage: CoverageConfig;
@@ -88,6 +90,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     alpha: config.alpha,
     multipleComparisons: config.multipleComparisons,
     runToRunNoise: config.runToRunNoise,
+    tailShapeNoise: config.tailShapeNoise,
     minSamples: config.minSamples,
     coverage: { ...config.coverage },
     ...(config.latencyMetric !== undefined ? { latencyMetric: config.latencyMetric } : {}),

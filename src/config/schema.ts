@@ -95,6 +95,8 @@ export interface PerfGateConfig {
   alpha: number;
   multipleComparisons: MultipleComparisons;
   runToRunNoise: number;
+  /** Run-to-run noise of a percentile's distance from the median (the tail's shape), log-scale SD per run. */
+  tailShapeNoise: number;
   minSamples: number;
   coverage: CoverageConfig;
   /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
@@ -116,6 +118,7 @@ export const CONFIG_DEFAULTS = {
   alpha: 0.05,
   multipleComparisons: 'holm',
   runToRunNoise: 0.03,
+  tailShapeNoise: 0.015,
   minSamples: 20,
   coverage: { missing: 'warn' },
   acceptLabel: 'perf-gate:accept',
@@ -231,6 +234,7 @@ const configSchema = z.strictObject({
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, '5%').default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),
+  tailShapeNoise: fraction({ min: 0 }, '1.5%').default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   coverage: z
     .strictObject({ missing: z.enum(['warn', 'fail', 'ignore']).default(CONFIG_DEFAULTS.coverage.missing) })

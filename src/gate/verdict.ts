@@ -113,6 +113,8 @@ export interface FindingDetails {
   readonly detectable?: { readonly change: number; readonly power: number; readonly alpha: number; readonly withinSe: number; readonly noiseSe: number };
   /** Judged on fewer requests than minSamples with an exact small-sample test: at most a warning. */
   readonly smallSample?: { readonly baselineCount: number; readonly currentCount: number; readonly minSamples: number };
+  /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */
+  readonly tail?: { readonly fromMedian: number };
 }
 
 export interface Finding {

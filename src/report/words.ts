@@ -109,6 +109,7 @@ function detailClause(f: Finding): string {
     const delta = d.superiority.delta;
     parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's δ ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)})`);
   }
+  if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push('the current run served no requests');
   if (d.compared === 'last-third-vs-first-third') parts.push('last third of the run against its first third, after warm-up');
   if (d.memory) {

@@ -31,6 +31,8 @@ export { type Proportion, type TwoProportionTest, type TwoProportionTestOptions,
 export { type RelativeShiftTest, type RelativeShiftOptions, relativeShiftTest } from './relative-shift-test.js';
 export { LOG_FLOOR, logDistribution } from './log-distribution.js';
 export { logQuantileStandardError } from './quantile-log-se.js';
+export { type TailSpreadOptions, tailSpreadTest } from './tail-spread-test.js';
+export { type PercentileRiseOptions, type PercentileRiseTest, percentileRiseTest } from './percentile-rise-test.js';
 export { type Moments, distributionMoments } from './distribution-moments.js';
 export { logMeanStandardError } from './log-mean-se.js';
 export { sampleStandardDeviation } from './standard-deviation.js';

@@ -11,7 +11,8 @@ const Z95 = normalQuantile(0.975);
  * ratio over 2z is the standard error. A p(99) of 150 requests has too few observations above it to be
  * bounded and is InsufficientData (cause `too-few`) rather than a guess.
  *
- * Contract: result ≥ 0 and finite. InsufficientData when q ± spread leaves [0, 1] (too few), when the
+ * Contract: result ≥ 0 and finite. InsufficientData when q ± spread leaves [0, 1] (too few; the reason
+ * says how many effective requests would bound it: z²·q/(1 − q), 381 for p(99), 73 for p(95)), when the
  * distribution is empty, or when the lower bound is ≤ 0 (no ratio).
  *
  * @param q the quantile in (0, 1)
@@ -25,7 +26,11 @@ export function logQuantileStandardError(d: Distribution, q: number, nEffective:
   if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
   if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
   const h = Z95 * Math.sqrt((q * (1 - q)) / nEffective);
-  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${Math.round(q * 1000) / 10}) (about ${Math.round(nEffective)} effective)`, 'too-few');
+  if (q - h < 0 || q + h > 1) {
+    // q ± z·√(q(1 − q)/n) stays in [0, 1] from n = z²·q/(1 − q) on (z²·(1 − q)/q below the median): p(99) needs 381.
+    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    return insufficient(`too few requests to bound p(${Math.round(q * 1000) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, 'too-few');
+  }
   const lo = percentile(d, q - h);
   const hi = percentile(d, q + h);
   if (isInsufficient(lo) || isInsufficient(hi)) return insufficient('no data');

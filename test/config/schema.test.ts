@@ -18,6 +18,7 @@ describe('defaults', () => {
       alpha: 0.05,
       multipleComparisons: 'holm',
       runToRunNoise: 0.03,
+      tailShapeNoise: 0.015,
       minSamples: 20,
       coverage: { missing: 'warn' },
       acceptLabel: 'perf-gate:accept',
@@ -74,6 +75,7 @@ describe('unknown keys: did you mean', () => {
     { what: 'misspelt stage key', raw: { stages: { smoke: { regresion: {} } } }, line: `stages.smoke.regresion: unknown key — did you mean 'regression'?` },
     { what: 'transposed top-level key', raw: { alpah: 0.1 }, line: `alpah: unknown key — did you mean 'alpha'?` },
     { what: 'singular stages', raw: { stage: {} }, line: `stage: unknown key — did you mean 'stages'?` },
+    { what: 'misspelt tail noise', raw: { tailShapeNose: 0.01 }, line: `tailShapeNose: unknown key — did you mean 'tailShapeNoise'?` },
     { what: 'wrong case', raw: { groupby: ['name'] }, line: `groupby: unknown key — did you mean 'groupBy'?` },
     {
       what: 'misspelt regression kind',
@@ -100,7 +102,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'maxScopes', 'alpha', 'multipleComparisons', 'runToRunNoise', 'minSamples', 'coverage', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
+        `'maxScopes', 'alpha', 'multipleComparisons', 'runToRunNoise', 'tailShapeNoise', 'minSamples', 'coverage', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',
@@ -123,6 +125,11 @@ describe('bad values name the path, the value and what is expected', () => {
       what: 'a negative fraction',
       raw: { stages: { load: { regression: { latency: { maxIncrease: -0.2 } } } } },
       line: `stages.load.regression.latency.maxIncrease: expected a number > 0 or a percentage such as "20%", got -0.2`,
+    },
+    {
+      what: 'a negative tail shape noise',
+      raw: { tailShapeNoise: -0.01 },
+      line: `tailShapeNoise: expected a number ≥ 0 or a percentage such as "1.5%", got -0.01`,
     },
     {
       what: 'a fraction as a numeric string',

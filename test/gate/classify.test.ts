@@ -47,4 +47,9 @@ describe('classify', () => {
     expect(findingMessage(f)).toContain('+20 %');
     expect(f.severity).toBe('fail');
   });
+
+  it('says when the tail moved away from the median', () => {
+    const f = classify({ ...base, details: { tail: { fromMedian: 0.31 } } }, 0.01, 0.05);
+    expect(findingMessage(f)).toContain('the tail moved away from the median: p(95)/median +31.0 %');
+  });
 });

@@ -103,6 +103,16 @@ describe('no statistic returns NaN for finite input (full double range: huge, ti
     );
   });
 
+  it('tailSpreadTest and percentileRiseTest', () => {
+    fc.assert(
+      fc.property(anyDistribution, anyDistribution, fc.double({ min: 0.51, max: 0.999, noNaN: true }), inflation, fc.double({ min: 0, max: 1, noNaN: true }), (b, c, q, n, noise) => {
+        const options = { q, nEffectiveBaseline: n, nEffectiveCurrent: n, noise };
+        noNaN(stats.tailSpreadTest(b, c, options));
+        noNaN(stats.percentileRiseTest(b, c, { ...options, shapeNoise: noise / 2 }));
+      }),
+    );
+  });
+
   it('normalCdf, normalQuantile, interpolate', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true }), probability, anyFinite, anyFinite, probability, (z, p, a, b, f) => {

@@ -1,12 +1,12 @@
+import { CONFIG_DEFAULTS } from '../../config/schema.js';
 import { percentileKey } from '../../document/run-view.js';
 import { cliffsDelta } from '../../stats/cliffs-delta.js';
 import { distributionMoments } from '../../stats/distribution-moments.js';
 import { totalCount, type Distribution } from '../../stats/distribution.js';
 import { insufficient, isInsufficient, type InsufficientData } from '../../stats/insufficient.js';
-import { logQuantileStandardError } from '../../stats/quantile-log-se.js';
 import { logRatioTest, type LogRatioTest } from '../../stats/log-ratio-test.js';
 import { minimumDetectableEffect } from '../../stats/minimum-detectable-effect.js';
-import { percentile } from '../../stats/percentile.js';
+import { percentileRiseTest } from '../../stats/percentile-rise-test.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
 import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
@@ -15,8 +15,9 @@ import { designEffectOfWindows } from '../noise.js';
 
 /**
  * Latency questions for one scope: the typical shift (`med`: Hodges–Lehmann on log latency, tested with
- * Mann–Whitney), the mean (`avg`) and each configured percentile (order-statistic interval), all with the
- * run-to-run noise floor added, all on the ratio scale so "+20 %" means the same at 2 ms and at 2 s.
+ * Mann–Whitney), the mean (`avg`) and each configured percentile (its level by the order-statistic
+ * interval, or its distance from the median: `quantile` below), all with a run-to-run noise floor added,
+ * all on the ratio scale so "+20 %" means the same at 2 ms and at 2 s.
  */
 export const latency: Detector = {
   id: 'latency',
@@ -77,7 +78,7 @@ export const latency: Detector = {
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
         : statistic === 'avg'
           ? mean(bd, cd, deffB, deffC, noise)
-          : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
+          : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise ?? CONFIG_DEFAULTS.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
         continue;
@@ -94,6 +95,7 @@ export const latency: Detector = {
         intervalExcludesNoChange: evidence.test.lower > 0,
         details: {
           ...(superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {}),
+          ...(evidence.spread !== undefined ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {}),
           ...detectable(evidence.test, noise, policy.alpha),
         },
       });
@@ -124,6 +126,8 @@ function detectable(test: LogRatioTest, noise: number, alpha: number): { detecta
 interface Evidence {
   readonly test: LogRatioTest;
   readonly pValue: number;
+  /** A percentile's evidence came from its distance from the median: ln of how much further it moved. */
+  readonly spread?: number;
 }
 
 function shift(b: Distribution, c: Distribution, designEffect: number, noise: number): Evidence | InsufficientData {
@@ -131,18 +135,17 @@ function shift(b: Distribution, c: Distribution, designEffect: number, noise: nu
   return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
 }
 
-function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number): Evidence | InsufficientData {
+/**
+ * A percentile: did it rise with the whole distribution (level, with the run-to-run noise floor) or move
+ * away from the median (spread, with the smaller shape noise; drift of the whole run cancels in it)?
+ * Either is evidence, Bonferroni over the two (stats/percentile-rise-test.ts). The change reported and
+ * held against the limit stays the percentile's own ratio.
+ */
+function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number, shapeNoise: number): Evidence | InsufficientData {
   if (q === undefined || !(q > 0 && q < 1)) return insufficient('a percentile strictly between 0 and 100 is needed for a test');
-  const sb = logQuantileStandardError(b, q, nEffB);
-  const sc = logQuantileStandardError(c, q, nEffC);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
-  const vb = percentile(b, q);
-  const vc = percentile(c, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient('no data');
-  if (vb <= 0 || vc <= 0) return insufficient('percentile is 0 ms: no relative change');
-  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+  const t = percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  if (isInsufficient(t)) return t;
+  return { test: t.test, pValue: t.pGreater, ...(t.evidence === 'spread' ? { spread: t.test.logRatio } : {}) };
 }
 
 /** The mean: its log standard error by the delta method, with effective sample sizes. */

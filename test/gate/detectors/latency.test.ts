@@ -4,6 +4,11 @@ import { lognormal, syntheticRun } from '../synthetic.js';
 import { contextOf, run, summary } from './context.js';
 
 const base = (n: number, seed: number, scale = 1) => lognormal(n, 40 * scale, 0.35, seed);
+/** Requests above the sample's 80th percentile made `k` times slower (time order kept). */
+const tailStretched = (xs: number[], k: number) => {
+  const p80 = [...xs].sort((a, b) => a - b)[Math.floor(0.8 * xs.length)]!;
+  return xs.map((x) => (x > p80 ? x * k : x));
+};
 const runOf = (latencies: number[]) => syntheticRun({ endpoints: { 'GET /a': { latencies } } });
 
 describe('latency detector', () => {
@@ -51,6 +56,20 @@ describe('latency detector', () => {
     // 400 log-normal requests, σ 0.35: within ≈ 0.35·√(2/400)·1.02 ≈ 0.025, so about +16 %.
     expect(d.change).toBeGreaterThan(0.12);
     expect(d.change).toBeLessThan(0.2);
+  });
+
+  it.each([
+    // the slowest fifth 40 % slower, the median where it was: the tail moved away from it
+    { what: 'a tail-only regression is judged by the spread', c: tailStretched(base(600, 2), 1.4), evidence: 'spread' },
+    // everything 50 % slower: p95 rose with the median, its level is the evidence
+    { what: 'a whole-distribution shift is judged by the level', c: base(600, 2, 1.5), evidence: 'level' },
+  ])('p(95): $what', ({ c, evidence }) => {
+    const p95 = run(latency, contextOf(runOf(c), runOf(base(600, 1)))).find((a) => a.scope?.value === 'GET /a' && a.statistic === 'p(95)')!;
+    expect(p95.beyond).toBe(true);
+    expect(p95.pValue!).toBeLessThan(0.001);
+    expect(p95.intervalExcludesNoChange).toBe(true);
+    if (evidence === 'spread') expect(p95.details?.tail?.fromMedian).toBeGreaterThan(0.2);
+    else expect(p95.details?.tail).toBeUndefined();
   });
 
   it('the mean is tested too when asked', () => {
