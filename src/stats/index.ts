@@ -35,3 +35,5 @@ export { type Moments, distributionMoments } from './distribution-moments.js';
 export { logMeanStandardError } from './log-mean-se.js';
 export { sampleStandardDeviation } from './standard-deviation.js';
 export { clusterOfSums, clusterOfProportion } from './design-effect.js';
+export { regularizedBeta } from './regularized-beta.js';
+export { type ConditionalBinomialTest, type ConditionalBinomialTestOptions, conditionalBinomialTest } from './conditional-binomial-test.js';
