@@ -17,6 +17,11 @@ export interface RegressionPolicy {
   throughput: { maxDecrease: number };
   /** Fail when the error rate rises by more than `maxIncrease` relative, and by more than `absoluteFloor` absolute. */
   errorRate: { maxIncrease: number; absoluteFloor: number };
+  /**
+   * A failure signature (status code, k6 error_code) the baseline never had on an endpoint: warn once it
+   * failed `warnCount` requests; fail once it failed `failCount` requests and `failRate` of the endpoint's.
+   */
+  failureSignatures: { warnCount: number; failCount: number; failRate: number };
   /** Fail when the memory floor rises by more than `maxIncrease`. */
   memory: { maxIncrease: number };
 }
@@ -136,6 +141,11 @@ function mergeStage(base: StageRules, own: StageConfig): StageRules {
       errorRate: {
         maxIncrease: regression.errorRate?.maxIncrease ?? base.regression.errorRate.maxIncrease,
         absoluteFloor: regression.errorRate?.absoluteFloor ?? base.regression.errorRate.absoluteFloor,
+      },
+      failureSignatures: {
+        warnCount: regression.failureSignatures?.warnCount ?? base.regression.failureSignatures.warnCount,
+        failCount: regression.failureSignatures?.failCount ?? base.regression.failureSignatures.failCount,
+        failRate: regression.failureSignatures?.failRate ?? base.regression.failureSignatures.failRate,
       },
       memory: { maxIncrease: regression.memory?.maxIncrease ?? base.regression.memory.maxIncrease },
     },

@@ -54,6 +54,7 @@ export interface RegressionConfig {
   latency?: { maxIncrease?: number; statistics?: LatencyStatistic[] };
   throughput?: { maxDecrease?: number };
   errorRate?: { maxIncrease?: number; absoluteFloor?: number };
+  failureSignatures?: { warnCount?: number; failCount?: number; failRate?: number };
   memory?: { maxIncrease?: number };
 }
 
@@ -186,6 +187,13 @@ const regressionSchema = z.strictObject({
     .strictObject({
       maxIncrease: fraction({ min: 0, minExclusive: true }, '50%').optional(),
       absoluteFloor: fraction({ min: 0, max: 1 }, '0.1%').optional(),
+    })
+    .optional(),
+  failureSignatures: z
+    .strictObject({
+      warnCount: wholeNumber({ min: 1 }).optional(),
+      failCount: wholeNumber({ min: 1 }).optional(),
+      failRate: fraction({ min: 0, max: 1 }, '1%').optional(),
     })
     .optional(),
   memory: z.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, '25%').optional() }).optional(),

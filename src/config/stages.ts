@@ -14,12 +14,17 @@ export function isPresetName(name: string): name is PresetName {
   return (PRESET_NAMES as readonly string[]).includes(name);
 }
 
-/** Regression limits of every preset: +20 % latency (median and p95), −15 % throughput, +50 % errors, +25 % memory. */
+/**
+ * Regression limits of every preset: +20 % latency (median and p95), −15 % throughput, +50 % errors, +25 %
+ * memory; a failure signature the baseline never had warns at its first failed request and fails at 10
+ * that are also 1 % of the endpoint's requests.
+ */
 export function defaultRegression(): RegressionPolicy {
   return {
     latency: { maxIncrease: 0.2, statistics: ['med', 'p(95)'] },
     throughput: { maxDecrease: 0.15 },
     errorRate: { maxIncrease: 0.5, absoluteFloor: 0.001 },
+    failureSignatures: { warnCount: 1, failCount: 10, failRate: 0.01 },
     memory: { maxIncrease: 0.25 },
   };
 }

@@ -1,6 +1,7 @@
 import { WindowTotals } from './accumulators.js';
 import { encodeWindows } from './run-builder.js';
 import { isReported, RUN_DOCUMENT_SCHEMA, type MeasuredScope, type RunDocument, type Scope, type Window } from './run-document.js';
+import { addSignatureLists } from './failure-signatures.js';
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
 import { seriesOf, type TypedSeries } from './by-type.js';
@@ -87,9 +88,16 @@ function addMeasured(a: MeasuredScope, b: MeasuredScope): MeasuredScope {
     case 'counter':
       if (b.type !== 'counter') return a;
       return { ...a, counter: { count: a.counter.count + b.counter.count, samples: a.counter.samples + b.counter.samples } };
-    case 'rate':
+    case 'rate': {
       if (b.type !== 'rate') return a;
-      return { ...a, rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails } };
+      // Signatures add only when both shards kept them; otherwise the merged run cannot tell them apart.
+      const { signatures: _, ...rest } = a;
+      return {
+        ...rest,
+        rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails },
+        ...(a.signatures && b.signatures ? { signatures: addSignatureLists(a.signatures, b.signatures) } : {}),
+      };
+    }
     case 'gauge':
       if (b.type !== 'gauge') return a;
       return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };

@@ -1,4 +1,5 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
+import { MAX_SIGNATURE_KEYS, OTHER_SIGNATURE, signatureKey, signatureList } from './failure-signatures.js';
 import { K6_ROLES } from './roles.js';
 import { RUN_DOCUMENT_SCHEMA, type MeasuredScope, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
 import { runSpan, setAsideWarning } from './run-span.js';
@@ -30,6 +31,8 @@ export interface RunBuilderOptions {
   readonly maxScopes?: number;
   /** The metric that counts requests, the run's span is found from (the tool's role; default k6's http_reqs). */
   readonly requestsMetric?: string;
+  /** The rate of failed requests, whose scopes keep failure signatures (the tool's role; default k6's http_req_failed). */
+  readonly failuresMetric?: string;
 }
 
 /** A scope a leaf adds to; `group` names the grouping tag when it is one of a `groupBy` tag's values. */
@@ -56,6 +59,8 @@ interface Leaf {
   readonly histogram: TrendHistogram | undefined;
   /** Scopes this leaf adds to. */
   readonly scopes: readonly LeafScope[];
+  /** For the failures metric: the failure signature of its points (status and error_code), a key of failure-signatures.ts. */
+  readonly signature: string | undefined;
   windows: Map<number, WindowTotals> | undefined;
   /** The window the last point went to: points come in time order, so this saves a map lookup. */
   lastIndex: number;
@@ -122,9 +127,15 @@ export class RunBuilder {
 
   /** The request counter's name (see RunBuilderOptions.requestsMetric). */
   private readonly requestsMetric: string;
+  /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
+  private readonly failuresMetric: string;
+  private failuresId = -1;
+  /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
+  private readonly signatureKeys = new Set<string>();
 
   constructor(private readonly options: RunBuilderOptions) {
     this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
+    this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
     this.widthMs = options.window === 'auto' ? AUTO_WIDTHS_MS[0]! : Math.round(options.window * 1000);
     this.maxWindows = options.maxWindows ?? 360;
     this.cardinality = new ScopeCardinality(options.maxScopes);
@@ -155,6 +166,7 @@ export class RunBuilder {
     this.metrics.push({ def, windowed, tagKeys: new Set(), submetrics: [...(this.extraSubmetrics.get(def.name) ?? []), ...def.submetrics] });
     this.metricIds.set(def.name, id);
     if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
+    if (def.name === this.failuresMetric && def.type === 'rate') this.failuresId = id;
     if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
@@ -180,6 +192,9 @@ export class RunBuilder {
     }
     const subs = state.submetrics;
     for (let i = 0; i < subs.length; i++) if (matches(subs[i]!, tags)) values.push(i);
+    // The failures metric's leaves are told apart by signature too (a string after the submetric numbers).
+    const signature = metric === this.failuresId ? this.signatureOf(tags) : undefined;
+    if (signature !== undefined) values.push(signature);
     const key = JSON.stringify(values);
     const cached = this.leaves.get(key);
     if (cached) return cached;
@@ -192,7 +207,7 @@ export class RunBuilder {
         scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
       }
     });
-    for (const i of values.slice(this.options.groupBy.length + 1) as number[]) scopes.push({ name: scopeName(state.def.name, subs[i]!), tags: subs[i]! });
+    for (const i of values.slice(this.options.groupBy.length + 1, signature === undefined ? undefined : -1) as number[]) scopes.push({ name: scopeName(state.def.name, subs[i]!), tags: subs[i]! });
     // A grouping value a submetric names (a threshold on one endpoint) is never folded into (other).
     const declared = new Set(scopes.filter((s) => s.group === undefined).map((s) => s.name));
     for (const s of scopes) if (s.group !== undefined && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]!);
@@ -205,6 +220,7 @@ export class RunBuilder {
       totals,
       histogram: totals.type === 'trend' ? totals.histogram : undefined,
       scopes: unique,
+      signature,
       windows: state.windowed ? new Map() : undefined,
       lastIndex: Number.NaN,
       lastWindow: undefined,
@@ -214,6 +230,15 @@ export class RunBuilder {
     const targets: PointTargets = { metric, leaf };
     this.leaves.set(key, targets);
     return targets;
+  }
+
+  /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
+  private signatureOf(tags: Readonly<Record<string, string>>): string {
+    const key = signatureKey(tags);
+    if (this.signatureKeys.has(key)) return key;
+    if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
+    this.signatureKeys.add(key);
+    return key;
   }
 
   point(targets: PointTargets, timeMs: number, value: number): void {
@@ -331,7 +356,8 @@ export class RunBuilder {
       const def = this.metrics[leaves[0]!.metric]!.def;
       const totals = newTotals(def.type, def.contains === 'time' ? TIME_SCALE : VALUE_SCALE);
       for (const leaf of leaves) addTotals(totals, leaf.totals);
-      scopes[name] = encodeScope({ metric: def.name, tags, totals });
+      const scope = encodeScope({ metric: def.name, tags, totals });
+      scopes[name] = scope.type === 'rate' && leaves[0]!.metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
       if (!leaves[0]!.windows) continue;
       const windows = new Map<number, WindowTotals>();
       for (const leaf of leaves) {
@@ -449,6 +475,16 @@ function flat(text: string): string {
 function matches(sub: Readonly<Record<string, string>>, tags: Readonly<Record<string, string>>): boolean {
   for (const k in sub) if (tags[k] !== sub[k]) return false;
   return true;
+}
+
+/** Failed requests of some leaves of the failures metric by signature (a leaf's `passes` are its failed requests). */
+function signaturesOf(leaves: readonly Leaf[]) {
+  const counts = new Map<string, number>();
+  for (const leaf of leaves) {
+    if (leaf.signature === undefined || leaf.totals.type !== 'rate' || leaf.totals.passes === 0) continue;
+    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+  }
+  return signatureList(counts);
 }
 
 /** Points recorded into these totals. */

@@ -31,7 +31,24 @@ export type RateCounts = z.infer<typeof RateCountsSchema>;
 /** A measured scope is one of four, as k6 keeps one sink per metric type; each carries its own totals. */
 export const TrendScopeSchema = z.object({ ...ScopeBase, type: z.literal('trend'), trend: EncodedTrendSchema });
 export const CounterScopeSchema = z.object({ ...ScopeBase, type: z.literal('counter'), counter: z.object({ count: z.number(), samples: z.number().int().nonnegative() }) });
-export const RateScopeSchema = z.object({ ...ScopeBase, type: z.literal('rate'), rate: RateCountsSchema });
+/**
+ * How some failed requests failed: their status code and k6 `error_code` tags (either absent when the
+ * points had no such tag), or `other: true` for the signatures past the cap of a scope.
+ */
+export const FailureSignatureSchema = z.object({
+  status: z.string().optional(),
+  errorCode: z.string().optional(),
+  other: z.literal(true).optional(),
+  failed: z.number().int().positive(),
+}).strict();
+export type FailureSignature = z.infer<typeof FailureSignatureSchema>;
+
+/**
+ * `signatures`: on the scopes of the failures metric (k6's http_req_failed), the failed requests by
+ * signature, most frequent first (failure-signatures.ts). Absent in documents written before it was
+ * recorded: then signatures cannot be compared. An empty list means no request failed.
+ */
+export const RateScopeSchema = z.object({ ...ScopeBase, type: z.literal('rate'), rate: RateCountsSchema, signatures: z.array(FailureSignatureSchema).optional() });
 export const GaugeScopeSchema = z.object({ ...ScopeBase, type: z.literal('gauge'), gauge: z.object({ value: z.number(), min: z.number(), max: z.number(), samples: z.number().int().nonnegative() }) });
 export const MeasuredScopeSchema = z.discriminatedUnion('type', [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
 

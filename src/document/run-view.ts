@@ -1,4 +1,4 @@
-import { isReported, type MetricType, type RunDocument, type Scope, type WindowOf } from './run-document.js';
+import { isReported, type FailureSignature, type MetricType, type RunDocument, type Scope, type WindowOf } from './run-document.js';
 import { K6_ROLES, type MetricRoles } from './roles.js';
 import type { Unit } from './unit.js';
 import { percentileOf } from './percentile-name.js';
@@ -113,6 +113,17 @@ export class RunView {
     // A summary's Rate keeps exact counts when it gave whole numbers; else its reported passes and fails.
     const counts = isReported(s) ? (s.rate ?? reportedCounts(s.reported)) : s.rate;
     return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : undefined;
+  }
+
+  /**
+   * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
+   * failures rate; undefined when the document does not record them (older documents, summaries) or has no
+   * such scope. An empty list: recorded, and nothing failed.
+   */
+  signatures(tags: Readonly<Record<string, string>>, failedMetric = this.roles.failures): readonly FailureSignature[] | undefined {
+    const s = this.doc.scopes[scopeName(failedMetric, tags)];
+    if (!s || isReported(s) || s.type !== 'rate') return undefined;
+    return s.signatures;
   }
 
   /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */

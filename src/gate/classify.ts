@@ -60,6 +60,7 @@ function reasonOf(a: Assessment, outcome: Outcome, capped: boolean): Reason {
   if (few && capped) return { code: 'confirmed-few', ...few };
   if (a.kind === 'threshold') return { code: a.beyond ? 'threshold-crossed' : 'threshold-holds' };
   if (a.kind === 'leak') return { code: a.beyond ? 'leak' : 'no-leak' };
+  if (a.kind === 'failure-signature') return a.beyond ? { code: 'new-signature' } : { code: 'within-limit' };
   switch (outcome) {
     case 'fail':
       return { code: 'confirmed' };

@@ -9,6 +9,7 @@ import { checkPolicyAgainstRuns } from './check-policy.js';
 import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
+import { signatureNote } from './detectors/failure-signatures.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
@@ -39,6 +40,8 @@ export function compareRuns(input: CompareInput): StageReport {
   const notes: string[] = [];
   const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
   if (!baseline) notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
+  const unsigned = signatureNote(baseline, current, roles.failures);
+  if (unsigned !== undefined) notes.push(unsigned);
 
   const warmup = policy.endurance?.warmupSeconds ?? 0;
   const currentMemory = input.current.memory ? memoryTrend(input.current.memory.samples, warmup) : undefined;
@@ -168,7 +171,7 @@ function overallOutcome(findings: readonly Finding[], hasBaseline: boolean, rows
 }
 
 function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunView, findings: readonly Finding[]): ScopeComparison {
-  const mine = findings.filter((f) => f.kind !== 'threshold' && sameScope(f, s) && (f.kind === 'latency' || f.kind === 'error-rate'));
+  const mine = findings.filter((f) => f.kind !== 'threshold' && sameScope(f, s) && (f.kind === 'latency' || f.kind === 'error-rate' || f.kind === 'failure-signature'));
   const shift = mine.find((f) => f.kind === 'latency' && f.statistic === 'med') ?? mine.find((f) => f.kind === 'latency');
   const b = baseline ? summary(baseline, s) : undefined;
   const c = summary(current, s);

@@ -13,6 +13,8 @@ export type FindingKind =
   | 'latency'
   | 'throughput'
   | 'error-rate'
+  /** A failure signature (status code, k6 error_code) of an endpoint that the baseline never had. */
+  | 'failure-signature'
   | 'threshold'
   | 'memory'
   | 'leak'
@@ -50,6 +52,8 @@ export type Limit =
   | { readonly kind: 'max-decrease'; readonly max: number }
   /** Failures may rise by at most `maxIncrease` relative, or by at most `absoluteFloor` (a fraction) absolute. */
   | { readonly kind: 'error-rate'; readonly maxIncrease: number; readonly absoluteFloor: number }
+  /** A failure signature the baseline never had warns at `warnCount` failed requests, fails at `failCount` that are also `failRate` of the endpoint's. */
+  | { readonly kind: 'failure-signature'; readonly warnCount: number; readonly failCount: number; readonly failRate: number }
   /** An absolute SLO in k6's grammar, as the user wrote it. */
   | { readonly kind: 'threshold'; readonly expression: string }
   /** Memory must not keep growing in the steady state. */
@@ -82,7 +86,9 @@ export type Reason =
   /** An endpoint the baseline measured that has no request in the current run (`coverage.missing`). */
   | { readonly code: 'lost-scope'; readonly baselineCount: number }
   /** Beyond the limit and confirmed by an exact small-sample test, on fewer requests than minSamples: a warning, never a fail. */
-  | { readonly code: 'confirmed-few'; readonly baselineCount: number; readonly currentCount: number; readonly minSamples: number };
+  | { readonly code: 'confirmed-few'; readonly baselineCount: number; readonly currentCount: number; readonly minSamples: number }
+  /** Failed requests with a signature the baseline never had on this scope (details.signature says which). */
+  | { readonly code: 'new-signature' };
 
 /** Facts behind a finding beyond its numbers, for the renderers to mention. */
 export interface FindingDetails {
@@ -101,6 +107,17 @@ export interface FindingDetails {
     readonly growth: number;
     /** The allowed growth over the run, a fraction. */
     readonly growthLimit: number;
+  };
+  /** A new failure signature: which, how many failed requests had it, their share of the scope's requests. */
+  readonly signature?: {
+    readonly status?: string;
+    readonly errorCode?: string;
+    readonly failed: number;
+    readonly share: number;
+    /** Exact one-sided p that the baseline would have shown none by chance (conditional binomial, design effect applied). */
+    readonly pChance: number;
+    /** The design effect of the scope's failures clustering in time, as applied. */
+    readonly designEffect: number;
   };
   /** Degradation: which parts of the run were compared. */
   readonly compared?: 'last-third-vs-first-third';

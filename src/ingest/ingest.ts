@@ -99,6 +99,7 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
 async function ingestStreams(files: readonly { file: string; reader: StreamReader; gzip: boolean }[], options: IngestOptions): Promise<RunDocument> {
   const builder = new RunBuilder({
     requestsMetric: files[0]!.reader.roles.requests,
+    failuresMetric: files[0]!.reader.roles.failures,
     groupBy: options.groupBy ?? ['name'],
     window: options.window ?? 'auto',
     ...(options.submetrics !== undefined ? { submetrics: options.submetrics } : {}),

@@ -105,6 +105,7 @@ function sureCell(s: ScopeComparison): string {
 function changeCell(s: ScopeComparison): string {
   const d = s.decidedBy;
   if (d === undefined) return s.latencyChange === undefined ? MISSING : formatChange(s.latencyChange);
+  if (d.kind === 'failure-signature') return 'new failure signature';
   const what = d.kind === 'error-rate' ? 'errors' : statisticLabel(d.statistic);
   if (d.kind === 'error-rate' && d.difference !== undefined) return `${signedPercentNumber(d.difference)} pts ${what}`;
   return d.change === undefined ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;

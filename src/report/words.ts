@@ -44,6 +44,8 @@ export function limitText(limit: Limit): string {
       return `−${percent(limit.max)} %`;
     case 'error-rate':
       return `+${Math.round(limit.maxIncrease * 100)} % and +${Math.round(limit.absoluteFloor * 10000) / 100} % points`;
+    case 'failure-signature':
+      return `new failure signatures warn at ${formatCount(limit.warnCount)} and fail at ${formatCount(limit.failCount)} ${limit.failCount === 1 ? 'request' : 'requests'} and ${formatPercent(limit.failRate)}`;
     case 'threshold':
       return limit.expression;
     case 'no-sustained-growth':
@@ -86,6 +88,8 @@ function subject(f: Finding): string {
       return 'throughput';
     case 'error-rate':
       return 'error rate';
+    case 'failure-signature':
+      return 'new failure signature';
     case 'memory':
       return f.statistic === 'growth' ? 'memory growth' : 'memory';
     case 'leak':
@@ -176,7 +180,26 @@ function sentence(f: Finding): string {
       return `${at}: ${what}${delta}${numbers} looks beyond the ${limit} limit but is within run-to-run noise${ci}${note}.`;
     case 'within-limit':
       return `${at}: ${what}${delta}${numbers} is within the ${limit} limit${ci}${note}.`;
+    case 'new-signature':
+      return `${at}: ${signatureSentence(f)}`;
   }
+}
+
+/**
+ * A new failure signature in words: `14 requests failed with status 500 (error_code 1500), 6.17 % of
+ * them; the baseline had none — beyond the fail limit of 10 requests and 1.00 %.`
+ */
+function signatureSentence(f: Finding): string {
+  const s = f.details?.signature;
+  if (!s || f.limit.kind !== 'failure-signature') return `${subject(f)} (${limitText(f.limit)}).`;
+  const how = [s.status !== undefined ? `status ${s.status}` : undefined, s.errorCode !== undefined ? `error_code ${s.errorCode}` : undefined].filter((p) => p !== undefined);
+  const signature = how.length === 0 ? 'no status recorded' : how.length === 2 ? `${how[0]} (${how[1]})` : how[0]!;
+  const requests = `${formatCount(s.failed)} ${s.failed === 1 ? 'request' : 'requests'} failed with ${signature}, ${formatPercent(s.share)} of them; the baseline had none`;
+  const limit = f.limit;
+  const failLimit = `${formatCount(limit.failCount)} ${limit.failCount === 1 ? 'request' : 'requests'} and ${formatPercent(limit.failRate)}`;
+  if (f.outcome === 'fail') return `${requests} — beyond the fail limit of ${failLimit}.`;
+  const chance = s.failed >= limit.failCount && s.share >= limit.failRate ? `, but the baseline had too few requests (or the failures came in too few bursts) to be sure it would have shown one (p ${s.pChance.toFixed(2)})` : '';
+  return `${requests} — a new way of failing, to look at; it fails at ${failLimit}${chance}.`;
 }
 
 /** Where a finding is, in the headline: the endpoint, the whole run, the memory, or the SLO's metric. */
@@ -191,6 +214,7 @@ function place(f: Finding): string {
     case 'latency':
     case 'throughput':
     case 'error-rate':
+    case 'failure-signature':
     case 'degradation':
     case 'data':
       return 'all requests';
@@ -296,6 +320,8 @@ function runSubject(kind: FindingKind, statistic: string): string {
       return 'throughput';
     case 'error-rate':
       return 'the error rate';
+    case 'failure-signature':
+      return 'failure signatures';
     case 'memory':
     case 'leak':
       return 'memory';

@@ -40,3 +40,5 @@ export { clusterOfSums, clusterOfProportion } from './design-effect.js';
 export { type DetectableEffect, type DetectableEffectOptions, minimumDetectableEffect } from './minimum-detectable-effect.js';
 export { type SampleSizeFactorOptions, sampleSizeFactor } from './sample-size-factor.js';
 export { type MixturePart, mixture } from './mixture.js';
+export { regularizedBeta } from './regularized-beta.js';
+export { type ConditionalBinomialTest, type ConditionalBinomialTestOptions, conditionalBinomialTest } from './conditional-binomial-test.js';

@@ -56,6 +56,7 @@ describe('the iSECTECH example', () => {
         latency: { maxIncrease: 0.2, statistics: ['med', 'p(95)'] },
         throughput: { maxDecrease: 0.15 },
         errorRate: { maxIncrease: 0.5, absoluteFloor: 0.001 },
+        failureSignatures: { warnCount: 1, failCount: 10, failRate: 0.01 },
         memory: { maxIncrease: 0.25 },
       });
     }

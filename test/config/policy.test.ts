@@ -13,6 +13,7 @@ const REGRESSION: RegressionPolicy = {
   latency: { maxIncrease: 0.2, statistics: ['med', 'p(95)'] },
   throughput: { maxDecrease: 0.15 },
   errorRate: { maxIncrease: 0.5, absoluteFloor: 0.001 },
+  failureSignatures: { warnCount: 1, failCount: 10, failRate: 0.01 },
   memory: { maxIncrease: 0.25 },
 };
 const ENDURANCE: EndurancePolicy = { memoryGrowth: 0.05, degradation: 0.1, leak: true, warmupSeconds: 30 };
@@ -102,13 +103,14 @@ describe('merging the config over the preset', () => {
 
   it('regression limits merge field by field', () => {
     const policy = resolvePolicy(
-      parseConfig({ stages: { load: { regression: { latency: { maxIncrease: '10%' }, errorRate: { absoluteFloor: 0.005 } } } } }),
+      parseConfig({ stages: { load: { regression: { latency: { maxIncrease: '10%' }, errorRate: { absoluteFloor: 0.005 }, failureSignatures: { failCount: 5 } } } } }),
       'load',
     );
     expect(policy.regression).toEqual({
       latency: { maxIncrease: 0.1, statistics: ['med', 'p(95)'] },
       throughput: { maxDecrease: 0.15 },
       errorRate: { maxIncrease: 0.5, absoluteFloor: 0.005 },
+      failureSignatures: { warnCount: 1, failCount: 5, failRate: 0.01 },
       memory: { maxIncrease: 0.25 },
     });
   });

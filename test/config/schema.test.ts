@@ -88,6 +88,11 @@ describe('unknown keys: did you mean', () => {
       line: `stages.load.regression.throughput.maxDecreas: unknown key — did you mean 'maxDecrease'?`,
     },
     {
+      what: 'misspelt failure-signature key',
+      raw: { stages: { load: { regression: { failureSignatures: { failcount: 5 } } } } },
+      line: `stages.load.regression.failureSignatures.failcount: unknown key — did you mean 'failCount'?`,
+    },
+    {
       what: 'misspelt endurance key',
       raw: { stages: { endurance: { endurance: { memoryGrowht: 0.1 } } } },
       line: `stages.endurance.endurance.memoryGrowht: unknown key — did you mean 'memoryGrowth'?`,
@@ -130,6 +135,16 @@ describe('bad values name the path, the value and what is expected', () => {
       what: 'a negative tail shape noise',
       raw: { tailShapeNoise: -0.01 },
       line: `tailShapeNoise: expected a number ≥ 0 or a percentage such as "1.5%", got -0.01`,
+    },
+    {
+      what: 'a fraction for a failure count',
+      raw: { stages: { load: { regression: { failureSignatures: { warnCount: 0.5 } } } } },
+      line: `stages.load.regression.failureSignatures.warnCount: expected a whole number ≥ 1, got 0.5`,
+    },
+    {
+      what: 'a failure-signature rate above 100 %',
+      raw: { stages: { load: { regression: { failureSignatures: { failRate: '150%' } } } } },
+      line: `stages.load.regression.failureSignatures.failRate: expected a number ≥ 0 and ≤ 1 or a percentage such as "1%", got "150%"`,
     },
     {
       what: 'a fraction as a numeric string',
@@ -290,6 +305,7 @@ describe('percentages and durations', () => {
     { what: '"12.5%"', raw: { latency: { maxIncrease: '12.5%' } }, expected: { latency: { maxIncrease: 0.125 } } },
     { what: 'spaces " 15 % "', raw: { throughput: { maxDecrease: ' 15 % ' } }, expected: { throughput: { maxDecrease: 0.15 } } },
     { what: '"0.1%" is exactly 0.001', raw: { errorRate: { absoluteFloor: '0.1%' } }, expected: { errorRate: { absoluteFloor: 0.001 } } },
+    { what: 'failure signatures "2%"', raw: { failureSignatures: { warnCount: 2, failRate: '2%' } }, expected: { failureSignatures: { warnCount: 2, failRate: 0.02 } } },
     { what: '"250%" increase is allowed', raw: { memory: { maxIncrease: '250%' } }, expected: { memory: { maxIncrease: 2.5 } } },
     { what: 'a plain number stays', raw: { latency: { maxIncrease: 0.2 } }, expected: { latency: { maxIncrease: 0.2 } } },
   ])('$what', ({ raw, expected }) => {

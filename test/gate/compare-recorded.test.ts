@@ -43,6 +43,20 @@ describe('compare on recorded k6 runs', () => {
     expect(failing(report).some((f) => f.kind === 'threshold' && f.metric === 'http_req_failed')).toBe(true);
   });
 
+  it.each(['smoke', 'load'])('names POST /api/alerts by its new failure signature, status 500, in %s', async (stage) => {
+    const report = compareRuns({ baseline: await run('smoke-baseline'), current: await run('smoke-errors'), policy: policy(stage) });
+    const signatures = failing(report).filter((f) => f.kind === 'failure-signature');
+    expect(signatures.find((f) => f.scope?.value === 'POST /api/alerts')?.details?.signature).toMatchObject({ status: '500', errorCode: '1500', failed: 14 });
+    // The PUTs of alerts the failed POSTs never created answer 404, a new signature as well; nothing else.
+    expect(signatures.map((f) => `${f.scope?.value} ${f.details?.signature?.status}`).sort()).toEqual(['POST /api/alerts 500', 'PUT /api/alerts/{id} 404']);
+  });
+
+  it('finds no new failure signature between the A/A pair', async () => {
+    const report = compareRuns({ baseline: await run('smoke-baseline'), current: await run('smoke-aa'), policy: policy('load') });
+    expect(report.findings.filter((f) => f.kind === 'failure-signature')).toEqual([]);
+    expect(report.outcome).toBe('pass');
+  });
+
   it('fails the leaking endurance run on memory against the steady one', async () => {
     const report = compareRuns({
       baseline: await run('endurance-steady', { memory: true }),

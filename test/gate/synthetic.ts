@@ -6,6 +6,11 @@ import { seededRng } from '../../src/stats/random.js';
 export interface SyntheticEndpoint {
   readonly latencies: readonly number[];
   readonly failed?: (i: number) => boolean;
+  /**
+   * The status code of request i; its failures point then carries `status` (and k6's `error_code`
+   * 1000 + status for 4xx and 5xx), so the run records failure signatures. Default: no status tag.
+   */
+  readonly status?: (i: number) => number;
   /** Tags besides `name` (default `{ tenant: 'acme' }`). */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -39,7 +44,9 @@ export function syntheticRun(spec: SyntheticRun): RunDocument {
       const t = start + ((i + 0.5) * ms) / e.latencies.length;
       builder.point(targets[0], t, v);
       builder.point(targets[1], t, 1);
-      builder.point(targets[2], t, e.failed?.(i) ? 1 : 0);
+      const status = e.status?.(i);
+      const failedTargets = status === undefined ? targets[2] : builder.targets(failed, { ...tags, status: String(status), ...(status >= 400 && status <= 599 ? { error_code: String(1000 + status) } : {}) });
+      builder.point(failedTargets, t, e.failed?.(i) ? 1 : 0);
     });
   }
   const doc = builder.finish({ tool: 'k6', stage: 'smoke', sources: [{ file: 'synthetic.ndjson', format: 'k6-ndjson', lines: 0, partial: false }] });

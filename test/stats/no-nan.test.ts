@@ -122,4 +122,14 @@ describe('no statistic returns NaN for finite input (full double range: huge, ti
       }),
     );
   });
+
+  it('regularizedBeta and conditionalBinomialTest', () => {
+    const count = fc.double({ min: 0, max: 1e15, noNaN: true });
+    fc.assert(
+      fc.property(probability, fc.double({ min: 1e-300, max: 1e300, noNaN: true }), fc.double({ min: 1e-300, max: 1e300, noNaN: true }), count, count, count, count, inflation, (x, a, b, e1, t1, e2, t2, d) => {
+        noNaN(stats.regularizedBeta(x, a, b));
+        noNaN(stats.conditionalBinomialTest({ events: Math.min(e1, t1), total: Math.max(e1, t1) }, { events: Math.min(e2, t2), total: Math.max(e2, t2) }, { varianceInflation: d }));
+      }),
+    );
+  });
 });

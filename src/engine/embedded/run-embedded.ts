@@ -83,6 +83,8 @@ export async function runEmbedded(workload: Workload, options: RunEmbeddedOption
         name: req.name,
         method: req.method,
         status: String(status),
+        // k6 tags a 4xx or 5xx answer with error_code 1000 + status (1404, 1500), whether expected or not.
+        ...(status >= 400 && status <= 599 ? { error_code: String(1000 + status) } : {}),
         expected_response: String(expected),
         url: req.url,
         proto: 'HTTP/1.1',

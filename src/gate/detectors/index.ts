@@ -2,6 +2,7 @@ import type { Detector } from '../detector.js';
 import { coverage } from './coverage.js';
 import { degradation } from './degradation.js';
 import { errorRate } from './error-rate.js';
+import { failureSignatures } from './failure-signatures.js';
 import { latency } from './latency.js';
 import { memoryGrowth } from './memory-growth.js';
 import { memoryLevel } from './memory-level.js';
@@ -13,4 +14,4 @@ import { throughput } from './throughput.js';
  * lost, per scope latency then errors, then the run-wide questions. A new detector is one file here and
  * one line in this list.
  */
-export const DETECTORS: readonly Detector[] = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
+export const DETECTORS: readonly Detector[] = [thresholds, coverage, latency, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];

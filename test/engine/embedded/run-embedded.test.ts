@@ -90,6 +90,9 @@ describe('runEmbedded against a local service', () => {
     expect(scopeOf(view.doc, 'http_req_failed{name:boom}', 'rate')?.rate).toMatchObject({ passes: view.value('http_req_duration{name:boom}', 'count') });
     expect(view.value('http_req_failed{name:boom}', 'rate')).toBe(1);
     for (const n of ['fast', 'slow', 'echo']) expect(view.value(`http_req_failed{name:${n}}`, 'rate')).toBe(0);
+    // With k6's failure signature: status 500, error_code 1500.
+    expect(view.signatures({ name: 'boom' })).toEqual([{ status: '500', errorCode: '1500', failed: view.value('http_req_duration{name:boom}', 'count') }]);
+    expect(view.signatures({ name: 'fast' })).toEqual([]);
   });
 
   it('reuses the login token: no request was refused', () => {
