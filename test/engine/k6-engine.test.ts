@@ -1,5 +1,5 @@
 /** k6 behind the LoadEngine port, with the stand-in k6 (test/support/fake-k6.mjs) replaying recorded runs. */
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,8 +65,10 @@ describe('the k6 engine', () => {
     const controller = new AbortController();
     const l = load(controller.signal);
     const running = engine({ FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '5000' }).run(l);
-    // Once k6 writes its output, the stop lands while it measures, not while it starts.
-    while (!existsSync(join(l.workDir, 'smoke.ndjson'))) await new Promise((r) => setTimeout(r, 20));
+    // Once k6 has written output, the stop lands while it measures, not while it starts (the file exists a
+    // moment before the stand-in handles signals; its first bytes come after).
+    const out0 = join(l.workDir, 'smoke.ndjson');
+    for (let i = 0; i < 1000 && !(existsSync(out0) && statSync(out0).size > 0); i++) await new Promise((r) => setTimeout(r, 20));
     controller.abort();
     const out = await running;
     expect(out.cancelled).toBe(true);
