@@ -5320,12 +5320,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check3 = position.position + filenameBuffer.length;
-              if (input2[check3] === 42) {
+              let check4 = position.position + filenameBuffer.length;
+              if (input2[check4] === 42) {
                 position.position += 1;
-                check3 += 1;
+                check4 += 1;
               }
-              if (input2[check3] !== 61 || input2[check3 + 1] !== 34) {
+              if (input2[check4] !== 61 || input2[check4 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -21084,7 +21084,7 @@ ${indent2}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -21100,7 +21100,7 @@ ${indent2}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -58886,12 +58886,12 @@ function mkdirP(fsPath) {
     yield mkdir(fsPath, { recursive: true });
   });
 }
-function which(tool, check3) {
+function which(tool, check4) {
   return __awaiter4(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
-    if (check3) {
+    if (check4) {
       const result = yield which(tool, false);
       if (!result) {
         if (IS_WINDOWS) {
@@ -62756,13 +62756,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits2) {
   let length = digits2.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits2.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -64762,7 +64762,7 @@ function isRecursive(inst, stack, resolve2) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check3 = (child2) => {
+  const check4 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
       const answer = isRecursive(child2, stack, resolve2);
       if (answer > result)
@@ -64791,32 +64791,32 @@ function isRecursive(inst, stack, resolve2) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
-      check3(def.catchall);
+      check4(def.catchall);
       break;
     }
     case "array":
-      check3(def.element);
+      check4(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check3(el);
-      check3(def.rest);
+        check4(el);
+      check4(def.rest);
       break;
     case "record":
     case "map":
-      check3(def.keyType);
-      check3(def.valueType);
+      check4(def.keyType);
+      check4(def.valueType);
       break;
     case "set":
-      check3(def.valueType);
+      check4(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check3(el);
+        check4(el);
       break;
     case "intersection":
-      check3(def.left);
-      check3(def.right);
+      check4(def.left);
+      check4(def.right);
       break;
     case "optional":
     case "nullable":
@@ -64827,15 +64827,15 @@ function isRecursive(inst, stack, resolve2) {
     case "nonoptional":
     case "promise":
     case "success":
-      check3(def.innerType);
+      check4(def.innerType);
       break;
     case "pipe":
-      check3(def.in);
-      check3(def.out);
+      check4(def.in);
+      check4(def.out);
       break;
     case "function":
-      check3(def.input);
-      check3(def.output);
+      check4(def.input);
+      check4(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -64876,10 +64876,10 @@ function isRecursive(inst, stack, resolve2) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check3(value);
+          check4(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check3(el);
+            check4(el);
       }
     }
   }
@@ -72825,8 +72825,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check3 of schemaChecks) {
-    const def = check3._zod.def;
+  for (const check4 of schemaChecks) {
+    const def = check4._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -72874,7 +72874,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check4, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -72890,7 +72890,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check4, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -73013,8 +73013,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
-  const tx = check3._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check4, currentAccessor, newAccessor) {
+  const tx = check4._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -73030,8 +73030,8 @@ function throwAsync() {
 function pushIssue(issue3) {
   this.issues.push(issue3);
 }
-function generateCustomRefineCheck(doc, ctx, check3, accessor) {
-  const def = check3._zod.def;
+function generateCustomRefineCheck(doc, ctx, check4, accessor) {
+  const def = check4._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -73044,11 +73044,11 @@ function generateCustomRefineCheck(doc, ctx, check3, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check3._zod.check) {
-    if (isAsyncFunction(check3._zod.check)) {
+  if (check4._zod.check) {
+    if (isAsyncFunction(check4._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check3._zod.check;
+    const checkFn = check4._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -73670,8 +73670,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max2, check3] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max2, check3._zod.def.check)}) return INVALID;`);
+  for (const [max2, check4] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max2, check4._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -76971,8 +76971,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check3, params) {
-    return this.check(refine(check3, params));
+  refine(check4, params) {
+    return this.check(refine(check4, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -79921,6 +79921,7 @@ function defaultRegression() {
     latency: { maxIncrease: 0.2, statistics: ["med", "p(95)"] },
     throughput: { maxDecrease: 0.15 },
     errorRate: { maxIncrease: 0.5, absoluteFloor: 1e-3 },
+    failureSignatures: { warnCount: 1, failCount: 10, failRate: 0.01 },
     memory: { maxIncrease: 0.25 }
   };
 }
@@ -80196,7 +80197,9 @@ var CONFIG_DEFAULTS = {
   alpha: 0.05,
   multipleComparisons: "holm",
   runToRunNoise: 0.03,
+  tailShapeNoise: 0.015,
   minSamples: 20,
+  coverage: { missing: "warn" },
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
@@ -80247,6 +80250,11 @@ var regressionSchema = external_exports.strictObject({
     maxIncrease: fraction({ min: 0, minExclusive: true }, "50%").optional(),
     absoluteFloor: fraction({ min: 0, max: 1 }, "0.1%").optional()
   }).optional(),
+  failureSignatures: external_exports.strictObject({
+    warnCount: wholeNumber({ min: 1 }).optional(),
+    failCount: wholeNumber({ min: 1 }).optional(),
+    failRate: fraction({ min: 0, max: 1 }, "1%").optional()
+  }).optional(),
   memory: external_exports.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
 });
 var enduranceSchema = external_exports.strictObject({
@@ -80286,7 +80294,9 @@ var configSchema = external_exports.strictObject({
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: external_exports.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
+  tailShapeNoise: fraction({ min: 0 }, "1.5%").default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
+  coverage: external_exports.strictObject({ missing: external_exports.enum(["warn", "fail", "ignore"]).default(CONFIG_DEFAULTS.coverage.missing) }).default({ ...CONFIG_DEFAULTS.coverage }),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
@@ -81031,9 +81041,9 @@ async function ensureK6(options) {
   }
   const cachedDirNew = await toolCache.cacheDir(folder, "k6", version2, arch3);
   const installed = path5.join(cachedDirNew, asset.binary);
-  const check3 = await versionOf(installed, exec3, env);
-  if (check3.version === void 0) log.warning(`k6 v${version2} was installed at ${installed} but did not tell its version (${check3.problem})`);
-  else if (check3.version !== version2) log.warning(`the k6 downloaded as v${version2} says it is v${check3.version} (${installed})`);
+  const check4 = await versionOf(installed, exec3, env);
+  if (check4.version === void 0) log.warning(`k6 v${version2} was installed at ${installed} but did not tell its version (${check4.problem})`);
+  else if (check4.version !== version2) log.warning(`the k6 downloaded as v${version2} says it is v${check4.version} (${installed})`);
   log.info(`k6 v${version2}: installed ${installed}`);
   return { path: installed, version: version2, source: "download" };
 }
@@ -85490,9 +85500,9 @@ var TrendHistogram = class _TrendHistogram {
     }
     if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
     const at = index - this.offset;
-    const sum = this.counts[at] + n;
-    if (sum > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-    this.counts[at] = sum;
+    const sum2 = this.counts[at] + n;
+    if (sum2 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum2;
   }
   /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
   cover(index) {
@@ -85910,6 +85920,34 @@ var WindowTotals = class {
   }
 };
 
+// src/document/failure-signatures.ts
+var MAX_SIGNATURES_PER_SCOPE = 20;
+var MAX_SIGNATURE_KEYS = 200;
+var OTHER_SIGNATURE = "other";
+var SEPARATOR = "\0";
+function signatureKey(tags) {
+  return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
+}
+function keyOfSignature(s) {
+  return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
+}
+function signatureList(counts) {
+  let other = counts.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
+  const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
+    const [status, errorCode] = key.split(SEPARATOR);
+    return { ...status !== "" ? { status } : {}, ...errorCode !== "" ? { errorCode } : {}, failed };
+  });
+  if (other > 0) out.push({ other: true, failed: other });
+  return out;
+}
+function addSignatureLists(a, b) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const s of [...a, ...b]) counts.set(keyOfSignature(s), (counts.get(keyOfSignature(s)) ?? 0) + s.failed);
+  return signatureList(counts);
+}
+
 // src/document/roles.ts
 var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
 
@@ -85930,7 +85968,13 @@ var ScopeBase = { metric: external_exports.string(), tags: external_exports.reco
 var RateCountsSchema = external_exports.object({ passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() });
 var TrendScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("trend"), trend: EncodedTrendSchema });
 var CounterScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("counter"), counter: external_exports.object({ count: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
-var RateScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("rate"), rate: RateCountsSchema });
+var FailureSignatureSchema = external_exports.object({
+  status: external_exports.string().optional(),
+  errorCode: external_exports.string().optional(),
+  other: external_exports.literal(true).optional(),
+  failed: external_exports.number().int().positive()
+}).strict();
+var RateScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("rate"), rate: RateCountsSchema, signatures: external_exports.array(FailureSignatureSchema).optional() });
 var GaugeScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("gauge"), gauge: external_exports.object({ value: external_exports.number(), min: external_exports.number(), max: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
 var MeasuredScopeSchema = external_exports.discriminatedUnion("type", [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
 var ReportedScopeSchema = external_exports.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
@@ -86207,6 +86251,7 @@ var RunBuilder = class {
   constructor(options) {
     this.options = options;
     this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
+    this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
     this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
     this.maxWindows = options.maxWindows ?? 360;
     this.cardinality = new ScopeCardinality(options.maxScopes);
@@ -86241,6 +86286,11 @@ var RunBuilder = class {
   points = 0;
   /** The request counter's name (see RunBuilderOptions.requestsMetric). */
   requestsMetric;
+  /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
+  failuresMetric;
+  failuresId = -1;
+  /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
+  signatureKeys = /* @__PURE__ */ new Set();
   /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
   defineMetric(def) {
     const known2 = this.metricIds.get(def.name);
@@ -86259,6 +86309,7 @@ var RunBuilder = class {
     this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
     this.metricIds.set(def.name, id);
     if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
+    if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
     if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
     return id;
   }
@@ -86279,6 +86330,8 @@ var RunBuilder = class {
     }
     const subs = state.submetrics;
     for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
+    const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
+    if (signature !== void 0) values.push(signature);
     const key = JSON.stringify(values);
     const cached2 = this.leaves.get(key);
     if (cached2) return cached2;
@@ -86290,7 +86343,7 @@ var RunBuilder = class {
         scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
       }
     });
-    for (const i of values.slice(this.options.groupBy.length + 1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
+    for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
     const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
     for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
     const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
@@ -86301,6 +86354,7 @@ var RunBuilder = class {
       totals,
       histogram: totals.type === "trend" ? totals.histogram : void 0,
       scopes: unique,
+      signature,
       windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
       lastIndex: Number.NaN,
       lastWindow: void 0,
@@ -86310,6 +86364,14 @@ var RunBuilder = class {
     const targets = { metric, leaf };
     this.leaves.set(key, targets);
     return targets;
+  }
+  /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
+  signatureOf(tags) {
+    const key = signatureKey(tags);
+    if (this.signatureKeys.has(key)) return key;
+    if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
+    this.signatureKeys.add(key);
+    return key;
   }
   point(targets, timeMs, value) {
     this.points++;
@@ -86420,7 +86482,8 @@ var RunBuilder = class {
       const def = this.metrics[leaves[0].metric].def;
       const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
       for (const leaf of leaves) addTotals(totals, leaf.totals);
-      scopes[name] = encodeScope({ metric: def.name, tags, totals });
+      const scope = encodeScope({ metric: def.name, tags, totals });
+      scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
       if (!leaves[0].windows) continue;
       const windows = /* @__PURE__ */ new Map();
       for (const leaf of leaves) {
@@ -86513,6 +86576,14 @@ function flat(text) {
 function matches(sub, tags) {
   for (const k in sub) if (tags[k] !== sub[k]) return false;
   return true;
+}
+function signaturesOf(leaves) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const leaf of leaves) {
+    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
+    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+  }
+  return signatureList(counts);
 }
 function samples(t) {
   switch (t.type) {
@@ -86914,6 +86985,8 @@ async function runEmbedded(workload, options) {
         name: req.name,
         method: req.method,
         status: String(status),
+        // k6 tags a 4xx or 5xx answer with error_code 1000 + status (1404, 1500), whether expected or not.
+        ...status >= 400 && status <= 599 ? { error_code: String(1e3 + status) } : {},
         expected_response: String(expected),
         url: req.url,
         proto: "HTTP/1.1",
@@ -86961,7 +87034,7 @@ async function runEmbedded(workload, options) {
   const steps = workload.rampUp > 0 ? Math.max(2, Math.min(workload.connections, MAX_RAMP_STEPS, Math.ceil(workload.rampUp) + 1)) : 1;
   const stepConnections = splitEvenly(workload.connections, steps).filter((c) => c > 0);
   const stepRates = workload.arrivalRate === void 0 ? void 0 : splitEvenly(workload.arrivalRate, stepConnections.length);
-  const vusMax = stepRates ? stepConnections.reduce((sum, c, i) => sum + Math.min(c, Math.max(1, stepRates[i])), 0) : workload.connections;
+  const vusMax = stepRates ? stepConnections.reduce((sum2, c, i) => sum2 + Math.min(c, Math.max(1, stepRates[i])), 0) : workload.connections;
   let vus = 0;
   const vusTargets = builder.targets(id("vus"), { ...workload.tags });
   const vusMaxTargets = builder.targets(id("vus_max"), { ...workload.tags });
@@ -87837,7 +87910,9 @@ function resolvePolicy(config2, stage) {
     alpha: config2.alpha,
     multipleComparisons: config2.multipleComparisons,
     runToRunNoise: config2.runToRunNoise,
+    tailShapeNoise: config2.tailShapeNoise,
     minSamples: config2.minSamples,
+    coverage: { ...config2.coverage },
     ...config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {},
     acceptLabel: config2.acceptLabel,
     maxScopes: config2.maxScopes,
@@ -87879,6 +87954,11 @@ function mergeStage(base, own2) {
       errorRate: {
         maxIncrease: regression.errorRate?.maxIncrease ?? base.regression.errorRate.maxIncrease,
         absoluteFloor: regression.errorRate?.absoluteFloor ?? base.regression.errorRate.absoluteFloor
+      },
+      failureSignatures: {
+        warnCount: regression.failureSignatures?.warnCount ?? base.regression.failureSignatures.warnCount,
+        failCount: regression.failureSignatures?.failCount ?? base.regression.failureSignatures.failCount,
+        failRate: regression.failureSignatures?.failRate ?? base.regression.failureSignatures.failRate
       },
       memory: { maxIncrease: regression.memory?.maxIncrease ?? base.regression.memory.maxIncrease }
     }
@@ -88244,6 +88324,16 @@ var RunView = class {
     const counts = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
     return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : void 0;
   }
+  /**
+   * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
+   * failures rate; undefined when the document does not record them (older documents, summaries) or has no
+   * such scope. An empty list: recorded, and nothing failed.
+   */
+  signatures(tags, failedMetric = this.roles.failures) {
+    const s = this.doc.scopes[scopeName(failedMetric, tags)];
+    if (!s || isReported(s) || s.type !== "rate") return void 0;
+    return s.signatures;
+  }
   /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
   windows(name, type) {
     return windowsOf(this.doc, name, type);
@@ -88348,7 +88438,11 @@ function ascendingOrder(pValues, name) {
 // src/gate/classify.ts
 var SUGGESTIVE_FACTOR = 2;
 function classify(a, adjustedP, alpha) {
-  const { outcome, severity, confidence } = decide(a, adjustedP, alpha);
+  const decided = decide(a, adjustedP, alpha);
+  const capped = a.atMost === "warn" && decided.outcome === "fail";
+  const outcome = capped ? "warn" : decided.outcome;
+  const severity = capped ? "warn" : decided.severity;
+  const confidence = decided.confidence;
   return {
     outcome,
     severity,
@@ -88364,12 +88458,12 @@ function classify(a, adjustedP, alpha) {
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
     ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
-    reason: reasonOf(a, outcome),
+    reason: reasonOf(a, outcome, capped),
     ...a.details ? { details: a.details } : {},
     ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
   };
 }
-function reasonOf(a, outcome) {
+function reasonOf(a, outcome, capped) {
   if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
   if (a.lost) {
     switch (a.lost.what) {
@@ -88379,10 +88473,15 @@ function reasonOf(a, outcome) {
         return { code: "lost-metric", baselineCount: a.lost.baselineCount };
       case "tag":
         return { code: "lost-tag", tag: a.lost.tag, baselineValues: a.lost.baselineValues };
+      case "scope":
+        return { code: "lost-scope", baselineCount: a.lost.baselineCount };
     }
   }
+  const few = a.details?.smallSample;
+  if (few && capped) return { code: "confirmed-few", ...few };
   if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
   if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
+  if (a.kind === "failure-signature") return a.beyond ? { code: "new-signature" } : { code: "within-limit" };
   switch (outcome) {
     case "fail":
       return { code: "confirmed" };
@@ -88416,7 +88515,7 @@ var coverage = {
   id: "coverage",
   each: "run",
   needs: "baseline",
-  detect({ policy, roles, baseline, current }) {
+  detect({ policy, roles, baseline, current, scopes }) {
     const common = { kind: "data", unit: "count", limit: { kind: "measured-in-both" }, deterministic: true, beyond: true };
     const latency2 = roles.latency;
     const before = baseline.value(latency2, "count") ?? 0;
@@ -88426,6 +88525,7 @@ var coverage = {
     const parsed = tryParseMetricSelector(latency2);
     const metric = "error" in parsed ? latency2 : parsed.metric;
     const out = [];
+    const lostTags = /* @__PURE__ */ new Set();
     for (const tag of policy.groupBy) {
       const had = baseline.scopesByTag(metric, tag).size;
       if (had > 0 && current.scopesByTag(metric, tag).size === 0) {
@@ -88437,7 +88537,25 @@ var coverage = {
           current: 0,
           lost: { what: "tag", tag, baselineValues: had }
         });
+        lostTags.add(tag);
       }
+    }
+    const missing = policy.coverage.missing;
+    if (missing === "ignore") return out;
+    for (const s of scopes) {
+      if (s.scope === void 0 || lostTags.has(s.scope.tag)) continue;
+      const had = baseline.value(s.name, "count") ?? 0;
+      if (had === 0 || (current.value(s.name, "count") ?? 0) > 0) continue;
+      out.push({
+        ...common,
+        metric: s.name,
+        scope: s.scope,
+        statistic: "count",
+        baseline: had,
+        current: 0,
+        lost: { what: "scope", baselineCount: had },
+        ...missing === "warn" ? { atMost: "warn" } : {}
+      });
     }
     return out;
   }
@@ -88526,15 +88644,15 @@ function lowerTail(z2) {
   const x = -z2;
   if (x < 3) {
     let term = x;
-    let sum = x;
+    let sum2 = x;
     const x2 = x * x;
     for (let k = 3; k < 500; k += 2) {
       term *= x2 / k;
-      const next = sum + term;
-      if (next === sum) break;
-      sum = next;
+      const next = sum2 + term;
+      if (next === sum2) break;
+      sum2 = next;
     }
-    return 0.5 - density(x) * sum;
+    return 0.5 - density(x) * sum2;
   }
   if (x > 38.5) return 0;
   const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
@@ -88868,8 +88986,8 @@ function clusterDesignEffect(clusters) {
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
-function clusterOfSums(count2, sum, sumOfSquares) {
-  const mean2 = count2 > 0 ? sum / count2 : 0;
+function clusterOfSums(count2, sum2, sumOfSquares) {
+  const mean2 = count2 > 0 ? sum2 / count2 : 0;
   const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
   return { count: count2, mean: mean2, variance };
 }
@@ -88935,10 +89053,107 @@ function total(ws) {
   return ws.reduce((a, w) => a + w.count, 0);
 }
 
-// src/stats/two-proportion-test.ts
-function twoProportionTest(baseline, current, options = {}) {
+// src/stats/regularized-beta.ts
+function regularizedBeta(x, a, b) {
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
+  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
+  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
+  if (x === 0) return 0;
+  if (x === 1) return 1;
+  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
+  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
+  return Math.min(1, Math.max(0, value));
+}
+var TINY = 1e-300;
+var EPSILON = 1e-15;
+var MAX_TERMS = 1e4;
+function continuedFraction(x, a, b) {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= MAX_TERMS; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPSILON) break;
+  }
+  return h;
+}
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(z2) {
+  if (z2 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z2)) - logGamma(1 - z2);
+  const y = z2 - 1;
+  let sum2 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum2);
+}
+
+// src/stats/conditional-binomial-test.ts
+function conditionalBinomialTest(baseline, current, options = {}) {
   check2(baseline, "baseline");
   check2(current, "current");
+  const d = options.varianceInflation ?? 1;
+  if (!(d >= 1 && Number.isFinite(d))) throw new RangeError(`conditionalBinomialTest: varianceInflation must be a finite number \u2265 1 but got ${d}`);
+  if (baseline.total === 0) return insufficient("the baseline has no requests", "too-few");
+  if (current.total === 0) return insufficient("the current run has no requests", "too-few");
+  const effective = {
+    baseline: { events: baseline.events / d, total: baseline.total / d },
+    current: { events: current.events / d, total: current.total / d }
+  };
+  const pi = current.total / (baseline.total + current.total);
+  const events2 = baseline.events + current.events;
+  const nonEvents = baseline.total + current.total - events2;
+  if (events2 <= nonEvents) {
+    const x = effective.current.events;
+    const k = effective.baseline.events + x;
+    const pGreater2 = x > 0 ? regularizedBeta(pi, x, k - x + 1) : 1;
+    return { pGreater: pGreater2, conditionedOn: "events", effective };
+  }
+  const s = (current.total - current.events) / d;
+  const m = (baseline.total - baseline.events) / d + s;
+  const pGreater = s < m ? regularizedBeta(1 - pi, m - s, s + 1) : 1;
+  return { pGreater, conditionedOn: "non-events", effective };
+}
+function check2(p, which2) {
+  if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
+    throw new RangeError(`conditionalBinomialTest: ${which2} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
+  }
+}
+
+// src/stats/two-proportion-test.ts
+function twoProportionTest(baseline, current, options = {}) {
+  check3(baseline, "baseline");
+  check3(current, "current");
   const deff = options.varianceInflation ?? 1;
   if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number \u2265 1 but got ${deff}`);
   const confidence = options.confidence ?? 0.95;
@@ -88970,13 +89185,14 @@ function twoProportionTest(baseline, current, options = {}) {
     confidence
   };
 }
-function check2(p, which2) {
+function check3(p, which2) {
   if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
     throw new RangeError(`twoProportionTest: ${which2} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
   }
 }
 
 // src/gate/detectors/error-rate.ts
+var EXACT_BELOW = 50;
 var errorRate = {
   id: "error-rate",
   each: "scope",
@@ -89007,9 +89223,23 @@ var errorRate = {
     if (baseline.aggregateOnly || current.aggregateOnly) {
       return [{ ...base, details: { aggregateOnly: true } }];
     }
-    const deff = Math.max(designEffectOfRates(baseline.windows(metric, "rate")), designEffectOfRates(current.windows(metric, "rate")));
-    const test = twoProportionTest({ events: b.failed, total: b.total }, { events: c.failed, total: c.total }, { varianceInflation: deff });
+    const deff = Math.max(failuresDesignEffect(baseline.windows(metric, "rate")), failuresDesignEffect(current.windows(metric, "rate")));
+    const before = { events: b.failed, total: b.total };
+    const now = { events: c.failed, total: c.total };
+    const test = twoProportionTest(before, now, { varianceInflation: deff });
     if (isInsufficient(test)) return [{ ...base, insufficient: test.reason, shortfall: "missing" }];
+    const rarer = Math.min(b.failed + c.failed, b.total + c.total - b.failed - c.failed) / deff;
+    const exact = rarer < EXACT_BELOW ? conditionalBinomialTest(before, now, { varianceInflation: deff }) : void 0;
+    if (exact && !isInsufficient(exact)) {
+      return [{
+        ...base,
+        pValue: exact.pGreater,
+        // The exact test's dual: its one-sided interval at level 1 − α excludes no change exactly when p < α
+        // (a Wald interval from a baseline of 0 would claim more than the counts can show).
+        intervalExcludesNoChange: exact.pGreater < policy.alpha,
+        ...test.ratio ? { interval: test.ratio } : {}
+      }];
+    }
     return [{
       ...base,
       pValue: test.pGreater,
@@ -89019,9 +89249,71 @@ var errorRate = {
     }];
   }
 };
-function designEffectOfRates(windows) {
+function failuresDesignEffect(windows) {
   const deff = clusterDesignEffect(windows.filter((w) => w.count > 0).map((w) => clusterOfProportion(w.count, w.passes)));
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+
+// src/gate/detectors/failure-signatures.ts
+var failureSignatures = {
+  id: "failure-signatures",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current, scopes }, s) {
+    if (s.scope === void 0 && scopes.some((o) => o.scope !== void 0)) return [];
+    const failed = roles.failures;
+    const cs = current.signatures(s.tags, failed);
+    const bs = baseline.signatures(s.tags, failed);
+    const c = current.errors(s.tags, failed);
+    const b = baseline.errors(s.tags, failed);
+    if (!cs || !bs || !c || !b || c.total === 0 || b.total === 0) return [];
+    if (bs.some((x) => x.other)) return [];
+    const known2 = new Set(bs.map(keyOfSignature));
+    const fresh = cs.filter((x) => !x.other && !known2.has(keyOfSignature(x)));
+    if (fresh.length === 0) return [];
+    const { warnCount, failCount, failRate } = policy.regression.failureSignatures;
+    const metric = s.name.replace(/^[^{]+/, failed);
+    const deff = designEffectOf(current, metric);
+    return fresh.map((x) => {
+      const share = x.failed / c.total;
+      const test = conditionalBinomialTest({ events: 0, total: b.total }, { events: x.failed, total: c.total }, { varianceInflation: deff });
+      const pChance = isInsufficient(test) ? 1 : test.pGreater;
+      const fails = x.failed >= failCount && share >= failRate && pChance < policy.alpha;
+      return {
+        kind: "failure-signature",
+        metric,
+        ...s.scope ? { scope: s.scope } : {},
+        statistic: "count",
+        unit: "count",
+        baseline: 0,
+        current: x.failed,
+        limit: { kind: "failure-signature", warnCount, failCount, failRate },
+        beyond: fails || x.failed >= warnCount,
+        // A fail is the policy's count rule, not a test among the many (no multiplicity adjustment); a
+        // warning is the first occurrences, which no test could confirm.
+        ...fails ? { deterministic: true } : {},
+        details: {
+          signature: {
+            ...x.status !== void 0 ? { status: x.status } : {},
+            ...x.errorCode !== void 0 ? { errorCode: x.errorCode } : {},
+            failed: x.failed,
+            share,
+            pChance,
+            designEffect: deff
+          }
+        }
+      };
+    });
+  }
+};
+function designEffectOf(view, metric) {
+  return view.aggregateOnly ? 1 : failuresDesignEffect(view.windows(metric, "rate"));
+}
+function signatureNote(baseline, current, failuresMetric, scope = { name: failuresMetric, tags: {} }) {
+  if (!baseline || !current.errors(scope.tags, failuresMetric) || !baseline.errors(scope.tags, failuresMetric)) return void 0;
+  const missing = [current.signatures(scope.tags, failuresMetric) ? void 0 : "the current run", baseline.signatures(scope.tags, failuresMetric) ? void 0 : "the baseline"].filter((w) => w !== void 0);
+  if (missing.length === 0) return void 0;
+  return `Failure signatures (status codes, k6 error codes) are not recorded in ${missing.join(" and ")} (a document written before perf-gate kept them, or a summary): new failure signatures cannot be told apart; failed requests are still compared.`;
 }
 
 // src/stats/cliffs-delta.ts
@@ -89041,13 +89333,13 @@ function cliffsDelta(baseline, current) {
 // src/stats/distribution-moments.ts
 function distributionMoments(d) {
   let n = 0;
-  let sum = 0;
+  let sum2 = 0;
   for (const b of d) {
     n += b.count;
-    sum += b.value * b.count;
+    sum2 += b.value * b.count;
   }
   if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
-  const mean2 = sum / n;
+  const mean2 = sum2 / n;
   if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
   let ss = 0;
   for (const b of d) ss += b.count * (b.value - mean2) ** 2;
@@ -89056,18 +89348,96 @@ function distributionMoments(d) {
   return { n, mean: mean2, variance };
 }
 
+// src/stats/minimum-detectable-effect.ts
+function minimumDetectableEffect(se, options) {
+  const { alpha } = options;
+  const power = options.power ?? 0.8;
+  if (Number.isNaN(se) || se < 0) throw new RangeError(`minimumDetectableEffect: se must be \u2265 0 but got ${se}`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`minimumDetectableEffect: alpha must be in (0, 1) but got ${alpha}`);
+  if (!(power > 0 && power < 1)) throw new RangeError(`minimumDetectableEffect: power must be in (0, 1) but got ${power}`);
+  if (!Number.isFinite(se)) return insufficient("the spread of the data is not finite");
+  if (se === 0) return insufficient("no spread and no noise floor: no smallest detectable change to state", "no-spread");
+  const logRatio = (normalQuantile(1 - alpha) + normalQuantile(power)) * se;
+  const increase = Math.expm1(logRatio);
+  if (!Number.isFinite(increase)) return insufficient("the spread of the data is too large to state a detectable change");
+  return { logRatio, increase, decrease: -Math.expm1(-logRatio) };
+}
+
 // src/stats/quantile-log-se.ts
 var Z95 = normalQuantile(0.975);
 function logQuantileStandardError(d, q, nEffective) {
   if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
   if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
   const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
-  if (q - h < 0 || q + h > 1) return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective)`, "too-few");
+  if (q - h < 0 || q + h > 1) {
+    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
+  }
   const lo = percentile(d, q - h);
   const hi = percentile(d, q + h);
   if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
   if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
   return Math.log(hi / lo) / (2 * Z95);
+}
+
+// src/stats/tail-spread-test.ts
+function tailSpreadTest(baseline, current, options) {
+  const { q, nEffectiveBaseline, nEffectiveCurrent } = options;
+  const noise = options.noise ?? 0;
+  if (!(q > 0.5 && q < 1)) throw new RangeError(`tailSpreadTest: q must be in (0.5, 1) but got ${q}`);
+  if (!(nEffectiveBaseline > 0) || !(nEffectiveCurrent > 0)) {
+    throw new RangeError(`tailSpreadTest: effective sizes must be > 0 but got ${nEffectiveBaseline} and ${nEffectiveCurrent}`);
+  }
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`tailSpreadTest: noise must be a finite number \u2265 0 but got ${noise}`);
+  const b = spreadOf(baseline, q, nEffectiveBaseline, "baseline");
+  if (isInsufficient(b)) return b;
+  const c = spreadOf(current, q, nEffectiveCurrent, "current run");
+  if (isInsufficient(c)) return c;
+  return logRatioTest(c.logSpread - b.logSpread, [b.se, c.se, noise, noise]);
+}
+function spreadOf(d, q, nEff, which2) {
+  const sq = logQuantileStandardError(d, q, nEff);
+  if (isInsufficient(sq)) return insufficient(`${which2}: ${sq.reason}`, sq.cause);
+  const sm = logQuantileStandardError(d, 0.5, nEff);
+  if (isInsufficient(sm)) return insufficient(`${which2}: ${sm.reason}`, sm.cause);
+  const vq = percentile(d, q);
+  const vm = percentile(d, 0.5);
+  if (isInsufficient(vq) || isInsufficient(vm)) return insufficient(`${which2}: no data`);
+  if (!(vm > 0)) return insufficient(`${which2}: median is 0 ms: no relative change`);
+  const rho = Math.sqrt((1 - q) / q);
+  const variance = sq * sq + sm * sm - 2 * rho * sq * sm;
+  return { logSpread: Math.log(vq / vm), se: Math.sqrt(Math.max(0, variance)) };
+}
+
+// src/stats/percentile-rise-test.ts
+function percentileRiseTest(baseline, current, options) {
+  const { q, nEffectiveBaseline: nb, nEffectiveCurrent: nc } = options;
+  const noise = options.noise ?? 0;
+  const shapeNoise = options.shapeNoise ?? noise;
+  if (!(q > 0 && q < 1)) throw new RangeError(`percentileRiseTest: q must be in (0, 1) but got ${q}`);
+  if (!(nb > 0) || !(nc > 0)) throw new RangeError(`percentileRiseTest: effective sizes must be > 0 but got ${nb} and ${nc}`);
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number \u2265 0 but got ${noise}`);
+  if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number \u2265 0 but got ${shapeNoise}`);
+  const sb = logQuantileStandardError(baseline, q, nb);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  const sc = logQuantileStandardError(current, q, nc);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  const vb = percentile(baseline, q);
+  const vc = percentile(current, q);
+  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
+  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
+  const level = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  if (isInsufficient(level)) return level;
+  const spread = q > 0.5 ? tailSpreadTest(baseline, current, { q, nEffectiveBaseline: nb, nEffectiveCurrent: nc, noise: shapeNoise }) : void 0;
+  if (spread === void 0 || isInsufficient(spread)) return { test: level, evidence: "level", pGreater: level.pGreater, level };
+  const bySpread = spread.pGreater < level.pGreater;
+  return {
+    test: bySpread ? spread : level,
+    evidence: bySpread ? "spread" : "level",
+    pGreater: Math.min(1, 2 * Math.min(level.pGreater, spread.pGreater)),
+    level,
+    spread
+  };
 }
 
 // src/gate/detectors/latency.ts
@@ -89103,13 +89473,28 @@ var latency = {
       const nc = totalCount(cd);
       if (nb < policy.minSamples || nc < policy.minSamples) {
         const n = Math.min(nb, nc);
+        const few = statistic === "med" && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : void 0;
+        if (few && !isInsufficient(few)) {
+          const reported2 = Math.expm1(few.test.logRatio);
+          out.push({
+            ...base,
+            change: reported2,
+            beyond: reported2 > limit,
+            pValue: few.pValue,
+            interval: { lower: few.test.lower, upper: few.test.upper },
+            intervalExcludesNoChange: few.test.lower > 0,
+            atMost: "warn",
+            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) }
+          });
+          continue;
+        }
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
         continue;
       }
       const deffB = designEffectOfWindows(baseline.windows(s.name, "trend"));
       const deffC = designEffectOfWindows(current.windows(s.name, "trend"));
       const noise = policy.runToRunNoise;
-      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise);
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise ?? CONFIG_DEFAULTS.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
         continue;
@@ -89123,28 +89508,34 @@ var latency = {
         pValue: evidence.pValue,
         interval: { lower: evidence.test.lower, upper: evidence.test.upper },
         intervalExcludesNoChange: evidence.test.lower > 0,
-        ...superiority && !isInsufficient(superiority) ? { details: { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } } : {}
+        details: {
+          ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
+          ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
+          ...detectable(evidence.test, noise, policy.alpha)
+        }
       });
     }
     return out;
   }
 };
+var SMALL_SAMPLE_MIN = 8;
+var POWER = 0.8;
+function detectable(test, noise, alpha) {
+  const m = minimumDetectableEffect(test.se, { alpha, power: POWER });
+  if (isInsufficient(m)) return {};
+  const noiseSe = Math.SQRT2 * noise;
+  const withinSe = Math.sqrt(Math.max(test.se * test.se - noiseSe * noiseSe, 0));
+  return { detectable: { change: m.increase, power: POWER, alpha, withinSe, noiseSe } };
+}
 function shift(b, c, designEffect, noise) {
   const t = relativeShiftTest(b, c, { designEffect, noise });
   return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
 }
-function quantile(b, c, q, nEffB, nEffC, noise) {
+function quantile(b, c, q, nEffB, nEffC, noise, shapeNoise) {
   if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
-  const sb = logQuantileStandardError(b, q, nEffB);
-  const sc = logQuantileStandardError(c, q, nEffC);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
-  const vb = percentile(b, q);
-  const vc = percentile(c, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
-  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const test = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  return isInsufficient(test) ? test : { test, pValue: test.pGreater };
+  const t = percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  if (isInsufficient(t)) return t;
+  return { test: t.test, pValue: t.pGreater, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
 }
 function mean(b, c, deffB, deffC, noise) {
   const mb = distributionMoments(b);
@@ -89268,17 +89659,17 @@ function slope(x1, y1, x2, y2) {
 }
 function tieTerm(values) {
   const sorted = Float64Array.from(values).sort();
-  let sum = 0;
+  let sum2 = 0;
   let run = 1;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1]) {
       run++;
     } else {
-      sum += run * (run - 1) * (2 * run + 5);
+      sum2 += run * (run - 1) * (2 * run + 5);
       run = 1;
     }
   }
-  return sum;
+  return sum2;
 }
 
 // src/gate/memory-trend.ts
@@ -89490,7 +89881,7 @@ var throughput = {
   id: "throughput",
   each: "run",
   needs: "baseline",
-  detect({ policy, roles, baseline, current }) {
+  detect({ policy, roles, baseline, current, mix }) {
     const requests = roles.requests;
     const b = baseline.throughput({}, requests);
     const c = current.throughput({}, requests);
@@ -89500,6 +89891,7 @@ var throughput = {
     if (b === void 0 || b <= 0) return [{ ...common, current: c, beyond: false, insufficient: "the baseline has no requests", shortfall: "missing" }];
     if (c <= 0) return [{ ...common, baseline: b, current: 0, change: -1, beyond: true, deterministic: true, details: { noRequests: true } }];
     const change = c / b - 1;
+    if (mix) return [{ ...common, baseline: b, current: c, change, beyond: false, insufficient: "the test's request mix changed, so requests per second measure different work", shortfall: "mix-changed" }];
     const base = { ...common, baseline: b, current: c, change, beyond: change < -limit };
     if (baseline.aggregateOnly || current.aggregateOnly) return [{ ...base, details: { aggregateOnly: true } }];
     const sb = windowRateSe(baseline.windows(requests, "counter"), baseline.doc.windows.widthMs);
@@ -89526,7 +89918,211 @@ function windowRateSe(windows, widthMs) {
 }
 
 // src/gate/detectors/index.ts
-var DETECTORS = [thresholds, coverage, latency, errorRate, throughput, memoryLevel, memoryGrowth, degradation];
+var DETECTORS = [thresholds, coverage, latency, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+
+// src/stats/mixture.ts
+function mixture(parts, total2) {
+  if (!Number.isSafeInteger(total2) || total2 < 0) throw new RangeError(`mixture: total must be a whole number \u2265 0 but got ${total2}`);
+  parts.forEach((p, i) => {
+    if (!(p.share >= 0 && Number.isFinite(p.share))) throw new RangeError(`mixture: part ${i} has share ${p.share} (must be finite and \u2265 0)`);
+    assertDistribution(p.distribution, `mixture part ${i}`);
+  });
+  const used = parts.filter((p) => p.share > 0 && p.distribution.length > 0);
+  const shareSum = used.reduce((s, p) => s + p.share, 0);
+  if (used.length === 0 || !(shareSum > 0) || total2 === 0) return insufficient("no observations to mix", "too-few");
+  const exact = used.map((p) => p.share / shareSum * total2);
+  const sizes = exact.map(Math.floor);
+  let left = total2 - sizes.reduce((s, n) => s + n, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    sizes[i]++;
+    left--;
+  }
+  const counts = /* @__PURE__ */ new Map();
+  used.forEach((p, k) => {
+    const n = totalCount(p.distribution);
+    const factor = sizes[k] / n;
+    let cumulative = 0;
+    let placed = 0;
+    for (const b of p.distribution) {
+      cumulative += b.count;
+      const upTo = Math.round(cumulative * factor);
+      const c = upTo - placed;
+      placed = upTo;
+      if (c > 0) counts.set(b.value, (counts.get(b.value) ?? 0) + c);
+    }
+  });
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
+}
+
+// src/document/mixed-run-view.ts
+var MixedRunView = class extends RunView {
+  constructor(doc, whole, parts) {
+    super(doc);
+    this.whole = whole;
+    this.parts = parts;
+  }
+  whole;
+  parts;
+  mixed = null;
+  mixedWindows;
+  distribution(name) {
+    if (name !== this.whole) return super.distribution(name);
+    if (this.mixed !== null) return this.mixed;
+    const own2 = this.parts.map((p) => ({ distribution: super.distribution(p.name) ?? [], share: p.share }));
+    const total2 = this.parts.reduce((n, p) => n + (super.value(p.name, "count") ?? 0), 0);
+    const m = mixture(own2, total2);
+    this.mixed = isInsufficient(m) ? void 0 : m;
+    return this.mixed;
+  }
+  value(name, key) {
+    if (name !== this.whole) return super.value(name, key);
+    const d = this.distribution(name);
+    if (d === void 0) return key === "count" ? 0 : void 0;
+    switch (key) {
+      case "count":
+        return d.reduce((n, b) => n + b.count, 0);
+      case "min":
+        return d[0]?.value;
+      case "max":
+        return d[d.length - 1]?.value;
+      case "avg": {
+        let shares = 0;
+        let mean2 = 0;
+        for (const p of this.parts) {
+          const m = super.value(p.name, "avg");
+          if (m === void 0 || !(p.share > 0)) continue;
+          mean2 += p.share * m;
+          shares += p.share;
+        }
+        return shares > 0 ? mean2 / shares : void 0;
+      }
+      default: {
+        const q = key === "med" ? 0.5 : percentileKey(key);
+        if (q === void 0) return void 0;
+        const v = percentile(d, q);
+        return isInsufficient(v) ? void 0 : v;
+      }
+    }
+  }
+  windows(name, type) {
+    if (name !== this.whole || type !== "trend") return super.windows(name, type);
+    this.mixedWindows ??= this.sumWindows();
+    return this.mixedWindows;
+  }
+  sumWindows() {
+    const byIndex = /* @__PURE__ */ new Map();
+    for (const p of this.parts) {
+      if (!(p.share > 0)) continue;
+      for (const w of super.windows(p.name, "trend")) {
+        const seen = byIndex.get(w.i);
+        if (!seen) {
+          byIndex.set(w.i, { w: { ...w }, sketch: WindowSketch.decode(w.sketch) });
+          continue;
+        }
+        const a = seen.w;
+        seen.w = { ...a, count: a.count + w.count, sum: a.sum + w.sum, min: Math.min(a.min, w.min), max: Math.max(a.max, w.max), sumLog: a.sumLog + w.sumLog, sumLogSq: a.sumLogSq + w.sumLogSq };
+        seen.sketch.add(WindowSketch.decode(w.sketch));
+      }
+    }
+    return [...byIndex.values()].sort((x, y) => x.w.i - y.w.i).map(({ w, sketch }) => ({ ...w, sketch: sketch.encode() }));
+  }
+};
+
+// src/document/request-mix.ts
+var SHARE_SHIFT_RATIO = 1.5;
+var SHARE_SHIFT_POINTS = 0.02;
+function requestMix(tag, baseline, current) {
+  const nb = sum(baseline);
+  const nc = sum(current);
+  const values = [.../* @__PURE__ */ new Set([...baseline.keys(), ...current.keys()])].sort();
+  const entries = [];
+  const added = [];
+  const removed = [];
+  const shifted = [];
+  for (const value of values) {
+    const b = baseline.get(value) ?? 0;
+    const c = current.get(value) ?? 0;
+    if (b === 0 && c === 0) continue;
+    const bs = nb > 0 ? b / nb : 0;
+    const cs = nc > 0 ? c / nc : 0;
+    entries.push({ value, baselineCount: b, currentCount: c, baselineShare: bs, currentShare: cs });
+    if (b === 0) added.push(value);
+    else if (c === 0) removed.push(value);
+    else if (Math.max(bs, cs) >= SHARE_SHIFT_RATIO * Math.min(bs, cs) && Math.abs(cs - bs) >= SHARE_SHIFT_POINTS) shifted.push(value);
+  }
+  return { tag, entries, added, removed, shifted, changed: added.length + removed.length + shifted.length > 0 };
+}
+function sum(m) {
+  let n = 0;
+  for (const v of m.values()) n += v;
+  return n;
+}
+
+// src/gate/mix.ts
+function changedMix(baseline, current, latencyMetric, tag) {
+  if (tag === void 0) return void 0;
+  const counts = (view) => {
+    const out = /* @__PURE__ */ new Map();
+    let sum2 = 0;
+    for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
+      const n = view.value(name, "count") ?? 0;
+      out.set(value, n);
+      sum2 += n;
+    }
+    return out.size > 0 && sum2 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
+  };
+  const b = counts(baseline);
+  const c = counts(current);
+  if (!b || !c) return void 0;
+  const mix = requestMix(tag, b, c);
+  const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0);
+  return mix.changed && shared.length > 0 ? mix : void 0;
+}
+function sharedMixViews(baseline, current, latencyMetric, mix) {
+  const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0);
+  const total2 = shared.reduce((n, e) => n + e.baselineCount, 0);
+  const parts = shared.map((e) => ({ name: scopeName(latencyMetric, { [mix.tag]: e.value }), share: e.baselineCount / total2 }));
+  return {
+    baseline: mix.removed.length > 0 ? new MixedRunView(baseline.doc, latencyMetric, parts) : baseline,
+    current: new MixedRunView(current.doc, latencyMetric, parts)
+  };
+}
+
+// src/stats/sample-size-factor.ts
+function sampleSizeFactor(within, floor, targetLogRatio, options) {
+  const { alpha } = options;
+  const power = options.power ?? 0.8;
+  for (const [name, v] of [["within", within], ["floor", floor]]) {
+    if (Number.isNaN(v) || v < 0) throw new RangeError(`sampleSizeFactor: ${name} must be \u2265 0 but got ${v}`);
+  }
+  if (!(targetLogRatio > 0)) throw new RangeError(`sampleSizeFactor: the target must be > 0 but got ${targetLogRatio}`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`sampleSizeFactor: alpha must be in (0, 1) but got ${alpha}`);
+  if (!(power > 0 && power < 1)) throw new RangeError(`sampleSizeFactor: power must be in (0, 1) but got ${power}`);
+  if (!Number.isFinite(within) || !Number.isFinite(floor)) return insufficient("the spread of the data is not finite");
+  if (within === 0) return insufficient("no sampling error to shrink: a longer run changes nothing", "no-spread");
+  const needed = targetLogRatio / (normalQuantile(1 - alpha) + normalQuantile(power));
+  const room = needed * needed - floor * floor;
+  if (!(room > 0)) return insufficient("the run-to-run noise alone is larger than the change to detect: no run length reaches it", "no-spread");
+  return within * within / room;
+}
+
+// src/gate/power.ts
+function stagePower(findings, policy, durationSeconds) {
+  let weakest;
+  for (const f of findings) {
+    if (f.kind !== "latency" || f.statistic !== "med" || f.scope === void 0 || f.details?.detectable === void 0) continue;
+    if (weakest === void 0 || f.details.detectable.change > weakest.details.detectable.change) weakest = f;
+  }
+  const d = weakest?.details?.detectable;
+  if (weakest?.scope === void 0 || d === void 0) return void 0;
+  const limit = policy.regression.latency.maxIncrease;
+  const common = { scope: weakest.scope, detectable: d.change, limit, durationSeconds };
+  const factor = sampleSizeFactor(d.withinSe, d.noiseSe, Math.log1p(limit), { alpha: d.alpha, power: d.power });
+  if (isInsufficient(factor)) return factor.cause === "no-spread" && d.withinSe > 0 ? { ...common, unreachable: true } : common;
+  return { ...common, neededSeconds: durationSeconds * factor };
+}
 
 // src/gate/outcome.ts
 function outcomeRank(outcome) {
@@ -89570,6 +90166,8 @@ function compareRuns(input2) {
   const notes = [];
   const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
   if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
+  const unsigned = signatureNote(baseline, current, roles.failures);
+  if (unsigned !== void 0) notes.push(unsigned);
   const warmup = policy.endurance?.warmupSeconds ?? 0;
   const currentMemory = input2.current.memory ? memoryTrend(input2.current.memory.samples, warmup) : void 0;
   const baselineMemory = input2.baseline?.memory ? memoryTrend(input2.baseline.memory.samples, warmup) : void 0;
@@ -89585,7 +90183,9 @@ function compareRuns(input2) {
     ...currentMemory && !isInsufficient(currentMemory) ? { current: currentMemory } : {},
     ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: baselineMemory } : {}
   };
-  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory });
+  const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
+  const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
+  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, ...mix ? { mix } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -89594,8 +90194,9 @@ function compareRuns(input2) {
   }
   for (const w of input2.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input2.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
-  const scopeRows2 = scopes.map((s) => scopeRow(s, baseline, current, findings));
+  const scopeRows2 = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
+  const power = stagePower(findings, policy, input2.current.meta.durationSeconds);
   return {
     stage: policy.stage,
     outcome,
@@ -89604,6 +90205,8 @@ function compareRuns(input2) {
     findings: sortFindings(findings.filter(worthReporting)),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    ...mix ? { mix } : {},
+    ...power ? { power } : {},
     notes
   };
 }
@@ -89624,9 +90227,10 @@ function judgedScopes(baseline, current, policy, notes = [], latencyMetric = pol
   }
   return out;
 }
-function detect(detectors, ctx) {
+function detect(detectors, ctx, judged) {
   const out = [];
   const comparison = ctx.baseline ? { ...ctx, baseline: ctx.baseline } : void 0;
+  const scopeComparison = judged.baseline ? { ...ctx, current: judged.current, baseline: judged.baseline } : void 0;
   for (let i = 0; i < detectors.length; ) {
     const d = detectors[i];
     if (d.each === "run") {
@@ -89642,7 +90246,7 @@ function detect(detectors, ctx) {
       for (const g of group2) {
         if (g.each !== "scope") continue;
         if (g.needs === "current") out.push(...g.detect(ctx, scope));
-        else if (comparison) out.push(...g.detect(comparison, scope));
+        else if (scopeComparison) out.push(...g.detect(scopeComparison, scope));
       }
     }
     i = j;
@@ -89669,7 +90273,7 @@ function overallOutcome(findings, hasBaseline, rows) {
   return rows[0]?.outcome === "inconclusive" ? "inconclusive" : "pass";
 }
 function scopeRow(s, baseline, current, findings) {
-  const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate"));
+  const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate" || f.kind === "failure-signature"));
   const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
   const b = baseline ? summary2(baseline, s) : void 0;
   const c = summary2(current, s);
@@ -89681,6 +90285,7 @@ function scopeRow(s, baseline, current, findings) {
     ...b ? { baseline: b } : {},
     ...c ? { current: c } : {},
     ...shift2?.change !== void 0 ? { latencyChange: shift2.change } : {},
+    ...shift2?.details?.detectable !== void 0 ? { detectable: shift2.details.detectable.change } : {},
     confidence: shift2?.confidence ?? { level: "not-applicable" },
     outcome,
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
@@ -89822,9 +90427,15 @@ function addMeasured(a, b) {
     case "counter":
       if (b.type !== "counter") return a;
       return { ...a, counter: { count: a.counter.count + b.counter.count, samples: a.counter.samples + b.counter.samples } };
-    case "rate":
+    case "rate": {
       if (b.type !== "rate") return a;
-      return { ...a, rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails } };
+      const { signatures: _, ...rest } = a;
+      return {
+        ...rest,
+        rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails },
+        ...a.signatures && b.signatures ? { signatures: addSignatureLists(a.signatures, b.signatures) } : {}
+      };
+    }
     case "gauge":
       if (b.type !== "gauge") return a;
       return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
@@ -90562,10 +91173,10 @@ function fromMachineSummary(value, file2) {
   if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
   const byCheck = /* @__PURE__ */ new Map();
   for (const c of results.checks?.results ?? []) {
-    const sum = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
-    sum.passes += c.passes;
-    sum.fails += c.fails;
-    byCheck.set(c.name, sum);
+    const sum2 = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
+    sum2.passes += c.passes;
+    sum2.fails += c.fails;
+    byCheck.set(c.name, sum2);
   }
   for (const [name, c] of byCheck) {
     const total2 = c.passes + c.fails;
@@ -91403,6 +92014,7 @@ async function ingestFiles(paths, options = {}) {
 async function ingestStreams(files, options) {
   const builder = new RunBuilder({
     requestsMetric: files[0].reader.roles.requests,
+    failuresMetric: files[0].reader.roles.failures,
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
     ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
@@ -91835,6 +92447,8 @@ function limitText(limit) {
       return `\u2212${percent(limit.max)} %`;
     case "error-rate":
       return `+${Math.round(limit.maxIncrease * 100)} % and +${Math.round(limit.absoluteFloor * 1e4) / 100} % points`;
+    case "failure-signature":
+      return `new failure signatures warn at ${formatCount(limit.warnCount)} and fail at ${formatCount(limit.failCount)} ${limit.failCount === 1 ? "request" : "requests"} and ${formatPercent(limit.failRate)}`;
     case "threshold":
       return limit.expression;
     case "no-sustained-growth":
@@ -91853,6 +92467,8 @@ function shortfallText(shortfall) {
       return "missing from a run";
     case "no-spread":
       return "no spread to measure against";
+    case "mix-changed":
+      return "the request mix changed";
     case "other":
       return "see the findings";
   }
@@ -91869,6 +92485,8 @@ function subject(f) {
       return "throughput";
     case "error-rate":
       return "error rate";
+    case "failure-signature":
+      return "new failure signature";
     case "memory":
       return f.statistic === "growth" ? "memory growth" : "memory";
     case "leak":
@@ -91890,6 +92508,7 @@ function detailClause(f) {
     const delta = d.superiority.delta;
     parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's \u03B4 ${delta >= 0 ? "+" : "\u2212"}${Math.abs(delta).toFixed(2)})`);
   }
+  if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push("the current run served no requests");
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
   if (d.memory) {
@@ -91931,6 +92550,10 @@ function sentence(f) {
       return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
     case "lost-tag":
       return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === "name" ? "endpoints" : `'${r.tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${r.tag}.`;
+    case "lost-scope":
+      return `${at}: no request of the current run, while the baseline had ${formatCount(r.baselineCount)} \u2014 nothing about it could be judged (coverage.missing).`;
+    case "confirmed-few":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
     case "confirmed":
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
     case "unconfirmed":
@@ -91941,7 +92564,21 @@ function sentence(f) {
       return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit but is within run-to-run noise${ci}${note}.`;
     case "within-limit":
       return `${at}: ${what}${delta}${numbers3} is within the ${limit} limit${ci}${note}.`;
+    case "new-signature":
+      return `${at}: ${signatureSentence(f)}`;
   }
+}
+function signatureSentence(f) {
+  const s = f.details?.signature;
+  if (!s || f.limit.kind !== "failure-signature") return `${subject(f)} (${limitText(f.limit)}).`;
+  const how = [s.status !== void 0 ? `status ${s.status}` : void 0, s.errorCode !== void 0 ? `error_code ${s.errorCode}` : void 0].filter((p) => p !== void 0);
+  const signature = how.length === 0 ? "no status recorded" : how.length === 2 ? `${how[0]} (${how[1]})` : how[0];
+  const requests = `${formatCount(s.failed)} ${s.failed === 1 ? "request" : "requests"} failed with ${signature}, ${formatPercent(s.share)} of them; the baseline had none`;
+  const limit = f.limit;
+  const failLimit = `${formatCount(limit.failCount)} ${limit.failCount === 1 ? "request" : "requests"} and ${formatPercent(limit.failRate)}`;
+  if (f.outcome === "fail") return `${requests} \u2014 beyond the fail limit of ${failLimit}.`;
+  const chance = s.failed >= limit.failCount && s.share >= limit.failRate ? `, but the baseline had too few requests (or the failures came in too few bursts) to be sure it would have shown one (p ${s.pChance.toFixed(2)})` : "";
+  return `${requests} \u2014 a new way of failing, to look at; it fails at ${failLimit}${chance}.`;
 }
 function place(f) {
   if (f.scope) return f.scope.value;
@@ -91954,6 +92591,7 @@ function place(f) {
     case "latency":
     case "throughput":
     case "error-rate":
+    case "failure-signature":
     case "degradation":
     case "data":
       return "all requests";
@@ -91971,8 +92609,23 @@ function headlineOf(report) {
       const places = [...new Set(failing.map(place))];
       return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}${tail}`;
     }
-    case "warn":
-      return `${warning2.length} ${warning2.length === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm${tail}`;
+    case "warn": {
+      const lost = warning2.filter((f) => f.reason.code === "lost-scope");
+      const few = warning2.filter((f) => f.reason.code === "confirmed-few");
+      const unconfirmed = warning2.length - lost.length - few.length;
+      const listed = (fs4) => {
+        const places = [...new Set(fs4.map(place))];
+        return `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}`;
+      };
+      const parts = [];
+      if (unconfirmed > 0 || lost.length === 0 && few.length === 0) {
+        parts.push(`${unconfirmed} ${unconfirmed === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`);
+      }
+      const inNames = parts.length > 0 ? "" : ` in ${names}`;
+      if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? "change" : "changes"} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
+      if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? "endpoint" : "endpoints"} of the baseline missing from the current run${parts.length > 0 ? "" : ` in ${names}`}: ${listed(lost)}`);
+      return `${parts.join("; ")}${tail}`;
+    }
     case "inconclusive": {
       const note = stages.flatMap((s) => s.notes)[0];
       return `${names}: the data cannot decide${note !== void 0 ? ` (${note})` : unjudged === "" ? " (too little data)" : ""}${tail}`;
@@ -91990,7 +92643,7 @@ function unjudgedText(stages) {
       if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
       const tag = row.scope.tag;
       const value = row.scope.value;
-      const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.scope?.tag === tag && f.scope.value === value);
+      const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value);
       const open6 = own2.filter((f) => f.outcome === "inconclusive");
       const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
       const target = judgedSome ? part2 : none;
@@ -92028,6 +92681,8 @@ function runSubject(kind, statistic) {
       return "throughput";
     case "error-rate":
       return "the error rate";
+    case "failure-signature":
+      return "failure signatures";
     case "memory":
     case "leak":
       return "memory";
@@ -92041,6 +92696,37 @@ function runSubject(kind, statistic) {
 }
 function percent(fraction2) {
   return String(Math.round(fraction2 * 1e3) / 10);
+}
+function detectableText(change) {
+  return `can detect \u2265 ${formatChange(change)}`;
+}
+function shareText(share) {
+  if (share >= 0.5) return `${formatPercent(share)} of requests`;
+  const n = Math.round(1 / share);
+  return share > 1e-3 && Math.abs(1 / n - share) / share < 0.05 ? `1 in ${groupThousands(n)} requests` : `${formatPercent(share)} of requests`;
+}
+function mixText(mix) {
+  const by = new Map(mix.entries.map((e) => [e.value, e]));
+  const parts = [];
+  for (const v of mix.added) parts.push(`${v} is new: ${shareText(by.get(v).currentShare)}`);
+  for (const v of mix.removed) parts.push(`${v} is gone (it was ${shareText(by.get(v).baselineShare)})`);
+  for (const v of mix.shifted) {
+    const e = by.get(v);
+    parts.push(`${v} went from ${formatPercent(e.baselineShare)} to ${formatPercent(e.currentShare)} of requests`);
+  }
+  const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0).length;
+  return `The test's request mix changed: ${parts.join("; ")}. All requests are compared over the ${shared} ${shared === 1 ? "endpoint" : "endpoints"} both runs share, weighted as in the baseline; throughput is not judged across different mixes.`;
+}
+function powerText(p) {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} here`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.unreachable === true) return `${head}; no run length reaches the ${limit} limit, because the run-to-run noise alone is larger (runToRunNoise).`;
+  if (p.neededSeconds === void 0) return `${head}.`;
+  if (p.neededSeconds <= p.durationSeconds) return `${head}; this run is long enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
+}
+function stageNotes(stage) {
+  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -92079,12 +92765,17 @@ function scopeRow2(s, latencyMetric) {
     change: changeCell(s),
     throughput: formatPair(b?.throughput, c?.throughput, (x) => formatNumber2(x)),
     errorRate: formatPair(b?.errorRate, c?.errorRate, formatPercent),
-    sure: s.decidedBy === void 0 ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== void 0 ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence)
+    sure: sureCell(s)
   };
+}
+function sureCell(s) {
+  const sure = s.decidedBy === void 0 ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== void 0 ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence);
+  return s.detectable === void 0 ? sure : `${sure}; ${detectableText(s.detectable)}`;
 }
 function changeCell(s) {
   const d = s.decidedBy;
   if (d === void 0) return s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange);
+  if (d.kind === "failure-signature") return "new failure signature";
   const what = d.kind === "error-rate" ? "errors" : statisticLabel(d.statistic);
   if (d.kind === "error-rate" && d.difference !== void 0) return `${signedPercentNumber(d.difference)} pts ${what}`;
   return d.change === void 0 ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
@@ -92318,7 +93009,7 @@ function buildModel(report, options) {
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
 ${runLine(stage)}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stage.notes), rows, stage.findings);
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
@@ -92514,9 +93205,10 @@ function stageLines(stage, width, paint) {
       lines.push("", ...alignColumns([[...MEMORY_COLUMNS].map((c) => c.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
     }
   }
-  if (stage.notes.length > 0) {
+  const notes = stageNotes(stage);
+  if (notes.length > 0) {
     lines.push("");
-    for (const note of stage.notes) {
+    for (const note of notes) {
       const [first2 = "", ...rest] = wrap(sanitizeTerminal(note), width - INDENT.length - "note: ".length);
       lines.push(`${INDENT}${paint("note:", "dim")} ${first2}`, ...rest.map((l) => `${INDENT}      ${l}`));
     }
@@ -92624,7 +93316,7 @@ var DECISION = {
   children: { confidence: CONFIDENCE }
 };
 var SCOPE_COMPARISON = {
-  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "baseline", "current"]),
+  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "detectable", "baseline", "current"]),
   children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY }
 };
 var SLOPE_INTERVAL = { keys: ["lower", "upper"], children: {} };
@@ -92632,7 +93324,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {

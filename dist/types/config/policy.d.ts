@@ -1,5 +1,5 @@
 import type { LatencyStatistic } from './latency-statistic.js';
-import type { MultipleComparisons, PerfGateConfig, ThresholdSet } from './schema.js';
+import type { CoverageConfig, MultipleComparisons, PerfGateConfig, ThresholdSet } from './schema.js';
 export interface RegressionPolicy {
     /** Fail when a latency statistic rises by more than `maxIncrease` (0.2 = +20 %). */
     latency: {
@@ -14,6 +14,15 @@ export interface RegressionPolicy {
     errorRate: {
         maxIncrease: number;
         absoluteFloor: number;
+    };
+    /**
+     * A failure signature (status code, k6 error_code) the baseline never had on an endpoint: warn once it
+     * failed `warnCount` requests; fail once it failed `failCount` requests and `failRate` of the endpoint's.
+     */
+    failureSignatures: {
+        warnCount: number;
+        failCount: number;
+        failRate: number;
     };
     /** Fail when the memory floor rises by more than `maxIncrease`. */
     memory: {
@@ -44,7 +53,11 @@ export interface StagePolicy extends StageRules {
     alpha: number;
     multipleComparisons: MultipleComparisons;
     runToRunNoise: number;
+    /** Run-to-run noise of a percentile's distance from the median; absent: CONFIG_DEFAULTS.tailShapeNoise. */
+    tailShapeNoise?: number;
     minSamples: number;
+    /** What the gate does about endpoints it could not see (a baseline endpoint missing from the current run). */
+    coverage: CoverageConfig;
     /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
     latencyMetric?: string;
     acceptLabel: string;

@@ -3,6 +3,13 @@ import type { LatencyStatistic } from './latency-statistic.js';
 import { type ThresholdExpression } from './threshold.js';
 import { type Workload } from './workload.js';
 export type MultipleComparisons = 'holm' | 'bh' | 'none';
+/** What an endpoint of the baseline that the current run no longer has makes of the verdict. */
+export type MissingEndpoint = 'warn' | 'fail' | 'ignore';
+/** What the gate does about what it could not see. */
+export interface CoverageConfig {
+    /** An endpoint of the baseline with no request in the current run: warn (default), fail, or only count it in the headline. */
+    missing: MissingEndpoint;
+}
 /** The thresholds of one metric or submetric. */
 export interface ThresholdSet {
     /** Canonical k6 submetric syntax: `http_req_duration{name:GET /api/alerts}`. */
@@ -28,6 +35,11 @@ export interface RegressionConfig {
     errorRate?: {
         maxIncrease?: number;
         absoluteFloor?: number;
+    };
+    failureSignatures?: {
+        warnCount?: number;
+        failCount?: number;
+        failRate?: number;
     };
     memory?: {
         maxIncrease?: number;
@@ -68,7 +80,10 @@ export interface PerfGateConfig {
     alpha: number;
     multipleComparisons: MultipleComparisons;
     runToRunNoise: number;
+    /** Run-to-run noise of a percentile's distance from the median (the tail's shape), log-scale SD per run. */
+    tailShapeNoise: number;
     minSamples: number;
+    coverage: CoverageConfig;
     /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
     latencyMetric?: string;
     acceptLabel: string;
@@ -87,7 +102,11 @@ export declare const CONFIG_DEFAULTS: {
     readonly alpha: 0.05;
     readonly multipleComparisons: "holm";
     readonly runToRunNoise: 0.03;
+    readonly tailShapeNoise: 0.015;
     readonly minSamples: 20;
+    readonly coverage: {
+        readonly missing: "warn";
+    };
     readonly acceptLabel: "perf-gate:accept";
 };
 /** The result of {@link validateConfig}. */

@@ -7,7 +7,11 @@ import type { EndurancePolicy, RegressionPolicy, StageRules } from './policy.js'
 export declare const PRESET_NAMES: readonly ["smoke", "load", "stress", "spike", "endurance"];
 export type PresetName = (typeof PRESET_NAMES)[number];
 export declare function isPresetName(name: string): name is PresetName;
-/** Regression limits of every preset: +20 % latency (median and p95), −15 % throughput, +50 % errors, +25 % memory. */
+/**
+ * Regression limits of every preset: +20 % latency (median and p95), −15 % throughput, +50 % errors, +25 %
+ * memory; a failure signature the baseline never had warns at its first failed request and fails at 10
+ * that are also 1 % of the endpoint's requests.
+ */
 export declare function defaultRegression(): RegressionPolicy;
 /** Endurance rules of the `endurance` preset, also the defaults for any stage that sets `endurance:`. */
 export declare function defaultEndurance(): EndurancePolicy;

@@ -26,6 +26,8 @@ export interface RunBuilderOptions {
     readonly maxScopes?: number;
     /** The metric that counts requests, the run's span is found from (the tool's role; default k6's http_reqs). */
     readonly requestsMetric?: string;
+    /** The rate of failed requests, whose scopes keep failure signatures (the tool's role; default k6's http_req_failed). */
+    readonly failuresMetric?: string;
 }
 /** A scope a leaf adds to; `group` names the grouping tag when it is one of a `groupBy` tag's values. */
 interface LeafScope {
@@ -49,6 +51,8 @@ interface Leaf {
     readonly histogram: TrendHistogram | undefined;
     /** Scopes this leaf adds to. */
     readonly scopes: readonly LeafScope[];
+    /** For the failures metric: the failure signature of its points (status and error_code), a key of failure-signatures.ts. */
+    readonly signature: string | undefined;
     windows: Map<number, WindowTotals> | undefined;
     /** The window the last point went to: points come in time order, so this saves a map lookup. */
     lastIndex: number;
@@ -91,6 +95,11 @@ export declare class RunBuilder {
     points: number;
     /** The request counter's name (see RunBuilderOptions.requestsMetric). */
     private readonly requestsMetric;
+    /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
+    private readonly failuresMetric;
+    private failuresId;
+    /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
+    private readonly signatureKeys;
     constructor(options: RunBuilderOptions);
     /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
     defineMetric(def: MetricDefinition): number;
@@ -98,6 +107,8 @@ export declare class RunBuilder {
     metricDefinition(id: number): MetricDefinition;
     /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
     targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets;
+    /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
+    private signatureOf;
     point(targets: PointTargets, timeMs: number, value: number): void;
     private windowIndex;
     /**

@@ -52,12 +52,34 @@ export declare const CounterScopeSchema: z.ZodObject<{
     metric: z.ZodString;
     tags: z.ZodRecord<z.ZodString, z.ZodString>;
 }, z.core.$strip>;
+/**
+ * How some failed requests failed: their status code and k6 `error_code` tags (either absent when the
+ * points had no such tag), or `other: true` for the signatures past the cap of a scope.
+ */
+export declare const FailureSignatureSchema: z.ZodObject<{
+    status: z.ZodOptional<z.ZodString>;
+    errorCode: z.ZodOptional<z.ZodString>;
+    other: z.ZodOptional<z.ZodLiteral<true>>;
+    failed: z.ZodNumber;
+}, z.core.$strict>;
+export type FailureSignature = z.infer<typeof FailureSignatureSchema>;
+/**
+ * `signatures`: on the scopes of the failures metric (k6's http_req_failed), the failed requests by
+ * signature, most frequent first (failure-signatures.ts). Absent in documents written before it was
+ * recorded: then signatures cannot be compared. An empty list means no request failed.
+ */
 export declare const RateScopeSchema: z.ZodObject<{
     type: z.ZodLiteral<"rate">;
     rate: z.ZodObject<{
         passes: z.ZodNumber;
         fails: z.ZodNumber;
     }, z.core.$strip>;
+    signatures: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        status: z.ZodOptional<z.ZodString>;
+        errorCode: z.ZodOptional<z.ZodString>;
+        other: z.ZodOptional<z.ZodLiteral<true>>;
+        failed: z.ZodNumber;
+    }, z.core.$strict>>>;
     metric: z.ZodString;
     tags: z.ZodRecord<z.ZodString, z.ZodString>;
 }, z.core.$strip>;
@@ -99,6 +121,12 @@ export declare const MeasuredScopeSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
         passes: z.ZodNumber;
         fails: z.ZodNumber;
     }, z.core.$strip>;
+    signatures: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        status: z.ZodOptional<z.ZodString>;
+        errorCode: z.ZodOptional<z.ZodString>;
+        other: z.ZodOptional<z.ZodLiteral<true>>;
+        failed: z.ZodNumber;
+    }, z.core.$strict>>>;
     metric: z.ZodString;
     tags: z.ZodRecord<z.ZodString, z.ZodString>;
 }, z.core.$strip>, z.ZodObject<{
@@ -172,6 +200,12 @@ export declare const ScopeSchema: z.ZodUnion<readonly [z.ZodObject<{
         passes: z.ZodNumber;
         fails: z.ZodNumber;
     }, z.core.$strip>;
+    signatures: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        status: z.ZodOptional<z.ZodString>;
+        errorCode: z.ZodOptional<z.ZodString>;
+        other: z.ZodOptional<z.ZodLiteral<true>>;
+        failed: z.ZodNumber;
+    }, z.core.$strict>>>;
     metric: z.ZodString;
     tags: z.ZodRecord<z.ZodString, z.ZodString>;
 }, z.core.$strip>, z.ZodObject<{
@@ -353,6 +387,12 @@ export declare const RunDocumentSchema: z.ZodObject<{
             passes: z.ZodNumber;
             fails: z.ZodNumber;
         }, z.core.$strip>;
+        signatures: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            status: z.ZodOptional<z.ZodString>;
+            errorCode: z.ZodOptional<z.ZodString>;
+            other: z.ZodOptional<z.ZodLiteral<true>>;
+            failed: z.ZodNumber;
+        }, z.core.$strict>>>;
         metric: z.ZodString;
         tags: z.ZodRecord<z.ZodString, z.ZodString>;
     }, z.core.$strip>, z.ZodObject<{

@@ -1,4 +1,4 @@
-import { type MetricType, type RunDocument, type Scope, type WindowOf } from './run-document.js';
+import { type FailureSignature, type MetricType, type RunDocument, type Scope, type WindowOf } from './run-document.js';
 import { type MetricRoles } from './roles.js';
 import type { Unit } from './unit.js';
 import type { Distribution } from '../stats/distribution.js';
@@ -29,6 +29,12 @@ export declare class RunView {
         failed: number;
         total: number;
     } | undefined;
+    /**
+     * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
+     * failures rate; undefined when the document does not record them (older documents, summaries) or has no
+     * such scope. An empty list: recorded, and nothing failed.
+     */
+    signatures(tags: Readonly<Record<string, string>>, failedMetric?: string): readonly FailureSignature[] | undefined;
     /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
     windows<T extends MetricType>(name: string, type: T): readonly WindowOf[T][];
     /** Windows of a trend scope as sketches, for statistics on a part of the run. */

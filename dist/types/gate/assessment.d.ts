@@ -47,7 +47,16 @@ export interface Assessment {
         readonly what: 'tag';
         readonly tag: string;
         readonly baselineValues: number;
+    } | {
+        readonly what: 'scope';
+        readonly baselineCount: number;
     };
+    /**
+     * The loudest outcome this question may reach: `warn` for evidence that is worth a reviewer's look but
+     * too thin to fail a build on (an endpoint below minSamples judged by an exact small-sample test, a
+     * missing endpoint under `coverage.missing: warn`). A fail is then reported as a warning.
+     */
+    readonly atMost?: 'warn';
 }
 /** The shortfall of a statistic's InsufficientData, where it says what kind it is. */
 export declare function shortfallOf(x: InsufficientData, tooFew?: Shortfall): Shortfall;

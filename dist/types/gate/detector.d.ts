@@ -1,5 +1,6 @@
 import type { StagePolicy } from '../config/policy.js';
 import type { MetricRoles } from '../document/roles.js';
+import type { RequestMix } from '../document/request-mix.js';
 import type { RunView } from '../document/run-view.js';
 import type { Assessment } from './assessment.js';
 import type { MemoryTrend } from './memory-trend.js';
@@ -28,6 +29,13 @@ export interface RunContext {
         readonly current?: MemoryTrend;
         readonly baseline?: MemoryTrend;
     };
+    /**
+     * The request mix of the two runs, when it changed (an endpoint added, removed, or its share moved a
+     * lot). Per-scope comparison detectors then read the whole-run latency over the shared endpoints in the
+     * baseline's proportions (MixedRunView); run-level detectors (SLOs, throughput, memory) read the runs as
+     * measured.
+     */
+    readonly mix?: RequestMix;
 }
 /** The context of a detector that compares with the baseline: it is there. */
 export interface ComparisonContext extends RunContext {

@@ -6,13 +6,16 @@
 export type Outcome = 'pass' | 'warn' | 'fail' | 'inconclusive';
 /** How loud a finding is in the report. */
 export type Severity = 'fail' | 'warn' | 'info';
-export type FindingKind = 'latency' | 'throughput' | 'error-rate' | 'threshold' | 'memory' | 'leak' | 'degradation' | 'data';
+export type FindingKind = 'latency' | 'throughput' | 'error-rate'
+/** A failure signature (status code, k6 error_code) of an endpoint that the baseline never had. */
+ | 'failure-signature' | 'threshold' | 'memory' | 'leak' | 'degradation' | 'data';
 /**
  * Why a question could not be judged: too few requests, a run too short (too few time windows), something
  * only one run has, no spread to measure a change against (identical values and no noise floor), or
- * another reason (the finding's message says which).
+ * the test's request mix changed (a run-level count then measures different work), or another reason
+ * (the finding's message says which).
  */
-export type Shortfall = 'too-few-requests' | 'too-short' | 'missing' | 'no-spread' | 'other';
+export type Shortfall = 'too-few-requests' | 'too-short' | 'missing' | 'no-spread' | 'mix-changed' | 'other';
 /** How sure we are that a change is real, in words and numbers. */
 export interface Confidence {
     /** 'confirmed': significant after multiple-comparison control and the interval excludes no change;
@@ -28,6 +31,7 @@ export interface Confidence {
 }
 export type { Unit } from '../document/unit.js';
 import type { Unit } from '../document/unit.js';
+import type { RequestMix } from '../document/request-mix.js';
 /** The limit a finding was held against, as data; renderers word it (`+20 %`, `p(95)<500`). */
 export type Limit = 
 /** The statistic may rise by at most `max` (0.2 = +20 %). */
@@ -45,6 +49,13 @@ export type Limit =
     readonly kind: 'error-rate';
     readonly maxIncrease: number;
     readonly absoluteFloor: number;
+}
+/** A failure signature the baseline never had warns at `warnCount` failed requests, fails at `failCount` that are also `failRate` of the endpoint's. */
+ | {
+    readonly kind: 'failure-signature';
+    readonly warnCount: number;
+    readonly failCount: number;
+    readonly failRate: number;
 }
 /** An absolute SLO in k6's grammar, as the user wrote it. */
  | {
@@ -99,6 +110,22 @@ export type Reason = {
     readonly code: 'lost-tag';
     readonly tag: string;
     readonly baselineValues: number;
+}
+/** An endpoint the baseline measured that has no request in the current run (`coverage.missing`). */
+ | {
+    readonly code: 'lost-scope';
+    readonly baselineCount: number;
+}
+/** Beyond the limit and confirmed by an exact small-sample test, on fewer requests than minSamples: a warning, never a fail. */
+ | {
+    readonly code: 'confirmed-few';
+    readonly baselineCount: number;
+    readonly currentCount: number;
+    readonly minSamples: number;
+}
+/** Failed requests with a signature the baseline never had on this scope (details.signature says which). */
+ | {
+    readonly code: 'new-signature';
 };
 /** Facts behind a finding beyond its numbers, for the renderers to mention. */
 export interface FindingDetails {
@@ -124,8 +151,42 @@ export interface FindingDetails {
         /** The allowed growth over the run, a fraction. */
         readonly growthLimit: number;
     };
+    /** A new failure signature: which, how many failed requests had it, their share of the scope's requests. */
+    readonly signature?: {
+        readonly status?: string;
+        readonly errorCode?: string;
+        readonly failed: number;
+        readonly share: number;
+        /** Exact one-sided p that the baseline would have shown none by chance (conditional binomial, design effect applied). */
+        readonly pChance: number;
+        /** The design effect of the scope's failures clustering in time, as applied. */
+        readonly designEffect: number;
+    };
     /** Degradation: which parts of the run were compared. */
     readonly compared?: 'last-third-vs-first-third';
+    /**
+     * The smallest rise (a fraction: 0.34 = +34 %) this run could have caught with `power` at the one-sided
+     * level `alpha` (before the multiple-comparison correction), given the standard error the test used —
+     * design effect and run-to-run noise included. `withinSe` and `noiseSe` are that error's two parts on the
+     * log scale: the part a longer run shrinks and the part it does not.
+     */
+    readonly detectable?: {
+        readonly change: number;
+        readonly power: number;
+        readonly alpha: number;
+        readonly withinSe: number;
+        readonly noiseSe: number;
+    };
+    /** Judged on fewer requests than minSamples with an exact small-sample test: at most a warning. */
+    readonly smallSample?: {
+        readonly baselineCount: number;
+        readonly currentCount: number;
+        readonly minSamples: number;
+    };
+    /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */
+    readonly tail?: {
+        readonly fromMedian: number;
+    };
 }
 export interface Finding {
     readonly outcome: Outcome;
@@ -194,6 +255,12 @@ export interface ScopeComparison {
      * and confidence, so a row never reads "fail … +3 % … within noise".
      */
     readonly decidedBy?: Decision;
+    /**
+     * The smallest rise of typical latency (a fraction: 0.34 = +34 %) this run could have caught here with
+     * 80 % power at the policy's α, from the standard error its test used (design effect and run-to-run
+     * noise included). Absent when the scope could not be tested.
+     */
+    readonly detectable?: number;
 }
 /** The statistic that decided a scope's row. */
 export interface Decision {
@@ -249,8 +316,35 @@ export interface StageReport {
     readonly findings: readonly Finding[];
     readonly scopes: readonly ScopeComparison[];
     readonly memory?: MemorySummary;
+    /**
+     * The test's request mix, when it changed between the runs: the whole-run row then compares the
+     * endpoints both runs share, weighted as in the baseline, and throughput is not judged.
+     */
+    readonly mix?: RequestMix;
+    /**
+     * The least-powered judged endpoint: what its typical-latency test could detect, and how long the stage
+     * would have to run for it to detect the configured limit (same request rate, spread and clustering
+     * assumed; the run-to-run noise does not shrink with length).
+     */
+    readonly power?: StagePower;
     /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
     readonly notes: readonly string[];
+}
+/** How much the least-powered endpoint of a stage could see, and the run length that would see the limit. */
+export interface StagePower {
+    readonly scope: {
+        readonly tag: string;
+        readonly value: string;
+    };
+    /** The smallest rise its typical-latency test could catch with 80 % power (0.34 = +34 %). */
+    readonly detectable: number;
+    /** The configured latency limit (0.2 = +20 %). */
+    readonly limit: number;
+    readonly durationSeconds: number;
+    /** The run length that would detect the limit with 80 % power; absent when no length can (`unreachable`). */
+    readonly neededSeconds?: number;
+    /** The run-to-run noise alone exceeds what the limit allows: no run length reaches it. */
+    readonly unreachable?: boolean;
 }
 export interface Report {
     readonly schema: 'perf-gate/report@1';

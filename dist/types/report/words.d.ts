@@ -3,7 +3,8 @@
  * (outcomes, units, limits, structured reasons and details); every renderer words it through here, so
  * the comment, the terminal, the HTML page and the JSON say the same thing.
  */
-import type { Finding, Limit, Report, Shortfall, Unit } from '../gate/verdict.js';
+import type { RequestMix } from '../document/request-mix.js';
+import type { Finding, Limit, Report, Shortfall, StagePower, StageReport, Unit } from '../gate/verdict.js';
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export declare function formatInUnit(unit: Unit, value: number): string;
 /** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
@@ -21,3 +22,18 @@ export declare function findingMessage(f: Finding, acceptedBy?: string): string;
  * could not be judged (too few requests)`. Renderers add the verdict and its mark.
  */
 export declare function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string;
+/** What a row's test could have caught: `can detect ≥ +34 %`. */
+export declare function detectableText(change: number): string;
+/**
+ * The test's mix change, as sentences: `GET /api/new-feature is new: 1 in 11 requests. … All requests are
+ * compared over the 10 endpoints both runs share, weighted as in the baseline; throughput is not judged.`
+ */
+export declare function mixText(mix: RequestMix): string;
+/**
+ * What the stage could not see, in one sentence: `The least-powered endpoint, GET /api/x, can detect ≥ +41 %
+ * here; detecting the +20 % limit would take about 1 min 20 s of this load (same request rate, spread and
+ * clustering assumed).`
+ */
+export declare function powerText(p: StagePower): string;
+/** A stage's notes as the renderers list them: the mix change and what the run could see, then the gate's own notes. */
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'notes'>): string[];

@@ -6,7 +6,8 @@ import { type InsufficientData } from './insufficient.js';
  * ratio over 2z is the standard error. A p(99) of 150 requests has too few observations above it to be
  * bounded and is InsufficientData (cause `too-few`) rather than a guess.
  *
- * Contract: result ≥ 0 and finite. InsufficientData when q ± spread leaves [0, 1] (too few), when the
+ * Contract: result ≥ 0 and finite. InsufficientData when q ± spread leaves [0, 1] (too few; the reason
+ * says how many effective requests would bound it: z²·q/(1 − q), 381 for p(99), 73 for p(95)), when the
  * distribution is empty, or when the lower bound is ≤ 0 (no ratio).
  *
  * @param q the quantile in (0, 1)
