@@ -12,6 +12,7 @@ export interface Tally {
   readonly gate: {
     readonly outcomes: Readonly<Record<'pass' | 'warn' | 'fail' | 'inconclusive', number>>;
     readonly named: number;
+    readonly failNamed: number;
     readonly warnNamed: number;
     readonly otherNamed: number;
     readonly flagged: number;
@@ -52,6 +53,7 @@ export function tally(scenario: Scenario, results: readonly TrialResult[]): Tall
     gate: {
       outcomes,
       named: results.filter((r) => r.gate.named).length,
+      failNamed: results.filter((r) => r.gate.failNamed).length,
       warnNamed: results.filter((r) => r.gate.warnNamed).length,
       otherNamed: results.filter((r) => r.gate.otherNamed).length,
       flagged: results.filter((r) => r.gate.flagged).length,
@@ -95,7 +97,7 @@ export function gateDetailTable(tallies: readonly Tally[]): string {
     const g = t.gate;
     const r = (k: number): string => cell(wilson(k, t.trials));
     const kinds = Object.entries(g.failKinds).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-    return [t.scenario.label + ` (${t.scenario.machine}, ${t.scenario.stage})`, r(g.outcomes.pass), r(g.outcomes.warn), r(g.outcomes.fail), r(g.outcomes.inconclusive), r(g.flagged), t.scenario.focus ? r(g.named) : '', t.scenario.focus ? r(g.warnNamed) : '', r(g.otherNamed), kinds];
+    return [t.scenario.label + ` (${t.scenario.machine}, ${t.scenario.stage})`, r(g.outcomes.pass), r(g.outcomes.warn), r(g.outcomes.fail), r(g.outcomes.inconclusive), r(g.flagged), t.scenario.focus ? r(g.failNamed) : '', t.scenario.focus ? r(g.warnNamed) : '', r(g.otherNamed), kinds];
   });
   return markdown(head, rows);
 }

@@ -5,7 +5,7 @@ import type { EndpointChange, EndpointSpec, MachineModel, RunPlan } from './nois
 
 export type MachineName = 'quiet' | 'noisy';
 export type Stage = 'smoke' | 'load';
-/** fail: the stage fails; named: a failing finding names the changed endpoint; flagged: the headline is not a pass. */
+/** fail: the stage fails; named: a failing or warning finding names the changed endpoint; flagged: the headline is not a pass. */
 export type Measure = 'fail' | 'named' | 'flagged';
 
 export interface Target {

@@ -15,7 +15,7 @@ export const HISTORY_RUNS = 5;
 /** What one rule concluded on one trial. */
 export interface RuleResult {
   readonly fail: boolean;
-  /** A failing finding (an alert) names the scenario's endpoint. */
+  /** A finding names the scenario's endpoint: perf-gate's failing or warning ones, a competitor's alert. */
   readonly named: boolean;
   /** The headline is not a pass: warn, fail or inconclusive (a competitor rule only has alert/no alert). */
   readonly flagged: boolean;
@@ -24,6 +24,8 @@ export interface RuleResult {
 /** perf-gate's result in more detail, for the detail table. */
 export interface GateResult extends RuleResult {
   readonly outcome: 'pass' | 'warn' | 'fail' | 'inconclusive';
+  /** A failing finding names the scenario's endpoint. */
+  readonly failNamed: boolean;
   /** A warning finding names the scenario's endpoint. */
   readonly warnNamed: boolean;
   /** A failing finding names another endpoint. */
@@ -83,7 +85,9 @@ export function judgeWithGate(baseline: RunDocument, current: RunDocument, stage
   return {
     outcome: report.outcome,
     fail: report.outcome === 'fail',
-    named: focus !== undefined && failing.some((f) => f.scope?.value === focus),
+    // Naming is attribution: a warning about the endpoint names it (a first new failure warns by design).
+    named: focus !== undefined && [...failing, ...warning].some((f) => f.scope?.value === focus),
+    failNamed: focus !== undefined && failing.some((f) => f.scope?.value === focus),
     warnNamed: focus !== undefined && warning.some((f) => f.scope?.value === focus),
     otherNamed: failing.some((f) => f.scope !== undefined && f.scope.value !== focus),
     flagged: headline !== 'pass',
