@@ -89475,17 +89475,10 @@ var latency = {
         const n = Math.min(nb, nc);
         const few = statistic === "med" && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : void 0;
         if (few && !isInsufficient(few)) {
-          const reported2 = Math.expm1(few.test.logRatio);
-          out.push({
-            ...base,
-            change: reported2,
-            beyond: reported2 > limit,
-            pValue: few.pValue,
-            interval: { lower: few.test.lower, upper: few.test.upper },
-            intervalExcludesNoChange: few.test.lower > 0,
+          out.push(tested(base, few, Math.expm1(few.test.logRatio), limit, {
             atMost: "warn",
             details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) }
-          });
+          }));
           continue;
         }
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
@@ -89501,19 +89494,13 @@ var latency = {
       }
       const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
       const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
-      out.push({
-        ...base,
-        change: reported,
-        beyond: reported > limit,
-        pValue: evidence.pValue,
-        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
-        intervalExcludesNoChange: evidence.test.lower > 0,
+      out.push(tested(base, evidence, reported, limit, {
         details: {
           ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
           ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
           ...detectable(evidence.test, noise, policy.alpha)
         }
-      });
+      }));
     }
     return out;
   }
@@ -89526,6 +89513,10 @@ function detectable(test, noise, alpha) {
   const noiseSe = Math.SQRT2 * noise;
   const withinSe = Math.sqrt(Math.max(test.se * test.se - noiseSe * noiseSe, 0));
   return { detectable: { change: m.increase, power: POWER, alpha, withinSe, noiseSe } };
+}
+function tested(question, evidence, change, limit, more) {
+  const { test } = evidence;
+  return { ...question, change, beyond: change > limit, pValue: evidence.pValue, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0, ...more };
 }
 function shift(b, c, designEffect, noise) {
   const t = relativeShiftTest(b, c, { designEffect, noise });
@@ -90254,11 +90245,11 @@ function detect(detectors, ctx, judged) {
   return out;
 }
 function adjustAndClassify(assessments, policy) {
-  const tested = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
-  const raw = tested.map(({ a }) => a.pValue);
+  const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
+  const raw = tested2.map(({ a }) => a.pValue);
   const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
   const byIndex = /* @__PURE__ */ new Map();
-  tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
+  tested2.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
   return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
 }
 function worthReporting(f) {

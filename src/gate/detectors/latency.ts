@@ -55,17 +55,10 @@ export const latency: Detector = {
         // endpoint is still visible to the rank test (exact below 40 requests): judge it, warn at most.
         const few = statistic === 'med' && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : undefined;
         if (few && !isInsufficient(few)) {
-          const reported = Math.expm1(few.test.logRatio);
-          out.push({
-            ...base,
-            change: reported,
-            beyond: reported > limit,
-            pValue: few.pValue,
-            interval: { lower: few.test.lower, upper: few.test.upper },
-            intervalExcludesNoChange: few.test.lower > 0,
+          out.push(tested(base, few, Math.expm1(few.test.logRatio), limit, {
             atMost: 'warn',
             details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) },
-          });
+          }));
           continue;
         }
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
@@ -86,19 +79,13 @@ export const latency: Detector = {
       // For `med` the tested quantity is the shift of the whole distribution; report its estimate as the change.
       const reported = statistic === 'med' ? Math.expm1(evidence.test.logRatio) : change;
       const superiority = statistic === 'med' ? cliffsDelta(bd, cd) : undefined;
-      out.push({
-        ...base,
-        change: reported,
-        beyond: reported > limit,
-        pValue: evidence.pValue,
-        interval: { lower: evidence.test.lower, upper: evidence.test.upper },
-        intervalExcludesNoChange: evidence.test.lower > 0,
+      out.push(tested(base, evidence, reported, limit, {
         details: {
           ...(superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {}),
           ...(evidence.spread !== undefined ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {}),
           ...detectable(evidence.test, noise, policy.alpha),
         },
-      });
+      }));
     }
     return out;
   },
@@ -120,6 +107,15 @@ function detectable(test: LogRatioTest, noise: number, alpha: number): { detecta
   const noiseSe = Math.SQRT2 * noise;
   const withinSe = Math.sqrt(Math.max(test.se * test.se - noiseSe * noiseSe, 0));
   return { detectable: { change: m.increase, power: POWER, alpha, withinSe, noiseSe } };
+}
+
+/** What every latency question states before its evidence: the metric, scope, unit, limit, statistic and values. */
+type Question = Pick<Assessment, 'kind' | 'metric' | 'scope' | 'unit' | 'limit' | 'statistic' | 'baseline' | 'current'>;
+
+/** A tested question: its change against the limit, the p-value and the interval of its evidence. */
+function tested(question: Question, evidence: Evidence, change: number, limit: number, more: Pick<Assessment, 'atMost' | 'details'>): Assessment {
+  const { test } = evidence;
+  return { ...question, change, beyond: change > limit, pValue: evidence.pValue, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0, ...more };
 }
 
 /** A log-ratio test and the one-sided p-value it decides on. */
