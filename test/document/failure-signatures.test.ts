@@ -5,21 +5,13 @@ import { RunBuilder } from '../../src/document/run-builder.js';
 import { RunDocumentSchema, type RunDocument } from '../../src/document/run-document.js';
 import { RunView } from '../../src/document/run-view.js';
 import { run } from '../gate/fixtures.js';
+import { withoutSignatures } from '../gate/synthetic.js';
 
 const key = (status: string, errorCode?: string) => signatureKey({ status, ...(errorCode !== undefined ? { error_code: errorCode } : {}) });
 const signaturesOf = (doc: RunDocument, scope: string) => {
   const s = doc.scopes[scope];
   return s && s.type === 'rate' && 'signatures' in s ? s.signatures : undefined;
 };
-/** A document as written before signatures were recorded: no `signatures` on any scope. */
-function withoutSignatures(doc: RunDocument): RunDocument {
-  const scopes = Object.fromEntries(Object.entries(doc.scopes).map(([name, s]) => {
-    if (s.type !== 'rate' || !('signatures' in s)) return [name, s];
-    const { signatures: _, ...rest } = s;
-    return [name, rest];
-  }));
-  return { ...doc, scopes } as RunDocument;
-}
 
 describe('signatureList', () => {
   it.each([

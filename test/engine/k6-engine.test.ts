@@ -1,5 +1,5 @@
 /** k6 behind the LoadEngine port, with the stand-in k6 (test/support/fake-k6.mjs) replaying recorded runs. */
-import { chmodSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { resolvePolicy } from '../../src/config/policy.js';
 import { defaultConfig } from '../../src/config/schema.js';
 import { createK6Engine } from '../../src/engine/k6-engine.js';
 import { LoadFailedError } from '../../src/engine/load-failed.js';
-import { recordingLog } from './support.js';
+import { recordingLog, untilWritten } from './support.js';
 
 const FAKE_K6 = join(import.meta.dirname, '../support/fake-k6.mjs');
 const SCRIPT = join(import.meta.dirname, '../fixtures/k6/script.js');
@@ -67,8 +67,7 @@ describe('the k6 engine', () => {
     const running = engine({ FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '5000' }).run(l);
     // Once k6 has written output, the stop lands while it measures, not while it starts (the file exists a
     // moment before the stand-in handles signals; its first bytes come after).
-    const out0 = join(l.workDir, 'smoke.ndjson');
-    for (let i = 0; i < 1000 && !(existsSync(out0) && statSync(out0).size > 0); i++) await new Promise((r) => setTimeout(r, 20));
+    await untilWritten(join(l.workDir, 'smoke.ndjson'));
     controller.abort();
     const out = await running;
     expect(out.cancelled).toBe(true);

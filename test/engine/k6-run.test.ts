@@ -2,7 +2,7 @@
  * runK6 against the stand-in k6 (test/support/fake-k6.mjs), which replays what a real k6 v0.49 wrote in
  * the recorded runs of test/fixtures/k6 — k6 itself cannot be installed where these tests run.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { RunDocument } from '../../src/document/run-document.js';
 import { describeK6Exit } from '../../src/engine/k6-exit.js';
 import { k6Args, runK6, type RunK6Options } from '../../src/engine/k6-run.js';
 import { ingestFiles } from '../../src/ingest/index.js';
-import { recordingLog } from './support.js';
+import { recordingLog, untilWritten } from './support.js';
 import { scopeOf } from '../../src/document/by-type.js';
 
 const FAKE_K6 = join(import.meta.dirname, '../support/fake-k6.mjs');
@@ -27,12 +27,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
 /** Options for one run of the stand-in, in a fresh folder. */
-/** Resolves once `ready()` holds, checked every 20 ms for at most 20 s. */
-async function until(ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!ready()) throw new Error('the stand-in k6 wrote nothing within 20 s');
-}
-
 function stage(fake: Record<string, string>, extra: Partial<RunK6Options> = {}): RunK6Options & { log: ReturnType<typeof recordingLog> } {
   const run = join(dir, `run-${++n}`);
   return {
@@ -142,7 +136,7 @@ describe('runK6 with the stand-in k6', () => {
     // Abort once the stand-in has written output, so it surely ignores SIGINT by then (on a loaded machine
     // a fixed delay can fire before it set its handlers, and SIGINT then stops it the ordinary way).
     const running = runK6(options);
-    await until(() => existsSync(options.outFile) && statSync(options.outFile).size > 0);
+    await untilWritten(options.outFile);
     controller.abort();
     const result = await running;
     expect(result).toMatchObject({ exitCode: 137, signal: 'SIGKILL', cancelled: true });

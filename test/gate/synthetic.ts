@@ -65,3 +65,13 @@ export function lognormal(n: number, medianMs: number, sigma: number, seed: numb
   }
   return out;
 }
+
+/** A document as written before signatures were recorded: no `signatures` on any scope. */
+export function withoutSignatures(doc: RunDocument): RunDocument {
+  const scopes = Object.fromEntries(Object.entries(doc.scopes).map(([name, s]) => {
+    if (s.type !== 'rate' || !('signatures' in s)) return [name, s];
+    const { signatures: _, ...rest } = s;
+    return [name, rest];
+  }));
+  return { ...doc, scopes } as RunDocument;
+}

@@ -53,8 +53,8 @@ export interface StagePolicy extends StageRules {
     alpha: number;
     multipleComparisons: MultipleComparisons;
     runToRunNoise: number;
-    /** Run-to-run noise of a percentile's distance from the median; absent: CONFIG_DEFAULTS.tailShapeNoise. */
-    tailShapeNoise?: number;
+    /** Run-to-run noise of a percentile's distance from the median (its shape), smaller than runToRunNoise. */
+    tailShapeNoise: number;
     minSamples: number;
     /** What the gate does about endpoints it could not see (a baseline endpoint missing from the current run). */
     coverage: CoverageConfig;

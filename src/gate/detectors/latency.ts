@@ -1,4 +1,3 @@
-import { CONFIG_DEFAULTS } from '../../config/schema.js';
 import { percentileKey } from '../../document/run-view.js';
 import { cliffsDelta } from '../../stats/cliffs-delta.js';
 import { distributionMoments } from '../../stats/distribution-moments.js';
@@ -71,7 +70,7 @@ export const latency: Detector = {
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
         : statistic === 'avg'
           ? mean(bd, cd, deffB, deffC, noise)
-          : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise ?? CONFIG_DEFAULTS.tailShapeNoise);
+          : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
         continue;

@@ -6,7 +6,7 @@ import { compareRuns } from '../../../src/gate/compare.js';
 import { errorRate } from '../../../src/gate/detectors/error-rate.js';
 import { failureSignatures } from '../../../src/gate/detectors/failure-signatures.js';
 import { seededRng } from '../../../src/stats/random.js';
-import { syntheticRun } from '../synthetic.js';
+import { syntheticRun, withoutSignatures } from '../synthetic.js';
 import { contextOf, run } from './context.js';
 
 const latencies = (n: number) => Array.from({ length: n }, (_, i) => 10 + (i % 13));
@@ -19,14 +19,6 @@ function failing(n: number, k: number, status: number, burst = false): Record<nu
   const out: Record<number, number> = {};
   for (let j = 0; j < k; j++) out[burst ? Math.floor(n / 2) + j : Math.floor(((j + 0.5) * n) / k)] = status;
   return out;
-}
-function withoutSignatures(doc: RunDocument): RunDocument {
-  const scopes = Object.fromEntries(Object.entries(doc.scopes).map(([name, s]) => {
-    if (s.type !== 'rate' || !('signatures' in s)) return [name, s];
-    const { signatures: _, ...rest } = s;
-    return [name, rest];
-  }));
-  return { ...doc, scopes } as RunDocument;
 }
 const outcomeOf = (a: ReturnType<typeof run>[number]) => (a.deterministic ? (a.beyond ? 'fail' : 'pass') : a.beyond ? 'warn' : 'pass');
 
