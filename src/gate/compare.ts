@@ -145,13 +145,20 @@ function detect(detectors: readonly Detector[], ctx: RunContext, judged: { reado
   return out;
 }
 
+/**
+ * Holm (or BH) over the tested questions that could confirm something. A discrete test whose smallest
+ * attainable p is not below α (no failures in either run) joins no family: it keeps its raw p, which
+ * cannot confirm, and does not dilute the questions that can (Tarone's refinement, still FWER-valid).
+ */
 function adjustAndClassify(assessments: readonly Assessment[], policy: StagePolicy): Finding[] {
-  const tested = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== undefined && !a.deterministic && a.insufficient === undefined);
+  const tested = assessments
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => a.pValue !== undefined && !a.deterministic && a.insufficient === undefined && !(a.minAttainableP !== undefined && a.minAttainableP >= policy.alpha));
   const raw = tested.map(({ a }) => a.pValue!);
   const adjusted = policy.multipleComparisons === 'holm' ? holm(raw) : policy.multipleComparisons === 'bh' ? benjaminiHochberg(raw) : raw;
   const byIndex = new Map<number, number>();
   tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]!));
-  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
+  return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== undefined && a.insufficient === undefined ? a.pValue : undefined), policy.alpha));
 }
 
 /** Pass findings with nothing to say stay out of the list (the scope table shows them). */

@@ -7,6 +7,12 @@ export interface ConditionalBinomialTest {
   readonly pGreater: number;
   /** Which class was conditioned on: the rarer of events and non-events over both runs. */
   readonly conditionedOn: 'events' | 'non-events';
+  /**
+   * The smallest pValue these totals could give (every conditioned event in the current run): π^k. A test
+   * whose minimum is not below α can never confirm anything, whatever the split (Tarone's observation), so
+   * the gate leaves it out of the multiple-comparison family instead of letting it dilute the others.
+   */
+  readonly minAttainableP: number;
   /** The counts after dividing by the design effect (what the test was run on). */
   readonly effective: { readonly baseline: Proportion; readonly current: Proportion };
 }
@@ -35,7 +41,8 @@ export interface ConditionalBinomialTestOptions {
  * sizes n/d), and the binomial tail is carried to non-integer counts through the incomplete beta function
  * (as Korn and Graubard do for Clopper–Pearson intervals). So with d = 2, 12 current failures weigh as 6.
  *
- * Contract: pGreater in [0, 1]; 1 when the current run has no events of the conditioned class to show
+ * Contract: pGreater in [0, 1] and ≥ minAttainableP; minAttainableP = π^k for the k conditioned events (1 when
+ * there are none); 1 when the current run has no events of the conditioned class to show
  * (none failed now, or it is the baseline that failed more); symmetric in the sense that swapping runs
  * and asking the other side gives P(X ≤ x) instead; exactly the binomial tail sum for integer counts and
  * d = 1. InsufficientData when a run has no trials.
@@ -67,13 +74,13 @@ export function conditionalBinomialTest(baseline: Proportion, current: Proportio
     const k = effective.baseline.events + x;
     // P(X ≥ x) for X ~ Binomial(k, π); nothing to see when no current event.
     const pGreater = x > 0 ? regularizedBeta(pi, x, k - x + 1) : 1;
-    return { pGreater, conditionedOn: 'events', effective };
+    return { pGreater, conditionedOn: 'events', minAttainableP: k > 0 ? pi ** k : 1, effective };
   }
   // More failed than not: fewer current successes than their share is the rise. P(S ≤ s) for S ~ Binomial(m, π).
   const s = (current.total - current.events) / d;
   const m = (baseline.total - baseline.events) / d + s;
   const pGreater = s < m ? regularizedBeta(1 - pi, m - s, s + 1) : 1;
-  return { pGreater, conditionedOn: 'non-events', effective };
+  return { pGreater, conditionedOn: 'non-events', minAttainableP: m > 0 ? (1 - pi) ** m : 1, effective };
 }
 
 function check(p: Proportion, which: string): void {

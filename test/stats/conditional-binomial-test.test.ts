@@ -52,6 +52,32 @@ describe('conditionalBinomialTest', () => {
     );
   });
 
+  it.each([
+    { what: 'none → 3 of 220: every failure in the current run at best, (½)³', b: [0, 220], c: [3, 220], deff: 1, min: 0.125 },
+    { what: 'no failures anywhere: nothing to test', b: [0, 220], c: [0, 220], deff: 1, min: 1 },
+    { what: '2 + 12 failures with design effect 2: (½)⁷', b: [2, 1000], c: [12, 1000], deff: 2, min: 1 / 128 },
+    { what: 'most requests failed: 6 successes over both, (½)⁶', b: [95, 100], c: [99, 100], deff: 1, min: 1 / 64 },
+  ])('its smallest attainable p: $what', ({ b, c, deff, min }) => {
+    expect(sufficient(conditionalBinomialTest({ events: b[0]!, total: b[1]! }, { events: c[0]!, total: c[1]! }, { varianceInflation: deff })).minAttainableP).toBeCloseTo(min, 12);
+  });
+
+  it('never gives a p below its smallest attainable one, which is the p of the most extreme split', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 400 }), fc.nat(30), fc.nat(30), fc.double({ min: 1, max: 5, noNaN: true }), (nb, nc, xb, xc, d) => {
+        const b = { events: Math.min(xb, nb), total: nb };
+        const c = { events: Math.min(xc, nc), total: nc };
+        const t = sufficient(conditionalBinomialTest(b, c, { varianceInflation: d }));
+        expect(t.pGreater).toBeGreaterThanOrEqual(t.minAttainableP - 1e-12);
+        if (t.conditionedOn !== 'events') return;
+        // All the failures moved to the current run (as many requests as it has allow) reaches the minimum.
+        const all = b.events + c.events;
+        if (all > nc) return;
+        const extreme = sufficient(conditionalBinomialTest({ events: 0, total: nb }, { events: all, total: nc }, { varianceInflation: d }));
+        if (extreme.conditionedOn === 'events') expect(extreme.pGreater).toBeCloseTo(t.minAttainableP, 9);
+      }),
+    );
+  });
+
   it('a larger design effect never makes a rise more significant', () => {
     fc.assert(
       fc.property(fc.integer({ min: 10, max: 2000 }), fc.nat(40), fc.nat(40), fc.double({ min: 1, max: 20, noNaN: true }), (n, xb, xc, d) => {

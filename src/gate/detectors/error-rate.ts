@@ -65,6 +65,7 @@ export const errorRate: Detector = {
       return [{
         ...base,
         pValue: exact.pGreater,
+        minAttainableP: exact.minAttainableP,
         // The exact test's dual: its one-sided interval at level 1 − α excludes no change exactly when p < α
         // (a Wald interval from a baseline of 0 would claim more than the counts can show).
         intervalExcludesNoChange: exact.pGreater < policy.alpha,
