@@ -1,6 +1,7 @@
 // One trial: five baseline runs and a current run generated from one seed, then judged by perf-gate (its
 // public compareRuns under the stage's default policy) and by every competing rule, on the same data.
 import { defaultConfig, resolvePolicy, type StagePolicy } from '../../src/config/index.js';
+import { historyEntry, type HistoryEntry } from '../../src/document/history-entry.js';
 import { RunBuilder } from '../../src/document/run-builder.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { buildReport } from '../../src/gate/report.js';
@@ -77,8 +78,8 @@ function policyOf(stage: Stage): StagePolicy {
 }
 
 /** perf-gate on one pair: the stage outcome, who the fail and warn findings name, and whether the report's headline flags anything. */
-export function judgeWithGate(baseline: RunDocument, current: RunDocument, stage: Stage, focus: string | undefined): GateResult {
-  const report = compareRuns({ baseline, current, policy: policyOf(stage) });
+export function judgeWithGate(baseline: RunDocument, current: RunDocument, stage: Stage, focus: string | undefined, history: readonly HistoryEntry[] = []): GateResult {
+  const report = compareRuns({ baseline, current, policy: policyOf(stage), history });
   const headline = buildReport([report], new Date(0)).verdict;
   const failing = report.findings.filter((f) => f.outcome === 'fail');
   const warning = report.findings.filter((f) => f.outcome === 'warn');
@@ -101,9 +102,11 @@ export function runTrial(scenario: Scenario, trial: number): TrialResult {
   const history = Array.from({ length: HISTORY_RUNS }, () => generateRun(machine, scenario.baseline(trial), rng));
   const current = generateRun(machine, scenario.current(trial), rng);
   const focus = scenario.focus?.(trial);
-  const baseline = history[HISTORY_RUNS - 1]!;
-  // Two runs made 20 min apart, like two CI jobs.
-  const gate = judgeWithGate(runDocument(baseline, scenario.stage, START_MS), runDocument(current, scenario.stage, START_MS + 20 * 60_000), scenario.stage, focus);
+  // The baseline branch's stored runs, a day apart, the last of them the baseline; the current run 20 min
+  // after it, like two CI jobs. perf-gate learns its run-to-run noise from the stored runs, as in CI.
+  const stored = history.map((run, k) => runDocument(run, scenario.stage, START_MS - (HISTORY_RUNS - 1 - k) * 86_400_000));
+  const entries = stored.map((doc, k) => historyEntry(doc, `base${k}`));
+  const gate = judgeWithGate(stored[HISTORY_RUNS - 1]!, runDocument(current, scenario.stage, START_MS + 20 * 60_000), scenario.stage, focus, entries);
   const input = { history: history.map(samples), current: samples(current) };
   const rules: Record<string, RuleResult> = {};
   for (const rule of RULES) {

@@ -5,7 +5,7 @@
  */
 import { ConfigError } from './errors.js';
 import type { LatencyStatistic } from './latency-statistic.js';
-import type { CoverageConfig, MultipleComparisons, PerfGateConfig, StageConfig, ThresholdSet } from './schema.js';
+import type { CoverageConfig, MultipleComparisons, NoiseLearningConfig, PerfGateConfig, StageConfig, ThresholdSet } from './schema.js';
 import { stageNames } from './schema.js';
 import { customStageRules, defaultEndurance, isPresetName, presetRules } from './stages.js';
 import { didYouMean, listNames } from './suggest.js';
@@ -51,12 +51,16 @@ export interface StagePolicy extends StageRules {
   window: 'auto' | number;
   alpha: number;
   multipleComparisons: MultipleComparisons;
+  /** How sure a confirmed change must be beyond its limit to fail (gate/classify.ts). */
+  limitConfidence: number;
   runToRunNoise: number;
   /** Run-to-run noise of a percentile's distance from the median (its shape), smaller than runToRunNoise. */
   tailShapeNoise: number;
   minSamples: number;
   /** What the gate does about endpoints it could not see (a baseline endpoint missing from the current run). */
   coverage: CoverageConfig;
+  /** Whether (and how strongly) the run-to-run noise is learned from the baseline branch's history. */
+  noiseLearning: NoiseLearningConfig;
   /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
   latencyMetric?: string;
   acceptLabel: string;
@@ -94,10 +98,12 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     window: config.window,
     alpha: config.alpha,
     multipleComparisons: config.multipleComparisons,
+    limitConfidence: config.limitConfidence,
     runToRunNoise: config.runToRunNoise,
     tailShapeNoise: config.tailShapeNoise,
     minSamples: config.minSamples,
     coverage: { ...config.coverage },
+    noiseLearning: { ...config.noiseLearning },
     ...(config.latencyMetric !== undefined ? { latencyMetric: config.latencyMetric } : {}),
     acceptLabel: config.acceptLabel,
     maxScopes: config.maxScopes,

@@ -95,11 +95,15 @@ export interface PerfGateConfig {
   maxScopes: number;
   alpha: number;
   multipleComparisons: MultipleComparisons;
+  /** How sure a confirmed change must be beyond its limit to fail (one-sided confidence, 0.5 to < 1). */
+  limitConfidence: number;
   runToRunNoise: number;
   /** Run-to-run noise of a percentile's distance from the median (the tail's shape), log-scale SD per run. */
   tailShapeNoise: number;
   minSamples: number;
   coverage: CoverageConfig;
+  /** Run-to-run noise learned from the baseline branch's history, shrunk toward runToRunNoise. */
+  noiseLearning: NoiseLearningConfig;
   /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
   latencyMetric?: string;
   acceptLabel: string;
@@ -110,6 +114,16 @@ export interface PerfGateConfig {
   file?: string;
 }
 
+/**
+ * Learning the run-to-run noise from stored runs of the baseline branch: `enabled` (default true) and
+ * `priorRuns`, how many runs' worth of evidence runToRunNoise counts as (default 4: a history of 4 steps
+ * weighs as much as the default, a history of 20 steps dominates it).
+ */
+export interface NoiseLearningConfig {
+  enabled: boolean;
+  priorRuns: number;
+}
+
 /** The top-level defaults (docs/config.md lists them too). */
 export const CONFIG_DEFAULTS = {
   version: 1,
@@ -118,10 +132,12 @@ export const CONFIG_DEFAULTS = {
   maxScopes: DEFAULT_MAX_SCOPES,
   alpha: 0.05,
   multipleComparisons: 'holm',
+  limitConfidence: 0.7,
   runToRunNoise: 0.03,
   tailShapeNoise: 0.015,
   minSamples: 20,
   coverage: { missing: 'warn' },
+  noiseLearning: { enabled: true, priorRuns: 4 },
   acceptLabel: 'perf-gate:accept',
 } as const satisfies Omit<PerfGateConfig, 'stages' | 'groupBy' | 'latencyMetric'> & { groupBy: readonly string[] };
 
@@ -241,12 +257,19 @@ const configSchema = z.strictObject({
   maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, '5%').default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
+  limitConfidence: fraction({ min: 0.5, max: 1, maxExclusive: true }, '70%').default(CONFIG_DEFAULTS.limitConfidence),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),
   tailShapeNoise: fraction({ min: 0 }, '1.5%').default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   coverage: z
     .strictObject({ missing: z.enum(['warn', 'fail', 'ignore']).default(CONFIG_DEFAULTS.coverage.missing) })
     .default({ ...CONFIG_DEFAULTS.coverage }),
+  noiseLearning: z
+    .strictObject({
+      enabled: z.boolean().default(CONFIG_DEFAULTS.noiseLearning.enabled),
+      priorRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.noiseLearning.priorRuns),
+    })
+    .default({ ...CONFIG_DEFAULTS.noiseLearning }),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText('a label name').default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),

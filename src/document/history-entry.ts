@@ -4,7 +4,19 @@
  */
 import { z } from 'zod';
 import type { RunDocument } from './run-document.js';
+import { logLevelOf } from './run-level.js';
 import { RunView } from './run-view.js';
+
+/** One scope's level in a history entry (whole run without `scope`), for learning run-to-run noise. */
+export const HistoryLevelSchema = z.object({
+  scope: z.object({ tag: z.string(), value: z.string() }).optional(),
+  count: z.number().int().nonnegative(),
+  /** Mean of ln latency (ms). */
+  logMean: z.number(),
+  /** Its within-run standard error (design effect of the windows included). */
+  se: z.number().nonnegative(),
+});
+export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
 
 /** One run in a stage's history: the whole-run request-latency figures, for trends and the chart. */
 export const HistoryEntrySchema = z.object({
@@ -22,13 +34,16 @@ export const HistoryEntrySchema = z.object({
   throughput: z.number().nullable(),
   /** Failed / all requests (`http_req_failed`), 0..1. */
   errorRate: z.number().nullable(),
+  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
+  levels: z.array(HistoryLevelSchema).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /**
  * The history entry of a run: whole-run p50/p95/p99 (ms) of the request latency (the policy's
- * latencyMetric when given, else the tool's own), requests per second and error rate; null where the run
- * has no such data.
+ * latencyMetric when given, else the tool's own), requests per second and error rate, null where the run
+ * has no such data; and the level of the whole run and of each endpoint (each value of the run's grouping
+ * tags), from which a later comparison learns how much runs of the baseline branch wobble.
  */
 export function historyEntry(doc: RunDocument, sha: string, latencyMetric?: string): HistoryEntry {
   const view = new RunView(doc);
@@ -44,7 +59,21 @@ export function historyEntry(doc: RunDocument, sha: string, latencyMetric?: stri
     p99: finiteOrNull(view.value(latency, 'p(99)')),
     throughput: finiteOrNull(view.throughput({})),
     errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    levels: levelsOf(view, latency),
   };
+}
+
+function levelsOf(view: RunView, latency: string): HistoryLevel[] {
+  const out: HistoryLevel[] = [];
+  const whole = logLevelOf(view.windows(latency, 'trend'));
+  if (whole) out.push(whole);
+  for (const tag of view.doc.meta.groupBy) {
+    for (const [value, name] of [...view.scopesByTag(latency, tag)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const level = logLevelOf(view.windows(name, 'trend'));
+      if (level) out.push({ scope: { tag, value }, ...level });
+    }
+  }
+  return out;
 }
 
 function finiteOrNull(v: number | undefined): number | null {

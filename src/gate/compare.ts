@@ -1,4 +1,5 @@
 import type { StagePolicy } from '../config/policy.js';
+import type { HistoryEntry } from '../document/history-entry.js';
 import type { RunDocument } from '../document/run-document.js';
 import { RunView } from '../document/run-view.js';
 import { scopeName } from '../document/selector.js';
@@ -10,6 +11,7 @@ import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
 import { signatureNote } from './detectors/failure-signatures.js';
+import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
@@ -23,6 +25,11 @@ export interface CompareInput {
   readonly policy: StagePolicy;
   /** The questions to ask; default the registry (detectors/index.ts). */
   readonly detectors?: readonly Detector[];
+  /**
+   * The stage's stored history on the baseline branch, oldest first: the run-to-run noise is learned
+   * from it (policy.noiseLearning). Absent or short: the policy's runToRunNoise.
+   */
+  readonly history?: readonly HistoryEntry[];
 }
 
 /**
@@ -61,7 +68,8 @@ export function compareRuns(input: CompareInput): StageReport {
   // A test whose request mix changed is judged on the whole run over the shared endpoints, in the baseline's proportions.
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, ...(mix ? { mix } : {}) }, judged);
+  const noise = baseline ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...(mix ? { mix } : {}) }, judged);
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -87,7 +95,21 @@ export function compareRuns(input: CompareInput): StageReport {
       : {}),
     ...(mix ? { mix } : {}),
     ...(power ? { power } : {}),
+    ...(baseline ? { noise: stageNoise(noise, scopes, policy) } : {}),
     notes,
+  };
+}
+
+function stageNoise(noise: LearnedNoise, scopes: readonly JudgedScope[], policy: StagePolicy): StageReport['noise'] & object {
+  const figures = scopes.map((s) => noise.of(s.scope).noise);
+  return {
+    source: noise.pooled.source,
+    default: policy.runToRunNoise,
+    runs: noise.runs,
+    setAside: noise.setAside,
+    pooled: noise.pooled.noise,
+    lowest: Math.min(...figures),
+    highest: Math.max(...figures),
   };
 }
 
@@ -158,7 +180,7 @@ function adjustAndClassify(assessments: readonly Assessment[], policy: StagePoli
   const adjusted = policy.multipleComparisons === 'holm' ? holm(raw) : policy.multipleComparisons === 'bh' ? benjaminiHochberg(raw) : raw;
   const byIndex = new Map<number, number>();
   tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]!));
-  return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== undefined && a.insufficient === undefined ? a.pValue : undefined), policy.alpha));
+  return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== undefined && a.insufficient === undefined ? a.pValue : undefined), policy));
 }
 
 /** Pass findings with nothing to say stay out of the list (the scope table shows them). */

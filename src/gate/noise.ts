@@ -1,18 +1,3 @@
-import { clusterDesignEffect, clusterOfSums } from '../stats/design-effect.js';
-import { isInsufficient } from '../stats/insufficient.js';
-import type { TrendWindow } from '../document/run-document.js';
-
-/**
- * How much the requests of one run are worth as independent observations. Requests in the same time
- * window share the server's state (GC pauses, caches, a noisy neighbour), so they are positively
- * correlated; the design effect (≥ 1) measured between windows on the log-latency scale says by how
- * much the variance of a run-level statistic is understated when requests are treated as independent.
- * @example designEffectOfWindows(windows) → 2.4  // 10 000 requests count as ~4 200
- */
-export function designEffectOfWindows(windows: readonly TrendWindow[]): number {
-  const clusters = windows
-    .filter((w) => w.count > 0)
-    .map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
-  const deff = clusterDesignEffect(clusters);
-  return isInsufficient(deff) ? 1 : Math.max(1, deff);
-}
+// The design effect of a run's windows lives with the run's level (document/run-level.ts), which the
+// history needs too; the gate's detectors import it from here.
+export { designEffectOfWindows } from '../document/run-level.js';

@@ -72,6 +72,8 @@ export type Limit =
 export type Reason =
   | { readonly code: 'confirmed' }
   | { readonly code: 'unconfirmed' }
+  /** A confirmed change whose estimate is beyond the limit, but not with `limitConfidence`: it may be within it. */
+  | { readonly code: 'near-limit' }
   | { readonly code: 'noise' }
   | { readonly code: 'multiplicity' }
   | { readonly code: 'within-limit' }
@@ -132,6 +134,8 @@ export interface FindingDetails {
   readonly smallSample?: { readonly baselineCount: number; readonly currentCount: number; readonly minSamples: number };
   /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */
   readonly tail?: { readonly fromMedian: number };
+  /** The run-to-run noise the test added for each run, and where it came from (gate/learned-noise.ts). */
+  readonly noise?: { readonly value: number; readonly source: 'default' | 'history'; readonly steps: number };
 }
 
 export interface Finding {
@@ -237,6 +241,21 @@ export interface MemorySummary {
   readonly current?: MemoryRun;
 }
 
+/** The run-to-run noise the stage's latency comparisons used, and where it came from. */
+export interface StageNoise {
+  /** `default`: runToRunNoise for every scope; `history`: learned from stored runs of the baseline branch. */
+  readonly source: 'default' | 'history';
+  /** The policy's runToRunNoise: the figure without a history, and the prior a history is shrunk toward. */
+  readonly default: number;
+  /** Stored runs learned from, and steps between them set aside as code changes. */
+  readonly runs: number;
+  readonly setAside: number;
+  /** The stage-wide figure, and the lowest and highest over the judged scopes. */
+  readonly pooled: number;
+  readonly lowest: number;
+  readonly highest: number;
+}
+
 export interface StageReport {
   readonly stage: string;
   readonly outcome: Outcome;
@@ -256,6 +275,8 @@ export interface StageReport {
    * assumed; the run-to-run noise does not shrink with length).
    */
   readonly power?: StagePower;
+  /** The run-to-run noise used, when there was a baseline to compare with. */
+  readonly noise?: StageNoise;
   /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
   readonly notes: readonly string[];
 }

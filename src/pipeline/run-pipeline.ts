@@ -105,7 +105,7 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
   const { output, endedAt } = measured;
   const current: RunDocument = samples.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples } } : measured.current;
   const stored = await readBaseline(ports.baselines, stage, log);
-  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: measured.policy });
+  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: measured.policy, history: stored.history });
   const notes = [...(output.cancelled ? [input.cancelledNote] : []), ...judged.notes, ...output.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {

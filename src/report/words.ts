@@ -5,7 +5,7 @@
  */
 
 import type { RequestMix } from '../document/request-mix.js';
-import type { Finding, FindingKind, Limit, Report, Shortfall, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { Finding, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 import { formatChange, formatDuration, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
 
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
@@ -174,6 +174,8 @@ function sentence(f: Finding): string {
       return f.confidence.level === 'not-applicable'
         ? `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit but cannot be confirmed${note}.`
         : `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
+    case 'near-limit':
+      return `${at}: ${what}${delta}${numbers} is a confirmed change beyond the ${limit} limit, but too close to it to fail on: within the data's uncertainty it may be inside the limit${ci}${note}.`;
     case 'multiplicity':
       return `${at}: ${what}${delta}${numbers} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
     case 'noise':
@@ -385,7 +387,24 @@ export function powerText(p: StagePower): string {
   return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
 }
 
-/** A stage's notes as the renderers list them: the mix change and what the run could see, then the gate's own notes. */
-export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'notes'>): string[] {
-  return [...(stage.mix ? [mixText(stage.mix)] : []), ...(stage.power ? [powerText(stage.power)] : []), ...stage.notes];
+/**
+ * Where the run-to-run noise came from, when it was learned: `Run-to-run noise learned from 12 stored runs of
+ * the baseline branch: 1.4 % for the stage, 1.1–2.3 % per endpoint (default 3 %).` The default is not worded
+ * (docs/verdict.md states it; the JSON report carries it).
+ */
+export function noiseText(n: StageNoise): string | undefined {
+  if (n.source !== 'history') return undefined;
+  const range = n.lowest === n.highest ? `${percentText(n.lowest)} for every scope` : `${percentText(n.pooled)} for the stage, ${percentText(n.lowest)}–${percentText(n.highest)} per scope`;
+  const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? 'step' : 'steps'} between stored runs too large for noise set aside as code changes` : '';
+  return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
+}
+
+function percentText(x: number): string {
+  return `${percent(x)} %`;
+}
+
+/** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
+export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'notes'>): string[] {
+  const noise = stage.noise ? noiseText(stage.noise) : undefined;
+  return [...(stage.mix ? [mixText(stage.mix)] : []), ...(stage.power ? [powerText(stage.power)] : []), ...(noise ? [noise] : []), ...stage.notes];
 }

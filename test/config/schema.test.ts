@@ -17,10 +17,12 @@ describe('defaults', () => {
       maxScopes: 500,
       alpha: 0.05,
       multipleComparisons: 'holm',
+      limitConfidence: 0.7,
       runToRunNoise: 0.03,
       tailShapeNoise: 0.015,
       minSamples: 20,
       coverage: { missing: 'warn' },
+      noiseLearning: { enabled: true, priorRuns: 4 },
       acceptLabel: 'perf-gate:accept',
       stages: {},
     };
@@ -107,7 +109,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'maxScopes', 'alpha', 'multipleComparisons', 'runToRunNoise', 'tailShapeNoise', 'minSamples', 'coverage', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
+        `'maxScopes', 'alpha', 'multipleComparisons', 'limitConfidence', 'runToRunNoise', 'tailShapeNoise', 'minSamples', 'coverage', 'noiseLearning', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',

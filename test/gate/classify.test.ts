@@ -31,7 +31,7 @@ describe('classify', () => {
     { what: 'aggregate-only beyond is a warning, no test', a: { ...base, pValue: undefined }, adjusted: undefined, outcome: 'warn', level: 'not-applicable', reason: 'unconfirmed' },
     { what: 'a crossed SLO fails without a test', a: { ...base, kind: 'threshold' as const, deterministic: true, pValue: undefined }, adjusted: undefined, outcome: 'fail', level: 'not-applicable', reason: 'threshold-crossed' },
   ])('$what', ({ a, adjusted, outcome, level, reason }) => {
-    const f = classify(a as Assessment, adjusted, 0.05);
+    const f = classify(a as Assessment, adjusted, { alpha: 0.05, limitConfidence: 0.7 });
     expect(f.outcome).toBe(outcome);
     expect(f.confidence.level).toBe(level);
     expect(f.reason.code).toBe(reason);
@@ -40,8 +40,35 @@ describe('classify', () => {
     expect(message).not.toMatch(/NaN|undefined/);
   });
 
+  // se on the log scale from the 95 % interval 5 … 40 %: (ln 1.4 − ln 1.05) / 3.92 = 0.0734.
+  const near: Assessment = { ...base, change: 0.22, interval: { lower: 0.05, upper: 0.4 } };
+  const fewer: Assessment = { ...base, kind: 'throughput', statistic: 'rate', unit: 'req/s', limit: { kind: 'max-decrease', max: 0.15 }, change: -0.17, interval: { lower: -0.3, upper: -0.02 } };
+  it.each([
+    // ln 1.22 − 0.524 · 0.0734 = 0.160 < ln 1.2 = 0.182: beyond on the estimate, not at 70 % confidence.
+    { what: 'a confirmed +22 % against +20 % warns at 70 % confidence', a: near, confidence: 0.7, outcome: 'warn', reason: 'near-limit' },
+    { what: 'and fails when the estimate alone decides (0.5)', a: near, confidence: 0.5, outcome: 'fail', reason: 'confirmed' },
+    // ln 1.30 − 0.524 · 0.079 = 0.221 > 0.182: clearly beyond.
+    { what: 'a confirmed +30 % (interval 10 … 50 %) fails at 70 %', a: base, confidence: 0.7, outcome: 'fail', reason: 'confirmed' },
+    { what: 'and still at 95 % it does not (0.262 − 1.645 · 0.079 = 0.132)', a: base, confidence: 0.95, outcome: 'warn', reason: 'near-limit' },
+    // A decrease: ln 0.83 + 0.524 · 0.0874 = −0.1406 > ln 0.85 = −0.1625: not clearly below −15 %.
+    { what: 'a confirmed −17 % throughput against −15 % warns at 70 %', a: fewer, confidence: 0.7, outcome: 'warn', reason: 'near-limit' },
+    { what: 'and fails at 0.5', a: fewer, confidence: 0.5, outcome: 'fail', reason: 'confirmed' },
+    { what: 'a suggestive change stays an unconfirmed warning', a: near, confidence: 0.7, adjusted: 0.08, outcome: 'warn', reason: 'unconfirmed' },
+    { what: 'within the limit passes whatever the confidence', a: { ...base, change: 0.15, beyond: false }, confidence: 0.7, outcome: 'pass', reason: 'within-limit' },
+  ])('limitConfidence: $what', ({ a, confidence, adjusted, outcome, reason }) => {
+    const f = classify(a, adjusted ?? 0.01, { alpha: 0.05, limitConfidence: confidence });
+    expect(f.outcome).toBe(outcome);
+    expect(f.reason.code).toBe(reason);
+    expect(findingMessage(f)).not.toMatch(/NaN|undefined/);
+  });
+
+  it('says why a confirmed change near its limit only warns', () => {
+    const f = classify(near, 0.01, { alpha: 0.05, limitConfidence: 0.7 });
+    expect(findingMessage(f)).toContain('too close to it to fail on');
+  });
+
   it('names the endpoint, the change and the limit in the message', () => {
-    const f = classify(base, 0.01, 0.05);
+    const f = classify(base, 0.01, { alpha: 0.05, limitConfidence: 0.7 });
     expect(findingMessage(f)).toContain('GET /api/alerts');
     expect(findingMessage(f)).toContain('+30.0 %');
     expect(findingMessage(f)).toContain('+20 %');
@@ -49,7 +76,7 @@ describe('classify', () => {
   });
 
   it('says when the tail moved away from the median', () => {
-    const f = classify({ ...base, details: { tail: { fromMedian: 0.31 } } }, 0.01, 0.05);
+    const f = classify({ ...base, details: { tail: { fromMedian: 0.31 } } }, 0.01, { alpha: 0.05, limitConfidence: 0.7 });
     expect(findingMessage(f)).toContain('the tail moved away from the median: p(95)/median +31.0 %');
   });
 });

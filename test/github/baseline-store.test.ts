@@ -79,11 +79,22 @@ describe('BaselineBranch', () => {
     for (const c of server.callsTo('POST /repos/{owner}/{repo}/git/trees').slice(1)) expect(c.body).toHaveProperty('base_tree');
   });
 
-  it('records compact history entries of the whole-run http_req_duration', async () => {
+  it('records compact history entries of the whole-run http_req_duration, with each endpoint\'s level', async () => {
     await store().write('smoke', smoke, { sha: sha(9) });
-    const [e] = storedHistory();
+    const [stored] = storedHistory();
     const view = new RunView(smoke);
     const errors = view.errors({})!;
+    const { levels, ...e } = stored!;
+    // The levels the run-to-run noise is learned from: the whole run, then every endpoint, each with its count.
+    expect(levels?.[0]).toMatchObject({ count: view.value('http_req_duration', 'count') });
+    expect(levels?.[0]?.scope).toBeUndefined();
+    const endpoints = [...view.scopesByTag('http_req_duration', 'name').keys()].sort();
+    expect(levels?.slice(1).map((l) => l.scope?.value)).toEqual(endpoints);
+    for (const l of levels!) {
+      expect(Number.isFinite(l.logMean)).toBe(true);
+      expect(l.se).toBeGreaterThan(0);
+    }
+    expect(JSON.stringify(stored).length).toBeLessThan(3000);
     expect(e).toEqual({
       sha: sha(9),
       start: smoke.meta.start,

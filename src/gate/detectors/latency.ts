@@ -22,8 +22,11 @@ export const latency: Detector = {
   id: 'latency',
   each: 'scope',
   needs: 'baseline',
-  detect({ policy, baseline, current }, s) {
+  detect({ policy, baseline, current, noise: learned }, s) {
     const limit = policy.regression.latency.maxIncrease;
+    const figure = learned.of(s.scope);
+    const noise = figure.noise;
+    const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
     const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), unit: current.unitOf(s.name), limit: { kind: 'max-increase' as const, max: limit } };
     const out: Assessment[] = [];
     for (const statistic of policy.regression.latency.statistics) {
@@ -52,11 +55,11 @@ export const latency: Detector = {
         const n = Math.min(nb, nc);
         // Too few requests to bound a percentile or measure the clustering, but a gross shift of a small
         // endpoint is still visible to the rank test (exact below 40 requests): judge it, warn at most.
-        const few = statistic === 'med' && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : undefined;
+        const few = statistic === 'med' && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, noise) : undefined;
         if (few && !isInsufficient(few)) {
           out.push(tested(base, few, Math.expm1(few.test.logRatio), limit, {
             atMost: 'warn',
-            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) },
+            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, noise, policy.alpha), ...noiseDetail },
           }));
           continue;
         }
@@ -65,7 +68,6 @@ export const latency: Detector = {
       }
       const deffB = designEffectOfWindows(baseline.windows(s.name, 'trend'));
       const deffC = designEffectOfWindows(current.windows(s.name, 'trend'));
-      const noise = policy.runToRunNoise;
       const evidence = statistic === 'med'
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
         : statistic === 'avg'
@@ -83,6 +85,7 @@ export const latency: Detector = {
           ...(superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {}),
           ...(evidence.spread !== undefined ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {}),
           ...detectable(evidence.test, noise, policy.alpha),
+          ...noiseDetail,
         },
       }));
     }

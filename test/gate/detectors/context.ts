@@ -7,6 +7,7 @@ import { judgedScopes } from '../../../src/gate/compare.js';
 import type { Detector, RunContext } from '../../../src/gate/detector.js';
 import { isInsufficient } from '../../../src/stats/insufficient.js';
 import { memoryTrend } from '../../../src/gate/memory-trend.js';
+import { defaultNoise } from '../../../src/gate/learned-noise.js';
 
 /** The context compareRuns would give a detector, for two documents and a config. */
 export function contextOf(current: RunDocument, baseline: RunDocument | undefined, config: unknown = {}, stage = 'smoke'): RunContext {
@@ -24,6 +25,7 @@ export function contextOf(current: RunDocument, baseline: RunDocument | undefine
     baseline: base,
     scopes: judgedScopes(base, cur, policy),
     memory: { ...(mc && !isInsufficient(mc) ? { current: mc } : {}), ...(mb && !isInsufficient(mb) ? { baseline: mb } : {}) },
+    noise: defaultNoise(policy),
   };
 }
 
