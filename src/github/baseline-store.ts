@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { RunDocumentSchema, type RunDocument } from '../document/run-document.js';
 import { describeGitHubError, gitHubStatus, isPermissionError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
-import { HistoryEntrySchema, historyEntry, type HistoryEntry } from '../document/history-entry.js';
+import { historyEntry, type HistoryEntry } from '../document/history-entry.js';
+import { HISTORY_SCHEMA, HistoryFileSchema, endsLater as isLater, historyFileText, mergeHistory } from '../document/history-file.js';
 import type { BaselineStore, Log } from '../pipeline/ports.js';
 
 /**
@@ -24,13 +25,8 @@ import type { BaselineStore, Log } from '../pipeline/ports.js';
  * sha and keeps whichever baseline ended later, so no update is lost and a newer baseline always wins.
  */
 
-export const HISTORY_SCHEMA = 'perf-gate/history@1';
+export { HISTORY_SCHEMA, mergeHistory };
 export const DEFAULT_BASELINE_BRANCH = 'perf-gate-baselines';
-
-const HistoryFileSchema = z.union([
-  z.object({ schema: z.literal(HISTORY_SCHEMA), stage: z.string().optional(), entries: z.array(HistoryEntrySchema) }),
-  z.array(HistoryEntrySchema).transform((entries) => ({ schema: HISTORY_SCHEMA, stage: undefined, entries })),
-]);
 
 /** Enough of a stored baseline to decide which is newer, even when it is of a schema this version cannot read. */
 const StoredEndSchema = z.object({ meta: z.object({ end: z.string() }) });
@@ -169,7 +165,7 @@ export class BaselineBranch {
         const keep = stored.baseline?.end !== undefined && isLater(stored.baseline.end, doc.meta.end);
         const reason = keep ? `the stored baseline is newer (it ends ${stored.baseline?.end}, this run ${doc.meta.end}); only the history was updated` : undefined;
         const history = mergeHistory(stored.history, [entry], this.maxHistory);
-        const historyText = `${JSON.stringify({ schema: HISTORY_SCHEMA, stage, entries: history }, null, 2)}\n`;
+        const historyText = historyFileText(stage, history);
 
         const changes: TreeChange[] = [];
         if (!keep) {
@@ -349,23 +345,6 @@ export function branchStore(branch: BaselineBranch, options: BranchStoreOptions)
   };
 }
 
-/**
- * Both histories as one: one entry per commit sha (the later-ending one when a commit was measured twice),
- * ordered by end time, oldest first, cut to the newest `max`.
- *
- * @example
- * mergeHistory([{ sha: 'a', end: '…01' }], [{ sha: 'b', end: '…02' }], 20) // => a, b
- */
-export function mergeHistory(a: readonly HistoryEntry[], b: readonly HistoryEntry[], max: number): HistoryEntry[] {
-  const bySha = new Map<string, HistoryEntry>();
-  for (const e of [...a, ...b]) {
-    const seen = bySha.get(e.sha);
-    if (!seen || !isLater(seen.end, e.end)) bySha.set(e.sha, e);
-  }
-  const sorted = [...bySha.values()].sort((x, y) => compareTime(x.end, y.end) || compareTime(x.start, y.start) || (x.sha < y.sha ? -1 : x.sha > y.sha ? 1 : 0));
-  return sorted.slice(Math.max(0, sorted.length - max));
-}
-
 /** The two files of a stage on the branch. Stage names are used as folder names, so they are checked. */
 export function stagePaths(stage: string): { baseline: string; history: string } {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(stage) || stage.includes('..')) {
@@ -400,19 +379,6 @@ function parseJson(text: string, path: string): unknown {
 }
 
 /** True when ISO time `a` is strictly later than `b`; an unparsable time is never later. */
-function isLater(a: string, b: string): boolean {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
-}
-
-function compareTime(a: string, b: string): number {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,8 +1,12 @@
 /**
  * Baselines in a file of the repository (the Action's `baseline: file:<path>`, the CLI's `--baseline`):
  * a run document (or k6 output) read as the baseline, and the run written there to become the next one.
+ * Next to it, `<file without .json>.history.json` keeps the stage's history (as the baseline branch
+ * does), from which the gate learns the run-to-run noise.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { historyEntry, type HistoryEntry } from '../document/history-entry.js';
+import { HistoryFileSchema, historyFileText, mergeHistory } from '../document/history-file.js';
 import type { RunDocument } from '../document/run-document.js';
 import { ingestFiles, type IngestOptions } from '../ingest/index.js';
 import type { BaselineStore, BaselineWrite, Log, StoredBaseline } from './ports.js';
@@ -18,6 +22,8 @@ export interface FileStoreOptions {
   /** How k6 output given as a baseline is read (a run document is taken as it is). */
   readonly ingest?: Pick<IngestOptions, 'groupBy' | 'maxScopes' | 'window'>;
   readonly log: Log;
+  /** History entries kept per stage (the newest). Default 20, as on the baseline branch. */
+  readonly maxHistory?: number;
 }
 
 /** A BaselineStore over files. Each file is read once. */
@@ -31,9 +37,15 @@ export class FileBaselineStore implements BaselineStore {
     return this.options.perStage ? this.options.path.replace(/(\.json)?$/, `.${stage}.json`) : this.options.path;
   }
 
+  /** The file of a stage's history: `perf/baseline.smoke.json` → `perf/baseline.smoke.history.json`. */
+  historyPathOf(stage: string): string {
+    return `${this.pathOf(stage).replace(/\.json$/, '')}.history.json`;
+  }
+
   /**
-   * The stage's baseline: the file's run, unless it records another stage (then none, with a warning).
-   * No history: a file holds one run.
+   * The stage's baseline: the file's run, unless it records another stage (then none, with a warning);
+   * and its history file's entries (none when there is no such file; a malformed one is warned about and
+   * not used, never a reason to stop the gate).
    *
    * @throws Error naming the file when it cannot be read (an IngestError as `cause`).
    */
@@ -49,14 +61,46 @@ export class FileBaselineStore implements BaselineStore {
       this.options.log.warning(`baseline file ${path} is a run of stage ${run.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
-    return { baseline: run, history: [] };
+    return { baseline: run, history: await this.historyOf(stage) };
   }
 
+  /**
+   * Writes the run as the stage's baseline and appends its entry to the history file. Each file is
+   * written whole to a temporary file and renamed over the old one, so a failed write leaves the stored
+   * baseline and history as they were.
+   */
   async write(stage: string, run: RunDocument): Promise<BaselineWrite> {
     const path = this.pathOf(stage);
-    await writeFile(path, `${JSON.stringify(run)}\n`);
+    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end)], this.options.maxHistory ?? 20);
+    await replaceFile(path, `${JSON.stringify(run)}\n`);
     this.reads.delete(path);
-    return { status: 'written', message: `Baseline for ${stage} written to ${path} (commit it to keep it).` };
+    await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
+    return { status: 'written', message: `Baseline for ${stage} written to ${path}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
+  }
+
+  private async historyOf(stage: string): Promise<HistoryEntry[]> {
+    const path = this.historyPathOf(stage);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      this.options.log.warning(`history file ${path} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
+      return [];
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      this.options.log.warning(`history file ${path} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
+      return [];
+    }
+    const parsed = HistoryFileSchema.safeParse(json);
+    if (!parsed.success) {
+      this.options.log.warning(`history file ${path} is not a perf-gate history (${parsed.error.issues[0]?.message ?? 'unknown shape'}): judging with the default run-to-run noise; delete it to start a new history.`);
+      return [];
+    }
+    return parsed.data.entries;
   }
 
   /**
@@ -72,5 +116,17 @@ export class FileBaselineStore implements BaselineStore {
       this.reads.set(path, read);
     }
     return read;
+  }
+}
+
+/** Writes `text` to `path` through a temporary file in the same folder and a rename: all or nothing. */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    throw err;
   }
 }

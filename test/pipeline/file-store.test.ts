@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { historyEntry } from '../../src/document/history-entry.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import { ingestFiles } from '../../src/ingest/index.js';
@@ -25,13 +26,37 @@ describe('FileBaselineStore', () => {
     expect(new FileBaselineStore({ path, perStage, log: recordingLog() }).pathOf(stage)).toBe(file);
   });
 
-  it('writes a run where it then reads it (per stage with several stages), without history', async () => {
+  it('writes a run where it then reads it (per stage with several stages), with its history entry beside it', async () => {
     const store = new FileBaselineStore({ path: join(dir, 'b.json'), perStage: true, log: recordingLog() });
-    expect(await store.write('smoke', smoke)).toEqual({ status: 'written', message: `Baseline for smoke written to ${join(dir, 'b.smoke.json')} (commit it to keep it).` });
+    expect(await store.write('smoke', smoke)).toEqual({ status: 'written', message: `Baseline for smoke written to ${join(dir, 'b.smoke.json')}, its history to ${join(dir, 'b.smoke.history.json')} (commit both to keep them).` });
     expect(JSON.parse(readFileSync(join(dir, 'b.smoke.json'), 'utf8'))).toEqual(smoke);
     const read = await store.read('smoke');
-    expect(read.history).toEqual([]);
+    expect(read.history).toEqual([historyEntry(smoke, smoke.meta.end)]);
     expect(read.baseline?.meta.start).toBe(smoke.meta.start);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the newest maxHistory entries, one per commit, oldest first', async () => {
+    const store = new FileBaselineStore({ path: join(dir, 'h.json'), perStage: false, log: recordingLog(), maxHistory: 3 });
+    const at = (k: number): RunDocument => ({ ...smoke, meta: { ...smoke.meta, gitSha: `sha${k}`, end: new Date(Date.parse(smoke.meta.end) + k * 60_000).toISOString() } });
+    for (const k of [1, 2, 3, 3, 4]) await store.write('smoke', at(k));
+    const { history } = await store.read('smoke');
+    expect(history.map((e) => e.sha)).toEqual(['sha2', 'sha3', 'sha4']);
+    // The levels the gate learns the run-to-run noise from are there.
+    expect(history[0]!.levels!.length).toBeGreaterThan(1);
+  });
+
+  it('a malformed history file is warned about and not used; the baseline still is', async () => {
+    const file = join(dir, 'm.json');
+    writeFileSync(file, JSON.stringify(smoke));
+    for (const [text, says] of [['{ not json', 'is not JSON'], ['{"schema":"other"}', 'is not a perf-gate history']] as const) {
+      writeFileSync(join(dir, 'm.history.json'), text);
+      const log = recordingLog();
+      const read = await new FileBaselineStore({ path: file, perStage: false, log }).read('smoke');
+      expect(read.baseline?.meta.start).toBe(smoke.meta.start);
+      expect(read.history).toEqual([]);
+      expect(log.lines.join('\n')).toContain(`history file ${join(dir, 'm.history.json')} ${says}`);
+    }
   });
 
   it('reads k6 output as a baseline too, and each file once', async () => {
