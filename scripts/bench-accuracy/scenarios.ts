@@ -53,6 +53,8 @@ function closedLoop(endpoints: readonly EndpointSpec[]): EndpointSpec[] {
 
 const plan = (endpoints: readonly EndpointSpec[], changes?: Record<string, EndpointChange>): RunPlan => ({ seconds: SECONDS, endpoints, ...(changes ? { changes } : {}) });
 const same = (): RunPlan => plan(ENDPOINTS);
+/** The same test run three times as long: three times the requests of every endpoint. */
+const longer = (endpoints: readonly EndpointSpec[], changes?: Record<string, EndpointChange>): RunPlan => ({ seconds: 3 * SECONDS, endpoints: endpoints.map((e) => ({ ...e, count: 3 * e.count })), ...(changes ? { changes } : {}) });
 const NEW_ENDPOINT: EndpointSpec = { name: 'GET /api/new-feature', count: 230, medianMs: 250, logSd: 0.4 };
 const LOST = 'PUT /api/alerts/{id}';
 const SMALL: EndpointSpec = { name: 'GET /api/audit/export', count: 15, medianMs: 150, logSd: 0.4 };
@@ -88,6 +90,8 @@ export function tableScenarios(scale: number): Scenario[] {
     { id: 'new-endpoint', label: 'a new endpoint added to the test, nothing else changed', machine: 'quiet', stage: 'smoke', trials: n(100), measure: 'fail', target: { op: '<=', value: 0.01, text: 'no more fails than A/A (≤ 1 %)' }, issueToday: 'whole-run p95 and throughput fail ≈ 100 %', baseline: same, current: () => plan(closedLoop([...ENDPOINTS, NEW_ENDPOINT])), seed: 10 },
     { id: 'missing-endpoint', label: 'an endpoint of the baseline missing from the current run', machine: 'quiet', stage: 'smoke', trials: n(100), measure: 'flagged', target: { op: '>=', value: 1, text: 'never a silent pass (100 % flagged)' }, issueToday: 'pass, silently', baseline: same, current: () => plan(closedLoop(ENDPOINTS.filter((e) => e.name !== LOST))), focus: () => LOST, seed: 11 },
     { id: 'small-3x', label: 'a 15-request endpoint made 3× slower', machine: 'quiet', stage: 'smoke', trials: n(100), measure: 'flagged', target: { op: '>=', value: 1, text: 'flagged (100 %)' }, issueToday: 'pass (below minSamples)', baseline: () => plan([...ENDPOINTS, SMALL]), current: () => plan([...ENDPOINTS, SMALL], { [SMALL.name]: { typical: 3 } }), focus: () => SMALL.name, seed: 12 },
+    // Not a row of the issue: the same tail change on a run three times as long, to show what the smoke-sized row lacks (requests, not method).
+    { id: 'tail-30-60s', label: "one endpoint's p95/p99 +30 %, median unchanged, on a 60 s run (3× the requests)", machine: 'quiet', stage: 'smoke', trials: n(100), measure: 'fail', target: { op: '>=', value: 0.8, text: '≥ 80 %' }, baseline: () => longer(ENDPOINTS), current: (i) => longer(ENDPOINTS, { [busy(i)]: { tail: 1.3 } }), focus: busy, seed: 14 },
     { id: 'under-limit-15', label: 'a change under the limit (+15 % against +20 %)', machine: 'quiet', stage: 'smoke', trials: n(100), measure: 'fail', target: { op: '<=', value: 0.1, text: '≤ 10 %' }, issueToday: '≈ 12 % fail', baseline: same, current: changed({ typical: 1.15 }), focus: busy, seed: 13 },
   ];
 }
