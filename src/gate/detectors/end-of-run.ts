@@ -1,0 +1,96 @@
+import type { TrendWindow } from '../../document/run-document.js';
+import type { RunView } from '../../document/run-view.js';
+import { totalCount, type Distribution } from '../../stats/distribution.js';
+import { isInsufficient } from '../../stats/insufficient.js';
+import { percentile } from '../../stats/percentile.js';
+import { relativeShiftTest } from '../../stats/relative-shift-test.js';
+import { shortfallOf, type Assessment } from '../assessment.js';
+import type { Detector } from '../detector.js';
+import { designEffectOfWindows } from '../noise.js';
+
+/**
+ * Did the end of the run get slower? A regression that starts mid-run (a cache that fills, a pool that
+ * leaks) is diluted in the whole-run comparison; here the typical latency of the last third of the current
+ * run (after the endurance warm-up, when set) is held against the baseline's last third, with the same
+ * shift test as the whole run: the design effect of those windows and the run-to-run noise of each run.
+ * The segment is fixed in advance (no search for the worst stretch, so no selection bias); a detected
+ * change point only explains the finding. Asked for every scope the latency detector judges; its p-values
+ * join the others' multiple-comparison correction.
+ */
+export const endOfRun: Detector = {
+  id: 'end-of-run',
+  each: 'scope',
+  needs: 'baseline',
+  detect({ policy, roles, baseline, current }, s) {
+    const warmup = policy.endurance?.warmupSeconds ?? 0;
+    const b = endOf(baseline, roles.latency, s.name, warmup);
+    const c = endOf(current, roles.latency, s.name, warmup);
+    // Too short an end to judge: no assessment, not an inconclusive one. The whole-run question already
+    // covers this scope, and an "end of run cannot be judged" line for every small endpoint would bury it.
+    if (!b || !c) return [];
+    const nb = totalCount(b.distribution);
+    const nc = totalCount(c.distribution);
+    if (nb < policy.minSamples || nc < policy.minSamples) return [];
+
+    const limit = policy.regression.latency.maxIncrease;
+    const before = percentile(b.distribution, 0.5);
+    const after = percentile(c.distribution, 0.5);
+    const question = {
+      kind: 'latency' as const,
+      metric: s.name,
+      ...(s.scope ? { scope: s.scope } : {}),
+      statistic: 'med',
+      unit: current.unitOf(s.name),
+      limit: { kind: 'max-increase' as const, max: limit },
+      ...(!isInsufficient(before) ? { baseline: before } : {}),
+      ...(!isInsufficient(after) ? { current: after } : {}),
+    };
+    const deff = (designEffectOfWindows(b.windows) * nb + designEffectOfWindows(c.windows) * nc) / (nb + nc);
+    const ev = relativeShiftTest(b.distribution, c.distribution, { designEffect: deff, noise: policy.runToRunNoise });
+    if (isInsufficient(ev)) {
+      // Enough requests but nothing to rank (every request took the same time): the whole run says the same.
+      return ev.cause === 'no-spread' ? [] : [{ ...question, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) }];
+    }
+    const change = Math.expm1(ev.test.logRatio);
+    const out: Assessment = {
+      ...question,
+      change,
+      beyond: change > limit,
+      pValue: ev.pGreater,
+      interval: { lower: ev.test.lower, upper: ev.test.upper },
+      intervalExcludesNoChange: ev.test.lower > 0,
+      details: { compared: 'end-of-run' },
+    };
+    return [out];
+  },
+};
+
+/** Fewer windows than this in a run's last third: too few to measure the clustering in time, so no question. */
+export const MIN_END_WINDOWS = 6;
+
+/** The last third of a run's time after warm-up, for one scope: its windows and the merged distribution. */
+interface EndSegment {
+  readonly windows: readonly TrendWindow[];
+  readonly distribution: Distribution;
+}
+
+/**
+ * The last third of the run's windows after warm-up. The thirds are cut on the whole run's time axis (the
+ * latency metric's windows), not on the scope's own windows, so an endpoint that stopped being called
+ * early does not have its "end" in the middle of the run. Undefined when the third holds fewer than
+ * MIN_END_WINDOWS windows with requests of the scope.
+ */
+function endOf(run: RunView, wholeRun: string, scope: string, warmupSeconds: number): EndSegment | undefined {
+  const widthMs = run.doc.windows.widthMs;
+  const startMs = Date.parse(run.doc.meta.start);
+  const afterWarmup = (w: TrendWindow): boolean => run.doc.windows.originMs + w.i * widthMs - startMs >= warmupSeconds * 1000;
+  const axis = run.windows(wholeRun, 'trend').filter(afterWarmup);
+  if (axis.length === 0) return undefined;
+  const firstIndex = axis[0]!.i;
+  const lastIndex = axis[axis.length - 1]!.i;
+  const third = Math.floor((lastIndex - firstIndex + 1) / 3);
+  const from = lastIndex - third + 1;
+  const windows = run.windows(scope, 'trend').filter((w) => w.i >= from && w.i <= lastIndex && w.count > 0);
+  if (windows.length < MIN_END_WINDOWS) return undefined;
+  return { windows, distribution: run.windowDistribution(scope, from, lastIndex + 1) };
+}
