@@ -1,11 +1,13 @@
 import type { TrendWindow } from '../../document/run-document.js';
 import type { RunView } from '../../document/run-view.js';
+import { changePoint } from '../../stats/change-point.js';
 import { totalCount, type Distribution } from '../../stats/distribution.js';
 import { isInsufficient } from '../../stats/insufficient.js';
 import { percentile } from '../../stats/percentile.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
-import { shortfallOf, type Assessment } from '../assessment.js';
+import type { Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
+import type { FindingDetails } from '../verdict.js';
 import { designEffectOfWindows } from '../noise.js';
 
 /**
@@ -47,10 +49,8 @@ export const endOfRun: Detector = {
     };
     const deff = (designEffectOfWindows(b.windows) * nb + designEffectOfWindows(c.windows) * nc) / (nb + nc);
     const ev = relativeShiftTest(b.distribution, c.distribution, { designEffect: deff, noise: policy.runToRunNoise });
-    if (isInsufficient(ev)) {
-      // Enough requests but nothing to rank (every request took the same time): the whole run says the same.
-      return ev.cause === 'no-spread' ? [] : [{ ...question, beyond: false, insufficient: ev.reason, shortfall: shortfallOf(ev) }];
-    }
+    // Nothing to rank (every request took the same time): the whole-run question reports the same shortage.
+    if (isInsufficient(ev)) return [];
     const change = Math.expm1(ev.test.logRatio);
     const out: Assessment = {
       ...question,
@@ -59,11 +59,26 @@ export const endOfRun: Detector = {
       pValue: ev.pGreater,
       interval: { lower: ev.test.lower, upper: ev.test.upper },
       intervalExcludesNoChange: ev.test.lower > 0,
-      details: { compared: 'end-of-run' },
+      details: { compared: 'end-of-run', ...stepIn(current, s.name, warmup, policy.alpha) },
     };
     return [out];
   },
 };
+
+/**
+ * Where the current run got slower, when a step stands out from the noise of its windows (change point
+ * p < α): an explanation for the report ("slower from 13 s on"), not evidence; the verdict rests on the
+ * fixed thirds. A step down is no explanation of a slowdown and is left out.
+ */
+function stepIn(run: RunView, scope: string, warmupSeconds: number, alpha: number): { changePoint: NonNullable<FindingDetails['changePoint']> } | Record<string, never> {
+  const widthMs = run.doc.windows.widthMs;
+  const startMs = Date.parse(run.doc.meta.start);
+  const windows = run.windows(scope, 'trend').filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= warmupSeconds * 1000);
+  const cp = changePoint(windows);
+  if (isInsufficient(cp) || !(cp.pValue < alpha) || !(cp.after.logMean > cp.before.logMean)) return {};
+  const atMs = run.doc.windows.originMs + windows[cp.at]!.i * widthMs - startMs;
+  return { changePoint: { atSeconds: Math.max(0, atMs / 1000), before: Math.exp(cp.before.logMean), after: Math.exp(cp.after.logMean), pValue: cp.pValue } };
+}
 
 /** Fewer windows than this in a run's last third: too few to measure the clustering in time, so no question. */
 export const MIN_END_WINDOWS = 6;
