@@ -225,6 +225,8 @@ export interface Decision {
   readonly difference?: number;
   readonly confidence: Confidence;
   readonly shortfall?: Shortfall;
+  /** The deciding finding compared parts of the runs (its details.compared): the row then says which. */
+  readonly compared?: FindingDetails['compared'];
 }
 
 /** Resident memory of one run after warm-up. Bytes are bytes; MB = 2^20 bytes. */
