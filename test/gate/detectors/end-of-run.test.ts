@@ -72,6 +72,20 @@ describe('end-of-run detector', () => {
     expect(run(endOfRun, ctx).map((a) => a.scope?.value ?? 'all')).toEqual(asked);
   });
 
+  it('asks nothing when the policy does not ask for the typical latency', () => {
+    const config = { stages: { smoke: { regression: { latency: { statistics: ['p(95)'] } } } } };
+    expect(run(endOfRun, contextOf(runOf({ seed: 2 }), runOf({ seed: 1 }), config))).toEqual([]);
+  });
+
+  it('a changed request mix: the endpoints are asked, the whole run (re-formed from them) is not', () => {
+    const baseline = runOf({ seed: 1 });
+    const current = syntheticRun({ endpoints: { 'GET /a': { latencies: lognormal(600, 20, 0.3, 21) }, 'GET /new': { latencies: lognormal(600, 50, 0.3, 22) } }, seconds: 30 });
+    const report = compareRuns({ baseline, current, policy: policy() });
+    expect(report.mix).toBeDefined();
+    const ctx = { ...contextOf(current, baseline), mix: report.mix! };
+    expect(run(endOfRun, ctx).map((a) => a.scope?.value ?? 'all')).toEqual(['GET /a']);
+  });
+
   it('asks nothing on a first run', () => {
     expect(run(endOfRun, contextOf(runOf({ seed: 2 }), undefined))).toEqual([]);
   });
