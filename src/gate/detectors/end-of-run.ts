@@ -78,12 +78,10 @@ export const endOfRun: Detector = {
  * fixed thirds. A step down is no explanation of a slowdown and is left out.
  */
 function stepIn(run: RunView, scope: string, warmupSeconds: number, alpha: number): { changePoint: NonNullable<FindingDetails['changePoint']> } | Record<string, never> {
-  const widthMs = run.doc.windows.widthMs;
-  const startMs = Date.parse(run.doc.meta.start);
-  const windows = run.windows(scope, 'trend').filter((w) => run.doc.windows.originMs + w.i * widthMs - startMs >= warmupSeconds * 1000);
+  const windows = run.windows(scope, 'trend').filter(afterWarmup(run, warmupSeconds));
   const cp = changePoint(windows);
   if (isInsufficient(cp) || !(cp.pValue < alpha) || !(cp.after.logMean > cp.before.logMean)) return {};
-  const atMs = run.doc.windows.originMs + windows[cp.at]!.i * widthMs - startMs;
+  const atMs = run.doc.windows.originMs + windows[cp.at]!.i * run.doc.windows.widthMs - Date.parse(run.doc.meta.start);
   return { changePoint: { atSeconds: Math.max(0, atMs / 1000), before: Math.exp(cp.before.logMean), after: Math.exp(cp.after.logMean), pValue: cp.pValue } };
 }
 
@@ -113,10 +111,7 @@ interface EndSegment {
  * MIN_END_WINDOWS windows with requests of the scope.
  */
 function endOf(run: RunView, wholeRun: string, scope: string, warmupSeconds: number): EndSegment | undefined {
-  const widthMs = run.doc.windows.widthMs;
-  const startMs = Date.parse(run.doc.meta.start);
-  const afterWarmup = (w: TrendWindow): boolean => run.doc.windows.originMs + w.i * widthMs - startMs >= warmupSeconds * 1000;
-  const axis = run.windows(wholeRun, 'trend').filter(afterWarmup);
+  const axis = run.windows(wholeRun, 'trend').filter(afterWarmup(run, warmupSeconds));
   if (axis.length === 0) return undefined;
   const firstIndex = axis[0]!.i;
   const lastIndex = axis[axis.length - 1]!.i;
@@ -125,4 +120,14 @@ function endOf(run: RunView, wholeRun: string, scope: string, warmupSeconds: num
   const windows = run.windows(scope, 'trend').filter((w) => w.i >= from && w.i <= lastIndex && w.count > 0);
   if (windows.length < MIN_END_WINDOWS) return undefined;
   return { windows, distribution: run.windowDistribution(scope, from, lastIndex + 1) };
+}
+
+/**
+ * Windows that start after the warm-up (as degradation.ts cuts them); with no warm-up every window, also
+ * the first, which starts on a whole second a little before the run's first request.
+ */
+function afterWarmup(run: RunView, warmupSeconds: number): (w: TrendWindow) => boolean {
+  if (!(warmupSeconds > 0)) return () => true;
+  const fromMs = Date.parse(run.doc.meta.start) + warmupSeconds * 1000;
+  return (w) => run.doc.windows.originMs + w.i * run.doc.windows.widthMs >= fromMs;
 }
