@@ -6099,13 +6099,13 @@ var require_deflate = __commonJS({
       strm.state.gzhead = head;
       return Z_OK;
     }
-    function deflateInit2(strm, level, method, windowBits, memLevel, strategy) {
+    function deflateInit2(strm, level2, method, windowBits, memLevel, strategy) {
       if (!strm) {
         return Z_STREAM_ERROR;
       }
       var wrap2 = 1;
-      if (level === Z_DEFAULT_COMPRESSION) {
-        level = 6;
+      if (level2 === Z_DEFAULT_COMPRESSION) {
+        level2 = 6;
       }
       if (windowBits < 0) {
         wrap2 = 0;
@@ -6114,7 +6114,7 @@ var require_deflate = __commonJS({
         wrap2 = 2;
         windowBits -= 16;
       }
-      if (memLevel < 1 || memLevel > MAX_MEM_LEVEL || method !== Z_DEFLATED || windowBits < 8 || windowBits > 15 || level < 0 || level > 9 || strategy < 0 || strategy > Z_FIXED) {
+      if (memLevel < 1 || memLevel > MAX_MEM_LEVEL || method !== Z_DEFLATED || windowBits < 8 || windowBits > 15 || level2 < 0 || level2 > 9 || strategy < 0 || strategy > Z_FIXED) {
         return err(strm, Z_STREAM_ERROR);
       }
       if (windowBits === 8) {
@@ -6140,13 +6140,13 @@ var require_deflate = __commonJS({
       s.pending_buf = new utils.Buf8(s.pending_buf_size);
       s.d_buf = 1 * s.lit_bufsize;
       s.l_buf = (1 + 2) * s.lit_bufsize;
-      s.level = level;
+      s.level = level2;
       s.strategy = strategy;
       s.method = method;
       return deflateReset(strm);
     }
-    function deflateInit(strm, level) {
-      return deflateInit2(strm, level, Z_DEFLATED, MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
+    function deflateInit(strm, level2) {
+      return deflateInit2(strm, level2, Z_DEFLATED, MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
     }
     function deflate(strm, flush) {
       var old_flush, s;
@@ -11387,16 +11387,16 @@ var require_subarg = __commonJS({
   "node_modules/@minimistjs/subarg/index.js"(exports2, module2) {
     var minimist = require_minimist();
     module2.exports = function parse3(args, opts) {
-      var level = 0, index;
+      var level2 = 0, index;
       var args_ = [];
       for (var i = 0; i < args.length; i++) {
         if (typeof args[i] === "string" && /^\[/.test(args[i])) {
-          if (level++ === 0) {
+          if (level2++ === 0) {
             index = i;
           }
         }
         if (typeof args[i] === "string" && /\]$/.test(args[i])) {
-          if (--level > 0) continue;
+          if (--level2 > 0) continue;
           var sub = args.slice(index, i + 1);
           if (typeof sub[0] === "string") {
             sub[0] = sub[0].replace(/^\[/, "");
@@ -11408,7 +11408,7 @@ var require_subarg = __commonJS({
           }
           if (sub[n] === "") sub.pop();
           args_.push(parse3(sub));
-        } else if (level === 0) args_.push(args[i]);
+        } else if (level2 === 0) args_.push(args[i]);
       }
       var argv = minimist(args_, opts);
       return argv;
@@ -11420,9 +11420,9 @@ var require_subarg = __commonJS({
 var require_debug = __commonJS({
   "node_modules/cli-table3/src/debug.js"(exports2, module2) {
     var messages = [];
-    var level = 0;
+    var level2 = 0;
     var debug = (msg, min) => {
-      if (level >= min) {
+      if (level2 >= min) {
         messages.push(msg);
       }
     };
@@ -11433,7 +11433,7 @@ var require_debug = __commonJS({
       messages = [];
     };
     debug.setDebugLevel = (v) => {
-      level = v;
+      level2 = v;
     };
     debug.warn = (msg) => debug(msg, debug.WARN);
     debug.info = (msg) => debug(msg, debug.INFO);
@@ -11945,15 +11945,15 @@ var require_supports_colors = __commonJS({
     if ("FORCE_COLOR" in env) {
       forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
     }
-    function translateLevel(level) {
-      if (level === 0) {
+    function translateLevel(level2) {
+      if (level2 === 0) {
         return false;
       }
       return {
-        level,
+        level: level2,
         hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
+        has256: level2 >= 2,
+        has16m: level2 >= 3
       };
     }
     function supportsColor(stream) {
@@ -12014,8 +12014,8 @@ var require_supports_colors = __commonJS({
       return min;
     }
     function getSupportLevel(stream) {
-      var level = supportsColor(stream);
-      return translateLevel(level);
+      var level2 = supportsColor(stream);
+      return translateLevel(level2);
     }
     module2.exports = {
       supportsColor: getSupportLevel,
@@ -14358,15 +14358,15 @@ var require_supports_color = __commonJS({
         forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
       }
     }
-    function translateLevel(level) {
-      if (level === 0) {
+    function translateLevel(level2) {
+      if (level2 === 0) {
         return false;
       }
       return {
-        level,
+        level: level2,
         hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
+        has256: level2 >= 2,
+        has16m: level2 >= 3
       };
     }
     function supportsColor(haveStream, streamIsTTY) {
@@ -14426,8 +14426,8 @@ var require_supports_color = __commonJS({
       return min;
     }
     function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
+      const level2 = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level2);
     }
     module2.exports = {
       supportsColor: getSupportLevel,
@@ -14655,9 +14655,9 @@ var require_source = __commonJS({
     for (const model of usedModels) {
       styles[model] = {
         get() {
-          const { level } = this;
+          const { level: level2 } = this;
           return function(...arguments_) {
-            const styler = createStyler(ansiStyles.color[levelMapping[level]][model](...arguments_), ansiStyles.color.close, this._styler);
+            const styler = createStyler(ansiStyles.color[levelMapping[level2]][model](...arguments_), ansiStyles.color.close, this._styler);
             return createBuilder(this, styler, this._isEmpty);
           };
         }
@@ -14667,9 +14667,9 @@ var require_source = __commonJS({
       const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
       styles[bgModel] = {
         get() {
-          const { level } = this;
+          const { level: level2 } = this;
           return function(...arguments_) {
-            const styler = createStyler(ansiStyles.bgColor[levelMapping[level]][model](...arguments_), ansiStyles.bgColor.close, this._styler);
+            const styler = createStyler(ansiStyles.bgColor[levelMapping[level2]][model](...arguments_), ansiStyles.bgColor.close, this._styler);
             return createBuilder(this, styler, this._isEmpty);
           };
         }
@@ -14683,8 +14683,8 @@ var require_source = __commonJS({
         get() {
           return this._generator.level;
         },
-        set(level) {
-          this._generator.level = level;
+        set(level2) {
+          this._generator.level = level2;
         }
       }
     });
@@ -46085,7 +46085,7 @@ function isRecursive(inst, stack, resolve2) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check4 = (child) => {
+  const check5 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
@@ -46114,32 +46114,32 @@ function isRecursive(inst, stack, resolve2) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check4(def.catchall);
+      check5(def.catchall);
       break;
     }
     case "array":
-      check4(def.element);
+      check5(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check4(el);
-      check4(def.rest);
+        check5(el);
+      check5(def.rest);
       break;
     case "record":
     case "map":
-      check4(def.keyType);
-      check4(def.valueType);
+      check5(def.keyType);
+      check5(def.valueType);
       break;
     case "set":
-      check4(def.valueType);
+      check5(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check4(el);
+        check5(el);
       break;
     case "intersection":
-      check4(def.left);
-      check4(def.right);
+      check5(def.left);
+      check5(def.right);
       break;
     case "optional":
     case "nullable":
@@ -46150,15 +46150,15 @@ function isRecursive(inst, stack, resolve2) {
     case "nonoptional":
     case "promise":
     case "success":
-      check4(def.innerType);
+      check5(def.innerType);
       break;
     case "pipe":
-      check4(def.in);
-      check4(def.out);
+      check5(def.in);
+      check5(def.out);
       break;
     case "function":
-      check4(def.input);
-      check4(def.output);
+      check5(def.input);
+      check5(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -46199,10 +46199,10 @@ function isRecursive(inst, stack, resolve2) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check4(value);
+          check5(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check4(el);
+            check5(el);
       }
     }
   }
@@ -54148,8 +54148,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check4 of schemaChecks) {
-    const def = check4._zod.def;
+  for (const check5 of schemaChecks) {
+    const def = check5._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -54197,7 +54197,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check4, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check5, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -54213,7 +54213,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check4, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check5, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -54336,8 +54336,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check4, currentAccessor, newAccessor) {
-  const tx = check4._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check5, currentAccessor, newAccessor) {
+  const tx = check5._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -54353,8 +54353,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check4, accessor) {
-  const def = check4._zod.def;
+function generateCustomRefineCheck(doc, ctx, check5, accessor) {
+  const def = check5._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -54367,11 +54367,11 @@ function generateCustomRefineCheck(doc, ctx, check4, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check4._zod.check) {
-    if (isAsyncFunction(check4._zod.check)) {
+  if (check5._zod.check) {
+    if (isAsyncFunction(check5._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check4._zod.check;
+    const checkFn = check5._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -54993,8 +54993,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max2, check4] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max2, check4._zod.def.check)}) return INVALID;`);
+  for (const [max2, check5] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max2, check5._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -58294,8 +58294,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check4, params) {
-    return this.check(refine(check4, params));
+  refine(check5, params) {
+    return this.check(refine(check5, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -61678,15 +61678,15 @@ function mergeWindows(docs) {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope = /* @__PURE__ */ new Map();
+  const byScope2 = /* @__PURE__ */ new Map();
   for (const d of docs) {
     for (const name of Object.keys(d.windows.series)) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope.get(name);
+      let target = byScope2.get(name);
       if (!target) {
         target = /* @__PURE__ */ new Map();
-        byScope.set(name, target);
+        byScope2.set(name, target);
       }
       for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
@@ -61697,7 +61697,7 @@ function mergeWindows(docs) {
     }
   }
   const series = {};
-  for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name), 0);
+  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
@@ -63553,6 +63553,17 @@ function wholeNumber(range) {
     return value;
   });
 }
+function milliseconds(range) {
+  return external_exports.unknown().transform((value, ctx) => {
+    const text = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(value) : null;
+    const n = typeof value === "number" ? value : text ? Number(text[1]) : void 0;
+    if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
+      ctx.addIssue({ code: "custom", message: `expected milliseconds ${describeRange(range)}, as a number or a string such as "0.05ms", got ${formatValue(value)}`, input: value });
+      return external_exports.NEVER;
+    }
+    return n;
+  });
+}
 function seconds2(range) {
   return external_exports.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
@@ -63704,10 +63715,13 @@ var CONFIG_DEFAULTS = {
   maxScopes: DEFAULT_MAX_SCOPES,
   alpha: 0.05,
   multipleComparisons: "holm",
+  limitConfidence: 0.7,
   runToRunNoise: 0.03,
+  runToRunNoiseMs: 0.05,
   tailShapeNoise: 0.015,
   minSamples: 20,
   coverage: { missing: "warn" },
+  noiseLearning: { enabled: true, priorRuns: 4 },
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
@@ -63801,10 +63815,16 @@ var configSchema = external_exports.strictObject({
   maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: external_exports.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
+  limitConfidence: fraction({ min: 0.5, max: 1, maxExclusive: true }, "70%").default(CONFIG_DEFAULTS.limitConfidence),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
+  runToRunNoiseMs: milliseconds({ min: 0 }).default(CONFIG_DEFAULTS.runToRunNoiseMs),
   tailShapeNoise: fraction({ min: 0 }, "1.5%").default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   coverage: external_exports.strictObject({ missing: external_exports.enum(["warn", "fail", "ignore"]).default(CONFIG_DEFAULTS.coverage.missing) }).default({ ...CONFIG_DEFAULTS.coverage }),
+  noiseLearning: external_exports.strictObject({
+    enabled: external_exports.boolean().default(CONFIG_DEFAULTS.noiseLearning.enabled),
+    priorRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.noiseLearning.priorRuns)
+  }).default({ ...CONFIG_DEFAULTS.noiseLearning }),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
@@ -63998,10 +64018,13 @@ function resolvePolicy(config2, stage) {
     window: config2.window,
     alpha: config2.alpha,
     multipleComparisons: config2.multipleComparisons,
+    limitConfidence: config2.limitConfidence,
     runToRunNoise: config2.runToRunNoise,
+    runToRunNoiseMs: config2.runToRunNoiseMs,
     tailShapeNoise: config2.tailShapeNoise,
     minSamples: config2.minSamples,
     coverage: { ...config2.coverage },
+    noiseLearning: { ...config2.noiseLearning },
     ...config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {},
     acceptLabel: config2.acceptLabel,
     maxScopes: config2.maxScopes,
@@ -64494,10 +64517,71 @@ function known(what, names) {
   return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
 }
 
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z2) {
+  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
+}
+function lowerTail(z2) {
+  const x = -z2;
+  if (x < 3) {
+    let term = x;
+    let sum2 = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum2 + term;
+      if (next === sum2) break;
+      sum2 = next;
+    }
+    return 0.5 - density(x) * sum2;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z2) {
+  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z2 <= 0) return lowerTail(z2);
+  return 1 - lowerTail(-z2);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
 // src/gate/classify.ts
 var SUGGESTIVE_FACTOR = 2;
-function classify(a, adjustedP, alpha) {
-  const decided = decide(a, adjustedP, alpha);
+function classify(a, adjustedP, rule) {
+  const alpha = rule.alpha;
+  const decided = decide(a, adjustedP, alpha, clearlyBeyond(a, rule.limitConfidence));
   const capped = a.atMost === "warn" && decided.outcome === "fail";
   const outcome = capped ? "warn" : decided.outcome;
   const severity = capped ? "warn" : decided.severity;
@@ -64517,12 +64601,12 @@ function classify(a, adjustedP, alpha) {
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
     ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
-    reason: reasonOf(a, outcome, capped),
+    reason: reasonOf(a, outcome, capped, adjustedP, alpha),
     ...a.details ? { details: a.details } : {},
     ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
   };
 }
-function reasonOf(a, outcome, capped) {
+function reasonOf(a, outcome, capped, adjustedP, alpha) {
   if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
   if (a.lost) {
     switch (a.lost.what) {
@@ -64545,7 +64629,7 @@ function reasonOf(a, outcome, capped) {
     case "fail":
       return { code: "confirmed" };
     case "warn":
-      return { code: "unconfirmed" };
+      return confirmedChange(a, adjustedP, alpha) ? { code: "near-limit" } : { code: "unconfirmed" };
     case "inconclusive":
       return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: "the data cannot decide" };
     case "pass":
@@ -64554,19 +64638,35 @@ function reasonOf(a, outcome, capped) {
       return { code: "within-limit" };
   }
 }
-function decide(a, adjustedP, alpha) {
+function confirmedChange(a, adjustedP, alpha) {
+  return adjustedP !== void 0 && a.pValue !== void 0 && adjustedP < alpha && a.intervalExcludesNoChange === true;
+}
+function clearlyBeyond(a, confidence) {
+  if (!a.beyond) return false;
+  if (!a.interval || a.change === void 0 || confidence <= 0.5) return a.beyond;
+  if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
+  const lo = Math.log1p(a.interval.lower);
+  const hi = Math.log1p(a.interval.upper);
+  const se = (hi - lo) / (2 * Z95);
+  if (!Number.isFinite(se) || se <= 0) return a.beyond;
+  const z2 = normalQuantile(confidence);
+  const estimate = Math.log1p(a.change);
+  return a.limit.kind === "max-increase" ? estimate - z2 * se > Math.log1p(a.limit.max) : estimate + z2 * se < Math.log1p(-a.limit.max);
+}
+var Z95 = 1.959963984540054;
+function decide(a, adjustedP, alpha, clearly) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
   if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };
   if (a.deterministic) return { outcome: a.beyond ? "fail" : "pass", severity: a.beyond ? "fail" : "info", confidence: { level: "not-applicable", ...interval } };
   if (adjustedP === void 0 || a.pValue === void 0) {
     return { outcome: a.beyond ? "warn" : "pass", severity: a.beyond ? "warn" : "info", confidence: { level: "not-applicable" } };
   }
-  const confirmed = adjustedP < alpha && a.intervalExcludesNoChange === true;
+  const confirmed = confirmedChange(a, adjustedP, alpha);
   const suggestive = !confirmed && adjustedP < SUGGESTIVE_FACTOR * alpha;
-  const level = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
-  if (a.beyond && confirmed) return { outcome: "fail", severity: "fail", confidence: { level, ...interval } };
-  if (a.beyond && suggestive) return { outcome: "warn", severity: "warn", confidence: { level, ...interval } };
-  return { outcome: "pass", severity: "info", confidence: { level, ...interval } };
+  const level2 = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
+  if (confirmed && clearly) return { outcome: "fail", severity: "fail", confidence: { level: level2, ...interval } };
+  if (a.beyond && (confirmed || suggestive)) return { outcome: "warn", severity: "warn", confidence: { level: level2, ...interval } };
+  return { outcome: "pass", severity: "info", confidence: { level: level2, ...interval } };
 }
 
 // src/gate/detectors/coverage.ts
@@ -64692,66 +64792,6 @@ function kthPairwiseDifference(baseline, current, k) {
       for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
     }
   }
-}
-
-// src/stats/normal.ts
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z2) {
-  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
-}
-function lowerTail(z2) {
-  const x = -z2;
-  if (x < 3) {
-    let term = x;
-    let sum2 = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum2 + term;
-      if (next === sum2) break;
-      sum2 = next;
-    }
-    return 0.5 - density(x) * sum2;
-  }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
-}
-function normalCdf(z2) {
-  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z2 <= 0) return lowerTail(z2);
-  return 1 - lowerTail(-z2);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-var P_LOW = 0.02425;
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
 }
 
 // src/stats/hodges-lehmann.ts
@@ -65055,11 +65095,25 @@ function clusterOfProportion(count2, events) {
   return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
 }
 
-// src/gate/noise.ts
+// src/document/run-level.ts
 function designEffectOfWindows(windows) {
   const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
   const deff = clusterDesignEffect(clusters);
   return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+function logLevelOf(windows) {
+  let count2 = 0;
+  let sum2 = 0;
+  let sumSq = 0;
+  for (const w of windows) {
+    count2 += w.count;
+    sum2 += w.sumLog;
+    sumSq += w.sumLogSq;
+  }
+  if (count2 < 2 || !Number.isFinite(sum2) || !Number.isFinite(sumSq)) return void 0;
+  const logMean = sum2 / count2;
+  const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
+  return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
 }
 
 // src/gate/detectors/degradation.ts
@@ -65110,6 +65164,250 @@ function last(ws) {
 }
 function total(ws) {
   return ws.reduce((a, w) => a + w.count, 0);
+}
+
+// src/stats/change-point.ts
+var CHANGE_POINT_MIN_WINDOWS = 4;
+var MAX_RHO = 0.8;
+function changePoint(windows) {
+  const used = [];
+  windows.forEach((w, index) => {
+    if (!(Number.isFinite(w.count) && w.count >= 0)) throw new RangeError(`changePoint: window ${index} has count ${w.count} (must be a finite number \u2265 0)`);
+    if (!Number.isFinite(w.sumLog) || !Number.isFinite(w.sumLogSq)) throw new RangeError(`changePoint: window ${index} has a sum that is not finite`);
+    if (w.count > 0) used.push({ index, n: w.count, sum: w.sumLog, sumSq: w.sumLogSq });
+  });
+  const k = used.length;
+  if (k < CHANGE_POINT_MIN_WINDOWS) return insufficient(`${k} time ${k === 1 ? "window" : "windows"} with requests (a change point needs \u2265 ${CHANGE_POINT_MIN_WINDOWS})`, "too-few");
+  const total2 = used.reduce((a, w) => a + w.n, 0);
+  const grand = used.reduce((a, w) => a + w.sum, 0) / total2;
+  const means = used.map((w) => w.sum / w.n);
+  if (means.every((m) => m === means[0])) return insufficient("every time window has the same mean latency: no step to locate", "no-spread");
+  let cusum = 0;
+  let weight = 0;
+  let sup = 0;
+  let best = 1;
+  let bestScore = -1;
+  for (let j = 1; j < k; j++) {
+    const w = used[j - 1];
+    cusum += w.sum - w.n * grand;
+    weight += w.n;
+    sup = Math.max(sup, Math.abs(cusum));
+    const score = Math.abs(cusum) * Math.sqrt(total2 / (weight * (total2 - weight)));
+    if (score > bestScore) {
+      bestScore = score;
+      best = j;
+    }
+  }
+  const side = (ws) => {
+    const n = ws.reduce((a, w) => a + w.n, 0);
+    return { logMean: ws.reduce((a, w) => a + w.sum, 0) / n, count: n };
+  };
+  const before = side(used.slice(0, best));
+  const after = side(used.slice(best));
+  const residuals = used.map((w, j) => Math.sqrt(w.n) * (means[j] - (j < best ? before.logMean : after.logMean)));
+  let sq = 0;
+  let lagged = 0;
+  for (let j = 0; j < k; j++) {
+    sq += residuals[j] ** 2;
+    if (j + 1 < k) lagged += residuals[j] * residuals[j + 1];
+  }
+  const rho = sq > 0 ? Math.min(MAX_RHO, Math.max(0, lagged / sq)) : 0;
+  const longRun = sq / (k - 2) * ((1 + rho) / (1 - rho));
+  const withinDf = total2 - k;
+  const within = withinDf > 0 ? Math.max(0, used.reduce((a, w) => a + (w.sumSq - w.sum * w.sum / w.n), 0)) / withinDf : 0;
+  const variance = Math.max(longRun, within);
+  if (!(variance > 0)) return insufficient("no variance in the windows to measure a step against", "no-spread");
+  const statistic = sup / Math.sqrt(total2 * variance);
+  return { at: used[best].index, before, after, statistic, pValue: kolmogorovSurvival(statistic) };
+}
+function kolmogorovSurvival(x) {
+  if (!(x >= 0.1)) return 1;
+  if (x < 1) {
+    let s2 = 0;
+    for (let j = 1; j <= 20; j++) s2 += Math.exp(-((2 * j - 1) ** 2) * Math.PI * Math.PI / (8 * x * x));
+    return clamp01(1 - Math.sqrt(2 * Math.PI) / x * s2);
+  }
+  let s = 0;
+  for (let j = 1; j <= 100; j++) {
+    const term = Math.exp(-2 * j * j * x * x);
+    s += j % 2 === 1 ? term : -term;
+    if (term < 1e-300) break;
+  }
+  return clamp01(2 * s);
+}
+function clamp01(p) {
+  return Math.min(1, Math.max(0, p));
+}
+
+// src/stats/between-run-noise.ts
+function stepExcess(a, b) {
+  check2(a);
+  check2(b);
+  const d = b.level - a.level;
+  return (d * d - a.se * a.se - b.se * b.se) / 2;
+}
+var CHANGE_STEP_SDS = 3;
+function isChangeStep(a, b, noise) {
+  check2(a);
+  check2(b);
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`isChangeStep: noise must be a finite number \u2265 0 but got ${noise}`);
+  const sd = Math.sqrt(a.se * a.se + b.se * b.se + 2 * noise * noise);
+  return Math.abs(b.level - a.level) > CHANGE_STEP_SDS * sd;
+}
+function shrinkVariance(prior, excesses, floor) {
+  if (!(prior.variance >= 0 && Number.isFinite(prior.variance))) throw new RangeError(`shrinkVariance: prior variance must be finite and \u2265 0 but got ${prior.variance}`);
+  if (!(prior.weight >= 0 && Number.isFinite(prior.weight))) throw new RangeError(`shrinkVariance: prior weight must be finite and \u2265 0 but got ${prior.weight}`);
+  if (!(floor >= 0 && Number.isFinite(floor))) throw new RangeError(`shrinkVariance: floor must be finite and \u2265 0 but got ${floor}`);
+  let sum2 = prior.weight * prior.variance;
+  for (const e of excesses) {
+    if (!Number.isFinite(e)) throw new RangeError(`shrinkVariance: excesses must be finite but got ${e}`);
+    sum2 += e;
+  }
+  const weight = prior.weight + excesses.length;
+  if (weight === 0) return floor;
+  return Math.max(floor, sum2 / weight);
+}
+function check2(r) {
+  if (!Number.isFinite(r.level) || !(r.se >= 0 && Number.isFinite(r.se))) {
+    throw new RangeError(`between-run noise: a run level needs a finite level and a finite se \u2265 0 but got ${r.level} \xB1 ${r.se}`);
+  }
+}
+
+// src/gate/learned-noise.ts
+var NOISE_FLOOR_SHARE = 0.25;
+function levelNoise(relative, noiseMs, ms, unit) {
+  if (unit !== "ms" || ms === void 0 || !(ms > 0) || !(noiseMs > 0)) return relative;
+  return Math.hypot(relative, noiseMs / ms);
+}
+function defaultNoise(policy) {
+  const figure = { noise: policy.runToRunNoise, source: "default", steps: 0 };
+  return { runs: 0, setAside: 0, pooled: figure, of: () => figure };
+}
+function learnNoise(history, policy) {
+  const withLevels = history.filter((e) => e.levels !== void 0 && e.levels.length > 0);
+  if (!policy.noiseLearning.enabled || withLevels.length < 2) return defaultNoise(policy);
+  const prior = policy.runToRunNoise;
+  const floor = (NOISE_FLOOR_SHARE * prior) ** 2;
+  const weight = policy.noiseLearning.priorRuns;
+  const excesses = /* @__PURE__ */ new Map();
+  const stepMeans = [];
+  let setAside = 0;
+  for (let r = 1; r < withLevels.length; r++) {
+    const before = byScope(withLevels[r - 1].levels);
+    const after = byScope(withLevels[r].levels);
+    const endpointExcesses = [];
+    let wholeExcess;
+    for (const [key, b] of after) {
+      const a = before.get(key);
+      if (!a || a.count < 2 || b.count < 2) continue;
+      if (isChangeStep(level(a), level(b), prior)) {
+        setAside++;
+        continue;
+      }
+      const e = stepExcess(level(a), level(b));
+      (excesses.get(key) ?? excesses.set(key, []).get(key)).push(e);
+      if (key === WHOLE_RUN) wholeExcess = e;
+      else endpointExcesses.push(e);
+    }
+    const voices = endpointExcesses.length > 0 ? endpointExcesses : wholeExcess !== void 0 ? [wholeExcess] : [];
+    if (voices.length > 0) stepMeans.push(voices.reduce((s, x) => s + x, 0) / voices.length);
+  }
+  if (stepMeans.length === 0) return defaultNoise(policy);
+  const pooledVariance = shrinkVariance({ variance: prior * prior, weight }, stepMeans, floor);
+  const pooled = { noise: Math.sqrt(pooledVariance), source: "history", steps: stepMeans.length };
+  const figures = /* @__PURE__ */ new Map();
+  for (const [key, list] of excesses) {
+    figures.set(key, { noise: Math.sqrt(shrinkVariance({ variance: pooledVariance, weight }, list, floor)), source: "history", steps: list.length });
+  }
+  return {
+    runs: withLevels.length,
+    setAside,
+    pooled,
+    // A scope the history never saw gets the pooled figure: the machine's drift is the stage's.
+    of: (scope) => figures.get(keyOf(scope)) ?? { ...pooled, steps: 0 }
+  };
+}
+var WHOLE_RUN = "";
+function keyOf(scope) {
+  return scope ? `${scope.tag}\0${scope.value}` : WHOLE_RUN;
+}
+function byScope(levels) {
+  return new Map(levels.map((l) => [keyOf(l.scope), l]));
+}
+function level(l) {
+  return { level: l.logMean, se: l.se };
+}
+
+// src/gate/detectors/end-of-run.ts
+var endOfRun = {
+  id: "end-of-run",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current, mix, noise }, s) {
+    if (!policy.regression.latency.statistics.includes("med")) return [];
+    if (mix && s.scope === void 0) return [];
+    const warmup = policy.endurance?.warmupSeconds ?? 0;
+    const b = endOf(baseline, roles.latency, s.name, warmup);
+    const c2 = endOf(current, roles.latency, s.name, warmup);
+    if (!b || !c2) return [];
+    const nb = totalCount(b.distribution);
+    const nc = totalCount(c2.distribution);
+    if (nb < policy.minSamples || nc < policy.minSamples) return [];
+    const limit = policy.regression.latency.maxIncrease;
+    const before = percentile(b.distribution, 0.5);
+    const after = percentile(c2.distribution, 0.5);
+    const question = {
+      kind: "latency",
+      metric: s.name,
+      ...s.scope ? { scope: s.scope } : {},
+      statistic: "med",
+      unit: current.unitOf(s.name),
+      limit: { kind: "max-increase", max: limit },
+      ...!isInsufficient(before) ? { baseline: before } : {},
+      ...!isInsufficient(after) ? { current: after } : {}
+    };
+    const deff = (designEffectOfWindows(b.windows) * nb + designEffectOfWindows(c2.windows) * nc) / (nb + nc);
+    const figure = noise.of(s.scope);
+    const level2 = levelNoise(figure.noise, policy.runToRunNoiseMs, isInsufficient(before) ? void 0 : before, question.unit);
+    const ev = relativeShiftTest(b.distribution, c2.distribution, { designEffect: deff, noise: level2 * END_NOISE_FACTOR });
+    if (isInsufficient(ev)) return [];
+    const change = Math.expm1(ev.test.logRatio);
+    const out = {
+      ...question,
+      change,
+      beyond: change > limit,
+      pValue: ev.pGreater,
+      interval: { lower: ev.test.lower, upper: ev.test.upper },
+      intervalExcludesNoChange: ev.test.lower > 0,
+      details: { compared: "end-of-run", ...stepIn(current, s.name, warmup, policy.alpha), noise: { value: level2 * END_NOISE_FACTOR, source: figure.source, steps: figure.steps } }
+    };
+    return [out];
+  }
+};
+function stepIn(run2, scope, warmupSeconds, alpha) {
+  const windows = run2.windows(scope, "trend").filter(afterWarmup(run2, warmupSeconds));
+  const cp = changePoint(windows);
+  if (isInsufficient(cp) || !(cp.pValue < alpha) || !(cp.after.logMean > cp.before.logMean)) return {};
+  const atMs = run2.doc.windows.originMs + windows[cp.at].i * run2.doc.windows.widthMs - Date.parse(run2.doc.meta.start);
+  return { changePoint: { atSeconds: Math.max(0, atMs / 1e3), before: Math.exp(cp.before.logMean), after: Math.exp(cp.after.logMean), pValue: cp.pValue } };
+}
+var END_NOISE_FACTOR = Math.sqrt(3);
+var MIN_END_WINDOWS = 6;
+function endOf(run2, wholeRun, scope, warmupSeconds) {
+  const axis = run2.windows(wholeRun, "trend").filter(afterWarmup(run2, warmupSeconds));
+  if (axis.length === 0) return void 0;
+  const firstIndex = axis[0].i;
+  const lastIndex = axis[axis.length - 1].i;
+  const third = Math.floor((lastIndex - firstIndex + 1) / 3);
+  const from = lastIndex - third + 1;
+  const windows = run2.windows(scope, "trend").filter((w) => w.i >= from && w.i <= lastIndex && w.count > 0);
+  if (windows.length < MIN_END_WINDOWS) return void 0;
+  return { windows, distribution: run2.windowDistribution(scope, from, lastIndex + 1) };
+}
+function afterWarmup(run2, warmupSeconds) {
+  if (!(warmupSeconds > 0)) return () => true;
+  const fromMs = Date.parse(run2.doc.meta.start) + warmupSeconds * 1e3;
+  return (w) => run2.doc.windows.originMs + w.i * run2.doc.windows.widthMs >= fromMs;
 }
 
 // src/stats/regularized-beta.ts
@@ -65179,8 +65477,8 @@ function logGamma(z2) {
 
 // src/stats/conditional-binomial-test.ts
 function conditionalBinomialTest(baseline, current, options = {}) {
-  check2(baseline, "baseline");
-  check2(current, "current");
+  check3(baseline, "baseline");
+  check3(current, "current");
   const d = options.varianceInflation ?? 1;
   if (!(d >= 1 && Number.isFinite(d))) throw new RangeError(`conditionalBinomialTest: varianceInflation must be a finite number \u2265 1 but got ${d}`);
   if (baseline.total === 0) return insufficient("the baseline has no requests", "too-few");
@@ -65196,14 +65494,14 @@ function conditionalBinomialTest(baseline, current, options = {}) {
     const x = effective.current.events;
     const k = effective.baseline.events + x;
     const pGreater2 = x > 0 ? regularizedBeta(pi, x, k - x + 1) : 1;
-    return { pGreater: pGreater2, conditionedOn: "events", effective };
+    return { pGreater: pGreater2, conditionedOn: "events", minAttainableP: k > 0 ? pi ** k : 1, effective };
   }
   const s = (current.total - current.events) / d;
   const m = (baseline.total - baseline.events) / d + s;
   const pGreater = s < m ? regularizedBeta(1 - pi, m - s, s + 1) : 1;
-  return { pGreater, conditionedOn: "non-events", effective };
+  return { pGreater, conditionedOn: "non-events", minAttainableP: m > 0 ? (1 - pi) ** m : 1, effective };
 }
-function check2(p, which) {
+function check3(p, which) {
   if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
     throw new RangeError(`conditionalBinomialTest: ${which} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
   }
@@ -65211,8 +65509,8 @@ function check2(p, which) {
 
 // src/stats/two-proportion-test.ts
 function twoProportionTest(baseline, current, options = {}) {
-  check3(baseline, "baseline");
-  check3(current, "current");
+  check4(baseline, "baseline");
+  check4(current, "current");
   const deff = options.varianceInflation ?? 1;
   if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number \u2265 1 but got ${deff}`);
   const confidence = options.confidence ?? 0.95;
@@ -65244,7 +65542,7 @@ function twoProportionTest(baseline, current, options = {}) {
     confidence
   };
 }
-function check3(p, which) {
+function check4(p, which) {
   if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
     throw new RangeError(`twoProportionTest: ${which} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
   }
@@ -65293,6 +65591,7 @@ var errorRate = {
       return [{
         ...base,
         pValue: exact.pGreater,
+        minAttainableP: exact.minAttainableP,
         // The exact test's dual: its one-sided interval at level 1 − α excludes no change exactly when p < α
         // (a Wald interval from a baseline of 0 would claim more than the counts can show).
         intervalExcludesNoChange: exact.pGreater < policy.alpha,
@@ -65423,20 +65722,20 @@ function minimumDetectableEffect(se, options) {
 }
 
 // src/stats/quantile-log-se.ts
-var Z95 = normalQuantile(0.975);
+var Z952 = normalQuantile(0.975);
 function logQuantileStandardError(d, q, nEffective) {
   if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
   if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
-  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  const h = Z952 * Math.sqrt(q * (1 - q) / nEffective);
   if (q - h < 0 || q + h > 1) {
-    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    const needed = Math.ceil(Z952 * Z952 * Math.max(q / (1 - q), (1 - q) / q));
     return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
   }
   const lo = percentile(d, q - h);
   const hi = percentile(d, q + h);
   if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
   if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z95);
+  return Math.log(hi / lo) / (2 * Z952);
 }
 
 // src/stats/tail-spread-test.ts
@@ -65485,16 +65784,16 @@ function percentileRiseTest(baseline, current, options) {
   const vc = percentile(current, q);
   if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
   if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const level = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  if (isInsufficient(level)) return level;
+  const level2 = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  if (isInsufficient(level2)) return level2;
   const spread = q > 0.5 ? tailSpreadTest(baseline, current, { q, nEffectiveBaseline: nb, nEffectiveCurrent: nc, noise: shapeNoise }) : void 0;
-  if (spread === void 0 || isInsufficient(spread)) return { test: level, evidence: "level", pGreater: level.pGreater, level };
-  const bySpread = spread.pGreater < level.pGreater;
+  if (spread === void 0 || isInsufficient(spread)) return { test: level2, evidence: "level", pGreater: level2.pGreater, level: level2 };
+  const bySpread = spread.pGreater < level2.pGreater;
   return {
-    test: bySpread ? spread : level,
+    test: bySpread ? spread : level2,
     evidence: bySpread ? "spread" : "level",
-    pGreater: Math.min(1, 2 * Math.min(level.pGreater, spread.pGreater)),
-    level,
+    pGreater: Math.min(1, 2 * Math.min(level2.pGreater, spread.pGreater)),
+    level: level2,
     spread
   };
 }
@@ -65504,14 +65803,18 @@ var latency = {
   id: "latency",
   each: "scope",
   needs: "baseline",
-  detect({ policy, baseline, current }, s) {
+  detect({ policy, baseline, current, noise: learned }, s) {
     const limit = policy.regression.latency.maxIncrease;
-    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit: current.unitOf(s.name), limit: { kind: "max-increase", max: limit } };
+    const figure = learned.of(s.scope);
+    const unit = current.unitOf(s.name);
+    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit, limit: { kind: "max-increase", max: limit } };
     const out = [];
     for (const statistic of policy.regression.latency.statistics) {
       const b = baseline.value(s.name, statistic);
       const c2 = current.value(s.name, statistic);
       const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c2 !== void 0 ? { current: c2 } : {} };
+      const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
+      const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
       if (b === void 0 || c2 === void 0) {
         out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
         continue;
@@ -65532,11 +65835,11 @@ var latency = {
       const nc = totalCount(cd);
       if (nb < policy.minSamples || nc < policy.minSamples) {
         const n = Math.min(nb, nc);
-        const few = statistic === "med" && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : void 0;
+        const few = statistic === "med" && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, noise) : void 0;
         if (few && !isInsufficient(few)) {
           out.push(tested(base, few, Math.expm1(few.test.logRatio), limit, {
             atMost: "warn",
-            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) }
+            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, noise, policy.alpha), ...noiseDetail }
           }));
           continue;
         }
@@ -65545,7 +65848,6 @@ var latency = {
       }
       const deffB = designEffectOfWindows(baseline.windows(s.name, "trend"));
       const deffC = designEffectOfWindows(current.windows(s.name, "trend"));
-      const noise = policy.runToRunNoise;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
@@ -65557,7 +65859,8 @@ var latency = {
         details: {
           ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
           ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
-          ...detectable(evidence.test, noise, policy.alpha)
+          ...detectable(evidence.test, noise, policy.alpha),
+          ...noiseDetail
         }
       }));
     }
@@ -65742,14 +66045,14 @@ function memoryTrend(samplesIn, warmupSeconds) {
     return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`, "too-few");
   }
   const t0 = samples2[0].t;
-  const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
-  const used = afterWarmup.length >= 6 ? afterWarmup : samples2.slice(Math.floor(samples2.length / 3));
+  const afterWarmup2 = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
+  const used = afterWarmup2.length >= 6 ? afterWarmup2 : samples2.slice(Math.floor(samples2.length / 3));
   const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
   let peak = 0;
   for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
   const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
-  const level = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
+  const level2 = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
   const levelLogSd = sampleStandardDeviation(half.map((s) => Math.log(s.rssBytes)));
   const hours = (s) => (s.t - t0) / 36e5;
   const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
@@ -65758,11 +66061,11 @@ function memoryTrend(samplesIn, warmupSeconds) {
   const spanHours = (used[used.length - 1].t - used[0].t) / 36e5;
   return {
     ...base,
-    levelBytes: level,
+    levelBytes: level2,
     levelLogSd,
     ...isInsufficient(whole) ? {} : { slopeMBPerHour: whole.slope, slopeInterval: { lower: whole.lower, upper: whole.upper } },
     ...isInsufficient(ols) ? {} : { rSquared: ols.rSquared },
-    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
+    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level2 / MB) }
   };
 }
 
@@ -65968,7 +66271,7 @@ function windowRateSe(windows, widthMs) {
 }
 
 // src/gate/detectors/index.ts
-var DETECTORS = [thresholds, coverage, latency, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
 
 // src/stats/mixture.ts
 function mixture(parts, total2) {
@@ -66235,7 +66538,8 @@ function compareRuns(input2) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, ...mix ? { mix } : {} }, judged);
+  const noise = baseline ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
+  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -66252,12 +66556,25 @@ function compareRuns(input2) {
     outcome,
     ...input2.baseline ? { baselineRun: runInfo(input2.baseline) } : {},
     currentRun: runInfo(input2.current),
-    findings: sortFindings(findings.filter(worthReporting)),
+    findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
+    ...baseline ? { noise: stageNoise(noise, scopes, policy) } : {},
     notes
+  };
+}
+function stageNoise(noise, scopes, policy) {
+  const figures = scopes.map((s) => noise.of(s.scope).noise);
+  return {
+    source: noise.pooled.source,
+    default: policy.runToRunNoise,
+    runs: noise.runs,
+    setAside: noise.setAside,
+    pooled: noise.pooled.noise,
+    lowest: Math.min(...figures),
+    highest: Math.max(...figures)
   };
 }
 function judgedScopes(baseline, current, policy, notes = [], latencyMetric = policy.latencyMetric ?? current.roles.latency) {
@@ -66304,12 +66621,24 @@ function detect(detectors, ctx, judged) {
   return out;
 }
 function adjustAndClassify(assessments, policy) {
-  const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
+  const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0 && !(a.minAttainableP !== void 0 && a.minAttainableP >= policy.alpha));
   const raw = tested2.map(({ a }) => a.pValue);
   const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
   const byIndex = /* @__PURE__ */ new Map();
   tested2.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
-  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
+  return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== void 0 && a.insufficient === void 0 ? a.pValue : void 0), policy));
+}
+function withoutRepeats(findings) {
+  const whole = /* @__PURE__ */ new Map();
+  for (const f of findings) if (f.kind === "latency" && f.statistic === "med" && f.details?.compared === void 0) whole.set(scopeKey(f), f);
+  return findings.filter((f) => {
+    if (f.details?.compared !== "end-of-run") return true;
+    const w = whole.get(scopeKey(f));
+    return !w || outcomeRank(w.outcome) > outcomeRank(f.outcome);
+  });
+}
+function scopeKey(f) {
+  return f.scope ? `${f.scope.tag}\0${f.scope.value}` : "";
 }
 function worthReporting(f) {
   if (f.outcome !== "pass") return true;
@@ -66350,7 +66679,8 @@ function decision(f) {
     ...f.change !== void 0 ? { change: f.change } : {},
     ...difference !== void 0 ? { difference } : {},
     confidence: f.confidence,
-    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {}
+    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {},
+    ...f.details?.compared !== void 0 ? { compared: f.details.compared } : {}
   };
 }
 function sameScope(f, s) {
@@ -68278,8 +68608,10 @@ function where(f) {
 }
 function subject(f) {
   switch (f.kind) {
-    case "latency":
-      return f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
+    case "latency": {
+      const what = f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
+      return f.details?.compared === "end-of-run" ? `${what} at the end of the run` : what;
+    }
     case "throughput":
       return "throughput";
     case "error-rate":
@@ -68310,6 +68642,11 @@ function detailClause(f) {
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push("the current run served no requests");
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
+  if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
+  if (d.changePoint) {
+    const c2 = d.changePoint;
+    parts.push(`slower from ${formatDuration(c2.atSeconds)} on (${formatInUnit(f.unit, c2.before)} \u2192 ${formatInUnit(f.unit, c2.after)}, geometric means)`);
+  }
   if (d.memory) {
     const m = d.memory;
     parts.push(
@@ -68357,6 +68694,8 @@ function sentence(f) {
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
     case "unconfirmed":
       return f.confidence.level === "not-applicable" ? `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit but cannot be confirmed${note}.` : `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
+    case "near-limit":
+      return `${at}: ${what}${delta}${numbers3} is a confirmed change beyond the ${limit} limit, but too close to it to fail on: within the data's uncertainty it may be inside the limit${ci}${note}.`;
     case "multiplicity":
       return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
     case "noise":
@@ -68524,8 +68863,18 @@ function powerText(p) {
   if (p.neededSeconds <= p.durationSeconds) return `${head}; this run is long enough to detect the ${limit} limit with 80 % power.`;
   return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
 }
+function noiseText(n) {
+  if (n.source !== "history") return void 0;
+  const range = n.lowest === n.highest ? `${percentText(n.lowest)} for every scope` : `${percentText(n.pooled)} for the stage, ${percentText(n.lowest)}\u2013${percentText(n.highest)} per scope`;
+  const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
+  return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
+}
+function percentText(x) {
+  return `${percent(x)} %`;
+}
 function stageNotes(stage) {
-  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...stage.notes];
+  const noise = stage.noise ? noiseText(stage.noise) : void 0;
+  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -68575,7 +68924,7 @@ function changeCell(s) {
   const d = s.decidedBy;
   if (d === void 0) return s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange);
   if (d.kind === "failure-signature") return "new failure signature";
-  const what = d.kind === "error-rate" ? "errors" : statisticLabel(d.statistic);
+  const what = d.kind === "error-rate" ? "errors" : `${statisticLabel(d.statistic)}${d.compared === "end-of-run" ? " at the end" : ""}`;
   if (d.kind === "error-rate" && d.difference !== void 0) return `${signedPercentNumber(d.difference)} pts ${what}`;
   return d.change === void 0 ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
 }
@@ -68618,7 +68967,8 @@ function findingView(f, acceptedBy) {
     severity: f.severity,
     message: findingMessage(f, acceptedBy),
     metric: f.metric,
-    statistic: f.statistic,
+    // The end-of-run question asks `med` of the last thirds: the technical line says so next to the whole run's `med`.
+    statistic: f.details?.compared === "end-of-run" ? `${f.statistic} (last third)` : f.statistic,
     values,
     evidence,
     threshold,
@@ -69111,7 +69461,7 @@ var FINDING = {
 };
 var SUMMARY = { keys: keyOrder()(["count", "p50", "p95", "p99", "avg", "throughput", "errorRate"]), children: {} };
 var DECISION = {
-  keys: keyOrder()(["kind", "statistic", "change", "difference", "confidence", "shortfall"]),
+  keys: keyOrder()(["kind", "statistic", "compared", "change", "difference", "confidence", "shortfall"]),
   children: { confidence: CONFIDENCE }
 };
 var SCOPE_COMPARISON = {
@@ -69123,7 +69473,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -69689,7 +70039,100 @@ function endpointMemory(url2, log, intervalMs) {
 }
 
 // src/pipeline/file-store.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile5, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/document/history-entry.ts
+var HistoryLevelSchema = external_exports.object({
+  scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
+  count: external_exports.number().int().nonnegative(),
+  /** Mean of ln latency (ms). */
+  logMean: external_exports.number(),
+  /** Its within-run standard error (design effect of the windows included). */
+  se: external_exports.number().nonnegative()
+});
+var HistoryEntrySchema = external_exports.object({
+  /** The commit the run measured. */
+  sha: external_exports.string(),
+  /** ISO 8601, from the run document. */
+  start: external_exports.string(),
+  end: external_exports.string(),
+  durationSeconds: external_exports.number(),
+  /** Milliseconds; null when the run has no latency distribution. */
+  p50: external_exports.number().nullable(),
+  p95: external_exports.number().nullable(),
+  p99: external_exports.number().nullable(),
+  /** Requests per second (`http_reqs` count / duration). */
+  throughput: external_exports.number().nullable(),
+  /** Failed / all requests (`http_req_failed`), 0..1. */
+  errorRate: external_exports.number().nullable(),
+  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
+  levels: external_exports.array(HistoryLevelSchema).optional()
+});
+function historyEntry(doc, sha, latencyMetric) {
+  const view = new RunView(doc);
+  const latency2 = latencyMetric ?? view.roles.latency;
+  const errors = view.errors({});
+  return {
+    sha,
+    start: doc.meta.start,
+    end: doc.meta.end,
+    durationSeconds: doc.meta.durationSeconds,
+    p50: finiteOrNull(view.value(latency2, "p(50)")),
+    p95: finiteOrNull(view.value(latency2, "p(95)")),
+    p99: finiteOrNull(view.value(latency2, "p(99)")),
+    throughput: finiteOrNull(view.throughput({})),
+    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    levels: levelsOf(view, latency2)
+  };
+}
+function levelsOf(view, latency2) {
+  const out = [];
+  const whole = logLevelOf(view.windows(latency2, "trend"));
+  if (whole) out.push(whole);
+  for (const tag of view.doc.meta.groupBy) {
+    for (const [value, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      const level2 = logLevelOf(view.windows(name, "trend"));
+      if (level2) out.push({ scope: { tag, value }, ...level2 });
+    }
+  }
+  return out;
+}
+function finiteOrNull(v) {
+  return v !== void 0 && Number.isFinite(v) ? v : null;
+}
+
+// src/document/history-file.ts
+var HISTORY_SCHEMA = "perf-gate/history@1";
+var HistoryFileSchema = external_exports.union([
+  external_exports.object({ schema: external_exports.literal(HISTORY_SCHEMA), stage: external_exports.string().optional(), entries: external_exports.array(HistoryEntrySchema) }),
+  external_exports.array(HistoryEntrySchema).transform((entries) => ({ schema: HISTORY_SCHEMA, stage: void 0, entries }))
+]);
+function historyFileText(stage, entries) {
+  return `${JSON.stringify({ schema: HISTORY_SCHEMA, stage, entries }, null, 2)}
+`;
+}
+function mergeHistory(a, b, max2) {
+  const bySha = /* @__PURE__ */ new Map();
+  for (const e of [...a, ...b]) {
+    const seen = bySha.get(e.sha);
+    if (!seen || !endsLater(seen.end, e.end)) bySha.set(e.sha, e);
+  }
+  const sorted = [...bySha.values()].sort((x, y) => compareTime(x.end, y.end) || compareTime(x.start, y.start) || (x.sha < y.sha ? -1 : x.sha > y.sha ? 1 : 0));
+  return sorted.slice(Math.max(0, sorted.length - max2));
+}
+function endsLater(a, b) {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
+}
+function compareTime(a, b) {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/pipeline/file-store.ts
 var FileBaselineStore = class {
   constructor(options) {
     this.options = options;
@@ -69700,9 +70143,14 @@ var FileBaselineStore = class {
   pathOf(stage) {
     return this.options.perStage ? this.options.path.replace(/(\.json)?$/, `.${stage}.json`) : this.options.path;
   }
+  /** The file of a stage's history: `perf/baseline.smoke.json` → `perf/baseline.smoke.history.json`. */
+  historyPathOf(stage) {
+    return `${this.pathOf(stage).replace(/\.json$/, "")}.history.json`;
+  }
   /**
-   * The stage's baseline: the file's run, unless it records another stage (then none, with a warning).
-   * No history: a file holds one run.
+   * The stage's baseline: the file's run, unless it records another stage (then none, with a warning);
+   * and its history file's entries (none when there is no such file; a malformed one is warned about and
+   * not used, never a reason to stop the gate).
    *
    * @throws Error naming the file when it cannot be read (an IngestError as `cause`).
    */
@@ -69718,14 +70166,45 @@ var FileBaselineStore = class {
       this.options.log.warning(`baseline file ${path2} is a run of stage ${run2.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
-    return { baseline: run2, history: [] };
+    return { baseline: run2, history: await this.historyOf(stage) };
   }
+  /**
+   * Writes the run as the stage's baseline and appends its entry to the history file. Each file is
+   * written whole to a temporary file and renamed over the old one, so a failed write leaves the stored
+   * baseline and history as they were.
+   */
   async write(stage, run2) {
     const path2 = this.pathOf(stage);
-    await writeFile2(path2, `${JSON.stringify(run2)}
+    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run2, run2.meta.gitSha ?? run2.meta.end)], this.options.maxHistory ?? 20);
+    await replaceFile(path2, `${JSON.stringify(run2)}
 `);
     this.reads.delete(path2);
-    return { status: "written", message: `Baseline for ${stage} written to ${path2} (commit it to keep it).` };
+    await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
+    return { status: "written", message: `Baseline for ${stage} written to ${path2}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
+  }
+  async historyOf(stage) {
+    const path2 = this.historyPathOf(stage);
+    let text;
+    try {
+      text = await readFile5(path2, "utf8");
+    } catch (err) {
+      if (err.code === "ENOENT") return [];
+      this.options.log.warning(`history file ${path2} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
+      return [];
+    }
+    let json2;
+    try {
+      json2 = JSON.parse(text);
+    } catch (err) {
+      this.options.log.warning(`history file ${path2} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
+      return [];
+    }
+    const parsed = HistoryFileSchema.safeParse(json2);
+    if (!parsed.success) {
+      this.options.log.warning(`history file ${path2} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
+      return [];
+    }
+    return parsed.data.entries;
   }
   /**
    * The stage's file read (once) as a run document, whichever stage it records.
@@ -69742,6 +70221,16 @@ var FileBaselineStore = class {
     return read;
   }
 };
+async function replaceFile(path2, text) {
+  const temporary = `${path2}.${process.pid}.tmp`;
+  try {
+    await writeFile2(temporary, text);
+    await rename(temporary, path2);
+  } catch (err) {
+    await rm2(temporary, { force: true });
+    throw err;
+  }
+}
 
 // src/pipeline/no-baseline.ts
 var noBaseline = {
@@ -69804,7 +70293,7 @@ async function runStage({ stage, policy }, input2, ports) {
   const { output: output2, endedAt } = measured;
   const current = samples2.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples: samples2 } } : measured.current;
   const stored = await readBaseline(ports.baselines, stage, log);
-  const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: measured.policy });
+  const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: measured.policy, history: stored.history });
   const notes = [...output2.cancelled ? [input2.cancelledNote] : [], ...judged.notes, ...output2.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {

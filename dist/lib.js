@@ -1478,15 +1478,15 @@ function mergeWindows(docs) {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope = /* @__PURE__ */ new Map();
+  const byScope2 = /* @__PURE__ */ new Map();
   for (const d of docs) {
     for (const name of Object.keys(d.windows.series)) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope.get(name);
+      let target = byScope2.get(name);
       if (!target) {
         target = /* @__PURE__ */ new Map();
-        byScope.set(name, target);
+        byScope2.set(name, target);
       }
       for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
@@ -1497,7 +1497,7 @@ function mergeWindows(docs) {
     }
   }
   const series = {};
-  for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name), 0);
+  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
@@ -3604,6 +3604,17 @@ function wholeNumber(range) {
     return value;
   });
 }
+function milliseconds(range) {
+  return z5.unknown().transform((value, ctx) => {
+    const text = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(value) : null;
+    const n = typeof value === "number" ? value : text ? Number(text[1]) : void 0;
+    if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
+      ctx.addIssue({ code: "custom", message: `expected milliseconds ${describeRange(range)}, as a number or a string such as "0.05ms", got ${formatValue(value)}`, input: value });
+      return z5.NEVER;
+    }
+    return n;
+  });
+}
 function seconds(range) {
   return z5.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
@@ -4117,10 +4128,13 @@ var CONFIG_DEFAULTS = {
   maxScopes: DEFAULT_MAX_SCOPES,
   alpha: 0.05,
   multipleComparisons: "holm",
+  limitConfidence: 0.7,
   runToRunNoise: 0.03,
+  runToRunNoiseMs: 0.05,
   tailShapeNoise: 0.015,
   minSamples: 20,
   coverage: { missing: "warn" },
+  noiseLearning: { enabled: true, priorRuns: 4 },
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
@@ -4214,10 +4228,16 @@ var configSchema = z7.strictObject({
   maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
   multipleComparisons: z7.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
+  limitConfidence: fraction({ min: 0.5, max: 1, maxExclusive: true }, "70%").default(CONFIG_DEFAULTS.limitConfidence),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
+  runToRunNoiseMs: milliseconds({ min: 0 }).default(CONFIG_DEFAULTS.runToRunNoiseMs),
   tailShapeNoise: fraction({ min: 0 }, "1.5%").default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   coverage: z7.strictObject({ missing: z7.enum(["warn", "fail", "ignore"]).default(CONFIG_DEFAULTS.coverage.missing) }).default({ ...CONFIG_DEFAULTS.coverage }),
+  noiseLearning: z7.strictObject({
+    enabled: z7.boolean().default(CONFIG_DEFAULTS.noiseLearning.enabled),
+    priorRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.noiseLearning.priorRuns)
+  }).default({ ...CONFIG_DEFAULTS.noiseLearning }),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
@@ -4411,10 +4431,13 @@ function resolvePolicy(config, stage) {
     window: config.window,
     alpha: config.alpha,
     multipleComparisons: config.multipleComparisons,
+    limitConfidence: config.limitConfidence,
     runToRunNoise: config.runToRunNoise,
+    runToRunNoiseMs: config.runToRunNoiseMs,
     tailShapeNoise: config.tailShapeNoise,
     minSamples: config.minSamples,
     coverage: { ...config.coverage },
+    noiseLearning: { ...config.noiseLearning },
     ...config.latencyMetric !== void 0 ? { latencyMetric: config.latencyMetric } : {},
     acceptLabel: config.acceptLabel,
     maxScopes: config.maxScopes,
@@ -4660,10 +4683,71 @@ function known(what, names) {
   return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
 }
 
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z8) {
+  return Math.exp(-0.5 * z8 * z8) / SQRT_2PI;
+}
+function lowerTail(z8) {
+  const x = -z8;
+  if (x < 3) {
+    let term = x;
+    let sum2 = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum2 + term;
+      if (next === sum2) break;
+      sum2 = next;
+    }
+    return 0.5 - density(x) * sum2;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z8) {
+  if (Number.isNaN(z8)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z8 <= 0) return lowerTail(z8);
+  return 1 - lowerTail(-z8);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
 // src/gate/classify.ts
 var SUGGESTIVE_FACTOR = 2;
-function classify(a, adjustedP, alpha) {
-  const decided = decide(a, adjustedP, alpha);
+function classify(a, adjustedP, rule) {
+  const alpha = rule.alpha;
+  const decided = decide(a, adjustedP, alpha, clearlyBeyond(a, rule.limitConfidence));
   const capped = a.atMost === "warn" && decided.outcome === "fail";
   const outcome = capped ? "warn" : decided.outcome;
   const severity = capped ? "warn" : decided.severity;
@@ -4683,12 +4767,12 @@ function classify(a, adjustedP, alpha) {
     ...adjustedP !== void 0 ? { pValue: adjustedP } : {},
     ...a.insufficient === void 0 ? { beyondLimit: a.beyond } : {},
     confidence,
-    reason: reasonOf(a, outcome, capped),
+    reason: reasonOf(a, outcome, capped, adjustedP, alpha),
     ...a.details ? { details: a.details } : {},
     ...outcome === "inconclusive" ? { shortfall: a.shortfall ?? "other" } : {}
   };
 }
-function reasonOf(a, outcome, capped) {
+function reasonOf(a, outcome, capped, adjustedP, alpha) {
   if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
   if (a.lost) {
     switch (a.lost.what) {
@@ -4711,7 +4795,7 @@ function reasonOf(a, outcome, capped) {
     case "fail":
       return { code: "confirmed" };
     case "warn":
-      return { code: "unconfirmed" };
+      return confirmedChange(a, adjustedP, alpha) ? { code: "near-limit" } : { code: "unconfirmed" };
     case "inconclusive":
       return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: "the data cannot decide" };
     case "pass":
@@ -4720,19 +4804,35 @@ function reasonOf(a, outcome, capped) {
       return { code: "within-limit" };
   }
 }
-function decide(a, adjustedP, alpha) {
+function confirmedChange(a, adjustedP, alpha) {
+  return adjustedP !== void 0 && a.pValue !== void 0 && adjustedP < alpha && a.intervalExcludesNoChange === true;
+}
+function clearlyBeyond(a, confidence) {
+  if (!a.beyond) return false;
+  if (!a.interval || a.change === void 0 || confidence <= 0.5) return a.beyond;
+  if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
+  const lo = Math.log1p(a.interval.lower);
+  const hi = Math.log1p(a.interval.upper);
+  const se = (hi - lo) / (2 * Z95);
+  if (!Number.isFinite(se) || se <= 0) return a.beyond;
+  const z8 = normalQuantile(confidence);
+  const estimate = Math.log1p(a.change);
+  return a.limit.kind === "max-increase" ? estimate - z8 * se > Math.log1p(a.limit.max) : estimate + z8 * se < Math.log1p(-a.limit.max);
+}
+var Z95 = 1.959963984540054;
+function decide(a, adjustedP, alpha, clearly) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
   if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };
   if (a.deterministic) return { outcome: a.beyond ? "fail" : "pass", severity: a.beyond ? "fail" : "info", confidence: { level: "not-applicable", ...interval } };
   if (adjustedP === void 0 || a.pValue === void 0) {
     return { outcome: a.beyond ? "warn" : "pass", severity: a.beyond ? "warn" : "info", confidence: { level: "not-applicable" } };
   }
-  const confirmed = adjustedP < alpha && a.intervalExcludesNoChange === true;
+  const confirmed = confirmedChange(a, adjustedP, alpha);
   const suggestive = !confirmed && adjustedP < SUGGESTIVE_FACTOR * alpha;
-  const level = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
-  if (a.beyond && confirmed) return { outcome: "fail", severity: "fail", confidence: { level, ...interval } };
-  if (a.beyond && suggestive) return { outcome: "warn", severity: "warn", confidence: { level, ...interval } };
-  return { outcome: "pass", severity: "info", confidence: { level, ...interval } };
+  const level2 = confirmed ? "confirmed" : suggestive ? "suggestive" : "none";
+  if (confirmed && clearly) return { outcome: "fail", severity: "fail", confidence: { level: level2, ...interval } };
+  if (a.beyond && (confirmed || suggestive)) return { outcome: "warn", severity: "warn", confidence: { level: level2, ...interval } };
+  return { outcome: "pass", severity: "info", confidence: { level: level2, ...interval } };
 }
 
 // src/gate/detectors/coverage.ts
@@ -4858,66 +4958,6 @@ function kthPairwiseDifference(baseline, current, k) {
       for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
     }
   }
-}
-
-// src/stats/normal.ts
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z8) {
-  return Math.exp(-0.5 * z8 * z8) / SQRT_2PI;
-}
-function lowerTail(z8) {
-  const x = -z8;
-  if (x < 3) {
-    let term = x;
-    let sum2 = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum2 + term;
-      if (next === sum2) break;
-      sum2 = next;
-    }
-    return 0.5 - density(x) * sum2;
-  }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
-}
-function normalCdf(z8) {
-  if (Number.isNaN(z8)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z8 <= 0) return lowerTail(z8);
-  return 1 - lowerTail(-z8);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-var P_LOW = 0.02425;
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
 }
 
 // src/stats/hodges-lehmann.ts
@@ -5221,7 +5261,7 @@ function clusterOfProportion(count2, events) {
   return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
 }
 
-// src/gate/noise.ts
+// src/document/run-level.ts
 function designEffectOfWindows(windows) {
   const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
   const deff = clusterDesignEffect(clusters);
@@ -5276,6 +5316,250 @@ function last(ws) {
 }
 function total(ws) {
   return ws.reduce((a, w) => a + w.count, 0);
+}
+
+// src/stats/change-point.ts
+var CHANGE_POINT_MIN_WINDOWS = 4;
+var MAX_RHO = 0.8;
+function changePoint(windows) {
+  const used = [];
+  windows.forEach((w, index) => {
+    if (!(Number.isFinite(w.count) && w.count >= 0)) throw new RangeError(`changePoint: window ${index} has count ${w.count} (must be a finite number \u2265 0)`);
+    if (!Number.isFinite(w.sumLog) || !Number.isFinite(w.sumLogSq)) throw new RangeError(`changePoint: window ${index} has a sum that is not finite`);
+    if (w.count > 0) used.push({ index, n: w.count, sum: w.sumLog, sumSq: w.sumLogSq });
+  });
+  const k = used.length;
+  if (k < CHANGE_POINT_MIN_WINDOWS) return insufficient(`${k} time ${k === 1 ? "window" : "windows"} with requests (a change point needs \u2265 ${CHANGE_POINT_MIN_WINDOWS})`, "too-few");
+  const total2 = used.reduce((a, w) => a + w.n, 0);
+  const grand = used.reduce((a, w) => a + w.sum, 0) / total2;
+  const means = used.map((w) => w.sum / w.n);
+  if (means.every((m) => m === means[0])) return insufficient("every time window has the same mean latency: no step to locate", "no-spread");
+  let cusum = 0;
+  let weight = 0;
+  let sup = 0;
+  let best = 1;
+  let bestScore = -1;
+  for (let j = 1; j < k; j++) {
+    const w = used[j - 1];
+    cusum += w.sum - w.n * grand;
+    weight += w.n;
+    sup = Math.max(sup, Math.abs(cusum));
+    const score = Math.abs(cusum) * Math.sqrt(total2 / (weight * (total2 - weight)));
+    if (score > bestScore) {
+      bestScore = score;
+      best = j;
+    }
+  }
+  const side = (ws) => {
+    const n = ws.reduce((a, w) => a + w.n, 0);
+    return { logMean: ws.reduce((a, w) => a + w.sum, 0) / n, count: n };
+  };
+  const before = side(used.slice(0, best));
+  const after = side(used.slice(best));
+  const residuals = used.map((w, j) => Math.sqrt(w.n) * (means[j] - (j < best ? before.logMean : after.logMean)));
+  let sq = 0;
+  let lagged = 0;
+  for (let j = 0; j < k; j++) {
+    sq += residuals[j] ** 2;
+    if (j + 1 < k) lagged += residuals[j] * residuals[j + 1];
+  }
+  const rho = sq > 0 ? Math.min(MAX_RHO, Math.max(0, lagged / sq)) : 0;
+  const longRun = sq / (k - 2) * ((1 + rho) / (1 - rho));
+  const withinDf = total2 - k;
+  const within = withinDf > 0 ? Math.max(0, used.reduce((a, w) => a + (w.sumSq - w.sum * w.sum / w.n), 0)) / withinDf : 0;
+  const variance = Math.max(longRun, within);
+  if (!(variance > 0)) return insufficient("no variance in the windows to measure a step against", "no-spread");
+  const statistic = sup / Math.sqrt(total2 * variance);
+  return { at: used[best].index, before, after, statistic, pValue: kolmogorovSurvival(statistic) };
+}
+function kolmogorovSurvival(x) {
+  if (!(x >= 0.1)) return 1;
+  if (x < 1) {
+    let s2 = 0;
+    for (let j = 1; j <= 20; j++) s2 += Math.exp(-((2 * j - 1) ** 2) * Math.PI * Math.PI / (8 * x * x));
+    return clamp01(1 - Math.sqrt(2 * Math.PI) / x * s2);
+  }
+  let s = 0;
+  for (let j = 1; j <= 100; j++) {
+    const term = Math.exp(-2 * j * j * x * x);
+    s += j % 2 === 1 ? term : -term;
+    if (term < 1e-300) break;
+  }
+  return clamp01(2 * s);
+}
+function clamp01(p) {
+  return Math.min(1, Math.max(0, p));
+}
+
+// src/stats/between-run-noise.ts
+function stepExcess(a, b) {
+  check(a);
+  check(b);
+  const d = b.level - a.level;
+  return (d * d - a.se * a.se - b.se * b.se) / 2;
+}
+var CHANGE_STEP_SDS = 3;
+function isChangeStep(a, b, noise) {
+  check(a);
+  check(b);
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`isChangeStep: noise must be a finite number \u2265 0 but got ${noise}`);
+  const sd = Math.sqrt(a.se * a.se + b.se * b.se + 2 * noise * noise);
+  return Math.abs(b.level - a.level) > CHANGE_STEP_SDS * sd;
+}
+function shrinkVariance(prior, excesses, floor) {
+  if (!(prior.variance >= 0 && Number.isFinite(prior.variance))) throw new RangeError(`shrinkVariance: prior variance must be finite and \u2265 0 but got ${prior.variance}`);
+  if (!(prior.weight >= 0 && Number.isFinite(prior.weight))) throw new RangeError(`shrinkVariance: prior weight must be finite and \u2265 0 but got ${prior.weight}`);
+  if (!(floor >= 0 && Number.isFinite(floor))) throw new RangeError(`shrinkVariance: floor must be finite and \u2265 0 but got ${floor}`);
+  let sum2 = prior.weight * prior.variance;
+  for (const e of excesses) {
+    if (!Number.isFinite(e)) throw new RangeError(`shrinkVariance: excesses must be finite but got ${e}`);
+    sum2 += e;
+  }
+  const weight = prior.weight + excesses.length;
+  if (weight === 0) return floor;
+  return Math.max(floor, sum2 / weight);
+}
+function check(r) {
+  if (!Number.isFinite(r.level) || !(r.se >= 0 && Number.isFinite(r.se))) {
+    throw new RangeError(`between-run noise: a run level needs a finite level and a finite se \u2265 0 but got ${r.level} \xB1 ${r.se}`);
+  }
+}
+
+// src/gate/learned-noise.ts
+var NOISE_FLOOR_SHARE = 0.25;
+function levelNoise(relative, noiseMs, ms, unit) {
+  if (unit !== "ms" || ms === void 0 || !(ms > 0) || !(noiseMs > 0)) return relative;
+  return Math.hypot(relative, noiseMs / ms);
+}
+function defaultNoise(policy) {
+  const figure = { noise: policy.runToRunNoise, source: "default", steps: 0 };
+  return { runs: 0, setAside: 0, pooled: figure, of: () => figure };
+}
+function learnNoise(history, policy) {
+  const withLevels = history.filter((e) => e.levels !== void 0 && e.levels.length > 0);
+  if (!policy.noiseLearning.enabled || withLevels.length < 2) return defaultNoise(policy);
+  const prior = policy.runToRunNoise;
+  const floor = (NOISE_FLOOR_SHARE * prior) ** 2;
+  const weight = policy.noiseLearning.priorRuns;
+  const excesses = /* @__PURE__ */ new Map();
+  const stepMeans = [];
+  let setAside = 0;
+  for (let r = 1; r < withLevels.length; r++) {
+    const before = byScope(withLevels[r - 1].levels);
+    const after = byScope(withLevels[r].levels);
+    const endpointExcesses = [];
+    let wholeExcess;
+    for (const [key, b] of after) {
+      const a = before.get(key);
+      if (!a || a.count < 2 || b.count < 2) continue;
+      if (isChangeStep(level(a), level(b), prior)) {
+        setAside++;
+        continue;
+      }
+      const e = stepExcess(level(a), level(b));
+      (excesses.get(key) ?? excesses.set(key, []).get(key)).push(e);
+      if (key === WHOLE_RUN) wholeExcess = e;
+      else endpointExcesses.push(e);
+    }
+    const voices = endpointExcesses.length > 0 ? endpointExcesses : wholeExcess !== void 0 ? [wholeExcess] : [];
+    if (voices.length > 0) stepMeans.push(voices.reduce((s, x) => s + x, 0) / voices.length);
+  }
+  if (stepMeans.length === 0) return defaultNoise(policy);
+  const pooledVariance = shrinkVariance({ variance: prior * prior, weight }, stepMeans, floor);
+  const pooled = { noise: Math.sqrt(pooledVariance), source: "history", steps: stepMeans.length };
+  const figures = /* @__PURE__ */ new Map();
+  for (const [key, list] of excesses) {
+    figures.set(key, { noise: Math.sqrt(shrinkVariance({ variance: pooledVariance, weight }, list, floor)), source: "history", steps: list.length });
+  }
+  return {
+    runs: withLevels.length,
+    setAside,
+    pooled,
+    // A scope the history never saw gets the pooled figure: the machine's drift is the stage's.
+    of: (scope) => figures.get(keyOf(scope)) ?? { ...pooled, steps: 0 }
+  };
+}
+var WHOLE_RUN = "";
+function keyOf(scope) {
+  return scope ? `${scope.tag}\0${scope.value}` : WHOLE_RUN;
+}
+function byScope(levels) {
+  return new Map(levels.map((l) => [keyOf(l.scope), l]));
+}
+function level(l) {
+  return { level: l.logMean, se: l.se };
+}
+
+// src/gate/detectors/end-of-run.ts
+var endOfRun = {
+  id: "end-of-run",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current, mix, noise }, s) {
+    if (!policy.regression.latency.statistics.includes("med")) return [];
+    if (mix && s.scope === void 0) return [];
+    const warmup = policy.endurance?.warmupSeconds ?? 0;
+    const b = endOf(baseline, roles.latency, s.name, warmup);
+    const c2 = endOf(current, roles.latency, s.name, warmup);
+    if (!b || !c2) return [];
+    const nb = totalCount(b.distribution);
+    const nc = totalCount(c2.distribution);
+    if (nb < policy.minSamples || nc < policy.minSamples) return [];
+    const limit = policy.regression.latency.maxIncrease;
+    const before = percentile(b.distribution, 0.5);
+    const after = percentile(c2.distribution, 0.5);
+    const question = {
+      kind: "latency",
+      metric: s.name,
+      ...s.scope ? { scope: s.scope } : {},
+      statistic: "med",
+      unit: current.unitOf(s.name),
+      limit: { kind: "max-increase", max: limit },
+      ...!isInsufficient(before) ? { baseline: before } : {},
+      ...!isInsufficient(after) ? { current: after } : {}
+    };
+    const deff = (designEffectOfWindows(b.windows) * nb + designEffectOfWindows(c2.windows) * nc) / (nb + nc);
+    const figure = noise.of(s.scope);
+    const level2 = levelNoise(figure.noise, policy.runToRunNoiseMs, isInsufficient(before) ? void 0 : before, question.unit);
+    const ev = relativeShiftTest(b.distribution, c2.distribution, { designEffect: deff, noise: level2 * END_NOISE_FACTOR });
+    if (isInsufficient(ev)) return [];
+    const change = Math.expm1(ev.test.logRatio);
+    const out = {
+      ...question,
+      change,
+      beyond: change > limit,
+      pValue: ev.pGreater,
+      interval: { lower: ev.test.lower, upper: ev.test.upper },
+      intervalExcludesNoChange: ev.test.lower > 0,
+      details: { compared: "end-of-run", ...stepIn(current, s.name, warmup, policy.alpha), noise: { value: level2 * END_NOISE_FACTOR, source: figure.source, steps: figure.steps } }
+    };
+    return [out];
+  }
+};
+function stepIn(run, scope, warmupSeconds, alpha) {
+  const windows = run.windows(scope, "trend").filter(afterWarmup(run, warmupSeconds));
+  const cp = changePoint(windows);
+  if (isInsufficient(cp) || !(cp.pValue < alpha) || !(cp.after.logMean > cp.before.logMean)) return {};
+  const atMs = run.doc.windows.originMs + windows[cp.at].i * run.doc.windows.widthMs - Date.parse(run.doc.meta.start);
+  return { changePoint: { atSeconds: Math.max(0, atMs / 1e3), before: Math.exp(cp.before.logMean), after: Math.exp(cp.after.logMean), pValue: cp.pValue } };
+}
+var END_NOISE_FACTOR = Math.sqrt(3);
+var MIN_END_WINDOWS = 6;
+function endOf(run, wholeRun, scope, warmupSeconds) {
+  const axis = run.windows(wholeRun, "trend").filter(afterWarmup(run, warmupSeconds));
+  if (axis.length === 0) return void 0;
+  const firstIndex = axis[0].i;
+  const lastIndex = axis[axis.length - 1].i;
+  const third = Math.floor((lastIndex - firstIndex + 1) / 3);
+  const from = lastIndex - third + 1;
+  const windows = run.windows(scope, "trend").filter((w) => w.i >= from && w.i <= lastIndex && w.count > 0);
+  if (windows.length < MIN_END_WINDOWS) return void 0;
+  return { windows, distribution: run.windowDistribution(scope, from, lastIndex + 1) };
+}
+function afterWarmup(run, warmupSeconds) {
+  if (!(warmupSeconds > 0)) return () => true;
+  const fromMs = Date.parse(run.doc.meta.start) + warmupSeconds * 1e3;
+  return (w) => run.doc.windows.originMs + w.i * run.doc.windows.widthMs >= fromMs;
 }
 
 // src/stats/regularized-beta.ts
@@ -5345,8 +5629,8 @@ function logGamma(z8) {
 
 // src/stats/conditional-binomial-test.ts
 function conditionalBinomialTest(baseline, current, options = {}) {
-  check(baseline, "baseline");
-  check(current, "current");
+  check2(baseline, "baseline");
+  check2(current, "current");
   const d = options.varianceInflation ?? 1;
   if (!(d >= 1 && Number.isFinite(d))) throw new RangeError(`conditionalBinomialTest: varianceInflation must be a finite number \u2265 1 but got ${d}`);
   if (baseline.total === 0) return insufficient("the baseline has no requests", "too-few");
@@ -5362,14 +5646,14 @@ function conditionalBinomialTest(baseline, current, options = {}) {
     const x = effective.current.events;
     const k = effective.baseline.events + x;
     const pGreater2 = x > 0 ? regularizedBeta(pi, x, k - x + 1) : 1;
-    return { pGreater: pGreater2, conditionedOn: "events", effective };
+    return { pGreater: pGreater2, conditionedOn: "events", minAttainableP: k > 0 ? pi ** k : 1, effective };
   }
   const s = (current.total - current.events) / d;
   const m = (baseline.total - baseline.events) / d + s;
   const pGreater = s < m ? regularizedBeta(1 - pi, m - s, s + 1) : 1;
-  return { pGreater, conditionedOn: "non-events", effective };
+  return { pGreater, conditionedOn: "non-events", minAttainableP: m > 0 ? (1 - pi) ** m : 1, effective };
 }
-function check(p, which) {
+function check2(p, which) {
   if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
     throw new RangeError(`conditionalBinomialTest: ${which} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
   }
@@ -5377,8 +5661,8 @@ function check(p, which) {
 
 // src/stats/two-proportion-test.ts
 function twoProportionTest(baseline, current, options = {}) {
-  check2(baseline, "baseline");
-  check2(current, "current");
+  check3(baseline, "baseline");
+  check3(current, "current");
   const deff = options.varianceInflation ?? 1;
   if (!(deff >= 1 && Number.isFinite(deff))) throw new RangeError(`twoProportionTest: varianceInflation must be a finite number \u2265 1 but got ${deff}`);
   const confidence = options.confidence ?? 0.95;
@@ -5410,7 +5694,7 @@ function twoProportionTest(baseline, current, options = {}) {
     confidence
   };
 }
-function check2(p, which) {
+function check3(p, which) {
   if (!(Number.isFinite(p.events) && Number.isFinite(p.total) && p.events >= 0 && p.total >= 0 && p.events <= p.total)) {
     throw new RangeError(`twoProportionTest: ${which} must have 0 \u2264 events \u2264 total (finite) but got ${p.events} of ${p.total}`);
   }
@@ -5459,6 +5743,7 @@ var errorRate = {
       return [{
         ...base,
         pValue: exact.pGreater,
+        minAttainableP: exact.minAttainableP,
         // The exact test's dual: its one-sided interval at level 1 − α excludes no change exactly when p < α
         // (a Wald interval from a baseline of 0 would claim more than the counts can show).
         intervalExcludesNoChange: exact.pGreater < policy.alpha,
@@ -5589,20 +5874,20 @@ function minimumDetectableEffect(se, options) {
 }
 
 // src/stats/quantile-log-se.ts
-var Z95 = normalQuantile(0.975);
+var Z952 = normalQuantile(0.975);
 function logQuantileStandardError(d, q, nEffective) {
   if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
   if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
-  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  const h = Z952 * Math.sqrt(q * (1 - q) / nEffective);
   if (q - h < 0 || q + h > 1) {
-    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    const needed = Math.ceil(Z952 * Z952 * Math.max(q / (1 - q), (1 - q) / q));
     return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
   }
   const lo = percentile(d, q - h);
   const hi = percentile(d, q + h);
   if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
   if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z95);
+  return Math.log(hi / lo) / (2 * Z952);
 }
 
 // src/stats/tail-spread-test.ts
@@ -5651,16 +5936,16 @@ function percentileRiseTest(baseline, current, options) {
   const vc = percentile(current, q);
   if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
   if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const level = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
-  if (isInsufficient(level)) return level;
+  const level2 = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  if (isInsufficient(level2)) return level2;
   const spread = q > 0.5 ? tailSpreadTest(baseline, current, { q, nEffectiveBaseline: nb, nEffectiveCurrent: nc, noise: shapeNoise }) : void 0;
-  if (spread === void 0 || isInsufficient(spread)) return { test: level, evidence: "level", pGreater: level.pGreater, level };
-  const bySpread = spread.pGreater < level.pGreater;
+  if (spread === void 0 || isInsufficient(spread)) return { test: level2, evidence: "level", pGreater: level2.pGreater, level: level2 };
+  const bySpread = spread.pGreater < level2.pGreater;
   return {
-    test: bySpread ? spread : level,
+    test: bySpread ? spread : level2,
     evidence: bySpread ? "spread" : "level",
-    pGreater: Math.min(1, 2 * Math.min(level.pGreater, spread.pGreater)),
-    level,
+    pGreater: Math.min(1, 2 * Math.min(level2.pGreater, spread.pGreater)),
+    level: level2,
     spread
   };
 }
@@ -5670,14 +5955,18 @@ var latency = {
   id: "latency",
   each: "scope",
   needs: "baseline",
-  detect({ policy, baseline, current }, s) {
+  detect({ policy, baseline, current, noise: learned }, s) {
     const limit = policy.regression.latency.maxIncrease;
-    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit: current.unitOf(s.name), limit: { kind: "max-increase", max: limit } };
+    const figure = learned.of(s.scope);
+    const unit = current.unitOf(s.name);
+    const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit, limit: { kind: "max-increase", max: limit } };
     const out = [];
     for (const statistic of policy.regression.latency.statistics) {
       const b = baseline.value(s.name, statistic);
       const c2 = current.value(s.name, statistic);
       const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c2 !== void 0 ? { current: c2 } : {} };
+      const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
+      const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
       if (b === void 0 || c2 === void 0) {
         out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
         continue;
@@ -5698,11 +5987,11 @@ var latency = {
       const nc = totalCount(cd);
       if (nb < policy.minSamples || nc < policy.minSamples) {
         const n = Math.min(nb, nc);
-        const few = statistic === "med" && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, policy.runToRunNoise) : void 0;
+        const few = statistic === "med" && n >= SMALL_SAMPLE_MIN ? shift(bd, cd, 1, noise) : void 0;
         if (few && !isInsufficient(few)) {
           out.push(tested(base, few, Math.expm1(few.test.logRatio), limit, {
             atMost: "warn",
-            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, policy.runToRunNoise, policy.alpha) }
+            details: { smallSample: { baselineCount: nb, currentCount: nc, minSamples: policy.minSamples }, ...detectable(few.test, noise, policy.alpha), ...noiseDetail }
           }));
           continue;
         }
@@ -5711,7 +6000,6 @@ var latency = {
       }
       const deffB = designEffectOfWindows(baseline.windows(s.name, "trend"));
       const deffC = designEffectOfWindows(current.windows(s.name, "trend"));
-      const noise = policy.runToRunNoise;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
@@ -5723,7 +6011,8 @@ var latency = {
         details: {
           ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
           ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
-          ...detectable(evidence.test, noise, policy.alpha)
+          ...detectable(evidence.test, noise, policy.alpha),
+          ...noiseDetail
         }
       }));
     }
@@ -5908,14 +6197,14 @@ function memoryTrend(samplesIn, warmupSeconds) {
     return insufficient(`only ${samples2.length} memory samples${discarded > 0 ? ` (${discarded} of 0 bytes set aside)` : ""} (needs \u2265 6)`, "too-few");
   }
   const t0 = samples2[0].t;
-  const afterWarmup = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
-  const used = afterWarmup.length >= 6 ? afterWarmup : samples2.slice(Math.floor(samples2.length / 3));
+  const afterWarmup2 = samples2.filter((s) => s.t - t0 >= warmupSeconds * 1e3);
+  const used = afterWarmup2.length >= 6 ? afterWarmup2 : samples2.slice(Math.floor(samples2.length / 3));
   const floor = gcFloor(used, Math.max(1, Math.round(used.length / 60)));
   let peak = 0;
   for (const s of samples2) if (s.rssBytes > peak) peak = s.rssBytes;
   const base = { startBytes: used[0].rssBytes, endBytes: used[used.length - 1].rssBytes, peakBytes: peak, samples: samples2.length, discarded };
   const half = floor.slice(Math.floor(floor.length / 2));
-  const level = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
+  const level2 = quantileSorted(Float64Array.from(half, (s) => s.rssBytes).sort(), 0.5);
   const levelLogSd = sampleStandardDeviation(half.map((s) => Math.log(s.rssBytes)));
   const hours = (s) => (s.t - t0) / 36e5;
   const whole = theilSen(floor.map(hours), floor.map((s) => s.rssBytes / MB), { confidence: 0.95 });
@@ -5924,11 +6213,11 @@ function memoryTrend(samplesIn, warmupSeconds) {
   const spanHours = (used[used.length - 1].t - used[0].t) / 36e5;
   return {
     ...base,
-    levelBytes: level,
+    levelBytes: level2,
     levelLogSd,
     ...isInsufficient(whole) ? {} : { slopeMBPerHour: whole.slope, slopeInterval: { lower: whole.lower, upper: whole.upper } },
     ...isInsufficient(ols) ? {} : { rSquared: ols.rSquared },
-    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level / MB) }
+    ...isInsufficient(steady) ? {} : { steadySlopeMBPerHour: steady.slope, steadySlopeInterval: { lower: steady.lower, upper: steady.upper }, growth: steady.slope * spanHours / (level2 / MB) }
   };
 }
 
@@ -6134,7 +6423,7 @@ function windowRateSe(windows, widthMs) {
 }
 
 // src/gate/detectors/index.ts
-var DETECTORS = [thresholds, coverage, latency, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
 
 // src/stats/mixture.ts
 function mixture(parts, total2) {
@@ -6401,7 +6690,8 @@ function compareRuns(input) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, ...mix ? { mix } : {} }, judged);
+  const noise = baseline ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
+  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -6418,12 +6708,25 @@ function compareRuns(input) {
     outcome,
     ...input.baseline ? { baselineRun: runInfo(input.baseline) } : {},
     currentRun: runInfo(input.current),
-    findings: sortFindings(findings.filter(worthReporting)),
+    findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
+    ...baseline ? { noise: stageNoise(noise, scopes, policy) } : {},
     notes
+  };
+}
+function stageNoise(noise, scopes, policy) {
+  const figures = scopes.map((s) => noise.of(s.scope).noise);
+  return {
+    source: noise.pooled.source,
+    default: policy.runToRunNoise,
+    runs: noise.runs,
+    setAside: noise.setAside,
+    pooled: noise.pooled.noise,
+    lowest: Math.min(...figures),
+    highest: Math.max(...figures)
   };
 }
 function judgedScopes(baseline, current, policy, notes = [], latencyMetric = policy.latencyMetric ?? current.roles.latency) {
@@ -6470,12 +6773,24 @@ function detect(detectors, ctx, judged) {
   return out;
 }
 function adjustAndClassify(assessments, policy) {
-  const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0);
+  const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0 && !(a.minAttainableP !== void 0 && a.minAttainableP >= policy.alpha));
   const raw = tested2.map(({ a }) => a.pValue);
   const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
   const byIndex = /* @__PURE__ */ new Map();
   tested2.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
-  return assessments.map((a, i) => classify(a, byIndex.get(i), policy.alpha));
+  return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== void 0 && a.insufficient === void 0 ? a.pValue : void 0), policy));
+}
+function withoutRepeats(findings) {
+  const whole = /* @__PURE__ */ new Map();
+  for (const f of findings) if (f.kind === "latency" && f.statistic === "med" && f.details?.compared === void 0) whole.set(scopeKey(f), f);
+  return findings.filter((f) => {
+    if (f.details?.compared !== "end-of-run") return true;
+    const w = whole.get(scopeKey(f));
+    return !w || outcomeRank(w.outcome) > outcomeRank(f.outcome);
+  });
+}
+function scopeKey(f) {
+  return f.scope ? `${f.scope.tag}\0${f.scope.value}` : "";
 }
 function worthReporting(f) {
   if (f.outcome !== "pass") return true;
@@ -6516,7 +6831,8 @@ function decision(f) {
     ...f.change !== void 0 ? { change: f.change } : {},
     ...difference !== void 0 ? { difference } : {},
     confidence: f.confidence,
-    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {}
+    ...f.shortfall !== void 0 ? { shortfall: f.shortfall } : {},
+    ...f.details?.compared !== void 0 ? { compared: f.details.compared } : {}
   };
 }
 function sameScope(f, s) {
@@ -6750,8 +7066,10 @@ function where(f) {
 }
 function subject(f) {
   switch (f.kind) {
-    case "latency":
-      return f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
+    case "latency": {
+      const what = f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
+      return f.details?.compared === "end-of-run" ? `${what} at the end of the run` : what;
+    }
     case "throughput":
       return "throughput";
     case "error-rate":
@@ -6782,6 +7100,11 @@ function detailClause(f) {
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push("the current run served no requests");
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
+  if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
+  if (d.changePoint) {
+    const c2 = d.changePoint;
+    parts.push(`slower from ${formatDuration(c2.atSeconds)} on (${formatInUnit(f.unit, c2.before)} \u2192 ${formatInUnit(f.unit, c2.after)}, geometric means)`);
+  }
   if (d.memory) {
     const m = d.memory;
     parts.push(
@@ -6829,6 +7152,8 @@ function sentence(f) {
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
     case "unconfirmed":
       return f.confidence.level === "not-applicable" ? `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit but cannot be confirmed${note}.` : `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
+    case "near-limit":
+      return `${at}: ${what}${delta}${numbers3} is a confirmed change beyond the ${limit} limit, but too close to it to fail on: within the data's uncertainty it may be inside the limit${ci}${note}.`;
     case "multiplicity":
       return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
     case "noise":
@@ -6996,8 +7321,18 @@ function powerText(p) {
   if (p.neededSeconds <= p.durationSeconds) return `${head}; this run is long enough to detect the ${limit} limit with 80 % power.`;
   return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
 }
+function noiseText(n) {
+  if (n.source !== "history") return void 0;
+  const range = n.lowest === n.highest ? `${percentText(n.lowest)} for every scope` : `${percentText(n.pooled)} for the stage, ${percentText(n.lowest)}\u2013${percentText(n.highest)} per scope`;
+  const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
+  return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
+}
+function percentText(x) {
+  return `${percent(x)} %`;
+}
 function stageNotes(stage) {
-  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...stage.notes];
+  const noise = stage.noise ? noiseText(stage.noise) : void 0;
+  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -7047,7 +7382,7 @@ function changeCell(s) {
   const d = s.decidedBy;
   if (d === void 0) return s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange);
   if (d.kind === "failure-signature") return "new failure signature";
-  const what = d.kind === "error-rate" ? "errors" : statisticLabel(d.statistic);
+  const what = d.kind === "error-rate" ? "errors" : `${statisticLabel(d.statistic)}${d.compared === "end-of-run" ? " at the end" : ""}`;
   if (d.kind === "error-rate" && d.difference !== void 0) return `${signedPercentNumber(d.difference)} pts ${what}`;
   return d.change === void 0 ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
 }
@@ -7090,7 +7425,8 @@ function findingView(f, acceptedBy) {
     severity: f.severity,
     message: findingMessage(f, acceptedBy),
     metric: f.metric,
-    statistic: f.statistic,
+    // The end-of-run question asks `med` of the last thirds: the technical line says so next to the whole run's `med`.
+    statistic: f.details?.compared === "end-of-run" ? `${f.statistic} (last third)` : f.statistic,
     values,
     evidence,
     threshold,
@@ -7583,7 +7919,7 @@ var FINDING = {
 };
 var SUMMARY = { keys: keyOrder()(["count", "p50", "p95", "p99", "avg", "throughput", "errorRate"]), children: {} };
 var DECISION = {
-  keys: keyOrder()(["kind", "statistic", "change", "difference", "confidence", "shortfall"]),
+  keys: keyOrder()(["kind", "statistic", "compared", "change", "difference", "confidence", "shortfall"]),
   children: { confidence: CONFIDENCE }
 };
 var SCOPE_COMPARISON = {
@@ -7595,7 +7931,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {

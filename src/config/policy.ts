@@ -54,6 +54,8 @@ export interface StagePolicy extends StageRules {
   /** How sure a confirmed change must be beyond its limit to fail (gate/classify.ts). */
   limitConfidence: number;
   runToRunNoise: number;
+  /** Additive run-to-run noise of a latency in ms (gate/learned-noise.ts levelNoise). */
+  runToRunNoiseMs: number;
   /** Run-to-run noise of a percentile's distance from the median (its shape), smaller than runToRunNoise. */
   tailShapeNoise: number;
   minSamples: number;
@@ -100,6 +102,7 @@ export function resolvePolicy(config: PerfGateConfig, stage: string): StagePolic
     multipleComparisons: config.multipleComparisons,
     limitConfidence: config.limitConfidence,
     runToRunNoise: config.runToRunNoise,
+    runToRunNoiseMs: config.runToRunNoiseMs,
     tailShapeNoise: config.tailShapeNoise,
     minSamples: config.minSamples,
     coverage: { ...config.coverage },

@@ -72,6 +72,19 @@ export function wholeNumber(range: NumberRange) {
   });
 }
 
+/** Milliseconds: a number, or a string such as `"0.05ms"`, within `range`. */
+export function milliseconds(range: NumberRange) {
+  return z.unknown().transform((value, ctx): number => {
+    const text = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(value) : null;
+    const n = typeof value === 'number' ? value : text ? Number(text[1]) : undefined;
+    if (n === undefined || !Number.isFinite(n) || !inRange(n, range)) {
+      ctx.addIssue({ code: 'custom', message: `expected milliseconds ${describeRange(range)}, as a number or a string such as "0.05ms", got ${formatValue(value)}`, input: value });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
 /** Seconds: a number, or a k6 duration string (`"30s"`, `"1m30s"`), within `range`. */
 export function seconds(range: NumberRange) {
   return z.unknown().transform((value, ctx): number => {

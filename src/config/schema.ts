@@ -10,6 +10,7 @@ import { formatMetricSelector, tryParseMetricSelector } from './metric-selector.
 import {
   fraction,
   latencyStatistics,
+  milliseconds,
   metricSelectorText,
   nonEmptyText,
   seconds,
@@ -98,6 +99,8 @@ export interface PerfGateConfig {
   /** How sure a confirmed change must be beyond its limit to fail (one-sided confidence, 0.5 to < 1). */
   limitConfidence: number;
   runToRunNoise: number;
+  /** Additive run-to-run noise of a latency, in ms (scheduling and timer jitter), on top of runToRunNoise. */
+  runToRunNoiseMs: number;
   /** Run-to-run noise of a percentile's distance from the median (the tail's shape), log-scale SD per run. */
   tailShapeNoise: number;
   minSamples: number;
@@ -134,6 +137,7 @@ export const CONFIG_DEFAULTS = {
   multipleComparisons: 'holm',
   limitConfidence: 0.7,
   runToRunNoise: 0.03,
+  runToRunNoiseMs: 0.05,
   tailShapeNoise: 0.015,
   minSamples: 20,
   coverage: { missing: 'warn' },
@@ -259,6 +263,7 @@ const configSchema = z.strictObject({
   multipleComparisons: z.enum(['holm', 'bh', 'none']).default(CONFIG_DEFAULTS.multipleComparisons),
   limitConfidence: fraction({ min: 0.5, max: 1, maxExclusive: true }, '70%').default(CONFIG_DEFAULTS.limitConfidence),
   runToRunNoise: fraction({ min: 0 }, '3%').default(CONFIG_DEFAULTS.runToRunNoise),
+  runToRunNoiseMs: milliseconds({ min: 0 }).default(CONFIG_DEFAULTS.runToRunNoiseMs),
   tailShapeNoise: fraction({ min: 0 }, '1.5%').default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
   coverage: z

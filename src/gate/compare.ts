@@ -15,7 +15,7 @@ import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js'
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
-import { sortFindings, worstOutcome } from './outcome.js';
+import { outcomeRank, sortFindings, worstOutcome } from './outcome.js';
 import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
 
 export interface CompareInput {
@@ -88,7 +88,7 @@ export function compareRuns(input: CompareInput): StageReport {
     outcome,
     ...(input.baseline ? { baselineRun: runInfo(input.baseline) } : {}),
     currentRun: runInfo(input.current),
-    findings: sortFindings(findings.filter(worthReporting)),
+    findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows,
     ...(currentMemory && !isInsufficient(currentMemory)
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
@@ -183,6 +183,26 @@ function adjustAndClassify(assessments: readonly Assessment[], policy: StagePoli
   return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== undefined && a.insufficient === undefined ? a.pValue : undefined), policy));
 }
 
+/**
+ * An end-of-run finding says nothing new when the same scope's whole-run typical latency already has an
+ * outcome at least as severe (a regression through the whole run is slower at its end too): it stays out
+ * of the list, as one line per regression reads better. It was asked all the same, and counted in the
+ * multiple-comparison family.
+ */
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const whole = new Map<string, Finding>();
+  for (const f of findings) if (f.kind === 'latency' && f.statistic === 'med' && f.details?.compared === undefined) whole.set(scopeKey(f), f);
+  return findings.filter((f) => {
+    if (f.details?.compared !== 'end-of-run') return true;
+    const w = whole.get(scopeKey(f));
+    return !w || outcomeRank(w.outcome) > outcomeRank(f.outcome);
+  });
+}
+
+function scopeKey(f: Finding): string {
+  return f.scope ? `${f.scope.tag}\u0000${f.scope.value}` : '';
+}
+
 /** Pass findings with nothing to say stay out of the list (the scope table shows them). */
 function worthReporting(f: Finding): boolean {
   if (f.outcome !== 'pass') return true;
@@ -230,6 +250,7 @@ function decision(f: Finding): Decision {
     ...(difference !== undefined ? { difference } : {}),
     confidence: f.confidence,
     ...(f.shortfall !== undefined ? { shortfall: f.shortfall } : {}),
+    ...(f.details?.compared !== undefined ? { compared: f.details.compared } : {}),
   };
 }
 

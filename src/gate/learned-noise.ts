@@ -30,6 +30,19 @@ export interface LearnedNoise {
  */
 export const NOISE_FLOOR_SHARE = 0.25;
 
+/**
+ * The run-to-run noise of a latency level of `ms` (a median, a percentile, a mean): the relative noise of
+ * its scope plus the additive jitter `noiseMs` (scheduling, timers) as a share of that level, in
+ * quadrature. A 1 ms endpoint on a busy machine wobbles by far more than 3 % between runs; a 100 ms one
+ * does not notice 0.05 ms. Only latencies in ms get the additive part.
+ *
+ * @example levelNoise(0.03, 0.05, 1, 'ms') // √(0.03² + 0.05²) = 0.058
+ */
+export function levelNoise(relative: number, noiseMs: number, ms: number | undefined, unit: string): number {
+  if (unit !== 'ms' || ms === undefined || !(ms > 0) || !(noiseMs > 0)) return relative;
+  return Math.hypot(relative, noiseMs / ms);
+}
+
 /** The policy's runToRunNoise for every scope: no history, or learning switched off. */
 export function defaultNoise(policy: StagePolicy): LearnedNoise {
   const figure: NoiseFigure = { noise: policy.runToRunNoise, source: 'default', steps: 0 };

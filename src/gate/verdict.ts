@@ -121,8 +121,18 @@ export interface FindingDetails {
     /** The design effect of the scope's failures clustering in time, as applied. */
     readonly designEffect: number;
   };
-  /** Degradation: which parts of the run were compared. */
-  readonly compared?: 'last-third-vs-first-third';
+  /**
+   * Which parts of the runs were compared: degradation, the last third of the run against its first third;
+   * `end-of-run`, the last third of the current run against the baseline's last third.
+   */
+  readonly compared?: 'last-third-vs-first-third' | 'end-of-run';
+  /**
+   * End of run: where the current run's typical latency most likely stepped (a change point beyond noise),
+   * to explain the finding ("slower from 13 s on"); the verdict rests on the fixed last third, not on it.
+   * `atSeconds` from the run's start; `before` and `after` the geometric mean latency of each side, in the
+   * finding's unit; `pValue` the change point's own (not multiplicity-adjusted).
+   */
+  readonly changePoint?: { readonly atSeconds: number; readonly before: number; readonly after: number; readonly pValue: number };
   /**
    * The smallest rise (a fraction: 0.34 = +34 %) this run could have caught with `power` at the one-sided
    * level `alpha` (before the multiple-comparison correction), given the standard error the test used —
@@ -219,6 +229,8 @@ export interface Decision {
   readonly difference?: number;
   readonly confidence: Confidence;
   readonly shortfall?: Shortfall;
+  /** The deciding finding compared parts of the runs (its details.compared): the row then says which. */
+  readonly compared?: FindingDetails['compared'];
 }
 
 /** Resident memory of one run after warm-up. Bytes are bytes; MB = 2^20 bytes. */

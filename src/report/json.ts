@@ -43,7 +43,7 @@ const FINDING: Shape = {
 };
 const SUMMARY: Shape = { keys: keyOrder<ScopeSummary>()(['count', 'p50', 'p95', 'p99', 'avg', 'throughput', 'errorRate']), children: {} };
 const DECISION: Shape = {
-  keys: keyOrder<Decision>()(['kind', 'statistic', 'change', 'difference', 'confidence', 'shortfall']),
+  keys: keyOrder<Decision>()(['kind', 'statistic', 'compared', 'change', 'difference', 'confidence', 'shortfall']),
   children: { confidence: CONFIDENCE },
 };
 const SCOPE_COMPARISON: Shape = {

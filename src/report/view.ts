@@ -106,7 +106,7 @@ function changeCell(s: ScopeComparison): string {
   const d = s.decidedBy;
   if (d === undefined) return s.latencyChange === undefined ? MISSING : formatChange(s.latencyChange);
   if (d.kind === 'failure-signature') return 'new failure signature';
-  const what = d.kind === 'error-rate' ? 'errors' : statisticLabel(d.statistic);
+  const what = d.kind === 'error-rate' ? 'errors' : `${statisticLabel(d.statistic)}${d.compared === 'end-of-run' ? ' at the end' : ''}`;
   if (d.kind === 'error-rate' && d.difference !== undefined) return `${signedPercentNumber(d.difference)} pts ${what}`;
   return d.change === undefined ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
 }
@@ -178,7 +178,8 @@ export function findingView(f: Finding, acceptedBy?: string): FindingView {
     severity: f.severity,
     message: findingMessage(f, acceptedBy),
     metric: f.metric,
-    statistic: f.statistic,
+    // The end-of-run question asks `med` of the last thirds: the technical line says so next to the whole run's `med`.
+    statistic: f.details?.compared === 'end-of-run' ? `${f.statistic} (last third)` : f.statistic,
     values,
     evidence,
     threshold,

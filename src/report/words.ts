@@ -82,8 +82,10 @@ function where(f: Finding): string {
 /** What was asked: `typical response time`, `p(95) response time`, `throughput`, … */
 function subject(f: Finding): string {
   switch (f.kind) {
-    case 'latency':
-      return f.statistic === 'med' ? 'typical response time' : `${f.statistic} response time`;
+    case 'latency': {
+      const what = f.statistic === 'med' ? 'typical response time' : `${f.statistic} response time`;
+      return f.details?.compared === 'end-of-run' ? `${what} at the end of the run` : what;
+    }
     case 'throughput':
       return 'throughput';
     case 'error-rate':
@@ -116,6 +118,11 @@ function detailClause(f: Finding): string {
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push('the current run served no requests');
   if (d.compared === 'last-third-vs-first-third') parts.push('last third of the run against its first third, after warm-up');
+  if (d.compared === 'end-of-run') parts.push("last third of the run against the baseline's last third");
+  if (d.changePoint) {
+    const c = d.changePoint;
+    parts.push(`slower from ${formatDuration(c.atSeconds)} on (${formatInUnit(f.unit, c.before)} → ${formatInUnit(f.unit, c.after)}, geometric means)`);
+  }
   if (d.memory) {
     const m = d.memory;
     parts.push(

@@ -41,4 +41,5 @@ export { type DetectableEffect, type DetectableEffectOptions, minimumDetectableE
 export { type SampleSizeFactorOptions, sampleSizeFactor } from './sample-size-factor.js';
 export { type MixturePart, mixture } from './mixture.js';
 export { regularizedBeta } from './regularized-beta.js';
+export { type ChangePoint, type WindowLogSums, CHANGE_POINT_MIN_WINDOWS, changePoint, kolmogorovSurvival } from './change-point.js';
 export { type ConditionalBinomialTest, type ConditionalBinomialTestOptions, conditionalBinomialTest } from './conditional-binomial-test.js';

@@ -8,6 +8,20 @@ function problems(raw: unknown): string[] {
   return result.ok ? [] : result.issues.map((issue) => formatConfigIssue(issue));
 }
 
+describe('runToRunNoiseMs', () => {
+  it.each([
+    { raw: 0.1, ms: 0.1 },
+    { raw: '0.25ms', ms: 0.25 },
+    { raw: 0, ms: 0 },
+  ])('reads $raw as $ms ms', ({ raw, ms }) => {
+    expect(parseConfig({ runToRunNoiseMs: raw }).runToRunNoiseMs).toBe(ms);
+  });
+
+  it.each([-1, '2s', 'fast'])('refuses %s, saying what it expects', (raw) => {
+    expect(problems({ runToRunNoiseMs: raw }).join('\n')).toContain('expected milliseconds ≥ 0');
+  });
+});
+
 describe('defaults', () => {
   it('an empty config is the defaults', () => {
     const expected: PerfGateConfig = {
@@ -19,6 +33,7 @@ describe('defaults', () => {
       multipleComparisons: 'holm',
       limitConfidence: 0.7,
       runToRunNoise: 0.03,
+      runToRunNoiseMs: 0.05,
       tailShapeNoise: 0.015,
       minSamples: 20,
       coverage: { missing: 'warn' },
@@ -109,7 +124,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'maxScopes', 'alpha', 'multipleComparisons', 'limitConfidence', 'runToRunNoise', 'tailShapeNoise', 'minSamples', 'coverage', 'noiseLearning', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
+        `'maxScopes', 'alpha', 'multipleComparisons', 'limitConfidence', 'runToRunNoise', 'runToRunNoiseMs', 'tailShapeNoise', 'minSamples', 'coverage', 'noiseLearning', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',

@@ -43,7 +43,7 @@ describe('degenerate data never crashes the gate and never yields NaN', () => {
     { what: 'constant latencies 5 ms → 6 ms, no noise floor', b: Array(100).fill(5), c: Array(100).fill(6), shortfall: 'no-spread', headline: /could not be judged \(no spread to measure against\)/ },
     { what: 'all latencies 0 ms (no ratio to take)', b: Array(100).fill(0), c: Array(100).fill(0), shortfall: 'other', headline: /could not be judged \(see the findings\)/ },
   ])('$what: the latency questions are inconclusive, not NaN', ({ b, c, shortfall, headline }) => {
-    const report = judge({ runToRunNoise: 0 }, 'smoke', syntheticRun({ endpoints: { 'GET /a': { latencies: b } } }), syntheticRun({ endpoints: { 'GET /a': { latencies: c } } }));
+    const report = judge({ runToRunNoise: 0, runToRunNoiseMs: 0 }, 'smoke', syntheticRun({ endpoints: { 'GET /a': { latencies: b } } }), syntheticRun({ endpoints: { 'GET /a': { latencies: c } } }));
     const latency = report.stages[0]!.findings.filter((f) => f.kind === 'latency');
     expect(latency.length).toBeGreaterThan(0);
     for (const f of latency) {

@@ -1,5 +1,5 @@
 import type { LatencyStatistic } from './latency-statistic.js';
-import type { CoverageConfig, MultipleComparisons, PerfGateConfig, ThresholdSet } from './schema.js';
+import type { CoverageConfig, MultipleComparisons, NoiseLearningConfig, PerfGateConfig, ThresholdSet } from './schema.js';
 export interface RegressionPolicy {
     /** Fail when a latency statistic rises by more than `maxIncrease` (0.2 = +20 %). */
     latency: {
@@ -52,12 +52,18 @@ export interface StagePolicy extends StageRules {
     window: 'auto' | number;
     alpha: number;
     multipleComparisons: MultipleComparisons;
+    /** How sure a confirmed change must be beyond its limit to fail (gate/classify.ts). */
+    limitConfidence: number;
     runToRunNoise: number;
+    /** Additive run-to-run noise of a latency in ms (gate/learned-noise.ts levelNoise). */
+    runToRunNoiseMs: number;
     /** Run-to-run noise of a percentile's distance from the median (its shape), smaller than runToRunNoise. */
     tailShapeNoise: number;
     minSamples: number;
     /** What the gate does about endpoints it could not see (a baseline endpoint missing from the current run). */
     coverage: CoverageConfig;
+    /** Whether (and how strongly) the run-to-run noise is learned from the baseline branch's history. */
+    noiseLearning: NoiseLearningConfig;
     /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
     latencyMetric?: string;
     acceptLabel: string;

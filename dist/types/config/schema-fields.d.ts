@@ -24,6 +24,8 @@ export declare function parsePercent(text: string): number | undefined;
 export declare function fraction(range: NumberRange, example: string): z.ZodPipe<z.ZodUnknown, z.ZodTransform<number, unknown>>;
 /** A whole number within `range`. */
 export declare function wholeNumber(range: NumberRange): z.ZodPipe<z.ZodUnknown, z.ZodTransform<number, unknown>>;
+/** Milliseconds: a number, or a string such as `"0.05ms"`, within `range`. */
+export declare function milliseconds(range: NumberRange): z.ZodPipe<z.ZodUnknown, z.ZodTransform<number, unknown>>;
 /** Seconds: a number, or a k6 duration string (`"30s"`, `"1m30s"`), within `range`. */
 export declare function seconds(range: NumberRange): z.ZodPipe<z.ZodUnknown, z.ZodTransform<number, unknown>>;
 /** `'auto'` or seconds > 0 (number or duration string). */

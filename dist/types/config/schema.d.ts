@@ -79,11 +79,17 @@ export interface PerfGateConfig {
     maxScopes: number;
     alpha: number;
     multipleComparisons: MultipleComparisons;
+    /** How sure a confirmed change must be beyond its limit to fail (one-sided confidence, 0.5 to < 1). */
+    limitConfidence: number;
     runToRunNoise: number;
+    /** Additive run-to-run noise of a latency, in ms (scheduling and timer jitter), on top of runToRunNoise. */
+    runToRunNoiseMs: number;
     /** Run-to-run noise of a percentile's distance from the median (the tail's shape), log-scale SD per run. */
     tailShapeNoise: number;
     minSamples: number;
     coverage: CoverageConfig;
+    /** Run-to-run noise learned from the baseline branch's history, shrunk toward runToRunNoise. */
+    noiseLearning: NoiseLearningConfig;
     /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
     latencyMetric?: string;
     acceptLabel: string;
@@ -93,6 +99,15 @@ export interface PerfGateConfig {
     /** The file the config was read from (set by the loader, not a key of the file); absent for the defaults. */
     file?: string;
 }
+/**
+ * Learning the run-to-run noise from stored runs of the baseline branch: `enabled` (default true) and
+ * `priorRuns`, how many runs' worth of evidence runToRunNoise counts as (default 4: a history of 4 steps
+ * weighs as much as the default, a history of 20 steps dominates it).
+ */
+export interface NoiseLearningConfig {
+    enabled: boolean;
+    priorRuns: number;
+}
 /** The top-level defaults (docs/config.md lists them too). */
 export declare const CONFIG_DEFAULTS: {
     readonly version: 1;
@@ -101,11 +116,17 @@ export declare const CONFIG_DEFAULTS: {
     readonly maxScopes: 500;
     readonly alpha: 0.05;
     readonly multipleComparisons: "holm";
+    readonly limitConfidence: 0.7;
     readonly runToRunNoise: 0.03;
+    readonly runToRunNoiseMs: 0.05;
     readonly tailShapeNoise: 0.015;
     readonly minSamples: 20;
     readonly coverage: {
         readonly missing: "warn";
+    };
+    readonly noiseLearning: {
+        readonly enabled: true;
+        readonly priorRuns: 4;
     };
     readonly acceptLabel: "perf-gate:accept";
 };

@@ -24,6 +24,13 @@ export interface Assessment {
     readonly beyond: boolean;
     /** One-sided p-value for "worse", when a test applies. Adjusted for multiplicity by the caller. */
     readonly pValue?: number;
+    /**
+     * The smallest pValue the test could have given on these counts, for discrete tests (an exact test on
+     * three failures cannot reach p < 0.125). A question whose minimum is not below α cannot confirm
+     * anything and stays out of the multiple-comparison family (Tarone 1990): zero failures in both runs
+     * must not cost the latency questions their power.
+     */
+    readonly minAttainableP?: number;
     /** 95 % interval of `change`, when one could be computed. */
     readonly interval?: {
         readonly lower: number;

@@ -1,4 +1,5 @@
 import type { StagePolicy } from '../config/policy.js';
+import type { HistoryEntry } from '../document/history-entry.js';
 import type { RunDocument } from '../document/run-document.js';
 import { RunView } from '../document/run-view.js';
 import type { Detector, JudgedScope } from './detector.js';
@@ -10,6 +11,11 @@ export interface CompareInput {
     readonly policy: StagePolicy;
     /** The questions to ask; default the registry (detectors/index.ts). */
     readonly detectors?: readonly Detector[];
+    /**
+     * The stage's stored history on the baseline branch, oldest first: the run-to-run noise is learned
+     * from it (policy.noiseLearning). Absent or short: the policy's runToRunNoise.
+     */
+    readonly history?: readonly HistoryEntry[];
 }
 /**
  * Compares a run with its baseline under a stage's policy: absolute SLOs, regressions per scope

@@ -3,6 +3,7 @@ import type { MetricRoles } from '../document/roles.js';
 import type { RequestMix } from '../document/request-mix.js';
 import type { RunView } from '../document/run-view.js';
 import type { Assessment } from './assessment.js';
+import type { LearnedNoise } from './learned-noise.js';
 import type { MemoryTrend } from './memory-trend.js';
 /** A scope the stage judges: the whole run, or one value of a grouping tag (one endpoint). */
 export interface JudgedScope {
@@ -36,6 +37,11 @@ export interface RunContext {
      * measured.
      */
     readonly mix?: RequestMix;
+    /**
+     * The run-to-run noise each scope's between-run comparison adds: learned from the baseline branch's
+     * history when there is one (gate/learned-noise.ts), else the policy's runToRunNoise.
+     */
+    readonly noise: LearnedNoise;
 }
 /** The context of a detector that compares with the baseline: it is there. */
 export interface ComparisonContext extends RunContext {

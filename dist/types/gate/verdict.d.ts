@@ -82,6 +82,10 @@ export type Reason = {
     readonly code: 'confirmed';
 } | {
     readonly code: 'unconfirmed';
+}
+/** A confirmed change whose estimate is beyond the limit, but not with `limitConfidence`: it may be within it. */
+ | {
+    readonly code: 'near-limit';
 } | {
     readonly code: 'noise';
 } | {
@@ -162,8 +166,23 @@ export interface FindingDetails {
         /** The design effect of the scope's failures clustering in time, as applied. */
         readonly designEffect: number;
     };
-    /** Degradation: which parts of the run were compared. */
-    readonly compared?: 'last-third-vs-first-third';
+    /**
+     * Which parts of the runs were compared: degradation, the last third of the run against its first third;
+     * `end-of-run`, the last third of the current run against the baseline's last third.
+     */
+    readonly compared?: 'last-third-vs-first-third' | 'end-of-run';
+    /**
+     * End of run: where the current run's typical latency most likely stepped (a change point beyond noise),
+     * to explain the finding ("slower from 13 s on"); the verdict rests on the fixed last third, not on it.
+     * `atSeconds` from the run's start; `before` and `after` the geometric mean latency of each side, in the
+     * finding's unit; `pValue` the change point's own (not multiplicity-adjusted).
+     */
+    readonly changePoint?: {
+        readonly atSeconds: number;
+        readonly before: number;
+        readonly after: number;
+        readonly pValue: number;
+    };
     /**
      * The smallest rise (a fraction: 0.34 = +34 %) this run could have caught with `power` at the one-sided
      * level `alpha` (before the multiple-comparison correction), given the standard error the test used —
@@ -186,6 +205,12 @@ export interface FindingDetails {
     /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */
     readonly tail?: {
         readonly fromMedian: number;
+    };
+    /** The run-to-run noise the test added for each run, and where it came from (gate/learned-noise.ts). */
+    readonly noise?: {
+        readonly value: number;
+        readonly source: 'default' | 'history';
+        readonly steps: number;
     };
 }
 export interface Finding {
@@ -272,6 +297,8 @@ export interface Decision {
     readonly difference?: number;
     readonly confidence: Confidence;
     readonly shortfall?: Shortfall;
+    /** The deciding finding compared parts of the runs (its details.compared): the row then says which. */
+    readonly compared?: FindingDetails['compared'];
 }
 /** Resident memory of one run after warm-up. Bytes are bytes; MB = 2^20 bytes. */
 export interface MemoryRun {
@@ -293,6 +320,20 @@ export interface MemoryRun {
 export interface MemorySummary {
     readonly baseline?: MemoryRun;
     readonly current?: MemoryRun;
+}
+/** The run-to-run noise the stage's latency comparisons used, and where it came from. */
+export interface StageNoise {
+    /** `default`: runToRunNoise for every scope; `history`: learned from stored runs of the baseline branch. */
+    readonly source: 'default' | 'history';
+    /** The policy's runToRunNoise: the figure without a history, and the prior a history is shrunk toward. */
+    readonly default: number;
+    /** Stored runs learned from, and steps between them set aside as code changes. */
+    readonly runs: number;
+    readonly setAside: number;
+    /** The stage-wide figure, and the lowest and highest over the judged scopes. */
+    readonly pooled: number;
+    readonly lowest: number;
+    readonly highest: number;
 }
 export interface StageReport {
     readonly stage: string;
@@ -327,6 +368,8 @@ export interface StageReport {
      * assumed; the run-to-run noise does not shrink with length).
      */
     readonly power?: StagePower;
+    /** The run-to-run noise used, when there was a baseline to compare with. */
+    readonly noise?: StageNoise;
     /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
     readonly notes: readonly string[];
 }

@@ -4,7 +4,7 @@
  * the comment, the terminal, the HTML page and the JSON say the same thing.
  */
 import type { RequestMix } from '../document/request-mix.js';
-import type { Finding, Limit, Report, Shortfall, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { Finding, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export declare function formatInUnit(unit: Unit, value: number): string;
 /** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
@@ -35,5 +35,11 @@ export declare function mixText(mix: RequestMix): string;
  * clustering assumed).`
  */
 export declare function powerText(p: StagePower): string;
-/** A stage's notes as the renderers list them: the mix change and what the run could see, then the gate's own notes. */
-export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'notes'>): string[];
+/**
+ * Where the run-to-run noise came from, when it was learned: `Run-to-run noise learned from 12 stored runs of
+ * the baseline branch: 1.4 % for the stage, 1.1–2.3 % per endpoint (default 3 %).` The default is not worded
+ * (docs/verdict.md states it; the JSON report carries it).
+ */
+export declare function noiseText(n: StageNoise): string | undefined;
+/** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'notes'>): string[];

@@ -5,6 +5,12 @@ export interface ConditionalBinomialTest {
     readonly pGreater: number;
     /** Which class was conditioned on: the rarer of events and non-events over both runs. */
     readonly conditionedOn: 'events' | 'non-events';
+    /**
+     * The smallest pValue these totals could give (every conditioned event in the current run): π^k. A test
+     * whose minimum is not below α can never confirm anything, whatever the split (Tarone's observation), so
+     * the gate leaves it out of the multiple-comparison family instead of letting it dilute the others.
+     */
+    readonly minAttainableP: number;
     /** The counts after dividing by the design effect (what the test was run on). */
     readonly effective: {
         readonly baseline: Proportion;
@@ -34,7 +40,8 @@ export interface ConditionalBinomialTestOptions {
  * sizes n/d), and the binomial tail is carried to non-integer counts through the incomplete beta function
  * (as Korn and Graubard do for Clopper–Pearson intervals). So with d = 2, 12 current failures weigh as 6.
  *
- * Contract: pGreater in [0, 1]; 1 when the current run has no events of the conditioned class to show
+ * Contract: pGreater in [0, 1] and ≥ minAttainableP; minAttainableP = π^k for the k conditioned events (1 when
+ * there are none); 1 when the current run has no events of the conditioned class to show
  * (none failed now, or it is the baseline that failed more); symmetric in the sense that swapping runs
  * and asking the other side gives P(X ≤ x) instead; exactly the binomial tail sum for integer counts and
  * d = 1. InsufficientData when a run has no trials.

@@ -1,6 +1,7 @@
 import type { Detector } from '../detector.js';
 import { coverage } from './coverage.js';
 import { degradation } from './degradation.js';
+import { endOfRun } from './end-of-run.js';
 import { errorRate } from './error-rate.js';
 import { failureSignatures } from './failure-signatures.js';
 import { latency } from './latency.js';
@@ -11,7 +12,7 @@ import { throughput } from './throughput.js';
 
 /**
  * Every question the gate asks, in the order findings are reported: absolute SLOs, what the current run
- * lost, per scope latency then errors, then the run-wide questions. A new detector is one file here and
- * one line in this list.
+ * lost, per scope latency (the whole run, then its end) then errors, then the run-wide questions. A new
+ * detector is one file here and one line in this list.
  */
-export const DETECTORS: readonly Detector[] = [thresholds, coverage, latency, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+export const DETECTORS: readonly Detector[] = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];

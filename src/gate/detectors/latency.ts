@@ -10,6 +10,7 @@ import { relativeShiftTest } from '../../stats/relative-shift-test.js';
 import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
 import type { FindingDetails } from '../verdict.js';
+import { levelNoise } from '../learned-noise.js';
 import { designEffectOfWindows } from '../noise.js';
 
 /**
@@ -25,14 +26,16 @@ export const latency: Detector = {
   detect({ policy, baseline, current, noise: learned }, s) {
     const limit = policy.regression.latency.maxIncrease;
     const figure = learned.of(s.scope);
-    const noise = figure.noise;
-    const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
-    const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), unit: current.unitOf(s.name), limit: { kind: 'max-increase' as const, max: limit } };
+    const unit = current.unitOf(s.name);
+    const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), unit, limit: { kind: 'max-increase' as const, max: limit } };
     const out: Assessment[] = [];
     for (const statistic of policy.regression.latency.statistics) {
       const b = baseline.value(s.name, statistic);
       const c = current.value(s.name, statistic);
       const base = { ...common, statistic, ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) };
+      // The level's noise: the scope's (learned or default) plus the additive jitter at this level.
+      const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
+      const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
       if (b === undefined || c === undefined) {
         out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === undefined ? 'the baseline' : 'the current run'}`, shortfall: 'missing' });
         continue;

@@ -50,7 +50,9 @@ describe('latency detector', () => {
     const m = out.find((a) => a.scope?.value === 'GET /a' && a.statistic === 'med')!;
     const d = m.details!.detectable!;
     expect(d).toMatchObject({ power: 0.8, alpha: 0.05 });
-    expect(d.noiseSe).toBeCloseTo(Math.SQRT2 * 0.03, 12);
+    // The floor of each run: 3 % and the additive 0.05 ms at this endpoint's baseline median, in quadrature.
+    expect(d.noiseSe).toBeCloseTo(Math.SQRT2 * Math.hypot(0.03, 0.05 / m.baseline!), 12);
+    expect(m.details?.noise).toEqual({ value: Math.hypot(0.03, 0.05 / m.baseline!), source: 'default', steps: 0 });
     // (z.95 + z.8) · se, se = hypot(within, noise floor): the stated parts rebuild the change.
     expect(Math.log1p(d.change)).toBeCloseTo(2.4865 * Math.hypot(d.withinSe, d.noiseSe), 3);
     // 400 log-normal requests, σ 0.35: within ≈ 0.35·√(2/400)·1.02 ≈ 0.025, so about +16 %.

@@ -20,7 +20,7 @@ const slowest: Detector = {
 
 describe('the detector registry', () => {
   it('lists every detector once, in report order', () => {
-    expect(DETECTORS.map((d) => d.id)).toEqual(['thresholds', 'coverage', 'latency', 'error-rate', 'failure-signatures', 'throughput', 'memory-level', 'memory-growth', 'degradation']);
+    expect(DETECTORS.map((d) => d.id)).toEqual(['thresholds', 'coverage', 'latency', 'end-of-run', 'error-rate', 'failure-signatures', 'throughput', 'memory-level', 'memory-growth', 'degradation']);
   });
 
   it('takes a new detector with no change elsewhere', () => {

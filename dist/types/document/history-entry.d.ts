@@ -1,0 +1,46 @@
+/**
+ * One line of a stage's history: the whole-run figures a baseline store keeps of every run it is given,
+ * for the trend in the report. Pure.
+ */
+import { z } from 'zod';
+import type { RunDocument } from './run-document.js';
+/** One scope's level in a history entry (whole run without `scope`), for learning run-to-run noise. */
+export declare const HistoryLevelSchema: z.ZodObject<{
+    scope: z.ZodOptional<z.ZodObject<{
+        tag: z.ZodString;
+        value: z.ZodString;
+    }, z.core.$strip>>;
+    count: z.ZodNumber;
+    logMean: z.ZodNumber;
+    se: z.ZodNumber;
+}, z.core.$strip>;
+export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
+/** One run in a stage's history: the whole-run request-latency figures, for trends and the chart. */
+export declare const HistoryEntrySchema: z.ZodObject<{
+    sha: z.ZodString;
+    start: z.ZodString;
+    end: z.ZodString;
+    durationSeconds: z.ZodNumber;
+    p50: z.ZodNullable<z.ZodNumber>;
+    p95: z.ZodNullable<z.ZodNumber>;
+    p99: z.ZodNullable<z.ZodNumber>;
+    throughput: z.ZodNullable<z.ZodNumber>;
+    errorRate: z.ZodNullable<z.ZodNumber>;
+    levels: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        scope: z.ZodOptional<z.ZodObject<{
+            tag: z.ZodString;
+            value: z.ZodString;
+        }, z.core.$strip>>;
+        count: z.ZodNumber;
+        logMean: z.ZodNumber;
+        se: z.ZodNumber;
+    }, z.core.$strip>>>;
+}, z.core.$strip>;
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+/**
+ * The history entry of a run: whole-run p50/p95/p99 (ms) of the request latency (the policy's
+ * latencyMetric when given, else the tool's own), requests per second and error rate, null where the run
+ * has no such data; and the level of the whole run and of each endpoint (each value of the run's grouping
+ * tags), from which a later comparison learns how much runs of the baseline branch wobble.
+ */
+export declare function historyEntry(doc: RunDocument, sha: string, latencyMetric?: string): HistoryEntry;
