@@ -3,7 +3,7 @@
 // models, the rules and how to read the output.
 //
 // Options: --trials-scale 1 (0.1 for a quick run), --out bench-results/accuracy, --workers 2,
-//          --sweep quiet (machines of the operating-characteristic sweep: quiet, noisy, quiet,noisy or none)
+//          --sweep quiet,noisy (machines of the operating-characteristic sweep: quiet, noisy, quiet,noisy or none)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,7 +36,7 @@ function parseOptions(argv: readonly string[]): Options {
   if (!(scale > 0)) throw new Error(`--trials-scale must be a positive number, got ${value('trials-scale')}`);
   const workers = Number(value('workers') ?? 2);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number ≥ 1, got ${value('workers')}`);
-  const sweepText = value('sweep') ?? 'quiet';
+  const sweepText = value('sweep') ?? 'quiet,noisy';
   const sweep = sweepText === 'none' ? [] : sweepText.split(',');
   for (const m of sweep) if (m !== 'quiet' && m !== 'noisy') throw new Error(`--sweep takes quiet, noisy or none, got ${m}`);
   return { scale, out: resolve(value('out') ?? 'bench-results/accuracy'), workers, sweep: sweep as MachineName[] };
