@@ -168,18 +168,23 @@ function detect(detectors: readonly Detector[], ctx: RunContext, judged: { reado
 }
 
 /**
- * Holm (or BH) over the tested questions that could confirm something. A discrete test whose smallest
- * attainable p is not below α (no failures in either run) joins no family: it keeps its raw p, which
- * cannot confirm, and does not dilute the questions that can (Tarone's refinement, still FWER-valid).
+ * Holm (or BH) over the tested questions that could confirm something, in two families: the questions
+ * that can fail the stage, and those that can at most warn (an end of the run, a small endpoint). Each
+ * family is held at α, so the chance of any false fail stays α and the warn-only questions do not cost
+ * the ones that fail builds their power. A discrete test whose smallest attainable p is not below α (no
+ * failures in either run) joins no family: it keeps its raw p, which cannot confirm, and does not dilute
+ * the questions that can (Tarone's refinement, still FWER-valid).
  */
 function adjustAndClassify(assessments: readonly Assessment[], policy: StagePolicy): Finding[] {
-  const tested = assessments
-    .map((a, i) => ({ a, i }))
-    .filter(({ a }) => a.pValue !== undefined && !a.deterministic && a.insufficient === undefined && !(a.minAttainableP !== undefined && a.minAttainableP >= policy.alpha));
-  const raw = tested.map(({ a }) => a.pValue!);
-  const adjusted = policy.multipleComparisons === 'holm' ? holm(raw) : policy.multipleComparisons === 'bh' ? benjaminiHochberg(raw) : raw;
   const byIndex = new Map<number, number>();
-  tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]!));
+  for (const warnOnly of [false, true]) {
+    const tested = assessments
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => (a.atMost === 'warn') === warnOnly && a.pValue !== undefined && !a.deterministic && a.insufficient === undefined && !(a.minAttainableP !== undefined && a.minAttainableP >= policy.alpha));
+    const raw = tested.map(({ a }) => a.pValue!);
+    const adjusted = policy.multipleComparisons === 'holm' ? holm(raw) : policy.multipleComparisons === 'bh' ? benjaminiHochberg(raw) : raw;
+    tested.forEach(({ i }, k) => byIndex.set(i, adjusted[k]!));
+  }
   return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== undefined && a.insufficient === undefined ? a.pValue : undefined), policy));
 }
 

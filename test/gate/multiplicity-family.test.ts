@@ -20,7 +20,19 @@ function family(n: number, minAttainableP: number | undefined): Detector {
   return { id: 'family', each: 'run', needs: 'current', detect: () => [latency, ...errors] };
 }
 
+/** The same latency question beside `n` warn-only latency questions (an end of the run) at raw p 0.5. */
+function withWarnOnly(n: number): Detector {
+  const latency: Assessment = { kind: 'latency', metric: 'http_req_duration', statistic: 'med', unit: 'ms', limit, change: 0.35, beyond: true, pValue: 0.004, interval: { lower: 0.1, upper: 0.6 }, intervalExcludesNoChange: true };
+  const ends = Array.from({ length: n }, (_, i): Assessment => ({ ...latency, metric: `http_req_duration{name:e${i}}`, scope: { tag: 'name', value: `e${i}` }, change: 0.01, beyond: false, pValue: 0.5, atMost: 'warn', details: { compared: 'end-of-run' } }));
+  return { id: 'warn-only', each: 'run', needs: 'current', detect: () => [latency, ...ends] };
+}
+
 describe('the multiple-comparison family', () => {
+  it('keeps questions that can at most warn in a family of their own: they do not cost a fail its power', () => {
+    const report = compareRuns({ current: run, policy, detectors: [withWarnOnly(12)] });
+    expect(report.findings.find((f) => f.scope === undefined && f.kind === 'latency')?.outcome).toBe('fail');
+  });
+
   it.each([
     // Holm over 13 questions: 0.004 × 13 = 0.052 ≥ α, so the latency question is not confirmed.
     { what: 'counts tests that could confirm something', n: 12, minP: 0.01, outcome: 'warn' },
