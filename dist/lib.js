@@ -4788,6 +4788,7 @@ function reasonOf(a, outcome, capped, adjustedP, alpha) {
   }
   const few = a.details?.smallSample;
   if (few && capped) return { code: "confirmed-few", ...few };
+  if (capped && a.details?.compared === "end-of-run") return { code: "confirmed-end" };
   if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
   if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
   if (a.kind === "failure-signature") return a.beyond ? { code: "new-signature" } : { code: "within-limit" };
@@ -5531,6 +5532,9 @@ var endOfRun = {
       pValue: ev.pGreater,
       interval: { lower: ev.test.lower, upper: ev.test.upper },
       intervalExcludesNoChange: ev.test.lower > 0,
+      // A third of the run is thinner evidence than the whole (a slow stretch of the machine can fill it):
+      // it flags the run for a reviewer, the whole-run question fails it.
+      atMost: "warn",
       details: { compared: "end-of-run", ...stepIn(current, s.name, warmup, policy.alpha), noise: { value: level2 * END_NOISE_FACTOR, source: figure.source, steps: figure.steps } }
     };
     return [out];
@@ -6773,11 +6777,13 @@ function detect(detectors, ctx, judged) {
   return out;
 }
 function adjustAndClassify(assessments, policy) {
-  const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0 && !(a.minAttainableP !== void 0 && a.minAttainableP >= policy.alpha));
-  const raw = tested2.map(({ a }) => a.pValue);
-  const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
   const byIndex = /* @__PURE__ */ new Map();
-  tested2.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
+  for (const warnOnly of [false, true]) {
+    const tested2 = assessments.map((a, i) => ({ a, i })).filter(({ a }) => a.atMost === "warn" === warnOnly && a.pValue !== void 0 && !a.deterministic && a.insufficient === void 0 && !(a.minAttainableP !== void 0 && a.minAttainableP >= policy.alpha));
+    const raw = tested2.map(({ a }) => a.pValue);
+    const adjusted = policy.multipleComparisons === "holm" ? holm(raw) : policy.multipleComparisons === "bh" ? benjaminiHochberg(raw) : raw;
+    tested2.forEach(({ i }, k) => byIndex.set(i, adjusted[k]));
+  }
   return assessments.map((a, i) => classify(a, byIndex.get(i) ?? (a.minAttainableP !== void 0 && a.insufficient === void 0 ? a.pValue : void 0), policy));
 }
 function withoutRepeats(findings) {
@@ -7150,6 +7156,8 @@ function sentence(f) {
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
     case "confirmed":
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
+    case "confirmed-end":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; evidence from a third of the run warns, the whole run's fails.`;
     case "unconfirmed":
       return f.confidence.level === "not-applicable" ? `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit but cannot be confirmed${note}.` : `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
     case "near-limit":
@@ -7208,16 +7216,18 @@ function headlineOf(report) {
     case "warn": {
       const lost = warning.filter((f) => f.reason.code === "lost-scope");
       const few = warning.filter((f) => f.reason.code === "confirmed-few");
-      const unconfirmed = warning.length - lost.length - few.length;
+      const ends = warning.filter((f) => f.reason.code === "confirmed-end");
+      const unconfirmed = warning.length - lost.length - few.length - ends.length;
       const listed = (fs) => {
         const places = [...new Set(fs.map(place))];
         return `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}`;
       };
       const parts = [];
-      if (unconfirmed > 0 || lost.length === 0 && few.length === 0) {
+      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0) {
         parts.push(`${unconfirmed} ${unconfirmed === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`);
       }
       const inNames = parts.length > 0 ? "" : ` in ${names}`;
+      if (ends.length > 0) parts.push(`${ends.length} ${ends.length === 1 ? "slowdown" : "slowdowns"} in the last third of the run${inNames}: ${listed(ends)}`);
       if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? "change" : "changes"} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
       if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? "endpoint" : "endpoints"} of the baseline missing from the current run${parts.length > 0 ? "" : ` in ${names}`}: ${listed(lost)}`);
       return `${parts.join("; ")}${tail}`;

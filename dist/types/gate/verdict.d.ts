@@ -83,6 +83,10 @@ export type Reason = {
 } | {
     readonly code: 'unconfirmed';
 }
+/** Beyond the limit and confirmed in the last third of the run only (end-of-run): a warning, never a fail. */
+ | {
+    readonly code: 'confirmed-end';
+}
 /** A confirmed change whose estimate is beyond the limit, but not with `limitConfidence`: it may be within it. */
  | {
     readonly code: 'near-limit';

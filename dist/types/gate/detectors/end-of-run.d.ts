@@ -5,6 +5,8 @@ import type { Detector } from '../detector.js';
  * run (after the endurance warm-up, when set) is held against the baseline's last third, with the same
  * shift test as the whole run: the design effect of those windows and the run-to-run noise of each run,
  * scaled to a third of the run (END_NOISE_FACTOR).
+ * It warns at most: a third of the run is thinner evidence than the whole, and a slow stretch of the
+ * machine can fill it (on the bench's noisy machine, failing on it cost 1 % of A/A runs).
  * The segment is fixed in advance (no search for the worst stretch, so no selection bias); a detected
  * change point only explains the finding. Asked for every scope the latency detector judges; its p-values
  * join the others' multiple-comparison correction.
