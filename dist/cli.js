@@ -64623,6 +64623,8 @@ function reasonOf(a, outcome, capped, adjustedP, alpha) {
   const few = a.details?.smallSample;
   if (few && capped) return { code: "confirmed-few", ...few };
   if (capped && a.details?.compared === "end-of-run") return { code: "confirmed-end" };
+  const short = a.details?.shortRun;
+  if (short && capped) return { code: "confirmed-short", ...short };
   if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
   if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
   if (a.kind === "failure-signature") return a.beyond ? { code: "new-signature" } : { code: "within-limit" };
@@ -65850,8 +65852,13 @@ var latency = {
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
         continue;
       }
-      const deffB = designEffectOfWindows(baseline.windows(s.name, "trend"));
-      const deffC = designEffectOfWindows(current.windows(s.name, "trend"));
+      const windowsB = baseline.windows(s.name, "trend");
+      const windowsC = current.windows(s.name, "trend");
+      const deffB = designEffectOfWindows(windowsB);
+      const deffC = designEffectOfWindows(windowsC);
+      const busyB = windowsB.filter((w) => w.count > 0).length;
+      const busyC = windowsC.filter((w) => w.count > 0).length;
+      const short = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
@@ -65860,7 +65867,9 @@ var latency = {
       const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
       const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
       out.push(tested(base, evidence, reported, limit, {
+        ...short ? { atMost: "warn" } : {},
         details: {
+          ...short ? { shortRun: { baselineWindows: busyB, currentWindows: busyC, needs: MIN_WINDOWS_TO_FAIL } } : {},
           ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
           ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
           ...detectable(evidence.test, noise, policy.alpha),
@@ -65871,6 +65880,7 @@ var latency = {
     return out;
   }
 };
+var MIN_WINDOWS_TO_FAIL = 8;
 var SMALL_SAMPLE_MIN = 8;
 var POWER = 0.8;
 function detectable(test, noise, alpha) {
@@ -68698,6 +68708,8 @@ function sentence(f) {
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
     case "confirmed":
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
+    case "confirmed-short":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; but the runs have only ${formatCount(Math.min(r.baselineWindows, r.currentWindows))} time windows with requests (a fail needs ${formatCount(r.needs)} to measure how requests cluster), so it is a warning.`;
     case "confirmed-end":
       return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; evidence from a third of the run warns, the whole run's fails.`;
     case "unconfirmed":
@@ -68759,16 +68771,18 @@ function headlineOf(report) {
       const lost = warning.filter((f) => f.reason.code === "lost-scope");
       const few = warning.filter((f) => f.reason.code === "confirmed-few");
       const ends = warning.filter((f) => f.reason.code === "confirmed-end");
-      const unconfirmed = warning.length - lost.length - few.length - ends.length;
+      const short = warning.filter((f) => f.reason.code === "confirmed-short");
+      const unconfirmed = warning.length - lost.length - few.length - ends.length - short.length;
       const listed = (fs) => {
         const places = [...new Set(fs.map(place))];
         return `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}`;
       };
       const parts = [];
-      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0) {
+      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0 && short.length === 0) {
         parts.push(`${unconfirmed} ${unconfirmed === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`);
       }
       const inNames = parts.length > 0 ? "" : ` in ${names}`;
+      if (short.length > 0) parts.push(`${short.length} ${short.length === 1 ? "change" : "changes"} beyond a limit${inNames} on a run too short to fail on: ${listed(short)}`);
       if (ends.length > 0) parts.push(`${ends.length} ${ends.length === 1 ? "slowdown" : "slowdowns"} in the last third of the run${inNames}: ${listed(ends)}`);
       if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? "change" : "changes"} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
       if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? "endpoint" : "endpoints"} of the baseline missing from the current run${parts.length > 0 ? "" : ` in ${names}`}: ${listed(lost)}`);

@@ -73,6 +73,8 @@ function reasonOf(a: Assessment, outcome: Outcome, capped: boolean, adjustedP: n
   const few = a.details?.smallSample;
   if (few && capped) return { code: 'confirmed-few', ...few };
   if (capped && a.details?.compared === 'end-of-run') return { code: 'confirmed-end' };
+  const short = a.details?.shortRun;
+  if (short && capped) return { code: 'confirmed-short', ...short };
   if (a.kind === 'threshold') return { code: a.beyond ? 'threshold-crossed' : 'threshold-holds' };
   if (a.kind === 'leak') return { code: a.beyond ? 'leak' : 'no-leak' };
   if (a.kind === 'failure-signature') return a.beyond ? { code: 'new-signature' } : { code: 'within-limit' };

@@ -72,6 +72,8 @@ export type Limit =
 export type Reason =
   | { readonly code: 'confirmed' }
   | { readonly code: 'unconfirmed' }
+  /** Beyond the limit and confirmed on a run with too few time windows to measure clustering: a warning. */
+  | { readonly code: 'confirmed-short'; readonly baselineWindows: number; readonly currentWindows: number; readonly needs: number }
   /** Beyond the limit and confirmed in the last third of the run only (end-of-run): a warning, never a fail. */
   | { readonly code: 'confirmed-end' }
   /** A confirmed change whose estimate is beyond the limit, but not with `limitConfidence`: it may be within it. */
@@ -142,6 +144,8 @@ export interface FindingDetails {
    * log scale: the part a longer run shrinks and the part it does not.
    */
   readonly detectable?: { readonly change: number; readonly power: number; readonly alpha: number; readonly withinSe: number; readonly noiseSe: number };
+  /** Judged on a run with fewer time windows than it takes to measure clustering (8): at most a warning. */
+  readonly shortRun?: { readonly baselineWindows: number; readonly currentWindows: number; readonly needs: number };
   /** Judged on fewer requests than minSamples with an exact small-sample test: at most a warning. */
   readonly smallSample?: { readonly baselineCount: number; readonly currentCount: number; readonly minSamples: number };
   /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */

@@ -177,6 +177,8 @@ function sentence(f: Finding): string {
       return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
     case 'confirmed':
       return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and confirmed${ci}${note}.`;
+    case 'confirmed-short':
+      return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and confirmed${ci}${note}; but the runs have only ${formatCount(Math.min(r.baselineWindows, r.currentWindows))} time windows with requests (a fail needs ${formatCount(r.needs)} to measure how requests cluster), so it is a warning.`;
     case 'confirmed-end':
       return `${at}: ${what}${delta}${numbers} is beyond the ${limit} limit and confirmed${ci}${note}; evidence from a third of the run warns, the whole run's fails.`;
     case 'unconfirmed':
@@ -254,16 +256,18 @@ export function headlineOf(report: Pick<Report, 'verdict' | 'stages'>): string {
       const lost = warning.filter((f) => f.reason.code === 'lost-scope');
       const few = warning.filter((f) => f.reason.code === 'confirmed-few');
       const ends = warning.filter((f) => f.reason.code === 'confirmed-end');
-      const unconfirmed = warning.length - lost.length - few.length - ends.length;
+      const short = warning.filter((f) => f.reason.code === 'confirmed-short');
+      const unconfirmed = warning.length - lost.length - few.length - ends.length - short.length;
       const listed = (fs: readonly Finding[]): string => {
         const places = [...new Set(fs.map(place))];
         return `${places.slice(0, 4).join(', ')}${places.length > 4 ? ', …' : ''}`;
       };
       const parts: string[] = [];
-      if (unconfirmed > 0 || (lost.length === 0 && few.length === 0 && ends.length === 0)) {
+      if (unconfirmed > 0 || (lost.length === 0 && few.length === 0 && ends.length === 0 && short.length === 0)) {
         parts.push(`${unconfirmed} ${unconfirmed === 1 ? 'change' : 'changes'} beyond a limit in ${names} that the data cannot confirm`);
       }
       const inNames = parts.length > 0 ? '' : ` in ${names}`;
+      if (short.length > 0) parts.push(`${short.length} ${short.length === 1 ? 'change' : 'changes'} beyond a limit${inNames} on a run too short to fail on: ${listed(short)}`);
       if (ends.length > 0) parts.push(`${ends.length} ${ends.length === 1 ? 'slowdown' : 'slowdowns'} in the last third of the run${inNames}: ${listed(ends)}`);
       if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? 'change' : 'changes'} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
       if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? 'endpoint' : 'endpoints'} of the baseline missing from the current run${parts.length > 0 ? '' : ` in ${names}`}: ${listed(lost)}`);

@@ -83,6 +83,13 @@ export type Reason = {
 } | {
     readonly code: 'unconfirmed';
 }
+/** Beyond the limit and confirmed on a run with too few time windows to measure clustering: a warning. */
+ | {
+    readonly code: 'confirmed-short';
+    readonly baselineWindows: number;
+    readonly currentWindows: number;
+    readonly needs: number;
+}
 /** Beyond the limit and confirmed in the last third of the run only (end-of-run): a warning, never a fail. */
  | {
     readonly code: 'confirmed-end';
@@ -199,6 +206,12 @@ export interface FindingDetails {
         readonly alpha: number;
         readonly withinSe: number;
         readonly noiseSe: number;
+    };
+    /** Judged on a run with fewer time windows than it takes to measure clustering (8): at most a warning. */
+    readonly shortRun?: {
+        readonly baselineWindows: number;
+        readonly currentWindows: number;
+        readonly needs: number;
     };
     /** Judged on fewer requests than minSamples with an exact small-sample test: at most a warning. */
     readonly smallSample?: {

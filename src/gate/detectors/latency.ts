@@ -69,8 +69,15 @@ export const latency: Detector = {
         out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
         continue;
       }
-      const deffB = designEffectOfWindows(baseline.windows(s.name, 'trend'));
-      const deffC = designEffectOfWindows(current.windows(s.name, 'trend'));
+      const windowsB = baseline.windows(s.name, 'trend');
+      const windowsC = current.windows(s.name, 'trend');
+      const deffB = designEffectOfWindows(windowsB);
+      const deffC = designEffectOfWindows(windowsC);
+      // Too few windows to measure how the requests cluster in time: the test may be far too sure of
+      // itself, so what it confirms warns and does not fail.
+      const busyB = windowsB.filter((w) => w.count > 0).length;
+      const busyC = windowsC.filter((w) => w.count > 0).length;
+      const short = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
       const evidence = statistic === 'med'
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
         : statistic === 'avg'
@@ -84,7 +91,9 @@ export const latency: Detector = {
       const reported = statistic === 'med' ? Math.expm1(evidence.test.logRatio) : change;
       const superiority = statistic === 'med' ? cliffsDelta(bd, cd) : undefined;
       out.push(tested(base, evidence, reported, limit, {
+        ...(short ? { atMost: 'warn' as const } : {}),
         details: {
+          ...(short ? { shortRun: { baselineWindows: busyB, currentWindows: busyC, needs: MIN_WINDOWS_TO_FAIL } } : {}),
           ...(superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {}),
           ...(evidence.spread !== undefined ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {}),
           ...detectable(evidence.test, noise, policy.alpha),
@@ -95,6 +104,13 @@ export const latency: Detector = {
     return out;
   },
 };
+
+/**
+ * Fewer time windows with requests than this in either run: a latency question may warn, never fail. The
+ * design effect comes from the spread between windows, and with fewer than 8 (7 degrees of freedom) it is
+ * too unsure to keep the test honest: a 4 s run of the same code twice failed real-k6 A/As this way.
+ */
+export const MIN_WINDOWS_TO_FAIL = 8;
 
 /**
  * Below minSamples, the typical shift is still judged (at most a warning) when each run has this many

@@ -6,3 +6,9 @@ import type { Detector } from '../detector.js';
  * all on the ratio scale so "+20 %" means the same at 2 ms and at 2 s.
  */
 export declare const latency: Detector;
+/**
+ * Fewer time windows with requests than this in either run: a latency question may warn, never fail. The
+ * design effect comes from the spread between windows, and with fewer than 8 (7 degrees of freedom) it is
+ * too unsure to keep the test honest: a 4 s run of the same code twice failed real-k6 A/As this way.
+ */
+export declare const MIN_WINDOWS_TO_FAIL = 8;
