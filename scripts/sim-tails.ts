@@ -32,7 +32,7 @@ import type { Assessment } from '../src/gate/assessment.js';
 import type { Detector, ComparisonContext, JudgedScope } from '../src/gate/detector.js';
 import { DETECTORS } from '../src/gate/detectors/index.js';
 import { latency } from '../src/gate/detectors/latency.js';
-import { designEffectOfWindows } from '../src/gate/noise.js';
+import { designEffectOfWindows } from '../src/document/run-level.js';
 import { totalCount, type Distribution } from '../src/stats/distribution.js';
 import { isInsufficient } from '../src/stats/insufficient.js';
 import { normalQuantile } from '../src/stats/normal.js';

@@ -16,7 +16,7 @@ import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
 import { outcomeRank, sortFindings, worstOutcome } from './outcome.js';
-import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageReport } from './verdict.js';
+import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageNoise, StageReport } from './verdict.js';
 
 export interface CompareInput {
   /** The stored baseline; absent on a first run (regressions are then inconclusive, SLOs still apply). */
@@ -100,7 +100,7 @@ export function compareRuns(input: CompareInput): StageReport {
   };
 }
 
-function stageNoise(noise: LearnedNoise, scopes: readonly JudgedScope[], policy: StagePolicy): StageReport['noise'] & object {
+function stageNoise(noise: LearnedNoise, scopes: readonly JudgedScope[], policy: StagePolicy): StageNoise {
   const figures = scopes.map((s) => noise.of(s.scope).noise);
   return {
     source: noise.pooled.source,

@@ -5,7 +5,7 @@ import { MixedRunView } from '../../src/document/mixed-run-view.js';
 import { requestMix } from '../../src/document/request-mix.js';
 import { RunView } from '../../src/document/run-view.js';
 import { compareRuns } from '../../src/gate/compare.js';
-import { designEffectOfWindows } from '../../src/gate/noise.js';
+import { designEffectOfWindows } from '../../src/document/run-level.js';
 import { run } from './fixtures.js';
 import { lognormal, syntheticRun } from './synthetic.js';
 

@@ -5,7 +5,7 @@ import { percentile } from '../../stats/percentile.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
 import { shortfallOf } from '../assessment.js';
 import type { Detector } from '../detector.js';
-import { designEffectOfWindows } from '../noise.js';
+import { designEffectOfWindows } from '../../document/run-level.js';
 
 /**
  * Degradation within one run (endurance): the typical latency of the last third of the run after warm-up

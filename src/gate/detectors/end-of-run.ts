@@ -9,7 +9,7 @@ import type { Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
 import type { FindingDetails } from '../verdict.js';
 import { levelNoise } from '../learned-noise.js';
-import { designEffectOfWindows } from '../noise.js';
+import { designEffectOfWindows } from '../../document/run-level.js';
 
 /**
  * Did the end of the run get slower? A regression that starts mid-run (a cache that fills, a pool that

@@ -11,7 +11,7 @@ import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
 import type { FindingDetails } from '../verdict.js';
 import { levelNoise } from '../learned-noise.js';
-import { designEffectOfWindows } from '../noise.js';
+import { designEffectOfWindows } from '../../document/run-level.js';
 
 /**
  * Latency questions for one scope: the typical shift (`med`: Hodges–Lehmann on log latency, tested with

@@ -1,1 +1,0 @@
-export { designEffectOfWindows } from '../document/run-level.js';
