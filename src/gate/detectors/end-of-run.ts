@@ -98,8 +98,9 @@ function stepIn(run: RunView, scope: string, warmupSeconds: number, alpha: numbe
  * neighbour for a few seconds, drift) average out over the run; a third of its time averages a third as
  * many, so its mean wanders up to √3 times as far (for states shorter than the third; a shift of the
  * whole run does not grow). Measured on the accuracy bench's noisy machine (slow stretches of 3–6 s in a
- * quarter of the runs), 1000 A/A trials fail 1.4 % with the whole run's noise and 0.7 % with √3 — as
- * before this question was asked — while a +50 % last third is still flagged in 95 % of trials.
+ * quarter of the runs), while this question could still fail a stage, 1000 A/A trials failed 1.4 % with
+ * the whole run's noise and 0.7 % with √3 (as before it was asked), and a +50 % last third was still
+ * flagged in 95 % of trials.
  */
 export const END_NOISE_FACTOR = Math.sqrt(3);
 
