@@ -43,3 +43,5 @@ export { type MixturePart, mixture } from './mixture.js';
 export { regularizedBeta } from './regularized-beta.js';
 export { type ChangePoint, type WindowLogSums, CHANGE_POINT_MIN_WINDOWS, changePoint, kolmogorovSurvival } from './change-point.js';
 export { type ConditionalBinomialTest, type ConditionalBinomialTestOptions, conditionalBinomialTest } from './conditional-binomial-test.js';
+export { studentTCdf, studentTQuantile } from './student-t.js';
+export { type PairEstimate, type PairedLogRatio, type PairedLogRatioOptions, pairedLogRatio } from './paired-log-ratio.js';

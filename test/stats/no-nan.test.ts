@@ -132,4 +132,17 @@ describe('no statistic returns NaN for finite input (full double range: huge, ti
       }),
     );
   });
+
+  it('studentTCdf, studentTQuantile and pairedLogRatio', () => {
+    const df = fc.double({ min: 1e-3, max: 1e9, noNaN: true });
+    const open01 = fc.double({ min: 1e-300, max: 1 - 1e-16, noNaN: true });
+    const pair = fc.record({ logRatio: anyFinite, se: fc.option(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), { nil: undefined }) });
+    fc.assert(
+      fc.property(anyFinite, open01, df, fc.array(pair, { maxLength: 10 }), (t, p, nu, raw) => {
+        noNaN(stats.studentTCdf(t, nu));
+        noNaN(stats.studentTQuantile(p, Math.max(nu, 0.5)));
+        noNaN(stats.pairedLogRatio(raw.map((x) => (x.se === undefined ? { logRatio: x.logRatio } : { logRatio: x.logRatio, se: x.se }))));
+      }),
+    );
+  });
 });
