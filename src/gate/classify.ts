@@ -1,4 +1,5 @@
 import { normalQuantile } from '../stats/normal.js';
+import { studentTQuantile } from '../stats/student-t.js';
 import type { Assessment } from './assessment.js';
 import type { Confidence, Finding, Outcome, Reason, Severity } from './verdict.js';
 
@@ -108,9 +109,10 @@ function clearlyBeyond(a: Assessment, confidence: number): boolean {
   if (a.limit.kind !== 'max-increase' && a.limit.kind !== 'max-decrease') return a.beyond;
   const lo = Math.log1p(a.interval.lower);
   const hi = Math.log1p(a.interval.upper);
-  const se = (hi - lo) / (2 * Z95);
+  // A t interval (few A/B pairs) is wider for the same se: read the se and the bound with its own quantiles.
+  const se = (hi - lo) / (2 * (a.df !== undefined ? studentTQuantile(0.975, a.df) : Z95));
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
-  const z = normalQuantile(confidence);
+  const z = a.df !== undefined ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
   return a.limit.kind === 'max-increase'
     ? estimate - z * se > Math.log1p(a.limit.max)

@@ -9,14 +9,14 @@ import type { Assessment } from './assessment.js';
 import { checkPolicyAgainstRuns } from './check-policy.js';
 import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
-import { DETECTORS } from './detectors/index.js';
+import { AB_DETECTORS, DETECTORS } from './detectors/index.js';
 import { signatureNote } from './detectors/failure-signatures.js';
 import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
 import { outcomeRank, sortFindings, worstOutcome } from './outcome.js';
-import type { Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageNoise, StageReport } from './verdict.js';
+import type { AbSummary, Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageNoise, StageReport } from './verdict.js';
 
 export interface CompareInput {
   /** The stored baseline; absent on a first run (regressions are then inconclusive, SLOs still apply). */
@@ -30,6 +30,21 @@ export interface CompareInput {
    * from it (policy.noiseLearning). Absent or short: the policy's runToRunNoise.
    */
   readonly history?: readonly HistoryEntry[];
+  /**
+   * Interleaved A/B rounds (ab mode): `baseline` is then the baseline service's rounds added up and
+   * `current` the candidate's (document/arm-run.ts), and latency and throughput are judged from the round
+   * pairs (AB_DETECTORS). The history is not used: the pairs measure the noise.
+   */
+  readonly ab?: AbInput;
+}
+
+/** The round pairs of an A/B stage and what became of its rounds. */
+export interface AbInput {
+  /** Pairs whose two rounds both measured, in schedule order. */
+  readonly pairs: readonly { readonly pair: number; readonly baseline: RunDocument; readonly current: RunDocument }[];
+  readonly plannedRounds: number;
+  readonly failedRounds: AbSummary['failedRounds'];
+  readonly roundSeconds?: number;
 }
 
 /**
@@ -68,8 +83,10 @@ export function compareRuns(input: CompareInput): StageReport {
   // A test whose request mix changed is judged on the whole run over the shared endpoints, in the baseline's proportions.
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...(mix ? { mix } : {}) }, judged);
+  const noise = baseline && !input.ab ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
+  const pairs = input.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
+  const detectors = input.detectors ?? (input.ab ? AB_DETECTORS : DETECTORS);
+  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, ...(mix ? { mix } : {}), ...(pairs ? { pairs } : {}) }, judged);
 
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
@@ -95,10 +112,26 @@ export function compareRuns(input: CompareInput): StageReport {
       : {}),
     ...(mix ? { mix } : {}),
     ...(power ? { power } : {}),
-    ...(baseline ? { noise: stageNoise(noise, scopes, policy) } : {}),
+    ...(baseline && !input.ab ? { noise: stageNoise(noise, scopes, policy) } : {}),
+    ...(input.ab ? { ab: abSummary(input.ab, findings) } : {}),
     notes,
   };
 }
+
+/** The A/B section of the report: the rounds, and the whole run's typical-latency ratio of each pair. */
+function abSummary(ab: AbInput, findings: readonly Finding[]): AbSummary {
+  const whole = findings.find((f) => f.kind === 'latency' && f.statistic === 'med' && f.scope === undefined);
+  const paired = whole?.details?.paired;
+  return {
+    pairs: ab.pairs.length,
+    plannedRounds: ab.plannedRounds,
+    failedRounds: ab.failedRounds,
+    ratios: paired?.ratios ?? [],
+    ...(paired ? { spread: paired.spread } : {}),
+    ...(ab.roundSeconds !== undefined ? { roundSeconds: ab.roundSeconds } : {}),
+  };
+}
+
 
 function stageNoise(noise: LearnedNoise, scopes: readonly JudgedScope[], policy: StagePolicy): StageNoise {
   const figures = scopes.map((s) => noise.of(s.scope).noise);

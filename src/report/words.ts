@@ -5,7 +5,7 @@
  */
 
 import type { RequestMix } from '../document/request-mix.js';
-import type { Finding, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { AbSummary, Finding, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 import { formatChange, formatDuration, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
 
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
@@ -117,6 +117,7 @@ function detailClause(f: Finding): string {
   }
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push('the current run served no requests');
+  if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
   if (d.compared === 'last-third-vs-first-third') parts.push('last third of the run against its first third, after warm-up');
   if (d.compared === 'end-of-run') parts.push("last third of the run against the baseline's last third");
   if (d.changePoint) {
@@ -414,12 +415,34 @@ export function noiseText(n: StageNoise): string | undefined {
   return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
 }
 
+/**
+ * The A/B rounds of a stage: how many pairs were judged, each pair's whole-run typical-latency ratio (so a
+ * reviewer sees whether they agree), the spread between them, and any round that failed.
+ */
+export function abText(ab: AbSummary): string {
+  const planned = ab.plannedRounds / 2;
+  const rounds = ab.roundSeconds !== undefined ? ` of ${formatDuration(ab.roundSeconds)} rounds` : '';
+  const judged = ab.pairs === planned ? `${formatCount(ab.pairs)} pairs${rounds}` : `${formatCount(ab.pairs)} of ${formatCount(planned)} pairs${rounds}`;
+  const ratios = ab.ratios.length > 0 ? `; typical latency of the whole run, candidate/baseline per pair: ${ratiosText(ab.ratios)}` : '';
+  const spread = ab.spread !== undefined ? `; the pairs differ by ± ${percentText(Math.expm1(ab.spread))} (the noise these rounds measured)` : '';
+  const failed = ab.failedRounds.length === 0
+    ? ''
+    : ` ${formatCount(ab.failedRounds.length)} ${ab.failedRounds.length === 1 ? 'round' : 'rounds'} failed and ${ab.failedRounds.length === 1 ? 'its pair was' : 'their pairs were'} left out: ${ab.failedRounds.map((r) => `round ${r.round + 1} (${r.arm}): ${r.reason}`).join('; ')}.`;
+  return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
+}
+
+/** Ratios as `×1.02 ×0.98 …`, the first 12 of them. */
+function ratiosText(ratios: readonly number[]): string {
+  const shown = ratios.slice(0, 12).map((r) => `×${r.toFixed(2)}`).join(' ');
+  return ratios.length > 12 ? `${shown} … (${formatCount(ratios.length)} in all)` : shown;
+}
+
 function percentText(x: number): string {
   return `${percent(x)} %`;
 }
 
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'notes'>): string[] {
+export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'notes'>): string[] {
   const noise = stage.noise ? noiseText(stage.noise) : undefined;
-  return [...(stage.mix ? [mixText(stage.mix)] : []), ...(stage.power ? [powerText(stage.power)] : []), ...(noise ? [noise] : []), ...stage.notes];
+  return [...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(stage.power ? [powerText(stage.power)] : []), ...(noise ? [noise] : []), ...stage.notes];
 }

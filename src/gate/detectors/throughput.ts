@@ -48,7 +48,7 @@ export const throughput: Detector = {
 };
 
 /** The log-scale standard error of the mean per-second rate over the inner windows (the edges are partly empty). */
-function windowRateSe(windows: readonly CounterWindow[], widthMs: number): number | InsufficientData {
+export function windowRateSe(windows: readonly CounterWindow[], widthMs: number): number | InsufficientData {
   const inner = windows.slice(1, -1).map((w) => w.count / (widthMs / 1000));
   if (inner.length < 3) return insufficient(`only ${windows.length} time windows (needs ≥ 5)`, 'too-few');
   const se = logMeanStandardError(inner);
