@@ -53,6 +53,14 @@ export interface AbInput {
  * Pure: the same documents and policy always give the same report.
  */
 export function compareRuns(input: CompareInput): StageReport {
+  return judgeStage(input).report;
+}
+
+/**
+ * compareRuns, and every finding it classified — also the passes the report leaves out — for callers that
+ * decide from all of them (the sequential gate asks whether every question is within its limit).
+ */
+export function judgeStage(input: CompareInput): { readonly report: StageReport; readonly findings: readonly Finding[] } {
   const { policy } = input;
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : undefined;
@@ -100,7 +108,7 @@ export function compareRuns(input: CompareInput): StageReport {
   const scopeRows = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
   const power = stagePower(findings, policy, input.current.meta.durationSeconds);
-  return {
+  const report: StageReport = {
     stage: policy.stage,
     outcome,
     ...(input.baseline ? { baselineRun: runInfo(input.baseline) } : {}),
@@ -116,6 +124,7 @@ export function compareRuns(input: CompareInput): StageReport {
     ...(input.ab ? { ab: abSummary(input.ab, findings) } : {}),
     notes,
   };
+  return { report, findings };
 }
 
 /** The A/B section of the report: the rounds, and the whole run's typical-latency ratio of each pair. */
