@@ -5,8 +5,9 @@
  *
  * A request with no answer is a failed request whose failure signature has status `0` (k6 tags a
  * refused connection `status: 0`, `error_code: 1212`; a timeout 1050; the embedded engine records
- * connection errors and timeouts as status 0) or no status at all. Failures with an HTTP status (a
- * 500, `error_code` 1500) are answers: a slow or failing service is a result, not a dead arm.
+ * connection errors and timeouts as status 0). Failures with an HTTP status (a 500, `error_code` 1500)
+ * are answers: a slow or failing service is a result, not a dead arm. A failure without a status tag
+ * says nothing either way and is not counted.
  */
 import { RunView } from '../document/run-view.js';
 import type { RunDocument } from '../document/run-document.js';
@@ -26,7 +27,7 @@ export function answered(document: RunDocument): Answered {
   const view = new RunView(document);
   const requests = view.value(view.roles.requests, 'count') ?? view.errors({})?.total ?? 0;
   const signatures = view.signatures({});
-  const unanswered = signatures?.reduce((n, s) => (!s.other && (s.status === undefined || s.status === '0') ? n + s.failed : n), 0);
+  const unanswered = signatures?.reduce((n, s) => (!s.other && s.status === '0' ? n + s.failed : n), 0);
   return { requests, unanswered };
 }
 
