@@ -76,7 +76,7 @@ async function options(k6: RealK6, log: Log): Promise<AbRoundsOptions> {
 
 warnIfSkipped('real k6: A/B rounds');
 
-describe.skipIf(REAL_K6S.length === 0)(`A/B rounds on real k6 ${REAL_K6S.length > 0 ? '' : `(${SKIPPED})`}`, () => {
+describe.skipIf(REAL_K6S.length === 0)(`A/B rounds on real k6${REAL_K6S.length > 0 ? '' : ` (${SKIPPED})`}`, () => {
   it.each(REAL_K6S.map((k6) => [k6.version, k6] as const))('k6 v%s: 2 pairs of 2 s rounds, each a k6 run fitted to the round, against its arm', async (_version, k6) => {
     const log = keepingLog();
     const o = await options(k6, log);
