@@ -15,8 +15,10 @@ const IMPORT_GRAPH = {
   github: ['document'],
   // The stage pipeline the Action, the CLI and the demo share; it is handed GitHub through its ports.
   pipeline: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine'],
-  cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline'],
-  action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'github'],
+  // Interleaved A/B rounds: a stage's load run round by round against two services, over the pipeline's ports.
+  ab: ['stats', 'document', 'config', 'report', 'ingest', 'engine', 'pipeline'],
+  cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab'],
+  action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'github'],
 };
 // The pipeline's ports (pipeline/ports.ts) are the interfaces the load engines, memory samplers and baseline
 // stores implement: those folders may import their types, never a value, so nothing runs in a cycle.

@@ -23,6 +23,12 @@
 //   SPIKE_RAMP_UP, SPIKE_RAMP_DOWN   spike: the rise to the peak and the fall back (default 30s each)
 //   RATE               endurance: iterations per second (default 20)
 //   PRE_ALLOCATED_VUS, MAX_VUS   endurance: VUs for the arrival rate (default TARGET_VUS and twice that)
+//
+// In an interleaved A/B stage perf-gate runs the script once per round, a few seconds each, and sets
+// PERF_GATE_ROUND_DURATION (e.g. 20s), PERF_GATE_ARM (baseline or candidate) and PERF_GATE_ROUND (0, 1,
+// …). Then every scenario is fitted to the round (fitToRound): a fixed-length executor lasts the round,
+// a ramping one keeps its shape with every step scaled so the whole ramp fits in it. perf-gate passes no
+// --duration: k6 would replace the scenarios with one constant-VUs scenario of 1 VU (docs/ab-mode.md).
 
 /** The stages this module has presets for. */
 export var STAGE_NAMES = ['smoke', 'load', 'stress', 'spike', 'endurance'];
@@ -117,6 +123,56 @@ export function stagePreset(stage) {
   }
 }
 
+// Milliseconds in a k6 duration such as 1m30s or 500ms (already checked by duration()).
+function durationMs(text) {
+  var units = { ms: 1, s: 1000, m: 60000, h: 3600000 };
+  var ms = 0;
+  var part = /([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g;
+  var match;
+  while ((match = part.exec(text)) !== null) ms += Number(match[1]) * units[match[2]];
+  return ms;
+}
+
+function msText(ms) {
+  return Math.max(1, Math.round(ms)) + 'ms';
+}
+
+/**
+ * The scenario fitted to an A/B round of `round` (a k6 duration): a new object, the scenario unchanged.
+ *   constant-vus, constant-arrival-rate, externally-controlled   `duration` is the round
+ *   ramping-vus, ramping-arrival-rate                              every stage scaled by round / the whole ramp
+ *   per-vu-iterations, shared-iterations                           `maxDuration` is the round
+ * `startTime` and the graceful stops are kept. Throws for another executor.
+ */
+export function fitToRound(scenario, round) {
+  var fitted = Object.assign({}, scenario);
+  switch (scenario.executor) {
+    case 'constant-vus':
+    case 'constant-arrival-rate':
+    case 'externally-controlled':
+      fitted.duration = round;
+      return fitted;
+    case 'ramping-vus':
+    case 'ramping-arrival-rate': {
+      var steps = scenario.stages || [];
+      var whole = 0;
+      for (var i = 0; i < steps.length; i++) whole += durationMs(steps[i].duration);
+      if (whole <= 0) throw new Error('perf-gate stages.js: a ' + scenario.executor + ' scenario needs stages that last more than 0s to fit an A/B round');
+      var factor = durationMs(round) / whole;
+      fitted.stages = steps.map(function (step) {
+        return Object.assign({}, step, { duration: msText(durationMs(step.duration) * factor) });
+      });
+      return fitted;
+    }
+    case 'per-vu-iterations':
+    case 'shared-iterations':
+      fitted.maxDuration = round;
+      return fitted;
+    default:
+      throw new Error('perf-gate stages.js: cannot fit a scenario with executor "' + scenario.executor + '" to an A/B round (PERF_GATE_ROUND_DURATION)');
+  }
+}
+
 function own(object, key) {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
@@ -130,6 +186,8 @@ function own(object, key) {
  *   overrides.scenarios       more scenarios, added next to the stage's
  *   overrides.thresholds      k6 thresholds (none by default: perf-gate judges the results)
  *   anything else             copied into the options as it is (tags, summaryTrendStats, …)
+ *
+ * With PERF_GATE_ROUND_DURATION set (an A/B round), every scenario is fitted to it (fitToRound).
  *
  * Merged with Object.assign, never with object spread, which k6 v0.49 rejects.
  */
@@ -160,6 +218,12 @@ export function stageOptions(overrides) {
   var scenarios = {};
   scenarios[stage] = scenario;
   options.scenarios = Object.assign(scenarios, o.scenarios || {});
+  var round = duration('PERF_GATE_ROUND_DURATION', undefined);
+  if (round !== undefined) {
+    for (var name in options.scenarios) {
+      if (own(options.scenarios, name)) options.scenarios[name] = fitToRound(options.scenarios[name], round);
+    }
+  }
   options.thresholds = Object.assign({}, o.thresholds || {});
   return options;
 }

@@ -4,13 +4,12 @@
  * each caller does with the report — comment, status, exit code, files — stays in the caller.
  */
 import type { StagePolicy } from '../config/policy.js';
-import { submetricsOf } from '../config/submetrics.js';
 import type { MemorySample, RunDocument } from '../document/run-document.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
 import type { Report, StageReport } from '../gate/verdict.js';
-import { ingestFiles } from '../ingest/index.js';
 import type { HistoryEntry } from '../document/history-entry.js';
+import { measuredRun } from './measured-run.js';
 import type { PlannedStage } from './plan-stages.js';
 import type { BaselineStore, Clock, LoadEngine, LoadOutput, Log, MemorySampler, StoredBaseline } from './ports.js';
 import { withScriptThresholds } from './script-thresholds.js';
@@ -115,27 +114,6 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
     ...(stored.baseline ? { baseline: stored.baseline } : {}),
     history: stored.history,
     endedAt,
-  };
-}
-
-/** The run document of what the engine measured, marked partial when the load ended early. */
-async function measuredRun(stage: string, policy: StagePolicy, output: LoadOutput, input: PipelineInput): Promise<RunDocument> {
-  const run = output.measured.kind === 'files'
-    ? await ingestFiles(output.measured.files, {
-        stage,
-        groupBy: policy.groupBy,
-        window: policy.window,
-        maxScopes: policy.maxScopes,
-        submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-        ...(input.gitSha !== undefined ? { gitSha: input.gitSha } : {}),
-        ...(input.labels !== undefined ? { labels: { ...input.labels } } : {}),
-      })
-    : output.measured.document;
-  const meta = { ...run.meta, ...(output.toolVersion !== undefined ? { toolVersion: output.toolVersion } : {}) };
-  const partial = output.cancelled || output.stoppedEarly !== undefined;
-  return {
-    ...run,
-    meta: partial ? { ...meta, partial: true, warnings: [...meta.warnings, ...(output.stoppedEarly !== undefined ? [output.stoppedEarly] : [])] } : meta,
   };
 }
 

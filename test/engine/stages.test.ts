@@ -12,6 +12,7 @@ interface StagesModule {
   currentStage(): string;
   stagePreset(stage: string): Record<string, unknown>;
   stageOptions(overrides?: Record<string, unknown>): { scenarios: Record<string, Record<string, unknown>>; thresholds: Record<string, string[]>; [key: string]: unknown };
+  fitToRound(scenario: Record<string, unknown>, round: string): Record<string, unknown>;
 }
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/k6');
@@ -187,6 +188,61 @@ describe('stageOptions overrides', () => {
     const a = stages.stageOptions();
     (a.scenarios['load']!['stages'] as unknown[]).push('changed');
     expect(stages.stageOptions().scenarios['load']!['stages']).toHaveLength(3);
+  });
+});
+
+describe('A/B rounds: every scenario fitted to PERF_GATE_ROUND_DURATION', () => {
+  it.each([
+    { stage: 'smoke', env: {}, scenario: { executor: 'constant-vus', vus: 3, duration: '20s' } },
+    // load: 2m + 5m + 1m (8 min) scaled to 20 s keeps the shape: 5 s, 12.5 s, 2.5 s.
+    {
+      stage: 'load',
+      env: {},
+      scenario: { executor: 'ramping-vus', startVUs: 0, stages: [{ duration: '5000ms', target: 50 }, { duration: '12500ms', target: 50 }, { duration: '2500ms', target: 0 }], gracefulRampDown: '30s' },
+    },
+    {
+      stage: 'spike',
+      env: { SPIKE_VUS: '8' },
+      scenario: { executor: 'ramping-vus', startVUs: 0, stages: [{ duration: '6667ms', target: 8 }, { duration: '6667ms', target: 8 }, { duration: '6667ms', target: 0 }], gracefulRampDown: '30s' },
+    },
+    {
+      stage: 'endurance',
+      env: {},
+      scenario: { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '20s', preAllocatedVUs: 50, maxVUs: 100 },
+    },
+  ])('$stage', ({ stage, env, scenario }) => {
+    withEnv({ PERF_GATE_STAGE: stage, PERF_GATE_ROUND_DURATION: '20s', ...env });
+    expect(stages.stageOptions().scenarios[stage]).toEqual(scenario);
+  });
+
+  it('fits the extra scenarios too, and leaves the script as it is without the variable', () => {
+    const overrides = { scenarios: { realtime: { executor: 'per-vu-iterations', vus: 2, iterations: 5, exec: 'realtime' } } };
+    withEnv({ PERF_GATE_STAGE: 'smoke', PERF_GATE_ROUND_DURATION: '2s' });
+    expect(stages.stageOptions(overrides).scenarios).toEqual({
+      smoke: { executor: 'constant-vus', vus: 3, duration: '2s' },
+      realtime: { executor: 'per-vu-iterations', vus: 2, iterations: 5, exec: 'realtime', maxDuration: '2s' },
+    });
+    withEnv({ PERF_GATE_STAGE: 'smoke' });
+    expect(stages.stageOptions(overrides).scenarios['smoke']).toEqual({ executor: 'constant-vus', vus: 3, duration: '1m' });
+  });
+
+  it('the stages of a fitted ramp add up to the round', () => {
+    withEnv({ PERF_GATE_STAGE: 'stress', PERF_GATE_ROUND_DURATION: '21s' });
+    const steps = stages.stageOptions().scenarios['stress']!['stages'] as { duration: string }[];
+    expect(steps).toHaveLength(7);
+    const total = steps.reduce((ms, s) => ms + Number(s.duration.replace('ms', '')), 0);
+    expect(Math.abs(total - 21_000)).toBeLessThanOrEqual(steps.length);
+  });
+
+  it.each([
+    { what: 'a round that is not a k6 duration', env: { PERF_GATE_ROUND_DURATION: 'soon' }, message: 'PERF_GATE_ROUND_DURATION must be a k6 duration' },
+  ])('refuses $what', ({ env, message }) => {
+    withEnv({ PERF_GATE_STAGE: 'smoke', ...env });
+    expect(() => stages.stageOptions()).toThrow(message);
+  });
+
+  it('refuses an executor it cannot fit, naming it', () => {
+    expect(() => stages.fitToRound({ executor: 'browser-magic' }, '20s')).toThrow('cannot fit a scenario with executor "browser-magic"');
   });
 });
 
