@@ -16,7 +16,7 @@ const IMPORT_GRAPH = {
   // The stage pipeline the Action, the CLI and the demo share; it is handed GitHub through its ports.
   pipeline: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine'],
   // Interleaved A/B rounds: a stage's load run round by round against two services, over the pipeline's ports.
-  ab: ['stats', 'document', 'config', 'report', 'ingest', 'engine', 'pipeline'],
+  ab: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline'],
   cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab'],
   action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'github'],
 };

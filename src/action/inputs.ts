@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FailOn } from '../gate/should-fail.js';
+import { abSettings } from '../ab/ab-settings.js';
 import { parseStageList } from '../pipeline/stage-list.js';
 
 /**
@@ -11,6 +12,8 @@ export interface ActionInputs {
   readonly stages: readonly string[];
   readonly config?: string;
   readonly targetUrl?: string;
+  /** A/B mode: the baseline service, and the rounds to run against it and targetUrl. */
+  readonly ab?: { readonly baselineUrl: string; readonly pairs: number; readonly roundDurationS: number };
   readonly k6Flags: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   readonly k6Version: string;
@@ -69,6 +72,8 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   const targetUrl = raw('target-url') || undefined;
   if (targetUrl !== undefined && !isHttpUrl(targetUrl)) problems.push(`'target-url' must be an http(s) URL — got '${targetUrl}'`);
 
+  const ab = parseAb(raw, targetUrl, problems);
+
   let k6Flags: string[] = [];
   try {
     k6Flags = splitArgs(raw('k6-flags'));
@@ -102,6 +107,7 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     stages,
     ...(raw('config') ? { config: raw('config') } : {}),
     ...(targetUrl ? { targetUrl } : {}),
+    ...(ab ? { ab } : {}),
     k6Flags,
     env,
     k6Version,
@@ -115,6 +121,18 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     ...(rollback ? { rollback } : {}),
     ...(acceptLabel ? { acceptLabel } : {}),
   };
+}
+
+/** `baseline-url`, `rounds` and `round-duration`: A/B mode when a baseline URL is given. */
+function parseAb(raw: (name: string) => string, targetUrl: string | undefined, problems: string[]): ActionInputs['ab'] {
+  const baselineUrl = raw('baseline-url');
+  if (baselineUrl === '') return undefined;
+  const before = problems.length;
+  if (!isHttpUrl(baselineUrl)) problems.push(`'baseline-url' must be an http(s) URL — got '${baselineUrl}'`);
+  if (targetUrl === undefined) problems.push("'baseline-url' needs 'target-url': A/B mode loads the baseline service and the candidate at 'target-url' in alternating rounds");
+  const settings = abSettings(raw('rounds') || 'auto', raw('round-duration') || '20s', { rounds: "'rounds'", roundDuration: "'round-duration'" });
+  if ('problems' in settings) problems.push(...settings.problems);
+  return problems.length > before || 'problems' in settings ? undefined : { baselineUrl, ...settings };
 }
 
 function isHttpUrl(s: string): boolean {

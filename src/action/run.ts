@@ -8,7 +8,9 @@ import type { StageReport } from '../gate/verdict.js';
 import { createOctokit } from '../github/octokit.js';
 import { chooseEngine } from '../pipeline/engines.js';
 import { planStages } from '../pipeline/plan-stages.js';
-import type { Clock, Log } from '../pipeline/ports.js';
+import type { Clock, EngineSetup, Log } from '../pipeline/ports.js';
+import { runAbPipeline } from '../ab/run-ab-stages.js';
+import { k6Engine } from '../engine/k6-engine.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { renderJson, renderMarkdown, renderText, renderTrend } from '../report/index.js';
 import { acceptRegressions, regressionAccepted } from './accept.js';
@@ -52,7 +54,7 @@ export async function runAction(io: ActionIo): Promise<void> {
   const secrets = secretsOf(inputs);
   const k6 = await ensureK6({ version: inputs.k6Version, log: io, processEnv: io.env, secrets });
   io.info(`k6 ${k6.version} (${k6.source}): ${k6.path}`);
-  const engine = await chooseEngine('k6', {
+  const setup: EngineSetup = {
     config,
     stages: inputs.stages,
     script: inputs.script,
@@ -63,7 +65,8 @@ export async function runAction(io: ActionIo): Promise<void> {
     processEnv: io.env,
     installed: { k6 },
     names: INPUT_NAMES,
-  });
+  };
+  const engine = await chooseEngine('k6', setup);
   if ('problem' in engine) throw new Error(engine.problem);
   const workDir = join(io.tempDir, 'perf-gate');
   mkdirSync(workDir, { recursive: true });
@@ -72,17 +75,19 @@ export async function runAction(io: ActionIo): Promise<void> {
   const log: Log = { info: (m) => io.info(m), warning: (m) => io.warning(m), debug: (m) => io.debug(m), group: (title, fn) => io.group(`perf-gate · ${title}`, fn) };
   const store = baselineStore(io, inputs, config, ctx, client);
   const memory = memorySampler(io, inputs, secrets);
-  const { runs, report: measured } = await runPipeline(
-    {
-      stages,
-      workDir,
-      signal: cancel.signal,
-      gitSha: ctx.sha,
-      labels: { event: ctx.eventName, ...(ctx.runId ? { run: ctx.runId } : {}) },
-      cancelledNote: 'The workflow was cancelled: k6 was stopped and the report covers what was measured until then (partial).',
-    },
-    { engine: engine.engine, ...(memory ? { memory } : {}), baselines: store, clock, log },
-  );
+  const common = {
+    stages,
+    workDir,
+    signal: cancel.signal,
+    gitSha: ctx.sha,
+    labels: { event: ctx.eventName, ...(ctx.runId ? { run: ctx.runId } : {}) },
+    cancelledNote: 'The workflow was cancelled: k6 was stopped and the report covers what was measured until then (partial).',
+  };
+  const ab = inputs.ab;
+  // A/B mode measures its baseline in this job: the stored baseline is neither read nor written.
+  const { runs, report: measured } = ab && inputs.targetUrl
+    ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: k6Engine, setup, clock, log })
+    : await runPipeline(common, { engine: engine.engine, ...(memory ? { memory } : {}), baselines: store, clock, log });
 
   let report = measured;
   const label = inputs.acceptLabel ?? config.acceptLabel;
@@ -110,7 +115,8 @@ export async function runAction(io: ActionIo): Promise<void> {
   if (inputs.jobSummary) await io.summary(markdown);
   io.setOutput('comment-id', await comment(io, inputs, ctx, client, report, marker, markdown));
   await statuses(io, ctx, client, report);
-  await updateBaselines(io, inputs, ctx, client, store, report, runs, accepted);
+  if (ab) io.info('A/B mode: the stored baseline was not used and is not updated.');
+  else await updateBaselines(io, inputs, ctx, client, store, report, runs, accepted);
 
   // Inconclusive warns but does not fail the step: the Action has no input asking otherwise.
   if (shouldFail(report.verdict, inputs.failOn, false)) io.setFailed(`perf-gate: ${report.verdict} — ${headlineOf(report)}`);

@@ -8,6 +8,8 @@ import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
 import { mergeCommand } from './merge.js';
+import { AbNothingMeasuredError } from '../ab/run-ab-stages.js';
+import { AbArmError } from '../ab/run-rounds.js';
 import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type StopSignal } from './run.js';
 import { summarizeCommand } from './summarize.js';
 import { UsageError } from './usage-error.js';
@@ -119,6 +121,9 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--script <file>', 'k6 script (for the k6 engine)')
     .option('--target-url <url>', 'base URL of the service (BASE_URL for k6; overrides workload.baseUrl)')
     .option('--baseline <input>', 'baseline run document or k6 output to compare with')
+    .option('--baseline-url <url>', 'A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url')
+    .option('--rounds <n|auto>', 'A/B mode: round pairs (each one baseline and one candidate round); auto = 6', 'auto')
+    .option('--round-duration <duration>', 'A/B mode: length of each round (20s, 1m)', '20s')
     .option('--memory-url <url>', 'Prometheus /metrics page of the service, sampled every second')
     .option('-o, --output <dir>', 'folder for the reports and run documents', 'perf-gate-out')
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
@@ -147,6 +152,12 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     if (err instanceof LoadFailedError) {
       // Not a mistake on the command line: the load tool ran and failed, so nothing was judged.
       io.stderr(`perf-gate: stage ${err.stage}: the load test failed, nothing was judged: ${err.message}\n`);
+      if (verbose && err.stack) io.stderr(`${err.stack}\n`);
+      return EXIT.noResult;
+    }
+    if (err instanceof AbArmError || err instanceof AbNothingMeasuredError) {
+      // A/B mode could not measure one of the services: a verdict on one side's data would be none.
+      io.stderr(`perf-gate: A/B mode: ${err.message}; nothing was judged\n`);
       if (verbose && err.stack) io.stderr(`${err.stack}\n`);
       return EXIT.noResult;
     }

@@ -5,11 +5,13 @@ import { loadConfig } from '../config/load.js';
 import { endpointMemory } from '../engine/memory-sources.js';
 import { shouldFail, type FailOn } from '../gate/should-fail.js';
 import type { Report } from '../gate/verdict.js';
-import { chooseEngine, type LoadEngineName } from '../pipeline/engines.js';
+import { abSettings } from '../ab/ab-settings.js';
+import { runAbPipeline } from '../ab/run-ab-stages.js';
+import { chooseEngine, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
-import type { BaselineStore, Log } from '../pipeline/ports.js';
+import type { BaselineStore, EngineSetup, Log } from '../pipeline/ports.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { parseStageList } from '../pipeline/stage-list.js';
 import { renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
@@ -24,6 +26,12 @@ export interface RunCliOptions {
   script?: string;
   targetUrl?: string;
   baseline?: string;
+  /** A/B mode: the baseline service, loaded in rounds alternating with targetUrl. */
+  baselineUrl?: string;
+  /** A/B mode: round pairs, or 'auto'. */
+  rounds?: string;
+  /** A/B mode: each round's length (`20s`). */
+  roundDuration?: string;
   memoryUrl?: string;
   output: string;
   failOn: FailOn;
@@ -45,6 +53,13 @@ export function interruptedStatus(signal: StopSignal): number {
 
 /** How the CLI's messages name its settings. */
 const OPTION_NAMES = { script: '--script', targetUrl: '--target-url' } as const;
+
+/** `--rounds` and `--round-duration`, checked (ab/ab-settings.ts). */
+function abOptions(rounds: string, roundDuration: string): { pairs: number; roundDurationS: number } {
+  const settings = abSettings(rounds, roundDuration, { rounds: '--rounds', roundDuration: '--round-duration' });
+  if ('problems' in settings) throw new UsageError(settings.problems.join('; '));
+  return settings;
+}
 
 /**
  * `perf-gate run`: the stage pipeline the Action runs, from the command line. The stages run with k6 when
@@ -85,8 +100,14 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   if (list.problems.length > 0) throw new UsageError(list.problems.join('; '));
   // Unknown stages, and thresholds that cannot fit a built-in metric, fail before any load is sent.
   const stages = planStages(config, list.stages);
-  if (opts.targetUrl !== undefined) checkTargetUrl(opts.targetUrl);
-  const choice = await chooseEngine(opts.engine, {
+  if (opts.targetUrl !== undefined) checkTargetUrl(opts.targetUrl, '--target-url');
+  const ab = opts.baselineUrl !== undefined ? abOptions(opts.rounds ?? 'auto', opts.roundDuration ?? '20s') : undefined;
+  if (opts.baselineUrl !== undefined) {
+    checkTargetUrl(opts.baselineUrl, '--baseline-url');
+    if (opts.targetUrl === undefined) throw new UsageError('--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds');
+    if (opts.baseline !== undefined) throw new UsageError('--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job');
+  }
+  const setup: EngineSetup = {
     config,
     stages: list.stages,
     ...(opts.script !== undefined ? { script: opts.script } : {}),
@@ -96,7 +117,8 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     secrets: [],
     processEnv: process.env,
     names: { ...OPTION_NAMES, config: opts.config ?? 'the config' },
-  });
+  };
+  const choice = await chooseEngine(opts.engine, setup);
   if ('problem' in choice) throw new UsageError(opts.engine === 'auto' ? choice.problem : `--engine ${choice.problem}`);
   const log: Log = {
     info: (m) => io.stderr(`  ${m}\n`),
@@ -121,16 +143,22 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   mkdirSync(out, { recursive: true });
   const memory = opts.memoryUrl !== undefined ? endpointMemory(opts.memoryUrl, log, 1000) : undefined;
 
-  const { runs, notRun, report } = await runPipeline(
-    { stages, workDir: out, signal, cancelledNote: 'perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).' },
-    { engine: choice.engine, ...(memory ? { memory } : {}), baselines, clock: { now: () => new Date() }, log },
-  );
+  const cancelledNote = 'perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).';
+  const clock = { now: () => new Date() };
+  const abUrls = ab && opts.baselineUrl !== undefined && opts.targetUrl !== undefined ? { baseline: opts.baselineUrl, candidate: opts.targetUrl } : undefined;
+  const { runs, notRun, report } = ab && abUrls
+    ? await runAbPipeline({ stages, ...ab, urls: abUrls, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log })
+    : await runPipeline({ stages, workDir: out, signal, cancelledNote }, { engine: choice.engine, ...(memory ? { memory } : {}), baselines, clock, log });
   for (const stage of notRun) io.stderr(`perf-gate: stage ${stage} not run (interrupted)\n`);
   if (runs.length === 0) {
     io.stderr('perf-gate: interrupted before any stage ran: nothing was measured, no report written\n');
     return undefined;
   }
-  for (const run of runs) writeFileSync(join(out, `${run.stage}.run.json`), `${JSON.stringify(run.current)}\n`);
+  for (const run of runs) {
+    writeFileSync(join(out, `${run.stage}.run.json`), `${JSON.stringify(run.current)}\n`);
+    // A/B mode measured its baseline too: keep it beside the candidate's.
+    if (ab && run.baseline) writeFileSync(join(out, `${run.stage}.baseline.run.json`), `${JSON.stringify(run.baseline)}\n`);
+  }
   writeFileSync(join(out, 'report.json'), renderJson(report));
   writeFileSync(join(out, 'report.md'), renderMarkdown(report));
   writeFileSync(join(out, 'report.html'), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...(r.baseline ? { baseline: r.baseline } : {}), current: r.current }))));
@@ -139,8 +167,15 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   return report;
 }
 
-/** `--target-url` must be an http(s) URL, whichever engine runs. */
-function checkTargetUrl(value: string): void {
+/** The registry entry of the chosen engine: A/B mode prepares it anew for each round. */
+function registryEntry(name: string): (typeof LOAD_ENGINES)[number] {
+  const entry = LOAD_ENGINES.find((e) => e.name === name);
+  if (!entry) throw new Error(`the engine ${name} is not in the registry`);
+  return entry;
+}
+
+/** `--target-url` and `--baseline-url` must be http(s) URLs, whichever engine runs. */
+function checkTargetUrl(value: string, option: string): void {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -148,6 +183,6 @@ function checkTargetUrl(value: string): void {
     url = undefined;
   }
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new UsageError(`--target-url must be an http(s) URL such as http://127.0.0.1:8080, but got '${value}'`);
+    throw new UsageError(`${option} must be an http(s) URL such as http://127.0.0.1:8080, but got '${value}'`);
   }
 }

@@ -55,6 +55,8 @@ describe('parseInputs: values', () => {
     },
     { what: 'rollback event', inputs: { 'rollback-event': 'perf-gate-rollback' }, expected: { rollback: { kind: 'repository-dispatch', eventType: 'perf-gate-rollback' } } },
     { what: 'job summary off', inputs: { 'job-summary': 'false' }, expected: { jobSummary: false } },
+    { what: 'A/B mode with its defaults', inputs: { 'baseline-url': 'http://127.0.0.1:8081', 'target-url': 'http://127.0.0.1:8082' }, expected: { ab: { baselineUrl: 'http://127.0.0.1:8081', pairs: 6, roundDurationS: 20 } } },
+    { what: 'A/B mode with 8 pairs of 30 s', inputs: { 'baseline-url': 'http://127.0.0.1:8081', 'target-url': 'http://127.0.0.1:8082', rounds: '8', 'round-duration': '30s' }, expected: { ab: { pairs: 8, roundDurationS: 30 } } },
   ])('$what', ({ inputs, expected }) => {
     expect(parse({ script: 's.js', ...inputs })).toMatchObject(expected);
   });
@@ -79,6 +81,10 @@ describe('parseInputs: errors name the input and echo the value', () => {
     { what: 'rollback inputs not JSON', inputs: { 'rollback-workflow': 'r.yml', 'rollback-inputs': '{env: prod}' }, says: "'rollback-inputs' must be a JSON object" },
     { what: 'rollback inputs nested', inputs: { 'rollback-workflow': 'r.yml', 'rollback-inputs': '{"a":{"b":1}}' }, says: 'JSON object of strings' },
     { what: 'bad boolean', inputs: { 'job-summary': 'maybe' }, says: "'job-summary' must be true or false — got 'maybe'" },
+    { what: 'A/B without target-url', inputs: { 'baseline-url': 'http://127.0.0.1:8081' }, says: "'baseline-url' needs 'target-url'" },
+    { what: 'A/B baseline-url not a URL', inputs: { 'baseline-url': 'base', 'target-url': 'http://127.0.0.1:8082' }, says: "'baseline-url' must be an http(s) URL — got 'base'" },
+    { what: 'A/B with 2 rounds', inputs: { 'baseline-url': 'http://127.0.0.1:8081', 'target-url': 'http://127.0.0.1:8082', rounds: '2' }, says: "'rounds' must be 'auto' (6 pairs) or a whole number of round pairs ≥ 3" },
+    { what: 'A/B with a bad round duration', inputs: { 'baseline-url': 'http://127.0.0.1:8081', 'target-url': 'http://127.0.0.1:8082', 'round-duration': '20' }, says: "'round-duration' must be a duration of at least 1 s" },
   ])('$what', ({ inputs, says }) => {
     expect(problems({ script: 's.js', ...inputs })).toContain(says);
   });

@@ -39,13 +39,19 @@ export const BAD_INPUTS: readonly { what: string; args: () => string[]; code: nu
   { what: 'a value beyond a double (1e400) in NDJSON', args: () => ['ingest', ndjson('inf.ndjson', '1e400'), '-o', join(tmp, 'inf.json')], code: 2, first: /inf\.ndjson:2: value 1e400 of metric 'http_req_duration' is not a finite number/ },
   { what: 'a negative duration in NDJSON', args: () => ['compare', '--baseline', baseline, '--current', ndjson('neg.ndjson', '-3.5')], code: 2, first: /neg\.ndjson:2: value -3.5 of metric 'http_req_duration' is a negative duration/ },
   { what: 'perf-gate run --target-url that is not a URL', args: () => ['run', '--target-url', 'not a url', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --target-url must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:8080, but got 'not a url'/ },
+  { what: 'perf-gate run --baseline-url without --target-url', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --baseline-url needs --target-url: A\/B mode loads the baseline service and the candidate at --target-url in alternating rounds/ },
+  { what: 'perf-gate run --baseline-url that is not a URL', args: () => ['run', '--baseline-url', 'ftp://x', '--target-url', 'http://127.0.0.1:9', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --baseline-url must be an http\(s\) URL/ },
+  { what: 'perf-gate run --rounds 2 (too few pairs to judge)', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--rounds', '2', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --rounds must be 'auto' \(6 pairs\) or a whole number of round pairs ≥ 3 \(fewer cannot judge a change\), but got '2'/ },
+  { what: 'perf-gate run --round-duration soon', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--round-duration', 'soon', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --round-duration must be a duration of at least 1 s such as 20s or 1m, but got 'soon'/ },
+  { what: 'perf-gate run --baseline-url with --baseline', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--baseline', current, '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --baseline-url and --baseline cannot be combined/ },
+  { what: 'perf-gate run A/B against an arm that does not answer', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--rounds', '3', '--round-duration', '1s', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml', '-o', join(tmp, 'ab-out')], code: 2, first: /^perf-gate: A\/B mode: the baseline arm \(http:\/\/127\.0\.0\.1:9\) is unreachable before the first A\/B round: connection refused.*nothing was judged$/ },
   { what: 'ingest --max-scopes 0', args: () => ['ingest', current, '-o', join(tmp, 'm.json'), '--max-scopes', '0'], code: 2, first: /^perf-gate: --max-scopes: expected a whole number ≥ 1, got '0'/ },
   { what: 'ingest -o into a folder that does not exist', args: () => ['ingest', current, '-o', '/missing/dir/run.json'], code: 2, first: /^perf-gate: cannot write the run document to \/missing\/dir\/run\.json: its folder does not exist/ },
 ];
 
-/** The first line perf-gate prints on stderr that is not the stage note or a warning. */
+/** The first line perf-gate prints on stderr that is not the stage or engine note, a stage heading or a warning. */
 export function firstLine(stderr: string): string {
-  return stderr.split('\n').find((l) => l !== '' && !/^perf-gate: (stage |warning: )/.test(l)) ?? '';
+  return stderr.split('\n').find((l) => l !== '' && !/^perf-gate: (stage |warning: |engine )/.test(l) && !l.startsWith('▶')) ?? '';
 }
 
 describe('bad inputs and misconfigurations: a clear message and a non-zero exit, never a pass', () => {
