@@ -19,8 +19,18 @@ export function studentTCdf(t: number, df: number): number {
   if (Number.isNaN(t)) throw new RangeError('studentTCdf: t is NaN');
   if (t === Number.POSITIVE_INFINITY) return 1;
   if (t === Number.NEGATIVE_INFINITY) return 0;
-  const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+  const tail = upperTail(t, df);
   return t >= 0 ? 1 - tail : tail;
+}
+
+/**
+ * P(T > |t|) = ½·I_{df/(df+t²)}(df/2, ½); near t = 0 as ½·(1 − I_{t²/(df+t²)}(½, df/2)), since df/(df+t²)
+ * rounds to 1 there and the first form would lose the digits that matter.
+ */
+function upperTail(t: number, df: number): number {
+  const t2 = t * t;
+  if (!Number.isFinite(t2)) return 0;
+  return t2 < df ? 0.5 * (1 - regularizedBeta(t2 / (df + t2), 0.5, df / 2)) : 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5);
 }
 
 /**
@@ -40,10 +50,9 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
   // Solve on the smaller tail, so that p = 1e-300 is not lost to 1 − p rounding to 1.
   const tail = p < 0.5 ? p : 1 - p;
-  const upperTail = (t: number): number => 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
   let lo = 0;
   let hi = 1;
-  while (upperTail(hi) > tail) {
+  while (upperTail(hi, df) > tail) {
     lo = hi;
     hi *= 2;
     // Beyond double range (p = 1e-300 at df < 1): the largest finite t.
@@ -51,7 +60,7 @@ export function studentTQuantile(p: number, df: number): number {
   }
   for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
-    if (upperTail(mid) > tail) lo = mid;
+    if (upperTail(mid, df) > tail) lo = mid;
     else hi = mid;
   }
   const t = (lo + hi) / 2;
