@@ -431,6 +431,19 @@ export function abText(ab: AbSummary): string {
   return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
 }
 
+/**
+ * What the pairs could see, in pairs rather than seconds: the pairs' se shrinks as 1/√pairs, so the pairs
+ * needed for the limit are today's times the stage's sample-size factor (StagePower: needed / duration).
+ */
+export function abPowerText(p: StagePower, ab: AbSummary): string {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} from ${formatCount(ab.pairs)} round pairs`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.neededSeconds === undefined || !(p.durationSeconds > 0)) return `${head}.`;
+  const needed = Math.ceil(ab.pairs * (p.neededSeconds / p.durationSeconds));
+  if (needed <= ab.pairs) return `${head}; enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatCount(needed)} pairs of these rounds (--rounds ${needed}).`;
+}
+
 /** Ratios as `×1.02 ×0.98 …`, the first 12 of them. */
 function ratiosText(ratios: readonly number[]): string {
   const shown = ratios.slice(0, 12).map((r) => `×${r.toFixed(2)}`).join(' ');
@@ -444,5 +457,6 @@ function percentText(x: number): string {
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
 export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'notes'>): string[] {
   const noise = stage.noise ? noiseText(stage.noise) : undefined;
-  return [...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(stage.power ? [powerText(stage.power)] : []), ...(noise ? [noise] : []), ...stage.notes];
+  const power = stage.power ? (stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power)) : undefined;
+  return [...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
 }

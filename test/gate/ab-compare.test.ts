@@ -50,6 +50,8 @@ describe('ab mode: latency and throughput judged from interleaved round pairs', 
     expect(report.ab!.ratios).toHaveLength(6);
     for (const r of report.ab!.ratios) expect(Math.abs(Math.log(r))).toBeLessThan(0.1);
     expect(report.noise).toBeUndefined();
+    // What the pairs could see, said in pairs: the MDE of the weakest endpoint from the pairs' own t.
+    expect(stageNotes(report).join('\n')).toMatch(/The least-powered endpoint, GET \/(a|b), can detect ≥ \+\d+(\.\d)? % from 6 round pairs(; enough to detect the \+20 % limit with 80 % power\.|; detecting the \+20 % limit with 80 % power would take about \d+ pairs of these rounds \(--rounds \d+\)\.)/);
     // The same code against a stored baseline measured while the machine was fast (0.8) and judged while it
     // was slow (1.3): a false fail, on every endpoint.
     const stored = compareRuns({ baseline: round(0, 0.8, 1), current: round(1, 1.3, 1), policy });

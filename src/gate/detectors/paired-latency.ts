@@ -5,6 +5,7 @@ import { isInsufficient } from '../../stats/insufficient.js';
 import { pairedLogRatio, type PairEstimate } from '../../stats/paired-log-ratio.js';
 import { percentileRiseTest } from '../../stats/percentile-rise-test.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
+import { studentTQuantile } from '../../stats/student-t.js';
 import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector, JudgedScope, RoundPair } from '../detector.js';
 
@@ -13,6 +14,9 @@ import type { Detector, JudgedScope, RoundPair } from '../detector.js';
  * scope's questions (a rare endpoint may reach it only in some rounds).
  */
 export const PAIR_MIN_REQUESTS = 5;
+
+/** Power of the minimum detectable effect reported with each paired finding. */
+const POWER = 0.8;
 
 /**
  * Latency questions of ab mode, one per scope and configured statistic: each round pair's ratio
@@ -68,7 +72,11 @@ export const pairedLatency: Detector = {
         df: combined.df,
         interval: { lower: combined.lower, upper: combined.upper },
         intervalExcludesNoChange: combined.lower > 0,
-        details: { paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method } },
+        details: {
+          paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method },
+          // What these pairs could catch with 80 % power at α, on their own t; more pairs shrink se as 1/√pairs.
+          detectable: { change: Math.expm1((studentTQuantile(1 - policy.alpha, combined.df) + studentTQuantile(POWER, combined.df)) * combined.se), power: POWER, alpha: policy.alpha, withinSe: combined.se, noiseSe: 0 },
+        },
       });
     }
     return out;
