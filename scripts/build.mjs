@@ -4,6 +4,8 @@
 //   the node24 runtime action.yml names.
 // - dist/lib.js, the library: our code bundled, its dependencies left as imports for npm to install (they
 //   are exactly package.json's `dependencies`; scripts/check-package.mjs checks it).
+// - dist/ingest-worker.js, the thread that builds the run document while the ingest parses (all three start
+//   it from their own folder), bundled whole like the CLI.
 // - dist/types/, the library's declarations (tsconfig.build.json), which package.json's `types` points at.
 // Deterministic: same sources, same bytes, so scripts/check-dist.mjs can compare a fresh build with git.
 import { build } from 'esbuild';
@@ -15,6 +17,8 @@ const entries = [
   { in: 'src/cli/index.ts', out: 'dist/cli.js', shebang: true },
   { in: 'src/index.ts', out: 'dist/lib.js', shebang: false, external: true },
   { in: 'src/action/index.ts', out: 'dist/index.js', shebang: false },
+  // The ingest's builder thread: each bundle above starts it from beside itself (src/ingest/builder-thread.ts).
+  { in: 'src/ingest/ingest-worker.ts', out: 'dist/ingest-worker.js', shebang: false },
 ];
 
 rmSync('dist', { recursive: true, force: true });
