@@ -372,7 +372,9 @@ export class RunBuilder implements PointBuilder {
         for (const [i, w] of leaf.windows!) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type);
+            // Filling: its sketch adds the leaves' buckets into dense counters (then compacts once), where a
+            // compact sketch would merge and reallocate its bucket lists for every leaf. Same buckets, same counts.
+            target = new WindowTotals(def.type, true);
             windows.set(i, target);
           }
           target.add(w);
