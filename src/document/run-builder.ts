@@ -2,7 +2,8 @@ import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } fro
 import { MAX_SIGNATURE_KEYS, OTHER_SIGNATURE, signatureKey, signatureList } from './failure-signatures.js';
 import type { PointBuilder } from './point-builder.js';
 import { K6_ROLES } from './roles.js';
-import { RUN_DOCUMENT_SCHEMA, type MeasuredScope, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
+import type { MeasuredScope, MetricType, RunDocument, Scope, Source, Window } from './run-document.js';
+import { RUN_DOCUMENT_SCHEMA } from './schema-version.js';
 import { runSpan, setAsideWarning } from './run-span.js';
 import { OTHER_VALUE, ScopeCardinality, type ScopeWeight } from './scope-cardinality.js';
 import { scopeName } from './selector.js';

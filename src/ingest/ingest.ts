@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { mergeRuns, MergeError } from '../document/merge.js';
 import type { PointBuilder } from '../document/point-builder.js';
 import { RunBuilder, type RunBuilderOptions, type RunInfo } from '../document/run-builder.js';
@@ -36,7 +37,7 @@ export interface IngestOptions {
   readonly readers?: readonly Reader[];
   /**
    * Build the run in a worker thread while this one parses: 'auto' (default) for inputs of about 32 MB of
-   * text or more, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
+   * text or more, on two or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
    * the same either way; only the time differs.
    */
   readonly builderThread?: 'auto' | 'always' | 'never';
@@ -168,7 +169,8 @@ async function wantsThread(files: readonly { file: string; gzip: boolean }[], ch
       if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
       return true;
     case 'auto': {
-      if (!builderThreadAvailable()) return false;
+      // One core: the two threads would take turns, and lose the cost of handing points over.
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
       let bytes = 0;
       for (const f of files) bytes += (await stat(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
       return bytes >= THREAD_MIN_BYTES;
