@@ -4,21 +4,30 @@
 //   the node24 runtime action.yml names.
 // - dist/lib.js, the library: our code bundled, its dependencies left as imports for npm to install (they
 //   are exactly package.json's `dependencies`; scripts/check-package.mjs checks it).
+// - dist/ingest-worker.js, the thread that builds the run document while the ingest parses (all three start
+//   it from their own folder), bundled whole like the CLI.
 // - dist/types/, the library's declarations (tsconfig.build.json), which package.json's `types` points at.
 // Deterministic: same sources, same bytes, so scripts/check-dist.mjs can compare a fresh build with git.
+// `--outdir DIR` builds into DIR instead of dist/ (tests and checks of the bundles; dist/ stays as committed).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+const at = process.argv.indexOf('--outdir');
+const OUT = at > 0 ? process.argv[at + 1] : 'dist';
+if (!OUT) throw new Error('build: --outdir needs a directory');
+
 const entries = [
-  { in: 'src/cli/index.ts', out: 'dist/cli.js', shebang: true },
-  { in: 'src/index.ts', out: 'dist/lib.js', shebang: false, external: true },
-  { in: 'src/action/index.ts', out: 'dist/index.js', shebang: false },
+  { in: 'src/cli/index.ts', out: `${OUT}/cli.js`, shebang: true },
+  { in: 'src/index.ts', out: `${OUT}/lib.js`, shebang: false, external: true },
+  { in: 'src/action/index.ts', out: `${OUT}/index.js`, shebang: false },
+  // The ingest's builder thread: each bundle above starts it from beside itself (src/ingest/builder-thread.ts).
+  { in: 'src/ingest/ingest-worker.ts', out: `${OUT}/ingest-worker.js`, shebang: false },
 ];
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
 
 for (const e of entries) {
   await build({
@@ -42,4 +51,4 @@ for (const e of entries) {
 
 // esbuild strips types; tsc writes the declarations of src/index.ts and everything it reaches.
 const tsc = createRequire(import.meta.url).resolve('typescript/lib/tsc.js');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', `${OUT}/types`], { stdio: 'inherit' });

@@ -41,7 +41,7 @@ try {
   console.log(`   ${packed.filename}: ${files.length} files, ${(packed.size / 1e6).toFixed(2)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked`);
 
   step('what ships');
-  for (const required of ['package.json', 'README.md', 'dist/lib.js', 'dist/cli.js', 'dist/types/index.d.ts', EXAMPLE]) {
+  for (const required of ['package.json', 'README.md', 'dist/lib.js', 'dist/cli.js', 'dist/ingest-worker.js', 'dist/types/index.d.ts', EXAMPLE]) {
     if (!files.includes(required)) problems.push(`the package lacks ${required}`);
   }
   for (const f of files) {
@@ -52,7 +52,7 @@ try {
   const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
   // import/export … from, import(), require() and createRequire(…)(): what the shipped code loads at run time.
   const loads = /(?:^|[\s;])(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|(?:\brequire|\))\(\s*["']([^"']+)["']\s*\)/gm;
-  for (const f of files.filter((f) => f === 'dist/lib.js' || f === 'dist/cli.js' || f.endsWith('.d.ts'))) {
+  for (const f of files.filter((f) => f === 'dist/lib.js' || f === 'dist/cli.js' || f === 'dist/ingest-worker.js' || f.endsWith('.d.ts'))) {
     for (const m of readFileSync(join(ROOT, f), 'utf8').matchAll(loads)) {
       const spec = m[1] ?? m[2] ?? m[3];
       if (bare(spec)) imported.add(packageName(spec));

@@ -1,7 +1,9 @@
 import { addTotals, newTotals, recordTotal, WindowTotals, type ScopeTotals } from './accumulators.js';
 import { MAX_SIGNATURE_KEYS, OTHER_SIGNATURE, signatureKey, signatureList } from './failure-signatures.js';
+import type { PointBuilder } from './point-builder.js';
 import { K6_ROLES } from './roles.js';
-import { RUN_DOCUMENT_SCHEMA, type MeasuredScope, type MetricType, type RunDocument, type Scope, type Source, type Window } from './run-document.js';
+import type { MeasuredScope, MetricType, RunDocument, Scope, Source, Window } from './run-document.js';
+import { RUN_DOCUMENT_SCHEMA } from './schema-version.js';
 import { runSpan, setAsideWarning } from './run-span.js';
 import { OTHER_VALUE, ScopeCardinality, type ScopeWeight } from './scope-cardinality.js';
 import { scopeName } from './selector.js';
@@ -43,12 +45,19 @@ interface LeafScope {
 }
 
 /**
- * Where one point lands: a leaf — the metric narrowed to the values of every tag any scope of it looks at
- * (grouping tags and submetric tags). A point is recorded once, in its leaf; scopes are sums of leaves,
- * built at the end. That keeps the per-point cost at one histogram update whatever the number of scopes.
+ * Where one point lands, as a builder answered `targets` (see PointBuilder): give it back to the same
+ * builder's `point`, never to another.
  */
 export interface PointTargets {
   readonly metric: number;
+}
+
+/**
+ * RunBuilder's targets: a leaf — the metric narrowed to the values of every tag any scope of it looks at
+ * (grouping tags and submetric tags). A point is recorded once, in its leaf; scopes are sums of leaves,
+ * built at the end. That keeps the per-point cost at one histogram update whatever the number of scopes.
+ */
+interface LeafTargets extends PointTargets {
   readonly leaf: Leaf;
 }
 
@@ -101,10 +110,10 @@ const MAX_TAG_KEYS = 64;
  * trends) and per window small sketches, whatever the number of points. Parsers call `defineMetric`,
  * `targets` (cache its answer per tag set) and `point`.
  */
-export class RunBuilder {
+export class RunBuilder implements PointBuilder {
   private readonly metrics: MetricState[] = [];
   private readonly metricIds = new Map<string, number>();
-  private readonly leaves = new Map<string, PointTargets>();
+  private readonly leaves = new Map<string, LeafTargets>();
   private readonly extraSubmetrics = new Map<string, Readonly<Record<string, string>>[]>();
   private originMs = Number.NaN;
   private widthMs: number;
@@ -227,7 +236,7 @@ export class RunBuilder {
       maxIndex: Number.NEGATIVE_INFINITY,
       open: [],
     };
-    const targets: PointTargets = { metric, leaf };
+    const targets: LeafTargets = { metric, leaf };
     this.leaves.set(key, targets);
     return targets;
   }
@@ -243,7 +252,7 @@ export class RunBuilder {
 
   point(targets: PointTargets, timeMs: number, value: number): void {
     this.points++;
-    const leaf = targets.leaf;
+    const leaf = (targets as LeafTargets).leaf;
     // Trends are most points: call the histogram directly rather than through the type switch.
     if (leaf.histogram !== undefined) leaf.histogram.record(value);
     else recordTotal(leaf.totals, timeMs, value);
@@ -364,7 +373,9 @@ export class RunBuilder {
         for (const [i, w] of leaf.windows!) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type);
+            // Filling: its sketch adds the leaves' buckets into dense counters (then compacts once), where a
+            // compact sketch would merge and reallocate its bucket lists for every leaf. Same buckets, same counts.
+            target = new WindowTotals(def.type, true);
             windows.set(i, target);
           }
           target.add(w);

@@ -157,7 +157,20 @@ export class TrendHistogram {
       if (first < c.length) {
         this.addAt(first + other.offset, c[first]!);
         if (last > first) this.addAt(last + other.offset, c[last]!);
-        for (let i = first + 1; i < last; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]!);
+        if (this.pending === undefined) {
+          // The range is covered now: add bucket by bucket without addAt's checks (what addAt would do).
+          let counts = this.counts;
+          const shift = other.offset - this.offset;
+          for (let i = first + 1; i < last; i++) {
+            const n = c[i]!;
+            if (n === 0) continue;
+            const sum = counts[i + shift]! + n;
+            if (sum > 0xffffffff && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
+            counts[i + shift] = sum;
+          }
+        } else {
+          for (let i = first + 1; i < last; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]!);
+        }
       }
     }
     this.count += other.count;
@@ -253,8 +266,11 @@ export function lowestEquivalent(index: number): number {
     sub -= SUB_BUCKET_HALF_COUNT;
     bucket = 0;
   }
-  return sub * 2 ** bucket;
+  return sub * POW2[bucket]!;
 }
+
+/** 2^k for the buckets of integer values below 2^64 (a product with an exact power of two is exact). */
+const POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
 
 /** The middle of the range of integer values a counts index stands for. */
 function medianEquivalent(index: number): number {

@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { mergeRuns, MergeError } from '../document/merge.js';
-import { RunBuilder } from '../document/run-builder.js';
+import type { PointBuilder } from '../document/point-builder.js';
+import { RunBuilder, type RunBuilderOptions, type RunInfo } from '../document/run-builder.js';
 import { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type Source } from '../document/run-document.js';
+import { builderThreadAvailable, startBuilderThread } from './builder-thread.js';
 import { ByteSource } from './byte-source.js';
 import { detectFormat, type Detected } from './detect.js';
 import { IngestError } from './errors.js';
@@ -32,7 +35,18 @@ export interface IngestOptions {
   readonly onProgress?: (bytes: number) => void;
   /** The formats to recognise; default every reader (readers.ts). */
   readonly readers?: readonly Reader[];
+  /**
+   * Build the run in a worker thread while this one parses: 'auto' (default) for inputs of about 32 MB of
+   * text or more, on two or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
+   * the same either way; only the time differs.
+   */
+  readonly builderThread?: 'auto' | 'always' | 'never';
 }
+
+/** Inputs from this many bytes of text on get a builder thread under 'auto' (starting one costs ~30 ms). */
+const THREAD_MIN_BYTES = 32e6;
+/** What a gzipped input is reckoned to hold per byte, for that threshold (k6 NDJSON compresses 10–25×). */
+const GZIP_RATIO = 8;
 
 const MIXED =
   'cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), ' +
@@ -97,46 +111,71 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
 }
 
 async function ingestStreams(files: readonly { file: string; reader: StreamReader; gzip: boolean }[], options: IngestOptions): Promise<RunDocument> {
-  const builder = new RunBuilder({
+  const builderOptions: RunBuilderOptions = {
     requestsMetric: files[0]!.reader.roles.requests,
     failuresMetric: files[0]!.reader.roles.failures,
     groupBy: options.groupBy ?? ['name'],
     window: options.window ?? 'auto',
     ...(options.submetrics !== undefined ? { submetrics: options.submetrics } : {}),
     ...(options.maxScopes !== undefined ? { maxScopes: options.maxScopes } : {}),
-  });
-  const warnings: string[] = [];
-  const seen = new Set<string>();
-  const warn = (message: string): void => {
-    if (seen.has(message)) return;
-    seen.add(message);
-    warnings.push(message);
   };
-  const tool = files[0]!.reader;
-  const sink = new PointSink(builder, warn, tool.knownMetrics);
-  const sources: Source[] = [];
-  let total = 0;
-  const onBytes = options.onProgress
-    ? (n: number): void => {
-        total += n;
-        options.onProgress!(total);
-      }
-    : undefined;
-  for (const f of files) {
-    const source = new ByteSource(f.file, f.gzip, onBytes);
-    const result = await f.reader.read(f.file, source, sink, warn);
-    sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+  const thread = (await wantsThread(files, options.builderThread ?? 'auto')) ? startBuilderThread(builderOptions) : undefined;
+  try {
+    const builder: PointBuilder = thread?.builder ?? new RunBuilder(builderOptions);
+    const warnings: string[] = [];
+    const seen = new Set<string>();
+    const warn = (message: string): void => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      warnings.push(message);
+    };
+    const tool = files[0]!.reader;
+    const sink = new PointSink(builder, warn, tool.knownMetrics);
+    const sources: Source[] = [];
+    let total = 0;
+    const onBytes = options.onProgress
+      ? (n: number): void => {
+          total += n;
+          options.onProgress!(total);
+        }
+      : undefined;
+    for (const f of files) {
+      const source = new ByteSource(f.file, f.gzip, onBytes);
+      const result = await f.reader.read(f.file, source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
+    const info: RunInfo = {
+      tool: tool.tool,
+      roles: tool.roles,
+      ...(options.stage !== undefined ? { stage: options.stage } : {}),
+      ...(options.labels !== undefined ? { labels: options.labels } : {}),
+      ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
+      sources,
+      warnings,
+    };
+    return thread ? await thread.builder.finish(info) : (builder as RunBuilder).finish(info);
+  } finally {
+    await thread?.close();
   }
-  if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
-  return builder.finish({
-    tool: tool.tool,
-    roles: tool.roles,
-    ...(options.stage !== undefined ? { stage: options.stage } : {}),
-    ...(options.labels !== undefined ? { labels: options.labels } : {}),
-    ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
-    sources,
-    warnings,
-  });
+}
+
+/** Whether to build in a worker thread (IngestOptions.builderThread). */
+async function wantsThread(files: readonly { file: string; gzip: boolean }[], choice: 'auto' | 'always' | 'never'): Promise<boolean> {
+  switch (choice) {
+    case 'never':
+      return false;
+    case 'always':
+      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
+      return true;
+    case 'auto': {
+      // One core: the two threads would take turns, and lose the cost of handing points over.
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      let bytes = 0;
+      for (const f of files) bytes += (await stat(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
+      return bytes >= THREAD_MIN_BYTES;
+    }
+  }
 }
 
 /** A perf-gate run document input, validated. */

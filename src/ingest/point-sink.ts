@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MetricDefinition, PointTargets, RunBuilder } from '../document/run-builder.js';
+import type { PointBuilder } from '../document/point-builder.js';
+import type { MetricDefinition, PointTargets } from '../document/run-builder.js';
 import { MetricTypeSchema, type MetricType } from '../document/run-document.js';
 import { zodMessage } from './zod-message.js';
 
@@ -64,14 +65,14 @@ const K6MetricDataSchema = z.object({
 });
 
 /**
- * Feeds one run's points into a RunBuilder: turns k6 Metric declarations into definitions, defines metrics
+ * Feeds one run's points into a RunBuilder (or a PointBuilder that hands them to one): turns k6 Metric declarations into definitions, defines metrics
  * that arrive without one (type from k6's built-in table, else trend, with a warning) and resolves targets.
  */
 export class PointSink {
   private readonly inferred = new Set<string>();
 
   constructor(
-    readonly builder: RunBuilder,
+    readonly builder: PointBuilder,
     private readonly warn: (message: string) => void,
     /** The tool's own metrics with their types, for points that arrive without a declaration. */
     private readonly known: ReadonlyMap<string, { readonly type: MetricType; readonly contains: 'time' | 'data' | 'default' }> = new Map(),
@@ -115,6 +116,11 @@ export class PointSink {
       thresholds: [],
       submetrics: [],
     });
+  }
+
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready(): Promise<void> | undefined {
+    return this.builder.ready?.();
   }
 
   /** Targets of `metric` for a cached tag entry (the entry must have tags). */

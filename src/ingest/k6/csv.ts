@@ -205,6 +205,10 @@ export class K6CsvParser {
 /** Streams one k6 CSV file from `source` into `sink`. */
 export async function readK6Csv(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
   const parser = new K6CsvParser(file, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== undefined) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }

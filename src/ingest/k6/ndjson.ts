@@ -364,6 +364,10 @@ function parseTags(bytes: Uint8Array): Record<string, string> | undefined {
 /** Streams one NDJSON file from `source` into `sink`. */
 export async function readK6Ndjson(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
   const parser = new K6NdjsonParser(file, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== undefined) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
