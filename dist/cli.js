@@ -4164,7 +4164,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean2 = this.mean) {
+      getStdDeviation(mean3 = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -4172,7 +4172,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean3;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4187,12 +4187,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean2 = this.mean;
+        const mean3 = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean3;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4247,14 +4247,14 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean2 = formatter(_mean / outputValueUnitScalingRatio);
+          const mean3 = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
           const totalCount2 = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean2}, StdDeviation   = ${std_deviation}]
+          result += `#[Mean    = ${mean3}, StdDeviation   = ${std_deviation}]
 #[Max     = ${max3}, Total count    = ${totalCount2}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
@@ -14994,11 +14994,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total2) {
-      const mean2 = Math.ceil(getMean(hist) * 100) / 100;
+      const mean3 = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean2,
+        average: mean3,
         // added for backward compat with wrk
-        mean: mean2,
+        mean: mean3,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -15380,7 +15380,7 @@ var require_manager = __commonJS({
     var EE = __require("events").EventEmitter;
     var aggregateResult = require_aggregateResult();
     var { getHistograms } = require_histUtil();
-    var { Worker } = require_worker_threads();
+    var { Worker: Worker2 } = require_worker_threads();
     function initWorkers(opts, tracker, cb) {
       tracker = tracker || new EE();
       const workers = [];
@@ -15434,7 +15434,7 @@ var require_manager = __commonJS({
       workerOpts.c = workerOpts.connections;
       function init() {
         for (let i = 0; i < numWorkers; i++) {
-          const worker = new Worker(path2.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
+          const worker = new Worker2(path2.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
           worker.on("message", (msg) => {
             const { cmd, data, error: error62 } = msg;
             if (cmd === "RESULT") {
@@ -35013,7 +35013,7 @@ ${indent2}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum3, line) => sum3 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -35029,7 +35029,7 @@ ${indent2}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
+          const len = lines.reduce((sum3, line) => sum3 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -40559,9 +40559,9 @@ var TrendHistogram = class _TrendHistogram {
     }
     if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
     const at = index - this.offset;
-    const sum2 = this.counts[at] + n;
-    if (sum2 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-    this.counts[at] = sum2;
+    const sum3 = this.counts[at] + n;
+    if (sum3 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum3;
   }
   /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
   cover(index) {
@@ -40611,7 +40611,19 @@ var TrendHistogram = class _TrendHistogram {
       if (first2 < c2.length) {
         this.addAt(first2 + other.offset, c2[first2]);
         if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
-        for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
+        if (this.pending === void 0) {
+          let counts = this.counts;
+          const shift2 = other.offset - this.offset;
+          for (let i = first2 + 1; i < last2; i++) {
+            const n = c2[i];
+            if (n === 0) continue;
+            const sum3 = counts[i + shift2] + n;
+            if (sum3 > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
+            counts[i + shift2] = sum3;
+          }
+        } else {
+          for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
+        }
       }
     }
     this.count += other.count;
@@ -40689,8 +40701,9 @@ function lowestEquivalent(index) {
     sub -= SUB_BUCKET_HALF_COUNT;
     bucket = 0;
   }
-  return sub * 2 ** bucket;
+  return sub * POW2[bucket];
 }
+var POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
 function medianEquivalent(index) {
   const bucket = Math.max((index >> SUB_BUCKET_HALF_MAGNITUDE) - 1, 0);
   return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
@@ -41009,6 +41022,730 @@ function addSignatureLists(a, b) {
 
 // src/document/roles.ts
 var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
+
+// src/document/schema-version.ts
+var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
+
+// src/document/run-span.ts
+var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
+function runSpan(bins, rule = SPAN_RULE) {
+  const n = bins.length;
+  if (n === 0) return void 0;
+  let points = 0;
+  let requests = 0;
+  let iterations = 0;
+  for (const b of bins) {
+    points += b.points;
+    requests += b.requests;
+    iterations += b.iterations;
+  }
+  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
+  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
+  const maxPoints = rule.maxShare * points;
+  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
+  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
+  let lo = 0;
+  let hi = n - 1;
+  for (let changed = true; changed; ) {
+    changed = false;
+    let p = 0;
+    let r = 0;
+    let cut = -1;
+    for (let i = 0; i < hi; i++) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
+    }
+    if (cut + 1 > lo) {
+      lo = cut + 1;
+      changed = true;
+    }
+    p = 0;
+    r = 0;
+    cut = n;
+    for (let i = n - 1; i > lo; i--) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
+    }
+    if (cut - 1 < hi) {
+      hi = cut - 1;
+      changed = true;
+    }
+  }
+  const setAside = [];
+  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
+  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
+  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
+}
+function part(side, bins, gapMs) {
+  let points = 0;
+  const metrics = /* @__PURE__ */ new Set();
+  for (const b of bins) {
+    points += b.points;
+    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
+    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
+  }
+  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
+}
+function setAsideWarning(s, metricNames, span) {
+  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
+  const plural3 = s.points === 1 ? "point" : "points";
+  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
+}
+function iso(ms) {
+  return new Date(ms).toISOString();
+}
+function formatSpan(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+// src/document/name-template.ts
+var ID_SEGMENT = "{id}";
+var QUERY_VALUE = "{}";
+var METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
+var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var HEX = /^[0-9a-f]{8,}$/i;
+function isIdSegment(segment) {
+  if (segment === "") return false;
+  if (/^\d+$/.test(segment)) return true;
+  if (segment.length === 36 && UUID.test(segment)) return true;
+  return HEX.test(segment) && /\d/.test(segment);
+}
+function templateName(value) {
+  let method = "";
+  let rest = value;
+  const m = METHOD_PREFIX.exec(value);
+  if (m) {
+    method = `${m[1]} `;
+    rest = m[2];
+  }
+  let origin = "";
+  const scheme = SCHEME.exec(rest);
+  if (scheme) {
+    const afterScheme = scheme[0].length;
+    let end = rest.length;
+    for (const c2 of ["/", "?", "#"]) {
+      const at = rest.indexOf(c2, afterScheme);
+      if (at >= 0 && at < end) end = at;
+    }
+    origin = rest.slice(0, end);
+    rest = rest.slice(end);
+  } else if (!rest.startsWith("/")) {
+    return value;
+  }
+  const hash2 = rest.indexOf("#");
+  if (hash2 >= 0) rest = rest.slice(0, hash2);
+  const q = rest.indexOf("?");
+  const path2 = q >= 0 ? rest.slice(0, q) : rest;
+  const query = q >= 0 ? rest.slice(q + 1) : void 0;
+  const segments = path2.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
+  });
+  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
+  return out === value ? value : out;
+}
+
+// src/document/scope-cardinality.ts
+var OTHER_VALUE = "(other)";
+var DEFAULT_MAX_SCOPES = 500;
+var TRACKED_PER_SCOPE = 20;
+var MAX_REMEMBERED = 1e5;
+var CACHE_LIMIT = 5e4;
+var ScopeCardinality = class {
+  constructor(maxScopes = DEFAULT_MAX_SCOPES) {
+    this.maxScopes = maxScopes;
+    if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
+    this.tracked = TRACKED_PER_SCOPE * maxScopes;
+  }
+  maxScopes;
+  tags = /* @__PURE__ */ new Map();
+  tracked;
+  /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
+  value(tag, raw) {
+    let state = this.tags.get(tag);
+    if (state === void 0) {
+      state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
+      this.tags.set(tag, state);
+    }
+    const cached2 = state.cache.get(raw);
+    if (cached2 !== void 0) return cached2;
+    let value = templateName(raw);
+    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
+      state.collapsed.add(raw);
+      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
+    }
+    if (!state.values.has(value) && value !== OTHER_VALUE) {
+      if (state.values.size < this.tracked) {
+        state.values.add(value);
+      } else {
+        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
+        value = OTHER_VALUE;
+      }
+    }
+    if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
+    state.cache.set(raw, value);
+    return value;
+  }
+  /** `{ [tag]: value }`, one object per value however many leaves use it. */
+  tagsOf(tag, value) {
+    const state = this.tags.get(tag);
+    if (state === void 0) return { [tag]: value };
+    let t = state.tagObjects.get(value);
+    if (t === void 0) {
+      t = Object.freeze({ [tag]: value });
+      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+    }
+    return t;
+  }
+  /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
+  pin(tag, value) {
+    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
+  }
+  /**
+   * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
+   * points, then by name; values a submetric names come first), with a warning for each tag that had more.
+   */
+  fold(weights) {
+    const folded = /* @__PURE__ */ new Map();
+    const warnings = [];
+    for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
+      const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
+      const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
+      const rank = (v) => pinned.has(v) ? 0 : 1;
+      const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
+      if (ranked.length <= this.maxScopes && overflowed === 0) continue;
+      const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
+      folded.set(tag, new Set(rest.map(([v]) => v)));
+      const other = byValue.get(OTHER_VALUE);
+      const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
+      const values = rest.length + overflowed;
+      const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
+      warnings.push(
+        `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
+      );
+    }
+    return { folded, warnings };
+  }
+  /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
+  templateWarning() {
+    const parts = [];
+    for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
+      if (state.collapsed.size === 0) continue;
+      const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
+      const more = state.templates.size > examples.length ? ", \u2026" : "";
+      parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
+    }
+    if (parts.length === 0) return void 0;
+    return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
+  }
+};
+function count(n, noun, limit = Number.POSITIVE_INFINITY) {
+  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/document/selector.ts
+function scopeName(metric, tags) {
+  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
+}
+
+// src/document/time-profile.ts
+var MAX_BINS = 1e5;
+var TimeProfile = class {
+  binMs = 1e3;
+  bins = /* @__PURE__ */ new Map();
+  current;
+  /** The current bin covers [lo, hi). */
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  requestsMetric = -1;
+  iterationsMetric = -1;
+  record(timeMs, metric) {
+    const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
+    bin.points++;
+    if (metric < 31) bin.metrics |= 1 << metric;
+    else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
+    if (metric === this.requestsMetric) bin.requests++;
+    else if (metric === this.iterationsMetric) bin.iterations++;
+    if (timeMs < bin.firstMs) bin.firstMs = timeMs;
+    if (timeMs > bin.lastMs) bin.lastMs = timeMs;
+  }
+  /** The bins in time order. */
+  sorted() {
+    return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
+  }
+  enter(timeMs) {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
+    const key = Math.floor(timeMs / this.binMs);
+    let bin = this.bins.get(key);
+    if (bin === void 0) {
+      if (this.bins.size >= MAX_BINS) {
+        this.widen();
+        return this.enter(timeMs);
+      }
+      bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
+      this.bins.set(key, bin);
+    }
+    this.current = bin;
+    this.lo = key * this.binMs;
+    this.hi = this.lo + this.binMs;
+    return bin;
+  }
+  /** Doubles the bin width, merging neighbours. */
+  widen() {
+    this.binMs *= 2;
+    const old = [...this.bins.values()];
+    this.bins.clear();
+    for (const b of old) {
+      const key = Math.floor(b.startMs / this.binMs);
+      const into = this.bins.get(key);
+      if (into === void 0) {
+        this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
+        continue;
+      }
+      into.points += b.points;
+      into.requests += b.requests;
+      into.iterations += b.iterations;
+      into.firstMs = Math.min(into.firstMs, b.firstMs);
+      into.lastMs = Math.max(into.lastMs, b.lastMs);
+      into.metrics |= b.metrics;
+      if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
+    }
+    this.current = void 0;
+    this.lo = Number.POSITIVE_INFINITY;
+    this.hi = Number.NEGATIVE_INFINITY;
+  }
+};
+
+// src/document/run-builder.ts
+var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
+  "http_req_blocked",
+  "http_req_connecting",
+  "http_req_tls_handshaking",
+  "http_req_sending",
+  "http_req_waiting",
+  "http_req_receiving",
+  "data_sent",
+  "data_received",
+  "group_duration",
+  "vus_max",
+  "ws_connecting",
+  "ws_session_duration",
+  "ws_msgs_sent",
+  "ws_msgs_received",
+  "ws_sessions",
+  "ws_ping",
+  "iteration_duration"
+]);
+var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+var ITERATIONS_METRIC = "iterations";
+var MAX_TAG_KEYS = 64;
+var RunBuilder = class {
+  constructor(options) {
+    this.options = options;
+    this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
+    this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
+    this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
+    this.maxWindows = options.maxWindows ?? 360;
+    this.cardinality = new ScopeCardinality(options.maxScopes);
+    for (const s of options.submetrics ?? []) {
+      const list = this.extraSubmetrics.get(s.metric) ?? [];
+      list.push(s.tags);
+      this.extraSubmetrics.set(s.metric, list);
+    }
+  }
+  options;
+  metrics = [];
+  metricIds = /* @__PURE__ */ new Map();
+  leaves = /* @__PURE__ */ new Map();
+  extraSubmetrics = /* @__PURE__ */ new Map();
+  originMs = Number.NaN;
+  widthMs;
+  widthStep = 0;
+  /**
+   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+   */
+  occupied = /* @__PURE__ */ new Set();
+  lastOccupied = Number.NaN;
+  /** The highest window index any point went to, and the leaves with windows still counting densely. */
+  maxSeenIndex = Number.NEGATIVE_INFINITY;
+  openLeaves = /* @__PURE__ */ new Set();
+  /** Templates for URL-like grouping values and the maxScopes cap. */
+  cardinality;
+  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+  profile = new TimeProfile();
+  maxWindows;
+  points = 0;
+  /** The request counter's name (see RunBuilderOptions.requestsMetric). */
+  requestsMetric;
+  /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
+  failuresMetric;
+  failuresId = -1;
+  /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
+  signatureKeys = /* @__PURE__ */ new Set();
+  /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
+  defineMetric(def) {
+    const known2 = this.metricIds.get(def.name);
+    if (known2 !== void 0) {
+      const state = this.metrics[known2];
+      state.def = {
+        ...state.def,
+        thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
+        submetrics: [...state.def.submetrics, ...def.submetrics]
+      };
+      state.submetrics = [...state.submetrics, ...def.submetrics];
+      return known2;
+    }
+    const id = this.metrics.length;
+    const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
+    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
+    this.metricIds.set(def.name, id);
+    if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
+    if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
+    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
+    return id;
+  }
+  metricId(name) {
+    return this.metricIds.get(name);
+  }
+  metricDefinition(id) {
+    return this.metrics[id].def;
+  }
+  /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
+  targets(metric, tags) {
+    const state = this.metrics[metric];
+    for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
+    const values = [metric];
+    for (const tag of this.options.groupBy) {
+      const raw = tags[tag];
+      values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
+    }
+    const subs = state.submetrics;
+    for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
+    const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
+    if (signature !== void 0) values.push(signature);
+    const key = JSON.stringify(values);
+    const cached2 = this.leaves.get(key);
+    if (cached2) return cached2;
+    const scopes = [{ name: state.def.name, tags: NO_TAGS }];
+    this.options.groupBy.forEach((tag, k) => {
+      const value = values[k + 1];
+      if (typeof value === "string") {
+        const t = this.cardinality.tagsOf(tag, value);
+        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
+      }
+    });
+    for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
+    const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
+    for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
+    const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+    const totals = newTotals(state.def.type, scale);
+    const leaf = {
+      metric,
+      totals,
+      histogram: totals.type === "trend" ? totals.histogram : void 0,
+      scopes: unique,
+      signature,
+      windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
+      lastIndex: Number.NaN,
+      lastWindow: void 0,
+      maxIndex: Number.NEGATIVE_INFINITY,
+      open: []
+    };
+    const targets = { metric, leaf };
+    this.leaves.set(key, targets);
+    return targets;
+  }
+  /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
+  signatureOf(tags) {
+    const key = signatureKey(tags);
+    if (this.signatureKeys.has(key)) return key;
+    if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
+    this.signatureKeys.add(key);
+    return key;
+  }
+  point(targets, timeMs, value) {
+    this.points++;
+    const leaf = targets.leaf;
+    if (leaf.histogram !== void 0) leaf.histogram.record(value);
+    else recordTotal(leaf.totals, timeMs, value);
+    this.profile.record(timeMs, targets.metric);
+    if (!leaf.windows) return;
+    const index = this.windowIndex(timeMs);
+    let win = leaf.lastWindow;
+    if (index !== leaf.lastIndex) {
+      win = leaf.windows.get(index);
+      if (!win) {
+        win = new WindowTotals(leaf.totals.type, true);
+        leaf.windows.set(index, win);
+        leaf.open.push({ index, window: win });
+        this.openLeaves.add(leaf);
+      }
+      if (index > leaf.maxIndex) {
+        leaf.maxIndex = index;
+        const stillOpen = [];
+        for (const o of leaf.open) {
+          if (o.index >= index - 1) stillOpen.push(o);
+          else o.window.close();
+        }
+        leaf.open = stillOpen;
+      }
+      leaf.lastIndex = index;
+      leaf.lastWindow = win;
+    }
+    if (leaf.histogram !== void 0) win.recordTrend(value);
+    else win.record(timeMs, value);
+  }
+  windowIndex(timeMs) {
+    if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
+    const index = Math.floor((timeMs - this.originMs) / this.widthMs);
+    if (index === this.lastOccupied) return index;
+    this.lastOccupied = index;
+    if (this.occupied.has(index)) return index;
+    this.occupied.add(index);
+    if (index > this.maxSeenIndex) {
+      this.maxSeenIndex = index;
+      this.closeStale(index);
+    }
+    if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
+    this.widen();
+    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+    return this.lastOccupied;
+  }
+  /**
+   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+   */
+  closeStale(newest) {
+    for (const leaf of this.openLeaves) {
+      const stillOpen = [];
+      for (const o of leaf.open) {
+        if (o.index >= newest - 1) stillOpen.push(o);
+        else o.window.close();
+      }
+      leaf.open = stillOpen;
+      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+    }
+  }
+  /** Steps to the next wider window and merges the existing windows into it. */
+  widen() {
+    while (this.occupied.size > this.maxWindows) {
+      this.widthStep++;
+      const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
+      const factor = next / this.widthMs;
+      for (const { leaf } of this.leaves.values()) {
+        if (!leaf.windows) continue;
+        for (const o of leaf.open) o.window.close();
+        leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
+        leaf.lastIndex = Number.NaN;
+        leaf.lastWindow = void 0;
+        leaf.maxIndex = Number.NEGATIVE_INFINITY;
+        leaf.open = [];
+      }
+      this.widthMs = next;
+      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
+    }
+    this.openLeaves.clear();
+  }
+  /**
+   * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
+   * memory at once (a run has hundreds of scopes).
+   */
+  encodeScopes(lowest, highest, folded) {
+    const members2 = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      for (const scope of leaf.scopes) {
+        let s = scope;
+        if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
+          const tags = { [s.group]: OTHER_VALUE };
+          s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
+        }
+        const m = members2.get(s.name);
+        if (m) m.leaves.push(leaf);
+        else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
+      }
+    }
+    const scopes = {};
+    const series = {};
+    for (const name of [...members2.keys()].sort(compareText2)) {
+      const { tags, leaves } = members2.get(name);
+      const def = this.metrics[leaves[0].metric].def;
+      const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
+      for (const leaf of leaves) addTotals(totals, leaf.totals);
+      const scope = encodeScope({ metric: def.name, tags, totals });
+      scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
+      if (!leaves[0].windows) continue;
+      const windows = /* @__PURE__ */ new Map();
+      for (const leaf of leaves) {
+        for (const [i, w] of leaf.windows) {
+          let target = windows.get(i);
+          if (!target) {
+            target = new WindowTotals(def.type, true);
+            windows.set(i, target);
+          }
+          target.add(w);
+        }
+      }
+      const encoded = encodeWindows(windows, lowest, highest);
+      if (encoded.length > 0) series[name] = encoded;
+    }
+    return { scopes, series };
+  }
+  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+  scopeWeights() {
+    const weights = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
+      const points = samples(leaf.totals);
+      for (const s of leaf.scopes) {
+        if (s.group === void 0) continue;
+        let byValue = weights.get(s.group);
+        if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
+        const value = s.tags[s.group];
+        let w = byValue.get(value);
+        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
+        w.points += points;
+        if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
+      }
+    }
+    return weights;
+  }
+  /** The run document of everything recorded so far. */
+  finish(info) {
+    const span = runSpan(this.profile.sorted());
+    const start = span ? span.firstMs : 0;
+    const end = span ? span.lastMs : 0;
+    const measured = span !== void 0 && !Number.isNaN(this.originMs);
+    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+    const templateWarning = this.cardinality.templateWarning();
+    const names = this.metrics.map((m) => m.def.name);
+    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
+    const metrics = {};
+    for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
+    }
+    return {
+      schema: RUN_DOCUMENT_SCHEMA,
+      meta: {
+        tool: info.tool,
+        ...info.roles !== void 0 ? { roles: { ...info.roles } } : {},
+        ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
+        ...info.stage !== void 0 ? { stage: info.stage } : {},
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
+        ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+        labels: info.labels ?? {},
+        partial: info.sources.some((s) => s.partial),
+        aggregateOnly: info.aggregateOnly ?? false,
+        groupBy: [...this.options.groupBy],
+        sources: info.sources,
+        warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
+      },
+      metrics,
+      scopes,
+      windows: {
+        originMs: measured ? this.originMs + lowest * this.widthMs : start,
+        widthMs: this.widthMs,
+        series
+      }
+    };
+  }
+};
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var NO_TAGS = Object.freeze({});
+function flat(text) {
+  Number(text);
+  return text;
+}
+function matches(sub, tags) {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
+}
+function signaturesOf(leaves) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const leaf of leaves) {
+    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
+    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+  }
+  return signatureList(counts);
+}
+function samples(t) {
+  switch (t.type) {
+    case "trend":
+      return t.histogram.count;
+    case "counter":
+      return t.samples;
+    case "rate":
+      return t.passes + t.fails;
+    case "gauge":
+      return t.samples;
+  }
+}
+function regroup(windows, to) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [i, w] of windows) {
+    const j = to(i);
+    const m = merged.get(j);
+    if (m) m.add(w);
+    else merged.set(j, w);
+  }
+  return merged;
+}
+function encodeScope(s) {
+  const base = { metric: s.metric, tags: { ...s.tags } };
+  const t = s.totals;
+  switch (t.type) {
+    case "trend":
+      return { ...base, type: "trend", trend: t.histogram.encode() };
+    case "counter":
+      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
+    case "rate":
+      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
+    case "gauge":
+      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
+  }
+}
+function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
+  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
+}
+function encodeWindow(i, w) {
+  switch (w.type) {
+    case "trend":
+      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
+    case "counter":
+      return { i, count: w.count };
+    case "rate":
+      return { i, count: w.count, passes: w.passes };
+    case "gauge":
+      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
+  }
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -44079,13 +44816,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits2) {
   let length = digits2.length;
   let bit = 1;
-  let sum2 = 0;
+  let sum3 = 0;
   while (length) {
     const value = digits2.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum3 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum2 % 10 === 0;
+  return sum3 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -60728,7 +61465,6 @@ function date4(params) {
 }
 
 // src/document/run-document.ts
-var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
 var MetricTypeSchema = external_exports.enum(["trend", "counter", "rate", "gauge"]);
 var EncodedTrendSchema = external_exports.object({
   count: external_exports.number().int().nonnegative(),
@@ -60841,727 +61577,6 @@ var RunDocumentSchema = external_exports.object({
     });
   }
 });
-
-// src/document/run-span.ts
-var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
-function runSpan(bins, rule = SPAN_RULE) {
-  const n = bins.length;
-  if (n === 0) return void 0;
-  let points = 0;
-  let requests = 0;
-  let iterations = 0;
-  for (const b of bins) {
-    points += b.points;
-    requests += b.requests;
-    iterations += b.iterations;
-  }
-  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
-  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
-  const maxPoints = rule.maxShare * points;
-  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
-  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
-  let lo = 0;
-  let hi = n - 1;
-  for (let changed = true; changed; ) {
-    changed = false;
-    let p = 0;
-    let r = 0;
-    let cut = -1;
-    for (let i = 0; i < hi; i++) {
-      p += bins[i].points;
-      r += refOf(bins[i]);
-      if (p > maxPoints || r > maxRefs) break;
-      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
-    }
-    if (cut + 1 > lo) {
-      lo = cut + 1;
-      changed = true;
-    }
-    p = 0;
-    r = 0;
-    cut = n;
-    for (let i = n - 1; i > lo; i--) {
-      p += bins[i].points;
-      r += refOf(bins[i]);
-      if (p > maxPoints || r > maxRefs) break;
-      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
-    }
-    if (cut - 1 < hi) {
-      hi = cut - 1;
-      changed = true;
-    }
-  }
-  const setAside = [];
-  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
-  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
-  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
-}
-function part(side, bins, gapMs) {
-  let points = 0;
-  const metrics = /* @__PURE__ */ new Set();
-  for (const b of bins) {
-    points += b.points;
-    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
-    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
-  }
-  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
-}
-function setAsideWarning(s, metricNames, span) {
-  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
-  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
-  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
-  const plural3 = s.points === 1 ? "point" : "points";
-  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
-}
-function iso(ms) {
-  return new Date(ms).toISOString();
-}
-function formatSpan(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const s = ms / 1e3;
-  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
-  const whole = Math.round(s);
-  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
-  const minutes = Math.round(whole / 60);
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-// src/document/name-template.ts
-var ID_SEGMENT = "{id}";
-var QUERY_VALUE = "{}";
-var METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
-var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
-var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var HEX = /^[0-9a-f]{8,}$/i;
-function isIdSegment(segment) {
-  if (segment === "") return false;
-  if (/^\d+$/.test(segment)) return true;
-  if (segment.length === 36 && UUID.test(segment)) return true;
-  return HEX.test(segment) && /\d/.test(segment);
-}
-function templateName(value) {
-  let method = "";
-  let rest = value;
-  const m = METHOD_PREFIX.exec(value);
-  if (m) {
-    method = `${m[1]} `;
-    rest = m[2];
-  }
-  let origin = "";
-  const scheme = SCHEME.exec(rest);
-  if (scheme) {
-    const afterScheme = scheme[0].length;
-    let end = rest.length;
-    for (const c2 of ["/", "?", "#"]) {
-      const at = rest.indexOf(c2, afterScheme);
-      if (at >= 0 && at < end) end = at;
-    }
-    origin = rest.slice(0, end);
-    rest = rest.slice(end);
-  } else if (!rest.startsWith("/")) {
-    return value;
-  }
-  const hash2 = rest.indexOf("#");
-  if (hash2 >= 0) rest = rest.slice(0, hash2);
-  const q = rest.indexOf("?");
-  const path2 = q >= 0 ? rest.slice(0, q) : rest;
-  const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path2.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
-  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
-    const eq = p.indexOf("=");
-    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
-  });
-  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
-  return out === value ? value : out;
-}
-
-// src/document/scope-cardinality.ts
-var OTHER_VALUE = "(other)";
-var DEFAULT_MAX_SCOPES = 500;
-var TRACKED_PER_SCOPE = 20;
-var MAX_REMEMBERED = 1e5;
-var CACHE_LIMIT = 5e4;
-var ScopeCardinality = class {
-  constructor(maxScopes = DEFAULT_MAX_SCOPES) {
-    this.maxScopes = maxScopes;
-    if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
-    this.tracked = TRACKED_PER_SCOPE * maxScopes;
-  }
-  maxScopes;
-  tags = /* @__PURE__ */ new Map();
-  tracked;
-  /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
-  value(tag, raw) {
-    let state = this.tags.get(tag);
-    if (state === void 0) {
-      state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
-      this.tags.set(tag, state);
-    }
-    const cached2 = state.cache.get(raw);
-    if (cached2 !== void 0) return cached2;
-    let value = templateName(raw);
-    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
-      state.collapsed.add(raw);
-      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
-    }
-    if (!state.values.has(value) && value !== OTHER_VALUE) {
-      if (state.values.size < this.tracked) {
-        state.values.add(value);
-      } else {
-        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
-        value = OTHER_VALUE;
-      }
-    }
-    if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
-    state.cache.set(raw, value);
-    return value;
-  }
-  /** `{ [tag]: value }`, one object per value however many leaves use it. */
-  tagsOf(tag, value) {
-    const state = this.tags.get(tag);
-    if (state === void 0) return { [tag]: value };
-    let t = state.tagObjects.get(value);
-    if (t === void 0) {
-      t = Object.freeze({ [tag]: value });
-      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
-    }
-    return t;
-  }
-  /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
-  pin(tag, value) {
-    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
-  }
-  /**
-   * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
-   * points, then by name; values a submetric names come first), with a warning for each tag that had more.
-   */
-  fold(weights) {
-    const folded = /* @__PURE__ */ new Map();
-    const warnings = [];
-    for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
-      const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
-      const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
-      const rank = (v) => pinned.has(v) ? 0 : 1;
-      const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
-      if (ranked.length <= this.maxScopes && overflowed === 0) continue;
-      const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
-      folded.set(tag, new Set(rest.map(([v]) => v)));
-      const other = byValue.get(OTHER_VALUE);
-      const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
-      const values = rest.length + overflowed;
-      const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
-      warnings.push(
-        `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
-      );
-    }
-    return { folded, warnings };
-  }
-  /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
-  templateWarning() {
-    const parts = [];
-    for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
-      if (state.collapsed.size === 0) continue;
-      const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
-      const more = state.templates.size > examples.length ? ", \u2026" : "";
-      parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
-    }
-    if (parts.length === 0) return void 0;
-    return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
-  }
-};
-function count(n, noun, limit = Number.POSITIVE_INFINITY) {
-  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/document/selector.ts
-function scopeName(metric, tags) {
-  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
-  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
-}
-
-// src/document/time-profile.ts
-var MAX_BINS = 1e5;
-var TimeProfile = class {
-  binMs = 1e3;
-  bins = /* @__PURE__ */ new Map();
-  current;
-  /** The current bin covers [lo, hi). */
-  lo = Number.POSITIVE_INFINITY;
-  hi = Number.NEGATIVE_INFINITY;
-  requestsMetric = -1;
-  iterationsMetric = -1;
-  record(timeMs, metric) {
-    const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
-    bin.points++;
-    if (metric < 31) bin.metrics |= 1 << metric;
-    else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
-    if (metric === this.requestsMetric) bin.requests++;
-    else if (metric === this.iterationsMetric) bin.iterations++;
-    if (timeMs < bin.firstMs) bin.firstMs = timeMs;
-    if (timeMs > bin.lastMs) bin.lastMs = timeMs;
-  }
-  /** The bins in time order. */
-  sorted() {
-    return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
-  }
-  enter(timeMs) {
-    if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
-    const key = Math.floor(timeMs / this.binMs);
-    let bin = this.bins.get(key);
-    if (bin === void 0) {
-      if (this.bins.size >= MAX_BINS) {
-        this.widen();
-        return this.enter(timeMs);
-      }
-      bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
-      this.bins.set(key, bin);
-    }
-    this.current = bin;
-    this.lo = key * this.binMs;
-    this.hi = this.lo + this.binMs;
-    return bin;
-  }
-  /** Doubles the bin width, merging neighbours. */
-  widen() {
-    this.binMs *= 2;
-    const old = [...this.bins.values()];
-    this.bins.clear();
-    for (const b of old) {
-      const key = Math.floor(b.startMs / this.binMs);
-      const into = this.bins.get(key);
-      if (into === void 0) {
-        this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
-        continue;
-      }
-      into.points += b.points;
-      into.requests += b.requests;
-      into.iterations += b.iterations;
-      into.firstMs = Math.min(into.firstMs, b.firstMs);
-      into.lastMs = Math.max(into.lastMs, b.lastMs);
-      into.metrics |= b.metrics;
-      if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
-    }
-    this.current = void 0;
-    this.lo = Number.POSITIVE_INFINITY;
-    this.hi = Number.NEGATIVE_INFINITY;
-  }
-};
-
-// src/document/run-builder.ts
-var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
-  "http_req_blocked",
-  "http_req_connecting",
-  "http_req_tls_handshaking",
-  "http_req_sending",
-  "http_req_waiting",
-  "http_req_receiving",
-  "data_sent",
-  "data_received",
-  "group_duration",
-  "vus_max",
-  "ws_connecting",
-  "ws_session_duration",
-  "ws_msgs_sent",
-  "ws_msgs_received",
-  "ws_sessions",
-  "ws_ping",
-  "iteration_duration"
-]);
-var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
-var ITERATIONS_METRIC = "iterations";
-var MAX_TAG_KEYS = 64;
-var RunBuilder = class {
-  constructor(options) {
-    this.options = options;
-    this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
-    this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
-    this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
-    this.maxWindows = options.maxWindows ?? 360;
-    this.cardinality = new ScopeCardinality(options.maxScopes);
-    for (const s of options.submetrics ?? []) {
-      const list = this.extraSubmetrics.get(s.metric) ?? [];
-      list.push(s.tags);
-      this.extraSubmetrics.set(s.metric, list);
-    }
-  }
-  options;
-  metrics = [];
-  metricIds = /* @__PURE__ */ new Map();
-  leaves = /* @__PURE__ */ new Map();
-  extraSubmetrics = /* @__PURE__ */ new Map();
-  originMs = Number.NaN;
-  widthMs;
-  widthStep = 0;
-  /**
-   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
-   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
-   */
-  occupied = /* @__PURE__ */ new Set();
-  lastOccupied = Number.NaN;
-  /** The highest window index any point went to, and the leaves with windows still counting densely. */
-  maxSeenIndex = Number.NEGATIVE_INFINITY;
-  openLeaves = /* @__PURE__ */ new Set();
-  /** Templates for URL-like grouping values and the maxScopes cap. */
-  cardinality;
-  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
-  profile = new TimeProfile();
-  maxWindows;
-  points = 0;
-  /** The request counter's name (see RunBuilderOptions.requestsMetric). */
-  requestsMetric;
-  /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
-  failuresMetric;
-  failuresId = -1;
-  /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
-  signatureKeys = /* @__PURE__ */ new Set();
-  /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
-  defineMetric(def) {
-    const known2 = this.metricIds.get(def.name);
-    if (known2 !== void 0) {
-      const state = this.metrics[known2];
-      state.def = {
-        ...state.def,
-        thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
-        submetrics: [...state.def.submetrics, ...def.submetrics]
-      };
-      state.submetrics = [...state.submetrics, ...def.submetrics];
-      return known2;
-    }
-    const id = this.metrics.length;
-    const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
-    this.metricIds.set(def.name, id);
-    if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
-    if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
-    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
-    return id;
-  }
-  metricId(name) {
-    return this.metricIds.get(name);
-  }
-  metricDefinition(id) {
-    return this.metrics[id].def;
-  }
-  /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
-  targets(metric, tags) {
-    const state = this.metrics[metric];
-    for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const values = [metric];
-    for (const tag of this.options.groupBy) {
-      const raw = tags[tag];
-      values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
-    }
-    const subs = state.submetrics;
-    for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
-    const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
-    if (signature !== void 0) values.push(signature);
-    const key = JSON.stringify(values);
-    const cached2 = this.leaves.get(key);
-    if (cached2) return cached2;
-    const scopes = [{ name: state.def.name, tags: NO_TAGS }];
-    this.options.groupBy.forEach((tag, k) => {
-      const value = values[k + 1];
-      if (typeof value === "string") {
-        const t = this.cardinality.tagsOf(tag, value);
-        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
-      }
-    });
-    for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
-    const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
-    for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
-    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
-    const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
-    const totals = newTotals(state.def.type, scale);
-    const leaf = {
-      metric,
-      totals,
-      histogram: totals.type === "trend" ? totals.histogram : void 0,
-      scopes: unique,
-      signature,
-      windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
-      lastIndex: Number.NaN,
-      lastWindow: void 0,
-      maxIndex: Number.NEGATIVE_INFINITY,
-      open: []
-    };
-    const targets = { metric, leaf };
-    this.leaves.set(key, targets);
-    return targets;
-  }
-  /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
-  signatureOf(tags) {
-    const key = signatureKey(tags);
-    if (this.signatureKeys.has(key)) return key;
-    if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
-    this.signatureKeys.add(key);
-    return key;
-  }
-  point(targets, timeMs, value) {
-    this.points++;
-    const leaf = targets.leaf;
-    if (leaf.histogram !== void 0) leaf.histogram.record(value);
-    else recordTotal(leaf.totals, timeMs, value);
-    this.profile.record(timeMs, targets.metric);
-    if (!leaf.windows) return;
-    const index = this.windowIndex(timeMs);
-    let win = leaf.lastWindow;
-    if (index !== leaf.lastIndex) {
-      win = leaf.windows.get(index);
-      if (!win) {
-        win = new WindowTotals(leaf.totals.type, true);
-        leaf.windows.set(index, win);
-        leaf.open.push({ index, window: win });
-        this.openLeaves.add(leaf);
-      }
-      if (index > leaf.maxIndex) {
-        leaf.maxIndex = index;
-        const stillOpen = [];
-        for (const o of leaf.open) {
-          if (o.index >= index - 1) stillOpen.push(o);
-          else o.window.close();
-        }
-        leaf.open = stillOpen;
-      }
-      leaf.lastIndex = index;
-      leaf.lastWindow = win;
-    }
-    if (leaf.histogram !== void 0) win.recordTrend(value);
-    else win.record(timeMs, value);
-  }
-  windowIndex(timeMs) {
-    if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
-    const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-    if (index === this.lastOccupied) return index;
-    this.lastOccupied = index;
-    if (this.occupied.has(index)) return index;
-    this.occupied.add(index);
-    if (index > this.maxSeenIndex) {
-      this.maxSeenIndex = index;
-      this.closeStale(index);
-    }
-    if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
-    this.widen();
-    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
-    return this.lastOccupied;
-  }
-  /**
-   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
-   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
-   */
-  closeStale(newest) {
-    for (const leaf of this.openLeaves) {
-      const stillOpen = [];
-      for (const o of leaf.open) {
-        if (o.index >= newest - 1) stillOpen.push(o);
-        else o.window.close();
-      }
-      leaf.open = stillOpen;
-      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
-    }
-  }
-  /** Steps to the next wider window and merges the existing windows into it. */
-  widen() {
-    while (this.occupied.size > this.maxWindows) {
-      this.widthStep++;
-      const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
-      const factor = next / this.widthMs;
-      for (const { leaf } of this.leaves.values()) {
-        if (!leaf.windows) continue;
-        for (const o of leaf.open) o.window.close();
-        leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
-        leaf.lastIndex = Number.NaN;
-        leaf.lastWindow = void 0;
-        leaf.maxIndex = Number.NEGATIVE_INFINITY;
-        leaf.open = [];
-      }
-      this.widthMs = next;
-      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
-      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
-    }
-    this.openLeaves.clear();
-  }
-  /**
-   * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
-   * memory at once (a run has hundreds of scopes).
-   */
-  encodeScopes(lowest, highest, folded) {
-    const members2 = /* @__PURE__ */ new Map();
-    for (const { leaf } of this.leaves.values()) {
-      for (const scope of leaf.scopes) {
-        let s = scope;
-        if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
-          const tags = { [s.group]: OTHER_VALUE };
-          s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
-        }
-        const m = members2.get(s.name);
-        if (m) m.leaves.push(leaf);
-        else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
-      }
-    }
-    const scopes = {};
-    const series = {};
-    for (const name of [...members2.keys()].sort(compareText2)) {
-      const { tags, leaves } = members2.get(name);
-      const def = this.metrics[leaves[0].metric].def;
-      const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
-      for (const leaf of leaves) addTotals(totals, leaf.totals);
-      const scope = encodeScope({ metric: def.name, tags, totals });
-      scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
-      if (!leaves[0].windows) continue;
-      const windows = /* @__PURE__ */ new Map();
-      for (const leaf of leaves) {
-        for (const [i, w] of leaf.windows) {
-          let target = windows.get(i);
-          if (!target) {
-            target = new WindowTotals(def.type);
-            windows.set(i, target);
-          }
-          target.add(w);
-        }
-      }
-      const encoded = encodeWindows(windows, lowest, highest);
-      if (encoded.length > 0) series[name] = encoded;
-    }
-    return { scopes, series };
-  }
-  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
-  scopeWeights() {
-    const weights = /* @__PURE__ */ new Map();
-    for (const { leaf } of this.leaves.values()) {
-      const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
-      const points = samples(leaf.totals);
-      for (const s of leaf.scopes) {
-        if (s.group === void 0) continue;
-        let byValue = weights.get(s.group);
-        if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
-        const value = s.tags[s.group];
-        let w = byValue.get(value);
-        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
-        w.points += points;
-        if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
-      }
-    }
-    return weights;
-  }
-  /** The run document of everything recorded so far. */
-  finish(info) {
-    const span = runSpan(this.profile.sorted());
-    const start = span ? span.firstMs : 0;
-    const end = span ? span.lastMs : 0;
-    const measured = span !== void 0 && !Number.isNaN(this.originMs);
-    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
-    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
-    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
-    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
-    const templateWarning = this.cardinality.templateWarning();
-    const names = this.metrics.map((m) => m.def.name);
-    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
-    const metrics = {};
-    for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
-      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
-    }
-    return {
-      schema: RUN_DOCUMENT_SCHEMA,
-      meta: {
-        tool: info.tool,
-        ...info.roles !== void 0 ? { roles: { ...info.roles } } : {},
-        ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
-        ...info.stage !== void 0 ? { stage: info.stage } : {},
-        start: new Date(start).toISOString(),
-        end: new Date(end).toISOString(),
-        durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
-        ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
-        labels: info.labels ?? {},
-        partial: info.sources.some((s) => s.partial),
-        aggregateOnly: info.aggregateOnly ?? false,
-        groupBy: [...this.options.groupBy],
-        sources: info.sources,
-        warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
-      },
-      metrics,
-      scopes,
-      windows: {
-        originMs: measured ? this.originMs + lowest * this.widthMs : start,
-        widthMs: this.widthMs,
-        series
-      }
-    };
-  }
-};
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var NO_TAGS = Object.freeze({});
-function flat(text) {
-  Number(text);
-  return text;
-}
-function matches(sub, tags) {
-  for (const k in sub) if (tags[k] !== sub[k]) return false;
-  return true;
-}
-function signaturesOf(leaves) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const leaf of leaves) {
-    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
-  }
-  return signatureList(counts);
-}
-function samples(t) {
-  switch (t.type) {
-    case "trend":
-      return t.histogram.count;
-    case "counter":
-      return t.samples;
-    case "rate":
-      return t.passes + t.fails;
-    case "gauge":
-      return t.samples;
-  }
-}
-function regroup(windows, to) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const [i, w] of windows) {
-    const j = to(i);
-    const m = merged.get(j);
-    if (m) m.add(w);
-    else merged.set(j, w);
-  }
-  return merged;
-}
-function encodeScope(s) {
-  const base = { metric: s.metric, tags: { ...s.tags } };
-  const t = s.totals;
-  switch (t.type) {
-    case "trend":
-      return { ...base, type: "trend", trend: t.histogram.encode() };
-    case "counter":
-      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
-    case "rate":
-      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
-    case "gauge":
-      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
-  }
-}
-function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
-  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
-}
-function encodeWindow(i, w) {
-  switch (w.type) {
-    case "trend":
-      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
-    case "counter":
-      return { i, count: w.count };
-    case "rate":
-      return { i, count: w.count, passes: w.passes };
-    case "gauge":
-      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
-  }
-}
 
 // src/document/by-type.ts
 function seriesOf(doc, name) {
@@ -62432,7 +62447,7 @@ async function runEmbedded(workload, options) {
   const steps = workload.rampUp > 0 ? Math.max(2, Math.min(workload.connections, MAX_RAMP_STEPS, Math.ceil(workload.rampUp) + 1)) : 1;
   const stepConnections = splitEvenly(workload.connections, steps).filter((c2) => c2 > 0);
   const stepRates = workload.arrivalRate === void 0 ? void 0 : splitEvenly(workload.arrivalRate, stepConnections.length);
-  const vusMax = stepRates ? stepConnections.reduce((sum2, c2, i) => sum2 + Math.min(c2, Math.max(1, stepRates[i])), 0) : workload.connections;
+  const vusMax = stepRates ? stepConnections.reduce((sum3, c2, i) => sum3 + Math.min(c2, Math.max(1, stepRates[i])), 0) : workload.connections;
   let vus = 0;
   const vusTargets = builder.targets(id("vus"), { ...workload.tags });
   const vusMaxTargets = builder.targets(id("vus_max"), { ...workload.tags });
@@ -64526,15 +64541,15 @@ function lowerTail(z2) {
   const x = -z2;
   if (x < 3) {
     let term = x;
-    let sum2 = x;
+    let sum3 = x;
     const x2 = x * x;
     for (let k = 3; k < 500; k += 2) {
       term *= x2 / k;
-      const next = sum2 + term;
-      if (next === sum2) break;
-      sum2 = next;
+      const next = sum3 + term;
+      if (next === sum3) break;
+      sum3 = next;
     }
-    return 0.5 - density(x) * sum2;
+    return 0.5 - density(x) * sum3;
   }
   if (x > 38.5) return 0;
   const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
@@ -64575,6 +64590,106 @@ function normalQuantile(p) {
     x -= u / (1 + 0.5 * x * u);
   }
   return x;
+}
+
+// src/stats/regularized-beta.ts
+function regularizedBeta(x, a, b) {
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
+  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
+  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
+  if (x === 0) return 0;
+  if (x === 1) return 1;
+  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
+  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
+  return Math.min(1, Math.max(0, value));
+}
+var TINY = 1e-300;
+var EPSILON = 1e-15;
+var MAX_TERMS = 1e4;
+function continuedFraction(x, a, b) {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c2 = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= MAX_TERMS; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c2 = 1 + aa / c2;
+    if (Math.abs(c2) < TINY) c2 = TINY;
+    d = 1 / d;
+    h *= d * c2;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c2 = 1 + aa / c2;
+    if (Math.abs(c2) < TINY) c2 = TINY;
+    d = 1 / d;
+    const delta = d * c2;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPSILON) break;
+  }
+  return h;
+}
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(z2) {
+  if (z2 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z2)) - logGamma(1 - z2);
+  const y = z2 - 1;
+  let sum3 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum3 += LANCZOS[i] / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum3);
+}
+
+// src/stats/student-t.ts
+function studentTCdf(t, df) {
+  if (!(df > 0 && Number.isFinite(df))) throw new RangeError(`studentTCdf: df must be a finite number > 0 but got ${df}`);
+  if (Number.isNaN(t)) throw new RangeError("studentTCdf: t is NaN");
+  if (t === Number.POSITIVE_INFINITY) return 1;
+  if (t === Number.NEGATIVE_INFINITY) return 0;
+  const tail = upperTail(t, df);
+  return t >= 0 ? 1 - tail : tail;
+}
+function upperTail(t, df) {
+  const t2 = t * t;
+  if (!Number.isFinite(t2)) return 0;
+  return t2 < df ? 0.5 * (1 - regularizedBeta(t2 / (df + t2), 0.5, df / 2)) : 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5);
+}
+function studentTQuantile(p, df) {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1) but got ${p}`);
+  if (!(df > 0 && Number.isFinite(df))) throw new RangeError(`studentTQuantile: df must be a finite number > 0 but got ${df}`);
+  if (p === 0.5) return 0;
+  const tail = p < 0.5 ? p : 1 - p;
+  let lo = 0;
+  let hi = 1;
+  while (upperTail(hi, df) > tail) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isFinite(hi * hi)) return p < 0.5 ? -Number.MAX_VALUE : Number.MAX_VALUE;
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (upperTail(mid, df) > tail) lo = mid;
+    else hi = mid;
+  }
+  const t = (lo + hi) / 2;
+  return p < 0.5 ? -t : t;
 }
 
 // src/gate/classify.ts
@@ -64650,9 +64765,9 @@ function clearlyBeyond(a, confidence) {
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
   const lo = Math.log1p(a.interval.lower);
   const hi = Math.log1p(a.interval.upper);
-  const se = (hi - lo) / (2 * Z95);
+  const se = (hi - lo) / (2 * (a.df !== void 0 ? studentTQuantile(0.975, a.df) : Z95));
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
-  const z2 = normalQuantile(confidence);
+  const z2 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
   return a.limit.kind === "max-increase" ? estimate - z2 * se > Math.log1p(a.limit.max) : estimate + z2 * se < Math.log1p(-a.limit.max);
 }
@@ -65088,10 +65203,10 @@ function clusterDesignEffect(clusters) {
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
-function clusterOfSums(count2, sum2, sumOfSquares) {
-  const mean2 = count2 > 0 ? sum2 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean2, variance };
+function clusterOfSums(count2, sum3, sumOfSquares) {
+  const mean3 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean3 * mean3) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean3, variance };
 }
 function clusterOfProportion(count2, events) {
   const p = count2 > 0 ? events / count2 : 0;
@@ -65106,15 +65221,15 @@ function designEffectOfWindows(windows) {
 }
 function logLevelOf(windows) {
   let count2 = 0;
-  let sum2 = 0;
+  let sum3 = 0;
   let sumSq = 0;
   for (const w of windows) {
     count2 += w.count;
-    sum2 += w.sumLog;
+    sum3 += w.sumLog;
     sumSq += w.sumLogSq;
   }
-  if (count2 < 2 || !Number.isFinite(sum2) || !Number.isFinite(sumSq)) return void 0;
-  const logMean = sum2 / count2;
+  if (count2 < 2 || !Number.isFinite(sum3) || !Number.isFinite(sumSq)) return void 0;
+  const logMean = sum3 / count2;
   const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
   return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
 }
@@ -65261,14 +65376,14 @@ function shrinkVariance(prior, excesses, floor) {
   if (!(prior.variance >= 0 && Number.isFinite(prior.variance))) throw new RangeError(`shrinkVariance: prior variance must be finite and \u2265 0 but got ${prior.variance}`);
   if (!(prior.weight >= 0 && Number.isFinite(prior.weight))) throw new RangeError(`shrinkVariance: prior weight must be finite and \u2265 0 but got ${prior.weight}`);
   if (!(floor >= 0 && Number.isFinite(floor))) throw new RangeError(`shrinkVariance: floor must be finite and \u2265 0 but got ${floor}`);
-  let sum2 = prior.weight * prior.variance;
+  let sum3 = prior.weight * prior.variance;
   for (const e of excesses) {
     if (!Number.isFinite(e)) throw new RangeError(`shrinkVariance: excesses must be finite but got ${e}`);
-    sum2 += e;
+    sum3 += e;
   }
   const weight = prior.weight + excesses.length;
   if (weight === 0) return floor;
-  return Math.max(floor, sum2 / weight);
+  return Math.max(floor, sum3 / weight);
 }
 function check2(r) {
   if (!Number.isFinite(r.level) || !(r.se >= 0 && Number.isFinite(r.se))) {
@@ -65414,71 +65529,6 @@ function afterWarmup(run2, warmupSeconds) {
   if (!(warmupSeconds > 0)) return () => true;
   const fromMs = Date.parse(run2.doc.meta.start) + warmupSeconds * 1e3;
   return (w) => run2.doc.windows.originMs + w.i * run2.doc.windows.widthMs >= fromMs;
-}
-
-// src/stats/regularized-beta.ts
-function regularizedBeta(x, a, b) {
-  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
-  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
-  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
-  if (x === 0) return 0;
-  if (x === 1) return 1;
-  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
-  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
-  return Math.min(1, Math.max(0, value));
-}
-var TINY = 1e-300;
-var EPSILON = 1e-15;
-var MAX_TERMS = 1e4;
-function continuedFraction(x, a, b) {
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c2 = 1;
-  let d = 1 - qab * x / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= MAX_TERMS; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c2 = 1 + aa / c2;
-    if (Math.abs(c2) < TINY) c2 = TINY;
-    d = 1 / d;
-    h *= d * c2;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c2 = 1 + aa / c2;
-    if (Math.abs(c2) < TINY) c2 = TINY;
-    d = 1 / d;
-    const delta = d * c2;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  return h;
-}
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(z2) {
-  if (z2 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z2)) - logGamma(1 - z2);
-  const y = z2 - 1;
-  let sum2 = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (y + i);
-  const t = y + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum2);
 }
 
 // src/stats/conditional-binomial-test.ts
@@ -65697,19 +65747,19 @@ function cliffsDelta(baseline, current) {
 // src/stats/distribution-moments.ts
 function distributionMoments(d) {
   let n = 0;
-  let sum2 = 0;
+  let sum3 = 0;
   for (const b of d) {
     n += b.count;
-    sum2 += b.value * b.count;
+    sum3 += b.value * b.count;
   }
   if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
-  const mean2 = sum2 / n;
-  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
+  const mean3 = sum3 / n;
+  if (!(mean3 > 0 && Number.isFinite(mean3))) return insufficient("the mean is not a positive number");
   let ss = 0;
-  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
+  for (const b of d) ss += b.count * (b.value - mean3) ** 2;
   const variance = ss / (n - 1);
   if (!Number.isFinite(variance)) return insufficient("the spread overflows");
-  return { n, mean: mean2, variance };
+  return { n, mean: mean3, variance };
 }
 
 // src/stats/minimum-detectable-effect.ts
@@ -65968,8 +66018,8 @@ function quantileSorted(sorted, p) {
 function sampleStandardDeviation(xs) {
   for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
   if (xs.length < 2) return 0;
-  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
+  const mean3 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean3) ** 2, 0) / (xs.length - 1));
 }
 
 // src/stats/theil-sen.ts
@@ -66026,17 +66076,17 @@ function slope(x1, y1, x2, y2) {
 }
 function tieTerm(values) {
   const sorted = Float64Array.from(values).sort();
-  let sum2 = 0;
+  let sum3 = 0;
   let run2 = 1;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1]) {
       run2++;
     } else {
-      sum2 += run2 * (run2 - 1) * (2 * run2 + 5);
+      sum3 += run2 * (run2 - 1) * (2 * run2 + 5);
       run2 = 1;
     }
   }
-  return sum2;
+  return sum3;
 }
 
 // src/gate/memory-trend.ts
@@ -66160,46 +66210,144 @@ var memoryLevel = {
   }
 };
 
-// src/gate/detectors/thresholds.ts
-var thresholds = {
-  id: "thresholds",
-  each: "run",
-  needs: "current",
-  detect({ policy, current, baseline }) {
+// src/stats/paired-log-ratio.ts
+function pairedLogRatio(pairs, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const minPairs = options.minPairs ?? 3;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedLogRatio: confidence must be in (0, 1) but got ${confidence}`);
+  if (!(Number.isInteger(minPairs) && minPairs >= 2)) throw new RangeError(`pairedLogRatio: minPairs must be a whole number \u2265 2 but got ${minPairs}`);
+  for (const p of pairs) {
+    if (p.se !== void 0 && !(p.se > 0)) throw new RangeError(`pairedLogRatio: a pair's se must be > 0 but got ${p.se}`);
+  }
+  const k = pairs.length;
+  if (k < minPairs) return insufficient(`${k} usable round ${k === 1 ? "pair" : "pairs"} (needs \u2265 ${minPairs})`, "too-few");
+  const ys = pairs.map((p) => p.logRatio);
+  if (!ys.every(Number.isFinite) || !pairs.every((p) => p.se === void 0 || Number.isFinite(p.se))) return insufficient("a round pair has a ratio or standard error that is not finite");
+  const plain = mean2(ys);
+  const spread = Math.sqrt(ys.reduce((s, y) => s + (y - plain) ** 2, 0) / (k - 1));
+  const df = k - 1;
+  let estimate;
+  let se;
+  let method;
+  if (pairs.every((p) => p.se !== void 0)) {
+    const v = pairs.map((p) => p.se ** 2);
+    const w = v.map((x) => 1 / x);
+    const sw = sum(w);
+    const fixed = sum(w.map((wi, i) => wi * ys[i])) / sw;
+    const cochranQ = sum(w.map((wi, i) => wi * (ys[i] - fixed) ** 2));
+    const tau2 = Math.max(0, (cochranQ - df) / (sw - sum(w.map((wi) => wi * wi)) / sw));
+    const wr = v.map((x) => 1 / (x + tau2));
+    const swr = sum(wr);
+    estimate = sum(wr.map((wi, i) => wi * ys[i])) / swr;
+    const q = sum(wr.map((wi, i) => wi * (ys[i] - estimate) ** 2)) / df;
+    se = Math.sqrt(Math.max(1, q) / swr);
+    method = "weighted";
+  } else {
+    estimate = plain;
+    se = spread / Math.sqrt(k);
+    method = "equal";
+    if (!(se > 0)) return insufficient(`the ${k} round pairs agree exactly and none has a standard error: nothing bounds the change`, "no-spread");
+  }
+  if (!(se > 0 && Number.isFinite(se) && Number.isFinite(estimate))) return insufficient("the round pairs give no finite standard error");
+  const t = estimate / se;
+  const pLess = studentTCdf(t, df);
+  const half = studentTQuantile(0.5 + confidence / 2, df) * se;
+  const lower = Math.expm1(estimate - half);
+  const upper = Math.expm1(estimate + half);
+  if (!Number.isFinite(upper)) return insufficient("the interval of the change is too wide to state");
+  return { logRatio: estimate, se, df, pGreater: 1 - pLess, pLess, lower, upper, confidence, pairs: k, spread, method };
+}
+function sum(xs) {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+function mean2(xs) {
+  return sum(xs) / xs.length;
+}
+
+// src/gate/detectors/paired-latency.ts
+var PAIR_MIN_REQUESTS = 5;
+var POWER2 = 0.8;
+var pairedLatency = {
+  id: "paired-latency",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current, pairs, mix }, s) {
+    if (!pairs) return [];
+    const limit = policy.regression.latency.maxIncrease;
+    const unit = current.unitOf(s.name);
     const out = [];
-    for (const t of policy.thresholds) {
-      for (const expr of t.expressions) {
-        const key = aggregationKey(expr.aggregation);
-        const scope = scopeOfSelector(t.metric);
-        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
-        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
-          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
-          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
-          continue;
-        }
-        if (!current.scope(t.metric)) {
-          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
-          if (before !== void 0 && before > 0) {
-            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
-          } else {
-            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
-            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
-          }
-          continue;
-        }
-        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
-        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
-        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c2 = current.value(s.name, statistic);
+      const question = {
+        kind: "latency",
+        metric: s.name,
+        ...s.scope ? { scope: s.scope } : {},
+        statistic,
+        unit,
+        limit: { kind: "max-increase", max: limit },
+        ...b !== void 0 ? { baseline: b } : {},
+        ...c2 !== void 0 ? { current: c2 } : {}
+      };
+      if (b === void 0 || c2 === void 0) {
+        out.push({ ...question, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline rounds" : "the candidate rounds"}`, shortfall: "missing" });
+        continue;
       }
+      if (mix && !s.scope) {
+        out.push({ ...question, beyond: false, insufficient: "the two services were given different request mixes: the whole run is judged through its endpoints", shortfall: "mix-changed" });
+        continue;
+      }
+      const estimates = pairs.flatMap((p) => pairEstimate(p, s, statistic));
+      const combined = pairedLogRatio(estimates);
+      if (isInsufficient(combined)) {
+        out.push({ ...question, beyond: false, insufficient: combined.reason, shortfall: shortfallOf(combined, "too-short") });
+        continue;
+      }
+      const change = Math.expm1(combined.logRatio);
+      out.push({
+        ...question,
+        change,
+        beyond: change > limit,
+        pValue: combined.pGreater,
+        df: combined.df,
+        interval: { lower: combined.lower, upper: combined.upper },
+        intervalExcludesNoChange: combined.lower > 0,
+        details: {
+          paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method },
+          // What these pairs could catch with 80 % power at α, on their own t; more pairs shrink se as 1/√pairs.
+          detectable: { change: Math.expm1((studentTQuantile(1 - policy.alpha, combined.df) + studentTQuantile(POWER2, combined.df)) * combined.se), power: POWER2, alpha: policy.alpha, withinSe: combined.se, noiseSe: 0 }
+        }
+      });
     }
     return out;
   }
 };
-function scopeOfSelector(selector) {
-  const parsed = tryParseMetricSelector(selector);
-  if ("error" in parsed) return void 0;
-  const first2 = Object.entries(parsed.tags)[0];
-  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+function pairEstimate(pair, s, statistic) {
+  const bd = pair.baseline.distribution(s.name);
+  const cd = pair.current.distribution(s.name);
+  if (!bd || !cd) return [];
+  const nb = totalCount(bd);
+  const nc = totalCount(cd);
+  if (nb < PAIR_MIN_REQUESTS || nc < PAIR_MIN_REQUESTS) return [];
+  const deffB = roundDesignEffect(pair.baseline, s.name);
+  const deffC = roundDesignEffect(pair.current, s.name);
+  if (statistic === "med") {
+    const t2 = relativeShiftTest(bd, cd, { designEffect: (nb * deffB + nc * deffC) / (nb + nc) });
+    return isInsufficient(t2) ? [] : [{ logRatio: t2.test.logRatio, se: t2.test.se }];
+  }
+  const b = pair.baseline.value(s.name, statistic);
+  const c2 = pair.current.value(s.name, statistic);
+  if (b === void 0 || c2 === void 0 || !(b > 0) || !(c2 > 0)) return [];
+  const logRatio = Math.log(c2 / b);
+  const q = percentileKey(statistic);
+  if (q === void 0 || !(q > 0 && q < 1)) return [{ logRatio }];
+  const t = percentileRiseTest(bd, cd, { q, nEffectiveBaseline: nb / deffB, nEffectiveCurrent: nc / deffC });
+  return isInsufficient(t) || !(t.level.se > 0) ? [{ logRatio }] : [{ logRatio, se: t.level.se }];
+}
+function roundDesignEffect(view, name) {
+  return designEffectOfWindows(view.windows(name, "trend"));
 }
 
 // src/stats/autocorrelation.ts
@@ -66214,13 +66362,13 @@ function lag1Autocorrelation(xs) {
   if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
   if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
   const ys = xs.map((x) => x / scale);
-  let mean2 = 0;
-  for (const y of ys) mean2 += y;
-  mean2 /= n;
+  let mean3 = 0;
+  for (const y of ys) mean3 += y;
+  mean3 /= n;
   let denominator = 0;
-  for (const y of ys) denominator += (y - mean2) ** 2;
+  for (const y of ys) denominator += (y - mean3) ** 2;
   let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean3) * (ys[t + 1] - mean3);
   if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
   return Math.min(1, Math.max(-1, numerator / denominator));
 }
@@ -66235,12 +66383,12 @@ function effectiveSampleSize(n, rho) {
 function logMeanStandardError(values) {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
   if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
-  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
-  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
-  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
+  const mean3 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean3 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean3) ** 2, 0) / (values.length - 1);
   const rho = lag1Autocorrelation(values);
   const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean2;
+  return Math.sqrt(variance / nEff) / mean3;
 }
 
 // src/gate/detectors/throughput.ts
@@ -66284,8 +66432,93 @@ function windowRateSe(windows, widthMs) {
   return isInsufficient(se) ? insufficient("no requests") : se;
 }
 
+// src/gate/detectors/paired-throughput.ts
+var pairedThroughput = {
+  id: "paired-throughput",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current, pairs, mix }) {
+    if (!pairs) return [];
+    const requests = roles.requests;
+    const b = baseline.throughput({}, requests);
+    const c2 = current.throughput({}, requests);
+    if (c2 === void 0) return [];
+    const limit = policy.regression.throughput.maxDecrease;
+    const common = { kind: "throughput", metric: requests, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit }, ...b !== void 0 ? { baseline: b } : {}, current: c2 };
+    if (b === void 0 || !(b > 0)) return [{ ...common, beyond: false, insufficient: "the baseline rounds have no requests", shortfall: "missing" }];
+    if (mix) return [{ ...common, beyond: false, insufficient: "the two services were given different request mixes, so requests per second measure different work", shortfall: "mix-changed" }];
+    const estimates = pairs.flatMap((p) => pairRate(p, requests));
+    const combined = pairedLogRatio(estimates);
+    if (isInsufficient(combined)) return [{ ...common, beyond: false, insufficient: combined.reason, shortfall: shortfallOf(combined, "too-short") }];
+    const change = Math.expm1(combined.logRatio);
+    return [{
+      ...common,
+      change,
+      beyond: change < -limit,
+      pValue: combined.pLess,
+      // one-sided: lower throughput is harmful
+      df: combined.df,
+      interval: { lower: combined.lower, upper: combined.upper },
+      intervalExcludesNoChange: combined.upper < 0,
+      details: { paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method } }
+    }];
+  }
+};
+function pairRate(pair, requests) {
+  const b = pair.baseline.throughput({}, requests);
+  const c2 = pair.current.throughput({}, requests);
+  if (b === void 0 || c2 === void 0 || !(b > 0) || !(c2 > 0)) return [];
+  const sb = windowRateSe(pair.baseline.windows(requests, "counter"), pair.baseline.doc.windows.widthMs);
+  const sc = windowRateSe(pair.current.windows(requests, "counter"), pair.current.doc.windows.widthMs);
+  const logRatio = Math.log(c2 / b);
+  return isInsufficient(sb) || isInsufficient(sc) || !(Math.hypot(sb, sc) > 0) ? [{ logRatio }] : [{ logRatio, se: Math.hypot(sb, sc) }];
+}
+
+// src/gate/detectors/thresholds.ts
+var thresholds = {
+  id: "thresholds",
+  each: "run",
+  needs: "current",
+  detect({ policy, current, baseline }) {
+    const out = [];
+    for (const t of policy.thresholds) {
+      for (const expr of t.expressions) {
+        const key = aggregationKey(expr.aggregation);
+        const scope = scopeOfSelector(t.metric);
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
+        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+          continue;
+        }
+        if (!current.scope(t.metric)) {
+          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+          if (before !== void 0 && before > 0) {
+            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
+          } else {
+            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+          }
+          continue;
+        }
+        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+    return out;
+  }
+};
+function scopeOfSelector(selector) {
+  const parsed = tryParseMetricSelector(selector);
+  if ("error" in parsed) return void 0;
+  const first2 = Object.entries(parsed.tags)[0];
+  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+}
+
 // src/gate/detectors/index.ts
 var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+var AB_DETECTORS = [thresholds, coverage, pairedLatency, errorRate, failureSignatures, pairedThroughput];
 
 // src/stats/mixture.ts
 function mixture(parts, total2) {
@@ -66356,14 +66589,14 @@ var MixedRunView = class extends RunView {
         return d[d.length - 1]?.value;
       case "avg": {
         let shares = 0;
-        let mean2 = 0;
+        let mean3 = 0;
         for (const p of this.parts) {
           const m = super.value(p.name, "avg");
           if (m === void 0 || !(p.share > 0)) continue;
-          mean2 += p.share * m;
+          mean3 += p.share * m;
           shares += p.share;
         }
-        return shares > 0 ? mean2 / shares : void 0;
+        return shares > 0 ? mean3 / shares : void 0;
       }
       default: {
         const q = key === "med" ? 0.5 : percentileKey(key);
@@ -66401,8 +66634,8 @@ var MixedRunView = class extends RunView {
 var SHARE_SHIFT_RATIO = 1.5;
 var SHARE_SHIFT_POINTS = 0.02;
 function requestMix(tag, baseline, current) {
-  const nb = sum(baseline);
-  const nc = sum(current);
+  const nb = sum2(baseline);
+  const nc = sum2(current);
   const values = [.../* @__PURE__ */ new Set([...baseline.keys(), ...current.keys()])].sort();
   const entries = [];
   const added = [];
@@ -66421,7 +66654,7 @@ function requestMix(tag, baseline, current) {
   }
   return { tag, entries, added, removed, shifted, changed: added.length + removed.length + shifted.length > 0 };
 }
-function sum(m) {
+function sum2(m) {
   let n = 0;
   for (const v of m.values()) n += v;
   return n;
@@ -66432,13 +66665,13 @@ function changedMix(baseline, current, latencyMetric, tag) {
   if (tag === void 0) return void 0;
   const counts = (view) => {
     const out = /* @__PURE__ */ new Map();
-    let sum2 = 0;
+    let sum3 = 0;
     for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
       const n = view.value(name, "count") ?? 0;
       out.set(value, n);
-      sum2 += n;
+      sum3 += n;
     }
-    return out.size > 0 && sum2 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
+    return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
   };
   const b = counts(baseline);
   const c2 = counts(current);
@@ -66525,6 +66758,9 @@ function worstOutcome(outcomes) {
 
 // src/gate/compare.ts
 function compareRuns(input2) {
+  return judgeStage(input2).report;
+}
+function judgeStage(input2) {
   const { policy } = input2;
   const current = new RunView(input2.current);
   const baseline = input2.baseline ? new RunView(input2.baseline) : void 0;
@@ -66552,8 +66788,10 @@ function compareRuns(input2) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
-  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {} }, judged);
+  const noise = baseline && !input2.ab ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
+  const pairs = input2.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
+  const detectors = input2.detectors ?? (input2.ab ? AB_DETECTORS : DETECTORS);
+  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -66565,7 +66803,7 @@ function compareRuns(input2) {
   const scopeRows2 = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input2.current.meta.durationSeconds);
-  return {
+  const report = {
     stage: policy.stage,
     outcome,
     ...input2.baseline ? { baselineRun: runInfo(input2.baseline) } : {},
@@ -66575,8 +66813,22 @@ function compareRuns(input2) {
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
-    ...baseline ? { noise: stageNoise(noise, scopes, policy) } : {},
+    ...baseline && !input2.ab ? { noise: stageNoise(noise, scopes, policy) } : {},
+    ...input2.ab ? { ab: abSummary(input2.ab, findings) } : {},
     notes
+  };
+  return { report, findings };
+}
+function abSummary(ab, findings) {
+  const whole = findings.find((f) => f.kind === "latency" && f.statistic === "med" && f.scope === void 0);
+  const paired = whole?.details?.paired;
+  return {
+    pairs: ab.pairs.length,
+    plannedRounds: ab.plannedRounds,
+    failedRounds: ab.failedRounds,
+    ratios: paired?.ratios ?? [],
+    ...paired ? { spread: paired.spread } : {},
+    ...ab.roundSeconds !== void 0 ? { roundSeconds: ab.roundSeconds } : {}
   };
 }
 function stageNoise(noise, scopes, policy) {
@@ -66764,6 +67016,220 @@ function shouldFail(verdict, failOn, failOnInconclusive) {
 
 // src/ingest/ingest.ts
 import { stat as stat3 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+
+// src/ingest/builder-thread.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/ingest/point-batch.ts
+var BATCH_RECORDS = 16384;
+var OP_KEY = -1;
+var PointBatchWriter = class {
+  constructor(send, capacity = BATCH_RECORDS) {
+    this.send = send;
+    this.capacity = capacity;
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
+    this.records = new Float64Array(3 * capacity);
+  }
+  send;
+  capacity;
+  records;
+  at = 0;
+  ops = [];
+  pool = [];
+  /** A point for the targets bound to `key` (a whole number ≥ 0). */
+  point(key, timeMs, value) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    const at = this.at;
+    r[at] = key;
+    r[at + 1] = timeMs;
+    r[at + 2] = value;
+    this.at = at + 3;
+  }
+  op(op) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    r[this.at] = OP_KEY;
+    r[this.at + 1] = this.ops.length;
+    r[this.at + 2] = 0;
+    this.at += 3;
+    this.ops.push(op);
+  }
+  /** Sends what is written, if anything. */
+  flush() {
+    if (this.at === 0) return;
+    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
+    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
+    this.at = 0;
+    this.ops = [];
+    this.send(batch);
+  }
+  /** A buffer the other side has finished reading, to write into again. */
+  recycle(records) {
+    if (records.length === 3 * this.capacity) this.pool.push(records);
+  }
+};
+
+// src/ingest/remote-builder.ts
+var TARGET_KEYS = 1 << 16;
+var MAX_IN_FLIGHT = 8;
+var RemoteBuilder = class {
+  constructor(options, port, keys = TARGET_KEYS) {
+    this.port = port;
+    this.keys = keys;
+    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
+    this.bindings = new Int32Array(keys);
+    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
+    this.catalogue = new RunBuilder(options);
+    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
+    port.on("message", (message) => this.receive(message));
+    this.send({ type: "start", options });
+  }
+  port;
+  keys;
+  points = 0;
+  catalogue;
+  writer;
+  bindings;
+  nextKey = 0;
+  inFlight = 0;
+  failure;
+  resume;
+  pending;
+  finishing = false;
+  defineMetric(def) {
+    const id = this.catalogue.defineMetric(def);
+    this.writer.op({ kind: "metric", def });
+    return id;
+  }
+  metricId(name) {
+    return this.catalogue.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.catalogue.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    const targets = { metric, tags, key: 0, binding: 0 };
+    this.bind(targets);
+    return targets;
+  }
+  point(targets, timeMs, value) {
+    const t = targets;
+    if (this.bindings[t.key] !== t.binding) this.bind(t);
+    this.points++;
+    this.writer.point(t.key, timeMs, value);
+  }
+  /**
+   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
+   * when it is not). Rejects when the builder thread failed.
+   */
+  ready() {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
+    return new Promise((resolve2, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve2();
+    });
+  }
+  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
+  finish(info) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
+    this.finishing = true;
+    this.writer.flush();
+    return new Promise((resolve2, reject) => {
+      this.pending = { resolve: resolve2, reject };
+      this.send({ type: "finish", info });
+    });
+  }
+  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
+  fail(err) {
+    if (this.failure !== void 0) return;
+    this.failure = err;
+    this.wake();
+    this.pending?.reject(err);
+    this.pending = void 0;
+  }
+  bind(t) {
+    const key = this.nextKey;
+    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
+    t.key = key;
+    t.binding = ++this.bindings[key];
+    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
+  }
+  sendBatch(batch) {
+    this.inFlight++;
+    this.send({ type: "batch", batch }, [batch.records.buffer]);
+  }
+  send(message, transfer) {
+    this.port.postMessage(message, transfer);
+  }
+  receive(message) {
+    switch (message.type) {
+      case "recycle":
+        this.inFlight--;
+        this.writer.recycle(message.records);
+        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
+        return;
+      case "document":
+        this.pending?.resolve(message.doc);
+        this.pending = void 0;
+        return;
+      case "error":
+        this.fail(new Error(`the run builder thread failed: ${message.message}`));
+        return;
+    }
+  }
+  wake() {
+    const resume = this.resume;
+    this.resume = void 0;
+    resume?.();
+  }
+};
+
+// src/ingest/builder-thread.ts
+var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
+var WORKER_YOUNG_GENERATION_MB = 8;
+function builderThreadAvailable(script = WORKER_SCRIPT) {
+  return script.protocol === "file:" && existsSync(fileURLToPath(script));
+}
+function startBuilderThread(options, script = WORKER_SCRIPT) {
+  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const builder = new RemoteBuilder(options, worker);
+  let closed = false;
+  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
+  worker.on("exit", (code) => {
+    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
+  });
+  return {
+    builder,
+    async close() {
+      closed = true;
+      await worker.terminate();
+    }
+  };
+}
+var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true]
+]);
+function workerExecArgv(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const takesNext = MAIN_ONLY_FLAGS.get(flag);
+    if (takesNext === void 0) kept.push(arg);
+    else if (takesNext && eq < 0) i++;
+  }
+  return kept;
+}
 
 // src/ingest/byte-source.ts
 import { createReadStream } from "node:fs";
@@ -67151,6 +67617,10 @@ var PointSink = class {
       submetrics: []
     });
   }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
   /** Targets of `metric` for a cached tag entry (the entry must have tags). */
   targets(entry, metric) {
     const t = this.builder.targets(metric, entry.tags);
@@ -67331,7 +67801,11 @@ ${text}`;
 };
 async function readK6Csv(file2, source, sink, warn) {
   const parser = new K6CsvParser(file2, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
 
@@ -67402,10 +67876,10 @@ function fromMachineSummary(value, file2) {
   if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
   const byCheck = /* @__PURE__ */ new Map();
   for (const c2 of results.checks?.results ?? []) {
-    const sum2 = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
-    sum2.passes += c2.passes;
-    sum2.fails += c2.fails;
-    byCheck.set(c2.name, sum2);
+    const sum3 = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
+    sum3.passes += c2.passes;
+    sum3.fails += c2.fails;
+    byCheck.set(c2.name, sum3);
   }
   for (const [name, c2] of byCheck) {
     const total2 = c2.passes + c2.fails;
@@ -67780,7 +68254,11 @@ function parseTags(bytes2) {
 }
 async function readK6Ndjson(file2, source, sink, warn) {
   const parser = new K6NdjsonParser(file2, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
 
@@ -68193,6 +68671,8 @@ function bytes(text) {
 }
 
 // src/ingest/ingest.ts
+var THREAD_MIN_BYTES = 32e6;
+var GZIP_RATIO = 8;
 var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
   if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
@@ -68241,44 +68721,66 @@ async function ingestFiles(paths, options = {}) {
   return doc;
 }
 async function ingestStreams(files, options) {
-  const builder = new RunBuilder({
+  const builderOptions = {
     requestsMetric: files[0].reader.roles.requests,
     failuresMetric: files[0].reader.roles.failures,
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
     ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
     ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
-  });
-  const warnings = [];
-  const seen = /* @__PURE__ */ new Set();
-  const warn = (message) => {
-    if (seen.has(message)) return;
-    seen.add(message);
-    warnings.push(message);
   };
-  const tool = files[0].reader;
-  const sink = new PointSink(builder, warn, tool.knownMetrics);
-  const sources = [];
-  let total2 = 0;
-  const onBytes = options.onProgress ? (n) => {
-    total2 += n;
-    options.onProgress(total2);
-  } : void 0;
-  for (const f of files) {
-    const source = new ByteSource(f.file, f.gzip, onBytes);
-    const result = await f.reader.read(f.file, source, sink, warn);
-    sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
+  try {
+    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const warnings = [];
+    const seen = /* @__PURE__ */ new Set();
+    const warn = (message) => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      warnings.push(message);
+    };
+    const tool = files[0].reader;
+    const sink = new PointSink(builder, warn, tool.knownMetrics);
+    const sources = [];
+    let total2 = 0;
+    const onBytes = options.onProgress ? (n) => {
+      total2 += n;
+      options.onProgress(total2);
+    } : void 0;
+    for (const f of files) {
+      const source = new ByteSource(f.file, f.gzip, onBytes);
+      const result = await f.reader.read(f.file, source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info = {
+      tool: tool.tool,
+      roles: tool.roles,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+      sources,
+      warnings
+    };
+    return thread ? await thread.builder.finish(info) : builder.finish(info);
+  } finally {
+    await thread?.close();
   }
-  if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-  return builder.finish({
-    tool: tool.tool,
-    roles: tool.roles,
-    ...options.stage !== void 0 ? { stage: options.stage } : {},
-    ...options.labels !== void 0 ? { labels: options.labels } : {},
-    ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-    sources,
-    warnings
-  });
+}
+async function wantsThread(files, choice) {
+  switch (choice) {
+    case "never":
+      return false;
+    case "always":
+      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
+      return true;
+    case "auto": {
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      let bytes2 = 0;
+      for (const f of files) bytes2 += (await stat3(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
+      return bytes2 >= THREAD_MIN_BYTES;
+    }
+  }
 }
 function runDocument(file2, detected) {
   if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
@@ -68657,6 +69159,7 @@ function detailClause(f) {
   }
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push("the current run served no requests");
+  if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
   if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
   if (d.changePoint) {
@@ -68893,12 +69396,34 @@ function noiseText(n) {
   const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
   return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
 }
+function abText(ab) {
+  const planned = ab.plannedRounds / 2;
+  const rounds = ab.roundSeconds !== void 0 ? ` of ${formatDuration(ab.roundSeconds)} rounds` : "";
+  const judged = ab.pairs === planned ? `${formatCount(ab.pairs)} pairs${rounds}` : `${formatCount(ab.pairs)} of ${formatCount(planned)} pairs${rounds}`;
+  const ratios = ab.ratios.length > 0 ? `; typical latency of the whole run, candidate/baseline per pair: ${ratiosText(ab.ratios)}` : "";
+  const spread = ab.spread !== void 0 ? `; the pairs differ by \xB1 ${percentText(Math.expm1(ab.spread))} (the noise these rounds measured)` : "";
+  const failed = ab.failedRounds.length === 0 ? "" : ` ${formatCount(ab.failedRounds.length)} ${ab.failedRounds.length === 1 ? "round" : "rounds"} failed and ${ab.failedRounds.length === 1 ? "its pair was" : "their pairs were"} left out: ${ab.failedRounds.map((r) => `round ${r.round + 1} (${r.arm}): ${r.reason}`).join("; ")}.`;
+  return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
+}
+function abPowerText(p, ab) {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} from ${formatCount(ab.pairs)} round pairs`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.neededSeconds === void 0 || !(p.durationSeconds > 0)) return `${head}.`;
+  const needed = Math.ceil(ab.pairs * (p.neededSeconds / p.durationSeconds));
+  if (needed <= ab.pairs) return `${head}; enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatCount(needed)} pairs of these rounds (--rounds ${needed}).`;
+}
+function ratiosText(ratios) {
+  const shown = ratios.slice(0, 12).map((r) => `\xD7${r.toFixed(2)}`).join(" ");
+  return ratios.length > 12 ? `${shown} \u2026 (${formatCount(ratios.length)} in all)` : shown;
+}
 function percentText(x) {
   return `${percent(x)} %`;
 }
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
-  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...noise ? [noise] : [], ...stage.notes];
+  const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
+  return [...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -69497,7 +70022,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -70010,10 +70535,344 @@ async function mergeCommand(inputs, opts, io) {
   return EXIT.pass;
 }
 
+// src/document/arm-run.ts
+function armRun(rounds) {
+  const merged = mergeRuns(rounds);
+  if (rounds.length === 1) return merged;
+  const scopes = { ...merged.scopes };
+  const byTime = [...rounds].sort((a, b) => Date.parse(a.meta.start) - Date.parse(b.meta.start));
+  for (const [name, s] of Object.entries(scopes)) {
+    if (s.type !== "gauge" || !("gauge" in s)) continue;
+    const own2 = byTime.flatMap((d) => {
+      const r = d.scopes[name];
+      return r && r.type === "gauge" && "gauge" in r ? [r.gauge] : [];
+    });
+    scopes[name] = {
+      ...s,
+      gauge: {
+        value: own2[own2.length - 1].value,
+        min: Math.min(...own2.map((g) => g.min)),
+        max: Math.max(...own2.map((g) => g.max)),
+        samples: own2.reduce((n, g) => n + g.samples, 0)
+      }
+    };
+  }
+  return { ...merged, scopes, meta: { ...merged.meta, durationSeconds: rounds.reduce((t, d) => t + d.meta.durationSeconds, 0) } };
+}
+
+// src/ab/run-rounds.ts
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/pipeline/measured-run.ts
+async function measuredRun(stage, policy, output2, record2 = {}) {
+  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, {
+    stage,
+    groupBy: policy.groupBy,
+    window: policy.window,
+    maxScopes: policy.maxScopes,
+    submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
+    ...record2.gitSha !== void 0 ? { gitSha: record2.gitSha } : {},
+    ...record2.labels !== void 0 ? { labels: { ...record2.labels } } : {}
+  }) : output2.measured.document;
+  const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
+  const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
+  return {
+    ...run2,
+    meta: partial2 ? { ...meta3, partial: true, warnings: [...meta3.warnings, ...output2.stoppedEarly !== void 0 ? [output2.stoppedEarly] : []] } : meta3
+  };
+}
+
+// src/pipeline/script-thresholds.ts
+function withScriptThresholds(policy, fromScript) {
+  if (fromScript.length === 0) return policy;
+  const key = (metric, source) => `${metric}\0${source}`;
+  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => key(t.metric, e.source))));
+  const added = fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(key(t.metric, e.source))), origin: "script" })).filter((t) => t.expressions.length > 0);
+  return { ...policy, thresholds: [...policy.thresholds, ...added] };
+}
+
+// src/ab/arm.ts
+var ARMS = ["baseline", "candidate"];
+
+// src/ab/probe-arm.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var PROBE_TIMEOUT_MS = 5e3;
+function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return Promise.resolve({ reachable: false, why: "it is not a URL" });
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
+  return new Promise((resolve2) => {
+    let settled = false;
+    const settle2 = (result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve2(result);
+    };
+    const onResponse = (res) => {
+      res.resume();
+      settle2({ reachable: true, status: res.statusCode ?? 0 });
+    };
+    const req = parsed.protocol === "https:" ? httpsRequest(parsed, { method: "GET", rejectUnauthorized: false, headers: { "user-agent": "perf-gate-probe" } }, onResponse) : httpRequest(parsed, { method: "GET", headers: { "user-agent": "perf-gate-probe" } }, onResponse);
+    const timer = setTimeout(() => settle2({ reachable: false, why: `no answer within ${timeoutMs / 1e3} s` }), timeoutMs);
+    req.on("error", (err) => settle2({ reachable: false, why: describeError(err) }));
+    req.end();
+  });
+}
+function describeError(err) {
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return "connection refused (ECONNREFUSED): nothing listens there";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `the host name does not resolve (${err.code})`;
+    case "ECONNRESET":
+      return "the connection was reset before an answer (ECONNRESET)";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return `the host cannot be reached (${err.code})`;
+    default:
+      return err.code !== void 0 ? `${err.message} (${err.code})` : err.message;
+  }
+}
+
+// src/ab/round-setup.ts
+var ROUND_ENV = { arm: "PERF_GATE_ARM", round: "PERF_GATE_ROUND", duration: "PERF_GATE_ROUND_DURATION" };
+function roundSetup(setup, target) {
+  return {
+    ...setup,
+    stages: [target.stage],
+    targetUrl: target.url,
+    env: {
+      ...setup.env,
+      [ROUND_ENV.arm]: target.arm,
+      [ROUND_ENV.round]: String(target.index),
+      [ROUND_ENV.duration]: `${target.roundDurationS}s`
+    },
+    config: roundConfig(setup.config, target.stage, target.roundDurationS)
+  };
+}
+function roundConfig(config2, stage, roundDurationS) {
+  if (!config2.workload) return config2;
+  const own2 = config2.stages[stage] ?? {};
+  const stageDuration = own2.workload?.duration ?? config2.workload.duration;
+  const rampUp = own2.workload?.rampUp ?? config2.workload.rampUp;
+  const workload = { ...own2.workload, duration: roundDurationS, ...rampUp > 0 ? { rampUp: rampUp * roundDurationS / stageDuration } : {} };
+  return { ...config2, stages: { ...config2.stages, [stage]: { ...own2, workload } } };
+}
+
+// src/ab/schedule.ts
+var AUTO_PAIRS = 6;
+function abSchedule(pairs) {
+  if (!Number.isInteger(pairs) || pairs < 1) throw new RangeError(`an A/B stage needs a whole number of pairs of at least 1 but got ${pairs}`);
+  const rounds = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    const first2 = pair % 2 === 0 ? "baseline" : "candidate";
+    const second = first2 === "baseline" ? "candidate" : "baseline";
+    rounds.push({ pair, arm: first2 }, { pair, arm: second });
+  }
+  return rounds;
+}
+
+// src/ab/unanswered-round.ts
+var UNANSWERED_SHARE = 0.9;
+function answered(document) {
+  const view = new RunView(document);
+  const requests = view.value(view.roles.requests, "count") ?? view.errors({})?.total ?? 0;
+  const signatures = view.signatures({});
+  const unanswered = signatures?.reduce((n, s) => !s.other && s.status === "0" ? n + s.failed : n, 0);
+  return { requests, unanswered };
+}
+function unansweredRound(document) {
+  const { requests, unanswered } = answered(document);
+  if (requests === 0) return "it sent no request";
+  if (unanswered === void 0 || unanswered < UNANSWERED_SHARE * requests) return void 0;
+  const share = unanswered === requests ? `all ${groupThousands(requests)}` : `${groupThousands(unanswered)} of ${groupThousands(requests)}`;
+  return `${share} requests got no answer (connection refused or timed out)`;
+}
+
+// src/ab/run-rounds.ts
+var AbArmError = class extends Error {
+  constructor(arm, message, round, options) {
+    super(message, options);
+    this.arm = arm;
+    this.round = round;
+  }
+  arm;
+  round;
+  name = "AbArmError";
+};
+var SYSTEM_CLOCK = { now: () => /* @__PURE__ */ new Date() };
+var OVERRUN_FACTOR = 1.5;
+var GRACEFUL_STOP_S = 30;
+async function runAbRounds(options) {
+  const { stage, pairs, roundDurationS, urls, signal, log } = options;
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  if (!(Number.isFinite(roundDurationS) && roundDurationS > 0)) throw new RangeError(`an A/B round must last more than 0 seconds but got ${roundDurationS}`);
+  const schedule = abSchedule(pairs);
+  const total2 = schedule.length;
+  const rounds = [];
+  const run2 = () => ({ stage, roundDurationS, pairs, urls: { ...urls }, rounds: [...rounds] });
+  await probeAtStart(urls, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
+  log.info(`A/B stage ${stage}: ${pairs} pairs of ${formatDuration(roundDurationS)} rounds (ABBA) \xB7 baseline ${urls.baseline} \xB7 candidate ${urls.candidate}`);
+  const failedInARow = { baseline: [], candidate: [] };
+  let warnedOverrun = false;
+  for (const [index, { pair, arm }] of schedule.entries()) {
+    if (signal.aborted) break;
+    const label = `${arm} round ${index + 1}/${total2}`;
+    const startedAt = clock.now().toISOString();
+    const result = await runRound(options, arm, index, label);
+    if (result === void 0) break;
+    const round = { index, pair, arm, startedAt, endedAt: clock.now().toISOString(), outcome: result.outcome };
+    rounds.push(round);
+    const head = `round ${index + 1}/${total2} \xB7 ${arm}`;
+    switch (round.outcome.kind) {
+      case "measured": {
+        const { seconds: seconds3, requests } = sizeOf(round.outcome.document);
+        log.info(`${head} \xB7 ${formatDuration(seconds3)} \xB7 ${groupThousands(requests)} requests`);
+        failedInARow[arm] = [];
+        if (!warnedOverrun && seconds3 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
+          warnedOverrun = true;
+          log.warning(`${label} ran ${formatDuration(seconds3)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+        }
+        break;
+      }
+      case "failed": {
+        log.warning(`${head} \xB7 failed: ${round.outcome.reason}`);
+        if (result.cancelled) return run2();
+        failedInARow[arm].push(round);
+        await checkArmAlive(arm, urls[arm], failedInARow[arm], total2, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
+        break;
+      }
+    }
+  }
+  return run2();
+}
+async function probeAtStart(urls, timeoutMs) {
+  const probes = await Promise.all(ARMS.map(async (arm) => ({ arm, probe: await probeUrl(urls[arm], timeoutMs) })));
+  for (const { arm, probe } of probes) {
+    if (!probe.reachable) {
+      throw new AbArmError(arm, `the ${arm} arm (${urls[arm]}) is unreachable before the first A/B round: ${probe.why} \u2014 start that service and wait until it answers before the A/B stage`);
+    }
+  }
+}
+async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
+  const last2 = failed[failed.length - 1];
+  if (failed.length >= 2) {
+    const which = failed.map((r) => r.index + 1).join(" and ");
+    const reasons2 = failed.map((r) => r.outcome.kind === "failed" ? r.outcome.reason : "").join("; ");
+    throw new AbArmError(arm, `the ${arm} arm (${url2}) failed two of its rounds in a row (rounds ${which} of ${total2}): ${reasons2} \u2014 no verdict on one side's data`, last2.index);
+  }
+  const probe = await probeUrl(url2, timeoutMs);
+  if (!probe.reachable) {
+    throw new AbArmError(arm, `the ${arm} arm (${url2}) is unreachable after its round ${last2.index + 1}/${total2} failed: ${probe.why} \u2014 it died during the A/B stage; no verdict on one side's data`, last2.index);
+  }
+}
+async function runRound(options, arm, index, label) {
+  const { stage, policy, signal, log } = options;
+  const workDir = join2(options.workDir, `round-${index}-${arm}`);
+  await mkdir2(workDir, { recursive: true });
+  const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
+  const prepared = await options.engine.prepare(setup);
+  if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
+  let output2;
+  try {
+    output2 = await prepared.engine.run({ stage, policy, workDir, signal, log });
+  } catch (err) {
+    if (signal.aborted) return void 0;
+    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label}: ${err.message}` }, cancelled: false };
+    throw err;
+  }
+  const document = await measuredRun(stage, withScriptThresholds(policy, output2.scriptThresholds), output2, {
+    ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+    ...options.labels !== void 0 ? { labels: options.labels } : {}
+  });
+  if (output2.cancelled) {
+    return { outcome: { kind: "failed", reason: `${label}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
+  }
+  const unanswered = unansweredRound(document);
+  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label}: ${unanswered}` }, cancelled: false };
+  return { outcome: { kind: "measured", document }, cancelled: false };
+}
+function sizeOf(document) {
+  const view = new RunView(document);
+  return { seconds: document.meta.durationSeconds, requests: view.value(view.roles.requests, "count") ?? 0 };
+}
+
+// src/ab/run-ab-stages.ts
+var AbNothingMeasuredError = class extends Error {
+  name = "AbNothingMeasuredError";
+};
+async function runAbPipeline(input2, ports) {
+  const runs = [];
+  const notRun = [];
+  for (const { stage, policy } of input2.stages) {
+    if (input2.signal.aborted) {
+      notRun.push(stage);
+      continue;
+    }
+    const run2 = await inGroup(ports.log, `stage ${stage} (A/B rounds)`, async () => {
+      const ab = await runAbRounds({
+        stage,
+        pairs: input2.pairs,
+        roundDurationS: input2.roundDurationS,
+        urls: input2.urls,
+        engine: ports.engine,
+        setup: ports.setup,
+        policy,
+        workDir: input2.workDir,
+        signal: input2.signal,
+        log: ports.log,
+        clock: ports.clock,
+        ...input2.gitSha !== void 0 ? { gitSha: input2.gitSha } : {},
+        ...input2.labels !== void 0 ? { labels: input2.labels } : {}
+      });
+      const paired = abInputOf(ab);
+      if (!paired.arms) {
+        if (input2.signal.aborted) return void 0;
+        throw new AbNothingMeasuredError(`stage ${stage}: no pair of A/B rounds measured both services, so there is nothing to compare (${paired.input.failedRounds.map((r) => `round ${r.round + 1} ${r.arm}: ${r.reason}`).join("; ") || "no round ran"})`);
+      }
+      const { baseline, current } = paired.arms;
+      const judged = judgeStage({ baseline, current, policy, ab: paired.input });
+      const notes = [...input2.signal.aborted ? [input2.cancelledNote] : [], ...judged.report.notes];
+      ports.log.info(`stage ${stage}: ${judged.report.outcome} (${paired.input.pairs.length} A/B pairs)`);
+      const endedAt = Math.max(...ab.rounds.map((r) => Date.parse(r.endedAt)));
+      return { stage, report: { ...judged.report, notes }, current, baseline, history: [], endedAt };
+    });
+    if (run2) runs.push(run2);
+    else notRun.push(stage);
+  }
+  return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
+}
+function abInputOf(ab) {
+  const failedRounds = [];
+  const pairs = [];
+  for (let pair = 0; pair < ab.pairs; pair++) {
+    const rounds = ab.rounds.filter((r) => r.pair === pair);
+    for (const r of rounds) if (r.outcome.kind === "failed") failedRounds.push({ round: r.index, arm: r.arm, reason: r.outcome.reason });
+    const b = rounds.find((r) => r.arm === "baseline")?.outcome;
+    const c2 = rounds.find((r) => r.arm === "candidate")?.outcome;
+    if (b?.kind === "measured" && c2?.kind === "measured") pairs.push({ pair, baseline: b.document, current: c2.document });
+  }
+  const input2 = { pairs, plannedRounds: 2 * ab.pairs, failedRounds, roundSeconds: ab.roundDurationS };
+  if (pairs.length === 0) return { input: input2 };
+  return { input: input2, arms: { baseline: armRun(pairs.map((p) => p.baseline)), current: armRun(pairs.map((p) => p.current)) } };
+}
+function inGroup(log, title, fn) {
+  return log.group ? log.group(title, fn) : fn();
+}
+
 // src/cli/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { constants as constants2 } from "node:os";
-import { join as join2, resolve } from "node:path";
+import { join as join3, resolve } from "node:path";
 
 // src/engine/memory-sampler.ts
 function sampleEndpoint(url2, log, intervalMs = 2e3) {
@@ -70060,6 +70919,21 @@ function poll(sample, log, intervalMs, what) {
 // src/engine/memory-sources.ts
 function endpointMemory(url2, log, intervalMs) {
   return { source: url2, start: () => sampleEndpoint(url2, log, intervalMs) };
+}
+
+// src/ab/ab-settings.ts
+var MIN_PAIRS = 3;
+function abSettings(rounds, roundDuration, names) {
+  const problems = [];
+  const pairs = rounds === "auto" ? AUTO_PAIRS : /^\d+$/.test(rounds) ? Number(rounds) : Number.NaN;
+  if (!(Number.isInteger(pairs) && pairs >= MIN_PAIRS)) {
+    problems.push(`${names.rounds} must be 'auto' (${AUTO_PAIRS} pairs) or a whole number of round pairs \u2265 ${MIN_PAIRS} (fewer cannot judge a change), but got '${rounds}'`);
+  }
+  const roundDurationS = parseDurationSeconds(roundDuration);
+  if (roundDurationS === void 0 || !(roundDurationS >= 1)) {
+    problems.push(`${names.roundDuration} must be a duration of at least 1 s such as 20s or 1m, but got '${roundDuration}'`);
+  }
+  return problems.length > 0 || roundDurationS === void 0 ? { problems } : { pairs, roundDurationS };
 }
 
 // src/pipeline/file-store.ts
@@ -70271,27 +71145,18 @@ function planStages(config2, stages) {
   });
 }
 
-// src/pipeline/script-thresholds.ts
-function withScriptThresholds(policy, fromScript) {
-  if (fromScript.length === 0) return policy;
-  const key = (metric, source) => `${metric}\0${source}`;
-  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => key(t.metric, e.source))));
-  const added = fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(key(t.metric, e.source))), origin: "script" })).filter((t) => t.expressions.length > 0);
-  return { ...policy, thresholds: [...policy.thresholds, ...added] };
-}
-
 // src/pipeline/run-pipeline.ts
 async function runPipeline(input2, ports) {
   const runs = [];
   const notRun = [];
   for (const planned of input2.stages) {
-    const run2 = input2.signal.aborted ? void 0 : await inGroup(ports.log, `stage ${planned.stage}`, () => runStage(planned, input2, ports));
+    const run2 = input2.signal.aborted ? void 0 : await inGroup2(ports.log, `stage ${planned.stage}`, () => runStage(planned, input2, ports));
     if (run2) runs.push(run2);
     else notRun.push(planned.stage);
   }
   return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
 }
-function inGroup(log, title, fn) {
+function inGroup2(log, title, fn) {
   return log.group ? log.group(title, fn) : fn();
 }
 async function runStage({ stage, policy }, input2, ports) {
@@ -70329,23 +71194,6 @@ async function runStage({ stage, policy }, input2, ports) {
     endedAt
   };
 }
-async function measuredRun(stage, policy, output2, input2) {
-  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, {
-    stage,
-    groupBy: policy.groupBy,
-    window: policy.window,
-    maxScopes: policy.maxScopes,
-    submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-    ...input2.gitSha !== void 0 ? { gitSha: input2.gitSha } : {},
-    ...input2.labels !== void 0 ? { labels: { ...input2.labels } } : {}
-  }) : output2.measured.document;
-  const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
-  const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
-  return {
-    ...run2,
-    meta: partial2 ? { ...meta3, partial: true, warnings: [...meta3.warnings, ...output2.stoppedEarly !== void 0 ? [output2.stoppedEarly] : []] } : meta3
-  };
-}
 async function readBaseline(store, stage, log) {
   try {
     return await store.read(stage);
@@ -70372,6 +71220,11 @@ function interruptedStatus(signal) {
   return 128 + constants2.signals[signal];
 }
 var OPTION_NAMES = { script: "--script", targetUrl: "--target-url" };
+function abOptions(rounds, roundDuration) {
+  const settings = abSettings(rounds, roundDuration, { rounds: "--rounds", roundDuration: "--round-duration" });
+  if ("problems" in settings) throw new UsageError(settings.problems.join("; "));
+  return settings;
+}
 async function runCommand(opts, io) {
   const stop = new AbortController();
   let interrupted;
@@ -70403,8 +71256,14 @@ async function runStages(opts, io, signal) {
   const list = parseStageList(opts.stage, "--stage");
   if (list.problems.length > 0) throw new UsageError(list.problems.join("; "));
   const stages = planStages(config2, list.stages);
-  if (opts.targetUrl !== void 0) checkTargetUrl(opts.targetUrl);
-  const choice = await chooseEngine(opts.engine, {
+  if (opts.targetUrl !== void 0) checkTargetUrl(opts.targetUrl, "--target-url");
+  const ab = opts.baselineUrl !== void 0 ? abOptions(opts.rounds ?? "auto", opts.roundDuration ?? "20s") : void 0;
+  if (opts.baselineUrl !== void 0) {
+    checkTargetUrl(opts.baselineUrl, "--baseline-url");
+    if (opts.targetUrl === void 0) throw new UsageError("--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds");
+    if (opts.baseline !== void 0) throw new UsageError("--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job");
+  }
+  const setup = {
     config: config2,
     stages: list.stages,
     ...opts.script !== void 0 ? { script: opts.script } : {},
@@ -70414,7 +71273,8 @@ async function runStages(opts, io, signal) {
     secrets: [],
     processEnv: process.env,
     names: { ...OPTION_NAMES, config: opts.config ?? "the config" }
-  });
+  };
+  const choice = await chooseEngine(opts.engine, setup);
   if ("problem" in choice) throw new UsageError(opts.engine === "auto" ? choice.problem : `--engine ${choice.problem}`);
   const log = {
     info: (m) => io.stderr(`  ${m}
@@ -70440,28 +71300,37 @@ async function runStages(opts, io, signal) {
   const out = resolve(opts.output);
   mkdirSync(out, { recursive: true });
   const memory = opts.memoryUrl !== void 0 ? endpointMemory(opts.memoryUrl, log, 1e3) : void 0;
-  const { runs, notRun, report } = await runPipeline(
-    { stages, workDir: out, signal, cancelledNote: "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial)." },
-    { engine: choice.engine, ...memory ? { memory } : {}, baselines, clock: { now: () => /* @__PURE__ */ new Date() }, log }
-  );
+  const cancelledNote = "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).";
+  const clock = { now: () => /* @__PURE__ */ new Date() };
+  const abUrls = ab && opts.baselineUrl !== void 0 && opts.targetUrl !== void 0 ? { baseline: opts.baselineUrl, candidate: opts.targetUrl } : void 0;
+  const { runs, notRun, report } = ab && abUrls ? await runAbPipeline({ stages, ...ab, urls: abUrls, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log }) : await runPipeline({ stages, workDir: out, signal, cancelledNote }, { engine: choice.engine, ...memory ? { memory } : {}, baselines, clock, log });
   for (const stage of notRun) io.stderr(`perf-gate: stage ${stage} not run (interrupted)
 `);
   if (runs.length === 0) {
     io.stderr("perf-gate: interrupted before any stage ran: nothing was measured, no report written\n");
     return void 0;
   }
-  for (const run2 of runs) writeFileSync(join2(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
+  for (const run2 of runs) {
+    writeFileSync(join3(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
 `);
-  writeFileSync(join2(out, "report.json"), renderJson(report));
-  writeFileSync(join2(out, "report.md"), renderMarkdown(report));
-  writeFileSync(join2(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
+    if (ab && run2.baseline) writeFileSync(join3(out, `${run2.stage}.baseline.run.json`), `${JSON.stringify(run2.baseline)}
+`);
+  }
+  writeFileSync(join3(out, "report.json"), renderJson(report));
+  writeFileSync(join3(out, "report.md"), renderMarkdown(report));
+  writeFileSync(join3(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
   io.stdout(`
 ${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}
 `);
   return report;
 }
-function checkTargetUrl(value) {
+function registryEntry(name) {
+  const entry = LOAD_ENGINES.find((e) => e.name === name);
+  if (!entry) throw new Error(`the engine ${name} is not in the registry`);
+  return entry;
+}
+function checkTargetUrl(value, option) {
   let url2;
   try {
     url2 = new URL(value);
@@ -70469,7 +71338,7 @@ function checkTargetUrl(value) {
     url2 = void 0;
   }
   if (url2?.protocol !== "http:" && url2?.protocol !== "https:") {
-    throw new UsageError(`--target-url must be an http(s) URL such as http://127.0.0.1:8080, but got '${value}'`);
+    throw new UsageError(`${option} must be an http(s) URL such as http://127.0.0.1:8080, but got '${value}'`);
   }
 }
 
@@ -70544,6 +71413,7 @@ var package_default2 = {
   },
   files: [
     "dist/cli.js",
+    "dist/ingest-worker.js",
     "dist/lib.js",
     "dist/types",
     "docs",
@@ -70649,7 +71519,7 @@ async function run(argv, io = defaultIo) {
   program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
   });
-  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "k6 script (for the k6 engine)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "k6 script (for the k6 engine)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
   });
   program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").action(async (inputs, opts) => {
@@ -70664,6 +71534,13 @@ async function run(argv, io = defaultIo) {
     }
     if (err instanceof LoadFailedError) {
       io.stderr(`perf-gate: stage ${err.stage}: the load test failed, nothing was judged: ${err.message}
+`);
+      if (verbose && err.stack) io.stderr(`${err.stack}
+`);
+      return EXIT.noResult;
+    }
+    if (err instanceof AbArmError || err instanceof AbNothingMeasuredError) {
+      io.stderr(`perf-gate: A/B mode: ${err.message}; nothing was judged
 `);
       if (verbose && err.stack) io.stderr(`${err.stack}
 `);

@@ -4187,10 +4187,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      header2 = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -14149,74 +14149,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request2 = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest2 = request2;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest2 = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14224,7 +14224,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14232,8 +14232,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -21084,7 +21084,7 @@ ${indent2}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum3, line) => sum3 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -21100,7 +21100,7 @@ ${indent2}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
+          const len = lines.reduce((sum3, line) => sum3 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -34808,7 +34808,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean2 = this.mean) {
+      getStdDeviation(mean3 = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -34816,7 +34816,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean3;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -34831,12 +34831,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean2 = this.mean;
+        const mean3 = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean2;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean3;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -34891,14 +34891,14 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean2 = formatter(_mean / outputValueUnitScalingRatio);
+          const mean3 = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
           const totalCount2 = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean2}, StdDeviation   = ${std_deviation}]
+          result += `#[Mean    = ${mean3}, StdDeviation   = ${std_deviation}]
 #[Max     = ${max3}, Total count    = ${totalCount2}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
@@ -41682,11 +41682,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total2) {
-      const mean2 = Math.ceil(getMean(hist) * 100) / 100;
+      const mean3 = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean2,
+        average: mean3,
         // added for backward compat with wrk
-        mean: mean2,
+        mean: mean3,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -42068,7 +42068,7 @@ var require_manager = __commonJS({
     var EE = __require("events").EventEmitter;
     var aggregateResult = require_aggregateResult();
     var { getHistograms } = require_histUtil();
-    var { Worker } = require_worker_threads();
+    var { Worker: Worker2 } = require_worker_threads();
     function initWorkers(opts, tracker, cb) {
       tracker = tracker || new EE();
       const workers = [];
@@ -42122,7 +42122,7 @@ var require_manager = __commonJS({
       workerOpts.c = workerOpts.connections;
       function init() {
         for (let i = 0; i < numWorkers; i++) {
-          const worker = new Worker(path7.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
+          const worker = new Worker2(path7.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
           worker.on("message", (msg) => {
             const { cmd, data, error: error63 } = msg;
             if (cmd === "RESULT") {
@@ -59616,7 +59616,7 @@ import { tmpdir } from "node:os";
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/config/load.ts
 import { readFile } from "node:fs/promises";
@@ -62756,13 +62756,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits2) {
   let length = digits2.length;
   let bit = 1;
-  let sum2 = 0;
+  let sum3 = 0;
   while (length) {
     const value = digits2.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum3 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum2 % 10 === 0;
+  return sum3 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -85520,9 +85520,9 @@ var TrendHistogram = class _TrendHistogram {
     }
     if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
     const at = index - this.offset;
-    const sum2 = this.counts[at] + n;
-    if (sum2 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-    this.counts[at] = sum2;
+    const sum3 = this.counts[at] + n;
+    if (sum3 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum3;
   }
   /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
   cover(index) {
@@ -85572,7 +85572,19 @@ var TrendHistogram = class _TrendHistogram {
       if (first2 < c.length) {
         this.addAt(first2 + other.offset, c[first2]);
         if (last2 > first2) this.addAt(last2 + other.offset, c[last2]);
-        for (let i = first2 + 1; i < last2; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
+        if (this.pending === void 0) {
+          let counts = this.counts;
+          const shift2 = other.offset - this.offset;
+          for (let i = first2 + 1; i < last2; i++) {
+            const n = c[i];
+            if (n === 0) continue;
+            const sum3 = counts[i + shift2] + n;
+            if (sum3 > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
+            counts[i + shift2] = sum3;
+          }
+        } else {
+          for (let i = first2 + 1; i < last2; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
+        }
       }
     }
     this.count += other.count;
@@ -85650,8 +85662,9 @@ function lowestEquivalent(index) {
     sub -= SUB_BUCKET_HALF_COUNT;
     bucket = 0;
   }
-  return sub * 2 ** bucket;
+  return sub * POW2[bucket];
 }
+var POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
 function medianEquivalent(index) {
   const bucket = Math.max((index >> SUB_BUCKET_HALF_MAGNITUDE) - 1, 0);
   return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
@@ -85971,120 +85984,8 @@ function addSignatureLists(a, b) {
 // src/document/roles.ts
 var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
 
-// src/document/run-document.ts
+// src/document/schema-version.ts
 var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
-var MetricTypeSchema = external_exports.enum(["trend", "counter", "rate", "gauge"]);
-var EncodedTrendSchema = external_exports.object({
-  count: external_exports.number().int().nonnegative(),
-  sum: external_exports.number(),
-  min: external_exports.number(),
-  max: external_exports.number(),
-  scale: external_exports.number().positive(),
-  hdr: external_exports.string(),
-  negatives: external_exports.number().int().nonnegative().optional()
-});
-var ReportedValuesSchema = external_exports.record(external_exports.string(), external_exports.number());
-var ScopeBase = { metric: external_exports.string(), tags: external_exports.record(external_exports.string(), external_exports.string()) };
-var RateCountsSchema = external_exports.object({ passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() });
-var TrendScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("trend"), trend: EncodedTrendSchema });
-var CounterScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("counter"), counter: external_exports.object({ count: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
-var FailureSignatureSchema = external_exports.object({
-  status: external_exports.string().optional(),
-  errorCode: external_exports.string().optional(),
-  other: external_exports.literal(true).optional(),
-  failed: external_exports.number().int().positive()
-}).strict();
-var RateScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("rate"), rate: RateCountsSchema, signatures: external_exports.array(FailureSignatureSchema).optional() });
-var GaugeScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("gauge"), gauge: external_exports.object({ value: external_exports.number(), min: external_exports.number(), max: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
-var MeasuredScopeSchema = external_exports.discriminatedUnion("type", [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
-var ReportedScopeSchema = external_exports.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
-var ScopeSchema = external_exports.union([ReportedScopeSchema, MeasuredScopeSchema]);
-function isReported(scope) {
-  return "reported" in scope;
-}
-var WindowBase = { i: external_exports.number().int(), count: external_exports.number().nonnegative() };
-var TrendWindowSchema = external_exports.object({
-  ...WindowBase,
-  sum: external_exports.number(),
-  min: external_exports.number(),
-  max: external_exports.number(),
-  /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
-  sumLog: external_exports.number(),
-  sumLogSq: external_exports.number(),
-  /** Window sketch, flat [key, count, …] (±1 % log buckets). */
-  sketch: external_exports.array(external_exports.number())
-}).strict();
-var CounterWindowSchema = external_exports.object(WindowBase).strict();
-var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external_exports.number().int().nonnegative() }).strict();
-var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
-var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
-var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
-var MemorySampleSchema = external_exports.object({
-  /** Unix milliseconds. */
-  t: external_exports.number(),
-  rssBytes: external_exports.number().nonnegative(),
-  heapUsedBytes: external_exports.number().nonnegative().optional()
-});
-var SourceSchema = external_exports.object({
-  file: external_exports.string(),
-  /** The reader that read it: `k6-ndjson`, `k6-csv`, `k6-summary-export`, `k6-handle-summary`, `k6-machine-readable-summary`, `embedded`, … (open: new tools add formats). */
-  format: external_exports.string().min(1),
-  lines: external_exports.number().int().nonnegative(),
-  partial: external_exports.boolean()
-});
-var RunDocumentSchema = external_exports.object({
-  schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
-  meta: external_exports.object({
-    /** The load tool: `k6`, `embedded`, … (open: new tools add names). */
-    tool: external_exports.string().min(1),
-    /**
-     * The tool's names for what the gate judges: the request latency, the request count and the failed
-     * requests. Absent in older documents, which are k6's (http_req_duration, http_reqs, http_req_failed).
-     */
-    roles: external_exports.object({ latency: external_exports.string(), requests: external_exports.string(), failures: external_exports.string() }).optional(),
-    toolVersion: external_exports.string().optional(),
-    stage: external_exports.string().optional(),
-    /** ISO 8601. */
-    start: external_exports.string(),
-    end: external_exports.string(),
-    durationSeconds: external_exports.number().nonnegative(),
-    gitSha: external_exports.string().optional(),
-    labels: external_exports.record(external_exports.string(), external_exports.string()),
-    /** Read only up to a break (k6 killed, truncated file): numbers cover what was measured. */
-    partial: external_exports.boolean(),
-    /** Aggregates only (summary JSON): distribution tests do not apply. */
-    aggregateOnly: external_exports.boolean(),
-    groupBy: external_exports.array(external_exports.string()),
-    sources: external_exports.array(SourceSchema),
-    warnings: external_exports.array(external_exports.string())
-  }),
-  metrics: external_exports.record(external_exports.string(), external_exports.object({
-    type: MetricTypeSchema,
-    contains: external_exports.enum(["time", "data", "default"]),
-    thresholds: external_exports.array(external_exports.string()),
-    /** Tag keys the metric's points carried (sorted, at most 64), so a policy naming another tag can be told so. Absent in older documents and summaries. */
-    tags: external_exports.array(external_exports.string()).optional()
-  })),
-  scopes: external_exports.record(external_exports.string(), ScopeSchema),
-  windows: external_exports.object({
-    originMs: external_exports.number(),
-    widthMs: external_exports.number().positive(),
-    series: external_exports.record(external_exports.string(), external_exports.array(WindowSchema))
-  }),
-  memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
-}).superRefine((doc, ctx) => {
-  for (const [name, windows] of Object.entries(doc.windows.series)) {
-    const scope = doc.scopes[name];
-    if (!scope) {
-      ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
-      continue;
-    }
-    const schema = WINDOW_SCHEMAS[scope.type];
-    windows.forEach((w, k) => {
-      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
-    });
-  }
-});
 
 // src/document/run-span.ts
 var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
@@ -86510,7 +86411,7 @@ var RunBuilder = class {
         for (const [i, w] of leaf.windows) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type);
+            target = new WindowTotals(def.type, true);
             windows.set(i, target);
           }
           target.add(w);
@@ -87054,7 +86955,7 @@ async function runEmbedded(workload, options) {
   const steps = workload.rampUp > 0 ? Math.max(2, Math.min(workload.connections, MAX_RAMP_STEPS, Math.ceil(workload.rampUp) + 1)) : 1;
   const stepConnections = splitEvenly(workload.connections, steps).filter((c) => c > 0);
   const stepRates = workload.arrivalRate === void 0 ? void 0 : splitEvenly(workload.arrivalRate, stepConnections.length);
-  const vusMax = stepRates ? stepConnections.reduce((sum2, c, i) => sum2 + Math.min(c, Math.max(1, stepRates[i])), 0) : workload.connections;
+  const vusMax = stepRates ? stepConnections.reduce((sum3, c, i) => sum3 + Math.min(c, Math.max(1, stepRates[i])), 0) : workload.connections;
   let vus = 0;
   const vusTargets = builder.targets(id("vus"), { ...workload.tags });
   const vusMaxTargets = builder.targets(id("vus_max"), { ...workload.tags });
@@ -88169,16 +88070,119 @@ function planStages(config2, stages) {
   });
 }
 
-// src/config/submetrics.ts
-function submetricsOf(selectors) {
-  const out = [];
-  for (const s of new Set(selectors)) {
-    const parsed = tryParseMetricSelector(s);
-    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
-    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
-  }
-  return out;
+// src/document/run-document.ts
+var MetricTypeSchema = external_exports.enum(["trend", "counter", "rate", "gauge"]);
+var EncodedTrendSchema = external_exports.object({
+  count: external_exports.number().int().nonnegative(),
+  sum: external_exports.number(),
+  min: external_exports.number(),
+  max: external_exports.number(),
+  scale: external_exports.number().positive(),
+  hdr: external_exports.string(),
+  negatives: external_exports.number().int().nonnegative().optional()
+});
+var ReportedValuesSchema = external_exports.record(external_exports.string(), external_exports.number());
+var ScopeBase = { metric: external_exports.string(), tags: external_exports.record(external_exports.string(), external_exports.string()) };
+var RateCountsSchema = external_exports.object({ passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() });
+var TrendScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("trend"), trend: EncodedTrendSchema });
+var CounterScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("counter"), counter: external_exports.object({ count: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
+var FailureSignatureSchema = external_exports.object({
+  status: external_exports.string().optional(),
+  errorCode: external_exports.string().optional(),
+  other: external_exports.literal(true).optional(),
+  failed: external_exports.number().int().positive()
+}).strict();
+var RateScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("rate"), rate: RateCountsSchema, signatures: external_exports.array(FailureSignatureSchema).optional() });
+var GaugeScopeSchema = external_exports.object({ ...ScopeBase, type: external_exports.literal("gauge"), gauge: external_exports.object({ value: external_exports.number(), min: external_exports.number(), max: external_exports.number(), samples: external_exports.number().int().nonnegative() }) });
+var MeasuredScopeSchema = external_exports.discriminatedUnion("type", [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
+var ReportedScopeSchema = external_exports.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
+var ScopeSchema = external_exports.union([ReportedScopeSchema, MeasuredScopeSchema]);
+function isReported(scope) {
+  return "reported" in scope;
 }
+var WindowBase = { i: external_exports.number().int(), count: external_exports.number().nonnegative() };
+var TrendWindowSchema = external_exports.object({
+  ...WindowBase,
+  sum: external_exports.number(),
+  min: external_exports.number(),
+  max: external_exports.number(),
+  /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
+  sumLog: external_exports.number(),
+  sumLogSq: external_exports.number(),
+  /** Window sketch, flat [key, count, …] (±1 % log buckets). */
+  sketch: external_exports.array(external_exports.number())
+}).strict();
+var CounterWindowSchema = external_exports.object(WindowBase).strict();
+var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external_exports.number().int().nonnegative() }).strict();
+var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
+var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
+var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+var MemorySampleSchema = external_exports.object({
+  /** Unix milliseconds. */
+  t: external_exports.number(),
+  rssBytes: external_exports.number().nonnegative(),
+  heapUsedBytes: external_exports.number().nonnegative().optional()
+});
+var SourceSchema = external_exports.object({
+  file: external_exports.string(),
+  /** The reader that read it: `k6-ndjson`, `k6-csv`, `k6-summary-export`, `k6-handle-summary`, `k6-machine-readable-summary`, `embedded`, … (open: new tools add formats). */
+  format: external_exports.string().min(1),
+  lines: external_exports.number().int().nonnegative(),
+  partial: external_exports.boolean()
+});
+var RunDocumentSchema = external_exports.object({
+  schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
+  meta: external_exports.object({
+    /** The load tool: `k6`, `embedded`, … (open: new tools add names). */
+    tool: external_exports.string().min(1),
+    /**
+     * The tool's names for what the gate judges: the request latency, the request count and the failed
+     * requests. Absent in older documents, which are k6's (http_req_duration, http_reqs, http_req_failed).
+     */
+    roles: external_exports.object({ latency: external_exports.string(), requests: external_exports.string(), failures: external_exports.string() }).optional(),
+    toolVersion: external_exports.string().optional(),
+    stage: external_exports.string().optional(),
+    /** ISO 8601. */
+    start: external_exports.string(),
+    end: external_exports.string(),
+    durationSeconds: external_exports.number().nonnegative(),
+    gitSha: external_exports.string().optional(),
+    labels: external_exports.record(external_exports.string(), external_exports.string()),
+    /** Read only up to a break (k6 killed, truncated file): numbers cover what was measured. */
+    partial: external_exports.boolean(),
+    /** Aggregates only (summary JSON): distribution tests do not apply. */
+    aggregateOnly: external_exports.boolean(),
+    groupBy: external_exports.array(external_exports.string()),
+    sources: external_exports.array(SourceSchema),
+    warnings: external_exports.array(external_exports.string())
+  }),
+  metrics: external_exports.record(external_exports.string(), external_exports.object({
+    type: MetricTypeSchema,
+    contains: external_exports.enum(["time", "data", "default"]),
+    thresholds: external_exports.array(external_exports.string()),
+    /** Tag keys the metric's points carried (sorted, at most 64), so a policy naming another tag can be told so. Absent in older documents and summaries. */
+    tags: external_exports.array(external_exports.string()).optional()
+  })),
+  scopes: external_exports.record(external_exports.string(), ScopeSchema),
+  windows: external_exports.object({
+    originMs: external_exports.number(),
+    widthMs: external_exports.number().positive(),
+    series: external_exports.record(external_exports.string(), external_exports.array(WindowSchema))
+  }),
+  memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
+}).superRefine((doc, ctx) => {
+  for (const [name, windows] of Object.entries(doc.windows.series)) {
+    const scope = doc.scopes[name];
+    if (!scope) {
+      ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
+      continue;
+    }
+    const schema = WINDOW_SCHEMAS[scope.type];
+    windows.forEach((w, k) => {
+      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+    });
+  }
+});
 
 // src/document/by-type.ts
 function seriesOf(doc, name) {
@@ -88199,6 +88203,190 @@ function seriesOf(doc, name) {
 function windowsOf(doc, name, type) {
   const series = seriesOf(doc, name);
   return series?.type === type ? series.windows : [];
+}
+
+// src/document/merge.ts
+var MergeError = class extends Error {
+};
+function mergeRuns(docs) {
+  if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
+  if (docs.length === 1) return docs[0];
+  const first2 = docs[0];
+  for (const d of docs) {
+    if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
+      throw new MergeError(`cannot merge runs grouped by different tags: [${first2.meta.groupBy.join(", ")}] and [${d.meta.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+    }
+  }
+  const scopes = {};
+  for (const d of docs) {
+    for (const [name, s] of Object.entries(d.scopes)) {
+      const prev = scopes[name];
+      scopes[name] = prev ? addScopes(prev, s, name) : s;
+    }
+  }
+  const metrics = {};
+  for (const d of docs) {
+    for (const [name, m] of Object.entries(d.metrics)) {
+      const prev = metrics[name];
+      metrics[name] = prev ? mergeMetric(prev, m) : m;
+    }
+  }
+  const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
+  const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
+  const tools = new Set(docs.map((d) => d.meta.tool));
+  const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
+  const merged = {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      ...first2.meta,
+      tool: tools.size === 1 ? first2.meta.tool : "unknown",
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds: Math.max((endMs - startMs) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
+      labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
+      partial: docs.some((d) => d.meta.partial),
+      aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
+      sources: docs.flatMap((d) => d.meta.sources),
+      warnings: docs.flatMap((d) => d.meta.warnings)
+    },
+    metrics,
+    scopes,
+    windows: mergeWindows(docs)
+  };
+  if (memory.length > 0) {
+    merged.memory = {
+      source: memory.map((m) => m.source).join(" + "),
+      samples: memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
+    };
+  }
+  return merged;
+}
+function addScopes(a, b, name) {
+  if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
+  if (isReported(a) || isReported(b)) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly \u2014 merge the NDJSON outputs instead`);
+  return addMeasured(a, b);
+}
+function addMeasured(a, b) {
+  switch (a.type) {
+    case "trend": {
+      if (b.type !== "trend") return a;
+      const h = TrendHistogram.decode(a.trend);
+      h.add(TrendHistogram.decode(b.trend));
+      return { ...a, trend: h.encode() };
+    }
+    case "counter":
+      if (b.type !== "counter") return a;
+      return { ...a, counter: { count: a.counter.count + b.counter.count, samples: a.counter.samples + b.counter.samples } };
+    case "rate": {
+      if (b.type !== "rate") return a;
+      const { signatures: _, ...rest } = a;
+      return {
+        ...rest,
+        rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails },
+        ...a.signatures && b.signatures ? { signatures: addSignatureLists(a.signatures, b.signatures) } : {}
+      };
+    }
+    case "gauge":
+      if (b.type !== "gauge") return a;
+      return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
+  }
+}
+function mergeWindows(docs) {
+  const widthMs = Math.max(...docs.map((d) => d.windows.widthMs));
+  for (const d of docs) {
+    if (widthMs % d.windows.widthMs !== 0) {
+      throw new MergeError(`cannot align ${d.windows.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
+    }
+  }
+  const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
+  const byScope2 = /* @__PURE__ */ new Map();
+  for (const d of docs) {
+    for (const name of Object.keys(d.windows.series)) {
+      const typed = seriesOf(d, name);
+      if (!typed) continue;
+      let target = byScope2.get(name);
+      if (!target) {
+        target = /* @__PURE__ */ new Map();
+        byScope2.set(name, target);
+      }
+      for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
+        const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
+        const existing = target.get(j);
+        if (existing) existing.add(totals);
+        else target.set(j, totals);
+      }
+    }
+  }
+  const series = {};
+  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
+  return { originMs, widthMs, series };
+}
+function decodeSeries(series, atMs) {
+  const open6 = (w) => {
+    const t = new WindowTotals(series.type);
+    t.count = w.count;
+    t.lastTime = atMs(w.i);
+    return t;
+  };
+  switch (series.type) {
+    case "trend":
+      return series.windows.map((w) => {
+        const t = open6(w);
+        t.sum = w.sum;
+        t.min = w.min;
+        t.max = w.max;
+        t.sumLog = w.sumLog;
+        t.sumLogSq = w.sumLogSq;
+        t.sketch = WindowSketch.decode(w.sketch);
+        return { i: w.i, totals: t };
+      });
+    case "counter":
+      return series.windows.map((w) => ({ i: w.i, totals: open6(w) }));
+    case "rate":
+      return series.windows.map((w) => {
+        const t = open6(w);
+        t.passes = w.passes;
+        return { i: w.i, totals: t };
+      });
+    case "gauge":
+      return series.windows.map((w) => {
+        const t = open6(w);
+        t.min = w.min;
+        t.max = w.max;
+        t.last = w.last;
+        return { i: w.i, totals: t };
+      });
+  }
+}
+function mergeMetric(a, b) {
+  const { tags: _a3, ...rest } = a;
+  const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
+  return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
+}
+
+// src/document/arm-run.ts
+function armRun(rounds) {
+  const merged = mergeRuns(rounds);
+  if (rounds.length === 1) return merged;
+  const scopes = { ...merged.scopes };
+  const byTime = [...rounds].sort((a, b) => Date.parse(a.meta.start) - Date.parse(b.meta.start));
+  for (const [name, s] of Object.entries(scopes)) {
+    if (s.type !== "gauge" || !("gauge" in s)) continue;
+    const own2 = byTime.flatMap((d) => {
+      const r = d.scopes[name];
+      return r && r.type === "gauge" && "gauge" in r ? [r.gauge] : [];
+    });
+    scopes[name] = {
+      ...s,
+      gauge: {
+        value: own2[own2.length - 1].value,
+        min: Math.min(...own2.map((g) => g.min)),
+        max: Math.max(...own2.map((g) => g.max)),
+        samples: own2.reduce((n, g) => n + g.samples, 0)
+      }
+    };
+  }
+  return { ...merged, scopes, meta: { ...merged.meta, durationSeconds: rounds.reduce((t, d) => t + d.meta.durationSeconds, 0) } };
 }
 
 // src/stats/insufficient.ts
@@ -88467,15 +88655,15 @@ function lowerTail(z2) {
   const x = -z2;
   if (x < 3) {
     let term = x;
-    let sum2 = x;
+    let sum3 = x;
     const x2 = x * x;
     for (let k = 3; k < 500; k += 2) {
       term *= x2 / k;
-      const next = sum2 + term;
-      if (next === sum2) break;
-      sum2 = next;
+      const next = sum3 + term;
+      if (next === sum3) break;
+      sum3 = next;
     }
-    return 0.5 - density(x) * sum2;
+    return 0.5 - density(x) * sum3;
   }
   if (x > 38.5) return 0;
   const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
@@ -88516,6 +88704,106 @@ function normalQuantile(p) {
     x -= u / (1 + 0.5 * x * u);
   }
   return x;
+}
+
+// src/stats/regularized-beta.ts
+function regularizedBeta(x, a, b) {
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
+  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
+  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
+  if (x === 0) return 0;
+  if (x === 1) return 1;
+  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
+  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
+  return Math.min(1, Math.max(0, value));
+}
+var TINY = 1e-300;
+var EPSILON = 1e-15;
+var MAX_TERMS = 1e4;
+function continuedFraction(x, a, b) {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= MAX_TERMS; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPSILON) break;
+  }
+  return h;
+}
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(z2) {
+  if (z2 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z2)) - logGamma(1 - z2);
+  const y = z2 - 1;
+  let sum3 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum3 += LANCZOS[i] / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum3);
+}
+
+// src/stats/student-t.ts
+function studentTCdf(t, df) {
+  if (!(df > 0 && Number.isFinite(df))) throw new RangeError(`studentTCdf: df must be a finite number > 0 but got ${df}`);
+  if (Number.isNaN(t)) throw new RangeError("studentTCdf: t is NaN");
+  if (t === Number.POSITIVE_INFINITY) return 1;
+  if (t === Number.NEGATIVE_INFINITY) return 0;
+  const tail = upperTail(t, df);
+  return t >= 0 ? 1 - tail : tail;
+}
+function upperTail(t, df) {
+  const t2 = t * t;
+  if (!Number.isFinite(t2)) return 0;
+  return t2 < df ? 0.5 * (1 - regularizedBeta(t2 / (df + t2), 0.5, df / 2)) : 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5);
+}
+function studentTQuantile(p, df) {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1) but got ${p}`);
+  if (!(df > 0 && Number.isFinite(df))) throw new RangeError(`studentTQuantile: df must be a finite number > 0 but got ${df}`);
+  if (p === 0.5) return 0;
+  const tail = p < 0.5 ? p : 1 - p;
+  let lo = 0;
+  let hi = 1;
+  while (upperTail(hi, df) > tail) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isFinite(hi * hi)) return p < 0.5 ? -Number.MAX_VALUE : Number.MAX_VALUE;
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (upperTail(mid, df) > tail) lo = mid;
+    else hi = mid;
+  }
+  const t = (lo + hi) / 2;
+  return p < 0.5 ? -t : t;
 }
 
 // src/gate/classify.ts
@@ -88591,9 +88879,9 @@ function clearlyBeyond(a, confidence) {
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
   const lo = Math.log1p(a.interval.lower);
   const hi = Math.log1p(a.interval.upper);
-  const se = (hi - lo) / (2 * Z95);
+  const se = (hi - lo) / (2 * (a.df !== void 0 ? studentTQuantile(0.975, a.df) : Z95));
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
-  const z2 = normalQuantile(confidence);
+  const z2 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
   return a.limit.kind === "max-increase" ? estimate - z2 * se > Math.log1p(a.limit.max) : estimate + z2 * se < Math.log1p(-a.limit.max);
 }
@@ -89029,10 +89317,10 @@ function clusterDesignEffect(clusters) {
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
-function clusterOfSums(count2, sum2, sumOfSquares) {
-  const mean2 = count2 > 0 ? sum2 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean2, variance };
+function clusterOfSums(count2, sum3, sumOfSquares) {
+  const mean3 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean3 * mean3) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean3, variance };
 }
 function clusterOfProportion(count2, events2) {
   const p = count2 > 0 ? events2 / count2 : 0;
@@ -89047,15 +89335,15 @@ function designEffectOfWindows(windows) {
 }
 function logLevelOf(windows) {
   let count2 = 0;
-  let sum2 = 0;
+  let sum3 = 0;
   let sumSq = 0;
   for (const w of windows) {
     count2 += w.count;
-    sum2 += w.sumLog;
+    sum3 += w.sumLog;
     sumSq += w.sumLogSq;
   }
-  if (count2 < 2 || !Number.isFinite(sum2) || !Number.isFinite(sumSq)) return void 0;
-  const logMean = sum2 / count2;
+  if (count2 < 2 || !Number.isFinite(sum3) || !Number.isFinite(sumSq)) return void 0;
+  const logMean = sum3 / count2;
   const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
   return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
 }
@@ -89202,14 +89490,14 @@ function shrinkVariance(prior, excesses, floor) {
   if (!(prior.variance >= 0 && Number.isFinite(prior.variance))) throw new RangeError(`shrinkVariance: prior variance must be finite and \u2265 0 but got ${prior.variance}`);
   if (!(prior.weight >= 0 && Number.isFinite(prior.weight))) throw new RangeError(`shrinkVariance: prior weight must be finite and \u2265 0 but got ${prior.weight}`);
   if (!(floor >= 0 && Number.isFinite(floor))) throw new RangeError(`shrinkVariance: floor must be finite and \u2265 0 but got ${floor}`);
-  let sum2 = prior.weight * prior.variance;
+  let sum3 = prior.weight * prior.variance;
   for (const e of excesses) {
     if (!Number.isFinite(e)) throw new RangeError(`shrinkVariance: excesses must be finite but got ${e}`);
-    sum2 += e;
+    sum3 += e;
   }
   const weight = prior.weight + excesses.length;
   if (weight === 0) return floor;
-  return Math.max(floor, sum2 / weight);
+  return Math.max(floor, sum3 / weight);
 }
 function check2(r) {
   if (!Number.isFinite(r.level) || !(r.se >= 0 && Number.isFinite(r.se))) {
@@ -89355,71 +89643,6 @@ function afterWarmup(run, warmupSeconds) {
   if (!(warmupSeconds > 0)) return () => true;
   const fromMs = Date.parse(run.doc.meta.start) + warmupSeconds * 1e3;
   return (w) => run.doc.windows.originMs + w.i * run.doc.windows.widthMs >= fromMs;
-}
-
-// src/stats/regularized-beta.ts
-function regularizedBeta(x, a, b) {
-  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
-  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
-  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
-  if (x === 0) return 0;
-  if (x === 1) return 1;
-  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
-  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
-  return Math.min(1, Math.max(0, value));
-}
-var TINY = 1e-300;
-var EPSILON = 1e-15;
-var MAX_TERMS = 1e4;
-function continuedFraction(x, a, b) {
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - qab * x / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= MAX_TERMS; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  return h;
-}
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(z2) {
-  if (z2 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z2)) - logGamma(1 - z2);
-  const y = z2 - 1;
-  let sum2 = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (y + i);
-  const t = y + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum2);
 }
 
 // src/stats/conditional-binomial-test.ts
@@ -89638,19 +89861,19 @@ function cliffsDelta(baseline, current) {
 // src/stats/distribution-moments.ts
 function distributionMoments(d) {
   let n = 0;
-  let sum2 = 0;
+  let sum3 = 0;
   for (const b of d) {
     n += b.count;
-    sum2 += b.value * b.count;
+    sum3 += b.value * b.count;
   }
   if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
-  const mean2 = sum2 / n;
-  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
+  const mean3 = sum3 / n;
+  if (!(mean3 > 0 && Number.isFinite(mean3))) return insufficient("the mean is not a positive number");
   let ss = 0;
-  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
+  for (const b of d) ss += b.count * (b.value - mean3) ** 2;
   const variance = ss / (n - 1);
   if (!Number.isFinite(variance)) return insufficient("the spread overflows");
-  return { n, mean: mean2, variance };
+  return { n, mean: mean3, variance };
 }
 
 // src/stats/minimum-detectable-effect.ts
@@ -89909,8 +90132,8 @@ function quantileSorted(sorted, p) {
 function sampleStandardDeviation(xs) {
   for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
   if (xs.length < 2) return 0;
-  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
+  const mean3 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean3) ** 2, 0) / (xs.length - 1));
 }
 
 // src/stats/theil-sen.ts
@@ -89967,17 +90190,17 @@ function slope(x1, y1, x2, y2) {
 }
 function tieTerm(values) {
   const sorted = Float64Array.from(values).sort();
-  let sum2 = 0;
+  let sum3 = 0;
   let run = 1;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1]) {
       run++;
     } else {
-      sum2 += run * (run - 1) * (2 * run + 5);
+      sum3 += run * (run - 1) * (2 * run + 5);
       run = 1;
     }
   }
-  return sum2;
+  return sum3;
 }
 
 // src/gate/memory-trend.ts
@@ -90101,46 +90324,144 @@ var memoryLevel = {
   }
 };
 
-// src/gate/detectors/thresholds.ts
-var thresholds = {
-  id: "thresholds",
-  each: "run",
-  needs: "current",
-  detect({ policy, current, baseline }) {
+// src/stats/paired-log-ratio.ts
+function pairedLogRatio(pairs, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const minPairs = options.minPairs ?? 3;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedLogRatio: confidence must be in (0, 1) but got ${confidence}`);
+  if (!(Number.isInteger(minPairs) && minPairs >= 2)) throw new RangeError(`pairedLogRatio: minPairs must be a whole number \u2265 2 but got ${minPairs}`);
+  for (const p of pairs) {
+    if (p.se !== void 0 && !(p.se > 0)) throw new RangeError(`pairedLogRatio: a pair's se must be > 0 but got ${p.se}`);
+  }
+  const k = pairs.length;
+  if (k < minPairs) return insufficient(`${k} usable round ${k === 1 ? "pair" : "pairs"} (needs \u2265 ${minPairs})`, "too-few");
+  const ys = pairs.map((p) => p.logRatio);
+  if (!ys.every(Number.isFinite) || !pairs.every((p) => p.se === void 0 || Number.isFinite(p.se))) return insufficient("a round pair has a ratio or standard error that is not finite");
+  const plain = mean2(ys);
+  const spread = Math.sqrt(ys.reduce((s, y) => s + (y - plain) ** 2, 0) / (k - 1));
+  const df = k - 1;
+  let estimate;
+  let se;
+  let method;
+  if (pairs.every((p) => p.se !== void 0)) {
+    const v = pairs.map((p) => p.se ** 2);
+    const w = v.map((x) => 1 / x);
+    const sw = sum(w);
+    const fixed = sum(w.map((wi, i) => wi * ys[i])) / sw;
+    const cochranQ = sum(w.map((wi, i) => wi * (ys[i] - fixed) ** 2));
+    const tau2 = Math.max(0, (cochranQ - df) / (sw - sum(w.map((wi) => wi * wi)) / sw));
+    const wr = v.map((x) => 1 / (x + tau2));
+    const swr = sum(wr);
+    estimate = sum(wr.map((wi, i) => wi * ys[i])) / swr;
+    const q = sum(wr.map((wi, i) => wi * (ys[i] - estimate) ** 2)) / df;
+    se = Math.sqrt(Math.max(1, q) / swr);
+    method = "weighted";
+  } else {
+    estimate = plain;
+    se = spread / Math.sqrt(k);
+    method = "equal";
+    if (!(se > 0)) return insufficient(`the ${k} round pairs agree exactly and none has a standard error: nothing bounds the change`, "no-spread");
+  }
+  if (!(se > 0 && Number.isFinite(se) && Number.isFinite(estimate))) return insufficient("the round pairs give no finite standard error");
+  const t = estimate / se;
+  const pLess = studentTCdf(t, df);
+  const half = studentTQuantile(0.5 + confidence / 2, df) * se;
+  const lower = Math.expm1(estimate - half);
+  const upper = Math.expm1(estimate + half);
+  if (!Number.isFinite(upper)) return insufficient("the interval of the change is too wide to state");
+  return { logRatio: estimate, se, df, pGreater: 1 - pLess, pLess, lower, upper, confidence, pairs: k, spread, method };
+}
+function sum(xs) {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+function mean2(xs) {
+  return sum(xs) / xs.length;
+}
+
+// src/gate/detectors/paired-latency.ts
+var PAIR_MIN_REQUESTS = 5;
+var POWER2 = 0.8;
+var pairedLatency = {
+  id: "paired-latency",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current, pairs, mix }, s) {
+    if (!pairs) return [];
+    const limit = policy.regression.latency.maxIncrease;
+    const unit = current.unitOf(s.name);
     const out = [];
-    for (const t of policy.thresholds) {
-      for (const expr of t.expressions) {
-        const key = aggregationKey(expr.aggregation);
-        const scope = scopeOfSelector(t.metric);
-        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
-        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
-          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
-          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
-          continue;
-        }
-        if (!current.scope(t.metric)) {
-          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
-          if (before !== void 0 && before > 0) {
-            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
-          } else {
-            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
-            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
-          }
-          continue;
-        }
-        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
-        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
-        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c = current.value(s.name, statistic);
+      const question = {
+        kind: "latency",
+        metric: s.name,
+        ...s.scope ? { scope: s.scope } : {},
+        statistic,
+        unit,
+        limit: { kind: "max-increase", max: limit },
+        ...b !== void 0 ? { baseline: b } : {},
+        ...c !== void 0 ? { current: c } : {}
+      };
+      if (b === void 0 || c === void 0) {
+        out.push({ ...question, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline rounds" : "the candidate rounds"}`, shortfall: "missing" });
+        continue;
       }
+      if (mix && !s.scope) {
+        out.push({ ...question, beyond: false, insufficient: "the two services were given different request mixes: the whole run is judged through its endpoints", shortfall: "mix-changed" });
+        continue;
+      }
+      const estimates = pairs.flatMap((p) => pairEstimate(p, s, statistic));
+      const combined = pairedLogRatio(estimates);
+      if (isInsufficient(combined)) {
+        out.push({ ...question, beyond: false, insufficient: combined.reason, shortfall: shortfallOf(combined, "too-short") });
+        continue;
+      }
+      const change = Math.expm1(combined.logRatio);
+      out.push({
+        ...question,
+        change,
+        beyond: change > limit,
+        pValue: combined.pGreater,
+        df: combined.df,
+        interval: { lower: combined.lower, upper: combined.upper },
+        intervalExcludesNoChange: combined.lower > 0,
+        details: {
+          paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method },
+          // What these pairs could catch with 80 % power at α, on their own t; more pairs shrink se as 1/√pairs.
+          detectable: { change: Math.expm1((studentTQuantile(1 - policy.alpha, combined.df) + studentTQuantile(POWER2, combined.df)) * combined.se), power: POWER2, alpha: policy.alpha, withinSe: combined.se, noiseSe: 0 }
+        }
+      });
     }
     return out;
   }
 };
-function scopeOfSelector(selector) {
-  const parsed = tryParseMetricSelector(selector);
-  if ("error" in parsed) return void 0;
-  const first2 = Object.entries(parsed.tags)[0];
-  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+function pairEstimate(pair, s, statistic) {
+  const bd = pair.baseline.distribution(s.name);
+  const cd = pair.current.distribution(s.name);
+  if (!bd || !cd) return [];
+  const nb = totalCount(bd);
+  const nc = totalCount(cd);
+  if (nb < PAIR_MIN_REQUESTS || nc < PAIR_MIN_REQUESTS) return [];
+  const deffB = roundDesignEffect(pair.baseline, s.name);
+  const deffC = roundDesignEffect(pair.current, s.name);
+  if (statistic === "med") {
+    const t2 = relativeShiftTest(bd, cd, { designEffect: (nb * deffB + nc * deffC) / (nb + nc) });
+    return isInsufficient(t2) ? [] : [{ logRatio: t2.test.logRatio, se: t2.test.se }];
+  }
+  const b = pair.baseline.value(s.name, statistic);
+  const c = pair.current.value(s.name, statistic);
+  if (b === void 0 || c === void 0 || !(b > 0) || !(c > 0)) return [];
+  const logRatio = Math.log(c / b);
+  const q = percentileKey(statistic);
+  if (q === void 0 || !(q > 0 && q < 1)) return [{ logRatio }];
+  const t = percentileRiseTest(bd, cd, { q, nEffectiveBaseline: nb / deffB, nEffectiveCurrent: nc / deffC });
+  return isInsufficient(t) || !(t.level.se > 0) ? [{ logRatio }] : [{ logRatio, se: t.level.se }];
+}
+function roundDesignEffect(view, name) {
+  return designEffectOfWindows(view.windows(name, "trend"));
 }
 
 // src/stats/autocorrelation.ts
@@ -90155,13 +90476,13 @@ function lag1Autocorrelation(xs) {
   if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
   if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
   const ys = xs.map((x) => x / scale);
-  let mean2 = 0;
-  for (const y of ys) mean2 += y;
-  mean2 /= n;
+  let mean3 = 0;
+  for (const y of ys) mean3 += y;
+  mean3 /= n;
   let denominator = 0;
-  for (const y of ys) denominator += (y - mean2) ** 2;
+  for (const y of ys) denominator += (y - mean3) ** 2;
   let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean3) * (ys[t + 1] - mean3);
   if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
   return Math.min(1, Math.max(-1, numerator / denominator));
 }
@@ -90176,12 +90497,12 @@ function effectiveSampleSize(n, rho) {
 function logMeanStandardError(values) {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
   if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
-  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
-  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
-  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
+  const mean3 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean3 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean3) ** 2, 0) / (values.length - 1);
   const rho = lag1Autocorrelation(values);
   const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean2;
+  return Math.sqrt(variance / nEff) / mean3;
 }
 
 // src/gate/detectors/throughput.ts
@@ -90225,8 +90546,93 @@ function windowRateSe(windows, widthMs) {
   return isInsufficient(se) ? insufficient("no requests") : se;
 }
 
+// src/gate/detectors/paired-throughput.ts
+var pairedThroughput = {
+  id: "paired-throughput",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current, pairs, mix }) {
+    if (!pairs) return [];
+    const requests = roles.requests;
+    const b = baseline.throughput({}, requests);
+    const c = current.throughput({}, requests);
+    if (c === void 0) return [];
+    const limit = policy.regression.throughput.maxDecrease;
+    const common = { kind: "throughput", metric: requests, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit }, ...b !== void 0 ? { baseline: b } : {}, current: c };
+    if (b === void 0 || !(b > 0)) return [{ ...common, beyond: false, insufficient: "the baseline rounds have no requests", shortfall: "missing" }];
+    if (mix) return [{ ...common, beyond: false, insufficient: "the two services were given different request mixes, so requests per second measure different work", shortfall: "mix-changed" }];
+    const estimates = pairs.flatMap((p) => pairRate(p, requests));
+    const combined = pairedLogRatio(estimates);
+    if (isInsufficient(combined)) return [{ ...common, beyond: false, insufficient: combined.reason, shortfall: shortfallOf(combined, "too-short") }];
+    const change = Math.expm1(combined.logRatio);
+    return [{
+      ...common,
+      change,
+      beyond: change < -limit,
+      pValue: combined.pLess,
+      // one-sided: lower throughput is harmful
+      df: combined.df,
+      interval: { lower: combined.lower, upper: combined.upper },
+      intervalExcludesNoChange: combined.upper < 0,
+      details: { paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method } }
+    }];
+  }
+};
+function pairRate(pair, requests) {
+  const b = pair.baseline.throughput({}, requests);
+  const c = pair.current.throughput({}, requests);
+  if (b === void 0 || c === void 0 || !(b > 0) || !(c > 0)) return [];
+  const sb = windowRateSe(pair.baseline.windows(requests, "counter"), pair.baseline.doc.windows.widthMs);
+  const sc = windowRateSe(pair.current.windows(requests, "counter"), pair.current.doc.windows.widthMs);
+  const logRatio = Math.log(c / b);
+  return isInsufficient(sb) || isInsufficient(sc) || !(Math.hypot(sb, sc) > 0) ? [{ logRatio }] : [{ logRatio, se: Math.hypot(sb, sc) }];
+}
+
+// src/gate/detectors/thresholds.ts
+var thresholds = {
+  id: "thresholds",
+  each: "run",
+  needs: "current",
+  detect({ policy, current, baseline }) {
+    const out = [];
+    for (const t of policy.thresholds) {
+      for (const expr of t.expressions) {
+        const key = aggregationKey(expr.aggregation);
+        const scope = scopeOfSelector(t.metric);
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
+        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+          continue;
+        }
+        if (!current.scope(t.metric)) {
+          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+          if (before !== void 0 && before > 0) {
+            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
+          } else {
+            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+          }
+          continue;
+        }
+        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+    return out;
+  }
+};
+function scopeOfSelector(selector) {
+  const parsed = tryParseMetricSelector(selector);
+  if ("error" in parsed) return void 0;
+  const first2 = Object.entries(parsed.tags)[0];
+  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+}
+
 // src/gate/detectors/index.ts
 var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+var AB_DETECTORS = [thresholds, coverage, pairedLatency, errorRate, failureSignatures, pairedThroughput];
 
 // src/stats/mixture.ts
 function mixture(parts, total2) {
@@ -90297,14 +90703,14 @@ var MixedRunView = class extends RunView {
         return d[d.length - 1]?.value;
       case "avg": {
         let shares = 0;
-        let mean2 = 0;
+        let mean3 = 0;
         for (const p of this.parts) {
           const m = super.value(p.name, "avg");
           if (m === void 0 || !(p.share > 0)) continue;
-          mean2 += p.share * m;
+          mean3 += p.share * m;
           shares += p.share;
         }
-        return shares > 0 ? mean2 / shares : void 0;
+        return shares > 0 ? mean3 / shares : void 0;
       }
       default: {
         const q = key === "med" ? 0.5 : percentileKey(key);
@@ -90342,8 +90748,8 @@ var MixedRunView = class extends RunView {
 var SHARE_SHIFT_RATIO = 1.5;
 var SHARE_SHIFT_POINTS = 0.02;
 function requestMix(tag, baseline, current) {
-  const nb = sum(baseline);
-  const nc = sum(current);
+  const nb = sum2(baseline);
+  const nc = sum2(current);
   const values = [.../* @__PURE__ */ new Set([...baseline.keys(), ...current.keys()])].sort();
   const entries = [];
   const added = [];
@@ -90362,7 +90768,7 @@ function requestMix(tag, baseline, current) {
   }
   return { tag, entries, added, removed, shifted, changed: added.length + removed.length + shifted.length > 0 };
 }
-function sum(m) {
+function sum2(m) {
   let n = 0;
   for (const v of m.values()) n += v;
   return n;
@@ -90373,13 +90779,13 @@ function changedMix(baseline, current, latencyMetric, tag) {
   if (tag === void 0) return void 0;
   const counts = (view) => {
     const out = /* @__PURE__ */ new Map();
-    let sum2 = 0;
+    let sum3 = 0;
     for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
       const n = view.value(name, "count") ?? 0;
       out.set(value, n);
-      sum2 += n;
+      sum3 += n;
     }
-    return out.size > 0 && sum2 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
+    return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
   };
   const b = counts(baseline);
   const c = counts(current);
@@ -90466,6 +90872,9 @@ function worstOutcome(outcomes) {
 
 // src/gate/compare.ts
 function compareRuns(input2) {
+  return judgeStage(input2).report;
+}
+function judgeStage(input2) {
   const { policy } = input2;
   const current = new RunView(input2.current);
   const baseline = input2.baseline ? new RunView(input2.baseline) : void 0;
@@ -90493,8 +90902,10 @@ function compareRuns(input2) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
-  const assessments = detect(input2.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {} }, judged);
+  const noise = baseline && !input2.ab ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
+  const pairs = input2.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
+  const detectors = input2.detectors ?? (input2.ab ? AB_DETECTORS : DETECTORS);
+  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -90506,7 +90917,7 @@ function compareRuns(input2) {
   const scopeRows2 = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input2.current.meta.durationSeconds);
-  return {
+  const report = {
     stage: policy.stage,
     outcome,
     ...input2.baseline ? { baselineRun: runInfo(input2.baseline) } : {},
@@ -90516,8 +90927,22 @@ function compareRuns(input2) {
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
-    ...baseline ? { noise: stageNoise(noise, scopes, policy) } : {},
+    ...baseline && !input2.ab ? { noise: stageNoise(noise, scopes, policy) } : {},
+    ...input2.ab ? { ab: abSummary(input2.ab, findings) } : {},
     notes
+  };
+  return { report, findings };
+}
+function abSummary(ab, findings) {
+  const whole = findings.find((f) => f.kind === "latency" && f.statistic === "med" && f.scope === void 0);
+  const paired = whole?.details?.paired;
+  return {
+    pairs: ab.pairs.length,
+    plannedRounds: ab.plannedRounds,
+    failedRounds: ab.failedRounds,
+    ratios: paired?.ratios ?? [],
+    ...paired ? { spread: paired.spread } : {},
+    ...ab.roundSeconds !== void 0 ? { roundSeconds: ab.roundSeconds } : {}
   };
 }
 function stageNoise(noise, scopes, policy) {
@@ -90689,166 +91114,236 @@ function buildReport(stages, generatedAt) {
   return { schema: "perf-gate/report@1", verdict, stages: [...stages], findings, generatedAt: generatedAt.toISOString() };
 }
 
+// src/ab/run-rounds.ts
+import { mkdir as mkdir3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/config/submetrics.ts
+function submetricsOf(selectors) {
+  const out = [];
+  for (const s of new Set(selectors)) {
+    const parsed = tryParseMetricSelector(s);
+    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
+    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
+  }
+  return out;
+}
+
 // src/ingest/ingest.ts
 import { stat as stat5 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 
-// src/document/merge.ts
-var MergeError = class extends Error {
+// src/ingest/builder-thread.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/ingest/point-batch.ts
+var BATCH_RECORDS = 16384;
+var OP_KEY = -1;
+var PointBatchWriter = class {
+  constructor(send, capacity = BATCH_RECORDS) {
+    this.send = send;
+    this.capacity = capacity;
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
+    this.records = new Float64Array(3 * capacity);
+  }
+  send;
+  capacity;
+  records;
+  at = 0;
+  ops = [];
+  pool = [];
+  /** A point for the targets bound to `key` (a whole number ≥ 0). */
+  point(key, timeMs, value) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    const at = this.at;
+    r[at] = key;
+    r[at + 1] = timeMs;
+    r[at + 2] = value;
+    this.at = at + 3;
+  }
+  op(op) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    r[this.at] = OP_KEY;
+    r[this.at + 1] = this.ops.length;
+    r[this.at + 2] = 0;
+    this.at += 3;
+    this.ops.push(op);
+  }
+  /** Sends what is written, if anything. */
+  flush() {
+    if (this.at === 0) return;
+    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
+    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
+    this.at = 0;
+    this.ops = [];
+    this.send(batch);
+  }
+  /** A buffer the other side has finished reading, to write into again. */
+  recycle(records) {
+    if (records.length === 3 * this.capacity) this.pool.push(records);
+  }
 };
-function mergeRuns(docs) {
-  if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
-  if (docs.length === 1) return docs[0];
-  const first2 = docs[0];
-  for (const d of docs) {
-    if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
-      throw new MergeError(`cannot merge runs grouped by different tags: [${first2.meta.groupBy.join(", ")}] and [${d.meta.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+
+// src/ingest/remote-builder.ts
+var TARGET_KEYS = 1 << 16;
+var MAX_IN_FLIGHT = 8;
+var RemoteBuilder = class {
+  constructor(options, port, keys = TARGET_KEYS) {
+    this.port = port;
+    this.keys = keys;
+    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
+    this.bindings = new Int32Array(keys);
+    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
+    this.catalogue = new RunBuilder(options);
+    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
+    port.on("message", (message) => this.receive(message));
+    this.send({ type: "start", options });
+  }
+  port;
+  keys;
+  points = 0;
+  catalogue;
+  writer;
+  bindings;
+  nextKey = 0;
+  inFlight = 0;
+  failure;
+  resume;
+  pending;
+  finishing = false;
+  defineMetric(def) {
+    const id = this.catalogue.defineMetric(def);
+    this.writer.op({ kind: "metric", def });
+    return id;
+  }
+  metricId(name) {
+    return this.catalogue.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.catalogue.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    const targets = { metric, tags, key: 0, binding: 0 };
+    this.bind(targets);
+    return targets;
+  }
+  point(targets, timeMs, value) {
+    const t = targets;
+    if (this.bindings[t.key] !== t.binding) this.bind(t);
+    this.points++;
+    this.writer.point(t.key, timeMs, value);
+  }
+  /**
+   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
+   * when it is not). Rejects when the builder thread failed.
+   */
+  ready() {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
+    return new Promise((resolve2, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve2();
+    });
+  }
+  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
+  finish(info2) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
+    this.finishing = true;
+    this.writer.flush();
+    return new Promise((resolve2, reject) => {
+      this.pending = { resolve: resolve2, reject };
+      this.send({ type: "finish", info: info2 });
+    });
+  }
+  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
+  fail(err) {
+    if (this.failure !== void 0) return;
+    this.failure = err;
+    this.wake();
+    this.pending?.reject(err);
+    this.pending = void 0;
+  }
+  bind(t) {
+    const key = this.nextKey;
+    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
+    t.key = key;
+    t.binding = ++this.bindings[key];
+    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
+  }
+  sendBatch(batch) {
+    this.inFlight++;
+    this.send({ type: "batch", batch }, [batch.records.buffer]);
+  }
+  send(message, transfer) {
+    this.port.postMessage(message, transfer);
+  }
+  receive(message) {
+    switch (message.type) {
+      case "recycle":
+        this.inFlight--;
+        this.writer.recycle(message.records);
+        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
+        return;
+      case "document":
+        this.pending?.resolve(message.doc);
+        this.pending = void 0;
+        return;
+      case "error":
+        this.fail(new Error(`the run builder thread failed: ${message.message}`));
+        return;
     }
   }
-  const scopes = {};
-  for (const d of docs) {
-    for (const [name, s] of Object.entries(d.scopes)) {
-      const prev = scopes[name];
-      scopes[name] = prev ? addScopes(prev, s, name) : s;
-    }
+  wake() {
+    const resume = this.resume;
+    this.resume = void 0;
+    resume?.();
   }
-  const metrics = {};
-  for (const d of docs) {
-    for (const [name, m] of Object.entries(d.metrics)) {
-      const prev = metrics[name];
-      metrics[name] = prev ? mergeMetric(prev, m) : m;
+};
+
+// src/ingest/builder-thread.ts
+var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
+var WORKER_YOUNG_GENERATION_MB = 8;
+function builderThreadAvailable(script = WORKER_SCRIPT) {
+  return script.protocol === "file:" && existsSync3(fileURLToPath(script));
+}
+function startBuilderThread(options, script = WORKER_SCRIPT) {
+  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const builder = new RemoteBuilder(options, worker);
+  let closed = false;
+  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
+  worker.on("exit", (code) => {
+    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
+  });
+  return {
+    builder,
+    async close() {
+      closed = true;
+      await worker.terminate();
     }
-  }
-  const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
-  const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
-  const tools = new Set(docs.map((d) => d.meta.tool));
-  const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
-  const merged = {
-    schema: RUN_DOCUMENT_SCHEMA,
-    meta: {
-      ...first2.meta,
-      tool: tools.size === 1 ? first2.meta.tool : "unknown",
-      start: new Date(startMs).toISOString(),
-      end: new Date(endMs).toISOString(),
-      durationSeconds: Math.max((endMs - startMs) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
-      labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
-      partial: docs.some((d) => d.meta.partial),
-      aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
-      sources: docs.flatMap((d) => d.meta.sources),
-      warnings: docs.flatMap((d) => d.meta.warnings)
-    },
-    metrics,
-    scopes,
-    windows: mergeWindows(docs)
   };
-  if (memory.length > 0) {
-    merged.memory = {
-      source: memory.map((m) => m.source).join(" + "),
-      samples: memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
-    };
-  }
-  return merged;
 }
-function addScopes(a, b, name) {
-  if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
-  if (isReported(a) || isReported(b)) throw new MergeError(`'${name}' comes from an aggregate-only summary; aggregates (percentiles) cannot be added exactly \u2014 merge the NDJSON outputs instead`);
-  return addMeasured(a, b);
-}
-function addMeasured(a, b) {
-  switch (a.type) {
-    case "trend": {
-      if (b.type !== "trend") return a;
-      const h = TrendHistogram.decode(a.trend);
-      h.add(TrendHistogram.decode(b.trend));
-      return { ...a, trend: h.encode() };
-    }
-    case "counter":
-      if (b.type !== "counter") return a;
-      return { ...a, counter: { count: a.counter.count + b.counter.count, samples: a.counter.samples + b.counter.samples } };
-    case "rate": {
-      if (b.type !== "rate") return a;
-      const { signatures: _, ...rest } = a;
-      return {
-        ...rest,
-        rate: { passes: a.rate.passes + b.rate.passes, fails: a.rate.fails + b.rate.fails },
-        ...a.signatures && b.signatures ? { signatures: addSignatureLists(a.signatures, b.signatures) } : {}
-      };
-    }
-    case "gauge":
-      if (b.type !== "gauge") return a;
-      return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
+var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true]
+]);
+function workerExecArgv(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const takesNext = MAIN_ONLY_FLAGS.get(flag);
+    if (takesNext === void 0) kept.push(arg);
+    else if (takesNext && eq < 0) i++;
   }
-}
-function mergeWindows(docs) {
-  const widthMs = Math.max(...docs.map((d) => d.windows.widthMs));
-  for (const d of docs) {
-    if (widthMs % d.windows.widthMs !== 0) {
-      throw new MergeError(`cannot align ${d.windows.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
-    }
-  }
-  const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope2 = /* @__PURE__ */ new Map();
-  for (const d of docs) {
-    for (const name of Object.keys(d.windows.series)) {
-      const typed = seriesOf(d, name);
-      if (!typed) continue;
-      let target = byScope2.get(name);
-      if (!target) {
-        target = /* @__PURE__ */ new Map();
-        byScope2.set(name, target);
-      }
-      for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
-        const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        const existing = target.get(j);
-        if (existing) existing.add(totals);
-        else target.set(j, totals);
-      }
-    }
-  }
-  const series = {};
-  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
-  return { originMs, widthMs, series };
-}
-function decodeSeries(series, atMs) {
-  const open6 = (w) => {
-    const t = new WindowTotals(series.type);
-    t.count = w.count;
-    t.lastTime = atMs(w.i);
-    return t;
-  };
-  switch (series.type) {
-    case "trend":
-      return series.windows.map((w) => {
-        const t = open6(w);
-        t.sum = w.sum;
-        t.min = w.min;
-        t.max = w.max;
-        t.sumLog = w.sumLog;
-        t.sumLogSq = w.sumLogSq;
-        t.sketch = WindowSketch.decode(w.sketch);
-        return { i: w.i, totals: t };
-      });
-    case "counter":
-      return series.windows.map((w) => ({ i: w.i, totals: open6(w) }));
-    case "rate":
-      return series.windows.map((w) => {
-        const t = open6(w);
-        t.passes = w.passes;
-        return { i: w.i, totals: t };
-      });
-    case "gauge":
-      return series.windows.map((w) => {
-        const t = open6(w);
-        t.min = w.min;
-        t.max = w.max;
-        t.last = w.last;
-        return { i: w.i, totals: t };
-      });
-  }
-}
-function mergeMetric(a, b) {
-  const { tags: _a3, ...rest } = a;
-  const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
-  return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
+  return kept;
 }
 
 // src/ingest/byte-source.ts
@@ -91259,6 +91754,10 @@ var PointSink = class {
       submetrics: []
     });
   }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
   /** Targets of `metric` for a cached tag entry (the entry must have tags). */
   targets(entry, metric) {
     const t = this.builder.targets(metric, entry.tags);
@@ -91439,7 +91938,11 @@ ${text}`;
 };
 async function readK6Csv(file2, source, sink, warn) {
   const parser = new K6CsvParser(file2, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
 
@@ -91510,10 +92013,10 @@ function fromMachineSummary(value, file2) {
   if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
   const byCheck = /* @__PURE__ */ new Map();
   for (const c of results.checks?.results ?? []) {
-    const sum2 = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
-    sum2.passes += c.passes;
-    sum2.fails += c.fails;
-    byCheck.set(c.name, sum2);
+    const sum3 = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
+    sum3.passes += c.passes;
+    sum3.fails += c.fails;
+    byCheck.set(c.name, sum3);
   }
   for (const [name, c] of byCheck) {
     const total2 = c.passes + c.fails;
@@ -91888,7 +92391,11 @@ function parseTags(bytes2) {
 }
 async function readK6Ndjson(file2, source, sink, warn) {
   const parser = new K6NdjsonParser(file2, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
 
@@ -92301,6 +92808,8 @@ function bytes(text) {
 }
 
 // src/ingest/ingest.ts
+var THREAD_MIN_BYTES = 32e6;
+var GZIP_RATIO = 8;
 var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
   if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
@@ -92349,44 +92858,66 @@ async function ingestFiles(paths, options = {}) {
   return doc;
 }
 async function ingestStreams(files, options) {
-  const builder = new RunBuilder({
+  const builderOptions = {
     requestsMetric: files[0].reader.roles.requests,
     failuresMetric: files[0].reader.roles.failures,
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
     ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
     ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
-  });
-  const warnings = [];
-  const seen = /* @__PURE__ */ new Set();
-  const warn = (message) => {
-    if (seen.has(message)) return;
-    seen.add(message);
-    warnings.push(message);
   };
-  const tool = files[0].reader;
-  const sink = new PointSink(builder, warn, tool.knownMetrics);
-  const sources = [];
-  let total2 = 0;
-  const onBytes = options.onProgress ? (n) => {
-    total2 += n;
-    options.onProgress(total2);
-  } : void 0;
-  for (const f of files) {
-    const source = new ByteSource(f.file, f.gzip, onBytes);
-    const result = await f.reader.read(f.file, source, sink, warn);
-    sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
+  try {
+    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const warnings = [];
+    const seen = /* @__PURE__ */ new Set();
+    const warn = (message) => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      warnings.push(message);
+    };
+    const tool = files[0].reader;
+    const sink = new PointSink(builder, warn, tool.knownMetrics);
+    const sources = [];
+    let total2 = 0;
+    const onBytes = options.onProgress ? (n) => {
+      total2 += n;
+      options.onProgress(total2);
+    } : void 0;
+    for (const f of files) {
+      const source = new ByteSource(f.file, f.gzip, onBytes);
+      const result = await f.reader.read(f.file, source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info2 = {
+      tool: tool.tool,
+      roles: tool.roles,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+      sources,
+      warnings
+    };
+    return thread ? await thread.builder.finish(info2) : builder.finish(info2);
+  } finally {
+    await thread?.close();
   }
-  if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-  return builder.finish({
-    tool: tool.tool,
-    roles: tool.roles,
-    ...options.stage !== void 0 ? { stage: options.stage } : {},
-    ...options.labels !== void 0 ? { labels: options.labels } : {},
-    ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-    sources,
-    warnings
-  });
+}
+async function wantsThread(files, choice) {
+  switch (choice) {
+    case "never":
+      return false;
+    case "always":
+      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
+      return true;
+    case "auto": {
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      let bytes2 = 0;
+      for (const f of files) bytes2 += (await stat5(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
+      return bytes2 >= THREAD_MIN_BYTES;
+    }
+  }
 }
 function runDocument(file2, detected) {
   if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
@@ -92410,6 +92941,25 @@ function mergeDocuments(inputs) {
   }
 }
 
+// src/pipeline/measured-run.ts
+async function measuredRun(stage, policy, output2, record2 = {}) {
+  const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, {
+    stage,
+    groupBy: policy.groupBy,
+    window: policy.window,
+    maxScopes: policy.maxScopes,
+    submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
+    ...record2.gitSha !== void 0 ? { gitSha: record2.gitSha } : {},
+    ...record2.labels !== void 0 ? { labels: { ...record2.labels } } : {}
+  }) : output2.measured.document;
+  const meta3 = { ...run.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
+  const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
+  return {
+    ...run,
+    meta: partial2 ? { ...meta3, partial: true, warnings: [...meta3.warnings, ...output2.stoppedEarly !== void 0 ? [output2.stoppedEarly] : []] } : meta3
+  };
+}
+
 // src/pipeline/script-thresholds.ts
 function withScriptThresholds(policy, fromScript) {
   if (fromScript.length === 0) return policy;
@@ -92419,18 +92969,399 @@ function withScriptThresholds(policy, fromScript) {
   return { ...policy, thresholds: [...policy.thresholds, ...added] };
 }
 
+// src/report/format.ts
+var MISSING = "\u2013";
+var MINUS = "\u2212";
+var BYTES_PER_MB = 1048576;
+function formatNumber2(x, significant = 3) {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "\u221E" : `${MINUS}\u221E`;
+  if (x === 0) return "0";
+  const sign = x < 0 ? MINUS : "";
+  const abs = Math.abs(x);
+  if (abs < 1e-9) return `${sign}\u22480`;
+  const rounded = Number(abs.toPrecision(significant));
+  if (rounded >= 1e3) return sign + groupThousands(Math.round(abs));
+  const magnitude = Math.floor(Math.log10(rounded));
+  const decimals = Math.max(0, significant - 1 - magnitude);
+  return sign + rounded.toFixed(decimals);
+}
+function groupThousands(n) {
+  const digits2 = Math.abs(Math.round(n)).toFixed(0);
+  const grouped = digits2.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 && grouped !== "0" ? `${MINUS}${grouped}` : grouped;
+}
+function formatMs(ms) {
+  return `${formatNumber2(ms)} ms`;
+}
+function formatRate(perSecond) {
+  return `${formatNumber2(perSecond)} req/s`;
+}
+function signedPercentNumber(fraction2, significant = 3) {
+  if (Number.isNaN(fraction2)) return "NaN";
+  if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
+  const pct = fraction2 * 100;
+  const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
+  const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
+  const rounded = Number(pct.toFixed(decimals));
+  if (rounded === 0) return 0 .toFixed(decimals);
+  const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
+  return `${rounded > 0 ? "+" : MINUS}${body}`;
+}
+function formatChange(fraction2) {
+  return `${signedPercentNumber(fraction2)} %`;
+}
+function formatPercent(fraction2) {
+  return `${formatNumber2(fraction2 * 100)} %`;
+}
+function formatMegabytes(bytes2) {
+  return `${formatNumber2(bytes2 / BYTES_PER_MB)} MB`;
+}
+function formatSlope(mbPerHour) {
+  const body = formatNumber2(mbPerHour);
+  return `${mbPerHour > 0 ? "+" : ""}${body} MB/h`;
+}
+function formatPValue(p) {
+  if (Number.isNaN(p)) return "p = NaN";
+  if (p < 1e-3) return "p < 0.001";
+  if (p < 0.01) return `p = ${p.toFixed(3)}`;
+  return `p = ${p.toFixed(2)}`;
+}
+function formatLevel(confidence) {
+  return `${Number((confidence * 100).toPrecision(4))} %`;
+}
+function formatInterval(interval) {
+  return `${formatLevel(interval.confidence)} CI ${signedPercentNumber(interval.lower, 2)} \u2026 ${signedPercentNumber(interval.upper, 2)} %`;
+}
+function formatConfidence(confidence) {
+  const interval = confidence.interval === void 0 ? "" : ` (${formatInterval(confidence.interval)})`;
+  switch (confidence.level) {
+    case "confirmed":
+      return `confirmed${interval}`;
+    case "suggestive":
+      return `suggestive${interval}`;
+    case "none":
+      return `within noise${interval}`;
+    case "not-applicable":
+      return "n/a";
+  }
+}
+function formatPair(baseline, current, format) {
+  if (baseline === void 0 && current === void 0) return MISSING;
+  const b = baseline === void 0 ? MISSING : format(baseline);
+  const c = current === void 0 ? MISSING : format(current);
+  return `${b} \u2192 ${c}`;
+}
+function formatDuration(seconds3) {
+  if (!Number.isFinite(seconds3)) return formatNumber2(seconds3);
+  if (seconds3 < 10) return `${Number(seconds3.toFixed(1))} s`;
+  const whole = Math.round(seconds3);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) {
+    const s = whole % 60;
+    return s === 0 ? `${Math.floor(whole / 60)} min` : `${Math.floor(whole / 60)} min ${s} s`;
+  }
+  const minutes = Math.round(whole / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
+}
+function formatTimestamp(iso2) {
+  const t = Date.parse(iso2);
+  if (Number.isNaN(t)) return iso2;
+  const d = new Date(t);
+  const pad2 = (n) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
+}
+
+// src/ab/arm.ts
+var ARMS = ["baseline", "candidate"];
+
+// src/ab/probe-arm.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var PROBE_TIMEOUT_MS = 5e3;
+function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return Promise.resolve({ reachable: false, why: "it is not a URL" });
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
+  return new Promise((resolve2) => {
+    let settled = false;
+    const settle2 = (result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve2(result);
+    };
+    const onResponse = (res) => {
+      res.resume();
+      settle2({ reachable: true, status: res.statusCode ?? 0 });
+    };
+    const req = parsed.protocol === "https:" ? httpsRequest(parsed, { method: "GET", rejectUnauthorized: false, headers: { "user-agent": "perf-gate-probe" } }, onResponse) : httpRequest(parsed, { method: "GET", headers: { "user-agent": "perf-gate-probe" } }, onResponse);
+    const timer = setTimeout(() => settle2({ reachable: false, why: `no answer within ${timeoutMs / 1e3} s` }), timeoutMs);
+    req.on("error", (err) => settle2({ reachable: false, why: describeError(err) }));
+    req.end();
+  });
+}
+function describeError(err) {
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return "connection refused (ECONNREFUSED): nothing listens there";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `the host name does not resolve (${err.code})`;
+    case "ECONNRESET":
+      return "the connection was reset before an answer (ECONNRESET)";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return `the host cannot be reached (${err.code})`;
+    default:
+      return err.code !== void 0 ? `${err.message} (${err.code})` : err.message;
+  }
+}
+
+// src/ab/round-setup.ts
+var ROUND_ENV = { arm: "PERF_GATE_ARM", round: "PERF_GATE_ROUND", duration: "PERF_GATE_ROUND_DURATION" };
+function roundSetup(setup, target) {
+  return {
+    ...setup,
+    stages: [target.stage],
+    targetUrl: target.url,
+    env: {
+      ...setup.env,
+      [ROUND_ENV.arm]: target.arm,
+      [ROUND_ENV.round]: String(target.index),
+      [ROUND_ENV.duration]: `${target.roundDurationS}s`
+    },
+    config: roundConfig(setup.config, target.stage, target.roundDurationS)
+  };
+}
+function roundConfig(config2, stage, roundDurationS) {
+  if (!config2.workload) return config2;
+  const own2 = config2.stages[stage] ?? {};
+  const stageDuration = own2.workload?.duration ?? config2.workload.duration;
+  const rampUp = own2.workload?.rampUp ?? config2.workload.rampUp;
+  const workload = { ...own2.workload, duration: roundDurationS, ...rampUp > 0 ? { rampUp: rampUp * roundDurationS / stageDuration } : {} };
+  return { ...config2, stages: { ...config2.stages, [stage]: { ...own2, workload } } };
+}
+
+// src/ab/schedule.ts
+var AUTO_PAIRS = 6;
+function abSchedule(pairs) {
+  if (!Number.isInteger(pairs) || pairs < 1) throw new RangeError(`an A/B stage needs a whole number of pairs of at least 1 but got ${pairs}`);
+  const rounds = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    const first2 = pair % 2 === 0 ? "baseline" : "candidate";
+    const second = first2 === "baseline" ? "candidate" : "baseline";
+    rounds.push({ pair, arm: first2 }, { pair, arm: second });
+  }
+  return rounds;
+}
+
+// src/ab/unanswered-round.ts
+var UNANSWERED_SHARE = 0.9;
+function answered(document) {
+  const view = new RunView(document);
+  const requests = view.value(view.roles.requests, "count") ?? view.errors({})?.total ?? 0;
+  const signatures = view.signatures({});
+  const unanswered = signatures?.reduce((n, s) => !s.other && s.status === "0" ? n + s.failed : n, 0);
+  return { requests, unanswered };
+}
+function unansweredRound(document) {
+  const { requests, unanswered } = answered(document);
+  if (requests === 0) return "it sent no request";
+  if (unanswered === void 0 || unanswered < UNANSWERED_SHARE * requests) return void 0;
+  const share = unanswered === requests ? `all ${groupThousands(requests)}` : `${groupThousands(unanswered)} of ${groupThousands(requests)}`;
+  return `${share} requests got no answer (connection refused or timed out)`;
+}
+
+// src/ab/run-rounds.ts
+var AbArmError = class extends Error {
+  constructor(arm, message, round2, options) {
+    super(message, options);
+    this.arm = arm;
+    this.round = round2;
+  }
+  arm;
+  round;
+  name = "AbArmError";
+};
+var SYSTEM_CLOCK = { now: () => /* @__PURE__ */ new Date() };
+var OVERRUN_FACTOR = 1.5;
+var GRACEFUL_STOP_S = 30;
+async function runAbRounds(options) {
+  const { stage, pairs, roundDurationS, urls, signal, log } = options;
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  if (!(Number.isFinite(roundDurationS) && roundDurationS > 0)) throw new RangeError(`an A/B round must last more than 0 seconds but got ${roundDurationS}`);
+  const schedule = abSchedule(pairs);
+  const total2 = schedule.length;
+  const rounds = [];
+  const run = () => ({ stage, roundDurationS, pairs, urls: { ...urls }, rounds: [...rounds] });
+  await probeAtStart(urls, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
+  log.info(`A/B stage ${stage}: ${pairs} pairs of ${formatDuration(roundDurationS)} rounds (ABBA) \xB7 baseline ${urls.baseline} \xB7 candidate ${urls.candidate}`);
+  const failedInARow = { baseline: [], candidate: [] };
+  let warnedOverrun = false;
+  for (const [index, { pair, arm }] of schedule.entries()) {
+    if (signal.aborted) break;
+    const label = `${arm} round ${index + 1}/${total2}`;
+    const startedAt = clock.now().toISOString();
+    const result = await runRound(options, arm, index, label);
+    if (result === void 0) break;
+    const round2 = { index, pair, arm, startedAt, endedAt: clock.now().toISOString(), outcome: result.outcome };
+    rounds.push(round2);
+    const head = `round ${index + 1}/${total2} \xB7 ${arm}`;
+    switch (round2.outcome.kind) {
+      case "measured": {
+        const { seconds: seconds3, requests } = sizeOf(round2.outcome.document);
+        log.info(`${head} \xB7 ${formatDuration(seconds3)} \xB7 ${groupThousands(requests)} requests`);
+        failedInARow[arm] = [];
+        if (!warnedOverrun && seconds3 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
+          warnedOverrun = true;
+          log.warning(`${label} ran ${formatDuration(seconds3)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+        }
+        break;
+      }
+      case "failed": {
+        log.warning(`${head} \xB7 failed: ${round2.outcome.reason}`);
+        if (result.cancelled) return run();
+        failedInARow[arm].push(round2);
+        await checkArmAlive(arm, urls[arm], failedInARow[arm], total2, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
+        break;
+      }
+    }
+  }
+  return run();
+}
+async function probeAtStart(urls, timeoutMs) {
+  const probes = await Promise.all(ARMS.map(async (arm) => ({ arm, probe: await probeUrl(urls[arm], timeoutMs) })));
+  for (const { arm, probe } of probes) {
+    if (!probe.reachable) {
+      throw new AbArmError(arm, `the ${arm} arm (${urls[arm]}) is unreachable before the first A/B round: ${probe.why} \u2014 start that service and wait until it answers before the A/B stage`);
+    }
+  }
+}
+async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
+  const last2 = failed[failed.length - 1];
+  if (failed.length >= 2) {
+    const which2 = failed.map((r) => r.index + 1).join(" and ");
+    const reasons2 = failed.map((r) => r.outcome.kind === "failed" ? r.outcome.reason : "").join("; ");
+    throw new AbArmError(arm, `the ${arm} arm (${url2}) failed two of its rounds in a row (rounds ${which2} of ${total2}): ${reasons2} \u2014 no verdict on one side's data`, last2.index);
+  }
+  const probe = await probeUrl(url2, timeoutMs);
+  if (!probe.reachable) {
+    throw new AbArmError(arm, `the ${arm} arm (${url2}) is unreachable after its round ${last2.index + 1}/${total2} failed: ${probe.why} \u2014 it died during the A/B stage; no verdict on one side's data`, last2.index);
+  }
+}
+async function runRound(options, arm, index, label) {
+  const { stage, policy, signal, log } = options;
+  const workDir = join5(options.workDir, `round-${index}-${arm}`);
+  await mkdir3(workDir, { recursive: true });
+  const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
+  const prepared = await options.engine.prepare(setup);
+  if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
+  let output2;
+  try {
+    output2 = await prepared.engine.run({ stage, policy, workDir, signal, log });
+  } catch (err) {
+    if (signal.aborted) return void 0;
+    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label}: ${err.message}` }, cancelled: false };
+    throw err;
+  }
+  const document = await measuredRun(stage, withScriptThresholds(policy, output2.scriptThresholds), output2, {
+    ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+    ...options.labels !== void 0 ? { labels: options.labels } : {}
+  });
+  if (output2.cancelled) {
+    return { outcome: { kind: "failed", reason: `${label}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
+  }
+  const unanswered = unansweredRound(document);
+  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label}: ${unanswered}` }, cancelled: false };
+  return { outcome: { kind: "measured", document }, cancelled: false };
+}
+function sizeOf(document) {
+  const view = new RunView(document);
+  return { seconds: document.meta.durationSeconds, requests: view.value(view.roles.requests, "count") ?? 0 };
+}
+
+// src/ab/run-ab-stages.ts
+var AbNothingMeasuredError = class extends Error {
+  name = "AbNothingMeasuredError";
+};
+async function runAbPipeline(input2, ports) {
+  const runs = [];
+  const notRun = [];
+  for (const { stage, policy } of input2.stages) {
+    if (input2.signal.aborted) {
+      notRun.push(stage);
+      continue;
+    }
+    const run = await inGroup(ports.log, `stage ${stage} (A/B rounds)`, async () => {
+      const ab = await runAbRounds({
+        stage,
+        pairs: input2.pairs,
+        roundDurationS: input2.roundDurationS,
+        urls: input2.urls,
+        engine: ports.engine,
+        setup: ports.setup,
+        policy,
+        workDir: input2.workDir,
+        signal: input2.signal,
+        log: ports.log,
+        clock: ports.clock,
+        ...input2.gitSha !== void 0 ? { gitSha: input2.gitSha } : {},
+        ...input2.labels !== void 0 ? { labels: input2.labels } : {}
+      });
+      const paired = abInputOf(ab);
+      if (!paired.arms) {
+        if (input2.signal.aborted) return void 0;
+        throw new AbNothingMeasuredError(`stage ${stage}: no pair of A/B rounds measured both services, so there is nothing to compare (${paired.input.failedRounds.map((r) => `round ${r.round + 1} ${r.arm}: ${r.reason}`).join("; ") || "no round ran"})`);
+      }
+      const { baseline, current } = paired.arms;
+      const judged = judgeStage({ baseline, current, policy, ab: paired.input });
+      const notes = [...input2.signal.aborted ? [input2.cancelledNote] : [], ...judged.report.notes];
+      ports.log.info(`stage ${stage}: ${judged.report.outcome} (${paired.input.pairs.length} A/B pairs)`);
+      const endedAt = Math.max(...ab.rounds.map((r) => Date.parse(r.endedAt)));
+      return { stage, report: { ...judged.report, notes }, current, baseline, history: [], endedAt };
+    });
+    if (run) runs.push(run);
+    else notRun.push(stage);
+  }
+  return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
+}
+function abInputOf(ab) {
+  const failedRounds = [];
+  const pairs = [];
+  for (let pair = 0; pair < ab.pairs; pair++) {
+    const rounds = ab.rounds.filter((r) => r.pair === pair);
+    for (const r of rounds) if (r.outcome.kind === "failed") failedRounds.push({ round: r.index, arm: r.arm, reason: r.outcome.reason });
+    const b = rounds.find((r) => r.arm === "baseline")?.outcome;
+    const c = rounds.find((r) => r.arm === "candidate")?.outcome;
+    if (b?.kind === "measured" && c?.kind === "measured") pairs.push({ pair, baseline: b.document, current: c.document });
+  }
+  const input2 = { pairs, plannedRounds: 2 * ab.pairs, failedRounds, roundSeconds: ab.roundDurationS };
+  if (pairs.length === 0) return { input: input2 };
+  return { input: input2, arms: { baseline: armRun(pairs.map((p) => p.baseline)), current: armRun(pairs.map((p) => p.current)) } };
+}
+function inGroup(log, title, fn) {
+  return log.group ? log.group(title, fn) : fn();
+}
+
 // src/pipeline/run-pipeline.ts
 async function runPipeline(input2, ports) {
   const runs = [];
   const notRun = [];
   for (const planned of input2.stages) {
-    const run = input2.signal.aborted ? void 0 : await inGroup(ports.log, `stage ${planned.stage}`, () => runStage(planned, input2, ports));
+    const run = input2.signal.aborted ? void 0 : await inGroup2(ports.log, `stage ${planned.stage}`, () => runStage(planned, input2, ports));
     if (run) runs.push(run);
     else notRun.push(planned.stage);
   }
   return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
 }
-function inGroup(log, title, fn) {
+function inGroup2(log, title, fn) {
   return log.group ? log.group(title, fn) : fn();
 }
 async function runStage({ stage, policy }, input2, ports) {
@@ -92466,23 +93397,6 @@ async function runStage({ stage, policy }, input2, ports) {
     ...stored.baseline ? { baseline: stored.baseline } : {},
     history: stored.history,
     endedAt
-  };
-}
-async function measuredRun(stage, policy, output2, input2) {
-  const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, {
-    stage,
-    groupBy: policy.groupBy,
-    window: policy.window,
-    maxScopes: policy.maxScopes,
-    submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-    ...input2.gitSha !== void 0 ? { gitSha: input2.gitSha } : {},
-    ...input2.labels !== void 0 ? { labels: { ...input2.labels } } : {}
-  }) : output2.measured.document;
-  const meta3 = { ...run.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
-  const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
-  return {
-    ...run,
-    meta: partial2 ? { ...meta3, partial: true, warnings: [...meta3.warnings, ...output2.stoppedEarly !== void 0 ? [output2.stoppedEarly] : []] } : meta3
   };
 }
 async function readBaseline(store, stage, log) {
@@ -92648,110 +93562,6 @@ function sanitizeTerminal(s) {
   return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(BIDI, "\uFFFD");
 }
 
-// src/report/format.ts
-var MISSING = "\u2013";
-var MINUS = "\u2212";
-var BYTES_PER_MB = 1048576;
-function formatNumber2(x, significant = 3) {
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "\u221E" : `${MINUS}\u221E`;
-  if (x === 0) return "0";
-  const sign = x < 0 ? MINUS : "";
-  const abs = Math.abs(x);
-  if (abs < 1e-9) return `${sign}\u22480`;
-  const rounded = Number(abs.toPrecision(significant));
-  if (rounded >= 1e3) return sign + groupThousands(Math.round(abs));
-  const magnitude = Math.floor(Math.log10(rounded));
-  const decimals = Math.max(0, significant - 1 - magnitude);
-  return sign + rounded.toFixed(decimals);
-}
-function groupThousands(n) {
-  const digits2 = Math.abs(Math.round(n)).toFixed(0);
-  const grouped = digits2.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return n < 0 && grouped !== "0" ? `${MINUS}${grouped}` : grouped;
-}
-function formatMs(ms) {
-  return `${formatNumber2(ms)} ms`;
-}
-function formatRate(perSecond) {
-  return `${formatNumber2(perSecond)} req/s`;
-}
-function signedPercentNumber(fraction2, significant = 3) {
-  if (Number.isNaN(fraction2)) return "NaN";
-  if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
-  const pct = fraction2 * 100;
-  const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
-  const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
-  const rounded = Number(pct.toFixed(decimals));
-  if (rounded === 0) return 0 .toFixed(decimals);
-  const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
-  return `${rounded > 0 ? "+" : MINUS}${body}`;
-}
-function formatChange(fraction2) {
-  return `${signedPercentNumber(fraction2)} %`;
-}
-function formatPercent(fraction2) {
-  return `${formatNumber2(fraction2 * 100)} %`;
-}
-function formatMegabytes(bytes2) {
-  return `${formatNumber2(bytes2 / BYTES_PER_MB)} MB`;
-}
-function formatSlope(mbPerHour) {
-  const body = formatNumber2(mbPerHour);
-  return `${mbPerHour > 0 ? "+" : ""}${body} MB/h`;
-}
-function formatPValue(p) {
-  if (Number.isNaN(p)) return "p = NaN";
-  if (p < 1e-3) return "p < 0.001";
-  if (p < 0.01) return `p = ${p.toFixed(3)}`;
-  return `p = ${p.toFixed(2)}`;
-}
-function formatLevel(confidence) {
-  return `${Number((confidence * 100).toPrecision(4))} %`;
-}
-function formatInterval(interval) {
-  return `${formatLevel(interval.confidence)} CI ${signedPercentNumber(interval.lower, 2)} \u2026 ${signedPercentNumber(interval.upper, 2)} %`;
-}
-function formatConfidence(confidence) {
-  const interval = confidence.interval === void 0 ? "" : ` (${formatInterval(confidence.interval)})`;
-  switch (confidence.level) {
-    case "confirmed":
-      return `confirmed${interval}`;
-    case "suggestive":
-      return `suggestive${interval}`;
-    case "none":
-      return `within noise${interval}`;
-    case "not-applicable":
-      return "n/a";
-  }
-}
-function formatPair(baseline, current, format) {
-  if (baseline === void 0 && current === void 0) return MISSING;
-  const b = baseline === void 0 ? MISSING : format(baseline);
-  const c = current === void 0 ? MISSING : format(current);
-  return `${b} \u2192 ${c}`;
-}
-function formatDuration(seconds3) {
-  if (!Number.isFinite(seconds3)) return formatNumber2(seconds3);
-  if (seconds3 < 10) return `${Number(seconds3.toFixed(1))} s`;
-  const whole = Math.round(seconds3);
-  if (whole < 60) return `${whole} s`;
-  if (whole < 3600) {
-    const s = whole % 60;
-    return s === 0 ? `${Math.floor(whole / 60)} min` : `${Math.floor(whole / 60)} min ${s} s`;
-  }
-  const minutes = Math.round(whole / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
-}
-function formatTimestamp(iso2) {
-  const t = Date.parse(iso2);
-  if (Number.isNaN(t)) return iso2;
-  const d = new Date(t);
-  const pad2 = (n) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
-}
-
 // src/report/words.ts
 function formatInUnit(unit, value) {
   switch (unit) {
@@ -92849,6 +93659,7 @@ function detailClause(f) {
   }
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push("the current run served no requests");
+  if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
   if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
   if (d.changePoint) {
@@ -93085,12 +93896,34 @@ function noiseText(n) {
   const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
   return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
 }
+function abText(ab) {
+  const planned = ab.plannedRounds / 2;
+  const rounds = ab.roundSeconds !== void 0 ? ` of ${formatDuration(ab.roundSeconds)} rounds` : "";
+  const judged = ab.pairs === planned ? `${formatCount(ab.pairs)} pairs${rounds}` : `${formatCount(ab.pairs)} of ${formatCount(planned)} pairs${rounds}`;
+  const ratios = ab.ratios.length > 0 ? `; typical latency of the whole run, candidate/baseline per pair: ${ratiosText(ab.ratios)}` : "";
+  const spread = ab.spread !== void 0 ? `; the pairs differ by \xB1 ${percentText(Math.expm1(ab.spread))} (the noise these rounds measured)` : "";
+  const failed = ab.failedRounds.length === 0 ? "" : ` ${formatCount(ab.failedRounds.length)} ${ab.failedRounds.length === 1 ? "round" : "rounds"} failed and ${ab.failedRounds.length === 1 ? "its pair was" : "their pairs were"} left out: ${ab.failedRounds.map((r) => `round ${r.round + 1} (${r.arm}): ${r.reason}`).join("; ")}.`;
+  return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
+}
+function abPowerText(p, ab) {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} from ${formatCount(ab.pairs)} round pairs`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.neededSeconds === void 0 || !(p.durationSeconds > 0)) return `${head}.`;
+  const needed = Math.ceil(ab.pairs * (p.neededSeconds / p.durationSeconds));
+  if (needed <= ab.pairs) return `${head}; enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatCount(needed)} pairs of these rounds (--rounds ${needed}).`;
+}
+function ratiosText(ratios) {
+  const shown = ratios.slice(0, 12).map((r) => `\xD7${r.toFixed(2)}`).join(" ");
+  return ratios.length > 12 ? `${shown} \u2026 (${formatCount(ratios.length)} in all)` : shown;
+}
 function percentText(x) {
   return `${percent(x)} %`;
 }
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
-  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...noise ? [noise] : [], ...stage.notes];
+  const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
+  return [...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -93689,7 +94522,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -94488,6 +95321,21 @@ async function updateBaselines(io2, inputs, ctx, client, store, report, runs, ac
   await saveBaselines(runs, store, io2);
 }
 
+// src/ab/ab-settings.ts
+var MIN_PAIRS = 3;
+function abSettings(rounds, roundDuration, names) {
+  const problems = [];
+  const pairs = rounds === "auto" ? AUTO_PAIRS : /^\d+$/.test(rounds) ? Number(rounds) : Number.NaN;
+  if (!(Number.isInteger(pairs) && pairs >= MIN_PAIRS)) {
+    problems.push(`${names.rounds} must be 'auto' (${AUTO_PAIRS} pairs) or a whole number of round pairs \u2265 ${MIN_PAIRS} (fewer cannot judge a change), but got '${rounds}'`);
+  }
+  const roundDurationS = parseDurationSeconds(roundDuration);
+  if (roundDurationS === void 0 || !(roundDurationS >= 1)) {
+    problems.push(`${names.roundDuration} must be a duration of at least 1 s such as 20s or 1m, but got '${roundDuration}'`);
+  }
+  return problems.length > 0 || roundDurationS === void 0 ? { problems } : { pairs, roundDurationS };
+}
+
 // src/pipeline/stage-list.ts
 var STAGE_NAME2 = /^[A-Za-z][\w-]*$/;
 function parseStageList(text, name) {
@@ -94525,6 +95373,7 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   problems.push(...stageProblems);
   const targetUrl = raw("target-url") || void 0;
   if (targetUrl !== void 0 && !isHttpUrl(targetUrl)) problems.push(`'target-url' must be an http(s) URL \u2014 got '${targetUrl}'`);
+  const ab = parseAb(raw, targetUrl, problems);
   let k6Flags = [];
   try {
     k6Flags = splitArgs2(raw("k6-flags"));
@@ -94553,6 +95402,7 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     stages,
     ...raw("config") ? { config: raw("config") } : {},
     ...targetUrl ? { targetUrl } : {},
+    ...ab ? { ab } : {},
     k6Flags,
     env,
     k6Version,
@@ -94566,6 +95416,16 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     ...rollback2 ? { rollback: rollback2 } : {},
     ...acceptLabel ? { acceptLabel } : {}
   };
+}
+function parseAb(raw, targetUrl, problems) {
+  const baselineUrl = raw("baseline-url");
+  if (baselineUrl === "") return void 0;
+  const before = problems.length;
+  if (!isHttpUrl(baselineUrl)) problems.push(`'baseline-url' must be an http(s) URL \u2014 got '${baselineUrl}'`);
+  if (targetUrl === void 0) problems.push("'baseline-url' needs 'target-url': A/B mode loads the baseline service and the candidate at 'target-url' in alternating rounds");
+  const settings = abSettings(raw("rounds") || "auto", raw("round-duration") || "20s", { rounds: "'rounds'", roundDuration: "'round-duration'" });
+  if ("problems" in settings) problems.push(...settings.problems);
+  return problems.length > before || "problems" in settings ? void 0 : { baselineUrl, ...settings };
 }
 function isHttpUrl(s) {
   try {
@@ -95006,7 +95866,7 @@ async function runAction(io2) {
   const secrets = secretsOf(inputs);
   const k62 = await ensureK6({ version: inputs.k6Version, log: io2, processEnv: io2.env, secrets });
   io2.info(`k6 ${k62.version} (${k62.source}): ${k62.path}`);
-  const engine = await chooseEngine("k6", {
+  const setup = {
     config: config2,
     stages: inputs.stages,
     script: inputs.script,
@@ -95017,31 +95877,31 @@ async function runAction(io2) {
     processEnv: io2.env,
     installed: { k6: k62 },
     names: INPUT_NAMES
-  });
+  };
+  const engine = await chooseEngine("k6", setup);
   if ("problem" in engine) throw new Error(engine.problem);
-  const workDir = join5(io2.tempDir, "perf-gate");
+  const workDir = join6(io2.tempDir, "perf-gate");
   mkdirSync(workDir, { recursive: true });
   const clock = { now: () => io2.now() };
   const log = { info: (m) => io2.info(m), warning: (m) => io2.warning(m), debug: (m) => io2.debug(m), group: (title, fn) => io2.group(`perf-gate \xB7 ${title}`, fn) };
   const store = baselineStore(io2, inputs, config2, ctx, client);
   const memory = memorySampler(io2, inputs, secrets);
-  const { runs, report: measured } = await runPipeline(
-    {
-      stages,
-      workDir,
-      signal: cancel.signal,
-      gitSha: ctx.sha,
-      labels: { event: ctx.eventName, ...ctx.runId ? { run: ctx.runId } : {} },
-      cancelledNote: "The workflow was cancelled: k6 was stopped and the report covers what was measured until then (partial)."
-    },
-    { engine: engine.engine, ...memory ? { memory } : {}, baselines: store, clock, log }
-  );
+  const common = {
+    stages,
+    workDir,
+    signal: cancel.signal,
+    gitSha: ctx.sha,
+    labels: { event: ctx.eventName, ...ctx.runId ? { run: ctx.runId } : {} },
+    cancelledNote: "The workflow was cancelled: k6 was stopped and the report covers what was measured until then (partial)."
+  };
+  const ab = inputs.ab;
+  const { runs, report: measured } = ab && inputs.targetUrl ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: k6Engine, setup, clock, log }) : await runPipeline(common, { engine: engine.engine, ...memory ? { memory } : {}, baselines: store, clock, log });
   let report = measured;
   const label = inputs.acceptLabel ?? config2.acceptLabel;
   const accepted = report.verdict === "fail" && await regressionAccepted(io2, ctx, client, label);
   if (accepted) report = acceptRegressions(report, label);
-  const reportJson = join5(workDir, "report.json");
-  const reportMarkdown = join5(workDir, "report.md");
+  const reportJson = join6(workDir, "report.json");
+  const reportMarkdown = join6(workDir, "report.md");
   const first2 = runs[0];
   const trend = renderTrend([...(first2?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), ...first2 ? [{ label: "this run", p95: wholeRunP95(first2.report) }] : []]);
   const marker = `<!-- perf-gate:id=${markerId(ctx, inputs)} -->`;
@@ -95058,7 +95918,8 @@ async function runAction(io2) {
   if (inputs.jobSummary) await io2.summary(markdown);
   io2.setOutput("comment-id", await comment(io2, inputs, ctx, client, report, marker, markdown));
   await statuses(io2, ctx, client, report);
-  await updateBaselines(io2, inputs, ctx, client, store, report, runs, accepted);
+  if (ab) io2.info("A/B mode: the stored baseline was not used and is not updated.");
+  else await updateBaselines(io2, inputs, ctx, client, store, report, runs, accepted);
   if (shouldFail(report.verdict, inputs.failOn, false)) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${headlineOf(report)}`);
   else if (report.verdict === "inconclusive") io2.warning(`perf-gate: inconclusive \u2014 ${headlineOf(report)}`);
 }

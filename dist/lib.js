@@ -3,6 +3,7 @@ const require = __perfGateCreateRequire(import.meta.url);
 
 // src/ingest/ingest.ts
 import { stat as stat3 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 
 // src/document/trend-histogram.ts
 import * as hdr from "hdr-histogram-js";
@@ -67,9 +68,9 @@ var TrendHistogram = class _TrendHistogram {
     }
     if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
     const at = index - this.offset;
-    const sum2 = this.counts[at] + n;
-    if (sum2 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-    this.counts[at] = sum2;
+    const sum3 = this.counts[at] + n;
+    if (sum3 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+    this.counts[at] = sum3;
   }
   /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
   cover(index) {
@@ -119,7 +120,19 @@ var TrendHistogram = class _TrendHistogram {
       if (first2 < c2.length) {
         this.addAt(first2 + other.offset, c2[first2]);
         if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
-        for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
+        if (this.pending === void 0) {
+          let counts = this.counts;
+          const shift2 = other.offset - this.offset;
+          for (let i = first2 + 1; i < last2; i++) {
+            const n = c2[i];
+            if (n === 0) continue;
+            const sum3 = counts[i + shift2] + n;
+            if (sum3 > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
+            counts[i + shift2] = sum3;
+          }
+        } else {
+          for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
+        }
       }
     }
     this.count += other.count;
@@ -197,8 +210,9 @@ function lowestEquivalent(index) {
     sub -= SUB_BUCKET_HALF_COUNT;
     bucket = 0;
   }
-  return sub * 2 ** bucket;
+  return sub * POW2[bucket];
 }
+var POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
 function medianEquivalent(index) {
   const bucket = Math.max((index >> SUB_BUCKET_HALF_MAGNITUDE) - 1, 0);
   return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
@@ -518,121 +532,8 @@ function addSignatureLists(a, b) {
 // src/document/roles.ts
 var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
 
-// src/document/run-document.ts
-import { z } from "zod";
+// src/document/schema-version.ts
 var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
-var MetricTypeSchema = z.enum(["trend", "counter", "rate", "gauge"]);
-var EncodedTrendSchema = z.object({
-  count: z.number().int().nonnegative(),
-  sum: z.number(),
-  min: z.number(),
-  max: z.number(),
-  scale: z.number().positive(),
-  hdr: z.string(),
-  negatives: z.number().int().nonnegative().optional()
-});
-var ReportedValuesSchema = z.record(z.string(), z.number());
-var ScopeBase = { metric: z.string(), tags: z.record(z.string(), z.string()) };
-var RateCountsSchema = z.object({ passes: z.number().int().nonnegative(), fails: z.number().int().nonnegative() });
-var TrendScopeSchema = z.object({ ...ScopeBase, type: z.literal("trend"), trend: EncodedTrendSchema });
-var CounterScopeSchema = z.object({ ...ScopeBase, type: z.literal("counter"), counter: z.object({ count: z.number(), samples: z.number().int().nonnegative() }) });
-var FailureSignatureSchema = z.object({
-  status: z.string().optional(),
-  errorCode: z.string().optional(),
-  other: z.literal(true).optional(),
-  failed: z.number().int().positive()
-}).strict();
-var RateScopeSchema = z.object({ ...ScopeBase, type: z.literal("rate"), rate: RateCountsSchema, signatures: z.array(FailureSignatureSchema).optional() });
-var GaugeScopeSchema = z.object({ ...ScopeBase, type: z.literal("gauge"), gauge: z.object({ value: z.number(), min: z.number(), max: z.number(), samples: z.number().int().nonnegative() }) });
-var MeasuredScopeSchema = z.discriminatedUnion("type", [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
-var ReportedScopeSchema = z.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
-var ScopeSchema = z.union([ReportedScopeSchema, MeasuredScopeSchema]);
-function isReported(scope) {
-  return "reported" in scope;
-}
-var WindowBase = { i: z.number().int(), count: z.number().nonnegative() };
-var TrendWindowSchema = z.object({
-  ...WindowBase,
-  sum: z.number(),
-  min: z.number(),
-  max: z.number(),
-  /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
-  sumLog: z.number(),
-  sumLogSq: z.number(),
-  /** Window sketch, flat [key, count, …] (±1 % log buckets). */
-  sketch: z.array(z.number())
-}).strict();
-var CounterWindowSchema = z.object(WindowBase).strict();
-var RateWindowSchema = z.object({ ...WindowBase, passes: z.number().int().nonnegative() }).strict();
-var GaugeWindowSchema = z.object({ ...WindowBase, min: z.number(), max: z.number(), last: z.number() }).strict();
-var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
-var WindowSchema = z.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
-var MemorySampleSchema = z.object({
-  /** Unix milliseconds. */
-  t: z.number(),
-  rssBytes: z.number().nonnegative(),
-  heapUsedBytes: z.number().nonnegative().optional()
-});
-var SourceSchema = z.object({
-  file: z.string(),
-  /** The reader that read it: `k6-ndjson`, `k6-csv`, `k6-summary-export`, `k6-handle-summary`, `k6-machine-readable-summary`, `embedded`, … (open: new tools add formats). */
-  format: z.string().min(1),
-  lines: z.number().int().nonnegative(),
-  partial: z.boolean()
-});
-var RunDocumentSchema = z.object({
-  schema: z.literal(RUN_DOCUMENT_SCHEMA),
-  meta: z.object({
-    /** The load tool: `k6`, `embedded`, … (open: new tools add names). */
-    tool: z.string().min(1),
-    /**
-     * The tool's names for what the gate judges: the request latency, the request count and the failed
-     * requests. Absent in older documents, which are k6's (http_req_duration, http_reqs, http_req_failed).
-     */
-    roles: z.object({ latency: z.string(), requests: z.string(), failures: z.string() }).optional(),
-    toolVersion: z.string().optional(),
-    stage: z.string().optional(),
-    /** ISO 8601. */
-    start: z.string(),
-    end: z.string(),
-    durationSeconds: z.number().nonnegative(),
-    gitSha: z.string().optional(),
-    labels: z.record(z.string(), z.string()),
-    /** Read only up to a break (k6 killed, truncated file): numbers cover what was measured. */
-    partial: z.boolean(),
-    /** Aggregates only (summary JSON): distribution tests do not apply. */
-    aggregateOnly: z.boolean(),
-    groupBy: z.array(z.string()),
-    sources: z.array(SourceSchema),
-    warnings: z.array(z.string())
-  }),
-  metrics: z.record(z.string(), z.object({
-    type: MetricTypeSchema,
-    contains: z.enum(["time", "data", "default"]),
-    thresholds: z.array(z.string()),
-    /** Tag keys the metric's points carried (sorted, at most 64), so a policy naming another tag can be told so. Absent in older documents and summaries. */
-    tags: z.array(z.string()).optional()
-  })),
-  scopes: z.record(z.string(), ScopeSchema),
-  windows: z.object({
-    originMs: z.number(),
-    widthMs: z.number().positive(),
-    series: z.record(z.string(), z.array(WindowSchema))
-  }),
-  memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional()
-}).superRefine((doc, ctx) => {
-  for (const [name, windows] of Object.entries(doc.windows.series)) {
-    const scope = doc.scopes[name];
-    if (!scope) {
-      ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
-      continue;
-    }
-    const schema = WINDOW_SCHEMAS[scope.type];
-    windows.forEach((w, k) => {
-      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
-    });
-  }
-});
 
 // src/document/run-span.ts
 var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
@@ -1208,7 +1109,7 @@ var RunBuilder = class {
         for (const [i, w] of leaf.windows) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type);
+            target = new WindowTotals(def.type, true);
             windows.set(i, target);
           }
           target.add(w);
@@ -1354,6 +1255,121 @@ function encodeWindow(i, w) {
       return { i, count: w.count, min: w.min, max: w.max, last: w.last };
   }
 }
+
+// src/document/run-document.ts
+import { z } from "zod";
+var MetricTypeSchema = z.enum(["trend", "counter", "rate", "gauge"]);
+var EncodedTrendSchema = z.object({
+  count: z.number().int().nonnegative(),
+  sum: z.number(),
+  min: z.number(),
+  max: z.number(),
+  scale: z.number().positive(),
+  hdr: z.string(),
+  negatives: z.number().int().nonnegative().optional()
+});
+var ReportedValuesSchema = z.record(z.string(), z.number());
+var ScopeBase = { metric: z.string(), tags: z.record(z.string(), z.string()) };
+var RateCountsSchema = z.object({ passes: z.number().int().nonnegative(), fails: z.number().int().nonnegative() });
+var TrendScopeSchema = z.object({ ...ScopeBase, type: z.literal("trend"), trend: EncodedTrendSchema });
+var CounterScopeSchema = z.object({ ...ScopeBase, type: z.literal("counter"), counter: z.object({ count: z.number(), samples: z.number().int().nonnegative() }) });
+var FailureSignatureSchema = z.object({
+  status: z.string().optional(),
+  errorCode: z.string().optional(),
+  other: z.literal(true).optional(),
+  failed: z.number().int().positive()
+}).strict();
+var RateScopeSchema = z.object({ ...ScopeBase, type: z.literal("rate"), rate: RateCountsSchema, signatures: z.array(FailureSignatureSchema).optional() });
+var GaugeScopeSchema = z.object({ ...ScopeBase, type: z.literal("gauge"), gauge: z.object({ value: z.number(), min: z.number(), max: z.number(), samples: z.number().int().nonnegative() }) });
+var MeasuredScopeSchema = z.discriminatedUnion("type", [TrendScopeSchema, CounterScopeSchema, RateScopeSchema, GaugeScopeSchema]);
+var ReportedScopeSchema = z.object({ ...ScopeBase, type: MetricTypeSchema, reported: ReportedValuesSchema, rate: RateCountsSchema.optional() });
+var ScopeSchema = z.union([ReportedScopeSchema, MeasuredScopeSchema]);
+function isReported(scope) {
+  return "reported" in scope;
+}
+var WindowBase = { i: z.number().int(), count: z.number().nonnegative() };
+var TrendWindowSchema = z.object({
+  ...WindowBase,
+  sum: z.number(),
+  min: z.number(),
+  max: z.number(),
+  /** Σ ln(v) and Σ ln(v)² over positive values: the within-window spread on the log scale. */
+  sumLog: z.number(),
+  sumLogSq: z.number(),
+  /** Window sketch, flat [key, count, …] (±1 % log buckets). */
+  sketch: z.array(z.number())
+}).strict();
+var CounterWindowSchema = z.object(WindowBase).strict();
+var RateWindowSchema = z.object({ ...WindowBase, passes: z.number().int().nonnegative() }).strict();
+var GaugeWindowSchema = z.object({ ...WindowBase, min: z.number(), max: z.number(), last: z.number() }).strict();
+var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
+var WindowSchema = z.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+var MemorySampleSchema = z.object({
+  /** Unix milliseconds. */
+  t: z.number(),
+  rssBytes: z.number().nonnegative(),
+  heapUsedBytes: z.number().nonnegative().optional()
+});
+var SourceSchema = z.object({
+  file: z.string(),
+  /** The reader that read it: `k6-ndjson`, `k6-csv`, `k6-summary-export`, `k6-handle-summary`, `k6-machine-readable-summary`, `embedded`, … (open: new tools add formats). */
+  format: z.string().min(1),
+  lines: z.number().int().nonnegative(),
+  partial: z.boolean()
+});
+var RunDocumentSchema = z.object({
+  schema: z.literal(RUN_DOCUMENT_SCHEMA),
+  meta: z.object({
+    /** The load tool: `k6`, `embedded`, … (open: new tools add names). */
+    tool: z.string().min(1),
+    /**
+     * The tool's names for what the gate judges: the request latency, the request count and the failed
+     * requests. Absent in older documents, which are k6's (http_req_duration, http_reqs, http_req_failed).
+     */
+    roles: z.object({ latency: z.string(), requests: z.string(), failures: z.string() }).optional(),
+    toolVersion: z.string().optional(),
+    stage: z.string().optional(),
+    /** ISO 8601. */
+    start: z.string(),
+    end: z.string(),
+    durationSeconds: z.number().nonnegative(),
+    gitSha: z.string().optional(),
+    labels: z.record(z.string(), z.string()),
+    /** Read only up to a break (k6 killed, truncated file): numbers cover what was measured. */
+    partial: z.boolean(),
+    /** Aggregates only (summary JSON): distribution tests do not apply. */
+    aggregateOnly: z.boolean(),
+    groupBy: z.array(z.string()),
+    sources: z.array(SourceSchema),
+    warnings: z.array(z.string())
+  }),
+  metrics: z.record(z.string(), z.object({
+    type: MetricTypeSchema,
+    contains: z.enum(["time", "data", "default"]),
+    thresholds: z.array(z.string()),
+    /** Tag keys the metric's points carried (sorted, at most 64), so a policy naming another tag can be told so. Absent in older documents and summaries. */
+    tags: z.array(z.string()).optional()
+  })),
+  scopes: z.record(z.string(), ScopeSchema),
+  windows: z.object({
+    originMs: z.number(),
+    widthMs: z.number().positive(),
+    series: z.record(z.string(), z.array(WindowSchema))
+  }),
+  memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional()
+}).superRefine((doc, ctx) => {
+  for (const [name, windows] of Object.entries(doc.windows.series)) {
+    const scope = doc.scopes[name];
+    if (!scope) {
+      ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
+      continue;
+    }
+    const schema = WINDOW_SCHEMAS[scope.type];
+    windows.forEach((w, k) => {
+      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+    });
+  }
+});
 
 // src/document/by-type.ts
 function seriesOf(doc, name) {
@@ -1541,6 +1557,219 @@ function mergeMetric(a, b) {
   const { tags: _a, ...rest } = a;
   const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
   return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
+}
+
+// src/ingest/builder-thread.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/ingest/point-batch.ts
+var BATCH_RECORDS = 16384;
+var OP_KEY = -1;
+var PointBatchWriter = class {
+  constructor(send, capacity = BATCH_RECORDS) {
+    this.send = send;
+    this.capacity = capacity;
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
+    this.records = new Float64Array(3 * capacity);
+  }
+  send;
+  capacity;
+  records;
+  at = 0;
+  ops = [];
+  pool = [];
+  /** A point for the targets bound to `key` (a whole number ≥ 0). */
+  point(key, timeMs, value) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    const at = this.at;
+    r[at] = key;
+    r[at + 1] = timeMs;
+    r[at + 2] = value;
+    this.at = at + 3;
+  }
+  op(op) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    r[this.at] = OP_KEY;
+    r[this.at + 1] = this.ops.length;
+    r[this.at + 2] = 0;
+    this.at += 3;
+    this.ops.push(op);
+  }
+  /** Sends what is written, if anything. */
+  flush() {
+    if (this.at === 0) return;
+    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
+    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
+    this.at = 0;
+    this.ops = [];
+    this.send(batch);
+  }
+  /** A buffer the other side has finished reading, to write into again. */
+  recycle(records) {
+    if (records.length === 3 * this.capacity) this.pool.push(records);
+  }
+};
+
+// src/ingest/remote-builder.ts
+var TARGET_KEYS = 1 << 16;
+var MAX_IN_FLIGHT = 8;
+var RemoteBuilder = class {
+  constructor(options, port, keys = TARGET_KEYS) {
+    this.port = port;
+    this.keys = keys;
+    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
+    this.bindings = new Int32Array(keys);
+    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
+    this.catalogue = new RunBuilder(options);
+    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
+    port.on("message", (message) => this.receive(message));
+    this.send({ type: "start", options });
+  }
+  port;
+  keys;
+  points = 0;
+  catalogue;
+  writer;
+  bindings;
+  nextKey = 0;
+  inFlight = 0;
+  failure;
+  resume;
+  pending;
+  finishing = false;
+  defineMetric(def) {
+    const id = this.catalogue.defineMetric(def);
+    this.writer.op({ kind: "metric", def });
+    return id;
+  }
+  metricId(name) {
+    return this.catalogue.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.catalogue.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    const targets = { metric, tags, key: 0, binding: 0 };
+    this.bind(targets);
+    return targets;
+  }
+  point(targets, timeMs, value) {
+    const t = targets;
+    if (this.bindings[t.key] !== t.binding) this.bind(t);
+    this.points++;
+    this.writer.point(t.key, timeMs, value);
+  }
+  /**
+   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
+   * when it is not). Rejects when the builder thread failed.
+   */
+  ready() {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
+    return new Promise((resolve, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve();
+    });
+  }
+  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
+  finish(info) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
+    this.finishing = true;
+    this.writer.flush();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.send({ type: "finish", info });
+    });
+  }
+  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
+  fail(err) {
+    if (this.failure !== void 0) return;
+    this.failure = err;
+    this.wake();
+    this.pending?.reject(err);
+    this.pending = void 0;
+  }
+  bind(t) {
+    const key = this.nextKey;
+    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
+    t.key = key;
+    t.binding = ++this.bindings[key];
+    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
+  }
+  sendBatch(batch) {
+    this.inFlight++;
+    this.send({ type: "batch", batch }, [batch.records.buffer]);
+  }
+  send(message, transfer) {
+    this.port.postMessage(message, transfer);
+  }
+  receive(message) {
+    switch (message.type) {
+      case "recycle":
+        this.inFlight--;
+        this.writer.recycle(message.records);
+        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
+        return;
+      case "document":
+        this.pending?.resolve(message.doc);
+        this.pending = void 0;
+        return;
+      case "error":
+        this.fail(new Error(`the run builder thread failed: ${message.message}`));
+        return;
+    }
+  }
+  wake() {
+    const resume = this.resume;
+    this.resume = void 0;
+    resume?.();
+  }
+};
+
+// src/ingest/builder-thread.ts
+var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
+var WORKER_YOUNG_GENERATION_MB = 8;
+function builderThreadAvailable(script = WORKER_SCRIPT) {
+  return script.protocol === "file:" && existsSync(fileURLToPath(script));
+}
+function startBuilderThread(options, script = WORKER_SCRIPT) {
+  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const builder = new RemoteBuilder(options, worker);
+  let closed = false;
+  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
+  worker.on("exit", (code) => {
+    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
+  });
+  return {
+    builder,
+    async close() {
+      closed = true;
+      await worker.terminate();
+    }
+  };
+}
+var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true]
+]);
+function workerExecArgv(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const takesNext = MAIN_ONLY_FLAGS.get(flag);
+    if (takesNext === void 0) kept.push(arg);
+    else if (takesNext && eq < 0) i++;
+  }
+  return kept;
 }
 
 // src/ingest/byte-source.ts
@@ -2001,6 +2230,10 @@ var PointSink = class {
       submetrics: []
     });
   }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
   /** Targets of `metric` for a cached tag entry (the entry must have tags). */
   targets(entry, metric) {
     const t = this.builder.targets(metric, entry.tags);
@@ -2181,7 +2414,11 @@ ${text}`;
 };
 async function readK6Csv(file, source, sink, warn) {
   const parser = new K6CsvParser(file, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
 
@@ -2255,10 +2492,10 @@ function fromMachineSummary(value, file) {
   if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration));
   const byCheck = /* @__PURE__ */ new Map();
   for (const c2 of results.checks?.results ?? []) {
-    const sum2 = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
-    sum2.passes += c2.passes;
-    sum2.fails += c2.fails;
-    byCheck.set(c2.name, sum2);
+    const sum3 = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
+    sum3.passes += c2.passes;
+    sum3.fails += c2.fails;
+    byCheck.set(c2.name, sum3);
   }
   for (const [name, c2] of byCheck) {
     const total2 = c2.passes + c2.fails;
@@ -2633,7 +2870,11 @@ function parseTags(bytes2) {
 }
 async function readK6Ndjson(file, source, sink, warn) {
   const parser = new K6NdjsonParser(file, sink);
-  for await (const chunk of source.chunks()) parser.push(chunk);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
   return parser.finish(source.truncated, warn);
 }
 
@@ -3047,6 +3288,8 @@ function bytes(text) {
 }
 
 // src/ingest/ingest.ts
+var THREAD_MIN_BYTES = 32e6;
+var GZIP_RATIO = 8;
 var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
   if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
@@ -3095,44 +3338,66 @@ async function ingestFiles(paths, options = {}) {
   return doc;
 }
 async function ingestStreams(files, options) {
-  const builder = new RunBuilder({
+  const builderOptions = {
     requestsMetric: files[0].reader.roles.requests,
     failuresMetric: files[0].reader.roles.failures,
     groupBy: options.groupBy ?? ["name"],
     window: options.window ?? "auto",
     ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
     ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
-  });
-  const warnings = [];
-  const seen = /* @__PURE__ */ new Set();
-  const warn = (message) => {
-    if (seen.has(message)) return;
-    seen.add(message);
-    warnings.push(message);
   };
-  const tool = files[0].reader;
-  const sink = new PointSink(builder, warn, tool.knownMetrics);
-  const sources = [];
-  let total2 = 0;
-  const onBytes = options.onProgress ? (n) => {
-    total2 += n;
-    options.onProgress(total2);
-  } : void 0;
-  for (const f of files) {
-    const source = new ByteSource(f.file, f.gzip, onBytes);
-    const result = await f.reader.read(f.file, source, sink, warn);
-    sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
+  try {
+    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const warnings = [];
+    const seen = /* @__PURE__ */ new Set();
+    const warn = (message) => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      warnings.push(message);
+    };
+    const tool = files[0].reader;
+    const sink = new PointSink(builder, warn, tool.knownMetrics);
+    const sources = [];
+    let total2 = 0;
+    const onBytes = options.onProgress ? (n) => {
+      total2 += n;
+      options.onProgress(total2);
+    } : void 0;
+    for (const f of files) {
+      const source = new ByteSource(f.file, f.gzip, onBytes);
+      const result = await f.reader.read(f.file, source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info = {
+      tool: tool.tool,
+      roles: tool.roles,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+      sources,
+      warnings
+    };
+    return thread ? await thread.builder.finish(info) : builder.finish(info);
+  } finally {
+    await thread?.close();
   }
-  if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-  return builder.finish({
-    tool: tool.tool,
-    roles: tool.roles,
-    ...options.stage !== void 0 ? { stage: options.stage } : {},
-    ...options.labels !== void 0 ? { labels: options.labels } : {},
-    ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-    sources,
-    warnings
-  });
+}
+async function wantsThread(files, choice) {
+  switch (choice) {
+    case "never":
+      return false;
+    case "always":
+      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
+      return true;
+    case "auto": {
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      let bytes2 = 0;
+      for (const f of files) bytes2 += (await stat3(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
+      return bytes2 >= THREAD_MIN_BYTES;
+    }
+  }
 }
 function runDocument(file, detected) {
   if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
@@ -4692,15 +4957,15 @@ function lowerTail(z8) {
   const x = -z8;
   if (x < 3) {
     let term = x;
-    let sum2 = x;
+    let sum3 = x;
     const x2 = x * x;
     for (let k = 3; k < 500; k += 2) {
       term *= x2 / k;
-      const next = sum2 + term;
-      if (next === sum2) break;
-      sum2 = next;
+      const next = sum3 + term;
+      if (next === sum3) break;
+      sum3 = next;
     }
-    return 0.5 - density(x) * sum2;
+    return 0.5 - density(x) * sum3;
   }
   if (x > 38.5) return 0;
   const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
@@ -4741,6 +5006,106 @@ function normalQuantile(p) {
     x -= u / (1 + 0.5 * x * u);
   }
   return x;
+}
+
+// src/stats/regularized-beta.ts
+function regularizedBeta(x, a, b) {
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
+  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
+  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
+  if (x === 0) return 0;
+  if (x === 1) return 1;
+  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
+  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
+  return Math.min(1, Math.max(0, value));
+}
+var TINY = 1e-300;
+var EPSILON = 1e-15;
+var MAX_TERMS = 1e4;
+function continuedFraction(x, a, b) {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c2 = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= MAX_TERMS; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c2 = 1 + aa / c2;
+    if (Math.abs(c2) < TINY) c2 = TINY;
+    d = 1 / d;
+    h *= d * c2;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c2 = 1 + aa / c2;
+    if (Math.abs(c2) < TINY) c2 = TINY;
+    d = 1 / d;
+    const delta = d * c2;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPSILON) break;
+  }
+  return h;
+}
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(z8) {
+  if (z8 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z8)) - logGamma(1 - z8);
+  const y = z8 - 1;
+  let sum3 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum3 += LANCZOS[i] / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum3);
+}
+
+// src/stats/student-t.ts
+function studentTCdf(t, df) {
+  if (!(df > 0 && Number.isFinite(df))) throw new RangeError(`studentTCdf: df must be a finite number > 0 but got ${df}`);
+  if (Number.isNaN(t)) throw new RangeError("studentTCdf: t is NaN");
+  if (t === Number.POSITIVE_INFINITY) return 1;
+  if (t === Number.NEGATIVE_INFINITY) return 0;
+  const tail = upperTail(t, df);
+  return t >= 0 ? 1 - tail : tail;
+}
+function upperTail(t, df) {
+  const t2 = t * t;
+  if (!Number.isFinite(t2)) return 0;
+  return t2 < df ? 0.5 * (1 - regularizedBeta(t2 / (df + t2), 0.5, df / 2)) : 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5);
+}
+function studentTQuantile(p, df) {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1) but got ${p}`);
+  if (!(df > 0 && Number.isFinite(df))) throw new RangeError(`studentTQuantile: df must be a finite number > 0 but got ${df}`);
+  if (p === 0.5) return 0;
+  const tail = p < 0.5 ? p : 1 - p;
+  let lo = 0;
+  let hi = 1;
+  while (upperTail(hi, df) > tail) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isFinite(hi * hi)) return p < 0.5 ? -Number.MAX_VALUE : Number.MAX_VALUE;
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (upperTail(mid, df) > tail) lo = mid;
+    else hi = mid;
+  }
+  const t = (lo + hi) / 2;
+  return p < 0.5 ? -t : t;
 }
 
 // src/gate/classify.ts
@@ -4816,9 +5181,9 @@ function clearlyBeyond(a, confidence) {
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
   const lo = Math.log1p(a.interval.lower);
   const hi = Math.log1p(a.interval.upper);
-  const se = (hi - lo) / (2 * Z95);
+  const se = (hi - lo) / (2 * (a.df !== void 0 ? studentTQuantile(0.975, a.df) : Z95));
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
-  const z8 = normalQuantile(confidence);
+  const z8 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
   return a.limit.kind === "max-increase" ? estimate - z8 * se > Math.log1p(a.limit.max) : estimate + z8 * se < Math.log1p(-a.limit.max);
 }
@@ -5254,10 +5619,10 @@ function clusterDesignEffect(clusters) {
   const deff = 1 + (weightedSize - 1) * icc;
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
-function clusterOfSums(count2, sum2, sumOfSquares) {
-  const mean2 = count2 > 0 ? sum2 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean2 * mean2) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean2, variance };
+function clusterOfSums(count2, sum3, sumOfSquares) {
+  const mean3 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean3 * mean3) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean3, variance };
 }
 function clusterOfProportion(count2, events) {
   const p = count2 > 0 ? events / count2 : 0;
@@ -5413,14 +5778,14 @@ function shrinkVariance(prior, excesses, floor) {
   if (!(prior.variance >= 0 && Number.isFinite(prior.variance))) throw new RangeError(`shrinkVariance: prior variance must be finite and \u2265 0 but got ${prior.variance}`);
   if (!(prior.weight >= 0 && Number.isFinite(prior.weight))) throw new RangeError(`shrinkVariance: prior weight must be finite and \u2265 0 but got ${prior.weight}`);
   if (!(floor >= 0 && Number.isFinite(floor))) throw new RangeError(`shrinkVariance: floor must be finite and \u2265 0 but got ${floor}`);
-  let sum2 = prior.weight * prior.variance;
+  let sum3 = prior.weight * prior.variance;
   for (const e of excesses) {
     if (!Number.isFinite(e)) throw new RangeError(`shrinkVariance: excesses must be finite but got ${e}`);
-    sum2 += e;
+    sum3 += e;
   }
   const weight = prior.weight + excesses.length;
   if (weight === 0) return floor;
-  return Math.max(floor, sum2 / weight);
+  return Math.max(floor, sum3 / weight);
 }
 function check(r) {
   if (!Number.isFinite(r.level) || !(r.se >= 0 && Number.isFinite(r.se))) {
@@ -5566,71 +5931,6 @@ function afterWarmup(run, warmupSeconds) {
   if (!(warmupSeconds > 0)) return () => true;
   const fromMs = Date.parse(run.doc.meta.start) + warmupSeconds * 1e3;
   return (w) => run.doc.windows.originMs + w.i * run.doc.windows.widthMs >= fromMs;
-}
-
-// src/stats/regularized-beta.ts
-function regularizedBeta(x, a, b) {
-  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
-  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`regularizedBeta: a must be a finite number > 0 but got ${a}`);
-  if (!(b > 0 && Number.isFinite(b))) throw new RangeError(`regularizedBeta: b must be a finite number > 0 but got ${b}`);
-  if (x === 0) return 0;
-  if (x === 1) return 1;
-  const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
-  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
-  return Math.min(1, Math.max(0, value));
-}
-var TINY = 1e-300;
-var EPSILON = 1e-15;
-var MAX_TERMS = 1e4;
-function continuedFraction(x, a, b) {
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c2 = 1;
-  let d = 1 - qab * x / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= MAX_TERMS; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c2 = 1 + aa / c2;
-    if (Math.abs(c2) < TINY) c2 = TINY;
-    d = 1 / d;
-    h *= d * c2;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c2 = 1 + aa / c2;
-    if (Math.abs(c2) < TINY) c2 = TINY;
-    d = 1 / d;
-    const delta = d * c2;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  return h;
-}
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(z8) {
-  if (z8 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z8)) - logGamma(1 - z8);
-  const y = z8 - 1;
-  let sum2 = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (y + i);
-  const t = y + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum2);
 }
 
 // src/stats/conditional-binomial-test.ts
@@ -5849,19 +6149,19 @@ function cliffsDelta(baseline, current) {
 // src/stats/distribution-moments.ts
 function distributionMoments(d) {
   let n = 0;
-  let sum2 = 0;
+  let sum3 = 0;
   for (const b of d) {
     n += b.count;
-    sum2 += b.value * b.count;
+    sum3 += b.value * b.count;
   }
   if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
-  const mean2 = sum2 / n;
-  if (!(mean2 > 0 && Number.isFinite(mean2))) return insufficient("the mean is not a positive number");
+  const mean3 = sum3 / n;
+  if (!(mean3 > 0 && Number.isFinite(mean3))) return insufficient("the mean is not a positive number");
   let ss = 0;
-  for (const b of d) ss += b.count * (b.value - mean2) ** 2;
+  for (const b of d) ss += b.count * (b.value - mean3) ** 2;
   const variance = ss / (n - 1);
   if (!Number.isFinite(variance)) return insufficient("the spread overflows");
-  return { n, mean: mean2, variance };
+  return { n, mean: mean3, variance };
 }
 
 // src/stats/minimum-detectable-effect.ts
@@ -6120,8 +6420,8 @@ function quantileSorted(sorted, p) {
 function sampleStandardDeviation(xs) {
   for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
   if (xs.length < 2) return 0;
-  const mean2 = xs.reduce((a, x) => a + x, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean2) ** 2, 0) / (xs.length - 1));
+  const mean3 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean3) ** 2, 0) / (xs.length - 1));
 }
 
 // src/stats/theil-sen.ts
@@ -6178,17 +6478,17 @@ function slope(x1, y1, x2, y2) {
 }
 function tieTerm(values) {
   const sorted = Float64Array.from(values).sort();
-  let sum2 = 0;
+  let sum3 = 0;
   let run = 1;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1]) {
       run++;
     } else {
-      sum2 += run * (run - 1) * (2 * run + 5);
+      sum3 += run * (run - 1) * (2 * run + 5);
       run = 1;
     }
   }
-  return sum2;
+  return sum3;
 }
 
 // src/gate/memory-trend.ts
@@ -6312,46 +6612,144 @@ var memoryLevel = {
   }
 };
 
-// src/gate/detectors/thresholds.ts
-var thresholds = {
-  id: "thresholds",
-  each: "run",
-  needs: "current",
-  detect({ policy, current, baseline }) {
+// src/stats/paired-log-ratio.ts
+function pairedLogRatio(pairs, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const minPairs = options.minPairs ?? 3;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedLogRatio: confidence must be in (0, 1) but got ${confidence}`);
+  if (!(Number.isInteger(minPairs) && minPairs >= 2)) throw new RangeError(`pairedLogRatio: minPairs must be a whole number \u2265 2 but got ${minPairs}`);
+  for (const p of pairs) {
+    if (p.se !== void 0 && !(p.se > 0)) throw new RangeError(`pairedLogRatio: a pair's se must be > 0 but got ${p.se}`);
+  }
+  const k = pairs.length;
+  if (k < minPairs) return insufficient(`${k} usable round ${k === 1 ? "pair" : "pairs"} (needs \u2265 ${minPairs})`, "too-few");
+  const ys = pairs.map((p) => p.logRatio);
+  if (!ys.every(Number.isFinite) || !pairs.every((p) => p.se === void 0 || Number.isFinite(p.se))) return insufficient("a round pair has a ratio or standard error that is not finite");
+  const plain = mean2(ys);
+  const spread = Math.sqrt(ys.reduce((s, y) => s + (y - plain) ** 2, 0) / (k - 1));
+  const df = k - 1;
+  let estimate;
+  let se;
+  let method;
+  if (pairs.every((p) => p.se !== void 0)) {
+    const v = pairs.map((p) => p.se ** 2);
+    const w = v.map((x) => 1 / x);
+    const sw = sum(w);
+    const fixed = sum(w.map((wi, i) => wi * ys[i])) / sw;
+    const cochranQ = sum(w.map((wi, i) => wi * (ys[i] - fixed) ** 2));
+    const tau2 = Math.max(0, (cochranQ - df) / (sw - sum(w.map((wi) => wi * wi)) / sw));
+    const wr = v.map((x) => 1 / (x + tau2));
+    const swr = sum(wr);
+    estimate = sum(wr.map((wi, i) => wi * ys[i])) / swr;
+    const q = sum(wr.map((wi, i) => wi * (ys[i] - estimate) ** 2)) / df;
+    se = Math.sqrt(Math.max(1, q) / swr);
+    method = "weighted";
+  } else {
+    estimate = plain;
+    se = spread / Math.sqrt(k);
+    method = "equal";
+    if (!(se > 0)) return insufficient(`the ${k} round pairs agree exactly and none has a standard error: nothing bounds the change`, "no-spread");
+  }
+  if (!(se > 0 && Number.isFinite(se) && Number.isFinite(estimate))) return insufficient("the round pairs give no finite standard error");
+  const t = estimate / se;
+  const pLess = studentTCdf(t, df);
+  const half = studentTQuantile(0.5 + confidence / 2, df) * se;
+  const lower = Math.expm1(estimate - half);
+  const upper = Math.expm1(estimate + half);
+  if (!Number.isFinite(upper)) return insufficient("the interval of the change is too wide to state");
+  return { logRatio: estimate, se, df, pGreater: 1 - pLess, pLess, lower, upper, confidence, pairs: k, spread, method };
+}
+function sum(xs) {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+function mean2(xs) {
+  return sum(xs) / xs.length;
+}
+
+// src/gate/detectors/paired-latency.ts
+var PAIR_MIN_REQUESTS = 5;
+var POWER2 = 0.8;
+var pairedLatency = {
+  id: "paired-latency",
+  each: "scope",
+  needs: "baseline",
+  detect({ policy, baseline, current, pairs, mix }, s) {
+    if (!pairs) return [];
+    const limit = policy.regression.latency.maxIncrease;
+    const unit = current.unitOf(s.name);
     const out = [];
-    for (const t of policy.thresholds) {
-      for (const expr of t.expressions) {
-        const key = aggregationKey(expr.aggregation);
-        const scope = scopeOfSelector(t.metric);
-        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
-        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
-          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
-          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
-          continue;
-        }
-        if (!current.scope(t.metric)) {
-          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
-          if (before !== void 0 && before > 0) {
-            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
-          } else {
-            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
-            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
-          }
-          continue;
-        }
-        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
-        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
-        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+    for (const statistic of policy.regression.latency.statistics) {
+      const b = baseline.value(s.name, statistic);
+      const c2 = current.value(s.name, statistic);
+      const question = {
+        kind: "latency",
+        metric: s.name,
+        ...s.scope ? { scope: s.scope } : {},
+        statistic,
+        unit,
+        limit: { kind: "max-increase", max: limit },
+        ...b !== void 0 ? { baseline: b } : {},
+        ...c2 !== void 0 ? { current: c2 } : {}
+      };
+      if (b === void 0 || c2 === void 0) {
+        out.push({ ...question, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline rounds" : "the candidate rounds"}`, shortfall: "missing" });
+        continue;
       }
+      if (mix && !s.scope) {
+        out.push({ ...question, beyond: false, insufficient: "the two services were given different request mixes: the whole run is judged through its endpoints", shortfall: "mix-changed" });
+        continue;
+      }
+      const estimates = pairs.flatMap((p) => pairEstimate(p, s, statistic));
+      const combined = pairedLogRatio(estimates);
+      if (isInsufficient(combined)) {
+        out.push({ ...question, beyond: false, insufficient: combined.reason, shortfall: shortfallOf(combined, "too-short") });
+        continue;
+      }
+      const change = Math.expm1(combined.logRatio);
+      out.push({
+        ...question,
+        change,
+        beyond: change > limit,
+        pValue: combined.pGreater,
+        df: combined.df,
+        interval: { lower: combined.lower, upper: combined.upper },
+        intervalExcludesNoChange: combined.lower > 0,
+        details: {
+          paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method },
+          // What these pairs could catch with 80 % power at α, on their own t; more pairs shrink se as 1/√pairs.
+          detectable: { change: Math.expm1((studentTQuantile(1 - policy.alpha, combined.df) + studentTQuantile(POWER2, combined.df)) * combined.se), power: POWER2, alpha: policy.alpha, withinSe: combined.se, noiseSe: 0 }
+        }
+      });
     }
     return out;
   }
 };
-function scopeOfSelector(selector) {
-  const parsed = tryParseMetricSelector(selector);
-  if ("error" in parsed) return void 0;
-  const first2 = Object.entries(parsed.tags)[0];
-  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+function pairEstimate(pair, s, statistic) {
+  const bd = pair.baseline.distribution(s.name);
+  const cd = pair.current.distribution(s.name);
+  if (!bd || !cd) return [];
+  const nb = totalCount(bd);
+  const nc = totalCount(cd);
+  if (nb < PAIR_MIN_REQUESTS || nc < PAIR_MIN_REQUESTS) return [];
+  const deffB = roundDesignEffect(pair.baseline, s.name);
+  const deffC = roundDesignEffect(pair.current, s.name);
+  if (statistic === "med") {
+    const t2 = relativeShiftTest(bd, cd, { designEffect: (nb * deffB + nc * deffC) / (nb + nc) });
+    return isInsufficient(t2) ? [] : [{ logRatio: t2.test.logRatio, se: t2.test.se }];
+  }
+  const b = pair.baseline.value(s.name, statistic);
+  const c2 = pair.current.value(s.name, statistic);
+  if (b === void 0 || c2 === void 0 || !(b > 0) || !(c2 > 0)) return [];
+  const logRatio = Math.log(c2 / b);
+  const q = percentileKey(statistic);
+  if (q === void 0 || !(q > 0 && q < 1)) return [{ logRatio }];
+  const t = percentileRiseTest(bd, cd, { q, nEffectiveBaseline: nb / deffB, nEffectiveCurrent: nc / deffC });
+  return isInsufficient(t) || !(t.level.se > 0) ? [{ logRatio }] : [{ logRatio, se: t.level.se }];
+}
+function roundDesignEffect(view, name) {
+  return designEffectOfWindows(view.windows(name, "trend"));
 }
 
 // src/stats/autocorrelation.ts
@@ -6366,13 +6764,13 @@ function lag1Autocorrelation(xs) {
   if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
   if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
   const ys = xs.map((x) => x / scale);
-  let mean2 = 0;
-  for (const y of ys) mean2 += y;
-  mean2 /= n;
+  let mean3 = 0;
+  for (const y of ys) mean3 += y;
+  mean3 /= n;
   let denominator = 0;
-  for (const y of ys) denominator += (y - mean2) ** 2;
+  for (const y of ys) denominator += (y - mean3) ** 2;
   let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean2) * (ys[t + 1] - mean2);
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean3) * (ys[t + 1] - mean3);
   if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
   return Math.min(1, Math.max(-1, numerator / denominator));
 }
@@ -6387,12 +6785,12 @@ function effectiveSampleSize(n, rho) {
 function logMeanStandardError(values) {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
   if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
-  const mean2 = values.reduce((a, x) => a + x, 0) / values.length;
-  if (!(mean2 > 0)) return insufficient("the mean is not above 0");
-  const variance = values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (values.length - 1);
+  const mean3 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean3 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean3) ** 2, 0) / (values.length - 1);
   const rho = lag1Autocorrelation(values);
   const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean2;
+  return Math.sqrt(variance / nEff) / mean3;
 }
 
 // src/gate/detectors/throughput.ts
@@ -6436,8 +6834,93 @@ function windowRateSe(windows, widthMs) {
   return isInsufficient(se) ? insufficient("no requests") : se;
 }
 
+// src/gate/detectors/paired-throughput.ts
+var pairedThroughput = {
+  id: "paired-throughput",
+  each: "run",
+  needs: "baseline",
+  detect({ policy, roles, baseline, current, pairs, mix }) {
+    if (!pairs) return [];
+    const requests = roles.requests;
+    const b = baseline.throughput({}, requests);
+    const c2 = current.throughput({}, requests);
+    if (c2 === void 0) return [];
+    const limit = policy.regression.throughput.maxDecrease;
+    const common = { kind: "throughput", metric: requests, statistic: "rate", unit: "req/s", limit: { kind: "max-decrease", max: limit }, ...b !== void 0 ? { baseline: b } : {}, current: c2 };
+    if (b === void 0 || !(b > 0)) return [{ ...common, beyond: false, insufficient: "the baseline rounds have no requests", shortfall: "missing" }];
+    if (mix) return [{ ...common, beyond: false, insufficient: "the two services were given different request mixes, so requests per second measure different work", shortfall: "mix-changed" }];
+    const estimates = pairs.flatMap((p) => pairRate(p, requests));
+    const combined = pairedLogRatio(estimates);
+    if (isInsufficient(combined)) return [{ ...common, beyond: false, insufficient: combined.reason, shortfall: shortfallOf(combined, "too-short") }];
+    const change = Math.expm1(combined.logRatio);
+    return [{
+      ...common,
+      change,
+      beyond: change < -limit,
+      pValue: combined.pLess,
+      // one-sided: lower throughput is harmful
+      df: combined.df,
+      interval: { lower: combined.lower, upper: combined.upper },
+      intervalExcludesNoChange: combined.upper < 0,
+      details: { paired: { ratios: estimates.map((e) => Math.exp(e.logRatio)), spread: combined.spread, method: combined.method } }
+    }];
+  }
+};
+function pairRate(pair, requests) {
+  const b = pair.baseline.throughput({}, requests);
+  const c2 = pair.current.throughput({}, requests);
+  if (b === void 0 || c2 === void 0 || !(b > 0) || !(c2 > 0)) return [];
+  const sb = windowRateSe(pair.baseline.windows(requests, "counter"), pair.baseline.doc.windows.widthMs);
+  const sc = windowRateSe(pair.current.windows(requests, "counter"), pair.current.doc.windows.widthMs);
+  const logRatio = Math.log(c2 / b);
+  return isInsufficient(sb) || isInsufficient(sc) || !(Math.hypot(sb, sc) > 0) ? [{ logRatio }] : [{ logRatio, se: Math.hypot(sb, sc) }];
+}
+
+// src/gate/detectors/thresholds.ts
+var thresholds = {
+  id: "thresholds",
+  each: "run",
+  needs: "current",
+  detect({ policy, current, baseline }) {
+    const out = [];
+    for (const t of policy.thresholds) {
+      for (const expr of t.expressions) {
+        const key = aggregationKey(expr.aggregation);
+        const scope = scopeOfSelector(t.metric);
+        const common = { kind: "threshold", metric: t.metric, ...scope ? { scope } : {}, statistic: key, unit: current.unitOfStatistic(t.metric, key), limit: { kind: "threshold", expression: expr.source }, deterministic: true };
+        if (!current.scope(t.metric) && ZERO_WHEN_ABSENT.has(t.metric)) {
+          const result2 = evaluateThreshold(expr, (k) => k === "count" || k === "rate" ? 0 : void 0);
+          if (result2.ok !== "unknown") out.push({ ...common, current: result2.actual, beyond: !result2.ok });
+          continue;
+        }
+        if (!current.scope(t.metric)) {
+          const before = baseline?.scope(t.metric) ? baseline.value(t.metric, "count") : void 0;
+          if (before !== void 0 && before > 0) {
+            out.push({ ...common, beyond: true, lost: { what: "selector", baselineCount: before } });
+          } else {
+            const origin = t.origin === "preset" ? " (a preset SLO)" : t.origin === "script" ? " (from the script's thresholds)" : "";
+            out.push({ ...common, beyond: false, insufficient: `the run has no '${t.metric}'${origin}`, shortfall: "missing" });
+          }
+          continue;
+        }
+        const result = evaluateThreshold(expr, (k) => current.value(t.metric, k));
+        if (result.ok === "unknown") out.push({ ...common, beyond: false, insufficient: result.reason, shortfall: "missing" });
+        else out.push({ ...common, current: result.actual, beyond: !result.ok });
+      }
+    }
+    return out;
+  }
+};
+function scopeOfSelector(selector) {
+  const parsed = tryParseMetricSelector(selector);
+  if ("error" in parsed) return void 0;
+  const first2 = Object.entries(parsed.tags)[0];
+  return first2 ? { tag: first2[0], value: first2[1] } : void 0;
+}
+
 // src/gate/detectors/index.ts
 var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
+var AB_DETECTORS = [thresholds, coverage, pairedLatency, errorRate, failureSignatures, pairedThroughput];
 
 // src/stats/mixture.ts
 function mixture(parts, total2) {
@@ -6508,14 +6991,14 @@ var MixedRunView = class extends RunView {
         return d[d.length - 1]?.value;
       case "avg": {
         let shares = 0;
-        let mean2 = 0;
+        let mean3 = 0;
         for (const p of this.parts) {
           const m = super.value(p.name, "avg");
           if (m === void 0 || !(p.share > 0)) continue;
-          mean2 += p.share * m;
+          mean3 += p.share * m;
           shares += p.share;
         }
-        return shares > 0 ? mean2 / shares : void 0;
+        return shares > 0 ? mean3 / shares : void 0;
       }
       default: {
         const q = key === "med" ? 0.5 : percentileKey(key);
@@ -6553,8 +7036,8 @@ var MixedRunView = class extends RunView {
 var SHARE_SHIFT_RATIO = 1.5;
 var SHARE_SHIFT_POINTS = 0.02;
 function requestMix(tag, baseline, current) {
-  const nb = sum(baseline);
-  const nc = sum(current);
+  const nb = sum2(baseline);
+  const nc = sum2(current);
   const values = [.../* @__PURE__ */ new Set([...baseline.keys(), ...current.keys()])].sort();
   const entries = [];
   const added = [];
@@ -6573,7 +7056,7 @@ function requestMix(tag, baseline, current) {
   }
   return { tag, entries, added, removed, shifted, changed: added.length + removed.length + shifted.length > 0 };
 }
-function sum(m) {
+function sum2(m) {
   let n = 0;
   for (const v of m.values()) n += v;
   return n;
@@ -6584,13 +7067,13 @@ function changedMix(baseline, current, latencyMetric, tag) {
   if (tag === void 0) return void 0;
   const counts = (view) => {
     const out = /* @__PURE__ */ new Map();
-    let sum2 = 0;
+    let sum3 = 0;
     for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
       const n = view.value(name, "count") ?? 0;
       out.set(value, n);
-      sum2 += n;
+      sum3 += n;
     }
-    return out.size > 0 && sum2 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
+    return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
   };
   const b = counts(baseline);
   const c2 = counts(current);
@@ -6677,6 +7160,9 @@ function worstOutcome(outcomes) {
 
 // src/gate/compare.ts
 function compareRuns(input) {
+  return judgeStage(input).report;
+}
+function judgeStage(input) {
   const { policy } = input;
   const current = new RunView(input.current);
   const baseline = input.baseline ? new RunView(input.baseline) : void 0;
@@ -6704,8 +7190,10 @@ function compareRuns(input) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
-  const assessments = detect(input.detectors ?? DETECTORS, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {} }, judged);
+  const noise = baseline && !input.ab ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
+  const pairs = input.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
+  const detectors = input.detectors ?? (input.ab ? AB_DETECTORS : DETECTORS);
+  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
   if (input.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -6717,7 +7205,7 @@ function compareRuns(input) {
   const scopeRows2 = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input.current.meta.durationSeconds);
-  return {
+  const report = {
     stage: policy.stage,
     outcome,
     ...input.baseline ? { baselineRun: runInfo(input.baseline) } : {},
@@ -6727,8 +7215,22 @@ function compareRuns(input) {
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
-    ...baseline ? { noise: stageNoise(noise, scopes, policy) } : {},
+    ...baseline && !input.ab ? { noise: stageNoise(noise, scopes, policy) } : {},
+    ...input.ab ? { ab: abSummary(input.ab, findings) } : {},
     notes
+  };
+  return { report, findings };
+}
+function abSummary(ab, findings) {
+  const whole = findings.find((f) => f.kind === "latency" && f.statistic === "med" && f.scope === void 0);
+  const paired = whole?.details?.paired;
+  return {
+    pairs: ab.pairs.length,
+    plannedRounds: ab.plannedRounds,
+    failedRounds: ab.failedRounds,
+    ratios: paired?.ratios ?? [],
+    ...paired ? { spread: paired.spread } : {},
+    ...ab.roundSeconds !== void 0 ? { roundSeconds: ab.roundSeconds } : {}
   };
 }
 function stageNoise(noise, scopes, policy) {
@@ -7115,6 +7617,7 @@ function detailClause(f) {
   }
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
   if (d.noRequests) parts.push("the current run served no requests");
+  if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
   if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
   if (d.changePoint) {
@@ -7351,12 +7854,34 @@ function noiseText(n) {
   const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
   return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
 }
+function abText(ab) {
+  const planned = ab.plannedRounds / 2;
+  const rounds = ab.roundSeconds !== void 0 ? ` of ${formatDuration(ab.roundSeconds)} rounds` : "";
+  const judged = ab.pairs === planned ? `${formatCount(ab.pairs)} pairs${rounds}` : `${formatCount(ab.pairs)} of ${formatCount(planned)} pairs${rounds}`;
+  const ratios = ab.ratios.length > 0 ? `; typical latency of the whole run, candidate/baseline per pair: ${ratiosText(ab.ratios)}` : "";
+  const spread = ab.spread !== void 0 ? `; the pairs differ by \xB1 ${percentText(Math.expm1(ab.spread))} (the noise these rounds measured)` : "";
+  const failed = ab.failedRounds.length === 0 ? "" : ` ${formatCount(ab.failedRounds.length)} ${ab.failedRounds.length === 1 ? "round" : "rounds"} failed and ${ab.failedRounds.length === 1 ? "its pair was" : "their pairs were"} left out: ${ab.failedRounds.map((r) => `round ${r.round + 1} (${r.arm}): ${r.reason}`).join("; ")}.`;
+  return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
+}
+function abPowerText(p, ab) {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} from ${formatCount(ab.pairs)} round pairs`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.neededSeconds === void 0 || !(p.durationSeconds > 0)) return `${head}.`;
+  const needed = Math.ceil(ab.pairs * (p.neededSeconds / p.durationSeconds));
+  if (needed <= ab.pairs) return `${head}; enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatCount(needed)} pairs of these rounds (--rounds ${needed}).`;
+}
+function ratiosText(ratios) {
+  const shown = ratios.slice(0, 12).map((r) => `\xD7${r.toFixed(2)}`).join(" ");
+  return ratios.length > 12 ? `${shown} \u2026 (${formatCount(ratios.length)} in all)` : shown;
+}
 function percentText(x) {
   return `${percent(x)} %`;
 }
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
-  return [...stage.mix ? [mixText(stage.mix)] : [], ...stage.power ? [powerText(stage.power)] : [], ...noise ? [noise] : [], ...stage.notes];
+  const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
+  return [...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -7955,7 +8480,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {

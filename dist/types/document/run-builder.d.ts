@@ -1,6 +1,6 @@
-import { WindowTotals, type ScopeTotals } from './accumulators.js';
-import { type MetricType, type RunDocument, type Source, type Window } from './run-document.js';
-import { type TrendHistogram } from './trend-histogram.js';
+import { WindowTotals } from './accumulators.js';
+import type { PointBuilder } from './point-builder.js';
+import type { MetricType, RunDocument, Source, Window } from './run-document.js';
 export interface MetricDefinition {
     readonly name: string;
     readonly type: MetricType;
@@ -29,47 +29,19 @@ export interface RunBuilderOptions {
     /** The rate of failed requests, whose scopes keep failure signatures (the tool's role; default k6's http_req_failed). */
     readonly failuresMetric?: string;
 }
-/** A scope a leaf adds to; `group` names the grouping tag when it is one of a `groupBy` tag's values. */
-interface LeafScope {
-    readonly name: string;
-    readonly tags: Readonly<Record<string, string>>;
-    readonly group?: string;
-}
 /**
- * Where one point lands: a leaf — the metric narrowed to the values of every tag any scope of it looks at
- * (grouping tags and submetric tags). A point is recorded once, in its leaf; scopes are sums of leaves,
- * built at the end. That keeps the per-point cost at one histogram update whatever the number of scopes.
+ * Where one point lands, as a builder answered `targets` (see PointBuilder): give it back to the same
+ * builder's `point`, never to another.
  */
 export interface PointTargets {
     readonly metric: number;
-    readonly leaf: Leaf;
-}
-interface Leaf {
-    readonly metric: number;
-    readonly totals: ScopeTotals;
-    /** The trend histogram inside `totals`, when the metric is a trend. */
-    readonly histogram: TrendHistogram | undefined;
-    /** Scopes this leaf adds to. */
-    readonly scopes: readonly LeafScope[];
-    /** For the failures metric: the failure signature of its points (status and error_code), a key of failure-signatures.ts. */
-    readonly signature: string | undefined;
-    windows: Map<number, WindowTotals> | undefined;
-    /** The window the last point went to: points come in time order, so this saves a map lookup. */
-    lastIndex: number;
-    lastWindow: WindowTotals | undefined;
-    /** Highest window index seen, and the windows still counting densely (the newest two). */
-    maxIndex: number;
-    open: {
-        index: number;
-        window: WindowTotals;
-    }[];
 }
 /**
  * Builds a run document from points in constant memory: per scope running totals (HDR histograms for
  * trends) and per window small sketches, whatever the number of points. Parsers call `defineMetric`,
  * `targets` (cache its answer per tag set) and `point`.
  */
-export declare class RunBuilder {
+export declare class RunBuilder implements PointBuilder {
     private readonly options;
     private readonly metrics;
     private readonly metricIds;
@@ -145,4 +117,3 @@ export interface RunInfo {
 }
 /** Windows `lowest` to `highest` (inclusive), indexed from `lowest`. */
 export declare function encodeWindows(windows: Map<number, WindowTotals>, lowest: number, highest?: number): Window[];
-export {};

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { RUN_DOCUMENT_SCHEMA } from './schema-version.js';
 /**
  * The run document: one ingested run as versioned JSON. Every source (k6 NDJSON, CSV, summary JSON, the
  * embedded engine) produces it, the baseline store keeps it, `merge` adds them and `compare` reads two.
  * Users keep these for years, so the schema is versioned and documented in docs/run-document.md.
  */
-export declare const RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
+export { RUN_DOCUMENT_SCHEMA };
 export declare const MetricTypeSchema: z.ZodEnum<{
     trend: "trend";
     counter: "counter";

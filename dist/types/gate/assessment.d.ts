@@ -31,6 +31,11 @@ export interface Assessment {
      * must not cost the latency questions their power.
      */
     readonly minAttainableP?: number;
+    /**
+     * Degrees of freedom of the interval when it is a Student t interval (A/B round pairs: pairs − 1);
+     * absent for the normal intervals of the within-run tests. The limit rule reads the se off the interval with it.
+     */
+    readonly df?: number;
     /** 95 % interval of `change`, when one could be computed. */
     readonly interval?: {
         readonly lower: number;

@@ -16,6 +16,16 @@ export interface JudgedScope {
     /** The tags of the scope (`{}` for the whole run), to find the same scope of other metrics. */
     readonly tags: Readonly<Record<string, string>>;
 }
+/**
+ * One pair of interleaved A/B rounds (ab mode): a round against the baseline service and the candidate
+ * round run next to it, on the same machine within seconds of each other.
+ */
+export interface RoundPair {
+    /** The pair's number in the schedule (0 first). */
+    readonly pair: number;
+    readonly baseline: RunView;
+    readonly current: RunView;
+}
 /** What every detector may read: the current run, the policy, the scopes and memory summaries. */
 export interface RunContext {
     readonly policy: StagePolicy;
@@ -42,6 +52,11 @@ export interface RunContext {
      * history when there is one (gate/learned-noise.ts), else the policy's runToRunNoise.
      */
     readonly noise: LearnedNoise;
+    /**
+     * The A/B round pairs, in ab mode: `baseline` and `current` are then the two arms' rounds added up, and
+     * the paired detectors judge change from the pairs (the spread between pairs is the noise).
+     */
+    readonly pairs?: readonly RoundPair[];
 }
 /** The context of a detector that compares with the baseline: it is there. */
 export interface ComparisonContext extends RunContext {

@@ -229,6 +229,15 @@ export interface FindingDetails {
         readonly source: 'default' | 'history';
         readonly steps: number;
     };
+    /**
+     * Judged on interleaved A/B round pairs (ab mode): each pair's ratio candidate/baseline, in pair order
+     * (pairs the rounds could not judge left out), their spread, and how they were combined.
+     */
+    readonly paired?: {
+        readonly ratios: readonly number[];
+        readonly spread: number;
+        readonly method: 'weighted' | 'equal';
+    };
 }
 export interface Finding {
     readonly outcome: Outcome;
@@ -352,6 +361,25 @@ export interface StageNoise {
     readonly lowest: number;
     readonly highest: number;
 }
+/** What the A/B rounds of a stage were and what they showed. */
+export interface AbSummary {
+    /** Round pairs judged (each one baseline and one candidate round, in ABBA order). */
+    readonly pairs: number;
+    /** Rounds planned in all (2 × pairs asked for). */
+    readonly plannedRounds: number;
+    /** Rounds whose load failed: reported, and their pair left out. */
+    readonly failedRounds: readonly {
+        readonly round: number;
+        readonly arm: 'baseline' | 'candidate';
+        readonly reason: string;
+    }[];
+    /** The whole run's typical-latency ratio per pair, in pair order: a reviewer sees whether the pairs agree. */
+    readonly ratios: readonly number[];
+    /** Spread (SD of ln ratio) between pairs of the whole run's typical latency: the noise the rounds measured. */
+    readonly spread?: number;
+    /** Seconds each round was asked to run. */
+    readonly roundSeconds?: number;
+}
 export interface StageReport {
     readonly stage: string;
     readonly outcome: Outcome;
@@ -385,8 +413,10 @@ export interface StageReport {
      * assumed; the run-to-run noise does not shrink with length).
      */
     readonly power?: StagePower;
-    /** The run-to-run noise used, when there was a baseline to compare with. */
+    /** The run-to-run noise used, when there was a baseline to compare with (not in ab mode: the pairs measure it). */
     readonly noise?: StageNoise;
+    /** Interleaved A/B rounds (ab mode): the baseline is the baseline service's rounds, the current run the candidate's. */
+    readonly ab?: AbSummary;
     /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
     readonly notes: readonly string[];
 }

@@ -25,6 +25,12 @@ export interface IngestOptions {
     readonly onProgress?: (bytes: number) => void;
     /** The formats to recognise; default every reader (readers.ts). */
     readonly readers?: readonly Reader[];
+    /**
+     * Build the run in a worker thread while this one parses: 'auto' (default) for inputs of about 32 MB of
+     * text or more, on two or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
+     * the same either way; only the time differs.
+     */
+    readonly builderThread?: 'auto' | 'always' | 'never';
 }
 /**
  * Reads the outputs of one run into one run document. Several k6 NDJSON/CSV files are shards of the same

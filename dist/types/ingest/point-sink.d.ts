@@ -1,4 +1,5 @@
-import type { PointTargets, RunBuilder } from '../document/run-builder.js';
+import type { PointBuilder } from '../document/point-builder.js';
+import type { PointTargets } from '../document/run-builder.js';
 import { type MetricType } from '../document/run-document.js';
 /** Past this many distinct raw tag texts a parser's cache starts over (k6 `url` tags can be unique per request). */
 export declare const TAG_CACHE_LIMIT = 50000;
@@ -24,16 +25,16 @@ export declare class TagCache {
  */
 export declare function normalizeTags(value: unknown): Record<string, string> | undefined;
 /**
- * Feeds one run's points into a RunBuilder: turns k6 Metric declarations into definitions, defines metrics
+ * Feeds one run's points into a RunBuilder (or a PointBuilder that hands them to one): turns k6 Metric declarations into definitions, defines metrics
  * that arrive without one (type from k6's built-in table, else trend, with a warning) and resolves targets.
  */
 export declare class PointSink {
-    readonly builder: RunBuilder;
+    readonly builder: PointBuilder;
     private readonly warn;
     /** The tool's own metrics with their types, for points that arrive without a declaration. */
     private readonly known;
     private readonly inferred;
-    constructor(builder: RunBuilder, warn: (message: string) => void, 
+    constructor(builder: PointBuilder, warn: (message: string) => void, 
     /** The tool's own metrics with their types, for points that arrive without a declaration. */
     known?: ReadonlyMap<string, {
         readonly type: MetricType;
@@ -47,6 +48,8 @@ export declare class PointSink {
      * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
      */
     metricFor(name: string, why: string, warnBuiltins: boolean): number;
+    /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+    ready(): Promise<void> | undefined;
     /** Targets of `metric` for a cached tag entry (the entry must have tags). */
     targets(entry: TagEntry, metric: number): PointTargets;
 }

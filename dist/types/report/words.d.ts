@@ -4,7 +4,7 @@
  * the comment, the terminal, the HTML page and the JSON say the same thing.
  */
 import type { RequestMix } from '../document/request-mix.js';
-import type { Finding, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { AbSummary, Finding, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export declare function formatInUnit(unit: Unit, value: number): string;
 /** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
@@ -41,5 +41,15 @@ export declare function powerText(p: StagePower): string;
  * (docs/verdict.md states it; the JSON report carries it).
  */
 export declare function noiseText(n: StageNoise): string | undefined;
+/**
+ * The A/B rounds of a stage: how many pairs were judged, each pair's whole-run typical-latency ratio (so a
+ * reviewer sees whether they agree), the spread between them, and any round that failed.
+ */
+export declare function abText(ab: AbSummary): string;
+/**
+ * What the pairs could see, in pairs rather than seconds: the pairs' se shrinks as 1/√pairs, so the pairs
+ * needed for the limit are today's times the stage's sample-size factor (StagePower: needed / duration).
+ */
+export declare function abPowerText(p: StagePower, ab: AbSummary): string;
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'notes'>): string[];
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'notes'>): string[];

@@ -1,3 +1,5 @@
+import type { CounterWindow } from '../../document/run-document.js';
+import { type InsufficientData } from '../../stats/insufficient.js';
 import type { Detector } from '../detector.js';
 /**
  * Did the whole run serve fewer requests per second than the baseline, beyond the limit? Throughput is a
@@ -6,3 +8,5 @@ import type { Detector } from '../detector.js';
  * autocorrelation giving the standard error, plus the run-to-run noise floor.
  */
 export declare const throughput: Detector;
+/** The log-scale standard error of the mean per-second rate over the inner windows (the edges are partly empty). */
+export declare function windowRateSe(windows: readonly CounterWindow[], widthMs: number): number | InsufficientData;
