@@ -17,7 +17,10 @@ import { runK6 } from '../../src/engine/k6-run.js';
 import { LoadFailedError } from '../../src/engine/load-failed.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import type { LoadOutput, StageLoad } from '../../src/pipeline/ports.js';
+import { planStages } from '../../src/pipeline/plan-stages.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { stageIngestOptions } from '../../src/pipeline/stage-ingest.js';
+import { fakeMemory, fakeStore, fixedClock, recordingLog as pipelineLog } from '../pipeline/fakes.js';
 import { recordingLog } from './support.js';
 
 const FAKE_K6 = join(import.meta.dirname, '../support/fake-k6.mjs');
@@ -39,7 +42,7 @@ function folder(): string {
 }
 
 /** A policy with a threshold on a submetric k6 did not declare, so the ingest options carry one. */
-const policy = resolvePolicy(parseConfig({ version: 1, stages: { smoke: { thresholds: { 'http_req_duration{name:GET /api/users}': ['p(95)<800'] } } } }), 'smoke');
+const policy = resolvePolicy(parseConfig({ version: 1, stages: { smoke: { thresholds: { 'http_req_duration{name:GET /api/tenants}': ['p(95)<800'] } } } }), 'smoke');
 const ingest = stageIngestOptions('smoke', policy, { gitSha: 'abc1234', labels: { event: 'push' } });
 
 function engine(fake: Record<string, string>, extra: { output?: 'live' | 'file'; rawOutput?: string; k6?: string } = {}) {
@@ -125,29 +128,39 @@ describe('k6 output read live through a FIFO', () => {
     expect(existsSync(join(workDir, 'smoke.ndjson'))).toBe(false);
   });
 
-  it('cancelled by the signal (SIGINT): the part that ran, marked cancelled; k6 hung on SIGINT is killed and the part before is kept', async () => {
-    for (const hung of [false, true]) {
-      const workDir = folder();
-      const controller = new AbortController();
-      const e = createK6Engine({
-        k6: { path: FAKE_K6, version: '0.49.0' },
-        script: SCRIPT,
-        env: {},
-        flags: [],
-        secrets: [],
-        processEnv: { ...process.env, FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '4000', ...(hung ? { FAKE_K6_IGNORE_SIGINT: '1' } : {}) },
-      });
-      const l = load(workDir, controller.signal);
-      const running = e.run(l);
-      await new Promise((r) => setTimeout(r, 1200));
+  it('cancelled by the signal (SIGINT): the part that ran, marked cancelled, no FIFO left', async () => {
+    const workDir = folder();
+    const controller = new AbortController();
+    const running = engine({ FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '4000' }).run(load(workDir, controller.signal));
+    await new Promise((r) => setTimeout(r, 1000));
+    controller.abort();
+    const out = await running;
+    expect(out).toMatchObject({ cancelled: true, stoppedEarly: 'k6 was stopped before the stage ended (external-abort)' });
+    const doc = documentOf(out);
+    expect(doc.meta.sources[0]!.lines).toBeGreaterThan(100);
+    expect(existsSync(join(workDir, 'smoke.ndjson'))).toBe(false);
+  });
+
+  it('our SIGINT ignored, then SIGKILL: the document holds what k6 wrote up to the kill', async () => {
+    const workDir = folder();
+    const outFile = join(workDir, 'smoke.ndjson');
+    const log = recordingLog();
+    const controller = new AbortController();
+    const live = await openLiveOutput({ path: outFile, ingest, log });
+    try {
+      const running = runK6({ k6: FAKE_K6, script: SCRIPT, stage: 'smoke', outFile, live, log, signal: controller.signal, stopTimeoutMs: 300, processEnv: { ...process.env, FAKE_K6_REPLAY: 'smoke-baseline', FAKE_K6_DURATION_MS: '5000', FAKE_K6_IGNORE_SIGINT: '1' } });
+      await new Promise((r) => setTimeout(r, 1000));
       controller.abort();
-      const out = await running;
-      expect(out.cancelled).toBe(true);
-      const doc = documentOf(out);
-      expect(doc.scopes['http_reqs']).toBeDefined();
-      expect(existsSync(join(workDir, 'smoke.ndjson'))).toBe(false);
+      const result = await running;
+      expect(result).toMatchObject({ cancelled: true, signal: 'SIGKILL' });
+      const doc = await live.document();
+      expect(doc.meta.sources[0]!.lines).toBeGreaterThan(100);
+      expect(live.bytesRead).toBeGreaterThan(0);
+    } finally {
+      await live.close();
     }
-  }, 60_000);
+    expect(existsSync(outFile)).toBe(false);
+  });
 
   it('a raw copy, gzipped as the stream passes: ingesting it gives the live document but for the source name', async () => {
     for (const fake of [{ FAKE_K6_REPLAY: 'smoke-baseline' }, { FAKE_K6_REPLAY: 'aborted' }]) {
@@ -217,5 +230,25 @@ describe('k6 output read live through a FIFO', () => {
     } finally {
       process.env['PATH'] = path;
     }
+  });
+
+  it('through the pipeline (script thresholds on a submetric, gitSha, labels, memory attached after): the same stage run and report as the file gives', async () => {
+    const config = parseConfig({ version: 1, stages: { smoke: { thresholds: { 'http_req_duration{name:GET /api/tenants}': ['p(95)<800'] } } } });
+    const workDir = folder();
+    const pipelineRun = async (output: 'live' | 'file') => {
+      const e = engine({ FAKE_K6_REPLAY: 'smoke-errors' }, { output });
+      const result = await runPipeline(
+        { stages: planStages(config, ['smoke']), workDir, signal: new AbortController().signal, gitSha: 'abc1234', labels: { event: 'push' }, cancelledNote: 'cancelled' },
+        { engine: e, memory: fakeMemory([{ t: 1, rssBytes: 1e8 }]), baselines: fakeStore(), clock: fixedClock('2026-12-01T00:00:00Z'), log: pipelineLog() },
+      );
+      rmSync(join(workDir, 'smoke.ndjson'), { force: true });
+      return result;
+    };
+    const file = await pipelineRun('file');
+    const live = await pipelineRun('live');
+    expect(file.runs[0]!.current.meta.gitSha).toBe('abc1234');
+    expect(file.runs[0]!.report.findings.some((f) => f.outcome === 'fail')).toBe(true);
+    expect(live.runs[0]!.current).toEqual(file.runs[0]!.current);
+    expect(live.report).toEqual(file.report);
   });
 });
