@@ -1,7 +1,7 @@
 // Benchmark of live ingest (run with `npm run bench:live`): k6's output read through a FIFO while k6 runs
 // (src/engine/k6-live-output.ts), against the example API at its top rate (its simulated latency off, so
 // it answers as fast as it can, under its rate limit of 1000 requests/s per token; the smoke stage of
-// examples/k6/isectech.js, 20 VUs, no think time), with the real k6 of PERF_GATE_TEST_K6 (its first) or --k6.
+// examples/k6/isectech.js, whose 3 VUs then send about 1000–1500 requests/s here, no think time), with the real k6 of PERF_GATE_TEST_K6 (its first) or --k6.
 //
 // For each duration it measures, in a fresh child process (peak RSS is perf-gate's own: VmHWM): the time
 // from k6's exit to the verdict-ready run document, the work folder's disk use sampled every 250 ms during
@@ -9,7 +9,7 @@
 // NDJSON, ingested after it exits) for comparison. Targets (issue 10 §2): ≤ 1 s from exit to document at any length; disk flat; ≤ 150 MB.
 //
 // Options: --durations 10s,60s (each a k6 duration), --duration 10m (adds one run of that length),
-//          --file-duration 10s (0 to skip the file run), --vus 20, --latency-scale 0 (1: the API's own
+//          --file-duration 10s (0 to skip the file run), --latency-scale 0 (1: the API's own
 //          simulated latency), --k6 <path>
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,7 +33,6 @@ const durations = option('durations', '10s,60s').split(',').filter((d) => d !== 
 const extra = option('duration', undefined);
 if (extra) durations.push(extra);
 const fileDuration = option('file-duration', '10s');
-const vus = option('vus', '20');
 const latencyScale = option('latency-scale', '0');
 
 function freePort() {
@@ -68,7 +67,7 @@ console.log(JSON.stringify({ ...r, maxRssKb }));`;
 
 function run(bundle, api, mode, duration, dir) {
   const workDir = mkdtempSync(join(dir, `${mode}-${duration}-`));
-  const stage = { mode, k6, script: join(ROOT, 'examples/k6/isectech.js'), baseUrl: api.url, env: { VUS: vus, DURATION: duration, THINK: '0', WS_EVERY: '10', EXPORT_EVERY: '5' }, workDir, sampleMs: 250 };
+  const stage = { mode, k6, script: join(ROOT, 'examples/k6/isectech.js'), baseUrl: api.url, env: { DURATION: duration, THINK: '0', WS_EVERY: '10', EXPORT_EVERY: '5' }, workDir, sampleMs: 250 };
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, pathToFileURL(bundle).href, JSON.stringify(stage)], { encoding: 'utf8', maxBuffer: 16 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1));
 }
@@ -81,7 +80,7 @@ async function main() {
   try {
     const version = execFileSync(k6, ['version'], { encoding: 'utf8', env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } }).trim().split('\n')[0];
     console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`${version}; example API at ${api.url}; isectech.js smoke, ${vus} VUs, no think time, API latency × ${latencyScale}\n`);
+    console.log(`${version}; example API at ${api.url}; isectech.js smoke (its 3 VUs), no think time, API latency × ${latencyScale}\n`);
     const bundle = join(dir, 'live.mjs');
     const esbuild = await import('esbuild');
     await esbuild.build({ entryPoints: [join(ROOT, 'scripts/bench-live-ingest-entry.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'warning' });
