@@ -28,6 +28,7 @@ import { ACCEPTED_FORMATS, IngestError } from '../ingest/errors.js';
 import { ingestSources, type IngestOptions } from '../ingest/ingest.js';
 import { K6_READERS } from '../ingest/k6/index.js';
 import type { StreamReader } from '../ingest/reader.js';
+import { childEnv } from './child-env.js';
 import { LiveProgress } from './live-progress.js';
 import type { EngineLog } from './log.js';
 
@@ -91,7 +92,7 @@ export async function openLiveOutput(options: LiveOutputOptions): Promise<K6Live
 async function makeFifo(file: string): Promise<void> {
   if (process.platform === 'win32') throw new LiveOutputUnavailable('Windows has no FIFOs');
   try {
-    await execFileAsync('mkfifo', ['-m', '600', file], { timeout: 10_000, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
+    await execFileAsync('mkfifo', ['-m', '600', file], { timeout: 10_000, env: childEnv({ parent: process.env }).env });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     const why = e.code === 'ENOENT' ? 'the mkfifo command is not on PATH' : (e.stderr?.trim() || e.message);

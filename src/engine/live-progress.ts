@@ -1,9 +1,10 @@
 /**
- * A light live view of a running k6 test, fed with the bytes k6 appends to its `--out json` file:
+ * A light live view of a running k6 test, fed with the bytes k6 writes to its `--out json` (the live
+ * stream, k6-live-output.ts, or what it appends to the file):
  * requests per second, p95 latency and error rate over the last interval, and the current VUs. It reads
  * only the lines of `http_reqs`, `http_req_duration`, `http_req_failed` and `vus`, keeps a small
  * log-bucketed histogram per interval (p95 within 1 %), and never holds the run. Pure: the runner
- * reads the file and the clock.
+ * reads the bytes and the clock.
  */
 import { StringDecoder } from 'node:string_decoder';
 
