@@ -41,7 +41,16 @@ export async function benchStage(b: StageBench) {
   const ingest = stageIngestOptions('smoke', resolvePolicy(defaultConfig(), 'smoke'), {});
   const outFile = join(b.workDir, 'smoke.ndjson');
   const disk: number[] = [];
-  const sampler = setInterval(() => disk.push(diskBytes(b.workDir)), b.sampleMs);
+  // Where the memory is, at its largest: V8's heap, Buffers and WebAssembly memory outside it.
+  const memory = { heapUsedMax: 0, heapTotalMax: 0, externalMax: 0, arrayBuffersMax: 0 };
+  const sampler = setInterval(() => {
+    disk.push(diskBytes(b.workDir));
+    const m = process.memoryUsage();
+    memory.heapUsedMax = Math.max(memory.heapUsedMax, m.heapUsed);
+    memory.heapTotalMax = Math.max(memory.heapTotalMax, m.heapTotal);
+    memory.externalMax = Math.max(memory.externalMax, m.external);
+    memory.arrayBuffersMax = Math.max(memory.arrayBuffersMax, m.arrayBuffers);
+  }, b.sampleMs);
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), debug: () => undefined };
   const live = b.mode === 'live' ? await openLiveOutput({ path: outFile, ingest, log }) : undefined;
@@ -58,6 +67,10 @@ export async function benchStage(b: StageBench) {
     clearInterval(sampler);
     await live?.close();
   }
+  // What the document (and nothing else) keeps, when the child runs with --expose-gc.
+  (globalThis as { gc?: () => void }).gc?.();
+  const retainedHeap = process.memoryUsage().heapUsed;
+  const documentBytes = JSON.stringify(doc).length;
   const requests = scopeOf(doc, 'http_reqs', 'counter');
   return {
     mode: b.mode,
@@ -68,6 +81,7 @@ export async function benchStage(b: StageBench) {
     ndjsonBytes: live ? live.bytesRead : undefined,
     exitToDocumentMs,
     disk: { samples: disk.length, maxBytes: Math.max(0, ...disk), lastBytes: disk.at(-1) ?? 0 },
+    memory: { ...memory, retainedHeap, documentBytes },
     progress: lines.filter((l) => l.startsWith('elapsed ')),
   };
 }

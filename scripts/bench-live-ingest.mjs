@@ -68,7 +68,7 @@ console.log(JSON.stringify({ ...r, maxRssKb }));`;
 function run(bundle, api, mode, duration, dir) {
   const workDir = mkdtempSync(join(dir, `${mode}-${duration}-`));
   const stage = { mode, k6, script: join(ROOT, 'examples/k6/isectech.js'), baseUrl: api.url, env: { DURATION: duration, THINK: '0', WS_EVERY: '10', EXPORT_EVERY: '5' }, workDir, sampleMs: 250 };
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, pathToFileURL(bundle).href, JSON.stringify(stage)], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, pathToFileURL(bundle).href, JSON.stringify(stage)], { encoding: 'utf8', maxBuffer: 16 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
@@ -99,6 +99,8 @@ async function main() {
           (r.exitCode !== 0 && r.exitCode !== 99 ? `  k6 exit ${r.exitCode}` : ''),
       );
     }
+    console.log('\nmemory (MB), at its largest: heap used / total, external (of it ArrayBuffers); after the run: heap kept, document JSON');
+    for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${mb(r.memory.heapUsedMax).padStart(6)} / ${mb(r.memory.heapTotalMax).padEnd(7)} ${mb(r.memory.externalMax).padStart(6)} (${mb(r.memory.arrayBuffersMax)})   kept ${mb(r.memory.retainedHeap)}, document ${mb(r.memory.documentBytes)}`);
     const live = rows.filter((r) => r.mode === 'live');
     const worstMs = Math.max(...live.map((r) => r.exitToDocumentMs));
     const peak = Math.max(...live.map((r) => r.maxRssKb)) / 1024;
