@@ -19,7 +19,6 @@ import type { RunDocument } from '../document/run-document.js';
 import { RunView } from '../document/run-view.js';
 import { LoadFailedError } from '../engine/load-failed.js';
 import { measuredRun } from '../pipeline/measured-run.js';
-import { stageIngestOptions } from '../pipeline/stage-ingest.js';
 import type { Clock, EngineSetup, LoadEngineEntry, LoadOutput, Log } from '../pipeline/ports.js';
 import { withScriptThresholds } from '../pipeline/script-thresholds.js';
 import { formatDuration, groupThousands } from '../report/format.js';
@@ -174,20 +173,18 @@ async function runRound(options: AbRoundsOptions, arm: Arm, index: number, label
   const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
   const prepared = await options.engine.prepare(setup);
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} — ${prepared.fix}`);
-  const record = {
-    ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
-    ...(options.labels !== undefined ? { labels: options.labels } : {}),
-  };
   let output: LoadOutput;
   try {
-    // With the ingest options an engine that can builds the round's document as the load runs (k6's live output).
-    output = await prepared.engine.run({ stage, policy, workDir, signal, log, ingest: stageIngestOptions(stage, policy, record) });
+    output = await prepared.engine.run({ stage, policy, workDir, signal, log });
   } catch (err) {
     if (signal.aborted) return undefined;
     if (err instanceof LoadFailedError) return { outcome: { kind: 'failed', reason: `${label}: ${err.message}` }, cancelled: false };
     throw err;
   }
-  const document = await measuredRun(stage, withScriptThresholds(policy, output.scriptThresholds), output, record);
+  const document = await measuredRun(stage, withScriptThresholds(policy, output.scriptThresholds), output, {
+    ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
+    ...(options.labels !== undefined ? { labels: options.labels } : {}),
+  });
   if (output.cancelled) {
     return { outcome: { kind: 'failed', reason: `${label}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
   }
