@@ -26,6 +26,10 @@ export interface ActionInputs {
   readonly githubToken: string;
   readonly rollback?: Rollback;
   readonly acceptLabel?: string;
+  /** How k6 hands over its output: live through a FIFO (default), or a file read after k6 exits. */
+  readonly k6Output: 'live' | 'file';
+  /** A copy of k6's raw NDJSON per stage (`{stage}` replaced), gzipped for `.gz`; none by default. */
+  readonly rawOutput?: string;
 }
 
 export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
@@ -100,6 +104,11 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   const githubToken = raw('github-token');
   const rollback = parseRollback(raw, problems);
   const acceptLabel = raw('accept-label') || undefined;
+  const k6Output = choice('k6-output', ['live', 'file'] as const, 'live');
+  const rawOutput = raw('raw-output') || undefined;
+  if (rawOutput !== undefined && stages.length > 1 && !rawOutput.includes('{stage}')) {
+    problems.push(`'raw-output' is written by each of the ${stages.length} stages: put {stage} in it, e.g. 'perf/{stage}.ndjson.gz' — got '${rawOutput}'`);
+  }
 
   if (problems.length > 0) throw new InputError(problems);
   return {
@@ -120,6 +129,8 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     githubToken,
     ...(rollback ? { rollback } : {}),
     ...(acceptLabel ? { acceptLabel } : {}),
+    k6Output,
+    ...(rawOutput ? { rawOutput } : {}),
   };
 }
 

@@ -64,6 +64,8 @@ export async function runAction(io: ActionIo): Promise<void> {
     secrets,
     processEnv: io.env,
     installed: { k6 },
+    k6Output: inputs.k6Output,
+    ...(inputs.rawOutput !== undefined ? { rawOutput: inputs.rawOutput } : {}),
     names: INPUT_NAMES,
   };
   const engine = await chooseEngine('k6', setup);

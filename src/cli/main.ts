@@ -125,6 +125,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--rounds <n|auto>', 'A/B mode: round pairs (each one baseline and one candidate round); auto = 6', 'auto')
     .option('--round-duration <duration>', 'A/B mode: length of each round (20s, 1m)', '20s')
     .option('--memory-url <url>', 'Prometheus /metrics page of the service, sampled every second')
+    .addOption(new Option('--k6-output <how>', "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(['live', 'file']).default('live'))
+    .option('--raw-output <path>', "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz")
     .option('-o, --output <dir>', 'folder for the reports and run documents', 'perf-gate-out')
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')

@@ -36,6 +36,10 @@ export interface RunCliOptions {
   output: string;
   failOn: FailOn;
   failOnInconclusive?: boolean;
+  /** How k6 hands over its output (`--k6-output`): live through a FIFO (default) or a file. */
+  k6Output?: 'live' | 'file';
+  /** `--raw-output`: a copy of k6's raw NDJSON per stage (`{stage}` replaced), gzipped for `.gz`. */
+  rawOutput?: string;
 }
 
 /** The signals that stop `perf-gate run` gracefully (the first one; a second ends it at once). */
@@ -107,6 +111,9 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     if (opts.targetUrl === undefined) throw new UsageError('--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds');
     if (opts.baseline !== undefined) throw new UsageError('--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job');
   }
+  if (opts.rawOutput !== undefined && list.stages.length > 1 && !opts.rawOutput.includes('{stage}')) {
+    throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
+  }
   const setup: EngineSetup = {
     config,
     stages: list.stages,
@@ -116,6 +123,8 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     flags: [],
     secrets: [],
     processEnv: process.env,
+    ...(opts.k6Output !== undefined ? { k6Output: opts.k6Output } : {}),
+    ...(opts.rawOutput !== undefined ? { rawOutput: opts.rawOutput } : {}),
     names: { ...OPTION_NAMES, config: opts.config ?? 'the config' },
   };
   const choice = await chooseEngine(opts.engine, setup);

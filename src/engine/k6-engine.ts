@@ -5,12 +5,17 @@
  * installed (the Action's `ensureK6`), else the one on PATH.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import type { IngestOptions } from '../ingest/ingest.js';
 import { promisify } from 'node:util';
 import type { EngineSetup, LoadEngine, LoadEngineEntry, LoadOutput, ScriptThreshold, StageLoad } from '../pipeline/ports.js';
 import { childEnv } from './child-env.js';
 import { describeK6Exit } from './k6-exit.js';
+import { LiveOutputUnavailable, openLiveOutput, type K6LiveOutput } from './k6-live-output.js';
 import { runK6, type K6RunResult } from './k6-run.js';
 import { scriptThresholds } from './k6-script-thresholds.js';
 import { parseK6Version } from './k6-version.js';
@@ -25,52 +30,97 @@ export interface K6EngineOptions {
   readonly flags: readonly string[];
   readonly secrets: readonly string[];
   readonly processEnv: NodeJS.ProcessEnv;
+  /**
+   * `live` (default): k6 writes into a FIFO read while it runs, the run document is built as it writes
+   * (k6-live-output.ts); `file`: k6 writes `<stage>.ndjson`, ingested after it exits. Live falls back to a
+   * file where no FIFO can be made, or when the pipeline gives no ingest options.
+   */
+  readonly output?: 'live' | 'file';
+  /** A copy of k6's raw NDJSON per stage, `{stage}` replaced by the stage; gzipped when it ends in `.gz`. */
+  readonly rawOutput?: string;
 }
 
 /** k6 as a LoadEngine: `<stage>.ndjson` and `<stage>.summary-export.json` in the stage's work folder. */
 export function createK6Engine(options: K6EngineOptions): LoadEngine {
   return {
     name: 'k6',
-    async run({ stage, workDir, signal, log }: StageLoad): Promise<LoadOutput> {
+    async run({ stage, workDir, signal, log, ingest }: StageLoad): Promise<LoadOutput> {
+      // The same name either way: the live document names its source (and a cut-off line) as the file would.
       const outFile = join(workDir, `${stage}.ndjson`);
       const summaryFile = join(workDir, `${stage}.summary-export.json`);
-      let result: K6RunResult;
+      const rawCopy = options.rawOutput?.replaceAll('{stage}', stage);
+      const live = ingest !== undefined && options.output !== 'file' ? await openLive(outFile, ingest, rawCopy, log) : undefined;
       try {
-        result = await runK6({
-          k6: options.k6.path,
-          script: options.script,
-          stage,
-          outFile,
-          summaryFile,
-          ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-          env: { ...options.env },
-          flags: [...options.flags],
-          secrets: options.secrets,
-          processEnv: options.processEnv,
-          log,
-          signal,
-        });
-      } catch (err) {
-        // Aborted before k6 started: the pipeline reports the stage as not run.
-        if (signal.aborted) throw err;
-        throw new LoadFailedError(stage, 'k6', err instanceof Error ? err.message : String(err), { cause: err });
+        return await runStage(stage, outFile, summaryFile, signal, log, live, rawCopy);
+      } finally {
+        await live?.close();
       }
-      const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
-      // A k6 stopped by our own signal may exit in any way; what it wrote is still the part that ran.
-      if (!result.cancelled && exit.status === 'failed') throw new LoadFailedError(stage, 'k6', exit.message);
-      if (exit.status === 'stopped' && !result.cancelled) log.warning(exit.message);
-      const stopped = result.cancelled || exit.status === 'stopped';
-      return {
-        measured: { kind: 'files', files: [outFile] },
-        toolVersion: options.k6.version,
-        cancelled: result.cancelled,
-        // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
-        ...(stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {}),
-        scriptThresholds: await readScriptThresholds(summaryFile),
-        notes: exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : [],
-      };
     },
   };
+
+  async function runStage(stage: string, outFile: string, summaryFile: string, signal: AbortSignal, log: StageLoad['log'], live: K6LiveOutput | undefined, rawCopy: string | undefined): Promise<LoadOutput> {
+    let result: K6RunResult;
+    try {
+      result = await runK6({
+        ...(live ? { live } : {}),
+        k6: options.k6.path,
+        script: options.script,
+        stage,
+        outFile,
+        summaryFile,
+        ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+        env: { ...options.env },
+        flags: [...options.flags],
+        secrets: options.secrets,
+        processEnv: options.processEnv,
+        log,
+        signal,
+      });
+    } catch (err) {
+      // Aborted before k6 started: the pipeline reports the stage as not run.
+      if (signal.aborted) throw err;
+      throw new LoadFailedError(stage, 'k6', err instanceof Error ? err.message : String(err), { cause: err });
+    }
+    const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
+    // A k6 stopped by our own signal may exit in any way; what it wrote is still the part that ran.
+    if (!result.cancelled && exit.status === 'failed') throw new LoadFailedError(stage, 'k6', exit.message);
+    if (exit.status === 'stopped' && !result.cancelled) log.warning(exit.message);
+    const stopped = result.cancelled || exit.status === 'stopped';
+    if (!live && rawCopy !== undefined) await copyRaw(outFile, rawCopy, log);
+    return {
+      measured: live ? { kind: 'document', document: await live.document() } : { kind: 'files', files: [outFile] },
+      toolVersion: options.k6.version,
+      cancelled: result.cancelled,
+      // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
+      ...(stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {}),
+      scriptThresholds: await readScriptThresholds(summaryFile),
+      notes: exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : [],
+    };
+  }
+}
+
+/** The live output of a stage, or undefined (with a line saying why) where no FIFO can be made: k6 then writes the file. */
+async function openLive(outFile: string, ingest: IngestOptions, rawCopy: string | undefined, log: StageLoad['log']): Promise<K6LiveOutput | undefined> {
+  try {
+    const live = await openLiveOutput({ path: outFile, ingest, ...(rawCopy !== undefined ? { rawCopy } : {}), log });
+    log.debug(`k6 writes into the FIFO ${outFile}, read while it runs${rawCopy !== undefined ? `; raw copy in ${rawCopy}` : ''}`);
+    return live;
+  } catch (err) {
+    if (!(err instanceof LiveOutputUnavailable)) throw err;
+    log.info(`${err.message}: k6 writes ${outFile}, read after k6 exits`);
+    return undefined;
+  }
+}
+
+/** The raw copy of a file k6 wrote (the file path): gzipped for a `.gz` name. */
+async function copyRaw(file: string, target: string, log: StageLoad['log']): Promise<void> {
+  try {
+    await mkdir(dirname(resolve(target)), { recursive: true });
+    if (target.endsWith('.gz')) await pipeline(createReadStream(file), createGzip(), createWriteStream(target));
+    else await pipeline(createReadStream(file), createWriteStream(target));
+  } catch (err) {
+    log.warning(`cannot write the raw k6 output to ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** The thresholds in k6's `--summary-export`; none when k6 wrote none (stopped, or an old k6). */
@@ -88,6 +138,9 @@ export const k6Engine = {
   async prepare(setup: EngineSetup) {
     const k6 = setup.installed?.['k6'] ?? (await k6OnPath(setup.processEnv));
     if (!k6) return { ready: false, why: 'k6 is not on PATH', fix: 'install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use an engine that needs none' } as const;
+    if (setup.rawOutput !== undefined && setup.stages.length > 1 && !setup.rawOutput.includes('{stage}')) {
+      throw new Error(`the raw k6 output '${setup.rawOutput}' would be written by each of the ${setup.stages.length} stages: put {stage} in it (e.g. raw/{stage}.ndjson.gz)`);
+    }
     if (setup.script === undefined) return { ready: false, why: `no ${setup.names.script} given`, fix: `give the k6 script to run with ${setup.names.script}` } as const;
     const engine = createK6Engine({
       k6,
@@ -97,6 +150,8 @@ export const k6Engine = {
       flags: setup.flags,
       secrets: setup.secrets,
       processEnv: setup.processEnv,
+      ...(setup.k6Output !== undefined ? { output: setup.k6Output } : {}),
+      ...(setup.rawOutput !== undefined ? { rawOutput: setup.rawOutput } : {}),
     });
     return { ready: true, engine, why: `k6 v${k6.version} ${setup.installed?.['k6'] ? 'installed' : 'on PATH'}` } as const;
   },

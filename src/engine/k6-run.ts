@@ -1,7 +1,8 @@
 /**
  * Runs one k6 stage: `k6 run --out json=<file> …` without a shell, with live progress read from the
- * output file while k6 writes it, and a graceful stop (SIGINT, then SIGKILL after a grace period) when
- * the caller's AbortSignal fires. The caller ingests the output file afterwards (`ingestFiles`).
+ * output file while k6 writes it (or from the caller's live reader of a FIFO, k6-live-output.ts), and a
+ * graceful stop (SIGINT, then SIGKILL after a grace period) when the caller's AbortSignal fires. The
+ * caller ingests the output file afterwards (`ingestFiles`), or has built the document as k6 wrote it.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
@@ -46,6 +47,20 @@ export interface RunK6Options {
   readonly quiet?: boolean;
   /** Copy k6's stdout and stderr lines to `log.info` as they come; default true. */
   readonly echoOutput?: boolean;
+  /**
+   * k6's output is read by the caller while k6 runs (a FIFO at `outFile`, k6-live-output.ts): progress
+   * lines come from `progress`, `drain` is awaited once k6 has exited, and `outFile` is neither removed
+   * nor followed.
+   */
+  readonly live?: LiveOutputTap;
+}
+
+/** What runK6 needs of a live reader of k6's output (K6LiveOutput). */
+export interface LiveOutputTap {
+  /** Fed with every chunk k6 writes. */
+  readonly progress: LiveProgress;
+  /** k6 has exited: resolves once everything k6 wrote has been read. */
+  drain(): Promise<void>;
 }
 
 export interface K6RunResult {
@@ -134,7 +149,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   await mkdir(path.dirname(path.resolve(options.cwd ?? '.', options.outFile)), { recursive: true });
   // A stale file from an earlier run would be read as this run's progress; k6 creates it anew.
   const outPath = path.resolve(options.cwd ?? '.', options.outFile);
-  await rm(outPath, { force: true });
+  if (!options.live) await rm(outPath, { force: true });
   if (options.summaryFile !== undefined) await rm(path.resolve(options.cwd ?? '.', options.summaryFile), { force: true });
 
   const environment = childEnv({ parent: options.processEnv ?? process.env, ...(options.secrets ? { secrets: options.secrets } : {}), set: Object.fromEntries(vars) });
@@ -174,7 +189,11 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const progress = outPath.endsWith('.gz') ? undefined : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
+  const progress = options.live
+    ? new ProgressLoop(undefined, progressMs, startedAt.getTime(), log, options.live.progress)
+    : outPath.endsWith('.gz')
+      ? undefined
+      : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
   if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
   progress?.start();
 
@@ -191,6 +210,8 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener('abort', onAbort);
     process.removeListener('exit', killOnExit);
+    // Read to the end before the last progress read and the request count of the exit line.
+    await options.live?.drain();
     await progress?.stop();
   }
   stdout.end();
@@ -277,9 +298,11 @@ class OutputTail {
   }
 }
 
-/** Reads what k6 appended to its output every second and logs a progress line every interval. */
+/**
+ * Logs a progress line every interval: from the file k6 appends to (read every second), or, without a
+ * file, from a LiveProgress the caller feeds (the live output).
+ */
 class ProgressLoop {
-  private readonly live = new LiveProgress();
   private handle: FileHandle | undefined;
   private offset = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -289,10 +312,11 @@ class ProgressLoop {
   private readonly buffer = Buffer.allocUnsafe(READ_CHUNK);
 
   constructor(
-    private readonly file: string,
+    private readonly file: string | undefined,
     private readonly intervalMs: number,
     private readonly startMs: number,
     private readonly log: EngineLog,
+    private readonly live = new LiveProgress(),
   ) {
     this.nextReport = startMs + intervalMs;
   }
@@ -317,7 +341,9 @@ class ProgressLoop {
 
   private schedule(): void {
     if (this.stopped) return;
-    const delay = Math.max(0, Math.min(POLL_MS, this.nextReport - Date.now()));
+    const untilReport = this.nextReport - Date.now();
+    // Nothing to read between reports when the caller feeds the progress.
+    const delay = Math.max(0, this.file === undefined ? untilReport : Math.min(POLL_MS, untilReport));
     this.timer = setTimeout(() => {
       this.running = this.tick().finally(() => {
         this.running = undefined;
@@ -341,6 +367,7 @@ class ProgressLoop {
 
   /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
   private async read(): Promise<void> {
+    if (this.file === undefined) return;
     if (!this.handle) {
       try {
         this.handle = await open(this.file, 'r');

@@ -1,11 +1,11 @@
 /**
- * A light live view of a running k6 test, fed with the bytes k6 appends to its `--out json` file:
+ * A light live view of a running k6 test, fed with the bytes k6 writes to its `--out json` (the live
+ * stream, k6-live-output.ts, or what it appends to the file):
  * requests per second, p95 latency and error rate over the last interval, and the current VUs. It reads
  * only the lines of `http_reqs`, `http_req_duration`, `http_req_failed` and `vus`, keeps a small
  * log-bucketed histogram per interval (p95 within 1 %), and never holds the run. Pure: the runner
- * reads the file and the clock.
+ * reads the bytes and the clock.
  */
-import { StringDecoder } from 'node:string_decoder';
 
 /** What one progress line says. */
 export interface ProgressSnapshot {
@@ -36,6 +36,24 @@ const FLOOR_MS = 0.001;
 /** The metrics the live view reads; any other line is skipped without parsing. */
 const WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
 
+const EMPTY = Buffer.alloc(0);
+/** How a Point line starts in k6's layout, and how each wanted metric's line does (`{"metric":"vus"`, …). */
+const POINT_HEAD = Buffer.from('{"metric":"');
+const WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
+
+/**
+ * Whether the line `data[start, end)` may be one of WANTED: false only for a line in k6's Point layout
+ * (`{"metric":"…`) of another metric; any other line (a Metric declaration, keys in another order) is
+ * checked as text.
+ */
+function mayBeWanted(data: Buffer, start: number, end: number): boolean {
+  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
+  for (const head of WANTED_HEADS) {
+    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
+  }
+  return false;
+}
+
 /**
  * Accumulates points pushed as raw NDJSON bytes and hands out one snapshot per interval.
  *
@@ -45,8 +63,7 @@ const WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric
  * formatProgress(live.take(90_000)) // 'elapsed 1m30s · 0 req/s · p95 – · errors – · 20 VUs'
  */
 export class LiveProgress {
-  private readonly decoder = new StringDecoder('utf8');
-  private carry = '';
+  private carry: Buffer = EMPTY;
   private requests = 0;
   private totalRequests = 0;
   private failed = 0;
@@ -61,17 +78,21 @@ export class LiveProgress {
   private boundaryMs: number | undefined;
   private lastElapsedMs = 0;
 
-  /** Feeds appended bytes of the output file (lines may span chunks). */
+  /**
+   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
+   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
+   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
+   */
   push(chunk: Buffer): void {
-    const text = this.carry + this.decoder.write(chunk);
+    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
     for (;;) {
-      const nl = text.indexOf('\n', start);
+      const nl = data.indexOf(10, start);
       if (nl < 0) break;
-      this.line(text.slice(start, nl));
+      if (mayBeWanted(data, start, nl)) this.line(data.toString('utf8', start, nl));
       start = nl + 1;
     }
-    this.carry = text.slice(start);
+    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
   }
 
   /** The snapshot of the interval since the last call, which starts a new interval. */

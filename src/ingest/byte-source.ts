@@ -28,8 +28,31 @@ export class ByteSource {
     private readonly onBytes?: (bytes: number) => void,
   ) {}
 
+  /**
+   * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
+   * the name `path` in messages. The chunks are the stream's own (each stays valid).
+   *
+   * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+   */
+  static fromStream(path: string, stream: AsyncIterable<Buffer>): ByteSource {
+    const source = new ByteSource(path, false);
+    source.stream = stream;
+    return source;
+  }
+
+  private stream: AsyncIterable<Buffer> | undefined;
+
+  /** The bytes come from a stream (ByteSource.fromStream), not from a file read here. */
+  get streamed(): boolean {
+    return this.stream !== undefined;
+  }
+
   async *chunks(): AsyncGenerator<Buffer> {
     try {
+      if (this.stream) {
+        yield* this.stream;
+        return;
+      }
       if (!this.gzip) {
         yield* this.plain();
         return;

@@ -63,12 +63,7 @@ const MIXED =
  */
 export async function ingestFiles(paths: readonly string[], options: IngestOptions = {}): Promise<RunDocument> {
   if (paths.length === 0) throw new IngestError('<inputs>', 'no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)');
-  if (options.window !== undefined && options.window !== 'auto' && !(Number.isFinite(options.window) && options.window > 0)) {
-    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
-  }
-  if (options.maxScopes !== undefined && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
-    throw new RangeError(`ingest: maxScopes must be a whole number ≥ 1 but got ${options.maxScopes}`);
-  }
+  checkOptions(options);
   const inputs: { file: string; detected: Detected }[] = [];
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file, options.readers) });
 
@@ -104,13 +99,54 @@ export async function ingestFiles(paths: readonly string[], options: IngestOptio
       const other = files.find((f) => f.reader.tool !== first.reader.tool)!;
       throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first.reader.tool} output (${first.file}): shards of one run come from one load tool`);
     }
-    doc = await ingestStreams(files, options);
+    let total = 0;
+    const onBytes = options.onProgress
+      ? (n: number): void => {
+          total += n;
+          options.onProgress!(total);
+        }
+      : undefined;
+    doc = await buildFromSources(files.map((f) => ({ file: f.file, reader: f.reader, source: new ByteSource(f.file, f.gzip, onBytes) })), options);
   }
   if (options.memory !== undefined) doc.memory = await readMemoryFile(options.memory);
   return doc;
 }
 
-async function ingestStreams(files: readonly { file: string; reader: StreamReader; gzip: boolean }[], options: IngestOptions): Promise<RunDocument> {
+/** One stream input, already open: the name it is known by (in `meta.sources` and messages), its reader and its bytes. */
+export interface StreamInput {
+  readonly file: string;
+  readonly reader: StreamReader;
+  readonly source: ByteSource;
+}
+
+/**
+ * Reads stream inputs (shards of one run, from one tool) into one run document exactly as ingestFiles
+ * reads the same bytes from files: same builder, same warnings, same sources. For bytes that are not a
+ * file on disk yet — k6's output read through a FIFO while k6 runs (engine/k6-live-output.ts). `onProgress`
+ * is not called (the caller owns the stream); `memory` is attached as by ingestFiles.
+ *
+ * @throws IngestError naming the input (and line) that cannot be read.
+ * @example
+ * const doc = await ingestSources([{ file: 'smoke.ndjson', reader: K6_NDJSON_READER, source: ByteSource.fromStream('smoke.ndjson', socket) }], { stage: 'smoke' });
+ */
+export async function ingestSources(inputs: readonly StreamInput[], options: IngestOptions = {}): Promise<RunDocument> {
+  if (inputs.length === 0) throw new IngestError('<inputs>', 'no inputs: give the k6 output of the run');
+  checkOptions(options);
+  const doc = await buildFromSources(inputs, options);
+  if (options.memory !== undefined) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+
+function checkOptions(options: IngestOptions): void {
+  if (options.window !== undefined && options.window !== 'auto' && !(Number.isFinite(options.window) && options.window > 0)) {
+    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
+  }
+  if (options.maxScopes !== undefined && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number ≥ 1 but got ${options.maxScopes}`);
+  }
+}
+
+async function buildFromSources(files: readonly StreamInput[], options: IngestOptions): Promise<RunDocument> {
   const builderOptions: RunBuilderOptions = {
     requestsMetric: files[0]!.reader.roles.requests,
     failuresMetric: files[0]!.reader.roles.failures,
@@ -132,16 +168,8 @@ async function ingestStreams(files: readonly { file: string; reader: StreamReade
     const tool = files[0]!.reader;
     const sink = new PointSink(builder, warn, tool.knownMetrics);
     const sources: Source[] = [];
-    let total = 0;
-    const onBytes = options.onProgress
-      ? (n: number): void => {
-          total += n;
-          options.onProgress!(total);
-        }
-      : undefined;
     for (const f of files) {
-      const source = new ByteSource(f.file, f.gzip, onBytes);
-      const result = await f.reader.read(f.file, source, sink, warn);
+      const result = await f.reader.read(f.file, f.source, sink, warn);
       sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
     }
     if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
@@ -161,7 +189,7 @@ async function ingestStreams(files: readonly { file: string; reader: StreamReade
 }
 
 /** Whether to build in a worker thread (IngestOptions.builderThread). */
-async function wantsThread(files: readonly { file: string; gzip: boolean }[], choice: 'auto' | 'always' | 'never'): Promise<boolean> {
+async function wantsThread(files: readonly StreamInput[], choice: 'auto' | 'always' | 'never'): Promise<boolean> {
   switch (choice) {
     case 'never':
       return false;
@@ -172,7 +200,9 @@ async function wantsThread(files: readonly { file: string; gzip: boolean }[], ch
       // One core: the two threads would take turns, and lose the cost of handing points over.
       if (!builderThreadAvailable() || availableParallelism() < 2) return false;
       let bytes = 0;
-      for (const f of files) bytes += (await stat(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
+      // A stream (k6's output through a FIFO while k6 runs) arrives at k6's pace: the main thread waits on
+      // k6, not on parsing, so a builder thread would gain nothing there.
+      for (const f of files) bytes += f.source.streamed ? 0 : (await stat(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
       return bytes >= THREAD_MIN_BYTES;
     }
   }

@@ -4,10 +4,10 @@
  * ended early. The stage pipeline and the A/B rounds (src/ab/) both turn a LoadOutput into a run this way.
  */
 import type { StagePolicy } from '../config/policy.js';
-import { submetricsOf } from '../config/submetrics.js';
 import type { RunDocument } from '../document/run-document.js';
 import { ingestFiles } from '../ingest/index.js';
 import type { LoadOutput } from './ports.js';
+import { stageIngestOptions } from './stage-ingest.js';
 
 /** What is recorded in every ingested run document besides the measurements. */
 export interface RunRecord {
@@ -25,17 +25,7 @@ export interface RunRecord {
  * @throws IngestError when the tool's files cannot be read.
  */
 export async function measuredRun(stage: string, policy: StagePolicy, output: LoadOutput, record: RunRecord = {}): Promise<RunDocument> {
-  const run = output.measured.kind === 'files'
-    ? await ingestFiles(output.measured.files, {
-        stage,
-        groupBy: policy.groupBy,
-        window: policy.window,
-        maxScopes: policy.maxScopes,
-        submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-        ...(record.gitSha !== undefined ? { gitSha: record.gitSha } : {}),
-        ...(record.labels !== undefined ? { labels: { ...record.labels } } : {}),
-      })
-    : output.measured.document;
+  const run = output.measured.kind === 'files' ? await ingestFiles(output.measured.files, stageIngestOptions(stage, policy, record)) : output.measured.document;
   const meta = { ...run.meta, ...(output.toolVersion !== undefined ? { toolVersion: output.toolVersion } : {}) };
   const partial = output.cancelled || output.stoppedEarly !== undefined;
   return {

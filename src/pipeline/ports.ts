@@ -8,6 +8,7 @@ import type { StagePolicy } from '../config/policy.js';
 import type { ThresholdExpression } from '../config/threshold.js';
 import type { MemorySample, RunDocument } from '../document/run-document.js';
 import type { HistoryEntry } from '../document/history-entry.js';
+import type { IngestOptions } from '../ingest/index.js';
 
 /** Where log lines go: `@actions/core` in the Action, stderr in the CLI, a recorder in tests. */
 export interface Log {
@@ -33,6 +34,12 @@ export interface StageLoad {
   /** Aborting it stops the load gracefully; what ran is still returned (`cancelled: true`). */
   readonly signal: AbortSignal;
   readonly log: Log;
+  /**
+   * How the pipeline reads the engine's output files (`ingestFiles`' options, stage-ingest.ts): an engine
+   * that builds the run document while the load runs (k6's live output) builds it with these, so the
+   * document is the one the files would give. Absent: such an engine hands over files instead.
+   */
+  readonly ingest?: IngestOptions;
 }
 
 /** A script's own threshold (k6 `options.thresholds`), judged like the config's SLOs. */
@@ -87,6 +94,13 @@ export interface EngineSetup {
   readonly secrets: readonly string[];
   /** What a child's environment is built from (`childEnv`): `process.env`, or the Action's `io.env`. */
   readonly processEnv: NodeJS.ProcessEnv;
+  /**
+   * How k6 hands over its output: `live` (default) through a FIFO read while k6 runs, nothing on disk;
+   * `file`, a `<stage>.ndjson` read after k6 exits (also the fallback where no FIFO can be made).
+   */
+  readonly k6Output?: 'live' | 'file';
+  /** A copy of k6's raw NDJSON per stage (`{stage}` in it is the stage's name), gzipped for a `.gz` name; none by default. */
+  readonly rawOutput?: string;
   /** Executables the caller installed, by engine name (the Action's `ensureK6`); others are looked up on PATH. */
   readonly installed?: Readonly<Record<string, { readonly path: string; readonly version: string }>>;
   /** How the caller names its settings in messages: `--script` or `'script'`, `--target-url` or `'target-url'`, the config file. */

@@ -13,6 +13,7 @@ import { measuredRun } from './measured-run.js';
 import type { PlannedStage } from './plan-stages.js';
 import type { BaselineStore, Clock, LoadEngine, LoadOutput, Log, MemorySampler, StoredBaseline } from './ports.js';
 import { withScriptThresholds } from './script-thresholds.js';
+import { stageIngestOptions } from './stage-ingest.js';
 
 export interface PipelinePorts {
   readonly engine: LoadEngine;
@@ -88,7 +89,8 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
   try {
     let output: LoadOutput;
     try {
-      output = await ports.engine.run({ stage, policy, workDir: input.workDir, signal: input.signal, log });
+      // The engine learns how the pipeline would ingest its output, to build the same document itself.
+      output = await ports.engine.run({ stage, policy, workDir: input.workDir, signal: input.signal, log, ingest: stageIngestOptions(stage, policy, input) });
     } catch (err) {
       if (input.signal.aborted) return undefined;
       throw err;

@@ -27,8 +27,10 @@ describe('parseInputs: defaults', () => {
       failOn: 'fail',
       k6Flags: [],
       env: {},
+      k6Output: 'live',
     });
     expect(i.rollback).toBeUndefined();
+    expect(i.rawOutput).toBeUndefined();
   });
 });
 
@@ -41,6 +43,9 @@ describe('parseInputs: values', () => {
     { what: 'k6 version with a v', inputs: { 'k6-version': 'v0.49.0' }, expected: { k6Version: '0.49.0' } },
     { what: 'env pairs, one per line', inputs: { env: 'TENANT=acme\n# comment\nTOKEN=a=b' }, expected: { env: { TENANT: 'acme', TOKEN: 'a=b' } } },
     { what: 'k6 flags', inputs: { 'k6-flags': '--vus 10 --no-color' }, expected: { k6Flags: ['--vus', '10', '--no-color'] } },
+    { what: 'k6 output to a file', inputs: { 'k6-output': 'file' }, expected: { k6Output: 'file' } },
+    { what: 'a raw copy per stage', inputs: { stages: 'smoke,load', 'raw-output': 'perf/{stage}.ndjson.gz' }, expected: { rawOutput: 'perf/{stage}.ndjson.gz' } },
+    { what: 'a raw copy of one stage', inputs: { 'raw-output': 'smoke.ndjson.gz' }, expected: { rawOutput: 'smoke.ndjson.gz' } },
     { what: 'prometheus endpoint', inputs: { 'memory-source': 'prometheus-endpoint:http://127.0.0.1:9100/metrics' }, expected: { memorySource: { kind: 'prometheus-endpoint', url: 'http://127.0.0.1:9100/metrics' } } },
     {
       what: 'prometheus query',
@@ -72,6 +77,8 @@ describe('parseInputs: errors name the input and echo the value', () => {
     { what: 'stage twice', inputs: { stages: 'smoke,smoke' }, says: "'stages' names a stage twice" },
     { what: 'bad URL', inputs: { 'target-url': 'localhost:8080' }, says: "'target-url' must be an http(s) URL — got 'localhost:8080'" },
     { what: 'own --out', inputs: { 'k6-flags': '--out csv=x.csv' }, says: "'k6-flags' must not set --out" },
+    { what: 'bad k6-output', inputs: { 'k6-output': 'pipe' }, says: "'k6-output' must be one of live, file — got 'pipe'" },
+    { what: 'one raw copy for two stages', inputs: { stages: 'smoke,load', 'raw-output': 'raw.ndjson.gz' }, says: "'raw-output' is written by each of the 2 stages: put {stage} in it" },
     { what: 'bad env line', inputs: { env: 'NOEQUALS' }, says: "'env' expects one KEY=value per line — got 'NOEQUALS'" },
     { what: 'bad baseline', inputs: { baseline: 's3://bucket' }, says: "'baseline' must be 'branch'" },
     { what: 'always update without baseline', inputs: { baseline: 'none', 'update-baseline': 'always' }, says: "there is nowhere to write it" },

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,9 +56,13 @@ function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}) {
     NO_COLOR: '1',
     ...env,
   });
-  /** Resolves once the stand-in wrote some of its output: there is something to report. */
+  /**
+   * Resolves once the stand-in has written some of its output: there is something to report. Its output is
+   * a FIFO read live (no size to watch), so: once it has started, plus a quarter of its 6 s replay.
+   */
   const measuring = async (): Promise<K6Record> => {
-    await started.waitFor(() => existsSync(join(out, 'smoke.ndjson')) && statSync(join(out, 'smoke.ndjson')).size > 100_000, 'k6 wrote results');
+    await started.waitFor(() => existsSync(record), 'k6 started');
+    await new Promise((r) => setTimeout(r, 1500));
     return JSON.parse(readFileSync(record, 'utf8')) as K6Record;
   };
   return { started, measuring };

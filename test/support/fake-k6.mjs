@@ -132,7 +132,8 @@ if (base === undefined) {
   if (gz === undefined) fail(`no recorded run at ${base}.ndjson.gz`);
   const durationMs = Number(env.FAKE_K6_DURATION_MS ?? '1500');
   if (!(durationMs >= 0)) fail(`FAKE_K6_DURATION_MS must be a number of milliseconds but is ${JSON.stringify(env.FAKE_K6_DURATION_MS)}`);
-  const fd = out !== undefined ? openSync(out, 'w') : undefined;
+  // 'w+' is O_RDWR|O_CREAT|O_TRUNC, what k6's os.Create opens its output with (a FIFO then never blocks the open).
+  const fd = out !== undefined ? openSync(out, 'w+') : undefined;
   let stopped = false;
   let carry = Buffer.alloc(0);
   // Z_SYNC_FLUSH: a truncated recording (k6 killed mid-write) inflates up to its break without an error.

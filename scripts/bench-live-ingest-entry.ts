@@ -1,0 +1,87 @@
+/**
+ * What scripts/bench-live-ingest.mjs measures, bundled by it with esbuild and run in a child process of its
+ * own (so its peak RSS is perf-gate's alone): one stage of the real k6 as the k6 engine runs it — live
+ * (the FIFO read while k6 runs) or file (k6 writes NDJSON, ingestFiles after it exits) — timing k6's exit
+ * to the document, and sampling the work folder's disk use meanwhile.
+ */
+import { readdirSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { resolvePolicy } from '../src/config/policy.js';
+import { defaultConfig } from '../src/config/schema.js';
+import { scopeOf } from '../src/document/by-type.js';
+import type { RunDocument } from '../src/document/run-document.js';
+import { openLiveOutput } from '../src/engine/k6-live-output.js';
+import { runK6 } from '../src/engine/k6-run.js';
+import { ingestFiles } from '../src/ingest/index.js';
+import { stageIngestOptions } from '../src/pipeline/stage-ingest.js';
+
+export interface StageBench {
+  readonly mode: 'live' | 'file';
+  readonly k6: string;
+  readonly script: string;
+  readonly baseUrl: string;
+  readonly env: Record<string, string>;
+  readonly workDir: string;
+  /** Milliseconds between disk samples. */
+  readonly sampleMs: number;
+}
+
+/** Bytes of the files under `dir` (a FIFO counts 0: it holds nothing on disk). */
+function diskBytes(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const s = lstatSync(join(dir, name));
+    total += s.isDirectory() ? diskBytes(join(dir, name)) : s.isFile() ? s.blocks * 512 : 0;
+  }
+  return total;
+}
+
+export async function benchStage(b: StageBench) {
+  const ingest = stageIngestOptions('smoke', resolvePolicy(defaultConfig(), 'smoke'), {});
+  const outFile = join(b.workDir, 'smoke.ndjson');
+  const disk: number[] = [];
+  // Where the memory is, at its largest: V8's heap, Buffers and WebAssembly memory outside it.
+  const memory = { heapUsedMax: 0, heapTotalMax: 0, externalMax: 0, arrayBuffersMax: 0 };
+  const sampler = setInterval(() => {
+    disk.push(diskBytes(b.workDir));
+    const m = process.memoryUsage();
+    memory.heapUsedMax = Math.max(memory.heapUsedMax, m.heapUsed);
+    memory.heapTotalMax = Math.max(memory.heapTotalMax, m.heapTotal);
+    memory.externalMax = Math.max(memory.externalMax, m.external);
+    memory.arrayBuffersMax = Math.max(memory.arrayBuffersMax, m.arrayBuffers);
+  }, b.sampleMs);
+  const lines: string[] = [];
+  const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), debug: () => undefined };
+  const live = b.mode === 'live' ? await openLiveOutput({ path: outFile, ingest, log }) : undefined;
+  let doc: RunDocument;
+  let exitToDocumentMs: number;
+  let result;
+  try {
+    result = await runK6({ k6: b.k6, script: b.script, stage: 'smoke', outFile, baseUrl: b.baseUrl, env: b.env, log, processEnv: { ...process.env, K6_NO_USAGE_REPORT: 'true' }, ...(live ? { live } : {}), progressIntervalMs: 10_000 });
+    // `endedAt` is k6's exit (its 'close'); runK6 has drained the FIFO since, which is part of the time.
+    const exitedAt = result.endedAt.getTime() - Date.now() + performance.now();
+    doc = live ? await live.document() : await ingestFiles([outFile], ingest);
+    exitToDocumentMs = performance.now() - exitedAt;
+  } finally {
+    clearInterval(sampler);
+    await live?.close();
+  }
+  // What the document (and nothing else) keeps, when the child runs with --expose-gc.
+  (globalThis as { gc?: () => void }).gc?.();
+  const retainedHeap = process.memoryUsage().heapUsed;
+  const documentBytes = JSON.stringify(doc).length;
+  const requests = scopeOf(doc, 'http_reqs', 'counter');
+  return {
+    mode: b.mode,
+    exitCode: result.exitCode,
+    k6Seconds: result.durationMs / 1000,
+    requests: requests?.counter.count ?? 0,
+    lines: doc.meta.sources[0]?.lines ?? 0,
+    ndjsonBytes: live ? live.bytesRead : undefined,
+    exitToDocumentMs,
+    disk: { samples: disk.length, maxBytes: Math.max(0, ...disk), lastBytes: disk.at(-1) ?? 0 },
+    memory: { ...memory, retainedHeap, documentBytes },
+    progress: lines.filter((l) => l.startsWith('elapsed ')),
+  };
+}

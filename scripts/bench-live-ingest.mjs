@@ -1,0 +1,119 @@
+// Benchmark of live ingest (run with `npm run bench:live`): k6's output read through a FIFO while k6 runs
+// (src/engine/k6-live-output.ts), against the example API at its top rate (its simulated latency off, so
+// it answers as fast as it can, under its rate limit of 1000 requests/s per token; the smoke stage of
+// examples/k6/isectech.js, whose 3 VUs then send about 1000–1500 requests/s here, no think time), with the real k6 of PERF_GATE_TEST_K6 (its first) or --k6.
+//
+// For each duration it measures, in a fresh child process (peak RSS is perf-gate's own: VmHWM): the time
+// from k6's exit to the verdict-ready run document, the work folder's disk use sampled every 250 ms during
+// the run, and the peak RSS. First (after a 5 s warm-up of the API) one run of the file path (k6 writes
+// NDJSON, ingested after it exits) for comparison. Targets (issue 10 §2): ≤ 1 s from exit to document at any length; disk flat; ≤ 150 MB.
+//
+// Options: --durations 10s,60s (each a k6 duration), --duration 10m (adds one run of that length),
+//          --file-duration 10s (0 to skip the file run), --latency-scale 0 (1: the API's own
+//          simulated latency), --k6 <path>
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const k6 = option('k6', (process.env.PERF_GATE_TEST_K6 ?? '').split(':').find((p) => p !== ''));
+if (!k6) {
+  console.error('bench:live needs a real k6: set PERF_GATE_TEST_K6=/path/to/k6 (the first of a : list is used) or pass --k6 /path/to/k6');
+  process.exit(2);
+}
+const durations = option('durations', '10s,60s').split(',').filter((d) => d !== '');
+const extra = option('duration', undefined);
+if (extra) durations.push(extra);
+const fileDuration = option('file-duration', '10s');
+const latencyScale = option('latency-scale', '0');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApi() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'examples/isectech-api/src/main.ts')], { env: { ...process.env, PORT: String(port), ISECTECH_LATENCY_SCALE: latencyScale }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the example API exited with ${code}`)));
+    child.stdout.on('data', (b) => {
+      if (String(b).includes('listening')) resolve();
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+const CHILD = `const { benchStage } = await import(process.argv[1]);
+const r = await benchStage(JSON.parse(process.argv[2]));
+let maxRssKb = process.resourceUsage().maxRSS;
+const m = /VmHWM:\\s*(\\d+) kB/.exec((await import('node:fs')).readFileSync('/proc/self/status', 'utf8'));
+if (m) maxRssKb = Number(m[1]);
+console.log(JSON.stringify({ ...r, maxRssKb }));`;
+
+function run(bundle, api, mode, duration, dir) {
+  const workDir = mkdtempSync(join(dir, `${mode}-${duration}-`));
+  const stage = { mode, k6, script: join(ROOT, 'examples/k6/isectech.js'), baseUrl: api.url, env: { DURATION: duration, THINK: '0', WS_EVERY: '10', EXPORT_EVERY: '5' }, workDir, sampleMs: 250 };
+  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, pathToFileURL(bundle).href, JSON.stringify(stage)], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'perf-gate-bench-live-'));
+  const api = await startApi();
+  try {
+    const version = execFileSync(k6, ['version'], { encoding: 'utf8', env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } }).trim().split('\n')[0];
+    console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`${version}; example API at ${api.url}; isectech.js smoke (its 3 VUs), no think time, API latency × ${latencyScale}\n`);
+    const bundle = join(dir, 'live.mjs');
+    const esbuild = await import('esbuild');
+    await esbuild.build({ entryPoints: [join(ROOT, 'scripts/bench-live-ingest-entry.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'warning' });
+
+    // A cold API (JIT, caches) answers the first seconds slower: warm it up, unmeasured.
+    run(bundle, api, 'live', '5s', dir);
+    const rows = [];
+    if (fileDuration !== '0') rows.push({ d: fileDuration, ...run(bundle, api, 'file', fileDuration, dir) });
+    for (const d of durations) rows.push({ d, ...run(bundle, api, 'live', d, dir) });
+
+    console.log('mode  duration  k6 ran   requests   req/s   NDJSON     exit → document   disk max (last)     peak RSS');
+    for (const r of rows) {
+      const ndjson = r.ndjsonBytes !== undefined ? `${mb(r.ndjsonBytes)} MB` : '(file)';
+      console.log(
+        `${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${`${r.k6Seconds.toFixed(1)} s`.padEnd(8)} ${String(r.requests).padStart(9)}  ${(r.requests / r.k6Seconds).toFixed(0).padStart(6)}   ${ndjson.padEnd(10)} ${`${r.exitToDocumentMs.toFixed(0)} ms`.padStart(10)}        ${`${mb(r.disk.maxBytes)} MB (${mb(r.disk.lastBytes)})`.padEnd(18)}  ${(r.maxRssKb / 1024).toFixed(0)} MB` +
+          (r.exitCode !== 0 && r.exitCode !== 99 ? `  k6 exit ${r.exitCode}` : ''),
+      );
+    }
+    console.log('\nmemory (MB), at its largest: heap used / total, external (of it ArrayBuffers); after the run: heap kept, document JSON');
+    for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${mb(r.memory.heapUsedMax).padStart(6)} / ${mb(r.memory.heapTotalMax).padEnd(7)} ${mb(r.memory.externalMax).padStart(6)} (${mb(r.memory.arrayBuffersMax)})   kept ${mb(r.memory.retainedHeap)}, document ${mb(r.memory.documentBytes)}`);
+    const live = rows.filter((r) => r.mode === 'live');
+    const worstMs = Math.max(...live.map((r) => r.exitToDocumentMs));
+    const peak = Math.max(...live.map((r) => r.maxRssKb)) / 1024;
+    const disk = Math.max(...live.map((r) => r.disk.maxBytes));
+    console.log(`\ntargets (live): exit → document ≤ 1000 ms: ${worstMs.toFixed(0)} ms ${worstMs <= 1000 ? 'met' : 'MISSED'}; disk flat: max ${mb(disk)} MB ${disk < 1e6 ? 'met' : 'MISSED'}; peak RSS ≤ 150 MB: ${peak.toFixed(0)} MB ${peak <= 150 ? 'met' : 'MISSED'}`);
+    console.log(`progress lines of the longest live run (from the stream): ${live.at(-1).progress.slice(0, 3).join(' | ')}`);
+  } finally {
+    api.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

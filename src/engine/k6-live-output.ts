@@ -1,0 +1,272 @@
+/**
+ * k6's `--out json` read while k6 runs, through a named pipe (FIFO) at the path k6 is given, straight into
+ * the run builder: no file grows on disk, and the run document is ready as soon as k6 has exited.
+ *
+ * What k6 does with the path (v1.8.1 and v2.2.0, strace): `openat(path, O_RDWR|O_CREAT|O_TRUNC)` — Go's
+ * `os.Create` — then only `write`s; no seek, no truncate. On a FIFO, O_TRUNC is ignored and O_RDWR never
+ * blocks, so k6 starts whether or not a reader is there, and it is a reader of its own pipe: it never gets
+ * EPIPE, its writes block once the pipe's buffer is full. Hence the rules here: open our end before k6
+ * starts (data written with no reader open is lost when k6 closes), read until k6 has exited (a reader that
+ * stopped early would stall k6), and never give k6 a `.gz` name (k6 then gzips; the FIFO gets a plain name).
+ *
+ * Backpressure: while the parser is busy the socket is not read, the pipe fills and k6's output goroutine
+ * waits on its write; k6 keeps sampling meanwhile and buffers the samples in memory. That is acceptable:
+ * the parser reads several hundred MB/s, k6 at the example API's top rate writes a few MB/s, so the pipe
+ * is nearly always empty — no second buffer on our side, which would only move k6's memory into ours.
+ */
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, constants, createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { Socket } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createGzip, type Gzip } from 'node:zlib';
+import type { RunDocument } from '../document/run-document.js';
+import { ByteSource } from '../ingest/byte-source.js';
+import { ACCEPTED_FORMATS, IngestError } from '../ingest/errors.js';
+import { ingestSources, type IngestOptions } from '../ingest/ingest.js';
+import { K6_READERS } from '../ingest/k6/index.js';
+import type { StreamReader } from '../ingest/reader.js';
+import { childEnv } from './child-env.js';
+import { LiveProgress } from './live-progress.js';
+import type { EngineLog } from './log.js';
+
+const execFileAsync = promisify(execFile);
+
+/** The reader of k6's `--out json` NDJSON: the one ingestFiles picks for a `.ndjson` file. */
+const K6_NDJSON_READER = K6_READERS.find((r): r is StreamReader => r.kind === 'stream' && r.format === 'k6-ndjson')!;
+
+/** A FIFO cannot be made here (no `mkfifo`, Windows, a file system without FIFOs): k6 writes a file instead. */
+export class LiveOutputUnavailable extends Error {
+  override readonly name = 'LiveOutputUnavailable';
+}
+
+export interface LiveOutputOptions {
+  /**
+   * Where the FIFO is made and what k6 is given as `--out json=<path>`; also the input's name in the run
+   * document (`meta.sources`, warnings), so it should be the file name the file path would ingest.
+   */
+  readonly path: string;
+  /** What the document is built with: exactly what the pipeline would give ingestFiles. */
+  readonly ingest: IngestOptions;
+  /** A copy of the raw NDJSON as it passes, gzipped when the name ends in `.gz`. */
+  readonly rawCopy?: string;
+  readonly log: EngineLog;
+}
+
+/**
+ * Makes the FIFO and opens our end of it (non-blocking, so no wait for k6), and starts building the run
+ * document from whatever k6 writes into it. Call `drain` once k6 has exited, then `document`; always `close`.
+ *
+ * @throws LiveOutputUnavailable when the FIFO cannot be made (the caller falls back to a file).
+ * @example
+ * const live = await openLiveOutput({ path: 'work/smoke.ndjson', ingest: { stage: 'smoke' }, log });
+ * try { await runK6({ …, outFile: live.path, live }); const doc = await live.document(); } finally { await live.close(); }
+ */
+export async function openLiveOutput(options: LiveOutputOptions): Promise<K6LiveOutput> {
+  if (options.path.endsWith('.gz')) throw new RangeError(`live output: ${options.path} ends in .gz, so k6 would gzip what it writes; give the FIFO a plain name`);
+  await mkdir(path.dirname(options.path), { recursive: true });
+  await rm(options.path, { force: true });
+  await makeFifo(options.path);
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening the read end does not wait for a writer (k6 opens it once it starts its outputs).
+    fd = openSync(options.path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    await rm(options.path, { force: true });
+    throw new LiveOutputUnavailable(`cannot open the FIFO ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  let raw: RawCopy | undefined;
+  try {
+    if (options.rawCopy !== undefined) raw = await RawCopy.open(options.rawCopy);
+  } catch (err) {
+    closeSync(fd);
+    await rm(options.path, { force: true });
+    throw err;
+  }
+  return new K6LiveOutput(options, fd, raw);
+}
+
+/** `mkfifo -m 600 <path>` (coreutils; Node has no mkfifo). */
+async function makeFifo(file: string): Promise<void> {
+  if (process.platform === 'win32') throw new LiveOutputUnavailable('Windows has no FIFOs');
+  try {
+    await execFileAsync('mkfifo', ['-m', '600', file], { timeout: 10_000, env: childEnv({ parent: process.env }).env });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    const why = e.code === 'ENOENT' ? 'the mkfifo command is not on PATH' : (e.stderr?.trim() || e.message);
+    throw new LiveOutputUnavailable(`cannot make a FIFO at ${file} (${why})`, { cause: err });
+  }
+}
+
+/** The read end of k6's FIFO, the document being built from it, its progress view and its raw copy. */
+export class K6LiveOutput {
+  /** Fed with every chunk read, for the progress lines (formatProgress). */
+  readonly progress = new LiveProgress();
+  readonly path: string;
+  private readonly socket: Socket;
+  private readonly built: Promise<RunDocument>;
+  /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
+  private readonly settled: Promise<void>;
+  private bytes = 0;
+  private closed = false;
+
+  constructor(
+    options: LiveOutputOptions,
+    fd: number,
+    private readonly raw: RawCopy | undefined,
+  ) {
+    this.path = options.path;
+    this.socket = new Socket({ fd, readable: true, writable: false });
+    this.socket.pause();
+    const source = ByteSource.fromStream(options.path, this.chunks());
+    this.built = (async () => {
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest);
+      // What ingestFiles says of an empty file, which it refuses before any reader runs.
+      if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+      return doc;
+    })();
+    this.settled = this.built.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Bytes k6 wrote so far. */
+  get bytesRead(): number {
+    return this.bytes;
+  }
+
+  /**
+   * k6 has exited: ends the stream after the last byte k6 wrote (also when k6 never opened the FIFO — a
+   * script error — by opening and closing a write end ourselves, which makes the reader see end of file)
+   * and waits until the document is built (or failed: `document` says how).
+   */
+  async drain(): Promise<void> {
+    try {
+      closeSync(openSync(this.path, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: our read end is already closed (k6 closed its end and everything was read).
+    }
+    await this.settled;
+  }
+
+  /**
+   * The run document of everything k6 wrote, built with the options given; call after `drain`.
+   *
+   * @throws IngestError when k6's output cannot be read (or k6 wrote nothing).
+   */
+  async document(): Promise<RunDocument> {
+    return this.built;
+  }
+
+  /** Removes the FIFO, closes our end and finishes the raw copy; safe to call on every path, twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Our end stays open until k6 is gone (drain): a FIFO without its reader would stall k6's writes.
+    await rm(this.path, { force: true }).catch(() => undefined);
+    this.socket.destroy();
+    await this.settled;
+    await this.raw?.end().catch(() => undefined);
+  }
+
+  /**
+   * The socket's chunks, pulled by the parser (backpressure: a paused socket leaves the data in the pipe).
+   * When the parser stops early (a line it refuses), the rest is still read and dropped, so k6 is never
+   * stalled on a full pipe.
+   */
+  private async *chunks(): AsyncGenerator<Buffer> {
+    const socket = this.socket;
+    const queue: Buffer[] = [];
+    let ended = false;
+    let failure: Error | undefined;
+    let wake: (() => void) | undefined;
+    const signal = (): void => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    const onData = (chunk: Buffer): void => {
+      queue.push(chunk);
+      socket.pause();
+      signal();
+    };
+    const onEnd = (): void => {
+      ended = true;
+      signal();
+    };
+    const onError = (err: Error): void => {
+      failure = err;
+      ended = true;
+      signal();
+    };
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.once('close', onEnd);
+    socket.once('error', onError);
+    let finished = false;
+    try {
+      for (;;) {
+        const chunk = queue.shift();
+        if (chunk) {
+          await this.pass(chunk);
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        const woken = new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        socket.resume();
+        await woken;
+      }
+      finished = true;
+    } finally {
+      socket.off('data', onData);
+      if (!finished && !ended) {
+        // The parser gave up: keep k6's pipe flowing (into the raw copy, if any) until k6 closes it.
+        socket.on('data', (chunk: Buffer) => void this.pass(chunk));
+        socket.resume();
+      }
+    }
+    if (failure) throw failure;
+  }
+
+  /** A chunk on its way to the parser: counted, shown in progress, copied. */
+  private async pass(chunk: Buffer): Promise<void> {
+    this.bytes += chunk.length;
+    this.progress.push(chunk);
+    await this.raw?.write(chunk);
+  }
+}
+
+/** The raw NDJSON as it passes, gzipped for a `.gz` name, written with backpressure. */
+class RawCopy {
+  private constructor(
+    private readonly head: Gzip | WriteStream,
+    private readonly file: WriteStream,
+  ) {}
+
+  static async open(target: string): Promise<RawCopy> {
+    await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    const file = createWriteStream(target);
+    await once(file, 'open');
+    if (!target.endsWith('.gz')) return new RawCopy(file, file);
+    const gzip = createGzip();
+    gzip.pipe(file);
+    return new RawCopy(gzip, file);
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    if (!this.head.write(chunk)) await once(this.head, 'drain');
+  }
+
+  /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */
+  async end(): Promise<void> {
+    const closed = once(this.file, 'close');
+    this.head.end();
+    await closed;
+  }
+}
