@@ -1204,7 +1204,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path2 = __require("node:path");
+    var path3 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2217,9 +2217,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path2.resolve(baseDir, baseName);
+          const localBin = path3.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path2.extname(baseName))) return void 0;
+          if (sourceExt.includes(path3.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2237,17 +2237,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path2.resolve(
-            path2.dirname(resolvedScriptPath),
+          executableDir = path3.resolve(
+            path3.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path2.basename(
+            const legacyName = path3.basename(
               this._scriptPath,
-              path2.extname(this._scriptPath)
+              path3.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2258,7 +2258,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path2.extname(executableFile));
+        launchWithNode = sourceExt.includes(path3.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3173,7 +3173,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path2.basename(filename, path2.extname(filename));
+        this._name = path3.basename(filename, path3.extname(filename));
         return this;
       }
       /**
@@ -3187,9 +3187,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path3) {
-        if (path3 === void 0) return this._executableDir;
-        this._executableDir = path3;
+      executableDir(path4) {
+        if (path4 === void 0) return this._executableDir;
+        this._executableDir = path4;
         return this;
       }
       /**
@@ -8846,9 +8846,9 @@ var require_pako = __commonJS({
     var assign = require_common().assign;
     var deflate = require_deflate2();
     var inflate = require_inflate2();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var pako2 = {};
-    assign(pako2, deflate, inflate, constants3);
+    assign(pako2, deflate, inflate, constants4);
     module2.exports = pako2;
   }
 });
@@ -9266,11 +9266,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -9286,7 +9286,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -11119,8 +11119,8 @@ var require_dist2 = __commonJS({
         if (!append) {
           paths = paths.reverse();
         }
-        paths.forEach(function(path2) {
-          var pathArray = getPathArray(path2);
+        paths.forEach(function(path3) {
+          var pathArray = getPathArray(path3);
           addExistingPath(pathArray, env[pathVar], append);
           env[pathVar] = pathArray.join(separator);
         });
@@ -11134,14 +11134,14 @@ var require_dist2 = __commonJS({
         return [pathToAdd];
       }
     }
-    function addExistingPath(array2, path2, appendMode) {
-      if (!path2) {
+    function addExistingPath(array2, path3, appendMode) {
+      if (!path3) {
         return;
       }
       if (appendMode) {
-        array2.unshift(path2);
+        array2.unshift(path3);
       } else {
-        array2.push(path2);
+        array2.push(path3);
       }
     }
   }
@@ -14091,15 +14091,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path2 = [graph[toModel].parent, toModel];
+      const path3 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path2.unshift(graph[cur].parent);
+        path3.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path2;
+      fn.conversion = path3;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -15376,7 +15376,7 @@ var require_aggregateResult = __commonJS({
 var require_manager = __commonJS({
   "node_modules/autocannon/lib/manager.js"(exports2, module2) {
     "use strict";
-    var path2 = __require("path");
+    var path3 = __require("path");
     var EE = __require("events").EventEmitter;
     var aggregateResult = require_aggregateResult();
     var { getHistograms } = require_histUtil();
@@ -15434,7 +15434,7 @@ var require_manager = __commonJS({
       workerOpts.c = workerOpts.connections;
       function init() {
         for (let i = 0; i < numWorkers; i++) {
-          const worker = new Worker2(path2.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
+          const worker = new Worker2(path3.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
           worker.on("message", (msg) => {
             const { cmd, data, error: error62 } = msg;
             if (cmd === "RESULT") {
@@ -24445,11 +24445,11 @@ var require_mime_types = __commonJS({
       }
       return exts[0];
     }
-    function lookup(path2) {
-      if (!path2 || typeof path2 !== "string") {
+    function lookup(path3) {
+      if (!path3 || typeof path3 !== "string") {
         return false;
       }
-      var extension2 = extname("x." + path2).toLowerCase().substr(1);
+      var extension2 = extname("x." + path3).toLowerCase().substr(1);
       if (!extension2) {
         return false;
       }
@@ -25589,7 +25589,7 @@ var require_form_data = __commonJS({
     "use strict";
     var CombinedStream = require_combined_stream();
     var util = __require("util");
-    var path2 = __require("path");
+    var path3 = __require("path");
     var http = __require("http");
     var https = __require("https");
     var parseUrl = __require("url").parse;
@@ -25720,11 +25720,11 @@ var require_form_data = __commonJS({
     FormData.prototype._getContentDisposition = function(value, options) {
       var filename;
       if (typeof options.filepath === "string") {
-        filename = path2.normalize(options.filepath).replace(/\\/g, "/");
+        filename = path3.normalize(options.filepath).replace(/\\/g, "/");
       } else if (options.filename || value && (value.name || value.path)) {
-        filename = path2.basename(options.filename || value && (value.name || value.path));
+        filename = path3.basename(options.filename || value && (value.name || value.path));
       } else if (value && value.readable && hasOwn(value, "httpVersion")) {
-        filename = path2.basename(value.client._httpMessage.path || "");
+        filename = path3.basename(value.client._httpMessage.path || "");
       }
       if (filename) {
         return 'filename="' + escapeHeaderParam(filename) + '"';
@@ -25909,7 +25909,7 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve2, basename } = __require("path");
+    var { resolve: resolve3, basename } = __require("path");
     var { readFileSync } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
@@ -25917,8 +25917,8 @@ var require_multipart = __commonJS({
         return JSON.parse(string4);
       } catch (error62) {
         try {
-          const path2 = resolve2(string4);
-          const data = readFileSync(path2, "utf8");
+          const path3 = resolve3(string4);
+          const data = readFileSync(path3, "utf8");
           return JSON.parse(data);
         } catch (error63) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -25932,14 +25932,14 @@ var require_multipart = __commonJS({
         const type = obj[key] && obj[key].type;
         switch (type) {
           case "file": {
-            const path2 = obj[key] && obj[key].path;
-            if (!path2) {
+            const path3 = obj[key] && obj[key].path;
+            if (!path3) {
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync(path2);
+            const buffer = readFileSync(path3);
             form.append(key, buffer, Object.assign({}, {
-              filename: basename(path2)
+              filename: basename(path3)
             }, opts));
             break;
           }
@@ -26896,10 +26896,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse3 = require_parse();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -28139,7 +28139,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse();
@@ -28223,8 +28223,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -28260,14 +28260,14 @@ var require_validate = __commonJS({
     var lessThanOneError = (label) => new Error(`${label} can not be less than 1`);
     var greaterThanZeroError = (label) => new Error(`${label} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
-    function safeRequire(path2) {
-      if (typeof path2 === "string") {
+    function safeRequire(path3) {
+      if (typeof path3 === "string") {
         try {
-          return __require(path2);
+          return __require(path3);
         } catch (err) {
         }
       }
-      return path2;
+      return path3;
     }
     function defaultOpts(opts) {
       const setupClient = opts.workers ? opts.setupClient : safeRequire(opts.setupClient);
@@ -30748,7 +30748,7 @@ var require_httpRequestBuilder = __commonJS({
           return null;
         }
         const method = reqData.method;
-        const path2 = reqData.path;
+        const path3 = reqData.path;
         const headers = reqData.headers;
         const body = reqData.body;
         const headersDefinedHost = getPropertyCaseInsensitive(reqData.headers, "host");
@@ -30759,7 +30759,7 @@ var require_httpRequestBuilder = __commonJS({
           host = hostname3 + ":" + port;
         }
         const baseReq = [
-          `${method} ${path2} HTTP/1.1`
+          `${method} ${path3} HTTP/1.1`
         ];
         if (!headersDefinedHost) {
           baseReq.push(`Host: ${host}`);
@@ -32611,10 +32611,10 @@ var require_init = __commonJS({
     }
     function run2(opts) {
       const tracker = new EE();
-      const promise2 = new Promise((resolve2, reject) => {
+      const promise2 = new Promise((resolve3, reject) => {
         _init(opts, tracker, (err, results) => {
           if (err) return reject(err);
-          resolve2(results);
+          resolve3(results);
         });
       });
       tracker.then = promise2.then.bind(promise2);
@@ -32630,13 +32630,13 @@ var require_init = __commonJS({
       };
       const mainTracker = new EE();
       const warmUpTracker = new EE();
-      const promise2 = new Promise((resolve2, reject) => {
+      const promise2 = new Promise((resolve3, reject) => {
         _init(warmupOpts, warmUpTracker, (err, warmupResults) => {
           if (err) return reject(err);
           _init(opts, mainTracker, (err2, results) => {
             if (err2) return reject(err2);
             results.warmup = warmupResults;
-            resolve2(results);
+            resolve3(results);
           });
         });
       });
@@ -32807,7 +32807,7 @@ var require_autocannon = __commonJS({
     var fs = __require("fs");
     var os = __require("os");
     var net = __require("net");
-    var path2 = __require("path");
+    var path3 = __require("path");
     var URL2 = __require("url").URL;
     var spawn2 = __require("child_process").spawn;
     var managePath = require_dist2();
@@ -32922,7 +32922,7 @@ var require_autocannon = __commonJS({
         return;
       }
       if (!checkURL(argv.url) || argv.help) {
-        const help = fs.readFileSync(path2.join(__dirname, "help.txt"), "utf8");
+        const help = fs.readFileSync(path3.join(__dirname, "help.txt"), "utf8");
         console.error(help);
         return;
       }
@@ -33036,7 +33036,7 @@ var require_autocannon = __commonJS({
           });
         });
         const alterPath = managePath({ PATH: process.env.NODE_PATH });
-        alterPath.unshift(path2.join(__dirname, "lib/preload"));
+        alterPath.unshift(path3.join(__dirname, "lib/preload"));
         const proc = spawn2(argv.spawn[0], argv.spawn.slice(1), {
           stdio: ["ignore", "inherit", "inherit"],
           env: Object.assign({}, process.env, {
@@ -33060,7 +33060,7 @@ var require_autocannon = __commonJS({
     }
     function createChannel(onport) {
       const pipeName = `${process.pid}.autocannon`;
-      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path2.join(os.tmpdir(), pipeName);
+      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path3.join(os.tmpdir(), pipeName);
       const server = net.createServer((socket) => {
         socket.once("data", (chunk) => {
           const port = chunk.toString();
@@ -33160,17 +33160,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    function visit_(key, node2, visitor, path3) {
+      const ctrl = callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+            const ci = visit_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33181,13 +33181,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+          const cv = visit_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33208,17 +33208,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node2, visitor, path3) {
+      const ctrl = await callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33229,13 +33229,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+          const cv = await visitAsync_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -33262,23 +33262,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node2, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key, node2, path3);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key, node2, path3);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key, node2, path3);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key, node2, path3);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key, node2, path3);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key, node2, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node2) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -33890,10 +33890,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -33912,7 +33912,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -33942,11 +33942,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -33960,8 +33960,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -33975,8 +33975,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -33994,8 +33994,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -34005,8 +34005,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -36521,9 +36521,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -36598,14 +36598,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -36620,10 +36620,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -36634,10 +36634,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -36654,13 +36654,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -38621,9 +38621,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit2.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -38632,23 +38632,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path3) => {
+      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -38659,10 +38659,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40432,12 +40432,12 @@ var {
 
 // src/config/errors.ts
 var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-function formatConfigPath(path2) {
+function formatConfigPath(path3) {
   let out = "";
-  path2.forEach((segment, i) => {
+  path3.forEach((segment, i) => {
     if (typeof segment === "number") {
       out += `[${segment}]`;
-    } else if (isThresholdMetricKey(path2, i) || !IDENTIFIER.test(segment)) {
+    } else if (isThresholdMetricKey(path3, i) || !IDENTIFIER.test(segment)) {
       out += `[${JSON.stringify(segment)}]`;
     } else {
       out += out === "" ? segment : `.${segment}`;
@@ -40445,8 +40445,8 @@ function formatConfigPath(path2) {
   });
   return out;
 }
-function isThresholdMetricKey(path2, i) {
-  return i === 3 && path2[0] === "stages" && path2[2] === "thresholds";
+function isThresholdMetricKey(path3, i) {
+  return i === 3 && path3[0] === "stages" && path3[2] === "thresholds";
 }
 function formatValue(value) {
   if (value === void 0) return "nothing";
@@ -40463,8 +40463,8 @@ function formatValue(value) {
 }
 function formatConfigIssue(issue2, file2) {
   const where2 = file2 === void 0 ? "" : issue2.location === void 0 ? `${file2}: ` : `${file2}:${issue2.location.line}:${issue2.location.col}: `;
-  const path2 = formatConfigPath(issue2.path);
-  return `${where2}${path2 === "" ? "" : `${path2}: `}${issue2.message}`;
+  const path3 = formatConfigPath(issue2.path);
+  return `${where2}${path3 === "" ? "" : `${path3}: `}${issue2.message}`;
 }
 var ConfigError = class _ConfigError extends Error {
   /** Where the first problem is: a key path (`stages.smoke.regresion`) or, for I/O and YAML syntax errors, the file. */
@@ -41148,9 +41148,9 @@ function templateName(value) {
   const hash2 = rest.indexOf("#");
   if (hash2 >= 0) rest = rest.slice(0, hash2);
   const q = rest.indexOf("?");
-  const path2 = q >= 0 ? rest.slice(0, q) : rest;
+  const path3 = q >= 0 ? rest.slice(0, q) : rest;
   const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path2.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const segments = path3.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
   const params = query === void 0 ? void 0 : query.split("&").map((p) => {
     const eq = p.indexOf("=");
     return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
@@ -42564,10 +42564,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -42907,11 +42907,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -43373,16 +43373,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path3 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -43421,17 +43421,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path3 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -43470,8 +43470,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path2) {
+  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path3) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -46814,7 +46814,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -46824,7 +46824,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check5 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -46835,7 +46835,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -46899,7 +46899,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -60609,13 +60609,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path2 = ref.slice(1).split("/").filter(Boolean);
-  if (path2.length === 0) {
+  const path3 = ref.slice(1).split("/").filter(Boolean);
+  if (path3.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path2[0] === defsKey) {
-    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
+  if (path3[0] === defsKey) {
+    const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -61915,22 +61915,22 @@ function toConfigIssues(issues, base = []) {
 function flatten(issues, base) {
   const out = [];
   for (const issue2 of issues) {
-    const path2 = [...base, ...issue2.path.map(toSegment)];
+    const path3 = [...base, ...issue2.path.map(toSegment)];
     switch (issue2.code) {
       case "unrecognized_keys": {
         const lines = issue2.message.split("\n");
-        issue2.keys.forEach((key, i) => out.push({ path: [...path2, key], message: lines[i] ?? "unknown key" }));
+        issue2.keys.forEach((key, i) => out.push({ path: [...path3, key], message: lines[i] ?? "unknown key" }));
         break;
       }
       case "invalid_union": {
         const branch = issue2.errors.find((b) => !isTypeMismatch(b));
-        if (branch === void 0) out.push({ path: path2, message: issue2.message });
-        else out.push(...flatten(branch, path2));
+        if (branch === void 0) out.push({ path: path3, message: issue2.message });
+        else out.push(...flatten(branch, path3));
         break;
       }
       case "invalid_key":
       case "invalid_element":
-        out.push(...flatten(issue2.issues, path2));
+        out.push(...flatten(issue2.issues, path3));
         break;
       case "invalid_type":
       case "invalid_value":
@@ -61939,7 +61939,7 @@ function flatten(issues, base) {
       case "invalid_format":
       case "not_multiple_of":
       case "custom":
-        out.push({ path: path2, message: issue2.message });
+        out.push({ path: path3, message: issue2.message });
         break;
     }
   }
@@ -62098,14 +62098,22 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
 ]);
 
 // src/engine/live-progress.ts
-import { StringDecoder } from "node:string_decoder";
 var GROWTH = 1.01;
 var LOG_GROWTH = Math.log(GROWTH);
 var FLOOR_MS = 1e-3;
 var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
+var EMPTY = Buffer.alloc(0);
+var POINT_HEAD = Buffer.from('{"metric":"');
+var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
+function mayBeWanted(data, start, end) {
+  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
+  for (const head of WANTED_HEADS) {
+    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
+  }
+  return false;
+}
 var LiveProgress = class {
-  decoder = new StringDecoder("utf8");
-  carry = "";
+  carry = EMPTY;
   requests = 0;
   totalRequests = 0;
   failed = 0;
@@ -62119,17 +62127,21 @@ var LiveProgress = class {
   latestMs = Number.NEGATIVE_INFINITY;
   boundaryMs;
   lastElapsedMs = 0;
-  /** Feeds appended bytes of the output file (lines may span chunks). */
+  /**
+   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
+   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
+   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
+   */
   push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
+    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
     for (; ; ) {
-      const nl = text.indexOf("\n", start);
+      const nl = data.indexOf(10, start);
       if (nl < 0) break;
-      this.line(text.slice(start, nl));
+      if (mayBeWanted(data, start, nl)) this.line(data.toString("utf8", start, nl));
       start = nl + 1;
     }
-    this.carry = text.slice(start);
+    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
   }
   /** The snapshot of the interval since the last call, which starts a new interval. */
   take(elapsedMs) {
@@ -62468,8 +62480,8 @@ async function runEmbedded(workload, options) {
   deadlineMs = loadStart + workload.duration * 1e3;
   const runs = [];
   let resolveStarted = () => void 0;
-  const allScheduled = new Promise((resolve2) => {
-    resolveStarted = resolve2;
+  const allScheduled = new Promise((resolve3) => {
+    resolveStarted = resolve3;
   });
   let scheduled = 0;
   const startStep = (step) => {
@@ -62477,9 +62489,9 @@ async function runEmbedded(workload, options) {
     const duration3 = Math.max(0.05, workload.duration - offset);
     const rate3 = stepRates?.[step];
     const connections = stepConnections[step];
-    runs.push(new Promise((resolve2, reject) => {
+    runs.push(new Promise((resolve3, reject) => {
       if (aborted2) {
-        resolve2();
+        resolve3();
         return;
       }
       vus += rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
@@ -62519,7 +62531,7 @@ async function runEmbedded(workload, options) {
       }, (error62) => {
         vus -= rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
         if (error62) reject(new Error(`embedded engine: autocannon failed: ${error62.message}`, { cause: error62 }));
-        else resolve2();
+        else resolve3();
       });
       instances.push(instance);
     }));
@@ -62582,8 +62594,8 @@ function prepare(r, base, prefix, auth) {
     body = JSON.stringify(r.body);
     headers["content-type"] ??= "application/json";
   }
-  const path2 = `${prefix}${r.path}`;
-  return { name: requestName(r), method: r.method, url: `${base.origin}${path2}`, path: path2, headers, body, expectStatus: r.expectStatus };
+  const path3 = `${prefix}${r.path}`;
+  return { name: requestName(r), method: r.method, url: `${base.origin}${path3}`, path: path3, headers, body, expectStatus: r.expectStatus };
 }
 async function logIn(login, req, signal, record2) {
   const t0 = performance.now();
@@ -62682,17 +62694,20 @@ function stageWorkload(config2, stage, setup) {
   const lines = toConfigIssues(parsed.error.issues).map((issue2) => {
     const key = issue2.path[0];
     if (key === "baseUrl" && setup.targetUrl !== void 0) return `${setup.names.targetUrl}: ${issue2.message}`;
-    const path2 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue2.path] : ["workload", ...issue2.path];
-    return formatConfigIssue({ path: path2, message: issue2.message }, file2);
+    const path3 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue2.path] : ["workload", ...issue2.path];
+    return formatConfigIssue({ path: path3, message: issue2.message }, file2);
   });
   throw new ConfigError([`the workload of stage ${stage} cannot run: ${lines.join("; ")}`], { file: file2 });
 }
 
 // src/engine/k6-engine.ts
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { execFile as execFile2 } from "node:child_process";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGzip as createGzip2 } from "node:zlib";
+import { promisify as promisify2 } from "node:util";
 
 // src/engine/child-env.ts
 var WITHHELD_NAMES = [
@@ -62965,15 +62980,2036 @@ function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
 }
 
+// src/engine/k6-live-output.ts
+import { execFile } from "node:child_process";
+import { once } from "node:events";
+import { closeSync, constants as constants2, createWriteStream, openSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { Socket } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createGzip } from "node:zlib";
+
+// src/ingest/byte-source.ts
+import { createReadStream } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+var READ_CHUNK = 1 << 20;
+var INFLATE_CHUNK = 256 * 1024;
+var ByteSource = class _ByteSource {
+  constructor(path3, gzip, onBytes) {
+    this.path = path3;
+    this.gzip = gzip;
+    this.onBytes = onBytes;
+  }
+  path;
+  gzip;
+  onBytes;
+  /** The gzip stream ended before its trailer. */
+  truncated = false;
+  reported = 0;
+  /**
+   * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
+   * the name `path` in messages. The chunks are the stream's own (each stays valid).
+   *
+   * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+   */
+  static fromStream(path3, stream) {
+    const source = new _ByteSource(path3, false);
+    source.stream = stream;
+    return source;
+  }
+  stream;
+  /** The bytes come from a stream (ByteSource.fromStream), not from a file read here. */
+  get streamed() {
+    return this.stream !== void 0;
+  }
+  async *chunks() {
+    try {
+      if (this.stream) {
+        yield* this.stream;
+        return;
+      }
+      if (!this.gzip) {
+        yield* this.plain();
+        return;
+      }
+      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK });
+      try {
+        yield* this.inflate(raw);
+      } finally {
+        raw.destroy();
+      }
+    } catch (err) {
+      if (err instanceof IngestError) throw err;
+      throw new IngestError(this.path, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+  async *plain() {
+    const handle = await open2(this.path, "r");
+    try {
+      const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+      let current = 0;
+      let total2 = 0;
+      let reading = handle.read(buffers[0], 0, READ_CHUNK, null);
+      for (; ; ) {
+        const { bytesRead } = await reading;
+        if (bytesRead === 0) return;
+        const chunk = buffers[current];
+        current ^= 1;
+        reading = handle.read(buffers[current], 0, READ_CHUNK, null);
+        total2 += bytesRead;
+        this.report(total2);
+        yield chunk.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+  async *inflate(raw) {
+    const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
+    const queue = [];
+    let failure2;
+    let ended = false;
+    let wake;
+    const signal = () => {
+      const w = wake;
+      wake = void 0;
+      w?.();
+    };
+    gunzip.on("data", (chunk) => {
+      queue.push(chunk);
+      if (queue.length >= 4) gunzip.pause();
+      signal();
+    });
+    gunzip.on("end", () => {
+      ended = true;
+      signal();
+    });
+    gunzip.on("error", (err) => {
+      failure2 = err;
+      ended = true;
+      signal();
+    });
+    raw.on("error", (err) => gunzip.destroy(err));
+    raw.pipe(gunzip);
+    try {
+      for (; ; ) {
+        const chunk = queue.shift();
+        if (chunk) {
+          if (queue.length < 2 && gunzip.isPaused()) gunzip.resume();
+          this.report(raw.bytesRead);
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        await new Promise((resolve3) => {
+          wake = resolve3;
+        });
+      }
+    } finally {
+      gunzip.destroy();
+    }
+    if (failure2 === void 0) return;
+    const code = failure2.code;
+    if (code === "Z_BUF_ERROR") {
+      this.truncated = true;
+      return;
+    }
+    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR" || code === "Z_NEED_DICT") {
+      const message = failure2 instanceof Error ? failure2.message : String(failure2);
+      throw new IngestError(this.path, `the gzip data is corrupt after ${raw.bytesRead} bytes (${message}); re-copy the file or use it uncompressed`, { cause: failure2 });
+    }
+    throw failure2;
+  }
+  report(total2) {
+    if (!this.onBytes || total2 <= this.reported) return;
+    this.onBytes(total2 - this.reported);
+    this.reported = total2;
+  }
+};
+
+// src/ingest/ingest.ts
+import { stat as stat3 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+
+// src/ingest/builder-thread.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/ingest/point-batch.ts
+var BATCH_RECORDS = 16384;
+var OP_KEY = -1;
+var PointBatchWriter = class {
+  constructor(send, capacity = BATCH_RECORDS) {
+    this.send = send;
+    this.capacity = capacity;
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
+    this.records = new Float64Array(3 * capacity);
+  }
+  send;
+  capacity;
+  records;
+  at = 0;
+  ops = [];
+  pool = [];
+  /** A point for the targets bound to `key` (a whole number ≥ 0). */
+  point(key, timeMs, value) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    const at = this.at;
+    r[at] = key;
+    r[at + 1] = timeMs;
+    r[at + 2] = value;
+    this.at = at + 3;
+  }
+  op(op) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    r[this.at] = OP_KEY;
+    r[this.at + 1] = this.ops.length;
+    r[this.at + 2] = 0;
+    this.at += 3;
+    this.ops.push(op);
+  }
+  /** Sends what is written, if anything. */
+  flush() {
+    if (this.at === 0) return;
+    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
+    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
+    this.at = 0;
+    this.ops = [];
+    this.send(batch);
+  }
+  /** A buffer the other side has finished reading, to write into again. */
+  recycle(records) {
+    if (records.length === 3 * this.capacity) this.pool.push(records);
+  }
+};
+
+// src/ingest/remote-builder.ts
+var TARGET_KEYS = 1 << 16;
+var MAX_IN_FLIGHT = 8;
+var RemoteBuilder = class {
+  constructor(options, port, keys = TARGET_KEYS) {
+    this.port = port;
+    this.keys = keys;
+    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
+    this.bindings = new Int32Array(keys);
+    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
+    this.catalogue = new RunBuilder(options);
+    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
+    port.on("message", (message) => this.receive(message));
+    this.send({ type: "start", options });
+  }
+  port;
+  keys;
+  points = 0;
+  catalogue;
+  writer;
+  bindings;
+  nextKey = 0;
+  inFlight = 0;
+  failure;
+  resume;
+  pending;
+  finishing = false;
+  defineMetric(def) {
+    const id = this.catalogue.defineMetric(def);
+    this.writer.op({ kind: "metric", def });
+    return id;
+  }
+  metricId(name) {
+    return this.catalogue.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.catalogue.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    const targets = { metric, tags, key: 0, binding: 0 };
+    this.bind(targets);
+    return targets;
+  }
+  point(targets, timeMs, value) {
+    const t = targets;
+    if (this.bindings[t.key] !== t.binding) this.bind(t);
+    this.points++;
+    this.writer.point(t.key, timeMs, value);
+  }
+  /**
+   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
+   * when it is not). Rejects when the builder thread failed.
+   */
+  ready() {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
+    return new Promise((resolve3, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve3();
+    });
+  }
+  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
+  finish(info) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
+    this.finishing = true;
+    this.writer.flush();
+    return new Promise((resolve3, reject) => {
+      this.pending = { resolve: resolve3, reject };
+      this.send({ type: "finish", info });
+    });
+  }
+  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
+  fail(err) {
+    if (this.failure !== void 0) return;
+    this.failure = err;
+    this.wake();
+    this.pending?.reject(err);
+    this.pending = void 0;
+  }
+  bind(t) {
+    const key = this.nextKey;
+    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
+    t.key = key;
+    t.binding = ++this.bindings[key];
+    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
+  }
+  sendBatch(batch) {
+    this.inFlight++;
+    this.send({ type: "batch", batch }, [batch.records.buffer]);
+  }
+  send(message, transfer) {
+    this.port.postMessage(message, transfer);
+  }
+  receive(message) {
+    switch (message.type) {
+      case "recycle":
+        this.inFlight--;
+        this.writer.recycle(message.records);
+        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
+        return;
+      case "document":
+        this.pending?.resolve(message.doc);
+        this.pending = void 0;
+        return;
+      case "error":
+        this.fail(new Error(`the run builder thread failed: ${message.message}`));
+        return;
+    }
+  }
+  wake() {
+    const resume = this.resume;
+    this.resume = void 0;
+    resume?.();
+  }
+};
+
+// src/ingest/builder-thread.ts
+var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
+var WORKER_YOUNG_GENERATION_MB = 8;
+function builderThreadAvailable(script = WORKER_SCRIPT) {
+  return script.protocol === "file:" && existsSync(fileURLToPath(script));
+}
+function startBuilderThread(options, script = WORKER_SCRIPT) {
+  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const builder = new RemoteBuilder(options, worker);
+  let closed = false;
+  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
+  worker.on("exit", (code) => {
+    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
+  });
+  return {
+    builder,
+    async close() {
+      closed = true;
+      await worker.terminate();
+    }
+  };
+}
+var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true]
+]);
+function workerExecArgv(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const takesNext = MAIN_ONLY_FLAGS.get(flag);
+    if (takesNext === void 0) kept.push(arg);
+    else if (takesNext && eq < 0) i++;
+  }
+  return kept;
+}
+
+// src/ingest/detect.ts
+import { open as open3, readFile, stat } from "node:fs/promises";
+import { gunzipSync, constants as zlibConstants } from "node:zlib";
+
+// src/ingest/k6/csv.ts
+import { StringDecoder } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
+
+// src/ingest/impossible-value.ts
+function holdsDurations(def) {
+  return def.type === "trend" && def.contains === "time";
+}
+var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
+function impossibleValue(value, raw, metric, durations) {
+  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
+  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
+  return void 0;
+}
+
+// src/ingest/time.ts
+var INV_POW10 = [1, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
+var TimeParser = class {
+  /** The time `parse` read last, epoch ms (kept in a field: no number is boxed per line). */
+  ms = Number.NaN;
+  /** The cached second `YYYY-MM-DDTHH:MM:SS` as three overlapping 8-byte words (bytes 0–7, 8–15, 11–18). */
+  prefix0 = Number.NaN;
+  prefix1 = Number.NaN;
+  prefix2 = Number.NaN;
+  zone = new Uint8Array(6);
+  zoneLength = -1;
+  base = Number.NaN;
+  /**
+   * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
+   * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
+   */
+  parse(buf, view, start, limit) {
+    if (limit - start < 20) return -1;
+    let p = start + 19;
+    let fracMs = 0;
+    if (buf[p] === 46) {
+      p++;
+      let ms = 0;
+      let sub = 0;
+      let digits2 = 0;
+      let subDigits = 0;
+      while (p < limit) {
+        const d = buf[p] - 48;
+        if (d < 0 || d > 9) break;
+        if (digits2 < 3) ms = ms * 10 + d;
+        else if (subDigits < 12) {
+          sub = sub * 10 + d;
+          subDigits++;
+        }
+        digits2++;
+        p++;
+      }
+      if (digits2 === 0) return -1;
+      if (digits2 === 1) ms *= 100;
+      else if (digits2 === 2) ms *= 10;
+      fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
+    }
+    const z2 = buf[p];
+    const zoneLength = z2 === 90 || z2 === 122 ? 1 : z2 === 43 || z2 === 45 ? 6 : 0;
+    if (zoneLength === 0 || p + zoneLength > limit) return -1;
+    const w2 = view.getFloat64(start + 11, true);
+    if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
+      const base = parseSecond(buf, start, p, zoneLength);
+      if (Number.isNaN(base)) return -1;
+      this.base = base;
+      this.zoneLength = zoneLength;
+      this.prefix0 = view.getFloat64(start, true);
+      this.prefix1 = view.getFloat64(start + 8, true);
+      this.prefix2 = w2;
+      for (let i = 0; i < zoneLength; i++) this.zone[i] = buf[p + i];
+    }
+    this.ms = this.base + fracMs;
+    return p + zoneLength;
+  }
+  /** The whole of `text` as a time (the JSON.parse fallback, CSV RFC 3339 timestamps); NaN if it is not one. */
+  parseString(text) {
+    const buf = Buffer.from(text, "utf8");
+    return this.parse(buf, new DataView(buf.buffer, buf.byteOffset, buf.length), 0, buf.length) === buf.length ? this.ms : Number.NaN;
+  }
+  sameZone(buf, p, length) {
+    for (let i = 0; i < length; i++) if (buf[p + i] !== this.zone[i]) return false;
+    return true;
+  }
+};
+function digits(buf, at, n) {
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = buf[at + i] - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+function parseSecond(buf, start, zoneAt, zoneLength) {
+  if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return Number.NaN;
+  const t = buf[start + 10];
+  if (t !== 84 && t !== 116 && t !== 32) return Number.NaN;
+  const year = digits(buf, start, 4);
+  const month = digits(buf, start + 5, 2);
+  const day = digits(buf, start + 8, 2);
+  const hour = digits(buf, start + 11, 2);
+  const minute = digits(buf, start + 14, 2);
+  const second = digits(buf, start + 17, 2);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return Number.NaN;
+  let offsetMinutes = 0;
+  if (zoneLength === 6) {
+    const sign = buf[zoneAt];
+    if (buf[zoneAt + 3] !== 58) return Number.NaN;
+    const oh = digits(buf, zoneAt + 1, 2);
+    const om = digits(buf, zoneAt + 4, 2);
+    if (!(oh <= 23 && om <= 59)) return Number.NaN;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 100) {
+    const d = new Date(ms);
+    d.setUTCFullYear(year);
+    ms = d.getTime();
+  }
+  return ms - offsetMinutes * 6e4;
+}
+
+// src/ingest/zod-message.ts
+function zodMessage(error62, root) {
+  const parts = error62.issues.slice(0, 5).map((issue2) => {
+    const path3 = [...root !== void 0 ? [root] : [], ...issue2.path.map(String)].join(".");
+    return path3 ? `${path3}: ${issue2.message}` : issue2.message;
+  });
+  if (error62.issues.length > 5) parts.push(`and ${error62.issues.length - 5} more`);
+  return parts.join("; ");
+}
+
+// src/ingest/point-sink.ts
+var TAG_CACHE_LIMIT = 5e4;
+var TagCache = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  get(raw) {
+    return this.map.get(raw);
+  }
+  add(raw, tags) {
+    if (this.map.size >= this.limit) this.map.clear();
+    const entry = { tags, targets: [] };
+    this.map.set(raw, entry);
+    return entry;
+  }
+  get size() {
+    return this.map.size;
+  }
+};
+function normalizeTags(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    let text;
+    if (typeof v === "string") text = v;
+    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
+    else if (v === null) continue;
+    else return void 0;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
+    else out[k] = text;
+  }
+  return out;
+}
+var K6MetricDataSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  type: MetricTypeSchema,
+  contains: external_exports.enum(["time", "data", "default"]).optional(),
+  thresholds: external_exports.array(external_exports.string()).nullish(),
+  submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
+});
+var PointSink = class {
+  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
+    this.builder = builder;
+    this.warn = warn;
+    this.known = known2;
+  }
+  builder;
+  warn;
+  known;
+  inferred = /* @__PURE__ */ new Set();
+  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
+  defineK6Metric(data) {
+    const parsed = K6MetricDataSchema.safeParse(data);
+    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
+    const d = parsed.data;
+    const known2 = this.builder.metricId(d.name);
+    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
+      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
+    }
+    const def = {
+      name: d.name,
+      type: d.type,
+      contains: d.contains ?? "default",
+      thresholds: d.thresholds ?? [],
+      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
+    };
+    return this.builder.defineMetric(def);
+  }
+  /**
+   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
+   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
+   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
+   */
+  metricFor(name, why2, warnBuiltins) {
+    const id = this.builder.metricId(name);
+    if (id !== void 0) return id;
+    const builtin2 = this.known.get(name);
+    this.inferred.add(name);
+    if (!builtin2) this.warn(`metric '${name}' ${why2}: read as a trend`);
+    else if (warnBuiltins) this.warn(`metric '${name}' ${why2}: read as a ${builtin2.type} (k6 built-in)`);
+    return this.builder.defineMetric({
+      name,
+      type: builtin2?.type ?? "trend",
+      contains: builtin2?.contains ?? "default",
+      thresholds: [],
+      submetrics: []
+    });
+  }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
+  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
+  targets(entry, metric) {
+    const t = this.builder.targets(metric, entry.tags);
+    entry.targets[metric] = t;
+    return t;
+  }
+};
+
+// src/ingest/k6/csv.ts
+var HINT = "is this file from `k6 run --out csv=\u2026`?";
+var MAX_RECORD_CHARS = 16 << 20;
+var K6CsvParser = class {
+  constructor(file2, sink) {
+    this.file = file2;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  decoder = new StringDecoder("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  layout;
+  tagCache = new TagCache();
+  metricIds = /* @__PURE__ */ new Map();
+  times = new TimeParser();
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
+  }
+  finish(truncatedStream, warn) {
+    let partial2 = truncatedStream;
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    let lines = this.lineNo;
+    if (rest !== "" || this.pending !== void 0) {
+      const before = lines;
+      try {
+        if (rest !== "") {
+          lines++;
+          this.lineNo++;
+          this.line(rest);
+        }
+        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        partial2 = true;
+        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial: partial2 };
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record2 = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record2)) {
+        this.pending = record2;
+        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.record(record2, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.record(text, this.lineNo);
+  }
+  record(text, line) {
+    if (this.layout === void 0) {
+      this.layout = this.header(text, line);
+      return;
+    }
+    let name;
+    let timestamp;
+    let valueText;
+    let rest;
+    const c1 = text.indexOf(",");
+    const c2 = c1 < 0 ? -1 : text.indexOf(",", c1 + 1);
+    const c3 = c2 < 0 ? -1 : text.indexOf(",", c2 + 1);
+    if (c3 > 0 && text.charCodeAt(0) !== 34 && text.lastIndexOf('"', c3) < 0) {
+      name = text.slice(0, c1);
+      timestamp = text.slice(c1 + 1, c2);
+      valueText = text.slice(c2 + 1, c3);
+      rest = text.slice(c3 + 1);
+    } else {
+      const fields = splitCsvRecord(text);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
+      [name, timestamp, valueText] = fields;
+      rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
+    }
+    const time3 = this.time(timestamp, line);
+    const value = Number(valueText);
+    if (valueText === "" || Number.isNaN(value)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
+    const entry = this.tagCache.get(rest) ?? this.tagCache.add(rest, this.tags(rest, text, line));
+    let metric = this.metricIds.get(name);
+    if (metric === void 0) {
+      if (name === "") throw this.error("metric_name is empty", line);
+      metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
+      this.metricIds.set(name, metric);
+    }
+    if (value - value !== 0 || value < 0) {
+      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
+      if (impossible !== void 0) throw this.error(impossible, line);
+    }
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time3, value);
+  }
+  header(text, line) {
+    const fields = splitCsvRecord(text);
+    if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+    }
+    const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
+    return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
+  }
+  tags(rest, text, line) {
+    const layout = this.layout;
+    const fields = rest.includes('"') ? splitCsvRecord(rest) : rest.split(",");
+    if (fields === void 0 || fields.length + 3 !== layout.columns) {
+      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields ? fields.length + 3 : "a broken quoted field"} in '${excerpt(text)}'`, line);
+    }
+    const tags = {};
+    for (let i = 0; i < fields.length; i++) {
+      const column = i + 3;
+      const v = fields[i];
+      if (v === "") continue;
+      if (column === layout.extraTags) {
+        for (const pair of v.split("&")) {
+          const eq = pair.indexOf("=");
+          if (eq > 0) tags[pair.slice(0, eq)] = pair.slice(eq + 1);
+        }
+        continue;
+      }
+      const name = layout.tagColumns[column];
+      if (name !== void 0) tags[name] = v;
+    }
+    return tags;
+  }
+  time(text, line) {
+    if (/^\d+$/.test(text)) {
+      const n = Number(text);
+      if (n < 1e11) return n * 1e3;
+      if (n < 1e14) return n;
+      if (n < 1e17) return n / 1e3;
+      return n / 1e6;
+    }
+    const t = this.times.parseString(text);
+    if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
+    return t;
+  }
+  error(message, line) {
+    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
+  }
+};
+async function readK6Csv(file2, source, sink, warn) {
+  const parser = new K6CsvParser(file2, sink);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated, warn);
+}
+
+// src/ingest/k6/summary-metric.ts
+function parseMetricKey(key, file2) {
+  const open5 = key.indexOf("{");
+  if (open5 < 0) return { base: key, tags: {} };
+  const close = key.lastIndexOf("}");
+  if (close < open5) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  const tags = {};
+  for (const part2 of key.slice(open5 + 1, close).split(",")) {
+    const colon = part2.indexOf(":");
+    if (colon < 0) {
+      if (part2.trim() === "") continue;
+      throw new IngestError(file2, `metric '${key}': '${part2}' is not tag:value`);
+    }
+    tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
+  }
+  return { base: key.slice(0, open5).trim(), tags };
+}
+function trimTag(s) {
+  return s.trim().replace(/^["']|["']$/g, "").trim();
+}
+
+// src/ingest/k6/machine-summary.ts
+var MachineMetricSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  type: MetricTypeSchema,
+  contains: external_exports.enum(["time", "data", "default"]).optional(),
+  values: external_exports.record(external_exports.string(), external_exports.unknown())
+});
+var MachineSummarySchema = external_exports.object({
+  version: external_exports.string(),
+  config: external_exports.object({ duration: external_exports.number().nonnegative() }),
+  metadata: external_exports.object({
+    generated_at: external_exports.string().optional(),
+    generatedAt: external_exports.string().optional(),
+    k6_version: external_exports.string().optional(),
+    k6Version: external_exports.string().optional()
+  }).optional(),
+  results: external_exports.object({
+    metrics: external_exports.array(MachineMetricSchema),
+    checks: external_exports.object({
+      metrics: external_exports.array(MachineMetricSchema).nullish(),
+      results: external_exports.array(external_exports.object({ name: external_exports.string(), passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() })).nullish()
+    }).nullish()
+  })
+});
+function isMachineSummary(o) {
+  const results = o.results;
+  return typeof results === "object" && results !== null && Array.isArray(results.metrics);
+}
+function fromMachineSummary(value, file2) {
+  const parsed = MachineSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
+  const { config: config2, metadata, results } = parsed.data;
+  const duration3 = config2.duration;
+  const metrics = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (key, type, contains, reported, known2) => {
+    if (seen.has(key)) throw new IngestError(file2, `metric '${key}' is listed twice in results; write the summary again with k6`);
+    seen.add(key);
+    const { base, tags } = known2 ?? parseMetricKey(key, file2);
+    metrics.push({ key, base, tags, type, contains, reported, thresholds: [] });
+  };
+  for (const m of [...results.metrics, ...results.checks?.metrics ?? []]) add(m.name, m.type, m.contains ?? "default", legacyValues(m.type, numbers(m.values), duration3));
+  const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
+  if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
+  const byCheck = /* @__PURE__ */ new Map();
+  for (const c2 of results.checks?.results ?? []) {
+    const sum3 = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
+    sum3.passes += c2.passes;
+    sum3.fails += c2.fails;
+    byCheck.set(c2.name, sum3);
+  }
+  for (const [name, c2] of byCheck) {
+    const total2 = c2.passes + c2.fails;
+    const key = `checks{check:${name}}`;
+    if (!seen.has(key)) add(key, "rate", "default", { passes: c2.passes, fails: c2.fails, ...total2 > 0 ? { rate: c2.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
+  }
+  const generated = metadata?.generated_at ?? metadata?.generatedAt;
+  const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
+  return {
+    metrics,
+    durationSeconds: duration3,
+    generatedMs: Number.isFinite(generatedMs) ? generatedMs : void 0,
+    k6Version: metadata?.k6_version ?? metadata?.k6Version
+  };
+}
+function legacyValues(type, values, durationSeconds) {
+  switch (type) {
+    case "trend": {
+      const out = {};
+      for (const [k, v] of Object.entries(values)) {
+        const p = /^p(\d+(?:\.\d+)?)$/.exec(k);
+        out[p ? `p(${p[1]})` : k] = v;
+      }
+      return out;
+    }
+    case "counter": {
+      const count2 = values.count;
+      return count2 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count2 / durationSeconds } : values;
+    }
+    case "rate": {
+      const { matches: matches2, total: total2, ...rest } = values;
+      if (matches2 === void 0 || total2 === void 0) return values;
+      return { ...rest, passes: matches2, fails: total2 - matches2 };
+    }
+    case "gauge":
+      return values;
+  }
+}
+function numbers(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+// src/ingest/k6/tag-table.ts
+function sameBytes(entry, view, buf, at, length) {
+  if (entry.bytes.length !== length) return false;
+  if (length < 8) {
+    const bytes2 = entry.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
+    return true;
+  }
+  const own2 = entry.view;
+  const last2 = length - 8;
+  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own2.getFloat64(i, true)) return false;
+  return view.getFloat64(at + last2, true) === own2.getFloat64(last2, true);
+}
+var ByteTagTable = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  count = 0;
+  get size() {
+    return this.count;
+  }
+  /** The entry for `buf[at, at + length)`, made with `parse` (tags, or undefined for the slow path) on first sight. */
+  lookup(view, buf, at, length, parse3) {
+    const hash2 = hashBytes(view, buf, at, length);
+    const head = this.map.get(hash2);
+    for (let e = head; e !== void 0; e = e.next) if (sameBytes(e, view, buf, at, length)) return e;
+    if (this.count >= this.limit) {
+      for (const first2 of this.map.values()) for (let e = first2; e !== void 0; e = e.next) e.after = void 0;
+      this.map.clear();
+      this.count = 0;
+      return this.lookup(view, buf, at, length, parse3);
+    }
+    const bytes2 = new Uint8Array(length);
+    bytes2.set(buf.subarray(at, at + length));
+    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse3(bytes2), targets: [], next: head, after: void 0 };
+    this.map.set(hash2, entry);
+    this.count++;
+    return entry;
+  }
+};
+function hashBytes(view, buf, at, length) {
+  let h = length | 0;
+  const words = length >> 2;
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getInt32(at + 4 * i, true), 2654435761) ^ h >>> 15;
+  for (let i = words << 2; i < length; i++) h = Math.imul(h ^ buf[at + i], 2246822507);
+  return h ^ h >>> 16 | 0;
+}
+
+// src/ingest/k6/ndjson.ts
+var MAX_LINE_BYTES = 16 << 20;
+var ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
+var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
+var POINT_HEAD2 = ascii('{"metric":"');
+var HEAD_0 = word(POINT_HEAD2, 0);
+var HEAD_1 = word(POINT_HEAD2, 4);
+var POINT_MID = ascii('","type":"Point","data":{"time":"');
+var VALUE_0 = word(ascii('","value":'), 0);
+var VALUE_1 = word(ascii('","value":'), 4);
+var TAGS_0 = word(ascii(',"tags":{'), 0);
+var TAGS_1 = word(ascii(',"tags":{'), 4);
+var MIN_POINT_LINE = POINT_HEAD2.length + 1 + POINT_MID.length + 20 + 10 + 1 + 9 + 3;
+var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+function slotKey(view, at) {
+  return view.getInt32(at, true) ^ Math.imul(view.getInt32(at + 4, true), 2654435761) ^ Math.imul(view.getInt32(at + 8, true), 2246822507) ^ Math.imul(view.getInt32(at + 12, true), 3266489909) | 0;
+}
+function slotMatches(slot, view, buf, at, end) {
+  const length = slot.length;
+  if (at + length > end) return false;
+  const words = slot.words;
+  const n = words.length;
+  if (n === 0) {
+    const bytes2 = slot.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
+    return true;
+  }
+  for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n - 1];
+}
+function slotWords(bytes2) {
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  const full = bytes2.length >> 3;
+  const exact = bytes2.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
+}
+var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
+var K6NdjsonParser = class {
+  constructor(file2, sink) {
+    this.file = file2;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  lineNo = 0;
+  carry = [];
+  carryLength = 0;
+  times = new TimeParser();
+  tagCache = new TagCache();
+  metricSlots = /* @__PURE__ */ new Map();
+  lastSlot;
+  tagTable = new ByteTagTable();
+  /** The tags of the last fast-path line. */
+  lastTags;
+  /** Lines that took the JSON.parse path (for tests and the benchmark). */
+  slowLines = 0;
+  /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
+  push(chunk) {
+    let pos = 0;
+    if (this.carryLength > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.keep(chunk);
+        return;
+      }
+      this.carry.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.carry, this.carryLength + nl);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      this.lineNo++;
+      this.line(line, viewOf(line), 0, line.length);
+      pos = nl + 1;
+    }
+    const end = chunk.length;
+    const view = viewOf(chunk);
+    for (; ; ) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(chunk, view, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < end) this.keep(chunk.subarray(pos));
+  }
+  /**
+   * Ends the file. An unterminated last line that does not parse, or a truncated stream, makes the
+   * result partial; `warn` gets one sentence about it.
+   */
+  finish(truncatedStream, warn) {
+    let partial2 = truncatedStream;
+    let lines = this.lineNo;
+    if (this.carryLength > 0) {
+      const line = Buffer.concat(this.carry, this.carryLength);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      lines++;
+      try {
+        this.line(line, viewOf(line), 0, line.length);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        lines--;
+        partial2 = true;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial: partial2 };
+  }
+  /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
+  keep(part2) {
+    this.carryLength += part2.length;
+    if (this.carryLength > MAX_LINE_BYTES) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    }
+    this.carry.push(Buffer.from(part2));
+  }
+  /** One line `buf[start, end)` without its `\n`. */
+  line(buf, view, start, end) {
+    if (end > start && buf[end - 1] === 13) end--;
+    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+  }
+  /** The fast path: true when the line had k6's Point layout and was recorded. */
+  fastPoint(buf, view, start, end) {
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+    const nameStart = start + 11;
+    let slot = this.lastSlot?.after;
+    if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
+      slot = this.findSlot(buf, view, nameStart, end);
+      if (slot === void 0) return false;
+      if (this.lastSlot !== void 0) this.lastSlot.after = slot;
+    }
+    this.lastSlot = slot;
+    const times = this.times;
+    let p = times.parse(buf, view, nameStart + slot.length, end);
+    if (p < 0) return false;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    p += 10;
+    const numberStart = p;
+    let negative = false;
+    if (buf[p] === 45) {
+      negative = true;
+      p++;
+    }
+    let mantissa = 0;
+    let digits2 = 0;
+    let fraction2 = 0;
+    let c2 = buf[p];
+    while (c2 >= 48 && c2 <= 57) {
+      mantissa = mantissa * 10 + (c2 - 48);
+      digits2++;
+      c2 = buf[++p];
+    }
+    if (digits2 === 0) return false;
+    if (c2 === 46) {
+      c2 = buf[++p];
+      while (c2 >= 48 && c2 <= 57) {
+        mantissa = mantissa * 10 + (c2 - 48);
+        digits2++;
+        fraction2++;
+        c2 = buf[++p];
+      }
+      if (fraction2 === 0) return false;
+    }
+    let value;
+    if (c2 === 101 || c2 === 69 || digits2 > 15) {
+      while (p < end && buf[p] !== 44) p++;
+      value = Number(buf.toString("latin1", numberStart, p));
+      if (value - value !== 0) return false;
+    } else {
+      value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
+      if (negative) value = -value;
+    }
+    if (value < 0 && slot.durations) return false;
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    const tagsStart = p + 8;
+    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
+    const tagsEnd = end - 2;
+    const length = tagsEnd - tagsStart;
+    let entry = this.lastTags;
+    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+      const previous = entry;
+      entry = previous?.after;
+      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+        if (previous !== void 0) previous.after = entry;
+      }
+      this.lastTags = entry;
+    }
+    if (entry.tags === void 0) return false;
+    const metric = slot.id;
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, times.ms, value);
+    return true;
+  }
+  /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
+  findSlot(buf, view, at, end) {
+    const key = slotKey(view, at);
+    const head = this.metricSlots.get(key);
+    for (let slot2 = head; slot2 !== void 0; slot2 = slot2.next) if (slotMatches(slot2, view, buf, at, end)) return slot2;
+    let p = at;
+    for (; ; ) {
+      if (p >= end) return void 0;
+      const c2 = buf[p];
+      if (c2 === 34) break;
+      if (c2 === 92) return void 0;
+      p++;
+    }
+    if (p + POINT_MID.length > end) return void 0;
+    for (let i = 0; i < POINT_MID.length; i++) if (buf[p + i] !== POINT_MID[i]) return void 0;
+    const length = p + POINT_MID.length - at;
+    const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
+    const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
+    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
+    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
+    this.metricSlots.set(key, slot);
+    return slot;
+  }
+  /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
+  slowLine(buf, start, end) {
+    let text = buf.toString("utf8", start, end);
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (text.trim() === "") return;
+    this.slowLines++;
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      throw this.badLine(text);
+    }
+    if (typeof v !== "object" || v === null) throw this.badLine(text);
+    const o = v;
+    if (o.type === "Metric") {
+      const id = this.sink.defineK6Metric(o.data);
+      if (typeof id === "string") throw new IngestError(this.file, `${id}; ${BAD_LINE_HINT}`, { line: this.lineNo });
+      return;
+    }
+    if (o.type !== "Point" || typeof o.metric !== "string" || typeof o.data !== "object" || o.data === null) throw this.badLine(text);
+    const data = o.data;
+    if (typeof data.time !== "string") throw this.pointError(`its time is ${JSON.stringify(data.time) ?? "missing"}, expected an RFC 3339 time`);
+    const time3 = this.times.parseString(data.time);
+    if (Number.isNaN(time3)) throw this.pointError(`its time '${excerpt(data.time)}' is not an RFC 3339 time like 2026-11-27T09:48:39.719Z`);
+    if (typeof data.value !== "number") throw this.pointError(`its value is ${excerpt(JSON.stringify(data.value) ?? "missing")}, expected a number`);
+    const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
+    if (tags === void 0) throw this.pointError("its tags are not an object of strings");
+    const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
+    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
+    if (impossible !== void 0) throw new IngestError(this.file, impossible, { line: this.lineNo });
+    const raw = `\0json\0${JSON.stringify(tags)}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time3, data.value);
+  }
+  badLine(text) {
+    return new IngestError(this.file, `expected a k6 JSON output line ({"type":"Point"|"Metric",\u2026}), got '${excerpt(text)}': ${BAD_LINE_HINT}`, { line: this.lineNo });
+  }
+  pointError(what) {
+    return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
+  }
+};
+function rawValue(text) {
+  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
+function viewOf(buf) {
+  return new DataView(buf.buffer, buf.byteOffset, buf.length);
+}
+function parseTags(bytes2) {
+  try {
+    return normalizeTags(JSON.parse(Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).toString("utf8")));
+  } catch {
+    return void 0;
+  }
+}
+async function readK6Ndjson(file2, source, sink, warn) {
+  const parser = new K6NdjsonParser(file2, sink);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated, warn);
+}
+
+// src/ingest/k6/summary.ts
+var ContainsSchema = external_exports.enum(["time", "data", "default"]);
+var HandleSummaryMetricSchema = external_exports.object({
+  type: MetricTypeSchema,
+  contains: ContainsSchema.optional(),
+  values: external_exports.record(external_exports.string(), external_exports.unknown()),
+  thresholds: external_exports.record(external_exports.string(), external_exports.object({ ok: external_exports.boolean() })).optional()
+});
+var HandleSummarySchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), HandleSummaryMetricSchema),
+  state: external_exports.object({ testRunDurationMs: external_exports.number().nonnegative().optional() }).optional()
+});
+var SummaryExportSchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()))
+});
+function summaryDocument(value, info) {
+  let metrics;
+  let durationSeconds;
+  let endMs = Math.round(info.mtimeMs);
+  let toolVersion;
+  switch (info.format) {
+    case "k6-handle-summary":
+      metrics = fromHandleSummary(value, info.file);
+      durationSeconds = handleSummaryDuration(value);
+      break;
+    case "k6-summary-export":
+      metrics = fromSummaryExport(value, info.file);
+      durationSeconds = durationFromCounters(metrics);
+      break;
+    case "k6-machine-readable-summary": {
+      const m = fromMachineSummary(value, info.file);
+      metrics = m.metrics;
+      durationSeconds = m.durationSeconds;
+      if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
+      toolVersion = m.k6Version;
+      break;
+    }
+  }
+  const warnings = [];
+  const docMetrics = {};
+  const scopes = {};
+  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
+    const name = scopeName(m.base, m.tags);
+    const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
+    const { passes, fails } = m.reported;
+    if (m.type === "rate" && isCount(passes) && isCount(fails)) scope.rate = { passes, fails };
+    scopes[name] = scope;
+    const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
+    const expressions = m.thresholds.map((t) => t.expression);
+    if (entryName !== m.base && expressions.length === 0) continue;
+    const existing = docMetrics[entryName];
+    docMetrics[entryName] = { type: m.type, contains: m.contains, thresholds: [...existing?.thresholds ?? [], ...expressions] };
+    for (const t of m.thresholds) if (!t.passed) warnings.push(`k6 reported threshold '${t.expression}' on ${entryName} as crossed`);
+  }
+  for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
+  const ordered2 = {};
+  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
+  if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
+  const startMs2 = endMs - Math.round((durationSeconds ?? 0) * 1e3);
+  return {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      tool: "k6",
+      roles: { ...K6_ROLES },
+      ...toolVersion !== void 0 ? { toolVersion } : {},
+      ...info.stage !== void 0 ? { stage: info.stage } : {},
+      start: new Date(startMs2).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds: durationSeconds ?? 0,
+      ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+      labels: info.labels ?? {},
+      partial: false,
+      aggregateOnly: true,
+      groupBy: [],
+      sources: [{ file: info.file, format: info.format, lines: info.lines, partial: false }],
+      warnings
+    },
+    metrics: ordered2,
+    scopes,
+    windows: { originMs: startMs2, widthMs: 1e3, series: {} }
+  };
+}
+function fromHandleSummary(value, file2) {
+  const parsed = HandleSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 handleSummary JSON but ${zodMessage(parsed.error)}`);
+  return Object.entries(parsed.data.metrics).map(([key, m]) => {
+    const { base, tags } = parseMetricKey(key, file2);
+    return {
+      key,
+      base,
+      tags,
+      type: m.type,
+      contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
+      reported: numbers2(m.values),
+      thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
+    };
+  });
+}
+function fromSummaryExport(value, file2) {
+  const parsed = SummaryExportSchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
+  return Object.entries(parsed.data.metrics).map(([key, m]) => {
+    const { base, tags } = parseMetricKey(key, file2);
+    const values = numbers2(m);
+    const builtin2 = K6_BUILTIN_METRICS.get(base);
+    const type = builtin2?.type ?? inferType(values);
+    if (type === "rate" && values.value !== void 0) {
+      values.rate = values.value;
+      delete values.value;
+    }
+    const thresholds2 = m.thresholds;
+    const list = [];
+    if (typeof thresholds2 === "object" && thresholds2 !== null) {
+      for (const [expression, failed] of Object.entries(thresholds2)) {
+        if (typeof failed !== "boolean") throw new IngestError(file2, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
+        list.push({ expression, passed: !failed });
+      }
+    }
+    return { key, base, tags, type, contains: builtin2?.contains ?? "default", reported: values, thresholds: list };
+  });
+}
+function inferType(values) {
+  if ("passes" in values || "fails" in values) return "rate";
+  if ("count" in values) return "counter";
+  if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
+  return "gauge";
+}
+function numbers2(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+function handleSummaryDuration(value) {
+  const ms = value.state?.testRunDurationMs;
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function durationFromCounters(metrics) {
+  const preferred = ["iterations", "http_reqs", "data_sent", "data_received"];
+  const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
+  counters.sort((a, b) => rank(a.base) - rank(b.base));
+  for (const m of counters) {
+    const { count: count2, rate: rate2 } = m.reported;
+    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
+  }
+  return void 0;
+  function rank(name) {
+    const i = preferred.indexOf(name);
+    return i < 0 ? preferred.length : i;
+  }
+}
+function compareText3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function isCount(n) {
+  return n !== void 0 && Number.isInteger(n) && n >= 0;
+}
+
+// src/ingest/k6/index.ts
+var k6 = { tool: "k6", roles: K6_ROLES, knownMetrics: K6_BUILTIN_METRICS };
+function looksLikeK6Line(line) {
+  if (line.startsWith('{"type":"Metric"') || line.startsWith('{"metric":')) return true;
+  if (!line.startsWith("{") || line.length > 64 * 1024) return false;
+  try {
+    const v = JSON.parse(line);
+    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
+  } catch {
+    return false;
+  }
+}
+var K6_READERS = [
+  { ...k6, kind: "stream", format: "k6-ndjson", sniff: (head) => looksLikeK6Line(head.firstLine), read: readK6Ndjson },
+  { ...k6, kind: "stream", format: "k6-csv", sniff: (head) => /^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(head.firstLine), read: readK6Csv },
+  // The machine-readable summary is told apart first: it also has `metrics` and `state`.
+  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value, info) => summaryDocument(value, { ...info, format: "k6-machine-readable-summary" }) },
+  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject2(o.metrics) && ("state" in o || "options" in o), read: (value, info) => summaryDocument(value, { ...info, format: "k6-handle-summary" }) },
+  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject2(o.metrics) && "root_group" in o, read: (value, info) => summaryDocument(value, { ...info, format: "k6-summary-export" }) }
+];
+function isObject2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+// src/ingest/readers.ts
+var READERS = [...K6_READERS];
+
+// src/ingest/detect.ts
+var HEAD_BYTES = 64 * 1024;
+async function detectFormat(file2, readers = READERS) {
+  let size;
+  try {
+    const s = await stat(file2);
+    if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
+    if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
+    size = s.size;
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new IngestError(file2, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
+    throw new IngestError(file2, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (size === 0) throw new IngestError(file2, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+  const raw = await readHead(file2);
+  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
+  const head = gzip ? gunzipHead(file2, raw) : raw;
+  const text = head.toString("utf8").replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
+  const firstLine = firstNonEmptyLine(text);
+  for (const reader of readers) {
+    if (reader.kind === "stream" && reader.sniff({ text, firstLine })) return { kind: "stream", reader, format: reader.format, gzip };
+  }
+  if (text.trimStart().startsWith("{")) {
+    const whole = gzip ? await gunzipWhole(file2) : await readFile(file2);
+    const json2 = whole.toString("utf8").replace(/^\uFEFF/, "");
+    let value;
+    try {
+      value = JSON.parse(json2);
+    } catch (err) {
+      throw new IngestError(file2, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
+    }
+    const lines = countLines(json2);
+    const o = jsonObject(file2, value, readers);
+    if (typeof o.schema === "string") return { kind: "run-document", format: "run-document", gzip, value: o, lines };
+    const reader = readers.find((r) => r.kind === "summary" && r.sniff(o));
+    if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
+    throw new Error("unreachable: jsonObject accepted a document no reader claims");
+  }
+  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
+}
+function jsonObject(file2, value, readers) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new IngestError(file2, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
+  }
+  const o = value;
+  if (typeof o.schema === "string") {
+    if (o.schema.startsWith("perf-gate/run@")) return o;
+    throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
+  }
+  if (readers.some((r) => r.kind === "summary" && r.sniff(o))) return o;
+  const keys = Object.keys(o).slice(0, 6).join(", ");
+  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
+}
+function describe3(firstLine) {
+  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
+  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
+  return `first line '${excerpt(firstLine)}'`;
+}
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return text.endsWith("\n") || text === "" ? n : n + 1;
+}
+function firstNonEmptyLine(text) {
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (t !== "") return t;
+  }
+  return "";
+}
+async function readHead(file2) {
+  const handle = await open3(file2, "r");
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function gunzipHead(file2, raw) {
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file2, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+async function gunzipWhole(file2) {
+  const raw = await readFile(file2);
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+
+// src/ingest/memory.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
+var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
+var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
+var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
+var RSS_METRIC = "process_resident_memory_bytes";
+var HEAP_METRIC = "nodejs_heap_size_used_bytes";
+async function readMemoryFile(file2) {
+  let raw;
+  try {
+    if ((await stat2(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
+    raw = await readFile2(file2);
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const missing = err.code === "ENOENT";
+    throw new IngestError(file2, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
+    try {
+      raw = gunzipSync2(raw);
+    } catch (err) {
+      throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    }
+  }
+  return parseMemoryText(file2, raw.toString("utf8"));
+}
+function parseMemoryText(file2, text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  const first2 = lines.findIndex((l) => l.trim() !== "");
+  if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
+  const head = lines[first2].trim();
+  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
+  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
+  samples2.sort((a, b) => a.t - b.t);
+  return { source: file2, samples: samples2 };
+}
+function csv(file2, lines, headerIndex) {
+  const header = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
+  const find = (names) => header.findIndex((h) => names.includes(h));
+  const timeColumn = find(TIME_COLUMNS);
+  const rssColumn = find(RSS_COLUMNS);
+  const heapColumn = find(HEAP_COLUMNS);
+  if (timeColumn < 0 || rssColumn < 0) {
+    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
+    throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
+  }
+  const times = new TimeParser();
+  const samples2 = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    const fields = splitCsvRecord(line);
+    if (fields === void 0 || fields.length !== header.length) {
+      throw new IngestError(file2, `expected ${header.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
+    }
+    const t = timeValue(fields[timeColumn].trim(), header[timeColumn] === "unix_ms", times);
+    if (t === void 0) throw new IngestError(file2, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
+    const rssBytes = bytes(fields[rssColumn]);
+    if (rssBytes === void 0) throw new IngestError(file2, `${header[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
+    const sample = { t, rssBytes };
+    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
+      const heap = bytes(fields[heapColumn]);
+      if (heap === void 0) throw new IngestError(file2, `${header[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
+      sample.heapUsedBytes = heap;
+    }
+    samples2.push(sample);
+  }
+  return samples2;
+}
+function prometheus(file2, lines) {
+  const byTime = /* @__PURE__ */ new Map();
+  let scrapeTime;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    if (line.startsWith("#")) {
+      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
+      if (m2) {
+        const t2 = Number(m2[1]);
+        if (!Number.isFinite(t2)) throw new IngestError(file2, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
+        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
+      }
+      continue;
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
+    if (!m) throw new IngestError(file2, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
+    const name = m[1];
+    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
+    const value = bytes(m[3]);
+    if (value === void 0) throw new IngestError(file2, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
+    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
+    if (t === void 0 || !Number.isFinite(t)) {
+      throw new IngestError(file2, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
+    }
+    const entry = byTime.get(t) ?? { line: i + 1 };
+    if (name === RSS_METRIC) entry.rss = value;
+    else entry.heap = value;
+    byTime.set(t, entry);
+  }
+  const samples2 = [];
+  for (const [t, e] of byTime) {
+    if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
+    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
+  }
+  return samples2;
+}
+function timeValue(text, isMs, times) {
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (isMs) return n;
+    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
+  }
+  const t = times.parseString(text);
+  return Number.isNaN(t) ? void 0 : t;
+}
+function bytes(text) {
+  const t = text.trim();
+  if (t === "") return void 0;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+
+// src/ingest/ingest.ts
+var THREAD_MIN_BYTES = 32e6;
+var GZIP_RATIO = 8;
+var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
+async function ingestFiles(paths, options = {}) {
+  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
+  checkOptions(options);
+  const inputs = [];
+  for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2, options.readers) });
+  const documents = inputs.filter((i) => i.detected.format === "run-document");
+  const summaries = inputs.filter((i) => i.detected.kind === "summary");
+  const streams = inputs.filter((i) => i.detected.kind === "stream");
+  let doc;
+  if (documents.length > 0) {
+    const other = inputs.find((i) => i.detected.format !== "run-document");
+    if (other) throw new IngestError(other.file, `is a ${other.detected.format} file, which ${MIXED}`);
+    doc = mergeDocuments(documents.map((d) => ({ file: d.file, doc: runDocument(d.file, d.detected) })));
+  } else if (summaries.length > 0) {
+    const other = inputs.find((i) => i !== summaries[0]);
+    if (other) {
+      throw new IngestError(other.file, `is given with the summary ${summaries[0].file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
+    }
+    const { file: file2, detected } = summaries[0];
+    if (detected.kind !== "summary") throw new Error("unreachable: summary input without a summary reader");
+    doc = detected.reader.read(detected.value, {
+      file: file2,
+      lines: detected.lines,
+      mtimeMs: (await stat3(file2)).mtimeMs,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
+    });
+  } else {
+    const files = streams.flatMap((s) => s.detected.kind === "stream" ? [{ file: s.file, reader: s.detected.reader, gzip: s.detected.gzip }] : []);
+    const tools = new Set(files.map((f) => f.reader.tool));
+    if (tools.size > 1) {
+      const first2 = files[0];
+      const other = files.find((f) => f.reader.tool !== first2.reader.tool);
+      throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first2.reader.tool} output (${first2.file}): shards of one run come from one load tool`);
+    }
+    let total2 = 0;
+    const onBytes = options.onProgress ? (n) => {
+      total2 += n;
+      options.onProgress(total2);
+    } : void 0;
+    doc = await buildFromSources(files.map((f) => ({ file: f.file, reader: f.reader, source: new ByteSource(f.file, f.gzip, onBytes) })), options);
+  }
+  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+async function ingestSources(inputs, options = {}) {
+  if (inputs.length === 0) throw new IngestError("<inputs>", "no inputs: give the k6 output of the run");
+  checkOptions(options);
+  const doc = await buildFromSources(inputs, options);
+  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+function checkOptions(options) {
+  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
+    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
+  }
+  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
+  }
+}
+async function buildFromSources(files, options) {
+  const builderOptions = {
+    requestsMetric: files[0].reader.roles.requests,
+    failuresMetric: files[0].reader.roles.failures,
+    groupBy: options.groupBy ?? ["name"],
+    window: options.window ?? "auto",
+    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
+    ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
+  };
+  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
+  try {
+    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const warnings = [];
+    const seen = /* @__PURE__ */ new Set();
+    const warn = (message) => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      warnings.push(message);
+    };
+    const tool = files[0].reader;
+    const sink = new PointSink(builder, warn, tool.knownMetrics);
+    const sources = [];
+    for (const f of files) {
+      const result = await f.reader.read(f.file, f.source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info = {
+      tool: tool.tool,
+      roles: tool.roles,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+      sources,
+      warnings
+    };
+    return thread ? await thread.builder.finish(info) : builder.finish(info);
+  } finally {
+    await thread?.close();
+  }
+}
+async function wantsThread(files, choice) {
+  switch (choice) {
+    case "never":
+      return false;
+    case "always":
+      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
+      return true;
+    case "auto": {
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      let bytes2 = 0;
+      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat3(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
+      return bytes2 >= THREAD_MIN_BYTES;
+    }
+  }
+}
+function runDocument(file2, detected) {
+  if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
+  const schema = detected.value.schema;
+  if (schema !== RUN_DOCUMENT_SCHEMA) {
+    throw new IngestError(file2, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
+  }
+  const parsed = RunDocumentSchema.safeParse(detected.value);
+  if (!parsed.success) throw new IngestError(file2, `is not a valid perf-gate run document: ${zodMessage(parsed.error)}; write it again with \`perf-gate ingest\``);
+  return parsed.data;
+}
+function mergeDocuments(inputs) {
+  if (inputs.length === 1) return inputs[0].doc;
+  try {
+    return mergeRuns(inputs.map((i) => i.doc));
+  } catch (err) {
+    if (err instanceof MergeError) {
+      throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+// src/engine/k6-live-output.ts
+var execFileAsync = promisify(execFile);
+var K6_NDJSON_READER = K6_READERS.find((r) => r.kind === "stream" && r.format === "k6-ndjson");
+var LiveOutputUnavailable = class extends Error {
+  name = "LiveOutputUnavailable";
+};
+async function openLiveOutput(options) {
+  if (options.path.endsWith(".gz")) throw new RangeError(`live output: ${options.path} ends in .gz, so k6 would gzip what it writes; give the FIFO a plain name`);
+  await mkdir(path.dirname(options.path), { recursive: true });
+  await rm(options.path, { force: true });
+  await makeFifo(options.path);
+  let fd;
+  try {
+    fd = openSync(options.path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  } catch (err) {
+    await rm(options.path, { force: true });
+    throw new LiveOutputUnavailable(`cannot open the FIFO ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  let raw;
+  try {
+    if (options.rawCopy !== void 0) raw = await RawCopy.open(options.rawCopy);
+  } catch (err) {
+    closeSync(fd);
+    await rm(options.path, { force: true });
+    throw err;
+  }
+  return new K6LiveOutput(options, fd, raw);
+}
+async function makeFifo(file2) {
+  if (process.platform === "win32") throw new LiveOutputUnavailable("Windows has no FIFOs");
+  try {
+    await execFileAsync("mkfifo", ["-m", "600", file2], { timeout: 1e4, env: childEnv({ parent: process.env }).env });
+  } catch (err) {
+    const e = err;
+    const why2 = e.code === "ENOENT" ? "the mkfifo command is not on PATH" : e.stderr?.trim() || e.message;
+    throw new LiveOutputUnavailable(`cannot make a FIFO at ${file2} (${why2})`, { cause: err });
+  }
+}
+var K6LiveOutput = class {
+  constructor(options, fd, raw) {
+    this.raw = raw;
+    this.path = options.path;
+    this.socket = new Socket({ fd, readable: true, writable: false });
+    this.socket.pause();
+    const source = ByteSource.fromStream(options.path, this.chunks());
+    this.built = (async () => {
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest);
+      if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+      return doc;
+    })();
+    this.settled = this.built.then(
+      () => void 0,
+      () => void 0
+    );
+  }
+  raw;
+  /** Fed with every chunk read, for the progress lines (formatProgress). */
+  progress = new LiveProgress();
+  path;
+  socket;
+  built;
+  /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
+  settled;
+  bytes = 0;
+  closed = false;
+  /** Bytes k6 wrote so far. */
+  get bytesRead() {
+    return this.bytes;
+  }
+  /**
+   * k6 has exited: ends the stream after the last byte k6 wrote (also when k6 never opened the FIFO — a
+   * script error — by opening and closing a write end ourselves, which makes the reader see end of file)
+   * and waits until the document is built (or failed: `document` says how).
+   */
+  async drain() {
+    try {
+      closeSync(openSync(this.path, constants2.O_WRONLY | constants2.O_NONBLOCK));
+    } catch {
+    }
+    await this.settled;
+  }
+  /**
+   * The run document of everything k6 wrote, built with the options given; call after `drain`.
+   *
+   * @throws IngestError when k6's output cannot be read (or k6 wrote nothing).
+   */
+  async document() {
+    return this.built;
+  }
+  /** Removes the FIFO, closes our end and finishes the raw copy; safe to call on every path, twice. */
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    await rm(this.path, { force: true }).catch(() => void 0);
+    this.socket.destroy();
+    await this.settled;
+    await this.raw?.end().catch(() => void 0);
+  }
+  /**
+   * The socket's chunks, pulled by the parser (backpressure: a paused socket leaves the data in the pipe).
+   * When the parser stops early (a line it refuses), the rest is still read and dropped, so k6 is never
+   * stalled on a full pipe.
+   */
+  async *chunks() {
+    const socket = this.socket;
+    const queue = [];
+    let ended = false;
+    let failure2;
+    let wake;
+    const signal = () => {
+      const w = wake;
+      wake = void 0;
+      w?.();
+    };
+    const onData = (chunk) => {
+      queue.push(chunk);
+      socket.pause();
+      signal();
+    };
+    const onEnd = () => {
+      ended = true;
+      signal();
+    };
+    const onError = (err) => {
+      failure2 = err;
+      ended = true;
+      signal();
+    };
+    socket.on("data", onData);
+    socket.once("end", onEnd);
+    socket.once("close", onEnd);
+    socket.once("error", onError);
+    let finished = false;
+    try {
+      for (; ; ) {
+        const chunk = queue.shift();
+        if (chunk) {
+          await this.pass(chunk);
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        const woken = new Promise((resolve3) => {
+          wake = resolve3;
+        });
+        socket.resume();
+        await woken;
+      }
+      finished = true;
+    } finally {
+      socket.off("data", onData);
+      if (!finished && !ended) {
+        socket.on("data", (chunk) => void this.pass(chunk));
+        socket.resume();
+      }
+    }
+    if (failure2) throw failure2;
+  }
+  /** A chunk on its way to the parser: counted, shown in progress, copied. */
+  async pass(chunk) {
+    this.bytes += chunk.length;
+    this.progress.push(chunk);
+    await this.raw?.write(chunk);
+  }
+};
+var RawCopy = class _RawCopy {
+  constructor(head, file2) {
+    this.head = head;
+    this.file = file2;
+  }
+  head;
+  file;
+  static async open(target) {
+    await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    const file2 = createWriteStream(target);
+    await once(file2, "open");
+    if (!target.endsWith(".gz")) return new _RawCopy(file2, file2);
+    const gzip = createGzip();
+    gzip.pipe(file2);
+    return new _RawCopy(gzip, file2);
+  }
+  async write(chunk) {
+    if (!this.head.write(chunk)) await once(this.head, "drain");
+  }
+  /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */
+  async end() {
+    const closed = once(this.file, "close");
+    this.head.end();
+    await closed;
+  }
+};
+
 // src/engine/k6-run.ts
 import { spawn } from "node:child_process";
-import { mkdir, open as open2, rm } from "node:fs/promises";
-import path from "node:path";
+import { mkdir as mkdir2, open as open4, rm as rm2 } from "node:fs/promises";
+import path2 from "node:path";
 var DEFAULT_PROGRESS_MS = 15e3;
 var DEFAULT_STOP_TIMEOUT_MS = 3e4;
 var POLL_MS = 1e3;
 var TAIL_CHARS = 64 * 1024;
-var READ_CHUNK = 1 << 20;
+var READ_CHUNK2 = 1 << 20;
 function k6Args(options) {
   const vars = k6Variables(options).vars;
   const args = ["run"];
@@ -63011,10 +65047,10 @@ async function runK6(options) {
   for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
   for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
   const args = k6Args(options);
-  await mkdir(path.dirname(path.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
-  const outPath = path.resolve(options.cwd ?? ".", options.outFile);
-  await rm(outPath, { force: true });
-  if (options.summaryFile !== void 0) await rm(path.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
+  await mkdir2(path2.dirname(path2.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
+  const outPath = path2.resolve(options.cwd ?? ".", options.outFile);
+  if (!options.live) await rm2(outPath, { force: true });
+  if (options.summaryFile !== void 0) await rm2(path2.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
   const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
   if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
   options.signal?.throwIfAborted();
@@ -63045,22 +65081,23 @@ async function runK6(options) {
     }, stopTimeoutMs);
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
-  const progress = outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
+  const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
   if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
   progress?.start();
   let closed;
   try {
-    closed = await new Promise((resolve2, reject) => {
+    closed = await new Promise((resolve3, reject) => {
       child.on("error", (err) => {
         if (child.pid === void 0) reject(startError(options.k6, err));
       });
-      child.once("close", (code, signal2) => resolve2({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
+      child.once("close", (code, signal2) => resolve3({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
     });
   } finally {
     exited = true;
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener("abort", onAbort);
     process.removeListener("exit", killOnExit);
+    await options.live?.drain();
     await progress?.stop();
   }
   stdout.end();
@@ -63135,25 +65172,26 @@ var OutputTail = class {
   }
 };
 var ProgressLoop = class {
-  constructor(file2, intervalMs, startMs2, log) {
+  constructor(file2, intervalMs, startMs2, log, live = new LiveProgress()) {
     this.file = file2;
     this.intervalMs = intervalMs;
     this.startMs = startMs2;
     this.log = log;
+    this.live = live;
     this.nextReport = startMs2 + intervalMs;
   }
   file;
   intervalMs;
   startMs;
   log;
-  live = new LiveProgress();
+  live;
   handle;
   offset = 0;
   timer;
   running;
   stopped = false;
   nextReport;
-  buffer = Buffer.allocUnsafe(READ_CHUNK);
+  buffer = Buffer.allocUnsafe(READ_CHUNK2);
   /** Requests k6 recorded in the whole run (call after `stop`). */
   totalRequests() {
     return this.live.take(Date.now() - this.startMs).totalRequests;
@@ -63171,7 +65209,8 @@ var ProgressLoop = class {
   }
   schedule() {
     if (this.stopped) return;
-    const delay = Math.max(0, Math.min(POLL_MS, this.nextReport - Date.now()));
+    const untilReport = this.nextReport - Date.now();
+    const delay = Math.max(0, this.file === void 0 ? untilReport : Math.min(POLL_MS, untilReport));
     this.timer = setTimeout(() => {
       this.running = this.tick().finally(() => {
         this.running = void 0;
@@ -63193,20 +65232,21 @@ var ProgressLoop = class {
   }
   /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
   async read() {
+    if (this.file === void 0) return;
     if (!this.handle) {
       try {
-        this.handle = await open2(this.file, "r");
+        this.handle = await open4(this.file, "r");
       } catch (err) {
         if (err.code === "ENOENT") return;
         throw err;
       }
     }
     for (; ; ) {
-      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK, this.offset);
+      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK2, this.offset);
       if (bytesRead === 0) return;
       this.offset += bytesRead;
       this.live.push(this.buffer.subarray(0, bytesRead));
-      if (bytesRead < READ_CHUNK) return;
+      if (bytesRead < READ_CHUNK2) return;
     }
   }
 };
@@ -63276,10 +65316,10 @@ function tryParseThreshold(input2) {
     abortOnFail
   };
 }
-function parseThreshold(source, path2) {
+function parseThreshold(source, path3) {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
-    throw new ConfigError([path2 === void 0 ? parsed.error : `${path2}: ${parsed.error}`], { path: path2 ?? "" });
+    throw new ConfigError([path3 === void 0 ? parsed.error : `${path3}: ${parsed.error}`], { path: path3 ?? "" });
   }
   return parsed;
 }
@@ -63371,48 +65411,79 @@ function parseK6Version(output2) {
 function createK6Engine(options) {
   return {
     name: "k6",
-    async run({ stage, workDir, signal, log }) {
+    async run({ stage, workDir, signal, log, ingest }) {
       const outFile = join(workDir, `${stage}.ndjson`);
       const summaryFile = join(workDir, `${stage}.summary-export.json`);
-      let result;
+      const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
+      const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
       try {
-        result = await runK6({
-          k6: options.k6.path,
-          script: options.script,
-          stage,
-          outFile,
-          summaryFile,
-          ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
-          env: { ...options.env },
-          flags: [...options.flags],
-          secrets: options.secrets,
-          processEnv: options.processEnv,
-          log,
-          signal
-        });
-      } catch (err) {
-        if (signal.aborted) throw err;
-        throw new LoadFailedError(stage, "k6", err instanceof Error ? err.message : String(err), { cause: err });
+        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy);
+      } finally {
+        await live?.close();
       }
-      const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
-      if (!result.cancelled && exit.status === "failed") throw new LoadFailedError(stage, "k6", exit.message);
-      if (exit.status === "stopped" && !result.cancelled) log.warning(exit.message);
-      const stopped = result.cancelled || exit.status === "stopped";
-      return {
-        measured: { kind: "files", files: [outFile] },
-        toolVersion: options.k6.version,
-        cancelled: result.cancelled,
-        // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
-        ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
-        scriptThresholds: await readScriptThresholds(summaryFile),
-        notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : []
-      };
     }
   };
+  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy) {
+    let result;
+    try {
+      result = await runK6({
+        ...live ? { live } : {},
+        k6: options.k6.path,
+        script: options.script,
+        stage,
+        outFile,
+        summaryFile,
+        ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
+        env: { ...options.env },
+        flags: [...options.flags],
+        secrets: options.secrets,
+        processEnv: options.processEnv,
+        log,
+        signal
+      });
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new LoadFailedError(stage, "k6", err instanceof Error ? err.message : String(err), { cause: err });
+    }
+    const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
+    if (!result.cancelled && exit.status === "failed") throw new LoadFailedError(stage, "k6", exit.message);
+    if (exit.status === "stopped" && !result.cancelled) log.warning(exit.message);
+    const stopped = result.cancelled || exit.status === "stopped";
+    if (!live && rawCopy !== void 0) await copyRaw(outFile, rawCopy, log);
+    return {
+      measured: live ? { kind: "document", document: await live.document() } : { kind: "files", files: [outFile] },
+      toolVersion: options.k6.version,
+      cancelled: result.cancelled,
+      // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
+      ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
+      scriptThresholds: await readScriptThresholds(summaryFile),
+      notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : []
+    };
+  }
+}
+async function openLive(outFile, ingest, rawCopy, log) {
+  try {
+    const live = await openLiveOutput({ path: outFile, ingest, ...rawCopy !== void 0 ? { rawCopy } : {}, log });
+    log.debug(`k6 writes into the FIFO ${outFile}, read while it runs${rawCopy !== void 0 ? `; raw copy in ${rawCopy}` : ""}`);
+    return live;
+  } catch (err) {
+    if (!(err instanceof LiveOutputUnavailable)) throw err;
+    log.info(`${err.message}: k6 writes ${outFile}, read after k6 exits`);
+    return void 0;
+  }
+}
+async function copyRaw(file2, target, log) {
+  try {
+    await mkdir3(dirname(resolve(target)), { recursive: true });
+    if (target.endsWith(".gz")) await pipeline(createReadStream2(file2), createGzip2(), createWriteStream2(target));
+    else await pipeline(createReadStream2(file2), createWriteStream2(target));
+  } catch (err) {
+    log.warning(`cannot write the raw k6 output to ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 async function readScriptThresholds(summaryFile) {
   try {
-    return scriptThresholds(JSON.parse(await readFile(summaryFile, "utf8")));
+    return scriptThresholds(JSON.parse(await readFile3(summaryFile, "utf8")));
   } catch {
     return [];
   }
@@ -63422,6 +65493,9 @@ var k6Engine = {
   async prepare(setup) {
     const k62 = setup.installed?.["k6"] ?? await k6OnPath(setup.processEnv);
     if (!k62) return { ready: false, why: "k6 is not on PATH", fix: "install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use an engine that needs none" };
+    if (setup.rawOutput !== void 0 && setup.stages.length > 1 && !setup.rawOutput.includes("{stage}")) {
+      throw new Error(`the raw k6 output '${setup.rawOutput}' would be written by each of the ${setup.stages.length} stages: put {stage} in it (e.g. raw/{stage}.ndjson.gz)`);
+    }
     if (setup.script === void 0) return { ready: false, why: `no ${setup.names.script} given`, fix: `give the k6 script to run with ${setup.names.script}` };
     const engine = createK6Engine({
       k6: k62,
@@ -63430,15 +65504,17 @@ var k6Engine = {
       env: setup.env,
       flags: setup.flags,
       secrets: setup.secrets,
-      processEnv: setup.processEnv
+      processEnv: setup.processEnv,
+      ...setup.k6Output !== void 0 ? { output: setup.k6Output } : {},
+      ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {}
     });
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
 };
-var execFileAsync = promisify(execFile);
+var execFileAsync2 = promisify2(execFile2);
 async function k6OnPath(processEnv) {
   try {
-    const { stdout } = await execFileAsync("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
+    const { stdout } = await execFileAsync2("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
     const version2 = parseK6Version(stdout);
     return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
   } catch {
@@ -63467,7 +65543,7 @@ async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
 }
 
 // src/config/load.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 
 // src/config/metric-selector.ts
 var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -63502,10 +65578,10 @@ function tryParseMetricSelector(source) {
   }
   return { metric: name, tags };
 }
-function parseMetricSelector(source, path2) {
+function parseMetricSelector(source, path3) {
   const parsed = tryParseMetricSelector(source);
   if ("error" in parsed) {
-    throw new ConfigError([path2 === void 0 ? parsed.error : `${path2}: ${parsed.error}`], { path: path2 ?? source });
+    throw new ConfigError([path3 === void 0 ? parsed.error : `${path3}: ${parsed.error}`], { path: path3 ?? source });
   }
   return parsed;
 }
@@ -63954,10 +66030,10 @@ function parserMessage(message) {
   const firstLine = message.split("\n")[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
-function locate(doc, path2, lineCounter) {
+function locate(doc, path3, lineCounter) {
   let node2 = doc.contents;
   let offset = startOf(node2);
-  for (const segment of path2) {
+  for (const segment of path3) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => keyText(item.key) === String(segment));
       if (pair === void 0) break;
@@ -63985,19 +66061,19 @@ function startOf(node2) {
 }
 
 // src/config/load.ts
-async function loadConfig(path2) {
-  if (path2 === void 0) return defaultConfig();
+async function loadConfig(path3) {
+  if (path3 === void 0) return defaultConfig();
   let text;
   try {
-    text = await readFile2(path2, "utf8");
+    text = await readFile4(path3, "utf8");
   } catch (err) {
-    throw new ConfigError([`${path2}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
-      file: path2,
-      path: path2,
+    throw new ConfigError([`${path3}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
+      file: path3,
+      path: path3,
       cause: err
     });
   }
-  return parseConfigText(text, path2);
+  return parseConfigText(text, path3);
 }
 function readFailure(err) {
   const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
@@ -67014,1796 +69090,6 @@ function shouldFail(verdict, failOn, failOnInconclusive) {
   }
 }
 
-// src/ingest/ingest.ts
-import { stat as stat3 } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-
-// src/ingest/builder-thread.ts
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-
-// src/ingest/point-batch.ts
-var BATCH_RECORDS = 16384;
-var OP_KEY = -1;
-var PointBatchWriter = class {
-  constructor(send, capacity = BATCH_RECORDS) {
-    this.send = send;
-    this.capacity = capacity;
-    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
-    this.records = new Float64Array(3 * capacity);
-  }
-  send;
-  capacity;
-  records;
-  at = 0;
-  ops = [];
-  pool = [];
-  /** A point for the targets bound to `key` (a whole number ≥ 0). */
-  point(key, timeMs, value) {
-    if (this.at === this.records.length) this.flush();
-    const r = this.records;
-    const at = this.at;
-    r[at] = key;
-    r[at + 1] = timeMs;
-    r[at + 2] = value;
-    this.at = at + 3;
-  }
-  op(op) {
-    if (this.at === this.records.length) this.flush();
-    const r = this.records;
-    r[this.at] = OP_KEY;
-    r[this.at + 1] = this.ops.length;
-    r[this.at + 2] = 0;
-    this.at += 3;
-    this.ops.push(op);
-  }
-  /** Sends what is written, if anything. */
-  flush() {
-    if (this.at === 0) return;
-    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
-    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
-    this.at = 0;
-    this.ops = [];
-    this.send(batch);
-  }
-  /** A buffer the other side has finished reading, to write into again. */
-  recycle(records) {
-    if (records.length === 3 * this.capacity) this.pool.push(records);
-  }
-};
-
-// src/ingest/remote-builder.ts
-var TARGET_KEYS = 1 << 16;
-var MAX_IN_FLIGHT = 8;
-var RemoteBuilder = class {
-  constructor(options, port, keys = TARGET_KEYS) {
-    this.port = port;
-    this.keys = keys;
-    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
-    this.bindings = new Int32Array(keys);
-    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
-    this.catalogue = new RunBuilder(options);
-    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
-    port.on("message", (message) => this.receive(message));
-    this.send({ type: "start", options });
-  }
-  port;
-  keys;
-  points = 0;
-  catalogue;
-  writer;
-  bindings;
-  nextKey = 0;
-  inFlight = 0;
-  failure;
-  resume;
-  pending;
-  finishing = false;
-  defineMetric(def) {
-    const id = this.catalogue.defineMetric(def);
-    this.writer.op({ kind: "metric", def });
-    return id;
-  }
-  metricId(name) {
-    return this.catalogue.metricId(name);
-  }
-  metricDefinition(id) {
-    return this.catalogue.metricDefinition(id);
-  }
-  targets(metric, tags) {
-    const targets = { metric, tags, key: 0, binding: 0 };
-    this.bind(targets);
-    return targets;
-  }
-  point(targets, timeMs, value) {
-    const t = targets;
-    if (this.bindings[t.key] !== t.binding) this.bind(t);
-    this.points++;
-    this.writer.point(t.key, timeMs, value);
-  }
-  /**
-   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
-   * when it is not). Rejects when the builder thread failed.
-   */
-  ready() {
-    if (this.failure !== void 0) return Promise.reject(this.failure);
-    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
-    return new Promise((resolve2, reject) => {
-      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve2();
-    });
-  }
-  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
-  finish(info) {
-    if (this.failure !== void 0) return Promise.reject(this.failure);
-    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
-    this.finishing = true;
-    this.writer.flush();
-    return new Promise((resolve2, reject) => {
-      this.pending = { resolve: resolve2, reject };
-      this.send({ type: "finish", info });
-    });
-  }
-  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
-  fail(err) {
-    if (this.failure !== void 0) return;
-    this.failure = err;
-    this.wake();
-    this.pending?.reject(err);
-    this.pending = void 0;
-  }
-  bind(t) {
-    const key = this.nextKey;
-    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
-    t.key = key;
-    t.binding = ++this.bindings[key];
-    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
-  }
-  sendBatch(batch) {
-    this.inFlight++;
-    this.send({ type: "batch", batch }, [batch.records.buffer]);
-  }
-  send(message, transfer) {
-    this.port.postMessage(message, transfer);
-  }
-  receive(message) {
-    switch (message.type) {
-      case "recycle":
-        this.inFlight--;
-        this.writer.recycle(message.records);
-        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
-        return;
-      case "document":
-        this.pending?.resolve(message.doc);
-        this.pending = void 0;
-        return;
-      case "error":
-        this.fail(new Error(`the run builder thread failed: ${message.message}`));
-        return;
-    }
-  }
-  wake() {
-    const resume = this.resume;
-    this.resume = void 0;
-    resume?.();
-  }
-};
-
-// src/ingest/builder-thread.ts
-var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
-var WORKER_YOUNG_GENERATION_MB = 8;
-function builderThreadAvailable(script = WORKER_SCRIPT) {
-  return script.protocol === "file:" && existsSync(fileURLToPath(script));
-}
-function startBuilderThread(options, script = WORKER_SCRIPT) {
-  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  const builder = new RemoteBuilder(options, worker);
-  let closed = false;
-  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
-  worker.on("exit", (code) => {
-    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
-  });
-  return {
-    builder,
-    async close() {
-      closed = true;
-      await worker.terminate();
-    }
-  };
-}
-var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
-  ["--input-type", true],
-  ["-e", true],
-  ["--eval", true],
-  ["-p", true],
-  ["--print", true]
-]);
-function workerExecArgv(execArgv) {
-  const kept = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i];
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const takesNext = MAIN_ONLY_FLAGS.get(flag);
-    if (takesNext === void 0) kept.push(arg);
-    else if (takesNext && eq < 0) i++;
-  }
-  return kept;
-}
-
-// src/ingest/byte-source.ts
-import { createReadStream } from "node:fs";
-import { open as open3 } from "node:fs/promises";
-import { createGunzip } from "node:zlib";
-var READ_CHUNK2 = 1 << 20;
-var INFLATE_CHUNK = 256 * 1024;
-var ByteSource = class {
-  constructor(path2, gzip, onBytes) {
-    this.path = path2;
-    this.gzip = gzip;
-    this.onBytes = onBytes;
-  }
-  path;
-  gzip;
-  onBytes;
-  /** The gzip stream ended before its trailer. */
-  truncated = false;
-  reported = 0;
-  async *chunks() {
-    try {
-      if (!this.gzip) {
-        yield* this.plain();
-        return;
-      }
-      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK2 });
-      try {
-        yield* this.inflate(raw);
-      } finally {
-        raw.destroy();
-      }
-    } catch (err) {
-      if (err instanceof IngestError) throw err;
-      throw new IngestError(this.path, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-    }
-  }
-  async *plain() {
-    const handle = await open3(this.path, "r");
-    try {
-      const buffers = [Buffer.allocUnsafe(READ_CHUNK2), Buffer.allocUnsafe(READ_CHUNK2)];
-      let current = 0;
-      let total2 = 0;
-      let reading = handle.read(buffers[0], 0, READ_CHUNK2, null);
-      for (; ; ) {
-        const { bytesRead } = await reading;
-        if (bytesRead === 0) return;
-        const chunk = buffers[current];
-        current ^= 1;
-        reading = handle.read(buffers[current], 0, READ_CHUNK2, null);
-        total2 += bytesRead;
-        this.report(total2);
-        yield chunk.subarray(0, bytesRead);
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-  async *inflate(raw) {
-    const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
-    const queue = [];
-    let failure2;
-    let ended = false;
-    let wake;
-    const signal = () => {
-      const w = wake;
-      wake = void 0;
-      w?.();
-    };
-    gunzip.on("data", (chunk) => {
-      queue.push(chunk);
-      if (queue.length >= 4) gunzip.pause();
-      signal();
-    });
-    gunzip.on("end", () => {
-      ended = true;
-      signal();
-    });
-    gunzip.on("error", (err) => {
-      failure2 = err;
-      ended = true;
-      signal();
-    });
-    raw.on("error", (err) => gunzip.destroy(err));
-    raw.pipe(gunzip);
-    try {
-      for (; ; ) {
-        const chunk = queue.shift();
-        if (chunk) {
-          if (queue.length < 2 && gunzip.isPaused()) gunzip.resume();
-          this.report(raw.bytesRead);
-          yield chunk;
-          continue;
-        }
-        if (ended) break;
-        await new Promise((resolve2) => {
-          wake = resolve2;
-        });
-      }
-    } finally {
-      gunzip.destroy();
-    }
-    if (failure2 === void 0) return;
-    const code = failure2.code;
-    if (code === "Z_BUF_ERROR") {
-      this.truncated = true;
-      return;
-    }
-    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR" || code === "Z_NEED_DICT") {
-      const message = failure2 instanceof Error ? failure2.message : String(failure2);
-      throw new IngestError(this.path, `the gzip data is corrupt after ${raw.bytesRead} bytes (${message}); re-copy the file or use it uncompressed`, { cause: failure2 });
-    }
-    throw failure2;
-  }
-  report(total2) {
-    if (!this.onBytes || total2 <= this.reported) return;
-    this.onBytes(total2 - this.reported);
-    this.reported = total2;
-  }
-};
-
-// src/ingest/detect.ts
-import { open as open4, readFile as readFile3, stat } from "node:fs/promises";
-import { gunzipSync, constants as zlibConstants } from "node:zlib";
-
-// src/ingest/k6/csv.ts
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-
-// src/ingest/csv-record.ts
-function splitCsvRecord(text) {
-  const fields = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      let from = i + 1;
-      for (; ; ) {
-        const q = text.indexOf('"', from);
-        if (q < 0) return void 0;
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          from = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      fields.push(value);
-      if (i === n) return fields;
-      if (text.charCodeAt(i) !== 44) return void 0;
-      i++;
-    } else {
-      const comma = text.indexOf(",", i);
-      if (comma < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, comma));
-      i = comma + 1;
-    }
-  }
-}
-function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
-}
-
-// src/ingest/impossible-value.ts
-function holdsDurations(def) {
-  return def.type === "trend" && def.contains === "time";
-}
-var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
-function impossibleValue(value, raw, metric, durations) {
-  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
-  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
-  return void 0;
-}
-
-// src/ingest/time.ts
-var INV_POW10 = [1, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
-var TimeParser = class {
-  /** The time `parse` read last, epoch ms (kept in a field: no number is boxed per line). */
-  ms = Number.NaN;
-  /** The cached second `YYYY-MM-DDTHH:MM:SS` as three overlapping 8-byte words (bytes 0–7, 8–15, 11–18). */
-  prefix0 = Number.NaN;
-  prefix1 = Number.NaN;
-  prefix2 = Number.NaN;
-  zone = new Uint8Array(6);
-  zoneLength = -1;
-  base = Number.NaN;
-  /**
-   * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
-   * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
-   */
-  parse(buf, view, start, limit) {
-    if (limit - start < 20) return -1;
-    let p = start + 19;
-    let fracMs = 0;
-    if (buf[p] === 46) {
-      p++;
-      let ms = 0;
-      let sub = 0;
-      let digits2 = 0;
-      let subDigits = 0;
-      while (p < limit) {
-        const d = buf[p] - 48;
-        if (d < 0 || d > 9) break;
-        if (digits2 < 3) ms = ms * 10 + d;
-        else if (subDigits < 12) {
-          sub = sub * 10 + d;
-          subDigits++;
-        }
-        digits2++;
-        p++;
-      }
-      if (digits2 === 0) return -1;
-      if (digits2 === 1) ms *= 100;
-      else if (digits2 === 2) ms *= 10;
-      fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
-    }
-    const z2 = buf[p];
-    const zoneLength = z2 === 90 || z2 === 122 ? 1 : z2 === 43 || z2 === 45 ? 6 : 0;
-    if (zoneLength === 0 || p + zoneLength > limit) return -1;
-    const w2 = view.getFloat64(start + 11, true);
-    if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
-      const base = parseSecond(buf, start, p, zoneLength);
-      if (Number.isNaN(base)) return -1;
-      this.base = base;
-      this.zoneLength = zoneLength;
-      this.prefix0 = view.getFloat64(start, true);
-      this.prefix1 = view.getFloat64(start + 8, true);
-      this.prefix2 = w2;
-      for (let i = 0; i < zoneLength; i++) this.zone[i] = buf[p + i];
-    }
-    this.ms = this.base + fracMs;
-    return p + zoneLength;
-  }
-  /** The whole of `text` as a time (the JSON.parse fallback, CSV RFC 3339 timestamps); NaN if it is not one. */
-  parseString(text) {
-    const buf = Buffer.from(text, "utf8");
-    return this.parse(buf, new DataView(buf.buffer, buf.byteOffset, buf.length), 0, buf.length) === buf.length ? this.ms : Number.NaN;
-  }
-  sameZone(buf, p, length) {
-    for (let i = 0; i < length; i++) if (buf[p + i] !== this.zone[i]) return false;
-    return true;
-  }
-};
-function digits(buf, at, n) {
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = buf[at + i] - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    v = v * 10 + d;
-  }
-  return v;
-}
-function parseSecond(buf, start, zoneAt, zoneLength) {
-  if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return Number.NaN;
-  const t = buf[start + 10];
-  if (t !== 84 && t !== 116 && t !== 32) return Number.NaN;
-  const year = digits(buf, start, 4);
-  const month = digits(buf, start + 5, 2);
-  const day = digits(buf, start + 8, 2);
-  const hour = digits(buf, start + 11, 2);
-  const minute = digits(buf, start + 14, 2);
-  const second = digits(buf, start + 17, 2);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return Number.NaN;
-  let offsetMinutes = 0;
-  if (zoneLength === 6) {
-    const sign = buf[zoneAt];
-    if (buf[zoneAt + 3] !== 58) return Number.NaN;
-    const oh = digits(buf, zoneAt + 1, 2);
-    const om = digits(buf, zoneAt + 4, 2);
-    if (!(oh <= 23 && om <= 59)) return Number.NaN;
-    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
-  }
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (year < 100) {
-    const d = new Date(ms);
-    d.setUTCFullYear(year);
-    ms = d.getTime();
-  }
-  return ms - offsetMinutes * 6e4;
-}
-
-// src/ingest/zod-message.ts
-function zodMessage(error62, root) {
-  const parts = error62.issues.slice(0, 5).map((issue2) => {
-    const path2 = [...root !== void 0 ? [root] : [], ...issue2.path.map(String)].join(".");
-    return path2 ? `${path2}: ${issue2.message}` : issue2.message;
-  });
-  if (error62.issues.length > 5) parts.push(`and ${error62.issues.length - 5} more`);
-  return parts.join("; ");
-}
-
-// src/ingest/point-sink.ts
-var TAG_CACHE_LIMIT = 5e4;
-var TagCache = class {
-  constructor(limit = TAG_CACHE_LIMIT) {
-    this.limit = limit;
-  }
-  limit;
-  map = /* @__PURE__ */ new Map();
-  get(raw) {
-    return this.map.get(raw);
-  }
-  add(raw, tags) {
-    if (this.map.size >= this.limit) this.map.clear();
-    const entry = { tags, targets: [] };
-    this.map.set(raw, entry);
-    return entry;
-  }
-  get size() {
-    return this.map.size;
-  }
-};
-function normalizeTags(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    let text;
-    if (typeof v === "string") text = v;
-    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
-    else if (v === null) continue;
-    else return void 0;
-    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
-    else out[k] = text;
-  }
-  return out;
-}
-var K6MetricDataSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  type: MetricTypeSchema,
-  contains: external_exports.enum(["time", "data", "default"]).optional(),
-  thresholds: external_exports.array(external_exports.string()).nullish(),
-  submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
-});
-var PointSink = class {
-  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
-    this.builder = builder;
-    this.warn = warn;
-    this.known = known2;
-  }
-  builder;
-  warn;
-  known;
-  inferred = /* @__PURE__ */ new Set();
-  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
-  defineK6Metric(data) {
-    const parsed = K6MetricDataSchema.safeParse(data);
-    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
-    const d = parsed.data;
-    const known2 = this.builder.metricId(d.name);
-    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
-      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
-    }
-    const def = {
-      name: d.name,
-      type: d.type,
-      contains: d.contains ?? "default",
-      thresholds: d.thresholds ?? [],
-      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
-    };
-    return this.builder.defineMetric(def);
-  }
-  /**
-   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
-   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
-   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
-   */
-  metricFor(name, why2, warnBuiltins) {
-    const id = this.builder.metricId(name);
-    if (id !== void 0) return id;
-    const builtin2 = this.known.get(name);
-    this.inferred.add(name);
-    if (!builtin2) this.warn(`metric '${name}' ${why2}: read as a trend`);
-    else if (warnBuiltins) this.warn(`metric '${name}' ${why2}: read as a ${builtin2.type} (k6 built-in)`);
-    return this.builder.defineMetric({
-      name,
-      type: builtin2?.type ?? "trend",
-      contains: builtin2?.contains ?? "default",
-      thresholds: [],
-      submetrics: []
-    });
-  }
-  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
-  ready() {
-    return this.builder.ready?.();
-  }
-  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
-  targets(entry, metric) {
-    const t = this.builder.targets(metric, entry.tags);
-    entry.targets[metric] = t;
-    return t;
-  }
-};
-
-// src/ingest/k6/csv.ts
-var HINT = "is this file from `k6 run --out csv=\u2026`?";
-var MAX_RECORD_CHARS = 16 << 20;
-var K6CsvParser = class {
-  constructor(file2, sink) {
-    this.file = file2;
-    this.sink = sink;
-  }
-  file;
-  sink;
-  decoder = new StringDecoder2("utf8");
-  carry = "";
-  lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  pending;
-  pendingLine = 0;
-  layout;
-  tagCache = new TagCache();
-  metricIds = /* @__PURE__ */ new Map();
-  times = new TimeParser();
-  push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
-  }
-  finish(truncatedStream, warn) {
-    let partial2 = truncatedStream;
-    const rest = this.carry + this.decoder.end();
-    this.carry = "";
-    let lines = this.lineNo;
-    if (rest !== "" || this.pending !== void 0) {
-      const before = lines;
-      try {
-        if (rest !== "") {
-          lines++;
-          this.lineNo++;
-          this.line(rest);
-        }
-        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
-      } catch (err) {
-        if (!(err instanceof IngestError)) throw err;
-        partial2 = true;
-        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
-      }
-    }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
-    if (truncatedStream) {
-      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
-    }
-    return { lines, partial: partial2 };
-  }
-  line(raw) {
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (this.pending !== void 0) {
-      const record2 = `${this.pending}
-${text}`;
-      if (!quotesBalanced(record2)) {
-        this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
-        return;
-      }
-      this.pending = void 0;
-      this.record(record2, this.pendingLine);
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
-  }
-  record(text, line) {
-    if (this.layout === void 0) {
-      this.layout = this.header(text, line);
-      return;
-    }
-    let name;
-    let timestamp;
-    let valueText;
-    let rest;
-    const c1 = text.indexOf(",");
-    const c2 = c1 < 0 ? -1 : text.indexOf(",", c1 + 1);
-    const c3 = c2 < 0 ? -1 : text.indexOf(",", c2 + 1);
-    if (c3 > 0 && text.charCodeAt(0) !== 34 && text.lastIndexOf('"', c3) < 0) {
-      name = text.slice(0, c1);
-      timestamp = text.slice(c1 + 1, c2);
-      valueText = text.slice(c2 + 1, c3);
-      rest = text.slice(c3 + 1);
-    } else {
-      const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
-      [name, timestamp, valueText] = fields;
-      rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
-    }
-    const time3 = this.time(timestamp, line);
-    const value = Number(valueText);
-    if (valueText === "" || Number.isNaN(value)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
-    const entry = this.tagCache.get(rest) ?? this.tagCache.add(rest, this.tags(rest, text, line));
-    let metric = this.metricIds.get(name);
-    if (metric === void 0) {
-      if (name === "") throw this.error("metric_name is empty", line);
-      metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
-      this.metricIds.set(name, metric);
-    }
-    if (value - value !== 0 || value < 0) {
-      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
-      if (impossible !== void 0) throw this.error(impossible, line);
-    }
-    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, time3, value);
-  }
-  header(text, line) {
-    const fields = splitCsvRecord(text);
-    if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
-    }
-    const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
-    return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
-  }
-  tags(rest, text, line) {
-    const layout = this.layout;
-    const fields = rest.includes('"') ? splitCsvRecord(rest) : rest.split(",");
-    if (fields === void 0 || fields.length + 3 !== layout.columns) {
-      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields ? fields.length + 3 : "a broken quoted field"} in '${excerpt(text)}'`, line);
-    }
-    const tags = {};
-    for (let i = 0; i < fields.length; i++) {
-      const column = i + 3;
-      const v = fields[i];
-      if (v === "") continue;
-      if (column === layout.extraTags) {
-        for (const pair of v.split("&")) {
-          const eq = pair.indexOf("=");
-          if (eq > 0) tags[pair.slice(0, eq)] = pair.slice(eq + 1);
-        }
-        continue;
-      }
-      const name = layout.tagColumns[column];
-      if (name !== void 0) tags[name] = v;
-    }
-    return tags;
-  }
-  time(text, line) {
-    if (/^\d+$/.test(text)) {
-      const n = Number(text);
-      if (n < 1e11) return n * 1e3;
-      if (n < 1e14) return n;
-      if (n < 1e17) return n / 1e3;
-      return n / 1e6;
-    }
-    const t = this.times.parseString(text);
-    if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
-    return t;
-  }
-  error(message, line) {
-    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
-  }
-};
-async function readK6Csv(file2, source, sink, warn) {
-  const parser = new K6CsvParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
-  return parser.finish(source.truncated, warn);
-}
-
-// src/ingest/k6/summary-metric.ts
-function parseMetricKey(key, file2) {
-  const open5 = key.indexOf("{");
-  if (open5 < 0) return { base: key, tags: {} };
-  const close = key.lastIndexOf("}");
-  if (close < open5) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
-  const tags = {};
-  for (const part2 of key.slice(open5 + 1, close).split(",")) {
-    const colon = part2.indexOf(":");
-    if (colon < 0) {
-      if (part2.trim() === "") continue;
-      throw new IngestError(file2, `metric '${key}': '${part2}' is not tag:value`);
-    }
-    tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
-  }
-  return { base: key.slice(0, open5).trim(), tags };
-}
-function trimTag(s) {
-  return s.trim().replace(/^["']|["']$/g, "").trim();
-}
-
-// src/ingest/k6/machine-summary.ts
-var MachineMetricSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  type: MetricTypeSchema,
-  contains: external_exports.enum(["time", "data", "default"]).optional(),
-  values: external_exports.record(external_exports.string(), external_exports.unknown())
-});
-var MachineSummarySchema = external_exports.object({
-  version: external_exports.string(),
-  config: external_exports.object({ duration: external_exports.number().nonnegative() }),
-  metadata: external_exports.object({
-    generated_at: external_exports.string().optional(),
-    generatedAt: external_exports.string().optional(),
-    k6_version: external_exports.string().optional(),
-    k6Version: external_exports.string().optional()
-  }).optional(),
-  results: external_exports.object({
-    metrics: external_exports.array(MachineMetricSchema),
-    checks: external_exports.object({
-      metrics: external_exports.array(MachineMetricSchema).nullish(),
-      results: external_exports.array(external_exports.object({ name: external_exports.string(), passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() })).nullish()
-    }).nullish()
-  })
-});
-function isMachineSummary(o) {
-  const results = o.results;
-  return typeof results === "object" && results !== null && Array.isArray(results.metrics);
-}
-function fromMachineSummary(value, file2) {
-  const parsed = MachineSummarySchema.safeParse(value);
-  if (!parsed.success) throw new IngestError(file2, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
-  const { config: config2, metadata, results } = parsed.data;
-  const duration3 = config2.duration;
-  const metrics = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (key, type, contains, reported, known2) => {
-    if (seen.has(key)) throw new IngestError(file2, `metric '${key}' is listed twice in results; write the summary again with k6`);
-    seen.add(key);
-    const { base, tags } = known2 ?? parseMetricKey(key, file2);
-    metrics.push({ key, base, tags, type, contains, reported, thresholds: [] });
-  };
-  for (const m of [...results.metrics, ...results.checks?.metrics ?? []]) add(m.name, m.type, m.contains ?? "default", legacyValues(m.type, numbers(m.values), duration3));
-  const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
-  if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
-  const byCheck = /* @__PURE__ */ new Map();
-  for (const c2 of results.checks?.results ?? []) {
-    const sum3 = byCheck.get(c2.name) ?? { passes: 0, fails: 0 };
-    sum3.passes += c2.passes;
-    sum3.fails += c2.fails;
-    byCheck.set(c2.name, sum3);
-  }
-  for (const [name, c2] of byCheck) {
-    const total2 = c2.passes + c2.fails;
-    const key = `checks{check:${name}}`;
-    if (!seen.has(key)) add(key, "rate", "default", { passes: c2.passes, fails: c2.fails, ...total2 > 0 ? { rate: c2.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
-  }
-  const generated = metadata?.generated_at ?? metadata?.generatedAt;
-  const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
-  return {
-    metrics,
-    durationSeconds: duration3,
-    generatedMs: Number.isFinite(generatedMs) ? generatedMs : void 0,
-    k6Version: metadata?.k6_version ?? metadata?.k6Version
-  };
-}
-function legacyValues(type, values, durationSeconds) {
-  switch (type) {
-    case "trend": {
-      const out = {};
-      for (const [k, v] of Object.entries(values)) {
-        const p = /^p(\d+(?:\.\d+)?)$/.exec(k);
-        out[p ? `p(${p[1]})` : k] = v;
-      }
-      return out;
-    }
-    case "counter": {
-      const count2 = values.count;
-      return count2 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count2 / durationSeconds } : values;
-    }
-    case "rate": {
-      const { matches: matches2, total: total2, ...rest } = values;
-      if (matches2 === void 0 || total2 === void 0) return values;
-      return { ...rest, passes: matches2, fails: total2 - matches2 };
-    }
-    case "gauge":
-      return values;
-  }
-}
-function numbers(o) {
-  const out = {};
-  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
-  return out;
-}
-
-// src/ingest/k6/tag-table.ts
-function sameBytes(entry, view, buf, at, length) {
-  if (entry.bytes.length !== length) return false;
-  if (length < 8) {
-    const bytes2 = entry.bytes;
-    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
-    return true;
-  }
-  const own2 = entry.view;
-  const last2 = length - 8;
-  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own2.getFloat64(i, true)) return false;
-  return view.getFloat64(at + last2, true) === own2.getFloat64(last2, true);
-}
-var ByteTagTable = class {
-  constructor(limit = TAG_CACHE_LIMIT) {
-    this.limit = limit;
-  }
-  limit;
-  map = /* @__PURE__ */ new Map();
-  count = 0;
-  get size() {
-    return this.count;
-  }
-  /** The entry for `buf[at, at + length)`, made with `parse` (tags, or undefined for the slow path) on first sight. */
-  lookup(view, buf, at, length, parse3) {
-    const hash2 = hashBytes(view, buf, at, length);
-    const head = this.map.get(hash2);
-    for (let e = head; e !== void 0; e = e.next) if (sameBytes(e, view, buf, at, length)) return e;
-    if (this.count >= this.limit) {
-      for (const first2 of this.map.values()) for (let e = first2; e !== void 0; e = e.next) e.after = void 0;
-      this.map.clear();
-      this.count = 0;
-      return this.lookup(view, buf, at, length, parse3);
-    }
-    const bytes2 = new Uint8Array(length);
-    bytes2.set(buf.subarray(at, at + length));
-    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse3(bytes2), targets: [], next: head, after: void 0 };
-    this.map.set(hash2, entry);
-    this.count++;
-    return entry;
-  }
-};
-function hashBytes(view, buf, at, length) {
-  let h = length | 0;
-  const words = length >> 2;
-  for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getInt32(at + 4 * i, true), 2654435761) ^ h >>> 15;
-  for (let i = words << 2; i < length; i++) h = Math.imul(h ^ buf[at + i], 2246822507);
-  return h ^ h >>> 16 | 0;
-}
-
-// src/ingest/k6/ndjson.ts
-var MAX_LINE_BYTES = 16 << 20;
-var ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
-var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
-var POINT_HEAD = ascii('{"metric":"');
-var HEAD_0 = word(POINT_HEAD, 0);
-var HEAD_1 = word(POINT_HEAD, 4);
-var POINT_MID = ascii('","type":"Point","data":{"time":"');
-var VALUE_0 = word(ascii('","value":'), 0);
-var VALUE_1 = word(ascii('","value":'), 4);
-var TAGS_0 = word(ascii(',"tags":{'), 0);
-var TAGS_1 = word(ascii(',"tags":{'), 4);
-var MIN_POINT_LINE = POINT_HEAD.length + 1 + POINT_MID.length + 20 + 10 + 1 + 9 + 3;
-var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-function slotKey(view, at) {
-  return view.getInt32(at, true) ^ Math.imul(view.getInt32(at + 4, true), 2654435761) ^ Math.imul(view.getInt32(at + 8, true), 2246822507) ^ Math.imul(view.getInt32(at + 12, true), 3266489909) | 0;
-}
-function slotMatches(slot, view, buf, at, end) {
-  const length = slot.length;
-  if (at + length > end) return false;
-  const words = slot.words;
-  const n = words.length;
-  if (n === 0) {
-    const bytes2 = slot.bytes;
-    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
-    return true;
-  }
-  for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
-  return view.getFloat64(at + length - 8, true) === words[n - 1];
-}
-function slotWords(bytes2) {
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
-  const full = bytes2.length >> 3;
-  const exact = bytes2.length % 8 === 0;
-  const words = new Float64Array(exact ? full : full + 1);
-  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
-  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
-  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
-  return words;
-}
-var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
-var K6NdjsonParser = class {
-  constructor(file2, sink) {
-    this.file = file2;
-    this.sink = sink;
-  }
-  file;
-  sink;
-  lineNo = 0;
-  carry = [];
-  carryLength = 0;
-  times = new TimeParser();
-  tagCache = new TagCache();
-  metricSlots = /* @__PURE__ */ new Map();
-  lastSlot;
-  tagTable = new ByteTagTable();
-  /** The tags of the last fast-path line. */
-  lastTags;
-  /** Lines that took the JSON.parse path (for tests and the benchmark). */
-  slowLines = 0;
-  /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
-  push(chunk) {
-    let pos = 0;
-    if (this.carryLength > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.keep(chunk);
-        return;
-      }
-      this.carry.push(chunk.subarray(0, nl));
-      const line = Buffer.concat(this.carry, this.carryLength + nl);
-      this.carry.length = 0;
-      this.carryLength = 0;
-      this.lineNo++;
-      this.line(line, viewOf(line), 0, line.length);
-      pos = nl + 1;
-    }
-    const end = chunk.length;
-    const view = viewOf(chunk);
-    for (; ; ) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(chunk, view, pos, nl);
-      pos = nl + 1;
-    }
-    if (pos < end) this.keep(chunk.subarray(pos));
-  }
-  /**
-   * Ends the file. An unterminated last line that does not parse, or a truncated stream, makes the
-   * result partial; `warn` gets one sentence about it.
-   */
-  finish(truncatedStream, warn) {
-    let partial2 = truncatedStream;
-    let lines = this.lineNo;
-    if (this.carryLength > 0) {
-      const line = Buffer.concat(this.carry, this.carryLength);
-      this.carry.length = 0;
-      this.carryLength = 0;
-      lines++;
-      try {
-        this.line(line, viewOf(line), 0, line.length);
-      } catch (err) {
-        if (!(err instanceof IngestError)) throw err;
-        lines--;
-        partial2 = true;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
-      }
-    }
-    if (truncatedStream) {
-      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
-    }
-    return { lines, partial: partial2 };
-  }
-  /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
-  keep(part2) {
-    this.carryLength += part2.length;
-    if (this.carryLength > MAX_LINE_BYTES) {
-      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
-    }
-    this.carry.push(Buffer.from(part2));
-  }
-  /** One line `buf[start, end)` without its `\n`. */
-  line(buf, view, start, end) {
-    if (end > start && buf[end - 1] === 13) end--;
-    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
-  }
-  /** The fast path: true when the line had k6's Point layout and was recorded. */
-  fastPoint(buf, view, start, end) {
-    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
-    const nameStart = start + 11;
-    let slot = this.lastSlot?.after;
-    if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
-      slot = this.findSlot(buf, view, nameStart, end);
-      if (slot === void 0) return false;
-      if (this.lastSlot !== void 0) this.lastSlot.after = slot;
-    }
-    this.lastSlot = slot;
-    const times = this.times;
-    let p = times.parse(buf, view, nameStart + slot.length, end);
-    if (p < 0) return false;
-    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
-    p += 10;
-    const numberStart = p;
-    let negative = false;
-    if (buf[p] === 45) {
-      negative = true;
-      p++;
-    }
-    let mantissa = 0;
-    let digits2 = 0;
-    let fraction2 = 0;
-    let c2 = buf[p];
-    while (c2 >= 48 && c2 <= 57) {
-      mantissa = mantissa * 10 + (c2 - 48);
-      digits2++;
-      c2 = buf[++p];
-    }
-    if (digits2 === 0) return false;
-    if (c2 === 46) {
-      c2 = buf[++p];
-      while (c2 >= 48 && c2 <= 57) {
-        mantissa = mantissa * 10 + (c2 - 48);
-        digits2++;
-        fraction2++;
-        c2 = buf[++p];
-      }
-      if (fraction2 === 0) return false;
-    }
-    let value;
-    if (c2 === 101 || c2 === 69 || digits2 > 15) {
-      while (p < end && buf[p] !== 44) p++;
-      value = Number(buf.toString("latin1", numberStart, p));
-      if (value - value !== 0) return false;
-    } else {
-      value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
-      if (negative) value = -value;
-    }
-    if (value < 0 && slot.durations) return false;
-    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
-    const tagsStart = p + 8;
-    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
-    const tagsEnd = end - 2;
-    const length = tagsEnd - tagsStart;
-    let entry = this.lastTags;
-    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-      const previous = entry;
-      entry = previous?.after;
-      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
-        if (previous !== void 0) previous.after = entry;
-      }
-      this.lastTags = entry;
-    }
-    if (entry.tags === void 0) return false;
-    const metric = slot.id;
-    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, times.ms, value);
-    return true;
-  }
-  /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
-  findSlot(buf, view, at, end) {
-    const key = slotKey(view, at);
-    const head = this.metricSlots.get(key);
-    for (let slot2 = head; slot2 !== void 0; slot2 = slot2.next) if (slotMatches(slot2, view, buf, at, end)) return slot2;
-    let p = at;
-    for (; ; ) {
-      if (p >= end) return void 0;
-      const c2 = buf[p];
-      if (c2 === 34) break;
-      if (c2 === 92) return void 0;
-      p++;
-    }
-    if (p + POINT_MID.length > end) return void 0;
-    for (let i = 0; i < POINT_MID.length; i++) if (buf[p + i] !== POINT_MID[i]) return void 0;
-    const length = p + POINT_MID.length - at;
-    const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
-    const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
-    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
-    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
-    this.metricSlots.set(key, slot);
-    return slot;
-  }
-  /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
-  slowLine(buf, start, end) {
-    let text = buf.toString("utf8", start, end);
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (text.trim() === "") return;
-    this.slowLines++;
-    let v;
-    try {
-      v = JSON.parse(text);
-    } catch {
-      throw this.badLine(text);
-    }
-    if (typeof v !== "object" || v === null) throw this.badLine(text);
-    const o = v;
-    if (o.type === "Metric") {
-      const id = this.sink.defineK6Metric(o.data);
-      if (typeof id === "string") throw new IngestError(this.file, `${id}; ${BAD_LINE_HINT}`, { line: this.lineNo });
-      return;
-    }
-    if (o.type !== "Point" || typeof o.metric !== "string" || typeof o.data !== "object" || o.data === null) throw this.badLine(text);
-    const data = o.data;
-    if (typeof data.time !== "string") throw this.pointError(`its time is ${JSON.stringify(data.time) ?? "missing"}, expected an RFC 3339 time`);
-    const time3 = this.times.parseString(data.time);
-    if (Number.isNaN(time3)) throw this.pointError(`its time '${excerpt(data.time)}' is not an RFC 3339 time like 2026-11-27T09:48:39.719Z`);
-    if (typeof data.value !== "number") throw this.pointError(`its value is ${excerpt(JSON.stringify(data.value) ?? "missing")}, expected a number`);
-    const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
-    if (tags === void 0) throw this.pointError("its tags are not an object of strings");
-    const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
-    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
-    if (impossible !== void 0) throw new IngestError(this.file, impossible, { line: this.lineNo });
-    const raw = `\0json\0${JSON.stringify(tags)}`;
-    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
-    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, time3, data.value);
-  }
-  badLine(text) {
-    return new IngestError(this.file, `expected a k6 JSON output line ({"type":"Point"|"Metric",\u2026}), got '${excerpt(text)}': ${BAD_LINE_HINT}`, { line: this.lineNo });
-  }
-  pointError(what) {
-    return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
-  }
-};
-function rawValue(text) {
-  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
-}
-function viewOf(buf) {
-  return new DataView(buf.buffer, buf.byteOffset, buf.length);
-}
-function parseTags(bytes2) {
-  try {
-    return normalizeTags(JSON.parse(Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).toString("utf8")));
-  } catch {
-    return void 0;
-  }
-}
-async function readK6Ndjson(file2, source, sink, warn) {
-  const parser = new K6NdjsonParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
-  return parser.finish(source.truncated, warn);
-}
-
-// src/ingest/k6/summary.ts
-var ContainsSchema = external_exports.enum(["time", "data", "default"]);
-var HandleSummaryMetricSchema = external_exports.object({
-  type: MetricTypeSchema,
-  contains: ContainsSchema.optional(),
-  values: external_exports.record(external_exports.string(), external_exports.unknown()),
-  thresholds: external_exports.record(external_exports.string(), external_exports.object({ ok: external_exports.boolean() })).optional()
-});
-var HandleSummarySchema = external_exports.object({
-  metrics: external_exports.record(external_exports.string(), HandleSummaryMetricSchema),
-  state: external_exports.object({ testRunDurationMs: external_exports.number().nonnegative().optional() }).optional()
-});
-var SummaryExportSchema = external_exports.object({
-  metrics: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()))
-});
-function summaryDocument(value, info) {
-  let metrics;
-  let durationSeconds;
-  let endMs = Math.round(info.mtimeMs);
-  let toolVersion;
-  switch (info.format) {
-    case "k6-handle-summary":
-      metrics = fromHandleSummary(value, info.file);
-      durationSeconds = handleSummaryDuration(value);
-      break;
-    case "k6-summary-export":
-      metrics = fromSummaryExport(value, info.file);
-      durationSeconds = durationFromCounters(metrics);
-      break;
-    case "k6-machine-readable-summary": {
-      const m = fromMachineSummary(value, info.file);
-      metrics = m.metrics;
-      durationSeconds = m.durationSeconds;
-      if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
-      toolVersion = m.k6Version;
-      break;
-    }
-  }
-  const warnings = [];
-  const docMetrics = {};
-  const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
-    const name = scopeName(m.base, m.tags);
-    const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
-    const { passes, fails } = m.reported;
-    if (m.type === "rate" && isCount(passes) && isCount(fails)) scope.rate = { passes, fails };
-    scopes[name] = scope;
-    const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
-    const expressions = m.thresholds.map((t) => t.expression);
-    if (entryName !== m.base && expressions.length === 0) continue;
-    const existing = docMetrics[entryName];
-    docMetrics[entryName] = { type: m.type, contains: m.contains, thresholds: [...existing?.thresholds ?? [], ...expressions] };
-    for (const t of m.thresholds) if (!t.passed) warnings.push(`k6 reported threshold '${t.expression}' on ${entryName} as crossed`);
-  }
-  for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
-  const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
-  if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
-  const startMs2 = endMs - Math.round((durationSeconds ?? 0) * 1e3);
-  return {
-    schema: RUN_DOCUMENT_SCHEMA,
-    meta: {
-      tool: "k6",
-      roles: { ...K6_ROLES },
-      ...toolVersion !== void 0 ? { toolVersion } : {},
-      ...info.stage !== void 0 ? { stage: info.stage } : {},
-      start: new Date(startMs2).toISOString(),
-      end: new Date(endMs).toISOString(),
-      durationSeconds: durationSeconds ?? 0,
-      ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
-      labels: info.labels ?? {},
-      partial: false,
-      aggregateOnly: true,
-      groupBy: [],
-      sources: [{ file: info.file, format: info.format, lines: info.lines, partial: false }],
-      warnings
-    },
-    metrics: ordered2,
-    scopes,
-    windows: { originMs: startMs2, widthMs: 1e3, series: {} }
-  };
-}
-function fromHandleSummary(value, file2) {
-  const parsed = HandleSummarySchema.safeParse(value);
-  if (!parsed.success) throw new IngestError(file2, `looks like a k6 handleSummary JSON but ${zodMessage(parsed.error)}`);
-  return Object.entries(parsed.data.metrics).map(([key, m]) => {
-    const { base, tags } = parseMetricKey(key, file2);
-    return {
-      key,
-      base,
-      tags,
-      type: m.type,
-      contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
-      reported: numbers2(m.values),
-      thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
-    };
-  });
-}
-function fromSummaryExport(value, file2) {
-  const parsed = SummaryExportSchema.safeParse(value);
-  if (!parsed.success) throw new IngestError(file2, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
-  return Object.entries(parsed.data.metrics).map(([key, m]) => {
-    const { base, tags } = parseMetricKey(key, file2);
-    const values = numbers2(m);
-    const builtin2 = K6_BUILTIN_METRICS.get(base);
-    const type = builtin2?.type ?? inferType(values);
-    if (type === "rate" && values.value !== void 0) {
-      values.rate = values.value;
-      delete values.value;
-    }
-    const thresholds2 = m.thresholds;
-    const list = [];
-    if (typeof thresholds2 === "object" && thresholds2 !== null) {
-      for (const [expression, failed] of Object.entries(thresholds2)) {
-        if (typeof failed !== "boolean") throw new IngestError(file2, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
-        list.push({ expression, passed: !failed });
-      }
-    }
-    return { key, base, tags, type, contains: builtin2?.contains ?? "default", reported: values, thresholds: list };
-  });
-}
-function inferType(values) {
-  if ("passes" in values || "fails" in values) return "rate";
-  if ("count" in values) return "counter";
-  if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
-  return "gauge";
-}
-function numbers2(o) {
-  const out = {};
-  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
-  return out;
-}
-function handleSummaryDuration(value) {
-  const ms = value.state?.testRunDurationMs;
-  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function durationFromCounters(metrics) {
-  const preferred = ["iterations", "http_reqs", "data_sent", "data_received"];
-  const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
-  counters.sort((a, b) => rank(a.base) - rank(b.base));
-  for (const m of counters) {
-    const { count: count2, rate: rate2 } = m.reported;
-    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
-  }
-  return void 0;
-  function rank(name) {
-    const i = preferred.indexOf(name);
-    return i < 0 ? preferred.length : i;
-  }
-}
-function compareText3(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function isCount(n) {
-  return n !== void 0 && Number.isInteger(n) && n >= 0;
-}
-
-// src/ingest/k6/index.ts
-var k6 = { tool: "k6", roles: K6_ROLES, knownMetrics: K6_BUILTIN_METRICS };
-function looksLikeK6Line(line) {
-  if (line.startsWith('{"type":"Metric"') || line.startsWith('{"metric":')) return true;
-  if (!line.startsWith("{") || line.length > 64 * 1024) return false;
-  try {
-    const v = JSON.parse(line);
-    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
-  } catch {
-    return false;
-  }
-}
-var K6_READERS = [
-  { ...k6, kind: "stream", format: "k6-ndjson", sniff: (head) => looksLikeK6Line(head.firstLine), read: readK6Ndjson },
-  { ...k6, kind: "stream", format: "k6-csv", sniff: (head) => /^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(head.firstLine), read: readK6Csv },
-  // The machine-readable summary is told apart first: it also has `metrics` and `state`.
-  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value, info) => summaryDocument(value, { ...info, format: "k6-machine-readable-summary" }) },
-  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject2(o.metrics) && ("state" in o || "options" in o), read: (value, info) => summaryDocument(value, { ...info, format: "k6-handle-summary" }) },
-  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject2(o.metrics) && "root_group" in o, read: (value, info) => summaryDocument(value, { ...info, format: "k6-summary-export" }) }
-];
-function isObject2(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-// src/ingest/readers.ts
-var READERS = [...K6_READERS];
-
-// src/ingest/detect.ts
-var HEAD_BYTES = 64 * 1024;
-async function detectFormat(file2, readers = READERS) {
-  let size;
-  try {
-    const s = await stat(file2);
-    if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
-    if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
-    size = s.size;
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new IngestError(file2, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
-    throw new IngestError(file2, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  if (size === 0) throw new IngestError(file2, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
-  const raw = await readHead(file2);
-  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
-  const head = gzip ? gunzipHead(file2, raw) : raw;
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
-  const firstLine = firstNonEmptyLine(text);
-  for (const reader of readers) {
-    if (reader.kind === "stream" && reader.sniff({ text, firstLine })) return { kind: "stream", reader, format: reader.format, gzip };
-  }
-  if (text.trimStart().startsWith("{")) {
-    const whole = gzip ? await gunzipWhole(file2) : await readFile3(file2);
-    const json2 = whole.toString("utf8").replace(/^\uFEFF/, "");
-    let value;
-    try {
-      value = JSON.parse(json2);
-    } catch (err) {
-      throw new IngestError(file2, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
-    }
-    const lines = countLines(json2);
-    const o = jsonObject(file2, value, readers);
-    if (typeof o.schema === "string") return { kind: "run-document", format: "run-document", gzip, value: o, lines };
-    const reader = readers.find((r) => r.kind === "summary" && r.sniff(o));
-    if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
-    throw new Error("unreachable: jsonObject accepted a document no reader claims");
-  }
-  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
-}
-function jsonObject(file2, value, readers) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new IngestError(file2, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
-  }
-  const o = value;
-  if (typeof o.schema === "string") {
-    if (o.schema.startsWith("perf-gate/run@")) return o;
-    throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
-  }
-  if (readers.some((r) => r.kind === "summary" && r.sniff(o))) return o;
-  const keys = Object.keys(o).slice(0, 6).join(", ");
-  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
-}
-function describe3(firstLine) {
-  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
-  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
-  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
-  return `first line '${excerpt(firstLine)}'`;
-}
-function countLines(text) {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  return text.endsWith("\n") || text === "" ? n : n + 1;
-}
-function firstNonEmptyLine(text) {
-  for (const line of text.split("\n")) {
-    const t = line.trim();
-    if (t !== "") return t;
-  }
-  return "";
-}
-async function readHead(file2) {
-  const handle = await open4(file2, "r");
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-function gunzipHead(file2, raw) {
-  try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    throw new IngestError(file2, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-}
-async function gunzipWhole(file2) {
-  const raw = await readFile3(file2);
-  try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-}
-
-// src/ingest/memory.ts
-import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { gunzipSync as gunzipSync2 } from "node:zlib";
-var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
-var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
-var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
-var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
-var RSS_METRIC = "process_resident_memory_bytes";
-var HEAP_METRIC = "nodejs_heap_size_used_bytes";
-async function readMemoryFile(file2) {
-  let raw;
-  try {
-    if ((await stat2(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
-    raw = await readFile4(file2);
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const missing = err.code === "ENOENT";
-    throw new IngestError(file2, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
-    try {
-      raw = gunzipSync2(raw);
-    } catch (err) {
-      throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-    }
-  }
-  return parseMemoryText(file2, raw.toString("utf8"));
-}
-function parseMemoryText(file2, text) {
-  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-  const first2 = lines.findIndex((l) => l.trim() !== "");
-  if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
-  const head = lines[first2].trim();
-  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
-  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
-  samples2.sort((a, b) => a.t - b.t);
-  return { source: file2, samples: samples2 };
-}
-function csv(file2, lines, headerIndex) {
-  const header = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
-  const find = (names) => header.findIndex((h) => names.includes(h));
-  const timeColumn = find(TIME_COLUMNS);
-  const rssColumn = find(RSS_COLUMNS);
-  const heapColumn = find(HEAP_COLUMNS);
-  if (timeColumn < 0 || rssColumn < 0) {
-    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
-    throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
-  }
-  const times = new TimeParser();
-  const samples2 = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === "") continue;
-    const fields = splitCsvRecord(line);
-    if (fields === void 0 || fields.length !== header.length) {
-      throw new IngestError(file2, `expected ${header.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
-    }
-    const t = timeValue(fields[timeColumn].trim(), header[timeColumn] === "unix_ms", times);
-    if (t === void 0) throw new IngestError(file2, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
-    const rssBytes = bytes(fields[rssColumn]);
-    if (rssBytes === void 0) throw new IngestError(file2, `${header[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
-    const sample = { t, rssBytes };
-    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
-      const heap = bytes(fields[heapColumn]);
-      if (heap === void 0) throw new IngestError(file2, `${header[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
-      sample.heapUsedBytes = heap;
-    }
-    samples2.push(sample);
-  }
-  return samples2;
-}
-function prometheus(file2, lines) {
-  const byTime = /* @__PURE__ */ new Map();
-  let scrapeTime;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === "") continue;
-    if (line.startsWith("#")) {
-      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
-      if (m2) {
-        const t2 = Number(m2[1]);
-        if (!Number.isFinite(t2)) throw new IngestError(file2, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
-        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
-      }
-      continue;
-    }
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
-    if (!m) throw new IngestError(file2, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
-    const name = m[1];
-    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
-    const value = bytes(m[3]);
-    if (value === void 0) throw new IngestError(file2, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
-    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
-    if (t === void 0 || !Number.isFinite(t)) {
-      throw new IngestError(file2, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
-    }
-    const entry = byTime.get(t) ?? { line: i + 1 };
-    if (name === RSS_METRIC) entry.rss = value;
-    else entry.heap = value;
-    byTime.set(t, entry);
-  }
-  const samples2 = [];
-  for (const [t, e] of byTime) {
-    if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
-    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
-  }
-  return samples2;
-}
-function timeValue(text, isMs, times) {
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    if (isMs) return n;
-    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
-  }
-  const t = times.parseString(text);
-  return Number.isNaN(t) ? void 0 : t;
-}
-function bytes(text) {
-  const t = text.trim();
-  if (t === "") return void 0;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : void 0;
-}
-
-// src/ingest/ingest.ts
-var THREAD_MIN_BYTES = 32e6;
-var GZIP_RATIO = 8;
-var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
-async function ingestFiles(paths, options = {}) {
-  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
-  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
-    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
-  }
-  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
-    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
-  }
-  const inputs = [];
-  for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2, options.readers) });
-  const documents = inputs.filter((i) => i.detected.format === "run-document");
-  const summaries = inputs.filter((i) => i.detected.kind === "summary");
-  const streams = inputs.filter((i) => i.detected.kind === "stream");
-  let doc;
-  if (documents.length > 0) {
-    const other = inputs.find((i) => i.detected.format !== "run-document");
-    if (other) throw new IngestError(other.file, `is a ${other.detected.format} file, which ${MIXED}`);
-    doc = mergeDocuments(documents.map((d) => ({ file: d.file, doc: runDocument(d.file, d.detected) })));
-  } else if (summaries.length > 0) {
-    const other = inputs.find((i) => i !== summaries[0]);
-    if (other) {
-      throw new IngestError(other.file, `is given with the summary ${summaries[0].file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
-    }
-    const { file: file2, detected } = summaries[0];
-    if (detected.kind !== "summary") throw new Error("unreachable: summary input without a summary reader");
-    doc = detected.reader.read(detected.value, {
-      file: file2,
-      lines: detected.lines,
-      mtimeMs: (await stat3(file2)).mtimeMs,
-      ...options.stage !== void 0 ? { stage: options.stage } : {},
-      ...options.labels !== void 0 ? { labels: options.labels } : {},
-      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
-    });
-  } else {
-    const files = streams.flatMap((s) => s.detected.kind === "stream" ? [{ file: s.file, reader: s.detected.reader, gzip: s.detected.gzip }] : []);
-    const tools = new Set(files.map((f) => f.reader.tool));
-    if (tools.size > 1) {
-      const first2 = files[0];
-      const other = files.find((f) => f.reader.tool !== first2.reader.tool);
-      throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first2.reader.tool} output (${first2.file}): shards of one run come from one load tool`);
-    }
-    doc = await ingestStreams(files, options);
-  }
-  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
-  return doc;
-}
-async function ingestStreams(files, options) {
-  const builderOptions = {
-    requestsMetric: files[0].reader.roles.requests,
-    failuresMetric: files[0].reader.roles.failures,
-    groupBy: options.groupBy ?? ["name"],
-    window: options.window ?? "auto",
-    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
-    ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
-  };
-  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
-  try {
-    const builder = thread?.builder ?? new RunBuilder(builderOptions);
-    const warnings = [];
-    const seen = /* @__PURE__ */ new Set();
-    const warn = (message) => {
-      if (seen.has(message)) return;
-      seen.add(message);
-      warnings.push(message);
-    };
-    const tool = files[0].reader;
-    const sink = new PointSink(builder, warn, tool.knownMetrics);
-    const sources = [];
-    let total2 = 0;
-    const onBytes = options.onProgress ? (n) => {
-      total2 += n;
-      options.onProgress(total2);
-    } : void 0;
-    for (const f of files) {
-      const source = new ByteSource(f.file, f.gzip, onBytes);
-      const result = await f.reader.read(f.file, source, sink, warn);
-      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
-    }
-    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-    const info = {
-      tool: tool.tool,
-      roles: tool.roles,
-      ...options.stage !== void 0 ? { stage: options.stage } : {},
-      ...options.labels !== void 0 ? { labels: options.labels } : {},
-      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-      sources,
-      warnings
-    };
-    return thread ? await thread.builder.finish(info) : builder.finish(info);
-  } finally {
-    await thread?.close();
-  }
-}
-async function wantsThread(files, choice) {
-  switch (choice) {
-    case "never":
-      return false;
-    case "always":
-      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
-      return true;
-    case "auto": {
-      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
-      let bytes2 = 0;
-      for (const f of files) bytes2 += (await stat3(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
-      return bytes2 >= THREAD_MIN_BYTES;
-    }
-  }
-}
-function runDocument(file2, detected) {
-  if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
-  const schema = detected.value.schema;
-  if (schema !== RUN_DOCUMENT_SCHEMA) {
-    throw new IngestError(file2, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
-  }
-  const parsed = RunDocumentSchema.safeParse(detected.value);
-  if (!parsed.success) throw new IngestError(file2, `is not a valid perf-gate run document: ${zodMessage(parsed.error)}; write it again with \`perf-gate ingest\``);
-  return parsed.data;
-}
-function mergeDocuments(inputs) {
-  if (inputs.length === 1) return inputs[0].doc;
-  try {
-    return mergeRuns(inputs.map((i) => i.doc));
-  } catch (err) {
-    if (err instanceof MergeError) {
-      throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
-    }
-    throw err;
-  }
-}
-
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -70042,12 +70328,12 @@ function worded(report) {
     findings: report.findings.map(word2)
   };
 }
-function ordered(value, shape, path2) {
+function ordered(value, shape, path3) {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path2 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
+    if (!Number.isFinite(value)) throw new TypeError(`${path3 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path2}[${i}]`));
+  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path3}[${i}]`));
   if (typeof value !== "object" || value === null) return value;
   const record2 = value;
   const known2 = shape?.keys ?? [];
@@ -70057,7 +70343,7 @@ function ordered(value, shape, path2) {
     if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
     const child = shape?.children[key];
     const childShape = child === void 0 ? void 0 : "items" in child ? child.items : child;
-    out[key] = ordered(record2[key], childShape, path2 === "" ? key : `${path2}.${key}`);
+    out[key] = ordered(record2[key], childShape, path3 === "" ? key : `${path3}.${key}`);
   }
   return out;
 }
@@ -70425,12 +70711,12 @@ var EXIT = {
 
 // src/cli/write-output.ts
 import { writeFile } from "node:fs/promises";
-async function writeOutput(path2, content, what) {
+async function writeOutput(path3, content, what) {
   try {
-    await writeFile(path2, content);
+    await writeFile(path3, content);
     return void 0;
   } catch (err) {
-    return `cannot write ${what} to ${path2}: ${why(err)}`;
+    return `cannot write ${what} to ${path3}: ${why(err)}`;
   }
 }
 function why(err) {
@@ -70561,20 +70847,25 @@ function armRun(rounds) {
 }
 
 // src/ab/run-rounds.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdir as mkdir4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
-// src/pipeline/measured-run.ts
-async function measuredRun(stage, policy, output2, record2 = {}) {
-  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, {
+// src/pipeline/stage-ingest.ts
+function stageIngestOptions(stage, policy, run2) {
+  return {
     stage,
     groupBy: policy.groupBy,
     window: policy.window,
     maxScopes: policy.maxScopes,
     submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-    ...record2.gitSha !== void 0 ? { gitSha: record2.gitSha } : {},
-    ...record2.labels !== void 0 ? { labels: { ...record2.labels } } : {}
-  }) : output2.measured.document;
+    ...run2.gitSha !== void 0 ? { gitSha: run2.gitSha } : {},
+    ...run2.labels !== void 0 ? { labels: { ...run2.labels } } : {}
+  };
+}
+
+// src/pipeline/measured-run.ts
+async function measuredRun(stage, policy, output2, record2 = {}) {
+  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, stageIngestOptions(stage, policy, record2)) : output2.measured.document;
   const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
@@ -70607,14 +70898,14 @@ function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
     return Promise.resolve({ reachable: false, why: "it is not a URL" });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     let settled = false;
     const settle2 = (result) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       req.destroy();
-      resolve2(result);
+      resolve3(result);
     };
     const onResponse = (res) => {
       res.resume();
@@ -70778,7 +71069,7 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
 async function runRound(options, arm, index, label) {
   const { stage, policy, signal, log } = options;
   const workDir = join2(options.workDir, `round-${index}-${arm}`);
-  await mkdir2(workDir, { recursive: true });
+  await mkdir4(workDir, { recursive: true });
   const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
   const prepared = await options.engine.prepare(setup);
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
@@ -70871,8 +71162,8 @@ function inGroup(log, title, fn) {
 
 // src/cli/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { constants as constants2 } from "node:os";
-import { join as join3, resolve } from "node:path";
+import { constants as constants3 } from "node:os";
+import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/engine/memory-sampler.ts
 function sampleEndpoint(url2, log, intervalMs = 2e3) {
@@ -70937,7 +71228,7 @@ function abSettings(rounds, roundDuration, names) {
 }
 
 // src/pipeline/file-store.ts
-import { readFile as readFile5, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile5, rename, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 
 // src/document/history-entry.ts
 var HistoryLevelSchema = external_exports.object({
@@ -71053,15 +71344,15 @@ var FileBaselineStore = class {
    * @throws Error naming the file when it cannot be read (an IngestError as `cause`).
    */
   async read(stage) {
-    const path2 = this.pathOf(stage);
+    const path3 = this.pathOf(stage);
     let run2;
     try {
       run2 = await this.runOf(stage);
     } catch (err) {
-      throw new Error(`baseline file ${path2}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(`baseline file ${path3}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (run2.meta.stage !== void 0 && run2.meta.stage !== stage) {
-      this.options.log.warning(`baseline file ${path2} is a run of stage ${run2.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
+      this.options.log.warning(`baseline file ${path3} is a run of stage ${run2.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
     return { baseline: run2, history: await this.historyOf(stage) };
@@ -71072,34 +71363,34 @@ var FileBaselineStore = class {
    * baseline and history as they were.
    */
   async write(stage, run2) {
-    const path2 = this.pathOf(stage);
+    const path3 = this.pathOf(stage);
     const history = mergeHistory(await this.historyOf(stage), [historyEntry(run2, run2.meta.gitSha ?? run2.meta.end)], this.options.maxHistory ?? 20);
-    await replaceFile(path2, `${JSON.stringify(run2)}
+    await replaceFile(path3, `${JSON.stringify(run2)}
 `);
-    this.reads.delete(path2);
+    this.reads.delete(path3);
     await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
-    return { status: "written", message: `Baseline for ${stage} written to ${path2}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
+    return { status: "written", message: `Baseline for ${stage} written to ${path3}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
   }
   async historyOf(stage) {
-    const path2 = this.historyPathOf(stage);
+    const path3 = this.historyPathOf(stage);
     let text;
     try {
-      text = await readFile5(path2, "utf8");
+      text = await readFile5(path3, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return [];
-      this.options.log.warning(`history file ${path2} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
+      this.options.log.warning(`history file ${path3} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
       return [];
     }
     let json2;
     try {
       json2 = JSON.parse(text);
     } catch (err) {
-      this.options.log.warning(`history file ${path2} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path3} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     const parsed = HistoryFileSchema.safeParse(json2);
     if (!parsed.success) {
-      this.options.log.warning(`history file ${path2} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path3} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     return parsed.data.entries;
@@ -71110,22 +71401,22 @@ var FileBaselineStore = class {
    * @throws IngestError naming the file and what is wrong with it.
    */
   runOf(stage) {
-    const path2 = this.pathOf(stage);
-    let read = this.reads.get(path2);
+    const path3 = this.pathOf(stage);
+    let read = this.reads.get(path3);
     if (!read) {
-      read = ingestFiles([path2], { ...this.options.ingest });
-      this.reads.set(path2, read);
+      read = ingestFiles([path3], { ...this.options.ingest });
+      this.reads.set(path3, read);
     }
     return read;
   }
 };
-async function replaceFile(path2, text) {
-  const temporary = `${path2}.${process.pid}.tmp`;
+async function replaceFile(path3, text) {
+  const temporary = `${path3}.${process.pid}.tmp`;
   try {
     await writeFile2(temporary, text);
-    await rename(temporary, path2);
+    await rename(temporary, path3);
   } catch (err) {
-    await rm2(temporary, { force: true });
+    await rm3(temporary, { force: true });
     throw err;
   }
 }
@@ -71167,7 +71458,7 @@ async function runStage({ stage, policy }, input2, ports) {
   try {
     let output3;
     try {
-      output3 = await ports.engine.run({ stage, policy, workDir: input2.workDir, signal: input2.signal, log });
+      output3 = await ports.engine.run({ stage, policy, workDir: input2.workDir, signal: input2.signal, log, ingest: stageIngestOptions(stage, policy, input2) });
     } catch (err) {
       if (input2.signal.aborted) return void 0;
       throw err;
@@ -71217,7 +71508,7 @@ function parseStageList(text, name) {
 // src/cli/run.ts
 var STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 function interruptedStatus(signal) {
-  return 128 + constants2.signals[signal];
+  return 128 + constants3.signals[signal];
 }
 var OPTION_NAMES = { script: "--script", targetUrl: "--target-url" };
 function abOptions(rounds, roundDuration) {
@@ -71263,6 +71554,9 @@ async function runStages(opts, io, signal) {
     if (opts.targetUrl === void 0) throw new UsageError("--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds");
     if (opts.baseline !== void 0) throw new UsageError("--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job");
   }
+  if (opts.rawOutput !== void 0 && list.stages.length > 1 && !opts.rawOutput.includes("{stage}")) {
+    throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
+  }
   const setup = {
     config: config2,
     stages: list.stages,
@@ -71272,6 +71566,8 @@ async function runStages(opts, io, signal) {
     flags: [],
     secrets: [],
     processEnv: process.env,
+    ...opts.k6Output !== void 0 ? { k6Output: opts.k6Output } : {},
+    ...opts.rawOutput !== void 0 ? { rawOutput: opts.rawOutput } : {},
     names: { ...OPTION_NAMES, config: opts.config ?? "the config" }
   };
   const choice = await chooseEngine(opts.engine, setup);
@@ -71297,7 +71593,7 @@ async function runStages(opts, io, signal) {
   }
   io.stderr(`perf-gate: engine ${choice.name} (${choice.why})
 `);
-  const out = resolve(opts.output);
+  const out = resolve2(opts.output);
   mkdirSync(out, { recursive: true });
   const memory = opts.memoryUrl !== void 0 ? endpointMemory(opts.memoryUrl, log, 1e3) : void 0;
   const cancelledNote = "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).";
@@ -71436,6 +71732,7 @@ var package_default2 = {
     "check-dist": "node scripts/check-dist.mjs",
     "check-package": "node scripts/check-package.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
+    "bench:live": "node scripts/bench-live-ingest.mjs",
     "bench:accuracy": "node scripts/bench-accuracy/run.mjs",
     start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never",
     demo: "tsx scripts/demo.ts"
@@ -71519,7 +71816,7 @@ async function run(argv, io = defaultIo) {
   program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
   });
-  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "k6 script (for the k6 engine)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "k6 script (for the k6 engine)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
   });
   program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").action(async (inputs, opts) => {

@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path7 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error63.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise2 = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5790,7 +5790,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5865,7 +5865,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5960,11 +5960,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5987,10 +5987,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6007,7 +6007,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6187,7 +6187,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6209,7 +6209,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6245,13 +6245,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path7} HTTP/1.1\r
+      let header2 = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6872,7 +6872,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert2 = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var util2 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util2.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7351,7 +7351,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe2 = pipeline2(
+      const pipe2 = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert2(!stream2[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream: stream2, length } = consume2;
+      const { type, body, resolve: resolve3, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream2[kContentType] }));
+          resolve3(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10396,7 +10396,7 @@ var require_api_pipeline = __commonJS({
         util2.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler2) {
+    function pipeline3(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10405,7 +10405,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module2.exports = pipeline2;
+    module2.exports = pipeline3;
   }
 });
 
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11118,7 +11118,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify: promisify4 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11158,7 +11158,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify4(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11171,7 +11171,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify: promisify4 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11211,7 +11211,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify4(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13570,7 +13570,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline3, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,11 +14511,11 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14959,7 +14959,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder4 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15050,7 +15050,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder4("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15079,7 +15079,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder4("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code = path8.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -18716,7 +18716,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18876,7 +18876,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error63) => {
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url2 = new URL(util2.parseOrigin(url2).origin + path7);
+          url2 = new URL(util2.parseOrigin(url2).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19231,17 +19231,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19252,13 +19252,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19279,17 +19279,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19300,13 +19300,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19333,23 +19333,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19961,10 +19961,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19983,7 +19983,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20013,11 +20013,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20031,8 +20031,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20046,8 +20046,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20065,8 +20065,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20076,8 +20076,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22592,9 +22592,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22669,14 +22669,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22691,10 +22691,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22705,10 +22705,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22725,13 +22725,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -24692,9 +24692,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24703,23 +24703,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24730,10 +24730,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -27362,10 +27362,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse5 = require_parse2();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -28605,7 +28605,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse5 = require_parse2();
@@ -28689,8 +28689,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -29150,8 +29150,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -29362,15 +29362,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve2, returned, task;
+          var args, cb, error63, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -29385,13 +29385,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve2;
-          resolve2 = reject = null;
+          var promise2, reject, resolve3;
+          resolve3 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise2;
         }
@@ -29792,14 +29792,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -29892,9 +29892,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -30258,8 +30258,8 @@ var require_dist3 = __commonJS({
         if (!append) {
           paths = paths.reverse();
         }
-        paths.forEach(function(path7) {
-          var pathArray = getPathArray(path7);
+        paths.forEach(function(path8) {
+          var pathArray = getPathArray(path8);
           addExistingPath(pathArray, env[pathVar], append);
           env[pathVar] = pathArray.join(separator);
         });
@@ -30273,14 +30273,14 @@ var require_dist3 = __commonJS({
         return [pathToAdd];
       }
     }
-    function addExistingPath(array2, path7, appendMode) {
-      if (!path7) {
+    function addExistingPath(array2, path8, appendMode) {
+      if (!path8) {
         return;
       }
       if (appendMode) {
-        array2.unshift(path7);
+        array2.unshift(path8);
       } else {
-        array2.push(path7);
+        array2.push(path8);
       }
     }
   }
@@ -33230,15 +33230,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path7 = [graph[toModel].parent, toModel];
+      const path8 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path7.unshift(graph[cur].parent);
+        path8.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path7;
+      fn.conversion = path8;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -39490,9 +39490,9 @@ var require_pako = __commonJS({
     var assign = require_common().assign;
     var deflate = require_deflate2();
     var inflate = require_inflate2();
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var pako2 = {};
-    assign(pako2, deflate, inflate, constants4);
+    assign(pako2, deflate, inflate, constants5);
     module2.exports = pako2;
   }
 });
@@ -39910,11 +39910,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter10 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39930,7 +39930,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -42064,7 +42064,7 @@ var require_aggregateResult = __commonJS({
 var require_manager = __commonJS({
   "node_modules/autocannon/lib/manager.js"(exports2, module2) {
     "use strict";
-    var path7 = __require("path");
+    var path8 = __require("path");
     var EE = __require("events").EventEmitter;
     var aggregateResult = require_aggregateResult();
     var { getHistograms } = require_histUtil();
@@ -42122,7 +42122,7 @@ var require_manager = __commonJS({
       workerOpts.c = workerOpts.connections;
       function init() {
         for (let i = 0; i < numWorkers; i++) {
-          const worker = new Worker2(path7.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
+          const worker = new Worker2(path8.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
           worker.on("message", (msg) => {
             const { cmd, data, error: error63 } = msg;
             if (cmd === "RESULT") {
@@ -51133,11 +51133,11 @@ var require_mime_types = __commonJS({
       }
       return exts[0];
     }
-    function lookup(path7) {
-      if (!path7 || typeof path7 !== "string") {
+    function lookup(path8) {
+      if (!path8 || typeof path8 !== "string") {
         return false;
       }
-      var extension2 = extname2("x." + path7).toLowerCase().substr(1);
+      var extension2 = extname2("x." + path8).toLowerCase().substr(1);
       if (!extension2) {
         return false;
       }
@@ -52277,7 +52277,7 @@ var require_form_data = __commonJS({
     "use strict";
     var CombinedStream = require_combined_stream();
     var util2 = __require("util");
-    var path7 = __require("path");
+    var path8 = __require("path");
     var http2 = __require("http");
     var https2 = __require("https");
     var parseUrl2 = __require("url").parse;
@@ -52408,11 +52408,11 @@ var require_form_data = __commonJS({
     FormData.prototype._getContentDisposition = function(value, options) {
       var filename;
       if (typeof options.filepath === "string") {
-        filename = path7.normalize(options.filepath).replace(/\\/g, "/");
+        filename = path8.normalize(options.filepath).replace(/\\/g, "/");
       } else if (options.filename || value && (value.name || value.path)) {
-        filename = path7.basename(options.filename || value && (value.name || value.path));
+        filename = path8.basename(options.filename || value && (value.name || value.path));
       } else if (value && value.readable && hasOwn(value, "httpVersion")) {
-        filename = path7.basename(value.client._httpMessage.path || "");
+        filename = path8.basename(value.client._httpMessage.path || "");
       }
       if (filename) {
         return 'filename="' + escapeHeaderParam(filename) + '"';
@@ -52597,7 +52597,7 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve2, basename: basename3 } = __require("path");
+    var { resolve: resolve3, basename: basename3 } = __require("path");
     var { readFileSync: readFileSync2 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
@@ -52605,8 +52605,8 @@ var require_multipart = __commonJS({
         return JSON.parse(string4);
       } catch (error63) {
         try {
-          const path7 = resolve2(string4);
-          const data = readFileSync2(path7, "utf8");
+          const path8 = resolve3(string4);
+          const data = readFileSync2(path8, "utf8");
           return JSON.parse(data);
         } catch (error64) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -52620,14 +52620,14 @@ var require_multipart = __commonJS({
         const type = obj[key] && obj[key].type;
         switch (type) {
           case "file": {
-            const path7 = obj[key] && obj[key].path;
-            if (!path7) {
+            const path8 = obj[key] && obj[key].path;
+            if (!path8) {
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync2(path7);
+            const buffer = readFileSync2(path8);
             form.append(key, buffer, Object.assign({}, {
-              filename: basename3(path7)
+              filename: basename3(path8)
             }, opts));
             break;
           }
@@ -52735,14 +52735,14 @@ var require_validate = __commonJS({
     var lessThanOneError = (label) => new Error(`${label} can not be less than 1`);
     var greaterThanZeroError = (label) => new Error(`${label} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
-    function safeRequire(path7) {
-      if (typeof path7 === "string") {
+    function safeRequire(path8) {
+      if (typeof path8 === "string") {
         try {
-          return __require(path7);
+          return __require(path8);
         } catch (err) {
         }
       }
-      return path7;
+      return path8;
     }
     function defaultOpts(opts) {
       const setupClient = opts.workers ? opts.setupClient : safeRequire(opts.setupClient);
@@ -55223,7 +55223,7 @@ var require_httpRequestBuilder = __commonJS({
           return null;
         }
         const method = reqData.method;
-        const path7 = reqData.path;
+        const path8 = reqData.path;
         const headers = reqData.headers;
         const body = reqData.body;
         const headersDefinedHost = getPropertyCaseInsensitive(reqData.headers, "host");
@@ -55234,7 +55234,7 @@ var require_httpRequestBuilder = __commonJS({
           host = hostname3 + ":" + port;
         }
         const baseReq = [
-          `${method} ${path7} HTTP/1.1`
+          `${method} ${path8} HTTP/1.1`
         ];
         if (!headersDefinedHost) {
           baseReq.push(`Host: ${host}`);
@@ -57086,10 +57086,10 @@ var require_init = __commonJS({
     }
     function run(opts) {
       const tracker = new EE();
-      const promise2 = new Promise((resolve2, reject) => {
+      const promise2 = new Promise((resolve3, reject) => {
         _init(opts, tracker, (err, results) => {
           if (err) return reject(err);
-          resolve2(results);
+          resolve3(results);
         });
       });
       tracker.then = promise2.then.bind(promise2);
@@ -57105,13 +57105,13 @@ var require_init = __commonJS({
       };
       const mainTracker = new EE();
       const warmUpTracker = new EE();
-      const promise2 = new Promise((resolve2, reject) => {
+      const promise2 = new Promise((resolve3, reject) => {
         _init(warmupOpts, warmUpTracker, (err, warmupResults) => {
           if (err) return reject(err);
           _init(opts, mainTracker, (err2, results) => {
             if (err2) return reject(err2);
             results.warmup = warmupResults;
-            resolve2(results);
+            resolve3(results);
           });
         });
       });
@@ -57282,7 +57282,7 @@ var require_autocannon = __commonJS({
     var fs4 = __require("fs");
     var os7 = __require("os");
     var net = __require("net");
-    var path7 = __require("path");
+    var path8 = __require("path");
     var URL2 = __require("url").URL;
     var spawn3 = __require("child_process").spawn;
     var managePath = require_dist3();
@@ -57397,7 +57397,7 @@ var require_autocannon = __commonJS({
         return;
       }
       if (!checkURL(argv.url) || argv.help) {
-        const help = fs4.readFileSync(path7.join(__dirname, "help.txt"), "utf8");
+        const help = fs4.readFileSync(path8.join(__dirname, "help.txt"), "utf8");
         console.error(help);
         return;
       }
@@ -57511,7 +57511,7 @@ var require_autocannon = __commonJS({
           });
         });
         const alterPath = managePath({ PATH: process.env.NODE_PATH });
-        alterPath.unshift(path7.join(__dirname, "lib/preload"));
+        alterPath.unshift(path8.join(__dirname, "lib/preload"));
         const proc = spawn3(argv.spawn[0], argv.spawn.slice(1), {
           stdio: ["ignore", "inherit", "inherit"],
           env: Object.assign({}, process.env, {
@@ -57535,7 +57535,7 @@ var require_autocannon = __commonJS({
     }
     function createChannel(onport) {
       const pipeName = `${process.pid}.autocannon`;
-      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path7.join(os7.tmpdir(), pipeName);
+      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path8.join(os7.tmpdir(), pipeName);
       const server = net.createServer((socket) => {
         socket.once("data", (chunk) => {
           const port = chunk.toString();
@@ -57745,11 +57745,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -57765,7 +57765,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -57838,26 +57838,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         let output2 = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output2 = Buffer.concat([output2, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output2.toString());
+          resolve3(output2.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve3(Buffer.concat(chunks));
         });
       }));
     });
@@ -58060,14 +58060,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve3(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -58311,12 +58311,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -58324,7 +58324,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve3(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -58363,7 +58363,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve3(response);
         }
       }));
     });
@@ -58376,11 +58376,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -58396,7 +58396,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -58677,11 +58677,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -58697,7 +58697,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -58810,11 +58810,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -58830,7 +58830,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59000,11 +59000,11 @@ function copyFile2(srcFile, destFile, force) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59020,7 +59020,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59239,7 +59239,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter5(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter5(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -59322,7 +59322,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error63) {
             reject(error63);
           } else {
-            resolve2(exitCode);
+            resolve3(exitCode);
           }
         });
         if (this.options.input) {
@@ -59445,11 +59445,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59465,7 +59465,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59522,11 +59522,11 @@ var arch = os4.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59542,7 +59542,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59623,12 +59623,12 @@ import { readFile } from "node:fs/promises";
 
 // src/config/errors.ts
 var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-function formatConfigPath(path7) {
+function formatConfigPath(path8) {
   let out = "";
-  path7.forEach((segment, i) => {
+  path8.forEach((segment, i) => {
     if (typeof segment === "number") {
       out += `[${segment}]`;
-    } else if (isThresholdMetricKey(path7, i) || !IDENTIFIER.test(segment)) {
+    } else if (isThresholdMetricKey(path8, i) || !IDENTIFIER.test(segment)) {
       out += `[${JSON.stringify(segment)}]`;
     } else {
       out += out === "" ? segment : `.${segment}`;
@@ -59636,8 +59636,8 @@ function formatConfigPath(path7) {
   });
   return out;
 }
-function isThresholdMetricKey(path7, i) {
-  return i === 3 && path7[0] === "stages" && path7[2] === "thresholds";
+function isThresholdMetricKey(path8, i) {
+  return i === 3 && path8[0] === "stages" && path8[2] === "thresholds";
 }
 function formatValue(value) {
   if (value === void 0) return "nothing";
@@ -59654,8 +59654,8 @@ function formatValue(value) {
 }
 function formatConfigIssue(issue3, file2) {
   const where2 = file2 === void 0 ? "" : issue3.location === void 0 ? `${file2}: ` : `${file2}:${issue3.location.line}:${issue3.location.col}: `;
-  const path7 = formatConfigPath(issue3.path);
-  return `${where2}${path7 === "" ? "" : `${path7}: `}${issue3.message}`;
+  const path8 = formatConfigPath(issue3.path);
+  return `${where2}${path8 === "" ? "" : `${path8}: `}${issue3.message}`;
 }
 var ConfigError = class _ConfigError extends Error {
   /** Where the first problem is: a key path (`stages.smoke.regresion`) or, for I/O and YAML syntax errors, the file. */
@@ -60504,10 +60504,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -60847,11 +60847,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -61313,16 +61313,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path8 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path8, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -61361,17 +61361,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path7 = []) => {
+  const processError = (error64, path8 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path7, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path7, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
       } else {
-        const fullpath = [...path7, ...issue3.path];
+        const fullpath = [...path8, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -61410,8 +61410,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -64754,7 +64754,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -64764,7 +64764,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check5 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve2);
+      const answer = isRecursive(child2, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -64775,7 +64775,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -64839,7 +64839,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -78549,13 +78549,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -79437,10 +79437,10 @@ function tryParseMetricSelector(source) {
   }
   return { metric: name, tags };
 }
-function parseMetricSelector(source, path7) {
+function parseMetricSelector(source, path8) {
   const parsed = tryParseMetricSelector(source);
   if ("error" in parsed) {
-    throw new ConfigError([path7 === void 0 ? parsed.error : `${path7}: ${parsed.error}`], { path: path7 ?? source });
+    throw new ConfigError([path8 === void 0 ? parsed.error : `${path8}: ${parsed.error}`], { path: path8 ?? source });
   }
   return parsed;
 }
@@ -79760,22 +79760,22 @@ function toConfigIssues(issues, base = []) {
 function flatten(issues, base) {
   const out = [];
   for (const issue3 of issues) {
-    const path7 = [...base, ...issue3.path.map(toSegment)];
+    const path8 = [...base, ...issue3.path.map(toSegment)];
     switch (issue3.code) {
       case "unrecognized_keys": {
         const lines = issue3.message.split("\n");
-        issue3.keys.forEach((key, i) => out.push({ path: [...path7, key], message: lines[i] ?? "unknown key" }));
+        issue3.keys.forEach((key, i) => out.push({ path: [...path8, key], message: lines[i] ?? "unknown key" }));
         break;
       }
       case "invalid_union": {
         const branch = issue3.errors.find((b) => !isTypeMismatch(b));
-        if (branch === void 0) out.push({ path: path7, message: issue3.message });
-        else out.push(...flatten(branch, path7));
+        if (branch === void 0) out.push({ path: path8, message: issue3.message });
+        else out.push(...flatten(branch, path8));
         break;
       }
       case "invalid_key":
       case "invalid_element":
-        out.push(...flatten(issue3.issues, path7));
+        out.push(...flatten(issue3.issues, path8));
         break;
       case "invalid_type":
       case "invalid_value":
@@ -79784,7 +79784,7 @@ function flatten(issues, base) {
       case "invalid_format":
       case "not_multiple_of":
       case "custom":
-        out.push({ path: path7, message: issue3.message });
+        out.push({ path: path8, message: issue3.message });
         break;
     }
   }
@@ -79852,10 +79852,10 @@ function tryParseThreshold(input2) {
     abortOnFail
   };
 }
-function parseThreshold(source, path7) {
+function parseThreshold(source, path8) {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
-    throw new ConfigError([path7 === void 0 ? parsed.error : `${path7}: ${parsed.error}`], { path: path7 ?? "" });
+    throw new ConfigError([path8 === void 0 ? parsed.error : `${path8}: ${parsed.error}`], { path: path8 ?? "" });
   }
   return parsed;
 }
@@ -80009,9 +80009,9 @@ function templateName(value) {
   const hash2 = rest.indexOf("#");
   if (hash2 >= 0) rest = rest.slice(0, hash2);
   const q = rest.indexOf("?");
-  const path7 = q >= 0 ? rest.slice(0, q) : rest;
+  const path8 = q >= 0 ? rest.slice(0, q) : rest;
   const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path7.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const segments = path8.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
   const params = query === void 0 ? void 0 : query.split("&").map((p) => {
     const eq = p.indexOf("=");
     return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
@@ -80431,10 +80431,10 @@ function parserMessage(message) {
   const firstLine = message.split("\n")[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
-function locate(doc, path7, lineCounter) {
+function locate(doc, path8, lineCounter) {
   let node2 = doc.contents;
   let offset = startOf(node2);
-  for (const segment of path7) {
+  for (const segment of path8) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => keyText(item.key) === String(segment));
       if (pair === void 0) break;
@@ -80462,19 +80462,19 @@ function startOf(node2) {
 }
 
 // src/config/load.ts
-async function loadConfig(path7) {
-  if (path7 === void 0) return defaultConfig();
+async function loadConfig(path8) {
+  if (path8 === void 0) return defaultConfig();
   let text;
   try {
-    text = await readFile(path7, "utf8");
+    text = await readFile(path8, "utf8");
   } catch (err) {
-    throw new ConfigError([`${path7}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
-      file: path7,
-      path: path7,
+    throw new ConfigError([`${path8}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
+      file: path8,
+      path: path8,
       cause: err
     });
   }
-  return parseConfigText(text, path7);
+  return parseConfigText(text, path8);
 }
 function readFailure(err) {
   const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
@@ -80513,11 +80513,11 @@ import { ok as ok2 } from "assert";
 // node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -80533,7 +80533,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -80575,7 +80575,7 @@ var RetryHelper = class {
   }
   sleep(seconds3) {
     return __awaiter8(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => setTimeout(resolve2, seconds3 * 1e3));
+      return new Promise((resolve3) => setTimeout(resolve3, seconds3 * 1e3));
     });
   }
 };
@@ -80583,11 +80583,11 @@ var RetryHelper = class {
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -80603,7 +80603,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -80661,12 +80661,12 @@ function downloadToolAttempt(url2, dest, auth2, headers) {
       debug(`Failed to download from "${url2}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
       throw err;
     }
-    const pipeline2 = util.promisify(stream.pipeline);
+    const pipeline3 = util.promisify(stream.pipeline);
     const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline2(readStream, fs3.createWriteStream(dest));
+      yield pipeline3(readStream, fs3.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -81407,7 +81407,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -82818,17 +82818,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path7 = requestOptions.url.replace(options.baseUrl, "");
+    const path8 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error63) => {
       const requestId = error63.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path7} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error63;
     });
@@ -86606,14 +86606,22 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
 ]);
 
 // src/engine/live-progress.ts
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 var GROWTH = 1.01;
 var LOG_GROWTH = Math.log(GROWTH);
 var FLOOR_MS = 1e-3;
 var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
+var EMPTY = Buffer.alloc(0);
+var POINT_HEAD = Buffer.from('{"metric":"');
+var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
+function mayBeWanted(data, start, end) {
+  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
+  for (const head of WANTED_HEADS) {
+    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
+  }
+  return false;
+}
 var LiveProgress = class {
-  decoder = new StringDecoder2("utf8");
-  carry = "";
+  carry = EMPTY;
   requests = 0;
   totalRequests = 0;
   failed = 0;
@@ -86627,17 +86635,21 @@ var LiveProgress = class {
   latestMs = Number.NEGATIVE_INFINITY;
   boundaryMs;
   lastElapsedMs = 0;
-  /** Feeds appended bytes of the output file (lines may span chunks). */
+  /**
+   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
+   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
+   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
+   */
   push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
+    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
     for (; ; ) {
-      const nl = text.indexOf("\n", start);
+      const nl = data.indexOf(10, start);
       if (nl < 0) break;
-      this.line(text.slice(start, nl));
+      if (mayBeWanted(data, start, nl)) this.line(data.toString("utf8", start, nl));
       start = nl + 1;
     }
-    this.carry = text.slice(start);
+    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
   }
   /** The snapshot of the interval since the last call, which starts a new interval. */
   take(elapsedMs) {
@@ -86976,8 +86988,8 @@ async function runEmbedded(workload, options) {
   deadlineMs = loadStart + workload.duration * 1e3;
   const runs = [];
   let resolveStarted = () => void 0;
-  const allScheduled = new Promise((resolve2) => {
-    resolveStarted = resolve2;
+  const allScheduled = new Promise((resolve3) => {
+    resolveStarted = resolve3;
   });
   let scheduled = 0;
   const startStep = (step) => {
@@ -86985,9 +86997,9 @@ async function runEmbedded(workload, options) {
     const duration3 = Math.max(0.05, workload.duration - offset);
     const rate3 = stepRates?.[step];
     const connections = stepConnections[step];
-    runs.push(new Promise((resolve2, reject) => {
+    runs.push(new Promise((resolve3, reject) => {
       if (aborted2) {
-        resolve2();
+        resolve3();
         return;
       }
       vus += rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
@@ -87027,7 +87039,7 @@ async function runEmbedded(workload, options) {
       }, (error63) => {
         vus -= rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
         if (error63) reject(new Error(`embedded engine: autocannon failed: ${error63.message}`, { cause: error63 }));
-        else resolve2();
+        else resolve3();
       });
       instances.push(instance);
     }));
@@ -87090,8 +87102,8 @@ function prepare(r, base, prefix, auth2) {
     body = JSON.stringify(r.body);
     headers["content-type"] ??= "application/json";
   }
-  const path7 = `${prefix}${r.path}`;
-  return { name: requestName(r), method: r.method, url: `${base.origin}${path7}`, path: path7, headers, body, expectStatus: r.expectStatus };
+  const path8 = `${prefix}${r.path}`;
+  return { name: requestName(r), method: r.method, url: `${base.origin}${path8}`, path: path8, headers, body, expectStatus: r.expectStatus };
 }
 async function logIn(login, req, signal, record2) {
   const t0 = performance.now();
@@ -87190,17 +87202,20 @@ function stageWorkload(config2, stage, setup) {
   const lines = toConfigIssues(parsed.error.issues).map((issue3) => {
     const key = issue3.path[0];
     if (key === "baseUrl" && setup.targetUrl !== void 0) return `${setup.names.targetUrl}: ${issue3.message}`;
-    const path7 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue3.path] : ["workload", ...issue3.path];
-    return formatConfigIssue({ path: path7, message: issue3.message }, file2);
+    const path8 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue3.path] : ["workload", ...issue3.path];
+    return formatConfigIssue({ path: path8, message: issue3.message }, file2);
   });
   throw new ConfigError([`the workload of stage ${stage} cannot run: ${lines.join("; ")}`], { file: file2 });
 }
 
 // src/engine/k6-engine.ts
-import { execFile } from "node:child_process";
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
-import { promisify as promisify2 } from "node:util";
+import { execFile as execFile2 } from "node:child_process";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdir as mkdir4, readFile as readFile4 } from "node:fs/promises";
+import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { createGzip as createGzip2 } from "node:zlib";
+import { promisify as promisify3 } from "node:util";
 
 // src/engine/k6-exit.ts
 import { constants as constants3 } from "node:os";
@@ -87438,637 +87453,180 @@ function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
 }
 
-// src/engine/k6-run.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir2, open as open3, rm as rm2 } from "node:fs/promises";
+// src/engine/k6-live-output.ts
+import { execFile } from "node:child_process";
+import { once } from "node:events";
+import { closeSync, constants as constants4, createWriteStream as createWriteStream2, openSync } from "node:fs";
+import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
+import { Socket } from "node:net";
 import path6 from "node:path";
-var DEFAULT_PROGRESS_MS = 15e3;
-var DEFAULT_STOP_TIMEOUT_MS = 3e4;
-var POLL_MS = 1e3;
-var TAIL_CHARS = 64 * 1024;
-var READ_CHUNK = 1 << 20;
-function k6Args(options) {
-  const vars = k6Variables(options).vars;
-  const args = ["run"];
-  if (options.quiet ?? true) args.push("--quiet");
-  args.push("--out", `json=${options.outFile}`);
-  if (options.summaryFile !== void 0) args.push(`--summary-export=${options.summaryFile}`);
-  for (const [name, value] of vars) args.push("-e", `${name}=${value}`);
-  args.push(...options.flags ?? [], options.script);
-  return args;
-}
-function k6Variables(options) {
-  const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
-  if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
-  const replaced = [];
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    const own2 = vars.get(name);
-    if (own2 === void 0) vars.set(name, value);
-    else if (own2 !== value) replaced.push(name);
-  }
-  const refused = [];
-  for (const [name, value] of vars) {
-    if (carriesSecret(value, options.secrets ?? [])) {
-      vars.delete(name);
-      refused.push(name);
-    }
-  }
-  return { vars, replaced, refused };
-}
-async function runK6(options) {
-  const { log } = options;
-  options.signal?.throwIfAborted();
-  const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
-  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const { vars, replaced, refused } = k6Variables(options);
-  for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
-  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
-  const args = k6Args(options);
-  await mkdir2(path6.dirname(path6.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
-  const outPath = path6.resolve(options.cwd ?? ".", options.outFile);
-  await rm2(outPath, { force: true });
-  if (options.summaryFile !== void 0) await rm2(path6.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
-  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
-  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
-  options.signal?.throwIfAborted();
-  log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
-  const startedAt = /* @__PURE__ */ new Date();
-  const child2 = spawn2(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
-  const killOnExit = () => {
-    child2.kill("SIGKILL");
-  };
-  process.once("exit", killOnExit);
-  const echo = options.echoOutput ?? true;
-  const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
-  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
-  child2.stdout.on("data", (chunk) => stdout.push(chunk));
-  child2.stderr.on("data", (chunk) => stderr.push(chunk));
-  let cancelled = false;
-  let killTimer;
-  let exited = false;
-  const onAbort = () => {
-    if (cancelled || exited) return;
-    cancelled = true;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
-    child2.kill("SIGINT");
-    killTimer = setTimeout(() => {
-      if (exited) return;
-      log.warning(`k6 did not stop within ${seconds2(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
-      child2.kill("SIGKILL");
-    }, stopTimeoutMs);
-  };
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const progress = outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
-  if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
-  progress?.start();
-  let closed;
-  try {
-    closed = await new Promise((resolve2, reject) => {
-      child2.on("error", (err) => {
-        if (child2.pid === void 0) reject(startError(options.k6, err));
-      });
-      child2.once("close", (code, signal2) => resolve2({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
-    });
-  } finally {
-    exited = true;
-    if (killTimer) clearTimeout(killTimer);
-    options.signal?.removeEventListener("abort", onAbort);
-    process.removeListener("exit", killOnExit);
-    await progress?.stop();
-  }
-  stdout.end();
-  stderr.end();
-  const endedAt = closed.at;
-  const signal = closed.signal ?? void 0;
-  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
-  const durationMs = endedAt.getTime() - startedAt.getTime();
-  const requests = progress?.totalRequests();
-  log.info(
-    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : "")
-  );
-  return {
-    exitCode,
-    ...signal !== void 0 ? { signal } : {},
-    stderrTail: stderr.text(),
-    stdoutTail: stdout.text(),
-    durationMs,
-    cancelled,
-    startedAt,
-    endedAt,
-    args
-  };
-}
-function displayArgs(args) {
-  return args.map((a, i) => {
-    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote(a.slice(0, a.indexOf("=")))}=***`;
-    return quote(a);
-  }).join(" ");
-}
-function quote(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-function seconds2(ms) {
-  return `${Number((ms / 1e3).toFixed(3))} s`;
-}
-function startError(k62, err) {
-  const code = err.code;
-  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start k6 (${k62}): ${why}`, { cause: err });
-}
-var OutputTail = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  decoder = new TextDecoder();
-  tail = "";
-  pending = "";
-  push(chunk) {
-    const text = this.decoder.decode(chunk, { stream: true });
-    this.tail += text;
-    if (this.tail.length > 2 * TAIL_CHARS) this.tail = this.tail.slice(-TAIL_CHARS);
-    if (!this.onLine) return;
-    const all = this.pending + text;
-    const lines = all.split("\n");
-    this.pending = lines.pop();
-    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
-  }
-  end() {
-    const rest = this.decoder.decode();
-    this.tail += rest;
-    const last2 = this.pending + rest;
-    this.pending = "";
-    if (this.onLine && last2 !== "") this.onLine(last2);
-  }
-  text() {
-    if (this.tail.length <= TAIL_CHARS) return this.tail;
-    const cut = this.tail.slice(-TAIL_CHARS);
-    const nl = cut.indexOf("\n");
-    return nl >= 0 ? cut.slice(nl + 1) : cut;
-  }
-};
-var ProgressLoop = class {
-  constructor(file2, intervalMs, startMs, log) {
-    this.file = file2;
-    this.intervalMs = intervalMs;
-    this.startMs = startMs;
-    this.log = log;
-    this.nextReport = startMs + intervalMs;
-  }
+import { promisify as promisify2 } from "node:util";
+import { createGzip } from "node:zlib";
+
+// src/ingest/byte-source.ts
+import { createReadStream } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+
+// src/ingest/errors.ts
+var IngestError = class extends Error {
+  name = "IngestError";
+  /** The input file the problem is in (as the user named it). */
   file;
-  intervalMs;
-  startMs;
-  log;
-  live = new LiveProgress();
-  handle;
-  offset = 0;
-  timer;
-  running;
-  stopped = false;
-  nextReport;
-  buffer = Buffer.allocUnsafe(READ_CHUNK);
-  /** Requests k6 recorded in the whole run (call after `stop`). */
-  totalRequests() {
-    return this.live.take(Date.now() - this.startMs).totalRequests;
+  /** 1-based line number, when the problem is on one line. */
+  line;
+  constructor(file2, message, options) {
+    const where2 = options?.line !== void 0 ? `${file2}:${options.line}` : file2;
+    super(`${where2}: ${message}`, options?.cause !== void 0 ? { cause: options.cause } : void 0);
+    this.file = file2;
+    if (options?.line !== void 0) this.line = options.line;
   }
-  start() {
-    this.schedule();
+};
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
+function excerpt(text, max2 = 60) {
+  const clean3 = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return clean3.length > max2 ? `${clean3.slice(0, max2)}\u2026` : clean3;
+}
+
+// src/ingest/byte-source.ts
+var READ_CHUNK = 1 << 20;
+var INFLATE_CHUNK = 256 * 1024;
+var ByteSource = class _ByteSource {
+  constructor(path8, gzip, onBytes) {
+    this.path = path8;
+    this.gzip = gzip;
+    this.onBytes = onBytes;
   }
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-    await this.read().catch(() => void 0);
-    await this.handle?.close().catch(() => void 0);
-    this.handle = void 0;
+  path;
+  gzip;
+  onBytes;
+  /** The gzip stream ended before its trailer. */
+  truncated = false;
+  reported = 0;
+  /**
+   * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
+   * the name `path` in messages. The chunks are the stream's own (each stays valid).
+   *
+   * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+   */
+  static fromStream(path8, stream2) {
+    const source = new _ByteSource(path8, false);
+    source.stream = stream2;
+    return source;
   }
-  schedule() {
-    if (this.stopped) return;
-    const delay = Math.max(0, Math.min(POLL_MS, this.nextReport - Date.now()));
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
-        this.running = void 0;
-        this.schedule();
-      });
-    }, delay);
+  stream;
+  /** The bytes come from a stream (ByteSource.fromStream), not from a file read here. */
+  get streamed() {
+    return this.stream !== void 0;
   }
-  async tick() {
+  async *chunks() {
     try {
-      await this.read();
+      if (this.stream) {
+        yield* this.stream;
+        return;
+      }
+      if (!this.gzip) {
+        yield* this.plain();
+        return;
+      }
+      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK });
+      try {
+        yield* this.inflate(raw);
+      } finally {
+        raw.destroy();
+      }
     } catch (err) {
-      this.log.debug(`live progress: cannot read ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    const now = Date.now();
-    if (now >= this.nextReport && !this.stopped) {
-      this.log.info(formatProgress(this.live.take(now - this.startMs)));
-      while (this.nextReport <= now) this.nextReport += this.intervalMs;
+      if (err instanceof IngestError) throw err;
+      throw new IngestError(this.path, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   }
-  /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
-  async read() {
-    if (!this.handle) {
-      try {
-        this.handle = await open3(this.file, "r");
-      } catch (err) {
-        if (err.code === "ENOENT") return;
-        throw err;
+  async *plain() {
+    const handle = await open3(this.path, "r");
+    try {
+      const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+      let current = 0;
+      let total2 = 0;
+      let reading = handle.read(buffers[0], 0, READ_CHUNK, null);
+      for (; ; ) {
+        const { bytesRead } = await reading;
+        if (bytesRead === 0) return;
+        const chunk = buffers[current];
+        current ^= 1;
+        reading = handle.read(buffers[current], 0, READ_CHUNK, null);
+        total2 += bytesRead;
+        this.report(total2);
+        yield chunk.subarray(0, bytesRead);
       }
-    }
-    for (; ; ) {
-      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK, this.offset);
-      if (bytesRead === 0) return;
-      this.offset += bytesRead;
-      this.live.push(this.buffer.subarray(0, bytesRead));
-      if (bytesRead < READ_CHUNK) return;
+    } finally {
+      await handle.close();
     }
   }
-};
-
-// src/engine/k6-script-thresholds.ts
-function scriptThresholds(summaryExport) {
-  const metrics = summaryExport?.metrics;
-  if (!metrics || typeof metrics !== "object") return [];
-  const out = [];
-  for (const [metric, m] of Object.entries(metrics)) {
-    const expressions = [];
-    for (const source of Object.keys(m.thresholds ?? {})) {
-      const parsed = tryParseThreshold(source);
-      if (!("error" in parsed)) expressions.push(parsed);
-    }
-    if (expressions.length > 0) out.push({ metric, expressions });
-  }
-  return out;
-}
-
-// src/engine/load-failed.ts
-var LoadFailedError = class extends Error {
-  constructor(stage, tool, message, options) {
-    super(message, options);
-    this.stage = stage;
-    this.tool = tool;
-  }
-  stage;
-  tool;
-  name = "LoadFailedError";
-};
-
-// src/engine/k6-engine.ts
-function createK6Engine(options) {
-  return {
-    name: "k6",
-    async run({ stage, workDir, signal, log }) {
-      const outFile = join4(workDir, `${stage}.ndjson`);
-      const summaryFile = join4(workDir, `${stage}.summary-export.json`);
-      let result;
-      try {
-        result = await runK6({
-          k6: options.k6.path,
-          script: options.script,
-          stage,
-          outFile,
-          summaryFile,
-          ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
-          env: { ...options.env },
-          flags: [...options.flags],
-          secrets: options.secrets,
-          processEnv: options.processEnv,
-          log,
-          signal
+  async *inflate(raw) {
+    const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
+    const queue = [];
+    let failure2;
+    let ended = false;
+    let wake;
+    const signal = () => {
+      const w = wake;
+      wake = void 0;
+      w?.();
+    };
+    gunzip.on("data", (chunk) => {
+      queue.push(chunk);
+      if (queue.length >= 4) gunzip.pause();
+      signal();
+    });
+    gunzip.on("end", () => {
+      ended = true;
+      signal();
+    });
+    gunzip.on("error", (err) => {
+      failure2 = err;
+      ended = true;
+      signal();
+    });
+    raw.on("error", (err) => gunzip.destroy(err));
+    raw.pipe(gunzip);
+    try {
+      for (; ; ) {
+        const chunk = queue.shift();
+        if (chunk) {
+          if (queue.length < 2 && gunzip.isPaused()) gunzip.resume();
+          this.report(raw.bytesRead);
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        await new Promise((resolve3) => {
+          wake = resolve3;
         });
-      } catch (err) {
-        if (signal.aborted) throw err;
-        throw new LoadFailedError(stage, "k6", err instanceof Error ? err.message : String(err), { cause: err });
       }
-      const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
-      if (!result.cancelled && exit.status === "failed") throw new LoadFailedError(stage, "k6", exit.message);
-      if (exit.status === "stopped" && !result.cancelled) log.warning(exit.message);
-      const stopped = result.cancelled || exit.status === "stopped";
-      return {
-        measured: { kind: "files", files: [outFile] },
-        toolVersion: options.k6.version,
-        cancelled: result.cancelled,
-        // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
-        ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
-        scriptThresholds: await readScriptThresholds(summaryFile),
-        notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : []
-      };
+    } finally {
+      gunzip.destroy();
     }
-  };
-}
-async function readScriptThresholds(summaryFile) {
-  try {
-    return scriptThresholds(JSON.parse(await readFile2(summaryFile, "utf8")));
-  } catch {
-    return [];
+    if (failure2 === void 0) return;
+    const code = failure2.code;
+    if (code === "Z_BUF_ERROR") {
+      this.truncated = true;
+      return;
+    }
+    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR" || code === "Z_NEED_DICT") {
+      const message = failure2 instanceof Error ? failure2.message : String(failure2);
+      throw new IngestError(this.path, `the gzip data is corrupt after ${raw.bytesRead} bytes (${message}); re-copy the file or use it uncompressed`, { cause: failure2 });
+    }
+    throw failure2;
   }
-}
-var k6Engine = {
-  name: "k6",
-  async prepare(setup) {
-    const k62 = setup.installed?.["k6"] ?? await k6OnPath(setup.processEnv);
-    if (!k62) return { ready: false, why: "k6 is not on PATH", fix: "install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use an engine that needs none" };
-    if (setup.script === void 0) return { ready: false, why: `no ${setup.names.script} given`, fix: `give the k6 script to run with ${setup.names.script}` };
-    const engine = createK6Engine({
-      k6: k62,
-      script: setup.script,
-      ...setup.targetUrl !== void 0 ? { baseUrl: setup.targetUrl } : {},
-      env: setup.env,
-      flags: setup.flags,
-      secrets: setup.secrets,
-      processEnv: setup.processEnv
-    });
-    return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
+  report(total2) {
+    if (!this.onBytes || total2 <= this.reported) return;
+    this.onBytes(total2 - this.reported);
+    this.reported = total2;
   }
 };
-var execFileAsync = promisify2(execFile);
-async function k6OnPath(processEnv) {
-  try {
-    const { stdout } = await execFileAsync("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
-    const version2 = parseK6Version(stdout);
-    return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
-  } catch {
-    return void 0;
-  }
-}
 
-// src/pipeline/engines.ts
-var LOAD_ENGINES = [k6Engine, embeddedEngine];
-var LOAD_ENGINE_NAMES = LOAD_ENGINES.map((e) => e.name);
-async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
-  if (wanted !== "auto") {
-    const entry = engines.find((e) => e.name === wanted);
-    if (!entry) return { problem: `no load engine is called '${wanted}' (there are: ${engines.map((e) => e.name).join(", ")})` };
-    const prepared = await entry.prepare(setup);
-    if (!prepared.ready) return { problem: `${entry.name}: ${prepared.why} \u2014 ${prepared.fix}` };
-    return { engine: prepared.engine, name: entry.name, why: prepared.why };
-  }
-  const passedOver = [];
-  for (const entry of engines) {
-    const prepared = await entry.prepare(setup);
-    if (prepared.ready) return { engine: prepared.engine, name: entry.name, why: passedOver.length > 0 ? passedOver.map((p) => p.why).join("; ") : prepared.why };
-    passedOver.push({ name: entry.name, why: prepared.why, fix: prepared.fix });
-  }
-  return { problem: `nothing to run: ${passedOver.map((p) => `${p.name}: ${p.why} \u2014 ${p.fix}`).join("; ")}` };
-}
-
-// src/config/policy.ts
-function resolvePolicy(config2, stage) {
-  const known2 = stageNames(config2.stages);
-  if (!known2.includes(stage)) {
-    const suggestion = didYouMean(stage, known2);
-    throw new ConfigError(
-      [
-        `unknown stage '${stage}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known2, "and")}. Use one of them, or define '${stage}' under 'stages:' in perf-gate.yml.`
-      ],
-      { path: "stages" }
-    );
-  }
-  const rules = stageRules(config2, stage, []);
-  return {
-    stage,
-    groupBy: [...config2.groupBy],
-    window: config2.window,
-    alpha: config2.alpha,
-    multipleComparisons: config2.multipleComparisons,
-    limitConfidence: config2.limitConfidence,
-    runToRunNoise: config2.runToRunNoise,
-    runToRunNoiseMs: config2.runToRunNoiseMs,
-    tailShapeNoise: config2.tailShapeNoise,
-    minSamples: config2.minSamples,
-    coverage: { ...config2.coverage },
-    noiseLearning: { ...config2.noiseLearning },
-    ...config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {},
-    acceptLabel: config2.acceptLabel,
-    maxScopes: config2.maxScopes,
-    ...config2.file !== void 0 ? { configFile: config2.file } : {},
-    ...rules
-  };
-}
-function stageRules(config2, name, chain) {
-  if (chain.includes(name)) {
-    throw new ConfigError([`stages.${chain[0] ?? name}.extends: '${name}' extends itself (${[...chain, name].join(" \u2192 ")}) \u2014 remove one 'extends'`], {
-      path: `stages.${chain[0] ?? name}.extends`
-    });
-  }
-  const own2 = config2.stages[name];
-  let base;
-  if (own2?.extends !== void 0) {
-    const parent = own2.extends;
-    if (!isPresetName(parent) && config2.stages[parent] === void 0) {
-      throw new ConfigError([`stages.${name}.extends: unknown stage '${parent}'. Known stages: ${listNames(stageNames(config2.stages), "and")}`], {
-        path: `stages.${name}.extends`
-      });
-    }
-    base = stageRules(config2, parent, [...chain, name]);
-  } else {
-    base = isPresetName(name) ? presetRules(name) : customStageRules();
-  }
-  return own2 === void 0 ? base : mergeStage(base, own2);
-}
-function mergeStage(base, own2) {
-  const regression = own2.regression ?? {};
-  const merged = {
-    thresholds: mergeThresholds(base.thresholds, own2.thresholds ?? []),
-    regression: {
-      latency: {
-        maxIncrease: regression.latency?.maxIncrease ?? base.regression.latency.maxIncrease,
-        statistics: [...regression.latency?.statistics ?? base.regression.latency.statistics]
-      },
-      throughput: { maxDecrease: regression.throughput?.maxDecrease ?? base.regression.throughput.maxDecrease },
-      errorRate: {
-        maxIncrease: regression.errorRate?.maxIncrease ?? base.regression.errorRate.maxIncrease,
-        absoluteFloor: regression.errorRate?.absoluteFloor ?? base.regression.errorRate.absoluteFloor
-      },
-      failureSignatures: {
-        warnCount: regression.failureSignatures?.warnCount ?? base.regression.failureSignatures.warnCount,
-        failCount: regression.failureSignatures?.failCount ?? base.regression.failureSignatures.failCount,
-        failRate: regression.failureSignatures?.failRate ?? base.regression.failureSignatures.failRate
-      },
-      memory: { maxIncrease: regression.memory?.maxIncrease ?? base.regression.memory.maxIncrease }
-    }
-  };
-  if (base.endurance === void 0 && own2.endurance === void 0) return merged;
-  const from = base.endurance ?? defaultEndurance();
-  return {
-    ...merged,
-    endurance: {
-      memoryGrowth: own2.endurance?.memoryGrowth ?? from.memoryGrowth,
-      degradation: own2.endurance?.degradation ?? from.degradation,
-      leak: own2.endurance?.leak ?? from.leak,
-      warmupSeconds: own2.endurance?.warmupSeconds ?? from.warmupSeconds
-    }
-  };
-}
-function mergeThresholds(base, own2) {
-  const byMetric = new Map(own2.map((set2) => [set2.metric, set2]));
-  const merged = base.map((set2) => byMetric.get(set2.metric) ?? set2);
-  const baseMetrics = new Set(base.map((set2) => set2.metric));
-  merged.push(...own2.filter((set2) => !baseMetrics.has(set2.metric)));
-  return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set2.origin ?? "config" }));
-}
-
-// src/gate/check-policy.ts
-var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
-var RunNames = class {
-  constructor(docs) {
-    this.docs = docs;
-    for (const doc of docs) {
-      for (const [name, m] of Object.entries(doc.metrics)) {
-        const known2 = this.metrics.get(name);
-        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
-        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
-      }
-      for (const s of Object.values(doc.scopes)) {
-        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
-        const keys = Object.keys(s.tags);
-        if (keys.length !== 1) continue;
-        const tag = keys[0];
-        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
-        const set2 = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
-        set2.add(s.tags[tag]);
-        byMetric.set(s.metric, set2);
-        this.values.set(tag, byMetric);
-      }
-    }
-  }
-  docs;
-  metrics = /* @__PURE__ */ new Map();
-  /** tag → metric → values seen (from the scopes grouped by that tag). */
-  values = /* @__PURE__ */ new Map();
-  has(scope) {
-    return this.docs.some((d) => d.scopes[scope] !== void 0);
-  }
-  /** Values of `tag` on `metric` that some run grouped by, sorted. */
-  valuesOf(metric, tag) {
-    return [...this.values.get(tag)?.get(metric) ?? []].sort();
-  }
-  /** Tag keys of `metric`'s points, when a run recorded them. */
-  tagsOf(metric) {
-    const t = this.metrics.get(metric)?.tags;
-    return t ? [...t].sort() : void 0;
-  }
-  metricNames() {
-    return [...this.metrics.keys()].sort();
-  }
-  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
-  get aggregateOnly() {
-    return this.docs.every((d) => d.meta.aggregateOnly);
-  }
-};
-function checkPolicyAgainstRuns(policy, runs, latencyMetric) {
-  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
-  const problems = [];
-  problems.push(...checkLatencyMetric(latencyMetric, policy.latencyMetric === void 0, names));
-  for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
-  problems.push(...checkGroupBy(policy, latencyMetric, names));
-  throwProblems(policy, problems);
-}
-function checkPolicyBeforeRun(policy, knownTypes) {
-  const problems = [];
-  for (const set2 of policy.thresholds) {
-    const parsed = tryParseMetricSelector(set2.metric);
-    if ("error" in parsed) continue;
-    const known2 = knownTypes.get(parsed.metric);
-    if (known2) problems.push(...aggregationProblems(`stages.${policy.stage}.thresholds[${JSON.stringify(set2.metric)}]`, parsed.metric, known2.type, set2));
-  }
-  throwProblems(policy, problems);
-}
-function throwProblems(policy, problems) {
-  if (problems.length === 0) return;
-  const where2 = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
-  throw new ConfigError(problems.map((p) => `${where2}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
-}
-function aggregationProblems(key, metric, type, set2) {
-  const allowed = aggregationsFor(type);
-  return set2.expressions.flatMap(
-    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
-  );
-}
-function checkLatencyMetric(latencyMetric, fromTool, names) {
-  const key = fromTool ? `latencyMetric (not set: the tool's '${latencyMetric}')` : "latencyMetric";
-  const parsed = tryParseMetricSelector(latencyMetric);
-  if ("error" in parsed) return [{ key, message: parsed.error }];
-  const m = names.metrics.get(parsed.metric);
-  if (!m) {
-    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
-    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
-  }
-  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
-  return checkTags(key, parsed.metric, parsed.tags, names);
-}
-function checkThresholdSet(stage, set2, names) {
-  const origin = set2.origin ?? "config";
-  const key = `stages.${stage}.thresholds[${JSON.stringify(set2.metric)}]`;
-  const parsed = tryParseMetricSelector(set2.metric);
-  if ("error" in parsed) return [{ key, message: parsed.error }];
-  const m = names.metrics.get(parsed.metric);
-  if (!m) {
-    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
-    const close = suggest(parsed.metric, names.metricNames());
-    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
-    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
-  }
-  const out = aggregationProblems(key, parsed.metric, m.type, set2);
-  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
-  return out;
-}
-function checkTags(key, metric, tags, names) {
-  const entries = Object.entries(tags);
-  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
-  if (names.aggregateOnly) {
-    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
-  }
-  const tagKeys = names.tagsOf(metric);
-  for (const [tag, value] of entries) {
-    if (tagKeys && !tagKeys.includes(tag)) {
-      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
-    }
-    const values = names.valuesOf(metric, tag);
-    if (values.length > 0 && !values.includes(value)) {
-      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
-    }
-  }
-  return [{
-    key,
-    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
-  }];
-}
-function checkGroupBy(policy, latencyMetric, names) {
-  const metric = tryParseMetricSelector(latencyMetric);
-  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
-  const out = [];
-  const tagKeys = names.tagsOf(metric.metric);
-  for (const tag of policy.groupBy) {
-    if (names.valuesOf(metric.metric, tag).length > 0) continue;
-    if (tagKeys?.includes(tag)) {
-      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
-      continue;
-    }
-    out.push({
-      key: "groupBy",
-      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
-    });
-  }
-  return out;
-}
-function suggest(input2, candidates) {
-  const s = didYouMean(input2, candidates);
-  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
-}
-function known(what, names) {
-  if (names.length === 0) return ` (the runs have no ${what})`;
-  const shown = names.slice(0, 8).join(", ");
-  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
-}
-
-// src/pipeline/plan-stages.ts
-function planStages(config2, stages) {
-  return stages.map((stage) => {
-    const policy = resolvePolicy(config2, stage);
-    checkPolicyBeforeRun(policy, K6_BUILTIN_METRICS);
-    return { stage, policy };
-  });
-}
+// src/ingest/ingest.ts
+import { stat as stat5 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 
 // src/document/run-document.ts
 var MetricTypeSchema = external_exports.enum(["trend", "counter", "rate", "gauge"]);
@@ -88362,6 +87920,2546 @@ function mergeMetric(a, b) {
   const { tags: _a3, ...rest } = a;
   const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
   return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
+}
+
+// src/ingest/builder-thread.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/ingest/point-batch.ts
+var BATCH_RECORDS = 16384;
+var OP_KEY = -1;
+var PointBatchWriter = class {
+  constructor(send, capacity = BATCH_RECORDS) {
+    this.send = send;
+    this.capacity = capacity;
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
+    this.records = new Float64Array(3 * capacity);
+  }
+  send;
+  capacity;
+  records;
+  at = 0;
+  ops = [];
+  pool = [];
+  /** A point for the targets bound to `key` (a whole number ≥ 0). */
+  point(key, timeMs, value) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    const at = this.at;
+    r[at] = key;
+    r[at + 1] = timeMs;
+    r[at + 2] = value;
+    this.at = at + 3;
+  }
+  op(op) {
+    if (this.at === this.records.length) this.flush();
+    const r = this.records;
+    r[this.at] = OP_KEY;
+    r[this.at + 1] = this.ops.length;
+    r[this.at + 2] = 0;
+    this.at += 3;
+    this.ops.push(op);
+  }
+  /** Sends what is written, if anything. */
+  flush() {
+    if (this.at === 0) return;
+    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
+    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
+    this.at = 0;
+    this.ops = [];
+    this.send(batch);
+  }
+  /** A buffer the other side has finished reading, to write into again. */
+  recycle(records) {
+    if (records.length === 3 * this.capacity) this.pool.push(records);
+  }
+};
+
+// src/ingest/remote-builder.ts
+var TARGET_KEYS = 1 << 16;
+var MAX_IN_FLIGHT = 8;
+var RemoteBuilder = class {
+  constructor(options, port, keys = TARGET_KEYS) {
+    this.port = port;
+    this.keys = keys;
+    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
+    this.bindings = new Int32Array(keys);
+    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
+    this.catalogue = new RunBuilder(options);
+    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
+    port.on("message", (message) => this.receive(message));
+    this.send({ type: "start", options });
+  }
+  port;
+  keys;
+  points = 0;
+  catalogue;
+  writer;
+  bindings;
+  nextKey = 0;
+  inFlight = 0;
+  failure;
+  resume;
+  pending;
+  finishing = false;
+  defineMetric(def) {
+    const id = this.catalogue.defineMetric(def);
+    this.writer.op({ kind: "metric", def });
+    return id;
+  }
+  metricId(name) {
+    return this.catalogue.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.catalogue.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    const targets = { metric, tags, key: 0, binding: 0 };
+    this.bind(targets);
+    return targets;
+  }
+  point(targets, timeMs, value) {
+    const t = targets;
+    if (this.bindings[t.key] !== t.binding) this.bind(t);
+    this.points++;
+    this.writer.point(t.key, timeMs, value);
+  }
+  /**
+   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
+   * when it is not). Rejects when the builder thread failed.
+   */
+  ready() {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
+    return new Promise((resolve3, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve3();
+    });
+  }
+  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
+  finish(info2) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
+    this.finishing = true;
+    this.writer.flush();
+    return new Promise((resolve3, reject) => {
+      this.pending = { resolve: resolve3, reject };
+      this.send({ type: "finish", info: info2 });
+    });
+  }
+  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
+  fail(err) {
+    if (this.failure !== void 0) return;
+    this.failure = err;
+    this.wake();
+    this.pending?.reject(err);
+    this.pending = void 0;
+  }
+  bind(t) {
+    const key = this.nextKey;
+    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
+    t.key = key;
+    t.binding = ++this.bindings[key];
+    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
+  }
+  sendBatch(batch) {
+    this.inFlight++;
+    this.send({ type: "batch", batch }, [batch.records.buffer]);
+  }
+  send(message, transfer) {
+    this.port.postMessage(message, transfer);
+  }
+  receive(message) {
+    switch (message.type) {
+      case "recycle":
+        this.inFlight--;
+        this.writer.recycle(message.records);
+        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
+        return;
+      case "document":
+        this.pending?.resolve(message.doc);
+        this.pending = void 0;
+        return;
+      case "error":
+        this.fail(new Error(`the run builder thread failed: ${message.message}`));
+        return;
+    }
+  }
+  wake() {
+    const resume = this.resume;
+    this.resume = void 0;
+    resume?.();
+  }
+};
+
+// src/ingest/builder-thread.ts
+var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
+var WORKER_YOUNG_GENERATION_MB = 8;
+function builderThreadAvailable(script = WORKER_SCRIPT) {
+  return script.protocol === "file:" && existsSync3(fileURLToPath(script));
+}
+function startBuilderThread(options, script = WORKER_SCRIPT) {
+  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const builder = new RemoteBuilder(options, worker);
+  let closed = false;
+  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
+  worker.on("exit", (code) => {
+    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
+  });
+  return {
+    builder,
+    async close() {
+      closed = true;
+      await worker.terminate();
+    }
+  };
+}
+var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
+  ["--input-type", true],
+  ["-e", true],
+  ["--eval", true],
+  ["-p", true],
+  ["--print", true]
+]);
+function workerExecArgv(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const takesNext = MAIN_ONLY_FLAGS.get(flag);
+    if (takesNext === void 0) kept.push(arg);
+    else if (takesNext && eq < 0) i++;
+  }
+  return kept;
+}
+
+// src/ingest/detect.ts
+import { open as open4, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { gunzipSync, constants as zlibConstants } from "node:zlib";
+
+// src/ingest/k6/csv.ts
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
+
+// src/ingest/impossible-value.ts
+function holdsDurations(def) {
+  return def.type === "trend" && def.contains === "time";
+}
+var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
+function impossibleValue(value, raw, metric, durations) {
+  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
+  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
+  return void 0;
+}
+
+// src/ingest/time.ts
+var INV_POW10 = [1, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
+var TimeParser = class {
+  /** The time `parse` read last, epoch ms (kept in a field: no number is boxed per line). */
+  ms = Number.NaN;
+  /** The cached second `YYYY-MM-DDTHH:MM:SS` as three overlapping 8-byte words (bytes 0–7, 8–15, 11–18). */
+  prefix0 = Number.NaN;
+  prefix1 = Number.NaN;
+  prefix2 = Number.NaN;
+  zone = new Uint8Array(6);
+  zoneLength = -1;
+  base = Number.NaN;
+  /**
+   * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
+   * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
+   */
+  parse(buf, view, start, limit) {
+    if (limit - start < 20) return -1;
+    let p = start + 19;
+    let fracMs = 0;
+    if (buf[p] === 46) {
+      p++;
+      let ms = 0;
+      let sub = 0;
+      let digits2 = 0;
+      let subDigits = 0;
+      while (p < limit) {
+        const d = buf[p] - 48;
+        if (d < 0 || d > 9) break;
+        if (digits2 < 3) ms = ms * 10 + d;
+        else if (subDigits < 12) {
+          sub = sub * 10 + d;
+          subDigits++;
+        }
+        digits2++;
+        p++;
+      }
+      if (digits2 === 0) return -1;
+      if (digits2 === 1) ms *= 100;
+      else if (digits2 === 2) ms *= 10;
+      fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
+    }
+    const z2 = buf[p];
+    const zoneLength = z2 === 90 || z2 === 122 ? 1 : z2 === 43 || z2 === 45 ? 6 : 0;
+    if (zoneLength === 0 || p + zoneLength > limit) return -1;
+    const w2 = view.getFloat64(start + 11, true);
+    if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
+      const base = parseSecond(buf, start, p, zoneLength);
+      if (Number.isNaN(base)) return -1;
+      this.base = base;
+      this.zoneLength = zoneLength;
+      this.prefix0 = view.getFloat64(start, true);
+      this.prefix1 = view.getFloat64(start + 8, true);
+      this.prefix2 = w2;
+      for (let i = 0; i < zoneLength; i++) this.zone[i] = buf[p + i];
+    }
+    this.ms = this.base + fracMs;
+    return p + zoneLength;
+  }
+  /** The whole of `text` as a time (the JSON.parse fallback, CSV RFC 3339 timestamps); NaN if it is not one. */
+  parseString(text) {
+    const buf = Buffer.from(text, "utf8");
+    return this.parse(buf, new DataView(buf.buffer, buf.byteOffset, buf.length), 0, buf.length) === buf.length ? this.ms : Number.NaN;
+  }
+  sameZone(buf, p, length) {
+    for (let i = 0; i < length; i++) if (buf[p + i] !== this.zone[i]) return false;
+    return true;
+  }
+};
+function digits(buf, at, n) {
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = buf[at + i] - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+function parseSecond(buf, start, zoneAt, zoneLength) {
+  if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return Number.NaN;
+  const t = buf[start + 10];
+  if (t !== 84 && t !== 116 && t !== 32) return Number.NaN;
+  const year = digits(buf, start, 4);
+  const month = digits(buf, start + 5, 2);
+  const day = digits(buf, start + 8, 2);
+  const hour = digits(buf, start + 11, 2);
+  const minute = digits(buf, start + 14, 2);
+  const second = digits(buf, start + 17, 2);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return Number.NaN;
+  let offsetMinutes = 0;
+  if (zoneLength === 6) {
+    const sign = buf[zoneAt];
+    if (buf[zoneAt + 3] !== 58) return Number.NaN;
+    const oh = digits(buf, zoneAt + 1, 2);
+    const om = digits(buf, zoneAt + 4, 2);
+    if (!(oh <= 23 && om <= 59)) return Number.NaN;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 100) {
+    const d = new Date(ms);
+    d.setUTCFullYear(year);
+    ms = d.getTime();
+  }
+  return ms - offsetMinutes * 6e4;
+}
+
+// src/ingest/zod-message.ts
+function zodMessage(error63, root) {
+  const parts = error63.issues.slice(0, 5).map((issue3) => {
+    const path8 = [...root !== void 0 ? [root] : [], ...issue3.path.map(String)].join(".");
+    return path8 ? `${path8}: ${issue3.message}` : issue3.message;
+  });
+  if (error63.issues.length > 5) parts.push(`and ${error63.issues.length - 5} more`);
+  return parts.join("; ");
+}
+
+// src/ingest/point-sink.ts
+var TAG_CACHE_LIMIT = 5e4;
+var TagCache = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  get(raw) {
+    return this.map.get(raw);
+  }
+  add(raw, tags) {
+    if (this.map.size >= this.limit) this.map.clear();
+    const entry = { tags, targets: [] };
+    this.map.set(raw, entry);
+    return entry;
+  }
+  get size() {
+    return this.map.size;
+  }
+};
+function normalizeTags(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    let text;
+    if (typeof v === "string") text = v;
+    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
+    else if (v === null) continue;
+    else return void 0;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
+    else out[k] = text;
+  }
+  return out;
+}
+var K6MetricDataSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  type: MetricTypeSchema,
+  contains: external_exports.enum(["time", "data", "default"]).optional(),
+  thresholds: external_exports.array(external_exports.string()).nullish(),
+  submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
+});
+var PointSink = class {
+  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
+    this.builder = builder;
+    this.warn = warn;
+    this.known = known2;
+  }
+  builder;
+  warn;
+  known;
+  inferred = /* @__PURE__ */ new Set();
+  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
+  defineK6Metric(data) {
+    const parsed = K6MetricDataSchema.safeParse(data);
+    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
+    const d = parsed.data;
+    const known2 = this.builder.metricId(d.name);
+    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
+      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
+    }
+    const def = {
+      name: d.name,
+      type: d.type,
+      contains: d.contains ?? "default",
+      thresholds: d.thresholds ?? [],
+      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
+    };
+    return this.builder.defineMetric(def);
+  }
+  /**
+   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
+   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
+   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
+   */
+  metricFor(name, why, warnBuiltins) {
+    const id = this.builder.metricId(name);
+    if (id !== void 0) return id;
+    const builtin2 = this.known.get(name);
+    this.inferred.add(name);
+    if (!builtin2) this.warn(`metric '${name}' ${why}: read as a trend`);
+    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin2.type} (k6 built-in)`);
+    return this.builder.defineMetric({
+      name,
+      type: builtin2?.type ?? "trend",
+      contains: builtin2?.contains ?? "default",
+      thresholds: [],
+      submetrics: []
+    });
+  }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
+  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
+  targets(entry, metric) {
+    const t = this.builder.targets(metric, entry.tags);
+    entry.targets[metric] = t;
+    return t;
+  }
+};
+
+// src/ingest/k6/csv.ts
+var HINT = "is this file from `k6 run --out csv=\u2026`?";
+var MAX_RECORD_CHARS = 16 << 20;
+var K6CsvParser = class {
+  constructor(file2, sink) {
+    this.file = file2;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  decoder = new StringDecoder2("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  layout;
+  tagCache = new TagCache();
+  metricIds = /* @__PURE__ */ new Map();
+  times = new TimeParser();
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
+  }
+  finish(truncatedStream, warn) {
+    let partial2 = truncatedStream;
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    let lines = this.lineNo;
+    if (rest !== "" || this.pending !== void 0) {
+      const before = lines;
+      try {
+        if (rest !== "") {
+          lines++;
+          this.lineNo++;
+          this.line(rest);
+        }
+        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        partial2 = true;
+        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial: partial2 };
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record2 = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record2)) {
+        this.pending = record2;
+        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.record(record2, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.record(text, this.lineNo);
+  }
+  record(text, line) {
+    if (this.layout === void 0) {
+      this.layout = this.header(text, line);
+      return;
+    }
+    let name;
+    let timestamp;
+    let valueText;
+    let rest;
+    const c1 = text.indexOf(",");
+    const c2 = c1 < 0 ? -1 : text.indexOf(",", c1 + 1);
+    const c3 = c2 < 0 ? -1 : text.indexOf(",", c2 + 1);
+    if (c3 > 0 && text.charCodeAt(0) !== 34 && text.lastIndexOf('"', c3) < 0) {
+      name = text.slice(0, c1);
+      timestamp = text.slice(c1 + 1, c2);
+      valueText = text.slice(c2 + 1, c3);
+      rest = text.slice(c3 + 1);
+    } else {
+      const fields = splitCsvRecord(text);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
+      [name, timestamp, valueText] = fields;
+      rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
+    }
+    const time3 = this.time(timestamp, line);
+    const value = Number(valueText);
+    if (valueText === "" || Number.isNaN(value)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
+    const entry = this.tagCache.get(rest) ?? this.tagCache.add(rest, this.tags(rest, text, line));
+    let metric = this.metricIds.get(name);
+    if (metric === void 0) {
+      if (name === "") throw this.error("metric_name is empty", line);
+      metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
+      this.metricIds.set(name, metric);
+    }
+    if (value - value !== 0 || value < 0) {
+      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
+      if (impossible !== void 0) throw this.error(impossible, line);
+    }
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time3, value);
+  }
+  header(text, line) {
+    const fields = splitCsvRecord(text);
+    if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+    }
+    const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
+    return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
+  }
+  tags(rest, text, line) {
+    const layout = this.layout;
+    const fields = rest.includes('"') ? splitCsvRecord(rest) : rest.split(",");
+    if (fields === void 0 || fields.length + 3 !== layout.columns) {
+      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields ? fields.length + 3 : "a broken quoted field"} in '${excerpt(text)}'`, line);
+    }
+    const tags = {};
+    for (let i = 0; i < fields.length; i++) {
+      const column = i + 3;
+      const v = fields[i];
+      if (v === "") continue;
+      if (column === layout.extraTags) {
+        for (const pair of v.split("&")) {
+          const eq = pair.indexOf("=");
+          if (eq > 0) tags[pair.slice(0, eq)] = pair.slice(eq + 1);
+        }
+        continue;
+      }
+      const name = layout.tagColumns[column];
+      if (name !== void 0) tags[name] = v;
+    }
+    return tags;
+  }
+  time(text, line) {
+    if (/^\d+$/.test(text)) {
+      const n = Number(text);
+      if (n < 1e11) return n * 1e3;
+      if (n < 1e14) return n;
+      if (n < 1e17) return n / 1e3;
+      return n / 1e6;
+    }
+    const t = this.times.parseString(text);
+    if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
+    return t;
+  }
+  error(message, line) {
+    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
+  }
+};
+async function readK6Csv(file2, source, sink, warn) {
+  const parser = new K6CsvParser(file2, sink);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated, warn);
+}
+
+// src/ingest/k6/summary-metric.ts
+function parseMetricKey(key, file2) {
+  const open6 = key.indexOf("{");
+  if (open6 < 0) return { base: key, tags: {} };
+  const close = key.lastIndexOf("}");
+  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  const tags = {};
+  for (const part2 of key.slice(open6 + 1, close).split(",")) {
+    const colon = part2.indexOf(":");
+    if (colon < 0) {
+      if (part2.trim() === "") continue;
+      throw new IngestError(file2, `metric '${key}': '${part2}' is not tag:value`);
+    }
+    tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
+  }
+  return { base: key.slice(0, open6).trim(), tags };
+}
+function trimTag(s) {
+  return s.trim().replace(/^["']|["']$/g, "").trim();
+}
+
+// src/ingest/k6/machine-summary.ts
+var MachineMetricSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  type: MetricTypeSchema,
+  contains: external_exports.enum(["time", "data", "default"]).optional(),
+  values: external_exports.record(external_exports.string(), external_exports.unknown())
+});
+var MachineSummarySchema = external_exports.object({
+  version: external_exports.string(),
+  config: external_exports.object({ duration: external_exports.number().nonnegative() }),
+  metadata: external_exports.object({
+    generated_at: external_exports.string().optional(),
+    generatedAt: external_exports.string().optional(),
+    k6_version: external_exports.string().optional(),
+    k6Version: external_exports.string().optional()
+  }).optional(),
+  results: external_exports.object({
+    metrics: external_exports.array(MachineMetricSchema),
+    checks: external_exports.object({
+      metrics: external_exports.array(MachineMetricSchema).nullish(),
+      results: external_exports.array(external_exports.object({ name: external_exports.string(), passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() })).nullish()
+    }).nullish()
+  })
+});
+function isMachineSummary(o) {
+  const results = o.results;
+  return typeof results === "object" && results !== null && Array.isArray(results.metrics);
+}
+function fromMachineSummary(value, file2) {
+  const parsed = MachineSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
+  const { config: config2, metadata, results } = parsed.data;
+  const duration3 = config2.duration;
+  const metrics = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (key, type, contains, reported, known2) => {
+    if (seen.has(key)) throw new IngestError(file2, `metric '${key}' is listed twice in results; write the summary again with k6`);
+    seen.add(key);
+    const { base, tags } = known2 ?? parseMetricKey(key, file2);
+    metrics.push({ key, base, tags, type, contains, reported, thresholds: [] });
+  };
+  for (const m of [...results.metrics, ...results.checks?.metrics ?? []]) add(m.name, m.type, m.contains ?? "default", legacyValues(m.type, numbers(m.values), duration3));
+  const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
+  if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
+  const byCheck = /* @__PURE__ */ new Map();
+  for (const c of results.checks?.results ?? []) {
+    const sum3 = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
+    sum3.passes += c.passes;
+    sum3.fails += c.fails;
+    byCheck.set(c.name, sum3);
+  }
+  for (const [name, c] of byCheck) {
+    const total2 = c.passes + c.fails;
+    const key = `checks{check:${name}}`;
+    if (!seen.has(key)) add(key, "rate", "default", { passes: c.passes, fails: c.fails, ...total2 > 0 ? { rate: c.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
+  }
+  const generated = metadata?.generated_at ?? metadata?.generatedAt;
+  const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
+  return {
+    metrics,
+    durationSeconds: duration3,
+    generatedMs: Number.isFinite(generatedMs) ? generatedMs : void 0,
+    k6Version: metadata?.k6_version ?? metadata?.k6Version
+  };
+}
+function legacyValues(type, values, durationSeconds) {
+  switch (type) {
+    case "trend": {
+      const out = {};
+      for (const [k, v] of Object.entries(values)) {
+        const p = /^p(\d+(?:\.\d+)?)$/.exec(k);
+        out[p ? `p(${p[1]})` : k] = v;
+      }
+      return out;
+    }
+    case "counter": {
+      const count2 = values.count;
+      return count2 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count2 / durationSeconds } : values;
+    }
+    case "rate": {
+      const { matches: matches2, total: total2, ...rest } = values;
+      if (matches2 === void 0 || total2 === void 0) return values;
+      return { ...rest, passes: matches2, fails: total2 - matches2 };
+    }
+    case "gauge":
+      return values;
+  }
+}
+function numbers(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+// src/ingest/k6/tag-table.ts
+function sameBytes(entry, view, buf, at, length) {
+  if (entry.bytes.length !== length) return false;
+  if (length < 8) {
+    const bytes2 = entry.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
+    return true;
+  }
+  const own2 = entry.view;
+  const last2 = length - 8;
+  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own2.getFloat64(i, true)) return false;
+  return view.getFloat64(at + last2, true) === own2.getFloat64(last2, true);
+}
+var ByteTagTable = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  count = 0;
+  get size() {
+    return this.count;
+  }
+  /** The entry for `buf[at, at + length)`, made with `parse` (tags, or undefined for the slow path) on first sight. */
+  lookup(view, buf, at, length, parse5) {
+    const hash2 = hashBytes(view, buf, at, length);
+    const head = this.map.get(hash2);
+    for (let e = head; e !== void 0; e = e.next) if (sameBytes(e, view, buf, at, length)) return e;
+    if (this.count >= this.limit) {
+      for (const first2 of this.map.values()) for (let e = first2; e !== void 0; e = e.next) e.after = void 0;
+      this.map.clear();
+      this.count = 0;
+      return this.lookup(view, buf, at, length, parse5);
+    }
+    const bytes2 = new Uint8Array(length);
+    bytes2.set(buf.subarray(at, at + length));
+    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse5(bytes2), targets: [], next: head, after: void 0 };
+    this.map.set(hash2, entry);
+    this.count++;
+    return entry;
+  }
+};
+function hashBytes(view, buf, at, length) {
+  let h = length | 0;
+  const words = length >> 2;
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getInt32(at + 4 * i, true), 2654435761) ^ h >>> 15;
+  for (let i = words << 2; i < length; i++) h = Math.imul(h ^ buf[at + i], 2246822507);
+  return h ^ h >>> 16 | 0;
+}
+
+// src/ingest/k6/ndjson.ts
+var MAX_LINE_BYTES = 16 << 20;
+var ascii = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
+var POINT_HEAD2 = ascii('{"metric":"');
+var HEAD_0 = word(POINT_HEAD2, 0);
+var HEAD_1 = word(POINT_HEAD2, 4);
+var POINT_MID = ascii('","type":"Point","data":{"time":"');
+var VALUE_0 = word(ascii('","value":'), 0);
+var VALUE_1 = word(ascii('","value":'), 4);
+var TAGS_0 = word(ascii(',"tags":{'), 0);
+var TAGS_1 = word(ascii(',"tags":{'), 4);
+var MIN_POINT_LINE = POINT_HEAD2.length + 1 + POINT_MID.length + 20 + 10 + 1 + 9 + 3;
+var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+function slotKey(view, at) {
+  return view.getInt32(at, true) ^ Math.imul(view.getInt32(at + 4, true), 2654435761) ^ Math.imul(view.getInt32(at + 8, true), 2246822507) ^ Math.imul(view.getInt32(at + 12, true), 3266489909) | 0;
+}
+function slotMatches(slot, view, buf, at, end) {
+  const length = slot.length;
+  if (at + length > end) return false;
+  const words = slot.words;
+  const n = words.length;
+  if (n === 0) {
+    const bytes2 = slot.bytes;
+    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
+    return true;
+  }
+  for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n - 1];
+}
+function slotWords(bytes2) {
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  const full = bytes2.length >> 3;
+  const exact = bytes2.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
+}
+var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
+var K6NdjsonParser = class {
+  constructor(file2, sink) {
+    this.file = file2;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  lineNo = 0;
+  carry = [];
+  carryLength = 0;
+  times = new TimeParser();
+  tagCache = new TagCache();
+  metricSlots = /* @__PURE__ */ new Map();
+  lastSlot;
+  tagTable = new ByteTagTable();
+  /** The tags of the last fast-path line. */
+  lastTags;
+  /** Lines that took the JSON.parse path (for tests and the benchmark). */
+  slowLines = 0;
+  /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
+  push(chunk) {
+    let pos = 0;
+    if (this.carryLength > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.keep(chunk);
+        return;
+      }
+      this.carry.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.carry, this.carryLength + nl);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      this.lineNo++;
+      this.line(line, viewOf(line), 0, line.length);
+      pos = nl + 1;
+    }
+    const end = chunk.length;
+    const view = viewOf(chunk);
+    for (; ; ) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(chunk, view, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < end) this.keep(chunk.subarray(pos));
+  }
+  /**
+   * Ends the file. An unterminated last line that does not parse, or a truncated stream, makes the
+   * result partial; `warn` gets one sentence about it.
+   */
+  finish(truncatedStream, warn) {
+    let partial2 = truncatedStream;
+    let lines = this.lineNo;
+    if (this.carryLength > 0) {
+      const line = Buffer.concat(this.carry, this.carryLength);
+      this.carry.length = 0;
+      this.carryLength = 0;
+      lines++;
+      try {
+        this.line(line, viewOf(line), 0, line.length);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
+        lines--;
+        partial2 = true;
+        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (truncatedStream) {
+      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
+    }
+    return { lines, partial: partial2 };
+  }
+  /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
+  keep(part2) {
+    this.carryLength += part2.length;
+    if (this.carryLength > MAX_LINE_BYTES) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    }
+    this.carry.push(Buffer.from(part2));
+  }
+  /** One line `buf[start, end)` without its `\n`. */
+  line(buf, view, start, end) {
+    if (end > start && buf[end - 1] === 13) end--;
+    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+  }
+  /** The fast path: true when the line had k6's Point layout and was recorded. */
+  fastPoint(buf, view, start, end) {
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+    const nameStart = start + 11;
+    let slot = this.lastSlot?.after;
+    if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
+      slot = this.findSlot(buf, view, nameStart, end);
+      if (slot === void 0) return false;
+      if (this.lastSlot !== void 0) this.lastSlot.after = slot;
+    }
+    this.lastSlot = slot;
+    const times = this.times;
+    let p = times.parse(buf, view, nameStart + slot.length, end);
+    if (p < 0) return false;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    p += 10;
+    const numberStart = p;
+    let negative = false;
+    if (buf[p] === 45) {
+      negative = true;
+      p++;
+    }
+    let mantissa = 0;
+    let digits2 = 0;
+    let fraction2 = 0;
+    let c = buf[p];
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits2++;
+      c = buf[++p];
+    }
+    if (digits2 === 0) return false;
+    if (c === 46) {
+      c = buf[++p];
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits2++;
+        fraction2++;
+        c = buf[++p];
+      }
+      if (fraction2 === 0) return false;
+    }
+    let value;
+    if (c === 101 || c === 69 || digits2 > 15) {
+      while (p < end && buf[p] !== 44) p++;
+      value = Number(buf.toString("latin1", numberStart, p));
+      if (value - value !== 0) return false;
+    } else {
+      value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
+      if (negative) value = -value;
+    }
+    if (value < 0 && slot.durations) return false;
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    const tagsStart = p + 8;
+    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
+    const tagsEnd = end - 2;
+    const length = tagsEnd - tagsStart;
+    let entry = this.lastTags;
+    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+      const previous = entry;
+      entry = previous?.after;
+      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+        if (previous !== void 0) previous.after = entry;
+      }
+      this.lastTags = entry;
+    }
+    if (entry.tags === void 0) return false;
+    const metric = slot.id;
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, times.ms, value);
+    return true;
+  }
+  /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
+  findSlot(buf, view, at, end) {
+    const key = slotKey(view, at);
+    const head = this.metricSlots.get(key);
+    for (let slot2 = head; slot2 !== void 0; slot2 = slot2.next) if (slotMatches(slot2, view, buf, at, end)) return slot2;
+    let p = at;
+    for (; ; ) {
+      if (p >= end) return void 0;
+      const c = buf[p];
+      if (c === 34) break;
+      if (c === 92) return void 0;
+      p++;
+    }
+    if (p + POINT_MID.length > end) return void 0;
+    for (let i = 0; i < POINT_MID.length; i++) if (buf[p + i] !== POINT_MID[i]) return void 0;
+    const length = p + POINT_MID.length - at;
+    const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
+    const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
+    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
+    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
+    this.metricSlots.set(key, slot);
+    return slot;
+  }
+  /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
+  slowLine(buf, start, end) {
+    let text = buf.toString("utf8", start, end);
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (text.trim() === "") return;
+    this.slowLines++;
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      throw this.badLine(text);
+    }
+    if (typeof v !== "object" || v === null) throw this.badLine(text);
+    const o = v;
+    if (o.type === "Metric") {
+      const id = this.sink.defineK6Metric(o.data);
+      if (typeof id === "string") throw new IngestError(this.file, `${id}; ${BAD_LINE_HINT}`, { line: this.lineNo });
+      return;
+    }
+    if (o.type !== "Point" || typeof o.metric !== "string" || typeof o.data !== "object" || o.data === null) throw this.badLine(text);
+    const data = o.data;
+    if (typeof data.time !== "string") throw this.pointError(`its time is ${JSON.stringify(data.time) ?? "missing"}, expected an RFC 3339 time`);
+    const time3 = this.times.parseString(data.time);
+    if (Number.isNaN(time3)) throw this.pointError(`its time '${excerpt(data.time)}' is not an RFC 3339 time like 2026-11-27T09:48:39.719Z`);
+    if (typeof data.value !== "number") throw this.pointError(`its value is ${excerpt(JSON.stringify(data.value) ?? "missing")}, expected a number`);
+    const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
+    if (tags === void 0) throw this.pointError("its tags are not an object of strings");
+    const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
+    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
+    if (impossible !== void 0) throw new IngestError(this.file, impossible, { line: this.lineNo });
+    const raw = `\0json\0${JSON.stringify(tags)}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, time3, data.value);
+  }
+  badLine(text) {
+    return new IngestError(this.file, `expected a k6 JSON output line ({"type":"Point"|"Metric",\u2026}), got '${excerpt(text)}': ${BAD_LINE_HINT}`, { line: this.lineNo });
+  }
+  pointError(what) {
+    return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
+  }
+};
+function rawValue(text) {
+  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
+function viewOf(buf) {
+  return new DataView(buf.buffer, buf.byteOffset, buf.length);
+}
+function parseTags(bytes2) {
+  try {
+    return normalizeTags(JSON.parse(Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).toString("utf8")));
+  } catch {
+    return void 0;
+  }
+}
+async function readK6Ndjson(file2, source, sink, warn) {
+  const parser = new K6NdjsonParser(file2, sink);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated, warn);
+}
+
+// src/ingest/k6/summary.ts
+var ContainsSchema = external_exports.enum(["time", "data", "default"]);
+var HandleSummaryMetricSchema = external_exports.object({
+  type: MetricTypeSchema,
+  contains: ContainsSchema.optional(),
+  values: external_exports.record(external_exports.string(), external_exports.unknown()),
+  thresholds: external_exports.record(external_exports.string(), external_exports.object({ ok: external_exports.boolean() })).optional()
+});
+var HandleSummarySchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), HandleSummaryMetricSchema),
+  state: external_exports.object({ testRunDurationMs: external_exports.number().nonnegative().optional() }).optional()
+});
+var SummaryExportSchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()))
+});
+function summaryDocument(value, info2) {
+  let metrics;
+  let durationSeconds;
+  let endMs = Math.round(info2.mtimeMs);
+  let toolVersion;
+  switch (info2.format) {
+    case "k6-handle-summary":
+      metrics = fromHandleSummary(value, info2.file);
+      durationSeconds = handleSummaryDuration(value);
+      break;
+    case "k6-summary-export":
+      metrics = fromSummaryExport(value, info2.file);
+      durationSeconds = durationFromCounters(metrics);
+      break;
+    case "k6-machine-readable-summary": {
+      const m = fromMachineSummary(value, info2.file);
+      metrics = m.metrics;
+      durationSeconds = m.durationSeconds;
+      if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
+      toolVersion = m.k6Version;
+      break;
+    }
+  }
+  const warnings = [];
+  const docMetrics = {};
+  const scopes = {};
+  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
+    const name = scopeName(m.base, m.tags);
+    const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
+    const { passes, fails } = m.reported;
+    if (m.type === "rate" && isCount(passes) && isCount(fails)) scope.rate = { passes, fails };
+    scopes[name] = scope;
+    const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
+    const expressions = m.thresholds.map((t) => t.expression);
+    if (entryName !== m.base && expressions.length === 0) continue;
+    const existing = docMetrics[entryName];
+    docMetrics[entryName] = { type: m.type, contains: m.contains, thresholds: [...existing?.thresholds ?? [], ...expressions] };
+    for (const t of m.thresholds) if (!t.passed) warnings.push(`k6 reported threshold '${t.expression}' on ${entryName} as crossed`);
+  }
+  for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
+  const ordered2 = {};
+  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
+  if (durationSeconds === void 0) warnings.push(`${info2.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
+  const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
+  return {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      tool: "k6",
+      roles: { ...K6_ROLES },
+      ...toolVersion !== void 0 ? { toolVersion } : {},
+      ...info2.stage !== void 0 ? { stage: info2.stage } : {},
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds: durationSeconds ?? 0,
+      ...info2.gitSha !== void 0 ? { gitSha: info2.gitSha } : {},
+      labels: info2.labels ?? {},
+      partial: false,
+      aggregateOnly: true,
+      groupBy: [],
+      sources: [{ file: info2.file, format: info2.format, lines: info2.lines, partial: false }],
+      warnings
+    },
+    metrics: ordered2,
+    scopes,
+    windows: { originMs: startMs, widthMs: 1e3, series: {} }
+  };
+}
+function fromHandleSummary(value, file2) {
+  const parsed = HandleSummarySchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 handleSummary JSON but ${zodMessage(parsed.error)}`);
+  return Object.entries(parsed.data.metrics).map(([key, m]) => {
+    const { base, tags } = parseMetricKey(key, file2);
+    return {
+      key,
+      base,
+      tags,
+      type: m.type,
+      contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
+      reported: numbers2(m.values),
+      thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
+    };
+  });
+}
+function fromSummaryExport(value, file2) {
+  const parsed = SummaryExportSchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(file2, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
+  return Object.entries(parsed.data.metrics).map(([key, m]) => {
+    const { base, tags } = parseMetricKey(key, file2);
+    const values = numbers2(m);
+    const builtin2 = K6_BUILTIN_METRICS.get(base);
+    const type = builtin2?.type ?? inferType(values);
+    if (type === "rate" && values.value !== void 0) {
+      values.rate = values.value;
+      delete values.value;
+    }
+    const thresholds2 = m.thresholds;
+    const list = [];
+    if (typeof thresholds2 === "object" && thresholds2 !== null) {
+      for (const [expression, failed] of Object.entries(thresholds2)) {
+        if (typeof failed !== "boolean") throw new IngestError(file2, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
+        list.push({ expression, passed: !failed });
+      }
+    }
+    return { key, base, tags, type, contains: builtin2?.contains ?? "default", reported: values, thresholds: list };
+  });
+}
+function inferType(values) {
+  if ("passes" in values || "fails" in values) return "rate";
+  if ("count" in values) return "counter";
+  if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
+  return "gauge";
+}
+function numbers2(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  return out;
+}
+function handleSummaryDuration(value) {
+  const ms = value.state?.testRunDurationMs;
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
+}
+function durationFromCounters(metrics) {
+  const preferred = ["iterations", "http_reqs", "data_sent", "data_received"];
+  const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
+  counters.sort((a, b) => rank(a.base) - rank(b.base));
+  for (const m of counters) {
+    const { count: count2, rate: rate2 } = m.reported;
+    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
+  }
+  return void 0;
+  function rank(name) {
+    const i = preferred.indexOf(name);
+    return i < 0 ? preferred.length : i;
+  }
+}
+function compareText3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function isCount(n) {
+  return n !== void 0 && Number.isInteger(n) && n >= 0;
+}
+
+// src/ingest/k6/index.ts
+var k6 = { tool: "k6", roles: K6_ROLES, knownMetrics: K6_BUILTIN_METRICS };
+function looksLikeK6Line(line) {
+  if (line.startsWith('{"type":"Metric"') || line.startsWith('{"metric":')) return true;
+  if (!line.startsWith("{") || line.length > 64 * 1024) return false;
+  try {
+    const v = JSON.parse(line);
+    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
+  } catch {
+    return false;
+  }
+}
+var K6_READERS = [
+  { ...k6, kind: "stream", format: "k6-ndjson", sniff: (head) => looksLikeK6Line(head.firstLine), read: readK6Ndjson },
+  { ...k6, kind: "stream", format: "k6-csv", sniff: (head) => /^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(head.firstLine), read: readK6Csv },
+  // The machine-readable summary is told apart first: it also has `metrics` and `state`.
+  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-machine-readable-summary" }) },
+  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject2(o.metrics) && ("state" in o || "options" in o), read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-handle-summary" }) },
+  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject2(o.metrics) && "root_group" in o, read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-summary-export" }) }
+];
+function isObject2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+// src/ingest/readers.ts
+var READERS = [...K6_READERS];
+
+// src/ingest/detect.ts
+var HEAD_BYTES = 64 * 1024;
+async function detectFormat(file2, readers = READERS) {
+  let size;
+  try {
+    const s = await stat3(file2);
+    if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
+    if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
+    size = s.size;
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new IngestError(file2, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
+    throw new IngestError(file2, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (size === 0) throw new IngestError(file2, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+  const raw = await readHead(file2);
+  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
+  const head = gzip ? gunzipHead(file2, raw) : raw;
+  const text = head.toString("utf8").replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
+  const firstLine = firstNonEmptyLine(text);
+  for (const reader of readers) {
+    if (reader.kind === "stream" && reader.sniff({ text, firstLine })) return { kind: "stream", reader, format: reader.format, gzip };
+  }
+  if (text.trimStart().startsWith("{")) {
+    const whole = gzip ? await gunzipWhole(file2) : await readFile2(file2);
+    const json2 = whole.toString("utf8").replace(/^\uFEFF/, "");
+    let value;
+    try {
+      value = JSON.parse(json2);
+    } catch (err) {
+      throw new IngestError(file2, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
+    }
+    const lines = countLines(json2);
+    const o = jsonObject(file2, value, readers);
+    if (typeof o.schema === "string") return { kind: "run-document", format: "run-document", gzip, value: o, lines };
+    const reader = readers.find((r) => r.kind === "summary" && r.sniff(o));
+    if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
+    throw new Error("unreachable: jsonObject accepted a document no reader claims");
+  }
+  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
+}
+function jsonObject(file2, value, readers) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new IngestError(file2, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
+  }
+  const o = value;
+  if (typeof o.schema === "string") {
+    if (o.schema.startsWith("perf-gate/run@")) return o;
+    throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
+  }
+  if (readers.some((r) => r.kind === "summary" && r.sniff(o))) return o;
+  const keys = Object.keys(o).slice(0, 6).join(", ");
+  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
+}
+function describe3(firstLine) {
+  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
+  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
+  return `first line '${excerpt(firstLine)}'`;
+}
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return text.endsWith("\n") || text === "" ? n : n + 1;
+}
+function firstNonEmptyLine(text) {
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (t !== "") return t;
+  }
+  return "";
+}
+async function readHead(file2) {
+  const handle = await open4(file2, "r");
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+function gunzipHead(file2, raw) {
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file2, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+async function gunzipWhole(file2) {
+  const raw = await readFile2(file2);
+  try {
+    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (err) {
+    throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+}
+
+// src/ingest/memory.ts
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
+var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
+var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
+var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
+var RSS_METRIC = "process_resident_memory_bytes";
+var HEAP_METRIC = "nodejs_heap_size_used_bytes";
+async function readMemoryFile(file2) {
+  let raw;
+  try {
+    if ((await stat4(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
+    raw = await readFile3(file2);
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const missing = err.code === "ENOENT";
+    throw new IngestError(file2, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
+    try {
+      raw = gunzipSync2(raw);
+    } catch (err) {
+      throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    }
+  }
+  return parseMemoryText(file2, raw.toString("utf8"));
+}
+function parseMemoryText(file2, text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  const first2 = lines.findIndex((l) => l.trim() !== "");
+  if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
+  const head = lines[first2].trim();
+  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
+  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
+  samples2.sort((a, b) => a.t - b.t);
+  return { source: file2, samples: samples2 };
+}
+function csv(file2, lines, headerIndex) {
+  const header2 = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
+  const find2 = (names) => header2.findIndex((h) => names.includes(h));
+  const timeColumn = find2(TIME_COLUMNS);
+  const rssColumn = find2(RSS_COLUMNS);
+  const heapColumn = find2(HEAP_COLUMNS);
+  if (timeColumn < 0 || rssColumn < 0) {
+    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
+    throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
+  }
+  const times = new TimeParser();
+  const samples2 = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    const fields = splitCsvRecord(line);
+    if (fields === void 0 || fields.length !== header2.length) {
+      throw new IngestError(file2, `expected ${header2.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
+    }
+    const t = timeValue(fields[timeColumn].trim(), header2[timeColumn] === "unix_ms", times);
+    if (t === void 0) throw new IngestError(file2, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
+    const rssBytes = bytes(fields[rssColumn]);
+    if (rssBytes === void 0) throw new IngestError(file2, `${header2[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
+    const sample = { t, rssBytes };
+    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
+      const heap = bytes(fields[heapColumn]);
+      if (heap === void 0) throw new IngestError(file2, `${header2[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
+      sample.heapUsedBytes = heap;
+    }
+    samples2.push(sample);
+  }
+  return samples2;
+}
+function prometheus(file2, lines) {
+  const byTime = /* @__PURE__ */ new Map();
+  let scrapeTime;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    if (line.startsWith("#")) {
+      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
+      if (m2) {
+        const t2 = Number(m2[1]);
+        if (!Number.isFinite(t2)) throw new IngestError(file2, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
+        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
+      }
+      continue;
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
+    if (!m) throw new IngestError(file2, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
+    const name = m[1];
+    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
+    const value = bytes(m[3]);
+    if (value === void 0) throw new IngestError(file2, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
+    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
+    if (t === void 0 || !Number.isFinite(t)) {
+      throw new IngestError(file2, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
+    }
+    const entry = byTime.get(t) ?? { line: i + 1 };
+    if (name === RSS_METRIC) entry.rss = value;
+    else entry.heap = value;
+    byTime.set(t, entry);
+  }
+  const samples2 = [];
+  for (const [t, e] of byTime) {
+    if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
+    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
+  }
+  return samples2;
+}
+function timeValue(text, isMs, times) {
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (isMs) return n;
+    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
+  }
+  const t = times.parseString(text);
+  return Number.isNaN(t) ? void 0 : t;
+}
+function bytes(text) {
+  const t = text.trim();
+  if (t === "") return void 0;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+
+// src/ingest/ingest.ts
+var THREAD_MIN_BYTES = 32e6;
+var GZIP_RATIO = 8;
+var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
+async function ingestFiles(paths, options = {}) {
+  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
+  checkOptions(options);
+  const inputs = [];
+  for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2, options.readers) });
+  const documents = inputs.filter((i) => i.detected.format === "run-document");
+  const summaries = inputs.filter((i) => i.detected.kind === "summary");
+  const streams = inputs.filter((i) => i.detected.kind === "stream");
+  let doc;
+  if (documents.length > 0) {
+    const other = inputs.find((i) => i.detected.format !== "run-document");
+    if (other) throw new IngestError(other.file, `is a ${other.detected.format} file, which ${MIXED}`);
+    doc = mergeDocuments(documents.map((d) => ({ file: d.file, doc: runDocument(d.file, d.detected) })));
+  } else if (summaries.length > 0) {
+    const other = inputs.find((i) => i !== summaries[0]);
+    if (other) {
+      throw new IngestError(other.file, `is given with the summary ${summaries[0].file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
+    }
+    const { file: file2, detected } = summaries[0];
+    if (detected.kind !== "summary") throw new Error("unreachable: summary input without a summary reader");
+    doc = detected.reader.read(detected.value, {
+      file: file2,
+      lines: detected.lines,
+      mtimeMs: (await stat5(file2)).mtimeMs,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
+    });
+  } else {
+    const files = streams.flatMap((s) => s.detected.kind === "stream" ? [{ file: s.file, reader: s.detected.reader, gzip: s.detected.gzip }] : []);
+    const tools = new Set(files.map((f) => f.reader.tool));
+    if (tools.size > 1) {
+      const first2 = files[0];
+      const other = files.find((f) => f.reader.tool !== first2.reader.tool);
+      throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first2.reader.tool} output (${first2.file}): shards of one run come from one load tool`);
+    }
+    let total2 = 0;
+    const onBytes = options.onProgress ? (n) => {
+      total2 += n;
+      options.onProgress(total2);
+    } : void 0;
+    doc = await buildFromSources(files.map((f) => ({ file: f.file, reader: f.reader, source: new ByteSource(f.file, f.gzip, onBytes) })), options);
+  }
+  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+async function ingestSources(inputs, options = {}) {
+  if (inputs.length === 0) throw new IngestError("<inputs>", "no inputs: give the k6 output of the run");
+  checkOptions(options);
+  const doc = await buildFromSources(inputs, options);
+  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
+  return doc;
+}
+function checkOptions(options) {
+  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
+    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
+  }
+  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
+  }
+}
+async function buildFromSources(files, options) {
+  const builderOptions = {
+    requestsMetric: files[0].reader.roles.requests,
+    failuresMetric: files[0].reader.roles.failures,
+    groupBy: options.groupBy ?? ["name"],
+    window: options.window ?? "auto",
+    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
+    ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
+  };
+  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
+  try {
+    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const warnings = [];
+    const seen = /* @__PURE__ */ new Set();
+    const warn = (message) => {
+      if (seen.has(message)) return;
+      seen.add(message);
+      warnings.push(message);
+    };
+    const tool = files[0].reader;
+    const sink = new PointSink(builder, warn, tool.knownMetrics);
+    const sources = [];
+    for (const f of files) {
+      const result = await f.reader.read(f.file, f.source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info2 = {
+      tool: tool.tool,
+      roles: tool.roles,
+      ...options.stage !== void 0 ? { stage: options.stage } : {},
+      ...options.labels !== void 0 ? { labels: options.labels } : {},
+      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
+      sources,
+      warnings
+    };
+    return thread ? await thread.builder.finish(info2) : builder.finish(info2);
+  } finally {
+    await thread?.close();
+  }
+}
+async function wantsThread(files, choice) {
+  switch (choice) {
+    case "never":
+      return false;
+    case "always":
+      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
+      return true;
+    case "auto": {
+      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      let bytes2 = 0;
+      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat5(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
+      return bytes2 >= THREAD_MIN_BYTES;
+    }
+  }
+}
+function runDocument(file2, detected) {
+  if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
+  const schema = detected.value.schema;
+  if (schema !== RUN_DOCUMENT_SCHEMA) {
+    throw new IngestError(file2, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
+  }
+  const parsed = RunDocumentSchema.safeParse(detected.value);
+  if (!parsed.success) throw new IngestError(file2, `is not a valid perf-gate run document: ${zodMessage(parsed.error)}; write it again with \`perf-gate ingest\``);
+  return parsed.data;
+}
+function mergeDocuments(inputs) {
+  if (inputs.length === 1) return inputs[0].doc;
+  try {
+    return mergeRuns(inputs.map((i) => i.doc));
+  } catch (err) {
+    if (err instanceof MergeError) {
+      throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+// src/engine/k6-live-output.ts
+var execFileAsync = promisify2(execFile);
+var K6_NDJSON_READER = K6_READERS.find((r) => r.kind === "stream" && r.format === "k6-ndjson");
+var LiveOutputUnavailable = class extends Error {
+  name = "LiveOutputUnavailable";
+};
+async function openLiveOutput(options) {
+  if (options.path.endsWith(".gz")) throw new RangeError(`live output: ${options.path} ends in .gz, so k6 would gzip what it writes; give the FIFO a plain name`);
+  await mkdir2(path6.dirname(options.path), { recursive: true });
+  await rm2(options.path, { force: true });
+  await makeFifo(options.path);
+  let fd;
+  try {
+    fd = openSync(options.path, constants4.O_RDONLY | constants4.O_NONBLOCK);
+  } catch (err) {
+    await rm2(options.path, { force: true });
+    throw new LiveOutputUnavailable(`cannot open the FIFO ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  let raw;
+  try {
+    if (options.rawCopy !== void 0) raw = await RawCopy.open(options.rawCopy);
+  } catch (err) {
+    closeSync(fd);
+    await rm2(options.path, { force: true });
+    throw err;
+  }
+  return new K6LiveOutput(options, fd, raw);
+}
+async function makeFifo(file2) {
+  if (process.platform === "win32") throw new LiveOutputUnavailable("Windows has no FIFOs");
+  try {
+    await execFileAsync("mkfifo", ["-m", "600", file2], { timeout: 1e4, env: childEnv({ parent: process.env }).env });
+  } catch (err) {
+    const e = err;
+    const why = e.code === "ENOENT" ? "the mkfifo command is not on PATH" : e.stderr?.trim() || e.message;
+    throw new LiveOutputUnavailable(`cannot make a FIFO at ${file2} (${why})`, { cause: err });
+  }
+}
+var K6LiveOutput = class {
+  constructor(options, fd, raw) {
+    this.raw = raw;
+    this.path = options.path;
+    this.socket = new Socket({ fd, readable: true, writable: false });
+    this.socket.pause();
+    const source = ByteSource.fromStream(options.path, this.chunks());
+    this.built = (async () => {
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest);
+      if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
+      return doc;
+    })();
+    this.settled = this.built.then(
+      () => void 0,
+      () => void 0
+    );
+  }
+  raw;
+  /** Fed with every chunk read, for the progress lines (formatProgress). */
+  progress = new LiveProgress();
+  path;
+  socket;
+  built;
+  /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
+  settled;
+  bytes = 0;
+  closed = false;
+  /** Bytes k6 wrote so far. */
+  get bytesRead() {
+    return this.bytes;
+  }
+  /**
+   * k6 has exited: ends the stream after the last byte k6 wrote (also when k6 never opened the FIFO — a
+   * script error — by opening and closing a write end ourselves, which makes the reader see end of file)
+   * and waits until the document is built (or failed: `document` says how).
+   */
+  async drain() {
+    try {
+      closeSync(openSync(this.path, constants4.O_WRONLY | constants4.O_NONBLOCK));
+    } catch {
+    }
+    await this.settled;
+  }
+  /**
+   * The run document of everything k6 wrote, built with the options given; call after `drain`.
+   *
+   * @throws IngestError when k6's output cannot be read (or k6 wrote nothing).
+   */
+  async document() {
+    return this.built;
+  }
+  /** Removes the FIFO, closes our end and finishes the raw copy; safe to call on every path, twice. */
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    await rm2(this.path, { force: true }).catch(() => void 0);
+    this.socket.destroy();
+    await this.settled;
+    await this.raw?.end().catch(() => void 0);
+  }
+  /**
+   * The socket's chunks, pulled by the parser (backpressure: a paused socket leaves the data in the pipe).
+   * When the parser stops early (a line it refuses), the rest is still read and dropped, so k6 is never
+   * stalled on a full pipe.
+   */
+  async *chunks() {
+    const socket = this.socket;
+    const queue = [];
+    let ended = false;
+    let failure2;
+    let wake;
+    const signal = () => {
+      const w = wake;
+      wake = void 0;
+      w?.();
+    };
+    const onData = (chunk) => {
+      queue.push(chunk);
+      socket.pause();
+      signal();
+    };
+    const onEnd = () => {
+      ended = true;
+      signal();
+    };
+    const onError = (err) => {
+      failure2 = err;
+      ended = true;
+      signal();
+    };
+    socket.on("data", onData);
+    socket.once("end", onEnd);
+    socket.once("close", onEnd);
+    socket.once("error", onError);
+    let finished = false;
+    try {
+      for (; ; ) {
+        const chunk = queue.shift();
+        if (chunk) {
+          await this.pass(chunk);
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        const woken = new Promise((resolve3) => {
+          wake = resolve3;
+        });
+        socket.resume();
+        await woken;
+      }
+      finished = true;
+    } finally {
+      socket.off("data", onData);
+      if (!finished && !ended) {
+        socket.on("data", (chunk) => void this.pass(chunk));
+        socket.resume();
+      }
+    }
+    if (failure2) throw failure2;
+  }
+  /** A chunk on its way to the parser: counted, shown in progress, copied. */
+  async pass(chunk) {
+    this.bytes += chunk.length;
+    this.progress.push(chunk);
+    await this.raw?.write(chunk);
+  }
+};
+var RawCopy = class _RawCopy {
+  constructor(head, file2) {
+    this.head = head;
+    this.file = file2;
+  }
+  head;
+  file;
+  static async open(target) {
+    await mkdir2(path6.dirname(path6.resolve(target)), { recursive: true });
+    const file2 = createWriteStream2(target);
+    await once(file2, "open");
+    if (!target.endsWith(".gz")) return new _RawCopy(file2, file2);
+    const gzip = createGzip();
+    gzip.pipe(file2);
+    return new _RawCopy(gzip, file2);
+  }
+  async write(chunk) {
+    if (!this.head.write(chunk)) await once(this.head, "drain");
+  }
+  /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */
+  async end() {
+    const closed = once(this.file, "close");
+    this.head.end();
+    await closed;
+  }
+};
+
+// src/engine/k6-run.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdir as mkdir3, open as open5, rm as rm3 } from "node:fs/promises";
+import path7 from "node:path";
+var DEFAULT_PROGRESS_MS = 15e3;
+var DEFAULT_STOP_TIMEOUT_MS = 3e4;
+var POLL_MS = 1e3;
+var TAIL_CHARS = 64 * 1024;
+var READ_CHUNK2 = 1 << 20;
+function k6Args(options) {
+  const vars = k6Variables(options).vars;
+  const args = ["run"];
+  if (options.quiet ?? true) args.push("--quiet");
+  args.push("--out", `json=${options.outFile}`);
+  if (options.summaryFile !== void 0) args.push(`--summary-export=${options.summaryFile}`);
+  for (const [name, value] of vars) args.push("-e", `${name}=${value}`);
+  args.push(...options.flags ?? [], options.script);
+  return args;
+}
+function k6Variables(options) {
+  const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
+  if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
+  const replaced = [];
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    const own2 = vars.get(name);
+    if (own2 === void 0) vars.set(name, value);
+    else if (own2 !== value) replaced.push(name);
+  }
+  const refused = [];
+  for (const [name, value] of vars) {
+    if (carriesSecret(value, options.secrets ?? [])) {
+      vars.delete(name);
+      refused.push(name);
+    }
+  }
+  return { vars, replaced, refused };
+}
+async function runK6(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+  const { vars, replaced, refused } = k6Variables(options);
+  for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
+  const args = k6Args(options);
+  await mkdir3(path7.dirname(path7.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
+  const outPath = path7.resolve(options.cwd ?? ".", options.outFile);
+  if (!options.live) await rm3(outPath, { force: true });
+  if (options.summaryFile !== void 0) await rm3(path7.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
+  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
+  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  options.signal?.throwIfAborted();
+  log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
+  const startedAt = /* @__PURE__ */ new Date();
+  const child2 = spawn2(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child2.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const echo = options.echoOutput ?? true;
+  const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  child2.stdout.on("data", (chunk) => stdout.push(chunk));
+  child2.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let killTimer;
+  let exited = false;
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
+    child2.kill("SIGINT");
+    killTimer = setTimeout(() => {
+      if (exited) return;
+      log.warning(`k6 did not stop within ${seconds2(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
+      child2.kill("SIGKILL");
+    }, stopTimeoutMs);
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
+  if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
+  progress?.start();
+  let closed;
+  try {
+    closed = await new Promise((resolve3, reject) => {
+      child2.on("error", (err) => {
+        if (child2.pid === void 0) reject(startError(options.k6, err));
+      });
+      child2.once("close", (code, signal2) => resolve3({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
+    });
+  } finally {
+    exited = true;
+    if (killTimer) clearTimeout(killTimer);
+    options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
+    await options.live?.drain();
+    await progress?.stop();
+  }
+  stdout.end();
+  stderr.end();
+  const endedAt = closed.at;
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
+  const durationMs = endedAt.getTime() - startedAt.getTime();
+  const requests = progress?.totalRequests();
+  log.info(
+    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : "")
+  );
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stderrTail: stderr.text(),
+    stdoutTail: stdout.text(),
+    durationMs,
+    cancelled,
+    startedAt,
+    endedAt,
+    args
+  };
+}
+function displayArgs(args) {
+  return args.map((a, i) => {
+    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote(a.slice(0, a.indexOf("=")))}=***`;
+    return quote(a);
+  }).join(" ");
+}
+function quote(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function seconds2(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+function startError(k62, err) {
+  const code = err.code;
+  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start k6 (${k62}): ${why}`, { cause: err });
+}
+var OutputTail = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  decoder = new TextDecoder();
+  tail = "";
+  pending = "";
+  push(chunk) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    this.tail += text;
+    if (this.tail.length > 2 * TAIL_CHARS) this.tail = this.tail.slice(-TAIL_CHARS);
+    if (!this.onLine) return;
+    const all = this.pending + text;
+    const lines = all.split("\n");
+    this.pending = lines.pop();
+    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
+  }
+  end() {
+    const rest = this.decoder.decode();
+    this.tail += rest;
+    const last2 = this.pending + rest;
+    this.pending = "";
+    if (this.onLine && last2 !== "") this.onLine(last2);
+  }
+  text() {
+    if (this.tail.length <= TAIL_CHARS) return this.tail;
+    const cut = this.tail.slice(-TAIL_CHARS);
+    const nl = cut.indexOf("\n");
+    return nl >= 0 ? cut.slice(nl + 1) : cut;
+  }
+};
+var ProgressLoop = class {
+  constructor(file2, intervalMs, startMs, log, live = new LiveProgress()) {
+    this.file = file2;
+    this.intervalMs = intervalMs;
+    this.startMs = startMs;
+    this.log = log;
+    this.live = live;
+    this.nextReport = startMs + intervalMs;
+  }
+  file;
+  intervalMs;
+  startMs;
+  log;
+  live;
+  handle;
+  offset = 0;
+  timer;
+  running;
+  stopped = false;
+  nextReport;
+  buffer = Buffer.allocUnsafe(READ_CHUNK2);
+  /** Requests k6 recorded in the whole run (call after `stop`). */
+  totalRequests() {
+    return this.live.take(Date.now() - this.startMs).totalRequests;
+  }
+  start() {
+    this.schedule();
+  }
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.read().catch(() => void 0);
+    await this.handle?.close().catch(() => void 0);
+    this.handle = void 0;
+  }
+  schedule() {
+    if (this.stopped) return;
+    const untilReport = this.nextReport - Date.now();
+    const delay = Math.max(0, this.file === void 0 ? untilReport : Math.min(POLL_MS, untilReport));
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = void 0;
+        this.schedule();
+      });
+    }, delay);
+  }
+  async tick() {
+    try {
+      await this.read();
+    } catch (err) {
+      this.log.debug(`live progress: cannot read ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const now = Date.now();
+    if (now >= this.nextReport && !this.stopped) {
+      this.log.info(formatProgress(this.live.take(now - this.startMs)));
+      while (this.nextReport <= now) this.nextReport += this.intervalMs;
+    }
+  }
+  /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
+  async read() {
+    if (this.file === void 0) return;
+    if (!this.handle) {
+      try {
+        this.handle = await open5(this.file, "r");
+      } catch (err) {
+        if (err.code === "ENOENT") return;
+        throw err;
+      }
+    }
+    for (; ; ) {
+      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK2, this.offset);
+      if (bytesRead === 0) return;
+      this.offset += bytesRead;
+      this.live.push(this.buffer.subarray(0, bytesRead));
+      if (bytesRead < READ_CHUNK2) return;
+    }
+  }
+};
+
+// src/engine/k6-script-thresholds.ts
+function scriptThresholds(summaryExport) {
+  const metrics = summaryExport?.metrics;
+  if (!metrics || typeof metrics !== "object") return [];
+  const out = [];
+  for (const [metric, m] of Object.entries(metrics)) {
+    const expressions = [];
+    for (const source of Object.keys(m.thresholds ?? {})) {
+      const parsed = tryParseThreshold(source);
+      if (!("error" in parsed)) expressions.push(parsed);
+    }
+    if (expressions.length > 0) out.push({ metric, expressions });
+  }
+  return out;
+}
+
+// src/engine/load-failed.ts
+var LoadFailedError = class extends Error {
+  constructor(stage, tool, message, options) {
+    super(message, options);
+    this.stage = stage;
+    this.tool = tool;
+  }
+  stage;
+  tool;
+  name = "LoadFailedError";
+};
+
+// src/engine/k6-engine.ts
+function createK6Engine(options) {
+  return {
+    name: "k6",
+    async run({ stage, workDir, signal, log, ingest }) {
+      const outFile = join4(workDir, `${stage}.ndjson`);
+      const summaryFile = join4(workDir, `${stage}.summary-export.json`);
+      const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
+      const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
+      try {
+        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy);
+      } finally {
+        await live?.close();
+      }
+    }
+  };
+  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy) {
+    let result;
+    try {
+      result = await runK6({
+        ...live ? { live } : {},
+        k6: options.k6.path,
+        script: options.script,
+        stage,
+        outFile,
+        summaryFile,
+        ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
+        env: { ...options.env },
+        flags: [...options.flags],
+        secrets: options.secrets,
+        processEnv: options.processEnv,
+        log,
+        signal
+      });
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new LoadFailedError(stage, "k6", err instanceof Error ? err.message : String(err), { cause: err });
+    }
+    const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
+    if (!result.cancelled && exit.status === "failed") throw new LoadFailedError(stage, "k6", exit.message);
+    if (exit.status === "stopped" && !result.cancelled) log.warning(exit.message);
+    const stopped = result.cancelled || exit.status === "stopped";
+    if (!live && rawCopy !== void 0) await copyRaw(outFile, rawCopy, log);
+    return {
+      measured: live ? { kind: "document", document: await live.document() } : { kind: "files", files: [outFile] },
+      toolVersion: options.k6.version,
+      cancelled: result.cancelled,
+      // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
+      ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
+      scriptThresholds: await readScriptThresholds(summaryFile),
+      notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : []
+    };
+  }
+}
+async function openLive(outFile, ingest, rawCopy, log) {
+  try {
+    const live = await openLiveOutput({ path: outFile, ingest, ...rawCopy !== void 0 ? { rawCopy } : {}, log });
+    log.debug(`k6 writes into the FIFO ${outFile}, read while it runs${rawCopy !== void 0 ? `; raw copy in ${rawCopy}` : ""}`);
+    return live;
+  } catch (err) {
+    if (!(err instanceof LiveOutputUnavailable)) throw err;
+    log.info(`${err.message}: k6 writes ${outFile}, read after k6 exits`);
+    return void 0;
+  }
+}
+async function copyRaw(file2, target, log) {
+  try {
+    await mkdir4(dirname4(resolve2(target)), { recursive: true });
+    if (target.endsWith(".gz")) await pipeline2(createReadStream2(file2), createGzip2(), createWriteStream3(target));
+    else await pipeline2(createReadStream2(file2), createWriteStream3(target));
+  } catch (err) {
+    log.warning(`cannot write the raw k6 output to ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+async function readScriptThresholds(summaryFile) {
+  try {
+    return scriptThresholds(JSON.parse(await readFile4(summaryFile, "utf8")));
+  } catch {
+    return [];
+  }
+}
+var k6Engine = {
+  name: "k6",
+  async prepare(setup) {
+    const k62 = setup.installed?.["k6"] ?? await k6OnPath(setup.processEnv);
+    if (!k62) return { ready: false, why: "k6 is not on PATH", fix: "install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use an engine that needs none" };
+    if (setup.rawOutput !== void 0 && setup.stages.length > 1 && !setup.rawOutput.includes("{stage}")) {
+      throw new Error(`the raw k6 output '${setup.rawOutput}' would be written by each of the ${setup.stages.length} stages: put {stage} in it (e.g. raw/{stage}.ndjson.gz)`);
+    }
+    if (setup.script === void 0) return { ready: false, why: `no ${setup.names.script} given`, fix: `give the k6 script to run with ${setup.names.script}` };
+    const engine = createK6Engine({
+      k6: k62,
+      script: setup.script,
+      ...setup.targetUrl !== void 0 ? { baseUrl: setup.targetUrl } : {},
+      env: setup.env,
+      flags: setup.flags,
+      secrets: setup.secrets,
+      processEnv: setup.processEnv,
+      ...setup.k6Output !== void 0 ? { output: setup.k6Output } : {},
+      ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {}
+    });
+    return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
+  }
+};
+var execFileAsync2 = promisify3(execFile2);
+async function k6OnPath(processEnv) {
+  try {
+    const { stdout } = await execFileAsync2("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
+    const version2 = parseK6Version(stdout);
+    return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/pipeline/engines.ts
+var LOAD_ENGINES = [k6Engine, embeddedEngine];
+var LOAD_ENGINE_NAMES = LOAD_ENGINES.map((e) => e.name);
+async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
+  if (wanted !== "auto") {
+    const entry = engines.find((e) => e.name === wanted);
+    if (!entry) return { problem: `no load engine is called '${wanted}' (there are: ${engines.map((e) => e.name).join(", ")})` };
+    const prepared = await entry.prepare(setup);
+    if (!prepared.ready) return { problem: `${entry.name}: ${prepared.why} \u2014 ${prepared.fix}` };
+    return { engine: prepared.engine, name: entry.name, why: prepared.why };
+  }
+  const passedOver = [];
+  for (const entry of engines) {
+    const prepared = await entry.prepare(setup);
+    if (prepared.ready) return { engine: prepared.engine, name: entry.name, why: passedOver.length > 0 ? passedOver.map((p) => p.why).join("; ") : prepared.why };
+    passedOver.push({ name: entry.name, why: prepared.why, fix: prepared.fix });
+  }
+  return { problem: `nothing to run: ${passedOver.map((p) => `${p.name}: ${p.why} \u2014 ${p.fix}`).join("; ")}` };
+}
+
+// src/config/policy.ts
+function resolvePolicy(config2, stage) {
+  const known2 = stageNames(config2.stages);
+  if (!known2.includes(stage)) {
+    const suggestion = didYouMean(stage, known2);
+    throw new ConfigError(
+      [
+        `unknown stage '${stage}'${suggestion === void 0 ? "." : ` \u2014 did you mean '${suggestion}'?`} Known stages: ${listNames(known2, "and")}. Use one of them, or define '${stage}' under 'stages:' in perf-gate.yml.`
+      ],
+      { path: "stages" }
+    );
+  }
+  const rules = stageRules(config2, stage, []);
+  return {
+    stage,
+    groupBy: [...config2.groupBy],
+    window: config2.window,
+    alpha: config2.alpha,
+    multipleComparisons: config2.multipleComparisons,
+    limitConfidence: config2.limitConfidence,
+    runToRunNoise: config2.runToRunNoise,
+    runToRunNoiseMs: config2.runToRunNoiseMs,
+    tailShapeNoise: config2.tailShapeNoise,
+    minSamples: config2.minSamples,
+    coverage: { ...config2.coverage },
+    noiseLearning: { ...config2.noiseLearning },
+    ...config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {},
+    acceptLabel: config2.acceptLabel,
+    maxScopes: config2.maxScopes,
+    ...config2.file !== void 0 ? { configFile: config2.file } : {},
+    ...rules
+  };
+}
+function stageRules(config2, name, chain) {
+  if (chain.includes(name)) {
+    throw new ConfigError([`stages.${chain[0] ?? name}.extends: '${name}' extends itself (${[...chain, name].join(" \u2192 ")}) \u2014 remove one 'extends'`], {
+      path: `stages.${chain[0] ?? name}.extends`
+    });
+  }
+  const own2 = config2.stages[name];
+  let base;
+  if (own2?.extends !== void 0) {
+    const parent = own2.extends;
+    if (!isPresetName(parent) && config2.stages[parent] === void 0) {
+      throw new ConfigError([`stages.${name}.extends: unknown stage '${parent}'. Known stages: ${listNames(stageNames(config2.stages), "and")}`], {
+        path: `stages.${name}.extends`
+      });
+    }
+    base = stageRules(config2, parent, [...chain, name]);
+  } else {
+    base = isPresetName(name) ? presetRules(name) : customStageRules();
+  }
+  return own2 === void 0 ? base : mergeStage(base, own2);
+}
+function mergeStage(base, own2) {
+  const regression = own2.regression ?? {};
+  const merged = {
+    thresholds: mergeThresholds(base.thresholds, own2.thresholds ?? []),
+    regression: {
+      latency: {
+        maxIncrease: regression.latency?.maxIncrease ?? base.regression.latency.maxIncrease,
+        statistics: [...regression.latency?.statistics ?? base.regression.latency.statistics]
+      },
+      throughput: { maxDecrease: regression.throughput?.maxDecrease ?? base.regression.throughput.maxDecrease },
+      errorRate: {
+        maxIncrease: regression.errorRate?.maxIncrease ?? base.regression.errorRate.maxIncrease,
+        absoluteFloor: regression.errorRate?.absoluteFloor ?? base.regression.errorRate.absoluteFloor
+      },
+      failureSignatures: {
+        warnCount: regression.failureSignatures?.warnCount ?? base.regression.failureSignatures.warnCount,
+        failCount: regression.failureSignatures?.failCount ?? base.regression.failureSignatures.failCount,
+        failRate: regression.failureSignatures?.failRate ?? base.regression.failureSignatures.failRate
+      },
+      memory: { maxIncrease: regression.memory?.maxIncrease ?? base.regression.memory.maxIncrease }
+    }
+  };
+  if (base.endurance === void 0 && own2.endurance === void 0) return merged;
+  const from = base.endurance ?? defaultEndurance();
+  return {
+    ...merged,
+    endurance: {
+      memoryGrowth: own2.endurance?.memoryGrowth ?? from.memoryGrowth,
+      degradation: own2.endurance?.degradation ?? from.degradation,
+      leak: own2.endurance?.leak ?? from.leak,
+      warmupSeconds: own2.endurance?.warmupSeconds ?? from.warmupSeconds
+    }
+  };
+}
+function mergeThresholds(base, own2) {
+  const byMetric = new Map(own2.map((set2) => [set2.metric, set2]));
+  const merged = base.map((set2) => byMetric.get(set2.metric) ?? set2);
+  const baseMetrics = new Set(base.map((set2) => set2.metric));
+  merged.push(...own2.filter((set2) => !baseMetrics.has(set2.metric)));
+  return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set2.origin ?? "config" }));
+}
+
+// src/gate/check-policy.ts
+var ZERO_WHEN_ABSENT = /* @__PURE__ */ new Set(["dropped_iterations"]);
+var RunNames = class {
+  constructor(docs) {
+    this.docs = docs;
+    for (const doc of docs) {
+      for (const [name, m] of Object.entries(doc.metrics)) {
+        const known2 = this.metrics.get(name);
+        const tags = m.tags === void 0 ? known2?.tags : /* @__PURE__ */ new Set([...known2?.tags ?? [], ...m.tags]);
+        this.metrics.set(name, { type: known2?.type ?? m.type, tags });
+      }
+      for (const s of Object.values(doc.scopes)) {
+        if (!this.metrics.has(s.metric)) this.metrics.set(s.metric, { type: s.type, tags: void 0 });
+        const keys = Object.keys(s.tags);
+        if (keys.length !== 1) continue;
+        const tag = keys[0];
+        const byMetric = this.values.get(tag) ?? /* @__PURE__ */ new Map();
+        const set2 = byMetric.get(s.metric) ?? /* @__PURE__ */ new Set();
+        set2.add(s.tags[tag]);
+        byMetric.set(s.metric, set2);
+        this.values.set(tag, byMetric);
+      }
+    }
+  }
+  docs;
+  metrics = /* @__PURE__ */ new Map();
+  /** tag → metric → values seen (from the scopes grouped by that tag). */
+  values = /* @__PURE__ */ new Map();
+  has(scope) {
+    return this.docs.some((d) => d.scopes[scope] !== void 0);
+  }
+  /** Values of `tag` on `metric` that some run grouped by, sorted. */
+  valuesOf(metric, tag) {
+    return [...this.values.get(tag)?.get(metric) ?? []].sort();
+  }
+  /** Tag keys of `metric`'s points, when a run recorded them. */
+  tagsOf(metric) {
+    const t = this.metrics.get(metric)?.tags;
+    return t ? [...t].sort() : void 0;
+  }
+  metricNames() {
+    return [...this.metrics.keys()].sort();
+  }
+  /** Whether every run is aggregate-only (k6 summaries keep no per-tag data). */
+  get aggregateOnly() {
+    return this.docs.every((d) => d.meta.aggregateOnly);
+  }
+};
+function checkPolicyAgainstRuns(policy, runs, latencyMetric) {
+  const names = new RunNames(runs.baseline ? [runs.baseline, runs.current] : [runs.current]);
+  const problems = [];
+  problems.push(...checkLatencyMetric(latencyMetric, policy.latencyMetric === void 0, names));
+  for (const set2 of policy.thresholds) problems.push(...checkThresholdSet(policy.stage, set2, names));
+  problems.push(...checkGroupBy(policy, latencyMetric, names));
+  throwProblems(policy, problems);
+}
+function checkPolicyBeforeRun(policy, knownTypes) {
+  const problems = [];
+  for (const set2 of policy.thresholds) {
+    const parsed = tryParseMetricSelector(set2.metric);
+    if ("error" in parsed) continue;
+    const known2 = knownTypes.get(parsed.metric);
+    if (known2) problems.push(...aggregationProblems(`stages.${policy.stage}.thresholds[${JSON.stringify(set2.metric)}]`, parsed.metric, known2.type, set2));
+  }
+  throwProblems(policy, problems);
+}
+function throwProblems(policy, problems) {
+  if (problems.length === 0) return;
+  const where2 = policy.configFile === void 0 ? "" : `${policy.configFile}: `;
+  throw new ConfigError(problems.map((p) => `${where2}${p.key}: ${p.message}`), { path: problems[0].key, ...policy.configFile !== void 0 ? { file: policy.configFile } : {} });
+}
+function aggregationProblems(key, metric, type, set2) {
+  const allowed = aggregationsFor(type);
+  return set2.expressions.flatMap(
+    (e, i) => allowed.includes(e.aggregation.kind) ? [] : [{ key: `${key}[${i}]`, message: `'${e.source}' does not fit '${metric}', a ${type} metric: a ${type} takes ${allowed.map(aggregationKindText).join(", ")} (k6 itself refuses this threshold, exit 104)` }]
+  );
+}
+function checkLatencyMetric(latencyMetric, fromTool, names) {
+  const key = fromTool ? `latencyMetric (not set: the tool's '${latencyMetric}')` : "latencyMetric";
+  const parsed = tryParseMetricSelector(latencyMetric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    const trends = names.metricNames().filter((n) => names.metrics.get(n).type === "trend");
+    return [{ key, message: `no run has the metric '${parsed.metric}'${suggest(parsed.metric, trends)}${known("trends in the runs", trends)} \u2014 set latencyMetric to the trend that times your requests` }];
+  }
+  if (m.type !== "trend") return [{ key, message: `'${parsed.metric}' is a ${m.type} metric; the latency metric must be a trend (a duration per request), e.g. http_req_duration` }];
+  return checkTags(key, parsed.metric, parsed.tags, names);
+}
+function checkThresholdSet(stage, set2, names) {
+  const origin = set2.origin ?? "config";
+  const key = `stages.${stage}.thresholds[${JSON.stringify(set2.metric)}]`;
+  const parsed = tryParseMetricSelector(set2.metric);
+  if ("error" in parsed) return [{ key, message: parsed.error }];
+  const m = names.metrics.get(parsed.metric);
+  if (!m) {
+    if (origin !== "config" || ZERO_WHEN_ABSENT.has(parsed.metric)) return [];
+    const close = suggest(parsed.metric, names.metricNames());
+    const silent = close === "" ? ` \u2014 if '${parsed.metric}' is a custom metric that recorded nothing, add 0 to it once in the script (e.g. in setup) so the run shows it` : "";
+    return [{ key, message: `no run has the metric '${parsed.metric}'${close}${known("metrics in the runs", names.metricNames())}${silent}` }];
+  }
+  const out = aggregationProblems(key, parsed.metric, m.type, set2);
+  if (origin === "config") out.push(...checkTags(key, parsed.metric, parsed.tags, names));
+  return out;
+}
+function checkTags(key, metric, tags, names) {
+  const entries = Object.entries(tags);
+  if (entries.length === 0 || names.has(scopeName(metric, tags))) return [];
+  if (names.aggregateOnly) {
+    return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
+  }
+  const tagKeys = names.tagsOf(metric);
+  for (const [tag, value] of entries) {
+    if (tagKeys && !tagKeys.includes(tag)) {
+      return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
+    }
+    const values = names.valuesOf(metric, tag);
+    if (values.length > 0 && !values.includes(value)) {
+      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
+    }
+  }
+  return [{
+    key,
+    message: `no point of '${metric}' in the runs matches ${entries.map(([k, v]) => `${k}:${v}`).join(", ")} \u2014 check the tag values the k6 script sets (a run document keeps only the submetrics asked for when it was made: ingest the k6 output again)`
+  }];
+}
+function checkGroupBy(policy, latencyMetric, names) {
+  const metric = tryParseMetricSelector(latencyMetric);
+  if ("error" in metric || !names.metrics.has(metric.metric) || names.aggregateOnly) return [];
+  const out = [];
+  const tagKeys = names.tagsOf(metric.metric);
+  for (const tag of policy.groupBy) {
+    if (names.valuesOf(metric.metric, tag).length > 0) continue;
+    if (tagKeys?.includes(tag)) {
+      out.push({ key: "groupBy", message: `the requests carry the tag '${tag}', but the run documents were made without grouping by it \u2014 ingest the k6 output again with --group-by ${policy.groupBy.join(",")}` });
+      continue;
+    }
+    out.push({
+      key: "groupBy",
+      message: `no request in the runs carries the tag '${tag}'${tagKeys ? suggest(tag, tagKeys) : ""}${tagKeys ? known(`tags on ${metric.metric}`, tagKeys) : ""} \u2014 without it no endpoint is judged on its own, only the whole run`
+    });
+  }
+  return out;
+}
+function suggest(input2, candidates) {
+  const s = didYouMean(input2, candidates);
+  return s === void 0 ? "" : ` \u2014 did you mean '${s}'?`;
+}
+function known(what, names) {
+  if (names.length === 0) return ` (the runs have no ${what})`;
+  const shown = names.slice(0, 8).join(", ");
+  return ` (${what}: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""})`;
+}
+
+// src/pipeline/plan-stages.ts
+function planStages(config2, stages) {
+  return stages.map((stage) => {
+    const policy = resolvePolicy(config2, stage);
+    checkPolicyBeforeRun(policy, K6_BUILTIN_METRICS);
+    return { stage, policy };
+  });
 }
 
 // src/document/arm-run.ts
@@ -91115,7 +93213,7 @@ function buildReport(stages, generatedAt) {
 }
 
 // src/ab/run-rounds.ts
-import { mkdir as mkdir3 } from "node:fs/promises";
+import { mkdir as mkdir5 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
 // src/config/submetrics.ts
@@ -91129,1829 +93227,22 @@ function submetricsOf(selectors) {
   return out;
 }
 
-// src/ingest/ingest.ts
-import { stat as stat5 } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-
-// src/ingest/builder-thread.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-
-// src/ingest/point-batch.ts
-var BATCH_RECORDS = 16384;
-var OP_KEY = -1;
-var PointBatchWriter = class {
-  constructor(send, capacity = BATCH_RECORDS) {
-    this.send = send;
-    this.capacity = capacity;
-    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`PointBatchWriter: capacity must be a whole number \u2265 1 but got ${capacity}`);
-    this.records = new Float64Array(3 * capacity);
-  }
-  send;
-  capacity;
-  records;
-  at = 0;
-  ops = [];
-  pool = [];
-  /** A point for the targets bound to `key` (a whole number ≥ 0). */
-  point(key, timeMs, value) {
-    if (this.at === this.records.length) this.flush();
-    const r = this.records;
-    const at = this.at;
-    r[at] = key;
-    r[at + 1] = timeMs;
-    r[at + 2] = value;
-    this.at = at + 3;
-  }
-  op(op) {
-    if (this.at === this.records.length) this.flush();
-    const r = this.records;
-    r[this.at] = OP_KEY;
-    r[this.at + 1] = this.ops.length;
-    r[this.at + 2] = 0;
-    this.at += 3;
-    this.ops.push(op);
-  }
-  /** Sends what is written, if anything. */
-  flush() {
-    if (this.at === 0) return;
-    const batch = { records: this.records, length: this.at / 3, ops: this.ops };
-    this.records = this.pool.pop() ?? new Float64Array(3 * this.capacity);
-    this.at = 0;
-    this.ops = [];
-    this.send(batch);
-  }
-  /** A buffer the other side has finished reading, to write into again. */
-  recycle(records) {
-    if (records.length === 3 * this.capacity) this.pool.push(records);
-  }
-};
-
-// src/ingest/remote-builder.ts
-var TARGET_KEYS = 1 << 16;
-var MAX_IN_FLIGHT = 8;
-var RemoteBuilder = class {
-  constructor(options, port, keys = TARGET_KEYS) {
-    this.port = port;
-    this.keys = keys;
-    if (!(Number.isInteger(keys) && keys >= 1)) throw new RangeError(`RemoteBuilder: keys must be a whole number \u2265 1 but got ${keys}`);
-    this.bindings = new Int32Array(keys);
-    if (options.windowed !== void 0) throw new TypeError("RemoteBuilder: the `windowed` option is a function, which cannot be sent to another thread");
-    this.catalogue = new RunBuilder(options);
-    this.writer = new PointBatchWriter((batch) => this.sendBatch(batch));
-    port.on("message", (message) => this.receive(message));
-    this.send({ type: "start", options });
-  }
-  port;
-  keys;
-  points = 0;
-  catalogue;
-  writer;
-  bindings;
-  nextKey = 0;
-  inFlight = 0;
-  failure;
-  resume;
-  pending;
-  finishing = false;
-  defineMetric(def) {
-    const id = this.catalogue.defineMetric(def);
-    this.writer.op({ kind: "metric", def });
-    return id;
-  }
-  metricId(name) {
-    return this.catalogue.metricId(name);
-  }
-  metricDefinition(id) {
-    return this.catalogue.metricDefinition(id);
-  }
-  targets(metric, tags) {
-    const targets = { metric, tags, key: 0, binding: 0 };
-    this.bind(targets);
-    return targets;
-  }
-  point(targets, timeMs, value) {
-    const t = targets;
-    if (this.bindings[t.key] !== t.binding) this.bind(t);
-    this.points++;
-    this.writer.point(t.key, timeMs, value);
-  }
-  /**
-   * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
-   * when it is not). Rejects when the builder thread failed.
-   */
-  ready() {
-    if (this.failure !== void 0) return Promise.reject(this.failure);
-    if (this.inFlight < MAX_IN_FLIGHT) return void 0;
-    return new Promise((resolve2, reject) => {
-      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve2();
-    });
-  }
-  /** Sends what is left and the run's description; resolves with the document the builder thread built. */
-  finish(info2) {
-    if (this.failure !== void 0) return Promise.reject(this.failure);
-    if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
-    this.finishing = true;
-    this.writer.flush();
-    return new Promise((resolve2, reject) => {
-      this.pending = { resolve: resolve2, reject };
-      this.send({ type: "finish", info: info2 });
-    });
-  }
-  /** The builder thread cannot go on (it exited, or failed to start): every wait rejects with `err`. */
-  fail(err) {
-    if (this.failure !== void 0) return;
-    this.failure = err;
-    this.wake();
-    this.pending?.reject(err);
-    this.pending = void 0;
-  }
-  bind(t) {
-    const key = this.nextKey;
-    this.nextKey = key + 1 === this.keys ? 0 : key + 1;
-    t.key = key;
-    t.binding = ++this.bindings[key];
-    this.writer.op({ kind: "targets", key, metric: t.metric, tags: t.tags });
-  }
-  sendBatch(batch) {
-    this.inFlight++;
-    this.send({ type: "batch", batch }, [batch.records.buffer]);
-  }
-  send(message, transfer) {
-    this.port.postMessage(message, transfer);
-  }
-  receive(message) {
-    switch (message.type) {
-      case "recycle":
-        this.inFlight--;
-        this.writer.recycle(message.records);
-        if (this.inFlight <= MAX_IN_FLIGHT / 2) this.wake();
-        return;
-      case "document":
-        this.pending?.resolve(message.doc);
-        this.pending = void 0;
-        return;
-      case "error":
-        this.fail(new Error(`the run builder thread failed: ${message.message}`));
-        return;
-    }
-  }
-  wake() {
-    const resume = this.resume;
-    this.resume = void 0;
-    resume?.();
-  }
-};
-
-// src/ingest/builder-thread.ts
-var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
-var WORKER_YOUNG_GENERATION_MB = 8;
-function builderThreadAvailable(script = WORKER_SCRIPT) {
-  return script.protocol === "file:" && existsSync3(fileURLToPath(script));
-}
-function startBuilderThread(options, script = WORKER_SCRIPT) {
-  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  const builder = new RemoteBuilder(options, worker);
-  let closed = false;
-  worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
-  worker.on("exit", (code) => {
-    if (!closed) builder.fail(new Error(`the run builder thread exited (code ${code}) before the run was built`));
-  });
+// src/pipeline/stage-ingest.ts
+function stageIngestOptions(stage, policy, run) {
   return {
-    builder,
-    async close() {
-      closed = true;
-      await worker.terminate();
-    }
-  };
-}
-var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
-  ["--input-type", true],
-  ["-e", true],
-  ["--eval", true],
-  ["-p", true],
-  ["--print", true]
-]);
-function workerExecArgv(execArgv) {
-  const kept = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i];
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const takesNext = MAIN_ONLY_FLAGS.get(flag);
-    if (takesNext === void 0) kept.push(arg);
-    else if (takesNext && eq < 0) i++;
-  }
-  return kept;
-}
-
-// src/ingest/byte-source.ts
-import { createReadStream } from "node:fs";
-import { open as open4 } from "node:fs/promises";
-import { createGunzip } from "node:zlib";
-
-// src/ingest/errors.ts
-var IngestError = class extends Error {
-  name = "IngestError";
-  /** The input file the problem is in (as the user named it). */
-  file;
-  /** 1-based line number, when the problem is on one line. */
-  line;
-  constructor(file2, message, options) {
-    const where2 = options?.line !== void 0 ? `${file2}:${options.line}` : file2;
-    super(`${where2}: ${message}`, options?.cause !== void 0 ? { cause: options.cause } : void 0);
-    this.file = file2;
-    if (options?.line !== void 0) this.line = options.line;
-  }
-};
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
-function excerpt(text, max2 = 60) {
-  const clean3 = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return clean3.length > max2 ? `${clean3.slice(0, max2)}\u2026` : clean3;
-}
-
-// src/ingest/byte-source.ts
-var READ_CHUNK2 = 1 << 20;
-var INFLATE_CHUNK = 256 * 1024;
-var ByteSource = class {
-  constructor(path7, gzip, onBytes) {
-    this.path = path7;
-    this.gzip = gzip;
-    this.onBytes = onBytes;
-  }
-  path;
-  gzip;
-  onBytes;
-  /** The gzip stream ended before its trailer. */
-  truncated = false;
-  reported = 0;
-  async *chunks() {
-    try {
-      if (!this.gzip) {
-        yield* this.plain();
-        return;
-      }
-      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK2 });
-      try {
-        yield* this.inflate(raw);
-      } finally {
-        raw.destroy();
-      }
-    } catch (err) {
-      if (err instanceof IngestError) throw err;
-      throw new IngestError(this.path, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-    }
-  }
-  async *plain() {
-    const handle = await open4(this.path, "r");
-    try {
-      const buffers = [Buffer.allocUnsafe(READ_CHUNK2), Buffer.allocUnsafe(READ_CHUNK2)];
-      let current = 0;
-      let total2 = 0;
-      let reading = handle.read(buffers[0], 0, READ_CHUNK2, null);
-      for (; ; ) {
-        const { bytesRead } = await reading;
-        if (bytesRead === 0) return;
-        const chunk = buffers[current];
-        current ^= 1;
-        reading = handle.read(buffers[current], 0, READ_CHUNK2, null);
-        total2 += bytesRead;
-        this.report(total2);
-        yield chunk.subarray(0, bytesRead);
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-  async *inflate(raw) {
-    const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK });
-    const queue = [];
-    let failure2;
-    let ended = false;
-    let wake;
-    const signal = () => {
-      const w = wake;
-      wake = void 0;
-      w?.();
-    };
-    gunzip.on("data", (chunk) => {
-      queue.push(chunk);
-      if (queue.length >= 4) gunzip.pause();
-      signal();
-    });
-    gunzip.on("end", () => {
-      ended = true;
-      signal();
-    });
-    gunzip.on("error", (err) => {
-      failure2 = err;
-      ended = true;
-      signal();
-    });
-    raw.on("error", (err) => gunzip.destroy(err));
-    raw.pipe(gunzip);
-    try {
-      for (; ; ) {
-        const chunk = queue.shift();
-        if (chunk) {
-          if (queue.length < 2 && gunzip.isPaused()) gunzip.resume();
-          this.report(raw.bytesRead);
-          yield chunk;
-          continue;
-        }
-        if (ended) break;
-        await new Promise((resolve2) => {
-          wake = resolve2;
-        });
-      }
-    } finally {
-      gunzip.destroy();
-    }
-    if (failure2 === void 0) return;
-    const code = failure2.code;
-    if (code === "Z_BUF_ERROR") {
-      this.truncated = true;
-      return;
-    }
-    if (code === "Z_DATA_ERROR" || code === "Z_STREAM_ERROR" || code === "Z_NEED_DICT") {
-      const message = failure2 instanceof Error ? failure2.message : String(failure2);
-      throw new IngestError(this.path, `the gzip data is corrupt after ${raw.bytesRead} bytes (${message}); re-copy the file or use it uncompressed`, { cause: failure2 });
-    }
-    throw failure2;
-  }
-  report(total2) {
-    if (!this.onBytes || total2 <= this.reported) return;
-    this.onBytes(total2 - this.reported);
-    this.reported = total2;
-  }
-};
-
-// src/ingest/detect.ts
-import { open as open5, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import { gunzipSync, constants as zlibConstants } from "node:zlib";
-
-// src/ingest/k6/csv.ts
-import { StringDecoder as StringDecoder3 } from "node:string_decoder";
-
-// src/ingest/csv-record.ts
-function splitCsvRecord(text) {
-  const fields = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      let from = i + 1;
-      for (; ; ) {
-        const q = text.indexOf('"', from);
-        if (q < 0) return void 0;
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          from = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      fields.push(value);
-      if (i === n) return fields;
-      if (text.charCodeAt(i) !== 44) return void 0;
-      i++;
-    } else {
-      const comma = text.indexOf(",", i);
-      if (comma < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, comma));
-      i = comma + 1;
-    }
-  }
-}
-function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
-}
-
-// src/ingest/impossible-value.ts
-function holdsDurations(def) {
-  return def.type === "trend" && def.contains === "time";
-}
-var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
-function impossibleValue(value, raw, metric, durations) {
-  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
-  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
-  return void 0;
-}
-
-// src/ingest/time.ts
-var INV_POW10 = [1, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
-var TimeParser = class {
-  /** The time `parse` read last, epoch ms (kept in a field: no number is boxed per line). */
-  ms = Number.NaN;
-  /** The cached second `YYYY-MM-DDTHH:MM:SS` as three overlapping 8-byte words (bytes 0–7, 8–15, 11–18). */
-  prefix0 = Number.NaN;
-  prefix1 = Number.NaN;
-  prefix2 = Number.NaN;
-  zone = new Uint8Array(6);
-  zoneLength = -1;
-  base = Number.NaN;
-  /**
-   * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
-   * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
-   */
-  parse(buf, view, start, limit) {
-    if (limit - start < 20) return -1;
-    let p = start + 19;
-    let fracMs = 0;
-    if (buf[p] === 46) {
-      p++;
-      let ms = 0;
-      let sub = 0;
-      let digits2 = 0;
-      let subDigits = 0;
-      while (p < limit) {
-        const d = buf[p] - 48;
-        if (d < 0 || d > 9) break;
-        if (digits2 < 3) ms = ms * 10 + d;
-        else if (subDigits < 12) {
-          sub = sub * 10 + d;
-          subDigits++;
-        }
-        digits2++;
-        p++;
-      }
-      if (digits2 === 0) return -1;
-      if (digits2 === 1) ms *= 100;
-      else if (digits2 === 2) ms *= 10;
-      fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
-    }
-    const z2 = buf[p];
-    const zoneLength = z2 === 90 || z2 === 122 ? 1 : z2 === 43 || z2 === 45 ? 6 : 0;
-    if (zoneLength === 0 || p + zoneLength > limit) return -1;
-    const w2 = view.getFloat64(start + 11, true);
-    if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
-      const base = parseSecond(buf, start, p, zoneLength);
-      if (Number.isNaN(base)) return -1;
-      this.base = base;
-      this.zoneLength = zoneLength;
-      this.prefix0 = view.getFloat64(start, true);
-      this.prefix1 = view.getFloat64(start + 8, true);
-      this.prefix2 = w2;
-      for (let i = 0; i < zoneLength; i++) this.zone[i] = buf[p + i];
-    }
-    this.ms = this.base + fracMs;
-    return p + zoneLength;
-  }
-  /** The whole of `text` as a time (the JSON.parse fallback, CSV RFC 3339 timestamps); NaN if it is not one. */
-  parseString(text) {
-    const buf = Buffer.from(text, "utf8");
-    return this.parse(buf, new DataView(buf.buffer, buf.byteOffset, buf.length), 0, buf.length) === buf.length ? this.ms : Number.NaN;
-  }
-  sameZone(buf, p, length) {
-    for (let i = 0; i < length; i++) if (buf[p + i] !== this.zone[i]) return false;
-    return true;
-  }
-};
-function digits(buf, at, n) {
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = buf[at + i] - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    v = v * 10 + d;
-  }
-  return v;
-}
-function parseSecond(buf, start, zoneAt, zoneLength) {
-  if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return Number.NaN;
-  const t = buf[start + 10];
-  if (t !== 84 && t !== 116 && t !== 32) return Number.NaN;
-  const year = digits(buf, start, 4);
-  const month = digits(buf, start + 5, 2);
-  const day = digits(buf, start + 8, 2);
-  const hour = digits(buf, start + 11, 2);
-  const minute = digits(buf, start + 14, 2);
-  const second = digits(buf, start + 17, 2);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return Number.NaN;
-  let offsetMinutes = 0;
-  if (zoneLength === 6) {
-    const sign = buf[zoneAt];
-    if (buf[zoneAt + 3] !== 58) return Number.NaN;
-    const oh = digits(buf, zoneAt + 1, 2);
-    const om = digits(buf, zoneAt + 4, 2);
-    if (!(oh <= 23 && om <= 59)) return Number.NaN;
-    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
-  }
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (year < 100) {
-    const d = new Date(ms);
-    d.setUTCFullYear(year);
-    ms = d.getTime();
-  }
-  return ms - offsetMinutes * 6e4;
-}
-
-// src/ingest/zod-message.ts
-function zodMessage(error63, root) {
-  const parts = error63.issues.slice(0, 5).map((issue3) => {
-    const path7 = [...root !== void 0 ? [root] : [], ...issue3.path.map(String)].join(".");
-    return path7 ? `${path7}: ${issue3.message}` : issue3.message;
-  });
-  if (error63.issues.length > 5) parts.push(`and ${error63.issues.length - 5} more`);
-  return parts.join("; ");
-}
-
-// src/ingest/point-sink.ts
-var TAG_CACHE_LIMIT = 5e4;
-var TagCache = class {
-  constructor(limit = TAG_CACHE_LIMIT) {
-    this.limit = limit;
-  }
-  limit;
-  map = /* @__PURE__ */ new Map();
-  get(raw) {
-    return this.map.get(raw);
-  }
-  add(raw, tags) {
-    if (this.map.size >= this.limit) this.map.clear();
-    const entry = { tags, targets: [] };
-    this.map.set(raw, entry);
-    return entry;
-  }
-  get size() {
-    return this.map.size;
-  }
-};
-function normalizeTags(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    let text;
-    if (typeof v === "string") text = v;
-    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
-    else if (v === null) continue;
-    else return void 0;
-    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
-    else out[k] = text;
-  }
-  return out;
-}
-var K6MetricDataSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  type: MetricTypeSchema,
-  contains: external_exports.enum(["time", "data", "default"]).optional(),
-  thresholds: external_exports.array(external_exports.string()).nullish(),
-  submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
-});
-var PointSink = class {
-  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
-    this.builder = builder;
-    this.warn = warn;
-    this.known = known2;
-  }
-  builder;
-  warn;
-  known;
-  inferred = /* @__PURE__ */ new Set();
-  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
-  defineK6Metric(data) {
-    const parsed = K6MetricDataSchema.safeParse(data);
-    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
-    const d = parsed.data;
-    const known2 = this.builder.metricId(d.name);
-    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
-      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
-    }
-    const def = {
-      name: d.name,
-      type: d.type,
-      contains: d.contains ?? "default",
-      thresholds: d.thresholds ?? [],
-      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
-    };
-    return this.builder.defineMetric(def);
-  }
-  /**
-   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
-   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
-   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
-   */
-  metricFor(name, why, warnBuiltins) {
-    const id = this.builder.metricId(name);
-    if (id !== void 0) return id;
-    const builtin2 = this.known.get(name);
-    this.inferred.add(name);
-    if (!builtin2) this.warn(`metric '${name}' ${why}: read as a trend`);
-    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin2.type} (k6 built-in)`);
-    return this.builder.defineMetric({
-      name,
-      type: builtin2?.type ?? "trend",
-      contains: builtin2?.contains ?? "default",
-      thresholds: [],
-      submetrics: []
-    });
-  }
-  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
-  ready() {
-    return this.builder.ready?.();
-  }
-  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
-  targets(entry, metric) {
-    const t = this.builder.targets(metric, entry.tags);
-    entry.targets[metric] = t;
-    return t;
-  }
-};
-
-// src/ingest/k6/csv.ts
-var HINT = "is this file from `k6 run --out csv=\u2026`?";
-var MAX_RECORD_CHARS = 16 << 20;
-var K6CsvParser = class {
-  constructor(file2, sink) {
-    this.file = file2;
-    this.sink = sink;
-  }
-  file;
-  sink;
-  decoder = new StringDecoder3("utf8");
-  carry = "";
-  lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  pending;
-  pendingLine = 0;
-  layout;
-  tagCache = new TagCache();
-  metricIds = /* @__PURE__ */ new Map();
-  times = new TimeParser();
-  push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
-  }
-  finish(truncatedStream, warn) {
-    let partial2 = truncatedStream;
-    const rest = this.carry + this.decoder.end();
-    this.carry = "";
-    let lines = this.lineNo;
-    if (rest !== "" || this.pending !== void 0) {
-      const before = lines;
-      try {
-        if (rest !== "") {
-          lines++;
-          this.lineNo++;
-          this.line(rest);
-        }
-        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
-      } catch (err) {
-        if (!(err instanceof IngestError)) throw err;
-        partial2 = true;
-        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
-      }
-    }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
-    if (truncatedStream) {
-      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
-    }
-    return { lines, partial: partial2 };
-  }
-  line(raw) {
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (this.pending !== void 0) {
-      const record2 = `${this.pending}
-${text}`;
-      if (!quotesBalanced(record2)) {
-        this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
-        return;
-      }
-      this.pending = void 0;
-      this.record(record2, this.pendingLine);
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
-  }
-  record(text, line) {
-    if (this.layout === void 0) {
-      this.layout = this.header(text, line);
-      return;
-    }
-    let name;
-    let timestamp;
-    let valueText;
-    let rest;
-    const c1 = text.indexOf(",");
-    const c2 = c1 < 0 ? -1 : text.indexOf(",", c1 + 1);
-    const c3 = c2 < 0 ? -1 : text.indexOf(",", c2 + 1);
-    if (c3 > 0 && text.charCodeAt(0) !== 34 && text.lastIndexOf('"', c3) < 0) {
-      name = text.slice(0, c1);
-      timestamp = text.slice(c1 + 1, c2);
-      valueText = text.slice(c2 + 1, c3);
-      rest = text.slice(c3 + 1);
-    } else {
-      const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
-      [name, timestamp, valueText] = fields;
-      rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
-    }
-    const time3 = this.time(timestamp, line);
-    const value = Number(valueText);
-    if (valueText === "" || Number.isNaN(value)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
-    const entry = this.tagCache.get(rest) ?? this.tagCache.add(rest, this.tags(rest, text, line));
-    let metric = this.metricIds.get(name);
-    if (metric === void 0) {
-      if (name === "") throw this.error("metric_name is empty", line);
-      metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
-      this.metricIds.set(name, metric);
-    }
-    if (value - value !== 0 || value < 0) {
-      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
-      if (impossible !== void 0) throw this.error(impossible, line);
-    }
-    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, time3, value);
-  }
-  header(text, line) {
-    const fields = splitCsvRecord(text);
-    if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
-    }
-    const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
-    return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
-  }
-  tags(rest, text, line) {
-    const layout = this.layout;
-    const fields = rest.includes('"') ? splitCsvRecord(rest) : rest.split(",");
-    if (fields === void 0 || fields.length + 3 !== layout.columns) {
-      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields ? fields.length + 3 : "a broken quoted field"} in '${excerpt(text)}'`, line);
-    }
-    const tags = {};
-    for (let i = 0; i < fields.length; i++) {
-      const column = i + 3;
-      const v = fields[i];
-      if (v === "") continue;
-      if (column === layout.extraTags) {
-        for (const pair of v.split("&")) {
-          const eq = pair.indexOf("=");
-          if (eq > 0) tags[pair.slice(0, eq)] = pair.slice(eq + 1);
-        }
-        continue;
-      }
-      const name = layout.tagColumns[column];
-      if (name !== void 0) tags[name] = v;
-    }
-    return tags;
-  }
-  time(text, line) {
-    if (/^\d+$/.test(text)) {
-      const n = Number(text);
-      if (n < 1e11) return n * 1e3;
-      if (n < 1e14) return n;
-      if (n < 1e17) return n / 1e3;
-      return n / 1e6;
-    }
-    const t = this.times.parseString(text);
-    if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
-    return t;
-  }
-  error(message, line) {
-    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
-  }
-};
-async function readK6Csv(file2, source, sink, warn) {
-  const parser = new K6CsvParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
-  return parser.finish(source.truncated, warn);
-}
-
-// src/ingest/k6/summary-metric.ts
-function parseMetricKey(key, file2) {
-  const open6 = key.indexOf("{");
-  if (open6 < 0) return { base: key, tags: {} };
-  const close = key.lastIndexOf("}");
-  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
-  const tags = {};
-  for (const part2 of key.slice(open6 + 1, close).split(",")) {
-    const colon = part2.indexOf(":");
-    if (colon < 0) {
-      if (part2.trim() === "") continue;
-      throw new IngestError(file2, `metric '${key}': '${part2}' is not tag:value`);
-    }
-    tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
-  }
-  return { base: key.slice(0, open6).trim(), tags };
-}
-function trimTag(s) {
-  return s.trim().replace(/^["']|["']$/g, "").trim();
-}
-
-// src/ingest/k6/machine-summary.ts
-var MachineMetricSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  type: MetricTypeSchema,
-  contains: external_exports.enum(["time", "data", "default"]).optional(),
-  values: external_exports.record(external_exports.string(), external_exports.unknown())
-});
-var MachineSummarySchema = external_exports.object({
-  version: external_exports.string(),
-  config: external_exports.object({ duration: external_exports.number().nonnegative() }),
-  metadata: external_exports.object({
-    generated_at: external_exports.string().optional(),
-    generatedAt: external_exports.string().optional(),
-    k6_version: external_exports.string().optional(),
-    k6Version: external_exports.string().optional()
-  }).optional(),
-  results: external_exports.object({
-    metrics: external_exports.array(MachineMetricSchema),
-    checks: external_exports.object({
-      metrics: external_exports.array(MachineMetricSchema).nullish(),
-      results: external_exports.array(external_exports.object({ name: external_exports.string(), passes: external_exports.number().int().nonnegative(), fails: external_exports.number().int().nonnegative() })).nullish()
-    }).nullish()
-  })
-});
-function isMachineSummary(o) {
-  const results = o.results;
-  return typeof results === "object" && results !== null && Array.isArray(results.metrics);
-}
-function fromMachineSummary(value, file2) {
-  const parsed = MachineSummarySchema.safeParse(value);
-  if (!parsed.success) throw new IngestError(file2, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
-  const { config: config2, metadata, results } = parsed.data;
-  const duration3 = config2.duration;
-  const metrics = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (key, type, contains, reported, known2) => {
-    if (seen.has(key)) throw new IngestError(file2, `metric '${key}' is listed twice in results; write the summary again with k6`);
-    seen.add(key);
-    const { base, tags } = known2 ?? parseMetricKey(key, file2);
-    metrics.push({ key, base, tags, type, contains, reported, thresholds: [] });
-  };
-  for (const m of [...results.metrics, ...results.checks?.metrics ?? []]) add(m.name, m.type, m.contains ?? "default", legacyValues(m.type, numbers(m.values), duration3));
-  const succeeded = results.checks?.metrics?.find((m) => m.name === "checks_succeeded");
-  if (succeeded && !seen.has("checks")) add("checks", "rate", "default", legacyValues("rate", numbers(succeeded.values), duration3));
-  const byCheck = /* @__PURE__ */ new Map();
-  for (const c of results.checks?.results ?? []) {
-    const sum3 = byCheck.get(c.name) ?? { passes: 0, fails: 0 };
-    sum3.passes += c.passes;
-    sum3.fails += c.fails;
-    byCheck.set(c.name, sum3);
-  }
-  for (const [name, c] of byCheck) {
-    const total2 = c.passes + c.fails;
-    const key = `checks{check:${name}}`;
-    if (!seen.has(key)) add(key, "rate", "default", { passes: c.passes, fails: c.fails, ...total2 > 0 ? { rate: c.passes / total2 } : {} }, { base: "checks", tags: { check: name } });
-  }
-  const generated = metadata?.generated_at ?? metadata?.generatedAt;
-  const generatedMs = generated !== void 0 ? Date.parse(generated) : Number.NaN;
-  return {
-    metrics,
-    durationSeconds: duration3,
-    generatedMs: Number.isFinite(generatedMs) ? generatedMs : void 0,
-    k6Version: metadata?.k6_version ?? metadata?.k6Version
-  };
-}
-function legacyValues(type, values, durationSeconds) {
-  switch (type) {
-    case "trend": {
-      const out = {};
-      for (const [k, v] of Object.entries(values)) {
-        const p = /^p(\d+(?:\.\d+)?)$/.exec(k);
-        out[p ? `p(${p[1]})` : k] = v;
-      }
-      return out;
-    }
-    case "counter": {
-      const count2 = values.count;
-      return count2 !== void 0 && durationSeconds > 0 && values.rate === void 0 ? { ...values, rate: count2 / durationSeconds } : values;
-    }
-    case "rate": {
-      const { matches: matches2, total: total2, ...rest } = values;
-      if (matches2 === void 0 || total2 === void 0) return values;
-      return { ...rest, passes: matches2, fails: total2 - matches2 };
-    }
-    case "gauge":
-      return values;
-  }
-}
-function numbers(o) {
-  const out = {};
-  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
-  return out;
-}
-
-// src/ingest/k6/tag-table.ts
-function sameBytes(entry, view, buf, at, length) {
-  if (entry.bytes.length !== length) return false;
-  if (length < 8) {
-    const bytes2 = entry.bytes;
-    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
-    return true;
-  }
-  const own2 = entry.view;
-  const last2 = length - 8;
-  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own2.getFloat64(i, true)) return false;
-  return view.getFloat64(at + last2, true) === own2.getFloat64(last2, true);
-}
-var ByteTagTable = class {
-  constructor(limit = TAG_CACHE_LIMIT) {
-    this.limit = limit;
-  }
-  limit;
-  map = /* @__PURE__ */ new Map();
-  count = 0;
-  get size() {
-    return this.count;
-  }
-  /** The entry for `buf[at, at + length)`, made with `parse` (tags, or undefined for the slow path) on first sight. */
-  lookup(view, buf, at, length, parse5) {
-    const hash2 = hashBytes(view, buf, at, length);
-    const head = this.map.get(hash2);
-    for (let e = head; e !== void 0; e = e.next) if (sameBytes(e, view, buf, at, length)) return e;
-    if (this.count >= this.limit) {
-      for (const first2 of this.map.values()) for (let e = first2; e !== void 0; e = e.next) e.after = void 0;
-      this.map.clear();
-      this.count = 0;
-      return this.lookup(view, buf, at, length, parse5);
-    }
-    const bytes2 = new Uint8Array(length);
-    bytes2.set(buf.subarray(at, at + length));
-    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse5(bytes2), targets: [], next: head, after: void 0 };
-    this.map.set(hash2, entry);
-    this.count++;
-    return entry;
-  }
-};
-function hashBytes(view, buf, at, length) {
-  let h = length | 0;
-  const words = length >> 2;
-  for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getInt32(at + 4 * i, true), 2654435761) ^ h >>> 15;
-  for (let i = words << 2; i < length; i++) h = Math.imul(h ^ buf[at + i], 2246822507);
-  return h ^ h >>> 16 | 0;
-}
-
-// src/ingest/k6/ndjson.ts
-var MAX_LINE_BYTES = 16 << 20;
-var ascii = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
-var POINT_HEAD = ascii('{"metric":"');
-var HEAD_0 = word(POINT_HEAD, 0);
-var HEAD_1 = word(POINT_HEAD, 4);
-var POINT_MID = ascii('","type":"Point","data":{"time":"');
-var VALUE_0 = word(ascii('","value":'), 0);
-var VALUE_1 = word(ascii('","value":'), 4);
-var TAGS_0 = word(ascii(',"tags":{'), 0);
-var TAGS_1 = word(ascii(',"tags":{'), 4);
-var MIN_POINT_LINE = POINT_HEAD.length + 1 + POINT_MID.length + 20 + 10 + 1 + 9 + 3;
-var POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-function slotKey(view, at) {
-  return view.getInt32(at, true) ^ Math.imul(view.getInt32(at + 4, true), 2654435761) ^ Math.imul(view.getInt32(at + 8, true), 2246822507) ^ Math.imul(view.getInt32(at + 12, true), 3266489909) | 0;
-}
-function slotMatches(slot, view, buf, at, end) {
-  const length = slot.length;
-  if (at + length > end) return false;
-  const words = slot.words;
-  const n = words.length;
-  if (n === 0) {
-    const bytes2 = slot.bytes;
-    for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
-    return true;
-  }
-  for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
-  return view.getFloat64(at + length - 8, true) === words[n - 1];
-}
-function slotWords(bytes2) {
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
-  const full = bytes2.length >> 3;
-  const exact = bytes2.length % 8 === 0;
-  const words = new Float64Array(exact ? full : full + 1);
-  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
-  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
-  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
-  return words;
-}
-var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
-var K6NdjsonParser = class {
-  constructor(file2, sink) {
-    this.file = file2;
-    this.sink = sink;
-  }
-  file;
-  sink;
-  lineNo = 0;
-  carry = [];
-  carryLength = 0;
-  times = new TimeParser();
-  tagCache = new TagCache();
-  metricSlots = /* @__PURE__ */ new Map();
-  lastSlot;
-  tagTable = new ByteTagTable();
-  /** The tags of the last fast-path line. */
-  lastTags;
-  /** Lines that took the JSON.parse path (for tests and the benchmark). */
-  slowLines = 0;
-  /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
-  push(chunk) {
-    let pos = 0;
-    if (this.carryLength > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.keep(chunk);
-        return;
-      }
-      this.carry.push(chunk.subarray(0, nl));
-      const line = Buffer.concat(this.carry, this.carryLength + nl);
-      this.carry.length = 0;
-      this.carryLength = 0;
-      this.lineNo++;
-      this.line(line, viewOf(line), 0, line.length);
-      pos = nl + 1;
-    }
-    const end = chunk.length;
-    const view = viewOf(chunk);
-    for (; ; ) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(chunk, view, pos, nl);
-      pos = nl + 1;
-    }
-    if (pos < end) this.keep(chunk.subarray(pos));
-  }
-  /**
-   * Ends the file. An unterminated last line that does not parse, or a truncated stream, makes the
-   * result partial; `warn` gets one sentence about it.
-   */
-  finish(truncatedStream, warn) {
-    let partial2 = truncatedStream;
-    let lines = this.lineNo;
-    if (this.carryLength > 0) {
-      const line = Buffer.concat(this.carry, this.carryLength);
-      this.carry.length = 0;
-      this.carryLength = 0;
-      lines++;
-      try {
-        this.line(line, viewOf(line), 0, line.length);
-      } catch (err) {
-        if (!(err instanceof IngestError)) throw err;
-        lines--;
-        partial2 = true;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
-      }
-    }
-    if (truncatedStream) {
-      warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
-    }
-    return { lines, partial: partial2 };
-  }
-  /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
-  keep(part2) {
-    this.carryLength += part2.length;
-    if (this.carryLength > MAX_LINE_BYTES) {
-      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
-    }
-    this.carry.push(Buffer.from(part2));
-  }
-  /** One line `buf[start, end)` without its `\n`. */
-  line(buf, view, start, end) {
-    if (end > start && buf[end - 1] === 13) end--;
-    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
-  }
-  /** The fast path: true when the line had k6's Point layout and was recorded. */
-  fastPoint(buf, view, start, end) {
-    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
-    const nameStart = start + 11;
-    let slot = this.lastSlot?.after;
-    if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
-      slot = this.findSlot(buf, view, nameStart, end);
-      if (slot === void 0) return false;
-      if (this.lastSlot !== void 0) this.lastSlot.after = slot;
-    }
-    this.lastSlot = slot;
-    const times = this.times;
-    let p = times.parse(buf, view, nameStart + slot.length, end);
-    if (p < 0) return false;
-    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
-    p += 10;
-    const numberStart = p;
-    let negative = false;
-    if (buf[p] === 45) {
-      negative = true;
-      p++;
-    }
-    let mantissa = 0;
-    let digits2 = 0;
-    let fraction2 = 0;
-    let c = buf[p];
-    while (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits2++;
-      c = buf[++p];
-    }
-    if (digits2 === 0) return false;
-    if (c === 46) {
-      c = buf[++p];
-      while (c >= 48 && c <= 57) {
-        mantissa = mantissa * 10 + (c - 48);
-        digits2++;
-        fraction2++;
-        c = buf[++p];
-      }
-      if (fraction2 === 0) return false;
-    }
-    let value;
-    if (c === 101 || c === 69 || digits2 > 15) {
-      while (p < end && buf[p] !== 44) p++;
-      value = Number(buf.toString("latin1", numberStart, p));
-      if (value - value !== 0) return false;
-    } else {
-      value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
-      if (negative) value = -value;
-    }
-    if (value < 0 && slot.durations) return false;
-    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
-    const tagsStart = p + 8;
-    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
-    const tagsEnd = end - 2;
-    const length = tagsEnd - tagsStart;
-    let entry = this.lastTags;
-    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-      const previous = entry;
-      entry = previous?.after;
-      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
-        if (previous !== void 0) previous.after = entry;
-      }
-      this.lastTags = entry;
-    }
-    if (entry.tags === void 0) return false;
-    const metric = slot.id;
-    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, times.ms, value);
-    return true;
-  }
-  /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
-  findSlot(buf, view, at, end) {
-    const key = slotKey(view, at);
-    const head = this.metricSlots.get(key);
-    for (let slot2 = head; slot2 !== void 0; slot2 = slot2.next) if (slotMatches(slot2, view, buf, at, end)) return slot2;
-    let p = at;
-    for (; ; ) {
-      if (p >= end) return void 0;
-      const c = buf[p];
-      if (c === 34) break;
-      if (c === 92) return void 0;
-      p++;
-    }
-    if (p + POINT_MID.length > end) return void 0;
-    for (let i = 0; i < POINT_MID.length; i++) if (buf[p + i] !== POINT_MID[i]) return void 0;
-    const length = p + POINT_MID.length - at;
-    const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
-    const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
-    const durations = holdsDurations(this.sink.builder.metricDefinition(id));
-    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
-    this.metricSlots.set(key, slot);
-    return slot;
-  }
-  /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
-  slowLine(buf, start, end) {
-    let text = buf.toString("utf8", start, end);
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (text.trim() === "") return;
-    this.slowLines++;
-    let v;
-    try {
-      v = JSON.parse(text);
-    } catch {
-      throw this.badLine(text);
-    }
-    if (typeof v !== "object" || v === null) throw this.badLine(text);
-    const o = v;
-    if (o.type === "Metric") {
-      const id = this.sink.defineK6Metric(o.data);
-      if (typeof id === "string") throw new IngestError(this.file, `${id}; ${BAD_LINE_HINT}`, { line: this.lineNo });
-      return;
-    }
-    if (o.type !== "Point" || typeof o.metric !== "string" || typeof o.data !== "object" || o.data === null) throw this.badLine(text);
-    const data = o.data;
-    if (typeof data.time !== "string") throw this.pointError(`its time is ${JSON.stringify(data.time) ?? "missing"}, expected an RFC 3339 time`);
-    const time3 = this.times.parseString(data.time);
-    if (Number.isNaN(time3)) throw this.pointError(`its time '${excerpt(data.time)}' is not an RFC 3339 time like 2026-11-27T09:48:39.719Z`);
-    if (typeof data.value !== "number") throw this.pointError(`its value is ${excerpt(JSON.stringify(data.value) ?? "missing")}, expected a number`);
-    const tags = data.tags === void 0 || data.tags === null ? {} : normalizeTags(data.tags);
-    if (tags === void 0) throw this.pointError("its tags are not an object of strings");
-    const metric = this.sink.metricFor(o.metric, "has points but no Metric line", true);
-    const impossible = impossibleValue(data.value, rawValue(text) ?? String(data.value), o.metric, holdsDurations(this.sink.builder.metricDefinition(metric)));
-    if (impossible !== void 0) throw new IngestError(this.file, impossible, { line: this.lineNo });
-    const raw = `\0json\0${JSON.stringify(tags)}`;
-    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
-    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, time3, data.value);
-  }
-  badLine(text) {
-    return new IngestError(this.file, `expected a k6 JSON output line ({"type":"Point"|"Metric",\u2026}), got '${excerpt(text)}': ${BAD_LINE_HINT}`, { line: this.lineNo });
-  }
-  pointError(what) {
-    return new IngestError(this.file, `a k6 Point line, but ${what}`, { line: this.lineNo });
-  }
-};
-function rawValue(text) {
-  return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
-}
-function viewOf(buf) {
-  return new DataView(buf.buffer, buf.byteOffset, buf.length);
-}
-function parseTags(bytes2) {
-  try {
-    return normalizeTags(JSON.parse(Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).toString("utf8")));
-  } catch {
-    return void 0;
-  }
-}
-async function readK6Ndjson(file2, source, sink, warn) {
-  const parser = new K6NdjsonParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
-  return parser.finish(source.truncated, warn);
-}
-
-// src/ingest/k6/summary.ts
-var ContainsSchema = external_exports.enum(["time", "data", "default"]);
-var HandleSummaryMetricSchema = external_exports.object({
-  type: MetricTypeSchema,
-  contains: ContainsSchema.optional(),
-  values: external_exports.record(external_exports.string(), external_exports.unknown()),
-  thresholds: external_exports.record(external_exports.string(), external_exports.object({ ok: external_exports.boolean() })).optional()
-});
-var HandleSummarySchema = external_exports.object({
-  metrics: external_exports.record(external_exports.string(), HandleSummaryMetricSchema),
-  state: external_exports.object({ testRunDurationMs: external_exports.number().nonnegative().optional() }).optional()
-});
-var SummaryExportSchema = external_exports.object({
-  metrics: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()))
-});
-function summaryDocument(value, info2) {
-  let metrics;
-  let durationSeconds;
-  let endMs = Math.round(info2.mtimeMs);
-  let toolVersion;
-  switch (info2.format) {
-    case "k6-handle-summary":
-      metrics = fromHandleSummary(value, info2.file);
-      durationSeconds = handleSummaryDuration(value);
-      break;
-    case "k6-summary-export":
-      metrics = fromSummaryExport(value, info2.file);
-      durationSeconds = durationFromCounters(metrics);
-      break;
-    case "k6-machine-readable-summary": {
-      const m = fromMachineSummary(value, info2.file);
-      metrics = m.metrics;
-      durationSeconds = m.durationSeconds;
-      if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
-      toolVersion = m.k6Version;
-      break;
-    }
-  }
-  const warnings = [];
-  const docMetrics = {};
-  const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
-    const name = scopeName(m.base, m.tags);
-    const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
-    const { passes, fails } = m.reported;
-    if (m.type === "rate" && isCount(passes) && isCount(fails)) scope.rate = { passes, fails };
-    scopes[name] = scope;
-    const entryName = Object.keys(m.tags).length === 0 ? m.base : name;
-    const expressions = m.thresholds.map((t) => t.expression);
-    if (entryName !== m.base && expressions.length === 0) continue;
-    const existing = docMetrics[entryName];
-    docMetrics[entryName] = { type: m.type, contains: m.contains, thresholds: [...existing?.thresholds ?? [], ...expressions] };
-    for (const t of m.thresholds) if (!t.passed) warnings.push(`k6 reported threshold '${t.expression}' on ${entryName} as crossed`);
-  }
-  for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
-  const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
-  if (durationSeconds === void 0) warnings.push(`${info2.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
-  const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
-  return {
-    schema: RUN_DOCUMENT_SCHEMA,
-    meta: {
-      tool: "k6",
-      roles: { ...K6_ROLES },
-      ...toolVersion !== void 0 ? { toolVersion } : {},
-      ...info2.stage !== void 0 ? { stage: info2.stage } : {},
-      start: new Date(startMs).toISOString(),
-      end: new Date(endMs).toISOString(),
-      durationSeconds: durationSeconds ?? 0,
-      ...info2.gitSha !== void 0 ? { gitSha: info2.gitSha } : {},
-      labels: info2.labels ?? {},
-      partial: false,
-      aggregateOnly: true,
-      groupBy: [],
-      sources: [{ file: info2.file, format: info2.format, lines: info2.lines, partial: false }],
-      warnings
-    },
-    metrics: ordered2,
-    scopes,
-    windows: { originMs: startMs, widthMs: 1e3, series: {} }
-  };
-}
-function fromHandleSummary(value, file2) {
-  const parsed = HandleSummarySchema.safeParse(value);
-  if (!parsed.success) throw new IngestError(file2, `looks like a k6 handleSummary JSON but ${zodMessage(parsed.error)}`);
-  return Object.entries(parsed.data.metrics).map(([key, m]) => {
-    const { base, tags } = parseMetricKey(key, file2);
-    return {
-      key,
-      base,
-      tags,
-      type: m.type,
-      contains: m.contains ?? K6_BUILTIN_METRICS.get(base)?.contains ?? "default",
-      reported: numbers2(m.values),
-      thresholds: Object.entries(m.thresholds ?? {}).map(([expression, t]) => ({ expression, passed: t.ok }))
-    };
-  });
-}
-function fromSummaryExport(value, file2) {
-  const parsed = SummaryExportSchema.safeParse(value);
-  if (!parsed.success) throw new IngestError(file2, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
-  return Object.entries(parsed.data.metrics).map(([key, m]) => {
-    const { base, tags } = parseMetricKey(key, file2);
-    const values = numbers2(m);
-    const builtin2 = K6_BUILTIN_METRICS.get(base);
-    const type = builtin2?.type ?? inferType(values);
-    if (type === "rate" && values.value !== void 0) {
-      values.rate = values.value;
-      delete values.value;
-    }
-    const thresholds2 = m.thresholds;
-    const list = [];
-    if (typeof thresholds2 === "object" && thresholds2 !== null) {
-      for (const [expression, failed] of Object.entries(thresholds2)) {
-        if (typeof failed !== "boolean") throw new IngestError(file2, `metrics.${key}.thresholds.${expression}: expected true (failed) or false, got ${JSON.stringify(failed)}`);
-        list.push({ expression, passed: !failed });
-      }
-    }
-    return { key, base, tags, type, contains: builtin2?.contains ?? "default", reported: values, thresholds: list };
-  });
-}
-function inferType(values) {
-  if ("passes" in values || "fails" in values) return "rate";
-  if ("count" in values) return "counter";
-  if ("avg" in values || "med" in values || Object.keys(values).some((k) => k.startsWith("p("))) return "trend";
-  return "gauge";
-}
-function numbers2(o) {
-  const out = {};
-  for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
-  return out;
-}
-function handleSummaryDuration(value) {
-  const ms = value.state?.testRunDurationMs;
-  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
-}
-function durationFromCounters(metrics) {
-  const preferred = ["iterations", "http_reqs", "data_sent", "data_received"];
-  const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
-  counters.sort((a, b) => rank(a.base) - rank(b.base));
-  for (const m of counters) {
-    const { count: count2, rate: rate2 } = m.reported;
-    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
-  }
-  return void 0;
-  function rank(name) {
-    const i = preferred.indexOf(name);
-    return i < 0 ? preferred.length : i;
-  }
-}
-function compareText3(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function isCount(n) {
-  return n !== void 0 && Number.isInteger(n) && n >= 0;
-}
-
-// src/ingest/k6/index.ts
-var k6 = { tool: "k6", roles: K6_ROLES, knownMetrics: K6_BUILTIN_METRICS };
-function looksLikeK6Line(line) {
-  if (line.startsWith('{"type":"Metric"') || line.startsWith('{"metric":')) return true;
-  if (!line.startsWith("{") || line.length > 64 * 1024) return false;
-  try {
-    const v = JSON.parse(line);
-    return typeof v === "object" && v !== null && (v.type === "Metric" || v.type === "Point") && typeof v.data === "object";
-  } catch {
-    return false;
-  }
-}
-var K6_READERS = [
-  { ...k6, kind: "stream", format: "k6-ndjson", sniff: (head) => looksLikeK6Line(head.firstLine), read: readK6Ndjson },
-  { ...k6, kind: "stream", format: "k6-csv", sniff: (head) => /^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(head.firstLine), read: readK6Csv },
-  // The machine-readable summary is told apart first: it also has `metrics` and `state`.
-  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-machine-readable-summary" }) },
-  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject2(o.metrics) && ("state" in o || "options" in o), read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-handle-summary" }) },
-  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject2(o.metrics) && "root_group" in o, read: (value, info2) => summaryDocument(value, { ...info2, format: "k6-summary-export" }) }
-];
-function isObject2(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-// src/ingest/readers.ts
-var READERS = [...K6_READERS];
-
-// src/ingest/detect.ts
-var HEAD_BYTES = 64 * 1024;
-async function detectFormat(file2, readers = READERS) {
-  let size;
-  try {
-    const s = await stat3(file2);
-    if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
-    if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
-    size = s.size;
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new IngestError(file2, "no such file; check the path (k6 writes it where `--out json=\u2026` points)", { cause: err });
-    throw new IngestError(file2, `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  if (size === 0) throw new IngestError(file2, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
-  const raw = await readHead(file2);
-  const gzip = raw.length >= 2 && raw[0] === 31 && raw[1] === 139;
-  const head = gzip ? gunzipHead(file2, raw) : raw;
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
-  const firstLine = firstNonEmptyLine(text);
-  for (const reader of readers) {
-    if (reader.kind === "stream" && reader.sniff({ text, firstLine })) return { kind: "stream", reader, format: reader.format, gzip };
-  }
-  if (text.trimStart().startsWith("{")) {
-    const whole = gzip ? await gunzipWhole(file2) : await readFile3(file2);
-    const json2 = whole.toString("utf8").replace(/^\uFEFF/, "");
-    let value;
-    try {
-      value = JSON.parse(json2);
-    } catch (err) {
-      throw new IngestError(file2, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
-    }
-    const lines = countLines(json2);
-    const o = jsonObject(file2, value, readers);
-    if (typeof o.schema === "string") return { kind: "run-document", format: "run-document", gzip, value: o, lines };
-    const reader = readers.find((r) => r.kind === "summary" && r.sniff(o));
-    if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
-    throw new Error("unreachable: jsonObject accepted a document no reader claims");
-  }
-  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
-}
-function jsonObject(file2, value, readers) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new IngestError(file2, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
-  }
-  const o = value;
-  if (typeof o.schema === "string") {
-    if (o.schema.startsWith("perf-gate/run@")) return o;
-    throw new IngestError(file2, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
-  }
-  if (readers.some((r) => r.kind === "summary" && r.sniff(o))) return o;
-  const keys = Object.keys(o).slice(0, 6).join(", ");
-  throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
-}
-function describe3(firstLine) {
-  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
-  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
-  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
-  return `first line '${excerpt(firstLine)}'`;
-}
-function countLines(text) {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  return text.endsWith("\n") || text === "" ? n : n + 1;
-}
-function firstNonEmptyLine(text) {
-  for (const line of text.split("\n")) {
-    const t = line.trim();
-    if (t !== "") return t;
-  }
-  return "";
-}
-async function readHead(file2) {
-  const handle = await open5(file2, "r");
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-function gunzipHead(file2, raw) {
-  try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    throw new IngestError(file2, `starts like gzip but cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-}
-async function gunzipWhole(file2) {
-  const raw = await readFile3(file2);
-  try {
-    return gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (err) {
-    throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-}
-
-// src/ingest/memory.ts
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import { gunzipSync as gunzipSync2 } from "node:zlib";
-var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
-var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
-var RSS_COLUMNS = ["rss_bytes", "process_resident_memory_bytes", "rss"];
-var HEAP_COLUMNS = ["heap_used_bytes", "nodejs_heap_size_used_bytes", "heap_used"];
-var RSS_METRIC = "process_resident_memory_bytes";
-var HEAP_METRIC = "nodejs_heap_size_used_bytes";
-async function readMemoryFile(file2) {
-  let raw;
-  try {
-    if ((await stat4(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
-    raw = await readFile4(file2);
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const missing = err.code === "ENOENT";
-    throw new IngestError(file2, missing ? "no such memory samples file" : `cannot read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-  if (raw.length >= 2 && raw[0] === 31 && raw[1] === 139) {
-    try {
-      raw = gunzipSync2(raw);
-    } catch (err) {
-      throw new IngestError(file2, `cannot be decompressed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-    }
-  }
-  return parseMemoryText(file2, raw.toString("utf8"));
-}
-function parseMemoryText(file2, text) {
-  const lines = text.replace(/^\uFEFF/, "").split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-  const first2 = lines.findIndex((l) => l.trim() !== "");
-  if (first2 < 0) throw new IngestError(file2, `is empty. ${MEMORY_FORMATS}`);
-  const head = lines[first2].trim();
-  const samples2 = head.startsWith("#") || /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{|\s)/.test(head) && !head.includes(",") ? prometheus(file2, lines) : csv(file2, lines, first2);
-  if (samples2.length === 0) throw new IngestError(file2, `holds no memory samples. ${MEMORY_FORMATS}`);
-  samples2.sort((a, b) => a.t - b.t);
-  return { source: file2, samples: samples2 };
-}
-function csv(file2, lines, headerIndex) {
-  const header2 = (splitCsvRecord(lines[headerIndex]) ?? []).map((h) => h.trim().toLowerCase());
-  const find2 = (names) => header2.findIndex((h) => names.includes(h));
-  const timeColumn = find2(TIME_COLUMNS);
-  const rssColumn = find2(RSS_COLUMNS);
-  const heapColumn = find2(HEAP_COLUMNS);
-  if (timeColumn < 0 || rssColumn < 0) {
-    const missing = timeColumn < 0 ? `time column (${TIME_COLUMNS.join(", ")})` : `RSS column (${RSS_COLUMNS.join(", ")})`;
-    throw new IngestError(file2, `header '${excerpt(lines[headerIndex])}' has no ${missing}. ${MEMORY_FORMATS}`, { line: headerIndex + 1 });
-  }
-  const times = new TimeParser();
-  const samples2 = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === "") continue;
-    const fields = splitCsvRecord(line);
-    if (fields === void 0 || fields.length !== header2.length) {
-      throw new IngestError(file2, `expected ${header2.length} columns as in the header, got '${excerpt(line)}'`, { line: i + 1 });
-    }
-    const t = timeValue(fields[timeColumn].trim(), header2[timeColumn] === "unix_ms", times);
-    if (t === void 0) throw new IngestError(file2, `time '${excerpt(fields[timeColumn])}' is neither Unix time nor RFC 3339`, { line: i + 1 });
-    const rssBytes = bytes(fields[rssColumn]);
-    if (rssBytes === void 0) throw new IngestError(file2, `${header2[rssColumn]} '${excerpt(fields[rssColumn])}' is not a number of bytes`, { line: i + 1 });
-    const sample = { t, rssBytes };
-    if (heapColumn >= 0 && fields[heapColumn].trim() !== "") {
-      const heap = bytes(fields[heapColumn]);
-      if (heap === void 0) throw new IngestError(file2, `${header2[heapColumn]} '${excerpt(fields[heapColumn])}' is not a number of bytes`, { line: i + 1 });
-      sample.heapUsedBytes = heap;
-    }
-    samples2.push(sample);
-  }
-  return samples2;
-}
-function prometheus(file2, lines) {
-  const byTime = /* @__PURE__ */ new Map();
-  let scrapeTime;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === "") continue;
-    if (line.startsWith("#")) {
-      const m2 = /^#\s*scrape\s+(\S+)/.exec(line);
-      if (m2) {
-        const t2 = Number(m2[1]);
-        if (!Number.isFinite(t2)) throw new IngestError(file2, `'# scrape ${excerpt(m2[1])}' needs a Unix time in ms`, { line: i + 1 });
-        scrapeTime = t2 < 1e11 ? t2 * 1e3 : t2;
-      }
-      continue;
-    }
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)(?:\s+(\S+))?\s*$/.exec(line);
-    if (!m) throw new IngestError(file2, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
-    const name = m[1];
-    if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
-    const value = bytes(m[3]);
-    if (value === void 0) throw new IngestError(file2, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
-    const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
-    if (t === void 0 || !Number.isFinite(t)) {
-      throw new IngestError(file2, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
-    }
-    const entry = byTime.get(t) ?? { line: i + 1 };
-    if (name === RSS_METRIC) entry.rss = value;
-    else entry.heap = value;
-    byTime.set(t, entry);
-  }
-  const samples2 = [];
-  for (const [t, e] of byTime) {
-    if (e.rss === void 0) throw new IngestError(file2, `the scrape at ${t} has no ${RSS_METRIC}`, { line: e.line });
-    samples2.push(e.heap !== void 0 ? { t, rssBytes: e.rss, heapUsedBytes: e.heap } : { t, rssBytes: e.rss });
-  }
-  return samples2;
-}
-function timeValue(text, isMs, times) {
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    if (isMs) return n;
-    return n < 1e11 ? n * 1e3 : n < 1e14 ? n : n / 1e3;
-  }
-  const t = times.parseString(text);
-  return Number.isNaN(t) ? void 0 : t;
-}
-function bytes(text) {
-  const t = text.trim();
-  if (t === "") return void 0;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : void 0;
-}
-
-// src/ingest/ingest.ts
-var THREAD_MIN_BYTES = 32e6;
-var GZIP_RATIO = 8;
-var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
-async function ingestFiles(paths, options = {}) {
-  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
-  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
-    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
-  }
-  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
-    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
-  }
-  const inputs = [];
-  for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2, options.readers) });
-  const documents = inputs.filter((i) => i.detected.format === "run-document");
-  const summaries = inputs.filter((i) => i.detected.kind === "summary");
-  const streams = inputs.filter((i) => i.detected.kind === "stream");
-  let doc;
-  if (documents.length > 0) {
-    const other = inputs.find((i) => i.detected.format !== "run-document");
-    if (other) throw new IngestError(other.file, `is a ${other.detected.format} file, which ${MIXED}`);
-    doc = mergeDocuments(documents.map((d) => ({ file: d.file, doc: runDocument(d.file, d.detected) })));
-  } else if (summaries.length > 0) {
-    const other = inputs.find((i) => i !== summaries[0]);
-    if (other) {
-      throw new IngestError(other.file, `is given with the summary ${summaries[0].file}; a summary holds aggregates only (percentiles cannot be added up), so it ${MIXED}`);
-    }
-    const { file: file2, detected } = summaries[0];
-    if (detected.kind !== "summary") throw new Error("unreachable: summary input without a summary reader");
-    doc = detected.reader.read(detected.value, {
-      file: file2,
-      lines: detected.lines,
-      mtimeMs: (await stat5(file2)).mtimeMs,
-      ...options.stage !== void 0 ? { stage: options.stage } : {},
-      ...options.labels !== void 0 ? { labels: options.labels } : {},
-      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
-    });
-  } else {
-    const files = streams.flatMap((s) => s.detected.kind === "stream" ? [{ file: s.file, reader: s.detected.reader, gzip: s.detected.gzip }] : []);
-    const tools = new Set(files.map((f) => f.reader.tool));
-    if (tools.size > 1) {
-      const first2 = files[0];
-      const other = files.find((f) => f.reader.tool !== first2.reader.tool);
-      throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first2.reader.tool} output (${first2.file}): shards of one run come from one load tool`);
-    }
-    doc = await ingestStreams(files, options);
-  }
-  if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
-  return doc;
-}
-async function ingestStreams(files, options) {
-  const builderOptions = {
-    requestsMetric: files[0].reader.roles.requests,
-    failuresMetric: files[0].reader.roles.failures,
-    groupBy: options.groupBy ?? ["name"],
-    window: options.window ?? "auto",
-    ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
-    ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
-  };
-  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
-  try {
-    const builder = thread?.builder ?? new RunBuilder(builderOptions);
-    const warnings = [];
-    const seen = /* @__PURE__ */ new Set();
-    const warn = (message) => {
-      if (seen.has(message)) return;
-      seen.add(message);
-      warnings.push(message);
-    };
-    const tool = files[0].reader;
-    const sink = new PointSink(builder, warn, tool.knownMetrics);
-    const sources = [];
-    let total2 = 0;
-    const onBytes = options.onProgress ? (n) => {
-      total2 += n;
-      options.onProgress(total2);
-    } : void 0;
-    for (const f of files) {
-      const source = new ByteSource(f.file, f.gzip, onBytes);
-      const result = await f.reader.read(f.file, source, sink, warn);
-      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
-    }
-    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-    const info2 = {
-      tool: tool.tool,
-      roles: tool.roles,
-      ...options.stage !== void 0 ? { stage: options.stage } : {},
-      ...options.labels !== void 0 ? { labels: options.labels } : {},
-      ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-      sources,
-      warnings
-    };
-    return thread ? await thread.builder.finish(info2) : builder.finish(info2);
-  } finally {
-    await thread?.close();
-  }
-}
-async function wantsThread(files, choice) {
-  switch (choice) {
-    case "never":
-      return false;
-    case "always":
-      if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
-      return true;
-    case "auto": {
-      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
-      let bytes2 = 0;
-      for (const f of files) bytes2 += (await stat5(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
-      return bytes2 >= THREAD_MIN_BYTES;
-    }
-  }
-}
-function runDocument(file2, detected) {
-  if (detected.kind !== "run-document") throw new Error("unreachable: run document without JSON content");
-  const schema = detected.value.schema;
-  if (schema !== RUN_DOCUMENT_SCHEMA) {
-    throw new IngestError(file2, `is a perf-gate run document of schema '${String(schema)}', but this perf-gate reads '${RUN_DOCUMENT_SCHEMA}': use the perf-gate version that wrote it, or ingest the k6 output again`);
-  }
-  const parsed = RunDocumentSchema.safeParse(detected.value);
-  if (!parsed.success) throw new IngestError(file2, `is not a valid perf-gate run document: ${zodMessage(parsed.error)}; write it again with \`perf-gate ingest\``);
-  return parsed.data;
-}
-function mergeDocuments(inputs) {
-  if (inputs.length === 1) return inputs[0].doc;
-  try {
-    return mergeRuns(inputs.map((i) => i.doc));
-  } catch (err) {
-    if (err instanceof MergeError) {
-      throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
-    }
-    throw err;
-  }
-}
-
-// src/pipeline/measured-run.ts
-async function measuredRun(stage, policy, output2, record2 = {}) {
-  const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, {
     stage,
     groupBy: policy.groupBy,
     window: policy.window,
     maxScopes: policy.maxScopes,
     submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-    ...record2.gitSha !== void 0 ? { gitSha: record2.gitSha } : {},
-    ...record2.labels !== void 0 ? { labels: { ...record2.labels } } : {}
-  }) : output2.measured.document;
+    ...run.gitSha !== void 0 ? { gitSha: run.gitSha } : {},
+    ...run.labels !== void 0 ? { labels: { ...run.labels } } : {}
+  };
+}
+
+// src/pipeline/measured-run.ts
+async function measuredRun(stage, policy, output2, record2 = {}) {
+  const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, stageIngestOptions(stage, policy, record2)) : output2.measured.document;
   const meta3 = { ...run.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
@@ -93088,14 +93379,14 @@ function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
     return Promise.resolve({ reachable: false, why: "it is not a URL" });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     let settled = false;
     const settle2 = (result) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       req.destroy();
-      resolve2(result);
+      resolve3(result);
     };
     const onResponse = (res) => {
       res.resume();
@@ -93259,7 +93550,7 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
 async function runRound(options, arm, index, label) {
   const { stage, policy, signal, log } = options;
   const workDir = join5(options.workDir, `round-${index}-${arm}`);
-  await mkdir3(workDir, { recursive: true });
+  await mkdir5(workDir, { recursive: true });
   const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
   const prepared = await options.engine.prepare(setup);
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
@@ -93372,7 +93663,7 @@ async function runStage({ stage, policy }, input2, ports) {
   try {
     let output3;
     try {
-      output3 = await ports.engine.run({ stage, policy, workDir: input2.workDir, signal: input2.signal, log });
+      output3 = await ports.engine.run({ stage, policy, workDir: input2.workDir, signal: input2.signal, log, ingest: stageIngestOptions(stage, policy, input2) });
     } catch (err) {
       if (input2.signal.aborted) return void 0;
       throw err;
@@ -94542,12 +94833,12 @@ function worded(report) {
     findings: report.findings.map(word2)
   };
 }
-function ordered(value, shape, path7) {
+function ordered(value, shape, path8) {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path7 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
+    if (!Number.isFinite(value)) throw new TypeError(`${path8 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path7}[${i}]`));
+  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path8}[${i}]`));
   if (typeof value !== "object" || value === null) return value;
   const record2 = value;
   const known2 = shape?.keys ?? [];
@@ -94557,7 +94848,7 @@ function ordered(value, shape, path7) {
     if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
     const child2 = shape?.children[key];
     const childShape = child2 === void 0 ? void 0 : "items" in child2 ? child2.items : child2;
-    out[key] = ordered(record2[key], childShape, path7 === "" ? key : `${path7}.${key}`);
+    out[key] = ordered(record2[key], childShape, path8 === "" ? key : `${path8}.${key}`);
   }
   return out;
 }
@@ -94638,23 +94929,23 @@ function isPermissionError(err) {
   }
   return false;
 }
-function permissionFor(method, path7) {
+function permissionFor(method, path8) {
   const write = method.toUpperCase() !== "GET" && method.toUpperCase() !== "HEAD";
   const level2 = write ? "write" : "read";
-  if (/\/repos\/[^/]+\/[^/]+\/git\//.test(path7)) return `contents: ${level2}`;
-  if (/\/repos\/[^/]+\/[^/]+\/issues\//.test(path7)) return write ? "pull-requests: write (or issues: write)" : "pull-requests: read";
-  if (/\/repos\/[^/]+\/[^/]+\/statuses\//.test(path7)) return `statuses: ${level2}`;
-  if (/\/repos\/[^/]+\/[^/]+\/actions\//.test(path7)) return `actions: ${level2}`;
-  if (/\/repos\/[^/]+\/[^/]+\/dispatches$/.test(path7)) return "contents: write (a token with repo scope)";
-  if (/\/repos\/[^/]+\/[^/]+\/(commits|pulls)\b/.test(path7)) return `pull-requests: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/git\//.test(path8)) return `contents: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/issues\//.test(path8)) return write ? "pull-requests: write (or issues: write)" : "pull-requests: read";
+  if (/\/repos\/[^/]+\/[^/]+\/statuses\//.test(path8)) return `statuses: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/actions\//.test(path8)) return `actions: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/dispatches$/.test(path8)) return "contents: write (a token with repo scope)";
+  if (/\/repos\/[^/]+\/[^/]+\/(commits|pulls)\b/.test(path8)) return `pull-requests: ${level2}`;
   return void 0;
 }
 function describeGitHubError(err) {
   const e = findRequestError(err);
   if (!e) return redact(err instanceof Error ? err.message : String(err));
   const method = (e.request?.method ?? "").toUpperCase();
-  const path7 = pathOf(e.request?.url);
-  const what = `GitHub API ${method} ${path7}`.replace(/\s+/g, " ").trim();
+  const path8 = pathOf(e.request?.url);
+  const what = `GitHub API ${method} ${path8}`.replace(/\s+/g, " ").trim();
   const message = gitHubMessage(e);
   if (!e.response) {
     const cause = causeText(e);
@@ -94662,9 +94953,9 @@ function describeGitHubError(err) {
   }
   const details = validationDetails(e);
   const base = `${what} answered ${e.status}: ${message}${details ? ` (${details})` : ""}`;
-  return redact(`${base}${hint(e, method, path7)}`);
+  return redact(`${base}${hint(e, method, path8)}`);
 }
-function hint(e, method, path7) {
+function hint(e, method, path8) {
   if (isRateLimitError(e)) {
     const reset = Number(header(e, "x-ratelimit-reset"));
     const retryAfter = Number(header(e, "retry-after"));
@@ -94677,11 +94968,11 @@ function hint(e, method, path7) {
       return " \u2014 the token is invalid or expired: check the github-token input";
     case 403: {
       const accepted = header(e, "x-accepted-github-permissions");
-      const needs = accepted ? accepted.replace(/=/g, ": ").replace(/,\s*/g, ", ") : permissionFor(method, path7);
+      const needs = accepted ? accepted.replace(/=/g, ": ").replace(/,\s*/g, ", ") : permissionFor(method, path8);
       return ` \u2014 the token lacks ${needs ? `'${needs}'` : "a permission"}; a pull request from a fork gets a read-only GITHUB_TOKEN`;
     }
     case 404:
-      return isPermissionError(e) ? ` \u2014 not found, which for a write usually means the token cannot see the repository or lacks '${permissionFor(method, path7) ?? "write access"}'` : "";
+      return isPermissionError(e) ? ` \u2014 not found, which for a write usually means the token cannot see the repository or lacks '${permissionFor(method, path8) ?? "write access"}'` : "";
     default:
       return e.status >= 500 ? " \u2014 a GitHub server error, still failing after retries" : "";
   }
@@ -95045,7 +95336,7 @@ var BaselineBranch = class {
     const paths = stagePaths(stage);
     const { data } = await this.client.rest.git.getTree({ owner: this.owner, repo: this.repo, tree_sha: rootTree, recursive: "1" });
     if (!data.truncated) {
-      const find3 = (path7) => data.tree.find((e) => e.path === path7 && e.type === "blob")?.sha;
+      const find3 = (path8) => data.tree.find((e) => e.path === path8 && e.type === "blob")?.sha;
       return { ...defined("baseline", find3(paths.baseline)), ...defined("history", find3(paths.history)) };
     }
     let tree = rootTree;
@@ -95089,10 +95380,10 @@ var BaselineBranch = class {
     const { data } = await this.client.rest.git.createBlob({ owner: this.owner, repo: this.repo, content: Buffer.from(text, "utf8").toString("base64"), encoding: "base64" });
     return data.sha;
   }
-  parseHistory(text, path7) {
-    const parsed = HistoryFileSchema.safeParse(parseJson(text, path7));
+  parseHistory(text, path8) {
+    const parsed = HistoryFileSchema.safeParse(parseJson(text, path8));
     if (!parsed.success) {
-      throw new BaselineStoreError(`${path7} on branch ${this.branch} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}); delete it to start a new history`);
+      throw new BaselineStoreError(`${path8} on branch ${this.branch} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}); delete it to start a new history`);
     }
     return parsed.data.entries;
   }
@@ -95143,15 +95434,15 @@ function checkBranch(branch) {
 function defined(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
-function parseJson(text, path7) {
+function parseJson(text, path8) {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new BaselineStoreError(`${path7} on the baseline branch is not JSON (${err instanceof Error ? err.message : String(err)}); delete it to start again`);
+    throw new BaselineStoreError(`${path8} on the baseline branch is not JSON (${err instanceof Error ? err.message : String(err)}); delete it to start again`);
   }
 }
 function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 function branchReadme(branch) {
   return [
@@ -95168,7 +95459,7 @@ function branchReadme(branch) {
 }
 
 // src/pipeline/file-store.ts
-import { readFile as readFile5, rename as rename2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile5, rename as rename2, rm as rm4, writeFile as writeFile2 } from "node:fs/promises";
 var FileBaselineStore = class {
   constructor(options) {
     this.options = options;
@@ -95191,15 +95482,15 @@ var FileBaselineStore = class {
    * @throws Error naming the file when it cannot be read (an IngestError as `cause`).
    */
   async read(stage) {
-    const path7 = this.pathOf(stage);
+    const path8 = this.pathOf(stage);
     let run;
     try {
       run = await this.runOf(stage);
     } catch (err) {
-      throw new Error(`baseline file ${path7}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(`baseline file ${path8}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (run.meta.stage !== void 0 && run.meta.stage !== stage) {
-      this.options.log.warning(`baseline file ${path7} is a run of stage ${run.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
+      this.options.log.warning(`baseline file ${path8} is a run of stage ${run.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
     return { baseline: run, history: await this.historyOf(stage) };
@@ -95210,34 +95501,34 @@ var FileBaselineStore = class {
    * baseline and history as they were.
    */
   async write(stage, run) {
-    const path7 = this.pathOf(stage);
+    const path8 = this.pathOf(stage);
     const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end)], this.options.maxHistory ?? 20);
-    await replaceFile(path7, `${JSON.stringify(run)}
+    await replaceFile(path8, `${JSON.stringify(run)}
 `);
-    this.reads.delete(path7);
+    this.reads.delete(path8);
     await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
-    return { status: "written", message: `Baseline for ${stage} written to ${path7}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
+    return { status: "written", message: `Baseline for ${stage} written to ${path8}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
   }
   async historyOf(stage) {
-    const path7 = this.historyPathOf(stage);
+    const path8 = this.historyPathOf(stage);
     let text;
     try {
-      text = await readFile5(path7, "utf8");
+      text = await readFile5(path8, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return [];
-      this.options.log.warning(`history file ${path7} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
+      this.options.log.warning(`history file ${path8} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
       return [];
     }
     let json2;
     try {
       json2 = JSON.parse(text);
     } catch (err) {
-      this.options.log.warning(`history file ${path7} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path8} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     const parsed = HistoryFileSchema.safeParse(json2);
     if (!parsed.success) {
-      this.options.log.warning(`history file ${path7} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path8} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     return parsed.data.entries;
@@ -95248,22 +95539,22 @@ var FileBaselineStore = class {
    * @throws IngestError naming the file and what is wrong with it.
    */
   runOf(stage) {
-    const path7 = this.pathOf(stage);
-    let read = this.reads.get(path7);
+    const path8 = this.pathOf(stage);
+    let read = this.reads.get(path8);
     if (!read) {
-      read = ingestFiles([path7], { ...this.options.ingest });
-      this.reads.set(path7, read);
+      read = ingestFiles([path8], { ...this.options.ingest });
+      this.reads.set(path8, read);
     }
     return read;
   }
 };
-async function replaceFile(path7, text) {
-  const temporary = `${path7}.${process.pid}.tmp`;
+async function replaceFile(path8, text) {
+  const temporary = `${path8}.${process.pid}.tmp`;
   try {
     await writeFile2(temporary, text);
-    await rename2(temporary, path7);
+    await rename2(temporary, path8);
   } catch (err) {
-    await rm3(temporary, { force: true });
+    await rm4(temporary, { force: true });
     throw err;
   }
 }
@@ -95396,6 +95687,11 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   const githubToken = raw("github-token");
   const rollback2 = parseRollback(raw, problems);
   const acceptLabel = raw("accept-label") || void 0;
+  const k6Output = choice("k6-output", ["live", "file"], "live");
+  const rawOutput = raw("raw-output") || void 0;
+  if (rawOutput !== void 0 && stages.length > 1 && !rawOutput.includes("{stage}")) {
+    problems.push(`'raw-output' is written by each of the ${stages.length} stages: put {stage} in it, e.g. 'perf/{stage}.ndjson.gz' \u2014 got '${rawOutput}'`);
+  }
   if (problems.length > 0) throw new InputError(problems);
   return {
     script,
@@ -95414,7 +95710,9 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     failOn,
     githubToken,
     ...rollback2 ? { rollback: rollback2 } : {},
-    ...acceptLabel ? { acceptLabel } : {}
+    ...acceptLabel ? { acceptLabel } : {},
+    k6Output,
+    ...rawOutput ? { rawOutput } : {}
   };
 }
 function parseAb(raw, targetUrl, problems) {
@@ -95467,8 +95765,8 @@ function parseBaseline(value, problems) {
     return { kind: "none" };
   }
   if (value.startsWith("file:")) {
-    const path7 = value.slice("file:".length).trim();
-    if (path7 !== "") return { kind: "file", path: path7 };
+    const path8 = value.slice("file:".length).trim();
+    if (path8 !== "") return { kind: "file", path: path8 };
   }
   problems.push(`'baseline' must be 'branch' (default, the ${DEFAULT_BASELINE_BRANCH2} branch), 'branch:<name>', 'file:<path>' or 'none' \u2014 got '${value}'`);
   return { kind: "none" };
@@ -95556,12 +95854,12 @@ function sampleCommand(command, log, options = {}) {
   const intervalMs = options.intervalMs ?? 2e3;
   const { env } = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, ...options.set ? { set: options.set } : {} });
   return poll(
-    () => new Promise((resolve2, reject) => {
+    () => new Promise((resolve3, reject) => {
       exec2(command, { timeout: Math.max(1e3, intervalMs), env }, (err, stdout) => {
         if (err) return reject(err);
         const m = /\d+(?:\.\d+)?(?:e\+?\d+)?/i.exec(stdout);
         if (!m) return reject(new Error(`'${command}' printed no number`));
-        resolve2({ t: Date.now(), rssBytes: Number(m[0]) });
+        resolve3({ t: Date.now(), rssBytes: Number(m[0]) });
       });
     }),
     log,
@@ -95876,6 +96174,8 @@ async function runAction(io2) {
     secrets,
     processEnv: io2.env,
     installed: { k6: k62 },
+    k6Output: inputs.k6Output,
+    ...inputs.rawOutput !== void 0 ? { rawOutput: inputs.rawOutput } : {},
     names: INPUT_NAMES
   };
   const engine = await chooseEngine("k6", setup);

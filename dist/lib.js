@@ -1800,7 +1800,7 @@ function excerpt(text, max = 60) {
 // src/ingest/byte-source.ts
 var READ_CHUNK = 1 << 20;
 var INFLATE_CHUNK = 256 * 1024;
-var ByteSource = class {
+var ByteSource = class _ByteSource {
   constructor(path, gzip, onBytes) {
     this.path = path;
     this.gzip = gzip;
@@ -1812,8 +1812,28 @@ var ByteSource = class {
   /** The gzip stream ended before its trailer. */
   truncated = false;
   reported = 0;
+  /**
+   * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
+   * the name `path` in messages. The chunks are the stream's own (each stays valid).
+   *
+   * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+   */
+  static fromStream(path, stream) {
+    const source = new _ByteSource(path, false);
+    source.stream = stream;
+    return source;
+  }
+  stream;
+  /** The bytes come from a stream (ByteSource.fromStream), not from a file read here. */
+  get streamed() {
+    return this.stream !== void 0;
+  }
   async *chunks() {
     try {
+      if (this.stream) {
+        yield* this.stream;
+        return;
+      }
       if (!this.gzip) {
         yield* this.plain();
         return;
@@ -3293,12 +3313,7 @@ var GZIP_RATIO = 8;
 var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
   if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
-  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
-    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
-  }
-  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
-    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
-  }
+  checkOptions(options);
   const inputs = [];
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file, options.readers) });
   const documents = inputs.filter((i) => i.detected.format === "run-document");
@@ -3332,12 +3347,25 @@ async function ingestFiles(paths, options = {}) {
       const other = files.find((f) => f.reader.tool !== first2.reader.tool);
       throw new IngestError(other.file, `is ${other.reader.tool} output, given with ${first2.reader.tool} output (${first2.file}): shards of one run come from one load tool`);
     }
-    doc = await ingestStreams(files, options);
+    let total2 = 0;
+    const onBytes = options.onProgress ? (n) => {
+      total2 += n;
+      options.onProgress(total2);
+    } : void 0;
+    doc = await buildFromSources(files.map((f) => ({ file: f.file, reader: f.reader, source: new ByteSource(f.file, f.gzip, onBytes) })), options);
   }
   if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
   return doc;
 }
-async function ingestStreams(files, options) {
+function checkOptions(options) {
+  if (options.window !== void 0 && options.window !== "auto" && !(Number.isFinite(options.window) && options.window > 0)) {
+    throw new RangeError(`ingest: window must be 'auto' or a positive number of seconds but got ${options.window}`);
+  }
+  if (options.maxScopes !== void 0 && !(Number.isInteger(options.maxScopes) && options.maxScopes >= 1)) {
+    throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
+  }
+}
+async function buildFromSources(files, options) {
   const builderOptions = {
     requestsMetric: files[0].reader.roles.requests,
     failuresMetric: files[0].reader.roles.failures,
@@ -3359,14 +3387,8 @@ async function ingestStreams(files, options) {
     const tool = files[0].reader;
     const sink = new PointSink(builder, warn, tool.knownMetrics);
     const sources = [];
-    let total2 = 0;
-    const onBytes = options.onProgress ? (n) => {
-      total2 += n;
-      options.onProgress(total2);
-    } : void 0;
     for (const f of files) {
-      const source = new ByteSource(f.file, f.gzip, onBytes);
-      const result = await f.reader.read(f.file, source, sink, warn);
+      const result = await f.reader.read(f.file, f.source, sink, warn);
       sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
     }
     if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
@@ -3394,7 +3416,7 @@ async function wantsThread(files, choice) {
     case "auto": {
       if (!builderThreadAvailable() || availableParallelism() < 2) return false;
       let bytes2 = 0;
-      for (const f of files) bytes2 += (await stat3(f.file)).size * (f.gzip ? GZIP_RATIO : 1);
+      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat3(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
       return bytes2 >= THREAD_MIN_BYTES;
     }
   }

@@ -17,6 +17,16 @@ export declare class ByteSource {
     constructor(path: string, gzip: boolean, 
     /** Called with the number of new file bytes (compressed for .gz) read since the last call. */
     onBytes?: ((bytes: number) => void) | undefined);
+    /**
+     * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
+     * the name `path` in messages. The chunks are the stream's own (each stays valid).
+     *
+     * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+     */
+    static fromStream(path: string, stream: AsyncIterable<Buffer>): ByteSource;
+    private stream;
+    /** The bytes come from a stream (ByteSource.fromStream), not from a file read here. */
+    get streamed(): boolean;
     chunks(): AsyncGenerator<Buffer>;
     private plain;
     private inflate;

@@ -1,5 +1,6 @@
 import { type RunDocument } from '../document/run-document.js';
-import type { Reader } from './reader.js';
+import { ByteSource } from './byte-source.js';
+import type { Reader, StreamReader } from './reader.js';
 export interface IngestOptions {
     /** Tags that split every metric into scopes (default `['name']`: one scope per endpoint). */
     readonly groupBy?: readonly string[];
@@ -42,3 +43,20 @@ export interface IngestOptions {
  * const doc = await ingestFiles(['smoke.ndjson.gz'], { stage: 'smoke', memory: 'smoke.memory.csv' });
  */
 export declare function ingestFiles(paths: readonly string[], options?: IngestOptions): Promise<RunDocument>;
+/** One stream input, already open: the name it is known by (in `meta.sources` and messages), its reader and its bytes. */
+export interface StreamInput {
+    readonly file: string;
+    readonly reader: StreamReader;
+    readonly source: ByteSource;
+}
+/**
+ * Reads stream inputs (shards of one run, from one tool) into one run document exactly as ingestFiles
+ * reads the same bytes from files: same builder, same warnings, same sources. For bytes that are not a
+ * file on disk yet — k6's output read through a FIFO while k6 runs (engine/k6-live-output.ts). `onProgress`
+ * is not called (the caller owns the stream); `memory` is attached as by ingestFiles.
+ *
+ * @throws IngestError naming the input (and line) that cannot be read.
+ * @example
+ * const doc = await ingestSources([{ file: 'smoke.ndjson', reader: K6_NDJSON_READER, source: ByteSource.fromStream('smoke.ndjson', socket) }], { stage: 'smoke' });
+ */
+export declare function ingestSources(inputs: readonly StreamInput[], options?: IngestOptions): Promise<RunDocument>;
