@@ -66768,6 +66768,13 @@ function studentTQuantile(p, df) {
   return p < 0.5 ? -t : t;
 }
 
+// src/gate/interval-se.ts
+var Z95 = 1.959963984540054;
+function logSeOfInterval(interval, df) {
+  const width = Math.log1p(interval.upper) - Math.log1p(interval.lower);
+  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z95));
+}
+
 // src/gate/classify.ts
 var SUGGESTIVE_FACTOR = 2;
 function classify(a, adjustedP, rule) {
@@ -66839,15 +66846,12 @@ function clearlyBeyond(a, confidence) {
   if (!a.beyond) return false;
   if (!a.interval || a.change === void 0 || confidence <= 0.5) return a.beyond;
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
-  const lo = Math.log1p(a.interval.lower);
-  const hi = Math.log1p(a.interval.upper);
-  const se = (hi - lo) / (2 * (a.df !== void 0 ? studentTQuantile(0.975, a.df) : Z95));
+  const se = logSeOfInterval(a.interval, a.df);
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
   const z2 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
   return a.limit.kind === "max-increase" ? estimate - z2 * se > Math.log1p(a.limit.max) : estimate + z2 * se < Math.log1p(-a.limit.max);
 }
-var Z95 = 1.959963984540054;
 function decide(a, adjustedP, alpha, clearly) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
   if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };
@@ -71511,10 +71515,14 @@ function interruptedStatus(signal) {
   return 128 + constants3.signals[signal];
 }
 var OPTION_NAMES = { script: "--script", targetUrl: "--target-url" };
-function abOptions(rounds, roundDuration) {
-  const settings = abSettings(rounds, roundDuration, { rounds: "--rounds", roundDuration: "--round-duration" });
+function abOptions(opts) {
+  if (opts.baselineUrl === void 0) return void 0;
+  const settings = abSettings(opts.rounds ?? "auto", opts.roundDuration ?? "20s", { rounds: "--rounds", roundDuration: "--round-duration" });
   if ("problems" in settings) throw new UsageError(settings.problems.join("; "));
-  return settings;
+  checkTargetUrl(opts.baselineUrl, "--baseline-url");
+  if (opts.targetUrl === void 0) throw new UsageError("--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds");
+  if (opts.baseline !== void 0) throw new UsageError("--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job");
+  return { ...settings, urls: { baseline: opts.baselineUrl, candidate: opts.targetUrl } };
 }
 async function runCommand(opts, io) {
   const stop = new AbortController();
@@ -71548,12 +71556,7 @@ async function runStages(opts, io, signal) {
   if (list.problems.length > 0) throw new UsageError(list.problems.join("; "));
   const stages = planStages(config2, list.stages);
   if (opts.targetUrl !== void 0) checkTargetUrl(opts.targetUrl, "--target-url");
-  const ab = opts.baselineUrl !== void 0 ? abOptions(opts.rounds ?? "auto", opts.roundDuration ?? "20s") : void 0;
-  if (opts.baselineUrl !== void 0) {
-    checkTargetUrl(opts.baselineUrl, "--baseline-url");
-    if (opts.targetUrl === void 0) throw new UsageError("--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds");
-    if (opts.baseline !== void 0) throw new UsageError("--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job");
-  }
+  const ab = abOptions(opts);
   if (opts.rawOutput !== void 0 && list.stages.length > 1 && !opts.rawOutput.includes("{stage}")) {
     throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
   }
@@ -71598,8 +71601,7 @@ async function runStages(opts, io, signal) {
   const memory = opts.memoryUrl !== void 0 ? endpointMemory(opts.memoryUrl, log, 1e3) : void 0;
   const cancelledNote = "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).";
   const clock = { now: () => /* @__PURE__ */ new Date() };
-  const abUrls = ab && opts.baselineUrl !== void 0 && opts.targetUrl !== void 0 ? { baseline: opts.baselineUrl, candidate: opts.targetUrl } : void 0;
-  const { runs, notRun, report } = ab && abUrls ? await runAbPipeline({ stages, ...ab, urls: abUrls, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log }) : await runPipeline({ stages, workDir: out, signal, cancelledNote }, { engine: choice.engine, ...memory ? { memory } : {}, baselines, clock, log });
+  const { runs, notRun, report } = ab ? await runAbPipeline({ stages, ...ab, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log }) : await runPipeline({ stages, workDir: out, signal, cancelledNote }, { engine: choice.engine, ...memory ? { memory } : {}, baselines, clock, log });
   for (const stage of notRun) io.stderr(`perf-gate: stage ${stage} not run (interrupted)
 `);
   if (runs.length === 0) {

@@ -90904,6 +90904,13 @@ function studentTQuantile(p, df) {
   return p < 0.5 ? -t : t;
 }
 
+// src/gate/interval-se.ts
+var Z95 = 1.959963984540054;
+function logSeOfInterval(interval, df) {
+  const width = Math.log1p(interval.upper) - Math.log1p(interval.lower);
+  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z95));
+}
+
 // src/gate/classify.ts
 var SUGGESTIVE_FACTOR = 2;
 function classify(a, adjustedP, rule) {
@@ -90975,15 +90982,12 @@ function clearlyBeyond(a, confidence) {
   if (!a.beyond) return false;
   if (!a.interval || a.change === void 0 || confidence <= 0.5) return a.beyond;
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
-  const lo = Math.log1p(a.interval.lower);
-  const hi = Math.log1p(a.interval.upper);
-  const se = (hi - lo) / (2 * (a.df !== void 0 ? studentTQuantile(0.975, a.df) : Z95));
+  const se = logSeOfInterval(a.interval, a.df);
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
   const z2 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
   return a.limit.kind === "max-increase" ? estimate - z2 * se > Math.log1p(a.limit.max) : estimate + z2 * se < Math.log1p(-a.limit.max);
 }
-var Z95 = 1.959963984540054;
 function decide(a, adjustedP, alpha, clearly) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
   if (a.insufficient !== void 0) return { outcome: "inconclusive", severity: "info", confidence: { level: "not-applicable" } };

@@ -58,11 +58,15 @@ export function interruptedStatus(signal: StopSignal): number {
 /** How the CLI's messages name its settings. */
 const OPTION_NAMES = { script: '--script', targetUrl: '--target-url' } as const;
 
-/** `--rounds` and `--round-duration`, checked (ab/ab-settings.ts). */
-function abOptions(rounds: string, roundDuration: string): { pairs: number; roundDurationS: number } {
-  const settings = abSettings(rounds, roundDuration, { rounds: '--rounds', roundDuration: '--round-duration' });
+/** A/B mode when `--baseline-url` is given: the two URLs, `--rounds` and `--round-duration`, checked (ab/ab-settings.ts). */
+function abOptions(opts: RunCliOptions): { pairs: number; roundDurationS: number; urls: { baseline: string; candidate: string } } | undefined {
+  if (opts.baselineUrl === undefined) return undefined;
+  const settings = abSettings(opts.rounds ?? 'auto', opts.roundDuration ?? '20s', { rounds: '--rounds', roundDuration: '--round-duration' });
   if ('problems' in settings) throw new UsageError(settings.problems.join('; '));
-  return settings;
+  checkTargetUrl(opts.baselineUrl, '--baseline-url');
+  if (opts.targetUrl === undefined) throw new UsageError('--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds');
+  if (opts.baseline !== undefined) throw new UsageError('--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job');
+  return { ...settings, urls: { baseline: opts.baselineUrl, candidate: opts.targetUrl } };
 }
 
 /**
@@ -105,12 +109,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   // Unknown stages, and thresholds that cannot fit a built-in metric, fail before any load is sent.
   const stages = planStages(config, list.stages);
   if (opts.targetUrl !== undefined) checkTargetUrl(opts.targetUrl, '--target-url');
-  const ab = opts.baselineUrl !== undefined ? abOptions(opts.rounds ?? 'auto', opts.roundDuration ?? '20s') : undefined;
-  if (opts.baselineUrl !== undefined) {
-    checkTargetUrl(opts.baselineUrl, '--baseline-url');
-    if (opts.targetUrl === undefined) throw new UsageError('--baseline-url needs --target-url: A/B mode loads the baseline service and the candidate at --target-url in alternating rounds');
-    if (opts.baseline !== undefined) throw new UsageError('--baseline-url and --baseline cannot be combined: A/B mode measures its baseline in the same job');
-  }
+  const ab = abOptions(opts);
   if (opts.rawOutput !== undefined && list.stages.length > 1 && !opts.rawOutput.includes('{stage}')) {
     throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
   }
@@ -154,9 +153,8 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
 
   const cancelledNote = 'perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).';
   const clock = { now: () => new Date() };
-  const abUrls = ab && opts.baselineUrl !== undefined && opts.targetUrl !== undefined ? { baseline: opts.baselineUrl, candidate: opts.targetUrl } : undefined;
-  const { runs, notRun, report } = ab && abUrls
-    ? await runAbPipeline({ stages, ...ab, urls: abUrls, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log })
+  const { runs, notRun, report } = ab
+    ? await runAbPipeline({ stages, ...ab, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log })
     : await runPipeline({ stages, workDir: out, signal, cancelledNote }, { engine: choice.engine, ...(memory ? { memory } : {}), baselines, clock, log });
   for (const stage of notRun) io.stderr(`perf-gate: stage ${stage} not run (interrupted)\n`);
   if (runs.length === 0) {

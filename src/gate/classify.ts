@@ -1,5 +1,6 @@
 import { normalQuantile } from '../stats/normal.js';
 import { studentTQuantile } from '../stats/student-t.js';
+import { logSeOfInterval } from './interval-se.js';
 import type { Assessment } from './assessment.js';
 import type { Confidence, Finding, Outcome, Reason, Severity } from './verdict.js';
 
@@ -107,10 +108,8 @@ function clearlyBeyond(a: Assessment, confidence: number): boolean {
   if (!a.beyond) return false;
   if (!a.interval || a.change === undefined || confidence <= 0.5) return a.beyond;
   if (a.limit.kind !== 'max-increase' && a.limit.kind !== 'max-decrease') return a.beyond;
-  const lo = Math.log1p(a.interval.lower);
-  const hi = Math.log1p(a.interval.upper);
   // A t interval (few A/B pairs) is wider for the same se: read the se and the bound with its own quantiles.
-  const se = (hi - lo) / (2 * (a.df !== undefined ? studentTQuantile(0.975, a.df) : Z95));
+  const se = logSeOfInterval(a.interval, a.df);
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
   const z = a.df !== undefined ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
@@ -118,9 +117,6 @@ function clearlyBeyond(a: Assessment, confidence: number): boolean {
     ? estimate - z * se > Math.log1p(a.limit.max)
     : estimate + z * se < Math.log1p(-a.limit.max);
 }
-
-/** z of a two-sided 95 % interval. */
-const Z95 = 1.959963984540054;
 
 function decide(a: Assessment, adjustedP: number | undefined, alpha: number, clearly: boolean): { outcome: Outcome; severity: Severity; confidence: Confidence } {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};

@@ -1,5 +1,6 @@
 import { normalCdf, normalQuantile } from '../stats/normal.js';
 import { haybittlePetoLevels } from '../stats/look-levels.js';
+import { logSeOfInterval } from './interval-se.js';
 import type { Finding } from './verdict.js';
 
 /** How a sequential stage looks at its data while the load runs. */
@@ -115,7 +116,7 @@ function settled(f: Finding, ctx: LookContext): boolean {
         return fullRunFailChance(estimate, d.withinSe, d.noiseSe, Math.log1p(f.limit.max), ctx) < (ctx.futility ?? DEFAULT_FUTILITY);
       }
       // The findings' intervals are 95 % two-sided (t for A/B pairs, wider for the same se: read with z, cautious).
-      const se = (Math.log1p(interval.upper) - Math.log1p(interval.lower)) / (2 * Z95);
+      const se = logSeOfInterval(interval);
       if (!(se > 0) || !Number.isFinite(se)) return false;
       const z = normalQuantile(0.95);
       if (f.limit.kind === 'max-increase') return estimate + z * se < Math.log1p(f.limit.max);
@@ -148,5 +149,3 @@ export function fullRunFailChance(estimate: number, withinSe: number, noiseSe: n
 function label(f: Finding): string {
   return `${f.scope ? f.scope.value : 'whole run'} ${f.kind === 'latency' ? f.statistic : f.kind}`;
 }
-
-const Z95 = 1.959963984540054;

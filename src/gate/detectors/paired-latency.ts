@@ -84,7 +84,7 @@ export const pairedLatency: Detector = {
 };
 
 /** One pair's ln ratio of a statistic and, when its two rounds can bound it, the standard error; nothing when a round lacks the scope. */
-export function pairEstimate(pair: RoundPair, s: JudgedScope, statistic: string): PairEstimate[] {
+function pairEstimate(pair: RoundPair, s: JudgedScope, statistic: string): PairEstimate[] {
   const bd = pair.baseline.distribution(s.name);
   const cd = pair.current.distribution(s.name);
   if (!bd || !cd) return [];

@@ -1,5 +1,4 @@
-import { type PairEstimate } from '../../stats/paired-log-ratio.js';
-import type { Detector, JudgedScope, RoundPair } from '../detector.js';
+import type { Detector } from '../detector.js';
 /**
  * A round with fewer requests of a scope than this says nothing about it: the pair is left out of that
  * scope's questions (a rare endpoint may reach it only in some rounds).
@@ -14,5 +13,3 @@ export declare const PAIR_MIN_REQUESTS = 5;
  * noise figure is assumed. Not asked outside ab mode.
  */
 export declare const pairedLatency: Detector;
-/** One pair's ln ratio of a statistic and, when its two rounds can bound it, the standard error; nothing when a round lacks the scope. */
-export declare function pairEstimate(pair: RoundPair, s: JudgedScope, statistic: string): PairEstimate[];
