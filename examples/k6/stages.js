@@ -29,6 +29,10 @@
 // …). Then every scenario is fitted to the round (fitToRound): a fixed-length executor lasts the round,
 // a ramping one keeps its shape with every step scaled so the whole ramp fits in it. perf-gate passes no
 // --duration: k6 would replace the scenarios with one constant-VUs scenario of 1 VU (docs/ab-mode.md).
+//
+// In a sequential stage (docs/sequential.md) perf-gate sets PERF_GATE_STAGE_DURATION to the stage's budget
+// (its maxDuration) and stops k6 once a look knows the answer; every scenario is fitted to the budget the
+// same way, so the load lasts until it is stopped.
 
 /** The stages this module has presets for. */
 export var STAGE_NAMES = ['smoke', 'load', 'stress', 'spike', 'endurance'];
@@ -169,7 +173,7 @@ export function fitToRound(scenario, round) {
       fitted.maxDuration = round;
       return fitted;
     default:
-      throw new Error('perf-gate stages.js: cannot fit a scenario with executor "' + scenario.executor + '" to an A/B round (PERF_GATE_ROUND_DURATION)');
+      throw new Error('perf-gate stages.js: cannot fit a scenario with executor "' + scenario.executor + '" to ' + round + ' (PERF_GATE_ROUND_DURATION or PERF_GATE_STAGE_DURATION)');
   }
 }
 
@@ -187,7 +191,8 @@ function own(object, key) {
  *   overrides.thresholds      k6 thresholds (none by default: perf-gate judges the results)
  *   anything else             copied into the options as it is (tags, summaryTrendStats, …)
  *
- * With PERF_GATE_ROUND_DURATION set (an A/B round), every scenario is fitted to it (fitToRound).
+ * With PERF_GATE_ROUND_DURATION set (an A/B round), every scenario is fitted to it (fitToRound); else with
+ * PERF_GATE_STAGE_DURATION (a sequential stage's budget) to that.
  *
  * Merged with Object.assign, never with object spread, which k6 v0.49 rejects.
  */
@@ -218,7 +223,8 @@ export function stageOptions(overrides) {
   var scenarios = {};
   scenarios[stage] = scenario;
   options.scenarios = Object.assign(scenarios, o.scenarios || {});
-  var round = duration('PERF_GATE_ROUND_DURATION', undefined);
+  // An A/B round, else a sequential stage's budget: the load lasts that long (or until perf-gate stops it).
+  var round = duration('PERF_GATE_ROUND_DURATION', undefined) || duration('PERF_GATE_STAGE_DURATION', undefined);
   if (round !== undefined) {
     for (var name in options.scenarios) {
       if (own(options.scenarios, name)) options.scenarios[name] = fitToRound(options.scenarios[name], round);

@@ -37,11 +37,22 @@ export interface EndurancePolicy {
   warmupSeconds: number;
 }
 
+/** A sequential stage (gate/sequential.ts): looks while the load runs, stops once the answer is known. */
+export interface SequentialPolicy {
+  /** The planned length, in seconds. */
+  plannedSeconds: number;
+  /** The budget when the answer is still open at the planned length (≥ plannedSeconds). */
+  maxSeconds: number;
+  /** Seconds between looks. */
+  everySeconds: number;
+}
+
 /** The stage-specific part of a policy. */
 export interface StageRules {
   thresholds: ThresholdSet[];
   regression: RegressionPolicy;
   endurance?: EndurancePolicy;
+  sequential?: SequentialPolicy;
 }
 
 /** Everything the gate needs to judge one stage. */
@@ -134,10 +145,28 @@ function stageRules(config: PerfGateConfig, name: string, chain: readonly string
   } else {
     base = isPresetName(name) ? presetRules(name) : customStageRules();
   }
-  return own === undefined ? base : mergeStage(base, own);
+  const rules = own === undefined ? base : mergeStage(base, own);
+  if (rules.endurance && rules.sequential && chain.length === 0) {
+    // An endurance stage exists to see what happens late; a sequential stop would not see it.
+    throw new ConfigError(
+      [`stages.${name}.sequential: stage '${name}' has endurance rules, which judge the end of a long run; a sequential stage stops as soon as the answer is known and would never see it — remove 'sequential' (or the endurance rules) from '${name}'`],
+      { path: `stages.${name}.sequential` },
+    );
+  }
+  return rules;
 }
 
 function mergeStage(base: StageRules, own: StageConfig): StageRules {
+  const merged = mergeRules(base, own);
+  const sequential = own.sequential ? sequentialPolicy(own.sequential) : base.sequential;
+  return sequential ? { ...merged, sequential } : merged;
+}
+
+function sequentialPolicy(own: NonNullable<StageConfig['sequential']>): SequentialPolicy {
+  return { plannedSeconds: own.duration, maxSeconds: own.maxDuration ?? own.duration, everySeconds: own.lookEvery ?? own.duration / 4 };
+}
+
+function mergeRules(base: StageRules, own: StageConfig): StageRules {
   const regression = own.regression ?? {};
   const merged: StageRules = {
     thresholds: mergeThresholds(base.thresholds, own.thresholds ?? []),

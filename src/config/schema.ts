@@ -68,12 +68,23 @@ export interface EnduranceConfig {
   warmupSeconds?: number;
 }
 
+/** A stage's sequential gate as written (seconds): look while the load runs, stop once the answer is known. */
+export interface SequentialConfig {
+  /** The planned length of the stage. */
+  duration: number;
+  /** The budget when the answer is still open at the planned length (default: the planned length). */
+  maxDuration?: number;
+  /** Time between looks (default a quarter of the planned length). */
+  lookEvery?: number;
+}
+
 /** One entry under `stages:`, as written (validated, percentages and durations already converted). */
 export interface StageConfig {
   extends?: string;
   thresholds?: ThresholdSet[];
   regression?: RegressionConfig;
   endurance?: EnduranceConfig;
+  sequential?: SequentialConfig;
   /** How this stage loads the service with the embedded engine, over the top-level `workload`. */
   workload?: WorkloadOverride;
 }
@@ -233,11 +244,29 @@ const workloadOverrideSchema = z.strictObject({
   rampUp: seconds({ min: 0 }).optional(),
 });
 
+const sequentialSchema = z
+  .strictObject({
+    // Below 4 s a look would see a second of data: nothing the gate could judge.
+    duration: seconds({ min: 4 }),
+    maxDuration: seconds({ min: 4 }).optional(),
+    lookEvery: seconds({ min: 1 }).optional(),
+  })
+  .check((ctx) => {
+    const { duration, maxDuration, lookEvery } = ctx.value;
+    if (maxDuration !== undefined && maxDuration < duration) {
+      ctx.issues.push({ code: 'custom', path: ['maxDuration'], message: `must be at least the planned duration (${duration} s), got ${maxDuration} s: it is how long the stage may run on when the answer is still open`, input: maxDuration });
+    }
+    if (lookEvery !== undefined && lookEvery > duration) {
+      ctx.issues.push({ code: 'custom', path: ['lookEvery'], message: `must be at most the planned duration (${duration} s), got ${lookEvery} s: a look after the planned end is no earlier stop`, input: lookEvery });
+    }
+  });
+
 const stageSchema = z.strictObject({
   extends: nonEmptyText('a stage name').optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
   endurance: enduranceSchema.optional(),
+  sequential: sequentialSchema.optional(),
   workload: workloadOverrideSchema.optional(),
 });
 

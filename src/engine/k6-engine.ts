@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { IngestOptions } from '../ingest/ingest.js';
 import { promisify } from 'node:util';
-import type { EngineSetup, LoadEngine, LoadEngineEntry, LoadOutput, ScriptThreshold, StageLoad } from '../pipeline/ports.js';
+import type { EngineSetup, LoadEngine, LoadEngineEntry, LoadOutput, LoadWatch, ScriptThreshold, StageLoad } from '../pipeline/ports.js';
 import { childEnv } from './child-env.js';
 import { describeK6Exit } from './k6-exit.js';
 import { LiveOutputUnavailable, openLiveOutput, type K6LiveOutput } from './k6-live-output.js';
@@ -20,6 +20,7 @@ import { runK6, type K6RunResult } from './k6-run.js';
 import { scriptThresholds } from './k6-script-thresholds.js';
 import { parseK6Version } from './k6-version.js';
 import { LoadFailedError } from './load-failed.js';
+import { startLooks, type RunningLooks } from './watch-looks.js';
 
 export interface K6EngineOptions {
   /** The k6 executable and the version it reports. */
@@ -44,32 +45,54 @@ export interface K6EngineOptions {
 export function createK6Engine(options: K6EngineOptions): LoadEngine {
   return {
     name: 'k6',
-    async run({ stage, workDir, signal, log, ingest }: StageLoad): Promise<LoadOutput> {
+    async run({ stage, workDir, signal, log, ingest, watch }: StageLoad): Promise<LoadOutput> {
       // The same name either way: the live document names its source (and a cut-off line) as the file would.
       const outFile = join(workDir, `${stage}.ndjson`);
       const summaryFile = join(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll('{stage}', stage);
       const live = ingest !== undefined && options.output !== 'file' ? await openLive(outFile, ingest, rawCopy, log) : undefined;
       try {
-        return await runStage(stage, outFile, summaryFile, signal, log, live, rawCopy);
+        return await runStage(stage, outFile, summaryFile, signal, log, live, rawCopy, watch);
       } finally {
         await live?.close();
       }
     },
   };
 
-  async function runStage(stage: string, outFile: string, summaryFile: string, signal: AbortSignal, log: StageLoad['log'], live: K6LiveOutput | undefined, rawCopy: string | undefined): Promise<LoadOutput> {
+  async function runStage(
+    stage: string,
+    outFile: string,
+    summaryFile: string,
+    signal: AbortSignal,
+    log: StageLoad['log'],
+    live: K6LiveOutput | undefined,
+    rawCopy: string | undefined,
+    watch: LoadWatch | undefined,
+  ): Promise<LoadOutput> {
+    // Looks need the run so far, which only the live output builds while k6 runs.
+    const watching = watch !== undefined && live !== undefined ? watch : undefined;
+    const stopper = new AbortController();
+    let looks: RunningLooks | undefined;
     let result: K6RunResult;
     try {
       result = await runK6({
         ...(live ? { live } : {}),
+        ...(watching
+          ? {
+              stop: stopper.signal,
+              onStart: () => {
+                looks = startLooks(watching, () => live!.snapshot(), () => stopper.abort(), log);
+              },
+            }
+          : {}),
         k6: options.k6.path,
         script: options.script,
         stage,
         outFile,
         summaryFile,
         ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-        env: { ...options.env },
+        // The script learns the budget, so its scenarios last until a look stops them (examples/k6/stages.js).
+        env: { ...options.env, ...(watching ? { PERF_GATE_STAGE_DURATION: `${watching.maxSeconds}s` } : {}) },
         flags: [...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
@@ -80,12 +103,16 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       // Aborted before k6 started: the pipeline reports the stage as not run.
       if (signal.aborted) throw err;
       throw new LoadFailedError(stage, 'k6', err instanceof Error ? err.message : String(err), { cause: err });
+    } finally {
+      looks?.end();
     }
     const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
     // A k6 stopped by our own signal may exit in any way; what it wrote is still the part that ran.
     if (!result.cancelled && exit.status === 'failed') throw new LoadFailedError(stage, 'k6', exit.message);
-    if (exit.status === 'stopped' && !result.cancelled) log.warning(exit.message);
-    const stopped = result.cancelled || exit.status === 'stopped';
+    // Stopped by a look: the run is the stage's whole run, not a part cut short.
+    const onPurpose = result.stoppedOnRequest && !result.cancelled;
+    if (exit.status === 'stopped' && !result.cancelled && !onPurpose) log.warning(exit.message);
+    const stopped = result.cancelled || (exit.status === 'stopped' && !onPurpose);
     if (!live && rawCopy !== undefined) await copyRaw(outFile, rawCopy, log);
     return {
       measured: live ? { kind: 'document', document: await live.document() } : { kind: 'files', files: [outFile] },
@@ -95,6 +122,7 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       ...(stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {}),
       scriptThresholds: await readScriptThresholds(summaryFile),
       notes: exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : [],
+      ...(watch ? { watch: watching ? { kind: onPurpose ? 'stopped' : 'ran' } : { kind: 'unwatched', why: 'k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits' } } : {}),
     };
   }
 }

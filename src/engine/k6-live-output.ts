@@ -111,6 +111,7 @@ export class K6LiveOutput {
   private readonly settled: Promise<void>;
   private bytes = 0;
   private closed = false;
+  private snapshotOf: (() => RunDocument) | undefined;
 
   constructor(
     options: LiveOutputOptions,
@@ -122,7 +123,7 @@ export class K6LiveOutput {
     this.socket.pause();
     const source = ByteSource.fromStream(options.path, this.chunks());
     this.built = (async () => {
-      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest);
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => (this.snapshotOf = snapshot) });
       // What ingestFiles says of an empty file, which it refuses before any reader runs.
       if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
       return doc;
@@ -131,6 +132,14 @@ export class K6LiveOutput {
       () => undefined,
       () => undefined,
     );
+  }
+
+  /**
+   * The run document of what k6 wrote so far (whole lines), while k6 runs: a sequential stage's look.
+   * Undefined before the first byte arrived (nothing to see yet).
+   */
+  snapshot(): RunDocument | undefined {
+    return this.bytes > 0 ? this.snapshotOf?.() : undefined;
   }
 
   /** Bytes k6 wrote so far. */

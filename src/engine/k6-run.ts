@@ -33,6 +33,13 @@ export interface RunK6Options {
   readonly progressIntervalMs?: number;
   /** Aborting it stops k6 gracefully (SIGINT), then forcibly after `stopTimeoutMs`. */
   readonly signal?: AbortSignal;
+  /**
+   * Aborting it ends k6 early on perf-gate's own decision (a sequential stage's look): the same graceful
+   * stop as `signal`, but the load is not cancelled — the result says `stoppedOnRequest`.
+   */
+  readonly stop?: AbortSignal;
+  /** Called once k6 has been started (a sequential stage's looks count from here). */
+  readonly onStart?: () => void;
   readonly cwd?: string;
   /** Grace period after SIGINT before SIGKILL; default 30 000 ms. */
   readonly stopTimeoutMs?: number;
@@ -73,6 +80,8 @@ export interface K6RunResult {
   readonly durationMs: number;
   /** The AbortSignal fired while k6 ran: the output holds the part of the test that ran. */
   readonly cancelled: boolean;
+  /** `stop` fired while k6 ran (and `signal` did not): k6 was ended early on purpose. */
+  readonly stoppedOnRequest: boolean;
   readonly startedAt: Date;
   readonly endedAt: Date;
   /** The arguments k6 was started with. */
@@ -174,12 +183,12 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
 
   let cancelled = false;
+  let stoppedOnRequest = false;
   let killTimer: NodeJS.Timeout | undefined;
   let exited = false;
-  const onAbort = (): void => {
-    if (cancelled || exited) return;
-    cancelled = true;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+  /** One SIGINT only: k6 takes a second one as "abort at once, write nothing more". */
+  const stopK6 = (): void => {
+    if (killTimer !== undefined) return;
     child.kill('SIGINT');
     killTimer = setTimeout(() => {
       if (exited) return;
@@ -187,7 +196,23 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
       child.kill('SIGKILL');
     }, stopTimeoutMs);
   };
+  const onAbort = (): void => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    stoppedOnRequest = false;
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
+  const onStop = (): void => {
+    if (cancelled || exited || stoppedOnRequest) return;
+    stoppedOnRequest = true;
+    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  options.stop?.addEventListener('abort', onStop, { once: true });
+  if (options.stop?.aborted) onStop();
+  options.onStart?.();
 
   const progress = options.live
     ? new ProgressLoop(undefined, progressMs, startedAt.getTime(), log, options.live.progress)
@@ -209,6 +234,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
     exited = true;
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener('abort', onAbort);
+    options.stop?.removeEventListener('abort', onStop);
     process.removeListener('exit', killOnExit);
     // Read to the end before the last progress read and the request count of the exit line.
     await options.live?.drain();
@@ -224,7 +250,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   log.info(
     `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== undefined ? ` (${signal})` : ''} after ${formatElapsed(durationMs)}` +
       (requests !== undefined ? ` · ${requests} requests` : '') +
-      (cancelled ? ' · cancelled' : ''),
+      (cancelled ? ' · cancelled' : stoppedOnRequest ? ' · stopped early on purpose' : ''),
   );
   return {
     exitCode,
@@ -233,6 +259,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
     stdoutTail: stdout.text(),
     durationMs,
     cancelled,
+    stoppedOnRequest,
     startedAt,
     endedAt,
     args,

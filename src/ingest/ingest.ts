@@ -129,12 +129,21 @@ export interface StreamInput {
  * @example
  * const doc = await ingestSources([{ file: 'smoke.ndjson', reader: K6_NDJSON_READER, source: ByteSource.fromStream('smoke.ndjson', socket) }], { stage: 'smoke' });
  */
-export async function ingestSources(inputs: readonly StreamInput[], options: IngestOptions = {}): Promise<RunDocument> {
+export async function ingestSources(inputs: readonly StreamInput[], options: IngestOptions = {}, watch?: SnapshotWatch): Promise<RunDocument> {
   if (inputs.length === 0) throw new IngestError('<inputs>', 'no inputs: give the k6 output of the run');
   checkOptions(options);
-  const doc = await buildFromSources(inputs, options);
+  const doc = await buildFromSources(inputs, options, watch);
   if (options.memory !== undefined) doc.memory = await readMemoryFile(options.memory);
   return doc;
+}
+
+/**
+ * Handed a way to see the run so far while the inputs are still being read (a sequential stage's look at
+ * k6's live output): `snapshot()` is the document of every point read up to now, as `finish` would give it
+ * at this moment; reading goes on afterwards. Offered only where the builder runs in this thread (streams).
+ */
+export interface SnapshotWatch {
+  ready(snapshot: () => RunDocument): void;
 }
 
 function checkOptions(options: IngestOptions): void {
@@ -146,7 +155,7 @@ function checkOptions(options: IngestOptions): void {
   }
 }
 
-async function buildFromSources(files: readonly StreamInput[], options: IngestOptions): Promise<RunDocument> {
+async function buildFromSources(files: readonly StreamInput[], options: IngestOptions, watch?: SnapshotWatch): Promise<RunDocument> {
   const builderOptions: RunBuilderOptions = {
     requestsMetric: files[0]!.reader.roles.requests,
     failuresMetric: files[0]!.reader.roles.failures,
@@ -168,20 +177,23 @@ async function buildFromSources(files: readonly StreamInput[], options: IngestOp
     const tool = files[0]!.reader;
     const sink = new PointSink(builder, warn, tool.knownMetrics);
     const sources: Source[] = [];
-    for (const f of files) {
-      const result = await f.reader.read(f.file, f.source, sink, warn);
-      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
-    }
-    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
-    const info: RunInfo = {
+    const runInfo = (read: readonly Source[]): RunInfo => ({
       tool: tool.tool,
       roles: tool.roles,
       ...(options.stage !== undefined ? { stage: options.stage } : {}),
       ...(options.labels !== undefined ? { labels: options.labels } : {}),
       ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}),
-      sources,
-      warnings,
-    };
+      sources: [...read],
+      warnings: [...warnings],
+    });
+    // The inputs being read count as whole so far: a look sees whole lines only.
+    if (watch && !thread) watch.ready(() => (builder as RunBuilder).finish(runInfo(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
+    for (const f of files) {
+      const result = await f.reader.read(f.file, f.source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
+    const info = runInfo(sources);
     return thread ? await thread.builder.finish(info) : (builder as RunBuilder).finish(info);
   } finally {
     await thread?.close();

@@ -40,6 +40,22 @@ export interface StageLoad {
    * document is the one the files would give. Absent: such an engine hands over files instead.
    */
   readonly ingest?: IngestOptions;
+  /**
+   * Looks at the run while the load runs (a sequential stage, pipeline/sequential-watch.ts). An engine that
+   * can build the run so far (k6's live output) calls `look` at each of `atSeconds` and stops the load
+   * gracefully when it answers true; one that cannot runs the load as it is and says so (`LoadOutput.watch`).
+   */
+  readonly watch?: LoadWatch;
+}
+
+/** How a sequential stage looks at its load while it runs. */
+export interface LoadWatch {
+  /** When to look, in seconds since the load started, ascending. */
+  readonly atSeconds: readonly number[];
+  /** The longest the load may run (seconds): the script is told so (`PERF_GATE_STAGE_DURATION`), and stopped at it. */
+  readonly maxSeconds: number;
+  /** Judges the run so far; true stops the load now. A rejection is a bug of the caller: the load then runs on. */
+  look(run: RunDocument, atSeconds: number): boolean | Promise<boolean>;
 }
 
 /** A script's own threshold (k6 `options.thresholds`), judged like the config's SLOs. */
@@ -65,6 +81,11 @@ export interface LoadOutput {
   readonly scriptThresholds: readonly ScriptThreshold[];
   /** Lines for the stage's report (`k6 exited 99: …`). */
   readonly notes: readonly string[];
+  /**
+   * What became of the load's `watch`: `stopped` when a look (or the budget) stopped it, `ran` when it
+   * ended on its own, `unwatched` when this engine could not look (with why). Absent: no watch was asked.
+   */
+  readonly watch?: { readonly kind: 'stopped' | 'ran' } | { readonly kind: 'unwatched'; readonly why: string };
 }
 
 /**

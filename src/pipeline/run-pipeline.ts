@@ -13,6 +13,7 @@ import { measuredRun } from './measured-run.js';
 import type { PlannedStage } from './plan-stages.js';
 import type { BaselineStore, Clock, LoadEngine, LoadOutput, Log, MemorySampler, StoredBaseline } from './ports.js';
 import { withScriptThresholds } from './script-thresholds.js';
+import { sequentialStage } from './sequential-watch.js';
 import { stageIngestOptions } from './stage-ingest.js';
 
 export interface PipelinePorts {
@@ -83,6 +84,9 @@ function inGroup<T>(log: Log, title: string, fn: () => Promise<T>): Promise<T> {
 /** One stage; undefined when the signal fired before its load started. */
 async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, ports: PipelinePorts): Promise<StageRun | undefined> {
   const { log, clock } = ports;
+  // A sequential stage judges while the load runs, so it needs its baseline before.
+  const early = policy.sequential ? await readBaseline(ports.baselines, stage, log) : undefined;
+  const sequential = policy.sequential && early ? sequentialStage(stage, policy, policy.sequential, early, log) : undefined;
   const sampling = ports.memory?.start(stage);
   let measured: { output: LoadOutput; current: RunDocument; policy: StagePolicy; endedAt: number } | undefined;
   let samples: MemorySample[] = [];
@@ -90,7 +94,15 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
     let output: LoadOutput;
     try {
       // The engine learns how the pipeline would ingest its output, to build the same document itself.
-      output = await ports.engine.run({ stage, policy, workDir: input.workDir, signal: input.signal, log, ingest: stageIngestOptions(stage, policy, input) });
+      output = await ports.engine.run({
+        stage,
+        policy,
+        workDir: input.workDir,
+        signal: input.signal,
+        log,
+        ingest: stageIngestOptions(stage, policy, input),
+        ...(sequential ? { watch: sequential.watch } : {}),
+      });
     } catch (err) {
       if (input.signal.aborted) return undefined;
       throw err;
@@ -105,13 +117,15 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
   }
   const { output, endedAt } = measured;
   const current: RunDocument = samples.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples } } : measured.current;
-  const stored = await readBaseline(ports.baselines, stage, log);
-  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: measured.policy, history: stored.history });
+  const stored = early ?? (await readBaseline(ports.baselines, stage, log));
+  // What the looks spent of α is not spent twice: the end is judged at what is left.
+  const judgedBy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
+  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: judgedBy, history: stored.history });
   const notes = [...(output.cancelled ? [input.cancelledNote] : []), ...judged.notes, ...output.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
-    report: { ...judged, notes },
+    report: { ...judged, ...(sequential ? { sequential: sequential.summary(output, current.meta.durationSeconds) } : {}), notes },
     current,
     ...(stored.baseline ? { baseline: stored.baseline } : {}),
     history: stored.history,

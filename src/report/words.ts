@@ -5,7 +5,7 @@
  */
 
 import type { RequestMix } from '../document/request-mix.js';
-import type { AbSummary, Finding, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { AbSummary, Finding, SequentialSummary, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 import { formatChange, formatDuration, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
 
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
@@ -454,9 +454,47 @@ function percentText(x: number): string {
   return `${percent(x)} %`;
 }
 
+/**
+ * What a sequential stage did: when and why its load stopped and the time that saved against the planned
+ * length, or why it ran on. `Sequential: stopped at 31 s of the 2 min planned — a regression was confirmed at
+ * the look at 30 s; 1 min 29 s (74 %) of the planned time saved; …`
+ */
+export function sequentialText(q: SequentialSummary): string {
+  const planned = formatDuration(q.plannedSeconds);
+  const ran = formatDuration(q.ranSeconds);
+  const saved = q.plannedSeconds - q.ranSeconds;
+  const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round((100 * saved) / q.plannedSeconds)} %) of the planned time saved` : '';
+  const finalAlpha = `judged at the end at α ${formatAlpha(q.finalAlpha)}`;
+  const open = [...q.looks].reverse().find((l) => l.decision === 'open' && l.open && l.open.length > 0)?.open;
+  const openText = open ? ` (still open at the last look: ${open.slice(0, 3).join(', ')}${open.length > 3 ? ` and ${open.length - 3} more` : ''})` : '';
+  const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(', ')}` : 'no look was taken';
+  switch (q.end) {
+    case 'regression':
+      return `Sequential: stopped at ${ran} of the ${planned} planned — a regression was confirmed at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}${savedText}; ${finalAlpha}.`;
+    case 'within-limits':
+      return `Sequential: stopped at ${ran} of the ${planned} planned — every question was within its limits at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}, and the rest of the run could not plausibly have failed it${savedText}; ${finalAlpha}.`;
+    case 'full-length': {
+      const extended = q.ranSeconds > q.plannedSeconds + 0.5 ? `, ${formatDuration(q.ranSeconds - q.plannedSeconds)} past the ${planned} planned (budget ${formatDuration(q.maxSeconds)}), as the answer was still open` : q.ranSeconds < q.plannedSeconds - 0.5 ? ` — the script's own length, shorter than the ${planned} planned` : ` (the ${planned} planned)`;
+      return `Sequential: the load ran its full ${ran}${extended}; ${lookTimes} did not settle it${openText}; ${finalAlpha}.`;
+    }
+    case 'budget':
+      return `Sequential: the load was stopped at its budget of ${formatDuration(q.maxSeconds)} (it ran ${ran}; the script does not seem to read PERF_GATE_STAGE_DURATION)${openText}; ${finalAlpha}.`;
+    case 'no-baseline':
+      return `Sequential: no baseline to compare with, so no look could settle anything early; the load ran the ${planned} planned.`;
+    case 'unwatched':
+      return `Sequential: not applied — ${q.why ?? 'the run could not be seen while the load ran'}; the load ran ${ran}, ${finalAlpha}.`;
+    case 'cancelled':
+      return `Sequential: the run was cancelled at ${ran} of the ${planned} planned; ${lookTimes}.`;
+  }
+}
+
+function formatAlpha(alpha: number): string {
+  return Number(alpha.toPrecision(3)).toString();
+}
+
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'notes'>): string[] {
+export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'>): string[] {
   const noise = stage.noise ? noiseText(stage.noise) : undefined;
   const power = stage.power ? (stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power)) : undefined;
-  return [...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
+  return [...(stage.sequential ? [sequentialText(stage.sequential)] : []), ...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
 }

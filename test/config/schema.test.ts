@@ -129,7 +129,7 @@ describe('unknown keys: did you mean', () => {
     {
       what: 'nothing close',
       raw: { stages: { smoke: { colour: 'blue' } } },
-      line: `stages.smoke.colour: unknown key — allowed here: 'extends', 'thresholds', 'regression', 'endurance' or 'workload'`,
+      line: `stages.smoke.colour: unknown key — allowed here: 'extends', 'thresholds', 'regression', 'endurance', 'sequential' or 'workload'`,
     },
   ])('$what', ({ raw, line }) => {
     expect(problems(raw)).toEqual([line]);
