@@ -57,6 +57,8 @@ export async function runAbPipeline(input: AbPipelineInput, ports: AbPipelinePor
       continue;
     }
     const run = await inGroup(ports.log, `stage ${stage} (A/B rounds)`, async () => {
+      // Rounds have their own length (--round-duration) and are judged only as pairs, after the last one.
+      if (policy.sequential) ports.log.warning(`stage ${stage}: its 'sequential' settings do not apply in A/B mode; the rounds run as planned (docs/sequential.md)`);
       const ab = await runAbRounds({
         stage,
         pairs: input.pairs,

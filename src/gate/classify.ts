@@ -59,7 +59,7 @@ export function classify(a: Assessment, adjustedP: number | undefined, rule: Dec
 
 /** Why the finding has its outcome, as data (the renderers word it). */
 function reasonOf(a: Assessment, outcome: Outcome, capped: boolean, adjustedP: number | undefined, alpha: number): Reason {
-  if (a.insufficient !== undefined) return { code: 'not-judged', shortfall: a.shortfall ?? 'other', detail: a.insufficient };
+  if (a.insufficient !== undefined) return { code: 'not-judged', shortfall: a.shortfall ?? 'other', detail: a.insufficient, ...(a.insufficientSide ? { side: a.insufficientSide } : {}) };
   if (a.lost) {
     switch (a.lost.what) {
       case 'selector':

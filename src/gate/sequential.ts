@@ -104,6 +104,8 @@ function settled(f: Finding, ctx: LookContext): boolean {
   // The last third of the run so far is not the last third of the run: what the end will look like is
   // not known before it runs, so it neither holds a stage open nor is promised (docs/sequential.md).
   if (f.details?.compared === 'end-of-run') return true;
+  // A question the baseline is too short to answer stays unanswered however long this run goes on.
+  if (f.reason.code === 'not-judged' && f.reason.side === 'baseline') return true;
   if (f.outcome !== 'pass') return false;
   switch (f.kind) {
     case 'latency':

@@ -81,7 +81,8 @@ export type Reason =
   | { readonly code: 'noise' }
   | { readonly code: 'multiplicity' }
   | { readonly code: 'within-limit' }
-  | { readonly code: 'not-judged'; readonly shortfall: Shortfall; readonly detail: string }
+  /** `side`: which run fell short, when known (a short baseline is not mended by running the current one longer). */
+  | { readonly code: 'not-judged'; readonly shortfall: Shortfall; readonly detail: string; readonly side?: 'baseline' | 'current' }
   | { readonly code: 'threshold-crossed' }
   | { readonly code: 'threshold-holds' }
   | { readonly code: 'threshold-lost'; readonly baselineCount: number }

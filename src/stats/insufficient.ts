@@ -8,10 +8,12 @@ export interface InsufficientData {
   readonly reason: string;
   /** What kind of shortage, when the function knows: too few observations, or no spread to measure against. */
   readonly cause?: 'too-few' | 'no-spread';
+  /** Which of two runs fell short, when a comparison knows: more of the current run cannot mend a short baseline. */
+  readonly side?: 'baseline' | 'current';
 }
 
-export function insufficient(reason: string, cause?: InsufficientData['cause']): InsufficientData {
-  return cause === undefined ? { kind: 'insufficient-data', reason } : { kind: 'insufficient-data', reason, cause };
+export function insufficient(reason: string, cause?: InsufficientData['cause'], side?: InsufficientData['side']): InsufficientData {
+  return { kind: 'insufficient-data', reason, ...(cause !== undefined ? { cause } : {}), ...(side !== undefined ? { side } : {}) };
 }
 
 export function isInsufficient(x: unknown): x is InsufficientData {

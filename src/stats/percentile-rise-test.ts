@@ -61,9 +61,9 @@ export function percentileRiseTest(baseline: Distribution, current: Distribution
   if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number ≥ 0 but got ${noise}`);
   if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number ≥ 0 but got ${shapeNoise}`);
   const sb = logQuantileStandardError(baseline, q, nb);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause, 'baseline');
   const sc = logQuantileStandardError(current, q, nc);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause, 'current');
   const vb = percentile(baseline, q);
   const vc = percentile(current, q);
   if (isInsufficient(vb) || isInsufficient(vc)) return insufficient('no data');

@@ -84,3 +84,21 @@ describe('fullRunFailChance', () => {
     expect(fullRunFailChance(0.1, 0.05, 0.03, Math.log(1.2), at(120))).toBe(0);
   });
 });
+
+describe('judgeLook: what more of this run cannot answer', () => {
+  const look = { atSeconds: 30, alpha: 0.001, final: false };
+  const ctx: LookContext = { look, finalSeconds: 120, finalAlpha: 0.047, limitConfidence: 0.7 };
+  const notJudged = (side: 'baseline' | 'current' | undefined): Finding => ({
+    ...latency(0.05, 'inconclusive', 0.05),
+    confidence: { level: 'not-applicable' },
+    reason: { code: 'not-judged', shortfall: 'too-few-requests', detail: 'too few requests to bound p(95)', ...(side ? { side } : {}) },
+  });
+
+  it.each([
+    { side: 'baseline' as const, stop: true },
+    { side: 'current' as const, stop: false },
+    { side: undefined, stop: false },
+  ])('a p(95) the $side run is too short for: stop = $stop', ({ side, stop }) => {
+    expect(judgeLook([notJudged(side)], ctx).stop).toBe(stop);
+  });
+});

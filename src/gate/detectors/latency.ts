@@ -37,7 +37,7 @@ export const latency: Detector = {
       const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
       const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
       if (b === undefined || c === undefined) {
-        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === undefined ? 'the baseline' : 'the current run'}`, shortfall: 'missing' });
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === undefined ? 'the baseline' : 'the current run'}`, shortfall: 'missing', insufficientSide: b === undefined ? 'baseline' : 'current' });
         continue;
       }
       if (!(b > 0)) {
@@ -66,7 +66,14 @@ export const latency: Detector = {
           }));
           continue;
         }
-        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`, shortfall: 'too-few-requests' });
+        out.push({
+          ...base,
+          change,
+          beyond,
+          insufficient: `${n} ${n === 1 ? 'request' : 'requests'} in ${nb < nc ? 'the baseline' : 'the current run'} (needs ≥ ${policy.minSamples})`,
+          shortfall: 'too-few-requests',
+          insufficientSide: nb < policy.minSamples ? 'baseline' : 'current',
+        });
         continue;
       }
       const windowsB = baseline.windows(s.name, 'trend');
@@ -84,7 +91,7 @@ export const latency: Detector = {
           ? mean(bd, cd, deffB, deffC, noise)
           : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
-        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...(evidence.side ? { insufficientSide: evidence.side } : {}) });
         continue;
       }
       // For `med` the tested quantity is the shift of the whole distribution; report its estimate as the change.
@@ -169,8 +176,8 @@ function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB
 function mean(b: Distribution, c: Distribution, deffB: number, deffC: number, noise: number): Evidence | InsufficientData {
   const mb = distributionMoments(b);
   const mc = distributionMoments(c);
-  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
-  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause, 'baseline');
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause, 'current');
   const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
   const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
   const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);

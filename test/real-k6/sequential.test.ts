@@ -1,0 +1,84 @@
+/**
+ * A sequential stage with every real k6 of PERF_GATE_TEST_K6, through the pipeline, against one example
+ * API: a baseline run, then the same stage sequential (planned 12 s, budget 16 s, a look every 4 s) with the
+ * dashboard made 3× slower through the API's fault switch — stopped at a look by SIGINT, failed, the run
+ * whole (not partial) — and with the fault off again: not failed, stopped at a look or run to the budget
+ * the script was told (PERF_GATE_STAGE_DURATION; the smoke stage would last 12 s on its own). A look needs 8
+ * time windows to fail (the gate's short-run rule), so the first that can stop for a regression is at 8 s.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../examples/isectech-api/src/index.js';
+import { parseConfig } from '../../src/config/schema.js';
+import { createK6Engine } from '../../src/engine/k6-engine.js';
+import { planStages } from '../../src/pipeline/plan-stages.js';
+import type { StoredBaseline } from '../../src/pipeline/ports.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
+import { fakeStore, fixedClock, recordingLog } from '../pipeline/fakes.js';
+import { K6_TEST_ENV, REAL_K6S, SKIPPED, warnIfSkipped, type RealK6 } from '../support/real-k6.js';
+
+const KNOBS = { VUS: '3', DURATION: '12s', THINK: '0.1', WS_EVERY: '3', EXPORT_EVERY: '4' };
+const PLAIN = parseConfig({});
+const SEQUENTIAL = parseConfig({ stages: { smoke: { sequential: { duration: '12s', maxDuration: '16s', lookEvery: '4s' } } } });
+
+/** The example API's default admin token (examples/isectech-api). */
+const ADMIN_TOKEN = 'isectech-admin';
+let server: RunningServer;
+warnIfSkipped('real k6: sequential stage');
+
+async function setFaults(faults: unknown): Promise<void> {
+  const res = await fetch(`${server.url}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN }, body: JSON.stringify(faults) });
+  if (!res.ok) throw new Error(`the example API refused the faults: ${res.status}`);
+}
+
+async function stage(k6: RealK6, config: typeof PLAIN, stored: StoredBaseline) {
+  const engine = createK6Engine({ k6, script: 'examples/k6/isectech.js', baseUrl: server.url, env: KNOBS, flags: [], secrets: [], processEnv: { ...process.env, ...K6_TEST_ENV } });
+  const log = recordingLog();
+  const result = await runPipeline(
+    { stages: planStages(config, ['smoke']), workDir: mkdtempSync(join(tmpdir(), 'perf-gate-real-seq-')), signal: new AbortController().signal, cancelledNote: 'cancelled' },
+    { engine, baselines: fakeStore({ smoke: stored }), clock: fixedClock('2026-12-02T10:00:00Z'), log },
+  );
+  return { run: result.runs[0]!, log };
+}
+
+describe.skipIf(REAL_K6S.length === 0)(`a sequential stage, real k6 ${REAL_K6S.length > 0 ? REAL_K6S.map((k) => `v${k.version}`).join(', ') : `(${SKIPPED})`}`, () => {
+  beforeAll(async () => {
+    const { startServer } = await import('../../examples/isectech-api/src/index.js');
+    server = await startServer({ port: 0, seed: 9 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each(REAL_K6S.map((k6) => ({ k6, version: k6.version })))('k6 v$version: a 3× slower dashboard stops the load at a look; the same code is not failed', async ({ k6 }) => {
+    await setFaults({ latency: {} });
+    const { run: base } = await stage(k6, PLAIN, { history: [] });
+    const stored: StoredBaseline = { baseline: base.current, history: [] };
+
+    await setFaults({ latency: { '/api/dashboard': 3 } });
+    const slow = await stage(k6, SEQUENTIAL, stored);
+    const q = slow.run.report.sequential!;
+    expect(q.end, slow.log.lines.join('\n')).toBe('regression');
+    expect(q.ranSeconds).toBeLessThan(12);
+    expect(slow.run.report.outcome).toBe('fail');
+    // Pinned to its endpoint: failed, or warned when the stop left it below minSamples (the exact small-sample test).
+    const named = slow.run.report.findings.filter((f) => (f.outcome === 'fail' || f.outcome === 'warn') && f.kind === 'latency' && (f.change ?? 0) > 1).map((f) => f.scope?.value ?? 'whole run');
+    expect(named).toContain('GET /api/dashboard/metrics');
+    expect(named.filter((n) => n !== 'GET /api/dashboard/metrics' && n !== 'whole run')).toEqual([]);
+    // Stopped on purpose: the run is the stage's whole run, not one cut short.
+    expect(slow.run.current.meta.partial).toBe(false);
+    expect(slow.log.lines.filter((l) => /k6 exited with code/.test(l)).join('\n')).toMatch(/stopped early on purpose/);
+    expect(slow.log.lines.filter((l) => l.startsWith('warning:') && /stopped before/.test(l))).toEqual([]);
+
+    await setFaults({ latency: {} });
+    const same = await stage(k6, SEQUENTIAL, stored);
+    const r = same.run.report.sequential!;
+    expect(same.run.report.outcome).not.toBe('fail');
+    expect(['within-limits', 'full-length']).toContain(r.end);
+    if (r.end === 'full-length') expect(r.ranSeconds).toBeGreaterThan(13);
+    else expect(r.ranSeconds).toBeLessThan(12);
+    expect(r.ranSeconds).toBeLessThan(17);
+  }, 120_000);
+});
