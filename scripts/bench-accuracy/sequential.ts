@@ -1,7 +1,8 @@
 // The sequential gate (issue 10 §3) against the fixed-length gate, on the same generated runs: how often
 // each fails, how often it names the changed endpoint, and how much of the planned run the sequential
-// gate used. Looks every quarter of the planned length, each interim look at α 0.001 (Haybittle–Peto),
-// the final one at the rest of α; an early pass needs every question's chance of failing the full run
+// gate used — the product's sequential stage (src/pipeline/sequential-watch.ts), run on prefixes of each
+// generated run as the live builder would have them. Looks every quarter of the planned length, each
+// interim look at α 0.001 (Haybittle–Peto), the end at what the looks left of α; an early pass needs every question's chance of failing the full run
 // below 5 % (stochastic curtailment, src/gate/sequential.ts). The runs are the benchmark's noise models
 // (docs/accuracy.md), six times a smoke run's requests over 120 s: a load-sized stage.
 //
@@ -11,7 +12,8 @@
 import { defaultConfig, resolvePolicy, type StagePolicy } from '../../src/config/index.js';
 import { historyEntry } from '../../src/document/history-entry.js';
 import { judgeStage } from '../../src/gate/compare.js';
-import { judgeLook, sequentialLooks } from '../../src/gate/sequential.js';
+import type { Log } from '../../src/pipeline/ports.js';
+import { sequentialStage } from '../../src/pipeline/sequential-watch.js';
 import { generateRun, trialRng, type GeneratedRun } from './noise.js';
 import { ENDPOINTS, MACHINES, type MachineName } from './scenarios.js';
 import { wilson } from './stats.js';
@@ -60,6 +62,12 @@ function prefix(run: GeneratedRun, seconds: number): GeneratedRun {
   };
 }
 
+/** The looks' log lines: on stderr with SEQ_WHY=1 (what held each look open), else nowhere. */
+function why(id: string, trial: number): Log {
+  const show = process.env['SEQ_WHY'] ? (m: string) => console.error(`${id} ${trial}: ${m}`) : () => undefined;
+  return { info: show, warning: show, debug: () => undefined };
+}
+
 interface Tally { fixed: number; sequential: number; usedSeconds: number; early: number; trials: number }
 
 const rows: string[] = [];
@@ -81,20 +89,20 @@ for (const c of CASES.filter((x) => wanted.includes(x.id))) {
     const named = (findings: readonly { outcome: string; scope?: { value: string } }[]): boolean => findings.some((f) => (f.outcome === 'fail' || f.outcome === 'warn') && f.scope?.value === focus);
     const fixed = judge(prefix(current, SECONDS), policy.alpha);
     if (c.measure === 'fail' ? fixed.report.outcome === 'fail' : named(fixed.report.findings)) tally.fixed++;
-    const looks = sequentialLooks({ plannedSeconds: SECONDS, maxSeconds: SECONDS * EXTEND, alpha: policy.alpha });
-    const last = looks[looks.length - 1]!;
-    for (const look of looks) {
-      const judged = judge(prefix(current, look.atSeconds), look.alpha);
-      const decision = judgeLook(judged.findings, { look, finalSeconds: last.atSeconds, finalAlpha: last.alpha, limitConfidence: policy.limitConfidence });
-      if (!decision.stop) {
-        if (process.env['SEQ_WHY']) console.error(`${c.id} ${trial} @${look.atSeconds}: open ${decision.open.join(", ")}`);
-        continue;
+    // The product's own sequential stage (pipeline/sequential-watch.ts): its looks, then the end judged at
+    // the α the looks left, on the run up to where it stopped — what `perf-gate run` does with k6.
+    const seq = sequentialStage('load', policy, { plannedSeconds: SECONDS, maxSeconds: SECONDS * EXTEND, everySeconds: SECONDS / 4 }, { baseline, history: entries }, why(c.id, trial));
+    let stopAt = SECONDS * EXTEND;
+    for (const at of seq.watch.atSeconds) {
+      if (await seq.watch.look(runDocument(prefix(current, at), 'load', START + 20 * 60_000), at)) {
+        stopAt = at;
+        break;
       }
-      tally.usedSeconds += look.atSeconds;
-      if (look.atSeconds < SECONDS) tally.early++;
-      if (c.measure === 'fail' ? judged.report.outcome === 'fail' : named(judged.report.findings)) tally.sequential++;
-      break;
     }
+    const end = judge(prefix(current, stopAt), seq.finalAlpha());
+    tally.usedSeconds += stopAt;
+    if (stopAt < SECONDS) tally.early++;
+    if (c.measure === 'fail' ? end.report.outcome === 'fail' : named(end.report.findings)) tally.sequential++;
     tally.trials++;
   }
   const pct = (k: number): string => {

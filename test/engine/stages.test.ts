@@ -246,6 +246,23 @@ describe('A/B rounds: every scenario fitted to PERF_GATE_ROUND_DURATION', () => 
   });
 });
 
+describe('a sequential stage: every scenario fitted to its budget, PERF_GATE_STAGE_DURATION', () => {
+  it('lasts the budget, so the load runs until perf-gate stops it', () => {
+    withEnv({ PERF_GATE_STAGE: 'smoke', PERF_GATE_STAGE_DURATION: '240s' });
+    expect(stages.stageOptions().scenarios['smoke']).toEqual({ executor: 'constant-vus', vus: 3, duration: '240s' });
+  });
+
+  it('an A/B round wins over it (A/B mode does not run sequentially)', () => {
+    withEnv({ PERF_GATE_STAGE: 'smoke', PERF_GATE_STAGE_DURATION: '240s', PERF_GATE_ROUND_DURATION: '20s' });
+    expect(stages.stageOptions().scenarios['smoke']).toMatchObject({ duration: '20s' });
+  });
+
+  it('refuses a budget that is not a k6 duration', () => {
+    withEnv({ PERF_GATE_STAGE: 'smoke', PERF_GATE_STAGE_DURATION: '4 minutes' });
+    expect(() => stages.stageOptions()).toThrow('PERF_GATE_STAGE_DURATION must be a k6 duration');
+  });
+});
+
 describe('syntax k6 v0.49 can run', () => {
   it.each(['stages.js', 'script.js'])('%s has no object spread, optional chaining or nullish coalescing', (file) => {
     const text = readFileSync(join(EXAMPLES, file), 'utf8');
