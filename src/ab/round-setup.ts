@@ -48,7 +48,23 @@ export function roundSetup(setup: EngineSetup, target: RoundTarget): EngineSetup
       [ROUND_ENV.duration]: `${target.roundDurationS}s`,
     },
     config: roundConfig(setup.config, target.stage, target.roundDurationS),
+    ...(setup.rawOutput !== undefined ? { rawOutput: roundRawOutput(setup.rawOutput, target) } : {}),
   };
+}
+
+/**
+ * Where a round's raw k6 copy goes: `{round}` in the path becomes `3-candidate` (the round's number from 1
+ * and its arm); without it the same goes before the extension, so no round overwrites another.
+ *
+ * @example roundRawOutput('raw/{stage}.ndjson.gz', { stage: 'smoke', arm: 'candidate', index: 2, url: '', roundDurationS: 20 }) // => 'raw/smoke.round-3-candidate.ndjson.gz'
+ */
+export function roundRawOutput(raw: string, target: RoundTarget): string {
+  const round = `${target.index + 1}-${target.arm}`;
+  const path = raw.replaceAll('{stage}', target.stage);
+  if (path.includes('{round}')) return path.replaceAll('{round}', round);
+  const slash = path.lastIndexOf('/') + 1;
+  const dot = path.indexOf('.', slash + 1);
+  return dot < 0 ? `${path}.round-${round}` : `${path.slice(0, dot)}.round-${round}${path.slice(dot)}`;
 }
 
 /**

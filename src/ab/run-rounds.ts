@@ -19,6 +19,7 @@ import type { RunDocument } from '../document/run-document.js';
 import { RunView } from '../document/run-view.js';
 import { LoadFailedError } from '../engine/load-failed.js';
 import { measuredRun } from '../pipeline/measured-run.js';
+import { stageIngestOptions } from '../pipeline/stage-ingest.js';
 import type { Clock, EngineSetup, LoadEngineEntry, LoadOutput, Log } from '../pipeline/ports.js';
 import { withScriptThresholds } from '../pipeline/script-thresholds.js';
 import { formatDuration, groupThousands } from '../report/format.js';
@@ -175,7 +176,9 @@ async function runRound(options: AbRoundsOptions, arm: Arm, index: number, label
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} — ${prepared.fix}`);
   let output: LoadOutput;
   try {
-    output = await prepared.engine.run({ stage, policy, workDir, signal, log });
+    // k6 reads its output live into the round's document, as a stage does (nothing left on disk).
+    const record = { ...(options.gitSha !== undefined ? { gitSha: options.gitSha } : {}), ...(options.labels !== undefined ? { labels: options.labels } : {}) };
+    output = await prepared.engine.run({ stage, policy, workDir, signal, log, ingest: stageIngestOptions(stage, policy, record) });
   } catch (err) {
     if (signal.aborted) return undefined;
     if (err instanceof LoadFailedError) return { outcome: { kind: 'failed', reason: `${label}: ${err.message}` }, cancelled: false };

@@ -4,7 +4,7 @@
  * last 2 s only because stages.js fits its scenario to PERF_GATE_ROUND_DURATION, and the scenario keeps
  * its name (k6's --duration would have replaced it with `default`). Then an arm that dies mid-run.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,7 @@ function keepingLog(onInfo: (line: string) => void = () => undefined): Log & { l
 
 async function options(k6: RealK6, log: Log): Promise<AbRoundsOptions> {
   const config = await loadConfig(CONFIG);
+  const workDir = mkdtempSync(join(tmpdir(), 'perf-gate-ab-k6-'));
   return {
     stage: 'smoke',
     pairs: 2,
@@ -66,9 +67,11 @@ async function options(k6: RealK6, log: Log): Promise<AbRoundsOptions> {
       processEnv: { ...process.env, ...K6_TEST_ENV },
       installed: { k6: { path: k6.path, version: k6.version } },
       names: { script: '--script', targetUrl: '--target-url', config: CONFIG },
+      // A raw copy of each round's k6 output (the rounds are read live: nothing else is left on disk).
+      rawOutput: join(workDir, 'raw', '{stage}.ndjson'),
     },
     policy: resolvePolicy(config, 'smoke'),
-    workDir: mkdtempSync(join(tmpdir(), 'perf-gate-ab-k6-')),
+    workDir,
     signal: new AbortController().signal,
     log,
   };
@@ -89,7 +92,9 @@ describe.skipIf(REAL_K6S.length === 0)(`A/B rounds on real k6${REAL_K6S.length >
       // 2 s, not the smoke preset's minute: the script took PERF_GATE_ROUND_DURATION.
       expect(doc.meta.durationSeconds).toBeGreaterThan(1);
       expect(doc.meta.durationSeconds).toBeLessThan(5);
-      const ndjson = readFileSync(join(o.workDir, `round-${r.index}-${r.arm}`, 'smoke.ndjson'), 'utf8');
+      // Read live: no NDJSON in the round's folder, and each round's raw copy under its own name.
+      expect(readdirSync(join(o.workDir, `round-${r.index}-${r.arm}`))).toEqual(['smoke.summary-export.json']);
+      const ndjson = readFileSync(join(o.workDir, 'raw', `smoke.round-${r.index + 1}-${r.arm}.ndjson`), 'utf8');
       // The scenario is still the script's (k6's --duration would have made it `default`).
       expect(ndjson).toContain('"scenario":"smoke"');
       expect(ndjson).not.toContain('"scenario":"default"');
