@@ -360,10 +360,20 @@ export class RunBuilder implements PointBuilder {
     }
     const scopes: Record<string, Scope> = {};
     const series: Record<string, Window[]> = {};
+    // One trend sum per scale, cleared for each scope: encoded at once, it need not outlive the scope.
+    const trendSums = new Map<number, ScopeTotals>();
     for (const name of [...members.keys()].sort(compareText)) {
       const { tags, leaves } = members.get(name)!;
       const def = this.metrics[leaves[0]!.metric]!.def;
-      const totals = newTotals(def.type, def.contains === 'time' ? TIME_SCALE : VALUE_SCALE);
+      const scale = def.contains === 'time' ? TIME_SCALE : VALUE_SCALE;
+      let totals: ScopeTotals;
+      if (def.type === 'trend') {
+        totals = trendSums.get(scale) ?? newTotals('trend', scale);
+        trendSums.set(scale, totals);
+        if (totals.type === 'trend') totals.histogram.clear();
+      } else {
+        totals = newTotals(def.type, scale);
+      }
       for (const leaf of leaves) addTotals(totals, leaf.totals);
       const scope = encodeScope({ metric: def.name, tags, totals });
       scopes[name] = scope.type === 'rate' && leaves[0]!.metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;

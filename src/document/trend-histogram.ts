@@ -141,6 +141,29 @@ export class TrendHistogram {
     for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]!);
   }
 
+  /**
+   * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
+   * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
+   */
+  clear(): void {
+    this.counts.fill(0);
+    this.pending = this.counts.length > 0 ? undefined : NO_PENDING;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = Number.NEGATIVE_INFINITY;
+    this.negatives = 0;
+  }
+
+  /** The highest non-empty HDR index, -1 when empty. */
+  private topIndex(): number {
+    const pending = this.pending;
+    if (pending !== undefined) return pending.length > 0 ? Math.max(...pending) : -1;
+    const c = this.counts;
+    for (let i = c.length - 1; i >= 0; i--) if (c[i] !== 0) return i + this.offset;
+    return -1;
+  }
+
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other: TrendHistogram): void {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
@@ -197,13 +220,7 @@ export class TrendHistogram {
   }
 
   encode(): EncodedTrend {
-    const indexes: number[] = [];
-    const counts: number[] = [];
-    this.forEachIndex((i, n) => {
-      indexes.push(i);
-      counts.push(n);
-    });
-    const top = indexes.length > 0 ? indexes[indexes.length - 1]! : -1;
+    const top = this.topIndex();
     // A few histograms serve every encoding (a run has hundreds of scopes, and a fresh 64-bit histogram
     // each would be garbage of a few hundred kilobytes apiece), one per size class of the largest value:
     // the encoding states the encoder's size, so sharing one across sizes would make the text depend on
@@ -215,7 +232,8 @@ export class TrendHistogram {
       encoders.set(sizeClass, h);
     }
     h.reset();
-    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]!), counts[k]!);
+    // Straight into the encoder: lists of the indexes and counts first were most of the garbage of a finish.
+    this.forEachIndex((i, n) => h.recordValueWithCount(lowestEquivalent(i), n));
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }

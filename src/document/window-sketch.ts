@@ -148,8 +148,12 @@ export class WindowSketch {
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode(): number[] {
     this.compact();
-    const out: number[] = [];
-    for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i]!, this.counts[i]!);
+    // Sized at once: grown by push, every window's list would leave its smaller copies behind as garbage.
+    const out = new Array<number>(2 * this.keys.length);
+    for (let i = 0; i < this.keys.length; i++) {
+      out[2 * i] = this.keys[i]!;
+      out[2 * i + 1] = this.counts[i]!;
+    }
     return out;
   }
 

@@ -9,7 +9,7 @@
  * starts (data written with no reader open is lost when k6 closes), read until k6 has exited (a reader that
  * stopped early would stall k6), and never give k6 a `.gz` name (k6 then gzips; the FIFO gets a plain name).
  *
- * Backpressure: while the parser is busy the socket is not read, the pipe fills and k6's output goroutine
+ * Backpressure: while the parser is busy the FIFO is not read (fifo-reader.ts), the pipe fills and k6's output goroutine
  * waits on its write; k6 keeps sampling meanwhile and buffers the samples in memory. That is acceptable:
  * the parser reads several hundred MB/s, k6 at the example API's top rate writes a few MB/s, so the pipe
  * is nearly always empty — no second buffer on our side, which would only move k6's memory into ours.
@@ -18,7 +18,6 @@ import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, constants, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { Socket } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createGzip, type Gzip } from 'node:zlib';
@@ -29,6 +28,7 @@ import { ingestSources, type IngestOptions } from '../ingest/ingest.js';
 import { K6_READERS } from '../ingest/k6/index.js';
 import type { StreamReader } from '../ingest/reader.js';
 import { childEnv } from './child-env.js';
+import { FifoReader } from './fifo-reader.js';
 import { LiveProgress } from './live-progress.js';
 import type { EngineLog } from './log.js';
 
@@ -105,7 +105,9 @@ export class K6LiveOutput {
   /** Fed with every chunk read, for the progress lines (formatProgress). */
   readonly progress = new LiveProgress();
   readonly path: string;
-  private readonly socket: Socket;
+  private readonly fifo: FifoReader;
+  /** Reading on after the parser gave up (see `chunks`), until k6 closes the pipe. */
+  private dropping: Promise<void> | undefined;
   private readonly built: Promise<RunDocument>;
   /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
   private readonly settled: Promise<void>;
@@ -119,8 +121,7 @@ export class K6LiveOutput {
     private readonly raw: RawCopy | undefined,
   ) {
     this.path = options.path;
-    this.socket = new Socket({ fd, readable: true, writable: false });
-    this.socket.pause();
+    this.fifo = new FifoReader(fd);
     const source = ByteSource.fromStream(options.path, this.chunks());
     this.built = (async () => {
       const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => (this.snapshotOf = snapshot) });
@@ -153,6 +154,7 @@ export class K6LiveOutput {
    * and waits until the document is built (or failed: `document` says how).
    */
   async drain(): Promise<void> {
+    this.fifo.writerExited();
     try {
       closeSync(openSync(this.path, constants.O_WRONLY | constants.O_NONBLOCK));
     } catch {
@@ -176,71 +178,39 @@ export class K6LiveOutput {
     this.closed = true;
     // Our end stays open until k6 is gone (drain): a FIFO without its reader would stall k6's writes.
     await rm(this.path, { force: true }).catch(() => undefined);
-    this.socket.destroy();
+    await this.fifo.stop();
     await this.settled;
+    await this.dropping;
     await this.raw?.end().catch(() => undefined);
   }
 
   /**
-   * The socket's chunks, pulled by the parser (backpressure: a paused socket leaves the data in the pipe).
-   * When the parser stops early (a line it refuses), the rest is still read and dropped, so k6 is never
-   * stalled on a full pipe.
+   * The FIFO's chunks, pulled by the parser (backpressure: nothing is read until the parser asks). Each is
+   * valid until the next is asked for (one reused buffer). When the parser stops early (a line it refuses),
+   * the rest is still read and dropped, so k6 is never stalled on a full pipe.
    */
   private async *chunks(): AsyncGenerator<Buffer> {
-    const socket = this.socket;
-    const queue: Buffer[] = [];
-    let ended = false;
-    let failure: Error | undefined;
-    let wake: (() => void) | undefined;
-    const signal = (): void => {
-      const w = wake;
-      wake = undefined;
-      w?.();
-    };
-    const onData = (chunk: Buffer): void => {
-      queue.push(chunk);
-      socket.pause();
-      signal();
-    };
-    const onEnd = (): void => {
-      ended = true;
-      signal();
-    };
-    const onError = (err: Error): void => {
-      failure = err;
-      ended = true;
-      signal();
-    };
-    socket.on('data', onData);
-    socket.once('end', onEnd);
-    socket.once('close', onEnd);
-    socket.once('error', onError);
     let finished = false;
     try {
       for (;;) {
-        const chunk = queue.shift();
-        if (chunk) {
-          await this.pass(chunk);
-          yield chunk;
-          continue;
-        }
-        if (ended) break;
-        const woken = new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        socket.resume();
-        await woken;
+        const chunk = await this.fifo.next();
+        if (!chunk) break;
+        await this.pass(chunk);
+        yield chunk;
       }
       finished = true;
     } finally {
-      socket.off('data', onData);
-      if (!finished && !ended) {
-        // The parser gave up: keep k6's pipe flowing (into the raw copy, if any) until k6 closes it.
-        socket.on('data', (chunk: Buffer) => void this.pass(chunk));
-        socket.resume();
-      }
+      // The parser gave up: keep k6's pipe flowing (into the raw copy, if any) until k6 closes it.
+      if (!finished) this.dropping = this.dropRest();
     }
-    if (failure) throw failure;
+  }
+
+  private async dropRest(): Promise<void> {
+    try {
+      for (let chunk = await this.fifo.next(); chunk; chunk = await this.fifo.next()) await this.pass(chunk);
+    } catch {
+      // Nothing waits for these bytes any more; the document already says why the build stopped.
+    }
   }
 
   /** A chunk on its way to the parser: counted, shown in progress, copied. */
@@ -251,7 +221,7 @@ export class K6LiveOutput {
   }
 }
 
-/** The raw NDJSON as it passes, gzipped for a `.gz` name, written with backpressure. */
+/** The raw NDJSON as it passes, gzipped for a `.gz` name, written with backpressure (one chunk at a time). */
 class RawCopy {
   private constructor(
     private readonly head: Gzip | WriteStream,
@@ -268,8 +238,11 @@ class RawCopy {
     return new RawCopy(gzip, file);
   }
 
+  /** Resolves once the chunk has been consumed (compressed or written): its buffer is then free to reuse. */
   async write(chunk: Buffer): Promise<void> {
-    if (!this.head.write(chunk)) await once(this.head, 'drain');
+    await new Promise<void>((resolve, reject) => {
+      this.head.write(chunk, (err) => (err ? reject(err) : resolve()));
+    });
   }
 
   /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */

@@ -84,15 +84,25 @@ export class LiveProgress {
    * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
    */
   push(chunk: Buffer): void {
-    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
-    for (;;) {
-      const nl = data.indexOf(10, start);
-      if (nl < 0) break;
-      if (mayBeWanted(data, start, nl)) this.line(data.toString('utf8', start, nl));
+    if (this.carry.length > 0) {
+      // Only the line that spans the chunks is joined: a copy of the whole chunk would be garbage per chunk.
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
+      if (mayBeWanted(line, 0, line.length)) this.line(line.toString('utf8'));
       start = nl + 1;
     }
-    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (mayBeWanted(chunk, start, nl)) this.line(chunk.toString('utf8', start, nl));
+      start = nl + 1;
+    }
+    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
   }
 
   /** The snapshot of the interval since the last call, which starts a new interval. */

@@ -100,6 +100,26 @@ describe('TrendHistogram', () => {
   });
 });
 
+describe('TrendHistogram.clear (one sum reused for scope after scope)', () => {
+  it('a cleared histogram summed again encodes exactly as a fresh one, whatever it held before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 300 }), fc.array(fc.double({ min: -1, max: 1e6, noNaN: true }), { maxLength: 300 }), (before, after) => {
+        const reused = new TrendHistogram(1e6);
+        for (const v of before) reused.record(v);
+        reused.clear();
+        const part = new TrendHistogram(1e6);
+        for (const v of after) part.record(v);
+        reused.add(part);
+        const fresh = new TrendHistogram(1e6);
+        fresh.add(part);
+        expect(reused.encode()).toEqual(fresh.encode());
+        expect(reused.distribution()).toEqual(fresh.distribution());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('TrendHistogram counts beyond 32 bits', () => {
   it('keeps a bucket count above 2^32 exact', () => {
     const lib = hdr.build({ numberOfSignificantValueDigits: 3, bitBucketSize: 64 });

@@ -4,7 +4,7 @@
  * writer (fake-k6-writer.mjs) that writes given lines and kills itself in the middle of one. The document
  * built live must equal the one ingestFiles builds from the file the same k6 output makes.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,33 @@ describe('k6 output read live through a FIFO', () => {
     expect(live.meta.sources[0]).toMatchObject({ lines: 3001, partial: true });
     expect(live.meta.warnings).toContain(`${join(workDir, 'smoke.ndjson')}: line 3002 is cut off (k6 was stopped while writing it); read the 3001 complete lines before it`);
     expect(existsSync(join(workDir, 'smoke.ndjson'))).toBe(false);
+  });
+
+  it('a line the parser refuses early: the rest (many pipes full) is still read into the raw copy, so k6 is not stalled', async () => {
+    const point = (i: number) => `{"metric":"http_reqs","type":"Point","data":{"time":"2026-01-01T00:00:${String(Math.floor(i / 1000)).padStart(2, '0')}.000Z","value":1,"tags":{"name":"GET /x","status":"200"}}}`;
+    const lines = [
+      '{"type":"Metric","data":{"name":"http_reqs","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"http_reqs"}',
+      point(0),
+      'this is not k6 output',
+      ...Array.from({ length: 20_000 }, (_, i) => point(i)),
+    ];
+    const workDir = folder();
+    const linesFile = join(dir, `lines-${n}.json`);
+    writeFileSync(linesFile, JSON.stringify(lines));
+    const rawCopy = join(workDir, 'raw.ndjson');
+    const log = recordingLog();
+    const live = await openLiveOutput({ path: join(workDir, 'smoke.ndjson'), ingest, rawCopy, log });
+    try {
+      const result = await runK6({ k6: WRITER, script: SCRIPT, stage: 'smoke', outFile: live.path, env: {}, log, processEnv: { ...process.env, FAKE_WRITER_LINES: linesFile }, live });
+      expect(result.exitCode).toBe(0);
+      await expect(live.document()).rejects.toThrow(/smoke.ndjson:3: expected a k6 JSON output line/);
+    } finally {
+      await live.close();
+    }
+    const expected = lines.map((l) => `${l}\n`).join('');
+    expect(live.bytesRead).toBe(Buffer.byteLength(expected));
+    expect(readFileSync(rawCopy, 'utf8')).toBe(expected);
+    expect(existsSync(live.path)).toBe(false);
   });
 
   it('k6 fails before it opens its output (a script exception): LoadFailedError, no hang, no FIFO left', async () => {
