@@ -20,10 +20,11 @@ export class TimeParser {
   private zoneLength = -1;
   private base = Number.NaN;
   /**
-   * The whole last time, zone included (k6 gives the metrics of one request the same time): its length
-   * when 20–32 bytes, else 0, and its words at 0, 8, 16 and length − 8.
+   * A time read before, zone included (k6 gives the metrics of one request the same time): its length
+   * (20–32 bytes; 0 before the first), its words at 0, 8, 16 and length − 8, and its value.
    */
   private lastLength = 0;
+  private lastMs = Number.NaN;
   private last0 = Number.NaN;
   private last1 = Number.NaN;
   private last2 = Number.NaN;
@@ -37,18 +38,19 @@ export class TimeParser {
     // The same bytes as the last time read give the same time: this reads nothing past them.
     const n = this.lastLength;
     if (n !== 0 && start + n <= limit && view.getFloat64(start, true) === this.last0 && view.getFloat64(start + 8, true) === this.last1 && view.getFloat64(start + n - 8, true) === this.lastTail && (n <= 24 || view.getFloat64(start + 16, true) === this.last2)) {
+      this.ms = this.lastMs;
       return start + n;
     }
     const end = this.parseTime(buf, view, start, limit);
+    // A time of other length (or none) leaves the cached one: what those bytes mean does not change.
     const length = end - start;
     if (length >= 20 && length <= 32) {
       this.lastLength = length;
+      this.lastMs = this.ms;
       this.last0 = view.getFloat64(start, true);
       this.last1 = view.getFloat64(start + 8, true);
       if (length > 24) this.last2 = view.getFloat64(start + 16, true);
       this.lastTail = view.getFloat64(end - 8, true);
-    } else {
-      this.lastLength = 0;
     }
     return end;
   }
@@ -79,7 +81,7 @@ export class TimeParser {
       else if (digits === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits]!;
     }
-    const z = buf[p];
+    const z = p < limit ? buf[p] : 0;
     const zoneLength = z === 90 || z === 122 ? 1 : z === 43 || z === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     // Digits, '-', ':' and 'T' never make a NaN or ±0 double, so === on the words is equality of the bytes.

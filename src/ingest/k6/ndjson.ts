@@ -231,29 +231,30 @@ export class K6NdjsonParser {
     if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return -1;
     p += 10;
     // Value: digits by hand; ≤ 15 significant digits divided by an exact power of ten round exactly like Number().
+    // No read goes past `end` (one out of bounds, at the end of a chunk, would make V8 compile this again).
     const numberStart = p;
     let negative = false;
-    if (buf[p] === 45) {
+    if (p < end && buf[p] === 45) {
       negative = true;
       p++;
     }
     let mantissa = 0;
     let digits = 0;
     let fraction = 0;
-    let c = buf[p]!;
+    let c = p < end ? buf[p]! : 0;
     while (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
-      c = buf[++p]!;
+      c = ++p < end ? buf[p]! : 0;
     }
     if (digits === 0) return -1;
     if (c === 46) {
-      c = buf[++p]!;
+      c = ++p < end ? buf[p]! : 0;
       while (c >= 48 && c <= 57) {
         mantissa = mantissa * 10 + (c - 48);
         digits++;
         fraction++;
-        c = buf[++p]!;
+        c = ++p < end ? buf[p]! : 0;
       }
       if (fraction === 0) return -1;
     }
