@@ -146,8 +146,8 @@ export class K6NdjsonParser {
     const fast = this.fastPath;
     for (;;) {
       this.lineNo++;
-      // A Point line with the tags of the line before (or of the line that followed those last time) ends
-      // right after them: no search for its newline.
+      // Most Point lines have the tags of the line before (or of the line that followed those last time)
+      // and end right after them: no search for their newline.
       const lineEnd = fast ? this.fastPoint(chunk, view, pos, end, false) : -1;
       if (lineEnd >= 0) {
         pos = lineEnd + 1;
@@ -207,11 +207,12 @@ export class K6NdjsonParser {
   }
 
   /**
-   * The fast path. With `known`, the line is `buf[start, end)`; without, its end is not known yet and
-   * `end` is the end of the chunk: the line is only taken when its tags are the predicted ones (the last
-   * line's, or those that followed them last time) followed by `}}\n`, and nothing new is interned (a
-   * new metric or tag set waits for the line's end to be known). Returns the line's end (`end`, or the
-   * index of its newline), or -1 when the line is not taken and nothing was recorded.
+   * The fast path. With `known`, the line is `buf[start, end)`. Without, `end` is the end of the chunk
+   * and the line ends after the predicted tags (the last line's, or those that followed them last time)
+   * when `}}\n` follows them, else at the next newline after its tags; a line with a new metric or an
+   * exponent in its value is left for the call with its end known (no search before the tags could
+   * cross into the next line). Returns the line's end (`end`, or the index of its newline), or -1 when
+   * the line is not taken and nothing was recorded.
    */
   private fastPoint(buf: Buffer, view: DataView, start: number, end: number, known: boolean): number {
     if (end - start < MIN_POINT_LINE) return -1;
