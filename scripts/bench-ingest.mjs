@@ -14,7 +14,8 @@
 // Options: --size-mb 300 (each plain file, MB of 10^6 bytes), --gz-size-mb 100 (NDJSON inside each .gz),
 // --runs 3, --shape smoke|endurance|both (default both), --cpu-prof DIR (writes a V8 CPU profile of every
 // perf-gate ingest child into DIR, for Chrome DevTools or `node --cpu-prof` readers), --before CHECKOUT (also
-// measures the ingest of another checkout, e.g. /work/main, in the same run: a before/after on one machine state).
+// measures the ingest of another checkout, e.g. /work/main, in the same run, the two by turns: a before/after on one
+// machine state).
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -190,11 +191,31 @@ function measure(kind, bundle, file) {
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
+function summary(runs) {
+  runs.sort((a, b) => a.ms - b.ms);
+  return { ...runs[0], maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)), all: runs.map((r) => r.ms) };
+}
+
 function best(kind, bundle, file) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(measure(kind, bundle, file));
-  runs.sort((a, b) => a.ms - b.ms);
-  return { ...runs[0], maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)), all: runs.map((r) => r.ms) };
+  return summary(runs);
+}
+
+/** This checkout's ingest and the other's, run by turns (ABBA…), so that a change in the machine's load touches both alike. */
+function bestByTurns(bundle, before, file) {
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      ours.push(measure('ours', bundle, file));
+      theirs.push(measure('ours', before, file));
+    } else {
+      theirs.push(measure('ours', before, file));
+      ours.push(measure('ours', bundle, file));
+    }
+  }
+  return { ours: summary(ours), before: summary(theirs) };
 }
 
 /**
@@ -247,7 +268,8 @@ async function main() {
     for (const { shape, label, file, info } of inputs) {
       const results = {};
       const kinds = before === undefined ? KINDS : [KINDS[0], ['before', `perf-gate ingest, ${BEFORE}`], ...KINDS.slice(1)];
-      for (const [kind] of kinds) results[kind] = kind === 'before' ? best('ours', before, file) : best(kind, bundle, file);
+      if (before !== undefined) Object.assign(results, bestByTurns(bundle, before, file));
+      for (const [kind] of kinds) if (!(kind in results)) results[kind] = best(kind, bundle, file);
       for (const [kind, name] of kinds) {
         const r = results[kind];
         const s = r.ms / 1000;

@@ -120,6 +120,8 @@ export class K6NdjsonParser {
   constructor(
     private readonly file: string,
     private readonly sink: PointSink,
+    /** False sends every line through JSON.parse: the general path, for tests comparing the two. */
+    private readonly fastPath = true,
   ) {}
 
   /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
@@ -141,10 +143,21 @@ export class K6NdjsonParser {
     }
     const end = chunk.length;
     const view = viewOf(chunk);
+    const fast = this.fastPath;
     for (;;) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) break;
       this.lineNo++;
+      // Most Point lines have the tags of the line before (or of the line that followed those last time)
+      // and end right after them: no search for their newline.
+      const lineEnd = fast ? this.fastPoint(chunk, view, pos, end, false) : -1;
+      if (lineEnd >= 0) {
+        pos = lineEnd + 1;
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        this.lineNo--;
+        break;
+      }
       this.line(chunk, view, pos, nl);
       pos = nl + 1;
     }
@@ -190,88 +203,131 @@ export class K6NdjsonParser {
   /** One line `buf[start, end)` without its `\n`. */
   private line(buf: Buffer, view: DataView, start: number, end: number): void {
     if (end > start && buf[end - 1] === 13) end--;
-    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+    if (!this.fastPath || this.fastPoint(buf, view, start, end, true) < 0) this.slowLine(buf, start, end);
   }
 
-  /** The fast path: true when the line had k6's Point layout and was recorded. */
-  private fastPoint(buf: Buffer, view: DataView, start: number, end: number): boolean {
-    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+  /**
+   * The fast path. With `known`, the line is `buf[start, end)`. Without, `end` is the end of the chunk
+   * and the line ends after the predicted tags (the last line's, or those that followed them last time)
+   * when `}}\n` follows them, else at the next newline after its tags; a line with a new metric or an
+   * exponent in its value is left for the call with its end known (no search before the tags could
+   * cross into the next line). Returns the line's end (`end`, or the index of its newline), or -1 when
+   * the line is not taken and nothing was recorded.
+   */
+  private fastPoint(buf: Buffer, view: DataView, start: number, end: number, known: boolean): number {
+    if (end - start < MIN_POINT_LINE) return -1;
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return -1;
     const nameStart = start + 11;
     // The metric: most often the one that followed the previous line's metric last time.
     let slot = this.lastSlot?.after;
     if (slot === undefined || !slotMatches(slot, view, buf, nameStart, end)) {
-      slot = this.findSlot(buf, view, nameStart, end);
-      if (slot === undefined) return false;
+      slot = known ? this.findSlot(buf, view, nameStart, end) : this.knownSlot(buf, view, nameStart, end);
+      if (slot === undefined) return -1;
       if (this.lastSlot !== undefined) this.lastSlot.after = slot;
     }
     this.lastSlot = slot;
     const times = this.times;
     let p = times.parse(buf, view, nameStart + slot.length, end);
-    if (p < 0) return false;
-    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    if (p < 0) return -1;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return -1;
     p += 10;
     // Value: digits by hand; ≤ 15 significant digits divided by an exact power of ten round exactly like Number().
+    // No read goes past `end` (one out of bounds, at the end of a chunk, would make V8 compile this again).
     const numberStart = p;
     let negative = false;
-    if (buf[p] === 45) {
+    if (p < end && buf[p] === 45) {
       negative = true;
       p++;
     }
     let mantissa = 0;
     let digits = 0;
     let fraction = 0;
-    let c = buf[p]!;
+    let c = p < end ? buf[p]! : 0;
     while (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
-      c = buf[++p]!;
+      c = ++p < end ? buf[p]! : 0;
     }
-    if (digits === 0) return false;
+    if (digits === 0) return -1;
     if (c === 46) {
-      c = buf[++p]!;
+      c = ++p < end ? buf[p]! : 0;
       while (c >= 48 && c <= 57) {
         mantissa = mantissa * 10 + (c - 48);
         digits++;
         fraction++;
-        c = buf[++p]!;
+        c = ++p < end ? buf[p]! : 0;
       }
-      if (fraction === 0) return false;
+      if (fraction === 0) return -1;
     }
     let value: number;
     if (c === 101 || c === 69 || digits > 15) {
+      // Number() reads up to the next comma, which could be on the next line when the end is not known.
+      if (!known) return -1;
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString('latin1', numberStart, p));
       // NaN, or ±Infinity from an exponent like 1e400: the JSON.parse path reports the line.
-      if (value - value !== 0) return false;
+      if (value - value !== 0) return -1;
     } else {
       value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
       if (negative) value = -value;
     }
-    if (value < 0 && slot.durations) return false;
-    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    if (value < 0 && slot.durations) return -1;
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return -1;
     const tagsStart = p + 8;
-    // The tags object runs to the line's end, before the `}}` closing data and the line.
-    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
-    const tagsEnd = end - 2;
     // Consecutive lines mostly carry the same tags (k6 writes a request's metrics in a row): compare the
     // bytes with the last line's, word by word; then with the tags that followed those last time; then
     // hash the bytes. No string is made unless the tags are new.
-    const length = tagsEnd - tagsStart;
     let entry = this.lastTags;
-    if (entry === undefined || !sameBytes(entry, view, buf, tagsStart, length)) {
-      const previous = entry;
-      entry = previous?.after;
-      if (entry === undefined || !sameBytes(entry, view, buf, tagsStart, length)) {
-        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
-        if (previous !== undefined) previous.after = entry;
+    /** What is returned: the line's end (`end` when known, else the index of its newline). */
+    let lineEnd = end;
+    /** The line's end without its `\r`, once known. */
+    let contentEnd = end;
+    let search = known;
+    if (!known) {
+      // A table entry's bytes are a whole tags object ending in `}` and hold no newline, so when they and
+      // `}}\n` follow, the line ends there and these are its tags.
+      if (entry !== undefined && endsWith(entry, view, buf, tagsStart, end)) {
+        lineEnd = tagsStart + entry.bytes.length + 2;
+      } else if (entry?.after !== undefined && endsWith(entry.after, view, buf, tagsStart, end)) {
+        entry = entry.after;
+        this.lastTags = entry;
+        lineEnd = tagsStart + entry.bytes.length + 2;
+      } else {
+        // Other tags: the line ends at the next newline (the bytes read so far hold none: an interned
+        // name, digits and fixed text), and they are looked up as when the end is known.
+        lineEnd = buf.indexOf(10, tagsStart);
+        if (lineEnd < 0) return -1;
+        search = true;
       }
-      this.lastTags = entry;
+      contentEnd = buf[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+      if (contentEnd - start < MIN_POINT_LINE) return -1;
     }
-    if (entry.tags === undefined) return false;
+    if (search) {
+      // The tags object runs to the line's end, before the `}}` closing data and the line.
+      if (buf[contentEnd - 1] !== 125 || buf[contentEnd - 2] !== 125 || buf[contentEnd - 3] !== 125) return -1;
+      const length = contentEnd - 2 - tagsStart;
+      if (entry === undefined || !sameBytes(entry, view, buf, tagsStart, length)) {
+        const previous = entry;
+        entry = previous?.after;
+        if (entry === undefined || !sameBytes(entry, view, buf, tagsStart, length)) {
+          entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+          if (previous !== undefined) previous.after = entry;
+        }
+        this.lastTags = entry;
+      }
+    }
+    if (entry?.tags === undefined) return -1;
     const metric = slot.id;
     const targets: PointTargets = entry.targets[metric] ?? this.sink.targets(entry, metric);
     this.sink.builder.point(targets, times.ms, value);
-    return true;
+    return lineEnd;
+  }
+
+  /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */
+  private knownSlot(buf: Buffer, view: DataView, at: number, end: number): MetricSlot | undefined {
+    if (at + 16 > end) return undefined;
+    for (let slot = this.metricSlots.get(slotKey(view, at)); slot !== undefined; slot = slot.next) if (slotMatches(slot, view, buf, at, end)) return slot;
+    return undefined;
   }
 
   /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
@@ -346,6 +402,13 @@ export class K6NdjsonParser {
 /** The value as written in a Point line (`"value":1e400`), for messages. */
 function rawValue(text: string): string | undefined {
   return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
+
+/** Whether `buf` holds `entry`'s tags bytes at `at`, then `}}\n`, all before `end`. */
+function endsWith(entry: ByteTagEntry, view: DataView, buf: Buffer, at: number, end: number): boolean {
+  const length = entry.bytes.length;
+  const after = at + length;
+  return after + 2 < end && buf[after] === 125 && buf[after + 1] === 125 && buf[after + 2] === 10 && sameBytes(entry, view, buf, at, length);
 }
 
 function viewOf(buf: Buffer): DataView {

@@ -3,7 +3,11 @@ import { TAG_CACHE_LIMIT, type TagEntry } from '../point-sink.js';
 /** One raw tags text of the NDJSON fast path, known by its bytes. */
 export interface ByteTagEntry extends TagEntry {
   readonly bytes: Uint8Array;
-  readonly view: DataView;
+  /**
+   * The bytes as 8-byte words read as float64 (the last one overlapping the one before), for
+   * `sameBytes`; empty when shorter than 8 bytes or when a word is NaN or ±0 (then compared byte by byte).
+   */
+  readonly words: Float64Array;
   /** The next entry whose bytes hash alike. */
   readonly next: ByteTagEntry | undefined;
   /** The entry that followed this one last time (k6 repeats its sequences of tags: a guess that skips hashing). */
@@ -12,25 +16,37 @@ export interface ByteTagEntry extends TagEntry {
 
 /**
  * Whether `buf[at, at + length)` holds `entry`'s bytes, compared as 8-byte words read as float64 (the last
- * word overlapping the one before), a few ns per line.
+ * word overlapping the one before) against the entry's words, a few ns per line.
  *
  * Float equality is byte equality except for NaN patterns (never equal) and ±0 (equal, different bytes).
- * A NaN word needs a byte ≥ 0xF0 followed by 0x7F or an 0xFF byte, which UTF-8 never has; such input
- * only misses the cache. ±0 words are seven NUL bytes, which JSON text cannot hold raw: the entry's
- * tags are then undefined and the line goes to JSON.parse, which judges its own bytes. So no line ever
+ * An entry with such a word has no words and is compared byte by byte; on the line's side a NaN word only
+ * fails the comparison, and a ±0 word cannot equal an entry word, none of which is ±0. So no line ever
  * gets another line's tags.
  */
 export function sameBytes(entry: ByteTagEntry, view: DataView, buf: Uint8Array, at: number, length: number): boolean {
-  if (entry.bytes.length !== length) return false;
-  if (length < 8) {
-    const bytes = entry.bytes;
+  const bytes = entry.bytes;
+  if (bytes.length !== length) return false;
+  const words = entry.words;
+  const n = words.length - 1;
+  if (n < 0) {
     for (let i = 0; i < length; i++) if (buf[at + i] !== bytes[i]) return false;
     return true;
   }
-  const own = entry.view;
-  const last = length - 8;
-  for (let i = 0; i < last; i += 8) if (view.getFloat64(at + i, true) !== own.getFloat64(i, true)) return false;
-  return view.getFloat64(at + last, true) === own.getFloat64(last, true);
+  for (let i = 0; i < n; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n];
+}
+
+/** The comparison words of `bytes`, or none when it is shorter than 8 bytes or a word is NaN or ±0. */
+export function wordsOf(bytes: Uint8Array): Float64Array {
+  if (bytes.length < 8) return new Float64Array(0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const full = bytes.length >> 3;
+  const exact = bytes.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
 }
 
 /**
@@ -62,7 +78,7 @@ export class ByteTagTable {
     }
     const bytes = new Uint8Array(length);
     bytes.set(buf.subarray(at, at + length));
-    const entry: ByteTagEntry = { bytes, view: new DataView(bytes.buffer), tags: parse(bytes), targets: [], next: head, after: undefined };
+    const entry: ByteTagEntry = { bytes, words: wordsOf(bytes), tags: parse(bytes), targets: [], next: head, after: undefined };
     this.map.set(hash, entry);
     this.count++;
     return entry;
