@@ -28257,8 +28257,8 @@ var require_validate = __commonJS({
     var { parseHAR } = require_parseHAR();
     var { hasWorkerSupport } = require_util2();
     var isValidFn = (opt) => !opt || typeof opt === "function" || typeof opt === "string";
-    var lessThanOneError = (label) => new Error(`${label} can not be less than 1`);
-    var greaterThanZeroError = (label) => new Error(`${label} must be greater than 0`);
+    var lessThanOneError = (label2) => new Error(`${label2} can not be less than 1`);
+    var greaterThanZeroError = (label2) => new Error(`${label2} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
     function safeRequire(path3) {
       if (typeof path3 === "string") {
@@ -29583,7 +29583,7 @@ var require_buffer = __commonJS({
           byteOffset /= 2;
         }
       }
-      function read(buf, i2) {
+      function read2(buf, i2) {
         if (indexSize === 1) {
           return buf[i2];
         } else {
@@ -29594,7 +29594,7 @@ var require_buffer = __commonJS({
       if (dir) {
         let foundIndex = -1;
         for (i = byteOffset; i < arrLength; i++) {
-          if (read(arr, i) === read(val, foundIndex === -1 ? 0 : i - foundIndex)) {
+          if (read2(arr, i) === read2(val, foundIndex === -1 ? 0 : i - foundIndex)) {
             if (foundIndex === -1) foundIndex = i;
             if (i - foundIndex + 1 === valLength) return foundIndex * indexSize;
           } else {
@@ -29607,7 +29607,7 @@ var require_buffer = __commonJS({
         for (i = byteOffset; i >= 0; i--) {
           let found = true;
           for (let j = 0; j < valLength; j++) {
-            if (read(arr, i + j) !== read(val, j)) {
+            if (read2(arr, i + j) !== read2(val, j)) {
               found = false;
               break;
             }
@@ -40596,6 +40596,27 @@ var TrendHistogram = class _TrendHistogram {
     const c2 = this.counts;
     for (let i = 0; i < c2.length; i++) if (c2[i] !== 0) f(i + this.offset, c2[i]);
   }
+  /**
+   * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
+   * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
+   */
+  clear() {
+    this.counts.fill(0);
+    this.pending = this.counts.length > 0 ? void 0 : NO_PENDING;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = Number.NEGATIVE_INFINITY;
+    this.negatives = 0;
+  }
+  /** The highest non-empty HDR index, -1 when empty. */
+  topIndex() {
+    const pending = this.pending;
+    if (pending !== void 0) return pending.length > 0 ? Math.max(...pending) : -1;
+    const c2 = this.counts;
+    for (let i = c2.length - 1; i >= 0; i--) if (c2[i] !== 0) return i + this.offset;
+    return -1;
+  }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
@@ -40648,13 +40669,7 @@ var TrendHistogram = class _TrendHistogram {
     return out;
   }
   encode() {
-    const indexes = [];
-    const counts = [];
-    this.forEachIndex((i, n) => {
-      indexes.push(i);
-      counts.push(n);
-    });
-    const top = indexes.length > 0 ? indexes[indexes.length - 1] : -1;
+    const top = this.topIndex();
     const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
     let h = encoders.get(sizeClass);
     if (h === void 0) {
@@ -40662,7 +40677,7 @@ var TrendHistogram = class _TrendHistogram {
       encoders.set(sizeClass, h);
     }
     h.reset();
-    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]), counts[k]);
+    this.forEachIndex((i, n) => h.recordValueWithCount(lowestEquivalent(i), n));
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
@@ -40834,8 +40849,11 @@ var WindowSketch = class _WindowSketch {
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode() {
     this.compact();
-    const out = [];
-    for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i], this.counts[i]);
+    const out = new Array(2 * this.keys.length);
+    for (let i = 0; i < this.keys.length; i++) {
+      out[2 * i] = this.keys[i];
+      out[2 * i + 1] = this.counts[i];
+    }
     return out;
   }
   static decode(flat2) {
@@ -41587,10 +41605,19 @@ var RunBuilder = class {
     }
     const scopes = {};
     const series = {};
+    const trendSums = /* @__PURE__ */ new Map();
     for (const name of [...members2.keys()].sort(compareText2)) {
       const { tags, leaves } = members2.get(name);
       const def = this.metrics[leaves[0].metric].def;
-      const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
+      const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+      let totals;
+      if (def.type === "trend") {
+        totals = trendSums.get(scale) ?? newTotals("trend", scale);
+        trendSums.set(scale, totals);
+        if (totals.type === "trend") totals.histogram.clear();
+      } else {
+        totals = newTotals(def.type, scale);
+      }
       for (const leaf of leaves) addTotals(totals, leaf.totals);
       const scope = encodeScope({ metric: def.name, tags, totals });
       scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
@@ -54968,9 +54995,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -62133,15 +62160,24 @@ var LiveProgress = class {
    * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
    */
   push(chunk) {
-    const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
-    for (; ; ) {
-      const nl = data.indexOf(10, start);
-      if (nl < 0) break;
-      if (mayBeWanted(data, start, nl)) this.line(data.toString("utf8", start, nl));
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
+      if (mayBeWanted(line, 0, line.length)) this.line(line.toString("utf8"));
       start = nl + 1;
     }
-    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
+    for (; ; ) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (mayBeWanted(chunk, start, nl)) this.line(chunk.toString("utf8", start, nl));
+      start = nl + 1;
+    }
+    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
   }
   /** The snapshot of the interval since the last call, which starts a new interval. */
   take(elapsedMs) {
@@ -62983,9 +63019,8 @@ function indent(text) {
 // src/engine/k6-live-output.ts
 import { execFile } from "node:child_process";
 import { once } from "node:events";
-import { closeSync, constants as constants2, createWriteStream, openSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, createWriteStream, openSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { Socket } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createGzip } from "node:zlib";
@@ -63010,9 +63045,10 @@ var ByteSource = class _ByteSource {
   reported = 0;
   /**
    * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
-   * the name `path` in messages. The chunks are the stream's own (each stays valid).
+   * the name `path` in messages. As for a file, a chunk is only valid until the next is asked for (the
+   * FIFO's reader reuses its buffer).
    *
-   * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+   * @example ByteSource.fromStream('smoke.ndjson', chunks) // chunks: an async generator over the FIFO
    */
   static fromStream(path3, stream) {
     const source = new _ByteSource(path3, false);
@@ -63419,10 +63455,38 @@ var TimeParser = class {
   zoneLength = -1;
   base = Number.NaN;
   /**
+   * A time read before, zone included (k6 gives the metrics of one request the same time): its length
+   * (20–32 bytes; 0 before the first), its words at 0, 8, 16 and length − 8, and its value.
+   */
+  lastLength = 0;
+  lastMs = Number.NaN;
+  last0 = Number.NaN;
+  last1 = Number.NaN;
+  last2 = Number.NaN;
+  lastTail = Number.NaN;
+  /**
    * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
    * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
    */
   parse(buf, view, start, limit) {
+    const n = this.lastLength;
+    if (n !== 0 && start + n <= limit && view.getFloat64(start, true) === this.last0 && view.getFloat64(start + 8, true) === this.last1 && view.getFloat64(start + n - 8, true) === this.lastTail && (n <= 24 || view.getFloat64(start + 16, true) === this.last2)) {
+      this.ms = this.lastMs;
+      return start + n;
+    }
+    const end = this.parseTime(buf, view, start, limit);
+    const length = end - start;
+    if (length >= 20 && length <= 32) {
+      this.lastLength = length;
+      this.lastMs = this.ms;
+      this.last0 = view.getFloat64(start, true);
+      this.last1 = view.getFloat64(start + 8, true);
+      if (length > 24) this.last2 = view.getFloat64(start + 16, true);
+      this.lastTail = view.getFloat64(end - 8, true);
+    }
+    return end;
+  }
+  parseTime(buf, view, start, limit) {
     if (limit - start < 20) return -1;
     let p = start + 19;
     let fracMs = 0;
@@ -63448,7 +63512,7 @@ var TimeParser = class {
       else if (digits2 === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
     }
-    const z2 = buf[p];
+    const z2 = p < limit ? buf[p] : 0;
     const zoneLength = z2 === 90 || z2 === 122 ? 1 : z2 === 43 || z2 === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     const w2 = view.getFloat64(start + 11, true);
@@ -63922,16 +63986,27 @@ function numbers(o) {
 
 // src/ingest/k6/tag-table.ts
 function sameBytes(entry, view, buf, at, length) {
-  if (entry.bytes.length !== length) return false;
-  if (length < 8) {
-    const bytes2 = entry.bytes;
+  const bytes2 = entry.bytes;
+  if (bytes2.length !== length) return false;
+  const words = entry.words;
+  const n = words.length - 1;
+  if (n < 0) {
     for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
     return true;
   }
-  const own2 = entry.view;
-  const last2 = length - 8;
-  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own2.getFloat64(i, true)) return false;
-  return view.getFloat64(at + last2, true) === own2.getFloat64(last2, true);
+  for (let i = 0; i < n; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n];
+}
+function wordsOf(bytes2) {
+  if (bytes2.length < 8) return new Float64Array(0);
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  const full = bytes2.length >> 3;
+  const exact = bytes2.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
 }
 var ByteTagTable = class {
   constructor(limit = TAG_CACHE_LIMIT) {
@@ -63956,7 +64031,7 @@ var ByteTagTable = class {
     }
     const bytes2 = new Uint8Array(length);
     bytes2.set(buf.subarray(at, at + length));
-    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse3(bytes2), targets: [], next: head, after: void 0 };
+    const entry = { bytes: bytes2, words: wordsOf(bytes2), tags: parse3(bytes2), targets: [], next: head, after: void 0 };
     this.map.set(hash2, entry);
     this.count++;
     return entry;
@@ -64012,12 +64087,14 @@ function slotWords(bytes2) {
 }
 var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
 var K6NdjsonParser = class {
-  constructor(file2, sink) {
+  constructor(file2, sink, fastPath = true) {
     this.file = file2;
     this.sink = sink;
+    this.fastPath = fastPath;
   }
   file;
   sink;
+  fastPath;
   lineNo = 0;
   carry = [];
   carryLength = 0;
@@ -64049,10 +64126,19 @@ var K6NdjsonParser = class {
     }
     const end = chunk.length;
     const view = viewOf(chunk);
+    const fast = this.fastPath;
     for (; ; ) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) break;
       this.lineNo++;
+      const lineEnd = fast ? this.fastPoint(chunk, view, pos, end, false) : -1;
+      if (lineEnd >= 0) {
+        pos = lineEnd + 1;
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        this.lineNo--;
+        break;
+      }
       this.line(chunk, view, pos, nl);
       pos = nl + 1;
     }
@@ -64095,80 +64181,114 @@ var K6NdjsonParser = class {
   /** One line `buf[start, end)` without its `\n`. */
   line(buf, view, start, end) {
     if (end > start && buf[end - 1] === 13) end--;
-    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+    if (!this.fastPath || this.fastPoint(buf, view, start, end, true) < 0) this.slowLine(buf, start, end);
   }
-  /** The fast path: true when the line had k6's Point layout and was recorded. */
-  fastPoint(buf, view, start, end) {
-    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+  /**
+   * The fast path. With `known`, the line is `buf[start, end)`. Without, `end` is the end of the chunk
+   * and the line ends after the predicted tags (the last line's, or those that followed them last time)
+   * when `}}\n` follows them, else at the next newline after its tags; a line with a new metric or an
+   * exponent in its value is left for the call with its end known (no search before the tags could
+   * cross into the next line). Returns the line's end (`end`, or the index of its newline), or -1 when
+   * the line is not taken and nothing was recorded.
+   */
+  fastPoint(buf, view, start, end, known2) {
+    if (end - start < MIN_POINT_LINE) return -1;
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return -1;
     const nameStart = start + 11;
     let slot = this.lastSlot?.after;
     if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
-      slot = this.findSlot(buf, view, nameStart, end);
-      if (slot === void 0) return false;
+      slot = known2 ? this.findSlot(buf, view, nameStart, end) : this.knownSlot(buf, view, nameStart, end);
+      if (slot === void 0) return -1;
       if (this.lastSlot !== void 0) this.lastSlot.after = slot;
     }
     this.lastSlot = slot;
     const times = this.times;
     let p = times.parse(buf, view, nameStart + slot.length, end);
-    if (p < 0) return false;
-    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    if (p < 0) return -1;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return -1;
     p += 10;
     const numberStart = p;
     let negative = false;
-    if (buf[p] === 45) {
+    if (p < end && buf[p] === 45) {
       negative = true;
       p++;
     }
     let mantissa = 0;
     let digits2 = 0;
     let fraction2 = 0;
-    let c2 = buf[p];
+    let c2 = p < end ? buf[p] : 0;
     while (c2 >= 48 && c2 <= 57) {
       mantissa = mantissa * 10 + (c2 - 48);
       digits2++;
-      c2 = buf[++p];
+      c2 = ++p < end ? buf[p] : 0;
     }
-    if (digits2 === 0) return false;
+    if (digits2 === 0) return -1;
     if (c2 === 46) {
-      c2 = buf[++p];
+      c2 = ++p < end ? buf[p] : 0;
       while (c2 >= 48 && c2 <= 57) {
         mantissa = mantissa * 10 + (c2 - 48);
         digits2++;
         fraction2++;
-        c2 = buf[++p];
+        c2 = ++p < end ? buf[p] : 0;
       }
-      if (fraction2 === 0) return false;
+      if (fraction2 === 0) return -1;
     }
     let value;
     if (c2 === 101 || c2 === 69 || digits2 > 15) {
+      if (!known2) return -1;
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString("latin1", numberStart, p));
-      if (value - value !== 0) return false;
+      if (value - value !== 0) return -1;
     } else {
       value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
       if (negative) value = -value;
     }
-    if (value < 0 && slot.durations) return false;
-    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    if (value < 0 && slot.durations) return -1;
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return -1;
     const tagsStart = p + 8;
-    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
-    const tagsEnd = end - 2;
-    const length = tagsEnd - tagsStart;
     let entry = this.lastTags;
-    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-      const previous = entry;
-      entry = previous?.after;
-      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
-        if (previous !== void 0) previous.after = entry;
+    let lineEnd = end;
+    let contentEnd = end;
+    let search = known2;
+    if (!known2) {
+      if (entry !== void 0 && endsWith(entry, view, buf, tagsStart, end)) {
+        lineEnd = tagsStart + entry.bytes.length + 2;
+      } else if (entry?.after !== void 0 && endsWith(entry.after, view, buf, tagsStart, end)) {
+        entry = entry.after;
+        this.lastTags = entry;
+        lineEnd = tagsStart + entry.bytes.length + 2;
+      } else {
+        lineEnd = buf.indexOf(10, tagsStart);
+        if (lineEnd < 0) return -1;
+        search = true;
       }
-      this.lastTags = entry;
+      contentEnd = buf[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+      if (contentEnd - start < MIN_POINT_LINE) return -1;
     }
-    if (entry.tags === void 0) return false;
+    if (search) {
+      if (buf[contentEnd - 1] !== 125 || buf[contentEnd - 2] !== 125 || buf[contentEnd - 3] !== 125) return -1;
+      const length = contentEnd - 2 - tagsStart;
+      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+        const previous = entry;
+        entry = previous?.after;
+        if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+          entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+          if (previous !== void 0) previous.after = entry;
+        }
+        this.lastTags = entry;
+      }
+    }
+    if (entry?.tags === void 0) return -1;
     const metric = slot.id;
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
     this.sink.builder.point(targets, times.ms, value);
-    return true;
+    return lineEnd;
+  }
+  /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */
+  knownSlot(buf, view, at, end) {
+    if (at + 16 > end) return void 0;
+    for (let slot = this.metricSlots.get(slotKey(view, at)); slot !== void 0; slot = slot.next) if (slotMatches(slot, view, buf, at, end)) return slot;
+    return void 0;
   }
   /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
   findSlot(buf, view, at, end) {
@@ -64237,6 +64357,11 @@ var K6NdjsonParser = class {
 };
 function rawValue(text) {
   return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
+function endsWith(entry, view, buf, at, end) {
+  const length = entry.bytes.length;
+  const after = at + length;
+  return after + 2 < end && buf[after] === 125 && buf[after + 1] === 125 && buf[after + 2] === 10 && sameBytes(entry, view, buf, at, length);
 }
 function viewOf(buf) {
   return new DataView(buf.buffer, buf.byteOffset, buf.length);
@@ -64716,10 +64841,10 @@ async function ingestFiles(paths, options = {}) {
   if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
   return doc;
 }
-async function ingestSources(inputs, options = {}) {
+async function ingestSources(inputs, options = {}, watch) {
   if (inputs.length === 0) throw new IngestError("<inputs>", "no inputs: give the k6 output of the run");
   checkOptions(options);
-  const doc = await buildFromSources(inputs, options);
+  const doc = await buildFromSources(inputs, options, watch);
   if (options.memory !== void 0) doc.memory = await readMemoryFile(options.memory);
   return doc;
 }
@@ -64731,7 +64856,7 @@ function checkOptions(options) {
     throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
   }
 }
-async function buildFromSources(files, options) {
+async function buildFromSources(files, options, watch) {
   const builderOptions = {
     requestsMetric: files[0].reader.roles.requests,
     failuresMetric: files[0].reader.roles.failures,
@@ -64753,20 +64878,22 @@ async function buildFromSources(files, options) {
     const tool = files[0].reader;
     const sink = new PointSink(builder, warn, tool.knownMetrics);
     const sources = [];
-    for (const f of files) {
-      const result = await f.reader.read(f.file, f.source, sink, warn);
-      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
-    }
-    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-    const info = {
+    const runInfo2 = (read2) => ({
       tool: tool.tool,
       roles: tool.roles,
       ...options.stage !== void 0 ? { stage: options.stage } : {},
       ...options.labels !== void 0 ? { labels: options.labels } : {},
       ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-      sources,
-      warnings
-    };
+      sources: [...read2],
+      warnings: [...warnings]
+    });
+    if (watch && !thread) watch.ready(() => builder.finish(runInfo2(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
+    for (const f of files) {
+      const result = await f.reader.read(f.file, f.source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info = runInfo2(sources);
     return thread ? await thread.builder.finish(info) : builder.finish(info);
   } finally {
     await thread?.close();
@@ -64809,6 +64936,84 @@ function mergeDocuments(inputs) {
   }
 }
 
+// src/engine/fifo-reader.ts
+import { closeSync, read } from "node:fs";
+var READ_SIZE = 256 * 1024;
+var FIRST_PAUSE_MS = 1;
+var LONGEST_PAUSE_MS = 8;
+var FifoReader = class {
+  constructor(fd) {
+    this.fd = fd;
+  }
+  fd;
+  buffer = Buffer.allocUnsafe(READ_SIZE);
+  exited = false;
+  /** A read found a writer (bytes or EAGAIN): the next 0 means it closed its end. */
+  writerSeen = false;
+  stopped = false;
+  closed = false;
+  /** The read running now (at most one: the buffer is shared). */
+  reading;
+  pause;
+  /**
+   * The next bytes written into the FIFO, or undefined at its end (the writer exited and everything was
+   * read, or `stop`). The chunk is only valid until the next call (the buffer is reused): copy what you keep.
+   */
+  async next() {
+    let pauseMs = FIRST_PAUSE_MS;
+    for (; ; ) {
+      if (this.stopped) return void 0;
+      const final = this.exited || this.writerSeen;
+      this.reading = readOnce(this.fd, this.buffer);
+      const n = await this.reading;
+      this.reading = void 0;
+      if (n > 0) {
+        this.writerSeen = true;
+        return this.buffer.subarray(0, n);
+      }
+      if (n === 0 && final) return void 0;
+      if (n < 0) this.writerSeen = true;
+      await this.wait(pauseMs);
+      pauseMs = Math.min(pauseMs * 2, LONGEST_PAUSE_MS);
+    }
+  }
+  /** The writer (k6) has exited: once the pipe is empty, the stream ends. */
+  writerExited() {
+    this.exited = true;
+    this.wake();
+  }
+  /** Ends the stream now (what is still in the pipe is not read) and closes the fd; safe to call twice. */
+  async stop() {
+    this.stopped = true;
+    this.wake();
+    await this.reading?.catch(() => void 0);
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+  wait(ms) {
+    return new Promise((resolve3) => {
+      this.pause = { timer: setTimeout(() => this.wake(), ms), resolve: resolve3 };
+    });
+  }
+  wake() {
+    const p = this.pause;
+    this.pause = void 0;
+    if (!p) return;
+    clearTimeout(p.timer);
+    p.resolve();
+  }
+};
+function readOnce(fd, buffer) {
+  return new Promise((resolve3, reject) => {
+    read(fd, buffer, 0, buffer.length, null, (err, bytesRead) => {
+      if (!err) resolve3(bytesRead);
+      else if (err.code === "EAGAIN" || err.code === "EWOULDBLOCK") resolve3(-1);
+      else reject(err);
+    });
+  });
+}
+
 // src/engine/k6-live-output.ts
 var execFileAsync = promisify(execFile);
 var K6_NDJSON_READER = K6_READERS.find((r) => r.kind === "stream" && r.format === "k6-ndjson");
@@ -64831,7 +65036,7 @@ async function openLiveOutput(options) {
   try {
     if (options.rawCopy !== void 0) raw = await RawCopy.open(options.rawCopy);
   } catch (err) {
-    closeSync(fd);
+    closeSync2(fd);
     await rm(options.path, { force: true });
     throw err;
   }
@@ -64851,11 +65056,10 @@ var K6LiveOutput = class {
   constructor(options, fd, raw) {
     this.raw = raw;
     this.path = options.path;
-    this.socket = new Socket({ fd, readable: true, writable: false });
-    this.socket.pause();
+    this.fifo = new FifoReader(fd);
     const source = ByteSource.fromStream(options.path, this.chunks());
     this.built = (async () => {
-      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest);
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => this.snapshotOf = snapshot });
       if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
       return doc;
     })();
@@ -64868,12 +65072,22 @@ var K6LiveOutput = class {
   /** Fed with every chunk read, for the progress lines (formatProgress). */
   progress = new LiveProgress();
   path;
-  socket;
+  fifo;
+  /** Reading on after the parser gave up (see `chunks`), until k6 closes the pipe. */
+  dropping;
   built;
   /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
   settled;
   bytes = 0;
   closed = false;
+  snapshotOf;
+  /**
+   * The run document of what k6 wrote so far (whole lines), while k6 runs: a sequential stage's look.
+   * Undefined before the first byte arrived (nothing to see yet).
+   */
+  snapshot() {
+    return this.bytes > 0 ? this.snapshotOf?.() : void 0;
+  }
   /** Bytes k6 wrote so far. */
   get bytesRead() {
     return this.bytes;
@@ -64884,8 +65098,9 @@ var K6LiveOutput = class {
    * and waits until the document is built (or failed: `document` says how).
    */
   async drain() {
+    this.fifo.writerExited();
     try {
-      closeSync(openSync(this.path, constants2.O_WRONLY | constants2.O_NONBLOCK));
+      closeSync2(openSync(this.path, constants2.O_WRONLY | constants2.O_NONBLOCK));
     } catch {
     }
     await this.settled;
@@ -64903,69 +65118,35 @@ var K6LiveOutput = class {
     if (this.closed) return;
     this.closed = true;
     await rm(this.path, { force: true }).catch(() => void 0);
-    this.socket.destroy();
+    await this.fifo.stop();
     await this.settled;
+    await this.dropping;
     await this.raw?.end().catch(() => void 0);
   }
   /**
-   * The socket's chunks, pulled by the parser (backpressure: a paused socket leaves the data in the pipe).
-   * When the parser stops early (a line it refuses), the rest is still read and dropped, so k6 is never
-   * stalled on a full pipe.
+   * The FIFO's chunks, pulled by the parser (backpressure: nothing is read until the parser asks). Each is
+   * valid until the next is asked for (one reused buffer). When the parser stops early (a line it refuses),
+   * the rest is still read and dropped, so k6 is never stalled on a full pipe.
    */
   async *chunks() {
-    const socket = this.socket;
-    const queue = [];
-    let ended = false;
-    let failure2;
-    let wake;
-    const signal = () => {
-      const w = wake;
-      wake = void 0;
-      w?.();
-    };
-    const onData = (chunk) => {
-      queue.push(chunk);
-      socket.pause();
-      signal();
-    };
-    const onEnd = () => {
-      ended = true;
-      signal();
-    };
-    const onError = (err) => {
-      failure2 = err;
-      ended = true;
-      signal();
-    };
-    socket.on("data", onData);
-    socket.once("end", onEnd);
-    socket.once("close", onEnd);
-    socket.once("error", onError);
     let finished = false;
     try {
       for (; ; ) {
-        const chunk = queue.shift();
-        if (chunk) {
-          await this.pass(chunk);
-          yield chunk;
-          continue;
-        }
-        if (ended) break;
-        const woken = new Promise((resolve3) => {
-          wake = resolve3;
-        });
-        socket.resume();
-        await woken;
+        const chunk = await this.fifo.next();
+        if (!chunk) break;
+        await this.pass(chunk);
+        yield chunk;
       }
       finished = true;
     } finally {
-      socket.off("data", onData);
-      if (!finished && !ended) {
-        socket.on("data", (chunk) => void this.pass(chunk));
-        socket.resume();
-      }
+      if (!finished) this.dropping = this.dropRest();
     }
-    if (failure2) throw failure2;
+  }
+  async dropRest() {
+    try {
+      for (let chunk = await this.fifo.next(); chunk; chunk = await this.fifo.next()) await this.pass(chunk);
+    } catch {
+    }
   }
   /** A chunk on its way to the parser: counted, shown in progress, copied. */
   async pass(chunk) {
@@ -64990,8 +65171,11 @@ var RawCopy = class _RawCopy {
     gzip.pipe(file2);
     return new _RawCopy(gzip, file2);
   }
+  /** Resolves once the chunk has been consumed (compressed or written): its buffer is then free to reuse. */
   async write(chunk) {
-    if (!this.head.write(chunk)) await once(this.head, "drain");
+    await new Promise((resolve3, reject) => {
+      this.head.write(chunk, (err) => err ? reject(err) : resolve3());
+    });
   }
   /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */
   async end() {
@@ -65067,12 +65251,11 @@ async function runK6(options) {
   child.stdout.on("data", (chunk) => stdout.push(chunk));
   child.stderr.on("data", (chunk) => stderr.push(chunk));
   let cancelled = false;
+  let stoppedOnRequest = false;
   let killTimer;
   let exited = false;
-  const onAbort = () => {
-    if (cancelled || exited) return;
-    cancelled = true;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+  const stopK6 = () => {
+    if (killTimer !== void 0) return;
     child.kill("SIGINT");
     killTimer = setTimeout(() => {
       if (exited) return;
@@ -65080,7 +65263,23 @@ async function runK6(options) {
       child.kill("SIGKILL");
     }, stopTimeoutMs);
   };
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    stoppedOnRequest = false;
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
+  const onStop = () => {
+    if (cancelled || exited || stoppedOnRequest) return;
+    stoppedOnRequest = true;
+    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  options.stop?.addEventListener("abort", onStop, { once: true });
+  if (options.stop?.aborted) onStop();
+  options.onStart?.();
   const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
   if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
   progress?.start();
@@ -65096,6 +65295,7 @@ async function runK6(options) {
     exited = true;
     if (killTimer) clearTimeout(killTimer);
     options.signal?.removeEventListener("abort", onAbort);
+    options.stop?.removeEventListener("abort", onStop);
     process.removeListener("exit", killOnExit);
     await options.live?.drain();
     await progress?.stop();
@@ -65108,7 +65308,7 @@ async function runK6(options) {
   const durationMs = endedAt.getTime() - startedAt.getTime();
   const requests = progress?.totalRequests();
   log.info(
-    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : "")
+    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : stoppedOnRequest ? " \xB7 stopped early on purpose" : "")
   );
   return {
     exitCode,
@@ -65117,6 +65317,7 @@ async function runK6(options) {
     stdoutTail: stdout.text(),
     durationMs,
     cancelled,
+    stoppedOnRequest,
     startedAt,
     endedAt,
     args
@@ -65407,34 +65608,92 @@ function parseK6Version(output2) {
   return /^[^\s]+ v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/m.exec(output2)?.[1];
 }
 
+// src/engine/watch-looks.ts
+var BUDGET_SLACK_SECONDS = 5;
+function startLooks(watch, snapshot, stop, log, now = Date.now) {
+  const startedMs = now();
+  let ended = false;
+  let stoppedBy;
+  let timer;
+  const halt = (why2) => {
+    if (ended || stoppedBy !== void 0) return;
+    stoppedBy = why2;
+    stop();
+  };
+  const budgetTimer = setTimeout(() => {
+    if (ended || stoppedBy !== void 0) return;
+    log.warning(`the load ran past the stage's budget of ${watch.maxSeconds} s (does the script read PERF_GATE_STAGE_DURATION?): stopping it`);
+    halt("budget");
+  }, (watch.maxSeconds + BUDGET_SLACK_SECONDS) * 1e3);
+  budgetTimer.unref?.();
+  const next = (i) => {
+    if (ended || stoppedBy !== void 0 || i >= watch.atSeconds.length) return;
+    const at = watch.atSeconds[i];
+    timer = setTimeout(() => void lookAt(i, at), Math.max(0, startedMs + at * 1e3 - now()));
+  };
+  const lookAt = async (i, at) => {
+    if (ended) return;
+    const run2 = snapshot();
+    if (run2 !== void 0) {
+      try {
+        if (await watch.look(run2, at)) halt("look");
+      } catch (err) {
+        log.warning(`the look at ${at} s failed, the load runs on: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    next(i + 1);
+  };
+  next(0);
+  return {
+    end: () => {
+      ended = true;
+      if (timer) clearTimeout(timer);
+      clearTimeout(budgetTimer);
+    },
+    get stoppedBy() {
+      return stoppedBy;
+    }
+  };
+}
+
 // src/engine/k6-engine.ts
 function createK6Engine(options) {
   return {
     name: "k6",
-    async run({ stage, workDir, signal, log, ingest }) {
+    async run({ stage, workDir, signal, log, ingest, watch }) {
       const outFile = join(workDir, `${stage}.ndjson`);
       const summaryFile = join(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
       const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
       try {
-        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy);
+        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch);
       } finally {
         await live?.close();
       }
     }
   };
-  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy) {
+  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch) {
+    const watching = watch !== void 0 && live !== void 0 ? watch : void 0;
+    const stopper = new AbortController();
+    let looks;
     let result;
     try {
       result = await runK6({
         ...live ? { live } : {},
+        ...watching ? {
+          stop: stopper.signal,
+          onStart: () => {
+            looks = startLooks(watching, () => live.snapshot(), () => stopper.abort(), log);
+          }
+        } : {},
         k6: options.k6.path,
         script: options.script,
         stage,
         outFile,
         summaryFile,
         ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
-        env: { ...options.env },
+        // The script learns the budget, so its scenarios last until a look stops them (examples/k6/stages.js).
+        env: { ...options.env, ...watching ? { PERF_GATE_STAGE_DURATION: `${watching.maxSeconds}s` } : {} },
         flags: [...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
@@ -65444,11 +65703,14 @@ function createK6Engine(options) {
     } catch (err) {
       if (signal.aborted) throw err;
       throw new LoadFailedError(stage, "k6", err instanceof Error ? err.message : String(err), { cause: err });
+    } finally {
+      looks?.end();
     }
     const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);
     if (!result.cancelled && exit.status === "failed") throw new LoadFailedError(stage, "k6", exit.message);
-    if (exit.status === "stopped" && !result.cancelled) log.warning(exit.message);
-    const stopped = result.cancelled || exit.status === "stopped";
+    const onPurpose = result.stoppedOnRequest && !result.cancelled;
+    if (exit.status === "stopped" && !result.cancelled && !onPurpose) log.warning(exit.message);
+    const stopped = result.cancelled || exit.status === "stopped" && !onPurpose;
     if (!live && rawCopy !== void 0) await copyRaw(outFile, rawCopy, log);
     return {
       measured: live ? { kind: "document", document: await live.document() } : { kind: "files", files: [outFile] },
@@ -65457,7 +65719,8 @@ function createK6Engine(options) {
       // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
       ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
       scriptThresholds: await readScriptThresholds(summaryFile),
-      notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : []
+      notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
+      ...watch ? { watch: watching ? { kind: onPurpose ? "stopped" : "ran" } : { kind: "unwatched", why: "k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits" } } : {}
     };
   }
 }
@@ -65882,11 +66145,26 @@ var workloadOverrideSchema = external_exports.strictObject({
   duration: seconds2({ min: 0 }).optional(),
   rampUp: seconds2({ min: 0 }).optional()
 });
+var sequentialSchema = external_exports.strictObject({
+  // Below 4 s a look would see a second of data: nothing the gate could judge.
+  duration: seconds2({ min: 4 }),
+  maxDuration: seconds2({ min: 4 }).optional(),
+  lookEvery: seconds2({ min: 1 }).optional()
+}).check((ctx) => {
+  const { duration: duration3, maxDuration, lookEvery } = ctx.value;
+  if (maxDuration !== void 0 && maxDuration < duration3) {
+    ctx.issues.push({ code: "custom", path: ["maxDuration"], message: `must be at least the planned duration (${duration3} s), got ${maxDuration} s: it is how long the stage may run on when the answer is still open`, input: maxDuration });
+  }
+  if (lookEvery !== void 0 && lookEvery > duration3) {
+    ctx.issues.push({ code: "custom", path: ["lookEvery"], message: `must be at most the planned duration (${duration3} s), got ${lookEvery} s: a look after the planned end is no earlier stop`, input: lookEvery });
+  }
+});
 var stageSchema = external_exports.strictObject({
   extends: nonEmptyText("a stage name").optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
   endurance: enduranceSchema.optional(),
+  sequential: sequentialSchema.optional(),
   workload: workloadOverrideSchema.optional()
 });
 var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
@@ -66142,9 +66420,24 @@ function stageRules(config2, name, chain) {
   } else {
     base = isPresetName(name) ? presetRules(name) : customStageRules();
   }
-  return own2 === void 0 ? base : mergeStage(base, own2);
+  const rules = own2 === void 0 ? base : mergeStage(base, own2);
+  if (rules.endurance && rules.sequential && chain.length === 0) {
+    throw new ConfigError(
+      [`stages.${name}.sequential: stage '${name}' has endurance rules, which judge the end of a long run; a sequential stage stops as soon as the answer is known and would never see it \u2014 remove 'sequential' (or the endurance rules) from '${name}'`],
+      { path: `stages.${name}.sequential` }
+    );
+  }
+  return rules;
 }
 function mergeStage(base, own2) {
+  const merged = mergeRules(base, own2);
+  const sequential = own2.sequential ? sequentialPolicy(own2.sequential) : base.sequential;
+  return sequential ? { ...merged, sequential } : merged;
+}
+function sequentialPolicy(own2) {
+  return { plannedSeconds: own2.duration, maxSeconds: own2.maxDuration ?? own2.duration, everySeconds: own2.lookEvery ?? own2.duration / 4 };
+}
+function mergeRules(base, own2) {
   const regression = own2.regression ?? {};
   const merged = {
     thresholds: mergeThresholds(base.thresholds, own2.thresholds ?? []),
@@ -66198,8 +66491,8 @@ function submetricsOf(selectors) {
 }
 
 // src/stats/insufficient.ts
-function insufficient(reason, cause) {
-  return cause === void 0 ? { kind: "insufficient-data", reason } : { kind: "insufficient-data", reason, cause };
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
 }
 function isInsufficient(x) {
   return typeof x === "object" && x !== null && x.kind === "insufficient-data";
@@ -66805,7 +67098,7 @@ function classify(a, adjustedP, rule) {
   };
 }
 function reasonOf(a, outcome, capped, adjustedP, alpha) {
-  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
+  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient, ...a.insufficientSide ? { side: a.insufficientSide } : {} };
   if (a.lost) {
     switch (a.lost.what) {
       case "selector":
@@ -67913,9 +68206,9 @@ function percentileRiseTest(baseline, current, options) {
   if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number \u2265 0 but got ${noise}`);
   if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number \u2265 0 but got ${shapeNoise}`);
   const sb = logQuantileStandardError(baseline, q, nb);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause, "baseline");
   const sc = logQuantileStandardError(current, q, nc);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause, "current");
   const vb = percentile(baseline, q);
   const vc = percentile(current, q);
   if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
@@ -67952,7 +68245,7 @@ var latency = {
       const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
       const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
       if (b === void 0 || c2 === void 0) {
-        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing", insufficientSide: b === void 0 ? "baseline" : "current" });
         continue;
       }
       if (!(b > 0)) {
@@ -67979,7 +68272,14 @@ var latency = {
           }));
           continue;
         }
-        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
+        out.push({
+          ...base,
+          change,
+          beyond,
+          insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`,
+          shortfall: "too-few-requests",
+          insufficientSide: nb < policy.minSamples ? "baseline" : "current"
+        });
         continue;
       }
       const windowsB = baseline.windows(s.name, "trend");
@@ -67991,7 +68291,7 @@ var latency = {
       const short = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
-        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...evidence.side ? { insufficientSide: evidence.side } : {} });
         continue;
       }
       const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
@@ -68037,8 +68337,8 @@ function quantile(b, c2, q, nEffB, nEffC, noise, shapeNoise) {
 function mean(b, c2, deffB, deffC, noise) {
   const mb = distributionMoments(b);
   const mc = distributionMoments(c2);
-  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
-  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause, "baseline");
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause, "current");
   const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
   const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
   const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
@@ -69710,10 +70010,41 @@ function ratiosText(ratios) {
 function percentText(x) {
   return `${percent(x)} %`;
 }
+function sequentialText(q) {
+  const planned = formatDuration(q.plannedSeconds);
+  const ran = formatDuration(q.ranSeconds);
+  const saved = q.plannedSeconds - q.ranSeconds;
+  const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
+  const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
+  const open5 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open5 ? ` (still open at the last look: ${open5.slice(0, 3).join(", ")}${open5.length > 3 ? ` and ${open5.length - 3} more` : ""})` : "";
+  const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
+  switch (q.end) {
+    case "regression":
+      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 a regression was confirmed at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}${savedText}; ${finalAlpha}.`;
+    case "within-limits":
+      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 every question was within its limits at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}, and the rest of the run could not plausibly have failed it${savedText}; ${finalAlpha}.`;
+    case "full-length": {
+      const extended2 = q.ranSeconds > q.plannedSeconds + 0.5 ? `, ${formatDuration(q.ranSeconds - q.plannedSeconds)} past the ${planned} planned (budget ${formatDuration(q.maxSeconds)}), as the answer was still open` : q.ranSeconds < q.plannedSeconds - 0.5 ? ` \u2014 the script's own length, shorter than the ${planned} planned` : ` (the ${planned} planned)`;
+      return `Sequential: the load ran its full ${ran}${extended2}; ${lookTimes} did not settle it${openText}; ${finalAlpha}.`;
+    }
+    case "budget":
+      return `Sequential: the load was stopped at its budget of ${formatDuration(q.maxSeconds)} (it ran ${ran}; the script does not seem to read PERF_GATE_STAGE_DURATION)${openText}; ${finalAlpha}.`;
+    case "no-baseline":
+      return `Sequential: no baseline to compare with, so no look could settle anything early; the load ran the ${planned} planned.`;
+    case "unwatched":
+      return `Sequential: not applied \u2014 ${q.why ?? "the run could not be seen while the load ran"}; the load ran ${ran}, ${finalAlpha}.`;
+    case "cancelled":
+      return `Sequential: the run was cancelled at ${ran} of the ${planned} planned; ${lookTimes}.`;
+  }
+}
+function formatAlpha(alpha) {
+  return Number(alpha.toPrecision(3)).toString();
+}
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -69932,8 +70263,8 @@ function smallestFitting(max2, ok) {
 var TABLE_HEADER = ["", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
 var TABLE_ALIGN = ["c", "l", "r", "r", "r", "r", "r", "r", "l"];
 function rowCells(row) {
-  const label = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
-  return [outcomeMark(row.outcome), label, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
+  const label2 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
+  return [outcomeMark(row.outcome), label2, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
 }
 function findingLine(f) {
   const v = findingView(f);
@@ -70312,7 +70643,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -70903,10 +71234,10 @@ function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
   return new Promise((resolve3) => {
-    let settled = false;
+    let settled2 = false;
     const settle2 = (result) => {
-      if (settled) return;
-      settled = true;
+      if (settled2) return;
+      settled2 = true;
       clearTimeout(timer);
       req.destroy();
       resolve3(result);
@@ -70951,8 +71282,17 @@ function roundSetup(setup, target) {
       [ROUND_ENV.round]: String(target.index),
       [ROUND_ENV.duration]: `${target.roundDurationS}s`
     },
-    config: roundConfig(setup.config, target.stage, target.roundDurationS)
+    config: roundConfig(setup.config, target.stage, target.roundDurationS),
+    ...setup.rawOutput !== void 0 ? { rawOutput: roundRawOutput(setup.rawOutput, target) } : {}
   };
+}
+function roundRawOutput(raw, target) {
+  const round = `${target.index + 1}-${target.arm}`;
+  const path3 = raw.replaceAll("{stage}", target.stage);
+  if (path3.includes("{round}")) return path3.replaceAll("{round}", round);
+  const slash = path3.lastIndexOf("/") + 1;
+  const dot = path3.indexOf(".", slash + 1);
+  return dot < 0 ? `${path3}.round-${round}` : `${path3.slice(0, dot)}.round-${round}${path3.slice(dot)}`;
 }
 function roundConfig(config2, stage, roundDurationS) {
   if (!config2.workload) return config2;
@@ -71021,9 +71361,9 @@ async function runAbRounds(options) {
   let warnedOverrun = false;
   for (const [index, { pair, arm }] of schedule.entries()) {
     if (signal.aborted) break;
-    const label = `${arm} round ${index + 1}/${total2}`;
+    const label2 = `${arm} round ${index + 1}/${total2}`;
     const startedAt = clock.now().toISOString();
-    const result = await runRound(options, arm, index, label);
+    const result = await runRound(options, arm, index, label2);
     if (result === void 0) break;
     const round = { index, pair, arm, startedAt, endedAt: clock.now().toISOString(), outcome: result.outcome };
     rounds.push(round);
@@ -71035,7 +71375,7 @@ async function runAbRounds(options) {
         failedInARow[arm] = [];
         if (!warnedOverrun && seconds3 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
           warnedOverrun = true;
-          log.warning(`${label} ran ${formatDuration(seconds3)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+          log.warning(`${label2} ran ${formatDuration(seconds3)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
         }
         break;
       }
@@ -71070,7 +71410,7 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
     throw new AbArmError(arm, `the ${arm} arm (${url2}) is unreachable after its round ${last2.index + 1}/${total2} failed: ${probe.why} \u2014 it died during the A/B stage; no verdict on one side's data`, last2.index);
   }
 }
-async function runRound(options, arm, index, label) {
+async function runRound(options, arm, index, label2) {
   const { stage, policy, signal, log } = options;
   const workDir = join2(options.workDir, `round-${index}-${arm}`);
   await mkdir4(workDir, { recursive: true });
@@ -71079,10 +71419,11 @@ async function runRound(options, arm, index, label) {
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
   let output2;
   try {
-    output2 = await prepared.engine.run({ stage, policy, workDir, signal, log });
+    const record2 = { ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}, ...options.labels !== void 0 ? { labels: options.labels } : {} };
+    output2 = await prepared.engine.run({ stage, policy, workDir, signal, log, ingest: stageIngestOptions(stage, policy, record2) });
   } catch (err) {
     if (signal.aborted) return void 0;
-    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label}: ${err.message}` }, cancelled: false };
+    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label2}: ${err.message}` }, cancelled: false };
     throw err;
   }
   const document = await measuredRun(stage, withScriptThresholds(policy, output2.scriptThresholds), output2, {
@@ -71090,10 +71431,10 @@ async function runRound(options, arm, index, label) {
     ...options.labels !== void 0 ? { labels: options.labels } : {}
   });
   if (output2.cancelled) {
-    return { outcome: { kind: "failed", reason: `${label}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
+    return { outcome: { kind: "failed", reason: `${label2}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
   }
   const unanswered = unansweredRound(document);
-  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label}: ${unanswered}` }, cancelled: false };
+  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label2}: ${unanswered}` }, cancelled: false };
   return { outcome: { kind: "measured", document }, cancelled: false };
 }
 function sizeOf(document) {
@@ -71114,6 +71455,7 @@ async function runAbPipeline(input2, ports) {
       continue;
     }
     const run2 = await inGroup(ports.log, `stage ${stage} (A/B rounds)`, async () => {
+      if (policy.sequential) ports.log.warning(`stage ${stage}: its 'sequential' settings do not apply in A/B mode; the rounds run as planned (docs/sequential.md)`);
       const ab = await runAbRounds({
         stage,
         pairs: input2.pairs,
@@ -71406,12 +71748,12 @@ var FileBaselineStore = class {
    */
   runOf(stage) {
     const path3 = this.pathOf(stage);
-    let read = this.reads.get(path3);
-    if (!read) {
-      read = ingestFiles([path3], { ...this.options.ingest });
-      this.reads.set(path3, read);
+    let read2 = this.reads.get(path3);
+    if (!read2) {
+      read2 = ingestFiles([path3], { ...this.options.ingest });
+      this.reads.set(path3, read2);
     }
-    return read;
+    return read2;
   }
 };
 async function replaceFile(path3, text) {
@@ -71440,6 +71782,143 @@ function planStages(config2, stages) {
   });
 }
 
+// src/stats/look-levels.ts
+function haybittlePetoLevels(looks, alpha, interim = 1e-3) {
+  if (!(Number.isInteger(looks) && looks >= 1)) throw new RangeError(`haybittlePetoLevels: looks must be a whole number \u2265 1 but got ${looks}`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`haybittlePetoLevels: alpha must be in (0, 1) but got ${alpha}`);
+  if (!(interim > 0)) throw new RangeError(`haybittlePetoLevels: interim must be > 0 but got ${interim}`);
+  const spent = (looks - 1) * interim;
+  if (!(spent < alpha)) throw new RangeError(`haybittlePetoLevels: ${looks - 1} interim looks at ${interim} spend all of \u03B1 = ${alpha}`);
+  return [...Array.from({ length: looks - 1 }, () => interim), alpha - spent];
+}
+
+// src/gate/sequential.ts
+function sequentialLooks(options) {
+  const { plannedSeconds, maxSeconds } = options;
+  if (!(plannedSeconds > 0)) throw new RangeError(`sequentialLooks: plannedSeconds must be > 0 but got ${plannedSeconds}`);
+  if (!(maxSeconds >= plannedSeconds)) throw new RangeError(`sequentialLooks: maxSeconds (${maxSeconds}) must be \u2265 plannedSeconds (${plannedSeconds})`);
+  const every = options.everySeconds ?? plannedSeconds / 4;
+  if (!(every > 0)) throw new RangeError(`sequentialLooks: everySeconds must be > 0 but got ${every}`);
+  const times = [];
+  for (let t = every; t < maxSeconds - 1e-9; t += every) times.push(Math.round(t * 1e3) / 1e3);
+  times.push(maxSeconds);
+  const levels = haybittlePetoLevels(times.length, options.alpha, options.interimAlpha ?? DEFAULT_INTERIM_ALPHA);
+  return times.map((atSeconds, i) => ({ atSeconds, alpha: levels[i], final: i === times.length - 1 }));
+}
+var DEFAULT_INTERIM_ALPHA = 1e-3;
+var DEFAULT_FUTILITY = 0.05;
+function judgeLook(findings, ctx) {
+  if (findings.some((f) => f.outcome === "fail" && STOPS_FOR_REGRESSION.has(f.kind))) return { stop: true, because: "regression" };
+  if (ctx.look.final) return { stop: true, because: "final" };
+  const open5 = findings.filter((f) => !settled(f, ctx)).map(label);
+  return open5.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open5 };
+}
+var STOPS_FOR_REGRESSION = /* @__PURE__ */ new Set(["latency", "error-rate", "throughput", "failure-signature"]);
+function settled(f, ctx) {
+  if (f.details?.compared === "end-of-run") return true;
+  if (f.reason.code === "not-judged" && f.reason.side === "baseline") return true;
+  if (f.outcome !== "pass") return false;
+  switch (f.kind) {
+    case "latency":
+    case "throughput": {
+      const interval = f.confidence.interval;
+      if (f.pValue === void 0 || !interval || f.change === void 0) return false;
+      const estimate = Math.log1p(f.change);
+      const d = f.details?.detectable;
+      if (f.kind === "latency" && f.limit.kind === "max-increase" && d && d.withinSe > 0) {
+        return fullRunFailChance(estimate, d.withinSe, d.noiseSe, Math.log1p(f.limit.max), ctx) < (ctx.futility ?? DEFAULT_FUTILITY);
+      }
+      const se = logSeOfInterval(interval);
+      if (!(se > 0) || !Number.isFinite(se)) return false;
+      const z2 = normalQuantile(0.95);
+      if (f.limit.kind === "max-increase") return estimate + z2 * se < Math.log1p(f.limit.max);
+      if (f.limit.kind === "max-decrease") return estimate - z2 * se > Math.log1p(-f.limit.max);
+      return false;
+    }
+    case "error-rate":
+      return f.beyondLimit !== true && (f.confidence.level === "none" || f.confidence.level === "not-applicable");
+    default:
+      return true;
+  }
+}
+function fullRunFailChance(estimate, withinSe, noiseSe, logLimit, ctx) {
+  const t = Math.min(1, ctx.look.atSeconds / ctx.finalSeconds);
+  const within = t * withinSe * withinSe;
+  const seEnd = Math.sqrt(within + noiseSe * noiseSe);
+  const threshold = Math.max(normalQuantile(1 - ctx.finalAlpha) * seEnd, logLimit + normalQuantile(ctx.limitConfidence) * seEnd);
+  const sd = Math.sqrt((1 - t) * within);
+  if (!(sd > 0)) return estimate > threshold ? 1 : 0;
+  return 1 - normalCdf((threshold - estimate) / sd);
+}
+function label(f) {
+  return `${f.scope ? f.scope.value : "whole run"} ${f.kind === "latency" ? f.statistic : f.kind}`;
+}
+
+// src/pipeline/sequential-watch.ts
+function sequentialStage(stage, policy, sequential, stored, log) {
+  const looks = sequentialLooks({ plannedSeconds: sequential.plannedSeconds, maxSeconds: sequential.maxSeconds, everySeconds: sequential.everySeconds, alpha: policy.alpha });
+  const final = looks[looks.length - 1];
+  const interim = looks.filter((l) => !l.final);
+  const held = [];
+  let stoppedAtLook;
+  let stoppedFor;
+  const judge = (run2, look) => {
+    const baseline = stored.baseline;
+    if (!baseline) return { atSeconds: look.atSeconds, alpha: 0, decision: look.atSeconds >= sequential.plannedSeconds ? "no-baseline" : "open" };
+    try {
+      const { findings } = judgeStage({ baseline, current: run2, policy: { ...policy, alpha: look.alpha }, history: stored.history });
+      const decision2 = judgeLook(findings, { look, finalSeconds: final.atSeconds, finalAlpha: final.alpha, limitConfidence: policy.limitConfidence });
+      if (decision2.stop) return { atSeconds: look.atSeconds, alpha: look.alpha, decision: decision2.because === "regression" ? "regression" : "within-limits" };
+      return { atSeconds: look.atSeconds, alpha: look.alpha, decision: "open", open: decision2.open };
+    } catch (err) {
+      return { atSeconds: look.atSeconds, alpha: 0, decision: "not-judged", why: err instanceof Error ? err.message : String(err) };
+    }
+  };
+  const watch = {
+    // Without a baseline the only look that matters is the planned end.
+    atSeconds: stored.baseline ? interim.map((l) => l.atSeconds) : [sequential.plannedSeconds],
+    maxSeconds: stored.baseline ? sequential.maxSeconds : sequential.plannedSeconds,
+    look(run2, atSeconds) {
+      const look = interim.find((l) => l.atSeconds === atSeconds) ?? { atSeconds, alpha: 0, final: false };
+      const record2 = judge(run2, look);
+      held.push(record2);
+      log.info(`stage ${stage}: look at ${atSeconds} s (${run2.meta.durationSeconds.toFixed(0)} s measured) \u2014 ${lookLine(record2)}`);
+      if (record2.decision === "open" || record2.decision === "not-judged") return false;
+      stoppedAtLook = atSeconds;
+      stoppedFor = record2.decision;
+      return true;
+    }
+  };
+  return {
+    watch,
+    finalAlpha: () => Math.max(0, policy.alpha - held.reduce((sum3, l) => sum3 + l.alpha, 0)),
+    summary(output2, ranSeconds) {
+      const base = { plannedSeconds: sequential.plannedSeconds, maxSeconds: sequential.maxSeconds, ranSeconds, looks: [...held], finalAlpha: Math.max(0, policy.alpha - held.reduce((sum3, l) => sum3 + l.alpha, 0)) };
+      if (output2.watch?.kind === "unwatched") return { ...base, end: "unwatched", why: output2.watch.why };
+      if (output2.watch === void 0) return { ...base, end: "unwatched", why: "this engine cannot look at the run while the load runs" };
+      if (output2.cancelled) return { ...base, end: "cancelled" };
+      if (output2.watch.kind === "stopped") {
+        return stoppedFor !== void 0 && stoppedAtLook !== void 0 ? { ...base, end: stoppedFor, stoppedAtLook } : { ...base, end: "budget" };
+      }
+      return { ...base, end: "full-length" };
+    }
+  };
+}
+function lookLine(l) {
+  switch (l.decision) {
+    case "regression":
+      return `a regression is confirmed (\u03B1 ${l.alpha}): stopping the load`;
+    case "within-limits":
+      return `every question is within its limits (\u03B1 ${l.alpha}): stopping the load`;
+    case "no-baseline":
+      return "no baseline to compare with: stopping at the planned length";
+    case "open":
+      return l.open ? `still open: ${l.open.slice(0, 5).join(", ")}${l.open.length > 5 ? ` and ${l.open.length - 5} more` : ""}` : "no baseline to compare with yet";
+    case "not-judged":
+      return `not judged yet (${l.why ?? "unknown"}); the load runs on`;
+  }
+}
+
 // src/pipeline/run-pipeline.ts
 async function runPipeline(input2, ports) {
   const runs = [];
@@ -71456,33 +71935,44 @@ function inGroup2(log, title, fn) {
 }
 async function runStage({ stage, policy }, input2, ports) {
   const { log, clock } = ports;
+  const early = policy.sequential ? await readBaseline(ports.baselines, stage, log) : void 0;
+  const sequential = policy.sequential && early ? sequentialStage(stage, policy, policy.sequential, early, log) : void 0;
   const sampling = ports.memory?.start(stage);
   let measured;
   let samples2 = [];
   try {
     let output3;
     try {
-      output3 = await ports.engine.run({ stage, policy, workDir: input2.workDir, signal: input2.signal, log, ingest: stageIngestOptions(stage, policy, input2) });
+      output3 = await ports.engine.run({
+        stage,
+        policy,
+        workDir: input2.workDir,
+        signal: input2.signal,
+        log,
+        ingest: stageIngestOptions(stage, policy, input2),
+        ...sequential ? { watch: sequential.watch } : {}
+      });
     } catch (err) {
       if (input2.signal.aborted) return void 0;
       throw err;
     }
     const endedAt2 = clock.now().getTime();
-    const judgedBy = withScriptThresholds(policy, output3.scriptThresholds);
-    measured = { output: output3, current: await measuredRun(stage, judgedBy, output3, input2), policy: judgedBy, endedAt: endedAt2 };
+    const judgedBy2 = withScriptThresholds(policy, output3.scriptThresholds);
+    measured = { output: output3, current: await measuredRun(stage, judgedBy2, output3, input2), policy: judgedBy2, endedAt: endedAt2 };
   } finally {
     const window2 = measured ? { startMs: Date.parse(measured.current.meta.start), endMs: measured.endedAt } : void 0;
     samples2 = await sampling?.stop(window2) ?? [];
   }
   const { output: output2, endedAt } = measured;
   const current = samples2.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples: samples2 } } : measured.current;
-  const stored = await readBaseline(ports.baselines, stage, log);
-  const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: measured.policy, history: stored.history });
+  const stored = early ?? await readBaseline(ports.baselines, stage, log);
+  const judgedBy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
+  const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: judgedBy, history: stored.history });
   const notes = [...output2.cancelled ? [input2.cancelledNote] : [], ...judged.notes, ...output2.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
-    report: { ...judged, notes },
+    report: { ...judged, ...sequential ? { sequential: sequential.summary(output2, current.meta.durationSeconds) } : {}, notes },
     current,
     ...stored.baseline ? { baseline: stored.baseline } : {},
     history: stored.history,

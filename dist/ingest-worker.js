@@ -7682,6 +7682,27 @@ var TrendHistogram = class _TrendHistogram {
     const c = this.counts;
     for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]);
   }
+  /**
+   * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
+   * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
+   */
+  clear() {
+    this.counts.fill(0);
+    this.pending = this.counts.length > 0 ? void 0 : NO_PENDING;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = Number.NEGATIVE_INFINITY;
+    this.negatives = 0;
+  }
+  /** The highest non-empty HDR index, -1 when empty. */
+  topIndex() {
+    const pending = this.pending;
+    if (pending !== void 0) return pending.length > 0 ? Math.max(...pending) : -1;
+    const c = this.counts;
+    for (let i = c.length - 1; i >= 0; i--) if (c[i] !== 0) return i + this.offset;
+    return -1;
+  }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
@@ -7734,13 +7755,7 @@ var TrendHistogram = class _TrendHistogram {
     return out;
   }
   encode() {
-    const indexes = [];
-    const counts = [];
-    this.forEachIndex((i, n) => {
-      indexes.push(i);
-      counts.push(n);
-    });
-    const top = indexes.length > 0 ? indexes[indexes.length - 1] : -1;
+    const top = this.topIndex();
     const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
     let h = encoders.get(sizeClass);
     if (h === void 0) {
@@ -7748,7 +7763,7 @@ var TrendHistogram = class _TrendHistogram {
       encoders.set(sizeClass, h);
     }
     h.reset();
-    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]), counts[k]);
+    this.forEachIndex((i, n) => h.recordValueWithCount(lowestEquivalent(i), n));
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
@@ -7920,8 +7935,11 @@ var WindowSketch = class _WindowSketch {
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode() {
     this.compact();
-    const out = [];
-    for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i], this.counts[i]);
+    const out = new Array(2 * this.keys.length);
+    for (let i = 0; i < this.keys.length; i++) {
+      out[2 * i] = this.keys[i];
+      out[2 * i + 1] = this.counts[i];
+    }
     return out;
   }
   static decode(flat2) {
@@ -8665,10 +8683,19 @@ var RunBuilder = class {
     }
     const scopes = {};
     const series = {};
+    const trendSums = /* @__PURE__ */ new Map();
     for (const name of [...members.keys()].sort(compareText2)) {
       const { tags, leaves } = members.get(name);
       const def = this.metrics[leaves[0].metric].def;
-      const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
+      const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+      let totals;
+      if (def.type === "trend") {
+        totals = trendSums.get(scale) ?? newTotals("trend", scale);
+        trendSums.set(scale, totals);
+        if (totals.type === "trend") totals.histogram.clear();
+      } else {
+        totals = newTotals(def.type, scale);
+      }
       for (const leaf of leaves) addTotals(totals, leaf.totals);
       const scope = encodeScope({ metric: def.name, tags, totals });
       scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;

@@ -105,6 +105,27 @@ var TrendHistogram = class _TrendHistogram {
     const c2 = this.counts;
     for (let i = 0; i < c2.length; i++) if (c2[i] !== 0) f(i + this.offset, c2[i]);
   }
+  /**
+   * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
+   * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
+   */
+  clear() {
+    this.counts.fill(0);
+    this.pending = this.counts.length > 0 ? void 0 : NO_PENDING;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = Number.NEGATIVE_INFINITY;
+    this.negatives = 0;
+  }
+  /** The highest non-empty HDR index, -1 when empty. */
+  topIndex() {
+    const pending = this.pending;
+    if (pending !== void 0) return pending.length > 0 ? Math.max(...pending) : -1;
+    const c2 = this.counts;
+    for (let i = c2.length - 1; i >= 0; i--) if (c2[i] !== 0) return i + this.offset;
+    return -1;
+  }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
@@ -157,13 +178,7 @@ var TrendHistogram = class _TrendHistogram {
     return out;
   }
   encode() {
-    const indexes = [];
-    const counts = [];
-    this.forEachIndex((i, n) => {
-      indexes.push(i);
-      counts.push(n);
-    });
-    const top = indexes.length > 0 ? indexes[indexes.length - 1] : -1;
+    const top = this.topIndex();
     const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
     let h = encoders.get(sizeClass);
     if (h === void 0) {
@@ -171,7 +186,7 @@ var TrendHistogram = class _TrendHistogram {
       encoders.set(sizeClass, h);
     }
     h.reset();
-    for (let k = 0; k < indexes.length; k++) h.recordValueWithCount(lowestEquivalent(indexes[k]), counts[k]);
+    this.forEachIndex((i, n) => h.recordValueWithCount(lowestEquivalent(i), n));
     const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
   }
@@ -343,8 +358,11 @@ var WindowSketch = class _WindowSketch {
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode() {
     this.compact();
-    const out = [];
-    for (let i = 0; i < this.keys.length; i++) out.push(this.keys[i], this.counts[i]);
+    const out = new Array(2 * this.keys.length);
+    for (let i = 0; i < this.keys.length; i++) {
+      out[2 * i] = this.keys[i];
+      out[2 * i + 1] = this.counts[i];
+    }
     return out;
   }
   static decode(flat2) {
@@ -1096,10 +1114,19 @@ var RunBuilder = class {
     }
     const scopes = {};
     const series = {};
+    const trendSums = /* @__PURE__ */ new Map();
     for (const name of [...members.keys()].sort(compareText2)) {
       const { tags, leaves } = members.get(name);
       const def = this.metrics[leaves[0].metric].def;
-      const totals = newTotals(def.type, def.contains === "time" ? TIME_SCALE : VALUE_SCALE);
+      const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+      let totals;
+      if (def.type === "trend") {
+        totals = trendSums.get(scale) ?? newTotals("trend", scale);
+        trendSums.set(scale, totals);
+        if (totals.type === "trend") totals.histogram.clear();
+      } else {
+        totals = newTotals(def.type, scale);
+      }
       for (const leaf of leaves) addTotals(totals, leaf.totals);
       const scope = encodeScope({ metric: def.name, tags, totals });
       scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
@@ -1814,9 +1841,10 @@ var ByteSource = class _ByteSource {
   reported = 0;
   /**
    * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
-   * the name `path` in messages. The chunks are the stream's own (each stays valid).
+   * the name `path` in messages. As for a file, a chunk is only valid until the next is asked for (the
+   * FIFO's reader reuses its buffer).
    *
-   * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+   * @example ByteSource.fromStream('smoke.ndjson', chunks) // chunks: an async generator over the FIFO
    */
   static fromStream(path, stream) {
     const source = new _ByteSource(path, false);
@@ -2053,10 +2081,38 @@ var TimeParser = class {
   zoneLength = -1;
   base = Number.NaN;
   /**
+   * A time read before, zone included (k6 gives the metrics of one request the same time): its length
+   * (20–32 bytes; 0 before the first), its words at 0, 8, 16 and length − 8, and its value.
+   */
+  lastLength = 0;
+  lastMs = Number.NaN;
+  last0 = Number.NaN;
+  last1 = Number.NaN;
+  last2 = Number.NaN;
+  lastTail = Number.NaN;
+  /**
    * Reads the time starting at `buf[start]`, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, no further than
    * `limit`, into `ms`. Returns the index after it, or -1 when it is malformed.
    */
   parse(buf, view, start, limit) {
+    const n = this.lastLength;
+    if (n !== 0 && start + n <= limit && view.getFloat64(start, true) === this.last0 && view.getFloat64(start + 8, true) === this.last1 && view.getFloat64(start + n - 8, true) === this.lastTail && (n <= 24 || view.getFloat64(start + 16, true) === this.last2)) {
+      this.ms = this.lastMs;
+      return start + n;
+    }
+    const end = this.parseTime(buf, view, start, limit);
+    const length = end - start;
+    if (length >= 20 && length <= 32) {
+      this.lastLength = length;
+      this.lastMs = this.ms;
+      this.last0 = view.getFloat64(start, true);
+      this.last1 = view.getFloat64(start + 8, true);
+      if (length > 24) this.last2 = view.getFloat64(start + 16, true);
+      this.lastTail = view.getFloat64(end - 8, true);
+    }
+    return end;
+  }
+  parseTime(buf, view, start, limit) {
     if (limit - start < 20) return -1;
     let p = start + 19;
     let fracMs = 0;
@@ -2082,7 +2138,7 @@ var TimeParser = class {
       else if (digits2 === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
     }
-    const z8 = buf[p];
+    const z8 = p < limit ? buf[p] : 0;
     const zoneLength = z8 === 90 || z8 === 122 ? 1 : z8 === 43 || z8 === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     const w2 = view.getFloat64(start + 11, true);
@@ -2562,16 +2618,27 @@ function numbers(o) {
 
 // src/ingest/k6/tag-table.ts
 function sameBytes(entry, view, buf, at, length) {
-  if (entry.bytes.length !== length) return false;
-  if (length < 8) {
-    const bytes2 = entry.bytes;
+  const bytes2 = entry.bytes;
+  if (bytes2.length !== length) return false;
+  const words = entry.words;
+  const n = words.length - 1;
+  if (n < 0) {
     for (let i = 0; i < length; i++) if (buf[at + i] !== bytes2[i]) return false;
     return true;
   }
-  const own = entry.view;
-  const last2 = length - 8;
-  for (let i = 0; i < last2; i += 8) if (view.getFloat64(at + i, true) !== own.getFloat64(i, true)) return false;
-  return view.getFloat64(at + last2, true) === own.getFloat64(last2, true);
+  for (let i = 0; i < n; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
+  return view.getFloat64(at + length - 8, true) === words[n];
+}
+function wordsOf(bytes2) {
+  if (bytes2.length < 8) return new Float64Array(0);
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  const full = bytes2.length >> 3;
+  const exact = bytes2.length % 8 === 0;
+  const words = new Float64Array(exact ? full : full + 1);
+  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
+  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
+  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
+  return words;
 }
 var ByteTagTable = class {
   constructor(limit = TAG_CACHE_LIMIT) {
@@ -2596,7 +2663,7 @@ var ByteTagTable = class {
     }
     const bytes2 = new Uint8Array(length);
     bytes2.set(buf.subarray(at, at + length));
-    const entry = { bytes: bytes2, view: new DataView(bytes2.buffer), tags: parse(bytes2), targets: [], next: head, after: void 0 };
+    const entry = { bytes: bytes2, words: wordsOf(bytes2), tags: parse(bytes2), targets: [], next: head, after: void 0 };
     this.map.set(hash, entry);
     this.count++;
     return entry;
@@ -2652,12 +2719,14 @@ function slotWords(bytes2) {
 }
 var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
 var K6NdjsonParser = class {
-  constructor(file, sink) {
+  constructor(file, sink, fastPath = true) {
     this.file = file;
     this.sink = sink;
+    this.fastPath = fastPath;
   }
   file;
   sink;
+  fastPath;
   lineNo = 0;
   carry = [];
   carryLength = 0;
@@ -2689,10 +2758,19 @@ var K6NdjsonParser = class {
     }
     const end = chunk.length;
     const view = viewOf(chunk);
+    const fast = this.fastPath;
     for (; ; ) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) break;
       this.lineNo++;
+      const lineEnd = fast ? this.fastPoint(chunk, view, pos, end, false) : -1;
+      if (lineEnd >= 0) {
+        pos = lineEnd + 1;
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        this.lineNo--;
+        break;
+      }
       this.line(chunk, view, pos, nl);
       pos = nl + 1;
     }
@@ -2735,80 +2813,114 @@ var K6NdjsonParser = class {
   /** One line `buf[start, end)` without its `\n`. */
   line(buf, view, start, end) {
     if (end > start && buf[end - 1] === 13) end--;
-    if (end - start < MIN_POINT_LINE || !this.fastPoint(buf, view, start, end)) this.slowLine(buf, start, end);
+    if (!this.fastPath || this.fastPoint(buf, view, start, end, true) < 0) this.slowLine(buf, start, end);
   }
-  /** The fast path: true when the line had k6's Point layout and was recorded. */
-  fastPoint(buf, view, start, end) {
-    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return false;
+  /**
+   * The fast path. With `known`, the line is `buf[start, end)`. Without, `end` is the end of the chunk
+   * and the line ends after the predicted tags (the last line's, or those that followed them last time)
+   * when `}}\n` follows them, else at the next newline after its tags; a line with a new metric or an
+   * exponent in its value is left for the call with its end known (no search before the tags could
+   * cross into the next line). Returns the line's end (`end`, or the index of its newline), or -1 when
+   * the line is not taken and nothing was recorded.
+   */
+  fastPoint(buf, view, start, end, known2) {
+    if (end - start < MIN_POINT_LINE) return -1;
+    if (view.getInt32(start, true) !== HEAD_0 || view.getInt32(start + 4, true) !== HEAD_1 || buf[start + 8] !== 34 || buf[start + 9] !== 58 || buf[start + 10] !== 34) return -1;
     const nameStart = start + 11;
     let slot = this.lastSlot?.after;
     if (slot === void 0 || !slotMatches(slot, view, buf, nameStart, end)) {
-      slot = this.findSlot(buf, view, nameStart, end);
-      if (slot === void 0) return false;
+      slot = known2 ? this.findSlot(buf, view, nameStart, end) : this.knownSlot(buf, view, nameStart, end);
+      if (slot === void 0) return -1;
       if (this.lastSlot !== void 0) this.lastSlot.after = slot;
     }
     this.lastSlot = slot;
     const times = this.times;
     let p = times.parse(buf, view, nameStart + slot.length, end);
-    if (p < 0) return false;
-    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return false;
+    if (p < 0) return -1;
+    if (p + 10 > end || view.getInt32(p, true) !== VALUE_0 || view.getInt32(p + 4, true) !== VALUE_1 || buf[p + 8] !== 34 || buf[p + 9] !== 58) return -1;
     p += 10;
     const numberStart = p;
     let negative = false;
-    if (buf[p] === 45) {
+    if (p < end && buf[p] === 45) {
       negative = true;
       p++;
     }
     let mantissa = 0;
     let digits2 = 0;
     let fraction2 = 0;
-    let c2 = buf[p];
+    let c2 = p < end ? buf[p] : 0;
     while (c2 >= 48 && c2 <= 57) {
       mantissa = mantissa * 10 + (c2 - 48);
       digits2++;
-      c2 = buf[++p];
+      c2 = ++p < end ? buf[p] : 0;
     }
-    if (digits2 === 0) return false;
+    if (digits2 === 0) return -1;
     if (c2 === 46) {
-      c2 = buf[++p];
+      c2 = ++p < end ? buf[p] : 0;
       while (c2 >= 48 && c2 <= 57) {
         mantissa = mantissa * 10 + (c2 - 48);
         digits2++;
         fraction2++;
-        c2 = buf[++p];
+        c2 = ++p < end ? buf[p] : 0;
       }
-      if (fraction2 === 0) return false;
+      if (fraction2 === 0) return -1;
     }
     let value;
     if (c2 === 101 || c2 === 69 || digits2 > 15) {
+      if (!known2) return -1;
       while (p < end && buf[p] !== 44) p++;
       value = Number(buf.toString("latin1", numberStart, p));
-      if (value - value !== 0) return false;
+      if (value - value !== 0) return -1;
     } else {
       value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
       if (negative) value = -value;
     }
-    if (value < 0 && slot.durations) return false;
-    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return false;
+    if (value < 0 && slot.durations) return -1;
+    if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return -1;
     const tagsStart = p + 8;
-    if (buf[end - 1] !== 125 || buf[end - 2] !== 125 || buf[end - 3] !== 125) return false;
-    const tagsEnd = end - 2;
-    const length = tagsEnd - tagsStart;
     let entry = this.lastTags;
-    if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-      const previous = entry;
-      entry = previous?.after;
-      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
-        entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
-        if (previous !== void 0) previous.after = entry;
+    let lineEnd = end;
+    let contentEnd = end;
+    let search = known2;
+    if (!known2) {
+      if (entry !== void 0 && endsWith(entry, view, buf, tagsStart, end)) {
+        lineEnd = tagsStart + entry.bytes.length + 2;
+      } else if (entry?.after !== void 0 && endsWith(entry.after, view, buf, tagsStart, end)) {
+        entry = entry.after;
+        this.lastTags = entry;
+        lineEnd = tagsStart + entry.bytes.length + 2;
+      } else {
+        lineEnd = buf.indexOf(10, tagsStart);
+        if (lineEnd < 0) return -1;
+        search = true;
       }
-      this.lastTags = entry;
+      contentEnd = buf[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+      if (contentEnd - start < MIN_POINT_LINE) return -1;
     }
-    if (entry.tags === void 0) return false;
+    if (search) {
+      if (buf[contentEnd - 1] !== 125 || buf[contentEnd - 2] !== 125 || buf[contentEnd - 3] !== 125) return -1;
+      const length = contentEnd - 2 - tagsStart;
+      if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+        const previous = entry;
+        entry = previous?.after;
+        if (entry === void 0 || !sameBytes(entry, view, buf, tagsStart, length)) {
+          entry = this.tagTable.lookup(view, buf, tagsStart, length, parseTags);
+          if (previous !== void 0) previous.after = entry;
+        }
+        this.lastTags = entry;
+      }
+    }
+    if (entry?.tags === void 0) return -1;
     const metric = slot.id;
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
     this.sink.builder.point(targets, times.ms, value);
-    return true;
+    return lineEnd;
+  }
+  /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */
+  knownSlot(buf, view, at, end) {
+    if (at + 16 > end) return void 0;
+    for (let slot = this.metricSlots.get(slotKey(view, at)); slot !== void 0; slot = slot.next) if (slotMatches(slot, view, buf, at, end)) return slot;
+    return void 0;
   }
   /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
   findSlot(buf, view, at, end) {
@@ -2877,6 +2989,11 @@ var K6NdjsonParser = class {
 };
 function rawValue(text) {
   return /"value"\s*:\s*([-+0-9.eE]+)/.exec(text)?.[1];
+}
+function endsWith(entry, view, buf, at, end) {
+  const length = entry.bytes.length;
+  const after = at + length;
+  return after + 2 < end && buf[after] === 125 && buf[after + 1] === 125 && buf[after + 2] === 10 && sameBytes(entry, view, buf, at, length);
 }
 function viewOf(buf) {
   return new DataView(buf.buffer, buf.byteOffset, buf.length);
@@ -3365,7 +3482,7 @@ function checkOptions(options) {
     throw new RangeError(`ingest: maxScopes must be a whole number \u2265 1 but got ${options.maxScopes}`);
   }
 }
-async function buildFromSources(files, options) {
+async function buildFromSources(files, options, watch) {
   const builderOptions = {
     requestsMetric: files[0].reader.roles.requests,
     failuresMetric: files[0].reader.roles.failures,
@@ -3387,20 +3504,22 @@ async function buildFromSources(files, options) {
     const tool = files[0].reader;
     const sink = new PointSink(builder, warn, tool.knownMetrics);
     const sources = [];
-    for (const f of files) {
-      const result = await f.reader.read(f.file, f.source, sink, warn);
-      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
-    }
-    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
-    const info = {
+    const runInfo2 = (read) => ({
       tool: tool.tool,
       roles: tool.roles,
       ...options.stage !== void 0 ? { stage: options.stage } : {},
       ...options.labels !== void 0 ? { labels: options.labels } : {},
       ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {},
-      sources,
-      warnings
-    };
+      sources: [...read],
+      warnings: [...warnings]
+    });
+    if (watch && !thread) watch.ready(() => builder.finish(runInfo2(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
+    for (const f of files) {
+      const result = await f.reader.read(f.file, f.source, sink, warn);
+      sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
+    }
+    if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
+    const info = runInfo2(sources);
     return thread ? await thread.builder.finish(info) : builder.finish(info);
   } finally {
     await thread?.close();
@@ -3456,8 +3575,8 @@ function percentileName(n) {
 }
 
 // src/stats/insufficient.ts
-function insufficient(reason, cause) {
-  return cause === void 0 ? { kind: "insufficient-data", reason } : { kind: "insufficient-data", reason, cause };
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
 }
 function isInsufficient(x) {
   return typeof x === "object" && x !== null && x.kind === "insufficient-data";
@@ -4491,11 +4610,26 @@ var workloadOverrideSchema = z7.strictObject({
   duration: seconds({ min: 0 }).optional(),
   rampUp: seconds({ min: 0 }).optional()
 });
+var sequentialSchema = z7.strictObject({
+  // Below 4 s a look would see a second of data: nothing the gate could judge.
+  duration: seconds({ min: 4 }),
+  maxDuration: seconds({ min: 4 }).optional(),
+  lookEvery: seconds({ min: 1 }).optional()
+}).check((ctx) => {
+  const { duration, maxDuration, lookEvery } = ctx.value;
+  if (maxDuration !== void 0 && maxDuration < duration) {
+    ctx.issues.push({ code: "custom", path: ["maxDuration"], message: `must be at least the planned duration (${duration} s), got ${maxDuration} s: it is how long the stage may run on when the answer is still open`, input: maxDuration });
+  }
+  if (lookEvery !== void 0 && lookEvery > duration) {
+    ctx.issues.push({ code: "custom", path: ["lookEvery"], message: `must be at most the planned duration (${duration} s), got ${lookEvery} s: a look after the planned end is no earlier stop`, input: lookEvery });
+  }
+});
 var stageSchema = z7.strictObject({
   extends: nonEmptyText("a stage name").optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
   endurance: enduranceSchema.optional(),
+  sequential: sequentialSchema.optional(),
   workload: workloadOverrideSchema.optional()
 });
 var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
@@ -4751,9 +4885,24 @@ function stageRules(config, name, chain) {
   } else {
     base = isPresetName(name) ? presetRules(name) : customStageRules();
   }
-  return own === void 0 ? base : mergeStage(base, own);
+  const rules = own === void 0 ? base : mergeStage(base, own);
+  if (rules.endurance && rules.sequential && chain.length === 0) {
+    throw new ConfigError(
+      [`stages.${name}.sequential: stage '${name}' has endurance rules, which judge the end of a long run; a sequential stage stops as soon as the answer is known and would never see it \u2014 remove 'sequential' (or the endurance rules) from '${name}'`],
+      { path: `stages.${name}.sequential` }
+    );
+  }
+  return rules;
 }
 function mergeStage(base, own) {
+  const merged = mergeRules(base, own);
+  const sequential = own.sequential ? sequentialPolicy(own.sequential) : base.sequential;
+  return sequential ? { ...merged, sequential } : merged;
+}
+function sequentialPolicy(own) {
+  return { plannedSeconds: own.duration, maxSeconds: own.maxDuration ?? own.duration, everySeconds: own.lookEvery ?? own.duration / 4 };
+}
+function mergeRules(base, own) {
   const regression = own.regression ?? {};
   const merged = {
     thresholds: mergeThresholds(base.thresholds, own.thresholds ?? []),
@@ -5167,7 +5316,7 @@ function classify(a, adjustedP, rule) {
   };
 }
 function reasonOf(a, outcome, capped, adjustedP, alpha) {
-  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient };
+  if (a.insufficient !== void 0) return { code: "not-judged", shortfall: a.shortfall ?? "other", detail: a.insufficient, ...a.insufficientSide ? { side: a.insufficientSide } : {} };
   if (a.lost) {
     switch (a.lost.what) {
       case "selector":
@@ -6261,9 +6410,9 @@ function percentileRiseTest(baseline, current, options) {
   if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number \u2265 0 but got ${noise}`);
   if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number \u2265 0 but got ${shapeNoise}`);
   const sb = logQuantileStandardError(baseline, q, nb);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause);
+  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause, "baseline");
   const sc = logQuantileStandardError(current, q, nc);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause);
+  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause, "current");
   const vb = percentile(baseline, q);
   const vc = percentile(current, q);
   if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
@@ -6300,7 +6449,7 @@ var latency = {
       const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
       const noiseDetail = { noise: { value: noise, source: figure.source, steps: figure.steps } };
       if (b === void 0 || c2 === void 0) {
-        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing" });
+        out.push({ ...base, beyond: false, insufficient: `${statistic} is not available in ${b === void 0 ? "the baseline" : "the current run"}`, shortfall: "missing", insufficientSide: b === void 0 ? "baseline" : "current" });
         continue;
       }
       if (!(b > 0)) {
@@ -6327,7 +6476,14 @@ var latency = {
           }));
           continue;
         }
-        out.push({ ...base, change, beyond, insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`, shortfall: "too-few-requests" });
+        out.push({
+          ...base,
+          change,
+          beyond,
+          insufficient: `${n} ${n === 1 ? "request" : "requests"} in ${nb < nc ? "the baseline" : "the current run"} (needs \u2265 ${policy.minSamples})`,
+          shortfall: "too-few-requests",
+          insufficientSide: nb < policy.minSamples ? "baseline" : "current"
+        });
         continue;
       }
       const windowsB = baseline.windows(s.name, "trend");
@@ -6339,7 +6495,7 @@ var latency = {
       const short = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
-        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence) });
+        out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...evidence.side ? { insufficientSide: evidence.side } : {} });
         continue;
       }
       const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
@@ -6385,8 +6541,8 @@ function quantile(b, c2, q, nEffB, nEffC, noise, shapeNoise) {
 function mean(b, c2, deffB, deffC, noise) {
   const mb = distributionMoments(b);
   const mc = distributionMoments(c2);
-  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause);
-  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause);
+  if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause, "baseline");
+  if (isInsufficient(mc)) return insufficient(`current run: ${mc.reason}`, mc.cause, "current");
   const seB = Math.sqrt(mb.variance / (mb.n / deffB)) / mb.mean;
   const seC = Math.sqrt(mc.variance / (mc.n / deffC)) / mc.mean;
   const test = logRatioTest(Math.log(mc.mean / mb.mean), [seB, seC, noise, noise]);
@@ -7904,10 +8060,41 @@ function ratiosText(ratios) {
 function percentText(x) {
   return `${percent(x)} %`;
 }
+function sequentialText(q) {
+  const planned = formatDuration(q.plannedSeconds);
+  const ran = formatDuration(q.ranSeconds);
+  const saved = q.plannedSeconds - q.ranSeconds;
+  const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
+  const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
+  const open3 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open3 ? ` (still open at the last look: ${open3.slice(0, 3).join(", ")}${open3.length > 3 ? ` and ${open3.length - 3} more` : ""})` : "";
+  const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
+  switch (q.end) {
+    case "regression":
+      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 a regression was confirmed at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}${savedText}; ${finalAlpha}.`;
+    case "within-limits":
+      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 every question was within its limits at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}, and the rest of the run could not plausibly have failed it${savedText}; ${finalAlpha}.`;
+    case "full-length": {
+      const extended = q.ranSeconds > q.plannedSeconds + 0.5 ? `, ${formatDuration(q.ranSeconds - q.plannedSeconds)} past the ${planned} planned (budget ${formatDuration(q.maxSeconds)}), as the answer was still open` : q.ranSeconds < q.plannedSeconds - 0.5 ? ` \u2014 the script's own length, shorter than the ${planned} planned` : ` (the ${planned} planned)`;
+      return `Sequential: the load ran its full ${ran}${extended}; ${lookTimes} did not settle it${openText}; ${finalAlpha}.`;
+    }
+    case "budget":
+      return `Sequential: the load was stopped at its budget of ${formatDuration(q.maxSeconds)} (it ran ${ran}; the script does not seem to read PERF_GATE_STAGE_DURATION)${openText}; ${finalAlpha}.`;
+    case "no-baseline":
+      return `Sequential: no baseline to compare with, so no look could settle anything early; the load ran the ${planned} planned.`;
+    case "unwatched":
+      return `Sequential: not applied \u2014 ${q.why ?? "the run could not be seen while the load ran"}; the load ran ${ran}, ${finalAlpha}.`;
+    case "cancelled":
+      return `Sequential: the run was cancelled at ${ran} of the ${planned} planned; ${lookTimes}.`;
+  }
+}
+function formatAlpha(alpha) {
+  return Number(alpha.toPrecision(3)).toString();
+}
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -8506,7 +8693,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {

@@ -54,6 +54,22 @@ export async function benchStage(b: StageBench) {
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), debug: () => undefined };
   const live = b.mode === 'live' ? await openLiveOutput({ path: outFile, ingest, log }) : undefined;
+  // k6's last byte (bytesRead last grew, ±25 ms) to the built document: the build after the end of the
+  // load, which overlaps k6's own exit (it writes its summary after closing its outputs), so "exit →
+  // document" alone would hide it.
+  let lastByteAt = performance.now();
+  let seenBytes = 0;
+  let builtAt: number | undefined;
+  void live?.document().then(
+    () => (builtAt = performance.now()),
+    () => undefined,
+  );
+  const byteWatch = setInterval(() => {
+    if (live && live.bytesRead !== seenBytes) {
+      seenBytes = live.bytesRead;
+      lastByteAt = performance.now();
+    }
+  }, 25);
   let doc: RunDocument;
   let exitToDocumentMs: number;
   let result;
@@ -65,6 +81,7 @@ export async function benchStage(b: StageBench) {
     exitToDocumentMs = performance.now() - exitedAt;
   } finally {
     clearInterval(sampler);
+    clearInterval(byteWatch);
     await live?.close();
   }
   // What the document (and nothing else) keeps, when the child runs with --expose-gc.
@@ -80,6 +97,7 @@ export async function benchStage(b: StageBench) {
     lines: doc.meta.sources[0]?.lines ?? 0,
     ndjsonBytes: live ? live.bytesRead : undefined,
     exitToDocumentMs,
+    lastByteToDocumentMs: live && builtAt !== undefined ? builtAt - lastByteAt : undefined,
     disk: { samples: disk.length, maxBytes: Math.max(0, ...disk), lastBytes: disk.at(-1) ?? 0 },
     memory: { ...memory, retainedHeap, documentBytes },
     progress: lines.filter((l) => l.startsWith('elapsed ')),

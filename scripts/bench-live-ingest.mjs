@@ -102,10 +102,11 @@ async function main() {
     console.log('\nmemory (MB), at its largest: heap used / total, external (of it ArrayBuffers); after the run: heap kept, document JSON');
     for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${mb(r.memory.heapUsedMax).padStart(6)} / ${mb(r.memory.heapTotalMax).padEnd(7)} ${mb(r.memory.externalMax).padStart(6)} (${mb(r.memory.arrayBuffersMax)})   kept ${mb(r.memory.retainedHeap)}, document ${mb(r.memory.documentBytes)}`);
     const live = rows.filter((r) => r.mode === 'live');
-    const worstMs = Math.max(...live.map((r) => r.exitToDocumentMs));
+    console.log('\nlast byte from k6 → document built (the build after the load ends, overlapping k6\'s exit): ' + live.map((r) => `${r.d} ${r.lastByteToDocumentMs === undefined ? '–' : `${r.lastByteToDocumentMs.toFixed(0)} ms`}`).join(', '));
+    const worstMs = Math.max(...live.map((r) => Math.max(r.exitToDocumentMs, r.lastByteToDocumentMs ?? 0)));
     const peak = Math.max(...live.map((r) => r.maxRssKb)) / 1024;
     const disk = Math.max(...live.map((r) => r.disk.maxBytes));
-    console.log(`\ntargets (live): exit → document ≤ 1000 ms: ${worstMs.toFixed(0)} ms ${worstMs <= 1000 ? 'met' : 'MISSED'}; disk flat: max ${mb(disk)} MB ${disk < 1e6 ? 'met' : 'MISSED'}; peak RSS ≤ 150 MB: ${peak.toFixed(0)} MB ${peak <= 150 ? 'met' : 'MISSED'}`);
+    console.log(`\ntargets (live): exit (or last byte) → document ≤ 1000 ms: ${worstMs.toFixed(0)} ms ${worstMs <= 1000 ? 'met' : 'MISSED'}; disk flat: max ${mb(disk)} MB ${disk < 1e6 ? 'met' : 'MISSED'}; peak RSS ≤ 150 MB: ${peak.toFixed(0)} MB ${peak <= 150 ? 'met' : 'MISSED'}`);
     console.log(`progress lines of the longest live run (from the stream): ${live.at(-1).progress.slice(0, 3).join(' | ')}`);
   } finally {
     api.stop();

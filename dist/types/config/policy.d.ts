@@ -39,11 +39,21 @@ export interface EndurancePolicy {
     /** Seconds at the start that the endurance checks ignore. */
     warmupSeconds: number;
 }
+/** A sequential stage (gate/sequential.ts): looks while the load runs, stops once the answer is known. */
+export interface SequentialPolicy {
+    /** The planned length, in seconds. */
+    plannedSeconds: number;
+    /** The budget when the answer is still open at the planned length (≥ plannedSeconds). */
+    maxSeconds: number;
+    /** Seconds between looks. */
+    everySeconds: number;
+}
 /** The stage-specific part of a policy. */
 export interface StageRules {
     thresholds: ThresholdSet[];
     regression: RegressionPolicy;
     endurance?: EndurancePolicy;
+    sequential?: SequentialPolicy;
 }
 /** Everything the gate needs to judge one stage. */
 export interface StagePolicy extends StageRules {

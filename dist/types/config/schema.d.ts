@@ -53,12 +53,22 @@ export interface EnduranceConfig {
     /** Seconds. */
     warmupSeconds?: number;
 }
+/** A stage's sequential gate as written (seconds): look while the load runs, stop once the answer is known. */
+export interface SequentialConfig {
+    /** The planned length of the stage. */
+    duration: number;
+    /** The budget when the answer is still open at the planned length (default: the planned length). */
+    maxDuration?: number;
+    /** Time between looks (default a quarter of the planned length). */
+    lookEvery?: number;
+}
 /** One entry under `stages:`, as written (validated, percentages and durations already converted). */
 export interface StageConfig {
     extends?: string;
     thresholds?: ThresholdSet[];
     regression?: RegressionConfig;
     endurance?: EnduranceConfig;
+    sequential?: SequentialConfig;
     /** How this stage loads the service with the embedded engine, over the top-level `workload`. */
     workload?: WorkloadOverride;
 }

@@ -52,6 +52,13 @@ export declare class TrendHistogram {
     private widenCounts;
     /** Calls `f` for every non-empty HDR index, ascending, with its count. */
     private forEachIndex;
+    /**
+     * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
+     * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
+     */
+    clear(): void;
+    /** The highest non-empty HDR index, -1 when empty. */
+    private topIndex;
     /** Adds another histogram of the same scale (exact: counts per bucket add up). */
     add(other: TrendHistogram): void;
     /**

@@ -47,6 +47,8 @@ export interface Assessment {
     readonly insufficient?: string;
     /** What kind of shortage `insufficient` is, for the headline's count of what went unjudged (default 'other'). */
     readonly shortfall?: Shortfall;
+    /** Which run fell short (`insufficient`), when known: the sequential gate does not wait on a short baseline. */
+    readonly insufficientSide?: 'baseline' | 'current';
     /** Deterministic outcomes (absolute SLOs): no test, the comparison decides. */
     readonly deterministic?: boolean;
     /** Facts for the renderers to mention (no words: they word them). */

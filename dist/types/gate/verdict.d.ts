@@ -103,10 +103,13 @@ export type Reason = {
     readonly code: 'multiplicity';
 } | {
     readonly code: 'within-limit';
-} | {
+}
+/** `side`: which run fell short, when known (a short baseline is not mended by running the current one longer). */
+ | {
     readonly code: 'not-judged';
     readonly shortfall: Shortfall;
     readonly detail: string;
+    readonly side?: 'baseline' | 'current';
 } | {
     readonly code: 'threshold-crossed';
 } | {
@@ -380,6 +383,48 @@ export interface AbSummary {
     /** Seconds each round was asked to run. */
     readonly roundSeconds?: number;
 }
+/** How a sequential stage ended (gate/sequential.ts; pipeline/sequential-watch.ts). */
+export type SequentialEnd = 
+/** A look confirmed a regression: the load was stopped. */
+'regression'
+/** A look found every question within its limits: the load was stopped. */
+ | 'within-limits'
+/** No look settled it: the load ran to its end (its planned length, the budget, or the script's own length). */
+ | 'full-length'
+/** The load ran past its budget and was stopped there. */
+ | 'budget'
+/** No baseline to compare with: nothing for a look to settle, so the load was stopped at its planned length. */
+ | 'no-baseline'
+/** The engine could not look while the load ran (`why`): judged once, at the end, at the stage's α. */
+ | 'unwatched'
+/** The run was cancelled before it ended. */
+ | 'cancelled';
+/** One look of a sequential stage at its run while the load ran. */
+export interface SequentialLook {
+    /** Seconds since the load started. */
+    readonly atSeconds: number;
+    /** The family-wise α the comparison was held at. */
+    readonly alpha: number;
+    readonly decision: 'regression' | 'within-limits' | 'open' | 'no-baseline' | 'not-judged';
+    /** The questions that kept the load running (`open`), or why it could not judge (`not-judged`). */
+    readonly open?: readonly string[];
+    readonly why?: string;
+}
+/** What the sequential gate of a stage did: when and why the load stopped, and the time that saved. */
+export interface SequentialSummary {
+    readonly plannedSeconds: number;
+    readonly maxSeconds: number;
+    /** How long the load ran: the current run's duration. */
+    readonly ranSeconds: number;
+    readonly end: SequentialEnd;
+    /** The look that stopped the load (`regression`, `within-limits`), by its time. */
+    readonly stoppedAtLook?: number;
+    readonly looks: readonly SequentialLook[];
+    /** The α the stage was judged at in the end: the stage's α less what the looks held spent. */
+    readonly finalAlpha: number;
+    /** Why nothing was looked at (`unwatched`). */
+    readonly why?: string;
+}
 export interface StageReport {
     readonly stage: string;
     readonly outcome: Outcome;
@@ -417,6 +462,8 @@ export interface StageReport {
     readonly noise?: StageNoise;
     /** Interleaved A/B rounds (ab mode): the baseline is the baseline service's rounds, the current run the candidate's. */
     readonly ab?: AbSummary;
+    /** A sequential stage: the looks while the load ran, when and why it stopped. */
+    readonly sequential?: SequentialSummary;
     /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
     readonly notes: readonly string[];
 }

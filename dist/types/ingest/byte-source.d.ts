@@ -19,9 +19,10 @@ export declare class ByteSource {
     onBytes?: ((bytes: number) => void) | undefined);
     /**
      * The bytes of a stream that is not a file (k6's output read through a FIFO while k6 runs), plain, under
-     * the name `path` in messages. The chunks are the stream's own (each stays valid).
+     * the name `path` in messages. As for a file, a chunk is only valid until the next is asked for (the
+     * FIFO's reader reuses its buffer).
      *
-     * @example ByteSource.fromStream('smoke.ndjson', socket) // socket: a net.Socket on the FIFO
+     * @example ByteSource.fromStream('smoke.ndjson', chunks) // chunks: an async generator over the FIFO
      */
     static fromStream(path: string, stream: AsyncIterable<Buffer>): ByteSource;
     private stream;

@@ -59,4 +59,12 @@ export interface StreamInput {
  * @example
  * const doc = await ingestSources([{ file: 'smoke.ndjson', reader: K6_NDJSON_READER, source: ByteSource.fromStream('smoke.ndjson', socket) }], { stage: 'smoke' });
  */
-export declare function ingestSources(inputs: readonly StreamInput[], options?: IngestOptions): Promise<RunDocument>;
+export declare function ingestSources(inputs: readonly StreamInput[], options?: IngestOptions, watch?: SnapshotWatch): Promise<RunDocument>;
+/**
+ * Handed a way to see the run so far while the inputs are still being read (a sequential stage's look at
+ * k6's live output): `snapshot()` is the document of every point read up to now, as `finish` would give it
+ * at this moment; reading goes on afterwards. Offered only where the builder runs in this thread (streams).
+ */
+export interface SnapshotWatch {
+    ready(snapshot: () => RunDocument): void;
+}

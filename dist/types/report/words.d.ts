@@ -4,7 +4,7 @@
  * the comment, the terminal, the HTML page and the JSON say the same thing.
  */
 import type { RequestMix } from '../document/request-mix.js';
-import type { AbSummary, Finding, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { AbSummary, Finding, SequentialSummary, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export declare function formatInUnit(unit: Unit, value: number): string;
 /** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
@@ -51,5 +51,11 @@ export declare function abText(ab: AbSummary): string;
  * needed for the limit are today's times the stage's sample-size factor (StagePower: needed / duration).
  */
 export declare function abPowerText(p: StagePower, ab: AbSummary): string;
+/**
+ * What a sequential stage did: when and why its load stopped and the time that saved against the planned
+ * length, or why it ran on. `Sequential: stopped at 31 s of the 2 min planned — a regression was confirmed at
+ * the look at 30 s; 1 min 29 s (74 %) of the planned time saved; …`
+ */
+export declare function sequentialText(q: SequentialSummary): string;
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'notes'>): string[];
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'>): string[];

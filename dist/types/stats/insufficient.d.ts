@@ -8,6 +8,8 @@ export interface InsufficientData {
     readonly reason: string;
     /** What kind of shortage, when the function knows: too few observations, or no spread to measure against. */
     readonly cause?: 'too-few' | 'no-spread';
+    /** Which of two runs fell short, when a comparison knows: more of the current run cannot mend a short baseline. */
+    readonly side?: 'baseline' | 'current';
 }
-export declare function insufficient(reason: string, cause?: InsufficientData['cause']): InsufficientData;
+export declare function insufficient(reason: string, cause?: InsufficientData['cause'], side?: InsufficientData['side']): InsufficientData;
 export declare function isInsufficient(x: unknown): x is InsufficientData;

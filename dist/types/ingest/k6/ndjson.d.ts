@@ -19,6 +19,8 @@ export interface StreamResult {
 export declare class K6NdjsonParser {
     private readonly file;
     private readonly sink;
+    /** False sends every line through JSON.parse: the general path, for tests comparing the two. */
+    private readonly fastPath;
     private lineNo;
     private readonly carry;
     private carryLength;
@@ -31,7 +33,9 @@ export declare class K6NdjsonParser {
     private lastTags;
     /** Lines that took the JSON.parse path (for tests and the benchmark). */
     slowLines: number;
-    constructor(file: string, sink: PointSink);
+    constructor(file: string, sink: PointSink, 
+    /** False sends every line through JSON.parse: the general path, for tests comparing the two. */
+    fastPath?: boolean);
     /** Parses every complete line of `chunk`; the incomplete tail waits for the next chunk. */
     push(chunk: Buffer): void;
     /**
@@ -43,8 +47,17 @@ export declare class K6NdjsonParser {
     private keep;
     /** One line `buf[start, end)` without its `\n`. */
     private line;
-    /** The fast path: true when the line had k6's Point layout and was recorded. */
+    /**
+     * The fast path. With `known`, the line is `buf[start, end)`. Without, `end` is the end of the chunk
+     * and the line ends after the predicted tags (the last line's, or those that followed them last time)
+     * when `}}\n` follows them, else at the next newline after its tags; a line with a new metric or an
+     * exponent in its value is left for the call with its end known (no search before the tags could
+     * cross into the next line). Returns the line's end (`end`, or the index of its newline), or -1 when
+     * the line is not taken and nothing was recorded.
+     */
     private fastPoint;
+    /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */
+    private knownSlot;
     /** The slot of the metric whose name starts at `at`, interning it on first sight; undefined if the line is not k6's layout. */
     private findSlot;
     /** Any line the fast path did not take: JSON.parse, then a Metric declaration or a Point. */
