@@ -64075,16 +64075,6 @@ function slotMatches(slot, view, buf, at, end) {
   for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
   return view.getFloat64(at + length - 8, true) === words[n - 1];
 }
-function slotWords(bytes2) {
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.length);
-  const full = bytes2.length >> 3;
-  const exact = bytes2.length % 8 === 0;
-  const words = new Float64Array(exact ? full : full + 1);
-  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
-  if (!exact) words[full] = view.getFloat64(bytes2.length - 8, true);
-  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
-  return words;
-}
 var BAD_LINE_HINT = "is this file from `k6 run --out json=\u2026`?";
 var K6NdjsonParser = class {
   constructor(file2, sink, fastPath = true) {
@@ -64309,7 +64299,7 @@ var K6NdjsonParser = class {
     const bytes2 = Uint8Array.from(buf.subarray(at, at + length));
     const id = this.sink.metricFor(buf.toString("utf8", at, p), "has points but no Metric line", true);
     const durations = holdsDurations(this.sink.builder.metricDefinition(id));
-    const slot = { length, words: slotWords(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
+    const slot = { length, words: wordsOf(bytes2), bytes: bytes2, id, durations, after: void 0, next: head };
     this.metricSlots.set(key, slot);
     return slot;
   }

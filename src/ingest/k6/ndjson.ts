@@ -4,7 +4,7 @@ import { excerpt, IngestError } from '../errors.js';
 import { holdsDurations, impossibleValue } from '../impossible-value.js';
 import { TimeParser } from '../time.js';
 import { normalizeTags, TagCache, type PointSink } from '../point-sink.js';
-import { ByteTagTable, sameBytes, type ByteTagEntry } from './tag-table.js';
+import { ByteTagTable, sameBytes, wordsOf, type ByteTagEntry } from './tag-table.js';
 
 /** What reading one NDJSON file found besides its points. */
 export interface StreamResult {
@@ -78,18 +78,6 @@ function slotMatches(slot: MetricSlot, view: DataView, buf: Buffer, at: number, 
   }
   for (let i = 0; i < n - 1; i++) if (view.getFloat64(at + 8 * i, true) !== words[i]) return false;
   return view.getFloat64(at + length - 8, true) === words[n - 1];
-}
-
-/** The comparison words of a slot's bytes (≥ 8 of them), or an empty array when one is NaN or ±0. */
-function slotWords(bytes: Uint8Array): Float64Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  const full = bytes.length >> 3;
-  const exact = bytes.length % 8 === 0;
-  const words = new Float64Array(exact ? full : full + 1);
-  for (let i = 0; i < full; i++) words[i] = view.getFloat64(8 * i, true);
-  if (!exact) words[full] = view.getFloat64(bytes.length - 8, true);
-  for (const w of words) if (w !== w || w === 0) return new Float64Array(0);
-  return words;
 }
 
 const BAD_LINE_HINT = 'is this file from `k6 run --out json=…`?';
@@ -349,7 +337,7 @@ export class K6NdjsonParser {
     const bytes = Uint8Array.from(buf.subarray(at, at + length));
     const id = this.sink.metricFor(buf.toString('utf8', at, p), 'has points but no Metric line', true);
     const durations = holdsDurations(this.sink.builder.metricDefinition(id));
-    const slot: MetricSlot = { length, words: slotWords(bytes), bytes, id, durations, after: undefined, next: head };
+    const slot: MetricSlot = { length, words: wordsOf(bytes), bytes, id, durations, after: undefined, next: head };
     this.metricSlots.set(key, slot);
     return slot;
   }
