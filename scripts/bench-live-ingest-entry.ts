@@ -54,22 +54,22 @@ export async function benchStage(b: StageBench) {
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), debug: () => undefined };
   const live = b.mode === 'live' ? await openLiveOutput({ path: outFile, ingest, log }) : undefined;
-  // k6's last byte (bytesRead last grew, ±25 ms) to the built document: the build after the end of the
-  // load, which overlaps k6's own exit (it writes its summary after closing its outputs), so "exit →
-  // document" alone would hide it.
+  // k6's last byte to the built document: the build after the end of the load, which overlaps k6's own
+  // exit (k6 writes its summary after closing its outputs), so "exit → document" alone would hide it.
+  // Every chunk passes through progress.push, synchronously, as it is read: its time is the last byte's.
   let lastByteAt = performance.now();
-  let seenBytes = 0;
   let builtAt: number | undefined;
+  if (live) {
+    const push = live.progress.push.bind(live.progress);
+    live.progress.push = (chunk) => {
+      lastByteAt = performance.now();
+      push(chunk);
+    };
+  }
   void live?.document().then(
     () => (builtAt = performance.now()),
     () => undefined,
   );
-  const byteWatch = setInterval(() => {
-    if (live && live.bytesRead !== seenBytes) {
-      seenBytes = live.bytesRead;
-      lastByteAt = performance.now();
-    }
-  }, 25);
   let doc: RunDocument;
   let exitToDocumentMs: number;
   let result;
@@ -81,7 +81,6 @@ export async function benchStage(b: StageBench) {
     exitToDocumentMs = performance.now() - exitedAt;
   } finally {
     clearInterval(sampler);
-    clearInterval(byteWatch);
     await live?.close();
   }
   // What the document (and nothing else) keeps, when the child runs with --expose-gc.
