@@ -94053,11 +94053,12 @@ function sequentialStage(stage, policy, sequential, stored, log) {
       return true;
     }
   };
+  const finalAlpha = () => Math.max(0, policy.alpha - held.reduce((sum3, l) => sum3 + l.alpha, 0));
   return {
     watch,
-    finalAlpha: () => Math.max(0, policy.alpha - held.reduce((sum3, l) => sum3 + l.alpha, 0)),
+    finalAlpha,
     summary(output2, ranSeconds) {
-      const base = { plannedSeconds: sequential.plannedSeconds, maxSeconds: sequential.maxSeconds, ranSeconds, looks: [...held], finalAlpha: Math.max(0, policy.alpha - held.reduce((sum3, l) => sum3 + l.alpha, 0)) };
+      const base = { plannedSeconds: sequential.plannedSeconds, maxSeconds: sequential.maxSeconds, ranSeconds, looks: [...held], finalAlpha: finalAlpha() };
       if (output2.watch?.kind === "unwatched") return { ...base, end: "unwatched", why: output2.watch.why };
       if (output2.watch === void 0) return { ...base, end: "unwatched", why: "this engine cannot look at the run while the load runs" };
       if (output2.cancelled) return { ...base, end: "cancelled" };
@@ -94121,8 +94122,8 @@ async function runStage({ stage, policy }, input2, ports) {
       throw err;
     }
     const endedAt2 = clock.now().getTime();
-    const judgedBy2 = withScriptThresholds(policy, output3.scriptThresholds);
-    measured = { output: output3, current: await measuredRun(stage, judgedBy2, output3, input2), policy: judgedBy2, endedAt: endedAt2 };
+    const judgedBy = withScriptThresholds(policy, output3.scriptThresholds);
+    measured = { output: output3, current: await measuredRun(stage, judgedBy, output3, input2), policy: judgedBy, endedAt: endedAt2 };
   } finally {
     const window2 = measured ? { startMs: Date.parse(measured.current.meta.start), endMs: measured.endedAt } : void 0;
     samples2 = await sampling?.stop(window2) ?? [];
@@ -94130,8 +94131,8 @@ async function runStage({ stage, policy }, input2, ports) {
   const { output: output2, endedAt } = measured;
   const current = samples2.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples: samples2 } } : measured.current;
   const stored = early ?? await readBaseline(ports.baselines, stage, log);
-  const judgedBy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
-  const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: judgedBy, history: stored.history });
+  const endPolicy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
+  const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: endPolicy, history: stored.history });
   const notes = [...output2.cancelled ? [input2.cancelledNote] : [], ...judged.notes, ...output2.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {

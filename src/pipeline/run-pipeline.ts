@@ -119,8 +119,8 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
   const current: RunDocument = samples.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples } } : measured.current;
   const stored = early ?? (await readBaseline(ports.baselines, stage, log));
   // What the looks spent of α is not spent twice: the end is judged at what is left.
-  const judgedBy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
-  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: judgedBy, history: stored.history });
+  const endPolicy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
+  const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: endPolicy, history: stored.history });
   const notes = [...(output.cancelled ? [input.cancelledNote] : []), ...judged.notes, ...output.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {

@@ -70,11 +70,12 @@ export function sequentialStage(stage: string, policy: StagePolicy, sequential: 
     },
   };
 
+  const finalAlpha = (): number => Math.max(0, policy.alpha - held.reduce((sum, l) => sum + l.alpha, 0));
   return {
     watch,
-    finalAlpha: () => Math.max(0, policy.alpha - held.reduce((sum, l) => sum + l.alpha, 0)),
+    finalAlpha,
     summary(output, ranSeconds) {
-      const base = { plannedSeconds: sequential.plannedSeconds, maxSeconds: sequential.maxSeconds, ranSeconds, looks: [...held], finalAlpha: Math.max(0, policy.alpha - held.reduce((sum, l) => sum + l.alpha, 0)) };
+      const base = { plannedSeconds: sequential.plannedSeconds, maxSeconds: sequential.maxSeconds, ranSeconds, looks: [...held], finalAlpha: finalAlpha() };
       if (output.watch?.kind === 'unwatched') return { ...base, end: 'unwatched', why: output.watch.why };
       if (output.watch === undefined) return { ...base, end: 'unwatched', why: 'this engine cannot look at the run while the load runs' };
       if (output.cancelled) return { ...base, end: 'cancelled' };
