@@ -42,6 +42,8 @@ export interface ExampleRunOptions {
   readonly stage: string;
   readonly log: { info(m: string): void; warning(m: string): void };
   readonly progressIntervalMs?: number;
+  /** Multiplies the API's simulated latencies (default 1); see the example API's `latencyScale`. */
+  readonly latencyScale?: number;
   /** The policy the run is judged under (default: perf-gate's defaults). */
   readonly config?: PerfGateConfig;
   /** Where the baseline is read from (default: none, the run is judged alone). */
@@ -54,7 +56,7 @@ export interface ExampleRunOptions {
  * pipeline's result: the stage's run and report.
  */
 export async function runExampleApi(faults: Partial<Faults>, options: ExampleRunOptions): Promise<PipelineResult> {
-  const server = await startServer({ port: 0, seed: 7, faults: { latency: {}, errorRate: {}, leakBytesPerRequest: 0, ...faults } });
+  const server = await startServer({ port: 0, seed: 7, latencyScale: options.latencyScale ?? 1, faults: { latency: {}, errorRate: {}, leakBytesPerRequest: 0, ...faults } });
   const log = { info: (m: string) => options.log.info(m), warning: (m: string) => options.log.warning(m), debug: () => undefined };
   try {
     log.info(`example API on ${server.url}, ${options.seconds} s of load`);
