@@ -13,7 +13,8 @@ const config = parseConfig({ stages: { endurance: { endurance: { warmupSeconds: 
 // delay to every request: on a loaded CI runner the same code measured twice at the API's own latencies
 // drifted by 30 % on its 6 ms endpoint (A/A failed; another time the +30 % dashboard went unconfirmed).
 // Latencies ×3 make the simulated time dominate that delay (measured under two busy loops: the 6 ms
-// endpoint drifted 35 % at ×1, 8 % at ×3); 15 s runs keep about 400 dashboard requests at the lower rate.
+// endpoint drifted 35 % at ×1, 8 % at ×3). At ×3 a 12 s run made about 2,200 requests; 15 s runs keep the
+// dashboard (2 of 14 weights) near 390, an estimate from that count, not a measured figure.
 const measure = (faults: Parameters<typeof measureExampleApi>[0], stage = 'smoke') =>
   measureExampleApi(faults, { seconds: 15, stage, log: quiet, latencyScale: 3 });
 let baseline: Promise<RunDocument> | undefined;
