@@ -61,7 +61,8 @@ describe.skipIf(REAL_K6S.length === 0)(`a sequential stage, real k6 ${REAL_K6S.l
     const slow = await stage(k6, SEQUENTIAL, stored);
     const q = slow.run.report.sequential!;
     expect(q.end, slow.log.lines.join('\n')).toBe('regression');
-    expect(q.ranSeconds).toBeLessThan(12);
+    // Stopped at a look (4, 8 or 12 s after k6's first result), before the 16 s budget.
+    expect(q.ranSeconds).toBeLessThan(14);
     expect(slow.run.report.outcome).toBe('fail');
     // Pinned to its endpoint: failed, or warned when the stop left it below minSamples (the exact small-sample test).
     const named = slow.run.report.findings.filter((f) => (f.outcome === 'fail' || f.outcome === 'warn') && f.kind === 'latency' && (f.change ?? 0) > 1).map((f) => f.scope?.value ?? 'whole run');
@@ -77,8 +78,10 @@ describe.skipIf(REAL_K6S.length === 0)(`a sequential stage, real k6 ${REAL_K6S.l
     const r = same.run.report.sequential!;
     expect(same.run.report.outcome).not.toBe('fail');
     expect(['within-limits', 'full-length']).toContain(r.end);
-    if (r.end === 'full-length') expect(r.ranSeconds).toBeGreaterThan(13);
-    else expect(r.ranSeconds).toBeLessThan(12);
+    // Run to the budget, or stopped at a look: the one at 12 s may stop it once every question is decided
+    // within limits (a clean-clone CI run stopped there at 12.05 s).
+    if (r.end === 'full-length') expect(r.ranSeconds).toBeGreaterThan(14);
+    else expect(r.ranSeconds).toBeLessThan(14);
     expect(r.ranSeconds).toBeLessThan(17);
   }, 120_000);
 });
