@@ -29,6 +29,7 @@ export { loadConfig, parseConfigText, parseConfig, defaultConfig, resolvePolicy,
 
 // The verdict.
 export { compareRuns, type CompareInput } from './gate/compare.js';
+export { IncomparableRunsError } from './gate/same-tool.js';
 export { buildReport } from './gate/report.js';
 export type { Report, StageReport, Finding, FindingKind, Outcome, Severity, Decision, Confidence, ScopeComparison } from './gate/verdict.js';
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { MergeError } from '../document/merge.js';
+import { IncomparableRunsError } from '../gate/same-tool.js';
 import { IngestError } from '../ingest/errors.js';
 import { LoadFailedError } from '../engine/load-failed.js';
 import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
@@ -163,7 +164,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       if (verbose && err.stack) io.stderr(`${err.stack}\n`);
       return EXIT.noResult;
     }
-    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError;
+    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError || err instanceof IncomparableRunsError;
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`perf-gate: ${userError ? '' : 'unexpected error: '}${message}\n`);
     if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);

@@ -13,8 +13,12 @@ export interface MetricSelector {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** k6 metric names: up to 128 ASCII letters, digits or underscores, not starting with a digit. */
-const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/**
+ * Metric names: k6's (up to 128 ASCII letters, digits or underscores, not starting with a digit), and the
+ * dotted names of other tools (Artillery's `http.response_time`): dots inside a name too. Hyphens stay out:
+ * `http-req-duration` is a typo, caught here before any load runs.
+ */
+const METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_.]{0,126}[A-Za-z0-9_])?$/;
 
 const EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 
@@ -32,7 +36,7 @@ export function tryParseMetricSelector(source: string): MetricSelector | { reado
         ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}`
         : /\s$/.test(name) && METRIC_NAME.test(name.trim())
           ? `remove the space before '{', ${EXAMPLE}`
-          : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit), ${EXAMPLE}`,
+          : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`,
     );
   }
   if (open === -1 && close === -1) return { metric: name, tags: {} };

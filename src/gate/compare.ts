@@ -7,6 +7,8 @@ import { isInsufficient } from '../stats/insufficient.js';
 import { benjaminiHochberg, holm } from '../stats/multiplicity.js';
 import type { Assessment } from './assessment.js';
 import { checkPolicyAgainstRuns } from './check-policy.js';
+import { checkSameTool } from './same-tool.js';
+import { renameNote, withRunNames } from './role-names.js';
 import { classify } from './classify.js';
 import type { ComparisonContext, Detector, JudgedScope, RunContext } from './detector.js';
 import { AB_DETECTORS, DETECTORS } from './detectors/index.js';
@@ -60,14 +62,20 @@ export function compareRuns(input: CompareInput): StageReport {
  * compareRuns, and every finding it classified — also the passes the report leaves out — for callers that
  * decide from all of them (the sequential gate asks whether every question is within its limit).
  */
-export function judgeStage(input: CompareInput): { readonly report: StageReport; readonly findings: readonly Finding[] } {
-  const { policy } = input;
-  const current = new RunView(input.current);
-  const baseline = input.baseline ? new RunView(input.baseline) : undefined;
+export function judgeStage(given: CompareInput): { readonly report: StageReport; readonly findings: readonly Finding[] } {
+  if (given.baseline) checkSameTool(given.baseline, given.current);
+  const current = new RunView(given.current);
+  const baseline = given.baseline ? new RunView(given.baseline) : undefined;
+  // Role names (the presets' k6 names, `latency`) mean the tool's own metrics.
+  const named = withRunNames(given.policy, current.roles, given.baseline ? [given.current, given.baseline] : [given.current]);
+  const policy = named.policy;
+  const input: CompareInput = { ...given, policy };
   // The tool names what the gate judges; the config may name another latency metric.
   const roles = { ...current.roles, latency: policy.latencyMetric ?? current.roles.latency };
   checkPolicyAgainstRuns(policy, input, roles.latency);
   const notes: string[] = [];
+  const renamed = renameNote(named.renamed, input.current.meta.tool);
+  if (renamed !== undefined) notes.push(renamed);
   const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
   if (!baseline) notes.push('No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.');
   const unsigned = signatureNote(baseline, current, roles.failures);
@@ -100,7 +108,8 @@ export function judgeStage(input: CompareInput): { readonly report: StageReport;
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
   if (input.baseline?.meta.partial) notes.push('The baseline run is partial (its load test was cut short): it covers only what was measured.');
   if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
-    notes.push('Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.');
+    const formats = [...new Set([input.current, input.baseline].flatMap((d) => (d?.meta.aggregateOnly ? d.meta.sources.map((src) => src.format) : [])))];
+    notes.push(`Aggregate-only input (${formats.join(', ') || 'a summary'}): percentile changes are reported, distribution tests are not applicable.`);
   }
   for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);

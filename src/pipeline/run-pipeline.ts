@@ -117,11 +117,12 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
   }
   const { output, endedAt } = measured;
   const current: RunDocument = samples.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples } } : measured.current;
-  const stored = early ?? (await readBaseline(ports.baselines, stage, log));
+  // A baseline of another tool is set aside here; the looks of a sequential stage could not judge with it either.
+  const stored = ofThisTool(early ?? (await readBaseline(ports.baselines, stage, log)), current.meta.tool, stage, log);
   // What the looks spent of α is not spent twice: the end is judged at what is left.
   const endPolicy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
   const judged = compareRuns({ ...(stored.baseline ? { baseline: stored.baseline } : {}), current, policy: endPolicy, history: stored.history });
-  const notes = [...(output.cancelled ? [input.cancelledNote] : []), ...judged.notes, ...output.notes];
+  const notes = [...(output.cancelled ? [input.cancelledNote] : []), ...(stored.otherTool ? [stored.otherTool] : []), ...judged.notes, ...output.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
@@ -131,6 +132,18 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
     history: stored.history,
     endedAt,
   };
+}
+
+/**
+ * The stored baseline when the same load tool measured it; else none, with a warning and a note for the
+ * report: runs of different tools are not compared (gate/same-tool.ts), so the stage is judged as a first
+ * run — its regressions inconclusive, said so, never passed on a comparison of two tools.
+ */
+function ofThisTool(stored: StoredBaseline, tool: string, stage: string, log: Log): StoredBaseline & { readonly otherTool?: string } {
+  if (!stored.baseline || stored.baseline.meta.tool === tool) return stored;
+  const note = `The stored baseline of stage ${stage} was measured with ${stored.baseline.meta.tool}, this run with ${tool}: latencies of different load tools are not comparable, so the run was judged without a baseline. A baseline written from this run starts ${tool}'s.`;
+  log.warning(note);
+  return { history: stored.history, otherTool: note };
 }
 
 /** The stage's baseline and history; none, with a warning, when the store cannot be read. */

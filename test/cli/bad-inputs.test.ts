@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { K6 } from '../gate/fixtures.js';
+import { syntheticRun } from '../gate/synthetic.js';
 import { k6MetricLine } from '../ingest/helpers.js';
 import { cli } from './run-cli.js';
 
@@ -45,6 +46,12 @@ export const BAD_INPUTS: readonly { what: string; args: () => string[]; code: nu
   { what: 'perf-gate run --round-duration soon', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--round-duration', 'soon', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --round-duration must be a duration of at least 1 s such as 20s or 1m, but got 'soon'/ },
   { what: 'perf-gate run --baseline-url with --baseline', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--baseline', current, '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml'], code: 2, first: /^perf-gate: --baseline-url and --baseline cannot be combined/ },
   { what: 'perf-gate run A/B against an arm that does not answer', args: () => ['run', '--baseline-url', 'http://127.0.0.1:9', '--target-url', 'http://127.0.0.1:9', '--rounds', '3', '--round-duration', '1s', '--engine', 'embedded', '--config', 'examples/isectech/perf-gate.yml', '-o', join(tmp, 'ab-out')], code: 2, first: /^perf-gate: A\/B mode: the baseline arm \(http:\/\/127\.0\.0\.1:9\) is unreachable before the first A\/B round: connection refused.*nothing was judged$/ },
+  {
+    what: 'compare a JMeter baseline with a k6 run',
+    args: () => ['compare', '--baseline', file('jmeter-run.json', JSON.stringify(syntheticRun({ tool: { name: 'jmeter', roles: { latency: 'elapsed', requests: 'samples', failures: 'failed' } }, endpoints: { 'GET /a': { latencies: [5, 6, 7] } } }))), '--current', current, '--stage', 'smoke'],
+    code: 2,
+    first: /^perf-gate: the baseline was measured with jmeter and the current run with k6: latencies measured by different load tools are not comparable/,
+  },
   { what: 'ingest --max-scopes 0', args: () => ['ingest', current, '-o', join(tmp, 'm.json'), '--max-scopes', '0'], code: 2, first: /^perf-gate: --max-scopes: expected a whole number ≥ 1, got '0'/ },
   { what: 'ingest -o into a folder that does not exist', args: () => ['ingest', current, '-o', '/missing/dir/run.json'], code: 2, first: /^perf-gate: cannot write the run document to \/missing\/dir\/run\.json: its folder does not exist/ },
 ];

@@ -55,6 +55,13 @@ describe('parseMetricSelector: k6 submetric syntax', () => {
       tags: { expected_response: 'true' },
       canonical: 'http_req_duration{expected_response:true}',
     },
+    {
+      what: "another tool's dotted name (Artillery)",
+      input: 'http.response_time{name:GET /api/alerts}',
+      metric: 'http.response_time',
+      tags: { name: 'GET /api/alerts' },
+      canonical: 'http.response_time{name:GET /api/alerts}',
+    },
   ])('$what', ({ input, metric, tags, canonical }) => {
     const parsed = parseMetricSelector(input);
     expect(parsed).toEqual({ metric, tags });
@@ -72,7 +79,8 @@ describe('parseMetricSelector: k6 submetric syntax', () => {
     { what: 'trailing comma', input: 'http_req_duration{name:x,}', reason: `'' is not tag:value` },
     { what: 'duplicate tag', input: 'http_req_duration{name:x,name:y}', reason: `tag 'name' appears twice` },
     { what: 'space before the brace', input: 'http_req_duration {name:x}', reason: `remove the space before '{'` },
-    { what: 'dash in name', input: 'http-req-duration', reason: `'http-req-duration' is not a k6 metric name` },
+    { what: 'dash in name', input: 'http-req-duration', reason: `'http-req-duration' is not a metric name` },
+    { what: 'a dot at the end', input: 'http.', reason: `'http.' is not a metric name` },
     { what: 'only tags', input: '{name:x}', reason: 'it has no metric name' },
   ])('rejects $what', ({ input, reason }) => {
     const result = tryParseMetricSelector(input);

@@ -1,3 +1,4 @@
+import { K6_ROLES, type MetricRoles } from '../../src/document/roles.js';
 import { RunBuilder } from '../../src/document/run-builder.js';
 import type { MemorySample, RunDocument } from '../../src/document/run-document.js';
 import { seededRng } from '../../src/stats/random.js';
@@ -24,6 +25,8 @@ export interface SyntheticRun {
   /** Tag the requests with `name` (default true); false stands for a script that sets no name tags. */
   readonly nameTag?: boolean;
   readonly groupBy?: readonly string[];
+  /** The load tool and its names for the roles (default k6's). */
+  readonly tool?: { readonly name: string; readonly roles: MetricRoles };
 }
 
 /**
@@ -32,9 +35,10 @@ export interface SyntheticRun {
  */
 export function syntheticRun(spec: SyntheticRun): RunDocument {
   const builder = new RunBuilder({ groupBy: spec.groupBy ?? ['name'], window: 'auto' });
-  const duration = builder.defineMetric({ name: 'http_req_duration', type: 'trend', contains: 'time', thresholds: [], submetrics: [] });
-  const reqs = builder.defineMetric({ name: 'http_reqs', type: 'counter', contains: 'default', thresholds: [], submetrics: [] });
-  const failed = builder.defineMetric({ name: 'http_req_failed', type: 'rate', contains: 'default', thresholds: [], submetrics: [] });
+  const roles = spec.tool?.roles ?? K6_ROLES;
+  const duration = builder.defineMetric({ name: roles.latency, type: 'trend', contains: 'time', thresholds: [], submetrics: [] });
+  const reqs = builder.defineMetric({ name: roles.requests, type: 'counter', contains: 'default', thresholds: [], submetrics: [] });
+  const failed = builder.defineMetric({ name: roles.failures, type: 'rate', contains: 'default', thresholds: [], submetrics: [] });
   const start = spec.startMs ?? Date.UTC(2026, 10, 27, 9, 0, 0);
   const ms = (spec.seconds ?? 20) * 1000;
   for (const [name, e] of Object.entries(spec.endpoints)) {
@@ -49,7 +53,9 @@ export function syntheticRun(spec: SyntheticRun): RunDocument {
       builder.point(failedTargets, t, e.failed?.(i) ? 1 : 0);
     });
   }
-  const doc = builder.finish({ tool: 'k6', stage: 'smoke', sources: [{ file: 'synthetic.ndjson', format: 'k6-ndjson', lines: 0, partial: false }] });
+  const tool = spec.tool?.name ?? 'k6';
+  const sources = [{ file: 'synthetic.ndjson', format: spec.tool ? `${tool}-synthetic` : 'k6-ndjson', lines: 0, partial: false }];
+  const doc = builder.finish({ tool, ...(spec.tool ? { roles } : {}), stage: 'smoke', sources });
   return spec.memory ? { ...doc, memory: { source: 'synthetic', samples: [...spec.memory] } } : doc;
 }
 

@@ -62,6 +62,19 @@ describe('runPipeline: one stage, fake ports', () => {
       expected: { outcome: 'fail', partial: false, hasBaseline: true },
     },
     {
+      what: 'a stored baseline of another load tool is set aside, said first: judged as a first run, never compared',
+      stage: 'smoke',
+      output: () => files('smoke-aa'),
+      stored: () => ({ baseline: { ...baseline, meta: { ...baseline.meta, tool: 'jmeter' } }, history: [] }),
+      expected: {
+        outcome: 'inconclusive',
+        partial: false,
+        firstNote: 'The stored baseline of stage smoke was measured with jmeter, this run with k6: latencies of different load tools are not comparable, so the run was judged without a baseline. A baseline written from this run starts k6\'s.',
+        hasBaseline: false,
+        logged: "warning: The stored baseline of stage smoke was measured with jmeter, this run with k6: latencies of different load tools are not comparable, so the run was judged without a baseline. A baseline written from this run starts k6's.",
+      },
+    },
+    {
       what: "cancelled by the caller's signal: partial, with the caller's note first",
       stage: 'smoke',
       output: () => files('smoke-aa', { cancelled: true, stoppedEarly: 'k6 was stopped before the stage ended (external-abort)' }),
