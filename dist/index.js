@@ -79405,7 +79405,7 @@ function date4(params) {
 }
 
 // src/config/metric-selector.ts
-var METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_.]{0,126}[A-Za-z0-9_])?$/;
 var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 function tryParseMetricSelector(source) {
   const text = source.trim();
@@ -79415,7 +79415,7 @@ function tryParseMetricSelector(source) {
   const fail = (why) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why}` });
   if (!METRIC_NAME.test(name)) {
     return fail(
-      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit), ${EXAMPLE}`
+      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
     );
   }
   if (open6 === -1 && close === -1) return { metric: name, tags: {} };
@@ -91027,6 +91027,57 @@ function ascendingOrder(pValues, name) {
   return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
 }
 
+// src/gate/same-tool.ts
+var IncomparableRunsError = class extends Error {
+  constructor(baselineTool, currentTool) {
+    super(
+      `the baseline was measured with ${baselineTool} and the current run with ${currentTool}: latencies measured by different load tools are not comparable, so the runs were not compared. Compare runs of one tool: measure the baseline again with ${currentTool}, or keep running ${baselineTool}.`
+    );
+    this.baselineTool = baselineTool;
+    this.currentTool = currentTool;
+    this.name = "IncomparableRunsError";
+  }
+  baselineTool;
+  currentTool;
+};
+function sameTool(baseline, current) {
+  return baseline.meta.tool === current.meta.tool;
+}
+function checkSameTool(baseline, current) {
+  if (!sameTool(baseline, current)) throw new IncomparableRunsError(baseline.meta.tool, current.meta.tool);
+}
+
+// src/gate/role-names.ts
+var ROLE_NAMES = ["latency", "requests", "failures"];
+function roleOf(metric) {
+  for (const role of ROLE_NAMES) if (metric === role || metric === K6_ROLES[role]) return role;
+  return void 0;
+}
+function withRunNames(policy, roles, runs) {
+  const known2 = (metric) => runs.some((r) => r.metrics[metric] !== void 0 || Object.values(r.scopes).some((s) => s.metric === metric));
+  const renamed = /* @__PURE__ */ new Map();
+  const rename3 = (key) => {
+    const selector = tryParseMetricSelector(key);
+    if ("error" in selector || known2(selector.metric)) return key;
+    const role = roleOf(selector.metric);
+    if (role === void 0 || roles[role] === selector.metric) return key;
+    renamed.set(selector.metric, { from: selector.metric, to: roles[role], role });
+    return formatMetricSelector({ ...selector, metric: roles[role] });
+  };
+  const thresholds2 = policy.thresholds.map((t) => {
+    const metric = rename3(t.metric);
+    return metric === t.metric ? t : { ...t, metric };
+  });
+  const latencyMetric = policy.latencyMetric === void 0 ? void 0 : rename3(policy.latencyMetric);
+  if (renamed.size === 0) return { policy, renamed: [] };
+  return { policy: { ...policy, thresholds: thresholds2, ...latencyMetric !== void 0 ? { latencyMetric } : {} }, renamed: [...renamed.values()] };
+}
+function renameNote(renamed, tool) {
+  if (renamed.length === 0) return void 0;
+  const list = (names) => names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `Thresholds on ${list(renamed.map((r) => r.from))} were judged on ${tool}'s ${list(renamed.map((r) => r.to))} (the same ${renamed.length === 1 ? "role" : "roles"}: ${list(renamed.map((r) => r.role))}).`;
+}
+
 // src/stats/normal.ts
 var SQRT_2PI = Math.sqrt(2 * Math.PI);
 function density(z2) {
@@ -93266,13 +93317,18 @@ function worstOutcome(outcomes) {
 function compareRuns(input2) {
   return judgeStage(input2).report;
 }
-function judgeStage(input2) {
-  const { policy } = input2;
-  const current = new RunView(input2.current);
-  const baseline = input2.baseline ? new RunView(input2.baseline) : void 0;
+function judgeStage(given) {
+  if (given.baseline) checkSameTool(given.baseline, given.current);
+  const current = new RunView(given.current);
+  const baseline = given.baseline ? new RunView(given.baseline) : void 0;
+  const named = withRunNames(given.policy, current.roles, given.baseline ? [given.current, given.baseline] : [given.current]);
+  const policy = named.policy;
+  const input2 = { ...given, policy };
   const roles = { ...current.roles, latency: policy.latencyMetric ?? current.roles.latency };
   checkPolicyAgainstRuns(policy, input2, roles.latency);
   const notes = [];
+  const renamed = renameNote(named.renamed, input2.current.meta.tool);
+  if (renamed !== void 0) notes.push(renamed);
   const scopes = judgedScopes(baseline, current, policy, notes, roles.latency);
   if (!baseline) notes.push("No baseline: regressions cannot be judged on a first run; absolute thresholds still apply.");
   const unsigned = signatureNote(baseline, current, roles.failures);
@@ -93302,7 +93358,8 @@ function judgeStage(input2) {
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
   if (input2.current.meta.aggregateOnly || input2.baseline?.meta.aggregateOnly) {
-    notes.push("Aggregate-only input (k6 summary JSON): percentile changes are reported, distribution tests are not applicable.");
+    const formats = [...new Set([input2.current, input2.baseline].flatMap((d) => d?.meta.aggregateOnly ? d.meta.sources.map((src) => src.format) : []))];
+    notes.push(`Aggregate-only input (${formats.join(", ") || "a summary"}): percentile changes are reported, distribution tests are not applicable.`);
   }
   for (const w of input2.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input2.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
@@ -94130,10 +94187,10 @@ async function runStage({ stage, policy }, input2, ports) {
   }
   const { output: output2, endedAt } = measured;
   const current = samples2.length > 0 && ports.memory ? { ...measured.current, memory: { source: ports.memory.source, samples: samples2 } } : measured.current;
-  const stored = early ?? await readBaseline(ports.baselines, stage, log);
+  const stored = ofThisTool(early ?? await readBaseline(ports.baselines, stage, log), current.meta.tool, stage, log);
   const endPolicy = sequential ? { ...measured.policy, alpha: sequential.finalAlpha() } : measured.policy;
   const judged = compareRuns({ ...stored.baseline ? { baseline: stored.baseline } : {}, current, policy: endPolicy, history: stored.history });
-  const notes = [...output2.cancelled ? [input2.cancelledNote] : [], ...judged.notes, ...output2.notes];
+  const notes = [...output2.cancelled ? [input2.cancelledNote] : [], ...stored.otherTool ? [stored.otherTool] : [], ...judged.notes, ...output2.notes];
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
@@ -94143,6 +94200,12 @@ async function runStage({ stage, policy }, input2, ports) {
     history: stored.history,
     endedAt
   };
+}
+function ofThisTool(stored, tool, stage, log) {
+  if (!stored.baseline || stored.baseline.meta.tool === tool) return stored;
+  const note = `The stored baseline of stage ${stage} was measured with ${stored.baseline.meta.tool}, this run with ${tool}: latencies of different load tools are not comparable, so the run was judged without a baseline. A baseline written from this run starts ${tool}'s.`;
+  log.warning(note);
+  return { history: stored.history, otherTool: note };
 }
 async function readBaseline(store, stage, log) {
   try {

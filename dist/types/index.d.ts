@@ -5,6 +5,7 @@ export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, isReported, type RunDocument, t
 export { scopeOf, reportedScopeOf, seriesOf, windowsOf, type TypedSeries } from './document/by-type.js';
 export { loadConfig, parseConfigText, parseConfig, defaultConfig, resolvePolicy, ConfigError, type PerfGateConfig, type StagePolicy } from './config/index.js';
 export { compareRuns, type CompareInput } from './gate/compare.js';
+export { IncomparableRunsError } from './gate/same-tool.js';
 export { buildReport } from './gate/report.js';
 export type { Report, StageReport, Finding, FindingKind, Outcome, Severity, Decision, Confidence, ScopeComparison } from './gate/verdict.js';
 export { renderText, renderMarkdown, renderJson, renderHtml, renderTrend, type TextOptions, type MarkdownOptions, type HtmlRuns, type HtmlOptions, type TrendPoint, } from './report/index.js';

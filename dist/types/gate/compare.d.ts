@@ -45,7 +45,7 @@ export declare function compareRuns(input: CompareInput): StageReport;
  * compareRuns, and every finding it classified — also the passes the report leaves out — for callers that
  * decide from all of them (the sequential gate asks whether every question is within its limit).
  */
-export declare function judgeStage(input: CompareInput): {
+export declare function judgeStage(given: CompareInput): {
     readonly report: StageReport;
     readonly findings: readonly Finding[];
 };
