@@ -67,3 +67,48 @@ export function endSpan(samples: readonly RawSample[]): { first: string; last: s
   const ends = samples.map((s) => Number(s['timeStamp']) + Number(s['elapsed']));
   return { first: new Date(Math.min(...ends)).toISOString(), last: new Date(Math.max(...ends)).toISOString() };
 }
+
+/** A sample to write as JMeter does (tests). */
+export interface WrittenSample {
+  readonly ts: number;
+  readonly elapsed: number;
+  readonly label: string;
+  readonly rc: string;
+  readonly rm?: string;
+  readonly tn?: string;
+  readonly success: boolean;
+  readonly failureMessage?: string;
+  readonly latency?: number;
+  readonly connect?: number;
+  readonly bytes?: number;
+  readonly sentBytes?: number;
+  readonly allThreads?: number;
+}
+
+export const JMETER5_HEADER = 'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect';
+
+/** A field as JMeter's CSVSaveService quotes it: in quotes, quotes doubled, when it holds a comma, quote, CR or LF. */
+export function jmeterCsvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A JMeter 5 CSV row (the default 17 columns) of `s`. */
+export function jmeterCsvRow(s: WrittenSample): string {
+  const f = jmeterCsvField;
+  return [s.ts, s.elapsed, f(s.label), f(s.rc), f(s.rm ?? 'OK'), f(s.tn ?? 'Thread Group 1-1'), 'text', s.success, f(s.failureMessage ?? ''), s.bytes ?? 100, s.sentBytes ?? 50, 1, s.allThreads ?? 1, 'null', s.latency ?? 0, 0, s.connect ?? 0].join(',');
+}
+
+function xmlAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+/** A JMeter XML `<httpSample …/>` of `s`, as SampleResultConverter writes its attributes. */
+export function jmeterXmlSample(s: WrittenSample, children = ''): string {
+  const a = xmlAttribute;
+  const open = `<httpSample t="${s.elapsed}" it="0" lt="${s.latency ?? 0}" ct="${s.connect ?? 0}" ts="${s.ts}" s="${s.success}" lb="${a(s.label)}" rc="${a(s.rc)}" rm="${a(s.rm ?? 'OK')}" tn="${a(s.tn ?? 'Thread Group 1-1')}" dt="text" by="${s.bytes ?? 100}" sby="${s.sentBytes ?? 50}" ng="1" na="${s.allThreads ?? 1}"`;
+  return children === '' ? `${open}/>` : `${open}>\n${children}\n</httpSample>`;
+}
+
+export function jmeterXml(samples: readonly string[], closed = true): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testResults version="1.2">\n${samples.map((s) => `${s}\n`).join('')}${closed ? '</testResults>\n' : ''}`;
+}
