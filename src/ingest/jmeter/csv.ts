@@ -122,7 +122,7 @@ export class JmeterCsvParser {
     const fields = text.includes('"') ? splitCsvRecord(text) : text.split(',');
     if (fields === undefined) throw this.error(`a quoted field is followed by more text before the next comma in '${excerpt(text)}': not CSV as JMeter writes it`, line);
     if (fields.length !== layout.columns) {
-      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields.length} in '${excerpt(text)}'; a file JMeter appended to with other result settings has rows of another shape: write each run to a new file`, line);
+      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields.length} in '${excerpt(text)}': a field whose quotes are broken, or a row of another shape (JMeter appends to an existing file even when its save settings changed: write each run to a new file)`, line);
     }
     const s = this.sample;
     const ts = fields[layout.timeStamp]!;
