@@ -13,6 +13,9 @@ const HINT = 'is this a JMeter XML results file (jmeter.save.saveservice.output_
 const NUMBER_ATTRIBUTES = { t: 'elapsed', lt: 'Latency', ct: 'Connect', by: 'bytes', sby: 'sentBytes', na: 'allThreads' } as const;
 const TEXT_ATTRIBUTES = { lb: 'label', rc: 'responseCode', rm: 'responseMessage', tn: 'threadName' } as const;
 
+/** saxes' messages for characters and references XML 1.0 does not allow, which it reads past. */
+const TOLERATED = /(?:malformed character entity|disallowed character|undefined entity)\.?$/;
+
 /**
  * Streams a JMeter XML results file (`<testResults version="1.2">`) into a run builder, in constant
  * memory: saxes reads it as a stream of tags and only the attributes of the sample being read are kept.
@@ -43,6 +46,7 @@ export class JmeterXmlParser {
   /** The current top-level sample has samples nested in it (sub-results). */
   private nested = false;
   private zoneWarned = false;
+  private charactersWarned = false;
   /** The text written ended with a line break (saxes then counts the empty line after it). */
   private endsWithNewline = false;
   /** An IngestError raised in a saxes handler: saxes is left as it is and the error thrown after `write`. */
@@ -56,6 +60,19 @@ export class JmeterXmlParser {
     this.recorder = new SampleRecorder(file, sink, warn);
     this.xml.on('opentag', (tag) => this.open(tag));
     this.xml.on('closetag', () => this.close());
+    this.xml.on('error', (err) => this.xmlError(err));
+  }
+
+  /**
+   * Characters XML 1.0 does not allow (control characters of a saved response, written as JMeter got
+   * them) are skipped with one warning: saxes reads on past them and the structure is not affected.
+   * Every other well-formedness error stops the reading.
+   */
+  private xmlError(err: Error): void {
+    if (!this.sawRoot || !TOLERATED.test(err.message)) throw err;
+    if (this.charactersWarned) return;
+    this.charactersWarned = true;
+    this.warn(`${this.file}:${this.xml.line}: holds characters XML 1.0 does not allow (${err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')}; a saved response with control characters, written as JMeter got it): skipped`);
   }
 
   push(chunk: Buffer): void {
@@ -90,8 +107,9 @@ export class JmeterXmlParser {
       this.xml.write(text);
     } catch (err) {
       if (this.failure) throw this.failure;
-      const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, '') : String(err);
-      throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message}; ${HINT}`, this.xml.line, err);
+      const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '') : String(err);
+      const why = this.sawRoot ? 'JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged' : HINT;
+      throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message} (${why})`, this.xml.line, err);
     }
   }
 

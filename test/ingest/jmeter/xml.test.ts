@@ -74,6 +74,14 @@ describe('JMeter XML results', () => {
     expect(doc.meta.warnings[0]).toContain("Transaction Controller samples (the first 'checkout', line 5) are written beside the samples of their samplers");
   });
 
+  it('control characters XML 1.0 does not allow (a saved response): skipped with one warning, every sample read', async () => {
+    const body = '  <responseData class="java.lang.String">bin &#x1; \u0002 &nbsp;</responseData>';
+    const file = xmlFile('control.jtl', jmeterXml([jmeterXmlSample(sample(), body), jmeterXmlSample(sample({ ts: T0 + 5 }), body)]));
+    const doc = await ingestFiles([file]);
+    expect(scopeOf(doc, 'samples', 'counter')!.counter.count).toBe(2);
+    expect(doc.meta.warnings).toEqual([`${file}:4: holds characters XML 1.0 does not allow (malformed character entity; a saved response with control characters, written as JMeter got it): skipped`]);
+  });
+
   it.each([
     { what: 'a mismatched closing tag', sample: '<httpSample t="1" ts="1" s="true" lb="x"></sample>', line: 4, message: /is not well-formed XML at column \d+: unexpected close tag/ },
     { what: 'an element that is not a sample', sample: '<hashTree/>', line: 4, message: /<hashTree> in <testResults> has no t and ts attributes: not a JMeter sample/ },
