@@ -61,7 +61,7 @@ export async function detectFormat(file: string, readers: readonly Reader[] = RE
     if (reader) return { kind: 'summary', reader, format: reader.format, gzip, value: o, lines };
     throw new Error('unreachable: jsonObject accepted a document no reader claims');
   }
-  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine)}). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine, text)}). ${ACCEPTED_FORMATS}`);
 }
 
 /** The JSON as an object that is a perf-gate run document or that a summary reader may claim; else an error naming what it is. */
@@ -79,7 +79,10 @@ function jsonObject(file: string, value: unknown, readers: readonly Reader[]): R
   throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || 'none'}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
 
-function describe(firstLine: string): string {
+function describe(firstLine: string, text: string): string {
+  if (/<jmeterTestPlan[\s>]/.test(text)) return 'it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`';
+  const root = /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
+  if (root) return `XML whose root element is <${excerpt(root[1]!, 40)}>, not JMeter's <testResults>`;
   if (/^"?timeStamp"?[\t;|]/.test(firstLine)) {
     return `it looks like a JMeter CSV results file with another column separator: first line '${excerpt(firstLine)}'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)`;
   }

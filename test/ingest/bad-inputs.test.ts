@@ -140,6 +140,13 @@ describe('inputs that are not what perf-gate reads', () => {
       expected: "is not a format perf-gate reads (it looks like a JMeter CSV results file with another column separator: first line 'timeStamp\\u0009elapsed\\u0009label\\u0009success'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)).",
     },
     {
+      what: 'a JMeter test plan',
+      name: 'plan.jmx',
+      content: '<?xml version="1.0" encoding="UTF-8"?>\n<jmeterTestPlan version="1.2" properties="5.0" jmeter="5.6.3">\n  <hashTree>\n',
+      expected: 'is not a format perf-gate reads (it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`).',
+    },
+    { what: 'other XML', name: 'pom.xml', content: '<?xml version="1.0"?>\n<!-- x -->\n<project>\n', expected: "is not a format perf-gate reads (XML whose root element is <project>, not JMeter's <testResults>)." },
+    {
       what: 'another CSV',
       name: 'data.csv',
       content: 'time,latency_ms\n1,2\n',
