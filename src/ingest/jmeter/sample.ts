@@ -158,8 +158,8 @@ export class SampleRecorder {
  */
 export function numberField(raw: string, name: string): number | string {
   if (raw === '') return Number.NaN;
-  const n = Number(raw);
-  if (Number.isFinite(n) && raw.trim() === raw) return n;
+  // Decimal digits only: Number() would also take '0x10', '1e3' and ' 5', which JMeter never writes.
+  if (DECIMAL.test(raw)) return Number(raw);
   return `${name} '${excerpt(raw, 30)}' is not a number`;
 }
 
@@ -170,6 +170,7 @@ export function successField(raw: string): boolean | undefined {
 }
 
 const METRIC_INDEX = Object.fromEntries(JMETER_METRIC_NAMES.map((name, i) => [name, i])) as Record<JmeterMetricName, number>;
+const DECIMAL = /^-?\d{1,15}(?:\.\d{1,9})?$/;
 const THREAD_NUMBER = / \d+-\d+$/;
 const NON_HTTP = 'Non HTTP response code:';
 const JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeOf } from '../../../src/document/by-type.js';
 import { IngestError, ingestFiles } from '../../../src/ingest/index.js';
-import { nonHttpErrorCode, threadGroupOf } from '../../../src/ingest/jmeter/sample.js';
+import { nonHttpErrorCode, numberField, threadGroupOf } from '../../../src/ingest/jmeter/sample.js';
 import { parseJmeterTimestamp } from '../../../src/ingest/jmeter/timestamp.js';
 import { tempDir } from '../helpers.js';
 import { JMETER5_HEADER, jmeterCsvRow, type WrittenSample } from './helpers.js';
@@ -91,6 +91,20 @@ describe('JMeter CSV results', () => {
     { code: '500', expected: undefined },
   ])('nonHttpErrorCode($code)', ({ code, expected }) => {
     expect(nonHttpErrorCode(code)).toBe(expected);
+  });
+
+  it.each([
+    { raw: '351', expected: 351 },
+    { raw: '0', expected: 0 },
+    { raw: '-3', expected: -3 },
+    { raw: '12.5', expected: 12.5 },
+    { raw: '', expected: Number.NaN },
+    { raw: '0x10', expected: "bytes '0x10' is not a number" },
+    { raw: '1e3', expected: "bytes '1e3' is not a number" },
+    { raw: ' 5', expected: "bytes ' 5' is not a number" },
+    { raw: 'null', expected: "bytes 'null' is not a number" },
+  ])('numberField($raw)', ({ raw, expected }) => {
+    expect(numberField(raw, 'bytes')).toEqual(expected);
   });
 
   it('tags: name and label (the label), status (an HTTP code), error_code (a Non HTTP exception class, no status), thread_group — failure signatures from them', async () => {
