@@ -16,7 +16,7 @@ export type Detected =
 /**
  * Recognises an input from its content (the extension is not trusted): gzip magic → decompressed;
  * first line `{"type":"Metric"…` / `{"metric":…` → k6 NDJSON; header `metric_name,timestamp,metric_value…`
- * → k6 CSV; a JSON object with `schema: "perf-gate/run@1"` → run document, with `metrics` and `state` or
+ * → k6 CSV; header `timeStamp,…elapsed…label…` → JMeter CSV; `<testResults` → JMeter XML; a JSON object with `schema: "perf-gate/run@1"` → run document, with `metrics` and `state` or
  * `options` → handleSummary, with `metrics` and `root_group` → summary-export, with a `results.metrics` list →
  * k6's machine-readable summary (`--new-machine-readable-summary`).
  *
@@ -61,7 +61,7 @@ export async function detectFormat(file: string, readers: readonly Reader[] = RE
     if (reader) return { kind: 'summary', reader, format: reader.format, gzip, value: o, lines };
     throw new Error('unreachable: jsonObject accepted a document no reader claims');
   }
-  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine)}). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine, text)}). ${ACCEPTED_FORMATS}`);
 }
 
 /** The JSON as an object that is a perf-gate run document or that a summary reader may claim; else an error naming what it is. */
@@ -79,12 +79,27 @@ function jsonObject(file: string, value: unknown, readers: readonly Reader[]): R
   throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || 'none'}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
 
-function describe(firstLine: string): string {
-  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+function describe(firstLine: string, text: string): string {
+  if (/<jmeterTestPlan[\s>]/.test(text)) return 'it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`';
+  const root = /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
+  if (root) return `XML whose root element is <${excerpt(root[1]!, 40)}>, not JMeter's <testResults>`;
+  if (/^"?timeStamp"?[\t;|]/.test(firstLine)) {
+    return `it looks like a JMeter CSV results file with another column separator: first line '${excerpt(firstLine)}'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)`;
+  }
+  if (HEADERLESS_JMETER_CSV.test(firstLine)) {
+    return (
+      `it looks like a JMeter CSV results file without its header line: first line '${excerpt(firstLine)}'; which columns JMeter saved depends on its settings, ` +
+      'so perf-gate reads JMeter CSV by the names in the header: set jmeter.save.saveservice.print_field_names=true (the default) for the next run, ' +
+      'or put the header line of the columns saved above the first row'
+    );
+  }
   if (firstLine.startsWith('[')) return `it starts with '${excerpt(firstLine)}', a JSON array`;
   if (firstLine.includes(',')) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,…'`;
   return `first line '${excerpt(firstLine)}'`;
 }
+
+/** A JMeter CSV row as the first line: a timeStamp (epoch ms or a date), an elapsed time, then the label. */
+const HEADERLESS_JMETER_CSV = /^(?:\d{12,13}|\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}[^,]*),\d+,/;
 
 function countLines(text: string): number {
   let n = 0;

@@ -49,7 +49,7 @@ const THREAD_MIN_BYTES = 32e6;
 const GZIP_RATIO = 8;
 
 const MIXED =
-  'cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), ' +
+  'cannot be combined with the other inputs: give either point outputs of one load tool (k6 NDJSON/CSV or JMeter CSV/XML results, several shards of one run allowed), ' +
   'or one k6 summary, or perf-gate run documents';
 
 /**
@@ -62,7 +62,7 @@ const MIXED =
  * const doc = await ingestFiles(['smoke.ndjson.gz'], { stage: 'smoke', memory: 'smoke.memory.csv' });
  */
 export async function ingestFiles(paths: readonly string[], options: IngestOptions = {}): Promise<RunDocument> {
-  if (paths.length === 0) throw new IngestError('<inputs>', 'no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)');
+  if (paths.length === 0) throw new IngestError('<inputs>', 'no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`) or JMeter\'s results (`jmeter -n -t plan.jmx -l results.jtl`)');
   checkOptions(options);
   const inputs: { file: string; detected: Detected }[] = [];
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file, options.readers) });

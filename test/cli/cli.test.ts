@@ -90,7 +90,7 @@ describe('bad input: one clear message, exit 2, no stack trace', () => {
     { what: 'empty file', file: write('empty.ndjson', ''), says: /empty/i },
     { what: 'a directory', file: join(tmp, 'a-directory'), says: /a-directory/ },
     { what: 'random JSON', file: write('random.json', '{"hello": "world"}\n'), says: /k6/ },
-    { what: 'a JMeter results file', file: write('results.jtl', 'timeStamp,elapsed,label,responseCode,responseMessage,threadName\n1700000000000,12,GET /,200,OK,t-1\n'), says: /k6/ },
+    { what: 'a JMeter results file without its success column', file: write('results.jtl', 'timeStamp,elapsed,label,responseCode,responseMessage,threadName\n1700000000000,12,GET /,200,OK,t-1\n'), says: /results\.jtl:1: the header has no 'success' column/ },
     { what: 'a malformed line in the middle', file: malformed, says: /malformed\.ndjson:101/ },
   ])('$what', async ({ file, says }) => {
     const r = await cli('summarize', file);

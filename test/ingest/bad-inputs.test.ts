@@ -128,11 +128,24 @@ describe('inputs that are not what perf-gate reads', () => {
     { what: 'blank lines only', name: 'blank.ndjson', content: '\n\n  \n', expected: 'holds only blank lines.' },
     { what: 'an empty gzip stream', name: 'empty.ndjson.gz', content: gzipSync(''), expected: 'holds an empty gzip stream.' },
     {
-      what: 'a JMeter .jtl CSV',
+      what: 'a JMeter CSV without its header (print_field_names=false)',
       name: 'results.jtl',
-      content: 'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n1700000000000,25,GET /api,200,OK,Thread 1-1,text,true,,512,128,1,1,http://x/api,24,0,3\n',
-      expected: "is not a format perf-gate reads (it looks like a JMeter .jtl CSV: first line 'timeStamp,elapsed,label,responseCode,responseMessage,threadN…').",
+      content: '1700000000000,25,GET /api,200,OK,Thread 1-1,text,true,,512,128,1,1,http://x/api,24,0,3\n',
+      expected: "is not a format perf-gate reads (it looks like a JMeter CSV results file without its header line: first line '1700000000000,25,GET /api,200,OK,Thread 1-1,text,true,,512,1…'; which columns JMeter saved depends on its settings, so perf-gate reads JMeter CSV by the names in the header: set jmeter.save.saveservice.print_field_names=true (the default) for the next run, or put the header line of the columns saved above the first row).",
     },
+    {
+      what: 'a JMeter CSV with tabs',
+      name: 'tabs.jtl',
+      content: 'timeStamp\telapsed\tlabel\tsuccess\n1700000000000\t25\tGET /api\ttrue\n',
+      expected: "is not a format perf-gate reads (it looks like a JMeter CSV results file with another column separator: first line 'timeStamp\\u0009elapsed\\u0009label\\u0009success'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)).",
+    },
+    {
+      what: 'a JMeter test plan',
+      name: 'plan.jmx',
+      content: '<?xml version="1.0" encoding="UTF-8"?>\n<jmeterTestPlan version="1.2" properties="5.0" jmeter="5.6.3">\n  <hashTree>\n',
+      expected: 'is not a format perf-gate reads (it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`).',
+    },
+    { what: 'other XML', name: 'pom.xml', content: '<?xml version="1.0"?>\n<!-- x -->\n<project>\n', expected: "is not a format perf-gate reads (XML whose root element is <project>, not JMeter's <testResults>)." },
     {
       what: 'another CSV',
       name: 'data.csv',
