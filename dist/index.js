@@ -14959,7 +14959,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder5 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15050,7 +15050,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder3("latin1");
+          const decoder = new StringDecoder5("latin1");
           for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15079,7 +15079,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder3("latin1");
+          const decoder = new StringDecoder5("latin1");
           for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
@@ -57558,6 +57558,1914 @@ var require_autocannon = __commonJS({
   }
 });
 
+// node_modules/xmlchars/xml/1.0/ed5.js
+var require_ed5 = __commonJS({
+  "node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports2.S = " 	\r\n";
+    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
+    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
+    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
+    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
+    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
+    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE2 = 32;
+    exports2.S_LIST = [SPACE2, NL, CR, TAB];
+    function isChar(c) {
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isChar = isChar;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
+    }
+    exports2.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports2.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xml/1.1/ed2.js
+var require_ed2 = __commonJS({
+  "node_modules/xmlchars/xml/1.1/ed2.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports2.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
+    exports2.S = " 	\r\n";
+    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
+    exports2.RESTRICTED_CHAR_RE = new RegExp("^[" + exports2.RESTRICTED_CHAR + "]$", "u");
+    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
+    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
+    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
+    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
+    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE2 = 32;
+    exports2.S_LIST = [SPACE2, NL, CR, TAB];
+    function isChar(c) {
+      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isChar = isChar;
+    function isRestrictedChar(c) {
+      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
+    }
+    exports2.isRestrictedChar = isRestrictedChar;
+    function isCharAndNotRestricted(c) {
+      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isCharAndNotRestricted = isCharAndNotRestricted;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
+    }
+    exports2.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports2.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xmlns/1.0/ed3.js
+var require_ed3 = __commonJS({
+  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NC_NAME_CHAR = "-" + exports2.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "]$", "u");
+    exports2.NC_NAME_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_CHAR + "]$", "u");
+    exports2.NC_NAME_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "][" + exports2.NC_NAME_CHAR + "]*$", "u");
+    function isNCNameStartChar(c) {
+      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNCNameStartChar = isNCNameStartChar;
+    function isNCNameChar(c) {
+      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
+    }
+    exports2.isNCNameChar = isNCNameChar;
+  }
+});
+
+// node_modules/saxes/saxes.js
+var require_saxes = __commonJS({
+  "node_modules/saxes/saxes.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SaxesParser = exports2.EVENTS = void 0;
+    var ed5 = require_ed5();
+    var ed2 = require_ed2();
+    var NSed3 = require_ed3();
+    var isS = ed5.isS;
+    var isChar10 = ed5.isChar;
+    var isNameStartChar = ed5.isNameStartChar;
+    var isNameChar = ed5.isNameChar;
+    var S_LIST = ed5.S_LIST;
+    var NAME_RE = ed5.NAME_RE;
+    var isChar11 = ed2.isChar;
+    var isNCNameStartChar = NSed3.isNCNameStartChar;
+    var isNCNameChar = NSed3.isNCNameChar;
+    var NC_NAME_RE = NSed3.NC_NAME_RE;
+    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+    var rootNS = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      xml: XML_NAMESPACE,
+      xmlns: XMLNS_NAMESPACE
+    };
+    var XML_ENTITIES = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      amp: "&",
+      gt: ">",
+      lt: "<",
+      quot: '"',
+      apos: "'"
+    };
+    var EOC = -1;
+    var NL_LIKE = -2;
+    var S_BEGIN = 0;
+    var S_BEGIN_WHITESPACE = 1;
+    var S_DOCTYPE = 2;
+    var S_DOCTYPE_QUOTE = 3;
+    var S_DTD = 4;
+    var S_DTD_QUOTED = 5;
+    var S_DTD_OPEN_WAKA = 6;
+    var S_DTD_OPEN_WAKA_BANG = 7;
+    var S_DTD_COMMENT = 8;
+    var S_DTD_COMMENT_ENDING = 9;
+    var S_DTD_COMMENT_ENDED = 10;
+    var S_DTD_PI = 11;
+    var S_DTD_PI_ENDING = 12;
+    var S_TEXT = 13;
+    var S_ENTITY = 14;
+    var S_OPEN_WAKA = 15;
+    var S_OPEN_WAKA_BANG = 16;
+    var S_COMMENT = 17;
+    var S_COMMENT_ENDING = 18;
+    var S_COMMENT_ENDED = 19;
+    var S_CDATA = 20;
+    var S_CDATA_ENDING = 21;
+    var S_CDATA_ENDING_2 = 22;
+    var S_PI_FIRST_CHAR = 23;
+    var S_PI_REST = 24;
+    var S_PI_BODY = 25;
+    var S_PI_ENDING = 26;
+    var S_XML_DECL_NAME_START = 27;
+    var S_XML_DECL_NAME = 28;
+    var S_XML_DECL_EQ = 29;
+    var S_XML_DECL_VALUE_START = 30;
+    var S_XML_DECL_VALUE = 31;
+    var S_XML_DECL_SEPARATOR = 32;
+    var S_XML_DECL_ENDING = 33;
+    var S_OPEN_TAG = 34;
+    var S_OPEN_TAG_SLASH = 35;
+    var S_ATTRIB = 36;
+    var S_ATTRIB_NAME = 37;
+    var S_ATTRIB_NAME_SAW_WHITE = 38;
+    var S_ATTRIB_VALUE = 39;
+    var S_ATTRIB_VALUE_QUOTED = 40;
+    var S_ATTRIB_VALUE_CLOSED = 41;
+    var S_ATTRIB_VALUE_UNQUOTED = 42;
+    var S_CLOSE_TAG = 43;
+    var S_CLOSE_TAG_SAW_WHITE = 44;
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE2 = 32;
+    var BANG = 33;
+    var DQUOTE = 34;
+    var AMP = 38;
+    var SQUOTE = 39;
+    var MINUS2 = 45;
+    var FORWARD_SLASH = 47;
+    var SEMICOLON = 59;
+    var LESS = 60;
+    var EQUAL = 61;
+    var GREATER = 62;
+    var QUESTION = 63;
+    var OPEN_BRACKET = 91;
+    var CLOSE_BRACKET = 93;
+    var NEL = 133;
+    var LS = 8232;
+    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
+    var QUOTES = [DQUOTE, SQUOTE];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+    function nsPairCheck(parser, prefix, uri) {
+      switch (prefix) {
+        case "xml":
+          if (uri !== XML_NAMESPACE) {
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+          }
+          break;
+        case "xmlns":
+          if (uri !== XMLNS_NAMESPACE) {
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+          }
+          break;
+        default:
+      }
+      switch (uri) {
+        case XMLNS_NAMESPACE:
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          break;
+        case XML_NAMESPACE:
+          switch (prefix) {
+            case "xml":
+              break;
+            case "":
+              parser.fail(`the default namespace may not be set to ${uri}.`);
+              break;
+            default:
+              parser.fail("may not assign the xml namespace to another prefix.");
+          }
+          break;
+        default:
+      }
+    }
+    function nsMappingCheck(parser, mapping) {
+      for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+      }
+    }
+    var isNCName = (name) => NC_NAME_RE.test(name);
+    var isName = (name) => NAME_RE.test(name);
+    var FORBIDDEN_START = 0;
+    var FORBIDDEN_BRACKET = 1;
+    var FORBIDDEN_BRACKET_BRACKET = 2;
+    exports2.EVENTS = [
+      "xmldecl",
+      "text",
+      "processinginstruction",
+      "doctype",
+      "comment",
+      "opentagstart",
+      "attribute",
+      "opentag",
+      "closetag",
+      "cdata",
+      "error",
+      "end",
+      "ready"
+    ];
+    var EVENT_NAME_TO_HANDLER_NAME = {
+      xmldecl: "xmldeclHandler",
+      text: "textHandler",
+      processinginstruction: "piHandler",
+      doctype: "doctypeHandler",
+      comment: "commentHandler",
+      opentagstart: "openTagStartHandler",
+      attribute: "attributeHandler",
+      opentag: "openTagHandler",
+      closetag: "closeTagHandler",
+      cdata: "cdataHandler",
+      error: "errorHandler",
+      end: "endHandler",
+      ready: "readyHandler"
+    };
+    var SaxesParser2 = class {
+      /**
+       * @param opt The parser options.
+       */
+      constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+          this.nameStartCheck = isNCNameStartChar;
+          this.nameCheck = isNCNameChar;
+          this.isName = isNCName;
+          this.processAttribs = this.processAttribsNS;
+          this.pushAttrib = this.pushAttribNS;
+          this.ns = Object.assign({ __proto__: null }, rootNS);
+          const additional = this.opt.additionalNamespaces;
+          if (additional != null) {
+            nsMappingCheck(this, additional);
+            Object.assign(this.ns, additional);
+          }
+        } else {
+          this.nameStartCheck = isNameStartChar;
+          this.nameCheck = isNameChar;
+          this.isName = isName;
+          this.processAttribs = this.processAttribsPlain;
+          this.pushAttrib = this.pushAttribPlain;
+        }
+        this.stateTable = [
+          /* eslint-disable @typescript-eslint/unbound-method */
+          this.sBegin,
+          this.sBeginWhitespace,
+          this.sDoctype,
+          this.sDoctypeQuote,
+          this.sDTD,
+          this.sDTDQuoted,
+          this.sDTDOpenWaka,
+          this.sDTDOpenWakaBang,
+          this.sDTDComment,
+          this.sDTDCommentEnding,
+          this.sDTDCommentEnded,
+          this.sDTDPI,
+          this.sDTDPIEnding,
+          this.sText,
+          this.sEntity,
+          this.sOpenWaka,
+          this.sOpenWakaBang,
+          this.sComment,
+          this.sCommentEnding,
+          this.sCommentEnded,
+          this.sCData,
+          this.sCDataEnding,
+          this.sCDataEnding2,
+          this.sPIFirstChar,
+          this.sPIRest,
+          this.sPIBody,
+          this.sPIEnding,
+          this.sXMLDeclNameStart,
+          this.sXMLDeclName,
+          this.sXMLDeclEq,
+          this.sXMLDeclValueStart,
+          this.sXMLDeclValue,
+          this.sXMLDeclSeparator,
+          this.sXMLDeclEnding,
+          this.sOpenTag,
+          this.sOpenTagSlash,
+          this.sAttrib,
+          this.sAttribName,
+          this.sAttribNameSawWhite,
+          this.sAttribValue,
+          this.sAttribValueQuoted,
+          this.sAttribValueClosed,
+          this.sAttribValueUnquoted,
+          this.sCloseTag,
+          this.sCloseTagSawWhite
+          /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+      }
+      /**
+       * Indicates whether or not the parser is closed. If ``true``, wait for
+       * the ``ready`` event to write again.
+       */
+      get closed() {
+        return this._closed;
+      }
+      _init() {
+        var _a3;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = void 0;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = void 0;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === void 0) {
+          if (this.opt.forceXMLVersion === true) {
+            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+          }
+          defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+          version: void 0,
+          encoding: void 0,
+          standalone: void 0
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a3 = this.readyHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this);
+      }
+      /**
+       * The stream position the parser is currently looking at. This field is
+       * zero-based.
+       *
+       * This field is not based on counting Unicode characters but is to be
+       * interpreted as a plain index into a JavaScript string.
+       */
+      get position() {
+        return this.chunkPosition + this.i;
+      }
+      /**
+       * The column number of the next character to be read by the parser.  *
+       * This field is zero-based. (The first column in a line is 0.)
+       *
+       * This field reports the index at which the next character would be in the
+       * line if the line were represented as a JavaScript string.  Note that this
+       * *can* be different to a count based on the number of *Unicode characters*
+       * due to how JavaScript handles astral plane characters.
+       *
+       * See [[column]] for a number that corresponds to a count of Unicode
+       * characters.
+       */
+      get columnIndex() {
+        return this.position - this.positionAtNewLine;
+      }
+      /**
+       * Set an event listener on an event. The parser supports one handler per
+       * event type. If you try to set an event handler over an existing handler,
+       * the old handler is silently overwritten.
+       *
+       * @param name The event to listen to.
+       *
+       * @param handler The handler to set.
+       */
+      on(name, handler2) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler2;
+      }
+      /**
+       * Unset an event handler.
+       *
+       * @parma name The event to stop listening to.
+       */
+      off(name) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
+      }
+      /**
+       * Make an error object. The error object will have a message that contains
+       * the ``fileName`` option passed at the creation of the parser. If position
+       * tracking was turned on, it will also have line and column number
+       * information.
+       *
+       * @param message The message describing the error to report.
+       *
+       * @returns An error object with a properly formatted message.
+       */
+      makeError(message) {
+        var _a3;
+        let msg = (_a3 = this.fileName) !== null && _a3 !== void 0 ? _a3 : "";
+        if (this.trackPosition) {
+          if (msg.length > 0) {
+            msg += ":";
+          }
+          msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+          msg += ": ";
+        }
+        return new Error(msg + message);
+      }
+      /**
+       * Report a parsing error. This method is made public so that client code may
+       * check for issues that are outside the scope of this project and can report
+       * errors.
+       *
+       * @param message The error to report.
+       *
+       * @returns this
+       */
+      fail(message) {
+        const err = this.makeError(message);
+        const handler2 = this.errorHandler;
+        if (handler2 === void 0) {
+          throw err;
+        } else {
+          handler2(err);
+        }
+        return this;
+      }
+      /**
+       * Write a XML data to the parser.
+       *
+       * @param chunk The XML data to write.
+       *
+       * @returns this
+       */
+      // We do need object for the type here. Yes, it often causes problems
+      // but not in this case.
+      write(chunk) {
+        if (this.closed) {
+          return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+          end = true;
+          chunk = "";
+        } else if (typeof chunk === "object") {
+          chunk = chunk.toString();
+        }
+        if (this.carriedFromPrevious !== void 0) {
+          chunk = `${this.carriedFromPrevious}${chunk}`;
+          this.carriedFromPrevious = void 0;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end && // A trailing CR or surrogate must be carried over to the next
+        // chunk.
+        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+          this.carriedFromPrevious = chunk[limit - 1];
+          limit--;
+          chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+          stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+      }
+      /**
+       * Close the current stream. Perform final well-formedness checks and reset
+       * the parser tstate.
+       *
+       * @returns this
+       */
+      close() {
+        return this.write(null);
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.0.
+       *
+       * @returns The character read.
+       */
+      getCode10() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 55296) {
+          if (code >= SPACE2 || code === TAB) {
+            return code;
+          }
+          switch (code) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR:
+              if (chunk.charCodeAt(i + 1) === NL) {
+                this.i = i + 2;
+              }
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code;
+          }
+        }
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code;
+        }
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.1.
+       *
+       * @returns {number} The character read.
+       */
+      getCode11() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code = chunk.charCodeAt(i);
+        this.column++;
+        if (code < 55296) {
+          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB) {
+            return code;
+          }
+          switch (code) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR: {
+              const next = chunk.charCodeAt(i + 1);
+              if (next === NL || next === NEL) {
+                this.i = i + 2;
+              }
+            }
+            /* yes, fall through */
+            case NEL:
+            // 0x85
+            case LS:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code;
+          }
+        }
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code;
+        }
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Like ``getCode`` but with the return value normalized so that ``NL`` is
+       * returned for ``NL_LIKE``.
+       */
+      getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+      }
+      unget() {
+        this.i = this.prevI;
+        this.column--;
+      }
+      /**
+       * Capture characters into a buffer until encountering one of a set of
+       * characters.
+       *
+       * @param chars An array of codepoints. Encountering a character in the array
+       * ends the capture. (``chars`` may safely contain ``NL``.)
+       *
+       * @return The character code that made the capture end, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureTo(chars) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          const c = this.getCode();
+          const isNLLike = c === NL_LIKE;
+          const final = isNLLike ? NL : c;
+          if (final === EOC || chars.includes(final)) {
+            this.text += chunk.slice(start, this.prevI);
+            return final;
+          }
+          if (isNLLike) {
+            this.text += `${chunk.slice(start, this.prevI)}
+`;
+            start = this.i;
+          }
+        }
+      }
+      /**
+       * Capture characters into a buffer until encountering a character.
+       *
+       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+       *
+       * @return ``true`` if we ran into the character. Otherwise, we ran into the
+       * end of the current chunk.
+       */
+      captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          let c = this.getCode();
+          switch (c) {
+            case NL_LIKE:
+              this.text += `${chunk.slice(start, this.prevI)}
+`;
+              start = this.i;
+              c = NL;
+              break;
+            case EOC:
+              this.text += chunk.slice(start);
+              return false;
+            default:
+          }
+          if (c === char) {
+            this.text += chunk.slice(start, this.prevI);
+            return true;
+          }
+        }
+      }
+      /**
+       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+       * this parser.
+       *
+       * @return The character code that made the test fail, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureNameChars() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCode();
+          if (c === EOC) {
+            this.name += chunk.slice(start);
+            return EOC;
+          }
+          if (!isNameChar(c)) {
+            this.name += chunk.slice(start, this.prevI);
+            return c === NL_LIKE ? NL : c;
+          }
+        }
+      }
+      /**
+       * Skip white spaces.
+       *
+       * @return The character that ended the skip, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      skipSpaces() {
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC || !isS(c)) {
+            return c;
+          }
+        }
+      }
+      setXMLVersion(version2) {
+        this.currentXMLVersion = version2;
+        if (version2 === "1.0") {
+          this.isChar = isChar10;
+          this.getCode = this.getCode10;
+        } else {
+          this.isChar = isChar11;
+          this.getCode = this.getCode11;
+        }
+      }
+      // STATE ENGINE METHODS
+      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+      // to be sure never to come back to this state later.
+      sBegin() {
+        if (this.chunk.charCodeAt(0) === 65279) {
+          this.i++;
+          this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+      }
+      sBeginWhitespace() {
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+          this.xmlDeclPossible = false;
+        }
+        switch (c) {
+          case LESS:
+            this.state = S_OPEN_WAKA;
+            if (this.text.length !== 0) {
+              throw new Error("no-empty text at start");
+            }
+            break;
+          case EOC:
+            break;
+          default:
+            this.unget();
+            this.state = S_TEXT;
+            this.xmlDeclPossible = false;
+        }
+      }
+      sDoctype() {
+        var _a3;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+          case GREATER: {
+            (_a3 = this.doctypeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            this.doctype = true;
+            break;
+          }
+          case EOC:
+            break;
+          default:
+            this.text += String.fromCodePoint(c);
+            if (c === OPEN_BRACKET) {
+              this.state = S_DTD;
+            } else if (isQuote(c)) {
+              this.state = S_DOCTYPE_QUOTE;
+              this.q = c;
+            }
+        }
+      }
+      sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.q = null;
+          this.state = S_DOCTYPE;
+        }
+      }
+      sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+          return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET) {
+          this.state = S_DOCTYPE;
+        } else if (c === LESS) {
+          this.state = S_DTD_OPEN_WAKA;
+        } else if (isQuote(c)) {
+          this.state = S_DTD_QUOTED;
+          this.q = c;
+        }
+      }
+      sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.state = S_DTD;
+          this.q = null;
+        }
+      }
+      sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+          case BANG:
+            this.state = S_DTD_OPEN_WAKA_BANG;
+            this.openWakaBang = "";
+            break;
+          case QUESTION:
+            this.state = S_DTD_PI;
+            break;
+          default:
+            this.state = S_DTD;
+        }
+      }
+      sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+          this.openWakaBang = "";
+        }
+      }
+      sDTDComment() {
+        if (this.captureToChar(MINUS2)) {
+          this.text += "-";
+          this.state = S_DTD_COMMENT_ENDING;
+        }
+      }
+      sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS2 ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+      }
+      sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        } else {
+          this.fail("malformed comment.");
+          this.state = S_DTD_COMMENT;
+        }
+      }
+      sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+          this.text += "?";
+          this.state = S_DTD_PI_ENDING;
+        }
+      }
+      sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        }
+      }
+      sText() {
+        if (this.tags.length !== 0) {
+          this.handleTextInRoot();
+        } else {
+          this.handleTextOutsideRoot();
+        }
+      }
+      sEntity() {
+        let { i: start } = this;
+        const { chunk } = this;
+        loop:
+          while (true) {
+            switch (this.getCode()) {
+              case NL_LIKE:
+                this.entity += `${chunk.slice(start, this.prevI)}
+`;
+                start = this.i;
+                break;
+              case SEMICOLON: {
+                const { entityReturnState } = this;
+                const entity = this.entity + chunk.slice(start, this.prevI);
+                this.state = entityReturnState;
+                let parsed;
+                if (entity === "") {
+                  this.fail("empty entity name.");
+                  parsed = "&;";
+                } else {
+                  parsed = this.parseEntity(entity);
+                  this.entity = "";
+                }
+                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
+                  this.text += parsed;
+                }
+                break loop;
+              }
+              case EOC:
+                this.entity += chunk.slice(start);
+                break loop;
+              default:
+            }
+          }
+      }
+      sOpenWaka() {
+        const c = this.getCode();
+        if (isNameStartChar(c)) {
+          this.state = S_OPEN_TAG;
+          this.unget();
+          this.xmlDeclPossible = false;
+        } else {
+          switch (c) {
+            case FORWARD_SLASH:
+              this.state = S_CLOSE_TAG;
+              this.xmlDeclPossible = false;
+              break;
+            case BANG:
+              this.state = S_OPEN_WAKA_BANG;
+              this.openWakaBang = "";
+              this.xmlDeclPossible = false;
+              break;
+            case QUESTION:
+              this.state = S_PI_FIRST_CHAR;
+              break;
+            default:
+              this.fail("disallowed character in tag name");
+              this.state = S_TEXT;
+              this.xmlDeclPossible = false;
+          }
+        }
+      }
+      sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+          case "[CDATA[":
+            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextBeforeRoot = true;
+            }
+            if (this.closedRoot && !this.reportedTextAfterRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextAfterRoot = true;
+            }
+            this.state = S_CDATA;
+            this.openWakaBang = "";
+            break;
+          case "--":
+            this.state = S_COMMENT;
+            this.openWakaBang = "";
+            break;
+          case "DOCTYPE":
+            this.state = S_DOCTYPE;
+            if (this.doctype || this.sawRoot) {
+              this.fail("inappropriately located doctype declaration.");
+            }
+            this.openWakaBang = "";
+            break;
+          default:
+            if (this.openWakaBang.length >= 7) {
+              this.fail("incorrect syntax.");
+            }
+        }
+      }
+      sComment() {
+        if (this.captureToChar(MINUS2)) {
+          this.state = S_COMMENT_ENDING;
+        }
+      }
+      sCommentEnding() {
+        var _a3;
+        const c = this.getCodeNorm();
+        if (c === MINUS2) {
+          this.state = S_COMMENT_ENDED;
+          (_a3 = this.commentHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
+          this.text = "";
+        } else {
+          this.text += `-${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        }
+      }
+      sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+          this.fail("malformed comment.");
+          this.text += `--${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        } else {
+          this.state = S_TEXT;
+        }
+      }
+      sCData() {
+        if (this.captureToChar(CLOSE_BRACKET)) {
+          this.state = S_CDATA_ENDING;
+        }
+      }
+      sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET) {
+          this.state = S_CDATA_ENDING_2;
+        } else {
+          this.text += `]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+      }
+      sCDataEnding2() {
+        var _a3;
+        const c = this.getCodeNorm();
+        switch (c) {
+          case GREATER: {
+            (_a3 = this.cdataHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            break;
+          }
+          case CLOSE_BRACKET:
+            this.text += "]";
+            break;
+          default:
+            this.text += `]]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+      }
+      // We need this separate state to check the first character fo the pi target
+      // with this.nameStartCheck which allows less characters than this.nameCheck.
+      sPIFirstChar() {
+        const c = this.getCodeNorm();
+        if (this.nameStartCheck(c)) {
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        } else if (c === QUESTION || isS(c)) {
+          this.fail("processing instruction without a target.");
+          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        } else {
+          this.fail("disallowed character in processing instruction name.");
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        }
+      }
+      sPIRest() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC) {
+            this.piTarget += chunk.slice(start);
+            return;
+          }
+          if (!this.nameCheck(c)) {
+            this.piTarget += chunk.slice(start, this.prevI);
+            const isQuestion = c === QUESTION;
+            if (isQuestion || isS(c)) {
+              if (this.piTarget === "xml") {
+                if (!this.xmlDeclPossible) {
+                  this.fail("an XML declaration must be at the start of the document.");
+                }
+                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+              } else {
+                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+              }
+            } else {
+              this.fail("disallowed character in processing instruction name.");
+              this.piTarget += String.fromCodePoint(c);
+            }
+            break;
+          }
+        }
+      }
+      sPIBody() {
+        if (this.text.length === 0) {
+          const c = this.getCodeNorm();
+          if (c === QUESTION) {
+            this.state = S_PI_ENDING;
+          } else if (!isS(c)) {
+            this.text = String.fromCodePoint(c);
+          }
+        } else if (this.captureToChar(QUESTION)) {
+          this.state = S_PI_ENDING;
+        }
+      }
+      sPIEnding() {
+        var _a3;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          const { piTarget } = this;
+          if (piTarget.toLowerCase() === "xml") {
+            this.fail("the XML declaration must appear at the start of the document.");
+          }
+          (_a3 = this.piHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, {
+            target: piTarget,
+            body: this.text
+          });
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else if (c === QUESTION) {
+          this.text += "?";
+        } else {
+          this.text += `?${String.fromCodePoint(c)}`;
+          this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+      }
+      sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (c !== EOC) {
+          this.state = S_XML_DECL_NAME;
+          this.name = String.fromCodePoint(c);
+        }
+      }
+      sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.name += this.text;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+          return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+          switch (this.name.length) {
+            case 0:
+              this.fail("did not expect any more name/value pairs.");
+              break;
+            case 1:
+              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+              break;
+            default:
+              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+          }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+      }
+      sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (c !== EQUAL) {
+          this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+      }
+      sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (!isQuote(c)) {
+          this.fail("value must be quoted.");
+          this.q = SPACE2;
+        } else {
+          this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+      }
+      sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (c === EOC) {
+          return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+          case "version": {
+            this.xmlDeclExpects = ["encoding", "standalone"];
+            const version2 = value;
+            this.xmlDecl.version = version2;
+            if (!/^1\.[0-9]+$/.test(version2)) {
+              this.fail("version number must match /^1\\.[0-9]+$/.");
+            } else if (!this.opt.forceXMLVersion) {
+              this.setXMLVersion(version2);
+            }
+            break;
+          }
+          case "encoding":
+            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+            }
+            this.xmlDeclExpects = ["standalone"];
+            this.xmlDecl.encoding = value;
+            break;
+          case "standalone":
+            if (value !== "yes" && value !== "no") {
+              this.fail('standalone value must match "yes" or "no".');
+            }
+            this.xmlDeclExpects = [];
+            this.xmlDecl.standalone = value;
+            break;
+          default:
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+      }
+      sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (!isS(c)) {
+          this.fail("whitespace required.");
+          this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+      }
+      sXMLDeclEnding() {
+        var _a3;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          if (this.piTarget !== "xml") {
+            this.fail("processing instructions are not allowed before root.");
+          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
+            this.fail("XML declaration must contain a version.");
+          }
+          (_a3 = this.xmldeclHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.xmlDecl);
+          this.name = "";
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else {
+          this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+      }
+      sOpenTag() {
+        var _a3;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+          return;
+        }
+        const tag = this.tag = {
+          name: this.name,
+          attributes: /* @__PURE__ */ Object.create(null)
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+          this.topNS = tag.ns = /* @__PURE__ */ Object.create(null);
+        }
+        (_a3 = this.openTagStartHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+          this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+          case GREATER:
+            this.openTag();
+            break;
+          case FORWARD_SLASH:
+            this.state = S_OPEN_TAG_SLASH;
+            break;
+          default:
+            if (!isS(c)) {
+              this.fail("disallowed character in tag name.");
+            }
+            this.state = S_ATTRIB;
+        }
+      }
+      sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+          this.openSelfClosingTag();
+        } else {
+          this.fail("forward-slash in opening tag not followed by >.");
+          this.state = S_ATTRIB;
+        }
+      }
+      sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+          return;
+        }
+        if (isNameStartChar(c)) {
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+          this.state = S_ATTRIB_VALUE;
+        } else if (isS(c)) {
+          this.state = S_ATTRIB_NAME_SAW_WHITE;
+        } else if (c === GREATER) {
+          this.fail("attribute without value.");
+          this.pushAttrib(this.name, this.name);
+          this.name = this.text = "";
+          this.openTag();
+        } else if (c !== EOC) {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+          case EOC:
+            return;
+          case EQUAL:
+            this.state = S_ATTRIB_VALUE;
+            break;
+          default:
+            this.fail("attribute without value.");
+            this.text = "";
+            this.name = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else if (isNameStartChar(c)) {
+              this.unget();
+              this.state = S_ATTRIB_NAME;
+            } else {
+              this.fail("disallowed character in attribute name.");
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+          this.q = c;
+          this.state = S_ATTRIB_VALUE_QUOTED;
+        } else if (!isS(c)) {
+          this.fail("unquoted attribute value.");
+          this.state = S_ATTRIB_VALUE_UNQUOTED;
+          this.unget();
+        }
+      }
+      sAttribValueQuoted() {
+        const { q, chunk } = this;
+        let { i: start } = this;
+        while (true) {
+          switch (this.getCode()) {
+            case q:
+              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+              this.name = this.text = "";
+              this.q = null;
+              this.state = S_ATTRIB_VALUE_CLOSED;
+              return;
+            case AMP:
+              this.text += chunk.slice(start, this.prevI);
+              this.state = S_ENTITY;
+              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+              return;
+            case NL:
+            case NL_LIKE:
+            case TAB:
+              this.text += `${chunk.slice(start, this.prevI)} `;
+              start = this.i;
+              break;
+            case LESS:
+              this.text += chunk.slice(start, this.prevI);
+              this.fail("disallowed character.");
+              return;
+            case EOC:
+              this.text += chunk.slice(start);
+              return;
+            default:
+          }
+        }
+      }
+      sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+          this.state = S_ATTRIB;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else if (isNameStartChar(c)) {
+          this.fail("no whitespace between attributes.");
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribValueUnquoted() {
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+          case AMP:
+            this.state = S_ENTITY;
+            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+            break;
+          case LESS:
+            this.fail("disallowed character.");
+            break;
+          case EOC:
+            break;
+          default:
+            if (this.text.includes("]]>")) {
+              this.fail('the string "]]>" is disallowed in char data.');
+            }
+            this.pushAttrib(this.name, this.text);
+            this.name = this.text = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else {
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+          this.closeTag();
+        } else if (isS(c)) {
+          this.state = S_CLOSE_TAG_SAW_WHITE;
+        } else if (c !== EOC) {
+          this.fail("disallowed character in closing tag.");
+        }
+      }
+      sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+          case GREATER:
+            this.closeTag();
+            break;
+          case EOC:
+            break;
+          default:
+            this.fail("disallowed character in closing tag.");
+        }
+      }
+      // END OF STATE ENGINE METHODS
+      handleTextInRoot() {
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler2 } = this;
+        scanLoop:
+          while (true) {
+            switch (this.getCode()) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler2 !== void 0) {
+                  const { text } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text.length !== 0) {
+                    handler2(text + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler2(slice);
+                  }
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler2 !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              case CLOSE_BRACKET:
+                switch (forbiddenState) {
+                  case FORBIDDEN_START:
+                    forbiddenState = FORBIDDEN_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET:
+                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET_BRACKET:
+                    break;
+                  default:
+                    throw new Error("impossible state");
+                }
+                break;
+              case GREATER:
+                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                  this.fail('the string "]]>" is disallowed in char data.');
+                }
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case NL_LIKE:
+                if (handler2 !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case EOC:
+                if (handler2 !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break scanLoop;
+              default:
+                forbiddenState = FORBIDDEN_START;
+            }
+          }
+        this.forbiddenState = forbiddenState;
+      }
+      handleTextOutsideRoot() {
+        let { i: start } = this;
+        const { chunk, textHandler: handler2 } = this;
+        let nonSpace = false;
+        outRootLoop:
+          while (true) {
+            const code = this.getCode();
+            switch (code) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler2 !== void 0) {
+                  const { text } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text.length !== 0) {
+                    handler2(text + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler2(slice);
+                  }
+                }
+                break outRootLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler2 !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                nonSpace = true;
+                break outRootLoop;
+              case NL_LIKE:
+                if (handler2 !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                break;
+              case EOC:
+                if (handler2 !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break outRootLoop;
+              default:
+                if (!isS(code)) {
+                  nonSpace = true;
+                }
+            }
+          }
+        if (!nonSpace) {
+          return;
+        }
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextAfterRoot = true;
+        }
+      }
+      pushAttribNS(name, value) {
+        var _a3;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a3 = this.attributeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, attr);
+        if (prefix === "xmlns") {
+          const trimmed = value.trim();
+          if (this.currentXMLVersion === "1.0" && trimmed === "") {
+            this.fail("invalid attempt to undefine prefix in XML 1.0");
+          }
+          this.topNS[local] = trimmed;
+          nsPairCheck(this, local, trimmed);
+        } else if (name === "xmlns") {
+          const trimmed = value.trim();
+          this.topNS[""] = trimmed;
+          nsPairCheck(this, "", trimmed);
+        }
+      }
+      pushAttribPlain(name, value) {
+        var _a3;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a3 = this.attributeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, attr);
+      }
+      /**
+       * End parsing. This performs final well-formedness checks and resets the
+       * parser to a clean state.
+       *
+       * @returns this
+       */
+      end() {
+        var _a3, _b;
+        if (!this.sawRoot) {
+          this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+          const tag = tags.pop();
+          this.fail(`unclosed tag: ${tag.name}`);
+        }
+        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
+          this.fail("unexpected end.");
+        }
+        const { text } = this;
+        if (text.length !== 0) {
+          (_a3 = this.textHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, text);
+          this.text = "";
+        }
+        this._closed = true;
+        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
+        this._init();
+        return this;
+      }
+      /**
+       * Resolve a namespace prefix.
+       *
+       * @param prefix The prefix to resolve.
+       *
+       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+       */
+      resolve(prefix) {
+        var _a3, _b;
+        let uri = this.topNS[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+          uri = tags[index].ns[prefix];
+          if (uri !== void 0) {
+            return uri;
+          }
+        }
+        uri = this.ns[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        return (_b = (_a3 = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a3, prefix);
+      }
+      /**
+       * Parse a qname into its prefix and local name parts.
+       *
+       * @param name The name to parse
+       *
+       * @returns
+       */
+      qname(name) {
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+          return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+          this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+      }
+      processAttribsNS() {
+        var _a3;
+        const { attribList } = this;
+        const tag = this.tag;
+        {
+          const { prefix, local } = this.qname(tag.name);
+          tag.prefix = prefix;
+          tag.local = local;
+          const uri = tag.uri = (_a3 = this.resolve(prefix)) !== null && _a3 !== void 0 ? _a3 : "";
+          if (prefix !== "") {
+            if (prefix === "xmlns") {
+              this.fail('tags may not have "xmlns" as prefix.');
+            }
+            if (uri === "") {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              tag.uri = prefix;
+            }
+          }
+        }
+        if (attribList.length === 0) {
+          return;
+        }
+        const { attributes } = tag;
+        const seen = /* @__PURE__ */ new Set();
+        for (const attr of attribList) {
+          const { name, prefix, local } = attr;
+          let uri;
+          let eqname;
+          if (prefix === "") {
+            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+            eqname = name;
+          } else {
+            uri = this.resolve(prefix);
+            if (uri === void 0) {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              uri = prefix;
+            }
+            eqname = `{${uri}}${local}`;
+          }
+          if (seen.has(eqname)) {
+            this.fail(`duplicate attribute: ${eqname}.`);
+          }
+          seen.add(eqname);
+          attr.uri = uri;
+          attributes[name] = attr;
+        }
+        this.attribList = [];
+      }
+      processAttribsPlain() {
+        const { attribList } = this;
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+          if (attributes[name] !== void 0) {
+            this.fail(`duplicate attribute: ${name}.`);
+          }
+          attributes[name] = value;
+        }
+        this.attribList = [];
+      }
+      /**
+       * Handle a complete open tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag``.
+       */
+      openTag() {
+        var _a3;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = false;
+        (_a3 = this.openTagHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag);
+        tags.push(tag);
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete self-closing tag. This parser code calls this once it has
+       * seen the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag`` and ``onclosetag``.
+       */
+      openSelfClosingTag() {
+        var _a3, _b, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = true;
+        (_a3 = this.openTagHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag);
+        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+          this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete close tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onclosetag``.
+       */
+      closeTag() {
+        const { tags, name } = this;
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+          this.fail("weird empty close tag.");
+          this.text += "</>";
+          return;
+        }
+        const handler2 = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+          const tag = this.tag = tags.pop();
+          this.topNS = tag.ns;
+          handler2 === null || handler2 === void 0 ? void 0 : handler2(tag);
+          if (tag.name === name) {
+            break;
+          }
+          this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+          this.closedRoot = true;
+        } else if (l < 0) {
+          this.fail(`unmatched closing tag: ${name}.`);
+          this.text += `</${name}>`;
+        }
+      }
+      /**
+       * Resolves an entity. Makes any necessary well-formedness checks.
+       *
+       * @param entity The entity to resolve.
+       *
+       * @returns The parsed entity.
+       */
+      parseEntity(entity) {
+        if (entity[0] !== "#") {
+          const defined2 = this.ENTITIES[entity];
+          if (defined2 !== void 0) {
+            return defined2;
+          }
+          this.fail(this.isName(entity) ? "undefined entity." : "disallowed character in entity name.");
+          return `&${entity};`;
+        }
+        let num = NaN;
+        if (entity[1] === "x" && /^#x[0-9a-f]+$/i.test(entity)) {
+          num = parseInt(entity.slice(2), 16);
+        } else if (/^#[0-9]+$/.test(entity)) {
+          num = parseInt(entity.slice(1), 10);
+        }
+        if (!this.isChar(num)) {
+          this.fail("malformed character entity.");
+          return `&${entity};`;
+        }
+        return String.fromCodePoint(num);
+      }
+    };
+    exports2.SaxesParser = SaxesParser2;
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -87532,7 +89440,7 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max2 = 60) {
   const clean3 = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean3.length > max2 ? `${clean3.slice(0, max2)}\u2026` : clean3;
@@ -88190,7 +90098,7 @@ function workerExecArgv(execArgv) {
 import { open as open4, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
 
-// src/ingest/k6/csv.ts
+// src/ingest/jmeter/csv.ts
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 
 // src/ingest/csv-record.ts
@@ -88234,6 +90142,584 @@ function quotesBalanced(text) {
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
   return count2 % 2 === 0;
 }
+
+// src/ingest/zod-message.ts
+function zodMessage(error63, root) {
+  const parts = error63.issues.slice(0, 5).map((issue3) => {
+    const path8 = [...root !== void 0 ? [root] : [], ...issue3.path.map(String)].join(".");
+    return path8 ? `${path8}: ${issue3.message}` : issue3.message;
+  });
+  if (error63.issues.length > 5) parts.push(`and ${error63.issues.length - 5} more`);
+  return parts.join("; ");
+}
+
+// src/ingest/point-sink.ts
+var TAG_CACHE_LIMIT = 5e4;
+var TagCache = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  get(raw) {
+    return this.map.get(raw);
+  }
+  add(raw, tags) {
+    if (this.map.size >= this.limit) this.map.clear();
+    const entry = { tags, targets: [] };
+    this.map.set(raw, entry);
+    return entry;
+  }
+  get size() {
+    return this.map.size;
+  }
+};
+function normalizeTags(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    let text;
+    if (typeof v === "string") text = v;
+    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
+    else if (v === null) continue;
+    else return void 0;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
+    else out[k] = text;
+  }
+  return out;
+}
+var K6MetricDataSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  type: MetricTypeSchema,
+  contains: external_exports.enum(["time", "data", "default"]).optional(),
+  thresholds: external_exports.array(external_exports.string()).nullish(),
+  submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
+});
+var PointSink = class {
+  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
+    this.builder = builder;
+    this.warn = warn;
+    this.known = known2;
+  }
+  builder;
+  warn;
+  known;
+  inferred = /* @__PURE__ */ new Set();
+  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
+  defineK6Metric(data) {
+    const parsed = K6MetricDataSchema.safeParse(data);
+    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
+    const d = parsed.data;
+    const known2 = this.builder.metricId(d.name);
+    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
+      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
+    }
+    const def = {
+      name: d.name,
+      type: d.type,
+      contains: d.contains ?? "default",
+      thresholds: d.thresholds ?? [],
+      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
+    };
+    return this.builder.defineMetric(def);
+  }
+  /**
+   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
+   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
+   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
+   */
+  metricFor(name, why, warnBuiltins) {
+    const id = this.builder.metricId(name);
+    if (id !== void 0) return id;
+    const builtin2 = this.known.get(name);
+    this.inferred.add(name);
+    if (!builtin2) this.warn(`metric '${name}' ${why}: read as a trend`);
+    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin2.type} (k6 built-in)`);
+    return this.builder.defineMetric({
+      name,
+      type: builtin2?.type ?? "trend",
+      contains: builtin2?.contains ?? "default",
+      thresholds: [],
+      submetrics: []
+    });
+  }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
+  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
+  targets(entry, metric) {
+    const t = this.builder.targets(metric, entry.tags);
+    entry.targets[metric] = t;
+    return t;
+  }
+};
+
+// src/ingest/jmeter/metrics.ts
+var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
+var JMETER_METRICS = /* @__PURE__ */ new Map([
+  ["elapsed", { type: "trend", contains: "time" }],
+  ["samples", { type: "counter", contains: "default" }],
+  ["failed", { type: "rate", contains: "default" }],
+  ["Latency", { type: "trend", contains: "time" }],
+  ["Connect", { type: "trend", contains: "time" }],
+  ["bytes", { type: "counter", contains: "data" }],
+  ["sentBytes", { type: "counter", contains: "data" }],
+  ["allThreads", { type: "gauge", contains: "default" }]
+]);
+
+// src/ingest/jmeter/sample.ts
+function emptySample() {
+  return { startMs: Number.NaN, elapsed: Number.NaN, label: "", responseCode: "", responseMessage: "", threadName: "", success: true, Latency: Number.NaN, Connect: Number.NaN, bytes: Number.NaN, sentBytes: Number.NaN, allThreads: Number.NaN };
+}
+function sampleTime(s) {
+  return s.startMs + s.elapsed;
+}
+function threadGroupOf(threadName) {
+  const m = THREAD_NUMBER.exec(threadName);
+  return m ? threadName.slice(0, m.index) : threadName;
+}
+function nonHttpErrorCode(responseCode) {
+  if (!responseCode.startsWith(NON_HTTP)) return void 0;
+  const name = responseCode.slice(NON_HTTP.length).trim();
+  return JAVA_CLASS.test(name) ? name : void 0;
+}
+function isTransactionSample(s) {
+  return s.responseMessage.startsWith(TRANSACTION);
+}
+var SampleRecorder = class {
+  constructor(file2, sink, warn) {
+    this.file = file2;
+    this.sink = sink;
+    this.warn = warn;
+  }
+  file;
+  sink;
+  warn;
+  /** Builder ids of the metrics, by JMETER_METRIC_NAMES index (-1 until the first point). */
+  ids = JMETER_METRIC_NAMES.map(() => -1);
+  tagCache = new TagCache();
+  transactionsWarned = false;
+  /** Records `s`, read at `line`. @throws IngestError when `elapsed` or `timeStamp` is missing or a number is impossible. */
+  record(s, line) {
+    if (Number.isNaN(s.startMs)) throw new IngestError(this.file, "the sample has no timeStamp", { line });
+    if (!(s.elapsed >= 0)) throw new IngestError(this.file, `elapsed ${Number.isNaN(s.elapsed) ? "is missing" : `is ${s.elapsed}, a negative time`}; JMeter writes whole milliseconds \u2265 0: correct or remove the sample`, { line });
+    const group2 = threadGroupOf(s.threadName);
+    const key = `${s.label}\0${s.responseCode}\0${group2}`;
+    const entry = this.tagCache.get(key) ?? this.tagCache.add(key, this.tags(s, group2));
+    const time3 = sampleTime(s);
+    this.point(entry, "elapsed", time3, s.elapsed);
+    this.point(entry, "samples", time3, 1);
+    this.point(entry, "failed", time3, s.success ? 0 : 1);
+    this.optional(entry, "Latency", time3, s.Latency, line);
+    this.optional(entry, "Connect", time3, s.Connect, line);
+    this.optional(entry, "bytes", time3, s.bytes, line);
+    this.optional(entry, "sentBytes", time3, s.sentBytes, line);
+    this.optional(entry, "allThreads", time3, s.allThreads, line);
+  }
+  /**
+   * Warns once per file of a Transaction Controller sample that is (`certain`) or may be (a CSV row) written
+   * beside the samples of its samplers: it counts as one sample, like JMeter's own reports count it, so
+   * the metrics of all samples count the transaction and its requests.
+   */
+  transactionBesideItsRequests(s, line, certain) {
+    if (this.transactionsWarned) return;
+    this.transactionsWarned = true;
+    const which2 = certain ? "are written beside the samples of their samplers" : `may be written beside the samples of their samplers (unless the controller's "Generate parent sample" is on)`;
+    this.warn(
+      `${this.file}: Transaction Controller samples (the first '${excerpt(s.label)}', line ${line}) ${which2}: each counts as one sample, as in JMeter's own reports, so the metrics of all samples count a transaction and its requests; the transaction has a scope of its own (its label)`
+    );
+  }
+  tags(s, group2) {
+    const tags = {};
+    if (s.label !== "") {
+      tags["name"] = s.label;
+      tags["label"] = s.label;
+    }
+    const errorCode = nonHttpErrorCode(s.responseCode);
+    if (errorCode !== void 0) tags["error_code"] = errorCode;
+    else if (s.responseCode !== "") tags["status"] = s.responseCode;
+    if (group2 !== "") tags["thread_group"] = group2;
+    return tags;
+  }
+  optional(entry, metric, time3, value, line) {
+    if (Number.isNaN(value)) return;
+    if (value < 0) throw new IngestError(this.file, `${metric} is ${value}, below 0, which JMeter never writes; correct or remove the sample`, { line });
+    this.point(entry, metric, time3, value);
+  }
+  point(entry, metric, time3, value) {
+    const index = METRIC_INDEX[metric];
+    let id = this.ids[index];
+    if (id < 0) {
+      id = this.sink.metricFor(metric, "is a JMeter metric", false);
+      this.ids[index] = id;
+    }
+    const targets = entry.targets[id] ?? this.sink.targets(entry, id);
+    this.sink.builder.point(targets, time3, value);
+  }
+};
+function numberField(raw, name) {
+  if (raw === "") return Number.NaN;
+  if (DECIMAL.test(raw)) return Number(raw);
+  return `${name} '${excerpt(raw, 30)}' is not a number`;
+}
+function successField(raw) {
+  const v = raw.toLowerCase();
+  return v === "true" ? true : v === "false" ? false : void 0;
+}
+var METRIC_INDEX = Object.fromEntries(JMETER_METRIC_NAMES.map((name, i) => [name, i]));
+var DECIMAL = /^-?\d{1,15}(?:\.\d{1,9})?$/;
+var THREAD_NUMBER = / \d+-\d+$/;
+var NON_HTTP = "Non HTTP response code:";
+var JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+var TRANSACTION = "Number of samples in transaction : ";
+
+// src/ingest/jmeter/timestamp.ts
+function parseJmeterTimestamp(text) {
+  if (DIGITS.test(text)) return { ms: Number(text), zoned: true };
+  const m = DATE.exec(text);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return void 0;
+  const ms = frac === void 0 ? 0 : Number(frac.padEnd(3, "0").slice(0, 3));
+  let offsetMinutes = 0;
+  if (zone !== void 0 && zone !== "Z") {
+    const digits2 = zone.replace(":", "");
+    offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (Number(digits2.slice(1, 3)) * 60 + Number(digits2.slice(3, 5)));
+  }
+  return { ms: Date.UTC(Number(y), month - 1, day, hour, minute, second, ms) - offsetMinutes * 6e4, zoned: zone !== void 0 };
+}
+var TIMESTAMP_FORMATS = "milliseconds since 1970 (JMeter's default) or a date as yyyy/MM/dd HH:mm:ss.SSS or yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+var DIGITS = /^\d{1,15}$/;
+var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})?$/;
+
+// src/ingest/jmeter/csv.ts
+var HINT = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
+var MAX_RECORD_CHARS = 16 << 20;
+var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
+var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
+var JmeterCsvParser = class {
+  constructor(file2, sink, warn) {
+    this.file = file2;
+    this.warn = warn;
+    this.recorder = new SampleRecorder(file2, sink, warn);
+  }
+  file;
+  warn;
+  decoder = new StringDecoder2("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  layout;
+  recorder;
+  sample = emptySample();
+  zoneWarned = false;
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT}`, this.lineNo + 1);
+  }
+  finish(truncatedStream) {
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    let partial2 = truncatedStream;
+    let lines = this.lineNo;
+    if (this.pending !== void 0 || rest !== "") {
+      partial2 = true;
+      const cut = this.pending !== void 0 ? this.pendingLine : this.lineNo + 1;
+      lines = cut - 1;
+      if (this.layout !== void 0) {
+        this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT}`);
+    if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+    return { lines, partial: partial2 };
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record2 = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record2)) {
+        this.pending = record2;
+        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.record(record2, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.record(text, this.lineNo);
+  }
+  record(text, line) {
+    const layout = this.layout;
+    if (layout === void 0) {
+      this.layout = this.header(text, line);
+      return;
+    }
+    const fields = text.includes('"') ? splitCsvRecord(text) : text.split(",");
+    if (fields === void 0) throw this.error(`a quoted field is followed by more text before the next comma in '${excerpt(text)}': not CSV as JMeter writes it`, line);
+    if (fields.length !== layout.columns) {
+      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields.length} in '${excerpt(text)}': a field whose quotes are broken, or a row of another shape (JMeter appends to an existing file even when its save settings changed: write each run to a new file)`, line);
+    }
+    const s = this.sample;
+    const ts = fields[layout.timeStamp];
+    const time3 = parseJmeterTimestamp(ts);
+    if (time3 === void 0) throw this.error(`timeStamp '${excerpt(ts)}' is not ${TIMESTAMP_FORMATS}; set jmeter.save.saveservice.timestamp_format=ms for the next run`, line);
+    if (!time3.zoned && !this.zoneWarned) {
+      this.zoneWarned = true;
+      this.warn(`${this.file}: timeStamp '${excerpt(ts)}' has no time zone (JMeter writes dates in its machine's zone, which the file does not say): read as UTC, so the run's start may be off by that zone's offset; durations are not affected`);
+    }
+    s.startMs = time3.ms;
+    const success2 = successField(fields[layout.success]);
+    if (success2 === void 0) throw this.error(`success '${excerpt(fields[layout.success])}' is neither true nor false`, line);
+    s.success = success2;
+    if (layout.sampleCount >= 0) {
+      const count2 = fields[layout.sampleCount];
+      if (count2 !== "" && count2 !== "1") {
+        throw this.error(`SampleCount is ${excerpt(count2, 20)}: the row stands for several samples (JMeter's Statistical mode); perf-gate reads one row per sample: run without mode=Statistical`, line);
+      }
+    }
+    for (const { column, index } of layout.texts) s[column] = fields[index];
+    for (const { column, index } of layout.numbers) {
+      const n = numberField(fields[index], column);
+      if (typeof n === "string") throw this.error(n, line);
+      s[column] = n;
+    }
+    this.recorder.record(s, line);
+    if (isTransactionSample(s)) this.recorder.transactionBesideItsRequests(s, line, false);
+  }
+  header(text, line) {
+    const fields = splitCsvRecord(text);
+    if (fields === void 0 || fields[0] !== "timeStamp") {
+      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+    }
+    const at = (name) => fields.indexOf(name);
+    for (const name of ["elapsed", "label", "success"]) {
+      if (at(name) < 0) {
+        throw this.error(`the header has no '${name}' column, which perf-gate needs (${name === "success" ? "to tell failed samples" : "to time and name samples"}); save it (jmeter.save.saveservice.${SAVE_PROPERTY[name]}=true, the default) in the next run`, line);
+      }
+    }
+    return {
+      columns: fields.length,
+      timeStamp: 0,
+      success: at("success"),
+      sampleCount: at("SampleCount"),
+      numbers: NUMBER_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c) => c.index >= 0),
+      texts: TEXT_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c) => c.index >= 0)
+    };
+  }
+  error(message, line) {
+    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
+  }
+};
+var SAVE_PROPERTY = { elapsed: "time", label: "label", success: "successful" };
+async function readJmeterCsv(file2, source, sink, warn) {
+  const parser = new JmeterCsvParser(file2, sink, warn);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated);
+}
+
+// src/ingest/jmeter/roles.ts
+var JMETER_ROLES = { latency: "elapsed", requests: "samples", failures: "failed" };
+
+// src/ingest/jmeter/xml.ts
+var import_saxes = __toESM(require_saxes(), 1);
+import { StringDecoder as StringDecoder3 } from "node:string_decoder";
+var HINT2 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
+var NUMBER_ATTRIBUTES = { t: "elapsed", lt: "Latency", ct: "Connect", by: "bytes", sby: "sentBytes", na: "allThreads" };
+var TEXT_ATTRIBUTES = { lb: "label", rc: "responseCode", rm: "responseMessage", tn: "threadName" };
+var TOLERATED = /(?:malformed character entity|disallowed character|undefined entity)\.?$/;
+var JmeterXmlParser = class {
+  constructor(file2, sink, warn) {
+    this.file = file2;
+    this.warn = warn;
+    this.recorder = new SampleRecorder(file2, sink, warn);
+    this.xml.on("opentag", (tag) => this.open(tag));
+    this.xml.on("closetag", () => this.close());
+    this.xml.on("error", (err) => this.xmlError(err));
+  }
+  file;
+  warn;
+  decoder = new StringDecoder3("utf8");
+  xml = new import_saxes.SaxesParser();
+  recorder;
+  sample = emptySample();
+  /** Element depth: 1 inside <testResults>, 2 inside a top-level sample. */
+  depth = 0;
+  sawRoot = false;
+  rootClosed = false;
+  /** The line the current top-level sample started on, and the line the last complete one ended on. */
+  sampleLine = 0;
+  lastCompleteLine = 0;
+  samples = 0;
+  /** The current top-level sample has samples nested in it (sub-results). */
+  nested = false;
+  zoneWarned = false;
+  charactersWarned = false;
+  /** The text written ended with a line break (saxes then counts the empty line after it). */
+  endsWithNewline = false;
+  /** An IngestError raised in a saxes handler: saxes is left as it is and the error thrown after `write`. */
+  failure;
+  /**
+   * Characters XML 1.0 does not allow (control characters of a saved response, written as JMeter got
+   * them) are skipped with one warning: saxes reads on past them and the structure is not affected.
+   * Every other well-formedness error stops the reading.
+   */
+  xmlError(err) {
+    if (!this.sawRoot || !TOLERATED.test(err.message)) throw err;
+    if (this.charactersWarned) return;
+    this.charactersWarned = true;
+    this.warn(`${this.file}:${this.xml.line}: holds characters XML 1.0 does not allow (${err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "")}; a saved response with control characters, written as JMeter got it): skipped`);
+  }
+  push(chunk) {
+    this.write(this.decoder.write(chunk));
+  }
+  finish(truncatedStream) {
+    this.write(this.decoder.end());
+    const lines = this.xml.line - (this.endsWithNewline ? 1 : 0);
+    let partial2 = truncatedStream;
+    try {
+      this.xml.close();
+    } catch {
+      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT2}`, lines);
+      partial2 = true;
+      this.warn(
+        `${this.file}: ends at line ${lines} without its closing </testResults> (JMeter was stopped while writing it): read the ${this.samples} complete samples up to line ${this.lastCompleteLine}${this.depth >= 2 ? `; the sample from line ${this.sampleLine} is cut off` : ""}`
+      );
+    }
+    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT2}`);
+    if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+    return { lines: partial2 && !this.rootClosed ? this.lastCompleteLine : lines, partial: partial2 };
+  }
+  write(text) {
+    if (text === "") return;
+    this.endsWithNewline = text.endsWith("\n");
+    try {
+      this.xml.write(text);
+    } catch (err) {
+      if (this.failure) throw this.failure;
+      const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "") : String(err);
+      const why = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT2;
+      throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message} (${why})`, this.xml.line, err);
+    }
+  }
+  open(tag) {
+    this.depth++;
+    if (this.depth === 1) {
+      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT2}`);
+      this.sawRoot = true;
+      return;
+    }
+    if (this.depth > 2) {
+      if (this.depth === 3 && tag.attributes["t"] !== void 0 && tag.attributes["ts"] !== void 0) this.nested = true;
+      return;
+    }
+    this.nested = false;
+    this.sampleLine = this.xml.line;
+    const a = tag.attributes;
+    if (a["t"] === void 0 || a["ts"] === void 0) {
+      this.fail(`<${excerpt(tag.name, 40)}> in <testResults> has no t and ts attributes: not a JMeter sample (<httpSample t=\u2026 ts=\u2026 \u2026/> or <sample \u2026/>)`);
+    }
+    const s = this.sample;
+    const time3 = parseJmeterTimestamp(a["ts"]);
+    if (time3 === void 0) this.fail(`ts '${excerpt(a["ts"])}' is not ${TIMESTAMP_FORMATS}; set jmeter.save.saveservice.timestamp_format=ms for the next run`);
+    if (!time3.zoned && !this.zoneWarned) {
+      this.zoneWarned = true;
+      this.warn(`${this.file}: ts '${excerpt(a["ts"])}' has no time zone (JMeter writes dates in its machine's zone, which the file does not say): read as UTC, so the run's start may be off by that zone's offset; durations are not affected`);
+    }
+    s.startMs = time3.ms;
+    const success2 = a["s"] === void 0 ? void 0 : successField(a["s"]);
+    if (success2 === void 0) {
+      this.fail(a["s"] === void 0 ? "the sample has no s (success) attribute, which perf-gate needs to tell failed samples; save it (jmeter.save.saveservice.successful=true, the default) in the next run" : `s '${excerpt(a["s"])}' is neither true nor false`);
+    }
+    s.success = success2;
+    for (const [attribute, field] of Object.entries(TEXT_ATTRIBUTES)) s[field] = a[attribute] ?? "";
+    for (const [attribute, field] of Object.entries(NUMBER_ATTRIBUTES)) {
+      const raw = a[attribute];
+      const n = raw === void 0 ? Number.NaN : numberField(raw, `${attribute} (${field})`);
+      if (typeof n === "string") this.fail(n);
+      s[field] = n;
+    }
+  }
+  close() {
+    this.depth--;
+    if (this.depth === 0) {
+      this.rootClosed = true;
+      return;
+    }
+    if (this.depth !== 1) return;
+    try {
+      this.recorder.record(this.sample, this.sampleLine);
+      if (!this.nested && isTransactionSample(this.sample)) this.recorder.transactionBesideItsRequests(this.sample, this.sampleLine, true);
+    } catch (err) {
+      if (err instanceof IngestError) this.failure = err;
+      throw err;
+    }
+    this.samples++;
+    this.lastCompleteLine = this.xml.line;
+  }
+  /** Raises an error about the current sample from inside a saxes handler. */
+  fail(message) {
+    this.failure = this.error(message, this.depth >= 2 ? this.sampleLine : this.xml.line);
+    throw this.failure;
+  }
+  error(message, line, cause) {
+    return new IngestError(this.file, message, { ...line !== void 0 ? { line } : {}, ...cause !== void 0 ? { cause } : {} });
+  }
+};
+async function readJmeterXml(file2, source, sink, warn) {
+  const parser = new JmeterXmlParser(file2, sink, warn);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated);
+}
+
+// src/ingest/jmeter/index.ts
+var jmeter = { tool: "jmeter", roles: JMETER_ROLES, knownMetrics: JMETER_METRICS };
+function looksLikeJmeterCsv(firstLine) {
+  return /^"?timeStamp"?,/.test(firstLine) && /(^|,)"?elapsed"?(,|$)/.test(firstLine) && /(^|,)"?label"?(,|$)/.test(firstLine);
+}
+function looksLikeJmeterXml(text) {
+  return /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<testResults[\s>/]/.test(text);
+}
+var JMETER_READERS = [
+  { ...jmeter, kind: "stream", format: "jmeter-csv", sniff: (head) => looksLikeJmeterCsv(head.firstLine), read: readJmeterCsv },
+  { ...jmeter, kind: "stream", format: "jmeter-xml", sniff: (head) => looksLikeJmeterXml(head.text), read: readJmeterXml }
+];
+
+// src/ingest/k6/csv.ts
+import { StringDecoder as StringDecoder4 } from "node:string_decoder";
 
 // src/ingest/impossible-value.ts
 function holdsDurations(def) {
@@ -88381,121 +90867,9 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
   return ms - offsetMinutes * 6e4;
 }
 
-// src/ingest/zod-message.ts
-function zodMessage(error63, root) {
-  const parts = error63.issues.slice(0, 5).map((issue3) => {
-    const path8 = [...root !== void 0 ? [root] : [], ...issue3.path.map(String)].join(".");
-    return path8 ? `${path8}: ${issue3.message}` : issue3.message;
-  });
-  if (error63.issues.length > 5) parts.push(`and ${error63.issues.length - 5} more`);
-  return parts.join("; ");
-}
-
-// src/ingest/point-sink.ts
-var TAG_CACHE_LIMIT = 5e4;
-var TagCache = class {
-  constructor(limit = TAG_CACHE_LIMIT) {
-    this.limit = limit;
-  }
-  limit;
-  map = /* @__PURE__ */ new Map();
-  get(raw) {
-    return this.map.get(raw);
-  }
-  add(raw, tags) {
-    if (this.map.size >= this.limit) this.map.clear();
-    const entry = { tags, targets: [] };
-    this.map.set(raw, entry);
-    return entry;
-  }
-  get size() {
-    return this.map.size;
-  }
-};
-function normalizeTags(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    let text;
-    if (typeof v === "string") text = v;
-    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
-    else if (v === null) continue;
-    else return void 0;
-    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
-    else out[k] = text;
-  }
-  return out;
-}
-var K6MetricDataSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  type: MetricTypeSchema,
-  contains: external_exports.enum(["time", "data", "default"]).optional(),
-  thresholds: external_exports.array(external_exports.string()).nullish(),
-  submetrics: external_exports.array(external_exports.object({ tags: external_exports.record(external_exports.string(), external_exports.string()).nullish() })).nullish()
-});
-var PointSink = class {
-  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
-    this.builder = builder;
-    this.warn = warn;
-    this.known = known2;
-  }
-  builder;
-  warn;
-  known;
-  inferred = /* @__PURE__ */ new Set();
-  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
-  defineK6Metric(data) {
-    const parsed = K6MetricDataSchema.safeParse(data);
-    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
-    const d = parsed.data;
-    const known2 = this.builder.metricId(d.name);
-    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
-      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
-    }
-    const def = {
-      name: d.name,
-      type: d.type,
-      contains: d.contains ?? "default",
-      thresholds: d.thresholds ?? [],
-      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
-    };
-    return this.builder.defineMetric(def);
-  }
-  /**
-   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
-   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
-   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
-   */
-  metricFor(name, why, warnBuiltins) {
-    const id = this.builder.metricId(name);
-    if (id !== void 0) return id;
-    const builtin2 = this.known.get(name);
-    this.inferred.add(name);
-    if (!builtin2) this.warn(`metric '${name}' ${why}: read as a trend`);
-    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin2.type} (k6 built-in)`);
-    return this.builder.defineMetric({
-      name,
-      type: builtin2?.type ?? "trend",
-      contains: builtin2?.contains ?? "default",
-      thresholds: [],
-      submetrics: []
-    });
-  }
-  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
-  ready() {
-    return this.builder.ready?.();
-  }
-  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
-  targets(entry, metric) {
-    const t = this.builder.targets(metric, entry.tags);
-    entry.targets[metric] = t;
-    return t;
-  }
-};
-
 // src/ingest/k6/csv.ts
-var HINT = "is this file from `k6 run --out csv=\u2026`?";
-var MAX_RECORD_CHARS = 16 << 20;
+var HINT3 = "is this file from `k6 run --out csv=\u2026`?";
+var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file2, sink) {
     this.file = file2;
@@ -88503,7 +90877,7 @@ var K6CsvParser = class {
   }
   file;
   sink;
-  decoder = new StringDecoder2("utf8");
+  decoder = new StringDecoder4("utf8");
   carry = "";
   lineNo = 0;
   /** A quoted field spans lines: the record so far and the line it started on. */
@@ -88524,7 +90898,7 @@ var K6CsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT3}`, this.lineNo + 1);
   }
   finish(truncatedStream, warn) {
     let partial2 = truncatedStream;
@@ -88547,7 +90921,7 @@ var K6CsvParser = class {
         warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT3}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
@@ -88561,7 +90935,7 @@ var K6CsvParser = class {
 ${text}`;
       if (!quotesBalanced(record2)) {
         this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        if (record2.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT3}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -88595,7 +90969,7 @@ ${text}`;
       rest = text.slice(c3 + 1);
     } else {
       const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT3}`, line);
       [name, timestamp, valueText] = fields;
       rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
     }
@@ -88619,7 +90993,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT3}`, line);
     }
     const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
     return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
@@ -89359,7 +91733,7 @@ function isObject2(x) {
 }
 
 // src/ingest/readers.ts
-var READERS = [...K6_READERS];
+var READERS = [...K6_READERS, ...JMETER_READERS];
 
 // src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
@@ -89402,7 +91776,7 @@ async function detectFormat(file2, readers = READERS) {
     if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
     throw new Error("unreachable: jsonObject accepted a document no reader claims");
   }
-  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine)}). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine, text)}). ${ACCEPTED_FORMATS}`);
 }
 function jsonObject(file2, value, readers) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -89417,12 +91791,21 @@ function jsonObject(file2, value, readers) {
   const keys = Object.keys(o).slice(0, 6).join(", ");
   throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
-function describe3(firstLine) {
-  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+function describe3(firstLine, text) {
+  if (/<jmeterTestPlan[\s>]/.test(text)) return "it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`";
+  const root = /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
+  if (root) return `XML whose root element is <${excerpt(root[1], 40)}>, not JMeter's <testResults>`;
+  if (/^"?timeStamp"?[\t;|]/.test(firstLine)) {
+    return `it looks like a JMeter CSV results file with another column separator: first line '${excerpt(firstLine)}'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)`;
+  }
+  if (HEADERLESS_JMETER_CSV.test(firstLine)) {
+    return `it looks like a JMeter CSV results file without its header line: first line '${excerpt(firstLine)}'; which columns JMeter saved depends on its settings, so perf-gate reads JMeter CSV by the names in the header: set jmeter.save.saveservice.print_field_names=true (the default) for the next run, or put the header line of the columns saved above the first row`;
+  }
   if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
   if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
   return `first line '${excerpt(firstLine)}'`;
 }
+var HEADERLESS_JMETER_CSV = /^(?:\d{12,13}|\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}[^,]*),\d+,/;
 function countLines(text) {
   let n = 0;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
@@ -89588,9 +91971,9 @@ function bytes(text) {
 // src/ingest/ingest.ts
 var THREAD_MIN_BYTES = 32e6;
 var GZIP_RATIO = 8;
-var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
+var MIXED = "cannot be combined with the other inputs: give either point outputs of one load tool (k6 NDJSON/CSV or JMeter CSV/XML results, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
-  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
+  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`) or JMeter's results (`jmeter -n -t plan.jmx -l results.jtl`)");
   checkOptions(options);
   const inputs = [];
   for (const file2 of paths) inputs.push({ file: file2, detected: await detectFormat(file2, options.readers) });

@@ -1818,7 +1818,7 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max = 60) {
   const clean2 = text.replace(/[\u0000-\u001f\u007f]/g, (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
@@ -1965,6 +1965,629 @@ var ByteSource = class _ByteSource {
 import { open as open2, readFile, stat } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
 
+// src/ingest/jmeter/csv.ts
+import { StringDecoder } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
+
+// src/ingest/point-sink.ts
+import { z as z2 } from "zod";
+
+// src/ingest/zod-message.ts
+function zodMessage(error, root) {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const path = [...root !== void 0 ? [root] : [], ...issue.path.map(String)].join(".");
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  if (error.issues.length > 5) parts.push(`and ${error.issues.length - 5} more`);
+  return parts.join("; ");
+}
+
+// src/ingest/point-sink.ts
+var TAG_CACHE_LIMIT = 5e4;
+var TagCache = class {
+  constructor(limit = TAG_CACHE_LIMIT) {
+    this.limit = limit;
+  }
+  limit;
+  map = /* @__PURE__ */ new Map();
+  get(raw) {
+    return this.map.get(raw);
+  }
+  add(raw, tags) {
+    if (this.map.size >= this.limit) this.map.clear();
+    const entry = { tags, targets: [] };
+    this.map.set(raw, entry);
+    return entry;
+  }
+  get size() {
+    return this.map.size;
+  }
+};
+function normalizeTags(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    let text;
+    if (typeof v === "string") text = v;
+    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
+    else if (v === null) continue;
+    else return void 0;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
+    else out[k] = text;
+  }
+  return out;
+}
+var K6MetricDataSchema = z2.object({
+  name: z2.string().min(1),
+  type: MetricTypeSchema,
+  contains: z2.enum(["time", "data", "default"]).optional(),
+  thresholds: z2.array(z2.string()).nullish(),
+  submetrics: z2.array(z2.object({ tags: z2.record(z2.string(), z2.string()).nullish() })).nullish()
+});
+var PointSink = class {
+  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
+    this.builder = builder;
+    this.warn = warn;
+    this.known = known2;
+  }
+  builder;
+  warn;
+  known;
+  inferred = /* @__PURE__ */ new Set();
+  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
+  defineK6Metric(data) {
+    const parsed = K6MetricDataSchema.safeParse(data);
+    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
+    const d = parsed.data;
+    const known2 = this.builder.metricId(d.name);
+    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
+      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
+    }
+    const def = {
+      name: d.name,
+      type: d.type,
+      contains: d.contains ?? "default",
+      thresholds: d.thresholds ?? [],
+      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
+    };
+    return this.builder.defineMetric(def);
+  }
+  /**
+   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
+   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
+   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
+   */
+  metricFor(name, why, warnBuiltins) {
+    const id = this.builder.metricId(name);
+    if (id !== void 0) return id;
+    const builtin = this.known.get(name);
+    this.inferred.add(name);
+    if (!builtin) this.warn(`metric '${name}' ${why}: read as a trend`);
+    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin.type} (k6 built-in)`);
+    return this.builder.defineMetric({
+      name,
+      type: builtin?.type ?? "trend",
+      contains: builtin?.contains ?? "default",
+      thresholds: [],
+      submetrics: []
+    });
+  }
+  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
+  ready() {
+    return this.builder.ready?.();
+  }
+  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
+  targets(entry, metric) {
+    const t = this.builder.targets(metric, entry.tags);
+    entry.targets[metric] = t;
+    return t;
+  }
+};
+
+// src/ingest/jmeter/metrics.ts
+var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
+var JMETER_METRICS = /* @__PURE__ */ new Map([
+  ["elapsed", { type: "trend", contains: "time" }],
+  ["samples", { type: "counter", contains: "default" }],
+  ["failed", { type: "rate", contains: "default" }],
+  ["Latency", { type: "trend", contains: "time" }],
+  ["Connect", { type: "trend", contains: "time" }],
+  ["bytes", { type: "counter", contains: "data" }],
+  ["sentBytes", { type: "counter", contains: "data" }],
+  ["allThreads", { type: "gauge", contains: "default" }]
+]);
+
+// src/ingest/jmeter/sample.ts
+function emptySample() {
+  return { startMs: Number.NaN, elapsed: Number.NaN, label: "", responseCode: "", responseMessage: "", threadName: "", success: true, Latency: Number.NaN, Connect: Number.NaN, bytes: Number.NaN, sentBytes: Number.NaN, allThreads: Number.NaN };
+}
+function sampleTime(s) {
+  return s.startMs + s.elapsed;
+}
+function threadGroupOf(threadName) {
+  const m = THREAD_NUMBER.exec(threadName);
+  return m ? threadName.slice(0, m.index) : threadName;
+}
+function nonHttpErrorCode(responseCode) {
+  if (!responseCode.startsWith(NON_HTTP)) return void 0;
+  const name = responseCode.slice(NON_HTTP.length).trim();
+  return JAVA_CLASS.test(name) ? name : void 0;
+}
+function isTransactionSample(s) {
+  return s.responseMessage.startsWith(TRANSACTION);
+}
+var SampleRecorder = class {
+  constructor(file, sink, warn) {
+    this.file = file;
+    this.sink = sink;
+    this.warn = warn;
+  }
+  file;
+  sink;
+  warn;
+  /** Builder ids of the metrics, by JMETER_METRIC_NAMES index (-1 until the first point). */
+  ids = JMETER_METRIC_NAMES.map(() => -1);
+  tagCache = new TagCache();
+  transactionsWarned = false;
+  /** Records `s`, read at `line`. @throws IngestError when `elapsed` or `timeStamp` is missing or a number is impossible. */
+  record(s, line) {
+    if (Number.isNaN(s.startMs)) throw new IngestError(this.file, "the sample has no timeStamp", { line });
+    if (!(s.elapsed >= 0)) throw new IngestError(this.file, `elapsed ${Number.isNaN(s.elapsed) ? "is missing" : `is ${s.elapsed}, a negative time`}; JMeter writes whole milliseconds \u2265 0: correct or remove the sample`, { line });
+    const group = threadGroupOf(s.threadName);
+    const key = `${s.label}\0${s.responseCode}\0${group}`;
+    const entry = this.tagCache.get(key) ?? this.tagCache.add(key, this.tags(s, group));
+    const time = sampleTime(s);
+    this.point(entry, "elapsed", time, s.elapsed);
+    this.point(entry, "samples", time, 1);
+    this.point(entry, "failed", time, s.success ? 0 : 1);
+    this.optional(entry, "Latency", time, s.Latency, line);
+    this.optional(entry, "Connect", time, s.Connect, line);
+    this.optional(entry, "bytes", time, s.bytes, line);
+    this.optional(entry, "sentBytes", time, s.sentBytes, line);
+    this.optional(entry, "allThreads", time, s.allThreads, line);
+  }
+  /**
+   * Warns once per file of a Transaction Controller sample that is (`certain`) or may be (a CSV row) written
+   * beside the samples of its samplers: it counts as one sample, like JMeter's own reports count it, so
+   * the metrics of all samples count the transaction and its requests.
+   */
+  transactionBesideItsRequests(s, line, certain) {
+    if (this.transactionsWarned) return;
+    this.transactionsWarned = true;
+    const which = certain ? "are written beside the samples of their samplers" : `may be written beside the samples of their samplers (unless the controller's "Generate parent sample" is on)`;
+    this.warn(
+      `${this.file}: Transaction Controller samples (the first '${excerpt(s.label)}', line ${line}) ${which}: each counts as one sample, as in JMeter's own reports, so the metrics of all samples count a transaction and its requests; the transaction has a scope of its own (its label)`
+    );
+  }
+  tags(s, group) {
+    const tags = {};
+    if (s.label !== "") {
+      tags["name"] = s.label;
+      tags["label"] = s.label;
+    }
+    const errorCode = nonHttpErrorCode(s.responseCode);
+    if (errorCode !== void 0) tags["error_code"] = errorCode;
+    else if (s.responseCode !== "") tags["status"] = s.responseCode;
+    if (group !== "") tags["thread_group"] = group;
+    return tags;
+  }
+  optional(entry, metric, time, value, line) {
+    if (Number.isNaN(value)) return;
+    if (value < 0) throw new IngestError(this.file, `${metric} is ${value}, below 0, which JMeter never writes; correct or remove the sample`, { line });
+    this.point(entry, metric, time, value);
+  }
+  point(entry, metric, time, value) {
+    const index = METRIC_INDEX[metric];
+    let id = this.ids[index];
+    if (id < 0) {
+      id = this.sink.metricFor(metric, "is a JMeter metric", false);
+      this.ids[index] = id;
+    }
+    const targets = entry.targets[id] ?? this.sink.targets(entry, id);
+    this.sink.builder.point(targets, time, value);
+  }
+};
+function numberField(raw, name) {
+  if (raw === "") return Number.NaN;
+  if (DECIMAL.test(raw)) return Number(raw);
+  return `${name} '${excerpt(raw, 30)}' is not a number`;
+}
+function successField(raw) {
+  const v = raw.toLowerCase();
+  return v === "true" ? true : v === "false" ? false : void 0;
+}
+var METRIC_INDEX = Object.fromEntries(JMETER_METRIC_NAMES.map((name, i) => [name, i]));
+var DECIMAL = /^-?\d{1,15}(?:\.\d{1,9})?$/;
+var THREAD_NUMBER = / \d+-\d+$/;
+var NON_HTTP = "Non HTTP response code:";
+var JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+var TRANSACTION = "Number of samples in transaction : ";
+
+// src/ingest/jmeter/timestamp.ts
+function parseJmeterTimestamp(text) {
+  if (DIGITS.test(text)) return { ms: Number(text), zoned: true };
+  const m = DATE.exec(text);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) return void 0;
+  const ms = frac === void 0 ? 0 : Number(frac.padEnd(3, "0").slice(0, 3));
+  let offsetMinutes = 0;
+  if (zone !== void 0 && zone !== "Z") {
+    const digits2 = zone.replace(":", "");
+    offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (Number(digits2.slice(1, 3)) * 60 + Number(digits2.slice(3, 5)));
+  }
+  return { ms: Date.UTC(Number(y), month - 1, day, hour, minute, second, ms) - offsetMinutes * 6e4, zoned: zone !== void 0 };
+}
+var TIMESTAMP_FORMATS = "milliseconds since 1970 (JMeter's default) or a date as yyyy/MM/dd HH:mm:ss.SSS or yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+var DIGITS = /^\d{1,15}$/;
+var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})?$/;
+
+// src/ingest/jmeter/csv.ts
+var HINT = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
+var MAX_RECORD_CHARS = 16 << 20;
+var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
+var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
+var JmeterCsvParser = class {
+  constructor(file, sink, warn) {
+    this.file = file;
+    this.warn = warn;
+    this.recorder = new SampleRecorder(file, sink, warn);
+  }
+  file;
+  warn;
+  decoder = new StringDecoder("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  layout;
+  recorder;
+  sample = emptySample();
+  zoneWarned = false;
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT}`, this.lineNo + 1);
+  }
+  finish(truncatedStream) {
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    let partial = truncatedStream;
+    let lines = this.lineNo;
+    if (this.pending !== void 0 || rest !== "") {
+      partial = true;
+      const cut = this.pending !== void 0 ? this.pendingLine : this.lineNo + 1;
+      lines = cut - 1;
+      if (this.layout !== void 0) {
+        this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
+      }
+    }
+    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT}`);
+    if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+    return { lines, partial };
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record)) {
+        this.pending = record;
+        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.record(record, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.record(text, this.lineNo);
+  }
+  record(text, line) {
+    const layout = this.layout;
+    if (layout === void 0) {
+      this.layout = this.header(text, line);
+      return;
+    }
+    const fields = text.includes('"') ? splitCsvRecord(text) : text.split(",");
+    if (fields === void 0) throw this.error(`a quoted field is followed by more text before the next comma in '${excerpt(text)}': not CSV as JMeter writes it`, line);
+    if (fields.length !== layout.columns) {
+      throw this.error(`expected ${layout.columns} columns as in the header, got ${fields.length} in '${excerpt(text)}': a field whose quotes are broken, or a row of another shape (JMeter appends to an existing file even when its save settings changed: write each run to a new file)`, line);
+    }
+    const s = this.sample;
+    const ts = fields[layout.timeStamp];
+    const time = parseJmeterTimestamp(ts);
+    if (time === void 0) throw this.error(`timeStamp '${excerpt(ts)}' is not ${TIMESTAMP_FORMATS}; set jmeter.save.saveservice.timestamp_format=ms for the next run`, line);
+    if (!time.zoned && !this.zoneWarned) {
+      this.zoneWarned = true;
+      this.warn(`${this.file}: timeStamp '${excerpt(ts)}' has no time zone (JMeter writes dates in its machine's zone, which the file does not say): read as UTC, so the run's start may be off by that zone's offset; durations are not affected`);
+    }
+    s.startMs = time.ms;
+    const success = successField(fields[layout.success]);
+    if (success === void 0) throw this.error(`success '${excerpt(fields[layout.success])}' is neither true nor false`, line);
+    s.success = success;
+    if (layout.sampleCount >= 0) {
+      const count2 = fields[layout.sampleCount];
+      if (count2 !== "" && count2 !== "1") {
+        throw this.error(`SampleCount is ${excerpt(count2, 20)}: the row stands for several samples (JMeter's Statistical mode); perf-gate reads one row per sample: run without mode=Statistical`, line);
+      }
+    }
+    for (const { column, index } of layout.texts) s[column] = fields[index];
+    for (const { column, index } of layout.numbers) {
+      const n = numberField(fields[index], column);
+      if (typeof n === "string") throw this.error(n, line);
+      s[column] = n;
+    }
+    this.recorder.record(s, line);
+    if (isTransactionSample(s)) this.recorder.transactionBesideItsRequests(s, line, false);
+  }
+  header(text, line) {
+    const fields = splitCsvRecord(text);
+    if (fields === void 0 || fields[0] !== "timeStamp") {
+      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+    }
+    const at = (name) => fields.indexOf(name);
+    for (const name of ["elapsed", "label", "success"]) {
+      if (at(name) < 0) {
+        throw this.error(`the header has no '${name}' column, which perf-gate needs (${name === "success" ? "to tell failed samples" : "to time and name samples"}); save it (jmeter.save.saveservice.${SAVE_PROPERTY[name]}=true, the default) in the next run`, line);
+      }
+    }
+    return {
+      columns: fields.length,
+      timeStamp: 0,
+      success: at("success"),
+      sampleCount: at("SampleCount"),
+      numbers: NUMBER_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c2) => c2.index >= 0),
+      texts: TEXT_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c2) => c2.index >= 0)
+    };
+  }
+  error(message, line) {
+    return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
+  }
+};
+var SAVE_PROPERTY = { elapsed: "time", label: "label", success: "successful" };
+async function readJmeterCsv(file, source, sink, warn) {
+  const parser = new JmeterCsvParser(file, sink, warn);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated);
+}
+
+// src/ingest/jmeter/roles.ts
+var JMETER_ROLES = { latency: "elapsed", requests: "samples", failures: "failed" };
+
+// src/ingest/jmeter/xml.ts
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+import { SaxesParser } from "saxes";
+var HINT2 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
+var NUMBER_ATTRIBUTES = { t: "elapsed", lt: "Latency", ct: "Connect", by: "bytes", sby: "sentBytes", na: "allThreads" };
+var TEXT_ATTRIBUTES = { lb: "label", rc: "responseCode", rm: "responseMessage", tn: "threadName" };
+var TOLERATED = /(?:malformed character entity|disallowed character|undefined entity)\.?$/;
+var JmeterXmlParser = class {
+  constructor(file, sink, warn) {
+    this.file = file;
+    this.warn = warn;
+    this.recorder = new SampleRecorder(file, sink, warn);
+    this.xml.on("opentag", (tag) => this.open(tag));
+    this.xml.on("closetag", () => this.close());
+    this.xml.on("error", (err) => this.xmlError(err));
+  }
+  file;
+  warn;
+  decoder = new StringDecoder2("utf8");
+  xml = new SaxesParser();
+  recorder;
+  sample = emptySample();
+  /** Element depth: 1 inside <testResults>, 2 inside a top-level sample. */
+  depth = 0;
+  sawRoot = false;
+  rootClosed = false;
+  /** The line the current top-level sample started on, and the line the last complete one ended on. */
+  sampleLine = 0;
+  lastCompleteLine = 0;
+  samples = 0;
+  /** The current top-level sample has samples nested in it (sub-results). */
+  nested = false;
+  zoneWarned = false;
+  charactersWarned = false;
+  /** The text written ended with a line break (saxes then counts the empty line after it). */
+  endsWithNewline = false;
+  /** An IngestError raised in a saxes handler: saxes is left as it is and the error thrown after `write`. */
+  failure;
+  /**
+   * Characters XML 1.0 does not allow (control characters of a saved response, written as JMeter got
+   * them) are skipped with one warning: saxes reads on past them and the structure is not affected.
+   * Every other well-formedness error stops the reading.
+   */
+  xmlError(err) {
+    if (!this.sawRoot || !TOLERATED.test(err.message)) throw err;
+    if (this.charactersWarned) return;
+    this.charactersWarned = true;
+    this.warn(`${this.file}:${this.xml.line}: holds characters XML 1.0 does not allow (${err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "")}; a saved response with control characters, written as JMeter got it): skipped`);
+  }
+  push(chunk) {
+    this.write(this.decoder.write(chunk));
+  }
+  finish(truncatedStream) {
+    this.write(this.decoder.end());
+    const lines = this.xml.line - (this.endsWithNewline ? 1 : 0);
+    let partial = truncatedStream;
+    try {
+      this.xml.close();
+    } catch {
+      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT2}`, lines);
+      partial = true;
+      this.warn(
+        `${this.file}: ends at line ${lines} without its closing </testResults> (JMeter was stopped while writing it): read the ${this.samples} complete samples up to line ${this.lastCompleteLine}${this.depth >= 2 ? `; the sample from line ${this.sampleLine} is cut off` : ""}`
+      );
+    }
+    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT2}`);
+    if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+    return { lines: partial && !this.rootClosed ? this.lastCompleteLine : lines, partial };
+  }
+  write(text) {
+    if (text === "") return;
+    this.endsWithNewline = text.endsWith("\n");
+    try {
+      this.xml.write(text);
+    } catch (err) {
+      if (this.failure) throw this.failure;
+      const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "") : String(err);
+      const why = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT2;
+      throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message} (${why})`, this.xml.line, err);
+    }
+  }
+  open(tag) {
+    this.depth++;
+    if (this.depth === 1) {
+      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT2}`);
+      this.sawRoot = true;
+      return;
+    }
+    if (this.depth > 2) {
+      if (this.depth === 3 && tag.attributes["t"] !== void 0 && tag.attributes["ts"] !== void 0) this.nested = true;
+      return;
+    }
+    this.nested = false;
+    this.sampleLine = this.xml.line;
+    const a = tag.attributes;
+    if (a["t"] === void 0 || a["ts"] === void 0) {
+      this.fail(`<${excerpt(tag.name, 40)}> in <testResults> has no t and ts attributes: not a JMeter sample (<httpSample t=\u2026 ts=\u2026 \u2026/> or <sample \u2026/>)`);
+    }
+    const s = this.sample;
+    const time = parseJmeterTimestamp(a["ts"]);
+    if (time === void 0) this.fail(`ts '${excerpt(a["ts"])}' is not ${TIMESTAMP_FORMATS}; set jmeter.save.saveservice.timestamp_format=ms for the next run`);
+    if (!time.zoned && !this.zoneWarned) {
+      this.zoneWarned = true;
+      this.warn(`${this.file}: ts '${excerpt(a["ts"])}' has no time zone (JMeter writes dates in its machine's zone, which the file does not say): read as UTC, so the run's start may be off by that zone's offset; durations are not affected`);
+    }
+    s.startMs = time.ms;
+    const success = a["s"] === void 0 ? void 0 : successField(a["s"]);
+    if (success === void 0) {
+      this.fail(a["s"] === void 0 ? "the sample has no s (success) attribute, which perf-gate needs to tell failed samples; save it (jmeter.save.saveservice.successful=true, the default) in the next run" : `s '${excerpt(a["s"])}' is neither true nor false`);
+    }
+    s.success = success;
+    for (const [attribute, field] of Object.entries(TEXT_ATTRIBUTES)) s[field] = a[attribute] ?? "";
+    for (const [attribute, field] of Object.entries(NUMBER_ATTRIBUTES)) {
+      const raw = a[attribute];
+      const n = raw === void 0 ? Number.NaN : numberField(raw, `${attribute} (${field})`);
+      if (typeof n === "string") this.fail(n);
+      s[field] = n;
+    }
+  }
+  close() {
+    this.depth--;
+    if (this.depth === 0) {
+      this.rootClosed = true;
+      return;
+    }
+    if (this.depth !== 1) return;
+    try {
+      this.recorder.record(this.sample, this.sampleLine);
+      if (!this.nested && isTransactionSample(this.sample)) this.recorder.transactionBesideItsRequests(this.sample, this.sampleLine, true);
+    } catch (err) {
+      if (err instanceof IngestError) this.failure = err;
+      throw err;
+    }
+    this.samples++;
+    this.lastCompleteLine = this.xml.line;
+  }
+  /** Raises an error about the current sample from inside a saxes handler. */
+  fail(message) {
+    this.failure = this.error(message, this.depth >= 2 ? this.sampleLine : this.xml.line);
+    throw this.failure;
+  }
+  error(message, line, cause) {
+    return new IngestError(this.file, message, { ...line !== void 0 ? { line } : {}, ...cause !== void 0 ? { cause } : {} });
+  }
+};
+async function readJmeterXml(file, source, sink, warn) {
+  const parser = new JmeterXmlParser(file, sink, warn);
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  return parser.finish(source.truncated);
+}
+
+// src/ingest/jmeter/index.ts
+var jmeter = { tool: "jmeter", roles: JMETER_ROLES, knownMetrics: JMETER_METRICS };
+function looksLikeJmeterCsv(firstLine) {
+  return /^"?timeStamp"?,/.test(firstLine) && /(^|,)"?elapsed"?(,|$)/.test(firstLine) && /(^|,)"?label"?(,|$)/.test(firstLine);
+}
+function looksLikeJmeterXml(text) {
+  return /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<testResults[\s>/]/.test(text);
+}
+var JMETER_READERS = [
+  { ...jmeter, kind: "stream", format: "jmeter-csv", sniff: (head) => looksLikeJmeterCsv(head.firstLine), read: readJmeterCsv },
+  { ...jmeter, kind: "stream", format: "jmeter-xml", sniff: (head) => looksLikeJmeterXml(head.text), read: readJmeterXml }
+];
+
 // src/ingest/k6/builtin-metrics.ts
 var trendTime = { type: "trend", contains: "time" };
 var counter = { type: "counter", contains: "default" };
@@ -2013,49 +2636,7 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
 ]);
 
 // src/ingest/k6/csv.ts
-import { StringDecoder } from "node:string_decoder";
-
-// src/ingest/csv-record.ts
-function splitCsvRecord(text) {
-  const fields = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      let from = i + 1;
-      for (; ; ) {
-        const q = text.indexOf('"', from);
-        if (q < 0) return void 0;
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          from = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      fields.push(value);
-      if (i === n) return fields;
-      if (text.charCodeAt(i) !== 44) return void 0;
-      i++;
-    } else {
-      const comma = text.indexOf(",", i);
-      if (comma < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, comma));
-      i = comma + 1;
-    }
-  }
-}
-function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
-}
+import { StringDecoder as StringDecoder3 } from "node:string_decoder";
 
 // src/ingest/impossible-value.ts
 function holdsDurations(def) {
@@ -2203,124 +2784,9 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
   return ms - offsetMinutes * 6e4;
 }
 
-// src/ingest/point-sink.ts
-import { z as z2 } from "zod";
-
-// src/ingest/zod-message.ts
-function zodMessage(error, root) {
-  const parts = error.issues.slice(0, 5).map((issue) => {
-    const path = [...root !== void 0 ? [root] : [], ...issue.path.map(String)].join(".");
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  if (error.issues.length > 5) parts.push(`and ${error.issues.length - 5} more`);
-  return parts.join("; ");
-}
-
-// src/ingest/point-sink.ts
-var TAG_CACHE_LIMIT = 5e4;
-var TagCache = class {
-  constructor(limit = TAG_CACHE_LIMIT) {
-    this.limit = limit;
-  }
-  limit;
-  map = /* @__PURE__ */ new Map();
-  get(raw) {
-    return this.map.get(raw);
-  }
-  add(raw, tags) {
-    if (this.map.size >= this.limit) this.map.clear();
-    const entry = { tags, targets: [] };
-    this.map.set(raw, entry);
-    return entry;
-  }
-  get size() {
-    return this.map.size;
-  }
-};
-function normalizeTags(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    let text;
-    if (typeof v === "string") text = v;
-    else if (typeof v === "number" || typeof v === "boolean") text = String(v);
-    else if (v === null) continue;
-    else return void 0;
-    if (k === "__proto__") Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true });
-    else out[k] = text;
-  }
-  return out;
-}
-var K6MetricDataSchema = z2.object({
-  name: z2.string().min(1),
-  type: MetricTypeSchema,
-  contains: z2.enum(["time", "data", "default"]).optional(),
-  thresholds: z2.array(z2.string()).nullish(),
-  submetrics: z2.array(z2.object({ tags: z2.record(z2.string(), z2.string()).nullish() })).nullish()
-});
-var PointSink = class {
-  constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
-    this.builder = builder;
-    this.warn = warn;
-    this.known = known2;
-  }
-  builder;
-  warn;
-  known;
-  inferred = /* @__PURE__ */ new Set();
-  /** Defines the metric of a k6 `{"type":"Metric","data":{…}}` line. Returns an error sentence when `data` is not one. */
-  defineK6Metric(data) {
-    const parsed = K6MetricDataSchema.safeParse(data);
-    if (!parsed.success) return `not a k6 Metric declaration (${zodMessage(parsed.error, "data")})`;
-    const d = parsed.data;
-    const known2 = this.builder.metricId(d.name);
-    if (known2 !== void 0 && this.inferred.has(d.name) && this.builder.metricDefinition(known2).type !== d.type) {
-      this.warn(`metric '${d.name}': its Metric line (type ${d.type}) came after its first points, which were read as ${this.builder.metricDefinition(known2).type}`);
-    }
-    const def = {
-      name: d.name,
-      type: d.type,
-      contains: d.contains ?? "default",
-      thresholds: d.thresholds ?? [],
-      submetrics: (d.submetrics ?? []).flatMap((s) => s.tags ? [s.tags] : [])
-    };
-    return this.builder.defineMetric(def);
-  }
-  /**
-   * The id of `name`, defining it from k6's built-in table (or as a trend) when no declaration was seen.
-   * `why` completes the warning (`has points but no Metric line`); built-ins are only warned about when
-   * `warnBuiltins` (NDJSON, where a missing declaration means a damaged file).
-   */
-  metricFor(name, why, warnBuiltins) {
-    const id = this.builder.metricId(name);
-    if (id !== void 0) return id;
-    const builtin = this.known.get(name);
-    this.inferred.add(name);
-    if (!builtin) this.warn(`metric '${name}' ${why}: read as a trend`);
-    else if (warnBuiltins) this.warn(`metric '${name}' ${why}: read as a ${builtin.type} (k6 built-in)`);
-    return this.builder.defineMetric({
-      name,
-      type: builtin?.type ?? "trend",
-      contains: builtin?.contains ?? "default",
-      thresholds: [],
-      submetrics: []
-    });
-  }
-  /** Await it (when defined) before parsing the next chunk: the builder's backpressure (PointBuilder.ready). */
-  ready() {
-    return this.builder.ready?.();
-  }
-  /** Targets of `metric` for a cached tag entry (the entry must have tags). */
-  targets(entry, metric) {
-    const t = this.builder.targets(metric, entry.tags);
-    entry.targets[metric] = t;
-    return t;
-  }
-};
-
 // src/ingest/k6/csv.ts
-var HINT = "is this file from `k6 run --out csv=\u2026`?";
-var MAX_RECORD_CHARS = 16 << 20;
+var HINT3 = "is this file from `k6 run --out csv=\u2026`?";
+var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file, sink) {
     this.file = file;
@@ -2328,7 +2794,7 @@ var K6CsvParser = class {
   }
   file;
   sink;
-  decoder = new StringDecoder("utf8");
+  decoder = new StringDecoder3("utf8");
   carry = "";
   lineNo = 0;
   /** A quoted field spans lines: the record so far and the line it started on. */
@@ -2349,7 +2815,7 @@ var K6CsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT3}`, this.lineNo + 1);
   }
   finish(truncatedStream, warn) {
     let partial = truncatedStream;
@@ -2372,7 +2838,7 @@ var K6CsvParser = class {
         warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT}`);
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT3}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
@@ -2386,7 +2852,7 @@ var K6CsvParser = class {
 ${text}`;
       if (!quotesBalanced(record)) {
         this.pending = record;
-        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        if (record.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT3}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -2420,7 +2886,7 @@ ${text}`;
       rest = text.slice(c3 + 1);
     } else {
       const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT}`, line);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT3}`, line);
       [name, timestamp, valueText] = fields;
       rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
     }
@@ -2444,7 +2910,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT3}`, line);
     }
     const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
     return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
@@ -3188,7 +3654,7 @@ function isObject(x) {
 }
 
 // src/ingest/readers.ts
-var READERS = [...K6_READERS];
+var READERS = [...K6_READERS, ...JMETER_READERS];
 
 // src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
@@ -3231,7 +3697,7 @@ async function detectFormat(file, readers = READERS) {
     if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
     throw new Error("unreachable: jsonObject accepted a document no reader claims");
   }
-  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine)}). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine, text)}). ${ACCEPTED_FORMATS}`);
 }
 function jsonObject(file, value, readers) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -3246,12 +3712,21 @@ function jsonObject(file, value, readers) {
   const keys = Object.keys(o).slice(0, 6).join(", ");
   throw new IngestError(file, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
-function describe(firstLine) {
-  if (/^timeStamp,elapsed,label/i.test(firstLine)) return `it looks like a JMeter .jtl CSV: first line '${excerpt(firstLine)}'`;
+function describe(firstLine, text) {
+  if (/<jmeterTestPlan[\s>]/.test(text)) return "it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`";
+  const root = /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
+  if (root) return `XML whose root element is <${excerpt(root[1], 40)}>, not JMeter's <testResults>`;
+  if (/^"?timeStamp"?[\t;|]/.test(firstLine)) {
+    return `it looks like a JMeter CSV results file with another column separator: first line '${excerpt(firstLine)}'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)`;
+  }
+  if (HEADERLESS_JMETER_CSV.test(firstLine)) {
+    return `it looks like a JMeter CSV results file without its header line: first line '${excerpt(firstLine)}'; which columns JMeter saved depends on its settings, so perf-gate reads JMeter CSV by the names in the header: set jmeter.save.saveservice.print_field_names=true (the default) for the next run, or put the header line of the columns saved above the first row`;
+  }
   if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
   if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
   return `first line '${excerpt(firstLine)}'`;
 }
+var HEADERLESS_JMETER_CSV = /^(?:\d{12,13}|\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}[^,]*),\d+,/;
 function countLines(text) {
   let n = 0;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
@@ -3417,9 +3892,9 @@ function bytes(text) {
 // src/ingest/ingest.ts
 var THREAD_MIN_BYTES = 32e6;
 var GZIP_RATIO = 8;
-var MIXED = "cannot be combined with the other inputs: give either k6 point outputs (NDJSON/CSV, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
+var MIXED = "cannot be combined with the other inputs: give either point outputs of one load tool (k6 NDJSON/CSV or JMeter CSV/XML results, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
-  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`)");
+  if (paths.length === 0) throw new IngestError("<inputs>", "no input files: give the k6 output of the run (`k6 run --out json=run.ndjson.gz`) or JMeter's results (`jmeter -n -t plan.jmx -l results.jtl`)");
   checkOptions(options);
   const inputs = [];
   for (const file of paths) inputs.push({ file, detected: await detectFormat(file, options.readers) });

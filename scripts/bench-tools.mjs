@@ -19,9 +19,9 @@
 //
 // Options: --rate 200 --duration 15 --vus 50 --runs 1 --tools k6,artillery,embedded,jmeter
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -141,7 +141,7 @@ const TOOLS = {
       return { ...t, requests: a.counters['http.requests'] ?? 0, medMs: rt?.median, p95Ms: rt?.p95 };
     },
     version: () => {
-      const pkg = join(ROOT, 'tools/artillery/node_modules/artillery/package.json');
+      const pkg = join(dirname(realpathSync(artilleryPath)), '../package.json');
       return existsSync(pkg) ? `artillery ${JSON.parse(readFileSync(pkg, 'utf8')).version}` : 'artillery';
     },
     startup: () => timed(artilleryPath, ['version'], ROOT),

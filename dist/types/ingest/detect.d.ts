@@ -22,7 +22,7 @@ export type Detected = {
 /**
  * Recognises an input from its content (the extension is not trusted): gzip magic → decompressed;
  * first line `{"type":"Metric"…` / `{"metric":…` → k6 NDJSON; header `metric_name,timestamp,metric_value…`
- * → k6 CSV; a JSON object with `schema: "perf-gate/run@1"` → run document, with `metrics` and `state` or
+ * → k6 CSV; header `timeStamp,…elapsed…label…` → JMeter CSV; `<testResults` → JMeter XML; a JSON object with `schema: "perf-gate/run@1"` → run document, with `metrics` and `state` or
  * `options` → handleSummary, with `metrics` and `root_group` → summary-export, with a `results.metrics` list →
  * k6's machine-readable summary (`--new-machine-readable-summary`).
  *

@@ -27,7 +27,7 @@ export interface SummaryFileInfo {
     readonly gitSha?: string;
 }
 interface ReaderBase {
-    /** The `format` of the document's sources: `k6-ndjson`, `jmeter-jtl`, … */
+    /** The `format` of the document's sources: `k6-ndjson`, `jmeter-csv`, … */
     readonly format: string;
     /** The load tool it reads, recorded as the document's `meta.tool`. */
     readonly tool: string;
