@@ -13,8 +13,11 @@ export interface MetricSelector {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** k6 metric names: up to 128 ASCII letters, digits or underscores, not starting with a digit. */
-const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/**
+ * Metric names: up to 128 ASCII letters, digits or underscores, not starting with a digit (k6's rule), and
+ * dots between them, as Artillery names its metrics (`http.response_time`, `vusers.session_length`).
+ */
+const METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
 
 const EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 
@@ -32,7 +35,7 @@ export function tryParseMetricSelector(source: string): MetricSelector | { reado
         ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}`
         : /\s$/.test(name) && METRIC_NAME.test(name.trim())
           ? `remove the space before '{', ${EXAMPLE}`
-          : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit), ${EXAMPLE}`,
+          : `'${name}' is not a k6 metric name (letters, digits and '_', not starting with a digit; Artillery's '.' between them), ${EXAMPLE}`,
     );
   }
   if (open === -1 && close === -1) return { metric: name, tags: {} };

@@ -205,7 +205,7 @@ describe('bad values name the path, the value and what is expected', () => {
     {
       what: 'latencyMetric with a dash',
       raw: { latencyMetric: 'http-req-duration' },
-      line: `latencyMetric: 'http-req-duration' is not a k6 metric selector — 'http-req-duration' is not a k6 metric name (letters, digits and '_', not starting with a digit), e.g. 'http_req_duration{name:GET /api/alerts}'`,
+      line: `latencyMetric: 'http-req-duration' is not a k6 metric selector — 'http-req-duration' is not a k6 metric name (letters, digits and '_', not starting with a digit; Artillery's '.' between them), e.g. 'http_req_duration{name:GET /api/alerts}'`,
     },
     { what: 'empty label', raw: { acceptLabel: '' }, line: `acceptLabel: expected a label name (a non-empty string without surrounding spaces), got ""` },
     { what: 'stages as a list', raw: { stages: ['smoke'] }, line: `stages: expected a mapping (key: value), got ["smoke"]` },
