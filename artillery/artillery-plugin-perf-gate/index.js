@@ -31,7 +31,7 @@ const SEEN = Symbol('perfGateSeen');
 
 module.exports = { Plugin: PerfGatePlugin };
 
-function PerfGatePlugin(script, events) {
+function PerfGatePlugin(script) {
   // Artillery 2 loads plugins in the main process too; requests are only made in workers.
   if (typeof process.env.LOCAL_WORKER_ID === 'undefined') return;
   const base = process.env.PERF_GATE_ARTILLERY_REQUESTS;
@@ -79,7 +79,7 @@ PerfGatePlugin.prototype.cleanup = function (done) {
   if (this.fd !== undefined) {
     try {
       fs.closeSync(this.fd);
-    } catch (ignored) {
+    } catch {
       // already closed
     }
     this.fd = undefined;
@@ -91,7 +91,7 @@ function nameOf(req) {
   if (typeof req.name === 'string' && req.name !== '') return req.name;
   try {
     return new URL(req.url).pathname;
-  } catch (ignored) {
+  } catch {
     return String(req.url || '');
   }
 }

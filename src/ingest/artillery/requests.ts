@@ -74,7 +74,7 @@ class RequestLineParser {
   /** Lines read so far (the one being read counted once it is read). */
   lines = 0;
   private readonly tagCache = new TagCache();
-  private ids: { latency: number; requests: number; failures: number; phases: number[] } | undefined;
+  private ids: { latency: number; requests: number; failures: number; phases: (number | undefined)[] } | undefined;
 
   constructor(
     private readonly file: string,
@@ -129,9 +129,9 @@ class RequestLineParser {
     if (answered && typeof ms === 'number') this.point(entry, ids.latency, t, ms);
     if (typeof phases === 'object' && phases !== null) {
       const p = phases as Record<string, unknown>;
-      PHASES.forEach(([key], i) => {
+      PHASES.forEach(([key, metric], i) => {
         const v = p[key];
-        if (typeof v === 'number' && Number.isFinite(v) && v >= 0) this.point(entry, ids.phases[i]!, t, v);
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0) this.point(entry, (ids.phases[i] ??= this.metric(metric)), t, v);
       });
     }
   }
@@ -141,16 +141,22 @@ class RequestLineParser {
     this.sink.builder.point(targets, t, value);
   }
 
-  /** The metrics, defined on the first request line (a file of only a header defines none). */
+  /**
+   * The roles' metrics, defined on the first request line (a file of only a header defines none) — the
+   * latency too, so a run whose every request failed still has it (empty); a timing phase on its first value.
+   */
   private define(): NonNullable<RequestLineParser['ids']> {
-    const id = (name: string): number => this.sink.metricFor(name, 'is not one of the Artillery metrics', false);
     this.ids = {
-      latency: id(ARTILLERY_ROLES.latency),
-      requests: id(ARTILLERY_ROLES.requests),
-      failures: id(ARTILLERY_ROLES.failures),
-      phases: PHASES.map(([, metric]) => id(metric)),
+      latency: this.metric(ARTILLERY_ROLES.latency),
+      requests: this.metric(ARTILLERY_ROLES.requests),
+      failures: this.metric(ARTILLERY_ROLES.failures),
+      phases: PHASES.map(() => undefined),
     };
     return this.ids;
+  }
+
+  private metric(name: string): number {
+    return this.sink.metricFor(name, 'is not one of the Artillery metrics', false);
   }
 
   private error(lineNo: number, message: string): IngestError {
