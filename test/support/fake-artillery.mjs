@@ -20,6 +20,8 @@
 //   FAKE_ARTILLERY_RECORD=<file>   write { argv, env: its whole environment } there as JSON, at start
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import process from 'node:process';
+import { setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
