@@ -140,8 +140,8 @@ export default tseslint.config(
     },
   },
   {
-    // artillery-plugin-perf-gate: plain CommonJS that Artillery require()s in its workers.
-    files: ['artillery/**/*.js'],
+    // artillery-plugin-perf-gate and the tests' Artillery processors: plain CommonJS that Artillery require()s in its workers.
+    files: ['artillery/**/*.js', 'test/real-artillery/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', global: 'readonly', URL: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
