@@ -20,7 +20,8 @@ export class IngestError extends Error {
 /** The inputs perf-gate reads, as listed in every "unrecognised file" error. */
 export const ACCEPTED_FORMATS =
   'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, ' +
-  'k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`) ' +
+  'k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), ' +
+  'Artillery `--output` reports, the request lines of artillery-plugin-perf-gate (docs/artillery.md) ' +
   'and perf-gate run documents ("schema": "perf-gate/run@1")';
 
 /** Shows the start of a line in an error message: at most `max` characters, control characters escaped. */

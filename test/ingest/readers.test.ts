@@ -54,8 +54,11 @@ function demoRun(name: string, scale: number): string {
 }
 
 describe('the reader registry', () => {
-  it('lists k6’s formats', () => {
-    expect(READERS.map((r) => `${r.tool}:${r.format}`)).toEqual(['k6:k6-ndjson', 'k6:k6-csv', 'k6:k6-machine-readable-summary', 'k6:k6-handle-summary', 'k6:k6-summary-export']);
+  it('lists k6’s formats, then Artillery’s', () => {
+    expect(READERS.map((r) => `${r.tool}:${r.format}`)).toEqual([
+      'k6:k6-ndjson', 'k6:k6-csv', 'k6:k6-machine-readable-summary', 'k6:k6-handle-summary', 'k6:k6-summary-export',
+      'artillery:artillery-requests', 'artillery:artillery-report',
+    ]);
   });
 
   it('takes a new tool with no change elsewhere, and the gate judges it by its roles', async () => {
