@@ -15,8 +15,11 @@ const execFileAsync = promisify(execFile);
 /** The variable that names the Artillery executable for the engine. */
 export const ARTILLERY_SETTING = 'PERF_GATE_ARTILLERY';
 
-/** Artillery must not send telemetry from a run perf-gate starts. */
-export const ARTILLERY_QUIET_ENV = { ARTILLERY_DISABLE_TELEMETRY: 'true' } as const;
+/**
+ * Set wherever perf-gate starts Artillery: no telemetry, and no browser download should Artillery's
+ * Playwright engine try one (as scripts/install-artillery.sh sets them for the install).
+ */
+export const ARTILLERY_QUIET_ENV = { ARTILLERY_DISABLE_TELEMETRY: 'true', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } as const;
 
 export interface FoundArtillery {
   readonly path: string;
@@ -29,7 +32,8 @@ export interface FoundArtillery {
  * line. Undefined when neither says (not Artillery, or it does not start).
  */
 export async function artilleryVersion(bin: string, processEnv: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const fromPackage = packageVersion(bin);
+  // A bare name is looked up on PATH by `artillery version`, not as a file of the working folder.
+  const fromPackage = /[\\/]/.test(bin) ? packageVersion(bin) : undefined;
   if (fromPackage !== undefined) return fromPackage;
   try {
     const env = childEnv({ parent: processEnv, set: ARTILLERY_QUIET_ENV }).env;

@@ -1,5 +1,5 @@
 /** Artillery behind the LoadEngine port, with the stand-in (test/support/fake-artillery.mjs) replaying recorded runs. */
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,7 @@ describe('the Artillery engine', () => {
       ARTILLERY_PLUGIN_PATH: pluginParent(),
       ARTILLERY_PLUGINS: '{"expect":{},"perf-gate":{}}',
       ARTILLERY_DISABLE_TELEMETRY: 'true',
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     });
     expect(l.log.lines).toContain("warning: LEAK holds the github-token, which never reaches the script (it is the pull request's code): LEAK is not passed to Artillery");
   });
@@ -137,6 +138,13 @@ describe('the Artillery engine entry', () => {
     expect(prepared).toMatchObject({ ready: true, why });
   });
 
+  it('is ready with the artillery on PATH', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'perf-gate-artillery-bin-'));
+    symlinkSync(FAKE, join(bin, 'artillery'));
+    const prepared = await artilleryEngine.prepare(setup({ processEnv: { PATH: `${bin}:${process.env.PATH ?? ''}` } }));
+    expect(prepared).toMatchObject({ ready: true, why: 'Artillery 2.0.21 (PATH)' });
+  });
+
   it.each([
     { what: 'no Artillery', over: {}, why: 'artillery is not on PATH (and PERF_GATE_ARTILLERY is not set)' },
     { what: 'PERF_GATE_ARTILLERY naming something else', over: { processEnv: { PATH: '/nonexistent', PERF_GATE_ARTILLERY: '/bin/false' } }, why: 'PERF_GATE_ARTILLERY names /bin/false, which does not answer `artillery version`' },
@@ -154,7 +162,7 @@ describe('Artillery command line and variables', () => {
 
   it('lets perf-gate’s variables win over the script’s env of the same name', () => {
     const vars = artilleryVariables({ stage: 'load', env: { PERF_GATE_STAGE: 'x', A: '1' }, requestsBase: '/w/load.requests', pluginParent: '/p', processEnv: { ARTILLERY_PLUGIN_PATH: '/mine' } });
-    expect(vars).toEqual({ A: '1', PERF_GATE_STAGE: 'load', PERF_GATE_ARTILLERY_REQUESTS: '/w/load.requests', ARTILLERY_PLUGIN_PATH: '/p:/mine', ARTILLERY_PLUGINS: '{"perf-gate":{}}', ARTILLERY_DISABLE_TELEMETRY: 'true' });
+    expect(vars).toEqual({ A: '1', PERF_GATE_STAGE: 'load', PERF_GATE_ARTILLERY_REQUESTS: '/w/load.requests', ARTILLERY_PLUGIN_PATH: '/p:/mine', ARTILLERY_PLUGINS: '{"perf-gate":{}}', ARTILLERY_DISABLE_TELEMETRY: 'true', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
   });
 
   it.each([
