@@ -140,6 +140,12 @@ export default tseslint.config(
     },
   },
   {
+    // artillery-plugin-perf-gate and the tests' Artillery processors: plain CommonJS that Artillery require()s in its workers.
+    files: ['artillery/**/*.js', 'test/real-artillery/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', global: 'readonly', URL: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

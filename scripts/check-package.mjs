@@ -41,7 +41,7 @@ try {
   console.log(`   ${packed.filename}: ${files.length} files, ${(packed.size / 1e6).toFixed(2)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked`);
 
   step('what ships');
-  for (const required of ['package.json', 'README.md', 'dist/lib.js', 'dist/cli.js', 'dist/ingest-worker.js', 'dist/types/index.d.ts', EXAMPLE]) {
+  for (const required of ['package.json', 'README.md', 'dist/lib.js', 'dist/cli.js', 'dist/ingest-worker.js', 'dist/types/index.d.ts', 'artillery/artillery-plugin-perf-gate/index.js', EXAMPLE]) {
     if (!files.includes(required)) problems.push(`the package lacks ${required}`);
   }
   for (const f of files) {

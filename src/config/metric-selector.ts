@@ -14,11 +14,11 @@ export interface MetricSelector {
 }
 
 /**
- * Metric names: k6's (up to 128 ASCII letters, digits or underscores, not starting with a digit), and the
- * dotted names of other tools (Artillery's `http.response_time`): dots inside a name too. Hyphens stay out:
- * `http-req-duration` is a typo, caught here before any load runs.
+ * Metric names: k6's (up to 128 ASCII letters, digits or underscores, not starting with a digit), and
+ * dots between them, as Artillery names its metrics (`http.response_time`, `vusers.session_length`).
+ * Hyphens stay out: `http-req-duration` is a typo, caught here before any load runs.
  */
-const METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_.]{0,126}[A-Za-z0-9_])?$/;
+const METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
 
 const EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 

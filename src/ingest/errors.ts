@@ -21,7 +21,8 @@ export class IngestError extends Error {
 export const ACCEPTED_FORMATS =
   'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, ' +
   'k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), ' +
-  'JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz) ' +
+  'JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz), ' +
+  'Artillery `--output` reports, the request lines of artillery-plugin-perf-gate (docs/artillery.md) ' +
   'and perf-gate run documents ("schema": "perf-gate/run@1")';
 
 /** Shows the start of a line in an error message: at most `max` characters, control characters escaped. */

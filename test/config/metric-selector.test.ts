@@ -49,18 +49,18 @@ describe('parseMetricSelector: k6 submetric syntax', () => {
       canonical: 'http_req_duration{name:PUT /api/alerts/{id}}',
     },
     {
+      what: "Artillery's dotted name",
+      input: 'http.response_time{name:GET /api/dashboard/metrics}',
+      metric: 'http.response_time',
+      tags: { name: 'GET /api/dashboard/metrics' },
+      canonical: 'http.response_time{name:GET /api/dashboard/metrics}',
+    },
+    {
       what: 'boolean-looking tag',
       input: 'http_req_duration{expected_response:true}',
       metric: 'http_req_duration',
       tags: { expected_response: 'true' },
       canonical: 'http_req_duration{expected_response:true}',
-    },
-    {
-      what: "another tool's dotted name (Artillery)",
-      input: 'http.response_time{name:GET /api/alerts}',
-      metric: 'http.response_time',
-      tags: { name: 'GET /api/alerts' },
-      canonical: 'http.response_time{name:GET /api/alerts}',
     },
   ])('$what', ({ input, metric, tags, canonical }) => {
     const parsed = parseMetricSelector(input);
@@ -80,8 +80,10 @@ describe('parseMetricSelector: k6 submetric syntax', () => {
     { what: 'duplicate tag', input: 'http_req_duration{name:x,name:y}', reason: `tag 'name' appears twice` },
     { what: 'space before the brace', input: 'http_req_duration {name:x}', reason: `remove the space before '{'` },
     { what: 'dash in name', input: 'http-req-duration', reason: `'http-req-duration' is not a metric name` },
-    { what: 'a dot at the end', input: 'http.', reason: `'http.' is not a metric name` },
     { what: 'only tags', input: '{name:x}', reason: 'it has no metric name' },
+    { what: 'two dots in a row', input: 'http..response_time', reason: `'http..response_time' is not a metric name` },
+    { what: 'a dot at the end', input: 'http.', reason: `'http.' is not a metric name` },
+    { what: 'a dot first', input: '.http', reason: `'.http' is not a metric name` },
   ])('rejects $what', ({ input, reason }) => {
     const result = tryParseMetricSelector(input);
     expect(result).toHaveProperty('error');

@@ -54,8 +54,12 @@ function demoRun(name: string, scale: number): string {
 }
 
 describe('the reader registry', () => {
-  it('lists k6’s and JMeter’s formats', () => {
-    expect(READERS.map((r) => `${r.tool}:${r.format}`)).toEqual(['k6:k6-ndjson', 'k6:k6-csv', 'k6:k6-machine-readable-summary', 'k6:k6-handle-summary', 'k6:k6-summary-export', 'jmeter:jmeter-csv', 'jmeter:jmeter-xml']);
+  it('lists k6’s formats, then JMeter’s and Artillery’s', () => {
+    expect(READERS.map((r) => `${r.tool}:${r.format}`)).toEqual([
+      'k6:k6-ndjson', 'k6:k6-csv', 'k6:k6-machine-readable-summary', 'k6:k6-handle-summary', 'k6:k6-summary-export',
+      'jmeter:jmeter-csv', 'jmeter:jmeter-xml',
+      'artillery:artillery-requests', 'artillery:artillery-report',
+    ]);
   });
 
   it('takes a new tool with no change elsewhere, and the gate judges it by its roles', async () => {
