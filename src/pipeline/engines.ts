@@ -1,18 +1,41 @@
 /**
  * The load-engine registry: every tool the pipeline can drive, in the order `auto` tries them. A new tool
- * (JMeter, Artillery) is one adapter (a file or folder in src/engine/ exporting a LoadEngineEntry) and
- * one line in this list.
+ * (Artillery) is one adapter (a file or folder in src/engine/ exporting a LoadEngineEntry) and one line
+ * in this list.
+ *
+ * JMeter comes after k6 and the embedded engine, so `auto` keeps choosing them first; it is ready only
+ * with a test plan (`--plan`), and the CLI and the Action ask for it by name when a plan is given
+ * without a script (see {@link engineForInputs}).
  */
 import { embeddedEngine } from '../engine/embedded/embedded-engine.js';
+import { jmeterEngine } from '../engine/jmeter/jmeter-engine.js';
 import { k6Engine } from '../engine/k6-engine.js';
 import type { EngineSetup, LoadEngine, LoadEngineEntry } from './ports.js';
 
-export const LOAD_ENGINES = [k6Engine, embeddedEngine] as const satisfies readonly LoadEngineEntry[];
+export const LOAD_ENGINES = [
+  k6Engine,
+  embeddedEngine,
+  jmeterEngine,
+  // artilleryEngine: here, after jmeter (src/engine/artillery/).
+] as const satisfies readonly LoadEngineEntry[];
 
-/** The name of a registered engine: `k6`, `embedded`. */
+/** The name of a registered engine: `k6`, `embedded`, `jmeter`. */
 export type LoadEngineName = (typeof LOAD_ENGINES)[number]['name'];
 
 export const LOAD_ENGINE_NAMES: readonly LoadEngineName[] = LOAD_ENGINES.map((e) => e.name);
+
+/**
+ * The engine a caller's `auto` means, given what the user handed over: a JMeter test plan without a
+ * script names JMeter (a plan is JMeter's and no other engine's input, so k6 or the embedded engine,
+ * first in the registry, must not run in its place); anything else stays `auto`.
+ *
+ * @example engineForInputs('auto', { plan: 'perf/plan.jmx' }) // 'jmeter'
+ * @example engineForInputs('auto', { plan: 'perf/plan.jmx', script: 'perf/script.js' }) // 'auto'
+ * @example engineForInputs('k6', { plan: 'perf/plan.jmx' }) // 'k6'
+ */
+export function engineForInputs(wanted: string, inputs: { readonly plan?: string | undefined; readonly script?: string | undefined }): string {
+  return wanted === 'auto' && inputs.plan !== undefined && inputs.script === undefined ? 'jmeter' : wanted;
+}
 
 /** The chosen engine and why (for the log line), or what stops every candidate (for the user). */
 export type EngineChoice = { readonly engine: LoadEngine; readonly name: string; readonly why: string } | { readonly problem: string };

@@ -1,7 +1,7 @@
 /**
  * The JMeter command line of a stage, pure: `jmeter -n -t <plan> -l <stage>.jtl -j <stage>.jmeter.log`
  * plus `-J` properties — the stage, its load shape, the target URL split into host/port/protocol, the
- * port JMeter listens on for a graceful stop, and the save-service properties that make the JTL a CSV
+ * port JMeter listens on for a graceful stop, and the result-file properties that make the JTL a CSV
  * with a header naming the columns the JTL reader needs (src/ingest/jmeter/). docs/jmeter.md is the
  * user's page of the same contract.
  */
@@ -73,13 +73,16 @@ export function jmeterTarget(url: string): JmeterTarget {
 }
 
 /**
- * The save-service properties of every run: a CSV JTL with a header line, epoch-millisecond timestamps
- * and JMeter's default columns (timeStamp, elapsed, label, responseCode, responseMessage, threadName,
+ * The result-file properties of every run: a CSV JTL with a header line, epoch-millisecond timestamps
+ * of each sample's start (`sampleresult.timestamp.start`: true in JMeter 5's bin/jmeter.properties,
+ * false in its code — said here so that no installation's properties make it the end) and JMeter's
+ * default columns (timeStamp, elapsed, label, responseCode, responseMessage, threadName,
  * dataType, success, failureMessage, bytes, sentBytes, grpThreads, allThreads, URL, Latency, IdleTime,
  * Connect), whatever the installation's `user.properties` says. Sub-results (redirect hops, embedded
  * resources) are not written as rows of their own: each sampler is one request.
  */
-export const SAVE_SERVICE_PROPERTIES: Readonly<Record<string, string>> = {
+export const RESULT_FILE_PROPERTIES: Readonly<Record<string, string>> = {
+  'sampleresult.timestamp.start': 'true',
   'jmeter.save.saveservice.output_format': 'csv',
   'jmeter.save.saveservice.print_field_names': 'true',
   'jmeter.save.saveservice.timestamp_format': 'ms',
@@ -128,7 +131,7 @@ export interface JmeterArgsOptions {
 
 /**
  * The properties perf-gate sets for a stage, in order: stage, load shape, target, stop port, summariser,
- * save service.
+ * result file.
  *
  * @example jmeterProperties({ stage: 'smoke', shape: { threads: 3 }, target: jmeterTarget('http://127.0.0.1:3000') }).slice(0, 5)
  *   // [['perfgate.stage', 'smoke'], ['threads', '3'], ['host', '127.0.0.1'], ['port', '3000'], ['protocol', 'http']]
@@ -149,7 +152,7 @@ export function jmeterProperties(options: Pick<JmeterArgsOptions, 'stage' | 'sha
     props.push(['jmeterengine.nongui.port', String(options.stopPort)], ['jmeterengine.nongui.maxport', String(options.stopPort)]);
   }
   props.push(['summariser.name', 'summary'], ['summariser.interval', String(SUMMARISER_INTERVAL_SECONDS)], ['summariser.out', 'true']);
-  props.push(...Object.entries(SAVE_SERVICE_PROPERTIES));
+  props.push(...Object.entries(RESULT_FILE_PROPERTIES));
   return props;
 }
 

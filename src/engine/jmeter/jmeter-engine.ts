@@ -35,6 +35,8 @@ export interface JmeterEngineOptions {
   readonly stopTimeoutMs?: number;
 }
 
+/** The exit codes of a JVM ended by SIGINT, SIGKILL or SIGTERM (128 + the signal). */
+const KILLED_EXIT_CODES = new Set([130, 137, 143]);
 /** How many lines of JMeter's log a failure quotes. */
 const LOG_TAIL_LINES = 20;
 const LOG_TAIL_BYTES = 16 * 1024;
@@ -72,7 +74,8 @@ export function createJmeterEngine(options: JmeterEngineOptions): LoadEngine {
         throw new LoadFailedError(stage, 'jmeter', err instanceof Error ? err.message : String(err), { cause: err });
       }
       const samples = await jtlState(jtl);
-      const killed = result.signal !== undefined && !result.cancelled;
+      // Ended by a signal from outside (a runner's timeout): the JVM exits with 128 + its number, the JTL holds what ran.
+      const killed = !result.cancelled && (result.signal !== undefined || KILLED_EXIT_CODES.has(result.exitCode));
       if (!result.cancelled && !killed && result.exitCode !== 0) {
         throw new LoadFailedError(stage, 'jmeter', `JMeter exited with code ${result.exitCode}${await failureDetail(result, logFile)}`);
       }
@@ -86,7 +89,7 @@ export function createJmeterEngine(options: JmeterEngineOptions): LoadEngine {
         measured: { kind: 'files', files: [jtl] },
         toolVersion: options.jmeter.version,
         cancelled: result.cancelled,
-        ...(stopped ? { stoppedEarly: `JMeter was stopped before the stage ended (${result.cancelled ? (result.stoppedBy ?? 'stopped') : result.signal})` } : {}),
+        ...(stopped ? { stoppedEarly: `JMeter was stopped before the stage ended (${result.cancelled ? (result.stoppedBy ?? 'stopped') : (result.signal ?? `exit code ${result.exitCode}`)})` } : {}),
         scriptThresholds: [],
         notes: [shapeNote(options.plan, shape)],
         ...(watch
