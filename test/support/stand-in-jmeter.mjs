@@ -38,11 +38,13 @@
 //   STAND_IN_JMETER_EXIT=<code>       fail at once with this exit code: an ERROR in the log, no JTL
 //   STAND_IN_JMETER_IGNORE_STOP=1     ignore Shutdown/StopTestNow (a hung JMeter; signals still end it)
 //   STAND_IN_JMETER_NO_LISTENER=1     do not listen on the UDP port (as when the port is taken)
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync, appendFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { appendFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
 import http from 'node:http';
 import https from 'node:https';
 import process from 'node:process';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 
 const env = process.env;
 const argv = process.argv.slice(2);
