@@ -87,7 +87,7 @@ describe('the JMeter engine', () => {
     expect(l.log.lines.join('\n')).not.toContain('acme');
   });
 
-  it.each([
+  it.each<{ what: string; standIn: Record<string, string>; stoppedBy: string; says: string }>([
     { what: 'through JMeter\'s UDP Shutdown, once it said it listens', standIn: {}, stoppedBy: 'Shutdown', says: "asking JMeter to shut down (UDP 'Shutdown' to port" },
     { what: 'with SIGTERM when it never said it listens', standIn: { STAND_IN_JMETER_NO_LISTENER: '1' }, stoppedBy: 'SIGTERM', says: 'JMeter has not said it listens for a stop command, so it gets SIGTERM' },
     { what: 'with StopTestNow, then SIGTERM, when it ignores Shutdown', standIn: { STAND_IN_JMETER_IGNORE_STOP: '1' }, stoppedBy: 'SIGTERM', says: "sending 'StopTestNow'" },
