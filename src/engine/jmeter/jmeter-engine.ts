@@ -109,7 +109,7 @@ function shapeNote(plan: string, shape: JmeterLoadShape): string {
     shape.arrivalRate !== undefined ? `arrivalrate=${shape.arrivalRate}` : undefined,
   ].filter((p) => p !== undefined);
   if (parts.length === 0) return `JMeter ran ${plan} with the plan's own load shape (no workload: in the config sets one).`;
-  return `JMeter ran ${plan} with -J${parts.join(' -J')} (the stage's workload: in the config).`;
+  return `JMeter ran ${plan} with -J${parts.join(' -J')} (from the config's workload:).`;
 }
 
 /** Whether the JTL exists and holds a sample line after its header. */

@@ -77,7 +77,7 @@ describe('examples/jmeter/isectech.jmx against the example API (stand-in JMeter)
     const endedAt = Date.now();
     const jtl = join(workDir, 'smoke.jtl');
     expect(out).toMatchObject({ measured: { kind: 'files', files: [jtl] }, toolVersion: '5.6.3', cancelled: false });
-    expect(out.notes).toEqual([`JMeter ran ${ISECTECH_PLAN} with -Jthreads=3 -Jrampup=1 -Jduration=4 (the stage's workload: in the config).`]);
+    expect(out.notes).toEqual([`JMeter ran ${ISECTECH_PLAN} with -Jthreads=3 -Jrampup=1 -Jduration=4 (from the config's workload:).`]);
 
     const { header, rows } = readJtl(jtl);
     expect(header).toBe(JTL_COLUMNS);

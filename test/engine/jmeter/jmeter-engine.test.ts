@@ -55,7 +55,7 @@ describe('the JMeter engine', () => {
     const jtl = join(l.workDir, 'smoke.jtl');
     expect(out).toMatchObject({ measured: { kind: 'files', files: [jtl] }, toolVersion: '5.6.3', cancelled: false, scriptThresholds: [] });
     expect(out.stoppedEarly).toBeUndefined();
-    expect(out.notes).toEqual([`JMeter ran ${plan} with -Jthreads=2 -Jduration=1 (the stage's workload: in the config).`]);
+    expect(out.notes).toEqual([`JMeter ran ${plan} with -Jthreads=2 -Jduration=1 (from the config's workload:).`]);
     const { header, rows } = readJtl(jtl);
     expect(header).toBe(JTL_COLUMNS);
     expect(rows.length).toBeGreaterThan(2);
