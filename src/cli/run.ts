@@ -130,6 +130,9 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     ...(opts.rawOutput !== undefined ? { rawOutput: opts.rawOutput } : {}),
     names: { ...OPTION_NAMES, config: opts.config ?? 'the config' },
   };
+  if (opts.plan !== undefined && opts.engine !== 'auto' && opts.engine !== 'jmeter') {
+    throw new UsageError(`--plan is a JMeter test plan, but --engine is ${opts.engine}: pass --engine jmeter (or leave --engine out), or leave out --plan`);
+  }
   // A plan without a script is JMeter's input: `auto` must not hand it to k6 or the embedded engine.
   const wanted = engineForInputs(opts.engine, opts);
   const choice = await chooseEngine(wanted, setup);
