@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import type { FailOn } from '../gate/should-fail.js';
 import { abSettings } from '../ab/ab-settings.js';
+import { engineForInputs, LOAD_ENGINE_NAMES, type LoadEngineName } from '../pipeline/engines.js';
 import { parseStageList } from '../pipeline/stage-list.js';
+import { reservedFlagProblems } from '../engine/jmeter/jmeter-args.js';
 
 /**
  * Every input of the Action, parsed and cross-checked in one place into one typed value. Errors name the
  * input and echo the value: `'fail-on' must be one of fail, warn, never — got 'error'`.
  */
 export interface ActionInputs {
-  readonly script: string;
+  /** The load engine: `k6` (default), `jmeter` (default when only 'plan' is given), or another of the registry. */
+  readonly engine: LoadEngineName;
+  /** The load script: k6's JavaScript (required with engine k6) or Artillery's YAML. */
+  readonly script?: string;
+  /** The JMeter test plan (.jmx), for engine jmeter. */
+  readonly plan?: string;
+  /** Extra flags for `jmeter` (engine jmeter), already split. */
+  readonly jmeterFlags: readonly string[];
   readonly stages: readonly string[];
   readonly config?: string;
   readonly targetUrl?: string;
@@ -53,7 +62,7 @@ export const DEFAULT_BASELINE_BRANCH = 'perf-gate-baselines';
 
 /**
  * @param getInput returns the raw input ('' when not set), as `@actions/core.getInput` does.
- * @param splitArgs splits `k6-flags` like a shell would (from the k6 runner).
+ * @param splitArgs splits `k6-flags` and `jmeter-flags` like a shell would (from the k6 runner).
  * @throws InputError listing every problem at once.
  */
 export function parseInputs(getInput: (name: string) => string, splitArgs: (s: string) => string[], defaultK6Version: string): ActionInputs {
@@ -67,8 +76,14 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     return fallback;
   };
 
-  const script = raw('script');
-  if (script === '') problems.push("'script' is required: the k6 script to run, e.g. 'perf/script.js'");
+  const script = raw('script') || undefined;
+  const plan = raw('plan') || undefined;
+  const engine = parseEngine(raw('engine'), script, plan, problems);
+  if (script === undefined && SCRIPT_ENGINES.includes(engine)) {
+    problems.push(engine === 'k6' ? "'script' is required: the k6 script to run, e.g. 'perf/script.js' (or 'plan' with a JMeter test plan)" : `'script' is required with engine ${engine}: the test script to run`);
+  }
+  if (plan === undefined && engine === 'jmeter') problems.push("'plan' is required with engine jmeter: the JMeter test plan to run, e.g. 'perf/plan.jmx'");
+  if (plan !== undefined && engine !== 'jmeter') problems.push(`'plan' is a JMeter test plan, but 'engine' is ${engine} — set 'engine: jmeter', or leave out 'plan'`);
 
   const { stages, problems: stageProblems } = parseStageList(raw('stages') || 'smoke', "'stages'");
   problems.push(...stageProblems);
@@ -87,6 +102,16 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   for (const f of k6Flags) {
     if (/^--out(=|$)|^-o$/.test(f)) problems.push(`'k6-flags' must not set --out: perf-gate adds its own --out json=… (got '${f}')`);
   }
+  if (k6Flags.length > 0 && engine !== 'k6') problems.push(`'k6-flags' go to k6, but 'engine' is ${engine} — got '${raw('k6-flags')}'`);
+
+  let jmeterFlags: string[] = [];
+  try {
+    jmeterFlags = splitArgs(raw('jmeter-flags'));
+  } catch (err) {
+    problems.push(`'jmeter-flags': ${err instanceof Error ? err.message : String(err)}`);
+  }
+  problems.push(...reservedFlagProblems(jmeterFlags, "'jmeter-flags'"));
+  if (jmeterFlags.length > 0 && engine !== 'jmeter') problems.push(`'jmeter-flags' go to JMeter, but 'engine' is ${engine} — got '${raw('jmeter-flags')}'`);
 
   const env = parseEnv(raw('env'), problems);
 
@@ -112,7 +137,10 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
 
   if (problems.length > 0) throw new InputError(problems);
   return {
-    script,
+    engine,
+    ...(script !== undefined ? { script } : {}),
+    ...(plan !== undefined ? { plan } : {}),
+    jmeterFlags,
     stages,
     ...(raw('config') ? { config: raw('config') } : {}),
     ...(targetUrl ? { targetUrl } : {}),
@@ -132,6 +160,24 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     k6Output,
     ...(rawOutput ? { rawOutput } : {}),
   };
+}
+
+/** The engines whose input is 'script' (k6's JavaScript, Artillery's YAML). */
+const SCRIPT_ENGINES: readonly string[] = ['k6', 'artillery'];
+
+/**
+ * `engine`: one of the registry's names; when not set, what the inputs name (jmeter for a 'plan' without a
+ * 'script', artillery for a YAML 'script': engineForInputs), else k6 (the Action installs k6 itself, so
+ * there is no `auto` to try engines in turn).
+ */
+function parseEngine(value: string, script: string | undefined, plan: string | undefined, problems: string[]): LoadEngineName {
+  if (value === '') {
+    const named = engineForInputs('auto', { plan, script });
+    return named === 'auto' ? 'k6' : (named as LoadEngineName);
+  }
+  if ((LOAD_ENGINE_NAMES as readonly string[]).includes(value)) return value as LoadEngineName;
+  problems.push(`'engine' must be one of ${LOAD_ENGINE_NAMES.join(', ')} — got '${value}'`);
+  return 'k6';
 }
 
 /** `baseline-url`, `rounds` and `round-duration`: A/B mode when a baseline URL is given. */

@@ -6,11 +6,10 @@ import { splitArgs } from '../engine/split-args.js';
 import { shouldFail } from '../gate/should-fail.js';
 import type { StageReport } from '../gate/verdict.js';
 import { createOctokit } from '../github/octokit.js';
-import { chooseEngine } from '../pipeline/engines.js';
+import { chooseEngine, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
 import { planStages } from '../pipeline/plan-stages.js';
 import type { Clock, EngineSetup, Log } from '../pipeline/ports.js';
 import { runAbPipeline } from '../ab/run-ab-stages.js';
-import { k6Engine } from '../engine/k6-engine.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { renderJson, renderMarkdown, renderText, renderTrend } from '../report/index.js';
 import { acceptRegressions, regressionAccepted } from './accept.js';
@@ -24,7 +23,7 @@ import { rollback } from './rollback.js';
 import { headlineOf } from '../report/words.js';
 
 /** How the Action's messages name its settings. */
-const INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'" } as const;
+const INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'", plan: "'plan'" } as const;
 
 /**
  * The Action from inputs to outputs: the stage pipeline (k6, memory, the baseline store) fed from the
@@ -37,7 +36,7 @@ export async function runAction(io: ActionIo): Promise<void> {
   const inputs = parseInputs(io.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io.env);
   const config = await loadConfig(inputs.config);
-  // Unknown stages, and thresholds that cannot fit a built-in metric, fail before k6 starts.
+  // Unknown stages, and thresholds that cannot fit a built-in metric, fail before the load starts.
   const stages = planStages(config, inputs.stages);
   // GitHub asks integrations to space writes ~1 s apart; GitHub Enterprise Server admins (and the tests,
   // against a local server) may set PERF_GATE_WRITE_SPACING_MS.
@@ -47,28 +46,31 @@ export async function runAction(io: ActionIo): Promise<void> {
     : undefined;
   const cancel = new AbortController();
   io.onCancel(() => {
-    io.warning('Cancelled: stopping k6 gracefully and reporting what was measured (partial).');
+    io.warning(`Cancelled: stopping ${inputs.engine} gracefully and reporting what was measured (partial).`);
     cancel.abort();
   });
 
   const secrets = secretsOf(inputs);
-  const k6 = await ensureK6({ version: inputs.k6Version, log: io, processEnv: io.env, secrets });
-  io.info(`k6 ${k6.version} (${k6.source}): ${k6.path}`);
+  // k6 is installed here (an exact version); another engine's tool is the workflow's to install.
+  const k6 = inputs.engine === 'k6' ? await ensureK6({ version: inputs.k6Version, log: io, processEnv: io.env, secrets }) : undefined;
+  if (k6) io.info(`k6 ${k6.version} (${k6.source}): ${k6.path}`);
+  const jmeter = inputs.engine === 'jmeter';
   const setup: EngineSetup = {
     config,
     stages: inputs.stages,
-    script: inputs.script,
+    ...(inputs.script !== undefined ? { script: inputs.script } : {}),
+    ...(inputs.plan !== undefined ? { plan: inputs.plan } : {}),
     ...(inputs.targetUrl ? { targetUrl: inputs.targetUrl } : {}),
     env: inputs.env,
-    flags: inputs.k6Flags,
+    flags: jmeter ? inputs.jmeterFlags : inputs.k6Flags,
     secrets,
     processEnv: io.env,
-    installed: { k6 },
+    ...(k6 ? { installed: { k6 } } : {}),
     k6Output: inputs.k6Output,
     ...(inputs.rawOutput !== undefined ? { rawOutput: inputs.rawOutput } : {}),
-    names: INPUT_NAMES,
+    names: { ...INPUT_NAMES, flags: jmeter ? "'jmeter-flags'" : "'k6-flags'" },
   };
-  const engine = await chooseEngine('k6', setup);
+  const engine = await chooseEngine(inputs.engine, setup);
   if ('problem' in engine) throw new Error(engine.problem);
   const workDir = join(io.tempDir, 'perf-gate');
   mkdirSync(workDir, { recursive: true });
@@ -83,12 +85,12 @@ export async function runAction(io: ActionIo): Promise<void> {
     signal: cancel.signal,
     gitSha: ctx.sha,
     labels: { event: ctx.eventName, ...(ctx.runId ? { run: ctx.runId } : {}) },
-    cancelledNote: 'The workflow was cancelled: k6 was stopped and the report covers what was measured until then (partial).',
+    cancelledNote: `The workflow was cancelled: ${inputs.engine} was stopped and the report covers what was measured until then (partial).`,
   };
   const ab = inputs.ab;
   // A/B mode measures its baseline in this job: the stored baseline is neither read nor written.
   const { runs, report: measured } = ab && inputs.targetUrl
-    ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: k6Engine, setup, clock, log })
+    ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: registryEntry(inputs.engine), setup, clock, log })
     : await runPipeline(common, { engine: engine.engine, ...(memory ? { memory } : {}), baselines: store, clock, log });
 
   let report = measured;
@@ -123,6 +125,13 @@ export async function runAction(io: ActionIo): Promise<void> {
   // Inconclusive warns but does not fail the step: the Action has no input asking otherwise.
   if (shouldFail(report.verdict, inputs.failOn, false)) io.setFailed(`perf-gate: ${report.verdict} — ${headlineOf(report)}`);
   else if (report.verdict === 'inconclusive') io.warning(`perf-gate: inconclusive — ${headlineOf(report)}`);
+}
+
+/** The registry entry of the engine: A/B mode prepares it anew for each round. */
+function registryEntry(name: LoadEngineName): (typeof LOAD_ENGINES)[number] {
+  const entry = LOAD_ENGINES.find((e) => e.name === name);
+  if (!entry) throw new Error(`the engine ${name} is not in the registry`);
+  return entry;
 }
 
 /** Values no child process and no log line may show: the github-token. */

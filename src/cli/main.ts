@@ -115,11 +115,12 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
 
   program
     .command('run')
-    .description('run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report')
-    .option('--config <file>', 'perf-gate.yml; `workload:` drives the embedded engine')
+    .description('run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report')
+    .option('--config <file>', 'perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape')
     .option('--stage <names>', 'stages to run, separated by commas or spaces', 'smoke')
-    .addOption(new Option('--engine <engine>', 'load engine (auto: the first that can run, in this order)').choices([...LOAD_ENGINE_NAMES, 'auto']).default('auto'))
-    .option('--script <file>', 'k6 script (for the k6 engine)')
+    .addOption(new Option('--engine <engine>', 'load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)').choices([...LOAD_ENGINE_NAMES, 'auto']).default('auto'))
+    .option('--script <file>', 'load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)')
+    .option('--plan <file>', 'JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)')
     .option('--target-url <url>', 'base URL of the service (BASE_URL for k6; overrides workload.baseUrl)')
     .option('--baseline <input>', 'baseline run document or k6 output to compare with')
     .option('--baseline-url <url>', 'A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url')

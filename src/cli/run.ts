@@ -7,7 +7,7 @@ import { shouldFail, type FailOn } from '../gate/should-fail.js';
 import type { Report } from '../gate/verdict.js';
 import { abSettings } from '../ab/ab-settings.js';
 import { runAbPipeline } from '../ab/run-ab-stages.js';
-import { chooseEngine, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
+import { chooseEngine, engineForInputs, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
@@ -24,6 +24,8 @@ export interface RunCliOptions {
   stage: string;
   engine: LoadEngineName | 'auto';
   script?: string;
+  /** `--plan`: the JMeter test plan (.jmx). */
+  plan?: string;
   targetUrl?: string;
   baseline?: string;
   /** A/B mode: the baseline service, loaded in rounds alternating with targetUrl. */
@@ -56,7 +58,7 @@ export function interruptedStatus(signal: StopSignal): number {
 }
 
 /** How the CLI's messages name its settings. */
-const OPTION_NAMES = { script: '--script', targetUrl: '--target-url' } as const;
+const OPTION_NAMES = { script: '--script', targetUrl: '--target-url', plan: '--plan' } as const;
 
 /** A/B mode when `--baseline-url` is given: the two URLs, `--rounds` and `--round-duration`, checked (ab/ab-settings.ts). */
 function abOptions(opts: RunCliOptions): { pairs: number; roundDurationS: number; urls: { baseline: string; candidate: string } } | undefined {
@@ -71,7 +73,8 @@ function abOptions(opts: RunCliOptions): { pairs: number; roundDurationS: number
 
 /**
  * `perf-gate run`: the stage pipeline the Action runs, from the command line. The stages run with k6 when
- * it is on PATH (or `--engine k6`) and with the embedded engine otherwise; memory is sampled from
+ * it is on PATH (or `--engine k6`) and with the embedded engine otherwise, with JMeter when `--plan` is
+ * given without `--script` (or `--engine jmeter`); memory is sampled from
  * `--memory-url`; each stage is compared with `--baseline` when it is of that stage; the report is printed
  * and written (with each stage's run document) into the output folder. A stop signal (`io.onStopSignal`)
  * stops the load gracefully: the stage that ran is reported, marked partial, and the status is
@@ -117,6 +120,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     config,
     stages: list.stages,
     ...(opts.script !== undefined ? { script: opts.script } : {}),
+    ...(opts.plan !== undefined ? { plan: opts.plan } : {}),
     ...(opts.targetUrl !== undefined ? { targetUrl: opts.targetUrl } : {}),
     env: {},
     flags: [],
@@ -126,8 +130,13 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     ...(opts.rawOutput !== undefined ? { rawOutput: opts.rawOutput } : {}),
     names: { ...OPTION_NAMES, config: opts.config ?? 'the config' },
   };
-  const choice = await chooseEngine(opts.engine, setup);
-  if ('problem' in choice) throw new UsageError(opts.engine === 'auto' ? choice.problem : `--engine ${choice.problem}`);
+  if (opts.plan !== undefined && opts.engine !== 'auto' && opts.engine !== 'jmeter') {
+    throw new UsageError(`--plan is a JMeter test plan, but --engine is ${opts.engine}: pass --engine jmeter (or leave --engine out), or leave out --plan`);
+  }
+  // A plan without a script is JMeter's input: `auto` must not hand it to k6 or the embedded engine.
+  const wanted = engineForInputs(opts.engine, opts);
+  const choice = await chooseEngine(wanted, setup);
+  if ('problem' in choice) throw new UsageError(opts.engine !== 'auto' ? `--engine ${choice.problem}` : wanted !== 'auto' ? `${choice.problem} (--plan is a JMeter test plan)` : choice.problem);
   const log: Log = {
     info: (m) => io.stderr(`  ${m}\n`),
     warning: (m) => io.stderr(`  warning: ${m}\n`),

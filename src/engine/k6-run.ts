@@ -290,8 +290,8 @@ function startError(k6: string, err: Error): Error {
   return new Error(`could not start k6 (${k6}): ${why}`, { cause: err });
 }
 
-/** Keeps the end of a stream as text and hands complete lines to `onLine`. */
-class OutputTail {
+/** Keeps the end of a stream as text and hands complete lines to `onLine` (k6's and JMeter's stdout and stderr). */
+export class OutputTail {
   private readonly decoder = new TextDecoder();
   private tail = '';
   private pending = '';

@@ -1,18 +1,45 @@
 /**
  * The load-engine registry: every tool the pipeline can drive, in the order `auto` tries them. A new tool
- * (JMeter, Artillery) is one adapter (a file or folder in src/engine/ exporting a LoadEngineEntry) and
- * one line in this list.
+ * is one adapter (a file or folder in src/engine/ exporting a LoadEngineEntry) and one line in this list.
+ *
+ * JMeter and Artillery come after k6 and the embedded engine, so `auto` keeps choosing those first. Each
+ * is asked for by its input instead: a test plan (`--plan`) without a script means JMeter, an Artillery
+ * YAML script means Artillery (see {@link engineForInputs}).
  */
+import { artilleryEngine } from '../engine/artillery/artillery-engine.js';
 import { embeddedEngine } from '../engine/embedded/embedded-engine.js';
+import { jmeterEngine } from '../engine/jmeter/jmeter-engine.js';
 import { k6Engine } from '../engine/k6-engine.js';
 import type { EngineSetup, LoadEngine, LoadEngineEntry } from './ports.js';
 
-export const LOAD_ENGINES = [k6Engine, embeddedEngine] as const satisfies readonly LoadEngineEntry[];
+export const LOAD_ENGINES = [
+  k6Engine,
+  embeddedEngine,
+  jmeterEngine,
+  artilleryEngine,
+] as const satisfies readonly LoadEngineEntry[];
 
-/** The name of a registered engine: `k6`, `embedded`. */
+/** The name of a registered engine: `k6`, `embedded`, `jmeter`, `artillery`. */
 export type LoadEngineName = (typeof LOAD_ENGINES)[number]['name'];
 
 export const LOAD_ENGINE_NAMES: readonly LoadEngineName[] = LOAD_ENGINES.map((e) => e.name);
+
+/**
+ * The engine a caller's `auto` means, given what the user handed over: a JMeter test plan without a
+ * script names JMeter, and a YAML script Artillery (each is that tool's input and no other engine's, so
+ * k6 or the embedded engine, first in the registry, must not run in its place); anything else stays `auto`.
+ *
+ * @example engineForInputs('auto', { plan: 'perf/plan.jmx' }) // 'jmeter'
+ * @example engineForInputs('auto', { script: 'perf/load.yml' }) // 'artillery'
+ * @example engineForInputs('auto', { plan: 'perf/plan.jmx', script: 'perf/script.js' }) // 'auto'
+ * @example engineForInputs('k6', { plan: 'perf/plan.jmx' }) // 'k6'
+ */
+export function engineForInputs(wanted: string, inputs: { readonly plan?: string | undefined; readonly script?: string | undefined }): string {
+  if (wanted !== 'auto') return wanted;
+  if (inputs.plan !== undefined && inputs.script === undefined) return 'jmeter';
+  if (inputs.script !== undefined && /\.ya?ml$/i.test(inputs.script)) return 'artillery';
+  return wanted;
+}
 
 /** The chosen engine and why (for the log line), or what stops every candidate (for the user). */
 export type EngineChoice = { readonly engine: LoadEngine; readonly name: string; readonly why: string } | { readonly problem: string };

@@ -89,12 +89,12 @@ export interface LoadOutput {
 }
 
 /**
- * A load tool behind the pipeline: k6, the embedded engine, later JMeter or Artillery.
+ * A load tool behind the pipeline: k6, the embedded engine, JMeter, later Artillery.
  *
  * @throws LoadFailedError (engine/load-failed.ts) when the tool failed and measured nothing usable.
  */
 export interface LoadEngine {
-  /** The tool, as `meta.tool` names it: `k6`, `embedded`. */
+  /** The tool, as `meta.tool` names it: `k6`, `embedded`, `jmeter`. */
   readonly name: string;
   run(load: StageLoad): Promise<LoadOutput>;
 }
@@ -103,8 +103,10 @@ export interface LoadEngine {
 export interface EngineSetup {
   readonly config: PerfGateConfig;
   readonly stages: readonly string[];
-  /** The load script, for engines that run one (k6). */
+  /** The load script, for engines that run one (k6; Artillery's YAML). */
   readonly script?: string;
+  /** The JMeter test plan (`.jmx`), for the jmeter engine (engine/jmeter/). */
+  readonly plan?: string;
   /** The system under test: `BASE_URL` for a script, `baseUrl` of the embedded workload. */
   readonly targetUrl?: string;
   /** Variables for the script (`-e NAME=value`); the memory command gets them too. */
@@ -124,8 +126,12 @@ export interface EngineSetup {
   readonly rawOutput?: string;
   /** Executables the caller installed, by engine name (the Action's `ensureK6`); others are looked up on PATH. */
   readonly installed?: Readonly<Record<string, { readonly path: string; readonly version: string }>>;
-  /** How the caller names its settings in messages: `--script` or `'script'`, `--target-url` or `'target-url'`, the config file. */
-  readonly names: { readonly script: string; readonly targetUrl: string; readonly config: string };
+  /**
+   * How the caller names its settings in messages: `--script` or `'script'`, `--target-url` or
+   * `'target-url'`, the config file; `--plan` or `'plan'` and the extra flags (`'jmeter-flags'`) when the
+   * caller has them (default `--plan`, `the extra flags`).
+   */
+  readonly names: { readonly script: string; readonly targetUrl: string; readonly config: string; readonly plan?: string; readonly flags?: string };
 }
 
 /** Whether an engine can run here, and the engine when it can. */

@@ -28,7 +28,10 @@ describe('parseInputs: defaults', () => {
       k6Flags: [],
       env: {},
       k6Output: 'live',
+      engine: 'k6',
+      jmeterFlags: [],
     });
+    expect(i.plan).toBeUndefined();
     expect(i.rollback).toBeUndefined();
     expect(i.rawOutput).toBeUndefined();
   });
@@ -64,6 +67,30 @@ describe('parseInputs: values', () => {
     { what: 'A/B mode with 8 pairs of 30 s', inputs: { 'baseline-url': 'http://127.0.0.1:8081', 'target-url': 'http://127.0.0.1:8082', rounds: '8', 'round-duration': '30s' }, expected: { ab: { pairs: 8, roundDurationS: 30 } } },
   ])('$what', ({ inputs, expected }) => {
     expect(parse({ script: 's.js', ...inputs })).toMatchObject(expected);
+  });
+});
+
+describe('parseInputs: the engine', () => {
+  it.each([
+    { what: 'a plan alone means JMeter, and needs no script', inputs: { plan: 'perf/plan.jmx' }, expected: { engine: 'jmeter', plan: 'perf/plan.jmx', jmeterFlags: [] } },
+    { what: 'engine jmeter with its flags', inputs: { engine: 'jmeter', plan: 'perf/plan.jmx', 'jmeter-flags': '-Jthink=0 -q perf/extra.properties' }, expected: { engine: 'jmeter', jmeterFlags: ['-Jthink=0', '-q', 'perf/extra.properties'] } },
+    { what: 'a script and no engine: k6', inputs: { script: 's.js' }, expected: { engine: 'k6', script: 's.js' } },
+    { what: 'the embedded engine needs no script', inputs: { engine: 'embedded' }, expected: { engine: 'embedded' } },
+    { what: 'an Artillery YAML and no engine: artillery', inputs: { script: 'perf/load.yml' }, expected: { engine: 'artillery', script: 'perf/load.yml' } },
+  ])('$what', ({ inputs, expected }) => {
+    expect(parse(inputs)).toMatchObject(expected);
+  });
+
+  it.each([
+    { what: 'engine jmeter without a plan', inputs: { engine: 'jmeter' }, says: "'plan' is required with engine jmeter: the JMeter test plan to run, e.g. 'perf/plan.jmx'" },
+    { what: 'a plan for engine k6', inputs: { engine: 'k6', script: 's.js', plan: 'p.jmx' }, says: "'plan' is a JMeter test plan, but 'engine' is k6 — set 'engine: jmeter', or leave out 'plan'" },
+    { what: 'a plan and a script without an engine (k6, which takes no plan)', inputs: { script: 's.js', plan: 'p.jmx' }, says: "'plan' is a JMeter test plan, but 'engine' is k6" },
+    { what: 'an unknown engine', inputs: { engine: 'gatling', script: 's.js' }, says: "'engine' must be one of k6, embedded, jmeter, artillery — got 'gatling'" },
+    { what: 'jmeter-flags that set the results file', inputs: { plan: 'p.jmx', 'jmeter-flags': '-l mine.jtl' }, says: "'jmeter-flags' must not set -l: perf-gate writes the JTL into the stage folder (got '-l')" },
+    { what: 'jmeter-flags for k6', inputs: { script: 's.js', 'jmeter-flags': '-Jx=1' }, says: "'jmeter-flags' go to JMeter, but 'engine' is k6 — got '-Jx=1'" },
+    { what: 'k6-flags for JMeter', inputs: { plan: 'p.jmx', 'k6-flags': '--vus 10' }, says: "'k6-flags' go to k6, but 'engine' is jmeter — got '--vus 10'" },
+  ])('$what', ({ inputs, says }) => {
+    expect(problems(inputs)).toContain(says);
   });
 });
 

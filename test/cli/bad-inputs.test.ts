@@ -52,6 +52,10 @@ export const BAD_INPUTS: readonly { what: string; args: () => string[]; code: nu
     code: 2,
     first: /^perf-gate: the baseline was measured with jmeter and the current run with k6: latencies measured by different load tools are not comparable/,
   },
+  { what: 'perf-gate run --plan that does not exist', args: () => ['run', '--plan', join(tmp, 'nope.jmx')], code: 2, first: /^perf-gate: --plan: there is no JMeter test plan at '.*nope\.jmx'$/ },
+  { what: 'perf-gate run --engine jmeter without --plan', args: () => ['run', '--engine', 'jmeter'], code: 2, first: /^perf-gate: --engine jmeter: no --plan given — give the JMeter test plan \(\.jmx\) to run with --plan$/ },
+  { what: 'perf-gate run --plan with --engine k6', args: () => ['run', '--plan', 'examples/jmeter/isectech.jmx', '--engine', 'k6'], code: 2, first: /^perf-gate: --plan is a JMeter test plan, but --engine is k6: pass --engine jmeter \(or leave --engine out\), or leave out --plan$/ },
+  { what: 'perf-gate run --plan without JMeter on PATH', args: () => ['run', '--plan', 'examples/jmeter/isectech.jmx'], code: 2, first: /^perf-gate: jmeter: JMeter is not on PATH — install Apache JMeter 5\.x .* \(--plan is a JMeter test plan\)$/ },
   { what: 'ingest --max-scopes 0', args: () => ['ingest', current, '-o', join(tmp, 'm.json'), '--max-scopes', '0'], code: 2, first: /^perf-gate: --max-scopes: expected a whole number ≥ 1, got '0'/ },
   { what: 'ingest -o into a folder that does not exist', args: () => ['ingest', current, '-o', '/missing/dir/run.json'], code: 2, first: /^perf-gate: cannot write the run document to \/missing\/dir\/run\.json: its folder does not exist/ },
 ];

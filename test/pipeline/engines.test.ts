@@ -36,8 +36,8 @@ function entry(name: string, ready: boolean): LoadEngineEntry {
 }
 
 describe('the load-engine registry', () => {
-  it('lists k6 first (auto prefers it), then the embedded engine', () => {
-    expect(LOAD_ENGINE_NAMES).toEqual(['k6', 'embedded']);
+  it('lists k6 first (auto prefers it), then the embedded engine, then JMeter and Artillery', () => {
+    expect(LOAD_ENGINE_NAMES).toEqual(['k6', 'embedded', 'jmeter', 'artillery']);
   });
 
   it.each([
@@ -53,7 +53,7 @@ describe('the load-engine registry', () => {
   });
 
   it.each([
-    { what: 'no k6, no workload: nothing to run', extra: {}, expected: { problem: 'nothing to run: k6: k6 is not on PATH — install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use an engine that needs none; embedded: needs a `workload:` in the config (requests, connections, duration) — see docs/embedded-engine.md' } },
+    { what: 'no k6, no workload: nothing to run', extra: {}, expected: { problem: 'nothing to run: k6: k6 is not on PATH — install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/) or use an engine that needs none; embedded: needs a `workload:` in the config (requests, connections, duration) — see docs/embedded-engine.md; jmeter: no --plan given — give the JMeter test plan (.jmx) to run with --plan; artillery: artillery is not on PATH (and PERF_GATE_ARTILLERY is not set) — install Artillery (scripts/install-artillery.sh, or npm i -g artillery@2.0.21) and set PERF_GATE_ARTILLERY to its bin, or put it on PATH (docs/artillery.md)' } },
     { what: 'no k6, a workload: the embedded engine, because k6 is not on PATH', extra: { config: parseConfig({ workload: WORKLOAD }) }, expected: { name: 'embedded', why: 'k6 is not on PATH' } },
     { what: 'k6 on PATH but no script: the embedded engine', extra: { config: parseConfig({ workload: WORKLOAD }), processEnv: { PATH: `${fakeK6Bin()}${delimiter}${process.env['PATH'] ?? ''}` } }, expected: { name: 'embedded', why: 'no --script given' } },
     { what: 'k6 on PATH and a script: k6', extra: { script: 's.js', processEnv: { PATH: `${fakeK6Bin()}${delimiter}${process.env['PATH'] ?? ''}` } }, expected: { name: 'k6', why: 'k6 v0.49.0 on PATH' } },
@@ -71,7 +71,8 @@ describe('the load-engine registry', () => {
   });
 
   it('a new engine is one entry plus one registry line: a stand-in JMeter runs a stage through the pipeline', async () => {
-    const registry = [...LOAD_ENGINES, jmeterEngine];
+    // The registry without its real JMeter (engine/jmeter/) and the Artillery after it, plus the stand-in entry.
+    const registry = [...LOAD_ENGINES.filter((e) => e.name !== 'jmeter' && e.name !== 'artillery'), jmeterEngine];
     const choice = await chooseEngine('auto', setup({ script: 'plan.jmx' }), registry);
     expect('problem' in choice ? choice.problem : `${choice.name}: ${choice.why}`).toBe('jmeter: k6 is not on PATH; needs a `workload:` in the config (requests, connections, duration)');
     if ('problem' in choice) return;
