@@ -1204,7 +1204,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path3 = __require("node:path");
+    var path4 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2217,9 +2217,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path3.resolve(baseDir, baseName);
+          const localBin = path4.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path3.extname(baseName))) return void 0;
+          if (sourceExt.includes(path4.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2237,17 +2237,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path3.resolve(
-            path3.dirname(resolvedScriptPath),
+          executableDir = path4.resolve(
+            path4.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path3.basename(
+            const legacyName = path4.basename(
               this._scriptPath,
-              path3.extname(this._scriptPath)
+              path4.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2258,7 +2258,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path3.extname(executableFile));
+        launchWithNode = sourceExt.includes(path4.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3173,7 +3173,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path3.basename(filename, path3.extname(filename));
+        this._name = path4.basename(filename, path4.extname(filename));
         return this;
       }
       /**
@@ -3187,9 +3187,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path4) {
-        if (path4 === void 0) return this._executableDir;
-        this._executableDir = path4;
+      executableDir(path5) {
+        if (path5 === void 0) return this._executableDir;
+        this._executableDir = path5;
         return this;
       }
       /**
@@ -9266,11 +9266,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -9286,7 +9286,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -11119,8 +11119,8 @@ var require_dist2 = __commonJS({
         if (!append) {
           paths = paths.reverse();
         }
-        paths.forEach(function(path3) {
-          var pathArray = getPathArray(path3);
+        paths.forEach(function(path4) {
+          var pathArray = getPathArray(path4);
           addExistingPath(pathArray, env[pathVar], append);
           env[pathVar] = pathArray.join(separator);
         });
@@ -11134,14 +11134,14 @@ var require_dist2 = __commonJS({
         return [pathToAdd];
       }
     }
-    function addExistingPath(array2, path3, appendMode) {
-      if (!path3) {
+    function addExistingPath(array2, path4, appendMode) {
+      if (!path4) {
         return;
       }
       if (appendMode) {
-        array2.unshift(path3);
+        array2.unshift(path4);
       } else {
-        array2.push(path3);
+        array2.push(path4);
       }
     }
   }
@@ -14091,15 +14091,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path3 = [graph[toModel].parent, toModel];
+      const path4 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path3.unshift(graph[cur].parent);
+        path4.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path3;
+      fn.conversion = path4;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -14688,18 +14688,18 @@ var require_source = __commonJS({
         }
       }
     });
-    var createStyler = (open5, close, parent) => {
+    var createStyler = (open6, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open5;
+        openAll = open6;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open5;
+        openAll = parent.openAll + open6;
         closeAll = close + parent.closeAll;
       }
       return {
-        open: open5,
+        open: open6,
         close,
         openAll,
         closeAll,
@@ -15213,61 +15213,61 @@ var require_printResult = __commonJS({
       }
       return strResult;
     };
-    function asLowRow(name, stat4) {
+    function asLowRow(name, stat6) {
       return [
         name,
-        stat4.p2_5,
-        stat4.p50,
-        stat4.p97_5,
-        stat4.p99,
-        stat4.average,
-        stat4.stddev,
-        typeof stat4.max === "string" ? stat4.max : Math.floor(stat4.max * 100) / 100
+        stat6.p2_5,
+        stat6.p50,
+        stat6.p97_5,
+        stat6.p99,
+        stat6.average,
+        stat6.stddev,
+        typeof stat6.max === "string" ? stat6.max : Math.floor(stat6.max * 100) / 100
       ];
     }
-    function asHighRow(name, stat4) {
+    function asHighRow(name, stat6) {
       return [
         name,
-        stat4.p1,
-        stat4.p2_5,
-        stat4.p50,
-        stat4.p97_5,
-        stat4.average,
-        stat4.stddev,
-        typeof stat4.min === "string" ? stat4.min : Math.floor(stat4.min * 100) / 100
+        stat6.p1,
+        stat6.p2_5,
+        stat6.p50,
+        stat6.p97_5,
+        stat6.average,
+        stat6.stddev,
+        typeof stat6.min === "string" ? stat6.min : Math.floor(stat6.min * 100) / 100
       ];
     }
     function asColor(colorise, row) {
       return row.map((entry) => colorise(entry));
     }
-    function asMs(stat4) {
+    function asMs(stat6) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const k of Object.keys(stat4)) {
-        result[k] = `${stat4[k]} ms`;
+      for (const k of Object.keys(stat6)) {
+        result[k] = `${stat6[k]} ms`;
       }
-      result.max = typeof stat4.max === "string" ? stat4.max : `${Math.floor(stat4.max * 100) / 100} ms`;
+      result.max = typeof stat6.max === "string" ? stat6.max : `${Math.floor(stat6.max * 100) / 100} ms`;
       return result;
     }
-    function asNumber(stat4) {
+    function asNumber(stat6) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const k of Object.keys(stat4)) {
-        result[k] = stat4[k].toLocaleString(void 0, {
+      for (const k of Object.keys(stat6)) {
+        result[k] = stat6[k].toLocaleString(void 0, {
           // to show all digits
           maximumFractionDigits: 20
         });
       }
       return result;
     }
-    function asBytes(stat4) {
-      const result = Object.create(stat4);
+    function asBytes(stat6) {
+      const result = Object.create(stat6);
       for (const p of percentiles) {
         const key = `p${p}`.replace(".", "_");
-        result[key] = prettyBytes(stat4[key]);
+        result[key] = prettyBytes(stat6[key]);
       }
-      result.average = prettyBytes(stat4.average);
-      result.stddev = prettyBytes(stat4.stddev);
-      result.max = prettyBytes(stat4.max);
-      result.min = prettyBytes(stat4.min);
+      result.average = prettyBytes(stat6.average);
+      result.stddev = prettyBytes(stat6.stddev);
+      result.max = prettyBytes(stat6.max);
+      result.min = prettyBytes(stat6.min);
       return result;
     }
     function colorizeByStatusCode(chalk, statusCode) {
@@ -15376,7 +15376,7 @@ var require_aggregateResult = __commonJS({
 var require_manager = __commonJS({
   "node_modules/autocannon/lib/manager.js"(exports2, module2) {
     "use strict";
-    var path3 = __require("path");
+    var path4 = __require("path");
     var EE = __require("events").EventEmitter;
     var aggregateResult = require_aggregateResult();
     var { getHistograms } = require_histUtil();
@@ -15434,7 +15434,7 @@ var require_manager = __commonJS({
       workerOpts.c = workerOpts.connections;
       function init() {
         for (let i = 0; i < numWorkers; i++) {
-          const worker = new Worker2(path3.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
+          const worker = new Worker2(path4.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
           worker.on("message", (msg) => {
             const { cmd, data, error: error62 } = msg;
             if (cmd === "RESULT") {
@@ -24445,11 +24445,11 @@ var require_mime_types = __commonJS({
       }
       return exts[0];
     }
-    function lookup(path3) {
-      if (!path3 || typeof path3 !== "string") {
+    function lookup(path4) {
+      if (!path4 || typeof path4 !== "string") {
         return false;
       }
-      var extension2 = extname("x." + path3).toLowerCase().substr(1);
+      var extension2 = extname("x." + path4).toLowerCase().substr(1);
       if (!extension2) {
         return false;
       }
@@ -25435,8 +25435,8 @@ var require_get_intrinsic = __commonJS({
         throw new $SyntaxError("invalid intrinsic syntax, expected opening `%`");
       }
       var result = [];
-      $replace(string4, rePropName, function(match, number4, quote2, subString) {
-        result[result.length] = quote2 ? $replace(subString, reEscapeChar, "$1") : number4 || match;
+      $replace(string4, rePropName, function(match, number4, quote4, subString) {
+        result[result.length] = quote4 ? $replace(subString, reEscapeChar, "$1") : number4 || match;
       });
       return result;
     };
@@ -25589,7 +25589,7 @@ var require_form_data = __commonJS({
     "use strict";
     var CombinedStream = require_combined_stream();
     var util = __require("util");
-    var path3 = __require("path");
+    var path4 = __require("path");
     var http = __require("http");
     var https = __require("https");
     var parseUrl = __require("url").parse;
@@ -25663,12 +25663,12 @@ var require_form_data = __commonJS({
         if (value.end != void 0 && value.end != Infinity && value.start != void 0) {
           callback(null, value.end + 1 - (value.start ? value.start : 0));
         } else {
-          fs.stat(value.path, function(err, stat4) {
+          fs.stat(value.path, function(err, stat6) {
             if (err) {
               callback(err);
               return;
             }
-            var fileSize = stat4.size - (value.start ? value.start : 0);
+            var fileSize = stat6.size - (value.start ? value.start : 0);
             callback(null, fileSize);
           });
         }
@@ -25720,11 +25720,11 @@ var require_form_data = __commonJS({
     FormData.prototype._getContentDisposition = function(value, options) {
       var filename;
       if (typeof options.filepath === "string") {
-        filename = path3.normalize(options.filepath).replace(/\\/g, "/");
+        filename = path4.normalize(options.filepath).replace(/\\/g, "/");
       } else if (options.filename || value && (value.name || value.path)) {
-        filename = path3.basename(options.filename || value && (value.name || value.path));
+        filename = path4.basename(options.filename || value && (value.name || value.path));
       } else if (value && value.readable && hasOwn(value, "httpVersion")) {
-        filename = path3.basename(value.client._httpMessage.path || "");
+        filename = path4.basename(value.client._httpMessage.path || "");
       }
       if (filename) {
         return 'filename="' + escapeHeaderParam(filename) + '"';
@@ -25909,16 +25909,16 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve3, basename } = __require("path");
-    var { readFileSync } = __require("fs");
+    var { resolve: resolve4, basename: basename2 } = __require("path");
+    var { readFileSync: readFileSync2 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
       try {
         return JSON.parse(string4);
       } catch (error62) {
         try {
-          const path3 = resolve3(string4);
-          const data = readFileSync(path3, "utf8");
+          const path4 = resolve4(string4);
+          const data = readFileSync2(path4, "utf8");
           return JSON.parse(data);
         } catch (error63) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -25932,14 +25932,14 @@ var require_multipart = __commonJS({
         const type = obj[key] && obj[key].type;
         switch (type) {
           case "file": {
-            const path3 = obj[key] && obj[key].path;
-            if (!path3) {
+            const path4 = obj[key] && obj[key].path;
+            if (!path4) {
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync(path3);
+            const buffer = readFileSync2(path4);
             form.append(key, buffer, Object.assign({}, {
-              filename: basename(path3)
+              filename: basename2(path4)
             }, opts));
             break;
           }
@@ -28260,14 +28260,14 @@ var require_validate = __commonJS({
     var lessThanOneError = (label2) => new Error(`${label2} can not be less than 1`);
     var greaterThanZeroError = (label2) => new Error(`${label2} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
-    function safeRequire(path3) {
-      if (typeof path3 === "string") {
+    function safeRequire(path4) {
+      if (typeof path4 === "string") {
         try {
-          return __require(path3);
+          return __require(path4);
         } catch (err) {
         }
       }
-      return path3;
+      return path4;
     }
     function defaultOpts(opts) {
       const setupClient = opts.workers ? opts.setupClient : safeRequire(opts.setupClient);
@@ -30748,7 +30748,7 @@ var require_httpRequestBuilder = __commonJS({
           return null;
         }
         const method = reqData.method;
-        const path3 = reqData.path;
+        const path4 = reqData.path;
         const headers = reqData.headers;
         const body = reqData.body;
         const headersDefinedHost = getPropertyCaseInsensitive(reqData.headers, "host");
@@ -30759,7 +30759,7 @@ var require_httpRequestBuilder = __commonJS({
           host = hostname3 + ":" + port;
         }
         const baseReq = [
-          `${method} ${path3} HTTP/1.1`
+          `${method} ${path4} HTTP/1.1`
         ];
         if (!headersDefinedHost) {
           baseReq.push(`Host: ${host}`);
@@ -32611,10 +32611,10 @@ var require_init = __commonJS({
     }
     function run2(opts) {
       const tracker = new EE();
-      const promise2 = new Promise((resolve3, reject) => {
+      const promise2 = new Promise((resolve4, reject) => {
         _init(opts, tracker, (err, results) => {
           if (err) return reject(err);
-          resolve3(results);
+          resolve4(results);
         });
       });
       tracker.then = promise2.then.bind(promise2);
@@ -32630,13 +32630,13 @@ var require_init = __commonJS({
       };
       const mainTracker = new EE();
       const warmUpTracker = new EE();
-      const promise2 = new Promise((resolve3, reject) => {
+      const promise2 = new Promise((resolve4, reject) => {
         _init(warmupOpts, warmUpTracker, (err, warmupResults) => {
           if (err) return reject(err);
           _init(opts, mainTracker, (err2, results) => {
             if (err2) return reject(err2);
             results.warmup = warmupResults;
-            resolve3(results);
+            resolve4(results);
           });
         });
       });
@@ -32807,9 +32807,9 @@ var require_autocannon = __commonJS({
     var fs = __require("fs");
     var os = __require("os");
     var net = __require("net");
-    var path3 = __require("path");
+    var path4 = __require("path");
     var URL2 = __require("url").URL;
-    var spawn2 = __require("child_process").spawn;
+    var spawn4 = __require("child_process").spawn;
     var managePath = require_dist2();
     var hasAsyncHooks = require_has_async_hooks();
     var subarg = require_subarg();
@@ -32922,7 +32922,7 @@ var require_autocannon = __commonJS({
         return;
       }
       if (!checkURL(argv.url) || argv.help) {
-        const help = fs.readFileSync(path3.join(__dirname, "help.txt"), "utf8");
+        const help = fs.readFileSync(path4.join(__dirname, "help.txt"), "utf8");
         console.error(help);
         return;
       }
@@ -33036,8 +33036,8 @@ var require_autocannon = __commonJS({
           });
         });
         const alterPath = managePath({ PATH: process.env.NODE_PATH });
-        alterPath.unshift(path3.join(__dirname, "lib/preload"));
-        const proc = spawn2(argv.spawn[0], argv.spawn.slice(1), {
+        alterPath.unshift(path4.join(__dirname, "lib/preload"));
+        const proc = spawn4(argv.spawn[0], argv.spawn.slice(1), {
           stdio: ["ignore", "inherit", "inherit"],
           env: Object.assign({}, process.env, {
             NODE_OPTIONS: ["-r", "autocannonDetectPort"].join(" ") + (process.env.NODE_OPTIONS ? ` ${process.env.NODE_OPTIONS}` : ""),
@@ -33060,7 +33060,7 @@ var require_autocannon = __commonJS({
     }
     function createChannel(onport) {
       const pipeName = `${process.pid}.autocannon`;
-      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path3.join(os.tmpdir(), pipeName);
+      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path4.join(os.tmpdir(), pipeName);
       const server = net.createServer((socket) => {
         socket.once("data", (chunk) => {
           const port = chunk.toString();
@@ -35068,17 +35068,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path3) {
-      const ctrl = callVisitor(key, node2, visitor, path3);
+    function visit_(key, node2, visitor, path4) {
+      const ctrl = callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path3);
+            const ci = visit_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35089,13 +35089,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path3);
+          const cv = visit_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -35116,17 +35116,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path3) {
-      const ctrl = await callVisitor(key, node2, visitor, path3);
+    async function visitAsync_(key, node2, visitor, path4) {
+      const ctrl = await callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35137,13 +35137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path3);
+          const cv = await visitAsync_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -35170,23 +35170,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path3) {
+    function callVisitor(key, node2, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path3);
+        return visitor(key, node2, path4);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path3);
+        return visitor.Map?.(key, node2, path4);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path3);
+        return visitor.Seq?.(key, node2, path4);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path3);
+        return visitor.Pair?.(key, node2, path4);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path3);
+        return visitor.Scalar?.(key, node2, path4);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path3);
+        return visitor.Alias?.(key, node2, path4);
       return void 0;
     }
-    function replaceNode(key, path3, node2) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path4, node2) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -35798,10 +35798,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -35820,7 +35820,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -35850,11 +35850,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path4;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -35868,8 +35868,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -35883,8 +35883,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -35902,8 +35902,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -35913,8 +35913,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -38429,9 +38429,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -38506,14 +38506,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection.isEmptyPath(path3)) {
+      deleteIn(path4) {
+        if (Collection.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -38528,10 +38528,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection.isEmptyPath(path3))
+      getIn(path4, keepScalar) {
+        if (Collection.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -38542,10 +38542,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection.isEmptyPath(path3))
+      hasIn(path4) {
+        if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -38562,13 +38562,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection.isEmptyPath(path3)) {
+      setIn(path4, value) {
+        if (Collection.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -40529,9 +40529,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit2.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index] of path3) {
+      for (const [field, index] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -40540,23 +40540,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit2.parentCollection = (cst, path4) => {
+      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40567,10 +40567,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40996,9 +40996,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote4 = this.charAt(0);
+        let end = this.buffer.indexOf(quote4, this.pos + 1);
+        if (quote4 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -42340,12 +42340,12 @@ var {
 
 // src/config/errors.ts
 var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-function formatConfigPath(path3) {
+function formatConfigPath(path4) {
   let out = "";
-  path3.forEach((segment, i) => {
+  path4.forEach((segment, i) => {
     if (typeof segment === "number") {
       out += `[${segment}]`;
-    } else if (isThresholdMetricKey(path3, i) || !IDENTIFIER.test(segment)) {
+    } else if (isThresholdMetricKey(path4, i) || !IDENTIFIER.test(segment)) {
       out += `[${JSON.stringify(segment)}]`;
     } else {
       out += out === "" ? segment : `.${segment}`;
@@ -42353,8 +42353,8 @@ function formatConfigPath(path3) {
   });
   return out;
 }
-function isThresholdMetricKey(path3, i) {
-  return i === 3 && path3[0] === "stages" && path3[2] === "thresholds";
+function isThresholdMetricKey(path4, i) {
+  return i === 3 && path4[0] === "stages" && path4[2] === "thresholds";
 }
 function formatValue(value) {
   if (value === void 0) return "nothing";
@@ -42371,8 +42371,8 @@ function formatValue(value) {
 }
 function formatConfigIssue(issue2, file2) {
   const where2 = file2 === void 0 ? "" : issue2.location === void 0 ? `${file2}: ` : `${file2}:${issue2.location.line}:${issue2.location.col}: `;
-  const path3 = formatConfigPath(issue2.path);
-  return `${where2}${path3 === "" ? "" : `${path3}: `}${issue2.message}`;
+  const path4 = formatConfigPath(issue2.path);
+  return `${where2}${path4 === "" ? "" : `${path4}: `}${issue2.message}`;
 }
 var ConfigError = class _ConfigError extends Error {
   /** Where the first problem is: a key path (`stages.smoke.regresion`) or, for I/O and YAML syntax errors, the file. */
@@ -43074,9 +43074,9 @@ function templateName(value) {
   const hash2 = rest.indexOf("#");
   if (hash2 >= 0) rest = rest.slice(0, hash2);
   const q = rest.indexOf("?");
-  const path3 = q >= 0 ? rest.slice(0, q) : rest;
+  const path4 = q >= 0 ? rest.slice(0, q) : rest;
   const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path3.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const segments = path4.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
   const params = query === void 0 ? void 0 : query.split("&").map((p) => {
     const eq = p.indexOf("=");
     return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
@@ -44499,10 +44499,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path3) {
-  if (!path3)
+function getElementAtPath(obj, path4) {
+  if (!path4)
     return obj;
-  return path3.reduce((acc, key) => acc?.[key], obj);
+  return path4.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -44842,11 +44842,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path3, issues) {
+function prefixIssues(path4, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path3);
+    iss.path.unshift(path4);
     return iss;
   });
 }
@@ -45308,16 +45308,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path3 = []) => {
+  const processError = (error63, path4 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -45356,17 +45356,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path3 = []) => {
+  const processError = (error63, path4 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -45405,8 +45405,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path3) {
+  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path4) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -48749,7 +48749,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -48759,7 +48759,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check5 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -48770,7 +48770,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -48834,7 +48834,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -62544,13 +62544,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path3 = ref.slice(1).split("/").filter(Boolean);
-  if (path3.length === 0) {
+  const path4 = ref.slice(1).split("/").filter(Boolean);
+  if (path4.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path3[0] === defsKey) {
-    const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
+  if (path4[0] === defsKey) {
+    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -63651,7 +63651,7 @@ function mergeWindows(docs) {
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
-  const open5 = (w) => {
+  const open6 = (w) => {
     const t = new WindowTotals(series.type);
     t.count = w.count;
     t.lastTime = atMs(w.i);
@@ -63660,7 +63660,7 @@ function decodeSeries(series, atMs) {
   switch (series.type) {
     case "trend":
       return series.windows.map((w) => {
-        const t = open5(w);
+        const t = open6(w);
         t.sum = w.sum;
         t.min = w.min;
         t.max = w.max;
@@ -63670,16 +63670,16 @@ function decodeSeries(series, atMs) {
         return { i: w.i, totals: t };
       });
     case "counter":
-      return series.windows.map((w) => ({ i: w.i, totals: open5(w) }));
+      return series.windows.map((w) => ({ i: w.i, totals: open6(w) }));
     case "rate":
       return series.windows.map((w) => {
-        const t = open5(w);
+        const t = open6(w);
         t.passes = w.passes;
         return { i: w.i, totals: t };
       });
     case "gauge":
       return series.windows.map((w) => {
-        const t = open5(w);
+        const t = open6(w);
         t.min = w.min;
         t.max = w.max;
         t.last = w.last;
@@ -63727,7 +63727,7 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz), Artillery `--output` reports, the request lines of artillery-plugin-perf-gate (docs/artillery.md) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max2 = 60) {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean.length > max2 ? `${clean.slice(0, max2)}\u2026` : clean;
@@ -63743,6 +63743,528 @@ var LoadFailedError = class extends Error {
   stage;
   tool;
   name = "LoadFailedError";
+};
+
+// src/engine/artillery/artillery-engine.ts
+import { join as join3 } from "node:path";
+
+// src/engine/artillery/find-artillery.ts
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+// src/engine/child-env.ts
+var WITHHELD_NAMES = [
+  /^INPUT_/i,
+  /^ACTIONS_/i,
+  /^(GITHUB|GH)_(\w+_)?(TOKEN|PAT|SECRET|PASSWORD|PRIVATE_KEY)$/i,
+  /^GITHUB_(ENV|OUTPUT|PATH|STATE|STEP_SUMMARY)$/i
+];
+var MIN_SECRET_SUBSTRING = 8;
+function isWithheldName(name) {
+  return WITHHELD_NAMES.some((re) => re.test(name));
+}
+function carriesSecret(value, secrets) {
+  return secrets.some((s) => s !== "" && (value === s || s.length >= MIN_SECRET_SUBSTRING && value.includes(s)));
+}
+function childEnv(options) {
+  const secrets = (options.secrets ?? []).filter((s) => s !== "");
+  const env = {};
+  const withheld = [];
+  for (const [name, value] of Object.entries(options.parent)) {
+    if (value === void 0) continue;
+    if (isWithheldName(name) || carriesSecret(value, secrets)) withheld.push(name);
+    else env[name] = value;
+  }
+  const refused = [];
+  for (const [name, value] of Object.entries(options.set ?? {})) {
+    if (carriesSecret(value, secrets)) {
+      refused.push(name);
+      delete env[name];
+    } else {
+      env[name] = value;
+    }
+  }
+  return { env, withheld, refused };
+}
+
+// src/engine/artillery/find-artillery.ts
+var execFileAsync = promisify(execFile);
+var ARTILLERY_SETTING = "PERF_GATE_ARTILLERY";
+var ARTILLERY_QUIET_ENV = { ARTILLERY_DISABLE_TELEMETRY: "true", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
+async function artilleryVersion(bin, processEnv) {
+  const fromPackage = /[\\/]/.test(bin) ? packageVersion(bin) : void 0;
+  if (fromPackage !== void 0) return fromPackage;
+  try {
+    const env = childEnv({ parent: processEnv, set: ARTILLERY_QUIET_ENV }).env;
+    const { stdout } = await execFileAsync(bin, ["version"], { encoding: "utf8", timeout: 6e4, env });
+    return parseArtilleryVersion(stdout);
+  } catch {
+    return void 0;
+  }
+}
+function parseArtilleryVersion(output2) {
+  return /^Artillery:\s*v?(\d+\.\d+\.\d+\S*)/m.exec(output2)?.[1];
+}
+function packageVersion(bin) {
+  try {
+    let dir = dirname(realpathSync(bin));
+    for (let i = 0; i < 3; i++, dir = dirname(dir)) {
+      const file2 = join(dir, "package.json");
+      if (!existsSync(file2)) continue;
+      const pkg = JSON.parse(readFileSync(file2, "utf8"));
+      if (pkg.name === "artillery" && typeof pkg.version === "string") return pkg.version;
+    }
+  } catch {
+  }
+  return void 0;
+}
+async function findArtillery(installed, processEnv) {
+  if (installed) return { found: installed, from: "installed" };
+  const named = processEnv[ARTILLERY_SETTING];
+  if (named !== void 0 && named !== "") {
+    const path4 = resolve(named);
+    const version3 = await artilleryVersion(path4, processEnv);
+    if (version3 === void 0) return { why: `${ARTILLERY_SETTING} names ${path4}, which does not answer \`artillery version\`` };
+    return { found: { path: path4, version: version3 }, from: ARTILLERY_SETTING };
+  }
+  const version2 = await artilleryVersion("artillery", processEnv);
+  if (version2 === void 0) return { why: `artillery is not on PATH (and ${ARTILLERY_SETTING} is not set)` };
+  return { found: { path: "artillery", version: version2 }, from: "PATH" };
+}
+var PLUGIN_FOLDER = "artillery-plugin-perf-gate";
+function pluginParent(from = fileURLToPath(import.meta.url)) {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, "artillery");
+    if (existsSync(join(candidate, PLUGIN_FOLDER, "index.js"))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`perf-gate's Artillery plugin (artillery/${PLUGIN_FOLDER}/index.js) is not in this installation, above ${from}`);
+  }
+}
+
+// src/engine/artillery/run-artillery.ts
+import { spawn } from "node:child_process";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
+
+// src/engine/live-progress.ts
+var GROWTH = 1.01;
+var LOG_GROWTH = Math.log(GROWTH);
+var FLOOR_MS = 1e-3;
+var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
+var EMPTY = Buffer.alloc(0);
+var POINT_HEAD = Buffer.from('{"metric":"');
+var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
+function mayBeWanted(data, start, end) {
+  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
+  for (const head of WANTED_HEADS) {
+    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
+  }
+  return false;
+}
+var LiveProgress = class {
+  carry = EMPTY;
+  requests = 0;
+  totalRequests = 0;
+  failed = 0;
+  judged = 0;
+  /** Bucket → [count, sum] of the latencies in it. */
+  buckets = /* @__PURE__ */ new Map();
+  durations = 0;
+  vus;
+  /** Earliest and latest point time (ms since epoch) seen, and the latest at the last snapshot. */
+  firstMs = Number.POSITIVE_INFINITY;
+  latestMs = Number.NEGATIVE_INFINITY;
+  boundaryMs;
+  lastElapsedMs = 0;
+  /**
+   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
+   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
+   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
+   */
+  push(chunk) {
+    let start = 0;
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
+      if (mayBeWanted(line, 0, line.length)) this.line(line.toString("utf8"));
+      start = nl + 1;
+    }
+    for (; ; ) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (mayBeWanted(chunk, start, nl)) this.line(chunk.toString("utf8", start, nl));
+      start = nl + 1;
+    }
+    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
+  }
+  /** The snapshot of the interval since the last call, which starts a new interval. */
+  take(elapsedMs) {
+    const started = Number.isFinite(this.latestMs);
+    let requestsPerSecond;
+    if (started) {
+      const from = this.boundaryMs ?? this.firstMs;
+      const spanMs = this.latestMs - from;
+      const wallMs = elapsedMs - this.lastElapsedMs;
+      const seconds4 = (spanMs > 0 ? spanMs : wallMs) / 1e3;
+      requestsPerSecond = seconds4 > 0 ? this.requests / seconds4 : void 0;
+    }
+    const snapshot = {
+      elapsedMs,
+      requests: this.requests,
+      requestsPerSecond,
+      p95Ms: this.durations > 0 ? this.percentile(0.95) : void 0,
+      errorRate: this.judged > 0 ? this.failed / this.judged : void 0,
+      vus: this.vus,
+      totalRequests: this.totalRequests,
+      started
+    };
+    this.requests = 0;
+    this.failed = 0;
+    this.judged = 0;
+    this.buckets = /* @__PURE__ */ new Map();
+    this.durations = 0;
+    if (started) this.boundaryMs = this.latestMs;
+    this.lastElapsedMs = elapsedMs;
+    return snapshot;
+  }
+  line(line) {
+    if (!WANTED.some((w) => line.includes(w))) return;
+    let v;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    const o = v;
+    if (o.type !== "Point" || typeof o.data !== "object" || o.data === null) return;
+    const value = o.data.value;
+    if (typeof value !== "number" || !Number.isFinite(value)) return;
+    if (typeof o.data.time === "string") {
+      const t = Date.parse(o.data.time);
+      if (Number.isFinite(t)) {
+        if (t > this.latestMs) this.latestMs = t;
+        if (t < this.firstMs) this.firstMs = t;
+      }
+    }
+    switch (o.metric) {
+      case "http_reqs":
+        this.requests += value;
+        this.totalRequests += value;
+        break;
+      case "http_req_duration": {
+        const b = value <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value) / LOG_GROWTH);
+        const bucket = this.buckets.get(b);
+        if (bucket) {
+          bucket[0]++;
+          bucket[1] += value;
+        } else this.buckets.set(b, [1, value]);
+        this.durations++;
+        break;
+      }
+      case "http_req_failed":
+        this.judged++;
+        if (value !== 0) this.failed++;
+        break;
+      case "vus":
+        this.vus = value;
+        break;
+    }
+  }
+  /** Nearest-rank percentile over the buckets, as the mean of the bucket it falls in (exact when its values are equal). */
+  percentile(p) {
+    const rank = Math.max(1, Math.ceil(p * this.durations));
+    const keys = [...this.buckets.keys()].sort((a, b) => a - b);
+    let seen = 0;
+    let last2 = [1, 0];
+    for (const k of keys) {
+      last2 = this.buckets.get(k);
+      seen += last2[0];
+      if (seen >= rank) break;
+    }
+    return last2[1] / last2[0];
+  }
+};
+function formatProgress(s) {
+  const elapsed = `elapsed ${formatElapsed(s.elapsedMs)}`;
+  if (!s.started) return `${elapsed} \xB7 waiting for k6's first results`;
+  const rate2 = s.requestsPerSecond === void 0 ? "\u2013 req/s" : `${formatNumber(s.requestsPerSecond)} req/s`;
+  const p95 = s.p95Ms === void 0 ? "p95 \u2013" : `p95 ${formatNumber(s.p95Ms)} ms`;
+  const errors = s.errorRate === void 0 ? "errors \u2013" : `errors ${(s.errorRate * 100).toFixed(2)} %`;
+  const parts = [elapsed, rate2, p95, errors];
+  if (s.vus !== void 0) parts.push(`${s.vus} ${s.vus === 1 ? "VU" : "VUs"}`);
+  return parts.join(" \xB7 ");
+}
+function formatElapsed(ms) {
+  const total2 = Math.max(0, Math.floor(ms / 1e3));
+  const h = Math.floor(total2 / 3600);
+  const m = Math.floor(total2 % 3600 / 60);
+  const s = total2 % 60;
+  if (h > 0) return `${h}h${pad(m)}m${pad(s)}s`;
+  if (m > 0) return `${m}m${pad(s)}s`;
+  return `${s}s`;
+}
+function pad(n) {
+  return n < 10 ? `0${n}` : String(n);
+}
+function formatNumber(x) {
+  if (x === 0) return "0";
+  return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
+}
+
+// src/engine/artillery/run-artillery.ts
+var TAIL_CHARS = 64 * 1024;
+var DEFAULT_STOP_TIMEOUT_MS = 3e4;
+var PROGRESS_LINE = /^(Phase (started|completed)|Metrics for period to|http\.requests:|http\.codes\.\d+:|errors\.|vusers\.(created|failed|completed):|All VUs finished|Test run id|Summary report|WARNING|Error)/;
+function artilleryArgs(options) {
+  return ["run", "--output", options.reportFile, ...options.targetUrl !== void 0 ? ["--target", options.targetUrl] : [], ...options.flags ?? [], options.script];
+}
+function artilleryVariables(options) {
+  const parentPath = options.processEnv["ARTILLERY_PLUGIN_PATH"];
+  let plugins = {};
+  const parentPlugins = options.processEnv["ARTILLERY_PLUGINS"];
+  if (parentPlugins !== void 0 && parentPlugins !== "") {
+    try {
+      const parsed = JSON.parse(parentPlugins);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) plugins = parsed;
+    } catch {
+    }
+  }
+  return {
+    ...options.env,
+    ...options.targetUrl !== void 0 ? { BASE_URL: options.targetUrl } : {},
+    PERF_GATE_STAGE: options.stage,
+    PERF_GATE_ARTILLERY_REQUESTS: options.requestsBase,
+    ARTILLERY_PLUGIN_PATH: parentPath ? `${options.pluginParent}:${parentPath}` : options.pluginParent,
+    ARTILLERY_PLUGINS: JSON.stringify({ ...plugins, "perf-gate": {} }),
+    ...ARTILLERY_QUIET_ENV
+  };
+}
+async function runArtillery(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+  await mkdir(dirname2(options.reportFile), { recursive: true });
+  await rm(options.reportFile, { force: true });
+  for (const f of await requestFilesOf(options.requestsBase, false)) await rm(f, { force: true });
+  const set2 = artilleryVariables(options);
+  const environment = childEnv({ parent: options.processEnv, ...options.secrets ? { secrets: options.secrets } : {}, set: set2 });
+  for (const name of environment.refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to Artillery`);
+  if (environment.withheld.length > 0) log.debug(`not passed to Artillery (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  const args = artilleryArgs(options);
+  log.info(`stage ${options.stage}: ${options.artillery} ${args.join(" ")}`);
+  options.signal?.throwIfAborted();
+  const startedAt = Date.now();
+  const child = spawn(options.artillery, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const stdout = new Tail((line) => {
+    if (PROGRESS_LINE.test(line.trim())) log.info(`artillery: ${line.trim()}`);
+  });
+  const stderr = new Tail((line) => {
+    if (line.trim() !== "") log.info(`artillery: ${line.trim()}`);
+  });
+  child.stdout.on("data", (chunk) => stdout.push(chunk));
+  child.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let exited = false;
+  let killTimer;
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    log.info(`stage ${options.stage} cancelled: asking Artillery to stop (SIGINT); it has ${formatElapsed(stopTimeoutMs)} to end its virtual users`);
+    child.kill("SIGINT");
+    killTimer = setTimeout(() => {
+      if (exited) return;
+      log.warning(`Artillery did not stop within ${formatElapsed(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its request lines end where it was cut`);
+      child.kill("SIGKILL");
+    }, stopTimeoutMs);
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  let closed;
+  try {
+    closed = await new Promise((resolve4, reject) => {
+      child.on("error", (err) => {
+        if (child.pid === void 0) reject(startError(options.artillery, err));
+      });
+      child.once("close", (code, signal2) => resolve4({ code, signal: signal2 }));
+    });
+  } finally {
+    exited = true;
+    if (killTimer) clearTimeout(killTimer);
+    options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
+  }
+  stdout.end();
+  stderr.end();
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? 128 + (SIGNALS[signal] ?? 127) : 255);
+  const durationMs = Date.now() - startedAt;
+  const requestFiles = await requestFilesOf(options.requestsBase, true);
+  const report = await nonEmpty(options.reportFile) ? options.reportFile : void 0;
+  log.info(
+    `stage ${options.stage}: Artillery exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)} \xB7 ${requestFiles.length} request file${requestFiles.length === 1 ? "" : "s"}${report ? " and the report" : ", no report"}${cancelled ? " \xB7 cancelled" : ""}`
+  );
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stderrTail: stderr.text(),
+    stdoutTail: stdout.text(),
+    durationMs,
+    cancelled,
+    requestFiles,
+    ...report ? { report } : {},
+    args
+  };
+}
+var SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+async function requestFilesOf(base, nonEmptyOnly) {
+  const dir = dirname2(base);
+  const prefix = `${basename(base)}.`;
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const files = names.filter((n) => n.startsWith(prefix) && /^\d+-\d+\.jsonl$/.test(n.slice(prefix.length))).sort().map((n) => join2(dir, n));
+  if (!nonEmptyOnly) return files;
+  const out = [];
+  for (const f of files) if (await nonEmpty(f)) out.push(f);
+  return out;
+}
+async function nonEmpty(file2) {
+  try {
+    return (await stat(file2)).size > 0;
+  } catch {
+    return false;
+  }
+}
+function startError(bin, err) {
+  const code = err.code;
+  const why2 = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start Artillery (${bin}): ${why2}`, { cause: err });
+}
+var Tail = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  decoder = new TextDecoder();
+  tail = "";
+  pending = "";
+  push(chunk) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    this.tail += text;
+    if (this.tail.length > 2 * TAIL_CHARS) this.tail = this.tail.slice(-TAIL_CHARS);
+    const lines = (this.pending + text).split("\n");
+    this.pending = lines.pop() ?? "";
+    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
+  }
+  end() {
+    const rest = this.decoder.decode();
+    this.tail += rest;
+    if (this.pending + rest !== "") this.onLine(this.pending + rest);
+    this.pending = "";
+  }
+  text() {
+    return this.tail.slice(-TAIL_CHARS);
+  }
+};
+
+// src/engine/artillery/artillery-engine.ts
+var QUOTED_LINES = 20;
+function createArtilleryEngine(options) {
+  const plugins = options.pluginParent ?? pluginParent();
+  return {
+    name: "artillery",
+    async run({ stage, workDir, signal, log, watch }) {
+      let result;
+      try {
+        result = await runArtillery({
+          artillery: options.artillery.path,
+          script: options.script,
+          stage,
+          reportFile: join3(workDir, `${stage}.report.json`),
+          requestsBase: join3(workDir, `${stage}.requests`),
+          pluginParent: plugins,
+          ...options.targetUrl !== void 0 ? { targetUrl: options.targetUrl } : {},
+          env: options.env,
+          flags: options.flags,
+          processEnv: options.processEnv,
+          secrets: options.secrets,
+          log,
+          signal,
+          ...options.stopTimeoutMs !== void 0 ? { stopTimeoutMs: options.stopTimeoutMs } : {}
+        });
+      } catch (err) {
+        if (signal.aborted) throw err;
+        throw new LoadFailedError(stage, "artillery", err instanceof Error ? err.message : String(err), { cause: err });
+      }
+      const notes = [];
+      let files;
+      if (result.requestFiles.length > 0) {
+        files = result.requestFiles;
+      } else if (result.report !== void 0) {
+        files = [result.report];
+        notes.push(
+          "artillery-plugin-perf-gate wrote no request lines (was ARTILLERY_PLUGIN_PATH overridden, or is this not the HTTP engine?): the stage is judged on Artillery's report, aggregates only \u2014 latency changes are reported, not tested."
+        );
+      } else {
+        if (result.cancelled) throw new LoadFailedError(stage, "artillery", "Artillery was stopped before it measured anything");
+        throw new LoadFailedError(stage, "artillery", `Artillery exited with code ${result.exitCode} and measured nothing:
+${quote(result)}`);
+      }
+      if (result.exitCode !== 0 && !result.cancelled) {
+        notes.push(`Artillery exited with code ${result.exitCode}: ${lastLines(result, 3).replace(/\n/g, " \u23CE ") || "it printed nothing"}`);
+      }
+      return {
+        measured: { kind: "files", files },
+        toolVersion: options.artillery.version,
+        cancelled: result.cancelled,
+        ...result.cancelled ? { stoppedEarly: "Artillery was stopped before the stage ended (SIGINT)" } : {},
+        scriptThresholds: [],
+        notes,
+        ...watch ? { watch: { kind: "unwatched", why: "Artillery's request lines are read after it exits" } } : {}
+      };
+    }
+  };
+}
+function lastLines(result, n) {
+  const text = result.stderrTail.trim() !== "" ? result.stderrTail : result.stdoutTail;
+  return text.trimEnd().split("\n").slice(-n).join("\n").trim();
+}
+function quote(result) {
+  const text = lastLines(result, QUOTED_LINES);
+  return text === "" ? "  (it printed nothing)" : text.split("\n").map((l) => `  ${l}`).join("\n");
+}
+var artilleryEngine = {
+  name: "artillery",
+  async prepare(setup) {
+    const found = await findArtillery(setup.installed?.["artillery"], setup.processEnv);
+    if ("why" in found) {
+      return { ready: false, why: found.why, fix: "install Artillery (scripts/install-artillery.sh, or npm i -g artillery@2.0.21) and set PERF_GATE_ARTILLERY to its bin, or put it on PATH (docs/artillery.md)" };
+    }
+    if (setup.script === void 0) return { ready: false, why: `no ${setup.names.script} given`, fix: `give the Artillery script to run with ${setup.names.script}` };
+    const engine = createArtilleryEngine({
+      artillery: found.found,
+      script: setup.script,
+      ...setup.targetUrl !== void 0 ? { targetUrl: setup.targetUrl } : {},
+      env: setup.env,
+      flags: setup.flags,
+      secrets: setup.secrets,
+      processEnv: setup.processEnv
+    });
+    return { ready: true, engine, why: `Artillery ${found.found.version} (${found.from})` };
+  }
 };
 
 // src/config/suggest.ts
@@ -63870,22 +64392,22 @@ function toConfigIssues(issues, base = []) {
 function flatten(issues, base) {
   const out = [];
   for (const issue2 of issues) {
-    const path3 = [...base, ...issue2.path.map(toSegment)];
+    const path4 = [...base, ...issue2.path.map(toSegment)];
     switch (issue2.code) {
       case "unrecognized_keys": {
         const lines = issue2.message.split("\n");
-        issue2.keys.forEach((key, i) => out.push({ path: [...path3, key], message: lines[i] ?? "unknown key" }));
+        issue2.keys.forEach((key, i) => out.push({ path: [...path4, key], message: lines[i] ?? "unknown key" }));
         break;
       }
       case "invalid_union": {
         const branch = issue2.errors.find((b) => !isTypeMismatch(b));
-        if (branch === void 0) out.push({ path: path3, message: issue2.message });
-        else out.push(...flatten(branch, path3));
+        if (branch === void 0) out.push({ path: path4, message: issue2.message });
+        else out.push(...flatten(branch, path4));
         break;
       }
       case "invalid_key":
       case "invalid_element":
-        out.push(...flatten(issue2.issues, path3));
+        out.push(...flatten(issue2.issues, path4));
         break;
       case "invalid_type":
       case "invalid_value":
@@ -63894,7 +64416,7 @@ function flatten(issues, base) {
       case "invalid_format":
       case "not_multiple_of":
       case "custom":
-        out.push({ path: path3, message: issue2.message });
+        out.push({ path: path4, message: issue2.message });
         break;
     }
   }
@@ -63916,12 +64438,12 @@ var PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 function parseDurationSeconds(text) {
   const trimmed = text.trim();
   if (!WHOLE.test(trimmed)) return void 0;
-  let seconds3 = 0;
+  let seconds4 = 0;
   for (const match of trimmed.matchAll(PART)) {
     const unit = match[2];
-    seconds3 += Number(match[1]) * UNIT_SECONDS[unit];
+    seconds4 += Number(match[1]) * UNIT_SECONDS[unit];
   }
-  return seconds3;
+  return seconds4;
 }
 
 // src/config/workload.ts
@@ -63931,12 +64453,12 @@ var PathSchema = external_exports.string().regex(/^\//, { message: "must start w
 var BodySchema = external_exports.union([external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()), external_exports.array(external_exports.unknown())]);
 var HeadersSchema = external_exports.record(external_exports.string(), external_exports.string());
 var SecondsSchema = external_exports.union([external_exports.number(), external_exports.string()]).transform((v, ctx) => {
-  const seconds3 = typeof v === "number" ? v : parseDurationSeconds(v);
-  if (seconds3 === void 0 || !Number.isFinite(seconds3) || seconds3 < 0) {
+  const seconds4 = typeof v === "number" ? v : parseDurationSeconds(v);
+  if (seconds4 === void 0 || !Number.isFinite(seconds4) || seconds4 < 0) {
     ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
     return external_exports.NEVER;
   }
-  return seconds3;
+  return seconds4;
 });
 var StatusSchema = external_exports.number().int().min(100).max(599);
 var WorkloadRequestSchema = external_exports.object({
@@ -64051,176 +64573,6 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
   ["browser_web_vital_lcp", trendTime],
   ["browser_web_vital_ttfb", trendTime]
 ]);
-
-// src/engine/live-progress.ts
-var GROWTH = 1.01;
-var LOG_GROWTH = Math.log(GROWTH);
-var FLOOR_MS = 1e-3;
-var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
-var EMPTY = Buffer.alloc(0);
-var POINT_HEAD = Buffer.from('{"metric":"');
-var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
-function mayBeWanted(data, start, end) {
-  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
-  for (const head of WANTED_HEADS) {
-    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
-  }
-  return false;
-}
-var LiveProgress = class {
-  carry = EMPTY;
-  requests = 0;
-  totalRequests = 0;
-  failed = 0;
-  judged = 0;
-  /** Bucket → [count, sum] of the latencies in it. */
-  buckets = /* @__PURE__ */ new Map();
-  durations = 0;
-  vus;
-  /** Earliest and latest point time (ms since epoch) seen, and the latest at the last snapshot. */
-  firstMs = Number.POSITIVE_INFINITY;
-  latestMs = Number.NEGATIVE_INFINITY;
-  boundaryMs;
-  lastElapsedMs = 0;
-  /**
-   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
-   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
-   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
-   */
-  push(chunk) {
-    let start = 0;
-    if (this.carry.length > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        return;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
-      if (mayBeWanted(line, 0, line.length)) this.line(line.toString("utf8"));
-      start = nl + 1;
-    }
-    for (; ; ) {
-      const nl = chunk.indexOf(10, start);
-      if (nl < 0) break;
-      if (mayBeWanted(chunk, start, nl)) this.line(chunk.toString("utf8", start, nl));
-      start = nl + 1;
-    }
-    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
-  }
-  /** The snapshot of the interval since the last call, which starts a new interval. */
-  take(elapsedMs) {
-    const started = Number.isFinite(this.latestMs);
-    let requestsPerSecond;
-    if (started) {
-      const from = this.boundaryMs ?? this.firstMs;
-      const spanMs = this.latestMs - from;
-      const wallMs = elapsedMs - this.lastElapsedMs;
-      const seconds3 = (spanMs > 0 ? spanMs : wallMs) / 1e3;
-      requestsPerSecond = seconds3 > 0 ? this.requests / seconds3 : void 0;
-    }
-    const snapshot = {
-      elapsedMs,
-      requests: this.requests,
-      requestsPerSecond,
-      p95Ms: this.durations > 0 ? this.percentile(0.95) : void 0,
-      errorRate: this.judged > 0 ? this.failed / this.judged : void 0,
-      vus: this.vus,
-      totalRequests: this.totalRequests,
-      started
-    };
-    this.requests = 0;
-    this.failed = 0;
-    this.judged = 0;
-    this.buckets = /* @__PURE__ */ new Map();
-    this.durations = 0;
-    if (started) this.boundaryMs = this.latestMs;
-    this.lastElapsedMs = elapsedMs;
-    return snapshot;
-  }
-  line(line) {
-    if (!WANTED.some((w) => line.includes(w))) return;
-    let v;
-    try {
-      v = JSON.parse(line);
-    } catch {
-      return;
-    }
-    if (typeof v !== "object" || v === null) return;
-    const o = v;
-    if (o.type !== "Point" || typeof o.data !== "object" || o.data === null) return;
-    const value = o.data.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) return;
-    if (typeof o.data.time === "string") {
-      const t = Date.parse(o.data.time);
-      if (Number.isFinite(t)) {
-        if (t > this.latestMs) this.latestMs = t;
-        if (t < this.firstMs) this.firstMs = t;
-      }
-    }
-    switch (o.metric) {
-      case "http_reqs":
-        this.requests += value;
-        this.totalRequests += value;
-        break;
-      case "http_req_duration": {
-        const b = value <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value) / LOG_GROWTH);
-        const bucket = this.buckets.get(b);
-        if (bucket) {
-          bucket[0]++;
-          bucket[1] += value;
-        } else this.buckets.set(b, [1, value]);
-        this.durations++;
-        break;
-      }
-      case "http_req_failed":
-        this.judged++;
-        if (value !== 0) this.failed++;
-        break;
-      case "vus":
-        this.vus = value;
-        break;
-    }
-  }
-  /** Nearest-rank percentile over the buckets, as the mean of the bucket it falls in (exact when its values are equal). */
-  percentile(p) {
-    const rank = Math.max(1, Math.ceil(p * this.durations));
-    const keys = [...this.buckets.keys()].sort((a, b) => a - b);
-    let seen = 0;
-    let last2 = [1, 0];
-    for (const k of keys) {
-      last2 = this.buckets.get(k);
-      seen += last2[0];
-      if (seen >= rank) break;
-    }
-    return last2[1] / last2[0];
-  }
-};
-function formatProgress(s) {
-  const elapsed = `elapsed ${formatElapsed(s.elapsedMs)}`;
-  if (!s.started) return `${elapsed} \xB7 waiting for k6's first results`;
-  const rate2 = s.requestsPerSecond === void 0 ? "\u2013 req/s" : `${formatNumber(s.requestsPerSecond)} req/s`;
-  const p95 = s.p95Ms === void 0 ? "p95 \u2013" : `p95 ${formatNumber(s.p95Ms)} ms`;
-  const errors = s.errorRate === void 0 ? "errors \u2013" : `errors ${(s.errorRate * 100).toFixed(2)} %`;
-  const parts = [elapsed, rate2, p95, errors];
-  if (s.vus !== void 0) parts.push(`${s.vus} ${s.vus === 1 ? "VU" : "VUs"}`);
-  return parts.join(" \xB7 ");
-}
-function formatElapsed(ms) {
-  const total2 = Math.max(0, Math.floor(ms / 1e3));
-  const h = Math.floor(total2 / 3600);
-  const m = Math.floor(total2 % 3600 / 60);
-  const s = total2 % 60;
-  if (h > 0) return `${h}h${pad(m)}m${pad(s)}s`;
-  if (m > 0) return `${m}m${pad(s)}s`;
-  return `${s}s`;
-}
-function pad(n) {
-  return n < 10 ? `0${n}` : String(n);
-}
-function formatNumber(x) {
-  if (x === 0) return "0";
-  return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
-}
 
 // src/engine/embedded/schedule.ts
 var MAX_CYCLE = 1e3;
@@ -64444,8 +64796,8 @@ async function runEmbedded(workload, options) {
   deadlineMs = loadStart + workload.duration * 1e3;
   const runs = [];
   let resolveStarted = () => void 0;
-  const allScheduled = new Promise((resolve3) => {
-    resolveStarted = resolve3;
+  const allScheduled = new Promise((resolve4) => {
+    resolveStarted = resolve4;
   });
   let scheduled = 0;
   const startStep = (step) => {
@@ -64453,9 +64805,9 @@ async function runEmbedded(workload, options) {
     const duration3 = Math.max(0.05, workload.duration - offset);
     const rate3 = stepRates?.[step];
     const connections = stepConnections[step];
-    runs.push(new Promise((resolve3, reject) => {
+    runs.push(new Promise((resolve4, reject) => {
       if (aborted2) {
-        resolve3();
+        resolve4();
         return;
       }
       vus += rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
@@ -64495,7 +64847,7 @@ async function runEmbedded(workload, options) {
       }, (error62) => {
         vus -= rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
         if (error62) reject(new Error(`embedded engine: autocannon failed: ${error62.message}`, { cause: error62 }));
-        else resolve3();
+        else resolve4();
       });
       instances.push(instance);
     }));
@@ -64558,8 +64910,8 @@ function prepare(r, base, prefix, auth) {
     body = JSON.stringify(r.body);
     headers["content-type"] ??= "application/json";
   }
-  const path3 = `${prefix}${r.path}`;
-  return { name: requestName(r), method: r.method, url: `${base.origin}${path3}`, path: path3, headers, body, expectStatus: r.expectStatus };
+  const path4 = `${prefix}${r.path}`;
+  return { name: requestName(r), method: r.method, url: `${base.origin}${path4}`, path: path4, headers, body, expectStatus: r.expectStatus };
 }
 async function logIn(login, req, signal, record2) {
   const t0 = performance.now();
@@ -64603,11 +64955,11 @@ var ProgressWindow = class {
     const now = Date.now();
     const n = this.latencies.length;
     const sorted = Float64Array.from(this.latencies).sort();
-    const seconds3 = (now - this.since) / 1e3;
+    const seconds4 = (now - this.since) / 1e3;
     const snapshot = {
       elapsedMs: now - this.start,
       requests: n,
-      requestsPerSecond: seconds3 > 0 ? n / seconds3 : void 0,
+      requestsPerSecond: seconds4 > 0 ? n / seconds4 : void 0,
       p95Ms: n > 0 ? sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)] : void 0,
       errorRate: n > 0 ? this.failures / n : void 0,
       vus,
@@ -64658,55 +65010,119 @@ function stageWorkload(config2, stage, setup) {
   const lines = toConfigIssues(parsed.error.issues).map((issue2) => {
     const key = issue2.path[0];
     if (key === "baseUrl" && setup.targetUrl !== void 0) return `${setup.names.targetUrl}: ${issue2.message}`;
-    const path3 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue2.path] : ["workload", ...issue2.path];
-    return formatConfigIssue({ path: path3, message: issue2.message }, file2);
+    const path4 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue2.path] : ["workload", ...issue2.path];
+    return formatConfigIssue({ path: path4, message: issue2.message }, file2);
   });
   throw new ConfigError([`the workload of stage ${stage} cannot run: ${lines.join("; ")}`], { file: file2 });
 }
 
-// src/engine/k6-engine.ts
+// src/engine/jmeter/jmeter-engine.ts
 import { execFile as execFile2 } from "node:child_process";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createGzip as createGzip2 } from "node:zlib";
+import { open as open3, stat as stat2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 import { promisify as promisify2 } from "node:util";
 
-// src/engine/child-env.ts
-var WITHHELD_NAMES = [
-  /^INPUT_/i,
-  /^ACTIONS_/i,
-  /^(GITHUB|GH)_(\w+_)?(TOKEN|PAT|SECRET|PASSWORD|PRIVATE_KEY)$/i,
-  /^GITHUB_(ENV|OUTPUT|PATH|STATE|STEP_SUMMARY)$/i
+// src/engine/jmeter/jmeter-args.ts
+function stageLoadShape(config2, stage) {
+  const base = config2.workload;
+  const own2 = config2.stages[stage]?.workload ?? {};
+  const threads = own2.connections ?? base?.connections;
+  const rampUp = own2.rampUp ?? base?.rampUp;
+  const duration3 = own2.duration ?? base?.duration;
+  const arrivalRate = own2.arrivalRate ?? base?.arrivalRate;
+  return {
+    ...threads !== void 0 ? { threads } : {},
+    ...rampUp !== void 0 ? { rampUpSeconds: Math.round(rampUp) } : {},
+    ...duration3 !== void 0 && duration3 > 0 ? { durationSeconds: Math.ceil(duration3) } : {},
+    ...arrivalRate !== void 0 ? { arrivalRate } : {}
+  };
+}
+function jmeterTarget(url2) {
+  const u = new URL(url2);
+  const protocol = u.protocol === "https:" ? "https" : u.protocol === "http:" ? "http" : void 0;
+  if (protocol === void 0) throw new Error(`the target URL must be http(s), but got '${url2}'`);
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
+  const port = u.port !== "" ? u.port : protocol === "https" ? "443" : "80";
+  const basePath = u.pathname.replace(/\/+$/, "");
+  return { host, port, protocol, ...basePath !== "" ? { basePath } : {} };
+}
+var RESULT_FILE_PROPERTIES = {
+  "sampleresult.timestamp.start": "true",
+  "jmeter.save.saveservice.output_format": "csv",
+  "jmeter.save.saveservice.print_field_names": "true",
+  "jmeter.save.saveservice.timestamp_format": "ms",
+  "jmeter.save.saveservice.default_delimiter": ",",
+  "jmeter.save.saveservice.time": "true",
+  "jmeter.save.saveservice.label": "true",
+  "jmeter.save.saveservice.response_code": "true",
+  "jmeter.save.saveservice.response_message": "true",
+  "jmeter.save.saveservice.thread_name": "true",
+  "jmeter.save.saveservice.data_type": "true",
+  "jmeter.save.saveservice.successful": "true",
+  "jmeter.save.saveservice.assertion_results_failure_message": "true",
+  "jmeter.save.saveservice.bytes": "true",
+  "jmeter.save.saveservice.sent_bytes": "true",
+  "jmeter.save.saveservice.thread_counts": "true",
+  "jmeter.save.saveservice.url": "true",
+  "jmeter.save.saveservice.latency": "true",
+  "jmeter.save.saveservice.idle_time": "true",
+  "jmeter.save.saveservice.connect_time": "true",
+  "jmeter.save.saveservice.subresults": "false",
+  "jmeter.save.saveservice.encoding": "false",
+  "jmeter.save.saveservice.filename": "false",
+  "jmeter.save.saveservice.hostname": "false",
+  "jmeter.save.saveservice.sample_count": "false"
+};
+var SUMMARISER_INTERVAL_SECONDS = 15;
+function jmeterProperties(options) {
+  const props = [["perfgate.stage", options.stage]];
+  const { shape, target } = options;
+  if (shape.threads !== void 0) props.push(["threads", String(shape.threads)]);
+  if (shape.rampUpSeconds !== void 0) props.push(["rampup", String(shape.rampUpSeconds)]);
+  if (shape.durationSeconds !== void 0) props.push(["duration", String(shape.durationSeconds)]);
+  if (shape.arrivalRate !== void 0) props.push(["arrivalrate", String(shape.arrivalRate)]);
+  if (target) {
+    props.push(["host", target.host], ["port", target.port], ["protocol", target.protocol]);
+    if (target.basePath !== void 0) props.push(["basepath", target.basePath]);
+  }
+  if (options.stopPort !== void 0) {
+    props.push(["jmeterengine.nongui.port", String(options.stopPort)], ["jmeterengine.nongui.maxport", String(options.stopPort)]);
+  }
+  props.push(["summariser.name", "summary"], ["summariser.interval", String(SUMMARISER_INTERVAL_SECONDS)], ["summariser.out", "true"]);
+  props.push(...Object.entries(RESULT_FILE_PROPERTIES));
+  return props;
+}
+function jmeterArgs(options) {
+  const args = ["-n", "-t", options.plan, "-l", options.jtl, "-j", options.logFile];
+  for (const [name, value] of Object.entries(options.properties ?? {})) args.push(`-J${name}=${value}`);
+  args.push(...options.flags ?? []);
+  for (const [name, value] of jmeterProperties(options)) args.push(`-J${name}=${value}`);
+  return args;
+}
+var RESERVED_FLAGS = [
+  { short: "-n", long: "--nongui", why: "perf-gate always runs JMeter in non-GUI mode" },
+  { short: "-t", long: "--testfile", why: "the plan is the plan setting" },
+  { short: "-l", long: "--logfile", why: "perf-gate writes the JTL into the stage folder" },
+  { short: "-j", long: "--jmeterlogfile", why: "perf-gate keeps JMeter's log beside the JTL" },
+  { short: "-g", long: "--reportonly", why: "perf-gate judges the run itself" },
+  { short: "-e", long: "--reportatendofloadtests", why: "perf-gate judges the run itself" },
+  { short: "-r", long: "--runremote", why: "remote servers write their samples elsewhere" },
+  { short: "-R", long: "--remotestart", why: "remote servers write their samples elsewhere" }
 ];
-var MIN_SECRET_SUBSTRING = 8;
-function isWithheldName(name) {
-  return WITHHELD_NAMES.some((re) => re.test(name));
-}
-function carriesSecret(value, secrets) {
-  return secrets.some((s) => s !== "" && (value === s || s.length >= MIN_SECRET_SUBSTRING && value.includes(s)));
-}
-function childEnv(options) {
-  const secrets = (options.secrets ?? []).filter((s) => s !== "");
-  const env = {};
-  const withheld = [];
-  for (const [name, value] of Object.entries(options.parent)) {
-    if (value === void 0) continue;
-    if (isWithheldName(name) || carriesSecret(value, secrets)) withheld.push(name);
-    else env[name] = value;
+function reservedFlagProblems(flags, setting) {
+  const problems = [];
+  for (const flag of flags) {
+    const reserved = RESERVED_FLAGS.find((r) => flag === r.long || flag.startsWith(`${r.long}=`) || !flag.startsWith("--") && flag.startsWith(r.short));
+    if (reserved) problems.push(`${setting} must not set ${reserved.short}: ${reserved.why} (got '${flag}')`);
   }
-  const refused = [];
-  for (const [name, value] of Object.entries(options.set ?? {})) {
-    if (carriesSecret(value, secrets)) {
-      refused.push(name);
-      delete env[name];
-    } else {
-      env[name] = value;
-    }
-  }
-  return { env, withheld, refused };
+  return problems;
 }
+
+// src/engine/jmeter/jmeter-run.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createSocket } from "node:dgram";
+import { mkdir as mkdir3, rm as rm3 } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/engine/k6-exit.ts
 import { constants } from "node:os";
@@ -64944,24 +65360,645 @@ function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
 }
 
+// src/engine/k6-run.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdir as mkdir2, open as open2, rm as rm2 } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_PROGRESS_MS = 15e3;
+var DEFAULT_STOP_TIMEOUT_MS2 = 3e4;
+var POLL_MS = 1e3;
+var TAIL_CHARS2 = 64 * 1024;
+var READ_CHUNK = 1 << 20;
+function k6Args(options) {
+  const vars = k6Variables(options).vars;
+  const args = ["run"];
+  if (options.quiet ?? true) args.push("--quiet");
+  args.push("--out", `json=${options.outFile}`);
+  if (options.summaryFile !== void 0) args.push(`--summary-export=${options.summaryFile}`);
+  for (const [name, value] of vars) args.push("-e", `${name}=${value}`);
+  args.push(...options.flags ?? [], options.script);
+  return args;
+}
+function k6Variables(options) {
+  const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
+  if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
+  const replaced = [];
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    const own2 = vars.get(name);
+    if (own2 === void 0) vars.set(name, value);
+    else if (own2 !== value) replaced.push(name);
+  }
+  const refused = [];
+  for (const [name, value] of vars) {
+    if (carriesSecret(value, options.secrets ?? [])) {
+      vars.delete(name);
+      refused.push(name);
+    }
+  }
+  return { vars, replaced, refused };
+}
+async function runK6(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS2;
+  const { vars, replaced, refused } = k6Variables(options);
+  for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
+  const args = k6Args(options);
+  await mkdir2(path.dirname(path.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
+  const outPath = path.resolve(options.cwd ?? ".", options.outFile);
+  if (!options.live) await rm2(outPath, { force: true });
+  if (options.summaryFile !== void 0) await rm2(path.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
+  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
+  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  options.signal?.throwIfAborted();
+  log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
+  const startedAt = /* @__PURE__ */ new Date();
+  const child = spawn2(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const echo = options.echoOutput ?? true;
+  const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  child.stdout.on("data", (chunk) => stdout.push(chunk));
+  child.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let stoppedOnRequest = false;
+  let killTimer;
+  let exited = false;
+  const stopK6 = () => {
+    if (killTimer !== void 0) return;
+    child.kill("SIGINT");
+    killTimer = setTimeout(() => {
+      if (exited) return;
+      log.warning(`k6 did not stop within ${seconds(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
+      child.kill("SIGKILL");
+    }, stopTimeoutMs);
+  };
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    stoppedOnRequest = false;
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
+  const onStop = () => {
+    if (cancelled || exited || stoppedOnRequest) return;
+    stoppedOnRequest = true;
+    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  options.stop?.addEventListener("abort", onStop, { once: true });
+  if (options.stop?.aborted) onStop();
+  options.onStart?.();
+  const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
+  if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
+  progress?.start();
+  let closed;
+  try {
+    closed = await new Promise((resolve4, reject) => {
+      child.on("error", (err) => {
+        if (child.pid === void 0) reject(startError2(options.k6, err));
+      });
+      child.once("close", (code, signal2) => resolve4({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
+    });
+  } finally {
+    exited = true;
+    if (killTimer) clearTimeout(killTimer);
+    options.signal?.removeEventListener("abort", onAbort);
+    options.stop?.removeEventListener("abort", onStop);
+    process.removeListener("exit", killOnExit);
+    await options.live?.drain();
+    await progress?.stop();
+  }
+  stdout.end();
+  stderr.end();
+  const endedAt = closed.at;
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
+  const durationMs = endedAt.getTime() - startedAt.getTime();
+  const requests = progress?.totalRequests();
+  log.info(
+    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : stoppedOnRequest ? " \xB7 stopped early on purpose" : "")
+  );
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stderrTail: stderr.text(),
+    stdoutTail: stdout.text(),
+    durationMs,
+    cancelled,
+    stoppedOnRequest,
+    startedAt,
+    endedAt,
+    args
+  };
+}
+function displayArgs(args) {
+  return args.map((a, i) => {
+    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote2(a.slice(0, a.indexOf("=")))}=***`;
+    return quote2(a);
+  }).join(" ");
+}
+function quote2(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function seconds(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+function startError2(k62, err) {
+  const code = err.code;
+  const why2 = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start k6 (${k62}): ${why2}`, { cause: err });
+}
+var OutputTail = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  decoder = new TextDecoder();
+  tail = "";
+  pending = "";
+  push(chunk) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    this.tail += text;
+    if (this.tail.length > 2 * TAIL_CHARS2) this.tail = this.tail.slice(-TAIL_CHARS2);
+    if (!this.onLine) return;
+    const all = this.pending + text;
+    const lines = all.split("\n");
+    this.pending = lines.pop();
+    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
+  }
+  end() {
+    const rest = this.decoder.decode();
+    this.tail += rest;
+    const last2 = this.pending + rest;
+    this.pending = "";
+    if (this.onLine && last2 !== "") this.onLine(last2);
+  }
+  text() {
+    if (this.tail.length <= TAIL_CHARS2) return this.tail;
+    const cut = this.tail.slice(-TAIL_CHARS2);
+    const nl = cut.indexOf("\n");
+    return nl >= 0 ? cut.slice(nl + 1) : cut;
+  }
+};
+var ProgressLoop = class {
+  constructor(file2, intervalMs, startMs2, log, live = new LiveProgress()) {
+    this.file = file2;
+    this.intervalMs = intervalMs;
+    this.startMs = startMs2;
+    this.log = log;
+    this.live = live;
+    this.nextReport = startMs2 + intervalMs;
+  }
+  file;
+  intervalMs;
+  startMs;
+  log;
+  live;
+  handle;
+  offset = 0;
+  timer;
+  running;
+  stopped = false;
+  nextReport;
+  buffer = Buffer.allocUnsafe(READ_CHUNK);
+  /** Requests k6 recorded in the whole run (call after `stop`). */
+  totalRequests() {
+    return this.live.take(Date.now() - this.startMs).totalRequests;
+  }
+  start() {
+    this.schedule();
+  }
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.read().catch(() => void 0);
+    await this.handle?.close().catch(() => void 0);
+    this.handle = void 0;
+  }
+  schedule() {
+    if (this.stopped) return;
+    const untilReport = this.nextReport - Date.now();
+    const delay = Math.max(0, this.file === void 0 ? untilReport : Math.min(POLL_MS, untilReport));
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = void 0;
+        this.schedule();
+      });
+    }, delay);
+  }
+  async tick() {
+    try {
+      await this.read();
+    } catch (err) {
+      this.log.debug(`live progress: cannot read ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const now = Date.now();
+    if (now >= this.nextReport && !this.stopped) {
+      this.log.info(formatProgress(this.live.take(now - this.startMs)));
+      while (this.nextReport <= now) this.nextReport += this.intervalMs;
+    }
+  }
+  /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
+  async read() {
+    if (this.file === void 0) return;
+    if (!this.handle) {
+      try {
+        this.handle = await open2(this.file, "r");
+      } catch (err) {
+        if (err.code === "ENOENT") return;
+        throw err;
+      }
+    }
+    for (; ; ) {
+      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK, this.offset);
+      if (bytesRead === 0) return;
+      this.offset += bytesRead;
+      this.live.push(this.buffer.subarray(0, bytesRead));
+      if (bytesRead < READ_CHUNK) return;
+    }
+  }
+};
+
+// src/engine/jmeter/jmeter-run.ts
+var DEFAULT_STOP_TIMEOUT_MS3 = 3e4;
+var KILL_AFTER_TERM_MS = 5e3;
+var LISTENING = /message on port (\d+)/;
+async function runJmeter(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS3;
+  const secrets = options.secrets ?? [];
+  const { properties, refused } = withoutSecrets(options.properties ?? {}, secrets);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the test plan: it is not passed to JMeter`);
+  const stopPort = options.stopPort ?? await freeUdpPort();
+  const args = jmeterArgs({ ...options, properties, stopPort });
+  await mkdir3(path2.dirname(path2.resolve(options.jtl)), { recursive: true });
+  await rm3(options.jtl, { force: true });
+  await rm3(options.logFile, { force: true });
+  const environment = childEnv({ parent: options.processEnv ?? process.env, secrets, set: { PERF_GATE_STAGE: options.stage } });
+  if (environment.withheld.length > 0) log.debug(`not passed to JMeter (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  options.signal?.throwIfAborted();
+  log.info(`stage ${options.stage}: ${options.jmeter} ${displayArgs2(args, Object.keys(properties))}`);
+  const startedAt = Date.now();
+  const group = process.platform !== "win32";
+  const child = spawn3(options.jmeter, args, { env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: group });
+  const signalGroup = (sig) => {
+    try {
+      if (group && child.pid !== void 0) process.kill(-child.pid, sig);
+      else child.kill(sig);
+    } catch {
+    }
+  };
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.once("exit", killOnExit);
+  let listeningOn;
+  const echo = options.echoOutput ?? true;
+  const stdout = new OutputTail((line) => {
+    const m = LISTENING.exec(line);
+    if (m) listeningOn = Number(m[1]);
+    if (echo) log.info(line);
+  });
+  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  child.stdout.on("data", (chunk) => stdout.push(chunk));
+  child.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let exited = false;
+  let stoppedBy;
+  const timers = [];
+  const later = (ms, fn) => {
+    timers.push(setTimeout(() => {
+      if (!exited) fn();
+    }, ms));
+  };
+  const terminate = () => {
+    stoppedBy = "SIGTERM";
+    signalGroup("SIGTERM");
+    later(KILL_AFTER_TERM_MS, () => {
+      log.warning(`JMeter did not end within ${seconds2(KILL_AFTER_TERM_MS)} of SIGTERM: killing it (SIGKILL); its JTL ends where it was cut`);
+      stoppedBy = "SIGKILL";
+      signalGroup("SIGKILL");
+    });
+  };
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    if (listeningOn === void 0) {
+      log.info(`stage ${options.stage} cancelled: JMeter has not said it listens for a stop command, so it gets SIGTERM (the JTL may miss its last samples)`);
+      terminate();
+      return;
+    }
+    const port = listeningOn;
+    log.info(`stage ${options.stage} cancelled: asking JMeter to shut down (UDP 'Shutdown' to port ${port}); it has ${seconds2(stopTimeoutMs)} to end its threads and write the JTL`);
+    stoppedBy = "Shutdown";
+    void sendCommand("Shutdown", port);
+    later(stopTimeoutMs / 2, () => {
+      log.warning(`JMeter is still shutting down after ${seconds2(stopTimeoutMs / 2)}: sending 'StopTestNow'`);
+      stoppedBy = "StopTestNow";
+      void sendCommand("StopTestNow", port);
+    });
+    later(stopTimeoutMs, () => {
+      log.warning(`JMeter did not stop within ${seconds2(stopTimeoutMs)}: ending it (SIGTERM)`);
+      terminate();
+    });
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  let closed;
+  try {
+    closed = await new Promise((resolve4, reject) => {
+      child.on("error", (err) => {
+        if (child.pid === void 0) reject(startError3(options.jmeter, err));
+      });
+      child.once("close", (code, signal2) => resolve4({ code, signal: signal2 }));
+    });
+  } finally {
+    exited = true;
+    for (const t of timers) clearTimeout(t);
+    options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
+  }
+  stdout.end();
+  stderr.end();
+  const durationMs = Date.now() - startedAt;
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
+  log.info(`stage ${options.stage}: JMeter exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}${cancelled ? " \xB7 cancelled" : ""}`);
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stdoutTail: stdout.text(),
+    stderrTail: stderr.text(),
+    durationMs,
+    cancelled,
+    ...stoppedBy !== void 0 ? { stoppedBy } : {},
+    args
+  };
+}
+function withoutSecrets(properties, secrets) {
+  const kept = {};
+  const refused = [];
+  for (const [name, value] of Object.entries(properties)) {
+    if (carriesSecret(value, secrets)) refused.push(name);
+    else kept[name] = value;
+  }
+  return { properties: kept, refused };
+}
+async function freeUdpPort() {
+  const socket = createSocket("udp4");
+  try {
+    await new Promise((resolve4, reject) => {
+      socket.once("error", reject);
+      socket.bind(0, "127.0.0.1", () => resolve4());
+    });
+    return socket.address().port;
+  } finally {
+    socket.close();
+  }
+}
+async function sendCommand(command, port) {
+  const message = Buffer.from(command, "ascii");
+  await Promise.all(
+    ["udp4", "udp6"].map(
+      (type) => new Promise((resolve4) => {
+        const socket = createSocket(type);
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
+          socket.close();
+          resolve4();
+        };
+        socket.once("error", finish);
+        socket.send(message, port, type === "udp4" ? "127.0.0.1" : "::1", finish);
+      })
+    )
+  );
+}
+function displayArgs2(args, hidden) {
+  return args.map((a) => {
+    const name = a.startsWith("-J") ? a.slice(2, a.indexOf("=") > 0 ? a.indexOf("=") : void 0) : void 0;
+    if (name !== void 0 && hidden.includes(name)) return `-J${quote3(name)}=***`;
+    return quote3(a);
+  }).join(" ");
+}
+function quote3(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function seconds2(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+function startError3(jmeter2, err) {
+  const code = err.code;
+  const why2 = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start JMeter (${jmeter2}): ${why2}`, { cause: err });
+}
+
+// src/engine/jmeter/jmeter-version.ts
+var VERSION = String.raw`(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)`;
+function parseJmeterVersion(output2) {
+  const banner = new RegExp(String.raw`\\_\\[ \t]+${VERSION}(?:[ \t]+[0-9a-f]{6,40})?[ \t]*$`, "m").exec(output2);
+  if (banner) return banner[1];
+  const labelled = new RegExp(String.raw`^[ \t]*Version[ \t]+${VERSION}(?![0-9A-Za-z.])`, "mi").exec(output2);
+  return labelled?.[1];
+}
+
+// src/engine/jmeter/jmeter-engine.ts
+var KILLED_EXIT_CODES = /* @__PURE__ */ new Set([130, 137, 143]);
+var LOG_TAIL_LINES = 20;
+var LOG_TAIL_BYTES = 16 * 1024;
+function createJmeterEngine(options) {
+  const target = options.targetUrl !== void 0 ? jmeterTarget(options.targetUrl) : void 0;
+  return {
+    name: "jmeter",
+    async run({ stage, workDir, signal, log, watch }) {
+      const jtl = join4(workDir, `${stage}.jtl`);
+      const logFile = join4(workDir, `${stage}.jmeter.log`);
+      const shape = options.shapes.get(stage) ?? {};
+      let result;
+      try {
+        result = await runJmeter({
+          jmeter: options.jmeter.path,
+          plan: options.plan,
+          stage,
+          jtl,
+          logFile,
+          shape,
+          ...target ? { target } : {},
+          properties: options.env,
+          flags: options.flags,
+          secrets: options.secrets,
+          processEnv: options.processEnv,
+          log,
+          signal,
+          ...options.stopTimeoutMs !== void 0 ? { stopTimeoutMs: options.stopTimeoutMs } : {}
+        });
+      } catch (err) {
+        if (signal.aborted) throw err;
+        throw new LoadFailedError(stage, "jmeter", err instanceof Error ? err.message : String(err), { cause: err });
+      }
+      const samples2 = await jtlState(jtl);
+      const killed = !result.cancelled && (result.signal !== void 0 || KILLED_EXIT_CODES.has(result.exitCode));
+      if (!result.cancelled && !killed && result.exitCode !== 0) {
+        throw new LoadFailedError(stage, "jmeter", `JMeter exited with code ${result.exitCode}${await failureDetail(result, logFile)}`);
+      }
+      if (samples2 !== "samples") {
+        if (result.cancelled) throw new Error(`stage ${stage} was cancelled before JMeter recorded a sample`);
+        const what = samples2 === "missing" ? `wrote no JTL (${jtl})` : `recorded no sample in ${jtl}`;
+        throw new LoadFailedError(stage, "jmeter", `JMeter ${what}: did the plan load, and does its thread group run (threads, duration)?${await failureDetail(result, logFile)}`);
+      }
+      const stopped = result.cancelled || killed;
+      return {
+        measured: { kind: "files", files: [jtl] },
+        toolVersion: options.jmeter.version,
+        cancelled: result.cancelled,
+        ...stopped ? { stoppedEarly: `JMeter was stopped before the stage ended (${result.cancelled ? result.stoppedBy ?? "stopped" : result.signal ?? `exit code ${result.exitCode}`})` } : {},
+        scriptThresholds: [],
+        notes: [shapeNote(options.plan, shape)],
+        ...watch ? { watch: { kind: "unwatched", why: "JMeter results are read from the JTL after JMeter exits, so the stage ran its planned length (-Jduration)" } } : {}
+      };
+    }
+  };
+}
+function shapeNote(plan, shape) {
+  const parts = [
+    shape.threads !== void 0 ? `threads=${shape.threads}` : void 0,
+    shape.rampUpSeconds !== void 0 ? `rampup=${shape.rampUpSeconds}` : void 0,
+    shape.durationSeconds !== void 0 ? `duration=${shape.durationSeconds}` : void 0,
+    shape.arrivalRate !== void 0 ? `arrivalrate=${shape.arrivalRate}` : void 0
+  ].filter((p) => p !== void 0);
+  if (parts.length === 0) return `JMeter ran ${plan} with the plan's own load shape (no workload: in the config sets one).`;
+  return `JMeter ran ${plan} with -J${parts.join(" -J")} (from the config's workload:).`;
+}
+async function jtlState(file2) {
+  let handle;
+  try {
+    handle = await open3(file2, "r");
+  } catch {
+    return "missing";
+  }
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.toString("utf8", 0, bytesRead);
+    const lines = text.split("\n").filter((l) => l.trim() !== "");
+    const header = lines[0]?.startsWith("timeStamp") ?? false;
+    return lines.length > (header ? 1 : 0) ? "samples" : "empty";
+  } finally {
+    await handle.close();
+  }
+}
+async function failureDetail(result, logFile) {
+  const output2 = `${result.stderrTail}
+${result.stdoutTail}`.split("\n").map((l) => l.trim());
+  const said = output2.find((l) => /^(An error occurred|Error in NonGUIDriver|Error|Exception)/i.test(l)) ?? output2.filter((l) => l !== "").at(-1);
+  const tail = await fileTail(logFile, LOG_TAIL_LINES);
+  return `${said !== void 0 ? `: ${said}` : ""}${tail.length > 0 ? `
+  the end of ${logFile}:
+${tail.map((l) => `    ${l}`).join("\n")}` : `
+  (JMeter wrote no log at ${logFile})`}`;
+}
+async function fileTail(file2, lines) {
+  try {
+    const size = (await stat2(file2)).size;
+    const handle = await open3(file2, "r");
+    try {
+      const length = Math.min(size, LOG_TAIL_BYTES);
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, size - length);
+      const all = buffer.toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+      if (length < size) all.shift();
+      return all.filter((l) => l.trim() !== "").slice(-lines);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return [];
+  }
+}
+var jmeterEngine = {
+  name: "jmeter",
+  async prepare(setup) {
+    const planName = setup.names.plan ?? "--plan";
+    if (setup.plan === void 0) return { ready: false, why: `no ${planName} given`, fix: `give the JMeter test plan (.jmx) to run with ${planName}` };
+    const problems = [];
+    const isFile = await stat2(setup.plan).then((s) => s.isFile(), () => false);
+    if (!isFile) problems.push(`${planName}: there is no JMeter test plan at '${setup.plan}'`);
+    problems.push(...reservedFlagProblems(setup.flags, setup.names.flags ?? "the extra flags"));
+    if (problems.length > 0) throw new ConfigError(problems);
+    const jmeter2 = await findJmeter(setup);
+    if ("problem" in jmeter2) return { ready: false, why: jmeter2.problem, fix: jmeter2.fix };
+    const engine = createJmeterEngine({
+      jmeter: jmeter2,
+      plan: setup.plan,
+      shapes: new Map(setup.stages.map((stage) => [stage, stageLoadShape(setup.config, stage)])),
+      ...setup.targetUrl !== void 0 ? { targetUrl: setup.targetUrl } : {},
+      env: setup.env,
+      flags: setup.flags,
+      secrets: setup.secrets,
+      processEnv: setup.processEnv
+    });
+    return { ready: true, engine, why: `JMeter ${jmeter2.version} ${jmeter2.source}` };
+  }
+};
+var execFileAsync2 = promisify2(execFile2);
+var INSTALL_FIX = "install Apache JMeter 5.x (https://jmeter.apache.org/download_jmeter.cgi) and put its bin/ on PATH, or set PERF_GATE_JMETER to its bin/jmeter";
+async function findJmeter(setup) {
+  const installed = setup.installed?.["jmeter"];
+  if (installed) return { ...installed, source: "installed" };
+  const fromEnv = setup.processEnv["PERF_GATE_JMETER"]?.trim();
+  const path4 = fromEnv !== void 0 && fromEnv !== "" ? fromEnv : "jmeter";
+  const where2 = path4 === "jmeter" ? "on PATH" : `PERF_GATE_JMETER=${path4}`;
+  try {
+    const { stdout, stderr } = await execFileAsync2(path4, ["--version"], { encoding: "utf8", timeout: 6e4, env: childEnv({ parent: setup.processEnv, secrets: setup.secrets }).env });
+    const version2 = parseJmeterVersion(`${stdout}
+${stderr}`);
+    if (version2 === void 0) {
+      const said = `${stdout}${stderr}`.trim().split("\n").at(-1) ?? "";
+      return { problem: `the JMeter ${where2} did not tell its version (\`jmeter --version\` printed ${JSON.stringify(said.slice(0, 200))})`, fix: INSTALL_FIX };
+    }
+    return { path: path4, version: version2, source: where2 };
+  } catch (err) {
+    const code = err.code;
+    if (path4 === "jmeter" && code === "ENOENT") return { problem: "JMeter is not on PATH", fix: INSTALL_FIX };
+    const why2 = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return { problem: `the JMeter ${where2} cannot run \`--version\`: ${why2}`, fix: INSTALL_FIX };
+  }
+}
+
+// src/engine/k6-engine.ts
+import { execFile as execFile4 } from "node:child_process";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir5, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGzip as createGzip2 } from "node:zlib";
+import { promisify as promisify4 } from "node:util";
+
 // src/engine/k6-live-output.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { once } from "node:events";
 import { closeSync as closeSync2, constants as constants2, createWriteStream, openSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
-import { promisify } from "node:util";
+import { mkdir as mkdir4, rm as rm4 } from "node:fs/promises";
+import path3 from "node:path";
+import { promisify as promisify3 } from "node:util";
 import { createGzip } from "node:zlib";
 
 // src/ingest/byte-source.ts
 import { createReadStream } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open4 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
-var READ_CHUNK = 1 << 20;
+var READ_CHUNK2 = 1 << 20;
 var INFLATE_CHUNK = 256 * 1024;
 var ByteSource = class _ByteSource {
-  constructor(path3, gzip, onBytes) {
-    this.path = path3;
+  constructor(path4, gzip, onBytes) {
+    this.path = path4;
     this.gzip = gzip;
     this.onBytes = onBytes;
   }
@@ -64978,8 +66015,8 @@ var ByteSource = class _ByteSource {
    *
    * @example ByteSource.fromStream('smoke.ndjson', chunks) // chunks: an async generator over the FIFO
    */
-  static fromStream(path3, stream) {
-    const source = new _ByteSource(path3, false);
+  static fromStream(path4, stream) {
+    const source = new _ByteSource(path4, false);
     source.stream = stream;
     return source;
   }
@@ -64998,7 +66035,7 @@ var ByteSource = class _ByteSource {
         yield* this.plain();
         return;
       }
-      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK });
+      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK2 });
       try {
         yield* this.inflate(raw);
       } finally {
@@ -65010,18 +66047,18 @@ var ByteSource = class _ByteSource {
     }
   }
   async *plain() {
-    const handle = await open2(this.path, "r");
+    const handle = await open4(this.path, "r");
     try {
-      const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+      const buffers = [Buffer.allocUnsafe(READ_CHUNK2), Buffer.allocUnsafe(READ_CHUNK2)];
       let current = 0;
       let total2 = 0;
-      let reading = handle.read(buffers[0], 0, READ_CHUNK, null);
+      let reading = handle.read(buffers[0], 0, READ_CHUNK2, null);
       for (; ; ) {
         const { bytesRead } = await reading;
         if (bytesRead === 0) return;
         const chunk = buffers[current];
         current ^= 1;
-        reading = handle.read(buffers[current], 0, READ_CHUNK, null);
+        reading = handle.read(buffers[current], 0, READ_CHUNK2, null);
         total2 += bytesRead;
         this.report(total2);
         yield chunk.subarray(0, bytesRead);
@@ -65067,8 +66104,8 @@ var ByteSource = class _ByteSource {
           continue;
         }
         if (ended) break;
-        await new Promise((resolve3) => {
-          wake = resolve3;
+        await new Promise((resolve4) => {
+          wake = resolve4;
         });
       }
     } finally {
@@ -65094,12 +66131,12 @@ var ByteSource = class _ByteSource {
 };
 
 // src/ingest/ingest.ts
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 
 // src/ingest/builder-thread.ts
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/ingest/point-batch.ts
@@ -65208,8 +66245,8 @@ var RemoteBuilder = class {
   ready() {
     if (this.failure !== void 0) return Promise.reject(this.failure);
     if (this.inFlight < MAX_IN_FLIGHT) return void 0;
-    return new Promise((resolve3, reject) => {
-      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve3();
+    return new Promise((resolve4, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve4();
     });
   }
   /** Sends what is left and the run's description; resolves with the document the builder thread built. */
@@ -65218,8 +66255,8 @@ var RemoteBuilder = class {
     if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
     this.finishing = true;
     this.writer.flush();
-    return new Promise((resolve3, reject) => {
-      this.pending = { resolve: resolve3, reject };
+    return new Promise((resolve4, reject) => {
+      this.pending = { resolve: resolve4, reject };
       this.send({ type: "finish", info });
     });
   }
@@ -65272,7 +66309,7 @@ var RemoteBuilder = class {
 var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
 var WORKER_YOUNG_GENERATION_MB = 8;
 function builderThreadAvailable(script = WORKER_SCRIPT) {
-  return script.protocol === "file:" && existsSync(fileURLToPath(script));
+  return script.protocol === "file:" && existsSync2(fileURLToPath2(script));
 }
 function startBuilderThread(options, script = WORKER_SCRIPT) {
   const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -65311,62 +66348,202 @@ function workerExecArgv(execArgv) {
 }
 
 // src/ingest/detect.ts
-import { open as open3, readFile, stat } from "node:fs/promises";
+import { open as open5, readFile, stat as stat3 } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
 
-// src/ingest/jmeter/csv.ts
-import { StringDecoder } from "node:string_decoder";
+// src/ingest/artillery/roles.ts
+var ARTILLERY_ROLES = { latency: "http.response_time", requests: "http.requests", failures: "http.failed" };
 
-// src/ingest/csv-record.ts
-function splitCsvRecord(text) {
-  const fields = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      let from = i + 1;
-      for (; ; ) {
-        const q = text.indexOf('"', from);
-        if (q < 0) return void 0;
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          from = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      fields.push(value);
-      if (i === n) return fields;
-      if (text.charCodeAt(i) !== 44) return void 0;
-      i++;
-    } else {
-      const comma = text.indexOf(",", i);
-      if (comma < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, comma));
-      i = comma + 1;
-    }
-  }
+// src/ingest/artillery/metrics.ts
+var NETWORK_ERROR = /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+)$/;
+function failedStatus(status) {
+  return status >= 400;
 }
-function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
-}
+var ARTILLERY_METRICS = /* @__PURE__ */ new Map([
+  [ARTILLERY_ROLES.latency, { type: "trend", contains: "time" }],
+  [ARTILLERY_ROLES.requests, { type: "counter", contains: "default" }],
+  [ARTILLERY_ROLES.failures, { type: "rate", contains: "default" }],
+  // Timing phases of each response, as Artillery names them with `http.extendedMetrics`.
+  ["http.dns", { type: "trend", contains: "time" }],
+  ["http.tcp", { type: "trend", contains: "time" }],
+  ["http.tls", { type: "trend", contains: "time" }],
+  ["http.total", { type: "trend", contains: "time" }],
+  ["http.downloaded_bytes", { type: "counter", contains: "data" }],
+  ["vusers.session_length", { type: "trend", contains: "time" }]
+]);
 
 // src/ingest/zod-message.ts
 function zodMessage(error62, root) {
   const parts = error62.issues.slice(0, 5).map((issue2) => {
-    const path3 = [...root !== void 0 ? [root] : [], ...issue2.path.map(String)].join(".");
-    return path3 ? `${path3}: ${issue2.message}` : issue2.message;
+    const path4 = [...root !== void 0 ? [root] : [], ...issue2.path.map(String)].join(".");
+    return path4 ? `${path4}: ${issue2.message}` : issue2.message;
   });
   if (error62.issues.length > 5) parts.push(`and ${error62.issues.length - 5} more`);
   return parts.join("; ");
+}
+
+// src/ingest/artillery/report.ts
+var BY_ENDPOINT = "plugins.metrics-by-endpoint.";
+var SummarySchema = external_exports.object({
+  min: external_exports.number(),
+  max: external_exports.number(),
+  count: external_exports.number().int().nonnegative(),
+  mean: external_exports.number().optional(),
+  median: external_exports.number().optional(),
+  p50: external_exports.number().optional(),
+  p75: external_exports.number().optional(),
+  p90: external_exports.number().optional(),
+  p95: external_exports.number().optional(),
+  p99: external_exports.number().optional(),
+  p999: external_exports.number().optional()
+});
+var PeriodSchema = external_exports.object({
+  counters: external_exports.record(external_exports.string(), external_exports.number()).default({}),
+  rates: external_exports.record(external_exports.string(), external_exports.number()).default({}),
+  summaries: external_exports.record(external_exports.string(), SummarySchema).default({}),
+  firstMetricAt: external_exports.number().optional(),
+  lastMetricAt: external_exports.number().optional()
+});
+var ReportSchema = external_exports.object({
+  aggregate: PeriodSchema,
+  intermediate: external_exports.array(external_exports.unknown()).default([])
+});
+function isArtilleryReport(o) {
+  const a = o.aggregate;
+  return typeof a === "object" && a !== null && !Array.isArray(a) && ("counters" in a || "summaries" in a);
+}
+var AGGREGATE_ONLY_NOTE = "Artillery's report holds summaries only (count, min, max, mean, median, p75, p90, p95, p99, p99.9), no distributions: latency changes are reported against the limits but not tested for significance, the error-rate and throughput changes are not judged, failure signatures are not recorded, and rules that need time windows (sequential looks, within-run degradation) do not apply; record the per-request stream with artillery-plugin-perf-gate for the full verdict (docs/artillery.md)";
+function artilleryReportDocument(value, info) {
+  const parsed = ReportSchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(info.file, `looks like an Artillery --output report but ${zodMessage(parsed.error)}`);
+  const { aggregate, intermediate } = parsed.data;
+  const warnings = [`${info.file}: ${AGGREGATE_ONLY_NOTE}`];
+  const scopes = {};
+  const types = /* @__PURE__ */ new Map();
+  const add = (metric, type, tags, reported, rate2) => {
+    types.set(metric, type);
+    scopes[scopeName(metric, tags)] = { metric, tags, type, reported, ...rate2 ? { rate: rate2 } : {} };
+  };
+  const first2 = aggregate.firstMetricAt;
+  const last2 = aggregate.lastMetricAt;
+  let durationSeconds = 0;
+  if (first2 !== void 0 && last2 !== void 0 && last2 >= first2) durationSeconds = (last2 - first2) / 1e3;
+  else warnings.push(`${info.file}: the report does not say when its first and last metrics were recorded (aggregate.firstMetricAt, lastMetricAt): duration set to 0`);
+  const endMs = last2 ?? Math.round(info.mtimeMs);
+  const startMs2 = first2 ?? endMs;
+  const perSecond = (count2) => durationSeconds > 0 ? { count: count2, rate: count2 / durationSeconds } : { count: count2 };
+  const endpoints = /* @__PURE__ */ new Map();
+  const endpoint = (name) => {
+    let e = endpoints.get(name);
+    if (!e) endpoints.set(name, e = { codes: 0, failed: 0, errors: 0 });
+    return e;
+  };
+  let failedCodes = 0;
+  let networkErrors = 0;
+  const otherErrors = [];
+  for (const [key, count2] of Object.entries(aggregate.counters)) {
+    if (key.startsWith(BY_ENDPOINT)) {
+      const rest = key.slice(BY_ENDPOINT.length);
+      const code2 = /^(.+)\.codes\.(\d{3})$/.exec(rest);
+      const error63 = /^(.+)\.errors\.([^.]+)$/.exec(rest);
+      if (code2) {
+        const e = endpoint(code2[1]);
+        e.codes += count2;
+        if (failedStatus(Number(code2[2]))) e.failed += count2;
+      } else if (error63) {
+        if (NETWORK_ERROR.test(error63[2])) endpoint(error63[1]).errors += count2;
+      } else {
+        add(key, "counter", {}, perSecond(count2));
+      }
+      continue;
+    }
+    const code = /^http\.codes\.(\d{3})$/.exec(key);
+    if (code && failedStatus(Number(code[1]))) failedCodes += count2;
+    const error62 = /^errors\.(.+)$/.exec(key);
+    if (error62) {
+      if (NETWORK_ERROR.test(error62[1])) networkErrors += count2;
+      else otherErrors.push(`${error62[1]} (${count2})`);
+    }
+    if (key === ARTILLERY_ROLES.requests) continue;
+    add(key, "counter", {}, perSecond(count2));
+  }
+  if (otherErrors.length > 0) {
+    warnings.push(`${info.file}: Artillery counted errors that are not failed requests, so they are not in ${ARTILLERY_ROLES.failures}: ${otherErrors.join(", ")}`);
+  }
+  const requests = aggregate.counters[ARTILLERY_ROLES.requests];
+  if (requests === void 0) {
+    warnings.push(`${info.file}: the report has no ${ARTILLERY_ROLES.requests} counter (no HTTP request was made, or not the HTTP engine): no request count or failure rate`);
+  } else {
+    add(ARTILLERY_ROLES.requests, "counter", {}, perSecond(requests));
+    const failed = Math.min(requests, failedCodes + networkErrors);
+    add(ARTILLERY_ROLES.failures, "rate", {}, rateValues(failed, requests), { passes: failed, fails: requests - failed });
+  }
+  for (const [name, e] of [...endpoints].sort((a, b) => compareText3(a[0], b[0]))) {
+    const total2 = e.codes + e.errors;
+    const failed = e.failed + e.errors;
+    add(ARTILLERY_ROLES.requests, "counter", { name }, perSecond(total2));
+    add(ARTILLERY_ROLES.failures, "rate", { name }, rateValues(failed, total2), { passes: failed, fails: total2 - failed });
+  }
+  for (const [key, s] of Object.entries(aggregate.summaries)) {
+    if (key.startsWith(`${BY_ENDPOINT}response_time.`)) {
+      add(ARTILLERY_ROLES.latency, "trend", { name: key.slice(`${BY_ENDPOINT}response_time.`.length) }, trendValues(s));
+    } else if (key.startsWith(`${BY_ENDPOINT}server-timing.`)) {
+      add(`${BY_ENDPOINT}server-timing`, "trend", { name: key.slice(`${BY_ENDPOINT}server-timing.`.length) }, trendValues(s));
+    } else {
+      add(key, "trend", {}, trendValues(s));
+    }
+  }
+  if (endpoints.size === 0) {
+    warnings.push(`${info.file}: no per-endpoint metrics (enable the metrics-by-endpoint plugin, bundled with Artillery, with useOnlyRequestNames: true): only the whole run is judged`);
+  }
+  const metrics = {};
+  for (const name of [...types.keys()].sort(compareText3)) {
+    const known2 = ARTILLERY_METRICS.get(name);
+    const type = types.get(name);
+    metrics[name] = { type, contains: known2?.type === type ? known2.contains : type === "trend" && isTimeSummary(name) ? "time" : "default", thresholds: [] };
+  }
+  const ordered2 = {};
+  for (const k of Object.keys(scopes).sort(compareText3)) ordered2[k] = scopes[k];
+  return {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      tool: "artillery",
+      roles: { ...ARTILLERY_ROLES },
+      ...info.stage !== void 0 ? { stage: info.stage } : {},
+      start: new Date(startMs2).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds,
+      ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+      labels: info.labels ?? {},
+      partial: false,
+      aggregateOnly: true,
+      groupBy: endpoints.size > 0 ? ["name"] : [],
+      sources: [{ file: info.file, format: "artillery-report", lines: info.lines, partial: false }],
+      warnings: intermediate.length === 0 ? [...warnings, `${info.file}: the report has no intermediate periods`] : warnings
+    },
+    metrics,
+    scopes: ordered2,
+    windows: { originMs: startMs2, widthMs: 1e3, series: {} }
+  };
+}
+function trendValues(s) {
+  const out = { count: s.count, min: s.min, max: s.max };
+  const keys = [["mean", "avg"], ["median", "med"], ["p75", "p(75)"], ["p90", "p(90)"], ["p95", "p(95)"], ["p99", "p(99)"], ["p999", "p(99.9)"]];
+  for (const [from, to] of keys) {
+    const v = s[from];
+    if (v !== void 0) out[to] = v;
+  }
+  if (out.med === void 0 && s.p50 !== void 0) out.med = s.p50;
+  return out;
+}
+function rateValues(failed, total2) {
+  return { ...total2 > 0 ? { rate: failed / total2 } : {}, passes: failed, fails: total2 - failed };
+}
+function isTimeSummary(name) {
+  return name.startsWith("http.response_time") || name.endsWith("session_length") || name.startsWith(`${BY_ENDPOINT}server-timing`) || /^http\.(dns|tcp|tls|total)$/.test(name);
+}
+function compareText3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/ingest/point-sink.ts
@@ -65470,6 +66647,185 @@ var PointSink = class {
     return t;
   }
 };
+
+// src/ingest/artillery/requests.ts
+var REQUESTS_FORMAT = "artillery-requests@1";
+var MAX_LINE_BYTES = 1 << 20;
+var PHASES = [["dns", "http.dns"], ["tcp", "http.tcp"], ["tls", "http.tls"], ["total", "http.total"]];
+var HINT = "is this file from artillery-plugin-perf-gate (PERF_GATE_ARTILLERY_REQUESTS)?";
+function isRequestsHeader(firstLine) {
+  return firstLine.startsWith(`{"perfGate":"artillery-requests@`);
+}
+async function readArtilleryRequests(file2, source, sink, warn) {
+  const parser = new RequestLineParser(file2, sink);
+  let carry;
+  for await (const chunk of source.chunks()) {
+    let pos = 0;
+    const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = void 0;
+    for (let nl = data.indexOf(10, pos); nl >= 0; nl = data.indexOf(10, pos)) {
+      parser.line(data.toString("utf8", pos, nl));
+      pos = nl + 1;
+    }
+    if (pos < data.length) {
+      if (data.length - pos > MAX_LINE_BYTES) throw new IngestError(file2, `line ${parser.lines + 1} is longer than 1 MiB: ${HINT}`, { line: parser.lines + 1 });
+      carry = Buffer.from(data.subarray(pos));
+    }
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  let partial2 = source.truncated;
+  if (carry !== void 0 && carry.toString("utf8").trim() !== "") {
+    try {
+      parser.line(carry.toString("utf8"));
+    } catch (err) {
+      if (!(err instanceof IngestError)) throw err;
+      partial2 = true;
+      warn(`${file2}: line ${parser.lines + 1} is cut off (Artillery was stopped while writing it); read the ${parser.lines} complete lines before it`);
+    }
+  }
+  if (source.truncated) warn(`${file2}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+  return { lines: parser.lines, partial: partial2 };
+}
+var RequestLineParser = class {
+  constructor(file2, sink) {
+    this.file = file2;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  /** Lines read so far (the one being read counted once it is read). */
+  lines = 0;
+  tagCache = new TagCache();
+  ids;
+  line(text) {
+    const lineNo = this.lines + 1;
+    const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (trimmed.trim() === "") {
+      this.lines = lineNo;
+      return;
+    }
+    let o;
+    try {
+      o = JSON.parse(trimmed);
+    } catch {
+      throw this.error(lineNo, `expected a JSON request line, got '${excerpt(trimmed)}': ${HINT}`);
+    }
+    if (typeof o !== "object" || o === null || Array.isArray(o)) throw this.error(lineNo, `expected a JSON object, got '${excerpt(trimmed)}': ${HINT}`);
+    const r = o;
+    if ("perfGate" in r) {
+      if (r.perfGate !== REQUESTS_FORMAT) {
+        throw this.error(lineNo, `is written in ${excerpt(String(r.perfGate))}, but this perf-gate reads ${REQUESTS_FORMAT}: use the artillery-plugin-perf-gate shipped with this perf-gate`);
+      }
+      this.lines = lineNo;
+      return;
+    }
+    this.request(r, lineNo);
+    this.lines = lineNo;
+  }
+  request(r, lineNo) {
+    const { t, name, method, status, ms, error: error62, phases } = r;
+    if (typeof t !== "number" || !Number.isFinite(t) || t <= 0) throw this.error(lineNo, `'t' must be the request's start in Unix milliseconds but is ${excerpt(JSON.stringify(t) ?? "missing")}`);
+    if (typeof name !== "string" || name === "") throw this.error(lineNo, `'name' must be the request's name but is ${excerpt(JSON.stringify(name) ?? "missing")}`);
+    if (typeof method !== "string" || method === "") throw this.error(lineNo, `'method' must be the HTTP method but is ${excerpt(JSON.stringify(method) ?? "missing")}`);
+    const answered2 = status !== void 0;
+    if (answered2 && !(typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 999)) {
+      throw this.error(lineNo, `'status' must be an HTTP status code but is ${excerpt(JSON.stringify(status))}`);
+    }
+    if (!answered2 && (typeof error62 !== "string" || error62 === "")) throw this.error(lineNo, "a request line needs a 'status' (answered) or an 'error' (no answer)");
+    if (ms !== void 0 && !(typeof ms === "number" && Number.isFinite(ms) && ms >= 0)) throw this.error(lineNo, `'ms' must be a latency in milliseconds (\u2265 0) but is ${excerpt(JSON.stringify(ms))}`);
+    const ids = this.ids ?? this.define();
+    const tags = answered2 ? { name, method, status: String(status) } : { name, method, error_code: error62 };
+    const raw = answered2 ? `${name}\0${method}\0${String(status)}` : `${name}\0${method}\0\0${error62}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const failed = answered2 ? failedStatus(status) : true;
+    this.point(entry, ids.requests, t, 1);
+    this.point(entry, ids.failures, t, failed ? 1 : 0);
+    if (answered2 && typeof ms === "number") this.point(entry, ids.latency, t, ms);
+    if (typeof phases === "object" && phases !== null) {
+      const p = phases;
+      PHASES.forEach(([key, metric], i) => {
+        const v = p[key];
+        if (typeof v === "number" && Number.isFinite(v) && v >= 0) this.point(entry, ids.phases[i] ??= this.metric(metric), t, v);
+      });
+    }
+  }
+  point(entry, metric, t, value) {
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, t, value);
+  }
+  /**
+   * The roles' metrics, defined on the first request line (a file of only a header defines none) — the
+   * latency too, so a run whose every request failed still has it (empty); a timing phase on its first value.
+   */
+  define() {
+    this.ids = {
+      latency: this.metric(ARTILLERY_ROLES.latency),
+      requests: this.metric(ARTILLERY_ROLES.requests),
+      failures: this.metric(ARTILLERY_ROLES.failures),
+      phases: PHASES.map(() => void 0)
+    };
+    return this.ids;
+  }
+  metric(name) {
+    return this.sink.metricFor(name, "is not one of the Artillery metrics", false);
+  }
+  error(lineNo, message) {
+    return new IngestError(this.file, message, { line: lineNo });
+  }
+};
+
+// src/ingest/artillery/index.ts
+var artillery = { tool: "artillery", roles: ARTILLERY_ROLES, knownMetrics: ARTILLERY_METRICS };
+var ARTILLERY_READERS = [
+  { ...artillery, kind: "stream", format: "artillery-requests", sniff: (head) => isRequestsHeader(head.firstLine), read: readArtilleryRequests },
+  { ...artillery, kind: "summary", format: "artillery-report", sniff: isArtilleryReport, read: artilleryReportDocument }
+];
+
+// src/ingest/jmeter/csv.ts
+import { StringDecoder } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
 
 // src/ingest/jmeter/metrics.ts
 var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
@@ -65615,7 +66971,7 @@ var DIGITS = /^\d{1,15}$/;
 var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})?$/;
 
 // src/ingest/jmeter/csv.ts
-var HINT = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
+var HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
 var MAX_RECORD_CHARS = 16 << 20;
 var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
 var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
@@ -65648,7 +67004,7 @@ var JmeterCsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, this.lineNo + 1);
   }
   finish(truncatedStream) {
     const rest = this.carry + this.decoder.end();
@@ -65663,7 +67019,7 @@ var JmeterCsvParser = class {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT}`);
+    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT2}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines, partial: partial2 };
   }
@@ -65675,7 +67031,7 @@ var JmeterCsvParser = class {
 ${text}`;
       if (!quotesBalanced(record2)) {
         this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -65731,7 +67087,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "timeStamp") {
-      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT2}`, line);
     }
     const at = (name) => fields.indexOf(name);
     for (const name of ["elapsed", "label", "success"]) {
@@ -65769,7 +67125,7 @@ var JMETER_ROLES = { latency: "elapsed", requests: "samples", failures: "failed"
 // src/ingest/jmeter/xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-var HINT2 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
+var HINT3 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
 var NUMBER_ATTRIBUTES = { t: "elapsed", lt: "Latency", ct: "Connect", by: "bytes", sby: "sentBytes", na: "allThreads" };
 var TEXT_ATTRIBUTES = { lb: "label", rc: "responseCode", rm: "responseMessage", tn: "threadName" };
 var TOLERATED = /(?:malformed character entity|disallowed character|undefined entity)\.?$/;
@@ -65825,13 +67181,13 @@ var JmeterXmlParser = class {
     try {
       this.xml.close();
     } catch {
-      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT2}`, lines);
+      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT3}`, lines);
       partial2 = true;
       this.warn(
         `${this.file}: ends at line ${lines} without its closing </testResults> (JMeter was stopped while writing it): read the ${this.samples} complete samples up to line ${this.lastCompleteLine}${this.depth >= 2 ? `; the sample from line ${this.sampleLine} is cut off` : ""}`
       );
     }
-    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT2}`);
+    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT3}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines: partial2 && !this.rootClosed ? this.lastCompleteLine : lines, partial: partial2 };
   }
@@ -65843,14 +67199,14 @@ var JmeterXmlParser = class {
     } catch (err) {
       if (this.failure) throw this.failure;
       const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "") : String(err);
-      const why2 = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT2;
+      const why2 = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT3;
       throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message} (${why2})`, this.xml.line, err);
     }
   }
   open(tag) {
     this.depth++;
     if (this.depth === 1) {
-      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT2}`);
+      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT3}`);
       this.sawRoot = true;
       return;
     }
@@ -66084,7 +67440,7 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
 }
 
 // src/ingest/k6/csv.ts
-var HINT3 = "is this file from `k6 run --out csv=\u2026`?";
+var HINT4 = "is this file from `k6 run --out csv=\u2026`?";
 var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file2, sink) {
@@ -66114,7 +67470,7 @@ var K6CsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT3}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, this.lineNo + 1);
   }
   finish(truncatedStream, warn) {
     let partial2 = truncatedStream;
@@ -66137,7 +67493,7 @@ var K6CsvParser = class {
         warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT3}`);
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
@@ -66151,7 +67507,7 @@ var K6CsvParser = class {
 ${text}`;
       if (!quotesBalanced(record2)) {
         this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT3}`, this.pendingLine);
+        if (record2.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -66185,7 +67541,7 @@ ${text}`;
       rest = text.slice(c3 + 1);
     } else {
       const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT3}`, line);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT4}`, line);
       [name, timestamp, valueText] = fields;
       rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
     }
@@ -66209,7 +67565,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT3}`, line);
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT4}`, line);
     }
     const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
     return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
@@ -66265,12 +67621,12 @@ async function readK6Csv(file2, source, sink, warn) {
 
 // src/ingest/k6/summary-metric.ts
 function parseMetricKey(key, file2) {
-  const open5 = key.indexOf("{");
-  if (open5 < 0) return { base: key, tags: {} };
+  const open6 = key.indexOf("{");
+  if (open6 < 0) return { base: key, tags: {} };
   const close = key.lastIndexOf("}");
-  if (close < open5) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
   const tags = {};
-  for (const part2 of key.slice(open5 + 1, close).split(",")) {
+  for (const part2 of key.slice(open6 + 1, close).split(",")) {
     const colon = part2.indexOf(":");
     if (colon < 0) {
       if (part2.trim() === "") continue;
@@ -66278,7 +67634,7 @@ function parseMetricKey(key, file2) {
     }
     tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
   }
-  return { base: key.slice(0, open5).trim(), tags };
+  return { base: key.slice(0, open6).trim(), tags };
 }
 function trimTag(s) {
   return s.trim().replace(/^["']|["']$/g, "").trim();
@@ -66440,7 +67796,7 @@ function hashBytes(view, buf, at, length) {
 }
 
 // src/ingest/k6/ndjson.ts
-var MAX_LINE_BYTES = 16 << 20;
+var MAX_LINE_BYTES2 = 16 << 20;
 var ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
 var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
 var POINT_HEAD2 = ascii('{"metric":"');
@@ -66557,8 +67913,8 @@ var K6NdjsonParser = class {
   /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
   keep(part2) {
     this.carryLength += part2.length;
-    if (this.carryLength > MAX_LINE_BYTES) {
-      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    if (this.carryLength > MAX_LINE_BYTES2) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES2 >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
     }
     this.carry.push(Buffer.from(part2));
   }
@@ -66808,7 +68164,7 @@ function summaryDocument(value, info) {
   const warnings = [];
   const docMetrics = {};
   const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
+  for (const m of [...metrics].sort((a, b) => compareText4(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
     const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
     const { passes, fails } = m.reported;
@@ -66823,7 +68179,7 @@ function summaryDocument(value, info) {
   }
   for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
   const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
+  for (const k of Object.keys(docMetrics).sort(compareText4)) ordered2[k] = docMetrics[k];
   if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
   const startMs2 = endMs - Math.round((durationSeconds ?? 0) * 1e3);
   return {
@@ -66917,7 +68273,7 @@ function durationFromCounters(metrics) {
     return i < 0 ? preferred.length : i;
   }
 }
-function compareText3(a, b) {
+function compareText4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function isCount(n) {
@@ -66949,14 +68305,14 @@ function isObject2(x) {
 }
 
 // src/ingest/readers.ts
-var READERS = [...K6_READERS, ...JMETER_READERS];
+var READERS = [...K6_READERS, ...JMETER_READERS, ...ARTILLERY_READERS];
 
 // src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
 async function detectFormat(file2, readers = READERS) {
   let size;
   try {
-    const s = await stat(file2);
+    const s = await stat3(file2);
     if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
     if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
     size = s.size;
@@ -67035,7 +68391,7 @@ function firstNonEmptyLine(text) {
   return "";
 }
 async function readHead(file2) {
-  const handle = await open3(file2, "r");
+  const handle = await open5(file2, "r");
   try {
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
@@ -67061,7 +68417,7 @@ async function gunzipWhole(file2) {
 }
 
 // src/ingest/memory.ts
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat4 } from "node:fs/promises";
 import { gunzipSync as gunzipSync2 } from "node:zlib";
 var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
 var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
@@ -67072,7 +68428,7 @@ var HEAP_METRIC = "nodejs_heap_size_used_bytes";
 async function readMemoryFile(file2) {
   let raw;
   try {
-    if ((await stat2(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
+    if ((await stat4(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
     raw = await readFile2(file2);
   } catch (err) {
     if (err instanceof IngestError) throw err;
@@ -67211,7 +68567,7 @@ async function ingestFiles(paths, options = {}) {
     doc = detected.reader.read(detected.value, {
       file: file2,
       lines: detected.lines,
-      mtimeMs: (await stat3(file2)).mtimeMs,
+      mtimeMs: (await stat5(file2)).mtimeMs,
       ...options.stage !== void 0 ? { stage: options.stage } : {},
       ...options.labels !== void 0 ? { labels: options.labels } : {},
       ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
@@ -67302,7 +68658,7 @@ async function wantsThread(files, choice) {
     case "auto": {
       if (!builderThreadAvailable() || availableParallelism() < 2) return false;
       let bytes2 = 0;
-      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat3(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
+      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat5(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
       return bytes2 >= THREAD_MIN_BYTES;
     }
   }
@@ -67385,8 +68741,8 @@ var FifoReader = class {
     closeSync(this.fd);
   }
   wait(ms) {
-    return new Promise((resolve3) => {
-      this.pause = { timer: setTimeout(() => this.wake(), ms), resolve: resolve3 };
+    return new Promise((resolve4) => {
+      this.pause = { timer: setTimeout(() => this.wake(), ms), resolve: resolve4 };
     });
   }
   wake() {
@@ -67398,31 +68754,31 @@ var FifoReader = class {
   }
 };
 function readOnce(fd, buffer) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     read(fd, buffer, 0, buffer.length, null, (err, bytesRead) => {
-      if (!err) resolve3(bytesRead);
-      else if (err.code === "EAGAIN" || err.code === "EWOULDBLOCK") resolve3(-1);
+      if (!err) resolve4(bytesRead);
+      else if (err.code === "EAGAIN" || err.code === "EWOULDBLOCK") resolve4(-1);
       else reject(err);
     });
   });
 }
 
 // src/engine/k6-live-output.ts
-var execFileAsync = promisify(execFile);
+var execFileAsync3 = promisify3(execFile3);
 var K6_NDJSON_READER = K6_READERS.find((r) => r.kind === "stream" && r.format === "k6-ndjson");
 var LiveOutputUnavailable = class extends Error {
   name = "LiveOutputUnavailable";
 };
 async function openLiveOutput(options) {
   if (options.path.endsWith(".gz")) throw new RangeError(`live output: ${options.path} ends in .gz, so k6 would gzip what it writes; give the FIFO a plain name`);
-  await mkdir(path.dirname(options.path), { recursive: true });
-  await rm(options.path, { force: true });
+  await mkdir4(path3.dirname(options.path), { recursive: true });
+  await rm4(options.path, { force: true });
   await makeFifo(options.path);
   let fd;
   try {
     fd = openSync(options.path, constants2.O_RDONLY | constants2.O_NONBLOCK);
   } catch (err) {
-    await rm(options.path, { force: true });
+    await rm4(options.path, { force: true });
     throw new LiveOutputUnavailable(`cannot open the FIFO ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   let raw;
@@ -67430,7 +68786,7 @@ async function openLiveOutput(options) {
     if (options.rawCopy !== void 0) raw = await RawCopy.open(options.rawCopy);
   } catch (err) {
     closeSync2(fd);
-    await rm(options.path, { force: true });
+    await rm4(options.path, { force: true });
     throw err;
   }
   return new K6LiveOutput(options, fd, raw);
@@ -67438,7 +68794,7 @@ async function openLiveOutput(options) {
 async function makeFifo(file2) {
   if (process.platform === "win32") throw new LiveOutputUnavailable("Windows has no FIFOs");
   try {
-    await execFileAsync("mkfifo", ["-m", "600", file2], { timeout: 1e4, env: childEnv({ parent: process.env }).env });
+    await execFileAsync3("mkfifo", ["-m", "600", file2], { timeout: 1e4, env: childEnv({ parent: process.env }).env });
   } catch (err) {
     const e = err;
     const why2 = e.code === "ENOENT" ? "the mkfifo command is not on PATH" : e.stderr?.trim() || e.message;
@@ -67510,7 +68866,7 @@ var K6LiveOutput = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await rm(this.path, { force: true }).catch(() => void 0);
+    await rm4(this.path, { force: true }).catch(() => void 0);
     await this.fifo.stop();
     await this.settled;
     await this.dropping;
@@ -67556,7 +68912,7 @@ var RawCopy = class _RawCopy {
   head;
   file;
   static async open(target) {
-    await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    await mkdir4(path3.dirname(path3.resolve(target)), { recursive: true });
     const file2 = createWriteStream(target);
     await once(file2, "open");
     if (!target.endsWith(".gz")) return new _RawCopy(file2, file2);
@@ -67566,8 +68922,8 @@ var RawCopy = class _RawCopy {
   }
   /** Resolves once the chunk has been consumed (compressed or written): its buffer is then free to reuse. */
   async write(chunk) {
-    await new Promise((resolve3, reject) => {
-      this.head.write(chunk, (err) => err ? reject(err) : resolve3());
+    await new Promise((resolve4, reject) => {
+      this.head.write(chunk, (err) => err ? reject(err) : resolve4());
     });
   }
   /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */
@@ -67575,273 +68931,6 @@ var RawCopy = class _RawCopy {
     const closed = once(this.file, "close");
     this.head.end();
     await closed;
-  }
-};
-
-// src/engine/k6-run.ts
-import { spawn } from "node:child_process";
-import { mkdir as mkdir2, open as open4, rm as rm2 } from "node:fs/promises";
-import path2 from "node:path";
-var DEFAULT_PROGRESS_MS = 15e3;
-var DEFAULT_STOP_TIMEOUT_MS = 3e4;
-var POLL_MS = 1e3;
-var TAIL_CHARS = 64 * 1024;
-var READ_CHUNK2 = 1 << 20;
-function k6Args(options) {
-  const vars = k6Variables(options).vars;
-  const args = ["run"];
-  if (options.quiet ?? true) args.push("--quiet");
-  args.push("--out", `json=${options.outFile}`);
-  if (options.summaryFile !== void 0) args.push(`--summary-export=${options.summaryFile}`);
-  for (const [name, value] of vars) args.push("-e", `${name}=${value}`);
-  args.push(...options.flags ?? [], options.script);
-  return args;
-}
-function k6Variables(options) {
-  const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
-  if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
-  const replaced = [];
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    const own2 = vars.get(name);
-    if (own2 === void 0) vars.set(name, value);
-    else if (own2 !== value) replaced.push(name);
-  }
-  const refused = [];
-  for (const [name, value] of vars) {
-    if (carriesSecret(value, options.secrets ?? [])) {
-      vars.delete(name);
-      refused.push(name);
-    }
-  }
-  return { vars, replaced, refused };
-}
-async function runK6(options) {
-  const { log } = options;
-  options.signal?.throwIfAborted();
-  const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
-  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const { vars, replaced, refused } = k6Variables(options);
-  for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
-  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
-  const args = k6Args(options);
-  await mkdir2(path2.dirname(path2.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
-  const outPath = path2.resolve(options.cwd ?? ".", options.outFile);
-  if (!options.live) await rm2(outPath, { force: true });
-  if (options.summaryFile !== void 0) await rm2(path2.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
-  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
-  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
-  options.signal?.throwIfAborted();
-  log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
-  const startedAt = /* @__PURE__ */ new Date();
-  const child = spawn(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
-  const killOnExit = () => {
-    child.kill("SIGKILL");
-  };
-  process.once("exit", killOnExit);
-  const echo = options.echoOutput ?? true;
-  const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
-  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
-  child.stdout.on("data", (chunk) => stdout.push(chunk));
-  child.stderr.on("data", (chunk) => stderr.push(chunk));
-  let cancelled = false;
-  let stoppedOnRequest = false;
-  let killTimer;
-  let exited = false;
-  const stopK6 = () => {
-    if (killTimer !== void 0) return;
-    child.kill("SIGINT");
-    killTimer = setTimeout(() => {
-      if (exited) return;
-      log.warning(`k6 did not stop within ${seconds(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
-      child.kill("SIGKILL");
-    }, stopTimeoutMs);
-  };
-  const onAbort = () => {
-    if (cancelled || exited) return;
-    cancelled = true;
-    stoppedOnRequest = false;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
-    stopK6();
-  };
-  const onStop = () => {
-    if (cancelled || exited || stoppedOnRequest) return;
-    stoppedOnRequest = true;
-    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
-    stopK6();
-  };
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  options.stop?.addEventListener("abort", onStop, { once: true });
-  if (options.stop?.aborted) onStop();
-  options.onStart?.();
-  const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
-  if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
-  progress?.start();
-  let closed;
-  try {
-    closed = await new Promise((resolve3, reject) => {
-      child.on("error", (err) => {
-        if (child.pid === void 0) reject(startError(options.k6, err));
-      });
-      child.once("close", (code, signal2) => resolve3({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
-    });
-  } finally {
-    exited = true;
-    if (killTimer) clearTimeout(killTimer);
-    options.signal?.removeEventListener("abort", onAbort);
-    options.stop?.removeEventListener("abort", onStop);
-    process.removeListener("exit", killOnExit);
-    await options.live?.drain();
-    await progress?.stop();
-  }
-  stdout.end();
-  stderr.end();
-  const endedAt = closed.at;
-  const signal = closed.signal ?? void 0;
-  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
-  const durationMs = endedAt.getTime() - startedAt.getTime();
-  const requests = progress?.totalRequests();
-  log.info(
-    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : stoppedOnRequest ? " \xB7 stopped early on purpose" : "")
-  );
-  return {
-    exitCode,
-    ...signal !== void 0 ? { signal } : {},
-    stderrTail: stderr.text(),
-    stdoutTail: stdout.text(),
-    durationMs,
-    cancelled,
-    stoppedOnRequest,
-    startedAt,
-    endedAt,
-    args
-  };
-}
-function displayArgs(args) {
-  return args.map((a, i) => {
-    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote(a.slice(0, a.indexOf("=")))}=***`;
-    return quote(a);
-  }).join(" ");
-}
-function quote(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-function seconds(ms) {
-  return `${Number((ms / 1e3).toFixed(3))} s`;
-}
-function startError(k62, err) {
-  const code = err.code;
-  const why2 = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start k6 (${k62}): ${why2}`, { cause: err });
-}
-var OutputTail = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  decoder = new TextDecoder();
-  tail = "";
-  pending = "";
-  push(chunk) {
-    const text = this.decoder.decode(chunk, { stream: true });
-    this.tail += text;
-    if (this.tail.length > 2 * TAIL_CHARS) this.tail = this.tail.slice(-TAIL_CHARS);
-    if (!this.onLine) return;
-    const all = this.pending + text;
-    const lines = all.split("\n");
-    this.pending = lines.pop();
-    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
-  }
-  end() {
-    const rest = this.decoder.decode();
-    this.tail += rest;
-    const last2 = this.pending + rest;
-    this.pending = "";
-    if (this.onLine && last2 !== "") this.onLine(last2);
-  }
-  text() {
-    if (this.tail.length <= TAIL_CHARS) return this.tail;
-    const cut = this.tail.slice(-TAIL_CHARS);
-    const nl = cut.indexOf("\n");
-    return nl >= 0 ? cut.slice(nl + 1) : cut;
-  }
-};
-var ProgressLoop = class {
-  constructor(file2, intervalMs, startMs2, log, live = new LiveProgress()) {
-    this.file = file2;
-    this.intervalMs = intervalMs;
-    this.startMs = startMs2;
-    this.log = log;
-    this.live = live;
-    this.nextReport = startMs2 + intervalMs;
-  }
-  file;
-  intervalMs;
-  startMs;
-  log;
-  live;
-  handle;
-  offset = 0;
-  timer;
-  running;
-  stopped = false;
-  nextReport;
-  buffer = Buffer.allocUnsafe(READ_CHUNK2);
-  /** Requests k6 recorded in the whole run (call after `stop`). */
-  totalRequests() {
-    return this.live.take(Date.now() - this.startMs).totalRequests;
-  }
-  start() {
-    this.schedule();
-  }
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-    await this.read().catch(() => void 0);
-    await this.handle?.close().catch(() => void 0);
-    this.handle = void 0;
-  }
-  schedule() {
-    if (this.stopped) return;
-    const untilReport = this.nextReport - Date.now();
-    const delay = Math.max(0, this.file === void 0 ? untilReport : Math.min(POLL_MS, untilReport));
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
-        this.running = void 0;
-        this.schedule();
-      });
-    }, delay);
-  }
-  async tick() {
-    try {
-      await this.read();
-    } catch (err) {
-      this.log.debug(`live progress: cannot read ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    const now = Date.now();
-    if (now >= this.nextReport && !this.stopped) {
-      this.log.info(formatProgress(this.live.take(now - this.startMs)));
-      while (this.nextReport <= now) this.nextReport += this.intervalMs;
-    }
-  }
-  /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
-  async read() {
-    if (this.file === void 0) return;
-    if (!this.handle) {
-      try {
-        this.handle = await open4(this.file, "r");
-      } catch (err) {
-        if (err.code === "ENOENT") return;
-        throw err;
-      }
-    }
-    for (; ; ) {
-      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK2, this.offset);
-      if (bytesRead === 0) return;
-      this.offset += bytesRead;
-      this.live.push(this.buffer.subarray(0, bytesRead));
-      if (bytesRead < READ_CHUNK2) return;
-    }
   }
 };
 
@@ -67910,10 +68999,10 @@ function tryParseThreshold(input2) {
     abortOnFail
   };
 }
-function parseThreshold(source, path3) {
+function parseThreshold(source, path4) {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
-    throw new ConfigError([path3 === void 0 ? parsed.error : `${path3}: ${parsed.error}`], { path: path3 ?? "" });
+    throw new ConfigError([path4 === void 0 ? parsed.error : `${path4}: ${parsed.error}`], { path: path4 ?? "" });
   }
   return parsed;
 }
@@ -68054,8 +69143,8 @@ function createK6Engine(options) {
   return {
     name: "k6",
     async run({ stage, workDir, signal, log, ingest, watch }) {
-      const outFile = join(workDir, `${stage}.ndjson`);
-      const summaryFile = join(workDir, `${stage}.summary-export.json`);
+      const outFile = join5(workDir, `${stage}.ndjson`);
+      const summaryFile = join5(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
       const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
       try {
@@ -68130,7 +69219,7 @@ async function openLive(outFile, ingest, rawCopy, log) {
 }
 async function copyRaw(file2, target, log) {
   try {
-    await mkdir3(dirname(resolve(target)), { recursive: true });
+    await mkdir5(dirname3(resolve2(target)), { recursive: true });
     if (target.endsWith(".gz")) await pipeline(createReadStream2(file2), createGzip2(), createWriteStream2(target));
     else await pipeline(createReadStream2(file2), createWriteStream2(target));
   } catch (err) {
@@ -68167,10 +69256,10 @@ var k6Engine = {
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
 };
-var execFileAsync2 = promisify2(execFile2);
+var execFileAsync4 = promisify4(execFile4);
 async function k6OnPath(processEnv) {
   try {
-    const { stdout } = await execFileAsync2("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
+    const { stdout } = await execFileAsync4("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
     const version2 = parseK6Version(stdout);
     return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
   } catch {
@@ -68179,8 +69268,19 @@ async function k6OnPath(processEnv) {
 }
 
 // src/pipeline/engines.ts
-var LOAD_ENGINES = [k6Engine, embeddedEngine];
+var LOAD_ENGINES = [
+  k6Engine,
+  embeddedEngine,
+  jmeterEngine,
+  artilleryEngine
+];
 var LOAD_ENGINE_NAMES = LOAD_ENGINES.map((e) => e.name);
+function engineForInputs(wanted, inputs) {
+  if (wanted !== "auto") return wanted;
+  if (inputs.plan !== void 0 && inputs.script === void 0) return "jmeter";
+  if (inputs.script !== void 0 && /\.ya?ml$/i.test(inputs.script)) return "artillery";
+  return wanted;
+}
 async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
   if (wanted !== "auto") {
     const entry = engines.find((e) => e.name === wanted);
@@ -68202,24 +69302,24 @@ async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
 import { readFile as readFile4 } from "node:fs/promises";
 
 // src/config/metric-selector.ts
-var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_.]{0,126}[A-Za-z0-9_])?$/;
+var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
 var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 function tryParseMetricSelector(source) {
   const text = source.trim();
-  const open5 = text.indexOf("{");
+  const open6 = text.indexOf("{");
   const close = text.lastIndexOf("}");
-  const name = open5 === -1 ? text : text.slice(0, open5);
+  const name = open6 === -1 ? text : text.slice(0, open6);
   const fail = (why2) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why2}` });
   if (!METRIC_NAME.test(name)) {
     return fail(
       name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
     );
   }
-  if (open5 === -1 && close === -1) return { metric: name, tags: {} };
-  if (open5 === -1 || close !== text.length - 1 || close < open5) {
+  if (open6 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open6 === -1 || close !== text.length - 1 || close < open6) {
     return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
   }
-  const inner = text.slice(open5 + 1, close);
+  const inner = text.slice(open6 + 1, close);
   if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
   const tags = {};
   for (const part2 of inner.split(",")) {
@@ -68234,10 +69334,10 @@ function tryParseMetricSelector(source) {
   }
   return { metric: name, tags };
 }
-function parseMetricSelector(source, path3) {
+function parseMetricSelector(source, path4) {
   const parsed = tryParseMetricSelector(source);
   if ("error" in parsed) {
-    throw new ConfigError([path3 === void 0 ? parsed.error : `${path3}: ${parsed.error}`], { path: path3 ?? source });
+    throw new ConfigError([path4 === void 0 ? parsed.error : `${path4}: ${parsed.error}`], { path: path4 ?? source });
   }
   return parsed;
 }
@@ -68311,7 +69411,7 @@ function milliseconds(range) {
     return n;
   });
 }
-function seconds2(range) {
+function seconds3(range) {
   return external_exports.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
@@ -68530,19 +69630,19 @@ var enduranceSchema = external_exports.strictObject({
   memoryGrowth: fraction({ min: 0, minExclusive: true }, "5%").optional(),
   degradation: fraction({ min: 0, minExclusive: true }, "10%").optional(),
   leak: external_exports.boolean().optional(),
-  warmupSeconds: seconds2({ min: 0 }).optional()
+  warmupSeconds: seconds3({ min: 0 }).optional()
 });
 var workloadOverrideSchema = external_exports.strictObject({
   connections: wholeNumber({ min: 1 }).optional(),
   arrivalRate: wholeNumber({ min: 1 }).optional(),
-  duration: seconds2({ min: 0 }).optional(),
-  rampUp: seconds2({ min: 0 }).optional()
+  duration: seconds3({ min: 0 }).optional(),
+  rampUp: seconds3({ min: 0 }).optional()
 });
 var sequentialSchema = external_exports.strictObject({
   // Below 4 s a look would see a second of data: nothing the gate could judge.
-  duration: seconds2({ min: 4 }),
-  maxDuration: seconds2({ min: 4 }).optional(),
-  lookEvery: seconds2({ min: 1 }).optional()
+  duration: seconds3({ min: 4 }),
+  maxDuration: seconds3({ min: 4 }).optional(),
+  lookEvery: seconds3({ min: 1 }).optional()
 }).check((ctx) => {
   const { duration: duration3, maxDuration, lookEvery } = ctx.value;
   if (maxDuration !== void 0 && maxDuration < duration3) {
@@ -68701,10 +69801,10 @@ function parserMessage(message) {
   const firstLine = message.split("\n")[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
-function locate(doc, path3, lineCounter) {
+function locate(doc, path4, lineCounter) {
   let node2 = doc.contents;
   let offset = startOf(node2);
-  for (const segment of path3) {
+  for (const segment of path4) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => keyText(item.key) === String(segment));
       if (pair === void 0) break;
@@ -68732,19 +69832,19 @@ function startOf(node2) {
 }
 
 // src/config/load.ts
-async function loadConfig(path3) {
-  if (path3 === void 0) return defaultConfig();
+async function loadConfig(path4) {
+  if (path4 === void 0) return defaultConfig();
   let text;
   try {
-    text = await readFile4(path3, "utf8");
+    text = await readFile4(path4, "utf8");
   } catch (err) {
-    throw new ConfigError([`${path3}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
-      file: path3,
-      path: path3,
+    throw new ConfigError([`${path4}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
+      file: path4,
+      path: path4,
       cause: err
     });
   }
-  return parseConfigText(text, path3);
+  return parseConfigText(text, path4);
 }
 function readFailure(err) {
   const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
@@ -72061,10 +73161,10 @@ function formatPair(baseline, current, format) {
   const c2 = current === void 0 ? MISSING : format(current);
   return `${b} \u2192 ${c2}`;
 }
-function formatDuration(seconds3) {
-  if (!Number.isFinite(seconds3)) return formatNumber2(seconds3);
-  if (seconds3 < 10) return `${Number(seconds3.toFixed(1))} s`;
-  const whole = Math.round(seconds3);
+function formatDuration(seconds4) {
+  if (!Number.isFinite(seconds4)) return formatNumber2(seconds4);
+  if (seconds4 < 10) return `${Number(seconds4.toFixed(1))} s`;
+  const whole = Math.round(seconds4);
   if (whole < 60) return `${whole} s`;
   if (whole < 3600) {
     const s = whole % 60;
@@ -72329,12 +73429,12 @@ function unjudgedText(stages) {
       const tag = row.scope.tag;
       const value = row.scope.value;
       const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value);
-      const open5 = own2.filter((f) => f.outcome === "inconclusive");
-      const judgedSome = row.confidence.level !== "not-applicable" || open5.length < own2.length;
+      const open6 = own2.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
       const target = judgedSome ? part2 : none;
       target.count++;
-      for (const f of open5) target.why.add(f.shortfall ?? "other");
-      if (open5.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+      for (const f of open6) target.why.add(f.shortfall ?? "other");
+      if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
     }
   }
   const parts = [];
@@ -72446,8 +73546,8 @@ function sequentialText(q) {
   const saved = q.plannedSeconds - q.ranSeconds;
   const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
   const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
-  const open5 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
-  const openText = open5 ? ` (still open at the last look: ${open5.slice(0, 3).join(", ")}${open5.length > 3 ? ` and ${open5.length - 3} more` : ""})` : "";
+  const open6 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open6 ? ` (still open at the last look: ${open6.slice(0, 3).join(", ")}${open6.length > 3 ? ` and ${open6.length - 3} more` : ""})` : "";
   const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
   switch (q.end) {
     case "regression":
@@ -73093,12 +74193,12 @@ function worded(report) {
     findings: report.findings.map(word2)
   };
 }
-function ordered(value, shape, path3) {
+function ordered(value, shape, path4) {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path3 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
+    if (!Number.isFinite(value)) throw new TypeError(`${path4 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path3}[${i}]`));
+  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path4}[${i}]`));
   if (typeof value !== "object" || value === null) return value;
   const record2 = value;
   const known2 = shape?.keys ?? [];
@@ -73108,7 +74208,7 @@ function ordered(value, shape, path3) {
     if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
     const child = shape?.children[key];
     const childShape = child === void 0 ? void 0 : "items" in child ? child.items : child;
-    out[key] = ordered(record2[key], childShape, path3 === "" ? key : `${path3}.${key}`);
+    out[key] = ordered(record2[key], childShape, path4 === "" ? key : `${path4}.${key}`);
   }
   return out;
 }
@@ -73476,12 +74576,12 @@ var EXIT = {
 
 // src/cli/write-output.ts
 import { writeFile } from "node:fs/promises";
-async function writeOutput(path3, content, what) {
+async function writeOutput(path4, content, what) {
   try {
-    await writeFile(path3, content);
+    await writeFile(path4, content);
     return void 0;
   } catch (err) {
-    return `cannot write ${what} to ${path3}: ${why(err)}`;
+    return `cannot write ${what} to ${path4}: ${why(err)}`;
   }
 }
 function why(err) {
@@ -73612,8 +74712,8 @@ function armRun(rounds) {
 }
 
 // src/ab/run-rounds.ts
-import { mkdir as mkdir4 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 
 // src/pipeline/stage-ingest.ts
 function stageIngestOptions(stage, policy, run2) {
@@ -73663,14 +74763,14 @@ function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
     return Promise.resolve({ reachable: false, why: "it is not a URL" });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     let settled2 = false;
     const settle2 = (result) => {
       if (settled2) return;
       settled2 = true;
       clearTimeout(timer);
       req.destroy();
-      resolve3(result);
+      resolve4(result);
     };
     const onResponse = (res) => {
       res.resume();
@@ -73718,11 +74818,11 @@ function roundSetup(setup, target) {
 }
 function roundRawOutput(raw, target) {
   const round = `${target.index + 1}-${target.arm}`;
-  const path3 = raw.replaceAll("{stage}", target.stage);
-  if (path3.includes("{round}")) return path3.replaceAll("{round}", round);
-  const slash = path3.lastIndexOf("/") + 1;
-  const dot = path3.indexOf(".", slash + 1);
-  return dot < 0 ? `${path3}.round-${round}` : `${path3.slice(0, dot)}.round-${round}${path3.slice(dot)}`;
+  const path4 = raw.replaceAll("{stage}", target.stage);
+  if (path4.includes("{round}")) return path4.replaceAll("{round}", round);
+  const slash = path4.lastIndexOf("/") + 1;
+  const dot = path4.indexOf(".", slash + 1);
+  return dot < 0 ? `${path4}.round-${round}` : `${path4.slice(0, dot)}.round-${round}${path4.slice(dot)}`;
 }
 function roundConfig(config2, stage, roundDurationS) {
   if (!config2.workload) return config2;
@@ -73800,12 +74900,12 @@ async function runAbRounds(options) {
     const head = `round ${index + 1}/${total2} \xB7 ${arm}`;
     switch (round.outcome.kind) {
       case "measured": {
-        const { seconds: seconds3, requests } = sizeOf(round.outcome.document);
-        log.info(`${head} \xB7 ${formatDuration(seconds3)} \xB7 ${groupThousands(requests)} requests`);
+        const { seconds: seconds4, requests } = sizeOf(round.outcome.document);
+        log.info(`${head} \xB7 ${formatDuration(seconds4)} \xB7 ${groupThousands(requests)} requests`);
         failedInARow[arm] = [];
-        if (!warnedOverrun && seconds3 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
+        if (!warnedOverrun && seconds4 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
           warnedOverrun = true;
-          log.warning(`${label2} ran ${formatDuration(seconds3)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+          log.warning(`${label2} ran ${formatDuration(seconds4)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
         }
         break;
       }
@@ -73842,8 +74942,8 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
 }
 async function runRound(options, arm, index, label2) {
   const { stage, policy, signal, log } = options;
-  const workDir = join2(options.workDir, `round-${index}-${arm}`);
-  await mkdir4(workDir, { recursive: true });
+  const workDir = join6(options.workDir, `round-${index}-${arm}`);
+  await mkdir6(workDir, { recursive: true });
   const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
   const prepared = await options.engine.prepare(setup);
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
@@ -73939,7 +75039,7 @@ function inGroup(log, title, fn) {
 // src/cli/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { constants as constants3 } from "node:os";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join7, resolve as resolve3 } from "node:path";
 
 // src/engine/memory-sampler.ts
 function sampleEndpoint(url2, log, intervalMs = 2e3) {
@@ -74004,7 +75104,7 @@ function abSettings(rounds, roundDuration, names) {
 }
 
 // src/pipeline/file-store.ts
-import { readFile as readFile5, rename, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile5, rename, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
 
 // src/document/history-entry.ts
 var HistoryLevelSchema = external_exports.object({
@@ -74120,15 +75220,15 @@ var FileBaselineStore = class {
    * @throws Error naming the file when it cannot be read (an IngestError as `cause`).
    */
   async read(stage) {
-    const path3 = this.pathOf(stage);
+    const path4 = this.pathOf(stage);
     let run2;
     try {
       run2 = await this.runOf(stage);
     } catch (err) {
-      throw new Error(`baseline file ${path3}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(`baseline file ${path4}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (run2.meta.stage !== void 0 && run2.meta.stage !== stage) {
-      this.options.log.warning(`baseline file ${path3} is a run of stage ${run2.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
+      this.options.log.warning(`baseline file ${path4} is a run of stage ${run2.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
     return { baseline: run2, history: await this.historyOf(stage) };
@@ -74139,34 +75239,34 @@ var FileBaselineStore = class {
    * baseline and history as they were.
    */
   async write(stage, run2) {
-    const path3 = this.pathOf(stage);
+    const path4 = this.pathOf(stage);
     const history = mergeHistory(await this.historyOf(stage), [historyEntry(run2, run2.meta.gitSha ?? run2.meta.end)], this.options.maxHistory ?? 20);
-    await replaceFile(path3, `${JSON.stringify(run2)}
+    await replaceFile(path4, `${JSON.stringify(run2)}
 `);
-    this.reads.delete(path3);
+    this.reads.delete(path4);
     await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
-    return { status: "written", message: `Baseline for ${stage} written to ${path3}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
+    return { status: "written", message: `Baseline for ${stage} written to ${path4}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
   }
   async historyOf(stage) {
-    const path3 = this.historyPathOf(stage);
+    const path4 = this.historyPathOf(stage);
     let text;
     try {
-      text = await readFile5(path3, "utf8");
+      text = await readFile5(path4, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return [];
-      this.options.log.warning(`history file ${path3} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
+      this.options.log.warning(`history file ${path4} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
       return [];
     }
     let json2;
     try {
       json2 = JSON.parse(text);
     } catch (err) {
-      this.options.log.warning(`history file ${path3} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path4} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     const parsed = HistoryFileSchema.safeParse(json2);
     if (!parsed.success) {
-      this.options.log.warning(`history file ${path3} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path4} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     return parsed.data.entries;
@@ -74177,22 +75277,22 @@ var FileBaselineStore = class {
    * @throws IngestError naming the file and what is wrong with it.
    */
   runOf(stage) {
-    const path3 = this.pathOf(stage);
-    let read2 = this.reads.get(path3);
+    const path4 = this.pathOf(stage);
+    let read2 = this.reads.get(path4);
     if (!read2) {
-      read2 = ingestFiles([path3], { ...this.options.ingest });
-      this.reads.set(path3, read2);
+      read2 = ingestFiles([path4], { ...this.options.ingest });
+      this.reads.set(path4, read2);
     }
     return read2;
   }
 };
-async function replaceFile(path3, text) {
-  const temporary = `${path3}.${process.pid}.tmp`;
+async function replaceFile(path4, text) {
+  const temporary = `${path4}.${process.pid}.tmp`;
   try {
     await writeFile2(temporary, text);
-    await rename(temporary, path3);
+    await rename(temporary, path4);
   } catch (err) {
-    await rm3(temporary, { force: true });
+    await rm5(temporary, { force: true });
     throw err;
   }
 }
@@ -74240,8 +75340,8 @@ var DEFAULT_FUTILITY = 0.05;
 function judgeLook(findings, ctx) {
   if (findings.some((f) => f.outcome === "fail" && STOPS_FOR_REGRESSION.has(f.kind))) return { stop: true, because: "regression" };
   if (ctx.look.final) return { stop: true, because: "final" };
-  const open5 = findings.filter((f) => !settled(f, ctx)).map(label);
-  return open5.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open5 };
+  const open6 = findings.filter((f) => !settled(f, ctx)).map(label);
+  return open6.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open6 };
 }
 var STOPS_FOR_REGRESSION = /* @__PURE__ */ new Set(["latency", "error-rate", "throughput", "failure-signature"]);
 function settled(f, ctx) {
@@ -74441,7 +75541,7 @@ var STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 function interruptedStatus(signal) {
   return 128 + constants3.signals[signal];
 }
-var OPTION_NAMES = { script: "--script", targetUrl: "--target-url" };
+var OPTION_NAMES = { script: "--script", targetUrl: "--target-url", plan: "--plan" };
 function abOptions(opts) {
   if (opts.baselineUrl === void 0) return void 0;
   const settings = abSettings(opts.rounds ?? "auto", opts.roundDuration ?? "20s", { rounds: "--rounds", roundDuration: "--round-duration" });
@@ -74491,6 +75591,7 @@ async function runStages(opts, io, signal) {
     config: config2,
     stages: list.stages,
     ...opts.script !== void 0 ? { script: opts.script } : {},
+    ...opts.plan !== void 0 ? { plan: opts.plan } : {},
     ...opts.targetUrl !== void 0 ? { targetUrl: opts.targetUrl } : {},
     env: {},
     flags: [],
@@ -74500,8 +75601,12 @@ async function runStages(opts, io, signal) {
     ...opts.rawOutput !== void 0 ? { rawOutput: opts.rawOutput } : {},
     names: { ...OPTION_NAMES, config: opts.config ?? "the config" }
   };
-  const choice = await chooseEngine(opts.engine, setup);
-  if ("problem" in choice) throw new UsageError(opts.engine === "auto" ? choice.problem : `--engine ${choice.problem}`);
+  if (opts.plan !== void 0 && opts.engine !== "auto" && opts.engine !== "jmeter") {
+    throw new UsageError(`--plan is a JMeter test plan, but --engine is ${opts.engine}: pass --engine jmeter (or leave --engine out), or leave out --plan`);
+  }
+  const wanted = engineForInputs(opts.engine, opts);
+  const choice = await chooseEngine(wanted, setup);
+  if ("problem" in choice) throw new UsageError(opts.engine !== "auto" ? `--engine ${choice.problem}` : wanted !== "auto" ? `${choice.problem} (--plan is a JMeter test plan)` : choice.problem);
   const log = {
     info: (m) => io.stderr(`  ${m}
 `),
@@ -74523,7 +75628,7 @@ async function runStages(opts, io, signal) {
   }
   io.stderr(`perf-gate: engine ${choice.name} (${choice.why})
 `);
-  const out = resolve2(opts.output);
+  const out = resolve3(opts.output);
   mkdirSync(out, { recursive: true });
   const memory = opts.memoryUrl !== void 0 ? endpointMemory(opts.memoryUrl, log, 1e3) : void 0;
   const cancelledNote = "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).";
@@ -74536,14 +75641,14 @@ async function runStages(opts, io, signal) {
     return void 0;
   }
   for (const run2 of runs) {
-    writeFileSync(join3(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
+    writeFileSync(join7(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
 `);
-    if (ab && run2.baseline) writeFileSync(join3(out, `${run2.stage}.baseline.run.json`), `${JSON.stringify(run2.baseline)}
+    if (ab && run2.baseline) writeFileSync(join7(out, `${run2.stage}.baseline.run.json`), `${JSON.stringify(run2.baseline)}
 `);
   }
-  writeFileSync(join3(out, "report.json"), renderJson(report));
-  writeFileSync(join3(out, "report.md"), renderMarkdown(report));
-  writeFileSync(join3(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
+  writeFileSync(join7(out, "report.json"), renderJson(report));
+  writeFileSync(join7(out, "report.md"), renderMarkdown(report));
+  writeFileSync(join7(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
   io.stdout(`
 ${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}
@@ -74637,12 +75742,15 @@ var package_default2 = {
     }
   },
   files: [
+    "artillery/artillery-plugin-perf-gate",
     "dist/cli.js",
     "dist/ingest-worker.js",
     "dist/lib.js",
     "dist/types",
     "docs",
+    "examples/artillery",
     "examples/isectech",
+    "examples/jmeter",
     "examples/k6",
     "examples/library",
     "examples/workflows",
@@ -74656,8 +75764,8 @@ var package_default2 = {
     typecheck: "tsc --noEmit",
     lint: "eslint .",
     test: "npm run test:core && npm run test:e2e",
-    "test:core": 'vitest run --exclude "test/demo/**" --exclude "test/real-k6/**" --exclude test/ab/embedded-rounds.test.ts',
-    "test:e2e": "vitest run --no-file-parallelism test/demo test/real-k6 test/ab/embedded-rounds.test.ts",
+    "test:core": 'vitest run --exclude "test/demo/**" --exclude "test/real-k6/**" --exclude "test/real-artillery/**" --exclude test/ab/embedded-rounds.test.ts',
+    "test:e2e": "vitest run --no-file-parallelism test/demo test/real-k6 test/real-artillery test/ab/embedded-rounds.test.ts",
     "check-dist": "node scripts/check-dist.mjs",
     "check-package": "node scripts/check-package.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
@@ -74747,7 +75855,7 @@ async function run(argv, io = defaultIo) {
   program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
   });
-  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "k6 script (for the k6 engine)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
   });
   program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").action(async (inputs, opts) => {

@@ -124,7 +124,7 @@ var require_tunnel = __commonJS({
         }
       });
     };
-    TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+    TunnelingAgent.prototype.createSocket = function createSocket2(options, cb) {
       var self2 = this;
       var placeholder = {};
       self2.sockets.push(placeholder);
@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path8 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path9 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error63.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise2 = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path8} HTTP/1.1\r
+      let header2 = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util2.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert2(!stream2[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream: stream2, length } = consume2;
+      const { type, body, resolve: resolve4, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream2[kContentType] }));
+          resolve4(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11118,7 +11118,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify6 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11158,7 +11158,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify6(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11171,7 +11171,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify6 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11211,7 +11211,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify6(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module2.exports = {
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url2 = new URL(util2.parseOrigin(url2).origin + path8);
+          url2 = new URL(util2.parseOrigin(url2).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19231,17 +19231,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19252,13 +19252,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19279,17 +19279,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19300,13 +19300,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19333,23 +19333,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19961,10 +19961,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19983,7 +19983,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20013,11 +20013,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20031,8 +20031,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20046,8 +20046,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20065,8 +20065,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20076,8 +20076,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22592,9 +22592,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22669,14 +22669,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22691,10 +22691,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22705,10 +22705,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22725,13 +22725,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -24692,9 +24692,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24703,23 +24703,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24730,10 +24730,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -25159,9 +25159,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote4 = this.charAt(0);
+        let end = this.buffer.indexOf(quote4, this.pos + 1);
+        if (quote4 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -29150,8 +29150,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -29362,15 +29362,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve3, returned, task;
+          var args, cb, error63, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -29385,13 +29385,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve3;
-          resolve3 = reject = null;
+          var promise2, reject, resolve4;
+          resolve4 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise2;
         }
@@ -29792,14 +29792,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -29892,9 +29892,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -30258,8 +30258,8 @@ var require_dist3 = __commonJS({
         if (!append) {
           paths = paths.reverse();
         }
-        paths.forEach(function(path8) {
-          var pathArray = getPathArray(path8);
+        paths.forEach(function(path9) {
+          var pathArray = getPathArray(path9);
           addExistingPath(pathArray, env[pathVar], append);
           env[pathVar] = pathArray.join(separator);
         });
@@ -30273,14 +30273,14 @@ var require_dist3 = __commonJS({
         return [pathToAdd];
       }
     }
-    function addExistingPath(array2, path8, appendMode) {
-      if (!path8) {
+    function addExistingPath(array2, path9, appendMode) {
+      if (!path9) {
         return;
       }
       if (appendMode) {
-        array2.unshift(path8);
+        array2.unshift(path9);
       } else {
-        array2.push(path8);
+        array2.push(path9);
       }
     }
   }
@@ -33230,15 +33230,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path8 = [graph[toModel].parent, toModel];
+      const path9 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path8.unshift(graph[cur].parent);
+        path9.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path8;
+      fn.conversion = path9;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -33827,18 +33827,18 @@ var require_source = __commonJS({
         }
       }
     });
-    var createStyler = (open6, close, parent) => {
+    var createStyler = (open7, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open6;
+        openAll = open7;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open6;
+        openAll = parent.openAll + open7;
         closeAll = close + parent.closeAll;
       }
       return {
-        open: open6,
+        open: open7,
         close,
         openAll,
         closeAll,
@@ -39910,11 +39910,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter10 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39930,7 +39930,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -41901,61 +41901,61 @@ var require_printResult = __commonJS({
       }
       return strResult;
     };
-    function asLowRow(name, stat6) {
+    function asLowRow(name, stat8) {
       return [
         name,
-        stat6.p2_5,
-        stat6.p50,
-        stat6.p97_5,
-        stat6.p99,
-        stat6.average,
-        stat6.stddev,
-        typeof stat6.max === "string" ? stat6.max : Math.floor(stat6.max * 100) / 100
+        stat8.p2_5,
+        stat8.p50,
+        stat8.p97_5,
+        stat8.p99,
+        stat8.average,
+        stat8.stddev,
+        typeof stat8.max === "string" ? stat8.max : Math.floor(stat8.max * 100) / 100
       ];
     }
-    function asHighRow(name, stat6) {
+    function asHighRow(name, stat8) {
       return [
         name,
-        stat6.p1,
-        stat6.p2_5,
-        stat6.p50,
-        stat6.p97_5,
-        stat6.average,
-        stat6.stddev,
-        typeof stat6.min === "string" ? stat6.min : Math.floor(stat6.min * 100) / 100
+        stat8.p1,
+        stat8.p2_5,
+        stat8.p50,
+        stat8.p97_5,
+        stat8.average,
+        stat8.stddev,
+        typeof stat8.min === "string" ? stat8.min : Math.floor(stat8.min * 100) / 100
       ];
     }
     function asColor(colorise, row) {
       return row.map((entry) => colorise(entry));
     }
-    function asMs(stat6) {
+    function asMs(stat8) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const k of Object.keys(stat6)) {
-        result[k] = `${stat6[k]} ms`;
+      for (const k of Object.keys(stat8)) {
+        result[k] = `${stat8[k]} ms`;
       }
-      result.max = typeof stat6.max === "string" ? stat6.max : `${Math.floor(stat6.max * 100) / 100} ms`;
+      result.max = typeof stat8.max === "string" ? stat8.max : `${Math.floor(stat8.max * 100) / 100} ms`;
       return result;
     }
-    function asNumber(stat6) {
+    function asNumber(stat8) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const k of Object.keys(stat6)) {
-        result[k] = stat6[k].toLocaleString(void 0, {
+      for (const k of Object.keys(stat8)) {
+        result[k] = stat8[k].toLocaleString(void 0, {
           // to show all digits
           maximumFractionDigits: 20
         });
       }
       return result;
     }
-    function asBytes(stat6) {
-      const result = Object.create(stat6);
+    function asBytes(stat8) {
+      const result = Object.create(stat8);
       for (const p of percentiles) {
         const key = `p${p}`.replace(".", "_");
-        result[key] = prettyBytes(stat6[key]);
+        result[key] = prettyBytes(stat8[key]);
       }
-      result.average = prettyBytes(stat6.average);
-      result.stddev = prettyBytes(stat6.stddev);
-      result.max = prettyBytes(stat6.max);
-      result.min = prettyBytes(stat6.min);
+      result.average = prettyBytes(stat8.average);
+      result.stddev = prettyBytes(stat8.stddev);
+      result.max = prettyBytes(stat8.max);
+      result.min = prettyBytes(stat8.min);
       return result;
     }
     function colorizeByStatusCode(chalk, statusCode) {
@@ -42064,7 +42064,7 @@ var require_aggregateResult = __commonJS({
 var require_manager = __commonJS({
   "node_modules/autocannon/lib/manager.js"(exports2, module2) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var EE = __require("events").EventEmitter;
     var aggregateResult = require_aggregateResult();
     var { getHistograms } = require_histUtil();
@@ -42122,7 +42122,7 @@ var require_manager = __commonJS({
       workerOpts.c = workerOpts.connections;
       function init() {
         for (let i = 0; i < numWorkers; i++) {
-          const worker = new Worker2(path8.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
+          const worker = new Worker2(path9.resolve(__dirname, "./worker.js"), { workerData: { opts: workerOpts } });
           worker.on("message", (msg) => {
             const { cmd, data, error: error63 } = msg;
             if (cmd === "RESULT") {
@@ -51133,11 +51133,11 @@ var require_mime_types = __commonJS({
       }
       return exts[0];
     }
-    function lookup(path8) {
-      if (!path8 || typeof path8 !== "string") {
+    function lookup(path9) {
+      if (!path9 || typeof path9 !== "string") {
         return false;
       }
-      var extension2 = extname2("x." + path8).toLowerCase().substr(1);
+      var extension2 = extname2("x." + path9).toLowerCase().substr(1);
       if (!extension2) {
         return false;
       }
@@ -52123,8 +52123,8 @@ var require_get_intrinsic = __commonJS({
         throw new $SyntaxError("invalid intrinsic syntax, expected opening `%`");
       }
       var result = [];
-      $replace(string4, rePropName, function(match, number4, quote2, subString) {
-        result[result.length] = quote2 ? $replace(subString, reEscapeChar, "$1") : number4 || match;
+      $replace(string4, rePropName, function(match, number4, quote4, subString) {
+        result[result.length] = quote4 ? $replace(subString, reEscapeChar, "$1") : number4 || match;
       });
       return result;
     };
@@ -52277,7 +52277,7 @@ var require_form_data = __commonJS({
     "use strict";
     var CombinedStream = require_combined_stream();
     var util2 = __require("util");
-    var path8 = __require("path");
+    var path9 = __require("path");
     var http2 = __require("http");
     var https2 = __require("https");
     var parseUrl2 = __require("url").parse;
@@ -52351,12 +52351,12 @@ var require_form_data = __commonJS({
         if (value.end != void 0 && value.end != Infinity && value.start != void 0) {
           callback(null, value.end + 1 - (value.start ? value.start : 0));
         } else {
-          fs4.stat(value.path, function(err, stat6) {
+          fs4.stat(value.path, function(err, stat8) {
             if (err) {
               callback(err);
               return;
             }
-            var fileSize = stat6.size - (value.start ? value.start : 0);
+            var fileSize = stat8.size - (value.start ? value.start : 0);
             callback(null, fileSize);
           });
         }
@@ -52408,11 +52408,11 @@ var require_form_data = __commonJS({
     FormData.prototype._getContentDisposition = function(value, options) {
       var filename;
       if (typeof options.filepath === "string") {
-        filename = path8.normalize(options.filepath).replace(/\\/g, "/");
+        filename = path9.normalize(options.filepath).replace(/\\/g, "/");
       } else if (options.filename || value && (value.name || value.path)) {
-        filename = path8.basename(options.filename || value && (value.name || value.path));
+        filename = path9.basename(options.filename || value && (value.name || value.path));
       } else if (value && value.readable && hasOwn(value, "httpVersion")) {
-        filename = path8.basename(value.client._httpMessage.path || "");
+        filename = path9.basename(value.client._httpMessage.path || "");
       }
       if (filename) {
         return 'filename="' + escapeHeaderParam(filename) + '"';
@@ -52597,16 +52597,16 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve3, basename: basename3 } = __require("path");
-    var { readFileSync: readFileSync2 } = __require("fs");
+    var { resolve: resolve4, basename: basename4 } = __require("path");
+    var { readFileSync: readFileSync3 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
       try {
         return JSON.parse(string4);
       } catch (error63) {
         try {
-          const path8 = resolve3(string4);
-          const data = readFileSync2(path8, "utf8");
+          const path9 = resolve4(string4);
+          const data = readFileSync3(path9, "utf8");
           return JSON.parse(data);
         } catch (error64) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -52620,14 +52620,14 @@ var require_multipart = __commonJS({
         const type = obj[key] && obj[key].type;
         switch (type) {
           case "file": {
-            const path8 = obj[key] && obj[key].path;
-            if (!path8) {
+            const path9 = obj[key] && obj[key].path;
+            if (!path9) {
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync2(path8);
+            const buffer = readFileSync3(path9);
             form.append(key, buffer, Object.assign({}, {
-              filename: basename3(path8)
+              filename: basename4(path9)
             }, opts));
             break;
           }
@@ -52735,14 +52735,14 @@ var require_validate = __commonJS({
     var lessThanOneError = (label2) => new Error(`${label2} can not be less than 1`);
     var greaterThanZeroError = (label2) => new Error(`${label2} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
-    function safeRequire(path8) {
-      if (typeof path8 === "string") {
+    function safeRequire(path9) {
+      if (typeof path9 === "string") {
         try {
-          return __require(path8);
+          return __require(path9);
         } catch (err) {
         }
       }
-      return path8;
+      return path9;
     }
     function defaultOpts(opts) {
       const setupClient = opts.workers ? opts.setupClient : safeRequire(opts.setupClient);
@@ -55223,7 +55223,7 @@ var require_httpRequestBuilder = __commonJS({
           return null;
         }
         const method = reqData.method;
-        const path8 = reqData.path;
+        const path9 = reqData.path;
         const headers = reqData.headers;
         const body = reqData.body;
         const headersDefinedHost = getPropertyCaseInsensitive(reqData.headers, "host");
@@ -55234,7 +55234,7 @@ var require_httpRequestBuilder = __commonJS({
           host = hostname3 + ":" + port;
         }
         const baseReq = [
-          `${method} ${path8} HTTP/1.1`
+          `${method} ${path9} HTTP/1.1`
         ];
         if (!headersDefinedHost) {
           baseReq.push(`Host: ${host}`);
@@ -57086,10 +57086,10 @@ var require_init = __commonJS({
     }
     function run(opts) {
       const tracker = new EE();
-      const promise2 = new Promise((resolve3, reject) => {
+      const promise2 = new Promise((resolve4, reject) => {
         _init(opts, tracker, (err, results) => {
           if (err) return reject(err);
-          resolve3(results);
+          resolve4(results);
         });
       });
       tracker.then = promise2.then.bind(promise2);
@@ -57105,13 +57105,13 @@ var require_init = __commonJS({
       };
       const mainTracker = new EE();
       const warmUpTracker = new EE();
-      const promise2 = new Promise((resolve3, reject) => {
+      const promise2 = new Promise((resolve4, reject) => {
         _init(warmupOpts, warmUpTracker, (err, warmupResults) => {
           if (err) return reject(err);
           _init(opts, mainTracker, (err2, results) => {
             if (err2) return reject(err2);
             results.warmup = warmupResults;
-            resolve3(results);
+            resolve4(results);
           });
         });
       });
@@ -57282,9 +57282,9 @@ var require_autocannon = __commonJS({
     var fs4 = __require("fs");
     var os7 = __require("os");
     var net = __require("net");
-    var path8 = __require("path");
+    var path9 = __require("path");
     var URL2 = __require("url").URL;
-    var spawn3 = __require("child_process").spawn;
+    var spawn5 = __require("child_process").spawn;
     var managePath = require_dist3();
     var hasAsyncHooks = require_has_async_hooks();
     var subarg = require_subarg();
@@ -57397,7 +57397,7 @@ var require_autocannon = __commonJS({
         return;
       }
       if (!checkURL(argv.url) || argv.help) {
-        const help = fs4.readFileSync(path8.join(__dirname, "help.txt"), "utf8");
+        const help = fs4.readFileSync(path9.join(__dirname, "help.txt"), "utf8");
         console.error(help);
         return;
       }
@@ -57511,8 +57511,8 @@ var require_autocannon = __commonJS({
           });
         });
         const alterPath = managePath({ PATH: process.env.NODE_PATH });
-        alterPath.unshift(path8.join(__dirname, "lib/preload"));
-        const proc = spawn3(argv.spawn[0], argv.spawn.slice(1), {
+        alterPath.unshift(path9.join(__dirname, "lib/preload"));
+        const proc = spawn5(argv.spawn[0], argv.spawn.slice(1), {
           stdio: ["ignore", "inherit", "inherit"],
           env: Object.assign({}, process.env, {
             NODE_OPTIONS: ["-r", "autocannonDetectPort"].join(" ") + (process.env.NODE_OPTIONS ? ` ${process.env.NODE_OPTIONS}` : ""),
@@ -57535,7 +57535,7 @@ var require_autocannon = __commonJS({
     }
     function createChannel(onport) {
       const pipeName = `${process.pid}.autocannon`;
-      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path8.join(os7.tmpdir(), pipeName);
+      const socketPath = process.platform === "win32" ? `\\\\?\\pipe\\${pipeName}` : path9.join(os7.tmpdir(), pipeName);
       const server = net.createServer((socket) => {
         socket.once("data", (chunk) => {
           const port = chunk.toString();
@@ -59653,11 +59653,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59673,7 +59673,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -59746,26 +59746,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         let output2 = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output2 = Buffer.concat([output2, chunk]);
         });
         this.message.on("end", () => {
-          resolve3(output2.toString());
+          resolve4(output2.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve3(Buffer.concat(chunks));
+          resolve4(Buffer.concat(chunks));
         });
       }));
     });
@@ -59968,14 +59968,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve3(res);
+            resolve4(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -60219,12 +60219,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -60232,7 +60232,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve3(response);
+          resolve4(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -60271,7 +60271,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve3(response);
+          resolve4(response);
         }
       }));
     });
@@ -60284,11 +60284,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60304,7 +60304,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60585,11 +60585,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60605,7 +60605,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60718,11 +60718,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60738,7 +60738,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60908,11 +60908,11 @@ function copyFile2(srcFile, destFile, force) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60928,7 +60928,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61147,7 +61147,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve3, reject) => __awaiter5(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter5(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -61230,7 +61230,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error63) {
             reject(error63);
           } else {
-            resolve3(exitCode);
+            resolve4(exitCode);
           }
         });
         if (this.options.input) {
@@ -61353,11 +61353,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -61373,7 +61373,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61430,11 +61430,11 @@ var arch = os4.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -61450,7 +61450,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61524,19 +61524,19 @@ import { tmpdir } from "node:os";
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/config/load.ts
 import { readFile } from "node:fs/promises";
 
 // src/config/errors.ts
 var IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-function formatConfigPath(path8) {
+function formatConfigPath(path9) {
   let out = "";
-  path8.forEach((segment, i) => {
+  path9.forEach((segment, i) => {
     if (typeof segment === "number") {
       out += `[${segment}]`;
-    } else if (isThresholdMetricKey(path8, i) || !IDENTIFIER.test(segment)) {
+    } else if (isThresholdMetricKey(path9, i) || !IDENTIFIER.test(segment)) {
       out += `[${JSON.stringify(segment)}]`;
     } else {
       out += out === "" ? segment : `.${segment}`;
@@ -61544,8 +61544,8 @@ function formatConfigPath(path8) {
   });
   return out;
 }
-function isThresholdMetricKey(path8, i) {
-  return i === 3 && path8[0] === "stages" && path8[2] === "thresholds";
+function isThresholdMetricKey(path9, i) {
+  return i === 3 && path9[0] === "stages" && path9[2] === "thresholds";
 }
 function formatValue(value) {
   if (value === void 0) return "nothing";
@@ -61562,8 +61562,8 @@ function formatValue(value) {
 }
 function formatConfigIssue(issue3, file2) {
   const where2 = file2 === void 0 ? "" : issue3.location === void 0 ? `${file2}: ` : `${file2}:${issue3.location.line}:${issue3.location.col}: `;
-  const path8 = formatConfigPath(issue3.path);
-  return `${where2}${path8 === "" ? "" : `${path8}: `}${issue3.message}`;
+  const path9 = formatConfigPath(issue3.path);
+  return `${where2}${path9 === "" ? "" : `${path9}: `}${issue3.message}`;
 }
 var ConfigError = class _ConfigError extends Error {
   /** Where the first problem is: a key path (`stages.smoke.regresion`) or, for I/O and YAML syntax errors, the file. */
@@ -62412,10 +62412,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path9) {
+  if (!path9)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path9.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -62755,11 +62755,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path9, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path9);
     return iss;
   });
 }
@@ -63221,16 +63221,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -63269,17 +63269,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path8 = []) => {
+  const processError = (error64, path9 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path8, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path8, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
       } else {
-        const fullpath = [...path8, ...issue3.path];
+        const fullpath = [...path9, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -63318,8 +63318,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path9) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -66662,7 +66662,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -66672,7 +66672,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check5 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve3);
+      const answer = isRecursive(child2, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -66683,7 +66683,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -66747,7 +66747,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -80457,13 +80457,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path9 = ref.slice(1).split("/").filter(Boolean);
+  if (path9.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path9[0] === defsKey) {
+    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -81313,24 +81313,24 @@ function date4(params) {
 }
 
 // src/config/metric-selector.ts
-var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_.]{0,126}[A-Za-z0-9_])?$/;
+var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
 var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 function tryParseMetricSelector(source) {
   const text = source.trim();
-  const open6 = text.indexOf("{");
+  const open7 = text.indexOf("{");
   const close = text.lastIndexOf("}");
-  const name = open6 === -1 ? text : text.slice(0, open6);
+  const name = open7 === -1 ? text : text.slice(0, open7);
   const fail = (why) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why}` });
   if (!METRIC_NAME.test(name)) {
     return fail(
       name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
     );
   }
-  if (open6 === -1 && close === -1) return { metric: name, tags: {} };
-  if (open6 === -1 || close !== text.length - 1 || close < open6) {
+  if (open7 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open7 === -1 || close !== text.length - 1 || close < open7) {
     return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
   }
-  const inner = text.slice(open6 + 1, close);
+  const inner = text.slice(open7 + 1, close);
   if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
   const tags = {};
   for (const part2 of inner.split(",")) {
@@ -81345,10 +81345,10 @@ function tryParseMetricSelector(source) {
   }
   return { metric: name, tags };
 }
-function parseMetricSelector(source, path8) {
+function parseMetricSelector(source, path9) {
   const parsed = tryParseMetricSelector(source);
   if ("error" in parsed) {
-    throw new ConfigError([path8 === void 0 ? parsed.error : `${path8}: ${parsed.error}`], { path: path8 ?? source });
+    throw new ConfigError([path9 === void 0 ? parsed.error : `${path9}: ${parsed.error}`], { path: path9 ?? source });
   }
   return parsed;
 }
@@ -81367,12 +81367,12 @@ var PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 function parseDurationSeconds(text) {
   const trimmed = text.trim();
   if (!WHOLE.test(trimmed)) return void 0;
-  let seconds3 = 0;
+  let seconds4 = 0;
   for (const match of trimmed.matchAll(PART)) {
     const unit = match[2];
-    seconds3 += Number(match[1]) * UNIT_SECONDS[unit];
+    seconds4 += Number(match[1]) * UNIT_SECONDS[unit];
   }
-  return seconds3;
+  return seconds4;
 }
 
 // src/document/percentile-name.ts
@@ -81668,22 +81668,22 @@ function toConfigIssues(issues, base = []) {
 function flatten(issues, base) {
   const out = [];
   for (const issue3 of issues) {
-    const path8 = [...base, ...issue3.path.map(toSegment)];
+    const path9 = [...base, ...issue3.path.map(toSegment)];
     switch (issue3.code) {
       case "unrecognized_keys": {
         const lines = issue3.message.split("\n");
-        issue3.keys.forEach((key, i) => out.push({ path: [...path8, key], message: lines[i] ?? "unknown key" }));
+        issue3.keys.forEach((key, i) => out.push({ path: [...path9, key], message: lines[i] ?? "unknown key" }));
         break;
       }
       case "invalid_union": {
         const branch = issue3.errors.find((b) => !isTypeMismatch(b));
-        if (branch === void 0) out.push({ path: path8, message: issue3.message });
-        else out.push(...flatten(branch, path8));
+        if (branch === void 0) out.push({ path: path9, message: issue3.message });
+        else out.push(...flatten(branch, path9));
         break;
       }
       case "invalid_key":
       case "invalid_element":
-        out.push(...flatten(issue3.issues, path8));
+        out.push(...flatten(issue3.issues, path9));
         break;
       case "invalid_type":
       case "invalid_value":
@@ -81692,7 +81692,7 @@ function flatten(issues, base) {
       case "invalid_format":
       case "not_multiple_of":
       case "custom":
-        out.push({ path: path8, message: issue3.message });
+        out.push({ path: path9, message: issue3.message });
         break;
     }
   }
@@ -81760,10 +81760,10 @@ function tryParseThreshold(input2) {
     abortOnFail
   };
 }
-function parseThreshold(source, path8) {
+function parseThreshold(source, path9) {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
-    throw new ConfigError([path8 === void 0 ? parsed.error : `${path8}: ${parsed.error}`], { path: path8 ?? "" });
+    throw new ConfigError([path9 === void 0 ? parsed.error : `${path9}: ${parsed.error}`], { path: path9 ?? "" });
   }
   return parsed;
 }
@@ -81917,9 +81917,9 @@ function templateName(value) {
   const hash2 = rest.indexOf("#");
   if (hash2 >= 0) rest = rest.slice(0, hash2);
   const q = rest.indexOf("?");
-  const path8 = q >= 0 ? rest.slice(0, q) : rest;
+  const path9 = q >= 0 ? rest.slice(0, q) : rest;
   const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path8.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const segments = path9.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
   const params = query === void 0 ? void 0 : query.split("&").map((p) => {
     const eq = p.indexOf("=");
     return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
@@ -82036,12 +82036,12 @@ var PathSchema = external_exports.string().regex(/^\//, { message: "must start w
 var BodySchema = external_exports.union([external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()), external_exports.array(external_exports.unknown())]);
 var HeadersSchema = external_exports.record(external_exports.string(), external_exports.string());
 var SecondsSchema = external_exports.union([external_exports.number(), external_exports.string()]).transform((v, ctx) => {
-  const seconds3 = typeof v === "number" ? v : parseDurationSeconds(v);
-  if (seconds3 === void 0 || !Number.isFinite(seconds3) || seconds3 < 0) {
+  const seconds4 = typeof v === "number" ? v : parseDurationSeconds(v);
+  if (seconds4 === void 0 || !Number.isFinite(seconds4) || seconds4 < 0) {
     ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
     return external_exports.NEVER;
   }
-  return seconds3;
+  return seconds4;
 });
 var StatusSchema = external_exports.number().int().min(100).max(599);
 var WorkloadRequestSchema = external_exports.object({
@@ -82354,10 +82354,10 @@ function parserMessage(message) {
   const firstLine = message.split("\n")[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
-function locate(doc, path8, lineCounter) {
+function locate(doc, path9, lineCounter) {
   let node2 = doc.contents;
   let offset = startOf(node2);
-  for (const segment of path8) {
+  for (const segment of path9) {
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find((item) => keyText(item.key) === String(segment));
       if (pair === void 0) break;
@@ -82385,19 +82385,19 @@ function startOf(node2) {
 }
 
 // src/config/load.ts
-async function loadConfig(path8) {
-  if (path8 === void 0) return defaultConfig();
+async function loadConfig(path9) {
+  if (path9 === void 0) return defaultConfig();
   let text;
   try {
-    text = await readFile(path8, "utf8");
+    text = await readFile(path9, "utf8");
   } catch (err) {
-    throw new ConfigError([`${path8}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
-      file: path8,
-      path: path8,
+    throw new ConfigError([`${path9}: cannot read the perf-gate config: ${readFailure(err)} \u2014 check the path given as the config file`], {
+      file: path9,
+      path: path9,
       cause: err
     });
   }
-  return parseConfigText(text, path8);
+  return parseConfigText(text, path9);
 }
 function readFailure(err) {
   const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
@@ -82436,11 +82436,11 @@ import { ok as ok2 } from "assert";
 // node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -82456,7 +82456,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -82485,9 +82485,9 @@ var RetryHelper = class {
           }
           info(err.message);
         }
-        const seconds3 = this.getSleepAmount();
-        info(`Waiting ${seconds3} seconds before trying again`);
-        yield this.sleep(seconds3);
+        const seconds4 = this.getSleepAmount();
+        info(`Waiting ${seconds4} seconds before trying again`);
+        yield this.sleep(seconds4);
         attempt++;
       }
       return yield action();
@@ -82496,9 +82496,9 @@ var RetryHelper = class {
   getSleepAmount() {
     return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
   }
-  sleep(seconds3) {
+  sleep(seconds4) {
     return __awaiter8(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => setTimeout(resolve3, seconds3 * 1e3));
+      return new Promise((resolve4) => setTimeout(resolve4, seconds4 * 1e3));
     });
   }
 };
@@ -82506,11 +82506,11 @@ var RetryHelper = class {
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -82526,7 +82526,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -83330,7 +83330,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -84741,17 +84741,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path8 = requestOptions.url.replace(options.baseUrl, "");
+    const path9 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error63) => {
       const requestId = error63.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path8} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error63;
     });
@@ -87377,6 +87377,503 @@ function createOctokit(options) {
   });
 }
 
+// src/engine/artillery/artillery-engine.ts
+import { join as join6 } from "node:path";
+
+// src/engine/load-failed.ts
+var LoadFailedError = class extends Error {
+  constructor(stage, tool, message, options) {
+    super(message, options);
+    this.stage = stage;
+    this.tool = tool;
+  }
+  stage;
+  tool;
+  name = "LoadFailedError";
+};
+
+// src/engine/artillery/find-artillery.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync3, readFileSync, realpathSync } from "node:fs";
+import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify as promisify2 } from "node:util";
+var execFileAsync = promisify2(execFile);
+var ARTILLERY_SETTING = "PERF_GATE_ARTILLERY";
+var ARTILLERY_QUIET_ENV = { ARTILLERY_DISABLE_TELEMETRY: "true", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
+async function artilleryVersion(bin, processEnv) {
+  const fromPackage = /[\\/]/.test(bin) ? packageVersion(bin) : void 0;
+  if (fromPackage !== void 0) return fromPackage;
+  try {
+    const env = childEnv({ parent: processEnv, set: ARTILLERY_QUIET_ENV }).env;
+    const { stdout } = await execFileAsync(bin, ["version"], { encoding: "utf8", timeout: 6e4, env });
+    return parseArtilleryVersion(stdout);
+  } catch {
+    return void 0;
+  }
+}
+function parseArtilleryVersion(output2) {
+  return /^Artillery:\s*v?(\d+\.\d+\.\d+\S*)/m.exec(output2)?.[1];
+}
+function packageVersion(bin) {
+  try {
+    let dir = dirname4(realpathSync(bin));
+    for (let i = 0; i < 3; i++, dir = dirname4(dir)) {
+      const file2 = join4(dir, "package.json");
+      if (!existsSync3(file2)) continue;
+      const pkg = JSON.parse(readFileSync(file2, "utf8"));
+      if (pkg.name === "artillery" && typeof pkg.version === "string") return pkg.version;
+    }
+  } catch {
+  }
+  return void 0;
+}
+async function findArtillery(installed, processEnv) {
+  if (installed) return { found: installed, from: "installed" };
+  const named = processEnv[ARTILLERY_SETTING];
+  if (named !== void 0 && named !== "") {
+    const path9 = resolve2(named);
+    const version3 = await artilleryVersion(path9, processEnv);
+    if (version3 === void 0) return { why: `${ARTILLERY_SETTING} names ${path9}, which does not answer \`artillery version\`` };
+    return { found: { path: path9, version: version3 }, from: ARTILLERY_SETTING };
+  }
+  const version2 = await artilleryVersion("artillery", processEnv);
+  if (version2 === void 0) return { why: `artillery is not on PATH (and ${ARTILLERY_SETTING} is not set)` };
+  return { found: { path: "artillery", version: version2 }, from: "PATH" };
+}
+var PLUGIN_FOLDER = "artillery-plugin-perf-gate";
+function pluginParent(from = fileURLToPath(import.meta.url)) {
+  for (let dir = dirname4(from); ; dir = dirname4(dir)) {
+    const candidate = join4(dir, "artillery");
+    if (existsSync3(join4(candidate, PLUGIN_FOLDER, "index.js"))) return candidate;
+    if (dirname4(dir) === dir) throw new Error(`perf-gate's Artillery plugin (artillery/${PLUGIN_FOLDER}/index.js) is not in this installation, above ${from}`);
+  }
+}
+
+// src/engine/artillery/run-artillery.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdir as mkdir2, readdir as readdir3, rm as rm2, stat as stat3 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join5 } from "node:path";
+
+// src/engine/live-progress.ts
+var GROWTH = 1.01;
+var LOG_GROWTH = Math.log(GROWTH);
+var FLOOR_MS = 1e-3;
+var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
+var EMPTY = Buffer.alloc(0);
+var POINT_HEAD = Buffer.from('{"metric":"');
+var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
+function mayBeWanted(data, start, end) {
+  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
+  for (const head of WANTED_HEADS) {
+    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
+  }
+  return false;
+}
+var LiveProgress = class {
+  carry = EMPTY;
+  requests = 0;
+  totalRequests = 0;
+  failed = 0;
+  judged = 0;
+  /** Bucket → [count, sum] of the latencies in it. */
+  buckets = /* @__PURE__ */ new Map();
+  durations = 0;
+  vus;
+  /** Earliest and latest point time (ms since epoch) seen, and the latest at the last snapshot. */
+  firstMs = Number.POSITIVE_INFINITY;
+  latestMs = Number.NEGATIVE_INFINITY;
+  boundaryMs;
+  lastElapsedMs = 0;
+  /**
+   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
+   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
+   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
+   */
+  push(chunk) {
+    let start = 0;
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
+      if (mayBeWanted(line, 0, line.length)) this.line(line.toString("utf8"));
+      start = nl + 1;
+    }
+    for (; ; ) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (mayBeWanted(chunk, start, nl)) this.line(chunk.toString("utf8", start, nl));
+      start = nl + 1;
+    }
+    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
+  }
+  /** The snapshot of the interval since the last call, which starts a new interval. */
+  take(elapsedMs) {
+    const started = Number.isFinite(this.latestMs);
+    let requestsPerSecond;
+    if (started) {
+      const from = this.boundaryMs ?? this.firstMs;
+      const spanMs = this.latestMs - from;
+      const wallMs = elapsedMs - this.lastElapsedMs;
+      const seconds4 = (spanMs > 0 ? spanMs : wallMs) / 1e3;
+      requestsPerSecond = seconds4 > 0 ? this.requests / seconds4 : void 0;
+    }
+    const snapshot = {
+      elapsedMs,
+      requests: this.requests,
+      requestsPerSecond,
+      p95Ms: this.durations > 0 ? this.percentile(0.95) : void 0,
+      errorRate: this.judged > 0 ? this.failed / this.judged : void 0,
+      vus: this.vus,
+      totalRequests: this.totalRequests,
+      started
+    };
+    this.requests = 0;
+    this.failed = 0;
+    this.judged = 0;
+    this.buckets = /* @__PURE__ */ new Map();
+    this.durations = 0;
+    if (started) this.boundaryMs = this.latestMs;
+    this.lastElapsedMs = elapsedMs;
+    return snapshot;
+  }
+  line(line) {
+    if (!WANTED.some((w) => line.includes(w))) return;
+    let v;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    const o = v;
+    if (o.type !== "Point" || typeof o.data !== "object" || o.data === null) return;
+    const value = o.data.value;
+    if (typeof value !== "number" || !Number.isFinite(value)) return;
+    if (typeof o.data.time === "string") {
+      const t = Date.parse(o.data.time);
+      if (Number.isFinite(t)) {
+        if (t > this.latestMs) this.latestMs = t;
+        if (t < this.firstMs) this.firstMs = t;
+      }
+    }
+    switch (o.metric) {
+      case "http_reqs":
+        this.requests += value;
+        this.totalRequests += value;
+        break;
+      case "http_req_duration": {
+        const b = value <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value) / LOG_GROWTH);
+        const bucket = this.buckets.get(b);
+        if (bucket) {
+          bucket[0]++;
+          bucket[1] += value;
+        } else this.buckets.set(b, [1, value]);
+        this.durations++;
+        break;
+      }
+      case "http_req_failed":
+        this.judged++;
+        if (value !== 0) this.failed++;
+        break;
+      case "vus":
+        this.vus = value;
+        break;
+    }
+  }
+  /** Nearest-rank percentile over the buckets, as the mean of the bucket it falls in (exact when its values are equal). */
+  percentile(p) {
+    const rank = Math.max(1, Math.ceil(p * this.durations));
+    const keys = [...this.buckets.keys()].sort((a, b) => a - b);
+    let seen = 0;
+    let last2 = [1, 0];
+    for (const k of keys) {
+      last2 = this.buckets.get(k);
+      seen += last2[0];
+      if (seen >= rank) break;
+    }
+    return last2[1] / last2[0];
+  }
+};
+function formatProgress(s) {
+  const elapsed = `elapsed ${formatElapsed(s.elapsedMs)}`;
+  if (!s.started) return `${elapsed} \xB7 waiting for k6's first results`;
+  const rate2 = s.requestsPerSecond === void 0 ? "\u2013 req/s" : `${formatNumber(s.requestsPerSecond)} req/s`;
+  const p95 = s.p95Ms === void 0 ? "p95 \u2013" : `p95 ${formatNumber(s.p95Ms)} ms`;
+  const errors = s.errorRate === void 0 ? "errors \u2013" : `errors ${(s.errorRate * 100).toFixed(2)} %`;
+  const parts = [elapsed, rate2, p95, errors];
+  if (s.vus !== void 0) parts.push(`${s.vus} ${s.vus === 1 ? "VU" : "VUs"}`);
+  return parts.join(" \xB7 ");
+}
+function formatElapsed(ms) {
+  const total2 = Math.max(0, Math.floor(ms / 1e3));
+  const h = Math.floor(total2 / 3600);
+  const m = Math.floor(total2 % 3600 / 60);
+  const s = total2 % 60;
+  if (h > 0) return `${h}h${pad(m)}m${pad(s)}s`;
+  if (m > 0) return `${m}m${pad(s)}s`;
+  return `${s}s`;
+}
+function pad(n) {
+  return n < 10 ? `0${n}` : String(n);
+}
+function formatNumber(x) {
+  if (x === 0) return "0";
+  return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
+}
+
+// src/engine/artillery/run-artillery.ts
+var TAIL_CHARS = 64 * 1024;
+var DEFAULT_STOP_TIMEOUT_MS = 3e4;
+var PROGRESS_LINE = /^(Phase (started|completed)|Metrics for period to|http\.requests:|http\.codes\.\d+:|errors\.|vusers\.(created|failed|completed):|All VUs finished|Test run id|Summary report|WARNING|Error)/;
+function artilleryArgs(options) {
+  return ["run", "--output", options.reportFile, ...options.targetUrl !== void 0 ? ["--target", options.targetUrl] : [], ...options.flags ?? [], options.script];
+}
+function artilleryVariables(options) {
+  const parentPath = options.processEnv["ARTILLERY_PLUGIN_PATH"];
+  let plugins = {};
+  const parentPlugins = options.processEnv["ARTILLERY_PLUGINS"];
+  if (parentPlugins !== void 0 && parentPlugins !== "") {
+    try {
+      const parsed = JSON.parse(parentPlugins);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) plugins = parsed;
+    } catch {
+    }
+  }
+  return {
+    ...options.env,
+    ...options.targetUrl !== void 0 ? { BASE_URL: options.targetUrl } : {},
+    PERF_GATE_STAGE: options.stage,
+    PERF_GATE_ARTILLERY_REQUESTS: options.requestsBase,
+    ARTILLERY_PLUGIN_PATH: parentPath ? `${options.pluginParent}:${parentPath}` : options.pluginParent,
+    ARTILLERY_PLUGINS: JSON.stringify({ ...plugins, "perf-gate": {} }),
+    ...ARTILLERY_QUIET_ENV
+  };
+}
+async function runArtillery(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+  await mkdir2(dirname5(options.reportFile), { recursive: true });
+  await rm2(options.reportFile, { force: true });
+  for (const f of await requestFilesOf(options.requestsBase, false)) await rm2(f, { force: true });
+  const set2 = artilleryVariables(options);
+  const environment = childEnv({ parent: options.processEnv, ...options.secrets ? { secrets: options.secrets } : {}, set: set2 });
+  for (const name of environment.refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to Artillery`);
+  if (environment.withheld.length > 0) log.debug(`not passed to Artillery (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  const args = artilleryArgs(options);
+  log.info(`stage ${options.stage}: ${options.artillery} ${args.join(" ")}`);
+  options.signal?.throwIfAborted();
+  const startedAt = Date.now();
+  const child2 = spawn2(options.artillery, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child2.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const stdout = new Tail((line) => {
+    if (PROGRESS_LINE.test(line.trim())) log.info(`artillery: ${line.trim()}`);
+  });
+  const stderr = new Tail((line) => {
+    if (line.trim() !== "") log.info(`artillery: ${line.trim()}`);
+  });
+  child2.stdout.on("data", (chunk) => stdout.push(chunk));
+  child2.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let exited = false;
+  let killTimer;
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    log.info(`stage ${options.stage} cancelled: asking Artillery to stop (SIGINT); it has ${formatElapsed(stopTimeoutMs)} to end its virtual users`);
+    child2.kill("SIGINT");
+    killTimer = setTimeout(() => {
+      if (exited) return;
+      log.warning(`Artillery did not stop within ${formatElapsed(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its request lines end where it was cut`);
+      child2.kill("SIGKILL");
+    }, stopTimeoutMs);
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  let closed;
+  try {
+    closed = await new Promise((resolve4, reject) => {
+      child2.on("error", (err) => {
+        if (child2.pid === void 0) reject(startError(options.artillery, err));
+      });
+      child2.once("close", (code, signal2) => resolve4({ code, signal: signal2 }));
+    });
+  } finally {
+    exited = true;
+    if (killTimer) clearTimeout(killTimer);
+    options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
+  }
+  stdout.end();
+  stderr.end();
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? 128 + (SIGNALS[signal] ?? 127) : 255);
+  const durationMs = Date.now() - startedAt;
+  const requestFiles = await requestFilesOf(options.requestsBase, true);
+  const report = await nonEmpty(options.reportFile) ? options.reportFile : void 0;
+  log.info(
+    `stage ${options.stage}: Artillery exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)} \xB7 ${requestFiles.length} request file${requestFiles.length === 1 ? "" : "s"}${report ? " and the report" : ", no report"}${cancelled ? " \xB7 cancelled" : ""}`
+  );
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stderrTail: stderr.text(),
+    stdoutTail: stdout.text(),
+    durationMs,
+    cancelled,
+    requestFiles,
+    ...report ? { report } : {},
+    args
+  };
+}
+var SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+async function requestFilesOf(base, nonEmptyOnly) {
+  const dir = dirname5(base);
+  const prefix = `${basename3(base)}.`;
+  let names;
+  try {
+    names = await readdir3(dir);
+  } catch {
+    return [];
+  }
+  const files = names.filter((n) => n.startsWith(prefix) && /^\d+-\d+\.jsonl$/.test(n.slice(prefix.length))).sort().map((n) => join5(dir, n));
+  if (!nonEmptyOnly) return files;
+  const out = [];
+  for (const f of files) if (await nonEmpty(f)) out.push(f);
+  return out;
+}
+async function nonEmpty(file2) {
+  try {
+    return (await stat3(file2)).size > 0;
+  } catch {
+    return false;
+  }
+}
+function startError(bin, err) {
+  const code = err.code;
+  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start Artillery (${bin}): ${why}`, { cause: err });
+}
+var Tail = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  decoder = new TextDecoder();
+  tail = "";
+  pending = "";
+  push(chunk) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    this.tail += text;
+    if (this.tail.length > 2 * TAIL_CHARS) this.tail = this.tail.slice(-TAIL_CHARS);
+    const lines = (this.pending + text).split("\n");
+    this.pending = lines.pop() ?? "";
+    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
+  }
+  end() {
+    const rest = this.decoder.decode();
+    this.tail += rest;
+    if (this.pending + rest !== "") this.onLine(this.pending + rest);
+    this.pending = "";
+  }
+  text() {
+    return this.tail.slice(-TAIL_CHARS);
+  }
+};
+
+// src/engine/artillery/artillery-engine.ts
+var QUOTED_LINES = 20;
+function createArtilleryEngine(options) {
+  const plugins = options.pluginParent ?? pluginParent();
+  return {
+    name: "artillery",
+    async run({ stage, workDir, signal, log, watch }) {
+      let result;
+      try {
+        result = await runArtillery({
+          artillery: options.artillery.path,
+          script: options.script,
+          stage,
+          reportFile: join6(workDir, `${stage}.report.json`),
+          requestsBase: join6(workDir, `${stage}.requests`),
+          pluginParent: plugins,
+          ...options.targetUrl !== void 0 ? { targetUrl: options.targetUrl } : {},
+          env: options.env,
+          flags: options.flags,
+          processEnv: options.processEnv,
+          secrets: options.secrets,
+          log,
+          signal,
+          ...options.stopTimeoutMs !== void 0 ? { stopTimeoutMs: options.stopTimeoutMs } : {}
+        });
+      } catch (err) {
+        if (signal.aborted) throw err;
+        throw new LoadFailedError(stage, "artillery", err instanceof Error ? err.message : String(err), { cause: err });
+      }
+      const notes = [];
+      let files;
+      if (result.requestFiles.length > 0) {
+        files = result.requestFiles;
+      } else if (result.report !== void 0) {
+        files = [result.report];
+        notes.push(
+          "artillery-plugin-perf-gate wrote no request lines (was ARTILLERY_PLUGIN_PATH overridden, or is this not the HTTP engine?): the stage is judged on Artillery's report, aggregates only \u2014 latency changes are reported, not tested."
+        );
+      } else {
+        if (result.cancelled) throw new LoadFailedError(stage, "artillery", "Artillery was stopped before it measured anything");
+        throw new LoadFailedError(stage, "artillery", `Artillery exited with code ${result.exitCode} and measured nothing:
+${quote(result)}`);
+      }
+      if (result.exitCode !== 0 && !result.cancelled) {
+        notes.push(`Artillery exited with code ${result.exitCode}: ${lastLines(result, 3).replace(/\n/g, " \u23CE ") || "it printed nothing"}`);
+      }
+      return {
+        measured: { kind: "files", files },
+        toolVersion: options.artillery.version,
+        cancelled: result.cancelled,
+        ...result.cancelled ? { stoppedEarly: "Artillery was stopped before the stage ended (SIGINT)" } : {},
+        scriptThresholds: [],
+        notes,
+        ...watch ? { watch: { kind: "unwatched", why: "Artillery's request lines are read after it exits" } } : {}
+      };
+    }
+  };
+}
+function lastLines(result, n) {
+  const text = result.stderrTail.trim() !== "" ? result.stderrTail : result.stdoutTail;
+  return text.trimEnd().split("\n").slice(-n).join("\n").trim();
+}
+function quote(result) {
+  const text = lastLines(result, QUOTED_LINES);
+  return text === "" ? "  (it printed nothing)" : text.split("\n").map((l) => `  ${l}`).join("\n");
+}
+var artilleryEngine = {
+  name: "artillery",
+  async prepare(setup) {
+    const found = await findArtillery(setup.installed?.["artillery"], setup.processEnv);
+    if ("why" in found) {
+      return { ready: false, why: found.why, fix: "install Artillery (scripts/install-artillery.sh, or npm i -g artillery@2.0.21) and set PERF_GATE_ARTILLERY to its bin, or put it on PATH (docs/artillery.md)" };
+    }
+    if (setup.script === void 0) return { ready: false, why: `no ${setup.names.script} given`, fix: `give the Artillery script to run with ${setup.names.script}` };
+    const engine = createArtilleryEngine({
+      artillery: found.found,
+      script: setup.script,
+      ...setup.targetUrl !== void 0 ? { targetUrl: setup.targetUrl } : {},
+      env: setup.env,
+      flags: setup.flags,
+      secrets: setup.secrets,
+      processEnv: setup.processEnv
+    });
+    return { ready: true, engine, why: `Artillery ${found.found.version} (${found.from})` };
+  }
+};
+
 // src/engine/embedded/run-embedded.ts
 var import_autocannon = __toESM(require_autocannon(), 1);
 
@@ -88555,176 +89052,6 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
   ["browser_web_vital_ttfb", trendTime]
 ]);
 
-// src/engine/live-progress.ts
-var GROWTH = 1.01;
-var LOG_GROWTH = Math.log(GROWTH);
-var FLOOR_MS = 1e-3;
-var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
-var EMPTY = Buffer.alloc(0);
-var POINT_HEAD = Buffer.from('{"metric":"');
-var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
-function mayBeWanted(data, start, end) {
-  if (end - start < POINT_HEAD.length || data.compare(POINT_HEAD, 0, POINT_HEAD.length, start, start + POINT_HEAD.length) !== 0) return true;
-  for (const head of WANTED_HEADS) {
-    if (end - start >= head.length && data.compare(head, 0, head.length, start, start + head.length) === 0) return true;
-  }
-  return false;
-}
-var LiveProgress = class {
-  carry = EMPTY;
-  requests = 0;
-  totalRequests = 0;
-  failed = 0;
-  judged = 0;
-  /** Bucket → [count, sum] of the latencies in it. */
-  buckets = /* @__PURE__ */ new Map();
-  durations = 0;
-  vus;
-  /** Earliest and latest point time (ms since epoch) seen, and the latest at the last snapshot. */
-  firstMs = Number.POSITIVE_INFINITY;
-  latestMs = Number.NEGATIVE_INFINITY;
-  boundaryMs;
-  lastElapsedMs = 0;
-  /**
-   * Feeds k6's output bytes (lines may span chunks; the chunk may be reused once this returns). Only the
-   * lines of the wanted metrics become strings: a Point line in k6's layout is told apart by its first
-   * bytes, so most lines cost a byte comparison and no garbage (the live output feeds every byte of a run).
-   */
-  push(chunk) {
-    let start = 0;
-    if (this.carry.length > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        return;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
-      if (mayBeWanted(line, 0, line.length)) this.line(line.toString("utf8"));
-      start = nl + 1;
-    }
-    for (; ; ) {
-      const nl = chunk.indexOf(10, start);
-      if (nl < 0) break;
-      if (mayBeWanted(chunk, start, nl)) this.line(chunk.toString("utf8", start, nl));
-      start = nl + 1;
-    }
-    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
-  }
-  /** The snapshot of the interval since the last call, which starts a new interval. */
-  take(elapsedMs) {
-    const started = Number.isFinite(this.latestMs);
-    let requestsPerSecond;
-    if (started) {
-      const from = this.boundaryMs ?? this.firstMs;
-      const spanMs = this.latestMs - from;
-      const wallMs = elapsedMs - this.lastElapsedMs;
-      const seconds3 = (spanMs > 0 ? spanMs : wallMs) / 1e3;
-      requestsPerSecond = seconds3 > 0 ? this.requests / seconds3 : void 0;
-    }
-    const snapshot = {
-      elapsedMs,
-      requests: this.requests,
-      requestsPerSecond,
-      p95Ms: this.durations > 0 ? this.percentile(0.95) : void 0,
-      errorRate: this.judged > 0 ? this.failed / this.judged : void 0,
-      vus: this.vus,
-      totalRequests: this.totalRequests,
-      started
-    };
-    this.requests = 0;
-    this.failed = 0;
-    this.judged = 0;
-    this.buckets = /* @__PURE__ */ new Map();
-    this.durations = 0;
-    if (started) this.boundaryMs = this.latestMs;
-    this.lastElapsedMs = elapsedMs;
-    return snapshot;
-  }
-  line(line) {
-    if (!WANTED.some((w) => line.includes(w))) return;
-    let v;
-    try {
-      v = JSON.parse(line);
-    } catch {
-      return;
-    }
-    if (typeof v !== "object" || v === null) return;
-    const o = v;
-    if (o.type !== "Point" || typeof o.data !== "object" || o.data === null) return;
-    const value = o.data.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) return;
-    if (typeof o.data.time === "string") {
-      const t = Date.parse(o.data.time);
-      if (Number.isFinite(t)) {
-        if (t > this.latestMs) this.latestMs = t;
-        if (t < this.firstMs) this.firstMs = t;
-      }
-    }
-    switch (o.metric) {
-      case "http_reqs":
-        this.requests += value;
-        this.totalRequests += value;
-        break;
-      case "http_req_duration": {
-        const b = value <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value) / LOG_GROWTH);
-        const bucket = this.buckets.get(b);
-        if (bucket) {
-          bucket[0]++;
-          bucket[1] += value;
-        } else this.buckets.set(b, [1, value]);
-        this.durations++;
-        break;
-      }
-      case "http_req_failed":
-        this.judged++;
-        if (value !== 0) this.failed++;
-        break;
-      case "vus":
-        this.vus = value;
-        break;
-    }
-  }
-  /** Nearest-rank percentile over the buckets, as the mean of the bucket it falls in (exact when its values are equal). */
-  percentile(p) {
-    const rank = Math.max(1, Math.ceil(p * this.durations));
-    const keys = [...this.buckets.keys()].sort((a, b) => a - b);
-    let seen = 0;
-    let last2 = [1, 0];
-    for (const k of keys) {
-      last2 = this.buckets.get(k);
-      seen += last2[0];
-      if (seen >= rank) break;
-    }
-    return last2[1] / last2[0];
-  }
-};
-function formatProgress(s) {
-  const elapsed = `elapsed ${formatElapsed(s.elapsedMs)}`;
-  if (!s.started) return `${elapsed} \xB7 waiting for k6's first results`;
-  const rate2 = s.requestsPerSecond === void 0 ? "\u2013 req/s" : `${formatNumber(s.requestsPerSecond)} req/s`;
-  const p95 = s.p95Ms === void 0 ? "p95 \u2013" : `p95 ${formatNumber(s.p95Ms)} ms`;
-  const errors = s.errorRate === void 0 ? "errors \u2013" : `errors ${(s.errorRate * 100).toFixed(2)} %`;
-  const parts = [elapsed, rate2, p95, errors];
-  if (s.vus !== void 0) parts.push(`${s.vus} ${s.vus === 1 ? "VU" : "VUs"}`);
-  return parts.join(" \xB7 ");
-}
-function formatElapsed(ms) {
-  const total2 = Math.max(0, Math.floor(ms / 1e3));
-  const h = Math.floor(total2 / 3600);
-  const m = Math.floor(total2 % 3600 / 60);
-  const s = total2 % 60;
-  if (h > 0) return `${h}h${pad(m)}m${pad(s)}s`;
-  if (m > 0) return `${m}m${pad(s)}s`;
-  return `${s}s`;
-}
-function pad(n) {
-  return n < 10 ? `0${n}` : String(n);
-}
-function formatNumber(x) {
-  if (x === 0) return "0";
-  return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
-}
-
 // src/engine/embedded/schedule.ts
 var MAX_CYCLE = 1e3;
 function slotCounts(weights, maxCycle = MAX_CYCLE) {
@@ -88947,8 +89274,8 @@ async function runEmbedded(workload, options) {
   deadlineMs = loadStart + workload.duration * 1e3;
   const runs = [];
   let resolveStarted = () => void 0;
-  const allScheduled = new Promise((resolve3) => {
-    resolveStarted = resolve3;
+  const allScheduled = new Promise((resolve4) => {
+    resolveStarted = resolve4;
   });
   let scheduled = 0;
   const startStep = (step) => {
@@ -88956,9 +89283,9 @@ async function runEmbedded(workload, options) {
     const duration3 = Math.max(0.05, workload.duration - offset);
     const rate3 = stepRates?.[step];
     const connections = stepConnections[step];
-    runs.push(new Promise((resolve3, reject) => {
+    runs.push(new Promise((resolve4, reject) => {
       if (aborted2) {
-        resolve3();
+        resolve4();
         return;
       }
       vus += rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
@@ -88998,7 +89325,7 @@ async function runEmbedded(workload, options) {
       }, (error63) => {
         vus -= rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
         if (error63) reject(new Error(`embedded engine: autocannon failed: ${error63.message}`, { cause: error63 }));
-        else resolve3();
+        else resolve4();
       });
       instances.push(instance);
     }));
@@ -89061,8 +89388,8 @@ function prepare(r, base, prefix, auth2) {
     body = JSON.stringify(r.body);
     headers["content-type"] ??= "application/json";
   }
-  const path8 = `${prefix}${r.path}`;
-  return { name: requestName(r), method: r.method, url: `${base.origin}${path8}`, path: path8, headers, body, expectStatus: r.expectStatus };
+  const path9 = `${prefix}${r.path}`;
+  return { name: requestName(r), method: r.method, url: `${base.origin}${path9}`, path: path9, headers, body, expectStatus: r.expectStatus };
 }
 async function logIn(login, req, signal, record2) {
   const t0 = performance.now();
@@ -89106,11 +89433,11 @@ var ProgressWindow = class {
     const now = Date.now();
     const n = this.latencies.length;
     const sorted = Float64Array.from(this.latencies).sort();
-    const seconds3 = (now - this.since) / 1e3;
+    const seconds4 = (now - this.since) / 1e3;
     const snapshot = {
       elapsedMs: now - this.start,
       requests: n,
-      requestsPerSecond: seconds3 > 0 ? n / seconds3 : void 0,
+      requestsPerSecond: seconds4 > 0 ? n / seconds4 : void 0,
       p95Ms: n > 0 ? sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)] : void 0,
       errorRate: n > 0 ? this.failures / n : void 0,
       vus,
@@ -89161,20 +89488,119 @@ function stageWorkload(config2, stage, setup) {
   const lines = toConfigIssues(parsed.error.issues).map((issue3) => {
     const key = issue3.path[0];
     if (key === "baseUrl" && setup.targetUrl !== void 0) return `${setup.names.targetUrl}: ${issue3.message}`;
-    const path8 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue3.path] : ["workload", ...issue3.path];
-    return formatConfigIssue({ path: path8, message: issue3.message }, file2);
+    const path9 = typeof key === "string" && key in override ? ["stages", stage, "workload", ...issue3.path] : ["workload", ...issue3.path];
+    return formatConfigIssue({ path: path9, message: issue3.message }, file2);
   });
   throw new ConfigError([`the workload of stage ${stage} cannot run: ${lines.join("; ")}`], { file: file2 });
 }
 
-// src/engine/k6-engine.ts
+// src/engine/jmeter/jmeter-engine.ts
 import { execFile as execFile2 } from "node:child_process";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir4, readFile as readFile4 } from "node:fs/promises";
-import { dirname as dirname4, join as join4, resolve as resolve2 } from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
-import { createGzip as createGzip2 } from "node:zlib";
+import { open as open4, stat as stat4 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 import { promisify as promisify3 } from "node:util";
+
+// src/engine/jmeter/jmeter-args.ts
+function stageLoadShape(config2, stage) {
+  const base = config2.workload;
+  const own2 = config2.stages[stage]?.workload ?? {};
+  const threads = own2.connections ?? base?.connections;
+  const rampUp = own2.rampUp ?? base?.rampUp;
+  const duration3 = own2.duration ?? base?.duration;
+  const arrivalRate = own2.arrivalRate ?? base?.arrivalRate;
+  return {
+    ...threads !== void 0 ? { threads } : {},
+    ...rampUp !== void 0 ? { rampUpSeconds: Math.round(rampUp) } : {},
+    ...duration3 !== void 0 && duration3 > 0 ? { durationSeconds: Math.ceil(duration3) } : {},
+    ...arrivalRate !== void 0 ? { arrivalRate } : {}
+  };
+}
+function jmeterTarget(url2) {
+  const u = new URL(url2);
+  const protocol = u.protocol === "https:" ? "https" : u.protocol === "http:" ? "http" : void 0;
+  if (protocol === void 0) throw new Error(`the target URL must be http(s), but got '${url2}'`);
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
+  const port = u.port !== "" ? u.port : protocol === "https" ? "443" : "80";
+  const basePath = u.pathname.replace(/\/+$/, "");
+  return { host, port, protocol, ...basePath !== "" ? { basePath } : {} };
+}
+var RESULT_FILE_PROPERTIES = {
+  "sampleresult.timestamp.start": "true",
+  "jmeter.save.saveservice.output_format": "csv",
+  "jmeter.save.saveservice.print_field_names": "true",
+  "jmeter.save.saveservice.timestamp_format": "ms",
+  "jmeter.save.saveservice.default_delimiter": ",",
+  "jmeter.save.saveservice.time": "true",
+  "jmeter.save.saveservice.label": "true",
+  "jmeter.save.saveservice.response_code": "true",
+  "jmeter.save.saveservice.response_message": "true",
+  "jmeter.save.saveservice.thread_name": "true",
+  "jmeter.save.saveservice.data_type": "true",
+  "jmeter.save.saveservice.successful": "true",
+  "jmeter.save.saveservice.assertion_results_failure_message": "true",
+  "jmeter.save.saveservice.bytes": "true",
+  "jmeter.save.saveservice.sent_bytes": "true",
+  "jmeter.save.saveservice.thread_counts": "true",
+  "jmeter.save.saveservice.url": "true",
+  "jmeter.save.saveservice.latency": "true",
+  "jmeter.save.saveservice.idle_time": "true",
+  "jmeter.save.saveservice.connect_time": "true",
+  "jmeter.save.saveservice.subresults": "false",
+  "jmeter.save.saveservice.encoding": "false",
+  "jmeter.save.saveservice.filename": "false",
+  "jmeter.save.saveservice.hostname": "false",
+  "jmeter.save.saveservice.sample_count": "false"
+};
+var SUMMARISER_INTERVAL_SECONDS = 15;
+function jmeterProperties(options) {
+  const props = [["perfgate.stage", options.stage]];
+  const { shape, target } = options;
+  if (shape.threads !== void 0) props.push(["threads", String(shape.threads)]);
+  if (shape.rampUpSeconds !== void 0) props.push(["rampup", String(shape.rampUpSeconds)]);
+  if (shape.durationSeconds !== void 0) props.push(["duration", String(shape.durationSeconds)]);
+  if (shape.arrivalRate !== void 0) props.push(["arrivalrate", String(shape.arrivalRate)]);
+  if (target) {
+    props.push(["host", target.host], ["port", target.port], ["protocol", target.protocol]);
+    if (target.basePath !== void 0) props.push(["basepath", target.basePath]);
+  }
+  if (options.stopPort !== void 0) {
+    props.push(["jmeterengine.nongui.port", String(options.stopPort)], ["jmeterengine.nongui.maxport", String(options.stopPort)]);
+  }
+  props.push(["summariser.name", "summary"], ["summariser.interval", String(SUMMARISER_INTERVAL_SECONDS)], ["summariser.out", "true"]);
+  props.push(...Object.entries(RESULT_FILE_PROPERTIES));
+  return props;
+}
+function jmeterArgs(options) {
+  const args = ["-n", "-t", options.plan, "-l", options.jtl, "-j", options.logFile];
+  for (const [name, value] of Object.entries(options.properties ?? {})) args.push(`-J${name}=${value}`);
+  args.push(...options.flags ?? []);
+  for (const [name, value] of jmeterProperties(options)) args.push(`-J${name}=${value}`);
+  return args;
+}
+var RESERVED_FLAGS = [
+  { short: "-n", long: "--nongui", why: "perf-gate always runs JMeter in non-GUI mode" },
+  { short: "-t", long: "--testfile", why: "the plan is the plan setting" },
+  { short: "-l", long: "--logfile", why: "perf-gate writes the JTL into the stage folder" },
+  { short: "-j", long: "--jmeterlogfile", why: "perf-gate keeps JMeter's log beside the JTL" },
+  { short: "-g", long: "--reportonly", why: "perf-gate judges the run itself" },
+  { short: "-e", long: "--reportatendofloadtests", why: "perf-gate judges the run itself" },
+  { short: "-r", long: "--runremote", why: "remote servers write their samples elsewhere" },
+  { short: "-R", long: "--remotestart", why: "remote servers write their samples elsewhere" }
+];
+function reservedFlagProblems(flags, setting) {
+  const problems = [];
+  for (const flag of flags) {
+    const reserved = RESERVED_FLAGS.find((r) => flag === r.long || flag.startsWith(`${r.long}=`) || !flag.startsWith("--") && flag.startsWith(r.short));
+    if (reserved) problems.push(`${setting} must not set ${reserved.short}: ${reserved.why} (got '${flag}')`);
+  }
+  return problems;
+}
+
+// src/engine/jmeter/jmeter-run.ts
+import { spawn as spawn4 } from "node:child_process";
+import { createSocket } from "node:dgram";
+import { mkdir as mkdir4, rm as rm4 } from "node:fs/promises";
+import path7 from "node:path";
 
 // src/engine/k6-exit.ts
 import { constants as constants3 } from "node:os";
@@ -89412,18 +89838,639 @@ function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
 }
 
+// src/engine/k6-run.ts
+import { spawn as spawn3 } from "node:child_process";
+import { mkdir as mkdir3, open as open3, rm as rm3 } from "node:fs/promises";
+import path6 from "node:path";
+var DEFAULT_PROGRESS_MS = 15e3;
+var DEFAULT_STOP_TIMEOUT_MS2 = 3e4;
+var POLL_MS = 1e3;
+var TAIL_CHARS2 = 64 * 1024;
+var READ_CHUNK = 1 << 20;
+function k6Args(options) {
+  const vars = k6Variables(options).vars;
+  const args = ["run"];
+  if (options.quiet ?? true) args.push("--quiet");
+  args.push("--out", `json=${options.outFile}`);
+  if (options.summaryFile !== void 0) args.push(`--summary-export=${options.summaryFile}`);
+  for (const [name, value] of vars) args.push("-e", `${name}=${value}`);
+  args.push(...options.flags ?? [], options.script);
+  return args;
+}
+function k6Variables(options) {
+  const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
+  if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
+  const replaced = [];
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    const own2 = vars.get(name);
+    if (own2 === void 0) vars.set(name, value);
+    else if (own2 !== value) replaced.push(name);
+  }
+  const refused = [];
+  for (const [name, value] of vars) {
+    if (carriesSecret(value, options.secrets ?? [])) {
+      vars.delete(name);
+      refused.push(name);
+    }
+  }
+  return { vars, replaced, refused };
+}
+async function runK6(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS2;
+  const { vars, replaced, refused } = k6Variables(options);
+  for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
+  const args = k6Args(options);
+  await mkdir3(path6.dirname(path6.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
+  const outPath = path6.resolve(options.cwd ?? ".", options.outFile);
+  if (!options.live) await rm3(outPath, { force: true });
+  if (options.summaryFile !== void 0) await rm3(path6.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
+  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
+  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  options.signal?.throwIfAborted();
+  log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
+  const startedAt = /* @__PURE__ */ new Date();
+  const child2 = spawn3(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
+  const killOnExit = () => {
+    child2.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const echo = options.echoOutput ?? true;
+  const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  child2.stdout.on("data", (chunk) => stdout.push(chunk));
+  child2.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let stoppedOnRequest = false;
+  let killTimer;
+  let exited = false;
+  const stopK6 = () => {
+    if (killTimer !== void 0) return;
+    child2.kill("SIGINT");
+    killTimer = setTimeout(() => {
+      if (exited) return;
+      log.warning(`k6 did not stop within ${seconds2(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
+      child2.kill("SIGKILL");
+    }, stopTimeoutMs);
+  };
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    stoppedOnRequest = false;
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
+  const onStop = () => {
+    if (cancelled || exited || stoppedOnRequest) return;
+    stoppedOnRequest = true;
+    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
+    stopK6();
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  options.stop?.addEventListener("abort", onStop, { once: true });
+  if (options.stop?.aborted) onStop();
+  options.onStart?.();
+  const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
+  if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
+  progress?.start();
+  let closed;
+  try {
+    closed = await new Promise((resolve4, reject) => {
+      child2.on("error", (err) => {
+        if (child2.pid === void 0) reject(startError2(options.k6, err));
+      });
+      child2.once("close", (code, signal2) => resolve4({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
+    });
+  } finally {
+    exited = true;
+    if (killTimer) clearTimeout(killTimer);
+    options.signal?.removeEventListener("abort", onAbort);
+    options.stop?.removeEventListener("abort", onStop);
+    process.removeListener("exit", killOnExit);
+    await options.live?.drain();
+    await progress?.stop();
+  }
+  stdout.end();
+  stderr.end();
+  const endedAt = closed.at;
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
+  const durationMs = endedAt.getTime() - startedAt.getTime();
+  const requests = progress?.totalRequests();
+  log.info(
+    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : stoppedOnRequest ? " \xB7 stopped early on purpose" : "")
+  );
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stderrTail: stderr.text(),
+    stdoutTail: stdout.text(),
+    durationMs,
+    cancelled,
+    stoppedOnRequest,
+    startedAt,
+    endedAt,
+    args
+  };
+}
+function displayArgs(args) {
+  return args.map((a, i) => {
+    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote2(a.slice(0, a.indexOf("=")))}=***`;
+    return quote2(a);
+  }).join(" ");
+}
+function quote2(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function seconds2(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+function startError2(k62, err) {
+  const code = err.code;
+  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start k6 (${k62}): ${why}`, { cause: err });
+}
+var OutputTail = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  decoder = new TextDecoder();
+  tail = "";
+  pending = "";
+  push(chunk) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    this.tail += text;
+    if (this.tail.length > 2 * TAIL_CHARS2) this.tail = this.tail.slice(-TAIL_CHARS2);
+    if (!this.onLine) return;
+    const all = this.pending + text;
+    const lines = all.split("\n");
+    this.pending = lines.pop();
+    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
+  }
+  end() {
+    const rest = this.decoder.decode();
+    this.tail += rest;
+    const last2 = this.pending + rest;
+    this.pending = "";
+    if (this.onLine && last2 !== "") this.onLine(last2);
+  }
+  text() {
+    if (this.tail.length <= TAIL_CHARS2) return this.tail;
+    const cut = this.tail.slice(-TAIL_CHARS2);
+    const nl = cut.indexOf("\n");
+    return nl >= 0 ? cut.slice(nl + 1) : cut;
+  }
+};
+var ProgressLoop = class {
+  constructor(file2, intervalMs, startMs, log, live = new LiveProgress()) {
+    this.file = file2;
+    this.intervalMs = intervalMs;
+    this.startMs = startMs;
+    this.log = log;
+    this.live = live;
+    this.nextReport = startMs + intervalMs;
+  }
+  file;
+  intervalMs;
+  startMs;
+  log;
+  live;
+  handle;
+  offset = 0;
+  timer;
+  running;
+  stopped = false;
+  nextReport;
+  buffer = Buffer.allocUnsafe(READ_CHUNK);
+  /** Requests k6 recorded in the whole run (call after `stop`). */
+  totalRequests() {
+    return this.live.take(Date.now() - this.startMs).totalRequests;
+  }
+  start() {
+    this.schedule();
+  }
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.read().catch(() => void 0);
+    await this.handle?.close().catch(() => void 0);
+    this.handle = void 0;
+  }
+  schedule() {
+    if (this.stopped) return;
+    const untilReport = this.nextReport - Date.now();
+    const delay = Math.max(0, this.file === void 0 ? untilReport : Math.min(POLL_MS, untilReport));
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = void 0;
+        this.schedule();
+      });
+    }, delay);
+  }
+  async tick() {
+    try {
+      await this.read();
+    } catch (err) {
+      this.log.debug(`live progress: cannot read ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const now = Date.now();
+    if (now >= this.nextReport && !this.stopped) {
+      this.log.info(formatProgress(this.live.take(now - this.startMs)));
+      while (this.nextReport <= now) this.nextReport += this.intervalMs;
+    }
+  }
+  /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
+  async read() {
+    if (this.file === void 0) return;
+    if (!this.handle) {
+      try {
+        this.handle = await open3(this.file, "r");
+      } catch (err) {
+        if (err.code === "ENOENT") return;
+        throw err;
+      }
+    }
+    for (; ; ) {
+      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK, this.offset);
+      if (bytesRead === 0) return;
+      this.offset += bytesRead;
+      this.live.push(this.buffer.subarray(0, bytesRead));
+      if (bytesRead < READ_CHUNK) return;
+    }
+  }
+};
+
+// src/engine/jmeter/jmeter-run.ts
+var DEFAULT_STOP_TIMEOUT_MS3 = 3e4;
+var KILL_AFTER_TERM_MS = 5e3;
+var LISTENING = /message on port (\d+)/;
+async function runJmeter(options) {
+  const { log } = options;
+  options.signal?.throwIfAborted();
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS3;
+  const secrets = options.secrets ?? [];
+  const { properties, refused } = withoutSecrets(options.properties ?? {}, secrets);
+  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the test plan: it is not passed to JMeter`);
+  const stopPort = options.stopPort ?? await freeUdpPort();
+  const args = jmeterArgs({ ...options, properties, stopPort });
+  await mkdir4(path7.dirname(path7.resolve(options.jtl)), { recursive: true });
+  await rm4(options.jtl, { force: true });
+  await rm4(options.logFile, { force: true });
+  const environment = childEnv({ parent: options.processEnv ?? process.env, secrets, set: { PERF_GATE_STAGE: options.stage } });
+  if (environment.withheld.length > 0) log.debug(`not passed to JMeter (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
+  options.signal?.throwIfAborted();
+  log.info(`stage ${options.stage}: ${options.jmeter} ${displayArgs2(args, Object.keys(properties))}`);
+  const startedAt = Date.now();
+  const group2 = process.platform !== "win32";
+  const child2 = spawn4(options.jmeter, args, { env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: group2 });
+  const signalGroup = (sig) => {
+    try {
+      if (group2 && child2.pid !== void 0) process.kill(-child2.pid, sig);
+      else child2.kill(sig);
+    } catch {
+    }
+  };
+  const killOnExit = () => signalGroup("SIGKILL");
+  process.once("exit", killOnExit);
+  let listeningOn;
+  const echo = options.echoOutput ?? true;
+  const stdout = new OutputTail((line) => {
+    const m = LISTENING.exec(line);
+    if (m) listeningOn = Number(m[1]);
+    if (echo) log.info(line);
+  });
+  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
+  child2.stdout.on("data", (chunk) => stdout.push(chunk));
+  child2.stderr.on("data", (chunk) => stderr.push(chunk));
+  let cancelled = false;
+  let exited = false;
+  let stoppedBy;
+  const timers = [];
+  const later = (ms, fn) => {
+    timers.push(setTimeout(() => {
+      if (!exited) fn();
+    }, ms));
+  };
+  const terminate = () => {
+    stoppedBy = "SIGTERM";
+    signalGroup("SIGTERM");
+    later(KILL_AFTER_TERM_MS, () => {
+      log.warning(`JMeter did not end within ${seconds3(KILL_AFTER_TERM_MS)} of SIGTERM: killing it (SIGKILL); its JTL ends where it was cut`);
+      stoppedBy = "SIGKILL";
+      signalGroup("SIGKILL");
+    });
+  };
+  const onAbort = () => {
+    if (cancelled || exited) return;
+    cancelled = true;
+    if (listeningOn === void 0) {
+      log.info(`stage ${options.stage} cancelled: JMeter has not said it listens for a stop command, so it gets SIGTERM (the JTL may miss its last samples)`);
+      terminate();
+      return;
+    }
+    const port = listeningOn;
+    log.info(`stage ${options.stage} cancelled: asking JMeter to shut down (UDP 'Shutdown' to port ${port}); it has ${seconds3(stopTimeoutMs)} to end its threads and write the JTL`);
+    stoppedBy = "Shutdown";
+    void sendCommand("Shutdown", port);
+    later(stopTimeoutMs / 2, () => {
+      log.warning(`JMeter is still shutting down after ${seconds3(stopTimeoutMs / 2)}: sending 'StopTestNow'`);
+      stoppedBy = "StopTestNow";
+      void sendCommand("StopTestNow", port);
+    });
+    later(stopTimeoutMs, () => {
+      log.warning(`JMeter did not stop within ${seconds3(stopTimeoutMs)}: ending it (SIGTERM)`);
+      terminate();
+    });
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  let closed;
+  try {
+    closed = await new Promise((resolve4, reject) => {
+      child2.on("error", (err) => {
+        if (child2.pid === void 0) reject(startError3(options.jmeter, err));
+      });
+      child2.once("close", (code, signal2) => resolve4({ code, signal: signal2 }));
+    });
+  } finally {
+    exited = true;
+    for (const t of timers) clearTimeout(t);
+    options.signal?.removeEventListener("abort", onAbort);
+    process.removeListener("exit", killOnExit);
+  }
+  stdout.end();
+  stderr.end();
+  const durationMs = Date.now() - startedAt;
+  const signal = closed.signal ?? void 0;
+  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
+  log.info(`stage ${options.stage}: JMeter exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}${cancelled ? " \xB7 cancelled" : ""}`);
+  return {
+    exitCode,
+    ...signal !== void 0 ? { signal } : {},
+    stdoutTail: stdout.text(),
+    stderrTail: stderr.text(),
+    durationMs,
+    cancelled,
+    ...stoppedBy !== void 0 ? { stoppedBy } : {},
+    args
+  };
+}
+function withoutSecrets(properties, secrets) {
+  const kept = {};
+  const refused = [];
+  for (const [name, value] of Object.entries(properties)) {
+    if (carriesSecret(value, secrets)) refused.push(name);
+    else kept[name] = value;
+  }
+  return { properties: kept, refused };
+}
+async function freeUdpPort() {
+  const socket = createSocket("udp4");
+  try {
+    await new Promise((resolve4, reject) => {
+      socket.once("error", reject);
+      socket.bind(0, "127.0.0.1", () => resolve4());
+    });
+    return socket.address().port;
+  } finally {
+    socket.close();
+  }
+}
+async function sendCommand(command, port) {
+  const message = Buffer.from(command, "ascii");
+  await Promise.all(
+    ["udp4", "udp6"].map(
+      (type) => new Promise((resolve4) => {
+        const socket = createSocket(type);
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
+          socket.close();
+          resolve4();
+        };
+        socket.once("error", finish);
+        socket.send(message, port, type === "udp4" ? "127.0.0.1" : "::1", finish);
+      })
+    )
+  );
+}
+function displayArgs2(args, hidden) {
+  return args.map((a) => {
+    const name = a.startsWith("-J") ? a.slice(2, a.indexOf("=") > 0 ? a.indexOf("=") : void 0) : void 0;
+    if (name !== void 0 && hidden.includes(name)) return `-J${quote3(name)}=***`;
+    return quote3(a);
+  }).join(" ");
+}
+function quote3(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function seconds3(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+function startError3(jmeter2, err) {
+  const code = err.code;
+  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start JMeter (${jmeter2}): ${why}`, { cause: err });
+}
+
+// src/engine/jmeter/jmeter-version.ts
+var VERSION11 = String.raw`(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)`;
+function parseJmeterVersion(output2) {
+  const banner = new RegExp(String.raw`\\_\\[ \t]+${VERSION11}(?:[ \t]+[0-9a-f]{6,40})?[ \t]*$`, "m").exec(output2);
+  if (banner) return banner[1];
+  const labelled = new RegExp(String.raw`^[ \t]*Version[ \t]+${VERSION11}(?![0-9A-Za-z.])`, "mi").exec(output2);
+  return labelled?.[1];
+}
+
+// src/engine/jmeter/jmeter-engine.ts
+var KILLED_EXIT_CODES = /* @__PURE__ */ new Set([130, 137, 143]);
+var LOG_TAIL_LINES = 20;
+var LOG_TAIL_BYTES = 16 * 1024;
+function createJmeterEngine(options) {
+  const target = options.targetUrl !== void 0 ? jmeterTarget(options.targetUrl) : void 0;
+  return {
+    name: "jmeter",
+    async run({ stage, workDir, signal, log, watch }) {
+      const jtl = join7(workDir, `${stage}.jtl`);
+      const logFile = join7(workDir, `${stage}.jmeter.log`);
+      const shape = options.shapes.get(stage) ?? {};
+      let result;
+      try {
+        result = await runJmeter({
+          jmeter: options.jmeter.path,
+          plan: options.plan,
+          stage,
+          jtl,
+          logFile,
+          shape,
+          ...target ? { target } : {},
+          properties: options.env,
+          flags: options.flags,
+          secrets: options.secrets,
+          processEnv: options.processEnv,
+          log,
+          signal,
+          ...options.stopTimeoutMs !== void 0 ? { stopTimeoutMs: options.stopTimeoutMs } : {}
+        });
+      } catch (err) {
+        if (signal.aborted) throw err;
+        throw new LoadFailedError(stage, "jmeter", err instanceof Error ? err.message : String(err), { cause: err });
+      }
+      const samples2 = await jtlState(jtl);
+      const killed = !result.cancelled && (result.signal !== void 0 || KILLED_EXIT_CODES.has(result.exitCode));
+      if (!result.cancelled && !killed && result.exitCode !== 0) {
+        throw new LoadFailedError(stage, "jmeter", `JMeter exited with code ${result.exitCode}${await failureDetail(result, logFile)}`);
+      }
+      if (samples2 !== "samples") {
+        if (result.cancelled) throw new Error(`stage ${stage} was cancelled before JMeter recorded a sample`);
+        const what = samples2 === "missing" ? `wrote no JTL (${jtl})` : `recorded no sample in ${jtl}`;
+        throw new LoadFailedError(stage, "jmeter", `JMeter ${what}: did the plan load, and does its thread group run (threads, duration)?${await failureDetail(result, logFile)}`);
+      }
+      const stopped = result.cancelled || killed;
+      return {
+        measured: { kind: "files", files: [jtl] },
+        toolVersion: options.jmeter.version,
+        cancelled: result.cancelled,
+        ...stopped ? { stoppedEarly: `JMeter was stopped before the stage ended (${result.cancelled ? result.stoppedBy ?? "stopped" : result.signal ?? `exit code ${result.exitCode}`})` } : {},
+        scriptThresholds: [],
+        notes: [shapeNote(options.plan, shape)],
+        ...watch ? { watch: { kind: "unwatched", why: "JMeter results are read from the JTL after JMeter exits, so the stage ran its planned length (-Jduration)" } } : {}
+      };
+    }
+  };
+}
+function shapeNote(plan, shape) {
+  const parts = [
+    shape.threads !== void 0 ? `threads=${shape.threads}` : void 0,
+    shape.rampUpSeconds !== void 0 ? `rampup=${shape.rampUpSeconds}` : void 0,
+    shape.durationSeconds !== void 0 ? `duration=${shape.durationSeconds}` : void 0,
+    shape.arrivalRate !== void 0 ? `arrivalrate=${shape.arrivalRate}` : void 0
+  ].filter((p) => p !== void 0);
+  if (parts.length === 0) return `JMeter ran ${plan} with the plan's own load shape (no workload: in the config sets one).`;
+  return `JMeter ran ${plan} with -J${parts.join(" -J")} (from the config's workload:).`;
+}
+async function jtlState(file2) {
+  let handle;
+  try {
+    handle = await open4(file2, "r");
+  } catch {
+    return "missing";
+  }
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.toString("utf8", 0, bytesRead);
+    const lines = text.split("\n").filter((l) => l.trim() !== "");
+    const header2 = lines[0]?.startsWith("timeStamp") ?? false;
+    return lines.length > (header2 ? 1 : 0) ? "samples" : "empty";
+  } finally {
+    await handle.close();
+  }
+}
+async function failureDetail(result, logFile) {
+  const output2 = `${result.stderrTail}
+${result.stdoutTail}`.split("\n").map((l) => l.trim());
+  const said = output2.find((l) => /^(An error occurred|Error in NonGUIDriver|Error|Exception)/i.test(l)) ?? output2.filter((l) => l !== "").at(-1);
+  const tail = await fileTail(logFile, LOG_TAIL_LINES);
+  return `${said !== void 0 ? `: ${said}` : ""}${tail.length > 0 ? `
+  the end of ${logFile}:
+${tail.map((l) => `    ${l}`).join("\n")}` : `
+  (JMeter wrote no log at ${logFile})`}`;
+}
+async function fileTail(file2, lines) {
+  try {
+    const size = (await stat4(file2)).size;
+    const handle = await open4(file2, "r");
+    try {
+      const length = Math.min(size, LOG_TAIL_BYTES);
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, size - length);
+      const all = buffer.toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+      if (length < size) all.shift();
+      return all.filter((l) => l.trim() !== "").slice(-lines);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return [];
+  }
+}
+var jmeterEngine = {
+  name: "jmeter",
+  async prepare(setup) {
+    const planName = setup.names.plan ?? "--plan";
+    if (setup.plan === void 0) return { ready: false, why: `no ${planName} given`, fix: `give the JMeter test plan (.jmx) to run with ${planName}` };
+    const problems = [];
+    const isFile2 = await stat4(setup.plan).then((s) => s.isFile(), () => false);
+    if (!isFile2) problems.push(`${planName}: there is no JMeter test plan at '${setup.plan}'`);
+    problems.push(...reservedFlagProblems(setup.flags, setup.names.flags ?? "the extra flags"));
+    if (problems.length > 0) throw new ConfigError(problems);
+    const jmeter2 = await findJmeter(setup);
+    if ("problem" in jmeter2) return { ready: false, why: jmeter2.problem, fix: jmeter2.fix };
+    const engine = createJmeterEngine({
+      jmeter: jmeter2,
+      plan: setup.plan,
+      shapes: new Map(setup.stages.map((stage) => [stage, stageLoadShape(setup.config, stage)])),
+      ...setup.targetUrl !== void 0 ? { targetUrl: setup.targetUrl } : {},
+      env: setup.env,
+      flags: setup.flags,
+      secrets: setup.secrets,
+      processEnv: setup.processEnv
+    });
+    return { ready: true, engine, why: `JMeter ${jmeter2.version} ${jmeter2.source}` };
+  }
+};
+var execFileAsync2 = promisify3(execFile2);
+var INSTALL_FIX = "install Apache JMeter 5.x (https://jmeter.apache.org/download_jmeter.cgi) and put its bin/ on PATH, or set PERF_GATE_JMETER to its bin/jmeter";
+async function findJmeter(setup) {
+  const installed = setup.installed?.["jmeter"];
+  if (installed) return { ...installed, source: "installed" };
+  const fromEnv = setup.processEnv["PERF_GATE_JMETER"]?.trim();
+  const path9 = fromEnv !== void 0 && fromEnv !== "" ? fromEnv : "jmeter";
+  const where2 = path9 === "jmeter" ? "on PATH" : `PERF_GATE_JMETER=${path9}`;
+  try {
+    const { stdout, stderr } = await execFileAsync2(path9, ["--version"], { encoding: "utf8", timeout: 6e4, env: childEnv({ parent: setup.processEnv, secrets: setup.secrets }).env });
+    const version2 = parseJmeterVersion(`${stdout}
+${stderr}`);
+    if (version2 === void 0) {
+      const said = `${stdout}${stderr}`.trim().split("\n").at(-1) ?? "";
+      return { problem: `the JMeter ${where2} did not tell its version (\`jmeter --version\` printed ${JSON.stringify(said.slice(0, 200))})`, fix: INSTALL_FIX };
+    }
+    return { path: path9, version: version2, source: where2 };
+  } catch (err) {
+    const code = err.code;
+    if (path9 === "jmeter" && code === "ENOENT") return { problem: "JMeter is not on PATH", fix: INSTALL_FIX };
+    const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return { problem: `the JMeter ${where2} cannot run \`--version\`: ${why}`, fix: INSTALL_FIX };
+  }
+}
+
+// src/engine/k6-engine.ts
+import { execFile as execFile4 } from "node:child_process";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdir as mkdir6, readFile as readFile4 } from "node:fs/promises";
+import { dirname as dirname6, join as join8, resolve as resolve3 } from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { createGzip as createGzip2 } from "node:zlib";
+import { promisify as promisify5 } from "node:util";
+
 // src/engine/k6-live-output.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { once } from "node:events";
 import { closeSync as closeSync2, constants as constants4, createWriteStream as createWriteStream2, openSync } from "node:fs";
-import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
-import path6 from "node:path";
-import { promisify as promisify2 } from "node:util";
+import { mkdir as mkdir5, rm as rm5 } from "node:fs/promises";
+import path8 from "node:path";
+import { promisify as promisify4 } from "node:util";
 import { createGzip } from "node:zlib";
 
 // src/ingest/byte-source.ts
 import { createReadStream } from "node:fs";
-import { open as open3 } from "node:fs/promises";
+import { open as open5 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 
 // src/ingest/errors.ts
@@ -89440,18 +90487,18 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz), Artillery `--output` reports, the request lines of artillery-plugin-perf-gate (docs/artillery.md) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max2 = 60) {
   const clean3 = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean3.length > max2 ? `${clean3.slice(0, max2)}\u2026` : clean3;
 }
 
 // src/ingest/byte-source.ts
-var READ_CHUNK = 1 << 20;
+var READ_CHUNK2 = 1 << 20;
 var INFLATE_CHUNK = 256 * 1024;
 var ByteSource = class _ByteSource {
-  constructor(path8, gzip, onBytes) {
-    this.path = path8;
+  constructor(path9, gzip, onBytes) {
+    this.path = path9;
     this.gzip = gzip;
     this.onBytes = onBytes;
   }
@@ -89468,8 +90515,8 @@ var ByteSource = class _ByteSource {
    *
    * @example ByteSource.fromStream('smoke.ndjson', chunks) // chunks: an async generator over the FIFO
    */
-  static fromStream(path8, stream2) {
-    const source = new _ByteSource(path8, false);
+  static fromStream(path9, stream2) {
+    const source = new _ByteSource(path9, false);
     source.stream = stream2;
     return source;
   }
@@ -89488,7 +90535,7 @@ var ByteSource = class _ByteSource {
         yield* this.plain();
         return;
       }
-      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK });
+      const raw = createReadStream(this.path, { highWaterMark: READ_CHUNK2 });
       try {
         yield* this.inflate(raw);
       } finally {
@@ -89500,18 +90547,18 @@ var ByteSource = class _ByteSource {
     }
   }
   async *plain() {
-    const handle = await open3(this.path, "r");
+    const handle = await open5(this.path, "r");
     try {
-      const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+      const buffers = [Buffer.allocUnsafe(READ_CHUNK2), Buffer.allocUnsafe(READ_CHUNK2)];
       let current = 0;
       let total2 = 0;
-      let reading = handle.read(buffers[0], 0, READ_CHUNK, null);
+      let reading = handle.read(buffers[0], 0, READ_CHUNK2, null);
       for (; ; ) {
         const { bytesRead } = await reading;
         if (bytesRead === 0) return;
         const chunk = buffers[current];
         current ^= 1;
-        reading = handle.read(buffers[current], 0, READ_CHUNK, null);
+        reading = handle.read(buffers[current], 0, READ_CHUNK2, null);
         total2 += bytesRead;
         this.report(total2);
         yield chunk.subarray(0, bytesRead);
@@ -89557,8 +90604,8 @@ var ByteSource = class _ByteSource {
           continue;
         }
         if (ended) break;
-        await new Promise((resolve3) => {
-          wake = resolve3;
+        await new Promise((resolve4) => {
+          wake = resolve4;
         });
       }
     } finally {
@@ -89584,7 +90631,7 @@ var ByteSource = class _ByteSource {
 };
 
 // src/ingest/ingest.ts
-import { stat as stat5 } from "node:fs/promises";
+import { stat as stat7 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 
 // src/document/run-document.ts
@@ -89839,7 +90886,7 @@ function mergeWindows(docs) {
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
-  const open6 = (w) => {
+  const open7 = (w) => {
     const t = new WindowTotals(series.type);
     t.count = w.count;
     t.lastTime = atMs(w.i);
@@ -89848,7 +90895,7 @@ function decodeSeries(series, atMs) {
   switch (series.type) {
     case "trend":
       return series.windows.map((w) => {
-        const t = open6(w);
+        const t = open7(w);
         t.sum = w.sum;
         t.min = w.min;
         t.max = w.max;
@@ -89858,16 +90905,16 @@ function decodeSeries(series, atMs) {
         return { i: w.i, totals: t };
       });
     case "counter":
-      return series.windows.map((w) => ({ i: w.i, totals: open6(w) }));
+      return series.windows.map((w) => ({ i: w.i, totals: open7(w) }));
     case "rate":
       return series.windows.map((w) => {
-        const t = open6(w);
+        const t = open7(w);
         t.passes = w.passes;
         return { i: w.i, totals: t };
       });
     case "gauge":
       return series.windows.map((w) => {
-        const t = open6(w);
+        const t = open7(w);
         t.min = w.min;
         t.max = w.max;
         t.last = w.last;
@@ -89882,8 +90929,8 @@ function mergeMetric(a, b) {
 }
 
 // src/ingest/builder-thread.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/ingest/point-batch.ts
@@ -89992,8 +91039,8 @@ var RemoteBuilder = class {
   ready() {
     if (this.failure !== void 0) return Promise.reject(this.failure);
     if (this.inFlight < MAX_IN_FLIGHT) return void 0;
-    return new Promise((resolve3, reject) => {
-      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve3();
+    return new Promise((resolve4, reject) => {
+      this.resume = () => this.failure !== void 0 ? reject(this.failure) : resolve4();
     });
   }
   /** Sends what is left and the run's description; resolves with the document the builder thread built. */
@@ -90002,8 +91049,8 @@ var RemoteBuilder = class {
     if (this.finishing) return Promise.reject(new Error("RemoteBuilder: finish was called twice"));
     this.finishing = true;
     this.writer.flush();
-    return new Promise((resolve3, reject) => {
-      this.pending = { resolve: resolve3, reject };
+    return new Promise((resolve4, reject) => {
+      this.pending = { resolve: resolve4, reject };
       this.send({ type: "finish", info: info2 });
     });
   }
@@ -90056,7 +91103,7 @@ var RemoteBuilder = class {
 var WORKER_SCRIPT = new URL("./ingest-worker.js", import.meta.url);
 var WORKER_YOUNG_GENERATION_MB = 8;
 function builderThreadAvailable(script = WORKER_SCRIPT) {
-  return script.protocol === "file:" && existsSync3(fileURLToPath(script));
+  return script.protocol === "file:" && existsSync4(fileURLToPath2(script));
 }
 function startBuilderThread(options, script = WORKER_SCRIPT) {
   const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -90095,62 +91142,202 @@ function workerExecArgv(execArgv) {
 }
 
 // src/ingest/detect.ts
-import { open as open4, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { open as open6, readFile as readFile2, stat as stat5 } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
 
-// src/ingest/jmeter/csv.ts
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+// src/ingest/artillery/roles.ts
+var ARTILLERY_ROLES = { latency: "http.response_time", requests: "http.requests", failures: "http.failed" };
 
-// src/ingest/csv-record.ts
-function splitCsvRecord(text) {
-  const fields = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      let from = i + 1;
-      for (; ; ) {
-        const q = text.indexOf('"', from);
-        if (q < 0) return void 0;
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          from = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      fields.push(value);
-      if (i === n) return fields;
-      if (text.charCodeAt(i) !== 44) return void 0;
-      i++;
-    } else {
-      const comma = text.indexOf(",", i);
-      if (comma < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, comma));
-      i = comma + 1;
-    }
-  }
+// src/ingest/artillery/metrics.ts
+var NETWORK_ERROR = /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+)$/;
+function failedStatus(status) {
+  return status >= 400;
 }
-function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
-}
+var ARTILLERY_METRICS = /* @__PURE__ */ new Map([
+  [ARTILLERY_ROLES.latency, { type: "trend", contains: "time" }],
+  [ARTILLERY_ROLES.requests, { type: "counter", contains: "default" }],
+  [ARTILLERY_ROLES.failures, { type: "rate", contains: "default" }],
+  // Timing phases of each response, as Artillery names them with `http.extendedMetrics`.
+  ["http.dns", { type: "trend", contains: "time" }],
+  ["http.tcp", { type: "trend", contains: "time" }],
+  ["http.tls", { type: "trend", contains: "time" }],
+  ["http.total", { type: "trend", contains: "time" }],
+  ["http.downloaded_bytes", { type: "counter", contains: "data" }],
+  ["vusers.session_length", { type: "trend", contains: "time" }]
+]);
 
 // src/ingest/zod-message.ts
 function zodMessage(error63, root) {
   const parts = error63.issues.slice(0, 5).map((issue3) => {
-    const path8 = [...root !== void 0 ? [root] : [], ...issue3.path.map(String)].join(".");
-    return path8 ? `${path8}: ${issue3.message}` : issue3.message;
+    const path9 = [...root !== void 0 ? [root] : [], ...issue3.path.map(String)].join(".");
+    return path9 ? `${path9}: ${issue3.message}` : issue3.message;
   });
   if (error63.issues.length > 5) parts.push(`and ${error63.issues.length - 5} more`);
   return parts.join("; ");
+}
+
+// src/ingest/artillery/report.ts
+var BY_ENDPOINT = "plugins.metrics-by-endpoint.";
+var SummarySchema = external_exports.object({
+  min: external_exports.number(),
+  max: external_exports.number(),
+  count: external_exports.number().int().nonnegative(),
+  mean: external_exports.number().optional(),
+  median: external_exports.number().optional(),
+  p50: external_exports.number().optional(),
+  p75: external_exports.number().optional(),
+  p90: external_exports.number().optional(),
+  p95: external_exports.number().optional(),
+  p99: external_exports.number().optional(),
+  p999: external_exports.number().optional()
+});
+var PeriodSchema = external_exports.object({
+  counters: external_exports.record(external_exports.string(), external_exports.number()).default({}),
+  rates: external_exports.record(external_exports.string(), external_exports.number()).default({}),
+  summaries: external_exports.record(external_exports.string(), SummarySchema).default({}),
+  firstMetricAt: external_exports.number().optional(),
+  lastMetricAt: external_exports.number().optional()
+});
+var ReportSchema = external_exports.object({
+  aggregate: PeriodSchema,
+  intermediate: external_exports.array(external_exports.unknown()).default([])
+});
+function isArtilleryReport(o) {
+  const a = o.aggregate;
+  return typeof a === "object" && a !== null && !Array.isArray(a) && ("counters" in a || "summaries" in a);
+}
+var AGGREGATE_ONLY_NOTE = "Artillery's report holds summaries only (count, min, max, mean, median, p75, p90, p95, p99, p99.9), no distributions: latency changes are reported against the limits but not tested for significance, the error-rate and throughput changes are not judged, failure signatures are not recorded, and rules that need time windows (sequential looks, within-run degradation) do not apply; record the per-request stream with artillery-plugin-perf-gate for the full verdict (docs/artillery.md)";
+function artilleryReportDocument(value, info2) {
+  const parsed = ReportSchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(info2.file, `looks like an Artillery --output report but ${zodMessage(parsed.error)}`);
+  const { aggregate, intermediate } = parsed.data;
+  const warnings = [`${info2.file}: ${AGGREGATE_ONLY_NOTE}`];
+  const scopes = {};
+  const types = /* @__PURE__ */ new Map();
+  const add = (metric, type, tags, reported, rate2) => {
+    types.set(metric, type);
+    scopes[scopeName(metric, tags)] = { metric, tags, type, reported, ...rate2 ? { rate: rate2 } : {} };
+  };
+  const first2 = aggregate.firstMetricAt;
+  const last2 = aggregate.lastMetricAt;
+  let durationSeconds = 0;
+  if (first2 !== void 0 && last2 !== void 0 && last2 >= first2) durationSeconds = (last2 - first2) / 1e3;
+  else warnings.push(`${info2.file}: the report does not say when its first and last metrics were recorded (aggregate.firstMetricAt, lastMetricAt): duration set to 0`);
+  const endMs = last2 ?? Math.round(info2.mtimeMs);
+  const startMs = first2 ?? endMs;
+  const perSecond = (count2) => durationSeconds > 0 ? { count: count2, rate: count2 / durationSeconds } : { count: count2 };
+  const endpoints = /* @__PURE__ */ new Map();
+  const endpoint2 = (name) => {
+    let e = endpoints.get(name);
+    if (!e) endpoints.set(name, e = { codes: 0, failed: 0, errors: 0 });
+    return e;
+  };
+  let failedCodes = 0;
+  let networkErrors = 0;
+  const otherErrors = [];
+  for (const [key, count2] of Object.entries(aggregate.counters)) {
+    if (key.startsWith(BY_ENDPOINT)) {
+      const rest = key.slice(BY_ENDPOINT.length);
+      const code2 = /^(.+)\.codes\.(\d{3})$/.exec(rest);
+      const error64 = /^(.+)\.errors\.([^.]+)$/.exec(rest);
+      if (code2) {
+        const e = endpoint2(code2[1]);
+        e.codes += count2;
+        if (failedStatus(Number(code2[2]))) e.failed += count2;
+      } else if (error64) {
+        if (NETWORK_ERROR.test(error64[2])) endpoint2(error64[1]).errors += count2;
+      } else {
+        add(key, "counter", {}, perSecond(count2));
+      }
+      continue;
+    }
+    const code = /^http\.codes\.(\d{3})$/.exec(key);
+    if (code && failedStatus(Number(code[1]))) failedCodes += count2;
+    const error63 = /^errors\.(.+)$/.exec(key);
+    if (error63) {
+      if (NETWORK_ERROR.test(error63[1])) networkErrors += count2;
+      else otherErrors.push(`${error63[1]} (${count2})`);
+    }
+    if (key === ARTILLERY_ROLES.requests) continue;
+    add(key, "counter", {}, perSecond(count2));
+  }
+  if (otherErrors.length > 0) {
+    warnings.push(`${info2.file}: Artillery counted errors that are not failed requests, so they are not in ${ARTILLERY_ROLES.failures}: ${otherErrors.join(", ")}`);
+  }
+  const requests = aggregate.counters[ARTILLERY_ROLES.requests];
+  if (requests === void 0) {
+    warnings.push(`${info2.file}: the report has no ${ARTILLERY_ROLES.requests} counter (no HTTP request was made, or not the HTTP engine): no request count or failure rate`);
+  } else {
+    add(ARTILLERY_ROLES.requests, "counter", {}, perSecond(requests));
+    const failed = Math.min(requests, failedCodes + networkErrors);
+    add(ARTILLERY_ROLES.failures, "rate", {}, rateValues(failed, requests), { passes: failed, fails: requests - failed });
+  }
+  for (const [name, e] of [...endpoints].sort((a, b) => compareText3(a[0], b[0]))) {
+    const total2 = e.codes + e.errors;
+    const failed = e.failed + e.errors;
+    add(ARTILLERY_ROLES.requests, "counter", { name }, perSecond(total2));
+    add(ARTILLERY_ROLES.failures, "rate", { name }, rateValues(failed, total2), { passes: failed, fails: total2 - failed });
+  }
+  for (const [key, s] of Object.entries(aggregate.summaries)) {
+    if (key.startsWith(`${BY_ENDPOINT}response_time.`)) {
+      add(ARTILLERY_ROLES.latency, "trend", { name: key.slice(`${BY_ENDPOINT}response_time.`.length) }, trendValues(s));
+    } else if (key.startsWith(`${BY_ENDPOINT}server-timing.`)) {
+      add(`${BY_ENDPOINT}server-timing`, "trend", { name: key.slice(`${BY_ENDPOINT}server-timing.`.length) }, trendValues(s));
+    } else {
+      add(key, "trend", {}, trendValues(s));
+    }
+  }
+  if (endpoints.size === 0) {
+    warnings.push(`${info2.file}: no per-endpoint metrics (enable the metrics-by-endpoint plugin, bundled with Artillery, with useOnlyRequestNames: true): only the whole run is judged`);
+  }
+  const metrics = {};
+  for (const name of [...types.keys()].sort(compareText3)) {
+    const known2 = ARTILLERY_METRICS.get(name);
+    const type = types.get(name);
+    metrics[name] = { type, contains: known2?.type === type ? known2.contains : type === "trend" && isTimeSummary(name) ? "time" : "default", thresholds: [] };
+  }
+  const ordered2 = {};
+  for (const k of Object.keys(scopes).sort(compareText3)) ordered2[k] = scopes[k];
+  return {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      tool: "artillery",
+      roles: { ...ARTILLERY_ROLES },
+      ...info2.stage !== void 0 ? { stage: info2.stage } : {},
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds,
+      ...info2.gitSha !== void 0 ? { gitSha: info2.gitSha } : {},
+      labels: info2.labels ?? {},
+      partial: false,
+      aggregateOnly: true,
+      groupBy: endpoints.size > 0 ? ["name"] : [],
+      sources: [{ file: info2.file, format: "artillery-report", lines: info2.lines, partial: false }],
+      warnings: intermediate.length === 0 ? [...warnings, `${info2.file}: the report has no intermediate periods`] : warnings
+    },
+    metrics,
+    scopes: ordered2,
+    windows: { originMs: startMs, widthMs: 1e3, series: {} }
+  };
+}
+function trendValues(s) {
+  const out = { count: s.count, min: s.min, max: s.max };
+  const keys = [["mean", "avg"], ["median", "med"], ["p75", "p(75)"], ["p90", "p(90)"], ["p95", "p(95)"], ["p99", "p(99)"], ["p999", "p(99.9)"]];
+  for (const [from, to] of keys) {
+    const v = s[from];
+    if (v !== void 0) out[to] = v;
+  }
+  if (out.med === void 0 && s.p50 !== void 0) out.med = s.p50;
+  return out;
+}
+function rateValues(failed, total2) {
+  return { ...total2 > 0 ? { rate: failed / total2 } : {}, passes: failed, fails: total2 - failed };
+}
+function isTimeSummary(name) {
+  return name.startsWith("http.response_time") || name.endsWith("session_length") || name.startsWith(`${BY_ENDPOINT}server-timing`) || /^http\.(dns|tcp|tls|total)$/.test(name);
+}
+function compareText3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/ingest/point-sink.ts
@@ -90254,6 +91441,185 @@ var PointSink = class {
     return t;
   }
 };
+
+// src/ingest/artillery/requests.ts
+var REQUESTS_FORMAT = "artillery-requests@1";
+var MAX_LINE_BYTES = 1 << 20;
+var PHASES = [["dns", "http.dns"], ["tcp", "http.tcp"], ["tls", "http.tls"], ["total", "http.total"]];
+var HINT = "is this file from artillery-plugin-perf-gate (PERF_GATE_ARTILLERY_REQUESTS)?";
+function isRequestsHeader(firstLine) {
+  return firstLine.startsWith(`{"perfGate":"artillery-requests@`);
+}
+async function readArtilleryRequests(file2, source, sink, warn) {
+  const parser = new RequestLineParser(file2, sink);
+  let carry;
+  for await (const chunk of source.chunks()) {
+    let pos = 0;
+    const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = void 0;
+    for (let nl = data.indexOf(10, pos); nl >= 0; nl = data.indexOf(10, pos)) {
+      parser.line(data.toString("utf8", pos, nl));
+      pos = nl + 1;
+    }
+    if (pos < data.length) {
+      if (data.length - pos > MAX_LINE_BYTES) throw new IngestError(file2, `line ${parser.lines + 1} is longer than 1 MiB: ${HINT}`, { line: parser.lines + 1 });
+      carry = Buffer.from(data.subarray(pos));
+    }
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  let partial2 = source.truncated;
+  if (carry !== void 0 && carry.toString("utf8").trim() !== "") {
+    try {
+      parser.line(carry.toString("utf8"));
+    } catch (err) {
+      if (!(err instanceof IngestError)) throw err;
+      partial2 = true;
+      warn(`${file2}: line ${parser.lines + 1} is cut off (Artillery was stopped while writing it); read the ${parser.lines} complete lines before it`);
+    }
+  }
+  if (source.truncated) warn(`${file2}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+  return { lines: parser.lines, partial: partial2 };
+}
+var RequestLineParser = class {
+  constructor(file2, sink) {
+    this.file = file2;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  /** Lines read so far (the one being read counted once it is read). */
+  lines = 0;
+  tagCache = new TagCache();
+  ids;
+  line(text) {
+    const lineNo = this.lines + 1;
+    const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (trimmed.trim() === "") {
+      this.lines = lineNo;
+      return;
+    }
+    let o;
+    try {
+      o = JSON.parse(trimmed);
+    } catch {
+      throw this.error(lineNo, `expected a JSON request line, got '${excerpt(trimmed)}': ${HINT}`);
+    }
+    if (typeof o !== "object" || o === null || Array.isArray(o)) throw this.error(lineNo, `expected a JSON object, got '${excerpt(trimmed)}': ${HINT}`);
+    const r = o;
+    if ("perfGate" in r) {
+      if (r.perfGate !== REQUESTS_FORMAT) {
+        throw this.error(lineNo, `is written in ${excerpt(String(r.perfGate))}, but this perf-gate reads ${REQUESTS_FORMAT}: use the artillery-plugin-perf-gate shipped with this perf-gate`);
+      }
+      this.lines = lineNo;
+      return;
+    }
+    this.request(r, lineNo);
+    this.lines = lineNo;
+  }
+  request(r, lineNo) {
+    const { t, name, method, status, ms, error: error63, phases } = r;
+    if (typeof t !== "number" || !Number.isFinite(t) || t <= 0) throw this.error(lineNo, `'t' must be the request's start in Unix milliseconds but is ${excerpt(JSON.stringify(t) ?? "missing")}`);
+    if (typeof name !== "string" || name === "") throw this.error(lineNo, `'name' must be the request's name but is ${excerpt(JSON.stringify(name) ?? "missing")}`);
+    if (typeof method !== "string" || method === "") throw this.error(lineNo, `'method' must be the HTTP method but is ${excerpt(JSON.stringify(method) ?? "missing")}`);
+    const answered2 = status !== void 0;
+    if (answered2 && !(typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 999)) {
+      throw this.error(lineNo, `'status' must be an HTTP status code but is ${excerpt(JSON.stringify(status))}`);
+    }
+    if (!answered2 && (typeof error63 !== "string" || error63 === "")) throw this.error(lineNo, "a request line needs a 'status' (answered) or an 'error' (no answer)");
+    if (ms !== void 0 && !(typeof ms === "number" && Number.isFinite(ms) && ms >= 0)) throw this.error(lineNo, `'ms' must be a latency in milliseconds (\u2265 0) but is ${excerpt(JSON.stringify(ms))}`);
+    const ids = this.ids ?? this.define();
+    const tags = answered2 ? { name, method, status: String(status) } : { name, method, error_code: error63 };
+    const raw = answered2 ? `${name}\0${method}\0${String(status)}` : `${name}\0${method}\0\0${error63}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const failed = answered2 ? failedStatus(status) : true;
+    this.point(entry, ids.requests, t, 1);
+    this.point(entry, ids.failures, t, failed ? 1 : 0);
+    if (answered2 && typeof ms === "number") this.point(entry, ids.latency, t, ms);
+    if (typeof phases === "object" && phases !== null) {
+      const p = phases;
+      PHASES.forEach(([key, metric], i) => {
+        const v = p[key];
+        if (typeof v === "number" && Number.isFinite(v) && v >= 0) this.point(entry, ids.phases[i] ??= this.metric(metric), t, v);
+      });
+    }
+  }
+  point(entry, metric, t, value) {
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, t, value);
+  }
+  /**
+   * The roles' metrics, defined on the first request line (a file of only a header defines none) — the
+   * latency too, so a run whose every request failed still has it (empty); a timing phase on its first value.
+   */
+  define() {
+    this.ids = {
+      latency: this.metric(ARTILLERY_ROLES.latency),
+      requests: this.metric(ARTILLERY_ROLES.requests),
+      failures: this.metric(ARTILLERY_ROLES.failures),
+      phases: PHASES.map(() => void 0)
+    };
+    return this.ids;
+  }
+  metric(name) {
+    return this.sink.metricFor(name, "is not one of the Artillery metrics", false);
+  }
+  error(lineNo, message) {
+    return new IngestError(this.file, message, { line: lineNo });
+  }
+};
+
+// src/ingest/artillery/index.ts
+var artillery = { tool: "artillery", roles: ARTILLERY_ROLES, knownMetrics: ARTILLERY_METRICS };
+var ARTILLERY_READERS = [
+  { ...artillery, kind: "stream", format: "artillery-requests", sniff: (head) => isRequestsHeader(head.firstLine), read: readArtilleryRequests },
+  { ...artillery, kind: "summary", format: "artillery-report", sniff: isArtilleryReport, read: artilleryReportDocument }
+];
+
+// src/ingest/jmeter/csv.ts
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
 
 // src/ingest/jmeter/metrics.ts
 var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
@@ -90399,7 +91765,7 @@ var DIGITS = /^\d{1,15}$/;
 var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})?$/;
 
 // src/ingest/jmeter/csv.ts
-var HINT = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
+var HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
 var MAX_RECORD_CHARS = 16 << 20;
 var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
 var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
@@ -90432,7 +91798,7 @@ var JmeterCsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, this.lineNo + 1);
   }
   finish(truncatedStream) {
     const rest = this.carry + this.decoder.end();
@@ -90447,7 +91813,7 @@ var JmeterCsvParser = class {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT}`);
+    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT2}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines, partial: partial2 };
   }
@@ -90459,7 +91825,7 @@ var JmeterCsvParser = class {
 ${text}`;
       if (!quotesBalanced(record2)) {
         this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -90515,7 +91881,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "timeStamp") {
-      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT2}`, line);
     }
     const at = (name) => fields.indexOf(name);
     for (const name of ["elapsed", "label", "success"]) {
@@ -90553,7 +91919,7 @@ var JMETER_ROLES = { latency: "elapsed", requests: "samples", failures: "failed"
 // src/ingest/jmeter/xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
 import { StringDecoder as StringDecoder3 } from "node:string_decoder";
-var HINT2 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
+var HINT3 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
 var NUMBER_ATTRIBUTES = { t: "elapsed", lt: "Latency", ct: "Connect", by: "bytes", sby: "sentBytes", na: "allThreads" };
 var TEXT_ATTRIBUTES = { lb: "label", rc: "responseCode", rm: "responseMessage", tn: "threadName" };
 var TOLERATED = /(?:malformed character entity|disallowed character|undefined entity)\.?$/;
@@ -90609,13 +91975,13 @@ var JmeterXmlParser = class {
     try {
       this.xml.close();
     } catch {
-      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT2}`, lines);
+      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT3}`, lines);
       partial2 = true;
       this.warn(
         `${this.file}: ends at line ${lines} without its closing </testResults> (JMeter was stopped while writing it): read the ${this.samples} complete samples up to line ${this.lastCompleteLine}${this.depth >= 2 ? `; the sample from line ${this.sampleLine} is cut off` : ""}`
       );
     }
-    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT2}`);
+    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT3}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines: partial2 && !this.rootClosed ? this.lastCompleteLine : lines, partial: partial2 };
   }
@@ -90627,14 +91993,14 @@ var JmeterXmlParser = class {
     } catch (err) {
       if (this.failure) throw this.failure;
       const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "") : String(err);
-      const why = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT2;
+      const why = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT3;
       throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message} (${why})`, this.xml.line, err);
     }
   }
   open(tag) {
     this.depth++;
     if (this.depth === 1) {
-      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT2}`);
+      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT3}`);
       this.sawRoot = true;
       return;
     }
@@ -90868,7 +92234,7 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
 }
 
 // src/ingest/k6/csv.ts
-var HINT3 = "is this file from `k6 run --out csv=\u2026`?";
+var HINT4 = "is this file from `k6 run --out csv=\u2026`?";
 var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file2, sink) {
@@ -90898,7 +92264,7 @@ var K6CsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT3}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, this.lineNo + 1);
   }
   finish(truncatedStream, warn) {
     let partial2 = truncatedStream;
@@ -90921,7 +92287,7 @@ var K6CsvParser = class {
         warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT3}`);
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
@@ -90935,7 +92301,7 @@ var K6CsvParser = class {
 ${text}`;
       if (!quotesBalanced(record2)) {
         this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT3}`, this.pendingLine);
+        if (record2.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -90969,7 +92335,7 @@ ${text}`;
       rest = text.slice(c3 + 1);
     } else {
       const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT3}`, line);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT4}`, line);
       [name, timestamp, valueText] = fields;
       rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
     }
@@ -90993,7 +92359,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT3}`, line);
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT4}`, line);
     }
     const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
     return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
@@ -91049,12 +92415,12 @@ async function readK6Csv(file2, source, sink, warn) {
 
 // src/ingest/k6/summary-metric.ts
 function parseMetricKey(key, file2) {
-  const open6 = key.indexOf("{");
-  if (open6 < 0) return { base: key, tags: {} };
+  const open7 = key.indexOf("{");
+  if (open7 < 0) return { base: key, tags: {} };
   const close = key.lastIndexOf("}");
-  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  if (close < open7) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
   const tags = {};
-  for (const part2 of key.slice(open6 + 1, close).split(",")) {
+  for (const part2 of key.slice(open7 + 1, close).split(",")) {
     const colon = part2.indexOf(":");
     if (colon < 0) {
       if (part2.trim() === "") continue;
@@ -91062,7 +92428,7 @@ function parseMetricKey(key, file2) {
     }
     tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
   }
-  return { base: key.slice(0, open6).trim(), tags };
+  return { base: key.slice(0, open7).trim(), tags };
 }
 function trimTag(s) {
   return s.trim().replace(/^["']|["']$/g, "").trim();
@@ -91224,7 +92590,7 @@ function hashBytes(view, buf, at, length) {
 }
 
 // src/ingest/k6/ndjson.ts
-var MAX_LINE_BYTES = 16 << 20;
+var MAX_LINE_BYTES2 = 16 << 20;
 var ascii = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
 var POINT_HEAD2 = ascii('{"metric":"');
@@ -91341,8 +92707,8 @@ var K6NdjsonParser = class {
   /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
   keep(part2) {
     this.carryLength += part2.length;
-    if (this.carryLength > MAX_LINE_BYTES) {
-      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    if (this.carryLength > MAX_LINE_BYTES2) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES2 >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
     }
     this.carry.push(Buffer.from(part2));
   }
@@ -91592,7 +92958,7 @@ function summaryDocument(value, info2) {
   const warnings = [];
   const docMetrics = {};
   const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
+  for (const m of [...metrics].sort((a, b) => compareText4(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
     const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
     const { passes, fails } = m.reported;
@@ -91607,7 +92973,7 @@ function summaryDocument(value, info2) {
   }
   for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
   const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
+  for (const k of Object.keys(docMetrics).sort(compareText4)) ordered2[k] = docMetrics[k];
   if (durationSeconds === void 0) warnings.push(`${info2.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
   const startMs = endMs - Math.round((durationSeconds ?? 0) * 1e3);
   return {
@@ -91701,7 +93067,7 @@ function durationFromCounters(metrics) {
     return i < 0 ? preferred.length : i;
   }
 }
-function compareText3(a, b) {
+function compareText4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function isCount(n) {
@@ -91733,14 +93099,14 @@ function isObject2(x) {
 }
 
 // src/ingest/readers.ts
-var READERS = [...K6_READERS, ...JMETER_READERS];
+var READERS = [...K6_READERS, ...JMETER_READERS, ...ARTILLERY_READERS];
 
 // src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
 async function detectFormat(file2, readers = READERS) {
   let size;
   try {
-    const s = await stat3(file2);
+    const s = await stat5(file2);
     if (s.isDirectory()) throw new IngestError(file2, "is a directory; give the k6 output file inside it");
     if (!s.isFile()) throw new IngestError(file2, "is not a regular file");
     size = s.size;
@@ -91819,7 +93185,7 @@ function firstNonEmptyLine(text) {
   return "";
 }
 async function readHead(file2) {
-  const handle = await open4(file2, "r");
+  const handle = await open6(file2, "r");
   try {
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
@@ -91845,7 +93211,7 @@ async function gunzipWhole(file2) {
 }
 
 // src/ingest/memory.ts
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat6 } from "node:fs/promises";
 import { gunzipSync as gunzipSync2 } from "node:zlib";
 var MEMORY_FORMATS = "perf-gate reads memory samples as CSV with a time column (unix_ms, or time/timestamp: Unix s/ms or RFC 3339) and rss_bytes (or process_resident_memory_bytes, rss) plus optional heap_used_bytes, or as Prometheus text scrapes of process_resident_memory_bytes (and nodejs_heap_size_used_bytes), each scrape after a `# scrape <unix_ms>` line or with a sample timestamp (`process_resident_memory_bytes 53235712 1700000000000`)";
 var TIME_COLUMNS = ["unix_ms", "time", "timestamp", "t"];
@@ -91856,7 +93222,7 @@ var HEAP_METRIC = "nodejs_heap_size_used_bytes";
 async function readMemoryFile(file2) {
   let raw;
   try {
-    if ((await stat4(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
+    if ((await stat6(file2)).isDirectory()) throw new IngestError(file2, "is a directory; give the memory samples file");
     raw = await readFile3(file2);
   } catch (err) {
     if (err instanceof IngestError) throw err;
@@ -91995,7 +93361,7 @@ async function ingestFiles(paths, options = {}) {
     doc = detected.reader.read(detected.value, {
       file: file2,
       lines: detected.lines,
-      mtimeMs: (await stat5(file2)).mtimeMs,
+      mtimeMs: (await stat7(file2)).mtimeMs,
       ...options.stage !== void 0 ? { stage: options.stage } : {},
       ...options.labels !== void 0 ? { labels: options.labels } : {},
       ...options.gitSha !== void 0 ? { gitSha: options.gitSha } : {}
@@ -92086,7 +93452,7 @@ async function wantsThread(files, choice) {
     case "auto": {
       if (!builderThreadAvailable() || availableParallelism() < 2) return false;
       let bytes2 = 0;
-      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat5(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
+      for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat7(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
       return bytes2 >= THREAD_MIN_BYTES;
     }
   }
@@ -92169,8 +93535,8 @@ var FifoReader = class {
     closeSync(this.fd);
   }
   wait(ms) {
-    return new Promise((resolve3) => {
-      this.pause = { timer: setTimeout(() => this.wake(), ms), resolve: resolve3 };
+    return new Promise((resolve4) => {
+      this.pause = { timer: setTimeout(() => this.wake(), ms), resolve: resolve4 };
     });
   }
   wake() {
@@ -92182,31 +93548,31 @@ var FifoReader = class {
   }
 };
 function readOnce(fd, buffer) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     read(fd, buffer, 0, buffer.length, null, (err, bytesRead) => {
-      if (!err) resolve3(bytesRead);
-      else if (err.code === "EAGAIN" || err.code === "EWOULDBLOCK") resolve3(-1);
+      if (!err) resolve4(bytesRead);
+      else if (err.code === "EAGAIN" || err.code === "EWOULDBLOCK") resolve4(-1);
       else reject(err);
     });
   });
 }
 
 // src/engine/k6-live-output.ts
-var execFileAsync = promisify2(execFile);
+var execFileAsync3 = promisify4(execFile3);
 var K6_NDJSON_READER = K6_READERS.find((r) => r.kind === "stream" && r.format === "k6-ndjson");
 var LiveOutputUnavailable = class extends Error {
   name = "LiveOutputUnavailable";
 };
 async function openLiveOutput(options) {
   if (options.path.endsWith(".gz")) throw new RangeError(`live output: ${options.path} ends in .gz, so k6 would gzip what it writes; give the FIFO a plain name`);
-  await mkdir2(path6.dirname(options.path), { recursive: true });
-  await rm2(options.path, { force: true });
+  await mkdir5(path8.dirname(options.path), { recursive: true });
+  await rm5(options.path, { force: true });
   await makeFifo(options.path);
   let fd;
   try {
     fd = openSync(options.path, constants4.O_RDONLY | constants4.O_NONBLOCK);
   } catch (err) {
-    await rm2(options.path, { force: true });
+    await rm5(options.path, { force: true });
     throw new LiveOutputUnavailable(`cannot open the FIFO ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   let raw;
@@ -92214,7 +93580,7 @@ async function openLiveOutput(options) {
     if (options.rawCopy !== void 0) raw = await RawCopy.open(options.rawCopy);
   } catch (err) {
     closeSync2(fd);
-    await rm2(options.path, { force: true });
+    await rm5(options.path, { force: true });
     throw err;
   }
   return new K6LiveOutput(options, fd, raw);
@@ -92222,7 +93588,7 @@ async function openLiveOutput(options) {
 async function makeFifo(file2) {
   if (process.platform === "win32") throw new LiveOutputUnavailable("Windows has no FIFOs");
   try {
-    await execFileAsync("mkfifo", ["-m", "600", file2], { timeout: 1e4, env: childEnv({ parent: process.env }).env });
+    await execFileAsync3("mkfifo", ["-m", "600", file2], { timeout: 1e4, env: childEnv({ parent: process.env }).env });
   } catch (err) {
     const e = err;
     const why = e.code === "ENOENT" ? "the mkfifo command is not on PATH" : e.stderr?.trim() || e.message;
@@ -92294,7 +93660,7 @@ var K6LiveOutput = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await rm2(this.path, { force: true }).catch(() => void 0);
+    await rm5(this.path, { force: true }).catch(() => void 0);
     await this.fifo.stop();
     await this.settled;
     await this.dropping;
@@ -92340,7 +93706,7 @@ var RawCopy = class _RawCopy {
   head;
   file;
   static async open(target) {
-    await mkdir2(path6.dirname(path6.resolve(target)), { recursive: true });
+    await mkdir5(path8.dirname(path8.resolve(target)), { recursive: true });
     const file2 = createWriteStream2(target);
     await once(file2, "open");
     if (!target.endsWith(".gz")) return new _RawCopy(file2, file2);
@@ -92350,8 +93716,8 @@ var RawCopy = class _RawCopy {
   }
   /** Resolves once the chunk has been consumed (compressed or written): its buffer is then free to reuse. */
   async write(chunk) {
-    await new Promise((resolve3, reject) => {
-      this.head.write(chunk, (err) => err ? reject(err) : resolve3());
+    await new Promise((resolve4, reject) => {
+      this.head.write(chunk, (err) => err ? reject(err) : resolve4());
     });
   }
   /** Ends the copy (a whole gzip member, even when k6 was killed mid-line) and waits for the file. */
@@ -92359,273 +93725,6 @@ var RawCopy = class _RawCopy {
     const closed = once(this.file, "close");
     this.head.end();
     await closed;
-  }
-};
-
-// src/engine/k6-run.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir3, open as open5, rm as rm3 } from "node:fs/promises";
-import path7 from "node:path";
-var DEFAULT_PROGRESS_MS = 15e3;
-var DEFAULT_STOP_TIMEOUT_MS = 3e4;
-var POLL_MS = 1e3;
-var TAIL_CHARS = 64 * 1024;
-var READ_CHUNK2 = 1 << 20;
-function k6Args(options) {
-  const vars = k6Variables(options).vars;
-  const args = ["run"];
-  if (options.quiet ?? true) args.push("--quiet");
-  args.push("--out", `json=${options.outFile}`);
-  if (options.summaryFile !== void 0) args.push(`--summary-export=${options.summaryFile}`);
-  for (const [name, value] of vars) args.push("-e", `${name}=${value}`);
-  args.push(...options.flags ?? [], options.script);
-  return args;
-}
-function k6Variables(options) {
-  const vars = /* @__PURE__ */ new Map([["PERF_GATE_STAGE", options.stage]]);
-  if (options.baseUrl !== void 0) vars.set("BASE_URL", options.baseUrl);
-  const replaced = [];
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    const own2 = vars.get(name);
-    if (own2 === void 0) vars.set(name, value);
-    else if (own2 !== value) replaced.push(name);
-  }
-  const refused = [];
-  for (const [name, value] of vars) {
-    if (carriesSecret(value, options.secrets ?? [])) {
-      vars.delete(name);
-      refused.push(name);
-    }
-  }
-  return { vars, replaced, refused };
-}
-async function runK6(options) {
-  const { log } = options;
-  options.signal?.throwIfAborted();
-  const progressMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
-  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const { vars, replaced, refused } = k6Variables(options);
-  for (const name of replaced) log.warning(`'env' sets ${name}, but perf-gate sets ${name} for this stage; the 'env' value is ignored`);
-  for (const name of refused) log.warning(`${name} holds the github-token, which never reaches the script (it is the pull request's code): ${name} is not passed to k6`);
-  const args = k6Args(options);
-  await mkdir3(path7.dirname(path7.resolve(options.cwd ?? ".", options.outFile)), { recursive: true });
-  const outPath = path7.resolve(options.cwd ?? ".", options.outFile);
-  if (!options.live) await rm3(outPath, { force: true });
-  if (options.summaryFile !== void 0) await rm3(path7.resolve(options.cwd ?? ".", options.summaryFile), { force: true });
-  const environment = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, set: Object.fromEntries(vars) });
-  if (environment.withheld.length > 0) log.debug(`not passed to k6 (secrets of the runner or the Action): ${environment.withheld.join(", ")}`);
-  options.signal?.throwIfAborted();
-  log.info(`stage ${options.stage}: ${options.k6} ${displayArgs(args)}`);
-  const startedAt = /* @__PURE__ */ new Date();
-  const child2 = spawn2(options.k6, args, { cwd: options.cwd, env: environment.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: process.platform !== "win32" });
-  const killOnExit = () => {
-    child2.kill("SIGKILL");
-  };
-  process.once("exit", killOnExit);
-  const echo = options.echoOutput ?? true;
-  const stdout = new OutputTail(echo ? (line) => log.info(line) : void 0);
-  const stderr = new OutputTail(echo ? (line) => log.info(line) : void 0);
-  child2.stdout.on("data", (chunk) => stdout.push(chunk));
-  child2.stderr.on("data", (chunk) => stderr.push(chunk));
-  let cancelled = false;
-  let stoppedOnRequest = false;
-  let killTimer;
-  let exited = false;
-  const stopK6 = () => {
-    if (killTimer !== void 0) return;
-    child2.kill("SIGINT");
-    killTimer = setTimeout(() => {
-      if (exited) return;
-      log.warning(`k6 did not stop within ${seconds2(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
-      child2.kill("SIGKILL");
-    }, stopTimeoutMs);
-  };
-  const onAbort = () => {
-    if (cancelled || exited) return;
-    cancelled = true;
-    stoppedOnRequest = false;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
-    stopK6();
-  };
-  const onStop = () => {
-    if (cancelled || exited || stoppedOnRequest) return;
-    stoppedOnRequest = true;
-    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
-    stopK6();
-  };
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  options.stop?.addEventListener("abort", onStop, { once: true });
-  if (options.stop?.aborted) onStop();
-  options.onStart?.();
-  const progress = options.live ? new ProgressLoop(void 0, progressMs, startedAt.getTime(), log, options.live.progress) : outPath.endsWith(".gz") ? void 0 : new ProgressLoop(outPath, progressMs, startedAt.getTime(), log);
-  if (!progress) log.info(`live progress reads a plain NDJSON file; ${options.outFile} is gzipped, so there is none`);
-  progress?.start();
-  let closed;
-  try {
-    closed = await new Promise((resolve3, reject) => {
-      child2.on("error", (err) => {
-        if (child2.pid === void 0) reject(startError(options.k6, err));
-      });
-      child2.once("close", (code, signal2) => resolve3({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
-    });
-  } finally {
-    exited = true;
-    if (killTimer) clearTimeout(killTimer);
-    options.signal?.removeEventListener("abort", onAbort);
-    options.stop?.removeEventListener("abort", onStop);
-    process.removeListener("exit", killOnExit);
-    await options.live?.drain();
-    await progress?.stop();
-  }
-  stdout.end();
-  stderr.end();
-  const endedAt = closed.at;
-  const signal = closed.signal ?? void 0;
-  const exitCode = closed.code ?? (signal !== void 0 ? codeOfSignal(signal) : 255);
-  const durationMs = endedAt.getTime() - startedAt.getTime();
-  const requests = progress?.totalRequests();
-  log.info(
-    `stage ${options.stage}: k6 exited with code ${exitCode}${signal !== void 0 ? ` (${signal})` : ""} after ${formatElapsed(durationMs)}` + (requests !== void 0 ? ` \xB7 ${requests} requests` : "") + (cancelled ? " \xB7 cancelled" : stoppedOnRequest ? " \xB7 stopped early on purpose" : "")
-  );
-  return {
-    exitCode,
-    ...signal !== void 0 ? { signal } : {},
-    stderrTail: stderr.text(),
-    stdoutTail: stdout.text(),
-    durationMs,
-    cancelled,
-    stoppedOnRequest,
-    startedAt,
-    endedAt,
-    args
-  };
-}
-function displayArgs(args) {
-  return args.map((a, i) => {
-    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote(a.slice(0, a.indexOf("=")))}=***`;
-    return quote(a);
-  }).join(" ");
-}
-function quote(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-function seconds2(ms) {
-  return `${Number((ms / 1e3).toFixed(3))} s`;
-}
-function startError(k62, err) {
-  const code = err.code;
-  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start k6 (${k62}): ${why}`, { cause: err });
-}
-var OutputTail = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  decoder = new TextDecoder();
-  tail = "";
-  pending = "";
-  push(chunk) {
-    const text = this.decoder.decode(chunk, { stream: true });
-    this.tail += text;
-    if (this.tail.length > 2 * TAIL_CHARS) this.tail = this.tail.slice(-TAIL_CHARS);
-    if (!this.onLine) return;
-    const all = this.pending + text;
-    const lines = all.split("\n");
-    this.pending = lines.pop();
-    for (const line of lines) this.onLine(line.replace(/\r$/, ""));
-  }
-  end() {
-    const rest = this.decoder.decode();
-    this.tail += rest;
-    const last2 = this.pending + rest;
-    this.pending = "";
-    if (this.onLine && last2 !== "") this.onLine(last2);
-  }
-  text() {
-    if (this.tail.length <= TAIL_CHARS) return this.tail;
-    const cut = this.tail.slice(-TAIL_CHARS);
-    const nl = cut.indexOf("\n");
-    return nl >= 0 ? cut.slice(nl + 1) : cut;
-  }
-};
-var ProgressLoop = class {
-  constructor(file2, intervalMs, startMs, log, live = new LiveProgress()) {
-    this.file = file2;
-    this.intervalMs = intervalMs;
-    this.startMs = startMs;
-    this.log = log;
-    this.live = live;
-    this.nextReport = startMs + intervalMs;
-  }
-  file;
-  intervalMs;
-  startMs;
-  log;
-  live;
-  handle;
-  offset = 0;
-  timer;
-  running;
-  stopped = false;
-  nextReport;
-  buffer = Buffer.allocUnsafe(READ_CHUNK2);
-  /** Requests k6 recorded in the whole run (call after `stop`). */
-  totalRequests() {
-    return this.live.take(Date.now() - this.startMs).totalRequests;
-  }
-  start() {
-    this.schedule();
-  }
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-    await this.read().catch(() => void 0);
-    await this.handle?.close().catch(() => void 0);
-    this.handle = void 0;
-  }
-  schedule() {
-    if (this.stopped) return;
-    const untilReport = this.nextReport - Date.now();
-    const delay = Math.max(0, this.file === void 0 ? untilReport : Math.min(POLL_MS, untilReport));
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
-        this.running = void 0;
-        this.schedule();
-      });
-    }, delay);
-  }
-  async tick() {
-    try {
-      await this.read();
-    } catch (err) {
-      this.log.debug(`live progress: cannot read ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    const now = Date.now();
-    if (now >= this.nextReport && !this.stopped) {
-      this.log.info(formatProgress(this.live.take(now - this.startMs)));
-      while (this.nextReport <= now) this.nextReport += this.intervalMs;
-    }
-  }
-  /** Feeds the bytes appended since the last read (nothing while k6 has not created the file). */
-  async read() {
-    if (this.file === void 0) return;
-    if (!this.handle) {
-      try {
-        this.handle = await open5(this.file, "r");
-      } catch (err) {
-        if (err.code === "ENOENT") return;
-        throw err;
-      }
-    }
-    for (; ; ) {
-      const { bytesRead } = await this.handle.read(this.buffer, 0, READ_CHUNK2, this.offset);
-      if (bytesRead === 0) return;
-      this.offset += bytesRead;
-      this.live.push(this.buffer.subarray(0, bytesRead));
-      if (bytesRead < READ_CHUNK2) return;
-    }
   }
 };
 
@@ -92644,18 +93743,6 @@ function scriptThresholds(summaryExport) {
   }
   return out;
 }
-
-// src/engine/load-failed.ts
-var LoadFailedError = class extends Error {
-  constructor(stage, tool, message, options) {
-    super(message, options);
-    this.stage = stage;
-    this.tool = tool;
-  }
-  stage;
-  tool;
-  name = "LoadFailedError";
-};
 
 // src/engine/watch-looks.ts
 var BUDGET_SLACK_SECONDS = 5;
@@ -92710,8 +93797,8 @@ function createK6Engine(options) {
   return {
     name: "k6",
     async run({ stage, workDir, signal, log, ingest, watch }) {
-      const outFile = join4(workDir, `${stage}.ndjson`);
-      const summaryFile = join4(workDir, `${stage}.summary-export.json`);
+      const outFile = join8(workDir, `${stage}.ndjson`);
+      const summaryFile = join8(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
       const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
       try {
@@ -92786,7 +93873,7 @@ async function openLive(outFile, ingest, rawCopy, log) {
 }
 async function copyRaw(file2, target, log) {
   try {
-    await mkdir4(dirname4(resolve2(target)), { recursive: true });
+    await mkdir6(dirname6(resolve3(target)), { recursive: true });
     if (target.endsWith(".gz")) await pipeline2(createReadStream2(file2), createGzip2(), createWriteStream3(target));
     else await pipeline2(createReadStream2(file2), createWriteStream3(target));
   } catch (err) {
@@ -92823,10 +93910,10 @@ var k6Engine = {
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
 };
-var execFileAsync2 = promisify3(execFile2);
+var execFileAsync4 = promisify5(execFile4);
 async function k6OnPath(processEnv) {
   try {
-    const { stdout } = await execFileAsync2("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
+    const { stdout } = await execFileAsync4("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
     const version2 = parseK6Version(stdout);
     return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
   } catch {
@@ -92835,8 +93922,19 @@ async function k6OnPath(processEnv) {
 }
 
 // src/pipeline/engines.ts
-var LOAD_ENGINES = [k6Engine, embeddedEngine];
+var LOAD_ENGINES = [
+  k6Engine,
+  embeddedEngine,
+  jmeterEngine,
+  artilleryEngine
+];
 var LOAD_ENGINE_NAMES = LOAD_ENGINES.map((e) => e.name);
+function engineForInputs(wanted, inputs) {
+  if (wanted !== "auto") return wanted;
+  if (inputs.plan !== void 0 && inputs.script === void 0) return "jmeter";
+  if (inputs.script !== void 0 && /\.ya?ml$/i.test(inputs.script)) return "artillery";
+  return wanted;
+}
 async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
   if (wanted !== "auto") {
     const entry = engines.find((e) => e.name === wanted);
@@ -95947,8 +97045,8 @@ function buildReport(stages, generatedAt) {
 }
 
 // src/ab/run-rounds.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { mkdir as mkdir7 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 
 // src/config/submetrics.ts
 function submetricsOf(selectors) {
@@ -96077,10 +97175,10 @@ function formatPair(baseline, current, format) {
   const c = current === void 0 ? MISSING : format(current);
   return `${b} \u2192 ${c}`;
 }
-function formatDuration(seconds3) {
-  if (!Number.isFinite(seconds3)) return formatNumber2(seconds3);
-  if (seconds3 < 10) return `${Number(seconds3.toFixed(1))} s`;
-  const whole = Math.round(seconds3);
+function formatDuration(seconds4) {
+  if (!Number.isFinite(seconds4)) return formatNumber2(seconds4);
+  if (seconds4 < 10) return `${Number(seconds4.toFixed(1))} s`;
+  const whole = Math.round(seconds4);
   if (whole < 60) return `${whole} s`;
   if (whole < 3600) {
     const s = whole % 60;
@@ -96113,14 +97211,14 @@ function probeUrl(url2, timeoutMs = PROBE_TIMEOUT_MS) {
     return Promise.resolve({ reachable: false, why: "it is not a URL" });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return Promise.resolve({ reachable: false, why: `it is not an http(s) URL (${parsed.protocol})` });
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     let settled2 = false;
     const settle2 = (result) => {
       if (settled2) return;
       settled2 = true;
       clearTimeout(timer);
       req.destroy();
-      resolve3(result);
+      resolve4(result);
     };
     const onResponse = (res) => {
       res.resume();
@@ -96168,11 +97266,11 @@ function roundSetup(setup, target) {
 }
 function roundRawOutput(raw, target) {
   const round2 = `${target.index + 1}-${target.arm}`;
-  const path8 = raw.replaceAll("{stage}", target.stage);
-  if (path8.includes("{round}")) return path8.replaceAll("{round}", round2);
-  const slash = path8.lastIndexOf("/") + 1;
-  const dot = path8.indexOf(".", slash + 1);
-  return dot < 0 ? `${path8}.round-${round2}` : `${path8.slice(0, dot)}.round-${round2}${path8.slice(dot)}`;
+  const path9 = raw.replaceAll("{stage}", target.stage);
+  if (path9.includes("{round}")) return path9.replaceAll("{round}", round2);
+  const slash = path9.lastIndexOf("/") + 1;
+  const dot = path9.indexOf(".", slash + 1);
+  return dot < 0 ? `${path9}.round-${round2}` : `${path9.slice(0, dot)}.round-${round2}${path9.slice(dot)}`;
 }
 function roundConfig(config2, stage, roundDurationS) {
   if (!config2.workload) return config2;
@@ -96250,12 +97348,12 @@ async function runAbRounds(options) {
     const head = `round ${index + 1}/${total2} \xB7 ${arm}`;
     switch (round2.outcome.kind) {
       case "measured": {
-        const { seconds: seconds3, requests } = sizeOf(round2.outcome.document);
-        log.info(`${head} \xB7 ${formatDuration(seconds3)} \xB7 ${groupThousands(requests)} requests`);
+        const { seconds: seconds4, requests } = sizeOf(round2.outcome.document);
+        log.info(`${head} \xB7 ${formatDuration(seconds4)} \xB7 ${groupThousands(requests)} requests`);
         failedInARow[arm] = [];
-        if (!warnedOverrun && seconds3 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
+        if (!warnedOverrun && seconds4 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
           warnedOverrun = true;
-          log.warning(`${label2} ran ${formatDuration(seconds3)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+          log.warning(`${label2} ran ${formatDuration(seconds4)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
         }
         break;
       }
@@ -96292,8 +97390,8 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
 }
 async function runRound(options, arm, index, label2) {
   const { stage, policy, signal, log } = options;
-  const workDir = join5(options.workDir, `round-${index}-${arm}`);
-  await mkdir5(workDir, { recursive: true });
+  const workDir = join9(options.workDir, `round-${index}-${arm}`);
+  await mkdir7(workDir, { recursive: true });
   const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
   const prepared = await options.engine.prepare(setup);
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
@@ -96414,8 +97512,8 @@ var DEFAULT_FUTILITY = 0.05;
 function judgeLook(findings, ctx) {
   if (findings.some((f) => f.outcome === "fail" && STOPS_FOR_REGRESSION.has(f.kind))) return { stop: true, because: "regression" };
   if (ctx.look.final) return { stop: true, because: "final" };
-  const open6 = findings.filter((f) => !settled(f, ctx)).map(label);
-  return open6.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open6 };
+  const open7 = findings.filter((f) => !settled(f, ctx)).map(label);
+  return open7.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open7 };
 }
 var STOPS_FOR_REGRESSION = /* @__PURE__ */ new Set(["latency", "error-rate", "throughput", "failure-signature"]);
 function settled(f, ctx) {
@@ -97000,12 +98098,12 @@ function unjudgedText(stages) {
       const tag = row.scope.tag;
       const value = row.scope.value;
       const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value);
-      const open6 = own2.filter((f) => f.outcome === "inconclusive");
-      const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
+      const open7 = own2.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open7.length < own2.length;
       const target = judgedSome ? part2 : none;
       target.count++;
-      for (const f of open6) target.why.add(f.shortfall ?? "other");
-      if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+      for (const f of open7) target.why.add(f.shortfall ?? "other");
+      if (open7.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
     }
   }
   const parts = [];
@@ -97117,8 +98215,8 @@ function sequentialText(q) {
   const saved = q.plannedSeconds - q.ranSeconds;
   const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
   const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
-  const open6 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
-  const openText = open6 ? ` (still open at the last look: ${open6.slice(0, 3).join(", ")}${open6.length > 3 ? ` and ${open6.length - 3} more` : ""})` : "";
+  const open7 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open7 ? ` (still open at the last look: ${open7.slice(0, 3).join(", ")}${open7.length > 3 ? ` and ${open7.length - 3} more` : ""})` : "";
   const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
   switch (q.end) {
     case "regression":
@@ -97764,12 +98862,12 @@ function worded(report) {
     findings: report.findings.map(word2)
   };
 }
-function ordered(value, shape, path8) {
+function ordered(value, shape, path9) {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path8 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
+    if (!Number.isFinite(value)) throw new TypeError(`${path9 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path8}[${i}]`));
+  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path9}[${i}]`));
   if (typeof value !== "object" || value === null) return value;
   const record2 = value;
   const known2 = shape?.keys ?? [];
@@ -97779,7 +98877,7 @@ function ordered(value, shape, path8) {
     if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
     const child2 = shape?.children[key];
     const childShape = child2 === void 0 ? void 0 : "items" in child2 ? child2.items : child2;
-    out[key] = ordered(record2[key], childShape, path8 === "" ? key : `${path8}.${key}`);
+    out[key] = ordered(record2[key], childShape, path9 === "" ? key : `${path9}.${key}`);
   }
   return out;
 }
@@ -97860,23 +98958,23 @@ function isPermissionError(err) {
   }
   return false;
 }
-function permissionFor(method, path8) {
+function permissionFor(method, path9) {
   const write = method.toUpperCase() !== "GET" && method.toUpperCase() !== "HEAD";
   const level2 = write ? "write" : "read";
-  if (/\/repos\/[^/]+\/[^/]+\/git\//.test(path8)) return `contents: ${level2}`;
-  if (/\/repos\/[^/]+\/[^/]+\/issues\//.test(path8)) return write ? "pull-requests: write (or issues: write)" : "pull-requests: read";
-  if (/\/repos\/[^/]+\/[^/]+\/statuses\//.test(path8)) return `statuses: ${level2}`;
-  if (/\/repos\/[^/]+\/[^/]+\/actions\//.test(path8)) return `actions: ${level2}`;
-  if (/\/repos\/[^/]+\/[^/]+\/dispatches$/.test(path8)) return "contents: write (a token with repo scope)";
-  if (/\/repos\/[^/]+\/[^/]+\/(commits|pulls)\b/.test(path8)) return `pull-requests: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/git\//.test(path9)) return `contents: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/issues\//.test(path9)) return write ? "pull-requests: write (or issues: write)" : "pull-requests: read";
+  if (/\/repos\/[^/]+\/[^/]+\/statuses\//.test(path9)) return `statuses: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/actions\//.test(path9)) return `actions: ${level2}`;
+  if (/\/repos\/[^/]+\/[^/]+\/dispatches$/.test(path9)) return "contents: write (a token with repo scope)";
+  if (/\/repos\/[^/]+\/[^/]+\/(commits|pulls)\b/.test(path9)) return `pull-requests: ${level2}`;
   return void 0;
 }
 function describeGitHubError(err) {
   const e = findRequestError(err);
   if (!e) return redact(err instanceof Error ? err.message : String(err));
   const method = (e.request?.method ?? "").toUpperCase();
-  const path8 = pathOf(e.request?.url);
-  const what = `GitHub API ${method} ${path8}`.replace(/\s+/g, " ").trim();
+  const path9 = pathOf(e.request?.url);
+  const what = `GitHub API ${method} ${path9}`.replace(/\s+/g, " ").trim();
   const message = gitHubMessage(e);
   if (!e.response) {
     const cause = causeText(e);
@@ -97884,9 +98982,9 @@ function describeGitHubError(err) {
   }
   const details = validationDetails(e);
   const base = `${what} answered ${e.status}: ${message}${details ? ` (${details})` : ""}`;
-  return redact(`${base}${hint(e, method, path8)}`);
+  return redact(`${base}${hint(e, method, path9)}`);
 }
-function hint(e, method, path8) {
+function hint(e, method, path9) {
   if (isRateLimitError(e)) {
     const reset = Number(header(e, "x-ratelimit-reset"));
     const retryAfter = Number(header(e, "retry-after"));
@@ -97899,11 +98997,11 @@ function hint(e, method, path8) {
       return " \u2014 the token is invalid or expired: check the github-token input";
     case 403: {
       const accepted = header(e, "x-accepted-github-permissions");
-      const needs = accepted ? accepted.replace(/=/g, ": ").replace(/,\s*/g, ", ") : permissionFor(method, path8);
+      const needs = accepted ? accepted.replace(/=/g, ": ").replace(/,\s*/g, ", ") : permissionFor(method, path9);
       return ` \u2014 the token lacks ${needs ? `'${needs}'` : "a permission"}; a pull request from a fork gets a read-only GITHUB_TOKEN`;
     }
     case 404:
-      return isPermissionError(e) ? ` \u2014 not found, which for a write usually means the token cannot see the repository or lacks '${permissionFor(method, path8) ?? "write access"}'` : "";
+      return isPermissionError(e) ? ` \u2014 not found, which for a write usually means the token cannot see the repository or lacks '${permissionFor(method, path9) ?? "write access"}'` : "";
     default:
       return e.status >= 500 ? " \u2014 a GitHub server error, still failing after retries" : "";
   }
@@ -97955,7 +99053,7 @@ function redact(text) {
 }
 
 // src/action/context.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function readContext(env) {
   const repository = env["GITHUB_REPOSITORY"] ?? "";
   const [owner, repo] = repository.split("/");
@@ -97964,7 +99062,7 @@ function readContext(env) {
   const eventPath = env["GITHUB_EVENT_PATH"];
   if (eventPath) {
     try {
-      payload = JSON.parse(readFileSync(eventPath, "utf8"));
+      payload = JSON.parse(readFileSync2(eventPath, "utf8"));
     } catch {
       payload = {};
     }
@@ -98267,7 +99365,7 @@ var BaselineBranch = class {
     const paths = stagePaths(stage);
     const { data } = await this.client.rest.git.getTree({ owner: this.owner, repo: this.repo, tree_sha: rootTree, recursive: "1" });
     if (!data.truncated) {
-      const find3 = (path8) => data.tree.find((e) => e.path === path8 && e.type === "blob")?.sha;
+      const find3 = (path9) => data.tree.find((e) => e.path === path9 && e.type === "blob")?.sha;
       return { ...defined("baseline", find3(paths.baseline)), ...defined("history", find3(paths.history)) };
     }
     let tree = rootTree;
@@ -98311,10 +99409,10 @@ var BaselineBranch = class {
     const { data } = await this.client.rest.git.createBlob({ owner: this.owner, repo: this.repo, content: Buffer.from(text, "utf8").toString("base64"), encoding: "base64" });
     return data.sha;
   }
-  parseHistory(text, path8) {
-    const parsed = HistoryFileSchema.safeParse(parseJson(text, path8));
+  parseHistory(text, path9) {
+    const parsed = HistoryFileSchema.safeParse(parseJson(text, path9));
     if (!parsed.success) {
-      throw new BaselineStoreError(`${path8} on branch ${this.branch} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}); delete it to start a new history`);
+      throw new BaselineStoreError(`${path9} on branch ${this.branch} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}); delete it to start a new history`);
     }
     return parsed.data.entries;
   }
@@ -98365,15 +99463,15 @@ function checkBranch(branch) {
 function defined(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
-function parseJson(text, path8) {
+function parseJson(text, path9) {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new BaselineStoreError(`${path8} on the baseline branch is not JSON (${err instanceof Error ? err.message : String(err)}); delete it to start again`);
+    throw new BaselineStoreError(`${path9} on the baseline branch is not JSON (${err instanceof Error ? err.message : String(err)}); delete it to start again`);
   }
 }
 function sleep(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 function branchReadme(branch) {
   return [
@@ -98390,7 +99488,7 @@ function branchReadme(branch) {
 }
 
 // src/pipeline/file-store.ts
-import { readFile as readFile5, rename as rename2, rm as rm4, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile5, rename as rename2, rm as rm6, writeFile as writeFile2 } from "node:fs/promises";
 var FileBaselineStore = class {
   constructor(options) {
     this.options = options;
@@ -98413,15 +99511,15 @@ var FileBaselineStore = class {
    * @throws Error naming the file when it cannot be read (an IngestError as `cause`).
    */
   async read(stage) {
-    const path8 = this.pathOf(stage);
+    const path9 = this.pathOf(stage);
     let run;
     try {
       run = await this.runOf(stage);
     } catch (err) {
-      throw new Error(`baseline file ${path8}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(`baseline file ${path9}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (run.meta.stage !== void 0 && run.meta.stage !== stage) {
-      this.options.log.warning(`baseline file ${path8} is a run of stage ${run.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
+      this.options.log.warning(`baseline file ${path9} is a run of stage ${run.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
     return { baseline: run, history: await this.historyOf(stage) };
@@ -98432,34 +99530,34 @@ var FileBaselineStore = class {
    * baseline and history as they were.
    */
   async write(stage, run) {
-    const path8 = this.pathOf(stage);
+    const path9 = this.pathOf(stage);
     const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end)], this.options.maxHistory ?? 20);
-    await replaceFile(path8, `${JSON.stringify(run)}
+    await replaceFile(path9, `${JSON.stringify(run)}
 `);
-    this.reads.delete(path8);
+    this.reads.delete(path9);
     await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
-    return { status: "written", message: `Baseline for ${stage} written to ${path8}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
+    return { status: "written", message: `Baseline for ${stage} written to ${path9}, its history to ${this.historyPathOf(stage)} (commit both to keep them).` };
   }
   async historyOf(stage) {
-    const path8 = this.historyPathOf(stage);
+    const path9 = this.historyPathOf(stage);
     let text;
     try {
-      text = await readFile5(path8, "utf8");
+      text = await readFile5(path9, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return [];
-      this.options.log.warning(`history file ${path8} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
+      this.options.log.warning(`history file ${path9} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
       return [];
     }
     let json2;
     try {
       json2 = JSON.parse(text);
     } catch (err) {
-      this.options.log.warning(`history file ${path8} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path9} is not JSON (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     const parsed = HistoryFileSchema.safeParse(json2);
     if (!parsed.success) {
-      this.options.log.warning(`history file ${path8} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
+      this.options.log.warning(`history file ${path9} is not a perf-gate history (${parsed.error.issues[0]?.message ?? "unknown shape"}): judging with the default run-to-run noise; delete it to start a new history.`);
       return [];
     }
     return parsed.data.entries;
@@ -98470,22 +99568,22 @@ var FileBaselineStore = class {
    * @throws IngestError naming the file and what is wrong with it.
    */
   runOf(stage) {
-    const path8 = this.pathOf(stage);
-    let read2 = this.reads.get(path8);
+    const path9 = this.pathOf(stage);
+    let read2 = this.reads.get(path9);
     if (!read2) {
-      read2 = ingestFiles([path8], { ...this.options.ingest });
-      this.reads.set(path8, read2);
+      read2 = ingestFiles([path9], { ...this.options.ingest });
+      this.reads.set(path9, read2);
     }
     return read2;
   }
 };
-async function replaceFile(path8, text) {
-  const temporary = `${path8}.${process.pid}.tmp`;
+async function replaceFile(path9, text) {
+  const temporary = `${path9}.${process.pid}.tmp`;
   try {
     await writeFile2(temporary, text);
-    await rename2(temporary, path8);
+    await rename2(temporary, path9);
   } catch (err) {
-    await rm4(temporary, { force: true });
+    await rm6(temporary, { force: true });
     throw err;
   }
 }
@@ -98589,8 +99687,14 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     problems.push(`'${name}' must be one of ${allowed.join(", ")} \u2014 got '${v}'`);
     return fallback;
   };
-  const script = raw("script");
-  if (script === "") problems.push("'script' is required: the k6 script to run, e.g. 'perf/script.js'");
+  const script = raw("script") || void 0;
+  const plan = raw("plan") || void 0;
+  const engine = parseEngine(raw("engine"), script, plan, problems);
+  if (script === void 0 && SCRIPT_ENGINES.includes(engine)) {
+    problems.push(engine === "k6" ? "'script' is required: the k6 script to run, e.g. 'perf/script.js' (or 'plan' with a JMeter test plan)" : `'script' is required with engine ${engine}: the test script to run`);
+  }
+  if (plan === void 0 && engine === "jmeter") problems.push("'plan' is required with engine jmeter: the JMeter test plan to run, e.g. 'perf/plan.jmx'");
+  if (plan !== void 0 && engine !== "jmeter") problems.push(`'plan' is a JMeter test plan, but 'engine' is ${engine} \u2014 set 'engine: jmeter', or leave out 'plan'`);
   const { stages, problems: stageProblems } = parseStageList(raw("stages") || "smoke", "'stages'");
   problems.push(...stageProblems);
   const targetUrl = raw("target-url") || void 0;
@@ -98605,6 +99709,15 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   for (const f of k6Flags) {
     if (/^--out(=|$)|^-o$/.test(f)) problems.push(`'k6-flags' must not set --out: perf-gate adds its own --out json=\u2026 (got '${f}')`);
   }
+  if (k6Flags.length > 0 && engine !== "k6") problems.push(`'k6-flags' go to k6, but 'engine' is ${engine} \u2014 got '${raw("k6-flags")}'`);
+  let jmeterFlags = [];
+  try {
+    jmeterFlags = splitArgs2(raw("jmeter-flags"));
+  } catch (err) {
+    problems.push(`'jmeter-flags': ${err instanceof Error ? err.message : String(err)}`);
+  }
+  problems.push(...reservedFlagProblems(jmeterFlags, "'jmeter-flags'"));
+  if (jmeterFlags.length > 0 && engine !== "jmeter") problems.push(`'jmeter-flags' go to JMeter, but 'engine' is ${engine} \u2014 got '${raw("jmeter-flags")}'`);
   const env = parseEnv(raw("env"), problems);
   const k6Version = (raw("k6-version") || defaultK6Version).replace(/^v/, "");
   if (!/^\d+\.\d+\.\d+$/.test(k6Version)) problems.push(`'k6-version' must be an exact version like '${defaultK6Version}' (no 'latest': an unpinned k6 can change under you) \u2014 got '${raw("k6-version")}'`);
@@ -98625,7 +99738,10 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   }
   if (problems.length > 0) throw new InputError(problems);
   return {
-    script,
+    engine,
+    ...script !== void 0 ? { script } : {},
+    ...plan !== void 0 ? { plan } : {},
+    jmeterFlags,
     stages,
     ...raw("config") ? { config: raw("config") } : {},
     ...targetUrl ? { targetUrl } : {},
@@ -98645,6 +99761,16 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     k6Output,
     ...rawOutput ? { rawOutput } : {}
   };
+}
+var SCRIPT_ENGINES = ["k6", "artillery"];
+function parseEngine(value, script, plan, problems) {
+  if (value === "") {
+    const named = engineForInputs("auto", { plan, script });
+    return named === "auto" ? "k6" : named;
+  }
+  if (LOAD_ENGINE_NAMES.includes(value)) return value;
+  problems.push(`'engine' must be one of ${LOAD_ENGINE_NAMES.join(", ")} \u2014 got '${value}'`);
+  return "k6";
 }
 function parseAb(raw, targetUrl, problems) {
   const baselineUrl = raw("baseline-url");
@@ -98696,8 +99822,8 @@ function parseBaseline(value, problems) {
     return { kind: "none" };
   }
   if (value.startsWith("file:")) {
-    const path8 = value.slice("file:".length).trim();
-    if (path8 !== "") return { kind: "file", path: path8 };
+    const path9 = value.slice("file:".length).trim();
+    if (path9 !== "") return { kind: "file", path: path9 };
   }
   problems.push(`'baseline' must be 'branch' (default, the ${DEFAULT_BASELINE_BRANCH2} branch), 'branch:<name>', 'file:<path>' or 'none' \u2014 got '${value}'`);
   return { kind: "none" };
@@ -98785,12 +99911,12 @@ function sampleCommand(command, log, options = {}) {
   const intervalMs = options.intervalMs ?? 2e3;
   const { env } = childEnv({ parent: options.processEnv ?? process.env, ...options.secrets ? { secrets: options.secrets } : {}, ...options.set ? { set: options.set } : {} });
   return poll(
-    () => new Promise((resolve3, reject) => {
+    () => new Promise((resolve4, reject) => {
       exec2(command, { timeout: Math.max(1e3, intervalMs), env }, (err, stdout) => {
         if (err) return reject(err);
         const m = /\d+(?:\.\d+)?(?:e\+?\d+)?/i.exec(stdout);
         if (!m) return reject(new Error(`'${command}' printed no number`));
-        resolve3({ t: Date.now(), rssBytes: Number(m[0]) });
+        resolve4({ t: Date.now(), rssBytes: Number(m[0]) });
       });
     }),
     log,
@@ -99066,18 +100192,18 @@ async function rollback(io2, inputs, ctx, client, report, runs, clock) {
     io2.error(`Dispatching the rollback failed: ${describeGitHubError(err)}`);
     return false;
   }
-  const seconds3 = (clock.now().getTime() - failedStage.endedAt) / 1e3;
+  const seconds4 = (clock.now().getTime() - failedStage.endedAt) / 1e3;
   const what = r.kind === "workflow" ? `workflow ${r.workflow}` : `repository_dispatch '${r.eventType}'`;
-  io2.warning(`Rollback dispatched (${what}) ${seconds3.toFixed(1)} s after the stage ended.`);
-  io2.setOutput("rollback-seconds", seconds3.toFixed(1));
+  io2.warning(`Rollback dispatched (${what}) ${seconds4.toFixed(1)} s after the stage ended.`);
+  io2.setOutput("rollback-seconds", seconds4.toFixed(1));
   await io2.summary(`
-> **Rollback dispatched**: ${what}, ${seconds3.toFixed(1)} s after stage ${failedStage.report.stage} ended.
+> **Rollback dispatched**: ${what}, ${seconds4.toFixed(1)} s after stage ${failedStage.report.stage} ended.
 `);
   return true;
 }
 
 // src/action/run.ts
-var INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'" };
+var INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'", plan: "'plan'" };
 async function runAction(io2) {
   const token = io2.getInput("github-token").trim();
   if (token !== "") io2.setSecret(token);
@@ -99089,29 +100215,31 @@ async function runAction(io2) {
   const client = inputs.githubToken ? createOctokit({ token: inputs.githubToken, baseUrl: ctx.apiUrl, log: io2, ...Number.isFinite(spacing) && spacing >= 0 ? { writeSpacingMs: spacing } : {} }) : void 0;
   const cancel = new AbortController();
   io2.onCancel(() => {
-    io2.warning("Cancelled: stopping k6 gracefully and reporting what was measured (partial).");
+    io2.warning(`Cancelled: stopping ${inputs.engine} gracefully and reporting what was measured (partial).`);
     cancel.abort();
   });
   const secrets = secretsOf(inputs);
-  const k62 = await ensureK6({ version: inputs.k6Version, log: io2, processEnv: io2.env, secrets });
-  io2.info(`k6 ${k62.version} (${k62.source}): ${k62.path}`);
+  const k62 = inputs.engine === "k6" ? await ensureK6({ version: inputs.k6Version, log: io2, processEnv: io2.env, secrets }) : void 0;
+  if (k62) io2.info(`k6 ${k62.version} (${k62.source}): ${k62.path}`);
+  const jmeter2 = inputs.engine === "jmeter";
   const setup = {
     config: config2,
     stages: inputs.stages,
-    script: inputs.script,
+    ...inputs.script !== void 0 ? { script: inputs.script } : {},
+    ...inputs.plan !== void 0 ? { plan: inputs.plan } : {},
     ...inputs.targetUrl ? { targetUrl: inputs.targetUrl } : {},
     env: inputs.env,
-    flags: inputs.k6Flags,
+    flags: jmeter2 ? inputs.jmeterFlags : inputs.k6Flags,
     secrets,
     processEnv: io2.env,
-    installed: { k6: k62 },
+    ...k62 ? { installed: { k6: k62 } } : {},
     k6Output: inputs.k6Output,
     ...inputs.rawOutput !== void 0 ? { rawOutput: inputs.rawOutput } : {},
-    names: INPUT_NAMES
+    names: { ...INPUT_NAMES, flags: jmeter2 ? "'jmeter-flags'" : "'k6-flags'" }
   };
-  const engine = await chooseEngine("k6", setup);
+  const engine = await chooseEngine(inputs.engine, setup);
   if ("problem" in engine) throw new Error(engine.problem);
-  const workDir = join6(io2.tempDir, "perf-gate");
+  const workDir = join10(io2.tempDir, "perf-gate");
   mkdirSync(workDir, { recursive: true });
   const clock = { now: () => io2.now() };
   const log = { info: (m) => io2.info(m), warning: (m) => io2.warning(m), debug: (m) => io2.debug(m), group: (title, fn) => io2.group(`perf-gate \xB7 ${title}`, fn) };
@@ -99123,16 +100251,16 @@ async function runAction(io2) {
     signal: cancel.signal,
     gitSha: ctx.sha,
     labels: { event: ctx.eventName, ...ctx.runId ? { run: ctx.runId } : {} },
-    cancelledNote: "The workflow was cancelled: k6 was stopped and the report covers what was measured until then (partial)."
+    cancelledNote: `The workflow was cancelled: ${inputs.engine} was stopped and the report covers what was measured until then (partial).`
   };
   const ab = inputs.ab;
-  const { runs, report: measured } = ab && inputs.targetUrl ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: k6Engine, setup, clock, log }) : await runPipeline(common, { engine: engine.engine, ...memory ? { memory } : {}, baselines: store, clock, log });
+  const { runs, report: measured } = ab && inputs.targetUrl ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: registryEntry(inputs.engine), setup, clock, log }) : await runPipeline(common, { engine: engine.engine, ...memory ? { memory } : {}, baselines: store, clock, log });
   let report = measured;
   const label2 = inputs.acceptLabel ?? config2.acceptLabel;
   const accepted = report.verdict === "fail" && await regressionAccepted(io2, ctx, client, label2);
   if (accepted) report = acceptRegressions(report, label2);
-  const reportJson = join6(workDir, "report.json");
-  const reportMarkdown = join6(workDir, "report.md");
+  const reportJson = join10(workDir, "report.json");
+  const reportMarkdown = join10(workDir, "report.md");
   const first2 = runs[0];
   const trend = renderTrend([...(first2?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), ...first2 ? [{ label: "this run", p95: wholeRunP95(first2.report) }] : []]);
   const marker = `<!-- perf-gate:id=${markerId(ctx, inputs)} -->`;
@@ -99153,6 +100281,11 @@ async function runAction(io2) {
   else await updateBaselines(io2, inputs, ctx, client, store, report, runs, accepted);
   if (shouldFail(report.verdict, inputs.failOn, false)) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${headlineOf(report)}`);
   else if (report.verdict === "inconclusive") io2.warning(`perf-gate: inconclusive \u2014 ${headlineOf(report)}`);
+}
+function registryEntry(name) {
+  const entry = LOAD_ENGINES.find((e) => e.name === name);
+  if (!entry) throw new Error(`the engine ${name} is not in the registry`);
+  return entry;
 }
 function secretsOf(inputs) {
   return inputs.githubToken !== "" ? [inputs.githubToken] : [];

@@ -1818,7 +1818,7 @@ var IngestError = class extends Error {
     if (options?.line !== void 0) this.line = options.line;
   }
 };
-var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz) and perf-gate run documents ("schema": "perf-gate/run@1")';
+var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz), Artillery `--output` reports, the request lines of artillery-plugin-perf-gate (docs/artillery.md) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max = 60) {
   const clean2 = text.replace(/[\u0000-\u001f\u007f]/g, (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
@@ -1965,52 +1965,28 @@ var ByteSource = class _ByteSource {
 import { open as open2, readFile, stat } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
 
-// src/ingest/jmeter/csv.ts
-import { StringDecoder } from "node:string_decoder";
+// src/ingest/artillery/roles.ts
+var ARTILLERY_ROLES = { latency: "http.response_time", requests: "http.requests", failures: "http.failed" };
 
-// src/ingest/csv-record.ts
-function splitCsvRecord(text) {
-  const fields = [];
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      let from = i + 1;
-      for (; ; ) {
-        const q = text.indexOf('"', from);
-        if (q < 0) return void 0;
-        value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          from = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      fields.push(value);
-      if (i === n) return fields;
-      if (text.charCodeAt(i) !== 44) return void 0;
-      i++;
-    } else {
-      const comma = text.indexOf(",", i);
-      if (comma < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, comma));
-      i = comma + 1;
-    }
-  }
+// src/ingest/artillery/metrics.ts
+var NETWORK_ERROR = /^(E[A-Z0-9_]+|ERR_[A-Z0-9_]+)$/;
+function failedStatus(status) {
+  return status >= 400;
 }
-function quotesBalanced(text) {
-  let count2 = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
-  return count2 % 2 === 0;
-}
+var ARTILLERY_METRICS = /* @__PURE__ */ new Map([
+  [ARTILLERY_ROLES.latency, { type: "trend", contains: "time" }],
+  [ARTILLERY_ROLES.requests, { type: "counter", contains: "default" }],
+  [ARTILLERY_ROLES.failures, { type: "rate", contains: "default" }],
+  // Timing phases of each response, as Artillery names them with `http.extendedMetrics`.
+  ["http.dns", { type: "trend", contains: "time" }],
+  ["http.tcp", { type: "trend", contains: "time" }],
+  ["http.tls", { type: "trend", contains: "time" }],
+  ["http.total", { type: "trend", contains: "time" }],
+  ["http.downloaded_bytes", { type: "counter", contains: "data" }],
+  ["vusers.session_length", { type: "trend", contains: "time" }]
+]);
 
-// src/ingest/point-sink.ts
+// src/ingest/artillery/report.ts
 import { z as z2 } from "zod";
 
 // src/ingest/zod-message.ts
@@ -2023,7 +1999,172 @@ function zodMessage(error, root) {
   return parts.join("; ");
 }
 
+// src/ingest/artillery/report.ts
+var BY_ENDPOINT = "plugins.metrics-by-endpoint.";
+var SummarySchema = z2.object({
+  min: z2.number(),
+  max: z2.number(),
+  count: z2.number().int().nonnegative(),
+  mean: z2.number().optional(),
+  median: z2.number().optional(),
+  p50: z2.number().optional(),
+  p75: z2.number().optional(),
+  p90: z2.number().optional(),
+  p95: z2.number().optional(),
+  p99: z2.number().optional(),
+  p999: z2.number().optional()
+});
+var PeriodSchema = z2.object({
+  counters: z2.record(z2.string(), z2.number()).default({}),
+  rates: z2.record(z2.string(), z2.number()).default({}),
+  summaries: z2.record(z2.string(), SummarySchema).default({}),
+  firstMetricAt: z2.number().optional(),
+  lastMetricAt: z2.number().optional()
+});
+var ReportSchema = z2.object({
+  aggregate: PeriodSchema,
+  intermediate: z2.array(z2.unknown()).default([])
+});
+function isArtilleryReport(o) {
+  const a = o.aggregate;
+  return typeof a === "object" && a !== null && !Array.isArray(a) && ("counters" in a || "summaries" in a);
+}
+var AGGREGATE_ONLY_NOTE = "Artillery's report holds summaries only (count, min, max, mean, median, p75, p90, p95, p99, p99.9), no distributions: latency changes are reported against the limits but not tested for significance, the error-rate and throughput changes are not judged, failure signatures are not recorded, and rules that need time windows (sequential looks, within-run degradation) do not apply; record the per-request stream with artillery-plugin-perf-gate for the full verdict (docs/artillery.md)";
+function artilleryReportDocument(value, info) {
+  const parsed = ReportSchema.safeParse(value);
+  if (!parsed.success) throw new IngestError(info.file, `looks like an Artillery --output report but ${zodMessage(parsed.error)}`);
+  const { aggregate, intermediate } = parsed.data;
+  const warnings = [`${info.file}: ${AGGREGATE_ONLY_NOTE}`];
+  const scopes = {};
+  const types = /* @__PURE__ */ new Map();
+  const add = (metric, type, tags, reported, rate2) => {
+    types.set(metric, type);
+    scopes[scopeName(metric, tags)] = { metric, tags, type, reported, ...rate2 ? { rate: rate2 } : {} };
+  };
+  const first2 = aggregate.firstMetricAt;
+  const last2 = aggregate.lastMetricAt;
+  let durationSeconds = 0;
+  if (first2 !== void 0 && last2 !== void 0 && last2 >= first2) durationSeconds = (last2 - first2) / 1e3;
+  else warnings.push(`${info.file}: the report does not say when its first and last metrics were recorded (aggregate.firstMetricAt, lastMetricAt): duration set to 0`);
+  const endMs = last2 ?? Math.round(info.mtimeMs);
+  const startMs2 = first2 ?? endMs;
+  const perSecond = (count2) => durationSeconds > 0 ? { count: count2, rate: count2 / durationSeconds } : { count: count2 };
+  const endpoints = /* @__PURE__ */ new Map();
+  const endpoint = (name) => {
+    let e = endpoints.get(name);
+    if (!e) endpoints.set(name, e = { codes: 0, failed: 0, errors: 0 });
+    return e;
+  };
+  let failedCodes = 0;
+  let networkErrors = 0;
+  const otherErrors = [];
+  for (const [key, count2] of Object.entries(aggregate.counters)) {
+    if (key.startsWith(BY_ENDPOINT)) {
+      const rest = key.slice(BY_ENDPOINT.length);
+      const code2 = /^(.+)\.codes\.(\d{3})$/.exec(rest);
+      const error2 = /^(.+)\.errors\.([^.]+)$/.exec(rest);
+      if (code2) {
+        const e = endpoint(code2[1]);
+        e.codes += count2;
+        if (failedStatus(Number(code2[2]))) e.failed += count2;
+      } else if (error2) {
+        if (NETWORK_ERROR.test(error2[2])) endpoint(error2[1]).errors += count2;
+      } else {
+        add(key, "counter", {}, perSecond(count2));
+      }
+      continue;
+    }
+    const code = /^http\.codes\.(\d{3})$/.exec(key);
+    if (code && failedStatus(Number(code[1]))) failedCodes += count2;
+    const error = /^errors\.(.+)$/.exec(key);
+    if (error) {
+      if (NETWORK_ERROR.test(error[1])) networkErrors += count2;
+      else otherErrors.push(`${error[1]} (${count2})`);
+    }
+    if (key === ARTILLERY_ROLES.requests) continue;
+    add(key, "counter", {}, perSecond(count2));
+  }
+  if (otherErrors.length > 0) {
+    warnings.push(`${info.file}: Artillery counted errors that are not failed requests, so they are not in ${ARTILLERY_ROLES.failures}: ${otherErrors.join(", ")}`);
+  }
+  const requests = aggregate.counters[ARTILLERY_ROLES.requests];
+  if (requests === void 0) {
+    warnings.push(`${info.file}: the report has no ${ARTILLERY_ROLES.requests} counter (no HTTP request was made, or not the HTTP engine): no request count or failure rate`);
+  } else {
+    add(ARTILLERY_ROLES.requests, "counter", {}, perSecond(requests));
+    const failed = Math.min(requests, failedCodes + networkErrors);
+    add(ARTILLERY_ROLES.failures, "rate", {}, rateValues(failed, requests), { passes: failed, fails: requests - failed });
+  }
+  for (const [name, e] of [...endpoints].sort((a, b) => compareText3(a[0], b[0]))) {
+    const total2 = e.codes + e.errors;
+    const failed = e.failed + e.errors;
+    add(ARTILLERY_ROLES.requests, "counter", { name }, perSecond(total2));
+    add(ARTILLERY_ROLES.failures, "rate", { name }, rateValues(failed, total2), { passes: failed, fails: total2 - failed });
+  }
+  for (const [key, s] of Object.entries(aggregate.summaries)) {
+    if (key.startsWith(`${BY_ENDPOINT}response_time.`)) {
+      add(ARTILLERY_ROLES.latency, "trend", { name: key.slice(`${BY_ENDPOINT}response_time.`.length) }, trendValues(s));
+    } else if (key.startsWith(`${BY_ENDPOINT}server-timing.`)) {
+      add(`${BY_ENDPOINT}server-timing`, "trend", { name: key.slice(`${BY_ENDPOINT}server-timing.`.length) }, trendValues(s));
+    } else {
+      add(key, "trend", {}, trendValues(s));
+    }
+  }
+  if (endpoints.size === 0) {
+    warnings.push(`${info.file}: no per-endpoint metrics (enable the metrics-by-endpoint plugin, bundled with Artillery, with useOnlyRequestNames: true): only the whole run is judged`);
+  }
+  const metrics = {};
+  for (const name of [...types.keys()].sort(compareText3)) {
+    const known2 = ARTILLERY_METRICS.get(name);
+    const type = types.get(name);
+    metrics[name] = { type, contains: known2?.type === type ? known2.contains : type === "trend" && isTimeSummary(name) ? "time" : "default", thresholds: [] };
+  }
+  const ordered2 = {};
+  for (const k of Object.keys(scopes).sort(compareText3)) ordered2[k] = scopes[k];
+  return {
+    schema: RUN_DOCUMENT_SCHEMA,
+    meta: {
+      tool: "artillery",
+      roles: { ...ARTILLERY_ROLES },
+      ...info.stage !== void 0 ? { stage: info.stage } : {},
+      start: new Date(startMs2).toISOString(),
+      end: new Date(endMs).toISOString(),
+      durationSeconds,
+      ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+      labels: info.labels ?? {},
+      partial: false,
+      aggregateOnly: true,
+      groupBy: endpoints.size > 0 ? ["name"] : [],
+      sources: [{ file: info.file, format: "artillery-report", lines: info.lines, partial: false }],
+      warnings: intermediate.length === 0 ? [...warnings, `${info.file}: the report has no intermediate periods`] : warnings
+    },
+    metrics,
+    scopes: ordered2,
+    windows: { originMs: startMs2, widthMs: 1e3, series: {} }
+  };
+}
+function trendValues(s) {
+  const out = { count: s.count, min: s.min, max: s.max };
+  const keys = [["mean", "avg"], ["median", "med"], ["p75", "p(75)"], ["p90", "p(90)"], ["p95", "p(95)"], ["p99", "p(99)"], ["p999", "p(99.9)"]];
+  for (const [from, to] of keys) {
+    const v = s[from];
+    if (v !== void 0) out[to] = v;
+  }
+  if (out.med === void 0 && s.p50 !== void 0) out.med = s.p50;
+  return out;
+}
+function rateValues(failed, total2) {
+  return { ...total2 > 0 ? { rate: failed / total2 } : {}, passes: failed, fails: total2 - failed };
+}
+function isTimeSummary(name) {
+  return name.startsWith("http.response_time") || name.endsWith("session_length") || name.startsWith(`${BY_ENDPOINT}server-timing`) || /^http\.(dns|tcp|tls|total)$/.test(name);
+}
+function compareText3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/ingest/point-sink.ts
+import { z as z3 } from "zod";
 var TAG_CACHE_LIMIT = 5e4;
 var TagCache = class {
   constructor(limit = TAG_CACHE_LIMIT) {
@@ -2058,12 +2199,12 @@ function normalizeTags(value) {
   }
   return out;
 }
-var K6MetricDataSchema = z2.object({
-  name: z2.string().min(1),
+var K6MetricDataSchema = z3.object({
+  name: z3.string().min(1),
   type: MetricTypeSchema,
-  contains: z2.enum(["time", "data", "default"]).optional(),
-  thresholds: z2.array(z2.string()).nullish(),
-  submetrics: z2.array(z2.object({ tags: z2.record(z2.string(), z2.string()).nullish() })).nullish()
+  contains: z3.enum(["time", "data", "default"]).optional(),
+  thresholds: z3.array(z3.string()).nullish(),
+  submetrics: z3.array(z3.object({ tags: z3.record(z3.string(), z3.string()).nullish() })).nullish()
 });
 var PointSink = class {
   constructor(builder, warn, known2 = /* @__PURE__ */ new Map()) {
@@ -2124,6 +2265,185 @@ var PointSink = class {
     return t;
   }
 };
+
+// src/ingest/artillery/requests.ts
+var REQUESTS_FORMAT = "artillery-requests@1";
+var MAX_LINE_BYTES = 1 << 20;
+var PHASES = [["dns", "http.dns"], ["tcp", "http.tcp"], ["tls", "http.tls"], ["total", "http.total"]];
+var HINT = "is this file from artillery-plugin-perf-gate (PERF_GATE_ARTILLERY_REQUESTS)?";
+function isRequestsHeader(firstLine) {
+  return firstLine.startsWith(`{"perfGate":"artillery-requests@`);
+}
+async function readArtilleryRequests(file, source, sink, warn) {
+  const parser = new RequestLineParser(file, sink);
+  let carry;
+  for await (const chunk of source.chunks()) {
+    let pos = 0;
+    const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = void 0;
+    for (let nl = data.indexOf(10, pos); nl >= 0; nl = data.indexOf(10, pos)) {
+      parser.line(data.toString("utf8", pos, nl));
+      pos = nl + 1;
+    }
+    if (pos < data.length) {
+      if (data.length - pos > MAX_LINE_BYTES) throw new IngestError(file, `line ${parser.lines + 1} is longer than 1 MiB: ${HINT}`, { line: parser.lines + 1 });
+      carry = Buffer.from(data.subarray(pos));
+    }
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+  let partial = source.truncated;
+  if (carry !== void 0 && carry.toString("utf8").trim() !== "") {
+    try {
+      parser.line(carry.toString("utf8"));
+    } catch (err) {
+      if (!(err instanceof IngestError)) throw err;
+      partial = true;
+      warn(`${file}: line ${parser.lines + 1} is cut off (Artillery was stopped while writing it); read the ${parser.lines} complete lines before it`);
+    }
+  }
+  if (source.truncated) warn(`${file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
+  return { lines: parser.lines, partial };
+}
+var RequestLineParser = class {
+  constructor(file, sink) {
+    this.file = file;
+    this.sink = sink;
+  }
+  file;
+  sink;
+  /** Lines read so far (the one being read counted once it is read). */
+  lines = 0;
+  tagCache = new TagCache();
+  ids;
+  line(text) {
+    const lineNo = this.lines + 1;
+    const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (trimmed.trim() === "") {
+      this.lines = lineNo;
+      return;
+    }
+    let o;
+    try {
+      o = JSON.parse(trimmed);
+    } catch {
+      throw this.error(lineNo, `expected a JSON request line, got '${excerpt(trimmed)}': ${HINT}`);
+    }
+    if (typeof o !== "object" || o === null || Array.isArray(o)) throw this.error(lineNo, `expected a JSON object, got '${excerpt(trimmed)}': ${HINT}`);
+    const r = o;
+    if ("perfGate" in r) {
+      if (r.perfGate !== REQUESTS_FORMAT) {
+        throw this.error(lineNo, `is written in ${excerpt(String(r.perfGate))}, but this perf-gate reads ${REQUESTS_FORMAT}: use the artillery-plugin-perf-gate shipped with this perf-gate`);
+      }
+      this.lines = lineNo;
+      return;
+    }
+    this.request(r, lineNo);
+    this.lines = lineNo;
+  }
+  request(r, lineNo) {
+    const { t, name, method, status, ms, error, phases } = r;
+    if (typeof t !== "number" || !Number.isFinite(t) || t <= 0) throw this.error(lineNo, `'t' must be the request's start in Unix milliseconds but is ${excerpt(JSON.stringify(t) ?? "missing")}`);
+    if (typeof name !== "string" || name === "") throw this.error(lineNo, `'name' must be the request's name but is ${excerpt(JSON.stringify(name) ?? "missing")}`);
+    if (typeof method !== "string" || method === "") throw this.error(lineNo, `'method' must be the HTTP method but is ${excerpt(JSON.stringify(method) ?? "missing")}`);
+    const answered = status !== void 0;
+    if (answered && !(typeof status === "number" && Number.isInteger(status) && status >= 100 && status <= 999)) {
+      throw this.error(lineNo, `'status' must be an HTTP status code but is ${excerpt(JSON.stringify(status))}`);
+    }
+    if (!answered && (typeof error !== "string" || error === "")) throw this.error(lineNo, "a request line needs a 'status' (answered) or an 'error' (no answer)");
+    if (ms !== void 0 && !(typeof ms === "number" && Number.isFinite(ms) && ms >= 0)) throw this.error(lineNo, `'ms' must be a latency in milliseconds (\u2265 0) but is ${excerpt(JSON.stringify(ms))}`);
+    const ids = this.ids ?? this.define();
+    const tags = answered ? { name, method, status: String(status) } : { name, method, error_code: error };
+    const raw = answered ? `${name}\0${method}\0${String(status)}` : `${name}\0${method}\0\0${error}`;
+    const entry = this.tagCache.get(raw) ?? this.tagCache.add(raw, tags);
+    const failed = answered ? failedStatus(status) : true;
+    this.point(entry, ids.requests, t, 1);
+    this.point(entry, ids.failures, t, failed ? 1 : 0);
+    if (answered && typeof ms === "number") this.point(entry, ids.latency, t, ms);
+    if (typeof phases === "object" && phases !== null) {
+      const p = phases;
+      PHASES.forEach(([key, metric], i) => {
+        const v = p[key];
+        if (typeof v === "number" && Number.isFinite(v) && v >= 0) this.point(entry, ids.phases[i] ??= this.metric(metric), t, v);
+      });
+    }
+  }
+  point(entry, metric, t, value) {
+    const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
+    this.sink.builder.point(targets, t, value);
+  }
+  /**
+   * The roles' metrics, defined on the first request line (a file of only a header defines none) — the
+   * latency too, so a run whose every request failed still has it (empty); a timing phase on its first value.
+   */
+  define() {
+    this.ids = {
+      latency: this.metric(ARTILLERY_ROLES.latency),
+      requests: this.metric(ARTILLERY_ROLES.requests),
+      failures: this.metric(ARTILLERY_ROLES.failures),
+      phases: PHASES.map(() => void 0)
+    };
+    return this.ids;
+  }
+  metric(name) {
+    return this.sink.metricFor(name, "is not one of the Artillery metrics", false);
+  }
+  error(lineNo, message) {
+    return new IngestError(this.file, message, { line: lineNo });
+  }
+};
+
+// src/ingest/artillery/index.ts
+var artillery = { tool: "artillery", roles: ARTILLERY_ROLES, knownMetrics: ARTILLERY_METRICS };
+var ARTILLERY_READERS = [
+  { ...artillery, kind: "stream", format: "artillery-requests", sniff: (head) => isRequestsHeader(head.firstLine), read: readArtilleryRequests },
+  { ...artillery, kind: "summary", format: "artillery-report", sniff: isArtilleryReport, read: artilleryReportDocument }
+];
+
+// src/ingest/jmeter/csv.ts
+import { StringDecoder } from "node:string_decoder";
+
+// src/ingest/csv-record.ts
+function splitCsvRecord(text) {
+  const fields = [];
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    if (text.charCodeAt(i) === 34) {
+      let value = "";
+      let from = i + 1;
+      for (; ; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return void 0;
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text.charCodeAt(i) !== 44) return void 0;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      if (comma < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, comma));
+      i = comma + 1;
+    }
+  }
+}
+function quotesBalanced(text) {
+  let count2 = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
+  return count2 % 2 === 0;
+}
 
 // src/ingest/jmeter/metrics.ts
 var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
@@ -2269,7 +2589,7 @@ var DIGITS = /^\d{1,15}$/;
 var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})?$/;
 
 // src/ingest/jmeter/csv.ts
-var HINT = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
+var HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
 var MAX_RECORD_CHARS = 16 << 20;
 var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
 var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
@@ -2302,7 +2622,7 @@ var JmeterCsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, this.lineNo + 1);
   }
   finish(truncatedStream) {
     const rest = this.carry + this.decoder.end();
@@ -2317,7 +2637,7 @@ var JmeterCsvParser = class {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT}`);
+    if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT2}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines, partial };
   }
@@ -2329,7 +2649,7 @@ var JmeterCsvParser = class {
 ${text}`;
       if (!quotesBalanced(record)) {
         this.pending = record;
-        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
+        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -2385,7 +2705,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "timeStamp") {
-      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT}`, line);
+      throw this.error(`expected JMeter's CSV header 'timeStamp,elapsed,label,\u2026', got '${excerpt(text)}'; ${HINT2}`, line);
     }
     const at = (name) => fields.indexOf(name);
     for (const name of ["elapsed", "label", "success"]) {
@@ -2423,7 +2743,7 @@ var JMETER_ROLES = { latency: "elapsed", requests: "samples", failures: "failed"
 // src/ingest/jmeter/xml.ts
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 import { SaxesParser } from "saxes";
-var HINT2 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
+var HINT3 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
 var NUMBER_ATTRIBUTES = { t: "elapsed", lt: "Latency", ct: "Connect", by: "bytes", sby: "sentBytes", na: "allThreads" };
 var TEXT_ATTRIBUTES = { lb: "label", rc: "responseCode", rm: "responseMessage", tn: "threadName" };
 var TOLERATED = /(?:malformed character entity|disallowed character|undefined entity)\.?$/;
@@ -2479,13 +2799,13 @@ var JmeterXmlParser = class {
     try {
       this.xml.close();
     } catch {
-      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT2}`, lines);
+      if (!this.sawRoot) throw this.error(`ends before its <testResults> element; ${HINT3}`, lines);
       partial = true;
       this.warn(
         `${this.file}: ends at line ${lines} without its closing </testResults> (JMeter was stopped while writing it): read the ${this.samples} complete samples up to line ${this.lastCompleteLine}${this.depth >= 2 ? `; the sample from line ${this.sampleLine} is cut off` : ""}`
       );
     }
-    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT2}`);
+    if (!this.sawRoot) throw this.error(`has no <testResults> element; ${HINT3}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines: partial && !this.rootClosed ? this.lastCompleteLine : lines, partial };
   }
@@ -2497,14 +2817,14 @@ var JmeterXmlParser = class {
     } catch (err) {
       if (this.failure) throw this.failure;
       const message = err instanceof Error ? err.message.replace(/^\d+:\d+: /, "").replace(/\.$/, "") : String(err);
-      const why = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT2;
+      const why = this.sawRoot ? "JMeter writes well-formed XML up to where it stopped, so the file was changed or damaged" : HINT3;
       throw this.error(`is not well-formed XML at column ${this.xml.column}: ${message} (${why})`, this.xml.line, err);
     }
   }
   open(tag) {
     this.depth++;
     if (this.depth === 1) {
-      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT2}`);
+      if (tag.name !== "testResults") this.fail(`the root element is <${excerpt(tag.name, 40)}>, not JMeter's <testResults>; ${HINT3}`);
       this.sawRoot = true;
       return;
     }
@@ -2719,8 +3039,8 @@ var TimeParser = class {
       else if (digits2 === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
     }
-    const z8 = p < limit ? buf[p] : 0;
-    const zoneLength = z8 === 90 || z8 === 122 ? 1 : z8 === 43 || z8 === 45 ? 6 : 0;
+    const z9 = p < limit ? buf[p] : 0;
+    const zoneLength = z9 === 90 || z9 === 122 ? 1 : z9 === 43 || z9 === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     const w2 = view.getFloat64(start + 11, true);
     if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
@@ -2785,7 +3105,7 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
 }
 
 // src/ingest/k6/csv.ts
-var HINT3 = "is this file from `k6 run --out csv=\u2026`?";
+var HINT4 = "is this file from `k6 run --out csv=\u2026`?";
 var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file, sink) {
@@ -2815,7 +3135,7 @@ var K6CsvParser = class {
       pos = nl + 1;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT3}`, this.lineNo + 1);
+    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, this.lineNo + 1);
   }
   finish(truncatedStream, warn) {
     let partial = truncatedStream;
@@ -2838,7 +3158,7 @@ var K6CsvParser = class {
         warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
       }
     }
-    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT3}`);
+    if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
@@ -2852,7 +3172,7 @@ var K6CsvParser = class {
 ${text}`;
       if (!quotesBalanced(record)) {
         this.pending = record;
-        if (record.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT3}`, this.pendingLine);
+        if (record.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, this.pendingLine);
         return;
       }
       this.pending = void 0;
@@ -2886,7 +3206,7 @@ ${text}`;
       rest = text.slice(c3 + 1);
     } else {
       const fields = splitCsvRecord(text);
-      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT3}`, line);
+      if (fields === void 0 || fields.length < 4) throw this.error(`expected a k6 CSV row (metric_name,timestamp,metric_value,\u2026), got '${excerpt(text)}'; ${HINT4}`, line);
       [name, timestamp, valueText] = fields;
       rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
     }
@@ -2910,7 +3230,7 @@ ${text}`;
   header(text, line) {
     const fields = splitCsvRecord(text);
     if (fields === void 0 || fields[0] !== "metric_name" || fields[1] !== "timestamp" || fields[2] !== "metric_value") {
-      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT3}`, line);
+      throw this.error(`expected k6's CSV header 'metric_name,timestamp,metric_value,\u2026', got '${excerpt(text)}'; ${HINT4}`, line);
     }
     const tagColumns = fields.map((f, i) => i < 3 || f === "extra_tags" || f === "metadata" ? void 0 : f);
     return { columns: fields.length, tagColumns, extraTags: fields.indexOf("extra_tags") };
@@ -2965,7 +3285,7 @@ async function readK6Csv(file, source, sink, warn) {
 }
 
 // src/ingest/k6/machine-summary.ts
-import { z as z3 } from "zod";
+import { z as z4 } from "zod";
 
 // src/ingest/k6/summary-metric.ts
 function parseMetricKey(key, file) {
@@ -2989,26 +3309,26 @@ function trimTag(s) {
 }
 
 // src/ingest/k6/machine-summary.ts
-var MachineMetricSchema = z3.object({
-  name: z3.string().min(1),
+var MachineMetricSchema = z4.object({
+  name: z4.string().min(1),
   type: MetricTypeSchema,
-  contains: z3.enum(["time", "data", "default"]).optional(),
-  values: z3.record(z3.string(), z3.unknown())
+  contains: z4.enum(["time", "data", "default"]).optional(),
+  values: z4.record(z4.string(), z4.unknown())
 });
-var MachineSummarySchema = z3.object({
-  version: z3.string(),
-  config: z3.object({ duration: z3.number().nonnegative() }),
-  metadata: z3.object({
-    generated_at: z3.string().optional(),
-    generatedAt: z3.string().optional(),
-    k6_version: z3.string().optional(),
-    k6Version: z3.string().optional()
+var MachineSummarySchema = z4.object({
+  version: z4.string(),
+  config: z4.object({ duration: z4.number().nonnegative() }),
+  metadata: z4.object({
+    generated_at: z4.string().optional(),
+    generatedAt: z4.string().optional(),
+    k6_version: z4.string().optional(),
+    k6Version: z4.string().optional()
   }).optional(),
-  results: z3.object({
-    metrics: z3.array(MachineMetricSchema),
-    checks: z3.object({
-      metrics: z3.array(MachineMetricSchema).nullish(),
-      results: z3.array(z3.object({ name: z3.string(), passes: z3.number().int().nonnegative(), fails: z3.number().int().nonnegative() })).nullish()
+  results: z4.object({
+    metrics: z4.array(MachineMetricSchema),
+    checks: z4.object({
+      metrics: z4.array(MachineMetricSchema).nullish(),
+      results: z4.array(z4.object({ name: z4.string(), passes: z4.number().int().nonnegative(), fails: z4.number().int().nonnegative() })).nullish()
     }).nullish()
   })
 });
@@ -3144,7 +3464,7 @@ function hashBytes(view, buf, at, length) {
 }
 
 // src/ingest/k6/ndjson.ts
-var MAX_LINE_BYTES = 16 << 20;
+var MAX_LINE_BYTES2 = 16 << 20;
 var ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
 var word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);
 var POINT_HEAD = ascii('{"metric":"');
@@ -3261,8 +3581,8 @@ var K6NdjsonParser = class {
   /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
   keep(part2) {
     this.carryLength += part2.length;
-    if (this.carryLength > MAX_LINE_BYTES) {
-      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
+    if (this.carryLength > MAX_LINE_BYTES2) {
+      throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES2 >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
     }
     this.carry.push(Buffer.from(part2));
   }
@@ -3472,20 +3792,20 @@ async function readK6Ndjson(file, source, sink, warn) {
 }
 
 // src/ingest/k6/summary.ts
-import { z as z4 } from "zod";
-var ContainsSchema = z4.enum(["time", "data", "default"]);
-var HandleSummaryMetricSchema = z4.object({
+import { z as z5 } from "zod";
+var ContainsSchema = z5.enum(["time", "data", "default"]);
+var HandleSummaryMetricSchema = z5.object({
   type: MetricTypeSchema,
   contains: ContainsSchema.optional(),
-  values: z4.record(z4.string(), z4.unknown()),
-  thresholds: z4.record(z4.string(), z4.object({ ok: z4.boolean() })).optional()
+  values: z5.record(z5.string(), z5.unknown()),
+  thresholds: z5.record(z5.string(), z5.object({ ok: z5.boolean() })).optional()
 });
-var HandleSummarySchema = z4.object({
-  metrics: z4.record(z4.string(), HandleSummaryMetricSchema),
-  state: z4.object({ testRunDurationMs: z4.number().nonnegative().optional() }).optional()
+var HandleSummarySchema = z5.object({
+  metrics: z5.record(z5.string(), HandleSummaryMetricSchema),
+  state: z5.object({ testRunDurationMs: z5.number().nonnegative().optional() }).optional()
 });
-var SummaryExportSchema = z4.object({
-  metrics: z4.record(z4.string(), z4.record(z4.string(), z4.unknown()))
+var SummaryExportSchema = z5.object({
+  metrics: z5.record(z5.string(), z5.record(z5.string(), z5.unknown()))
 });
 function summaryDocument(value, info) {
   let metrics;
@@ -3513,7 +3833,7 @@ function summaryDocument(value, info) {
   const warnings = [];
   const docMetrics = {};
   const scopes = {};
-  for (const m of [...metrics].sort((a, b) => compareText3(a.key, b.key))) {
+  for (const m of [...metrics].sort((a, b) => compareText4(a.key, b.key))) {
     const name = scopeName(m.base, m.tags);
     const scope = { metric: m.base, tags: m.tags, type: m.type, reported: m.reported };
     const { passes, fails } = m.reported;
@@ -3528,7 +3848,7 @@ function summaryDocument(value, info) {
   }
   for (const m of metrics) docMetrics[m.base] ??= { type: m.type, contains: m.contains, thresholds: [] };
   const ordered2 = {};
-  for (const k of Object.keys(docMetrics).sort(compareText3)) ordered2[k] = docMetrics[k];
+  for (const k of Object.keys(docMetrics).sort(compareText4)) ordered2[k] = docMetrics[k];
   if (durationSeconds === void 0) warnings.push(`${info.file}: the summary does not state the test duration (no counter with a rate): duration set to 0`);
   const startMs2 = endMs - Math.round((durationSeconds ?? 0) * 1e3);
   return {
@@ -3622,7 +3942,7 @@ function durationFromCounters(metrics) {
     return i < 0 ? preferred.length : i;
   }
 }
-function compareText3(a, b) {
+function compareText4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function isCount(n) {
@@ -3654,7 +3974,7 @@ function isObject(x) {
 }
 
 // src/ingest/readers.ts
-var READERS = [...K6_READERS, ...JMETER_READERS];
+var READERS = [...K6_READERS, ...JMETER_READERS, ...ARTILLERY_READERS];
 
 // src/ingest/detect.ts
 var HEAD_BYTES = 64 * 1024;
@@ -4356,10 +4676,10 @@ var ConfigError = class _ConfigError extends Error {
 import { readFile as readFile3 } from "node:fs/promises";
 
 // src/config/schema.ts
-import { z as z7 } from "zod";
+import { z as z8 } from "zod";
 
 // src/config/metric-selector.ts
-var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_.]{0,126}[A-Za-z0-9_])?$/;
+var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
 var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 function tryParseMetricSelector(source) {
   const text = source.trim();
@@ -4407,7 +4727,7 @@ function unquote(text) {
 }
 
 // src/config/schema-fields.ts
-import { z as z5 } from "zod";
+import { z as z6 } from "zod";
 
 // src/config/duration.ts
 var UNIT_SECONDS = { ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400 };
@@ -4457,37 +4777,37 @@ function parsePercent(text) {
 }
 function fraction(range, example) {
   const expected = `expected a number ${describeRange(range)} or a percentage such as ${JSON.stringify(example)}`;
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parsePercent(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
       ctx.addIssue({ code: "custom", message: `${expected}, got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return n;
   });
 }
 function wholeNumber(range) {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     if (typeof value !== "number" || !Number.isInteger(value) || !inRange(value, range)) {
       ctx.addIssue({ code: "custom", message: `expected a whole number ${describeRange(range)}, got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return value;
   });
 }
 function milliseconds(range) {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     const text = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(value) : null;
     const n = typeof value === "number" ? value : text ? Number(text[1]) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
       ctx.addIssue({ code: "custom", message: `expected milliseconds ${describeRange(range)}, as a number or a string such as "0.05ms", got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return n;
   });
 }
 function seconds(range) {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
       ctx.addIssue({
@@ -4495,13 +4815,13 @@ function seconds(range) {
         message: `expected a number of seconds ${describeRange(range)} or a duration such as "30s", got ${formatValue(value)}`,
         input: value
       });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return n;
   });
 }
 function windowSeconds() {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     if (value === "auto") return "auto";
     const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !(n > 0)) {
@@ -4510,40 +4830,40 @@ function windowSeconds() {
         message: `expected 'auto', a number of seconds > 0 or a duration such as "30s", got ${formatValue(value)}`,
         input: value
       });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return n;
   });
 }
 function metricSelectorText() {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     if (typeof value !== "string") {
       ctx.addIssue({ code: "custom", message: `expected a k6 metric name such as "http_req_duration", got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     const parsed = tryParseMetricSelector(value);
     if ("error" in parsed) {
       ctx.addIssue({ code: "custom", message: parsed.error, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return formatMetricSelector(parsed);
   });
 }
 function nonEmptyText(what) {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     if (typeof value !== "string" || value.trim() === "" || value.trim() !== value) {
       ctx.addIssue({ code: "custom", message: `expected ${what} (a non-empty string without surrounding spaces), got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     return value;
   });
 }
 function textList(one, many) {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     const list = typeof value === "string" ? [value] : value;
     if (!Array.isArray(list)) {
       ctx.addIssue({ code: "custom", message: `expected a list of ${many}, got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     const out = [];
     list.forEach((item, i) => {
@@ -4559,11 +4879,11 @@ function textList(one, many) {
   });
 }
 function latencyStatistics() {
-  return z5.unknown().transform((value, ctx) => {
+  return z6.unknown().transform((value, ctx) => {
     const list = typeof value === "string" ? [value] : value;
     if (!Array.isArray(list) || list.length === 0) {
       ctx.addIssue({ code: "custom", message: `expected a non-empty list such as [med, "p(95)"], got ${formatValue(value)}`, input: value });
-      return z5.NEVER;
+      return z6.NEVER;
     }
     const out = [];
     list.forEach((item, i) => {
@@ -4917,63 +5237,63 @@ function customStageRules() {
 }
 
 // src/config/workload.ts
-import { z as z6 } from "zod";
+import { z as z7 } from "zod";
 var HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-var MethodSchema = z6.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, z6.enum(HTTP_METHODS));
-var PathSchema = z6.string().regex(/^\//, { message: "must start with '/' (it is appended to baseUrl)" });
-var BodySchema = z6.union([z6.string(), z6.record(z6.string(), z6.unknown()), z6.array(z6.unknown())]);
-var HeadersSchema = z6.record(z6.string(), z6.string());
-var SecondsSchema = z6.union([z6.number(), z6.string()]).transform((v, ctx) => {
+var MethodSchema = z7.preprocess((v) => typeof v === "string" ? v.toUpperCase() : v, z7.enum(HTTP_METHODS));
+var PathSchema = z7.string().regex(/^\//, { message: "must start with '/' (it is appended to baseUrl)" });
+var BodySchema = z7.union([z7.string(), z7.record(z7.string(), z7.unknown()), z7.array(z7.unknown())]);
+var HeadersSchema = z7.record(z7.string(), z7.string());
+var SecondsSchema = z7.union([z7.number(), z7.string()]).transform((v, ctx) => {
   const seconds2 = typeof v === "number" ? v : parseDurationSeconds(v);
   if (seconds2 === void 0 || !Number.isFinite(seconds2) || seconds2 < 0) {
     ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
-    return z6.NEVER;
+    return z7.NEVER;
   }
   return seconds2;
 });
-var StatusSchema = z6.number().int().min(100).max(599);
-var WorkloadRequestSchema = z6.object({
+var StatusSchema = z7.number().int().min(100).max(599);
+var WorkloadRequestSchema = z7.object({
   /** The `name` tag (one scope per endpoint); default `METHOD path`. */
-  name: z6.string().min(1).optional(),
+  name: z7.string().min(1).optional(),
   method: MethodSchema.default("GET"),
   path: PathSchema,
   headers: HeadersSchema.optional(),
   body: BodySchema.optional(),
   /** Relative share of requests (default 1). */
-  weight: z6.number().positive().default(1),
+  weight: z7.number().positive().default(1),
   /** Statuses that count as success; default 200–399, as k6's default response callback. */
-  expectStatus: z6.union([StatusSchema, z6.array(StatusSchema).min(1)]).optional()
+  expectStatus: z7.union([StatusSchema, z7.array(StatusSchema).min(1)]).optional()
 }).strict();
-var WorkloadLoginSchema = z6.object({
-  name: z6.string().min(1).optional(),
+var WorkloadLoginSchema = z7.object({
+  name: z7.string().min(1).optional(),
   method: MethodSchema.default("POST"),
   path: PathSchema,
   headers: HeadersSchema.optional(),
   body: BodySchema.optional(),
   /** Dotted path of the token in the JSON response, e.g. `token` or `data.accessToken`. */
-  tokenField: z6.string().min(1).default("token"),
+  tokenField: z7.string().min(1).default("token"),
   /** Header later requests carry the token in. */
-  header: z6.string().min(1).default("authorization"),
+  header: z7.string().min(1).default("authorization"),
   /** Text before the token in that header. */
-  prefix: z6.string().default("Bearer ")
+  prefix: z7.string().default("Bearer ")
 }).strict();
-var WorkloadSchema = z6.object({
+var WorkloadSchema = z7.object({
   /** Origin (and optional path prefix) of the service, e.g. `http://127.0.0.1:8080`. */
-  baseUrl: z6.url({ protocol: /^https?$/ }),
-  requests: z6.array(WorkloadRequestSchema).min(1),
+  baseUrl: z7.url({ protocol: /^https?$/ }),
+  requests: z7.array(WorkloadRequestSchema).min(1),
   /** Done once before load starts; its token goes into every request's `header`. */
   login: WorkloadLoginSchema.optional(),
   /** Concurrent connections (k6's VUs), default 10. */
-  connections: z6.number().int().positive().default(10),
+  connections: z7.number().int().positive().default(10),
   /** Total requests per second across all connections (autocannon's overallRate); unset: as fast as the service answers. */
-  arrivalRate: z6.number().int().positive().optional(),
+  arrivalRate: z7.number().int().positive().optional(),
   duration: SecondsSchema.refine((s) => s > 0, { message: "must be more than 0 seconds" }),
   /** Connections are opened in steps over this many seconds (default 0: all at once). */
   rampUp: SecondsSchema.default(0),
   /** Request timeout in seconds, at least 1 (default 10); a timed-out request counts as failed with status 0. */
   timeout: SecondsSchema.refine((s) => s >= 1, { message: "must be at least 1 second (autocannon's smallest timeout)" }).default(10),
   /** Tags added to every request, e.g. `{ tenant: acme }`. */
-  tags: z6.record(z6.string(), z6.string()).default({})
+  tags: z7.record(z7.string(), z7.string()).default({})
 }).strict().superRefine((w, ctx) => {
   if (w.rampUp >= w.duration) {
     ctx.addIssue({ code: "custom", path: ["rampUp"], message: `must be shorter than duration (${w.duration} s) but got ${w.rampUp} s` });
@@ -5009,30 +5329,30 @@ var CONFIG_DEFAULTS = {
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
-var thresholdText = z7.string().transform((source, ctx) => {
+var thresholdText = z8.string().transform((source, ctx) => {
   const parsed = tryParseThreshold(source);
   if ("error" in parsed) {
     ctx.addIssue({ code: "custom", message: parsed.error, input: source });
-    return z7.NEVER;
+    return z8.NEVER;
   }
   return parsed;
 });
-var thresholdObject = z7.strictObject({
+var thresholdObject = z8.strictObject({
   threshold: thresholdText,
-  abortOnFail: z7.boolean().optional(),
-  delayAbortEval: z7.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
+  abortOnFail: z8.boolean().optional(),
+  delayAbortEval: z8.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/, { error: (iss) => `expected a k6 duration such as "10s", got ${formatValue(iss.input)}` }).optional()
 }).transform((o) => ({ ...o.threshold, abortOnFail: o.abortOnFail ?? false }));
-var thresholdEntry = z7.union([thresholdText, thresholdObject], {
+var thresholdEntry = z8.union([thresholdText, thresholdObject], {
   error: (iss) => iss.code === "invalid_union" ? `expected ${THRESHOLD_FORMS}, got ${formatValue(iss.input)}` : void 0
 });
-var thresholdList = z7.union([thresholdEntry, z7.array(thresholdEntry)], {
+var thresholdList = z8.union([thresholdEntry, z8.array(thresholdEntry)], {
   error: (iss) => iss.code === "invalid_union" ? `expected a list of k6 thresholds such as ['p(95)<500'], got ${formatValue(iss.input)}` : void 0
 }).transform((v) => Array.isArray(v) ? v : [v]);
-var metricKey = z7.string().check((ctx) => {
+var metricKey = z8.string().check((ctx) => {
   const parsed = tryParseMetricSelector(ctx.value);
   if ("error" in parsed) ctx.issues.push({ code: "custom", message: parsed.error, input: ctx.value });
 });
-var thresholdsSchema = z7.record(metricKey, thresholdList).transform((record, ctx) => {
+var thresholdsSchema = z8.record(metricKey, thresholdList).transform((record, ctx) => {
   const sets = [];
   const firstKey = /* @__PURE__ */ new Map();
   for (const [key, expressions] of Object.entries(record)) {
@@ -5049,33 +5369,33 @@ var thresholdsSchema = z7.record(metricKey, thresholdList).transform((record, ct
   }
   return sets;
 });
-var regressionSchema = z7.strictObject({
-  latency: z7.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
-  throughput: z7.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
-  errorRate: z7.strictObject({
+var regressionSchema = z8.strictObject({
+  latency: z8.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "20%").optional(), statistics: latencyStatistics().optional() }).optional(),
+  throughput: z8.strictObject({ maxDecrease: fraction({ min: 0, minExclusive: true, max: 1 }, "15%").optional() }).optional(),
+  errorRate: z8.strictObject({
     maxIncrease: fraction({ min: 0, minExclusive: true }, "50%").optional(),
     absoluteFloor: fraction({ min: 0, max: 1 }, "0.1%").optional()
   }).optional(),
-  failureSignatures: z7.strictObject({
+  failureSignatures: z8.strictObject({
     warnCount: wholeNumber({ min: 1 }).optional(),
     failCount: wholeNumber({ min: 1 }).optional(),
     failRate: fraction({ min: 0, max: 1 }, "1%").optional()
   }).optional(),
-  memory: z7.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
+  memory: z8.strictObject({ maxIncrease: fraction({ min: 0, minExclusive: true }, "25%").optional() }).optional()
 });
-var enduranceSchema = z7.strictObject({
+var enduranceSchema = z8.strictObject({
   memoryGrowth: fraction({ min: 0, minExclusive: true }, "5%").optional(),
   degradation: fraction({ min: 0, minExclusive: true }, "10%").optional(),
-  leak: z7.boolean().optional(),
+  leak: z8.boolean().optional(),
   warmupSeconds: seconds({ min: 0 }).optional()
 });
-var workloadOverrideSchema = z7.strictObject({
+var workloadOverrideSchema = z8.strictObject({
   connections: wholeNumber({ min: 1 }).optional(),
   arrivalRate: wholeNumber({ min: 1 }).optional(),
   duration: seconds({ min: 0 }).optional(),
   rampUp: seconds({ min: 0 }).optional()
 });
-var sequentialSchema = z7.strictObject({
+var sequentialSchema = z8.strictObject({
   // Below 4 s a look would see a second of data: nothing the gate could judge.
   duration: seconds({ min: 4 }),
   maxDuration: seconds({ min: 4 }).optional(),
@@ -5089,7 +5409,7 @@ var sequentialSchema = z7.strictObject({
     ctx.issues.push({ code: "custom", path: ["lookEvery"], message: `must be at most the planned duration (${duration} s), got ${lookEvery} s: a look after the planned end is no earlier stop`, input: lookEvery });
   }
 });
-var stageSchema = z7.strictObject({
+var stageSchema = z8.strictObject({
   extends: nonEmptyText("a stage name").optional(),
   thresholds: thresholdsSchema.optional(),
   regression: regressionSchema.optional(),
@@ -5098,7 +5418,7 @@ var stageSchema = z7.strictObject({
   workload: workloadOverrideSchema.optional()
 });
 var STAGE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-var stageName = z7.string().check((ctx) => {
+var stageName = z8.string().check((ctx) => {
   if (!STAGE_NAME.test(ctx.value)) {
     ctx.issues.push({
       code: "custom",
@@ -5107,28 +5427,28 @@ var stageName = z7.string().check((ctx) => {
     });
   }
 });
-var configSchema = z7.strictObject({
-  version: z7.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
+var configSchema = z8.strictObject({
+  version: z8.literal(1, { error: (iss) => `this perf-gate reads config version 1, got ${formatValue(iss.input)} \u2014 write 'version: 1'` }).default(CONFIG_DEFAULTS.version),
   groupBy: textList("a tag name", "tag names").default([...CONFIG_DEFAULTS.groupBy]),
   window: windowSeconds().default(CONFIG_DEFAULTS.window),
   maxScopes: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.maxScopes),
   alpha: fraction({ min: 0, minExclusive: true, max: 1, maxExclusive: true }, "5%").default(CONFIG_DEFAULTS.alpha),
-  multipleComparisons: z7.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
+  multipleComparisons: z8.enum(["holm", "bh", "none"]).default(CONFIG_DEFAULTS.multipleComparisons),
   limitConfidence: fraction({ min: 0.5, max: 1, maxExclusive: true }, "70%").default(CONFIG_DEFAULTS.limitConfidence),
   runToRunNoise: fraction({ min: 0 }, "3%").default(CONFIG_DEFAULTS.runToRunNoise),
   runToRunNoiseMs: milliseconds({ min: 0 }).default(CONFIG_DEFAULTS.runToRunNoiseMs),
   tailShapeNoise: fraction({ min: 0 }, "1.5%").default(CONFIG_DEFAULTS.tailShapeNoise),
   minSamples: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.minSamples),
-  coverage: z7.strictObject({ missing: z7.enum(["warn", "fail", "ignore"]).default(CONFIG_DEFAULTS.coverage.missing) }).default({ ...CONFIG_DEFAULTS.coverage }),
-  noiseLearning: z7.strictObject({
-    enabled: z7.boolean().default(CONFIG_DEFAULTS.noiseLearning.enabled),
+  coverage: z8.strictObject({ missing: z8.enum(["warn", "fail", "ignore"]).default(CONFIG_DEFAULTS.coverage.missing) }).default({ ...CONFIG_DEFAULTS.coverage }),
+  noiseLearning: z8.strictObject({
+    enabled: z8.boolean().default(CONFIG_DEFAULTS.noiseLearning.enabled),
     priorRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.noiseLearning.priorRuns)
   }).default({ ...CONFIG_DEFAULTS.noiseLearning }),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
   // `stages:` or `smoke:` with nothing under them (YAML null) mean "no changes".
-  stages: z7.preprocess((v) => v === null ? {} : v, z7.record(stageName, z7.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
+  stages: z8.preprocess((v) => v === null ? {} : v, z8.record(stageName, z8.preprocess((v) => v === null ? {} : v, stageSchema))).default({})
 });
 function validateConfig(raw) {
   const input = raw ?? {};
@@ -5637,11 +5957,11 @@ function renameNote(renamed, tool) {
 
 // src/stats/normal.ts
 var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z8) {
-  return Math.exp(-0.5 * z8 * z8) / SQRT_2PI;
+function density(z9) {
+  return Math.exp(-0.5 * z9 * z9) / SQRT_2PI;
 }
-function lowerTail(z8) {
-  const x = -z8;
+function lowerTail(z9) {
+  const x = -z9;
   if (x < 3) {
     let term = x;
     let sum3 = x;
@@ -5660,10 +5980,10 @@ function lowerTail(z8) {
   for (let k = depth; k >= 1; k--) f = x + k / f;
   return density(x) / f;
 }
-function normalCdf(z8) {
-  if (Number.isNaN(z8)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z8 <= 0) return lowerTail(z8);
-  return 1 - lowerTail(-z8);
+function normalCdf(z9) {
+  if (Number.isNaN(z9)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z9 <= 0) return lowerTail(z9);
+  return 1 - lowerTail(-z9);
 }
 var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
 var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
@@ -5751,9 +6071,9 @@ var LANCZOS = [
   9984369578019572e-21,
   15056327351493116e-23
 ];
-function logGamma(z8) {
-  if (z8 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z8)) - logGamma(1 - z8);
-  const y = z8 - 1;
+function logGamma(z9) {
+  if (z9 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z9)) - logGamma(1 - z9);
+  const y = z9 - 1;
   let sum3 = LANCZOS[0];
   for (let i = 1; i < LANCZOS.length; i++) sum3 += LANCZOS[i] / (y + i);
   const t = y + 7.5;
@@ -5875,9 +6195,9 @@ function clearlyBeyond(a, confidence) {
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
   const se = logSeOfInterval(a.interval, a.df);
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
-  const z8 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
+  const z9 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
-  return a.limit.kind === "max-increase" ? estimate - z8 * se > Math.log1p(a.limit.max) : estimate + z8 * se < Math.log1p(-a.limit.max);
+  return a.limit.kind === "max-increase" ? estimate - z9 * se > Math.log1p(a.limit.max) : estimate + z9 * se < Math.log1p(-a.limit.max);
 }
 function decide(a, adjustedP, alpha, clearly) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
@@ -6044,9 +6364,9 @@ function hodgesLehmann(baseline, current, options = {}) {
   const kth = (k) => kthPairwiseDifference(baseline, current, k);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
-  const z8 = normalQuantile(1 - (1 - confidence) / 2);
+  const z9 = normalQuantile(1 - (1 - confidence) / 2);
   const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
-  const c2 = Math.floor(pairs / 2 - z8 * sd);
+  const c2 = Math.floor(pairs / 2 - z9 * sd);
   const lower = c2 >= 1 ? kth(c2 - 1) : -Infinity;
   const upper = c2 >= 1 ? kth(pairs - c2) : Infinity;
   if (!Number.isFinite(estimate)) {
@@ -6086,7 +6406,7 @@ function logRatioTest(logRatio, components, options = {}) {
   if (!(se > 0) || !Number.isFinite(se)) {
     return insufficient("both runs show no spread and no run-to-run noise is assumed, so no change can be told from chance (set runToRunNoise above 0)", "no-spread");
   }
-  const z8 = logRatio / se;
+  const z9 = logRatio / se;
   const half = normalQuantile(0.5 + confidence / 2) * se;
   const upper = Math.expm1(logRatio + half);
   if (!Number.isFinite(upper)) return insufficient("the spread is too large to bound the change");
@@ -6094,8 +6414,8 @@ function logRatioTest(logRatio, components, options = {}) {
     logRatio,
     se,
     // Each tail from its own side of the CDF, so a tiny p-value keeps its digits.
-    pGreater: normalCdf(-z8),
-    pLess: normalCdf(z8),
+    pGreater: normalCdf(-z9),
+    pLess: normalCdf(z9),
     lower: Math.expm1(logRatio - half),
     upper,
     confidence
@@ -6153,15 +6473,15 @@ function mannWhitney(baseline, current, options = {}) {
   if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
   const sd = Math.sqrt(variance);
   const diff = u - meanU;
-  const z8 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
+  const z9 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
   const tieCorrected = tieSum > 0;
   if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
     const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
-    return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
+    return { u, n1, n2, z: z9, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
   }
   const pGreater = normalCdf(-(diff - 0.5) / sd);
   const pLess = normalCdf((diff + 0.5) / sd);
-  return { u, n1, n2, z: z8, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
+  return { u, n1, n2, z: z9, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
 }
 function tieGroups(baseline, current) {
   const groups = [];
@@ -6669,7 +6989,7 @@ function twoProportionTest(baseline, current, options = {}) {
   const rb = baseline.events / baseline.total;
   const rc = current.events / current.total;
   const difference = rc - rb;
-  const z8 = normalQuantile(0.5 + confidence / 2);
+  const z9 = normalQuantile(0.5 + confidence / 2);
   const inverse = 1 / baseline.total + 1 / current.total;
   const pooled = (baseline.events + current.events) / (baseline.total + current.total);
   const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
@@ -6680,13 +7000,13 @@ function twoProportionTest(baseline, current, options = {}) {
   if (baseline.events > 0 && current.events > 0) {
     const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
     const lr = Math.log(rc / rb);
-    ratio = { lower: Math.expm1(lr - z8 * seLog), upper: Math.expm1(lr + z8 * seLog) };
+    ratio = { lower: Math.expm1(lr - z9 * seLog), upper: Math.expm1(lr + z9 * seLog) };
   }
   return {
     difference,
     pGreater: Math.min(1, Math.max(0, pGreater)),
-    differenceLower: Math.max(-1, difference - z8 * seDiff),
-    differenceUpper: Math.min(1, difference + z8 * seDiff),
+    differenceLower: Math.max(-1, difference - z9 * seDiff),
+    differenceUpper: Math.min(1, difference + z9 * seDiff),
     ...ratio ? { ratio } : {},
     confidence
   };
@@ -7156,10 +7476,10 @@ function theilSen(x, y, options = {}) {
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
   const intercept = quantileSorted(residuals, 0.5);
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
-  const z8 = normalQuantile(1 - (1 - confidence) / 2);
+  const z9 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count2 + z8 * sigma) / 2), count2 - 1);
-  const lowerIndex = Math.max(Math.round((count2 - z8 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count2 + z9 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z9 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();

@@ -17,6 +17,7 @@
 // CPU figures include each tool's start-up, printed on its own (`k6 version`, `artillery version`, and
 // loading the embedded engine under tsx), so a short run's share of it can be told apart.
 //
+/* global fetch */
 // Options: --rate 200 --duration 15 --vus 50 --runs 1 --tools k6,artillery,embedded,jmeter
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -150,7 +151,7 @@ const TOOLS = {
     available: () => undefined,
     protocols: 'HTTP/1.1 (autocannon)',
     scripting: 'declarative YAML workload in perf-gate.yml (weighted requests, one login)',
-    async run(w, dir) {
+    async run(w) {
       const u = new URL(w.url);
       const workload = {
         baseUrl: u.origin,
