@@ -11,6 +11,7 @@ import { carriesSecret, childEnv } from './child-env.js';
 import { codeOfSignal } from './k6-exit.js';
 import { formatElapsed, formatProgress, LiveProgress } from './live-progress.js';
 import type { EngineLog } from './log.js';
+import { secondsText, shellQuote, startError } from './process-text.js';
 
 export interface RunK6Options {
   /** The k6 executable (from `ensureK6`). */
@@ -192,7 +193,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
     child.kill('SIGINT');
     killTimer = setTimeout(() => {
       if (exited) return;
-      log.warning(`k6 did not stop within ${seconds(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
+      log.warning(`k6 did not stop within ${secondsText(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
       child.kill('SIGKILL');
     }, stopTimeoutMs);
   };
@@ -200,13 +201,13 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
     if (cancelled || exited) return;
     cancelled = true;
     stoppedOnRequest = false;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${secondsText(stopTimeoutMs)} to write what it measured`);
     stopK6();
   };
   const onStop = (): void => {
     if (cancelled || exited || stoppedOnRequest) return;
     stoppedOnRequest = true;
-    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds(stopTimeoutMs)} to write what it measured`);
+    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${secondsText(stopTimeoutMs)} to write what it measured`);
     stopK6();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -226,7 +227,7 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
   try {
     closed = await new Promise((resolve, reject) => {
       child.on('error', (err) => {
-        if (child.pid === undefined) reject(startError(options.k6, err));
+        if (child.pid === undefined) reject(startError('k6', options.k6, err));
       });
       child.once('close', (code, signal) => resolve({ code, signal, at: new Date() }));
     });
@@ -270,25 +271,14 @@ export async function runK6(options: RunK6Options): Promise<K6RunResult> {
 function displayArgs(args: readonly string[]): string {
   return args
     .map((a, i) => {
-      if (args[i - 1] === '-e' && !a.startsWith('PERF_GATE_STAGE=')) return `${quote(a.slice(0, a.indexOf('=')))}=***`;
-      return quote(a);
+      if (args[i - 1] === '-e' && !a.startsWith('PERF_GATE_STAGE=')) return `${shellQuote(a.slice(0, a.indexOf('=')))}=***`;
+      return shellQuote(a);
     })
     .join(' ');
 }
 
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
 
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
-}
 
-function startError(k6: string, err: Error): Error {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'it is not executable' : err.message;
-  return new Error(`could not start k6 (${k6}): ${why}`, { cause: err });
-}
 
 /** Keeps the end of a stream as text and hands complete lines to `onLine` (k6's and JMeter's stdout and stderr). */
 export class OutputTail {

@@ -12,6 +12,7 @@ import { childEnv } from '../child-env.js';
 import { formatElapsed } from '../live-progress.js';
 import type { EngineLog } from '../log.js';
 import { ARTILLERY_QUIET_ENV } from './find-artillery.js';
+import { startError } from '../process-text.js';
 
 export interface RunArtilleryOptions {
   readonly artillery: string;
@@ -156,7 +157,7 @@ export async function runArtillery(options: RunArtilleryOptions): Promise<Artill
   try {
     closed = await new Promise((resolve, reject) => {
       child.on('error', (err) => {
-        if (child.pid === undefined) reject(startError(options.artillery, err));
+        if (child.pid === undefined) reject(startError('Artillery', options.artillery, err));
       });
       child.once('close', (code, signal) => resolve({ code, signal }));
     });
@@ -217,11 +218,6 @@ async function nonEmpty(file: string): Promise<boolean> {
   }
 }
 
-function startError(bin: string, err: Error): Error {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'it is not executable' : err.message;
-  return new Error(`could not start Artillery (${bin}): ${why}`, { cause: err });
-}
 
 /** Keeps the end of a stream as text and hands complete lines to `onLine`. */
 class Tail {

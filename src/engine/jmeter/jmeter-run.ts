@@ -23,6 +23,7 @@ import { OutputTail } from '../k6-run.js';
 import { formatElapsed } from '../live-progress.js';
 import type { EngineLog } from '../log.js';
 import { jmeterArgs, type JmeterArgsOptions } from './jmeter-args.js';
+import { secondsText, shellQuote, startError } from '../process-text.js';
 
 export interface RunJmeterOptions extends Omit<JmeterArgsOptions, 'stopPort'> {
   /** The `jmeter` executable (a path, or a name looked up on PATH). */
@@ -128,7 +129,7 @@ export async function runJmeter(options: RunJmeterOptions): Promise<JmeterRunRes
     stoppedBy = 'SIGTERM';
     signalGroup('SIGTERM');
     later(KILL_AFTER_TERM_MS, () => {
-      log.warning(`JMeter did not end within ${seconds(KILL_AFTER_TERM_MS)} of SIGTERM: killing it (SIGKILL); its JTL ends where it was cut`);
+      log.warning(`JMeter did not end within ${secondsText(KILL_AFTER_TERM_MS)} of SIGTERM: killing it (SIGKILL); its JTL ends where it was cut`);
       stoppedBy = 'SIGKILL';
       signalGroup('SIGKILL');
     });
@@ -142,16 +143,16 @@ export async function runJmeter(options: RunJmeterOptions): Promise<JmeterRunRes
       return;
     }
     const port = listeningOn;
-    log.info(`stage ${options.stage} cancelled: asking JMeter to shut down (UDP 'Shutdown' to port ${port}); it has ${seconds(stopTimeoutMs)} to end its threads and write the JTL`);
+    log.info(`stage ${options.stage} cancelled: asking JMeter to shut down (UDP 'Shutdown' to port ${port}); it has ${secondsText(stopTimeoutMs)} to end its threads and write the JTL`);
     stoppedBy = 'Shutdown';
     void sendCommand('Shutdown', port);
     later(stopTimeoutMs / 2, () => {
-      log.warning(`JMeter is still shutting down after ${seconds(stopTimeoutMs / 2)}: sending 'StopTestNow'`);
+      log.warning(`JMeter is still shutting down after ${secondsText(stopTimeoutMs / 2)}: sending 'StopTestNow'`);
       stoppedBy = 'StopTestNow';
       void sendCommand('StopTestNow', port);
     });
     later(stopTimeoutMs, () => {
-      log.warning(`JMeter did not stop within ${seconds(stopTimeoutMs)}: ending it (SIGTERM)`);
+      log.warning(`JMeter did not stop within ${secondsText(stopTimeoutMs)}: ending it (SIGTERM)`);
       terminate();
     });
   };
@@ -161,7 +162,7 @@ export async function runJmeter(options: RunJmeterOptions): Promise<JmeterRunRes
   try {
     closed = await new Promise((resolve, reject) => {
       child.on('error', (err) => {
-        if (child.pid === undefined) reject(startError(options.jmeter, err));
+        if (child.pid === undefined) reject(startError('JMeter', options.jmeter, err));
       });
       child.once('close', (code, signal) => resolve({ code, signal }));
     });
@@ -244,22 +245,11 @@ function displayArgs(args: readonly string[], hidden: readonly string[]): string
   return args
     .map((a) => {
       const name = a.startsWith('-J') ? a.slice(2, a.indexOf('=') > 0 ? a.indexOf('=') : undefined) : undefined;
-      if (name !== undefined && hidden.includes(name)) return `-J${quote(name)}=***`;
-      return quote(a);
+      if (name !== undefined && hidden.includes(name)) return `-J${shellQuote(name)}=***`;
+      return shellQuote(a);
     })
     .join(' ');
 }
 
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
 
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
-}
 
-function startError(jmeter: string, err: Error): Error {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'it is not executable' : err.message;
-  return new Error(`could not start JMeter (${jmeter}): ${why}`, { cause: err });
-}
