@@ -9,12 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../examples/isectech-api/src/index.js';
 import { parseConfig } from '../../../src/config/schema.js';
-import { jmeterEngine } from '../../../src/engine/jmeter/jmeter-engine.js';
 import { planStages } from '../../../src/pipeline/plan-stages.js';
 import type { StoredBaseline } from '../../../src/pipeline/ports.js';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.js';
 import { fakeStore, fixedClock, recordingLog } from '../../pipeline/fakes.js';
-import { ISECTECH_PLAN, STAND_IN_JMETER, tempDir } from './support.js';
+import { isectechPlanEngine, tempDir } from './support.js';
 
 const ADMIN_TOKEN = 'isectech-admin';
 const config = parseConfig({ stages: { smoke: { workload: { connections: 3, duration: '8s' } } } });
@@ -26,18 +25,7 @@ async function setFaults(faults: unknown): Promise<void> {
 }
 
 async function stage(stored: StoredBaseline) {
-  const prepared = await jmeterEngine.prepare({
-    config,
-    stages: ['smoke'],
-    plan: ISECTECH_PLAN,
-    targetUrl: server.url,
-    env: { think: '100' },
-    flags: [],
-    secrets: [],
-    processEnv: { ...process.env, PERF_GATE_JMETER: STAND_IN_JMETER },
-    names: { script: '--script', targetUrl: '--target-url', config: 'perf-gate.yml' },
-  });
-  if (!prepared.ready) throw new Error(`${prepared.why} — ${prepared.fix}`);
+  const prepared = await isectechPlanEngine(config, server.url);
   const log = recordingLog();
   const result = await runPipeline(
     { stages: planStages(config, ['smoke']), workDir: tempDir('perf-gate-jmeter-gate-'), signal: new AbortController().signal, cancelledNote: 'cancelled' },

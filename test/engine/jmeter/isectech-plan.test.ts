@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../examples/isectech-api/src/index.js';
 import { resolvePolicy } from '../../../src/config/policy.js';
 import { parseConfig } from '../../../src/config/schema.js';
-import { jmeterEngine } from '../../../src/engine/jmeter/jmeter-engine.js';
 import { recordingLog } from '../support.js';
-import { ISECTECH_PLAN, JTL_COLUMNS, readJtl, STAND_IN_JMETER, tempDir } from './support.js';
+import { ISECTECH_PLAN, isectechPlanEngine, JTL_COLUMNS, readJtl, STAND_IN_JMETER, tempDir } from './support.js';
 
 /** The samplers of the plan, by their names: the k6 script's `name` tags (examples/k6/isectech.js). */
 const ENDPOINTS = [
@@ -56,19 +55,7 @@ describe('examples/jmeter/isectech.jmx against the example API (stand-in JMeter)
 
   it('runs the stage\'s shape against the target and writes a JMeter CSV JTL with every endpoint, each answered as expected', async () => {
     const config = parseConfig({ stages: { smoke: { workload: { connections: 3, rampUp: '1s', duration: '4s' } } } });
-    const prepared = await jmeterEngine.prepare({
-      config,
-      stages: ['smoke'],
-      plan: ISECTECH_PLAN,
-      targetUrl: server.url,
-      // -Jthink: the plan's think time, shorter than its 1 s default so that 4 s see several iterations.
-      env: { think: '100' },
-      flags: [],
-      secrets: [],
-      processEnv: { ...process.env, PERF_GATE_JMETER: STAND_IN_JMETER },
-      names: { script: '--script', targetUrl: '--target-url', config: 'perf-gate.yml' },
-    });
-    if (!prepared.ready) throw new Error(`${prepared.why} — ${prepared.fix}`);
+    const prepared = await isectechPlanEngine(config, server.url);
     expect(prepared.why).toBe(`JMeter 5.6.3 PERF_GATE_JMETER=${STAND_IN_JMETER}`);
 
     const workDir = tempDir('perf-gate-jmeter-isectech-');

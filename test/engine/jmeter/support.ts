@@ -4,6 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PerfGateConfig } from '../../../src/config/schema.js';
+import { jmeterEngine } from '../../../src/engine/jmeter/jmeter-engine.js';
+import type { LoadEngine } from '../../../src/pipeline/ports.js';
 
 /** The stand-in for JMeter (test/support/stand-in-jmeter.mjs): it is not JMeter, see its header. */
 export const STAND_IN_JMETER = join(import.meta.dirname, '../../support/stand-in-jmeter.mjs');
@@ -14,6 +17,27 @@ export const ISECTECH_PLAN = join(import.meta.dirname, '../../../examples/jmeter
 
 /** JMeter 5's default CSV columns, in its order: what the JTL's header must say. */
 export const JTL_COLUMNS = 'timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect';
+
+/**
+ * The registry's JMeter entry prepared for examples/jmeter/isectech.jmx against `targetUrl`, with the
+ * stand-in JMeter. `-Jthink=100`: the plan's think time, shorter than its 1 s default so that a few
+ * seconds see several iterations. Throws when it is not ready.
+ */
+export async function isectechPlanEngine(config: PerfGateConfig, targetUrl: string): Promise<{ engine: LoadEngine; why: string }> {
+  const prepared = await jmeterEngine.prepare({
+    config,
+    stages: ['smoke'],
+    plan: ISECTECH_PLAN,
+    targetUrl,
+    env: { think: '100' },
+    flags: [],
+    secrets: [],
+    processEnv: { ...process.env, PERF_GATE_JMETER: STAND_IN_JMETER },
+    names: { script: '--script', targetUrl: '--target-url', config: 'perf-gate.yml' },
+  });
+  if (!prepared.ready) throw new Error(`${prepared.why} — ${prepared.fix}`);
+  return prepared;
+}
 
 export function tempDir(prefix = 'perf-gate-jmeter-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
