@@ -25159,9 +25159,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote4 = this.charAt(0);
-        let end = this.buffer.indexOf(quote4, this.pos + 1);
-        if (quote4 === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -52123,8 +52123,8 @@ var require_get_intrinsic = __commonJS({
         throw new $SyntaxError("invalid intrinsic syntax, expected opening `%`");
       }
       var result = [];
-      $replace(string4, rePropName, function(match, number4, quote4, subString) {
-        result[result.length] = quote4 ? $replace(subString, reEscapeChar, "$1") : number4 || match;
+      $replace(string4, rePropName, function(match, number4, quote2, subString) {
+        result[result.length] = quote2 ? $replace(subString, reEscapeChar, "$1") : number4 || match;
       });
       return result;
     };
@@ -81367,12 +81367,12 @@ var PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 function parseDurationSeconds(text) {
   const trimmed = text.trim();
   if (!WHOLE.test(trimmed)) return void 0;
-  let seconds4 = 0;
+  let seconds2 = 0;
   for (const match of trimmed.matchAll(PART)) {
     const unit = match[2];
-    seconds4 += Number(match[1]) * UNIT_SECONDS[unit];
+    seconds2 += Number(match[1]) * UNIT_SECONDS[unit];
   }
-  return seconds4;
+  return seconds2;
 }
 
 // src/document/percentile-name.ts
@@ -82036,12 +82036,12 @@ var PathSchema = external_exports.string().regex(/^\//, { message: "must start w
 var BodySchema = external_exports.union([external_exports.string(), external_exports.record(external_exports.string(), external_exports.unknown()), external_exports.array(external_exports.unknown())]);
 var HeadersSchema = external_exports.record(external_exports.string(), external_exports.string());
 var SecondsSchema = external_exports.union([external_exports.number(), external_exports.string()]).transform((v, ctx) => {
-  const seconds4 = typeof v === "number" ? v : parseDurationSeconds(v);
-  if (seconds4 === void 0 || !Number.isFinite(seconds4) || seconds4 < 0) {
+  const seconds2 = typeof v === "number" ? v : parseDurationSeconds(v);
+  if (seconds2 === void 0 || !Number.isFinite(seconds2) || seconds2 < 0) {
     ctx.addIssue({ code: "custom", message: `must be seconds or a duration like '30s' or '1m30s' but got ${JSON.stringify(v)}` });
     return external_exports.NEVER;
   }
-  return seconds4;
+  return seconds2;
 });
 var StatusSchema = external_exports.number().int().min(100).max(599);
 var WorkloadRequestSchema = external_exports.object({
@@ -82485,9 +82485,9 @@ var RetryHelper = class {
           }
           info(err.message);
         }
-        const seconds4 = this.getSleepAmount();
-        info(`Waiting ${seconds4} seconds before trying again`);
-        yield this.sleep(seconds4);
+        const seconds2 = this.getSleepAmount();
+        info(`Waiting ${seconds2} seconds before trying again`);
+        yield this.sleep(seconds2);
         attempt++;
       }
       return yield action();
@@ -82496,9 +82496,9 @@ var RetryHelper = class {
   getSleepAmount() {
     return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
   }
-  sleep(seconds4) {
+  sleep(seconds2) {
     return __awaiter8(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => setTimeout(resolve4, seconds4 * 1e3));
+      return new Promise((resolve4) => setTimeout(resolve4, seconds2 * 1e3));
     });
   }
 };
@@ -87518,8 +87518,8 @@ var LiveProgress = class {
       const from = this.boundaryMs ?? this.firstMs;
       const spanMs = this.latestMs - from;
       const wallMs = elapsedMs - this.lastElapsedMs;
-      const seconds4 = (spanMs > 0 ? spanMs : wallMs) / 1e3;
-      requestsPerSecond = seconds4 > 0 ? this.requests / seconds4 : void 0;
+      const seconds2 = (spanMs > 0 ? spanMs : wallMs) / 1e3;
+      requestsPerSecond = seconds2 > 0 ? this.requests / seconds2 : void 0;
     }
     const snapshot = {
       elapsedMs,
@@ -87625,6 +87625,19 @@ function formatNumber(x) {
   return x >= 10 ? String(Math.round(x)) : x.toFixed(1);
 }
 
+// src/engine/process-text.ts
+function shellQuote(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function secondsText(ms) {
+  return `${Number((ms / 1e3).toFixed(3))} s`;
+}
+function startError(tool, path9, err) {
+  const code = err.code;
+  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
+  return new Error(`could not start ${tool} (${path9}): ${why}`, { cause: err });
+}
+
 // src/engine/artillery/run-artillery.ts
 var TAIL_CHARS = 64 * 1024;
 var DEFAULT_STOP_TIMEOUT_MS = 3e4;
@@ -87700,7 +87713,7 @@ async function runArtillery(options) {
   try {
     closed = await new Promise((resolve4, reject) => {
       child2.on("error", (err) => {
-        if (child2.pid === void 0) reject(startError(options.artillery, err));
+        if (child2.pid === void 0) reject(startError("Artillery", options.artillery, err));
       });
       child2.once("close", (code, signal2) => resolve4({ code, signal: signal2 }));
     });
@@ -87754,11 +87767,6 @@ async function nonEmpty(file2) {
   } catch {
     return false;
   }
-}
-function startError(bin, err) {
-  const code = err.code;
-  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start Artillery (${bin}): ${why}`, { cause: err });
 }
 var Tail = class {
   constructor(onLine) {
@@ -89052,6 +89060,54 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
   ["browser_web_vital_ttfb", trendTime]
 ]);
 
+// src/engine/watch-looks.ts
+var BUDGET_SLACK_SECONDS = 5;
+function startLooks(watch, snapshot, stop, log, now = Date.now) {
+  const startedMs = now();
+  let ended = false;
+  let stoppedBy;
+  let timer;
+  const halt = (why) => {
+    if (ended || stoppedBy !== void 0) return;
+    stoppedBy = why;
+    stop();
+  };
+  const budgetTimer = setTimeout(() => {
+    if (ended || stoppedBy !== void 0) return;
+    log.warning(`the load ran past the stage's budget of ${watch.maxSeconds} s (does the script read PERF_GATE_STAGE_DURATION?): stopping it`);
+    halt("budget");
+  }, (watch.maxSeconds + BUDGET_SLACK_SECONDS) * 1e3);
+  budgetTimer.unref?.();
+  const next = (i) => {
+    if (ended || stoppedBy !== void 0 || i >= watch.atSeconds.length) return;
+    const at = watch.atSeconds[i];
+    timer = setTimeout(() => void lookAt(i, at), Math.max(0, startedMs + at * 1e3 - now()));
+  };
+  const lookAt = async (i, at) => {
+    if (ended) return;
+    const run = snapshot();
+    if (run !== void 0) {
+      try {
+        if (await watch.look(run, at)) halt("look");
+      } catch (err) {
+        log.warning(`the look at ${at} s failed, the load runs on: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    next(i + 1);
+  };
+  next(0);
+  return {
+    end: () => {
+      ended = true;
+      if (timer) clearTimeout(timer);
+      clearTimeout(budgetTimer);
+    },
+    get stoppedBy() {
+      return stoppedBy;
+    }
+  };
+}
+
 // src/engine/embedded/schedule.ts
 var MAX_CYCLE = 1e3;
 function slotCounts(weights, maxCycle = MAX_CYCLE) {
@@ -89331,20 +89387,27 @@ async function runEmbedded(workload, options) {
     }));
     if (++scheduled === stepConnections.length) resolveStarted();
   };
-  const onAbort = () => {
-    aborted2 = true;
+  const stopLoad = () => {
     for (const t of timers) clearTimeout(t);
     for (const instance of instances) instance.stop();
     resolveStarted();
+  };
+  const onAbort = () => {
+    aborted2 = true;
+    stopLoad();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const intervalMs = options.progressIntervalMs ?? 15e3;
   const progressTimer = setInterval(() => options.log.info(formatProgress(progress.take(vus))), intervalMs);
   const vusTimer = setInterval(sampleVus, 1e3);
+  const soFar = () => recorded === 0 ? void 0 : builder.finish({ ...runInfo2(false), durationSeconds: (Date.now() - loadStart) / 1e3 });
+  const looksLog = { info: (m) => options.log.info(m), warning: (m) => (options.log.warning ?? options.log.info)(m), debug: () => void 0 };
+  let looks;
   try {
     if (!aborted2) {
       startStep(0);
       sampleVus();
+      if (options.watch) looks = startLooks(options.watch, soFar, stopLoad, looksLog);
       for (let step = 1; step < stepConnections.length; step++) {
         const delay = workload.rampUp * step / (stepConnections.length - 1) * 1e3;
         timers.push(setTimeout(() => {
@@ -89356,6 +89419,7 @@ async function runEmbedded(workload, options) {
     await allScheduled;
     await Promise.all(runs);
   } finally {
+    looks?.end();
     clearInterval(progressTimer);
     clearInterval(vusTimer);
     for (const t of timers) clearTimeout(t);
@@ -89366,14 +89430,16 @@ async function runEmbedded(workload, options) {
   if (aborted2) warnings.push(`cancelled after ${(elapsedMs / 1e3).toFixed(1)} s of ${workload.duration} s: the numbers cover what was measured`);
   const rate2 = elapsedMs > 0 ? Math.round(recorded / (elapsedMs / 1e3)) : 0;
   options.log.info(`embedded engine: ${recorded} request(s) in ${(elapsedMs / 1e3).toFixed(1)} s (${rate2} req/s)${aborted2 ? ", cancelled" : ""}`);
-  return builder.finish({
-    tool: "embedded",
-    toolVersion: AUTOCANNON_VERSION,
-    stage: options.stage,
-    durationSeconds: elapsedMs / 1e3,
-    sources: [{ file: workload.baseUrl, format: "embedded", lines: recorded, partial: aborted2 }],
-    warnings
-  });
+  return builder.finish({ ...runInfo2(aborted2), durationSeconds: elapsedMs / 1e3 });
+  function runInfo2(partial2) {
+    return {
+      tool: "embedded",
+      toolVersion: AUTOCANNON_VERSION,
+      stage: options.stage,
+      sources: [{ file: workload.baseUrl, format: "embedded", lines: recorded, partial: partial2 }],
+      warnings: [...warnings]
+    };
+  }
 }
 function builtin(name) {
   const m = K6_BUILTIN_METRICS.get(name);
@@ -89433,11 +89499,11 @@ var ProgressWindow = class {
     const now = Date.now();
     const n = this.latencies.length;
     const sorted = Float64Array.from(this.latencies).sort();
-    const seconds4 = (now - this.since) / 1e3;
+    const seconds2 = (now - this.since) / 1e3;
     const snapshot = {
       elapsedMs: now - this.start,
       requests: n,
-      requestsPerSecond: seconds4 > 0 ? n / seconds4 : void 0,
+      requestsPerSecond: seconds2 > 0 ? n / seconds2 : void 0,
       p95Ms: n > 0 ? sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)] : void 0,
       errorRate: n > 0 ? this.failures / n : void 0,
       vus,
@@ -89455,17 +89521,34 @@ var ProgressWindow = class {
 function createEmbeddedEngine(workloads, options = {}) {
   return {
     name: "embedded",
-    async run({ stage, policy, signal, log }) {
-      const workload = workloads.get(stage);
-      if (!workload) throw new Error(`the embedded engine has no workload for stage ${stage}`);
+    async run({ stage, policy, signal, log, watch }) {
+      const planned = workloads.get(stage);
+      if (!planned) throw new Error(`the embedded engine has no workload for stage ${stage}`);
+      const workload = watch ? { ...planned, duration: watch.maxSeconds, rampUp: Math.min(planned.rampUp, watch.maxSeconds / 2) } : planned;
+      let stoppedByLook = false;
+      const tracked = watch && {
+        ...watch,
+        look: async (run, at) => {
+          const stop = await watch.look(run, at);
+          if (stop) stoppedByLook = true;
+          return stop;
+        }
+      };
       const document = await runEmbedded(workload, {
         stage,
         log,
         groupBy: policy.groupBy,
         signal,
+        ...tracked ? { watch: tracked } : {},
         ...options.progressIntervalMs !== void 0 ? { progressIntervalMs: options.progressIntervalMs } : {}
       });
-      return { measured: { kind: "document", document }, cancelled: signal.aborted, scriptThresholds: [], notes: [] };
+      return {
+        measured: { kind: "document", document },
+        cancelled: signal.aborted,
+        scriptThresholds: [],
+        notes: [],
+        ...watch ? { watch: { kind: stoppedByLook ? "stopped" : "ran" } } : {}
+      };
     }
   };
 }
@@ -89912,7 +89995,7 @@ async function runK6(options) {
     child2.kill("SIGINT");
     killTimer = setTimeout(() => {
       if (exited) return;
-      log.warning(`k6 did not stop within ${seconds2(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
+      log.warning(`k6 did not stop within ${secondsText(stopTimeoutMs)} of SIGINT: killing it (SIGKILL); its output ends where it was cut`);
       child2.kill("SIGKILL");
     }, stopTimeoutMs);
   };
@@ -89920,13 +90003,13 @@ async function runK6(options) {
     if (cancelled || exited) return;
     cancelled = true;
     stoppedOnRequest = false;
-    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
+    log.info(`stage ${options.stage} cancelled: asking k6 to stop (SIGINT); it has ${secondsText(stopTimeoutMs)} to write what it measured`);
     stopK6();
   };
   const onStop = () => {
     if (cancelled || exited || stoppedOnRequest) return;
     stoppedOnRequest = true;
-    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${seconds2(stopTimeoutMs)} to write what it measured`);
+    log.info(`stage ${options.stage}: asking k6 to stop now (SIGINT); it has ${secondsText(stopTimeoutMs)} to write what it measured`);
     stopK6();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -89940,7 +90023,7 @@ async function runK6(options) {
   try {
     closed = await new Promise((resolve4, reject) => {
       child2.on("error", (err) => {
-        if (child2.pid === void 0) reject(startError2(options.k6, err));
+        if (child2.pid === void 0) reject(startError("k6", options.k6, err));
       });
       child2.once("close", (code, signal2) => resolve4({ code, signal: signal2, at: /* @__PURE__ */ new Date() }));
     });
@@ -89978,20 +90061,9 @@ async function runK6(options) {
 }
 function displayArgs(args) {
   return args.map((a, i) => {
-    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${quote2(a.slice(0, a.indexOf("=")))}=***`;
-    return quote2(a);
+    if (args[i - 1] === "-e" && !a.startsWith("PERF_GATE_STAGE=")) return `${shellQuote(a.slice(0, a.indexOf("=")))}=***`;
+    return shellQuote(a);
   }).join(" ");
-}
-function quote2(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-function seconds2(ms) {
-  return `${Number((ms / 1e3).toFixed(3))} s`;
-}
-function startError2(k62, err) {
-  const code = err.code;
-  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start k6 (${k62}): ${why}`, { cause: err });
 }
 var OutputTail = class {
   constructor(onLine) {
@@ -90160,7 +90232,7 @@ async function runJmeter(options) {
     stoppedBy = "SIGTERM";
     signalGroup("SIGTERM");
     later(KILL_AFTER_TERM_MS, () => {
-      log.warning(`JMeter did not end within ${seconds3(KILL_AFTER_TERM_MS)} of SIGTERM: killing it (SIGKILL); its JTL ends where it was cut`);
+      log.warning(`JMeter did not end within ${secondsText(KILL_AFTER_TERM_MS)} of SIGTERM: killing it (SIGKILL); its JTL ends where it was cut`);
       stoppedBy = "SIGKILL";
       signalGroup("SIGKILL");
     });
@@ -90174,16 +90246,16 @@ async function runJmeter(options) {
       return;
     }
     const port = listeningOn;
-    log.info(`stage ${options.stage} cancelled: asking JMeter to shut down (UDP 'Shutdown' to port ${port}); it has ${seconds3(stopTimeoutMs)} to end its threads and write the JTL`);
+    log.info(`stage ${options.stage} cancelled: asking JMeter to shut down (UDP 'Shutdown' to port ${port}); it has ${secondsText(stopTimeoutMs)} to end its threads and write the JTL`);
     stoppedBy = "Shutdown";
     void sendCommand("Shutdown", port);
     later(stopTimeoutMs / 2, () => {
-      log.warning(`JMeter is still shutting down after ${seconds3(stopTimeoutMs / 2)}: sending 'StopTestNow'`);
+      log.warning(`JMeter is still shutting down after ${secondsText(stopTimeoutMs / 2)}: sending 'StopTestNow'`);
       stoppedBy = "StopTestNow";
       void sendCommand("StopTestNow", port);
     });
     later(stopTimeoutMs, () => {
-      log.warning(`JMeter did not stop within ${seconds3(stopTimeoutMs)}: ending it (SIGTERM)`);
+      log.warning(`JMeter did not stop within ${secondsText(stopTimeoutMs)}: ending it (SIGTERM)`);
       terminate();
     });
   };
@@ -90192,7 +90264,7 @@ async function runJmeter(options) {
   try {
     closed = await new Promise((resolve4, reject) => {
       child2.on("error", (err) => {
-        if (child2.pid === void 0) reject(startError3(options.jmeter, err));
+        if (child2.pid === void 0) reject(startError("JMeter", options.jmeter, err));
       });
       child2.once("close", (code, signal2) => resolve4({ code, signal: signal2 }));
     });
@@ -90262,20 +90334,9 @@ async function sendCommand(command, port) {
 function displayArgs2(args, hidden) {
   return args.map((a) => {
     const name = a.startsWith("-J") ? a.slice(2, a.indexOf("=") > 0 ? a.indexOf("=") : void 0) : void 0;
-    if (name !== void 0 && hidden.includes(name)) return `-J${quote3(name)}=***`;
-    return quote3(a);
+    if (name !== void 0 && hidden.includes(name)) return `-J${shellQuote(name)}=***`;
+    return shellQuote(a);
   }).join(" ");
-}
-function quote3(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-function seconds3(ms) {
-  return `${Number((ms / 1e3).toFixed(3))} s`;
-}
-function startError3(jmeter2, err) {
-  const code = err.code;
-  const why = code === "ENOENT" ? "it does not exist" : code === "EACCES" ? "it is not executable" : err.message;
-  return new Error(`could not start JMeter (${jmeter2}): ${why}`, { cause: err });
 }
 
 // src/engine/jmeter/jmeter-version.ts
@@ -93744,54 +93805,6 @@ function scriptThresholds(summaryExport) {
   return out;
 }
 
-// src/engine/watch-looks.ts
-var BUDGET_SLACK_SECONDS = 5;
-function startLooks(watch, snapshot, stop, log, now = Date.now) {
-  const startedMs = now();
-  let ended = false;
-  let stoppedBy;
-  let timer;
-  const halt = (why) => {
-    if (ended || stoppedBy !== void 0) return;
-    stoppedBy = why;
-    stop();
-  };
-  const budgetTimer = setTimeout(() => {
-    if (ended || stoppedBy !== void 0) return;
-    log.warning(`the load ran past the stage's budget of ${watch.maxSeconds} s (does the script read PERF_GATE_STAGE_DURATION?): stopping it`);
-    halt("budget");
-  }, (watch.maxSeconds + BUDGET_SLACK_SECONDS) * 1e3);
-  budgetTimer.unref?.();
-  const next = (i) => {
-    if (ended || stoppedBy !== void 0 || i >= watch.atSeconds.length) return;
-    const at = watch.atSeconds[i];
-    timer = setTimeout(() => void lookAt(i, at), Math.max(0, startedMs + at * 1e3 - now()));
-  };
-  const lookAt = async (i, at) => {
-    if (ended) return;
-    const run = snapshot();
-    if (run !== void 0) {
-      try {
-        if (await watch.look(run, at)) halt("look");
-      } catch (err) {
-        log.warning(`the look at ${at} s failed, the load runs on: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    next(i + 1);
-  };
-  next(0);
-  return {
-    end: () => {
-      ended = true;
-      if (timer) clearTimeout(timer);
-      clearTimeout(budgetTimer);
-    },
-    get stoppedBy() {
-      return stoppedBy;
-    }
-  };
-}
-
 // src/engine/k6-engine.ts
 function createK6Engine(options) {
   return {
@@ -97175,10 +97188,10 @@ function formatPair(baseline, current, format) {
   const c = current === void 0 ? MISSING : format(current);
   return `${b} \u2192 ${c}`;
 }
-function formatDuration(seconds4) {
-  if (!Number.isFinite(seconds4)) return formatNumber2(seconds4);
-  if (seconds4 < 10) return `${Number(seconds4.toFixed(1))} s`;
-  const whole = Math.round(seconds4);
+function formatDuration(seconds2) {
+  if (!Number.isFinite(seconds2)) return formatNumber2(seconds2);
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))} s`;
+  const whole = Math.round(seconds2);
   if (whole < 60) return `${whole} s`;
   if (whole < 3600) {
     const s = whole % 60;
@@ -97348,12 +97361,12 @@ async function runAbRounds(options) {
     const head = `round ${index + 1}/${total2} \xB7 ${arm}`;
     switch (round2.outcome.kind) {
       case "measured": {
-        const { seconds: seconds4, requests } = sizeOf(round2.outcome.document);
-        log.info(`${head} \xB7 ${formatDuration(seconds4)} \xB7 ${groupThousands(requests)} requests`);
+        const { seconds: seconds2, requests } = sizeOf(round2.outcome.document);
+        log.info(`${head} \xB7 ${formatDuration(seconds2)} \xB7 ${groupThousands(requests)} requests`);
         failedInARow[arm] = [];
-        if (!warnedOverrun && seconds4 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
+        if (!warnedOverrun && seconds2 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
           warnedOverrun = true;
-          log.warning(`${label2} ran ${formatDuration(seconds4)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+          log.warning(`${label2} ran ${formatDuration(seconds2)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
         }
         break;
       }
@@ -100192,12 +100205,12 @@ async function rollback(io2, inputs, ctx, client, report, runs, clock) {
     io2.error(`Dispatching the rollback failed: ${describeGitHubError(err)}`);
     return false;
   }
-  const seconds4 = (clock.now().getTime() - failedStage.endedAt) / 1e3;
+  const seconds2 = (clock.now().getTime() - failedStage.endedAt) / 1e3;
   const what = r.kind === "workflow" ? `workflow ${r.workflow}` : `repository_dispatch '${r.eventType}'`;
-  io2.warning(`Rollback dispatched (${what}) ${seconds4.toFixed(1)} s after the stage ended.`);
-  io2.setOutput("rollback-seconds", seconds4.toFixed(1));
+  io2.warning(`Rollback dispatched (${what}) ${seconds2.toFixed(1)} s after the stage ended.`);
+  io2.setOutput("rollback-seconds", seconds2.toFixed(1));
   await io2.summary(`
-> **Rollback dispatched**: ${what}, ${seconds4.toFixed(1)} s after stage ${failedStage.report.stage} ended.
+> **Rollback dispatched**: ${what}, ${seconds2.toFixed(1)} s after stage ${failedStage.report.stage} ended.
 `);
   return true;
 }

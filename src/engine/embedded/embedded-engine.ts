@@ -19,18 +19,36 @@ export interface EmbeddedEngineOptions {
 export function createEmbeddedEngine(workloads: ReadonlyMap<string, Workload>, options: EmbeddedEngineOptions = {}): LoadEngine {
   return {
     name: 'embedded',
-    async run({ stage, policy, signal, log }: StageLoad): Promise<LoadOutput> {
-      const workload = workloads.get(stage);
-      if (!workload) throw new Error(`the embedded engine has no workload for stage ${stage}`);
+    async run({ stage, policy, signal, log, watch }: StageLoad): Promise<LoadOutput> {
+      const planned = workloads.get(stage);
+      if (!planned) throw new Error(`the embedded engine has no workload for stage ${stage}`);
+      // A sequential stage runs up to its budget unless a look stops it; the workload's own duration is then not the stage's.
+      const workload = watch ? { ...planned, duration: watch.maxSeconds, rampUp: Math.min(planned.rampUp, watch.maxSeconds / 2) } : planned;
+      let stoppedByLook = false;
+      const tracked = watch && {
+        ...watch,
+        look: async (run: Parameters<typeof watch.look>[0], at: number) => {
+          const stop = await watch.look(run, at);
+          if (stop) stoppedByLook = true;
+          return stop;
+        },
+      };
       const document = await runEmbedded(workload, {
         stage,
         log,
         groupBy: policy.groupBy,
         signal,
+        ...(tracked ? { watch: tracked } : {}),
         ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
       });
       // It stops the load itself when the signal fires, and its document says so in its warnings.
-      return { measured: { kind: 'document', document }, cancelled: signal.aborted, scriptThresholds: [], notes: [] };
+      return {
+        measured: { kind: 'document', document },
+        cancelled: signal.aborted,
+        scriptThresholds: [],
+        notes: [],
+        ...(watch ? { watch: { kind: stoppedByLook ? 'stopped' : 'ran' } as const } : {}),
+      };
     },
   };
 }

@@ -8,7 +8,9 @@ import autocannon from 'autocannon';
 import { RunBuilder, type MetricDefinition, type PointTargets } from '../../document/run-builder.js';
 import type { RunDocument } from '../../document/run-document.js';
 import { K6_BUILTIN_METRICS } from '../../ingest/k6/builtin-metrics.js';
+import type { LoadWatch } from '../../pipeline/ports.js';
 import { formatProgress } from '../live-progress.js';
+import { startLooks, type RunningLooks } from '../watch-looks.js';
 import { splitEvenly, weightedCycle } from './schedule.js';
 import { isExpectedStatus, requestName, type Workload, type WorkloadLogin, type WorkloadRequest } from '../../config/workload.js';
 import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
@@ -16,13 +18,19 @@ import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 export interface RunEmbeddedOptions {
   /** The stage name: `meta.stage` and the `scenario` tag of every point, as a k6 scenario would be. */
   readonly stage: string;
-  readonly log: { info(message: string): void };
+  readonly log: { info(message: string): void; warning?(message: string): void };
   /** Milliseconds between progress lines (default 15 000). */
   readonly progressIntervalMs?: number;
   /** Aborting stops the load and returns what was measured, with `meta.partial` true. */
   readonly signal?: AbortSignal;
   /** Tags that split every metric into scopes (default `name`, as the k6 ingest). */
   readonly groupBy?: readonly string[];
+  /**
+   * A sequential stage's looks (pipeline/sequential-watch.ts): at each of its times the run so far is
+   * handed to `look`, and a true answer stops the load — a whole run, stopped on purpose, not a partial one.
+   * The workload's duration is the stage's budget then (the caller sets it to `maxSeconds`).
+   */
+  readonly watch?: LoadWatch;
 }
 
 /** autocannon's version, for `meta.toolVersion`. */
@@ -221,21 +229,29 @@ export async function runEmbedded(workload: Workload, options: RunEmbeddedOption
     if (++scheduled === stepConnections.length) resolveStarted();
   };
 
-  const onAbort = (): void => {
-    aborted = true;
+  const stopLoad = (): void => {
     for (const t of timers) clearTimeout(t);
     for (const instance of instances) instance.stop();
     resolveStarted();
+  };
+  const onAbort = (): void => {
+    aborted = true;
+    stopLoad();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const intervalMs = options.progressIntervalMs ?? 15_000;
   const progressTimer = setInterval(() => options.log.info(formatProgress(progress.take(vus))), intervalMs);
   const vusTimer = setInterval(sampleVus, 1000);
+  // The run so far, as finish would give it now; reading goes on (a look sees every response recorded).
+  const soFar = (): RunDocument | undefined => (recorded === 0 ? undefined : builder.finish({ ...runInfo(false), durationSeconds: (Date.now() - loadStart) / 1000 }));
+  const looksLog = { info: (m: string) => options.log.info(m), warning: (m: string) => (options.log.warning ?? options.log.info)(m), debug: () => undefined };
+  let looks: RunningLooks | undefined;
   try {
     if (!aborted) {
       startStep(0);
       sampleVus();
+      if (options.watch) looks = startLooks(options.watch, soFar, stopLoad, looksLog);
       for (let step = 1; step < stepConnections.length; step++) {
         const delay = ((workload.rampUp * step) / (stepConnections.length - 1)) * 1000;
         timers.push(setTimeout(() => {
@@ -247,6 +263,7 @@ export async function runEmbedded(workload: Workload, options: RunEmbeddedOption
     await allScheduled;
     await Promise.all(runs);
   } finally {
+    looks?.end();
     clearInterval(progressTimer);
     clearInterval(vusTimer);
     for (const t of timers) clearTimeout(t);
@@ -258,14 +275,17 @@ export async function runEmbedded(workload: Workload, options: RunEmbeddedOption
   if (aborted) warnings.push(`cancelled after ${(elapsedMs / 1000).toFixed(1)} s of ${workload.duration} s: the numbers cover what was measured`);
   const rate = elapsedMs > 0 ? Math.round(recorded / (elapsedMs / 1000)) : 0;
   options.log.info(`embedded engine: ${recorded} request(s) in ${(elapsedMs / 1000).toFixed(1)} s (${rate} req/s)${aborted ? ', cancelled' : ''}`);
-  return builder.finish({
-    tool: 'embedded',
-    toolVersion: AUTOCANNON_VERSION,
-    stage: options.stage,
-    durationSeconds: elapsedMs / 1000,
-    sources: [{ file: workload.baseUrl, format: 'embedded', lines: recorded, partial: aborted }],
-    warnings,
-  });
+  return builder.finish({ ...runInfo(aborted), durationSeconds: elapsedMs / 1000 });
+
+  function runInfo(partial: boolean) {
+    return {
+      tool: 'embedded',
+      toolVersion: AUTOCANNON_VERSION,
+      stage: options.stage,
+      sources: [{ file: workload.baseUrl, format: 'embedded', lines: recorded, partial }],
+      warnings: [...warnings],
+    };
+  }
 }
 
 function builtin(name: string): MetricDefinition {
