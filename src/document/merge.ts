@@ -6,19 +6,32 @@ import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
 import { seriesOf, type TypedSeries } from './by-type.js';
 
-/** Why two documents cannot be added up. */
-export class MergeError extends Error {}
+import { MergeError } from './merge-error.js';
+import { checkShards, type ShardCheckOptions } from './shard-check.js';
+
+export { MergeError };
+
+export interface MergeOptions extends ShardCheckOptions {
+  /** How each document is named in messages (its file), in the order given; default `run 1`, `run 2`, …. */
+  readonly names?: readonly string[];
+}
 
 /**
  * Adds up the run documents of the shards of one test (k6 run on several machines at once).
  * Counts, rates and trend histograms add exactly; windows are re-aligned on a common origin at the
  * widest width among the shards; gauges add (concurrent users of shards running at once add up, and
  * the sum of the shards' maxima is an upper bound of the true maximum).
- * @throws MergeError when the shards were grouped by different tags or windows cannot be aligned.
+ *
+ * Documents that record `meta.shard` (docs/distributed.md) are first checked to form one whole
+ * (shard-check.ts): the merged document records them in `meta.shards` (each shard's requests, the missing
+ * ones, how far apart they started) and carries no `meta.shard` of its own.
+ * @throws MergeError when the shards were grouped by different tags, windows cannot be aligned, or shard
+ *   documents do not form one whole (naming the file, or the missing shard).
  */
-export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
+export function mergeRuns(docs: readonly RunDocument[], options: MergeOptions = {}): RunDocument {
   if (docs.length === 0) throw new MergeError('nothing to merge: give at least one run document');
-  if (docs.length === 1) return docs[0]!;
+  const shards = checkShards(docs, options.names ?? [], options);
+  if (docs.length === 1 && !shards) return docs[0]!;
   const first = docs[0]!;
   for (const d of docs) {
     if (d.meta.groupBy.join(',') !== first.meta.groupBy.join(',')) {
@@ -43,10 +56,11 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
   const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
   const tools = new Set(docs.map((d) => d.meta.tool));
   const memory = docs.flatMap((d) => (d.memory ? [d.memory] : []));
+  const { shard: _shard, shards: _shards, ...firstMeta } = first.meta;
   const merged: RunDocument = {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
-      ...first.meta,
+      ...firstMeta,
       tool: tools.size === 1 ? first.meta.tool : 'unknown',
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -55,7 +69,8 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
       partial: docs.some((d) => d.meta.partial),
       aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
       sources: docs.flatMap((d) => d.meta.sources),
-      warnings: docs.flatMap((d) => d.meta.warnings),
+      warnings: [...docs.flatMap((d) => d.meta.warnings), ...(shards?.warnings ?? [])],
+      ...(shards ? { shards: shards.summary } : {}),
     },
     metrics,
     scopes,

@@ -131,6 +131,55 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+/**
+ * A shard of a distributed test (docs/distributed.md): which slice of the whole it ran (k6's execution
+ * segment in its sequence, as k6 writes them), a SHA-256 of the script it ran, and when its load started.
+ * `merge` checks that shards form one whole with these. Absent in documents that are no shard.
+ */
+export const ShardRecordSchema = z.object({
+  /** 1-based, ≤ count. */
+  index: z.number().int().positive(),
+  count: z.number().int().positive(),
+  /** `1/4:1/2`. */
+  segment: z.string().min(1),
+  /** `0,1/4,1/2,3/4,1`. */
+  sequence: z.string().min(1),
+  /** Hex SHA-256 of the script file's bytes. */
+  scriptHash: z.string().min(1),
+  /** ISO 8601: when this shard's load tool was started. */
+  startedAt: z.string(),
+  /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
+  startAt: z.string().optional(),
+  /** The shard's region (`--region`), for per-region figures. */
+  region: z.string().optional(),
+});
+export type ShardRecord = z.infer<typeof ShardRecordSchema>;
+
+/**
+ * What a merge of shard documents recorded about them (docs/distributed.md): the whole they form, each
+ * shard's request count, the shards that are missing (merged with `allowMissingShards`) and how far apart
+ * their loads really started.
+ */
+export const ShardsSummarySchema = z.object({
+  count: z.number().int().positive(),
+  sequence: z.string(),
+  scriptHash: z.string(),
+  /** The merged shards in index order. */
+  members: z.array(z.object({
+    index: z.number().int().positive(),
+    segment: z.string(),
+    /** Requests (the requests role's count) this shard made. */
+    requests: z.number().nonnegative(),
+    startedAt: z.string(),
+    region: z.string().optional(),
+  })),
+  /** Shards of the sequence no document was given for (only with allowMissingShards). */
+  missing: z.array(z.object({ index: z.number().int().positive(), segment: z.string() })),
+  /** Latest minus earliest `startedAt`, seconds. */
+  startSpreadSeconds: z.number().nonnegative(),
+});
+export type ShardsSummary = z.infer<typeof ShardsSummarySchema>;
+
 export const RunDocumentSchema = z.object({
   schema: z.literal(RUN_DOCUMENT_SCHEMA),
   meta: z.object({
@@ -156,6 +205,10 @@ export const RunDocumentSchema = z.object({
     groupBy: z.array(z.string()),
     sources: z.array(SourceSchema),
     warnings: z.array(z.string()),
+    /** This document is one shard of a distributed test. Absent otherwise (and in older documents). */
+    shard: ShardRecordSchema.optional(),
+    /** This document is the merge of shards. Absent otherwise (and in older documents). */
+    shards: ShardsSummarySchema.optional(),
   }),
   metrics: z.record(z.string(), z.object({
     type: MetricTypeSchema,
