@@ -136,8 +136,12 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       cancelled: result.cancelled,
       // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
       ...(stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {}),
-      scriptThresholds: await readScriptThresholds(summaryFile),
-      notes: exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : [],
+      // A shard's slice is no test of its own: the script's thresholds are judged once, on the merged run.
+      scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
+      notes: [
+        ...(exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : []),
+        ...(shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []),
+      ],
       ...(shard ? { shard: shardRecord(shard, scriptHash!, result.startedAt) } : {}),
       ...(watch ? { watch: watching ? { kind: onPurpose ? 'stopped' : 'ran' } : { kind: 'unwatched', why: 'k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits' } } : {}),
     };
