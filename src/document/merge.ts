@@ -39,11 +39,26 @@ export function mergeRuns(docs: readonly RunDocument[], options: MergeOptions = 
     }
   }
   const scopes: Record<string, Scope> = {};
+  // Trends add into one decoded histogram per scope, encoded once at the end: decoding and encoding (a
+  // deflate) per shard would cost 64 round trips per scope for 64 shards.
+  const histograms = new Map<string, TrendHistogram>();
   for (const d of docs) {
     for (const [name, s] of Object.entries(d.scopes)) {
       const prev = scopes[name];
-      scopes[name] = prev ? addScopes(prev, s, name) : s;
+      if (!prev) scopes[name] = s;
+      else if (!isReported(prev) && !isReported(s) && prev.type === 'trend' && s.type === 'trend') {
+        let h = histograms.get(name);
+        if (!h) {
+          h = TrendHistogram.decode(prev.trend);
+          histograms.set(name, h);
+        }
+        h.add(TrendHistogram.decode(s.trend));
+      } else scopes[name] = addScopes(prev, s, name);
     }
+  }
+  for (const [name, h] of histograms) {
+    const s = scopes[name]!;
+    if (!isReported(s) && s.type === 'trend') scopes[name] = { ...s, trend: h.encode() };
   }
   const metrics: RunDocument['metrics'] = {};
   for (const d of docs) {
