@@ -8,9 +8,10 @@
 // deleted at the end.
 //
 // Options: --shards 64, --rps 1000 (of the whole test), --seconds 3600, --endpoints 12, --runs 1 (merges;
-// the best time and the highest peak are printed).
+// the best time and the highest peak are printed), --keep DIR (write the documents there and keep them; a
+// later run with the same DIR reuses them), --cpu-prof DIR (a V8 CPU profile of the merge child).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,12 @@ const RPS = option('rps', 1000);
 const SECONDS = option('seconds', 3600);
 const ENDPOINTS = option('endpoints', 12);
 const RUNS = option('runs', 1);
+const text = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const KEEP = text('keep');
+const CPU_PROF = text('cpu-prof');
 const TARGET = { ms: 2000, mb: 200 };
 
 /** Seeded uniform in [0, 1) (mulberry32): the same documents on every run. */
@@ -125,7 +132,8 @@ try {
 console.log(JSON.stringify({ ms, maxRssKb }));`;
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'perf-gate-bench-merge-'));
+  const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'perf-gate-bench-merge-'));
+  mkdirSync(dir, { recursive: true });
   try {
     console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const esbuild = await import('esbuild');
@@ -138,8 +146,8 @@ async function main() {
     let bytes = 0;
     let t = performance.now();
     for (let k = 1; k <= SHARDS; k++) {
-      const file = join(dir, `shard-${k}.run.json`);
-      writeFileSync(file, `${JSON.stringify(shardDocument(lib, k, startMs))}\n`);
+      const file = join(dir, `shard-${k}-of-${SHARDS}-${RPS}rps-${SECONDS}s-${ENDPOINTS}e.run.json`);
+      if (!KEEP || !existsSync(file)) writeFileSync(file, `${JSON.stringify(shardDocument(lib, k, startMs))}\n`);
       bytes += statSync(file).size;
       files.push(file);
     }
@@ -148,7 +156,8 @@ async function main() {
     const runs = [];
     for (let r = 0; r < RUNS; r++) {
       t = performance.now();
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', MERGE, pathToFileURL(bundle).href, JSON.stringify(files), join(dir, 'merged.json')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const flags = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
+      const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', MERGE, pathToFileURL(bundle).href, JSON.stringify(files), join(dir, 'merged.json')], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const child = JSON.parse(out.trim().split('\n').at(-1));
       runs.push({ ...child, wallMs: performance.now() - t });
     }
@@ -161,7 +170,7 @@ async function main() {
     console.log(`perf-gate merge of ${SHARDS} shards: ${(best.ms / 1000).toFixed(2)} s (child process wall ${(best.wallMs / 1000).toFixed(2)} s with Node start-up), peak RSS ${peakMb.toFixed(0)} MB`);
     console.log(`target ≤ ${TARGET.ms / 1000} s and ≤ ${TARGET.mb} MB: ${best.ms <= TARGET.ms && peakMb <= TARGET.mb ? 'met' : 'NOT met'}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!KEEP) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -142,26 +142,30 @@ function mergeWindows(docs: readonly RunDocument[]): RunDocument['windows'] {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope = new Map<string, Map<number, WindowTotals>>();
-  for (const d of docs) {
-    for (const name of Object.keys(d.windows.series)) {
+  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
+  const series: Record<string, Window[]> = {};
+  // Scope by scope: each merged window counts its sketch densely while the shards add into it, and is
+  // closed (compacted, its dense counter given back) before the next scope — one merge pass per window
+  // instead of one per shard, and only one scope's dense counters alive at a time.
+  for (const name of names) {
+    const target = new Map<number, WindowTotals>();
+    for (const d of docs) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope.get(name);
-      if (!target) {
-        target = new Map();
-        byScope.set(name, target);
-      }
       for (const { i, totals } of decodeSeries(typed, (i) => d.windows.originMs + i * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        const existing = target.get(j);
-        if (existing) existing.add(totals);
-        else target.set(j, totals);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, true);
+          target.set(j, merged);
+        }
+        merged.add(totals);
       }
     }
+    if (target.size === 0) continue;
+    for (const t of target.values()) t.close();
+    series[name] = encodeWindows(target, 0);
   }
-  const series: Record<string, Window[]> = {};
-  for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name)!, 0);
   return { originMs, widthMs, series };
 }
 
