@@ -6,7 +6,10 @@
 
 // Reading runs.
 export { ingestFiles, IngestError, type IngestOptions } from './ingest/index.js';
-export { mergeRuns, MergeError } from './document/merge.js';
+export { mergeRuns, MergeError, type MergeOptions } from './document/merge.js';
+// Shards of a distributed test: the checks merge applies, and k6's execution segments as exact fractions.
+export { checkShards, DEFAULT_START_TOLERANCE_S, type ShardCheckOptions } from './document/shard-check.js';
+export { parseSequence, parseSegment, formatSegment, formatSequence, equalSequence, SegmentSyntaxError, type Segment } from './document/execution-segment.js';
 export { k6Summary, type K6Summary } from './document/k6-summary.js';
 export {
   RUN_DOCUMENT_SCHEMA,
@@ -20,6 +23,8 @@ export {
   type Window,
   type WindowOf,
   type MetricType,
+  type ShardRecord,
+  type ShardsSummary,
 } from './document/run-document.js';
 // A scope's totals and windows read by its metric type.
 export { scopeOf, reportedScopeOf, seriesOf, windowsOf, type TypedSeries } from './document/by-type.js';

@@ -4,11 +4,13 @@ import { MergeError } from '../document/merge.js';
 import { IncomparableRunsError } from '../gate/same-tool.js';
 import { IngestError } from '../ingest/errors.js';
 import { LoadFailedError } from '../engine/load-failed.js';
+import { ShardSpecError } from '../engine/k6-shard.js';
 import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
-import { mergeCommand } from './merge.js';
+import { mergeCommand, type MergeCliOptions } from './merge.js';
+import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
 import { AbNothingMeasuredError } from '../ab/run-ab-stages.js';
 import { AbArmError } from '../ab/run-rounds.js';
 import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type StopSignal } from './run.js';
@@ -129,6 +131,10 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--memory-url <url>', 'Prometheus /metrics page of the service, sampled every second')
     .addOption(new Option('--k6-output <how>', "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(['live', 'file']).default('live'))
     .option('--raw-output <path>', "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz")
+    .option('--shard <i/N>', "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)")
+    .option('--segment-sequence <seq>', "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)")
+    .option('--start-at <iso>', 'with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6')
+    .option('--region <name>', 'with --shard: the region of this shard, tagged on its samples (region=…) and recorded')
     .option('-o, --output <dir>', 'folder for the reports and run documents', 'perf-gate-out')
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
@@ -141,7 +147,9 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .description('add up run documents of the shards of one test (exact for counts and histograms)')
     .argument('<run.json...>', 'run documents')
     .requiredOption('-o, --output <file>', 'where to write the merged run document')
-    .action(async (inputs: string[], opts: { output: string }) => {
+    .option('--allow-missing-shards', 'merge the shard documents that are there when some are missing (with a warning, recorded in meta.shards.missing)')
+    .option('--start-tolerance <seconds>', 'warn when the shards started further apart than this', String(DEFAULT_START_TOLERANCE_S))
+    .action(async (inputs: string[], opts: MergeCliOptions) => {
       status = await mergeCommand(inputs, opts, io);
     });
 
@@ -165,7 +173,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       if (verbose && err.stack) io.stderr(`${err.stack}\n`);
       return EXIT.noResult;
     }
-    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError || err instanceof IncomparableRunsError;
+    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError || err instanceof IncomparableRunsError || err instanceof ShardSpecError;
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`perf-gate: ${userError ? '' : 'unexpected error: '}${message}\n`);
     if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);

@@ -11,7 +11,8 @@ import { chooseEngine, engineForInputs, LOAD_ENGINES, type LoadEngineName } from
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
-import type { BaselineStore, EngineSetup, Log } from '../pipeline/ports.js';
+import type { BaselineStore, EngineSetup, Log, ShardSetup } from '../pipeline/ports.js';
+import { shardPlan, ShardSpecError, startAtWait } from '../engine/k6-shard.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { parseStageList } from '../pipeline/stage-list.js';
 import { renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
@@ -42,6 +43,14 @@ export interface RunCliOptions {
   k6Output?: 'live' | 'file';
   /** `--raw-output`: a copy of k6's raw NDJSON per stage (`{stage}` replaced), gzipped for `.gz`. */
   rawOutput?: string;
+  /** `--shard i/N`: run one shard of a distributed test (k6 only; docs/distributed.md). */
+  shard?: string;
+  /** `--segment-sequence`: k6's execution segment sequence for unequal shards. */
+  segmentSequence?: string;
+  /** `--start-at`: ISO time every shard waits for. */
+  startAt?: string;
+  /** `--region`: the shard's region, tagged on its samples and recorded. */
+  region?: string;
 }
 
 /** The signals that stop `perf-gate run` gracefully (the first one; a second ends it at once). */
@@ -89,12 +98,18 @@ export async function runCommand(opts: RunCliOptions, io: Io): Promise<number> {
     stop.abort(new Error(`interrupted by ${signal}`));
   });
   try {
-    const report = await runStages(opts, io, stop.signal);
+    const shard = shardOptions(opts);
+    const report = await runStages(opts, io, stop.signal, shard);
     if (interrupted !== undefined) {
       io.stderr(`perf-gate: interrupted by ${interrupted}: exit status ${interruptedStatus(interrupted)}${report ? ' (the report covers the part that ran)' : ''}\n`);
       return interruptedStatus(interrupted);
     }
     if (!report) throw new Error('no stage ran, yet perf-gate was not interrupted');
+    if (shard) {
+      // A shard's verdict would judge a slice as if it were the test: the merged run is judged instead.
+      io.stderr(`perf-gate: shard ${shard.spec}: its run document is written; merge the shards (perf-gate merge) and judge the merged run (perf-gate compare) — this shard's own verdict (${report.verdict}) does not set the exit status\n`);
+      return EXIT.pass;
+    }
     if (report.verdict === 'inconclusive' && !opts.failOnInconclusive) {
       io.stderr('perf-gate: warning: the verdict is inconclusive (the data cannot decide); pass --fail-on-inconclusive to fail on it\n');
     }
@@ -105,7 +120,7 @@ export async function runCommand(opts: RunCliOptions, io: Io): Promise<number> {
 }
 
 /** Runs the stages and writes the reports; undefined when stopped before any stage ran. */
-async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Promise<Report | undefined> {
+async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard: ShardSetup | undefined): Promise<Report | undefined> {
   const config = await loadConfig(opts.config);
   const list = parseStageList(opts.stage, '--stage');
   if (list.problems.length > 0) throw new UsageError(list.problems.join('; '));
@@ -128,6 +143,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     processEnv: process.env,
     ...(opts.k6Output !== undefined ? { k6Output: opts.k6Output } : {}),
     ...(opts.rawOutput !== undefined ? { rawOutput: opts.rawOutput } : {}),
+    ...(shard ? { shard } : {}),
     names: { ...OPTION_NAMES, config: opts.config ?? 'the config' },
   };
   if (opts.plan !== undefined && opts.engine !== 'auto' && opts.engine !== 'jmeter') {
@@ -137,6 +153,9 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   const wanted = engineForInputs(opts.engine, opts);
   const choice = await chooseEngine(wanted, setup);
   if ('problem' in choice) throw new UsageError(opts.engine !== 'auto' ? `--engine ${choice.problem}` : wanted !== 'auto' ? `${choice.problem} (--plan is a JMeter test plan)` : choice.problem);
+  if (shard && choice.name !== 'k6') {
+    throw new UsageError(`--shard runs a slice of a k6 test with k6's execution segments, but the engine is ${choice.name}: run it with --engine k6 and a k6 --script`);
+  }
   const log: Log = {
     info: (m) => io.stderr(`  ${m}\n`),
     warning: (m) => io.stderr(`  warning: ${m}\n`),
@@ -147,7 +166,9 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
     },
   };
   let baselines: BaselineStore = noBaseline;
-  if (opts.baseline !== undefined) {
+  if (shard && opts.baseline !== undefined) {
+    io.stderr(`perf-gate: shard ${shard.spec}: --baseline is not compared with a shard (a slice of the load is no run of the stage); compare the merged run with it: perf-gate merge … && perf-gate compare --baseline ${opts.baseline} --current merged.json\n`);
+  } else if (opts.baseline !== undefined) {
     // One file for every stage; a stage it is not a run of is judged without it.
     const file = new FileBaselineStore({ path: opts.baseline, perStage: false, ingest: { groupBy: config.groupBy, maxScopes: config.maxScopes }, log });
     // A baseline that cannot be read is a mistake on the command line (exit 2), said before any load is
@@ -182,6 +203,37 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal): Prom
   io.stderr(`perf-gate: reports and run documents in ${out}\n`);
   return report;
 }
+
+/**
+ * `--shard`, `--segment-sequence`, `--start-at` and `--region`, checked before any load is sent; undefined
+ * without `--shard` (the others then are a mistake).
+ */
+function shardOptions(opts: RunCliOptions): ShardSetup | undefined {
+  if (opts.shard === undefined) {
+    const stray = (['segmentSequence', 'startAt', 'region'] as const).filter((k) => opts[k] !== undefined);
+    if (stray.length > 0) throw new UsageError(`${stray.map((k) => SHARD_OPTION_NAMES[k]).join(', ')} ${stray.length === 1 ? 'belongs' : 'belong'} to a shard run: give --shard i/N too`);
+    return undefined;
+  }
+  if (opts.baselineUrl !== undefined) throw new UsageError('--shard and --baseline-url cannot be combined: A/B rounds run in one job, shards in many');
+  try {
+    shardPlan(opts.shard, opts.segmentSequence);
+  } catch (err) {
+    if (err instanceof ShardSpecError) throw new UsageError(err.message, { cause: err });
+    throw err;
+  }
+  if (opts.startAt !== undefined) {
+    const wait = startAtWait(opts.startAt, new Date());
+    if ('problem' in wait) throw new UsageError(wait.problem);
+  }
+  return {
+    spec: opts.shard,
+    ...(opts.segmentSequence !== undefined ? { sequence: opts.segmentSequence } : {}),
+    ...(opts.startAt !== undefined ? { startAt: opts.startAt } : {}),
+    ...(opts.region !== undefined ? { region: opts.region } : {}),
+  };
+}
+
+const SHARD_OPTION_NAMES = { segmentSequence: '--segment-sequence', startAt: '--start-at', region: '--region' } as const;
 
 /** The registry entry of the chosen engine: A/B mode prepares it anew for each round. */
 function registryEntry(name: string): (typeof LOAD_ENGINES)[number] {

@@ -6,19 +6,32 @@ import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
 import { seriesOf, type TypedSeries } from './by-type.js';
 
-/** Why two documents cannot be added up. */
-export class MergeError extends Error {}
+import { MergeError } from './merge-error.js';
+import { checkShards, type ShardCheckOptions } from './shard-check.js';
+
+export { MergeError };
+
+export interface MergeOptions extends ShardCheckOptions {
+  /** How each document is named in messages (its file), in the order given; default `run 1`, `run 2`, …. */
+  readonly names?: readonly string[];
+}
 
 /**
  * Adds up the run documents of the shards of one test (k6 run on several machines at once).
  * Counts, rates and trend histograms add exactly; windows are re-aligned on a common origin at the
  * widest width among the shards; gauges add (concurrent users of shards running at once add up, and
  * the sum of the shards' maxima is an upper bound of the true maximum).
- * @throws MergeError when the shards were grouped by different tags or windows cannot be aligned.
+ *
+ * Documents that record `meta.shard` (docs/distributed.md) are first checked to form one whole
+ * (shard-check.ts): the merged document records them in `meta.shards` (each shard's requests, the missing
+ * ones, how far apart they started) and carries no `meta.shard` of its own.
+ * @throws MergeError when the shards were grouped by different tags, windows cannot be aligned, or shard
+ *   documents do not form one whole (naming the file, or the missing shard).
  */
-export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
+export function mergeRuns(docs: readonly RunDocument[], options: MergeOptions = {}): RunDocument {
   if (docs.length === 0) throw new MergeError('nothing to merge: give at least one run document');
-  if (docs.length === 1) return docs[0]!;
+  const shards = checkShards(docs, options.names ?? [], options);
+  if (docs.length === 1 && !shards) return docs[0]!;
   const first = docs[0]!;
   for (const d of docs) {
     if (d.meta.groupBy.join(',') !== first.meta.groupBy.join(',')) {
@@ -26,11 +39,26 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
     }
   }
   const scopes: Record<string, Scope> = {};
+  // Trends add into one decoded histogram per scope, encoded once at the end: decoding and encoding (a
+  // deflate) per shard would cost 64 round trips per scope for 64 shards.
+  const histograms = new Map<string, TrendHistogram>();
   for (const d of docs) {
     for (const [name, s] of Object.entries(d.scopes)) {
       const prev = scopes[name];
-      scopes[name] = prev ? addScopes(prev, s, name) : s;
+      if (!prev) scopes[name] = s;
+      else if (!isReported(prev) && !isReported(s) && prev.type === 'trend' && s.type === 'trend') {
+        let h = histograms.get(name);
+        if (!h) {
+          h = TrendHistogram.decode(prev.trend);
+          histograms.set(name, h);
+        }
+        h.add(TrendHistogram.decode(s.trend));
+      } else scopes[name] = addScopes(prev, s, name);
     }
+  }
+  for (const [name, h] of histograms) {
+    const s = scopes[name]!;
+    if (!isReported(s) && s.type === 'trend') scopes[name] = { ...s, trend: h.encode() };
   }
   const metrics: RunDocument['metrics'] = {};
   for (const d of docs) {
@@ -43,10 +71,11 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
   const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
   const tools = new Set(docs.map((d) => d.meta.tool));
   const memory = docs.flatMap((d) => (d.memory ? [d.memory] : []));
+  const { shard: _shard, shards: _shards, ...firstMeta } = first.meta;
   const merged: RunDocument = {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
-      ...first.meta,
+      ...firstMeta,
       tool: tools.size === 1 ? first.meta.tool : 'unknown',
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -55,7 +84,8 @@ export function mergeRuns(docs: readonly RunDocument[]): RunDocument {
       partial: docs.some((d) => d.meta.partial),
       aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
       sources: docs.flatMap((d) => d.meta.sources),
-      warnings: docs.flatMap((d) => d.meta.warnings),
+      warnings: [...docs.flatMap((d) => d.meta.warnings), ...(shards?.warnings ?? [])],
+      ...(shards ? { shards: shards.summary } : {}),
     },
     metrics,
     scopes,
@@ -112,26 +142,30 @@ function mergeWindows(docs: readonly RunDocument[]): RunDocument['windows'] {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope = new Map<string, Map<number, WindowTotals>>();
-  for (const d of docs) {
-    for (const name of Object.keys(d.windows.series)) {
+  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
+  const series: Record<string, Window[]> = {};
+  // Scope by scope: each merged window counts its sketch densely while the shards add into it, and is
+  // closed (compacted, its dense counter given back) before the next scope — one merge pass per window
+  // instead of one per shard, and only one scope's dense counters alive at a time.
+  for (const name of names) {
+    const target = new Map<number, WindowTotals>();
+    for (const d of docs) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope.get(name);
-      if (!target) {
-        target = new Map();
-        byScope.set(name, target);
-      }
       for (const { i, totals } of decodeSeries(typed, (i) => d.windows.originMs + i * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        const existing = target.get(j);
-        if (existing) existing.add(totals);
-        else target.set(j, totals);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, true);
+          target.set(j, merged);
+        }
+        merged.add(totals);
       }
     }
+    if (target.size === 0) continue;
+    for (const t of target.values()) t.close();
+    series[name] = encodeWindows(target, 0);
   }
-  const series: Record<string, Window[]> = {};
-  for (const name of [...byScope.keys()].sort()) series[name] = encodeWindows(byScope.get(name)!, 0);
   return { originMs, widthMs, series };
 }
 

@@ -159,6 +159,22 @@ export class WindowSketch {
 
   static decode(flat: readonly number[]): WindowSketch {
     const s = new WindowSketch();
+    // As encode writes it, keys strictly ascending: taken as they are (merging shards decodes every window
+    // of every shard). Anything else is summed key by key and sorted.
+    const n = flat.length >> 1;
+    const keys = new Int32Array(n);
+    const counts = new Float64Array(n);
+    let ascending = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = flat[2 * i]!;
+      counts[i] = flat[2 * i + 1]!;
+      if (keys[i] !== flat[2 * i] || (i > 0 && keys[i]! <= keys[i - 1]!)) ascending = false;
+    }
+    if (ascending) {
+      s.keys = keys;
+      s.counts = counts;
+      return s;
+    }
     for (let i = 0; i + 1 < flat.length; i += 2) s.recordKey(flat[i]!, flat[i + 1]!);
     s.compact();
     return s;

@@ -5,6 +5,7 @@
  * installed (the Action's `ensureK6`), else the one on PATH.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +22,8 @@ import { scriptThresholds } from './k6-script-thresholds.js';
 import { parseK6Version } from './k6-version.js';
 import { LoadFailedError } from './load-failed.js';
 import { startLooks, type RunningLooks } from './watch-looks.js';
+import { shardPlan, startAtWait, ShardSpecError, type ShardPlan } from './k6-shard.js';
+import type { ShardRecord } from '../document/run-document.js';
 
 export interface K6EngineOptions {
   /** The k6 executable and the version it reports. */
@@ -39,6 +42,15 @@ export interface K6EngineOptions {
   readonly output?: 'live' | 'file';
   /** A copy of k6's raw NDJSON per stage, `{stage}` replaced by the stage; gzipped when it ends in `.gz`. */
   readonly rawOutput?: string;
+  /**
+   * Run one shard of a distributed test (k6-shard.ts): the plan's flags go before the user's, k6 starts at
+   * `startAt` (waited for, ISO 8601), and the output records `shard` (script hash, segment, start time).
+   * `region` is given to k6 as `--tag region=…` and recorded.
+   */
+  readonly shard?: { readonly plan: ShardPlan; readonly startAt?: string; readonly region?: string };
+  /** The clock and the wait of `startAt`; tests pass their own. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly now?: () => Date;
 }
 
 /** k6 as a LoadEngine: `<stage>.ndjson` and `<stage>.summary-export.json` in the stage's work folder. */
@@ -74,6 +86,9 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
     const stopper = new AbortController();
     let looks: RunningLooks | undefined;
     let result: K6RunResult;
+    const shard = options.shard;
+    const scriptHash = shard ? await hashFile(options.script) : undefined;
+    if (shard?.startAt !== undefined) await waitForStart(shard.startAt, signal, log);
     try {
       result = await runK6({
         ...(live ? { live } : {}),
@@ -93,7 +108,8 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
         ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
         // The script learns the budget, so its scenarios last until a look stops them (examples/k6/stages.js).
         env: { ...options.env, ...(watching ? { PERF_GATE_STAGE_DURATION: `${watching.maxSeconds}s` } : {}) },
-        flags: [...options.flags],
+        // The shard's slice first: a user's flag after it could only contradict it, and k6 takes the last.
+        flags: [...(shard ? [...shard.plan.flags, ...(shard.region !== undefined ? ['--tag', `region=${shard.region}`] : [])] : []), ...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
         log,
@@ -120,11 +136,66 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       cancelled: result.cancelled,
       // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
       ...(stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {}),
-      scriptThresholds: await readScriptThresholds(summaryFile),
-      notes: exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : [],
+      // A shard's slice is no test of its own: the script's thresholds are judged once, on the merged run.
+      scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
+      notes: [
+        ...(exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : []),
+        ...(shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []),
+      ],
+      ...(shard ? { shard: shardRecord(shard, scriptHash!, result.startedAt) } : {}),
       ...(watch ? { watch: watching ? { kind: onPurpose ? 'stopped' : 'ran' } : { kind: 'unwatched', why: 'k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits' } } : {}),
     };
   }
+
+  /** Waits for the shards' common start; a time already passed starts at once, with a warning. */
+  async function waitForStart(startAt: string, signal: AbortSignal, log: StageLoad['log']): Promise<void> {
+    const wait = startAtWait(startAt, (options.now ?? (() => new Date()))());
+    // The CLI checked it before any load; a later stage of the same run may find it passed.
+    if ('problem' in wait) throw new ShardSpecError(wait.problem);
+    if (wait.late !== undefined) {
+      log.warning(wait.late);
+      return;
+    }
+    log.info(`shard ${options.shard!.plan.index}/${options.shard!.plan.count}: waiting ${(wait.waitMs / 1000).toFixed(1)} s for the common start at ${wait.at.toISOString()}`);
+    await (options.sleep ?? abortableSleep)(wait.waitMs, signal);
+  }
+}
+
+function shardRecord(shard: NonNullable<K6EngineOptions['shard']>, scriptHash: string, startedAt: Date): ShardRecord {
+  return {
+    index: shard.plan.index,
+    count: shard.plan.count,
+    segment: shard.plan.segment,
+    sequence: shard.plan.sequence,
+    scriptHash,
+    startedAt: startedAt.toISOString(),
+    ...(shard.startAt !== undefined ? { startAt: new Date(shard.startAt).toISOString() } : {}),
+    ...(shard.region !== undefined ? { region: shard.region } : {}),
+  };
+}
+
+/** Hex SHA-256 of a file's bytes: shards of one test ran the same script. */
+async function hashFile(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason when it fires first. */
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** The live output of a stage, or undefined (with a line saying why) where no FIFO can be made: k6 then writes the file. */
@@ -180,6 +251,9 @@ export const k6Engine = {
       processEnv: setup.processEnv,
       ...(setup.k6Output !== undefined ? { output: setup.k6Output } : {}),
       ...(setup.rawOutput !== undefined ? { rawOutput: setup.rawOutput } : {}),
+      ...(setup.shard
+        ? { shard: { plan: shardPlan(setup.shard.spec, setup.shard.sequence), ...(setup.shard.startAt !== undefined ? { startAt: setup.shard.startAt } : {}), ...(setup.shard.region !== undefined ? { region: setup.shard.region } : {}) } }
+        : {}),
     });
     return { ready: true, engine, why: `k6 v${k6.version} ${setup.installed?.['k6'] ? 'installed' : 'on PATH'}` } as const;
   },

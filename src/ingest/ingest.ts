@@ -235,7 +235,7 @@ function runDocument(file: string, detected: Detected): RunDocument {
 function mergeDocuments(inputs: readonly { file: string; doc: RunDocument }[]): RunDocument {
   if (inputs.length === 1) return inputs[0]!.doc;
   try {
-    return mergeRuns(inputs.map((i) => i.doc));
+    return mergeRuns(inputs.map((i) => i.doc), { names: inputs.map((i) => i.file) });
   } catch (err) {
     if (err instanceof MergeError) {
       throw new IngestError(inputs.map((i) => i.file).join(', '), `cannot merge these run documents: ${err.message}`, { cause: err });

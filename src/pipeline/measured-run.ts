@@ -26,7 +26,7 @@ export interface RunRecord {
  */
 export async function measuredRun(stage: string, policy: StagePolicy, output: LoadOutput, record: RunRecord = {}): Promise<RunDocument> {
   const run = output.measured.kind === 'files' ? await ingestFiles(output.measured.files, stageIngestOptions(stage, policy, record)) : output.measured.document;
-  const meta = { ...run.meta, ...(output.toolVersion !== undefined ? { toolVersion: output.toolVersion } : {}) };
+  const meta = { ...run.meta, ...(output.toolVersion !== undefined ? { toolVersion: output.toolVersion } : {}), ...(output.shard ? { shard: output.shard } : {}) };
   const partial = output.cancelled || output.stoppedEarly !== undefined;
   return {
     ...run,

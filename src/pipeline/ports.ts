@@ -6,7 +6,7 @@
 import type { PerfGateConfig } from '../config/schema.js';
 import type { StagePolicy } from '../config/policy.js';
 import type { ThresholdExpression } from '../config/threshold.js';
-import type { MemorySample, RunDocument } from '../document/run-document.js';
+import type { MemorySample, RunDocument, ShardRecord } from '../document/run-document.js';
 import type { HistoryEntry } from '../document/history-entry.js';
 import type { IngestOptions } from '../ingest/index.js';
 
@@ -86,6 +86,20 @@ export interface LoadOutput {
    * ended on its own, `unwatched` when this engine could not look (with why). Absent: no watch was asked.
    */
   readonly watch?: { readonly kind: 'stopped' | 'ran' } | { readonly kind: 'unwatched'; readonly why: string };
+  /** The load was one shard of a distributed test (`EngineSetup.shard`): recorded as `meta.shard`. */
+  readonly shard?: ShardRecord;
+}
+
+/** Run one shard of a distributed test (docs/distributed.md): engines that can slice their load take it. */
+export interface ShardSetup {
+  /** `i/N`. */
+  readonly spec: string;
+  /** k6's `--execution-segment-sequence` for unequal shards; default N equal segments. */
+  readonly sequence?: string;
+  /** ISO 8601: the wall-clock time every shard waits for before its load starts. */
+  readonly startAt?: string;
+  /** The shard's region, recorded and given to k6 as `--tag region=…`. */
+  readonly region?: string;
 }
 
 /**
@@ -124,6 +138,8 @@ export interface EngineSetup {
   readonly k6Output?: 'live' | 'file';
   /** A copy of k6's raw NDJSON per stage (`{stage}` in it is the stage's name), gzipped for a `.gz` name; none by default. */
   readonly rawOutput?: string;
+  /** Run one shard of a distributed test; engines that cannot slice their load refuse it. */
+  readonly shard?: ShardSetup;
   /** Executables the caller installed, by engine name (the Action's `ensureK6`); others are looked up on PATH. */
   readonly installed?: Readonly<Record<string, { readonly path: string; readonly version: string }>>;
   /**
