@@ -8,6 +8,7 @@ import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
+import { k8sTestRunCommand, type K8sTestRunCliOptions } from './k8s.js';
 import { mergeCommand } from './merge.js';
 import { AbNothingMeasuredError } from '../ab/run-ab-stages.js';
 import { AbArmError } from '../ab/run-rounds.js';
@@ -143,6 +144,25 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .requiredOption('-o, --output <file>', 'where to write the merged run document')
     .action(async (inputs: string[], opts: { output: string }) => {
       status = await mergeCommand(inputs, opts, io);
+    });
+
+  const k8s = program.command('k8s').description('Kubernetes manifests for distributed load (k6-operator); see docs/distributed.md');
+  k8s
+    .command('testrun')
+    .description('render a k6-operator TestRun (k6.io/v1alpha1) whose runners write NDJSON onto a volume, for `perf-gate collect`')
+    .requiredOption('--script <file>', 'the k6 script (put into a ConfigMap with kubectl create configmap)')
+    .requiredOption('--parallelism <n>', 'number of k6 runner pods; each runs one execution segment')
+    .requiredOption('--stage <name>', 'stage the run belongs to (a k6 tag and PERF_GATE_STAGE)')
+    .option('--name <name>', 'TestRun name, a DNS-1123 label (default perf-gate-<stage>)')
+    .option('--namespace <ns>', 'namespace of the TestRun')
+    .option('--image <image>', 'runner image (default: the operator\'s, grafana/k6:latest)')
+    .option('--volume-claim <claim>', 'PersistentVolumeClaim the runners write their NDJSON onto (required)')
+    .option('--mount-path <path>', 'where the claim is mounted in the runners', '/results')
+    .option('--target-url <url>', 'base URL of the service (BASE_URL for the script)')
+    .option('--env <k=v>', 'environment variable for the script (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write the manifest here instead of stdout')
+    .action(async (opts: K8sTestRunCliOptions) => {
+      status = await k8sTestRunCommand(opts, io);
     });
 
   try {
