@@ -5,6 +5,7 @@ import { IncomparableRunsError } from '../gate/same-tool.js';
 import { IngestError } from '../ingest/errors.js';
 import { LoadFailedError } from '../engine/load-failed.js';
 import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
+import { collectCommand, type CollectCliOptions } from './collect.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
@@ -144,6 +145,21 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .requiredOption('-o, --output <file>', 'where to write the merged run document')
     .action(async (inputs: string[], opts: { output: string }) => {
       status = await mergeCommand(inputs, opts, io);
+    });
+
+  program
+    .command('collect')
+    .description('merge what the runners of one distributed run (k6-operator) wrote into a folder, and judge it as compare does: exit 0 pass or warn, 1 fail, 2 usage or input error')
+    .argument('<dir>', 'folder of k6 NDJSON shards (.ndjson, .ndjson.gz) and/or run documents (.json)')
+    .option('--stage <name>', "stage whose policy applies (default: the shards' stage tag)")
+    .option('--config <file>', 'perf-gate.yml (or JSON) with stages, thresholds and limits')
+    .option('--baseline <input>', 'baseline: k6 output or run document (repeat for shards); without it only the SLOs are judged', collect, [])
+    .option('-o, --output <dir>', 'folder for the collected run document (<stage>.run.json) and the report (report.<ext>)')
+    .addOption(new Option('--format <format>', 'report format').choices(RENDERERS.map((r) => r.format)).default('text'))
+    .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
+    .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
+    .action(async (dir: string, opts: CollectCliOptions) => {
+      status = await collectCommand(dir, opts, io);
     });
 
   const k8s = program.command('k8s').description('Kubernetes manifests for distributed load (k6-operator); see docs/distributed.md');
