@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
  * NDJSON to a file of its own on the shared volume, and k6 does not expand variables in `--out json=…`;
  * Kubernetes does: `$(VAR)` in a container's command is replaced by the container's variable VAR. The
  * runner gets `PERF_GATE_RUNNER` from its pod's `job-name` label (`<name>-<i>`, the label the
- * operator's own per-runner Service selects on), so runner i writes
+ * operator's own per-runner Service selects on), so `--out json=<mountPath>/<stage>-$(PERF_GATE_RUNNER).ndjson` makes runner i write
  * `<mountPath>/<stage>-<name>-<i>.ndjson`. The operator's initializer never sees that path: it drops
  * `--out` when it builds its `k6 archive` call (`pkg/types/k6cli.go`).
  *
@@ -93,7 +93,7 @@ export interface TestRunManifest {
  * @throws TestRunOptionError naming the option and what a valid one looks like.
  * @example
  * testRunManifest({ script: 'perf/load.js', parallelism: 4, stage: 'load', volumeClaim: 'perf-results' }).spec.arguments
- * // '--out json=/results/load-perf-gate-load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load'
+ * // '--out json=/results/load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load' (runner 2 writes /results/load-perf-gate-load-2.ndjson)
  */
 export function testRunManifest(o: TestRunOptions): TestRunManifest {
   if (!Number.isInteger(o.parallelism) || o.parallelism < 1 || o.parallelism > 2 ** 31 - 1) {
@@ -121,7 +121,8 @@ export function testRunManifest(o: TestRunOptions): TestRunManifest {
   }
   if (o.image !== undefined && (o.image.trim() === '' || /\s/.test(o.image))) throw new TestRunOptionError('--image', `expected an image reference such as grafana/k6:1.8.1, got '${o.image}'`);
   const env = runnerEnv(o);
-  const outFile = `${mountPath}/${runnerOutputFile(o.stage, name, `$(${RUNNER_NAME_VARIABLE})`)}`;
+  // $(PERF_GATE_RUNNER) is `<name>-<i>`, so runner i writes runnerOutputFile(stage, name, i).
+  const outFile = `${mountPath}/${o.stage}-$(${RUNNER_NAME_VARIABLE}).ndjson`;
   return {
     apiVersion: 'k6.io/v1alpha1',
     kind: 'TestRun',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderTestRun, testRunManifest, TestRunOptionError, type TestRunOptions } from '../../src/k8s/testrun.js';
+import { renderTestRun, runnerOutputFile, testRunManifest, TestRunOptionError, type TestRunOptions } from '../../src/k8s/testrun.js';
 import { cli } from '../cli/run-cli.js';
 import { structuralErrors, type StructuralSchema } from '../support/openapi-structural.js';
 
@@ -23,7 +23,7 @@ describe('the rendered TestRun', () => {
       options: BASE,
       expected: {
         name: 'perf-gate-load',
-        arguments: '--out json=/results/load-perf-gate-load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load',
+        arguments: '--out json=/results/load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load',
         configMap: { name: 'perf-gate-load-script', file: 'load.js' },
         env: ['PERF_GATE_RUNNER', 'PERF_GATE_STAGE=load'],
         mountPath: '/results',
@@ -36,7 +36,7 @@ describe('the rendered TestRun', () => {
       options: { ...BASE, parallelism: 16, name: 'checkout-load', namespace: 'perf', image: 'grafana/k6:1.8.1', mountPath: '/data/k6/', targetUrl: 'https://staging.example.com', env: [['TOKEN_FILE', '/etc/t'], ['GREETING', 'two words']] },
       expected: {
         name: 'checkout-load',
-        arguments: '--out json=/data/k6/load-checkout-load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load',
+        arguments: '--out json=/data/k6/load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load',
         configMap: { name: 'checkout-load-script', file: 'load.js' },
         env: ['PERF_GATE_RUNNER', 'PERF_GATE_STAGE=load', 'BASE_URL=https://staging.example.com', 'TOKEN_FILE=/etc/t', 'GREETING=two words'],
         mountPath: '/data/k6',
@@ -49,7 +49,7 @@ describe('the rendered TestRun', () => {
       options: { ...BASE, parallelism: 1, stage: 'Soak.v2', script: 'soak.js' },
       expected: {
         name: 'perf-gate-soak-v2',
-        arguments: '--out json=/results/Soak.v2-perf-gate-soak-v2-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=Soak.v2',
+        arguments: '--out json=/results/Soak.v2-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=Soak.v2',
         configMap: { name: 'perf-gate-soak-v2-script', file: 'soak.js' },
         env: ['PERF_GATE_RUNNER', 'PERF_GATE_STAGE=Soak.v2'],
         mountPath: '/results',
@@ -62,7 +62,7 @@ describe('the rendered TestRun', () => {
       options: { ...BASE, env: [['BASE_URL', 'http://api:8080']] },
       expected: {
         name: 'perf-gate-load',
-        arguments: '--out json=/results/load-perf-gate-load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load',
+        arguments: '--out json=/results/load-$(PERF_GATE_RUNNER).ndjson --no-thresholds --tag stage=load',
         configMap: { name: 'perf-gate-load-script', file: 'load.js' },
         env: ['PERF_GATE_RUNNER', 'PERF_GATE_STAGE=load', 'BASE_URL=http://api:8080'],
         mountPath: '/results',
@@ -80,6 +80,8 @@ describe('the rendered TestRun', () => {
     expect(doc.metadata.namespace).toBe(expected['namespace']);
     expect(doc.spec.parallelism).toBe(options.parallelism);
     expect(doc.spec.arguments).toBe(expected['arguments']);
+    // Kubernetes replaces $(PERF_GATE_RUNNER) with the runner Job's name, `<name>-<i>`: runner 2's file.
+    expect(doc.spec.arguments.replace('$(PERF_GATE_RUNNER)', `${doc.metadata.name}-2`)).toContain(`/${runnerOutputFile(options.stage, doc.metadata.name, 2)} `);
     // k6-operator splits the arguments on single spaces: every piece must be one k6 argument.
     expect(doc.spec.arguments.split(' ')).not.toContain('');
     expect(doc.spec.script.configMap).toEqual(expected['configMap']);
