@@ -16,6 +16,7 @@ export interface K8sTestRunCliOptions {
   mountPath?: string;
   targetUrl?: string;
   env: string[];
+  gzip?: boolean;
   output?: string;
 }
 
@@ -72,5 +73,6 @@ async function testRunOptions(opts: K8sTestRunCliOptions): Promise<TestRunOption
     ...(opts.image !== undefined ? { image: opts.image } : {}),
     ...(opts.mountPath !== undefined ? { mountPath: opts.mountPath } : {}),
     ...(opts.targetUrl !== undefined ? { targetUrl: opts.targetUrl } : {}),
+    ...(opts.gzip ? { gzip: true } : {}),
   };
 }

@@ -176,6 +176,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--mount-path <path>', 'where the claim is mounted in the runners', '/results')
     .option('--target-url <url>', 'base URL of the service (BASE_URL for the script)')
     .option('--env <k=v>', 'environment variable for the script (repeatable)', collect, [])
+    .option('--gzip', 'runners write .ndjson.gz (about 20 times smaller; collect reads it as well)')
     .option('-o, --output <file>', 'write the manifest here instead of stdout')
     .action(async (opts: K8sTestRunCliOptions) => {
       status = await k8sTestRunCommand(opts, io);

@@ -35,6 +35,8 @@ export interface TestRunOptions {
   readonly targetUrl?: string;
   /** The script's own environment, in order. */
   readonly env?: readonly (readonly [string, string])[];
+  /** Runners write `.ndjson.gz` (k6 gzips a `--out json` file whose name ends in .gz): ~20× smaller. */
+  readonly gzip?: boolean;
 }
 
 /** An option the manifest cannot be made from: which option, and why. */
@@ -61,9 +63,9 @@ const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const RESERVED_ENV = [RUNNER_NAME_VARIABLE, 'PERF_GATE_STAGE'];
 
-/** The files runner i of a TestRun writes: `<stage>-<name>-<i>.ndjson`. */
-export function runnerOutputFile(stage: string, name: string, instance: number | string): string {
-  return `${stage}-${name}-${String(instance)}.ndjson`;
+/** The file runner i of a TestRun writes: `<stage>-<name>-<i>.ndjson` (`.ndjson.gz` with gzip). */
+export function runnerOutputFile(stage: string, name: string, instance: number | string, gzip = false): string {
+  return `${stage}-${name}-${String(instance)}.ndjson${gzip ? '.gz' : ''}`;
 }
 
 /** The TestRun's name when none is given. */
@@ -122,7 +124,7 @@ export function testRunManifest(o: TestRunOptions): TestRunManifest {
   if (o.image !== undefined && (o.image.trim() === '' || /\s/.test(o.image))) throw new TestRunOptionError('--image', `expected an image reference such as grafana/k6:1.8.1, got '${o.image}'`);
   const env = runnerEnv(o);
   // $(PERF_GATE_RUNNER) is `<name>-<i>`, so runner i writes runnerOutputFile(stage, name, i).
-  const outFile = `${mountPath}/${o.stage}-$(${RUNNER_NAME_VARIABLE}).ndjson`;
+  const outFile = `${mountPath}/${o.stage}-$(${RUNNER_NAME_VARIABLE}).ndjson${o.gzip ? '.gz' : ''}`;
   return {
     apiVersion: 'k6.io/v1alpha1',
     kind: 'TestRun',
@@ -180,7 +182,7 @@ export function renderTestRun(o: TestRunOptions): string {
     `# 1. kubectl create configmap ${m.spec.script.configMap.name} --from-file=${o.script}${ns}`,
     `# 2. kubectl apply -f <this file>${ns}`,
     `# 3. kubectl wait --for=jsonpath='{.status.stage}'=finished testrun/${name}${ns} --timeout=1h`,
-    `# Runner i (1..${m.spec.parallelism}) writes ${mount}/${runnerOutputFile(o.stage, name, 'i')} on the claim ${o.volumeClaim};`,
+    `# Runner i (1..${m.spec.parallelism}) writes ${mount}/${runnerOutputFile(o.stage, name, 'i', o.gzip)} on the claim ${o.volumeClaim};`,
     `# copy them out and run: perf-gate collect <folder> --stage ${o.stage} (docs/distributed.md).`,
   ];
   return `${header.join('\n')}\n${stringify(m, { lineWidth: 0 })}`;

@@ -58,6 +58,19 @@ describe('the rendered TestRun', () => {
       },
     },
     {
+      what: 'gzipped output',
+      options: { ...BASE, gzip: true },
+      expected: {
+        name: 'perf-gate-load',
+        arguments: '--out json=/results/load-$(PERF_GATE_RUNNER).ndjson.gz --no-thresholds --tag stage=load',
+        configMap: { name: 'perf-gate-load-script', file: 'load.js' },
+        env: ['PERF_GATE_RUNNER', 'PERF_GATE_STAGE=load'],
+        mountPath: '/results',
+        image: undefined,
+        namespace: undefined,
+      },
+    },
+    {
       what: 'BASE_URL from --env when there is no --target-url',
       options: { ...BASE, env: [['BASE_URL', 'http://api:8080']] },
       expected: {
@@ -81,7 +94,7 @@ describe('the rendered TestRun', () => {
     expect(doc.spec.parallelism).toBe(options.parallelism);
     expect(doc.spec.arguments).toBe(expected['arguments']);
     // Kubernetes replaces $(PERF_GATE_RUNNER) with the runner Job's name, `<name>-<i>`: runner 2's file.
-    expect(doc.spec.arguments.replace('$(PERF_GATE_RUNNER)', `${doc.metadata.name}-2`)).toContain(`/${runnerOutputFile(options.stage, doc.metadata.name, 2)} `);
+    expect(doc.spec.arguments.replace('$(PERF_GATE_RUNNER)', `${doc.metadata.name}-2`)).toContain(`/${runnerOutputFile(options.stage, doc.metadata.name, 2, options.gzip)} `);
     // k6-operator splits the arguments on single spaces: every piece must be one k6 argument.
     expect(doc.spec.arguments.split(' ')).not.toContain('');
     expect(doc.spec.script.configMap).toEqual(expected['configMap']);
