@@ -209,3 +209,22 @@ describe('perf-gate k8s testrun', () => {
     expect(r.stderr).toContain(missing);
   });
 });
+
+describe('docs/distributed.md', () => {
+  it('shows the manifest perf-gate k8s testrun renders', () => {
+    const doc = readFileSync(new URL('../../docs/distributed.md', import.meta.url), 'utf8');
+    const block = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('kind: TestRun'));
+    expect(block).toBeDefined();
+    const rendered = testRunManifest({
+      script: 'perf/load.js',
+      parallelism: 4,
+      stage: 'load',
+      volumeClaim: 'perf-results',
+      targetUrl: 'http://checkout.staging.svc:8080',
+      env: [['TENANT', 'initech']],
+      namespace: 'perf',
+    });
+    expect(parse(block!)).toEqual(rendered);
+    expect(structuralErrors(parse(block!), SCHEMA)).toEqual([]);
+  });
+});
