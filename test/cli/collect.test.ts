@@ -3,7 +3,7 @@
  * files as k6-operator's runners write them (every sample tagged `instance_id` and `stage`, files named
  * `<stage>-<testrun>-<i>.ndjson`). Real k6 runners writing such files are in test/real-k6/collect.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -126,6 +126,20 @@ describe('perf-gate collect', () => {
     const collected = read(join(root, 'out', 'smoke.run.json'));
     const whole = await ingestFiles([BASELINE], { stage: 'smoke' });
     // Gauges (vus) are left out: merged documents add them (runners at once add up), one builder keeps the last.
+    const measured = (d: RunDocument): unknown => sumsRounded(Object.fromEntries(Object.entries(d.scopes).filter(([, sc]) => sc.type !== 'gauge')));
+    expect(measured(collected)).toEqual(measured(whole));
+  });
+
+  it('reads NDJSON shards and run documents side by side, merged into one run', async () => {
+    const root = tmp();
+    const [first] = writeShards(BASELINE, join(root, 'in'), { runners: 2 }).splice(1, 1);
+    // Runner 2 ran perf-gate ingest itself: its run document replaces its NDJSON.
+    expect((await cli('ingest', first!, '-o', join(root, 'in', 'smoke-2.json'), '--stage', 'smoke')).code).toBe(0);
+    rmSync(first!);
+    const r = await cli('collect', join(root, 'in'), '-o', join(root, 'out'));
+    expect(r.stderr).toContain('collected 1 NDJSON shard (runner 1) and 1 run document');
+    const collected = read(join(root, 'out', 'smoke.run.json'));
+    const whole = await ingestFiles([BASELINE], { stage: 'smoke' });
     const measured = (d: RunDocument): unknown => sumsRounded(Object.fromEntries(Object.entries(d.scopes).filter(([, sc]) => sc.type !== 'gauge')));
     expect(measured(collected)).toEqual(measured(whole));
   });
