@@ -106,7 +106,10 @@ async function listInputs(dir: string): Promise<{ ndjson: string[]; documents: s
 /** The tags of a shard's first sample; a file whose head is no k6 NDJSON is left to ingest to explain. */
 async function peekShard(file: string): Promise<Shard> {
   const bytes = createReadStream(file);
-  const lines = createInterface({ input: file.endsWith('.gz') ? bytes.pipe(createGunzip()) : bytes, crlfDelay: Infinity });
+  const input = file.endsWith('.gz') ? bytes.pipe(createGunzip()) : bytes;
+  // A file that cannot be read (or is no gzip) is left to ingest, which names it: no error escapes from here.
+  bytes.on('error', () => input.destroy());
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let tags: Record<string, unknown> | undefined;
   let n = 0;
   try {

@@ -192,6 +192,15 @@ describe('perf-gate collect', () => {
     expect(r.stderr).toMatch(/cannot read the folder \/nonexistent\/perf-gate-results/);
   });
 
+  it('a .ndjson.gz that is no gzip → exit 2 naming it', async () => {
+    const root = tmp();
+    writeShards(BASELINE, root, { runners: 2 });
+    writeFileSync(join(root, 'smoke-perf-gate-smoke-3.ndjson.gz'), '{"not":"gzip"}\n');
+    const r = await cli('collect', root, '--stage', 'smoke');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('smoke-perf-gate-smoke-3.ndjson.gz');
+  });
+
   it('a shard that is not k6 output → exit 2 naming it', async () => {
     const root = tmp();
     writeShards(BASELINE, root, { runners: 2 });
