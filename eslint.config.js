@@ -13,11 +13,13 @@ const IMPORT_GRAPH = {
   ingest: ['stats', 'document'],
   engine: ['stats', 'document', 'config', 'ingest'],
   github: ['document'],
+  // Kubernetes manifests (k6-operator's TestRun), rendered from options alone.
+  k8s: [],
   // The stage pipeline the Action, the CLI and the demo share; it is handed GitHub through its ports.
   pipeline: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine'],
   // Interleaved A/B rounds: a stage's load run round by round against two services, over the pipeline's ports.
   ab: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline'],
-  cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab'],
+  cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'k8s'],
   action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'github'],
 };
 // The pipeline's ports (pipeline/ports.ts) are the interfaces the load engines, memory samplers and baseline
@@ -42,7 +44,7 @@ export const EXCEPTIONS = [
 ];
 
 // The pure core: no I/O, environment or logging. config/load.ts is the config layer's one file read.
-const CORE = ['stats', 'document', 'gate', 'report', 'config'];
+const CORE = ['stats', 'document', 'gate', 'report', 'config', 'k8s'];
 const CORE_IO_FILES = ['src/config/load.ts', 'src/config/index.ts'];
 const IO_MODULES = ['node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process', 'child_process'];
 

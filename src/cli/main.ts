@@ -6,9 +6,11 @@ import { IngestError } from '../ingest/errors.js';
 import { LoadFailedError } from '../engine/load-failed.js';
 import { ShardSpecError } from '../engine/k6-shard.js';
 import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
+import { collectCommand, type CollectCliOptions } from './collect.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
+import { k8sTestRunCommand, type K8sTestRunCliOptions } from './k8s.js';
 import { mergeCommand, type MergeCliOptions } from './merge.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
 import { AbNothingMeasuredError } from '../ab/run-ab-stages.js';
@@ -151,6 +153,41 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--start-tolerance <seconds>', 'warn when the shards started further apart than this', String(DEFAULT_START_TOLERANCE_S))
     .action(async (inputs: string[], opts: MergeCliOptions) => {
       status = await mergeCommand(inputs, opts, io);
+    });
+
+  program
+    .command('collect')
+    .description('merge what the runners of one distributed run (k6-operator) wrote into a folder, and judge it as compare does: exit 0 pass or warn, 1 fail, 2 usage or input error')
+    .argument('<dir>', 'folder of k6 NDJSON shards (.ndjson, .ndjson.gz) and/or run documents (.json)')
+    .option('--stage <name>', "stage whose policy applies (default: the shards' stage tag)")
+    .option('--config <file>', 'perf-gate.yml (or JSON) with stages, thresholds and limits')
+    .option('--baseline <input>', 'baseline: k6 output or run document (repeat for shards); without it only the SLOs are judged', collect, [])
+    .option('-o, --output <dir>', 'folder for the collected run document (<stage>.run.json) and the report (report.<ext>)')
+    .addOption(new Option('--format <format>', 'report format').choices(RENDERERS.map((r) => r.format)).default('text'))
+    .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
+    .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
+    .action(async (dir: string, opts: CollectCliOptions) => {
+      status = await collectCommand(dir, opts, io);
+    });
+
+  const k8s = program.command('k8s').description('Kubernetes manifests for distributed load (k6-operator); see docs/distributed.md');
+  k8s
+    .command('testrun')
+    .description('render a k6-operator TestRun (k6.io/v1alpha1) whose runners write NDJSON onto a volume, for `perf-gate collect`')
+    .requiredOption('--script <file>', 'the k6 script (put into a ConfigMap with kubectl create configmap)')
+    .requiredOption('--parallelism <n>', 'number of k6 runner pods; each runs one execution segment')
+    .requiredOption('--stage <name>', 'stage the run belongs to (a k6 tag and PERF_GATE_STAGE)')
+    .option('--name <name>', 'TestRun name, a DNS-1123 label (default perf-gate-<stage>)')
+    .option('--namespace <ns>', 'namespace of the TestRun')
+    .option('--image <image>', 'runner image (default: the operator\'s, grafana/k6:latest)')
+    .option('--volume-claim <claim>', 'PersistentVolumeClaim the runners write their NDJSON onto (required)')
+    .option('--mount-path <path>', 'where the claim is mounted in the runners', '/results')
+    .option('--target-url <url>', 'base URL of the service (BASE_URL for the script)')
+    .option('--env <k=v>', 'environment variable for the script (repeatable)', collect, [])
+    .option('--gzip', 'runners write .ndjson.gz (about 20 times smaller; collect reads it as well)')
+    .option('-o, --output <file>', 'write the manifest here instead of stdout')
+    .action(async (opts: K8sTestRunCliOptions) => {
+      status = await k8sTestRunCommand(opts, io);
     });
 
   try {
