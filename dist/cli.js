@@ -15213,61 +15213,61 @@ var require_printResult = __commonJS({
       }
       return strResult;
     };
-    function asLowRow(name, stat6) {
+    function asLowRow(name, stat7) {
       return [
         name,
-        stat6.p2_5,
-        stat6.p50,
-        stat6.p97_5,
-        stat6.p99,
-        stat6.average,
-        stat6.stddev,
-        typeof stat6.max === "string" ? stat6.max : Math.floor(stat6.max * 100) / 100
+        stat7.p2_5,
+        stat7.p50,
+        stat7.p97_5,
+        stat7.p99,
+        stat7.average,
+        stat7.stddev,
+        typeof stat7.max === "string" ? stat7.max : Math.floor(stat7.max * 100) / 100
       ];
     }
-    function asHighRow(name, stat6) {
+    function asHighRow(name, stat7) {
       return [
         name,
-        stat6.p1,
-        stat6.p2_5,
-        stat6.p50,
-        stat6.p97_5,
-        stat6.average,
-        stat6.stddev,
-        typeof stat6.min === "string" ? stat6.min : Math.floor(stat6.min * 100) / 100
+        stat7.p1,
+        stat7.p2_5,
+        stat7.p50,
+        stat7.p97_5,
+        stat7.average,
+        stat7.stddev,
+        typeof stat7.min === "string" ? stat7.min : Math.floor(stat7.min * 100) / 100
       ];
     }
     function asColor(colorise, row) {
       return row.map((entry) => colorise(entry));
     }
-    function asMs(stat6) {
+    function asMs(stat7) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const k of Object.keys(stat6)) {
-        result[k] = `${stat6[k]} ms`;
+      for (const k of Object.keys(stat7)) {
+        result[k] = `${stat7[k]} ms`;
       }
-      result.max = typeof stat6.max === "string" ? stat6.max : `${Math.floor(stat6.max * 100) / 100} ms`;
+      result.max = typeof stat7.max === "string" ? stat7.max : `${Math.floor(stat7.max * 100) / 100} ms`;
       return result;
     }
-    function asNumber(stat6) {
+    function asNumber(stat7) {
       const result = /* @__PURE__ */ Object.create(null);
-      for (const k of Object.keys(stat6)) {
-        result[k] = stat6[k].toLocaleString(void 0, {
+      for (const k of Object.keys(stat7)) {
+        result[k] = stat7[k].toLocaleString(void 0, {
           // to show all digits
           maximumFractionDigits: 20
         });
       }
       return result;
     }
-    function asBytes(stat6) {
-      const result = Object.create(stat6);
+    function asBytes(stat7) {
+      const result = Object.create(stat7);
       for (const p of percentiles) {
         const key = `p${p}`.replace(".", "_");
-        result[key] = prettyBytes(stat6[key]);
+        result[key] = prettyBytes(stat7[key]);
       }
-      result.average = prettyBytes(stat6.average);
-      result.stddev = prettyBytes(stat6.stddev);
-      result.max = prettyBytes(stat6.max);
-      result.min = prettyBytes(stat6.min);
+      result.average = prettyBytes(stat7.average);
+      result.stddev = prettyBytes(stat7.stddev);
+      result.max = prettyBytes(stat7.max);
+      result.min = prettyBytes(stat7.min);
       return result;
     }
     function colorizeByStatusCode(chalk, statusCode) {
@@ -25663,12 +25663,12 @@ var require_form_data = __commonJS({
         if (value.end != void 0 && value.end != Infinity && value.start != void 0) {
           callback(null, value.end + 1 - (value.start ? value.start : 0));
         } else {
-          fs.stat(value.path, function(err, stat6) {
+          fs.stat(value.path, function(err, stat7) {
             if (err) {
               callback(err);
               return;
             }
-            var fileSize = stat6.size - (value.start ? value.start : 0);
+            var fileSize = stat7.size - (value.start ? value.start : 0);
             callback(null, fileSize);
           });
         }
@@ -36461,7 +36461,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -36490,7 +36490,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -36500,7 +36500,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -36522,7 +36522,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -36574,7 +36574,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -36715,7 +36715,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -36751,7 +36751,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -36818,12 +36818,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -36848,7 +36848,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -36915,7 +36915,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -38276,7 +38276,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -38291,7 +38291,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -38313,7 +38313,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -38321,7 +38321,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -40457,7 +40457,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -40510,7 +40510,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -40584,7 +40584,7 @@ var require_cst = __commonJS({
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
     var BOM = "\uFEFF";
-    var DOCUMENT = "";
+    var DOCUMENT2 = "";
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
@@ -40593,7 +40593,7 @@ var require_cst = __commonJS({
       switch (token) {
         case BOM:
           return "<BOM>";
-        case DOCUMENT:
+        case DOCUMENT2:
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
@@ -40607,7 +40607,7 @@ var require_cst = __commonJS({
       switch (source) {
         case BOM:
           return "byte-order-mark";
-        case DOCUMENT:
+        case DOCUMENT2:
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
@@ -40668,7 +40668,7 @@ var require_cst = __commonJS({
     exports2.stringify = cstStringify.stringify;
     exports2.visit = cstVisit.visit;
     exports2.BOM = BOM;
-    exports2.DOCUMENT = DOCUMENT;
+    exports2.DOCUMENT = DOCUMENT2;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
@@ -42240,7 +42240,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -42265,7 +42265,7 @@ var require_public_api = __commonJS({
     exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -42766,6 +42766,20 @@ var WindowSketch = class _WindowSketch {
   }
   static decode(flat2) {
     const s = new _WindowSketch();
+    const n = flat2.length >> 1;
+    const keys = new Int32Array(n);
+    const counts = new Float64Array(n);
+    let ascending = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = flat2[2 * i];
+      counts[i] = flat2[2 * i + 1];
+      if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
+    }
+    if (ascending) {
+      s.keys = keys;
+      s.counts = counts;
+      return s;
+    }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
     s.compact();
     return s;
@@ -63446,6 +63460,36 @@ var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external
 var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+var WINDOW_FIELDS = {
+  trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
+  counter: ["i", "count"],
+  rate: ["i", "count", "passes"],
+  gauge: ["i", "count", "min", "max", "last"]
+};
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  const fields = WINDOW_FIELDS[type];
+  let own2 = 0;
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) continue;
+    own2++;
+    if (!fields.includes(key)) return false;
+  }
+  if (own2 !== fields.length) return false;
+  for (const f of fields) {
+    if (f === "sketch") continue;
+    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
+  }
+  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
+  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+  if (type === "trend") {
+    const sketch = o["sketch"];
+    if (!Array.isArray(sketch)) return false;
+    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
 var MemorySampleSchema = external_exports.object({
   /** Unix milliseconds. */
   t: external_exports.number(),
@@ -63458,6 +63502,41 @@ var SourceSchema = external_exports.object({
   format: external_exports.string().min(1),
   lines: external_exports.number().int().nonnegative(),
   partial: external_exports.boolean()
+});
+var ShardRecordSchema = external_exports.object({
+  /** 1-based, ≤ count. */
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  /** `1/4:1/2`. */
+  segment: external_exports.string().min(1),
+  /** `0,1/4,1/2,3/4,1`. */
+  sequence: external_exports.string().min(1),
+  /** Hex SHA-256 of the script file's bytes. */
+  scriptHash: external_exports.string().min(1),
+  /** ISO 8601: when this shard's load tool was started. */
+  startedAt: external_exports.string(),
+  /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
+  startAt: external_exports.string().optional(),
+  /** The shard's region (`--region`), for per-region figures. */
+  region: external_exports.string().optional()
+});
+var ShardsSummarySchema = external_exports.object({
+  count: external_exports.number().int().positive(),
+  sequence: external_exports.string(),
+  scriptHash: external_exports.string(),
+  /** The merged shards in index order. */
+  members: external_exports.array(external_exports.object({
+    index: external_exports.number().int().positive(),
+    segment: external_exports.string(),
+    /** Requests (the requests role's count) this shard made. */
+    requests: external_exports.number().nonnegative(),
+    startedAt: external_exports.string(),
+    region: external_exports.string().optional()
+  })),
+  /** Shards of the sequence no document was given for (only with allowMissingShards). */
+  missing: external_exports.array(external_exports.object({ index: external_exports.number().int().positive(), segment: external_exports.string() })),
+  /** Latest minus earliest `startedAt`, seconds. */
+  startSpreadSeconds: external_exports.number().nonnegative()
 });
 var RunDocumentSchema = external_exports.object({
   schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
@@ -63483,7 +63562,11 @@ var RunDocumentSchema = external_exports.object({
     aggregateOnly: external_exports.boolean(),
     groupBy: external_exports.array(external_exports.string()),
     sources: external_exports.array(SourceSchema),
-    warnings: external_exports.array(external_exports.string())
+    warnings: external_exports.array(external_exports.string()),
+    /** This document is one shard of a distributed test. Absent otherwise (and in older documents). */
+    shard: ShardRecordSchema.optional(),
+    /** This document is the merge of shards. Absent otherwise (and in older documents). */
+    shards: ShardsSummarySchema.optional()
   }),
   metrics: external_exports.record(external_exports.string(), external_exports.object({
     type: MetricTypeSchema,
@@ -63496,7 +63579,9 @@ var RunDocumentSchema = external_exports.object({
   windows: external_exports.object({
     originMs: external_exports.number(),
     widthMs: external_exports.number().positive(),
-    series: external_exports.record(external_exports.string(), external_exports.array(WindowSchema))
+    // Checked window by window against its scope's type in superRefine (windowFits, by hand: a document of
+    // 64 merged shards holds a million windows, and a zod union per window cost seconds).
+    series: external_exports.record(external_exports.string(), external_exports.array(external_exports.custom((w) => typeof w === "object" && w !== null && !Array.isArray(w), { message: "not a window object" })))
   }),
   memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
 }).superRefine((doc, ctx) => {
@@ -63508,7 +63593,7 @@ var RunDocumentSchema = external_exports.object({
     }
     const schema = WINDOW_SCHEMAS[scope.type];
     windows.forEach((w, k) => {
-      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+      if (!windowFits(scope.type, w) && !schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
     });
   }
 });
@@ -63534,12 +63619,154 @@ function windowsOf(doc, name, type) {
   return series?.type === type ? series.windows : [];
 }
 
-// src/document/merge.ts
+// src/document/merge-error.ts
 var MergeError = class extends Error {
 };
-function mergeRuns(docs) {
+
+// src/document/execution-segment.ts
+var SegmentSyntaxError = class extends Error {
+};
+var ZERO = { num: 0n, den: 1n };
+var ONE = { num: 1n, den: 1n };
+function gcd(a, b) {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+function rational(num, den) {
+  if (den === 0n) throw new RangeError("a rational number needs a non-zero denominator");
+  const sign = den < 0n ? -1n : 1n;
+  const g = gcd(num, den) || 1n;
+  return { num: sign * num / g, den: sign * den / g };
+}
+function compareRational(a, b) {
+  const d = a.num * b.den - b.num * a.den;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+function formatRational(r) {
+  return r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`;
+}
+function parseRational(text) {
+  const s = text.trim();
+  let m = /^(\d+)%$/.exec(s);
+  if (m) return rational(BigInt(m[1]), 100n);
+  m = /^(\d+)\/(\d+)$/.exec(s);
+  if (m) {
+    if (BigInt(m[2]) === 0n) throw new SegmentSyntaxError(`'${text}' divides by zero`);
+    return rational(BigInt(m[1]), BigInt(m[2]));
+  }
+  m = /^(\d*)(?:\.(\d+))?$/.exec(s);
+  if (m && s !== "" && s !== ".") {
+    const frac = m[2] ?? "";
+    return rational(BigInt(`${m[1] || "0"}${frac}`), 10n ** BigInt(frac.length));
+  }
+  throw new SegmentSyntaxError(`'${text}' is not a fraction (1/4), decimal (0.25) or percentage (25%)`);
+}
+function formatSegment(s) {
+  return `${formatRational(s.from)}:${formatRational(s.to)}`;
+}
+function parseSequence(text) {
+  const values = text.split(",").map(parseRational);
+  if (values.length < 2) throw new SegmentSyntaxError(`segment sequence '${text}' needs at least two values, from 0 to 1 (e.g. 0,1/2,1)`);
+  if (compareRational(values[0], ZERO) !== 0) throw new SegmentSyntaxError(`segment sequence '${text}' must start at 0`);
+  if (compareRational(values[values.length - 1], ONE) !== 0) throw new SegmentSyntaxError(`segment sequence '${text}' must end at 1`);
+  const segments = [];
+  for (let k = 1; k < values.length; k++) {
+    if (compareRational(values[k - 1], values[k]) >= 0) {
+      throw new SegmentSyntaxError(`segment sequence '${text}' must ascend strictly, but ${formatRational(values[k - 1])} is followed by ${formatRational(values[k])}`);
+    }
+    segments.push({ from: values[k - 1], to: values[k] });
+  }
+  return segments;
+}
+function formatSequence(segments) {
+  if (segments.length === 0) return "";
+  return [segments[0].from, ...segments.map((s) => s.to)].map(formatRational).join(",");
+}
+function equalSequence(n) {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`the number of segments must be a whole number \u2265 1 but got ${n}`);
+  const N = BigInt(n);
+  return Array.from({ length: n }, (_, k) => ({ from: rational(BigInt(k), N), to: rational(BigInt(k + 1), N) }));
+}
+
+// src/document/shard-check.ts
+var DEFAULT_START_TOLERANCE_S = 5;
+function checkShards(docs, names, options = {}) {
+  const firstAt = docs.findIndex((d) => d.meta.shard !== void 0);
+  if (firstAt < 0) return void 0;
+  const ref = docs[firstAt].meta.shard;
+  const refName = names[firstAt] ?? `run ${firstAt + 1}`;
+  const name = (k) => names[k] ?? `run ${k + 1}`;
+  const label2 = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
+  for (const [k, d] of docs.entries()) {
+    const s = d.meta.shard;
+    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label2(ref)}: merge the shard documents of one test only`);
+    if (s.scriptHash !== ref.scriptHash) {
+      throw new MergeError(`${name(k)} ran another script than ${refName} (sha256 ${s.scriptHash.slice(0, 12)}\u2026 against ${ref.scriptHash.slice(0, 12)}\u2026): the shards of one test run the same script`);
+    }
+    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label2(s)}, but ${refName} is ${label2(ref)}: the shards of one test are cut into the same number of shards`);
+    if (s.sequence !== ref.sequence) {
+      throw new MergeError(`${name(k)} was cut by the segment sequence ${s.sequence}, ${refName} by ${ref.sequence}: the shards of one test share one sequence`);
+    }
+  }
+  let segments;
+  try {
+    segments = parseSequence(ref.sequence);
+  } catch (err) {
+    if (err instanceof SegmentSyntaxError) throw new MergeError(`${refName}: its segment sequence is not k6's syntax: ${err.message}`, { cause: err });
+    throw err;
+  }
+  if (segments.length !== ref.count) throw new MergeError(`${refName}: its segment sequence ${ref.sequence} has ${segments.length} segments, but it says ${ref.count} shards`);
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const [k, d] of docs.entries()) {
+    const s = d.meta.shard;
+    const expected = segments[s.index - 1];
+    if (expected === void 0 || formatSegment(expected) !== s.segment) {
+      throw new MergeError(`${name(k)} says it is ${label2(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
+    }
+    const seen = byIndex.get(s.index);
+    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label2(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
+    byIndex.set(s.index, k);
+  }
+  const warnings = [];
+  const missing = segments.flatMap((seg, k) => byIndex.has(k + 1) ? [] : [{ index: k + 1, segment: formatSegment(seg) }]);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `shard ${m.index}/${ref.count} (segment ${m.segment})`);
+    const what = `${list.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`;
+    if (!options.allowMissingShards) {
+      throw new MergeError(`${what}: ${docs.length} of ${ref.count} shard documents given \u2014 find the missing shard's document (did its job fail?), or allow missing shards to judge the part that ran`);
+    }
+    warnings.push(`${what}: the merged run holds ${docs.length} of ${ref.count} shards, so its counts and throughput are short of the whole test's`);
+  }
+  const starts = docs.map((d, k) => ({ k, ms: Date.parse(d.meta.shard.startedAt) }));
+  const earliest = starts.reduce((a, b) => b.ms < a.ms ? b : a);
+  const latest = starts.reduce((a, b) => b.ms > a.ms ? b : a);
+  const spread = Number.isFinite(latest.ms - earliest.ms) ? (latest.ms - earliest.ms) / 1e3 : 0;
+  const tolerance = options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S;
+  if (spread > tolerance) {
+    warnings.push(
+      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label2(docs[earliest.k].meta.shard)} first, ${label2(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
+    );
+  }
+  const members2 = docs.map((d) => {
+    const s = d.meta.shard;
+    return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...s.region !== void 0 ? { region: s.region } : d.meta.labels["region"] !== void 0 ? { region: d.meta.labels["region"] } : {} };
+  }).sort((a, b) => a.index - b.index);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members: members2, missing, startSpreadSeconds: spread }, warnings };
+}
+function requestCount(doc) {
+  const scope = doc.scopes[doc.meta.roles?.requests ?? "http_reqs"];
+  if (!scope) return 0;
+  if ("reported" in scope) return scope.reported["count"] ?? 0;
+  return scope.type === "counter" ? scope.counter.count : 0;
+}
+
+// src/document/merge.ts
+function mergeRuns(docs, options = {}) {
   if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
-  if (docs.length === 1) return docs[0];
+  const shards = checkShards(docs, options.names ?? [], options);
+  if (docs.length === 1 && !shards) return docs[0];
   const first2 = docs[0];
   for (const d of docs) {
     if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
@@ -63547,11 +63774,24 @@ function mergeRuns(docs) {
     }
   }
   const scopes = {};
+  const histograms = /* @__PURE__ */ new Map();
   for (const d of docs) {
     for (const [name, s] of Object.entries(d.scopes)) {
       const prev = scopes[name];
-      scopes[name] = prev ? addScopes(prev, s, name) : s;
+      if (!prev) scopes[name] = s;
+      else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
+        let h = histograms.get(name);
+        if (!h) {
+          h = TrendHistogram.decode(prev.trend);
+          histograms.set(name, h);
+        }
+        h.add(TrendHistogram.decode(s.trend));
+      } else scopes[name] = addScopes(prev, s, name);
     }
+  }
+  for (const [name, h] of histograms) {
+    const s = scopes[name];
+    if (!isReported(s) && s.type === "trend") scopes[name] = { ...s, trend: h.encode() };
   }
   const metrics = {};
   for (const d of docs) {
@@ -63564,10 +63804,11 @@ function mergeRuns(docs) {
   const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
   const tools = new Set(docs.map((d) => d.meta.tool));
   const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
+  const { shard: _shard, shards: _shards, ...firstMeta } = first2.meta;
   const merged = {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
-      ...first2.meta,
+      ...firstMeta,
       tool: tools.size === 1 ? first2.meta.tool : "unknown",
       start: new Date(startMs2).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -63576,7 +63817,8 @@ function mergeRuns(docs) {
       partial: docs.some((d) => d.meta.partial),
       aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
       sources: docs.flatMap((d) => d.meta.sources),
-      warnings: docs.flatMap((d) => d.meta.warnings)
+      warnings: [...docs.flatMap((d) => d.meta.warnings), ...shards?.warnings ?? []],
+      ...shards ? { shards: shards.summary } : {}
     },
     metrics,
     scopes,
@@ -63628,26 +63870,27 @@ function mergeWindows(docs) {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope2 = /* @__PURE__ */ new Map();
-  for (const d of docs) {
-    for (const name of Object.keys(d.windows.series)) {
+  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
+  const series = {};
+  for (const name of names) {
+    const target = /* @__PURE__ */ new Map();
+    for (const d of docs) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope2.get(name);
-      if (!target) {
-        target = /* @__PURE__ */ new Map();
-        byScope2.set(name, target);
-      }
       for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        const existing = target.get(j);
-        if (existing) existing.add(totals);
-        else target.set(j, totals);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, true);
+          target.set(j, merged);
+        }
+        merged.add(totals);
       }
     }
+    if (target.size === 0) continue;
+    for (const t of target.values()) t.close();
+    series[name] = encodeWindows(target, 0);
   }
-  const series = {};
-  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
@@ -63744,6 +63987,48 @@ var LoadFailedError = class extends Error {
   tool;
   name = "LoadFailedError";
 };
+
+// src/engine/k6-shard.ts
+var ShardSpecError = class extends Error {
+};
+function shardPlan(spec, sequence, names = { shard: "--shard", sequence: "--segment-sequence" }) {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);
+  if (!m) throw new ShardSpecError(`${names.shard} must be i/N (this shard's number and the number of shards, e.g. 2/4), but got '${spec}'`);
+  const index = Number(m[1]);
+  const count2 = Number(m[2]);
+  if (count2 < 1) throw new ShardSpecError(`${names.shard} must be i/N with N \u2265 1, but got '${spec}'`);
+  if (index < 1 || index > count2) throw new ShardSpecError(`${names.shard} must be i/N with 1 \u2264 i \u2264 N, but got '${spec}' (shards are numbered from 1)`);
+  let segments;
+  if (sequence === void 0) segments = equalSequence(count2);
+  else {
+    try {
+      segments = parseSequence(sequence);
+    } catch (err) {
+      if (err instanceof SegmentSyntaxError) throw new ShardSpecError(`${names.sequence}: ${err.message}`, { cause: err });
+      throw err;
+    }
+    if (segments.length !== count2) {
+      throw new ShardSpecError(`${names.sequence} '${sequence}' has ${segments.length} segments, but ${names.shard} '${spec}' says ${count2} shards: give N + 1 values from 0 to 1`);
+    }
+  }
+  const segment = formatSegment(segments[index - 1]);
+  const seq = formatSequence(segments);
+  const flags = ["--execution-segment", segment, "--execution-segment-sequence", seq, "--no-thresholds", ...index === 1 ? [] : ["--no-setup", "--no-teardown"]];
+  return { index, count: count2, segment, sequence: seq, flags };
+}
+var MAX_START_AHEAD_MS = 60 * 60 * 1e3;
+function startAtWait(startAt, now, option = "--start-at", maxAheadMs = MAX_START_AHEAD_MS) {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(startAt.trim()) || Number.isNaN(Date.parse(startAt))) {
+    return { problem: `${option} must be an ISO 8601 time with its zone, such as 2026-12-03T07:30:00Z, but got '${startAt}'` };
+  }
+  const at = new Date(startAt);
+  const ahead = at.getTime() - now.getTime();
+  if (ahead > maxAheadMs) {
+    return { problem: `${option} ${startAt} is ${Math.round(ahead / 6e4)} min ahead, more than the ${Math.round(maxAheadMs / 6e4)} min a shard waits: check the date and zone of the planning job's time` };
+  }
+  if (ahead < 0) return { at, waitMs: 0, late: `${option} ${startAt} passed ${(-ahead / 1e3).toFixed(1)} s ago: starting now; this shard's load starts that much later than planned` };
+  return { at, waitMs: ahead };
+}
 
 // src/engine/artillery/artillery-engine.ts
 import { join as join3 } from "node:path";
@@ -64638,7 +64923,7 @@ function slotCounts(weights, maxCycle = MAX_CYCLE) {
     if (!(Number.isFinite(w) && w > 0)) throw new RangeError(`slotCounts: weights must be positive numbers but got ${w}`);
   }
   if (weights.every(Number.isInteger)) {
-    const g = weights.reduce((a, b) => gcd(a, b));
+    const g = weights.reduce((a, b) => gcd2(a, b));
     const reduced = weights.map((w) => w / g);
     if (reduced.reduce((a, b) => a + b, 0) <= maxCycle) return reduced;
   }
@@ -64670,7 +64955,7 @@ function weightedCycle(weights, maxCycle = MAX_CYCLE) {
 function splitEvenly(total2, steps) {
   return Array.from({ length: steps }, (_, i) => Math.floor(total2 / steps) + (i < total2 % steps ? 1 : 0));
 }
-function gcd(a, b) {
+function gcd2(a, b) {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
 }
@@ -66035,6 +66320,7 @@ ${stderr}`);
 
 // src/engine/k6-engine.ts
 import { execFile as execFile4 } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
@@ -68737,7 +69023,7 @@ function runDocument(file2, detected) {
 function mergeDocuments(inputs) {
   if (inputs.length === 1) return inputs[0].doc;
   try {
-    return mergeRuns(inputs.map((i) => i.doc));
+    return mergeRuns(inputs.map((i) => i.doc), { names: inputs.map((i) => i.file) });
   } catch (err) {
     if (err instanceof MergeError) {
       throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
@@ -69172,6 +69458,9 @@ function createK6Engine(options) {
     const stopper = new AbortController();
     let looks;
     let result;
+    const shard = options.shard;
+    const scriptHash = shard ? await hashFile(options.script) : void 0;
+    if (shard?.startAt !== void 0) await waitForStart(shard.startAt, signal, log);
     try {
       result = await runK6({
         ...live ? { live } : {},
@@ -69189,7 +69478,8 @@ function createK6Engine(options) {
         ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
         // The script learns the budget, so its scenarios last until a look stops them (examples/k6/stages.js).
         env: { ...options.env, ...watching ? { PERF_GATE_STAGE_DURATION: `${watching.maxSeconds}s` } : {} },
-        flags: [...options.flags],
+        // The shard's slice first: a user's flag after it could only contradict it, and k6 takes the last.
+        flags: [...shard ? [...shard.plan.flags, ...shard.region !== void 0 ? ["--tag", `region=${shard.region}`] : []] : [], ...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
         log,
@@ -69213,11 +69503,58 @@ function createK6Engine(options) {
       cancelled: result.cancelled,
       // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
       ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
-      scriptThresholds: await readScriptThresholds(summaryFile),
-      notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
+      // A shard's slice is no test of its own: the script's thresholds are judged once, on the merged run.
+      scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
+      notes: [
+        ...exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
+        ...shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []
+      ],
+      ...shard ? { shard: shardRecord(shard, scriptHash, result.startedAt) } : {},
       ...watch ? { watch: watching ? { kind: onPurpose ? "stopped" : "ran" } : { kind: "unwatched", why: "k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits" } } : {}
     };
   }
+  async function waitForStart(startAt, signal, log) {
+    const wait = startAtWait(startAt, (options.now ?? (() => /* @__PURE__ */ new Date()))());
+    if ("problem" in wait) throw new ShardSpecError(wait.problem);
+    if (wait.late !== void 0) {
+      log.warning(wait.late);
+      return;
+    }
+    log.info(`shard ${options.shard.plan.index}/${options.shard.plan.count}: waiting ${(wait.waitMs / 1e3).toFixed(1)} s for the common start at ${wait.at.toISOString()}`);
+    await (options.sleep ?? abortableSleep)(wait.waitMs, signal);
+  }
+}
+function shardRecord(shard, scriptHash, startedAt) {
+  return {
+    index: shard.plan.index,
+    count: shard.plan.count,
+    segment: shard.plan.segment,
+    sequence: shard.plan.sequence,
+    scriptHash,
+    startedAt: startedAt.toISOString(),
+    ...shard.startAt !== void 0 ? { startAt: new Date(shard.startAt).toISOString() } : {},
+    ...shard.region !== void 0 ? { region: shard.region } : {}
+  };
+}
+async function hashFile(file2) {
+  return createHash("sha256").update(await readFile3(file2)).digest("hex");
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve4, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve4();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }
 async function openLive(outFile, ingest, rawCopy, log) {
   try {
@@ -69264,7 +69601,8 @@ var k6Engine = {
       secrets: setup.secrets,
       processEnv: setup.processEnv,
       ...setup.k6Output !== void 0 ? { output: setup.k6Output } : {},
-      ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {}
+      ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {},
+      ...setup.shard ? { shard: { plan: shardPlan(setup.shard.spec, setup.shard.sequence), ...setup.shard.startAt !== void 0 ? { startAt: setup.shard.startAt } : {}, ...setup.shard.region !== void 0 ? { region: setup.shard.region } : {} } } : {}
     });
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
@@ -69310,6 +69648,13 @@ async function chooseEngine(wanted, setup, engines = LOAD_ENGINES) {
   }
   return { problem: `nothing to run: ${passedOver.map((p) => `${p.name}: ${p.why} \u2014 ${p.fix}`).join("; ")}` };
 }
+
+// src/cli/collect.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+import { mkdir as mkdir6, readdir as readdir2 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+import { createInterface } from "node:readline";
+import { createGunzip as createGunzip2 } from "node:zlib";
 
 // src/config/load.ts
 import { readFile as readFile4 } from "node:fs/promises";
@@ -69996,6 +70341,1327 @@ function submetricsOf(selectors) {
   return out;
 }
 
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
+// src/report/escape.ts
+var CONTROL = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+var MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
+function escapeMarkdown(s) {
+  return s.replace(CONTROL, " ").replace(BIDI, "\uFFFD").replace(MARKDOWN_PUNCTUATION, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@\u200B");
+}
+function sanitizeTerminal(s) {
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c2) => `\\x${c2.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(BIDI, "\uFFFD");
+}
+
+// src/report/format.ts
+var MISSING = "\u2013";
+var MINUS = "\u2212";
+var BYTES_PER_MB = 1048576;
+function formatNumber2(x, significant = 3) {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "\u221E" : `${MINUS}\u221E`;
+  if (x === 0) return "0";
+  const sign = x < 0 ? MINUS : "";
+  const abs = Math.abs(x);
+  if (abs < 1e-9) return `${sign}\u22480`;
+  const rounded = Number(abs.toPrecision(significant));
+  if (rounded >= 1e3) return sign + groupThousands(Math.round(abs));
+  const magnitude = Math.floor(Math.log10(rounded));
+  const decimals = Math.max(0, significant - 1 - magnitude);
+  return sign + rounded.toFixed(decimals);
+}
+function groupThousands(n) {
+  const digits2 = Math.abs(Math.round(n)).toFixed(0);
+  const grouped = digits2.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 && grouped !== "0" ? `${MINUS}${grouped}` : grouped;
+}
+function formatMs(ms) {
+  return `${formatNumber2(ms)} ms`;
+}
+function formatRate(perSecond) {
+  return `${formatNumber2(perSecond)} req/s`;
+}
+function signedPercentNumber(fraction2, significant = 3) {
+  if (Number.isNaN(fraction2)) return "NaN";
+  if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
+  const pct = fraction2 * 100;
+  const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
+  const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
+  const rounded = Number(pct.toFixed(decimals));
+  if (rounded === 0) return 0 .toFixed(decimals);
+  const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
+  return `${rounded > 0 ? "+" : MINUS}${body}`;
+}
+function formatChange(fraction2) {
+  return `${signedPercentNumber(fraction2)} %`;
+}
+function formatPercent(fraction2) {
+  return `${formatNumber2(fraction2 * 100)} %`;
+}
+function formatMegabytes(bytes2) {
+  return `${formatNumber2(bytes2 / BYTES_PER_MB)} MB`;
+}
+function formatSlope(mbPerHour) {
+  const body = formatNumber2(mbPerHour);
+  return `${mbPerHour > 0 ? "+" : ""}${body} MB/h`;
+}
+function formatPValue(p) {
+  if (Number.isNaN(p)) return "p = NaN";
+  if (p < 1e-3) return "p < 0.001";
+  if (p < 0.01) return `p = ${p.toFixed(3)}`;
+  return `p = ${p.toFixed(2)}`;
+}
+function formatLevel(confidence) {
+  return `${Number((confidence * 100).toPrecision(4))} %`;
+}
+function formatInterval(interval) {
+  return `${formatLevel(interval.confidence)} CI ${signedPercentNumber(interval.lower, 2)} \u2026 ${signedPercentNumber(interval.upper, 2)} %`;
+}
+function formatConfidence(confidence) {
+  const interval = confidence.interval === void 0 ? "" : ` (${formatInterval(confidence.interval)})`;
+  switch (confidence.level) {
+    case "confirmed":
+      return `confirmed${interval}`;
+    case "suggestive":
+      return `suggestive${interval}`;
+    case "none":
+      return `within noise${interval}`;
+    case "not-applicable":
+      return "n/a";
+  }
+}
+function formatPair(baseline, current, format) {
+  if (baseline === void 0 && current === void 0) return MISSING;
+  const b = baseline === void 0 ? MISSING : format(baseline);
+  const c2 = current === void 0 ? MISSING : format(current);
+  return `${b} \u2192 ${c2}`;
+}
+function formatDuration(seconds2) {
+  if (!Number.isFinite(seconds2)) return formatNumber2(seconds2);
+  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))} s`;
+  const whole = Math.round(seconds2);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) {
+    const s = whole % 60;
+    return s === 0 ? `${Math.floor(whole / 60)} min` : `${Math.floor(whole / 60)} min ${s} s`;
+  }
+  const minutes = Math.round(whole / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
+}
+function formatTimestamp(iso2) {
+  const t = Date.parse(iso2);
+  if (Number.isNaN(t)) return iso2;
+  const d = new Date(t);
+  const pad2 = (n) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
+}
+
+// src/report/words.ts
+function formatInUnit(unit, value) {
+  switch (unit) {
+    case "ms":
+      return formatMs(value);
+    case "req/s":
+      return formatRate(value);
+    case "per-second":
+      return `${formatNumber2(value)} /s`;
+    case "fraction":
+      return formatPercent(value);
+    case "bytes":
+      return formatMegabytes(value);
+    case "MB/h":
+      return formatSlope(value);
+    case "count":
+      return formatCount(value);
+    case "value":
+      return formatNumber2(value);
+  }
+}
+function formatCount(n) {
+  return Number.isInteger(n) ? groupThousands(n) : formatNumber2(n);
+}
+function limitText(limit) {
+  switch (limit.kind) {
+    case "max-increase":
+      return `+${percent(limit.max)} %`;
+    case "max-decrease":
+      return `\u2212${percent(limit.max)} %`;
+    case "error-rate":
+      return `+${Math.round(limit.maxIncrease * 100)} % and +${Math.round(limit.absoluteFloor * 1e4) / 100} % points`;
+    case "failure-signature":
+      return `new failure signatures warn at ${formatCount(limit.warnCount)} and fail at ${formatCount(limit.failCount)} ${limit.failCount === 1 ? "request" : "requests"} and ${formatPercent(limit.failRate)}`;
+    case "threshold":
+      return limit.expression;
+    case "no-sustained-growth":
+      return "no sustained growth";
+    case "measured-in-both":
+      return "measured in both runs";
+  }
+}
+function shortfallText(shortfall) {
+  switch (shortfall) {
+    case "too-few-requests":
+      return "too few requests";
+    case "too-short":
+      return "run too short";
+    case "missing":
+      return "missing from a run";
+    case "no-spread":
+      return "no spread to measure against";
+    case "mix-changed":
+      return "the request mix changed";
+    case "other":
+      return "see the findings";
+  }
+}
+function where(f) {
+  if (f.scope) return f.scope.value;
+  return f.kind === "memory" || f.kind === "leak" ? "service memory" : "all requests";
+}
+function subject(f) {
+  switch (f.kind) {
+    case "latency": {
+      const what = f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
+      return f.details?.compared === "end-of-run" ? `${what} at the end of the run` : what;
+    }
+    case "throughput":
+      return "throughput";
+    case "error-rate":
+      return "error rate";
+    case "failure-signature":
+      return "new failure signature";
+    case "memory":
+      return f.statistic === "growth" ? "memory growth" : "memory";
+    case "leak":
+      return "memory leak check";
+    case "degradation":
+      return "latency degradation over the run";
+    case "threshold":
+      return `threshold ${limitText(f.limit)}`;
+    case "data":
+      return "data";
+  }
+}
+function detailClause(f) {
+  const d = f.details;
+  if (!d) return "";
+  const parts = [];
+  if (d.aggregateOnly) parts.push("aggregate-only input: the change cannot be tested, only reported");
+  if (d.superiority) {
+    const delta = d.superiority.delta;
+    parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's \u03B4 ${delta >= 0 ? "+" : "\u2212"}${Math.abs(delta).toFixed(2)})`);
+  }
+  if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
+  if (d.noRequests) parts.push("the current run served no requests");
+  if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
+  if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
+  if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
+  if (d.changePoint) {
+    const c2 = d.changePoint;
+    parts.push(`slower from ${formatDuration(c2.atSeconds)} on (${formatInUnit(f.unit, c2.before)} \u2192 ${formatInUnit(f.unit, c2.after)}, geometric means)`);
+  }
+  if (d.memory) {
+    const m = d.memory;
+    parts.push(
+      f.kind === "leak" ? `slope ${formatSlope(m.slopeMBPerHour)} (95 % CI ${formatSlope(m.slopeInterval.lower)} \u2026 ${formatSlope(m.slopeInterval.upper)}), growth ${formatPercent(m.growth)} over the run, limit ${percent(m.growthLimit)} %` : `resident memory ${formatMegabytes(m.startBytes)} \u2192 ${formatMegabytes(m.endBytes)} after warm-up, steady-state slope ${formatSlope(m.slopeMBPerHour)}`
+    );
+  }
+  return parts.length === 0 ? "" : ` \u2014 ${parts.join("; ")}`;
+}
+function findingMessage(f, acceptedBy) {
+  const text = sentence(f);
+  return f.accepted ? `${text} Accepted by ${acceptedBy === void 0 ? "a pull-request label" : `the '${acceptedBy}' label`}.` : text;
+}
+function sentence(f) {
+  const at = where(f);
+  const what = subject(f);
+  const value = (v) => formatInUnit(f.unit, v);
+  const numbers3 = f.statistic === "growth" ? "" : f.baseline !== void 0 && f.current !== void 0 ? ` (${value(f.baseline)} \u2192 ${value(f.current)})` : f.current !== void 0 ? ` (${value(f.current)})` : "";
+  const delta = f.change !== void 0 ? ` ${formatChange(f.change)}` : "";
+  const ci = f.confidence.interval ? `, ${formatInterval(f.confidence.interval)}` : "";
+  const note = detailClause(f);
+  const limit = limitText(f.limit);
+  const r = f.reason;
+  switch (r.code) {
+    case "not-judged":
+      return `${at}: ${what} cannot be judged: ${r.detail}.`;
+    case "leak":
+      return `${at}: leaking \u2014 the GC floor keeps growing in the steady state${note}.`;
+    case "no-leak":
+      return `${at}: no leak \u2014 the GC floor does not keep growing credibly in the steady state${note}.`;
+    case "threshold-crossed":
+      return `${f.metric}: ${limit} is crossed${numbers3}.`;
+    case "threshold-holds":
+      return `${f.metric}: ${limit} holds${numbers3}.`;
+    case "threshold-lost":
+      return `${f.metric}: ${limit} fails: no point of the current run matches ${f.metric}, while the baseline had ${formatCount(r.baselineCount)}.`;
+    case "lost-metric":
+      return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
+    case "lost-tag":
+      return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === "name" ? "endpoints" : `'${r.tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${r.tag}.`;
+    case "lost-scope":
+      return `${at}: no request of the current run, while the baseline had ${formatCount(r.baselineCount)} \u2014 nothing about it could be judged (coverage.missing).`;
+    case "confirmed-few":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
+    case "confirmed":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
+    case "confirmed-short":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; but the runs have only ${formatCount(Math.min(r.baselineWindows, r.currentWindows))} time windows with requests (a fail needs ${formatCount(r.needs)} to measure how requests cluster), so it is a warning.`;
+    case "confirmed-end":
+      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; evidence from a third of the run warns, the whole run's fails.`;
+    case "unconfirmed":
+      return f.confidence.level === "not-applicable" ? `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit but cannot be confirmed${note}.` : `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
+    case "near-limit":
+      return `${at}: ${what}${delta}${numbers3} is a confirmed change beyond the ${limit} limit, but too close to it to fail on: within the data's uncertainty it may be inside the limit${ci}${note}.`;
+    case "multiplicity":
+      return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
+    case "noise":
+      return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit but is within run-to-run noise${ci}${note}.`;
+    case "within-limit":
+      return `${at}: ${what}${delta}${numbers3} is within the ${limit} limit${ci}${note}.`;
+    case "new-signature":
+      return `${at}: ${signatureSentence(f)}`;
+  }
+}
+function signatureSentence(f) {
+  const s = f.details?.signature;
+  if (!s || f.limit.kind !== "failure-signature") return `${subject(f)} (${limitText(f.limit)}).`;
+  const how = [s.status !== void 0 ? `status ${s.status}` : void 0, s.errorCode !== void 0 ? `error_code ${s.errorCode}` : void 0].filter((p) => p !== void 0);
+  const signature = how.length === 0 ? "no status recorded" : how.length === 2 ? `${how[0]} (${how[1]})` : how[0];
+  const requests = `${formatCount(s.failed)} ${s.failed === 1 ? "request" : "requests"} failed with ${signature}, ${formatPercent(s.share)} of them; the baseline had none`;
+  const limit = f.limit;
+  const failLimit = `${formatCount(limit.failCount)} ${limit.failCount === 1 ? "request" : "requests"} and ${formatPercent(limit.failRate)}`;
+  if (f.outcome === "fail") return `${requests} \u2014 beyond the fail limit of ${failLimit}.`;
+  const chance = s.failed >= limit.failCount && s.share >= limit.failRate ? `, but the baseline had too few requests (or the failures came in too few bursts) to be sure it would have shown one (p ${s.pChance.toFixed(2)})` : "";
+  return `${requests} \u2014 a new way of failing, to look at; it fails at ${failLimit}${chance}.`;
+}
+function place(f) {
+  if (f.scope) return f.scope.value;
+  switch (f.kind) {
+    case "memory":
+    case "leak":
+      return "memory";
+    case "threshold":
+      return f.metric;
+    case "latency":
+    case "throughput":
+    case "error-rate":
+    case "failure-signature":
+    case "degradation":
+    case "data":
+      return "all requests";
+  }
+}
+function headlineOf(report) {
+  const { verdict, stages } = report;
+  const names = stages.map((s) => s.stage).join(", ");
+  const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
+  const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
+  const unjudged = unjudgedText(stages);
+  const tail = unjudged === "" ? "" : `; ${unjudged}`;
+  switch (verdict) {
+    case "fail": {
+      const places = [...new Set(failing.map(place))];
+      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}${tail}`;
+    }
+    case "warn": {
+      const lost = warning.filter((f) => f.reason.code === "lost-scope");
+      const few = warning.filter((f) => f.reason.code === "confirmed-few");
+      const ends = warning.filter((f) => f.reason.code === "confirmed-end");
+      const short = warning.filter((f) => f.reason.code === "confirmed-short");
+      const unconfirmed = warning.length - lost.length - few.length - ends.length - short.length;
+      const listed = (fs) => {
+        const places = [...new Set(fs.map(place))];
+        return `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}`;
+      };
+      const parts = [];
+      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0 && short.length === 0) {
+        parts.push(`${unconfirmed} ${unconfirmed === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`);
+      }
+      const inNames = parts.length > 0 ? "" : ` in ${names}`;
+      if (short.length > 0) parts.push(`${short.length} ${short.length === 1 ? "change" : "changes"} beyond a limit${inNames} on a run too short to fail on: ${listed(short)}`);
+      if (ends.length > 0) parts.push(`${ends.length} ${ends.length === 1 ? "slowdown" : "slowdowns"} in the last third of the run${inNames}: ${listed(ends)}`);
+      if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? "change" : "changes"} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
+      if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? "endpoint" : "endpoints"} of the baseline missing from the current run${parts.length > 0 ? "" : ` in ${names}`}: ${listed(lost)}`);
+      return `${parts.join("; ")}${tail}`;
+    }
+    case "inconclusive": {
+      const note = stages.flatMap((s) => s.notes)[0];
+      return `${names}: the data cannot decide${note !== void 0 ? ` (${note})` : unjudged === "" ? " (too little data)" : ""}${tail}`;
+    }
+    case "pass":
+      return `${names}: no regression beyond the limits, thresholds hold${tail}`;
+  }
+}
+function unjudgedText(stages) {
+  const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
+  const none = { count: 0, why: /* @__PURE__ */ new Set() };
+  const part2 = { count: 0, why: /* @__PURE__ */ new Set() };
+  for (const stage of stages) {
+    for (const row of stage.scopes) {
+      if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
+      const tag = row.scope.tag;
+      const value = row.scope.value;
+      const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value);
+      const open6 = own2.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
+      const target = judgedSome ? part2 : none;
+      target.count++;
+      for (const f of open6) target.why.add(f.shortfall ?? "other");
+      if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+    }
+  }
+  const parts = [];
+  const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
+  if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
+  if (part2.count > 0) parts.push(`${part2.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part2.why)})`);
+  const others = /* @__PURE__ */ new Map();
+  for (const f of stages.flatMap((s) => s.findings)) {
+    if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
+    const what = f.kind === "threshold" ? "threshold" : runSubject(f.kind, f.statistic);
+    const entry = others.get(what) ?? { count: 0, why: /* @__PURE__ */ new Set() };
+    entry.count++;
+    entry.why.add(f.shortfall ?? "other");
+    others.set(what, entry);
+  }
+  for (const [what, { count: count2, why: why2 }] of others) {
+    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why2)})` : `${what} could not be judged (${reasons(why2)})`);
+  }
+  return parts.join("; ");
+}
+function reasons(set2) {
+  return [...set2].sort().map(shortfallText).join(", ");
+}
+function runSubject(kind, statistic) {
+  switch (kind) {
+    case "latency":
+      return `${statistic === "med" ? "typical" : statistic} latency of all requests`;
+    case "throughput":
+      return "throughput";
+    case "error-rate":
+      return "the error rate";
+    case "failure-signature":
+      return "failure signatures";
+    case "memory":
+    case "leak":
+      return "memory";
+    case "degradation":
+      return "degradation over the run";
+    case "threshold":
+      return "threshold";
+    case "data":
+      return "coverage";
+  }
+}
+function percent(fraction2) {
+  return String(Math.round(fraction2 * 1e3) / 10);
+}
+function detectableText(change) {
+  return `can detect \u2265 ${formatChange(change)}`;
+}
+function shareText(share) {
+  if (share >= 0.5) return `${formatPercent(share)} of requests`;
+  const n = Math.round(1 / share);
+  return share > 1e-3 && Math.abs(1 / n - share) / share < 0.05 ? `1 in ${groupThousands(n)} requests` : `${formatPercent(share)} of requests`;
+}
+function mixText(mix) {
+  const by = new Map(mix.entries.map((e) => [e.value, e]));
+  const parts = [];
+  for (const v of mix.added) parts.push(`${v} is new: ${shareText(by.get(v).currentShare)}`);
+  for (const v of mix.removed) parts.push(`${v} is gone (it was ${shareText(by.get(v).baselineShare)})`);
+  for (const v of mix.shifted) {
+    const e = by.get(v);
+    parts.push(`${v} went from ${formatPercent(e.baselineShare)} to ${formatPercent(e.currentShare)} of requests`);
+  }
+  const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0).length;
+  return `The test's request mix changed: ${parts.join("; ")}. All requests are compared over the ${shared} ${shared === 1 ? "endpoint" : "endpoints"} both runs share, weighted as in the baseline; throughput is not judged across different mixes.`;
+}
+function powerText(p) {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} here`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.unreachable === true) return `${head}; no run length reaches the ${limit} limit, because the run-to-run noise alone is larger (runToRunNoise).`;
+  if (p.neededSeconds === void 0) return `${head}.`;
+  if (p.neededSeconds <= p.durationSeconds) return `${head}; this run is long enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
+}
+function noiseText(n) {
+  if (n.source !== "history") return void 0;
+  const range = n.lowest === n.highest ? `${percentText(n.lowest)} for every scope` : `${percentText(n.pooled)} for the stage, ${percentText(n.lowest)}\u2013${percentText(n.highest)} per scope`;
+  const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
+  return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
+}
+function abText(ab) {
+  const planned = ab.plannedRounds / 2;
+  const rounds = ab.roundSeconds !== void 0 ? ` of ${formatDuration(ab.roundSeconds)} rounds` : "";
+  const judged = ab.pairs === planned ? `${formatCount(ab.pairs)} pairs${rounds}` : `${formatCount(ab.pairs)} of ${formatCount(planned)} pairs${rounds}`;
+  const ratios = ab.ratios.length > 0 ? `; typical latency of the whole run, candidate/baseline per pair: ${ratiosText(ab.ratios)}` : "";
+  const spread = ab.spread !== void 0 ? `; the pairs differ by \xB1 ${percentText(Math.expm1(ab.spread))} (the noise these rounds measured)` : "";
+  const failed = ab.failedRounds.length === 0 ? "" : ` ${formatCount(ab.failedRounds.length)} ${ab.failedRounds.length === 1 ? "round" : "rounds"} failed and ${ab.failedRounds.length === 1 ? "its pair was" : "their pairs were"} left out: ${ab.failedRounds.map((r) => `round ${r.round + 1} (${r.arm}): ${r.reason}`).join("; ")}.`;
+  return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
+}
+function abPowerText(p, ab) {
+  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} from ${formatCount(ab.pairs)} round pairs`;
+  const limit = `+${percent(p.limit)} %`;
+  if (p.neededSeconds === void 0 || !(p.durationSeconds > 0)) return `${head}.`;
+  const needed = Math.ceil(ab.pairs * (p.neededSeconds / p.durationSeconds));
+  if (needed <= ab.pairs) return `${head}; enough to detect the ${limit} limit with 80 % power.`;
+  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatCount(needed)} pairs of these rounds (--rounds ${needed}).`;
+}
+function ratiosText(ratios) {
+  const shown = ratios.slice(0, 12).map((r) => `\xD7${r.toFixed(2)}`).join(" ");
+  return ratios.length > 12 ? `${shown} \u2026 (${formatCount(ratios.length)} in all)` : shown;
+}
+function percentText(x) {
+  return `${percent(x)} %`;
+}
+function sequentialText(q) {
+  const planned = formatDuration(q.plannedSeconds);
+  const ran = formatDuration(q.ranSeconds);
+  const saved = q.plannedSeconds - q.ranSeconds;
+  const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
+  const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
+  const open6 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open6 ? ` (still open at the last look: ${open6.slice(0, 3).join(", ")}${open6.length > 3 ? ` and ${open6.length - 3} more` : ""})` : "";
+  const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
+  switch (q.end) {
+    case "regression":
+      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 a regression was confirmed at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}${savedText}; ${finalAlpha}.`;
+    case "within-limits":
+      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 every question was within its limits at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}, and the rest of the run could not plausibly have failed it${savedText}; ${finalAlpha}.`;
+    case "full-length": {
+      const extended2 = q.ranSeconds > q.plannedSeconds + 0.5 ? `, ${formatDuration(q.ranSeconds - q.plannedSeconds)} past the ${planned} planned (budget ${formatDuration(q.maxSeconds)}), as the answer was still open` : q.ranSeconds < q.plannedSeconds - 0.5 ? ` \u2014 the script's own length, shorter than the ${planned} planned` : ` (the ${planned} planned)`;
+      return `Sequential: the load ran its full ${ran}${extended2}; ${lookTimes} did not settle it${openText}; ${finalAlpha}.`;
+    }
+    case "budget":
+      return `Sequential: the load was stopped at its budget of ${formatDuration(q.maxSeconds)} (it ran ${ran}; the script does not seem to read PERF_GATE_STAGE_DURATION)${openText}; ${finalAlpha}.`;
+    case "no-baseline":
+      return `Sequential: no baseline to compare with, so no look could settle anything early; the load ran the ${planned} planned.`;
+    case "unwatched":
+      return `Sequential: not applied \u2014 ${q.why ?? "the run could not be seen while the load ran"}; the load ran ${ran}, ${finalAlpha}.`;
+    case "cancelled":
+      return `Sequential: the run was cancelled at ${ran} of the ${planned} planned; ${lookTimes}.`;
+  }
+}
+function formatAlpha(alpha) {
+  return Number(alpha.toPrecision(3)).toString();
+}
+function stageNotes(stage) {
+  const noise = stage.noise ? noiseText(stage.noise) : void 0;
+  const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
+  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+}
+
+// src/gate/outcome.ts
+function outcomeRank(outcome) {
+  switch (outcome) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "inconclusive":
+      return 2;
+    case "pass":
+      return 3;
+  }
+}
+function severityRank(severity) {
+  switch (severity) {
+    case "fail":
+      return 0;
+    case "warn":
+      return 1;
+    case "info":
+      return 2;
+  }
+}
+function sortFindings(findings) {
+  return [...findings].sort((a, b) => outcomeRank(a.outcome) - outcomeRank(b.outcome));
+}
+function worstOutcome(outcomes) {
+  let worst = "pass";
+  for (const o of outcomes) if (outcomeRank(o) < outcomeRank(worst)) worst = o;
+  return worst;
+}
+
+// src/report/view.ts
+function baseMetric(metric) {
+  const brace = metric.indexOf("{");
+  return brace === -1 ? metric : metric.slice(0, brace);
+}
+var ALL_REQUESTS = "all requests";
+function scopeLabel(scope, latencyMetric = "http_req_duration") {
+  const base = baseMetric(scope.metric);
+  const prefix = base === baseMetric(latencyMetric) || base === "" ? "" : base;
+  if (scope.scope === void 0) return prefix === "" ? ALL_REQUESTS : prefix;
+  const value = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
+  return prefix === "" ? value : `${prefix} \xB7 ${value}`;
+}
+var SCOPE_COLUMNS = {
+  label: "Endpoint",
+  p50: "p50 ms",
+  p95: "p95 ms",
+  p99: "p99 ms",
+  change: "Change",
+  throughput: "req/s",
+  errorRate: "Error rate",
+  sure: "How sure"
+};
+function scopeRow(s, latencyMetric) {
+  const b = s.baseline;
+  const c2 = s.current;
+  return {
+    outcome: s.outcome,
+    wholeRun: s.scope === void 0,
+    label: scopeLabel(s, latencyMetric),
+    p50: formatPair(b?.p50, c2?.p50, (x) => formatNumber2(x)),
+    p95: formatPair(b?.p95, c2?.p95, (x) => formatNumber2(x)),
+    p99: formatPair(b?.p99, c2?.p99, (x) => formatNumber2(x)),
+    change: changeCell(s),
+    throughput: formatPair(b?.throughput, c2?.throughput, (x) => formatNumber2(x)),
+    errorRate: formatPair(b?.errorRate, c2?.errorRate, formatPercent),
+    sure: sureCell(s)
+  };
+}
+function sureCell(s) {
+  const sure = s.decidedBy === void 0 ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== void 0 ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence);
+  return s.detectable === void 0 ? sure : `${sure}; ${detectableText(s.detectable)}`;
+}
+function changeCell(s) {
+  const d = s.decidedBy;
+  if (d === void 0) return s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange);
+  if (d.kind === "failure-signature") return "new failure signature";
+  const what = d.kind === "error-rate" ? "errors" : `${statisticLabel(d.statistic)}${d.compared === "end-of-run" ? " at the end" : ""}`;
+  if (d.kind === "error-rate" && d.difference !== void 0) return `${signedPercentNumber(d.difference)} pts ${what}`;
+  return d.change === void 0 ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
+}
+function statisticLabel(statistic) {
+  if (statistic === "med") return "median";
+  if (statistic === "avg") return "mean";
+  const p = /^p\((\d+(?:\.\d+)?)\)$/.exec(statistic);
+  return p ? `p${p[1]}` : statistic;
+}
+function latencyChangeKey(s) {
+  return s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
+}
+function scopeRows(scopes) {
+  const latencyMetric = latencyMetricOf(scopes);
+  const sorted = [...scopes].sort((x, y) => {
+    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
+    if (byOutcome !== 0) return byOutcome;
+    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
+    if (byWhole !== 0) return byWhole;
+    const byChange = latencyChangeKey(y) - latencyChangeKey(x);
+    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
+    const lx = scopeLabel(x, latencyMetric);
+    const ly = scopeLabel(y, latencyMetric);
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+  });
+  return sorted.map((s) => scopeRow(s, latencyMetric));
+}
+function latencyMetricOf(scopes) {
+  return scopes.find((s) => s.scope === void 0)?.metric ?? "http_req_duration";
+}
+function findingView(f, acceptedBy) {
+  const fmt = (x) => formatInUnit(f.unit, x);
+  const values = f.baseline === void 0 && f.current === void 0 ? "" : formatPair(f.baseline, f.current, fmt);
+  const evidence = [];
+  if (f.change !== void 0) evidence.push(formatChange(f.change));
+  if (f.pValue !== void 0) evidence.push(formatPValue(f.pValue));
+  if (f.confidence.level !== "not-applicable") evidence.push(formatConfidence(f.confidence));
+  const threshold = `threshold ${limitText(f.limit)}`;
+  return {
+    severity: f.severity,
+    message: findingMessage(f, acceptedBy),
+    metric: f.metric,
+    // The end-of-run question asks `med` of the last thirds: the technical line says so next to the whole run's `med`.
+    statistic: f.details?.compared === "end-of-run" ? `${f.statistic} (last third)` : f.statistic,
+    values,
+    evidence,
+    threshold,
+    accepted: f.accepted === true
+  };
+}
+function runDescription(run2) {
+  const parts = [formatTimestamp(run2.start), formatDuration(run2.durationSeconds)];
+  parts.push(run2.toolVersion === void 0 ? run2.tool : `${run2.tool} ${run2.toolVersion}`);
+  if (run2.gitSha !== void 0) parts.push(run2.gitSha.slice(0, 7));
+  return parts.join(", ");
+}
+var MEMORY_COLUMNS = ["Memory", "start", "end", "peak", "slope", "growth"];
+function memoryRows(memory) {
+  const rows = [];
+  for (const run2 of ["baseline", "current"]) {
+    const m = memory[run2];
+    if (m === void 0) continue;
+    rows.push({
+      run: run2,
+      start: formatMegabytes(m.startBytes),
+      end: formatMegabytes(m.endBytes),
+      peak: formatMegabytes(m.peakBytes),
+      slope: m.slopeMBPerHour === void 0 ? MISSING : `${formatSlope(m.slopeMBPerHour)}${m.slopeInterval ? ` (95 % CI ${formatSlope(m.slopeInterval.lower)} \u2026 ${formatSlope(m.slopeInterval.upper)})` : ""}${m.rSquared !== void 0 ? `, r\xB2 ${m.rSquared.toFixed(2)}` : ""}`,
+      growth: m.growth === void 0 ? MISSING : formatChange(m.growth)
+    });
+  }
+  return rows;
+}
+function verdictText(report) {
+  const text = headlineOf(report).trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, "");
+  if (text === "") return report.verdict;
+  const named = text.toLowerCase().startsWith(report.verdict) && !/^[a-z]/i.test(text.slice(report.verdict.length));
+  return named ? text : `${report.verdict} \u2014 ${text}`;
+}
+function findingKey(f) {
+  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.reason]);
+}
+function runWideFindings(report) {
+  const inStages = new Set(report.stages.flatMap((s) => s.findings.map(findingKey)));
+  return report.findings.filter((f) => !inStages.has(findingKey(f)));
+}
+
+// src/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_MAX_LENGTH = GITHUB_COMMENT_LIMIT - 536;
+function outcomeMark(outcome) {
+  switch (outcome) {
+    case "pass":
+      return "\u2705";
+    case "warn":
+      return "\u26A0\uFE0F";
+    case "fail":
+      return "\u274C";
+    case "inconclusive":
+      return "\u2754";
+  }
+}
+function severityMark(severity) {
+  switch (severity) {
+    case "fail":
+      return "\u274C";
+    case "warn":
+      return "\u26A0\uFE0F";
+    case "info":
+      return "\u2139\uFE0F";
+  }
+}
+function renderMarkdown(report, options = {}) {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (options.marker !== void 0) checkMarker(options.marker);
+  const model = buildModel(report, options);
+  const render2 = (cut2) => compose(model, cut2, maxLength);
+  const fits = (cut2) => render2(cut2).length <= maxLength;
+  let cut = { ...NO_CUT };
+  if (fits(cut)) return render2(cut);
+  if (model.trend !== "") {
+    cut = { ...cut, trend: true };
+    if (fits(cut)) return render2(cut);
+  }
+  if (model.sections.some((s) => s.details !== "")) {
+    cut = { ...cut, details: true };
+    if (fits(cut)) return render2(cut);
+  }
+  const rowCount = model.rowDropOrder.length;
+  if (rowCount > 0) {
+    const k = smallestFitting(rowCount, (n) => fits({ ...cut, rows: n }));
+    if (k !== void 0) return render2({ ...cut, rows: k });
+    cut = { ...cut, rows: rowCount };
+  }
+  if (model.sections.some((s) => s.memory !== "")) {
+    cut = { ...cut, memory: true };
+    if (fits(cut)) return render2(cut);
+  }
+  const findingCount = model.findingDropOrder.length;
+  if (findingCount > 0) {
+    const k = smallestFitting(findingCount, (n) => fits({ ...cut, findings: n }));
+    if (k !== void 0) return render2({ ...cut, findings: k });
+    cut = { ...cut, findings: findingCount };
+  }
+  cut = { ...cut, sections: true };
+  if (fits(cut)) return render2(cut);
+  return renderShortened(model, cut, maxLength);
+}
+function checkMarker(marker) {
+  const inner = marker.slice(4, -3);
+  if (!marker.startsWith("<!--") || !marker.endsWith("-->") || marker.length < 7 || /-->|--!>|[\r\n]/.test(inner) || inner.startsWith(">") || inner.startsWith("->")) {
+    throw new Error(`'marker' must be one line holding one HTML comment like '<!-- perf-gate:id=smoke -->' but got ${JSON.stringify(marker)}`);
+  }
+}
+function smallestFitting(max2, ok) {
+  if (!ok(max2)) return void 0;
+  let lo = 1;
+  let hi = max2;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+var TABLE_HEADER = ["", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
+var TABLE_ALIGN = ["c", "l", "r", "r", "r", "r", "r", "r", "l"];
+function rowCells(row) {
+  const label2 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
+  return [outcomeMark(row.outcome), label2, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
+}
+function findingLine(f) {
+  const v = findingView(f);
+  const subject2 = [escapeMarkdown(v.metric), escapeMarkdown(v.statistic)].filter((x) => x !== "").join(" ");
+  const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+  const detail = numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`;
+  const extras = [v.threshold === "" ? "" : escapeMarkdown(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
+  return `- ${severityMark(v.severity)} ${escapeMarkdown(v.message)} \u2014 ${[detail, ...extras].join("; ")}`;
+}
+function runLine(stage) {
+  const partial2 = (p) => p ? " \u26A0\uFE0F **partial**" : "";
+  const current = `current ${escapeMarkdown(runDescription(stage.currentRun))}${partial2(stage.currentRun.partial)}`;
+  if (stage.baselineRun === void 0) return `No baseline run \xB7 ${current}`;
+  return `Baseline ${escapeMarkdown(runDescription(stage.baselineRun))}${partial2(stage.baselineRun.partial)} \u2192 ${current}`;
+}
+function plural2(n, one, many) {
+  return `${groupThousands(n)} ${n === 1 ? one : many}`;
+}
+function detailsBlock(info, notes) {
+  if (info.length === 0 && notes.length === 0) return "";
+  const summary2 = [info.length > 0 ? plural2(info.length, "info finding", "info findings") : "", notes.length > 0 ? plural2(notes.length, "note", "notes") : ""].filter((x) => x !== "").join(", ");
+  const items = [...info.map(findingLine), ...notes.map((n) => `- \u{1F4DD} ${escapeMarkdown(n)}`)];
+  return `<details><summary>Details: ${summary2}</summary>
+
+${items.join("\n")}
+
+</details>`;
+}
+function memoryBlock(stage) {
+  if (stage.memory === void 0) return "";
+  const rows = memoryRows(stage.memory);
+  if (rows.length === 0) return "";
+  return markdownTable(
+    [[...MEMORY_COLUMNS], ...rows.map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth])],
+    { alignDelimiters: false, align: ["l", "r", "r", "r", "r", "r"] }
+  );
+}
+function section(head, scopes, findings, memory, notes) {
+  const sorted = sortFindings(findings);
+  return {
+    head,
+    rows: scopes.map(rowCells),
+    findings: sorted.filter((f) => f.severity !== "info").map(findingLine),
+    memory,
+    details: detailsBlock(sorted.filter((f) => f.severity === "info"), notes)
+  };
+}
+function buildModel(report, options) {
+  const sections = [];
+  const rowRanks = [];
+  const findingRanks = [];
+  const add = (s, scopes, findings) => {
+    const i = sections.length;
+    sections.push(s);
+    scopes.forEach((row, j) => rowRanks.push({ at: [i, j], rank: outcomeRank(row.outcome) }));
+    sortFindings(findings).filter((f) => f.severity !== "info").forEach((f, j) => findingRanks.push({ at: [i, j], rank: severityRank(f.severity) }));
+  };
+  for (const stage of report.stages) {
+    const rows = scopeRows(stage.scopes);
+    const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
+    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
+
+${runLine(stage)}${empty}`;
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
+  }
+  const runWide = runWideFindings(report);
+  if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
+  const dropOrder = (xs) => xs.sort((x, y) => y.rank - x.rank || y.at[0] - x.at[0] || y.at[1] - x.at[1]).map((x) => x.at);
+  return {
+    marker: options.marker ?? "",
+    title: options.title === void 0 ? "" : escapeMarkdown(options.title),
+    verdictMark: outcomeMark(report.verdict),
+    headline: escapeMarkdown(verdictText(report)),
+    sections,
+    trend: options.trend?.trim() ?? "",
+    rowDropOrder: dropOrder(rowRanks),
+    findingDropOrder: dropOrder(findingRanks)
+  };
+}
+var NO_CUT = { trend: false, details: false, rows: 0, memory: false, findings: 0, sections: false };
+function droppedSets(order, n) {
+  const bySection = /* @__PURE__ */ new Map();
+  for (const [s, i] of order.slice(0, n)) {
+    const set2 = bySection.get(s) ?? /* @__PURE__ */ new Set();
+    set2.add(i);
+    bySection.set(s, set2);
+  }
+  return bySection;
+}
+function tableBlock(rows, dropped) {
+  const kept = dropped === void 0 ? rows : rows.filter((_, i) => !dropped.has(i));
+  const omitted = rows.length - kept.length;
+  if (kept.length === 0) return `_\u2026 all ${plural2(rows.length, "row", "rows")} of this table omitted._`;
+  const table = markdownTable([TABLE_HEADER, ...kept], { alignDelimiters: false, align: TABLE_ALIGN });
+  return omitted === 0 ? table : `${table}
+
+_\u2026 ${plural2(omitted, "more row", "more rows")} omitted._`;
+}
+function truncationNote(model, cut, maxLength) {
+  const parts = [];
+  if (cut.sections) parts.push(plural2(model.sections.length, "stage section", "stage sections"));
+  if (cut.rows > 0 && !cut.sections) parts.push(plural2(cut.rows, "row", "rows"));
+  if (cut.findings > 0 && !cut.sections) parts.push(plural2(cut.findings, "finding", "findings"));
+  if (cut.memory && !cut.sections) parts.push("the memory tables");
+  if (cut.details && !cut.sections) parts.push("the details");
+  if (cut.trend && model.trend !== "") parts.push("the trend chart");
+  if (parts.length === 0) return "";
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const limit = maxLength >= DEFAULT_MAX_LENGTH ? `GitHub's ${groupThousands(GITHUB_COMMENT_LIMIT)}-character limit` : `${groupThousands(maxLength)} characters`;
+  return `${TRUNCATION_LEAD}${list} omitted (report truncated to fit ${limit}); see the JSON report.`;
+}
+var TRUNCATION_LEAD = "\u2026 ";
+function compose(model, cut, maxLength, headline = model.headline, title = model.title) {
+  const blocks = [];
+  const top = [model.marker, title === "" ? "" : `## ${title}`].filter((x) => x !== "");
+  blocks.push([...top, `### ${model.verdictMark} ${headline}`].join("\n"));
+  if (!cut.sections) {
+    const rowsDropped = droppedSets(model.rowDropOrder, cut.rows);
+    const findingsDropped = droppedSets(model.findingDropOrder, cut.findings);
+    model.sections.forEach((s, i) => {
+      blocks.push(s.head);
+      if (s.rows.length > 0) blocks.push(tableBlock(s.rows, rowsDropped.get(i)));
+      const droppedFindings = findingsDropped.get(i);
+      const findings = droppedFindings === void 0 ? s.findings : s.findings.filter((_, j) => !droppedFindings.has(j));
+      if (findings.length > 0) blocks.push(findings.join("\n"));
+      if (!cut.memory && s.memory !== "") blocks.push(s.memory);
+      if (!cut.details && s.details !== "") blocks.push(s.details);
+    });
+  }
+  if (!cut.trend && model.trend !== "") blocks.push(model.trend);
+  const note = truncationNote(model, cut, maxLength);
+  if (note !== "") blocks.push(note);
+  return `${blocks.join("\n\n")}
+`;
+}
+function renderShortened(model, cut, maxLength) {
+  const title = units(model.title);
+  const headline = units(model.headline);
+  const attempt = (t2, h2) => compose(model, cut, maxLength, shorten(headline, h2, "\u2026"), shorten(title, t2, ""));
+  const t = largestFitting(title.length, (n) => attempt(n, headline.length).length <= maxLength);
+  if (t !== void 0) return attempt(t, headline.length);
+  const h = largestFitting(headline.length, (n) => attempt(0, n).length <= maxLength);
+  if (h !== void 0) return attempt(0, h);
+  throw new RangeError(
+    `maxLength ${maxLength} is too small for a report: the marker, the verdict mark and the truncation note alone take ${attempt(0, 0).length} characters`
+  );
+}
+function largestFitting(max2, ok) {
+  if (!ok(0)) return void 0;
+  let lo = 0;
+  let hi = max2;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+var segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+function units(escaped) {
+  const out = [];
+  const atomic = /\\.|&(?:amp|lt|gt|quot);|@\u200b/gsu;
+  let last2 = 0;
+  for (const m of escaped.matchAll(atomic)) {
+    for (const g of segmenter.segment(escaped.slice(last2, m.index))) out.push(g.segment);
+    out.push(m[0]);
+    last2 = m.index + m[0].length;
+  }
+  for (const g of segmenter.segment(escaped.slice(last2))) out.push(g.segment);
+  return out;
+}
+function shorten(parts, n, ellipsis) {
+  return n >= parts.length ? parts.join("") : `${parts.slice(0, n).join("")}${ellipsis}`;
+}
+
+// src/report/width.ts
+var segmenter2 = new Intl.Segmenter("en", { granularity: "grapheme" });
+var WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+var EMOJI = new RegExp("\\p{Emoji_Presentation}|\\p{Extended_Pictographic}\\ufe0f", "u");
+var ZERO2 = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
+function graphemeWidth(g) {
+  if (ZERO2.test(g)) return 0;
+  if (EMOJI.test(g) || WIDE.test(g)) return 2;
+  return 1;
+}
+function displayWidth(s) {
+  let w = 0;
+  for (const { segment } of segmenter2.segment(s)) w += graphemeWidth(segment);
+  return w;
+}
+function truncateToWidth(s, width) {
+  if (displayWidth(s) <= width) return s;
+  let out = "";
+  let w = 0;
+  for (const { segment } of segmenter2.segment(s)) {
+    const gw = graphemeWidth(segment);
+    if (w + gw > width - 1) break;
+    out += segment;
+    w += gw;
+  }
+  return `${out}\u2026`;
+}
+function padToWidth(s, width, align) {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  switch (align) {
+    case "left":
+      return s + fill;
+    case "right":
+      return fill + s;
+  }
+}
+
+// src/report/text.ts
+var MIN_LABEL_WIDTH = 16;
+var INDENT = "  ";
+var GAP = "  ";
+var ANSI = {
+  fail: "\x1B[31m",
+  warn: "\x1B[33m",
+  pass: "\x1B[32m",
+  inconclusive: "\x1B[35m",
+  info: "\x1B[36m",
+  bold: "\x1B[1m",
+  dim: "\x1B[2m"
+};
+var RESET = "\x1B[0m";
+function painter(color) {
+  return color ? (s, style) => s === "" ? s : `${ANSI[style]}${s}${RESET}` : (s) => s;
+}
+function renderText(report, options = {}) {
+  const width = options.width === void 0 ? Infinity : Math.max(40, options.width);
+  const paint = painter(options.color === true);
+  const out = [];
+  out.push(paint(paint(`perf-gate: ${sanitizeTerminal(verdictText(report))}`, report.verdict), "bold"));
+  for (const stage of report.stages) {
+    out.push("", ...stageLines(stage, width, paint));
+  }
+  const runWide = runWideFindings(report);
+  if (runWide.length > 0) out.push("", paint("Run-wide findings:", "bold"), ...findingLines(runWide, width, paint));
+  return `${out.join("\n")}
+`;
+}
+function stageLines(stage, width, paint) {
+  const lines = [];
+  lines.push(`${paint(`Stage ${sanitizeTerminal(stage.stage)}:`, "bold")} ${paint(stage.outcome, stage.outcome)}`);
+  const partial2 = (p) => p ? ` ${paint("(partial)", "warn")}` : "";
+  const current = `current ${sanitizeTerminal(runDescription(stage.currentRun))}${partial2(stage.currentRun.partial)}`;
+  const runs = stage.baselineRun === void 0 ? `no baseline run; ${current}` : `baseline ${sanitizeTerminal(runDescription(stage.baselineRun))}${partial2(stage.baselineRun.partial)} \u2192 ${current}`;
+  lines.push(...wrap(runs, width - INDENT.length).map((l) => INDENT + l));
+  if (stage.scopes.length > 0) lines.push("", ...scopeTable(stage, width, paint));
+  else lines.push(`${INDENT}no per-endpoint data`);
+  if (stage.findings.length > 0) lines.push("", ...findingLines(stage.findings, width, paint));
+  if (stage.memory !== void 0) {
+    const rows = memoryRows(stage.memory).map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth]);
+    if (rows.length > 0) {
+      const aligns = ["left", "right", "right", "right", "right", "right"];
+      lines.push("", ...alignColumns([[...MEMORY_COLUMNS].map((c2) => c2.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
+    }
+  }
+  const notes = stageNotes(stage);
+  if (notes.length > 0) {
+    lines.push("");
+    for (const note of notes) {
+      const [first2 = "", ...rest] = wrap(sanitizeTerminal(note), width - INDENT.length - "note: ".length);
+      lines.push(`${INDENT}${paint("note:", "dim")} ${first2}`, ...rest.map((l) => `${INDENT}      ${l}`));
+    }
+  }
+  return lines;
+}
+function alignColumns(rows, aligns) {
+  const widths = [];
+  for (const row of rows) row.forEach((cell, i) => widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)));
+  return rows.map((row) => row.map((cell, i) => padToWidth(cell, widths[i] ?? 0, aligns[i] ?? "left")).join(GAP).trimEnd());
+}
+function scopeTable(stage, width, paint) {
+  const rows = scopeRows(stage.scopes);
+  const header = ["verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure].map((h) => h.toLowerCase());
+  const cells = rows.map((r) => [r.outcome, sanitizeTerminal(r.label), r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure]);
+  const aligns = ["left", "left", "right", "right", "right", "right", "right", "right", "left"];
+  const natural = Math.max(...alignColumns([header, ...cells], aligns).map(displayWidth)) + INDENT.length;
+  if (natural > width) {
+    const labelWidth = Math.max(...[header, ...cells].map((c2) => displayWidth(c2[1] ?? "")));
+    const target = Math.max(MIN_LABEL_WIDTH, labelWidth - (natural - width));
+    for (const c2 of cells) c2[1] = truncateToWidth(c2[1] ?? "", target);
+  }
+  const lines = alignColumns([header, ...cells], aligns);
+  return lines.map((line, i) => {
+    if (i === 0) return INDENT + paint(line, "bold");
+    const row = rows[i - 1];
+    if (row === void 0) return INDENT + line;
+    return INDENT + paint(row.outcome, row.outcome) + line.slice(row.outcome.length);
+  });
+}
+function findingLines(findings, width, paint) {
+  const lines = [];
+  const tagWidth = "fail".length + 2;
+  const body = width - INDENT.length - tagWidth;
+  const pad2 = " ".repeat(INDENT.length + tagWidth);
+  for (const f of sortFindings(findings)) {
+    const v = findingView(f);
+    const subject2 = [v.metric, v.statistic].filter((x) => x !== "").map(sanitizeTerminal).join(" ");
+    const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
+    const extras = [sanitizeTerminal(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
+    const detail = [numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`, ...extras].join("; ");
+    const [first2 = "", ...rest] = wrap(sanitizeTerminal(v.message), body);
+    lines.push(`${INDENT}${paint(padToWidth(v.severity, tagWidth - 2, "left"), v.severity)}  ${first2}`);
+    for (const l of [...rest, ...wrap(detail, body).map((d) => paint(d, "dim"))]) lines.push(pad2 + l);
+  }
+  return lines;
+}
+var UNIT = /^(%|ms|s|min|h|MB|MB\/h|req\/s|CI)[,;)]?$/;
+function wrap(text, width) {
+  const words = [];
+  for (const w of text.split(" ")) {
+    const last2 = words.length - 1;
+    if (UNIT.test(w) && last2 >= 0) words[last2] = `${words[last2]} ${w}`;
+    else words.push(w);
+  }
+  const lines = [];
+  let line = "";
+  for (const word2 of words) {
+    if (line === "") line = word2;
+    else if (displayWidth(line) + 1 + displayWidth(word2) <= width) line += ` ${word2}`;
+    else {
+      lines.push(line);
+      line = word2;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+// src/report/json.ts
+function keyOrder() {
+  return (keys) => keys;
+}
+var INTERVAL = { keys: keyOrder()(["lower", "upper", "confidence"]), children: {} };
+var CONFIDENCE = { keys: keyOrder()(["level", "interval"]), children: { interval: INTERVAL } };
+var SCOPE = { keys: keyOrder()(["tag", "value"]), children: {} };
+var FINDING = {
+  keys: keyOrder()([
+    "outcome",
+    "severity",
+    "kind",
+    "metric",
+    "scope",
+    "statistic",
+    "unit",
+    "baseline",
+    "current",
+    "change",
+    "limit",
+    "threshold",
+    "pValue",
+    "beyondLimit",
+    "confidence",
+    "reason",
+    "details",
+    "message",
+    "shortfall",
+    "accepted"
+  ]),
+  children: { scope: SCOPE, confidence: CONFIDENCE }
+};
+var SUMMARY = { keys: keyOrder()(["count", "p50", "p95", "p99", "avg", "throughput", "errorRate"]), children: {} };
+var DECISION = {
+  keys: keyOrder()(["kind", "statistic", "compared", "change", "difference", "confidence", "shortfall"]),
+  children: { confidence: CONFIDENCE }
+};
+var SCOPE_COMPARISON = {
+  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "detectable", "baseline", "current"]),
+  children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY }
+};
+var SLOPE_INTERVAL = { keys: ["lower", "upper"], children: {} };
+var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slopeMBPerHour", "slopeInterval", "rSquared", "growth"]), children: { slopeInterval: SLOPE_INTERVAL } };
+var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
+var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
+var STAGE = {
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
+  children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
+};
+var REPORT = {
+  keys: keyOrder()(["schema", "verdict", "headline", "acceptedBy", "generatedAt", "stages", "findings"]),
+  children: { stages: { items: STAGE }, findings: { items: FINDING } }
+};
+function renderJson(report) {
+  return `${JSON.stringify(ordered(worded(report), REPORT, ""), null, 2)}
+`;
+}
+function worded(report) {
+  const word2 = (f) => ({ ...f, threshold: limitText(f.limit), message: findingMessage(f, report.acceptedBy) });
+  return {
+    ...report,
+    headline: headlineOf(report),
+    stages: report.stages.map((s) => ({ ...s, findings: s.findings.map(word2) })),
+    findings: report.findings.map(word2)
+  };
+}
+function ordered(value, shape, path4) {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`${path4 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path4}[${i}]`));
+  if (typeof value !== "object" || value === null) return value;
+  const record2 = value;
+  const known2 = shape?.keys ?? [];
+  const extra = Object.keys(record2).filter((k) => !known2.includes(k)).sort();
+  const out = {};
+  for (const key of [...known2, ...extra]) {
+    if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
+    const child = shape?.children[key];
+    const childShape = child === void 0 ? void 0 : "items" in child ? child.items : child;
+    out[key] = ordered(record2[key], childShape, path4 === "" ? key : `${path4}.${key}`);
+  }
+  return out;
+}
+
 // src/stats/insufficient.ts
 function insufficient(reason, cause, side) {
   return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
@@ -70046,6 +71712,322 @@ function percentile(d, p) {
   const low = d[i].value;
   while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
   return interpolate(low, d[i].value, rank - lo);
+}
+
+// src/document/series.ts
+var MAX_POINTS = 400;
+var BYTES_PER_MB2 = 1048576;
+function startMs(doc) {
+  const t = Date.parse(doc.meta.start);
+  return Number.isFinite(t) ? t : doc.windows.originMs;
+}
+function latencySeries(doc, metric) {
+  const windows = windowsOf(doc, metric, "trend").filter((w) => w.count > 0).sort((a, b) => a.i - b.i);
+  const p50 = [];
+  const p95 = [];
+  if (windows.length === 0) return { p50, p95 };
+  const { originMs, widthMs } = doc.windows;
+  const start = startMs(doc);
+  const first2 = windows[0].i;
+  const last2 = windows[windows.length - 1].i;
+  const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
+  const buckets = /* @__PURE__ */ new Map();
+  for (const w of windows) {
+    const key = Math.floor((w.i - first2) / group);
+    let b = buckets.get(key);
+    if (b === void 0) {
+      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
+      buckets.set(key, b);
+    }
+    b.sketch.add(WindowSketch.decode(w.sketch));
+    b.iSum += w.i;
+    b.n++;
+  }
+  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
+    const b = buckets.get(key);
+    const d = b.sketch.distribution();
+    const x = (originMs + b.iSum / b.n * widthMs - start) / 1e3;
+    const m = percentile(d, 0.5);
+    const h = percentile(d, 0.95);
+    if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
+    if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
+  }
+  return { p50, p95 };
+}
+function hasLatencyWindows(doc, metric) {
+  return windowsOf(doc, metric, "trend").some((w) => w.count > 0);
+}
+function memorySeries(doc) {
+  const start = startMs(doc);
+  return (doc.memory?.samples ?? []).map((s) => [(s.t - start) / 1e3, s.rssBytes / BYTES_PER_MB2]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
+}
+
+// src/report/html-escape.ts
+var CONTROL2 = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var BIDI2 = /[\u202a-\u202e\u2066-\u2069]/g;
+function escapeHtml(s) {
+  return s.replace(CONTROL2, " ").replace(BIDI2, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+// src/report/html-chart.ts
+var WIDTH = 640;
+var HEIGHT = 260;
+var MARGIN = { left: 56, right: 16, top: 12, bottom: 64 };
+function niceStep(range, target = 4) {
+  if (!(range > 0) || !Number.isFinite(range)) return 1;
+  const raw = range / target;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const fraction2 = raw / magnitude;
+  const nice = fraction2 < 1.5 ? 1 : fraction2 < 3 ? 2 : fraction2 < 7 ? 5 : 10;
+  return nice * magnitude;
+}
+function downsample(points, max2 = MAX_POINTS) {
+  if (points.length <= max2) return points.map(([x, y]) => [x, y]);
+  const size = Math.ceil(points.length / max2);
+  const out = [];
+  for (let i = 0; i < points.length; i += size) {
+    const group = points.slice(i, i + size);
+    let sx = 0;
+    let sy = 0;
+    for (const [x, y] of group) {
+      sx += x;
+      sy += y;
+    }
+    out.push([sx / group.length, sy / group.length]);
+  }
+  return out;
+}
+function tickLabel(x) {
+  if (Math.abs(x) >= 1e3) return groupThousands(x);
+  const v = Number(x.toPrecision(4));
+  return v < 0 ? `${MINUS}${-v}` : String(v === 0 ? 0 : v);
+}
+function c(x) {
+  return Number.isFinite(x) ? String(Math.round(x * 10) / 10) : "0";
+}
+function renderLineChart(chart) {
+  const series = chart.series.map((s) => ({ ...s, points: downsample(s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) })).filter((s) => s.points.length > 0);
+  const title = escapeHtml(chart.title);
+  if (series.length === 0) return `<figure class="chart"><figcaption>${title}</figcaption><p class="empty">No time series recorded.</p></figure>`;
+  const xs = series.flatMap((s) => s.points.map((p) => p[0]));
+  const ys = series.flatMap((s) => s.points.map((p) => p[1]));
+  let xMin = Math.min(...xs);
+  let xMax = Math.max(...xs);
+  if (xMax - xMin <= 0) {
+    xMin -= 1;
+    xMax += 1;
+  }
+  const yTop = Math.max(...ys, 0);
+  const yStep = niceStep(yTop > 0 ? yTop : 1);
+  const yMax = Math.max(yStep, Math.ceil(yTop / yStep) * yStep);
+  const xStep = niceStep(xMax - xMin, 5);
+  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const px = (x) => MARGIN.left + (x - xMin) / (xMax - xMin) * plotW;
+  const py = (y) => MARGIN.top + plotH - y / yMax * plotH;
+  const bottom = MARGIN.top + plotH;
+  const parts = [];
+  for (let k = 0; k * yStep <= yMax * (1 + 1e-9); k++) {
+    const y = k * yStep;
+    parts.push(`<line class="grid" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(y))}" y2="${c(py(y))}"/>`);
+    parts.push(`<text class="tick" x="${c(MARGIN.left - 6)}" y="${c(py(y) + 4)}" text-anchor="end">${tickLabel(y)}</text>`);
+  }
+  for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
+    parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
+    parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
+  }
+  parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(bottom)}" y2="${c(bottom)}"/>`);
+  parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(MARGIN.left)}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"/>`);
+  parts.push(`<text class="label" x="${c(MARGIN.left + plotW / 2)}" y="${c(bottom + 32)}" text-anchor="middle">${escapeHtml(chart.xLabel)}</text>`);
+  parts.push(
+    `<text class="label" x="12" y="${c(MARGIN.top + plotH / 2)}" text-anchor="middle" transform="rotate(-90 12 ${c(MARGIN.top + plotH / 2)})">${escapeHtml(chart.yLabel)}</text>`
+  );
+  for (const s of series) {
+    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
+    if (s.points.length === 1) {
+      const [x, y] = s.points[0];
+      parts.push(`<circle cx="${c(px(x))}" cy="${c(py(y))}" r="3" fill="${s.colour}"><title>${escapeHtml(s.name)}</title></circle>`);
+      continue;
+    }
+    const pts = s.points.map(([x, y]) => `${c(px(x))},${c(py(y))}`).join(" ");
+    parts.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="1.6"${dash} points="${pts}"><title>${escapeHtml(s.name)}</title></polyline>`);
+  }
+  let lx = MARGIN.left;
+  const ly = HEIGHT - 10;
+  for (const s of series) {
+    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
+    parts.push(`<line x1="${c(lx)}" x2="${c(lx + 22)}" y1="${c(ly - 4)}" y2="${c(ly - 4)}" stroke="${s.colour}" stroke-width="2"${dash}/>`);
+    parts.push(`<text class="legend" x="${c(lx + 27)}" y="${c(ly)}">${escapeHtml(s.name)}</text>`);
+    lx += 32 + s.name.length * 6.5;
+  }
+  return `<figure class="chart"><figcaption>${title}</figcaption><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${title}"><title>${title}</title>${parts.join("")}</svg></figure>`;
+}
+
+// src/report/html.ts
+var MAX_LATENCY_CHARTS = 30;
+var COLOURS = { baseline: "#8a8f98", current: "#1f6feb" };
+function renderHtml(report, runs, options = {}) {
+  const title = options.title ?? "perf-gate report";
+  const body = [];
+  body.push(`<header><h1>${escapeHtml(title)}</h1>`);
+  body.push(`<p class="verdict ${outcomeClass(report.verdict)}">${markSpan(report.verdict)} ${escapeHtml(verdictText(report))}</p>`);
+  body.push(`<p class="meta">Generated ${escapeHtml(formatTimestamp(report.generatedAt))}</p></header>`);
+  for (const stage of report.stages) {
+    body.push(renderStage(stage, runs.find((r) => r.stage === stage.stage)));
+  }
+  const extra = runWideFindings(report);
+  if (extra.length > 0) body.push(`<section><h2>Run-wide findings</h2>${findingList(extra)}</section>`);
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    body.join("\n"),
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function outcomeClass(outcome) {
+  return `o-${outcome}`;
+}
+function markSpan(outcome) {
+  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${outcomeMark(outcome)}</span>`;
+}
+function renderStage(stage, runs) {
+  const out = [];
+  out.push(`<section class="stage"><h2>${markSpan(stage.outcome)} ${escapeHtml(stage.stage)} \u2014 ${stage.outcome}</h2>`);
+  const runsLine = [
+    stage.baselineRun === void 0 ? "no baseline" : `baseline ${escapeHtml(runDescription(stage.baselineRun))}${stage.baselineRun.partial ? " (partial)" : ""}`,
+    `current ${escapeHtml(runDescription(stage.currentRun))}${stage.currentRun.partial ? " (partial)" : ""}`
+  ];
+  out.push(`<p class="meta">${runsLine.join("; ")}</p>`);
+  if (stage.scopes.length > 0) out.push(scopeTable2(stage.scopes));
+  const findings = sortFindings(stage.findings);
+  if (findings.length > 0) out.push(`<h3>Findings</h3>${findingList(findings)}`);
+  if (stage.memory !== void 0) {
+    const rows = memoryRows(stage.memory);
+    if (rows.length > 0) {
+      const head = MEMORY_COLUMNS.map((h) => `<th>${h}</th>`).join("");
+      const cells = rows.map((r) => `<tr><td>${r.run}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${escapeHtml(r.peak)}</td><td>${escapeHtml(r.slope)}</td><td>${escapeHtml(r.growth)}</td></tr>`);
+      out.push(`<h3>Memory</h3><table><thead><tr>${head}</tr></thead><tbody>${cells.join("")}</tbody></table>`);
+    }
+  }
+  if (runs !== void 0) out.push(stageCharts(stage, runs));
+  const notes = stageNotes(stage);
+  if (notes.length > 0) out.push(`<h3>Notes</h3><ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`);
+  out.push("</section>");
+  return out.join("\n");
+}
+function scopeTable2(scopes) {
+  const cols = ["Verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
+  const head = cols.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+  const rows = scopeRows(scopes).map((r) => {
+    const cells = [r.label, r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map((x, i) => `<td${i === 0 ? ' class="label"' : ""}>${escapeHtml(x)}</td>`);
+    return `<tr class="${outcomeClass(r.outcome)}"><td>${markSpan(r.outcome)} ${r.outcome}</td>${cells.join("")}</tr>`;
+  });
+  return `<table class="scopes"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function findingList(findings) {
+  const items = sortFindings(findings).map((f) => {
+    const v = findingView(f);
+    const details = [v.values, ...v.evidence, v.threshold, v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
+    const detail = details.length === 0 ? "" : ` <span class="detail">(${escapeHtml(details.join(", "))})</span>`;
+    return `<li class="s-${f.severity}"><span class="mark">${severityMark(f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
+  });
+  return `<ul class="findings">${items.join("")}</ul>`;
+}
+function chartOrder(scopes) {
+  const change = (s) => s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
+  return [...scopes].sort((x, y) => {
+    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
+    if (byWhole !== 0) return byWhole;
+    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
+    if (byOutcome !== 0) return byOutcome;
+    const byChange = change(y) - change(x);
+    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
+    const lx = scopeLabel(x);
+    const ly = scopeLabel(y);
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+  });
+}
+function stageCharts(stage, runs) {
+  const out = [];
+  const scopes = [...stage.scopes];
+  const latencyMetric = latencyMetricOf(stage.scopes);
+  if (!scopes.some((s) => s.scope === void 0)) {
+    scopes.push({ metric: latencyMetric, confidence: { level: "not-applicable" }, outcome: "pass" });
+  }
+  const charted = chartOrder(scopes).filter((s) => hasLatencyWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasLatencyWindows(runs.baseline, s.metric));
+  const shown = charted.slice(0, MAX_LATENCY_CHARTS);
+  if (shown.length > 0) {
+    out.push('<h3>Latency over time</h3><div class="charts">');
+    for (const s of shown) {
+      const series = [];
+      for (const run2 of ["baseline", "current"]) {
+        const doc = runs[run2];
+        if (doc === void 0) continue;
+        const { p50, p95 } = latencySeries(doc, s.metric);
+        series.push({ name: `${run2} p50`, colour: COLOURS[run2], points: p50 });
+        series.push({ name: `${run2} p95`, colour: COLOURS[run2], dashed: true, points: p95 });
+      }
+      out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
+    }
+    out.push("</div>");
+    if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);
+  }
+  const memory = [];
+  for (const run2 of ["baseline", "current"]) {
+    const doc = runs[run2];
+    if (doc?.memory === void 0 || doc.memory.samples.length === 0) continue;
+    memory.push({ name: `${run2} RSS`, colour: COLOURS[run2], points: memorySeries(doc) });
+  }
+  if (memory.length > 0) {
+    out.push('<h3>Memory over time</h3><div class="charts">');
+    out.push(renderLineChart({ title: "Resident memory", xLabel: "seconds since start", yLabel: "MB", series: memory }));
+    out.push("</div>");
+  }
+  return out.join("\n");
+}
+var STYLE = `
+:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8d96a0;--line:#30363d}}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1400px;padding:16px 24px}
+h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 6px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
+.meta{color:var(--muted);margin:4px 0}
+.verdict{font-size:18px;font-weight:600;padding:8px 12px;border-left:6px solid;border-radius:4px;margin:8px 0}
+.verdict.o-pass{border-color:var(--pass)}.verdict.o-warn{border-color:var(--warn)}.verdict.o-fail{border-color:var(--fail)}.verdict.o-inconclusive{border-color:var(--inconclusive)}
+.mark{display:inline-block;min-width:1.3em;text-align:center}
+table{border-collapse:collapse;margin:6px 0;font-variant-numeric:tabular-nums}
+th,td{border:1px solid var(--line);padding:3px 8px;text-align:right;white-space:nowrap}
+th{background:color-mix(in srgb,var(--line) 35%,transparent)}
+td:first-child,td.label,th:nth-child(2){text-align:left}td.label{white-space:normal;word-break:break-all;max-width:28em}
+tr.o-fail td:first-child{color:var(--fail)}tr.o-warn td:first-child{color:var(--warn)}tr.o-pass td:first-child{color:var(--pass)}
+ul.findings li.s-fail{color:var(--fail)}ul.findings li.s-warn{color:var(--warn)}.detail{color:var(--muted)}
+.charts{display:flex;flex-wrap:wrap;gap:12px}
+figure.chart{margin:0;border:1px solid var(--line);border-radius:6px;padding:6px}
+figure.chart figcaption{font-weight:600;word-break:break-all;max-width:640px}
+figure.chart svg{max-width:100%;height:auto;display:block}
+svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
+svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
+.empty{color:var(--muted)}
+`.trim();
+
+// src/report/renderers.ts
+var RENDERERS = [
+  { format: "text", extension: "txt", render: ({ report }) => renderText(report, { color: false }) },
+  { format: "markdown", extension: "md", render: ({ report }) => renderMarkdown(report) },
+  { format: "json", extension: "json", render: ({ report }) => renderJson(report) },
+  { format: "html", extension: "html", render: ({ report, runs }) => renderHtml(report, runs ?? []) }
+];
+function rendererFor(format, renderers = RENDERERS) {
+  return renderers.find((r) => r.format === format);
 }
 
 // src/document/run-view.ts
@@ -72641,38 +74623,6 @@ function stagePower(findings, policy, durationSeconds) {
   return { ...common, neededSeconds: durationSeconds * factor };
 }
 
-// src/gate/outcome.ts
-function outcomeRank(outcome) {
-  switch (outcome) {
-    case "fail":
-      return 0;
-    case "warn":
-      return 1;
-    case "inconclusive":
-      return 2;
-    case "pass":
-      return 3;
-  }
-}
-function severityRank(severity) {
-  switch (severity) {
-    case "fail":
-      return 0;
-    case "warn":
-      return 1;
-    case "info":
-      return 2;
-  }
-}
-function sortFindings(findings) {
-  return [...findings].sort((a, b) => outcomeRank(a.outcome) - outcomeRank(b.outcome));
-}
-function worstOutcome(outcomes) {
-  let worst = "pass";
-  for (const o of outcomes) if (outcomeRank(o) < outcomeRank(worst)) worst = o;
-  return worst;
-}
-
 // src/gate/compare.ts
 function compareRuns(input2) {
   return judgeStage(input2).report;
@@ -72723,7 +74673,7 @@ function judgeStage(given) {
   }
   for (const w of input2.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input2.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
-  const scopeRows2 = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
+  const scopeRows2 = scopes.map((s) => scopeRow2(s, judged.baseline, judged.current, findings));
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input2.current.meta.durationSeconds);
   const report = {
@@ -72842,7 +74792,7 @@ function overallOutcome(findings, hasBaseline, rows) {
   if (!hasBaseline) return "inconclusive";
   return rows[0]?.outcome === "inconclusive" ? "inconclusive" : "pass";
 }
-function scopeRow(s, baseline, current, findings) {
+function scopeRow2(s, baseline, current, findings) {
   const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate" || f.kind === "failure-signature"));
   const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
   const b = baseline ? summary(baseline, s) : void 0;
@@ -72937,1610 +74887,21 @@ function shouldFail(verdict, failOn, failOnInconclusive) {
   }
 }
 
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code === 99) {
-      before = ":";
-      after = ":";
-    } else if (code === 108) {
-      before = ":";
-    } else if (code === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code = alignments[columnIndex];
-        if (code === 114) {
-          before = " ".repeat(size);
-        } else if (code === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
-}
-
-// src/report/escape.ts
-var CONTROL = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-var MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
-function escapeMarkdown(s) {
-  return s.replace(CONTROL, " ").replace(BIDI, "\uFFFD").replace(MARKDOWN_PUNCTUATION, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@\u200B");
-}
-function sanitizeTerminal(s) {
-  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c2) => `\\x${c2.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(BIDI, "\uFFFD");
-}
-
-// src/report/format.ts
-var MISSING = "\u2013";
-var MINUS = "\u2212";
-var BYTES_PER_MB = 1048576;
-function formatNumber2(x, significant = 3) {
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "\u221E" : `${MINUS}\u221E`;
-  if (x === 0) return "0";
-  const sign = x < 0 ? MINUS : "";
-  const abs = Math.abs(x);
-  if (abs < 1e-9) return `${sign}\u22480`;
-  const rounded = Number(abs.toPrecision(significant));
-  if (rounded >= 1e3) return sign + groupThousands(Math.round(abs));
-  const magnitude = Math.floor(Math.log10(rounded));
-  const decimals = Math.max(0, significant - 1 - magnitude);
-  return sign + rounded.toFixed(decimals);
-}
-function groupThousands(n) {
-  const digits2 = Math.abs(Math.round(n)).toFixed(0);
-  const grouped = digits2.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return n < 0 && grouped !== "0" ? `${MINUS}${grouped}` : grouped;
-}
-function formatMs(ms) {
-  return `${formatNumber2(ms)} ms`;
-}
-function formatRate(perSecond) {
-  return `${formatNumber2(perSecond)} req/s`;
-}
-function signedPercentNumber(fraction2, significant = 3) {
-  if (Number.isNaN(fraction2)) return "NaN";
-  if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
-  const pct = fraction2 * 100;
-  const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
-  const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
-  const rounded = Number(pct.toFixed(decimals));
-  if (rounded === 0) return 0 .toFixed(decimals);
-  const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
-  return `${rounded > 0 ? "+" : MINUS}${body}`;
-}
-function formatChange(fraction2) {
-  return `${signedPercentNumber(fraction2)} %`;
-}
-function formatPercent(fraction2) {
-  return `${formatNumber2(fraction2 * 100)} %`;
-}
-function formatMegabytes(bytes2) {
-  return `${formatNumber2(bytes2 / BYTES_PER_MB)} MB`;
-}
-function formatSlope(mbPerHour) {
-  const body = formatNumber2(mbPerHour);
-  return `${mbPerHour > 0 ? "+" : ""}${body} MB/h`;
-}
-function formatPValue(p) {
-  if (Number.isNaN(p)) return "p = NaN";
-  if (p < 1e-3) return "p < 0.001";
-  if (p < 0.01) return `p = ${p.toFixed(3)}`;
-  return `p = ${p.toFixed(2)}`;
-}
-function formatLevel(confidence) {
-  return `${Number((confidence * 100).toPrecision(4))} %`;
-}
-function formatInterval(interval) {
-  return `${formatLevel(interval.confidence)} CI ${signedPercentNumber(interval.lower, 2)} \u2026 ${signedPercentNumber(interval.upper, 2)} %`;
-}
-function formatConfidence(confidence) {
-  const interval = confidence.interval === void 0 ? "" : ` (${formatInterval(confidence.interval)})`;
-  switch (confidence.level) {
-    case "confirmed":
-      return `confirmed${interval}`;
-    case "suggestive":
-      return `suggestive${interval}`;
-    case "none":
-      return `within noise${interval}`;
-    case "not-applicable":
-      return "n/a";
-  }
-}
-function formatPair(baseline, current, format) {
-  if (baseline === void 0 && current === void 0) return MISSING;
-  const b = baseline === void 0 ? MISSING : format(baseline);
-  const c2 = current === void 0 ? MISSING : format(current);
-  return `${b} \u2192 ${c2}`;
-}
-function formatDuration(seconds2) {
-  if (!Number.isFinite(seconds2)) return formatNumber2(seconds2);
-  if (seconds2 < 10) return `${Number(seconds2.toFixed(1))} s`;
-  const whole = Math.round(seconds2);
-  if (whole < 60) return `${whole} s`;
-  if (whole < 3600) {
-    const s = whole % 60;
-    return s === 0 ? `${Math.floor(whole / 60)} min` : `${Math.floor(whole / 60)} min ${s} s`;
-  }
-  const minutes = Math.round(whole / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
-}
-function formatTimestamp(iso2) {
-  const t = Date.parse(iso2);
-  if (Number.isNaN(t)) return iso2;
-  const d = new Date(t);
-  const pad2 = (n) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
-}
-
-// src/report/words.ts
-function formatInUnit(unit, value) {
-  switch (unit) {
-    case "ms":
-      return formatMs(value);
-    case "req/s":
-      return formatRate(value);
-    case "per-second":
-      return `${formatNumber2(value)} /s`;
-    case "fraction":
-      return formatPercent(value);
-    case "bytes":
-      return formatMegabytes(value);
-    case "MB/h":
-      return formatSlope(value);
-    case "count":
-      return formatCount(value);
-    case "value":
-      return formatNumber2(value);
-  }
-}
-function formatCount(n) {
-  return Number.isInteger(n) ? groupThousands(n) : formatNumber2(n);
-}
-function limitText(limit) {
-  switch (limit.kind) {
-    case "max-increase":
-      return `+${percent(limit.max)} %`;
-    case "max-decrease":
-      return `\u2212${percent(limit.max)} %`;
-    case "error-rate":
-      return `+${Math.round(limit.maxIncrease * 100)} % and +${Math.round(limit.absoluteFloor * 1e4) / 100} % points`;
-    case "failure-signature":
-      return `new failure signatures warn at ${formatCount(limit.warnCount)} and fail at ${formatCount(limit.failCount)} ${limit.failCount === 1 ? "request" : "requests"} and ${formatPercent(limit.failRate)}`;
-    case "threshold":
-      return limit.expression;
-    case "no-sustained-growth":
-      return "no sustained growth";
-    case "measured-in-both":
-      return "measured in both runs";
-  }
-}
-function shortfallText(shortfall) {
-  switch (shortfall) {
-    case "too-few-requests":
-      return "too few requests";
-    case "too-short":
-      return "run too short";
-    case "missing":
-      return "missing from a run";
-    case "no-spread":
-      return "no spread to measure against";
-    case "mix-changed":
-      return "the request mix changed";
-    case "other":
-      return "see the findings";
-  }
-}
-function where(f) {
-  if (f.scope) return f.scope.value;
-  return f.kind === "memory" || f.kind === "leak" ? "service memory" : "all requests";
-}
-function subject(f) {
-  switch (f.kind) {
-    case "latency": {
-      const what = f.statistic === "med" ? "typical response time" : `${f.statistic} response time`;
-      return f.details?.compared === "end-of-run" ? `${what} at the end of the run` : what;
-    }
-    case "throughput":
-      return "throughput";
-    case "error-rate":
-      return "error rate";
-    case "failure-signature":
-      return "new failure signature";
-    case "memory":
-      return f.statistic === "growth" ? "memory growth" : "memory";
-    case "leak":
-      return "memory leak check";
-    case "degradation":
-      return "latency degradation over the run";
-    case "threshold":
-      return `threshold ${limitText(f.limit)}`;
-    case "data":
-      return "data";
-  }
-}
-function detailClause(f) {
-  const d = f.details;
-  if (!d) return "";
-  const parts = [];
-  if (d.aggregateOnly) parts.push("aggregate-only input: the change cannot be tested, only reported");
-  if (d.superiority) {
-    const delta = d.superiority.delta;
-    parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's \u03B4 ${delta >= 0 ? "+" : "\u2212"}${Math.abs(delta).toFixed(2)})`);
-  }
-  if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
-  if (d.noRequests) parts.push("the current run served no requests");
-  if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
-  if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
-  if (d.compared === "end-of-run") parts.push("last third of the run against the baseline's last third");
-  if (d.changePoint) {
-    const c2 = d.changePoint;
-    parts.push(`slower from ${formatDuration(c2.atSeconds)} on (${formatInUnit(f.unit, c2.before)} \u2192 ${formatInUnit(f.unit, c2.after)}, geometric means)`);
-  }
-  if (d.memory) {
-    const m = d.memory;
-    parts.push(
-      f.kind === "leak" ? `slope ${formatSlope(m.slopeMBPerHour)} (95 % CI ${formatSlope(m.slopeInterval.lower)} \u2026 ${formatSlope(m.slopeInterval.upper)}), growth ${formatPercent(m.growth)} over the run, limit ${percent(m.growthLimit)} %` : `resident memory ${formatMegabytes(m.startBytes)} \u2192 ${formatMegabytes(m.endBytes)} after warm-up, steady-state slope ${formatSlope(m.slopeMBPerHour)}`
-    );
-  }
-  return parts.length === 0 ? "" : ` \u2014 ${parts.join("; ")}`;
-}
-function findingMessage(f, acceptedBy) {
-  const text = sentence(f);
-  return f.accepted ? `${text} Accepted by ${acceptedBy === void 0 ? "a pull-request label" : `the '${acceptedBy}' label`}.` : text;
-}
-function sentence(f) {
-  const at = where(f);
-  const what = subject(f);
-  const value = (v) => formatInUnit(f.unit, v);
-  const numbers3 = f.statistic === "growth" ? "" : f.baseline !== void 0 && f.current !== void 0 ? ` (${value(f.baseline)} \u2192 ${value(f.current)})` : f.current !== void 0 ? ` (${value(f.current)})` : "";
-  const delta = f.change !== void 0 ? ` ${formatChange(f.change)}` : "";
-  const ci = f.confidence.interval ? `, ${formatInterval(f.confidence.interval)}` : "";
-  const note = detailClause(f);
-  const limit = limitText(f.limit);
-  const r = f.reason;
-  switch (r.code) {
-    case "not-judged":
-      return `${at}: ${what} cannot be judged: ${r.detail}.`;
-    case "leak":
-      return `${at}: leaking \u2014 the GC floor keeps growing in the steady state${note}.`;
-    case "no-leak":
-      return `${at}: no leak \u2014 the GC floor does not keep growing credibly in the steady state${note}.`;
-    case "threshold-crossed":
-      return `${f.metric}: ${limit} is crossed${numbers3}.`;
-    case "threshold-holds":
-      return `${f.metric}: ${limit} holds${numbers3}.`;
-    case "threshold-lost":
-      return `${f.metric}: ${limit} fails: no point of the current run matches ${f.metric}, while the baseline had ${formatCount(r.baselineCount)}.`;
-    case "lost-metric":
-      return `${at}: the current run has no '${f.metric}' at all, while the baseline had ${formatCount(r.baselineCount)} requests.`;
-    case "lost-tag":
-      return `${at}: no request of the current run carries the tag '${r.tag}', while ${formatCount(r.baselineValues)} ${r.tag === "name" ? "endpoints" : `'${r.tag}' values`} of the baseline did \u2014 the script stopped setting it, so nothing can be judged per ${r.tag}.`;
-    case "lost-scope":
-      return `${at}: no request of the current run, while the baseline had ${formatCount(r.baselineCount)} \u2014 nothing about it could be judged (coverage.missing).`;
-    case "confirmed-few":
-      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and an exact rank test on ${formatCount(r.baselineCount)} and ${formatCount(r.currentCount)} requests supports it${ci}; below minSamples (${formatCount(r.minSamples)}) it is a warning, not a fail${note}.`;
-    case "confirmed":
-      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}.`;
-    case "confirmed-short":
-      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; but the runs have only ${formatCount(Math.min(r.baselineWindows, r.currentWindows))} time windows with requests (a fail needs ${formatCount(r.needs)} to measure how requests cluster), so it is a warning.`;
-    case "confirmed-end":
-      return `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit and confirmed${ci}${note}; evidence from a third of the run warns, the whole run's fails.`;
-    case "unconfirmed":
-      return f.confidence.level === "not-applicable" ? `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit but cannot be confirmed${note}.` : `${at}: ${what}${delta}${numbers3} is beyond the ${limit} limit, but the data cannot confirm it${ci}${note}.`;
-    case "near-limit":
-      return `${at}: ${what}${delta}${numbers3} is a confirmed change beyond the ${limit} limit, but too close to it to fail on: within the data's uncertainty it may be inside the limit${ci}${note}.`;
-    case "multiplicity":
-      return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit on its own${ci}, but not once the many comparisons made are accounted for${note}.`;
-    case "noise":
-      return `${at}: ${what}${delta}${numbers3} looks beyond the ${limit} limit but is within run-to-run noise${ci}${note}.`;
-    case "within-limit":
-      return `${at}: ${what}${delta}${numbers3} is within the ${limit} limit${ci}${note}.`;
-    case "new-signature":
-      return `${at}: ${signatureSentence(f)}`;
-  }
-}
-function signatureSentence(f) {
-  const s = f.details?.signature;
-  if (!s || f.limit.kind !== "failure-signature") return `${subject(f)} (${limitText(f.limit)}).`;
-  const how = [s.status !== void 0 ? `status ${s.status}` : void 0, s.errorCode !== void 0 ? `error_code ${s.errorCode}` : void 0].filter((p) => p !== void 0);
-  const signature = how.length === 0 ? "no status recorded" : how.length === 2 ? `${how[0]} (${how[1]})` : how[0];
-  const requests = `${formatCount(s.failed)} ${s.failed === 1 ? "request" : "requests"} failed with ${signature}, ${formatPercent(s.share)} of them; the baseline had none`;
-  const limit = f.limit;
-  const failLimit = `${formatCount(limit.failCount)} ${limit.failCount === 1 ? "request" : "requests"} and ${formatPercent(limit.failRate)}`;
-  if (f.outcome === "fail") return `${requests} \u2014 beyond the fail limit of ${failLimit}.`;
-  const chance = s.failed >= limit.failCount && s.share >= limit.failRate ? `, but the baseline had too few requests (or the failures came in too few bursts) to be sure it would have shown one (p ${s.pChance.toFixed(2)})` : "";
-  return `${requests} \u2014 a new way of failing, to look at; it fails at ${failLimit}${chance}.`;
-}
-function place(f) {
-  if (f.scope) return f.scope.value;
-  switch (f.kind) {
-    case "memory":
-    case "leak":
-      return "memory";
-    case "threshold":
-      return f.metric;
-    case "latency":
-    case "throughput":
-    case "error-rate":
-    case "failure-signature":
-    case "degradation":
-    case "data":
-      return "all requests";
-  }
-}
-function headlineOf(report) {
-  const { verdict, stages } = report;
-  const names = stages.map((s) => s.stage).join(", ");
-  const failing = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
-  const warning = stages.flatMap((s) => s.findings.filter((f) => f.outcome === "warn"));
-  const unjudged = unjudgedText(stages);
-  const tail = unjudged === "" ? "" : `; ${unjudged}`;
-  switch (verdict) {
-    case "fail": {
-      const places = [...new Set(failing.map(place))];
-      return `${failing.length} ${failing.length === 1 ? "breach" : "breaches"} in ${names}: ${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}${tail}`;
-    }
-    case "warn": {
-      const lost = warning.filter((f) => f.reason.code === "lost-scope");
-      const few = warning.filter((f) => f.reason.code === "confirmed-few");
-      const ends = warning.filter((f) => f.reason.code === "confirmed-end");
-      const short = warning.filter((f) => f.reason.code === "confirmed-short");
-      const unconfirmed = warning.length - lost.length - few.length - ends.length - short.length;
-      const listed = (fs) => {
-        const places = [...new Set(fs.map(place))];
-        return `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}`;
-      };
-      const parts = [];
-      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0 && short.length === 0) {
-        parts.push(`${unconfirmed} ${unconfirmed === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`);
-      }
-      const inNames = parts.length > 0 ? "" : ` in ${names}`;
-      if (short.length > 0) parts.push(`${short.length} ${short.length === 1 ? "change" : "changes"} beyond a limit${inNames} on a run too short to fail on: ${listed(short)}`);
-      if (ends.length > 0) parts.push(`${ends.length} ${ends.length === 1 ? "slowdown" : "slowdowns"} in the last third of the run${inNames}: ${listed(ends)}`);
-      if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? "change" : "changes"} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
-      if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? "endpoint" : "endpoints"} of the baseline missing from the current run${parts.length > 0 ? "" : ` in ${names}`}: ${listed(lost)}`);
-      return `${parts.join("; ")}${tail}`;
-    }
-    case "inconclusive": {
-      const note = stages.flatMap((s) => s.notes)[0];
-      return `${names}: the data cannot decide${note !== void 0 ? ` (${note})` : unjudged === "" ? " (too little data)" : ""}${tail}`;
-    }
-    case "pass":
-      return `${names}: no regression beyond the limits, thresholds hold${tail}`;
-  }
-}
-function unjudgedText(stages) {
-  const endpoints = stages.flatMap((s) => s.scopes.filter((row) => row.scope !== void 0));
-  const none = { count: 0, why: /* @__PURE__ */ new Set() };
-  const part2 = { count: 0, why: /* @__PURE__ */ new Set() };
-  for (const stage of stages) {
-    for (const row of stage.scopes) {
-      if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
-      const tag = row.scope.tag;
-      const value = row.scope.value;
-      const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value);
-      const open6 = own2.filter((f) => f.outcome === "inconclusive");
-      const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
-      const target = judgedSome ? part2 : none;
-      target.count++;
-      for (const f of open6) target.why.add(f.shortfall ?? "other");
-      if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
-    }
-  }
-  const parts = [];
-  const of = `of ${endpoints.length} ${endpoints.length === 1 ? "endpoint" : "endpoints"}`;
-  if (none.count > 0) parts.push(`${none.count} ${of} could not be judged (${reasons(none.why)})`);
-  if (part2.count > 0) parts.push(`${part2.count} ${none.count > 0 ? "more" : of} could be judged only in part (${reasons(part2.why)})`);
-  const others = /* @__PURE__ */ new Map();
-  for (const f of stages.flatMap((s) => s.findings)) {
-    if (f.outcome !== "inconclusive" || f.scope !== void 0 && f.kind !== "threshold") continue;
-    const what = f.kind === "threshold" ? "threshold" : runSubject(f.kind, f.statistic);
-    const entry = others.get(what) ?? { count: 0, why: /* @__PURE__ */ new Set() };
-    entry.count++;
-    entry.why.add(f.shortfall ?? "other");
-    others.set(what, entry);
-  }
-  for (const [what, { count: count2, why: why2 }] of others) {
-    parts.push(what === "threshold" ? `${count2} ${count2 === 1 ? "threshold" : "thresholds"} could not be checked (${reasons(why2)})` : `${what} could not be judged (${reasons(why2)})`);
-  }
-  return parts.join("; ");
-}
-function reasons(set2) {
-  return [...set2].sort().map(shortfallText).join(", ");
-}
-function runSubject(kind, statistic) {
-  switch (kind) {
-    case "latency":
-      return `${statistic === "med" ? "typical" : statistic} latency of all requests`;
-    case "throughput":
-      return "throughput";
-    case "error-rate":
-      return "the error rate";
-    case "failure-signature":
-      return "failure signatures";
-    case "memory":
-    case "leak":
-      return "memory";
-    case "degradation":
-      return "degradation over the run";
-    case "threshold":
-      return "threshold";
-    case "data":
-      return "coverage";
-  }
-}
-function percent(fraction2) {
-  return String(Math.round(fraction2 * 1e3) / 10);
-}
-function detectableText(change) {
-  return `can detect \u2265 ${formatChange(change)}`;
-}
-function shareText(share) {
-  if (share >= 0.5) return `${formatPercent(share)} of requests`;
-  const n = Math.round(1 / share);
-  return share > 1e-3 && Math.abs(1 / n - share) / share < 0.05 ? `1 in ${groupThousands(n)} requests` : `${formatPercent(share)} of requests`;
-}
-function mixText(mix) {
-  const by = new Map(mix.entries.map((e) => [e.value, e]));
-  const parts = [];
-  for (const v of mix.added) parts.push(`${v} is new: ${shareText(by.get(v).currentShare)}`);
-  for (const v of mix.removed) parts.push(`${v} is gone (it was ${shareText(by.get(v).baselineShare)})`);
-  for (const v of mix.shifted) {
-    const e = by.get(v);
-    parts.push(`${v} went from ${formatPercent(e.baselineShare)} to ${formatPercent(e.currentShare)} of requests`);
-  }
-  const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0).length;
-  return `The test's request mix changed: ${parts.join("; ")}. All requests are compared over the ${shared} ${shared === 1 ? "endpoint" : "endpoints"} both runs share, weighted as in the baseline; throughput is not judged across different mixes.`;
-}
-function powerText(p) {
-  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} here`;
-  const limit = `+${percent(p.limit)} %`;
-  if (p.unreachable === true) return `${head}; no run length reaches the ${limit} limit, because the run-to-run noise alone is larger (runToRunNoise).`;
-  if (p.neededSeconds === void 0) return `${head}.`;
-  if (p.neededSeconds <= p.durationSeconds) return `${head}; this run is long enough to detect the ${limit} limit with 80 % power.`;
-  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatDuration(p.neededSeconds)} of this load instead of ${formatDuration(p.durationSeconds)} (same request rate, spread and clustering assumed).`;
-}
-function noiseText(n) {
-  if (n.source !== "history") return void 0;
-  const range = n.lowest === n.highest ? `${percentText(n.lowest)} for every scope` : `${percentText(n.pooled)} for the stage, ${percentText(n.lowest)}\u2013${percentText(n.highest)} per scope`;
-  const aside = n.setAside > 0 ? `; ${n.setAside} ${n.setAside === 1 ? "step" : "steps"} between stored runs too large for noise set aside as code changes` : "";
-  return `Run-to-run noise learned from ${n.runs} stored runs of the baseline branch: ${range} (default ${percentText(n.default)})${aside}.`;
-}
-function abText(ab) {
-  const planned = ab.plannedRounds / 2;
-  const rounds = ab.roundSeconds !== void 0 ? ` of ${formatDuration(ab.roundSeconds)} rounds` : "";
-  const judged = ab.pairs === planned ? `${formatCount(ab.pairs)} pairs${rounds}` : `${formatCount(ab.pairs)} of ${formatCount(planned)} pairs${rounds}`;
-  const ratios = ab.ratios.length > 0 ? `; typical latency of the whole run, candidate/baseline per pair: ${ratiosText(ab.ratios)}` : "";
-  const spread = ab.spread !== void 0 ? `; the pairs differ by \xB1 ${percentText(Math.expm1(ab.spread))} (the noise these rounds measured)` : "";
-  const failed = ab.failedRounds.length === 0 ? "" : ` ${formatCount(ab.failedRounds.length)} ${ab.failedRounds.length === 1 ? "round" : "rounds"} failed and ${ab.failedRounds.length === 1 ? "its pair was" : "their pairs were"} left out: ${ab.failedRounds.map((r) => `round ${r.round + 1} (${r.arm}): ${r.reason}`).join("; ")}.`;
-  return `A/B rounds against the baseline service, in ABBA order: ${judged} judged${ratios}${spread}.${failed}`;
-}
-function abPowerText(p, ab) {
-  const head = `The least-powered endpoint, ${p.scope.value}, ${detectableText(p.detectable)} from ${formatCount(ab.pairs)} round pairs`;
-  const limit = `+${percent(p.limit)} %`;
-  if (p.neededSeconds === void 0 || !(p.durationSeconds > 0)) return `${head}.`;
-  const needed = Math.ceil(ab.pairs * (p.neededSeconds / p.durationSeconds));
-  if (needed <= ab.pairs) return `${head}; enough to detect the ${limit} limit with 80 % power.`;
-  return `${head}; detecting the ${limit} limit with 80 % power would take about ${formatCount(needed)} pairs of these rounds (--rounds ${needed}).`;
-}
-function ratiosText(ratios) {
-  const shown = ratios.slice(0, 12).map((r) => `\xD7${r.toFixed(2)}`).join(" ");
-  return ratios.length > 12 ? `${shown} \u2026 (${formatCount(ratios.length)} in all)` : shown;
-}
-function percentText(x) {
-  return `${percent(x)} %`;
-}
-function sequentialText(q) {
-  const planned = formatDuration(q.plannedSeconds);
-  const ran = formatDuration(q.ranSeconds);
-  const saved = q.plannedSeconds - q.ranSeconds;
-  const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
-  const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
-  const open6 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
-  const openText = open6 ? ` (still open at the last look: ${open6.slice(0, 3).join(", ")}${open6.length > 3 ? ` and ${open6.length - 3} more` : ""})` : "";
-  const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
-  switch (q.end) {
-    case "regression":
-      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 a regression was confirmed at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}${savedText}; ${finalAlpha}.`;
-    case "within-limits":
-      return `Sequential: stopped at ${ran} of the ${planned} planned \u2014 every question was within its limits at the look at ${formatDuration(q.stoppedAtLook ?? q.ranSeconds)}, and the rest of the run could not plausibly have failed it${savedText}; ${finalAlpha}.`;
-    case "full-length": {
-      const extended2 = q.ranSeconds > q.plannedSeconds + 0.5 ? `, ${formatDuration(q.ranSeconds - q.plannedSeconds)} past the ${planned} planned (budget ${formatDuration(q.maxSeconds)}), as the answer was still open` : q.ranSeconds < q.plannedSeconds - 0.5 ? ` \u2014 the script's own length, shorter than the ${planned} planned` : ` (the ${planned} planned)`;
-      return `Sequential: the load ran its full ${ran}${extended2}; ${lookTimes} did not settle it${openText}; ${finalAlpha}.`;
-    }
-    case "budget":
-      return `Sequential: the load was stopped at its budget of ${formatDuration(q.maxSeconds)} (it ran ${ran}; the script does not seem to read PERF_GATE_STAGE_DURATION)${openText}; ${finalAlpha}.`;
-    case "no-baseline":
-      return `Sequential: no baseline to compare with, so no look could settle anything early; the load ran the ${planned} planned.`;
-    case "unwatched":
-      return `Sequential: not applied \u2014 ${q.why ?? "the run could not be seen while the load ran"}; the load ran ${ran}, ${finalAlpha}.`;
-    case "cancelled":
-      return `Sequential: the run was cancelled at ${ran} of the ${planned} planned; ${lookTimes}.`;
-  }
-}
-function formatAlpha(alpha) {
-  return Number(alpha.toPrecision(3)).toString();
-}
-function stageNotes(stage) {
-  const noise = stage.noise ? noiseText(stage.noise) : void 0;
-  const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
-}
-
-// src/report/view.ts
-function baseMetric(metric) {
-  const brace = metric.indexOf("{");
-  return brace === -1 ? metric : metric.slice(0, brace);
-}
-var ALL_REQUESTS = "all requests";
-function scopeLabel(scope, latencyMetric = "http_req_duration") {
-  const base = baseMetric(scope.metric);
-  const prefix = base === baseMetric(latencyMetric) || base === "" ? "" : base;
-  if (scope.scope === void 0) return prefix === "" ? ALL_REQUESTS : prefix;
-  const value = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
-  return prefix === "" ? value : `${prefix} \xB7 ${value}`;
-}
-var SCOPE_COLUMNS = {
-  label: "Endpoint",
-  p50: "p50 ms",
-  p95: "p95 ms",
-  p99: "p99 ms",
-  change: "Change",
-  throughput: "req/s",
-  errorRate: "Error rate",
-  sure: "How sure"
+// src/cli/exit-codes.ts
+var EXIT = {
+  /** The gate passed, or warned. */
+  pass: 0,
+  /** The gate failed (or warned / was inconclusive where the user asked for that to fail). */
+  fail: 1,
+  /** Usage or input error: nothing was judged. */
+  usage: 2,
+  /**
+   * The load tool failed (a script exception, k6 exit 107, an invalid k6 configuration): nothing was
+   * judged either, so the same status as a usage error, which CI scripts already read as "no result";
+   * the message is the tool's, not a complaint about the command line.
+   */
+  noResult: 2
 };
-function scopeRow2(s, latencyMetric) {
-  const b = s.baseline;
-  const c2 = s.current;
-  return {
-    outcome: s.outcome,
-    wholeRun: s.scope === void 0,
-    label: scopeLabel(s, latencyMetric),
-    p50: formatPair(b?.p50, c2?.p50, (x) => formatNumber2(x)),
-    p95: formatPair(b?.p95, c2?.p95, (x) => formatNumber2(x)),
-    p99: formatPair(b?.p99, c2?.p99, (x) => formatNumber2(x)),
-    change: changeCell(s),
-    throughput: formatPair(b?.throughput, c2?.throughput, (x) => formatNumber2(x)),
-    errorRate: formatPair(b?.errorRate, c2?.errorRate, formatPercent),
-    sure: sureCell(s)
-  };
-}
-function sureCell(s) {
-  const sure = s.decidedBy === void 0 ? formatConfidence(s.confidence) : s.decidedBy.shortfall !== void 0 ? `not judged: ${shortfallText(s.decidedBy.shortfall)}` : formatConfidence(s.decidedBy.confidence);
-  return s.detectable === void 0 ? sure : `${sure}; ${detectableText(s.detectable)}`;
-}
-function changeCell(s) {
-  const d = s.decidedBy;
-  if (d === void 0) return s.latencyChange === void 0 ? MISSING : formatChange(s.latencyChange);
-  if (d.kind === "failure-signature") return "new failure signature";
-  const what = d.kind === "error-rate" ? "errors" : `${statisticLabel(d.statistic)}${d.compared === "end-of-run" ? " at the end" : ""}`;
-  if (d.kind === "error-rate" && d.difference !== void 0) return `${signedPercentNumber(d.difference)} pts ${what}`;
-  return d.change === void 0 ? `${MISSING} ${what}` : `${formatChange(d.change)} ${what}`;
-}
-function statisticLabel(statistic) {
-  if (statistic === "med") return "median";
-  if (statistic === "avg") return "mean";
-  const p = /^p\((\d+(?:\.\d+)?)\)$/.exec(statistic);
-  return p ? `p${p[1]}` : statistic;
-}
-function latencyChangeKey(s) {
-  return s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
-}
-function scopeRows(scopes) {
-  const latencyMetric = latencyMetricOf(scopes);
-  const sorted = [...scopes].sort((x, y) => {
-    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
-    if (byOutcome !== 0) return byOutcome;
-    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
-    if (byWhole !== 0) return byWhole;
-    const byChange = latencyChangeKey(y) - latencyChangeKey(x);
-    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
-    const lx = scopeLabel(x, latencyMetric);
-    const ly = scopeLabel(y, latencyMetric);
-    return lx < ly ? -1 : lx > ly ? 1 : 0;
-  });
-  return sorted.map((s) => scopeRow2(s, latencyMetric));
-}
-function latencyMetricOf(scopes) {
-  return scopes.find((s) => s.scope === void 0)?.metric ?? "http_req_duration";
-}
-function findingView(f, acceptedBy) {
-  const fmt = (x) => formatInUnit(f.unit, x);
-  const values = f.baseline === void 0 && f.current === void 0 ? "" : formatPair(f.baseline, f.current, fmt);
-  const evidence = [];
-  if (f.change !== void 0) evidence.push(formatChange(f.change));
-  if (f.pValue !== void 0) evidence.push(formatPValue(f.pValue));
-  if (f.confidence.level !== "not-applicable") evidence.push(formatConfidence(f.confidence));
-  const threshold = `threshold ${limitText(f.limit)}`;
-  return {
-    severity: f.severity,
-    message: findingMessage(f, acceptedBy),
-    metric: f.metric,
-    // The end-of-run question asks `med` of the last thirds: the technical line says so next to the whole run's `med`.
-    statistic: f.details?.compared === "end-of-run" ? `${f.statistic} (last third)` : f.statistic,
-    values,
-    evidence,
-    threshold,
-    accepted: f.accepted === true
-  };
-}
-function runDescription(run2) {
-  const parts = [formatTimestamp(run2.start), formatDuration(run2.durationSeconds)];
-  parts.push(run2.toolVersion === void 0 ? run2.tool : `${run2.tool} ${run2.toolVersion}`);
-  if (run2.gitSha !== void 0) parts.push(run2.gitSha.slice(0, 7));
-  return parts.join(", ");
-}
-var MEMORY_COLUMNS = ["Memory", "start", "end", "peak", "slope", "growth"];
-function memoryRows(memory) {
-  const rows = [];
-  for (const run2 of ["baseline", "current"]) {
-    const m = memory[run2];
-    if (m === void 0) continue;
-    rows.push({
-      run: run2,
-      start: formatMegabytes(m.startBytes),
-      end: formatMegabytes(m.endBytes),
-      peak: formatMegabytes(m.peakBytes),
-      slope: m.slopeMBPerHour === void 0 ? MISSING : `${formatSlope(m.slopeMBPerHour)}${m.slopeInterval ? ` (95 % CI ${formatSlope(m.slopeInterval.lower)} \u2026 ${formatSlope(m.slopeInterval.upper)})` : ""}${m.rSquared !== void 0 ? `, r\xB2 ${m.rSquared.toFixed(2)}` : ""}`,
-      growth: m.growth === void 0 ? MISSING : formatChange(m.growth)
-    });
-  }
-  return rows;
-}
-function verdictText(report) {
-  const text = headlineOf(report).trim().replace(/^(✅|⚠️|⚠|❌|❔)\s*/u, "");
-  if (text === "") return report.verdict;
-  const named = text.toLowerCase().startsWith(report.verdict) && !/^[a-z]/i.test(text.slice(report.verdict.length));
-  return named ? text : `${report.verdict} \u2014 ${text}`;
-}
-function findingKey(f) {
-  return JSON.stringify([f.outcome, f.severity, f.kind, f.metric, f.scope?.tag, f.scope?.value, f.statistic, f.baseline, f.current, f.change, f.reason]);
-}
-function runWideFindings(report) {
-  const inStages = new Set(report.stages.flatMap((s) => s.findings.map(findingKey)));
-  return report.findings.filter((f) => !inStages.has(findingKey(f)));
-}
-
-// src/report/markdown.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var DEFAULT_MAX_LENGTH = GITHUB_COMMENT_LIMIT - 536;
-function outcomeMark(outcome) {
-  switch (outcome) {
-    case "pass":
-      return "\u2705";
-    case "warn":
-      return "\u26A0\uFE0F";
-    case "fail":
-      return "\u274C";
-    case "inconclusive":
-      return "\u2754";
-  }
-}
-function severityMark(severity) {
-  switch (severity) {
-    case "fail":
-      return "\u274C";
-    case "warn":
-      return "\u26A0\uFE0F";
-    case "info":
-      return "\u2139\uFE0F";
-  }
-}
-function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (options.marker !== void 0) checkMarker(options.marker);
-  const model = buildModel(report, options);
-  const render2 = (cut2) => compose(model, cut2, maxLength);
-  const fits = (cut2) => render2(cut2).length <= maxLength;
-  let cut = { ...NO_CUT };
-  if (fits(cut)) return render2(cut);
-  if (model.trend !== "") {
-    cut = { ...cut, trend: true };
-    if (fits(cut)) return render2(cut);
-  }
-  if (model.sections.some((s) => s.details !== "")) {
-    cut = { ...cut, details: true };
-    if (fits(cut)) return render2(cut);
-  }
-  const rowCount = model.rowDropOrder.length;
-  if (rowCount > 0) {
-    const k = smallestFitting(rowCount, (n) => fits({ ...cut, rows: n }));
-    if (k !== void 0) return render2({ ...cut, rows: k });
-    cut = { ...cut, rows: rowCount };
-  }
-  if (model.sections.some((s) => s.memory !== "")) {
-    cut = { ...cut, memory: true };
-    if (fits(cut)) return render2(cut);
-  }
-  const findingCount = model.findingDropOrder.length;
-  if (findingCount > 0) {
-    const k = smallestFitting(findingCount, (n) => fits({ ...cut, findings: n }));
-    if (k !== void 0) return render2({ ...cut, findings: k });
-    cut = { ...cut, findings: findingCount };
-  }
-  cut = { ...cut, sections: true };
-  if (fits(cut)) return render2(cut);
-  return renderShortened(model, cut, maxLength);
-}
-function checkMarker(marker) {
-  const inner = marker.slice(4, -3);
-  if (!marker.startsWith("<!--") || !marker.endsWith("-->") || marker.length < 7 || /-->|--!>|[\r\n]/.test(inner) || inner.startsWith(">") || inner.startsWith("->")) {
-    throw new Error(`'marker' must be one line holding one HTML comment like '<!-- perf-gate:id=smoke -->' but got ${JSON.stringify(marker)}`);
-  }
-}
-function smallestFitting(max2, ok) {
-  if (!ok(max2)) return void 0;
-  let lo = 1;
-  let hi = max2;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (ok(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-var TABLE_HEADER = ["", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
-var TABLE_ALIGN = ["c", "l", "r", "r", "r", "r", "r", "r", "l"];
-function rowCells(row) {
-  const label2 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
-  return [outcomeMark(row.outcome), label2, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
-}
-function findingLine(f) {
-  const v = findingView(f);
-  const subject2 = [escapeMarkdown(v.metric), escapeMarkdown(v.statistic)].filter((x) => x !== "").join(" ");
-  const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
-  const detail = numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`;
-  const extras = [v.threshold === "" ? "" : escapeMarkdown(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
-  return `- ${severityMark(v.severity)} ${escapeMarkdown(v.message)} \u2014 ${[detail, ...extras].join("; ")}`;
-}
-function runLine(stage) {
-  const partial2 = (p) => p ? " \u26A0\uFE0F **partial**" : "";
-  const current = `current ${escapeMarkdown(runDescription(stage.currentRun))}${partial2(stage.currentRun.partial)}`;
-  if (stage.baselineRun === void 0) return `No baseline run \xB7 ${current}`;
-  return `Baseline ${escapeMarkdown(runDescription(stage.baselineRun))}${partial2(stage.baselineRun.partial)} \u2192 ${current}`;
-}
-function plural2(n, one, many) {
-  return `${groupThousands(n)} ${n === 1 ? one : many}`;
-}
-function detailsBlock(info, notes) {
-  if (info.length === 0 && notes.length === 0) return "";
-  const summary2 = [info.length > 0 ? plural2(info.length, "info finding", "info findings") : "", notes.length > 0 ? plural2(notes.length, "note", "notes") : ""].filter((x) => x !== "").join(", ");
-  const items = [...info.map(findingLine), ...notes.map((n) => `- \u{1F4DD} ${escapeMarkdown(n)}`)];
-  return `<details><summary>Details: ${summary2}</summary>
-
-${items.join("\n")}
-
-</details>`;
-}
-function memoryBlock(stage) {
-  if (stage.memory === void 0) return "";
-  const rows = memoryRows(stage.memory);
-  if (rows.length === 0) return "";
-  return markdownTable(
-    [[...MEMORY_COLUMNS], ...rows.map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth])],
-    { alignDelimiters: false, align: ["l", "r", "r", "r", "r", "r"] }
-  );
-}
-function section(head, scopes, findings, memory, notes) {
-  const sorted = sortFindings(findings);
-  return {
-    head,
-    rows: scopes.map(rowCells),
-    findings: sorted.filter((f) => f.severity !== "info").map(findingLine),
-    memory,
-    details: detailsBlock(sorted.filter((f) => f.severity === "info"), notes)
-  };
-}
-function buildModel(report, options) {
-  const sections = [];
-  const rowRanks = [];
-  const findingRanks = [];
-  const add = (s, scopes, findings) => {
-    const i = sections.length;
-    sections.push(s);
-    scopes.forEach((row, j) => rowRanks.push({ at: [i, j], rank: outcomeRank(row.outcome) }));
-    sortFindings(findings).filter((f) => f.severity !== "info").forEach((f, j) => findingRanks.push({ at: [i, j], rank: severityRank(f.severity) }));
-  };
-  for (const stage of report.stages) {
-    const rows = scopeRows(stage.scopes);
-    const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
-    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
-
-${runLine(stage)}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
-  }
-  const runWide = runWideFindings(report);
-  if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
-  const dropOrder = (xs) => xs.sort((x, y) => y.rank - x.rank || y.at[0] - x.at[0] || y.at[1] - x.at[1]).map((x) => x.at);
-  return {
-    marker: options.marker ?? "",
-    title: options.title === void 0 ? "" : escapeMarkdown(options.title),
-    verdictMark: outcomeMark(report.verdict),
-    headline: escapeMarkdown(verdictText(report)),
-    sections,
-    trend: options.trend?.trim() ?? "",
-    rowDropOrder: dropOrder(rowRanks),
-    findingDropOrder: dropOrder(findingRanks)
-  };
-}
-var NO_CUT = { trend: false, details: false, rows: 0, memory: false, findings: 0, sections: false };
-function droppedSets(order, n) {
-  const bySection = /* @__PURE__ */ new Map();
-  for (const [s, i] of order.slice(0, n)) {
-    const set2 = bySection.get(s) ?? /* @__PURE__ */ new Set();
-    set2.add(i);
-    bySection.set(s, set2);
-  }
-  return bySection;
-}
-function tableBlock(rows, dropped) {
-  const kept = dropped === void 0 ? rows : rows.filter((_, i) => !dropped.has(i));
-  const omitted = rows.length - kept.length;
-  if (kept.length === 0) return `_\u2026 all ${plural2(rows.length, "row", "rows")} of this table omitted._`;
-  const table = markdownTable([TABLE_HEADER, ...kept], { alignDelimiters: false, align: TABLE_ALIGN });
-  return omitted === 0 ? table : `${table}
-
-_\u2026 ${plural2(omitted, "more row", "more rows")} omitted._`;
-}
-function truncationNote(model, cut, maxLength) {
-  const parts = [];
-  if (cut.sections) parts.push(plural2(model.sections.length, "stage section", "stage sections"));
-  if (cut.rows > 0 && !cut.sections) parts.push(plural2(cut.rows, "row", "rows"));
-  if (cut.findings > 0 && !cut.sections) parts.push(plural2(cut.findings, "finding", "findings"));
-  if (cut.memory && !cut.sections) parts.push("the memory tables");
-  if (cut.details && !cut.sections) parts.push("the details");
-  if (cut.trend && model.trend !== "") parts.push("the trend chart");
-  if (parts.length === 0) return "";
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  const limit = maxLength >= DEFAULT_MAX_LENGTH ? `GitHub's ${groupThousands(GITHUB_COMMENT_LIMIT)}-character limit` : `${groupThousands(maxLength)} characters`;
-  return `${TRUNCATION_LEAD}${list} omitted (report truncated to fit ${limit}); see the JSON report.`;
-}
-var TRUNCATION_LEAD = "\u2026 ";
-function compose(model, cut, maxLength, headline = model.headline, title = model.title) {
-  const blocks = [];
-  const top = [model.marker, title === "" ? "" : `## ${title}`].filter((x) => x !== "");
-  blocks.push([...top, `### ${model.verdictMark} ${headline}`].join("\n"));
-  if (!cut.sections) {
-    const rowsDropped = droppedSets(model.rowDropOrder, cut.rows);
-    const findingsDropped = droppedSets(model.findingDropOrder, cut.findings);
-    model.sections.forEach((s, i) => {
-      blocks.push(s.head);
-      if (s.rows.length > 0) blocks.push(tableBlock(s.rows, rowsDropped.get(i)));
-      const droppedFindings = findingsDropped.get(i);
-      const findings = droppedFindings === void 0 ? s.findings : s.findings.filter((_, j) => !droppedFindings.has(j));
-      if (findings.length > 0) blocks.push(findings.join("\n"));
-      if (!cut.memory && s.memory !== "") blocks.push(s.memory);
-      if (!cut.details && s.details !== "") blocks.push(s.details);
-    });
-  }
-  if (!cut.trend && model.trend !== "") blocks.push(model.trend);
-  const note = truncationNote(model, cut, maxLength);
-  if (note !== "") blocks.push(note);
-  return `${blocks.join("\n\n")}
-`;
-}
-function renderShortened(model, cut, maxLength) {
-  const title = units(model.title);
-  const headline = units(model.headline);
-  const attempt = (t2, h2) => compose(model, cut, maxLength, shorten(headline, h2, "\u2026"), shorten(title, t2, ""));
-  const t = largestFitting(title.length, (n) => attempt(n, headline.length).length <= maxLength);
-  if (t !== void 0) return attempt(t, headline.length);
-  const h = largestFitting(headline.length, (n) => attempt(0, n).length <= maxLength);
-  if (h !== void 0) return attempt(0, h);
-  throw new RangeError(
-    `maxLength ${maxLength} is too small for a report: the marker, the verdict mark and the truncation note alone take ${attempt(0, 0).length} characters`
-  );
-}
-function largestFitting(max2, ok) {
-  if (!ok(0)) return void 0;
-  let lo = 0;
-  let hi = max2;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (ok(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-var segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
-function units(escaped) {
-  const out = [];
-  const atomic = /\\.|&(?:amp|lt|gt|quot);|@\u200b/gsu;
-  let last2 = 0;
-  for (const m of escaped.matchAll(atomic)) {
-    for (const g of segmenter.segment(escaped.slice(last2, m.index))) out.push(g.segment);
-    out.push(m[0]);
-    last2 = m.index + m[0].length;
-  }
-  for (const g of segmenter.segment(escaped.slice(last2))) out.push(g.segment);
-  return out;
-}
-function shorten(parts, n, ellipsis) {
-  return n >= parts.length ? parts.join("") : `${parts.slice(0, n).join("")}${ellipsis}`;
-}
-
-// src/report/width.ts
-var segmenter2 = new Intl.Segmenter("en", { granularity: "grapheme" });
-var WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-var EMOJI = new RegExp("\\p{Emoji_Presentation}|\\p{Extended_Pictographic}\\ufe0f", "u");
-var ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
-function graphemeWidth(g) {
-  if (ZERO.test(g)) return 0;
-  if (EMOJI.test(g) || WIDE.test(g)) return 2;
-  return 1;
-}
-function displayWidth(s) {
-  let w = 0;
-  for (const { segment } of segmenter2.segment(s)) w += graphemeWidth(segment);
-  return w;
-}
-function truncateToWidth(s, width) {
-  if (displayWidth(s) <= width) return s;
-  let out = "";
-  let w = 0;
-  for (const { segment } of segmenter2.segment(s)) {
-    const gw = graphemeWidth(segment);
-    if (w + gw > width - 1) break;
-    out += segment;
-    w += gw;
-  }
-  return `${out}\u2026`;
-}
-function padToWidth(s, width, align) {
-  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
-  switch (align) {
-    case "left":
-      return s + fill;
-    case "right":
-      return fill + s;
-  }
-}
-
-// src/report/text.ts
-var MIN_LABEL_WIDTH = 16;
-var INDENT = "  ";
-var GAP = "  ";
-var ANSI = {
-  fail: "\x1B[31m",
-  warn: "\x1B[33m",
-  pass: "\x1B[32m",
-  inconclusive: "\x1B[35m",
-  info: "\x1B[36m",
-  bold: "\x1B[1m",
-  dim: "\x1B[2m"
-};
-var RESET = "\x1B[0m";
-function painter(color) {
-  return color ? (s, style) => s === "" ? s : `${ANSI[style]}${s}${RESET}` : (s) => s;
-}
-function renderText(report, options = {}) {
-  const width = options.width === void 0 ? Infinity : Math.max(40, options.width);
-  const paint = painter(options.color === true);
-  const out = [];
-  out.push(paint(paint(`perf-gate: ${sanitizeTerminal(verdictText(report))}`, report.verdict), "bold"));
-  for (const stage of report.stages) {
-    out.push("", ...stageLines(stage, width, paint));
-  }
-  const runWide = runWideFindings(report);
-  if (runWide.length > 0) out.push("", paint("Run-wide findings:", "bold"), ...findingLines(runWide, width, paint));
-  return `${out.join("\n")}
-`;
-}
-function stageLines(stage, width, paint) {
-  const lines = [];
-  lines.push(`${paint(`Stage ${sanitizeTerminal(stage.stage)}:`, "bold")} ${paint(stage.outcome, stage.outcome)}`);
-  const partial2 = (p) => p ? ` ${paint("(partial)", "warn")}` : "";
-  const current = `current ${sanitizeTerminal(runDescription(stage.currentRun))}${partial2(stage.currentRun.partial)}`;
-  const runs = stage.baselineRun === void 0 ? `no baseline run; ${current}` : `baseline ${sanitizeTerminal(runDescription(stage.baselineRun))}${partial2(stage.baselineRun.partial)} \u2192 ${current}`;
-  lines.push(...wrap(runs, width - INDENT.length).map((l) => INDENT + l));
-  if (stage.scopes.length > 0) lines.push("", ...scopeTable(stage, width, paint));
-  else lines.push(`${INDENT}no per-endpoint data`);
-  if (stage.findings.length > 0) lines.push("", ...findingLines(stage.findings, width, paint));
-  if (stage.memory !== void 0) {
-    const rows = memoryRows(stage.memory).map((r) => [r.run, r.start, r.end, r.peak, r.slope, r.growth]);
-    if (rows.length > 0) {
-      const aligns = ["left", "right", "right", "right", "right", "right"];
-      lines.push("", ...alignColumns([[...MEMORY_COLUMNS].map((c2) => c2.toLowerCase()), ...rows], aligns).map((l) => INDENT + l));
-    }
-  }
-  const notes = stageNotes(stage);
-  if (notes.length > 0) {
-    lines.push("");
-    for (const note of notes) {
-      const [first2 = "", ...rest] = wrap(sanitizeTerminal(note), width - INDENT.length - "note: ".length);
-      lines.push(`${INDENT}${paint("note:", "dim")} ${first2}`, ...rest.map((l) => `${INDENT}      ${l}`));
-    }
-  }
-  return lines;
-}
-function alignColumns(rows, aligns) {
-  const widths = [];
-  for (const row of rows) row.forEach((cell, i) => widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell)));
-  return rows.map((row) => row.map((cell, i) => padToWidth(cell, widths[i] ?? 0, aligns[i] ?? "left")).join(GAP).trimEnd());
-}
-function scopeTable(stage, width, paint) {
-  const rows = scopeRows(stage.scopes);
-  const header = ["verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure].map((h) => h.toLowerCase());
-  const cells = rows.map((r) => [r.outcome, sanitizeTerminal(r.label), r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure]);
-  const aligns = ["left", "left", "right", "right", "right", "right", "right", "right", "left"];
-  const natural = Math.max(...alignColumns([header, ...cells], aligns).map(displayWidth)) + INDENT.length;
-  if (natural > width) {
-    const labelWidth = Math.max(...[header, ...cells].map((c2) => displayWidth(c2[1] ?? "")));
-    const target = Math.max(MIN_LABEL_WIDTH, labelWidth - (natural - width));
-    for (const c2 of cells) c2[1] = truncateToWidth(c2[1] ?? "", target);
-  }
-  const lines = alignColumns([header, ...cells], aligns);
-  return lines.map((line, i) => {
-    if (i === 0) return INDENT + paint(line, "bold");
-    const row = rows[i - 1];
-    if (row === void 0) return INDENT + line;
-    return INDENT + paint(row.outcome, row.outcome) + line.slice(row.outcome.length);
-  });
-}
-function findingLines(findings, width, paint) {
-  const lines = [];
-  const tagWidth = "fail".length + 2;
-  const body = width - INDENT.length - tagWidth;
-  const pad2 = " ".repeat(INDENT.length + tagWidth);
-  for (const f of sortFindings(findings)) {
-    const v = findingView(f);
-    const subject2 = [v.metric, v.statistic].filter((x) => x !== "").map(sanitizeTerminal).join(" ");
-    const numbers3 = [v.values, ...v.evidence].filter((x) => x !== "").join(", ");
-    const extras = [sanitizeTerminal(v.threshold), v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
-    const detail = [numbers3 === "" ? subject2 : `${subject2}: ${numbers3}`, ...extras].join("; ");
-    const [first2 = "", ...rest] = wrap(sanitizeTerminal(v.message), body);
-    lines.push(`${INDENT}${paint(padToWidth(v.severity, tagWidth - 2, "left"), v.severity)}  ${first2}`);
-    for (const l of [...rest, ...wrap(detail, body).map((d) => paint(d, "dim"))]) lines.push(pad2 + l);
-  }
-  return lines;
-}
-var UNIT = /^(%|ms|s|min|h|MB|MB\/h|req\/s|CI)[,;)]?$/;
-function wrap(text, width) {
-  const words = [];
-  for (const w of text.split(" ")) {
-    const last2 = words.length - 1;
-    if (UNIT.test(w) && last2 >= 0) words[last2] = `${words[last2]} ${w}`;
-    else words.push(w);
-  }
-  const lines = [];
-  let line = "";
-  for (const word2 of words) {
-    if (line === "") line = word2;
-    else if (displayWidth(line) + 1 + displayWidth(word2) <= width) line += ` ${word2}`;
-    else {
-      lines.push(line);
-      line = word2;
-    }
-  }
-  lines.push(line);
-  return lines;
-}
-
-// src/report/json.ts
-function keyOrder() {
-  return (keys) => keys;
-}
-var INTERVAL = { keys: keyOrder()(["lower", "upper", "confidence"]), children: {} };
-var CONFIDENCE = { keys: keyOrder()(["level", "interval"]), children: { interval: INTERVAL } };
-var SCOPE = { keys: keyOrder()(["tag", "value"]), children: {} };
-var FINDING = {
-  keys: keyOrder()([
-    "outcome",
-    "severity",
-    "kind",
-    "metric",
-    "scope",
-    "statistic",
-    "unit",
-    "baseline",
-    "current",
-    "change",
-    "limit",
-    "threshold",
-    "pValue",
-    "beyondLimit",
-    "confidence",
-    "reason",
-    "details",
-    "message",
-    "shortfall",
-    "accepted"
-  ]),
-  children: { scope: SCOPE, confidence: CONFIDENCE }
-};
-var SUMMARY = { keys: keyOrder()(["count", "p50", "p95", "p99", "avg", "throughput", "errorRate"]), children: {} };
-var DECISION = {
-  keys: keyOrder()(["kind", "statistic", "compared", "change", "difference", "confidence", "shortfall"]),
-  children: { confidence: CONFIDENCE }
-};
-var SCOPE_COMPARISON = {
-  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "detectable", "baseline", "current"]),
-  children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY }
-};
-var SLOPE_INTERVAL = { keys: ["lower", "upper"], children: {} };
-var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slopeMBPerHour", "slopeInterval", "rSquared", "growth"]), children: { slopeInterval: SLOPE_INTERVAL } };
-var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
-var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
-var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
-  children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
-};
-var REPORT = {
-  keys: keyOrder()(["schema", "verdict", "headline", "acceptedBy", "generatedAt", "stages", "findings"]),
-  children: { stages: { items: STAGE }, findings: { items: FINDING } }
-};
-function renderJson(report) {
-  return `${JSON.stringify(ordered(worded(report), REPORT, ""), null, 2)}
-`;
-}
-function worded(report) {
-  const word2 = (f) => ({ ...f, threshold: limitText(f.limit), message: findingMessage(f, report.acceptedBy) });
-  return {
-    ...report,
-    headline: headlineOf(report),
-    stages: report.stages.map((s) => ({ ...s, findings: s.findings.map(word2) })),
-    findings: report.findings.map(word2)
-  };
-}
-function ordered(value, shape, path4) {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path4 || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
-    return value;
-  }
-  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path4}[${i}]`));
-  if (typeof value !== "object" || value === null) return value;
-  const record2 = value;
-  const known2 = shape?.keys ?? [];
-  const extra = Object.keys(record2).filter((k) => !known2.includes(k)).sort();
-  const out = {};
-  for (const key of [...known2, ...extra]) {
-    if (!Object.hasOwn(record2, key) || record2[key] === void 0) continue;
-    const child = shape?.children[key];
-    const childShape = child === void 0 ? void 0 : "items" in child ? child.items : child;
-    out[key] = ordered(record2[key], childShape, path4 === "" ? key : `${path4}.${key}`);
-  }
-  return out;
-}
-
-// src/document/series.ts
-var MAX_POINTS = 400;
-var BYTES_PER_MB2 = 1048576;
-function startMs(doc) {
-  const t = Date.parse(doc.meta.start);
-  return Number.isFinite(t) ? t : doc.windows.originMs;
-}
-function latencySeries(doc, metric) {
-  const windows = windowsOf(doc, metric, "trend").filter((w) => w.count > 0).sort((a, b) => a.i - b.i);
-  const p50 = [];
-  const p95 = [];
-  if (windows.length === 0) return { p50, p95 };
-  const { originMs, widthMs } = doc.windows;
-  const start = startMs(doc);
-  const first2 = windows[0].i;
-  const last2 = windows[windows.length - 1].i;
-  const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
-  const buckets = /* @__PURE__ */ new Map();
-  for (const w of windows) {
-    const key = Math.floor((w.i - first2) / group);
-    let b = buckets.get(key);
-    if (b === void 0) {
-      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
-      buckets.set(key, b);
-    }
-    b.sketch.add(WindowSketch.decode(w.sketch));
-    b.iSum += w.i;
-    b.n++;
-  }
-  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
-    const b = buckets.get(key);
-    const d = b.sketch.distribution();
-    const x = (originMs + b.iSum / b.n * widthMs - start) / 1e3;
-    const m = percentile(d, 0.5);
-    const h = percentile(d, 0.95);
-    if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
-    if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
-  }
-  return { p50, p95 };
-}
-function hasLatencyWindows(doc, metric) {
-  return windowsOf(doc, metric, "trend").some((w) => w.count > 0);
-}
-function memorySeries(doc) {
-  const start = startMs(doc);
-  return (doc.memory?.samples ?? []).map((s) => [(s.t - start) / 1e3, s.rssBytes / BYTES_PER_MB2]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
-}
-
-// src/report/html-escape.ts
-var CONTROL2 = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-var BIDI2 = /[\u202a-\u202e\u2066-\u2069]/g;
-function escapeHtml(s) {
-  return s.replace(CONTROL2, " ").replace(BIDI2, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-// src/report/html-chart.ts
-var WIDTH = 640;
-var HEIGHT = 260;
-var MARGIN = { left: 56, right: 16, top: 12, bottom: 64 };
-function niceStep(range, target = 4) {
-  if (!(range > 0) || !Number.isFinite(range)) return 1;
-  const raw = range / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const fraction2 = raw / magnitude;
-  const nice = fraction2 < 1.5 ? 1 : fraction2 < 3 ? 2 : fraction2 < 7 ? 5 : 10;
-  return nice * magnitude;
-}
-function downsample(points, max2 = MAX_POINTS) {
-  if (points.length <= max2) return points.map(([x, y]) => [x, y]);
-  const size = Math.ceil(points.length / max2);
-  const out = [];
-  for (let i = 0; i < points.length; i += size) {
-    const group = points.slice(i, i + size);
-    let sx = 0;
-    let sy = 0;
-    for (const [x, y] of group) {
-      sx += x;
-      sy += y;
-    }
-    out.push([sx / group.length, sy / group.length]);
-  }
-  return out;
-}
-function tickLabel(x) {
-  if (Math.abs(x) >= 1e3) return groupThousands(x);
-  const v = Number(x.toPrecision(4));
-  return v < 0 ? `${MINUS}${-v}` : String(v === 0 ? 0 : v);
-}
-function c(x) {
-  return Number.isFinite(x) ? String(Math.round(x * 10) / 10) : "0";
-}
-function renderLineChart(chart) {
-  const series = chart.series.map((s) => ({ ...s, points: downsample(s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) })).filter((s) => s.points.length > 0);
-  const title = escapeHtml(chart.title);
-  if (series.length === 0) return `<figure class="chart"><figcaption>${title}</figcaption><p class="empty">No time series recorded.</p></figure>`;
-  const xs = series.flatMap((s) => s.points.map((p) => p[0]));
-  const ys = series.flatMap((s) => s.points.map((p) => p[1]));
-  let xMin = Math.min(...xs);
-  let xMax = Math.max(...xs);
-  if (xMax - xMin <= 0) {
-    xMin -= 1;
-    xMax += 1;
-  }
-  const yTop = Math.max(...ys, 0);
-  const yStep = niceStep(yTop > 0 ? yTop : 1);
-  const yMax = Math.max(yStep, Math.ceil(yTop / yStep) * yStep);
-  const xStep = niceStep(xMax - xMin, 5);
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
-  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const px = (x) => MARGIN.left + (x - xMin) / (xMax - xMin) * plotW;
-  const py = (y) => MARGIN.top + plotH - y / yMax * plotH;
-  const bottom = MARGIN.top + plotH;
-  const parts = [];
-  for (let k = 0; k * yStep <= yMax * (1 + 1e-9); k++) {
-    const y = k * yStep;
-    parts.push(`<line class="grid" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(y))}" y2="${c(py(y))}"/>`);
-    parts.push(`<text class="tick" x="${c(MARGIN.left - 6)}" y="${c(py(y) + 4)}" text-anchor="end">${tickLabel(y)}</text>`);
-  }
-  for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
-    parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
-    parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
-  }
-  parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(bottom)}" y2="${c(bottom)}"/>`);
-  parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(MARGIN.left)}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"/>`);
-  parts.push(`<text class="label" x="${c(MARGIN.left + plotW / 2)}" y="${c(bottom + 32)}" text-anchor="middle">${escapeHtml(chart.xLabel)}</text>`);
-  parts.push(
-    `<text class="label" x="12" y="${c(MARGIN.top + plotH / 2)}" text-anchor="middle" transform="rotate(-90 12 ${c(MARGIN.top + plotH / 2)})">${escapeHtml(chart.yLabel)}</text>`
-  );
-  for (const s of series) {
-    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
-    if (s.points.length === 1) {
-      const [x, y] = s.points[0];
-      parts.push(`<circle cx="${c(px(x))}" cy="${c(py(y))}" r="3" fill="${s.colour}"><title>${escapeHtml(s.name)}</title></circle>`);
-      continue;
-    }
-    const pts = s.points.map(([x, y]) => `${c(px(x))},${c(py(y))}`).join(" ");
-    parts.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="1.6"${dash} points="${pts}"><title>${escapeHtml(s.name)}</title></polyline>`);
-  }
-  let lx = MARGIN.left;
-  const ly = HEIGHT - 10;
-  for (const s of series) {
-    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : "";
-    parts.push(`<line x1="${c(lx)}" x2="${c(lx + 22)}" y1="${c(ly - 4)}" y2="${c(ly - 4)}" stroke="${s.colour}" stroke-width="2"${dash}/>`);
-    parts.push(`<text class="legend" x="${c(lx + 27)}" y="${c(ly)}">${escapeHtml(s.name)}</text>`);
-    lx += 32 + s.name.length * 6.5;
-  }
-  return `<figure class="chart"><figcaption>${title}</figcaption><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${title}"><title>${title}</title>${parts.join("")}</svg></figure>`;
-}
-
-// src/report/html.ts
-var MAX_LATENCY_CHARTS = 30;
-var COLOURS = { baseline: "#8a8f98", current: "#1f6feb" };
-function renderHtml(report, runs, options = {}) {
-  const title = options.title ?? "perf-gate report";
-  const body = [];
-  body.push(`<header><h1>${escapeHtml(title)}</h1>`);
-  body.push(`<p class="verdict ${outcomeClass(report.verdict)}">${markSpan(report.verdict)} ${escapeHtml(verdictText(report))}</p>`);
-  body.push(`<p class="meta">Generated ${escapeHtml(formatTimestamp(report.generatedAt))}</p></header>`);
-  for (const stage of report.stages) {
-    body.push(renderStage(stage, runs.find((r) => r.stage === stage.stage)));
-  }
-  const extra = runWideFindings(report);
-  if (extra.length > 0) body.push(`<section><h2>Run-wide findings</h2>${findingList(extra)}</section>`);
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
-    body.join("\n"),
-    "</body>",
-    "</html>",
-    ""
-  ].join("\n");
-}
-function outcomeClass(outcome) {
-  return `o-${outcome}`;
-}
-function markSpan(outcome) {
-  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${outcomeMark(outcome)}</span>`;
-}
-function renderStage(stage, runs) {
-  const out = [];
-  out.push(`<section class="stage"><h2>${markSpan(stage.outcome)} ${escapeHtml(stage.stage)} \u2014 ${stage.outcome}</h2>`);
-  const runsLine = [
-    stage.baselineRun === void 0 ? "no baseline" : `baseline ${escapeHtml(runDescription(stage.baselineRun))}${stage.baselineRun.partial ? " (partial)" : ""}`,
-    `current ${escapeHtml(runDescription(stage.currentRun))}${stage.currentRun.partial ? " (partial)" : ""}`
-  ];
-  out.push(`<p class="meta">${runsLine.join("; ")}</p>`);
-  if (stage.scopes.length > 0) out.push(scopeTable2(stage.scopes));
-  const findings = sortFindings(stage.findings);
-  if (findings.length > 0) out.push(`<h3>Findings</h3>${findingList(findings)}`);
-  if (stage.memory !== void 0) {
-    const rows = memoryRows(stage.memory);
-    if (rows.length > 0) {
-      const head = MEMORY_COLUMNS.map((h) => `<th>${h}</th>`).join("");
-      const cells = rows.map((r) => `<tr><td>${r.run}</td><td>${escapeHtml(r.start)}</td><td>${escapeHtml(r.end)}</td><td>${escapeHtml(r.peak)}</td><td>${escapeHtml(r.slope)}</td><td>${escapeHtml(r.growth)}</td></tr>`);
-      out.push(`<h3>Memory</h3><table><thead><tr>${head}</tr></thead><tbody>${cells.join("")}</tbody></table>`);
-    }
-  }
-  if (runs !== void 0) out.push(stageCharts(stage, runs));
-  const notes = stageNotes(stage);
-  if (notes.length > 0) out.push(`<h3>Notes</h3><ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`);
-  out.push("</section>");
-  return out.join("\n");
-}
-function scopeTable2(scopes) {
-  const cols = ["Verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
-  const head = cols.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  const rows = scopeRows(scopes).map((r) => {
-    const cells = [r.label, r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map((x, i) => `<td${i === 0 ? ' class="label"' : ""}>${escapeHtml(x)}</td>`);
-    return `<tr class="${outcomeClass(r.outcome)}"><td>${markSpan(r.outcome)} ${r.outcome}</td>${cells.join("")}</tr>`;
-  });
-  return `<table class="scopes"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
-}
-function findingList(findings) {
-  const items = sortFindings(findings).map((f) => {
-    const v = findingView(f);
-    const details = [v.values, ...v.evidence, v.threshold, v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
-    const detail = details.length === 0 ? "" : ` <span class="detail">(${escapeHtml(details.join(", "))})</span>`;
-    return `<li class="s-${f.severity}"><span class="mark">${severityMark(f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
-  });
-  return `<ul class="findings">${items.join("")}</ul>`;
-}
-function chartOrder(scopes) {
-  const change = (s) => s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
-  return [...scopes].sort((x, y) => {
-    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
-    if (byWhole !== 0) return byWhole;
-    const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
-    if (byOutcome !== 0) return byOutcome;
-    const byChange = change(y) - change(x);
-    if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
-    const lx = scopeLabel(x);
-    const ly = scopeLabel(y);
-    return lx < ly ? -1 : lx > ly ? 1 : 0;
-  });
-}
-function stageCharts(stage, runs) {
-  const out = [];
-  const scopes = [...stage.scopes];
-  const latencyMetric = latencyMetricOf(stage.scopes);
-  if (!scopes.some((s) => s.scope === void 0)) {
-    scopes.push({ metric: latencyMetric, confidence: { level: "not-applicable" }, outcome: "pass" });
-  }
-  const charted = chartOrder(scopes).filter((s) => hasLatencyWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasLatencyWindows(runs.baseline, s.metric));
-  const shown = charted.slice(0, MAX_LATENCY_CHARTS);
-  if (shown.length > 0) {
-    out.push('<h3>Latency over time</h3><div class="charts">');
-    for (const s of shown) {
-      const series = [];
-      for (const run2 of ["baseline", "current"]) {
-        const doc = runs[run2];
-        if (doc === void 0) continue;
-        const { p50, p95 } = latencySeries(doc, s.metric);
-        series.push({ name: `${run2} p50`, colour: COLOURS[run2], points: p50 });
-        series.push({ name: `${run2} p95`, colour: COLOURS[run2], dashed: true, points: p95 });
-      }
-      out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
-    }
-    out.push("</div>");
-    if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);
-  }
-  const memory = [];
-  for (const run2 of ["baseline", "current"]) {
-    const doc = runs[run2];
-    if (doc?.memory === void 0 || doc.memory.samples.length === 0) continue;
-    memory.push({ name: `${run2} RSS`, colour: COLOURS[run2], points: memorySeries(doc) });
-  }
-  if (memory.length > 0) {
-    out.push('<h3>Memory over time</h3><div class="charts">');
-    out.push(renderLineChart({ title: "Resident memory", xLabel: "seconds since start", yLabel: "MB", series: memory }));
-    out.push("</div>");
-  }
-  return out.join("\n");
-}
-var STYLE = `
-:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8d96a0;--line:#30363d}}
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1400px;padding:16px 24px}
-h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 6px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
-.meta{color:var(--muted);margin:4px 0}
-.verdict{font-size:18px;font-weight:600;padding:8px 12px;border-left:6px solid;border-radius:4px;margin:8px 0}
-.verdict.o-pass{border-color:var(--pass)}.verdict.o-warn{border-color:var(--warn)}.verdict.o-fail{border-color:var(--fail)}.verdict.o-inconclusive{border-color:var(--inconclusive)}
-.mark{display:inline-block;min-width:1.3em;text-align:center}
-table{border-collapse:collapse;margin:6px 0;font-variant-numeric:tabular-nums}
-th,td{border:1px solid var(--line);padding:3px 8px;text-align:right;white-space:nowrap}
-th{background:color-mix(in srgb,var(--line) 35%,transparent)}
-td:first-child,td.label,th:nth-child(2){text-align:left}td.label{white-space:normal;word-break:break-all;max-width:28em}
-tr.o-fail td:first-child{color:var(--fail)}tr.o-warn td:first-child{color:var(--warn)}tr.o-pass td:first-child{color:var(--pass)}
-ul.findings li.s-fail{color:var(--fail)}ul.findings li.s-warn{color:var(--warn)}.detail{color:var(--muted)}
-.charts{display:flex;flex-wrap:wrap;gap:12px}
-figure.chart{margin:0;border:1px solid var(--line);border-radius:6px;padding:6px}
-figure.chart figcaption{font-weight:600;word-break:break-all;max-width:640px}
-figure.chart svg{max-width:100%;height:auto;display:block}
-svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
-svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
-.empty{color:var(--muted)}
-`.trim();
-
-// src/report/renderers.ts
-var RENDERERS = [
-  { format: "text", extension: "txt", render: ({ report }) => renderText(report, { color: false }) },
-  { format: "markdown", extension: "md", render: ({ report }) => renderMarkdown(report) },
-  { format: "json", extension: "json", render: ({ report }) => renderJson(report) },
-  { format: "html", extension: "html", render: ({ report, runs }) => renderHtml(report, runs ?? []) }
-];
-function rendererFor(format, renderers = RENDERERS) {
-  return renderers.find((r) => r.format === format);
-}
 
 // src/cli/usage-error.ts
 var UsageError = class extends Error {
@@ -74571,22 +74932,6 @@ function parseMaxScopes(value) {
   return n;
 }
 
-// src/cli/exit-codes.ts
-var EXIT = {
-  /** The gate passed, or warned. */
-  pass: 0,
-  /** The gate failed (or warned / was inconclusive where the user asked for that to fail). */
-  fail: 1,
-  /** Usage or input error: nothing was judged. */
-  usage: 2,
-  /**
-   * The load tool failed (a script exception, k6 exit 107, an invalid k6 configuration): nothing was
-   * judged either, so the same status as a usage error, which CI scripts already read as "no result";
-   * the message is the tool's, not a complaint about the command line.
-   */
-  noResult: 2
-};
-
 // src/cli/write-output.ts
 import { writeFile } from "node:fs/promises";
 async function writeOutput(path4, content, what) {
@@ -74614,22 +74959,13 @@ function why(err) {
   }
 }
 
-// src/cli/compare.ts
-async function compareCommand(opts, io) {
-  const config2 = await loadConfig(opts.config);
-  if (opts.stage !== void 0) resolvePolicy(config2, opts.stage);
-  const submetrics = stageNames(config2.stages).flatMap((name) => resolvePolicy(config2, name).thresholds.map((t) => t.metric));
-  const ingestOptions = { groupBy: config2.groupBy, window: config2.window, maxScopes: config2.maxScopes, submetrics: submetricsOf(submetrics) };
-  const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...opts.baselineMemory ? { memory: opts.baselineMemory } : {} });
-  const current = await ingestFiles(opts.current, { ...ingestOptions, ...opts.currentMemory ? { memory: opts.currentMemory } : {}, ...opts.stage ? { stage: opts.stage } : {} });
-  const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? "smoke";
-  if (opts.stage === void 0) io.stderr(`perf-gate: stage ${stage} (${current.meta.stage ?? baseline.meta.stage ? "from the run document" : "default; pass --stage"})
-`);
-  const policy = resolvePolicy(config2, stage);
+// src/cli/judge.ts
+async function judgeAndReport(input2, opts, io) {
+  const { stage, policy, baseline, current } = input2;
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}
 `);
-  const report = buildReport([compareRuns({ baseline, current, policy })], /* @__PURE__ */ new Date());
-  const rendered = render(report, opts.format, io.color && !opts.output, [{ stage, baseline, current }]);
+  const report = buildReport([compareRuns({ ...baseline ? { baseline } : {}, current, policy })], /* @__PURE__ */ new Date());
+  const rendered = render(report, opts.format, io.color && !opts.output, [{ stage, ...baseline ? { baseline } : {}, current }]);
   io.stdout(opts.output ? renderText(report, { color: io.color }) : rendered);
   if (report.verdict === "inconclusive" && !opts.failOnInconclusive) {
     io.stderr("perf-gate: warning: the verdict is inconclusive (the data cannot decide); pass --fail-on-inconclusive to fail on it\n");
@@ -74654,6 +74990,139 @@ function render(report, format, color, runs) {
 }
 function exitStatus(report, opts) {
   return shouldFail(report.verdict, opts.failOn, opts.failOnInconclusive ?? false) ? EXIT.fail : EXIT.pass;
+}
+
+// src/cli/collect.ts
+var NDJSON = /\.(ndjson|jsonl)(\.gz)?$/;
+var DOCUMENT = /\.json$/;
+var INSTANCE_IN_NAME = /-(\d+)\.(ndjson|jsonl)(\.gz)?$/;
+var PEEK_LINES = 5e3;
+async function collectCommand(dir, opts, io) {
+  const config2 = await loadConfig(opts.config);
+  if (opts.stage !== void 0) resolvePolicy(config2, opts.stage);
+  const { ndjson, documents } = await listInputs(dir);
+  const shards = await Promise.all(ndjson.map(peekShard));
+  const tagged = oneStage(shards, opts.stage);
+  for (const w of checkRunners(shards)) io.stderr(`perf-gate: warning: ${w}
+`);
+  const submetrics = stageNames(config2.stages).flatMap((name) => resolvePolicy(config2, name).thresholds.map((t) => t.metric));
+  const ingestOptions = { groupBy: config2.groupBy, window: config2.window, maxScopes: config2.maxScopes, submetrics: submetricsOf(submetrics) };
+  const stageOption = opts.stage ?? tagged;
+  const parts = [];
+  if (ndjson.length > 0) parts.push(await ingestFiles(ndjson, { ...ingestOptions, ...stageOption !== void 0 ? { stage: stageOption } : {} }));
+  if (documents.length > 0) parts.push(await ingestFiles(documents, ingestOptions));
+  const current = mergeRuns(parts);
+  const stage = opts.stage ?? tagged ?? current.meta.stage ?? "smoke";
+  io.stderr(`perf-gate: collected ${describeInputs(shards, documents.length)} from ${dir}; stage ${stage}${opts.stage ?? tagged ?? current.meta.stage ? "" : " (default; pass --stage)"}
+`);
+  const policy = resolvePolicy(config2, stage);
+  const baseline = opts.baseline.length > 0 ? await ingestFiles(opts.baseline, ingestOptions) : void 0;
+  let report;
+  if (opts.output !== void 0) {
+    try {
+      await mkdir6(opts.output, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`-o: cannot create the folder ${opts.output}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const docFile = join6(opts.output, `${stage}.run.json`);
+    const failed = await writeOutput(docFile, `${JSON.stringify(current)}
+`, "the collected run document");
+    if (failed !== void 0) throw new UsageError(failed);
+    io.stderr(`perf-gate: wrote the collected run document to ${docFile}
+`);
+    report = join6(opts.output, `report.${rendererFor(opts.format)?.extension ?? "txt"}`);
+  }
+  return judgeAndReport({ stage, policy, ...baseline ? { baseline } : {}, current }, { format: opts.format, failOn: opts.failOn, ...opts.failOnInconclusive ? { failOnInconclusive: true } : {}, ...report !== void 0 ? { output: report } : {} }, io);
+}
+async function listInputs(dir) {
+  let names;
+  try {
+    const entries = await readdir2(dir, { withFileTypes: true });
+    names = entries.filter((e) => e.isFile()).map((e) => e.name).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  } catch (err) {
+    throw new UsageError(`collect: cannot read the folder ${dir}: ${err instanceof Error ? err.message : String(err)} \u2014 give the folder the runners' files were copied into`, { cause: err });
+  }
+  const ndjson = names.filter((n) => NDJSON.test(n)).map((n) => join6(dir, n));
+  const documents = names.filter((n) => !NDJSON.test(n) && DOCUMENT.test(n)).map((n) => join6(dir, n));
+  if (ndjson.length === 0 && documents.length === 0) {
+    throw new UsageError(`collect: ${dir} holds no k6 NDJSON (.ndjson, .ndjson.gz) and no run document (.json)${names.length > 0 ? ` (it holds ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", \u2026" : ""})` : ""} \u2014 copy the runners' files there first (docs/distributed.md)`);
+  }
+  return { ndjson, documents };
+}
+async function peekShard(file2) {
+  const bytes2 = createReadStream3(file2);
+  const input2 = file2.endsWith(".gz") ? bytes2.pipe(createGunzip2()) : bytes2;
+  bytes2.on("error", () => input2.destroy());
+  const lines = createInterface({ input: input2, crlfDelay: Infinity });
+  let tags;
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      if (++n > PEEK_LINES) break;
+      if (!line.includes('"Point"')) continue;
+      try {
+        const point = JSON.parse(line);
+        if (point.type === "Point" && typeof point.data?.tags === "object" && point.data.tags !== null) tags = point.data.tags;
+      } catch {
+      }
+      break;
+    }
+  } catch {
+  } finally {
+    lines.close();
+    bytes2.destroy();
+  }
+  const stage = typeof tags?.["stage"] === "string" ? tags["stage"] : void 0;
+  const tagged = typeof tags?.["instance_id"] === "string" && /^\d+$/.test(tags["instance_id"]) ? Number(tags["instance_id"]) : void 0;
+  const named = INSTANCE_IN_NAME.exec(file2)?.[1];
+  const instance = tagged ?? (named !== void 0 ? Number(named) : void 0);
+  return { file: file2, ...stage !== void 0 ? { stage } : {}, ...instance !== void 0 ? { instance } : {} };
+}
+function oneStage(shards, given) {
+  const byStage = /* @__PURE__ */ new Map();
+  for (const s of shards) if (s.stage !== void 0) byStage.set(s.stage, [...byStage.get(s.stage) ?? [], s.file]);
+  const listed = [...byStage].map(([stage, files]) => `${stage}: ${files.join(", ")}`).join("; ");
+  if (byStage.size > 1) throw new UsageError(`collect: the shards come from ${byStage.size} stages (${listed}) \u2014 one run is one stage; put each stage's files in a folder of its own`);
+  const [tagged] = byStage.keys();
+  if (given !== void 0 && tagged !== void 0 && tagged !== given) throw new UsageError(`collect: --stage ${given}, but the shards were run as stage ${tagged} (${listed})`);
+  return tagged;
+}
+function checkRunners(shards) {
+  const byInstance = /* @__PURE__ */ new Map();
+  for (const s of shards) if (s.instance !== void 0) byInstance.set(s.instance, [...byInstance.get(s.instance) ?? [], s.file]);
+  if (byInstance.size === 0) return [];
+  const doubled = [...byInstance].filter(([, files]) => files.length > 1);
+  if (doubled.length > 0) {
+    throw new UsageError(`collect: runner ${doubled.map(([i, files]) => `${i} wrote ${files.join(" and ")}`).join("; ")} \u2014 one file per runner (a shard counted twice doubles its load); remove the copy`);
+  }
+  const max2 = Math.max(...byInstance.keys());
+  const missing = Array.from({ length: max2 }, (_, i) => i + 1).filter((i) => !byInstance.has(i));
+  if (missing.length === 0) return [];
+  return [`runner${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of 1..${max2} wrote no file here: the collected run misses ${missing.length === 1 ? "its" : "their"} share of the load (check the runner pods, and that every file was copied)`];
+}
+function describeInputs(shards, documents) {
+  const parts = [];
+  if (shards.length > 0) {
+    const numbers3 = shards.flatMap((s) => s.instance !== void 0 ? [s.instance] : []).sort((a, b) => a - b);
+    parts.push(`${shards.length} NDJSON shard${shards.length === 1 ? "" : "s"}${numbers3.length > 0 ? ` (runner${numbers3.length === 1 ? "" : "s"} ${numbers3.join(", ")})` : ""}`);
+  }
+  if (documents > 0) parts.push(`${documents} run document${documents === 1 ? "" : "s"}`);
+  return parts.join(" and ");
+}
+
+// src/cli/compare.ts
+async function compareCommand(opts, io) {
+  const config2 = await loadConfig(opts.config);
+  if (opts.stage !== void 0) resolvePolicy(config2, opts.stage);
+  const submetrics = stageNames(config2.stages).flatMap((name) => resolvePolicy(config2, name).thresholds.map((t) => t.metric));
+  const ingestOptions = { groupBy: config2.groupBy, window: config2.window, maxScopes: config2.maxScopes, submetrics: submetricsOf(submetrics) };
+  const baseline = await ingestFiles(opts.baseline, { ...ingestOptions, ...opts.baselineMemory ? { memory: opts.baselineMemory } : {} });
+  const current = await ingestFiles(opts.current, { ...ingestOptions, ...opts.currentMemory ? { memory: opts.currentMemory } : {}, ...opts.stage ? { stage: opts.stage } : {} });
+  const stage = opts.stage ?? current.meta.stage ?? baseline.meta.stage ?? "smoke";
+  if (opts.stage === void 0) io.stderr(`perf-gate: stage ${stage} (${current.meta.stage ?? baseline.meta.stage ? "from the run document" : "default; pass --stage"})
+`);
+  const policy = resolvePolicy(config2, stage);
+  return judgeAndReport({ stage, policy, baseline, current }, opts, io);
 }
 
 // src/cli/ingest.ts
@@ -74682,11 +75151,182 @@ async function ingestCommand(inputs, opts, io) {
   return EXIT.pass;
 }
 
+// src/cli/k8s.ts
+import { stat as stat6 } from "node:fs/promises";
+
+// src/k8s/testrun.ts
+var import_yaml3 = __toESM(require_dist3(), 1);
+var TestRunOptionError = class extends Error {
+  constructor(option, message) {
+    super(`${option}: ${message}`);
+    this.option = option;
+  }
+  option;
+};
+var RUNNER_NAME_VARIABLE = "PERF_GATE_RUNNER";
+var RESULTS_VOLUME = "perf-gate-results";
+var DEFAULT_MOUNT_PATH = "/results";
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+var ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+var STAGE2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var RESERVED_ENV = [RUNNER_NAME_VARIABLE, "PERF_GATE_STAGE"];
+function runnerOutputFile(stage, name, instance, gzip = false) {
+  return `${stage}-${name}-${String(instance)}.ndjson${gzip ? ".gz" : ""}`;
+}
+function defaultTestRunName(stage) {
+  return `perf-gate-${stage.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`;
+}
+function testRunManifest(o) {
+  if (!Number.isInteger(o.parallelism) || o.parallelism < 1 || o.parallelism > 2 ** 31 - 1) {
+    throw new TestRunOptionError("--parallelism", `expected a whole number of runners \u2265 1, got ${String(o.parallelism)}`);
+  }
+  if (!STAGE2.test(o.stage)) throw new TestRunOptionError("--stage", `expected letters, digits, '-', '_' or '.' (it names files and a k6 tag), got '${o.stage}'`);
+  const name = o.name ?? defaultTestRunName(o.stage);
+  const longest = 63 - `-service-${o.parallelism}`.length;
+  if (!DNS_LABEL.test(name) || name.length > longest) {
+    throw new TestRunOptionError(o.name === void 0 ? "--stage" : "--name", `the TestRun name '${name}' must be a DNS-1123 label of at most ${longest} characters (lower-case letters, digits and '-', starting and ending with a letter or digit) so that '${name}-service-${o.parallelism}' is one too${o.name === void 0 ? "; pass --name" : ""}`);
+  }
+  if (o.namespace !== void 0 && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63)) {
+    throw new TestRunOptionError("--namespace", `expected a DNS-1123 label (lower-case letters, digits and '-', at most 63), got '${o.namespace}'`);
+  }
+  if (!DNS_SUBDOMAIN.test(o.volumeClaim) || o.volumeClaim.length > 253) {
+    throw new TestRunOptionError("--volume-claim", `expected the name of a PersistentVolumeClaim (a DNS-1123 subdomain), got '${o.volumeClaim}'`);
+  }
+  const file2 = o.script.split(/[\\/]/).pop() ?? "";
+  if (!CONFIG_MAP_KEY.test(file2)) throw new TestRunOptionError("--script", `its file name '${file2}' cannot be a ConfigMap key (letters, digits, '-', '_', '.')`);
+  const mountPath = (o.mountPath ?? DEFAULT_MOUNT_PATH).replace(/(.)\/+$/, "$1");
+  if (!mountPath.startsWith("/") || /\s/.test(mountPath)) throw new TestRunOptionError("--mount-path", `expected an absolute path without spaces (k6-operator splits the arguments on spaces), got '${mountPath}'`);
+  if (mountPath === "/" || mountPath === "/test" || mountPath.startsWith("/test/")) {
+    throw new TestRunOptionError("--mount-path", `'${mountPath}' is taken: k6-operator mounts the script at /test; use another folder such as ${DEFAULT_MOUNT_PATH}`);
+  }
+  if (o.image !== void 0 && (o.image.trim() === "" || /\s/.test(o.image))) throw new TestRunOptionError("--image", `expected an image reference such as grafana/k6:1.8.1, got '${o.image}'`);
+  const env = runnerEnv(o);
+  const outFile = `${mountPath}/${o.stage}-$(${RUNNER_NAME_VARIABLE}).ndjson${o.gzip ? ".gz" : ""}`;
+  return {
+    apiVersion: "k6.io/v1alpha1",
+    kind: "TestRun",
+    metadata: { name, ...o.namespace !== void 0 ? { namespace: o.namespace } : {} },
+    spec: {
+      parallelism: o.parallelism,
+      // Not `<name>`: the operator creates a ConfigMap of that name itself for the segment sequence.
+      script: { configMap: { name: scriptConfigMap(name), file: file2 } },
+      // Thresholds are judged once, on the merged run, never per runner on a slice of the load.
+      arguments: ["--out", `json=${outFile}`, "--no-thresholds", "--tag", `stage=${o.stage}`].join(" "),
+      runner: {
+        ...o.image !== void 0 ? { image: o.image } : {},
+        env,
+        volumes: [{ name: RESULTS_VOLUME, persistentVolumeClaim: { claimName: o.volumeClaim } }],
+        volumeMounts: [{ name: RESULTS_VOLUME, mountPath }]
+      }
+    }
+  };
+}
+function scriptConfigMap(name) {
+  return `${name}-script`;
+}
+function runnerEnv(o) {
+  const user = o.env ?? [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const [key] of user) {
+    if (!ENV_NAME.test(key)) throw new TestRunOptionError("--env", `'${key}' is not a valid variable name (letters, digits, '_', '-', '.', not starting with a digit)`);
+    if (RESERVED_ENV.includes(key)) throw new TestRunOptionError("--env", `${key} is set by perf-gate; leave it out`);
+    if (key === "BASE_URL" && o.targetUrl !== void 0) throw new TestRunOptionError("--env", "BASE_URL is given by --target-url too; give it once");
+    if (seen.has(key)) throw new TestRunOptionError("--env", `${key} is given twice`);
+    seen.add(key);
+  }
+  return [
+    { name: RUNNER_NAME_VARIABLE, valueFrom: { fieldRef: { fieldPath: "metadata.labels['job-name']" } } },
+    { name: "PERF_GATE_STAGE", value: o.stage },
+    ...o.targetUrl !== void 0 ? [{ name: "BASE_URL", value: o.targetUrl }] : [],
+    ...user.map(([name, value]) => ({ name, value }))
+  ];
+}
+function renderTestRun(o) {
+  const m = testRunManifest(o);
+  const { name, namespace } = m.metadata;
+  const ns = namespace !== void 0 ? ` -n ${namespace}` : "";
+  const mount = m.spec.runner.volumeMounts[0].mountPath;
+  const header = [
+    `# perf-gate k8s testrun: stage ${o.stage}, ${m.spec.parallelism} k6 runner${m.spec.parallelism === 1 ? "" : "s"} (k6-operator).`,
+    `# 1. kubectl create configmap ${m.spec.script.configMap.name} --from-file=${o.script}${ns}`,
+    `# 2. kubectl apply -f <this file>${ns}`,
+    `# 3. kubectl wait --for=jsonpath='{.status.stage}'=finished testrun/${name}${ns} --timeout=1h`,
+    `# Runner i (1..${m.spec.parallelism}) writes ${mount}/${runnerOutputFile(o.stage, name, "i", o.gzip)} on the claim ${o.volumeClaim};`,
+    `# copy them out and run: perf-gate collect <folder> --stage ${o.stage} (docs/distributed.md).`
+  ];
+  return `${header.join("\n")}
+${(0, import_yaml3.stringify)(m, { lineWidth: 0 })}`;
+}
+
+// src/cli/k8s.ts
+async function k8sTestRunCommand(opts, io) {
+  const options = await testRunOptions(opts);
+  let yaml;
+  try {
+    yaml = renderTestRun(options);
+  } catch (err) {
+    if (err instanceof TestRunOptionError) throw new UsageError(err.message, { cause: err });
+    throw err;
+  }
+  if (opts.output === void 0) {
+    io.stdout(yaml);
+    return EXIT.pass;
+  }
+  const failed = await writeOutput(opts.output, yaml, "the TestRun manifest");
+  if (failed !== void 0) {
+    io.stderr(`perf-gate: ${failed}
+`);
+    return EXIT.usage;
+  }
+  io.stderr(`perf-gate: wrote the TestRun to ${opts.output}; its first lines say how to apply it
+`);
+  return EXIT.pass;
+}
+async function testRunOptions(opts) {
+  const parallelism = /^\d+$/.test(opts.parallelism.trim()) ? Number(opts.parallelism) : Number.NaN;
+  if (!Number.isSafeInteger(parallelism) || parallelism < 1) throw new UsageError(`--parallelism: expected a whole number of runners \u2265 1, got '${opts.parallelism}'`);
+  if (opts.volumeClaim === void 0) {
+    throw new UsageError("--volume-claim: required: the runners write their NDJSON onto a PersistentVolumeClaim (ReadWriteMany when they run on several nodes), from which `perf-gate collect` reads it");
+  }
+  try {
+    const s = await stat6(opts.script);
+    if (!s.isFile()) throw new UsageError(`--script: ${opts.script} is not a file`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--script: cannot read ${opts.script} \u2014 give the k6 script the runners run (it goes into a ConfigMap)`, { cause: err });
+  }
+  const env = opts.env.map((pair) => {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--env: expected NAME=value, got '${pair}'`);
+    return [pair.slice(0, eq), pair.slice(eq + 1)];
+  });
+  return {
+    script: opts.script,
+    parallelism,
+    stage: opts.stage,
+    volumeClaim: opts.volumeClaim,
+    env,
+    ...opts.name !== void 0 ? { name: opts.name } : {},
+    ...opts.namespace !== void 0 ? { namespace: opts.namespace } : {},
+    ...opts.image !== void 0 ? { image: opts.image } : {},
+    ...opts.mountPath !== void 0 ? { mountPath: opts.mountPath } : {},
+    ...opts.targetUrl !== void 0 ? { targetUrl: opts.targetUrl } : {},
+    ...opts.gzip ? { gzip: true } : {}
+  };
+}
+
 // src/cli/merge.ts
 async function mergeCommand(inputs, opts, io) {
+  const tolerance = opts.startTolerance === void 0 ? DEFAULT_START_TOLERANCE_S : Number(opts.startTolerance);
+  if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--start-tolerance must be a number of seconds \u2265 0, but got '${opts.startTolerance}'`);
   const docs = [];
   for (const input2 of inputs) docs.push(await ingestFiles([input2], {}));
-  const merged = mergeRuns(docs);
+  const merged = mergeRuns(docs, { names: inputs, allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
+  const own2 = new Set(docs.flatMap((d) => d.meta.warnings));
+  for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) io.stderr(`perf-gate: warning: ${w}
+`);
   const failed = await writeOutput(opts.output, `${JSON.stringify(merged)}
 `, "the merged run document");
   if (failed !== void 0) {
@@ -74694,7 +75334,9 @@ async function mergeCommand(inputs, opts, io) {
 `);
     return EXIT.usage;
   }
-  io.stderr(`perf-gate: merged ${docs.length} runs into ${opts.output}
+  const shards = merged.meta.shards;
+  const what = shards ? ` (${shards.members.length} of ${shards.count} shards: ${shards.members.map((m) => `${m.index}/${shards.count} ${m.requests} requests`).join(", ")}; started ${shards.startSpreadSeconds.toFixed(1)} s apart)` : "";
+  io.stderr(`perf-gate: merged ${docs.length} runs into ${opts.output}${what}
 `);
   return EXIT.pass;
 }
@@ -74725,8 +75367,8 @@ function armRun(rounds) {
 }
 
 // src/ab/run-rounds.ts
-import { mkdir as mkdir6 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { mkdir as mkdir7 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/pipeline/stage-ingest.ts
 function stageIngestOptions(stage, policy, run2) {
@@ -74744,7 +75386,7 @@ function stageIngestOptions(stage, policy, run2) {
 // src/pipeline/measured-run.ts
 async function measuredRun(stage, policy, output2, record2 = {}) {
   const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, stageIngestOptions(stage, policy, record2)) : output2.measured.document;
-  const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
+  const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {}, ...output2.shard ? { shard: output2.shard } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
     ...run2,
@@ -74955,8 +75597,8 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
 }
 async function runRound(options, arm, index, label2) {
   const { stage, policy, signal, log } = options;
-  const workDir = join6(options.workDir, `round-${index}-${arm}`);
-  await mkdir6(workDir, { recursive: true });
+  const workDir = join7(options.workDir, `round-${index}-${arm}`);
+  await mkdir7(workDir, { recursive: true });
   const setup = roundSetup(options.setup, { stage, arm, index, url: options.urls[arm], roundDurationS: options.roundDurationS });
   const prepared = await options.engine.prepare(setup);
   if (!prepared.ready) throw new Error(`the ${options.engine.name} engine cannot run the A/B rounds: ${prepared.why} \u2014 ${prepared.fix}`);
@@ -75052,7 +75694,7 @@ function inGroup(log, title, fn) {
 // src/cli/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { constants as constants3 } from "node:os";
-import { join as join7, resolve as resolve3 } from "node:path";
+import { join as join8, resolve as resolve3 } from "node:path";
 
 // src/engine/memory-sampler.ts
 function sampleEndpoint(url2, log, intervalMs = 2e3) {
@@ -75575,13 +76217,19 @@ perf-gate: ${signal}: stopping the load and reporting what was measured (partial
     stop.abort(new Error(`interrupted by ${signal}`));
   });
   try {
-    const report = await runStages(opts, io, stop.signal);
+    const shard = shardOptions(opts);
+    const report = await runStages(opts, io, stop.signal, shard);
     if (interrupted !== void 0) {
       io.stderr(`perf-gate: interrupted by ${interrupted}: exit status ${interruptedStatus(interrupted)}${report ? " (the report covers the part that ran)" : ""}
 `);
       return interruptedStatus(interrupted);
     }
     if (!report) throw new Error("no stage ran, yet perf-gate was not interrupted");
+    if (shard) {
+      io.stderr(`perf-gate: shard ${shard.spec}: its run document is written; merge the shards (perf-gate merge) and judge the merged run (perf-gate compare) \u2014 this shard's own verdict (${report.verdict}) does not set the exit status
+`);
+      return EXIT.pass;
+    }
     if (report.verdict === "inconclusive" && !opts.failOnInconclusive) {
       io.stderr("perf-gate: warning: the verdict is inconclusive (the data cannot decide); pass --fail-on-inconclusive to fail on it\n");
     }
@@ -75590,7 +76238,7 @@ perf-gate: ${signal}: stopping the load and reporting what was measured (partial
     removeHandler?.();
   }
 }
-async function runStages(opts, io, signal) {
+async function runStages(opts, io, signal, shard) {
   const config2 = await loadConfig(opts.config);
   const list = parseStageList(opts.stage, "--stage");
   if (list.problems.length > 0) throw new UsageError(list.problems.join("; "));
@@ -75612,6 +76260,7 @@ async function runStages(opts, io, signal) {
     processEnv: process.env,
     ...opts.k6Output !== void 0 ? { k6Output: opts.k6Output } : {},
     ...opts.rawOutput !== void 0 ? { rawOutput: opts.rawOutput } : {},
+    ...shard ? { shard } : {},
     names: { ...OPTION_NAMES, config: opts.config ?? "the config" }
   };
   if (opts.plan !== void 0 && opts.engine !== "auto" && opts.engine !== "jmeter") {
@@ -75620,6 +76269,9 @@ async function runStages(opts, io, signal) {
   const wanted = engineForInputs(opts.engine, opts);
   const choice = await chooseEngine(wanted, setup);
   if ("problem" in choice) throw new UsageError(opts.engine !== "auto" ? `--engine ${choice.problem}` : wanted !== "auto" ? `${choice.problem} (--plan is a JMeter test plan)` : choice.problem);
+  if (shard && choice.name !== "k6") {
+    throw new UsageError(`--shard runs a slice of a k6 test with k6's execution segments, but the engine is ${choice.name}: run it with --engine k6 and a k6 --script`);
+  }
   const log = {
     info: (m) => io.stderr(`  ${m}
 `),
@@ -75634,7 +76286,10 @@ async function runStages(opts, io, signal) {
     }
   };
   let baselines = noBaseline;
-  if (opts.baseline !== void 0) {
+  if (shard && opts.baseline !== void 0) {
+    io.stderr(`perf-gate: shard ${shard.spec}: --baseline is not compared with a shard (a slice of the load is no run of the stage); compare the merged run with it: perf-gate merge \u2026 && perf-gate compare --baseline ${opts.baseline} --current merged.json
+`);
+  } else if (opts.baseline !== void 0) {
     const file2 = new FileBaselineStore({ path: opts.baseline, perStage: false, ingest: { groupBy: config2.groupBy, maxScopes: config2.maxScopes }, log });
     await file2.runOf(list.stages[0]);
     baselines = file2;
@@ -75654,20 +76309,45 @@ async function runStages(opts, io, signal) {
     return void 0;
   }
   for (const run2 of runs) {
-    writeFileSync(join7(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
+    writeFileSync(join8(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
 `);
-    if (ab && run2.baseline) writeFileSync(join7(out, `${run2.stage}.baseline.run.json`), `${JSON.stringify(run2.baseline)}
+    if (ab && run2.baseline) writeFileSync(join8(out, `${run2.stage}.baseline.run.json`), `${JSON.stringify(run2.baseline)}
 `);
   }
-  writeFileSync(join7(out, "report.json"), renderJson(report));
-  writeFileSync(join7(out, "report.md"), renderMarkdown(report));
-  writeFileSync(join7(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
+  writeFileSync(join8(out, "report.json"), renderJson(report));
+  writeFileSync(join8(out, "report.md"), renderMarkdown(report));
+  writeFileSync(join8(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
   io.stdout(`
 ${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}
 `);
   return report;
 }
+function shardOptions(opts) {
+  if (opts.shard === void 0) {
+    const stray = ["segmentSequence", "startAt", "region"].filter((k) => opts[k] !== void 0);
+    if (stray.length > 0) throw new UsageError(`${stray.map((k) => SHARD_OPTION_NAMES[k]).join(", ")} ${stray.length === 1 ? "belongs" : "belong"} to a shard run: give --shard i/N too`);
+    return void 0;
+  }
+  if (opts.baselineUrl !== void 0) throw new UsageError("--shard and --baseline-url cannot be combined: A/B rounds run in one job, shards in many");
+  try {
+    shardPlan(opts.shard, opts.segmentSequence);
+  } catch (err) {
+    if (err instanceof ShardSpecError) throw new UsageError(err.message, { cause: err });
+    throw err;
+  }
+  if (opts.startAt !== void 0) {
+    const wait = startAtWait(opts.startAt, /* @__PURE__ */ new Date());
+    if ("problem" in wait) throw new UsageError(wait.problem);
+  }
+  return {
+    spec: opts.shard,
+    ...opts.segmentSequence !== void 0 ? { sequence: opts.segmentSequence } : {},
+    ...opts.startAt !== void 0 ? { startAt: opts.startAt } : {},
+    ...opts.region !== void 0 ? { region: opts.region } : {}
+  };
+}
+var SHARD_OPTION_NAMES = { segmentSequence: "--segment-sequence", startAt: "--start-at", region: "--region" };
 function registryEntry(name) {
   const entry = LOAD_ENGINES.find((e) => e.name === name);
   if (!entry) throw new Error(`the engine ${name} is not in the registry`);
@@ -75777,14 +76457,15 @@ var package_default2 = {
     typecheck: "tsc --noEmit",
     lint: "eslint .",
     test: "npm run test:core && npm run test:e2e",
-    "test:core": 'vitest run --exclude "test/demo/**" --exclude "test/real-k6/**" --exclude "test/real-artillery/**" --exclude test/ab/embedded-rounds.test.ts',
-    "test:e2e": "vitest run --no-file-parallelism test/demo test/real-k6 test/real-artillery test/ab/embedded-rounds.test.ts",
+    "test:core": 'vitest run --exclude "test/demo/**" --exclude "test/real-k6/**" --exclude "test/real-artillery/**" --exclude test/ab/embedded-rounds.test.ts --exclude test/engine/jmeter/gate.test.ts',
+    "test:e2e": "vitest run --no-file-parallelism test/demo test/real-k6 test/real-artillery test/ab/embedded-rounds.test.ts test/engine/jmeter/gate.test.ts",
     "check-dist": "node scripts/check-dist.mjs",
     "check-package": "node scripts/check-package.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
     "bench:live": "node scripts/bench-live-ingest.mjs",
     "bench:accuracy": "node scripts/bench-accuracy/run.mjs",
     "bench:tools": "node scripts/bench-tools.mjs",
+    "bench:merge": "node scripts/bench-merge.mjs",
     start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never",
     demo: "tsx scripts/demo.ts"
   },
@@ -75868,11 +76549,18 @@ async function run(argv, io = defaultIo) {
   program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
   });
-  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("--shard <i/N>", "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)").option("--segment-sequence <seq>", "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)").option("--start-at <iso>", "with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6").option("--region <name>", "with --shard: the region of this shard, tagged on its samples (region=\u2026) and recorded").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
   });
-  program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").action(async (inputs, opts) => {
+  program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").option("--allow-missing-shards", "merge the shard documents that are there when some are missing (with a warning, recorded in meta.shards.missing)").option("--start-tolerance <seconds>", "warn when the shards started further apart than this", String(DEFAULT_START_TOLERANCE_S)).action(async (inputs, opts) => {
     status = await mergeCommand(inputs, opts, io);
+  });
+  program2.command("collect").description("merge what the runners of one distributed run (k6-operator) wrote into a folder, and judge it as compare does: exit 0 pass or warn, 1 fail, 2 usage or input error").argument("<dir>", "folder of k6 NDJSON shards (.ndjson, .ndjson.gz) and/or run documents (.json)").option("--stage <name>", "stage whose policy applies (default: the shards' stage tag)").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--baseline <input>", "baseline: k6 output or run document (repeat for shards); without it only the SLOs are judged", collect, []).option("-o, --output <dir>", "folder for the collected run document (<stage>.run.json) and the report (report.<ext>)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (dir, opts) => {
+    status = await collectCommand(dir, opts, io);
+  });
+  const k8s = program2.command("k8s").description("Kubernetes manifests for distributed load (k6-operator); see docs/distributed.md");
+  k8s.command("testrun").description("render a k6-operator TestRun (k6.io/v1alpha1) whose runners write NDJSON onto a volume, for `perf-gate collect`").requiredOption("--script <file>", "the k6 script (put into a ConfigMap with kubectl create configmap)").requiredOption("--parallelism <n>", "number of k6 runner pods; each runs one execution segment").requiredOption("--stage <name>", "stage the run belongs to (a k6 tag and PERF_GATE_STAGE)").option("--name <name>", "TestRun name, a DNS-1123 label (default perf-gate-<stage>)").option("--namespace <ns>", "namespace of the TestRun").option("--image <image>", "runner image (default: the operator's, grafana/k6:latest)").option("--volume-claim <claim>", "PersistentVolumeClaim the runners write their NDJSON onto (required)").option("--mount-path <path>", "where the claim is mounted in the runners", "/results").option("--target-url <url>", "base URL of the service (BASE_URL for the script)").option("--env <k=v>", "environment variable for the script (repeatable)", collect, []).option("--gzip", "runners write .ndjson.gz (about 20 times smaller; collect reads it as well)").option("-o, --output <file>", "write the manifest here instead of stdout").action(async (opts) => {
+    status = await k8sTestRunCommand(opts, io);
   });
   try {
     await program2.parseAsync([...argv], { from: "user" });
@@ -75895,7 +76583,7 @@ async function run(argv, io = defaultIo) {
 `);
       return EXIT.noResult;
     }
-    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError || err instanceof IncomparableRunsError;
+    const userError = err instanceof IngestError || err instanceof ConfigError || err instanceof MergeError || err instanceof UsageError || err instanceof IncomparableRunsError || err instanceof ShardSpecError;
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`perf-gate: ${userError ? "" : "unexpected error: "}${message}
 `);

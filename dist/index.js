@@ -88247,6 +88247,20 @@ var WindowSketch = class _WindowSketch {
   }
   static decode(flat2) {
     const s = new _WindowSketch();
+    const n = flat2.length >> 1;
+    const keys = new Int32Array(n);
+    const counts = new Float64Array(n);
+    let ascending = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = flat2[2 * i];
+      counts[i] = flat2[2 * i + 1];
+      if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
+    }
+    if (ascending) {
+      s.keys = keys;
+      s.counts = counts;
+      return s;
+    }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
     s.compact();
     return s;
@@ -90513,6 +90527,7 @@ ${stderr}`);
 
 // src/engine/k6-engine.ts
 import { execFile as execFile4 } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir6, readFile as readFile4 } from "node:fs/promises";
 import { dirname as dirname6, join as join8, resolve as resolve3 } from "node:path";
@@ -90742,6 +90757,36 @@ var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external
 var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+var WINDOW_FIELDS = {
+  trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
+  counter: ["i", "count"],
+  rate: ["i", "count", "passes"],
+  gauge: ["i", "count", "min", "max", "last"]
+};
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  const fields = WINDOW_FIELDS[type];
+  let own2 = 0;
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) continue;
+    own2++;
+    if (!fields.includes(key)) return false;
+  }
+  if (own2 !== fields.length) return false;
+  for (const f of fields) {
+    if (f === "sketch") continue;
+    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
+  }
+  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
+  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+  if (type === "trend") {
+    const sketch = o["sketch"];
+    if (!Array.isArray(sketch)) return false;
+    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
 var MemorySampleSchema = external_exports.object({
   /** Unix milliseconds. */
   t: external_exports.number(),
@@ -90754,6 +90799,41 @@ var SourceSchema = external_exports.object({
   format: external_exports.string().min(1),
   lines: external_exports.number().int().nonnegative(),
   partial: external_exports.boolean()
+});
+var ShardRecordSchema = external_exports.object({
+  /** 1-based, ≤ count. */
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  /** `1/4:1/2`. */
+  segment: external_exports.string().min(1),
+  /** `0,1/4,1/2,3/4,1`. */
+  sequence: external_exports.string().min(1),
+  /** Hex SHA-256 of the script file's bytes. */
+  scriptHash: external_exports.string().min(1),
+  /** ISO 8601: when this shard's load tool was started. */
+  startedAt: external_exports.string(),
+  /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
+  startAt: external_exports.string().optional(),
+  /** The shard's region (`--region`), for per-region figures. */
+  region: external_exports.string().optional()
+});
+var ShardsSummarySchema = external_exports.object({
+  count: external_exports.number().int().positive(),
+  sequence: external_exports.string(),
+  scriptHash: external_exports.string(),
+  /** The merged shards in index order. */
+  members: external_exports.array(external_exports.object({
+    index: external_exports.number().int().positive(),
+    segment: external_exports.string(),
+    /** Requests (the requests role's count) this shard made. */
+    requests: external_exports.number().nonnegative(),
+    startedAt: external_exports.string(),
+    region: external_exports.string().optional()
+  })),
+  /** Shards of the sequence no document was given for (only with allowMissingShards). */
+  missing: external_exports.array(external_exports.object({ index: external_exports.number().int().positive(), segment: external_exports.string() })),
+  /** Latest minus earliest `startedAt`, seconds. */
+  startSpreadSeconds: external_exports.number().nonnegative()
 });
 var RunDocumentSchema = external_exports.object({
   schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
@@ -90779,7 +90859,11 @@ var RunDocumentSchema = external_exports.object({
     aggregateOnly: external_exports.boolean(),
     groupBy: external_exports.array(external_exports.string()),
     sources: external_exports.array(SourceSchema),
-    warnings: external_exports.array(external_exports.string())
+    warnings: external_exports.array(external_exports.string()),
+    /** This document is one shard of a distributed test. Absent otherwise (and in older documents). */
+    shard: ShardRecordSchema.optional(),
+    /** This document is the merge of shards. Absent otherwise (and in older documents). */
+    shards: ShardsSummarySchema.optional()
   }),
   metrics: external_exports.record(external_exports.string(), external_exports.object({
     type: MetricTypeSchema,
@@ -90792,7 +90876,9 @@ var RunDocumentSchema = external_exports.object({
   windows: external_exports.object({
     originMs: external_exports.number(),
     widthMs: external_exports.number().positive(),
-    series: external_exports.record(external_exports.string(), external_exports.array(WindowSchema))
+    // Checked window by window against its scope's type in superRefine (windowFits, by hand: a document of
+    // 64 merged shards holds a million windows, and a zod union per window cost seconds).
+    series: external_exports.record(external_exports.string(), external_exports.array(external_exports.custom((w) => typeof w === "object" && w !== null && !Array.isArray(w), { message: "not a window object" })))
   }),
   memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
 }).superRefine((doc, ctx) => {
@@ -90804,7 +90890,7 @@ var RunDocumentSchema = external_exports.object({
     }
     const schema = WINDOW_SCHEMAS[scope.type];
     windows.forEach((w, k) => {
-      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+      if (!windowFits(scope.type, w) && !schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
     });
   }
 });
@@ -90830,12 +90916,154 @@ function windowsOf(doc, name, type) {
   return series?.type === type ? series.windows : [];
 }
 
-// src/document/merge.ts
+// src/document/merge-error.ts
 var MergeError = class extends Error {
 };
-function mergeRuns(docs) {
+
+// src/document/execution-segment.ts
+var SegmentSyntaxError = class extends Error {
+};
+var ZERO = { num: 0n, den: 1n };
+var ONE = { num: 1n, den: 1n };
+function gcd2(a, b) {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+function rational(num, den) {
+  if (den === 0n) throw new RangeError("a rational number needs a non-zero denominator");
+  const sign = den < 0n ? -1n : 1n;
+  const g = gcd2(num, den) || 1n;
+  return { num: sign * num / g, den: sign * den / g };
+}
+function compareRational(a, b) {
+  const d = a.num * b.den - b.num * a.den;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+function formatRational(r) {
+  return r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`;
+}
+function parseRational(text) {
+  const s = text.trim();
+  let m = /^(\d+)%$/.exec(s);
+  if (m) return rational(BigInt(m[1]), 100n);
+  m = /^(\d+)\/(\d+)$/.exec(s);
+  if (m) {
+    if (BigInt(m[2]) === 0n) throw new SegmentSyntaxError(`'${text}' divides by zero`);
+    return rational(BigInt(m[1]), BigInt(m[2]));
+  }
+  m = /^(\d*)(?:\.(\d+))?$/.exec(s);
+  if (m && s !== "" && s !== ".") {
+    const frac = m[2] ?? "";
+    return rational(BigInt(`${m[1] || "0"}${frac}`), 10n ** BigInt(frac.length));
+  }
+  throw new SegmentSyntaxError(`'${text}' is not a fraction (1/4), decimal (0.25) or percentage (25%)`);
+}
+function formatSegment(s) {
+  return `${formatRational(s.from)}:${formatRational(s.to)}`;
+}
+function parseSequence(text) {
+  const values = text.split(",").map(parseRational);
+  if (values.length < 2) throw new SegmentSyntaxError(`segment sequence '${text}' needs at least two values, from 0 to 1 (e.g. 0,1/2,1)`);
+  if (compareRational(values[0], ZERO) !== 0) throw new SegmentSyntaxError(`segment sequence '${text}' must start at 0`);
+  if (compareRational(values[values.length - 1], ONE) !== 0) throw new SegmentSyntaxError(`segment sequence '${text}' must end at 1`);
+  const segments = [];
+  for (let k = 1; k < values.length; k++) {
+    if (compareRational(values[k - 1], values[k]) >= 0) {
+      throw new SegmentSyntaxError(`segment sequence '${text}' must ascend strictly, but ${formatRational(values[k - 1])} is followed by ${formatRational(values[k])}`);
+    }
+    segments.push({ from: values[k - 1], to: values[k] });
+  }
+  return segments;
+}
+function formatSequence(segments) {
+  if (segments.length === 0) return "";
+  return [segments[0].from, ...segments.map((s) => s.to)].map(formatRational).join(",");
+}
+function equalSequence(n) {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`the number of segments must be a whole number \u2265 1 but got ${n}`);
+  const N = BigInt(n);
+  return Array.from({ length: n }, (_, k) => ({ from: rational(BigInt(k), N), to: rational(BigInt(k + 1), N) }));
+}
+
+// src/document/shard-check.ts
+var DEFAULT_START_TOLERANCE_S = 5;
+function checkShards(docs, names, options = {}) {
+  const firstAt = docs.findIndex((d) => d.meta.shard !== void 0);
+  if (firstAt < 0) return void 0;
+  const ref = docs[firstAt].meta.shard;
+  const refName = names[firstAt] ?? `run ${firstAt + 1}`;
+  const name = (k) => names[k] ?? `run ${k + 1}`;
+  const label2 = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
+  for (const [k, d] of docs.entries()) {
+    const s = d.meta.shard;
+    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label2(ref)}: merge the shard documents of one test only`);
+    if (s.scriptHash !== ref.scriptHash) {
+      throw new MergeError(`${name(k)} ran another script than ${refName} (sha256 ${s.scriptHash.slice(0, 12)}\u2026 against ${ref.scriptHash.slice(0, 12)}\u2026): the shards of one test run the same script`);
+    }
+    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label2(s)}, but ${refName} is ${label2(ref)}: the shards of one test are cut into the same number of shards`);
+    if (s.sequence !== ref.sequence) {
+      throw new MergeError(`${name(k)} was cut by the segment sequence ${s.sequence}, ${refName} by ${ref.sequence}: the shards of one test share one sequence`);
+    }
+  }
+  let segments;
+  try {
+    segments = parseSequence(ref.sequence);
+  } catch (err) {
+    if (err instanceof SegmentSyntaxError) throw new MergeError(`${refName}: its segment sequence is not k6's syntax: ${err.message}`, { cause: err });
+    throw err;
+  }
+  if (segments.length !== ref.count) throw new MergeError(`${refName}: its segment sequence ${ref.sequence} has ${segments.length} segments, but it says ${ref.count} shards`);
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const [k, d] of docs.entries()) {
+    const s = d.meta.shard;
+    const expected = segments[s.index - 1];
+    if (expected === void 0 || formatSegment(expected) !== s.segment) {
+      throw new MergeError(`${name(k)} says it is ${label2(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
+    }
+    const seen = byIndex.get(s.index);
+    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label2(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
+    byIndex.set(s.index, k);
+  }
+  const warnings = [];
+  const missing = segments.flatMap((seg, k) => byIndex.has(k + 1) ? [] : [{ index: k + 1, segment: formatSegment(seg) }]);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `shard ${m.index}/${ref.count} (segment ${m.segment})`);
+    const what = `${list.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`;
+    if (!options.allowMissingShards) {
+      throw new MergeError(`${what}: ${docs.length} of ${ref.count} shard documents given \u2014 find the missing shard's document (did its job fail?), or allow missing shards to judge the part that ran`);
+    }
+    warnings.push(`${what}: the merged run holds ${docs.length} of ${ref.count} shards, so its counts and throughput are short of the whole test's`);
+  }
+  const starts = docs.map((d, k) => ({ k, ms: Date.parse(d.meta.shard.startedAt) }));
+  const earliest = starts.reduce((a, b) => b.ms < a.ms ? b : a);
+  const latest = starts.reduce((a, b) => b.ms > a.ms ? b : a);
+  const spread = Number.isFinite(latest.ms - earliest.ms) ? (latest.ms - earliest.ms) / 1e3 : 0;
+  const tolerance = options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S;
+  if (spread > tolerance) {
+    warnings.push(
+      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label2(docs[earliest.k].meta.shard)} first, ${label2(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
+    );
+  }
+  const members2 = docs.map((d) => {
+    const s = d.meta.shard;
+    return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...s.region !== void 0 ? { region: s.region } : d.meta.labels["region"] !== void 0 ? { region: d.meta.labels["region"] } : {} };
+  }).sort((a, b) => a.index - b.index);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members: members2, missing, startSpreadSeconds: spread }, warnings };
+}
+function requestCount(doc) {
+  const scope = doc.scopes[doc.meta.roles?.requests ?? "http_reqs"];
+  if (!scope) return 0;
+  if ("reported" in scope) return scope.reported["count"] ?? 0;
+  return scope.type === "counter" ? scope.counter.count : 0;
+}
+
+// src/document/merge.ts
+function mergeRuns(docs, options = {}) {
   if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
-  if (docs.length === 1) return docs[0];
+  const shards = checkShards(docs, options.names ?? [], options);
+  if (docs.length === 1 && !shards) return docs[0];
   const first2 = docs[0];
   for (const d of docs) {
     if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
@@ -90843,11 +91071,24 @@ function mergeRuns(docs) {
     }
   }
   const scopes = {};
+  const histograms = /* @__PURE__ */ new Map();
   for (const d of docs) {
     for (const [name, s] of Object.entries(d.scopes)) {
       const prev = scopes[name];
-      scopes[name] = prev ? addScopes(prev, s, name) : s;
+      if (!prev) scopes[name] = s;
+      else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
+        let h = histograms.get(name);
+        if (!h) {
+          h = TrendHistogram.decode(prev.trend);
+          histograms.set(name, h);
+        }
+        h.add(TrendHistogram.decode(s.trend));
+      } else scopes[name] = addScopes(prev, s, name);
     }
+  }
+  for (const [name, h] of histograms) {
+    const s = scopes[name];
+    if (!isReported(s) && s.type === "trend") scopes[name] = { ...s, trend: h.encode() };
   }
   const metrics = {};
   for (const d of docs) {
@@ -90860,10 +91101,11 @@ function mergeRuns(docs) {
   const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
   const tools = new Set(docs.map((d) => d.meta.tool));
   const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
+  const { shard: _shard, shards: _shards, ...firstMeta } = first2.meta;
   const merged = {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
-      ...first2.meta,
+      ...firstMeta,
       tool: tools.size === 1 ? first2.meta.tool : "unknown",
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -90872,7 +91114,8 @@ function mergeRuns(docs) {
       partial: docs.some((d) => d.meta.partial),
       aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
       sources: docs.flatMap((d) => d.meta.sources),
-      warnings: docs.flatMap((d) => d.meta.warnings)
+      warnings: [...docs.flatMap((d) => d.meta.warnings), ...shards?.warnings ?? []],
+      ...shards ? { shards: shards.summary } : {}
     },
     metrics,
     scopes,
@@ -90924,26 +91167,27 @@ function mergeWindows(docs) {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope2 = /* @__PURE__ */ new Map();
-  for (const d of docs) {
-    for (const name of Object.keys(d.windows.series)) {
+  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
+  const series = {};
+  for (const name of names) {
+    const target = /* @__PURE__ */ new Map();
+    for (const d of docs) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope2.get(name);
-      if (!target) {
-        target = /* @__PURE__ */ new Map();
-        byScope2.set(name, target);
-      }
       for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        const existing = target.get(j);
-        if (existing) existing.add(totals);
-        else target.set(j, totals);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, true);
+          target.set(j, merged);
+        }
+        merged.add(totals);
       }
     }
+    if (target.size === 0) continue;
+    for (const t of target.values()) t.close();
+    series[name] = encodeWindows(target, 0);
   }
-  const series = {};
-  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
@@ -93531,7 +93775,7 @@ function runDocument(file2, detected) {
 function mergeDocuments(inputs) {
   if (inputs.length === 1) return inputs[0].doc;
   try {
-    return mergeRuns(inputs.map((i) => i.doc));
+    return mergeRuns(inputs.map((i) => i.doc), { names: inputs.map((i) => i.file) });
   } catch (err) {
     if (err instanceof MergeError) {
       throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
@@ -93805,6 +94049,48 @@ function scriptThresholds(summaryExport) {
   return out;
 }
 
+// src/engine/k6-shard.ts
+var ShardSpecError = class extends Error {
+};
+function shardPlan(spec, sequence, names = { shard: "--shard", sequence: "--segment-sequence" }) {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);
+  if (!m) throw new ShardSpecError(`${names.shard} must be i/N (this shard's number and the number of shards, e.g. 2/4), but got '${spec}'`);
+  const index = Number(m[1]);
+  const count2 = Number(m[2]);
+  if (count2 < 1) throw new ShardSpecError(`${names.shard} must be i/N with N \u2265 1, but got '${spec}'`);
+  if (index < 1 || index > count2) throw new ShardSpecError(`${names.shard} must be i/N with 1 \u2264 i \u2264 N, but got '${spec}' (shards are numbered from 1)`);
+  let segments;
+  if (sequence === void 0) segments = equalSequence(count2);
+  else {
+    try {
+      segments = parseSequence(sequence);
+    } catch (err) {
+      if (err instanceof SegmentSyntaxError) throw new ShardSpecError(`${names.sequence}: ${err.message}`, { cause: err });
+      throw err;
+    }
+    if (segments.length !== count2) {
+      throw new ShardSpecError(`${names.sequence} '${sequence}' has ${segments.length} segments, but ${names.shard} '${spec}' says ${count2} shards: give N + 1 values from 0 to 1`);
+    }
+  }
+  const segment = formatSegment(segments[index - 1]);
+  const seq = formatSequence(segments);
+  const flags = ["--execution-segment", segment, "--execution-segment-sequence", seq, "--no-thresholds", ...index === 1 ? [] : ["--no-setup", "--no-teardown"]];
+  return { index, count: count2, segment, sequence: seq, flags };
+}
+var MAX_START_AHEAD_MS = 60 * 60 * 1e3;
+function startAtWait(startAt, now, option = "--start-at", maxAheadMs = MAX_START_AHEAD_MS) {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(startAt.trim()) || Number.isNaN(Date.parse(startAt))) {
+    return { problem: `${option} must be an ISO 8601 time with its zone, such as 2026-12-03T07:30:00Z, but got '${startAt}'` };
+  }
+  const at = new Date(startAt);
+  const ahead = at.getTime() - now.getTime();
+  if (ahead > maxAheadMs) {
+    return { problem: `${option} ${startAt} is ${Math.round(ahead / 6e4)} min ahead, more than the ${Math.round(maxAheadMs / 6e4)} min a shard waits: check the date and zone of the planning job's time` };
+  }
+  if (ahead < 0) return { at, waitMs: 0, late: `${option} ${startAt} passed ${(-ahead / 1e3).toFixed(1)} s ago: starting now; this shard's load starts that much later than planned` };
+  return { at, waitMs: ahead };
+}
+
 // src/engine/k6-engine.ts
 function createK6Engine(options) {
   return {
@@ -93826,6 +94112,9 @@ function createK6Engine(options) {
     const stopper = new AbortController();
     let looks;
     let result;
+    const shard = options.shard;
+    const scriptHash = shard ? await hashFile(options.script) : void 0;
+    if (shard?.startAt !== void 0) await waitForStart(shard.startAt, signal, log);
     try {
       result = await runK6({
         ...live ? { live } : {},
@@ -93843,7 +94132,8 @@ function createK6Engine(options) {
         ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
         // The script learns the budget, so its scenarios last until a look stops them (examples/k6/stages.js).
         env: { ...options.env, ...watching ? { PERF_GATE_STAGE_DURATION: `${watching.maxSeconds}s` } : {} },
-        flags: [...options.flags],
+        // The shard's slice first: a user's flag after it could only contradict it, and k6 takes the last.
+        flags: [...shard ? [...shard.plan.flags, ...shard.region !== void 0 ? ["--tag", `region=${shard.region}`] : []] : [], ...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
         log,
@@ -93867,11 +94157,58 @@ function createK6Engine(options) {
       cancelled: result.cancelled,
       // A stopped k6 wrote whole lines up to where it stopped: the file is intact but the run is not.
       ...stopped ? { stoppedEarly: `k6 was stopped before the stage ended (${exit.kind})` } : {},
-      scriptThresholds: await readScriptThresholds(summaryFile),
-      notes: exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
+      // A shard's slice is no test of its own: the script's thresholds are judged once, on the merged run.
+      scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
+      notes: [
+        ...exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
+        ...shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []
+      ],
+      ...shard ? { shard: shardRecord(shard, scriptHash, result.startedAt) } : {},
       ...watch ? { watch: watching ? { kind: onPurpose ? "stopped" : "ran" } : { kind: "unwatched", why: "k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits" } } : {}
     };
   }
+  async function waitForStart(startAt, signal, log) {
+    const wait = startAtWait(startAt, (options.now ?? (() => /* @__PURE__ */ new Date()))());
+    if ("problem" in wait) throw new ShardSpecError(wait.problem);
+    if (wait.late !== void 0) {
+      log.warning(wait.late);
+      return;
+    }
+    log.info(`shard ${options.shard.plan.index}/${options.shard.plan.count}: waiting ${(wait.waitMs / 1e3).toFixed(1)} s for the common start at ${wait.at.toISOString()}`);
+    await (options.sleep ?? abortableSleep)(wait.waitMs, signal);
+  }
+}
+function shardRecord(shard, scriptHash, startedAt) {
+  return {
+    index: shard.plan.index,
+    count: shard.plan.count,
+    segment: shard.plan.segment,
+    sequence: shard.plan.sequence,
+    scriptHash,
+    startedAt: startedAt.toISOString(),
+    ...shard.startAt !== void 0 ? { startAt: new Date(shard.startAt).toISOString() } : {},
+    ...shard.region !== void 0 ? { region: shard.region } : {}
+  };
+}
+async function hashFile(file2) {
+  return createHash("sha256").update(await readFile4(file2)).digest("hex");
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve4, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve4();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }
 async function openLive(outFile, ingest, rawCopy, log) {
   try {
@@ -93918,7 +94255,8 @@ var k6Engine = {
       secrets: setup.secrets,
       processEnv: setup.processEnv,
       ...setup.k6Output !== void 0 ? { output: setup.k6Output } : {},
-      ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {}
+      ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {},
+      ...setup.shard ? { shard: { plan: shardPlan(setup.shard.spec, setup.shard.sequence), ...setup.shard.startAt !== void 0 ? { startAt: setup.shard.startAt } : {}, ...setup.shard.region !== void 0 ? { region: setup.shard.region } : {} } } : {}
     });
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
@@ -97088,7 +97426,7 @@ function stageIngestOptions(stage, policy, run) {
 // src/pipeline/measured-run.ts
 async function measuredRun(stage, policy, output2, record2 = {}) {
   const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, stageIngestOptions(stage, policy, record2)) : output2.measured.document;
-  const meta3 = { ...run.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {} };
+  const meta3 = { ...run.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {}, ...output2.shard ? { shard: output2.shard } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
     ...run,
@@ -98656,9 +98994,9 @@ function shorten(parts, n, ellipsis) {
 var segmenter2 = new Intl.Segmenter("en", { granularity: "grapheme" });
 var WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 var EMOJI = new RegExp("\\p{Emoji_Presentation}|\\p{Extended_Pictographic}\\ufe0f", "u");
-var ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
+var ZERO2 = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
 function graphemeWidth(g) {
-  if (ZERO.test(g)) return 0;
+  if (ZERO2.test(g)) return 0;
   if (EMOJI.test(g) || WIDE.test(g)) return 2;
   return 1;
 }

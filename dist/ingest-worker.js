@@ -7944,6 +7944,20 @@ var WindowSketch = class _WindowSketch {
   }
   static decode(flat2) {
     const s = new _WindowSketch();
+    const n = flat2.length >> 1;
+    const keys = new Int32Array(n);
+    const counts = new Float64Array(n);
+    let ascending = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = flat2[2 * i];
+      counts[i] = flat2[2 * i + 1];
+      if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
+    }
+    if (ascending) {
+      s.keys = keys;
+      s.counts = counts;
+      return s;
+    }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
     s.compact();
     return s;

@@ -367,6 +367,20 @@ var WindowSketch = class _WindowSketch {
   }
   static decode(flat2) {
     const s = new _WindowSketch();
+    const n = flat2.length >> 1;
+    const keys = new Int32Array(n);
+    const counts = new Float64Array(n);
+    let ascending = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = flat2[2 * i];
+      counts[i] = flat2[2 * i + 1];
+      if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
+    }
+    if (ascending) {
+      s.keys = keys;
+      s.counts = counts;
+      return s;
+    }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
     s.compact();
     return s;
@@ -1331,6 +1345,36 @@ var RateWindowSchema = z.object({ ...WindowBase, passes: z.number().int().nonneg
 var GaugeWindowSchema = z.object({ ...WindowBase, min: z.number(), max: z.number(), last: z.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = z.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+var WINDOW_FIELDS = {
+  trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
+  counter: ["i", "count"],
+  rate: ["i", "count", "passes"],
+  gauge: ["i", "count", "min", "max", "last"]
+};
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  const fields = WINDOW_FIELDS[type];
+  let own = 0;
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) continue;
+    own++;
+    if (!fields.includes(key)) return false;
+  }
+  if (own !== fields.length) return false;
+  for (const f of fields) {
+    if (f === "sketch") continue;
+    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
+  }
+  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
+  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+  if (type === "trend") {
+    const sketch = o["sketch"];
+    if (!Array.isArray(sketch)) return false;
+    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
 var MemorySampleSchema = z.object({
   /** Unix milliseconds. */
   t: z.number(),
@@ -1343,6 +1387,41 @@ var SourceSchema = z.object({
   format: z.string().min(1),
   lines: z.number().int().nonnegative(),
   partial: z.boolean()
+});
+var ShardRecordSchema = z.object({
+  /** 1-based, ≤ count. */
+  index: z.number().int().positive(),
+  count: z.number().int().positive(),
+  /** `1/4:1/2`. */
+  segment: z.string().min(1),
+  /** `0,1/4,1/2,3/4,1`. */
+  sequence: z.string().min(1),
+  /** Hex SHA-256 of the script file's bytes. */
+  scriptHash: z.string().min(1),
+  /** ISO 8601: when this shard's load tool was started. */
+  startedAt: z.string(),
+  /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
+  startAt: z.string().optional(),
+  /** The shard's region (`--region`), for per-region figures. */
+  region: z.string().optional()
+});
+var ShardsSummarySchema = z.object({
+  count: z.number().int().positive(),
+  sequence: z.string(),
+  scriptHash: z.string(),
+  /** The merged shards in index order. */
+  members: z.array(z.object({
+    index: z.number().int().positive(),
+    segment: z.string(),
+    /** Requests (the requests role's count) this shard made. */
+    requests: z.number().nonnegative(),
+    startedAt: z.string(),
+    region: z.string().optional()
+  })),
+  /** Shards of the sequence no document was given for (only with allowMissingShards). */
+  missing: z.array(z.object({ index: z.number().int().positive(), segment: z.string() })),
+  /** Latest minus earliest `startedAt`, seconds. */
+  startSpreadSeconds: z.number().nonnegative()
 });
 var RunDocumentSchema = z.object({
   schema: z.literal(RUN_DOCUMENT_SCHEMA),
@@ -1368,7 +1447,11 @@ var RunDocumentSchema = z.object({
     aggregateOnly: z.boolean(),
     groupBy: z.array(z.string()),
     sources: z.array(SourceSchema),
-    warnings: z.array(z.string())
+    warnings: z.array(z.string()),
+    /** This document is one shard of a distributed test. Absent otherwise (and in older documents). */
+    shard: ShardRecordSchema.optional(),
+    /** This document is the merge of shards. Absent otherwise (and in older documents). */
+    shards: ShardsSummarySchema.optional()
   }),
   metrics: z.record(z.string(), z.object({
     type: MetricTypeSchema,
@@ -1381,7 +1464,9 @@ var RunDocumentSchema = z.object({
   windows: z.object({
     originMs: z.number(),
     widthMs: z.number().positive(),
-    series: z.record(z.string(), z.array(WindowSchema))
+    // Checked window by window against its scope's type in superRefine (windowFits, by hand: a document of
+    // 64 merged shards holds a million windows, and a zod union per window cost seconds).
+    series: z.record(z.string(), z.array(z.custom((w) => typeof w === "object" && w !== null && !Array.isArray(w), { message: "not a window object" })))
   }),
   memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional()
 }).superRefine((doc, ctx) => {
@@ -1393,7 +1478,7 @@ var RunDocumentSchema = z.object({
     }
     const schema = WINDOW_SCHEMAS[scope.type];
     windows.forEach((w, k) => {
-      if (!schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+      if (!windowFits(scope.type, w) && !schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
     });
   }
 });
@@ -1427,12 +1512,163 @@ function reportedScopeOf(doc, name) {
   return scope && isReported(scope) ? scope : void 0;
 }
 
-// src/document/merge.ts
+// src/document/merge-error.ts
 var MergeError = class extends Error {
 };
-function mergeRuns(docs) {
+
+// src/document/execution-segment.ts
+var SegmentSyntaxError = class extends Error {
+};
+var ZERO = { num: 0n, den: 1n };
+var ONE = { num: 1n, den: 1n };
+function gcd(a, b) {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+function rational(num, den) {
+  if (den === 0n) throw new RangeError("a rational number needs a non-zero denominator");
+  const sign = den < 0n ? -1n : 1n;
+  const g = gcd(num, den) || 1n;
+  return { num: sign * num / g, den: sign * den / g };
+}
+function compareRational(a, b) {
+  const d = a.num * b.den - b.num * a.den;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+function formatRational(r) {
+  return r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`;
+}
+function parseRational(text) {
+  const s = text.trim();
+  let m = /^(\d+)%$/.exec(s);
+  if (m) return rational(BigInt(m[1]), 100n);
+  m = /^(\d+)\/(\d+)$/.exec(s);
+  if (m) {
+    if (BigInt(m[2]) === 0n) throw new SegmentSyntaxError(`'${text}' divides by zero`);
+    return rational(BigInt(m[1]), BigInt(m[2]));
+  }
+  m = /^(\d*)(?:\.(\d+))?$/.exec(s);
+  if (m && s !== "" && s !== ".") {
+    const frac = m[2] ?? "";
+    return rational(BigInt(`${m[1] || "0"}${frac}`), 10n ** BigInt(frac.length));
+  }
+  throw new SegmentSyntaxError(`'${text}' is not a fraction (1/4), decimal (0.25) or percentage (25%)`);
+}
+function formatSegment(s) {
+  return `${formatRational(s.from)}:${formatRational(s.to)}`;
+}
+function parseSegment(text) {
+  const parts = text.split(":");
+  if (parts.length > 2) throw new SegmentSyntaxError(`segment '${text}' has more than one ':' (write from:to, e.g. 1/4:1/2)`);
+  const from = parts.length === 2 ? parseRational(parts[0]) : ZERO;
+  const to = parseRational(parts[parts.length - 1]);
+  if (compareRational(from, to) >= 0) throw new SegmentSyntaxError(`segment '${text}' starts at or after its end (write from:to with from < to)`);
+  if (compareRational(to, ONE) > 0) throw new SegmentSyntaxError(`segment '${text}' ends after 1`);
+  return { from, to };
+}
+function parseSequence(text) {
+  const values = text.split(",").map(parseRational);
+  if (values.length < 2) throw new SegmentSyntaxError(`segment sequence '${text}' needs at least two values, from 0 to 1 (e.g. 0,1/2,1)`);
+  if (compareRational(values[0], ZERO) !== 0) throw new SegmentSyntaxError(`segment sequence '${text}' must start at 0`);
+  if (compareRational(values[values.length - 1], ONE) !== 0) throw new SegmentSyntaxError(`segment sequence '${text}' must end at 1`);
+  const segments = [];
+  for (let k = 1; k < values.length; k++) {
+    if (compareRational(values[k - 1], values[k]) >= 0) {
+      throw new SegmentSyntaxError(`segment sequence '${text}' must ascend strictly, but ${formatRational(values[k - 1])} is followed by ${formatRational(values[k])}`);
+    }
+    segments.push({ from: values[k - 1], to: values[k] });
+  }
+  return segments;
+}
+function formatSequence(segments) {
+  if (segments.length === 0) return "";
+  return [segments[0].from, ...segments.map((s) => s.to)].map(formatRational).join(",");
+}
+function equalSequence(n) {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`the number of segments must be a whole number \u2265 1 but got ${n}`);
+  const N = BigInt(n);
+  return Array.from({ length: n }, (_, k) => ({ from: rational(BigInt(k), N), to: rational(BigInt(k + 1), N) }));
+}
+
+// src/document/shard-check.ts
+var DEFAULT_START_TOLERANCE_S = 5;
+function checkShards(docs, names, options = {}) {
+  const firstAt = docs.findIndex((d) => d.meta.shard !== void 0);
+  if (firstAt < 0) return void 0;
+  const ref = docs[firstAt].meta.shard;
+  const refName = names[firstAt] ?? `run ${firstAt + 1}`;
+  const name = (k) => names[k] ?? `run ${k + 1}`;
+  const label = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
+  for (const [k, d] of docs.entries()) {
+    const s = d.meta.shard;
+    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label(ref)}: merge the shard documents of one test only`);
+    if (s.scriptHash !== ref.scriptHash) {
+      throw new MergeError(`${name(k)} ran another script than ${refName} (sha256 ${s.scriptHash.slice(0, 12)}\u2026 against ${ref.scriptHash.slice(0, 12)}\u2026): the shards of one test run the same script`);
+    }
+    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label(s)}, but ${refName} is ${label(ref)}: the shards of one test are cut into the same number of shards`);
+    if (s.sequence !== ref.sequence) {
+      throw new MergeError(`${name(k)} was cut by the segment sequence ${s.sequence}, ${refName} by ${ref.sequence}: the shards of one test share one sequence`);
+    }
+  }
+  let segments;
+  try {
+    segments = parseSequence(ref.sequence);
+  } catch (err) {
+    if (err instanceof SegmentSyntaxError) throw new MergeError(`${refName}: its segment sequence is not k6's syntax: ${err.message}`, { cause: err });
+    throw err;
+  }
+  if (segments.length !== ref.count) throw new MergeError(`${refName}: its segment sequence ${ref.sequence} has ${segments.length} segments, but it says ${ref.count} shards`);
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const [k, d] of docs.entries()) {
+    const s = d.meta.shard;
+    const expected = segments[s.index - 1];
+    if (expected === void 0 || formatSegment(expected) !== s.segment) {
+      throw new MergeError(`${name(k)} says it is ${label(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
+    }
+    const seen = byIndex.get(s.index);
+    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
+    byIndex.set(s.index, k);
+  }
+  const warnings = [];
+  const missing = segments.flatMap((seg, k) => byIndex.has(k + 1) ? [] : [{ index: k + 1, segment: formatSegment(seg) }]);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `shard ${m.index}/${ref.count} (segment ${m.segment})`);
+    const what = `${list.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`;
+    if (!options.allowMissingShards) {
+      throw new MergeError(`${what}: ${docs.length} of ${ref.count} shard documents given \u2014 find the missing shard's document (did its job fail?), or allow missing shards to judge the part that ran`);
+    }
+    warnings.push(`${what}: the merged run holds ${docs.length} of ${ref.count} shards, so its counts and throughput are short of the whole test's`);
+  }
+  const starts = docs.map((d, k) => ({ k, ms: Date.parse(d.meta.shard.startedAt) }));
+  const earliest = starts.reduce((a, b) => b.ms < a.ms ? b : a);
+  const latest = starts.reduce((a, b) => b.ms > a.ms ? b : a);
+  const spread = Number.isFinite(latest.ms - earliest.ms) ? (latest.ms - earliest.ms) / 1e3 : 0;
+  const tolerance = options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S;
+  if (spread > tolerance) {
+    warnings.push(
+      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label(docs[earliest.k].meta.shard)} first, ${label(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
+    );
+  }
+  const members = docs.map((d) => {
+    const s = d.meta.shard;
+    return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...s.region !== void 0 ? { region: s.region } : d.meta.labels["region"] !== void 0 ? { region: d.meta.labels["region"] } : {} };
+  }).sort((a, b) => a.index - b.index);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members, missing, startSpreadSeconds: spread }, warnings };
+}
+function requestCount(doc) {
+  const scope = doc.scopes[doc.meta.roles?.requests ?? "http_reqs"];
+  if (!scope) return 0;
+  if ("reported" in scope) return scope.reported["count"] ?? 0;
+  return scope.type === "counter" ? scope.counter.count : 0;
+}
+
+// src/document/merge.ts
+function mergeRuns(docs, options = {}) {
   if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
-  if (docs.length === 1) return docs[0];
+  const shards = checkShards(docs, options.names ?? [], options);
+  if (docs.length === 1 && !shards) return docs[0];
   const first2 = docs[0];
   for (const d of docs) {
     if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
@@ -1440,11 +1676,24 @@ function mergeRuns(docs) {
     }
   }
   const scopes = {};
+  const histograms = /* @__PURE__ */ new Map();
   for (const d of docs) {
     for (const [name, s] of Object.entries(d.scopes)) {
       const prev = scopes[name];
-      scopes[name] = prev ? addScopes(prev, s, name) : s;
+      if (!prev) scopes[name] = s;
+      else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
+        let h = histograms.get(name);
+        if (!h) {
+          h = TrendHistogram.decode(prev.trend);
+          histograms.set(name, h);
+        }
+        h.add(TrendHistogram.decode(s.trend));
+      } else scopes[name] = addScopes(prev, s, name);
     }
+  }
+  for (const [name, h] of histograms) {
+    const s = scopes[name];
+    if (!isReported(s) && s.type === "trend") scopes[name] = { ...s, trend: h.encode() };
   }
   const metrics = {};
   for (const d of docs) {
@@ -1457,10 +1706,11 @@ function mergeRuns(docs) {
   const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
   const tools = new Set(docs.map((d) => d.meta.tool));
   const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
+  const { shard: _shard, shards: _shards, ...firstMeta } = first2.meta;
   const merged = {
     schema: RUN_DOCUMENT_SCHEMA,
     meta: {
-      ...first2.meta,
+      ...firstMeta,
       tool: tools.size === 1 ? first2.meta.tool : "unknown",
       start: new Date(startMs2).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -1469,7 +1719,8 @@ function mergeRuns(docs) {
       partial: docs.some((d) => d.meta.partial),
       aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
       sources: docs.flatMap((d) => d.meta.sources),
-      warnings: docs.flatMap((d) => d.meta.warnings)
+      warnings: [...docs.flatMap((d) => d.meta.warnings), ...shards?.warnings ?? []],
+      ...shards ? { shards: shards.summary } : {}
     },
     metrics,
     scopes,
@@ -1521,26 +1772,27 @@ function mergeWindows(docs) {
     }
   }
   const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const byScope2 = /* @__PURE__ */ new Map();
-  for (const d of docs) {
-    for (const name of Object.keys(d.windows.series)) {
+  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
+  const series = {};
+  for (const name of names) {
+    const target = /* @__PURE__ */ new Map();
+    for (const d of docs) {
       const typed = seriesOf(d, name);
       if (!typed) continue;
-      let target = byScope2.get(name);
-      if (!target) {
-        target = /* @__PURE__ */ new Map();
-        byScope2.set(name, target);
-      }
       for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
         const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        const existing = target.get(j);
-        if (existing) existing.add(totals);
-        else target.set(j, totals);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, true);
+          target.set(j, merged);
+        }
+        merged.add(totals);
       }
     }
+    if (target.size === 0) continue;
+    for (const t of target.values()) t.close();
+    series[name] = encodeWindows(target, 0);
   }
-  const series = {};
-  for (const name of [...byScope2.keys()].sort()) series[name] = encodeWindows(byScope2.get(name), 0);
   return { originMs, widthMs, series };
 }
 function decodeSeries(series, atMs) {
@@ -4338,7 +4590,7 @@ function runDocument(file, detected) {
 function mergeDocuments(inputs) {
   if (inputs.length === 1) return inputs[0].doc;
   try {
-    return mergeRuns(inputs.map((i) => i.doc));
+    return mergeRuns(inputs.map((i) => i.doc), { names: inputs.map((i) => i.file) });
   } catch (err) {
     if (err instanceof MergeError) {
       throw new IngestError(inputs.map((i) => i.file).join(", "), `cannot merge these run documents: ${err.message}`, { cause: err });
@@ -9336,9 +9588,9 @@ function shorten(parts, n, ellipsis) {
 var segmenter2 = new Intl.Segmenter("en", { granularity: "grapheme" });
 var WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 var EMOJI = new RegExp("\\p{Emoji_Presentation}|\\p{Extended_Pictographic}\\ufe0f", "u");
-var ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
+var ZERO2 = /^[\p{Mn}\p{Me}\p{Cf}\u200b]+$/u;
 function graphemeWidth(g) {
-  if (ZERO.test(g)) return 0;
+  if (ZERO2.test(g)) return 0;
   if (EMOJI.test(g) || WIDE.test(g)) return 2;
   return 1;
 }
@@ -9904,14 +10156,20 @@ svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{fo
 `.trim();
 export {
   ConfigError,
+  DEFAULT_START_TOLERANCE_S,
   IncomparableRunsError,
   IngestError,
   MergeError,
   RUN_DOCUMENT_SCHEMA,
   RunDocumentSchema,
+  SegmentSyntaxError,
   buildReport,
+  checkShards,
   compareRuns,
   defaultConfig,
+  equalSequence,
+  formatSegment,
+  formatSequence,
   ingestFiles,
   isReported,
   k6Summary,
@@ -9919,6 +10177,8 @@ export {
   mergeRuns,
   parseConfig,
   parseConfigText,
+  parseSegment,
+  parseSequence,
   renderHtml,
   renderJson,
   renderMarkdown,

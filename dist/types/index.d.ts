@@ -1,7 +1,9 @@
 export { ingestFiles, IngestError, type IngestOptions } from './ingest/index.js';
-export { mergeRuns, MergeError } from './document/merge.js';
+export { mergeRuns, MergeError, type MergeOptions } from './document/merge.js';
+export { checkShards, DEFAULT_START_TOLERANCE_S, type ShardCheckOptions } from './document/shard-check.js';
+export { parseSequence, parseSegment, formatSegment, formatSequence, equalSequence, SegmentSyntaxError, type Segment } from './document/execution-segment.js';
 export { k6Summary, type K6Summary } from './document/k6-summary.js';
-export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, isReported, type RunDocument, type MemorySample, type Scope, type MeasuredScope, type ReportedScope, type Window, type WindowOf, type MetricType, } from './document/run-document.js';
+export { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, isReported, type RunDocument, type MemorySample, type Scope, type MeasuredScope, type ReportedScope, type Window, type WindowOf, type MetricType, type ShardRecord, type ShardsSummary, } from './document/run-document.js';
 export { scopeOf, reportedScopeOf, seriesOf, windowsOf, type TypedSeries } from './document/by-type.js';
 export { loadConfig, parseConfigText, parseConfig, defaultConfig, resolvePolicy, ConfigError, type PerfGateConfig, type StagePolicy } from './config/index.js';
 export { compareRuns, type CompareInput } from './gate/compare.js';

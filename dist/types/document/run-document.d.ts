@@ -305,6 +305,45 @@ export declare const SourceSchema: z.ZodObject<{
     partial: z.ZodBoolean;
 }, z.core.$strip>;
 export type Source = z.infer<typeof SourceSchema>;
+/**
+ * A shard of a distributed test (docs/distributed.md): which slice of the whole it ran (k6's execution
+ * segment in its sequence, as k6 writes them), a SHA-256 of the script it ran, and when its load started.
+ * `merge` checks that shards form one whole with these. Absent in documents that are no shard.
+ */
+export declare const ShardRecordSchema: z.ZodObject<{
+    index: z.ZodNumber;
+    count: z.ZodNumber;
+    segment: z.ZodString;
+    sequence: z.ZodString;
+    scriptHash: z.ZodString;
+    startedAt: z.ZodString;
+    startAt: z.ZodOptional<z.ZodString>;
+    region: z.ZodOptional<z.ZodString>;
+}, z.core.$strip>;
+export type ShardRecord = z.infer<typeof ShardRecordSchema>;
+/**
+ * What a merge of shard documents recorded about them (docs/distributed.md): the whole they form, each
+ * shard's request count, the shards that are missing (merged with `allowMissingShards`) and how far apart
+ * their loads really started.
+ */
+export declare const ShardsSummarySchema: z.ZodObject<{
+    count: z.ZodNumber;
+    sequence: z.ZodString;
+    scriptHash: z.ZodString;
+    members: z.ZodArray<z.ZodObject<{
+        index: z.ZodNumber;
+        segment: z.ZodString;
+        requests: z.ZodNumber;
+        startedAt: z.ZodString;
+        region: z.ZodOptional<z.ZodString>;
+    }, z.core.$strip>>;
+    missing: z.ZodArray<z.ZodObject<{
+        index: z.ZodNumber;
+        segment: z.ZodString;
+    }, z.core.$strip>>;
+    startSpreadSeconds: z.ZodNumber;
+}, z.core.$strip>;
+export type ShardsSummary = z.infer<typeof ShardsSummarySchema>;
 export declare const RunDocumentSchema: z.ZodObject<{
     schema: z.ZodLiteral<"perf-gate/run@1">;
     meta: z.ZodObject<{
@@ -331,6 +370,33 @@ export declare const RunDocumentSchema: z.ZodObject<{
             partial: z.ZodBoolean;
         }, z.core.$strip>>;
         warnings: z.ZodArray<z.ZodString>;
+        shard: z.ZodOptional<z.ZodObject<{
+            index: z.ZodNumber;
+            count: z.ZodNumber;
+            segment: z.ZodString;
+            sequence: z.ZodString;
+            scriptHash: z.ZodString;
+            startedAt: z.ZodString;
+            startAt: z.ZodOptional<z.ZodString>;
+            region: z.ZodOptional<z.ZodString>;
+        }, z.core.$strip>>;
+        shards: z.ZodOptional<z.ZodObject<{
+            count: z.ZodNumber;
+            sequence: z.ZodString;
+            scriptHash: z.ZodString;
+            members: z.ZodArray<z.ZodObject<{
+                index: z.ZodNumber;
+                segment: z.ZodString;
+                requests: z.ZodNumber;
+                startedAt: z.ZodString;
+                region: z.ZodOptional<z.ZodString>;
+            }, z.core.$strip>>;
+            missing: z.ZodArray<z.ZodObject<{
+                index: z.ZodNumber;
+                segment: z.ZodString;
+            }, z.core.$strip>>;
+            startSpreadSeconds: z.ZodNumber;
+        }, z.core.$strip>>;
     }, z.core.$strip>;
     metrics: z.ZodRecord<z.ZodString, z.ZodObject<{
         type: z.ZodEnum<{
@@ -410,29 +476,7 @@ export declare const RunDocumentSchema: z.ZodObject<{
     windows: z.ZodObject<{
         originMs: z.ZodNumber;
         widthMs: z.ZodNumber;
-        series: z.ZodRecord<z.ZodString, z.ZodArray<z.ZodUnion<readonly [z.ZodObject<{
-            sum: z.ZodNumber;
-            min: z.ZodNumber;
-            max: z.ZodNumber;
-            sumLog: z.ZodNumber;
-            sumLogSq: z.ZodNumber;
-            sketch: z.ZodArray<z.ZodNumber>;
-            i: z.ZodNumber;
-            count: z.ZodNumber;
-        }, z.core.$strict>, z.ZodObject<{
-            min: z.ZodNumber;
-            max: z.ZodNumber;
-            last: z.ZodNumber;
-            i: z.ZodNumber;
-            count: z.ZodNumber;
-        }, z.core.$strict>, z.ZodObject<{
-            passes: z.ZodNumber;
-            i: z.ZodNumber;
-            count: z.ZodNumber;
-        }, z.core.$strict>, z.ZodObject<{
-            i: z.ZodNumber;
-            count: z.ZodNumber;
-        }, z.core.$strict>]>>>;
+        series: z.ZodRecord<z.ZodString, z.ZodArray<z.ZodCustom<Window, Window>>>;
     }, z.core.$strip>;
     memory: z.ZodOptional<z.ZodObject<{
         source: z.ZodString;

@@ -4,7 +4,9 @@
  * here, see its header) against the example API. A baseline run, the same code again (not failed), then
  * the dashboard made 3× slower through the API's fault switch: the stage fails, naming that endpoint and
  * no other, with the smoke preset's SLOs judged on JMeter's own metrics. The API runs at ×2 latency so its
- * simulated time outweighs a busy runner's event-loop delay (the API shares this process).
+ * simulated time outweighs a busy runner's event-loop delay (the API shares this process). A load test:
+ * it runs with test:e2e, one file at a time (under test:core's parallel files, once, only the whole run
+ * was failed, not the dashboard).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../examples/isectech-api/src/index.js';
