@@ -97835,6 +97835,12 @@ function inGroup(log, title, fn) {
   return log.group ? log.group(title, fn) : fn();
 }
 
+// src/pipeline/no-baseline.ts
+var noBaseline = {
+  read: () => Promise.resolve({ history: [] }),
+  write: (stage) => Promise.resolve({ status: "kept", message: `No baseline store: the run of ${stage} is not kept as a baseline.` })
+};
+
 // src/stats/look-levels.ts
 function haybittlePetoLevels(looks, alpha, interim = 1e-3) {
   if (!(Number.isInteger(looks) && looks >= 1)) throw new RangeError(`haybittlePetoLevels: looks must be a whole number \u2265 1 but got ${looks}`);
@@ -99939,12 +99945,6 @@ async function replaceFile(path9, text) {
   }
 }
 
-// src/pipeline/no-baseline.ts
-var noBaseline = {
-  read: () => Promise.resolve({ history: [] }),
-  write: (stage) => Promise.resolve({ status: "kept", message: `No baseline store: the run of ${stage} is not kept as a baseline.` })
-};
-
 // src/pipeline/save-baselines.ts
 async function saveBaselines(runs, store, log) {
   for (const run of runs) {
@@ -100087,8 +100087,10 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   if (rawOutput !== void 0 && stages.length > 1 && !rawOutput.includes("{stage}")) {
     problems.push(`'raw-output' is written by each of the ${stages.length} stages: put {stage} in it, e.g. 'perf/{stage}.ndjson.gz' \u2014 got '${rawOutput}'`);
   }
+  const shard = parseShard(raw, { engine, ab: ab !== void 0 }, problems);
   if (problems.length > 0) throw new InputError(problems);
   return {
+    ...shard ? { shard } : {},
     engine,
     ...script !== void 0 ? { script } : {},
     ...plan !== void 0 ? { plan } : {},
@@ -100112,6 +100114,30 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     k6Output,
     ...rawOutput ? { rawOutput } : {}
   };
+}
+function parseShard(raw, context, problems) {
+  const spec = raw("shard");
+  const sequence = raw("segment-sequence");
+  const startAt = raw("start-at");
+  const region = raw("region");
+  if (spec === "") {
+    const stray = ["segment-sequence", "start-at", "region"].filter((name) => raw(name) !== "");
+    if (stray.length > 0) problems.push(`${stray.map((n) => `'${n}'`).join(", ")} ${stray.length === 1 ? "belongs" : "belong"} to a shard: set 'shard' (i/N) too`);
+    return void 0;
+  }
+  if (context.engine !== "k6") problems.push(`'shard' runs a slice of a k6 test with k6's execution segments, but 'engine' is ${context.engine}`);
+  if (context.ab) problems.push("'shard' and 'baseline-url' cannot be combined: A/B rounds run in one job, shards in many");
+  try {
+    shardPlan(spec, sequence === "" ? void 0 : sequence, { shard: "'shard'", sequence: "'segment-sequence'" });
+  } catch (err) {
+    if (!(err instanceof ShardSpecError)) throw err;
+    problems.push(err.message);
+  }
+  if (startAt !== "") {
+    const wait = startAtWait(startAt, /* @__PURE__ */ new Date(), "'start-at'");
+    if ("problem" in wait) problems.push(wait.problem);
+  }
+  return { spec, ...sequence !== "" ? { sequence } : {}, ...startAt !== "" ? { startAt } : {}, ...region !== "" ? { region } : {} };
 }
 var SCRIPT_ENGINES = ["k6", "artillery"];
 function parseEngine(value, script, plan, problems) {
@@ -100585,6 +100611,7 @@ async function runAction(io2) {
     processEnv: io2.env,
     ...k62 ? { installed: { k6: k62 } } : {},
     k6Output: inputs.k6Output,
+    ...inputs.shard ? { shard: inputs.shard } : {},
     ...inputs.rawOutput !== void 0 ? { rawOutput: inputs.rawOutput } : {},
     names: { ...INPUT_NAMES, flags: jmeter2 ? "'jmeter-flags'" : "'k6-flags'" }
   };
@@ -100594,7 +100621,7 @@ async function runAction(io2) {
   mkdirSync(workDir, { recursive: true });
   const clock = { now: () => io2.now() };
   const log = { info: (m) => io2.info(m), warning: (m) => io2.warning(m), debug: (m) => io2.debug(m), group: (title, fn) => io2.group(`perf-gate \xB7 ${title}`, fn) };
-  const store = baselineStore(io2, inputs, config2, ctx, client);
+  const store = inputs.shard ? noBaseline : baselineStore(io2, inputs, config2, ctx, client);
   const memory = memorySampler(io2, inputs, secrets);
   const common = {
     stages,
@@ -100606,6 +100633,10 @@ async function runAction(io2) {
   };
   const ab = inputs.ab;
   const { runs, report: measured } = ab && inputs.targetUrl ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: registryEntry(inputs.engine), setup, clock, log }) : await runPipeline(common, { engine: engine.engine, ...memory ? { memory } : {}, baselines: store, clock, log });
+  if (inputs.shard) {
+    publishShard(io2, inputs.shard.spec, runs, measured, workDir);
+    return;
+  }
   let report = measured;
   const label2 = inputs.acceptLabel ?? config2.acceptLabel;
   const accepted = report.verdict === "fail" && await regressionAccepted(io2, ctx, client, label2);
@@ -100632,6 +100663,16 @@ async function runAction(io2) {
   else await updateBaselines(io2, inputs, ctx, client, store, report, runs, accepted);
   if (shouldFail(report.verdict, inputs.failOn, false)) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${headlineOf(report)}`);
   else if (report.verdict === "inconclusive") io2.warning(`perf-gate: inconclusive \u2014 ${headlineOf(report)}`);
+}
+function publishShard(io2, spec, runs, report, workDir) {
+  const dir = join10(workDir, "shard");
+  mkdirSync(dir, { recursive: true });
+  for (const run of runs) writeFileSync2(join10(dir, `${run.stage}.run.json`), `${JSON.stringify(run.current)}
+`);
+  io2.info(renderText(report));
+  io2.setOutput("shard-dir", dir);
+  io2.setOutput("verdict", report.verdict);
+  io2.info(`perf-gate: shard ${spec}: ${runs.length} run ${runs.length === 1 ? "document" : "documents"} in ${dir} (output shard-dir) \u2014 upload them and merge the shards (perf-gate merge), then judge the merged run; this shard's own verdict (${report.verdict}) does not fail the step.`);
 }
 function registryEntry(name) {
   const entry = LOAD_ENGINES.find((e) => e.name === name);

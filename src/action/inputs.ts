@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { FailOn } from '../gate/should-fail.js';
 import { abSettings } from '../ab/ab-settings.js';
+import { shardPlan, ShardSpecError, startAtWait } from '../engine/k6-shard.js';
 import { engineForInputs, LOAD_ENGINE_NAMES, type LoadEngineName } from '../pipeline/engines.js';
+import type { ShardSetup } from '../pipeline/ports.js';
 import { parseStageList } from '../pipeline/stage-list.js';
 import { reservedFlagProblems } from '../engine/jmeter/jmeter-args.js';
 
@@ -39,6 +41,8 @@ export interface ActionInputs {
   readonly k6Output: 'live' | 'file';
   /** A copy of k6's raw NDJSON per stage (`{stage}` replaced), gzipped for `.gz`; none by default. */
   readonly rawOutput?: string;
+  /** `shard` (`i/N`) with `segment-sequence`, `start-at`, `region`: one shard of a distributed test (docs/distributed.md). */
+  readonly shard?: ShardSetup;
 }
 
 export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
@@ -135,8 +139,11 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     problems.push(`'raw-output' is written by each of the ${stages.length} stages: put {stage} in it, e.g. 'perf/{stage}.ndjson.gz' — got '${rawOutput}'`);
   }
 
+  const shard = parseShard(raw, { engine, ab: ab !== undefined }, problems);
+
   if (problems.length > 0) throw new InputError(problems);
   return {
+    ...(shard ? { shard } : {}),
     engine,
     ...(script !== undefined ? { script } : {}),
     ...(plan !== undefined ? { plan } : {}),
@@ -160,6 +167,35 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     k6Output,
     ...(rawOutput ? { rawOutput } : {}),
   };
+}
+
+/**
+ * `shard`, `segment-sequence`, `start-at` and `region`: one shard of a distributed test, checked before
+ * any load (k6 only: the slice is k6's execution segment). The others without `shard` are a mistake.
+ */
+function parseShard(raw: (name: string) => string, context: { engine: LoadEngineName; ab: boolean }, problems: string[]): ShardSetup | undefined {
+  const spec = raw('shard');
+  const sequence = raw('segment-sequence');
+  const startAt = raw('start-at');
+  const region = raw('region');
+  if (spec === '') {
+    const stray = (['segment-sequence', 'start-at', 'region'] as const).filter((name) => raw(name) !== '');
+    if (stray.length > 0) problems.push(`${stray.map((n) => `'${n}'`).join(', ')} ${stray.length === 1 ? 'belongs' : 'belong'} to a shard: set 'shard' (i/N) too`);
+    return undefined;
+  }
+  if (context.engine !== 'k6') problems.push(`'shard' runs a slice of a k6 test with k6's execution segments, but 'engine' is ${context.engine}`);
+  if (context.ab) problems.push("'shard' and 'baseline-url' cannot be combined: A/B rounds run in one job, shards in many");
+  try {
+    shardPlan(spec, sequence === '' ? undefined : sequence, { shard: "'shard'", sequence: "'segment-sequence'" });
+  } catch (err) {
+    if (!(err instanceof ShardSpecError)) throw err;
+    problems.push(err.message);
+  }
+  if (startAt !== '') {
+    const wait = startAtWait(startAt, new Date(), "'start-at'");
+    if ('problem' in wait) problems.push(wait.problem);
+  }
+  return { spec, ...(sequence !== '' ? { sequence } : {}), ...(startAt !== '' ? { startAt } : {}), ...(region !== '' ? { region } : {}) };
 }
 
 /** The engines whose input is 'script' (k6's JavaScript, Artillery's YAML). */

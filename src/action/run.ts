@@ -4,13 +4,14 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULT_K6_VERSION, ensureK6 } from '../engine/k6-install.js';
 import { splitArgs } from '../engine/split-args.js';
 import { shouldFail } from '../gate/should-fail.js';
-import type { StageReport } from '../gate/verdict.js';
+import type { Report, StageReport } from '../gate/verdict.js';
 import { createOctokit } from '../github/octokit.js';
 import { chooseEngine, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
 import { planStages } from '../pipeline/plan-stages.js';
 import type { Clock, EngineSetup, Log } from '../pipeline/ports.js';
 import { runAbPipeline } from '../ab/run-ab-stages.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
+import { noBaseline } from '../pipeline/no-baseline.js';
+import { runPipeline, type StageRun } from '../pipeline/run-pipeline.js';
 import { renderJson, renderMarkdown, renderText, renderTrend } from '../report/index.js';
 import { acceptRegressions, regressionAccepted } from './accept.js';
 import { baselineStore, updateBaselines } from './baselines.js';
@@ -67,6 +68,7 @@ export async function runAction(io: ActionIo): Promise<void> {
     processEnv: io.env,
     ...(k6 ? { installed: { k6 } } : {}),
     k6Output: inputs.k6Output,
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
     ...(inputs.rawOutput !== undefined ? { rawOutput: inputs.rawOutput } : {}),
     names: { ...INPUT_NAMES, flags: jmeter ? "'jmeter-flags'" : "'k6-flags'" },
   };
@@ -77,7 +79,8 @@ export async function runAction(io: ActionIo): Promise<void> {
 
   const clock: Clock = { now: () => io.now() };
   const log: Log = { info: (m) => io.info(m), warning: (m) => io.warning(m), debug: (m) => io.debug(m), group: (title, fn) => io.group(`perf-gate · ${title}`, fn) };
-  const store = baselineStore(io, inputs, config, ctx, client);
+  // A shard is a slice of the load: the merged run is compared with the baseline, never the slice.
+  const store = inputs.shard ? noBaseline : baselineStore(io, inputs, config, ctx, client);
   const memory = memorySampler(io, inputs, secrets);
   const common = {
     stages,
@@ -92,6 +95,11 @@ export async function runAction(io: ActionIo): Promise<void> {
   const { runs, report: measured } = ab && inputs.targetUrl
     ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: registryEntry(inputs.engine), setup, clock, log })
     : await runPipeline(common, { engine: engine.engine, ...(memory ? { memory } : {}), baselines: store, clock, log });
+
+  if (inputs.shard) {
+    publishShard(io, inputs.shard.spec, runs, measured, workDir);
+    return;
+  }
 
   let report = measured;
   const label = inputs.acceptLabel ?? config.acceptLabel;
@@ -125,6 +133,21 @@ export async function runAction(io: ActionIo): Promise<void> {
   // Inconclusive warns but does not fail the step: the Action has no input asking otherwise.
   if (shouldFail(report.verdict, inputs.failOn, false)) io.setFailed(`perf-gate: ${report.verdict} — ${headlineOf(report)}`);
   else if (report.verdict === 'inconclusive') io.warning(`perf-gate: inconclusive — ${headlineOf(report)}`);
+}
+
+/**
+ * A shard's end: its run documents written for the workflow to upload (output `shard-dir`), the report in
+ * the log and the job summary — no comment, status, rollback or baseline, and no failure on its own verdict
+ * (a slice judged as if it were the test would be wrong both ways). The merge job judges the merged run.
+ */
+function publishShard(io: ActionIo, spec: string, runs: readonly StageRun[], report: Report, workDir: string): void {
+  const dir = join(workDir, 'shard');
+  mkdirSync(dir, { recursive: true });
+  for (const run of runs) writeFileSync(join(dir, `${run.stage}.run.json`), `${JSON.stringify(run.current)}\n`);
+  io.info(renderText(report));
+  io.setOutput('shard-dir', dir);
+  io.setOutput('verdict', report.verdict);
+  io.info(`perf-gate: shard ${spec}: ${runs.length} run ${runs.length === 1 ? 'document' : 'documents'} in ${dir} (output shard-dir) — upload them and merge the shards (perf-gate merge), then judge the merged run; this shard's own verdict (${report.verdict}) does not fail the step.`);
 }
 
 /** The registry entry of the engine: A/B mode prepares it anew for each round. */
