@@ -1,6 +1,6 @@
 /**
- * A sequential stage with every real k6 of PERF_GATE_TEST_K6, through the pipeline, against one example
- * API: a baseline run, then the same stage sequential (planned 12 s, budget 16 s, a look every 4 s) with the
+ * A sequential stage with every real k6 of PERF_GATE_TEST_K6, through the pipeline, against the example
+ * API (a fresh process for each run): a baseline run, then the same stage sequential (planned 12 s, budget 16 s, a look every 4 s) with the
  * dashboard made 3× slower through the API's fault switch — stopped at a look by SIGINT, failed, the run
  * whole (not partial) — and with the fault off again: not failed, stopped at a look or run to the budget
  * the script was told (PERF_GATE_STAGE_DURATION; the smoke stage would last 12 s on its own). A look needs 8
@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { parseConfig } from '../../src/config/schema.js';
 import { createK6Engine } from '../../src/engine/k6-engine.js';
@@ -25,7 +25,7 @@ const SEQUENTIAL = parseConfig({ stages: { smoke: { sequential: { duration: '12s
 
 /** The example API's default admin token (examples/isectech-api). */
 const ADMIN_TOKEN = 'isectech-admin';
-let server: { url: string; close(): Promise<void> };
+let server: { url: string; close(): Promise<void> } | undefined;
 
 /** The example API started as its own process (`examples/isectech-api/src/main.ts`), on a free port. */
 function startApiProcess(seed: number): Promise<{ url: string; close(): Promise<void> }> {
@@ -47,13 +47,24 @@ function startApiProcess(seed: number): Promise<{ url: string; close(): Promise<
 }
 warnIfSkipped('real k6: sequential stage');
 
+/**
+ * A fresh example API (its own process, seed 9) with these faults, for each measurement: the runs write to
+ * its store (alerts are created), so a second run on the same server meets more data than the first — a
+ * real drift between the runs that an A/A comparison must not be handed (it once failed a p95 on it).
+ */
+async function freshServer(faults: unknown): Promise<void> {
+  await server?.close();
+  server = await startApiProcess(9);
+  await setFaults(faults);
+}
+
 async function setFaults(faults: unknown): Promise<void> {
-  const res = await fetch(`${server.url}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN }, body: JSON.stringify(faults) });
+  const res = await fetch(`${server!.url}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN }, body: JSON.stringify(faults) });
   if (!res.ok) throw new Error(`the example API refused the faults: ${res.status}`);
 }
 
 async function stage(k6: RealK6, config: typeof PLAIN, stored: StoredBaseline) {
-  const engine = createK6Engine({ k6, script: 'examples/k6/isectech.js', baseUrl: server.url, env: KNOBS, flags: [], secrets: [], processEnv: { ...process.env, ...K6_TEST_ENV } });
+  const engine = createK6Engine({ k6, script: 'examples/k6/isectech.js', baseUrl: server!.url, env: KNOBS, flags: [], secrets: [], processEnv: { ...process.env, ...K6_TEST_ENV } });
   const log = recordingLog();
   const result = await runPipeline(
     { stages: planStages(config, ['smoke']), workDir: mkdtempSync(join(tmpdir(), 'perf-gate-real-seq-')), signal: new AbortController().signal, cancelledNote: 'cancelled' },
@@ -63,22 +74,18 @@ async function stage(k6: RealK6, config: typeof PLAIN, stored: StoredBaseline) {
 }
 
 describe.skipIf(REAL_K6S.length === 0)(`a sequential stage, real k6 ${REAL_K6S.length > 0 ? REAL_K6S.map((k) => `v${k.version}`).join(', ') : `(${SKIPPED})`}`, () => {
-  beforeAll(async () => {
-    // The API in its own process: in this one, the looks (live ingest, a judgement every 4 s) delay its
-    // event loop while the sequential run is measured and not while its baseline is — a bias that once
-    // failed the same code on a loaded CI runner.
-    server = await startApiProcess(9);
-  });
+  // The API in its own process: in this one, the looks (live ingest, a judgement every 4 s) would delay its
+  // event loop while the sequential run is measured and not while its baseline is.
   afterAll(async () => {
     await server?.close();
   });
 
   it.each(REAL_K6S.map((k6) => ({ k6, version: k6.version })))('k6 v$version: a 3× slower dashboard stops the load at a look; the same code is not failed', async ({ k6 }) => {
-    await setFaults({ latency: {} });
+    await freshServer({ latency: {} });
     const { run: base } = await stage(k6, PLAIN, { history: [] });
     const stored: StoredBaseline = { baseline: base.current, history: [] };
 
-    await setFaults({ latency: { '/api/dashboard': 3 } });
+    await freshServer({ latency: { '/api/dashboard': 3 } });
     const slow = await stage(k6, SEQUENTIAL, stored);
     const q = slow.run.report.sequential!;
     expect(q.end, slow.log.lines.join('\n')).toBe('regression');
@@ -94,7 +101,7 @@ describe.skipIf(REAL_K6S.length === 0)(`a sequential stage, real k6 ${REAL_K6S.l
     expect(slow.log.lines.filter((l) => /k6 exited with code/.test(l)).join('\n')).toMatch(/stopped early on purpose/);
     expect(slow.log.lines.filter((l) => l.startsWith('warning:') && /stopped before/.test(l))).toEqual([]);
 
-    await setFaults({ latency: {} });
+    await freshServer({ latency: {} });
     const same = await stage(k6, SEQUENTIAL, stored);
     const r = same.run.report.sequential!;
     expect(same.run.report.outcome, same.run.report.findings.filter((f) => f.outcome === 'fail').map((f) => `${f.kind} ${f.scope?.value ?? 'whole run'} ${f.statistic ?? ''} ${f.change ?? ''}`).join('\n')).not.toBe('fail');
