@@ -63518,7 +63518,12 @@ var ShardRecordSchema = external_exports.object({
   /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
   startAt: external_exports.string().optional(),
   /** The shard's region (`--region`), for per-region figures. */
-  region: external_exports.string().optional()
+  region: external_exports.string().optional(),
+  /**
+   * The script's thresholds by metric (`k6 inspect`): off in the shard, judged once on the merged run.
+   * Absent when they could not be read, and in documents of older versions.
+   */
+  thresholds: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())).optional()
 });
 var ShardsSummarySchema = external_exports.object({
   count: external_exports.number().int().positive(),
@@ -63536,7 +63541,9 @@ var ShardsSummarySchema = external_exports.object({
   /** Shards of the sequence no document was given for (only with allowMissingShards). */
   missing: external_exports.array(external_exports.object({ index: external_exports.number().int().positive(), segment: external_exports.string() })),
   /** Latest minus earliest `startedAt`, seconds. */
-  startSpreadSeconds: external_exports.number().nonnegative()
+  startSpreadSeconds: external_exports.number().nonnegative(),
+  /** The script's thresholds the shards recorded (every shard the same), for the merged run's verdict. */
+  thresholds: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())).optional()
 });
 var RunDocumentSchema = external_exports.object({
   schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
@@ -63753,7 +63760,28 @@ function checkShards(docs, names, options = {}) {
     const s = d.meta.shard;
     return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...s.region !== void 0 ? { region: s.region } : d.meta.labels["region"] !== void 0 ? { region: d.meta.labels["region"] } : {} };
   }).sort((a, b) => a.index - b.index);
-  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members: members2, missing, startSpreadSeconds: spread }, warnings };
+  const thresholds2 = recordedThresholds(docs, name, warnings);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members: members2, missing, startSpreadSeconds: spread, ...thresholds2 ? { thresholds: thresholds2 } : {} }, warnings };
+}
+function recordedThresholds(docs, name, warnings) {
+  const canonical = (t) => JSON.stringify(Object.keys(t).sort().map((m) => [m, t[m]]));
+  let first2;
+  const without = [];
+  for (const [k, d] of docs.entries()) {
+    const t = d.meta.shard.thresholds;
+    if (t === void 0) {
+      without.push(k);
+      continue;
+    }
+    if (!first2) first2 = { k, thresholds: t, key: canonical(t) };
+    else if (canonical(t) !== first2.key) {
+      throw new MergeError(`${name(k)} and ${name(first2.k)} recorded different script thresholds (${canonical(t)} against ${first2.key}): the shards of one test run the script with the same variables`);
+    }
+  }
+  if (first2 && without.length > 0) {
+    warnings.push(`${without.map(name).join(", ")} recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote ${without.length === 1 ? "it" : "them"}): the merged run is judged on those ${name(first2.k)} recorded`);
+  }
+  return first2?.thresholds;
 }
 function requestCount(doc) {
   const scope = doc.scopes[doc.meta.roles?.requests ?? "http_reqs"];
@@ -66319,14 +66347,14 @@ ${stderr}`);
 }
 
 // src/engine/k6-engine.ts
-import { execFile as execFile4 } from "node:child_process";
+import { execFile as execFile5 } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip as createGzip2 } from "node:zlib";
-import { promisify as promisify4 } from "node:util";
+import { promisify as promisify5 } from "node:util";
 
 // src/engine/k6-live-output.ts
 import { execFile as execFile3 } from "node:child_process";
@@ -69432,6 +69460,124 @@ function scriptThresholds(summaryExport) {
   return out;
 }
 
+// src/engine/k6-inspect.ts
+import { execFile as execFile4 } from "node:child_process";
+import { promisify as promisify4 } from "node:util";
+var execFileAsync4 = promisify4(execFile4);
+var INSPECT_TIMEOUT_MS = 6e4;
+async function inspectThresholds(options) {
+  const { vars } = k6Variables(options);
+  const args = ["inspect", ...[...vars].flatMap(([name, value]) => ["-e", `${name}=${value}`]), ...sharedFlags(options.flags), options.script];
+  const env = childEnv({ parent: options.processEnv, secrets: options.secrets, set: Object.fromEntries(vars) }).env;
+  let stdout;
+  try {
+    ({ stdout } = await execFileAsync4(options.k6, args, { encoding: "utf8", timeout: INSPECT_TIMEOUT_MS, env, maxBuffer: 16 * 1024 * 1024 }));
+  } catch (err) {
+    const stderr = typeof err.stderr === "string" ? err.stderr.trim().split("\n").slice(-3).join(" ") : "";
+    return { problem: `k6 inspect ${options.script} failed${stderr ? `: ${stderr}` : `: ${err instanceof Error ? err.message : String(err)}`}` };
+  }
+  return thresholdsOfOptions(stdout);
+}
+function thresholdsOfOptions(json2) {
+  let options;
+  try {
+    options = JSON.parse(json2);
+  } catch {
+    return { problem: `k6 inspect printed no JSON (it begins '${json2.slice(0, 60)}')` };
+  }
+  const raw = options?.thresholds;
+  if (raw === void 0 || raw === null) return { thresholds: {} };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { problem: "k6 inspect printed thresholds that are not an object of metrics" };
+  const thresholds2 = {};
+  for (const [metric, list] of Object.entries(raw)) {
+    const items = Array.isArray(list) ? list : [list];
+    const sources = [];
+    for (const item of items) {
+      const source = typeof item === "string" ? item : typeof item?.threshold === "string" ? item.threshold : void 0;
+      if (source === void 0) return { problem: `k6 inspect printed a threshold of ${metric} that is neither a string nor { threshold }` };
+      if ("error" in tryParseThreshold(source)) return { problem: `the script's threshold '${source}' on ${metric} is not one perf-gate can judge` };
+      sources.push(source);
+    }
+    if (sources.length > 0) thresholds2[metric] = sources;
+  }
+  return { thresholds: thresholds2 };
+}
+function sharedFlags(flags) {
+  const out = [];
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i];
+    if (/^(-c|--config|--compatibility-mode|-t|--type|-e|--env)$/.test(f) && i + 1 < flags.length) out.push(f, flags[++i]);
+    else if (/^(--config|--compatibility-mode|--type|--env)=/.test(f) || f === "--include-system-env-vars") out.push(f);
+  }
+  return out;
+}
+
+// src/config/metric-selector.ts
+var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
+var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
+function tryParseMetricSelector(source) {
+  const text = source.trim();
+  const open6 = text.indexOf("{");
+  const close = text.lastIndexOf("}");
+  const name = open6 === -1 ? text : text.slice(0, open6);
+  const fail = (why2) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why2}` });
+  if (!METRIC_NAME.test(name)) {
+    return fail(
+      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
+    );
+  }
+  if (open6 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open6 === -1 || close !== text.length - 1 || close < open6) {
+    return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
+  }
+  const inner = text.slice(open6 + 1, close);
+  if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
+  const tags = {};
+  for (const part2 of inner.split(",")) {
+    const colon = part2.indexOf(":");
+    const key = unquote(colon === -1 ? part2 : part2.slice(0, colon));
+    const value = colon === -1 ? "" : unquote(part2.slice(colon + 1));
+    if (colon === -1 || key === "" || value === "") {
+      return fail(`'${part2.trim()}' is not tag:value, ${EXAMPLE}`);
+    }
+    if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
+    tags[key] = value;
+  }
+  return { metric: name, tags };
+}
+function parseMetricSelector(source, path4) {
+  const parsed = tryParseMetricSelector(source);
+  if ("error" in parsed) {
+    throw new ConfigError([path4 === void 0 ? parsed.error : `${path4}: ${parsed.error}`], { path: path4 ?? source });
+  }
+  return parsed;
+}
+function formatMetricSelector(selector) {
+  const parts = Object.entries(selector.tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? selector.metric : `${selector.metric}{${parts.join(",")}}`;
+}
+function unquote(text) {
+  return text.trim().replace(/^["']+|["']+$/g, "");
+}
+
+// src/config/submetrics.ts
+function submetricsOf(selectors) {
+  const out = [];
+  for (const s of new Set(selectors)) {
+    const parsed = tryParseMetricSelector(s);
+    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
+    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
+  }
+  return out;
+}
+function withSubmetrics(options, selectors) {
+  const extra = submetricsOf(selectors);
+  if (extra.length === 0) return options;
+  const key = (s) => JSON.stringify([s.metric, Object.entries(s.tags).sort()]);
+  const known2 = new Set((options.submetrics ?? []).map(key));
+  return { ...options, submetrics: [...options.submetrics ?? [], ...extra.filter((s) => !known2.has(key(s)))] };
+}
+
 // src/engine/k6-version.ts
 function parseK6Version(output2) {
   return /^[^\s]+ v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![0-9A-Za-z.])/m.exec(output2)?.[1];
@@ -69445,15 +69591,17 @@ function createK6Engine(options) {
       const outFile = join5(workDir, `${stage}.ndjson`);
       const summaryFile = join5(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
-      const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
+      const thresholds2 = options.shard ? await shardThresholds(stage, log) : void 0;
+      const liveIngest = ingest && thresholds2 ? withSubmetrics(ingest, Object.keys(thresholds2)) : ingest;
+      const live = liveIngest !== void 0 && options.output !== "file" ? await openLive(outFile, liveIngest, rawCopy, log) : void 0;
       try {
-        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch);
+        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch, thresholds2);
       } finally {
         await live?.close();
       }
     }
   };
-  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch) {
+  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch, thresholds2) {
     const watching = watch !== void 0 && live !== void 0 ? watch : void 0;
     const stopper = new AbortController();
     let looks;
@@ -69507,11 +69655,28 @@ function createK6Engine(options) {
       scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
       notes: [
         ...exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
-        ...shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []
+        ...shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard${thresholds2 ? ` (${Object.keys(thresholds2).length} recorded for the merged run)` : ""}; merge the shards and judge the merged run.`] : []
       ],
-      ...shard ? { shard: shardRecord(shard, scriptHash, result.startedAt) } : {},
+      ...shard ? { shard: shardRecord(shard, scriptHash, result.startedAt, thresholds2) } : {},
       ...watch ? { watch: watching ? { kind: onPurpose ? "stopped" : "ran" } : { kind: "unwatched", why: "k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits" } } : {}
     };
+  }
+  async function shardThresholds(stage, log) {
+    const inspected = await inspectThresholds({
+      k6: options.k6.path,
+      script: options.script,
+      stage,
+      ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
+      env: options.env,
+      flags: options.flags,
+      secrets: options.secrets,
+      processEnv: options.processEnv
+    });
+    if ("problem" in inspected) {
+      log.warning(`${inspected.problem}: this shard records no script thresholds, so the merged run is judged on those other shards recorded, or on the config's SLOs only`);
+      return void 0;
+    }
+    return inspected.thresholds;
   }
   async function waitForStart(startAt, signal, log) {
     const wait = startAtWait(startAt, (options.now ?? (() => /* @__PURE__ */ new Date()))());
@@ -69524,7 +69689,7 @@ function createK6Engine(options) {
     await (options.sleep ?? abortableSleep)(wait.waitMs, signal);
   }
 }
-function shardRecord(shard, scriptHash, startedAt) {
+function shardRecord(shard, scriptHash, startedAt, thresholds2) {
   return {
     index: shard.plan.index,
     count: shard.plan.count,
@@ -69533,7 +69698,8 @@ function shardRecord(shard, scriptHash, startedAt) {
     scriptHash,
     startedAt: startedAt.toISOString(),
     ...shard.startAt !== void 0 ? { startAt: new Date(shard.startAt).toISOString() } : {},
-    ...shard.region !== void 0 ? { region: shard.region } : {}
+    ...shard.region !== void 0 ? { region: shard.region } : {},
+    ...thresholds2 ? { thresholds: Object.fromEntries(Object.entries(thresholds2).map(([m, list]) => [m, [...list]])) } : {}
   };
 }
 async function hashFile(file2) {
@@ -69607,10 +69773,10 @@ var k6Engine = {
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
 };
-var execFileAsync4 = promisify4(execFile4);
+var execFileAsync5 = promisify5(execFile5);
 async function k6OnPath(processEnv) {
   try {
-    const { stdout } = await execFileAsync4("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
+    const { stdout } = await execFileAsync5("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
     const version2 = parseK6Version(stdout);
     return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
   } catch {
@@ -69658,54 +69824,6 @@ import { createGunzip as createGunzip2 } from "node:zlib";
 
 // src/config/load.ts
 import { readFile as readFile4 } from "node:fs/promises";
-
-// src/config/metric-selector.ts
-var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
-var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
-function tryParseMetricSelector(source) {
-  const text = source.trim();
-  const open6 = text.indexOf("{");
-  const close = text.lastIndexOf("}");
-  const name = open6 === -1 ? text : text.slice(0, open6);
-  const fail = (why2) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why2}` });
-  if (!METRIC_NAME.test(name)) {
-    return fail(
-      name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
-    );
-  }
-  if (open6 === -1 && close === -1) return { metric: name, tags: {} };
-  if (open6 === -1 || close !== text.length - 1 || close < open6) {
-    return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
-  }
-  const inner = text.slice(open6 + 1, close);
-  if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
-  const tags = {};
-  for (const part2 of inner.split(",")) {
-    const colon = part2.indexOf(":");
-    const key = unquote(colon === -1 ? part2 : part2.slice(0, colon));
-    const value = colon === -1 ? "" : unquote(part2.slice(colon + 1));
-    if (colon === -1 || key === "" || value === "") {
-      return fail(`'${part2.trim()}' is not tag:value, ${EXAMPLE}`);
-    }
-    if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
-    tags[key] = value;
-  }
-  return { metric: name, tags };
-}
-function parseMetricSelector(source, path4) {
-  const parsed = tryParseMetricSelector(source);
-  if ("error" in parsed) {
-    throw new ConfigError([path4 === void 0 ? parsed.error : `${path4}: ${parsed.error}`], { path: path4 ?? source });
-  }
-  return parsed;
-}
-function formatMetricSelector(selector) {
-  const parts = Object.entries(selector.tags).map(([k, v]) => `${k}:${v}`);
-  return parts.length === 0 ? selector.metric : `${selector.metric}{${parts.join(",")}}`;
-}
-function unquote(text) {
-  return text.trim().replace(/^["']+|["']+$/g, "");
-}
 
 // src/config/latency-statistic.ts
 function parseLatencyStatistic(text) {
@@ -70328,17 +70446,6 @@ function mergeThresholds(base, own2) {
   const baseMetrics = new Set(base.map((set2) => set2.metric));
   merged.push(...own2.filter((set2) => !baseMetrics.has(set2.metric)));
   return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set2.origin ?? "config" }));
-}
-
-// src/config/submetrics.ts
-function submetricsOf(selectors) {
-  const out = [];
-  for (const s of new Set(selectors)) {
-    const parsed = tryParseMetricSelector(s);
-    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
-    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
-  }
-  return out;
 }
 
 // node_modules/markdown-table/index.js
@@ -70988,10 +71095,24 @@ function sequentialText(q) {
 function formatAlpha(alpha) {
   return Number(alpha.toPrecision(3)).toString();
 }
+var SHARDS_LISTED = 8;
+function shardsText(f) {
+  const share = (x) => `${formatCount(x.requests)} requests${x.p95 !== void 0 || x.errorRate !== void 0 ? ` (${[...x.p95 !== void 0 ? [`p95 ${formatMs(x.p95)}`] : [], ...x.errorRate !== void 0 ? [`${formatPercent(x.errorRate)} errors`] : []].join(", ")})` : ""}`;
+  const member = (m) => `${m.index}/${f.count}${m.region !== void 0 ? ` ${m.region}` : ""} ${share(m)}`;
+  let listed;
+  if (f.members.length <= SHARDS_LISTED) listed = f.members.map(member).join(", ");
+  else {
+    const sorted = [...f.members].sort((a, b) => a.requests - b.requests);
+    listed = `the fewest requests ${member(sorted[0])}, the most ${member(sorted[sorted.length - 1])}`;
+  }
+  const missing = f.missing.length > 0 ? `; missing: ${f.missing.map((m) => `${m.index}/${f.count} (segment ${m.segment})`).join(", ")}, so the counts and throughput fall short of the whole test's` : "";
+  const regions = f.regions.length > 0 ? `; by region: ${f.regions.map((r) => `${r.region} (${r.shards} shard${r.shards === 1 ? "" : "s"}) ${share(r)}`).join("; ")}` : "";
+  return `Shards: ${f.members.length} of ${f.count} merged, their loads started ${formatNumber2(f.startSpreadSeconds, 2)} s apart \u2014 ${listed}${regions}${missing}.`;
+}
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.shards ? [shardsText(stage.shards)] : [], ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/gate/outcome.ts
@@ -71304,10 +71425,14 @@ function buildModel(report, options) {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
+    const { shards, ...rest } = stage;
+    const shardLine = shards ? `
+
+${escapeMarkdown(shardsText(shards))}` : "";
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
-${runLine(stage)}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
+${runLine(stage)}${shardLine}${empty}`;
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest)), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
@@ -71622,7 +71747,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -72028,6 +72153,23 @@ var RENDERERS = [
 ];
 function rendererFor(format, renderers = RENDERERS) {
   return renderers.find((r) => r.format === format);
+}
+
+// src/config/recorded-thresholds.ts
+function recordedThresholds2(recorded) {
+  return Object.entries(recorded ?? {}).flatMap(([metric, sources]) => {
+    const expressions = sources.map((s) => tryParseThreshold(s)).filter((e) => !("error" in e));
+    return expressions.length > 0 ? [{ metric, expressions }] : [];
+  });
+}
+
+// src/pipeline/script-thresholds.ts
+function withScriptThresholds(policy, fromScript) {
+  if (fromScript.length === 0) return policy;
+  const key = (metric, source) => `${metric}\0${source}`;
+  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => key(t.metric, e.source))));
+  const added = fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(key(t.metric, e.source))), origin: "script" })).filter((t) => t.expressions.length > 0);
+  return { ...policy, thresholds: [...policy.thresholds, ...added] };
 }
 
 // src/document/run-view.ts
@@ -74961,7 +75103,8 @@ function why(err) {
 
 // src/cli/judge.ts
 async function judgeAndReport(input2, opts, io) {
-  const { stage, policy, baseline, current } = input2;
+  const { stage, baseline, current } = input2;
+  const policy = withScriptThresholds(input2.policy, recordedThresholds2(current.meta.shards?.thresholds));
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}
 `);
   const report = buildReport([compareRuns({ ...baseline ? { baseline } : {}, current, policy })], /* @__PURE__ */ new Date());
@@ -75385,22 +75528,14 @@ function stageIngestOptions(stage, policy, run2) {
 
 // src/pipeline/measured-run.ts
 async function measuredRun(stage, policy, output2, record2 = {}) {
-  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, stageIngestOptions(stage, policy, record2)) : output2.measured.document;
+  const options = withSubmetrics(stageIngestOptions(stage, policy, record2), Object.keys(output2.shard?.thresholds ?? {}));
+  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, options) : output2.measured.document;
   const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {}, ...output2.shard ? { shard: output2.shard } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
     ...run2,
     meta: partial2 ? { ...meta3, partial: true, warnings: [...meta3.warnings, ...output2.stoppedEarly !== void 0 ? [output2.stoppedEarly] : []] } : meta3
   };
-}
-
-// src/pipeline/script-thresholds.ts
-function withScriptThresholds(policy, fromScript) {
-  if (fromScript.length === 0) return policy;
-  const key = (metric, source) => `${metric}\0${source}`;
-  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => key(t.metric, e.source))));
-  const added = fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(key(t.metric, e.source))), origin: "script" })).filter((t) => t.expressions.length > 0);
-  return { ...policy, thresholds: [...policy.thresholds, ...added] };
 }
 
 // src/ab/arm.ts
@@ -76158,7 +76293,7 @@ async function runStage({ stage, policy }, input2, ports) {
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
-    report: { ...judged, ...sequential ? { sequential: sequential.summary(output2, current.meta.durationSeconds) } : {}, notes },
+    report: { ...judged, ...sequential ? { sequential: sequential.summary(output2, current.meta.durationSeconds) } : {}, ...output2.shards ? { shards: output2.shards } : {}, notes },
     current,
     ...stored.baseline ? { baseline: stored.baseline } : {},
     history: stored.history,

@@ -11118,7 +11118,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify6 } = __require("node:util");
+    var { promisify: promisify7 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11158,7 +11158,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify6(this[kOriginalClose])();
+        await promisify7(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11171,7 +11171,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify6 } = __require("node:util");
+    var { promisify: promisify7 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11211,7 +11211,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify6(this[kOriginalClose])();
+        await promisify7(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -52597,7 +52597,7 @@ var require_form_data = __commonJS({
 var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
-    var { resolve: resolve4, basename: basename4 } = __require("path");
+    var { resolve: resolve4, basename: basename5 } = __require("path");
     var { readFileSync: readFileSync3 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
@@ -52627,7 +52627,7 @@ var require_multipart = __commonJS({
             const opts = obj[key] && obj[key].options;
             const buffer = readFileSync3(path9);
             form.append(key, buffer, Object.assign({}, {
-              filename: basename4(path9)
+              filename: basename5(path9)
             }, opts));
             break;
           }
@@ -61524,7 +61524,7 @@ import { tmpdir } from "node:os";
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/config/load.ts
 import { readFile } from "node:fs/promises";
@@ -90526,14 +90526,14 @@ ${stderr}`);
 }
 
 // src/engine/k6-engine.ts
-import { execFile as execFile4 } from "node:child_process";
+import { execFile as execFile5 } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir6, readFile as readFile4 } from "node:fs/promises";
 import { dirname as dirname6, join as join8, resolve as resolve3 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGzip as createGzip2 } from "node:zlib";
-import { promisify as promisify5 } from "node:util";
+import { promisify as promisify6 } from "node:util";
 
 // src/engine/k6-live-output.ts
 import { execFile as execFile3 } from "node:child_process";
@@ -90815,7 +90815,12 @@ var ShardRecordSchema = external_exports.object({
   /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
   startAt: external_exports.string().optional(),
   /** The shard's region (`--region`), for per-region figures. */
-  region: external_exports.string().optional()
+  region: external_exports.string().optional(),
+  /**
+   * The script's thresholds by metric (`k6 inspect`): off in the shard, judged once on the merged run.
+   * Absent when they could not be read, and in documents of older versions.
+   */
+  thresholds: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())).optional()
 });
 var ShardsSummarySchema = external_exports.object({
   count: external_exports.number().int().positive(),
@@ -90833,7 +90838,9 @@ var ShardsSummarySchema = external_exports.object({
   /** Shards of the sequence no document was given for (only with allowMissingShards). */
   missing: external_exports.array(external_exports.object({ index: external_exports.number().int().positive(), segment: external_exports.string() })),
   /** Latest minus earliest `startedAt`, seconds. */
-  startSpreadSeconds: external_exports.number().nonnegative()
+  startSpreadSeconds: external_exports.number().nonnegative(),
+  /** The script's thresholds the shards recorded (every shard the same), for the merged run's verdict. */
+  thresholds: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())).optional()
 });
 var RunDocumentSchema = external_exports.object({
   schema: external_exports.literal(RUN_DOCUMENT_SCHEMA),
@@ -91050,7 +91057,28 @@ function checkShards(docs, names, options = {}) {
     const s = d.meta.shard;
     return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...s.region !== void 0 ? { region: s.region } : d.meta.labels["region"] !== void 0 ? { region: d.meta.labels["region"] } : {} };
   }).sort((a, b) => a.index - b.index);
-  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members: members2, missing, startSpreadSeconds: spread }, warnings };
+  const thresholds2 = recordedThresholds(docs, name, warnings);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members: members2, missing, startSpreadSeconds: spread, ...thresholds2 ? { thresholds: thresholds2 } : {} }, warnings };
+}
+function recordedThresholds(docs, name, warnings) {
+  const canonical = (t) => JSON.stringify(Object.keys(t).sort().map((m) => [m, t[m]]));
+  let first2;
+  const without = [];
+  for (const [k, d] of docs.entries()) {
+    const t = d.meta.shard.thresholds;
+    if (t === void 0) {
+      without.push(k);
+      continue;
+    }
+    if (!first2) first2 = { k, thresholds: t, key: canonical(t) };
+    else if (canonical(t) !== first2.key) {
+      throw new MergeError(`${name(k)} and ${name(first2.k)} recorded different script thresholds (${canonical(t)} against ${first2.key}): the shards of one test run the script with the same variables`);
+    }
+  }
+  if (first2 && without.length > 0) {
+    warnings.push(`${without.map(name).join(", ")} recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote ${without.length === 1 ? "it" : "them"}): the merged run is judged on those ${name(first2.k)} recorded`);
+  }
+  return first2?.thresholds;
 }
 function requestCount(doc) {
   const scope = doc.scopes[doc.meta.roles?.requests ?? "http_reqs"];
@@ -94049,6 +94077,76 @@ function scriptThresholds(summaryExport) {
   return out;
 }
 
+// src/engine/k6-inspect.ts
+import { execFile as execFile4 } from "node:child_process";
+import { promisify as promisify5 } from "node:util";
+var execFileAsync4 = promisify5(execFile4);
+var INSPECT_TIMEOUT_MS = 6e4;
+async function inspectThresholds(options) {
+  const { vars } = k6Variables(options);
+  const args = ["inspect", ...[...vars].flatMap(([name, value]) => ["-e", `${name}=${value}`]), ...sharedFlags(options.flags), options.script];
+  const env = childEnv({ parent: options.processEnv, secrets: options.secrets, set: Object.fromEntries(vars) }).env;
+  let stdout;
+  try {
+    ({ stdout } = await execFileAsync4(options.k6, args, { encoding: "utf8", timeout: INSPECT_TIMEOUT_MS, env, maxBuffer: 16 * 1024 * 1024 }));
+  } catch (err) {
+    const stderr = typeof err.stderr === "string" ? err.stderr.trim().split("\n").slice(-3).join(" ") : "";
+    return { problem: `k6 inspect ${options.script} failed${stderr ? `: ${stderr}` : `: ${err instanceof Error ? err.message : String(err)}`}` };
+  }
+  return thresholdsOfOptions(stdout);
+}
+function thresholdsOfOptions(json2) {
+  let options;
+  try {
+    options = JSON.parse(json2);
+  } catch {
+    return { problem: `k6 inspect printed no JSON (it begins '${json2.slice(0, 60)}')` };
+  }
+  const raw = options?.thresholds;
+  if (raw === void 0 || raw === null) return { thresholds: {} };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { problem: "k6 inspect printed thresholds that are not an object of metrics" };
+  const thresholds2 = {};
+  for (const [metric, list] of Object.entries(raw)) {
+    const items = Array.isArray(list) ? list : [list];
+    const sources = [];
+    for (const item of items) {
+      const source = typeof item === "string" ? item : typeof item?.threshold === "string" ? item.threshold : void 0;
+      if (source === void 0) return { problem: `k6 inspect printed a threshold of ${metric} that is neither a string nor { threshold }` };
+      if ("error" in tryParseThreshold(source)) return { problem: `the script's threshold '${source}' on ${metric} is not one perf-gate can judge` };
+      sources.push(source);
+    }
+    if (sources.length > 0) thresholds2[metric] = sources;
+  }
+  return { thresholds: thresholds2 };
+}
+function sharedFlags(flags) {
+  const out = [];
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i];
+    if (/^(-c|--config|--compatibility-mode|-t|--type|-e|--env)$/.test(f) && i + 1 < flags.length) out.push(f, flags[++i]);
+    else if (/^(--config|--compatibility-mode|--type|--env)=/.test(f) || f === "--include-system-env-vars") out.push(f);
+  }
+  return out;
+}
+
+// src/config/submetrics.ts
+function submetricsOf(selectors) {
+  const out = [];
+  for (const s of new Set(selectors)) {
+    const parsed = tryParseMetricSelector(s);
+    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
+    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
+  }
+  return out;
+}
+function withSubmetrics(options, selectors) {
+  const extra = submetricsOf(selectors);
+  if (extra.length === 0) return options;
+  const key = (s) => JSON.stringify([s.metric, Object.entries(s.tags).sort()]);
+  const known2 = new Set((options.submetrics ?? []).map(key));
+  return { ...options, submetrics: [...options.submetrics ?? [], ...extra.filter((s) => !known2.has(key(s)))] };
+}
+
 // src/engine/k6-shard.ts
 var ShardSpecError = class extends Error {
 };
@@ -94099,15 +94197,17 @@ function createK6Engine(options) {
       const outFile = join8(workDir, `${stage}.ndjson`);
       const summaryFile = join8(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll("{stage}", stage);
-      const live = ingest !== void 0 && options.output !== "file" ? await openLive(outFile, ingest, rawCopy, log) : void 0;
+      const thresholds2 = options.shard ? await shardThresholds(stage, log) : void 0;
+      const liveIngest = ingest && thresholds2 ? withSubmetrics(ingest, Object.keys(thresholds2)) : ingest;
+      const live = liveIngest !== void 0 && options.output !== "file" ? await openLive(outFile, liveIngest, rawCopy, log) : void 0;
       try {
-        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch);
+        return await runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch, thresholds2);
       } finally {
         await live?.close();
       }
     }
   };
-  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch) {
+  async function runStage2(stage, outFile, summaryFile, signal, log, live, rawCopy, watch, thresholds2) {
     const watching = watch !== void 0 && live !== void 0 ? watch : void 0;
     const stopper = new AbortController();
     let looks;
@@ -94161,11 +94261,28 @@ function createK6Engine(options) {
       scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
       notes: [
         ...exit.status === "findings" ? ["k6 exited 99: thresholds in the script were crossed; they are checked above as findings."] : [],
-        ...shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []
+        ...shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard${thresholds2 ? ` (${Object.keys(thresholds2).length} recorded for the merged run)` : ""}; merge the shards and judge the merged run.`] : []
       ],
-      ...shard ? { shard: shardRecord(shard, scriptHash, result.startedAt) } : {},
+      ...shard ? { shard: shardRecord(shard, scriptHash, result.startedAt, thresholds2) } : {},
       ...watch ? { watch: watching ? { kind: onPurpose ? "stopped" : "ran" } : { kind: "unwatched", why: "k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits" } } : {}
     };
+  }
+  async function shardThresholds(stage, log) {
+    const inspected = await inspectThresholds({
+      k6: options.k6.path,
+      script: options.script,
+      stage,
+      ...options.baseUrl !== void 0 ? { baseUrl: options.baseUrl } : {},
+      env: options.env,
+      flags: options.flags,
+      secrets: options.secrets,
+      processEnv: options.processEnv
+    });
+    if ("problem" in inspected) {
+      log.warning(`${inspected.problem}: this shard records no script thresholds, so the merged run is judged on those other shards recorded, or on the config's SLOs only`);
+      return void 0;
+    }
+    return inspected.thresholds;
   }
   async function waitForStart(startAt, signal, log) {
     const wait = startAtWait(startAt, (options.now ?? (() => /* @__PURE__ */ new Date()))());
@@ -94178,7 +94295,7 @@ function createK6Engine(options) {
     await (options.sleep ?? abortableSleep)(wait.waitMs, signal);
   }
 }
-function shardRecord(shard, scriptHash, startedAt) {
+function shardRecord(shard, scriptHash, startedAt, thresholds2) {
   return {
     index: shard.plan.index,
     count: shard.plan.count,
@@ -94187,7 +94304,8 @@ function shardRecord(shard, scriptHash, startedAt) {
     scriptHash,
     startedAt: startedAt.toISOString(),
     ...shard.startAt !== void 0 ? { startAt: new Date(shard.startAt).toISOString() } : {},
-    ...shard.region !== void 0 ? { region: shard.region } : {}
+    ...shard.region !== void 0 ? { region: shard.region } : {},
+    ...thresholds2 ? { thresholds: Object.fromEntries(Object.entries(thresholds2).map(([m, list]) => [m, [...list]])) } : {}
   };
 }
 async function hashFile(file2) {
@@ -94261,10 +94379,10 @@ var k6Engine = {
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
   }
 };
-var execFileAsync4 = promisify5(execFile4);
+var execFileAsync5 = promisify6(execFile5);
 async function k6OnPath(processEnv) {
   try {
-    const { stdout } = await execFileAsync4("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
+    const { stdout } = await execFileAsync5("k6", ["version"], { encoding: "utf8", timeout: 1e4, env: childEnv({ parent: processEnv }).env });
     const version2 = parseK6Version(stdout);
     return version2 === void 0 ? void 0 : { path: "k6", version: version2 };
   } catch {
@@ -95775,9 +95893,9 @@ function check2(r) {
 
 // src/gate/learned-noise.ts
 var NOISE_FLOOR_SHARE = 0.25;
-function levelNoise(relative2, noiseMs, ms, unit) {
-  if (unit !== "ms" || ms === void 0 || !(ms > 0) || !(noiseMs > 0)) return relative2;
-  return Math.hypot(relative2, noiseMs / ms);
+function levelNoise(relative3, noiseMs, ms, unit) {
+  if (unit !== "ms" || ms === void 0 || !(ms > 0) || !(noiseMs > 0)) return relative3;
+  return Math.hypot(relative3, noiseMs / ms);
 }
 function defaultNoise(policy) {
   const figure = { noise: policy.runToRunNoise, source: "default", steps: 0 };
@@ -97399,17 +97517,6 @@ function buildReport(stages, generatedAt) {
 import { mkdir as mkdir7 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 
-// src/config/submetrics.ts
-function submetricsOf(selectors) {
-  const out = [];
-  for (const s of new Set(selectors)) {
-    const parsed = tryParseMetricSelector(s);
-    if ("error" in parsed || Object.keys(parsed.tags).length === 0) continue;
-    out.push({ metric: parsed.metric, tags: { ...parsed.tags } });
-  }
-  return out;
-}
-
 // src/pipeline/stage-ingest.ts
 function stageIngestOptions(stage, policy, run) {
   return {
@@ -97425,7 +97532,8 @@ function stageIngestOptions(stage, policy, run) {
 
 // src/pipeline/measured-run.ts
 async function measuredRun(stage, policy, output2, record2 = {}) {
-  const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, stageIngestOptions(stage, policy, record2)) : output2.measured.document;
+  const options = withSubmetrics(stageIngestOptions(stage, policy, record2), Object.keys(output2.shard?.thresholds ?? {}));
+  const run = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, options) : output2.measured.document;
   const meta3 = { ...run.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {}, ...output2.shard ? { shard: output2.shard } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
@@ -97841,6 +97949,134 @@ var noBaseline = {
   write: (stage) => Promise.resolve({ status: "kept", message: `No baseline store: the run of ${stage} is not kept as a baseline.` })
 };
 
+// src/engine/shard-documents.ts
+import { readdir as readdir4 } from "node:fs/promises";
+import { basename as basename4, join as join10, relative as relative2 } from "node:path";
+
+// src/config/recorded-thresholds.ts
+function recordedThresholds2(recorded) {
+  return Object.entries(recorded ?? {}).flatMap(([metric, sources]) => {
+    const expressions = sources.map((s) => tryParseThreshold(s)).filter((e) => !("error" in e));
+    return expressions.length > 0 ? [{ metric, expressions }] : [];
+  });
+}
+
+// src/document/shard-figures.ts
+function shardFigures(docs, summary3) {
+  const byIndex = new Map(docs.map((d) => [d.meta.shard?.index, d]));
+  const members2 = summary3.members.map((m) => {
+    const doc = byIndex.get(m.index);
+    return { index: m.index, segment: m.segment, ...m.region !== void 0 ? { region: m.region } : {}, ...doc ? shareOf([doc]) : { requests: m.requests } };
+  });
+  const regionOrder = [];
+  const ofRegion = /* @__PURE__ */ new Map();
+  for (const m of summary3.members) {
+    if (m.region === void 0) continue;
+    const doc = byIndex.get(m.index);
+    if (!doc) continue;
+    if (!ofRegion.has(m.region)) regionOrder.push(m.region);
+    ofRegion.set(m.region, [...ofRegion.get(m.region) ?? [], doc]);
+  }
+  const regions = regionOrder.map((region) => ({ region, shards: ofRegion.get(region).length, ...shareOf(ofRegion.get(region)) }));
+  return { count: summary3.count, members: members2, missing: summary3.missing, startSpreadSeconds: summary3.startSpreadSeconds, regions };
+}
+function shareOf(docs) {
+  let requests = 0;
+  let failed = 0;
+  let total2 = 0;
+  let hasErrors = false;
+  let latency2;
+  for (const doc of docs) {
+    const view = new RunView(doc);
+    const roles = doc.meta.roles ?? K6_ROLES;
+    requests += view.value(roles.requests, "count") ?? 0;
+    const errors = view.errors({});
+    if (errors) {
+      hasErrors = true;
+      failed += errors.failed;
+      total2 += errors.total;
+    }
+    const scope = doc.scopes[roles.latency];
+    if (scope && !isReported(scope) && scope.type === "trend" && scope.trend.count > 0) {
+      const h = TrendHistogram.decode(scope.trend);
+      if (latency2) latency2.add(h);
+      else latency2 = h;
+    }
+  }
+  const p95 = latency2 ? percentile(latency2.distribution(), 0.95) : void 0;
+  return {
+    requests,
+    ...p95 !== void 0 && !isInsufficient(p95) ? { p95 } : {},
+    ...hasErrors && total2 > 0 ? { errorRate: failed / total2 } : {}
+  };
+}
+
+// src/engine/shard-documents.ts
+var SHARD_FILE = /^(.+)\.run\.json$/;
+var MAX_DEPTH = 4;
+async function readShardFolder(dir) {
+  const files = [];
+  await collect(dir, 0, files);
+  if (files.length === 0) {
+    throw new MergeError(`${dir} holds no shard document (<stage>.run.json, as each shard job writes into its shard-dir) \u2014 download the shard jobs' artifacts into it first (examples/workflows/distributed.yml)`);
+  }
+  const byStage = /* @__PURE__ */ new Map();
+  for (const file2 of files.sort((a, b) => a.localeCompare(b, "en", { numeric: true }))) {
+    const stage = SHARD_FILE.exec(basename4(file2))[1];
+    byStage.set(stage, [...byStage.get(stage) ?? [], file2]);
+  }
+  return byStage;
+  async function collect(folder, depth, into) {
+    let entries;
+    try {
+      entries = await readdir4(folder, { withFileTypes: true });
+    } catch (err) {
+      throw new MergeError(`cannot read the shards folder ${folder}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    for (const e of entries) {
+      if (e.isFile() && SHARD_FILE.test(e.name)) into.push(join10(folder, e.name));
+      else if (e.isDirectory() && depth < MAX_DEPTH) await collect(join10(folder, e.name), depth + 1, into);
+    }
+  }
+}
+function shardDocumentsEngine(dir, folder, options = {}) {
+  return {
+    name: "merged-shards",
+    async run({ stage, log }) {
+      const files = folder.get(stage);
+      if (!files || files.length === 0) {
+        throw new MergeError(`no shard document of stage ${stage} under ${dir} (it holds ${[...folder.keys()].join(", ")}) \u2014 the shard jobs write <stage>.run.json; check 'stages' and the artifacts downloaded`);
+      }
+      const names = files.map((f) => relative2(dir, f) || f);
+      const docs = [];
+      for (const file2 of files) {
+        const doc = await ingestFiles([file2], {});
+        if (doc.meta.stage !== void 0 && doc.meta.stage !== stage) {
+          throw new MergeError(`${relative2(dir, file2)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
+        }
+        docs.push(doc);
+      }
+      const merged = mergeRuns(docs, { names, allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+      const summary3 = merged.meta.shards;
+      if (!summary3) {
+        throw new MergeError(`${names.join(", ")}: ${docs.length === 1 ? "this is no shard document" : "these are no shard documents"} (no meta.shard) \u2014 merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
+      }
+      const own2 = new Set(docs.flatMap((d) => d.meta.warnings));
+      for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) log.warning(w);
+      log.info(`stage ${stage}: merged ${docs.length} of ${summary3.count} shards (${summary3.members.map((m) => `${m.index}/${summary3.count} ${m.requests} requests`).join(", ")}), started ${summary3.startSpreadSeconds.toFixed(1)} s apart`);
+      const thresholds2 = summary3.thresholds ? recordedThresholds2(summary3.thresholds) : void 0;
+      return {
+        measured: { kind: "document", document: merged },
+        ...merged.meta.toolVersion !== void 0 ? { toolVersion: merged.meta.toolVersion } : {},
+        cancelled: false,
+        scriptThresholds: thresholds2 ?? [],
+        shards: shardFigures(docs, summary3),
+        notes: thresholds2 ? [`The script's thresholds (${thresholds2.length === 1 ? "one metric" : `${thresholds2.length} metrics`}, recorded by the shards) were judged once, on the merged run.`] : ["The shards recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote them): only the config's SLOs were judged on the merged run."]
+      };
+    }
+  };
+}
+
 // src/stats/look-levels.ts
 function haybittlePetoLevels(looks, alpha, interim = 1e-3) {
   if (!(Number.isInteger(looks) && looks >= 1)) throw new RangeError(`haybittlePetoLevels: looks must be a whole number \u2265 1 but got ${looks}`);
@@ -98032,7 +98268,7 @@ async function runStage({ stage, policy }, input2, ports) {
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
-    report: { ...judged, ...sequential ? { sequential: sequential.summary(output2, current.meta.durationSeconds) } : {}, notes },
+    report: { ...judged, ...sequential ? { sequential: sequential.summary(output2, current.meta.durationSeconds) } : {}, ...output2.shards ? { shards: output2.shards } : {}, notes },
     current,
     ...stored.baseline ? { baseline: stored.baseline } : {},
     history: stored.history,
@@ -98597,10 +98833,24 @@ function sequentialText(q) {
 function formatAlpha(alpha) {
   return Number(alpha.toPrecision(3)).toString();
 }
+var SHARDS_LISTED = 8;
+function shardsText(f) {
+  const share = (x) => `${formatCount(x.requests)} requests${x.p95 !== void 0 || x.errorRate !== void 0 ? ` (${[...x.p95 !== void 0 ? [`p95 ${formatMs(x.p95)}`] : [], ...x.errorRate !== void 0 ? [`${formatPercent(x.errorRate)} errors`] : []].join(", ")})` : ""}`;
+  const member = (m) => `${m.index}/${f.count}${m.region !== void 0 ? ` ${m.region}` : ""} ${share(m)}`;
+  let listed;
+  if (f.members.length <= SHARDS_LISTED) listed = f.members.map(member).join(", ");
+  else {
+    const sorted = [...f.members].sort((a, b) => a.requests - b.requests);
+    listed = `the fewest requests ${member(sorted[0])}, the most ${member(sorted[sorted.length - 1])}`;
+  }
+  const missing = f.missing.length > 0 ? `; missing: ${f.missing.map((m) => `${m.index}/${f.count} (segment ${m.segment})`).join(", ")}, so the counts and throughput fall short of the whole test's` : "";
+  const regions = f.regions.length > 0 ? `; by region: ${f.regions.map((r) => `${r.region} (${r.shards} shard${r.shards === 1 ? "" : "s"}) ${share(r)}`).join("; ")}` : "";
+  return `Shards: ${f.members.length} of ${f.count} merged, their loads started ${formatNumber2(f.startSpreadSeconds, 2)} s apart \u2014 ${listed}${regions}${missing}.`;
+}
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.shards ? [shardsText(stage.shards)] : [], ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -98881,10 +99131,14 @@ function buildModel(report, options) {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
+    const { shards, ...rest } = stage;
+    const shardLine = shards ? `
+
+${escapeMarkdown(shardsText(shards))}` : "";
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
-${runLine(stage)}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
+${runLine(stage)}${shardLine}${empty}`;
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest)), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
@@ -99199,7 +99453,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -100041,12 +100295,13 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   const script = raw("script") || void 0;
   const plan = raw("plan") || void 0;
   const engine = parseEngine(raw("engine"), script, plan, problems);
-  if (script === void 0 && SCRIPT_ENGINES.includes(engine)) {
+  const merge3 = parseMerge(raw, problems);
+  if (script === void 0 && SCRIPT_ENGINES.includes(engine) && !merge3) {
     problems.push(engine === "k6" ? "'script' is required: the k6 script to run, e.g. 'perf/script.js' (or 'plan' with a JMeter test plan)" : `'script' is required with engine ${engine}: the test script to run`);
   }
   if (plan === void 0 && engine === "jmeter") problems.push("'plan' is required with engine jmeter: the JMeter test plan to run, e.g. 'perf/plan.jmx'");
   if (plan !== void 0 && engine !== "jmeter") problems.push(`'plan' is a JMeter test plan, but 'engine' is ${engine} \u2014 set 'engine: jmeter', or leave out 'plan'`);
-  const { stages, problems: stageProblems } = parseStageList(raw("stages") || "smoke", "'stages'");
+  const { stages, problems: stageProblems } = merge3 && raw("stages") === "" ? { stages: [], problems: [] } : parseStageList(raw("stages") || "smoke", "'stages'");
   problems.push(...stageProblems);
   const targetUrl = raw("target-url") || void 0;
   if (targetUrl !== void 0 && !isHttpUrl(targetUrl)) problems.push(`'target-url' must be an http(s) URL \u2014 got '${targetUrl}'`);
@@ -100091,6 +100346,7 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   if (problems.length > 0) throw new InputError(problems);
   return {
     ...shard ? { shard } : {},
+    ...merge3 ? { merge: merge3 } : {},
     engine,
     ...script !== void 0 ? { script } : {},
     ...plan !== void 0 ? { plan } : {},
@@ -100138,6 +100394,22 @@ function parseShard(raw, context, problems) {
     if ("problem" in wait) problems.push(wait.problem);
   }
   return { spec, ...sequence !== "" ? { sequence } : {}, ...startAt !== "" ? { startAt } : {}, ...region !== "" ? { region } : {} };
+}
+var LOAD_INPUTS = ["script", "plan", "engine", "shard", "segment-sequence", "start-at", "region", "baseline-url", "k6-flags", "jmeter-flags", "memory-source", "raw-output", "env", "target-url"];
+function parseMerge(raw, problems) {
+  const dir = raw("shards");
+  const allow = raw("allow-missing-shards");
+  const tolerance = raw("start-tolerance");
+  if (dir === "") {
+    const stray = ["allow-missing-shards", "start-tolerance"].filter((name) => raw(name) !== "");
+    if (stray.length > 0) problems.push(`${stray.map((n) => `'${n}'`).join(", ")} ${stray.length === 1 ? "belongs" : "belong"} to merge mode: set 'shards' (the folder of the shard documents) too`);
+    return void 0;
+  }
+  const load = LOAD_INPUTS.filter((name) => raw(name) !== "");
+  if (load.length > 0) problems.push(`'shards' merges and judges the shard jobs' run documents and runs no load, so ${load.map((n) => `'${n}'`).join(", ")} would do nothing \u2014 leave ${load.length === 1 ? "it" : "them"} to the shard jobs`);
+  const startToleranceSeconds = tolerance === "" ? DEFAULT_START_TOLERANCE_S : Number(tolerance);
+  if (!Number.isFinite(startToleranceSeconds) || startToleranceSeconds < 0) problems.push(`'start-tolerance' must be a number of seconds \u2265 0 \u2014 got '${tolerance}'`);
+  return { dir, allowMissingShards: parseBoolean("allow-missing-shards", allow, false, problems), startToleranceSeconds };
 }
 var SCRIPT_ENGINES = ["k6", "artillery"];
 function parseEngine(value, script, plan, problems) {
@@ -100587,21 +100859,23 @@ async function runAction(io2) {
   const inputs = parseInputs(io2.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io2.env);
   const config2 = await loadConfig(inputs.config);
-  const stages = planStages(config2, inputs.stages);
+  const folder = inputs.merge ? await readShardFolder(inputs.merge.dir) : void 0;
+  const stageNames2 = folder && inputs.stages.length === 0 ? [...folder.keys()] : inputs.stages;
+  const stages = planStages(config2, stageNames2);
   const spacing = Number(io2.env["PERF_GATE_WRITE_SPACING_MS"]);
   const client = inputs.githubToken ? createOctokit({ token: inputs.githubToken, baseUrl: ctx.apiUrl, log: io2, ...Number.isFinite(spacing) && spacing >= 0 ? { writeSpacingMs: spacing } : {} }) : void 0;
   const cancel = new AbortController();
   io2.onCancel(() => {
-    io2.warning(`Cancelled: stopping ${inputs.engine} gracefully and reporting what was measured (partial).`);
+    io2.warning(inputs.merge ? "Cancelled: no further stage is merged." : `Cancelled: stopping ${inputs.engine} gracefully and reporting what was measured (partial).`);
     cancel.abort();
   });
   const secrets = secretsOf(inputs);
-  const k62 = inputs.engine === "k6" ? await ensureK6({ version: inputs.k6Version, log: io2, processEnv: io2.env, secrets }) : void 0;
+  const k62 = inputs.engine === "k6" && !inputs.merge ? await ensureK6({ version: inputs.k6Version, log: io2, processEnv: io2.env, secrets }) : void 0;
   if (k62) io2.info(`k6 ${k62.version} (${k62.source}): ${k62.path}`);
   const jmeter2 = inputs.engine === "jmeter";
   const setup = {
     config: config2,
-    stages: inputs.stages,
+    stages: stageNames2,
     ...inputs.script !== void 0 ? { script: inputs.script } : {},
     ...inputs.plan !== void 0 ? { plan: inputs.plan } : {},
     ...inputs.targetUrl ? { targetUrl: inputs.targetUrl } : {},
@@ -100615,9 +100889,9 @@ async function runAction(io2) {
     ...inputs.rawOutput !== void 0 ? { rawOutput: inputs.rawOutput } : {},
     names: { ...INPUT_NAMES, flags: jmeter2 ? "'jmeter-flags'" : "'k6-flags'" }
   };
-  const engine = await chooseEngine(inputs.engine, setup);
+  const engine = inputs.merge && folder ? { engine: shardDocumentsEngine(inputs.merge.dir, folder, inputs.merge) } : await chooseEngine(inputs.engine, setup);
   if ("problem" in engine) throw new Error(engine.problem);
-  const workDir = join10(io2.tempDir, "perf-gate");
+  const workDir = join11(io2.tempDir, "perf-gate");
   mkdirSync(workDir, { recursive: true });
   const clock = { now: () => io2.now() };
   const log = { info: (m) => io2.info(m), warning: (m) => io2.warning(m), debug: (m) => io2.debug(m), group: (title, fn) => io2.group(`perf-gate \xB7 ${title}`, fn) };
@@ -100629,7 +100903,7 @@ async function runAction(io2) {
     signal: cancel.signal,
     gitSha: ctx.sha,
     labels: { event: ctx.eventName, ...ctx.runId ? { run: ctx.runId } : {} },
-    cancelledNote: `The workflow was cancelled: ${inputs.engine} was stopped and the report covers what was measured until then (partial).`
+    cancelledNote: inputs.merge ? "The workflow was cancelled while the shards were merged." : `The workflow was cancelled: ${inputs.engine} was stopped and the report covers what was measured until then (partial).`
   };
   const ab = inputs.ab;
   const { runs, report: measured } = ab && inputs.targetUrl ? await runAbPipeline({ ...common, pairs: ab.pairs, roundDurationS: ab.roundDurationS, urls: { baseline: ab.baselineUrl, candidate: inputs.targetUrl } }, { engine: registryEntry(inputs.engine), setup, clock, log }) : await runPipeline(common, { engine: engine.engine, ...memory ? { memory } : {}, baselines: store, clock, log });
@@ -100641,11 +100915,11 @@ async function runAction(io2) {
   const label2 = inputs.acceptLabel ?? config2.acceptLabel;
   const accepted = report.verdict === "fail" && await regressionAccepted(io2, ctx, client, label2);
   if (accepted) report = acceptRegressions(report, label2);
-  const reportJson = join10(workDir, "report.json");
-  const reportMarkdown = join10(workDir, "report.md");
+  const reportJson = join11(workDir, "report.json");
+  const reportMarkdown = join11(workDir, "report.md");
   const first2 = runs[0];
   const trend = renderTrend([...(first2?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), ...first2 ? [{ label: "this run", p95: wholeRunP95(first2.report) }] : []]);
-  const marker = `<!-- perf-gate:id=${markerId(ctx, inputs)} -->`;
+  const marker = `<!-- perf-gate:id=${markerId(ctx, stageNames2)} -->`;
   const markdown = renderMarkdown(report, { marker, title: "perf-gate", ...trend ? { trend } : {} });
   writeFileSync2(reportJson, renderJson(report));
   writeFileSync2(reportMarkdown, markdown);
@@ -100665,9 +100939,9 @@ async function runAction(io2) {
   else if (report.verdict === "inconclusive") io2.warning(`perf-gate: inconclusive \u2014 ${headlineOf(report)}`);
 }
 function publishShard(io2, spec, runs, report, workDir) {
-  const dir = join10(workDir, "shard");
+  const dir = join11(workDir, "shard");
   mkdirSync(dir, { recursive: true });
-  for (const run of runs) writeFileSync2(join10(dir, `${run.stage}.run.json`), `${JSON.stringify(run.current)}
+  for (const run of runs) writeFileSync2(join11(dir, `${run.stage}.run.json`), `${JSON.stringify(run.current)}
 `);
   io2.info(renderText(report));
   io2.setOutput("shard-dir", dir);
@@ -100685,8 +100959,8 @@ function secretsOf(inputs) {
 function wholeRunP95(stage) {
   return stage.scopes.find((s) => s.scope === void 0)?.current?.p95 ?? Number.NaN;
 }
-function markerId(ctx, inputs) {
-  return `${ctx.workflow ?? "workflow"}/${ctx.job ?? "job"}/${inputs.stages.join("+")}`.replace(/[^\w./+-]/g, "_");
+function markerId(ctx, stages) {
+  return `${ctx.workflow ?? "workflow"}/${ctx.job ?? "job"}/${stages.join("+")}`.replace(/[^\w./+-]/g, "_");
 }
 
 // src/action/index.ts

@@ -1403,7 +1403,12 @@ var ShardRecordSchema = z.object({
   /** ISO 8601: the common start all shards waited for (`--start-at`), if any. */
   startAt: z.string().optional(),
   /** The shard's region (`--region`), for per-region figures. */
-  region: z.string().optional()
+  region: z.string().optional(),
+  /**
+   * The script's thresholds by metric (`k6 inspect`): off in the shard, judged once on the merged run.
+   * Absent when they could not be read, and in documents of older versions.
+   */
+  thresholds: z.record(z.string(), z.array(z.string())).optional()
 });
 var ShardsSummarySchema = z.object({
   count: z.number().int().positive(),
@@ -1421,7 +1426,9 @@ var ShardsSummarySchema = z.object({
   /** Shards of the sequence no document was given for (only with allowMissingShards). */
   missing: z.array(z.object({ index: z.number().int().positive(), segment: z.string() })),
   /** Latest minus earliest `startedAt`, seconds. */
-  startSpreadSeconds: z.number().nonnegative()
+  startSpreadSeconds: z.number().nonnegative(),
+  /** The script's thresholds the shards recorded (every shard the same), for the merged run's verdict. */
+  thresholds: z.record(z.string(), z.array(z.string())).optional()
 });
 var RunDocumentSchema = z.object({
   schema: z.literal(RUN_DOCUMENT_SCHEMA),
@@ -1655,7 +1662,28 @@ function checkShards(docs, names, options = {}) {
     const s = d.meta.shard;
     return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...s.region !== void 0 ? { region: s.region } : d.meta.labels["region"] !== void 0 ? { region: d.meta.labels["region"] } : {} };
   }).sort((a, b) => a.index - b.index);
-  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members, missing, startSpreadSeconds: spread }, warnings };
+  const thresholds2 = recordedThresholds(docs, name, warnings);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members, missing, startSpreadSeconds: spread, ...thresholds2 ? { thresholds: thresholds2 } : {} }, warnings };
+}
+function recordedThresholds(docs, name, warnings) {
+  const canonical = (t) => JSON.stringify(Object.keys(t).sort().map((m) => [m, t[m]]));
+  let first2;
+  const without = [];
+  for (const [k, d] of docs.entries()) {
+    const t = d.meta.shard.thresholds;
+    if (t === void 0) {
+      without.push(k);
+      continue;
+    }
+    if (!first2) first2 = { k, thresholds: t, key: canonical(t) };
+    else if (canonical(t) !== first2.key) {
+      throw new MergeError(`${name(k)} and ${name(first2.k)} recorded different script thresholds (${canonical(t)} against ${first2.key}): the shards of one test run the script with the same variables`);
+    }
+  }
+  if (first2 && without.length > 0) {
+    warnings.push(`${without.map(name).join(", ")} recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote ${without.length === 1 ? "it" : "them"}): the merged run is judged on those ${name(first2.k)} recorded`);
+  }
+  return first2?.thresholds;
 }
 function requestCount(doc) {
   const scope = doc.scopes[doc.meta.roles?.requests ?? "http_reqs"];
@@ -9185,10 +9213,24 @@ function sequentialText(q) {
 function formatAlpha(alpha) {
   return Number(alpha.toPrecision(3)).toString();
 }
+var SHARDS_LISTED = 8;
+function shardsText(f) {
+  const share = (x) => `${formatCount(x.requests)} requests${x.p95 !== void 0 || x.errorRate !== void 0 ? ` (${[...x.p95 !== void 0 ? [`p95 ${formatMs(x.p95)}`] : [], ...x.errorRate !== void 0 ? [`${formatPercent(x.errorRate)} errors`] : []].join(", ")})` : ""}`;
+  const member = (m) => `${m.index}/${f.count}${m.region !== void 0 ? ` ${m.region}` : ""} ${share(m)}`;
+  let listed;
+  if (f.members.length <= SHARDS_LISTED) listed = f.members.map(member).join(", ");
+  else {
+    const sorted = [...f.members].sort((a, b) => a.requests - b.requests);
+    listed = `the fewest requests ${member(sorted[0])}, the most ${member(sorted[sorted.length - 1])}`;
+  }
+  const missing = f.missing.length > 0 ? `; missing: ${f.missing.map((m) => `${m.index}/${f.count} (segment ${m.segment})`).join(", ")}, so the counts and throughput fall short of the whole test's` : "";
+  const regions = f.regions.length > 0 ? `; by region: ${f.regions.map((r) => `${r.region} (${r.shards} shard${r.shards === 1 ? "" : "s"}) ${share(r)}`).join("; ")}` : "";
+  return `Shards: ${f.members.length} of ${f.count} merged, their loads started ${formatNumber(f.startSpreadSeconds, 2)} s apart \u2014 ${listed}${regions}${missing}.`;
+}
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.shards ? [shardsText(stage.shards)] : [], ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -9469,10 +9511,14 @@ function buildModel(report, options) {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
+    const { shards, ...rest } = stage;
+    const shardLine = shards ? `
+
+${escapeMarkdown(shardsText(shards))}` : "";
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
-${runLine(stage)}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
+${runLine(stage)}${shardLine}${empty}`;
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest)), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
@@ -9787,7 +9833,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {

@@ -6,6 +6,7 @@ import { engineForInputs, LOAD_ENGINE_NAMES, type LoadEngineName } from '../pipe
 import type { ShardSetup } from '../pipeline/ports.js';
 import { parseStageList } from '../pipeline/stage-list.js';
 import { reservedFlagProblems } from '../engine/jmeter/jmeter-args.js';
+import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
 
 /**
  * Every input of the Action, parsed and cross-checked in one place into one typed value. Errors name the
@@ -43,6 +44,11 @@ export interface ActionInputs {
   readonly rawOutput?: string;
   /** `shard` (`i/N`) with `segment-sequence`, `start-at`, `region`: one shard of a distributed test (docs/distributed.md). */
   readonly shard?: ShardSetup;
+  /**
+   * Merge mode (`shards`, the merge/ sub-action): the folder of the shard jobs' run documents, merged and
+   * judged instead of a load. `stages` is then empty when the input was not set: the folder's stages.
+   */
+  readonly merge?: { readonly dir: string; readonly allowMissingShards: boolean; readonly startToleranceSeconds: number };
 }
 
 export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
@@ -83,13 +89,15 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   const script = raw('script') || undefined;
   const plan = raw('plan') || undefined;
   const engine = parseEngine(raw('engine'), script, plan, problems);
-  if (script === undefined && SCRIPT_ENGINES.includes(engine)) {
+  const merge = parseMerge(raw, problems);
+  if (script === undefined && SCRIPT_ENGINES.includes(engine) && !merge) {
     problems.push(engine === 'k6' ? "'script' is required: the k6 script to run, e.g. 'perf/script.js' (or 'plan' with a JMeter test plan)" : `'script' is required with engine ${engine}: the test script to run`);
   }
   if (plan === undefined && engine === 'jmeter') problems.push("'plan' is required with engine jmeter: the JMeter test plan to run, e.g. 'perf/plan.jmx'");
   if (plan !== undefined && engine !== 'jmeter') problems.push(`'plan' is a JMeter test plan, but 'engine' is ${engine} — set 'engine: jmeter', or leave out 'plan'`);
 
-  const { stages, problems: stageProblems } = parseStageList(raw('stages') || 'smoke', "'stages'");
+  // Merge mode without 'stages' judges every stage the shards wrote.
+  const { stages, problems: stageProblems } = merge && raw('stages') === '' ? { stages: [], problems: [] } : parseStageList(raw('stages') || 'smoke', "'stages'");
   problems.push(...stageProblems);
 
   const targetUrl = raw('target-url') || undefined;
@@ -144,6 +152,7 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   if (problems.length > 0) throw new InputError(problems);
   return {
     ...(shard ? { shard } : {}),
+    ...(merge ? { merge } : {}),
     engine,
     ...(script !== undefined ? { script } : {}),
     ...(plan !== undefined ? { plan } : {}),
@@ -196,6 +205,29 @@ function parseShard(raw: (name: string) => string, context: { engine: LoadEngine
     if ('problem' in wait) problems.push(wait.problem);
   }
   return { spec, ...(sequence !== '' ? { sequence } : {}), ...(startAt !== '' ? { startAt } : {}), ...(region !== '' ? { region } : {}) };
+}
+
+/** Inputs that drive a load, which merge mode does not run: set there, they would be silently ignored. */
+const LOAD_INPUTS = ['script', 'plan', 'engine', 'shard', 'segment-sequence', 'start-at', 'region', 'baseline-url', 'k6-flags', 'jmeter-flags', 'memory-source', 'raw-output', 'env', 'target-url'] as const;
+
+/**
+ * `shards` with `allow-missing-shards` and `start-tolerance`: merge mode, where the shard jobs' documents
+ * are merged and judged instead of a load (docs/distributed.md). Inputs of a load are refused beside it.
+ */
+function parseMerge(raw: (name: string) => string, problems: string[]): ActionInputs['merge'] {
+  const dir = raw('shards');
+  const allow = raw('allow-missing-shards');
+  const tolerance = raw('start-tolerance');
+  if (dir === '') {
+    const stray = (['allow-missing-shards', 'start-tolerance'] as const).filter((name) => raw(name) !== '');
+    if (stray.length > 0) problems.push(`${stray.map((n) => `'${n}'`).join(', ')} ${stray.length === 1 ? 'belongs' : 'belong'} to merge mode: set 'shards' (the folder of the shard documents) too`);
+    return undefined;
+  }
+  const load = LOAD_INPUTS.filter((name) => raw(name) !== '');
+  if (load.length > 0) problems.push(`'shards' merges and judges the shard jobs' run documents and runs no load, so ${load.map((n) => `'${n}'`).join(', ')} would do nothing — leave ${load.length === 1 ? 'it' : 'them'} to the shard jobs`);
+  const startToleranceSeconds = tolerance === '' ? DEFAULT_START_TOLERANCE_S : Number(tolerance);
+  if (!Number.isFinite(startToleranceSeconds) || startToleranceSeconds < 0) problems.push(`'start-tolerance' must be a number of seconds ≥ 0 — got '${tolerance}'`);
+  return { dir, allowMissingShards: parseBoolean('allow-missing-shards', allow, false, problems), startToleranceSeconds };
 }
 
 /** The engines whose input is 'script' (k6's JavaScript, Artillery's YAML). */

@@ -11,6 +11,7 @@ import { planStages } from '../pipeline/plan-stages.js';
 import type { Clock, EngineSetup, Log } from '../pipeline/ports.js';
 import { runAbPipeline } from '../ab/run-ab-stages.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
+import { readShardFolder, shardDocumentsEngine } from '../engine/shard-documents.js';
 import { runPipeline, type StageRun } from '../pipeline/run-pipeline.js';
 import { renderJson, renderMarkdown, renderText, renderTrend } from '../report/index.js';
 import { acceptRegressions, regressionAccepted } from './accept.js';
@@ -37,8 +38,11 @@ export async function runAction(io: ActionIo): Promise<void> {
   const inputs = parseInputs(io.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io.env);
   const config = await loadConfig(inputs.config);
+  // Merge mode reads the shard documents first: without 'stages' it judges every stage they hold.
+  const folder = inputs.merge ? await readShardFolder(inputs.merge.dir) : undefined;
+  const stageNames = folder && inputs.stages.length === 0 ? [...folder.keys()] : inputs.stages;
   // Unknown stages, and thresholds that cannot fit a built-in metric, fail before the load starts.
-  const stages = planStages(config, inputs.stages);
+  const stages = planStages(config, stageNames);
   // GitHub asks integrations to space writes ~1 s apart; GitHub Enterprise Server admins (and the tests,
   // against a local server) may set PERF_GATE_WRITE_SPACING_MS.
   const spacing = Number(io.env['PERF_GATE_WRITE_SPACING_MS']);
@@ -47,18 +51,18 @@ export async function runAction(io: ActionIo): Promise<void> {
     : undefined;
   const cancel = new AbortController();
   io.onCancel(() => {
-    io.warning(`Cancelled: stopping ${inputs.engine} gracefully and reporting what was measured (partial).`);
+    io.warning(inputs.merge ? 'Cancelled: no further stage is merged.' : `Cancelled: stopping ${inputs.engine} gracefully and reporting what was measured (partial).`);
     cancel.abort();
   });
 
   const secrets = secretsOf(inputs);
   // k6 is installed here (an exact version); another engine's tool is the workflow's to install.
-  const k6 = inputs.engine === 'k6' ? await ensureK6({ version: inputs.k6Version, log: io, processEnv: io.env, secrets }) : undefined;
+  const k6 = inputs.engine === 'k6' && !inputs.merge ? await ensureK6({ version: inputs.k6Version, log: io, processEnv: io.env, secrets }) : undefined;
   if (k6) io.info(`k6 ${k6.version} (${k6.source}): ${k6.path}`);
   const jmeter = inputs.engine === 'jmeter';
   const setup: EngineSetup = {
     config,
-    stages: inputs.stages,
+    stages: stageNames,
     ...(inputs.script !== undefined ? { script: inputs.script } : {}),
     ...(inputs.plan !== undefined ? { plan: inputs.plan } : {}),
     ...(inputs.targetUrl ? { targetUrl: inputs.targetUrl } : {}),
@@ -72,7 +76,9 @@ export async function runAction(io: ActionIo): Promise<void> {
     ...(inputs.rawOutput !== undefined ? { rawOutput: inputs.rawOutput } : {}),
     names: { ...INPUT_NAMES, flags: jmeter ? "'jmeter-flags'" : "'k6-flags'" },
   };
-  const engine = await chooseEngine(inputs.engine, setup);
+  const engine = inputs.merge && folder
+    ? { engine: shardDocumentsEngine(inputs.merge.dir, folder, inputs.merge) }
+    : await chooseEngine(inputs.engine, setup);
   if ('problem' in engine) throw new Error(engine.problem);
   const workDir = join(io.tempDir, 'perf-gate');
   mkdirSync(workDir, { recursive: true });
@@ -88,7 +94,7 @@ export async function runAction(io: ActionIo): Promise<void> {
     signal: cancel.signal,
     gitSha: ctx.sha,
     labels: { event: ctx.eventName, ...(ctx.runId ? { run: ctx.runId } : {}) },
-    cancelledNote: `The workflow was cancelled: ${inputs.engine} was stopped and the report covers what was measured until then (partial).`,
+    cancelledNote: inputs.merge ? 'The workflow was cancelled while the shards were merged.' : `The workflow was cancelled: ${inputs.engine} was stopped and the report covers what was measured until then (partial).`,
   };
   const ab = inputs.ab;
   // A/B mode measures its baseline in this job: the stored baseline is neither read nor written.
@@ -110,7 +116,7 @@ export async function runAction(io: ActionIo): Promise<void> {
   const reportMarkdown = join(workDir, 'report.md');
   const first = runs[0];
   const trend = renderTrend([...(first?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), ...(first ? [{ label: 'this run', p95: wholeRunP95(first.report) }] : [])]);
-  const marker = `<!-- perf-gate:id=${markerId(ctx, inputs)} -->`;
+  const marker = `<!-- perf-gate:id=${markerId(ctx, stageNames)} -->`;
   const markdown = renderMarkdown(report, { marker, title: 'perf-gate', ...(trend ? { trend } : {}) });
   writeFileSync(reportJson, renderJson(report));
   writeFileSync(reportMarkdown, markdown);
@@ -167,6 +173,6 @@ function wholeRunP95(stage: StageReport): number {
 }
 
 /** One comment per job: the workflow and job names keep two perf-gate jobs on one PR apart. */
-function markerId(ctx: RunContext, inputs: ActionInputs): string {
-  return `${ctx.workflow ?? 'workflow'}/${ctx.job ?? 'job'}/${inputs.stages.join('+')}`.replace(/[^\w./+-]/g, '_');
+function markerId(ctx: RunContext, stages: readonly string[]): string {
+  return `${ctx.workflow ?? 'workflow'}/${ctx.job ?? 'job'}/${stages.join('+')}`.replace(/[^\w./+-]/g, '_');
 }

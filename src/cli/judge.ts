@@ -1,4 +1,6 @@
 import type { StagePolicy } from '../config/policy.js';
+import { recordedThresholds } from '../config/recorded-thresholds.js';
+import { withScriptThresholds } from '../pipeline/script-thresholds.js';
 import type { RunDocument } from '../document/run-document.js';
 import { compareRuns } from '../gate/compare.js';
 import { buildReport } from '../gate/report.js';
@@ -33,7 +35,9 @@ export interface JudgeInput {
  * stdout (the text verdict when the report goes to a file), the report file, and the exit status.
  */
 export async function judgeAndReport(input: JudgeInput, opts: JudgeCliOptions, io: Io): Promise<number> {
-  const { stage, policy, baseline, current } = input;
+  const { stage, baseline, current } = input;
+  // A merged distributed run carries the script's thresholds its shards recorded: judged here, once.
+  const policy = withScriptThresholds(input.policy, recordedThresholds(current.meta.shards?.thresholds));
   for (const w of current.meta.warnings) io.stderr(`perf-gate: warning: ${w}\n`);
   const report = buildReport([compareRuns({ ...(baseline ? { baseline } : {}), current, policy })], new Date());
   const rendered = render(report, opts.format, io.color && !opts.output, [{ stage, ...(baseline ? { baseline } : {}), current }]);

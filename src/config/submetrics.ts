@@ -13,3 +13,19 @@ export function submetricsOf(selectors: readonly string[]): { metric: string; ta
   }
   return out;
 }
+
+/** A submetric to keep as a scope: the metric and the tags it is filtered by. */
+export type Submetric = { readonly metric: string; readonly tags: Readonly<Record<string, string>> };
+
+/**
+ * Ingest options with the submetrics `selectors` name added (each once): a shard keeps the scopes of the
+ * script's own thresholds, which k6 declares in no Metric line under `--no-thresholds`, for the merged
+ * run to be judged on them.
+ */
+export function withSubmetrics<T extends { readonly submetrics?: readonly Submetric[] }>(options: T, selectors: readonly string[]): T {
+  const extra = submetricsOf(selectors);
+  if (extra.length === 0) return options;
+  const key = (s: Submetric): string => JSON.stringify([s.metric, Object.entries(s.tags).sort()]);
+  const known = new Set((options.submetrics ?? []).map(key));
+  return { ...options, submetrics: [...(options.submetrics ?? []), ...extra.filter((s) => !known.has(key(s)))] };
+}

@@ -189,6 +189,11 @@ export const ShardRecordSchema = z.object({
   startAt: z.string().optional(),
   /** The shard's region (`--region`), for per-region figures. */
   region: z.string().optional(),
+  /**
+   * The script's thresholds by metric (`k6 inspect`): off in the shard, judged once on the merged run.
+   * Absent when they could not be read, and in documents of older versions.
+   */
+  thresholds: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type ShardRecord = z.infer<typeof ShardRecordSchema>;
 
@@ -214,6 +219,8 @@ export const ShardsSummarySchema = z.object({
   missing: z.array(z.object({ index: z.number().int().positive(), segment: z.string() })),
   /** Latest minus earliest `startedAt`, seconds. */
   startSpreadSeconds: z.number().nonnegative(),
+  /** The script's thresholds the shards recorded (every shard the same), for the merged run's verdict. */
+  thresholds: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type ShardsSummary = z.infer<typeof ShardsSummarySchema>;
 

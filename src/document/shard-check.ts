@@ -90,7 +90,35 @@ export function checkShards(docs: readonly RunDocument[], names: readonly string
       return { index: s.index, segment: s.segment, requests: requestCount(d), startedAt: s.startedAt, ...(s.region !== undefined ? { region: s.region } : d.meta.labels['region'] !== undefined ? { region: d.meta.labels['region'] } : {}) };
     })
     .sort((a, b) => a.index - b.index);
-  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members, missing, startSpreadSeconds: spread }, warnings };
+  const thresholds = recordedThresholds(docs, name, warnings);
+  return { summary: { count: ref.count, sequence: ref.sequence, scriptHash: ref.scriptHash, members, missing, startSpreadSeconds: spread, ...(thresholds ? { thresholds } : {}) }, warnings };
+}
+
+/**
+ * The script's thresholds the shards recorded: one set for all of them (the same script with other
+ * variables can declare others, and the merged run can be judged on one set only); a shard that could not
+ * read them is warned about and the others' set is judged.
+ * @throws MergeError naming two shards whose sets differ.
+ */
+function recordedThresholds(docs: readonly RunDocument[], name: (k: number) => string, warnings: string[]): Record<string, string[]> | undefined {
+  const canonical = (t: Readonly<Record<string, readonly string[]>>): string => JSON.stringify(Object.keys(t).sort().map((m) => [m, t[m]]));
+  let first: { k: number; thresholds: Record<string, string[]>; key: string } | undefined;
+  const without: number[] = [];
+  for (const [k, d] of docs.entries()) {
+    const t = d.meta.shard!.thresholds;
+    if (t === undefined) {
+      without.push(k);
+      continue;
+    }
+    if (!first) first = { k, thresholds: t, key: canonical(t) };
+    else if (canonical(t) !== first.key) {
+      throw new MergeError(`${name(k)} and ${name(first.k)} recorded different script thresholds (${canonical(t)} against ${first.key}): the shards of one test run the script with the same variables`);
+    }
+  }
+  if (first && without.length > 0) {
+    warnings.push(`${without.map(name).join(', ')} recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote ${without.length === 1 ? 'it' : 'them'}): the merged run is judged on those ${name(first.k)} recorded`);
+  }
+  return first?.thresholds;
 }
 
 /** The requests a run made: its requests role's count (k6's http_reqs), 0 when it has none. */

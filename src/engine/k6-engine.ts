@@ -19,6 +19,8 @@ import { describeK6Exit } from './k6-exit.js';
 import { LiveOutputUnavailable, openLiveOutput, type K6LiveOutput } from './k6-live-output.js';
 import { runK6, type K6RunResult } from './k6-run.js';
 import { scriptThresholds } from './k6-script-thresholds.js';
+import { inspectThresholds } from './k6-inspect.js';
+import { withSubmetrics } from '../config/submetrics.js';
 import { parseK6Version } from './k6-version.js';
 import { LoadFailedError } from './load-failed.js';
 import { startLooks, type RunningLooks } from './watch-looks.js';
@@ -62,9 +64,12 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       const outFile = join(workDir, `${stage}.ndjson`);
       const summaryFile = join(workDir, `${stage}.summary-export.json`);
       const rawCopy = options.rawOutput?.replaceAll('{stage}', stage);
-      const live = ingest !== undefined && options.output !== 'file' ? await openLive(outFile, ingest, rawCopy, log) : undefined;
+      // Before the load (and the wait for start-at): under --no-thresholds only k6 inspect still lists them.
+      const thresholds = options.shard ? await shardThresholds(stage, log) : undefined;
+      const liveIngest = ingest && thresholds ? withSubmetrics(ingest, Object.keys(thresholds)) : ingest;
+      const live = liveIngest !== undefined && options.output !== 'file' ? await openLive(outFile, liveIngest, rawCopy, log) : undefined;
       try {
-        return await runStage(stage, outFile, summaryFile, signal, log, live, rawCopy, watch);
+        return await runStage(stage, outFile, summaryFile, signal, log, live, rawCopy, watch, thresholds);
       } finally {
         await live?.close();
       }
@@ -80,6 +85,7 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
     live: K6LiveOutput | undefined,
     rawCopy: string | undefined,
     watch: LoadWatch | undefined,
+    thresholds: Readonly<Record<string, readonly string[]>> | undefined,
   ): Promise<LoadOutput> {
     // Looks need the run so far, which only the live output builds while k6 runs.
     const watching = watch !== undefined && live !== undefined ? watch : undefined;
@@ -140,11 +146,30 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       scriptThresholds: shard ? [] : await readScriptThresholds(summaryFile),
       notes: [
         ...(exit.status === 'findings' ? ['k6 exited 99: thresholds in the script were crossed; they are checked above as findings.'] : []),
-        ...(shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard; merge the shards and judge the merged run.`] : []),
+        ...(shard ? [`Shard ${shard.plan.index}/${shard.plan.count} (segment ${shard.plan.segment}): the script's thresholds are not judged on a shard${thresholds ? ` (${Object.keys(thresholds).length} recorded for the merged run)` : ''}; merge the shards and judge the merged run.`] : []),
       ],
-      ...(shard ? { shard: shardRecord(shard, scriptHash!, result.startedAt) } : {}),
+      ...(shard ? { shard: shardRecord(shard, scriptHash!, result.startedAt, thresholds) } : {}),
       ...(watch ? { watch: watching ? { kind: onPurpose ? 'stopped' : 'ran' } : { kind: 'unwatched', why: 'k6 writes its output to a file (--k6-output file, or no FIFO can be made here), which is read only after k6 exits' } } : {}),
     };
+  }
+
+  /** The script's thresholds for a shard to record; undefined, with a warning, when k6 inspect cannot read them. */
+  async function shardThresholds(stage: string, log: StageLoad['log']): Promise<Readonly<Record<string, readonly string[]>> | undefined> {
+    const inspected = await inspectThresholds({
+      k6: options.k6.path,
+      script: options.script,
+      stage,
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      env: options.env,
+      flags: options.flags,
+      secrets: options.secrets,
+      processEnv: options.processEnv,
+    });
+    if ('problem' in inspected) {
+      log.warning(`${inspected.problem}: this shard records no script thresholds, so the merged run is judged on those other shards recorded, or on the config's SLOs only`);
+      return undefined;
+    }
+    return inspected.thresholds;
   }
 
   /** Waits for the shards' common start; a time already passed starts at once, with a warning. */
@@ -161,7 +186,7 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
   }
 }
 
-function shardRecord(shard: NonNullable<K6EngineOptions['shard']>, scriptHash: string, startedAt: Date): ShardRecord {
+function shardRecord(shard: NonNullable<K6EngineOptions['shard']>, scriptHash: string, startedAt: Date, thresholds: Readonly<Record<string, readonly string[]>> | undefined): ShardRecord {
   return {
     index: shard.plan.index,
     count: shard.plan.count,
@@ -171,6 +196,7 @@ function shardRecord(shard: NonNullable<K6EngineOptions['shard']>, scriptHash: s
     startedAt: startedAt.toISOString(),
     ...(shard.startAt !== undefined ? { startAt: new Date(shard.startAt).toISOString() } : {}),
     ...(shard.region !== undefined ? { region: shard.region } : {}),
+    ...(thresholds ? { thresholds: Object.fromEntries(Object.entries(thresholds).map(([m, list]) => [m, [...list]])) } : {}),
   };
 }
 

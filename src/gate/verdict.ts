@@ -41,6 +41,7 @@ export interface Confidence {
 }
 
 export type { Unit } from '../document/unit.js';
+import type { ShardFigures } from '../document/shard-figures.js';
 import type { Unit } from '../document/unit.js';
 import type { RequestMix } from '../document/request-mix.js';
 
@@ -366,6 +367,8 @@ export interface StageReport {
   readonly ab?: AbSummary;
   /** A sequential stage: the looks while the load ran, when and why it stopped. */
   readonly sequential?: SequentialSummary;
+  /** A merged distributed run (docs/distributed.md): what each shard, and each region, contributed. */
+  readonly shards?: ShardFigures;
   /** Plain notes: "baseline is aggregate-only: distribution tests not applicable", "current run is partial". */
   readonly notes: readonly string[];
 }

@@ -7,6 +7,7 @@ import type { StagePolicy } from '../config/policy.js';
 import type { RunDocument } from '../document/run-document.js';
 import { ingestFiles } from '../ingest/index.js';
 import type { LoadOutput } from './ports.js';
+import { withSubmetrics } from '../config/submetrics.js';
 import { stageIngestOptions } from './stage-ingest.js';
 
 /** What is recorded in every ingested run document besides the measurements. */
@@ -25,7 +26,9 @@ export interface RunRecord {
  * @throws IngestError when the tool's files cannot be read.
  */
 export async function measuredRun(stage: string, policy: StagePolicy, output: LoadOutput, record: RunRecord = {}): Promise<RunDocument> {
-  const run = output.measured.kind === 'files' ? await ingestFiles(output.measured.files, stageIngestOptions(stage, policy, record)) : output.measured.document;
+  // A shard keeps the scopes of the script's thresholds it recorded (k6 declares none under --no-thresholds).
+  const options = withSubmetrics(stageIngestOptions(stage, policy, record), Object.keys(output.shard?.thresholds ?? {}));
+  const run = output.measured.kind === 'files' ? await ingestFiles(output.measured.files, options) : output.measured.document;
   const meta = { ...run.meta, ...(output.toolVersion !== undefined ? { toolVersion: output.toolVersion } : {}), ...(output.shard ? { shard: output.shard } : {}) };
   const partial = output.cancelled || output.stoppedEarly !== undefined;
   return {

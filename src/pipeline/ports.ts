@@ -8,6 +8,7 @@ import type { StagePolicy } from '../config/policy.js';
 import type { ThresholdExpression } from '../config/threshold.js';
 import type { MemorySample, RunDocument, ShardRecord } from '../document/run-document.js';
 import type { HistoryEntry } from '../document/history-entry.js';
+import type { ShardFigures } from '../document/shard-figures.js';
 import type { IngestOptions } from '../ingest/index.js';
 
 /** Where log lines go: `@actions/core` in the Action, stderr in the CLI, a recorder in tests. */
@@ -88,6 +89,8 @@ export interface LoadOutput {
   readonly watch?: { readonly kind: 'stopped' | 'ran' } | { readonly kind: 'unwatched'; readonly why: string };
   /** The load was one shard of a distributed test (`EngineSetup.shard`): recorded as `meta.shard`. */
   readonly shard?: ShardRecord;
+  /** The run is the merge of a distributed test's shards: what each shard and region contributed, for the report. */
+  readonly shards?: ShardFigures;
 }
 
 /** Run one shard of a distributed test (docs/distributed.md): engines that can slice their load take it. */

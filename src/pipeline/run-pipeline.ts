@@ -126,7 +126,7 @@ async function runStage({ stage, policy }: PlannedStage, input: PipelineInput, p
   log.info(`stage ${stage}: ${judged.outcome}`);
   return {
     stage,
-    report: { ...judged, ...(sequential ? { sequential: sequential.summary(output, current.meta.durationSeconds) } : {}), notes },
+    report: { ...judged, ...(sequential ? { sequential: sequential.summary(output, current.meta.durationSeconds) } : {}), ...(output.shards ? { shards: output.shards } : {}), notes },
     current,
     ...(stored.baseline ? { baseline: stored.baseline } : {}),
     history: stored.history,

@@ -8,7 +8,7 @@ import { markdownTable } from 'markdown-table';
 import type { Finding, Outcome, Report, Severity, StageReport } from '../gate/verdict.js';
 import { escapeMarkdown } from './escape.js';
 import { groupThousands } from './format.js';
-import { stageNotes } from './words.js';
+import { shardsText, stageNotes } from './words.js';
 import {
   MEMORY_COLUMNS,
   SCOPE_COLUMNS,
@@ -249,8 +249,11 @@ function buildModel(report: Report, options: MarkdownOptions): Model {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? '\n\n_No per-endpoint data._' : '';
-    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}\n\n${runLine(stage)}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(stage)), rows, stage.findings);
+    // A distributed run's shards stand under the run line, not in the folded notes: a reviewer checks them first.
+    const { shards, ...rest } = stage;
+    const shardLine = shards ? `\n\n${escapeMarkdown(shardsText(shards))}` : '';
+    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}\n\n${runLine(stage)}${shardLine}${empty}`;
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest)), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section('#### Run-wide findings', [], runWide, '', []), [], runWide);

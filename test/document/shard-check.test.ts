@@ -124,3 +124,31 @@ describe('merging shard documents checks they form one whole', () => {
     expect(RunDocumentSchema.safeParse(shard(1)).success).toBe(true);
   });
 });
+
+describe("the script's thresholds the shards recorded", () => {
+  const T = { http_req_failed: ['rate<0.01'], 'http_req_duration{scenario:load}': ['p(95)<500'] };
+  it('one set for all shards is carried into meta.shards, whatever the key order', () => {
+    const reordered = { 'http_req_duration{scenario:load}': ['p(95)<500'], http_req_failed: ['rate<0.01'] };
+    const merged = mergeRuns([shard(1, { thresholds: T }), shard(2, { thresholds: reordered }), shard(3, { thresholds: T }), shard(4, { thresholds: T })], { names: names(4) });
+    expect(merged.meta.shards!.thresholds).toEqual(T);
+    expect(RunDocumentSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it('two shards with different sets are refused, naming both', () => {
+    const docs = [shard(1, { thresholds: T }), shard(2, { thresholds: T }), shard(3, { thresholds: { http_req_failed: ['rate<0.05'] } }), shard(4, { thresholds: T })];
+    expect(() => mergeRuns(docs, { names: names(4) })).toThrow(/^shards\/shard-3\.run\.json and shards\/shard-1\.run\.json recorded different script thresholds/);
+  });
+
+  it('a shard that recorded none is warned about and the others\' set is judged', () => {
+    const merged = mergeRuns([shard(1, { thresholds: T }), shard(2), shard(3, { thresholds: T }), shard(4, { thresholds: T })], { names: names(4) });
+    expect(merged.meta.shards!.thresholds).toEqual(T);
+    expect(merged.meta.warnings.filter((w) => /recorded no script thresholds/.test(w))).toEqual([
+      'shards/shard-2.run.json recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote it): the merged run is judged on those shards/shard-1.run.json recorded',
+    ]);
+  });
+
+  it('no shard recording any leaves meta.shards without thresholds (older shard documents)', () => {
+    const merged = mergeRuns([shard(1), shard(2), shard(3), shard(4)], { names: names(4) });
+    expect(merged.meta.shards).not.toHaveProperty('thresholds');
+  });
+});

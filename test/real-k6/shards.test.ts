@@ -23,6 +23,7 @@ import { createK6Engine } from '../../src/engine/k6-engine.js';
 import { shardPlan } from '../../src/engine/k6-shard.js';
 import { compareRuns } from '../../src/gate/compare.js';
 import { ingestFiles } from '../../src/ingest/index.js';
+import { withSubmetrics } from '../../src/config/submetrics.js';
 import { noBaseline } from '../../src/pipeline/no-baseline.js';
 import { planStages } from '../../src/pipeline/plan-stages.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
@@ -96,11 +97,9 @@ function requests(doc: RunDocument, scope = 'http_reqs'): number {
   return scopeOf(doc, scope, 'counter')?.counter.count ?? 0;
 }
 
-/** The script's thresholds as the merged run records them (metrics[].thresholds), for the gate. */
+/** The script's thresholds as the shards recorded them (k6 inspect) in the merged run's meta.shards, for the gate. */
 function scriptThresholdsOf(doc: RunDocument) {
-  return Object.entries(doc.metrics)
-    .filter(([, m]) => m.thresholds.length > 0)
-    .map(([metric, m]) => ({ metric, expressions: m.thresholds.map((t) => parseThreshold(t)) }));
+  return Object.entries(doc.meta.shards?.thresholds ?? {}).map(([metric, sources]) => ({ metric, expressions: sources.map((t) => parseThreshold(t)) }));
 }
 
 describe.skipIf(MAIN_K6 === undefined)(`matrix shards, real k6 ${MAIN_K6 ? `v${MAIN_K6.version}` : `(${SKIPPED})`}`, () => {
@@ -141,7 +140,7 @@ describe.skipIf(MAIN_K6 === undefined)(`matrix shards, real k6 ${MAIN_K6 ? `v${M
   });
 
   it('the merged document equals one ingest of the four NDJSON files together: counts exact, histograms identical', async () => {
-    const union = await ingestFiles(shards.map((s) => s.ndjson), stageIngestOptions('smoke', PLANNED!.policy, {}));
+    const union = await ingestFiles(shards.map((s) => s.ndjson), withSubmetrics(stageIngestOptions('smoke', PLANNED!.policy, {}), Object.keys(merged.meta.shards!.thresholds ?? {})));
     expect(Object.keys(merged.scopes).sort()).toEqual(Object.keys(union.scopes).sort());
     let trends = 0;
     for (const [name, scope] of Object.entries(union.scopes)) {
@@ -188,11 +187,14 @@ describe.skipIf(MAIN_K6 === undefined)(`matrix shards, real k6 ${MAIN_K6 ? `v${M
       expect(s.notes.join('\n')).toMatch(/the script's thresholds are not judged on a shard/);
     }
     const thresholds = scriptThresholdsOf(merged);
-    expect(thresholds.map((t) => `${t.metric}: ${t.expressions.map((e) => e.source).join(', ')}`).sort()).toEqual(['http_req_duration: p(95)<5000', 'http_req_failed: rate<0.5']);
+    expect(thresholds.map((t) => `${t.metric}: ${t.expressions.map((e) => e.source).join(', ')}`).sort()).toEqual(['http_req_duration: p(95)<5000', 'http_req_duration{scenario:load}: p(95)<5000', 'http_req_failed: rate<0.5']);
+    // k6 declares no submetric under --no-thresholds: the shards kept its scope because they inspected the script.
+    expect(merged.scopes).toHaveProperty(['http_req_duration{scenario:load}']);
     const judged = compareRuns({ current: merged, policy: withScriptThresholds(PLANNED!.policy, thresholds), history: [] });
     const found = judged.findings.filter((f) => f.kind === 'threshold' && f.limit?.kind === 'threshold').map((f) => `${f.metric} ${f.limit?.kind === 'threshold' ? f.limit.expression : ''}`);
     expect(found.filter((f) => f.startsWith('http_req_duration p(95)<5000'))).toHaveLength(1);
     expect(found.filter((f) => f.startsWith('http_req_failed rate<0.5'))).toHaveLength(1);
+    expect(found.filter((f) => f.startsWith('http_req_duration{scenario:load} p(95)<5000'))).toHaveLength(1);
   });
 
   it('an A/A gate of the merged four shards against the same load in one k6 process does not fail', async () => {

@@ -9,6 +9,8 @@
 //
 // Commands
 //   version, --version    `k6 v0.49.0 (stand-in replaying recorded k6 output, not k6; <os>/<arch>)`
+//   inspect [flags] <s>   prints options JSON whose thresholds are those of the recorded --summary-export
+//                         (or FAKE_K6_INSPECT_THRESHOLDS, JSON; FAKE_K6_INSPECT_EXIT=1 fails it)
 //   run [flags] <script>  the replay. Reads --out json=<file> (also --out=json=…, -o), --summary-export[=]<file>
 //                         and -e/--env NAME=value; the script is the last argument and is not read.
 //
@@ -59,7 +61,21 @@ if (command === 'version' || command === '--version') {
   process.stdout.write(`k6 v${env.FAKE_K6_VERSION ?? '0.49.0'} (stand-in replaying recorded k6 output, not k6; ${process.platform}/${process.arch})\n`);
   process.exit(0);
 }
-if (command !== 'run') fail(`unknown command ${JSON.stringify(command ?? '')}: this stand-in knows only 'version' and 'run'`);
+if (command === 'inspect') {
+  // Runs no script: the options hold the thresholds the recorded run's --summary-export lists (k6 keys
+  // them by expression), or FAKE_K6_INSPECT_THRESHOLDS (JSON), as `k6 inspect` prints a script's options.
+  const inspected = env.FAKE_K6_REPLAY ? (env.FAKE_K6_REPLAY.includes('/') ? path.resolve(env.FAKE_K6_REPLAY) : path.join(FIXTURES, env.FAKE_K6_REPLAY)) : undefined;
+  let thresholds = {};
+  if (env.FAKE_K6_INSPECT_THRESHOLDS !== undefined) thresholds = JSON.parse(env.FAKE_K6_INSPECT_THRESHOLDS);
+  else if (inspected !== undefined && existsSync(`${inspected}.summary-export.json`)) {
+    const metrics = JSON.parse(readFileSync(`${inspected}.summary-export.json`, 'utf8')).metrics ?? {};
+    for (const [name, m] of Object.entries(metrics)) if (m.thresholds) thresholds[name] = Object.keys(m.thresholds);
+  }
+  if (env.FAKE_K6_INSPECT_EXIT !== undefined) fail('inspect failed (FAKE_K6_INSPECT_EXIT)');
+  process.stdout.write(`${JSON.stringify({ paused: null, vus: null, thresholds }, null, '  ')}\n`);
+  process.exit(0);
+}
+if (command !== 'run') fail(`unknown command ${JSON.stringify(command ?? '')}: this stand-in knows only 'version', 'inspect' and 'run'`);
 
 // The command line of `run`.
 let out;

@@ -319,6 +319,7 @@ export declare const ShardRecordSchema: z.ZodObject<{
     startedAt: z.ZodString;
     startAt: z.ZodOptional<z.ZodString>;
     region: z.ZodOptional<z.ZodString>;
+    thresholds: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodArray<z.ZodString>>>;
 }, z.core.$strip>;
 export type ShardRecord = z.infer<typeof ShardRecordSchema>;
 /**
@@ -342,6 +343,7 @@ export declare const ShardsSummarySchema: z.ZodObject<{
         segment: z.ZodString;
     }, z.core.$strip>>;
     startSpreadSeconds: z.ZodNumber;
+    thresholds: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodArray<z.ZodString>>>;
 }, z.core.$strip>;
 export type ShardsSummary = z.infer<typeof ShardsSummarySchema>;
 export declare const RunDocumentSchema: z.ZodObject<{
@@ -379,6 +381,7 @@ export declare const RunDocumentSchema: z.ZodObject<{
             startedAt: z.ZodString;
             startAt: z.ZodOptional<z.ZodString>;
             region: z.ZodOptional<z.ZodString>;
+            thresholds: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodArray<z.ZodString>>>;
         }, z.core.$strip>>;
         shards: z.ZodOptional<z.ZodObject<{
             count: z.ZodNumber;
@@ -396,6 +399,7 @@ export declare const RunDocumentSchema: z.ZodObject<{
                 segment: z.ZodString;
             }, z.core.$strip>>;
             startSpreadSeconds: z.ZodNumber;
+            thresholds: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodArray<z.ZodString>>>;
         }, z.core.$strip>>;
     }, z.core.$strip>;
     metrics: z.ZodRecord<z.ZodString, z.ZodObject<{

@@ -4,6 +4,7 @@
  * the comment, the terminal, the HTML page and the JSON say the same thing.
  */
 import type { RequestMix } from '../document/request-mix.js';
+import type { ShardFigures } from '../document/shard-figures.js';
 import type { AbSummary, Finding, SequentialSummary, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export declare function formatInUnit(unit: Unit, value: number): string;
@@ -57,5 +58,10 @@ export declare function abPowerText(p: StagePower, ab: AbSummary): string;
  * the look at 30 s; 1 min 29 s (74 %) of the planned time saved; …`
  */
 export declare function sequentialText(q: SequentialSummary): string;
+/**
+ * What each shard, and each region, of a merged distributed run contributed: `Shards: 4 of 4 merged, their
+ * loads started 0.3 s apart — 1/4 us-east 1,210 requests (p95 80.1 ms, 0.00 % errors), …; by region: …`.
+ */
+export declare function shardsText(f: ShardFigures): string;
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'>): string[];
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'shards' | 'notes'>): string[];
