@@ -70448,6 +70448,23 @@ function mergeThresholds(base, own2) {
   return merged.filter((set2) => set2.expressions.length > 0).map((set2) => ({ metric: set2.metric, expressions: set2.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set2.origin ?? "config" }));
 }
 
+// src/config/recorded-thresholds.ts
+function recordedThresholds2(recorded) {
+  return Object.entries(recorded ?? {}).flatMap(([metric, sources]) => {
+    const expressions = sources.map((s) => tryParseThreshold(s)).filter((e) => !("error" in e));
+    return expressions.length > 0 ? [{ metric, expressions }] : [];
+  });
+}
+
+// src/pipeline/script-thresholds.ts
+function withScriptThresholds(policy, fromScript) {
+  if (fromScript.length === 0) return policy;
+  const key = (metric, source) => `${metric}\0${source}`;
+  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => key(t.metric, e.source))));
+  const added = fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(key(t.metric, e.source))), origin: "script" })).filter((t) => t.expressions.length > 0);
+  return { ...policy, thresholds: [...policy.thresholds, ...added] };
+}
+
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -72153,23 +72170,6 @@ var RENDERERS = [
 ];
 function rendererFor(format, renderers = RENDERERS) {
   return renderers.find((r) => r.format === format);
-}
-
-// src/config/recorded-thresholds.ts
-function recordedThresholds2(recorded) {
-  return Object.entries(recorded ?? {}).flatMap(([metric, sources]) => {
-    const expressions = sources.map((s) => tryParseThreshold(s)).filter((e) => !("error" in e));
-    return expressions.length > 0 ? [{ metric, expressions }] : [];
-  });
-}
-
-// src/pipeline/script-thresholds.ts
-function withScriptThresholds(policy, fromScript) {
-  if (fromScript.length === 0) return policy;
-  const key = (metric, source) => `${metric}\0${source}`;
-  const known2 = new Set(policy.thresholds.flatMap((t) => t.expressions.map((e) => key(t.metric, e.source))));
-  const added = fromScript.map((t) => ({ metric: t.metric, expressions: t.expressions.filter((e) => !known2.has(key(t.metric, e.source))), origin: "script" })).filter((t) => t.expressions.length > 0);
-  return { ...policy, thresholds: [...policy.thresholds, ...added] };
 }
 
 // src/document/run-view.ts
@@ -75158,7 +75158,8 @@ async function collectCommand(dir, opts, io) {
   const stage = opts.stage ?? tagged ?? current.meta.stage ?? "smoke";
   io.stderr(`perf-gate: collected ${describeInputs(shards, documents.length)} from ${dir}; stage ${stage}${opts.stage ?? tagged ?? current.meta.stage ? "" : " (default; pass --stage)"}
 `);
-  const policy = resolvePolicy(config2, stage);
+  const declared = Object.fromEntries(Object.entries(current.metrics).filter(([, m]) => m.thresholds.length > 0).map(([metric, m]) => [metric, m.thresholds]));
+  const policy = withScriptThresholds(resolvePolicy(config2, stage), recordedThresholds2(declared));
   const baseline = opts.baseline.length > 0 ? await ingestFiles(opts.baseline, ingestOptions) : void 0;
   let report;
   if (opts.output !== void 0) {

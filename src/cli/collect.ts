@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { loadConfig } from '../config/load.js';
 import { resolvePolicy } from '../config/policy.js';
+import { recordedThresholds } from '../config/recorded-thresholds.js';
+import { withScriptThresholds } from '../pipeline/script-thresholds.js';
 import { stageNames } from '../config/schema.js';
 import { submetricsOf } from '../config/submetrics.js';
 import { mergeRuns } from '../document/merge.js';
@@ -68,7 +70,10 @@ export async function collectCommand(dir: string, opts: CollectCliOptions, io: I
   const current = mergeRuns(parts);
   const stage = opts.stage ?? tagged ?? current.meta.stage ?? 'smoke';
   io.stderr(`perf-gate: collected ${describeInputs(shards, documents.length)} from ${dir}; stage ${stage}${opts.stage ?? tagged ?? current.meta.stage ? '' : ' (default; pass --stage)'}\n`);
-  const policy = resolvePolicy(config, stage);
+  // The runners ran with --no-thresholds, yet k6 still declares the script's thresholds of base metrics in
+  // its NDJSON (metrics.<name>.thresholds; not its submetrics'): judged here, once, on the whole run.
+  const declared = Object.fromEntries(Object.entries(current.metrics).filter(([, m]) => m.thresholds.length > 0).map(([metric, m]) => [metric, m.thresholds]));
+  const policy = withScriptThresholds(resolvePolicy(config, stage), recordedThresholds(declared));
   const baseline = opts.baseline.length > 0 ? await ingestFiles(opts.baseline, ingestOptions) : undefined;
 
   let report: string | undefined;

@@ -97,14 +97,19 @@ describe('perf-gate collect', () => {
     expect([0, 1]).toContain(r.code);
   });
 
-  it('gates against --baseline as compare does: same verdict, same exit code, same report', async () => {
+  it('gates against --baseline as compare does: same verdict, same exit code, same endpoint table — and the script\'s thresholds k6 declared', async () => {
     const root = tmp();
     writeShards(REGRESSED, root, { runners: 4, gzip: true });
     const collected = await cli('collect', root, '--baseline', BASELINE, '--stage', 'smoke', '--format', 'markdown');
     const compared = await cli('compare', '--baseline', BASELINE, '--current', REGRESSED, '--stage', 'smoke', '--format', 'markdown');
     expect(collected.code).toBe(compared.code);
     expect(compared.code).toBe(1);
-    expect(collected.stdout).toBe(compared.stdout);
+    const table = (md: string): string[] => md.split('\n').filter((l) => l.startsWith('|'));
+    expect(table(collected.stdout)).toEqual(table(compared.stdout));
+    // Runners run with --no-thresholds: collect judges the thresholds the NDJSON declares (base metrics), compare leaves them to k6.
+    for (const t of ['rate&lt;0.01', 'rate&gt;0.99', 'p(95)&lt;500']) {
+      expect(collected.stdout, t).toContain(`threshold ${t}`);
+    }
   });
 
   it('without a baseline, judges the SLOs only, like compare of the whole run against nothing', async () => {

@@ -96,7 +96,10 @@ describe.skipIf(MAIN_K6 === undefined)(`perf-gate collect on k6-operator-style r
     const r = await cli('collect', results, '-o', out, '--format', 'json');
     expect(r.stderr).toContain(`collected ${RUNNERS} NDJSON shards (runners 1, 2, 3)`);
     expect(r.stderr).not.toContain('wrote no file');
-    expect([0, 1]).toContain(r.code);
+    // The script's threshold no run meets is judged once, on the merged run: it fails the collected run.
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { stages: { findings: { kind: string; outcome: string; threshold?: string }[] }[] };
+    expect(report.stages[0]!.findings.filter((f) => f.kind === 'threshold' && f.threshold === 'p(95)<0.000001').map((f) => f.outcome)).toEqual(['fail']);
     const doc = JSON.parse(readFileSync(join(out, 'smoke.run.json'), 'utf8')) as RunDocument;
     const reqs = doc.scopes['http_reqs'];
     expect(reqs !== undefined && 'counter' in reqs ? reqs.counter.count : undefined).toBe(counts.reduce((a, b) => a + b, 0));
