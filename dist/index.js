@@ -94695,6 +94695,21 @@ function planStages(config2, stages) {
   });
 }
 
+// src/pipeline/max-duration.ts
+function withMaxDuration(stages, value, name) {
+  const seconds2 = parseDurationSeconds(value);
+  if (seconds2 === void 0 || !(seconds2 > 0)) return { problem: `${name} must be a duration such as 90s or 5m, but got '${value}'` };
+  const sequential = stages.filter((s) => s.policy.sequential !== void 0);
+  if (sequential.length === 0) {
+    return { problem: `${name} is the budget of a sequential stage, but ${stages.map((s) => s.stage).join(", ")} ${stages.length === 1 ? "is" : "are"} not sequential \u2014 set stages.<name>.sequential in the config (docs/sequential.md), or leave ${name} out` };
+  }
+  const short = sequential.filter((s) => s.policy.sequential.plannedSeconds > seconds2);
+  if (short.length > 0) {
+    return { problem: `${name} ${value} is shorter than the planned length of ${short.map((s) => `${s.stage} (${s.policy.sequential.plannedSeconds} s)`).join(", ")}: the budget is how long a stage may run on past its plan when the answer is still open` };
+  }
+  return { stages: stages.map((s) => s.policy.sequential ? { ...s, policy: { ...s.policy, sequential: { ...s.policy.sequential, maxSeconds: seconds2 } } } : s) };
+}
+
 // src/document/arm-run.ts
 function armRun(rounds) {
   const merged = mergeRuns(rounds);
@@ -100347,6 +100362,7 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   return {
     ...shard ? { shard } : {},
     ...merge3 ? { merge: merge3 } : {},
+    ...raw("max-duration") !== "" ? { maxDuration: raw("max-duration") } : {},
     engine,
     ...script !== void 0 ? { script } : {},
     ...plan !== void 0 ? { plan } : {},
@@ -100395,7 +100411,7 @@ function parseShard(raw, context, problems) {
   }
   return { spec, ...sequence !== "" ? { sequence } : {}, ...startAt !== "" ? { startAt } : {}, ...region !== "" ? { region } : {} };
 }
-var LOAD_INPUTS = ["script", "plan", "engine", "shard", "segment-sequence", "start-at", "region", "baseline-url", "k6-flags", "jmeter-flags", "memory-source", "raw-output", "env", "target-url"];
+var LOAD_INPUTS = ["script", "plan", "engine", "shard", "segment-sequence", "start-at", "region", "baseline-url", "k6-flags", "jmeter-flags", "memory-source", "raw-output", "env", "target-url", "max-duration"];
 function parseMerge(raw, problems) {
   const dir = raw("shards");
   const allow = raw("allow-missing-shards");
@@ -100861,7 +100877,10 @@ async function runAction(io2) {
   const config2 = await loadConfig(inputs.config);
   const folder = inputs.merge ? await readShardFolder(inputs.merge.dir) : void 0;
   const stageNames2 = folder && inputs.stages.length === 0 ? [...folder.keys()] : inputs.stages;
-  const stages = planStages(config2, stageNames2);
+  const planned = planStages(config2, stageNames2);
+  const budget = inputs.maxDuration !== void 0 ? withMaxDuration(planned, inputs.maxDuration, "'max-duration'") : { stages: planned };
+  if ("problem" in budget) throw new InputError([budget.problem]);
+  const stages = budget.stages;
   const spacing = Number(io2.env["PERF_GATE_WRITE_SPACING_MS"]);
   const client = inputs.githubToken ? createOctokit({ token: inputs.githubToken, baseUrl: ctx.apiUrl, log: io2, ...Number.isFinite(spacing) && spacing >= 0 ? { writeSpacingMs: spacing } : {} }) : void 0;
   const cancel = new AbortController();

@@ -49,6 +49,8 @@ export interface ActionInputs {
    * judged instead of a load. `stages` is then empty when the input was not set: the folder's stages.
    */
   readonly merge?: { readonly dir: string; readonly allowMissingShards: boolean; readonly startToleranceSeconds: number };
+  /** `max-duration`: the sequential stages' budget (a duration), checked against the stages once they are planned. */
+  readonly maxDuration?: string;
 }
 
 export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
@@ -153,6 +155,7 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   return {
     ...(shard ? { shard } : {}),
     ...(merge ? { merge } : {}),
+    ...(raw('max-duration') !== '' ? { maxDuration: raw('max-duration') } : {}),
     engine,
     ...(script !== undefined ? { script } : {}),
     ...(plan !== undefined ? { plan } : {}),
@@ -208,7 +211,7 @@ function parseShard(raw: (name: string) => string, context: { engine: LoadEngine
 }
 
 /** Inputs that drive a load, which merge mode does not run: set there, they would be silently ignored. */
-const LOAD_INPUTS = ['script', 'plan', 'engine', 'shard', 'segment-sequence', 'start-at', 'region', 'baseline-url', 'k6-flags', 'jmeter-flags', 'memory-source', 'raw-output', 'env', 'target-url'] as const;
+const LOAD_INPUTS = ['script', 'plan', 'engine', 'shard', 'segment-sequence', 'start-at', 'region', 'baseline-url', 'k6-flags', 'jmeter-flags', 'memory-source', 'raw-output', 'env', 'target-url', 'max-duration'] as const;
 
 /**
  * `shards` with `allow-missing-shards` and `start-tolerance`: merge mode, where the shard jobs' documents

@@ -8,6 +8,7 @@ import type { Report, StageReport } from '../gate/verdict.js';
 import { createOctokit } from '../github/octokit.js';
 import { chooseEngine, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
 import { planStages } from '../pipeline/plan-stages.js';
+import { withMaxDuration } from '../pipeline/max-duration.js';
 import type { Clock, EngineSetup, Log } from '../pipeline/ports.js';
 import { runAbPipeline } from '../ab/run-ab-stages.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
@@ -17,7 +18,7 @@ import { renderJson, renderMarkdown, renderText, renderTrend } from '../report/i
 import { acceptRegressions, regressionAccepted } from './accept.js';
 import { baselineStore, updateBaselines } from './baselines.js';
 import { readContext, type RunContext } from './context.js';
-import { parseInputs, type ActionInputs } from './inputs.js';
+import { InputError, parseInputs, type ActionInputs } from './inputs.js';
 import type { ActionIo } from './io.js';
 import { memorySampler } from './memory-source.js';
 import { comment, statuses } from './publish.js';
@@ -42,7 +43,10 @@ export async function runAction(io: ActionIo): Promise<void> {
   const folder = inputs.merge ? await readShardFolder(inputs.merge.dir) : undefined;
   const stageNames = folder && inputs.stages.length === 0 ? [...folder.keys()] : inputs.stages;
   // Unknown stages, and thresholds that cannot fit a built-in metric, fail before the load starts.
-  const stages = planStages(config, stageNames);
+  const planned = planStages(config, stageNames);
+  const budget = inputs.maxDuration !== undefined ? withMaxDuration(planned, inputs.maxDuration, "'max-duration'") : { stages: planned };
+  if ('problem' in budget) throw new InputError([budget.problem]);
+  const stages = budget.stages;
   // GitHub asks integrations to space writes ~1 s apart; GitHub Enterprise Server admins (and the tests,
   // against a local server) may set PERF_GATE_WRITE_SPACING_MS.
   const spacing = Number(io.env['PERF_GATE_WRITE_SPACING_MS']);

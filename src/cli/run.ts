@@ -11,6 +11,7 @@ import { chooseEngine, engineForInputs, LOAD_ENGINES, type LoadEngineName } from
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
+import { withMaxDuration } from '../pipeline/max-duration.js';
 import type { BaselineStore, EngineSetup, Log, ShardSetup } from '../pipeline/ports.js';
 import { shardPlan, ShardSpecError, startAtWait } from '../engine/k6-shard.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
@@ -35,6 +36,8 @@ export interface RunCliOptions {
   rounds?: string;
   /** A/B mode: each round's length (`20s`). */
   roundDuration?: string;
+  /** `--max-duration`: the sequential stages' budget, overriding the config's `sequential.maxDuration`. */
+  maxDuration?: string;
   memoryUrl?: string;
   output: string;
   failOn: FailOn;
@@ -125,7 +128,10 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard
   const list = parseStageList(opts.stage, '--stage');
   if (list.problems.length > 0) throw new UsageError(list.problems.join('; '));
   // Unknown stages, and thresholds that cannot fit a built-in metric, fail before any load is sent.
-  const stages = planStages(config, list.stages);
+  const planned = planStages(config, list.stages);
+  const budget = opts.maxDuration !== undefined ? withMaxDuration(planned, opts.maxDuration, '--max-duration') : { stages: planned };
+  if ('problem' in budget) throw new UsageError(budget.problem);
+  const stages = budget.stages;
   if (opts.targetUrl !== undefined) checkTargetUrl(opts.targetUrl, '--target-url');
   const ab = abOptions(opts);
   if (opts.rawOutput !== undefined && list.stages.length > 1 && !opts.rawOutput.includes('{stage}')) {
