@@ -8,6 +8,8 @@ export interface Faults {
   errorRate: Record<string, number>;
   /** Bytes kept alive for every API request served: a memory leak. */
   leakBytesPerRequest: number;
+  /** Answer every API request with `Connection: close`: keep-alive lost, each request opens a connection. */
+  noKeepAlive: boolean;
 }
 
 function routeTable(value: z.ZodNumber) {
@@ -22,10 +24,11 @@ export const faultsSchema = z.strictObject({
   latency: routeTable(z.number().positive()).default({}),
   errorRate: routeTable(z.number().min(0).max(1)).default({}),
   leakBytesPerRequest: z.number().int().min(0).max(64 * 1024 * 1024).default(0),
+  noKeepAlive: z.boolean().default(false),
 });
 
 export function noFaults(): Faults {
-  return { latency: {}, errorRate: {}, leakBytesPerRequest: 0 };
+  return { latency: {}, errorRate: {}, leakBytesPerRequest: 0, noKeepAlive: false };
 }
 
 /**

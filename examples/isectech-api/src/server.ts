@@ -312,6 +312,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       retained.push(Buffer.alloc(faults.leakBytesPerRequest, 1));
       retainedBytes += faults.leakBytesPerRequest;
     }
+    // Node closes the socket after a response that says so: the client must connect again for the next.
+    if (faults.noKeepAlive) res.setHeader('connection', 'close');
     const base = baseLatency[key] ?? { median: 10, sigma: 0.5 };
     const delay = logNormal(latencyRandom, base.median * config.latencyScale, base.sigma) * valueForPath(faults.latency, path, 1);
     res.setHeader('x-simulated-delay-ms', delay.toFixed(3));
