@@ -97246,6 +97246,35 @@ function stagePower(findings, policy, durationSeconds) {
   return { ...common, neededSeconds: durationSeconds * factor };
 }
 
+// src/gate/phases.ts
+var PHASE_METRICS = {
+  sending: "http_req_sending",
+  waiting: "http_req_waiting",
+  receiving: "http_req_receiving",
+  blocked: "http_req_blocked",
+  connecting: "http_req_connecting",
+  tls: "http_req_tls_handshaking"
+};
+var DURATION_PHASES = ["sending", "waiting", "receiving"];
+function phaseBreakdown(baseline, current, latencyMetric, tags) {
+  if (latencyMetric !== "http_req_duration") return void 0;
+  const mean3 = (view, metric) => view.value(scopeName(metric, tags), "avg");
+  const phases = [];
+  for (const [phase, metric] of Object.entries(PHASE_METRICS)) {
+    const b2 = mean3(baseline, metric);
+    const c2 = mean3(current, metric);
+    if (b2 === void 0 || c2 === void 0) {
+      if (DURATION_PHASES.includes(phase)) return void 0;
+      continue;
+    }
+    phases.push({ phase, baseline: b2, current: c2 });
+  }
+  const b = mean3(baseline, latencyMetric);
+  const c = mean3(current, latencyMetric);
+  if (b === void 0 || c === void 0) return void 0;
+  return { meanBaseline: b, meanCurrent: c, phases };
+}
+
 // src/gate/outcome.ts
 function outcomeRank(outcome) {
   switch (outcome) {
@@ -97328,7 +97357,11 @@ function judgeStage(given) {
   }
   for (const w of input2.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input2.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
-  const scopeRows2 = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
+  const scopeRows2 = scopes.map((s) => {
+    const row = scopeRow(s, judged.baseline, judged.current, findings);
+    const phases = baseline ? phaseBreakdown(baseline, current, roles.latency, s.tags) : void 0;
+    return phases ? { ...row, phases } : row;
+  });
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input2.current.meta.durationSeconds);
   const report = {
@@ -98862,10 +98895,47 @@ function shardsText(f) {
   const regions = f.regions.length > 0 ? `; by region: ${f.regions.map((r) => `${r.region} (${r.shards} shard${r.shards === 1 ? "" : "s"}) ${share(r)}`).join("; ")}` : "";
   return `Shards: ${f.members.length} of ${f.count} merged, their loads started ${formatNumber2(f.startSpreadSeconds, 2)} s apart \u2014 ${listed}${regions}${missing}.`;
 }
+var PHASE_WORDS = {
+  sending: "sending the request",
+  waiting: "waiting (server time)",
+  receiving: "receiving the response",
+  blocked: "blocked (waiting for a free connection or DNS)",
+  connecting: "connecting",
+  tls: "TLS handshaking"
+};
+var PHASE_NOISE_MS = 0.05;
+function phasesText(label2, p) {
+  const parts = [];
+  const rise = p.meanCurrent - p.meanBaseline;
+  const delta = (x) => x.current - x.baseline;
+  if (rise > PHASE_NOISE_MS && rise / p.meanBaseline > 0.02) {
+    const inside = p.phases.filter((x) => DURATION_PHASES.includes(x.phase) && delta(x) > PHASE_NOISE_MS && delta(x) >= rise * 0.1).sort((a, b) => delta(b) - delta(a)).slice(0, 2);
+    const of = inside.length > 0 ? `, of which ${inside.map((x) => `+${formatMs(delta(x))} ${PHASE_WORDS[x.phase]}`).join(" and ")}` : "";
+    parts.push(`+${formatMs(rise)} mean per request${of}`);
+  }
+  const setup = (which2) => p.phases.filter((x) => x.phase === "connecting" || x.phase === "tls").reduce((sum3, x) => sum3 + x[which2], 0);
+  const [before, after] = [setup("baseline"), setup("current")];
+  if (after - before > PHASE_NOISE_MS && after >= 3 * before) {
+    const reuse = before < after / 10 ? ": connections are no longer reused (keep-alive lost?)" : ": fewer connections are reused";
+    parts.push(`connection setup ${formatMs(before)} \u2192 ${formatMs(after)} per request${before > 0 ? ` (\xD7${formatNumber2(after / before, 2)})` : ""}${reuse}`);
+  }
+  const blocked = p.phases.find((x) => x.phase === "blocked");
+  if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);
+  return parts.length > 0 ? `${label2}: ${parts.join("; ")}.` : void 0;
+}
+function timeHints(scopes) {
+  return scopes.flatMap((row) => {
+    if (!row.phases) return [];
+    const wholeRun = row.scope === void 0;
+    if (!wholeRun && row.outcome !== "fail" && row.outcome !== "warn") return [];
+    const text = phasesText(wholeRun ? "All requests" : row.scope.value, row.phases);
+    return text !== void 0 && (!wholeRun || row.outcome === "fail" || row.outcome === "warn" || text.includes("connection") || text.includes("blocked")) ? [`Where the time went \u2014 ${text}`] : [];
+  });
+}
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.shards ? [shardsText(stage.shards)] : [], ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.shards ? [shardsText(stage.shards)] : [], ...timeHints(stage.scopes ?? []), ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -99123,10 +99193,11 @@ function memoryBlock(stage) {
     { alignDelimiters: false, align: ["l", "r", "r", "r", "r", "r"] }
   );
 }
-function section(head, scopes, findings, memory, notes) {
+function section(head, scopes, findings, memory, notes, hints = "") {
   const sorted = sortFindings(findings);
   return {
     head,
+    hints,
     rows: scopes.map(rowCells),
     findings: sorted.filter((f) => f.severity !== "info").map(findingLine),
     memory,
@@ -99146,14 +99217,15 @@ function buildModel(report, options) {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
-    const { shards, ...rest } = stage;
+    const { shards, scopes, ...rest } = stage;
     const shardLine = shards ? `
 
 ${escapeMarkdown(shardsText(shards))}` : "";
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
 ${runLine(stage)}${shardLine}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest)), rows, stage.findings);
+    const hints = timeHints(scopes).map((h) => `- \u{1F50E} ${escapeMarkdown(h)}`).join("\n");
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest), hints), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
@@ -99215,6 +99287,7 @@ function compose(model, cut, maxLength, headline = model.headline, title = model
       const droppedFindings = findingsDropped.get(i);
       const findings = droppedFindings === void 0 ? s.findings : s.findings.filter((_, j) => !droppedFindings.has(j));
       if (findings.length > 0) blocks.push(findings.join("\n"));
+      if (!cut.details && s.hints !== "") blocks.push(s.hints);
       if (!cut.memory && s.memory !== "") blocks.push(s.memory);
       if (!cut.details && s.details !== "") blocks.push(s.details);
     });
@@ -99460,7 +99533,7 @@ var DECISION = {
   children: { confidence: CONFIDENCE }
 };
 var SCOPE_COMPARISON = {
-  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "detectable", "baseline", "current"]),
+  keys: keyOrder()(["metric", "scope", "outcome", "latencyChange", "confidence", "decidedBy", "detectable", "baseline", "current", "phases"]),
   children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY }
 };
 var SLOPE_INTERVAL = { keys: ["lower", "upper"], children: {} };

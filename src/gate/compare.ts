@@ -17,6 +17,7 @@ import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js'
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
+import { phaseBreakdown } from './phases.js';
 import { outcomeRank, sortFindings, worstOutcome } from './outcome.js';
 import type { AbSummary, Decision, Finding, Outcome, ScopeComparison, ScopeSummary, StageNoise, StageReport } from './verdict.js';
 
@@ -114,7 +115,11 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
   for (const w of input.current.meta.warnings) notes.push(`Current run: ${w}`);
   for (const w of input.baseline?.meta.warnings ?? []) notes.push(`Baseline: ${w}`);
 
-  const scopeRows = scopes.map((s) => scopeRow(s, judged.baseline, judged.current, findings));
+  const scopeRows = scopes.map((s) => {
+    const row = scopeRow(s, judged.baseline, judged.current, findings);
+    const phases = baseline ? phaseBreakdown(baseline, current, roles.latency, s.tags) : undefined;
+    return phases ? { ...row, phases } : row;
+  });
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
   const power = stagePower(findings, policy, input.current.meta.durationSeconds);
   const report: StageReport = {

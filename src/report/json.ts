@@ -47,7 +47,7 @@ const DECISION: Shape = {
   children: { confidence: CONFIDENCE },
 };
 const SCOPE_COMPARISON: Shape = {
-  keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'decidedBy', 'detectable', 'baseline', 'current']),
+  keys: keyOrder<ScopeComparison>()(['metric', 'scope', 'outcome', 'latencyChange', 'confidence', 'decidedBy', 'detectable', 'baseline', 'current', 'phases']),
   children: { scope: SCOPE, confidence: CONFIDENCE, decidedBy: DECISION, baseline: SUMMARY, current: SUMMARY },
 };
 const SLOPE_INTERVAL: Shape = { keys: ['lower', 'upper'], children: {} };

@@ -8,7 +8,7 @@ import { markdownTable } from 'markdown-table';
 import type { Finding, Outcome, Report, Severity, StageReport } from '../gate/verdict.js';
 import { escapeMarkdown } from './escape.js';
 import { groupThousands } from './format.js';
-import { shardsText, stageNotes } from './words.js';
+import { shardsText, stageNotes, timeHints } from './words.js';
 import {
   MEMORY_COLUMNS,
   SCOPE_COLUMNS,
@@ -157,6 +157,8 @@ interface SectionModel {
   readonly rows: readonly (readonly string[])[];
   /** Failure and warning list items, most severe first. */
   readonly findings: readonly string[];
+  /** Where the time went on the failing endpoints (list items), or ''. */
+  readonly hints: string;
   readonly memory: string;
   readonly details: string;
 }
@@ -221,10 +223,11 @@ function memoryBlock(stage: StageReport): string {
   );
 }
 
-function section(head: string, scopes: readonly ScopeRow[], findings: readonly Finding[], memory: string, notes: readonly string[]): SectionModel {
+function section(head: string, scopes: readonly ScopeRow[], findings: readonly Finding[], memory: string, notes: readonly string[], hints = ''): SectionModel {
   const sorted = sortFindings(findings);
   return {
     head,
+    hints,
     rows: scopes.map(rowCells),
     findings: sorted.filter((f) => f.severity !== 'info').map(findingLine),
     memory,
@@ -250,10 +253,12 @@ function buildModel(report: Report, options: MarkdownOptions): Model {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? '\n\n_No per-endpoint data._' : '';
     // A distributed run's shards stand under the run line, not in the folded notes: a reviewer checks them first.
-    const { shards, ...rest } = stage;
+    // So do the hints of where the time went, under the findings they explain.
+    const { shards, scopes, ...rest } = stage;
     const shardLine = shards ? `\n\n${escapeMarkdown(shardsText(shards))}` : '';
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}\n\n${runLine(stage)}${shardLine}${empty}`;
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest)), rows, stage.findings);
+    const hints = timeHints(scopes).map((h) => `- 🔎 ${escapeMarkdown(h)}`).join('\n');
+    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest), hints), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section('#### Run-wide findings', [], runWide, '', []), [], runWide);
@@ -339,6 +344,7 @@ function compose(model: Model, cut: Cut, maxLength: number, headline = model.hea
       const droppedFindings = findingsDropped.get(i);
       const findings = droppedFindings === undefined ? s.findings : s.findings.filter((_, j) => !droppedFindings.has(j));
       if (findings.length > 0) blocks.push(findings.join('\n'));
+      if (!cut.details && s.hints !== '') blocks.push(s.hints);
       if (!cut.memory && s.memory !== '') blocks.push(s.memory);
       if (!cut.details && s.details !== '') blocks.push(s.details);
     });

@@ -5,8 +5,9 @@
  */
 
 import type { RequestMix } from '../document/request-mix.js';
+import { DURATION_PHASES } from '../gate/phases.js';
 import type { ShardFigures, ShardShare } from '../document/shard-figures.js';
-import type { AbSummary, Finding, SequentialSummary, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { AbSummary, Finding, PhaseBreakdown, RequestPhase, ScopeComparison, SequentialSummary, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 import { formatChange, formatDuration, formatInterval, formatMegabytes, formatMs, formatNumber, formatPercent, formatRate, formatSlope, groupThousands } from './format.js';
 
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
@@ -514,9 +515,64 @@ export function shardsText(f: ShardFigures): string {
   return `Shards: ${f.members.length} of ${f.count} merged, their loads started ${formatNumber(f.startSpreadSeconds, 2)} s apart — ${listed}${regions}${missing}.`;
 }
 
+/** How each phase is named to a reader: what it means for where to look. */
+const PHASE_WORDS: Readonly<Record<RequestPhase, string>> = {
+  sending: 'sending the request',
+  waiting: 'waiting (server time)',
+  receiving: 'receiving the response',
+  blocked: 'blocked (waiting for a free connection or DNS)',
+  connecting: 'connecting',
+  tls: 'TLS handshaking',
+};
+
+/** A phase's mean change below this (ms) is no part of an explanation. */
+const PHASE_NOISE_MS = 0.05;
+
+/**
+ * Where the time went on one endpoint, when its mean latency rose: `GET /api/alerts: +42.0 ms mean per
+ * request, of which +40.1 ms waiting (server time)`; and connection setup that at least tripled, which
+ * the latency does not include: `connection setup 0.04 → 1.87 ms per request: connections are no longer
+ * reused (keep-alive lost?)`. Undefined when neither applies.
+ */
+export function phasesText(label: string, p: PhaseBreakdown): string | undefined {
+  const parts: string[] = [];
+  const rise = p.meanCurrent - p.meanBaseline;
+  const delta = (x: { baseline: number; current: number }): number => x.current - x.baseline;
+  if (rise > PHASE_NOISE_MS && rise / p.meanBaseline > 0.02) {
+    const inside = p.phases.filter((x) => DURATION_PHASES.includes(x.phase) && delta(x) > PHASE_NOISE_MS && delta(x) >= rise * 0.1).sort((a, b) => delta(b) - delta(a)).slice(0, 2);
+    const of = inside.length > 0 ? `, of which ${inside.map((x) => `+${formatMs(delta(x))} ${PHASE_WORDS[x.phase]}`).join(' and ')}` : '';
+    parts.push(`+${formatMs(rise)} mean per request${of}`);
+  }
+  const setup = (which: 'baseline' | 'current'): number => p.phases.filter((x) => x.phase === 'connecting' || x.phase === 'tls').reduce((sum, x) => sum + x[which], 0);
+  const [before, after] = [setup('baseline'), setup('current')];
+  // Tripled and by more than noise: on a LAN a connect costs a tenth of a millisecond, so a lost keep-alive
+  // moves the mean per request by little in absolute terms and by many times relatively.
+  if (after - before > PHASE_NOISE_MS && after >= 3 * before) {
+    const reuse = before < after / 10 ? ': connections are no longer reused (keep-alive lost?)' : ': fewer connections are reused';
+    parts.push(`connection setup ${formatMs(before)} → ${formatMs(after)} per request${before > 0 ? ` (×${formatNumber(after / before, 2)})` : ''}${reuse}`);
+  }
+  const blocked = p.phases.find((x) => x.phase === 'blocked');
+  if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);
+  return parts.length > 0 ? `${label}: ${parts.join('; ')}.` : undefined;
+}
+
+/**
+ * Where the time went, for the rows a reviewer looks at: every failing or warning endpoint, and the whole
+ * run (connection setup lost shows there even when no latency moved).
+ */
+export function timeHints(scopes: readonly ScopeComparison[]): string[] {
+  return scopes.flatMap((row) => {
+    if (!row.phases) return [];
+    const wholeRun = row.scope === undefined;
+    if (!wholeRun && row.outcome !== 'fail' && row.outcome !== 'warn') return [];
+    const text = phasesText(wholeRun ? 'All requests' : row.scope!.value, row.phases);
+    return text !== undefined && (!wholeRun || row.outcome === 'fail' || row.outcome === 'warn' || text.includes('connection') || text.includes('blocked')) ? [`Where the time went — ${text}`] : [];
+  });
+}
+
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'shards' | 'notes'>): string[] {
+export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'> & Partial<Pick<StageReport, 'shards' | 'scopes'>>): string[] {
   const noise = stage.noise ? noiseText(stage.noise) : undefined;
   const power = stage.power ? (stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power)) : undefined;
-  return [...(stage.shards ? [shardsText(stage.shards)] : []), ...(stage.sequential ? [sequentialText(stage.sequential)] : []), ...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
+  return [...(stage.shards ? [shardsText(stage.shards)] : []), ...timeHints(stage.scopes ?? []), ...(stage.sequential ? [sequentialText(stage.sequential)] : []), ...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
 }

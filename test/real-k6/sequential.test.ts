@@ -10,41 +10,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { parseConfig } from '../../src/config/schema.js';
 import { createK6Engine } from '../../src/engine/k6-engine.js';
 import { planStages } from '../../src/pipeline/plan-stages.js';
 import type { StoredBaseline } from '../../src/pipeline/ports.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { fakeStore, fixedClock, recordingLog } from '../pipeline/fakes.js';
+import { startApiProcess, setFaults, type ApiProcess } from '../support/example-api-process.js';
 import { K6_TEST_ENV, REAL_K6S, SKIPPED, warnIfSkipped, type RealK6 } from '../support/real-k6.js';
 
 const KNOBS = { VUS: '3', DURATION: '12s', THINK: '0.1', WS_EVERY: '3', EXPORT_EVERY: '4' };
 const PLAIN = parseConfig({});
 const SEQUENTIAL = parseConfig({ stages: { smoke: { sequential: { duration: '12s', maxDuration: '16s', lookEvery: '4s' } } } });
 
-/** The example API's default admin token (examples/isectech-api). */
-const ADMIN_TOKEN = 'isectech-admin';
-let server: { url: string; close(): Promise<void> } | undefined;
+let server: ApiProcess | undefined;
 
-/** The example API started as its own process (`examples/isectech-api/src/main.ts`), on a free port. */
-function startApiProcess(seed: number): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/isectech-api/src/main.ts'], { env: { ...process.env, PORT: '0', ISECTECH_SEED: String(seed) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer): void => {
-      out += String(d);
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (!m) return;
-      child.stdout.off('data', onData);
-      resolve({ url: m[1]!, close: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d: Buffer) => (out += String(d)));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the example API exited (${code}) before listening: ${out}`)));
-  });
-}
 warnIfSkipped('real k6: sequential stage');
 
 /**
@@ -55,12 +35,7 @@ warnIfSkipped('real k6: sequential stage');
 async function freshServer(faults: unknown): Promise<void> {
   await server?.close();
   server = await startApiProcess(9);
-  await setFaults(faults);
-}
-
-async function setFaults(faults: unknown): Promise<void> {
-  const res = await fetch(`${server!.url}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN }, body: JSON.stringify(faults) });
-  if (!res.ok) throw new Error(`the example API refused the faults: ${res.status}`);
+  await setFaults(server, faults);
 }
 
 async function stage(k6: RealK6, config: typeof PLAIN, stored: StoredBaseline) {

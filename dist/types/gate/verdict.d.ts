@@ -290,6 +290,19 @@ export interface ScopeSummary {
     /** Fraction of failed requests (k6 http_req_failed rate), 0..1. */
     readonly errorRate?: number;
 }
+/** A part of a k6 request's time: the duration's sending, waiting, receiving; before it blocked, connecting, tls. */
+export type RequestPhase = 'sending' | 'waiting' | 'receiving' | 'blocked' | 'connecting' | 'tls';
+/** Where a scope's request time went in each run (gate/phases.ts): the mean per request of each phase, ms. */
+export interface PhaseBreakdown {
+    /** The mean latency (`http_req_duration`), ms: the sum of sending, waiting and receiving. */
+    readonly meanBaseline: number;
+    readonly meanCurrent: number;
+    readonly phases: readonly {
+        readonly phase: RequestPhase;
+        readonly baseline: number;
+        readonly current: number;
+    }[];
+}
 export interface ScopeComparison {
     /** `http_req_duration{name:GET /api/alerts}` or `http_req_duration` for the whole run. */
     readonly metric: string;
@@ -316,6 +329,8 @@ export interface ScopeComparison {
      * noise included). Absent when the scope could not be tested.
      */
     readonly detectable?: number;
+    /** Where the request time went, baseline and current (k6 runs with both): for the report's hints. */
+    readonly phases?: PhaseBreakdown;
 }
 /** The statistic that decided a scope's row. */
 export interface Decision {

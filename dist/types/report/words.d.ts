@@ -5,7 +5,7 @@
  */
 import type { RequestMix } from '../document/request-mix.js';
 import type { ShardFigures } from '../document/shard-figures.js';
-import type { AbSummary, Finding, SequentialSummary, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
+import type { AbSummary, Finding, PhaseBreakdown, ScopeComparison, SequentialSummary, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
 /** A number in its unit: `80.1 ms`, `104 req/s`, `2.50 /s`, `5.00 %`, `168 MB`, `+560 MB/h`, `1,234`. */
 export declare function formatInUnit(unit: Unit, value: number): string;
 /** A limit as the user configured it: `+20 %`, `−15 %`, `+50 % and +0.1 % points`, `p(95)<500`. */
@@ -63,5 +63,17 @@ export declare function sequentialText(q: SequentialSummary): string;
  * loads started 0.3 s apart — 1/4 us-east 1,210 requests (p95 80.1 ms, 0.00 % errors), …; by region: …`.
  */
 export declare function shardsText(f: ShardFigures): string;
+/**
+ * Where the time went on one endpoint, when its mean latency rose: `GET /api/alerts: +42.0 ms mean per
+ * request, of which +40.1 ms waiting (server time)`; and connection setup that at least tripled, which
+ * the latency does not include: `connection setup 0.04 → 1.87 ms per request: connections are no longer
+ * reused (keep-alive lost?)`. Undefined when neither applies.
+ */
+export declare function phasesText(label: string, p: PhaseBreakdown): string | undefined;
+/**
+ * Where the time went, for the rows a reviewer looks at: every failing or warning endpoint, and the whole
+ * run (connection setup lost shows there even when no latency moved).
+ */
+export declare function timeHints(scopes: readonly ScopeComparison[]): string[];
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'shards' | 'notes'>): string[];
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'> & Partial<Pick<StageReport, 'shards' | 'scopes'>>): string[];
