@@ -31,3 +31,23 @@ export function recordingIo(inputs: Record<string, string>, env: NodeJS.ProcessE
     now: () => new Date('2026-12-01T10:00:00Z'),
   };
 }
+
+/**
+ * Runs the Action in this process with `io`, the process's RUNNER_TOOL_CACHE, RUNNER_TEMP and PATH set
+ * for the call (finding k6 on PATH and @actions/tool-cache read them from the process itself), restored after.
+ */
+export async function runActionInProcess(run: (io: RecordingIo) => Promise<void>, io: RecordingIo, temp: string, path: string): Promise<void> {
+  const names = ['RUNNER_TOOL_CACHE', 'RUNNER_TEMP', 'PATH'] as const;
+  const saved = names.map((n) => process.env[n]);
+  process.env['RUNNER_TOOL_CACHE'] = `${temp}/tool-cache`;
+  process.env['RUNNER_TEMP'] = temp;
+  process.env['PATH'] = path;
+  try {
+    await run(io);
+  } finally {
+    names.forEach((n, k) => {
+      if (saved[k] === undefined) delete process.env[n];
+      else process.env[n] = saved[k];
+    });
+  }
+}

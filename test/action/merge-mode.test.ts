@@ -14,7 +14,7 @@ import { parseInputs } from '../../src/action/inputs.js';
 import { runAction } from '../../src/action/run.js';
 import { splitArgs } from '../../src/engine/split-args.js';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
-import { recordingIo } from './fake-io.js';
+import { recordingIo, runActionInProcess } from './fake-io.js';
 import { fakeK6Bin, runBundledAction } from './run-action.js';
 
 const PR = 11;
@@ -36,18 +36,7 @@ async function shardFolder(replay: string, shards: readonly number[] = [1, 2]): 
       { PATH: path, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: 'abc123', FAKE_K6_REPLAY: replay, FAKE_K6_DURATION_MS: '100' },
       temp,
     );
-    const saved = { cache: process.env['RUNNER_TOOL_CACHE'], temp: process.env['RUNNER_TEMP'], path: process.env['PATH'] };
-    process.env['RUNNER_TOOL_CACHE'] = join(temp, 'tool-cache');
-    process.env['RUNNER_TEMP'] = temp;
-    process.env['PATH'] = path;
-    try {
-      await runAction(io);
-    } finally {
-      for (const [name, value] of [['RUNNER_TOOL_CACHE', saved.cache], ['RUNNER_TEMP', saved.temp], ['PATH', saved.path]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    await runActionInProcess(runAction, io, temp, path);
     expect(io.calls.filter((c) => c.startsWith('failed:'))).toEqual([]);
     mkdirSync(join(folder, `perf-shard-${i}`));
     cpSync(join(temp, 'perf-gate', 'shard', 'smoke.run.json'), join(folder, `perf-shard-${i}`, 'smoke.run.json'));

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInputs } from '../../src/action/inputs.js';
 import { runAction } from '../../src/action/run.js';
 import { splitArgs } from '../../src/engine/split-args.js';
-import { recordingIo } from './fake-io.js';
+import { recordingIo, runActionInProcess } from './fake-io.js';
 import { fakeK6Bin } from './run-action.js';
 
 const inputsOf = (table: Record<string, string>) => parseInputs((name) => table[name] ?? '', splitArgs, '1.8.1');
@@ -24,19 +24,7 @@ describe('the Action as a shard', () => {
       { PATH: path, GITHUB_REPOSITORY: 'isectech/platform', GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: 'abc123', FAKE_K6_REPLAY: 'smoke-regressed', FAKE_K6_DURATION_MS: '200' },
       temp,
     );
-    // Finding k6 on PATH and @actions/tool-cache read these from the process itself.
-    const saved = { cache: process.env['RUNNER_TOOL_CACHE'], temp: process.env['RUNNER_TEMP'], path: process.env['PATH'] };
-    process.env['RUNNER_TOOL_CACHE'] = join(temp, 'tool-cache');
-    process.env['RUNNER_TEMP'] = temp;
-    process.env['PATH'] = path;
-    try {
-      await runAction(io);
-    } finally {
-      for (const [name, value] of [['RUNNER_TOOL_CACHE', saved.cache], ['RUNNER_TEMP', saved.temp], ['PATH', saved.path]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    await runActionInProcess(runAction, io, temp, path);
     const dir = io.calls.find((c) => c.startsWith('output: shard-dir='))?.slice('output: shard-dir='.length);
     expect(dir).toBe(join(temp, 'perf-gate', 'shard'));
     const doc = JSON.parse(readFileSync(join(dir!, 'smoke.run.json'), 'utf8')) as { meta: { shard?: { index: number; count: number; segment: string; region?: string } } };
