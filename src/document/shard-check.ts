@@ -26,7 +26,7 @@ export interface ShardCheckOptions {
  *   cut by another sequence or count, has a segment not in its sequence, doubles a segment, or when a
  *   shard is missing and `allowMissingShards` is not set ("shard 3/4 (segment 1/2:3/4) is missing").
  */
-export function checkShards(docs: readonly RunDocument[], names: readonly string[], options: ShardCheckOptions = {}): { summary: ShardsSummary; warnings: string[] } | undefined {
+export function checkShards(docs: readonly Pick<RunDocument, 'meta' | 'scopes'>[], names: readonly string[], options: ShardCheckOptions = {}): { summary: ShardsSummary; warnings: string[] } | undefined {
   const firstAt = docs.findIndex((d) => d.meta.shard !== undefined);
   if (firstAt < 0) return undefined;
   const ref = docs[firstAt]!.meta.shard!;
@@ -94,7 +94,7 @@ export function checkShards(docs: readonly RunDocument[], names: readonly string
 }
 
 /** The requests a run made: its requests role's count (k6's http_reqs), 0 when it has none. */
-function requestCount(doc: RunDocument): number {
+function requestCount(doc: Pick<RunDocument, 'meta' | 'scopes'>): number {
   const scope = doc.scopes[doc.meta.roles?.requests ?? 'http_reqs'];
   if (!scope) return 0;
   if ('reported' in scope) return scope.reported['count'] ?? 0;
