@@ -12233,7 +12233,7 @@ var require_zalgo = __commonJS({
       }
       function heComes(text2, options2) {
         var result = "";
-        var counts;
+        var counts2;
         var l;
         options2 = options2 || {};
         options2["up"] = typeof options2["up"] !== "undefined" ? options2["up"] : true;
@@ -12246,28 +12246,28 @@ var require_zalgo = __commonJS({
             continue;
           }
           result = result + text2[l];
-          counts = { "up": 0, "down": 0, "mid": 0 };
+          counts2 = { "up": 0, "down": 0, "mid": 0 };
           switch (options2.size) {
             case "mini":
-              counts.up = randomNumber(8);
-              counts.mid = randomNumber(2);
-              counts.down = randomNumber(8);
+              counts2.up = randomNumber(8);
+              counts2.mid = randomNumber(2);
+              counts2.down = randomNumber(8);
               break;
             case "maxi":
-              counts.up = randomNumber(16) + 3;
-              counts.mid = randomNumber(4) + 1;
-              counts.down = randomNumber(64) + 3;
+              counts2.up = randomNumber(16) + 3;
+              counts2.mid = randomNumber(4) + 1;
+              counts2.down = randomNumber(64) + 3;
               break;
             default:
-              counts.up = randomNumber(8) + 1;
-              counts.mid = randomNumber(6) / 2;
-              counts.down = randomNumber(8) + 1;
+              counts2.up = randomNumber(8) + 1;
+              counts2.mid = randomNumber(6) / 2;
+              counts2.down = randomNumber(8) + 1;
               break;
           }
           var arr = ["up", "mid", "down"];
           for (var d in arr) {
             var index = arr[d];
-            for (var i = 0; i <= counts[index]; i++) {
+            for (var i = 0; i <= counts2[index]; i++) {
               if (options2[index]) {
                 result = result + soul[index][randomNumber(soul[index].length)];
               }
@@ -42410,12 +42410,92 @@ var MergeError = class extends Error {
 
 // src/document/trend-histogram.ts
 var hdr = __toESM(require_dist(), 1);
+
+// src/document/hdr-counts.ts
+import { inflateSync } from "node:zlib";
+var V2_COOKIE = 478450435;
+var V2_COMPRESSED_COOKIE = 478450436;
+var HEADER_BYTES = 40;
+var TWO_32 = 2 ** 32;
+var CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var indexes = new Float64Array(4096);
+var counts = new Float64Array(4096);
+function readHdrCounts(base644) {
+  if (base644.length % 4 !== 0 || !CANONICAL_BASE64.test(base644)) return void 0;
+  const outer = Buffer.from(base644, "base64");
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
+  let data;
+  try {
+    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
+  } catch {
+    return void 0;
+  }
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
+  const payload = data.readUInt32BE(4);
+  const digits2 = data.readUInt32BE(12);
+  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
+  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
+  if (digits2 !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
+  const end = HEADER_BYTES + payload;
+  if (end > data.length) return void 0;
+  const length = countsLength(highest);
+  let n = 0;
+  let index = 0;
+  let at = HEADER_BYTES;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    for (let k = 0; ; k++) {
+      if (at >= data.length) return void 0;
+      const b = data[at++];
+      value += (b & 127) * scale;
+      if ((b & 128) === 0 || k === 8) break;
+      scale *= 128;
+    }
+    const count2 = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    if (count2 < 0) {
+      index += -count2;
+      continue;
+    }
+    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
+    if (count2 !== 0 && index < length) {
+      if (n === indexes.length) grow();
+      indexes[n] = index;
+      counts[n++] = count2;
+    }
+    index++;
+  }
+  return { n, indexes, counts };
+}
+function grow() {
+  const i = new Float64Array(2 * indexes.length);
+  i.set(indexes);
+  indexes = i;
+  const c2 = new Float64Array(2 * counts.length);
+  c2.set(counts);
+  counts = c2;
+}
+function countsLength(highest) {
+  let smallestUntrackable = 2048;
+  let buckets = 1;
+  while (smallestUntrackable <= highest) {
+    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
+      buckets++;
+      break;
+    }
+    smallestUntrackable *= 2;
+    buckets++;
+  }
+  return (buckets + 1) * 1024;
+}
+
+// src/document/trend-histogram.ts
 var TIME_SCALE = 1e6;
 var VALUE_SCALE = 1e3;
 var SUB_BUCKET_HALF_MAGNITUDE = 10;
 var SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
 var SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
-var TWO_32 = 2 ** 32;
+var TWO_322 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
@@ -42450,9 +42530,9 @@ var TrendHistogram = class _TrendHistogram {
       scaled = Number.MAX_SAFE_INTEGER;
     }
     const at = countsIndex(scaled) - this.offset;
-    const counts = this.counts;
-    if (at >= 0 && at < counts.length) {
-      if (++counts[at] === 0) this.widenCounts(at);
+    const counts2 = this.counts;
+    if (at >= 0 && at < counts2.length) {
+      if (++counts2[at] === 0) this.widenCounts(at);
     } else {
       this.addAt(at + this.offset, 1);
     }
@@ -42484,6 +42564,20 @@ var TrendHistogram = class _TrendHistogram {
     const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
     if (this.counts.length > 0) next.set(this.counts, this.offset - from);
     this.counts = next;
+    this.offset = from;
+  }
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  setCounts({ n, indexes: indexes2, counts: counts2 }) {
+    if (n === 0) return;
+    const first2 = indexes2[0];
+    const last2 = indexes2[n - 1];
+    const from = first2 - first2 % SUB_BUCKET_HALF_COUNT;
+    const size = last2 - last2 % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
+    let wide = false;
+    for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
+    const c2 = wide ? new Float64Array(size) : new Uint32Array(size);
+    for (let k = 0; k < n; k++) c2[indexes2[k] - from] = counts2[k];
+    this.counts = c2;
     this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
@@ -42545,14 +42639,14 @@ var TrendHistogram = class _TrendHistogram {
         this.addAt(first2 + other.offset, c2[first2]);
         if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
         if (this.pending === void 0) {
-          let counts = this.counts;
+          let counts2 = this.counts;
           const shift2 = other.offset - this.offset;
           for (let i = first2 + 1; i < last2; i++) {
             const n = c2[i];
             if (n === 0) continue;
-            const sum3 = counts[i + shift2] + n;
-            if (sum3 > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
-            counts[i + shift2] = sum3;
+            const sum3 = counts2[i + shift2] + n;
+            if (sum3 > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
+            counts2[i + shift2] = sum3;
           }
         } else {
           for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
@@ -42595,11 +42689,15 @@ var TrendHistogram = class _TrendHistogram {
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
-    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
     t.pending = void 0;
-    for (let i = 0; i < h.countsArrayLength; i++) {
-      const n = h.getCountAtIndex(i);
-      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+    const read2 = readHdrCounts(e.hdr);
+    if (read2 !== void 0) t.setCounts(read2);
+    else {
+      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+      for (let i = 0; i < h.countsArrayLength; i++) {
+        const n = h.getCountAtIndex(i);
+        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+      }
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -42614,11 +42712,11 @@ var NO_PENDING = [];
 var PENDING_LIMIT = 64;
 var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
-  return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
+  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
 }
 function countsIndex(v) {
   const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
-  const sub = v < TWO_32 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
   return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
 }
 function lowestEquivalent(index) {
@@ -42718,16 +42816,16 @@ var WindowSketch = class _WindowSketch {
       const base = this.base;
       for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
       const keys = new Int32Array(n);
-      const counts = new Float64Array(n);
+      const counts2 = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
         const c2 = dense[slot - base];
         if (c2 === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
-        counts[j++] = c2;
+        counts2[j++] = c2;
         dense[slot - base] = 0;
       }
       this.keys = keys;
-      this.counts = counts;
+      this.counts = counts2;
       this.release(dense);
       return;
     }
@@ -42769,24 +42867,24 @@ var WindowSketch = class _WindowSketch {
     const a = this.keys;
     const b = other.keys;
     const keys = new Int32Array(a.length + b.length);
-    const counts = new Float64Array(a.length + b.length);
+    const counts2 = new Float64Array(a.length + b.length);
     let i = 0;
     let j = 0;
     let n = 0;
     while (i < a.length || j < b.length) {
       if (j >= b.length || i < a.length && a[i] < b[j]) {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++];
+        counts2[n++] = this.counts[i++];
       } else if (i >= a.length || b[j] < a[i]) {
         keys[n] = b[j];
-        counts[n++] = other.counts[j++];
+        counts2[n++] = other.counts[j++];
       } else {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++] + other.counts[j++];
+        counts2[n++] = this.counts[i++] + other.counts[j++];
       }
     }
     this.keys = keys.slice(0, n);
-    this.counts = counts.slice(0, n);
+    this.counts = counts2.slice(0, n);
   }
   /** Buckets ascending, each at the value it stands for. */
   distribution() {
@@ -42821,16 +42919,16 @@ var WindowSketch = class _WindowSketch {
     const s = new _WindowSketch();
     const n = flat2.length >> 1;
     const keys = new Int32Array(n);
-    const counts = new Float64Array(n);
+    const counts2 = new Float64Array(n);
     let ascending = true;
     for (let i = 0; i < n; i++) {
       keys[i] = flat2[2 * i];
-      counts[i] = flat2[2 * i + 1];
+      counts2[i] = flat2[2 * i + 1];
       if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
     }
     if (ascending) {
       s.keys = keys;
-      s.counts = counts;
+      s.counts = counts2;
       return s;
     }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
@@ -62961,9 +63059,9 @@ function signatureKey(tags) {
 function keyOfSignature(s) {
   return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
 }
-function signatureList(counts) {
-  let other = counts.get(OTHER_SIGNATURE) ?? 0;
-  const named = [...counts].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+function signatureList(counts2) {
+  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
   const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
     const [status, errorCode] = key.split(SEPARATOR);
@@ -62973,9 +63071,9 @@ function signatureList(counts) {
   return out;
 }
 function addSignatureLists(a, b) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const s of [...a, ...b]) counts.set(keyOfSignature(s), (counts.get(keyOfSignature(s)) ?? 0) + s.failed);
-  return signatureList(counts);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const s of [...a, ...b]) counts2.set(keyOfSignature(s), (counts2.get(keyOfSignature(s)) ?? 0) + s.failed);
+  return signatureList(counts2);
 }
 
 // src/document/roles.ts
@@ -63652,12 +63750,12 @@ function matches(sub, tags) {
   return true;
 }
 function signaturesOf(leaves) {
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   for (const leaf of leaves) {
     if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
   }
-  return signatureList(counts);
+  return signatureList(counts2);
 }
 function samples(t) {
   switch (t.type) {
@@ -65141,21 +65239,21 @@ function slotCounts(weights, maxCycle = MAX_CYCLE) {
   const total2 = weights.reduce((a, b) => a + b, 0);
   const slots = Math.max(maxCycle, weights.length);
   const exact = weights.map((w) => w / total2 * slots);
-  const counts = exact.map((e) => Math.max(1, Math.floor(e)));
-  let left = slots - counts.reduce((a, b) => a + b, 0);
+  const counts2 = exact.map((e) => Math.max(1, Math.floor(e)));
+  let left = slots - counts2.reduce((a, b) => a + b, 0);
   const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts[byRemainder[k].i]++;
-  return counts;
+  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts2[byRemainder[k].i]++;
+  return counts2;
 }
 function weightedCycle(weights, maxCycle = MAX_CYCLE) {
-  const counts = slotCounts(weights, maxCycle);
-  const total2 = counts.reduce((a, b) => a + b, 0);
-  const current = counts.map(() => 0);
+  const counts2 = slotCounts(weights, maxCycle);
+  const total2 = counts2.reduce((a, b) => a + b, 0);
+  const current = counts2.map(() => 0);
   const cycle = [];
   for (let n = 0; n < total2; n++) {
     let best = 0;
-    for (let i = 0; i < counts.length; i++) {
-      current[i] += counts[i];
+    for (let i = 0; i < counts2.length; i++) {
+      current[i] += counts2[i];
       if (current[i] > current[best]) best = i;
     }
     current[best] -= total2;
@@ -72332,8 +72430,8 @@ var RunView = class {
   errors(tags, failedMetric = this.roles.failures) {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
     if (!s || s.type !== "rate") return void 0;
-    const counts = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
-    return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : void 0;
+    const counts2 = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
+    return counts2 ? { failed: counts2.passes, total: counts2.passes + counts2.fails } : void 0;
   }
   /**
    * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
@@ -74649,7 +74747,7 @@ function mixture(parts, total2) {
     sizes[i]++;
     left--;
   }
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   used.forEach((p, k) => {
     const n = totalCount(p.distribution);
     const factor = sizes[k] / n;
@@ -74660,10 +74758,10 @@ function mixture(parts, total2) {
       const upTo = Math.round(cumulative * factor);
       const c2 = upTo - placed;
       placed = upTo;
-      if (c2 > 0) counts.set(b.value, (counts.get(b.value) ?? 0) + c2);
+      if (c2 > 0) counts2.set(b.value, (counts2.get(b.value) ?? 0) + c2);
     }
   });
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
+  return [...counts2].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
 }
 
 // src/document/mixed-run-view.ts
@@ -74773,7 +74871,7 @@ function sum2(m) {
 // src/gate/mix.ts
 function changedMix(baseline, current, latencyMetric, tag) {
   if (tag === void 0) return void 0;
-  const counts = (view) => {
+  const counts2 = (view) => {
     const out = /* @__PURE__ */ new Map();
     let sum3 = 0;
     for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
@@ -74783,8 +74881,8 @@ function changedMix(baseline, current, latencyMetric, tag) {
     }
     return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
   };
-  const b = counts(baseline);
-  const c2 = counts(current);
+  const b = counts2(baseline);
+  const c2 = counts2(current);
   if (!b || !c2) return void 0;
   const mix = requestMix(tag, b, c2);
   const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0);

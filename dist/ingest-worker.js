@@ -7584,12 +7584,92 @@ import { parentPort } from "node:worker_threads";
 
 // src/document/trend-histogram.ts
 var hdr = __toESM(require_dist(), 1);
+
+// src/document/hdr-counts.ts
+import { inflateSync } from "node:zlib";
+var V2_COOKIE = 478450435;
+var V2_COMPRESSED_COOKIE = 478450436;
+var HEADER_BYTES = 40;
+var TWO_32 = 2 ** 32;
+var CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var indexes = new Float64Array(4096);
+var counts = new Float64Array(4096);
+function readHdrCounts(base642) {
+  if (base642.length % 4 !== 0 || !CANONICAL_BASE64.test(base642)) return void 0;
+  const outer = Buffer.from(base642, "base64");
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
+  let data;
+  try {
+    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
+  } catch {
+    return void 0;
+  }
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
+  const payload = data.readUInt32BE(4);
+  const digits = data.readUInt32BE(12);
+  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
+  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
+  if (digits !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
+  const end = HEADER_BYTES + payload;
+  if (end > data.length) return void 0;
+  const length = countsLength(highest);
+  let n = 0;
+  let index = 0;
+  let at = HEADER_BYTES;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    for (let k = 0; ; k++) {
+      if (at >= data.length) return void 0;
+      const b = data[at++];
+      value += (b & 127) * scale;
+      if ((b & 128) === 0 || k === 8) break;
+      scale *= 128;
+    }
+    const count2 = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    if (count2 < 0) {
+      index += -count2;
+      continue;
+    }
+    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
+    if (count2 !== 0 && index < length) {
+      if (n === indexes.length) grow();
+      indexes[n] = index;
+      counts[n++] = count2;
+    }
+    index++;
+  }
+  return { n, indexes, counts };
+}
+function grow() {
+  const i = new Float64Array(2 * indexes.length);
+  i.set(indexes);
+  indexes = i;
+  const c = new Float64Array(2 * counts.length);
+  c.set(counts);
+  counts = c;
+}
+function countsLength(highest) {
+  let smallestUntrackable = 2048;
+  let buckets = 1;
+  while (smallestUntrackable <= highest) {
+    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
+      buckets++;
+      break;
+    }
+    smallestUntrackable *= 2;
+    buckets++;
+  }
+  return (buckets + 1) * 1024;
+}
+
+// src/document/trend-histogram.ts
 var TIME_SCALE = 1e6;
 var VALUE_SCALE = 1e3;
 var SUB_BUCKET_HALF_MAGNITUDE = 10;
 var SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
 var SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
-var TWO_32 = 2 ** 32;
+var TWO_322 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
@@ -7624,9 +7704,9 @@ var TrendHistogram = class _TrendHistogram {
       scaled = Number.MAX_SAFE_INTEGER;
     }
     const at = countsIndex(scaled) - this.offset;
-    const counts = this.counts;
-    if (at >= 0 && at < counts.length) {
-      if (++counts[at] === 0) this.widenCounts(at);
+    const counts2 = this.counts;
+    if (at >= 0 && at < counts2.length) {
+      if (++counts2[at] === 0) this.widenCounts(at);
     } else {
       this.addAt(at + this.offset, 1);
     }
@@ -7658,6 +7738,20 @@ var TrendHistogram = class _TrendHistogram {
     const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
     if (this.counts.length > 0) next.set(this.counts, this.offset - from);
     this.counts = next;
+    this.offset = from;
+  }
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  setCounts({ n, indexes: indexes2, counts: counts2 }) {
+    if (n === 0) return;
+    const first = indexes2[0];
+    const last = indexes2[n - 1];
+    const from = first - first % SUB_BUCKET_HALF_COUNT;
+    const size = last - last % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
+    let wide = false;
+    for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
+    const c = wide ? new Float64Array(size) : new Uint32Array(size);
+    for (let k = 0; k < n; k++) c[indexes2[k] - from] = counts2[k];
+    this.counts = c;
     this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
@@ -7719,14 +7813,14 @@ var TrendHistogram = class _TrendHistogram {
         this.addAt(first + other.offset, c[first]);
         if (last > first) this.addAt(last + other.offset, c[last]);
         if (this.pending === void 0) {
-          let counts = this.counts;
+          let counts2 = this.counts;
           const shift = other.offset - this.offset;
           for (let i = first + 1; i < last; i++) {
             const n = c[i];
             if (n === 0) continue;
-            const sum = counts[i + shift] + n;
-            if (sum > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
-            counts[i + shift] = sum;
+            const sum = counts2[i + shift] + n;
+            if (sum > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
+            counts2[i + shift] = sum;
           }
         } else {
           for (let i = first + 1; i < last; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
@@ -7769,11 +7863,15 @@ var TrendHistogram = class _TrendHistogram {
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
-    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
     t.pending = void 0;
-    for (let i = 0; i < h.countsArrayLength; i++) {
-      const n = h.getCountAtIndex(i);
-      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+    const read = readHdrCounts(e.hdr);
+    if (read !== void 0) t.setCounts(read);
+    else {
+      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+      for (let i = 0; i < h.countsArrayLength; i++) {
+        const n = h.getCountAtIndex(i);
+        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+      }
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -7788,11 +7886,11 @@ var NO_PENDING = [];
 var PENDING_LIMIT = 64;
 var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
-  return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
+  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
 }
 function countsIndex(v) {
   const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
-  const sub = v < TWO_32 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
   return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
 }
 function lowestEquivalent(index) {
@@ -7892,16 +7990,16 @@ var WindowSketch = class _WindowSketch {
       const base = this.base;
       for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
       const keys = new Int32Array(n);
-      const counts = new Float64Array(n);
+      const counts2 = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
         const c = dense[slot - base];
         if (c === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
-        counts[j++] = c;
+        counts2[j++] = c;
         dense[slot - base] = 0;
       }
       this.keys = keys;
-      this.counts = counts;
+      this.counts = counts2;
       this.release(dense);
       return;
     }
@@ -7943,24 +8041,24 @@ var WindowSketch = class _WindowSketch {
     const a = this.keys;
     const b = other.keys;
     const keys = new Int32Array(a.length + b.length);
-    const counts = new Float64Array(a.length + b.length);
+    const counts2 = new Float64Array(a.length + b.length);
     let i = 0;
     let j = 0;
     let n = 0;
     while (i < a.length || j < b.length) {
       if (j >= b.length || i < a.length && a[i] < b[j]) {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++];
+        counts2[n++] = this.counts[i++];
       } else if (i >= a.length || b[j] < a[i]) {
         keys[n] = b[j];
-        counts[n++] = other.counts[j++];
+        counts2[n++] = other.counts[j++];
       } else {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++] + other.counts[j++];
+        counts2[n++] = this.counts[i++] + other.counts[j++];
       }
     }
     this.keys = keys.slice(0, n);
-    this.counts = counts.slice(0, n);
+    this.counts = counts2.slice(0, n);
   }
   /** Buckets ascending, each at the value it stands for. */
   distribution() {
@@ -7995,16 +8093,16 @@ var WindowSketch = class _WindowSketch {
     const s = new _WindowSketch();
     const n = flat2.length >> 1;
     const keys = new Int32Array(n);
-    const counts = new Float64Array(n);
+    const counts2 = new Float64Array(n);
     let ascending = true;
     for (let i = 0; i < n; i++) {
       keys[i] = flat2[2 * i];
-      counts[i] = flat2[2 * i + 1];
+      counts2[i] = flat2[2 * i + 1];
       if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
     }
     if (ascending) {
       s.keys = keys;
-      s.counts = counts;
+      s.counts = counts2;
       return s;
     }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
@@ -8206,9 +8304,9 @@ var SEPARATOR = "\0";
 function signatureKey(tags) {
   return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
 }
-function signatureList(counts) {
-  let other = counts.get(OTHER_SIGNATURE) ?? 0;
-  const named = [...counts].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+function signatureList(counts2) {
+  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
   const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
     const [status, errorCode] = key.split(SEPARATOR);
@@ -8895,12 +8993,12 @@ function matches(sub, tags) {
   return true;
 }
 function signaturesOf(leaves) {
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   for (const leaf of leaves) {
     if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
   }
-  return signatureList(counts);
+  return signatureList(counts2);
 }
 function samples(t) {
   switch (t.type) {
