@@ -90947,35 +90947,46 @@ var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external
 var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  if (!(isFinite2(o["i"]) && Number.isInteger(o["i"]) && isFinite2(o["count"]) && o["count"] >= 0)) return false;
+  let fields;
+  switch (type) {
+    case "trend": {
+      if (!(isFinite2(o["sum"]) && isFinite2(o["min"]) && isFinite2(o["max"]) && isFinite2(o["sumLog"]) && isFinite2(o["sumLogSq"]))) return false;
+      const sketch = o["sketch"];
+      if (!Array.isArray(sketch)) return false;
+      for (let k = 0; k < sketch.length; k++) if (!isFinite2(sketch[k])) return false;
+      fields = 8;
+      break;
+    }
+    case "counter":
+      fields = 2;
+      break;
+    case "rate":
+      if (!(isFinite2(o["passes"]) && Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+      fields = 3;
+      break;
+    case "gauge":
+      if (!(isFinite2(o["min"]) && isFinite2(o["max"]) && isFinite2(o["last"]))) return false;
+      fields = 5;
+      break;
+  }
+  const keys = Object.keys(o);
+  if (keys.length !== fields) return false;
+  const expected = WINDOW_FIELDS[type];
+  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
+  return true;
+}
 var WINDOW_FIELDS = {
   trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
   counter: ["i", "count"],
   rate: ["i", "count", "passes"],
   gauge: ["i", "count", "min", "max", "last"]
 };
-function windowFits(type, w) {
-  if (typeof w !== "object" || w === null) return false;
-  const o = w;
-  const fields = WINDOW_FIELDS[type];
-  let own2 = 0;
-  for (const key in o) {
-    if (!Object.hasOwn(o, key)) continue;
-    own2++;
-    if (!fields.includes(key)) return false;
-  }
-  if (own2 !== fields.length) return false;
-  for (const f of fields) {
-    if (f === "sketch") continue;
-    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
-  }
-  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
-  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
-  if (type === "trend") {
-    const sketch = o["sketch"];
-    if (!Array.isArray(sketch)) return false;
-    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
-  }
-  return true;
+function isFinite2(v) {
+  return typeof v === "number" && Number.isFinite(v);
 }
 var MemorySampleSchema = external_exports.object({
   /** Unix milliseconds. */

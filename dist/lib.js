@@ -776,35 +776,46 @@ var RateWindowSchema = z.object({ ...WindowBase, passes: z.number().int().nonneg
 var GaugeWindowSchema = z.object({ ...WindowBase, min: z.number(), max: z.number(), last: z.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = z.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  if (!(isFinite(o["i"]) && Number.isInteger(o["i"]) && isFinite(o["count"]) && o["count"] >= 0)) return false;
+  let fields;
+  switch (type) {
+    case "trend": {
+      if (!(isFinite(o["sum"]) && isFinite(o["min"]) && isFinite(o["max"]) && isFinite(o["sumLog"]) && isFinite(o["sumLogSq"]))) return false;
+      const sketch = o["sketch"];
+      if (!Array.isArray(sketch)) return false;
+      for (let k = 0; k < sketch.length; k++) if (!isFinite(sketch[k])) return false;
+      fields = 8;
+      break;
+    }
+    case "counter":
+      fields = 2;
+      break;
+    case "rate":
+      if (!(isFinite(o["passes"]) && Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+      fields = 3;
+      break;
+    case "gauge":
+      if (!(isFinite(o["min"]) && isFinite(o["max"]) && isFinite(o["last"]))) return false;
+      fields = 5;
+      break;
+  }
+  const keys = Object.keys(o);
+  if (keys.length !== fields) return false;
+  const expected = WINDOW_FIELDS[type];
+  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
+  return true;
+}
 var WINDOW_FIELDS = {
   trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
   counter: ["i", "count"],
   rate: ["i", "count", "passes"],
   gauge: ["i", "count", "min", "max", "last"]
 };
-function windowFits(type, w) {
-  if (typeof w !== "object" || w === null) return false;
-  const o = w;
-  const fields = WINDOW_FIELDS[type];
-  let own = 0;
-  for (const key in o) {
-    if (!Object.hasOwn(o, key)) continue;
-    own++;
-    if (!fields.includes(key)) return false;
-  }
-  if (own !== fields.length) return false;
-  for (const f of fields) {
-    if (f === "sketch") continue;
-    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
-  }
-  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
-  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
-  if (type === "trend") {
-    const sketch = o["sketch"];
-    if (!Array.isArray(sketch)) return false;
-    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
-  }
-  return true;
+function isFinite(v) {
+  return typeof v === "number" && Number.isFinite(v);
 }
 var MemorySampleSchema = z.object({
   /** Unix milliseconds. */
