@@ -1924,7 +1924,7 @@ var RunMerger = class {
   }
   /**
    * After the last `add`: true when the documents' windows must be given again, in the same order, with
-   * `addWindows` before `finish` (their widths differ).
+   * `addWindows` before `finish` (their widths differ, or a window does not start on a whole millisecond).
    * @throws MergeError as `finish` does, for what is wrong already.
    */
   windowsAgain() {

@@ -94,7 +94,7 @@ export class RunMerger {
 
   /**
    * After the last `add`: true when the documents' windows must be given again, in the same order, with
-   * `addWindows` before `finish` (their widths differ).
+   * `addWindows` before `finish` (their widths differ, or a window does not start on a whole millisecond).
    * @throws MergeError as `finish` does, for what is wrong already.
    */
   windowsAgain(): boolean {
