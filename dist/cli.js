@@ -12233,7 +12233,7 @@ var require_zalgo = __commonJS({
       }
       function heComes(text2, options2) {
         var result = "";
-        var counts;
+        var counts2;
         var l;
         options2 = options2 || {};
         options2["up"] = typeof options2["up"] !== "undefined" ? options2["up"] : true;
@@ -12246,28 +12246,28 @@ var require_zalgo = __commonJS({
             continue;
           }
           result = result + text2[l];
-          counts = { "up": 0, "down": 0, "mid": 0 };
+          counts2 = { "up": 0, "down": 0, "mid": 0 };
           switch (options2.size) {
             case "mini":
-              counts.up = randomNumber(8);
-              counts.mid = randomNumber(2);
-              counts.down = randomNumber(8);
+              counts2.up = randomNumber(8);
+              counts2.mid = randomNumber(2);
+              counts2.down = randomNumber(8);
               break;
             case "maxi":
-              counts.up = randomNumber(16) + 3;
-              counts.mid = randomNumber(4) + 1;
-              counts.down = randomNumber(64) + 3;
+              counts2.up = randomNumber(16) + 3;
+              counts2.mid = randomNumber(4) + 1;
+              counts2.down = randomNumber(64) + 3;
               break;
             default:
-              counts.up = randomNumber(8) + 1;
-              counts.mid = randomNumber(6) / 2;
-              counts.down = randomNumber(8) + 1;
+              counts2.up = randomNumber(8) + 1;
+              counts2.mid = randomNumber(6) / 2;
+              counts2.down = randomNumber(8) + 1;
               break;
           }
           var arr = ["up", "mid", "down"];
           for (var d in arr) {
             var index = arr[d];
-            for (var i = 0; i <= counts[index]; i++) {
+            for (var i = 0; i <= counts2[index]; i++) {
               if (options2[index]) {
                 result = result + soul[index][randomNumber(soul[index].length)];
               }
@@ -42404,14 +42404,98 @@ var ConfigError = class _ConfigError extends Error {
   }
 };
 
+// src/document/merge-error.ts
+var MergeError = class extends Error {
+};
+
 // src/document/trend-histogram.ts
 var hdr = __toESM(require_dist(), 1);
+
+// src/document/hdr-counts.ts
+import { inflateSync } from "node:zlib";
+var V2_COOKIE = 478450435;
+var V2_COMPRESSED_COOKIE = 478450436;
+var HEADER_BYTES = 40;
+var TWO_32 = 2 ** 32;
+var CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var indexes = new Float64Array(4096);
+var counts = new Float64Array(4096);
+function readHdrCounts(base644) {
+  if (base644.length % 4 !== 0 || !CANONICAL_BASE64.test(base644)) return void 0;
+  const outer = Buffer.from(base644, "base64");
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
+  let data;
+  try {
+    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
+  } catch {
+    return void 0;
+  }
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
+  const payload = data.readUInt32BE(4);
+  const digits2 = data.readUInt32BE(12);
+  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
+  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
+  if (digits2 !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
+  const end = HEADER_BYTES + payload;
+  if (end > data.length) return void 0;
+  const length = countsLength(highest);
+  let n = 0;
+  let index = 0;
+  let at = HEADER_BYTES;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    for (let k = 0; ; k++) {
+      if (at >= data.length) return void 0;
+      const b = data[at++];
+      value += (b & 127) * scale;
+      if ((b & 128) === 0 || k === 8) break;
+      scale *= 128;
+    }
+    const count2 = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    if (count2 < 0) {
+      index += -count2;
+      continue;
+    }
+    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
+    if (count2 !== 0 && index < length) {
+      if (n === indexes.length) grow();
+      indexes[n] = index;
+      counts[n++] = count2;
+    }
+    index++;
+  }
+  return { n, indexes, counts };
+}
+function grow() {
+  const i = new Float64Array(2 * indexes.length);
+  i.set(indexes);
+  indexes = i;
+  const c2 = new Float64Array(2 * counts.length);
+  c2.set(counts);
+  counts = c2;
+}
+function countsLength(highest) {
+  let smallestUntrackable = 2048;
+  let buckets = 1;
+  while (smallestUntrackable <= highest) {
+    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
+      buckets++;
+      break;
+    }
+    smallestUntrackable *= 2;
+    buckets++;
+  }
+  return (buckets + 1) * 1024;
+}
+
+// src/document/trend-histogram.ts
 var TIME_SCALE = 1e6;
 var VALUE_SCALE = 1e3;
 var SUB_BUCKET_HALF_MAGNITUDE = 10;
 var SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
 var SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
-var TWO_32 = 2 ** 32;
+var TWO_322 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
@@ -42446,9 +42530,9 @@ var TrendHistogram = class _TrendHistogram {
       scaled = Number.MAX_SAFE_INTEGER;
     }
     const at = countsIndex(scaled) - this.offset;
-    const counts = this.counts;
-    if (at >= 0 && at < counts.length) {
-      if (++counts[at] === 0) this.widenCounts(at);
+    const counts2 = this.counts;
+    if (at >= 0 && at < counts2.length) {
+      if (++counts2[at] === 0) this.widenCounts(at);
     } else {
       this.addAt(at + this.offset, 1);
     }
@@ -42480,6 +42564,20 @@ var TrendHistogram = class _TrendHistogram {
     const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
     if (this.counts.length > 0) next.set(this.counts, this.offset - from);
     this.counts = next;
+    this.offset = from;
+  }
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  setCounts({ n, indexes: indexes2, counts: counts2 }) {
+    if (n === 0) return;
+    const first2 = indexes2[0];
+    const last2 = indexes2[n - 1];
+    const from = first2 - first2 % SUB_BUCKET_HALF_COUNT;
+    const size = last2 - last2 % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
+    let wide = false;
+    for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
+    const c2 = wide ? new Float64Array(size) : new Uint32Array(size);
+    for (let k = 0; k < n; k++) c2[indexes2[k] - from] = counts2[k];
+    this.counts = c2;
     this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
@@ -42541,14 +42639,14 @@ var TrendHistogram = class _TrendHistogram {
         this.addAt(first2 + other.offset, c2[first2]);
         if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
         if (this.pending === void 0) {
-          let counts = this.counts;
+          let counts2 = this.counts;
           const shift2 = other.offset - this.offset;
           for (let i = first2 + 1; i < last2; i++) {
             const n = c2[i];
             if (n === 0) continue;
-            const sum3 = counts[i + shift2] + n;
-            if (sum3 > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
-            counts[i + shift2] = sum3;
+            const sum3 = counts2[i + shift2] + n;
+            if (sum3 > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
+            counts2[i + shift2] = sum3;
           }
         } else {
           for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
@@ -42591,11 +42689,15 @@ var TrendHistogram = class _TrendHistogram {
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
-    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
     t.pending = void 0;
-    for (let i = 0; i < h.countsArrayLength; i++) {
-      const n = h.getCountAtIndex(i);
-      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+    const read2 = readHdrCounts(e.hdr);
+    if (read2 !== void 0) t.setCounts(read2);
+    else {
+      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+      for (let i = 0; i < h.countsArrayLength; i++) {
+        const n = h.getCountAtIndex(i);
+        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+      }
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -42610,11 +42712,11 @@ var NO_PENDING = [];
 var PENDING_LIMIT = 64;
 var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
-  return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
+  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
 }
 function countsIndex(v) {
   const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
-  const sub = v < TWO_32 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
   return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
 }
 function lowestEquivalent(index) {
@@ -42640,10 +42742,16 @@ var DENSE_OFFSET = 1024;
 var DENSE_SIZE = 2 * DENSE_OFFSET;
 var EMPTY_KEYS = new Int32Array(0);
 var EMPTY_COUNTS = new Float64Array(0);
+var NO_DENSE = new Int32Array(0);
+var GROW_BLOCK = 64;
 var densePool = [];
 var WindowSketch = class _WindowSketch {
   dense;
-  /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+  /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
+  base = 0;
+  /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
+  growing = false;
+  /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
   lo = DENSE_SIZE;
   hi = -1;
   keys = EMPTY_KEYS;
@@ -42656,6 +42764,17 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
+  /**
+   * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
+   * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
+   * at once, and a whole dense counter each would be 8 kB per window.
+   */
+  static summing() {
+    const s = new _WindowSketch();
+    s.dense = NO_DENSE;
+    s.growing = true;
+    return s;
+  }
   record(value, count2 = 1) {
     this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
   }
@@ -42666,7 +42785,9 @@ var WindowSketch = class _WindowSketch {
   recordKey(key, count2) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count2;
+      let at = slot - this.base;
+      if (at < 0 || at >= this.dense.length) at = this.grow(slot);
+      this.dense[at] += count2;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
@@ -42674,23 +42795,37 @@ var WindowSketch = class _WindowSketch {
     this.extra ??= /* @__PURE__ */ new Map();
     this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
   }
+  /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
+  grow(slot) {
+    const dense = this.dense;
+    const lo = dense.length === 0 ? slot : Math.min(this.base, slot);
+    const hi = dense.length === 0 ? slot : Math.max(this.base + dense.length - 1, slot);
+    const from = lo - lo % GROW_BLOCK;
+    const to = hi - hi % GROW_BLOCK + GROW_BLOCK;
+    const next = new Int32Array(to - from);
+    if (dense.length > 0) next.set(dense, this.base - from);
+    this.dense = next;
+    this.base = from;
+    return slot - from;
+  }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
     const dense = this.dense;
     if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
       let n = 0;
-      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot] !== 0) n++;
+      const base = this.base;
+      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
       const keys = new Int32Array(n);
-      const counts = new Float64Array(n);
+      const counts2 = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
-        const c2 = dense[slot];
+        const c2 = dense[slot - base];
         if (c2 === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
-        counts[j++] = c2;
-        dense[slot] = 0;
+        counts2[j++] = c2;
+        dense[slot - base] = 0;
       }
       this.keys = keys;
-      this.counts = counts;
+      this.counts = counts2;
       this.release(dense);
       return;
     }
@@ -42699,11 +42834,11 @@ var WindowSketch = class _WindowSketch {
     for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
     if (dense !== void 0) {
       for (let slot = this.lo; slot <= this.hi; slot++) {
-        const c2 = dense[slot];
+        const c2 = dense[slot - this.base];
         if (c2 === 0) continue;
         const key = slot - DENSE_OFFSET;
         merged.set(key, (merged.get(key) ?? 0) + c2);
-        dense[slot] = 0;
+        dense[slot - this.base] = 0;
       }
       this.release(dense);
     }
@@ -42715,8 +42850,10 @@ var WindowSketch = class _WindowSketch {
   }
   /** Gives the (zeroed) dense counter back to the pool. */
   release(dense) {
-    densePool.push(dense);
+    if (!this.growing) densePool.push(dense);
     this.dense = void 0;
+    this.base = 0;
+    this.growing = false;
     this.lo = DENSE_SIZE;
     this.hi = -1;
   }
@@ -42730,24 +42867,24 @@ var WindowSketch = class _WindowSketch {
     const a = this.keys;
     const b = other.keys;
     const keys = new Int32Array(a.length + b.length);
-    const counts = new Float64Array(a.length + b.length);
+    const counts2 = new Float64Array(a.length + b.length);
     let i = 0;
     let j = 0;
     let n = 0;
     while (i < a.length || j < b.length) {
       if (j >= b.length || i < a.length && a[i] < b[j]) {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++];
+        counts2[n++] = this.counts[i++];
       } else if (i >= a.length || b[j] < a[i]) {
         keys[n] = b[j];
-        counts[n++] = other.counts[j++];
+        counts2[n++] = other.counts[j++];
       } else {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++] + other.counts[j++];
+        counts2[n++] = this.counts[i++] + other.counts[j++];
       }
     }
     this.keys = keys.slice(0, n);
-    this.counts = counts.slice(0, n);
+    this.counts = counts2.slice(0, n);
   }
   /** Buckets ascending, each at the value it stands for. */
   distribution() {
@@ -42764,20 +42901,34 @@ var WindowSketch = class _WindowSketch {
     }
     return out;
   }
+  /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
+  addEncoded(flat2) {
+    const n = flat2.length >> 1;
+    let plain = this.dense !== void 0;
+    for (let i = 0; plain && i < n; i++) {
+      const key = flat2[2 * i];
+      if ((key | 0) !== key || i > 0 && key <= flat2[2 * i - 2]) plain = false;
+    }
+    if (!plain) {
+      this.add(_WindowSketch.decode(flat2));
+      return;
+    }
+    for (let i = 0; i < n; i++) this.recordKey(flat2[2 * i], flat2[2 * i + 1]);
+  }
   static decode(flat2) {
     const s = new _WindowSketch();
     const n = flat2.length >> 1;
     const keys = new Int32Array(n);
-    const counts = new Float64Array(n);
+    const counts2 = new Float64Array(n);
     let ascending = true;
     for (let i = 0; i < n; i++) {
       keys[i] = flat2[2 * i];
-      counts[i] = flat2[2 * i + 1];
+      counts2[i] = flat2[2 * i + 1];
       if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
     }
     if (ascending) {
       s.keys = keys;
-      s.counts = counts;
+      s.counts = counts2;
       return s;
     }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
@@ -42858,10 +43009,13 @@ function addTotals(into, from) {
   }
 }
 var WindowTotals = class {
-  /** @param filling true for the window points are being recorded into now (counts densely until closed). */
-  constructor(type, filling = false) {
+  /**
+   * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
+   *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
+   */
+  constructor(type, sketch = "stored") {
     this.type = type;
-    if (type === "trend") this.sketch = filling ? WindowSketch.open() : new WindowSketch();
+    if (type === "trend") this.sketch = sketch === "filling" ? WindowSketch.open() : sketch === "summing" ? WindowSketch.summing() : new WindowSketch();
   }
   type;
   count = 0;
@@ -42930,771 +43084,43 @@ var WindowTotals = class {
     }
     if (this.sketch && o.sketch) this.sketch.add(o.sketch);
   }
-};
-
-// src/document/failure-signatures.ts
-var MAX_SIGNATURES_PER_SCOPE = 20;
-var MAX_SIGNATURE_KEYS = 200;
-var OTHER_SIGNATURE = "other";
-var SEPARATOR = "\0";
-function signatureKey(tags) {
-  return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
-}
-function keyOfSignature(s) {
-  return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
-}
-function signatureList(counts) {
-  let other = counts.get(OTHER_SIGNATURE) ?? 0;
-  const named = [...counts].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
-  const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
-    const [status, errorCode] = key.split(SEPARATOR);
-    return { ...status !== "" ? { status } : {}, ...errorCode !== "" ? { errorCode } : {}, failed };
-  });
-  if (other > 0) out.push({ other: true, failed: other });
-  return out;
-}
-function addSignatureLists(a, b) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const s of [...a, ...b]) counts.set(keyOfSignature(s), (counts.get(keyOfSignature(s)) ?? 0) + s.failed);
-  return signatureList(counts);
-}
-
-// src/document/roles.ts
-var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
-
-// src/document/schema-version.ts
-var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
-
-// src/document/run-span.ts
-var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
-function runSpan(bins, rule = SPAN_RULE) {
-  const n = bins.length;
-  if (n === 0) return void 0;
-  let points = 0;
-  let requests = 0;
-  let iterations = 0;
-  for (const b of bins) {
-    points += b.points;
-    requests += b.requests;
-    iterations += b.iterations;
-  }
-  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
-  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
-  const maxPoints = rule.maxShare * points;
-  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
-  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
-  let lo = 0;
-  let hi = n - 1;
-  for (let changed = true; changed; ) {
-    changed = false;
-    let p = 0;
-    let r = 0;
-    let cut = -1;
-    for (let i = 0; i < hi; i++) {
-      p += bins[i].points;
-      r += refOf(bins[i]);
-      if (p > maxPoints || r > maxRefs) break;
-      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
-    }
-    if (cut + 1 > lo) {
-      lo = cut + 1;
-      changed = true;
-    }
-    p = 0;
-    r = 0;
-    cut = n;
-    for (let i = n - 1; i > lo; i--) {
-      p += bins[i].points;
-      r += refOf(bins[i]);
-      if (p > maxPoints || r > maxRefs) break;
-      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
-    }
-    if (cut - 1 < hi) {
-      hi = cut - 1;
-      changed = true;
-    }
-  }
-  const setAside = [];
-  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
-  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
-  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
-}
-function part(side, bins, gapMs) {
-  let points = 0;
-  const metrics = /* @__PURE__ */ new Set();
-  for (const b of bins) {
-    points += b.points;
-    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
-    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
-  }
-  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
-}
-function setAsideWarning(s, metricNames, span) {
-  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
-  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
-  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
-  const plural3 = s.points === 1 ? "point" : "points";
-  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
-}
-function iso(ms) {
-  return new Date(ms).toISOString();
-}
-function formatSpan(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const s = ms / 1e3;
-  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
-  const whole = Math.round(s);
-  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
-  const minutes = Math.round(whole / 60);
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-// src/document/name-template.ts
-var ID_SEGMENT = "{id}";
-var QUERY_VALUE = "{}";
-var METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
-var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
-var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var HEX = /^[0-9a-f]{8,}$/i;
-function isIdSegment(segment) {
-  if (segment === "") return false;
-  if (/^\d+$/.test(segment)) return true;
-  if (segment.length === 36 && UUID.test(segment)) return true;
-  return HEX.test(segment) && /\d/.test(segment);
-}
-function templateName(value) {
-  let method = "";
-  let rest = value;
-  const m = METHOD_PREFIX.exec(value);
-  if (m) {
-    method = `${m[1]} `;
-    rest = m[2];
-  }
-  let origin = "";
-  const scheme = SCHEME.exec(rest);
-  if (scheme) {
-    const afterScheme = scheme[0].length;
-    let end = rest.length;
-    for (const c2 of ["/", "?", "#"]) {
-      const at = rest.indexOf(c2, afterScheme);
-      if (at >= 0 && at < end) end = at;
-    }
-    origin = rest.slice(0, end);
-    rest = rest.slice(end);
-  } else if (!rest.startsWith("/")) {
-    return value;
-  }
-  const hash2 = rest.indexOf("#");
-  if (hash2 >= 0) rest = rest.slice(0, hash2);
-  const q = rest.indexOf("?");
-  const path4 = q >= 0 ? rest.slice(0, q) : rest;
-  const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path4.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
-  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
-    const eq = p.indexOf("=");
-    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
-  });
-  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
-  return out === value ? value : out;
-}
-
-// src/document/scope-cardinality.ts
-var OTHER_VALUE = "(other)";
-var DEFAULT_MAX_SCOPES = 500;
-var TRACKED_PER_SCOPE = 20;
-var MAX_REMEMBERED = 1e5;
-var CACHE_LIMIT = 5e4;
-var ScopeCardinality = class {
-  constructor(maxScopes = DEFAULT_MAX_SCOPES) {
-    this.maxScopes = maxScopes;
-    if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
-    this.tracked = TRACKED_PER_SCOPE * maxScopes;
-  }
-  maxScopes;
-  tags = /* @__PURE__ */ new Map();
-  tracked;
-  /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
-  value(tag, raw) {
-    let state = this.tags.get(tag);
-    if (state === void 0) {
-      state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
-      this.tags.set(tag, state);
-    }
-    const cached2 = state.cache.get(raw);
-    if (cached2 !== void 0) return cached2;
-    let value = templateName(raw);
-    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
-      state.collapsed.add(raw);
-      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
-    }
-    if (!state.values.has(value) && value !== OTHER_VALUE) {
-      if (state.values.size < this.tracked) {
-        state.values.add(value);
-      } else {
-        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
-        value = OTHER_VALUE;
+  /**
+   * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
+   * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
+   */
+  addStored(type, w, atMs) {
+    this.count += w.count;
+    let last2 = 0;
+    switch (type) {
+      case "trend": {
+        const t = w;
+        this.sum += t.sum;
+        this.sumLog += t.sumLog;
+        this.sumLogSq += t.sumLogSq;
+        if (t.min < this.min) this.min = t.min;
+        if (t.max > this.max) this.max = t.max;
+        this.sketch?.addEncoded(t.sketch);
+        break;
+      }
+      case "counter":
+        break;
+      case "rate":
+        this.passes += w.passes;
+        break;
+      case "gauge": {
+        const g = w;
+        if (g.min < this.min) this.min = g.min;
+        if (g.max > this.max) this.max = g.max;
+        last2 = g.last;
+        break;
       }
     }
-    if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
-    state.cache.set(raw, value);
-    return value;
-  }
-  /** `{ [tag]: value }`, one object per value however many leaves use it. */
-  tagsOf(tag, value) {
-    const state = this.tags.get(tag);
-    if (state === void 0) return { [tag]: value };
-    let t = state.tagObjects.get(value);
-    if (t === void 0) {
-      t = Object.freeze({ [tag]: value });
-      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+    if (atMs >= this.lastTime) {
+      this.last = last2;
+      this.lastTime = atMs;
     }
-    return t;
-  }
-  /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
-  pin(tag, value) {
-    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
-  }
-  /**
-   * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
-   * points, then by name; values a submetric names come first), with a warning for each tag that had more.
-   */
-  fold(weights) {
-    const folded = /* @__PURE__ */ new Map();
-    const warnings = [];
-    for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
-      const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
-      const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
-      const rank = (v) => pinned.has(v) ? 0 : 1;
-      const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
-      if (ranked.length <= this.maxScopes && overflowed === 0) continue;
-      const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
-      folded.set(tag, new Set(rest.map(([v]) => v)));
-      const other = byValue.get(OTHER_VALUE);
-      const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
-      const values = rest.length + overflowed;
-      const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
-      warnings.push(
-        `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
-      );
-    }
-    return { folded, warnings };
-  }
-  /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
-  templateWarning() {
-    const parts = [];
-    for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
-      if (state.collapsed.size === 0) continue;
-      const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
-      const more = state.templates.size > examples.length ? ", \u2026" : "";
-      parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
-    }
-    if (parts.length === 0) return void 0;
-    return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
   }
 };
-function count(n, noun, limit = Number.POSITIVE_INFINITY) {
-  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/document/selector.ts
-function scopeName(metric, tags) {
-  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
-  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
-}
-
-// src/document/time-profile.ts
-var MAX_BINS = 1e5;
-var TimeProfile = class {
-  binMs = 1e3;
-  bins = /* @__PURE__ */ new Map();
-  current;
-  /** The current bin covers [lo, hi). */
-  lo = Number.POSITIVE_INFINITY;
-  hi = Number.NEGATIVE_INFINITY;
-  requestsMetric = -1;
-  iterationsMetric = -1;
-  record(timeMs, metric) {
-    const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
-    bin.points++;
-    if (metric < 31) bin.metrics |= 1 << metric;
-    else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
-    if (metric === this.requestsMetric) bin.requests++;
-    else if (metric === this.iterationsMetric) bin.iterations++;
-    if (timeMs < bin.firstMs) bin.firstMs = timeMs;
-    if (timeMs > bin.lastMs) bin.lastMs = timeMs;
-  }
-  /** The bins in time order. */
-  sorted() {
-    return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
-  }
-  enter(timeMs) {
-    if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
-    const key = Math.floor(timeMs / this.binMs);
-    let bin = this.bins.get(key);
-    if (bin === void 0) {
-      if (this.bins.size >= MAX_BINS) {
-        this.widen();
-        return this.enter(timeMs);
-      }
-      bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
-      this.bins.set(key, bin);
-    }
-    this.current = bin;
-    this.lo = key * this.binMs;
-    this.hi = this.lo + this.binMs;
-    return bin;
-  }
-  /** Doubles the bin width, merging neighbours. */
-  widen() {
-    this.binMs *= 2;
-    const old = [...this.bins.values()];
-    this.bins.clear();
-    for (const b of old) {
-      const key = Math.floor(b.startMs / this.binMs);
-      const into = this.bins.get(key);
-      if (into === void 0) {
-        this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
-        continue;
-      }
-      into.points += b.points;
-      into.requests += b.requests;
-      into.iterations += b.iterations;
-      into.firstMs = Math.min(into.firstMs, b.firstMs);
-      into.lastMs = Math.max(into.lastMs, b.lastMs);
-      into.metrics |= b.metrics;
-      if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
-    }
-    this.current = void 0;
-    this.lo = Number.POSITIVE_INFINITY;
-    this.hi = Number.NEGATIVE_INFINITY;
-  }
-};
-
-// src/document/run-builder.ts
-var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
-  "http_req_blocked",
-  "http_req_connecting",
-  "http_req_tls_handshaking",
-  "http_req_sending",
-  "http_req_waiting",
-  "http_req_receiving",
-  "data_sent",
-  "data_received",
-  "group_duration",
-  "vus_max",
-  "ws_connecting",
-  "ws_session_duration",
-  "ws_msgs_sent",
-  "ws_msgs_received",
-  "ws_sessions",
-  "ws_ping",
-  "iteration_duration"
-]);
-var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
-var ITERATIONS_METRIC = "iterations";
-var MAX_TAG_KEYS = 64;
-var RunBuilder = class {
-  constructor(options) {
-    this.options = options;
-    this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
-    this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
-    this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
-    this.maxWindows = options.maxWindows ?? 360;
-    this.cardinality = new ScopeCardinality(options.maxScopes);
-    for (const s of options.submetrics ?? []) {
-      const list = this.extraSubmetrics.get(s.metric) ?? [];
-      list.push(s.tags);
-      this.extraSubmetrics.set(s.metric, list);
-    }
-  }
-  options;
-  metrics = [];
-  metricIds = /* @__PURE__ */ new Map();
-  leaves = /* @__PURE__ */ new Map();
-  extraSubmetrics = /* @__PURE__ */ new Map();
-  originMs = Number.NaN;
-  widthMs;
-  widthStep = 0;
-  /**
-   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
-   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
-   */
-  occupied = /* @__PURE__ */ new Set();
-  lastOccupied = Number.NaN;
-  /** The highest window index any point went to, and the leaves with windows still counting densely. */
-  maxSeenIndex = Number.NEGATIVE_INFINITY;
-  openLeaves = /* @__PURE__ */ new Set();
-  /** Templates for URL-like grouping values and the maxScopes cap. */
-  cardinality;
-  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
-  profile = new TimeProfile();
-  maxWindows;
-  points = 0;
-  /** The request counter's name (see RunBuilderOptions.requestsMetric). */
-  requestsMetric;
-  /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
-  failuresMetric;
-  failuresId = -1;
-  /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
-  signatureKeys = /* @__PURE__ */ new Set();
-  /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
-  defineMetric(def) {
-    const known2 = this.metricIds.get(def.name);
-    if (known2 !== void 0) {
-      const state = this.metrics[known2];
-      state.def = {
-        ...state.def,
-        thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
-        submetrics: [...state.def.submetrics, ...def.submetrics]
-      };
-      state.submetrics = [...state.submetrics, ...def.submetrics];
-      return known2;
-    }
-    const id = this.metrics.length;
-    const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
-    this.metricIds.set(def.name, id);
-    if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
-    if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
-    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
-    return id;
-  }
-  metricId(name) {
-    return this.metricIds.get(name);
-  }
-  metricDefinition(id) {
-    return this.metrics[id].def;
-  }
-  /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
-  targets(metric, tags) {
-    const state = this.metrics[metric];
-    for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-    const values = [metric];
-    for (const tag of this.options.groupBy) {
-      const raw = tags[tag];
-      values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
-    }
-    const subs = state.submetrics;
-    for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
-    const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
-    if (signature !== void 0) values.push(signature);
-    const key = JSON.stringify(values);
-    const cached2 = this.leaves.get(key);
-    if (cached2) return cached2;
-    const scopes = [{ name: state.def.name, tags: NO_TAGS }];
-    this.options.groupBy.forEach((tag, k) => {
-      const value = values[k + 1];
-      if (typeof value === "string") {
-        const t = this.cardinality.tagsOf(tag, value);
-        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
-      }
-    });
-    for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
-    const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
-    for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
-    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
-    const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
-    const totals = newTotals(state.def.type, scale);
-    const leaf = {
-      metric,
-      totals,
-      histogram: totals.type === "trend" ? totals.histogram : void 0,
-      scopes: unique,
-      signature,
-      windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
-      lastIndex: Number.NaN,
-      lastWindow: void 0,
-      maxIndex: Number.NEGATIVE_INFINITY,
-      open: []
-    };
-    const targets = { metric, leaf };
-    this.leaves.set(key, targets);
-    return targets;
-  }
-  /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
-  signatureOf(tags) {
-    const key = signatureKey(tags);
-    if (this.signatureKeys.has(key)) return key;
-    if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
-    this.signatureKeys.add(key);
-    return key;
-  }
-  point(targets, timeMs, value) {
-    this.points++;
-    const leaf = targets.leaf;
-    if (leaf.histogram !== void 0) leaf.histogram.record(value);
-    else recordTotal(leaf.totals, timeMs, value);
-    this.profile.record(timeMs, targets.metric);
-    if (!leaf.windows) return;
-    const index = this.windowIndex(timeMs);
-    let win = leaf.lastWindow;
-    if (index !== leaf.lastIndex) {
-      win = leaf.windows.get(index);
-      if (!win) {
-        win = new WindowTotals(leaf.totals.type, true);
-        leaf.windows.set(index, win);
-        leaf.open.push({ index, window: win });
-        this.openLeaves.add(leaf);
-      }
-      if (index > leaf.maxIndex) {
-        leaf.maxIndex = index;
-        const stillOpen = [];
-        for (const o of leaf.open) {
-          if (o.index >= index - 1) stillOpen.push(o);
-          else o.window.close();
-        }
-        leaf.open = stillOpen;
-      }
-      leaf.lastIndex = index;
-      leaf.lastWindow = win;
-    }
-    if (leaf.histogram !== void 0) win.recordTrend(value);
-    else win.record(timeMs, value);
-  }
-  windowIndex(timeMs) {
-    if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
-    const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-    if (index === this.lastOccupied) return index;
-    this.lastOccupied = index;
-    if (this.occupied.has(index)) return index;
-    this.occupied.add(index);
-    if (index > this.maxSeenIndex) {
-      this.maxSeenIndex = index;
-      this.closeStale(index);
-    }
-    if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
-    this.widen();
-    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
-    return this.lastOccupied;
-  }
-  /**
-   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
-   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
-   */
-  closeStale(newest) {
-    for (const leaf of this.openLeaves) {
-      const stillOpen = [];
-      for (const o of leaf.open) {
-        if (o.index >= newest - 1) stillOpen.push(o);
-        else o.window.close();
-      }
-      leaf.open = stillOpen;
-      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
-    }
-  }
-  /** Steps to the next wider window and merges the existing windows into it. */
-  widen() {
-    while (this.occupied.size > this.maxWindows) {
-      this.widthStep++;
-      const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
-      const factor = next / this.widthMs;
-      for (const { leaf } of this.leaves.values()) {
-        if (!leaf.windows) continue;
-        for (const o of leaf.open) o.window.close();
-        leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
-        leaf.lastIndex = Number.NaN;
-        leaf.lastWindow = void 0;
-        leaf.maxIndex = Number.NEGATIVE_INFINITY;
-        leaf.open = [];
-      }
-      this.widthMs = next;
-      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
-      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
-    }
-    this.openLeaves.clear();
-  }
-  /**
-   * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
-   * memory at once (a run has hundreds of scopes).
-   */
-  encodeScopes(lowest, highest, folded) {
-    const members2 = /* @__PURE__ */ new Map();
-    for (const { leaf } of this.leaves.values()) {
-      for (const scope of leaf.scopes) {
-        let s = scope;
-        if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
-          const tags = { [s.group]: OTHER_VALUE };
-          s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
-        }
-        const m = members2.get(s.name);
-        if (m) m.leaves.push(leaf);
-        else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
-      }
-    }
-    const scopes = {};
-    const series = {};
-    const trendSums = /* @__PURE__ */ new Map();
-    for (const name of [...members2.keys()].sort(compareText2)) {
-      const { tags, leaves } = members2.get(name);
-      const def = this.metrics[leaves[0].metric].def;
-      const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
-      let totals;
-      if (def.type === "trend") {
-        totals = trendSums.get(scale) ?? newTotals("trend", scale);
-        trendSums.set(scale, totals);
-        if (totals.type === "trend") totals.histogram.clear();
-      } else {
-        totals = newTotals(def.type, scale);
-      }
-      for (const leaf of leaves) addTotals(totals, leaf.totals);
-      const scope = encodeScope({ metric: def.name, tags, totals });
-      scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
-      if (!leaves[0].windows) continue;
-      const windows = /* @__PURE__ */ new Map();
-      for (const leaf of leaves) {
-        for (const [i, w] of leaf.windows) {
-          let target = windows.get(i);
-          if (!target) {
-            target = new WindowTotals(def.type, true);
-            windows.set(i, target);
-          }
-          target.add(w);
-        }
-      }
-      const encoded = encodeWindows(windows, lowest, highest);
-      if (encoded.length > 0) series[name] = encoded;
-    }
-    return { scopes, series };
-  }
-  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
-  scopeWeights() {
-    const weights = /* @__PURE__ */ new Map();
-    for (const { leaf } of this.leaves.values()) {
-      const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
-      const points = samples(leaf.totals);
-      for (const s of leaf.scopes) {
-        if (s.group === void 0) continue;
-        let byValue = weights.get(s.group);
-        if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
-        const value = s.tags[s.group];
-        let w = byValue.get(value);
-        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
-        w.points += points;
-        if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
-      }
-    }
-    return weights;
-  }
-  /** The run document of everything recorded so far. */
-  finish(info) {
-    const span = runSpan(this.profile.sorted());
-    const start = span ? span.firstMs : 0;
-    const end = span ? span.lastMs : 0;
-    const measured = span !== void 0 && !Number.isNaN(this.originMs);
-    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
-    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
-    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
-    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
-    const templateWarning = this.cardinality.templateWarning();
-    const names = this.metrics.map((m) => m.def.name);
-    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
-    const metrics = {};
-    for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
-      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
-    }
-    return {
-      schema: RUN_DOCUMENT_SCHEMA,
-      meta: {
-        tool: info.tool,
-        ...info.roles !== void 0 ? { roles: { ...info.roles } } : {},
-        ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
-        ...info.stage !== void 0 ? { stage: info.stage } : {},
-        start: new Date(start).toISOString(),
-        end: new Date(end).toISOString(),
-        durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
-        ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
-        labels: info.labels ?? {},
-        partial: info.sources.some((s) => s.partial),
-        aggregateOnly: info.aggregateOnly ?? false,
-        groupBy: [...this.options.groupBy],
-        sources: info.sources,
-        warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
-      },
-      metrics,
-      scopes,
-      windows: {
-        originMs: measured ? this.originMs + lowest * this.widthMs : start,
-        widthMs: this.widthMs,
-        series
-      }
-    };
-  }
-};
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var NO_TAGS = Object.freeze({});
-function flat(text) {
-  Number(text);
-  return text;
-}
-function matches(sub, tags) {
-  for (const k in sub) if (tags[k] !== sub[k]) return false;
-  return true;
-}
-function signaturesOf(leaves) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const leaf of leaves) {
-    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
-  }
-  return signatureList(counts);
-}
-function samples(t) {
-  switch (t.type) {
-    case "trend":
-      return t.histogram.count;
-    case "counter":
-      return t.samples;
-    case "rate":
-      return t.passes + t.fails;
-    case "gauge":
-      return t.samples;
-  }
-}
-function regroup(windows, to) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const [i, w] of windows) {
-    const j = to(i);
-    const m = merged.get(j);
-    if (m) m.add(w);
-    else merged.set(j, w);
-  }
-  return merged;
-}
-function encodeScope(s) {
-  const base = { metric: s.metric, tags: { ...s.tags } };
-  const t = s.totals;
-  switch (t.type) {
-    case "trend":
-      return { ...base, type: "trend", trend: t.histogram.encode() };
-    case "counter":
-      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
-    case "rate":
-      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
-    case "gauge":
-      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
-  }
-}
-function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
-  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
-}
-function encodeWindow(i, w) {
-  switch (w.type) {
-    case "trend":
-      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
-    case "counter":
-      return { i, count: w.count };
-    case "rate":
-      return { i, count: w.count, passes: w.passes };
-    case "gauge":
-      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
-  }
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -63413,6 +62839,9 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/document/schema-version.ts
+var RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
+
 // src/document/run-document.ts
 var MetricTypeSchema = external_exports.enum(["trend", "counter", "rate", "gauge"]);
 var EncodedTrendSchema = external_exports.object({
@@ -63460,35 +62889,46 @@ var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external
 var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  if (!(isFinite2(o["i"]) && Number.isInteger(o["i"]) && isFinite2(o["count"]) && o["count"] >= 0)) return false;
+  let fields;
+  switch (type) {
+    case "trend": {
+      if (!(isFinite2(o["sum"]) && isFinite2(o["min"]) && isFinite2(o["max"]) && isFinite2(o["sumLog"]) && isFinite2(o["sumLogSq"]))) return false;
+      const sketch = o["sketch"];
+      if (!Array.isArray(sketch)) return false;
+      for (let k = 0; k < sketch.length; k++) if (!isFinite2(sketch[k])) return false;
+      fields = 8;
+      break;
+    }
+    case "counter":
+      fields = 2;
+      break;
+    case "rate":
+      if (!(isFinite2(o["passes"]) && Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+      fields = 3;
+      break;
+    case "gauge":
+      if (!(isFinite2(o["min"]) && isFinite2(o["max"]) && isFinite2(o["last"]))) return false;
+      fields = 5;
+      break;
+  }
+  const keys = Object.keys(o);
+  if (keys.length !== fields) return false;
+  const expected = WINDOW_FIELDS[type];
+  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
+  return true;
+}
 var WINDOW_FIELDS = {
   trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
   counter: ["i", "count"],
   rate: ["i", "count", "passes"],
   gauge: ["i", "count", "min", "max", "last"]
 };
-function windowFits(type, w) {
-  if (typeof w !== "object" || w === null) return false;
-  const o = w;
-  const fields = WINDOW_FIELDS[type];
-  let own2 = 0;
-  for (const key in o) {
-    if (!Object.hasOwn(o, key)) continue;
-    own2++;
-    if (!fields.includes(key)) return false;
-  }
-  if (own2 !== fields.length) return false;
-  for (const f of fields) {
-    if (f === "sketch") continue;
-    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
-  }
-  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
-  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
-  if (type === "trend") {
-    const sketch = o["sketch"];
-    if (!Array.isArray(sketch)) return false;
-    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
-  }
-  return true;
+function isFinite2(v) {
+  return typeof v === "number" && Number.isFinite(v);
 }
 var MemorySampleSchema = external_exports.object({
   /** Unix milliseconds. */
@@ -63626,9 +63066,766 @@ function windowsOf(doc, name, type) {
   return series?.type === type ? series.windows : [];
 }
 
-// src/document/merge-error.ts
-var MergeError = class extends Error {
+// src/document/failure-signatures.ts
+var MAX_SIGNATURES_PER_SCOPE = 20;
+var MAX_SIGNATURE_KEYS = 200;
+var OTHER_SIGNATURE = "other";
+var SEPARATOR = "\0";
+function signatureKey(tags) {
+  return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
+}
+function keyOfSignature(s) {
+  return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
+}
+function signatureList(counts2) {
+  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
+  const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
+    const [status, errorCode] = key.split(SEPARATOR);
+    return { ...status !== "" ? { status } : {}, ...errorCode !== "" ? { errorCode } : {}, failed };
+  });
+  if (other > 0) out.push({ other: true, failed: other });
+  return out;
+}
+function addSignatureLists(a, b) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const s of [...a, ...b]) counts2.set(keyOfSignature(s), (counts2.get(keyOfSignature(s)) ?? 0) + s.failed);
+  return signatureList(counts2);
+}
+
+// src/document/roles.ts
+var K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
+
+// src/document/run-span.ts
+var SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
+function runSpan(bins, rule = SPAN_RULE) {
+  const n = bins.length;
+  if (n === 0) return void 0;
+  let points = 0;
+  let requests = 0;
+  let iterations = 0;
+  for (const b of bins) {
+    points += b.points;
+    requests += b.requests;
+    iterations += b.iterations;
+  }
+  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
+  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
+  const maxPoints = rule.maxShare * points;
+  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
+  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
+  let lo = 0;
+  let hi = n - 1;
+  for (let changed = true; changed; ) {
+    changed = false;
+    let p = 0;
+    let r = 0;
+    let cut = -1;
+    for (let i = 0; i < hi; i++) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
+    }
+    if (cut + 1 > lo) {
+      lo = cut + 1;
+      changed = true;
+    }
+    p = 0;
+    r = 0;
+    cut = n;
+    for (let i = n - 1; i > lo; i--) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
+    }
+    if (cut - 1 < hi) {
+      hi = cut - 1;
+      changed = true;
+    }
+  }
+  const setAside = [];
+  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
+  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
+  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
+}
+function part(side, bins, gapMs) {
+  let points = 0;
+  const metrics = /* @__PURE__ */ new Set();
+  for (const b of bins) {
+    points += b.points;
+    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
+    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
+  }
+  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
+}
+function setAsideWarning(s, metricNames, span) {
+  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
+  const plural3 = s.points === 1 ? "point" : "points";
+  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
+}
+function iso(ms) {
+  return new Date(ms).toISOString();
+}
+function formatSpan(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+// src/document/name-template.ts
+var ID_SEGMENT = "{id}";
+var QUERY_VALUE = "{}";
+var METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
+var SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var HEX = /^[0-9a-f]{8,}$/i;
+function isIdSegment(segment) {
+  if (segment === "") return false;
+  if (/^\d+$/.test(segment)) return true;
+  if (segment.length === 36 && UUID.test(segment)) return true;
+  return HEX.test(segment) && /\d/.test(segment);
+}
+function templateName(value) {
+  let method = "";
+  let rest = value;
+  const m = METHOD_PREFIX.exec(value);
+  if (m) {
+    method = `${m[1]} `;
+    rest = m[2];
+  }
+  let origin = "";
+  const scheme = SCHEME.exec(rest);
+  if (scheme) {
+    const afterScheme = scheme[0].length;
+    let end = rest.length;
+    for (const c2 of ["/", "?", "#"]) {
+      const at = rest.indexOf(c2, afterScheme);
+      if (at >= 0 && at < end) end = at;
+    }
+    origin = rest.slice(0, end);
+    rest = rest.slice(end);
+  } else if (!rest.startsWith("/")) {
+    return value;
+  }
+  const hash2 = rest.indexOf("#");
+  if (hash2 >= 0) rest = rest.slice(0, hash2);
+  const q = rest.indexOf("?");
+  const path4 = q >= 0 ? rest.slice(0, q) : rest;
+  const query = q >= 0 ? rest.slice(q + 1) : void 0;
+  const segments = path4.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
+  });
+  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
+  return out === value ? value : out;
+}
+
+// src/document/scope-cardinality.ts
+var OTHER_VALUE = "(other)";
+var DEFAULT_MAX_SCOPES = 500;
+var TRACKED_PER_SCOPE = 20;
+var MAX_REMEMBERED = 1e5;
+var CACHE_LIMIT = 5e4;
+var ScopeCardinality = class {
+  constructor(maxScopes = DEFAULT_MAX_SCOPES) {
+    this.maxScopes = maxScopes;
+    if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
+    this.tracked = TRACKED_PER_SCOPE * maxScopes;
+  }
+  maxScopes;
+  tags = /* @__PURE__ */ new Map();
+  tracked;
+  /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
+  value(tag, raw) {
+    let state = this.tags.get(tag);
+    if (state === void 0) {
+      state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
+      this.tags.set(tag, state);
+    }
+    const cached2 = state.cache.get(raw);
+    if (cached2 !== void 0) return cached2;
+    let value = templateName(raw);
+    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
+      state.collapsed.add(raw);
+      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
+    }
+    if (!state.values.has(value) && value !== OTHER_VALUE) {
+      if (state.values.size < this.tracked) {
+        state.values.add(value);
+      } else {
+        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
+        value = OTHER_VALUE;
+      }
+    }
+    if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
+    state.cache.set(raw, value);
+    return value;
+  }
+  /** `{ [tag]: value }`, one object per value however many leaves use it. */
+  tagsOf(tag, value) {
+    const state = this.tags.get(tag);
+    if (state === void 0) return { [tag]: value };
+    let t = state.tagObjects.get(value);
+    if (t === void 0) {
+      t = Object.freeze({ [tag]: value });
+      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+    }
+    return t;
+  }
+  /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
+  pin(tag, value) {
+    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
+  }
+  /**
+   * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
+   * points, then by name; values a submetric names come first), with a warning for each tag that had more.
+   */
+  fold(weights) {
+    const folded = /* @__PURE__ */ new Map();
+    const warnings = [];
+    for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
+      const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
+      const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
+      const rank = (v) => pinned.has(v) ? 0 : 1;
+      const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
+      if (ranked.length <= this.maxScopes && overflowed === 0) continue;
+      const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
+      folded.set(tag, new Set(rest.map(([v]) => v)));
+      const other = byValue.get(OTHER_VALUE);
+      const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
+      const values = rest.length + overflowed;
+      const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
+      warnings.push(
+        `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
+      );
+    }
+    return { folded, warnings };
+  }
+  /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
+  templateWarning() {
+    const parts = [];
+    for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
+      if (state.collapsed.size === 0) continue;
+      const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
+      const more = state.templates.size > examples.length ? ", \u2026" : "";
+      parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
+    }
+    if (parts.length === 0) return void 0;
+    return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
+  }
 };
+function count(n, noun, limit = Number.POSITIVE_INFINITY) {
+  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/document/selector.ts
+function scopeName(metric, tags) {
+  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
+}
+
+// src/document/time-profile.ts
+var MAX_BINS = 1e5;
+var TimeProfile = class {
+  binMs = 1e3;
+  bins = /* @__PURE__ */ new Map();
+  current;
+  /** The current bin covers [lo, hi). */
+  lo = Number.POSITIVE_INFINITY;
+  hi = Number.NEGATIVE_INFINITY;
+  requestsMetric = -1;
+  iterationsMetric = -1;
+  record(timeMs, metric) {
+    const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
+    bin.points++;
+    if (metric < 31) bin.metrics |= 1 << metric;
+    else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
+    if (metric === this.requestsMetric) bin.requests++;
+    else if (metric === this.iterationsMetric) bin.iterations++;
+    if (timeMs < bin.firstMs) bin.firstMs = timeMs;
+    if (timeMs > bin.lastMs) bin.lastMs = timeMs;
+  }
+  /** The bins in time order. */
+  sorted() {
+    return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
+  }
+  enter(timeMs) {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
+    const key = Math.floor(timeMs / this.binMs);
+    let bin = this.bins.get(key);
+    if (bin === void 0) {
+      if (this.bins.size >= MAX_BINS) {
+        this.widen();
+        return this.enter(timeMs);
+      }
+      bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
+      this.bins.set(key, bin);
+    }
+    this.current = bin;
+    this.lo = key * this.binMs;
+    this.hi = this.lo + this.binMs;
+    return bin;
+  }
+  /** Doubles the bin width, merging neighbours. */
+  widen() {
+    this.binMs *= 2;
+    const old = [...this.bins.values()];
+    this.bins.clear();
+    for (const b of old) {
+      const key = Math.floor(b.startMs / this.binMs);
+      const into = this.bins.get(key);
+      if (into === void 0) {
+        this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
+        continue;
+      }
+      into.points += b.points;
+      into.requests += b.requests;
+      into.iterations += b.iterations;
+      into.firstMs = Math.min(into.firstMs, b.firstMs);
+      into.lastMs = Math.max(into.lastMs, b.lastMs);
+      into.metrics |= b.metrics;
+      if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
+    }
+    this.current = void 0;
+    this.lo = Number.POSITIVE_INFINITY;
+    this.hi = Number.NEGATIVE_INFINITY;
+  }
+};
+
+// src/document/run-builder.ts
+var UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
+  "http_req_blocked",
+  "http_req_connecting",
+  "http_req_tls_handshaking",
+  "http_req_sending",
+  "http_req_waiting",
+  "http_req_receiving",
+  "data_sent",
+  "data_received",
+  "group_duration",
+  "vus_max",
+  "ws_connecting",
+  "ws_session_duration",
+  "ws_msgs_sent",
+  "ws_msgs_received",
+  "ws_sessions",
+  "ws_ping",
+  "iteration_duration"
+]);
+var AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+var ITERATIONS_METRIC = "iterations";
+var MAX_TAG_KEYS = 64;
+var RunBuilder = class {
+  constructor(options) {
+    this.options = options;
+    this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
+    this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
+    this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
+    this.maxWindows = options.maxWindows ?? 360;
+    this.cardinality = new ScopeCardinality(options.maxScopes);
+    for (const s of options.submetrics ?? []) {
+      const list = this.extraSubmetrics.get(s.metric) ?? [];
+      list.push(s.tags);
+      this.extraSubmetrics.set(s.metric, list);
+    }
+  }
+  options;
+  metrics = [];
+  metricIds = /* @__PURE__ */ new Map();
+  leaves = /* @__PURE__ */ new Map();
+  extraSubmetrics = /* @__PURE__ */ new Map();
+  originMs = Number.NaN;
+  widthMs;
+  widthStep = 0;
+  /**
+   * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+   * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+   */
+  occupied = /* @__PURE__ */ new Set();
+  lastOccupied = Number.NaN;
+  /** The highest window index any point went to, and the leaves with windows still counting densely. */
+  maxSeenIndex = Number.NEGATIVE_INFINITY;
+  openLeaves = /* @__PURE__ */ new Set();
+  /** Templates for URL-like grouping values and the maxScopes cap. */
+  cardinality;
+  /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+  profile = new TimeProfile();
+  maxWindows;
+  points = 0;
+  /** The request counter's name (see RunBuilderOptions.requestsMetric). */
+  requestsMetric;
+  /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
+  failuresMetric;
+  failuresId = -1;
+  /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
+  signatureKeys = /* @__PURE__ */ new Set();
+  /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
+  defineMetric(def) {
+    const known2 = this.metricIds.get(def.name);
+    if (known2 !== void 0) {
+      const state = this.metrics[known2];
+      state.def = {
+        ...state.def,
+        thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
+        submetrics: [...state.def.submetrics, ...def.submetrics]
+      };
+      state.submetrics = [...state.submetrics, ...def.submetrics];
+      return known2;
+    }
+    const id = this.metrics.length;
+    const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
+    this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
+    this.metricIds.set(def.name, id);
+    if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
+    if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
+    if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
+    return id;
+  }
+  metricId(name) {
+    return this.metricIds.get(name);
+  }
+  metricDefinition(id) {
+    return this.metrics[id].def;
+  }
+  /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
+  targets(metric, tags) {
+    const state = this.metrics[metric];
+    for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
+    const values = [metric];
+    for (const tag of this.options.groupBy) {
+      const raw = tags[tag];
+      values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
+    }
+    const subs = state.submetrics;
+    for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
+    const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
+    if (signature !== void 0) values.push(signature);
+    const key = JSON.stringify(values);
+    const cached2 = this.leaves.get(key);
+    if (cached2) return cached2;
+    const scopes = [{ name: state.def.name, tags: NO_TAGS }];
+    this.options.groupBy.forEach((tag, k) => {
+      const value = values[k + 1];
+      if (typeof value === "string") {
+        const t = this.cardinality.tagsOf(tag, value);
+        scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
+      }
+    });
+    for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
+    const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
+    for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
+    const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
+    const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+    const totals = newTotals(state.def.type, scale);
+    const leaf = {
+      metric,
+      totals,
+      histogram: totals.type === "trend" ? totals.histogram : void 0,
+      scopes: unique,
+      signature,
+      windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
+      lastIndex: Number.NaN,
+      lastWindow: void 0,
+      maxIndex: Number.NEGATIVE_INFINITY,
+      open: []
+    };
+    const targets = { metric, leaf };
+    this.leaves.set(key, targets);
+    return targets;
+  }
+  /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
+  signatureOf(tags) {
+    const key = signatureKey(tags);
+    if (this.signatureKeys.has(key)) return key;
+    if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
+    this.signatureKeys.add(key);
+    return key;
+  }
+  point(targets, timeMs, value) {
+    this.points++;
+    const leaf = targets.leaf;
+    if (leaf.histogram !== void 0) leaf.histogram.record(value);
+    else recordTotal(leaf.totals, timeMs, value);
+    this.profile.record(timeMs, targets.metric);
+    if (!leaf.windows) return;
+    const index = this.windowIndex(timeMs);
+    let win = leaf.lastWindow;
+    if (index !== leaf.lastIndex) {
+      win = leaf.windows.get(index);
+      if (!win) {
+        win = new WindowTotals(leaf.totals.type, "filling");
+        leaf.windows.set(index, win);
+        leaf.open.push({ index, window: win });
+        this.openLeaves.add(leaf);
+      }
+      if (index > leaf.maxIndex) {
+        leaf.maxIndex = index;
+        const stillOpen = [];
+        for (const o of leaf.open) {
+          if (o.index >= index - 1) stillOpen.push(o);
+          else o.window.close();
+        }
+        leaf.open = stillOpen;
+      }
+      leaf.lastIndex = index;
+      leaf.lastWindow = win;
+    }
+    if (leaf.histogram !== void 0) win.recordTrend(value);
+    else win.record(timeMs, value);
+  }
+  windowIndex(timeMs) {
+    if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
+    const index = Math.floor((timeMs - this.originMs) / this.widthMs);
+    if (index === this.lastOccupied) return index;
+    this.lastOccupied = index;
+    if (this.occupied.has(index)) return index;
+    this.occupied.add(index);
+    if (index > this.maxSeenIndex) {
+      this.maxSeenIndex = index;
+      this.closeStale(index);
+    }
+    if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
+    this.widen();
+    this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+    return this.lastOccupied;
+  }
+  /**
+   * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+   * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+   */
+  closeStale(newest) {
+    for (const leaf of this.openLeaves) {
+      const stillOpen = [];
+      for (const o of leaf.open) {
+        if (o.index >= newest - 1) stillOpen.push(o);
+        else o.window.close();
+      }
+      leaf.open = stillOpen;
+      if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+    }
+  }
+  /** Steps to the next wider window and merges the existing windows into it. */
+  widen() {
+    while (this.occupied.size > this.maxWindows) {
+      this.widthStep++;
+      const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
+      const factor = next / this.widthMs;
+      for (const { leaf } of this.leaves.values()) {
+        if (!leaf.windows) continue;
+        for (const o of leaf.open) o.window.close();
+        leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
+        leaf.lastIndex = Number.NaN;
+        leaf.lastWindow = void 0;
+        leaf.maxIndex = Number.NEGATIVE_INFINITY;
+        leaf.open = [];
+      }
+      this.widthMs = next;
+      this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+      this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
+    }
+    this.openLeaves.clear();
+  }
+  /**
+   * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
+   * memory at once (a run has hundreds of scopes).
+   */
+  encodeScopes(lowest, highest, folded) {
+    const members2 = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      for (const scope of leaf.scopes) {
+        let s = scope;
+        if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
+          const tags = { [s.group]: OTHER_VALUE };
+          s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
+        }
+        const m = members2.get(s.name);
+        if (m) m.leaves.push(leaf);
+        else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
+      }
+    }
+    const scopes = {};
+    const series = {};
+    const trendSums = /* @__PURE__ */ new Map();
+    for (const name of [...members2.keys()].sort(compareText2)) {
+      const { tags, leaves } = members2.get(name);
+      const def = this.metrics[leaves[0].metric].def;
+      const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+      let totals;
+      if (def.type === "trend") {
+        totals = trendSums.get(scale) ?? newTotals("trend", scale);
+        trendSums.set(scale, totals);
+        if (totals.type === "trend") totals.histogram.clear();
+      } else {
+        totals = newTotals(def.type, scale);
+      }
+      for (const leaf of leaves) addTotals(totals, leaf.totals);
+      const scope = encodeScope({ metric: def.name, tags, totals });
+      scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
+      if (!leaves[0].windows) continue;
+      const windows = /* @__PURE__ */ new Map();
+      for (const leaf of leaves) {
+        for (const [i, w] of leaf.windows) {
+          let target = windows.get(i);
+          if (!target) {
+            target = new WindowTotals(def.type, "filling");
+            windows.set(i, target);
+          }
+          target.add(w);
+        }
+      }
+      const encoded = encodeWindows(windows, lowest, highest);
+      if (encoded.length > 0) series[name] = encoded;
+    }
+    return { scopes, series };
+  }
+  /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+  scopeWeights() {
+    const weights = /* @__PURE__ */ new Map();
+    for (const { leaf } of this.leaves.values()) {
+      const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
+      const points = samples(leaf.totals);
+      for (const s of leaf.scopes) {
+        if (s.group === void 0) continue;
+        let byValue = weights.get(s.group);
+        if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
+        const value = s.tags[s.group];
+        let w = byValue.get(value);
+        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
+        w.points += points;
+        if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
+      }
+    }
+    return weights;
+  }
+  /** The run document of everything recorded so far. */
+  finish(info) {
+    const span = runSpan(this.profile.sorted());
+    const start = span ? span.firstMs : 0;
+    const end = span ? span.lastMs : 0;
+    const measured = span !== void 0 && !Number.isNaN(this.originMs);
+    const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+    const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+    const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+    const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+    const templateWarning = this.cardinality.templateWarning();
+    const names = this.metrics.map((m) => m.def.name);
+    const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
+    const metrics = {};
+    for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
+      metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
+    }
+    return {
+      schema: RUN_DOCUMENT_SCHEMA,
+      meta: {
+        tool: info.tool,
+        ...info.roles !== void 0 ? { roles: { ...info.roles } } : {},
+        ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
+        ...info.stage !== void 0 ? { stage: info.stage } : {},
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
+        ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+        labels: info.labels ?? {},
+        partial: info.sources.some((s) => s.partial),
+        aggregateOnly: info.aggregateOnly ?? false,
+        groupBy: [...this.options.groupBy],
+        sources: info.sources,
+        warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
+      },
+      metrics,
+      scopes,
+      windows: {
+        originMs: measured ? this.originMs + lowest * this.widthMs : start,
+        widthMs: this.widthMs,
+        series
+      }
+    };
+  }
+};
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var NO_TAGS = Object.freeze({});
+function flat(text) {
+  Number(text);
+  return text;
+}
+function matches(sub, tags) {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
+}
+function signaturesOf(leaves) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const leaf of leaves) {
+    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
+    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
+  }
+  return signatureList(counts2);
+}
+function samples(t) {
+  switch (t.type) {
+    case "trend":
+      return t.histogram.count;
+    case "counter":
+      return t.samples;
+    case "rate":
+      return t.passes + t.fails;
+    case "gauge":
+      return t.samples;
+  }
+}
+function regroup(windows, to) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [i, w] of windows) {
+    const j = to(i);
+    const m = merged.get(j);
+    if (m) m.add(w);
+    else merged.set(j, w);
+  }
+  return merged;
+}
+function encodeScope(s) {
+  const base = { metric: s.metric, tags: { ...s.tags } };
+  const t = s.totals;
+  switch (t.type) {
+    case "trend":
+      return { ...base, type: "trend", trend: t.histogram.encode() };
+    case "counter":
+      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
+    case "rate":
+      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
+    case "gauge":
+      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
+  }
+}
+function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
+  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
+}
+function encodeWindow(i, w) {
+  switch (w.type) {
+    case "trend":
+      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
+    case "counter":
+      return { i, count: w.count };
+    case "rate":
+      return { i, count: w.count, passes: w.passes };
+    case "gauge":
+      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
+  }
+}
 
 // src/document/execution-segment.ts
 var SegmentSyntaxError = class extends Error {
@@ -63790,75 +63987,258 @@ function requestCount(doc) {
   return scope.type === "counter" ? scope.counter.count : 0;
 }
 
-// src/document/merge.ts
-function mergeRuns(docs, options = {}) {
-  if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
-  const shards = checkShards(docs, options.names ?? [], options);
-  if (docs.length === 1 && !shards) return docs[0];
-  const first2 = docs[0];
-  for (const d of docs) {
-    if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
-      throw new MergeError(`cannot merge runs grouped by different tags: [${first2.meta.groupBy.join(", ")}] and [${d.meta.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+// src/document/run-merger.ts
+var RunMerger = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  names = [];
+  /** What the shard checks read of each document: its meta and its requests count's scope. */
+  shardViews = [];
+  /** The first document, folded once a second comes: one document alone merges to itself. */
+  first;
+  firstMeta;
+  folded = 0;
+  groupByError;
+  /** The first error adding up scopes (a type clash, an aggregate, a histogram that cannot be read). */
+  scopeError;
+  scopes = {};
+  // Trends add into one decoded histogram per scope, encoded once at the end: decoding and encoding (a
+  // deflate) per shard would cost 64 round trips per scope for 64 shards.
+  histograms = /* @__PURE__ */ new Map();
+  metrics = {};
+  startMs = Number.POSITIVE_INFINITY;
+  endMs = Number.NEGATIVE_INFINITY;
+  durationSeconds = Number.NEGATIVE_INFINITY;
+  tools = /* @__PURE__ */ new Set();
+  labels = {};
+  partial = false;
+  aggregateOnly = false;
+  sources = [];
+  warnings = [];
+  memory = [];
+  /** Each document's window origin and width, for the common frame and the alignment check. */
+  frames = [];
+  /** Where windows are summed as they come (the first document's); 'later' once they wait for a second pass. */
+  frame;
+  secondPass;
+  series = /* @__PURE__ */ new Map();
+  /** checkShards' result once every document was added (null before). */
+  checked = null;
+  /** The merged start and end, formatted where mergeRuns formats them (before it aligns windows). */
+  span;
+  /** Adds one document; `name` (its file) names it in messages, default `run 1`, `run 2`, …. */
+  add(doc, name) {
+    if (this.checked !== null) throw new Error("RunMerger: add after windowsAgain or finish");
+    const k = this.names.length;
+    this.names.push(name ?? `run ${k + 1}`);
+    const requests = doc.meta.roles?.requests ?? "http_reqs";
+    const scope = doc.scopes[requests];
+    this.shardViews.push({ meta: doc.meta, scopes: scope ? { [requests]: scope } : {} });
+    if (k === 0) {
+      this.first = doc;
+      return;
+    }
+    if (this.first) {
+      this.fold(this.first);
+      this.first = void 0;
+    }
+    this.fold(doc);
+  }
+  /**
+   * After the last `add`: true when the documents' windows must be given again, in the same order, with
+   * `addWindows` before `finish` (their widths differ, or a window does not start on a whole millisecond).
+   * @throws MergeError as `finish` does, for what is wrong already.
+   */
+  windowsAgain() {
+    if (this.settle() || this.frame !== "later") return false;
+    if (this.secondPass === void 0) {
+      const { originMs, widthMs } = this.commonFrame();
+      this.secondPass = { frame: { baseMs: originMs, widthMs }, given: 0 };
+      this.series = /* @__PURE__ */ new Map();
+    }
+    return true;
+  }
+  /** The windows of the documents again, in the order they were added (only when `windowsAgain()`). */
+  addWindows(doc) {
+    const pass = this.secondPass;
+    if (pass === void 0 || pass.given >= this.names.length) throw new Error("RunMerger: addWindows without windowsAgain, or more documents than were added");
+    pass.given++;
+    this.foldWindows(doc, pass.frame, false);
+  }
+  /**
+   * The merged document.
+   * @throws MergeError when nothing was given, the shards do not form one whole, the documents were grouped
+   *   by different tags, scopes cannot be added, or windows cannot be aligned (naming the file).
+   */
+  finish() {
+    if (this.settle()) return this.first;
+    if (this.windowsAgain() && this.secondPass.given !== this.names.length) {
+      throw new Error(`RunMerger: ${this.secondPass.given} of ${this.names.length} documents' windows given again`);
+    }
+    const shards = this.checked ?? void 0;
+    for (const [name, h] of this.histograms) {
+      const s = this.scopes[name];
+      if (!isReported(s) && s.type === "trend") this.scopes[name] = { ...s, trend: h.encode() };
+    }
+    const { shard: _shard, shards: _shards, ...firstMeta } = this.firstMeta;
+    const merged = {
+      schema: RUN_DOCUMENT_SCHEMA,
+      meta: {
+        ...firstMeta,
+        tool: this.tools.size === 1 ? firstMeta.tool : "unknown",
+        start: this.span.start,
+        end: this.span.end,
+        durationSeconds: Math.max((this.endMs - this.startMs) / 1e3, this.durationSeconds),
+        labels: this.labels,
+        partial: this.partial,
+        aggregateOnly: this.aggregateOnly,
+        sources: this.sources,
+        warnings: [...this.warnings, ...shards?.warnings ?? []],
+        ...shards ? { shards: shards.summary } : {}
+      },
+      metrics: this.metrics,
+      scopes: this.scopes,
+      windows: this.mergedWindows()
+    };
+    if (this.memory.length > 0) {
+      merged.memory = {
+        source: this.memory.map((m) => m.source).join(" + "),
+        samples: this.memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
+      };
+    }
+    return merged;
+  }
+  /**
+   * After the last `add`: throws what was found wrong, in mergeRuns' order (the shard checks first). True
+   * when the one document given merges to itself; else every document is folded.
+   */
+  settle() {
+    if (this.names.length === 0) throw new MergeError("nothing to merge: give at least one run document");
+    if (this.checked === null) this.checked = checkShards(this.shardViews, this.names, this.options);
+    if (this.names.length === 1 && this.checked === void 0) return true;
+    if (this.first) {
+      this.fold(this.first);
+      this.first = void 0;
+    }
+    if (this.groupByError) throw this.groupByError;
+    if (this.scopeError) throw this.scopeError.error;
+    this.span ??= { start: new Date(this.startMs).toISOString(), end: new Date(this.endMs).toISOString() };
+    const { widthMs } = this.commonFrame();
+    for (const f of this.frames) {
+      if (widthMs % f.widthMs !== 0) {
+        throw new MergeError(`cannot align ${f.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
+      }
+    }
+    return false;
+  }
+  /** The widest width and the earliest origin on it: the merged document's windows. */
+  commonFrame() {
+    let widthMs = Number.NEGATIVE_INFINITY;
+    for (const f of this.frames) widthMs = Math.max(widthMs, f.widthMs);
+    let originMs = Number.POSITIVE_INFINITY;
+    for (const f of this.frames) originMs = Math.min(originMs, Math.floor(f.originMs / widthMs) * widthMs);
+    return { originMs, widthMs };
+  }
+  fold(doc) {
+    const first2 = this.firstMeta ??= doc.meta;
+    this.folded++;
+    const meta3 = doc.meta;
+    this.startMs = Math.min(this.startMs, Date.parse(meta3.start));
+    this.endMs = Math.max(this.endMs, Date.parse(meta3.end));
+    this.durationSeconds = Math.max(this.durationSeconds, meta3.durationSeconds);
+    this.tools.add(meta3.tool);
+    Object.assign(this.labels, meta3.labels);
+    this.partial ||= meta3.partial;
+    this.aggregateOnly ||= meta3.aggregateOnly;
+    this.sources.push(...meta3.sources);
+    this.warnings.push(...meta3.warnings);
+    if (doc.memory) this.memory.push(doc.memory);
+    this.frames.push({ originMs: doc.windows.originMs, widthMs: doc.windows.widthMs });
+    if (meta3.groupBy.join(",") !== first2.groupBy.join(",")) {
+      this.groupByError ??= new MergeError(`cannot merge runs grouped by different tags: [${first2.groupBy.join(", ")}] and [${meta3.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+    }
+    if (this.groupByError || this.scopeError) return;
+    try {
+      this.foldScopes(doc);
+    } catch (error62) {
+      this.scopeError = { error: error62 };
+      return;
+    }
+    for (const [name, m] of Object.entries(doc.metrics)) {
+      const prev = this.metrics[name];
+      this.metrics[name] = prev ? mergeMetric(prev, m) : m;
+    }
+    if (this.frame === "later") return;
+    const { originMs, widthMs } = doc.windows;
+    this.frame ??= { baseMs: Math.floor(originMs / widthMs) * widthMs, widthMs };
+    if (widthMs !== this.frame.widthMs || !isWhole(originMs) || !isWhole(widthMs) || !this.foldWindows(doc, this.frame, true)) {
+      this.frame = "later";
+      this.series = /* @__PURE__ */ new Map();
     }
   }
-  const scopes = {};
-  const histograms = /* @__PURE__ */ new Map();
-  for (const d of docs) {
-    for (const [name, s] of Object.entries(d.scopes)) {
-      const prev = scopes[name];
-      if (!prev) scopes[name] = s;
+  foldScopes(doc) {
+    for (const [name, s] of Object.entries(doc.scopes)) {
+      const prev = this.scopes[name];
+      if (!prev) this.scopes[name] = s;
       else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
-        let h = histograms.get(name);
+        let h = this.histograms.get(name);
         if (!h) {
           h = TrendHistogram.decode(prev.trend);
-          histograms.set(name, h);
+          this.histograms.set(name, h);
         }
         h.add(TrendHistogram.decode(s.trend));
-      } else scopes[name] = addScopes(prev, s, name);
+      } else this.scopes[name] = addScopes(prev, s, name);
     }
   }
-  for (const [name, h] of histograms) {
-    const s = scopes[name];
-    if (!isReported(s) && s.type === "trend") scopes[name] = { ...s, trend: h.encode() };
-  }
-  const metrics = {};
-  for (const d of docs) {
-    for (const [name, m] of Object.entries(d.metrics)) {
-      const prev = metrics[name];
-      metrics[name] = prev ? mergeMetric(prev, m) : m;
+  /**
+   * Adds a document's windows at their key in `frame`; with `whole`, only while every window starts on a
+   * whole (safe-integer) millisecond — false when one does not, and the windows must wait for a second pass.
+   */
+  foldWindows(doc, frame, whole) {
+    const { originMs, widthMs } = doc.windows;
+    for (const name of Object.keys(doc.windows.series)) {
+      const typed = seriesOf(doc, name);
+      if (!typed || typed.windows.length === 0) continue;
+      let target = this.series.get(name);
+      if (!target) {
+        target = /* @__PURE__ */ new Map();
+        this.series.set(name, target);
+      }
+      for (const w of typed.windows) {
+        const atMs = originMs + w.i * widthMs;
+        if (whole && !isWhole(atMs)) return false;
+        const j = Math.floor((atMs - frame.baseMs) / frame.widthMs);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, "summing");
+          target.set(j, merged);
+        }
+        merged.addStored(typed.type, w, atMs);
+      }
     }
+    return true;
   }
-  const startMs2 = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
-  const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
-  const tools = new Set(docs.map((d) => d.meta.tool));
-  const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
-  const { shard: _shard, shards: _shards, ...firstMeta } = first2.meta;
-  const merged = {
-    schema: RUN_DOCUMENT_SCHEMA,
-    meta: {
-      ...firstMeta,
-      tool: tools.size === 1 ? first2.meta.tool : "unknown",
-      start: new Date(startMs2).toISOString(),
-      end: new Date(endMs).toISOString(),
-      durationSeconds: Math.max((endMs - startMs2) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
-      labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
-      partial: docs.some((d) => d.meta.partial),
-      aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
-      sources: docs.flatMap((d) => d.meta.sources),
-      warnings: [...docs.flatMap((d) => d.meta.warnings), ...shards?.warnings ?? []],
-      ...shards ? { shards: shards.summary } : {}
-    },
-    metrics,
-    scopes,
-    windows: mergeWindows(docs)
-  };
-  if (memory.length > 0) {
-    merged.memory = {
-      source: memory.map((m) => m.source).join(" + "),
-      samples: memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
-    };
+  mergedWindows() {
+    const { originMs, widthMs } = this.commonFrame();
+    const frame = this.frame === "later" ? this.secondPass.frame : this.frame;
+    const shift2 = (frame.baseMs - originMs) / widthMs;
+    const series = {};
+    for (const name of [...this.series.keys()].sort()) {
+      const summed = this.series.get(name);
+      const target = /* @__PURE__ */ new Map();
+      for (const [j, t] of summed) {
+        t.close();
+        target.set(j + shift2, t);
+      }
+      series[name] = encodeWindows(target, 0);
+    }
+    return { originMs, widthMs, series };
   }
-  return merged;
+};
+function isWhole(ms) {
+  return Number.isInteger(ms) && Math.abs(ms) <= 2 ** 51;
 }
 function addScopes(a, b, name) {
   if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
@@ -63890,78 +64270,18 @@ function addMeasured(a, b) {
       return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
   }
 }
-function mergeWindows(docs) {
-  const widthMs = Math.max(...docs.map((d) => d.windows.widthMs));
-  for (const d of docs) {
-    if (widthMs % d.windows.widthMs !== 0) {
-      throw new MergeError(`cannot align ${d.windows.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
-    }
-  }
-  const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
-  const series = {};
-  for (const name of names) {
-    const target = /* @__PURE__ */ new Map();
-    for (const d of docs) {
-      const typed = seriesOf(d, name);
-      if (!typed) continue;
-      for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
-        const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        let merged = target.get(j);
-        if (!merged) {
-          merged = new WindowTotals(typed.type, true);
-          target.set(j, merged);
-        }
-        merged.add(totals);
-      }
-    }
-    if (target.size === 0) continue;
-    for (const t of target.values()) t.close();
-    series[name] = encodeWindows(target, 0);
-  }
-  return { originMs, widthMs, series };
-}
-function decodeSeries(series, atMs) {
-  const open6 = (w) => {
-    const t = new WindowTotals(series.type);
-    t.count = w.count;
-    t.lastTime = atMs(w.i);
-    return t;
-  };
-  switch (series.type) {
-    case "trend":
-      return series.windows.map((w) => {
-        const t = open6(w);
-        t.sum = w.sum;
-        t.min = w.min;
-        t.max = w.max;
-        t.sumLog = w.sumLog;
-        t.sumLogSq = w.sumLogSq;
-        t.sketch = WindowSketch.decode(w.sketch);
-        return { i: w.i, totals: t };
-      });
-    case "counter":
-      return series.windows.map((w) => ({ i: w.i, totals: open6(w) }));
-    case "rate":
-      return series.windows.map((w) => {
-        const t = open6(w);
-        t.passes = w.passes;
-        return { i: w.i, totals: t };
-      });
-    case "gauge":
-      return series.windows.map((w) => {
-        const t = open6(w);
-        t.min = w.min;
-        t.max = w.max;
-        t.last = w.last;
-        return { i: w.i, totals: t };
-      });
-  }
-}
 function mergeMetric(a, b) {
   const { tags: _a3, ...rest } = a;
   const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
   return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
+}
+
+// src/document/merge.ts
+function mergeRuns(docs, options = {}) {
+  const merger = new RunMerger(options);
+  docs.forEach((d, k) => merger.add(d, options.names?.[k]));
+  if (merger.windowsAgain()) for (const d of docs) merger.addWindows(d);
+  return merger.finish();
 }
 
 // src/gate/same-tool.ts
@@ -64958,21 +65278,21 @@ function slotCounts(weights, maxCycle = MAX_CYCLE) {
   const total2 = weights.reduce((a, b) => a + b, 0);
   const slots = Math.max(maxCycle, weights.length);
   const exact = weights.map((w) => w / total2 * slots);
-  const counts = exact.map((e) => Math.max(1, Math.floor(e)));
-  let left = slots - counts.reduce((a, b) => a + b, 0);
+  const counts2 = exact.map((e) => Math.max(1, Math.floor(e)));
+  let left = slots - counts2.reduce((a, b) => a + b, 0);
   const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts[byRemainder[k].i]++;
-  return counts;
+  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts2[byRemainder[k].i]++;
+  return counts2;
 }
 function weightedCycle(weights, maxCycle = MAX_CYCLE) {
-  const counts = slotCounts(weights, maxCycle);
-  const total2 = counts.reduce((a, b) => a + b, 0);
-  const current = counts.map(() => 0);
+  const counts2 = slotCounts(weights, maxCycle);
+  const total2 = counts2.reduce((a, b) => a + b, 0);
+  const current = counts2.map(() => 0);
   const cycle = [];
   for (let n = 0; n < total2; n++) {
     let best = 0;
-    for (let i = 0; i < counts.length; i++) {
-      current[i] += counts[i];
+    for (let i = 0; i < counts2.length; i++) {
+      current[i] += counts2[i];
       if (current[i] > current[best]) best = i;
     }
     current[best] -= total2;
@@ -72332,8 +72652,8 @@ var RunView = class {
   errors(tags, failedMetric = this.roles.failures) {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
     if (!s || s.type !== "rate") return void 0;
-    const counts = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
-    return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : void 0;
+    const counts2 = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
+    return counts2 ? { failed: counts2.passes, total: counts2.passes + counts2.fails } : void 0;
   }
   /**
    * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
@@ -74649,7 +74969,7 @@ function mixture(parts, total2) {
     sizes[i]++;
     left--;
   }
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   used.forEach((p, k) => {
     const n = totalCount(p.distribution);
     const factor = sizes[k] / n;
@@ -74660,10 +74980,10 @@ function mixture(parts, total2) {
       const upTo = Math.round(cumulative * factor);
       const c2 = upTo - placed;
       placed = upTo;
-      if (c2 > 0) counts.set(b.value, (counts.get(b.value) ?? 0) + c2);
+      if (c2 > 0) counts2.set(b.value, (counts2.get(b.value) ?? 0) + c2);
     }
   });
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
+  return [...counts2].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
 }
 
 // src/document/mixed-run-view.ts
@@ -74773,7 +75093,7 @@ function sum2(m) {
 // src/gate/mix.ts
 function changedMix(baseline, current, latencyMetric, tag) {
   if (tag === void 0) return void 0;
-  const counts = (view) => {
+  const counts2 = (view) => {
     const out = /* @__PURE__ */ new Map();
     let sum3 = 0;
     for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
@@ -74783,8 +75103,8 @@ function changedMix(baseline, current, latencyMetric, tag) {
     }
     return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
   };
-  const b = counts(baseline);
-  const c2 = counts(current);
+  const b = counts2(baseline);
+  const c2 = counts2(current);
   if (!b || !c2) return void 0;
   const mix = requestMix(tag, b, c2);
   const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0);
@@ -75538,10 +75858,15 @@ async function testRunOptions(opts) {
 async function mergeCommand(inputs, opts, io) {
   const tolerance = opts.startTolerance === void 0 ? DEFAULT_START_TOLERANCE_S : Number(opts.startTolerance);
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--start-tolerance must be a number of seconds \u2265 0, but got '${opts.startTolerance}'`);
-  const docs = [];
-  for (const input2 of inputs) docs.push(await ingestFiles([input2], {}));
-  const merged = mergeRuns(docs, { names: inputs, allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
-  const own2 = new Set(docs.flatMap((d) => d.meta.warnings));
+  const merger = new RunMerger({ allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
+  const own2 = /* @__PURE__ */ new Set();
+  for (const input2 of inputs) {
+    const doc = await ingestFiles([input2], {});
+    for (const w of doc.meta.warnings) own2.add(w);
+    merger.add(doc, input2);
+  }
+  if (merger.windowsAgain()) for (const input2 of inputs) merger.addWindows(await ingestFiles([input2], {}));
+  const merged = merger.finish();
   for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) io.stderr(`perf-gate: warning: ${w}
 `);
   const failed = await writeOutput(opts.output, `${JSON.stringify(merged)}
@@ -75553,7 +75878,7 @@ async function mergeCommand(inputs, opts, io) {
   }
   const shards = merged.meta.shards;
   const what = shards ? ` (${shards.members.length} of ${shards.count} shards: ${shards.members.map((m) => `${m.index}/${shards.count} ${m.requests} requests`).join(", ")}; started ${shards.startSpreadSeconds.toFixed(1)} s apart)` : "";
-  io.stderr(`perf-gate: merged ${docs.length} runs into ${opts.output}${what}
+  io.stderr(`perf-gate: merged ${inputs.length} runs into ${opts.output}${what}
 `);
   return EXIT.pass;
 }

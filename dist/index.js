@@ -29788,9 +29788,9 @@ var require_light = __commonJS({
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
               return new this.Promise((resolve4, reject) => {
                 if (finished()) {
@@ -31372,7 +31372,7 @@ var require_zalgo = __commonJS({
       }
       function heComes(text2, options2) {
         var result = "";
-        var counts;
+        var counts2;
         var l;
         options2 = options2 || {};
         options2["up"] = typeof options2["up"] !== "undefined" ? options2["up"] : true;
@@ -31385,28 +31385,28 @@ var require_zalgo = __commonJS({
             continue;
           }
           result = result + text2[l];
-          counts = { "up": 0, "down": 0, "mid": 0 };
+          counts2 = { "up": 0, "down": 0, "mid": 0 };
           switch (options2.size) {
             case "mini":
-              counts.up = randomNumber(8);
-              counts.mid = randomNumber(2);
-              counts.down = randomNumber(8);
+              counts2.up = randomNumber(8);
+              counts2.mid = randomNumber(2);
+              counts2.down = randomNumber(8);
               break;
             case "maxi":
-              counts.up = randomNumber(16) + 3;
-              counts.mid = randomNumber(4) + 1;
-              counts.down = randomNumber(64) + 3;
+              counts2.up = randomNumber(16) + 3;
+              counts2.mid = randomNumber(4) + 1;
+              counts2.down = randomNumber(64) + 3;
               break;
             default:
-              counts.up = randomNumber(8) + 1;
-              counts.mid = randomNumber(6) / 2;
-              counts.down = randomNumber(8) + 1;
+              counts2.up = randomNumber(8) + 1;
+              counts2.mid = randomNumber(6) / 2;
+              counts2.down = randomNumber(8) + 1;
               break;
           }
           var arr = ["up", "mid", "down"];
           for (var d in arr) {
             var index = arr[d];
-            for (var i = 0; i <= counts[index]; i++) {
+            for (var i = 0; i <= counts2[index]; i++) {
               if (options2[index]) {
                 result = result + soul[index][randomNumber(soul[index].length)];
               }
@@ -87887,12 +87887,92 @@ var import_autocannon = __toESM(require_autocannon(), 1);
 
 // src/document/trend-histogram.ts
 var hdr = __toESM(require_dist4(), 1);
+
+// src/document/hdr-counts.ts
+import { inflateSync } from "node:zlib";
+var V2_COOKIE = 478450435;
+var V2_COMPRESSED_COOKIE = 478450436;
+var HEADER_BYTES = 40;
+var TWO_32 = 2 ** 32;
+var CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var indexes = new Float64Array(4096);
+var counts = new Float64Array(4096);
+function readHdrCounts(base644) {
+  if (base644.length % 4 !== 0 || !CANONICAL_BASE64.test(base644)) return void 0;
+  const outer = Buffer.from(base644, "base64");
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
+  let data;
+  try {
+    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
+  } catch {
+    return void 0;
+  }
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
+  const payload = data.readUInt32BE(4);
+  const digits2 = data.readUInt32BE(12);
+  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
+  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
+  if (digits2 !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
+  const end = HEADER_BYTES + payload;
+  if (end > data.length) return void 0;
+  const length = countsLength(highest);
+  let n = 0;
+  let index = 0;
+  let at = HEADER_BYTES;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    for (let k = 0; ; k++) {
+      if (at >= data.length) return void 0;
+      const b = data[at++];
+      value += (b & 127) * scale;
+      if ((b & 128) === 0 || k === 8) break;
+      scale *= 128;
+    }
+    const count2 = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    if (count2 < 0) {
+      index += -count2;
+      continue;
+    }
+    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
+    if (count2 !== 0 && index < length) {
+      if (n === indexes.length) grow();
+      indexes[n] = index;
+      counts[n++] = count2;
+    }
+    index++;
+  }
+  return { n, indexes, counts };
+}
+function grow() {
+  const i = new Float64Array(2 * indexes.length);
+  i.set(indexes);
+  indexes = i;
+  const c = new Float64Array(2 * counts.length);
+  c.set(counts);
+  counts = c;
+}
+function countsLength(highest) {
+  let smallestUntrackable = 2048;
+  let buckets = 1;
+  while (smallestUntrackable <= highest) {
+    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
+      buckets++;
+      break;
+    }
+    smallestUntrackable *= 2;
+    buckets++;
+  }
+  return (buckets + 1) * 1024;
+}
+
+// src/document/trend-histogram.ts
 var TIME_SCALE = 1e6;
 var VALUE_SCALE = 1e3;
 var SUB_BUCKET_HALF_MAGNITUDE = 10;
 var SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
 var SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
-var TWO_32 = 2 ** 32;
+var TWO_322 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
@@ -87927,9 +88007,9 @@ var TrendHistogram = class _TrendHistogram {
       scaled = Number.MAX_SAFE_INTEGER;
     }
     const at = countsIndex(scaled) - this.offset;
-    const counts = this.counts;
-    if (at >= 0 && at < counts.length) {
-      if (++counts[at] === 0) this.widenCounts(at);
+    const counts2 = this.counts;
+    if (at >= 0 && at < counts2.length) {
+      if (++counts2[at] === 0) this.widenCounts(at);
     } else {
       this.addAt(at + this.offset, 1);
     }
@@ -87961,6 +88041,20 @@ var TrendHistogram = class _TrendHistogram {
     const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
     if (this.counts.length > 0) next.set(this.counts, this.offset - from);
     this.counts = next;
+    this.offset = from;
+  }
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  setCounts({ n, indexes: indexes2, counts: counts2 }) {
+    if (n === 0) return;
+    const first2 = indexes2[0];
+    const last2 = indexes2[n - 1];
+    const from = first2 - first2 % SUB_BUCKET_HALF_COUNT;
+    const size = last2 - last2 % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
+    let wide = false;
+    for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
+    const c = wide ? new Float64Array(size) : new Uint32Array(size);
+    for (let k = 0; k < n; k++) c[indexes2[k] - from] = counts2[k];
+    this.counts = c;
     this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
@@ -88022,14 +88116,14 @@ var TrendHistogram = class _TrendHistogram {
         this.addAt(first2 + other.offset, c[first2]);
         if (last2 > first2) this.addAt(last2 + other.offset, c[last2]);
         if (this.pending === void 0) {
-          let counts = this.counts;
+          let counts2 = this.counts;
           const shift2 = other.offset - this.offset;
           for (let i = first2 + 1; i < last2; i++) {
             const n = c[i];
             if (n === 0) continue;
-            const sum3 = counts[i + shift2] + n;
-            if (sum3 > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
-            counts[i + shift2] = sum3;
+            const sum3 = counts2[i + shift2] + n;
+            if (sum3 > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
+            counts2[i + shift2] = sum3;
           }
         } else {
           for (let i = first2 + 1; i < last2; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
@@ -88072,11 +88166,15 @@ var TrendHistogram = class _TrendHistogram {
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
-    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
     t.pending = void 0;
-    for (let i = 0; i < h.countsArrayLength; i++) {
-      const n = h.getCountAtIndex(i);
-      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+    const read2 = readHdrCounts(e.hdr);
+    if (read2 !== void 0) t.setCounts(read2);
+    else {
+      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+      for (let i = 0; i < h.countsArrayLength; i++) {
+        const n = h.getCountAtIndex(i);
+        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+      }
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -88091,11 +88189,11 @@ var NO_PENDING = [];
 var PENDING_LIMIT = 64;
 var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
-  return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
+  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
 }
 function countsIndex(v) {
   const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
-  const sub = v < TWO_32 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
   return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
 }
 function lowestEquivalent(index) {
@@ -88121,10 +88219,16 @@ var DENSE_OFFSET = 1024;
 var DENSE_SIZE = 2 * DENSE_OFFSET;
 var EMPTY_KEYS = new Int32Array(0);
 var EMPTY_COUNTS = new Float64Array(0);
+var NO_DENSE = new Int32Array(0);
+var GROW_BLOCK = 64;
 var densePool = [];
 var WindowSketch = class _WindowSketch {
   dense;
-  /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+  /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
+  base = 0;
+  /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
+  growing = false;
+  /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
   lo = DENSE_SIZE;
   hi = -1;
   keys = EMPTY_KEYS;
@@ -88137,6 +88241,17 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
+  /**
+   * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
+   * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
+   * at once, and a whole dense counter each would be 8 kB per window.
+   */
+  static summing() {
+    const s = new _WindowSketch();
+    s.dense = NO_DENSE;
+    s.growing = true;
+    return s;
+  }
   record(value, count2 = 1) {
     this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
   }
@@ -88147,7 +88262,9 @@ var WindowSketch = class _WindowSketch {
   recordKey(key, count2) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count2;
+      let at = slot - this.base;
+      if (at < 0 || at >= this.dense.length) at = this.grow(slot);
+      this.dense[at] += count2;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
@@ -88155,23 +88272,37 @@ var WindowSketch = class _WindowSketch {
     this.extra ??= /* @__PURE__ */ new Map();
     this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
   }
+  /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
+  grow(slot) {
+    const dense = this.dense;
+    const lo = dense.length === 0 ? slot : Math.min(this.base, slot);
+    const hi = dense.length === 0 ? slot : Math.max(this.base + dense.length - 1, slot);
+    const from = lo - lo % GROW_BLOCK;
+    const to = hi - hi % GROW_BLOCK + GROW_BLOCK;
+    const next = new Int32Array(to - from);
+    if (dense.length > 0) next.set(dense, this.base - from);
+    this.dense = next;
+    this.base = from;
+    return slot - from;
+  }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
     const dense = this.dense;
     if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
       let n = 0;
-      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot] !== 0) n++;
+      const base = this.base;
+      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
       const keys = new Int32Array(n);
-      const counts = new Float64Array(n);
+      const counts2 = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
-        const c = dense[slot];
+        const c = dense[slot - base];
         if (c === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
-        counts[j++] = c;
-        dense[slot] = 0;
+        counts2[j++] = c;
+        dense[slot - base] = 0;
       }
       this.keys = keys;
-      this.counts = counts;
+      this.counts = counts2;
       this.release(dense);
       return;
     }
@@ -88180,11 +88311,11 @@ var WindowSketch = class _WindowSketch {
     for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
     if (dense !== void 0) {
       for (let slot = this.lo; slot <= this.hi; slot++) {
-        const c = dense[slot];
+        const c = dense[slot - this.base];
         if (c === 0) continue;
         const key = slot - DENSE_OFFSET;
         merged.set(key, (merged.get(key) ?? 0) + c);
-        dense[slot] = 0;
+        dense[slot - this.base] = 0;
       }
       this.release(dense);
     }
@@ -88196,8 +88327,10 @@ var WindowSketch = class _WindowSketch {
   }
   /** Gives the (zeroed) dense counter back to the pool. */
   release(dense) {
-    densePool.push(dense);
+    if (!this.growing) densePool.push(dense);
     this.dense = void 0;
+    this.base = 0;
+    this.growing = false;
     this.lo = DENSE_SIZE;
     this.hi = -1;
   }
@@ -88211,24 +88344,24 @@ var WindowSketch = class _WindowSketch {
     const a = this.keys;
     const b = other.keys;
     const keys = new Int32Array(a.length + b.length);
-    const counts = new Float64Array(a.length + b.length);
+    const counts2 = new Float64Array(a.length + b.length);
     let i = 0;
     let j = 0;
     let n = 0;
     while (i < a.length || j < b.length) {
       if (j >= b.length || i < a.length && a[i] < b[j]) {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++];
+        counts2[n++] = this.counts[i++];
       } else if (i >= a.length || b[j] < a[i]) {
         keys[n] = b[j];
-        counts[n++] = other.counts[j++];
+        counts2[n++] = other.counts[j++];
       } else {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++] + other.counts[j++];
+        counts2[n++] = this.counts[i++] + other.counts[j++];
       }
     }
     this.keys = keys.slice(0, n);
-    this.counts = counts.slice(0, n);
+    this.counts = counts2.slice(0, n);
   }
   /** Buckets ascending, each at the value it stands for. */
   distribution() {
@@ -88245,20 +88378,34 @@ var WindowSketch = class _WindowSketch {
     }
     return out;
   }
+  /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
+  addEncoded(flat2) {
+    const n = flat2.length >> 1;
+    let plain = this.dense !== void 0;
+    for (let i = 0; plain && i < n; i++) {
+      const key = flat2[2 * i];
+      if ((key | 0) !== key || i > 0 && key <= flat2[2 * i - 2]) plain = false;
+    }
+    if (!plain) {
+      this.add(_WindowSketch.decode(flat2));
+      return;
+    }
+    for (let i = 0; i < n; i++) this.recordKey(flat2[2 * i], flat2[2 * i + 1]);
+  }
   static decode(flat2) {
     const s = new _WindowSketch();
     const n = flat2.length >> 1;
     const keys = new Int32Array(n);
-    const counts = new Float64Array(n);
+    const counts2 = new Float64Array(n);
     let ascending = true;
     for (let i = 0; i < n; i++) {
       keys[i] = flat2[2 * i];
-      counts[i] = flat2[2 * i + 1];
+      counts2[i] = flat2[2 * i + 1];
       if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
     }
     if (ascending) {
       s.keys = keys;
-      s.counts = counts;
+      s.counts = counts2;
       return s;
     }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
@@ -88339,10 +88486,13 @@ function addTotals(into, from) {
   }
 }
 var WindowTotals = class {
-  /** @param filling true for the window points are being recorded into now (counts densely until closed). */
-  constructor(type, filling = false) {
+  /**
+   * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
+   *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
+   */
+  constructor(type, sketch = "stored") {
     this.type = type;
-    if (type === "trend") this.sketch = filling ? WindowSketch.open() : new WindowSketch();
+    if (type === "trend") this.sketch = sketch === "filling" ? WindowSketch.open() : sketch === "summing" ? WindowSketch.summing() : new WindowSketch();
   }
   type;
   count = 0;
@@ -88411,6 +88561,42 @@ var WindowTotals = class {
     }
     if (this.sketch && o.sketch) this.sketch.add(o.sketch);
   }
+  /**
+   * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
+   * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
+   */
+  addStored(type, w, atMs) {
+    this.count += w.count;
+    let last2 = 0;
+    switch (type) {
+      case "trend": {
+        const t = w;
+        this.sum += t.sum;
+        this.sumLog += t.sumLog;
+        this.sumLogSq += t.sumLogSq;
+        if (t.min < this.min) this.min = t.min;
+        if (t.max > this.max) this.max = t.max;
+        this.sketch?.addEncoded(t.sketch);
+        break;
+      }
+      case "counter":
+        break;
+      case "rate":
+        this.passes += w.passes;
+        break;
+      case "gauge": {
+        const g = w;
+        if (g.min < this.min) this.min = g.min;
+        if (g.max > this.max) this.max = g.max;
+        last2 = g.last;
+        break;
+      }
+    }
+    if (atMs >= this.lastTime) {
+      this.last = last2;
+      this.lastTime = atMs;
+    }
+  }
 };
 
 // src/document/failure-signatures.ts
@@ -88424,9 +88610,9 @@ function signatureKey(tags) {
 function keyOfSignature(s) {
   return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
 }
-function signatureList(counts) {
-  let other = counts.get(OTHER_SIGNATURE) ?? 0;
-  const named = [...counts].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+function signatureList(counts2) {
+  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
   const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
     const [status, errorCode] = key.split(SEPARATOR);
@@ -88436,9 +88622,9 @@ function signatureList(counts) {
   return out;
 }
 function addSignatureLists(a, b) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const s of [...a, ...b]) counts.set(keyOfSignature(s), (counts.get(keyOfSignature(s)) ?? 0) + s.failed);
-  return signatureList(counts);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const s of [...a, ...b]) counts2.set(keyOfSignature(s), (counts2.get(keyOfSignature(s)) ?? 0) + s.failed);
+  return signatureList(counts2);
 }
 
 // src/document/roles.ts
@@ -88766,7 +88952,7 @@ var RunBuilder = class {
     if (index !== leaf.lastIndex) {
       win = leaf.windows.get(index);
       if (!win) {
-        win = new WindowTotals(leaf.totals.type, true);
+        win = new WindowTotals(leaf.totals.type, "filling");
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
         this.openLeaves.add(leaf);
@@ -88880,7 +89066,7 @@ var RunBuilder = class {
         for (const [i, w] of leaf.windows) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type, true);
+            target = new WindowTotals(def.type, "filling");
             windows.set(i, target);
           }
           target.add(w);
@@ -88968,12 +89154,12 @@ function matches(sub, tags) {
   return true;
 }
 function signaturesOf(leaves) {
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   for (const leaf of leaves) {
     if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
   }
-  return signatureList(counts);
+  return signatureList(counts2);
 }
 function samples(t) {
   switch (t.type) {
@@ -89137,21 +89323,21 @@ function slotCounts(weights, maxCycle = MAX_CYCLE) {
   const total2 = weights.reduce((a, b) => a + b, 0);
   const slots = Math.max(maxCycle, weights.length);
   const exact = weights.map((w) => w / total2 * slots);
-  const counts = exact.map((e) => Math.max(1, Math.floor(e)));
-  let left = slots - counts.reduce((a, b) => a + b, 0);
+  const counts2 = exact.map((e) => Math.max(1, Math.floor(e)));
+  let left = slots - counts2.reduce((a, b) => a + b, 0);
   const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts[byRemainder[k].i]++;
-  return counts;
+  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts2[byRemainder[k].i]++;
+  return counts2;
 }
 function weightedCycle(weights, maxCycle = MAX_CYCLE) {
-  const counts = slotCounts(weights, maxCycle);
-  const total2 = counts.reduce((a, b) => a + b, 0);
-  const current = counts.map(() => 0);
+  const counts2 = slotCounts(weights, maxCycle);
+  const total2 = counts2.reduce((a, b) => a + b, 0);
+  const current = counts2.map(() => 0);
   const cycle = [];
   for (let n = 0; n < total2; n++) {
     let best = 0;
-    for (let i = 0; i < counts.length; i++) {
-      current[i] += counts[i];
+    for (let i = 0; i < counts2.length; i++) {
+      current[i] += counts2[i];
       if (current[i] > current[best]) best = i;
     }
     current[best] -= total2;
@@ -90710,6 +90896,10 @@ var ByteSource = class _ByteSource {
 import { stat as stat7 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 
+// src/document/merge-error.ts
+var MergeError = class extends Error {
+};
+
 // src/document/run-document.ts
 var MetricTypeSchema = external_exports.enum(["trend", "counter", "rate", "gauge"]);
 var EncodedTrendSchema = external_exports.object({
@@ -90757,35 +90947,46 @@ var RateWindowSchema = external_exports.object({ ...WindowBase, passes: external
 var GaugeWindowSchema = external_exports.object({ ...WindowBase, min: external_exports.number(), max: external_exports.number(), last: external_exports.number() }).strict();
 var WINDOW_SCHEMAS = { trend: TrendWindowSchema, counter: CounterWindowSchema, rate: RateWindowSchema, gauge: GaugeWindowSchema };
 var WindowSchema = external_exports.union([TrendWindowSchema, GaugeWindowSchema, RateWindowSchema, CounterWindowSchema]);
+function windowFits(type, w) {
+  if (typeof w !== "object" || w === null) return false;
+  const o = w;
+  if (!(isFinite2(o["i"]) && Number.isInteger(o["i"]) && isFinite2(o["count"]) && o["count"] >= 0)) return false;
+  let fields;
+  switch (type) {
+    case "trend": {
+      if (!(isFinite2(o["sum"]) && isFinite2(o["min"]) && isFinite2(o["max"]) && isFinite2(o["sumLog"]) && isFinite2(o["sumLogSq"]))) return false;
+      const sketch = o["sketch"];
+      if (!Array.isArray(sketch)) return false;
+      for (let k = 0; k < sketch.length; k++) if (!isFinite2(sketch[k])) return false;
+      fields = 8;
+      break;
+    }
+    case "counter":
+      fields = 2;
+      break;
+    case "rate":
+      if (!(isFinite2(o["passes"]) && Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
+      fields = 3;
+      break;
+    case "gauge":
+      if (!(isFinite2(o["min"]) && isFinite2(o["max"]) && isFinite2(o["last"]))) return false;
+      fields = 5;
+      break;
+  }
+  const keys = Object.keys(o);
+  if (keys.length !== fields) return false;
+  const expected = WINDOW_FIELDS[type];
+  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
+  return true;
+}
 var WINDOW_FIELDS = {
   trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
   counter: ["i", "count"],
   rate: ["i", "count", "passes"],
   gauge: ["i", "count", "min", "max", "last"]
 };
-function windowFits(type, w) {
-  if (typeof w !== "object" || w === null) return false;
-  const o = w;
-  const fields = WINDOW_FIELDS[type];
-  let own2 = 0;
-  for (const key in o) {
-    if (!Object.hasOwn(o, key)) continue;
-    own2++;
-    if (!fields.includes(key)) return false;
-  }
-  if (own2 !== fields.length) return false;
-  for (const f of fields) {
-    if (f === "sketch") continue;
-    if (typeof o[f] !== "number" || !Number.isFinite(o[f])) return false;
-  }
-  if (!Number.isInteger(o["i"]) || o["count"] < 0) return false;
-  if (type === "rate" && !(Number.isInteger(o["passes"]) && o["passes"] >= 0)) return false;
-  if (type === "trend") {
-    const sketch = o["sketch"];
-    if (!Array.isArray(sketch)) return false;
-    for (const v of sketch) if (typeof v !== "number" || !Number.isFinite(v)) return false;
-  }
-  return true;
+function isFinite2(v) {
+  return typeof v === "number" && Number.isFinite(v);
 }
 var MemorySampleSchema = external_exports.object({
   /** Unix milliseconds. */
@@ -90922,10 +91123,6 @@ function windowsOf(doc, name, type) {
   const series = seriesOf(doc, name);
   return series?.type === type ? series.windows : [];
 }
-
-// src/document/merge-error.ts
-var MergeError = class extends Error {
-};
 
 // src/document/execution-segment.ts
 var SegmentSyntaxError = class extends Error {
@@ -91087,75 +91284,258 @@ function requestCount(doc) {
   return scope.type === "counter" ? scope.counter.count : 0;
 }
 
-// src/document/merge.ts
-function mergeRuns(docs, options = {}) {
-  if (docs.length === 0) throw new MergeError("nothing to merge: give at least one run document");
-  const shards = checkShards(docs, options.names ?? [], options);
-  if (docs.length === 1 && !shards) return docs[0];
-  const first2 = docs[0];
-  for (const d of docs) {
-    if (d.meta.groupBy.join(",") !== first2.meta.groupBy.join(",")) {
-      throw new MergeError(`cannot merge runs grouped by different tags: [${first2.meta.groupBy.join(", ")}] and [${d.meta.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+// src/document/run-merger.ts
+var RunMerger = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  names = [];
+  /** What the shard checks read of each document: its meta and its requests count's scope. */
+  shardViews = [];
+  /** The first document, folded once a second comes: one document alone merges to itself. */
+  first;
+  firstMeta;
+  folded = 0;
+  groupByError;
+  /** The first error adding up scopes (a type clash, an aggregate, a histogram that cannot be read). */
+  scopeError;
+  scopes = {};
+  // Trends add into one decoded histogram per scope, encoded once at the end: decoding and encoding (a
+  // deflate) per shard would cost 64 round trips per scope for 64 shards.
+  histograms = /* @__PURE__ */ new Map();
+  metrics = {};
+  startMs = Number.POSITIVE_INFINITY;
+  endMs = Number.NEGATIVE_INFINITY;
+  durationSeconds = Number.NEGATIVE_INFINITY;
+  tools = /* @__PURE__ */ new Set();
+  labels = {};
+  partial = false;
+  aggregateOnly = false;
+  sources = [];
+  warnings = [];
+  memory = [];
+  /** Each document's window origin and width, for the common frame and the alignment check. */
+  frames = [];
+  /** Where windows are summed as they come (the first document's); 'later' once they wait for a second pass. */
+  frame;
+  secondPass;
+  series = /* @__PURE__ */ new Map();
+  /** checkShards' result once every document was added (null before). */
+  checked = null;
+  /** The merged start and end, formatted where mergeRuns formats them (before it aligns windows). */
+  span;
+  /** Adds one document; `name` (its file) names it in messages, default `run 1`, `run 2`, …. */
+  add(doc, name) {
+    if (this.checked !== null) throw new Error("RunMerger: add after windowsAgain or finish");
+    const k = this.names.length;
+    this.names.push(name ?? `run ${k + 1}`);
+    const requests = doc.meta.roles?.requests ?? "http_reqs";
+    const scope = doc.scopes[requests];
+    this.shardViews.push({ meta: doc.meta, scopes: scope ? { [requests]: scope } : {} });
+    if (k === 0) {
+      this.first = doc;
+      return;
+    }
+    if (this.first) {
+      this.fold(this.first);
+      this.first = void 0;
+    }
+    this.fold(doc);
+  }
+  /**
+   * After the last `add`: true when the documents' windows must be given again, in the same order, with
+   * `addWindows` before `finish` (their widths differ, or a window does not start on a whole millisecond).
+   * @throws MergeError as `finish` does, for what is wrong already.
+   */
+  windowsAgain() {
+    if (this.settle() || this.frame !== "later") return false;
+    if (this.secondPass === void 0) {
+      const { originMs, widthMs } = this.commonFrame();
+      this.secondPass = { frame: { baseMs: originMs, widthMs }, given: 0 };
+      this.series = /* @__PURE__ */ new Map();
+    }
+    return true;
+  }
+  /** The windows of the documents again, in the order they were added (only when `windowsAgain()`). */
+  addWindows(doc) {
+    const pass = this.secondPass;
+    if (pass === void 0 || pass.given >= this.names.length) throw new Error("RunMerger: addWindows without windowsAgain, or more documents than were added");
+    pass.given++;
+    this.foldWindows(doc, pass.frame, false);
+  }
+  /**
+   * The merged document.
+   * @throws MergeError when nothing was given, the shards do not form one whole, the documents were grouped
+   *   by different tags, scopes cannot be added, or windows cannot be aligned (naming the file).
+   */
+  finish() {
+    if (this.settle()) return this.first;
+    if (this.windowsAgain() && this.secondPass.given !== this.names.length) {
+      throw new Error(`RunMerger: ${this.secondPass.given} of ${this.names.length} documents' windows given again`);
+    }
+    const shards = this.checked ?? void 0;
+    for (const [name, h] of this.histograms) {
+      const s = this.scopes[name];
+      if (!isReported(s) && s.type === "trend") this.scopes[name] = { ...s, trend: h.encode() };
+    }
+    const { shard: _shard, shards: _shards, ...firstMeta } = this.firstMeta;
+    const merged = {
+      schema: RUN_DOCUMENT_SCHEMA,
+      meta: {
+        ...firstMeta,
+        tool: this.tools.size === 1 ? firstMeta.tool : "unknown",
+        start: this.span.start,
+        end: this.span.end,
+        durationSeconds: Math.max((this.endMs - this.startMs) / 1e3, this.durationSeconds),
+        labels: this.labels,
+        partial: this.partial,
+        aggregateOnly: this.aggregateOnly,
+        sources: this.sources,
+        warnings: [...this.warnings, ...shards?.warnings ?? []],
+        ...shards ? { shards: shards.summary } : {}
+      },
+      metrics: this.metrics,
+      scopes: this.scopes,
+      windows: this.mergedWindows()
+    };
+    if (this.memory.length > 0) {
+      merged.memory = {
+        source: this.memory.map((m) => m.source).join(" + "),
+        samples: this.memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
+      };
+    }
+    return merged;
+  }
+  /**
+   * After the last `add`: throws what was found wrong, in mergeRuns' order (the shard checks first). True
+   * when the one document given merges to itself; else every document is folded.
+   */
+  settle() {
+    if (this.names.length === 0) throw new MergeError("nothing to merge: give at least one run document");
+    if (this.checked === null) this.checked = checkShards(this.shardViews, this.names, this.options);
+    if (this.names.length === 1 && this.checked === void 0) return true;
+    if (this.first) {
+      this.fold(this.first);
+      this.first = void 0;
+    }
+    if (this.groupByError) throw this.groupByError;
+    if (this.scopeError) throw this.scopeError.error;
+    this.span ??= { start: new Date(this.startMs).toISOString(), end: new Date(this.endMs).toISOString() };
+    const { widthMs } = this.commonFrame();
+    for (const f of this.frames) {
+      if (widthMs % f.widthMs !== 0) {
+        throw new MergeError(`cannot align ${f.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
+      }
+    }
+    return false;
+  }
+  /** The widest width and the earliest origin on it: the merged document's windows. */
+  commonFrame() {
+    let widthMs = Number.NEGATIVE_INFINITY;
+    for (const f of this.frames) widthMs = Math.max(widthMs, f.widthMs);
+    let originMs = Number.POSITIVE_INFINITY;
+    for (const f of this.frames) originMs = Math.min(originMs, Math.floor(f.originMs / widthMs) * widthMs);
+    return { originMs, widthMs };
+  }
+  fold(doc) {
+    const first2 = this.firstMeta ??= doc.meta;
+    this.folded++;
+    const meta3 = doc.meta;
+    this.startMs = Math.min(this.startMs, Date.parse(meta3.start));
+    this.endMs = Math.max(this.endMs, Date.parse(meta3.end));
+    this.durationSeconds = Math.max(this.durationSeconds, meta3.durationSeconds);
+    this.tools.add(meta3.tool);
+    Object.assign(this.labels, meta3.labels);
+    this.partial ||= meta3.partial;
+    this.aggregateOnly ||= meta3.aggregateOnly;
+    this.sources.push(...meta3.sources);
+    this.warnings.push(...meta3.warnings);
+    if (doc.memory) this.memory.push(doc.memory);
+    this.frames.push({ originMs: doc.windows.originMs, widthMs: doc.windows.widthMs });
+    if (meta3.groupBy.join(",") !== first2.groupBy.join(",")) {
+      this.groupByError ??= new MergeError(`cannot merge runs grouped by different tags: [${first2.groupBy.join(", ")}] and [${meta3.groupBy.join(", ")}] \u2014 ingest them again with the same --group-by`);
+    }
+    if (this.groupByError || this.scopeError) return;
+    try {
+      this.foldScopes(doc);
+    } catch (error63) {
+      this.scopeError = { error: error63 };
+      return;
+    }
+    for (const [name, m] of Object.entries(doc.metrics)) {
+      const prev = this.metrics[name];
+      this.metrics[name] = prev ? mergeMetric(prev, m) : m;
+    }
+    if (this.frame === "later") return;
+    const { originMs, widthMs } = doc.windows;
+    this.frame ??= { baseMs: Math.floor(originMs / widthMs) * widthMs, widthMs };
+    if (widthMs !== this.frame.widthMs || !isWhole(originMs) || !isWhole(widthMs) || !this.foldWindows(doc, this.frame, true)) {
+      this.frame = "later";
+      this.series = /* @__PURE__ */ new Map();
     }
   }
-  const scopes = {};
-  const histograms = /* @__PURE__ */ new Map();
-  for (const d of docs) {
-    for (const [name, s] of Object.entries(d.scopes)) {
-      const prev = scopes[name];
-      if (!prev) scopes[name] = s;
+  foldScopes(doc) {
+    for (const [name, s] of Object.entries(doc.scopes)) {
+      const prev = this.scopes[name];
+      if (!prev) this.scopes[name] = s;
       else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
-        let h = histograms.get(name);
+        let h = this.histograms.get(name);
         if (!h) {
           h = TrendHistogram.decode(prev.trend);
-          histograms.set(name, h);
+          this.histograms.set(name, h);
         }
         h.add(TrendHistogram.decode(s.trend));
-      } else scopes[name] = addScopes(prev, s, name);
+      } else this.scopes[name] = addScopes(prev, s, name);
     }
   }
-  for (const [name, h] of histograms) {
-    const s = scopes[name];
-    if (!isReported(s) && s.type === "trend") scopes[name] = { ...s, trend: h.encode() };
-  }
-  const metrics = {};
-  for (const d of docs) {
-    for (const [name, m] of Object.entries(d.metrics)) {
-      const prev = metrics[name];
-      metrics[name] = prev ? mergeMetric(prev, m) : m;
+  /**
+   * Adds a document's windows at their key in `frame`; with `whole`, only while every window starts on a
+   * whole (safe-integer) millisecond — false when one does not, and the windows must wait for a second pass.
+   */
+  foldWindows(doc, frame, whole) {
+    const { originMs, widthMs } = doc.windows;
+    for (const name of Object.keys(doc.windows.series)) {
+      const typed = seriesOf(doc, name);
+      if (!typed || typed.windows.length === 0) continue;
+      let target = this.series.get(name);
+      if (!target) {
+        target = /* @__PURE__ */ new Map();
+        this.series.set(name, target);
+      }
+      for (const w of typed.windows) {
+        const atMs = originMs + w.i * widthMs;
+        if (whole && !isWhole(atMs)) return false;
+        const j = Math.floor((atMs - frame.baseMs) / frame.widthMs);
+        let merged = target.get(j);
+        if (!merged) {
+          merged = new WindowTotals(typed.type, "summing");
+          target.set(j, merged);
+        }
+        merged.addStored(typed.type, w, atMs);
+      }
     }
+    return true;
   }
-  const startMs = Math.min(...docs.map((d) => Date.parse(d.meta.start)));
-  const endMs = Math.max(...docs.map((d) => Date.parse(d.meta.end)));
-  const tools = new Set(docs.map((d) => d.meta.tool));
-  const memory = docs.flatMap((d) => d.memory ? [d.memory] : []);
-  const { shard: _shard, shards: _shards, ...firstMeta } = first2.meta;
-  const merged = {
-    schema: RUN_DOCUMENT_SCHEMA,
-    meta: {
-      ...firstMeta,
-      tool: tools.size === 1 ? first2.meta.tool : "unknown",
-      start: new Date(startMs).toISOString(),
-      end: new Date(endMs).toISOString(),
-      durationSeconds: Math.max((endMs - startMs) / 1e3, ...docs.map((d) => d.meta.durationSeconds)),
-      labels: Object.assign({}, ...docs.map((d) => d.meta.labels)),
-      partial: docs.some((d) => d.meta.partial),
-      aggregateOnly: docs.some((d) => d.meta.aggregateOnly),
-      sources: docs.flatMap((d) => d.meta.sources),
-      warnings: [...docs.flatMap((d) => d.meta.warnings), ...shards?.warnings ?? []],
-      ...shards ? { shards: shards.summary } : {}
-    },
-    metrics,
-    scopes,
-    windows: mergeWindows(docs)
-  };
-  if (memory.length > 0) {
-    merged.memory = {
-      source: memory.map((m) => m.source).join(" + "),
-      samples: memory.flatMap((m) => m.samples).sort((a, b) => a.t - b.t)
-    };
+  mergedWindows() {
+    const { originMs, widthMs } = this.commonFrame();
+    const frame = this.frame === "later" ? this.secondPass.frame : this.frame;
+    const shift2 = (frame.baseMs - originMs) / widthMs;
+    const series = {};
+    for (const name of [...this.series.keys()].sort()) {
+      const summed = this.series.get(name);
+      const target = /* @__PURE__ */ new Map();
+      for (const [j, t] of summed) {
+        t.close();
+        target.set(j + shift2, t);
+      }
+      series[name] = encodeWindows(target, 0);
+    }
+    return { originMs, widthMs, series };
   }
-  return merged;
+};
+function isWhole(ms) {
+  return Number.isInteger(ms) && Math.abs(ms) <= 2 ** 51;
 }
 function addScopes(a, b, name) {
   if (a.type !== b.type) throw new MergeError(`metric scope '${name}' is a ${a.type} in one run and a ${b.type} in another`);
@@ -91187,78 +91567,18 @@ function addMeasured(a, b) {
       return { ...a, gauge: { value: a.gauge.value + b.gauge.value, min: a.gauge.min + b.gauge.min, max: a.gauge.max + b.gauge.max, samples: a.gauge.samples + b.gauge.samples } };
   }
 }
-function mergeWindows(docs) {
-  const widthMs = Math.max(...docs.map((d) => d.windows.widthMs));
-  for (const d of docs) {
-    if (widthMs % d.windows.widthMs !== 0) {
-      throw new MergeError(`cannot align ${d.windows.widthMs / 1e3} s windows with ${widthMs / 1e3} s windows \u2014 ingest the shards with the same --window`);
-    }
-  }
-  const originMs = Math.min(...docs.map((d) => Math.floor(d.windows.originMs / widthMs) * widthMs));
-  const names = [...new Set(docs.flatMap((d) => Object.keys(d.windows.series)))].sort();
-  const series = {};
-  for (const name of names) {
-    const target = /* @__PURE__ */ new Map();
-    for (const d of docs) {
-      const typed = seriesOf(d, name);
-      if (!typed) continue;
-      for (const { i, totals } of decodeSeries(typed, (i2) => d.windows.originMs + i2 * d.windows.widthMs)) {
-        const j = Math.floor((d.windows.originMs + i * d.windows.widthMs - originMs) / widthMs);
-        let merged = target.get(j);
-        if (!merged) {
-          merged = new WindowTotals(typed.type, true);
-          target.set(j, merged);
-        }
-        merged.add(totals);
-      }
-    }
-    if (target.size === 0) continue;
-    for (const t of target.values()) t.close();
-    series[name] = encodeWindows(target, 0);
-  }
-  return { originMs, widthMs, series };
-}
-function decodeSeries(series, atMs) {
-  const open7 = (w) => {
-    const t = new WindowTotals(series.type);
-    t.count = w.count;
-    t.lastTime = atMs(w.i);
-    return t;
-  };
-  switch (series.type) {
-    case "trend":
-      return series.windows.map((w) => {
-        const t = open7(w);
-        t.sum = w.sum;
-        t.min = w.min;
-        t.max = w.max;
-        t.sumLog = w.sumLog;
-        t.sumLogSq = w.sumLogSq;
-        t.sketch = WindowSketch.decode(w.sketch);
-        return { i: w.i, totals: t };
-      });
-    case "counter":
-      return series.windows.map((w) => ({ i: w.i, totals: open7(w) }));
-    case "rate":
-      return series.windows.map((w) => {
-        const t = open7(w);
-        t.passes = w.passes;
-        return { i: w.i, totals: t };
-      });
-    case "gauge":
-      return series.windows.map((w) => {
-        const t = open7(w);
-        t.min = w.min;
-        t.max = w.max;
-        t.last = w.last;
-        return { i: w.i, totals: t };
-      });
-  }
-}
 function mergeMetric(a, b) {
   const { tags: _a3, ...rest } = a;
   const tags = a.tags && b.tags ? [.../* @__PURE__ */ new Set([...a.tags, ...b.tags])].sort() : void 0;
   return { ...rest, thresholds: [.../* @__PURE__ */ new Set([...a.thresholds, ...b.thresholds])], ...tags ? { tags } : {} };
+}
+
+// src/document/merge.ts
+function mergeRuns(docs, options = {}) {
+  const merger = new RunMerger(options);
+  docs.forEach((d, k) => merger.add(d, options.names?.[k]));
+  if (merger.windowsAgain()) for (const d of docs) merger.addWindows(d);
+  return merger.finish();
 }
 
 // src/ingest/builder-thread.ts
@@ -94878,8 +95198,8 @@ var RunView = class {
   errors(tags, failedMetric = this.roles.failures) {
     const s = this.doc.scopes[scopeName(failedMetric, tags)];
     if (!s || s.type !== "rate") return void 0;
-    const counts = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
-    return counts ? { failed: counts.passes, total: counts.passes + counts.fails } : void 0;
+    const counts2 = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
+    return counts2 ? { failed: counts2.passes, total: counts2.passes + counts2.fails } : void 0;
   }
   /**
    * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
@@ -97061,7 +97381,7 @@ function mixture(parts, total2) {
     sizes[i]++;
     left--;
   }
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   used.forEach((p, k) => {
     const n = totalCount(p.distribution);
     const factor = sizes[k] / n;
@@ -97072,10 +97392,10 @@ function mixture(parts, total2) {
       const upTo = Math.round(cumulative * factor);
       const c = upTo - placed;
       placed = upTo;
-      if (c > 0) counts.set(b.value, (counts.get(b.value) ?? 0) + c);
+      if (c > 0) counts2.set(b.value, (counts2.get(b.value) ?? 0) + c);
     }
   });
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
+  return [...counts2].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
 }
 
 // src/document/mixed-run-view.ts
@@ -97185,7 +97505,7 @@ function sum2(m) {
 // src/gate/mix.ts
 function changedMix(baseline, current, latencyMetric, tag) {
   if (tag === void 0) return void 0;
-  const counts = (view) => {
+  const counts2 = (view) => {
     const out = /* @__PURE__ */ new Map();
     let sum3 = 0;
     for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
@@ -97195,8 +97515,8 @@ function changedMix(baseline, current, latencyMetric, tag) {
     }
     return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
   };
-  const b = counts(baseline);
-  const c = counts(current);
+  const b = counts2(baseline);
+  const c = counts2(current);
   if (!b || !c) return void 0;
   const mix = requestMix(tag, b, c);
   const shared = mix.entries.filter((e) => e.baselineCount > 0 && e.currentCount > 0);

@@ -7584,12 +7584,92 @@ import { parentPort } from "node:worker_threads";
 
 // src/document/trend-histogram.ts
 var hdr = __toESM(require_dist(), 1);
+
+// src/document/hdr-counts.ts
+import { inflateSync } from "node:zlib";
+var V2_COOKIE = 478450435;
+var V2_COMPRESSED_COOKIE = 478450436;
+var HEADER_BYTES = 40;
+var TWO_32 = 2 ** 32;
+var CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+var indexes = new Float64Array(4096);
+var counts = new Float64Array(4096);
+function readHdrCounts(base642) {
+  if (base642.length % 4 !== 0 || !CANONICAL_BASE64.test(base642)) return void 0;
+  const outer = Buffer.from(base642, "base64");
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
+  let data;
+  try {
+    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
+  } catch {
+    return void 0;
+  }
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
+  const payload = data.readUInt32BE(4);
+  const digits = data.readUInt32BE(12);
+  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
+  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
+  if (digits !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
+  const end = HEADER_BYTES + payload;
+  if (end > data.length) return void 0;
+  const length = countsLength(highest);
+  let n = 0;
+  let index = 0;
+  let at = HEADER_BYTES;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    for (let k = 0; ; k++) {
+      if (at >= data.length) return void 0;
+      const b = data[at++];
+      value += (b & 127) * scale;
+      if ((b & 128) === 0 || k === 8) break;
+      scale *= 128;
+    }
+    const count2 = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    if (count2 < 0) {
+      index += -count2;
+      continue;
+    }
+    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
+    if (count2 !== 0 && index < length) {
+      if (n === indexes.length) grow();
+      indexes[n] = index;
+      counts[n++] = count2;
+    }
+    index++;
+  }
+  return { n, indexes, counts };
+}
+function grow() {
+  const i = new Float64Array(2 * indexes.length);
+  i.set(indexes);
+  indexes = i;
+  const c = new Float64Array(2 * counts.length);
+  c.set(counts);
+  counts = c;
+}
+function countsLength(highest) {
+  let smallestUntrackable = 2048;
+  let buckets = 1;
+  while (smallestUntrackable <= highest) {
+    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
+      buckets++;
+      break;
+    }
+    smallestUntrackable *= 2;
+    buckets++;
+  }
+  return (buckets + 1) * 1024;
+}
+
+// src/document/trend-histogram.ts
 var TIME_SCALE = 1e6;
 var VALUE_SCALE = 1e3;
 var SUB_BUCKET_HALF_MAGNITUDE = 10;
 var SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
 var SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
-var TWO_32 = 2 ** 32;
+var TWO_322 = 2 ** 32;
 var TrendHistogram = class _TrendHistogram {
   constructor(scale) {
     this.scale = scale;
@@ -7624,9 +7704,9 @@ var TrendHistogram = class _TrendHistogram {
       scaled = Number.MAX_SAFE_INTEGER;
     }
     const at = countsIndex(scaled) - this.offset;
-    const counts = this.counts;
-    if (at >= 0 && at < counts.length) {
-      if (++counts[at] === 0) this.widenCounts(at);
+    const counts2 = this.counts;
+    if (at >= 0 && at < counts2.length) {
+      if (++counts2[at] === 0) this.widenCounts(at);
     } else {
       this.addAt(at + this.offset, 1);
     }
@@ -7658,6 +7738,20 @@ var TrendHistogram = class _TrendHistogram {
     const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
     if (this.counts.length > 0) next.set(this.counts, this.offset - from);
     this.counts = next;
+    this.offset = from;
+  }
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  setCounts({ n, indexes: indexes2, counts: counts2 }) {
+    if (n === 0) return;
+    const first = indexes2[0];
+    const last = indexes2[n - 1];
+    const from = first - first % SUB_BUCKET_HALF_COUNT;
+    const size = last - last % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
+    let wide = false;
+    for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
+    const c = wide ? new Float64Array(size) : new Uint32Array(size);
+    for (let k = 0; k < n; k++) c[indexes2[k] - from] = counts2[k];
+    this.counts = c;
     this.offset = from;
   }
   /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
@@ -7719,14 +7813,14 @@ var TrendHistogram = class _TrendHistogram {
         this.addAt(first + other.offset, c[first]);
         if (last > first) this.addAt(last + other.offset, c[last]);
         if (this.pending === void 0) {
-          let counts = this.counts;
+          let counts2 = this.counts;
           const shift = other.offset - this.offset;
           for (let i = first + 1; i < last; i++) {
             const n = c[i];
             if (n === 0) continue;
-            const sum = counts[i + shift] + n;
-            if (sum > 4294967295 && counts instanceof Uint32Array) this.counts = counts = Float64Array.from(counts);
-            counts[i + shift] = sum;
+            const sum = counts2[i + shift] + n;
+            if (sum > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
+            counts2[i + shift] = sum;
           }
         } else {
           for (let i = first + 1; i < last; i++) if (c[i] !== 0) this.addAt(i + other.offset, c[i]);
@@ -7769,11 +7863,15 @@ var TrendHistogram = class _TrendHistogram {
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
-    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
     t.pending = void 0;
-    for (let i = 0; i < h.countsArrayLength; i++) {
-      const n = h.getCountAtIndex(i);
-      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+    const read = readHdrCounts(e.hdr);
+    if (read !== void 0) t.setCounts(read);
+    else {
+      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
+      for (let i = 0; i < h.countsArrayLength; i++) {
+        const n = h.getCountAtIndex(i);
+        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+      }
     }
     t.count = e.count;
     t.sum = e.sum;
@@ -7788,11 +7886,11 @@ var NO_PENDING = [];
 var PENDING_LIMIT = 64;
 var encoders = /* @__PURE__ */ new Map();
 function log2Floor(v) {
-  return v < TWO_32 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_32));
+  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
 }
 function countsIndex(v) {
   const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
-  const sub = v < TWO_32 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
   return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
 }
 function lowestEquivalent(index) {
@@ -7818,10 +7916,16 @@ var DENSE_OFFSET = 1024;
 var DENSE_SIZE = 2 * DENSE_OFFSET;
 var EMPTY_KEYS = new Int32Array(0);
 var EMPTY_COUNTS = new Float64Array(0);
+var NO_DENSE = new Int32Array(0);
+var GROW_BLOCK = 64;
 var densePool = [];
 var WindowSketch = class _WindowSketch {
   dense;
-  /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+  /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
+  base = 0;
+  /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
+  growing = false;
+  /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
   lo = DENSE_SIZE;
   hi = -1;
   keys = EMPTY_KEYS;
@@ -7834,6 +7938,17 @@ var WindowSketch = class _WindowSketch {
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
     return s;
   }
+  /**
+   * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
+   * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
+   * at once, and a whole dense counter each would be 8 kB per window.
+   */
+  static summing() {
+    const s = new _WindowSketch();
+    s.dense = NO_DENSE;
+    s.growing = true;
+    return s;
+  }
   record(value, count2 = 1) {
     this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
   }
@@ -7844,7 +7959,9 @@ var WindowSketch = class _WindowSketch {
   recordKey(key, count2) {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot] += count2;
+      let at = slot - this.base;
+      if (at < 0 || at >= this.dense.length) at = this.grow(slot);
+      this.dense[at] += count2;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
@@ -7852,23 +7969,37 @@ var WindowSketch = class _WindowSketch {
     this.extra ??= /* @__PURE__ */ new Map();
     this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
   }
+  /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
+  grow(slot) {
+    const dense = this.dense;
+    const lo = dense.length === 0 ? slot : Math.min(this.base, slot);
+    const hi = dense.length === 0 ? slot : Math.max(this.base + dense.length - 1, slot);
+    const from = lo - lo % GROW_BLOCK;
+    const to = hi - hi % GROW_BLOCK + GROW_BLOCK;
+    const next = new Int32Array(to - from);
+    if (dense.length > 0) next.set(dense, this.base - from);
+    this.dense = next;
+    this.base = from;
+    return slot - from;
+  }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact() {
     const dense = this.dense;
     if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
       let n = 0;
-      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot] !== 0) n++;
+      const base = this.base;
+      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
       const keys = new Int32Array(n);
-      const counts = new Float64Array(n);
+      const counts2 = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
-        const c = dense[slot];
+        const c = dense[slot - base];
         if (c === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
-        counts[j++] = c;
-        dense[slot] = 0;
+        counts2[j++] = c;
+        dense[slot - base] = 0;
       }
       this.keys = keys;
-      this.counts = counts;
+      this.counts = counts2;
       this.release(dense);
       return;
     }
@@ -7877,11 +8008,11 @@ var WindowSketch = class _WindowSketch {
     for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
     if (dense !== void 0) {
       for (let slot = this.lo; slot <= this.hi; slot++) {
-        const c = dense[slot];
+        const c = dense[slot - this.base];
         if (c === 0) continue;
         const key = slot - DENSE_OFFSET;
         merged.set(key, (merged.get(key) ?? 0) + c);
-        dense[slot] = 0;
+        dense[slot - this.base] = 0;
       }
       this.release(dense);
     }
@@ -7893,8 +8024,10 @@ var WindowSketch = class _WindowSketch {
   }
   /** Gives the (zeroed) dense counter back to the pool. */
   release(dense) {
-    densePool.push(dense);
+    if (!this.growing) densePool.push(dense);
     this.dense = void 0;
+    this.base = 0;
+    this.growing = false;
     this.lo = DENSE_SIZE;
     this.hi = -1;
   }
@@ -7908,24 +8041,24 @@ var WindowSketch = class _WindowSketch {
     const a = this.keys;
     const b = other.keys;
     const keys = new Int32Array(a.length + b.length);
-    const counts = new Float64Array(a.length + b.length);
+    const counts2 = new Float64Array(a.length + b.length);
     let i = 0;
     let j = 0;
     let n = 0;
     while (i < a.length || j < b.length) {
       if (j >= b.length || i < a.length && a[i] < b[j]) {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++];
+        counts2[n++] = this.counts[i++];
       } else if (i >= a.length || b[j] < a[i]) {
         keys[n] = b[j];
-        counts[n++] = other.counts[j++];
+        counts2[n++] = other.counts[j++];
       } else {
         keys[n] = a[i];
-        counts[n++] = this.counts[i++] + other.counts[j++];
+        counts2[n++] = this.counts[i++] + other.counts[j++];
       }
     }
     this.keys = keys.slice(0, n);
-    this.counts = counts.slice(0, n);
+    this.counts = counts2.slice(0, n);
   }
   /** Buckets ascending, each at the value it stands for. */
   distribution() {
@@ -7942,20 +8075,34 @@ var WindowSketch = class _WindowSketch {
     }
     return out;
   }
+  /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
+  addEncoded(flat2) {
+    const n = flat2.length >> 1;
+    let plain = this.dense !== void 0;
+    for (let i = 0; plain && i < n; i++) {
+      const key = flat2[2 * i];
+      if ((key | 0) !== key || i > 0 && key <= flat2[2 * i - 2]) plain = false;
+    }
+    if (!plain) {
+      this.add(_WindowSketch.decode(flat2));
+      return;
+    }
+    for (let i = 0; i < n; i++) this.recordKey(flat2[2 * i], flat2[2 * i + 1]);
+  }
   static decode(flat2) {
     const s = new _WindowSketch();
     const n = flat2.length >> 1;
     const keys = new Int32Array(n);
-    const counts = new Float64Array(n);
+    const counts2 = new Float64Array(n);
     let ascending = true;
     for (let i = 0; i < n; i++) {
       keys[i] = flat2[2 * i];
-      counts[i] = flat2[2 * i + 1];
+      counts2[i] = flat2[2 * i + 1];
       if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
     }
     if (ascending) {
       s.keys = keys;
-      s.counts = counts;
+      s.counts = counts2;
       return s;
     }
     for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
@@ -8036,10 +8183,13 @@ function addTotals(into, from) {
   }
 }
 var WindowTotals = class {
-  /** @param filling true for the window points are being recorded into now (counts densely until closed). */
-  constructor(type, filling = false) {
+  /**
+   * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
+   *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
+   */
+  constructor(type, sketch = "stored") {
     this.type = type;
-    if (type === "trend") this.sketch = filling ? WindowSketch.open() : new WindowSketch();
+    if (type === "trend") this.sketch = sketch === "filling" ? WindowSketch.open() : sketch === "summing" ? WindowSketch.summing() : new WindowSketch();
   }
   type;
   count = 0;
@@ -8108,6 +8258,42 @@ var WindowTotals = class {
     }
     if (this.sketch && o.sketch) this.sketch.add(o.sketch);
   }
+  /**
+   * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
+   * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
+   */
+  addStored(type, w, atMs) {
+    this.count += w.count;
+    let last = 0;
+    switch (type) {
+      case "trend": {
+        const t = w;
+        this.sum += t.sum;
+        this.sumLog += t.sumLog;
+        this.sumLogSq += t.sumLogSq;
+        if (t.min < this.min) this.min = t.min;
+        if (t.max > this.max) this.max = t.max;
+        this.sketch?.addEncoded(t.sketch);
+        break;
+      }
+      case "counter":
+        break;
+      case "rate":
+        this.passes += w.passes;
+        break;
+      case "gauge": {
+        const g = w;
+        if (g.min < this.min) this.min = g.min;
+        if (g.max > this.max) this.max = g.max;
+        last = g.last;
+        break;
+      }
+    }
+    if (atMs >= this.lastTime) {
+      this.last = last;
+      this.lastTime = atMs;
+    }
+  }
 };
 
 // src/document/failure-signatures.ts
@@ -8118,9 +8304,9 @@ var SEPARATOR = "\0";
 function signatureKey(tags) {
   return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
 }
-function signatureList(counts) {
-  let other = counts.get(OTHER_SIGNATURE) ?? 0;
-  const named = [...counts].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+function signatureList(counts2) {
+  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
   const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
     const [status, errorCode] = key.split(SEPARATOR);
@@ -8605,7 +8791,7 @@ var RunBuilder = class {
     if (index !== leaf.lastIndex) {
       win = leaf.windows.get(index);
       if (!win) {
-        win = new WindowTotals(leaf.totals.type, true);
+        win = new WindowTotals(leaf.totals.type, "filling");
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
         this.openLeaves.add(leaf);
@@ -8719,7 +8905,7 @@ var RunBuilder = class {
         for (const [i, w] of leaf.windows) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type, true);
+            target = new WindowTotals(def.type, "filling");
             windows.set(i, target);
           }
           target.add(w);
@@ -8807,12 +8993,12 @@ function matches(sub, tags) {
   return true;
 }
 function signaturesOf(leaves) {
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   for (const leaf of leaves) {
     if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts.set(leaf.signature, (counts.get(leaf.signature) ?? 0) + leaf.totals.passes);
+    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
   }
-  return signatureList(counts);
+  return signatureList(counts2);
 }
 function samples(t) {
   switch (t.type) {

@@ -1,4 +1,4 @@
-import { mergeRuns } from '../document/merge.js';
+import { RunMerger } from '../document/run-merger.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
 import { ingestFiles } from '../ingest/index.js';
 import { EXIT } from './exit-codes.js';
@@ -21,10 +21,16 @@ export interface MergeCliOptions {
 export async function mergeCommand(inputs: string[], opts: MergeCliOptions, io: Io): Promise<number> {
   const tolerance = opts.startTolerance === undefined ? DEFAULT_START_TOLERANCE_S : Number(opts.startTolerance);
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--start-tolerance must be a number of seconds ≥ 0, but got '${opts.startTolerance}'`);
-  const docs = [];
-  for (const input of inputs) docs.push(await ingestFiles([input], {}));
-  const merged = mergeRuns(docs, { names: inputs, allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
-  const own = new Set(docs.flatMap((d) => d.meta.warnings));
+  // One document at a time: 64 shards of a long test held at once took 660 MB.
+  const merger = new RunMerger({ allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
+  const own = new Set<string>();
+  for (const input of inputs) {
+    const doc = await ingestFiles([input], {});
+    for (const w of doc.meta.warnings) own.add(w);
+    merger.add(doc, input);
+  }
+  if (merger.windowsAgain()) for (const input of inputs) merger.addWindows(await ingestFiles([input], {}));
+  const merged = merger.finish();
   for (const w of merged.meta.warnings.filter((w) => !own.has(w))) io.stderr(`perf-gate: warning: ${w}\n`);
   const failed = await writeOutput(opts.output, `${JSON.stringify(merged)}\n`, 'the merged run document');
   if (failed !== undefined) {
@@ -35,6 +41,6 @@ export async function mergeCommand(inputs: string[], opts: MergeCliOptions, io: 
   const what = shards
     ? ` (${shards.members.length} of ${shards.count} shards: ${shards.members.map((m) => `${m.index}/${shards.count} ${m.requests} requests`).join(', ')}; started ${shards.startSpreadSeconds.toFixed(1)} s apart)`
     : '';
-  io.stderr(`perf-gate: merged ${docs.length} runs into ${opts.output}${what}\n`);
+  io.stderr(`perf-gate: merged ${inputs.length} runs into ${opts.output}${what}\n`);
   return EXIT.pass;
 }

@@ -1,6 +1,6 @@
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
-import type { MetricType } from './run-document.js';
+import type { MetricType, Window, WindowOf } from './run-document.js';
 
 /** Running totals of one scope (a metric, or a metric narrowed to tag values) over the whole run. */
 export type ScopeTotals =
@@ -93,9 +93,12 @@ export class WindowTotals {
   lastTime = Number.NEGATIVE_INFINITY;
   sketch: WindowSketch | undefined;
 
-  /** @param filling true for the window points are being recorded into now (counts densely until closed). */
-  constructor(readonly type: MetricType, filling = false) {
-    if (type === 'trend') this.sketch = filling ? WindowSketch.open() : new WindowSketch();
+  /**
+   * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
+   *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
+   */
+  constructor(readonly type: MetricType, sketch: 'filling' | 'summing' | 'stored' = 'stored') {
+    if (type === 'trend') this.sketch = sketch === 'filling' ? WindowSketch.open() : sketch === 'summing' ? WindowSketch.summing() : new WindowSketch();
   }
 
   /** A value of a trend window (the hot path of ingest, so no type switch). */
@@ -156,5 +159,42 @@ export class WindowTotals {
       this.lastTime = o.lastTime;
     }
     if (this.sketch && o.sketch) this.sketch.add(o.sketch);
+  }
+
+  /**
+   * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
+   * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
+   */
+  addStored(type: MetricType, w: Window, atMs: number): void {
+    this.count += w.count;
+    let last = 0;
+    switch (type) {
+      case 'trend': {
+        const t = w as WindowOf['trend'];
+        this.sum += t.sum;
+        this.sumLog += t.sumLog;
+        this.sumLogSq += t.sumLogSq;
+        if (t.min < this.min) this.min = t.min;
+        if (t.max > this.max) this.max = t.max;
+        this.sketch?.addEncoded(t.sketch);
+        break;
+      }
+      case 'counter':
+        break;
+      case 'rate':
+        this.passes += (w as WindowOf['rate']).passes;
+        break;
+      case 'gauge': {
+        const g = w as WindowOf['gauge'];
+        if (g.min < this.min) this.min = g.min;
+        if (g.max > this.max) this.max = g.max;
+        last = g.last;
+        break;
+      }
+    }
+    if (atMs >= this.lastTime) {
+      this.last = last;
+      this.lastTime = atMs;
+    }
   }
 }

@@ -263,7 +263,7 @@ export class RunBuilder implements PointBuilder {
     if (index !== leaf.lastIndex) {
       win = leaf.windows.get(index);
       if (!win) {
-        win = new WindowTotals(leaf.totals.type, true);
+        win = new WindowTotals(leaf.totals.type, 'filling');
         leaf.windows.set(index, win);
         leaf.open.push({ index, window: win });
         this.openLeaves.add(leaf);
@@ -385,7 +385,7 @@ export class RunBuilder implements PointBuilder {
           if (!target) {
             // Filling: its sketch adds the leaves' buckets into dense counters (then compacts once), where a
             // compact sketch would merge and reallocate its bucket lists for every leaf. Same buckets, same counts.
-            target = new WindowTotals(def.type, true);
+            target = new WindowTotals(def.type, 'filling');
             windows.set(i, target);
           }
           target.add(w);

@@ -26,7 +26,7 @@ export interface ShardCheckOptions {
  *   cut by another sequence or count, has a segment not in its sequence, doubles a segment, or when a
  *   shard is missing and `allowMissingShards` is not set ("shard 3/4 (segment 1/2:3/4) is missing").
  */
-export function checkShards(docs: readonly RunDocument[], names: readonly string[], options: ShardCheckOptions = {}): { summary: ShardsSummary; warnings: string[] } | undefined {
+export function checkShards(docs: readonly Pick<RunDocument, 'meta' | 'scopes'>[], names: readonly string[], options: ShardCheckOptions = {}): { summary: ShardsSummary; warnings: string[] } | undefined {
   const firstAt = docs.findIndex((d) => d.meta.shard !== undefined);
   if (firstAt < 0) return undefined;
   const ref = docs[firstAt]!.meta.shard!;
@@ -100,7 +100,7 @@ export function checkShards(docs: readonly RunDocument[], names: readonly string
  * read them is warned about and the others' set is judged.
  * @throws MergeError naming two shards whose sets differ.
  */
-function recordedThresholds(docs: readonly RunDocument[], name: (k: number) => string, warnings: string[]): Record<string, string[]> | undefined {
+function recordedThresholds(docs: readonly Pick<RunDocument, 'meta'>[], name: (k: number) => string, warnings: string[]): Record<string, string[]> | undefined {
   const canonical = (t: Readonly<Record<string, readonly string[]>>): string => JSON.stringify(Object.keys(t).sort().map((m) => [m, t[m]]));
   let first: { k: number; thresholds: Record<string, string[]>; key: string } | undefined;
   const without: number[] = [];
@@ -122,7 +122,7 @@ function recordedThresholds(docs: readonly RunDocument[], name: (k: number) => s
 }
 
 /** The requests a run made: its requests role's count (k6's http_reqs), 0 when it has none. */
-function requestCount(doc: RunDocument): number {
+function requestCount(doc: Pick<RunDocument, 'meta' | 'scopes'>): number {
   const scope = doc.scopes[doc.meta.roles?.requests ?? 'http_reqs'];
   if (!scope) return 0;
   if ('reported' in scope) return scope.reported['count'] ?? 0;

@@ -1,5 +1,6 @@
 import * as hdr from 'hdr-histogram-js';
 import type { Distribution } from '../stats/distribution.js';
+import { readHdrCounts, type HdrCounts } from './hdr-counts.js';
 
 /** How many integer units one trend unit becomes inside the HDR histogram. */
 export const TIME_SCALE = 1_000_000; // k6 times are milliseconds with nanosecond resolution: record nanoseconds
@@ -114,6 +115,21 @@ export class TrendHistogram {
     const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
     if (this.counts.length > 0) next.set(this.counts, this.offset - from);
     this.counts = next;
+    this.offset = from;
+  }
+
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  private setCounts({ n, indexes, counts }: HdrCounts): void {
+    if (n === 0) return;
+    const first = indexes[0]!;
+    const last = indexes[n - 1]!;
+    const from = first - (first % SUB_BUCKET_HALF_COUNT);
+    const size = last - (last % SUB_BUCKET_HALF_COUNT) + SUB_BUCKET_HALF_COUNT - from;
+    let wide = false;
+    for (let k = 0; k < n; k++) if (counts[k]! > 0xffffffff) wide = true;
+    const c = wide ? new Float64Array(size) : new Uint32Array(size);
+    for (let k = 0; k < n; k++) c[indexes[k]! - from] = counts[k]!;
+    this.counts = c;
     this.offset = from;
   }
 
@@ -240,11 +256,16 @@ export class TrendHistogram {
 
   static decode(e: EncodedTrend): TrendHistogram {
     const t = new TrendHistogram(e.scale);
-    const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false) as unknown as HdrInternals;
     t.pending = undefined;
-    for (let i = 0; i < h.countsArrayLength; i++) {
-      const n = h.getCountAtIndex(i);
-      if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+    // Our own layout straight from the bytes (a merge of 64 shards decodes thousands); any other through hdr-histogram-js.
+    const read = readHdrCounts(e.hdr);
+    if (read !== undefined) t.setCounts(read);
+    else {
+      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false) as unknown as HdrInternals;
+      for (let i = 0; i < h.countsArrayLength; i++) {
+        const n = h.getCountAtIndex(i);
+        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
+      }
     }
     t.count = e.count;
     t.sum = e.sum;

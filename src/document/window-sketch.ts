@@ -10,6 +10,9 @@ const DENSE_OFFSET = 1024;
 const DENSE_SIZE = 2 * DENSE_OFFSET;
 const EMPTY_KEYS = new Int32Array(0);
 const EMPTY_COUNTS = new Float64Array(0);
+const NO_DENSE = new Int32Array(0);
+/** Slots a growing dense counter grows by (a power of two). */
+const GROW_BLOCK = 64;
 
 /** Dense counters no longer filled by any window, reused so that ingesting allocates almost nothing. */
 const densePool: Int32Array[] = [];
@@ -23,7 +26,11 @@ const densePool: Int32Array[] = [];
  */
 export class WindowSketch {
   private dense: Int32Array | undefined;
-  /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+  /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
+  private base = 0;
+  /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
+  private growing = false;
+  /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
   private lo = DENSE_SIZE;
   private hi = -1;
   private keys: Int32Array = EMPTY_KEYS;
@@ -35,6 +42,18 @@ export class WindowSketch {
   static open(): WindowSketch {
     const s = new WindowSketch();
     s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
+    return s;
+  }
+
+  /**
+   * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
+   * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
+   * at once, and a whole dense counter each would be 8 kB per window.
+   */
+  static summing(): WindowSketch {
+    const s = new WindowSketch();
+    s.dense = NO_DENSE;
+    s.growing = true;
     return s;
   }
 
@@ -50,7 +69,9 @@ export class WindowSketch {
   private recordKey(key: number, count: number): void {
     const slot = key + DENSE_OFFSET;
     if (this.dense !== undefined && slot >= 0 && slot < DENSE_SIZE) {
-      this.dense[slot]! += count;
+      let at = slot - this.base;
+      if (at < 0 || at >= this.dense.length) at = this.grow(slot);
+      this.dense[at]! += count;
       if (slot < this.lo) this.lo = slot;
       if (slot > this.hi) this.hi = slot;
       return;
@@ -59,21 +80,36 @@ export class WindowSketch {
     this.extra.set(key, (this.extra.get(key) ?? 0) + count);
   }
 
+  /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
+  private grow(slot: number): number {
+    const dense = this.dense!;
+    const lo = dense.length === 0 ? slot : Math.min(this.base, slot);
+    const hi = dense.length === 0 ? slot : Math.max(this.base + dense.length - 1, slot);
+    const from = lo - (lo % GROW_BLOCK);
+    const to = hi - (hi % GROW_BLOCK) + GROW_BLOCK;
+    const next = new Int32Array(to - from);
+    if (dense.length > 0) next.set(dense, this.base - from);
+    this.dense = next;
+    this.base = from;
+    return slot - from;
+  }
+
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact(): void {
     const dense = this.dense;
     if (dense !== undefined && this.keys.length === 0 && this.extra === undefined) {
       // The usual case: one pass over the dense counter, already in key order.
       let n = 0;
-      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot] !== 0) n++;
+      const base = this.base;
+      for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
       const keys = new Int32Array(n);
       const counts = new Float64Array(n);
       for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
-        const c = dense[slot]!;
+        const c = dense[slot - base]!;
         if (c === 0) continue;
         keys[j] = slot - DENSE_OFFSET;
         counts[j++] = c;
-        dense[slot] = 0;
+        dense[slot - base] = 0;
       }
       this.keys = keys;
       this.counts = counts;
@@ -85,11 +121,11 @@ export class WindowSketch {
     for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i]!, this.counts[i]!);
     if (dense !== undefined) {
       for (let slot = this.lo; slot <= this.hi; slot++) {
-        const c = dense[slot]!;
+        const c = dense[slot - this.base]!;
         if (c === 0) continue;
         const key = slot - DENSE_OFFSET;
         merged.set(key, (merged.get(key) ?? 0) + c);
-        dense[slot] = 0;
+        dense[slot - this.base] = 0;
       }
       this.release(dense);
     }
@@ -102,8 +138,10 @@ export class WindowSketch {
 
   /** Gives the (zeroed) dense counter back to the pool. */
   private release(dense: Int32Array): void {
-    densePool.push(dense);
+    if (!this.growing) densePool.push(dense);
     this.dense = undefined;
+    this.base = 0;
+    this.growing = false;
     this.lo = DENSE_SIZE;
     this.hi = -1;
   }
@@ -155,6 +193,22 @@ export class WindowSketch {
       out[2 * i + 1] = this.counts[i]!;
     }
     return out;
+  }
+
+  /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
+  addEncoded(flat: readonly number[]): void {
+    const n = flat.length >> 1;
+    let plain = this.dense !== undefined;
+    // What decode takes as it is (32-bit keys, strictly ascending) adds key by key; anything else through decode.
+    for (let i = 0; plain && i < n; i++) {
+      const key = flat[2 * i]!;
+      if ((key | 0) !== key || (i > 0 && key <= flat[2 * i - 2]!)) plain = false;
+    }
+    if (!plain) {
+      this.add(WindowSketch.decode(flat));
+      return;
+    }
+    for (let i = 0; i < n; i++) this.recordKey(flat[2 * i]!, flat[2 * i + 1]!);
   }
 
   static decode(flat: readonly number[]): WindowSketch {

@@ -40,3 +40,24 @@ describe('WindowSketch', () => {
     );
   });
 });
+
+describe('WindowSketch.summing', () => {
+  const stored = fc.array(fc.array(fc.tuple(fc.integer({ min: -1200, max: 1200 }), fc.integer({ min: 1, max: 1000 })), { maxLength: 40 }), { maxLength: 8 });
+  it('adds stored sketches (addEncoded) to the same buckets and counts as a filling sketch adding their decodings', () => {
+    fc.assert(
+      fc.property(stored, fc.boolean(), (sketches, sorted) => {
+        const flats = sketches.map((pairs) => {
+          const ps = sorted ? [...new Map(pairs).entries()].sort((a, b) => a[0] - b[0]) : pairs;
+          return ps.flat();
+        });
+        const summing = WindowSketch.summing();
+        const filling = WindowSketch.open();
+        for (const f of flats) {
+          summing.addEncoded(f);
+          filling.add(WindowSketch.decode(f));
+        }
+        expect(summing.encode()).toEqual(filling.encode());
+      }),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { TrendHistogram } from './trend-histogram.js';
 import { WindowSketch } from './window-sketch.js';
-import type { MetricType } from './run-document.js';
+import type { MetricType, Window } from './run-document.js';
 /** Running totals of one scope (a metric, or a metric narrowed to tag values) over the whole run. */
 export type ScopeTotals = {
     readonly type: 'trend';
@@ -38,12 +38,20 @@ export declare class WindowTotals {
     last: number;
     lastTime: number;
     sketch: WindowSketch | undefined;
-    /** @param filling true for the window points are being recorded into now (counts densely until closed). */
-    constructor(type: MetricType, filling?: boolean);
+    /**
+     * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
+     *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
+     */
+    constructor(type: MetricType, sketch?: 'filling' | 'summing' | 'stored');
     /** A value of a trend window (the hot path of ingest, so no type switch). */
     recordTrend(value: number): void;
     record(timeMs: number, value: number): void;
     /** The window is complete (its run moved on): shrink it to what it holds. */
     close(): void;
     add(o: WindowTotals): void;
+    /**
+     * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
+     * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
+     */
+    addStored(type: MetricType, w: Window, atMs: number): void;
 }

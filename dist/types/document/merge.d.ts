@@ -1,8 +1,6 @@
-import { WindowTotals } from './accumulators.js';
-import { type RunDocument } from './run-document.js';
-import { type TypedSeries } from './by-type.js';
 import { MergeError } from './merge-error.js';
-import { type ShardCheckOptions } from './shard-check.js';
+import type { RunDocument } from './run-document.js';
+import type { ShardCheckOptions } from './shard-check.js';
 export { MergeError };
 export interface MergeOptions extends ShardCheckOptions {
     /** How each document is named in messages (its file), in the order given; default `run 1`, `run 2`, …. */
@@ -21,8 +19,3 @@ export interface MergeOptions extends ShardCheckOptions {
  *   documents do not form one whole (naming the file, or the missing shard).
  */
 export declare function mergeRuns(docs: readonly RunDocument[], options?: MergeOptions): RunDocument;
-/** Stored windows back into running totals, so windows of different shards add up; `atMs` is a window's start. */
-export declare function decodeSeries(series: TypedSeries, atMs: (i: number) => number): {
-    i: number;
-    totals: WindowTotals;
-}[];

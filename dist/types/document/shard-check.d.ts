@@ -16,7 +16,7 @@ export interface ShardCheckOptions {
  *   cut by another sequence or count, has a segment not in its sequence, doubles a segment, or when a
  *   shard is missing and `allowMissingShards` is not set ("shard 3/4 (segment 1/2:3/4) is missing").
  */
-export declare function checkShards(docs: readonly RunDocument[], names: readonly string[], options?: ShardCheckOptions): {
+export declare function checkShards(docs: readonly Pick<RunDocument, 'meta' | 'scopes'>[], names: readonly string[], options?: ShardCheckOptions): {
     summary: ShardsSummary;
     warnings: string[];
 } | undefined;

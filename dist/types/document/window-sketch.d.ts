@@ -8,7 +8,11 @@ import type { Distribution } from '../stats/distribution.js';
  */
 export declare class WindowSketch {
     private dense;
-    /** Slots of `dense` in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+    /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
+    private base;
+    /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
+    private growing;
+    /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
     private lo;
     private hi;
     private keys;
@@ -17,10 +21,18 @@ export declare class WindowSketch {
     private extra;
     /** Starts a sketch that is about to be filled (dense counting). */
     static open(): WindowSketch;
+    /**
+     * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
+     * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
+     * at once, and a whole dense counter each would be 8 kB per window.
+     */
+    static summing(): WindowSketch;
     record(value: number, count?: number): void;
     /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
     recordLog(logValue: number): void;
     private recordKey;
+    /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
+    private grow;
     /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
     compact(): void;
     /** Gives the (zeroed) dense counter back to the pool. */
@@ -30,5 +42,7 @@ export declare class WindowSketch {
     distribution(): Distribution;
     /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
     encode(): number[];
+    /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
+    addEncoded(flat: readonly number[]): void;
     static decode(flat: readonly number[]): WindowSketch;
 }
