@@ -76466,6 +76466,7 @@ var package_default2 = {
     "bench:accuracy": "node scripts/bench-accuracy/run.mjs",
     "bench:tools": "node scripts/bench-tools.mjs",
     "bench:merge": "node scripts/bench-merge.mjs",
+    "bench:csv": "node scripts/bench-csv.mjs",
     start: "node dist/cli.js compare --baseline test/fixtures/k6/smoke-baseline.ndjson.gz --current test/fixtures/k6/smoke-regressed.ndjson.gz --stage smoke --fail-on never",
     demo: "tsx scripts/demo.ts"
   },
