@@ -8,6 +8,8 @@
 // Then it runs `perf-gate ingest` of two builds, each in a fresh child process so that peak RSS is the
 // run's own, the two by turns (old, new, new, old, …) so that both meet the same machine state, and prints
 // the best of `--runs` runs in MB/s (10^6 bytes), the ratio new/old and peak RSS. Deletes its files.
+// Beside wall time it reports the children's CPU time (user + system, all threads): on a shared machine
+// other work stretches wall time by tens of percent, CPU time much less, so its ratio is the steadier one.
 //
 // Options: --size-mb 200 (each file), --runs 5, --format k6|jmeter|both (default both),
 // --before REV (the old build: the dist/ committed at git revision REV; default HEAD),
@@ -97,11 +99,13 @@ function jmeterCsv(file, bytes) {
   });
 }
 
-// Peak RSS: VmHWM of the child (Linux) read as it exits; the ingest's builder thread is in the same process.
+// Peak RSS (VmHWM, Linux) and CPU time of the child, read as it exits; the ingest's builder thread is in the
+// same process, so both count it.
 const PRELOAD = `import { readFileSync } from 'node:fs';
 process.on('exit', () => {
   const m = /VmHWM:\\s*(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  process.stderr.write('\\nbench-csv-rss ' + (m ? m[1] : process.resourceUsage().maxRSS) + '\\n');
+  const u = process.resourceUsage();
+  process.stderr.write('\\nbench-csv-rss ' + (m ? m[1] : u.maxRSS) + ' ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n');
 });
 `;
 
@@ -111,9 +115,9 @@ function measure(dist, file, dir) {
   const child = spawnSync(process.execPath, ['--import', join(dir, 'preload.mjs'), join(dist, 'cli.js'), 'ingest', file, '-o', out], { encoding: 'utf8', maxBuffer: 16 << 20 });
   const ms = performance.now() - t0;
   if (child.status !== 0) throw new Error(`bench-csv: perf-gate ingest of ${file} with ${dist} failed (${child.status}): ${child.stderr}`);
-  const rss = /bench-csv-rss (\d+)/.exec(child.stderr);
+  const report = /bench-csv-rss (\d+) ([\d.]+)/.exec(child.stderr);
   rmSync(out, { force: true });
-  return { ms, maxRssKb: rss ? Number(rss[1]) : NaN };
+  return { ms, maxRssKb: report ? Number(report[1]) : NaN, cpuMs: report ? Number(report[2]) : NaN };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -146,12 +150,14 @@ try {
     console.log(`\n${format} CSV, ${(bytes / 1e6).toFixed(0)} MB:`);
     for (const name of ['old', 'new']) {
       const ms = runs[name].map((r) => r.ms);
+      const cpu = runs[name].map((r) => r.cpuMs);
       const rss = Math.max(...runs[name].map((r) => r.maxRssKb));
-      console.log(`  ${name}: best ${mbps(bytes, Math.min(...ms)).toFixed(1)} MB/s, median ${mbps(bytes, median(ms)).toFixed(1)} MB/s, peak RSS ${(rss / 1024).toFixed(0)} MiB   (runs ${ms.map((m) => (m / 1000).toFixed(2)).join(' ')} s)`);
+      console.log(`  ${name}: wall best ${mbps(bytes, Math.min(...ms)).toFixed(1)} MB/s, median ${mbps(bytes, median(ms)).toFixed(1)} MB/s; CPU best ${mbps(bytes, Math.min(...cpu)).toFixed(1)} MB/s, median ${mbps(bytes, median(cpu)).toFixed(1)} MB/s; peak RSS ${(rss / 1024).toFixed(0)} MiB`);
+      console.log(`       runs: wall ${ms.map((m) => (m / 1000).toFixed(2)).join(' ')} s, CPU ${cpu.map((m) => (m / 1000).toFixed(2)).join(' ')} s`);
     }
-    const best = (name) => Math.min(...runs[name].map((r) => r.ms));
-    const med = (name) => median(runs[name].map((r) => r.ms));
-    console.log(`  time new/old: best ${(best('new') / best('old')).toFixed(3)}, median ${(med('new') / med('old')).toFixed(3)} (below 1: new is faster)`);
+    const ratio = (key, of) => (of(runs.new.map((r) => r[key])) / of(runs.old.map((r) => r[key]))).toFixed(3);
+    const least = (xs) => Math.min(...xs);
+    console.log(`  new/old (below 1: new is faster): wall best ${ratio('ms', least)}, median ${ratio('ms', median)}; CPU best ${ratio('cpuMs', least)}, median ${ratio('cpuMs', median)}`);
     rmSync(file, { force: true });
   }
 } finally {
