@@ -14959,7 +14959,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder5 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder4 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15050,7 +15050,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder5("latin1");
+          const decoder = new StringDecoder4("latin1");
           for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15079,7 +15079,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder5("latin1");
+          const decoder = new StringDecoder4("latin1");
           for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
@@ -92229,9 +92229,6 @@ var ARTILLERY_READERS = [
   { ...artillery, kind: "summary", format: "artillery-report", sniff: isArtilleryReport, read: artilleryReportDocument }
 ];
 
-// src/ingest/jmeter/csv.ts
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-
 // src/ingest/csv-record.ts
 function splitCsvRecord(text) {
   const fields = [];
@@ -92273,6 +92270,80 @@ function quotesBalanced(text) {
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
   return count2 % 2 === 0;
 }
+
+// src/ingest/csv-records.ts
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+var CsvRecords = class {
+  constructor(onRecord, overflow2, maxChars = 16 << 20) {
+    this.onRecord = onRecord;
+    this.overflow = overflow2;
+    this.maxChars = maxChars;
+  }
+  onRecord;
+  overflow;
+  maxChars;
+  decoder = new StringDecoder2("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  /** The physical lines read so far (those ended by a line break, and a `lastLine`). */
+  get lines() {
+    return this.lineNo;
+  }
+  /** The first line of a record whose quoted field is still open, or undefined. */
+  get openSince() {
+    return this.pending !== void 0 ? this.pendingLine : void 0;
+  }
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > this.maxChars) throw this.overflow("line", this.lineNo + 1);
+  }
+  /** Ends the input: returns the text after the last line break ('' when it ended with one), not read. */
+  end() {
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    return rest;
+  }
+  /** Reads `text` (from `end()`) as one more line, for a format whose last line may lack its line break. */
+  lastLine(text) {
+    this.lineNo++;
+    this.line(text);
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record2 = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record2)) {
+        this.pending = record2;
+        if (record2.length > this.maxChars) throw this.overflow("quoted field", this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.onRecord(record2, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.onRecord(text, this.lineNo);
+  }
+};
 
 // src/ingest/jmeter/metrics.ts
 var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
@@ -92419,7 +92490,6 @@ var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{
 
 // src/ingest/jmeter/csv.ts
 var HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
-var MAX_RECORD_CHARS = 16 << 20;
 var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
 var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
 var JmeterCsvParser = class {
@@ -92430,37 +92500,25 @@ var JmeterCsvParser = class {
   }
   file;
   warn;
-  decoder = new StringDecoder2("utf8");
-  carry = "";
-  lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  pending;
-  pendingLine = 0;
+  records = new CsvRecords(
+    (text, line) => this.record(text, line),
+    (what, line) => this.overflow(what, line)
+  );
   layout;
   recorder;
   sample = emptySample();
   zoneWarned = false;
   push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, this.lineNo + 1);
+    this.records.push(chunk);
   }
   finish(truncatedStream) {
-    const rest = this.carry + this.decoder.end();
-    this.carry = "";
+    const rest = this.records.end();
+    const open7 = this.records.openSince;
     let partial2 = truncatedStream;
-    let lines = this.lineNo;
-    if (this.pending !== void 0 || rest !== "") {
+    let lines = this.records.lines;
+    if (open7 !== void 0 || rest !== "") {
       partial2 = true;
-      const cut = this.pending !== void 0 ? this.pendingLine : this.lineNo + 1;
+      const cut = open7 ?? lines + 1;
       lines = cut - 1;
       if (this.layout !== void 0) {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
@@ -92469,29 +92527,6 @@ var JmeterCsvParser = class {
     if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT2}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines, partial: partial2 };
-  }
-  line(raw) {
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (this.pending !== void 0) {
-      const record2 = `${this.pending}
-${text}`;
-      if (!quotesBalanced(record2)) {
-        this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, this.pendingLine);
-        return;
-      }
-      this.pending = void 0;
-      this.record(record2, this.pendingLine);
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
   }
   record(text, line) {
     const layout = this.layout;
@@ -92550,6 +92585,14 @@ ${text}`;
       numbers: NUMBER_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c) => c.index >= 0),
       texts: TEXT_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c) => c.index >= 0)
     };
+  }
+  overflow(what, line) {
+    switch (what) {
+      case "line":
+        return this.error(`line ${line} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, line);
+      case "quoted field":
+        return this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, line);
+    }
   }
   error(message, line) {
     return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
@@ -92737,9 +92780,6 @@ var JMETER_READERS = [
   { ...jmeter, kind: "stream", format: "jmeter-xml", sniff: (head) => looksLikeJmeterXml(head.text), read: readJmeterXml }
 ];
 
-// src/ingest/k6/csv.ts
-import { StringDecoder as StringDecoder4 } from "node:string_decoder";
-
 // src/ingest/impossible-value.ts
 function holdsDurations(def) {
   return def.type === "trend" && def.contains === "time";
@@ -92888,7 +92928,6 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
 
 // src/ingest/k6/csv.ts
 var HINT4 = "is this file from `k6 run --out csv=\u2026`?";
-var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file2, sink) {
     this.file = file2;
@@ -92896,78 +92935,43 @@ var K6CsvParser = class {
   }
   file;
   sink;
-  decoder = new StringDecoder4("utf8");
-  carry = "";
-  lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  pending;
-  pendingLine = 0;
+  records = new CsvRecords(
+    (text, line) => this.record(text, line),
+    (what, line) => this.overflow(what, line)
+  );
   layout;
   tagCache = new TagCache();
   metricIds = /* @__PURE__ */ new Map();
   times = new TimeParser();
   push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, this.lineNo + 1);
+    this.records.push(chunk);
   }
   finish(truncatedStream, warn) {
     let partial2 = truncatedStream;
-    const rest = this.carry + this.decoder.end();
-    this.carry = "";
-    let lines = this.lineNo;
-    if (rest !== "" || this.pending !== void 0) {
-      const before = lines;
+    const rest = this.records.end();
+    const before = this.records.lines;
+    let lines = before;
+    let cut = false;
+    if (rest !== "") {
       try {
-        if (rest !== "") {
-          lines++;
-          this.lineNo++;
-          this.line(rest);
-        }
-        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
+        this.records.lastLine(rest);
+        lines++;
       } catch (err) {
         if (!(err instanceof IngestError)) throw err;
-        partial2 = true;
-        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+        cut = true;
       }
+    }
+    const open7 = this.records.openSince;
+    if (cut || open7 !== void 0) {
+      partial2 = true;
+      lines = open7 !== void 0 ? open7 - 1 : before;
+      warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
     }
     if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
     return { lines, partial: partial2 };
-  }
-  line(raw) {
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (this.pending !== void 0) {
-      const record2 = `${this.pending}
-${text}`;
-      if (!quotesBalanced(record2)) {
-        this.pending = record2;
-        if (record2.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, this.pendingLine);
-        return;
-      }
-      this.pending = void 0;
-      this.record(record2, this.pendingLine);
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
   }
   record(text, line) {
     if (this.layout === void 0) {
@@ -93051,6 +93055,14 @@ ${text}`;
     const t = this.times.parseString(text);
     if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
     return t;
+  }
+  overflow(what, line) {
+    switch (what) {
+      case "line":
+        return this.error(`line ${line} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, line);
+      case "quoted field":
+        return this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, line);
+    }
   }
   error(message, line) {
     return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);

@@ -3002,9 +3002,6 @@ var ARTILLERY_READERS = [
   { ...artillery, kind: "summary", format: "artillery-report", sniff: isArtilleryReport, read: artilleryReportDocument }
 ];
 
-// src/ingest/jmeter/csv.ts
-import { StringDecoder } from "node:string_decoder";
-
 // src/ingest/csv-record.ts
 function splitCsvRecord(text) {
   const fields = [];
@@ -3046,6 +3043,80 @@ function quotesBalanced(text) {
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count2++;
   return count2 % 2 === 0;
 }
+
+// src/ingest/csv-records.ts
+import { StringDecoder } from "node:string_decoder";
+var CsvRecords = class {
+  constructor(onRecord, overflow2, maxChars = 16 << 20) {
+    this.onRecord = onRecord;
+    this.overflow = overflow2;
+    this.maxChars = maxChars;
+  }
+  onRecord;
+  overflow;
+  maxChars;
+  decoder = new StringDecoder("utf8");
+  carry = "";
+  lineNo = 0;
+  /** A quoted field spans lines: the record so far and the line it started on. */
+  pending;
+  pendingLine = 0;
+  /** The physical lines read so far (those ended by a line break, and a `lastLine`). */
+  get lines() {
+    return this.lineNo;
+  }
+  /** The first line of a record whose quoted field is still open, or undefined. */
+  get openSince() {
+    return this.pending !== void 0 ? this.pendingLine : void 0;
+  }
+  push(chunk) {
+    const text = this.carry + this.decoder.write(chunk);
+    let pos = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      this.lineNo++;
+      this.line(text.slice(pos, nl));
+      pos = nl + 1;
+    }
+    this.carry = text.slice(pos);
+    if (this.carry.length > this.maxChars) throw this.overflow("line", this.lineNo + 1);
+  }
+  /** Ends the input: returns the text after the last line break ('' when it ended with one), not read. */
+  end() {
+    const rest = this.carry + this.decoder.end();
+    this.carry = "";
+    return rest;
+  }
+  /** Reads `text` (from `end()`) as one more line, for a format whose last line may lack its line break. */
+  lastLine(text) {
+    this.lineNo++;
+    this.line(text);
+  }
+  line(raw) {
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    if (this.pending !== void 0) {
+      const record = `${this.pending}
+${text}`;
+      if (!quotesBalanced(record)) {
+        this.pending = record;
+        if (record.length > this.maxChars) throw this.overflow("quoted field", this.pendingLine);
+        return;
+      }
+      this.pending = void 0;
+      this.onRecord(record, this.pendingLine);
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && !quotesBalanced(text)) {
+      this.pending = text;
+      this.pendingLine = this.lineNo;
+      return;
+    }
+    this.onRecord(text, this.lineNo);
+  }
+};
 
 // src/ingest/jmeter/metrics.ts
 var JMETER_METRIC_NAMES = ["elapsed", "samples", "failed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
@@ -3192,7 +3263,6 @@ var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{
 
 // src/ingest/jmeter/csv.ts
 var HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
-var MAX_RECORD_CHARS = 16 << 20;
 var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
 var TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
 var JmeterCsvParser = class {
@@ -3203,37 +3273,25 @@ var JmeterCsvParser = class {
   }
   file;
   warn;
-  decoder = new StringDecoder("utf8");
-  carry = "";
-  lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  pending;
-  pendingLine = 0;
+  records = new CsvRecords(
+    (text, line) => this.record(text, line),
+    (what, line) => this.overflow(what, line)
+  );
   layout;
   recorder;
   sample = emptySample();
   zoneWarned = false;
   push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, this.lineNo + 1);
+    this.records.push(chunk);
   }
   finish(truncatedStream) {
-    const rest = this.carry + this.decoder.end();
-    this.carry = "";
+    const rest = this.records.end();
+    const open3 = this.records.openSince;
     let partial = truncatedStream;
-    let lines = this.lineNo;
-    if (this.pending !== void 0 || rest !== "") {
+    let lines = this.records.lines;
+    if (open3 !== void 0 || rest !== "") {
       partial = true;
-      const cut = this.pending !== void 0 ? this.pendingLine : this.lineNo + 1;
+      const cut = open3 ?? lines + 1;
       lines = cut - 1;
       if (this.layout !== void 0) {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
@@ -3242,29 +3300,6 @@ var JmeterCsvParser = class {
     if (this.layout === void 0) throw this.error(`has no complete JMeter CSV header line; ${HINT2}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines, partial };
-  }
-  line(raw) {
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (this.pending !== void 0) {
-      const record = `${this.pending}
-${text}`;
-      if (!quotesBalanced(record)) {
-        this.pending = record;
-        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, this.pendingLine);
-        return;
-      }
-      this.pending = void 0;
-      this.record(record, this.pendingLine);
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
   }
   record(text, line) {
     const layout = this.layout;
@@ -3323,6 +3358,14 @@ ${text}`;
       numbers: NUMBER_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c2) => c2.index >= 0),
       texts: TEXT_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c2) => c2.index >= 0)
     };
+  }
+  overflow(what, line) {
+    switch (what) {
+      case "line":
+        return this.error(`line ${line} is longer than 16 MiB: not a JMeter result row; ${HINT2}`, line);
+      case "quoted field":
+        return this.error(`a quoted field runs on for more than 16 MiB; ${HINT2}`, line);
+    }
   }
   error(message, line) {
     return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);
@@ -3557,9 +3600,6 @@ var K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
   ["browser_web_vital_ttfb", trendTime]
 ]);
 
-// src/ingest/k6/csv.ts
-import { StringDecoder as StringDecoder3 } from "node:string_decoder";
-
 // src/ingest/impossible-value.ts
 function holdsDurations(def) {
   return def.type === "trend" && def.contains === "time";
@@ -3708,7 +3748,6 @@ function parseSecond(buf, start, zoneAt, zoneLength) {
 
 // src/ingest/k6/csv.ts
 var HINT4 = "is this file from `k6 run --out csv=\u2026`?";
-var MAX_RECORD_CHARS2 = 16 << 20;
 var K6CsvParser = class {
   constructor(file, sink) {
     this.file = file;
@@ -3716,78 +3755,43 @@ var K6CsvParser = class {
   }
   file;
   sink;
-  decoder = new StringDecoder3("utf8");
-  carry = "";
-  lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  pending;
-  pendingLine = 0;
+  records = new CsvRecords(
+    (text, line) => this.record(text, line),
+    (what, line) => this.overflow(what, line)
+  );
   layout;
   tagCache = new TagCache();
   metricIds = /* @__PURE__ */ new Map();
   times = new TimeParser();
   push(chunk) {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS2) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, this.lineNo + 1);
+    this.records.push(chunk);
   }
   finish(truncatedStream, warn) {
     let partial = truncatedStream;
-    const rest = this.carry + this.decoder.end();
-    this.carry = "";
-    let lines = this.lineNo;
-    if (rest !== "" || this.pending !== void 0) {
-      const before = lines;
+    const rest = this.records.end();
+    const before = this.records.lines;
+    let lines = before;
+    let cut = false;
+    if (rest !== "") {
       try {
-        if (rest !== "") {
-          lines++;
-          this.lineNo++;
-          this.line(rest);
-        }
-        if (this.pending !== void 0) throw this.error("a quoted field is not closed", this.pendingLine);
+        this.records.lastLine(rest);
+        lines++;
       } catch (err) {
         if (!(err instanceof IngestError)) throw err;
-        partial = true;
-        lines = this.pending !== void 0 ? this.pendingLine - 1 : before;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+        cut = true;
       }
+    }
+    const open3 = this.records.openSince;
+    if (cut || open3 !== void 0) {
+      partial = true;
+      lines = open3 !== void 0 ? open3 - 1 : before;
+      warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
     }
     if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
     return { lines, partial };
-  }
-  line(raw) {
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    if (this.pending !== void 0) {
-      const record = `${this.pending}
-${text}`;
-      if (!quotesBalanced(record)) {
-        this.pending = record;
-        if (record.length > MAX_RECORD_CHARS2) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, this.pendingLine);
-        return;
-      }
-      this.pending = void 0;
-      this.record(record, this.pendingLine);
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
   }
   record(text, line) {
     if (this.layout === void 0) {
@@ -3871,6 +3875,14 @@ ${text}`;
     const t = this.times.parseString(text);
     if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
     return t;
+  }
+  overflow(what, line) {
+    switch (what) {
+      case "line":
+        return this.error(`line ${line} is longer than 16 MiB: not k6 CSV output; ${HINT4}`, line);
+      case "quoted field":
+        return this.error(`a quoted field runs on for more than 16 MiB; ${HINT4}`, line);
+    }
   }
   error(message, line) {
     return new IngestError(this.file, message, line !== void 0 ? { line } : void 0);

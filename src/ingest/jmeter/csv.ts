@@ -1,6 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { ByteSource } from '../byte-source.js';
-import { quotesBalanced, splitCsvRecord } from '../csv-record.js';
+import { splitCsvRecord } from '../csv-record.js';
+import { CsvRecords, type CsvOverflow } from '../csv-records.js';
 import { excerpt, IngestError } from '../errors.js';
 import type { PointSink } from '../point-sink.js';
 import type { StreamResult } from '../reader.js';
@@ -8,8 +8,6 @@ import { emptySample, isTransactionSample, numberField, SampleRecorder, successF
 import { parseJmeterTimestamp, TIMESTAMP_FORMATS } from './timestamp.js';
 
 const HINT = 'is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?';
-/** A record longer than this is not a JMeter result row; it would only cost memory. */
-const MAX_RECORD_CHARS = 16 << 20;
 
 /** The columns read, by their header names (JMeter's CSVSaveService names; which are present varies). */
 const NUMBER_COLUMNS = ['elapsed', 'Latency', 'Connect', 'bytes', 'sentBytes', 'allThreads'] as const;
@@ -38,12 +36,10 @@ interface Layout {
  * off when JMeter stopped and is not read (the file is partial).
  */
 export class JmeterCsvParser {
-  private readonly decoder = new StringDecoder('utf8');
-  private carry = '';
-  private lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  private pending: string | undefined;
-  private pendingLine = 0;
+  private readonly records = new CsvRecords(
+    (text, line) => this.record(text, line),
+    (what, line) => this.overflow(what, line),
+  );
   private layout: Layout | undefined;
   private readonly recorder: SampleRecorder;
   private readonly sample: JmeterSample = emptySample();
@@ -58,28 +54,18 @@ export class JmeterCsvParser {
   }
 
   push(chunk: Buffer): void {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not a JMeter result row; ${HINT}`, this.lineNo + 1);
+    this.records.push(chunk);
   }
 
   finish(truncatedStream: boolean): StreamResult {
-    const rest = this.carry + this.decoder.end();
-    this.carry = '';
+    const rest = this.records.end();
+    const open = this.records.openSince;
     let partial = truncatedStream;
-    let lines = this.lineNo;
-    if (this.pending !== undefined || rest !== '') {
+    let lines = this.records.lines;
+    if (open !== undefined || rest !== '') {
       // The last record is unfinished: a row without its line break, or a quoted field not closed.
       partial = true;
-      const cut = this.pending !== undefined ? this.pendingLine : this.lineNo + 1;
+      const cut = open ?? lines + 1;
       lines = cut - 1;
       if (this.layout !== undefined) {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
@@ -88,29 +74,6 @@ export class JmeterCsvParser {
     if (this.layout === undefined) throw this.error(`has no complete JMeter CSV header line; ${HINT}`);
     if (truncatedStream) this.warn(`${this.file}: the gzip stream ends early (unexpected end of file); read everything up to the break`);
     return { lines, partial };
-  }
-
-  private line(raw: string): void {
-    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark
-    if (this.pending !== undefined) {
-      const record = `${this.pending}\n${text}`;
-      if (!quotesBalanced(record)) {
-        this.pending = record;
-        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
-        return;
-      }
-      this.pending = undefined;
-      this.record(record, this.pendingLine);
-      return;
-    }
-    if (text === '') return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
   }
 
   private record(text: string, line: number): void {
@@ -172,6 +135,15 @@ export class JmeterCsvParser {
       numbers: NUMBER_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c) => c.index >= 0),
       texts: TEXT_COLUMNS.map((column) => ({ column, index: at(column) })).filter((c) => c.index >= 0),
     };
+  }
+
+  private overflow(what: CsvOverflow, line: number): IngestError {
+    switch (what) {
+      case 'line':
+        return this.error(`line ${line} is longer than 16 MiB: not a JMeter result row; ${HINT}`, line);
+      case 'quoted field':
+        return this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, line);
+    }
   }
 
   private error(message: string, line?: number): IngestError {

@@ -1,6 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { ByteSource } from '../byte-source.js';
-import { quotesBalanced, splitCsvRecord } from '../csv-record.js';
+import { splitCsvRecord } from '../csv-record.js';
+import { CsvRecords, type CsvOverflow } from '../csv-records.js';
 import { excerpt, IngestError } from '../errors.js';
 import { holdsDurations, impossibleValue } from '../impossible-value.js';
 import { TimeParser } from '../time.js';
@@ -8,8 +8,6 @@ import type { StreamResult } from '../reader.js';
 import { TagCache, type PointSink } from '../point-sink.js';
 
 const HINT = 'is this file from `k6 run --out csv=…`?';
-/** A record longer than this is not k6 output; it would only cost memory. */
-const MAX_RECORD_CHARS = 16 << 20;
 
 /** The tag columns of a k6 CSV header. */
 interface Layout {
@@ -27,12 +25,10 @@ interface Layout {
  * metric types: k6's built-in metrics have known types, other metrics are read as trends with a warning.
  */
 export class K6CsvParser {
-  private readonly decoder = new StringDecoder('utf8');
-  private carry = '';
-  private lineNo = 0;
-  /** A quoted field spans lines: the record so far and the line it started on. */
-  private pending: string | undefined;
-  private pendingLine = 0;
+  private readonly records = new CsvRecords(
+    (text, line) => this.record(text, line),
+    (what, line) => this.overflow(what, line),
+  );
   private layout: Layout | undefined;
   private readonly tagCache = new TagCache();
   private readonly metricIds = new Map<string, number>();
@@ -44,68 +40,37 @@ export class K6CsvParser {
   ) {}
 
   push(chunk: Buffer): void {
-    const text = this.carry + this.decoder.write(chunk);
-    let pos = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) break;
-      this.lineNo++;
-      this.line(text.slice(pos, nl));
-      pos = nl + 1;
-    }
-    this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) throw this.error(`line ${this.lineNo + 1} is longer than 16 MiB: not k6 CSV output; ${HINT}`, this.lineNo + 1);
+    this.records.push(chunk);
   }
 
   finish(truncatedStream: boolean, warn: (message: string) => void): StreamResult {
     let partial = truncatedStream;
-    const rest = this.carry + this.decoder.end();
-    this.carry = '';
-    let lines = this.lineNo;
-    if (rest !== '' || this.pending !== undefined) {
-      const before = lines;
+    const rest = this.records.end();
+    const before = this.records.lines;
+    let lines = before;
+    // k6 may end its last line without a line break: read it. It is cut off when it cannot be read, or when
+    // a quoted field is still open at the end.
+    let cut = false;
+    if (rest !== '') {
       try {
-        if (rest !== '') {
-          lines++;
-          this.lineNo++;
-          this.line(rest);
-        }
-        if (this.pending !== undefined) throw this.error('a quoted field is not closed', this.pendingLine);
+        this.records.lastLine(rest);
+        lines++;
       } catch (err) {
         if (!(err instanceof IngestError)) throw err;
-        partial = true;
-        lines = this.pending !== undefined ? this.pendingLine - 1 : before;
-        warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
+        cut = true;
       }
+    }
+    const open = this.records.openSince;
+    if (cut || open !== undefined) {
+      partial = true;
+      lines = open !== undefined ? open - 1 : before;
+      warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
     }
     if (this.layout === undefined) throw this.error(`has no k6 CSV header; ${HINT}`);
     if (truncatedStream) {
       warn(`${this.file}: the gzip stream ends early (unexpected end of file: k6 was stopped before closing it); read everything up to the break`);
     }
     return { lines, partial };
-  }
-
-  private line(raw: string): void {
-    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark
-    if (this.pending !== undefined) {
-      const record = `${this.pending}\n${text}`;
-      if (!quotesBalanced(record)) {
-        this.pending = record;
-        if (record.length > MAX_RECORD_CHARS) throw this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, this.pendingLine);
-        return;
-      }
-      this.pending = undefined;
-      this.record(record, this.pendingLine);
-      return;
-    }
-    if (text === '') return;
-    if (text.includes('"') && !quotesBalanced(text)) {
-      this.pending = text;
-      this.pendingLine = this.lineNo;
-      return;
-    }
-    this.record(text, this.lineNo);
   }
 
   private record(text: string, line: number): void {
@@ -195,6 +160,15 @@ export class K6CsvParser {
     const t = this.times.parseString(text);
     if (Number.isNaN(t)) throw this.error(`timestamp '${excerpt(text)}' is neither Unix time nor RFC 3339`, line);
     return t;
+  }
+
+  private overflow(what: CsvOverflow, line: number): IngestError {
+    switch (what) {
+      case 'line':
+        return this.error(`line ${line} is longer than 16 MiB: not k6 CSV output; ${HINT}`, line);
+      case 'quoted field':
+        return this.error(`a quoted field runs on for more than 16 MiB; ${HINT}`, line);
+    }
   }
 
   private error(message: string, line?: number): IngestError {

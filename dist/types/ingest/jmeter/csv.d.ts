@@ -14,12 +14,7 @@ import type { StreamResult } from '../reader.js';
 export declare class JmeterCsvParser {
     private readonly file;
     private readonly warn;
-    private readonly decoder;
-    private carry;
-    private lineNo;
-    /** A quoted field spans lines: the record so far and the line it started on. */
-    private pending;
-    private pendingLine;
+    private readonly records;
     private layout;
     private readonly recorder;
     private readonly sample;
@@ -27,9 +22,9 @@ export declare class JmeterCsvParser {
     constructor(file: string, sink: PointSink, warn: (message: string) => void);
     push(chunk: Buffer): void;
     finish(truncatedStream: boolean): StreamResult;
-    private line;
     private record;
     private header;
+    private overflow;
     private error;
 }
 /** Streams one JMeter CSV results file from `source` into `sink`. */

@@ -11,12 +11,7 @@ import { type PointSink } from '../point-sink.js';
 export declare class K6CsvParser {
     private readonly file;
     private readonly sink;
-    private readonly decoder;
-    private carry;
-    private lineNo;
-    /** A quoted field spans lines: the record so far and the line it started on. */
-    private pending;
-    private pendingLine;
+    private readonly records;
     private layout;
     private readonly tagCache;
     private readonly metricIds;
@@ -24,11 +19,11 @@ export declare class K6CsvParser {
     constructor(file: string, sink: PointSink);
     push(chunk: Buffer): void;
     finish(truncatedStream: boolean, warn: (message: string) => void): StreamResult;
-    private line;
     private record;
     private header;
     private tags;
     private time;
+    private overflow;
     private error;
 }
 /** Streams one k6 CSV file from `source` into `sink`. */
