@@ -20,8 +20,13 @@ import { startApiProcess, setFaults, type ApiProcess } from '../support/example-
 import { K6_TEST_ENV, REAL_K6S, SKIPPED, warnIfSkipped, type RealK6 } from '../support/real-k6.js';
 
 const KNOBS = { VUS: '3', DURATION: '12s', THINK: '0.1', WS_EVERY: '3', EXPORT_EVERY: '4' };
-const PLAIN = parseConfig({});
-const SEQUENTIAL = parseConfig({ stages: { smoke: { sequential: { duration: '12s', maxDuration: '16s', lookEvery: '4s' } } } });
+// The additive jitter of sub-millisecond endpoints, set for this 2-core machine: the 403 answers of
+// `GET /api/tenants/{id}/settings (other tenant)` take ~0.5 ms, and between two fresh API processes under
+// CI's load their median moved by +46 % (0.25 ms) in one A/A — beyond the 0.05 ms default, which was set from
+// one observation. The user's knob for a noisy runner; the default itself is an open item (issue 9 §6).
+const NOISY_RUNNER = { runToRunNoiseMs: 0.3 };
+const PLAIN = parseConfig(NOISY_RUNNER);
+const SEQUENTIAL = parseConfig({ ...NOISY_RUNNER, stages: { smoke: { sequential: { duration: '12s', maxDuration: '16s', lookEvery: '4s' } } } });
 
 let server: ApiProcess | undefined;
 
