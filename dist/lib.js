@@ -44,16 +44,16 @@ function readHdrCounts(base64) {
   let index = 0;
   let at = HEADER_BYTES;
   while (at < end) {
-    let value = 0;
+    let value2 = 0;
     let scale = 1;
     for (let k = 0; ; k++) {
       if (at >= data.length) return void 0;
       const b = data[at++];
-      value += (b & 127) * scale;
+      value2 += (b & 127) * scale;
       if ((b & 128) === 0 || k === 8) break;
       scale *= 128;
     }
-    const count2 = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    const count2 = value2 % 2 === 0 ? value2 / 2 : -(value2 + 1) / 2;
     if (count2 < 0) {
       index += -count2;
       continue;
@@ -118,12 +118,12 @@ var TrendHistogram = class _TrendHistogram {
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   negatives = 0;
-  record(value) {
+  record(value2) {
     this.count++;
-    this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-    let scaled = Math.round(value * this.scale);
+    this.sum += value2;
+    if (value2 < this.min) this.min = value2;
+    if (value2 > this.max) this.max = value2;
+    let scaled = Math.round(value2 * this.scale);
     if (!(scaled >= 0)) {
       this.negatives++;
       scaled = 0;
@@ -376,8 +376,8 @@ var WindowSketch = class _WindowSketch {
     s.growing = true;
     return s;
   }
-  record(value, count2 = 1) {
-    this.recordKey(value > 0 ? Math.ceil(Math.log(value) / LOG_GAMMA) : ZERO_KEY, count2);
+  record(value2, count2 = 1) {
+    this.recordKey(value2 > 0 ? Math.ceil(Math.log(value2) / LOG_GAMMA) : ZERO_KEY, count2);
   }
   /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
   recordLog(logValue) {
@@ -555,26 +555,26 @@ function newTotals(type, scale) {
       return { type, value: 0, valueTime: Number.NEGATIVE_INFINITY, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, samples: 0 };
   }
 }
-function recordTotal(t, timeMs, value) {
+function recordTotal(t, timeMs, value2) {
   switch (t.type) {
     case "trend":
-      t.histogram.record(value);
+      t.histogram.record(value2);
       return;
     case "counter":
-      t.count += value;
+      t.count += value2;
       t.samples++;
       return;
     case "rate":
-      if (value !== 0) t.passes++;
+      if (value2 !== 0) t.passes++;
       else t.fails++;
       return;
     case "gauge":
       if (timeMs >= t.valueTime) {
-        t.value = value;
+        t.value = value2;
         t.valueTime = timeMs;
       }
-      if (value < t.min) t.min = value;
-      if (value > t.max) t.max = value;
+      if (value2 < t.min) t.min = value2;
+      if (value2 > t.max) t.max = value2;
       t.samples++;
       return;
   }
@@ -630,38 +630,38 @@ var WindowTotals = class {
   lastTime = Number.NEGATIVE_INFINITY;
   sketch;
   /** A value of a trend window (the hot path of ingest, so no type switch). */
-  recordTrend(value) {
+  recordTrend(value2) {
     this.count++;
-    this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-    if (value > 0) {
-      const l = Math.log(value);
+    this.sum += value2;
+    if (value2 < this.min) this.min = value2;
+    if (value2 > this.max) this.max = value2;
+    if (value2 > 0) {
+      const l = Math.log(value2);
       this.sumLog += l;
       this.sumLogSq += l * l;
       this.sketch.recordLog(l);
     } else {
-      this.sketch.record(value);
+      this.sketch.record(value2);
     }
   }
-  record(timeMs, value) {
+  record(timeMs, value2) {
     switch (this.type) {
       case "trend":
-        this.recordTrend(value);
+        this.recordTrend(value2);
         return;
       case "counter":
-        this.count += value;
+        this.count += value2;
         return;
       case "rate":
         this.count++;
-        if (value !== 0) this.passes++;
+        if (value2 !== 0) this.passes++;
         return;
       case "gauge":
         this.count++;
-        if (value < this.min) this.min = value;
-        if (value > this.max) this.max = value;
+        if (value2 < this.min) this.min = value2;
+        if (value2 > this.max) this.max = value2;
         if (timeMs >= this.lastTime) {
-          this.last = value;
+          this.last = value2;
           this.lastTime = timeMs;
         }
         return;
@@ -821,7 +821,17 @@ var MemorySampleSchema = z.object({
   /** Unix milliseconds. */
   t: z.number(),
   rssBytes: z.number().nonnegative(),
-  heapUsedBytes: z.number().nonnegative().optional()
+  heapUsedBytes: z.number().nonnegative().optional(),
+  // What a Prometheus client's /metrics page tells besides memory, for "which resource moved with the
+  // latency" (gate/resources.ts). Counters are cumulative since the process started, as exposed.
+  /** `process_cpu_seconds_total`: user + system CPU seconds of the service process. */
+  cpuSeconds: z.number().nonnegative().optional(),
+  /** Σ `nodejs_gc_duration_seconds_sum` over GC kinds: seconds the service spent collecting garbage. */
+  gcSeconds: z.number().nonnegative().optional(),
+  /** `nodejs_eventloop_lag_p99_seconds`: the event loop's p99 delay since the previous scrape (prom-client resets it per scrape). */
+  eventLoopLagP99Seconds: z.number().nonnegative().optional(),
+  /** `process_open_fds`: open file descriptors, sockets included (connections held by the service). */
+  openFds: z.number().nonnegative().optional()
 });
 var SourceSchema = z.object({
   file: z.string(),
@@ -1089,10 +1099,10 @@ function isIdSegment(segment) {
   if (segment.length === 36 && UUID.test(segment)) return true;
   return HEX.test(segment) && /\d/.test(segment);
 }
-function templateName(value) {
+function templateName(value2) {
   let method = "";
-  let rest = value;
-  const m = METHOD_PREFIX.exec(value);
+  let rest = value2;
+  const m = METHOD_PREFIX.exec(value2);
   if (m) {
     method = `${m[1]} `;
     rest = m[2];
@@ -1109,7 +1119,7 @@ function templateName(value) {
     origin = rest.slice(0, end);
     rest = rest.slice(end);
   } else if (!rest.startsWith("/")) {
-    return value;
+    return value2;
   }
   const hash = rest.indexOf("#");
   if (hash >= 0) rest = rest.slice(0, hash);
@@ -1122,7 +1132,7 @@ function templateName(value) {
     return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
   });
   const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
-  return out === value ? value : out;
+  return out === value2 ? value2 : out;
 }
 
 // src/document/scope-cardinality.ts
@@ -1149,37 +1159,37 @@ var ScopeCardinality = class {
     }
     const cached = state.cache.get(raw);
     if (cached !== void 0) return cached;
-    let value = templateName(raw);
-    if (value !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
+    let value2 = templateName(raw);
+    if (value2 !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
       state.collapsed.add(raw);
-      state.templates.set(value, (state.templates.get(value) ?? 0) + 1);
+      state.templates.set(value2, (state.templates.get(value2) ?? 0) + 1);
     }
-    if (!state.values.has(value) && value !== OTHER_VALUE) {
+    if (!state.values.has(value2) && value2 !== OTHER_VALUE) {
       if (state.values.size < this.tracked) {
-        state.values.add(value);
+        state.values.add(value2);
       } else {
-        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value);
-        value = OTHER_VALUE;
+        if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value2);
+        value2 = OTHER_VALUE;
       }
     }
     if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
-    state.cache.set(raw, value);
-    return value;
+    state.cache.set(raw, value2);
+    return value2;
   }
   /** `{ [tag]: value }`, one object per value however many leaves use it. */
-  tagsOf(tag, value) {
+  tagsOf(tag, value2) {
     const state = this.tags.get(tag);
-    if (state === void 0) return { [tag]: value };
-    let t = state.tagObjects.get(value);
+    if (state === void 0) return { [tag]: value2 };
+    let t = state.tagObjects.get(value2);
     if (t === void 0) {
-      t = Object.freeze({ [tag]: value });
-      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value, t);
+      t = Object.freeze({ [tag]: value2 });
+      if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value2, t);
     }
     return t;
   }
   /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
-  pin(tag, value) {
-    if (value !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value);
+  pin(tag, value2) {
+    if (value2 !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value2);
   }
   /**
    * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
@@ -1413,9 +1423,9 @@ var RunBuilder = class {
     if (cached) return cached;
     const scopes = [{ name: state.def.name, tags: NO_TAGS }];
     this.options.groupBy.forEach((tag, k) => {
-      const value = values[k + 1];
-      if (typeof value === "string") {
-        const t = this.cardinality.tagsOf(tag, value);
+      const value2 = values[k + 1];
+      if (typeof value2 === "string") {
+        const t = this.cardinality.tagsOf(tag, value2);
         scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
       }
     });
@@ -1449,11 +1459,11 @@ var RunBuilder = class {
     this.signatureKeys.add(key);
     return key;
   }
-  point(targets, timeMs, value) {
+  point(targets, timeMs, value2) {
     this.points++;
     const leaf = targets.leaf;
-    if (leaf.histogram !== void 0) leaf.histogram.record(value);
-    else recordTotal(leaf.totals, timeMs, value);
+    if (leaf.histogram !== void 0) leaf.histogram.record(value2);
+    else recordTotal(leaf.totals, timeMs, value2);
     this.profile.record(timeMs, targets.metric);
     if (!leaf.windows) return;
     const index = this.windowIndex(timeMs);
@@ -1478,8 +1488,8 @@ var RunBuilder = class {
       leaf.lastIndex = index;
       leaf.lastWindow = win;
     }
-    if (leaf.histogram !== void 0) win.recordTrend(value);
-    else win.record(timeMs, value);
+    if (leaf.histogram !== void 0) win.recordTrend(value2);
+    else win.record(timeMs, value2);
   }
   windowIndex(timeMs) {
     if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
@@ -1596,9 +1606,9 @@ var RunBuilder = class {
         if (s.group === void 0) continue;
         let byValue = weights.get(s.group);
         if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
-        const value = s.tags[s.group];
-        let w = byValue.get(value);
-        if (!w) byValue.set(value, w = { requests: 0, points: 0 });
+        const value2 = s.tags[s.group];
+        let w = byValue.get(value2);
+        if (!w) byValue.set(value2, w = { requests: 0, points: 0 });
         w.points += points;
         if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
       }
@@ -2210,13 +2220,13 @@ var PointBatchWriter = class {
   ops = [];
   pool = [];
   /** A point for the targets bound to `key` (a whole number ≥ 0). */
-  point(key, timeMs, value) {
+  point(key, timeMs, value2) {
     if (this.at === this.records.length) this.flush();
     const r = this.records;
     const at = this.at;
     r[at] = key;
     r[at + 1] = timeMs;
-    r[at + 2] = value;
+    r[at + 2] = value2;
     this.at = at + 3;
   }
   op(op) {
@@ -2286,11 +2296,11 @@ var RemoteBuilder = class {
     this.bind(targets);
     return targets;
   }
-  point(targets, timeMs, value) {
+  point(targets, timeMs, value2) {
     const t = targets;
     if (this.bindings[t.key] !== t.binding) this.bind(t);
     this.points++;
-    this.writer.point(t.key, timeMs, value);
+    this.writer.point(t.key, timeMs, value2);
   }
   /**
    * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
@@ -2632,8 +2642,8 @@ function isArtilleryReport(o) {
   return typeof a === "object" && a !== null && !Array.isArray(a) && ("counters" in a || "summaries" in a);
 }
 var AGGREGATE_ONLY_NOTE = "Artillery's report holds summaries only (count, min, max, mean, median, p75, p90, p95, p99, p99.9), no distributions: latency changes are reported against the limits but not tested for significance, the error-rate and throughput changes are not judged, failure signatures are not recorded, and rules that need time windows (sequential looks, within-run degradation) do not apply; record the per-request stream with artillery-plugin-perf-gate for the full verdict (docs/artillery.md)";
-function artilleryReportDocument(value, info) {
-  const parsed = ReportSchema.safeParse(value);
+function artilleryReportDocument(value2, info) {
+  const parsed = ReportSchema.safeParse(value2);
   if (!parsed.success) throw new IngestError(info.file, `looks like an Artillery --output report but ${zodMessage(parsed.error)}`);
   const { aggregate, intermediate } = parsed.data;
   const warnings = [`${info.file}: ${AGGREGATE_ONLY_NOTE}`];
@@ -2787,10 +2797,10 @@ var TagCache = class {
     return this.map.size;
   }
 };
-function normalizeTags(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+function normalizeTags(value2) {
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return void 0;
   const out = {};
-  for (const [k, v] of Object.entries(value)) {
+  for (const [k, v] of Object.entries(value2)) {
     let text;
     if (typeof v === "string") text = v;
     else if (typeof v === "number" || typeof v === "boolean") text = String(v);
@@ -2970,9 +2980,9 @@ var RequestLineParser = class {
       });
     }
   }
-  point(entry, metric, t, value) {
+  point(entry, metric, t, value2) {
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, t, value);
+    this.sink.builder.point(targets, t, value2);
   }
   /**
    * The roles' metrics, defined on the first request line (a file of only a header defines none) — the
@@ -3009,21 +3019,21 @@ function splitCsvRecord(text) {
   const n = text.length;
   for (; ; ) {
     if (text.charCodeAt(i) === 34) {
-      let value = "";
+      let value2 = "";
       let from = i + 1;
       for (; ; ) {
         const q = text.indexOf('"', from);
         if (q < 0) return void 0;
-        value += text.slice(from, q);
+        value2 += text.slice(from, q);
         if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
+          value2 += '"';
           from = q + 2;
           continue;
         }
         i = q + 1;
         break;
       }
-      fields.push(value);
+      fields.push(value2);
       if (i === n) return fields;
       if (text.charCodeAt(i) !== 44) return void 0;
       i++;
@@ -3205,12 +3215,12 @@ var SampleRecorder = class {
     if (group !== "") tags["thread_group"] = group;
     return tags;
   }
-  optional(entry, metric, time, value, line) {
-    if (Number.isNaN(value)) return;
-    if (value < 0) throw new IngestError(this.file, `${metric} is ${value}, below 0, which JMeter never writes; correct or remove the sample`, { line });
-    this.point(entry, metric, time, value);
+  optional(entry, metric, time, value2, line) {
+    if (Number.isNaN(value2)) return;
+    if (value2 < 0) throw new IngestError(this.file, `${metric} is ${value2}, below 0, which JMeter never writes; correct or remove the sample`, { line });
+    this.point(entry, metric, time, value2);
   }
-  point(entry, metric, time, value) {
+  point(entry, metric, time, value2) {
     const index = METRIC_INDEX[metric];
     let id = this.ids[index];
     if (id < 0) {
@@ -3218,7 +3228,7 @@ var SampleRecorder = class {
       this.ids[index] = id;
     }
     const targets = entry.targets[id] ?? this.sink.targets(entry, id);
-    this.sink.builder.point(targets, time, value);
+    this.sink.builder.point(targets, time, value2);
   }
 };
 function numberField(raw, name) {
@@ -3605,9 +3615,9 @@ function holdsDurations(def) {
   return def.type === "trend" && def.contains === "time";
 }
 var WHAT_TO_DO = "k6 never writes one, so the line was changed or comes from another tool: correct or remove it";
-function impossibleValue(value, raw, metric, durations) {
-  if (!Number.isFinite(value)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
-  if (durations && value < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
+function impossibleValue(value2, raw, metric, durations) {
+  if (!Number.isFinite(value2)) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is not a finite number (beyond \xB11.8e308); ${WHAT_TO_DO}`;
+  if (durations && value2 < 0) return `value ${excerpt(raw, 30)} of metric '${excerpt(metric)}' is a negative duration (the metric is a time trend, contains: time); ${WHAT_TO_DO}`;
   return void 0;
 }
 
@@ -3817,8 +3827,8 @@ var K6CsvParser = class {
       rest = fields.slice(3).map((f) => /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f).join(",");
     }
     const time = this.time(timestamp, line);
-    const value = Number(valueText);
-    if (valueText === "" || Number.isNaN(value)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
+    const value2 = Number(valueText);
+    if (valueText === "" || Number.isNaN(value2)) throw this.error(`metric_value '${excerpt(valueText)}' is not a number`, line);
     const entry = this.tagCache.get(rest) ?? this.tagCache.add(rest, this.tags(rest, text, line));
     let metric = this.metricIds.get(name);
     if (metric === void 0) {
@@ -3826,12 +3836,12 @@ var K6CsvParser = class {
       metric = this.sink.metricFor(name, "is not a k6 built-in metric and k6 CSV output has no metric types", false);
       this.metricIds.set(name, metric);
     }
-    if (value - value !== 0 || value < 0) {
-      const impossible = impossibleValue(value, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
+    if (value2 - value2 !== 0 || value2 < 0) {
+      const impossible = impossibleValue(value2, valueText, name, holdsDurations(this.sink.builder.metricDefinition(metric)));
       if (impossible !== void 0) throw this.error(impossible, line);
     }
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, time, value);
+    this.sink.builder.point(targets, time, value2);
   }
   header(text, line) {
     const fields = splitCsvRecord(text);
@@ -3950,8 +3960,8 @@ function isMachineSummary(o) {
   const results = o.results;
   return typeof results === "object" && results !== null && Array.isArray(results.metrics);
 }
-function fromMachineSummary(value, file) {
-  const parsed = MachineSummarySchema.safeParse(value);
+function fromMachineSummary(value2, file) {
+  const parsed = MachineSummarySchema.safeParse(value2);
   if (!parsed.success) throw new IngestError(file, `looks like a k6 machine-readable summary (--new-machine-readable-summary) but ${zodMessage(parsed.error)}`);
   const { config, metadata, results } = parsed.data;
   const duration = config.duration;
@@ -4255,17 +4265,17 @@ var K6NdjsonParser = class {
       }
       if (fraction2 === 0) return -1;
     }
-    let value;
+    let value2;
     if (c2 === 101 || c2 === 69 || digits2 > 15) {
       if (!known2) return -1;
       while (p < end && buf[p] !== 44) p++;
-      value = Number(buf.toString("latin1", numberStart, p));
-      if (value - value !== 0) return -1;
+      value2 = Number(buf.toString("latin1", numberStart, p));
+      if (value2 - value2 !== 0) return -1;
     } else {
-      value = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
-      if (negative) value = -value;
+      value2 = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
+      if (negative) value2 = -value2;
     }
-    if (value < 0 && slot.durations) return -1;
+    if (value2 < 0 && slot.durations) return -1;
     if (p + 12 > end || view.getInt32(p, true) !== TAGS_0 || view.getInt32(p + 4, true) !== TAGS_1 || buf[p + 8] !== 123) return -1;
     const tagsStart = p + 8;
     let entry = this.lastTags;
@@ -4303,7 +4313,7 @@ var K6NdjsonParser = class {
     if (entry?.tags === void 0) return -1;
     const metric = slot.id;
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, times.ms, value);
+    this.sink.builder.point(targets, times.ms, value2);
     return lineEnd;
   }
   /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */
@@ -4421,22 +4431,22 @@ var HandleSummarySchema = z5.object({
 var SummaryExportSchema = z5.object({
   metrics: z5.record(z5.string(), z5.record(z5.string(), z5.unknown()))
 });
-function summaryDocument(value, info) {
+function summaryDocument(value2, info) {
   let metrics;
   let durationSeconds;
   let endMs = Math.round(info.mtimeMs);
   let toolVersion;
   switch (info.format) {
     case "k6-handle-summary":
-      metrics = fromHandleSummary(value, info.file);
-      durationSeconds = handleSummaryDuration(value);
+      metrics = fromHandleSummary(value2, info.file);
+      durationSeconds = handleSummaryDuration(value2);
       break;
     case "k6-summary-export":
-      metrics = fromSummaryExport(value, info.file);
+      metrics = fromSummaryExport(value2, info.file);
       durationSeconds = durationFromCounters(metrics);
       break;
     case "k6-machine-readable-summary": {
-      const m = fromMachineSummary(value, info.file);
+      const m = fromMachineSummary(value2, info.file);
       metrics = m.metrics;
       durationSeconds = m.durationSeconds;
       if (m.generatedMs !== void 0) endMs = Math.round(m.generatedMs);
@@ -4488,8 +4498,8 @@ function summaryDocument(value, info) {
     windows: { originMs: startMs2, widthMs: 1e3, series: {} }
   };
 }
-function fromHandleSummary(value, file) {
-  const parsed = HandleSummarySchema.safeParse(value);
+function fromHandleSummary(value2, file) {
+  const parsed = HandleSummarySchema.safeParse(value2);
   if (!parsed.success) throw new IngestError(file, `looks like a k6 handleSummary JSON but ${zodMessage(parsed.error)}`);
   return Object.entries(parsed.data.metrics).map(([key, m]) => {
     const { base, tags } = parseMetricKey(key, file);
@@ -4504,8 +4514,8 @@ function fromHandleSummary(value, file) {
     };
   });
 }
-function fromSummaryExport(value, file) {
-  const parsed = SummaryExportSchema.safeParse(value);
+function fromSummaryExport(value2, file) {
+  const parsed = SummaryExportSchema.safeParse(value2);
   if (!parsed.success) throw new IngestError(file, `looks like a k6 --summary-export JSON but ${zodMessage(parsed.error)}`);
   return Object.entries(parsed.data.metrics).map(([key, m]) => {
     const { base, tags } = parseMetricKey(key, file);
@@ -4538,8 +4548,8 @@ function numbers2(o) {
   for (const [k, v] of Object.entries(o)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
   return out;
 }
-function handleSummaryDuration(value) {
-  const ms = value.state?.testRunDurationMs;
+function handleSummaryDuration(value2) {
+  const ms = value2.state?.testRunDurationMs;
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? ms / 1e3 : void 0;
 }
 function durationFromCounters(metrics) {
@@ -4579,9 +4589,9 @@ var K6_READERS = [
   { ...k6, kind: "stream", format: "k6-ndjson", sniff: (head) => looksLikeK6Line(head.firstLine), read: readK6Ndjson },
   { ...k6, kind: "stream", format: "k6-csv", sniff: (head) => /^"?metric_name"?,"?timestamp"?,"?metric_value"?/.test(head.firstLine), read: readK6Csv },
   // The machine-readable summary is told apart first: it also has `metrics` and `state`.
-  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value, info) => summaryDocument(value, { ...info, format: "k6-machine-readable-summary" }) },
-  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject(o.metrics) && ("state" in o || "options" in o), read: (value, info) => summaryDocument(value, { ...info, format: "k6-handle-summary" }) },
-  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject(o.metrics) && "root_group" in o, read: (value, info) => summaryDocument(value, { ...info, format: "k6-summary-export" }) }
+  { ...k6, kind: "summary", format: "k6-machine-readable-summary", sniff: isMachineSummary, read: (value2, info) => summaryDocument(value2, { ...info, format: "k6-machine-readable-summary" }) },
+  { ...k6, kind: "summary", format: "k6-handle-summary", sniff: (o) => isObject(o.metrics) && ("state" in o || "options" in o), read: (value2, info) => summaryDocument(value2, { ...info, format: "k6-handle-summary" }) },
+  { ...k6, kind: "summary", format: "k6-summary-export", sniff: (o) => isObject(o.metrics) && "root_group" in o, read: (value2, info) => summaryDocument(value2, { ...info, format: "k6-summary-export" }) }
 ];
 function isObject(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -4618,14 +4628,14 @@ async function detectFormat(file, readers = READERS) {
   if (text.trimStart().startsWith("{")) {
     const whole = gzip ? await gunzipWhole(file) : await readFile(file);
     const json = whole.toString("utf8").replace(/^\uFEFF/, "");
-    let value;
+    let value2;
     try {
-      value = JSON.parse(json);
+      value2 = JSON.parse(json);
     } catch (err) {
       throw new IngestError(file, `starts like JSON but is not valid JSON (${err instanceof Error ? err.message : String(err)}). ${ACCEPTED_FORMATS}`, { cause: err });
     }
     const lines = countLines(json);
-    const o = jsonObject(file, value, readers);
+    const o = jsonObject(file, value2, readers);
     if (typeof o.schema === "string") return { kind: "run-document", format: "run-document", gzip, value: o, lines };
     const reader = readers.find((r) => r.kind === "summary" && r.sniff(o));
     if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
@@ -4633,11 +4643,11 @@ async function detectFormat(file, readers = READERS) {
   }
   throw new IngestError(file, `is not a format perf-gate reads (${describe(firstLine, text)}). ${ACCEPTED_FORMATS}`);
 }
-function jsonObject(file, value, readers) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+function jsonObject(file, value2, readers) {
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
     throw new IngestError(file, `is JSON but not an object. ${ACCEPTED_FORMATS}`);
   }
-  const o = value;
+  const o = value2;
   if (typeof o.schema === "string") {
     if (o.schema.startsWith("perf-gate/run@")) return o;
     throw new IngestError(file, `is a JSON document with schema '${excerpt(o.schema)}', not a perf-gate run document. ${ACCEPTED_FORMATS}`);
@@ -4789,15 +4799,15 @@ function prometheus(file, lines) {
     if (!m) throw new IngestError(file, `expected a Prometheus sample 'name value [timestamp]', got '${excerpt(line)}'`, { line: i + 1 });
     const name = m[1];
     if (name !== RSS_METRIC && name !== HEAP_METRIC) continue;
-    const value = bytes(m[3]);
-    if (value === void 0) throw new IngestError(file, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
+    const value2 = bytes(m[3]);
+    if (value2 === void 0) throw new IngestError(file, `${name} value '${excerpt(m[3])}' is not a number of bytes`, { line: i + 1 });
     const t = m[4] !== void 0 ? Number(m[4]) : scrapeTime;
     if (t === void 0 || !Number.isFinite(t)) {
       throw new IngestError(file, `${name} has no time: put '# scrape <unix_ms>' before each scrape or a timestamp after the value`, { line: i + 1 });
     }
     const entry = byTime.get(t) ?? { line: i + 1 };
-    if (name === RSS_METRIC) entry.rss = value;
-    else entry.heap = value;
+    if (name === RSS_METRIC) entry.rss = value2;
+    else entry.heap = value2;
     byTime.set(t, entry);
   }
   const samples2 = [];
@@ -5238,17 +5248,17 @@ function formatConfigPath(path) {
 function isThresholdMetricKey(path, i) {
   return i === 3 && path[0] === "stages" && path[2] === "thresholds";
 }
-function formatValue(value) {
-  if (value === void 0) return "nothing";
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  if (typeof value === "bigint") return `${value.toString()}`;
+function formatValue(value2) {
+  if (value2 === void 0) return "nothing";
+  if (typeof value2 === "number" || typeof value2 === "boolean" || value2 === null) return String(value2);
+  if (typeof value2 === "bigint") return `${value2.toString()}`;
   let json;
   try {
-    json = JSON.stringify(value);
+    json = JSON.stringify(value2);
   } catch {
     json = void 0;
   }
-  if (json === void 0) return typeof value;
+  if (json === void 0) return typeof value2;
   return json.length > 60 ? `${json.slice(0, 57)}\u2026` : json;
 }
 function formatConfigIssue(issue, file) {
@@ -5316,12 +5326,12 @@ function tryParseMetricSelector(source) {
   for (const part2 of inner.split(",")) {
     const colon = part2.indexOf(":");
     const key = unquote(colon === -1 ? part2 : part2.slice(0, colon));
-    const value = colon === -1 ? "" : unquote(part2.slice(colon + 1));
-    if (colon === -1 || key === "" || value === "") {
+    const value2 = colon === -1 ? "" : unquote(part2.slice(colon + 1));
+    if (colon === -1 || key === "" || value2 === "") {
       return fail(`'${part2.trim()}' is not tag:value, ${EXAMPLE}`);
     }
     if (Object.prototype.hasOwnProperty.call(tags, key)) return fail(`tag '${key}' appears twice`);
-    tags[key] = value;
+    tags[key] = value2;
   }
   return { metric: name, tags };
 }
@@ -5391,43 +5401,43 @@ function parsePercent(text) {
 }
 function fraction(range, example) {
   const expected = `expected a number ${describeRange(range)} or a percentage such as ${JSON.stringify(example)}`;
-  return z6.unknown().transform((value, ctx) => {
-    const n = typeof value === "number" ? value : typeof value === "string" ? parsePercent(value) : void 0;
+  return z6.unknown().transform((value2, ctx) => {
+    const n = typeof value2 === "number" ? value2 : typeof value2 === "string" ? parsePercent(value2) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
-      ctx.addIssue({ code: "custom", message: `${expected}, got ${formatValue(value)}`, input: value });
+      ctx.addIssue({ code: "custom", message: `${expected}, got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
     return n;
   });
 }
 function wholeNumber(range) {
-  return z6.unknown().transform((value, ctx) => {
-    if (typeof value !== "number" || !Number.isInteger(value) || !inRange(value, range)) {
-      ctx.addIssue({ code: "custom", message: `expected a whole number ${describeRange(range)}, got ${formatValue(value)}`, input: value });
+  return z6.unknown().transform((value2, ctx) => {
+    if (typeof value2 !== "number" || !Number.isInteger(value2) || !inRange(value2, range)) {
+      ctx.addIssue({ code: "custom", message: `expected a whole number ${describeRange(range)}, got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
-    return value;
+    return value2;
   });
 }
 function milliseconds(range) {
-  return z6.unknown().transform((value, ctx) => {
-    const text = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(value) : null;
-    const n = typeof value === "number" ? value : text ? Number(text[1]) : void 0;
+  return z6.unknown().transform((value2, ctx) => {
+    const text = typeof value2 === "string" ? /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(value2) : null;
+    const n = typeof value2 === "number" ? value2 : text ? Number(text[1]) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
-      ctx.addIssue({ code: "custom", message: `expected milliseconds ${describeRange(range)}, as a number or a string such as "0.05ms", got ${formatValue(value)}`, input: value });
+      ctx.addIssue({ code: "custom", message: `expected milliseconds ${describeRange(range)}, as a number or a string such as "0.05ms", got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
     return n;
   });
 }
 function seconds(range) {
-  return z6.unknown().transform((value, ctx) => {
-    const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
+  return z6.unknown().transform((value2, ctx) => {
+    const n = typeof value2 === "number" ? value2 : typeof value2 === "string" ? parseDurationSeconds(value2) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !inRange(n, range)) {
       ctx.addIssue({
         code: "custom",
-        message: `expected a number of seconds ${describeRange(range)} or a duration such as "30s", got ${formatValue(value)}`,
-        input: value
+        message: `expected a number of seconds ${describeRange(range)} or a duration such as "30s", got ${formatValue(value2)}`,
+        input: value2
       });
       return z6.NEVER;
     }
@@ -5435,14 +5445,14 @@ function seconds(range) {
   });
 }
 function windowSeconds() {
-  return z6.unknown().transform((value, ctx) => {
-    if (value === "auto") return "auto";
-    const n = typeof value === "number" ? value : typeof value === "string" ? parseDurationSeconds(value) : void 0;
+  return z6.unknown().transform((value2, ctx) => {
+    if (value2 === "auto") return "auto";
+    const n = typeof value2 === "number" ? value2 : typeof value2 === "string" ? parseDurationSeconds(value2) : void 0;
     if (n === void 0 || !Number.isFinite(n) || !(n > 0)) {
       ctx.addIssue({
         code: "custom",
-        message: `expected 'auto', a number of seconds > 0 or a duration such as "30s", got ${formatValue(value)}`,
-        input: value
+        message: `expected 'auto', a number of seconds > 0 or a duration such as "30s", got ${formatValue(value2)}`,
+        input: value2
       });
       return z6.NEVER;
     }
@@ -5450,33 +5460,33 @@ function windowSeconds() {
   });
 }
 function metricSelectorText() {
-  return z6.unknown().transform((value, ctx) => {
-    if (typeof value !== "string") {
-      ctx.addIssue({ code: "custom", message: `expected a k6 metric name such as "http_req_duration", got ${formatValue(value)}`, input: value });
+  return z6.unknown().transform((value2, ctx) => {
+    if (typeof value2 !== "string") {
+      ctx.addIssue({ code: "custom", message: `expected a k6 metric name such as "http_req_duration", got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
-    const parsed = tryParseMetricSelector(value);
+    const parsed = tryParseMetricSelector(value2);
     if ("error" in parsed) {
-      ctx.addIssue({ code: "custom", message: parsed.error, input: value });
+      ctx.addIssue({ code: "custom", message: parsed.error, input: value2 });
       return z6.NEVER;
     }
     return formatMetricSelector(parsed);
   });
 }
 function nonEmptyText(what) {
-  return z6.unknown().transform((value, ctx) => {
-    if (typeof value !== "string" || value.trim() === "" || value.trim() !== value) {
-      ctx.addIssue({ code: "custom", message: `expected ${what} (a non-empty string without surrounding spaces), got ${formatValue(value)}`, input: value });
+  return z6.unknown().transform((value2, ctx) => {
+    if (typeof value2 !== "string" || value2.trim() === "" || value2.trim() !== value2) {
+      ctx.addIssue({ code: "custom", message: `expected ${what} (a non-empty string without surrounding spaces), got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
-    return value;
+    return value2;
   });
 }
 function textList(one, many) {
-  return z6.unknown().transform((value, ctx) => {
-    const list = typeof value === "string" ? [value] : value;
+  return z6.unknown().transform((value2, ctx) => {
+    const list = typeof value2 === "string" ? [value2] : value2;
     if (!Array.isArray(list)) {
-      ctx.addIssue({ code: "custom", message: `expected a list of ${many}, got ${formatValue(value)}`, input: value });
+      ctx.addIssue({ code: "custom", message: `expected a list of ${many}, got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
     const out = [];
@@ -5493,10 +5503,10 @@ function textList(one, many) {
   });
 }
 function latencyStatistics() {
-  return z6.unknown().transform((value, ctx) => {
-    const list = typeof value === "string" ? [value] : value;
+  return z6.unknown().transform((value2, ctx) => {
+    const list = typeof value2 === "string" ? [value2] : value2;
     if (!Array.isArray(list) || list.length === 0) {
-      ctx.addIssue({ code: "custom", message: `expected a non-empty list such as [med, "p(95)"], got ${formatValue(value)}`, input: value });
+      ctx.addIssue({ code: "custom", message: `expected a non-empty list such as [med, "p(95)"], got ${formatValue(value2)}`, input: value2 });
       return z6.NEVER;
     }
     const out = [];
@@ -5721,13 +5731,13 @@ function tryParseThreshold(input) {
       unit === null ? `'${right}' is not a number; ${EXAMPLES}` : `'${right}' is not a number; k6 compares plain numbers (durations in milliseconds, rates as fractions), e.g. 'p(95)<500', 'rate<0.01'`
     );
   }
-  const value = toNumber(right);
-  if (!Number.isFinite(value)) return fail(`'${right}' is too large; ${EXAMPLES}`);
+  const value2 = toNumber(right);
+  if (!Number.isFinite(value2)) return fail(`'${right}' is too large; ${EXAMPLES}`);
   return {
     source,
     aggregation,
     operator: rawOperator === "===" ? "==" : rawOperator,
-    value,
+    value: value2,
     abortOnFail
   };
 }
@@ -5766,20 +5776,20 @@ function evaluateThreshold(expression, lookup) {
   if (Number.isNaN(actual)) return { ok: "unknown", reason: `'${key}' is not a number in the results` };
   return { ok: compare(actual, expression.operator, expression.value), actual };
 }
-function compare(actual, operator, value) {
+function compare(actual, operator, value2) {
   switch (operator) {
     case "<":
-      return actual < value;
+      return actual < value2;
     case "<=":
-      return actual <= value;
+      return actual <= value2;
     case ">":
-      return actual > value;
+      return actual > value2;
     case ">=":
-      return actual >= value;
+      return actual >= value2;
     case "==":
-      return actual === value;
+      return actual === value2;
     case "!=":
-      return actual !== value;
+      return actual !== value2;
   }
 }
 function parseAggregation(text) {
@@ -6146,14 +6156,14 @@ function parseConfigText(text, file = "perf-gate.yml") {
     const first2 = doc.errors[0]?.linePos?.[0];
     throw new ConfigError(lines, { file, path: first2 === void 0 ? file : `${file}:${first2.line}:${first2.col}` });
   }
-  let value;
+  let value2;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value2 = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new ConfigError([`${file}: cannot be read as a perf-gate config: ${why} \u2014 the file's YAML aliases (*name) expand into more than ${MAX_ALIAS_COUNT} copies; write the values out or use fewer aliases`], { file, path: file, cause: err });
   }
-  const result = validateConfig(value);
+  const result = validateConfig(value2);
   if (!result.ok) {
     const located = result.issues.map((issue) => {
       const location = locate(doc, issue.path, lineCounter);
@@ -6476,13 +6486,13 @@ function checkTags(key, metric, tags, names) {
     return [{ key, message: `the k6 summaries hold no submetric '${scopeName(metric, tags)}': a summary keeps only the submetrics the script's thresholds name \u2014 give the k6 NDJSON output instead` }];
   }
   const tagKeys = names.tagsOf(metric);
-  for (const [tag, value] of entries) {
+  for (const [tag, value2] of entries) {
     if (tagKeys && !tagKeys.includes(tag)) {
       return [{ key, message: `no point of '${metric}' carries the tag '${tag}'${suggest(tag, tagKeys)}${known(`tags on ${metric}`, tagKeys)}` }];
     }
     const values = names.valuesOf(metric, tag);
-    if (values.length > 0 && !values.includes(value)) {
-      return [{ key, message: `no point of '${metric}' has ${tag} '${value}'${suggest(value, values)}${known(`${tag} values in the runs`, values)}` }];
+    if (values.length > 0 && !values.includes(value2)) {
+      return [{ key, message: `no point of '${metric}' has ${tag} '${value2}'${suggest(value2, values)}${known(`${tag} values in the runs`, values)}` }];
     }
   }
   return [{
@@ -6637,9 +6647,9 @@ function regularizedBeta(x, a, b) {
   if (x === 0) return 0;
   if (x === 1) return 1;
   const front = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  const value = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
-  if (Number.isNaN(value)) return x < 1 / (1 + b / a) ? 0 : 1;
-  return Math.min(1, Math.max(0, value));
+  const value2 = x < (a + 1) / (a + b + 2) ? Math.exp(front) * continuedFraction(x, a, b) / a : 1 - Math.exp(front) * continuedFraction(1 - x, b, a) / b;
+  if (Number.isNaN(value2)) return x < 1 / (1 + b / a) ? 0 : 1;
+  return Math.min(1, Math.max(0, value2));
 }
 var TINY = 1e-300;
 var EPSILON = 1e-15;
@@ -8554,6 +8564,90 @@ function scopeOfSelector(selector) {
 var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
 var AB_DETECTORS = [thresholds, coverage, pairedLatency, errorRate, failureSignatures, pairedThroughput];
 
+// src/gate/resources.ts
+var RESOURCE_RULES = {
+  cpuPerRequest: { factor: 1.2, absolute: 0.02 },
+  // GC per request wobbles by ×2 between A/A runs of the example API at a few hundredths of a millisecond.
+  gcPerRequest: { factor: 1.5, absolute: 0.1 },
+  eventLoopLag: { factor: 2, absolute: 10 },
+  openFds: { factor: 2, absolute: 20 }
+};
+var BUSIER_FACTOR = 1.05;
+var MIN_SAMPLES = 3;
+function compareResources(baseline, current) {
+  const samples2 = current.memory?.samples ?? [];
+  const now = resourceUse(current, samples2);
+  if (now === void 0) return void 0;
+  const before = baseline ? resourceUse(baseline, baseline.memory?.samples ?? []) : void 0;
+  const third = Math.floor(samples2.length / 3);
+  const early = third >= MIN_SAMPLES ? resourceUse(current, samples2.slice(0, third)) : void 0;
+  const late = third >= MIN_SAMPLES ? resourceUse(current, samples2.slice(samples2.length - third)) : void 0;
+  return {
+    current: now,
+    ...before ? { baseline: before } : {},
+    changes: before ? changesBetween(before, now) : [],
+    withinRun: early && late ? changesBetween(early, late) : []
+  };
+}
+function resourceUse(doc, samples2) {
+  const sorted = [...samples2].filter((s) => Number.isFinite(s.t)).sort((a, b) => a.t - b.t);
+  if (sorted.length < MIN_SAMPLES || !sorted.some(hasResource)) return void 0;
+  const first2 = sorted[0];
+  const last2 = sorted[sorted.length - 1];
+  const requests = requestsBetween(doc, first2.t, last2.t);
+  const seconds2 = (last2.t - first2.t) / 1e3;
+  if (requests === void 0 || requests <= 0 || seconds2 <= 0) return void 0;
+  const used = (pick) => {
+    const a = pick(first2);
+    const b = pick(last2);
+    return a !== void 0 && b !== void 0 && b >= a ? b - a : void 0;
+  };
+  const lags = sorted.flatMap((s) => s.eventLoopLagP99Seconds !== void 0 ? [s.eventLoopLagP99Seconds * 1e3] : []).sort((a, b) => a - b);
+  const fds = sorted.flatMap((s) => s.openFds !== void 0 ? [s.openFds] : []);
+  const cpu = used((s) => s.cpuSeconds);
+  const gc = used((s) => s.gcSeconds);
+  return {
+    ...cpu !== void 0 ? { cpuPerRequestMs: cpu * 1e3 / requests, cpuCores: cpu / seconds2 } : {},
+    ...gc !== void 0 ? { gcPerRequestMs: gc * 1e3 / requests, gcCores: gc / seconds2 } : {},
+    ...lags.length > 0 ? { eventLoopLagP99Ms: quantileSorted(lags, 0.5) } : {},
+    ...fds.length > 0 ? { openFdsMax: Math.max(...fds) } : {},
+    requestsPerSecond: requests / seconds2,
+    samples: sorted.length
+  };
+}
+function hasResource(s) {
+  return s.cpuSeconds !== void 0 || s.gcSeconds !== void 0 || s.eventLoopLagP99Seconds !== void 0 || s.openFds !== void 0;
+}
+function requestsBetween(doc, fromMs, toMs) {
+  const name = doc.meta.roles?.requests ?? "http_reqs";
+  const windows = doc.windows.series[name];
+  if (!windows || windows.length === 0 || toMs <= fromMs) return void 0;
+  const { originMs, widthMs } = doc.windows;
+  let sum3 = 0;
+  for (const w of windows) {
+    const start = originMs + w.i * widthMs;
+    const overlap = Math.min(start + widthMs, toMs) - Math.max(start, fromMs);
+    if (overlap > 0) sum3 += w.count * (overlap / widthMs);
+  }
+  return sum3;
+}
+var FIELDS = [
+  { resource: "cpuPerRequest", of: (u) => u.cpuPerRequestMs, perSecond: (u) => u.cpuCores },
+  { resource: "gcPerRequest", of: (u) => u.gcPerRequestMs, perSecond: (u) => u.gcCores },
+  { resource: "eventLoopLag", of: (u) => u.eventLoopLagP99Ms },
+  { resource: "openFds", of: (u) => u.openFdsMax }
+];
+function changesBetween(from, to) {
+  return FIELDS.flatMap(({ resource, of, perSecond }) => {
+    const a = of(from);
+    const b = of(to);
+    if (a === void 0 || b === void 0 || !(a > 0) || !Number.isFinite(b)) return [];
+    const rule = RESOURCE_RULES[resource];
+    const busier = perSecond === void 0 || (perSecond(to) ?? 0) >= (perSecond(from) ?? Number.POSITIVE_INFINITY) * BUSIER_FACTOR;
+    return [{ resource, from: a, to: b, ratio: b / a, moved: b >= a * rule.factor && b - a >= rule.absolute && busier }];
+  });
+}
+
 // src/stats/mixture.ts
 function mixture(parts, total2) {
   if (!Number.isSafeInteger(total2) || total2 < 0) throw new RangeError(`mixture: total must be a whole number \u2265 0 but got ${total2}`);
@@ -8587,7 +8681,7 @@ function mixture(parts, total2) {
       if (c2 > 0) counts2.set(b.value, (counts2.get(b.value) ?? 0) + c2);
     }
   });
-  return [...counts2].sort((a, b) => a[0] - b[0]).map(([value, count2]) => ({ value, count: count2 }));
+  return [...counts2].sort((a, b) => a[0] - b[0]).map(([value2, count2]) => ({ value: value2, count: count2 }));
 }
 
 // src/document/mixed-run-view.ts
@@ -8675,16 +8769,16 @@ function requestMix(tag, baseline, current) {
   const added = [];
   const removed = [];
   const shifted = [];
-  for (const value of values) {
-    const b = baseline.get(value) ?? 0;
-    const c2 = current.get(value) ?? 0;
+  for (const value2 of values) {
+    const b = baseline.get(value2) ?? 0;
+    const c2 = current.get(value2) ?? 0;
     if (b === 0 && c2 === 0) continue;
     const bs = nb > 0 ? b / nb : 0;
     const cs = nc > 0 ? c2 / nc : 0;
-    entries.push({ value, baselineCount: b, currentCount: c2, baselineShare: bs, currentShare: cs });
-    if (b === 0) added.push(value);
-    else if (c2 === 0) removed.push(value);
-    else if (Math.max(bs, cs) >= SHARE_SHIFT_RATIO * Math.min(bs, cs) && Math.abs(cs - bs) >= SHARE_SHIFT_POINTS) shifted.push(value);
+    entries.push({ value: value2, baselineCount: b, currentCount: c2, baselineShare: bs, currentShare: cs });
+    if (b === 0) added.push(value2);
+    else if (c2 === 0) removed.push(value2);
+    else if (Math.max(bs, cs) >= SHARE_SHIFT_RATIO * Math.min(bs, cs) && Math.abs(cs - bs) >= SHARE_SHIFT_POINTS) shifted.push(value2);
   }
   return { tag, entries, added, removed, shifted, changed: added.length + removed.length + shifted.length > 0 };
 }
@@ -8700,9 +8794,9 @@ function changedMix(baseline, current, latencyMetric, tag) {
   const counts2 = (view) => {
     const out = /* @__PURE__ */ new Map();
     let sum3 = 0;
-    for (const [value, name] of view.scopesByTag(latencyMetric, tag)) {
+    for (const [value2, name] of view.scopesByTag(latencyMetric, tag)) {
       const n = view.value(name, "count") ?? 0;
-      out.set(value, n);
+      out.set(value2, n);
       sum3 += n;
     }
     return out.size > 0 && sum3 === (view.value(latencyMetric, "count") ?? 0) ? out : void 0;
@@ -8874,6 +8968,7 @@ function judgeStage(given) {
     const phases = baseline ? phaseBreakdown(baseline, current, roles.latency, s.tags) : void 0;
     return phases ? { ...row, phases } : row;
   });
+  const resources = compareResources(input.baseline, input.current);
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input.current.meta.durationSeconds);
   const report = {
@@ -8884,6 +8979,7 @@ function judgeStage(given) {
     findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    ...resources ? { resources } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
     ...baseline && !input.ab ? { noise: stageNoise(noise, scopes, policy) } : {},
@@ -8927,8 +9023,8 @@ function judgedScopes(baseline, current, policy, notes = [], latencyMetric = pol
       notes.push(`${kept.length} values of '${tag}' are more than maxScopes (${policy.maxScopes}): the ${policy.maxScopes} with the most requests are judged on their own, the other ${kept.length - policy.maxScopes} only as part of the whole run.`);
       kept = busiest.sort();
     }
-    for (const value of kept) {
-      out.push({ name: scopeName(latencyMetric, { [tag]: value }), scope: { tag, value }, tags: { [tag]: value } });
+    for (const value2 of kept) {
+      out.push({ name: scopeName(latencyMetric, { [tag]: value2 }), scope: { tag, value: value2 }, tags: { [tag]: value2 } });
     }
   }
   return out;
@@ -9191,25 +9287,67 @@ function formatTimestamp(iso2) {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 }
 
+// src/report/resource-words.ts
+var WORDS = {
+  cpuPerRequest: "CPU per request",
+  gcPerRequest: "GC time per request",
+  eventLoopLag: "event-loop p99 lag",
+  openFds: "open files and sockets"
+};
+function value(resource, x) {
+  return resource === "openFds" ? String(Math.round(x)) : `${formatNumber(x, 3)} ms`;
+}
+function changeText(c2) {
+  const relative = c2.resource === "cpuPerRequest" || c2.resource === "gcPerRequest" ? ` (${c2.ratio >= 1 ? "+" : "\u2212"}${formatPercent(Math.abs(c2.ratio - 1))})` : "";
+  const [from, to] = c2.resource === "openFds" ? [String(Math.round(c2.from)), String(Math.round(c2.to))] : [formatNumber(c2.from, 3), `${formatNumber(c2.to, 3)} ms`];
+  return `${WORDS[c2.resource]} ${from} \u2192 ${to}${relative}`;
+}
+function useText(u) {
+  const parts = [];
+  if (u.cpuPerRequestMs !== void 0) parts.push(`${WORDS.cpuPerRequest} ${value("cpuPerRequest", u.cpuPerRequestMs)}`);
+  if (u.gcPerRequestMs !== void 0) parts.push(`${WORDS.gcPerRequest} ${value("gcPerRequest", u.gcPerRequestMs)}`);
+  if (u.eventLoopLagP99Ms !== void 0) parts.push(`${WORDS.eventLoopLag} ${value("eventLoopLag", u.eventLoopLagP99Ms)}`);
+  if (u.openFdsMax !== void 0) parts.push(`${WORDS.openFds} ${value("openFds", u.openFdsMax)}`);
+  return parts.join(", ");
+}
+function resourcesText(r) {
+  const figures = r.changes.length > 0 ? r.changes.map(changeText).join(", ") : useText(r.current);
+  const grew = r.withinRun.filter((c2) => c2.moved);
+  const within = grew.length > 0 ? `; within the current run, first third \u2192 last third: ${grew.map(changeText).join(", ")}` : "";
+  return `Service resources (from ${r.current.samples} scrapes of its metrics): ${figures}${within}.`;
+}
+var LATENCY_KINDS = ["latency", "throughput", "degradation", "threshold"];
+function latencyRegressed(stage) {
+  return stage.findings.some((f) => (f.severity === "fail" || f.severity === "warn") && LATENCY_KINDS.includes(f.kind));
+}
+function resourceHints(stage) {
+  const r = stage.resources;
+  if (!r || !latencyRegressed(stage)) return [];
+  const between = r.changes.filter((c2) => c2.moved).map(changeText);
+  const within = r.withinRun.filter((c2) => c2.moved).map((c2) => `${changeText(c2)} within the run (first \u2192 last third)`);
+  const moved = [...between, ...within];
+  return moved.length > 0 ? [`Which resource moved with the latency \u2014 ${moved.join("; ")}.`] : [];
+}
+
 // src/report/words.ts
-function formatInUnit(unit, value) {
+function formatInUnit(unit, value2) {
   switch (unit) {
     case "ms":
-      return formatMs(value);
+      return formatMs(value2);
     case "req/s":
-      return formatRate(value);
+      return formatRate(value2);
     case "per-second":
-      return `${formatNumber(value)} /s`;
+      return `${formatNumber(value2)} /s`;
     case "fraction":
-      return formatPercent(value);
+      return formatPercent(value2);
     case "bytes":
-      return formatMegabytes(value);
+      return formatMegabytes(value2);
     case "MB/h":
-      return formatSlope(value);
+      return formatSlope(value2);
     case "count":
-      return formatCount(value);
+      return formatCount(value2);
     case "value":
-      return formatNumber(value);
+      return formatNumber(value2);
   }
 }
 function formatCount(n) {
@@ -9310,8 +9448,8 @@ function findingMessage(f, acceptedBy) {
 function sentence(f) {
   const at = where(f);
   const what = subject(f);
-  const value = (v) => formatInUnit(f.unit, v);
-  const numbers3 = f.statistic === "growth" ? "" : f.baseline !== void 0 && f.current !== void 0 ? ` (${value(f.baseline)} \u2192 ${value(f.current)})` : f.current !== void 0 ? ` (${value(f.current)})` : "";
+  const value2 = (v) => formatInUnit(f.unit, v);
+  const numbers3 = f.statistic === "growth" ? "" : f.baseline !== void 0 && f.current !== void 0 ? ` (${value2(f.baseline)} \u2192 ${value2(f.current)})` : f.current !== void 0 ? ` (${value2(f.current)})` : "";
   const delta = f.change !== void 0 ? ` ${formatChange(f.change)}` : "";
   const ci = f.confidence.interval ? `, ${formatInterval(f.confidence.interval)}` : "";
   const note = detailClause(f);
@@ -9436,8 +9574,8 @@ function unjudgedText(stages) {
     for (const row of stage.scopes) {
       if (row.scope === void 0 || row.outcome !== "inconclusive") continue;
       const tag = row.scope.tag;
-      const value = row.scope.value;
-      const own = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value);
+      const value2 = row.scope.value;
+      const own = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value2);
       const open3 = own.filter((f) => f.outcome === "inconclusive");
       const judgedSome = row.confidence.level !== "not-applicable" || open3.length < own.length;
       const target = judgedSome ? part2 : none;
@@ -9634,7 +9772,8 @@ function timeHints(scopes) {
 function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
-  return [...stage.shards ? [shardsText(stage.shards)] : [], ...timeHints(stage.scopes ?? []), ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  const resources = stage.resources ? [...resourceHints({ findings: stage.findings ?? [], resources: stage.resources }), resourcesText(stage.resources)] : [];
+  return [...stage.shards ? [shardsText(stage.shards)] : [], ...timeHints(stage.scopes ?? []), ...resources, ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/report/view.ts
@@ -9647,8 +9786,8 @@ function scopeLabel(scope, latencyMetric = "http_req_duration") {
   const base = baseMetric(scope.metric);
   const prefix = base === baseMetric(latencyMetric) || base === "" ? "" : base;
   if (scope.scope === void 0) return prefix === "" ? ALL_REQUESTS : prefix;
-  const value = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
-  return prefix === "" ? value : `${prefix} \xB7 ${value}`;
+  const value2 = scope.scope.tag === "name" ? scope.scope.value : `${scope.scope.tag}=${scope.scope.value}`;
+  return prefix === "" ? value2 : `${prefix} \xB7 ${value2}`;
 }
 var SCOPE_COLUMNS = {
   label: "Endpoint",
@@ -9916,15 +10055,16 @@ function buildModel(report, options) {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
-    const { shards, scopes, ...rest } = stage;
+    const { shards, scopes, resources, ...rest } = stage;
     const shardLine = shards ? `
 
 ${escapeMarkdown(shardsText(shards))}` : "";
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
 ${runLine(stage)}${shardLine}${empty}`;
-    const hints = timeHints(scopes).map((h) => `- \u{1F50E} ${escapeMarkdown(h)}`).join("\n");
-    add(section(head, rows, stage.findings, memoryBlock(stage), stageNotes(rest), hints), rows, stage.findings);
+    const hints = [...timeHints(scopes), ...resourceHints(stage)].map((h) => `- \u{1F50E} ${escapeMarkdown(h)}`).join("\n");
+    const notes = [...stageNotes(rest), ...resources ? [resourcesText(resources)] : []];
+    add(section(head, rows, stage.findings, memoryBlock(stage), notes, hints), rows, stage.findings);
   }
   const runWide = runWideFindings(report);
   if (runWide.length > 0) add(section("#### Run-wide findings", [], runWide, "", []), [], runWide);
@@ -10240,7 +10380,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -10260,14 +10400,14 @@ function worded(report) {
     findings: report.findings.map(word2)
   };
 }
-function ordered(value, shape, path) {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`${path || "report"} is ${value}: the JSON report cannot hold a non-finite number`);
-    return value;
+function ordered(value2, shape, path) {
+  if (typeof value2 === "number") {
+    if (!Number.isFinite(value2)) throw new TypeError(`${path || "report"} is ${value2}: the JSON report cannot hold a non-finite number`);
+    return value2;
   }
-  if (Array.isArray(value)) return value.map((item, i) => ordered(item, shape, `${path}[${i}]`));
-  if (typeof value !== "object" || value === null) return value;
-  const record = value;
+  if (Array.isArray(value2)) return value2.map((item, i) => ordered(item, shape, `${path}[${i}]`));
+  if (typeof value2 !== "object" || value2 === null) return value2;
+  const record = value2;
   const known2 = shape?.keys ?? [];
   const extra = Object.keys(record).filter((k) => !known2.includes(k)).sort();
   const out = {};

@@ -171,6 +171,16 @@ export const MemorySampleSchema = z.object({
   t: z.number(),
   rssBytes: z.number().nonnegative(),
   heapUsedBytes: z.number().nonnegative().optional(),
+  // What a Prometheus client's /metrics page tells besides memory, for "which resource moved with the
+  // latency" (gate/resources.ts). Counters are cumulative since the process started, as exposed.
+  /** `process_cpu_seconds_total`: user + system CPU seconds of the service process. */
+  cpuSeconds: z.number().nonnegative().optional(),
+  /** Σ `nodejs_gc_duration_seconds_sum` over GC kinds: seconds the service spent collecting garbage. */
+  gcSeconds: z.number().nonnegative().optional(),
+  /** `nodejs_eventloop_lag_p99_seconds`: the event loop's p99 delay since the previous scrape (prom-client resets it per scrape). */
+  eventLoopLagP99Seconds: z.number().nonnegative().optional(),
+  /** `process_open_fds`: open file descriptors, sockets included (connections held by the service). */
+  openFds: z.number().nonnegative().optional(),
 });
 export type MemorySample = z.infer<typeof MemorySampleSchema>;
 

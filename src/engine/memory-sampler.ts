@@ -23,8 +23,7 @@ export function sampleEndpoint(url: string, log: SamplerLog, intervalMs = 2000):
     const text = await res.text();
     const rss = metricValue(text, 'process_resident_memory_bytes');
     if (rss === undefined) throw new Error(`${url} has no process_resident_memory_bytes`);
-    const heap = metricValue(text, 'nodejs_heap_size_used_bytes');
-    return { t: Date.now(), rssBytes: rss, ...(heap !== undefined ? { heapUsedBytes: heap } : {}) };
+    return { t: Date.now(), rssBytes: rss, ...processFigures(text) };
   }, log, intervalMs, `memory-source ${url}`);
 }
 
@@ -77,6 +76,37 @@ export async function queryPrometheusRange(baseUrl: string, query: string, start
   if (!res.ok || body?.status !== 'success') throw new Error(`Prometheus query_range at ${u.origin} failed: ${body?.error ?? `HTTP ${res.status}`}`);
   const series = body.data?.result?.[0]?.values ?? [];
   return series.map(([t, v]) => ({ t: Math.round(t * 1000), rssBytes: Number(v) })).filter((s) => Number.isFinite(s.rssBytes));
+}
+
+/**
+ * What a scrape tells besides resident memory, from the names Prometheus clients use (prom-client's
+ * default metrics for Node.js; `process_*` are the same in the Go, Java and Python clients). Absent
+ * metrics are left out: a service that exposes only memory still gives memory.
+ */
+export function processFigures(text: string): Omit<MemorySample, 't' | 'rssBytes'> {
+  const heap = metricValue(text, 'nodejs_heap_size_used_bytes');
+  const cpu = metricValue(text, 'process_cpu_seconds_total');
+  const gc = metricSum(text, 'nodejs_gc_duration_seconds_sum');
+  const lag = metricValue(text, 'nodejs_eventloop_lag_p99_seconds');
+  const fds = metricValue(text, 'process_open_fds');
+  return {
+    ...(heap !== undefined && heap >= 0 ? { heapUsedBytes: heap } : {}),
+    ...(cpu !== undefined && cpu >= 0 ? { cpuSeconds: cpu } : {}),
+    ...(gc !== undefined && gc >= 0 ? { gcSeconds: gc } : {}),
+    ...(lag !== undefined && lag >= 0 ? { eventLoopLagP99Seconds: lag } : {}),
+    ...(fds !== undefined && fds >= 0 ? { openFds: fds } : {}),
+  };
+}
+
+/** The sum of every sample of a metric (all label sets) in Prometheus text format, or undefined when it has none. */
+export function metricSum(text: string, metric: string): number | undefined {
+  const re = new RegExp(`^${metric}(?:\\{[^}]*\\})?\\s+([^\\s]+)`, 'gm');
+  let sum: number | undefined;
+  for (const m of text.matchAll(re)) {
+    const v = Number(m[1]);
+    if (Number.isFinite(v)) sum = (sum ?? 0) + v;
+  }
+  return sum;
 }
 
 /** The value of an unlabelled (or first labelled) sample of a metric in Prometheus text format. */

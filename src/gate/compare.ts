@@ -15,6 +15,7 @@ import { AB_DETECTORS, DETECTORS } from './detectors/index.js';
 import { signatureNote } from './detectors/failure-signatures.js';
 import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
+import { compareResources } from './resources.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
 import { phaseBreakdown } from './phases.js';
@@ -120,6 +121,7 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
     const phases = baseline ? phaseBreakdown(baseline, current, roles.latency, s.tags) : undefined;
     return phases ? { ...row, phases } : row;
   });
+  const resources = compareResources(input.baseline, input.current);
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
   const power = stagePower(findings, policy, input.current.meta.durationSeconds);
   const report: StageReport = {
@@ -132,6 +134,7 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
     ...(currentMemory && !isInsufficient(currentMemory)
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
+    ...(resources ? { resources } : {}),
     ...(mix ? { mix } : {}),
     ...(power ? { power } : {}),
     ...(baseline && !input.ab ? { noise: stageNoise(noise, scopes, policy) } : {}),

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricValue, queryPrometheusRange, sampleCommand, sampleEndpoint } from '../../src/engine/memory-sampler.js';
+import { metricSum, metricValue, processFigures, queryPrometheusRange, sampleCommand, sampleEndpoint } from '../../src/engine/memory-sampler.js';
 
 let server: Server;
 let base = '';
@@ -86,5 +86,33 @@ describe('memory sampling', () => {
     { text: 'other 1\n', value: undefined },
   ])('reads $value from Prometheus text', ({ text, value }) => {
     expect(metricValue(text, 'process_resident_memory_bytes')).toBe(value);
+  });
+});
+
+describe('what a scrape tells besides memory', () => {
+  it("reads CPU, GC, event-loop lag and open files from prom-client's default metrics", async () => {
+    const { Registry, collectDefaultMetrics } = await import('prom-client');
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 5 });
+    await new Promise((r) => setTimeout(r, 50));
+    const figures = processFigures(await registry.metrics());
+    expect(figures.cpuSeconds).toBeGreaterThan(0);
+    expect(figures.eventLoopLagP99Seconds).toBeGreaterThanOrEqual(0);
+    expect(figures.openFds).toBeGreaterThan(2);
+    expect(figures.heapUsedBytes).toBeGreaterThan(0);
+  });
+
+  it('sums a metric over its label sets, and leaves out what a page does not have', () => {
+    const page = [
+      '# TYPE nodejs_gc_duration_seconds histogram',
+      'nodejs_gc_duration_seconds_bucket{le="0.001",kind="minor"} 3',
+      'nodejs_gc_duration_seconds_sum{kind="minor"} 0.25',
+      'nodejs_gc_duration_seconds_sum{kind="major"} 1.5',
+      'nodejs_gc_duration_seconds_count{kind="major"} 2',
+      'process_cpu_seconds_total 4.5',
+    ].join('\n');
+    expect(metricSum(page, 'nodejs_gc_duration_seconds_sum')).toBeCloseTo(1.75, 12);
+    expect(metricSum(page, 'absent_metric')).toBeUndefined();
+    expect(processFigures(page)).toEqual({ cpuSeconds: 4.5, gcSeconds: 1.75 });
   });
 });

@@ -44,7 +44,7 @@ describe('isectech-api: fault knobs', () => {
     expect((await call(server, 'POST', '/admin/faults', { body: { errorRate: { '/api/dashboard': 1 } } })).status).toBe(401);
     expect((await call(server, 'POST', '/admin/faults', { headers: admin, body: { errorRate: { '/api/dashboard': 2 } } })).status).toBe(400);
     const set = await call(server, 'POST', '/admin/faults', { headers: admin, body: { errorRate: { '/api/dashboard': 1 } } });
-    expect(set.body).toEqual({ faults: { latency: {}, errorRate: { '/api/dashboard': 1 }, leakBytesPerRequest: 0, noKeepAlive: false }, retainedBytes: 0 });
+    expect(set.body).toEqual({ faults: { latency: {}, errorRate: { '/api/dashboard': 1 }, leakBytesPerRequest: 0, noKeepAlive: false, cpuBurnMs: {} }, retainedBytes: 0 });
     expect((await call(server, 'GET', '/admin/faults', { headers: admin })).body).toEqual(set.body);
 
     const token = await login(server, 'alice');

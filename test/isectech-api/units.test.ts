@@ -36,7 +36,7 @@ describe('isectech-api: building blocks', () => {
     ).toEqual({
       port: 8080,
       rateLimit: { ratePerSecond: 50, burst: 50 },
-      faults: { latency: { '/api/dashboard': 1.3 }, errorRate: { '/api/alerts': 0.1 }, leakBytesPerRequest: 4096, noKeepAlive: false },
+      faults: { latency: { '/api/dashboard': 1.3 }, errorRate: { '/api/alerts': 0.1 }, leakBytesPerRequest: 4096, noKeepAlive: false, cpuBurnMs: {} },
     });
     expect(() => optionsFromEnv({ ISECTECH_RATE_LIMIT: 'fast' })).toThrow('ISECTECH_RATE_LIMIT must be a positive number but got "fast"');
     expect(() => optionsFromEnv({ ISECTECH_FAULTS: '{' })).toThrow(/ISECTECH_FAULTS must be JSON/);

@@ -1,8 +1,10 @@
 /**
  * Where the time went, with the real k6 (the first of PERF_GATE_TEST_K6) against the example API in its own
- * process, a fresh one per run: a baseline, the same code again (no hint), then two injected faults — the dashboard's handler 3× slower,
- * which the hints must put in waiting (server time), and keep-alive lost (every response says
- * `Connection: close`), which they must put in connection setup. Issue 13 §2, "request phases".
+ * process, a fresh one per run, its /metrics scraped while the load runs: a baseline, the same code again
+ * (no hint), then three injected faults — the dashboard's handler 3× slower, which the hints must put in
+ * waiting (server time) and not on the CPU (it waits on a timer); keep-alive lost (every response says
+ * `Connection: close`), which they must put in connection setup; and a handler that burns CPU, which they
+ * must put on CPU per request. Issue 13 §2, "request phases" and "service resources".
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/schema.js';
 import { createK6Engine } from '../../src/engine/k6-engine.js';
+import { endpointMemory } from '../../src/engine/memory-sources.js';
+import { resourceHints } from '../../src/report/resource-words.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { planStages } from '../../src/pipeline/plan-stages.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
@@ -32,12 +36,12 @@ async function measure(faults: unknown, baseline?: RunDocument) {
   const engine = createK6Engine({ k6: MAIN_K6!, script: 'examples/k6/isectech.js', baseUrl: api.url, env: KNOBS, flags: [], secrets: [], processEnv: { ...process.env, ...K6_TEST_ENV } });
   const result = await runPipeline(
     { stages: planStages(CONFIG, ['smoke']), workDir: mkdtempSync(join(tmpdir(), 'perf-gate-real-phases-')), signal: new AbortController().signal, cancelledNote: 'cancelled' },
-    { engine, baselines: fakeStore({ smoke: baseline ? { baseline, history: [] } : { history: [] } }), clock: fixedClock('2026-12-03T10:00:00Z'), log: recordingLog() },
+    { engine, memory: endpointMemory(`${api.url}/metrics`, { warning: () => {} }, 500), baselines: fakeStore({ smoke: baseline ? { baseline, history: [] } : { history: [] } }), clock: fixedClock('2026-12-03T10:00:00Z'), log: recordingLog() },
   );
   return result.runs[0]!;
 }
 
-describe.skipIf(MAIN_K6 === undefined)(`where the time went, real k6 ${MAIN_K6 ? `v${MAIN_K6.version}` : `(${SKIPPED})`}`, () => {
+describe.skipIf(MAIN_K6 === undefined)(`where the time went and which resource moved, real k6 ${MAIN_K6 ? `v${MAIN_K6.version}` : `(${SKIPPED})`}`, () => {
   let baseline: RunDocument;
   beforeAll(async () => {
     baseline = (await measure({})).current;
@@ -49,6 +53,8 @@ describe.skipIf(MAIN_K6 === undefined)(`where the time went, real k6 ${MAIN_K6 ?
   it('the same code again gives no hint', async () => {
     const run = await measure({}, baseline);
     expect(timeHints(run.report.scopes)).toEqual([]);
+    expect(resourceHints(run.report)).toEqual([]);
+    expect(run.report.resources?.changes.find((c) => c.resource === 'cpuPerRequest')?.moved, JSON.stringify(run.report.resources)).toBe(false);
   }, 60_000);
 
   it('a slower handler is put in waiting (server time), on the endpoint that slowed', async () => {
@@ -57,6 +63,14 @@ describe.skipIf(MAIN_K6 === undefined)(`where the time went, real k6 ${MAIN_K6 ?
     const dashboard = hints.find((h) => h.includes('GET /api/dashboard/metrics'));
     expect(dashboard, hints.join('\n')).toMatch(/GET \/api\/dashboard\/metrics: \+[\d.]+ ms mean per request, of which \+[\d.]+ ms waiting \(server time\)/);
     expect(hints.filter((h) => /connection setup/.test(h))).toEqual([]);
+    expect(resourceHints(run.report).join('\n')).not.toMatch(/CPU per request/);
+  }, 60_000);
+
+  it('a handler that burns CPU is put on CPU per request, beside the latency it cost', async () => {
+    const run = await measure({ cpuBurnMs: { '/api/dashboard': 20 } }, baseline);
+    const cpu = run.report.resources?.changes.find((c) => c.resource === 'cpuPerRequest');
+    expect(cpu?.moved, JSON.stringify(run.report.resources)).toBe(true);
+    expect(resourceHints(run.report).join('\n'), JSON.stringify(run.report.findings.map((f) => [f.kind, f.severity, f.scope?.value]))).toMatch(/^Which resource moved with the latency — CPU per request [\d.]+ → [\d.]+ ms \(\+[\d.]+ %\)/);
   }, 60_000);
 
   it('keep-alive lost is put in connection setup, on the whole run', async () => {

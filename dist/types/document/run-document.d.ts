@@ -296,6 +296,10 @@ export declare const MemorySampleSchema: z.ZodObject<{
     t: z.ZodNumber;
     rssBytes: z.ZodNumber;
     heapUsedBytes: z.ZodOptional<z.ZodNumber>;
+    cpuSeconds: z.ZodOptional<z.ZodNumber>;
+    gcSeconds: z.ZodOptional<z.ZodNumber>;
+    eventLoopLagP99Seconds: z.ZodOptional<z.ZodNumber>;
+    openFds: z.ZodOptional<z.ZodNumber>;
 }, z.core.$strip>;
 export type MemorySample = z.infer<typeof MemorySampleSchema>;
 export declare const SourceSchema: z.ZodObject<{
@@ -488,6 +492,10 @@ export declare const RunDocumentSchema: z.ZodObject<{
             t: z.ZodNumber;
             rssBytes: z.ZodNumber;
             heapUsedBytes: z.ZodOptional<z.ZodNumber>;
+            cpuSeconds: z.ZodOptional<z.ZodNumber>;
+            gcSeconds: z.ZodOptional<z.ZodNumber>;
+            eventLoopLagP99Seconds: z.ZodOptional<z.ZodNumber>;
+            openFds: z.ZodOptional<z.ZodNumber>;
         }, z.core.$strip>>;
     }, z.core.$strip>>;
 }, z.core.$strip>;

@@ -30,6 +30,7 @@ export interface Confidence {
     };
 }
 export type { Unit } from '../document/unit.js';
+import type { ResourceComparison } from './resources.js';
 import type { ShardFigures } from '../document/shard-figures.js';
 import type { Unit } from '../document/unit.js';
 import type { RequestMix } from '../document/request-mix.js';
@@ -463,6 +464,8 @@ export interface StageReport {
     readonly findings: readonly Finding[];
     readonly scopes: readonly ScopeComparison[];
     readonly memory?: MemorySummary;
+    /** The service's CPU, GC, event-loop lag and open files per the memory source's scrapes, and what moved (gate/resources.ts). */
+    readonly resources?: ResourceComparison;
     /**
      * The test's request mix, when it changed between the runs: the whole-run row then compares the
      * endpoints both runs share, weighted as in the baseline, and throughput is not judged.

@@ -10,6 +10,8 @@ export interface Faults {
   leakBytesPerRequest: number;
   /** Answer every API request with `Connection: close`: keep-alive lost, each request opens a connection. */
   noKeepAlive: boolean;
+  /** Milliseconds of CPU burnt (a busy loop on the event loop) per request, per route prefix: a handler that got expensive. */
+  cpuBurnMs: Record<string, number>;
 }
 
 function routeTable(value: z.ZodNumber) {
@@ -25,10 +27,11 @@ export const faultsSchema = z.strictObject({
   errorRate: routeTable(z.number().min(0).max(1)).default({}),
   leakBytesPerRequest: z.number().int().min(0).max(64 * 1024 * 1024).default(0),
   noKeepAlive: z.boolean().default(false),
+  cpuBurnMs: routeTable(z.number().min(0).max(1000)).default({}),
 });
 
 export function noFaults(): Faults {
-  return { latency: {}, errorRate: {}, leakBytesPerRequest: 0, noKeepAlive: false };
+  return { latency: {}, errorRate: {}, leakBytesPerRequest: 0, noKeepAlive: false, cpuBurnMs: {} };
 }
 
 /**

@@ -314,6 +314,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     // Node closes the socket after a response that says so: the client must connect again for the next.
     if (faults.noKeepAlive) res.setHeader('connection', 'close');
+    burnCpu(valueForPath(faults.cpuBurnMs, path, 0));
     const base = baseLatency[key] ?? { median: 10, sigma: 0.5 };
     const delay = logNormal(latencyRandom, base.median * config.latencyScale, base.sigma) * valueForPath(faults.latency, path, 1);
     res.setHeader('x-simulated-delay-ms', delay.toFixed(3));
@@ -424,4 +425,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       retained = [];
     },
   };
+}
+
+/** Keeps the CPU busy for `ms` on this thread: work the event loop cannot do anything else during. */
+function burnCpu(ms: number): void {
+  if (ms <= 0) return;
+  const until = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < until) x += Math.sqrt(x + 1);
+  if (x < 0) throw new Error('unreachable');
 }

@@ -1,0 +1,167 @@
+/**
+ * Which of the service's resources moved with the latency: CPU and GC time per request, the event loop's
+ * p99 lag and open file descriptors, from the /metrics samples taken while the load ran (the memory
+ * source's scrapes, document/run-document.ts MemorySample), between the baseline and the current run and
+ * between the first and last third of the current run. Pure.
+ *
+ * These are hints for the reader, not verdicts: a run has one CPU counter, not a sample per request, so
+ * there is no interval to test; a resource is said to have moved only when it moved by more than the
+ * run-to-run wobble seen on the example API (CPU per request within ±10 % in A/A pairs), by the margins below.
+ */
+import type { MemorySample, RunDocument } from '../document/run-document.js';
+import { quantileSorted } from '../stats/quantile-sorted.js';
+
+/** A resource the hints can name. */
+export type ResourceName = 'cpuPerRequest' | 'gcPerRequest' | 'eventLoopLag' | 'openFds';
+
+/** One run's (or one part of a run's) use of the service's resources; a field is absent when the service did not expose it. */
+export interface ResourceUse {
+  /** CPU milliseconds of the service per request served. */
+  readonly cpuPerRequestMs?: number;
+  /** CPU seconds per second over the span: how many cores the service kept busy (0.25 = a quarter of one). */
+  readonly cpuCores?: number;
+  /** GC seconds per second over the span. */
+  readonly gcCores?: number;
+  /** GC milliseconds per request. */
+  readonly gcPerRequestMs?: number;
+  /** Median over the scrapes of the event loop's p99 delay (each scrape covers the time since the previous one), ms. */
+  readonly eventLoopLagP99Ms?: number;
+  /** The largest open-file-descriptor count seen. */
+  readonly openFdsMax?: number;
+  /** Requests per second over the sampled span, which the per-request figures divide by. */
+  readonly requestsPerSecond: number;
+  readonly samples: number;
+}
+
+export interface ResourceChange {
+  readonly resource: ResourceName;
+  readonly from: number;
+  readonly to: number;
+  /** to / from (Infinity never: a zero `from` is left out). */
+  readonly ratio: number;
+  /** Moved by more than the margin of its rule (RESOURCE_RULES): worth naming beside a latency change. */
+  readonly moved: boolean;
+}
+
+export interface ResourceComparison {
+  readonly current: ResourceUse;
+  readonly baseline?: ResourceUse;
+  /** Baseline → current, per resource both runs have. */
+  readonly changes: readonly ResourceChange[];
+  /** The current run's first third → its last third: a resource that grew while the load ran. */
+  readonly withinRun: readonly ResourceChange[];
+}
+
+/**
+ * When a rise counts as moved: by this factor at least, and by this much in absolute terms (so that
+ * 0.5 → 1.2 ms of lag, a doubling of nothing, is not news).
+ */
+export const RESOURCE_RULES: Readonly<Record<ResourceName, { readonly factor: number; readonly absolute: number }>> = {
+  cpuPerRequest: { factor: 1.2, absolute: 0.02 },
+  // GC per request wobbles by ×2 between A/A runs of the example API at a few hundredths of a millisecond.
+  gcPerRequest: { factor: 1.5, absolute: 0.1 },
+  eventLoopLag: { factor: 2, absolute: 10 },
+  openFds: { factor: 2, absolute: 20 },
+};
+
+/**
+ * A per-request time counts as moved only when the service also spent more of it per second, by this
+ * factor: a service's fixed work (timers, its metrics, open sockets) spread over fewer requests — a
+ * handler that waits longer, in a closed-loop test — raises the time per request without any handler
+ * costing more. Seen on the example API: dashboard 3× slower, CPU per request ×1.37 at CPU per second ×0.93.
+ */
+export const BUSIER_FACTOR = 1.05;
+
+/** Fewer scrapes than this cannot give a per-request rate over a span (a difference needs two ends). */
+const MIN_SAMPLES = 3;
+
+/**
+ * The resources of both runs and what moved; undefined when the current run has fewer than 3 scrapes
+ * with any resource besides memory, or no request counts over their span.
+ *
+ * @example compareResources(baselineDoc, currentDoc)?.changes.find((c) => c.resource === 'cpuPerRequest')
+ */
+export function compareResources(baseline: RunDocument | undefined, current: RunDocument): ResourceComparison | undefined {
+  const samples = current.memory?.samples ?? [];
+  const now = resourceUse(current, samples);
+  if (now === undefined) return undefined;
+  const before = baseline ? resourceUse(baseline, baseline.memory?.samples ?? []) : undefined;
+  const third = Math.floor(samples.length / 3);
+  const early = third >= MIN_SAMPLES ? resourceUse(current, samples.slice(0, third)) : undefined;
+  const late = third >= MIN_SAMPLES ? resourceUse(current, samples.slice(samples.length - third)) : undefined;
+  return {
+    current: now,
+    ...(before ? { baseline: before } : {}),
+    changes: before ? changesBetween(before, now) : [],
+    withinRun: early && late ? changesBetween(early, late) : [],
+  };
+}
+
+/** A run's resource use over the span of `samples` (sorted by time), or undefined when it cannot be told. */
+export function resourceUse(doc: RunDocument, samples: readonly MemorySample[]): ResourceUse | undefined {
+  const sorted = [...samples].filter((s) => Number.isFinite(s.t)).sort((a, b) => a.t - b.t);
+  if (sorted.length < MIN_SAMPLES || !sorted.some(hasResource)) return undefined;
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const requests = requestsBetween(doc, first.t, last.t);
+  const seconds = (last.t - first.t) / 1000;
+  if (requests === undefined || requests <= 0 || seconds <= 0) return undefined;
+  const used = (pick: (s: MemorySample) => number | undefined): number | undefined => {
+    const a = pick(first);
+    const b = pick(last);
+    // A counter that fell means the service restarted in between: the difference is not its use.
+    return a !== undefined && b !== undefined && b >= a ? b - a : undefined;
+  };
+  const lags = sorted.flatMap((s) => (s.eventLoopLagP99Seconds !== undefined ? [s.eventLoopLagP99Seconds * 1000] : [])).sort((a, b) => a - b);
+  const fds = sorted.flatMap((s) => (s.openFds !== undefined ? [s.openFds] : []));
+  const cpu = used((s) => s.cpuSeconds);
+  const gc = used((s) => s.gcSeconds);
+  return {
+    ...(cpu !== undefined ? { cpuPerRequestMs: (cpu * 1000) / requests, cpuCores: cpu / seconds } : {}),
+    ...(gc !== undefined ? { gcPerRequestMs: (gc * 1000) / requests, gcCores: gc / seconds } : {}),
+    ...(lags.length > 0 ? { eventLoopLagP99Ms: quantileSorted(lags, 0.5) } : {}),
+    ...(fds.length > 0 ? { openFdsMax: Math.max(...fds) } : {}),
+    requestsPerSecond: requests / seconds,
+    samples: sorted.length,
+  };
+}
+
+function hasResource(s: MemorySample): boolean {
+  return s.cpuSeconds !== undefined || s.gcSeconds !== undefined || s.eventLoopLagP99Seconds !== undefined || s.openFds !== undefined;
+}
+
+/**
+ * Requests of the whole run served between two instants: the request counter's windows, each counted by
+ * the share of it that lies between them (requests are taken as even within a window).
+ */
+export function requestsBetween(doc: RunDocument, fromMs: number, toMs: number): number | undefined {
+  const name = doc.meta.roles?.requests ?? 'http_reqs';
+  const windows = doc.windows.series[name];
+  if (!windows || windows.length === 0 || toMs <= fromMs) return undefined;
+  const { originMs, widthMs } = doc.windows;
+  let sum = 0;
+  for (const w of windows) {
+    const start = originMs + w.i * widthMs;
+    const overlap = Math.min(start + widthMs, toMs) - Math.max(start, fromMs);
+    if (overlap > 0) sum += w.count * (overlap / widthMs);
+  }
+  return sum;
+}
+
+const FIELDS: readonly { readonly resource: ResourceName; readonly of: (u: ResourceUse) => number | undefined; readonly perSecond?: (u: ResourceUse) => number | undefined }[] = [
+  { resource: 'cpuPerRequest', of: (u) => u.cpuPerRequestMs, perSecond: (u) => u.cpuCores },
+  { resource: 'gcPerRequest', of: (u) => u.gcPerRequestMs, perSecond: (u) => u.gcCores },
+  { resource: 'eventLoopLag', of: (u) => u.eventLoopLagP99Ms },
+  { resource: 'openFds', of: (u) => u.openFdsMax },
+];
+
+function changesBetween(from: ResourceUse, to: ResourceUse): ResourceChange[] {
+  return FIELDS.flatMap(({ resource, of, perSecond }) => {
+    const a = of(from);
+    const b = of(to);
+    if (a === undefined || b === undefined || !(a > 0) || !Number.isFinite(b)) return [];
+    const rule = RESOURCE_RULES[resource];
+    const busier = perSecond === undefined || (perSecond(to) ?? 0) >= (perSecond(from) ?? Number.POSITIVE_INFINITY) * BUSIER_FACTOR;
+    return [{ resource, from: a, to: b, ratio: b / a, moved: b >= a * rule.factor && b - a >= rule.absolute && busier }];
+  });
+}
