@@ -4164,7 +4164,7 @@ var require_JsHistogram = __commonJS({
         }
         return totalValue / this.totalCount;
       }
-      getStdDeviation(mean3 = this.mean) {
+      getStdDeviation(mean4 = this.mean) {
         if (this.totalCount === 0) {
           return 0;
         }
@@ -4172,7 +4172,7 @@ var require_JsHistogram = __commonJS({
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean3;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean4;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4187,12 +4187,12 @@ var require_JsHistogram = __commonJS({
         if (this.totalCount === 0) {
           return 0;
         }
-        const mean3 = this.mean;
+        const mean4 = this.mean;
         let geometric_deviation_total = 0;
         this.recordedValuesIterator.reset();
         while (this.recordedValuesIterator.hasNext()) {
           const iterationValue = this.recordedValuesIterator.next();
-          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean3;
+          const deviation = this.medianEquivalentValue(iterationValue.valueIteratedTo) - mean4;
           geometric_deviation_total += deviation * deviation * iterationValue.countAddedInThisIterationStep;
         }
         const std_deviation = Math.sqrt(geometric_deviation_total / this.totalCount);
@@ -4247,14 +4247,14 @@ var require_JsHistogram = __commonJS({
         if (!useCsvFormat) {
           const formatter = (0, formatters_1.floatFormatter)(12, this.numberOfSignificantValueDigits);
           const _mean = this.mean;
-          const mean3 = formatter(_mean / outputValueUnitScalingRatio);
+          const mean4 = formatter(_mean / outputValueUnitScalingRatio);
           const std_deviation = formatter(this.getStdDeviation(_mean) / outputValueUnitScalingRatio);
           const max3 = formatter(this.maxValue / outputValueUnitScalingRatio);
           const intFormatter = (0, formatters_1.integerFormatter)(12);
           const totalCount2 = intFormatter(this.totalCount);
           const bucketCount = intFormatter(this.bucketCount);
           const subBucketCount = intFormatter(this.subBucketCount);
-          result += `#[Mean    = ${mean3}, StdDeviation   = ${std_deviation}]
+          result += `#[Mean    = ${mean4}, StdDeviation   = ${std_deviation}]
 #[Max     = ${max3}, Total count    = ${totalCount2}]
 #[Buckets = ${bucketCount}, SubBuckets     = ${subBucketCount}]
 `;
@@ -14994,11 +14994,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
       99.999
     ];
     module2.exports.histAsObj = function(hist, total2) {
-      const mean3 = Math.ceil(getMean(hist) * 100) / 100;
+      const mean4 = Math.ceil(getMean(hist) * 100) / 100;
       const result = {
-        average: mean3,
+        average: mean4,
         // added for backward compat with wrk
-        mean: mean3,
+        mean: mean4,
         stddev: Math.ceil(getStdDeviation(hist) * 100) / 100,
         min: getMin(hist),
         max: getMax(hist)
@@ -32208,7 +32208,7 @@ var require_run = __commonJS({
         function distributeNums(x, i) {
           return Math.floor(x / opts.connections) + (i + 1 <= x % opts.connections ? 1 : 0);
         }
-        function onResponse(statusCode, resBytes, responseTime, rate2) {
+        function onResponse(statusCode, resBytes, responseTime, rate3) {
           tracker.emit("response", this, statusCode, resBytes, responseTime);
           const codeIndex = Math.floor(parseInt(statusCode) / 100) - 1;
           statusCodes[codeIndex] += 1;
@@ -32218,8 +32218,8 @@ var require_run = __commonJS({
             statusCodeStats[statusCode].count++;
           }
           if (codeIndex === 1 || includeErrorStats) {
-            if (rate2 && !opts.ignoreCoordinatedOmission) {
-              latencies.recordValueWithExpectedInterval(responseTime, Math.ceil(1 / rate2));
+            if (rate3 && !opts.ignoreCoordinatedOmission) {
+              latencies.recordValueWithExpectedInterval(responseTime, Math.ceil(1 / rate3));
             } else {
               latencies.recordValue(responseTime);
             }
@@ -32343,8 +32343,8 @@ var require_node_progress = __commonJS({
       var incomplete, complete, completeLength;
       var elapsed = /* @__PURE__ */ new Date() - this.start;
       var eta = percent2 == 100 ? 0 : elapsed * (this.total / this.curr - 1);
-      var rate2 = this.curr / (elapsed / 1e3);
-      var str = this.fmt.replace(":current", this.curr).replace(":total", this.total).replace(":elapsed", isNaN(elapsed) ? "0.0" : (elapsed / 1e3).toFixed(1)).replace(":eta", isNaN(eta) || !isFinite(eta) ? "0.0" : (eta / 1e3).toFixed(1)).replace(":percent", percent2.toFixed(0) + "%").replace(":rate", Math.round(rate2));
+      var rate3 = this.curr / (elapsed / 1e3);
+      var str = this.fmt.replace(":current", this.curr).replace(":total", this.total).replace(":elapsed", isNaN(elapsed) ? "0.0" : (elapsed / 1e3).toFixed(1)).replace(":eta", isNaN(eta) || !isFinite(eta) ? "0.0" : (eta / 1e3).toFixed(1)).replace(":percent", percent2.toFixed(0) + "%").replace(":rate", Math.round(rate3));
       var availableSpace = Math.max(0, this.stream.columns - str.replace(":bar", "").length);
       if (availableSpace && process.platform === "win32") {
         availableSpace = availableSpace - 1;
@@ -64637,10 +64637,10 @@ var LiveProgress = class {
 function formatProgress(s) {
   const elapsed = `elapsed ${formatElapsed(s.elapsedMs)}`;
   if (!s.started) return `${elapsed} \xB7 waiting for k6's first results`;
-  const rate2 = s.requestsPerSecond === void 0 ? "\u2013 req/s" : `${formatNumber(s.requestsPerSecond)} req/s`;
+  const rate3 = s.requestsPerSecond === void 0 ? "\u2013 req/s" : `${formatNumber(s.requestsPerSecond)} req/s`;
   const p95 = s.p95Ms === void 0 ? "p95 \u2013" : `p95 ${formatNumber(s.p95Ms)} ms`;
   const errors = s.errorRate === void 0 ? "errors \u2013" : `errors ${(s.errorRate * 100).toFixed(2)} %`;
-  const parts = [elapsed, rate2, p95, errors];
+  const parts = [elapsed, rate3, p95, errors];
   if (s.vus !== void 0) parts.push(`${s.vus} ${s.vus === 1 ? "VU" : "VUs"}`);
   return parts.join(" \xB7 ");
 }
@@ -65502,20 +65502,20 @@ async function runEmbedded(workload, options) {
   const startStep = (step) => {
     const offset = steps === 1 ? 0 : workload.rampUp * step / (stepConnections.length - 1);
     const duration3 = Math.max(0.05, workload.duration - offset);
-    const rate3 = stepRates?.[step];
+    const rate4 = stepRates?.[step];
     const connections = stepConnections[step];
     runs.push(new Promise((resolve4, reject) => {
       if (aborted2) {
         resolve4();
         return;
       }
-      vus += rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
+      vus += rate4 !== void 0 ? Math.min(connections, Math.max(1, rate4)) : connections;
       const instance = (0, import_autocannon.default)({
         url: base.origin,
         connections,
         duration: duration3,
         timeout: workload.timeout,
-        ...rate3 !== void 0 ? { overallRate: Math.max(1, rate3) } : {},
+        ...rate4 !== void 0 ? { overallRate: Math.max(1, rate4) } : {},
         sampleInt: 100,
         excludeErrorStats: false,
         // autocannon calls a request's onResponse just before the connection's 'response' event, with the
@@ -65544,7 +65544,7 @@ async function runEmbedded(workload, options) {
           });
         }
       }, (error62) => {
-        vus -= rate3 !== void 0 ? Math.min(connections, Math.max(1, rate3)) : connections;
+        vus -= rate4 !== void 0 ? Math.min(connections, Math.max(1, rate4)) : connections;
         if (error62) reject(new Error(`embedded engine: autocannon failed: ${error62.message}`, { cause: error62 }));
         else resolve4();
       });
@@ -65593,8 +65593,8 @@ async function runEmbedded(workload, options) {
   const elapsedMs = Date.now() - loadStart;
   if (connErrors > 0) warnings.push(`${connErrors} connection error(s): counted as failed requests with status 0`);
   if (aborted2) warnings.push(`cancelled after ${(elapsedMs / 1e3).toFixed(1)} s of ${workload.duration} s: the numbers cover what was measured`);
-  const rate2 = elapsedMs > 0 ? Math.round(recorded / (elapsedMs / 1e3)) : 0;
-  options.log.info(`embedded engine: ${recorded} request(s) in ${(elapsedMs / 1e3).toFixed(1)} s (${rate2} req/s)${aborted2 ? ", cancelled" : ""}`);
+  const rate3 = elapsedMs > 0 ? Math.round(recorded / (elapsedMs / 1e3)) : 0;
+  options.log.info(`embedded engine: ${recorded} request(s) in ${(elapsedMs / 1e3).toFixed(1)} s (${rate3} req/s)${aborted2 ? ", cancelled" : ""}`);
   return builder.finish({ ...runInfo2(aborted2), durationSeconds: elapsedMs / 1e3 });
   function runInfo2(partial2) {
     return {
@@ -67125,9 +67125,9 @@ function artilleryReportDocument(value2, info) {
   const warnings = [`${info.file}: ${AGGREGATE_ONLY_NOTE}`];
   const scopes = {};
   const types = /* @__PURE__ */ new Map();
-  const add = (metric, type, tags, reported, rate2) => {
+  const add = (metric, type, tags, reported, rate3) => {
     types.set(metric, type);
-    scopes[scopeName(metric, tags)] = { metric, tags, type, reported, ...rate2 ? { rate: rate2 } : {} };
+    scopes[scopeName(metric, tags)] = { metric, tags, type, reported, ...rate3 ? { rate: rate3 } : {} };
   };
   const first2 = aggregate.firstMetricAt;
   const last2 = aggregate.lastMetricAt;
@@ -68981,8 +68981,8 @@ function durationFromCounters(metrics) {
   const counters = metrics.filter((m) => m.type === "counter" && Object.keys(m.tags).length === 0);
   counters.sort((a, b) => rank(a.base) - rank(b.base));
   for (const m of counters) {
-    const { count: count2, rate: rate2 } = m.reported;
-    if (count2 !== void 0 && rate2 !== void 0 && rate2 > 0) return count2 / rate2;
+    const { count: count2, rate: rate3 } = m.reported;
+    if (count2 !== void 0 && rate3 !== void 0 && rate3 > 0) return count2 / rate3;
   }
   return void 0;
   function rank(name) {
@@ -71077,21 +71077,261 @@ var PHASE_METRICS = {
 var DURATION_PHASES = ["sending", "waiting", "receiving"];
 function phaseBreakdown(baseline, current, latencyMetric, tags) {
   if (latencyMetric !== "http_req_duration") return void 0;
-  const mean3 = (view, metric) => view.value(scopeName(metric, tags), "avg");
+  const mean4 = (view, metric) => view.value(scopeName(metric, tags), "avg");
   const phases = [];
   for (const [phase, metric] of Object.entries(PHASE_METRICS)) {
-    const b2 = mean3(baseline, metric);
-    const c3 = mean3(current, metric);
+    const b2 = mean4(baseline, metric);
+    const c3 = mean4(current, metric);
     if (b2 === void 0 || c3 === void 0) {
       if (DURATION_PHASES.includes(phase)) return void 0;
       continue;
     }
     phases.push({ phase, baseline: b2, current: c3 });
   }
-  const b = mean3(baseline, latencyMetric);
-  const c2 = mean3(current, latencyMetric);
+  const b = mean4(baseline, latencyMetric);
+  const c2 = mean4(current, latencyMetric);
   if (b === void 0 || c2 === void 0) return void 0;
   return { meanBaseline: b, meanCurrent: c2, phases };
+}
+
+// src/stats/insufficient.ts
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
+}
+function isInsufficient(x) {
+  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
+}
+
+// src/stats/assert-distribution.ts
+function assertDistribution(d, name) {
+  let previous = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
+    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
+      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    }
+    if (i > 0 && !(b.value > previous)) {
+      throw new RangeError(
+        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
+      );
+    }
+    previous = b.value;
+  }
+}
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+
+// src/stats/percentile.ts
+function percentile(d, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  assertDistribution(d, "percentile");
+  let n = 0;
+  for (const b of d) n += b.count;
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
+  const low = d[i].value;
+  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
+  return interpolate(low, d[i].value, rank - lo);
+}
+function mean(d) {
+  assertDistribution(d, "mean");
+  let n = 0;
+  let sum3 = 0;
+  let compensation = 0;
+  for (const b of d) {
+    n += b.count;
+    const term = b.value * b.count;
+    const t = sum3 + term;
+    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
+    sum3 = t;
+  }
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const m = (sum3 + compensation) / n;
+  const first2 = d[0].value;
+  const last2 = d[d.length - 1].value;
+  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
+  let running = 0;
+  let seen = 0;
+  for (const b of d) {
+    seen += b.count;
+    const w = b.count / seen;
+    running = running * (1 - w) + b.value * w;
+  }
+  return Math.min(Math.max(running, first2), last2);
+}
+
+// src/stats/quantile-sorted.ts
+function quantileSorted(sorted, p) {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError("quantileSorted: the array is empty");
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] but got ${p}`);
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  return interpolate(sorted[lo], sorted[hi], rank - lo);
+}
+
+// src/gate/capacity.ts
+var SUSTAIN = 3;
+var MIN_WINDOW_REQUESTS = 20;
+var BREAK_AWAY = 2;
+var DEFAULT_ERROR_RATE = 0.01;
+var GROWTH2 = 2;
+function compareCapacity(baseline, current, roles, thresholds2) {
+  if (capacityOf(current, roles, thresholds2) === void 0) return void 0;
+  const before = baseline ? capacityOf(baseline, roles, thresholds2, { onlyWhenGrowing: false }) : void 0;
+  const now = capacityOf(current, roles, thresholds2, before ? { rule: before.rule } : {});
+  if (now === void 0) return void 0;
+  const change = now.sustainedRps !== void 0 && before?.sustainedRps !== void 0 && before.sustainedRps > 0 ? now.sustainedRps / before.sustainedRps - 1 : void 0;
+  return { current: now, ...before ? { baseline: before } : {}, ...change !== void 0 ? { change } : {} };
+}
+function capacityOf(view, roles, thresholds2, options = {}) {
+  const windowSeconds2 = view.doc.windows.widthMs / 1e3;
+  const figures = windowFigures(view, roles, windowSeconds2);
+  const judged = figures.filter((w) => w.distribution !== void 0 || w.errorRate !== void 0);
+  if (judged.length < SUSTAIN || windowSeconds2 <= 0) return void 0;
+  if ((options.onlyWhenGrowing ?? true) && !loadGrew(judged)) return void 0;
+  const rule = options.rule ?? ruleOf(judged, roles, thresholds2);
+  let best;
+  let knee;
+  let metSeen = false;
+  let streak = [];
+  let met = 0;
+  for (const w of figures) {
+    const verdict = judge(w, rule);
+    if (verdict === "unknown") {
+      streak = [];
+      continue;
+    }
+    if (verdict === "met") {
+      met++;
+      metSeen = true;
+      streak.push(w);
+      if (streak.length > SUSTAIN) streak.shift();
+      if (streak.length === SUSTAIN) {
+        const rps = [...streak.map((x) => x.rps)].sort((a, b) => a - b)[Math.floor(SUSTAIN / 2)];
+        const vusSeen = streak.flatMap((x) => x.vus !== void 0 ? [x.vus] : []);
+        if (best === void 0 || rps > best.rps) best = { rps, ...vusSeen.length > 0 ? { vus: Math.max(...vusSeen) } : {} };
+      }
+      continue;
+    }
+    streak = [];
+    if (metSeen && knee === void 0) knee = { atSeconds: (w.i + 1) * windowSeconds2 - startOffsetSeconds(view), rps: w.rps, ...w.vus !== void 0 ? { vus: w.vus } : {}, broke: verdict };
+  }
+  return {
+    ...best ? { sustainedRps: best.rps, ...best.vus !== void 0 ? { sustainedVus: best.vus } : {} } : {},
+    ...knee ? { knee: { ...knee, atSeconds: Math.max(0, knee.atSeconds) } } : {},
+    rule,
+    windows: judged.length,
+    windowsMet: met,
+    windowSeconds: windowSeconds2
+  };
+}
+function startOffsetSeconds(view) {
+  const start = Date.parse(view.doc.meta.start);
+  return Number.isFinite(start) ? (start - view.doc.windows.originMs) / 1e3 : 0;
+}
+function windowFigures(view, roles, windowSeconds2) {
+  const requests = view.windows(roles.requests, "counter");
+  const latency2 = new Map(view.windows(roles.latency, "trend").map((w) => [w.i, w]));
+  const failures = new Map(view.windows(roles.failures, "rate").map((w) => [w.i, w]));
+  const vus = new Map(view.windows("vus", "gauge").map((w) => [w.i, w.max]));
+  return requests.filter((w) => w.count > 0).sort((a, b) => a.i - b.i).map((w) => {
+    const lat = latency2.get(w.i);
+    const fail = failures.get(w.i);
+    const v = vus.get(w.i);
+    return {
+      i: w.i,
+      rps: w.count / windowSeconds2,
+      ...v !== void 0 ? { vus: v } : {},
+      ...lat && lat.count >= MIN_WINDOW_REQUESTS ? { distribution: WindowSketch.decode(lat.sketch).distribution() } : {},
+      ...fail && fail.count >= MIN_WINDOW_REQUESTS ? { errorRate: fail.passes / fail.count } : {}
+    };
+  });
+}
+function loadGrew(windows) {
+  const load = windows.map((w) => w.vus ?? w.rps).filter((x) => x > 0).sort((a, b) => a - b);
+  if (load.length < SUSTAIN * 2) return false;
+  return quantileSorted(load, 0.9) >= GROWTH2 * quantileSorted(load, 0.1);
+}
+function ruleOf(windows, roles, thresholds2) {
+  const latencySlo = firstUpperBound(thresholds2, roles.latency, (e) => e.aggregation.kind === "percentile" || e.aggregation.kind === "avg" || e.aggregation.kind === "med");
+  const errorSlo = firstUpperBound(thresholds2, roles.failures, (e) => e.aggregation.kind === "rate");
+  const errors = errorSlo ? { errorRate: errorSlo.value, errorRateFrom: "slo" } : { errorRate: DEFAULT_ERROR_RATE, errorRateFrom: "default" };
+  if (latencySlo) {
+    const a = latencySlo.aggregation;
+    const statistic = a.kind === "percentile" ? a.p / 100 : a.kind === "avg" ? "avg" : "med";
+    return { latency: { statistic, belowMs: latencySlo.value, from: "slo" }, ...errors };
+  }
+  const withLatency = windows.filter((w) => w.distribution !== void 0).sort((a, b) => a.rps - b.rps);
+  const low = withLatency.slice(0, Math.max(1, Math.floor(withLatency.length / 4)));
+  const levels = low.map((w) => statisticOf(w, 0.95)).filter((x) => x !== void 0).sort((a, b) => a - b);
+  const level2 = levels.length > 0 ? quantileSorted(levels, 0.5) : void 0;
+  return { ...level2 !== void 0 && level2 > 0 ? { latency: { statistic: 0.95, belowMs: level2 * BREAK_AWAY, from: "break-away" } } : {}, ...errors };
+}
+function firstUpperBound(thresholds2, metric, accept) {
+  for (const set2 of thresholds2) {
+    if (set2.metric !== metric) continue;
+    const e = set2.expressions.find((x) => (x.operator === "<" || x.operator === "<=") && accept(x));
+    if (e) return e;
+  }
+  return void 0;
+}
+function statisticOf(w, statistic) {
+  const d = w.distribution;
+  if (d === void 0) return void 0;
+  const v = statistic === "avg" ? mean(d) : percentile(d, statistic === "med" ? 0.5 : statistic);
+  return isInsufficient(v) ? void 0 : v;
+}
+function judge(w, rule) {
+  const latency2 = rule.latency ? statisticOf(w, rule.latency.statistic) : void 0;
+  if (latency2 === void 0 && w.errorRate === void 0) return "unknown";
+  if (w.errorRate !== void 0 && w.errorRate >= rule.errorRate) return "errors";
+  if (rule.latency && latency2 !== void 0 && latency2 >= rule.latency.belowMs) return "latency";
+  return "met";
+}
+
+// src/report/capacity-words.ts
+function ruleText(rule) {
+  const errors = `under ${formatPercent(rule.errorRate)} failed requests`;
+  if (!rule.latency) return errors;
+  const s = rule.latency.statistic;
+  const name = s === "avg" ? "mean latency" : s === "med" ? "median latency" : `p${Number((s * 100).toFixed(3))}`;
+  const limit = `${name} < ${formatNumber2(rule.latency.belowMs, 3)} ms`;
+  return rule.latency.from === "break-away" ? `${limit} (twice its level at the lowest load: the stage has no latency SLO) and ${errors}` : `${limit} and ${errors}`;
+}
+function users(n) {
+  return String(Math.round(n));
+}
+function rate2(c2) {
+  return c2?.sustainedRps !== void 0 ? formatNumber2(c2.sustainedRps, 3) : "none";
+}
+function kneeText(c2) {
+  const k = c2.knee;
+  if (!k) return c2.sustainedRps !== void 0 ? "; it did not break away within the run" : "";
+  const what = k.broke === "latency" ? "latency" : "errors";
+  const where2 = k.vus !== void 0 ? `${users(k.vus)} VUs (${formatNumber2(k.rps, 3)} req/s)` : `${formatNumber2(k.rps, 3)} req/s`;
+  return `; ${what} broke away at ${where2}, ${formatDuration(k.atSeconds)} in`;
+}
+function capacityText(c2) {
+  const now = c2.current;
+  const held = `the highest rate held for ${SUSTAIN} windows of ${formatDuration(now.windowSeconds)} in a row with ${ruleText(now.rule)}`;
+  const figures = c2.baseline ? `${rate2(c2.baseline)} \u2192 ${rate2(now)} req/s${c2.change !== void 0 ? ` (${formatChange(c2.change)})` : ""}` : `${rate2(now)} req/s`;
+  const vus = c2.baseline?.sustainedVus !== void 0 && now.sustainedVus !== void 0 ? `, at ${users(c2.baseline.sustainedVus)} \u2192 ${users(now.sustainedVus)} VUs` : now.sustainedVus !== void 0 ? `, at ${users(now.sustainedVus)} VUs` : "";
+  const none = now.sustainedRps === void 0 ? ` \u2014 no ${SUSTAIN} windows in a row met the rule (${now.windowsMet} of ${now.windows} did)` : "";
+  return `Capacity ${figures}${vus} \u2014 ${held}${none}${kneeText(now)}.`;
 }
 
 // src/report/resource-words.ts
@@ -71580,7 +71820,7 @@ function stageNotes(stage) {
   const noise = stage.noise ? noiseText(stage.noise) : void 0;
   const power = stage.power ? stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power) : void 0;
   const resources = stage.resources ? [...resourceHints({ findings: stage.findings ?? [], resources: stage.resources }), resourcesText(stage.resources)] : [];
-  return [...stage.shards ? [shardsText(stage.shards)] : [], ...timeHints(stage.scopes ?? []), ...resources, ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
+  return [...stage.shards ? [shardsText(stage.shards)] : [], ...stage.capacity ? [capacityText(stage.capacity)] : [], ...timeHints(stage.scopes ?? []), ...resources, ...stage.sequential ? [sequentialText(stage.sequential)] : [], ...stage.ab ? [abText(stage.ab)] : [], ...stage.mix ? [mixText(stage.mix)] : [], ...power ? [power] : [], ...noise ? [noise] : [], ...stage.notes];
 }
 
 // src/gate/outcome.ts
@@ -71894,13 +72134,16 @@ function buildModel(report, options) {
   for (const stage of report.stages) {
     const rows = scopeRows(stage.scopes);
     const empty = rows.length === 0 ? "\n\n_No per-endpoint data._" : "";
-    const { shards, scopes, resources, ...rest } = stage;
+    const { shards, scopes, resources, capacity, ...rest } = stage;
     const shardLine = shards ? `
 
 ${escapeMarkdown(shardsText(shards))}` : "";
+    const capacityLine = capacity ? `
+
+${escapeMarkdown(capacityText(capacity))}` : "";
     const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}
 
-${runLine(stage)}${shardLine}${empty}`;
+${runLine(stage)}${shardLine}${capacityLine}${empty}`;
     const hints = [...timeHints(scopes), ...resourceHints(stage)].map((h) => `- \u{1F50E} ${escapeMarkdown(h)}`).join("\n");
     const notes = [...stageNotes(rest), ...resources ? [resourcesText(resources)] : []];
     add(section(head, rows, stage.findings, memoryBlock(stage), notes, hints), rows, stage.findings);
@@ -72219,7 +72462,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "capacity", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -72257,58 +72500,6 @@ function ordered(value2, shape, path4) {
     out[key] = ordered(record2[key], childShape, path4 === "" ? key : `${path4}.${key}`);
   }
   return out;
-}
-
-// src/stats/insufficient.ts
-function insufficient(reason, cause, side) {
-  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
-}
-function isInsufficient(x) {
-  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
-}
-
-// src/stats/assert-distribution.ts
-function assertDistribution(d, name) {
-  let previous = -Infinity;
-  for (let i = 0; i < d.length; i++) {
-    const b = d[i];
-    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
-    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
-      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
-    }
-    if (i > 0 && !(b.value > previous)) {
-      throw new RangeError(
-        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
-      );
-    }
-    previous = b.value;
-  }
-}
-
-// src/stats/interpolate.ts
-function interpolate(a, b, f) {
-  if (f === 0 || a === b) return a;
-  const gap = b - a;
-  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
-  return Math.min(Math.max(r, a), b);
-}
-
-// src/stats/percentile.ts
-function percentile(d, p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
-  assertDistribution(d, "percentile");
-  let n = 0;
-  for (const b of d) n += b.count;
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  let cumulative = 0;
-  let i = 0;
-  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
-  const low = d[i].value;
-  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
-  return interpolate(low, d[i].value, rank - lo);
 }
 
 // src/document/series.ts
@@ -73693,9 +73884,9 @@ function clusterDesignEffect(clusters) {
   return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
 }
 function clusterOfSums(count2, sum3, sumOfSquares) {
-  const mean3 = count2 > 0 ? sum3 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean3 * mean3) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean3, variance };
+  const mean4 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean4, variance };
 }
 function clusterOfProportion(count2, events) {
   const p = count2 > 0 ? events / count2 : 0;
@@ -74242,13 +74433,13 @@ function distributionMoments(d) {
     sum3 += b.value * b.count;
   }
   if (n < 2) return insufficient(`${n} ${n === 1 ? "observation" : "observations"} (needs \u2265 2)`, "too-few");
-  const mean3 = sum3 / n;
-  if (!(mean3 > 0 && Number.isFinite(mean3))) return insufficient("the mean is not a positive number");
+  const mean4 = sum3 / n;
+  if (!(mean4 > 0 && Number.isFinite(mean4))) return insufficient("the mean is not a positive number");
   let ss = 0;
-  for (const b of d) ss += b.count * (b.value - mean3) ** 2;
+  for (const b of d) ss += b.count * (b.value - mean4) ** 2;
   const variance = ss / (n - 1);
   if (!Number.isFinite(variance)) return insufficient("the spread overflows");
-  return { n, mean: mean3, variance };
+  return { n, mean: mean4, variance };
 }
 
 // src/stats/minimum-detectable-effect.ts
@@ -74405,7 +74596,7 @@ var latency = {
       const busyB = windowsB.filter((w) => w.count > 0).length;
       const busyC = windowsC.filter((w) => w.count > 0).length;
       const short = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
-      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean2(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...evidence.side ? { insufficientSide: evidence.side } : {} });
         continue;
@@ -74450,7 +74641,7 @@ function quantile(b, c2, q, nEffB, nEffC, noise, shapeNoise) {
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
 }
-function mean(b, c2, deffB, deffC, noise) {
+function mean2(b, c2, deffB, deffC, noise) {
   const mb = distributionMoments(b);
   const mc = distributionMoments(c2);
   if (isInsufficient(mb)) return insufficient(`baseline: ${mb.reason}`, mb.cause, "baseline");
@@ -74499,23 +74690,12 @@ function average(values) {
   return m;
 }
 
-// src/stats/quantile-sorted.ts
-function quantileSorted(sorted, p) {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError("quantileSorted: the array is empty");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] but got ${p}`);
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  return interpolate(sorted[lo], sorted[hi], rank - lo);
-}
-
 // src/stats/standard-deviation.ts
 function sampleStandardDeviation(xs) {
   for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new RangeError(`sampleStandardDeviation: value ${i} is ${xs[i]} (values must be finite)`);
   if (xs.length < 2) return 0;
-  const mean3 = xs.reduce((a, x) => a + x, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean3) ** 2, 0) / (xs.length - 1));
+  const mean4 = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean4) ** 2, 0) / (xs.length - 1));
 }
 
 // src/stats/theil-sen.ts
@@ -74719,7 +74899,7 @@ function pairedLogRatio(pairs, options = {}) {
   if (k < minPairs) return insufficient(`${k} usable round ${k === 1 ? "pair" : "pairs"} (needs \u2265 ${minPairs})`, "too-few");
   const ys = pairs.map((p) => p.logRatio);
   if (!ys.every(Number.isFinite) || !pairs.every((p) => p.se === void 0 || Number.isFinite(p.se))) return insufficient("a round pair has a ratio or standard error that is not finite");
-  const plain = mean2(ys);
+  const plain = mean3(ys);
   const spread = Math.sqrt(ys.reduce((s, y) => s + (y - plain) ** 2, 0) / (k - 1));
   const df = k - 1;
   let estimate;
@@ -74758,7 +74938,7 @@ function sum(xs) {
   for (const x of xs) s += x;
   return s;
 }
-function mean2(xs) {
+function mean3(xs) {
   return sum(xs) / xs.length;
 }
 
@@ -74858,13 +75038,13 @@ function lag1Autocorrelation(xs) {
   if (n < 3) return insufficient(`lag-1 autocorrelation needs at least 3 values but got ${n}`);
   if (xs.every((x) => x === xs[0])) return insufficient(`all ${n} values are equal (no variance)`);
   const ys = xs.map((x) => x / scale);
-  let mean3 = 0;
-  for (const y of ys) mean3 += y;
-  mean3 /= n;
+  let mean4 = 0;
+  for (const y of ys) mean4 += y;
+  mean4 /= n;
   let denominator = 0;
-  for (const y of ys) denominator += (y - mean3) ** 2;
+  for (const y of ys) denominator += (y - mean4) ** 2;
   let numerator = 0;
-  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean3) * (ys[t + 1] - mean3);
+  for (let t = 0; t + 1 < n; t++) numerator += (ys[t] - mean4) * (ys[t + 1] - mean4);
   if (!(denominator > 0)) return insufficient(`the ${n} values are too close together to estimate a correlation`);
   return Math.min(1, Math.max(-1, numerator / denominator));
 }
@@ -74879,12 +75059,12 @@ function effectiveSampleSize(n, rho) {
 function logMeanStandardError(values) {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) throw new RangeError(`logMeanStandardError: value ${i} is ${values[i]} (values must be finite)`);
   if (values.length < 3) return insufficient(`only ${values.length} values (needs \u2265 3)`, "too-few");
-  const mean3 = values.reduce((a, x) => a + x, 0) / values.length;
-  if (!(mean3 > 0)) return insufficient("the mean is not above 0");
-  const variance = values.reduce((a, x) => a + (x - mean3) ** 2, 0) / (values.length - 1);
+  const mean4 = values.reduce((a, x) => a + x, 0) / values.length;
+  if (!(mean4 > 0)) return insufficient("the mean is not above 0");
+  const variance = values.reduce((a, x) => a + (x - mean4) ** 2, 0) / (values.length - 1);
   const rho = lag1Autocorrelation(values);
   const nEff = effectiveSampleSize(values.length, isInsufficient(rho) ? 0 : rho);
-  return Math.sqrt(variance / nEff) / mean3;
+  return Math.sqrt(variance / nEff) / mean4;
 }
 
 // src/gate/detectors/throughput.ts
@@ -75169,14 +75349,14 @@ var MixedRunView = class extends RunView {
         return d[d.length - 1]?.value;
       case "avg": {
         let shares = 0;
-        let mean3 = 0;
+        let mean4 = 0;
         for (const p of this.parts) {
           const m = super.value(p.name, "avg");
           if (m === void 0 || !(p.share > 0)) continue;
-          mean3 += p.share * m;
+          mean4 += p.share * m;
           shares += p.share;
         }
-        return shares > 0 ? mean3 / shares : void 0;
+        return shares > 0 ? mean4 / shares : void 0;
       }
       default: {
         const q = key === "med" ? 0.5 : percentileKey(key);
@@ -75360,6 +75540,7 @@ function judgeStage(given) {
     return phases ? { ...row, phases } : row;
   });
   const resources = compareResources(input2.baseline, input2.current);
+  const capacity = compareCapacity(baseline, current, roles, policy.thresholds);
   const outcome = overallOutcome(findings, baseline !== void 0, scopeRows2);
   const power = stagePower(findings, policy, input2.current.meta.durationSeconds);
   const report = {
@@ -75370,6 +75551,7 @@ function judgeStage(given) {
     findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    ...capacity ? { capacity } : {},
     ...resources ? { resources } : {},
     ...mix ? { mix } : {},
     ...power ? { power } : {},
@@ -76770,7 +76952,7 @@ function sequentialStage(stage, policy, sequential, stored, log) {
   const held = [];
   let stoppedAtLook;
   let stoppedFor;
-  const judge = (run2, look) => {
+  const judge2 = (run2, look) => {
     const baseline = stored.baseline;
     if (!baseline) return { atSeconds: look.atSeconds, alpha: 0, decision: look.atSeconds >= sequential.plannedSeconds ? "no-baseline" : "open" };
     try {
@@ -76788,7 +76970,7 @@ function sequentialStage(stage, policy, sequential, stored, log) {
     maxSeconds: stored.baseline ? sequential.maxSeconds : sequential.plannedSeconds,
     look(run2, atSeconds) {
       const look = interim.find((l) => l.atSeconds === atSeconds) ?? { atSeconds, alpha: 0, final: false };
-      const record2 = judge(run2, look);
+      const record2 = judge2(run2, look);
       held.push(record2);
       log.info(`stage ${stage}: look at ${atSeconds} s (${run2.meta.durationSeconds.toFixed(0)} s measured) \u2014 ${lookLine(record2)}`);
       if (record2.decision === "open" || record2.decision === "not-judged") return false;

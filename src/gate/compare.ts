@@ -16,6 +16,7 @@ import { signatureNote } from './detectors/failure-signatures.js';
 import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { compareResources } from './resources.js';
+import { compareCapacity } from './capacity.js';
 import { changedMix, sharedMixViews } from './mix.js';
 import { stagePower } from './power.js';
 import { phaseBreakdown } from './phases.js';
@@ -122,6 +123,7 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
     return phases ? { ...row, phases } : row;
   });
   const resources = compareResources(input.baseline, input.current);
+  const capacity = compareCapacity(baseline, current, roles, policy.thresholds);
   const outcome = overallOutcome(findings, baseline !== undefined, scopeRows);
   const power = stagePower(findings, policy, input.current.meta.durationSeconds);
   const report: StageReport = {
@@ -134,6 +136,7 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
     ...(currentMemory && !isInsufficient(currentMemory)
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
+    ...(capacity ? { capacity } : {}),
     ...(resources ? { resources } : {}),
     ...(mix ? { mix } : {}),
     ...(power ? { power } : {}),

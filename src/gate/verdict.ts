@@ -41,6 +41,7 @@ export interface Confidence {
 }
 
 export type { Unit } from '../document/unit.js';
+import type { CapacityComparison } from './capacity.js';
 import type { ResourceComparison } from './resources.js';
 import type { ShardFigures } from '../document/shard-figures.js';
 import type { Unit } from '../document/unit.js';
@@ -364,6 +365,8 @@ export interface StageReport {
   readonly findings: readonly Finding[];
   readonly scopes: readonly ScopeComparison[];
   readonly memory?: MemorySummary;
+  /** For a run whose load grew (stress, spike, any ramp): the highest rate held within the SLOs, the knee, and the baseline's (gate/capacity.ts). */
+  readonly capacity?: CapacityComparison;
   /** The service's CPU, GC, event-loop lag and open files per the memory source's scrapes, and what moved (gate/resources.ts). */
   readonly resources?: ResourceComparison;
   /**

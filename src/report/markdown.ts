@@ -9,6 +9,7 @@ import type { Finding, Outcome, Report, Severity, StageReport } from '../gate/ve
 import { escapeMarkdown } from './escape.js';
 import { groupThousands } from './format.js';
 import { shardsText, stageNotes, timeHints } from './words.js';
+import { capacityText } from './capacity-words.js';
 import { resourceHints, resourcesText } from './resource-words.js';
 import {
   MEMORY_COLUMNS,
@@ -255,9 +256,10 @@ function buildModel(report: Report, options: MarkdownOptions): Model {
     const empty = rows.length === 0 ? '\n\n_No per-endpoint data._' : '';
     // A distributed run's shards stand under the run line, not in the folded notes: a reviewer checks them first.
     // So do the hints of where the time went, under the findings they explain.
-    const { shards, scopes, resources, ...rest } = stage;
+    const { shards, scopes, resources, capacity, ...rest } = stage;
     const shardLine = shards ? `\n\n${escapeMarkdown(shardsText(shards))}` : '';
-    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}\n\n${runLine(stage)}${shardLine}${empty}`;
+    const capacityLine = capacity ? `\n\n${escapeMarkdown(capacityText(capacity))}` : '';
+    const head = `#### ${outcomeMark(stage.outcome)} Stage ${escapeMarkdown(stage.stage)}: ${stage.outcome}\n\n${runLine(stage)}${shardLine}${capacityLine}${empty}`;
     const hints = [...timeHints(scopes), ...resourceHints(stage)].map((h) => `- 🔎 ${escapeMarkdown(h)}`).join('\n');
     const notes = [...stageNotes(rest), ...(resources ? [resourcesText(resources)] : [])];
     add(section(head, rows, stage.findings, memoryBlock(stage), notes, hints), rows, stage.findings);

@@ -6,6 +6,7 @@
 
 import type { RequestMix } from '../document/request-mix.js';
 import { DURATION_PHASES } from '../gate/phases.js';
+import { capacityText } from './capacity-words.js';
 import { resourceHints, resourcesText } from './resource-words.js';
 import type { ShardFigures, ShardShare } from '../document/shard-figures.js';
 import type { AbSummary, Finding, PhaseBreakdown, RequestPhase, ScopeComparison, SequentialSummary, FindingKind, Limit, Report, Shortfall, StageNoise, StagePower, StageReport, Unit } from '../gate/verdict.js';
@@ -572,9 +573,9 @@ export function timeHints(scopes: readonly ScopeComparison[]): string[] {
 }
 
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'> & Partial<Pick<StageReport, 'shards' | 'scopes' | 'resources' | 'findings'>>): string[] {
+export function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'> & Partial<Pick<StageReport, 'shards' | 'scopes' | 'resources' | 'findings' | 'capacity'>>): string[] {
   const noise = stage.noise ? noiseText(stage.noise) : undefined;
   const power = stage.power ? (stage.ab ? abPowerText(stage.power, stage.ab) : powerText(stage.power)) : undefined;
   const resources = stage.resources ? [...resourceHints({ findings: stage.findings ?? [], resources: stage.resources }), resourcesText(stage.resources)] : [];
-  return [...(stage.shards ? [shardsText(stage.shards)] : []), ...timeHints(stage.scopes ?? []), ...resources, ...(stage.sequential ? [sequentialText(stage.sequential)] : []), ...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
+  return [...(stage.shards ? [shardsText(stage.shards)] : []), ...(stage.capacity ? [capacityText(stage.capacity)] : []), ...timeHints(stage.scopes ?? []), ...resources, ...(stage.sequential ? [sequentialText(stage.sequential)] : []), ...(stage.ab ? [abText(stage.ab)] : []), ...(stage.mix ? [mixText(stage.mix)] : []), ...(power ? [power] : []), ...(noise ? [noise] : []), ...stage.notes];
 }

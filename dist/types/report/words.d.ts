@@ -76,4 +76,4 @@ export declare function phasesText(label: string, p: PhaseBreakdown): string | u
  */
 export declare function timeHints(scopes: readonly ScopeComparison[]): string[];
 /** A stage's notes as the renderers list them: the mix change, what the run could see and the noise it assumed, then the gate's own notes. */
-export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'> & Partial<Pick<StageReport, 'shards' | 'scopes' | 'resources' | 'findings'>>): string[];
+export declare function stageNotes(stage: Pick<StageReport, 'mix' | 'power' | 'noise' | 'ab' | 'sequential' | 'notes'> & Partial<Pick<StageReport, 'shards' | 'scopes' | 'resources' | 'findings' | 'capacity'>>): string[];
