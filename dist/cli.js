@@ -64206,7 +64206,7 @@ var RunMerger = class {
    * Adds a document's windows at their key in `frame`; with `whole`, only while every window starts on a
    * whole (safe-integer) millisecond — false when one does not, and the windows must wait for a second pass.
    */
-  foldWindows(doc, frame, whole) {
+  foldWindows(doc, frame2, whole) {
     const { originMs, widthMs } = doc.windows;
     for (const name of Object.keys(doc.windows.series)) {
       const typed = seriesOf(doc, name);
@@ -64219,7 +64219,7 @@ var RunMerger = class {
       for (const w of typed.windows) {
         const atMs = originMs + w.i * widthMs;
         if (whole && !isWhole(atMs)) return false;
-        const j = Math.floor((atMs - frame.baseMs) / frame.widthMs);
+        const j = Math.floor((atMs - frame2.baseMs) / frame2.widthMs);
         let merged = target.get(j);
         if (!merged) {
           merged = new WindowTotals(typed.type, "summing");
@@ -64232,8 +64232,8 @@ var RunMerger = class {
   }
   mergedWindows() {
     const { originMs, widthMs } = this.commonFrame();
-    const frame = this.frame === "later" ? this.secondPass.frame : this.frame;
-    const shift2 = (frame.baseMs - originMs) / widthMs;
+    const frame2 = this.frame === "later" ? this.secondPass.frame : this.frame;
+    const shift2 = (frame2.baseMs - originMs) / widthMs;
     const series = {};
     for (const name of [...this.series.keys()].sort()) {
       const summed = this.series.get(name);
@@ -65563,7 +65563,11 @@ async function runEmbedded(workload, options) {
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const intervalMs = options.progressIntervalMs ?? 15e3;
-  const progressTimer = setInterval(() => options.log.info(formatProgress(progress.take(vus))), intervalMs);
+  const progressTimer = setInterval(() => {
+    const snapshot = progress.take(vus);
+    options.log.info(formatProgress(snapshot));
+    options.log.progress?.(snapshot);
+  }, intervalMs);
   const vusTimer = setInterval(sampleVus, 1e3);
   const soFar = () => recorded === 0 ? void 0 : builder.finish({ ...runInfo2(false), durationSeconds: (Date.now() - loadStart) / 1e3 });
   const looksLog = { info: (m) => options.log.info(m), warning: (m) => (options.log.warning ?? options.log.info)(m), debug: () => void 0 };
@@ -65724,7 +65728,8 @@ var embeddedEngine = {
       return { ready: false, why: "needs a `workload:` in the config (requests, connections, duration)", fix: "see docs/embedded-engine.md" };
     }
     const workloads = new Map(setup.stages.map((stage) => [stage, stageWorkload(setup.config, stage, setup)]));
-    return { ready: true, engine: createEmbeddedEngine(workloads), why: "a `workload:` in the config" };
+    const options = setup.progressIntervalMs !== void 0 ? { progressIntervalMs: setup.progressIntervalMs } : {};
+    return { ready: true, engine: createEmbeddedEngine(workloads, options), why: "a `workload:` in the config" };
   }
 };
 function stageWorkload(config2, stage, setup) {
@@ -66317,7 +66322,9 @@ var ProgressLoop = class {
     }
     const now = Date.now();
     if (now >= this.nextReport && !this.stopped) {
-      this.log.info(formatProgress(this.live.take(now - this.startMs)));
+      const snapshot = this.live.take(now - this.startMs);
+      this.log.info(formatProgress(snapshot));
+      this.log.progress?.(snapshot);
       while (this.nextReport <= now) this.nextReport += this.intervalMs;
     }
   }
@@ -69972,6 +69979,7 @@ function createK6Engine(options) {
         flags: [...shard ? [...shard.plan.flags, ...shard.region !== void 0 ? ["--tag", `region=${shard.region}`] : []] : [], ...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
+        ...options.progressIntervalMs !== void 0 ? { progressIntervalMs: options.progressIntervalMs } : {},
         log,
         signal
       });
@@ -70110,6 +70118,7 @@ var k6Engine = {
       processEnv: setup.processEnv,
       ...setup.k6Output !== void 0 ? { output: setup.k6Output } : {},
       ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {},
+      ...setup.progressIntervalMs !== void 0 ? { progressIntervalMs: setup.progressIntervalMs } : {},
       ...setup.shard ? { shard: { plan: shardPlan(setup.shard.spec, setup.shard.sequence), ...setup.shard.startAt !== void 0 ? { startAt: setup.shard.startAt } : {}, ...setup.shard.region !== void 0 ? { region: setup.shard.region } : {} } } : {}
     });
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };
@@ -76648,6 +76657,185 @@ function abSettings(rounds, roundDuration, names) {
   return problems.length > 0 || roundDurationS === void 0 ? { problems } : { pairs, roundDurationS };
 }
 
+// src/cli/live-server.ts
+import { createServer } from "node:http";
+
+// src/cli/live-page.ts
+import { createHash as createHash2 } from "node:crypto";
+var STYLE2 = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1f2328; }
+h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
+#stage { color: #57606a; margin: 0 0 1rem; }
+.figures { display: grid; grid-template-columns: repeat(5, 1fr); gap: .6rem; margin-bottom: 1rem; }
+.figure { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .7rem; }
+.figure b { display: block; font-size: 1.4rem; font-variant-numeric: tabular-nums; }
+.figure span { color: #57606a; font-size: .8rem; }
+svg { width: 100%; height: 180px; border: 1px solid #d0d7de; border-radius: 6px; }
+.p95 { stroke: #cf222e; fill: none; stroke-width: 2; }
+.rps { stroke: #0969da; fill: none; stroke-width: 2; }
+#legend { color: #57606a; font-size: .8rem; margin: .2rem 0 1rem; }
+#log { background: #f6f8fa; border-radius: 6px; padding: .6rem; max-height: 16rem; overflow: auto; font-size: 12px; white-space: pre-wrap; }
+.done-pass { color: #1a7f37; } .done-fail { color: #cf222e; } .done-warn, .done-inconclusive { color: #9a6700; }
+`;
+var SCRIPT = `
+'use strict';
+const $ = (id) => document.getElementById(id);
+const points = [];
+function show(id, text) { $(id).textContent = text; }
+function num(x, digits) { return x === undefined || x === null ? '\u2013' : Number(x).toPrecision(digits); }
+function draw() {
+  const svg = $('chart');
+  while (svg.firstChild) svg.removeChild(svg.firstChild);
+  if (points.length < 2) return;
+  const t0 = points[0].t, t1 = points[points.length - 1].t;
+  const span = Math.max(1, t1 - t0);
+  const top = (key) => Math.max(1e-9, ...points.map((p) => p[key] || 0)) * 1.1;
+  for (const key of ['p95', 'rps']) {
+    const max = top(key);
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    line.setAttribute('class', key);
+    line.setAttribute('points', points.filter((p) => p[key] !== undefined).map((p) => ((p.t - t0) / span * 590 + 5).toFixed(1) + ',' + (175 - (p[key] / max) * 165).toFixed(1)).join(' '));
+    svg.appendChild(line);
+  }
+  show('legend', 'red: p95 (top ' + num(top('p95'), 3) + ' ms) \xB7 blue: requests per second (top ' + num(top('rps'), 3) + ') \xB7 over ' + Math.round(span / 1000) + ' s');
+}
+function log(line) {
+  const el = $('log');
+  el.textContent += line + '\\n';
+  el.scrollTop = el.scrollHeight;
+}
+const events = new EventSource('/events');
+events.addEventListener('stage', (e) => {
+  const d = JSON.parse(e.data);
+  points.length = 0;
+  draw();
+  show('stage', 'stage ' + d.stage + ': running');
+});
+events.addEventListener('progress', (e) => {
+  const d = JSON.parse(e.data);
+  show('rps', num(d.requestsPerSecond, 3));
+  show('p95', d.p95Ms === undefined ? '\u2013' : num(d.p95Ms, 3) + ' ms');
+  show('errors', d.errorRate === undefined ? '\u2013' : num(d.errorRate * 100, 3) + ' %');
+  show('vus', d.vus === undefined ? '\u2013' : String(d.vus));
+  show('total', String(d.totalRequests));
+  points.push({ t: d.elapsedMs, p95: d.p95Ms, rps: d.requestsPerSecond });
+  draw();
+});
+events.addEventListener('log', (e) => log(JSON.parse(e.data).line));
+events.addEventListener('done', (e) => {
+  const d = JSON.parse(e.data);
+  const el = $('stage');
+  el.textContent = d.headline;
+  el.className = 'done-' + d.verdict;
+  events.close();
+});
+`;
+function hashSource(text) {
+  return `'sha256-${createHash2("sha256").update(text, "utf8").digest("base64")}'`;
+}
+var LIVE_PAGE_CSP = `default-src 'none'; script-src ${hashSource(SCRIPT)}; style-src ${hashSource(STYLE2)}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+function livePageHtml() {
+  const figure = (id, label2) => `<div class="figure"><b id="${id}">\u2013</b><span>${label2}</span></div>`;
+  return [
+    "<!doctype html>",
+    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    "<title>perf-gate \u2014 live</title>",
+    `<style>${STYLE2}</style></head><body>`,
+    "<h1>perf-gate \u2014 live</h1>",
+    '<p id="stage">waiting for the load to start\u2026</p>',
+    '<div class="figures">',
+    figure("rps", "requests per second"),
+    figure("p95", "p95 latency"),
+    figure("errors", "failed requests"),
+    figure("vus", "virtual users"),
+    figure("total", "requests so far"),
+    "</div>",
+    '<svg id="chart" viewBox="0 0 600 180" role="img" aria-label="p95 and request rate over the stage"></svg>',
+    '<p id="legend"></p>',
+    '<pre id="log"></pre>',
+    `<script>${SCRIPT}</script>`,
+    "</body></html>",
+    ""
+  ].join("\n");
+}
+
+// src/cli/live-server.ts
+var MAX_KEPT = 2e3;
+function parseServeAddress(text) {
+  const m = /^(?:(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]*):)?(\d{1,5})$/.exec(text.trim());
+  const port = m ? Number(m[2]) : Number.NaN;
+  if (!m || !(port >= 0 && port <= 65535)) {
+    throw new UsageError(`--serve takes [host:]port, e.g. --serve :8080 or --serve 0.0.0.0:8080, but got '${text}'`);
+  }
+  const host = m[1] === void 0 || m[1] === "" ? "127.0.0.1" : m[1].replace(/^\[|\]$/g, "");
+  return { host, port };
+}
+function frame(event) {
+  const { type, ...rest } = event;
+  const data = type === "progress" ? { stage: event.stage, ...event.snapshot } : rest;
+  return `event: ${type}
+data: ${JSON.stringify(data)}
+
+`;
+}
+async function startLiveServer(address) {
+  const kept = [];
+  const streams = /* @__PURE__ */ new Set();
+  let closed = false;
+  const server = createServer((req, res) => {
+    const path4 = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    if (path4 === "/") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": LIVE_PAGE_CSP, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.end(req.method === "HEAD" ? void 0 : livePageHtml());
+      return;
+    }
+    if (path4 === "/events") {
+      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-content-type-options": "nosniff" });
+      res.write("retry: 2000\n\n");
+      for (const f of kept) res.write(f);
+      if (closed) {
+        res.end();
+        return;
+      }
+      streams.add(res);
+      req.on("close", () => streams.delete(res));
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found: the live page is /, its events /events\n");
+  });
+  await new Promise((resolve4, reject) => {
+    server.once("error", (err) => reject(new UsageError(`--serve ${address.host}:${address.port}: cannot listen (${err.message}); pick another port, or a host of this machine`, { cause: err })));
+    server.listen(address.port, address.host, () => resolve4());
+  });
+  const { port } = server.address();
+  const shown = address.host.includes(":") ? `[${address.host}]` : address.host === "0.0.0.0" ? "127.0.0.1" : address.host;
+  return {
+    url: `http://${shown}:${port}/`,
+    send(event) {
+      if (closed) return;
+      const f = frame(event);
+      kept.push(f);
+      if (kept.length > MAX_KEPT) {
+        const i = kept.findIndex((k) => k.startsWith("event: progress"));
+        kept.splice(i >= 0 ? i : 0, 1);
+      }
+      for (const s of streams) s.write(f);
+    },
+    async close() {
+      closed = true;
+      for (const s of streams) s.end();
+      streams.clear();
+      const stopped = new Promise((resolve4) => server.close(() => resolve4()));
+      server.closeAllConnections();
+      await stopped;
+    }
+  };
+}
+
 // src/pipeline/file-store.ts
 import { readFile as readFile5, rename, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
 
@@ -77143,6 +77331,7 @@ perf-gate: ${signal}: stopping the load and reporting what was measured (partial
     removeHandler?.();
   }
 }
+var SERVE_PROGRESS_MS = 2e3;
 async function runStages(opts, io, signal, shard) {
   const config2 = await loadConfig(opts.config);
   const list = parseStageList(opts.stage, "--stage");
@@ -77156,8 +77345,11 @@ async function runStages(opts, io, signal, shard) {
   if (opts.rawOutput !== void 0 && list.stages.length > 1 && !opts.rawOutput.includes("{stage}")) {
     throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
   }
+  const serve = opts.serve !== void 0 ? parseServeAddress(opts.serve) : void 0;
   const setup = {
     config: config2,
+    // The live page wants figures more often than a terminal wants lines.
+    ...serve ? { progressIntervalMs: SERVE_PROGRESS_MS } : {},
     stages: list.stages,
     ...opts.script !== void 0 ? { script: opts.script } : {},
     ...opts.plan !== void 0 ? { plan: opts.plan } : {},
@@ -77180,18 +77372,41 @@ async function runStages(opts, io, signal, shard) {
   if (shard && choice.name !== "k6") {
     throw new UsageError(`--shard runs a slice of a k6 test with k6's execution segments, but the engine is ${choice.name}: run it with --engine k6 and a k6 --script`);
   }
+  const live = serve ? await startLiveServer(serve) : void 0;
+  if (live) io.stderr(`perf-gate: live figures at ${live.url}
+`);
+  try {
+    const report = await runWithLog(opts, io, signal, shard, { config: config2, stageNames: list.stages, stages, ab, setup, choice }, live);
+    if (report) live?.send({ type: "done", verdict: report.verdict, headline: `perf-gate: ${report.verdict} \u2014 ${headlineOf(report)}` });
+    return report;
+  } finally {
+    await live?.close();
+  }
+}
+async function runWithLog(opts, io, signal, shard, prepared, live) {
+  const { config: config2, stageNames: stageNames2, stages, ab, setup, choice } = prepared;
+  let stage;
   const log = {
-    info: (m) => io.stderr(`  ${m}
-`),
-    warning: (m) => io.stderr(`  warning: ${m}
-`),
+    info: (m) => {
+      io.stderr(`  ${m}
+`);
+      live?.send({ type: "log", line: m });
+    },
+    warning: (m) => {
+      io.stderr(`  warning: ${m}
+`);
+      live?.send({ type: "log", line: `warning: ${m}` });
+    },
     debug: () => void 0,
     group: (title, fn) => {
       io.stderr(`
 \u25B6 ${title}
 `);
+      stage = title.replace(/^stage /, "");
+      live?.send({ type: "stage", stage });
       return fn();
-    }
+    },
+    ...live ? { progress: (snapshot) => live.send({ type: "progress", stage, snapshot }) } : {}
   };
   let baselines = noBaseline;
   if (shard && opts.baseline !== void 0) {
@@ -77199,7 +77414,7 @@ async function runStages(opts, io, signal, shard) {
 `);
   } else if (opts.baseline !== void 0) {
     const file2 = new FileBaselineStore({ path: opts.baseline, perStage: false, ingest: { groupBy: config2.groupBy, maxScopes: config2.maxScopes }, log });
-    await file2.runOf(list.stages[0]);
+    await file2.runOf(stageNames2[0]);
     baselines = file2;
   }
   io.stderr(`perf-gate: engine ${choice.name} (${choice.why})
@@ -77210,7 +77425,7 @@ async function runStages(opts, io, signal, shard) {
   const cancelledNote = "perf-gate run was interrupted: the load was stopped and this stage covers what was measured until then (partial).";
   const clock = { now: () => /* @__PURE__ */ new Date() };
   const { runs, notRun, report } = ab ? await runAbPipeline({ stages, ...ab, workDir: out, signal, cancelledNote }, { engine: registryEntry(choice.name), setup, clock, log }) : await runPipeline({ stages, workDir: out, signal, cancelledNote }, { engine: choice.engine, ...memory ? { memory } : {}, baselines, clock, log });
-  for (const stage of notRun) io.stderr(`perf-gate: stage ${stage} not run (interrupted)
+  for (const stage2 of notRun) io.stderr(`perf-gate: stage ${stage2} not run (interrupted)
 `);
   if (runs.length === 0) {
     io.stderr("perf-gate: interrupted before any stage ran: nothing was measured, no report written\n");
@@ -77460,7 +77675,7 @@ async function run(argv, io = defaultIo) {
   program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
   });
-  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--max-duration <duration>", "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("--shard <i/N>", "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)").option("--segment-sequence <seq>", "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)").option("--start-at <iso>", "with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6").option("--region <name>", "with --shard: the region of this shard, tagged on its samples (region=\u2026) and recorded").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--serve <[host:]port>", "serve a live page of the figures while the load runs (server-sent events at /events); on 127.0.0.1 unless a host is given").option("--max-duration <duration>", "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("--shard <i/N>", "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)").option("--segment-sequence <seq>", "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)").option("--start-at <iso>", "with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6").option("--region <name>", "with --shard: the region of this shard, tagged on its samples (region=\u2026) and recorded").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
   });
   program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").option("--allow-missing-shards", "merge the shard documents that are there when some are missing (with a warning, recorded in meta.shards.missing)").option("--start-tolerance <seconds>", "warn when the shards started further apart than this", String(DEFAULT_START_TOLERANCE_S)).action(async (inputs, opts) => {

@@ -89598,7 +89598,11 @@ async function runEmbedded(workload, options) {
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const intervalMs = options.progressIntervalMs ?? 15e3;
-  const progressTimer = setInterval(() => options.log.info(formatProgress(progress.take(vus))), intervalMs);
+  const progressTimer = setInterval(() => {
+    const snapshot = progress.take(vus);
+    options.log.info(formatProgress(snapshot));
+    options.log.progress?.(snapshot);
+  }, intervalMs);
   const vusTimer = setInterval(sampleVus, 1e3);
   const soFar = () => recorded === 0 ? void 0 : builder.finish({ ...runInfo2(false), durationSeconds: (Date.now() - loadStart) / 1e3 });
   const looksLog = { info: (m) => options.log.info(m), warning: (m) => (options.log.warning ?? options.log.info)(m), debug: () => void 0 };
@@ -89759,7 +89763,8 @@ var embeddedEngine = {
       return { ready: false, why: "needs a `workload:` in the config (requests, connections, duration)", fix: "see docs/embedded-engine.md" };
     }
     const workloads = new Map(setup.stages.map((stage) => [stage, stageWorkload(setup.config, stage, setup)]));
-    return { ready: true, engine: createEmbeddedEngine(workloads), why: "a `workload:` in the config" };
+    const options = setup.progressIntervalMs !== void 0 ? { progressIntervalMs: setup.progressIntervalMs } : {};
+    return { ready: true, engine: createEmbeddedEngine(workloads, options), why: "a `workload:` in the config" };
   }
 };
 function stageWorkload(config2, stage, setup) {
@@ -90352,7 +90357,9 @@ var ProgressLoop = class {
     }
     const now = Date.now();
     if (now >= this.nextReport && !this.stopped) {
-      this.log.info(formatProgress(this.live.take(now - this.startMs)));
+      const snapshot = this.live.take(now - this.startMs);
+      this.log.info(formatProgress(snapshot));
+      this.log.progress?.(snapshot);
       while (this.nextReport <= now) this.nextReport += this.intervalMs;
     }
   }
@@ -94578,6 +94585,7 @@ function createK6Engine(options) {
         flags: [...shard ? [...shard.plan.flags, ...shard.region !== void 0 ? ["--tag", `region=${shard.region}`] : []] : [], ...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
+        ...options.progressIntervalMs !== void 0 ? { progressIntervalMs: options.progressIntervalMs } : {},
         log,
         signal
       });
@@ -94716,6 +94724,7 @@ var k6Engine = {
       processEnv: setup.processEnv,
       ...setup.k6Output !== void 0 ? { output: setup.k6Output } : {},
       ...setup.rawOutput !== void 0 ? { rawOutput: setup.rawOutput } : {},
+      ...setup.progressIntervalMs !== void 0 ? { progressIntervalMs: setup.progressIntervalMs } : {},
       ...setup.shard ? { shard: { plan: shardPlan(setup.shard.spec, setup.shard.sequence), ...setup.shard.startAt !== void 0 ? { startAt: setup.shard.startAt } : {}, ...setup.shard.region !== void 0 ? { region: setup.shard.region } : {} } } : {}
     });
     return { ready: true, engine, why: `k6 v${k62.version} ${setup.installed?.["k6"] ? "installed" : "on PATH"}` };

@@ -130,6 +130,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--baseline-url <url>', 'A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url')
     .option('--rounds <n|auto>', 'A/B mode: round pairs (each one baseline and one candidate round); auto = 6', 'auto')
     .option('--round-duration <duration>', 'A/B mode: length of each round (20s, 1m)', '20s')
+    .option('--serve <[host:]port>', 'serve a live page of the figures while the load runs (server-sent events at /events); on 127.0.0.1 unless a host is given')
     .option('--max-duration <duration>', "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)")
     .option('--memory-url <url>', 'Prometheus /metrics page of the service, sampled every second')
     .addOption(new Option('--k6-output <how>', "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(['live', 'file']).default('live'))

@@ -7,7 +7,12 @@ import { shouldFail, type FailOn } from '../gate/should-fail.js';
 import type { Report } from '../gate/verdict.js';
 import { abSettings } from '../ab/ab-settings.js';
 import { runAbPipeline } from '../ab/run-ab-stages.js';
-import { chooseEngine, engineForInputs, LOAD_ENGINES, type LoadEngineName } from '../pipeline/engines.js';
+import { chooseEngine, engineForInputs, LOAD_ENGINES, type EngineChoice, type LoadEngineName } from '../pipeline/engines.js';
+import type { PlannedStage } from '../pipeline/plan-stages.js';
+import type { PerfGateConfig } from '../config/schema.js';
+import type { ProgressSnapshot } from '../engine/live-progress.js';
+import { headlineOf } from '../report/words.js';
+import { parseServeAddress, startLiveServer, type LiveServer } from './live-server.js';
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
@@ -23,6 +28,8 @@ import { UsageError } from './usage-error.js';
 
 export interface RunCliOptions {
   config?: string;
+  /** `--serve [host:]port`: a live page of the figures while the load runs (live-server.ts). */
+  serve?: string;
   stage: string;
   engine: LoadEngineName | 'auto';
   script?: string;
@@ -122,6 +129,9 @@ export async function runCommand(opts: RunCliOptions, io: Io): Promise<number> {
   }
 }
 
+/** Progress lines (and live-page figures) every 2 s with `--serve`. */
+const SERVE_PROGRESS_MS = 2000;
+
 /** Runs the stages and writes the reports; undefined when stopped before any stage ran. */
 async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard: ShardSetup | undefined): Promise<Report | undefined> {
   const config = await loadConfig(opts.config);
@@ -137,8 +147,11 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard
   if (opts.rawOutput !== undefined && list.stages.length > 1 && !opts.rawOutput.includes('{stage}')) {
     throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
   }
+  const serve = opts.serve !== undefined ? parseServeAddress(opts.serve) : undefined;
   const setup: EngineSetup = {
     config,
+    // The live page wants figures more often than a terminal wants lines.
+    ...(serve ? { progressIntervalMs: SERVE_PROGRESS_MS } : {}),
     stages: list.stages,
     ...(opts.script !== undefined ? { script: opts.script } : {}),
     ...(opts.plan !== undefined ? { plan: opts.plan } : {}),
@@ -162,14 +175,48 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard
   if (shard && choice.name !== 'k6') {
     throw new UsageError(`--shard runs a slice of a k6 test with k6's execution segments, but the engine is ${choice.name}: run it with --engine k6 and a k6 --script`);
   }
+  const live = serve ? await startLiveServer(serve) : undefined;
+  if (live) io.stderr(`perf-gate: live figures at ${live.url}\n`);
+  try {
+    const report = await runWithLog(opts, io, signal, shard, { config, stageNames: list.stages, stages, ab, setup, choice }, live);
+    if (report) live?.send({ type: 'done', verdict: report.verdict, headline: `perf-gate: ${report.verdict} — ${headlineOf(report)}` });
+    return report;
+  } finally {
+    await live?.close();
+  }
+}
+
+/** What runStages settled before any load is sent. */
+interface Prepared {
+  readonly config: PerfGateConfig;
+  readonly stageNames: readonly string[];
+  readonly stages: readonly PlannedStage[];
+  readonly ab: ReturnType<typeof abOptions>;
+  readonly setup: EngineSetup;
+  readonly choice: Exclude<EngineChoice, { readonly problem: string }>;
+}
+
+/** runStages once the engine is chosen: the load, the comparison and the reports, logging to stderr (and the live page). */
+async function runWithLog(opts: RunCliOptions, io: Io, signal: AbortSignal, shard: ShardSetup | undefined, prepared: Prepared, live: LiveServer | undefined): Promise<Report | undefined> {
+  const { config, stageNames, stages, ab, setup, choice } = prepared;
+  let stage: string | undefined;
   const log: Log = {
-    info: (m) => io.stderr(`  ${m}\n`),
-    warning: (m) => io.stderr(`  warning: ${m}\n`),
+    info: (m) => {
+      io.stderr(`  ${m}\n`);
+      live?.send({ type: 'log', line: m });
+    },
+    warning: (m) => {
+      io.stderr(`  warning: ${m}\n`);
+      live?.send({ type: 'log', line: `warning: ${m}` });
+    },
     debug: () => undefined,
     group: (title, fn) => {
       io.stderr(`\n▶ ${title}\n`);
+      stage = title.replace(/^stage /, '');
+      live?.send({ type: 'stage', stage });
       return fn();
     },
+    ...(live ? { progress: (snapshot: ProgressSnapshot) => live.send({ type: 'progress', stage, snapshot }) } : {}),
   };
   let baselines: BaselineStore = noBaseline;
   if (shard && opts.baseline !== undefined) {
@@ -179,7 +226,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard
     const file = new FileBaselineStore({ path: opts.baseline, perStage: false, ingest: { groupBy: config.groupBy, maxScopes: config.maxScopes }, log });
     // A baseline that cannot be read is a mistake on the command line (exit 2), said before any load is
     // sent — unlike the Action, whose baseline file may not be committed yet.
-    await file.runOf(list.stages[0]!);
+    await file.runOf(stageNames[0]!);
     baselines = file;
   }
   io.stderr(`perf-gate: engine ${choice.name} (${choice.why})\n`);

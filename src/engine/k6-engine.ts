@@ -44,6 +44,8 @@ export interface K6EngineOptions {
   readonly output?: 'live' | 'file';
   /** A copy of k6's raw NDJSON per stage, `{stage}` replaced by the stage; gzipped when it ends in `.gz`. */
   readonly rawOutput?: string;
+  /** Milliseconds between progress lines (default 15 000). */
+  readonly progressIntervalMs?: number;
   /**
    * Run one shard of a distributed test (k6-shard.ts): the plan's flags go before the user's, k6 starts at
    * `startAt` (waited for, ISO 8601), and the output records `shard` (script hash, segment, start time).
@@ -118,6 +120,7 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
         flags: [...(shard ? [...shard.plan.flags, ...(shard.region !== undefined ? ['--tag', `region=${shard.region}`] : [])] : []), ...options.flags],
         secrets: options.secrets,
         processEnv: options.processEnv,
+        ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
         log,
         signal,
       });
@@ -277,6 +280,7 @@ export const k6Engine = {
       processEnv: setup.processEnv,
       ...(setup.k6Output !== undefined ? { output: setup.k6Output } : {}),
       ...(setup.rawOutput !== undefined ? { rawOutput: setup.rawOutput } : {}),
+      ...(setup.progressIntervalMs !== undefined ? { progressIntervalMs: setup.progressIntervalMs } : {}),
       ...(setup.shard
         ? { shard: { plan: shardPlan(setup.shard.spec, setup.shard.sequence), ...(setup.shard.startAt !== undefined ? { startAt: setup.shard.startAt } : {}), ...(setup.shard.region !== undefined ? { region: setup.shard.region } : {}) } }
         : {}),

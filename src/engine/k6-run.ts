@@ -377,7 +377,9 @@ class ProgressLoop {
     }
     const now = Date.now();
     if (now >= this.nextReport && !this.stopped) {
-      this.log.info(formatProgress(this.live.take(now - this.startMs)));
+      const snapshot = this.live.take(now - this.startMs);
+      this.log.info(formatProgress(snapshot));
+      this.log.progress?.(snapshot);
       while (this.nextReport <= now) this.nextReport += this.intervalMs;
     }
   }

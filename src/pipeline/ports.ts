@@ -10,12 +10,15 @@ import type { MemorySample, RunDocument, ShardRecord } from '../document/run-doc
 import type { HistoryEntry } from '../document/history-entry.js';
 import type { ShardFigures } from '../document/shard-figures.js';
 import type { IngestOptions } from '../ingest/index.js';
+import type { ProgressSnapshot } from '../engine/live-progress.js';
 
 /** Where log lines go: `@actions/core` in the Action, stderr in the CLI, a recorder in tests. */
 export interface Log {
   info(message: string): void;
   warning(message: string): void;
   debug(message: string): void;
+  /** The figures of each progress line while a load runs, for a live view (`perf-gate run --serve`). */
+  progress?(snapshot: ProgressSnapshot): void;
   /** Runs `fn` under a heading (`core.group` in the Action); without it, `fn` runs as is. */
   group?<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
@@ -139,6 +142,8 @@ export interface EngineSetup {
    * `file`, a `<stage>.ndjson` read after k6 exits (also the fallback where no FIFO can be made).
    */
   readonly k6Output?: 'live' | 'file';
+  /** Milliseconds between progress lines while a load runs (default 15 000; `--serve` asks for 2 000). */
+  readonly progressIntervalMs?: number;
   /** A copy of k6's raw NDJSON per stage (`{stage}` in it is the stage's name), gzipped for a `.gz` name; none by default. */
   readonly rawOutput?: string;
   /** Run one shard of a distributed test; engines that cannot slice their load refuse it. */

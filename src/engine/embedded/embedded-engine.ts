@@ -62,7 +62,8 @@ export const embeddedEngine = {
     }
     // Every stage's workload is checked before the first one runs.
     const workloads = new Map(setup.stages.map((stage) => [stage, stageWorkload(setup.config, stage, setup)]));
-    return { ready: true, engine: createEmbeddedEngine(workloads), why: 'a `workload:` in the config' } as const;
+    const options = setup.progressIntervalMs !== undefined ? { progressIntervalMs: setup.progressIntervalMs } : {};
+    return { ready: true, engine: createEmbeddedEngine(workloads, options), why: 'a `workload:` in the config' } as const;
   },
 } as const satisfies LoadEngineEntry;
 

@@ -9,7 +9,7 @@ import { RunBuilder, type MetricDefinition, type PointTargets } from '../../docu
 import type { RunDocument } from '../../document/run-document.js';
 import { K6_BUILTIN_METRICS } from '../../ingest/k6/builtin-metrics.js';
 import type { LoadWatch } from '../../pipeline/ports.js';
-import { formatProgress } from '../live-progress.js';
+import { formatProgress, type ProgressSnapshot } from '../live-progress.js';
 import { startLooks, type RunningLooks } from '../watch-looks.js';
 import { splitEvenly, weightedCycle } from './schedule.js';
 import { isExpectedStatus, requestName, type Workload, type WorkloadLogin, type WorkloadRequest } from '../../config/workload.js';
@@ -18,7 +18,7 @@ import autocannonPackage from 'autocannon/package.json' with { type: 'json' };
 export interface RunEmbeddedOptions {
   /** The stage name: `meta.stage` and the `scenario` tag of every point, as a k6 scenario would be. */
   readonly stage: string;
-  readonly log: { info(message: string): void; warning?(message: string): void };
+  readonly log: { info(message: string): void; warning?(message: string): void; progress?(snapshot: ProgressSnapshot): void };
   /** Milliseconds between progress lines (default 15 000). */
   readonly progressIntervalMs?: number;
   /** Aborting stops the load and returns what was measured, with `meta.partial` true. */
@@ -241,7 +241,11 @@ export async function runEmbedded(workload: Workload, options: RunEmbeddedOption
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const intervalMs = options.progressIntervalMs ?? 15_000;
-  const progressTimer = setInterval(() => options.log.info(formatProgress(progress.take(vus))), intervalMs);
+  const progressTimer = setInterval(() => {
+    const snapshot = progress.take(vus);
+    options.log.info(formatProgress(snapshot));
+    options.log.progress?.(snapshot);
+  }, intervalMs);
   const vusTimer = setInterval(sampleVus, 1000);
   // The run so far, as finish would give it now; reading goes on (a look sees every response recorded).
   const soFar = (): RunDocument | undefined => (recorded === 0 ? undefined : builder.finish({ ...runInfo(false), durationSeconds: (Date.now() - loadStart) / 1000 }));
