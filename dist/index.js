@@ -98613,6 +98613,15 @@ function shardFigures(docs, summary3) {
   const regions = regionOrder.map((region) => ({ region, shards: ofRegion.get(region).length, ...shareOf(ofRegion.get(region)) }));
   return { count: summary3.count, members: members2, missing: summary3.missing, startSpreadSeconds: summary3.startSpreadSeconds, regions };
 }
+function shardFiguresView(doc) {
+  const roles = doc.meta.roles ?? K6_ROLES;
+  const scopes = {};
+  for (const name of [roles.requests, roles.failures, roles.latency]) {
+    const s = doc.scopes[name];
+    if (s) scopes[name] = s;
+  }
+  return { schema: doc.schema, meta: doc.meta, metrics: {}, scopes, windows: { originMs: doc.windows.originMs, widthMs: doc.windows.widthMs, series: {} } };
+}
 function shareOf(docs) {
   let requests = 0;
   let failed = 0;
@@ -98681,29 +98690,33 @@ function shardDocumentsEngine(dir, folder, options = {}) {
         throw new MergeError(`no shard document of stage ${stage} under ${dir} (it holds ${[...folder.keys()].join(", ")}) \u2014 the shard jobs write <stage>.run.json; check 'stages' and the artifacts downloaded`);
       }
       const names = files.map((f) => relative2(dir, f) || f);
-      const docs = [];
-      for (const file2 of files) {
+      const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+      const views = [];
+      const own2 = /* @__PURE__ */ new Set();
+      for (const [k, file2] of files.entries()) {
         const doc = await ingestFiles([file2], {});
         if (doc.meta.stage !== void 0 && doc.meta.stage !== stage) {
           throw new MergeError(`${relative2(dir, file2)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
         }
-        docs.push(doc);
+        for (const w of doc.meta.warnings) own2.add(w);
+        views.push(shardFiguresView(doc));
+        merger.add(doc, names[k]);
       }
-      const merged = mergeRuns(docs, { names, allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+      if (merger.windowsAgain()) for (const file2 of files) merger.addWindows(await ingestFiles([file2], {}));
+      const merged = merger.finish();
       const summary3 = merged.meta.shards;
       if (!summary3) {
-        throw new MergeError(`${names.join(", ")}: ${docs.length === 1 ? "this is no shard document" : "these are no shard documents"} (no meta.shard) \u2014 merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
+        throw new MergeError(`${names.join(", ")}: ${files.length === 1 ? "this is no shard document" : "these are no shard documents"} (no meta.shard) \u2014 merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
       }
-      const own2 = new Set(docs.flatMap((d) => d.meta.warnings));
       for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) log.warning(w);
-      log.info(`stage ${stage}: merged ${docs.length} of ${summary3.count} shards (${summary3.members.map((m) => `${m.index}/${summary3.count} ${m.requests} requests`).join(", ")}), started ${summary3.startSpreadSeconds.toFixed(1)} s apart`);
+      log.info(`stage ${stage}: merged ${files.length} of ${summary3.count} shards (${summary3.members.map((m) => `${m.index}/${summary3.count} ${m.requests} requests`).join(", ")}), started ${summary3.startSpreadSeconds.toFixed(1)} s apart`);
       const thresholds2 = summary3.thresholds ? recordedThresholds2(summary3.thresholds) : void 0;
       return {
         measured: { kind: "document", document: merged },
         ...merged.meta.toolVersion !== void 0 ? { toolVersion: merged.meta.toolVersion } : {},
         cancelled: false,
         scriptThresholds: thresholds2 ?? [],
-        shards: shardFigures(docs, summary3),
+        shards: shardFigures(views, summary3),
         notes: thresholds2 ? [`The script's thresholds (${thresholds2.length === 1 ? "one metric" : `${thresholds2.length} metrics`}, recorded by the shards) were judged once, on the merged run.`] : ["The shards recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote them): only the config's SLOs were judged on the merged run."]
       };
     }

@@ -51,6 +51,20 @@ export function shardFigures(docs: readonly RunDocument[], summary: ShardsSummar
   return { count: summary.count, members, missing: summary.missing, startSpreadSeconds: summary.startSpreadSeconds, regions };
 }
 
+/**
+ * What shardFigures reads of a shard document: its meta and the whole run's request, failure and latency
+ * scopes — a few kilobytes, so that a merge of many shards can keep this of each and drop the rest.
+ */
+export function shardFiguresView(doc: RunDocument): RunDocument {
+  const roles = doc.meta.roles ?? K6_ROLES;
+  const scopes: RunDocument['scopes'] = {};
+  for (const name of [roles.requests, roles.failures, roles.latency]) {
+    const s = doc.scopes[name];
+    if (s) scopes[name] = s;
+  }
+  return { schema: doc.schema, meta: doc.meta, metrics: {}, scopes, windows: { originMs: doc.windows.originMs, widthMs: doc.windows.widthMs, series: {} } };
+}
+
 /** The requests, p95 and error rate of some shards taken together. */
 function shareOf(docs: readonly RunDocument[]): ShardShare {
   let requests = 0;

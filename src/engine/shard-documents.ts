@@ -8,10 +8,11 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { recordedThresholds } from '../config/recorded-thresholds.js';
-import { mergeRuns, MergeError } from '../document/merge.js';
+import { MergeError } from '../document/merge.js';
+import { RunMerger } from '../document/run-merger.js';
 import type { RunDocument } from '../document/run-document.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
-import { shardFigures } from '../document/shard-figures.js';
+import { shardFigures, shardFiguresView } from '../document/shard-figures.js';
 import { ingestFiles } from '../ingest/index.js';
 import type { LoadEngine, LoadOutput, StageLoad } from '../pipeline/ports.js';
 
@@ -71,29 +72,34 @@ export function shardDocumentsEngine(dir: string, folder: ShardFolder, options: 
         throw new MergeError(`no shard document of stage ${stage} under ${dir} (it holds ${[...folder.keys()].join(', ')}) — the shard jobs write <stage>.run.json; check 'stages' and the artifacts downloaded`);
       }
       const names = files.map((f) => relative(dir, f) || f);
-      const docs: RunDocument[] = [];
-      for (const file of files) {
+      // One document at a time (as perf-gate merge): 64 shards of a long test held at once took 660 MB.
+      const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+      const views: RunDocument[] = [];
+      const own = new Set<string>();
+      for (const [k, file] of files.entries()) {
         const doc = await ingestFiles([file], {});
         if (doc.meta.stage !== undefined && doc.meta.stage !== stage) {
           throw new MergeError(`${relative(dir, file)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
         }
-        docs.push(doc);
+        for (const w of doc.meta.warnings) own.add(w);
+        views.push(shardFiguresView(doc));
+        merger.add(doc, names[k]);
       }
-      const merged = mergeRuns(docs, { names, allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+      if (merger.windowsAgain()) for (const file of files) merger.addWindows(await ingestFiles([file], {}));
+      const merged = merger.finish();
       const summary = merged.meta.shards;
       if (!summary) {
-        throw new MergeError(`${names.join(', ')}: ${docs.length === 1 ? 'this is no shard document' : 'these are no shard documents'} (no meta.shard) — merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
+        throw new MergeError(`${names.join(', ')}: ${files.length === 1 ? 'this is no shard document' : 'these are no shard documents'} (no meta.shard) — merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
       }
-      const own = new Set(docs.flatMap((d) => d.meta.warnings));
       for (const w of merged.meta.warnings.filter((w) => !own.has(w))) log.warning(w);
-      log.info(`stage ${stage}: merged ${docs.length} of ${summary.count} shards (${summary.members.map((m) => `${m.index}/${summary.count} ${m.requests} requests`).join(', ')}), started ${summary.startSpreadSeconds.toFixed(1)} s apart`);
+      log.info(`stage ${stage}: merged ${files.length} of ${summary.count} shards (${summary.members.map((m) => `${m.index}/${summary.count} ${m.requests} requests`).join(', ')}), started ${summary.startSpreadSeconds.toFixed(1)} s apart`);
       const thresholds = summary.thresholds ? recordedThresholds(summary.thresholds) : undefined;
       return {
         measured: { kind: 'document', document: merged },
         ...(merged.meta.toolVersion !== undefined ? { toolVersion: merged.meta.toolVersion } : {}),
         cancelled: false,
         scriptThresholds: thresholds ?? [],
-        shards: shardFigures(docs, summary),
+        shards: shardFigures(views, summary),
         notes: thresholds
           ? [`The script's thresholds (${thresholds.length === 1 ? 'one metric' : `${thresholds.length} metrics`}, recorded by the shards) were judged once, on the merged run.`]
           : ["The shards recorded no script thresholds (k6 inspect failed there, or an older perf-gate wrote them): only the config's SLOs were judged on the merged run."],

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeRuns } from '../../src/document/merge.js';
 import type { RunDocument, ShardRecord } from '../../src/document/run-document.js';
 import { RunView } from '../../src/document/run-view.js';
-import { shardFigures } from '../../src/document/shard-figures.js';
+import { shardFigures, shardFiguresView } from '../../src/document/shard-figures.js';
 import { run } from '../gate/fixtures.js';
 
 const SEGMENTS = ['0:1/4', '1/4:1/2', '1/2:3/4', '3/4:1'];
@@ -40,6 +40,13 @@ describe('shardFigures', () => {
     expect(f.regions[0]!.p95).toBeCloseTo(east.p95, 9);
     expect(f.regions[0]!.errorRate).toBeCloseTo(east.errorRate, 12);
     expect(f.regions[0]!.errorRate).toBeGreaterThan(0);
+  });
+
+  it('gives the same figures from the slim views a merge keeps of each shard', () => {
+    const summary = mergeRuns(docs, { names: ['1', '2', '3', '4'] }).meta.shards!;
+    const views = docs.map(shardFiguresView);
+    expect(shardFigures(views, summary)).toEqual(shardFigures(docs, summary));
+    expect(JSON.stringify(views).length * 20).toBeLessThan(JSON.stringify(docs).length);
   });
 
   it('names the missing shards and has no regions when no shard names one', () => {

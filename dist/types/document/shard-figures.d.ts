@@ -30,3 +30,8 @@ export interface ShardFigures {
  * @param summary the merged document's `meta.shards`.
  */
 export declare function shardFigures(docs: readonly RunDocument[], summary: ShardsSummary): ShardFigures;
+/**
+ * What shardFigures reads of a shard document: its meta and the whole run's request, failure and latency
+ * scopes — a few kilobytes, so that a merge of many shards can keep this of each and drop the rest.
+ */
+export declare function shardFiguresView(doc: RunDocument): RunDocument;
