@@ -6,49 +6,24 @@
  * `Connection: close`), which they must put in connection setup; and a handler that burns CPU, which they
  * must put on CPU per request. Issue 13 §2, "request phases" and "service resources".
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/schema.js';
-import { createK6Engine } from '../../src/engine/k6-engine.js';
-import { endpointMemory } from '../../src/engine/memory-sources.js';
-import { resourceHints } from '../../src/report/resource-words.js';
 import type { RunDocument } from '../../src/document/run-document.js';
-import { planStages } from '../../src/pipeline/plan-stages.js';
-import { runPipeline } from '../../src/pipeline/run-pipeline.js';
+import { resourceHints } from '../../src/report/resource-words.js';
 import { timeHints } from '../../src/report/words.js';
-import { fakeStore, fixedClock, recordingLog } from '../pipeline/fakes.js';
-import { setFaults, startApiProcess, type ApiProcess } from '../support/example-api-process.js';
-import { K6_TEST_ENV, MAIN_K6, SKIPPED, warnIfSkipped } from '../support/real-k6.js';
+import { MAIN_K6, SKIPPED, warnIfSkipped } from '../support/real-k6.js';
+import { FreshApiStages } from './fresh-api-stage.js';
 
 warnIfSkipped('real k6: where the time went');
 
-const KNOBS = { VUS: '3', DURATION: '6s', THINK: '0.1', WS_EVERY: '3', EXPORT_EVERY: '4' };
-const CONFIG = parseConfig({});
-let api: ApiProcess | undefined;
-
-/** One smoke stage on a fresh API with these faults, judged against `baseline` when given. */
-async function measure(faults: unknown, baseline?: RunDocument) {
-  await api?.close();
-  api = await startApiProcess(9);
-  await setFaults(api, faults);
-  const engine = createK6Engine({ k6: MAIN_K6!, script: 'examples/k6/isectech.js', baseUrl: api.url, env: KNOBS, flags: [], secrets: [], processEnv: { ...process.env, ...K6_TEST_ENV } });
-  const result = await runPipeline(
-    { stages: planStages(CONFIG, ['smoke']), workDir: mkdtempSync(join(tmpdir(), 'perf-gate-real-phases-')), signal: new AbortController().signal, cancelledNote: 'cancelled' },
-    { engine, memory: endpointMemory(`${api.url}/metrics`, { warning: () => {} }, 500), baselines: fakeStore({ smoke: baseline ? { baseline, history: [] } : { history: [] } }), clock: fixedClock('2026-12-03T10:00:00Z'), log: recordingLog() },
-  );
-  return result.runs[0]!;
-}
+const stages = new FreshApiStages({ seed: 9, knobs: { VUS: '3', DURATION: '6s', THINK: '0.1', WS_EVERY: '3', EXPORT_EVERY: '4' }, scrapeMs: 500 });
+const measure = (faults: unknown, baseline?: RunDocument) => stages.run('smoke', faults, baseline);
 
 describe.skipIf(MAIN_K6 === undefined)(`where the time went and which resource moved, real k6 ${MAIN_K6 ? `v${MAIN_K6.version}` : `(${SKIPPED})`}`, () => {
   let baseline: RunDocument;
   beforeAll(async () => {
     baseline = (await measure({})).current;
   }, 60_000);
-  afterAll(async () => {
-    await api?.close();
-  });
+  afterAll(() => stages.close());
 
   it('the same code again gives no hint', async () => {
     const run = await measure({}, baseline);
