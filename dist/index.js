@@ -95054,9 +95054,9 @@ function withMaxDuration(stages, value2, name) {
   if (sequential.length === 0) {
     return { problem: `${name} is the budget of a sequential stage, but ${stages.map((s) => s.stage).join(", ")} ${stages.length === 1 ? "is" : "are"} not sequential \u2014 set stages.<name>.sequential in the config (docs/sequential.md), or leave ${name} out` };
   }
-  const short = sequential.filter((s) => s.policy.sequential.plannedSeconds > seconds2);
-  if (short.length > 0) {
-    return { problem: `${name} ${value2} is shorter than the planned length of ${short.map((s) => `${s.stage} (${s.policy.sequential.plannedSeconds} s)`).join(", ")}: the budget is how long a stage may run on past its plan when the answer is still open` };
+  const short2 = sequential.filter((s) => s.policy.sequential.plannedSeconds > seconds2);
+  if (short2.length > 0) {
+    return { problem: `${name} ${value2} is shorter than the planned length of ${short2.map((s) => `${s.stage} (${s.policy.sequential.plannedSeconds} s)`).join(", ")}: the budget is how long a stage may run on past its plan when the answer is still open` };
   }
   return { stages: stages.map((s) => s.policy.sequential ? { ...s, policy: { ...s.policy, sequential: { ...s.policy.sequential, maxSeconds: seconds2 } } } : s) };
 }
@@ -95633,8 +95633,8 @@ function reasonOf(a, outcome, capped, adjustedP, alpha) {
   const few = a.details?.smallSample;
   if (few && capped) return { code: "confirmed-few", ...few };
   if (capped && a.details?.compared === "end-of-run") return { code: "confirmed-end" };
-  const short = a.details?.shortRun;
-  if (short && capped) return { code: "confirmed-short", ...short };
+  const short2 = a.details?.shortRun;
+  if (short2 && capped) return { code: "confirmed-short", ...short2 };
   if (a.kind === "threshold") return { code: a.beyond ? "threshold-crossed" : "threshold-holds" };
   if (a.kind === "leak") return { code: a.beyond ? "leak" : "no-leak" };
   if (a.kind === "failure-signature") return a.beyond ? { code: "new-signature" } : { code: "within-limit" };
@@ -96807,7 +96807,7 @@ var latency = {
       const deffC = designEffectOfWindows(windowsC);
       const busyB = windowsB.filter((w) => w.count > 0).length;
       const busyC = windowsC.filter((w) => w.count > 0).length;
-      const short = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
+      const short2 = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
       const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean2(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...evidence.side ? { insufficientSide: evidence.side } : {} });
@@ -96816,9 +96816,9 @@ var latency = {
       const reported = statistic === "med" ? Math.expm1(evidence.test.logRatio) : change;
       const superiority = statistic === "med" ? cliffsDelta(bd, cd) : void 0;
       out.push(tested(base, evidence, reported, limit, {
-        ...short ? { atMost: "warn" } : {},
+        ...short2 ? { atMost: "warn" } : {},
         details: {
-          ...short ? { shortRun: { baselineWindows: busyB, currentWindows: busyC, needs: MIN_WINDOWS_TO_FAIL } } : {},
+          ...short2 ? { shortRun: { baselineWindows: busyB, currentWindows: busyC, needs: MIN_WINDOWS_TO_FAIL } } : {},
           ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
           ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
           ...detectable(evidence.test, noise, policy.alpha),
@@ -99375,18 +99375,18 @@ function headlineOf(report) {
       const lost = warning2.filter((f) => f.reason.code === "lost-scope");
       const few = warning2.filter((f) => f.reason.code === "confirmed-few");
       const ends = warning2.filter((f) => f.reason.code === "confirmed-end");
-      const short = warning2.filter((f) => f.reason.code === "confirmed-short");
-      const unconfirmed = warning2.length - lost.length - few.length - ends.length - short.length;
+      const short2 = warning2.filter((f) => f.reason.code === "confirmed-short");
+      const unconfirmed = warning2.length - lost.length - few.length - ends.length - short2.length;
       const listed = (fs4) => {
         const places = [...new Set(fs4.map(place))];
         return `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", \u2026" : ""}`;
       };
       const parts = [];
-      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0 && short.length === 0) {
+      if (unconfirmed > 0 || lost.length === 0 && few.length === 0 && ends.length === 0 && short2.length === 0) {
         parts.push(`${unconfirmed} ${unconfirmed === 1 ? "change" : "changes"} beyond a limit in ${names} that the data cannot confirm`);
       }
       const inNames = parts.length > 0 ? "" : ` in ${names}`;
-      if (short.length > 0) parts.push(`${short.length} ${short.length === 1 ? "change" : "changes"} beyond a limit${inNames} on a run too short to fail on: ${listed(short)}`);
+      if (short2.length > 0) parts.push(`${short2.length} ${short2.length === 1 ? "change" : "changes"} beyond a limit${inNames} on a run too short to fail on: ${listed(short2)}`);
       if (ends.length > 0) parts.push(`${ends.length} ${ends.length === 1 ? "slowdown" : "slowdowns"} in the last third of the run${inNames}: ${listed(ends)}`);
       if (few.length > 0) parts.push(`${few.length} ${few.length === 1 ? "change" : "changes"} beyond a limit${inNames} on fewer requests than minSamples: ${listed(few)}`);
       if (lost.length > 0) parts.push(`${lost.length} ${lost.length === 1 ? "endpoint" : "endpoints"} of the baseline missing from the current run${parts.length > 0 ? "" : ` in ${names}`}: ${listed(lost)}`);
@@ -101107,6 +101107,9 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     problems.push(`'raw-output' is written by each of the ${stages.length} stages: put {stage} in it, e.g. 'perf/{stage}.ndjson.gz' \u2014 got '${rawOutput}'`);
   }
   const shard = parseShard(raw, { engine, ab: ab !== void 0 }, problems);
+  const openIssue = parseBoolean("open-issue", raw("open-issue"), false, problems);
+  const notifyWebhook2 = raw("notify-webhook") || void 0;
+  if (notifyWebhook2 !== void 0 && !/^https?:\/\/[^\s/]+/.test(notifyWebhook2)) problems.push("'notify-webhook' must be an http(s) URL (a Slack-compatible incoming webhook), but it is not (the value is a secret and not shown)");
   if (problems.length > 0) throw new InputError(problems);
   return {
     ...shard ? { shard } : {},
@@ -101133,7 +101136,9 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     ...rollback2 ? { rollback: rollback2 } : {},
     ...acceptLabel ? { acceptLabel } : {},
     k6Output,
-    ...rawOutput ? { rawOutput } : {}
+    ...rawOutput ? { rawOutput } : {},
+    openIssue,
+    ...notifyWebhook2 ? { notifyWebhook: notifyWebhook2 } : {}
   };
 }
 function parseShard(raw, context, problems) {
@@ -101638,11 +101643,163 @@ async function rollback(io2, inputs, ctx, client, report, runs, clock) {
   return true;
 }
 
+// src/github/tracking-issues.ts
+function trackingMarker(key) {
+  return `<!-- perf-gate:track=${key.replace(/--/g, "- -").replace(/[\r\n]/g, " ")} -->`;
+}
+var MARKER = /^<!-- perf-gate:track=(.*) -->$/m;
+async function openTrackingIssues(client, repo, label2) {
+  const issues = await client.paginate(
+    client.rest.issues.listForRepo,
+    { ...repo, state: "open", labels: label2, per_page: 100 },
+    (response) => response.data.flatMap((i) => {
+      if (i.pull_request) return [];
+      const key = MARKER.exec(i.body ?? "")?.[1];
+      return key === void 0 ? [] : [{ number: i.number, key, title: i.title, body: i.body ?? "" }];
+    })
+  );
+  const byKey = /* @__PURE__ */ new Map();
+  for (const i of issues.sort((a, b) => a.number - b.number)) if (!byKey.has(i.key)) byKey.set(i.key, i);
+  return byKey;
+}
+async function trackRegression(client, repo, label2, open7, regression) {
+  const body = `${trackingMarker(regression.key)}
+${regression.body}`;
+  const existing = open7.get(trackingKey(regression.key));
+  if (existing) {
+    if (existing.body !== body || existing.title !== regression.title) await client.rest.issues.update({ ...repo, issue_number: existing.number, title: regression.title, body });
+    await client.rest.issues.createComment({ ...repo, issue_number: existing.number, body: regression.update });
+    return { number: existing.number, action: "updated" };
+  }
+  const { data } = await client.rest.issues.create({ ...repo, title: regression.title, body, labels: [label2] });
+  return { number: data.number, action: "opened" };
+}
+async function closeTracking(client, repo, issue3, why) {
+  await client.rest.issues.createComment({ ...repo, issue_number: issue3.number, body: why });
+  await client.rest.issues.update({ ...repo, issue_number: issue3.number, state: "closed", state_reason: "completed" });
+}
+function trackingKey(key) {
+  return MARKER.exec(trackingMarker(key))[1];
+}
+
+// src/action/regression-issues.ts
+var ISSUE_LABEL = "perf-gate";
+function onDefaultBranch(ctx) {
+  return ctx.defaultBranch !== void 0 && ctx.ref === `refs/heads/${ctx.defaultBranch}` && ctx.pullRequest === void 0;
+}
+function placeOf(f, latencyMetric) {
+  if (f.scope !== void 0 || f.metric === latencyMetric || f.metric.startsWith(`${latencyMetric}{`)) return scopeLabel(f, latencyMetric);
+  return f.kind === "memory" || f.kind === "leak" || f.kind === "degradation" ? f.kind : scopeLabel(f, latencyMetric);
+}
+var NONE2 = { opened: [], updated: [], closed: [] };
+async function trackRegressions(io2, ctx, client, report, runs, enabled) {
+  if (!enabled) return NONE2;
+  if (!onDefaultBranch(ctx)) {
+    io2.info("open-issue: this run is not of the default branch, so no issue is opened or closed (a pull request has its comment).");
+    return NONE2;
+  }
+  if (!client) {
+    io2.warning("open-issue: no github-token, so no issue is opened or closed.");
+    return NONE2;
+  }
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  const done = { opened: [], updated: [], closed: [] };
+  try {
+    const open7 = await openTrackingIssues(client, repo, ISSUE_LABEL);
+    for (const stage of report.stages) {
+      const run = runs.find((r) => r.stage === stage.stage);
+      const latencyMetric = latencyMetricOf(stage.scopes);
+      const failing = /* @__PURE__ */ new Map();
+      for (const f of stage.findings.filter((x) => x.outcome === "fail")) {
+        const place2 = placeOf(f, latencyMetric);
+        failing.set(place2, [...failing.get(place2) ?? [], f]);
+      }
+      for (const [place2, findings] of failing) {
+        const key = `${stage.stage} \xB7 ${place2}`;
+        const r = await trackRegression(client, repo, ISSUE_LABEL, open7, {
+          key,
+          title: `perf-gate: ${place2} regressed in stage ${stage.stage}`,
+          body: issueBody(ctx, stage, place2, findings, run),
+          update: `Still regressed at ${short(ctx.sha)}${ctx.runUrl ? ` ([run](${ctx.runUrl}))` : ""}:
+
+${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
+        });
+        (r.action === "opened" ? done.opened : done.updated).push(r.number);
+        io2.info(`open-issue: ${r.action} #${r.number} (${key})`);
+      }
+      const passed = new Set(stage.scopes.filter((s) => s.outcome === "pass").map((s) => s.scope === void 0 ? ALL_REQUESTS : scopeLabel(s, latencyMetric)));
+      if (stage.outcome === "pass") for (const kind of ["memory", "leak", "degradation"]) passed.add(kind);
+      for (const issue3 of open7.values()) {
+        const place2 = placeIn(issue3, stage.stage);
+        if (place2 === void 0 || failing.has(place2) || !passed.has(place2)) continue;
+        await closeTracking(client, repo, issue3, `Returned at ${short(ctx.sha)}${ctx.runUrl ? ` ([run](${ctx.runUrl}))` : ""}: ${place2} passes in stage ${stage.stage} again. Closed by perf-gate.`);
+        done.closed.push(issue3.number);
+        io2.info(`open-issue: closed #${issue3.number} (${issue3.key})`);
+      }
+    }
+  } catch (err) {
+    if (isPermissionError(err)) io2.warning("open-issue: the token cannot write issues (give the job 'issues: write'); none was opened or closed.");
+    else io2.warning(`open-issue: ${describeGitHubError(err)}`);
+  }
+  return done;
+}
+function placeIn(issue3, stage) {
+  const prefix = trackingKey(`${stage} \xB7 `);
+  return issue3.key.startsWith(prefix) ? issue3.key.slice(prefix.length) : void 0;
+}
+function short(sha) {
+  return sha ? sha.slice(0, 7) : "this run";
+}
+function issueBody(ctx, stage, place2, findings, run) {
+  const base = stage.baselineRun?.gitSha;
+  const head = ctx.sha;
+  const range = base && head && base !== head ? `[${short(base)}\u2026${short(head)}](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/compare/${base}...${head}) \u2014 the commits between the baseline and this run.` : head ? `at ${short(head)} (the baseline's commit is not recorded).` : "not known (the run has no commit).";
+  const points = [...(run?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), { label: short(head), p95: stage.scopes.find((s) => s.scope === void 0)?.current?.p95 ?? Number.NaN }];
+  const trend = renderTrend(points, `stage ${stage.stage}: p95 of all requests per run on the default branch (ms)`);
+  return [
+    `**${place2}** regressed in stage **${stage.stage}** on the default branch${ctx.runUrl ? ` ([run](${ctx.runUrl}))` : ""}.`,
+    "",
+    ...findings.map((f) => `- ${findingMessage(f)}`),
+    "",
+    `Commits in range: ${range}`,
+    ...trend ? ["", trend] : [],
+    "",
+    `perf-gate keeps this issue up to date while the regression stays, and closes it when ${place2} passes again in stage ${stage.stage}.`
+  ].join("\n");
+}
+
+// src/action/notify.ts
+function notifyText(report, ctx, issues) {
+  const where2 = `${ctx.owner}/${ctx.repo}${ctx.defaultBranch ? `@${ctx.defaultBranch}` : ""}${ctx.sha ? ` ${ctx.sha.slice(0, 7)}` : ""}`;
+  const run = ctx.runUrl ? ` \u2014 <${ctx.runUrl}|the run>` : "";
+  const link = (n) => `<${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${n}|#${n}>`;
+  const tracked = [...issues.opened.map((n) => `${link(n)} (new)`), ...issues.updated.map(link)];
+  return `perf-gate: ${report.verdict} on ${where2}: ${headlineOf(report)}${run}${tracked.length > 0 ? ` \xB7 tracked in ${tracked.join(", ")}` : ""}`;
+}
+async function notifyWebhook(io2, url2, report, ctx, issues, fetcher = fetch) {
+  if (url2 === void 0 || report.verdict !== "fail" || !onDefaultBranch(ctx)) return false;
+  try {
+    const res = await fetcher(url2, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: notifyText(report, ctx, issues) }), signal: AbortSignal.timeout(1e4) });
+    if (!res.ok) {
+      io2.warning(`notify-webhook: the webhook answered ${res.status} ${res.statusText}; nobody was told.`);
+      return false;
+    }
+    io2.info("notify-webhook: told the webhook of the failing run.");
+    return true;
+  } catch (err) {
+    const cause = err.cause?.code ?? (err instanceof Error ? err.name : "error");
+    io2.warning(`notify-webhook: the webhook could not be reached (${cause}); nobody was told.`);
+    return false;
+  }
+}
+
 // src/action/run.ts
 var INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'", plan: "'plan'" };
 async function runAction(io2) {
   const token = io2.getInput("github-token").trim();
   if (token !== "") io2.setSecret(token);
+  const webhook = io2.getInput("notify-webhook").trim();
+  if (webhook !== "") io2.setSecret(webhook);
   const inputs = parseInputs(io2.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io2.env);
   const config2 = await loadConfig(inputs.config);
@@ -101723,6 +101880,8 @@ async function runAction(io2) {
   if (inputs.jobSummary) await io2.summary(markdown);
   io2.setOutput("comment-id", await comment(io2, inputs, ctx, client, report, marker, markdown));
   await statuses(io2, ctx, client, report);
+  const tracked = await trackRegressions(io2, ctx, client, report, runs, inputs.openIssue);
+  await notifyWebhook(io2, inputs.notifyWebhook, report, ctx, tracked);
   if (ab) io2.info("A/B mode: the stored baseline was not used and is not updated.");
   else await updateBaselines(io2, inputs, ctx, client, store, report, runs, accepted);
   if (shouldFail(report.verdict, inputs.failOn, false)) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${headlineOf(report)}`);
@@ -101744,7 +101903,7 @@ function registryEntry(name) {
   return entry;
 }
 function secretsOf(inputs) {
-  return inputs.githubToken !== "" ? [inputs.githubToken] : [];
+  return [inputs.githubToken, inputs.notifyWebhook ?? ""].filter((s) => s !== "");
 }
 function wholeRunP95(stage) {
   return stage.scopes.find((s) => s.scope === void 0)?.current?.p95 ?? Number.NaN;

@@ -51,6 +51,10 @@ export interface ActionInputs {
   readonly merge?: { readonly dir: string; readonly allowMissingShards: boolean; readonly startToleranceSeconds: number };
   /** `max-duration`: the sequential stages' budget (a duration), checked against the stages once they are planned. */
   readonly maxDuration?: string;
+  /** `open-issue`: on the default branch, one GitHub issue per stage and endpoint that regressed, closed when it returns. */
+  readonly openIssue: boolean;
+  /** `notify-webhook`: a Slack-compatible incoming webhook told of a failing run on the default branch (a secret). */
+  readonly notifyWebhook?: string;
 }
 
 export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
@@ -150,6 +154,9 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
   }
 
   const shard = parseShard(raw, { engine, ab: ab !== undefined }, problems);
+  const openIssue = parseBoolean('open-issue', raw('open-issue'), false, problems);
+  const notifyWebhook = raw('notify-webhook') || undefined;
+  if (notifyWebhook !== undefined && !/^https?:\/\/[^\s/]+/.test(notifyWebhook)) problems.push("'notify-webhook' must be an http(s) URL (a Slack-compatible incoming webhook), but it is not (the value is a secret and not shown)");
 
   if (problems.length > 0) throw new InputError(problems);
   return {
@@ -178,6 +185,8 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     ...(acceptLabel ? { acceptLabel } : {}),
     k6Output,
     ...(rawOutput ? { rawOutput } : {}),
+    openIssue,
+    ...(notifyWebhook ? { notifyWebhook } : {}),
   };
 }
 

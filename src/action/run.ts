@@ -23,6 +23,8 @@ import type { ActionIo } from './io.js';
 import { memorySampler } from './memory-source.js';
 import { comment, statuses } from './publish.js';
 import { rollback } from './rollback.js';
+import { notifyWebhook } from './notify.js';
+import { trackRegressions } from './regression-issues.js';
 import { headlineOf } from '../report/words.js';
 
 /** How the Action's messages name its settings. */
@@ -36,6 +38,8 @@ export async function runAction(io: ActionIo): Promise<void> {
   // Masked before anything can print it; it never reaches a child process either (childEnv).
   const token = io.getInput('github-token').trim();
   if (token !== '') io.setSecret(token);
+  const webhook = io.getInput('notify-webhook').trim();
+  if (webhook !== '') io.setSecret(webhook);
   const inputs = parseInputs(io.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io.env);
   const config = await loadConfig(inputs.config);
@@ -137,6 +141,8 @@ export async function runAction(io: ActionIo): Promise<void> {
   if (inputs.jobSummary) await io.summary(markdown);
   io.setOutput('comment-id', await comment(io, inputs, ctx, client, report, marker, markdown));
   await statuses(io, ctx, client, report);
+  const tracked = await trackRegressions(io, ctx, client, report, runs, inputs.openIssue);
+  await notifyWebhook(io, inputs.notifyWebhook, report, ctx, tracked);
   if (ab) io.info('A/B mode: the stored baseline was not used and is not updated.');
   else await updateBaselines(io, inputs, ctx, client, store, report, runs, accepted);
 
@@ -167,9 +173,9 @@ function registryEntry(name: LoadEngineName): (typeof LOAD_ENGINES)[number] {
   return entry;
 }
 
-/** Values no child process and no log line may show: the github-token. */
+/** Values no child process and no log line may show: the github-token and the webhook URL. */
 function secretsOf(inputs: ActionInputs): string[] {
-  return inputs.githubToken !== '' ? [inputs.githubToken] : [];
+  return [inputs.githubToken, inputs.notifyWebhook ?? ''].filter((s) => s !== '');
 }
 
 function wholeRunP95(stage: StageReport): number {

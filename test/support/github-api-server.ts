@@ -33,6 +33,9 @@ export const ROUTES = [
   'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
   'POST /repos/{owner}/{repo}/dispatches',
   'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+  'GET /repos/{owner}/{repo}/issues',
+  'POST /repos/{owner}/{repo}/issues',
+  'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -85,6 +88,19 @@ interface Commit {
   date: string;
 }
 
+/** An issue (or, with `pull_request`, a pull request: GitHub's issues API lists both). */
+export interface Issue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: 'completed' | 'not_planned' | 'reopened' | null;
+  labels: string[];
+  pull_request?: true;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CommitStatus {
   id: number;
   sha: string;
@@ -106,6 +122,8 @@ export interface RepoState {
   repositoryDispatches: { event_type: string; client_payload: unknown }[];
   /** Pull requests a commit belongs to (what `listPullRequestsAssociatedWithCommit` answers). */
   pullsByCommit: Map<string, { number: number; labels: { name: string }[] }[]>;
+  /** Issues and pull requests by number (one sequence, as on GitHub). */
+  issues: Map<number, Issue>;
 }
 
 export interface ServerState {
@@ -122,6 +140,10 @@ export interface ServerState {
   readFile(branch: string, path: string, owner?: string, repo?: string): string | undefined;
   /** The commit messages from a branch head down its first parents. */
   log(branch: string, owner?: string, repo?: string): Commit[];
+  /** Adds an issue (or a pull request, `pullRequest`) as somebody else made it. */
+  seedIssue(fields: { title: string; body?: string; labels?: string[]; state?: 'open' | 'closed'; pullRequest?: boolean }, owner?: string, repo?: string): Issue;
+  /** Every issue and pull request, by number. */
+  issues(owner?: string, repo?: string): Issue[];
 }
 
 export interface GitHubApiServer {
@@ -156,7 +178,7 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 /** The permission GitHub names in `x-accepted-github-permissions` when a write is refused. */
 function acceptedPermission(route: Route): string {
   if (route.includes('/git/')) return 'contents=write';
-  if (route.includes('/issues/')) return 'issues=write; pull_requests=write';
+  if (/\/issues(?:\/|$)/.test(route)) return 'issues=write; pull_requests=write';
   if (route.includes('/statuses/')) return 'statuses=write';
   if (route.includes('/actions/')) return 'actions=write';
   return 'contents=write';
@@ -174,11 +196,34 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
     const key = `${owner}/${repo}`.toLowerCase();
     let s = repos.get(key);
     if (!s) {
-      s = { comments: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(), statuses: [], workflowDispatches: [], repositoryDispatches: [], pullsByCommit: new Map() };
+      s = { comments: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(), statuses: [], workflowDispatches: [], repositoryDispatches: [], pullsByCommit: new Map(), issues: new Map() };
       repos.set(key, s);
     }
     return s;
   };
+  const addIssue = (s: RepoState, title: string, body: string | null, labels: string[], state: 'open' | 'closed', pullRequest: boolean): Issue => {
+    const at = tick();
+    const number = 100 + s.issues.size + 1;
+    const issue: Issue = { number, title, body, state, state_reason: state === 'closed' ? 'completed' : null, labels: [...labels], ...(pullRequest ? { pull_request: true as const } : {}), created_at: at, updated_at: at };
+    s.issues.set(number, issue);
+    return issue;
+  };
+  const issueJson = (baseUrl: string, owner: string, repo: string, i: Issue) => ({
+    id: 5_000_000 + i.number,
+    node_id: `I_${i.number}`,
+    number: i.number,
+    url: `${baseUrl}/repos/${owner}/${repo}/issues/${i.number}`,
+    html_url: `https://github.com/${owner}/${repo}/${i.pull_request ? 'pull' : 'issues'}/${i.number}`,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    state_reason: i.state_reason,
+    labels: i.labels.map((name, k) => ({ id: k + 1, name })),
+    user: { login: 'github-actions[bot]', id: 1, type: 'Bot' },
+    created_at: i.created_at,
+    updated_at: i.updated_at,
+    ...(i.pull_request ? { pull_request: { url: `${baseUrl}/repos/${owner}/${repo}/pulls/${i.number}` } } : {}),
+  });
   const issueComments = (s: RepoState, issue: number): Comment[] => {
     let list = s.comments.get(issue);
     if (!list) s.comments.set(issue, (list = []));
@@ -215,6 +260,10 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
       }
       return undefined;
     },
+    seedIssue(fields, owner, repo) {
+      return addIssue(repoState(owner, repo), fields.title, fields.body ?? null, fields.labels ?? [], fields.state ?? 'open', fields.pullRequest ?? false);
+    },
+    issues: (owner, repo) => [...repoState(owner, repo).issues.values()].sort((a, b) => a.number - b.number),
     log(branch, owner, repo) {
       const s = repoState(owner, repo);
       const out: Commit[] = [];
@@ -456,6 +505,57 @@ export async function startGitHubApiServer(): Promise<GitHubApiServer> {
       }
       s.repositoryDispatches.push({ event_type: eventType, client_payload: payload });
       return { status: 204 };
+    },
+    // GitHub's issues list holds pull requests too (with `pull_request`); `labels` is a comma-separated AND;
+    // `state` open (default), closed or all; newest first, paged as the comments are.
+    'GET /repos/{owner}/{repo}/issues': ({ params, query, s, baseUrl, path }) => {
+      const state = query['state'] ?? 'open';
+      if (!['open', 'closed', 'all'].includes(state)) throw new HttpError(422, 'Validation Failed');
+      const wanted = (query['labels'] ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+      const list = [...s.issues.values()]
+        .filter((i) => (state === 'all' || i.state === state) && wanted.every((l) => i.labels.includes(l)))
+        .sort((a, b) => b.number - a.number);
+      const perPage = Math.min(100, Math.max(1, Number(query['per_page'] ?? 30) || 30));
+      const page = Math.max(1, Number(query['page'] ?? 1) || 1);
+      const last = Math.max(1, Math.ceil(list.length / perPage));
+      const rest = Object.entries(query).filter(([k]) => k !== 'page' && k !== 'per_page').map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+      const link = (p: number, rel: string) => `<${baseUrl}${path}?per_page=${perPage}${rest}&page=${p}>; rel="${rel}"`;
+      const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : [])];
+      const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {};
+      return { status: 200, body: list.slice((page - 1) * perPage, page * perPage).map((i) => issueJson(baseUrl, params['owner']!, params['repo']!, i)), headers };
+    },
+    'POST /repos/{owner}/{repo}/issues': ({ params, body, s, baseUrl }) => {
+      const title = field(body, 'title');
+      if (typeof title !== 'string' || title.trim() === '') throw new HttpError(422, 'Validation Failed', {}, { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+      const text = field(body, 'body');
+      if (typeof text === 'string' && text.length > 65_536) throw new HttpError(422, 'Validation Failed', {}, { errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] });
+      const labels = field(body, 'labels');
+      const names = Array.isArray(labels) ? labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))) : [];
+      const issue = addIssue(s, title, typeof text === 'string' ? text : null, names, 'open', false);
+      return { status: 201, body: issueJson(baseUrl, params['owner']!, params['repo']!, issue) };
+    },
+    'PATCH /repos/{owner}/{repo}/issues/{issue_number}': ({ params, body, s, baseUrl }) => {
+      const issue = s.issues.get(Number(params['issue_number']));
+      if (!issue) throw new HttpError(404, 'Not Found');
+      const title = field(body, 'title');
+      const text = field(body, 'body');
+      const state = field(body, 'state');
+      if (title !== undefined) {
+        if (typeof title !== 'string' || title.trim() === '') throw new HttpError(422, 'Validation Failed');
+        issue.title = title;
+      }
+      if (text !== undefined) {
+        if (typeof text === 'string' && text.length > 65_536) throw new HttpError(422, 'Validation Failed', {}, { errors: ['body is too long (maximum is 65536 characters)'] });
+        issue.body = typeof text === 'string' ? text : null;
+      }
+      if (state !== undefined) {
+        if (state !== 'open' && state !== 'closed') throw new HttpError(422, 'Validation Failed');
+        const reason = field(body, 'state_reason');
+        issue.state_reason = state === 'closed' ? (reason === 'not_planned' ? 'not_planned' : 'completed') : issue.state === 'closed' ? 'reopened' : issue.state_reason;
+        issue.state = state;
+      }
+      issue.updated_at = tick();
+      return { status: 200, body: issueJson(baseUrl, params['owner']!, params['repo']!, issue) };
     },
     'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': ({ params, s }) => {
       const pulls = s.pullsByCommit.get(params['commit_sha']!) ?? [];
