@@ -16,8 +16,8 @@ h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
 .figure b { display: block; font-size: 1.4rem; font-variant-numeric: tabular-nums; }
 .figure span { color: #57606a; font-size: .8rem; }
 svg { width: 100%; height: 180px; border: 1px solid #d0d7de; border-radius: 6px; }
-.p95 { stroke: #cf222e; fill: none; stroke-width: 2; }
-.rps { stroke: #0969da; fill: none; stroke-width: 2; }
+.p95 { stroke: #cf222e; fill: none; stroke-width: 2; vector-effect: non-scaling-stroke; }
+.rps { stroke: #0969da; fill: none; stroke-width: 2; vector-effect: non-scaling-stroke; }
 #legend { color: #57606a; font-size: .8rem; margin: .2rem 0 1rem; }
 #log { background: #f6f8fa; border-radius: 6px; padding: .6rem; max-height: 16rem; overflow: auto; font-size: 12px; white-space: pre-wrap; }
 .done-pass { color: #1a7f37; } .done-fail { color: #cf222e; } .done-warn, .done-inconclusive { color: #9a6700; }
@@ -102,7 +102,8 @@ export function livePageHtml(): string {
     figure('vus', 'virtual users'),
     figure('total', 'requests so far'),
     '</div>',
-    '<svg id="chart" viewBox="0 0 600 180" role="img" aria-label="p95 and request rate over the stage"></svg>',
+    // Stretched to the page's width: the time axis is the stage so far, whatever the window's shape.
+    '<svg id="chart" viewBox="0 0 600 180" preserveAspectRatio="none" role="img" aria-label="p95 and request rate over the stage"></svg>',
     '<p id="legend"></p>',
     '<pre id="log"></pre>',
     `<script>${SCRIPT}</script>`,
