@@ -35,7 +35,8 @@ describe.skipIf(CHROMIUM === undefined)('the live page in headless Chromium', ()
     const snapshot = (k: number) => ({ elapsedMs: k * 2000, requests: 40 * k, requestsPerSecond: 20 + k, p95Ms: 30 + 2 * k, errorRate: 0.01, vus: 5, totalRequests: 40 * k, started: true });
     for (let k = 1; k <= 4; k++) live.send({ type: 'progress', stage: 'smoke', snapshot: snapshot(k) });
     live.send({ type: 'log', line: '<img src=x onerror=alert(1)> stage smoke: pass' });
-    await page.waitForFunction(() => document.getElementById('total')?.textContent === '160');
+    // Strings, not functions: they run in the page, and this project's TypeScript has no DOM types.
+    await page.waitForFunction("document.getElementById('total')?.textContent === '160'");
     expect(await page.textContent('#stage')).toBe('stage smoke: running');
     expect(await page.textContent('#rps')).toBe('24.0');
     expect(await page.textContent('#p95')).toBe('38.0 ms');
@@ -43,10 +44,10 @@ describe.skipIf(CHROMIUM === undefined)('the live page in headless Chromium', ()
     expect(await page.textContent('#vus')).toBe('5');
     const lines = await page.$$eval('#chart polyline', (ps) => ps.map((p) => p.getAttribute('points')!.split(' ').length));
     expect(lines).toEqual([4, 4]);
-    await page.waitForFunction(() => (document.getElementById('log')?.textContent ?? '').includes('stage smoke: pass'));
+    await page.waitForFunction("(document.getElementById('log')?.textContent ?? '').includes('stage smoke: pass')");
     expect(await page.$$('#log img')).toHaveLength(0);
     live.send({ type: 'done', verdict: 'pass', headline: 'perf-gate: pass — 1 stage, nothing regressed' });
-    await page.waitForFunction(() => document.getElementById('stage')?.className === 'done-pass');
+    await page.waitForFunction("document.getElementById('stage')?.className === 'done-pass'");
     expect(await page.textContent('#stage')).toBe('perf-gate: pass — 1 stage, nothing regressed');
     expect(problems).toEqual([]);
     await page.close();
