@@ -3829,16 +3829,16 @@ var require_Histogram = __commonJS({
     exports2.NO_TAG = "NO TAG";
     var toSummary = (histogram) => {
       const { totalCount: totalCount2, maxValue, numberOfSignificantValueDigits } = histogram;
-      const round = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
+      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
       return {
-        p50: round(histogram.getValueAtPercentile(50)),
-        p75: round(histogram.getValueAtPercentile(75)),
-        p90: round(histogram.getValueAtPercentile(90)),
-        p97_5: round(histogram.getValueAtPercentile(97.5)),
-        p99: round(histogram.getValueAtPercentile(99)),
-        p99_9: round(histogram.getValueAtPercentile(99.9)),
-        p99_99: round(histogram.getValueAtPercentile(99.99)),
-        p99_999: round(histogram.getValueAtPercentile(99.999)),
+        p50: round2(histogram.getValueAtPercentile(50)),
+        p75: round2(histogram.getValueAtPercentile(75)),
+        p90: round2(histogram.getValueAtPercentile(90)),
+        p97_5: round2(histogram.getValueAtPercentile(97.5)),
+        p99: round2(histogram.getValueAtPercentile(99)),
+        p99_9: round2(histogram.getValueAtPercentile(99.9)),
+        p99_99: round2(histogram.getValueAtPercentile(99.99)),
+        p99_999: round2(histogram.getValueAtPercentile(99.999)),
         max: maxValue,
         totalCount: totalCount2
       };
@@ -24523,10 +24523,10 @@ var require_abort = __commonJS({
   "node_modules/asynckit/lib/abort.js"(exports2, module2) {
     module2.exports = abort;
     function abort(state) {
-      Object.keys(state.jobs).forEach(clean.bind(state));
+      Object.keys(state.jobs).forEach(clean2.bind(state));
       state.jobs = {};
     }
-    function clean(key) {
+    function clean2(key) {
       if (typeof this.jobs[key] == "function") {
         this.jobs[key]();
       }
@@ -25218,7 +25218,7 @@ var require_get_intrinsic = __commonJS({
     var max2 = require_max();
     var min = require_min();
     var pow = require_pow();
-    var round = require_round();
+    var round2 = require_round();
     var sign = require_sign();
     var $gOPD = require_gopd();
     var $defineProperty = require_es_define_property();
@@ -25325,7 +25325,7 @@ var require_get_intrinsic = __commonJS({
       "%Math.max%": max2,
       "%Math.min%": min,
       "%Math.pow%": pow,
-      "%Math.round%": round,
+      "%Math.round%": round2,
       "%Math.sign%": sign,
       "%Reflect.getPrototypeOf%": $ReflectGPO
     };
@@ -26552,11 +26552,11 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     var parse3 = require_parse();
-    var clean = (version2, options) => {
+    var clean2 = (version2, options) => {
       const s = parse3(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
-    module2.exports = clean;
+    module2.exports = clean2;
   }
 });
 
@@ -28144,7 +28144,7 @@ var require_semver2 = __commonJS({
     var identifiers = require_identifiers();
     var parse3 = require_parse();
     var valid = require_valid();
-    var clean = require_clean();
+    var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
     var major = require_major();
@@ -28183,7 +28183,7 @@ var require_semver2 = __commonJS({
     module2.exports = {
       parse: parse3,
       valid,
-      clean,
+      clean: clean2,
       inc,
       diff,
       major,
@@ -28257,8 +28257,8 @@ var require_validate = __commonJS({
     var { parseHAR } = require_parseHAR();
     var { hasWorkerSupport } = require_util2();
     var isValidFn = (opt) => !opt || typeof opt === "function" || typeof opt === "string";
-    var lessThanOneError = (label2) => new Error(`${label2} can not be less than 1`);
-    var greaterThanZeroError = (label2) => new Error(`${label2} must be greater than 0`);
+    var lessThanOneError = (label3) => new Error(`${label3} can not be less than 1`);
+    var greaterThanZeroError = (label3) => new Error(`${label3} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
     function safeRequire(path4) {
       if (typeof path4 === "string") {
@@ -32019,7 +32019,7 @@ var require_run = __commonJS({
     var defaults = {
       harRequests: /* @__PURE__ */ new Map()
     };
-    function run2(opts, tracker, cb) {
+    function run3(opts, tracker, cb) {
       opts = Object.assign({}, defaults, opts);
       tracker = tracker || new EE();
       const histograms = getHistograms(opts.histograms);
@@ -32257,7 +32257,7 @@ var require_run = __commonJS({
       };
       return tracker;
     }
-    module2.exports = run2;
+    module2.exports = run3;
   }
 });
 
@@ -32266,12 +32266,12 @@ var require_runTracker = __commonJS({
   "node_modules/autocannon/lib/runTracker.js"(exports2, module2) {
     "use strict";
     var EE = __require("events").EventEmitter;
-    var run2 = require_run();
+    var run3 = require_run();
     var noop = require_noop();
     function runTracker(opts, tracker, cb) {
       cb = cb || noop;
       tracker = tracker || new EE();
-      run2(opts, tracker, cb);
+      run3(opts, tracker, cb);
       return tracker;
     }
     module2.exports = runTracker;
@@ -32603,13 +32603,13 @@ var require_init = __commonJS({
         if (opts.warmup) {
           return runWithWarmup(opts);
         } else {
-          return run2(opts);
+          return run3(opts);
         }
       } else {
         return _init(opts, null, cb);
       }
     }
-    function run2(opts) {
+    function run3(opts) {
       const tracker = new EE();
       const promise2 = new Promise((resolve4, reject) => {
         _init(opts, tracker, (err, results) => {
@@ -56343,9 +56343,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value2, label2) {
+function numericOperand(value2, label3) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value2}`);
+    throw new ZodCompileUnsupportedError(`${label3} bound of type ${typeof value2}`);
   }
   return `${value2}`;
 }
@@ -62625,7 +62625,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -62651,21 +62651,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -62673,14 +62673,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -62688,12 +62688,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -62701,7 +62701,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -62709,8 +62709,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -62722,23 +62722,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -62769,7 +62769,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -63912,14 +63912,14 @@ function checkShards(docs, names, options = {}) {
   const ref = docs[firstAt].meta.shard;
   const refName = names[firstAt] ?? `run ${firstAt + 1}`;
   const name = (k) => names[k] ?? `run ${k + 1}`;
-  const label2 = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
+  const label3 = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
   for (const [k, d] of docs.entries()) {
     const s = d.meta.shard;
-    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label2(ref)}: merge the shard documents of one test only`);
+    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label3(ref)}: merge the shard documents of one test only`);
     if (s.scriptHash !== ref.scriptHash) {
       throw new MergeError(`${name(k)} ran another script than ${refName} (sha256 ${s.scriptHash.slice(0, 12)}\u2026 against ${ref.scriptHash.slice(0, 12)}\u2026): the shards of one test run the same script`);
     }
-    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label2(s)}, but ${refName} is ${label2(ref)}: the shards of one test are cut into the same number of shards`);
+    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label3(s)}, but ${refName} is ${label3(ref)}: the shards of one test are cut into the same number of shards`);
     if (s.sequence !== ref.sequence) {
       throw new MergeError(`${name(k)} was cut by the segment sequence ${s.sequence}, ${refName} by ${ref.sequence}: the shards of one test share one sequence`);
     }
@@ -63937,10 +63937,10 @@ function checkShards(docs, names, options = {}) {
     const s = d.meta.shard;
     const expected = segments[s.index - 1];
     if (expected === void 0 || formatSegment(expected) !== s.segment) {
-      throw new MergeError(`${name(k)} says it is ${label2(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
+      throw new MergeError(`${name(k)} says it is ${label3(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
     }
     const seen = byIndex.get(s.index);
-    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label2(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
+    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label3(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
     byIndex.set(s.index, k);
   }
   const warnings = [];
@@ -63960,7 +63960,7 @@ function checkShards(docs, names, options = {}) {
   const tolerance = options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S;
   if (spread > tolerance) {
     warnings.push(
-      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label2(docs[earliest.k].meta.shard)} first, ${label2(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
+      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label3(docs[earliest.k].meta.shard)} first, ${label3(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
     );
   }
   const members2 = docs.map((d) => {
@@ -64330,8 +64330,8 @@ var IngestError = class extends Error {
 };
 var ACCEPTED_FORMATS = 'perf-gate reads k6 `--out json` NDJSON (.gz), k6 `--out csv` (.gz), k6 `--summary-export` JSON, k6 `handleSummary` JSON (JSON.stringify(data)), k6\'s machine-readable summary (`--new-machine-readable-summary`), JMeter CSV and XML result files (`jmeter -n -t plan.jmx -l results.jtl`, plain or .gz), Artillery `--output` reports, the request lines of artillery-plugin-perf-gate (docs/artillery.md) and perf-gate run documents ("schema": "perf-gate/run@1")';
 function excerpt(text, max2 = 60) {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return clean.length > max2 ? `${clean.slice(0, max2)}\u2026` : clean;
+  const clean2 = text.replace(/[\u0000-\u001f\u007f]/g, (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return clean2.length > max2 ? `${clean2.slice(0, max2)}\u2026` : clean2;
 }
 
 // src/engine/load-failed.ts
@@ -65250,10 +65250,10 @@ function startLooks(watch, snapshot, stop, log, now = Date.now) {
   };
   const lookAt = async (i, at) => {
     if (ended) return;
-    const run2 = snapshot();
-    if (run2 !== void 0) {
+    const run3 = snapshot();
+    if (run3 !== void 0) {
       try {
-        if (await watch.look(run2, at)) halt("look");
+        if (await watch.look(run3, at)) halt("look");
       } catch (err) {
         log.warning(`the look at ${at} s failed, the load runs on: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -65697,8 +65697,8 @@ function createEmbeddedEngine(workloads, options = {}) {
       let stoppedByLook = false;
       const tracked = watch && {
         ...watch,
-        look: async (run2, at) => {
-          const stop = await watch.look(run2, at);
+        look: async (run3, at) => {
+          const stop = await watch.look(run3, at);
           if (stop) stoppedByLook = true;
           return stop;
         }
@@ -67365,8 +67365,8 @@ var REQUESTS_FORMAT = "artillery-requests@1";
 var MAX_LINE_BYTES = 1 << 20;
 var PHASES = [["dns", "http.dns"], ["tcp", "http.tcp"], ["tls", "http.tls"], ["total", "http.total"]];
 var HINT = "is this file from artillery-plugin-perf-gate (PERF_GATE_ARTILLERY_REQUESTS)?";
-function isRequestsHeader(firstLine) {
-  return firstLine.startsWith(`{"perfGate":"artillery-requests@`);
+function isRequestsHeader(firstLine2) {
+  return firstLine2.startsWith(`{"perfGate":"artillery-requests@`);
 }
 async function readArtilleryRequests(file2, source, sink, warn) {
   const parser = new RequestLineParser(file2, sink);
@@ -68034,8 +68034,8 @@ async function readJmeterXml(file2, source, sink, warn) {
 
 // src/ingest/jmeter/index.ts
 var jmeter = { tool: "jmeter", roles: JMETER_ROLES, knownMetrics: JMETER_METRICS };
-function looksLikeJmeterCsv(firstLine) {
-  return /^"?timeStamp"?,/.test(firstLine) && /(^|,)"?elapsed"?(,|$)/.test(firstLine) && /(^|,)"?label"?(,|$)/.test(firstLine);
+function looksLikeJmeterCsv(firstLine2) {
+  return /^"?timeStamp"?,/.test(firstLine2) && /(^|,)"?elapsed"?(,|$)/.test(firstLine2) && /(^|,)"?label"?(,|$)/.test(firstLine2);
 }
 function looksLikeJmeterXml(text) {
   return /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<testResults[\s>/]/.test(text);
@@ -68679,7 +68679,7 @@ var K6NdjsonParser = class {
     }
     let mantissa = 0;
     let digits2 = 0;
-    let fraction2 = 0;
+    let fraction3 = 0;
     let c2 = p < end ? buf[p] : 0;
     while (c2 >= 48 && c2 <= 57) {
       mantissa = mantissa * 10 + (c2 - 48);
@@ -68692,10 +68692,10 @@ var K6NdjsonParser = class {
       while (c2 >= 48 && c2 <= 57) {
         mantissa = mantissa * 10 + (c2 - 48);
         digits2++;
-        fraction2++;
+        fraction3++;
         c2 = ++p < end ? buf[p] : 0;
       }
-      if (fraction2 === 0) return -1;
+      if (fraction3 === 0) return -1;
     }
     let value2;
     if (c2 === 101 || c2 === 69 || digits2 > 15) {
@@ -68704,7 +68704,7 @@ var K6NdjsonParser = class {
       value2 = Number(buf.toString("latin1", numberStart, p));
       if (value2 - value2 !== 0) return -1;
     } else {
-      value2 = fraction2 === 0 ? mantissa : mantissa / POW10[fraction2];
+      value2 = fraction3 === 0 ? mantissa : mantissa / POW10[fraction3];
       if (negative) value2 = -value2;
     }
     if (value2 < 0 && slot.durations) return -1;
@@ -69052,9 +69052,9 @@ async function detectFormat(file2, readers = READERS) {
   const head = gzip ? gunzipHead(file2, raw) : raw;
   const text = head.toString("utf8").replace(/^\uFEFF/, "");
   if (text.trim() === "") throw new IngestError(file2, `${gzip ? "holds an empty gzip stream" : "holds only blank lines"}. ${ACCEPTED_FORMATS}`);
-  const firstLine = firstNonEmptyLine(text);
+  const firstLine2 = firstNonEmptyLine(text);
   for (const reader of readers) {
-    if (reader.kind === "stream" && reader.sniff({ text, firstLine })) return { kind: "stream", reader, format: reader.format, gzip };
+    if (reader.kind === "stream" && reader.sniff({ text, firstLine: firstLine2 })) return { kind: "stream", reader, format: reader.format, gzip };
   }
   if (text.trimStart().startsWith("{")) {
     const whole = gzip ? await gunzipWhole(file2) : await readFile(file2);
@@ -69072,7 +69072,7 @@ async function detectFormat(file2, readers = READERS) {
     if (reader) return { kind: "summary", reader, format: reader.format, gzip, value: o, lines };
     throw new Error("unreachable: jsonObject accepted a document no reader claims");
   }
-  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine, text)}). ${ACCEPTED_FORMATS}`);
+  throw new IngestError(file2, `is not a format perf-gate reads (${describe3(firstLine2, text)}). ${ACCEPTED_FORMATS}`);
 }
 function jsonObject(file2, value2, readers) {
   if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
@@ -69087,19 +69087,19 @@ function jsonObject(file2, value2, readers) {
   const keys = Object.keys(o).slice(0, 6).join(", ");
   throw new IngestError(file2, `is JSON but not k6's (top-level keys: ${keys || "none"}; k6 summaries have 'metrics' and 'root_group', or 'results.metrics'). ${ACCEPTED_FORMATS}`);
 }
-function describe3(firstLine, text) {
+function describe3(firstLine2, text) {
   if (/<jmeterTestPlan[\s>]/.test(text)) return "it is a JMeter test plan (.jmx), not its results: give the file JMeter writes with `-l results.jtl`";
   const root = /^\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
   if (root) return `XML whose root element is <${excerpt(root[1], 40)}>, not JMeter's <testResults>`;
-  if (/^"?timeStamp"?[\t;|]/.test(firstLine)) {
-    return `it looks like a JMeter CSV results file with another column separator: first line '${excerpt(firstLine)}'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)`;
+  if (/^"?timeStamp"?[\t;|]/.test(firstLine2)) {
+    return `it looks like a JMeter CSV results file with another column separator: first line '${excerpt(firstLine2)}'; perf-gate reads JMeter's default, commas (jmeter.save.saveservice.default_delimiter=,)`;
   }
-  if (HEADERLESS_JMETER_CSV.test(firstLine)) {
-    return `it looks like a JMeter CSV results file without its header line: first line '${excerpt(firstLine)}'; which columns JMeter saved depends on its settings, so perf-gate reads JMeter CSV by the names in the header: set jmeter.save.saveservice.print_field_names=true (the default) for the next run, or put the header line of the columns saved above the first row`;
+  if (HEADERLESS_JMETER_CSV.test(firstLine2)) {
+    return `it looks like a JMeter CSV results file without its header line: first line '${excerpt(firstLine2)}'; which columns JMeter saved depends on its settings, so perf-gate reads JMeter CSV by the names in the header: set jmeter.save.saveservice.print_field_names=true (the default) for the next run, or put the header line of the columns saved above the first row`;
   }
-  if (firstLine.startsWith("[")) return `it starts with '${excerpt(firstLine)}', a JSON array`;
-  if (firstLine.includes(",")) return `a CSV whose header '${excerpt(firstLine)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
-  return `first line '${excerpt(firstLine)}'`;
+  if (firstLine2.startsWith("[")) return `it starts with '${excerpt(firstLine2)}', a JSON array`;
+  if (firstLine2.includes(",")) return `a CSV whose header '${excerpt(firstLine2)}' is not k6's 'metric_name,timestamp,metric_value,\u2026'`;
+  return `first line '${excerpt(firstLine2)}'`;
 }
 var HEADERLESS_JMETER_CSV = /^(?:\d{12,13}|\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}[^,]*),\d+,/;
 function countLines(text) {
@@ -70625,8 +70625,8 @@ function byLocation(a, b) {
   return la.line === lb.line ? la.col - lb.col : la.line < lb.line ? -1 : 1;
 }
 function parserMessage(message) {
-  const firstLine = message.split("\n")[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
+  const firstLine2 = message.split("\n")[0] ?? message;
+  return firstLine2.replace(/ at line \d+, column \d+:?$/, "");
 }
 function locate(doc, path4, lineCounter) {
   let node2 = doc.contents;
@@ -70998,10 +70998,10 @@ function formatMs(ms) {
 function formatRate(perSecond) {
   return `${formatNumber2(perSecond)} req/s`;
 }
-function signedPercentNumber(fraction2, significant = 3) {
-  if (Number.isNaN(fraction2)) return "NaN";
-  if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
-  const pct = fraction2 * 100;
+function signedPercentNumber(fraction3, significant = 3) {
+  if (Number.isNaN(fraction3)) return "NaN";
+  if (!Number.isFinite(fraction3)) return fraction3 > 0 ? "+\u221E" : `${MINUS}\u221E`;
+  const pct = fraction3 * 100;
   const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
   const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
   const rounded = Number(pct.toFixed(decimals));
@@ -71009,11 +71009,11 @@ function signedPercentNumber(fraction2, significant = 3) {
   const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
   return `${rounded > 0 ? "+" : MINUS}${body}`;
 }
-function formatChange(fraction2) {
-  return `${signedPercentNumber(fraction2)} %`;
+function formatChange(fraction3) {
+  return `${signedPercentNumber(fraction3)} %`;
 }
-function formatPercent(fraction2) {
-  return `${formatNumber2(fraction2 * 100)} %`;
+function formatPercent(fraction3) {
+  return `${formatNumber2(fraction3 * 100)} %`;
 }
 function formatMegabytes(bytes2) {
   return `${formatNumber2(bytes2 / BYTES_PER_MB)} MB`;
@@ -71682,8 +71682,8 @@ function runSubject(kind, statistic) {
       return "coverage";
   }
 }
-function percent(fraction2) {
-  return String(Math.round(fraction2 * 1e3) / 10);
+function percent(fraction3) {
+  return String(Math.round(fraction3 * 1e3) / 10);
 }
 function detectableText(change) {
   return `can detect \u2265 ${formatChange(change)}`;
@@ -71797,7 +71797,7 @@ var PHASE_WORDS = {
   tls: "TLS handshaking"
 };
 var PHASE_NOISE_MS = 0.05;
-function phasesText(label2, p) {
+function phasesText(label3, p) {
   const parts = [];
   const rise = p.meanCurrent - p.meanBaseline;
   const delta = (x) => x.current - x.baseline;
@@ -71814,7 +71814,7 @@ function phasesText(label2, p) {
   }
   const blocked = p.phases.find((x) => x.phase === "blocked");
   if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);
-  return parts.length > 0 ? `${label2}: ${parts.join("; ")}.` : void 0;
+  return parts.length > 0 ? `${label3}: ${parts.join("; ")}.` : void 0;
 }
 function timeHints(scopes) {
   return scopes.flatMap((row) => {
@@ -71962,20 +71962,20 @@ function findingView(f, acceptedBy) {
     accepted: f.accepted === true
   };
 }
-function runDescription(run2) {
-  const parts = [formatTimestamp(run2.start), formatDuration(run2.durationSeconds)];
-  parts.push(run2.toolVersion === void 0 ? run2.tool : `${run2.tool} ${run2.toolVersion}`);
-  if (run2.gitSha !== void 0) parts.push(run2.gitSha.slice(0, 7));
+function runDescription(run3) {
+  const parts = [formatTimestamp(run3.start), formatDuration(run3.durationSeconds)];
+  parts.push(run3.toolVersion === void 0 ? run3.tool : `${run3.tool} ${run3.toolVersion}`);
+  if (run3.gitSha !== void 0) parts.push(run3.gitSha.slice(0, 7));
   return parts.join(", ");
 }
 var MEMORY_COLUMNS = ["Memory", "start", "end", "peak", "slope", "growth"];
 function memoryRows(memory) {
   const rows = [];
-  for (const run2 of ["baseline", "current"]) {
-    const m = memory[run2];
+  for (const run3 of ["baseline", "current"]) {
+    const m = memory[run3];
     if (m === void 0) continue;
     rows.push({
-      run: run2,
+      run: run3,
       start: formatMegabytes(m.startBytes),
       end: formatMegabytes(m.endBytes),
       peak: formatMegabytes(m.peakBytes),
@@ -72028,36 +72028,36 @@ function renderMarkdown(report, options = {}) {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (options.marker !== void 0) checkMarker(options.marker);
   const model = buildModel(report, options);
-  const render2 = (cut2) => compose(model, cut2, maxLength);
-  const fits = (cut2) => render2(cut2).length <= maxLength;
+  const render3 = (cut2) => compose(model, cut2, maxLength);
+  const fits = (cut2) => render3(cut2).length <= maxLength;
   let cut = { ...NO_CUT };
-  if (fits(cut)) return render2(cut);
+  if (fits(cut)) return render3(cut);
   if (model.trend !== "") {
     cut = { ...cut, trend: true };
-    if (fits(cut)) return render2(cut);
+    if (fits(cut)) return render3(cut);
   }
   if (model.sections.some((s) => s.details !== "")) {
     cut = { ...cut, details: true };
-    if (fits(cut)) return render2(cut);
+    if (fits(cut)) return render3(cut);
   }
   const rowCount = model.rowDropOrder.length;
   if (rowCount > 0) {
     const k = smallestFitting(rowCount, (n) => fits({ ...cut, rows: n }));
-    if (k !== void 0) return render2({ ...cut, rows: k });
+    if (k !== void 0) return render3({ ...cut, rows: k });
     cut = { ...cut, rows: rowCount };
   }
   if (model.sections.some((s) => s.memory !== "")) {
     cut = { ...cut, memory: true };
-    if (fits(cut)) return render2(cut);
+    if (fits(cut)) return render3(cut);
   }
   const findingCount = model.findingDropOrder.length;
   if (findingCount > 0) {
     const k = smallestFitting(findingCount, (n) => fits({ ...cut, findings: n }));
-    if (k !== void 0) return render2({ ...cut, findings: k });
+    if (k !== void 0) return render3({ ...cut, findings: k });
     cut = { ...cut, findings: findingCount };
   }
   cut = { ...cut, sections: true };
-  if (fits(cut)) return render2(cut);
+  if (fits(cut)) return render3(cut);
   return renderShortened(model, cut, maxLength);
 }
 function checkMarker(marker) {
@@ -72080,8 +72080,8 @@ function smallestFitting(max2, ok) {
 var TABLE_HEADER = ["", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
 var TABLE_ALIGN = ["c", "l", "r", "r", "r", "r", "r", "r", "l"];
 function rowCells(row) {
-  const label2 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
-  return [outcomeMark(row.outcome), label2, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
+  const label3 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
+  return [outcomeMark(row.outcome), label3, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
 }
 function findingLine(f) {
   const v = findingView(f);
@@ -72511,6 +72511,29 @@ function ordered(value2, shape, path4) {
   return out;
 }
 
+// src/report/trend.ts
+function renderTrend(points, title = "p95 of all requests per run (ms)") {
+  const usable = points.filter((p) => Number.isFinite(p.p95) && p.p95 >= 0);
+  if (usable.length < 2) return "";
+  const max2 = Math.max(...usable.map((p) => p.p95));
+  const top = niceCeiling(max2 * 1.1);
+  const labels = usable.map((p) => `"${clean(p.label)}"`).join(", ");
+  const values = usable.map((p) => round(p.p95)).join(", ");
+  return ["```mermaid", "xychart-beta", `  title "${clean(title)}"`, `  x-axis [${labels}]`, `  y-axis "ms" 0 --> ${top}`, `  line [${values}]`, "```"].join("\n");
+}
+function clean(s) {
+  return s.replace(/[^\w .:/()+-]/g, "").slice(0, 40);
+}
+function round(x) {
+  return x >= 100 ? Math.round(x) : Math.round(x * 10) / 10;
+}
+function niceCeiling(x) {
+  if (x <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(x));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= x) return step * magnitude;
+  return 10 * magnitude;
+}
+
 // src/document/series.ts
 var MAX_POINTS = 400;
 var BYTES_PER_MB2 = 1048576;
@@ -72574,8 +72597,8 @@ function niceStep(range, target = 4) {
   if (!(range > 0) || !Number.isFinite(range)) return 1;
   const raw = range / target;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const fraction2 = raw / magnitude;
-  const nice = fraction2 < 1.5 ? 1 : fraction2 < 3 ? 2 : fraction2 < 7 ? 5 : 10;
+  const fraction3 = raw / magnitude;
+  const nice = fraction3 < 1.5 ? 1 : fraction3 < 3 ? 2 : fraction3 < 7 ? 5 : 10;
   return nice * magnitude;
 }
 function downsample(points, max2 = MAX_POINTS) {
@@ -72767,12 +72790,12 @@ function stageCharts(stage, runs) {
     out.push('<h3>Latency over time</h3><div class="charts">');
     for (const s of shown) {
       const series = [];
-      for (const run2 of ["baseline", "current"]) {
-        const doc = runs[run2];
+      for (const run3 of ["baseline", "current"]) {
+        const doc = runs[run3];
         if (doc === void 0) continue;
         const { p50, p95 } = latencySeries(doc, s.metric);
-        series.push({ name: `${run2} p50`, colour: COLOURS[run2], points: p50 });
-        series.push({ name: `${run2} p95`, colour: COLOURS[run2], dashed: true, points: p95 });
+        series.push({ name: `${run3} p50`, colour: COLOURS[run3], points: p50 });
+        series.push({ name: `${run3} p95`, colour: COLOURS[run3], dashed: true, points: p95 });
       }
       out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
     }
@@ -72780,10 +72803,10 @@ function stageCharts(stage, runs) {
     if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);
   }
   const memory = [];
-  for (const run2 of ["baseline", "current"]) {
-    const doc = runs[run2];
+  for (const run3 of ["baseline", "current"]) {
+    const doc = runs[run3];
     if (doc?.memory === void 0 || doc.memory.samples.length === 0) continue;
-    memory.push({ name: `${run2} RSS`, colour: COLOURS[run2], points: memorySeries(doc) });
+    memory.push({ name: `${run3} RSS`, colour: COLOURS[run3], points: memorySeries(doc) });
   }
   if (memory.length > 0) {
     out.push('<h3>Memory over time</h3><div class="charts">');
@@ -73928,20 +73951,20 @@ var degradation = {
   id: "degradation",
   each: "run",
   needs: "current",
-  detect({ policy, roles, current: run2 }) {
+  detect({ policy, roles, current: run3 }) {
     const e = policy.endurance;
     if (!e) return [];
     const metric = roles.latency;
-    const widthMs = run2.doc.windows.widthMs;
-    const startMs2 = Date.parse(run2.doc.meta.start);
-    const windows = run2.windows(metric, "trend").filter((w) => run2.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
-    const common = { kind: "degradation", metric, statistic: "med", unit: run2.unitOf(metric), limit: { kind: "max-increase", max: e.degradation } };
+    const widthMs = run3.doc.windows.widthMs;
+    const startMs2 = Date.parse(run3.doc.meta.start);
+    const windows = run3.windows(metric, "trend").filter((w) => run3.doc.windows.originMs + w.i * widthMs - startMs2 >= e.warmupSeconds * 1e3);
+    const common = { kind: "degradation", metric, statistic: "med", unit: run3.unitOf(metric), limit: { kind: "max-increase", max: e.degradation } };
     if (windows.length < 6) return [{ ...common, beyond: false, insufficient: `only ${windows.length} time windows after a ${e.warmupSeconds} s warm-up (needs \u2265 6)`, shortfall: "too-short" }];
     const third = Math.floor(windows.length / 3);
     const early = windows.slice(0, third);
     const late = windows.slice(windows.length - third);
-    const earlyD = run2.windowDistribution(metric, first(early), last(early) + 1);
-    const lateD = run2.windowDistribution(metric, first(late), last(late) + 1);
+    const earlyD = run3.windowDistribution(metric, first(early), last(early) + 1);
+    const lateD = run3.windowDistribution(metric, first(late), last(late) + 1);
     const ne = totalCount(earlyD);
     const nl = totalCount(lateD);
     const deff = (designEffectOfWindows(early) * total(early) + designEffectOfWindows(late) * total(late)) / Math.max(1, total(early) + total(late));
@@ -74194,30 +74217,30 @@ var endOfRun = {
     return [out];
   }
 };
-function stepIn(run2, scope, warmupSeconds, alpha) {
-  const windows = run2.windows(scope, "trend").filter(afterWarmup(run2, warmupSeconds));
+function stepIn(run3, scope, warmupSeconds, alpha) {
+  const windows = run3.windows(scope, "trend").filter(afterWarmup(run3, warmupSeconds));
   const cp = changePoint(windows);
   if (isInsufficient(cp) || !(cp.pValue < alpha) || !(cp.after.logMean > cp.before.logMean)) return {};
-  const atMs = run2.doc.windows.originMs + windows[cp.at].i * run2.doc.windows.widthMs - Date.parse(run2.doc.meta.start);
+  const atMs = run3.doc.windows.originMs + windows[cp.at].i * run3.doc.windows.widthMs - Date.parse(run3.doc.meta.start);
   return { changePoint: { atSeconds: Math.max(0, atMs / 1e3), before: Math.exp(cp.before.logMean), after: Math.exp(cp.after.logMean), pValue: cp.pValue } };
 }
 var END_NOISE_FACTOR = Math.sqrt(3);
 var MIN_END_WINDOWS = 6;
-function endOf(run2, wholeRun, scope, warmupSeconds) {
-  const axis = run2.windows(wholeRun, "trend").filter(afterWarmup(run2, warmupSeconds));
+function endOf(run3, wholeRun, scope, warmupSeconds) {
+  const axis = run3.windows(wholeRun, "trend").filter(afterWarmup(run3, warmupSeconds));
   if (axis.length === 0) return void 0;
   const firstIndex = axis[0].i;
   const lastIndex = axis[axis.length - 1].i;
   const third = Math.floor((lastIndex - firstIndex + 1) / 3);
   const from = lastIndex - third + 1;
-  const windows = run2.windows(scope, "trend").filter((w) => w.i >= from && w.i <= lastIndex && w.count > 0);
+  const windows = run3.windows(scope, "trend").filter((w) => w.i >= from && w.i <= lastIndex && w.count > 0);
   if (windows.length < MIN_END_WINDOWS) return void 0;
-  return { windows, distribution: run2.windowDistribution(scope, from, lastIndex + 1) };
+  return { windows, distribution: run3.windowDistribution(scope, from, lastIndex + 1) };
 }
-function afterWarmup(run2, warmupSeconds) {
+function afterWarmup(run3, warmupSeconds) {
   if (!(warmupSeconds > 0)) return () => true;
-  const fromMs = Date.parse(run2.doc.meta.start) + warmupSeconds * 1e3;
-  return (w) => run2.doc.windows.originMs + w.i * run2.doc.windows.widthMs >= fromMs;
+  const fromMs = Date.parse(run3.doc.meta.start) + warmupSeconds * 1e3;
+  return (w) => run3.doc.windows.originMs + w.i * run3.doc.windows.widthMs >= fromMs;
 }
 
 // src/stats/conditional-binomial-test.ts
@@ -74762,13 +74785,13 @@ function slope(x1, y1, x2, y2) {
 function tieTerm(values) {
   const sorted = Float64Array.from(values).sort();
   let sum3 = 0;
-  let run2 = 1;
+  let run3 = 1;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1]) {
-      run2++;
+      run3++;
     } else {
-      sum3 += run2 * (run2 - 1) * (2 * run2 + 5);
-      run2 = 1;
+      sum3 += run3 * (run3 - 1) * (2 * run3 + 5);
+      run3 = 1;
     }
   }
   return sum3;
@@ -76005,6 +76028,337 @@ async function compareCommand(opts, io) {
   return judgeAndReport({ stage, policy, baseline, current }, opts, io);
 }
 
+// src/cli/history.ts
+import { execFile as execFile6 } from "node:child_process";
+import { readFile as readFile5 } from "node:fs/promises";
+import { promisify as promisify6 } from "node:util";
+
+// src/document/history-entry.ts
+var HistoryLevelSchema = external_exports.object({
+  scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
+  count: external_exports.number().int().nonnegative(),
+  /** Mean of ln latency (ms). */
+  logMean: external_exports.number(),
+  /** Its within-run standard error (design effect of the windows included). */
+  se: external_exports.number().nonnegative()
+});
+var HistoryEntrySchema = external_exports.object({
+  /** The commit the run measured. */
+  sha: external_exports.string(),
+  /** ISO 8601, from the run document. */
+  start: external_exports.string(),
+  end: external_exports.string(),
+  durationSeconds: external_exports.number(),
+  /** Milliseconds; null when the run has no latency distribution. */
+  p50: external_exports.number().nullable(),
+  p95: external_exports.number().nullable(),
+  p99: external_exports.number().nullable(),
+  /** Requests per second (`http_reqs` count / duration). */
+  throughput: external_exports.number().nullable(),
+  /** Failed / all requests (`http_req_failed`), 0..1. */
+  errorRate: external_exports.number().nullable(),
+  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
+  levels: external_exports.array(HistoryLevelSchema).optional()
+});
+function historyEntry(doc, sha, latencyMetric) {
+  const view = new RunView(doc);
+  const latency2 = latencyMetric ?? view.roles.latency;
+  const errors = view.errors({});
+  return {
+    sha,
+    start: doc.meta.start,
+    end: doc.meta.end,
+    durationSeconds: doc.meta.durationSeconds,
+    p50: finiteOrNull(view.value(latency2, "p(50)")),
+    p95: finiteOrNull(view.value(latency2, "p(95)")),
+    p99: finiteOrNull(view.value(latency2, "p(99)")),
+    throughput: finiteOrNull(view.throughput({})),
+    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    levels: levelsOf(view, latency2)
+  };
+}
+function levelsOf(view, latency2) {
+  const out = [];
+  const whole = logLevelOf(view.windows(latency2, "trend"));
+  if (whole) out.push(whole);
+  for (const tag of view.doc.meta.groupBy) {
+    for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      const level2 = logLevelOf(view.windows(name, "trend"));
+      if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
+    }
+  }
+  return out;
+}
+function finiteOrNull(v) {
+  return v !== void 0 && Number.isFinite(v) ? v : null;
+}
+
+// src/document/history-file.ts
+var HISTORY_SCHEMA = "perf-gate/history@1";
+var HistoryFileSchema = external_exports.union([
+  external_exports.object({ schema: external_exports.literal(HISTORY_SCHEMA), stage: external_exports.string().optional(), entries: external_exports.array(HistoryEntrySchema) }),
+  external_exports.array(HistoryEntrySchema).transform((entries) => ({ schema: HISTORY_SCHEMA, stage: void 0, entries }))
+]);
+function historyFileText(stage, entries) {
+  return `${JSON.stringify({ schema: HISTORY_SCHEMA, stage, entries }, null, 2)}
+`;
+}
+function mergeHistory(a, b, max2) {
+  const bySha = /* @__PURE__ */ new Map();
+  for (const e of [...a, ...b]) {
+    const seen = bySha.get(e.sha);
+    if (!seen || !endsLater(seen.end, e.end)) bySha.set(e.sha, e);
+  }
+  const sorted = [...bySha.values()].sort((x, y) => compareTime(x.end, y.end) || compareTime(x.start, y.start) || (x.sha < y.sha ? -1 : x.sha > y.sha ? 1 : 0));
+  return sorted.slice(Math.max(0, sorted.length - max2));
+}
+function endsLater(a, b) {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
+}
+function compareTime(a, b) {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/stats/random.ts
+function seededRng(seed) {
+  if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
+  let state = Math.trunc(seed) >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/history-shift.ts
+function historyShifts(values, options = {}) {
+  const o = {
+    alpha: options.alpha ?? 0.01,
+    minChange: options.minChange ?? 0.05,
+    minSegment: Math.max(2, options.minSegment ?? 4),
+    maxRampRuns: Math.max(0, options.maxRampRuns ?? 8),
+    permutations: Math.max(19, options.permutations ?? 499)
+  };
+  if (!values.every(Number.isFinite)) return insufficient("the series has a value that is not a finite number");
+  if (values.length < 2 * o.minSegment) return insufficient(`${values.length} runs in the history (needs \u2265 ${2 * o.minSegment})`, "too-few");
+  const mean4 = values.reduce((s, v) => s + v, 0) / values.length;
+  if (values.every((v) => Math.abs(v - mean4) <= 1e-12 * Math.max(1, Math.abs(mean4)))) return insufficient("every run has the same value: no spread to tell a shift from", "no-spread");
+  const rng = seededRng(options.seed ?? 1);
+  const found = [];
+  const segments = [[0, values.length]];
+  while (segments.length > 0) {
+    const [from, to] = segments.pop();
+    if (to - from < 2 * o.minSegment) continue;
+    const part2 = values.slice(from, to);
+    const fit = bestFit(part2, o.minSegment, o.maxRampRuns);
+    if (!fit || fit.explained <= 0) continue;
+    const pValue = permutationP(part2, fit.explained, o, rng);
+    if (pValue > o.alpha) continue;
+    const shift2 = { began: from + fit.began, settled: from + fit.settled, before: fit.before, after: fit.after, change: fit.after - fit.before, explained: fit.explained, pValue };
+    if (Math.abs(shift2.change) >= o.minChange) found.push(shift2);
+    segments.push([from, from + fit.began], [from + fit.settled, to]);
+  }
+  return found.sort((a, b) => a.began - b.began);
+}
+function permutationP(part2, observed, o, rng) {
+  const shuffled = [...part2];
+  let atLeast = 0;
+  for (let k = 0; k < o.permutations; k++) {
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const fit = bestFit(shuffled, o.minSegment, o.maxRampRuns);
+    if (fit && fit.explained >= observed - 1e-12) atLeast++;
+  }
+  return (1 + atLeast) / (1 + o.permutations);
+}
+function bestFit(y, minSegment, maxRamp) {
+  const n = y.length;
+  const prefix = new Float64Array(n + 1);
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    prefix[i + 1] = prefix[i] + y[i];
+    sumSq += y[i] * y[i];
+  }
+  const mean4 = prefix[n] / n;
+  let total2 = 0;
+  for (const v of y) total2 += (v - mean4) ** 2;
+  if (total2 <= 0) return void 0;
+  let best;
+  for (let began = minSegment; began <= n - minSegment; began++) {
+    for (let settled2 = began; settled2 <= Math.min(began + maxRamp, n - minSegment); settled2++) {
+      const ramp = settled2 - began;
+      let saa = began;
+      let sac = 0;
+      let scc = n - settled2;
+      let say = prefix[began];
+      let scy = prefix[n] - prefix[settled2];
+      for (let j = began; j < settled2; j++) {
+        const w = (j - began + 1) / (ramp + 1);
+        saa += (1 - w) * (1 - w);
+        sac += (1 - w) * w;
+        scc += w * w;
+        say += (1 - w) * y[j];
+        scy += w * y[j];
+      }
+      const det = saa * scc - sac * sac;
+      if (det <= 1e-12) continue;
+      const l0 = (say * scc - scy * sac) / det;
+      const l1 = (scy * saa - say * sac) / det;
+      const explained = 1 - Math.max(0, sumSq - (l0 * say + l1 * scy)) / total2;
+      if (!best || explained > best.explained + 1e-12) best = { began, settled: settled2, before: l0, after: l1, explained };
+    }
+  }
+  return best;
+}
+
+// src/gate/history-shifts.ts
+function historySeries(entries) {
+  const whole = entries.flatMap((e) => e.p95 !== null && e.p95 > 0 ? [{ sha: e.sha, value: e.p95 }] : []);
+  const byScope2 = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    for (const level2 of e.levels ?? []) {
+      if (!level2.scope || level2.count === 0 || !Number.isFinite(level2.logMean)) continue;
+      const key = `${level2.scope.tag}\0${level2.scope.value}`;
+      const s = byScope2.get(key) ?? { scope: level2.scope, points: [] };
+      s.points.push({ sha: e.sha, value: Math.exp(level2.logMean) });
+      byScope2.set(key, s);
+    }
+  }
+  return [{ statistic: "p95", points: whole }, ...[...byScope2.values()].map((s) => ({ statistic: "typical", scope: s.scope, points: s.points }))];
+}
+function historyShiftFindings(entries, options = {}) {
+  const alpha = options.alpha ?? 0.05;
+  const minChange = options.minChange ?? 0.05;
+  const series = historySeries(entries);
+  const raw = [];
+  const unjudged = [];
+  for (const s of series) {
+    const found = historyShifts(
+      s.points.map((p) => Math.log(p.value)),
+      { alpha, minChange: Math.log(1 + minChange), ...options.minSegment !== void 0 ? { minSegment: options.minSegment } : {}, seed: options.seed ?? 1, permutations: 999 }
+    );
+    if (isInsufficient(found)) {
+      unjudged.push({ series: label(s), reason: found.reason });
+      continue;
+    }
+    for (const f of found) raw.push({ series: s, began: f.began, settled: f.settled, before: Math.exp(f.before), after: Math.exp(f.after), pValue: f.pValue });
+  }
+  const quiet = series.length - unjudged.length - new Set(raw.map((r) => r.series)).size;
+  const q = benjaminiHochberg([...raw.map((r) => r.pValue), ...Array.from({ length: Math.max(0, quiet) }, () => 1)]);
+  const shifts = raw.flatMap((r, k) => {
+    if (q[k] > alpha) return [];
+    const p = r.series.points;
+    return [{ series: label(r.series), beganAt: p[r.began].sha, settledAt: p[r.settled].sha, lastBefore: p[r.began - 1].sha, before: r.before, after: r.after, change: r.after / r.before - 1, pValue: r.pValue, qValue: q[k] }];
+  });
+  return { series, shifts, unjudged };
+}
+function label(s) {
+  return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
+}
+
+// src/cli/history.ts
+var run = promisify6(execFile6);
+async function readHistory(opts) {
+  const candidates = [];
+  if (opts.history !== void 0) candidates.push({ from: opts.history, read: () => readFile5(opts.history, "utf8") });
+  else if (opts.baseline !== void 0) {
+    const path4 = `${opts.baseline.replace(/\.json$/, "")}.history.json`;
+    candidates.push({ from: path4, read: () => readFile5(path4, "utf8") });
+  } else {
+    for (const ref of [`origin/${opts.branch}`, opts.branch]) {
+      const spec = `${ref}:stages/${opts.stage}/history.json`;
+      candidates.push({ from: `git ${spec}`, read: async () => (await run("git", ["show", spec], { maxBuffer: 64 * 1024 * 1024 })).stdout });
+    }
+  }
+  const failures = [];
+  for (const c2 of candidates) {
+    let text;
+    try {
+      text = await c2.read();
+    } catch (err) {
+      failures.push(`${c2.from}: ${err.code === "ENOENT" ? "no such file" : firstLine(err)}`);
+      continue;
+    }
+    let json2;
+    try {
+      json2 = JSON.parse(text);
+    } catch (err) {
+      throw new UsageError(`${c2.from}: not JSON (${err instanceof Error ? err.message : String(err)}); a history file is { "schema": "perf-gate/history@1", "stage", "entries": [...] }`);
+    }
+    const parsed = HistoryFileSchema.safeParse(json2);
+    if (!parsed.success) {
+      const issue2 = parsed.error.issues[0];
+      throw new UsageError(`${c2.from}: not a perf-gate history file (${issue2 ? `${issue2.path.join(".") || "the document"}: ${issue2.message}` : "unknown shape"})`);
+    }
+    if (parsed.data.stage !== void 0 && parsed.data.stage !== opts.stage) {
+      throw new UsageError(`${c2.from} is the history of stage ${parsed.data.stage}, not ${opts.stage}: pass --stage ${parsed.data.stage}, or the other stage's file`);
+    }
+    return { from: c2.from, entries: [...parsed.data.entries].sort((a, b) => Date.parse(a.end) - Date.parse(b.end)) };
+  }
+  throw new UsageError(
+    `no history of stage ${opts.stage}: ${failures.join("; ")} \u2014 pass --history FILE (the baseline branch's stages/${opts.stage}/history.json), --baseline FILE (the file store's), or fetch the ${opts.branch} branch`
+  );
+}
+function firstLine(err) {
+  const text = err instanceof Error ? err.stderr || err.message : String(err);
+  return text.trim().split("\n")[0] ?? "cannot be read";
+}
+function fraction2(text, name, max2) {
+  const x = Number(text);
+  if (!Number.isFinite(x) || x <= 0 || x >= max2) throw new UsageError(`${name} must be a number between 0 and ${max2}, but got '${text}'`);
+  return x;
+}
+function seriesName(s) {
+  const what = s.statistic === "p95" ? "p95" : "typical latency";
+  return s.scope ? `${what} of ${s.scope.tag === "name" ? s.scope.value : `${s.scope.tag}=${s.scope.value}`}` : `${what} of all requests`;
+}
+function shiftText(f) {
+  const short = (sha) => sha.slice(0, 7);
+  const where2 = f.beganAt === f.settledAt ? `at ${short(f.beganAt)}` : `began at ${short(f.beganAt)}, settled at ${short(f.settledAt)}`;
+  return `${seriesName(f.series)} ${formatChange(f.change)} (${formatNumber2(f.before)} \u2192 ${formatNumber2(f.after)} ms), ${where2} (commits ${short(f.lastBefore)}..${short(f.settledAt)}), p = ${formatNumber2(f.pValue, 2)}, q = ${formatNumber2(f.qValue, 2)}`;
+}
+function render2(stage, from, entries, r, format) {
+  if (format === "json") return `${JSON.stringify({ stage, from, runs: entries.length, shifts: r.shifts, unjudged: r.unjudged, series: r.series }, null, 2)}
+`;
+  const head = `perf-gate history: stage ${stage}, ${entries.length} runs${entries.length > 0 ? ` (${entries[0].sha.slice(0, 7)} \u2026 ${entries.at(-1).sha.slice(0, 7)})` : ""}, from ${from}`;
+  const shifts = r.shifts.length === 0 ? ["no shift beyond the noise and the minimum change"] : r.shifts.map(shiftText);
+  const unjudged = r.unjudged.map((u) => `not judged: ${seriesName(u.series)}: ${u.reason}`);
+  if (format === "text") return `${[head, ...shifts.map((s) => `  ${s}`), ...unjudged.map((u) => `  ${u}`)].join("\n")}
+`;
+  const whole = r.series.find((s) => s.scope === void 0);
+  const marks = new Set(r.shifts.filter((s) => s.series.scope === void 0).map((s) => s.beganAt));
+  const trend = whole ? renderTrend(whole.points.map((p) => ({ label: `${p.sha.slice(0, 7)}${marks.has(p.sha) ? " (shift)" : ""}`, p95: p.value })), `stage ${stage}: p95 of all requests per run (ms)`) : "";
+  return `${[`### ${escapeMarkdown(head)}`, "", ...shifts.map((s) => `- ${escapeMarkdown(s)}`), ...unjudged.map((u) => `- ${escapeMarkdown(u)}`), ...trend ? ["", trend] : []].join("\n")}
+`;
+}
+async function historyCommand(opts, io) {
+  if (!/^[\w.-]+$/.test(opts.stage)) throw new UsageError(`--stage must be a stage name, but got '${opts.stage}'`);
+  const alpha = fraction2(opts.alpha, "--alpha", 1);
+  const minChange = fraction2(opts.minChange, "--min-change", 10);
+  const { from, entries } = await readHistory(opts);
+  const result = historyShiftFindings(entries, { alpha, minChange });
+  const text = render2(opts.stage, from, entries, result, opts.format);
+  if (opts.output !== void 0) {
+    const failed = await writeOutput(opts.output, text, "the history report");
+    if (failed !== void 0) {
+      io.stderr(`perf-gate: ${failed}
+`);
+      return EXIT.usage;
+    }
+    io.stdout(render2(opts.stage, from, entries, result, "text"));
+  } else io.stdout(text);
+  return result.shifts.length > 0 ? EXIT.fail : EXIT.pass;
+}
+
 // src/cli/ingest.ts
 async function ingestCommand(inputs, opts, io) {
   const doc = await ingestFiles(inputs, {
@@ -76256,26 +76610,26 @@ import { mkdir as mkdir7 } from "node:fs/promises";
 import { join as join7 } from "node:path";
 
 // src/pipeline/stage-ingest.ts
-function stageIngestOptions(stage, policy, run2) {
+function stageIngestOptions(stage, policy, run3) {
   return {
     stage,
     groupBy: policy.groupBy,
     window: policy.window,
     maxScopes: policy.maxScopes,
     submetrics: submetricsOf(policy.thresholds.map((t) => t.metric)),
-    ...run2.gitSha !== void 0 ? { gitSha: run2.gitSha } : {},
-    ...run2.labels !== void 0 ? { labels: { ...run2.labels } } : {}
+    ...run3.gitSha !== void 0 ? { gitSha: run3.gitSha } : {},
+    ...run3.labels !== void 0 ? { labels: { ...run3.labels } } : {}
   };
 }
 
 // src/pipeline/measured-run.ts
 async function measuredRun(stage, policy, output2, record2 = {}) {
   const options = withSubmetrics(stageIngestOptions(stage, policy, record2), Object.keys(output2.shard?.thresholds ?? {}));
-  const run2 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, options) : output2.measured.document;
-  const meta3 = { ...run2.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {}, ...output2.shard ? { shard: output2.shard } : {} };
+  const run3 = output2.measured.kind === "files" ? await ingestFiles(output2.measured.files, options) : output2.measured.document;
+  const meta3 = { ...run3.meta, ...output2.toolVersion !== void 0 ? { toolVersion: output2.toolVersion } : {}, ...output2.shard ? { shard: output2.shard } : {} };
   const partial2 = output2.cancelled || output2.stoppedEarly !== void 0;
   return {
-    ...run2,
+    ...run3,
     meta: partial2 ? { ...meta3, partial: true, warnings: [...meta3.warnings, ...output2.stoppedEarly !== void 0 ? [output2.stoppedEarly] : []] } : meta3
   };
 }
@@ -76349,12 +76703,12 @@ function roundSetup(setup, target) {
   };
 }
 function roundRawOutput(raw, target) {
-  const round = `${target.index + 1}-${target.arm}`;
+  const round2 = `${target.index + 1}-${target.arm}`;
   const path4 = raw.replaceAll("{stage}", target.stage);
-  if (path4.includes("{round}")) return path4.replaceAll("{round}", round);
+  if (path4.includes("{round}")) return path4.replaceAll("{round}", round2);
   const slash = path4.lastIndexOf("/") + 1;
   const dot = path4.indexOf(".", slash + 1);
-  return dot < 0 ? `${path4}.round-${round}` : `${path4.slice(0, dot)}.round-${round}${path4.slice(dot)}`;
+  return dot < 0 ? `${path4}.round-${round2}` : `${path4.slice(0, dot)}.round-${round2}${path4.slice(dot)}`;
 }
 function roundConfig(config2, stage, roundDurationS) {
   if (!config2.workload) return config2;
@@ -76397,10 +76751,10 @@ function unansweredRound(document) {
 
 // src/ab/run-rounds.ts
 var AbArmError = class extends Error {
-  constructor(arm, message, round, options) {
+  constructor(arm, message, round2, options) {
     super(message, options);
     this.arm = arm;
-    this.round = round;
+    this.round = round2;
   }
   arm;
   round;
@@ -76416,41 +76770,41 @@ async function runAbRounds(options) {
   const schedule = abSchedule(pairs);
   const total2 = schedule.length;
   const rounds = [];
-  const run2 = () => ({ stage, roundDurationS, pairs, urls: { ...urls }, rounds: [...rounds] });
+  const run3 = () => ({ stage, roundDurationS, pairs, urls: { ...urls }, rounds: [...rounds] });
   await probeAtStart(urls, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
   log.info(`A/B stage ${stage}: ${pairs} pairs of ${formatDuration(roundDurationS)} rounds (ABBA) \xB7 baseline ${urls.baseline} \xB7 candidate ${urls.candidate}`);
   const failedInARow = { baseline: [], candidate: [] };
   let warnedOverrun = false;
   for (const [index, { pair, arm }] of schedule.entries()) {
     if (signal.aborted) break;
-    const label2 = `${arm} round ${index + 1}/${total2}`;
+    const label3 = `${arm} round ${index + 1}/${total2}`;
     const startedAt = clock.now().toISOString();
-    const result = await runRound(options, arm, index, label2);
+    const result = await runRound(options, arm, index, label3);
     if (result === void 0) break;
-    const round = { index, pair, arm, startedAt, endedAt: clock.now().toISOString(), outcome: result.outcome };
-    rounds.push(round);
+    const round2 = { index, pair, arm, startedAt, endedAt: clock.now().toISOString(), outcome: result.outcome };
+    rounds.push(round2);
     const head = `round ${index + 1}/${total2} \xB7 ${arm}`;
-    switch (round.outcome.kind) {
+    switch (round2.outcome.kind) {
       case "measured": {
-        const { seconds: seconds2, requests } = sizeOf(round.outcome.document);
+        const { seconds: seconds2, requests } = sizeOf(round2.outcome.document);
         log.info(`${head} \xB7 ${formatDuration(seconds2)} \xB7 ${groupThousands(requests)} requests`);
         failedInARow[arm] = [];
         if (!warnedOverrun && seconds2 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
           warnedOverrun = true;
-          log.warning(`${label2} ran ${formatDuration(seconds2)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+          log.warning(`${label3} ran ${formatDuration(seconds2)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
         }
         break;
       }
       case "failed": {
-        log.warning(`${head} \xB7 failed: ${round.outcome.reason}`);
-        if (result.cancelled) return run2();
-        failedInARow[arm].push(round);
+        log.warning(`${head} \xB7 failed: ${round2.outcome.reason}`);
+        if (result.cancelled) return run3();
+        failedInARow[arm].push(round2);
         await checkArmAlive(arm, urls[arm], failedInARow[arm], total2, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
         break;
       }
     }
   }
-  return run2();
+  return run3();
 }
 async function probeAtStart(urls, timeoutMs) {
   const probes = await Promise.all(ARMS.map(async (arm) => ({ arm, probe: await probeUrl(urls[arm], timeoutMs) })));
@@ -76472,7 +76826,7 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
     throw new AbArmError(arm, `the ${arm} arm (${url2}) is unreachable after its round ${last2.index + 1}/${total2} failed: ${probe.why} \u2014 it died during the A/B stage; no verdict on one side's data`, last2.index);
   }
 }
-async function runRound(options, arm, index, label2) {
+async function runRound(options, arm, index, label3) {
   const { stage, policy, signal, log } = options;
   const workDir = join7(options.workDir, `round-${index}-${arm}`);
   await mkdir7(workDir, { recursive: true });
@@ -76485,7 +76839,7 @@ async function runRound(options, arm, index, label2) {
     output2 = await prepared.engine.run({ stage, policy, workDir, signal, log, ingest: stageIngestOptions(stage, policy, record2) });
   } catch (err) {
     if (signal.aborted) return void 0;
-    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label2}: ${err.message}` }, cancelled: false };
+    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label3}: ${err.message}` }, cancelled: false };
     throw err;
   }
   const document = await measuredRun(stage, withScriptThresholds(policy, output2.scriptThresholds), output2, {
@@ -76493,10 +76847,10 @@ async function runRound(options, arm, index, label2) {
     ...options.labels !== void 0 ? { labels: options.labels } : {}
   });
   if (output2.cancelled) {
-    return { outcome: { kind: "failed", reason: `${label2}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
+    return { outcome: { kind: "failed", reason: `${label3}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
   }
   const unanswered = unansweredRound(document);
-  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label2}: ${unanswered}` }, cancelled: false };
+  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label3}: ${unanswered}` }, cancelled: false };
   return { outcome: { kind: "measured", document }, cancelled: false };
 }
 function sizeOf(document) {
@@ -76516,7 +76870,7 @@ async function runAbPipeline(input2, ports) {
       notRun.push(stage);
       continue;
     }
-    const run2 = await inGroup(ports.log, `stage ${stage} (A/B rounds)`, async () => {
+    const run3 = await inGroup(ports.log, `stage ${stage} (A/B rounds)`, async () => {
       if (policy.sequential) ports.log.warning(`stage ${stage}: its 'sequential' settings do not apply in A/B mode; the rounds run as planned (docs/sequential.md)`);
       const ab = await runAbRounds({
         stage,
@@ -76545,7 +76899,7 @@ async function runAbPipeline(input2, ports) {
       const endedAt = Math.max(...ab.rounds.map((r) => Date.parse(r.endedAt)));
       return { stage, report: { ...judged.report, notes }, current, baseline, history: [], endedAt };
     });
-    if (run2) runs.push(run2);
+    if (run3) runs.push(run3);
     else notRun.push(stage);
   }
   return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
@@ -76735,7 +77089,7 @@ function hashSource(text) {
 }
 var LIVE_PAGE_CSP = `default-src 'none'; script-src ${hashSource(SCRIPT)}; style-src ${hashSource(STYLE2)}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 function livePageHtml() {
-  const figure = (id, label2) => `<div class="figure"><b id="${id}">\u2013</b><span>${label2}</span></div>`;
+  const figure = (id, label3) => `<div class="figure"><b id="${id}">\u2013</b><span>${label3}</span></div>`;
   return [
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -76838,100 +77192,7 @@ async function startLiveServer(address) {
 }
 
 // src/pipeline/file-store.ts
-import { readFile as readFile5, rename, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
-
-// src/document/history-entry.ts
-var HistoryLevelSchema = external_exports.object({
-  scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
-  count: external_exports.number().int().nonnegative(),
-  /** Mean of ln latency (ms). */
-  logMean: external_exports.number(),
-  /** Its within-run standard error (design effect of the windows included). */
-  se: external_exports.number().nonnegative()
-});
-var HistoryEntrySchema = external_exports.object({
-  /** The commit the run measured. */
-  sha: external_exports.string(),
-  /** ISO 8601, from the run document. */
-  start: external_exports.string(),
-  end: external_exports.string(),
-  durationSeconds: external_exports.number(),
-  /** Milliseconds; null when the run has no latency distribution. */
-  p50: external_exports.number().nullable(),
-  p95: external_exports.number().nullable(),
-  p99: external_exports.number().nullable(),
-  /** Requests per second (`http_reqs` count / duration). */
-  throughput: external_exports.number().nullable(),
-  /** Failed / all requests (`http_req_failed`), 0..1. */
-  errorRate: external_exports.number().nullable(),
-  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
-  levels: external_exports.array(HistoryLevelSchema).optional()
-});
-function historyEntry(doc, sha, latencyMetric) {
-  const view = new RunView(doc);
-  const latency2 = latencyMetric ?? view.roles.latency;
-  const errors = view.errors({});
-  return {
-    sha,
-    start: doc.meta.start,
-    end: doc.meta.end,
-    durationSeconds: doc.meta.durationSeconds,
-    p50: finiteOrNull(view.value(latency2, "p(50)")),
-    p95: finiteOrNull(view.value(latency2, "p(95)")),
-    p99: finiteOrNull(view.value(latency2, "p(99)")),
-    throughput: finiteOrNull(view.throughput({})),
-    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
-    levels: levelsOf(view, latency2)
-  };
-}
-function levelsOf(view, latency2) {
-  const out = [];
-  const whole = logLevelOf(view.windows(latency2, "trend"));
-  if (whole) out.push(whole);
-  for (const tag of view.doc.meta.groupBy) {
-    for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-      const level2 = logLevelOf(view.windows(name, "trend"));
-      if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
-    }
-  }
-  return out;
-}
-function finiteOrNull(v) {
-  return v !== void 0 && Number.isFinite(v) ? v : null;
-}
-
-// src/document/history-file.ts
-var HISTORY_SCHEMA = "perf-gate/history@1";
-var HistoryFileSchema = external_exports.union([
-  external_exports.object({ schema: external_exports.literal(HISTORY_SCHEMA), stage: external_exports.string().optional(), entries: external_exports.array(HistoryEntrySchema) }),
-  external_exports.array(HistoryEntrySchema).transform((entries) => ({ schema: HISTORY_SCHEMA, stage: void 0, entries }))
-]);
-function historyFileText(stage, entries) {
-  return `${JSON.stringify({ schema: HISTORY_SCHEMA, stage, entries }, null, 2)}
-`;
-}
-function mergeHistory(a, b, max2) {
-  const bySha = /* @__PURE__ */ new Map();
-  for (const e of [...a, ...b]) {
-    const seen = bySha.get(e.sha);
-    if (!seen || !endsLater(seen.end, e.end)) bySha.set(e.sha, e);
-  }
-  const sorted = [...bySha.values()].sort((x, y) => compareTime(x.end, y.end) || compareTime(x.start, y.start) || (x.sha < y.sha ? -1 : x.sha > y.sha ? 1 : 0));
-  return sorted.slice(Math.max(0, sorted.length - max2));
-}
-function endsLater(a, b) {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
-}
-function compareTime(a, b) {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/pipeline/file-store.ts
+import { readFile as readFile6, rename, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
 var FileBaselineStore = class {
   constructor(options) {
     this.options = options;
@@ -76955,27 +77216,27 @@ var FileBaselineStore = class {
    */
   async read(stage) {
     const path4 = this.pathOf(stage);
-    let run2;
+    let run3;
     try {
-      run2 = await this.runOf(stage);
+      run3 = await this.runOf(stage);
     } catch (err) {
       throw new Error(`baseline file ${path4}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    if (run2.meta.stage !== void 0 && run2.meta.stage !== stage) {
-      this.options.log.warning(`baseline file ${path4} is a run of stage ${run2.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
+    if (run3.meta.stage !== void 0 && run3.meta.stage !== stage) {
+      this.options.log.warning(`baseline file ${path4} is a run of stage ${run3.meta.stage}, not ${stage}: stage ${stage} is judged without a baseline.`);
       return { history: [] };
     }
-    return { baseline: run2, history: await this.historyOf(stage) };
+    return { baseline: run3, history: await this.historyOf(stage) };
   }
   /**
    * Writes the run as the stage's baseline and appends its entry to the history file. Each file is
    * written whole to a temporary file and renamed over the old one, so a failed write leaves the stored
    * baseline and history as they were.
    */
-  async write(stage, run2) {
+  async write(stage, run3) {
     const path4 = this.pathOf(stage);
-    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run2, run2.meta.gitSha ?? run2.meta.end)], this.options.maxHistory ?? 20);
-    await replaceFile(path4, `${JSON.stringify(run2)}
+    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run3, run3.meta.gitSha ?? run3.meta.end)], this.options.maxHistory ?? 20);
+    await replaceFile(path4, `${JSON.stringify(run3)}
 `);
     this.reads.delete(path4);
     await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));
@@ -76985,7 +77246,7 @@ var FileBaselineStore = class {
     const path4 = this.historyPathOf(stage);
     let text;
     try {
-      text = await readFile5(path4, "utf8");
+      text = await readFile6(path4, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return [];
       this.options.log.warning(`history file ${path4} cannot be read (${err instanceof Error ? err.message : String(err)}): judging with the default run-to-run noise.`);
@@ -77089,7 +77350,7 @@ var DEFAULT_FUTILITY = 0.05;
 function judgeLook(findings, ctx) {
   if (findings.some((f) => f.outcome === "fail" && STOPS_FOR_REGRESSION.has(f.kind))) return { stop: true, because: "regression" };
   if (ctx.look.final) return { stop: true, because: "final" };
-  const open6 = findings.filter((f) => !settled(f, ctx)).map(label);
+  const open6 = findings.filter((f) => !settled(f, ctx)).map(label2);
   return open6.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open6 };
 }
 var STOPS_FOR_REGRESSION = /* @__PURE__ */ new Set(["latency", "error-rate", "throughput", "failure-signature"]);
@@ -77129,7 +77390,7 @@ function fullRunFailChance(estimate, withinSe, noiseSe, logLimit, ctx) {
   if (!(sd > 0)) return estimate > threshold ? 1 : 0;
   return 1 - normalCdf((threshold - estimate) / sd);
 }
-function label(f) {
+function label2(f) {
   return `${f.scope ? f.scope.value : "whole run"} ${f.kind === "latency" ? f.statistic : f.kind}`;
 }
 
@@ -77141,11 +77402,11 @@ function sequentialStage(stage, policy, sequential, stored, log) {
   const held = [];
   let stoppedAtLook;
   let stoppedFor;
-  const judge2 = (run2, look) => {
+  const judge2 = (run3, look) => {
     const baseline = stored.baseline;
     if (!baseline) return { atSeconds: look.atSeconds, alpha: 0, decision: look.atSeconds >= sequential.plannedSeconds ? "no-baseline" : "open" };
     try {
-      const { findings } = judgeStage({ baseline, current: run2, policy: { ...policy, alpha: look.alpha }, history: stored.history });
+      const { findings } = judgeStage({ baseline, current: run3, policy: { ...policy, alpha: look.alpha }, history: stored.history });
       const decision2 = judgeLook(findings, { look, finalSeconds: final.atSeconds, finalAlpha: final.alpha, limitConfidence: policy.limitConfidence });
       if (decision2.stop) return { atSeconds: look.atSeconds, alpha: look.alpha, decision: decision2.because === "regression" ? "regression" : "within-limits" };
       return { atSeconds: look.atSeconds, alpha: look.alpha, decision: "open", open: decision2.open };
@@ -77157,11 +77418,11 @@ function sequentialStage(stage, policy, sequential, stored, log) {
     // Without a baseline the only look that matters is the planned end.
     atSeconds: stored.baseline ? interim.map((l) => l.atSeconds) : [sequential.plannedSeconds],
     maxSeconds: stored.baseline ? sequential.maxSeconds : sequential.plannedSeconds,
-    look(run2, atSeconds) {
+    look(run3, atSeconds) {
       const look = interim.find((l) => l.atSeconds === atSeconds) ?? { atSeconds, alpha: 0, final: false };
-      const record2 = judge2(run2, look);
+      const record2 = judge2(run3, look);
       held.push(record2);
-      log.info(`stage ${stage}: look at ${atSeconds} s (${run2.meta.durationSeconds.toFixed(0)} s measured) \u2014 ${lookLine(record2)}`);
+      log.info(`stage ${stage}: look at ${atSeconds} s (${run3.meta.durationSeconds.toFixed(0)} s measured) \u2014 ${lookLine(record2)}`);
       if (record2.decision === "open" || record2.decision === "not-judged") return false;
       stoppedAtLook = atSeconds;
       stoppedFor = record2.decision;
@@ -77204,8 +77465,8 @@ async function runPipeline(input2, ports) {
   const runs = [];
   const notRun = [];
   for (const planned of input2.stages) {
-    const run2 = input2.signal.aborted ? void 0 : await inGroup2(ports.log, `stage ${planned.stage}`, () => runStage(planned, input2, ports));
-    if (run2) runs.push(run2);
+    const run3 = input2.signal.aborted ? void 0 : await inGroup2(ports.log, `stage ${planned.stage}`, () => runStage(planned, input2, ports));
+    if (run3) runs.push(run3);
     else notRun.push(planned.stage);
   }
   return { runs, notRun, report: buildReport(runs.map((r) => r.report), ports.clock.now()) };
@@ -77432,10 +77693,10 @@ async function runWithLog(opts, io, signal, shard, prepared, live) {
     io.stderr("perf-gate: interrupted before any stage ran: nothing was measured, no report written\n");
     return void 0;
   }
-  for (const run2 of runs) {
-    writeFileSync(join8(out, `${run2.stage}.run.json`), `${JSON.stringify(run2.current)}
+  for (const run3 of runs) {
+    writeFileSync(join8(out, `${run3.stage}.run.json`), `${JSON.stringify(run3.current)}
 `);
-    if (ab && run2.baseline) writeFileSync(join8(out, `${run2.stage}.baseline.run.json`), `${JSON.stringify(run2.baseline)}
+    if (ab && run3.baseline) writeFileSync(join8(out, `${run3.stage}.baseline.run.json`), `${JSON.stringify(run3.baseline)}
 `);
   }
   writeFileSync(join8(out, "report.json"), renderJson(report));
@@ -77661,7 +77922,7 @@ var defaultIo = {
   }
 };
 var collect = (value2, previous) => [...previous, value2];
-async function run(argv, io = defaultIo) {
+async function run2(argv, io = defaultIo) {
   const verbose = argv.includes("--verbose");
   let status = EXIT.pass;
   const program2 = new Command("perf-gate").description("Judge k6 load-test results: summarize, ingest, compare against a baseline, merge shards.").version(package_default2.version, "-V, --version", "print the version").option("--verbose", "print stack traces of errors").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
@@ -77675,6 +77936,9 @@ async function run(argv, io = defaultIo) {
   });
   program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await compareCommand(opts, io);
+  });
+  program2.command("history").description("shifts in a stage's history on the default branch: where each began and settled, the commits in range \u2014 exit 0 none, 1 a shift, 2 unreadable").requiredOption("--stage <name>", "the stage whose history to read").option("--history <file>", "the history file (the baseline branch's stages/<stage>/history.json)").option("--baseline <file>", "the file store's baseline: its <file>.history.json is read").option("--branch <name>", "without --history/--baseline: the baseline branch read with git show (origin/<name>, then <name>)", "perf-gate-baselines").addOption(new Option("--format <format>", "report format").choices(["text", "json", "markdown"]).default("text")).option("--alpha <q>", "false-discovery rate across the series (whole run and each endpoint)", "0.05").option("--min-change <fraction>", "smallest shift reported (0.05 = 5 %)", "0.05").option("-o, --output <file>", "write the report here (the terminal gets the text)").action(async (opts) => {
+    status = await historyCommand(opts, io);
   });
   program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--serve <[host:]port>", "serve a live page of the figures while the load runs (server-sent events at /events); on 127.0.0.1 unless a host is given").option("--max-duration <duration>", "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("--shard <i/N>", "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)").option("--segment-sequence <seq>", "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)").option("--start-at <iso>", "with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6").option("--region <name>", "with --shard: the region of this shard, tagged on its samples (region=\u2026) and recorded").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
@@ -77722,6 +77986,6 @@ async function run(argv, io = defaultIo) {
 }
 
 // src/cli/index.ts
-void run(process.argv.slice(2)).then((code) => {
+void run2(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

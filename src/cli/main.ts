@@ -9,6 +9,7 @@ import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
 import { collectCommand, type CollectCliOptions } from './collect.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
+import { historyCommand, type HistoryCliOptions } from './history.js';
 import { ingestCommand } from './ingest.js';
 import { k8sTestRunCommand, type K8sTestRunCliOptions } from './k8s.js';
 import { mergeCommand, type MergeCliOptions } from './merge.js';
@@ -115,6 +116,21 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
     .action(async (opts: CompareCliOptions) => {
       status = await compareCommand(opts, io);
+    });
+
+  program
+    .command('history')
+    .description("shifts in a stage's history on the default branch: where each began and settled, the commits in range — exit 0 none, 1 a shift, 2 unreadable")
+    .requiredOption('--stage <name>', 'the stage whose history to read')
+    .option('--history <file>', "the history file (the baseline branch's stages/<stage>/history.json)")
+    .option('--baseline <file>', "the file store's baseline: its <file>.history.json is read")
+    .option('--branch <name>', 'without --history/--baseline: the baseline branch read with git show (origin/<name>, then <name>)', 'perf-gate-baselines')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--alpha <q>', 'false-discovery rate across the series (whole run and each endpoint)', '0.05')
+    .option('--min-change <fraction>', 'smallest shift reported (0.05 = 5 %)', '0.05')
+    .option('-o, --output <file>', 'write the report here (the terminal gets the text)')
+    .action(async (opts: HistoryCliOptions) => {
+      status = await historyCommand(opts, io);
     });
 
   program
