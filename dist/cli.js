@@ -76265,6 +76265,17 @@ function label(s) {
   return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
 }
 
+// src/report/history-words.ts
+function seriesName(s) {
+  const what = s.statistic === "p95" ? "p95" : "typical latency";
+  return s.scope ? `${what} of ${s.scope.tag === "name" ? s.scope.value : `${s.scope.tag}=${s.scope.value}`}` : `${what} of all requests`;
+}
+function shiftText(f) {
+  const short = (sha) => sha.slice(0, 7);
+  const where2 = f.beganAt === f.settledAt ? `at ${short(f.beganAt)}` : `began at ${short(f.beganAt)}, settled at ${short(f.settledAt)}`;
+  return `${seriesName(f.series)} ${formatChange(f.change)} (${formatNumber2(f.before)} \u2192 ${formatNumber2(f.after)} ms), ${where2} (commits ${short(f.lastBefore)}..${short(f.settledAt)}), p = ${formatNumber2(f.pValue, 2)}, q = ${formatNumber2(f.qValue, 2)}`;
+}
+
 // src/cli/history.ts
 var run = promisify6(execFile6);
 async function readHistory(opts) {
@@ -76316,15 +76327,6 @@ function fraction2(text, name, max2) {
   const x = Number(text);
   if (!Number.isFinite(x) || x <= 0 || x >= max2) throw new UsageError(`${name} must be a number between 0 and ${max2}, but got '${text}'`);
   return x;
-}
-function seriesName(s) {
-  const what = s.statistic === "p95" ? "p95" : "typical latency";
-  return s.scope ? `${what} of ${s.scope.tag === "name" ? s.scope.value : `${s.scope.tag}=${s.scope.value}`}` : `${what} of all requests`;
-}
-function shiftText(f) {
-  const short = (sha) => sha.slice(0, 7);
-  const where2 = f.beganAt === f.settledAt ? `at ${short(f.beganAt)}` : `began at ${short(f.beganAt)}, settled at ${short(f.settledAt)}`;
-  return `${seriesName(f.series)} ${formatChange(f.change)} (${formatNumber2(f.before)} \u2192 ${formatNumber2(f.after)} ms), ${where2} (commits ${short(f.lastBefore)}..${short(f.settledAt)}), p = ${formatNumber2(f.pValue, 2)}, q = ${formatNumber2(f.qValue, 2)}`;
 }
 function render2(stage, from, entries, r, format) {
   if (format === "json") return `${JSON.stringify({ stage, from, runs: entries.length, shifts: r.shifts, unjudged: r.unjudged, series: r.series }, null, 2)}

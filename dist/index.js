@@ -14662,11 +14662,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports2, module2) {
     "use strict";
-    function getEncoding(label2) {
-      if (!label2) {
+    function getEncoding(label3) {
+      if (!label3) {
         return "failure";
       }
-      switch (label2.trim().toLowerCase()) {
+      switch (label3.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -52732,8 +52732,8 @@ var require_validate = __commonJS({
     var { parseHAR } = require_parseHAR();
     var { hasWorkerSupport } = require_util10();
     var isValidFn = (opt) => !opt || typeof opt === "function" || typeof opt === "string";
-    var lessThanOneError = (label2) => new Error(`${label2} can not be less than 1`);
-    var greaterThanZeroError = (label2) => new Error(`${label2} must be greater than 0`);
+    var lessThanOneError = (label3) => new Error(`${label3} can not be less than 1`);
+    var greaterThanZeroError = (label3) => new Error(`${label3} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
     function safeRequire(path9) {
       if (typeof path9 === "string") {
@@ -60484,8 +60484,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label2, content) {
-    const element = this.wrap("details", this.wrap("summary", label2) + content);
+  addDetails(label3, content) {
+    const element = this.wrap("details", this.wrap("summary", label3) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -74816,9 +74816,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value2, label2) {
+function numericOperand(value2, label3) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value2}`);
+    throw new ZodCompileUnsupportedError(`${label3} bound of type ${typeof value2}`);
   }
   return `${value2}`;
 }
@@ -91216,14 +91216,14 @@ function checkShards(docs, names, options = {}) {
   const ref = docs[firstAt].meta.shard;
   const refName = names[firstAt] ?? `run ${firstAt + 1}`;
   const name = (k) => names[k] ?? `run ${k + 1}`;
-  const label2 = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
+  const label3 = (s) => `shard ${s.index}/${s.count} (segment ${s.segment})`;
   for (const [k, d] of docs.entries()) {
     const s = d.meta.shard;
-    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label2(ref)}: merge the shard documents of one test only`);
+    if (!s) throw new MergeError(`${name(k)} is no shard (it records no meta.shard), but ${refName} is ${label3(ref)}: merge the shard documents of one test only`);
     if (s.scriptHash !== ref.scriptHash) {
       throw new MergeError(`${name(k)} ran another script than ${refName} (sha256 ${s.scriptHash.slice(0, 12)}\u2026 against ${ref.scriptHash.slice(0, 12)}\u2026): the shards of one test run the same script`);
     }
-    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label2(s)}, but ${refName} is ${label2(ref)}: the shards of one test are cut into the same number of shards`);
+    if (s.count !== ref.count) throw new MergeError(`${name(k)} is ${label3(s)}, but ${refName} is ${label3(ref)}: the shards of one test are cut into the same number of shards`);
     if (s.sequence !== ref.sequence) {
       throw new MergeError(`${name(k)} was cut by the segment sequence ${s.sequence}, ${refName} by ${ref.sequence}: the shards of one test share one sequence`);
     }
@@ -91241,10 +91241,10 @@ function checkShards(docs, names, options = {}) {
     const s = d.meta.shard;
     const expected = segments[s.index - 1];
     if (expected === void 0 || formatSegment(expected) !== s.segment) {
-      throw new MergeError(`${name(k)} says it is ${label2(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
+      throw new MergeError(`${name(k)} says it is ${label3(s)}, but segment ${s.index} of ${s.sequence} is ${expected ? formatSegment(expected) : "not there"}`);
     }
     const seen = byIndex.get(s.index);
-    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label2(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
+    if (seen !== void 0) throw new MergeError(`${name(seen)} and ${name(k)} are both ${label3(s)}: a segment is doubled (its load would count twice) \u2014 give each shard once`);
     byIndex.set(s.index, k);
   }
   const warnings = [];
@@ -91264,7 +91264,7 @@ function checkShards(docs, names, options = {}) {
   const tolerance = options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S;
   if (spread > tolerance) {
     warnings.push(
-      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label2(docs[earliest.k].meta.shard)} first, ${label2(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
+      `the shards' loads started ${spread.toFixed(1)} s apart, more than the ${tolerance} s tolerance (${label3(docs[earliest.k].meta.shard)} first, ${label3(docs[latest.k].meta.shard)} last): their load did not overlap as one test's would \u2014 start them with a common start-at`
     );
   }
   const members2 = docs.map((d) => {
@@ -98431,9 +98431,9 @@ async function runAbRounds(options) {
   let warnedOverrun = false;
   for (const [index, { pair, arm }] of schedule.entries()) {
     if (signal.aborted) break;
-    const label2 = `${arm} round ${index + 1}/${total2}`;
+    const label3 = `${arm} round ${index + 1}/${total2}`;
     const startedAt = clock.now().toISOString();
-    const result = await runRound(options, arm, index, label2);
+    const result = await runRound(options, arm, index, label3);
     if (result === void 0) break;
     const round2 = { index, pair, arm, startedAt, endedAt: clock.now().toISOString(), outcome: result.outcome };
     rounds.push(round2);
@@ -98445,7 +98445,7 @@ async function runAbRounds(options) {
         failedInARow[arm] = [];
         if (!warnedOverrun && seconds2 > OVERRUN_FACTOR * roundDurationS + GRACEFUL_STOP_S) {
           warnedOverrun = true;
-          log.warning(`${label2} ran ${formatDuration(seconds2)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
+          log.warning(`${label3} ran ${formatDuration(seconds2)}, not ${formatDuration(roundDurationS)}: the load script does not fit its scenarios to PERF_GATE_ROUND_DURATION (see docs/ab-mode.md); rounds take that long`);
         }
         break;
       }
@@ -98480,7 +98480,7 @@ async function checkArmAlive(arm, url2, failed, total2, timeoutMs) {
     throw new AbArmError(arm, `the ${arm} arm (${url2}) is unreachable after its round ${last2.index + 1}/${total2} failed: ${probe.why} \u2014 it died during the A/B stage; no verdict on one side's data`, last2.index);
   }
 }
-async function runRound(options, arm, index, label2) {
+async function runRound(options, arm, index, label3) {
   const { stage, policy, signal, log } = options;
   const workDir = join9(options.workDir, `round-${index}-${arm}`);
   await mkdir7(workDir, { recursive: true });
@@ -98493,7 +98493,7 @@ async function runRound(options, arm, index, label2) {
     output2 = await prepared.engine.run({ stage, policy, workDir, signal, log, ingest: stageIngestOptions(stage, policy, record2) });
   } catch (err) {
     if (signal.aborted) return void 0;
-    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label2}: ${err.message}` }, cancelled: false };
+    if (err instanceof LoadFailedError) return { outcome: { kind: "failed", reason: `${label3}: ${err.message}` }, cancelled: false };
     throw err;
   }
   const document = await measuredRun(stage, withScriptThresholds(policy, output2.scriptThresholds), output2, {
@@ -98501,10 +98501,10 @@ async function runRound(options, arm, index, label2) {
     ...options.labels !== void 0 ? { labels: options.labels } : {}
   });
   if (output2.cancelled) {
-    return { outcome: { kind: "failed", reason: `${label2}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
+    return { outcome: { kind: "failed", reason: `${label3}: cancelled after ${formatDuration(document.meta.durationSeconds)}; a cut round is not compared` }, cancelled: true };
   }
   const unanswered = unansweredRound(document);
-  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label2}: ${unanswered}` }, cancelled: false };
+  if (unanswered !== void 0) return { outcome: { kind: "failed", reason: `${label3}: ${unanswered}` }, cancelled: false };
   return { outcome: { kind: "measured", document }, cancelled: false };
 }
 function sizeOf(document) {
@@ -99575,7 +99575,7 @@ var PHASE_WORDS = {
   tls: "TLS handshaking"
 };
 var PHASE_NOISE_MS = 0.05;
-function phasesText(label2, p) {
+function phasesText(label3, p) {
   const parts = [];
   const rise = p.meanCurrent - p.meanBaseline;
   const delta = (x) => x.current - x.baseline;
@@ -99592,7 +99592,7 @@ function phasesText(label2, p) {
   }
   const blocked = p.phases.find((x) => x.phase === "blocked");
   if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);
-  return parts.length > 0 ? `${label2}: ${parts.join("; ")}.` : void 0;
+  return parts.length > 0 ? `${label3}: ${parts.join("; ")}.` : void 0;
 }
 function timeHints(scopes) {
   return scopes.flatMap((row) => {
@@ -99826,8 +99826,8 @@ function smallestFitting(max2, ok3) {
 var TABLE_HEADER = ["", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
 var TABLE_ALIGN = ["c", "l", "r", "r", "r", "r", "r", "r", "l"];
 function rowCells(row) {
-  const label2 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
-  return [outcomeMark(row.outcome), label2, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
+  const label3 = row.wholeRun ? `**${escapeMarkdown(row.label)}**` : escapeMarkdown(row.label);
+  return [outcomeMark(row.outcome), label3, row.p50, row.p95, row.p99, row.change, row.throughput, row.errorRate, row.sure];
 }
 function findingLine(f) {
   const v = findingView(f);
@@ -100476,7 +100476,7 @@ function isDefaultBranchPush(ctx) {
 }
 
 // src/action/accept.ts
-function acceptRegressions(report, label2) {
+function acceptRegressions(report, label3) {
   const accept = (f) => f.outcome === "fail" ? { ...f, outcome: "warn", severity: "warn", accepted: true } : f;
   const stages = report.stages.map((s) => {
     const findings = s.findings.map(accept);
@@ -100486,17 +100486,17 @@ function acceptRegressions(report, label2) {
       outcome,
       findings,
       scopes: s.scopes.map((row) => row.outcome === "fail" ? { ...row, outcome: "warn" } : row),
-      notes: report.verdict === "fail" ? [...s.notes, `Regressions accepted by the '${label2}' label: failures are shown as warnings and the baseline moves on merge.`] : s.notes
+      notes: report.verdict === "fail" ? [...s.notes, `Regressions accepted by the '${label3}' label: failures are shown as warnings and the baseline moves on merge.`] : s.notes
     };
   });
-  return { ...buildReport(stages, new Date(report.generatedAt)), acceptedBy: label2 };
+  return { ...buildReport(stages, new Date(report.generatedAt)), acceptedBy: label3 };
 }
-async function regressionAccepted(io2, ctx, client, label2) {
-  if (ctx.pullRequest) return ctx.pullRequest.labels.includes(label2);
+async function regressionAccepted(io2, ctx, client, label3) {
+  if (ctx.pullRequest) return ctx.pullRequest.labels.includes(label3);
   if (!client || !isDefaultBranchPush(ctx)) return false;
   try {
     const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ owner: ctx.owner, repo: ctx.repo, commit_sha: ctx.sha });
-    return data.some((pr) => pr.labels.some((l) => l.name === label2));
+    return data.some((pr) => pr.labels.some((l) => l.name === label3));
   } catch (err) {
     io2.debug(`looking up the PR of ${ctx.sha}: ${describeGitHubError(err)}`);
     return false;
@@ -101648,10 +101648,10 @@ function trackingMarker(key) {
   return `<!-- perf-gate:track=${key.replace(/--/g, "- -").replace(/[\r\n]/g, " ")} -->`;
 }
 var MARKER = /^<!-- perf-gate:track=(.*) -->$/m;
-async function openTrackingIssues(client, repo, label2) {
+async function openTrackingIssues(client, repo, label3) {
   const issues = await client.paginate(
     client.rest.issues.listForRepo,
-    { ...repo, state: "open", labels: label2, per_page: 100 },
+    { ...repo, state: "open", labels: label3, per_page: 100 },
     (response) => response.data.flatMap((i) => {
       if (i.pull_request) return [];
       const key = MARKER.exec(i.body ?? "")?.[1];
@@ -101662,7 +101662,7 @@ async function openTrackingIssues(client, repo, label2) {
   for (const i of issues.sort((a, b) => a.number - b.number)) if (!byKey.has(i.key)) byKey.set(i.key, i);
   return byKey;
 }
-async function trackRegression(client, repo, label2, open7, regression) {
+async function trackRegression(client, repo, label3, open7, regression) {
   const body = `${trackingMarker(regression.key)}
 ${regression.body}`;
   const existing = open7.get(trackingKey(regression.key));
@@ -101671,7 +101671,7 @@ ${regression.body}`;
     await client.rest.issues.createComment({ ...repo, issue_number: existing.number, body: regression.update });
     return { number: existing.number, action: "updated" };
   }
-  const { data } = await client.rest.issues.create({ ...repo, title: regression.title, body, labels: [label2] });
+  const { data } = await client.rest.issues.create({ ...repo, title: regression.title, body, labels: [label3] });
   return { number: data.number, action: "opened" };
 }
 async function closeTracking(client, repo, issue3, why) {
@@ -101680,6 +101680,158 @@ async function closeTracking(client, repo, issue3, why) {
 }
 function trackingKey(key) {
   return MARKER.exec(trackingMarker(key))[1];
+}
+
+// src/report/history-words.ts
+function seriesName(s) {
+  const what = s.statistic === "p95" ? "p95" : "typical latency";
+  return s.scope ? `${what} of ${s.scope.tag === "name" ? s.scope.value : `${s.scope.tag}=${s.scope.value}`}` : `${what} of all requests`;
+}
+function shiftText(f) {
+  const short2 = (sha) => sha.slice(0, 7);
+  const where2 = f.beganAt === f.settledAt ? `at ${short2(f.beganAt)}` : `began at ${short2(f.beganAt)}, settled at ${short2(f.settledAt)}`;
+  return `${seriesName(f.series)} ${formatChange(f.change)} (${formatNumber2(f.before)} \u2192 ${formatNumber2(f.after)} ms), ${where2} (commits ${short2(f.lastBefore)}..${short2(f.settledAt)}), p = ${formatNumber2(f.pValue, 2)}, q = ${formatNumber2(f.qValue, 2)}`;
+}
+
+// src/stats/random.ts
+function seededRng(seed) {
+  if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
+  let state = Math.trunc(seed) >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/history-shift.ts
+function historyShifts(values, options = {}) {
+  const o = {
+    alpha: options.alpha ?? 0.01,
+    minChange: options.minChange ?? 0.05,
+    minSegment: Math.max(2, options.minSegment ?? 4),
+    maxRampRuns: Math.max(0, options.maxRampRuns ?? 8),
+    permutations: Math.max(19, options.permutations ?? 499)
+  };
+  if (!values.every(Number.isFinite)) return insufficient("the series has a value that is not a finite number");
+  if (values.length < 2 * o.minSegment) return insufficient(`${values.length} runs in the history (needs \u2265 ${2 * o.minSegment})`, "too-few");
+  const mean4 = values.reduce((s, v) => s + v, 0) / values.length;
+  if (values.every((v) => Math.abs(v - mean4) <= 1e-12 * Math.max(1, Math.abs(mean4)))) return insufficient("every run has the same value: no spread to tell a shift from", "no-spread");
+  const rng = seededRng(options.seed ?? 1);
+  const found = [];
+  const segments = [[0, values.length]];
+  while (segments.length > 0) {
+    const [from, to] = segments.pop();
+    if (to - from < 2 * o.minSegment) continue;
+    const part2 = values.slice(from, to);
+    const fit = bestFit(part2, o.minSegment, o.maxRampRuns);
+    if (!fit || fit.explained <= 0) continue;
+    const pValue = permutationP(part2, fit.explained, o, rng);
+    if (pValue > o.alpha) continue;
+    const shift2 = { began: from + fit.began, settled: from + fit.settled, before: fit.before, after: fit.after, change: fit.after - fit.before, explained: fit.explained, pValue };
+    if (Math.abs(shift2.change) >= o.minChange) found.push(shift2);
+    segments.push([from, from + fit.began], [from + fit.settled, to]);
+  }
+  return found.sort((a, b) => a.began - b.began);
+}
+function permutationP(part2, observed, o, rng) {
+  const shuffled = [...part2];
+  let atLeast = 0;
+  for (let k = 0; k < o.permutations; k++) {
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const fit = bestFit(shuffled, o.minSegment, o.maxRampRuns);
+    if (fit && fit.explained >= observed - 1e-12) atLeast++;
+  }
+  return (1 + atLeast) / (1 + o.permutations);
+}
+function bestFit(y, minSegment, maxRamp) {
+  const n = y.length;
+  const prefix = new Float64Array(n + 1);
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    prefix[i + 1] = prefix[i] + y[i];
+    sumSq += y[i] * y[i];
+  }
+  const mean4 = prefix[n] / n;
+  let total2 = 0;
+  for (const v of y) total2 += (v - mean4) ** 2;
+  if (total2 <= 0) return void 0;
+  let best;
+  for (let began = minSegment; began <= n - minSegment; began++) {
+    for (let settled2 = began; settled2 <= Math.min(began + maxRamp, n - minSegment); settled2++) {
+      const ramp = settled2 - began;
+      let saa = began;
+      let sac = 0;
+      let scc = n - settled2;
+      let say = prefix[began];
+      let scy = prefix[n] - prefix[settled2];
+      for (let j = began; j < settled2; j++) {
+        const w = (j - began + 1) / (ramp + 1);
+        saa += (1 - w) * (1 - w);
+        sac += (1 - w) * w;
+        scc += w * w;
+        say += (1 - w) * y[j];
+        scy += w * y[j];
+      }
+      const det = saa * scc - sac * sac;
+      if (det <= 1e-12) continue;
+      const l0 = (say * scc - scy * sac) / det;
+      const l1 = (scy * saa - say * sac) / det;
+      const explained = 1 - Math.max(0, sumSq - (l0 * say + l1 * scy)) / total2;
+      if (!best || explained > best.explained + 1e-12) best = { began, settled: settled2, before: l0, after: l1, explained };
+    }
+  }
+  return best;
+}
+
+// src/gate/history-shifts.ts
+function historySeries(entries) {
+  const whole = entries.flatMap((e) => e.p95 !== null && e.p95 > 0 ? [{ sha: e.sha, value: e.p95 }] : []);
+  const byScope2 = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    for (const level2 of e.levels ?? []) {
+      if (!level2.scope || level2.count === 0 || !Number.isFinite(level2.logMean)) continue;
+      const key = `${level2.scope.tag}\0${level2.scope.value}`;
+      const s = byScope2.get(key) ?? { scope: level2.scope, points: [] };
+      s.points.push({ sha: e.sha, value: Math.exp(level2.logMean) });
+      byScope2.set(key, s);
+    }
+  }
+  return [{ statistic: "p95", points: whole }, ...[...byScope2.values()].map((s) => ({ statistic: "typical", scope: s.scope, points: s.points }))];
+}
+function historyShiftFindings(entries, options = {}) {
+  const alpha = options.alpha ?? 0.05;
+  const minChange = options.minChange ?? 0.05;
+  const series = historySeries(entries);
+  const raw = [];
+  const unjudged = [];
+  for (const s of series) {
+    const found = historyShifts(
+      s.points.map((p) => Math.log(p.value)),
+      { alpha, minChange: Math.log(1 + minChange), ...options.minSegment !== void 0 ? { minSegment: options.minSegment } : {}, seed: options.seed ?? 1, permutations: 999 }
+    );
+    if (isInsufficient(found)) {
+      unjudged.push({ series: label2(s), reason: found.reason });
+      continue;
+    }
+    for (const f of found) raw.push({ series: s, began: f.began, settled: f.settled, before: Math.exp(f.before), after: Math.exp(f.after), pValue: f.pValue });
+  }
+  const quiet = series.length - unjudged.length - new Set(raw.map((r) => r.series)).size;
+  const q = benjaminiHochberg([...raw.map((r) => r.pValue), ...Array.from({ length: Math.max(0, quiet) }, () => 1)]);
+  const shifts = raw.flatMap((r, k) => {
+    if (q[k] > alpha) return [];
+    const p = r.series.points;
+    return [{ series: label2(r.series), beganAt: p[r.began].sha, settledAt: p[r.settled].sha, lastBefore: p[r.began - 1].sha, before: r.before, after: r.after, change: r.after / r.before - 1, pValue: r.pValue, qValue: q[k] }];
+  });
+  return { series, shifts, unjudged };
+}
+function label2(s) {
+  return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
 }
 
 // src/action/regression-issues.ts
@@ -101727,6 +101879,7 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
         (r.action === "opened" ? done.opened : done.updated).push(r.number);
         io2.info(`open-issue: ${r.action} #${r.number} (${key})`);
       }
+      if (run) await trackShifts(client, repo, open7, ctx, stage.stage, run, done, io2);
       const passed = new Set(stage.scopes.filter((s) => s.outcome === "pass").map((s) => s.scope === void 0 ? ALL_REQUESTS : scopeLabel(s, latencyMetric)));
       if (stage.outcome === "pass") for (const kind of ["memory", "leak", "degradation"]) passed.add(kind);
       for (const issue3 of open7.values()) {
@@ -101743,9 +101896,51 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
   }
   return done;
 }
+var LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
+async function trackShifts(client, repo, open7, ctx, stage, run, done, io2) {
+  const entries = [...run.history, historyEntry(run.current, ctx.sha || "this run")];
+  const now = historyShiftFindings(entries);
+  const before = historyShiftFindings(run.history).shifts;
+  const at = (sha) => entries.findIndex((e) => e.sha === sha);
+  const same = (a, b) => seriesName(a.series) === seriesName(b.series) && Math.abs(at(a.beganAt) - at(b.beganAt)) <= 1;
+  for (const s of now.shifts.filter((x) => x.change > 0 && !before.some((b) => same(b, x)))) {
+    const name = seriesName(s.series);
+    const key = `${stage} \xB7 shift of ${name} from ${s.beganAt.slice(0, 7)}`;
+    const range = `[${s.lastBefore.slice(0, 7)}\u2026${s.settledAt.slice(0, 7)}](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/compare/${s.lastBefore}...${s.settledAt})`;
+    const trend = renderTrend(entries.map((e) => ({ label: `${e.sha.slice(0, 7)}${e.sha === s.beganAt ? " (shift)" : ""}`, p95: e.p95 ?? Number.NaN })), `stage ${stage}: p95 of all requests per run on the default branch (ms)`);
+    const r = await trackRegression(client, repo, ISSUE_LABEL, open7, {
+      key,
+      title: `perf-gate: ${name} shifted ${formatChange(s.change)} in stage ${stage}`,
+      body: [
+        `<!-- perf-gate:level-before=${s.before} -->`,
+        `The history of stage **${stage}** on the default branch shifted: ${shiftText(s)}. Each run may have stayed under the limit; the level moved.`,
+        "",
+        `Commits in range: ${range}`,
+        ...trend ? ["", trend] : [],
+        "",
+        `perf-gate closes this issue when ${name} is back within the minimum change of ${formatNumber2(s.before)} ms.`
+      ].join("\n"),
+      update: `Seen again at ${ctx.sha.slice(0, 7)}: ${shiftText(s)}.`
+    });
+    (r.action === "opened" ? done.opened : done.updated).push(r.number);
+    io2.info(`open-issue: ${r.action} #${r.number} (${key})`);
+  }
+  const last2 = historySeries(entries);
+  for (const issue3 of open7.values()) {
+    const prefix = trackingKey(`${stage} \xB7 shift of `);
+    if (!issue3.key.startsWith(prefix)) continue;
+    const level2 = Number(LEVEL_BEFORE.exec(issue3.body)?.[1]);
+    const series = last2.find((x) => issue3.key.startsWith(trackingKey(`${stage} \xB7 shift of ${seriesName(x)} from `)));
+    const value2 = series?.points.at(-1)?.value;
+    if (!Number.isFinite(level2) || value2 === void 0 || value2 > level2 * (1 + 0.05)) continue;
+    await closeTracking(client, repo, issue3, `Returned at ${ctx.sha.slice(0, 7)}: ${seriesName(series)} is ${formatNumber2(value2)} ms, within 5 % of ${formatNumber2(level2)} ms before the shift. Closed by perf-gate.`);
+    done.closed.push(issue3.number);
+  }
+}
 function placeIn(issue3, stage) {
   const prefix = trackingKey(`${stage} \xB7 `);
-  return issue3.key.startsWith(prefix) ? issue3.key.slice(prefix.length) : void 0;
+  if (!issue3.key.startsWith(prefix) || issue3.key.startsWith(trackingKey(`${stage} \xB7 shift of `))) return void 0;
+  return issue3.key.slice(prefix.length);
 }
 function short(sha) {
   return sha ? sha.slice(0, 7) : "this run";
@@ -101859,13 +102054,13 @@ async function runAction(io2) {
     return;
   }
   let report = measured;
-  const label2 = inputs.acceptLabel ?? config2.acceptLabel;
-  const accepted = report.verdict === "fail" && await regressionAccepted(io2, ctx, client, label2);
-  if (accepted) report = acceptRegressions(report, label2);
+  const label3 = inputs.acceptLabel ?? config2.acceptLabel;
+  const accepted = report.verdict === "fail" && await regressionAccepted(io2, ctx, client, label3);
+  if (accepted) report = acceptRegressions(report, label3);
   const reportJson = join11(workDir, "report.json");
   const reportMarkdown = join11(workDir, "report.md");
   const first2 = runs[0];
-  const trend = renderTrend([...(first2?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), ...first2 ? [{ label: "this run", p95: wholeRunP95(first2.report) }] : []]);
+  const trend = trendBlock(first2);
   const marker = `<!-- perf-gate:id=${markerId(ctx, stageNames2)} -->`;
   const markdown = renderMarkdown(report, { marker, title: "perf-gate", ...trend ? { trend } : {} });
   writeFileSync2(reportJson, renderJson(report));
@@ -101904,6 +102099,16 @@ function registryEntry(name) {
 }
 function secretsOf(inputs) {
   return [inputs.githubToken, inputs.notifyWebhook ?? ""].filter((s) => s !== "");
+}
+function trendBlock(first2) {
+  if (!first2) return "";
+  const found = historyShiftFindings(first2.history);
+  const began = new Set(found.shifts.filter((s) => s.series.scope === void 0).map((s) => s.beganAt));
+  const chart = renderTrend([...first2.history.map((h) => ({ label: `${h.sha.slice(0, 7)}${began.has(h.sha) ? " (shift)" : ""}`, p95: h.p95 ?? Number.NaN })), { label: "this run", p95: wholeRunP95(first2.report) }]);
+  if (chart === "" || found.shifts.length === 0) return chart;
+  return `${chart}
+
+${found.shifts.map((s) => `- Shift on the default branch: ${escapeMarkdown(shiftText(s))}`).join("\n")}`;
 }
 function wholeRunP95(stage) {
   return stage.scopes.find((s) => s.scope === void 0)?.current?.p95 ?? Number.NaN;

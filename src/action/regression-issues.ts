@@ -13,6 +13,10 @@ import type { StageRun } from '../pipeline/run-pipeline.js';
 import { renderTrend } from '../report/trend.js';
 import { ALL_REQUESTS, latencyMetricOf, scopeLabel } from '../report/view.js';
 import { findingMessage } from '../report/words.js';
+import { formatChange, formatNumber } from '../report/format.js';
+import { seriesName, shiftText } from '../report/history-words.js';
+import { historyEntry } from '../document/history-entry.js';
+import { historySeries, historyShiftFindings, type HistoryShiftFinding } from '../gate/history-shifts.js';
 import type { RunContext } from './context.js';
 import type { ActionIo } from './io.js';
 
@@ -72,6 +76,7 @@ export async function trackRegressions(io: ActionIo, ctx: RunContext, client: Gi
         (r.action === 'opened' ? done.opened : done.updated).push(r.number);
         io.info(`open-issue: ${r.action} #${r.number} (${key})`);
       }
+      if (run) await trackShifts(client, repo, open, ctx, stage.stage, run, done, io);
       // An endpoint this run judged and passed has returned; one it did not judge stays open.
       const passed = new Set(stage.scopes.filter((s) => s.outcome === 'pass').map((s) => (s.scope === undefined ? ALL_REQUESTS : scopeLabel(s, latencyMetric))));
       if (stage.outcome === 'pass') for (const kind of ['memory', 'leak', 'degradation']) passed.add(kind);
@@ -90,10 +95,61 @@ export async function trackRegressions(io: ActionIo, ctx: RunContext, client: Gi
   return done;
 }
 
+/** The level a shift's issue records as the one before it (`<!-- perf-gate:level-before=151.2 -->`). */
+const LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
+
+/**
+ * A rise in the history of the default branch that this run made detectable (it was not in the history
+ * without this run): one issue per stage, series and onset, opened once; closed when this run's value of
+ * the series is back within the minimum change of the level before the shift.
+ */
+async function trackShifts(client: GitHubClient, repo: { owner: string; repo: string }, open: ReadonlyMap<string, TrackingIssue>, ctx: RunContext, stage: string, run: StageRun, done: { opened: number[]; updated: number[]; closed: number[] }, io: ActionIo): Promise<void> {
+  const entries = [...run.history, historyEntry(run.current, ctx.sha || 'this run')];
+  const now = historyShiftFindings(entries);
+  const before = historyShiftFindings(run.history).shifts;
+  const at = (sha: string): number => entries.findIndex((e) => e.sha === sha);
+  const same = (a: HistoryShiftFinding, b: HistoryShiftFinding): boolean => seriesName(a.series) === seriesName(b.series) && Math.abs(at(a.beganAt) - at(b.beganAt)) <= 1;
+  for (const s of now.shifts.filter((x) => x.change > 0 && !before.some((b) => same(b, x)))) {
+    const name = seriesName(s.series);
+    const key = `${stage} · shift of ${name} from ${s.beganAt.slice(0, 7)}`;
+    const range = `[${s.lastBefore.slice(0, 7)}…${s.settledAt.slice(0, 7)}](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/compare/${s.lastBefore}...${s.settledAt})`;
+    const trend = renderTrend(entries.map((e) => ({ label: `${e.sha.slice(0, 7)}${e.sha === s.beganAt ? ' (shift)' : ''}`, p95: e.p95 ?? Number.NaN })), `stage ${stage}: p95 of all requests per run on the default branch (ms)`);
+    const r = await trackRegression(client, repo, ISSUE_LABEL, open, {
+      key,
+      title: `perf-gate: ${name} shifted ${formatChange(s.change)} in stage ${stage}`,
+      body: [
+        `<!-- perf-gate:level-before=${s.before} -->`,
+        `The history of stage **${stage}** on the default branch shifted: ${shiftText(s)}. Each run may have stayed under the limit; the level moved.`,
+        '',
+        `Commits in range: ${range}`,
+        ...(trend ? ['', trend] : []),
+        '',
+        `perf-gate closes this issue when ${name} is back within the minimum change of ${formatNumber(s.before)} ms.`,
+      ].join('\n'),
+      update: `Seen again at ${ctx.sha.slice(0, 7)}: ${shiftText(s)}.`,
+    });
+    (r.action === 'opened' ? done.opened : done.updated).push(r.number);
+    io.info(`open-issue: ${r.action} #${r.number} (${key})`);
+  }
+  // A shift's issue closes when the series is back near its old level in this run.
+  const last = historySeries(entries);
+  for (const issue of open.values()) {
+    const prefix = trackingKey(`${stage} · shift of `);
+    if (!issue.key.startsWith(prefix)) continue;
+    const level = Number(LEVEL_BEFORE.exec(issue.body)?.[1]);
+    const series = last.find((x) => issue.key.startsWith(trackingKey(`${stage} · shift of ${seriesName(x)} from `)));
+    const value = series?.points.at(-1)?.value;
+    if (!Number.isFinite(level) || value === undefined || value > level * (1 + 0.05)) continue;
+    await closeTracking(client, repo, issue, `Returned at ${ctx.sha.slice(0, 7)}: ${seriesName(series!)} is ${formatNumber(value)} ms, within 5 % of ${formatNumber(level)} ms before the shift. Closed by perf-gate.`);
+    done.closed.push(issue.number);
+  }
+}
+
 /** The endpoint an issue of `stage` tracks, or undefined for another stage's issue. */
 function placeIn(issue: TrackingIssue, stage: string): string | undefined {
   const prefix = trackingKey(`${stage} · `);
-  return issue.key.startsWith(prefix) ? issue.key.slice(prefix.length) : undefined;
+  if (!issue.key.startsWith(prefix) || issue.key.startsWith(trackingKey(`${stage} · shift of `))) return undefined;
+  return issue.key.slice(prefix.length);
 }
 
 function short(sha: string | undefined): string {

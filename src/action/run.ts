@@ -26,6 +26,9 @@ import { rollback } from './rollback.js';
 import { notifyWebhook } from './notify.js';
 import { trackRegressions } from './regression-issues.js';
 import { headlineOf } from '../report/words.js';
+import { escapeMarkdown } from '../report/escape.js';
+import { shiftText } from '../report/history-words.js';
+import { historyShiftFindings } from '../gate/history-shifts.js';
 
 /** How the Action's messages name its settings. */
 const INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'", plan: "'plan'" } as const;
@@ -123,7 +126,7 @@ export async function runAction(io: ActionIo): Promise<void> {
   const reportJson = join(workDir, 'report.json');
   const reportMarkdown = join(workDir, 'report.md');
   const first = runs[0];
-  const trend = renderTrend([...(first?.history ?? []).map((h) => ({ label: h.sha.slice(0, 7), p95: h.p95 ?? Number.NaN })), ...(first ? [{ label: 'this run', p95: wholeRunP95(first.report) }] : [])]);
+  const trend = trendBlock(first);
   const marker = `<!-- perf-gate:id=${markerId(ctx, stageNames)} -->`;
   const markdown = renderMarkdown(report, { marker, title: 'perf-gate', ...(trend ? { trend } : {}) });
   writeFileSync(reportJson, renderJson(report));
@@ -176,6 +179,19 @@ function registryEntry(name: LoadEngineName): (typeof LOAD_ENGINES)[number] {
 /** Values no child process and no log line may show: the github-token and the webhook URL. */
 function secretsOf(inputs: ActionInputs): string[] {
   return [inputs.githubToken, inputs.notifyWebhook ?? ''].filter((s) => s !== '');
+}
+
+/**
+ * The comment's trend: the first stage's p95 over the default branch's history and this run, with the
+ * commits where a shift in the history began marked, and each shift of the stage's series in words.
+ */
+function trendBlock(first: StageRun | undefined): string {
+  if (!first) return '';
+  const found = historyShiftFindings(first.history);
+  const began = new Set(found.shifts.filter((s) => s.series.scope === undefined).map((s) => s.beganAt));
+  const chart = renderTrend([...first.history.map((h) => ({ label: `${h.sha.slice(0, 7)}${began.has(h.sha) ? ' (shift)' : ''}`, p95: h.p95 ?? Number.NaN })), { label: 'this run', p95: wholeRunP95(first.report) }]);
+  if (chart === '' || found.shifts.length === 0) return chart;
+  return `${chart}\n\n${found.shifts.map((s) => `- Shift on the default branch: ${escapeMarkdown(shiftText(s))}`).join('\n')}`;
 }
 
 function wholeRunP95(stage: StageReport): number {

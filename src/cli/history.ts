@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { HistoryFileSchema } from '../document/history-file.js';
 import type { HistoryEntry } from '../document/history-entry.js';
-import { historyShiftFindings, type HistoryShiftFinding, type HistoryShiftsResult } from '../gate/history-shifts.js';
-import { formatChange, formatNumber } from '../report/format.js';
+import { historyShiftFindings, type HistoryShiftsResult } from '../gate/history-shifts.js';
+import { seriesName, shiftText } from '../report/history-words.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { renderTrend } from '../report/trend.js';
 import { EXIT } from './exit-codes.js';
@@ -84,18 +84,6 @@ function fraction(text: string, name: string, max: number): number {
   const x = Number(text);
   if (!Number.isFinite(x) || x <= 0 || x >= max) throw new UsageError(`${name} must be a number between 0 and ${max}, but got '${text}'`);
   return x;
-}
-
-function seriesName(s: HistoryShiftFinding['series']): string {
-  const what = s.statistic === 'p95' ? 'p95' : 'typical latency';
-  return s.scope ? `${what} of ${s.scope.tag === 'name' ? s.scope.value : `${s.scope.tag}=${s.scope.value}`}` : `${what} of all requests`;
-}
-
-/** One shift in words: `p95 of all requests +10.2 % (155 → 171 ms), began at 1a2b3c4, settled at 5d6e7f8 (commits 0a1b2c3..5d6e7f8), p = 0.001, q = 0.003`. */
-export function shiftText(f: HistoryShiftFinding): string {
-  const short = (sha: string): string => sha.slice(0, 7);
-  const where = f.beganAt === f.settledAt ? `at ${short(f.beganAt)}` : `began at ${short(f.beganAt)}, settled at ${short(f.settledAt)}`;
-  return `${seriesName(f.series)} ${formatChange(f.change)} (${formatNumber(f.before)} → ${formatNumber(f.after)} ms), ${where} (commits ${short(f.lastBefore)}..${short(f.settledAt)}), p = ${formatNumber(f.pValue, 2)}, q = ${formatNumber(f.qValue, 2)}`;
 }
 
 function render(stage: string, from: string, entries: readonly HistoryEntry[], r: HistoryShiftsResult, format: HistoryCliOptions['format']): string {

@@ -5,13 +5,15 @@
  * On the default branch a regression opens one issue per stage and endpoint, a second failing run updates
  * it, a passing run closes it; a pull request touches no issue; the webhook hears of failures only.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action/run.js';
+import { historyFileText } from '../../src/document/history-file.js';
+import { history } from '../support/generated-history.js';
 import { OWNER, REPO, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { recordingIo, runActionInProcess } from './fake-io.js';
 import { fakeK6Bin } from './run-action.js';
@@ -41,7 +43,7 @@ afterAll(async () => {
 });
 
 /** One Action run of stage smoke replaying `replay` against the recorded baseline, as `event` on `ref`. */
-async function act(replay: string, sha: string, event: 'push' | 'pull_request' = 'push') {
+async function act(replay: string, sha: string, event: 'push' | 'pull_request' = 'push', baseline = 'test/fixtures/k6/smoke-baseline.ndjson.gz') {
   const temp = mkdtempSync(join(tmpdir(), 'perf-gate-issues-'));
   const eventPath = join(temp, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event === 'push' ? { repository: { default_branch: 'main' } } : { repository: { default_branch: 'main' }, pull_request: { number: 7, head: { sha, repo: { full_name: `${OWNER}/${REPO}` } }, base: { repo: { full_name: `${OWNER}/${REPO}` } } } }));
@@ -51,7 +53,7 @@ async function act(replay: string, sha: string, event: 'push' | 'pull_request' =
       script: 'test/fixtures/k6/script.js',
       stages: 'smoke',
       'k6-version': '0.49.0',
-      baseline: 'file:test/fixtures/k6/smoke-baseline.ndjson.gz',
+      baseline: `file:${baseline}`,
       'update-baseline': 'never',
       comment: 'never',
       'github-token': TOKEN,
@@ -141,10 +143,58 @@ describe('regressions tracked as issues on the default branch', () => {
   });
 
   it('warns, and keeps the verdict, when the token cannot write issues', async () => {
-    github.inject('POST /repos/{owner}/{repo}/issues', { kind: 'status', status: 403 }, 10);
-    github.inject('GET /repos/{owner}/{repo}/issues', { kind: 'status', status: 403 }, 10);
+    // The first issues request is refused, as GitHub refuses a token without 'issues: write' on a private repository.
+    github.inject('GET /repos/{owner}/{repo}/issues', { kind: 'status', status: 403 }, 1);
     const io = await act('smoke-regressed', 'bad0000000000000000000000000000000000006');
     expect(io.calls).toContain("warning: open-issue: the token cannot write issues (give the job 'issues: write'); none was opened or closed.");
     expect(io.calls.some((c) => c.startsWith('failed: perf-gate: fail'))).toBe(true);
   });
 });
+
+describe("the comment's trend and the history's shifts", () => {
+  it('marks where a shift in the history began and says it in words under the chart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perf-gate-trend-'));
+    const baseline = join(dir, 'baseline.ndjson.gz');
+    copyFileSync('test/fixtures/k6/smoke-baseline.ndjson.gz', baseline);
+    writeFileSync(`${baseline}.history.json`, historyFileText('smoke', history(4)));
+    const io = await act('smoke-baseline', 'good000000000000000000000000000000000009', 'push', baseline);
+    const markdown = readFileSync(io.calls.find((c) => c.startsWith('output: report-markdown='))!.slice('output: report-markdown='.length), 'utf8');
+    expect(markdown).toContain('```mermaid');
+    expect(markdown).toMatch(/"0[789]c0ffe \(shift\)"/);
+    expect(markdown).toMatch(/- Shift on the default branch: p95 of all requests \+\d+(?:\.\d)? % \(1\d\d → 1\d\d ms\), (?:at|began at) 0[789]c0ffe/);
+  });
+});
+
+describe('a shift in the history made detectable by this run', () => {
+  /** 12 runs at ~141 ms then 2 at ~155 ms (the recorded run's p95): this run, the 3rd at the new level, is the first a shift can be seen with. */
+  function risingHistory(): ReturnType<typeof history> {
+    return history(4).slice(0, 14).map((e, i) => ({ ...e, p95: (i < 12 ? 141 : 155.5) * (1 + 0.004 * Math.sin(i * 1.7)), levels: [] }));
+  }
+
+  it('opens one issue for it, with the range and the level before, and keeps it open while the level holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perf-gate-shift-'));
+    const baseline = join(dir, 'baseline.ndjson.gz');
+    copyFileSync('test/fixtures/k6/smoke-baseline.ndjson.gz', baseline);
+    writeFileSync(`${baseline}.history.json`, historyFileText('smoke', risingHistory()));
+    const before = github.state.issues().length;
+    const io = await act('smoke-baseline', 'shift00000000000000000000000000000000010', 'push', baseline);
+    const created = github.state.issues().slice(before);
+    const shift = created.find((i) => i.title.startsWith('perf-gate: p95 of all requests shifted +'));
+    expect(shift, `${created.map((i) => i.title).join('\n')}\n${io.calls.filter((c) => c.includes('open-issue')).join('\n')}`).toBeDefined();
+    expect(shift!.title).toMatch(/^perf-gate: p95 of all requests shifted \+\d+(?:\.\d)? % in stage smoke$/);
+    expect(shift!.body).toMatch(/^<!-- perf-gate:track=smoke · shift of p95 of all requests from 1[1-3]c0ffe -->\n<!-- perf-gate:level-before=14\d(?:\.\d+)? -->\n/);
+    expect(shift!.body).toMatch(/Commits in range: \[1[0-2]c0ffe…/);
+    // The same history again: the same issue, updated, not a second one.
+    await act('smoke-baseline', 'shift00000000000000000000000000000000011', 'push', baseline);
+    expect(github.state.issues().filter((i) => i.title === shift!.title)).toHaveLength(1);
+    expect(github.state.issues().find((i) => i.number === shift!.number)!.state).toBe('open');
+  });
+
+  it("closes a shift's issue when this run is back within 5 % of the level before it", async () => {
+    const issue = github.state.seedIssue({ title: 'perf-gate: p95 of all requests shifted +12 % in stage smoke', body: '<!-- perf-gate:track=smoke · shift of p95 of all requests from 1234567 -->\n<!-- perf-gate:level-before=160 -->\nold', labels: ['perf-gate'] });
+    await act('smoke-baseline', 'back000000000000000000000000000000000012');
+    expect(github.state.issues().find((i) => i.number === issue.number)!.state).toBe('closed');
+    expect(github.state.comments(issue.number).at(-1)!.body).toMatch(/^Returned at back000: p95 of all requests is 1\d\d ms, within 5 % of 160 ms before the shift\. Closed by perf-gate\.$/);
+  });
+});
+

@@ -10,45 +10,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../src/document/history-entry.js';
 import { historyFileText } from '../../src/document/history-file.js';
-import { seededRng } from '../../src/stats/random.js';
+import { FIRST_STEP, history, sha } from '../support/generated-history.js';
 import { cli } from './run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'perf-gate-history-'));
-const RUNS = 20;
-const FIRST_STEP = 8;
-const sha = (i: number): string => `${String(i).padStart(2, '0')}${'c0ffee'.repeat(6)}ab`.slice(0, 40);
-
-function gauss(rng: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-}
-
-/** The history: p95 ~150 ms and GET /api/alerts ~20 ms step up ×1.1^(1/3) at runs 8, 9 and 10; GET /api/tenants stays at 8 ms. */
-function history(seed: number): HistoryEntry[] {
-  const rng = seededRng(seed);
-  const steps = (i: number): number => [FIRST_STEP, FIRST_STEP + 1, FIRST_STEP + 2].filter((at) => i >= at).length;
-  return Array.from({ length: RUNS }, (_, i) => {
-    const rise = 1.1 ** (steps(i) / 3);
-    const noisy = (x: number): number => x * Math.exp(0.015 * gauss(rng));
-    return {
-      sha: sha(i),
-      start: new Date(Date.UTC(2026, 10, 1 + i, 2, 17)).toISOString(),
-      end: new Date(Date.UTC(2026, 10, 1 + i, 2, 27)).toISOString(),
-      durationSeconds: 600,
-      p50: noisy(40 * rise),
-      p95: noisy(150 * rise),
-      p99: noisy(240 * rise),
-      throughput: 100,
-      errorRate: 0,
-      levels: [
-        { scope: { tag: 'name', value: 'GET /api/alerts' }, count: 6000, logMean: Math.log(noisy(20 * rise)), se: 0.01 },
-        { scope: { tag: 'name', value: 'GET /api/tenants' }, count: 6000, logMean: Math.log(noisy(8)), se: 0.01 },
-      ],
-    };
-  });
-}
-
 const file = join(tmp, 'smoke.history.json');
 writeFileSync(file, historyFileText('smoke', history(4)));
 
