@@ -251,7 +251,7 @@ async function runWithLog(opts: RunCliOptions, io: Io, signal: AbortSignal, shar
   }
   writeFileSync(join(out, 'report.json'), renderJson(report));
   writeFileSync(join(out, 'report.md'), renderMarkdown(report));
-  writeFileSync(join(out, 'report.html'), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...(r.baseline ? { baseline: r.baseline } : {}), current: r.current }))));
+  writeFileSync(join(out, 'report.html'), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...(r.baseline ? { baseline: r.baseline } : {}), current: r.current, history: r.history }))));
   io.stdout(`\n${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}\n`);
   return report;

@@ -49,7 +49,8 @@ export function latencySeries(doc: RunDocument, metric: string): { p50: [number,
   for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
     const b = buckets.get(key)!;
     const d = b.sketch.distribution();
-    const x = (originMs + (b.iSum / b.n) * widthMs - start) / 1000;
+    // A window that began before the run's first point still belongs to the run: time since start is ≥ 0.
+    const x = Math.max(0, (originMs + (b.iSum / b.n) * widthMs - start) / 1000);
     const m = percentile(d, 0.5);
     const h = percentile(d, 0.95);
     if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
@@ -72,3 +73,36 @@ export function memorySeries(doc: RunDocument): [number, number][] {
     .sort((a, b) => a[0] - b[0]);
 }
 
+
+/**
+ * Requests per second and the failed share per window of one endpoint (or the whole run), x in seconds since
+ * the run's start at each window's middle: the request counter's and the failures rate's scopes of the same
+ * tags. Windows are merged in groups, as latencySeries does, beyond MAX_POINTS.
+ */
+export function trafficSeries(doc: RunDocument, requestsScope: string, failuresScope: string): { throughput: [number, number][]; errorRate: [number, number][] } {
+  const { originMs, widthMs } = doc.windows;
+  const start = startMs(doc);
+  const requests = [...windowsOf(doc, requestsScope, 'counter')].sort((a, b) => a.i - b.i);
+  const failures = windowsOf(doc, failuresScope, 'rate').filter((w) => w.count > 0).sort((a, b) => a.i - b.i);
+  const grouped = <W extends { i: number }>(ws: readonly W[], value: (group: readonly W[]) => number | undefined): [number, number][] => {
+    if (ws.length === 0) return [];
+    const size = Math.max(1, Math.ceil((ws[ws.length - 1]!.i - ws[0]!.i + 1) / MAX_POINTS));
+    const out: [number, number][] = [];
+    for (let k = 0; k < ws.length; ) {
+      const key = Math.floor((ws[k]!.i - ws[0]!.i) / size);
+      const group: W[] = [];
+      while (k < ws.length && Math.floor((ws[k]!.i - ws[0]!.i) / size) === key) group.push(ws[k++]!);
+      const x = (originMs + (group.reduce((s, w) => s + w.i, 0) / group.length + 0.5) * widthMs - start) / 1000;
+      const y = value(group);
+      if (y !== undefined && Number.isFinite(x) && Number.isFinite(y)) out.push([Math.max(0, x), y]);
+    }
+    return out;
+  };
+  return {
+    throughput: grouped(requests, (g) => g.reduce((s, w) => s + w.count, 0) / ((g.length * widthMs) / 1000)),
+    errorRate: grouped(failures, (g) => {
+      const n = g.reduce((s, w) => s + w.count, 0);
+      return n > 0 ? (100 * g.reduce((s, w) => s + w.passes, 0)) / n : undefined;
+    }),
+  };
+}

@@ -16,12 +16,29 @@ export interface ChartSeries {
   readonly points: readonly (readonly [number, number])[];
 }
 
+/** A horizontal line across the chart: a limit or an SLO, labelled (raw text: escaped here). */
+export interface ChartLimit {
+  readonly y: number;
+  readonly label: string;
+}
+
+/** A vertical marker at an x (a change point in a trend), labelled. */
+export interface ChartMarker {
+  readonly x: number;
+  readonly label: string;
+}
+
 export interface LineChart {
   /** Shown above the chart and as the SVG's accessible name (raw text: escaped here). */
   readonly title: string;
   readonly xLabel: string;
   readonly yLabel: string;
   readonly series: readonly ChartSeries[];
+  /** Limit lines, always in view (the y axis reaches above them). */
+  readonly limits?: readonly ChartLimit[];
+  readonly markers?: readonly ChartMarker[];
+  /** Tick labels for x instead of numbers (a trend's commits), by x. */
+  readonly xTickLabels?: ReadonlyMap<number, string>;
 }
 
 /** Most points one series is drawn with; longer series are downsampled by the caller or by `downsample`. */
@@ -93,10 +110,13 @@ export function renderLineChart(chart: LineChart): string {
   let xMin = Math.min(...xs);
   let xMax = Math.max(...xs);
   if (xMax - xMin <= 0) {
-    xMin -= 1;
-    xMax += 1;
+    // One x only (a run with one window): widen to the right, and below it only down to 0 — time since the
+    // start is never negative.
+    xMin = xMin >= 0 ? Math.max(0, xMin - 1) : xMin - 1;
+    xMax = xMin + 2;
   }
-  const yTop = Math.max(...ys, 0);
+  const limits = (chart.limits ?? []).filter((l) => Number.isFinite(l.y) && l.y >= 0);
+  const yTop = Math.max(...ys, ...limits.map((l) => l.y * 1.05), 0);
   const yStep = niceStep(yTop > 0 ? yTop : 1);
   const yMax = Math.max(yStep, Math.ceil(yTop / yStep) * yStep);
   const xStep = niceStep(xMax - xMin, 5);
@@ -114,10 +134,28 @@ export function renderLineChart(chart: LineChart): string {
     parts.push(`<line class="grid" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(y))}" y2="${c(py(y))}"/>`);
     parts.push(`<text class="tick" x="${c(MARGIN.left - 6)}" y="${c(py(y) + 4)}" text-anchor="end">${tickLabel(y)}</text>`);
   }
-  // x ticks.
-  for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
-    parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
-    parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
+  // x ticks (or the given labels, a trend's commits).
+  if (chart.xTickLabels) {
+    for (const [x, label] of chart.xTickLabels) {
+      if (x < xMin || x > xMax) continue;
+      parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
+      parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="end" transform="rotate(-35 ${c(px(x))} ${c(bottom + 16)})">${escapeHtml(label)}</text>`);
+    }
+  } else {
+    for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
+      parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
+      parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
+    }
+  }
+  // Limit lines and markers, labelled where they are.
+  for (const l of limits) {
+    parts.push(`<line class="limit" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(l.y))}" y2="${c(py(l.y))}"><title>${escapeHtml(l.label)}</title></line>`);
+    parts.push(`<text class="limit-label" x="${c(WIDTH - MARGIN.right - 4)}" y="${c(py(l.y) - 4)}" text-anchor="end">${escapeHtml(l.label)}</text>`);
+  }
+  for (const m of chart.markers ?? []) {
+    if (!Number.isFinite(m.x) || m.x < xMin || m.x > xMax) continue;
+    parts.push(`<line class="marker" x1="${c(px(m.x))}" x2="${c(px(m.x))}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"><title>${escapeHtml(m.label)}</title></line>`);
+    parts.push(`<text class="marker-label" x="${c(px(m.x) + 4)}" y="${c(MARGIN.top + 12)}">${escapeHtml(m.label)}</text>`);
   }
   parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(bottom)}" y2="${c(bottom)}"/>`);
   parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(MARGIN.left)}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"/>`);

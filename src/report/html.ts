@@ -6,13 +6,16 @@
  */
 
 import type { Finding, Outcome, Report, ScopeComparison, StageReport } from '../gate/verdict.js';
-import { hasLatencyWindows, latencySeries, memorySeries } from '../document/series.js';
+import { hasLatencyWindows, latencySeries, memorySeries, trafficSeries } from '../document/series.js';
 import { formatTimestamp } from './format.js';
 import type { StageRuns } from './renderer.js';
-import { renderLineChart, type ChartSeries } from './html-chart.js';
+import { renderLineChart, type ChartLimit, type ChartSeries } from './html-chart.js';
+import { scopeName } from '../document/selector.js';
+import type { HistoryEntry } from '../document/history-entry.js';
+import { historyShiftFindings } from '../gate/history-shifts.js';
+import { formatChange, formatNumber } from './format.js';
 import { escapeHtml } from './html-escape.js';
 import { stageNotes } from './words.js';
-import { outcomeMark, severityMark } from './markdown.js';
 import {
   MEMORY_COLUMNS,
   SCOPE_COLUMNS,
@@ -87,8 +90,24 @@ function outcomeClass(outcome: Outcome): string {
   return `o-${outcome}`;
 }
 
+/**
+ * Status icons drawn inline (no emoji font needed, the same on every machine): a tick, a triangle, a cross,
+ * a question mark, each in its outcome's colour, with its word as the accessible name.
+ */
+const ICON_PATHS: Readonly<Record<Outcome | 'info', string>> = {
+  pass: '<circle cx="8" cy="8" r="7"/><path d="M4.5 8.3l2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="1.8"/>',
+  warn: '<path d="M8 1.2l7 13H1z"/><path d="M8 5.5v4.2M8 11.4v1.2" stroke="#fff" stroke-width="1.6"/>',
+  fail: '<circle cx="8" cy="8" r="7"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="#fff" stroke-width="1.8"/>',
+  inconclusive: '<circle cx="8" cy="8" r="7"/><path d="M6 6.2a2 2 0 1 1 2.6 1.9c-.5.2-.6.6-.6 1.2v.6M8 11.4v1.2" fill="none" stroke="#fff" stroke-width="1.5"/>',
+  info: '<circle cx="8" cy="8" r="7"/><path d="M8 7v5M8 4.2v1.3" stroke="#fff" stroke-width="1.7"/>',
+};
+
+function icon(kind: Outcome | 'info'): string {
+  return `<svg class="icon i-${kind}" viewBox="0 0 16 16" width="16" height="16" role="img" aria-label="${kind}"><title>${kind}</title>${ICON_PATHS[kind]}</svg>`;
+}
+
 function markSpan(outcome: Outcome): string {
-  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${outcomeMark(outcome)}</span>`;
+  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${icon(outcome)}</span>`;
 }
 
 function renderStage(stage: StageReport, runs: HtmlRuns | undefined): string {
@@ -99,7 +118,7 @@ function renderStage(stage: StageReport, runs: HtmlRuns | undefined): string {
     `current ${escapeHtml(runDescription(stage.currentRun))}${stage.currentRun.partial ? ' (partial)' : ''}`,
   ];
   out.push(`<p class="meta">${runsLine.join('; ')}</p>`);
-  if (stage.scopes.length > 0) out.push(scopeTable(stage.scopes));
+  if (stage.scopes.length > 0) out.push(scopeTable(stage.stage, stage.scopes, runs !== undefined));
   const findings = sortFindings(stage.findings);
   if (findings.length > 0) out.push(`<h3>Findings</h3>${findingList(findings)}`);
   if (stage.memory !== undefined) {
@@ -117,11 +136,60 @@ function renderStage(stage: StageReport, runs: HtmlRuns | undefined): string {
   return out.join('\n');
 }
 
-function scopeTable(scopes: readonly ScopeComparison[]): string {
+/** The anchor of a scope's charts, so the table's label can link to them. */
+function chartId(stage: StageReport, s: Pick<ScopeComparison, 'metric' | 'scope'>, latencyMetric: string): string {
+  return labelId(stage.stage, scopeLabel(s, latencyMetric));
+}
+
+function labelId(stage: string, label: string): string {
+  return `c-${stage}-${label}`.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+/**
+ * The latency limit lines of a scope's chart: its baseline p95 raised by the stage's latency limit (the
+ * limit its findings were held to, else the configured one), and any SLO on its latency (`p(95)<500`).
+ */
+function latencyLimits(stage: StageReport, s: ScopeComparison): ChartLimit[] {
+  const out: ChartLimit[] = [];
+  const own = stage.findings.find((f) => f.metric === s.metric && f.kind === 'latency' && f.limit.kind === 'max-increase');
+  const max = own?.limit.kind === 'max-increase' ? own.limit.max : stage.power?.limit;
+  const base = s.baseline?.p95;
+  if (max !== undefined && base !== undefined && base > 0) out.push({ y: base * (1 + max), label: `limit: baseline p95 +${formatNumber(max * 100, 3)} % = ${formatNumber(base * (1 + max))} ms` });
+  for (const f of stage.findings) {
+    if (f.kind !== 'threshold' || f.metric !== s.metric || f.limit.kind !== 'threshold') continue;
+    const m = /^\s*(?:p\(\d+(?:\.\d+)?\)|med|avg)\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
+    if (m) out.push({ y: Number(m[1]), label: `SLO ${f.limit.expression}` });
+  }
+  return out;
+}
+
+/** An SLO on the scope's failure rate (`rate<0.01`), drawn on its failed-requests chart in percent. */
+function errorLimits(stage: StageReport, s: ScopeComparison, failures: string): ChartLimit[] {
+  const metric = s.scope ? scopeName(failures, { [s.scope.tag]: s.scope.value }) : failures;
+  return stage.findings.flatMap((f) => {
+    if (f.kind !== 'threshold' || f.metric !== metric || f.limit.kind !== 'threshold') return [];
+    const m = /^\s*rate\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
+    return m ? [{ y: Number(m[1]) * 100, label: `SLO ${f.limit.expression}` }] : [];
+  });
+}
+
+/** The stage's p95 per run over its history, commits on the x axis, a marker where each shift began. */
+function trendChart(stage: string, history: readonly HistoryEntry[]): string {
+  const points = history.flatMap((h, i) => (h.p95 !== null && h.p95 > 0 ? [[i, h.p95] as [number, number]] : []));
+  if (points.length < 2) return '';
+  const shifts = historyShiftFindings(history).shifts.filter((f) => f.series.scope === undefined);
+  const markers = shifts.map((f) => ({ x: history.findIndex((h) => h.sha === f.beganAt), label: `shift ${formatChange(f.change)}` }));
+  const labels = new Map(history.map((h, i) => [i, h.sha.slice(0, 7)]));
+  return renderLineChart({ title: `${stage} — p95 of all requests per run`, xLabel: 'commit', yLabel: 'ms', series: [{ name: 'p95', colour: COLOURS.current, points }], markers, xTickLabels: labels });
+}
+
+function scopeTable(stage: string, scopes: readonly ScopeComparison[], charted: boolean): string {
   const cols = ['Verdict', SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
   const head = cols.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const rows = scopeRows(scopes).map((r) => {
-    const cells = [r.label, r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map((x, i) => `<td${i === 0 ? ' class="label"' : ''}>${escapeHtml(x)}</td>`);
+    // The label links to the endpoint's charts when the page has them.
+    const label = charted ? `<a href="#${labelId(stage, r.label)}">${escapeHtml(r.label)}</a>` : escapeHtml(r.label);
+    const cells = [label, ...[r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map(escapeHtml)].map((x, i) => `<td${i === 0 ? ' class="label"' : ''}>${x}</td>`);
     return `<tr class="${outcomeClass(r.outcome)}"><td>${markSpan(r.outcome)} ${r.outcome}</td>${cells.join('')}</tr>`;
   });
   return `<table class="scopes"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -132,19 +200,19 @@ function findingList(findings: readonly Finding[]): string {
     const v = findingView(f);
     const details = [v.values, ...v.evidence, v.threshold, v.accepted ? 'accepted by label' : ''].filter((x) => x !== '');
     const detail = details.length === 0 ? '' : ` <span class="detail">(${escapeHtml(details.join(', '))})</span>`;
-    return `<li class="s-${f.severity}"><span class="mark">${severityMark(f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
+    return `<li class="s-${f.severity}"><span class="mark">${icon(f.severity === 'info' ? 'info' : f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
   });
   return `<ul class="findings">${items.join('')}</ul>`;
 }
 
-/** Whole run first, then worst outcome, largest latency change, label: the order of the table. */
+/** Worst outcome first (failing endpoints lead), the whole run first among equals, then largest latency change, label. */
 function chartOrder(scopes: readonly ScopeComparison[]): ScopeComparison[] {
   const change = (s: ScopeComparison): number => (s.latencyChange === undefined || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange);
   return [...scopes].sort((x, y) => {
-    const byWhole = Number(y.scope === undefined) - Number(x.scope === undefined);
-    if (byWhole !== 0) return byWhole;
     const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
     if (byOutcome !== 0) return byOutcome;
+    const byWhole = Number(y.scope === undefined) - Number(x.scope === undefined);
+    if (byWhole !== 0) return byWhole;
     const byChange = change(y) - change(x);
     if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
     const lx = scopeLabel(x);
@@ -164,21 +232,35 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
   const charted = chartOrder(scopes).filter((s) => hasLatencyWindows(runs.current, s.metric) || (runs.baseline !== undefined && hasLatencyWindows(runs.baseline, s.metric)));
   const shown = charted.slice(0, MAX_LATENCY_CHARTS);
   if (shown.length > 0) {
-    out.push('<h3>Latency over time</h3><div class="charts">');
+    out.push('<h3>Over time, per endpoint (failing first)</h3>');
+    const roles = runs.current.meta.roles;
     for (const s of shown) {
       const series: ChartSeries[] = [];
+      const traffic: ChartSeries[] = [];
+      const errors: ChartSeries[] = [];
       for (const run of ['baseline', 'current'] as const) {
         const doc = runs[run];
         if (doc === undefined) continue;
         const { p50, p95 } = latencySeries(doc, s.metric);
         series.push({ name: `${run} p50`, colour: COLOURS[run], points: p50 });
         series.push({ name: `${run} p95`, colour: COLOURS[run], dashed: true, points: p95 });
+        const tags = s.scope ? { [s.scope.tag]: s.scope.value } : {};
+        const t = trafficSeries(doc, scopeName(roles?.requests ?? 'http_reqs', tags), scopeName(roles?.failures ?? 'http_req_failed', tags));
+        traffic.push({ name: `${run} req/s`, colour: COLOURS[run], points: t.throughput });
+        errors.push({ name: `${run} failed %`, colour: COLOURS[run], points: t.errorRate });
       }
-      out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} — latency`, xLabel: 'seconds since start', yLabel: 'ms', series }));
+      const label = scopeLabel(s, latencyMetric);
+      const charts = [
+        renderLineChart({ title: `${label} — latency`, xLabel: 'seconds since start', yLabel: 'ms', series, limits: latencyLimits(stage, s) }),
+        renderLineChart({ title: `${label} — throughput`, xLabel: 'seconds since start', yLabel: 'req/s', series: traffic }),
+        renderLineChart({ title: `${label} — failed requests`, xLabel: 'seconds since start', yLabel: '%', series: errors, limits: errorLimits(stage, s, roles?.failures ?? 'http_req_failed') }),
+      ];
+      out.push(`<div class="scope-card ${outcomeClass(s.outcome)}" id="${chartId(stage, s, latencyMetric)}"><h4>${markSpan(s.outcome)} ${escapeHtml(label)} — ${s.outcome}</h4><div class="charts">${charts.join('')}</div></div>`);
     }
-    out.push('</div>');
     if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);
   }
+  const trend = trendChart(stage.stage, runs.history ?? []);
+  if (trend !== '') out.push(`<h3>Trend on the default branch</h3><div class="charts">${trend}</div>`);
   const memory: ChartSeries[] = [];
   for (const run of ['baseline', 'current'] as const) {
     const doc = runs[run];
@@ -215,4 +297,12 @@ figure.chart svg{max-width:100%;height:auto;display:block}
 svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
 svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
 .empty{color:var(--muted)}
+.icon{vertical-align:-3px}.i-pass{fill:var(--pass)}.i-warn{fill:var(--warn)}.i-fail{fill:var(--fail)}.i-inconclusive,.i-info{fill:var(--inconclusive)}
+.scope-card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:4px 10px 10px;margin:10px 0}
+.scope-card h4{margin:6px 0;font-size:14px;word-break:break-all}
+.scope-card.o-fail{border-left-color:var(--fail);background:color-mix(in srgb,var(--fail) 7%,transparent)}
+.scope-card.o-warn{border-left-color:var(--warn);background:color-mix(in srgb,var(--warn) 6%,transparent)}
+.scope-card.o-pass{border-left-color:var(--pass)}.scope-card.o-inconclusive{border-left-color:var(--inconclusive)}
+svg .limit{stroke:var(--fail);stroke-width:1.2;stroke-dasharray:3 3}svg .limit-label{fill:var(--fail);font-size:10px}
+svg .marker{stroke:var(--warn);stroke-width:1.5}svg .marker-label{fill:var(--warn);font-size:10px}
 `.trim();

@@ -48,10 +48,11 @@ describe('renderHtml on recorded k6 runs', () => {
   it('is one self-contained document with SVG charts', () => {
     expectSelfContained(html);
     expect(html).toContain('<title>Checkout &amp; co</title>');
-    const charts = html.match(/<svg /g) ?? [];
-    // The whole run plus every endpoint that has windows.
-    expect(charts.length).toBeGreaterThan(1);
-    expect(charts.length).toBeLessThanOrEqual(MAX_LATENCY_CHARTS);
+    const charts = html.match(/<svg viewBox="0 0 640 260"/g) ?? [];
+    // The whole run plus every endpoint that has windows: latency, throughput and failed requests each.
+    expect(charts.length).toBeGreaterThan(3);
+    expect(charts.length % 3).toBe(0);
+    expect(charts.length).toBeLessThanOrEqual(3 * MAX_LATENCY_CHARTS);
     expect(html).toContain('<polyline');
     expect(html).not.toContain('Memory over time');
   });
@@ -61,7 +62,7 @@ describe('renderHtml on recorded k6 runs', () => {
     expect(html).toMatch(/class="verdict o-fail"/);
     for (const s of stage.scopes) {
       if (s.scope === undefined) continue;
-      expect(html).toContain(`<td class="label">${escapeHtml(s.scope.value)}</td>`);
+      expect(html).toMatch(new RegExp(`<td class="label"><a href="#c-smoke-[\\w-]+">${escapeHtml(s.scope.value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</a></td>`));
     }
     expect(html).toContain('p95 ms');
     expect(html).toContain('all requests — latency');
@@ -185,7 +186,7 @@ describe('chart helpers', () => {
     const stage: StageReport = { ...failingSmoke, scopes, findings: [] };
     const html = renderHtml(report([stage], 'fail'), [{ stage: stage.stage, current: doc }]);
     expectSelfContained(html);
-    expect((html.match(/<svg /g) ?? []).length).toBe(MAX_LATENCY_CHARTS);
+    expect((html.match(/<div class="scope-card /g) ?? []).length).toBe(MAX_LATENCY_CHARTS);
     expect(html).toContain('20 more endpoints');
   });
 });
