@@ -72566,7 +72566,7 @@ function latencySeries(doc, metric) {
   for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
     const b = buckets.get(key);
     const d = b.sketch.distribution();
-    const x = (originMs + b.iSum / b.n * widthMs - start) / 1e3;
+    const x = Math.max(0, (originMs + b.iSum / b.n * widthMs - start) / 1e3);
     const m = percentile(d, 0.5);
     const h = percentile(d, 0.95);
     if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
@@ -72580,6 +72580,33 @@ function hasLatencyWindows(doc, metric) {
 function memorySeries(doc) {
   const start = startMs(doc);
   return (doc.memory?.samples ?? []).map((s) => [(s.t - start) / 1e3, s.rssBytes / BYTES_PER_MB2]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
+}
+function trafficSeries(doc, requestsScope, failuresScope) {
+  const { originMs, widthMs } = doc.windows;
+  const start = startMs(doc);
+  const requests = [...windowsOf(doc, requestsScope, "counter")].sort((a, b) => a.i - b.i);
+  const failures = windowsOf(doc, failuresScope, "rate").filter((w) => w.count > 0).sort((a, b) => a.i - b.i);
+  const grouped = (ws, value2) => {
+    if (ws.length === 0) return [];
+    const size = Math.max(1, Math.ceil((ws[ws.length - 1].i - ws[0].i + 1) / MAX_POINTS));
+    const out = [];
+    for (let k = 0; k < ws.length; ) {
+      const key = Math.floor((ws[k].i - ws[0].i) / size);
+      const group = [];
+      while (k < ws.length && Math.floor((ws[k].i - ws[0].i) / size) === key) group.push(ws[k++]);
+      const x = (originMs + (group.reduce((s, w) => s + w.i, 0) / group.length + 0.5) * widthMs - start) / 1e3;
+      const y = value2(group);
+      if (y !== void 0 && Number.isFinite(x) && Number.isFinite(y)) out.push([Math.max(0, x), y]);
+    }
+    return out;
+  };
+  return {
+    throughput: grouped(requests, (g) => g.reduce((s, w) => s + w.count, 0) / (g.length * widthMs / 1e3)),
+    errorRate: grouped(failures, (g) => {
+      const n = g.reduce((s, w) => s + w.count, 0);
+      return n > 0 ? 100 * g.reduce((s, w) => s + w.passes, 0) / n : void 0;
+    })
+  };
 }
 
 // src/report/html-escape.ts
@@ -72634,10 +72661,11 @@ function renderLineChart(chart) {
   let xMin = Math.min(...xs);
   let xMax = Math.max(...xs);
   if (xMax - xMin <= 0) {
-    xMin -= 1;
-    xMax += 1;
+    xMin = xMin >= 0 ? Math.max(0, xMin - 1) : xMin - 1;
+    xMax = xMin + 2;
   }
-  const yTop = Math.max(...ys, 0);
+  const limits = (chart.limits ?? []).filter((l) => Number.isFinite(l.y) && l.y >= 0);
+  const yTop = Math.max(...ys, ...limits.map((l) => l.y * 1.05), 0);
   const yStep = niceStep(yTop > 0 ? yTop : 1);
   const yMax = Math.max(yStep, Math.ceil(yTop / yStep) * yStep);
   const xStep = niceStep(xMax - xMin, 5);
@@ -72652,9 +72680,26 @@ function renderLineChart(chart) {
     parts.push(`<line class="grid" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(y))}" y2="${c(py(y))}"/>`);
     parts.push(`<text class="tick" x="${c(MARGIN.left - 6)}" y="${c(py(y) + 4)}" text-anchor="end">${tickLabel(y)}</text>`);
   }
-  for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
-    parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
-    parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
+  if (chart.xTickLabels) {
+    for (const [x, label3] of chart.xTickLabels) {
+      if (x < xMin || x > xMax) continue;
+      parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
+      parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="end" transform="rotate(-35 ${c(px(x))} ${c(bottom + 16)})">${escapeHtml(label3)}</text>`);
+    }
+  } else {
+    for (let x = Math.ceil(xMin / xStep) * xStep; x <= xMax + xStep * 1e-9; x += xStep) {
+      parts.push(`<line class="axis" x1="${c(px(x))}" x2="${c(px(x))}" y1="${c(bottom)}" y2="${c(bottom + 4)}"/>`);
+      parts.push(`<text class="tick" x="${c(px(x))}" y="${c(bottom + 16)}" text-anchor="middle">${tickLabel(x)}</text>`);
+    }
+  }
+  for (const l of limits) {
+    parts.push(`<line class="limit" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(py(l.y))}" y2="${c(py(l.y))}"><title>${escapeHtml(l.label)}</title></line>`);
+    parts.push(`<text class="limit-label" x="${c(WIDTH - MARGIN.right - 4)}" y="${c(py(l.y) - 4)}" text-anchor="end">${escapeHtml(l.label)}</text>`);
+  }
+  for (const m of chart.markers ?? []) {
+    if (!Number.isFinite(m.x) || m.x < xMin || m.x > xMax) continue;
+    parts.push(`<line class="marker" x1="${c(px(m.x))}" x2="${c(px(m.x))}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"><title>${escapeHtml(m.label)}</title></line>`);
+    parts.push(`<text class="marker-label" x="${c(px(m.x) + 4)}" y="${c(MARGIN.top + 12)}">${escapeHtml(m.label)}</text>`);
   }
   parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(WIDTH - MARGIN.right)}" y1="${c(bottom)}" y2="${c(bottom)}"/>`);
   parts.push(`<line class="axis" x1="${c(MARGIN.left)}" x2="${c(MARGIN.left)}" y1="${c(MARGIN.top)}" y2="${c(bottom)}"/>`);
@@ -72681,6 +72726,178 @@ function renderLineChart(chart) {
     lx += 32 + s.name.length * 6.5;
   }
   return `<figure class="chart"><figcaption>${title}</figcaption><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${title}"><title>${title}</title>${parts.join("")}</svg></figure>`;
+}
+
+// src/stats/random.ts
+function seededRng(seed) {
+  if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
+  let state = Math.trunc(seed) >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/history-shift.ts
+function historyShifts(values, options = {}) {
+  const o = {
+    alpha: options.alpha ?? 0.01,
+    minChange: options.minChange ?? 0.05,
+    minSegment: Math.max(2, options.minSegment ?? 4),
+    maxRampRuns: Math.max(0, options.maxRampRuns ?? 8),
+    permutations: Math.max(19, options.permutations ?? 499)
+  };
+  if (!values.every(Number.isFinite)) return insufficient("the series has a value that is not a finite number");
+  if (values.length < 2 * o.minSegment) return insufficient(`${values.length} runs in the history (needs \u2265 ${2 * o.minSegment})`, "too-few");
+  const mean4 = values.reduce((s, v) => s + v, 0) / values.length;
+  if (values.every((v) => Math.abs(v - mean4) <= 1e-12 * Math.max(1, Math.abs(mean4)))) return insufficient("every run has the same value: no spread to tell a shift from", "no-spread");
+  const rng = seededRng(options.seed ?? 1);
+  const found = [];
+  const segments = [[0, values.length]];
+  while (segments.length > 0) {
+    const [from, to] = segments.pop();
+    if (to - from < 2 * o.minSegment) continue;
+    const part2 = values.slice(from, to);
+    const fit = bestFit(part2, o.minSegment, o.maxRampRuns);
+    if (!fit || fit.explained <= 0) continue;
+    const pValue = permutationP(part2, fit.explained, o, rng);
+    if (pValue > o.alpha) continue;
+    const shift2 = { began: from + fit.began, settled: from + fit.settled, before: fit.before, after: fit.after, change: fit.after - fit.before, explained: fit.explained, pValue };
+    if (Math.abs(shift2.change) >= o.minChange) found.push(shift2);
+    segments.push([from, from + fit.began], [from + fit.settled, to]);
+  }
+  return found.sort((a, b) => a.began - b.began);
+}
+function permutationP(part2, observed, o, rng) {
+  const shuffled = [...part2];
+  let atLeast = 0;
+  for (let k = 0; k < o.permutations; k++) {
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const fit = bestFit(shuffled, o.minSegment, o.maxRampRuns);
+    if (fit && fit.explained >= observed - 1e-12) atLeast++;
+  }
+  return (1 + atLeast) / (1 + o.permutations);
+}
+function bestFit(y, minSegment, maxRamp) {
+  const n = y.length;
+  const prefix = new Float64Array(n + 1);
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    prefix[i + 1] = prefix[i] + y[i];
+    sumSq += y[i] * y[i];
+  }
+  const mean4 = prefix[n] / n;
+  let total2 = 0;
+  for (const v of y) total2 += (v - mean4) ** 2;
+  if (total2 <= 0) return void 0;
+  let best;
+  for (let began = minSegment; began <= n - minSegment; began++) {
+    for (let settled2 = began; settled2 <= Math.min(began + maxRamp, n - minSegment); settled2++) {
+      const ramp = settled2 - began;
+      let saa = began;
+      let sac = 0;
+      let scc = n - settled2;
+      let say = prefix[began];
+      let scy = prefix[n] - prefix[settled2];
+      for (let j = began; j < settled2; j++) {
+        const w = (j - began + 1) / (ramp + 1);
+        saa += (1 - w) * (1 - w);
+        sac += (1 - w) * w;
+        scc += w * w;
+        say += (1 - w) * y[j];
+        scy += w * y[j];
+      }
+      const det = saa * scc - sac * sac;
+      if (det <= 1e-12) continue;
+      const l0 = (say * scc - scy * sac) / det;
+      const l1 = (scy * saa - say * sac) / det;
+      const explained = 1 - Math.max(0, sumSq - (l0 * say + l1 * scy)) / total2;
+      if (!best || explained > best.explained + 1e-12) best = { began, settled: settled2, before: l0, after: l1, explained };
+    }
+  }
+  return best;
+}
+
+// src/stats/multiplicity.ts
+function holm(pValues) {
+  const order = ascendingOrder(pValues, "holm");
+  const m = pValues.length;
+  const adjusted = new Array(m);
+  let running = 0;
+  order.forEach((index, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+function benjaminiHochberg(pValues) {
+  const order = ascendingOrder(pValues, "benjaminiHochberg");
+  const m = pValues.length;
+  const adjusted = new Array(m);
+  let running = 1;
+  for (let rank = m - 1; rank >= 0; rank--) {
+    const index = order[rank];
+    running = Math.min(running, m * pValues[index] / (rank + 1));
+    adjusted[index] = Math.max(running, pValues[index]);
+  }
+  return adjusted;
+}
+function ascendingOrder(pValues, name) {
+  pValues.forEach((p, i) => {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p-value ${i} is ${p} (p-values must be in [0, 1])`);
+  });
+  return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+
+// src/gate/history-shifts.ts
+function historySeries(entries) {
+  const whole = entries.flatMap((e) => e.p95 !== null && e.p95 > 0 ? [{ sha: e.sha, value: e.p95 }] : []);
+  const byScope2 = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    for (const level2 of e.levels ?? []) {
+      if (!level2.scope || level2.count === 0 || !Number.isFinite(level2.logMean)) continue;
+      const key = `${level2.scope.tag}\0${level2.scope.value}`;
+      const s = byScope2.get(key) ?? { scope: level2.scope, points: [] };
+      s.points.push({ sha: e.sha, value: Math.exp(level2.logMean) });
+      byScope2.set(key, s);
+    }
+  }
+  return [{ statistic: "p95", points: whole }, ...[...byScope2.values()].map((s) => ({ statistic: "typical", scope: s.scope, points: s.points }))];
+}
+function historyShiftFindings(entries, options = {}) {
+  const alpha = options.alpha ?? 0.05;
+  const minChange = options.minChange ?? 0.05;
+  const series = historySeries(entries);
+  const raw = [];
+  const unjudged = [];
+  for (const s of series) {
+    const found = historyShifts(
+      s.points.map((p) => Math.log(p.value)),
+      { alpha, minChange: Math.log(1 + minChange), ...options.minSegment !== void 0 ? { minSegment: options.minSegment } : {}, seed: options.seed ?? 1, permutations: 999 }
+    );
+    if (isInsufficient(found)) {
+      unjudged.push({ series: label(s), reason: found.reason });
+      continue;
+    }
+    for (const f of found) raw.push({ series: s, began: f.began, settled: f.settled, before: Math.exp(f.before), after: Math.exp(f.after), pValue: f.pValue });
+  }
+  const quiet = series.length - unjudged.length - new Set(raw.map((r) => r.series)).size;
+  const q = benjaminiHochberg([...raw.map((r) => r.pValue), ...Array.from({ length: Math.max(0, quiet) }, () => 1)]);
+  const shifts = raw.flatMap((r, k) => {
+    if (q[k] > alpha) return [];
+    const p = r.series.points;
+    return [{ series: label(r.series), beganAt: p[r.began].sha, settledAt: p[r.settled].sha, lastBefore: p[r.began - 1].sha, before: r.before, after: r.after, change: r.after / r.before - 1, pValue: r.pValue, qValue: q[k] }];
+  });
+  return { series, shifts, unjudged };
+}
+function label(s) {
+  return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
 }
 
 // src/report/html.ts
@@ -72717,8 +72934,18 @@ function renderHtml(report, runs, options = {}) {
 function outcomeClass(outcome) {
   return `o-${outcome}`;
 }
+var ICON_PATHS = {
+  pass: '<circle cx="8" cy="8" r="7"/><path d="M4.5 8.3l2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="1.8"/>',
+  warn: '<path d="M8 1.2l7 13H1z"/><path d="M8 5.5v4.2M8 11.4v1.2" stroke="#fff" stroke-width="1.6"/>',
+  fail: '<circle cx="8" cy="8" r="7"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="#fff" stroke-width="1.8"/>',
+  inconclusive: '<circle cx="8" cy="8" r="7"/><path d="M6 6.2a2 2 0 1 1 2.6 1.9c-.5.2-.6.6-.6 1.2v.6M8 11.4v1.2" fill="none" stroke="#fff" stroke-width="1.5"/>',
+  info: '<circle cx="8" cy="8" r="7"/><path d="M8 7v5M8 4.2v1.3" stroke="#fff" stroke-width="1.7"/>'
+};
+function icon(kind) {
+  return `<svg class="icon i-${kind}" viewBox="0 0 16 16" width="16" height="16" role="img" aria-label="${kind}"><title>${kind}</title>${ICON_PATHS[kind]}</svg>`;
+}
 function markSpan(outcome) {
-  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${outcomeMark(outcome)}</span>`;
+  return `<span class="mark ${outcomeClass(outcome)}" title="${outcome}">${icon(outcome)}</span>`;
 }
 function renderStage(stage, runs) {
   const out = [];
@@ -72728,7 +72955,7 @@ function renderStage(stage, runs) {
     `current ${escapeHtml(runDescription(stage.currentRun))}${stage.currentRun.partial ? " (partial)" : ""}`
   ];
   out.push(`<p class="meta">${runsLine.join("; ")}</p>`);
-  if (stage.scopes.length > 0) out.push(scopeTable2(stage.scopes));
+  if (stage.scopes.length > 0) out.push(scopeTable2(stage.stage, stage.scopes, runs !== void 0));
   const findings = sortFindings(stage.findings);
   if (findings.length > 0) out.push(`<h3>Findings</h3>${findingList(findings)}`);
   if (stage.memory !== void 0) {
@@ -72745,11 +72972,47 @@ function renderStage(stage, runs) {
   out.push("</section>");
   return out.join("\n");
 }
-function scopeTable2(scopes) {
+function chartId(stage, s, latencyMetric) {
+  return labelId(stage.stage, scopeLabel(s, latencyMetric));
+}
+function labelId(stage, label3) {
+  return `c-${stage}-${label3}`.replace(/[^A-Za-z0-9_-]+/g, "-");
+}
+function latencyLimits(stage, s) {
+  const out = [];
+  const own2 = stage.findings.find((f) => f.metric === s.metric && f.kind === "latency" && f.limit.kind === "max-increase");
+  const max2 = own2?.limit.kind === "max-increase" ? own2.limit.max : stage.power?.limit;
+  const base = s.baseline?.p95;
+  if (max2 !== void 0 && base !== void 0 && base > 0) out.push({ y: base * (1 + max2), label: `limit: baseline p95 +${formatNumber2(max2 * 100, 3)} % = ${formatNumber2(base * (1 + max2))} ms` });
+  for (const f of stage.findings) {
+    if (f.kind !== "threshold" || f.metric !== s.metric || f.limit.kind !== "threshold") continue;
+    const m = /^\s*(?:p\(\d+(?:\.\d+)?\)|med|avg)\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
+    if (m) out.push({ y: Number(m[1]), label: `SLO ${f.limit.expression}` });
+  }
+  return out;
+}
+function errorLimits(stage, s, failures) {
+  const metric = s.scope ? scopeName(failures, { [s.scope.tag]: s.scope.value }) : failures;
+  return stage.findings.flatMap((f) => {
+    if (f.kind !== "threshold" || f.metric !== metric || f.limit.kind !== "threshold") return [];
+    const m = /^\s*rate\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
+    return m ? [{ y: Number(m[1]) * 100, label: `SLO ${f.limit.expression}` }] : [];
+  });
+}
+function trendChart(stage, history) {
+  const points = history.flatMap((h, i) => h.p95 !== null && h.p95 > 0 ? [[i, h.p95]] : []);
+  if (points.length < 2) return "";
+  const shifts = historyShiftFindings(history).shifts.filter((f) => f.series.scope === void 0);
+  const markers = shifts.map((f) => ({ x: history.findIndex((h) => h.sha === f.beganAt), label: `shift ${formatChange(f.change)}` }));
+  const labels = new Map(history.map((h, i) => [i, h.sha.slice(0, 7)]));
+  return renderLineChart({ title: `${stage} \u2014 p95 of all requests per run`, xLabel: "commit", yLabel: "ms", series: [{ name: "p95", colour: COLOURS.current, points }], markers, xTickLabels: labels });
+}
+function scopeTable2(stage, scopes, charted) {
   const cols = ["Verdict", SCOPE_COLUMNS.label, SCOPE_COLUMNS.p50, SCOPE_COLUMNS.p95, SCOPE_COLUMNS.p99, SCOPE_COLUMNS.change, SCOPE_COLUMNS.throughput, SCOPE_COLUMNS.errorRate, SCOPE_COLUMNS.sure];
   const head = cols.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const rows = scopeRows(scopes).map((r) => {
-    const cells = [r.label, r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map((x, i) => `<td${i === 0 ? ' class="label"' : ""}>${escapeHtml(x)}</td>`);
+    const label3 = charted ? `<a href="#${labelId(stage, r.label)}">${escapeHtml(r.label)}</a>` : escapeHtml(r.label);
+    const cells = [label3, ...[r.p50, r.p95, r.p99, r.change, r.throughput, r.errorRate, r.sure].map(escapeHtml)].map((x, i) => `<td${i === 0 ? ' class="label"' : ""}>${x}</td>`);
     return `<tr class="${outcomeClass(r.outcome)}"><td>${markSpan(r.outcome)} ${r.outcome}</td>${cells.join("")}</tr>`;
   });
   return `<table class="scopes"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
@@ -72759,17 +73022,17 @@ function findingList(findings) {
     const v = findingView(f);
     const details = [v.values, ...v.evidence, v.threshold, v.accepted ? "accepted by label" : ""].filter((x) => x !== "");
     const detail = details.length === 0 ? "" : ` <span class="detail">(${escapeHtml(details.join(", "))})</span>`;
-    return `<li class="s-${f.severity}"><span class="mark">${severityMark(f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
+    return `<li class="s-${f.severity}"><span class="mark">${icon(f.severity === "info" ? "info" : f.severity)}</span> ${escapeHtml(v.message)}${detail}</li>`;
   });
   return `<ul class="findings">${items.join("")}</ul>`;
 }
 function chartOrder(scopes) {
   const change = (s) => s.latencyChange === void 0 || Number.isNaN(s.latencyChange) ? -Infinity : s.latencyChange;
   return [...scopes].sort((x, y) => {
-    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
-    if (byWhole !== 0) return byWhole;
     const byOutcome = outcomeRank(x.outcome) - outcomeRank(y.outcome);
     if (byOutcome !== 0) return byOutcome;
+    const byWhole = Number(y.scope === void 0) - Number(x.scope === void 0);
+    if (byWhole !== 0) return byWhole;
     const byChange = change(y) - change(x);
     if (byChange !== 0 && !Number.isNaN(byChange)) return byChange;
     const lx = scopeLabel(x);
@@ -72787,21 +73050,35 @@ function stageCharts(stage, runs) {
   const charted = chartOrder(scopes).filter((s) => hasLatencyWindows(runs.current, s.metric) || runs.baseline !== void 0 && hasLatencyWindows(runs.baseline, s.metric));
   const shown = charted.slice(0, MAX_LATENCY_CHARTS);
   if (shown.length > 0) {
-    out.push('<h3>Latency over time</h3><div class="charts">');
+    out.push("<h3>Over time, per endpoint (failing first)</h3>");
+    const roles = runs.current.meta.roles;
     for (const s of shown) {
       const series = [];
+      const traffic = [];
+      const errors = [];
       for (const run3 of ["baseline", "current"]) {
         const doc = runs[run3];
         if (doc === void 0) continue;
         const { p50, p95 } = latencySeries(doc, s.metric);
         series.push({ name: `${run3} p50`, colour: COLOURS[run3], points: p50 });
         series.push({ name: `${run3} p95`, colour: COLOURS[run3], dashed: true, points: p95 });
+        const tags = s.scope ? { [s.scope.tag]: s.scope.value } : {};
+        const t = trafficSeries(doc, scopeName(roles?.requests ?? "http_reqs", tags), scopeName(roles?.failures ?? "http_req_failed", tags));
+        traffic.push({ name: `${run3} req/s`, colour: COLOURS[run3], points: t.throughput });
+        errors.push({ name: `${run3} failed %`, colour: COLOURS[run3], points: t.errorRate });
       }
-      out.push(renderLineChart({ title: `${scopeLabel(s, latencyMetric)} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series }));
+      const label3 = scopeLabel(s, latencyMetric);
+      const charts = [
+        renderLineChart({ title: `${label3} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series, limits: latencyLimits(stage, s) }),
+        renderLineChart({ title: `${label3} \u2014 throughput`, xLabel: "seconds since start", yLabel: "req/s", series: traffic }),
+        renderLineChart({ title: `${label3} \u2014 failed requests`, xLabel: "seconds since start", yLabel: "%", series: errors, limits: errorLimits(stage, s, roles?.failures ?? "http_req_failed") })
+      ];
+      out.push(`<div class="scope-card ${outcomeClass(s.outcome)}" id="${chartId(stage, s, latencyMetric)}"><h4>${markSpan(s.outcome)} ${escapeHtml(label3)} \u2014 ${s.outcome}</h4><div class="charts">${charts.join("")}</div></div>`);
     }
-    out.push("</div>");
     if (charted.length > shown.length) out.push(`<p class="meta">${charted.length - shown.length} more endpoints with the smallest changes are not charted.</p>`);
   }
+  const trend = trendChart(stage.stage, runs.history ?? []);
+  if (trend !== "") out.push(`<h3>Trend on the default branch</h3><div class="charts">${trend}</div>`);
   const memory = [];
   for (const run3 of ["baseline", "current"]) {
     const doc = runs[run3];
@@ -72837,6 +73114,14 @@ figure.chart svg{max-width:100%;height:auto;display:block}
 svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
 svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
 .empty{color:var(--muted)}
+.icon{vertical-align:-3px}.i-pass{fill:var(--pass)}.i-warn{fill:var(--warn)}.i-fail{fill:var(--fail)}.i-inconclusive,.i-info{fill:var(--inconclusive)}
+.scope-card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:4px 10px 10px;margin:10px 0}
+.scope-card h4{margin:6px 0;font-size:14px;word-break:break-all}
+.scope-card.o-fail{border-left-color:var(--fail);background:color-mix(in srgb,var(--fail) 7%,transparent)}
+.scope-card.o-warn{border-left-color:var(--warn);background:color-mix(in srgb,var(--warn) 6%,transparent)}
+.scope-card.o-pass{border-left-color:var(--pass)}.scope-card.o-inconclusive{border-left-color:var(--inconclusive)}
+svg .limit{stroke:var(--fail);stroke-width:1.2;stroke-dasharray:3 3}svg .limit-label{fill:var(--fail);font-size:10px}
+svg .marker{stroke:var(--warn);stroke-width:1.5}svg .marker-label{fill:var(--warn);font-size:10px}
 `.trim();
 
 // src/report/renderers.ts
@@ -73022,37 +73307,6 @@ function reportedCounts(reported) {
 function percentileKey(key) {
   const n = percentileOf(key);
   return n !== void 0 && n >= 0 && n <= 100 ? n / 100 : void 0;
-}
-
-// src/stats/multiplicity.ts
-function holm(pValues) {
-  const order = ascendingOrder(pValues, "holm");
-  const m = pValues.length;
-  const adjusted = new Array(m);
-  let running = 0;
-  order.forEach((index, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
-    adjusted[index] = running;
-  });
-  return adjusted;
-}
-function benjaminiHochberg(pValues) {
-  const order = ascendingOrder(pValues, "benjaminiHochberg");
-  const m = pValues.length;
-  const adjusted = new Array(m);
-  let running = 1;
-  for (let rank = m - 1; rank >= 0; rank--) {
-    const index = order[rank];
-    running = Math.min(running, m * pValues[index] / (rank + 1));
-    adjusted[index] = Math.max(running, pValues[index]);
-  }
-  return adjusted;
-}
-function ascendingOrder(pValues, name) {
-  pValues.forEach((p, i) => {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p-value ${i} is ${p} (p-values must be in [0, 1])`);
-  });
-  return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
 }
 
 // src/gate/check-policy.ts
@@ -76124,147 +76378,6 @@ function compareTime(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/stats/random.ts
-function seededRng(seed) {
-  if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
-  let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/history-shift.ts
-function historyShifts(values, options = {}) {
-  const o = {
-    alpha: options.alpha ?? 0.01,
-    minChange: options.minChange ?? 0.05,
-    minSegment: Math.max(2, options.minSegment ?? 4),
-    maxRampRuns: Math.max(0, options.maxRampRuns ?? 8),
-    permutations: Math.max(19, options.permutations ?? 499)
-  };
-  if (!values.every(Number.isFinite)) return insufficient("the series has a value that is not a finite number");
-  if (values.length < 2 * o.minSegment) return insufficient(`${values.length} runs in the history (needs \u2265 ${2 * o.minSegment})`, "too-few");
-  const mean4 = values.reduce((s, v) => s + v, 0) / values.length;
-  if (values.every((v) => Math.abs(v - mean4) <= 1e-12 * Math.max(1, Math.abs(mean4)))) return insufficient("every run has the same value: no spread to tell a shift from", "no-spread");
-  const rng = seededRng(options.seed ?? 1);
-  const found = [];
-  const segments = [[0, values.length]];
-  while (segments.length > 0) {
-    const [from, to] = segments.pop();
-    if (to - from < 2 * o.minSegment) continue;
-    const part2 = values.slice(from, to);
-    const fit = bestFit(part2, o.minSegment, o.maxRampRuns);
-    if (!fit || fit.explained <= 0) continue;
-    const pValue = permutationP(part2, fit.explained, o, rng);
-    if (pValue > o.alpha) continue;
-    const shift2 = { began: from + fit.began, settled: from + fit.settled, before: fit.before, after: fit.after, change: fit.after - fit.before, explained: fit.explained, pValue };
-    if (Math.abs(shift2.change) >= o.minChange) found.push(shift2);
-    segments.push([from, from + fit.began], [from + fit.settled, to]);
-  }
-  return found.sort((a, b) => a.began - b.began);
-}
-function permutationP(part2, observed, o, rng) {
-  const shuffled = [...part2];
-  let atLeast = 0;
-  for (let k = 0; k < o.permutations; k++) {
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-    }
-    const fit = bestFit(shuffled, o.minSegment, o.maxRampRuns);
-    if (fit && fit.explained >= observed - 1e-12) atLeast++;
-  }
-  return (1 + atLeast) / (1 + o.permutations);
-}
-function bestFit(y, minSegment, maxRamp) {
-  const n = y.length;
-  const prefix = new Float64Array(n + 1);
-  let sumSq = 0;
-  for (let i = 0; i < n; i++) {
-    prefix[i + 1] = prefix[i] + y[i];
-    sumSq += y[i] * y[i];
-  }
-  const mean4 = prefix[n] / n;
-  let total2 = 0;
-  for (const v of y) total2 += (v - mean4) ** 2;
-  if (total2 <= 0) return void 0;
-  let best;
-  for (let began = minSegment; began <= n - minSegment; began++) {
-    for (let settled2 = began; settled2 <= Math.min(began + maxRamp, n - minSegment); settled2++) {
-      const ramp = settled2 - began;
-      let saa = began;
-      let sac = 0;
-      let scc = n - settled2;
-      let say = prefix[began];
-      let scy = prefix[n] - prefix[settled2];
-      for (let j = began; j < settled2; j++) {
-        const w = (j - began + 1) / (ramp + 1);
-        saa += (1 - w) * (1 - w);
-        sac += (1 - w) * w;
-        scc += w * w;
-        say += (1 - w) * y[j];
-        scy += w * y[j];
-      }
-      const det = saa * scc - sac * sac;
-      if (det <= 1e-12) continue;
-      const l0 = (say * scc - scy * sac) / det;
-      const l1 = (scy * saa - say * sac) / det;
-      const explained = 1 - Math.max(0, sumSq - (l0 * say + l1 * scy)) / total2;
-      if (!best || explained > best.explained + 1e-12) best = { began, settled: settled2, before: l0, after: l1, explained };
-    }
-  }
-  return best;
-}
-
-// src/gate/history-shifts.ts
-function historySeries(entries) {
-  const whole = entries.flatMap((e) => e.p95 !== null && e.p95 > 0 ? [{ sha: e.sha, value: e.p95 }] : []);
-  const byScope2 = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    for (const level2 of e.levels ?? []) {
-      if (!level2.scope || level2.count === 0 || !Number.isFinite(level2.logMean)) continue;
-      const key = `${level2.scope.tag}\0${level2.scope.value}`;
-      const s = byScope2.get(key) ?? { scope: level2.scope, points: [] };
-      s.points.push({ sha: e.sha, value: Math.exp(level2.logMean) });
-      byScope2.set(key, s);
-    }
-  }
-  return [{ statistic: "p95", points: whole }, ...[...byScope2.values()].map((s) => ({ statistic: "typical", scope: s.scope, points: s.points }))];
-}
-function historyShiftFindings(entries, options = {}) {
-  const alpha = options.alpha ?? 0.05;
-  const minChange = options.minChange ?? 0.05;
-  const series = historySeries(entries);
-  const raw = [];
-  const unjudged = [];
-  for (const s of series) {
-    const found = historyShifts(
-      s.points.map((p) => Math.log(p.value)),
-      { alpha, minChange: Math.log(1 + minChange), ...options.minSegment !== void 0 ? { minSegment: options.minSegment } : {}, seed: options.seed ?? 1, permutations: 999 }
-    );
-    if (isInsufficient(found)) {
-      unjudged.push({ series: label(s), reason: found.reason });
-      continue;
-    }
-    for (const f of found) raw.push({ series: s, began: f.began, settled: f.settled, before: Math.exp(f.before), after: Math.exp(f.after), pValue: f.pValue });
-  }
-  const quiet = series.length - unjudged.length - new Set(raw.map((r) => r.series)).size;
-  const q = benjaminiHochberg([...raw.map((r) => r.pValue), ...Array.from({ length: Math.max(0, quiet) }, () => 1)]);
-  const shifts = raw.flatMap((r, k) => {
-    if (q[k] > alpha) return [];
-    const p = r.series.points;
-    return [{ series: label(r.series), beganAt: p[r.began].sha, settledAt: p[r.settled].sha, lastBefore: p[r.began - 1].sha, before: r.before, after: r.after, change: r.after / r.before - 1, pValue: r.pValue, qValue: q[k] }];
-  });
-  return { series, shifts, unjudged };
-}
-function label(s) {
-  return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
-}
-
 // src/report/history-words.ts
 function seriesName(s) {
   const what = s.statistic === "p95" ? "p95" : "typical latency";
@@ -77703,7 +77816,7 @@ async function runWithLog(opts, io, signal, shard, prepared, live) {
   }
   writeFileSync(join8(out, "report.json"), renderJson(report));
   writeFileSync(join8(out, "report.md"), renderMarkdown(report));
-  writeFileSync(join8(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current }))));
+  writeFileSync(join8(out, "report.html"), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...r.baseline ? { baseline: r.baseline } : {}, current: r.current, history: r.history }))));
   io.stdout(`
 ${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}

@@ -100280,6 +100280,147 @@ function niceCeiling(x) {
   return 10 * magnitude;
 }
 
+// src/stats/random.ts
+function seededRng(seed) {
+  if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
+  let state = Math.trunc(seed) >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/history-shift.ts
+function historyShifts(values, options = {}) {
+  const o = {
+    alpha: options.alpha ?? 0.01,
+    minChange: options.minChange ?? 0.05,
+    minSegment: Math.max(2, options.minSegment ?? 4),
+    maxRampRuns: Math.max(0, options.maxRampRuns ?? 8),
+    permutations: Math.max(19, options.permutations ?? 499)
+  };
+  if (!values.every(Number.isFinite)) return insufficient("the series has a value that is not a finite number");
+  if (values.length < 2 * o.minSegment) return insufficient(`${values.length} runs in the history (needs \u2265 ${2 * o.minSegment})`, "too-few");
+  const mean4 = values.reduce((s, v) => s + v, 0) / values.length;
+  if (values.every((v) => Math.abs(v - mean4) <= 1e-12 * Math.max(1, Math.abs(mean4)))) return insufficient("every run has the same value: no spread to tell a shift from", "no-spread");
+  const rng = seededRng(options.seed ?? 1);
+  const found = [];
+  const segments = [[0, values.length]];
+  while (segments.length > 0) {
+    const [from, to] = segments.pop();
+    if (to - from < 2 * o.minSegment) continue;
+    const part2 = values.slice(from, to);
+    const fit = bestFit(part2, o.minSegment, o.maxRampRuns);
+    if (!fit || fit.explained <= 0) continue;
+    const pValue = permutationP(part2, fit.explained, o, rng);
+    if (pValue > o.alpha) continue;
+    const shift2 = { began: from + fit.began, settled: from + fit.settled, before: fit.before, after: fit.after, change: fit.after - fit.before, explained: fit.explained, pValue };
+    if (Math.abs(shift2.change) >= o.minChange) found.push(shift2);
+    segments.push([from, from + fit.began], [from + fit.settled, to]);
+  }
+  return found.sort((a, b) => a.began - b.began);
+}
+function permutationP(part2, observed, o, rng) {
+  const shuffled = [...part2];
+  let atLeast = 0;
+  for (let k = 0; k < o.permutations; k++) {
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const fit = bestFit(shuffled, o.minSegment, o.maxRampRuns);
+    if (fit && fit.explained >= observed - 1e-12) atLeast++;
+  }
+  return (1 + atLeast) / (1 + o.permutations);
+}
+function bestFit(y, minSegment, maxRamp) {
+  const n = y.length;
+  const prefix = new Float64Array(n + 1);
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    prefix[i + 1] = prefix[i] + y[i];
+    sumSq += y[i] * y[i];
+  }
+  const mean4 = prefix[n] / n;
+  let total2 = 0;
+  for (const v of y) total2 += (v - mean4) ** 2;
+  if (total2 <= 0) return void 0;
+  let best;
+  for (let began = minSegment; began <= n - minSegment; began++) {
+    for (let settled2 = began; settled2 <= Math.min(began + maxRamp, n - minSegment); settled2++) {
+      const ramp = settled2 - began;
+      let saa = began;
+      let sac = 0;
+      let scc = n - settled2;
+      let say = prefix[began];
+      let scy = prefix[n] - prefix[settled2];
+      for (let j = began; j < settled2; j++) {
+        const w = (j - began + 1) / (ramp + 1);
+        saa += (1 - w) * (1 - w);
+        sac += (1 - w) * w;
+        scc += w * w;
+        say += (1 - w) * y[j];
+        scy += w * y[j];
+      }
+      const det = saa * scc - sac * sac;
+      if (det <= 1e-12) continue;
+      const l0 = (say * scc - scy * sac) / det;
+      const l1 = (scy * saa - say * sac) / det;
+      const explained = 1 - Math.max(0, sumSq - (l0 * say + l1 * scy)) / total2;
+      if (!best || explained > best.explained + 1e-12) best = { began, settled: settled2, before: l0, after: l1, explained };
+    }
+  }
+  return best;
+}
+
+// src/gate/history-shifts.ts
+function historySeries(entries) {
+  const whole = entries.flatMap((e) => e.p95 !== null && e.p95 > 0 ? [{ sha: e.sha, value: e.p95 }] : []);
+  const byScope2 = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    for (const level2 of e.levels ?? []) {
+      if (!level2.scope || level2.count === 0 || !Number.isFinite(level2.logMean)) continue;
+      const key = `${level2.scope.tag}\0${level2.scope.value}`;
+      const s = byScope2.get(key) ?? { scope: level2.scope, points: [] };
+      s.points.push({ sha: e.sha, value: Math.exp(level2.logMean) });
+      byScope2.set(key, s);
+    }
+  }
+  return [{ statistic: "p95", points: whole }, ...[...byScope2.values()].map((s) => ({ statistic: "typical", scope: s.scope, points: s.points }))];
+}
+function historyShiftFindings(entries, options = {}) {
+  const alpha = options.alpha ?? 0.05;
+  const minChange = options.minChange ?? 0.05;
+  const series = historySeries(entries);
+  const raw = [];
+  const unjudged = [];
+  for (const s of series) {
+    const found = historyShifts(
+      s.points.map((p) => Math.log(p.value)),
+      { alpha, minChange: Math.log(1 + minChange), ...options.minSegment !== void 0 ? { minSegment: options.minSegment } : {}, seed: options.seed ?? 1, permutations: 999 }
+    );
+    if (isInsufficient(found)) {
+      unjudged.push({ series: label2(s), reason: found.reason });
+      continue;
+    }
+    for (const f of found) raw.push({ series: s, began: f.began, settled: f.settled, before: Math.exp(f.before), after: Math.exp(f.after), pValue: f.pValue });
+  }
+  const quiet = series.length - unjudged.length - new Set(raw.map((r) => r.series)).size;
+  const q = benjaminiHochberg([...raw.map((r) => r.pValue), ...Array.from({ length: Math.max(0, quiet) }, () => 1)]);
+  const shifts = raw.flatMap((r, k) => {
+    if (q[k] > alpha) return [];
+    const p = r.series.points;
+    return [{ series: label2(r.series), beganAt: p[r.began].sha, settledAt: p[r.settled].sha, lastBefore: p[r.began - 1].sha, before: r.before, after: r.after, change: r.after / r.before - 1, pValue: r.pValue, qValue: q[k] }];
+  });
+  return { series, shifts, unjudged };
+}
+function label2(s) {
+  return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
+}
+
 // src/report/html.ts
 var STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#656d76;--line:#d0d7de;--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--inconclusive:#6e7781}
@@ -100303,6 +100444,14 @@ figure.chart svg{max-width:100%;height:auto;display:block}
 svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
 svg text{fill:var(--fg);font-size:11px}svg .tick{fill:var(--muted)}svg .label{font-size:12px}
 .empty{color:var(--muted)}
+.icon{vertical-align:-3px}.i-pass{fill:var(--pass)}.i-warn{fill:var(--warn)}.i-fail{fill:var(--fail)}.i-inconclusive,.i-info{fill:var(--inconclusive)}
+.scope-card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:4px 10px 10px;margin:10px 0}
+.scope-card h4{margin:6px 0;font-size:14px;word-break:break-all}
+.scope-card.o-fail{border-left-color:var(--fail);background:color-mix(in srgb,var(--fail) 7%,transparent)}
+.scope-card.o-warn{border-left-color:var(--warn);background:color-mix(in srgb,var(--warn) 6%,transparent)}
+.scope-card.o-pass{border-left-color:var(--pass)}.scope-card.o-inconclusive{border-left-color:var(--inconclusive)}
+svg .limit{stroke:var(--fail);stroke-width:1.2;stroke-dasharray:3 3}svg .limit-label{fill:var(--fail);font-size:10px}
+svg .marker{stroke:var(--warn);stroke-width:1.5}svg .marker-label{fill:var(--warn);font-size:10px}
 `.trim();
 
 // src/github/errors.ts
@@ -101691,147 +101840,6 @@ function shiftText(f) {
   const short2 = (sha) => sha.slice(0, 7);
   const where2 = f.beganAt === f.settledAt ? `at ${short2(f.beganAt)}` : `began at ${short2(f.beganAt)}, settled at ${short2(f.settledAt)}`;
   return `${seriesName(f.series)} ${formatChange(f.change)} (${formatNumber2(f.before)} \u2192 ${formatNumber2(f.after)} ms), ${where2} (commits ${short2(f.lastBefore)}..${short2(f.settledAt)}), p = ${formatNumber2(f.pValue, 2)}, q = ${formatNumber2(f.qValue, 2)}`;
-}
-
-// src/stats/random.ts
-function seededRng(seed) {
-  if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
-  let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/history-shift.ts
-function historyShifts(values, options = {}) {
-  const o = {
-    alpha: options.alpha ?? 0.01,
-    minChange: options.minChange ?? 0.05,
-    minSegment: Math.max(2, options.minSegment ?? 4),
-    maxRampRuns: Math.max(0, options.maxRampRuns ?? 8),
-    permutations: Math.max(19, options.permutations ?? 499)
-  };
-  if (!values.every(Number.isFinite)) return insufficient("the series has a value that is not a finite number");
-  if (values.length < 2 * o.minSegment) return insufficient(`${values.length} runs in the history (needs \u2265 ${2 * o.minSegment})`, "too-few");
-  const mean4 = values.reduce((s, v) => s + v, 0) / values.length;
-  if (values.every((v) => Math.abs(v - mean4) <= 1e-12 * Math.max(1, Math.abs(mean4)))) return insufficient("every run has the same value: no spread to tell a shift from", "no-spread");
-  const rng = seededRng(options.seed ?? 1);
-  const found = [];
-  const segments = [[0, values.length]];
-  while (segments.length > 0) {
-    const [from, to] = segments.pop();
-    if (to - from < 2 * o.minSegment) continue;
-    const part2 = values.slice(from, to);
-    const fit = bestFit(part2, o.minSegment, o.maxRampRuns);
-    if (!fit || fit.explained <= 0) continue;
-    const pValue = permutationP(part2, fit.explained, o, rng);
-    if (pValue > o.alpha) continue;
-    const shift2 = { began: from + fit.began, settled: from + fit.settled, before: fit.before, after: fit.after, change: fit.after - fit.before, explained: fit.explained, pValue };
-    if (Math.abs(shift2.change) >= o.minChange) found.push(shift2);
-    segments.push([from, from + fit.began], [from + fit.settled, to]);
-  }
-  return found.sort((a, b) => a.began - b.began);
-}
-function permutationP(part2, observed, o, rng) {
-  const shuffled = [...part2];
-  let atLeast = 0;
-  for (let k = 0; k < o.permutations; k++) {
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-    }
-    const fit = bestFit(shuffled, o.minSegment, o.maxRampRuns);
-    if (fit && fit.explained >= observed - 1e-12) atLeast++;
-  }
-  return (1 + atLeast) / (1 + o.permutations);
-}
-function bestFit(y, minSegment, maxRamp) {
-  const n = y.length;
-  const prefix = new Float64Array(n + 1);
-  let sumSq = 0;
-  for (let i = 0; i < n; i++) {
-    prefix[i + 1] = prefix[i] + y[i];
-    sumSq += y[i] * y[i];
-  }
-  const mean4 = prefix[n] / n;
-  let total2 = 0;
-  for (const v of y) total2 += (v - mean4) ** 2;
-  if (total2 <= 0) return void 0;
-  let best;
-  for (let began = minSegment; began <= n - minSegment; began++) {
-    for (let settled2 = began; settled2 <= Math.min(began + maxRamp, n - minSegment); settled2++) {
-      const ramp = settled2 - began;
-      let saa = began;
-      let sac = 0;
-      let scc = n - settled2;
-      let say = prefix[began];
-      let scy = prefix[n] - prefix[settled2];
-      for (let j = began; j < settled2; j++) {
-        const w = (j - began + 1) / (ramp + 1);
-        saa += (1 - w) * (1 - w);
-        sac += (1 - w) * w;
-        scc += w * w;
-        say += (1 - w) * y[j];
-        scy += w * y[j];
-      }
-      const det = saa * scc - sac * sac;
-      if (det <= 1e-12) continue;
-      const l0 = (say * scc - scy * sac) / det;
-      const l1 = (scy * saa - say * sac) / det;
-      const explained = 1 - Math.max(0, sumSq - (l0 * say + l1 * scy)) / total2;
-      if (!best || explained > best.explained + 1e-12) best = { began, settled: settled2, before: l0, after: l1, explained };
-    }
-  }
-  return best;
-}
-
-// src/gate/history-shifts.ts
-function historySeries(entries) {
-  const whole = entries.flatMap((e) => e.p95 !== null && e.p95 > 0 ? [{ sha: e.sha, value: e.p95 }] : []);
-  const byScope2 = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    for (const level2 of e.levels ?? []) {
-      if (!level2.scope || level2.count === 0 || !Number.isFinite(level2.logMean)) continue;
-      const key = `${level2.scope.tag}\0${level2.scope.value}`;
-      const s = byScope2.get(key) ?? { scope: level2.scope, points: [] };
-      s.points.push({ sha: e.sha, value: Math.exp(level2.logMean) });
-      byScope2.set(key, s);
-    }
-  }
-  return [{ statistic: "p95", points: whole }, ...[...byScope2.values()].map((s) => ({ statistic: "typical", scope: s.scope, points: s.points }))];
-}
-function historyShiftFindings(entries, options = {}) {
-  const alpha = options.alpha ?? 0.05;
-  const minChange = options.minChange ?? 0.05;
-  const series = historySeries(entries);
-  const raw = [];
-  const unjudged = [];
-  for (const s of series) {
-    const found = historyShifts(
-      s.points.map((p) => Math.log(p.value)),
-      { alpha, minChange: Math.log(1 + minChange), ...options.minSegment !== void 0 ? { minSegment: options.minSegment } : {}, seed: options.seed ?? 1, permutations: 999 }
-    );
-    if (isInsufficient(found)) {
-      unjudged.push({ series: label2(s), reason: found.reason });
-      continue;
-    }
-    for (const f of found) raw.push({ series: s, began: f.began, settled: f.settled, before: Math.exp(f.before), after: Math.exp(f.after), pValue: f.pValue });
-  }
-  const quiet = series.length - unjudged.length - new Set(raw.map((r) => r.series)).size;
-  const q = benjaminiHochberg([...raw.map((r) => r.pValue), ...Array.from({ length: Math.max(0, quiet) }, () => 1)]);
-  const shifts = raw.flatMap((r, k) => {
-    if (q[k] > alpha) return [];
-    const p = r.series.points;
-    return [{ series: label2(r.series), beganAt: p[r.began].sha, settledAt: p[r.settled].sha, lastBefore: p[r.began - 1].sha, before: r.before, after: r.after, change: r.after / r.before - 1, pValue: r.pValue, qValue: q[k] }];
-  });
-  return { series, shifts, unjudged };
-}
-function label2(s) {
-  return s.scope ? { statistic: s.statistic, scope: s.scope } : { statistic: s.statistic };
 }
 
 // src/action/regression-issues.ts

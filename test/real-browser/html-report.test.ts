@@ -50,7 +50,7 @@ describe.skipIf(CHROMIUM === undefined)('the HTML report in headless Chromium', 
     for (const c of cards.filter((x) => x.cls.includes('o-fail'))) expect(c.limits, c.title).toBeGreaterThanOrEqual(1);
     expect(await page.$$eval('line.limit title', (ts) => ts.map((t) => t.textContent))).toContain('SLO p(95)<500');
     // The highlight is visible: a failing card's left border is the fail colour, not the neutral line colour.
-    const [failBorder, passBorder] = await page.$$eval('.scope-card', (els) => [getComputedStyle(els[0]!).borderLeftColor, getComputedStyle(els[els.length - 1]!).borderLeftColor]);
+    const [failBorder, passBorder] = (await page.evaluate("(() => { const els = document.querySelectorAll('.scope-card'); return [getComputedStyle(els[0]).borderLeftColor, getComputedStyle(els[els.length - 1]).borderLeftColor]; })()")) as [string, string];
     expect(failBorder).not.toBe(passBorder);
     // Icons are inline SVG; the page's text has no emoji (which would need an emoji font).
     expect(await page.$$eval('span.mark svg.icon', (s) => s.length)).toBeGreaterThan(10);

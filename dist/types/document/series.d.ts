@@ -17,3 +17,12 @@ export declare function latencySeries(doc: RunDocument, metric: string): {
 export declare function hasLatencyWindows(doc: RunDocument, metric: string): boolean;
 /** Resident memory in MB (2^20 bytes) against seconds since the run's start. */
 export declare function memorySeries(doc: RunDocument): [number, number][];
+/**
+ * Requests per second and the failed share per window of one endpoint (or the whole run), x in seconds since
+ * the run's start at each window's middle: the request counter's and the failures rate's scopes of the same
+ * tags. Windows are merged in groups, as latencySeries does, beyond MAX_POINTS.
+ */
+export declare function trafficSeries(doc: RunDocument, requestsScope: string, failuresScope: string): {
+    throughput: [number, number][];
+    errorRate: [number, number][];
+};

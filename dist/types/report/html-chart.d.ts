@@ -11,12 +11,27 @@ export interface ChartSeries {
     readonly dashed?: boolean;
     readonly points: readonly (readonly [number, number])[];
 }
+/** A horizontal line across the chart: a limit or an SLO, labelled (raw text: escaped here). */
+export interface ChartLimit {
+    readonly y: number;
+    readonly label: string;
+}
+/** A vertical marker at an x (a change point in a trend), labelled. */
+export interface ChartMarker {
+    readonly x: number;
+    readonly label: string;
+}
 export interface LineChart {
     /** Shown above the chart and as the SVG's accessible name (raw text: escaped here). */
     readonly title: string;
     readonly xLabel: string;
     readonly yLabel: string;
     readonly series: readonly ChartSeries[];
+    /** Limit lines, always in view (the y axis reaches above them). */
+    readonly limits?: readonly ChartLimit[];
+    readonly markers?: readonly ChartMarker[];
+    /** Tick labels for x instead of numbers (a trend's commits), by x. */
+    readonly xTickLabels?: ReadonlyMap<number, string>;
 }
 /** Most points one series is drawn with; longer series are downsampled by the caller or by `downsample`. */
 export { MAX_POINTS };

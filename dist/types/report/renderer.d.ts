@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../document/history-entry.js';
 import type { RunDocument } from '../document/run-document.js';
 import type { Report } from '../gate/verdict.js';
 /** One stage's run documents, for renderers that draw charts. */
@@ -5,6 +6,8 @@ export interface StageRuns {
     readonly stage: string;
     readonly baseline?: RunDocument;
     readonly current: RunDocument;
+    /** The stage's history on the default branch, oldest first, for a trend chart. */
+    readonly history?: readonly HistoryEntry[];
 }
 /** What a renderer is given: the report and, when the caller has them, the runs it compared. */
 export interface RenderInput {
