@@ -10,17 +10,19 @@ const IMPORT_GRAPH = {
   config: ['document'],
   gate: ['stats', 'document', 'config'],
   report: ['stats', 'document', 'gate'],
+  // A judged run as Prometheus samples, OpenMetrics text and remote-write bytes (the sending is the adapters').
+  export: ['stats', 'document', 'gate', 'report'],
   ingest: ['stats', 'document'],
   engine: ['stats', 'document', 'config', 'ingest'],
   github: ['document'],
   // Kubernetes manifests (k6-operator's TestRun), rendered from options alone.
   k8s: [],
   // The stage pipeline the Action, the CLI and the demo share; it is handed GitHub through its ports.
-  pipeline: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine'],
+  pipeline: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'export'],
   // Interleaved A/B rounds: a stage's load run round by round against two services, over the pipeline's ports.
   ab: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline'],
-  cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'k8s'],
-  action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'github'],
+  cli: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'k8s', 'export'],
+  action: ['stats', 'document', 'config', 'gate', 'report', 'ingest', 'engine', 'pipeline', 'ab', 'github', 'export'],
 };
 // The pipeline's ports (pipeline/ports.ts) are the interfaces the load engines, memory samplers and baseline
 // stores implement: those folders may import their types, never a value, so nothing runs in a cycle.
@@ -44,7 +46,7 @@ export const EXCEPTIONS = [
 ];
 
 // The pure core: no I/O, environment or logging. config/load.ts is the config layer's one file read.
-const CORE = ['stats', 'document', 'gate', 'report', 'config', 'k8s'];
+const CORE = ['stats', 'document', 'gate', 'report', 'config', 'k8s', 'export'];
 const CORE_IO_FILES = ['src/config/load.ts', 'src/config/index.ts'];
 const IO_MODULES = ['node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process', 'child_process'];
 

@@ -42321,6 +42321,407 @@ var require_dist3 = __commonJS({
   }
 });
 
+// node_modules/snappyjs/snappy_decompressor.js
+var require_snappy_decompressor = __commonJS({
+  "node_modules/snappyjs/snappy_decompressor.js"(exports2) {
+    "use strict";
+    var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+    function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+      var i;
+      for (i = 0; i < length; i++) {
+        toArray[toPos + i] = fromArray[fromPos + i];
+      }
+    }
+    function selfCopyBytes(array2, pos, offset, length) {
+      var i;
+      for (i = 0; i < length; i++) {
+        array2[pos + i] = array2[pos - offset + i];
+      }
+    }
+    function SnappyDecompressor(compressed) {
+      this.array = compressed;
+      this.pos = 0;
+    }
+    SnappyDecompressor.prototype.readUncompressedLength = function() {
+      var result = 0;
+      var shift2 = 0;
+      var c2, val;
+      while (shift2 < 32 && this.pos < this.array.length) {
+        c2 = this.array[this.pos];
+        this.pos += 1;
+        val = c2 & 127;
+        if (val << shift2 >>> shift2 !== val) {
+          return -1;
+        }
+        result |= val << shift2;
+        if (c2 < 128) {
+          return result;
+        }
+        shift2 += 7;
+      }
+      return -1;
+    };
+    SnappyDecompressor.prototype.uncompressToBuffer = function(outBuffer) {
+      var array2 = this.array;
+      var arrayLength = array2.length;
+      var pos = this.pos;
+      var outPos = 0;
+      var c2, len, smallLen;
+      var offset;
+      while (pos < array2.length) {
+        c2 = array2[pos];
+        pos += 1;
+        if ((c2 & 3) === 0) {
+          len = (c2 >>> 2) + 1;
+          if (len > 60) {
+            if (pos + 3 >= arrayLength) {
+              return false;
+            }
+            smallLen = len - 60;
+            len = array2[pos] + (array2[pos + 1] << 8) + (array2[pos + 2] << 16) + (array2[pos + 3] << 24);
+            len = (len & WORD_MASK[smallLen]) + 1;
+            pos += smallLen;
+          }
+          if (pos + len > arrayLength) {
+            return false;
+          }
+          copyBytes(array2, pos, outBuffer, outPos, len);
+          pos += len;
+          outPos += len;
+        } else {
+          switch (c2 & 3) {
+            case 1:
+              len = (c2 >>> 2 & 7) + 4;
+              offset = array2[pos] + (c2 >>> 5 << 8);
+              pos += 1;
+              break;
+            case 2:
+              if (pos + 1 >= arrayLength) {
+                return false;
+              }
+              len = (c2 >>> 2) + 1;
+              offset = array2[pos] + (array2[pos + 1] << 8);
+              pos += 2;
+              break;
+            case 3:
+              if (pos + 3 >= arrayLength) {
+                return false;
+              }
+              len = (c2 >>> 2) + 1;
+              offset = array2[pos] + (array2[pos + 1] << 8) + (array2[pos + 2] << 16) + (array2[pos + 3] << 24);
+              pos += 4;
+              break;
+            default:
+              break;
+          }
+          if (offset === 0 || offset > outPos) {
+            return false;
+          }
+          selfCopyBytes(outBuffer, outPos, offset, len);
+          outPos += len;
+        }
+      }
+      return true;
+    };
+    exports2.SnappyDecompressor = SnappyDecompressor;
+  }
+});
+
+// node_modules/snappyjs/snappy_compressor.js
+var require_snappy_compressor = __commonJS({
+  "node_modules/snappyjs/snappy_compressor.js"(exports2) {
+    "use strict";
+    var BLOCK_LOG = 16;
+    var BLOCK_SIZE = 1 << BLOCK_LOG;
+    var MAX_HASH_TABLE_BITS = 14;
+    var globalHashTables = new Array(MAX_HASH_TABLE_BITS + 1);
+    function hashFunc(key, hashFuncShift) {
+      return key * 506832829 >>> hashFuncShift;
+    }
+    function load32(array2, pos) {
+      return array2[pos] + (array2[pos + 1] << 8) + (array2[pos + 2] << 16) + (array2[pos + 3] << 24);
+    }
+    function equals32(array2, pos1, pos2) {
+      return array2[pos1] === array2[pos2] && array2[pos1 + 1] === array2[pos2 + 1] && array2[pos1 + 2] === array2[pos2 + 2] && array2[pos1 + 3] === array2[pos2 + 3];
+    }
+    function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+      var i;
+      for (i = 0; i < length; i++) {
+        toArray[toPos + i] = fromArray[fromPos + i];
+      }
+    }
+    function emitLiteral(input2, ip, len, output2, op) {
+      if (len <= 60) {
+        output2[op] = len - 1 << 2;
+        op += 1;
+      } else if (len < 256) {
+        output2[op] = 60 << 2;
+        output2[op + 1] = len - 1;
+        op += 2;
+      } else {
+        output2[op] = 61 << 2;
+        output2[op + 1] = len - 1 & 255;
+        output2[op + 2] = len - 1 >>> 8;
+        op += 3;
+      }
+      copyBytes(input2, ip, output2, op, len);
+      return op + len;
+    }
+    function emitCopyLessThan64(output2, op, offset, len) {
+      if (len < 12 && offset < 2048) {
+        output2[op] = 1 + (len - 4 << 2) + (offset >>> 8 << 5);
+        output2[op + 1] = offset & 255;
+        return op + 2;
+      } else {
+        output2[op] = 2 + (len - 1 << 2);
+        output2[op + 1] = offset & 255;
+        output2[op + 2] = offset >>> 8;
+        return op + 3;
+      }
+    }
+    function emitCopy(output2, op, offset, len) {
+      while (len >= 68) {
+        op = emitCopyLessThan64(output2, op, offset, 64);
+        len -= 64;
+      }
+      if (len > 64) {
+        op = emitCopyLessThan64(output2, op, offset, 60);
+        len -= 60;
+      }
+      return emitCopyLessThan64(output2, op, offset, len);
+    }
+    function compressFragment(input2, ip, inputSize, output2, op) {
+      var hashTableBits = 1;
+      while (1 << hashTableBits <= inputSize && hashTableBits <= MAX_HASH_TABLE_BITS) {
+        hashTableBits += 1;
+      }
+      hashTableBits -= 1;
+      var hashFuncShift = 32 - hashTableBits;
+      if (typeof globalHashTables[hashTableBits] === "undefined") {
+        globalHashTables[hashTableBits] = new Uint16Array(1 << hashTableBits);
+      }
+      var hashTable = globalHashTables[hashTableBits];
+      var i;
+      for (i = 0; i < hashTable.length; i++) {
+        hashTable[i] = 0;
+      }
+      var ipEnd = ip + inputSize;
+      var ipLimit;
+      var baseIp = ip;
+      var nextEmit = ip;
+      var hash2, nextHash;
+      var nextIp, candidate, skip;
+      var bytesBetweenHashLookups;
+      var base, matched, offset;
+      var prevHash, curHash;
+      var flag = true;
+      var INPUT_MARGIN = 15;
+      if (inputSize >= INPUT_MARGIN) {
+        ipLimit = ipEnd - INPUT_MARGIN;
+        ip += 1;
+        nextHash = hashFunc(load32(input2, ip), hashFuncShift);
+        while (flag) {
+          skip = 32;
+          nextIp = ip;
+          do {
+            ip = nextIp;
+            hash2 = nextHash;
+            bytesBetweenHashLookups = skip >>> 5;
+            skip += 1;
+            nextIp = ip + bytesBetweenHashLookups;
+            if (ip > ipLimit) {
+              flag = false;
+              break;
+            }
+            nextHash = hashFunc(load32(input2, nextIp), hashFuncShift);
+            candidate = baseIp + hashTable[hash2];
+            hashTable[hash2] = ip - baseIp;
+          } while (!equals32(input2, ip, candidate));
+          if (!flag) {
+            break;
+          }
+          op = emitLiteral(input2, nextEmit, ip - nextEmit, output2, op);
+          do {
+            base = ip;
+            matched = 4;
+            while (ip + matched < ipEnd && input2[ip + matched] === input2[candidate + matched]) {
+              matched += 1;
+            }
+            ip += matched;
+            offset = base - candidate;
+            op = emitCopy(output2, op, offset, matched);
+            nextEmit = ip;
+            if (ip >= ipLimit) {
+              flag = false;
+              break;
+            }
+            prevHash = hashFunc(load32(input2, ip - 1), hashFuncShift);
+            hashTable[prevHash] = ip - 1 - baseIp;
+            curHash = hashFunc(load32(input2, ip), hashFuncShift);
+            candidate = baseIp + hashTable[curHash];
+            hashTable[curHash] = ip - baseIp;
+          } while (equals32(input2, ip, candidate));
+          if (!flag) {
+            break;
+          }
+          ip += 1;
+          nextHash = hashFunc(load32(input2, ip), hashFuncShift);
+        }
+      }
+      if (nextEmit < ipEnd) {
+        op = emitLiteral(input2, nextEmit, ipEnd - nextEmit, output2, op);
+      }
+      return op;
+    }
+    function putVarint(value2, output2, op) {
+      do {
+        output2[op] = value2 & 127;
+        value2 = value2 >>> 7;
+        if (value2 > 0) {
+          output2[op] += 128;
+        }
+        op += 1;
+      } while (value2 > 0);
+      return op;
+    }
+    function SnappyCompressor(uncompressed) {
+      this.array = uncompressed;
+    }
+    SnappyCompressor.prototype.maxCompressedLength = function() {
+      var sourceLen = this.array.length;
+      return 32 + sourceLen + Math.floor(sourceLen / 6);
+    };
+    SnappyCompressor.prototype.compressToBuffer = function(outBuffer) {
+      var array2 = this.array;
+      var length = array2.length;
+      var pos = 0;
+      var outPos = 0;
+      var fragmentSize;
+      outPos = putVarint(length, outBuffer, outPos);
+      while (pos < length) {
+        fragmentSize = Math.min(length - pos, BLOCK_SIZE);
+        outPos = compressFragment(array2, pos, fragmentSize, outBuffer, outPos);
+        pos += fragmentSize;
+      }
+      return outPos;
+    };
+    exports2.SnappyCompressor = SnappyCompressor;
+  }
+});
+
+// node_modules/snappyjs/index.js
+var require_snappyjs = __commonJS({
+  "node_modules/snappyjs/index.js"(exports2) {
+    "use strict";
+    function isNode() {
+      if (typeof process === "object") {
+        if (typeof process.versions === "object") {
+          if (typeof process.versions.node !== "undefined") {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    function isUint8Array(object2) {
+      return object2 instanceof Uint8Array && (!isNode() || !Buffer.isBuffer(object2));
+    }
+    function isArrayBuffer(object2) {
+      return object2 instanceof ArrayBuffer;
+    }
+    function isBuffer(object2) {
+      if (!isNode()) {
+        return false;
+      }
+      return Buffer.isBuffer(object2);
+    }
+    var SnappyDecompressor = require_snappy_decompressor().SnappyDecompressor;
+    var SnappyCompressor = require_snappy_compressor().SnappyCompressor;
+    var TYPE_ERROR_MSG = "Argument compressed must be type of ArrayBuffer, Buffer, or Uint8Array";
+    function uncompress(compressed, maxLength) {
+      if (!isUint8Array(compressed) && !isArrayBuffer(compressed) && !isBuffer(compressed)) {
+        throw new TypeError(TYPE_ERROR_MSG);
+      }
+      var uint8Mode = false;
+      var arrayBufferMode = false;
+      if (isUint8Array(compressed)) {
+        uint8Mode = true;
+      } else if (isArrayBuffer(compressed)) {
+        arrayBufferMode = true;
+        compressed = new Uint8Array(compressed);
+      }
+      var decompressor = new SnappyDecompressor(compressed);
+      var length = decompressor.readUncompressedLength();
+      if (length === -1) {
+        throw new Error("Invalid Snappy bitstream");
+      }
+      if (length > maxLength) {
+        throw new Error(`The uncompressed length of ${length} is too big, expect at most ${maxLength}`);
+      }
+      var uncompressed, uncompressedView;
+      if (uint8Mode) {
+        uncompressed = new Uint8Array(length);
+        if (!decompressor.uncompressToBuffer(uncompressed)) {
+          throw new Error("Invalid Snappy bitstream");
+        }
+      } else if (arrayBufferMode) {
+        uncompressed = new ArrayBuffer(length);
+        uncompressedView = new Uint8Array(uncompressed);
+        if (!decompressor.uncompressToBuffer(uncompressedView)) {
+          throw new Error("Invalid Snappy bitstream");
+        }
+      } else {
+        uncompressed = Buffer.alloc(length);
+        if (!decompressor.uncompressToBuffer(uncompressed)) {
+          throw new Error("Invalid Snappy bitstream");
+        }
+      }
+      return uncompressed;
+    }
+    function compress2(uncompressed) {
+      if (!isUint8Array(uncompressed) && !isArrayBuffer(uncompressed) && !isBuffer(uncompressed)) {
+        throw new TypeError(TYPE_ERROR_MSG);
+      }
+      var uint8Mode = false;
+      var arrayBufferMode = false;
+      if (isUint8Array(uncompressed)) {
+        uint8Mode = true;
+      } else if (isArrayBuffer(uncompressed)) {
+        arrayBufferMode = true;
+        uncompressed = new Uint8Array(uncompressed);
+      }
+      var compressor = new SnappyCompressor(uncompressed);
+      var maxLength = compressor.maxCompressedLength();
+      var compressed, compressedView;
+      var length;
+      if (uint8Mode) {
+        compressed = new Uint8Array(maxLength);
+        length = compressor.compressToBuffer(compressed);
+      } else if (arrayBufferMode) {
+        compressed = new ArrayBuffer(maxLength);
+        compressedView = new Uint8Array(compressed);
+        length = compressor.compressToBuffer(compressedView);
+      } else {
+        compressed = Buffer.alloc(maxLength);
+        length = compressor.compressToBuffer(compressed);
+      }
+      if (!compressed.slice) {
+        var compressedArray = new Uint8Array(Array.prototype.slice.call(compressed, 0, length));
+        if (uint8Mode) {
+          return compressedArray;
+        } else if (arrayBufferMode) {
+          return compressedArray.buffer;
+        } else {
+          throw new Error("Not implemented");
+        }
+      }
+      return compressed.slice(0, length);
+    }
+    exports2.uncompress = uncompress;
+    exports2.compress = compress2;
+  }
+});
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -73135,6 +73536,368 @@ function rendererFor(format, renderers = RENDERERS) {
   return renderers.find((r) => r.format === format);
 }
 
+// src/export/run-metrics.ts
+var METRICS = {
+  perf_gate_latency_seconds: { help: "Request latency percentile (p50, p95, p99) of the current run, seconds.", unit: "seconds" },
+  perf_gate_error_ratio: { help: "Share of failed requests in the current run, 0 to 1.", unit: "ratio" },
+  perf_gate_requests_per_second: { help: "Requests per second over the current run.", unit: void 0 },
+  perf_gate_requests: { help: "Requests in the current run.", unit: void 0 },
+  perf_gate_verdict: { help: "Outcome of the endpoint: 0 pass, 1 warn, 2 fail, 3 inconclusive.", unit: void 0 },
+  perf_gate_change_ratio: { help: "Relative change of typical latency against the baseline (0.3 is 30 percent slower).", unit: "ratio" },
+  perf_gate_stage_verdict: { help: "Outcome of the stage: 0 pass, 1 warn, 2 fail, 3 inconclusive.", unit: void 0 },
+  perf_gate_run_timestamp_seconds: { help: "Start of the current run, Unix seconds.", unit: "seconds" },
+  perf_gate_run_duration_seconds: { help: "Length of the current run, seconds.", unit: "seconds" },
+  perf_gate_endpoints_dropped: { help: "Endpoints left out of the export by the endpoint cap.", unit: void 0 }
+};
+var RUN_LABELS = ["repository", "branch", "commit", "stage", "tool"];
+var LABEL_NAMES = [...RUN_LABELS, "endpoint", "percentile"];
+function outcomeValue(outcome) {
+  switch (outcome) {
+    case "pass":
+      return 0;
+    case "warn":
+      return 1;
+    case "fail":
+      return 2;
+    case "inconclusive":
+      return 3;
+  }
+}
+var PERCENTILES = [
+  { percentile: "p50", of: "p50" },
+  { percentile: "p95", of: "p95" },
+  { percentile: "p99", of: "p99" }
+];
+function runMetrics(report, identity, options = {}) {
+  const max2 = options.maxEndpoints ?? DEFAULT_MAX_SCOPES;
+  if (!Number.isInteger(max2) || max2 < 1) throw new RangeError(`maxEndpoints must be a whole number \u2265 1, got ${max2}`);
+  return report.stages.flatMap((stage) => stageMetrics(stage, identity, max2));
+}
+function stageMetrics(stage, identity, max2) {
+  const run3 = {
+    repository: identity.repository ?? "",
+    branch: identity.branch ?? "",
+    commit: identity.commit ?? stage.currentRun.gitSha ?? "",
+    stage: stage.stage,
+    tool: stage.currentRun.tool
+  };
+  const out = [];
+  const push = (name, labels, value2) => {
+    if (value2 !== void 0 && Number.isFinite(value2)) out.push({ name, labels, value: value2 });
+  };
+  push("perf_gate_stage_verdict", run3, outcomeValue(stage.outcome));
+  const started = Date.parse(stage.currentRun.start);
+  push("perf_gate_run_timestamp_seconds", run3, Number.isNaN(started) ? void 0 : started / 1e3);
+  push("perf_gate_run_duration_seconds", run3, stage.currentRun.durationSeconds);
+  const latencyMetric = latencyMetricOf(stage.scopes);
+  const endpoints = stage.scopes.filter((s) => baseMetric(s.metric) === baseMetric(latencyMetric));
+  const { kept, dropped } = capEndpoints(endpoints, max2);
+  push("perf_gate_endpoints_dropped", run3, dropped);
+  for (const scope of kept) {
+    const labels = { ...run3, endpoint: scope.scope === void 0 ? ALL_REQUESTS : scopeLabel(scope, latencyMetric) };
+    const current = scope.current;
+    for (const q of PERCENTILES) {
+      const ms = current?.[q.of];
+      push("perf_gate_latency_seconds", { ...labels, percentile: q.percentile }, ms === void 0 ? void 0 : ms / 1e3);
+    }
+    push("perf_gate_error_ratio", labels, current?.errorRate);
+    push("perf_gate_requests_per_second", labels, current?.throughput);
+    push("perf_gate_requests", labels, current?.count);
+    push("perf_gate_verdict", labels, outcomeValue(scope.outcome));
+    push("perf_gate_change_ratio", labels, scope.baseline === void 0 ? void 0 : scope.latencyChange);
+  }
+  return out;
+}
+function capEndpoints(scopes, max2) {
+  const whole = scopes.filter((s) => s.scope === void 0);
+  const parts = scopes.filter((s) => s.scope !== void 0);
+  if (parts.length <= max2) return { kept: [...whole, ...parts], dropped: 0 };
+  const busiest = [...parts].sort((a, b) => (b.current?.count ?? 0) - (a.current?.count ?? 0) || a.metric.localeCompare(b.metric)).slice(0, max2);
+  return { kept: [...whole, ...busiest], dropped: parts.length - max2 };
+}
+
+// src/export/openmetrics.ts
+function renderOpenMetrics(samples2) {
+  const lines = [];
+  for (const name of Object.keys(METRICS)) {
+    const family = samples2.filter((s) => s.name === name);
+    if (family.length === 0) continue;
+    const { help, unit } = METRICS[name];
+    lines.push(`# TYPE ${name} gauge`);
+    if (unit !== void 0) lines.push(`# UNIT ${name} ${unit}`);
+    lines.push(`# HELP ${name} ${escapeHelp(help)}`);
+    for (const s of family) lines.push(`${name}${labelSet(s.labels)} ${formatValue2(s.value)}`);
+  }
+  lines.push("# EOF");
+  return `${lines.join("\n")}
+`;
+}
+function labelSet(labels) {
+  const pairs = LABEL_NAMES.flatMap((l) => labels[l] === void 0 || labels[l] === "" ? [] : [`${l}="${escapeLabelValue(labels[l])}"`]);
+  return pairs.length === 0 ? "" : `{${pairs.join(",")}}`;
+}
+function escapeLabelValue(value2) {
+  return value2.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+function escapeHelp(help) {
+  return help.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+}
+function formatValue2(value2) {
+  return String(value2);
+}
+
+// src/export/remote-write.ts
+var import_snappyjs = __toESM(require_snappyjs(), 1);
+var REMOTE_WRITE_HEADERS = {
+  "Content-Encoding": "snappy",
+  "Content-Type": "application/x-protobuf",
+  "X-Prometheus-Remote-Write-Version": "0.1.0"
+};
+function encodeRemoteWrite(samples2, timestampMs) {
+  return (0, import_snappyjs.compress)(encodeWriteRequest(samples2, timestampMs));
+}
+function encodeWriteRequest(samples2, timestampMs) {
+  if (!Number.isSafeInteger(timestampMs)) throw new RangeError(`timestampMs must be a whole number of milliseconds, got ${timestampMs}`);
+  const out = new Writer();
+  for (const s of samples2) out.message(1, timeSeries(s, timestampMs));
+  return out.bytes();
+}
+function timeSeries(s, timestampMs) {
+  const labels = [["__name__", s.name]];
+  for (const l of LABEL_NAMES) {
+    const v = s.labels[l];
+    if (v !== void 0 && v !== "") labels.push([l, v]);
+  }
+  labels.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const ts = new Writer();
+  for (const [name, value2] of labels) {
+    const label3 = new Writer();
+    label3.string(1, name);
+    label3.string(2, value2);
+    ts.message(1, label3.bytes());
+  }
+  const sample = new Writer();
+  sample.double(1, s.value);
+  sample.int64(2, timestampMs);
+  ts.message(2, sample.bytes());
+  return ts.bytes();
+}
+var Writer = class _Writer {
+  chunks = [];
+  static utf8 = new TextEncoder();
+  string(field, value2) {
+    this.message(field, _Writer.utf8.encode(value2));
+  }
+  message(field, bytes2) {
+    this.varint(field << 3 | 2);
+    this.varint(bytes2.length);
+    for (const b of bytes2) this.chunks.push(b);
+  }
+  double(field, value2) {
+    this.varint(field << 3 | 1);
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, value2, true);
+    for (let i = 0; i < 8; i++) this.chunks.push(buf.getUint8(i));
+  }
+  /** int64 as a varint: a negative one (before 1970) is its 64-bit two's complement, ten bytes. */
+  int64(field, value2) {
+    this.varint(field << 3 | 0);
+    let v = BigInt.asUintN(64, BigInt(value2));
+    do {
+      const low = Number(v & 0x7fn);
+      v >>= 7n;
+      this.chunks.push(v === 0n ? low : low | 128);
+    } while (v !== 0n);
+  }
+  varint(value2) {
+    let v = value2;
+    while (v >= 128) {
+      this.chunks.push(v & 127 | 128);
+      v = Math.floor(v / 128);
+    }
+    this.chunks.push(v);
+  }
+  bytes() {
+    return Uint8Array.from(this.chunks);
+  }
+};
+
+// src/pipeline/prometheus-push.ts
+var RemoteWriteError = class extends Error {
+  name = "RemoteWriteError";
+};
+var DEFAULT_TIMEOUT_MS = 1e4;
+var BODY_EXCERPT = 300;
+function checkRemoteWriteUrl(url2, what) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    throw new RemoteWriteError(`${what}: not a URL: '${url2}' \u2014 give the receiver's full address, e.g. http://prometheus:9090/api/v1/write`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new RemoteWriteError(`${what}: must be http:// or https://, got '${parsed.protocol}' \u2014 e.g. http://prometheus:9090/api/v1/write`);
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    throw new RemoteWriteError(`${what}: the URL must not carry a user name or password \u2014 pass them as the username/password (or bearer token) settings, which are kept out of logs`);
+  }
+  return parsed;
+}
+async function pushRemoteWrite(samples2, timestampMs, target, fetchImpl = fetch) {
+  const url2 = checkRemoteWriteUrl(target.url, "Prometheus remote-write URL");
+  const where2 = `${url2.origin}${url2.pathname}`;
+  const body = encodeRemoteWrite(samples2, timestampMs);
+  const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let response;
+  try {
+    response = await fetchImpl(url2, {
+      method: "POST",
+      headers: { ...REMOTE_WRITE_HEADERS, "User-Agent": "perf-gate", ...authHeader(target.auth) },
+      body,
+      signal: AbortSignal.timeout(timeoutMs)
+    });
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    const why2 = timedOut ? `no answer within ${timeoutMs / 1e3} s` : causeText(err);
+    throw new RemoteWriteError(`Prometheus remote-write to ${where2} failed: ${why2} \u2014 check the URL and that the receiver is reachable`);
+  }
+  if (response.ok) {
+    await response.body?.cancel();
+    return;
+  }
+  const text = (await response.text().catch(() => "")).trim();
+  const excerpt2 = redact(text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}\u2026` : text, target.auth);
+  const hint = response.status === 401 || response.status === 403 ? " \u2014 check the credentials" : response.status === 404 ? " \u2014 check the path (Prometheus: /api/v1/write, started with --web.enable-remote-write-receiver)" : "";
+  throw new RemoteWriteError(`Prometheus remote-write to ${where2} answered ${response.status} ${response.statusText}${excerpt2 === "" ? "" : `: ${excerpt2}`}${hint}`);
+}
+function authHeader(auth) {
+  switch (auth.kind) {
+    case "none":
+      return {};
+    case "bearer":
+      return { Authorization: `Bearer ${auth.token}` };
+    case "basic":
+      return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}` };
+  }
+}
+function redact(text, auth) {
+  const secrets = auth.kind === "bearer" ? [auth.token] : auth.kind === "basic" ? [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString("base64")] : [];
+  return secrets.filter((s) => s !== "").reduce((t, s) => t.split(s).join("***"), text);
+}
+function causeText(err) {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? err.cause.message : void 0;
+  return cause === void 0 ? err.message : `${err.message} (${cause})`;
+}
+
+// src/cli/usage-error.ts
+var UsageError = class extends Error {
+};
+function parseWindow(value2) {
+  if (value2 === "auto") return "auto";
+  const n = Number(value2);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--window: expected 'auto' or a number of seconds > 0, got '${value2}'`);
+  return n;
+}
+function parseLabels(values) {
+  const out = {};
+  for (const v of values) {
+    const i = v.indexOf("=");
+    if (i <= 0) throw new UsageError(`--label: expected key=value, got '${v}'`);
+    out[v.slice(0, i)] = v.slice(i + 1);
+  }
+  return out;
+}
+function parseGroupBy(value2) {
+  const tags = value2.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
+  if (tags.length === 0) throw new UsageError(`--group-by: expected one or more tag names, got '${value2}'`);
+  return tags;
+}
+function parseMaxScopes(value2) {
+  const n = Number(value2);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-scopes: expected a whole number \u2265 1, got '${value2}'`);
+  return n;
+}
+
+// src/cli/write-output.ts
+import { writeFile } from "node:fs/promises";
+async function writeOutput(path4, content, what) {
+  try {
+    await writeFile(path4, content);
+    return void 0;
+  } catch (err) {
+    return `cannot write ${what} to ${path4}: ${why(err)}`;
+  }
+}
+function why(err) {
+  const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
+  switch (code) {
+    case "ENOENT":
+      return "its folder does not exist \u2014 create it first, or give another path";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied \u2014 give a path you can write to";
+    case "EISDIR":
+      return "it is a folder \u2014 give a file name";
+    case "ENOSPC":
+      return "the disk is full";
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+// src/cli/prometheus-export.ts
+function identityFromEnv(env) {
+  const pick2 = (...names) => names.map((n) => env[n]).find((v) => v !== void 0 && v !== "");
+  const repository = pick2("GITHUB_REPOSITORY", "CI_PROJECT_PATH");
+  const branch = pick2("GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_COMMIT_REF_NAME", "BRANCH_NAME");
+  const commit = pick2("GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT");
+  return { ...repository ? { repository } : {}, ...branch ? { branch } : {}, ...commit ? { commit } : {} };
+}
+function authFromEnv(env) {
+  const token = env["PERF_GATE_PROMETHEUS_BEARER_TOKEN"];
+  const username = env["PERF_GATE_PROMETHEUS_USERNAME"];
+  const password = env["PERF_GATE_PROMETHEUS_PASSWORD"];
+  if (token) return { kind: "bearer", token };
+  if (username) return { kind: "basic", username, password: password ?? "" };
+  return { kind: "none" };
+}
+function checkPrometheusOptions(opts) {
+  if (opts.prometheusRemoteWrite === void 0) return;
+  try {
+    checkRemoteWriteUrl(opts.prometheusRemoteWrite, "--prometheus-remote-write");
+  } catch (err) {
+    if (err instanceof RemoteWriteError) throw new UsageError(err.message, { cause: err });
+    throw err;
+  }
+}
+async function exportToPrometheus(report, opts, io, env = process.env, now = Date.now) {
+  if (opts.openmetrics === void 0 && opts.prometheusRemoteWrite === void 0) return true;
+  const samples2 = runMetrics(report, identityFromEnv(env));
+  let ok = true;
+  if (opts.openmetrics !== void 0) {
+    const failed = await writeOutput(opts.openmetrics, renderOpenMetrics(samples2), "the OpenMetrics file");
+    if (failed !== void 0) {
+      io.stderr(`perf-gate: warning: ${failed} (the verdict stands: ${report.verdict})
+`);
+      ok = false;
+    } else io.stderr(`perf-gate: wrote ${samples2.length} Prometheus samples to ${opts.openmetrics}
+`);
+  }
+  if (opts.prometheusRemoteWrite !== void 0) {
+    try {
+      await pushRemoteWrite(samples2, Math.round(now()), { url: opts.prometheusRemoteWrite, auth: authFromEnv(env) });
+      io.stderr(`perf-gate: pushed ${samples2.length} Prometheus samples to ${new URL(opts.prometheusRemoteWrite).origin}
+`);
+    } catch (err) {
+      io.stderr(`perf-gate: warning: ${err instanceof Error ? err.message : String(err)} (the verdict stands: ${report.verdict})
+`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 // src/document/run-view.ts
 var RunView = class {
   constructor(doc) {
@@ -76058,62 +76821,6 @@ var EXIT = {
   noResult: 2
 };
 
-// src/cli/usage-error.ts
-var UsageError = class extends Error {
-};
-function parseWindow(value2) {
-  if (value2 === "auto") return "auto";
-  const n = Number(value2);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--window: expected 'auto' or a number of seconds > 0, got '${value2}'`);
-  return n;
-}
-function parseLabels(values) {
-  const out = {};
-  for (const v of values) {
-    const i = v.indexOf("=");
-    if (i <= 0) throw new UsageError(`--label: expected key=value, got '${v}'`);
-    out[v.slice(0, i)] = v.slice(i + 1);
-  }
-  return out;
-}
-function parseGroupBy(value2) {
-  const tags = value2.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
-  if (tags.length === 0) throw new UsageError(`--group-by: expected one or more tag names, got '${value2}'`);
-  return tags;
-}
-function parseMaxScopes(value2) {
-  const n = Number(value2);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-scopes: expected a whole number \u2265 1, got '${value2}'`);
-  return n;
-}
-
-// src/cli/write-output.ts
-import { writeFile } from "node:fs/promises";
-async function writeOutput(path4, content, what) {
-  try {
-    await writeFile(path4, content);
-    return void 0;
-  } catch (err) {
-    return `cannot write ${what} to ${path4}: ${why(err)}`;
-  }
-}
-function why(err) {
-  const code = typeof err === "object" && err !== null && "code" in err ? err.code : void 0;
-  switch (code) {
-    case "ENOENT":
-      return "its folder does not exist \u2014 create it first, or give another path";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied \u2014 give a path you can write to";
-    case "EISDIR":
-      return "it is a folder \u2014 give a file name";
-    case "ENOSPC":
-      return "the disk is full";
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
-
 // src/cli/judge.ts
 async function judgeAndReport(input2, opts, io) {
   const { stage, baseline, current } = input2;
@@ -76136,6 +76843,7 @@ async function judgeAndReport(input2, opts, io) {
     io.stderr(`perf-gate: wrote ${opts.format} report to ${opts.output}
 `);
   }
+  await exportToPrometheus(report, opts, io);
   return exitStatus(report, opts);
 }
 function render(report, format, color, runs) {
@@ -77723,6 +78431,7 @@ async function runStages(opts, io, signal, shard) {
     throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
   }
   const serve = opts.serve !== void 0 ? parseServeAddress(opts.serve) : void 0;
+  checkPrometheusOptions(opts);
   const setup = {
     config: config2,
     // The live page wants figures more often than a terminal wants lines.
@@ -77821,6 +78530,7 @@ async function runWithLog(opts, io, signal, shard, prepared, live) {
 ${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}
 `);
+  if (!shard) await exportToPrometheus(report, opts, io);
   return report;
 }
 function shardOptions(opts) {
@@ -77901,14 +78611,14 @@ async function summarizeCommand(inputs, opts, io) {
   const width = Math.min(70, Math.max(...names.map((n) => n.length), 10));
   for (const name of names) {
     const m = summary2.metrics[name];
-    const cells = Object.entries(m.values).map(([k, v]) => `${k}=${formatValue2(v)}`);
+    const cells = Object.entries(m.values).map(([k, v]) => `${k}=${formatValue3(v)}`);
     io.stdout(`${sanitizeTerminal(name).padEnd(width)}  ${cells.join("  ")}
 `);
   }
   if (doc.meta.partial) io.stdout("\n(partial run: read up to where the input breaks off)\n");
   return EXIT.pass;
 }
-function formatValue2(v) {
+function formatValue3(v) {
   if (Number.isInteger(v)) return String(v);
   return Math.abs(v) >= 100 ? v.toFixed(2) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(3);
 }
@@ -78049,13 +78759,14 @@ async function run2(argv, io = defaultIo) {
   program2.command("ingest").description("read k6 output (streaming) into a run document").argument("<input...>", "k6 outputs of one run (several = shards, added up)").requiredOption("-o, --output <file>", "where to write the run document (JSON)").option("--memory <file>", "memory samples: CSV (unix_ms|time, rss_bytes, \u2026) or Prometheus text scrapes").option("--stage <name>", "stage this run belongs to (smoke, load, endurance, \u2026)").option("--label <k=v>", "label to keep with the run (repeatable)", collect, []).option("--git-sha <sha>", "commit the run measured").addOption(groupBy).addOption(windowOpt).option("--max-scopes <n>", "most scopes per grouping tag; the rest become one (other) scope", String(DEFAULT_MAX_SCOPES)).action(async (inputs, opts) => {
     status = await ingestCommand(inputs, opts, io);
   });
-  program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("compare").description("judge a run against a baseline: exit 0 pass or warn, 1 fail, 2 usage or input error").requiredOption("--baseline <input>", "baseline: k6 output or run document (repeat for shards)", collect, []).requiredOption("--current <input>", "current run: k6 output or run document (repeat for shards)", collect, []).option("--baseline-memory <file>", "memory samples of the baseline run").option("--current-memory <file>", "memory samples of the current run").option("--config <file>", "perf-gate.yml (or JSON) with stages, thresholds and limits").option("--stage <name>", "stage whose policy applies (default: the run document's stage, else smoke)").addOption(new Option("--format <format>", "report format").choices(RENDERERS.map((r) => r.format)).default("text")).option("-o, --output <file>", "write the report here (the terminal still gets the text verdict)").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").option("--openmetrics <file>", "also write the judged run as OpenMetrics text (textfile collector, Pushgateway)").option("--prometheus-remote-write <url>", "also push the judged run to a remote-write receiver (credentials from PERF_GATE_PROMETHEUS_BEARER_TOKEN or _USERNAME/_PASSWORD)").action(async (opts) => {
+    checkPrometheusOptions(opts);
     status = await compareCommand(opts, io);
   });
   program2.command("history").description("shifts in a stage's history on the default branch: where each began and settled, the commits in range \u2014 exit 0 none, 1 a shift, 2 unreadable").requiredOption("--stage <name>", "the stage whose history to read").option("--history <file>", "the history file (the baseline branch's stages/<stage>/history.json)").option("--baseline <file>", "the file store's baseline: its <file>.history.json is read").option("--branch <name>", "without --history/--baseline: the baseline branch read with git show (origin/<name>, then <name>)", "perf-gate-baselines").addOption(new Option("--format <format>", "report format").choices(["text", "json", "markdown"]).default("text")).option("--alpha <q>", "false-discovery rate across the series (whole run and each endpoint)", "0.05").option("--min-change <fraction>", "smallest shift reported (0.05 = 5 %)", "0.05").option("-o, --output <file>", "write the report here (the terminal gets the text)").action(async (opts) => {
     status = await historyCommand(opts, io);
   });
-  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--serve <[host:]port>", "serve a live page of the figures while the load runs (server-sent events at /events); on 127.0.0.1 unless a host is given").option("--max-duration <duration>", "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("--shard <i/N>", "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)").option("--segment-sequence <seq>", "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)").option("--start-at <iso>", "with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6").option("--region <name>", "with --shard: the region of this shard, tagged on its samples (region=\u2026) and recorded").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
+  program2.command("run").description("run stages (k6 when on PATH, else the embedded engine; JMeter with --plan, Artillery with a YAML --script), compare with a baseline, report").option("--config <file>", "perf-gate.yml; `workload:` drives the embedded engine and sets the JMeter load shape").option("--stage <names>", "stages to run, separated by commas or spaces", "smoke").addOption(new Option("--engine <engine>", "load engine (auto: jmeter with --plan and no --script, artillery with a .yml/.yaml --script, else the first that can run, in this order)").choices([...LOAD_ENGINE_NAMES, "auto"]).default("auto")).option("--script <file>", "load script: k6 JavaScript (k6 engine) or Artillery YAML (artillery engine)").option("--plan <file>", "JMeter test plan, .jmx (jmeter engine; see docs/jmeter.md)").option("--target-url <url>", "base URL of the service (BASE_URL for k6; overrides workload.baseUrl)").option("--baseline <input>", "baseline run document or k6 output to compare with").option("--baseline-url <url>", "A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url").option("--rounds <n|auto>", "A/B mode: round pairs (each one baseline and one candidate round); auto = 6", "auto").option("--round-duration <duration>", "A/B mode: length of each round (20s, 1m)", "20s").option("--openmetrics <file>", "also write the judged run as OpenMetrics text (textfile collector, Pushgateway)").option("--prometheus-remote-write <url>", "also push the judged run to a remote-write receiver (credentials from PERF_GATE_PROMETHEUS_BEARER_TOKEN or _USERNAME/_PASSWORD)").option("--serve <[host:]port>", "serve a live page of the figures while the load runs (server-sent events at /events); on 127.0.0.1 unless a host is given").option("--max-duration <duration>", "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)").option("--memory-url <url>", "Prometheus /metrics page of the service, sampled every second").addOption(new Option("--k6-output <how>", "how k6 hands over its measurements: live (a named pipe read while k6 runs, nothing on disk) or file (NDJSON read after k6 exits)").choices(["live", "file"]).default("live")).option("--raw-output <path>", "keep k6's raw NDJSON per stage ({stage} is replaced), gzipped when it ends in .gz").option("--shard <i/N>", "run shard i of N of a distributed k6 test (k6's execution segments; no thresholds, no baseline comparison: merge the shards, then compare)").option("--segment-sequence <seq>", "with --shard: k6's --execution-segment-sequence for unequal shards, e.g. 0,1/4,1/2,1 (default N equal segments)").option("--start-at <iso>", "with --shard: wait until this time (ISO 8601 with zone, at most 1 h ahead) before starting k6").option("--region <name>", "with --shard: the region of this shard, tagged on its samples (region=\u2026) and recorded").option("-o, --output <dir>", "folder for the reports and run documents", "perf-gate-out").addOption(new Option("--fail-on <level>", "lowest outcome that exits 1").choices(["fail", "warn", "never"]).default("fail")).option("--fail-on-inconclusive", "exit 1 when the data cannot decide").action(async (opts) => {
     status = await runCommand(opts, io);
   });
   program2.command("merge").description("add up run documents of the shards of one test (exact for counts and histograms)").argument("<run.json...>", "run documents").requiredOption("-o, --output <file>", "where to write the merged run document").option("--allow-missing-shards", "merge the shard documents that are there when some are missing (with a warning, recorded in meta.shards.missing)").option("--start-tolerance <seconds>", "warn when the shards started further apart than this", String(DEFAULT_START_TOLERANCE_S)).action(async (inputs, opts) => {

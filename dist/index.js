@@ -59466,6 +59466,407 @@ var require_saxes = __commonJS({
   }
 });
 
+// node_modules/snappyjs/snappy_decompressor.js
+var require_snappy_decompressor = __commonJS({
+  "node_modules/snappyjs/snappy_decompressor.js"(exports2) {
+    "use strict";
+    var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+    function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+      var i;
+      for (i = 0; i < length; i++) {
+        toArray[toPos + i] = fromArray[fromPos + i];
+      }
+    }
+    function selfCopyBytes(array2, pos, offset, length) {
+      var i;
+      for (i = 0; i < length; i++) {
+        array2[pos + i] = array2[pos - offset + i];
+      }
+    }
+    function SnappyDecompressor(compressed) {
+      this.array = compressed;
+      this.pos = 0;
+    }
+    SnappyDecompressor.prototype.readUncompressedLength = function() {
+      var result = 0;
+      var shift2 = 0;
+      var c, val;
+      while (shift2 < 32 && this.pos < this.array.length) {
+        c = this.array[this.pos];
+        this.pos += 1;
+        val = c & 127;
+        if (val << shift2 >>> shift2 !== val) {
+          return -1;
+        }
+        result |= val << shift2;
+        if (c < 128) {
+          return result;
+        }
+        shift2 += 7;
+      }
+      return -1;
+    };
+    SnappyDecompressor.prototype.uncompressToBuffer = function(outBuffer) {
+      var array2 = this.array;
+      var arrayLength = array2.length;
+      var pos = this.pos;
+      var outPos = 0;
+      var c, len, smallLen;
+      var offset;
+      while (pos < array2.length) {
+        c = array2[pos];
+        pos += 1;
+        if ((c & 3) === 0) {
+          len = (c >>> 2) + 1;
+          if (len > 60) {
+            if (pos + 3 >= arrayLength) {
+              return false;
+            }
+            smallLen = len - 60;
+            len = array2[pos] + (array2[pos + 1] << 8) + (array2[pos + 2] << 16) + (array2[pos + 3] << 24);
+            len = (len & WORD_MASK[smallLen]) + 1;
+            pos += smallLen;
+          }
+          if (pos + len > arrayLength) {
+            return false;
+          }
+          copyBytes(array2, pos, outBuffer, outPos, len);
+          pos += len;
+          outPos += len;
+        } else {
+          switch (c & 3) {
+            case 1:
+              len = (c >>> 2 & 7) + 4;
+              offset = array2[pos] + (c >>> 5 << 8);
+              pos += 1;
+              break;
+            case 2:
+              if (pos + 1 >= arrayLength) {
+                return false;
+              }
+              len = (c >>> 2) + 1;
+              offset = array2[pos] + (array2[pos + 1] << 8);
+              pos += 2;
+              break;
+            case 3:
+              if (pos + 3 >= arrayLength) {
+                return false;
+              }
+              len = (c >>> 2) + 1;
+              offset = array2[pos] + (array2[pos + 1] << 8) + (array2[pos + 2] << 16) + (array2[pos + 3] << 24);
+              pos += 4;
+              break;
+            default:
+              break;
+          }
+          if (offset === 0 || offset > outPos) {
+            return false;
+          }
+          selfCopyBytes(outBuffer, outPos, offset, len);
+          outPos += len;
+        }
+      }
+      return true;
+    };
+    exports2.SnappyDecompressor = SnappyDecompressor;
+  }
+});
+
+// node_modules/snappyjs/snappy_compressor.js
+var require_snappy_compressor = __commonJS({
+  "node_modules/snappyjs/snappy_compressor.js"(exports2) {
+    "use strict";
+    var BLOCK_LOG = 16;
+    var BLOCK_SIZE = 1 << BLOCK_LOG;
+    var MAX_HASH_TABLE_BITS = 14;
+    var globalHashTables = new Array(MAX_HASH_TABLE_BITS + 1);
+    function hashFunc(key, hashFuncShift) {
+      return key * 506832829 >>> hashFuncShift;
+    }
+    function load32(array2, pos) {
+      return array2[pos] + (array2[pos + 1] << 8) + (array2[pos + 2] << 16) + (array2[pos + 3] << 24);
+    }
+    function equals32(array2, pos1, pos2) {
+      return array2[pos1] === array2[pos2] && array2[pos1 + 1] === array2[pos2 + 1] && array2[pos1 + 2] === array2[pos2 + 2] && array2[pos1 + 3] === array2[pos2 + 3];
+    }
+    function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+      var i;
+      for (i = 0; i < length; i++) {
+        toArray[toPos + i] = fromArray[fromPos + i];
+      }
+    }
+    function emitLiteral(input2, ip, len, output2, op) {
+      if (len <= 60) {
+        output2[op] = len - 1 << 2;
+        op += 1;
+      } else if (len < 256) {
+        output2[op] = 60 << 2;
+        output2[op + 1] = len - 1;
+        op += 2;
+      } else {
+        output2[op] = 61 << 2;
+        output2[op + 1] = len - 1 & 255;
+        output2[op + 2] = len - 1 >>> 8;
+        op += 3;
+      }
+      copyBytes(input2, ip, output2, op, len);
+      return op + len;
+    }
+    function emitCopyLessThan64(output2, op, offset, len) {
+      if (len < 12 && offset < 2048) {
+        output2[op] = 1 + (len - 4 << 2) + (offset >>> 8 << 5);
+        output2[op + 1] = offset & 255;
+        return op + 2;
+      } else {
+        output2[op] = 2 + (len - 1 << 2);
+        output2[op + 1] = offset & 255;
+        output2[op + 2] = offset >>> 8;
+        return op + 3;
+      }
+    }
+    function emitCopy(output2, op, offset, len) {
+      while (len >= 68) {
+        op = emitCopyLessThan64(output2, op, offset, 64);
+        len -= 64;
+      }
+      if (len > 64) {
+        op = emitCopyLessThan64(output2, op, offset, 60);
+        len -= 60;
+      }
+      return emitCopyLessThan64(output2, op, offset, len);
+    }
+    function compressFragment(input2, ip, inputSize, output2, op) {
+      var hashTableBits = 1;
+      while (1 << hashTableBits <= inputSize && hashTableBits <= MAX_HASH_TABLE_BITS) {
+        hashTableBits += 1;
+      }
+      hashTableBits -= 1;
+      var hashFuncShift = 32 - hashTableBits;
+      if (typeof globalHashTables[hashTableBits] === "undefined") {
+        globalHashTables[hashTableBits] = new Uint16Array(1 << hashTableBits);
+      }
+      var hashTable = globalHashTables[hashTableBits];
+      var i;
+      for (i = 0; i < hashTable.length; i++) {
+        hashTable[i] = 0;
+      }
+      var ipEnd = ip + inputSize;
+      var ipLimit;
+      var baseIp = ip;
+      var nextEmit = ip;
+      var hash2, nextHash;
+      var nextIp, candidate, skip;
+      var bytesBetweenHashLookups;
+      var base, matched, offset;
+      var prevHash, curHash;
+      var flag = true;
+      var INPUT_MARGIN = 15;
+      if (inputSize >= INPUT_MARGIN) {
+        ipLimit = ipEnd - INPUT_MARGIN;
+        ip += 1;
+        nextHash = hashFunc(load32(input2, ip), hashFuncShift);
+        while (flag) {
+          skip = 32;
+          nextIp = ip;
+          do {
+            ip = nextIp;
+            hash2 = nextHash;
+            bytesBetweenHashLookups = skip >>> 5;
+            skip += 1;
+            nextIp = ip + bytesBetweenHashLookups;
+            if (ip > ipLimit) {
+              flag = false;
+              break;
+            }
+            nextHash = hashFunc(load32(input2, nextIp), hashFuncShift);
+            candidate = baseIp + hashTable[hash2];
+            hashTable[hash2] = ip - baseIp;
+          } while (!equals32(input2, ip, candidate));
+          if (!flag) {
+            break;
+          }
+          op = emitLiteral(input2, nextEmit, ip - nextEmit, output2, op);
+          do {
+            base = ip;
+            matched = 4;
+            while (ip + matched < ipEnd && input2[ip + matched] === input2[candidate + matched]) {
+              matched += 1;
+            }
+            ip += matched;
+            offset = base - candidate;
+            op = emitCopy(output2, op, offset, matched);
+            nextEmit = ip;
+            if (ip >= ipLimit) {
+              flag = false;
+              break;
+            }
+            prevHash = hashFunc(load32(input2, ip - 1), hashFuncShift);
+            hashTable[prevHash] = ip - 1 - baseIp;
+            curHash = hashFunc(load32(input2, ip), hashFuncShift);
+            candidate = baseIp + hashTable[curHash];
+            hashTable[curHash] = ip - baseIp;
+          } while (equals32(input2, ip, candidate));
+          if (!flag) {
+            break;
+          }
+          ip += 1;
+          nextHash = hashFunc(load32(input2, ip), hashFuncShift);
+        }
+      }
+      if (nextEmit < ipEnd) {
+        op = emitLiteral(input2, nextEmit, ipEnd - nextEmit, output2, op);
+      }
+      return op;
+    }
+    function putVarint(value2, output2, op) {
+      do {
+        output2[op] = value2 & 127;
+        value2 = value2 >>> 7;
+        if (value2 > 0) {
+          output2[op] += 128;
+        }
+        op += 1;
+      } while (value2 > 0);
+      return op;
+    }
+    function SnappyCompressor(uncompressed) {
+      this.array = uncompressed;
+    }
+    SnappyCompressor.prototype.maxCompressedLength = function() {
+      var sourceLen = this.array.length;
+      return 32 + sourceLen + Math.floor(sourceLen / 6);
+    };
+    SnappyCompressor.prototype.compressToBuffer = function(outBuffer) {
+      var array2 = this.array;
+      var length = array2.length;
+      var pos = 0;
+      var outPos = 0;
+      var fragmentSize;
+      outPos = putVarint(length, outBuffer, outPos);
+      while (pos < length) {
+        fragmentSize = Math.min(length - pos, BLOCK_SIZE);
+        outPos = compressFragment(array2, pos, fragmentSize, outBuffer, outPos);
+        pos += fragmentSize;
+      }
+      return outPos;
+    };
+    exports2.SnappyCompressor = SnappyCompressor;
+  }
+});
+
+// node_modules/snappyjs/index.js
+var require_snappyjs = __commonJS({
+  "node_modules/snappyjs/index.js"(exports2) {
+    "use strict";
+    function isNode() {
+      if (typeof process === "object") {
+        if (typeof process.versions === "object") {
+          if (typeof process.versions.node !== "undefined") {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    function isUint8Array(object2) {
+      return object2 instanceof Uint8Array && (!isNode() || !Buffer.isBuffer(object2));
+    }
+    function isArrayBuffer(object2) {
+      return object2 instanceof ArrayBuffer;
+    }
+    function isBuffer(object2) {
+      if (!isNode()) {
+        return false;
+      }
+      return Buffer.isBuffer(object2);
+    }
+    var SnappyDecompressor = require_snappy_decompressor().SnappyDecompressor;
+    var SnappyCompressor = require_snappy_compressor().SnappyCompressor;
+    var TYPE_ERROR_MSG = "Argument compressed must be type of ArrayBuffer, Buffer, or Uint8Array";
+    function uncompress(compressed, maxLength) {
+      if (!isUint8Array(compressed) && !isArrayBuffer(compressed) && !isBuffer(compressed)) {
+        throw new TypeError(TYPE_ERROR_MSG);
+      }
+      var uint8Mode = false;
+      var arrayBufferMode = false;
+      if (isUint8Array(compressed)) {
+        uint8Mode = true;
+      } else if (isArrayBuffer(compressed)) {
+        arrayBufferMode = true;
+        compressed = new Uint8Array(compressed);
+      }
+      var decompressor = new SnappyDecompressor(compressed);
+      var length = decompressor.readUncompressedLength();
+      if (length === -1) {
+        throw new Error("Invalid Snappy bitstream");
+      }
+      if (length > maxLength) {
+        throw new Error(`The uncompressed length of ${length} is too big, expect at most ${maxLength}`);
+      }
+      var uncompressed, uncompressedView;
+      if (uint8Mode) {
+        uncompressed = new Uint8Array(length);
+        if (!decompressor.uncompressToBuffer(uncompressed)) {
+          throw new Error("Invalid Snappy bitstream");
+        }
+      } else if (arrayBufferMode) {
+        uncompressed = new ArrayBuffer(length);
+        uncompressedView = new Uint8Array(uncompressed);
+        if (!decompressor.uncompressToBuffer(uncompressedView)) {
+          throw new Error("Invalid Snappy bitstream");
+        }
+      } else {
+        uncompressed = Buffer.alloc(length);
+        if (!decompressor.uncompressToBuffer(uncompressed)) {
+          throw new Error("Invalid Snappy bitstream");
+        }
+      }
+      return uncompressed;
+    }
+    function compress2(uncompressed) {
+      if (!isUint8Array(uncompressed) && !isArrayBuffer(uncompressed) && !isBuffer(uncompressed)) {
+        throw new TypeError(TYPE_ERROR_MSG);
+      }
+      var uint8Mode = false;
+      var arrayBufferMode = false;
+      if (isUint8Array(uncompressed)) {
+        uint8Mode = true;
+      } else if (isArrayBuffer(uncompressed)) {
+        arrayBufferMode = true;
+        uncompressed = new Uint8Array(uncompressed);
+      }
+      var compressor = new SnappyCompressor(uncompressed);
+      var maxLength = compressor.maxCompressedLength();
+      var compressed, compressedView;
+      var length;
+      if (uint8Mode) {
+        compressed = new Uint8Array(maxLength);
+        length = compressor.compressToBuffer(compressed);
+      } else if (arrayBufferMode) {
+        compressed = new ArrayBuffer(maxLength);
+        compressedView = new Uint8Array(compressed);
+        length = compressor.compressToBuffer(compressedView);
+      } else {
+        compressed = Buffer.alloc(maxLength);
+        length = compressor.compressToBuffer(compressed);
+      }
+      if (!compressed.slice) {
+        var compressedArray = new Uint8Array(Array.prototype.slice.call(compressed, 0, length));
+        if (uint8Mode) {
+          return compressedArray;
+        } else if (arrayBufferMode) {
+          return compressedArray.buffer;
+        } else {
+          throw new Error("Not implemented");
+        }
+      }
+      return compressed.slice(0, length);
+    }
+    exports2.uncompress = uncompress;
+    exports2.compress = compress2;
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -101159,6 +101560,220 @@ async function updateBaselines(io2, inputs, ctx, client, store, report, runs, ac
   await saveBaselines(runs, store, io2);
 }
 
+// src/export/remote-write.ts
+var import_snappyjs = __toESM(require_snappyjs(), 1);
+
+// src/export/run-metrics.ts
+var RUN_LABELS = ["repository", "branch", "commit", "stage", "tool"];
+var LABEL_NAMES = [...RUN_LABELS, "endpoint", "percentile"];
+function outcomeValue(outcome) {
+  switch (outcome) {
+    case "pass":
+      return 0;
+    case "warn":
+      return 1;
+    case "fail":
+      return 2;
+    case "inconclusive":
+      return 3;
+  }
+}
+var PERCENTILES = [
+  { percentile: "p50", of: "p50" },
+  { percentile: "p95", of: "p95" },
+  { percentile: "p99", of: "p99" }
+];
+function runMetrics(report, identity, options = {}) {
+  const max2 = options.maxEndpoints ?? DEFAULT_MAX_SCOPES;
+  if (!Number.isInteger(max2) || max2 < 1) throw new RangeError(`maxEndpoints must be a whole number \u2265 1, got ${max2}`);
+  return report.stages.flatMap((stage) => stageMetrics(stage, identity, max2));
+}
+function stageMetrics(stage, identity, max2) {
+  const run = {
+    repository: identity.repository ?? "",
+    branch: identity.branch ?? "",
+    commit: identity.commit ?? stage.currentRun.gitSha ?? "",
+    stage: stage.stage,
+    tool: stage.currentRun.tool
+  };
+  const out = [];
+  const push = (name, labels, value2) => {
+    if (value2 !== void 0 && Number.isFinite(value2)) out.push({ name, labels, value: value2 });
+  };
+  push("perf_gate_stage_verdict", run, outcomeValue(stage.outcome));
+  const started = Date.parse(stage.currentRun.start);
+  push("perf_gate_run_timestamp_seconds", run, Number.isNaN(started) ? void 0 : started / 1e3);
+  push("perf_gate_run_duration_seconds", run, stage.currentRun.durationSeconds);
+  const latencyMetric = latencyMetricOf(stage.scopes);
+  const endpoints = stage.scopes.filter((s) => baseMetric(s.metric) === baseMetric(latencyMetric));
+  const { kept, dropped } = capEndpoints(endpoints, max2);
+  push("perf_gate_endpoints_dropped", run, dropped);
+  for (const scope of kept) {
+    const labels = { ...run, endpoint: scope.scope === void 0 ? ALL_REQUESTS : scopeLabel(scope, latencyMetric) };
+    const current = scope.current;
+    for (const q of PERCENTILES) {
+      const ms = current?.[q.of];
+      push("perf_gate_latency_seconds", { ...labels, percentile: q.percentile }, ms === void 0 ? void 0 : ms / 1e3);
+    }
+    push("perf_gate_error_ratio", labels, current?.errorRate);
+    push("perf_gate_requests_per_second", labels, current?.throughput);
+    push("perf_gate_requests", labels, current?.count);
+    push("perf_gate_verdict", labels, outcomeValue(scope.outcome));
+    push("perf_gate_change_ratio", labels, scope.baseline === void 0 ? void 0 : scope.latencyChange);
+  }
+  return out;
+}
+function capEndpoints(scopes, max2) {
+  const whole = scopes.filter((s) => s.scope === void 0);
+  const parts = scopes.filter((s) => s.scope !== void 0);
+  if (parts.length <= max2) return { kept: [...whole, ...parts], dropped: 0 };
+  const busiest = [...parts].sort((a, b) => (b.current?.count ?? 0) - (a.current?.count ?? 0) || a.metric.localeCompare(b.metric)).slice(0, max2);
+  return { kept: [...whole, ...busiest], dropped: parts.length - max2 };
+}
+
+// src/export/remote-write.ts
+var REMOTE_WRITE_HEADERS = {
+  "Content-Encoding": "snappy",
+  "Content-Type": "application/x-protobuf",
+  "X-Prometheus-Remote-Write-Version": "0.1.0"
+};
+function encodeRemoteWrite(samples2, timestampMs) {
+  return (0, import_snappyjs.compress)(encodeWriteRequest(samples2, timestampMs));
+}
+function encodeWriteRequest(samples2, timestampMs) {
+  if (!Number.isSafeInteger(timestampMs)) throw new RangeError(`timestampMs must be a whole number of milliseconds, got ${timestampMs}`);
+  const out = new Writer();
+  for (const s of samples2) out.message(1, timeSeries(s, timestampMs));
+  return out.bytes();
+}
+function timeSeries(s, timestampMs) {
+  const labels = [["__name__", s.name]];
+  for (const l of LABEL_NAMES) {
+    const v = s.labels[l];
+    if (v !== void 0 && v !== "") labels.push([l, v]);
+  }
+  labels.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const ts = new Writer();
+  for (const [name, value2] of labels) {
+    const label3 = new Writer();
+    label3.string(1, name);
+    label3.string(2, value2);
+    ts.message(1, label3.bytes());
+  }
+  const sample = new Writer();
+  sample.double(1, s.value);
+  sample.int64(2, timestampMs);
+  ts.message(2, sample.bytes());
+  return ts.bytes();
+}
+var Writer = class _Writer {
+  chunks = [];
+  static utf8 = new TextEncoder();
+  string(field, value2) {
+    this.message(field, _Writer.utf8.encode(value2));
+  }
+  message(field, bytes2) {
+    this.varint(field << 3 | 2);
+    this.varint(bytes2.length);
+    for (const b of bytes2) this.chunks.push(b);
+  }
+  double(field, value2) {
+    this.varint(field << 3 | 1);
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, value2, true);
+    for (let i = 0; i < 8; i++) this.chunks.push(buf.getUint8(i));
+  }
+  /** int64 as a varint: a negative one (before 1970) is its 64-bit two's complement, ten bytes. */
+  int64(field, value2) {
+    this.varint(field << 3 | 0);
+    let v = BigInt.asUintN(64, BigInt(value2));
+    do {
+      const low = Number(v & 0x7fn);
+      v >>= 7n;
+      this.chunks.push(v === 0n ? low : low | 128);
+    } while (v !== 0n);
+  }
+  varint(value2) {
+    let v = value2;
+    while (v >= 128) {
+      this.chunks.push(v & 127 | 128);
+      v = Math.floor(v / 128);
+    }
+    this.chunks.push(v);
+  }
+  bytes() {
+    return Uint8Array.from(this.chunks);
+  }
+};
+
+// src/pipeline/prometheus-push.ts
+var RemoteWriteError = class extends Error {
+  name = "RemoteWriteError";
+};
+var DEFAULT_TIMEOUT_MS = 1e4;
+var BODY_EXCERPT = 300;
+function checkRemoteWriteUrl(url2, what) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    throw new RemoteWriteError(`${what}: not a URL: '${url2}' \u2014 give the receiver's full address, e.g. http://prometheus:9090/api/v1/write`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new RemoteWriteError(`${what}: must be http:// or https://, got '${parsed.protocol}' \u2014 e.g. http://prometheus:9090/api/v1/write`);
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    throw new RemoteWriteError(`${what}: the URL must not carry a user name or password \u2014 pass them as the username/password (or bearer token) settings, which are kept out of logs`);
+  }
+  return parsed;
+}
+async function pushRemoteWrite(samples2, timestampMs, target, fetchImpl = fetch) {
+  const url2 = checkRemoteWriteUrl(target.url, "Prometheus remote-write URL");
+  const where2 = `${url2.origin}${url2.pathname}`;
+  const body = encodeRemoteWrite(samples2, timestampMs);
+  const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let response;
+  try {
+    response = await fetchImpl(url2, {
+      method: "POST",
+      headers: { ...REMOTE_WRITE_HEADERS, "User-Agent": "perf-gate", ...authHeader(target.auth) },
+      body,
+      signal: AbortSignal.timeout(timeoutMs)
+    });
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    const why = timedOut ? `no answer within ${timeoutMs / 1e3} s` : causeText2(err);
+    throw new RemoteWriteError(`Prometheus remote-write to ${where2} failed: ${why} \u2014 check the URL and that the receiver is reachable`);
+  }
+  if (response.ok) {
+    await response.body?.cancel();
+    return;
+  }
+  const text = (await response.text().catch(() => "")).trim();
+  const excerpt2 = redact2(text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}\u2026` : text, target.auth);
+  const hint2 = response.status === 401 || response.status === 403 ? " \u2014 check the credentials" : response.status === 404 ? " \u2014 check the path (Prometheus: /api/v1/write, started with --web.enable-remote-write-receiver)" : "";
+  throw new RemoteWriteError(`Prometheus remote-write to ${where2} answered ${response.status} ${response.statusText}${excerpt2 === "" ? "" : `: ${excerpt2}`}${hint2}`);
+}
+function authHeader(auth2) {
+  switch (auth2.kind) {
+    case "none":
+      return {};
+    case "bearer":
+      return { Authorization: `Bearer ${auth2.token}` };
+    case "basic":
+      return { Authorization: `Basic ${Buffer.from(`${auth2.username}:${auth2.password}`).toString("base64")}` };
+  }
+}
+function redact2(text, auth2) {
+  const secrets = auth2.kind === "bearer" ? [auth2.token] : auth2.kind === "basic" ? [auth2.password, Buffer.from(`${auth2.username}:${auth2.password}`).toString("base64")] : [];
+  return secrets.filter((s) => s !== "").reduce((t, s) => t.split(s).join("***"), text);
+}
+function causeText2(err) {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? err.cause.message : void 0;
+  return cause === void 0 ? err.message : `${err.message} (${cause})`;
+}
+
 // src/ab/ab-settings.ts
 var MIN_PAIRS = 3;
 function abSettings(rounds, roundDuration, names) {
@@ -101257,6 +101872,7 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
   }
   const shard = parseShard(raw, { engine, ab: ab !== void 0 }, problems);
   const openIssue = parseBoolean("open-issue", raw("open-issue"), false, problems);
+  const prometheus2 = parsePrometheus(raw, problems);
   const notifyWebhook2 = raw("notify-webhook") || void 0;
   if (notifyWebhook2 !== void 0 && !/^https?:\/\/[^\s/]+/.test(notifyWebhook2)) problems.push("'notify-webhook' must be an http(s) URL (a Slack-compatible incoming webhook), but it is not (the value is a secret and not shown)");
   if (problems.length > 0) throw new InputError(problems);
@@ -101287,8 +101903,29 @@ function parseInputs(getInput2, splitArgs2, defaultK6Version) {
     k6Output,
     ...rawOutput ? { rawOutput } : {},
     openIssue,
-    ...notifyWebhook2 ? { notifyWebhook: notifyWebhook2 } : {}
+    ...notifyWebhook2 ? { notifyWebhook: notifyWebhook2 } : {},
+    ...prometheus2 ? { prometheus: prometheus2 } : {}
   };
+}
+function parsePrometheus(raw, problems) {
+  const url2 = raw("prometheus-remote-write-url");
+  const token = raw("prometheus-bearer-token");
+  const username = raw("prometheus-username");
+  const password = raw("prometheus-password");
+  if (url2 === "") {
+    if (token !== "" || username !== "" || password !== "") problems.push("'prometheus-bearer-token', 'prometheus-username' and 'prometheus-password' go with 'prometheus-remote-write-url', which is not set");
+    return void 0;
+  }
+  try {
+    checkRemoteWriteUrl(url2, "'prometheus-remote-write-url'");
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+    return void 0;
+  }
+  if (token !== "" && (username !== "" || password !== "")) problems.push("'prometheus-bearer-token' and 'prometheus-username'/'prometheus-password' cannot both be set: the receiver takes one kind of credential");
+  if (password !== "" && username === "") problems.push("'prometheus-password' needs 'prometheus-username'");
+  const auth2 = token !== "" ? { kind: "bearer", token } : username !== "" ? { kind: "basic", username, password } : { kind: "none" };
+  return { url: url2, auth: auth2 };
 }
 function parseShard(raw, context, problems) {
   const spec = raw("shard");
@@ -102003,6 +102640,10 @@ async function runAction(io2) {
   if (token !== "") io2.setSecret(token);
   const webhook = io2.getInput("notify-webhook").trim();
   if (webhook !== "") io2.setSecret(webhook);
+  for (const name of ["prometheus-bearer-token", "prometheus-password"]) {
+    const secret = io2.getInput(name).trim();
+    if (secret !== "") io2.setSecret(secret);
+  }
   const inputs = parseInputs(io2.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io2.env);
   const config2 = await loadConfig(inputs.config);
@@ -102085,6 +102726,7 @@ async function runAction(io2) {
   await statuses(io2, ctx, client, report);
   const tracked = await trackRegressions(io2, ctx, client, report, runs, inputs.openIssue);
   await notifyWebhook(io2, inputs.notifyWebhook, report, ctx, tracked);
+  await pushToPrometheus(io2, inputs, ctx, report);
   if (ab) io2.info("A/B mode: the stored baseline was not used and is not updated.");
   else await updateBaselines(io2, inputs, ctx, client, store, report, runs, accepted);
   if (shouldFail(report.verdict, inputs.failOn, false)) io2.setFailed(`perf-gate: ${report.verdict} \u2014 ${headlineOf(report)}`);
@@ -102099,6 +102741,17 @@ function publishShard(io2, spec, runs, report, workDir) {
   io2.setOutput("shard-dir", dir);
   io2.setOutput("verdict", report.verdict);
   io2.info(`perf-gate: shard ${spec}: ${runs.length} run ${runs.length === 1 ? "document" : "documents"} in ${dir} (output shard-dir) \u2014 upload them and merge the shards (perf-gate merge), then judge the merged run; this shard's own verdict (${report.verdict}) does not fail the step.`);
+}
+async function pushToPrometheus(io2, inputs, ctx, report) {
+  if (!inputs.prometheus) return;
+  const branch = ctx.pullRequest ? io2.env["GITHUB_HEAD_REF"] ?? "" : ctx.ref.replace(/^refs\/(?:heads|tags)\//, "");
+  const samples2 = runMetrics(report, { repository: `${ctx.owner}/${ctx.repo}`, ...branch ? { branch } : {}, ...ctx.sha ? { commit: ctx.sha } : {} });
+  try {
+    await pushRemoteWrite(samples2, io2.now().getTime(), inputs.prometheus);
+    io2.info(`Prometheus: pushed ${samples2.length} samples to ${new URL(inputs.prometheus.url).origin}`);
+  } catch (err) {
+    io2.warning(`${err instanceof Error ? err.message : String(err)} \u2014 the verdict stands.`);
+  }
 }
 function registryEntry(name) {
   const entry = LOAD_ENGINES.find((e) => e.name === name);

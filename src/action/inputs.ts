@@ -1,3 +1,4 @@
+import { checkRemoteWriteUrl, type RemoteWriteAuth } from '../pipeline/prometheus-push.js';
 import { z } from 'zod';
 import type { FailOn } from '../gate/should-fail.js';
 import { abSettings } from '../ab/ab-settings.js';
@@ -55,6 +56,8 @@ export interface ActionInputs {
   readonly openIssue: boolean;
   /** `notify-webhook`: a Slack-compatible incoming webhook told of a failing run on the default branch (a secret). */
   readonly notifyWebhook?: string;
+  /** `prometheus-remote-write-url` and its credentials: the judged run pushed to Prometheus (docs/prometheus.md). */
+  readonly prometheus?: { readonly url: string; readonly auth: RemoteWriteAuth };
 }
 
 export type BaselineSource = { readonly kind: 'branch'; readonly branch: string } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'none' };
@@ -155,6 +158,7 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
 
   const shard = parseShard(raw, { engine, ab: ab !== undefined }, problems);
   const openIssue = parseBoolean('open-issue', raw('open-issue'), false, problems);
+  const prometheus = parsePrometheus(raw, problems);
   const notifyWebhook = raw('notify-webhook') || undefined;
   if (notifyWebhook !== undefined && !/^https?:\/\/[^\s/]+/.test(notifyWebhook)) problems.push("'notify-webhook' must be an http(s) URL (a Slack-compatible incoming webhook), but it is not (the value is a secret and not shown)");
 
@@ -187,7 +191,30 @@ export function parseInputs(getInput: (name: string) => string, splitArgs: (s: s
     ...(rawOutput ? { rawOutput } : {}),
     openIssue,
     ...(notifyWebhook ? { notifyWebhook } : {}),
+    ...(prometheus ? { prometheus } : {}),
   };
+}
+
+/** `prometheus-remote-write-url` with a bearer token or a user name and password (not both), checked before any load. */
+function parsePrometheus(raw: (name: string) => string, problems: string[]): ActionInputs['prometheus'] {
+  const url = raw('prometheus-remote-write-url');
+  const token = raw('prometheus-bearer-token');
+  const username = raw('prometheus-username');
+  const password = raw('prometheus-password');
+  if (url === '') {
+    if (token !== '' || username !== '' || password !== '') problems.push("'prometheus-bearer-token', 'prometheus-username' and 'prometheus-password' go with 'prometheus-remote-write-url', which is not set");
+    return undefined;
+  }
+  try {
+    checkRemoteWriteUrl(url, "'prometheus-remote-write-url'");
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+    return undefined;
+  }
+  if (token !== '' && (username !== '' || password !== '')) problems.push("'prometheus-bearer-token' and 'prometheus-username'/'prometheus-password' cannot both be set: the receiver takes one kind of credential");
+  if (password !== '' && username === '') problems.push("'prometheus-password' needs 'prometheus-username'");
+  const auth: RemoteWriteAuth = token !== '' ? { kind: 'bearer', token } : username !== '' ? { kind: 'basic', username, password } : { kind: 'none' };
+  return { url, auth };
 }
 
 /**

@@ -29,6 +29,8 @@ import { headlineOf } from '../report/words.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { shiftText } from '../report/history-words.js';
 import { historyShiftFindings } from '../gate/history-shifts.js';
+import { runMetrics } from '../export/run-metrics.js';
+import { pushRemoteWrite } from '../pipeline/prometheus-push.js';
 
 /** How the Action's messages name its settings. */
 const INPUT_NAMES = { script: "'script'", targetUrl: "'target-url'", config: "'config'", plan: "'plan'" } as const;
@@ -43,6 +45,10 @@ export async function runAction(io: ActionIo): Promise<void> {
   if (token !== '') io.setSecret(token);
   const webhook = io.getInput('notify-webhook').trim();
   if (webhook !== '') io.setSecret(webhook);
+  for (const name of ['prometheus-bearer-token', 'prometheus-password']) {
+    const secret = io.getInput(name).trim();
+    if (secret !== '') io.setSecret(secret);
+  }
   const inputs = parseInputs(io.getInput, splitArgs, DEFAULT_K6_VERSION);
   const ctx = readContext(io.env);
   const config = await loadConfig(inputs.config);
@@ -146,6 +152,7 @@ export async function runAction(io: ActionIo): Promise<void> {
   await statuses(io, ctx, client, report);
   const tracked = await trackRegressions(io, ctx, client, report, runs, inputs.openIssue);
   await notifyWebhook(io, inputs.notifyWebhook, report, ctx, tracked);
+  await pushToPrometheus(io, inputs, ctx, report);
   if (ab) io.info('A/B mode: the stored baseline was not used and is not updated.');
   else await updateBaselines(io, inputs, ctx, client, store, report, runs, accepted);
 
@@ -167,6 +174,19 @@ function publishShard(io: ActionIo, spec: string, runs: readonly StageRun[], rep
   io.setOutput('shard-dir', dir);
   io.setOutput('verdict', report.verdict);
   io.info(`perf-gate: shard ${spec}: ${runs.length} run ${runs.length === 1 ? 'document' : 'documents'} in ${dir} (output shard-dir) — upload them and merge the shards (perf-gate merge), then judge the merged run; this shard's own verdict (${report.verdict}) does not fail the step.`);
+}
+
+/** `prometheus-remote-write-url`: the judged run to Prometheus, labelled with this repository, branch and commit; a warning when it fails. */
+async function pushToPrometheus(io: ActionIo, inputs: ActionInputs, ctx: RunContext, report: Report): Promise<void> {
+  if (!inputs.prometheus) return;
+  const branch = ctx.pullRequest ? (io.env['GITHUB_HEAD_REF'] ?? '') : ctx.ref.replace(/^refs\/(?:heads|tags)\//, '');
+  const samples = runMetrics(report, { repository: `${ctx.owner}/${ctx.repo}`, ...(branch ? { branch } : {}), ...(ctx.sha ? { commit: ctx.sha } : {}) });
+  try {
+    await pushRemoteWrite(samples, io.now().getTime(), inputs.prometheus);
+    io.info(`Prometheus: pushed ${samples.length} samples to ${new URL(inputs.prometheus.url).origin}`);
+  } catch (err) {
+    io.warning(`${err instanceof Error ? err.message : String(err)} — the verdict stands.`);
+  }
 }
 
 /** The registry entry of the engine: A/B mode prepares it anew for each round. */

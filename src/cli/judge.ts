@@ -1,3 +1,4 @@
+import { exportToPrometheus } from './prometheus-export.js';
 import type { StagePolicy } from '../config/policy.js';
 import { recordedThresholds } from '../config/recorded-thresholds.js';
 import { withScriptThresholds } from '../pipeline/script-thresholds.js';
@@ -20,6 +21,9 @@ export interface JudgeCliOptions {
   readonly output?: string;
   readonly failOn: FailOn;
   readonly failOnInconclusive?: boolean;
+  /** `--openmetrics FILE`, `--prometheus-remote-write URL` (prometheus-export.ts). */
+  readonly openmetrics?: string;
+  readonly prometheusRemoteWrite?: string;
 }
 
 /** One stage's runs to judge: the baseline (none: SLOs only) and the current run, under the stage's policy. */
@@ -54,6 +58,7 @@ export async function judgeAndReport(input: JudgeInput, opts: JudgeCliOptions, i
     }
     io.stderr(`perf-gate: wrote ${opts.format} report to ${opts.output}\n`);
   }
+  await exportToPrometheus(report, opts, io);
   return exitStatus(report, opts);
 }
 

@@ -10,6 +10,7 @@ import { collectCommand, type CollectCliOptions } from './collect.js';
 import { compareCommand } from './compare.js';
 import { EXIT } from './exit-codes.js';
 import { historyCommand, type HistoryCliOptions } from './history.js';
+import { checkPrometheusOptions } from './prometheus-export.js';
 import { ingestCommand } from './ingest.js';
 import { k8sTestRunCommand, type K8sTestRunCliOptions } from './k8s.js';
 import { mergeCommand, type MergeCliOptions } from './merge.js';
@@ -114,7 +115,10 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('-o, --output <file>', 'write the report here (the terminal still gets the text verdict)')
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
+    .option('--openmetrics <file>', 'also write the judged run as OpenMetrics text (textfile collector, Pushgateway)')
+    .option('--prometheus-remote-write <url>', 'also push the judged run to a remote-write receiver (credentials from PERF_GATE_PROMETHEUS_BEARER_TOKEN or _USERNAME/_PASSWORD)')
     .action(async (opts: CompareCliOptions) => {
+      checkPrometheusOptions(opts);
       status = await compareCommand(opts, io);
     });
 
@@ -146,6 +150,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--baseline-url <url>', 'A/B mode: base URL of the baseline service, loaded in rounds alternating with --target-url')
     .option('--rounds <n|auto>', 'A/B mode: round pairs (each one baseline and one candidate round); auto = 6', 'auto')
     .option('--round-duration <duration>', 'A/B mode: length of each round (20s, 1m)', '20s')
+    .option('--openmetrics <file>', 'also write the judged run as OpenMetrics text (textfile collector, Pushgateway)')
+    .option('--prometheus-remote-write <url>', 'also push the judged run to a remote-write receiver (credentials from PERF_GATE_PROMETHEUS_BEARER_TOKEN or _USERNAME/_PASSWORD)')
     .option('--serve <[host:]port>', 'serve a live page of the figures while the load runs (server-sent events at /events); on 127.0.0.1 unless a host is given')
     .option('--max-duration <duration>', "sequential stages: how long a stage may run on past its plan while the answer is still open (overrides the config's sequential.maxDuration; 5m, 90s)")
     .option('--memory-url <url>', 'Prometheus /metrics page of the service, sampled every second')
@@ -249,4 +255,6 @@ export interface CompareCliOptions {
   output?: string;
   failOn: FailOn;
   failOnInconclusive?: boolean;
+  openmetrics?: string;
+  prometheusRemoteWrite?: string;
 }

@@ -13,6 +13,7 @@ import type { PerfGateConfig } from '../config/schema.js';
 import type { ProgressSnapshot } from '../engine/live-progress.js';
 import { headlineOf } from '../report/words.js';
 import { parseServeAddress, startLiveServer, type LiveServer } from './live-server.js';
+import { checkPrometheusOptions, exportToPrometheus } from './prometheus-export.js';
 import { FileBaselineStore } from '../pipeline/file-store.js';
 import { noBaseline } from '../pipeline/no-baseline.js';
 import { planStages } from '../pipeline/plan-stages.js';
@@ -30,6 +31,9 @@ export interface RunCliOptions {
   config?: string;
   /** `--serve [host:]port`: a live page of the figures while the load runs (live-server.ts). */
   serve?: string;
+  /** `--openmetrics FILE`, `--prometheus-remote-write URL`: the judged run to Prometheus (prometheus-export.ts). */
+  openmetrics?: string;
+  prometheusRemoteWrite?: string;
   stage: string;
   engine: LoadEngineName | 'auto';
   script?: string;
@@ -148,6 +152,7 @@ async function runStages(opts: RunCliOptions, io: Io, signal: AbortSignal, shard
     throw new UsageError(`--raw-output is written by each of the ${list.stages.length} stages: put {stage} in it, e.g. perf/{stage}.ndjson.gz (got '${opts.rawOutput}')`);
   }
   const serve = opts.serve !== undefined ? parseServeAddress(opts.serve) : undefined;
+  checkPrometheusOptions(opts);
   const setup: EngineSetup = {
     config,
     // The live page wants figures more often than a terminal wants lines.
@@ -254,6 +259,7 @@ async function runWithLog(opts: RunCliOptions, io: Io, signal: AbortSignal, shar
   writeFileSync(join(out, 'report.html'), renderHtml(report, runs.map((r) => ({ stage: r.stage, ...(r.baseline ? { baseline: r.baseline } : {}), current: r.current, history: r.history }))));
   io.stdout(`\n${renderText(report, { color: io.color })}`);
   io.stderr(`perf-gate: reports and run documents in ${out}\n`);
+  if (!shard) await exportToPrometheus(report, opts, io);
   return report;
 }
 
