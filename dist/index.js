@@ -98356,6 +98356,7 @@ function judgeStage(given) {
     findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    limits: { latency: policy.regression.latency.maxIncrease, throughput: policy.regression.throughput.maxDecrease, errorRate: { ...policy.regression.errorRate } },
     ...capacity ? { capacity } : {},
     ...resources ? { resources } : {},
     ...mix ? { mix } : {},
@@ -100618,7 +100619,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "capacity", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "limits", "capacity", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {

@@ -9126,6 +9126,7 @@ function judgeStage(given) {
     findings: sortFindings(withoutRepeats(findings.filter(worthReporting))),
     scopes: scopeRows2,
     ...currentMemory && !isInsufficient(currentMemory) ? { memory: { current: memorySummary(currentMemory), ...baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {} } } : {},
+    limits: { latency: policy.regression.latency.maxIncrease, throughput: policy.regression.throughput.maxDecrease, errorRate: { ...policy.regression.errorRate } },
     ...capacity ? { capacity } : {},
     ...resources ? { resources } : {},
     ...mix ? { mix } : {},
@@ -9362,10 +9363,10 @@ function formatRate(perSecond) {
 function signedPercentNumber(fraction2, significant = 3) {
   if (Number.isNaN(fraction2)) return "NaN";
   if (!Number.isFinite(fraction2)) return fraction2 > 0 ? "+\u221E" : `${MINUS}\u221E`;
-  const pct = fraction2 * 100;
-  const magnitude = pct === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct.toPrecision(significant)))));
+  const pct2 = fraction2 * 100;
+  const magnitude = pct2 === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(pct2.toPrecision(significant)))));
   const decimals = Math.min(1, Math.max(0, significant - 1 - magnitude));
-  const rounded = Number(pct.toFixed(decimals));
+  const rounded = Number(pct2.toFixed(decimals));
   if (rounded === 0) return 0 .toFixed(decimals);
   const body = Math.abs(rounded) >= 1e3 ? groupThousands(Math.abs(rounded)) : Math.abs(rounded).toFixed(decimals);
   return `${rounded > 0 ? "+" : MINUS}${body}`;
@@ -10562,7 +10563,7 @@ var MEMORY_RUN = { keys: keyOrder()(["startBytes", "endBytes", "peakBytes", "slo
 var MEMORY = { keys: keyOrder()(["baseline", "current"]), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 var RUN = { keys: keyOrder()(["start", "durationSeconds", "partial", "tool", "toolVersion", "gitSha"]), children: {} };
 var STAGE = {
-  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "capacity", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
+  keys: keyOrder()(["stage", "outcome", "baselineRun", "currentRun", "scopes", "findings", "memory", "limits", "capacity", "resources", "mix", "power", "noise", "ab", "sequential", "shards", "notes"]),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY }
 };
 var REPORT = {
@@ -11032,6 +11033,9 @@ function renderStage(stage, runs) {
   out.push("</section>");
   return out.join("\n");
 }
+function pct(fraction2) {
+  return String(Number((fraction2 * 100).toPrecision(3)));
+}
 function chartId(stage, s, latencyMetric) {
   return labelId(stage.stage, scopeLabel(s, latencyMetric));
 }
@@ -11041,9 +11045,9 @@ function labelId(stage, label2) {
 function latencyLimits(stage, s) {
   const out = [];
   const own = stage.findings.find((f) => f.metric === s.metric && f.kind === "latency" && f.limit.kind === "max-increase");
-  const max = own?.limit.kind === "max-increase" ? own.limit.max : stage.power?.limit;
+  const max = own?.limit.kind === "max-increase" ? own.limit.max : stage.limits?.latency ?? stage.power?.limit;
   const base = s.baseline?.p95;
-  if (max !== void 0 && base !== void 0 && base > 0) out.push({ y: base * (1 + max), label: `limit: baseline p95 +${formatNumber(max * 100, 3)} % = ${formatNumber(base * (1 + max))} ms` });
+  if (max !== void 0 && base !== void 0 && base > 0) out.push({ y: base * (1 + max), label: `limit: baseline p95 +${pct(max)} % = ${formatNumber(base * (1 + max))} ms` });
   for (const f of stage.findings) {
     if (f.kind !== "threshold" || f.metric !== s.metric || f.limit.kind !== "threshold") continue;
     const m = /^\s*(?:p\(\d+(?:\.\d+)?\)|med|avg)\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
@@ -11053,11 +11057,26 @@ function latencyLimits(stage, s) {
 }
 function errorLimits(stage, s, failures) {
   const metric = s.scope ? scopeName(failures, { [s.scope.tag]: s.scope.value }) : failures;
-  return stage.findings.flatMap((f) => {
-    if (f.kind !== "threshold" || f.metric !== metric || f.limit.kind !== "threshold") return [];
+  const out = [];
+  const base = s.baseline?.errorRate;
+  const rule = stage.limits?.errorRate;
+  if (rule && base !== void 0) {
+    const y = 100 * Math.max(base * (1 + rule.maxIncrease), base + rule.absoluteFloor);
+    out.push({ y, label: `limit: baseline +${pct(rule.maxIncrease)} % and +${pct(rule.absoluteFloor)} pts = ${formatNumber(y, 3)} %` });
+  }
+  for (const f of stage.findings) {
+    if (f.metric !== metric || f.kind !== "threshold" || f.limit.kind !== "threshold") continue;
     const m = /^\s*rate\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
-    return m ? [{ y: Number(m[1]) * 100, label: `SLO ${f.limit.expression}` }] : [];
-  });
+    if (m) out.push({ y: Number(m[1]) * 100, label: `SLO ${f.limit.expression}` });
+  }
+  return out;
+}
+function throughputLimits(stage, s) {
+  const max = stage.limits?.throughput;
+  const base = s.baseline?.throughput;
+  if (s.scope !== void 0 || max === void 0 || base === void 0 || stage.mix !== void 0) return [];
+  const y = base * (1 - max);
+  return [{ y, label: `limit: baseline \u2212${pct(max)} % = ${formatNumber(y, 3)} req/s` }];
 }
 function trendChart(stage, history) {
   const points = history.flatMap((h, i) => h.p95 !== null && h.p95 > 0 ? [[i, h.p95]] : []);
@@ -11130,7 +11149,7 @@ function stageCharts(stage, runs) {
       const label2 = scopeLabel(s, latencyMetric);
       const charts = [
         renderLineChart({ title: `${label2} \u2014 latency`, xLabel: "seconds since start", yLabel: "ms", series, limits: latencyLimits(stage, s) }),
-        renderLineChart({ title: `${label2} \u2014 throughput`, xLabel: "seconds since start", yLabel: "req/s", series: traffic }),
+        renderLineChart({ title: `${label2} \u2014 throughput`, xLabel: "seconds since start", yLabel: "req/s", series: traffic, limits: throughputLimits(stage, s) }),
         renderLineChart({ title: `${label2} \u2014 failed requests`, xLabel: "seconds since start", yLabel: "%", series: errors, limits: errorLimits(stage, s, roles?.failures ?? "http_req_failed") })
       ];
       out.push(`<div class="scope-card ${outcomeClass(s.outcome)}" id="${chartId(stage, s, latencyMetric)}"><h4>${markSpan(s.outcome)} ${escapeHtml(label2)} \u2014 ${s.outcome}</h4><div class="charts">${charts.join("")}</div></div>`);

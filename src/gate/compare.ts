@@ -136,6 +136,7 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
     ...(currentMemory && !isInsufficient(currentMemory)
       ? { memory: { current: memorySummary(currentMemory), ...(baselineMemory && !isInsufficient(baselineMemory) ? { baseline: memorySummary(baselineMemory) } : {}) } }
       : {}),
+    limits: { latency: policy.regression.latency.maxIncrease, throughput: policy.regression.throughput.maxDecrease, errorRate: { ...policy.regression.errorRate } },
     ...(capacity ? { capacity } : {}),
     ...(resources ? { resources } : {}),
     ...(mix ? { mix } : {}),

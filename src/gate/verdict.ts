@@ -365,6 +365,8 @@ export interface StageReport {
   readonly findings: readonly Finding[];
   readonly scopes: readonly ScopeComparison[];
   readonly memory?: MemorySummary;
+  /** The stage's regression limits, for charts that draw them: latency +`latency`, throughput −`throughput`, error rate. */
+  readonly limits?: { readonly latency: number; readonly throughput: number; readonly errorRate: { readonly maxIncrease: number; readonly absoluteFloor: number } };
   /** For a run whose load grew (stress, spike, any ramp): the highest rate held within the SLOs, the knee, and the baseline's (gate/capacity.ts). */
   readonly capacity?: CapacityComparison;
   /** The service's CPU, GC, event-loop lag and open files per the memory source's scrapes, and what moved (gate/resources.ts). */

@@ -136,6 +136,11 @@ function renderStage(stage: StageReport, runs: HtmlRuns | undefined): string {
   return out.join('\n');
 }
 
+/** A configured fraction as a percentage without trailing zeros: 0.2 → `20`, 0.001 → `0.1`. */
+function pct(fraction: number): string {
+  return String(Number((fraction * 100).toPrecision(3)));
+}
+
 /** The anchor of a scope's charts, so the table's label can link to them. */
 function chartId(stage: StageReport, s: Pick<ScopeComparison, 'metric' | 'scope'>, latencyMetric: string): string {
   return labelId(stage.stage, scopeLabel(s, latencyMetric));
@@ -152,9 +157,9 @@ function labelId(stage: string, label: string): string {
 function latencyLimits(stage: StageReport, s: ScopeComparison): ChartLimit[] {
   const out: ChartLimit[] = [];
   const own = stage.findings.find((f) => f.metric === s.metric && f.kind === 'latency' && f.limit.kind === 'max-increase');
-  const max = own?.limit.kind === 'max-increase' ? own.limit.max : stage.power?.limit;
+  const max = own?.limit.kind === 'max-increase' ? own.limit.max : (stage.limits?.latency ?? stage.power?.limit);
   const base = s.baseline?.p95;
-  if (max !== undefined && base !== undefined && base > 0) out.push({ y: base * (1 + max), label: `limit: baseline p95 +${formatNumber(max * 100, 3)} % = ${formatNumber(base * (1 + max))} ms` });
+  if (max !== undefined && base !== undefined && base > 0) out.push({ y: base * (1 + max), label: `limit: baseline p95 +${pct(max)} % = ${formatNumber(base * (1 + max))} ms` });
   for (const f of stage.findings) {
     if (f.kind !== 'threshold' || f.metric !== s.metric || f.limit.kind !== 'threshold') continue;
     const m = /^\s*(?:p\(\d+(?:\.\d+)?\)|med|avg)\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
@@ -163,14 +168,35 @@ function latencyLimits(stage: StageReport, s: ScopeComparison): ChartLimit[] {
   return out;
 }
 
-/** An SLO on the scope's failure rate (`rate<0.01`), drawn on its failed-requests chart in percent. */
+/**
+ * The failed-requests chart's limits, in percent: the stage's error-rate limit on the scope's baseline rate
+ * (it fails only when the rate rises by both the relative limit and the absolute floor, so the line is the
+ * higher of the two), and an SLO on its failure rate (`rate<0.01`).
+ */
 function errorLimits(stage: StageReport, s: ScopeComparison, failures: string): ChartLimit[] {
   const metric = s.scope ? scopeName(failures, { [s.scope.tag]: s.scope.value }) : failures;
-  return stage.findings.flatMap((f) => {
-    if (f.kind !== 'threshold' || f.metric !== metric || f.limit.kind !== 'threshold') return [];
+  const out: ChartLimit[] = [];
+  const base = s.baseline?.errorRate;
+  const rule = stage.limits?.errorRate;
+  if (rule && base !== undefined) {
+    const y = 100 * Math.max(base * (1 + rule.maxIncrease), base + rule.absoluteFloor);
+    out.push({ y, label: `limit: baseline +${pct(rule.maxIncrease)} % and +${pct(rule.absoluteFloor)} pts = ${formatNumber(y, 3)} %` });
+  }
+  for (const f of stage.findings) {
+    if (f.metric !== metric || f.kind !== 'threshold' || f.limit.kind !== 'threshold') continue;
     const m = /^\s*rate\s*<=?\s*(\d+(?:\.\d+)?)\s*$/.exec(f.limit.expression);
-    return m ? [{ y: Number(m[1]) * 100, label: `SLO ${f.limit.expression}` }] : [];
-  });
+    if (m) out.push({ y: Number(m[1]) * 100, label: `SLO ${f.limit.expression}` });
+  }
+  return out;
+}
+
+/** The throughput chart's limit: the whole run's (throughput is judged on the whole run, not per endpoint). */
+function throughputLimits(stage: StageReport, s: ScopeComparison): ChartLimit[] {
+  const max = stage.limits?.throughput;
+  const base = s.baseline?.throughput;
+  if (s.scope !== undefined || max === undefined || base === undefined || stage.mix !== undefined) return [];
+  const y = base * (1 - max);
+  return [{ y, label: `limit: baseline −${pct(max)} % = ${formatNumber(y, 3)} req/s` }];
 }
 
 /** The stage's p95 per run over its history, commits on the x axis, a marker where each shift began. */
@@ -252,7 +278,7 @@ function stageCharts(stage: StageReport, runs: HtmlRuns): string {
       const label = scopeLabel(s, latencyMetric);
       const charts = [
         renderLineChart({ title: `${label} — latency`, xLabel: 'seconds since start', yLabel: 'ms', series, limits: latencyLimits(stage, s) }),
-        renderLineChart({ title: `${label} — throughput`, xLabel: 'seconds since start', yLabel: 'req/s', series: traffic }),
+        renderLineChart({ title: `${label} — throughput`, xLabel: 'seconds since start', yLabel: 'req/s', series: traffic, limits: throughputLimits(stage, s) }),
         renderLineChart({ title: `${label} — failed requests`, xLabel: 'seconds since start', yLabel: '%', series: errors, limits: errorLimits(stage, s, roles?.failures ?? 'http_req_failed') }),
       ];
       out.push(`<div class="scope-card ${outcomeClass(s.outcome)}" id="${chartId(stage, s, latencyMetric)}"><h4>${markSpan(s.outcome)} ${escapeHtml(label)} — ${s.outcome}</h4><div class="charts">${charts.join('')}</div></div>`);

@@ -55,7 +55,7 @@ const MEMORY_RUN: Shape = { keys: keyOrder<MemoryRun>()(['startBytes', 'endBytes
 const MEMORY: Shape = { keys: keyOrder<MemorySummary>()(['baseline', 'current']), children: { baseline: MEMORY_RUN, current: MEMORY_RUN } };
 const RUN: Shape = { keys: keyOrder<Run>()(['start', 'durationSeconds', 'partial', 'tool', 'toolVersion', 'gitSha']), children: {} };
 const STAGE: Shape = {
-  keys: keyOrder<StageReport>()(['stage', 'outcome', 'baselineRun', 'currentRun', 'scopes', 'findings', 'memory', 'capacity', 'resources', 'mix', 'power', 'noise', 'ab', 'sequential', 'shards', 'notes']),
+  keys: keyOrder<StageReport>()(['stage', 'outcome', 'baselineRun', 'currentRun', 'scopes', 'findings', 'memory', 'limits', 'capacity', 'resources', 'mix', 'power', 'noise', 'ab', 'sequential', 'shards', 'notes']),
   children: { baselineRun: RUN, currentRun: RUN, scopes: { items: SCOPE_COMPARISON }, findings: { items: FINDING }, memory: MEMORY },
 };
 const REPORT: Shape = {

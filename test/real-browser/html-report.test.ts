@@ -48,7 +48,12 @@ describe.skipIf(CHROMIUM === undefined)('the HTML report in headless Chromium', 
     for (const c of cards) expect(c.charts, c.title).toBe(3);
     // The failing endpoints' latency charts carry the limit (baseline p95 + the stage's limit).
     for (const c of cards.filter((x) => x.cls.includes('o-fail'))) expect(c.limits, c.title).toBeGreaterThanOrEqual(1);
-    expect(await page.$$eval('line.limit title', (ts) => ts.map((t) => t.textContent))).toContain('SLO p(95)<500');
+    const limitTitles = await page.$$eval('line.limit title', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(limitTitles).toContain('SLO p(95)<500');
+    // Every chart has its limit: latency (+20 % on the baseline p95), failed requests, and the whole run's throughput (−15 %).
+    expect(limitTitles.some((t) => /^limit: baseline −15 % = [\d.]+ req\/s$/.test(t))).toBe(true);
+    expect(limitTitles.filter((t) => /^limit: baseline \+50 % and \+0\.1 pts = [\d.]+ %$/.test(t)).length).toBe(cards.length);
+    expect(limitTitles.filter((t) => /^limit: baseline p95 \+20 % = /.test(t)).length).toBe(cards.length);
     // The highlight is visible: a failing card's left border is the fail colour, not the neutral line colour.
     const [failBorder, passBorder] = (await page.evaluate("(() => { const els = document.querySelectorAll('.scope-card'); return [getComputedStyle(els[0]).borderLeftColor, getComputedStyle(els[els.length - 1]).borderLeftColor]; })()")) as [string, string];
     expect(failBorder).not.toBe(passBorder);

@@ -4,7 +4,9 @@
  * settled, how large it is and how sure. This is what per-run thresholds miss: three steps of +3 %, each
  * under a +5 % limit, are a +10 % shift.
  *
- * The model of one shift is a level, a ramp, and a new level: y = L0 before run `began`, L1 from run
+ * This is E-divisive means (Matteson & James) at exponent α = 2 — where the energy statistic of a split is
+ * n₁n₂/n · (mean₁ − mean₂)², the explained share below with no ramp — with a permutation test and binary
+ * segmentation as E-divisive has, extended by ramps. The model of one shift is a level, a ramp, and a new level: y = L0 before run `began`, L1 from run
  * `settled` on, and a straight line between them (`began` = `settled`: a single step). Every (began,
  * settled) with a ramp of at most `maxRampRuns` and `minSegment` runs on either side is fitted by least
  * squares; the best explains the largest share of the series' variance. Its significance is a permutation
