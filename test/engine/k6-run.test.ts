@@ -94,7 +94,8 @@ describe('runK6 with the stand-in k6', () => {
   });
 
   it('logs live progress lines while k6 runs', async () => {
-    const options = stage({ FAKE_K6_REPLAY: 'load-baseline', FAKE_K6_DURATION_MS: '1500' }, { progressIntervalMs: 250 });
+    // 3 s of replay at a line every 250 ms: room for a measured line on a loaded machine (1.5 s once gave only the wait).
+    const options = stage({ FAKE_K6_REPLAY: 'load-baseline', FAKE_K6_DURATION_MS: '3000' }, { progressIntervalMs: 250 });
     const result = await runK6(options);
     expect(result.exitCode).toBe(0);
     const progress = options.log.lines.filter((l) => l.startsWith('info: elapsed'));
