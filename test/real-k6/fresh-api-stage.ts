@@ -23,6 +23,8 @@ export interface FreshApiOptions {
   readonly knobs: Readonly<Record<string, string>>;
   /** Scrape the API's /metrics every this many ms while the load runs (memory, CPU, event loop). */
   readonly scrapeMs?: number;
+  /** The config the stage is judged with (default: the defaults). */
+  readonly config?: Record<string, unknown>;
 }
 
 export class FreshApiStages {
@@ -39,7 +41,7 @@ export class FreshApiStages {
     const engine = createK6Engine({ k6: MAIN_K6!, script: 'examples/k6/isectech.js', baseUrl: api.url, env: this.options.knobs, flags: [], secrets: [], processEnv: { ...process.env, ...K6_TEST_ENV } });
     const memory = this.options.scrapeMs !== undefined ? endpointMemory(`${api.url}/metrics`, { warning: () => {} }, this.options.scrapeMs) : undefined;
     const result = await runPipeline(
-      { stages: planStages(parseConfig({}), [stage]), workDir: mkdtempSync(join(tmpdir(), `perf-gate-real-${stage}-`)), signal: new AbortController().signal, cancelledNote: 'cancelled' },
+      { stages: planStages(parseConfig(this.options.config ?? {}), [stage]), workDir: mkdtempSync(join(tmpdir(), `perf-gate-real-${stage}-`)), signal: new AbortController().signal, cancelledNote: 'cancelled' },
       { engine, ...(memory ? { memory } : {}), baselines: fakeStore({ [stage]: baseline ? { baseline, history: [] } : { history: [] } }), clock: fixedClock('2026-12-03T10:00:00Z'), log: recordingLog() },
     );
     return { ...result.runs[0]!, full: result.report };
