@@ -78703,7 +78703,6 @@ var package_default2 = {
     "hdr-histogram-js": "^3.0.1",
     "markdown-table": "^3.1.0",
     saxes: "^6.0.0",
-    snappyjs: "^0.7.0",
     yaml: "^2.9.1",
     zod: "^4.6.7"
   },
@@ -78725,6 +78724,7 @@ var package_default2 = {
     "fast-check": "^4.11.0",
     "playwright-core": "^1.65.2",
     "simple-statistics": "^7.12.1",
+    snappyjs: "^0.7.0",
     tsx: "^4.23.15",
     typescript: "5.9",
     "typescript-eslint": "^8.74.0",
