@@ -1,6 +1,6 @@
 /**
  * A/B rounds with the embedded engine against two instances of the example API (examples/isectech-api),
- * in this process: the baseline as it is, the candidate with `ISECTECH_FAULTS` making `/api/alerts` 1.3×
+ * in this process: the baseline as it is, the candidate with `ISECTECH_FAULTS` making `/api/alerts` 2×
  * slower. The workload is examples/isectech/perf-gate.yml's; each round lasts 2 s instead of its 30 s.
  */
 import { mkdtempSync } from 'node:fs';
@@ -25,9 +25,13 @@ const log = recordingLog();
 
 beforeAll(async () => {
   // Each service in its own process: in this one they shared an event loop with the embedded load, whose
-  // stalls showed in both arms' latencies alike and once hid the 1.3× of a 2 s round (a pair at ×0.997).
+  // stalls showed in both arms' latencies alike and once hid a 1.3× fault in a 2 s round (a pair at ×0.997).
   [baseline, candidate] = await Promise.all([startApiProcess(1), startApiProcess(2)]);
-  await setFaults(candidate, { latency: { '/api/alerts': 1.3 } });
+  // 2×, not the example's 1.3×: the embedded load runs in this test's process, and its client side adds its
+  // own time to every latency it measures (medians of 18 to 21 ms where the service draws 15 ms, on a quiet machine, far more on
+  // a loaded CI machine), which dilutes the fault in both arms' medians; CI once saw a 1.3× pair at ×1.03.
+  // The gate's power on 1.3× is test/ab/run-ab-stages' and the accuracy benchmark's to show.
+  await setFaults(candidate, { latency: { '/api/alerts': 2 } });
   const config = await loadConfig(CONFIG);
   run = await runAbRounds({
     stage: 'smoke',
@@ -83,11 +87,12 @@ describe('A/B rounds with the embedded engine on the example API', () => {
     }
   });
 
-  it('the candidate\'s /api/alerts is slower in both pairs (the fault makes it 1.3×)', () => {
-    // Pair 0 is rounds 0 (A) and 1 (B); pair 1 is rounds 2 (B) and 3 (A). Seen: 1.27 to 1.86 per pair on a busy machine.
+  it('the candidate\'s /api/alerts is slower in both pairs (the fault makes it 2×)', () => {
+    // Pair 0 is rounds 0 (A) and 1 (B); pair 1 is rounds 2 (B) and 3 (A). Seen ×1.5 to ×1.8 per pair on a
+    // quiet machine (about 250 requests a round); the bounds leave room for a client side slowed by 40 ms.
     const ratios = [alertsMedian(1) / alertsMedian(0), alertsMedian(2) / alertsMedian(3)];
-    for (const ratio of ratios) expect(ratio).toBeGreaterThan(1.05);
-    expect(Math.sqrt(ratios[0]! * ratios[1]!)).toBeGreaterThan(1.15);
+    for (const ratio of ratios) expect(ratio).toBeGreaterThan(1.15);
+    expect(Math.sqrt(ratios[0]! * ratios[1]!)).toBeGreaterThan(1.2);
   });
 });
 

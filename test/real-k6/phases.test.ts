@@ -50,7 +50,9 @@ describe.skipIf(MAIN_K6 === undefined)(`where the time went and which resource m
   }, 60_000);
 
   it('a handler that burns CPU is put on CPU per request, beside the latency it cost', async () => {
-    const run = await measure({ cpuBurnMs: { '/api/dashboard': 20 } }, baseline);
+    // 60 ms on the dashboard's 60 ms median: a 20 ms burn (+33 %) on the few dozen dashboard requests of a 6 s run
+    // once stayed under the gate's limit on CI, and a hint is only said beside a latency the gate flagged.
+    const run = await measure({ cpuBurnMs: { '/api/dashboard': 60 } }, baseline);
     const cpu = run.report.resources?.changes.find((c) => c.resource === 'cpuPerRequest');
     expect(cpu?.moved, JSON.stringify(run.report.resources)).toBe(true);
     expect(resourceHints(run.report).join('\n'), JSON.stringify(run.report.findings.map((f) => [f.kind, f.severity, f.scope?.value]))).toMatch(/^Which resource moved with the latency — CPU per request [\d.]+ → [\d.]+ ms \(\+[\d.]+ %\)/);
