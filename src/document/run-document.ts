@@ -291,8 +291,9 @@ export const RunDocumentSchema = z.object({
     originMs: z.number(),
     widthMs: z.number().positive(),
     // Checked window by window against its scope's type in superRefine (windowFits, by hand: a document of
-    // 64 merged shards holds a million windows, and a zod union per window cost seconds).
-    series: z.record(z.string(), z.array(z.custom<Window>((w) => typeof w === 'object' && w !== null && !Array.isArray(w), { message: 'not a window object' }))),
+    // 64 merged shards holds a million windows, and a zod union per window cost seconds; even zod's own walk
+    // of each list, one custom check per window, cost a tenth of a 64-shard merge).
+    series: z.record(z.string(), z.custom<Window[]>((a) => Array.isArray(a), { message: 'not a list of windows' })),
   }),
   memory: z.object({ source: z.string(), samples: z.array(MemorySampleSchema) }).optional(),
 }).superRefine((doc, ctx) => {

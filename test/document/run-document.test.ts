@@ -40,6 +40,8 @@ describe('RunDocumentSchema', () => {
     { what: 'a counter series holding rate windows', change: (d: Loose) => { d.windows.series['http_reqs'] = d.windows.series['http_req_failed']!; }, issue: /^windows\.series\.http_reqs\.0: not a counter window/ },
     { what: 'a trend series holding counter windows', change: (d: Loose) => { d.windows.series['http_req_duration'] = d.windows.series['http_reqs']!; }, issue: /^windows\.series\.http_req_duration\.0: not a trend window/ },
     { what: 'a series with no scope', change: (d: Loose) => { d.windows.series['nothing'] = []; }, issue: /series 'nothing' has no scope/ },
+    { what: 'a series that is not a list', change: (d: Loose) => { (d.windows.series as Record<string, unknown>)['http_reqs'] = { i: 0, count: 1 }; }, issue: /^windows\.series\.http_reqs: not a list of windows/ },
+    { what: 'a window that is not an object', change: (d: Loose) => { (d.windows.series['http_reqs'] as unknown[])[1] = 7; }, issue: /^windows\.series\.http_reqs\.1: not a counter window/ },
     { what: 'a trend scope without its histogram', change: (d: Loose) => delete d.scopes['http_req_duration']!['trend'], issue: /^scopes\.http_req_duration/ },
     { what: 'a counter scope holding a rate', change: (d: Loose) => { d.scopes['http_reqs']!['rate'] = { passes: 1, fails: 0 }; delete d.scopes['http_reqs']!['counter']; }, issue: /^scopes\.http_reqs/ },
   ])('refuses $what', ({ change, issue }) => {

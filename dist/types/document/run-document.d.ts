@@ -484,7 +484,7 @@ export declare const RunDocumentSchema: z.ZodObject<{
     windows: z.ZodObject<{
         originMs: z.ZodNumber;
         widthMs: z.ZodNumber;
-        series: z.ZodRecord<z.ZodString, z.ZodArray<z.ZodCustom<Window, Window>>>;
+        series: z.ZodRecord<z.ZodString, z.ZodCustom<Window[], Window[]>>;
     }, z.core.$strip>;
     memory: z.ZodOptional<z.ZodObject<{
         source: z.ZodString;
