@@ -91504,7 +91504,7 @@ var RunDocumentSchema = external_exports.object({
     widthMs: external_exports.number().positive(),
     // Checked window by window against its scope's type in superRefine (windowFits, by hand: a document of
     // 64 merged shards holds a million windows, and a zod union per window cost seconds; even zod's own walk
-    // of each list, one custom check per window, cost a tenth of a 64-shard merge).
+    // of each list, one custom check per window, doubled the validation of bench:merge's 64 shards, 130 → 280 ms).
     series: external_exports.record(external_exports.string(), external_exports.custom((a) => Array.isArray(a), { message: "not a list of windows" }))
   }),
   memory: external_exports.object({ source: external_exports.string(), samples: external_exports.array(MemorySampleSchema) }).optional()
