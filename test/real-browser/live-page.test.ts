@@ -11,6 +11,20 @@ import { CHROMIUM, launchChromium, warnIfNoChromium } from './chromium.js';
 
 warnIfNoChromium('the live page in Chromium');
 
+/**
+ * Polls from the test's side, not with page.waitForFunction: that evaluates its predicate inside the page,
+ * which the page's own CSP (no 'unsafe-eval') refuses as soon as the first look is false. Bounded: 10 s.
+ */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`the page did not reach the expected state in 10 s (last: ${JSON.stringify(last)})`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    last = await read();
+  }
+}
+
 describe.skipIf(CHROMIUM === undefined)('the live page in headless Chromium', () => {
   let browser: Browser;
   let live: LiveServer;
@@ -35,8 +49,7 @@ describe.skipIf(CHROMIUM === undefined)('the live page in headless Chromium', ()
     const snapshot = (k: number) => ({ elapsedMs: k * 2000, requests: 40 * k, requestsPerSecond: 20 + k, p95Ms: 30 + 2 * k, errorRate: 0.01, vus: 5, totalRequests: 40 * k, started: true });
     for (let k = 1; k <= 4; k++) live.send({ type: 'progress', stage: 'smoke', snapshot: snapshot(k) });
     live.send({ type: 'log', line: '<img src=x onerror=alert(1)> stage smoke: pass' });
-    // Strings, not functions: they run in the page, and this project's TypeScript has no DOM types.
-    await page.waitForFunction("document.getElementById('total')?.textContent === '160'");
+    await until(() => page.textContent('#total'), (t) => t === '160');
     expect(await page.textContent('#stage')).toBe('stage smoke: running');
     expect(await page.textContent('#rps')).toBe('24.0');
     expect(await page.textContent('#p95')).toBe('38.0 ms');
@@ -44,10 +57,10 @@ describe.skipIf(CHROMIUM === undefined)('the live page in headless Chromium', ()
     expect(await page.textContent('#vus')).toBe('5');
     const lines = await page.$$eval('#chart polyline', (ps) => ps.map((p) => p.getAttribute('points')!.split(' ').length));
     expect(lines).toEqual([4, 4]);
-    await page.waitForFunction("(document.getElementById('log')?.textContent ?? '').includes('stage smoke: pass')");
+    await until(() => page.textContent('#log'), (t) => (t ?? '').includes('stage smoke: pass'));
     expect(await page.$$('#log img')).toHaveLength(0);
     live.send({ type: 'done', verdict: 'pass', headline: 'perf-gate: pass — 1 stage, nothing regressed' });
-    await page.waitForFunction("document.getElementById('stage')?.className === 'done-pass'");
+    await until(() => page.getAttribute('#stage', 'class'), (c) => c === 'done-pass');
     expect(await page.textContent('#stage')).toBe('perf-gate: pass — 1 stage, nothing regressed');
     expect(problems).toEqual([]);
     await page.close();
