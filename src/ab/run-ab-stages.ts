@@ -13,7 +13,10 @@ import type { Clock, EngineSetup, LoadEngineEntry, Log } from '../pipeline/ports
 import type { PipelineResult, StageRun } from '../pipeline/run-pipeline.js';
 import type { AbRun } from './ab-run.js';
 import type { Arm } from './arm.js';
+import { AbNothingMeasuredError } from './ab-errors.js';
 import { runAbRounds } from './run-rounds.js';
+
+export { AbNothingMeasuredError };
 
 export interface AbPipelineInput {
   readonly stages: readonly PlannedStage[];
@@ -34,11 +37,6 @@ export interface AbPipelinePorts {
   readonly setup: EngineSetup;
   readonly clock: Clock;
   readonly log: Log;
-}
-
-/** Why an A/B stage has nothing to judge: no pair of rounds measured on both arms. */
-export class AbNothingMeasuredError extends Error {
-  override name = 'AbNothingMeasuredError';
 }
 
 /**

@@ -25,29 +25,13 @@ import { withScriptThresholds } from '../pipeline/script-thresholds.js';
 import { formatDuration, groupThousands } from '../report/format.js';
 import type { AbRound, AbRun, RoundOutcome } from './ab-run.js';
 import { ARMS, type Arm } from './arm.js';
+import { AbArmError } from './ab-errors.js';
+
+export { AbArmError };
 import { probeUrl, PROBE_TIMEOUT_MS } from './probe-arm.js';
 import { roundSetup } from './round-setup.js';
 import { abSchedule } from './schedule.js';
 import { unansweredRound } from './unanswered-round.js';
-
-/**
- * An arm cannot be measured: unreachable when the stage starts, or dead in the middle of it (two of its
- * rounds in a row failed, or it is unreachable after a failed round). The stage has no verdict: a
- * comparison on one side's data would be none. The message names the arm, its URL, the round and why.
- */
-export class AbArmError extends Error {
-  override name = 'AbArmError';
-
-  constructor(
-    readonly arm: Arm,
-    message: string,
-    /** The round (its index, from 0) after which the arm was found dead; absent when it was unreachable at the start. */
-    readonly round?: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
 
 export interface AbRoundsOptions {
   readonly stage: string;

@@ -1,24 +1,20 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
-import { MergeError } from '../document/merge.js';
+import { MergeError } from '../document/merge-error.js';
 import { IncomparableRunsError } from '../gate/same-tool.js';
 import { IngestError } from '../ingest/errors.js';
 import { LoadFailedError } from '../engine/load-failed.js';
 import { ShardSpecError } from '../engine/k6-shard.js';
 import { LOAD_ENGINE_NAMES } from '../pipeline/engines.js';
-import { collectCommand, type CollectCliOptions } from './collect.js';
-import { compareCommand } from './compare.js';
+import type { CollectCliOptions } from './collect.js';
 import { EXIT } from './exit-codes.js';
-import { historyCommand, type HistoryCliOptions } from './history.js';
-import { checkPrometheusOptions } from './prometheus-export.js';
-import { ingestCommand } from './ingest.js';
-import { k8sTestRunCommand, type K8sTestRunCliOptions } from './k8s.js';
-import { mergeCommand, type MergeCliOptions } from './merge.js';
+import type { HistoryCliOptions } from './history.js';
+import type { K8sTestRunCliOptions } from './k8s.js';
+import type { MergeCliOptions } from './merge.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
-import { AbNothingMeasuredError } from '../ab/run-ab-stages.js';
-import { AbArmError } from '../ab/run-rounds.js';
-import { interruptedStatus, runCommand, STOP_SIGNALS, type RunCliOptions, type StopSignal } from './run.js';
-import { summarizeCommand } from './summarize.js';
+import { AbArmError, AbNothingMeasuredError } from '../ab/ab-errors.js';
+import type { RunCliOptions } from './run.js';
+import { interruptedStatus, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
 import { UsageError } from './usage-error.js';
 import { DEFAULT_MAX_SCOPES } from '../document/scope-cardinality.js';
 import { RENDERERS } from '../report/renderers.js';
@@ -61,7 +57,12 @@ const defaultIo: Io = {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** Runs the CLI and returns its exit status; errors a user can cause become one line and status 2. */
+/**
+ * Runs the CLI and returns its exit status; errors a user can cause become one line and status 2.
+ *
+ * Each command's module is imported when the command runs, not at start-up: evaluated all at once they
+ * took some 20 MB, a tenth of what `perf-gate merge` of 64 shards may use (issue 12's 200 MB).
+ */
 export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const verbose = argv.includes('--verbose');
   let status: number = EXIT.pass;
@@ -83,7 +84,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--json', 'print JSON: { "metrics": { "<metric or submetric>": { … } } }')
     .addOption(groupBy)
     .action(async (inputs: string[], opts: { json?: boolean; groupBy: string }) => {
-      status = await summarizeCommand(inputs, opts, io);
+      status = await (await import('./summarize.js')).summarizeCommand(inputs, opts, io);
     });
 
   program
@@ -99,7 +100,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .addOption(windowOpt)
     .option('--max-scopes <n>', 'most scopes per grouping tag; the rest become one (other) scope', String(DEFAULT_MAX_SCOPES))
     .action(async (inputs: string[], opts: { output: string; memory?: string; stage?: string; label: string[]; gitSha?: string; groupBy: string; window: string; maxScopes: string }) => {
-      status = await ingestCommand(inputs, opts, io);
+      status = await (await import('./ingest.js')).ingestCommand(inputs, opts, io);
     });
 
   program
@@ -118,8 +119,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--openmetrics <file>', 'also write the judged run as OpenMetrics text (textfile collector, Pushgateway)')
     .option('--prometheus-remote-write <url>', 'also push the judged run to a remote-write receiver (credentials from PERF_GATE_PROMETHEUS_BEARER_TOKEN or _USERNAME/_PASSWORD)')
     .action(async (opts: CompareCliOptions) => {
-      checkPrometheusOptions(opts);
-      status = await compareCommand(opts, io);
+      (await import('./prometheus-export.js')).checkPrometheusOptions(opts);
+      status = await (await import('./compare.js')).compareCommand(opts, io);
     });
 
   program
@@ -134,7 +135,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--min-change <fraction>', 'smallest shift reported (0.05 = 5 %)', '0.05')
     .option('-o, --output <file>', 'write the report here (the terminal gets the text)')
     .action(async (opts: HistoryCliOptions) => {
-      status = await historyCommand(opts, io);
+      status = await (await import('./history.js')).historyCommand(opts, io);
     });
 
   program
@@ -165,7 +166,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
     .action(async (opts: RunCliOptions) => {
-      status = await runCommand(opts, io);
+      status = await (await import('./run.js')).runCommand(opts, io);
     });
 
   program
@@ -176,7 +177,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--allow-missing-shards', 'merge the shard documents that are there when some are missing (with a warning, recorded in meta.shards.missing)')
     .option('--start-tolerance <seconds>', 'warn when the shards started further apart than this', String(DEFAULT_START_TOLERANCE_S))
     .action(async (inputs: string[], opts: MergeCliOptions) => {
-      status = await mergeCommand(inputs, opts, io);
+      status = await (await import('./merge.js')).mergeCommand(inputs, opts, io);
     });
 
   program
@@ -191,7 +192,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .addOption(new Option('--fail-on <level>', 'lowest outcome that exits 1').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--fail-on-inconclusive', 'exit 1 when the data cannot decide')
     .action(async (dir: string, opts: CollectCliOptions) => {
-      status = await collectCommand(dir, opts, io);
+      status = await (await import('./collect.js')).collectCommand(dir, opts, io);
     });
 
   const k8s = program.command('k8s').description('Kubernetes manifests for distributed load (k6-operator); see docs/distributed.md');
@@ -211,7 +212,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     .option('--gzip', 'runners write .ndjson.gz (about 20 times smaller; collect reads it as well)')
     .option('-o, --output <file>', 'write the manifest here instead of stdout')
     .action(async (opts: K8sTestRunCliOptions) => {
-      status = await k8sTestRunCommand(opts, io);
+      status = await (await import('./k8s.js')).k8sTestRunCommand(opts, io);
     });
 
   try {

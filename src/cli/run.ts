@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { endpointMemory } from '../engine/memory-sources.js';
@@ -26,6 +25,9 @@ import { renderHtml, renderJson, renderMarkdown, renderText } from '../report/in
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
 import { UsageError } from './usage-error.js';
+import { interruptedStatus, type StopSignal } from './stop-signals.js';
+
+export { interruptedStatus, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
 
 export interface RunCliOptions {
   config?: string;
@@ -65,19 +67,6 @@ export interface RunCliOptions {
   startAt?: string;
   /** `--region`: the shard's region, tagged on its samples and recorded. */
   region?: string;
-}
-
-/** The signals that stop `perf-gate run` gracefully (the first one; a second ends it at once). */
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-export type StopSignal = (typeof STOP_SIGNALS)[number];
-
-/**
- * The exit status after a stop signal: 128 + its number, as a shell reports a process the signal ended
- * (130 SIGINT, 143 SIGTERM, 129 SIGHUP) — never 0, so an interrupted gate never reads as a pass, and
- * distinct from 1 (the gate failed) and 2 (nothing was judged).
- */
-export function interruptedStatus(signal: StopSignal): number {
-  return 128 + constants.signals[signal];
 }
 
 /** How the CLI's messages name its settings. */

@@ -4,7 +4,7 @@
  * `http_req_failed`, `iterations`, `vus`, `vus_max`, `data_received`, with k6's tags), into the same
  * RunBuilder the k6 ingest uses — so the gate cannot tell the engines apart.
  */
-import autocannon from 'autocannon';
+import type autocannonModule from 'autocannon';
 import { RunBuilder, type MetricDefinition, type PointTargets } from '../../document/run-builder.js';
 import type { RunDocument } from '../../document/run-document.js';
 import { K6_BUILTIN_METRICS } from '../../ingest/k6/builtin-metrics.js';
@@ -161,11 +161,14 @@ export async function runEmbedded(workload: Workload, options: RunEmbeddedOption
     + `for ${workload.duration} s${workload.rampUp > 0 ? ` (ramping over ${workload.rampUp} s)` : ''}`,
   );
 
+  // Loaded here, not at the top: every perf-gate command would otherwise evaluate autocannon (and the
+  // mime table it pulls in) at start-up, some 10 MB of a `perf-gate merge`'s memory for nothing.
+  const { default: autocannon } = await import('autocannon');
   let aborted = options.signal?.aborted ?? false;
   let connErrors = 0;
   /** The cycle position of the response being reported (set by onResponse, read by the 'response' event right after). */
   let responded = 0;
-  const instances: autocannon.Instance[] = [];
+  const instances: autocannonModule.Instance[] = [];
   const timers: NodeJS.Timeout[] = [];
   const loadStart = Date.now();
   deadlineMs = loadStart + workload.duration * 1000;
