@@ -38038,18 +38038,18 @@ var require_source = __commonJS({
         }
       }
     });
-    var createStyler = (open6, close, parent) => {
+    var createStyler = (open7, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open6;
+        openAll = open7;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open6;
+        openAll = parent.openAll + open7;
         closeAll = close + parent.closeAll;
       }
       return {
-        open: open6,
+        open: open7,
         close,
         openAll,
         closeAll,
@@ -57967,10 +57967,20 @@ function windowFits(type, w) {
       fields = 5;
       break;
   }
-  const keys = Object.keys(o);
-  if (keys.length !== fields) return false;
   const expected = WINDOW_FIELDS[type];
-  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
+  let n = 0;
+  for (const key in o) {
+    if (n >= fields || key !== expected[n] && !expected.includes(key)) return false;
+    n++;
+  }
+  return n === fields;
+}
+function isWindowOf(type, w) {
+  return windowFits(type, w) || WINDOW_SCHEMAS[type].safeParse(w).success;
+}
+function isSeriesOf(type, windows) {
+  if (!Array.isArray(windows)) return false;
+  for (const w of windows) if (!isWindowOf(type, w)) return false;
   return true;
 }
 function isFinite2(v) {
@@ -58150,9 +58160,8 @@ var init_run_document = __esm({
           ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
           continue;
         }
-        const schema = WINDOW_SCHEMAS[scope.type];
         windows.forEach((w, k) => {
-          if (!windowFits(scope.type, w) && !schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+          if (!isWindowOf(scope.type, w)) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
         });
       }
     });
@@ -59665,12 +59674,12 @@ var init_csv = __esm({
       }
       finish(truncatedStream) {
         const rest = this.records.end();
-        const open6 = this.records.openSince;
+        const open7 = this.records.openSince;
         let partial2 = truncatedStream;
         let lines = this.records.lines;
-        if (open6 !== void 0 || rest !== "") {
+        if (open7 !== void 0 || rest !== "") {
           partial2 = true;
-          const cut = open6 ?? lines + 1;
+          const cut = open7 ?? lines + 1;
           lines = cut - 1;
           if (this.layout !== void 0) {
             this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
@@ -62071,10 +62080,10 @@ var init_csv2 = __esm({
             cut = true;
           }
         }
-        const open6 = this.records.openSince;
-        if (cut || open6 !== void 0) {
+        const open7 = this.records.openSince;
+        if (cut || open7 !== void 0) {
           partial2 = true;
-          lines = open6 !== void 0 ? open6 - 1 : before;
+          lines = open7 !== void 0 ? open7 - 1 : before;
           warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
         }
         if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
@@ -62183,12 +62192,12 @@ var init_csv2 = __esm({
 
 // src/ingest/k6/summary-metric.ts
 function parseMetricKey(key, file2) {
-  const open6 = key.indexOf("{");
-  if (open6 < 0) return { base: key, tags: {} };
+  const open7 = key.indexOf("{");
+  if (open7 < 0) return { base: key, tags: {} };
   const close = key.lastIndexOf("}");
-  if (close < open6) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  if (close < open7) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
   const tags = {};
-  for (const part2 of key.slice(open6 + 1, close).split(",")) {
+  for (const part2 of key.slice(open7 + 1, close).split(",")) {
     const colon = part2.indexOf(":");
     if (colon < 0) {
       if (part2.trim() === "") continue;
@@ -62196,7 +62205,7 @@ function parseMetricKey(key, file2) {
     }
     tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
   }
-  return { base: key.slice(0, open6).trim(), tags };
+  return { base: key.slice(0, open7).trim(), tags };
 }
 function trimTag(s) {
   return s.trim().replace(/^["']|["']$/g, "").trim();
@@ -63875,20 +63884,20 @@ var init_k6_inspect = __esm({
 // src/config/metric-selector.ts
 function tryParseMetricSelector(source) {
   const text = source.trim();
-  const open6 = text.indexOf("{");
+  const open7 = text.indexOf("{");
   const close = text.lastIndexOf("}");
-  const name = open6 === -1 ? text : text.slice(0, open6);
+  const name = open7 === -1 ? text : text.slice(0, open7);
   const fail = (why2) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why2}` });
   if (!METRIC_NAME.test(name)) {
     return fail(
       name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
     );
   }
-  if (open6 === -1 && close === -1) return { metric: name, tags: {} };
-  if (open6 === -1 || close !== text.length - 1 || close < open6) {
+  if (open7 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open7 === -1 || close !== text.length - 1 || close < open7) {
     return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
   }
-  const inner = text.slice(open6 + 1, close);
+  const inner = text.slice(open7 + 1, close);
   if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
   const tags = {};
   for (const part2 of inner.split(",")) {
@@ -65465,12 +65474,12 @@ function unjudgedText(stages) {
       const tag = row.scope.tag;
       const value2 = row.scope.value;
       const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value2);
-      const open6 = own2.filter((f) => f.outcome === "inconclusive");
-      const judgedSome = row.confidence.level !== "not-applicable" || open6.length < own2.length;
+      const open7 = own2.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open7.length < own2.length;
       const target = judgedSome ? part2 : none;
       target.count++;
-      for (const f of open6) target.why.add(f.shortfall ?? "other");
-      if (open6.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+      for (const f of open7) target.why.add(f.shortfall ?? "other");
+      if (open7.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
     }
   }
   const parts = [];
@@ -65582,8 +65591,8 @@ function sequentialText(q) {
   const saved = q.plannedSeconds - q.ranSeconds;
   const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
   const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
-  const open6 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
-  const openText = open6 ? ` (still open at the last look: ${open6.slice(0, 3).join(", ")}${open6.length > 3 ? ` and ${open6.length - 3} more` : ""})` : "";
+  const open7 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open7 ? ` (still open at the last look: ${open7.slice(0, 3).join(", ")}${open7.length > 3 ? ` and ${open7.length - 3} more` : ""})` : "";
   const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
   switch (q.end) {
     case "regression":
@@ -80478,8 +80487,8 @@ function sequentialLooks(options) {
 function judgeLook(findings, ctx) {
   if (findings.some((f) => f.outcome === "fail" && STOPS_FOR_REGRESSION.has(f.kind))) return { stop: true, because: "regression" };
   if (ctx.look.final) return { stop: true, because: "final" };
-  const open6 = findings.filter((f) => !settled(f, ctx)).map(label2);
-  return open6.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open6 };
+  const open7 = findings.filter((f) => !settled(f, ctx)).map(label2);
+  return open7.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open7 };
 }
 function settled(f, ctx) {
   if (f.details?.compared === "end-of-run") return true;
@@ -80946,6 +80955,231 @@ var init_run = __esm({
   }
 });
 
+// src/ingest/run-document-slices.ts
+function sliceRunDocument(bytes2) {
+  const start = bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191 ? 3 : 0;
+  const open7 = seriesObjectStart(bytes2, start);
+  if (open7 === void 0) return void 0;
+  const series = [];
+  const decoder = new TextDecoder();
+  let i = skipSpace(bytes2, open7 + 1);
+  if (bytes2[i] === CLOSE_OBJECT) return void 0;
+  for (; ; ) {
+    if (bytes2[i] !== QUOTE) return void 0;
+    const keyEnd = stringEnd(bytes2, i);
+    if (keyEnd === void 0) return void 0;
+    let name;
+    try {
+      name = JSON.parse(decoder.decode(bytes2.subarray(i, keyEnd)));
+    } catch {
+      return void 0;
+    }
+    i = skipSpace(bytes2, keyEnd);
+    if (bytes2[i] !== COLON) return void 0;
+    i = skipSpace(bytes2, i + 1);
+    if (bytes2[i] !== OPEN_LIST) return void 0;
+    const end = listEnd(bytes2, i);
+    if (end === void 0) return void 0;
+    series.push({ name, start: i, end });
+    i = skipSpace(bytes2, end);
+    if (bytes2[i] === COMMA) {
+      i = skipSpace(bytes2, i + 1);
+      continue;
+    }
+    if (bytes2[i] !== CLOSE_OBJECT) return void 0;
+    const head = `${decoder.decode(bytes2.subarray(start, open7))}{}${decoder.decode(bytes2.subarray(i + 1))}`;
+    return { head, series };
+  }
+}
+function seriesObjectStart(bytes2, from) {
+  const open7 = [];
+  let keyAt1;
+  let keyAt2;
+  let lastString;
+  for (let i = from; i < bytes2.length; i++) {
+    const c2 = bytes2[i];
+    if (c2 === QUOTE) {
+      const end = stringEnd(bytes2, i);
+      if (end === void 0) return void 0;
+      lastString = [i, end];
+      i = end - 1;
+    } else if (c2 === COLON) {
+      if (lastString && (open7.length === 1 || open7.length === 2) && open7.at(-1) === OPEN_OBJECT) {
+        const key = keyOf2(bytes2, lastString);
+        if (open7.length === 1) {
+          keyAt1 = key;
+          keyAt2 = void 0;
+        } else keyAt2 = key;
+      }
+      lastString = void 0;
+    } else if (c2 === OPEN_OBJECT || c2 === OPEN_LIST) {
+      if (c2 === OPEN_OBJECT && open7.length === 2 && open7[1] === OPEN_OBJECT && keyAt1 === "windows" && keyAt2 === "series") return i;
+      open7.push(c2);
+      lastString = void 0;
+    } else if (c2 === CLOSE_OBJECT || c2 === CLOSE_LIST) {
+      open7.pop();
+      if (open7.length === 0) return void 0;
+      if (open7.length < 2) keyAt2 = void 0;
+      lastString = void 0;
+    } else if (c2 === COMMA) lastString = void 0;
+  }
+  return void 0;
+}
+function keyOf2(bytes2, [from, to]) {
+  const length = to - from - 2;
+  for (const key of ["windows", "series"]) {
+    if (length !== key.length) continue;
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = bytes2[from + 1 + k] === key.charCodeAt(k);
+    if (same) return key;
+  }
+  return void 0;
+}
+function stringEnd(bytes2, at) {
+  for (let i = at + 1; i < bytes2.length; i++) {
+    const c2 = bytes2[i];
+    if (c2 === BACKSLASH) i++;
+    else if (c2 === QUOTE) return i + 1;
+  }
+  return void 0;
+}
+function listEnd(bytes2, at) {
+  let depth = 1;
+  let i = at + 1;
+  let nextOpen = bytes2.indexOf(OPEN_LIST, i);
+  for (; ; ) {
+    const nextClose = bytes2.indexOf(CLOSE_LIST, i);
+    if (nextClose < 0) return void 0;
+    if (nextOpen >= 0 && nextOpen < nextClose) {
+      depth++;
+      i = nextOpen + 1;
+      nextOpen = bytes2.indexOf(OPEN_LIST, i);
+      continue;
+    }
+    depth--;
+    i = nextClose + 1;
+    if (depth === 0) return i;
+  }
+}
+function skipSpace(bytes2, from) {
+  let i = from;
+  while (i < bytes2.length && (bytes2[i] === 32 || bytes2[i] === 10 || bytes2[i] === 13 || bytes2[i] === 9)) i++;
+  return i;
+}
+var QUOTE, BACKSLASH, COLON, COMMA, OPEN_OBJECT, CLOSE_OBJECT, OPEN_LIST, CLOSE_LIST;
+var init_run_document_slices = __esm({
+  "src/ingest/run-document-slices.ts"() {
+    "use strict";
+    QUOTE = 34;
+    BACKSLASH = 92;
+    COLON = 58;
+    COMMA = 44;
+    OPEN_OBJECT = 123;
+    CLOSE_OBJECT = 125;
+    OPEN_LIST = 91;
+    CLOSE_LIST = 93;
+  }
+});
+
+// src/ingest/lazy-run-document.ts
+import { open as open6 } from "node:fs/promises";
+async function withLazyDocuments(merge2) {
+  const buffers = new ReadBuffers();
+  let merged;
+  try {
+    merged = await merge2(async (file2) => await readLazyRunDocument(file2, buffers) ?? ingestFiles([file2], {}));
+    merged = { ...merged, windows: { ...merged.windows, series: { ...merged.windows.series } } };
+  } catch (err) {
+    if (!(err instanceof LazySeriesError)) throw err;
+    return merge2((file2) => ingestFiles([file2], {}));
+  }
+  return merged;
+}
+async function readLazyRunDocument(file2, buffers = new ReadBuffers()) {
+  let read2;
+  try {
+    read2 = await buffers.read(file2);
+  } catch {
+    return void 0;
+  }
+  if (read2 === void 0) return void 0;
+  const { bytes: bytes2, current } = read2;
+  const slices = sliceRunDocument(bytes2);
+  if (slices === void 0) return void 0;
+  let head;
+  try {
+    head = JSON.parse(slices.head);
+  } catch {
+    return void 0;
+  }
+  if (typeof head !== "object" || head === null || head.schema !== RUN_DOCUMENT_SCHEMA) return void 0;
+  const parsed = RunDocumentSchema.safeParse(head);
+  if (!parsed.success) return void 0;
+  const doc = parsed.data;
+  if (Object.keys(doc.windows.series).length > 0) return void 0;
+  const series = doc.windows.series;
+  for (const slice of slices.series) {
+    const scope = doc.scopes[slice.name];
+    if (!scope || Object.hasOwn(series, slice.name)) return void 0;
+    Object.defineProperty(series, slice.name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!current()) throw new LazySeriesError(`${file2}: series '${slice.name}' read after its bytes were replaced`);
+        let windows;
+        try {
+          windows = JSON.parse(bytes2.toString("utf8", slice.start, slice.end));
+        } catch (err) {
+          throw new LazySeriesError(`${file2}: series '${slice.name}' does not parse`, { cause: err });
+        }
+        if (!isSeriesOf(scope.type, windows)) throw new LazySeriesError(`${file2}: series '${slice.name}' holds windows that are not ${scope.type} windows`);
+        return windows;
+      }
+    });
+  }
+  return doc;
+}
+var LazySeriesError, MAX_BYTES, ReadBuffers;
+var init_lazy_run_document = __esm({
+  "src/ingest/lazy-run-document.ts"() {
+    "use strict";
+    init_run_document();
+    init_ingest();
+    init_run_document_slices();
+    LazySeriesError = class extends Error {
+      name = "LazySeriesError";
+    };
+    MAX_BYTES = 256 * 1024 * 1024;
+    ReadBuffers = class {
+      buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+      generations = [0, 0];
+      next = 0;
+      /** The bytes of `file`, and a check that they are still there; undefined past MAX_BYTES. */
+      async read(file2) {
+        const handle = await open6(file2, "r");
+        try {
+          const size = (await handle.stat()).size;
+          if (size > MAX_BYTES) return void 0;
+          const k = this.next;
+          this.next = 1 - k;
+          if (this.buffers[k].length < size) this.buffers[k] = Buffer.allocUnsafe(size);
+          const buffer = this.buffers[k];
+          const generation = ++this.generations[k];
+          let filled = 0;
+          while (filled < size) {
+            const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+            if (bytesRead === 0) break;
+            filled += bytesRead;
+          }
+          return { bytes: buffer.subarray(0, filled), current: () => this.generations[k] === generation };
+        } finally {
+          await handle.close();
+        }
+      }
+    };
+  }
+});
+
 // src/cli/merge.ts
 var merge_exports = {};
 __export(merge_exports, {
@@ -80954,15 +81188,18 @@ __export(merge_exports, {
 async function mergeCommand(inputs, opts, io) {
   const tolerance = opts.startTolerance === void 0 ? DEFAULT_START_TOLERANCE_S : Number(opts.startTolerance);
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--start-tolerance must be a number of seconds \u2265 0, but got '${opts.startTolerance}'`);
-  const merger = new RunMerger({ allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
   const own2 = /* @__PURE__ */ new Set();
-  for (const input2 of inputs) {
-    const doc = await ingestFiles([input2], {});
-    for (const w of doc.meta.warnings) own2.add(w);
-    merger.add(doc, input2);
-  }
-  if (merger.windowsAgain()) for (const input2 of inputs) merger.addWindows(await ingestFiles([input2], {}));
-  const merged = merger.finish();
+  const merged = await withLazyDocuments(async (read2) => {
+    own2.clear();
+    const merger = new RunMerger({ allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
+    for (const input2 of inputs) {
+      const doc = await read2(input2);
+      for (const w of doc.meta.warnings) own2.add(w);
+      merger.add(doc, input2);
+    }
+    if (merger.windowsAgain()) for (const input2 of inputs) merger.addWindows(await read2(input2));
+    return merger.finish();
+  });
   for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) io.stderr(`perf-gate: warning: ${w}
 `);
   const failed = await writeOutput(opts.output, `${JSON.stringify(merged)}
@@ -80983,7 +81220,7 @@ var init_merge2 = __esm({
     "use strict";
     init_run_merger();
     init_shard_check();
-    init_ingest2();
+    init_lazy_run_document();
     init_exit_codes();
     init_usage_error();
     init_write_output();

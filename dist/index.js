@@ -18317,7 +18317,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18501,7 +18501,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -30050,7 +30050,7 @@ var require_dist2 = __commonJS({
       return result;
     }
     function parse5(header2, options) {
-      const stopChar = options?.comma === true ? COMMA : 65536;
+      const stopChar = options?.comma === true ? COMMA2 : 65536;
       const len = header2.length;
       let index = skipOWS(header2, options?.start ?? 0, len);
       const valueStart = index;
@@ -30068,7 +30068,7 @@ var require_dist2 = __commonJS({
     var EQ = 61;
     var DQUOTE = 34;
     var BSLASH = 92;
-    var COMMA = 44;
+    var COMMA2 = 44;
     function parseParameters(header2, type, index, len, stopChar) {
       const parameters = new NullObject();
       parameter: while (index < len) {
@@ -41376,18 +41376,18 @@ var require_source = __commonJS({
         }
       }
     });
-    var createStyler = (open7, close, parent) => {
+    var createStyler = (open8, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open7;
+        openAll = open8;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open7;
+        openAll = parent.openAll + open8;
         closeAll = close + parent.closeAll;
       }
       return {
-        open: open7,
+        open: open8,
         close,
         openAll,
         closeAll,
@@ -81718,20 +81718,20 @@ var METRIC_NAME = /^[A-Za-z_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){0,127}$/;
 var EXAMPLE = `e.g. 'http_req_duration{name:GET /api/alerts}'`;
 function tryParseMetricSelector(source) {
   const text = source.trim();
-  const open7 = text.indexOf("{");
+  const open8 = text.indexOf("{");
   const close = text.lastIndexOf("}");
-  const name = open7 === -1 ? text : text.slice(0, open7);
+  const name = open8 === -1 ? text : text.slice(0, open8);
   const fail = (why) => ({ error: `'${source}' is not a k6 metric selector \u2014 ${why}` });
   if (!METRIC_NAME.test(name)) {
     return fail(
       name === "" ? `it has no metric name; expected name{tag:value}, ${EXAMPLE}` : /\s$/.test(name) && METRIC_NAME.test(name.trim()) ? `remove the space before '{', ${EXAMPLE}` : `'${name}' is not a metric name (letters, digits and '_', dots inside, not starting with a digit), ${EXAMPLE}`
     );
   }
-  if (open7 === -1 && close === -1) return { metric: name, tags: {} };
-  if (open7 === -1 || close !== text.length - 1 || close < open7) {
+  if (open8 === -1 && close === -1) return { metric: name, tags: {} };
+  if (open8 === -1 || close !== text.length - 1 || close < open8) {
     return fail(`the tag filter must be one {\u2026} at the end, ${EXAMPLE}`);
   }
-  const inner = text.slice(open7 + 1, close);
+  const inner = text.slice(open8 + 1, close);
   if (inner.trim() === "") return fail(`the tag filter {} is empty; remove it or add tag:value, ${EXAMPLE}`);
   const tags = {};
   for (const part2 of inner.split(",")) {
@@ -91379,10 +91379,20 @@ function windowFits(type, w) {
       fields = 5;
       break;
   }
-  const keys = Object.keys(o);
-  if (keys.length !== fields) return false;
   const expected = WINDOW_FIELDS[type];
-  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
+  let n = 0;
+  for (const key in o) {
+    if (n >= fields || key !== expected[n] && !expected.includes(key)) return false;
+    n++;
+  }
+  return n === fields;
+}
+function isWindowOf(type, w) {
+  return windowFits(type, w) || WINDOW_SCHEMAS[type].safeParse(w).success;
+}
+function isSeriesOf(type, windows) {
+  if (!Array.isArray(windows)) return false;
+  for (const w of windows) if (!isWindowOf(type, w)) return false;
   return true;
 }
 var WINDOW_FIELDS = {
@@ -91513,9 +91523,8 @@ var RunDocumentSchema = external_exports.object({
       ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
       continue;
     }
-    const schema = WINDOW_SCHEMAS[scope.type];
     windows.forEach((w, k) => {
-      if (!windowFits(scope.type, w) && !schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+      if (!isWindowOf(scope.type, w)) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
     });
   }
 });
@@ -92930,12 +92939,12 @@ var JmeterCsvParser = class {
   }
   finish(truncatedStream) {
     const rest = this.records.end();
-    const open7 = this.records.openSince;
+    const open8 = this.records.openSince;
     let partial2 = truncatedStream;
     let lines = this.records.lines;
-    if (open7 !== void 0 || rest !== "") {
+    if (open8 !== void 0 || rest !== "") {
       partial2 = true;
-      const cut = open7 ?? lines + 1;
+      const cut = open8 ?? lines + 1;
       lines = cut - 1;
       if (this.layout !== void 0) {
         this.warn(`${this.file}: line ${cut} is cut off (JMeter was stopped while writing it); read the ${lines} complete lines before it`);
@@ -93378,10 +93387,10 @@ var K6CsvParser = class {
         cut = true;
       }
     }
-    const open7 = this.records.openSince;
-    if (cut || open7 !== void 0) {
+    const open8 = this.records.openSince;
+    if (cut || open8 !== void 0) {
       partial2 = true;
-      lines = open7 !== void 0 ? open7 - 1 : before;
+      lines = open8 !== void 0 ? open8 - 1 : before;
       warn(`${this.file}: line ${lines + 1} is cut off (k6 was stopped while writing it); read the ${lines} complete lines before it`);
     }
     if (this.layout === void 0) throw this.error(`has no k6 CSV header; ${HINT4}`);
@@ -93497,12 +93506,12 @@ async function readK6Csv(file2, source, sink, warn) {
 
 // src/ingest/k6/summary-metric.ts
 function parseMetricKey(key, file2) {
-  const open7 = key.indexOf("{");
-  if (open7 < 0) return { base: key, tags: {} };
+  const open8 = key.indexOf("{");
+  if (open8 < 0) return { base: key, tags: {} };
   const close = key.lastIndexOf("}");
-  if (close < open7) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
+  if (close < open8) throw new IngestError(file2, `metric '${key}': a submetric needs '{tag:value}'`);
   const tags = {};
-  for (const part2 of key.slice(open7 + 1, close).split(",")) {
+  for (const part2 of key.slice(open8 + 1, close).split(",")) {
     const colon = part2.indexOf(":");
     if (colon < 0) {
       if (part2.trim() === "") continue;
@@ -93510,7 +93519,7 @@ function parseMetricKey(key, file2) {
     }
     tags[trimTag(part2.slice(0, colon))] = trimTag(part2.slice(colon + 1));
   }
-  return { base: key.slice(0, open7).trim(), tags };
+  return { base: key.slice(0, open8).trim(), tags };
 }
 function trimTag(s) {
   return s.trim().replace(/^["']|["']$/g, "").trim();
@@ -99056,6 +99065,218 @@ function shareOf(docs) {
   };
 }
 
+// src/ingest/lazy-run-document.ts
+import { open as open7 } from "node:fs/promises";
+
+// src/ingest/run-document-slices.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COLON = 58;
+var COMMA = 44;
+var OPEN_OBJECT = 123;
+var CLOSE_OBJECT = 125;
+var OPEN_LIST = 91;
+var CLOSE_LIST = 93;
+function sliceRunDocument(bytes2) {
+  const start = bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191 ? 3 : 0;
+  const open8 = seriesObjectStart(bytes2, start);
+  if (open8 === void 0) return void 0;
+  const series = [];
+  const decoder = new TextDecoder();
+  let i = skipSpace(bytes2, open8 + 1);
+  if (bytes2[i] === CLOSE_OBJECT) return void 0;
+  for (; ; ) {
+    if (bytes2[i] !== QUOTE) return void 0;
+    const keyEnd = stringEnd(bytes2, i);
+    if (keyEnd === void 0) return void 0;
+    let name;
+    try {
+      name = JSON.parse(decoder.decode(bytes2.subarray(i, keyEnd)));
+    } catch {
+      return void 0;
+    }
+    i = skipSpace(bytes2, keyEnd);
+    if (bytes2[i] !== COLON) return void 0;
+    i = skipSpace(bytes2, i + 1);
+    if (bytes2[i] !== OPEN_LIST) return void 0;
+    const end = listEnd(bytes2, i);
+    if (end === void 0) return void 0;
+    series.push({ name, start: i, end });
+    i = skipSpace(bytes2, end);
+    if (bytes2[i] === COMMA) {
+      i = skipSpace(bytes2, i + 1);
+      continue;
+    }
+    if (bytes2[i] !== CLOSE_OBJECT) return void 0;
+    const head = `${decoder.decode(bytes2.subarray(start, open8))}{}${decoder.decode(bytes2.subarray(i + 1))}`;
+    return { head, series };
+  }
+}
+function seriesObjectStart(bytes2, from) {
+  const open8 = [];
+  let keyAt1;
+  let keyAt2;
+  let lastString;
+  for (let i = from; i < bytes2.length; i++) {
+    const c = bytes2[i];
+    if (c === QUOTE) {
+      const end = stringEnd(bytes2, i);
+      if (end === void 0) return void 0;
+      lastString = [i, end];
+      i = end - 1;
+    } else if (c === COLON) {
+      if (lastString && (open8.length === 1 || open8.length === 2) && open8.at(-1) === OPEN_OBJECT) {
+        const key = keyOf2(bytes2, lastString);
+        if (open8.length === 1) {
+          keyAt1 = key;
+          keyAt2 = void 0;
+        } else keyAt2 = key;
+      }
+      lastString = void 0;
+    } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
+      if (c === OPEN_OBJECT && open8.length === 2 && open8[1] === OPEN_OBJECT && keyAt1 === "windows" && keyAt2 === "series") return i;
+      open8.push(c);
+      lastString = void 0;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
+      open8.pop();
+      if (open8.length === 0) return void 0;
+      if (open8.length < 2) keyAt2 = void 0;
+      lastString = void 0;
+    } else if (c === COMMA) lastString = void 0;
+  }
+  return void 0;
+}
+function keyOf2(bytes2, [from, to]) {
+  const length = to - from - 2;
+  for (const key of ["windows", "series"]) {
+    if (length !== key.length) continue;
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = bytes2[from + 1 + k] === key.charCodeAt(k);
+    if (same) return key;
+  }
+  return void 0;
+}
+function stringEnd(bytes2, at) {
+  for (let i = at + 1; i < bytes2.length; i++) {
+    const c = bytes2[i];
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
+  }
+  return void 0;
+}
+function listEnd(bytes2, at) {
+  let depth = 1;
+  let i = at + 1;
+  let nextOpen = bytes2.indexOf(OPEN_LIST, i);
+  for (; ; ) {
+    const nextClose = bytes2.indexOf(CLOSE_LIST, i);
+    if (nextClose < 0) return void 0;
+    if (nextOpen >= 0 && nextOpen < nextClose) {
+      depth++;
+      i = nextOpen + 1;
+      nextOpen = bytes2.indexOf(OPEN_LIST, i);
+      continue;
+    }
+    depth--;
+    i = nextClose + 1;
+    if (depth === 0) return i;
+  }
+}
+function skipSpace(bytes2, from) {
+  let i = from;
+  while (i < bytes2.length && (bytes2[i] === 32 || bytes2[i] === 10 || bytes2[i] === 13 || bytes2[i] === 9)) i++;
+  return i;
+}
+
+// src/ingest/lazy-run-document.ts
+var LazySeriesError = class extends Error {
+  name = "LazySeriesError";
+};
+async function withLazyDocuments(merge3) {
+  const buffers = new ReadBuffers();
+  let merged;
+  try {
+    merged = await merge3(async (file2) => await readLazyRunDocument(file2, buffers) ?? ingestFiles([file2], {}));
+    merged = { ...merged, windows: { ...merged.windows, series: { ...merged.windows.series } } };
+  } catch (err) {
+    if (!(err instanceof LazySeriesError)) throw err;
+    return merge3((file2) => ingestFiles([file2], {}));
+  }
+  return merged;
+}
+var MAX_BYTES = 256 * 1024 * 1024;
+var ReadBuffers = class {
+  buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+  generations = [0, 0];
+  next = 0;
+  /** The bytes of `file`, and a check that they are still there; undefined past MAX_BYTES. */
+  async read(file2) {
+    const handle = await open7(file2, "r");
+    try {
+      const size = (await handle.stat()).size;
+      if (size > MAX_BYTES) return void 0;
+      const k = this.next;
+      this.next = 1 - k;
+      if (this.buffers[k].length < size) this.buffers[k] = Buffer.allocUnsafe(size);
+      const buffer = this.buffers[k];
+      const generation = ++this.generations[k];
+      let filled = 0;
+      while (filled < size) {
+        const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return { bytes: buffer.subarray(0, filled), current: () => this.generations[k] === generation };
+    } finally {
+      await handle.close();
+    }
+  }
+};
+async function readLazyRunDocument(file2, buffers = new ReadBuffers()) {
+  let read2;
+  try {
+    read2 = await buffers.read(file2);
+  } catch {
+    return void 0;
+  }
+  if (read2 === void 0) return void 0;
+  const { bytes: bytes2, current } = read2;
+  const slices = sliceRunDocument(bytes2);
+  if (slices === void 0) return void 0;
+  let head;
+  try {
+    head = JSON.parse(slices.head);
+  } catch {
+    return void 0;
+  }
+  if (typeof head !== "object" || head === null || head.schema !== RUN_DOCUMENT_SCHEMA) return void 0;
+  const parsed = RunDocumentSchema.safeParse(head);
+  if (!parsed.success) return void 0;
+  const doc = parsed.data;
+  if (Object.keys(doc.windows.series).length > 0) return void 0;
+  const series = doc.windows.series;
+  for (const slice of slices.series) {
+    const scope = doc.scopes[slice.name];
+    if (!scope || Object.hasOwn(series, slice.name)) return void 0;
+    Object.defineProperty(series, slice.name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!current()) throw new LazySeriesError(`${file2}: series '${slice.name}' read after its bytes were replaced`);
+        let windows;
+        try {
+          windows = JSON.parse(bytes2.toString("utf8", slice.start, slice.end));
+        } catch (err) {
+          throw new LazySeriesError(`${file2}: series '${slice.name}' does not parse`, { cause: err });
+        }
+        if (!isSeriesOf(scope.type, windows)) throw new LazySeriesError(`${file2}: series '${slice.name}' holds windows that are not ${scope.type} windows`);
+        return windows;
+      }
+    });
+  }
+  return doc;
+}
+
 // src/engine/shard-documents.ts
 var SHARD_FILE = /^(.+)\.run\.json$/;
 var MAX_DEPTH = 4;
@@ -99093,20 +99314,24 @@ function shardDocumentsEngine(dir, folder, options = {}) {
         throw new MergeError(`no shard document of stage ${stage} under ${dir} (it holds ${[...folder.keys()].join(", ")}) \u2014 the shard jobs write <stage>.run.json; check 'stages' and the artifacts downloaded`);
       }
       const names = files.map((f) => relative2(dir, f) || f);
-      const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
       const views = [];
       const own2 = /* @__PURE__ */ new Set();
-      for (const [k, file2] of files.entries()) {
-        const doc = await ingestFiles([file2], {});
-        if (doc.meta.stage !== void 0 && doc.meta.stage !== stage) {
-          throw new MergeError(`${relative2(dir, file2)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
+      const merged = await withLazyDocuments(async (read2) => {
+        views.length = 0;
+        own2.clear();
+        const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+        for (const [k, file2] of files.entries()) {
+          const doc = await read2(file2);
+          if (doc.meta.stage !== void 0 && doc.meta.stage !== stage) {
+            throw new MergeError(`${relative2(dir, file2)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
+          }
+          for (const w of doc.meta.warnings) own2.add(w);
+          views.push(shardFiguresView(doc));
+          merger.add(doc, names[k]);
         }
-        for (const w of doc.meta.warnings) own2.add(w);
-        views.push(shardFiguresView(doc));
-        merger.add(doc, names[k]);
-      }
-      if (merger.windowsAgain()) for (const file2 of files) merger.addWindows(await ingestFiles([file2], {}));
-      const merged = merger.finish();
+        if (merger.windowsAgain()) for (const file2 of files) merger.addWindows(await read2(file2));
+        return merger.finish();
+      });
       const summary3 = merged.meta.shards;
       if (!summary3) {
         throw new MergeError(`${names.join(", ")}: ${files.length === 1 ? "this is no shard document" : "these are no shard documents"} (no meta.shard) \u2014 merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
@@ -99154,8 +99379,8 @@ var DEFAULT_FUTILITY = 0.05;
 function judgeLook(findings, ctx) {
   if (findings.some((f) => f.outcome === "fail" && STOPS_FOR_REGRESSION.has(f.kind))) return { stop: true, because: "regression" };
   if (ctx.look.final) return { stop: true, because: "final" };
-  const open7 = findings.filter((f) => !settled(f, ctx)).map(label);
-  return open7.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open7 };
+  const open8 = findings.filter((f) => !settled(f, ctx)).map(label);
+  return open8.length === 0 ? { stop: true, because: "within-limits" } : { stop: false, open: open8 };
 }
 var STOPS_FOR_REGRESSION = /* @__PURE__ */ new Set(["latency", "error-rate", "throughput", "failure-signature"]);
 function settled(f, ctx) {
@@ -99813,12 +100038,12 @@ function unjudgedText(stages) {
       const tag = row.scope.tag;
       const value2 = row.scope.value;
       const own2 = stage.findings.filter((f) => f.kind !== "threshold" && f.kind !== "data" && f.scope?.tag === tag && f.scope.value === value2);
-      const open7 = own2.filter((f) => f.outcome === "inconclusive");
-      const judgedSome = row.confidence.level !== "not-applicable" || open7.length < own2.length;
+      const open8 = own2.filter((f) => f.outcome === "inconclusive");
+      const judgedSome = row.confidence.level !== "not-applicable" || open8.length < own2.length;
       const target = judgedSome ? part2 : none;
       target.count++;
-      for (const f of open7) target.why.add(f.shortfall ?? "other");
-      if (open7.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
+      for (const f of open8) target.why.add(f.shortfall ?? "other");
+      if (open8.length === 0) target.why.add(row.decidedBy?.shortfall ?? "other");
     }
   }
   const parts = [];
@@ -99930,8 +100155,8 @@ function sequentialText(q) {
   const saved = q.plannedSeconds - q.ranSeconds;
   const savedText = saved > 0.5 ? `; ${formatDuration(saved)} (${Math.round(100 * saved / q.plannedSeconds)} %) of the planned time saved` : "";
   const finalAlpha = `judged at the end at \u03B1 ${formatAlpha(q.finalAlpha)}`;
-  const open7 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
-  const openText = open7 ? ` (still open at the last look: ${open7.slice(0, 3).join(", ")}${open7.length > 3 ? ` and ${open7.length - 3} more` : ""})` : "";
+  const open8 = [...q.looks].reverse().find((l) => l.decision === "open" && l.open && l.open.length > 0)?.open;
+  const openText = open8 ? ` (still open at the last look: ${open8.slice(0, 3).join(", ")}${open8.length > 3 ? ` and ${open8.length - 3} more` : ""})` : "";
   const lookTimes = q.looks.length > 0 ? `looks at ${q.looks.map((l) => formatDuration(l.atSeconds)).join(", ")}` : "no look was taken";
   switch (q.end) {
     case "regression":
@@ -102450,10 +102675,10 @@ async function openTrackingIssues(client, repo, label3) {
   for (const i of issues.sort((a, b) => a.number - b.number)) if (!byKey.has(i.key)) byKey.set(i.key, i);
   return byKey;
 }
-async function trackRegression(client, repo, label3, open7, regression) {
+async function trackRegression(client, repo, label3, open8, regression) {
   const body = `${trackingMarker(regression.key)}
 ${regression.body}`;
-  const existing = open7.get(trackingKey(regression.key));
+  const existing = open8.get(trackingKey(regression.key));
   if (existing) {
     if (existing.body !== body || existing.title !== regression.title) await client.rest.issues.update({ ...repo, issue_number: existing.number, title: regression.title, body });
     await client.rest.issues.createComment({ ...repo, issue_number: existing.number, body: regression.update });
@@ -102504,7 +102729,7 @@ async function trackRegressions(io2, ctx, client, report, runs, enabled) {
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const done = { opened: [], updated: [], closed: [] };
   try {
-    const open7 = await openTrackingIssues(client, repo, ISSUE_LABEL);
+    const open8 = await openTrackingIssues(client, repo, ISSUE_LABEL);
     for (const stage of report.stages) {
       const run = runs.find((r) => r.stage === stage.stage);
       const latencyMetric = latencyMetricOf(stage.scopes);
@@ -102515,7 +102740,7 @@ async function trackRegressions(io2, ctx, client, report, runs, enabled) {
       }
       for (const [place2, findings] of failing) {
         const key = `${stage.stage} \xB7 ${place2}`;
-        const r = await trackRegression(client, repo, ISSUE_LABEL, open7, {
+        const r = await trackRegression(client, repo, ISSUE_LABEL, open8, {
           key,
           title: `perf-gate: ${place2} regressed in stage ${stage.stage}`,
           body: issueBody(ctx, stage, place2, findings, run),
@@ -102526,10 +102751,10 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
         (r.action === "opened" ? done.opened : done.updated).push(r.number);
         io2.info(`open-issue: ${r.action} #${r.number} (${key})`);
       }
-      if (run) await trackShifts(client, repo, open7, ctx, stage.stage, run, done, io2);
+      if (run) await trackShifts(client, repo, open8, ctx, stage.stage, run, done, io2);
       const passed = new Set(stage.scopes.filter((s) => s.outcome === "pass").map((s) => s.scope === void 0 ? ALL_REQUESTS : scopeLabel(s, latencyMetric)));
       if (stage.outcome === "pass") for (const kind of ["memory", "leak", "degradation"]) passed.add(kind);
-      for (const issue3 of open7.values()) {
+      for (const issue3 of open8.values()) {
         const place2 = placeIn(issue3, stage.stage);
         if (place2 === void 0 || failing.has(place2) || !passed.has(place2)) continue;
         await closeTracking(client, repo, issue3, `Returned at ${short(ctx.sha)}${ctx.runUrl ? ` ([run](${ctx.runUrl}))` : ""}: ${place2} passes in stage ${stage.stage} again. Closed by perf-gate.`);
@@ -102544,7 +102769,7 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
   return done;
 }
 var LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
-async function trackShifts(client, repo, open7, ctx, stage, run, done, io2) {
+async function trackShifts(client, repo, open8, ctx, stage, run, done, io2) {
   const entries = [...run.history, historyEntry(run.current, ctx.sha || "this run")];
   const now = historyShiftFindings(entries);
   const before = historyShiftFindings(run.history).shifts;
@@ -102555,7 +102780,7 @@ async function trackShifts(client, repo, open7, ctx, stage, run, done, io2) {
     const key = `${stage} \xB7 shift of ${name} from ${s.beganAt.slice(0, 7)}`;
     const range = `[${s.lastBefore.slice(0, 7)}\u2026${s.settledAt.slice(0, 7)}](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/compare/${s.lastBefore}...${s.settledAt})`;
     const trend = renderTrend(entries.map((e) => ({ label: `${e.sha.slice(0, 7)}${e.sha === s.beganAt ? " (shift)" : ""}`, p95: e.p95 ?? Number.NaN })), `stage ${stage}: p95 of all requests per run on the default branch (ms)`);
-    const r = await trackRegression(client, repo, ISSUE_LABEL, open7, {
+    const r = await trackRegression(client, repo, ISSUE_LABEL, open8, {
       key,
       title: `perf-gate: ${name} shifted ${formatChange(s.change)} in stage ${stage}`,
       body: [
@@ -102573,7 +102798,7 @@ async function trackShifts(client, repo, open7, ctx, stage, run, done, io2) {
     io2.info(`open-issue: ${r.action} #${r.number} (${key})`);
   }
   const last2 = historySeries(entries);
-  for (const issue3 of open7.values()) {
+  for (const issue3 of open8.values()) {
     const prefix = trackingKey(`${stage} \xB7 shift of `);
     if (!issue3.key.startsWith(prefix)) continue;
     const level2 = Number(LEVEL_BEFORE.exec(issue3.body)?.[1]);

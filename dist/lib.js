@@ -802,11 +802,16 @@ function windowFits(type, w) {
       fields = 5;
       break;
   }
-  const keys = Object.keys(o);
-  if (keys.length !== fields) return false;
   const expected = WINDOW_FIELDS[type];
-  for (let k = 0; k < fields; k++) if (keys[k] !== expected[k] && !expected.includes(keys[k])) return false;
-  return true;
+  let n = 0;
+  for (const key in o) {
+    if (n >= fields || key !== expected[n] && !expected.includes(key)) return false;
+    n++;
+  }
+  return n === fields;
+}
+function isWindowOf(type, w) {
+  return windowFits(type, w) || WINDOW_SCHEMAS[type].safeParse(w).success;
 }
 var WINDOW_FIELDS = {
   trend: ["i", "count", "sum", "min", "max", "sumLog", "sumLogSq", "sketch"],
@@ -936,9 +941,8 @@ var RunDocumentSchema = z.object({
       ctx.addIssue({ code: "custom", path: ["windows", "series", name], message: `series '${name}' has no scope of that name` });
       continue;
     }
-    const schema = WINDOW_SCHEMAS[scope.type];
     windows.forEach((w, k) => {
-      if (!windowFits(scope.type, w) && !schema.safeParse(w).success) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
+      if (!isWindowOf(scope.type, w)) ctx.addIssue({ code: "custom", path: ["windows", "series", name, k], message: `not a ${scope.type} window, as its scope is` });
     });
   }
 });

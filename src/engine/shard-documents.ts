@@ -13,7 +13,7 @@ import { RunMerger } from '../document/run-merger.js';
 import type { RunDocument } from '../document/run-document.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
 import { shardFigures, shardFiguresView } from '../document/shard-figures.js';
-import { ingestFiles } from '../ingest/index.js';
+import { withLazyDocuments } from '../ingest/lazy-run-document.js';
 import type { LoadEngine, LoadOutput, StageLoad } from '../pipeline/ports.js';
 
 /** What a shard writes per stage (the Action's `shard-dir`, `perf-gate run --shard -o`). */
@@ -73,20 +73,24 @@ export function shardDocumentsEngine(dir: string, folder: ShardFolder, options: 
       }
       const names = files.map((f) => relative(dir, f) || f);
       // One document at a time (as perf-gate merge): 64 shards of a long test held at once took 660 MB.
-      const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
       const views: RunDocument[] = [];
       const own = new Set<string>();
-      for (const [k, file] of files.entries()) {
-        const doc = await ingestFiles([file], {});
-        if (doc.meta.stage !== undefined && doc.meta.stage !== stage) {
-          throw new MergeError(`${relative(dir, file)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
+      const merged = await withLazyDocuments(async (read) => {
+        views.length = 0;
+        own.clear();
+        const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
+        for (const [k, file] of files.entries()) {
+          const doc = await read(file);
+          if (doc.meta.stage !== undefined && doc.meta.stage !== stage) {
+            throw new MergeError(`${relative(dir, file)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
+          }
+          for (const w of doc.meta.warnings) own.add(w);
+          views.push(shardFiguresView(doc));
+          merger.add(doc, names[k]);
         }
-        for (const w of doc.meta.warnings) own.add(w);
-        views.push(shardFiguresView(doc));
-        merger.add(doc, names[k]);
-      }
-      if (merger.windowsAgain()) for (const file of files) merger.addWindows(await ingestFiles([file], {}));
-      const merged = merger.finish();
+        if (merger.windowsAgain()) for (const file of files) merger.addWindows(await read(file));
+        return merger.finish();
+      });
       const summary = merged.meta.shards;
       if (!summary) {
         throw new MergeError(`${names.join(', ')}: ${files.length === 1 ? 'this is no shard document' : 'these are no shard documents'} (no meta.shard) — merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);

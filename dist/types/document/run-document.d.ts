@@ -292,6 +292,11 @@ export declare const WindowSchema: z.ZodUnion<readonly [z.ZodObject<{
     i: z.ZodNumber;
     count: z.ZodNumber;
 }, z.core.$strict>]>;
+/**
+ * Whether `windows` is a series of windows of `type`, as the document schema requires of the series of a
+ * scope of that type: what ingest/lazy-run-document.ts checks of each series it parses on its own.
+ */
+export declare function isSeriesOf(type: MetricType, windows: unknown): windows is Window[];
 export declare const MemorySampleSchema: z.ZodObject<{
     t: z.ZodNumber;
     rssBytes: z.ZodNumber;
