@@ -87860,7 +87860,8 @@ import { basename as basename3, dirname as dirname5, join as join5 } from "node:
 var GROWTH = 1.01;
 var LOG_GROWTH = Math.log(GROWTH);
 var FLOOR_MS = 1e-3;
-var WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
+var WANTED_METRICS = ["http_reqs", "http_req_duration", "http_req_failed", "vus"];
+var WANTED = WANTED_METRICS.map((m) => `"metric":"${m}"`);
 var EMPTY = Buffer.alloc(0);
 var POINT_HEAD = Buffer.from('{"metric":"');
 var WANTED_HEADS = WANTED.map((w) => Buffer.from(`{${w}`));
@@ -87941,6 +87942,52 @@ var LiveProgress = class {
     this.lastElapsedMs = elapsedMs;
     return snapshot;
   }
+  /**
+   * What records a point of `metric` into this view, or undefined for a metric it does not show: for a
+   * parser that already reads every point (the live ingest's run builder), so progress costs no parse of its own.
+   *
+   * @example
+   * const record = live.recorderOf('http_reqs'); // once per metric
+   * record?.(Date.parse('2026-01-01T00:00:00Z'), 1);  // per point
+   */
+  recorderOf(metric) {
+    const record2 = this.recorderFor(metric);
+    return record2 === void 0 ? void 0 : (timeMs, value2) => this.point(timeMs, value2, record2);
+  }
+  /** The recorder of a wanted metric (own keys only: `toString` is no metric of ours). */
+  recorderFor(metric) {
+    return Object.hasOwn(this.recorders, metric) ? this.recorders[metric] : void 0;
+  }
+  recorders = {
+    http_reqs: (value2) => {
+      this.requests += value2;
+      this.totalRequests += value2;
+    },
+    http_req_duration: (value2) => {
+      const b = value2 <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value2) / LOG_GROWTH);
+      const bucket = this.buckets.get(b);
+      if (bucket) {
+        bucket[0]++;
+        bucket[1] += value2;
+      } else this.buckets.set(b, [1, value2]);
+      this.durations++;
+    },
+    http_req_failed: (value2) => {
+      this.judged++;
+      if (value2 !== 0) this.failed++;
+    },
+    vus: (value2) => {
+      this.vus = value2;
+    }
+  };
+  point(timeMs, value2, record2) {
+    if (!Number.isFinite(value2)) return;
+    if (Number.isFinite(timeMs)) {
+      if (timeMs > this.latestMs) this.latestMs = timeMs;
+      if (timeMs < this.firstMs) this.firstMs = timeMs;
+    }
+    record2(value2);
+  }
   line(line) {
     if (!WANTED.some((w) => line.includes(w))) return;
     let v;
@@ -87951,39 +87998,11 @@ var LiveProgress = class {
     }
     if (typeof v !== "object" || v === null) return;
     const o = v;
-    if (o.type !== "Point" || typeof o.data !== "object" || o.data === null) return;
+    if (o.type !== "Point" || typeof o.data !== "object" || o.data === null || typeof o.metric !== "string") return;
+    const record2 = this.recorderFor(o.metric);
     const value2 = o.data.value;
-    if (typeof value2 !== "number" || !Number.isFinite(value2)) return;
-    if (typeof o.data.time === "string") {
-      const t = Date.parse(o.data.time);
-      if (Number.isFinite(t)) {
-        if (t > this.latestMs) this.latestMs = t;
-        if (t < this.firstMs) this.firstMs = t;
-      }
-    }
-    switch (o.metric) {
-      case "http_reqs":
-        this.requests += value2;
-        this.totalRequests += value2;
-        break;
-      case "http_req_duration": {
-        const b = value2 <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value2) / LOG_GROWTH);
-        const bucket = this.buckets.get(b);
-        if (bucket) {
-          bucket[0]++;
-          bucket[1] += value2;
-        } else this.buckets.set(b, [1, value2]);
-        this.durations++;
-        break;
-      }
-      case "http_req_failed":
-        this.judged++;
-        if (value2 !== 0) this.failed++;
-        break;
-      case "vus":
-        this.vus = value2;
-        break;
-    }
+    if (record2 === void 0 || typeof value2 !== "number") return;
+    this.point(typeof o.data.time === "string" ? Date.parse(o.data.time) : Number.NaN, value2, record2);
   }
   /** Nearest-rank percentile over the buckets, as the mean of the bucket it falls in (exact when its values are equal). */
   percentile(p) {
@@ -92220,6 +92239,42 @@ function workerExecArgv(execArgv) {
   return kept;
 }
 
+// src/ingest/observed-builder.ts
+var ObservedBuilder = class {
+  constructor(builder, observer) {
+    this.builder = builder;
+    this.observer = observer;
+  }
+  builder;
+  observer;
+  /** Per metric id: its recorder, null when not watched, undefined when not asked yet. */
+  recorders = [];
+  get points() {
+    return this.builder.points;
+  }
+  defineMetric(def) {
+    return this.builder.defineMetric(def);
+  }
+  metricId(name) {
+    return this.builder.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.builder.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    return this.builder.targets(metric, tags);
+  }
+  point(targets, timeMs, value2) {
+    this.builder.point(targets, timeMs, value2);
+    let record2 = this.recorders[targets.metric];
+    if (record2 === void 0) record2 = this.recorders[targets.metric] = this.observer(this.builder.metricDefinition(targets.metric).name) ?? null;
+    if (record2 !== null) record2(timeMs, value2);
+  }
+  ready() {
+    return this.builder.ready?.();
+  }
+};
+
 // src/ingest/detect.ts
 import { open as open6, readFile as readFile2, stat as stat5 } from "node:fs/promises";
 import { gunzipSync, constants as zlibConstants } from "node:zlib";
@@ -94501,7 +94556,8 @@ async function buildFromSources(files, options, watch) {
   };
   const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
   try {
-    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const built = thread?.builder ?? new RunBuilder(builderOptions);
+    const builder = watch?.points ? new ObservedBuilder(built, watch.points) : built;
     const warnings = [];
     const seen = /* @__PURE__ */ new Set();
     const warn = (message) => {
@@ -94521,14 +94577,14 @@ async function buildFromSources(files, options, watch) {
       sources: [...read2],
       warnings: [...warnings]
     });
-    if (watch && !thread) watch.ready(() => builder.finish(runInfo2(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
+    if (watch?.ready && !thread) watch.ready(() => built.finish(runInfo2(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
     for (const f of files) {
       const result = await f.reader.read(f.file, f.source, sink, warn);
       sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
     }
     if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
     const info2 = runInfo2(sources);
-    return thread ? await thread.builder.finish(info2) : builder.finish(info2);
+    return thread ? await thread.builder.finish(info2) : built.finish(info2);
   } finally {
     await thread?.close();
   }
@@ -94693,7 +94749,7 @@ var K6LiveOutput = class {
     this.fifo = new FifoReader(fd);
     const source = ByteSource.fromStream(options.path, this.chunks());
     this.built = (async () => {
-      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => this.snapshotOf = snapshot });
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => this.snapshotOf = snapshot, points: (metric) => this.progress.recorderOf(metric) });
       if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
       return doc;
     })();
@@ -94703,8 +94759,9 @@ var K6LiveOutput = class {
     );
   }
   raw;
-  /** Fed with every chunk read, for the progress lines (formatProgress). */
+  /** Fed with every point the parser reads, for the progress lines (formatProgress). */
   progress = new LiveProgress();
+  lastRead;
   path;
   fifo;
   /** Reading on after the parser gave up (see `chunks`), until k6 closes the pipe. */
@@ -94721,6 +94778,10 @@ var K6LiveOutput = class {
    */
   snapshot() {
     return this.bytes > 0 ? this.snapshotOf?.() : void 0;
+  }
+  /** When the last bytes from k6 were read (`performance.now()`); undefined before the first. */
+  get lastByteAt() {
+    return this.lastRead;
   }
   /** Bytes k6 wrote so far. */
   get bytesRead() {
@@ -94782,10 +94843,10 @@ var K6LiveOutput = class {
     } catch {
     }
   }
-  /** A chunk on its way to the parser: counted, shown in progress, copied. */
+  /** A chunk on its way to the parser: counted and copied (progress sees its points as they are built). */
   async pass(chunk) {
     this.bytes += chunk.length;
-    this.progress.push(chunk);
+    this.lastRead = performance.now();
     await this.raw?.write(chunk);
   }
 };

@@ -2416,6 +2416,42 @@ function workerExecArgv(execArgv) {
   return kept;
 }
 
+// src/ingest/observed-builder.ts
+var ObservedBuilder = class {
+  constructor(builder, observer) {
+    this.builder = builder;
+    this.observer = observer;
+  }
+  builder;
+  observer;
+  /** Per metric id: its recorder, null when not watched, undefined when not asked yet. */
+  recorders = [];
+  get points() {
+    return this.builder.points;
+  }
+  defineMetric(def) {
+    return this.builder.defineMetric(def);
+  }
+  metricId(name) {
+    return this.builder.metricId(name);
+  }
+  metricDefinition(id) {
+    return this.builder.metricDefinition(id);
+  }
+  targets(metric, tags) {
+    return this.builder.targets(metric, tags);
+  }
+  point(targets, timeMs, value2) {
+    this.builder.point(targets, timeMs, value2);
+    let record = this.recorders[targets.metric];
+    if (record === void 0) record = this.recorders[targets.metric] = this.observer(this.builder.metricDefinition(targets.metric).name) ?? null;
+    if (record !== null) record(timeMs, value2);
+  }
+  ready() {
+    return this.builder.ready?.();
+  }
+};
+
 // src/ingest/byte-source.ts
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
@@ -4907,7 +4943,8 @@ async function buildFromSources(files, options, watch) {
   };
   const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
   try {
-    const builder = thread?.builder ?? new RunBuilder(builderOptions);
+    const built = thread?.builder ?? new RunBuilder(builderOptions);
+    const builder = watch?.points ? new ObservedBuilder(built, watch.points) : built;
     const warnings = [];
     const seen = /* @__PURE__ */ new Set();
     const warn = (message) => {
@@ -4927,14 +4964,14 @@ async function buildFromSources(files, options, watch) {
       sources: [...read],
       warnings: [...warnings]
     });
-    if (watch && !thread) watch.ready(() => builder.finish(runInfo2(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
+    if (watch?.ready && !thread) watch.ready(() => built.finish(runInfo2(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
     for (const f of files) {
       const result = await f.reader.read(f.file, f.source, sink, warn);
       sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
     }
     if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(", ")}: the test recorded no samples`);
     const info = runInfo2(sources);
-    return thread ? await thread.builder.finish(info) : builder.finish(info);
+    return thread ? await thread.builder.finish(info) : built.finish(info);
   } finally {
     await thread?.close();
   }

@@ -4,9 +4,10 @@
  * (the FIFO read while k6 runs) or file (k6 writes NDJSON, ingestFiles after it exits) — timing k6's exit
  * to the document, and sampling the work folder's disk use meanwhile.
  */
-import { readdirSync, lstatSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { resolvePolicy } from '../src/config/policy.js';
 import { defaultConfig } from '../src/config/schema.js';
 import { scopeOf } from '../src/document/by-type.js';
@@ -27,6 +28,11 @@ export interface StageBench {
   readonly sampleMs: number;
 }
 
+/** VmHWM: the process's peak RSS so far, in kB. */
+function peakRssKb(): number {
+  return Number(/VmHWM:\s*(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
+}
+
 /** Bytes of the files under `dir` (a FIFO counts 0: it holds nothing on disk). */
 function diskBytes(dir: string): number {
   let total = 0;
@@ -42,7 +48,10 @@ export async function benchStage(b: StageBench) {
   const outFile = join(b.workDir, 'smoke.ndjson');
   const disk: number[] = [];
   // Where the memory is, at its largest: V8's heap, Buffers and WebAssembly memory outside it.
-  const memory = { heapUsedMax: 0, heapTotalMax: 0, externalMax: 0, arrayBuffersMax: 0 };
+  const memory = { heapUsedMax: 0, heapTotalMax: 0, externalMax: 0, arrayBuffersMax: 0, rssMax: 0, rssMaxAtMs: 0, rssPeakBeforeEndKb: 0 };
+  // Each V8 space's committed size at its largest: which of them the heap's total is.
+  const spaces: Record<string, number> = {};
+  const startedAt = performance.now();
   const sampler = setInterval(() => {
     disk.push(diskBytes(b.workDir));
     const m = process.memoryUsage();
@@ -50,22 +59,22 @@ export async function benchStage(b: StageBench) {
     memory.heapTotalMax = Math.max(memory.heapTotalMax, m.heapTotal);
     memory.externalMax = Math.max(memory.externalMax, m.external);
     memory.arrayBuffersMax = Math.max(memory.arrayBuffersMax, m.arrayBuffers);
+    if (m.rss > memory.rssMax) {
+      memory.rssMax = m.rss;
+      memory.rssMaxAtMs = performance.now() - startedAt;
+    }
+    for (const s of getHeapSpaceStatistics()) spaces[s.space_name] = Math.max(spaces[s.space_name] ?? 0, s.space_size);
   }, b.sampleMs);
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(`warning: ${m}`), debug: () => undefined };
   const live = b.mode === 'live' ? await openLiveOutput({ path: outFile, ingest, log }) : undefined;
   // k6's last byte to the built document: the build after the end of the load, which overlaps k6's own
   // exit (k6 writes its summary after closing its outputs), so "exit → document" alone would hide it.
-  // Every chunk passes through progress.push, synchronously, as it is read: its time is the last byte's.
-  let lastByteAt = performance.now();
   let builtAt: number | undefined;
-  if (live) {
-    const push = live.progress.push.bind(live.progress);
-    live.progress.push = (chunk) => {
-      lastByteAt = performance.now();
-      push(chunk);
-    };
-  }
+  // The peak RSS so far, every second while bytes arrive: what the build at the end adds on top of it.
+  const peakWhileReading = setInterval(() => {
+    if (live !== undefined && live.bytesRead > 0 && builtAt === undefined) memory.rssPeakBeforeEndKb = peakRssKb();
+  }, 1000);
   void live?.document().then(
     () => (builtAt = performance.now()),
     () => undefined,
@@ -81,6 +90,7 @@ export async function benchStage(b: StageBench) {
     exitToDocumentMs = performance.now() - exitedAt;
   } finally {
     clearInterval(sampler);
+    clearInterval(peakWhileReading);
     await live?.close();
   }
   // What the document (and nothing else) keeps, when the child runs with --expose-gc.
@@ -96,9 +106,9 @@ export async function benchStage(b: StageBench) {
     lines: doc.meta.sources[0]?.lines ?? 0,
     ndjsonBytes: live ? live.bytesRead : undefined,
     exitToDocumentMs,
-    lastByteToDocumentMs: live && builtAt !== undefined ? builtAt - lastByteAt : undefined,
+    lastByteToDocumentMs: live?.lastByteAt !== undefined && builtAt !== undefined ? builtAt - live.lastByteAt : undefined,
     disk: { samples: disk.length, maxBytes: Math.max(0, ...disk), lastBytes: disk.at(-1) ?? 0 },
-    memory: { ...memory, retainedHeap, documentBytes },
+    memory: { ...memory, retainedHeap, documentBytes, spaces },
     progress: lines.filter((l) => l.startsWith('elapsed ')),
   };
 }

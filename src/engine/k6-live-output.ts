@@ -102,8 +102,9 @@ async function makeFifo(file: string): Promise<void> {
 
 /** The read end of k6's FIFO, the document being built from it, its progress view and its raw copy. */
 export class K6LiveOutput {
-  /** Fed with every chunk read, for the progress lines (formatProgress). */
+  /** Fed with every point the parser reads, for the progress lines (formatProgress). */
   readonly progress = new LiveProgress();
+  private lastRead: number | undefined;
   readonly path: string;
   private readonly fifo: FifoReader;
   /** Reading on after the parser gave up (see `chunks`), until k6 closes the pipe. */
@@ -124,7 +125,7 @@ export class K6LiveOutput {
     this.fifo = new FifoReader(fd);
     const source = ByteSource.fromStream(options.path, this.chunks());
     this.built = (async () => {
-      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => (this.snapshotOf = snapshot) });
+      const doc = await ingestSources([{ file: options.path, reader: K6_NDJSON_READER, source }], options.ingest, { ready: (snapshot) => (this.snapshotOf = snapshot), points: (metric) => this.progress.recorderOf(metric) });
       // What ingestFiles says of an empty file, which it refuses before any reader runs.
       if (this.bytes === 0) throw new IngestError(options.path, `is empty (k6 wrote nothing: did the test start?). ${ACCEPTED_FORMATS}`);
       return doc;
@@ -141,6 +142,11 @@ export class K6LiveOutput {
    */
   snapshot(): RunDocument | undefined {
     return this.bytes > 0 ? this.snapshotOf?.() : undefined;
+  }
+
+  /** When the last bytes from k6 were read (`performance.now()`); undefined before the first. */
+  get lastByteAt(): number | undefined {
+    return this.lastRead;
   }
 
   /** Bytes k6 wrote so far. */
@@ -213,10 +219,10 @@ export class K6LiveOutput {
     }
   }
 
-  /** A chunk on its way to the parser: counted, shown in progress, copied. */
+  /** A chunk on its way to the parser: counted and copied (progress sees its points as they are built). */
   private async pass(chunk: Buffer): Promise<void> {
     this.bytes += chunk.length;
-    this.progress.push(chunk);
+    this.lastRead = performance.now();
     await this.raw?.write(chunk);
   }
 }

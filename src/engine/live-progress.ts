@@ -1,6 +1,6 @@
 /**
- * A light live view of a running k6 test, fed with the bytes k6 writes to its `--out json` (the live
- * stream, k6-live-output.ts, or what it appends to the file):
+ * A light live view of a running k6 test, fed with the bytes k6 writes to its `--out json` (what it
+ * appends to the file), or with the points the live ingest's parser reads anyway (k6-live-output.ts):
  * requests per second, p95 latency and error rate over the last interval, and the current VUs. It reads
  * only the lines of `http_reqs`, `http_req_duration`, `http_req_failed` and `vus`, keeps a small
  * log-bucketed histogram per interval (p95 within 1 %), and never holds the run. Pure: the runner
@@ -34,7 +34,9 @@ const LOG_GROWTH = Math.log(GROWTH);
 const FLOOR_MS = 0.001;
 
 /** The metrics the live view reads; any other line is skipped without parsing. */
-const WANTED = ['"metric":"http_reqs"', '"metric":"http_req_duration"', '"metric":"http_req_failed"', '"metric":"vus"'];
+type WantedMetric = 'http_reqs' | 'http_req_duration' | 'http_req_failed' | 'vus';
+const WANTED_METRICS: readonly WantedMetric[] = ['http_reqs', 'http_req_duration', 'http_req_failed', 'vus'];
+const WANTED = WANTED_METRICS.map((m) => `"metric":"${m}"`);
 
 const EMPTY = Buffer.alloc(0);
 /** How a Point line starts in k6's layout, and how each wanted metric's line does (`{"metric":"vus"`, …). */
@@ -138,6 +140,56 @@ export class LiveProgress {
     return snapshot;
   }
 
+  /**
+   * What records a point of `metric` into this view, or undefined for a metric it does not show: for a
+   * parser that already reads every point (the live ingest's run builder), so progress costs no parse of its own.
+   *
+   * @example
+   * const record = live.recorderOf('http_reqs'); // once per metric
+   * record?.(Date.parse('2026-01-01T00:00:00Z'), 1);  // per point
+   */
+  recorderOf(metric: string): ((timeMs: number, value: number) => void) | undefined {
+    const record = this.recorderFor(metric);
+    return record === undefined ? undefined : (timeMs, value) => this.point(timeMs, value, record);
+  }
+
+  /** The recorder of a wanted metric (own keys only: `toString` is no metric of ours). */
+  private recorderFor(metric: string): ((value: number) => void) | undefined {
+    return Object.hasOwn(this.recorders, metric) ? this.recorders[metric as WantedMetric] : undefined;
+  }
+
+  private readonly recorders: Record<WantedMetric, (value: number) => void> = {
+    http_reqs: (value) => {
+      this.requests += value;
+      this.totalRequests += value;
+    },
+    http_req_duration: (value) => {
+      const b = value <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value) / LOG_GROWTH);
+      const bucket = this.buckets.get(b);
+      if (bucket) {
+        bucket[0]++;
+        bucket[1] += value;
+      } else this.buckets.set(b, [1, value]);
+      this.durations++;
+    },
+    http_req_failed: (value) => {
+      this.judged++;
+      if (value !== 0) this.failed++;
+    },
+    vus: (value) => {
+      this.vus = value;
+    },
+  };
+
+  private point(timeMs: number, value: number, record: (value: number) => void): void {
+    if (!Number.isFinite(value)) return;
+    if (Number.isFinite(timeMs)) {
+      if (timeMs > this.latestMs) this.latestMs = timeMs;
+      if (timeMs < this.firstMs) this.firstMs = timeMs;
+    }
+    record(value);
+  }
+
   private line(line: string): void {
     if (!WANTED.some((w) => line.includes(w))) return;
     let v: unknown;
@@ -148,39 +200,11 @@ export class LiveProgress {
     }
     if (typeof v !== 'object' || v === null) return;
     const o = v as { type?: unknown; metric?: unknown; data?: { time?: unknown; value?: unknown } };
-    if (o.type !== 'Point' || typeof o.data !== 'object' || o.data === null) return;
+    if (o.type !== 'Point' || typeof o.data !== 'object' || o.data === null || typeof o.metric !== 'string') return;
+    const record = this.recorderFor(o.metric);
     const value = o.data.value;
-    if (typeof value !== 'number' || !Number.isFinite(value)) return;
-    if (typeof o.data.time === 'string') {
-      const t = Date.parse(o.data.time);
-      if (Number.isFinite(t)) {
-        if (t > this.latestMs) this.latestMs = t;
-        if (t < this.firstMs) this.firstMs = t;
-      }
-    }
-    switch (o.metric) {
-      case 'http_reqs':
-        this.requests += value;
-        this.totalRequests += value;
-        break;
-      case 'http_req_duration': {
-        const b = value <= FLOOR_MS ? Number.NEGATIVE_INFINITY : Math.round(Math.log(value) / LOG_GROWTH);
-        const bucket = this.buckets.get(b);
-        if (bucket) {
-          bucket[0]++;
-          bucket[1] += value;
-        } else this.buckets.set(b, [1, value]);
-        this.durations++;
-        break;
-      }
-      case 'http_req_failed':
-        this.judged++;
-        if (value !== 0) this.failed++;
-        break;
-      case 'vus':
-        this.vus = value;
-        break;
-    }
+    if (record === undefined || typeof value !== 'number') return;
+    this.point(typeof o.data.time === 'string' ? Date.parse(o.data.time) : Number.NaN, value, record);
   }
 
   /** Nearest-rank percentile over the buckets, as the mean of the bucket it falls in (exact when its values are equal). */

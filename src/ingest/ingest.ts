@@ -5,6 +5,7 @@ import type { PointBuilder } from '../document/point-builder.js';
 import { RunBuilder, type RunBuilderOptions, type RunInfo } from '../document/run-builder.js';
 import { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type Source } from '../document/run-document.js';
 import { builderThreadAvailable, startBuilderThread } from './builder-thread.js';
+import { ObservedBuilder, type PointObserver } from './observed-builder.js';
 import { ByteSource } from './byte-source.js';
 import { detectFormat, type Detected } from './detect.js';
 import { IngestError } from './errors.js';
@@ -143,7 +144,9 @@ export async function ingestSources(inputs: readonly StreamInput[], options: Ing
  * at this moment; reading goes on afterwards. Offered only where the builder runs in this thread (streams).
  */
 export interface SnapshotWatch {
-  ready(snapshot: () => RunDocument): void;
+  ready?(snapshot: () => RunDocument): void;
+  /** Sees every point as it is built (a live progress view), without a parse of its own. */
+  readonly points?: PointObserver;
 }
 
 function checkOptions(options: IngestOptions): void {
@@ -166,7 +169,8 @@ async function buildFromSources(files: readonly StreamInput[], options: IngestOp
   };
   const thread = (await wantsThread(files, options.builderThread ?? 'auto')) ? startBuilderThread(builderOptions) : undefined;
   try {
-    const builder: PointBuilder = thread?.builder ?? new RunBuilder(builderOptions);
+    const built: PointBuilder = thread?.builder ?? new RunBuilder(builderOptions);
+    const builder = watch?.points ? new ObservedBuilder(built, watch.points) : built;
     const warnings: string[] = [];
     const seen = new Set<string>();
     const warn = (message: string): void => {
@@ -187,14 +191,14 @@ async function buildFromSources(files: readonly StreamInput[], options: IngestOp
       warnings: [...warnings],
     });
     // The inputs being read count as whole so far: a look sees whole lines only.
-    if (watch && !thread) watch.ready(() => (builder as RunBuilder).finish(runInfo(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
+    if (watch?.ready && !thread) watch.ready(() => (built as RunBuilder).finish(runInfo(files.map((f) => ({ file: f.file, format: f.reader.format, lines: 0, partial: false })))));
     for (const f of files) {
       const result = await f.reader.read(f.file, f.source, sink, warn);
       sources.push({ file: f.file, format: f.reader.format, lines: result.lines, partial: result.partial });
     }
     if (builder.points === 0) warn(`no points in ${files.map((f) => f.file).join(', ')}: the test recorded no samples`);
     const info = runInfo(sources);
-    return thread ? await thread.builder.finish(info) : (builder as RunBuilder).finish(info);
+    return thread ? await thread.builder.finish(info) : (built as RunBuilder).finish(info);
   } finally {
     await thread?.close();
   }

@@ -10,6 +10,20 @@ const request = (seconds: number, ms: number, failed: 0 | 1): string =>
   point('http_reqs', seconds, 1) + point('http_req_duration', seconds, ms) + point('http_req_blocked', seconds, 0.1) + point('http_req_failed', seconds, failed);
 
 describe('LiveProgress', () => {
+  it('fed the points by recorderOf (the live ingest) gives the snapshots pushed bytes give; other metrics get no recorder', () => {
+    const text = request(0, 10, 0) + request(0.5, 20, 0) + request(1, 30, 1) + point('vus', 1, 5, '{}') + request(2, 40, 0) + point('http_req_duration', 2, -1 / 0, '{}');
+    const pushed = new LiveProgress();
+    pushed.push(Buffer.from(text));
+    const recorded = new LiveProgress();
+    for (const line of text.split('\n').filter((l) => l !== '')) {
+      const { metric, data } = JSON.parse(line.replace('-Infinity', '"-Infinity"')) as { metric: string; data: { time: string; value: number | string } };
+      recorded.recorderOf(metric)?.(Date.parse(data.time), Number(data.value));
+    }
+    expect(recorded.take(15_000)).toEqual(pushed.take(15_000));
+    expect(recorded.recorderOf('http_req_blocked')).toBeUndefined();
+    expect(recorded.recorderOf('toString')).toBeUndefined();
+  });
+
   it('measures each interval on the points’ own clock', () => {
     const live = new LiveProgress();
     live.push(Buffer.from('{"type":"Metric","data":{"name":"http_reqs","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"http_reqs"}\n'));

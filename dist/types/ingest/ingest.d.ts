@@ -1,4 +1,5 @@
 import { type RunDocument } from '../document/run-document.js';
+import { type PointObserver } from './observed-builder.js';
 import { ByteSource } from './byte-source.js';
 import type { Reader, StreamReader } from './reader.js';
 export interface IngestOptions {
@@ -66,5 +67,7 @@ export declare function ingestSources(inputs: readonly StreamInput[], options?: 
  * at this moment; reading goes on afterwards. Offered only where the builder runs in this thread (streams).
  */
 export interface SnapshotWatch {
-    ready(snapshot: () => RunDocument): void;
+    ready?(snapshot: () => RunDocument): void;
+    /** Sees every point as it is built (a live progress view), without a parse of its own. */
+    readonly points?: PointObserver;
 }
