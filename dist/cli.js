@@ -34063,7 +34063,7 @@ var init_run_builder = __esm({
             for (const [i, w] of leaf.windows) {
               let target = windows.get(i);
               if (!target) {
-                target = new WindowTotals(def.type, "filling");
+                target = new WindowTotals(def.type, "summing");
                 windows.set(i, target);
               }
               target.add(w);

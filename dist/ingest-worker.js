@@ -8905,7 +8905,7 @@ var RunBuilder = class {
         for (const [i, w] of leaf.windows) {
           let target = windows.get(i);
           if (!target) {
-            target = new WindowTotals(def.type, "filling");
+            target = new WindowTotals(def.type, "summing");
             windows.set(i, target);
           }
           target.add(w);

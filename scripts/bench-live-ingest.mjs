@@ -3,19 +3,20 @@
 // it answers as fast as it can, under its rate limit of 1000 requests/s per token; the smoke stage of
 // examples/k6/isectech.js, whose 3 VUs then send about 1000–1500 requests/s here, no think time), with the real k6 of PERF_GATE_TEST_K6 (its first) or --k6.
 //
-// For each duration it measures, in a fresh child process (peak RSS is perf-gate's own: VmHWM): the time
+// For each duration it measures, in a fresh child process (so the peak RSS is perf-gate's own): the time
 // from k6's exit to the verdict-ready run document, the work folder's disk use sampled every 250 ms during
-// the run, and the peak RSS. First (after a 5 s warm-up of the API) one run of the file path (k6 writes
+// the run, and the peak RSS (the larger of VmHWM and VmRSS polled from the parent every 10 ms). First (after a 5 s warm-up of the API) one run of the file path (k6 writes
 // NDJSON, ingested after it exits) for comparison. Targets (issue 10 §2): ≤ 1 s from exit to document at any length; disk flat; ≤ 150 MB.
 //
 // Options: --durations 10s,60s (each a k6 duration), --duration 10m (adds one run of that length),
 //          --file-duration 10s (0 to skip the file run), --latency-scale 0 (1: the API's own
 //          simulated latency), --k6 <path>
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -65,11 +66,31 @@ const m = /VmHWM:\\s*(\\d+) kB/.exec((await import('node:fs')).readFileSync('/pr
 if (m) maxRssKb = Number(m[1]);
 console.log(JSON.stringify({ ...r, maxRssKb }));`;
 
-function run(bundle, api, mode, duration, dir) {
+/**
+ * One stage in a child process. Its peak RSS is the larger of VmHWM and VmRSS read from here every 10 ms:
+ * VmHWM alone can read low (the kernel raises it lazily, and pages given back by madvise lower VmRSS
+ * without raising it first), and the child cannot sample itself during the synchronous build at the end.
+ */
+async function run(bundle, api, mode, duration, dir) {
   const workDir = mkdtempSync(join(dir, `${mode}-${duration}-`));
   const stage = { mode, k6, script: join(ROOT, 'examples/k6/isectech.js'), baseUrl: api.url, env: { DURATION: duration, THINK: '0', WS_EVERY: '10', EXPORT_EVERY: '5' }, workDir, sampleMs: 250 };
-  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, pathToFileURL(bundle).href, JSON.stringify(stage)], { encoding: 'utf8', maxBuffer: 16 << 20 });
-  return JSON.parse(out.trim().split('\n').at(-1));
+  const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, pathToFileURL(bundle).href, JSON.stringify(stage)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (t) => (out += t));
+  let polledRssKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const m = /VmRSS:\s*(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) polledRssKb = Math.max(polledRssKb, Number(m[1]));
+    } catch {
+      // The child has exited.
+    }
+  }, 10);
+  const code = await new Promise((resolve) => child.once('close', resolve));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`the ${mode} ${duration} stage exited with ${code}`);
+  const r = JSON.parse(out.trim().split('\n').at(-1));
+  return { ...r, hwmKb: r.maxRssKb, polledRssKb, maxRssKb: Math.max(r.maxRssKb, polledRssKb) };
 }
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
@@ -89,10 +110,10 @@ async function main() {
     await esbuild.build({ entryPoints: [join(ROOT, 'scripts/bench-live-ingest-entry.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, banner, logLevel: 'warning' });
 
     // A cold API (JIT, caches) answers the first seconds slower: warm it up, unmeasured.
-    run(bundle, api, 'live', '5s', dir);
+    await run(bundle, api, 'live', '5s', dir);
     const rows = [];
-    if (fileDuration !== '0') rows.push({ d: fileDuration, ...run(bundle, api, 'file', fileDuration, dir) });
-    for (const d of durations) rows.push({ d, ...run(bundle, api, 'live', d, dir) });
+    if (fileDuration !== '0') rows.push({ d: fileDuration, ...(await run(bundle, api, 'file', fileDuration, dir)) });
+    for (const d of durations) rows.push({ d, ...(await run(bundle, api, 'live', d, dir)) });
 
     console.log('mode  duration  k6 ran   requests   req/s   NDJSON     exit → document   disk max (last)     peak RSS');
     for (const r of rows) {
@@ -105,7 +126,7 @@ async function main() {
     console.log('\nmemory (MB), at its largest: heap used / total, external (of it ArrayBuffers); after the run: heap kept, document JSON');
     for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${mb(r.memory.heapUsedMax).padStart(6)} / ${mb(r.memory.heapTotalMax).padEnd(7)} ${mb(r.memory.externalMax).padStart(6)} (${mb(r.memory.arrayBuffersMax)})   kept ${mb(r.memory.retainedHeap)}, document ${mb(r.memory.documentBytes)}`);
     console.log('\nV8 spaces (MB committed, at their largest) and the sampled RSS peak (s from the start)');
-    for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${Object.entries(r.memory.spaces).filter(([, b]) => b >= 0.5e6).map(([n, b]) => `${n.replace(/_space$/, '')} ${mb(b)}`).join(', ')}; RSS ${mb(r.memory.rssMax)} at ${(r.memory.rssMaxAtMs / 1000).toFixed(1)} s; peak RSS before the last bytes ${(r.memory.rssPeakBeforeEndKb / 1024).toFixed(0)} MB`);
+    for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${Object.entries(r.memory.spaces).filter(([, b]) => b >= 0.5e6).map(([n, b]) => `${n.replace(/_space$/, '')} ${mb(b)}`).join(', ')}; RSS ${mb(r.memory.rssMax)} at ${(r.memory.rssMaxAtMs / 1000).toFixed(1)} s; peak RSS before the last bytes ${(r.memory.rssPeakBeforeEndKb / 1024).toFixed(0)} MB; peak RSS: VmHWM ${(r.hwmKb / 1024).toFixed(0)} MB, VmRSS polled every 10 ms ${(r.polledRssKb / 1024).toFixed(0)} MB`);
     const live = rows.filter((r) => r.mode === 'live');
     console.log('\nlast byte from k6 → document built (the build after the load ends, overlapping k6\'s exit): ' + live.map((r) => `${r.d} ${r.lastByteToDocumentMs === undefined ? '–' : `${r.lastByteToDocumentMs.toFixed(0)} ms`}`).join(', '));
     const worstMs = Math.max(...live.map((r) => Math.max(r.exitToDocumentMs, r.lastByteToDocumentMs ?? 0)));

@@ -383,9 +383,11 @@ export class RunBuilder implements PointBuilder {
         for (const [i, w] of leaf.windows!) {
           let target = windows.get(i);
           if (!target) {
-            // Filling: its sketch adds the leaves' buckets into dense counters (then compacts once), where a
-            // compact sketch would merge and reallocate its bucket lists for every leaf. Same buckets, same counts.
-            target = new WindowTotals(def.type, 'filling');
+            // Summing: its sketch adds the leaves' buckets into dense counters over the slots in use (then
+            // compacts once), where a compact sketch would merge and reallocate its bucket lists for every leaf.
+            // Not a whole pooled 8 kB counter per window ('filling'): every window of the scope is open at
+            // once, and the pool would keep them all to the end of the process. Same buckets, same counts.
+            target = new WindowTotals(def.type, 'summing');
             windows.set(i, target);
           }
           target.add(w);
