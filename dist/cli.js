@@ -81248,6 +81248,33 @@ var init_lazy_run_document = __esm({
   }
 });
 
+// src/ingest/merge-files.ts
+async function mergeFiles(files, options, names = files, each) {
+  let inputWarnings = /* @__PURE__ */ new Set();
+  let perFile = [];
+  const merged = await withLazyDocuments(async (read2) => {
+    inputWarnings = /* @__PURE__ */ new Set();
+    perFile = [];
+    const merger = new RunMerger(options);
+    for (const [k, file2] of files.entries()) {
+      const doc = await read2(file2);
+      if (each) perFile.push(each(doc, file2));
+      for (const w of doc.meta.warnings) inputWarnings.add(w);
+      merger.add(doc, names[k]);
+    }
+    if (merger.windowsAgain()) for (const file2 of files) merger.addWindows(await read2(file2));
+    return merger.finish();
+  });
+  return { merged, inputWarnings, perFile };
+}
+var init_merge_files = __esm({
+  "src/ingest/merge-files.ts"() {
+    "use strict";
+    init_run_merger();
+    init_lazy_run_document();
+  }
+});
+
 // src/cli/merge.ts
 var merge_exports = {};
 __export(merge_exports, {
@@ -81256,19 +81283,8 @@ __export(merge_exports, {
 async function mergeCommand(inputs, opts, io) {
   const tolerance = opts.startTolerance === void 0 ? DEFAULT_START_TOLERANCE_S : Number(opts.startTolerance);
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--start-tolerance must be a number of seconds \u2265 0, but got '${opts.startTolerance}'`);
-  const own2 = /* @__PURE__ */ new Set();
-  const merged = await withLazyDocuments(async (read2) => {
-    own2.clear();
-    const merger = new RunMerger({ allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
-    for (const input2 of inputs) {
-      const doc = await read2(input2);
-      for (const w of doc.meta.warnings) own2.add(w);
-      merger.add(doc, input2);
-    }
-    if (merger.windowsAgain()) for (const input2 of inputs) merger.addWindows(await read2(input2));
-    return merger.finish();
-  });
-  for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) io.stderr(`perf-gate: warning: ${w}
+  const { merged, inputWarnings } = await mergeFiles(inputs, { allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
+  for (const w of merged.meta.warnings.filter((w2) => !inputWarnings.has(w2))) io.stderr(`perf-gate: warning: ${w}
 `);
   const failed = await writeOutput(opts.output, `${JSON.stringify(merged)}
 `, "the merged run document");
@@ -81286,9 +81302,8 @@ async function mergeCommand(inputs, opts, io) {
 var init_merge2 = __esm({
   "src/cli/merge.ts"() {
     "use strict";
-    init_run_merger();
     init_shard_check();
-    init_lazy_run_document();
+    init_merge_files();
     init_exit_codes();
     init_usage_error();
     init_write_output();

@@ -99338,6 +99338,26 @@ async function readLazyRunDocument(file2, buffers = new ReadBuffers()) {
   return doc;
 }
 
+// src/ingest/merge-files.ts
+async function mergeFiles(files, options, names = files, each) {
+  let inputWarnings = /* @__PURE__ */ new Set();
+  let perFile = [];
+  const merged = await withLazyDocuments(async (read2) => {
+    inputWarnings = /* @__PURE__ */ new Set();
+    perFile = [];
+    const merger = new RunMerger(options);
+    for (const [k, file2] of files.entries()) {
+      const doc = await read2(file2);
+      if (each) perFile.push(each(doc, file2));
+      for (const w of doc.meta.warnings) inputWarnings.add(w);
+      merger.add(doc, names[k]);
+    }
+    if (merger.windowsAgain()) for (const file2 of files) merger.addWindows(await read2(file2));
+    return merger.finish();
+  });
+  return { merged, inputWarnings, perFile };
+}
+
 // src/engine/shard-documents.ts
 var SHARD_FILE = /^(.+)\.run\.json$/;
 var MAX_DEPTH = 4;
@@ -99375,29 +99395,17 @@ function shardDocumentsEngine(dir, folder, options = {}) {
         throw new MergeError(`no shard document of stage ${stage} under ${dir} (it holds ${[...folder.keys()].join(", ")}) \u2014 the shard jobs write <stage>.run.json; check 'stages' and the artifacts downloaded`);
       }
       const names = files.map((f) => relative2(dir, f) || f);
-      const views = [];
-      const own2 = /* @__PURE__ */ new Set();
-      const merged = await withLazyDocuments(async (read2) => {
-        views.length = 0;
-        own2.clear();
-        const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
-        for (const [k, file2] of files.entries()) {
-          const doc = await read2(file2);
-          if (doc.meta.stage !== void 0 && doc.meta.stage !== stage) {
-            throw new MergeError(`${relative2(dir, file2)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
-          }
-          for (const w of doc.meta.warnings) own2.add(w);
-          views.push(shardFiguresView(doc));
-          merger.add(doc, names[k]);
+      const { merged, inputWarnings, perFile: views } = await mergeFiles(files, { allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S }, names, (doc, file2) => {
+        if (doc.meta.stage !== void 0 && doc.meta.stage !== stage) {
+          throw new MergeError(`${relative2(dir, file2)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
         }
-        if (merger.windowsAgain()) for (const file2 of files) merger.addWindows(await read2(file2));
-        return merger.finish();
+        return shardFiguresView(doc);
       });
       const summary3 = merged.meta.shards;
       if (!summary3) {
         throw new MergeError(`${names.join(", ")}: ${files.length === 1 ? "this is no shard document" : "these are no shard documents"} (no meta.shard) \u2014 merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
       }
-      for (const w of merged.meta.warnings.filter((w2) => !own2.has(w2))) log.warning(w);
+      for (const w of merged.meta.warnings.filter((w2) => !inputWarnings.has(w2))) log.warning(w);
       log.info(`stage ${stage}: merged ${files.length} of ${summary3.count} shards (${summary3.members.map((m) => `${m.index}/${summary3.count} ${m.requests} requests`).join(", ")}), started ${summary3.startSpreadSeconds.toFixed(1)} s apart`);
       const thresholds2 = summary3.thresholds ? recordedThresholds2(summary3.thresholds) : void 0;
       return {

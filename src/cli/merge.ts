@@ -1,6 +1,5 @@
-import { RunMerger } from '../document/run-merger.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
-import { withLazyDocuments } from '../ingest/lazy-run-document.js';
+import { mergeFiles } from '../ingest/merge-files.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
 import { UsageError } from './usage-error.js';
@@ -22,19 +21,8 @@ export async function mergeCommand(inputs: string[], opts: MergeCliOptions, io: 
   const tolerance = opts.startTolerance === undefined ? DEFAULT_START_TOLERANCE_S : Number(opts.startTolerance);
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError(`--start-tolerance must be a number of seconds ≥ 0, but got '${opts.startTolerance}'`);
   // One document at a time (64 shards of a long test held at once took 660 MB), each series parsed as it is folded.
-  const own = new Set<string>();
-  const merged = await withLazyDocuments(async (read) => {
-    own.clear();
-    const merger = new RunMerger({ allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
-    for (const input of inputs) {
-      const doc = await read(input);
-      for (const w of doc.meta.warnings) own.add(w);
-      merger.add(doc, input);
-    }
-    if (merger.windowsAgain()) for (const input of inputs) merger.addWindows(await read(input));
-    return merger.finish();
-  });
-  for (const w of merged.meta.warnings.filter((w) => !own.has(w))) io.stderr(`perf-gate: warning: ${w}\n`);
+  const { merged, inputWarnings } = await mergeFiles(inputs, { allowMissingShards: opts.allowMissingShards ?? false, startToleranceSeconds: tolerance });
+  for (const w of merged.meta.warnings.filter((w) => !inputWarnings.has(w))) io.stderr(`perf-gate: warning: ${w}\n`);
   const failed = await writeOutput(opts.output, `${JSON.stringify(merged)}\n`, 'the merged run document');
   if (failed !== undefined) {
     io.stderr(`perf-gate: ${failed}\n`);

@@ -9,11 +9,9 @@ import { readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { recordedThresholds } from '../config/recorded-thresholds.js';
 import { MergeError } from '../document/merge.js';
-import { RunMerger } from '../document/run-merger.js';
-import type { RunDocument } from '../document/run-document.js';
 import { DEFAULT_START_TOLERANCE_S } from '../document/shard-check.js';
 import { shardFigures, shardFiguresView } from '../document/shard-figures.js';
-import { withLazyDocuments } from '../ingest/lazy-run-document.js';
+import { mergeFiles } from '../ingest/merge-files.js';
 import type { LoadEngine, LoadOutput, StageLoad } from '../pipeline/ports.js';
 
 /** What a shard writes per stage (the Action's `shard-dir`, `perf-gate run --shard -o`). */
@@ -73,29 +71,17 @@ export function shardDocumentsEngine(dir: string, folder: ShardFolder, options: 
       }
       const names = files.map((f) => relative(dir, f) || f);
       // One document at a time (as perf-gate merge): 64 shards of a long test held at once took 660 MB.
-      const views: RunDocument[] = [];
-      const own = new Set<string>();
-      const merged = await withLazyDocuments(async (read) => {
-        views.length = 0;
-        own.clear();
-        const merger = new RunMerger({ allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S });
-        for (const [k, file] of files.entries()) {
-          const doc = await read(file);
-          if (doc.meta.stage !== undefined && doc.meta.stage !== stage) {
-            throw new MergeError(`${relative(dir, file)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
-          }
-          for (const w of doc.meta.warnings) own.add(w);
-          views.push(shardFiguresView(doc));
-          merger.add(doc, names[k]);
+      const { merged, inputWarnings, perFile: views } = await mergeFiles(files, { allowMissingShards: options.allowMissingShards ?? false, startToleranceSeconds: options.startToleranceSeconds ?? DEFAULT_START_TOLERANCE_S }, names, (doc, file) => {
+        if (doc.meta.stage !== undefined && doc.meta.stage !== stage) {
+          throw new MergeError(`${relative(dir, file)} is named for stage ${stage} but records stage ${doc.meta.stage}: rename it, or put it in that stage's name`);
         }
-        if (merger.windowsAgain()) for (const file of files) merger.addWindows(await read(file));
-        return merger.finish();
+        return shardFiguresView(doc);
       });
       const summary = merged.meta.shards;
       if (!summary) {
         throw new MergeError(`${names.join(', ')}: ${files.length === 1 ? 'this is no shard document' : 'these are no shard documents'} (no meta.shard) — merge mode reads what shard jobs write ('shard: i/N', or perf-gate run --shard)`);
       }
-      for (const w of merged.meta.warnings.filter((w) => !own.has(w))) log.warning(w);
+      for (const w of merged.meta.warnings.filter((w) => !inputWarnings.has(w))) log.warning(w);
       log.info(`stage ${stage}: merged ${files.length} of ${summary.count} shards (${summary.members.map((m) => `${m.index}/${summary.count} ${m.requests} requests`).join(', ')}), started ${summary.startSpreadSeconds.toFixed(1)} s apart`);
       const thresholds = summary.thresholds ? recordedThresholds(summary.thresholds) : undefined;
       return {

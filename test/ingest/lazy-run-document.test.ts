@@ -14,6 +14,7 @@ import type { RunDocument } from '../../src/document/run-document.js';
 import { RunMerger } from '../../src/document/run-merger.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { LazySeriesError, ReadBuffers, readLazyRunDocument, withLazyDocuments } from '../../src/ingest/lazy-run-document.js';
+import { mergeFiles } from '../../src/ingest/merge-files.js';
 import { sliceRunDocument } from '../../src/ingest/run-document-slices.js';
 
 const T0 = Date.parse('2026-12-03T07:00:00.000Z');
@@ -123,6 +124,24 @@ describe('withLazyDocuments', () => {
       if (merger.windowsAgain()) for (const f of files) merger.addWindows(await read(f));
       return merger.finish();
     });
+
+  it('mergeFiles (what perf-gate merge and merge mode call) gives the same merge, what each said per file, and the inputs’ own warnings', async () => {
+    const docs = [runOf(1), { ...runOf(2, T0 + 1000), meta: { ...runOf(2, T0 + 1000).meta, warnings: ['shard 2 was slow'] } }, runOf(3, T0 + 3000)];
+    const files = docs.map((d, k) => write(JSON.stringify(d, null, k)));
+    const seen: string[] = [];
+    const { merged, inputWarnings, perFile } = await mergeFiles(files, {}, ['one', 'two', 'three'], (doc, file) => {
+      seen.push(file);
+      return doc.meta.start;
+    });
+    expect(merged).toEqual(await merge(files));
+    expect(perFile).toEqual(docs.map((d) => d.meta.start));
+    expect(seen).toEqual(files);
+    expect(inputWarnings).toEqual(new Set(docs.flatMap((d) => d.meta.warnings)));
+    expect(inputWarnings).toContain('shard 2 was slow');
+    await expect(mergeFiles(files, {}, files, (doc) => {
+      if (doc.meta.warnings.includes('shard 2 was slow')) throw new Error('refused');
+    })).rejects.toThrow('refused');
+  });
 
   it('merges as mergeRuns does, read lazily, whole or of another format', async () => {
     const docs = [runOf(1), runOf(2, T0 + 1000), runOf(3, T0 + 7000), runOf(4, T0 + 3000)];
