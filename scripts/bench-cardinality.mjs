@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { REQUIRE_BANNER } from './require-banner.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -142,7 +143,7 @@ async function main() {
     const esbuild = await import('esbuild');
     // The bundles go in a temporary folder inside the project, so that their require() and import.meta.url
     // resolve packages from node_modules as dist/cli.js's do.
-    const banner = { js: "import { createRequire as __c } from 'node:module';\nconst require = __c(import.meta.url);" };
+    const banner = { js: REQUIRE_BANNER };
     const code = mkdtempSync(join(ROOT, '.bench-cardinality-'));
     cleanups.push(code);
     const cli = join(code, 'cli.mjs');

@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip, gunzipSync } from 'node:zlib';
+import { REQUIRE_BANNER } from './require-banner.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/k6');
@@ -225,7 +226,7 @@ function bestByTurns(bundle, before, file) {
  */
 async function bundleOf(root, outDir) {
   const esbuild = await import('esbuild');
-  const banner = { js: "import { createRequire as __perfGateCreateRequire } from 'node:module';\nconst require = __perfGateCreateRequire(import.meta.url);" };
+  const banner = { js: REQUIRE_BANNER };
   const bundle = join(outDir, 'ingest.mjs');
   for (const [entry, outfile] of [['scripts/bench-ingest-entry.ts', bundle], ['src/ingest/ingest-worker.ts', join(outDir, 'ingest-worker.js')]]) {
     if (!existsSync(join(root, entry))) continue; // a checkout from before the builder thread

@@ -48,10 +48,9 @@ export async function benchStage(b: StageBench) {
   const outFile = join(b.workDir, 'smoke.ndjson');
   const disk: number[] = [];
   // Where the memory is, at its largest: V8's heap, Buffers and WebAssembly memory outside it.
-  const memory = { heapUsedMax: 0, heapTotalMax: 0, externalMax: 0, arrayBuffersMax: 0, rssMax: 0, rssMaxAtMs: 0, rssPeakBeforeEndKb: 0 };
+  const memory = { heapUsedMax: 0, heapTotalMax: 0, externalMax: 0, arrayBuffersMax: 0, rssPeakBeforeEndKb: 0 };
   // Each V8 space's committed size at its largest: which of them the heap's total is.
   const spaces: Record<string, number> = {};
-  const startedAt = performance.now();
   const sampler = setInterval(() => {
     disk.push(diskBytes(b.workDir));
     const m = process.memoryUsage();
@@ -59,10 +58,6 @@ export async function benchStage(b: StageBench) {
     memory.heapTotalMax = Math.max(memory.heapTotalMax, m.heapTotal);
     memory.externalMax = Math.max(memory.externalMax, m.external);
     memory.arrayBuffersMax = Math.max(memory.arrayBuffersMax, m.arrayBuffers);
-    if (m.rss > memory.rssMax) {
-      memory.rssMax = m.rss;
-      memory.rssMaxAtMs = performance.now() - startedAt;
-    }
     for (const s of getHeapSpaceStatistics()) spaces[s.space_name] = Math.max(spaces[s.space_name] ?? 0, s.space_size);
   }, b.sampleMs);
   const lines: string[] = [];

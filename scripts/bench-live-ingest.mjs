@@ -1,7 +1,7 @@
 // Benchmark of live ingest (run with `npm run bench:live`): k6's output read through a FIFO while k6 runs
 // (src/engine/k6-live-output.ts), against the example API at its top rate (its simulated latency off, so
 // it answers as fast as it can, under its rate limit of 1000 requests/s per token; the smoke stage of
-// examples/k6/isectech.js, whose 3 VUs then send about 1000–1500 requests/s here, no think time), with the real k6 of PERF_GATE_TEST_K6 (its first) or --k6.
+// examples/k6/isectech.js, whose 3 VUs then send 1 000–5 000 requests/s, by machine, no think time), with the real k6 of PERF_GATE_TEST_K6 (its first) or --k6.
 //
 // For each duration it measures, in a fresh child process (so the peak RSS is perf-gate's own): the time
 // from k6's exit to the verdict-ready run document, the work folder's disk use sampled every 250 ms during
@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REQUIRE_BANNER } from './require-banner.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -104,10 +105,8 @@ async function main() {
     console.log(`${version}; example API at ${api.url}; isectech.js smoke (its 3 VUs), no think time, API latency × ${latencyScale}\n`);
     const bundle = join(dir, 'live.mjs');
     const esbuild = await import('esbuild');
-    // The `require` banner of scripts/build.mjs: without it hdr-histogram-js cannot reach node:zlib and
-    // deflates with pako (JavaScript), which dist/ never does: ~10 MB more peak RSS and 50 ms more per finish.
-    const banner = { js: "import { createRequire as __perfGateCreateRequire } from 'node:module';\nconst require = __perfGateCreateRequire(import.meta.url);" };
-    await esbuild.build({ entryPoints: [join(ROOT, 'scripts/bench-live-ingest-entry.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, banner, logLevel: 'warning' });
+    // dist's `require` banner: without it the finish deflated with pako (8–10 MiB more peak RSS, 50 ms more).
+    await esbuild.build({ entryPoints: [join(ROOT, 'scripts/bench-live-ingest-entry.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, banner: { js: REQUIRE_BANNER }, logLevel: 'warning' });
 
     // A cold API (JIT, caches) answers the first seconds slower: warm it up, unmeasured.
     await run(bundle, api, 'live', '5s', dir);
@@ -125,8 +124,8 @@ async function main() {
     }
     console.log('\nmemory (MB), at its largest: heap used / total, external (of it ArrayBuffers); after the run: heap kept, document JSON');
     for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${mb(r.memory.heapUsedMax).padStart(6)} / ${mb(r.memory.heapTotalMax).padEnd(7)} ${mb(r.memory.externalMax).padStart(6)} (${mb(r.memory.arrayBuffersMax)})   kept ${mb(r.memory.retainedHeap)}, document ${mb(r.memory.documentBytes)}`);
-    console.log('\nV8 spaces (MB committed, at their largest) and the sampled RSS peak (s from the start)');
-    for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${Object.entries(r.memory.spaces).filter(([, b]) => b >= 0.5e6).map(([n, b]) => `${n.replace(/_space$/, '')} ${mb(b)}`).join(', ')}; RSS ${mb(r.memory.rssMax)} at ${(r.memory.rssMaxAtMs / 1000).toFixed(1)} s; peak RSS before the last bytes ${(r.memory.rssPeakBeforeEndKb / 1024).toFixed(0)} MB; peak RSS: VmHWM ${(r.hwmKb / 1024).toFixed(0)} MB, VmRSS polled every 10 ms ${(r.polledRssKb / 1024).toFixed(0)} MB`);
+    console.log('\nV8 spaces (MB committed, at their largest); peak RSS (MiB) before the build at the end, and VmHWM beside VmRSS polled');
+    for (const r of rows) console.log(`${r.mode.padEnd(5)} ${r.d.padEnd(9)} ${Object.entries(r.memory.spaces).filter(([, b]) => b >= 0.5e6).map(([n, b]) => `${n.replace(/_space$/, '')} ${mb(b)}`).join(', ')}; peak RSS before the last bytes ${(r.memory.rssPeakBeforeEndKb / 1024).toFixed(0)} MB; peak RSS: VmHWM ${(r.hwmKb / 1024).toFixed(0)} MB, VmRSS polled every 10 ms ${(r.polledRssKb / 1024).toFixed(0)} MB`);
     const live = rows.filter((r) => r.mode === 'live');
     console.log('\nlast byte from k6 → document built (the build after the load ends, overlapping k6\'s exit): ' + live.map((r) => `${r.d} ${r.lastByteToDocumentMs === undefined ? '–' : `${r.lastByteToDocumentMs.toFixed(0)} ms`}`).join(', '));
     const worstMs = Math.max(...live.map((r) => Math.max(r.exitToDocumentMs, r.lastByteToDocumentMs ?? 0)));

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { REQUIRE_BANNER } from './require-banner.mjs';
 
 const at = process.argv.indexOf('--outdir');
 const OUT = at > 0 ? process.argv[at + 1] : 'dist';
@@ -43,7 +44,7 @@ for (const e of entries) {
     logLevel: 'warning',
     // CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
     banner: {
-      js: `${e.shebang ? '#!/usr/bin/env node\n' : ''}import { createRequire as __perfGateCreateRequire } from 'node:module';\nconst require = __perfGateCreateRequire(import.meta.url);`,
+      js: `${e.shebang ? '#!/usr/bin/env node\n' : ''}${REQUIRE_BANNER}`,
     },
   });
   if (e.shebang) chmodSync(e.out, 0o755);
