@@ -8186,8 +8186,8 @@ var require_pool_stats = __commonJS({
     var { kFree, kConnected, kPending, kQueued, kRunning, kSize } = require_symbols();
     var kPool = /* @__PURE__ */ Symbol("pool");
     var PoolStats = class {
-      constructor(pool) {
-        this[kPool] = pool;
+      constructor(pool2) {
+        this[kPool] = pool2;
       }
       get connected() {
         return this[kPool][kConnected];
@@ -8238,35 +8238,35 @@ var require_pool_base = __commonJS({
         this[kQueue] = new FixedQueue();
         this[kClients] = [];
         this[kQueued] = 0;
-        const pool = this;
+        const pool2 = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool[kQueue];
+          const queue = pool2[kQueue];
           let needDrain = false;
           while (!needDrain) {
             const item = queue.shift();
             if (!item) {
               break;
             }
-            pool[kQueued]--;
+            pool2[kQueued]--;
             needDrain = !this.dispatch(item.opts, item.handler);
           }
           this[kNeedDrain] = needDrain;
-          if (!this[kNeedDrain] && pool[kNeedDrain]) {
-            pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+          if (!this[kNeedDrain] && pool2[kNeedDrain]) {
+            pool2[kNeedDrain] = false;
+            pool2.emit("drain", origin, [pool2, ...targets]);
           }
-          if (pool[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
+          if (pool2[kClosedResolve] && queue.isEmpty()) {
+            Promise.all(pool2[kClients].map((c) => c.close())).then(pool2[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+          pool2.emit("connect", origin, [pool2, ...targets]);
         };
         this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+          pool2.emit("disconnect", origin, [pool2, ...targets], err);
         };
         this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+          pool2.emit("connectionError", origin, [pool2, ...targets], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8520,22 +8520,22 @@ var require_balanced_pool = __commonJS({
       }
       addUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        if (this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true)) {
+        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
           return this;
         }
-        const pool = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
-        this[kAddClient](pool);
-        pool.on("connect", () => {
-          pool[kWeight] = Math.min(this[kMaxWeightPerServer], pool[kWeight] + this[kErrorPenalty]);
+        const pool2 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
+        this[kAddClient](pool2);
+        pool2.on("connect", () => {
+          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
         });
-        pool.on("connectionError", () => {
-          pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+        pool2.on("connectionError", () => {
+          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args) => {
+        pool2.on("disconnect", (...args) => {
           const err = args[2];
           if (err && err.code === "UND_ERR_SOCKET") {
-            pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
+            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -8554,9 +8554,9 @@ var require_balanced_pool = __commonJS({
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        const pool = this[kClients].find((pool2) => pool2[kUrl].origin === upstreamOrigin && pool2.closed !== true && pool2.destroyed !== true);
-        if (pool) {
-          this[kRemoveClient](pool);
+        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
+        if (pool2) {
+          this[kRemoveClient](pool2);
         }
         return this;
       }
@@ -8571,16 +8571,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter2 = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool) => !pool[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
         while (counter2++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool = this[kClients][this[kIndex]];
-          if (pool[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool[kNeedDrain]) {
+          const pool2 = this[kClients][this[kIndex]];
+          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -8589,8 +8589,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool[kWeight] >= this[kCurrentWeight] && !pool[kNeedDrain]) {
-            return pool;
+          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
+            return pool2;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -82523,6 +82523,7 @@ var CONFIG_DEFAULTS = {
   minSamples: 20,
   coverage: { missing: "warn" },
   noiseLearning: { enabled: true, priorRuns: 4 },
+  baselineRuns: 5,
   acceptLabel: "perf-gate:accept"
 };
 var THRESHOLD_FORMS = `a k6 threshold such as 'p(95)<500' or { threshold: 'p(95)<500', abortOnFail: true }`;
@@ -82641,6 +82642,7 @@ var configSchema = external_exports.strictObject({
     enabled: external_exports.boolean().default(CONFIG_DEFAULTS.noiseLearning.enabled),
     priorRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.noiseLearning.priorRuns)
   }).default({ ...CONFIG_DEFAULTS.noiseLearning }),
+  baselineRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.baselineRuns),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText("a label name").default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),
@@ -95268,6 +95270,7 @@ function resolvePolicy(config2, stage) {
     minSamples: config2.minSamples,
     coverage: { ...config2.coverage },
     noiseLearning: { ...config2.noiseLearning },
+    baselineRuns: config2.baselineRuns,
     ...config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {},
     acceptLabel: config2.acceptLabel,
     maxScopes: config2.maxScopes,
@@ -97156,33 +97159,41 @@ function logQuantileStandardError(d, q, nEffective) {
   return Math.log(hi / lo) / (2 * Z952);
 }
 
-// src/stats/tail-spread-test.ts
-function tailSpreadTest(baseline, current, options) {
-  const { q, nEffectiveBaseline, nEffectiveCurrent } = options;
-  const noise = options.noise ?? 0;
-  if (!(q > 0.5 && q < 1)) throw new RangeError(`tailSpreadTest: q must be in (0.5, 1) but got ${q}`);
-  if (!(nEffectiveBaseline > 0) || !(nEffectiveCurrent > 0)) {
-    throw new RangeError(`tailSpreadTest: effective sizes must be > 0 but got ${nEffectiveBaseline} and ${nEffectiveCurrent}`);
-  }
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`tailSpreadTest: noise must be a finite number \u2265 0 but got ${noise}`);
-  const b = spreadOf(baseline, q, nEffectiveBaseline, "baseline");
-  if (isInsufficient(b)) return b;
-  const c = spreadOf(current, q, nEffectiveCurrent, "current run");
-  if (isInsufficient(c)) return c;
-  return logRatioTest(c.logSpread - b.logSpread, [b.se, c.se, noise, noise]);
+// src/stats/log-quantile.ts
+function logQuantileOf(d, q, nEffective) {
+  const se = logQuantileStandardError(d, q, nEffective);
+  if (isInsufficient(se)) return se;
+  const v = percentile(d, q);
+  if (isInsufficient(v)) return insufficient("no data");
+  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
+  return { log: Math.log(v), se };
 }
-function spreadOf(d, q, nEff, which2) {
-  const sq = logQuantileStandardError(d, q, nEff);
-  if (isInsufficient(sq)) return insufficient(`${which2}: ${sq.reason}`, sq.cause);
-  const sm = logQuantileStandardError(d, 0.5, nEff);
-  if (isInsufficient(sm)) return insufficient(`${which2}: ${sm.reason}`, sm.cause);
-  const vq = percentile(d, q);
-  const vm = percentile(d, 0.5);
-  if (isInsufficient(vq) || isInsufficient(vm)) return insufficient(`${which2}: no data`);
-  if (!(vm > 0)) return insufficient(`${which2}: median is 0 ms: no relative change`);
+function logSpreadOf(quantile2, median, q) {
+  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
   const rho = Math.sqrt((1 - q) / q);
-  const variance = sq * sq + sm * sm - 2 * rho * sq * sm;
-  return { logSpread: Math.log(vq / vm), se: Math.sqrt(Math.max(0, variance)) };
+  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
+  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
+}
+function poolLogEstimates(estimates) {
+  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
+  let sum3 = 0;
+  let variance = 0;
+  for (const e of estimates) {
+    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
+    sum3 += e.log;
+    variance += e.se * e.se;
+  }
+  const k = estimates.length;
+  return { log: sum3 / k, se: Math.sqrt(variance) / k };
+}
+
+// src/stats/tail-spread-test.ts
+function spreadOf(d, q, nEff, which2) {
+  const quantile2 = logQuantileOf(d, q, nEff);
+  if (isInsufficient(quantile2)) return insufficient(`${which2}: ${quantile2.reason}`, quantile2.cause);
+  const median = logQuantileOf(d, 0.5, nEff);
+  if (isInsufficient(median)) return insufficient(`${which2}, median: ${median.reason}`, median.cause);
+  return logSpreadOf(quantile2, median, q);
 }
 
 // src/stats/percentile-rise-test.ts
@@ -97192,19 +97203,31 @@ function percentileRiseTest(baseline, current, options) {
   const shapeNoise = options.shapeNoise ?? noise;
   if (!(q > 0 && q < 1)) throw new RangeError(`percentileRiseTest: q must be in (0, 1) but got ${q}`);
   if (!(nb > 0) || !(nc > 0)) throw new RangeError(`percentileRiseTest: effective sizes must be > 0 but got ${nb} and ${nc}`);
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number \u2265 0 but got ${noise}`);
-  if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number \u2265 0 but got ${shapeNoise}`);
-  const sb = logQuantileStandardError(baseline, q, nb);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause, "baseline");
-  const sc = logQuantileStandardError(current, q, nc);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause, "current");
-  const vb = percentile(baseline, q);
-  const vc = percentile(current, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient("no data");
-  if (vb <= 0 || vc <= 0) return insufficient("percentile is 0 ms: no relative change");
-  const level2 = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  checkNoise(noise, shapeNoise);
+  const b = percentileEstimate(baseline, q, nb, "baseline");
+  if (isInsufficient(b)) return b;
+  const c = percentileEstimate(current, q, nc, "current");
+  if (isInsufficient(c)) return c;
+  return percentileRiseOfEstimates(b, c, { noise, shapeNoise });
+}
+function percentileEstimate(d, q, nEffective, side) {
+  const which2 = side === "baseline" ? "baseline" : "current run";
+  const level2 = logQuantileOf(d, q, nEffective);
+  if (isInsufficient(level2)) return insufficient(`${which2}: ${level2.reason}`, level2.cause, side);
+  const spread = q > 0.5 ? spreadOf(d, q, nEffective, which2) : void 0;
+  return spread === void 0 || isInsufficient(spread) ? { level: level2, runs: 1 } : { level: level2, spread, runs: 1 };
+}
+function percentileRiseOfEstimates(baseline, current, options) {
+  const { noise, shapeNoise } = options;
+  checkNoise(noise, shapeNoise);
+  for (const e of [baseline, current]) {
+    if (!(Number.isInteger(e.runs) && e.runs >= 1)) throw new RangeError(`percentileRiseTest: runs must be a whole number \u2265 1 but got ${e.runs}`);
+  }
+  const rb = Math.sqrt(baseline.runs);
+  const rc = Math.sqrt(current.runs);
+  const level2 = logRatioTest(current.level.log - baseline.level.log, [baseline.level.se, current.level.se, noise / rb, noise / rc]);
   if (isInsufficient(level2)) return level2;
-  const spread = q > 0.5 ? tailSpreadTest(baseline, current, { q, nEffectiveBaseline: nb, nEffectiveCurrent: nc, noise: shapeNoise }) : void 0;
+  const spread = baseline.spread && current.spread ? logRatioTest(current.spread.log - baseline.spread.log, [baseline.spread.se, current.spread.se, shapeNoise / rb, shapeNoise / rc]) : void 0;
   if (spread === void 0 || isInsufficient(spread)) return { test: level2, evidence: "level", pGreater: level2.pGreater, level: level2 };
   const bySpread = spread.pGreater < level2.pGreater;
   return {
@@ -97215,20 +97238,28 @@ function percentileRiseTest(baseline, current, options) {
     spread
   };
 }
+function checkNoise(noise, shapeNoise) {
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number \u2265 0 but got ${noise}`);
+  if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number \u2265 0 but got ${shapeNoise}`);
+}
 
 // src/gate/detectors/latency.ts
 var latency = {
   id: "latency",
   each: "scope",
   needs: "baseline",
-  detect({ policy, baseline, current, noise: learned }, s) {
+  detect({ policy, baseline, current, noise: learned, pooled, mix }, s) {
     const limit = policy.regression.latency.maxIncrease;
     const figure = learned.of(s.scope);
     const unit = current.unitOf(s.name);
     const common = { kind: "latency", metric: s.name, ...s.scope ? { scope: s.scope } : {}, unit, limit: { kind: "max-increase", max: limit } };
     const out = [];
     for (const statistic of policy.regression.latency.statistics) {
-      const b = baseline.value(s.name, statistic);
+      const q = statistic === "med" || statistic === "avg" ? void 0 : percentileKey(statistic);
+      const baselineRun = baseline.value(s.name, statistic);
+      const stored = q !== void 0 && !(mix && !s.scope) ? pooled?.of(s.scope, q) : void 0;
+      const averaged = stored && baselineRun !== void 0 && baselineRun > 0 && Math.abs(stored.baselineRunLog - Math.log(baselineRun)) < 1e-9 ? stored : void 0;
+      const b = averaged ? Math.exp(averaged.estimate.level.log) : baselineRun;
       const c = current.value(s.name, statistic);
       const base = { ...common, statistic, ...b !== void 0 ? { baseline: b } : {}, ...c !== void 0 ? { current: c } : {} };
       const noise = levelNoise(figure.noise, policy.runToRunNoiseMs, b, unit);
@@ -97278,7 +97309,7 @@ var latency = {
       const busyB = windowsB.filter((w) => w.count > 0).length;
       const busyC = windowsC.filter((w) => w.count > 0).length;
       const short2 = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
-      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean2(bd, cd, deffB, deffC, noise) : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean2(bd, cd, deffB, deffC, noise) : quantile(bd, cd, q, nb / deffB, nc / deffC, noise, policy.tailShapeNoise, averaged);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...evidence.side ? { insufficientSide: evidence.side } : {} });
         continue;
@@ -97291,6 +97322,7 @@ var latency = {
           ...short2 ? { shortRun: { baselineWindows: busyB, currentWindows: busyC, needs: MIN_WINDOWS_TO_FAIL } } : {},
           ...superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {},
           ...evidence.spread !== void 0 ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {},
+          ...averaged && baselineRun !== void 0 ? { pooledBaseline: { runs: averaged.estimate.runs, shas: averaged.shas, baselineRun } } : {},
           ...detectable(evidence.test, noise, policy.alpha),
           ...noiseDetail
         }
@@ -97317,11 +97349,15 @@ function shift(b, c, designEffect, noise) {
   const t = relativeShiftTest(b, c, { designEffect, noise });
   return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
 }
-function quantile(b, c, q, nEffB, nEffC, noise, shapeNoise) {
+function quantile(b, c, q, nEffB, nEffC, noise, shapeNoise, averaged) {
   if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
-  const t = percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  const t = averaged ? pooledRise(averaged, c, q, nEffC, noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
+}
+function pooledRise(averaged, c, q, nEffC, noise, shapeNoise) {
+  const current = percentileEstimate(c, q, nEffC, "current");
+  return isInsufficient(current) ? current : percentileRiseOfEstimates(averaged.estimate, current, { noise, shapeNoise });
 }
 function mean2(b, c, deffB, deffC, noise) {
   const mb = distributionMoments(b);
@@ -97889,6 +97925,57 @@ function scopeOfSelector(selector) {
 var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
 var AB_DETECTORS = [thresholds, coverage, pairedLatency, errorRate, failureSignatures, pairedThroughput];
 
+// src/gate/pooled-baseline.ts
+var NO_POOLING = { maxRuns: 1, found: false, of: () => void 0 };
+function poolBaseline(history, baseline, policy) {
+  if (policy.baselineRuns < 2) return NO_POOLING;
+  let at = -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i].end === baseline.end && history[i].start === baseline.start) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return { ...NO_POOLING, maxRuns: policy.baselineRuns };
+  const runs = history.slice(Math.max(0, at - policy.baselineRuns + 1), at + 1).reverse();
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    maxRuns: policy.baselineRuns,
+    found: true,
+    of(scope, q) {
+      const key = `${scope ? `${scope.tag}\0${scope.value}` : ""}${q}`;
+      if (!cache.has(key)) cache.set(key, pool(runs, scope, q, policy));
+      return cache.get(key);
+    }
+  };
+}
+function pool(runs, scope, q, policy) {
+  const levels = [];
+  const spreads = [];
+  const shas = [];
+  for (const run of runs) {
+    const level2 = levelOfScope(run, scope);
+    const quantile2 = quantileOf(level2, q);
+    if (!quantile2) break;
+    const newer = levels[levels.length - 1];
+    if (newer && isChangeStep({ level: quantile2.log, se: quantile2.se }, { level: newer.log, se: newer.se }, levelNoise(policy.runToRunNoise, policy.runToRunNoiseMs, Math.exp(newer.log), "ms"))) break;
+    levels.push(quantile2);
+    const median = q > 0.5 ? quantileOf(level2, 0.5) : void 0;
+    if (median) spreads.push(logSpreadOf(quantile2, median, q));
+    shas.push(run.sha);
+  }
+  if (levels.length < 2) return void 0;
+  const spread = spreads.length === levels.length ? { spread: poolLogEstimates(spreads) } : {};
+  return { estimate: { level: poolLogEstimates(levels), ...spread, runs: levels.length }, shas, baselineRunLog: levels[0].log };
+}
+function levelOfScope(run, scope) {
+  return run.levels?.find((l) => scope ? l.scope?.tag === scope.tag && l.scope.value === scope.value : l.scope === void 0);
+}
+function quantileOf(level2, q) {
+  const found = level2?.quantiles?.find((x) => Math.abs(x.q - q) < 1e-9);
+  return found ? { log: found.log, se: found.se } : void 0;
+}
+
 // src/gate/resources.ts
 var RESOURCE_RULES = {
   cpuPerRequest: { factor: 1.2, absolute: 0.02 },
@@ -98396,10 +98483,13 @@ function judgeStage(given) {
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
   const noise = baseline && !input2.ab ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
+  const pooled = input2.baseline && !input2.ab ? poolBaseline(input2.history ?? [], input2.baseline.meta, policy) : NO_POOLING;
   const pairs = input2.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
   const detectors = input2.detectors ?? (input2.ab ? AB_DETECTORS : DETECTORS);
-  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
+  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, pooled, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
+  const pooledNote = pooledBaselineNote(pooled, findings, (input2.history ?? []).length);
+  if (pooledNote) notes.push(pooledNote);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
   if (input2.current.meta.aggregateOnly || input2.baseline?.meta.aggregateOnly) {
@@ -98539,7 +98629,7 @@ function overallOutcome(findings, hasBaseline, rows) {
 function scopeRow(s, baseline, current, findings) {
   const mine = findings.filter((f) => f.kind !== "threshold" && sameScope(f, s) && (f.kind === "latency" || f.kind === "error-rate" || f.kind === "failure-signature"));
   const shift2 = mine.find((f) => f.kind === "latency" && f.statistic === "med") ?? mine.find((f) => f.kind === "latency");
-  const b = baseline ? summary2(baseline, s) : void 0;
+  const b = baseline ? withPooledPercentiles(summary2(baseline, s), mine) : void 0;
   const c = summary2(current, s);
   const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : "inconclusive";
   const decider = mine.find((f) => f.outcome === outcome);
@@ -98555,6 +98645,25 @@ function scopeRow(s, baseline, current, findings) {
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
     ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
   };
+}
+function pooledBaselineNote(pooled, findings, historyRuns) {
+  if (pooled.maxRuns < 2 || historyRuns === 0) return void 0;
+  if (!pooled.found) return "The stored history does not hold the baseline run: percentiles are compared with the baseline run alone.";
+  const runs = findings.flatMap((f) => f.details?.pooledBaseline ? [f.details.pooledBaseline.runs] : []);
+  if (runs.length === 0) return void 0;
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  return `Percentile baselines are the geometric mean of ${lo === hi ? lo : `${lo}\u2013${hi}`} stored runs of the baseline branch (the baseline run and those before it, back to the last code change; baselineRuns ${pooled.maxRuns}).`;
+}
+function withPooledPercentiles(b, findings) {
+  if (!b) return b;
+  let out = b;
+  for (const f of findings) {
+    if (f.kind !== "latency" || !f.details?.pooledBaseline || f.baseline === void 0) continue;
+    if (f.statistic === "p(95)") out = { ...out, p95: f.baseline };
+    if (f.statistic === "p(99)") out = { ...out, p99: f.baseline };
+  }
+  return out;
 }
 function decision(f) {
   const difference = f.kind === "error-rate" && f.baseline !== void 0 && f.current !== void 0 ? f.current - f.baseline : void 0;
@@ -99956,6 +100065,7 @@ function detailClause(f) {
     parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's \u03B4 ${delta >= 0 ? "+" : "\u2212"}${Math.abs(delta).toFixed(2)})`);
   }
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
+  if (d.pooledBaseline) parts.push(`baseline ${f.statistic} is the geometric mean of ${d.pooledBaseline.runs} stored runs (the baseline run alone: ${formatInUnit(f.unit, d.pooledBaseline.baselineRun)})`);
   if (d.noRequests) parts.push("the current run served no requests");
   if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
   if (d.compared === "last-third-vs-first-third") parts.push("last third of the run against its first third, after warm-up");
@@ -101356,7 +101466,13 @@ var HistoryLevelSchema = external_exports.object({
   /** Mean of ln latency (ms). */
   logMean: external_exports.number(),
   /** Its within-run standard error (design effect of the windows included). */
-  se: external_exports.number().nonnegative()
+  se: external_exports.number().nonnegative(),
+  /**
+   * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
+   * order-statistic standard errors at the effective n: a later comparison averages a percentile's
+   * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
+   */
+  quantiles: external_exports.array(external_exports.object({ q: external_exports.number().gt(0).lt(1), log: external_exports.number(), se: external_exports.number().nonnegative() })).optional()
 });
 var HistoryEntrySchema = external_exports.object({
   /** The commit the run measured. */
@@ -101393,17 +101509,31 @@ function historyEntry(doc, sha, latencyMetric) {
     levels: levelsOf(view, latency2)
   };
 }
+var HISTORY_QUANTILES = [0.5, 0.9, 0.95, 0.99];
 function levelsOf(view, latency2) {
   const out = [];
-  const whole = logLevelOf(view.windows(latency2, "trend"));
+  const whole = levelOf(view, latency2);
   if (whole) out.push(whole);
   for (const tag of view.doc.meta.groupBy) {
     for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-      const level2 = logLevelOf(view.windows(name, "trend"));
+      const level2 = levelOf(view, name);
       if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
     }
   }
   return out;
+}
+function levelOf(view, name) {
+  const windows = view.windows(name, "trend");
+  const level2 = logLevelOf(windows);
+  if (!level2) return void 0;
+  const d = view.distribution(name);
+  if (!d) return level2;
+  const nEffective = level2.count / designEffectOfWindows(windows);
+  const quantiles = HISTORY_QUANTILES.flatMap((q) => {
+    const e = logQuantileOf(d, q, nEffective);
+    return isInsufficient(e) ? [] : [{ q, log: e.log, se: e.se }];
+  });
+  return quantiles.length > 0 ? { ...level2, quantiles } : level2;
 }
 function finiteOrNull(v) {
   return v !== void 0 && Number.isFinite(v) ? v : null;

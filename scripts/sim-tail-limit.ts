@@ -4,7 +4,10 @@
 // (0.05 / 22), and how often the p95 estimate itself lands beyond +20 %. The bound behind the tail row of
 // docs/accuracy.md. Not part of the test suite; about 5 s.
 //
-//   npx tsx scripts/sim-tail-limit.ts [--n 230] [--sigma 0.35] [--trials 4000] [--questions 22] [--seed 3]
+// With --baseline-runs K the baseline's ln p95 is the mean of K runs (the gate's pooled baseline, baselineRuns),
+// and the last line also holds the limit at 70 % confidence (limitConfidence) as the gate does.
+//
+//   npx tsx scripts/sim-tail-limit.ts [--n 230] [--sigma 0.35] [--trials 4000] [--questions 22] [--seed 3] [--baseline-runs 1]
 import { normalQuantile } from '../src/stats/normal.js';
 import { seededRng } from '../src/stats/random.js';
 
@@ -16,6 +19,7 @@ const N = arg('n', 230);
 const SIGMA = arg('sigma', 0.35);
 const TRIALS = arg('trials', 4000);
 const QUESTIONS = arg('questions', 22);
+const BASELINE_RUNS = arg('baseline-runs', 1);
 const rng = seededRng(arg('seed', 3));
 const Z95 = 1.6448536269514722;
 
@@ -32,7 +36,8 @@ function logP95(tail: number): number {
   return xs[lo]! + (r - lo) * (xs[Math.min(N - 1, lo + 1)]! - xs[lo]!);
 }
 
-const diffs = (tail: number): number[] => Array.from({ length: TRIALS }, () => logP95(tail) - logP95(1));
+const baselineLog = (): number => Array.from({ length: BASELINE_RUNS }, () => logP95(1)).reduce((a, b) => a + b, 0) / BASELINE_RUNS;
+const diffs = (tail: number): number[] => Array.from({ length: TRIALS }, () => logP95(tail) - baselineLog());
 const nullDiffs = diffs(1);
 const sd = Math.sqrt(nullDiffs.reduce((s, d) => s + d * d, 0) / TRIALS);
 const z = normalQuantile(1 - 0.05 / QUESTIONS);
@@ -40,5 +45,8 @@ const alt = diffs(1.3);
 const confirmed = alt.filter((d) => d / sd > z).length / TRIALS;
 const beyond = alt.filter((d) => d > Math.log(1.2)).length / TRIALS;
 const both = alt.filter((d) => d / sd > z && d > Math.log(1.2)).length / TRIALS;
-console.log(`n ${N}, σ ${SIGMA}, ${TRIALS} trials: SD of ln(p95 ratio) under no change ${sd.toFixed(4)}; one-sided z for α/${QUESTIONS} ${z.toFixed(2)}`);
+const z70 = normalQuantile(0.7);
+const clearly = alt.filter((d) => d / sd > z && d - z70 * sd > Math.log(1.2)).length / TRIALS;
+console.log(`n ${N}, σ ${SIGMA}, ${TRIALS} trials, baseline of ${BASELINE_RUNS} run(s): SD of ln(p95 ratio) under no change ${sd.toFixed(4)}; one-sided z for α/${QUESTIONS} ${z.toFixed(2)}`);
 console.log(`p95 +30 %, median unchanged: oracle test confirms ${(confirmed * 100).toFixed(1)} %, estimate beyond +20 % ${(beyond * 100).toFixed(1)} %, both ${(both * 100).toFixed(1)} %`);
+console.log(`confirmed and beyond +20 % at 70 % confidence (the gate's fail rule): ${(clearly * 100).toFixed(1)} %`);

@@ -118,6 +118,12 @@ export interface PerfGateConfig {
   coverage: CoverageConfig;
   /** Run-to-run noise learned from the baseline branch's history, shrunk toward runToRunNoise. */
   noiseLearning: NoiseLearningConfig;
+  /**
+   * A percentile's baseline is its mean over up to this many stored runs of the baseline branch: the
+   * baseline run and those before it, back to the last code change (gate/pooled-baseline.ts). 1: the
+   * baseline run alone.
+   */
+  baselineRuns: number;
   /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
   latencyMetric?: string;
   acceptLabel: string;
@@ -153,6 +159,7 @@ export const CONFIG_DEFAULTS = {
   minSamples: 20,
   coverage: { missing: 'warn' },
   noiseLearning: { enabled: true, priorRuns: 4 },
+  baselineRuns: 5,
   acceptLabel: 'perf-gate:accept',
 } as const satisfies Omit<PerfGateConfig, 'stages' | 'groupBy' | 'latencyMetric'> & { groupBy: readonly string[] };
 
@@ -304,6 +311,7 @@ const configSchema = z.strictObject({
       priorRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.noiseLearning.priorRuns),
     })
     .default({ ...CONFIG_DEFAULTS.noiseLearning }),
+  baselineRuns: wholeNumber({ min: 1 }).default(CONFIG_DEFAULTS.baselineRuns),
   latencyMetric: metricSelectorText().optional(),
   acceptLabel: nonEmptyText('a label name').default(CONFIG_DEFAULTS.acceptLabel),
   workload: WorkloadSchema.optional(),

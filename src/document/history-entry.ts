@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { RunDocument } from './run-document.js';
-import { logLevelOf } from './run-level.js';
+import { designEffectOfWindows, logLevelOf } from './run-level.js';
+import { isInsufficient } from '../stats/insufficient.js';
+import { logQuantileOf } from '../stats/log-quantile.js';
 import { RunView } from './run-view.js';
 
 /** One scope's level in a history entry (whole run without `scope`), for learning run-to-run noise. */
@@ -15,6 +17,12 @@ export const HistoryLevelSchema = z.object({
   logMean: z.number(),
   /** Its within-run standard error (design effect of the windows included). */
   se: z.number().nonnegative(),
+  /**
+   * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
+   * order-statistic standard errors at the effective n: a later comparison averages a percentile's
+   * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
+   */
+  quantiles: z.array(z.object({ q: z.number().gt(0).lt(1), log: z.number(), se: z.number().nonnegative() })).optional(),
 });
 export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
 
@@ -63,17 +71,34 @@ export function historyEntry(doc: RunDocument, sha: string, latencyMetric?: stri
   };
 }
 
+/** The percentiles a history entry keeps per scope: the median (for the tail's spread) and the usual tail percentiles. */
+export const HISTORY_QUANTILES: readonly number[] = [0.5, 0.9, 0.95, 0.99];
+
 function levelsOf(view: RunView, latency: string): HistoryLevel[] {
   const out: HistoryLevel[] = [];
-  const whole = logLevelOf(view.windows(latency, 'trend'));
+  const whole = levelOf(view, latency);
   if (whole) out.push(whole);
   for (const tag of view.doc.meta.groupBy) {
     for (const [value, name] of [...view.scopesByTag(latency, tag)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const level = logLevelOf(view.windows(name, 'trend'));
+      const level = levelOf(view, name);
       if (level) out.push({ scope: { tag, value }, ...level });
     }
   }
   return out;
+}
+
+function levelOf(view: RunView, name: string): HistoryLevel | undefined {
+  const windows = view.windows(name, 'trend');
+  const level = logLevelOf(windows);
+  if (!level) return undefined;
+  const d = view.distribution(name);
+  if (!d) return level;
+  const nEffective = level.count / designEffectOfWindows(windows);
+  const quantiles = HISTORY_QUANTILES.flatMap((q) => {
+    const e = logQuantileOf(d, q, nEffective);
+    return isInsufficient(e) ? [] : [{ q, log: e.log, se: e.se }];
+  });
+  return quantiles.length > 0 ? { ...level, quantiles } : level;
 }
 
 function finiteOrNull(v: number | undefined): number | null {

@@ -14,6 +14,7 @@ import type { ComparisonContext, Detector, JudgedScope, RunContext } from './det
 import { AB_DETECTORS, DETECTORS } from './detectors/index.js';
 import { signatureNote } from './detectors/failure-signatures.js';
 import { defaultNoise, learnNoise, type LearnedNoise } from './learned-noise.js';
+import { NO_POOLING, poolBaseline, type PooledBaseline } from './pooled-baseline.js';
 import { memoryTrend, type MemoryTrend } from './memory-trend.js';
 import { compareResources } from './resources.js';
 import { compareCapacity } from './capacity.js';
@@ -103,11 +104,14 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
   const noise = baseline && !input.ab ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
+  const pooled = input.baseline && !input.ab ? poolBaseline(input.history ?? [], input.baseline.meta, policy) : NO_POOLING;
   const pairs = input.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
   const detectors = input.detectors ?? (input.ab ? AB_DETECTORS : DETECTORS);
-  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, ...(mix ? { mix } : {}), ...(pairs ? { pairs } : {}) }, judged);
+  const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, pooled, ...(mix ? { mix } : {}), ...(pairs ? { pairs } : {}) }, judged);
 
   const findings = adjustAndClassify(assessments, policy);
+  const pooledNote = pooledBaselineNote(pooled, findings, (input.history ?? []).length);
+  if (pooledNote) notes.push(pooledNote);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
   if (input.baseline?.meta.partial) notes.push('The baseline run is partial (its load test was cut short): it covers only what was measured.');
   if (input.current.meta.aggregateOnly || input.baseline?.meta.aggregateOnly) {
@@ -290,7 +294,7 @@ function overallOutcome(findings: readonly Finding[], hasBaseline: boolean, rows
 function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunView, findings: readonly Finding[]): ScopeComparison {
   const mine = findings.filter((f) => f.kind !== 'threshold' && sameScope(f, s) && (f.kind === 'latency' || f.kind === 'error-rate' || f.kind === 'failure-signature'));
   const shift = mine.find((f) => f.kind === 'latency' && f.statistic === 'med') ?? mine.find((f) => f.kind === 'latency');
-  const b = baseline ? summary(baseline, s) : undefined;
+  const b = baseline ? withPooledPercentiles(summary(baseline, s), mine) : undefined;
   const c = summary(current, s);
   const outcome = mine.length > 0 ? worstOutcome(mine.map((f) => f.outcome)) : 'inconclusive';
   // The first finding with the row's outcome decides it (latency findings come first, the median first of them).
@@ -307,6 +311,29 @@ function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunVie
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
     ...(decider && (decider !== shift || decider.outcome === 'inconclusive') ? { decidedBy: decision(decider) } : {}),
   };
+}
+
+/** What the percentile comparisons used as their baseline, when history was there to average over. */
+function pooledBaselineNote(pooled: PooledBaseline, findings: readonly Finding[], historyRuns: number): string | undefined {
+  if (pooled.maxRuns < 2 || historyRuns === 0) return undefined;
+  if (!pooled.found) return 'The stored history does not hold the baseline run: percentiles are compared with the baseline run alone.';
+  const runs = findings.flatMap((f) => (f.details?.pooledBaseline ? [f.details.pooledBaseline.runs] : []));
+  if (runs.length === 0) return undefined;
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  return `Percentile baselines are the geometric mean of ${lo === hi ? lo : `${lo}–${hi}`} stored runs of the baseline branch (the baseline run and those before it, back to the last code change; baselineRuns ${pooled.maxRuns}).`;
+}
+
+/** The row's baseline p95 and p99 are what the findings compared with: the mean over stored runs where the baseline was pooled. */
+function withPooledPercentiles(b: ScopeSummary | undefined, findings: readonly Finding[]): ScopeSummary | undefined {
+  if (!b) return b;
+  let out = b;
+  for (const f of findings) {
+    if (f.kind !== 'latency' || !f.details?.pooledBaseline || f.baseline === undefined) continue;
+    if (f.statistic === 'p(95)') out = { ...out, p95: f.baseline };
+    if (f.statistic === 'p(99)') out = { ...out, p99: f.baseline };
+  }
+  return out;
 }
 
 function decision(f: Finding): Decision {

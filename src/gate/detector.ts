@@ -5,6 +5,7 @@ import type { RunView } from '../document/run-view.js';
 import type { Assessment } from './assessment.js';
 import type { LearnedNoise } from './learned-noise.js';
 import type { MemoryTrend } from './memory-trend.js';
+import type { PooledBaseline } from './pooled-baseline.js';
 
 /** A scope the stage judges: the whole run, or one value of a grouping tag (one endpoint). */
 export interface JudgedScope {
@@ -49,6 +50,12 @@ export interface RunContext {
    * history when there is one (gate/learned-noise.ts), else the policy's runToRunNoise.
    */
   readonly noise: LearnedNoise;
+  /**
+   * Each percentile's baseline averaged over the stored runs of the baseline branch, where the history
+   * holds them (gate/pooled-baseline.ts); absent or NO_POOLING without a history, in ab mode and for a changed mix's
+   * whole run.
+   */
+  readonly pooled?: PooledBaseline;
   /**
    * The A/B round pairs, in ab mode: `baseline` and `current` are then the two arms' rounds added up, and
    * the paired detectors judge change from the pairs (the spread between pairs is the noise).

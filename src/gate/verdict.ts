@@ -154,6 +154,12 @@ export interface FindingDetails {
   readonly smallSample?: { readonly baselineCount: number; readonly currentCount: number; readonly minSamples: number };
   /** A percentile judged by its distance from the median: how much further from it the percentile moved (+0.3 = 30 %). */
   readonly tail?: { readonly fromMedian: number };
+  /**
+   * A percentile whose baseline is its mean over `runs` stored runs of the baseline branch
+   * (gate/pooled-baseline.ts): their commits, the baseline run's first, and the baseline run's own value
+   * (the finding's `baseline` is the mean).
+   */
+  readonly pooledBaseline?: { readonly runs: number; readonly shas: readonly string[]; readonly baselineRun: number };
   /** The run-to-run noise the test added for each run, and where it came from (gate/learned-noise.ts). */
   readonly noise?: { readonly value: number; readonly source: 'default' | 'history'; readonly steps: number };
   /**

@@ -120,6 +120,7 @@ function detailClause(f: Finding): string {
     parts.push(`a current request is slower than a baseline one ${Math.round(d.superiority.probability * 100)} % of the time (Cliff's δ ${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(2)})`);
   }
   if (d.tail) parts.push(`the tail moved away from the median: ${f.statistic}/median ${formatChange(d.tail.fromMedian)}`);
+  if (d.pooledBaseline) parts.push(`baseline ${f.statistic} is the geometric mean of ${d.pooledBaseline.runs} stored runs (the baseline run alone: ${formatInUnit(f.unit, d.pooledBaseline.baselineRun)})`);
   if (d.noRequests) parts.push('the current run served no requests');
   if (d.paired) parts.push(`from ${formatCount(d.paired.ratios.length)} round pairs, candidate/baseline ${ratiosText(d.paired.ratios)}`);
   if (d.compared === 'last-third-vs-first-third') parts.push('last third of the run against its first third, after warm-up');

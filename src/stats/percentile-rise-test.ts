@@ -1,9 +1,8 @@
 import type { Distribution } from './distribution.js';
 import { insufficient, isInsufficient, type InsufficientData } from './insufficient.js';
 import { logRatioTest, type LogRatioTest } from './log-ratio-test.js';
-import { percentile } from './percentile.js';
-import { logQuantileStandardError } from './quantile-log-se.js';
-import { tailSpreadTest } from './tail-spread-test.js';
+import { logQuantileOf, type LogEstimate } from './log-quantile.js';
+import { spreadOf } from './tail-spread-test.js';
 
 export interface PercentileRiseOptions {
   /** The percentile as a fraction in (0, 1): 0.95 for p(95). */
@@ -58,19 +57,58 @@ export function percentileRiseTest(baseline: Distribution, current: Distribution
   const shapeNoise = options.shapeNoise ?? noise;
   if (!(q > 0 && q < 1)) throw new RangeError(`percentileRiseTest: q must be in (0, 1) but got ${q}`);
   if (!(nb > 0) || !(nc > 0)) throw new RangeError(`percentileRiseTest: effective sizes must be > 0 but got ${nb} and ${nc}`);
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number ≥ 0 but got ${noise}`);
-  if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number ≥ 0 but got ${shapeNoise}`);
-  const sb = logQuantileStandardError(baseline, q, nb);
-  if (isInsufficient(sb)) return insufficient(`baseline: ${sb.reason}`, sb.cause, 'baseline');
-  const sc = logQuantileStandardError(current, q, nc);
-  if (isInsufficient(sc)) return insufficient(`current run: ${sc.reason}`, sc.cause, 'current');
-  const vb = percentile(baseline, q);
-  const vc = percentile(current, q);
-  if (isInsufficient(vb) || isInsufficient(vc)) return insufficient('no data');
-  if (vb <= 0 || vc <= 0) return insufficient('percentile is 0 ms: no relative change');
-  const level = logRatioTest(Math.log(vc / vb), [sb, sc, noise, noise]);
+  checkNoise(noise, shapeNoise);
+  const b = percentileEstimate(baseline, q, nb, 'baseline');
+  if (isInsufficient(b)) return b;
+  const c = percentileEstimate(current, q, nc, 'current');
+  if (isInsufficient(c)) return c;
+  return percentileRiseOfEstimates(b, c, { noise, shapeNoise });
+}
+
+/** One side of a percentile comparison: ln p_q, its distance from the median, and how many runs they average. */
+export interface PercentileEstimate {
+  readonly level: LogEstimate;
+  /** ln(p_q / median); absent for q ≤ ½ or when the median cannot be bounded. */
+  readonly spread?: LogEstimate;
+  /** Runs averaged (1 for one run): their run-to-run noise is the noise divided by √runs. */
+  readonly runs: number;
+}
+
+/**
+ * The estimate of one run: ln p_q at `nEffective`, and its spread from the median where q > ½ and the
+ * median can be bounded. InsufficientData (naming the side) when p_q cannot be bounded or is ≤ 0 ms.
+ * @throws {RangeError} as logQuantileStandardError
+ */
+export function percentileEstimate(d: Distribution, q: number, nEffective: number, side: 'baseline' | 'current'): PercentileEstimate | InsufficientData {
+  const which = side === 'baseline' ? 'baseline' : 'current run';
+  const level = logQuantileOf(d, q, nEffective);
+  if (isInsufficient(level)) return insufficient(`${which}: ${level.reason}`, level.cause, side);
+  // A median that cannot be bounded leaves the level alone to decide.
+  const spread = q > 0.5 ? spreadOf(d, q, nEffective, which) : undefined;
+  return spread === undefined || isInsufficient(spread) ? { level, runs: 1 } : { level, spread, runs: 1 };
+}
+
+/**
+ * percentileRiseTest on estimates rather than distributions: the baseline may be the mean of several
+ * stored runs (`runs` > 1), whose sampling errors and run-to-run noise then shrink as the mean's do.
+ * The level test adds the noise of each side divided by √runs, the spread test the shape noise likewise.
+ *
+ * Contract: as percentileRiseTest; with runs = 1 on both sides it gives exactly percentileRiseTest's result.
+ * @throws {RangeError} if a noise is negative or not finite, or runs is not a whole number ≥ 1
+ */
+export function percentileRiseOfEstimates(baseline: PercentileEstimate, current: PercentileEstimate, options: { readonly noise: number; readonly shapeNoise: number }): PercentileRiseTest | InsufficientData {
+  const { noise, shapeNoise } = options;
+  checkNoise(noise, shapeNoise);
+  for (const e of [baseline, current]) {
+    if (!(Number.isInteger(e.runs) && e.runs >= 1)) throw new RangeError(`percentileRiseTest: runs must be a whole number ≥ 1 but got ${e.runs}`);
+  }
+  const rb = Math.sqrt(baseline.runs);
+  const rc = Math.sqrt(current.runs);
+  const level = logRatioTest(current.level.log - baseline.level.log, [baseline.level.se, current.level.se, noise / rb, noise / rc]);
   if (isInsufficient(level)) return level;
-  const spread = q > 0.5 ? tailSpreadTest(baseline, current, { q, nEffectiveBaseline: nb, nEffectiveCurrent: nc, noise: shapeNoise }) : undefined;
+  const spread = baseline.spread && current.spread
+    ? logRatioTest(current.spread.log - baseline.spread.log, [baseline.spread.se, current.spread.se, shapeNoise / rb, shapeNoise / rc])
+    : undefined;
   if (spread === undefined || isInsufficient(spread)) return { test: level, evidence: 'level', pGreater: level.pGreater, level };
   const bySpread = spread.pGreater < level.pGreater;
   return {
@@ -80,4 +118,9 @@ export function percentileRiseTest(baseline: Distribution, current: Distribution
     level,
     spread,
   };
+}
+
+function checkNoise(noise: number, shapeNoise: number): void {
+  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`percentileRiseTest: noise must be a finite number ≥ 0 but got ${noise}`);
+  if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number ≥ 0 but got ${shapeNoise}`);
 }

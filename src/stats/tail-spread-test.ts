@@ -1,8 +1,7 @@
 import type { Distribution } from './distribution.js';
 import { insufficient, isInsufficient, type InsufficientData } from './insufficient.js';
 import { logRatioTest, type LogRatioTest } from './log-ratio-test.js';
-import { percentile } from './percentile.js';
-import { logQuantileStandardError } from './quantile-log-se.js';
+import { logQuantileOf, logSpreadOf, type LogEstimate } from './log-quantile.js';
 
 export interface TailSpreadOptions {
   /** The upper percentile as a fraction in (0.5, 1): 0.95 for p(95). */
@@ -23,10 +22,8 @@ export interface TailSpreadOptions {
  * Why: drift between runs (a faster or slower runner, a warmer cache) moves the median and the tail
  * together, and cancels in this ratio, so the test does not need the whole run-to-run noise floor that
  * comparing the percentile itself needs. The two quantiles of one run are also positively correlated,
- * which shrinks the variance of their difference: for order statistics the covariance of ln Q(u) and
- * ln Q(v), u < v, is u(1 − v)·q′(u)q′(v)/n, so with the order-statistic standard errors sᵤ and sᵥ
- * (`logQuantileStandardError`, effective n) the ratio's variance per run is
- * sᵤ² + sᵥ² − 2ρ·sᵤ·sᵥ with ρ = √(u(1 − v) / (v(1 − u))) = √((1 − q)/q) for u = ½, v = q.
+ * which shrinks the variance of their difference (`logSpreadOf`, with the order-statistic standard errors at
+ * the effective n).
  *
  * Contract: pGreater in [0, 1]; the interval contains exp(logRatio) − 1; never NaN. InsufficientData
  * (cause `too-few`) when the effective n of a run cannot bound p_q; InsufficientData when a run is empty
@@ -53,20 +50,14 @@ export function tailSpreadTest(baseline: Distribution, current: Distribution, op
   if (isInsufficient(b)) return b;
   const c = spreadOf(current, q, nEffectiveCurrent, 'current run');
   if (isInsufficient(c)) return c;
-  return logRatioTest(c.logSpread - b.logSpread, [b.se, c.se, noise, noise]);
+  return logRatioTest(c.log - b.log, [b.se, c.se, noise, noise]);
 }
 
-/** ln(p_q / median) of one run and its standard error. */
-function spreadOf(d: Distribution, q: number, nEff: number, which: string): { logSpread: number; se: number } | InsufficientData {
-  const sq = logQuantileStandardError(d, q, nEff);
-  if (isInsufficient(sq)) return insufficient(`${which}: ${sq.reason}`, sq.cause);
-  const sm = logQuantileStandardError(d, 0.5, nEff);
-  if (isInsufficient(sm)) return insufficient(`${which}: ${sm.reason}`, sm.cause);
-  const vq = percentile(d, q);
-  const vm = percentile(d, 0.5);
-  if (isInsufficient(vq) || isInsufficient(vm)) return insufficient(`${which}: no data`);
-  if (!(vm > 0)) return insufficient(`${which}: median is 0 ms: no relative change`);
-  const rho = Math.sqrt((1 - q) / q);
-  const variance = sq * sq + sm * sm - 2 * rho * sq * sm;
-  return { logSpread: Math.log(vq / vm), se: Math.sqrt(Math.max(0, variance)) };
+/** ln(p_q / median) of one run and its standard error; InsufficientData (naming `which`) when either percentile cannot be bounded. */
+export function spreadOf(d: Distribution, q: number, nEff: number, which: string): LogEstimate | InsufficientData {
+  const quantile = logQuantileOf(d, q, nEff);
+  if (isInsufficient(quantile)) return insufficient(`${which}: ${quantile.reason}`, quantile.cause);
+  const median = logQuantileOf(d, 0.5, nEff);
+  if (isInsufficient(median)) return insufficient(`${which}, median: ${median.reason}`, median.cause);
+  return logSpreadOf(quantile, median, q);
 }

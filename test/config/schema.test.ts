@@ -38,6 +38,7 @@ describe('defaults', () => {
       minSamples: 20,
       coverage: { missing: 'warn' },
       noiseLearning: { enabled: true, priorRuns: 4 },
+      baselineRuns: 5,
       acceptLabel: 'perf-gate:accept',
       stages: {},
     };
@@ -124,7 +125,7 @@ describe('unknown keys: did you mean', () => {
       raw: { thresholds: {} },
       line:
         `thresholds: unknown key here — 'thresholds' belongs under stages.<stage>.thresholds; allowed here: 'version', 'groupBy', 'window', ` +
-        `'maxScopes', 'alpha', 'multipleComparisons', 'limitConfidence', 'runToRunNoise', 'runToRunNoiseMs', 'tailShapeNoise', 'minSamples', 'coverage', 'noiseLearning', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
+        `'maxScopes', 'alpha', 'multipleComparisons', 'limitConfidence', 'runToRunNoise', 'runToRunNoiseMs', 'tailShapeNoise', 'minSamples', 'coverage', 'noiseLearning', 'baselineRuns', 'latencyMetric', 'acceptLabel', 'workload' or 'stages'`,
     },
     {
       what: 'nothing close',

@@ -94,7 +94,11 @@ describe('BaselineBranch', () => {
       expect(Number.isFinite(l.logMean)).toBe(true);
       expect(l.se).toBeGreaterThan(0);
     }
-    expect(JSON.stringify(stored).length).toBeLessThan(3000);
+    // ln of each percentile the run could bound, which a later comparison averages over stored runs (gate/pooled-baseline.ts).
+    expect(levels![0]!.quantiles?.find((x) => x.q === 0.95)?.log).toBe(Math.log(view.value('http_req_duration', 'p(95)')!));
+    expect(levels![1]!.quantiles?.map((x) => x.q)).toEqual(expect.arrayContaining([0.5, 0.95]));
+    // Compact: about 3.7 kB for this run of ten endpoints, 20 entries a stage at most.
+    expect(JSON.stringify(stored).length).toBeLessThan(4500);
     expect(e).toEqual({
       sha: sha(9),
       start: smoke.meta.start,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../src/stats/distribution.js';
 import { isInsufficient } from '../../src/stats/insufficient.js';
 import { normalCdf } from '../../src/stats/normal.js';
-import { percentileRiseTest } from '../../src/stats/percentile-rise-test.js';
+import { percentileEstimate, percentileRiseOfEstimates, percentileRiseTest, type PercentileEstimate } from '../../src/stats/percentile-rise-test.js';
+import { poolLogEstimates } from '../../src/stats/log-quantile.js';
 import { seededRng } from '../../src/stats/random.js';
 import { sufficient, tiedSample, toDistribution } from './helpers.js';
 
@@ -102,5 +103,54 @@ describe('percentileRiseTest', () => {
         expect(t.test.upper).toBeGreaterThanOrEqual(Math.expm1(t.test.logRatio) - 1e-12);
       }),
     );
+  });
+});
+
+describe('percentileRiseOfEstimates', () => {
+  const estimate = (d: Distribution, n: number): PercentileEstimate => sufficient(percentileEstimate(d, 0.95, n, 'baseline'));
+  /** K runs' estimates averaged, as the gate's pooled baseline averages stored runs. */
+  const pooled = (runs: readonly PercentileEstimate[]): PercentileEstimate => ({
+    level: poolLogEstimates(runs.map((r) => r.level)),
+    ...(runs.every((r) => r.spread) ? { spread: poolLogEstimates(runs.map((r) => r.spread!)) } : {}),
+    runs: runs.length,
+  });
+
+  it('with one run a side it is percentileRiseTest', () => {
+    const c = scaleAbove(steppedTail, 25, 1.5);
+    const direct = sufficient(percentileRiseTest(steppedTail, c, { q: 0.95, nEffectiveBaseline: 100, nEffectiveCurrent: 100, noise: 0.03, shapeNoise: 0.015 }));
+    const viaEstimates = sufficient(percentileRiseOfEstimates(estimate(steppedTail, 100), estimate(c, 100), { noise: 0.03, shapeNoise: 0.015 }));
+    expect(viaEstimates).toEqual(direct);
+  });
+
+  it('a baseline of K runs divides its sampling error and its run-to-run noise by √K', () => {
+    const c = scaleAll(steppedTail, 1.3);
+    const b = estimate(steppedTail, 100);
+    const t = sufficient(percentileRiseOfEstimates(pooled([b, b, b, b]), estimate(c, 100), { noise: 0.03, shapeNoise: 0 }));
+    // the level: √(S²/4 + S² + 0.03²/4 + 0.03²)
+    expect(t.level.se).toBeCloseTo(Math.sqrt(S * S / 4 + S * S + 0.03 ** 2 / 4 + 0.03 ** 2), 5);
+    expect(t.level.logRatio).toBeCloseTo(Math.log(1.3), 9);
+  });
+
+  it.each([0, 1.5, -1])('throws for %s runs', (runs) => {
+    const b = { ...estimate(steppedTail, 100), runs };
+    expect(() => percentileRiseOfEstimates(b, estimate(steppedTail, 100), { noise: 0.03, shapeNoise: 0.015 })).toThrow(RangeError);
+  });
+
+  it('under no change against a baseline of 5 drifting runs, p < 0.05 at most about 5 % of the time (1000 seeded trials of 300 requests)', () => {
+    const rng = seededRng(11);
+    const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
+    const sample = (n: number): Distribution => {
+      const drift = 0.03 * gauss();
+      return toDistribution(Array.from({ length: n }, () => Math.round(20 * Math.exp(0.35 * gauss() + drift) * 100) / 100));
+    };
+    let rejections = 0;
+    const trials = 1000;
+    for (let i = 0; i < trials; i++) {
+      const base = pooled(Array.from({ length: 5 }, () => estimate(sample(300), 300)));
+      const t = sufficient(percentileRiseOfEstimates(base, estimate(sample(300), 300), { noise: 0.03, shapeNoise: 0.01 }));
+      if (t.pGreater < 0.05) rejections++;
+    }
+    expect(rejections / trials).toBeGreaterThan(0.015);
+    expect(rejections / trials).toBeLessThan(0.07);
   });
 });

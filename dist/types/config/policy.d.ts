@@ -74,6 +74,8 @@ export interface StagePolicy extends StageRules {
     coverage: CoverageConfig;
     /** Whether (and how strongly) the run-to-run noise is learned from the baseline branch's history. */
     noiseLearning: NoiseLearningConfig;
+    /** Stored runs a percentile's baseline is averaged over (gate/pooled-baseline.ts); 1: the baseline run alone. */
+    baselineRuns: number;
     /** The trend judged as request latency, when the config names one; else the run's own (its tool's role). */
     latencyMetric?: string;
     acceptLabel: string;

@@ -100,6 +100,12 @@ export interface PerfGateConfig {
     coverage: CoverageConfig;
     /** Run-to-run noise learned from the baseline branch's history, shrunk toward runToRunNoise. */
     noiseLearning: NoiseLearningConfig;
+    /**
+     * A percentile's baseline is its mean over up to this many stored runs of the baseline branch: the
+     * baseline run and those before it, back to the last code change (gate/pooled-baseline.ts). 1: the
+     * baseline run alone.
+     */
+    baselineRuns: number;
     /** The trend judged as request latency; absent: the tool's own (k6: http_req_duration). */
     latencyMetric?: string;
     acceptLabel: string;
@@ -138,6 +144,7 @@ export declare const CONFIG_DEFAULTS: {
         readonly enabled: true;
         readonly priorRuns: 4;
     };
+    readonly baselineRuns: 5;
     readonly acceptLabel: "perf-gate:accept";
 };
 /** The result of {@link validateConfig}. */

@@ -13,6 +13,11 @@ export declare const HistoryLevelSchema: z.ZodObject<{
     count: z.ZodNumber;
     logMean: z.ZodNumber;
     se: z.ZodNumber;
+    quantiles: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        q: z.ZodNumber;
+        log: z.ZodNumber;
+        se: z.ZodNumber;
+    }, z.core.$strip>>>;
 }, z.core.$strip>;
 export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
 /** One run in a stage's history: the whole-run request-latency figures, for trends and the chart. */
@@ -34,6 +39,11 @@ export declare const HistoryEntrySchema: z.ZodObject<{
         count: z.ZodNumber;
         logMean: z.ZodNumber;
         se: z.ZodNumber;
+        quantiles: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            q: z.ZodNumber;
+            log: z.ZodNumber;
+            se: z.ZodNumber;
+        }, z.core.$strip>>>;
     }, z.core.$strip>>>;
 }, z.core.$strip>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -44,3 +54,5 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
  * tags), from which a later comparison learns how much runs of the baseline branch wobble.
  */
 export declare function historyEntry(doc: RunDocument, sha: string, latencyMetric?: string): HistoryEntry;
+/** The percentiles a history entry keeps per scope: the median (for the tail's spread) and the usual tail percentiles. */
+export declare const HISTORY_QUANTILES: readonly number[];

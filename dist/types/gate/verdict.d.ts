@@ -229,6 +229,16 @@ export interface FindingDetails {
     readonly tail?: {
         readonly fromMedian: number;
     };
+    /**
+     * A percentile whose baseline is its mean over `runs` stored runs of the baseline branch
+     * (gate/pooled-baseline.ts): their commits, the baseline run's first, and the baseline run's own value
+     * (the finding's `baseline` is the mean).
+     */
+    readonly pooledBaseline?: {
+        readonly runs: number;
+        readonly shas: readonly string[];
+        readonly baselineRun: number;
+    };
     /** The run-to-run noise the test added for each run, and where it came from (gate/learned-noise.ts). */
     readonly noise?: {
         readonly value: number;

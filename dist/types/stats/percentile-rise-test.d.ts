@@ -1,6 +1,7 @@
 import type { Distribution } from './distribution.js';
 import { type InsufficientData } from './insufficient.js';
 import { type LogRatioTest } from './log-ratio-test.js';
+import { type LogEstimate } from './log-quantile.js';
 export interface PercentileRiseOptions {
     /** The percentile as a fraction in (0, 1): 0.95 for p(95). */
     readonly q: number;
@@ -47,3 +48,29 @@ export interface PercentileRiseTest {
  * // => { evidence: 'level', pGreater: 4.2e-11, test: { lower: +0.330, upper: +0.692, … }, … }
  */
 export declare function percentileRiseTest(baseline: Distribution, current: Distribution, options: PercentileRiseOptions): PercentileRiseTest | InsufficientData;
+/** One side of a percentile comparison: ln p_q, its distance from the median, and how many runs they average. */
+export interface PercentileEstimate {
+    readonly level: LogEstimate;
+    /** ln(p_q / median); absent for q ≤ ½ or when the median cannot be bounded. */
+    readonly spread?: LogEstimate;
+    /** Runs averaged (1 for one run): their run-to-run noise is the noise divided by √runs. */
+    readonly runs: number;
+}
+/**
+ * The estimate of one run: ln p_q at `nEffective`, and its spread from the median where q > ½ and the
+ * median can be bounded. InsufficientData (naming the side) when p_q cannot be bounded or is ≤ 0 ms.
+ * @throws {RangeError} as logQuantileStandardError
+ */
+export declare function percentileEstimate(d: Distribution, q: number, nEffective: number, side: 'baseline' | 'current'): PercentileEstimate | InsufficientData;
+/**
+ * percentileRiseTest on estimates rather than distributions: the baseline may be the mean of several
+ * stored runs (`runs` > 1), whose sampling errors and run-to-run noise then shrink as the mean's do.
+ * The level test adds the noise of each side divided by √runs, the spread test the shape noise likewise.
+ *
+ * Contract: as percentileRiseTest; with runs = 1 on both sides it gives exactly percentileRiseTest's result.
+ * @throws {RangeError} if a noise is negative or not finite, or runs is not a whole number ≥ 1
+ */
+export declare function percentileRiseOfEstimates(baseline: PercentileEstimate, current: PercentileEstimate, options: {
+    readonly noise: number;
+    readonly shapeNoise: number;
+}): PercentileRiseTest | InsufficientData;

@@ -1,6 +1,7 @@
 import type { Distribution } from './distribution.js';
 import { type InsufficientData } from './insufficient.js';
 import { type LogRatioTest } from './log-ratio-test.js';
+import { type LogEstimate } from './log-quantile.js';
 export interface TailSpreadOptions {
     /** The upper percentile as a fraction in (0.5, 1): 0.95 for p(95). */
     readonly q: number;
@@ -19,10 +20,8 @@ export interface TailSpreadOptions {
  * Why: drift between runs (a faster or slower runner, a warmer cache) moves the median and the tail
  * together, and cancels in this ratio, so the test does not need the whole run-to-run noise floor that
  * comparing the percentile itself needs. The two quantiles of one run are also positively correlated,
- * which shrinks the variance of their difference: for order statistics the covariance of ln Q(u) and
- * ln Q(v), u < v, is u(1 − v)·q′(u)q′(v)/n, so with the order-statistic standard errors sᵤ and sᵥ
- * (`logQuantileStandardError`, effective n) the ratio's variance per run is
- * sᵤ² + sᵥ² − 2ρ·sᵤ·sᵥ with ρ = √(u(1 − v) / (v(1 − u))) = √((1 − q)/q) for u = ½, v = q.
+ * which shrinks the variance of their difference (`logSpreadOf`, with the order-statistic standard errors at
+ * the effective n).
  *
  * Contract: pGreater in [0, 1]; the interval contains exp(logRatio) − 1; never NaN. InsufficientData
  * (cause `too-few`) when the effective n of a run cannot bound p_q; InsufficientData when a run is empty
@@ -38,3 +37,5 @@ export interface TailSpreadOptions {
  * //    imprecise on the log scale), pGreater 0.0016, lower +0.146, upper +0.964
  */
 export declare function tailSpreadTest(baseline: Distribution, current: Distribution, options: TailSpreadOptions): LogRatioTest | InsufficientData;
+/** ln(p_q / median) of one run and its standard error; InsufficientData (naming `which`) when either percentile cannot be bounded. */
+export declare function spreadOf(d: Distribution, q: number, nEff: number, which: string): LogEstimate | InsufficientData;

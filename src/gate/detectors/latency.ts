@@ -5,7 +5,8 @@ import { totalCount, type Distribution } from '../../stats/distribution.js';
 import { insufficient, isInsufficient, type InsufficientData } from '../../stats/insufficient.js';
 import { logRatioTest, type LogRatioTest } from '../../stats/log-ratio-test.js';
 import { minimumDetectableEffect } from '../../stats/minimum-detectable-effect.js';
-import { percentileRiseTest } from '../../stats/percentile-rise-test.js';
+import { percentileEstimate, percentileRiseOfEstimates, percentileRiseTest, type PercentileRiseTest } from '../../stats/percentile-rise-test.js';
+import type { PooledPercentile } from '../pooled-baseline.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
 import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
@@ -23,14 +24,21 @@ export const latency: Detector = {
   id: 'latency',
   each: 'scope',
   needs: 'baseline',
-  detect({ policy, baseline, current, noise: learned }, s) {
+  detect({ policy, baseline, current, noise: learned, pooled, mix }, s) {
     const limit = policy.regression.latency.maxIncrease;
     const figure = learned.of(s.scope);
     const unit = current.unitOf(s.name);
     const common = { kind: 'latency' as const, metric: s.name, ...(s.scope ? { scope: s.scope } : {}), unit, limit: { kind: 'max-increase' as const, max: limit } };
     const out: Assessment[] = [];
     for (const statistic of policy.regression.latency.statistics) {
-      const b = baseline.value(s.name, statistic);
+      const q = statistic === 'med' || statistic === 'avg' ? undefined : percentileKey(statistic);
+      // A percentile's baseline is its mean over the stored runs where the history has them; a changed
+      // mix's whole run is reweighted, and stored runs of the old mix are not its baseline.
+      const baselineRun = baseline.value(s.name, statistic);
+      const stored = q !== undefined && !(mix && !s.scope) ? pooled?.of(s.scope, q) : undefined;
+      // The history must hold this very figure of the baseline run (the same metric and scope), else it is another series.
+      const averaged = stored && baselineRun !== undefined && baselineRun > 0 && Math.abs(stored.baselineRunLog - Math.log(baselineRun)) < 1e-9 ? stored : undefined;
+      const b = averaged ? Math.exp(averaged.estimate.level.log) : baselineRun;
       const c = current.value(s.name, statistic);
       const base = { ...common, statistic, ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) };
       // The level's noise: the scope's (learned or default) plus the additive jitter at this level.
@@ -89,7 +97,7 @@ export const latency: Detector = {
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
         : statistic === 'avg'
           ? mean(bd, cd, deffB, deffC, noise)
-          : quantile(bd, cd, percentileKey(statistic), nb / deffB, nc / deffC, noise, policy.tailShapeNoise);
+          : quantile(bd, cd, q, nb / deffB, nc / deffC, noise, policy.tailShapeNoise, averaged);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...(evidence.side ? { insufficientSide: evidence.side } : {}) });
         continue;
@@ -103,6 +111,7 @@ export const latency: Detector = {
           ...(short ? { shortRun: { baselineWindows: busyB, currentWindows: busyC, needs: MIN_WINDOWS_TO_FAIL } } : {}),
           ...(superiority && !isInsufficient(superiority) ? { superiority: { probability: superiority.probabilityOfSuperiority, delta: superiority.delta } } : {}),
           ...(evidence.spread !== undefined ? { tail: { fromMedian: Math.expm1(evidence.spread) } } : {}),
+          ...(averaged && baselineRun !== undefined ? { pooledBaseline: { runs: averaged.estimate.runs, shas: averaged.shas, baselineRun } } : {}),
           ...detectable(evidence.test, noise, policy.alpha),
           ...noiseDetail,
         },
@@ -165,11 +174,17 @@ function shift(b: Distribution, c: Distribution, designEffect: number, noise: nu
  * Either is evidence, Bonferroni over the two (stats/percentile-rise-test.ts). The change reported and
  * held against the limit stays the percentile's own ratio.
  */
-function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number, shapeNoise: number): Evidence | InsufficientData {
+function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number, shapeNoise: number, averaged: PooledPercentile | undefined): Evidence | InsufficientData {
   if (q === undefined || !(q > 0 && q < 1)) return insufficient('a percentile strictly between 0 and 100 is needed for a test');
-  const t = percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  const t = averaged ? pooledRise(averaged, c, q, nEffC, noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, ...(t.evidence === 'spread' ? { spread: t.test.logRatio } : {}) };
+}
+
+/** The current run's percentile against its baseline averaged over stored runs. */
+function pooledRise(averaged: PooledPercentile, c: Distribution, q: number, nEffC: number, noise: number, shapeNoise: number): PercentileRiseTest | InsufficientData {
+  const current = percentileEstimate(c, q, nEffC, 'current');
+  return isInsufficient(current) ? current : percentileRiseOfEstimates(averaged.estimate, current, { noise, shapeNoise });
 }
 
 /** The mean: its log standard error by the delta method, with effective sample sizes. */
