@@ -79183,13 +79183,14 @@ function judgeStage(given) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline && !input2.ab ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
-  const pooled = input2.baseline && !input2.ab ? poolBaseline(input2.history ?? [], input2.baseline.meta, policy) : NO_POOLING;
+  const history = ofLatency(input2.history ?? [], roles.latency, current.roles.latency, notes);
+  const noise = baseline && !input2.ab ? learnNoise(history, policy) : defaultNoise(policy);
+  const pooled = input2.baseline && !input2.ab ? poolBaseline(history, input2.baseline.meta, policy) : NO_POOLING;
   const pairs = input2.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
   const detectors = input2.detectors ?? (input2.ab ? AB_DETECTORS : DETECTORS);
   const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, pooled, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
-  const pooledNote = pooledBaselineNote(pooled, findings, (input2.history ?? []).length);
+  const pooledNote = pooledBaselineNote(pooled, findings, history.length);
   if (pooledNote) notes.push(pooledNote);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -79346,6 +79347,15 @@ function scopeRow2(s, baseline, current, findings) {
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
     ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
   };
+}
+function ofLatency(history, judged, toolOwn, notes) {
+  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const other = history.length - kept.length;
+  if (other > 0) {
+    const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(", ");
+    notes.push(`${other} of ${history.length} stored runs measured another latency metric (${metrics}, not ${judged}): their figures are not used for the run-to-run noise or the percentiles' baseline.`);
+  }
+  return kept;
 }
 function pooledBaselineNote(pooled, findings, historyRuns) {
   if (pooled.maxRuns < 2 || historyRuns === 0) return void 0;
@@ -79571,6 +79581,7 @@ function historyEntry(doc, sha, latencyMetric) {
     p99: finiteOrNull(view.value(latency2, "p(99)")),
     throughput: finiteOrNull(view.throughput({})),
     errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    ...latencyMetric !== void 0 ? { latencyMetric } : {},
     levels: levelsOf(view, latency2)
   };
 }
@@ -79640,6 +79651,11 @@ var init_history_entry = __esm({
       throughput: external_exports.number().nullable(),
       /** Failed / all requests (`http_req_failed`), 0..1. */
       errorRate: external_exports.number().nullable(),
+      /**
+       * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
+       * absent: the tool's own request latency (k6: http_req_duration).
+       */
+      latencyMetric: external_exports.string().optional(),
       /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
       levels: external_exports.array(HistoryLevelSchema).optional()
     });
@@ -80573,7 +80589,7 @@ var init_file_store = __esm({
        */
       async write(stage, run3) {
         const path4 = this.pathOf(stage);
-        const history = mergeHistory(await this.historyOf(stage), [historyEntry(run3, run3.meta.gitSha ?? run3.meta.end)], this.options.maxHistory ?? 20);
+        const history = mergeHistory(await this.historyOf(stage), [historyEntry(run3, run3.meta.gitSha ?? run3.meta.end, this.options.latencyMetric)], this.options.maxHistory ?? 20);
         await replaceFile(path4, `${JSON.stringify(run3)}
 `);
         this.reads.delete(path4);

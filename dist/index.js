@@ -98482,13 +98482,14 @@ function judgeStage(given) {
   };
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : void 0;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline && !input2.ab ? learnNoise(input2.history ?? [], policy) : defaultNoise(policy);
-  const pooled = input2.baseline && !input2.ab ? poolBaseline(input2.history ?? [], input2.baseline.meta, policy) : NO_POOLING;
+  const history = ofLatency(input2.history ?? [], roles.latency, current.roles.latency, notes);
+  const noise = baseline && !input2.ab ? learnNoise(history, policy) : defaultNoise(policy);
+  const pooled = input2.baseline && !input2.ab ? poolBaseline(history, input2.baseline.meta, policy) : NO_POOLING;
   const pairs = input2.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
   const detectors = input2.detectors ?? (input2.ab ? AB_DETECTORS : DETECTORS);
   const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, pooled, ...mix ? { mix } : {}, ...pairs ? { pairs } : {} }, judged);
   const findings = adjustAndClassify(assessments, policy);
-  const pooledNote = pooledBaselineNote(pooled, findings, (input2.history ?? []).length);
+  const pooledNote = pooledBaselineNote(pooled, findings, history.length);
   if (pooledNote) notes.push(pooledNote);
   if (input2.current.meta.partial) notes.push("The current run is partial (the load test was cut short): its numbers cover only what was measured.");
   if (input2.baseline?.meta.partial) notes.push("The baseline run is partial (its load test was cut short): it covers only what was measured.");
@@ -98645,6 +98646,15 @@ function scopeRow(s, baseline, current, findings) {
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
     ...decider && (decider !== shift2 || decider.outcome === "inconclusive") ? { decidedBy: decision(decider) } : {}
   };
+}
+function ofLatency(history, judged, toolOwn, notes) {
+  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const other = history.length - kept.length;
+  if (other > 0) {
+    const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(", ");
+    notes.push(`${other} of ${history.length} stored runs measured another latency metric (${metrics}, not ${judged}): their figures are not used for the run-to-run noise or the percentiles' baseline.`);
+  }
+  return kept;
 }
 function pooledBaselineNote(pooled, findings, historyRuns) {
   if (pooled.maxRuns < 2 || historyRuns === 0) return void 0;
@@ -101489,6 +101499,11 @@ var HistoryEntrySchema = external_exports.object({
   throughput: external_exports.number().nullable(),
   /** Failed / all requests (`http_req_failed`), 0..1. */
   errorRate: external_exports.number().nullable(),
+  /**
+   * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
+   * absent: the tool's own request latency (k6: http_req_duration).
+   */
+  latencyMetric: external_exports.string().optional(),
   /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
   levels: external_exports.array(HistoryLevelSchema).optional()
 });
@@ -101506,6 +101521,7 @@ function historyEntry(doc, sha, latencyMetric) {
     p99: finiteOrNull(view.value(latency2, "p(99)")),
     throughput: finiteOrNull(view.throughput({})),
     errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    ...latencyMetric !== void 0 ? { latencyMetric } : {},
     levels: levelsOf(view, latency2)
   };
 }
@@ -101638,7 +101654,7 @@ var BaselineBranch = class {
    */
   async write(stage, doc, info2) {
     const paths = stagePaths(stage);
-    const entry = historyEntry(doc, info2.sha);
+    const entry = historyEntry(doc, info2.sha, info2.latencyMetric);
     const docText = `${JSON.stringify(doc)}
 `;
     let docBlob;
@@ -101787,7 +101803,7 @@ function branchStore(branch, options) {
     },
     async write(stage, run) {
       try {
-        const r = await branch.write(stage, run, { sha: options.sha, message: `perf-gate: baseline for ${stage} from ${options.sha.slice(0, 7)}` });
+        const r = await branch.write(stage, run, { sha: options.sha, message: `perf-gate: baseline for ${stage} from ${options.sha.slice(0, 7)}`, ...options.latencyMetric !== void 0 ? { latencyMetric: options.latencyMetric } : {} });
         return r.written ? { status: "written", message: `Baseline for ${stage} updated on ${branch.branch}.` } : { status: "kept", message: `Baseline for ${stage} kept: ${r.reason ?? "not newer"}.` };
       } catch (err) {
         if (isPermissionError(err)) {
@@ -101882,7 +101898,7 @@ var FileBaselineStore = class {
    */
   async write(stage, run) {
     const path9 = this.pathOf(stage);
-    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end)], this.options.maxHistory ?? 20);
+    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end, this.options.latencyMetric)], this.options.maxHistory ?? 20);
     await replaceFile(path9, `${JSON.stringify(run)}
 `);
     this.reads.delete(path9);
@@ -101965,14 +101981,15 @@ async function saveBaselines(runs, store, log) {
 // src/action/baselines.ts
 function baselineStore(io2, inputs, config2, ctx, client) {
   const b = inputs.baseline;
+  const latency2 = config2.latencyMetric !== void 0 ? { latencyMetric: config2.latencyMetric } : {};
   switch (b.kind) {
     case "none":
       return noBaseline;
     case "file":
-      return new FileBaselineStore({ path: b.path, perStage: inputs.stages.length > 1, ingest: { groupBy: config2.groupBy, maxScopes: config2.maxScopes }, log: io2 });
+      return new FileBaselineStore({ path: b.path, perStage: inputs.stages.length > 1, ingest: { groupBy: config2.groupBy, maxScopes: config2.maxScopes }, log: io2, ...latency2 });
     case "branch":
       if (!client) return withoutToken;
-      return branchStore(new BaselineBranch(client, { owner: ctx.owner, repo: ctx.repo, branch: b.branch }), { sha: ctx.sha, fromFork: ctx.pullRequest?.fromFork ?? false, log: io2 });
+      return branchStore(new BaselineBranch(client, { owner: ctx.owner, repo: ctx.repo, branch: b.branch }), { sha: ctx.sha, fromFork: ctx.pullRequest?.fromFork ?? false, log: io2, ...latency2 });
   }
 }
 var withoutToken = {

@@ -14,14 +14,16 @@ import type { ActionIo } from './io.js';
 /** The `baseline` input as the pipeline's baseline store. */
 export function baselineStore(io: ActionIo, inputs: ActionInputs, config: PerfGateConfig, ctx: RunContext, client: GitHubClient | undefined): BaselineStore {
   const b = inputs.baseline;
+  // History entries describe the latency the gate judges, so the noise and percentile baselines learned from them are of that metric.
+  const latency = config.latencyMetric !== undefined ? { latencyMetric: config.latencyMetric } : {};
   switch (b.kind) {
     case 'none':
       return noBaseline;
     case 'file':
-      return new FileBaselineStore({ path: b.path, perStage: inputs.stages.length > 1, ingest: { groupBy: config.groupBy, maxScopes: config.maxScopes }, log: io });
+      return new FileBaselineStore({ path: b.path, perStage: inputs.stages.length > 1, ingest: { groupBy: config.groupBy, maxScopes: config.maxScopes }, log: io, ...latency });
     case 'branch':
       if (!client) return withoutToken;
-      return branchStore(new BaselineBranch(client, { owner: ctx.owner, repo: ctx.repo, branch: b.branch }), { sha: ctx.sha, fromFork: ctx.pullRequest?.fromFork ?? false, log: io });
+      return branchStore(new BaselineBranch(client, { owner: ctx.owner, repo: ctx.repo, branch: b.branch }), { sha: ctx.sha, fromFork: ctx.pullRequest?.fromFork ?? false, log: io, ...latency });
   }
 }
 

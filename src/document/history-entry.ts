@@ -42,6 +42,11 @@ export const HistoryEntrySchema = z.object({
   throughput: z.number().nullable(),
   /** Failed / all requests (`http_req_failed`), 0..1. */
   errorRate: z.number().nullable(),
+  /**
+   * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
+   * absent: the tool's own request latency (k6: http_req_duration).
+   */
+  latencyMetric: z.string().optional(),
   /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
   levels: z.array(HistoryLevelSchema).optional(),
 });
@@ -67,6 +72,7 @@ export function historyEntry(doc: RunDocument, sha: string, latencyMetric?: stri
     p99: finiteOrNull(view.value(latency, 'p(99)')),
     throughput: finiteOrNull(view.throughput({})),
     errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    ...(latencyMetric !== undefined ? { latencyMetric } : {}),
     levels: levelsOf(view, latency),
   };
 }

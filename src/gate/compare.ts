@@ -103,14 +103,15 @@ export function judgeStage(given: CompareInput): { readonly report: StageReport;
   // A test whose request mix changed is judged on the whole run over the shared endpoints, in the baseline's proportions.
   const mix = baseline ? changedMix(baseline, current, roles.latency, policy.groupBy[0]) : undefined;
   const judged = baseline && mix ? sharedMixViews(baseline, current, roles.latency, mix) : { baseline, current };
-  const noise = baseline && !input.ab ? learnNoise(input.history ?? [], policy) : defaultNoise(policy);
-  const pooled = input.baseline && !input.ab ? poolBaseline(input.history ?? [], input.baseline.meta, policy) : NO_POOLING;
+  const history = ofLatency(input.history ?? [], roles.latency, current.roles.latency, notes);
+  const noise = baseline && !input.ab ? learnNoise(history, policy) : defaultNoise(policy);
+  const pooled = input.baseline && !input.ab ? poolBaseline(history, input.baseline.meta, policy) : NO_POOLING;
   const pairs = input.ab?.pairs.map((p) => ({ pair: p.pair, baseline: new RunView(p.baseline), current: new RunView(p.current) }));
   const detectors = input.detectors ?? (input.ab ? AB_DETECTORS : DETECTORS);
   const assessments = detect(detectors, { policy, roles, current, baseline, scopes, memory, noise, pooled, ...(mix ? { mix } : {}), ...(pairs ? { pairs } : {}) }, judged);
 
   const findings = adjustAndClassify(assessments, policy);
-  const pooledNote = pooledBaselineNote(pooled, findings, (input.history ?? []).length);
+  const pooledNote = pooledBaselineNote(pooled, findings, history.length);
   if (pooledNote) notes.push(pooledNote);
   if (input.current.meta.partial) notes.push('The current run is partial (the load test was cut short): its numbers cover only what was measured.');
   if (input.baseline?.meta.partial) notes.push('The baseline run is partial (its load test was cut short): it covers only what was measured.');
@@ -311,6 +312,21 @@ function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunVie
     // Named when it is not the typical-latency finding, or when nothing could be judged (the row says why).
     ...(decider && (decider !== shift || decider.outcome === 'inconclusive') ? { decidedBy: decision(decider) } : {}),
   };
+}
+
+/**
+ * The stored runs whose figures describe the latency metric judged here: an entry names its metric when
+ * the config named one, else it is the tool's own. Levels of another metric would teach the noise, and
+ * average the percentiles, of a series this stage does not judge.
+ */
+function ofLatency(history: readonly HistoryEntry[], judged: string, toolOwn: string, notes: string[]): readonly HistoryEntry[] {
+  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const other = history.length - kept.length;
+  if (other > 0) {
+    const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(', ');
+    notes.push(`${other} of ${history.length} stored runs measured another latency metric (${metrics}, not ${judged}): their figures are not used for the run-to-run noise or the percentiles' baseline.`);
+  }
+  return kept;
 }
 
 /** What the percentile comparisons used as their baseline, when history was there to average over. */

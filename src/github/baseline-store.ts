@@ -56,6 +56,8 @@ export interface WriteInfo {
   sha: string;
   /** Commit message on the baseline branch. */
   message?: string;
+  /** The latency metric the history entry describes (the config's latencyMetric; default the tool's own). */
+  latencyMetric?: string;
 }
 
 export interface WriteResult {
@@ -155,7 +157,7 @@ export class BaselineBranch {
    */
   async write(stage: string, doc: RunDocument, info: WriteInfo): Promise<WriteResult> {
     const paths = stagePaths(stage);
-    const entry = historyEntry(doc, info.sha);
+    const entry = historyEntry(doc, info.sha, info.latencyMetric);
     const docText = `${JSON.stringify(doc)}\n`;
     let docBlob: string | undefined;
     try {
@@ -308,6 +310,8 @@ export interface BranchStoreOptions {
   readonly sha: string;
   /** A pull request from a fork: its read-only token explains a refused write. */
   readonly fromFork: boolean;
+  /** The config's latencyMetric: what each history entry's figures describe (default: the tool's own latency). */
+  readonly latencyMetric?: string;
   readonly log: Pick<Log, 'info'>;
 }
 
@@ -331,7 +335,7 @@ export function branchStore(branch: BaselineBranch, options: BranchStoreOptions)
     },
     async write(stage, run) {
       try {
-        const r = await branch.write(stage, run, { sha: options.sha, message: `perf-gate: baseline for ${stage} from ${options.sha.slice(0, 7)}` });
+        const r = await branch.write(stage, run, { sha: options.sha, message: `perf-gate: baseline for ${stage} from ${options.sha.slice(0, 7)}`, ...(options.latencyMetric !== undefined ? { latencyMetric: options.latencyMetric } : {}) });
         return r.written
           ? { status: 'written', message: `Baseline for ${stage} updated on ${branch.branch}.` }
           : { status: 'kept', message: `Baseline for ${stage} kept: ${r.reason ?? 'not newer'}.` };

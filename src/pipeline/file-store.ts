@@ -24,6 +24,8 @@ export interface FileStoreOptions {
   readonly log: Log;
   /** History entries kept per stage (the newest). Default 20, as on the baseline branch. */
   readonly maxHistory?: number;
+  /** The config's latencyMetric: what each history entry's figures describe (default: the tool's own latency). */
+  readonly latencyMetric?: string;
 }
 
 /** A BaselineStore over files. Each file is read once. */
@@ -71,7 +73,7 @@ export class FileBaselineStore implements BaselineStore {
    */
   async write(stage: string, run: RunDocument): Promise<BaselineWrite> {
     const path = this.pathOf(stage);
-    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end)], this.options.maxHistory ?? 20);
+    const history = mergeHistory(await this.historyOf(stage), [historyEntry(run, run.meta.gitSha ?? run.meta.end, this.options.latencyMetric)], this.options.maxHistory ?? 20);
     await replaceFile(path, `${JSON.stringify(run)}\n`);
     this.reads.delete(path);
     await replaceFile(this.historyPathOf(stage), historyFileText(stage, history));

@@ -115,6 +115,18 @@ describe('compareRuns with a history', () => {
     expect(report.noise!.lowest).toBeLessThanOrEqual(report.noise!.highest);
   });
 
+  it('does not learn from stored runs of another latency metric, and says so', () => {
+    // Entries a store wrote under a config that judged http_req_waiting.
+    const waiting = stored.map((d, k) => historyEntry(d, `c${k}`, 'http_req_waiting'));
+    const report = compareRuns({ baseline: stored[5]!, current: run(99), policy, history: waiting });
+    expect(report.noise?.source).toBe('default');
+    expect(report.notes).toContain("6 of 6 stored runs measured another latency metric (http_req_waiting, not http_req_duration): their figures are not used for the run-to-run noise or the percentiles' baseline.");
+    // Entries without a metric are the tool's own latency: used when the config names that same metric.
+    const explicit = resolvePolicy(parseConfig({ latencyMetric: 'http_req_duration' }), 'smoke');
+    const own = stored.map((d, k) => historyEntry(d, `c${k}`));
+    expect(compareRuns({ baseline: stored[5]!, current: run(99), policy: explicit, history: own }).noise?.source).toBe('history');
+  });
+
   it('reports the default without a history, and no noise without a baseline', () => {
     expect(compareRuns({ baseline: stored[0]!, current: run(99), policy }).noise?.source).toBe('default');
     expect(compareRuns({ current: run(99), policy }).noise).toBeUndefined();

@@ -79,6 +79,13 @@ describe('BaselineBranch', () => {
     for (const c of server.callsTo('POST /repos/{owner}/{repo}/git/trees').slice(1)) expect(c.body).toHaveProperty('base_tree');
   });
 
+  it('a history entry names the config\'s latencyMetric and describes that metric', async () => {
+    await store().write('smoke', smoke, { sha: sha(8), latencyMetric: 'http_req_waiting' });
+    const [stored] = storedHistory();
+    expect(stored).toEqual(historyEntry(smoke, sha(8), 'http_req_waiting'));
+    expect(stored!.latencyMetric).toBe('http_req_waiting');
+  });
+
   it('records compact history entries of the whole-run http_req_duration, with each endpoint\'s level', async () => {
     await store().write('smoke', smoke, { sha: sha(9) });
     const [stored] = storedHistory();

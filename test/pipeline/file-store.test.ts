@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RunView } from '../../src/document/run-view.js';
 import { historyEntry } from '../../src/document/history-entry.js';
 import type { RunDocument } from '../../src/document/run-document.js';
 import { IngestError } from '../../src/ingest/errors.js';
@@ -44,6 +45,15 @@ describe('FileBaselineStore', () => {
     expect(history.map((e) => e.sha)).toEqual(['sha2', 'sha3', 'sha4']);
     // The levels the gate learns the run-to-run noise from are there.
     expect(history[0]!.levels!.length).toBeGreaterThan(1);
+  });
+
+  it('a config latencyMetric is what the history entry describes, and it says so', async () => {
+    const store = new FileBaselineStore({ path: join(dir, 'l.json'), perStage: false, log: recordingLog(), latencyMetric: 'http_req_waiting' });
+    await store.write('smoke', smoke);
+    const [entry] = (await store.read('smoke')).history;
+    expect(entry).toEqual(historyEntry(smoke, smoke.meta.end, 'http_req_waiting'));
+    expect(entry!.latencyMetric).toBe('http_req_waiting');
+    expect(entry!.p95).toBe(new RunView(smoke).value('http_req_waiting', 'p(95)'));
   });
 
   it('a malformed history file is warned about and not used; the baseline still is', async () => {

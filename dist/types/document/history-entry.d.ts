@@ -31,6 +31,7 @@ export declare const HistoryEntrySchema: z.ZodObject<{
     p99: z.ZodNullable<z.ZodNumber>;
     throughput: z.ZodNullable<z.ZodNumber>;
     errorRate: z.ZodNullable<z.ZodNumber>;
+    latencyMetric: z.ZodOptional<z.ZodString>;
     levels: z.ZodOptional<z.ZodArray<z.ZodObject<{
         scope: z.ZodOptional<z.ZodObject<{
             tag: z.ZodString;
