@@ -59692,14 +59692,24 @@ var init_timestamp = __esm({
   }
 });
 
-// src/ingest/jmeter/csv.ts
-async function readJmeterCsv(file2, source, sink, warn) {
-  const parser = new JmeterCsvParser(file2, sink, warn);
+// src/ingest/pump-chunks.ts
+async function pumpChunks(source, sink, parser) {
   for await (const chunk of source.chunks()) {
     parser.push(chunk);
     const wait = sink.ready();
     if (wait !== void 0) await wait;
   }
+}
+var init_pump_chunks = __esm({
+  "src/ingest/pump-chunks.ts"() {
+    "use strict";
+  }
+});
+
+// src/ingest/jmeter/csv.ts
+async function readJmeterCsv(file2, source, sink, warn) {
+  const parser = new JmeterCsvParser(file2, sink, warn);
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated);
 }
 var HINT2, NUMBER_COLUMNS, TEXT_COLUMNS, JmeterCsvParser, SAVE_PROPERTY;
@@ -59711,6 +59721,7 @@ var init_csv = __esm({
     init_errors2();
     init_sample();
     init_timestamp();
+    init_pump_chunks();
     HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
     NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
     TEXT_COLUMNS = ["label", "responseCode", "responseMessage", "threadName"];
@@ -61745,11 +61756,7 @@ var require_saxes = __commonJS({
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 async function readJmeterXml(file2, source, sink, warn) {
   const parser = new JmeterXmlParser(file2, sink, warn);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated);
 }
 var import_saxes, HINT3, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES, TOLERATED, JmeterXmlParser;
@@ -61760,6 +61767,7 @@ var init_xml = __esm({
     init_errors2();
     init_sample();
     init_timestamp();
+    init_pump_chunks();
     HINT3 = "is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?";
     NUMBER_ATTRIBUTES = { t: "elapsed", lt: "Latency", ct: "Connect", by: "bytes", sby: "sentBytes", na: "allThreads" };
     TEXT_ATTRIBUTES = { lb: "label", rc: "responseCode", rm: "responseMessage", tn: "threadName" };
@@ -62090,11 +62098,7 @@ var init_time = __esm({
 // src/ingest/k6/csv.ts
 async function readK6Csv(file2, source, sink, warn) {
   const parser = new K6CsvParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated, warn);
 }
 var HINT4, K6CsvParser;
@@ -62107,6 +62111,7 @@ var init_csv2 = __esm({
     init_impossible_value();
     init_time();
     init_point_sink();
+    init_pump_chunks();
     HINT4 = "is this file from `k6 run --out csv=\u2026`?";
     K6CsvParser = class {
       constructor(file2, sink) {
@@ -62488,11 +62493,7 @@ function parseTags(bytes2) {
 }
 async function readK6Ndjson(file2, source, sink, warn) {
   const parser = new K6NdjsonParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated, warn);
 }
 var MAX_LINE_BYTES2, ascii, word, POINT_HEAD2, HEAD_0, HEAD_1, POINT_MID, VALUE_0, VALUE_1, TAGS_0, TAGS_1, MIN_POINT_LINE, POW10, BAD_LINE_HINT, K6NdjsonParser;
@@ -62504,6 +62505,7 @@ var init_ndjson = __esm({
     init_time();
     init_point_sink();
     init_tag_table();
+    init_pump_chunks();
     MAX_LINE_BYTES2 = 16 << 20;
     ascii = (s) => Uint8Array.from(s, (c2) => c2.charCodeAt(0));
     word = (bytes2, i) => new DataView(bytes2.buffer, bytes2.byteOffset).getInt32(i, true);

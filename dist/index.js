@@ -92971,6 +92971,15 @@ var TIMESTAMP_FORMATS = "milliseconds since 1970 (JMeter's default) or a date as
 var DIGITS = /^\d{1,15}$/;
 var DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))? ?(Z|[+-]\d{2}:?\d{2})?$/;
 
+// src/ingest/pump-chunks.ts
+async function pumpChunks(source, sink, parser) {
+  for await (const chunk of source.chunks()) {
+    parser.push(chunk);
+    const wait = sink.ready();
+    if (wait !== void 0) await wait;
+  }
+}
+
 // src/ingest/jmeter/csv.ts
 var HINT2 = "is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?";
 var NUMBER_COLUMNS = ["elapsed", "Latency", "Connect", "bytes", "sentBytes", "allThreads"];
@@ -93084,11 +93093,7 @@ var JmeterCsvParser = class {
 var SAVE_PROPERTY = { elapsed: "time", label: "label", success: "successful" };
 async function readJmeterCsv(file2, source, sink, warn) {
   const parser = new JmeterCsvParser(file2, sink, warn);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated);
 }
 
@@ -93242,11 +93247,7 @@ var JmeterXmlParser = class {
 };
 async function readJmeterXml(file2, source, sink, warn) {
   const parser = new JmeterXmlParser(file2, sink, warn);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated);
 }
 
@@ -93553,11 +93554,7 @@ var K6CsvParser = class {
 };
 async function readK6Csv(file2, source, sink, warn) {
   const parser = new K6CsvParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated, warn);
 }
 
@@ -94057,11 +94054,7 @@ function parseTags(bytes2) {
 }
 async function readK6Ndjson(file2, source, sink, warn) {
   const parser = new K6NdjsonParser(file2, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== void 0) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated, warn);
 }
 

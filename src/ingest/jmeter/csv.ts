@@ -6,6 +6,7 @@ import type { PointSink } from '../point-sink.js';
 import type { StreamResult } from '../reader.js';
 import { emptySample, isTransactionSample, numberField, SampleRecorder, successField, type JmeterSample } from './sample.js';
 import { parseJmeterTimestamp, TIMESTAMP_FORMATS } from './timestamp.js';
+import { pumpChunks } from '../pump-chunks.js';
 
 const HINT = 'is this a JMeter CSV results file (jmeter -n -t plan.jmx -l results.jtl)?';
 
@@ -157,10 +158,6 @@ const SAVE_PROPERTY: Record<string, string> = { elapsed: 'time', label: 'label',
 /** Streams one JMeter CSV results file from `source` into `sink`. */
 export async function readJmeterCsv(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
   const parser = new JmeterCsvParser(file, sink, warn);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== undefined) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated);
 }

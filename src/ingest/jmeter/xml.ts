@@ -6,6 +6,7 @@ import type { PointSink } from '../point-sink.js';
 import type { StreamResult } from '../reader.js';
 import { emptySample, isTransactionSample, numberField, SampleRecorder, successField, type JmeterSample } from './sample.js';
 import { parseJmeterTimestamp, TIMESTAMP_FORMATS } from './timestamp.js';
+import { pumpChunks } from '../pump-chunks.js';
 
 const HINT = 'is this a JMeter XML results file (jmeter.save.saveservice.output_format=xml)?';
 
@@ -186,10 +187,6 @@ export class JmeterXmlParser {
 /** Streams one JMeter XML results file from `source` into `sink`. */
 export async function readJmeterXml(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
   const parser = new JmeterXmlParser(file, sink, warn);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== undefined) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated);
 }

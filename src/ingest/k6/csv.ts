@@ -6,6 +6,7 @@ import { holdsDurations, impossibleValue } from '../impossible-value.js';
 import { TimeParser } from '../time.js';
 import type { StreamResult } from '../reader.js';
 import { TagCache, type PointSink } from '../point-sink.js';
+import { pumpChunks } from '../pump-chunks.js';
 
 const HINT = 'is this file from `k6 run --out csv=…`?';
 
@@ -179,10 +180,6 @@ export class K6CsvParser {
 /** Streams one k6 CSV file from `source` into `sink`. */
 export async function readK6Csv(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
   const parser = new K6CsvParser(file, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== undefined) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated, warn);
 }

@@ -5,6 +5,7 @@ import { holdsDurations, impossibleValue } from '../impossible-value.js';
 import { TimeParser } from '../time.js';
 import { normalizeTags, TagCache, type PointSink } from '../point-sink.js';
 import { ByteTagTable, sameBytes, wordsOf, type ByteTagEntry } from './tag-table.js';
+import { pumpChunks } from '../pump-chunks.js';
 
 /** What reading one NDJSON file found besides its points. */
 export interface StreamResult {
@@ -415,10 +416,6 @@ function parseTags(bytes: Uint8Array): Record<string, string> | undefined {
 /** Streams one NDJSON file from `source` into `sink`. */
 export async function readK6Ndjson(file: string, source: ByteSource, sink: PointSink, warn: (message: string) => void): Promise<StreamResult> {
   const parser = new K6NdjsonParser(file, sink);
-  for await (const chunk of source.chunks()) {
-    parser.push(chunk);
-    const wait = sink.ready();
-    if (wait !== undefined) await wait;
-  }
+  await pumpChunks(source, sink, parser);
   return parser.finish(source.truncated, warn);
 }
