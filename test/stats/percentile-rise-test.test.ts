@@ -18,6 +18,16 @@ const S = Math.log(39.279 / 30.821) / 3.919928;
 const levelSe = (noise: number) => Math.sqrt(2 * S * S + 2 * noise * noise);
 const one = (z: number) => normalCdf(-z);
 
+/** Seeded log-normal runs (median 20 ms, log-SD 0.35), each drifting by e^N(0, 3 %): the noise floor the tests are told about. */
+function driftingRuns(seed: number): (n: number) => Distribution {
+  const rng = seededRng(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
+  return (n) => {
+    const drift = 0.03 * gauss();
+    return toDistribution(Array.from({ length: n }, () => Math.round(20 * Math.exp(0.35 * gauss() + drift) * 100) / 100));
+  };
+}
+
 describe('percentileRiseTest', () => {
   it.each([
     // level: ln 1.5 / √(2S² + 2·0.03²) = 4.05; spread (no shape noise): ln 1.5 / (√2·S) = 4.63 → the spread decides, p doubled
@@ -64,13 +74,7 @@ describe('percentileRiseTest', () => {
   });
 
   it('under no change, p < 0.05 at most about 5 % of the time (2000 seeded lognormal pairs of 300, with drift)', () => {
-    const rng = seededRng(9);
-    const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
-    const sample = (n: number): Distribution => {
-      // each run drifts by e^N(0, 3 %), the noise floor the test is told about
-      const drift = 0.03 * gauss();
-      return toDistribution(Array.from({ length: n }, () => Math.round(20 * Math.exp(0.35 * gauss() + drift) * 100) / 100));
-    };
+    const sample = driftingRuns(9);
     let rejections = 0;
     const trials = 2000;
     for (let i = 0; i < trials; i++) {
@@ -137,12 +141,7 @@ describe('percentileRiseOfEstimates', () => {
   });
 
   it('under no change against a baseline of 5 drifting runs, p < 0.05 at most about 5 % of the time (1000 seeded trials of 300 requests)', () => {
-    const rng = seededRng(11);
-    const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
-    const sample = (n: number): Distribution => {
-      const drift = 0.03 * gauss();
-      return toDistribution(Array.from({ length: n }, () => Math.round(20 * Math.exp(0.35 * gauss() + drift) * 100) / 100));
-    };
+    const sample = driftingRuns(11);
     let rejections = 0;
     const trials = 1000;
     for (let i = 0; i < trials; i++) {
