@@ -11,7 +11,7 @@ const quiet = { info: () => undefined, warning: () => undefined };
 const config = parseConfig({ stages: { endurance: { endurance: { warmupSeconds: 1 } } } });
 // The server and the embedded engine share one process, so CPU contention on the machine adds event-loop
 // delay to every request: on a loaded CI runner the same code measured twice at the API's own latencies
-// drifted by 30 % on its 6 ms endpoint (A/A failed; another time the +30 % dashboard went unconfirmed).
+// drifted by 30 % on its 6 ms endpoint (A/A failed).
 // Latencies ×3 make the simulated time dominate that delay (measured under two busy loops: the 6 ms
 // endpoint drifted 35 % at ×1, 8 % at ×3). At ×3 a 12 s run made about 2,200 requests; 15 s runs keep the
 // dashboard (2 of 14 weights) near 390, an estimate from that count, not a measured figure.
@@ -28,8 +28,13 @@ describe('end to end: example API + embedded engine + gate', () => {
     expect(report.outcome).not.toBe('fail');
   });
 
-  it('+30 % on one endpoint fails naming that endpoint only', async () => {
-    const report = compareRuns({ baseline: await base(), current: await measure({ latency: { '/api/dashboard': 1.3 } }), policy: resolvePolicy(config, 'smoke') });
+  // +50 %, not +30 %: at +30 % the dashboard's median rose 23–37 % in 10 runs against one baseline on a
+  // quiet machine, and one stayed a warning (confirmed, but not beyond the 20 % limit with 70 %): with
+  // about 390 requests a change that near the limit is missed about 1 time in 10 by design, which made
+  // this test flaky in CI. At +50 % the rise was 48–62 %, far from the fail line (about +24 %). How
+  // often +30 % is caught is the accuracy benchmark's question (npm run bench:accuracy), not this test's.
+  it('+50 % on one endpoint fails naming that endpoint only', async () => {
+    const report = compareRuns({ baseline: await base(), current: await measure({ latency: { '/api/dashboard': 1.5 } }), policy: resolvePolicy(config, 'smoke') });
     // The whole-run p95 may move too (the dashboard is among the slowest requests); of the endpoints,
     // only the slowed one may fail.
     const endpoints = [...new Set(failing(report).flatMap((f) => (f.scope ? [f.scope.value] : [])))];
