@@ -63591,7 +63591,9 @@ var init_k6_live_output = __esm({
         })();
         this.settled = this.built.then(
           () => void 0,
-          () => void 0
+          () => {
+            if (!this.pulled) this.dropping ??= this.dropRest();
+          }
         );
       }
       raw;
@@ -63606,6 +63608,8 @@ var init_k6_live_output = __esm({
       /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
       settled;
       bytes = 0;
+      /** The parser has asked for the first chunk (from then on `chunks` keeps the pipe flowing itself). */
+      pulled = false;
       closed = false;
       snapshotOf;
       /**
@@ -63660,6 +63664,7 @@ var init_k6_live_output = __esm({
        * the rest is still read and dropped, so k6 is never stalled on a full pipe.
        */
       async *chunks() {
+        this.pulled = true;
         let finished = false;
         try {
           for (; ; ) {

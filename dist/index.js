@@ -94750,7 +94750,9 @@ var K6LiveOutput = class {
     })();
     this.settled = this.built.then(
       () => void 0,
-      () => void 0
+      () => {
+        if (!this.pulled) this.dropping ??= this.dropRest();
+      }
     );
   }
   raw;
@@ -94765,6 +94767,8 @@ var K6LiveOutput = class {
   /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
   settled;
   bytes = 0;
+  /** The parser has asked for the first chunk (from then on `chunks` keeps the pipe flowing itself). */
+  pulled = false;
   closed = false;
   snapshotOf;
   /**
@@ -94819,6 +94823,7 @@ var K6LiveOutput = class {
    * the rest is still read and dropped, so k6 is never stalled on a full pipe.
    */
   async *chunks() {
+    this.pulled = true;
     let finished = false;
     try {
       for (; ; ) {

@@ -113,6 +113,8 @@ export class K6LiveOutput {
   /** The outcome of `built`, without an unhandled rejection while nobody awaits it yet. */
   private readonly settled: Promise<void>;
   private bytes = 0;
+  /** The parser has asked for the first chunk (from then on `chunks` keeps the pipe flowing itself). */
+  private pulled = false;
   private closed = false;
   private snapshotOf: (() => RunDocument) | undefined;
 
@@ -132,7 +134,11 @@ export class K6LiveOutput {
     })();
     this.settled = this.built.then(
       () => undefined,
-      () => undefined,
+      () => {
+        // The build failed before it read anything (a builder that could not start): keep k6 from
+        // stalling on a full pipe that nobody would read.
+        if (!this.pulled) this.dropping ??= this.dropRest();
+      },
     );
   }
 
@@ -196,6 +202,7 @@ export class K6LiveOutput {
    * the rest is still read and dropped, so k6 is never stalled on a full pipe.
    */
   private async *chunks(): AsyncGenerator<Buffer> {
+    this.pulled = true;
     let finished = false;
     try {
       for (;;) {

@@ -141,6 +141,25 @@ describe('k6 output read live through a FIFO', () => {
     expect(existsSync(live.path)).toBe(false);
   });
 
+  it('a build that fails before it reads a byte (bad ingest options): the pipe is still read, so k6 is not stalled', async () => {
+    const point = (i: number) => `{"metric":"http_reqs","type":"Point","data":{"time":"2026-01-01T00:00:00.000Z","value":1,"tags":{"name":"GET /x","n":"${i}"}}}`;
+    // Far more than a pipe holds (64 KiB): the writer only exits if someone reads.
+    const lines = Array.from({ length: 5_000 }, (_, i) => point(i));
+    const workDir = folder();
+    const linesFile = join(dir, `lines-${n}.json`);
+    writeFileSync(linesFile, JSON.stringify(lines));
+    const log = recordingLog();
+    const live = await openLiveOutput({ path: join(workDir, 'smoke.ndjson'), ingest: { ...ingest, window: -1 }, log });
+    try {
+      const result = await runK6({ k6: WRITER, script: SCRIPT, stage: 'smoke', outFile: live.path, env: {}, log, processEnv: { ...process.env, FAKE_WRITER_LINES: linesFile }, live });
+      expect(result.exitCode).toBe(0);
+      await expect(live.document()).rejects.toThrow(/window must be 'auto' or a positive number/);
+    } finally {
+      await live.close();
+    }
+    expect(live.bytesRead).toBe(Buffer.byteLength(lines.map((l) => `${l}\n`).join('')));
+  });
+
   it('k6 fails before it opens its output (a script exception): LoadFailedError, no hang, no FIFO left', async () => {
     const workDir = folder();
     const err = await engine({ FAKE_K6_EXIT: '107', FAKE_K6_STDERR: 'level=error msg="ReferenceError: foo is not defined" hint="script exception"' })
