@@ -2381,7 +2381,7 @@ function builderThreadAvailable(script = WORKER_SCRIPT) {
   return script.protocol === "file:" && existsSync(fileURLToPath(script));
 }
 function startBuilderThread(options, script = WORKER_SCRIPT) {
-  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const worker = newWorker(script, workerExecArgv(process.execArgv));
   const builder = new RemoteBuilder(options, worker);
   let closed = false;
   worker.on("error", (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
@@ -2395,6 +2395,15 @@ function startBuilderThread(options, script = WORKER_SCRIPT) {
       await worker.terminate();
     }
   };
+}
+function newWorker(script, execArgv) {
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  try {
+    return new Worker(script, { execArgv, resourceLimits });
+  } catch (err) {
+    if (err.code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw err;
+    return new Worker(script, { execArgv: [], resourceLimits });
+  }
 }
 var MAIN_ONLY_FLAGS = /* @__PURE__ */ new Map([
   ["--input-type", true],
@@ -4934,7 +4943,8 @@ async function buildFromSources(files, options, watch) {
     ...options.submetrics !== void 0 ? { submetrics: options.submetrics } : {},
     ...options.maxScopes !== void 0 ? { maxScopes: options.maxScopes } : {}
   };
-  const thread = await wantsThread(files, options.builderThread ?? "auto") ? startBuilderThread(builderOptions) : void 0;
+  const choice = options.builderThread ?? "auto";
+  const thread = await wantsThread(files, choice) ? threadOrHere(builderOptions, choice) : void 0;
   try {
     const built = thread?.builder ?? new RunBuilder(builderOptions);
     const builder = watch?.points ? new ObservedBuilder(built, watch.points) : built;
@@ -4967,6 +4977,14 @@ async function buildFromSources(files, options, watch) {
     return thread ? await thread.builder.finish(info) : built.finish(info);
   } finally {
     await thread?.close();
+  }
+}
+function threadOrHere(options, choice) {
+  try {
+    return startBuilderThread(options);
+  } catch (err) {
+    if (choice === "always") throw err;
+    return void 0;
   }
 }
 async function wantsThread(files, choice) {

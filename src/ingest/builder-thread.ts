@@ -34,9 +34,7 @@ export function builderThreadAvailable(script: URL = WORKER_SCRIPT): boolean {
  * try { … parse into thread.builder …; doc = await thread.builder.finish(info); } finally { await thread.close(); }
  */
 export function startBuilderThread(options: RunBuilderOptions, script: URL = WORKER_SCRIPT): BuilderThread {
-  // A small young generation: the thread's garbage is short-lived (numbers of the points it replays), and
-  // the default (as large as the main thread's) would add ~30 MB of peak RSS to an ingest bounded at 150.
-  const worker = new Worker(script, { execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const worker = newWorker(script, workerExecArgv(process.execArgv));
   const builder = new RemoteBuilder(options, worker);
   let closed = false;
   worker.on('error', (err) => builder.fail(new Error(`the run builder thread failed: ${err.message}`, { cause: err })));
@@ -50,6 +48,20 @@ export function startBuilderThread(options: RunBuilderOptions, script: URL = WOR
       await worker.terminate();
     },
   };
+}
+
+function newWorker(script: URL, execArgv: string[]): Worker {
+  // A small young generation: the thread's garbage is short-lived (numbers of the points it replays), and
+  // the default (as large as the main thread's) would add ~30 MB of peak RSS to an ingest bounded at 150.
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  try {
+    return new Worker(script, { execArgv, resourceLimits });
+  } catch (err) {
+    // V8 and per-process flags (--expose-gc, --max-old-space-size …) are refused in a worker's execArgv; the
+    // worker shares their effect anyway (one V8), so only Node's own per-thread flags (--cpu-prof) are lost.
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return new Worker(script, { execArgv: [], resourceLimits });
+  }
 }
 
 /** Flags of the main script that a worker started from a file refuses, and whether each takes the next argument. */

@@ -4,7 +4,7 @@ import { mergeRuns, MergeError } from '../document/merge.js';
 import type { PointBuilder } from '../document/point-builder.js';
 import { RunBuilder, type RunBuilderOptions, type RunInfo } from '../document/run-builder.js';
 import { RUN_DOCUMENT_SCHEMA, RunDocumentSchema, type RunDocument, type Source } from '../document/run-document.js';
-import { builderThreadAvailable, startBuilderThread } from './builder-thread.js';
+import { builderThreadAvailable, startBuilderThread, type BuilderThread } from './builder-thread.js';
 import { ObservedBuilder, type PointObserver } from './observed-builder.js';
 import { ByteSource } from './byte-source.js';
 import { detectFormat, type Detected } from './detect.js';
@@ -167,7 +167,8 @@ async function buildFromSources(files: readonly StreamInput[], options: IngestOp
     ...(options.submetrics !== undefined ? { submetrics: options.submetrics } : {}),
     ...(options.maxScopes !== undefined ? { maxScopes: options.maxScopes } : {}),
   };
-  const thread = (await wantsThread(files, options.builderThread ?? 'auto')) ? startBuilderThread(builderOptions) : undefined;
+  const choice = options.builderThread ?? 'auto';
+  const thread = (await wantsThread(files, choice)) ? threadOrHere(builderOptions, choice) : undefined;
   try {
     const built: PointBuilder = thread?.builder ?? new RunBuilder(builderOptions);
     const builder = watch?.points ? new ObservedBuilder(built, watch.points) : built;
@@ -201,6 +202,16 @@ async function buildFromSources(files: readonly StreamInput[], options: IngestOp
     return thread ? await thread.builder.finish(info) : (built as RunBuilder).finish(info);
   } finally {
     await thread?.close();
+  }
+}
+
+/** A builder thread, or (for 'auto') undefined when none can start: the thread saves time, it is not needed. */
+function threadOrHere(options: RunBuilderOptions, choice: 'auto' | 'always' | 'never'): BuilderThread | undefined {
+  try {
+    return startBuilderThread(options);
+  } catch (err) {
+    if (choice === 'always') throw err;
+    return undefined;
   }
 }
 
