@@ -64853,6 +64853,519 @@ var init_html_chart = __esm({
   }
 });
 
+// src/stats/design-effect.ts
+function clusterDesignEffect(clusters) {
+  for (let i = 0; i < clusters.length; i++) {
+    const c2 = clusters[i];
+    if (!(Number.isSafeInteger(c2.count) && c2.count >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c2.count} (must be a non-negative integer)`);
+    }
+    if (!Number.isFinite(c2.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c2.mean} (must be finite)`);
+    if (!(Number.isFinite(c2.variance) && c2.variance >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c2.variance} (must be a finite number \u2265 0)`);
+    }
+  }
+  const used = clusters.filter((c2) => c2.count > 0);
+  const k = used.length;
+  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
+  let n = 0;
+  let centre = 0;
+  for (const c2 of used) {
+    n += c2.count;
+    centre += (c2.mean - centre) * (c2.count / n);
+  }
+  let scale = 0;
+  for (const c2 of used) scale = Math.max(scale, Math.abs(c2.mean - centre), Math.sqrt(c2.variance));
+  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
+  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
+  let grand = 0;
+  let sumSquaredSizes = 0;
+  for (const c2 of used) {
+    grand += c2.count * ((c2.mean - centre) / scale);
+    sumSquaredSizes += c2.count * c2.count;
+  }
+  grand /= n;
+  let ssb = 0;
+  let ssw = 0;
+  for (const c2 of used) {
+    ssb += c2.count * ((c2.mean - centre) / scale - grand) ** 2;
+    if (c2.count > 1) ssw += (c2.count - 1) * (c2.variance / scale / scale);
+  }
+  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
+  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
+  const msb = ssb / (k - 1);
+  const msw = ssw / (n - k);
+  const n0 = (n - sumSquaredSizes / n) / (k - 1);
+  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
+  const weightedSize = sumSquaredSizes / n;
+  const deff = 1 + (weightedSize - 1) * icc;
+  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
+}
+function clusterOfSums(count2, sum3, sumOfSquares) {
+  const mean4 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean4, variance };
+}
+function clusterOfProportion(count2, events) {
+  const p = count2 > 0 ? events / count2 : 0;
+  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
+}
+var init_design_effect = __esm({
+  "src/stats/design-effect.ts"() {
+    "use strict";
+    init_insufficient();
+  }
+});
+
+// src/document/run-level.ts
+function designEffectOfWindows(windows) {
+  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+function logLevelOf(windows) {
+  let count2 = 0;
+  let sum3 = 0;
+  let sumSq = 0;
+  for (const w of windows) {
+    count2 += w.count;
+    sum3 += w.sumLog;
+    sumSq += w.sumLogSq;
+  }
+  if (count2 < 2 || !Number.isFinite(sum3) || !Number.isFinite(sumSq)) return void 0;
+  const logMean = sum3 / count2;
+  const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
+  return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
+}
+var init_run_level = __esm({
+  "src/document/run-level.ts"() {
+    "use strict";
+    init_design_effect();
+    init_insufficient();
+  }
+});
+
+// src/stats/normal.ts
+function density(z2) {
+  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
+}
+function lowerTail(z2) {
+  const x = -z2;
+  if (x < 3) {
+    let term = x;
+    let sum3 = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum3 + term;
+      if (next === sum3) break;
+      sum3 = next;
+    }
+    return 0.5 - density(x) * sum3;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z2) {
+  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z2 <= 0) return lowerTail(z2);
+  return 1 - lowerTail(-z2);
+}
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+var SQRT_2PI, A, B, C, D, P_LOW;
+var init_normal = __esm({
+  "src/stats/normal.ts"() {
+    "use strict";
+    SQRT_2PI = Math.sqrt(2 * Math.PI);
+    A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+    B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+    D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    P_LOW = 0.02425;
+  }
+});
+
+// src/stats/quantile-log-se.ts
+function logQuantileStandardError(d, q, nEffective) {
+  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
+  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  if (q - h < 0 || q + h > 1) {
+    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
+  }
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
+  return Math.log(hi / lo) / (2 * Z95);
+}
+var Z95;
+var init_quantile_log_se = __esm({
+  "src/stats/quantile-log-se.ts"() {
+    "use strict";
+    init_insufficient();
+    init_normal();
+    init_percentile();
+    Z95 = normalQuantile(0.975);
+  }
+});
+
+// src/stats/log-quantile.ts
+function logQuantileOf(d, q, nEffective) {
+  const se = logQuantileStandardError(d, q, nEffective);
+  if (isInsufficient(se)) return se;
+  const v = percentile(d, q);
+  if (isInsufficient(v)) return insufficient("no data");
+  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
+  return { log: Math.log(v), se };
+}
+function logSpreadOf(quantile2, median, q) {
+  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
+  const rho = Math.sqrt((1 - q) / q);
+  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
+  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
+}
+function poolLogEstimates(estimates) {
+  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
+  let sum3 = 0;
+  let variance = 0;
+  for (const e of estimates) {
+    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
+    sum3 += e.log;
+    variance += e.se * e.se;
+  }
+  const k = estimates.length;
+  return { log: sum3 / k, se: Math.sqrt(variance) / k };
+}
+var init_log_quantile = __esm({
+  "src/stats/log-quantile.ts"() {
+    "use strict";
+    init_insufficient();
+    init_percentile();
+    init_quantile_log_se();
+  }
+});
+
+// src/document/run-view.ts
+function reportedCounts(reported) {
+  const passes = reported["passes"];
+  const fails = reported["fails"];
+  return passes !== void 0 && fails !== void 0 ? { passes, fails } : void 0;
+}
+function percentileKey(key) {
+  const n = percentileOf(key);
+  return n !== void 0 && n >= 0 && n <= 100 ? n / 100 : void 0;
+}
+var RunView;
+var init_run_view = __esm({
+  "src/document/run-view.ts"() {
+    "use strict";
+    init_run_document();
+    init_roles();
+    init_percentile_name();
+    init_selector();
+    init_trend_histogram();
+    init_window_sketch();
+    init_by_type();
+    init_insufficient();
+    init_percentile();
+    RunView = class {
+      constructor(doc) {
+        this.doc = doc;
+      }
+      doc;
+      distributions = /* @__PURE__ */ new Map();
+      get durationSeconds() {
+        return this.doc.meta.durationSeconds;
+      }
+      get aggregateOnly() {
+        return this.doc.meta.aggregateOnly;
+      }
+      /** The tool's names for the request latency, count and failures (k6's for documents that do not say). */
+      get roles() {
+        return this.doc.meta.roles ?? K6_ROLES;
+      }
+      scope(name) {
+        return this.doc.scopes[name];
+      }
+      /** The trend's distribution (ascending buckets), or undefined when the scope has none (aggregate-only, not a trend). */
+      distribution(name) {
+        const cached2 = this.distributions.get(name);
+        if (cached2) return cached2;
+        const s = this.doc.scopes[name];
+        if (!s || isReported(s) || s.type !== "trend" || s.trend.count === 0) return void 0;
+        const t = s.trend;
+        const d = TrendHistogram.decode(t).distribution();
+        this.distributions.set(name, d);
+        return d;
+      }
+      /**
+       * A k6 aggregate of a scope by k6's own key (`avg`, `min`, `med`, `max`, `p(95)`, `count`, `rate`,
+       * `passes`, `fails`, `value`), computed as k6 computes it; undefined when it does not apply.
+       */
+      value(name, key) {
+        const s = this.doc.scopes[name];
+        if (!s) return void 0;
+        if (isReported(s)) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
+        switch (s.type) {
+          case "trend": {
+            const t = s.trend;
+            if (t.count === 0) return key === "count" ? 0 : void 0;
+            if (key === "count") return t.count;
+            if (key === "avg") return t.sum / t.count;
+            if (key === "min") return t.min;
+            if (key === "max") return t.max;
+            const p = key === "med" ? 0.5 : percentileKey(key);
+            if (p === void 0) return void 0;
+            const d = this.distribution(name);
+            if (!d) return void 0;
+            const v = percentile(d, p);
+            return isInsufficient(v) ? void 0 : v;
+          }
+          case "counter": {
+            const c2 = s.counter;
+            if (key === "count") return c2.count;
+            if (key === "rate") return this.durationSeconds > 0 ? c2.count / this.durationSeconds : void 0;
+            return void 0;
+          }
+          case "rate": {
+            const r = s.rate;
+            const total2 = r.passes + r.fails;
+            if (key === "passes") return r.passes;
+            if (key === "fails") return r.fails;
+            if (key === "rate" || key === "value") return total2 > 0 ? r.passes / total2 : void 0;
+            if (key === "count") return total2;
+            return void 0;
+          }
+          case "gauge": {
+            const g = s.gauge;
+            if (g.samples === 0) return void 0;
+            if (key === "value") return g.value;
+            if (key === "min") return g.min;
+            if (key === "max") return g.max;
+            return void 0;
+          }
+        }
+      }
+      /** Requests per second of a scope of the latency metric, from the matching scope of the request counter. */
+      throughput(tags, requestsMetric = this.roles.requests) {
+        const name = scopeName(requestsMetric, tags);
+        const s = this.doc.scopes[name];
+        if (s && isReported(s)) return s.reported["rate"];
+        const count2 = this.value(name, "count");
+        return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
+      }
+      /** Failed requests / all requests of a scope, from the matching scope of the failures rate. */
+      errors(tags, failedMetric = this.roles.failures) {
+        const s = this.doc.scopes[scopeName(failedMetric, tags)];
+        if (!s || s.type !== "rate") return void 0;
+        const counts2 = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
+        return counts2 ? { failed: counts2.passes, total: counts2.passes + counts2.fails } : void 0;
+      }
+      /**
+       * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
+       * failures rate; undefined when the document does not record them (older documents, summaries) or has no
+       * such scope. An empty list: recorded, and nothing failed.
+       */
+      signatures(tags, failedMetric = this.roles.failures) {
+        const s = this.doc.scopes[scopeName(failedMetric, tags)];
+        if (!s || isReported(s) || s.type !== "rate") return void 0;
+        return s.signatures;
+      }
+      /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
+      windows(name, type) {
+        return windowsOf(this.doc, name, type);
+      }
+      /** Windows of a trend scope as sketches, for statistics on a part of the run. */
+      windowDistribution(name, from, to) {
+        const merged = new WindowSketch();
+        for (const w of this.windows(name, "trend")) {
+          if (w.i < from || w.i >= to) continue;
+          merged.add(WindowSketch.decode(w.sketch));
+        }
+        return merged.distribution();
+      }
+      /**
+       * The unit a trend (or gauge) of this scope is measured in, from its metric's `contains`: `ms` for
+       * times, `bytes` for data, `value` for anything else (a custom metric's own unit).
+       */
+      unitOf(name) {
+        switch (this.definition(name)?.contains) {
+          case "time":
+            return "ms";
+          case "data":
+            return "bytes";
+          case "default":
+          case void 0:
+            return "value";
+        }
+      }
+      /** The unit of a k6 aggregate of this scope (`count` is a count, a Rate's `rate` a fraction, a counter's `rate` per second). */
+      unitOfStatistic(name, key) {
+        const def = this.definition(name);
+        switch (def?.type) {
+          case "counter":
+            if (key === "rate") return def.metric === this.roles.requests ? "req/s" : "per-second";
+            return def.contains === "data" ? "bytes" : "count";
+          case "rate":
+            return key === "rate" || key === "value" ? "fraction" : "count";
+          case "trend":
+          case "gauge":
+            return key === "count" ? "count" : this.unitOf(name);
+          case void 0:
+            return "value";
+        }
+      }
+      /** The type and content of the metric a scope belongs to. */
+      definition(name) {
+        const metric = this.doc.scopes[name]?.metric ?? (name.includes("{") ? name.slice(0, name.indexOf("{")) : name);
+        const m = this.doc.metrics[metric];
+        return m ? { metric, type: m.type, contains: m.contains } : void 0;
+      }
+      /** Scopes of a metric split by one tag, as tag value → scope name. */
+      scopesByTag(metric, tag) {
+        const out = /* @__PURE__ */ new Map();
+        for (const [name, s] of Object.entries(this.doc.scopes)) {
+          const keys = Object.keys(s.tags);
+          if (s.metric === metric && keys.length === 1 && keys[0] === tag) out.set(s.tags[tag], name);
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/document/history-entry.ts
+function historyEntry(doc, sha, latencyMetric) {
+  const view = new RunView(doc);
+  const latency2 = latencyMetric ?? view.roles.latency;
+  const errors = view.errors({});
+  return {
+    sha,
+    start: doc.meta.start,
+    end: doc.meta.end,
+    durationSeconds: doc.meta.durationSeconds,
+    p50: finiteOrNull(view.value(latency2, "p(50)")),
+    p95: finiteOrNull(view.value(latency2, "p(95)")),
+    p99: finiteOrNull(view.value(latency2, "p(99)")),
+    throughput: finiteOrNull(view.throughput({})),
+    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    ...latencyMetric !== void 0 ? { latencyMetric } : {},
+    levels: levelsOf(view, latency2)
+  };
+}
+function levelsOf(view, latency2) {
+  const out = [];
+  const whole = levelOf(view, latency2);
+  if (whole) out.push(whole);
+  for (const tag of view.doc.meta.groupBy) {
+    for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      const level2 = levelOf(view, name);
+      if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
+    }
+  }
+  return out;
+}
+function levelOf(view, name) {
+  const windows = view.windows(name, "trend");
+  const level2 = logLevelOf(windows);
+  if (!level2) return void 0;
+  const d = view.distribution(name);
+  if (!d) return level2;
+  const nEffective = level2.count / designEffectOfWindows(windows);
+  const quantiles = HISTORY_QUANTILES.flatMap((q) => {
+    const e = logQuantileOf(d, q, nEffective);
+    return isInsufficient(e) ? [] : [{ q, log: e.log, se: e.se }];
+  });
+  return quantiles.length > 0 ? { ...level2, quantiles } : level2;
+}
+function finiteOrNull(v) {
+  return v !== void 0 && Number.isFinite(v) ? v : null;
+}
+function entriesOfLatency(history, judged, toolOwn) {
+  return history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+}
+function newestLatencySeries(history) {
+  const newest = history.at(-1);
+  return newest === void 0 ? [] : history.filter((e) => e.latencyMetric === newest.latencyMetric);
+}
+var HistoryLevelSchema, HistoryEntrySchema, HISTORY_QUANTILES;
+var init_history_entry = __esm({
+  "src/document/history-entry.ts"() {
+    "use strict";
+    init_zod();
+    init_run_level();
+    init_insufficient();
+    init_log_quantile();
+    init_run_view();
+    HistoryLevelSchema = external_exports.object({
+      scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
+      count: external_exports.number().int().nonnegative(),
+      /** Mean of ln latency (ms). */
+      logMean: external_exports.number(),
+      /** Its within-run standard error (design effect of the windows included). */
+      se: external_exports.number().nonnegative(),
+      /**
+       * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
+       * order-statistic standard errors at the effective n: a later comparison averages a percentile's
+       * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
+       */
+      quantiles: external_exports.array(external_exports.object({ q: external_exports.number().gt(0).lt(1), log: external_exports.number(), se: external_exports.number().nonnegative() })).optional()
+    });
+    HistoryEntrySchema = external_exports.object({
+      /** The commit the run measured. */
+      sha: external_exports.string(),
+      /** ISO 8601, from the run document. */
+      start: external_exports.string(),
+      end: external_exports.string(),
+      durationSeconds: external_exports.number(),
+      /** Milliseconds; null when the run has no latency distribution. */
+      p50: external_exports.number().nullable(),
+      p95: external_exports.number().nullable(),
+      p99: external_exports.number().nullable(),
+      /** Requests per second (`http_reqs` count / duration). */
+      throughput: external_exports.number().nullable(),
+      /** Failed / all requests (`http_req_failed`), 0..1. */
+      errorRate: external_exports.number().nullable(),
+      /**
+       * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
+       * absent: the tool's own request latency (k6: http_req_duration).
+       */
+      latencyMetric: external_exports.string().optional(),
+      /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
+      levels: external_exports.array(HistoryLevelSchema).optional()
+    });
+    HISTORY_QUANTILES = [0.5, 0.9, 0.95, 0.99];
+  }
+});
+
 // src/stats/random.ts
 function seededRng(seed) {
   if (!Number.isFinite(seed)) throw new RangeError(`seededRng: seed must be a finite number but got ${seed}`);
@@ -66067,7 +66580,8 @@ function throughputLimits(stage, s) {
   const y = base * (1 - max2);
   return [{ y, label: `limit: baseline \u2212${pct(max2)} % = ${formatNumber2(y, 3)} req/s` }];
 }
-function trendChart(stage, history) {
+function trendChart(stage, stored) {
+  const history = newestLatencySeries(stored);
   const points = history.flatMap((h, i) => h.p95 !== null && h.p95 > 0 ? [[i, h.p95]] : []);
   if (points.length < 2) return "";
   const shifts = historyShiftFindings(history).shifts.filter((f) => f.series.scope === void 0);
@@ -66168,6 +66682,7 @@ var init_html = __esm({
     init_format();
     init_html_chart();
     init_selector();
+    init_history_entry();
     init_history_shifts();
     init_format();
     init_html_escape();
@@ -66949,195 +67464,6 @@ var init_renderers = __esm({
       { format: "json", extension: "json", render: ({ report }) => renderJson(report) },
       { format: "html", extension: "html", render: ({ report, runs }) => renderHtml(report, runs ?? []) }
     ];
-  }
-});
-
-// src/document/run-view.ts
-function reportedCounts(reported) {
-  const passes = reported["passes"];
-  const fails = reported["fails"];
-  return passes !== void 0 && fails !== void 0 ? { passes, fails } : void 0;
-}
-function percentileKey(key) {
-  const n = percentileOf(key);
-  return n !== void 0 && n >= 0 && n <= 100 ? n / 100 : void 0;
-}
-var RunView;
-var init_run_view = __esm({
-  "src/document/run-view.ts"() {
-    "use strict";
-    init_run_document();
-    init_roles();
-    init_percentile_name();
-    init_selector();
-    init_trend_histogram();
-    init_window_sketch();
-    init_by_type();
-    init_insufficient();
-    init_percentile();
-    RunView = class {
-      constructor(doc) {
-        this.doc = doc;
-      }
-      doc;
-      distributions = /* @__PURE__ */ new Map();
-      get durationSeconds() {
-        return this.doc.meta.durationSeconds;
-      }
-      get aggregateOnly() {
-        return this.doc.meta.aggregateOnly;
-      }
-      /** The tool's names for the request latency, count and failures (k6's for documents that do not say). */
-      get roles() {
-        return this.doc.meta.roles ?? K6_ROLES;
-      }
-      scope(name) {
-        return this.doc.scopes[name];
-      }
-      /** The trend's distribution (ascending buckets), or undefined when the scope has none (aggregate-only, not a trend). */
-      distribution(name) {
-        const cached2 = this.distributions.get(name);
-        if (cached2) return cached2;
-        const s = this.doc.scopes[name];
-        if (!s || isReported(s) || s.type !== "trend" || s.trend.count === 0) return void 0;
-        const t = s.trend;
-        const d = TrendHistogram.decode(t).distribution();
-        this.distributions.set(name, d);
-        return d;
-      }
-      /**
-       * A k6 aggregate of a scope by k6's own key (`avg`, `min`, `med`, `max`, `p(95)`, `count`, `rate`,
-       * `passes`, `fails`, `value`), computed as k6 computes it; undefined when it does not apply.
-       */
-      value(name, key) {
-        const s = this.doc.scopes[name];
-        if (!s) return void 0;
-        if (isReported(s)) return s.reported[key] ?? (key === "value" && s.type === "rate" ? s.reported["rate"] : void 0);
-        switch (s.type) {
-          case "trend": {
-            const t = s.trend;
-            if (t.count === 0) return key === "count" ? 0 : void 0;
-            if (key === "count") return t.count;
-            if (key === "avg") return t.sum / t.count;
-            if (key === "min") return t.min;
-            if (key === "max") return t.max;
-            const p = key === "med" ? 0.5 : percentileKey(key);
-            if (p === void 0) return void 0;
-            const d = this.distribution(name);
-            if (!d) return void 0;
-            const v = percentile(d, p);
-            return isInsufficient(v) ? void 0 : v;
-          }
-          case "counter": {
-            const c2 = s.counter;
-            if (key === "count") return c2.count;
-            if (key === "rate") return this.durationSeconds > 0 ? c2.count / this.durationSeconds : void 0;
-            return void 0;
-          }
-          case "rate": {
-            const r = s.rate;
-            const total2 = r.passes + r.fails;
-            if (key === "passes") return r.passes;
-            if (key === "fails") return r.fails;
-            if (key === "rate" || key === "value") return total2 > 0 ? r.passes / total2 : void 0;
-            if (key === "count") return total2;
-            return void 0;
-          }
-          case "gauge": {
-            const g = s.gauge;
-            if (g.samples === 0) return void 0;
-            if (key === "value") return g.value;
-            if (key === "min") return g.min;
-            if (key === "max") return g.max;
-            return void 0;
-          }
-        }
-      }
-      /** Requests per second of a scope of the latency metric, from the matching scope of the request counter. */
-      throughput(tags, requestsMetric = this.roles.requests) {
-        const name = scopeName(requestsMetric, tags);
-        const s = this.doc.scopes[name];
-        if (s && isReported(s)) return s.reported["rate"];
-        const count2 = this.value(name, "count");
-        return count2 !== void 0 && this.durationSeconds > 0 ? count2 / this.durationSeconds : void 0;
-      }
-      /** Failed requests / all requests of a scope, from the matching scope of the failures rate. */
-      errors(tags, failedMetric = this.roles.failures) {
-        const s = this.doc.scopes[scopeName(failedMetric, tags)];
-        if (!s || s.type !== "rate") return void 0;
-        const counts2 = isReported(s) ? s.rate ?? reportedCounts(s.reported) : s.rate;
-        return counts2 ? { failed: counts2.passes, total: counts2.passes + counts2.fails } : void 0;
-      }
-      /**
-       * Failed requests of a scope by failure signature (status and error_code), from the matching scope of the
-       * failures rate; undefined when the document does not record them (older documents, summaries) or has no
-       * such scope. An empty list: recorded, and nothing failed.
-       */
-      signatures(tags, failedMetric = this.roles.failures) {
-        const s = this.doc.scopes[scopeName(failedMetric, tags)];
-        if (!s || isReported(s) || s.type !== "rate") return void 0;
-        return s.signatures;
-      }
-      /** The windows of a scope of this metric type (none when the scope is another type, or aggregate-only). */
-      windows(name, type) {
-        return windowsOf(this.doc, name, type);
-      }
-      /** Windows of a trend scope as sketches, for statistics on a part of the run. */
-      windowDistribution(name, from, to) {
-        const merged = new WindowSketch();
-        for (const w of this.windows(name, "trend")) {
-          if (w.i < from || w.i >= to) continue;
-          merged.add(WindowSketch.decode(w.sketch));
-        }
-        return merged.distribution();
-      }
-      /**
-       * The unit a trend (or gauge) of this scope is measured in, from its metric's `contains`: `ms` for
-       * times, `bytes` for data, `value` for anything else (a custom metric's own unit).
-       */
-      unitOf(name) {
-        switch (this.definition(name)?.contains) {
-          case "time":
-            return "ms";
-          case "data":
-            return "bytes";
-          case "default":
-          case void 0:
-            return "value";
-        }
-      }
-      /** The unit of a k6 aggregate of this scope (`count` is a count, a Rate's `rate` a fraction, a counter's `rate` per second). */
-      unitOfStatistic(name, key) {
-        const def = this.definition(name);
-        switch (def?.type) {
-          case "counter":
-            if (key === "rate") return def.metric === this.roles.requests ? "req/s" : "per-second";
-            return def.contains === "data" ? "bytes" : "count";
-          case "rate":
-            return key === "rate" || key === "value" ? "fraction" : "count";
-          case "trend":
-          case "gauge":
-            return key === "count" ? "count" : this.unitOf(name);
-          case void 0:
-            return "value";
-        }
-      }
-      /** The type and content of the metric a scope belongs to. */
-      definition(name) {
-        const metric = this.doc.scopes[name]?.metric ?? (name.includes("{") ? name.slice(0, name.indexOf("{")) : name);
-        const m = this.doc.metrics[metric];
-        return m ? { metric, type: m.type, contains: m.contains } : void 0;
-      }
-      /** Scopes of a metric split by one tag, as tag value → scope name. */
-      scopesByTag(metric, tag) {
-        const out = /* @__PURE__ */ new Map();
-        for (const [name, s] of Object.entries(this.doc.scopes)) {
-          const keys = Object.keys(s.tags);
-          if (s.metric === metric && keys.length === 1 && keys[0] === tag) out.set(s.tags[tag], name);
-        }
-        return out;
-      }
-    };
   }
 });
 
@@ -76348,72 +76674,6 @@ var init_role_names = __esm({
   }
 });
 
-// src/stats/normal.ts
-function density(z2) {
-  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
-}
-function lowerTail(z2) {
-  const x = -z2;
-  if (x < 3) {
-    let term = x;
-    let sum3 = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum3 + term;
-      if (next === sum3) break;
-      sum3 = next;
-    }
-    return 0.5 - density(x) * sum3;
-  }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
-}
-function normalCdf(z2) {
-  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z2 <= 0) return lowerTail(z2);
-  return 1 - lowerTail(-z2);
-}
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
-}
-var SQRT_2PI, A, B, C, D, P_LOW;
-var init_normal = __esm({
-  "src/stats/normal.ts"() {
-    "use strict";
-    SQRT_2PI = Math.sqrt(2 * Math.PI);
-    A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-    B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-    C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-    D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    P_LOW = 0.02425;
-  }
-});
-
 // src/stats/regularized-beta.ts
 function regularizedBeta(x, a, b) {
   if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
@@ -76529,14 +76789,14 @@ var init_student_t = __esm({
 // src/gate/interval-se.ts
 function logSeOfInterval(interval, df) {
   const width = Math.log1p(interval.upper) - Math.log1p(interval.lower);
-  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z95));
+  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z952));
 }
-var Z95;
+var Z952;
 var init_interval_se = __esm({
   "src/gate/interval-se.ts"() {
     "use strict";
     init_student_t();
-    Z95 = 1.959963984540054;
+    Z952 = 1.959963984540054;
   }
 });
 
@@ -77076,98 +77336,6 @@ function shortfallOf(x, tooFew = "too-few-requests") {
 var init_assessment = __esm({
   "src/gate/assessment.ts"() {
     "use strict";
-  }
-});
-
-// src/stats/design-effect.ts
-function clusterDesignEffect(clusters) {
-  for (let i = 0; i < clusters.length; i++) {
-    const c2 = clusters[i];
-    if (!(Number.isSafeInteger(c2.count) && c2.count >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c2.count} (must be a non-negative integer)`);
-    }
-    if (!Number.isFinite(c2.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c2.mean} (must be finite)`);
-    if (!(Number.isFinite(c2.variance) && c2.variance >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c2.variance} (must be a finite number \u2265 0)`);
-    }
-  }
-  const used = clusters.filter((c2) => c2.count > 0);
-  const k = used.length;
-  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
-  let n = 0;
-  let centre = 0;
-  for (const c2 of used) {
-    n += c2.count;
-    centre += (c2.mean - centre) * (c2.count / n);
-  }
-  let scale = 0;
-  for (const c2 of used) scale = Math.max(scale, Math.abs(c2.mean - centre), Math.sqrt(c2.variance));
-  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
-  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
-  let grand = 0;
-  let sumSquaredSizes = 0;
-  for (const c2 of used) {
-    grand += c2.count * ((c2.mean - centre) / scale);
-    sumSquaredSizes += c2.count * c2.count;
-  }
-  grand /= n;
-  let ssb = 0;
-  let ssw = 0;
-  for (const c2 of used) {
-    ssb += c2.count * ((c2.mean - centre) / scale - grand) ** 2;
-    if (c2.count > 1) ssw += (c2.count - 1) * (c2.variance / scale / scale);
-  }
-  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
-  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
-  const msb = ssb / (k - 1);
-  const msw = ssw / (n - k);
-  const n0 = (n - sumSquaredSizes / n) / (k - 1);
-  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
-  const weightedSize = sumSquaredSizes / n;
-  const deff = 1 + (weightedSize - 1) * icc;
-  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
-}
-function clusterOfSums(count2, sum3, sumOfSquares) {
-  const mean4 = count2 > 0 ? sum3 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean4, variance };
-}
-function clusterOfProportion(count2, events) {
-  const p = count2 > 0 ? events / count2 : 0;
-  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
-}
-var init_design_effect = __esm({
-  "src/stats/design-effect.ts"() {
-    "use strict";
-    init_insufficient();
-  }
-});
-
-// src/document/run-level.ts
-function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
-  const deff = clusterDesignEffect(clusters);
-  return isInsufficient(deff) ? 1 : Math.max(1, deff);
-}
-function logLevelOf(windows) {
-  let count2 = 0;
-  let sum3 = 0;
-  let sumSq = 0;
-  for (const w of windows) {
-    count2 += w.count;
-    sum3 += w.sumLog;
-    sumSq += w.sumLogSq;
-  }
-  if (count2 < 2 || !Number.isFinite(sum3) || !Number.isFinite(sumSq)) return void 0;
-  const logMean = sum3 / count2;
-  const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
-  return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
-}
-var init_run_level = __esm({
-  "src/document/run-level.ts"() {
-    "use strict";
-    init_design_effect();
-    init_insufficient();
   }
 });
 
@@ -77811,68 +77979,6 @@ var init_minimum_detectable_effect = __esm({
     "use strict";
     init_insufficient();
     init_normal();
-  }
-});
-
-// src/stats/quantile-log-se.ts
-function logQuantileStandardError(d, q, nEffective) {
-  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
-  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
-  const h = Z952 * Math.sqrt(q * (1 - q) / nEffective);
-  if (q - h < 0 || q + h > 1) {
-    const needed = Math.ceil(Z952 * Z952 * Math.max(q / (1 - q), (1 - q) / q));
-    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
-  }
-  const lo = percentile(d, q - h);
-  const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
-  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z952);
-}
-var Z952;
-var init_quantile_log_se = __esm({
-  "src/stats/quantile-log-se.ts"() {
-    "use strict";
-    init_insufficient();
-    init_normal();
-    init_percentile();
-    Z952 = normalQuantile(0.975);
-  }
-});
-
-// src/stats/log-quantile.ts
-function logQuantileOf(d, q, nEffective) {
-  const se = logQuantileStandardError(d, q, nEffective);
-  if (isInsufficient(se)) return se;
-  const v = percentile(d, q);
-  if (isInsufficient(v)) return insufficient("no data");
-  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
-  return { log: Math.log(v), se };
-}
-function logSpreadOf(quantile2, median, q) {
-  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
-  const rho = Math.sqrt((1 - q) / q);
-  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
-  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
-}
-function poolLogEstimates(estimates) {
-  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
-  let sum3 = 0;
-  let variance = 0;
-  for (const e of estimates) {
-    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
-    sum3 += e.log;
-    variance += e.se * e.se;
-  }
-  const k = estimates.length;
-  return { log: sum3 / k, se: Math.sqrt(variance) / k };
-}
-var init_log_quantile = __esm({
-  "src/stats/log-quantile.ts"() {
-    "use strict";
-    init_insufficient();
-    init_percentile();
-    init_quantile_log_se();
   }
 });
 
@@ -79374,7 +79480,7 @@ function scopeRow2(s, baseline, current, findings) {
   };
 }
 function ofLatency(history, judged, toolOwn, notes) {
-  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const kept = entriesOfLatency(history, judged, toolOwn);
   const other = history.length - kept.length;
   if (other > 0) {
     const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(", ");
@@ -79457,6 +79563,7 @@ function memorySummary(m) {
 var init_compare = __esm({
   "src/gate/compare.ts"() {
     "use strict";
+    init_history_entry();
     init_run_view();
     init_selector();
     init_insufficient();
@@ -79588,103 +79695,6 @@ var init_compare2 = __esm({
     init_submetrics();
     init_ingest2();
     init_judge();
-  }
-});
-
-// src/document/history-entry.ts
-function historyEntry(doc, sha, latencyMetric) {
-  const view = new RunView(doc);
-  const latency2 = latencyMetric ?? view.roles.latency;
-  const errors = view.errors({});
-  return {
-    sha,
-    start: doc.meta.start,
-    end: doc.meta.end,
-    durationSeconds: doc.meta.durationSeconds,
-    p50: finiteOrNull(view.value(latency2, "p(50)")),
-    p95: finiteOrNull(view.value(latency2, "p(95)")),
-    p99: finiteOrNull(view.value(latency2, "p(99)")),
-    throughput: finiteOrNull(view.throughput({})),
-    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
-    ...latencyMetric !== void 0 ? { latencyMetric } : {},
-    levels: levelsOf(view, latency2)
-  };
-}
-function levelsOf(view, latency2) {
-  const out = [];
-  const whole = levelOf(view, latency2);
-  if (whole) out.push(whole);
-  for (const tag of view.doc.meta.groupBy) {
-    for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-      const level2 = levelOf(view, name);
-      if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
-    }
-  }
-  return out;
-}
-function levelOf(view, name) {
-  const windows = view.windows(name, "trend");
-  const level2 = logLevelOf(windows);
-  if (!level2) return void 0;
-  const d = view.distribution(name);
-  if (!d) return level2;
-  const nEffective = level2.count / designEffectOfWindows(windows);
-  const quantiles = HISTORY_QUANTILES.flatMap((q) => {
-    const e = logQuantileOf(d, q, nEffective);
-    return isInsufficient(e) ? [] : [{ q, log: e.log, se: e.se }];
-  });
-  return quantiles.length > 0 ? { ...level2, quantiles } : level2;
-}
-function finiteOrNull(v) {
-  return v !== void 0 && Number.isFinite(v) ? v : null;
-}
-var HistoryLevelSchema, HistoryEntrySchema, HISTORY_QUANTILES;
-var init_history_entry = __esm({
-  "src/document/history-entry.ts"() {
-    "use strict";
-    init_zod();
-    init_run_level();
-    init_insufficient();
-    init_log_quantile();
-    init_run_view();
-    HistoryLevelSchema = external_exports.object({
-      scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
-      count: external_exports.number().int().nonnegative(),
-      /** Mean of ln latency (ms). */
-      logMean: external_exports.number(),
-      /** Its within-run standard error (design effect of the windows included). */
-      se: external_exports.number().nonnegative(),
-      /**
-       * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
-       * order-statistic standard errors at the effective n: a later comparison averages a percentile's
-       * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
-       */
-      quantiles: external_exports.array(external_exports.object({ q: external_exports.number().gt(0).lt(1), log: external_exports.number(), se: external_exports.number().nonnegative() })).optional()
-    });
-    HistoryEntrySchema = external_exports.object({
-      /** The commit the run measured. */
-      sha: external_exports.string(),
-      /** ISO 8601, from the run document. */
-      start: external_exports.string(),
-      end: external_exports.string(),
-      durationSeconds: external_exports.number(),
-      /** Milliseconds; null when the run has no latency distribution. */
-      p50: external_exports.number().nullable(),
-      p95: external_exports.number().nullable(),
-      p99: external_exports.number().nullable(),
-      /** Requests per second (`http_reqs` count / duration). */
-      throughput: external_exports.number().nullable(),
-      /** Failed / all requests (`http_req_failed`), 0..1. */
-      errorRate: external_exports.number().nullable(),
-      /**
-       * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
-       * absent: the tool's own request latency (k6: http_req_duration).
-       */
-      latencyMetric: external_exports.string().optional(),
-      /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
-      levels: external_exports.array(HistoryLevelSchema).optional()
-    });
-    HISTORY_QUANTILES = [0.5, 0.9, 0.95, 0.99];
   }
 });
 
@@ -79820,7 +79830,10 @@ async function historyCommand(opts, io) {
   if (!/^[\w.-]+$/.test(opts.stage)) throw new UsageError(`--stage must be a stage name, but got '${opts.stage}'`);
   const alpha = fraction2(opts.alpha, "--alpha", 1);
   const minChange = fraction2(opts.minChange, "--min-change", 10);
-  const { from, entries } = await readHistory(opts);
+  const { from, entries: stored } = await readHistory(opts);
+  const entries = newestLatencySeries(stored);
+  if (entries.length < stored.length) io.stderr(`perf-gate history: ${stored.length - entries.length} of ${stored.length} runs measured another latency metric than the newest (${entries.at(-1)?.latencyMetric ?? "the tool's own"}) and are left out
+`);
   const result = historyShiftFindings(entries, { alpha, minChange });
   const text = render2(opts.stage, from, entries, result, opts.format);
   if (opts.output !== void 0) {
@@ -79839,6 +79852,7 @@ var init_history = __esm({
   "src/cli/history.ts"() {
     "use strict";
     init_history_file();
+    init_history_entry();
     init_history_shifts();
     init_history_words();
     init_escape();

@@ -95583,6 +95583,85 @@ function isInsufficient(x) {
   return typeof x === "object" && x !== null && x.kind === "insufficient-data";
 }
 
+// src/stats/design-effect.ts
+function clusterDesignEffect(clusters) {
+  for (let i = 0; i < clusters.length; i++) {
+    const c = clusters[i];
+    if (!(Number.isSafeInteger(c.count) && c.count >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c.count} (must be a non-negative integer)`);
+    }
+    if (!Number.isFinite(c.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c.mean} (must be finite)`);
+    if (!(Number.isFinite(c.variance) && c.variance >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c.variance} (must be a finite number \u2265 0)`);
+    }
+  }
+  const used = clusters.filter((c) => c.count > 0);
+  const k = used.length;
+  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
+  let n = 0;
+  let centre = 0;
+  for (const c of used) {
+    n += c.count;
+    centre += (c.mean - centre) * (c.count / n);
+  }
+  let scale = 0;
+  for (const c of used) scale = Math.max(scale, Math.abs(c.mean - centre), Math.sqrt(c.variance));
+  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
+  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
+  let grand = 0;
+  let sumSquaredSizes = 0;
+  for (const c of used) {
+    grand += c.count * ((c.mean - centre) / scale);
+    sumSquaredSizes += c.count * c.count;
+  }
+  grand /= n;
+  let ssb = 0;
+  let ssw = 0;
+  for (const c of used) {
+    ssb += c.count * ((c.mean - centre) / scale - grand) ** 2;
+    if (c.count > 1) ssw += (c.count - 1) * (c.variance / scale / scale);
+  }
+  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
+  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
+  const msb = ssb / (k - 1);
+  const msw = ssw / (n - k);
+  const n0 = (n - sumSquaredSizes / n) / (k - 1);
+  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
+  const weightedSize = sumSquaredSizes / n;
+  const deff = 1 + (weightedSize - 1) * icc;
+  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
+}
+function clusterOfSums(count2, sum3, sumOfSquares) {
+  const mean4 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean4, variance };
+}
+function clusterOfProportion(count2, events2) {
+  const p = count2 > 0 ? events2 / count2 : 0;
+  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
+}
+
+// src/document/run-level.ts
+function designEffectOfWindows(windows) {
+  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+function logLevelOf(windows) {
+  let count2 = 0;
+  let sum3 = 0;
+  let sumSq = 0;
+  for (const w of windows) {
+    count2 += w.count;
+    sum3 += w.sumLog;
+    sumSq += w.sumLogSq;
+  }
+  if (count2 < 2 || !Number.isFinite(sum3) || !Number.isFinite(sumSq)) return void 0;
+  const logMean = sum3 / count2;
+  const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
+  return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
+}
+
 // src/stats/assert-distribution.ts
 function assertDistribution(d, name) {
   let previous = -Infinity;
@@ -95651,6 +95730,111 @@ function mean(d) {
     running = running * (1 - w) + b.value * w;
   }
   return Math.min(Math.max(running, first2), last2);
+}
+
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z2) {
+  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
+}
+function lowerTail(z2) {
+  const x = -z2;
+  if (x < 3) {
+    let term = x;
+    let sum3 = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum3 + term;
+      if (next === sum3) break;
+      sum3 = next;
+    }
+    return 0.5 - density(x) * sum3;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z2) {
+  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z2 <= 0) return lowerTail(z2);
+  return 1 - lowerTail(-z2);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
+// src/stats/quantile-log-se.ts
+var Z95 = normalQuantile(0.975);
+function logQuantileStandardError(d, q, nEffective) {
+  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
+  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  if (q - h < 0 || q + h > 1) {
+    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
+  }
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
+  return Math.log(hi / lo) / (2 * Z95);
+}
+
+// src/stats/log-quantile.ts
+function logQuantileOf(d, q, nEffective) {
+  const se = logQuantileStandardError(d, q, nEffective);
+  if (isInsufficient(se)) return se;
+  const v = percentile(d, q);
+  if (isInsufficient(v)) return insufficient("no data");
+  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
+  return { log: Math.log(v), se };
+}
+function logSpreadOf(quantile2, median, q) {
+  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
+  const rho = Math.sqrt((1 - q) / q);
+  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
+  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
+}
+function poolLogEstimates(estimates) {
+  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
+  let sum3 = 0;
+  let variance = 0;
+  for (const e of estimates) {
+    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
+    sum3 += e.log;
+    variance += e.se * e.se;
+  }
+  const k = estimates.length;
+  return { log: sum3 / k, se: Math.sqrt(variance) / k };
 }
 
 // src/document/run-view.ts
@@ -95827,6 +96011,95 @@ function percentileKey(key) {
   return n !== void 0 && n >= 0 && n <= 100 ? n / 100 : void 0;
 }
 
+// src/document/history-entry.ts
+var HistoryLevelSchema = external_exports.object({
+  scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
+  count: external_exports.number().int().nonnegative(),
+  /** Mean of ln latency (ms). */
+  logMean: external_exports.number(),
+  /** Its within-run standard error (design effect of the windows included). */
+  se: external_exports.number().nonnegative(),
+  /**
+   * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
+   * order-statistic standard errors at the effective n: a later comparison averages a percentile's
+   * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
+   */
+  quantiles: external_exports.array(external_exports.object({ q: external_exports.number().gt(0).lt(1), log: external_exports.number(), se: external_exports.number().nonnegative() })).optional()
+});
+var HistoryEntrySchema = external_exports.object({
+  /** The commit the run measured. */
+  sha: external_exports.string(),
+  /** ISO 8601, from the run document. */
+  start: external_exports.string(),
+  end: external_exports.string(),
+  durationSeconds: external_exports.number(),
+  /** Milliseconds; null when the run has no latency distribution. */
+  p50: external_exports.number().nullable(),
+  p95: external_exports.number().nullable(),
+  p99: external_exports.number().nullable(),
+  /** Requests per second (`http_reqs` count / duration). */
+  throughput: external_exports.number().nullable(),
+  /** Failed / all requests (`http_req_failed`), 0..1. */
+  errorRate: external_exports.number().nullable(),
+  /**
+   * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
+   * absent: the tool's own request latency (k6: http_req_duration).
+   */
+  latencyMetric: external_exports.string().optional(),
+  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
+  levels: external_exports.array(HistoryLevelSchema).optional()
+});
+function historyEntry(doc, sha, latencyMetric) {
+  const view = new RunView(doc);
+  const latency2 = latencyMetric ?? view.roles.latency;
+  const errors = view.errors({});
+  return {
+    sha,
+    start: doc.meta.start,
+    end: doc.meta.end,
+    durationSeconds: doc.meta.durationSeconds,
+    p50: finiteOrNull(view.value(latency2, "p(50)")),
+    p95: finiteOrNull(view.value(latency2, "p(95)")),
+    p99: finiteOrNull(view.value(latency2, "p(99)")),
+    throughput: finiteOrNull(view.throughput({})),
+    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
+    ...latencyMetric !== void 0 ? { latencyMetric } : {},
+    levels: levelsOf(view, latency2)
+  };
+}
+var HISTORY_QUANTILES = [0.5, 0.9, 0.95, 0.99];
+function levelsOf(view, latency2) {
+  const out = [];
+  const whole = levelOf(view, latency2);
+  if (whole) out.push(whole);
+  for (const tag of view.doc.meta.groupBy) {
+    for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      const level2 = levelOf(view, name);
+      if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
+    }
+  }
+  return out;
+}
+function levelOf(view, name) {
+  const windows = view.windows(name, "trend");
+  const level2 = logLevelOf(windows);
+  if (!level2) return void 0;
+  const d = view.distribution(name);
+  if (!d) return level2;
+  const nEffective = level2.count / designEffectOfWindows(windows);
+  const quantiles = HISTORY_QUANTILES.flatMap((q) => {
+    const e = logQuantileOf(d, q, nEffective);
+    return isInsufficient(e) ? [] : [{ q, log: e.log, se: e.se }];
+  });
+  return quantiles.length > 0 ? { ...level2, quantiles } : level2;
+}
+function finiteOrNull(v) {
+  return v !== void 0 && Number.isFinite(v) ? v : null;
+}
+function entriesOfLatency(history, judged, toolOwn) {
+  return history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+}
+
 // src/stats/multiplicity.ts
 function holm(pValues) {
   const order = ascendingOrder(pValues, "holm");
@@ -95907,66 +96180,6 @@ function renameNote(renamed, tool) {
   if (renamed.length === 0) return void 0;
   const list = (names) => names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   return `Thresholds on ${list(renamed.map((r) => r.from))} were judged on ${tool}'s ${list(renamed.map((r) => r.to))} (the same ${renamed.length === 1 ? "role" : "roles"}: ${list(renamed.map((r) => r.role))}).`;
-}
-
-// src/stats/normal.ts
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z2) {
-  return Math.exp(-0.5 * z2 * z2) / SQRT_2PI;
-}
-function lowerTail(z2) {
-  const x = -z2;
-  if (x < 3) {
-    let term = x;
-    let sum3 = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum3 + term;
-      if (next === sum3) break;
-      sum3 = next;
-    }
-    return 0.5 - density(x) * sum3;
-  }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
-}
-function normalCdf(z2) {
-  if (Number.isNaN(z2)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z2 <= 0) return lowerTail(z2);
-  return 1 - lowerTail(-z2);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-var P_LOW = 0.02425;
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
 }
 
 // src/stats/regularized-beta.ts
@@ -96070,10 +96283,10 @@ function studentTQuantile(p, df) {
 }
 
 // src/gate/interval-se.ts
-var Z95 = 1.959963984540054;
+var Z952 = 1.959963984540054;
 function logSeOfInterval(interval, df) {
   const width = Math.log1p(interval.upper) - Math.log1p(interval.lower);
-  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z95));
+  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z952));
 }
 
 // src/gate/classify.ts
@@ -96534,85 +96747,6 @@ function shortfallOf(x, tooFew = "too-few-requests") {
     case void 0:
       return "other";
   }
-}
-
-// src/stats/design-effect.ts
-function clusterDesignEffect(clusters) {
-  for (let i = 0; i < clusters.length; i++) {
-    const c = clusters[i];
-    if (!(Number.isSafeInteger(c.count) && c.count >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c.count} (must be a non-negative integer)`);
-    }
-    if (!Number.isFinite(c.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c.mean} (must be finite)`);
-    if (!(Number.isFinite(c.variance) && c.variance >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c.variance} (must be a finite number \u2265 0)`);
-    }
-  }
-  const used = clusters.filter((c) => c.count > 0);
-  const k = used.length;
-  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
-  let n = 0;
-  let centre = 0;
-  for (const c of used) {
-    n += c.count;
-    centre += (c.mean - centre) * (c.count / n);
-  }
-  let scale = 0;
-  for (const c of used) scale = Math.max(scale, Math.abs(c.mean - centre), Math.sqrt(c.variance));
-  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
-  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
-  let grand = 0;
-  let sumSquaredSizes = 0;
-  for (const c of used) {
-    grand += c.count * ((c.mean - centre) / scale);
-    sumSquaredSizes += c.count * c.count;
-  }
-  grand /= n;
-  let ssb = 0;
-  let ssw = 0;
-  for (const c of used) {
-    ssb += c.count * ((c.mean - centre) / scale - grand) ** 2;
-    if (c.count > 1) ssw += (c.count - 1) * (c.variance / scale / scale);
-  }
-  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
-  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
-  const msb = ssb / (k - 1);
-  const msw = ssw / (n - k);
-  const n0 = (n - sumSquaredSizes / n) / (k - 1);
-  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
-  const weightedSize = sumSquaredSizes / n;
-  const deff = 1 + (weightedSize - 1) * icc;
-  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
-}
-function clusterOfSums(count2, sum3, sumOfSquares) {
-  const mean4 = count2 > 0 ? sum3 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean4, variance };
-}
-function clusterOfProportion(count2, events2) {
-  const p = count2 > 0 ? events2 / count2 : 0;
-  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
-}
-
-// src/document/run-level.ts
-function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
-  const deff = clusterDesignEffect(clusters);
-  return isInsufficient(deff) ? 1 : Math.max(1, deff);
-}
-function logLevelOf(windows) {
-  let count2 = 0;
-  let sum3 = 0;
-  let sumSq = 0;
-  for (const w of windows) {
-    count2 += w.count;
-    sum3 += w.sumLog;
-    sumSq += w.sumLogSq;
-  }
-  if (count2 < 2 || !Number.isFinite(sum3) || !Number.isFinite(sumSq)) return void 0;
-  const logMean = sum3 / count2;
-  const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
-  return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
 }
 
 // src/gate/detectors/degradation.ts
@@ -97156,51 +97290,6 @@ function minimumDetectableEffect(se, options) {
   const increase = Math.expm1(logRatio);
   if (!Number.isFinite(increase)) return insufficient("the spread of the data is too large to state a detectable change");
   return { logRatio, increase, decrease: -Math.expm1(-logRatio) };
-}
-
-// src/stats/quantile-log-se.ts
-var Z952 = normalQuantile(0.975);
-function logQuantileStandardError(d, q, nEffective) {
-  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
-  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
-  const h = Z952 * Math.sqrt(q * (1 - q) / nEffective);
-  if (q - h < 0 || q + h > 1) {
-    const needed = Math.ceil(Z952 * Z952 * Math.max(q / (1 - q), (1 - q) / q));
-    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
-  }
-  const lo = percentile(d, q - h);
-  const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
-  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z952);
-}
-
-// src/stats/log-quantile.ts
-function logQuantileOf(d, q, nEffective) {
-  const se = logQuantileStandardError(d, q, nEffective);
-  if (isInsufficient(se)) return se;
-  const v = percentile(d, q);
-  if (isInsufficient(v)) return insufficient("no data");
-  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
-  return { log: Math.log(v), se };
-}
-function logSpreadOf(quantile2, median, q) {
-  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
-  const rho = Math.sqrt((1 - q) / q);
-  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
-  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
-}
-function poolLogEstimates(estimates) {
-  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
-  let sum3 = 0;
-  let variance = 0;
-  for (const e of estimates) {
-    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
-    sum3 += e.log;
-    variance += e.se * e.se;
-  }
-  const k = estimates.length;
-  return { log: sum3 / k, se: Math.sqrt(variance) / k };
 }
 
 // src/stats/tail-spread-test.ts
@@ -98664,7 +98753,7 @@ function scopeRow(s, baseline, current, findings) {
   };
 }
 function ofLatency(history, judged, toolOwn, notes) {
-  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const kept = entriesOfLatency(history, judged, toolOwn);
   const other = history.length - kept.length;
   if (other > 0) {
     const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(", ");
@@ -101485,92 +101574,6 @@ async function regressionAccepted(io2, ctx, client, label3) {
   }
 }
 
-// src/document/history-entry.ts
-var HistoryLevelSchema = external_exports.object({
-  scope: external_exports.object({ tag: external_exports.string(), value: external_exports.string() }).optional(),
-  count: external_exports.number().int().nonnegative(),
-  /** Mean of ln latency (ms). */
-  logMean: external_exports.number(),
-  /** Its within-run standard error (design effect of the windows included). */
-  se: external_exports.number().nonnegative(),
-  /**
-   * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
-   * order-statistic standard errors at the effective n: a later comparison averages a percentile's
-   * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
-   */
-  quantiles: external_exports.array(external_exports.object({ q: external_exports.number().gt(0).lt(1), log: external_exports.number(), se: external_exports.number().nonnegative() })).optional()
-});
-var HistoryEntrySchema = external_exports.object({
-  /** The commit the run measured. */
-  sha: external_exports.string(),
-  /** ISO 8601, from the run document. */
-  start: external_exports.string(),
-  end: external_exports.string(),
-  durationSeconds: external_exports.number(),
-  /** Milliseconds; null when the run has no latency distribution. */
-  p50: external_exports.number().nullable(),
-  p95: external_exports.number().nullable(),
-  p99: external_exports.number().nullable(),
-  /** Requests per second (`http_reqs` count / duration). */
-  throughput: external_exports.number().nullable(),
-  /** Failed / all requests (`http_req_failed`), 0..1. */
-  errorRate: external_exports.number().nullable(),
-  /**
-   * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
-   * absent: the tool's own request latency (k6: http_req_duration).
-   */
-  latencyMetric: external_exports.string().optional(),
-  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
-  levels: external_exports.array(HistoryLevelSchema).optional()
-});
-function historyEntry(doc, sha, latencyMetric) {
-  const view = new RunView(doc);
-  const latency2 = latencyMetric ?? view.roles.latency;
-  const errors = view.errors({});
-  return {
-    sha,
-    start: doc.meta.start,
-    end: doc.meta.end,
-    durationSeconds: doc.meta.durationSeconds,
-    p50: finiteOrNull(view.value(latency2, "p(50)")),
-    p95: finiteOrNull(view.value(latency2, "p(95)")),
-    p99: finiteOrNull(view.value(latency2, "p(99)")),
-    throughput: finiteOrNull(view.throughput({})),
-    errorRate: errors && errors.total > 0 ? errors.failed / errors.total : null,
-    ...latencyMetric !== void 0 ? { latencyMetric } : {},
-    levels: levelsOf(view, latency2)
-  };
-}
-var HISTORY_QUANTILES = [0.5, 0.9, 0.95, 0.99];
-function levelsOf(view, latency2) {
-  const out = [];
-  const whole = levelOf(view, latency2);
-  if (whole) out.push(whole);
-  for (const tag of view.doc.meta.groupBy) {
-    for (const [value2, name] of [...view.scopesByTag(latency2, tag)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-      const level2 = levelOf(view, name);
-      if (level2) out.push({ scope: { tag, value: value2 }, ...level2 });
-    }
-  }
-  return out;
-}
-function levelOf(view, name) {
-  const windows = view.windows(name, "trend");
-  const level2 = logLevelOf(windows);
-  if (!level2) return void 0;
-  const d = view.distribution(name);
-  if (!d) return level2;
-  const nEffective = level2.count / designEffectOfWindows(windows);
-  const quantiles = HISTORY_QUANTILES.flatMap((q) => {
-    const e = logQuantileOf(d, q, nEffective);
-    return isInsufficient(e) ? [] : [{ q, log: e.log, se: e.se }];
-  });
-  return quantiles.length > 0 ? { ...level2, quantiles } : level2;
-}
-function finiteOrNull(v) {
-  return v !== void 0 && Number.isFinite(v) ? v : null;
-}
-
 // src/document/history-file.ts
 var HISTORY_SCHEMA = "perf-gate/history@1";
 var HistoryFileSchema = external_exports.union([
@@ -102983,7 +102986,7 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
         (r.action === "opened" ? done.opened : done.updated).push(r.number);
         io2.info(`open-issue: ${r.action} #${r.number} (${key})`);
       }
-      if (run) await trackShifts(client, repo, open8, ctx, stage.stage, run, done, io2);
+      if (run) await trackShifts(client, repo, open8, ctx, stage.stage, latencyMetric, run, done, io2);
       const passed = new Set(stage.scopes.filter((s) => s.outcome === "pass").map((s) => s.scope === void 0 ? ALL_REQUESTS : scopeLabel(s, latencyMetric)));
       if (stage.outcome === "pass") for (const kind of ["memory", "leak", "degradation"]) passed.add(kind);
       for (const issue3 of open8.values()) {
@@ -103001,10 +103004,11 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
   return done;
 }
 var LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
-async function trackShifts(client, repo, open8, ctx, stage, run, done, io2) {
-  const entries = [...run.history, historyEntry(run.current, ctx.sha || "this run")];
+async function trackShifts(client, repo, open8, ctx, stage, latencyMetric, run, done, io2) {
+  const history = entriesOfLatency(run.history, latencyMetric, run.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const entries = [...history, historyEntry(run.current, ctx.sha || "this run", latencyMetric)];
   const now = historyShiftFindings(entries);
-  const before = historyShiftFindings(run.history).shifts;
+  const before = historyShiftFindings(history).shifts;
   const at = (sha) => entries.findIndex((e) => e.sha === sha);
   const same = (a, b) => seriesName(a.series) === seriesName(b.series) && Math.abs(at(a.beganAt) - at(b.beganAt)) <= 1;
   for (const s of now.shifts.filter((x) => x.change > 0 && !before.some((b) => same(b, x)))) {
@@ -103222,9 +103226,10 @@ function secretsOf(inputs) {
 }
 function trendBlock(first2) {
   if (!first2) return "";
-  const found = historyShiftFindings(first2.history);
+  const history = entriesOfLatency(first2.history, latencyMetricOf(first2.report.scopes), first2.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const found = historyShiftFindings(history);
   const began = new Set(found.shifts.filter((s) => s.series.scope === void 0).map((s) => s.beganAt));
-  const chart = renderTrend([...first2.history.map((h) => ({ label: `${h.sha.slice(0, 7)}${began.has(h.sha) ? " (shift)" : ""}`, p95: h.p95 ?? Number.NaN })), { label: "this run", p95: wholeRunP95(first2.report) }]);
+  const chart = renderTrend([...history.map((h) => ({ label: `${h.sha.slice(0, 7)}${began.has(h.sha) ? " (shift)" : ""}`, p95: h.p95 ?? Number.NaN })), { label: "this run", p95: wholeRunP95(first2.report) }]);
   if (chart === "" || found.shifts.length === 0) return chart;
   return `${chart}
 

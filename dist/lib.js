@@ -3742,8 +3742,8 @@ var TimeParser = class {
       else if (digits2 === 2) ms *= 10;
       fracMs = subDigits === 0 ? ms : ms + sub * INV_POW10[subDigits];
     }
-    const z9 = p < limit ? buf[p] : 0;
-    const zoneLength = z9 === 90 || z9 === 122 ? 1 : z9 === 43 || z9 === 45 ? 6 : 0;
+    const z10 = p < limit ? buf[p] : 0;
+    const zoneLength = z10 === 90 || z10 === 122 ? 1 : z10 === 43 || z10 === 45 ? 6 : 0;
     if (zoneLength === 0 || p + zoneLength > limit) return -1;
     const w2 = view.getFloat64(start + 11, true);
     if (w2 !== this.prefix2 || zoneLength !== this.zoneLength || view.getFloat64(start, true) !== this.prefix0 || view.getFloat64(start + 8, true) !== this.prefix1 || !this.sameZone(buf, p, zoneLength)) {
@@ -6435,6 +6435,225 @@ function mergeThresholds(base, own) {
   return merged.filter((set) => set.expressions.length > 0).map((set) => ({ metric: set.metric, expressions: set.expressions.map((e) => ({ ...e, aggregation: { ...e.aggregation } })), origin: set.origin ?? "config" }));
 }
 
+// src/document/history-entry.ts
+import { z as z9 } from "zod";
+
+// src/stats/design-effect.ts
+function clusterDesignEffect(clusters) {
+  for (let i = 0; i < clusters.length; i++) {
+    const c2 = clusters[i];
+    if (!(Number.isSafeInteger(c2.count) && c2.count >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c2.count} (must be a non-negative integer)`);
+    }
+    if (!Number.isFinite(c2.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c2.mean} (must be finite)`);
+    if (!(Number.isFinite(c2.variance) && c2.variance >= 0)) {
+      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c2.variance} (must be a finite number \u2265 0)`);
+    }
+  }
+  const used = clusters.filter((c2) => c2.count > 0);
+  const k = used.length;
+  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
+  let n = 0;
+  let centre = 0;
+  for (const c2 of used) {
+    n += c2.count;
+    centre += (c2.mean - centre) * (c2.count / n);
+  }
+  let scale = 0;
+  for (const c2 of used) scale = Math.max(scale, Math.abs(c2.mean - centre), Math.sqrt(c2.variance));
+  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
+  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
+  let grand = 0;
+  let sumSquaredSizes = 0;
+  for (const c2 of used) {
+    grand += c2.count * ((c2.mean - centre) / scale);
+    sumSquaredSizes += c2.count * c2.count;
+  }
+  grand /= n;
+  let ssb = 0;
+  let ssw = 0;
+  for (const c2 of used) {
+    ssb += c2.count * ((c2.mean - centre) / scale - grand) ** 2;
+    if (c2.count > 1) ssw += (c2.count - 1) * (c2.variance / scale / scale);
+  }
+  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
+  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
+  const msb = ssb / (k - 1);
+  const msw = ssw / (n - k);
+  const n0 = (n - sumSquaredSizes / n) / (k - 1);
+  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
+  const weightedSize = sumSquaredSizes / n;
+  const deff = 1 + (weightedSize - 1) * icc;
+  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
+}
+function clusterOfSums(count2, sum3, sumOfSquares) {
+  const mean4 = count2 > 0 ? sum3 / count2 : 0;
+  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
+  return { count: count2, mean: mean4, variance };
+}
+function clusterOfProportion(count2, events) {
+  const p = count2 > 0 ? events / count2 : 0;
+  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
+}
+
+// src/document/run-level.ts
+function designEffectOfWindows(windows) {
+  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
+  const deff = clusterDesignEffect(clusters);
+  return isInsufficient(deff) ? 1 : Math.max(1, deff);
+}
+
+// src/stats/normal.ts
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+function density(z10) {
+  return Math.exp(-0.5 * z10 * z10) / SQRT_2PI;
+}
+function lowerTail(z10) {
+  const x = -z10;
+  if (x < 3) {
+    let term = x;
+    let sum3 = x;
+    const x2 = x * x;
+    for (let k = 3; k < 500; k += 2) {
+      term *= x2 / k;
+      const next = sum3 + term;
+      if (next === sum3) break;
+      sum3 = next;
+    }
+    return 0.5 - density(x) * sum3;
+  }
+  if (x > 38.5) return 0;
+  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
+  let f = x;
+  for (let k = depth; k >= 1; k--) f = x + k / f;
+  return density(x) / f;
+}
+function normalCdf(z10) {
+  if (Number.isNaN(z10)) throw new RangeError("normalCdf: z must be a number but got NaN");
+  if (z10 <= 0) return lowerTail(z10);
+  return 1 - lowerTail(-z10);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+var P_LOW = 0.02425;
+function acklamLower(p) {
+  if (p < P_LOW) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  if (p === 0.5) return 0;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTail(x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
+}
+
+// src/stats/quantile-log-se.ts
+var Z95 = normalQuantile(0.975);
+function logQuantileStandardError(d, q, nEffective) {
+  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
+  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
+  const h = Z95 * Math.sqrt(q * (1 - q) / nEffective);
+  if (q - h < 0 || q + h > 1) {
+    const needed = Math.ceil(Z95 * Z95 * Math.max(q / (1 - q), (1 - q) / q));
+    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
+  }
+  const lo = percentile(d, q - h);
+  const hi = percentile(d, q + h);
+  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
+  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
+  return Math.log(hi / lo) / (2 * Z95);
+}
+
+// src/stats/log-quantile.ts
+function logQuantileOf(d, q, nEffective) {
+  const se = logQuantileStandardError(d, q, nEffective);
+  if (isInsufficient(se)) return se;
+  const v = percentile(d, q);
+  if (isInsufficient(v)) return insufficient("no data");
+  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
+  return { log: Math.log(v), se };
+}
+function logSpreadOf(quantile2, median, q) {
+  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
+  const rho = Math.sqrt((1 - q) / q);
+  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
+  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
+}
+function poolLogEstimates(estimates) {
+  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
+  let sum3 = 0;
+  let variance = 0;
+  for (const e of estimates) {
+    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
+    sum3 += e.log;
+    variance += e.se * e.se;
+  }
+  const k = estimates.length;
+  return { log: sum3 / k, se: Math.sqrt(variance) / k };
+}
+
+// src/document/history-entry.ts
+var HistoryLevelSchema = z9.object({
+  scope: z9.object({ tag: z9.string(), value: z9.string() }).optional(),
+  count: z9.number().int().nonnegative(),
+  /** Mean of ln latency (ms). */
+  logMean: z9.number(),
+  /** Its within-run standard error (design effect of the windows included). */
+  se: z9.number().nonnegative(),
+  /**
+   * ln of the percentiles the run could bound (HISTORY_QUANTILES; k6's interpolation, ms) with their
+   * order-statistic standard errors at the effective n: a later comparison averages a percentile's
+   * baseline over the last stored runs. Absent in entries written before perf-gate kept them.
+   */
+  quantiles: z9.array(z9.object({ q: z9.number().gt(0).lt(1), log: z9.number(), se: z9.number().nonnegative() })).optional()
+});
+var HistoryEntrySchema = z9.object({
+  /** The commit the run measured. */
+  sha: z9.string(),
+  /** ISO 8601, from the run document. */
+  start: z9.string(),
+  end: z9.string(),
+  durationSeconds: z9.number(),
+  /** Milliseconds; null when the run has no latency distribution. */
+  p50: z9.number().nullable(),
+  p95: z9.number().nullable(),
+  p99: z9.number().nullable(),
+  /** Requests per second (`http_reqs` count / duration). */
+  throughput: z9.number().nullable(),
+  /** Failed / all requests (`http_req_failed`), 0..1. */
+  errorRate: z9.number().nullable(),
+  /**
+   * The latency metric p50–p99 and the levels describe, when the config named one (latencyMetric);
+   * absent: the tool's own request latency (k6: http_req_duration).
+   */
+  latencyMetric: z9.string().optional(),
+  /** Per-scope levels of the request latency (absent in entries written before perf-gate learned noise). */
+  levels: z9.array(HistoryLevelSchema).optional()
+});
+function entriesOfLatency(history, judged, toolOwn) {
+  return history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+}
+function newestLatencySeries(history) {
+  const newest = history.at(-1);
+  return newest === void 0 ? [] : history.filter((e) => e.latencyMetric === newest.latencyMetric);
+}
+
 // src/stats/multiplicity.ts
 function holm(pValues) {
   const order = ascendingOrder(pValues, "holm");
@@ -6661,66 +6880,6 @@ function renameNote(renamed, tool) {
   return `Thresholds on ${list(renamed.map((r) => r.from))} were judged on ${tool}'s ${list(renamed.map((r) => r.to))} (the same ${renamed.length === 1 ? "role" : "roles"}: ${list(renamed.map((r) => r.role))}).`;
 }
 
-// src/stats/normal.ts
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-function density(z9) {
-  return Math.exp(-0.5 * z9 * z9) / SQRT_2PI;
-}
-function lowerTail(z9) {
-  const x = -z9;
-  if (x < 3) {
-    let term = x;
-    let sum3 = x;
-    const x2 = x * x;
-    for (let k = 3; k < 500; k += 2) {
-      term *= x2 / k;
-      const next = sum3 + term;
-      if (next === sum3) break;
-      sum3 = next;
-    }
-    return 0.5 - density(x) * sum3;
-  }
-  if (x > 38.5) return 0;
-  const depth = x < 5 ? 120 : x < 10 ? 60 : 30;
-  let f = x;
-  for (let k = depth; k >= 1; k--) f = x + k / f;
-  return density(x) / f;
-}
-function normalCdf(z9) {
-  if (Number.isNaN(z9)) throw new RangeError("normalCdf: z must be a number but got NaN");
-  if (z9 <= 0) return lowerTail(z9);
-  return 1 - lowerTail(-z9);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-var P_LOW = 0.02425;
-function acklamLower(p) {
-  if (p < P_LOW) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q2 + C[1]) * q2 + C[2]) * q2 + C[3]) * q2 + C[4]) * q2 + C[5]) / ((((D[0] * q2 + D[1]) * q2 + D[2]) * q2 + D[3]) * q2 + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: p must be in [0, 1] but got ${p}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  let x = acklamLower(p);
-  for (let i = 0; i < 2; i++) {
-    const e = lowerTail(x) - p;
-    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-    if (!Number.isFinite(u)) break;
-    x -= u / (1 + 0.5 * x * u);
-  }
-  return x;
-}
-
 // src/stats/regularized-beta.ts
 function regularizedBeta(x, a, b) {
   if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedBeta: x must be in [0, 1] but got ${x}`);
@@ -6777,9 +6936,9 @@ var LANCZOS = [
   9984369578019572e-21,
   15056327351493116e-23
 ];
-function logGamma(z9) {
-  if (z9 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z9)) - logGamma(1 - z9);
-  const y = z9 - 1;
+function logGamma(z10) {
+  if (z10 < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z10)) - logGamma(1 - z10);
+  const y = z10 - 1;
   let sum3 = LANCZOS[0];
   for (let i = 1; i < LANCZOS.length; i++) sum3 += LANCZOS[i] / (y + i);
   const t = y + 7.5;
@@ -6822,10 +6981,10 @@ function studentTQuantile(p, df) {
 }
 
 // src/gate/interval-se.ts
-var Z95 = 1.959963984540054;
+var Z952 = 1.959963984540054;
 function logSeOfInterval(interval, df) {
   const width = Math.log1p(interval.upper) - Math.log1p(interval.lower);
-  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z95));
+  return width / (2 * (df !== void 0 ? studentTQuantile(0.975, df) : Z952));
 }
 
 // src/gate/classify.ts
@@ -6901,9 +7060,9 @@ function clearlyBeyond(a, confidence) {
   if (a.limit.kind !== "max-increase" && a.limit.kind !== "max-decrease") return a.beyond;
   const se = logSeOfInterval(a.interval, a.df);
   if (!Number.isFinite(se) || se <= 0) return a.beyond;
-  const z9 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
+  const z10 = a.df !== void 0 ? studentTQuantile(confidence, a.df) : normalQuantile(confidence);
   const estimate = Math.log1p(a.change);
-  return a.limit.kind === "max-increase" ? estimate - z9 * se > Math.log1p(a.limit.max) : estimate + z9 * se < Math.log1p(-a.limit.max);
+  return a.limit.kind === "max-increase" ? estimate - z10 * se > Math.log1p(a.limit.max) : estimate + z10 * se < Math.log1p(-a.limit.max);
 }
 function decide(a, adjustedP, alpha, clearly) {
   const interval = a.interval ? { interval: { ...a.interval, confidence: 0.95 } } : {};
@@ -7070,9 +7229,9 @@ function hodgesLehmann(baseline, current, options = {}) {
   const kth = (k) => kthPairwiseDifference(baseline, current, k);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
-  const z9 = normalQuantile(1 - (1 - confidence) / 2);
+  const z10 = normalQuantile(1 - (1 - confidence) / 2);
   const sd = Math.sqrt(inflation * n1 * n2 * (n1 + n2 + 1) / 12);
-  const c2 = Math.floor(pairs / 2 - z9 * sd);
+  const c2 = Math.floor(pairs / 2 - z10 * sd);
   const lower = c2 >= 1 ? kth(c2 - 1) : -Infinity;
   const upper = c2 >= 1 ? kth(pairs - c2) : Infinity;
   if (!Number.isFinite(estimate)) {
@@ -7112,7 +7271,7 @@ function logRatioTest(logRatio, components, options = {}) {
   if (!(se > 0) || !Number.isFinite(se)) {
     return insufficient("both runs show no spread and no run-to-run noise is assumed, so no change can be told from chance (set runToRunNoise above 0)", "no-spread");
   }
-  const z9 = logRatio / se;
+  const z10 = logRatio / se;
   const half = normalQuantile(0.5 + confidence / 2) * se;
   const upper = Math.expm1(logRatio + half);
   if (!Number.isFinite(upper)) return insufficient("the spread is too large to bound the change");
@@ -7120,8 +7279,8 @@ function logRatioTest(logRatio, components, options = {}) {
     logRatio,
     se,
     // Each tail from its own side of the CDF, so a tiny p-value keeps its digits.
-    pGreater: normalCdf(-z9),
-    pLess: normalCdf(z9),
+    pGreater: normalCdf(-z10),
+    pLess: normalCdf(z10),
     lower: Math.expm1(logRatio - half),
     upper,
     confidence
@@ -7179,15 +7338,15 @@ function mannWhitney(baseline, current, options = {}) {
   if (!(variance > 0)) return insufficient("the rank variance vanishes (almost every observation is tied)");
   const sd = Math.sqrt(variance);
   const diff = u - meanU;
-  const z9 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
+  const z10 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
   const tieCorrected = tieSum > 0;
   if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
     const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups, n2);
-    return { u, n1, n2, z: z9, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
+    return { u, n1, n2, z: z10, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
   }
   const pGreater = normalCdf(-(diff - 0.5) / sd);
   const pLess = normalCdf((diff + 0.5) / sd);
-  return { u, n1, n2, z: z9, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
+  return { u, n1, n2, z: z10, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
 }
 function tieGroups(baseline, current) {
   const groups = [];
@@ -7286,71 +7445,6 @@ function shortfallOf(x, tooFew = "too-few-requests") {
     case void 0:
       return "other";
   }
-}
-
-// src/stats/design-effect.ts
-function clusterDesignEffect(clusters) {
-  for (let i = 0; i < clusters.length; i++) {
-    const c2 = clusters[i];
-    if (!(Number.isSafeInteger(c2.count) && c2.count >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has count ${c2.count} (must be a non-negative integer)`);
-    }
-    if (!Number.isFinite(c2.mean)) throw new RangeError(`clusterDesignEffect: cluster ${i} has mean ${c2.mean} (must be finite)`);
-    if (!(Number.isFinite(c2.variance) && c2.variance >= 0)) {
-      throw new RangeError(`clusterDesignEffect: cluster ${i} has variance ${c2.variance} (must be a finite number \u2265 0)`);
-    }
-  }
-  const used = clusters.filter((c2) => c2.count > 0);
-  const k = used.length;
-  if (k < 2) return insufficient(`a design effect needs at least 2 non-empty clusters but got ${k}`);
-  let n = 0;
-  let centre = 0;
-  for (const c2 of used) {
-    n += c2.count;
-    centre += (c2.mean - centre) * (c2.count / n);
-  }
-  let scale = 0;
-  for (const c2 of used) scale = Math.max(scale, Math.abs(c2.mean - centre), Math.sqrt(c2.variance));
-  if (!Number.isFinite(scale)) scale = Number.MAX_VALUE;
-  if (scale === 0) return insufficient("all observations are equal (no within-cluster variance)");
-  let grand = 0;
-  let sumSquaredSizes = 0;
-  for (const c2 of used) {
-    grand += c2.count * ((c2.mean - centre) / scale);
-    sumSquaredSizes += c2.count * c2.count;
-  }
-  grand /= n;
-  let ssb = 0;
-  let ssw = 0;
-  for (const c2 of used) {
-    ssb += c2.count * ((c2.mean - centre) / scale - grand) ** 2;
-    if (c2.count > 1) ssw += (c2.count - 1) * (c2.variance / scale / scale);
-  }
-  if (n === k) return insufficient("every cluster has a single observation (no within-cluster variance)");
-  if (!(ssw > 0)) return insufficient("no within-cluster variance (every cluster is constant)");
-  const msb = ssb / (k - 1);
-  const msw = ssw / (n - k);
-  const n0 = (n - sumSquaredSizes / n) / (k - 1);
-  const icc = (msb - msw) / (msb + (n0 - 1) * msw);
-  const weightedSize = sumSquaredSizes / n;
-  const deff = 1 + (weightedSize - 1) * icc;
-  return Number.isFinite(deff) ? Math.max(1, deff) : insufficient("the cluster summaries overflow double precision");
-}
-function clusterOfSums(count2, sum3, sumOfSquares) {
-  const mean4 = count2 > 0 ? sum3 / count2 : 0;
-  const variance = count2 > 1 ? Math.max(0, (sumOfSquares - count2 * mean4 * mean4) / (count2 - 1)) : 0;
-  return { count: count2, mean: mean4, variance };
-}
-function clusterOfProportion(count2, events) {
-  const p = count2 > 0 ? events / count2 : 0;
-  return { count: count2, mean: p, variance: count2 > 1 ? p * (1 - p) * count2 / (count2 - 1) : 0 };
-}
-
-// src/document/run-level.ts
-function designEffectOfWindows(windows) {
-  const clusters = windows.filter((w) => w.count > 0).map((w) => clusterOfSums(w.count, w.sumLog, w.sumLogSq));
-  const deff = clusterDesignEffect(clusters);
-  return isInsufficient(deff) ? 1 : Math.max(1, deff);
 }
 
 // src/gate/detectors/degradation.ts
@@ -7695,7 +7789,7 @@ function twoProportionTest(baseline, current, options = {}) {
   const rb = baseline.events / baseline.total;
   const rc = current.events / current.total;
   const difference = rc - rb;
-  const z9 = normalQuantile(0.5 + confidence / 2);
+  const z10 = normalQuantile(0.5 + confidence / 2);
   const inverse = 1 / baseline.total + 1 / current.total;
   const pooled = (baseline.events + current.events) / (baseline.total + current.total);
   const seNull = Math.sqrt(pooled * (1 - pooled) * inverse * deff);
@@ -7706,13 +7800,13 @@ function twoProportionTest(baseline, current, options = {}) {
   if (baseline.events > 0 && current.events > 0) {
     const seLog = Math.sqrt(Math.max(0, 1 / current.events - 1 / current.total + 1 / baseline.events - 1 / baseline.total) * deff);
     const lr = Math.log(rc / rb);
-    ratio = { lower: Math.expm1(lr - z9 * seLog), upper: Math.expm1(lr + z9 * seLog) };
+    ratio = { lower: Math.expm1(lr - z10 * seLog), upper: Math.expm1(lr + z10 * seLog) };
   }
   return {
     difference,
     pGreater: Math.min(1, Math.max(0, pGreater)),
-    differenceLower: Math.max(-1, difference - z9 * seDiff),
-    differenceUpper: Math.min(1, difference + z9 * seDiff),
+    differenceLower: Math.max(-1, difference - z10 * seDiff),
+    differenceUpper: Math.min(1, difference + z10 * seDiff),
     ...ratio ? { ratio } : {},
     confidence
   };
@@ -7894,51 +7988,6 @@ function minimumDetectableEffect(se, options) {
   const increase = Math.expm1(logRatio);
   if (!Number.isFinite(increase)) return insufficient("the spread of the data is too large to state a detectable change");
   return { logRatio, increase, decrease: -Math.expm1(-logRatio) };
-}
-
-// src/stats/quantile-log-se.ts
-var Z952 = normalQuantile(0.975);
-function logQuantileStandardError(d, q, nEffective) {
-  if (!(q > 0 && q < 1)) throw new RangeError(`logQuantileStandardError: q must be in (0, 1) but got ${q}`);
-  if (!(nEffective > 0)) throw new RangeError(`logQuantileStandardError: nEffective must be > 0 but got ${nEffective}`);
-  const h = Z952 * Math.sqrt(q * (1 - q) / nEffective);
-  if (q - h < 0 || q + h > 1) {
-    const needed = Math.ceil(Z952 * Z952 * Math.max(q / (1 - q), (1 - q) / q));
-    return insufficient(`too few requests to bound p(${Math.round(q * 1e3) / 10}) (about ${Math.round(nEffective)} effective, needs about ${needed})`, "too-few");
-  }
-  const lo = percentile(d, q - h);
-  const hi = percentile(d, q + h);
-  if (isInsufficient(lo) || isInsufficient(hi)) return insufficient("no data");
-  if (lo <= 0) return insufficient("latencies at 0 ms: no relative change");
-  return Math.log(hi / lo) / (2 * Z952);
-}
-
-// src/stats/log-quantile.ts
-function logQuantileOf(d, q, nEffective) {
-  const se = logQuantileStandardError(d, q, nEffective);
-  if (isInsufficient(se)) return se;
-  const v = percentile(d, q);
-  if (isInsufficient(v)) return insufficient("no data");
-  if (!(v > 0)) return insufficient("percentile is 0 ms: no relative change");
-  return { log: Math.log(v), se };
-}
-function logSpreadOf(quantile2, median, q) {
-  if (!(q > 0.5 && q < 1)) throw new RangeError(`logSpreadOf: q must be in (0.5, 1) but got ${q}`);
-  const rho = Math.sqrt((1 - q) / q);
-  const variance = quantile2.se * quantile2.se + median.se * median.se - 2 * rho * quantile2.se * median.se;
-  return { log: quantile2.log - median.log, se: Math.sqrt(Math.max(0, variance)) };
-}
-function poolLogEstimates(estimates) {
-  if (estimates.length === 0) throw new RangeError("poolLogEstimates: needs at least one estimate");
-  let sum3 = 0;
-  let variance = 0;
-  for (const e of estimates) {
-    if (!Number.isFinite(e.log) || !Number.isFinite(e.se) || e.se < 0) throw new RangeError(`poolLogEstimates: log and se must be finite (se \u2265 0) but got ${e.log} and ${e.se}`);
-    sum3 += e.log;
-    variance += e.se * e.se;
-  }
-  const k = estimates.length;
-  return { log: sum3 / k, se: Math.sqrt(variance) / k };
 }
 
 // src/stats/tail-spread-test.ts
@@ -8215,10 +8264,10 @@ function theilSen(x, y, options = {}) {
   const residuals = Float64Array.from(ys, (v, i) => v - medianSlope * xs[i]).sort();
   const intercept = quantileSorted(residuals, 0.5);
   const variance = Math.max(0, (n * (n - 1) * (2 * n + 5) - tieTerm(xs)) / 18);
-  const z9 = normalQuantile(1 - (1 - confidence) / 2);
+  const z10 = normalQuantile(1 - (1 - confidence) / 2);
   const sigma = Math.sqrt(variance);
-  const upperIndex = Math.min(Math.round((count2 + z9 * sigma) / 2), count2 - 1);
-  const lowerIndex = Math.max(Math.round((count2 - z9 * sigma) / 2) - 1, 0);
+  const upperIndex = Math.min(Math.round((count2 + z10 * sigma) / 2), count2 - 1);
+  const lowerIndex = Math.max(Math.round((count2 - z10 * sigma) / 2) - 1, 0);
   const lower = Math.min(sorted[lowerIndex], medianSlope);
   const upper = Math.max(sorted[upperIndex], medianSlope);
   if (![intercept, lower, upper].every(Number.isFinite)) return overflow();
@@ -9402,7 +9451,7 @@ function scopeRow(s, baseline, current, findings) {
   };
 }
 function ofLatency(history, judged, toolOwn, notes) {
-  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const kept = entriesOfLatency(history, judged, toolOwn);
   const other = history.length - kept.length;
   if (other > 0) {
     const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(", ");
@@ -11251,7 +11300,8 @@ function throughputLimits(stage, s) {
   const y = base * (1 - max);
   return [{ y, label: `limit: baseline \u2212${pct(max)} % = ${formatNumber(y, 3)} req/s` }];
 }
-function trendChart(stage, history) {
+function trendChart(stage, stored) {
+  const history = newestLatencySeries(stored);
   const points = history.flatMap((h, i) => h.p95 !== null && h.p95 > 0 ? [[i, h.p95]] : []);
   if (points.length < 2) return "";
   const shifts = historyShiftFindings(history).shifts.filter((f) => f.series.scope === void 0);

@@ -15,7 +15,8 @@ import { ALL_REQUESTS, latencyMetricOf, scopeLabel } from '../report/view.js';
 import { findingMessage } from '../report/words.js';
 import { formatChange, formatNumber } from '../report/format.js';
 import { seriesName, shiftText } from '../report/history-words.js';
-import { historyEntry } from '../document/history-entry.js';
+import { entriesOfLatency, historyEntry } from '../document/history-entry.js';
+import { K6_ROLES } from '../document/roles.js';
 import { historySeries, historyShiftFindings, type HistoryShiftFinding } from '../gate/history-shifts.js';
 import type { RunContext } from './context.js';
 import type { ActionIo } from './io.js';
@@ -76,7 +77,7 @@ export async function trackRegressions(io: ActionIo, ctx: RunContext, client: Gi
         (r.action === 'opened' ? done.opened : done.updated).push(r.number);
         io.info(`open-issue: ${r.action} #${r.number} (${key})`);
       }
-      if (run) await trackShifts(client, repo, open, ctx, stage.stage, run, done, io);
+      if (run) await trackShifts(client, repo, open, ctx, stage.stage, latencyMetric, run, done, io);
       // An endpoint this run judged and passed has returned; one it did not judge stays open.
       const passed = new Set(stage.scopes.filter((s) => s.outcome === 'pass').map((s) => (s.scope === undefined ? ALL_REQUESTS : scopeLabel(s, latencyMetric))));
       if (stage.outcome === 'pass') for (const kind of ['memory', 'leak', 'degradation']) passed.add(kind);
@@ -103,10 +104,12 @@ const LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
  * without this run): one issue per stage, series and onset, opened once; closed when this run's value of
  * the series is back within the minimum change of the level before the shift.
  */
-async function trackShifts(client: GitHubClient, repo: { owner: string; repo: string }, open: ReadonlyMap<string, TrackingIssue>, ctx: RunContext, stage: string, run: StageRun, done: { opened: number[]; updated: number[]; closed: number[] }, io: ActionIo): Promise<void> {
-  const entries = [...run.history, historyEntry(run.current, ctx.sha || 'this run')];
+async function trackShifts(client: GitHubClient, repo: { owner: string; repo: string }, open: ReadonlyMap<string, TrackingIssue>, ctx: RunContext, stage: string, latencyMetric: string, run: StageRun, done: { opened: number[]; updated: number[]; closed: number[] }, io: ActionIo): Promise<void> {
+  // One series: the stored runs of the metric this stage judges, and this run's figures of it.
+  const history = entriesOfLatency(run.history, latencyMetric, run.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const entries = [...history, historyEntry(run.current, ctx.sha || 'this run', latencyMetric)];
   const now = historyShiftFindings(entries);
-  const before = historyShiftFindings(run.history).shifts;
+  const before = historyShiftFindings(history).shifts;
   const at = (sha: string): number => entries.findIndex((e) => e.sha === sha);
   const same = (a: HistoryShiftFinding, b: HistoryShiftFinding): boolean => seriesName(a.series) === seriesName(b.series) && Math.abs(at(a.beganAt) - at(b.beganAt)) <= 1;
   for (const s of now.shifts.filter((x) => x.change > 0 && !before.some((b) => same(b, x)))) {

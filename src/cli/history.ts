@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { HistoryFileSchema } from '../document/history-file.js';
-import type { HistoryEntry } from '../document/history-entry.js';
+import { newestLatencySeries, type HistoryEntry } from '../document/history-entry.js';
 import { historyShiftFindings, type HistoryShiftsResult } from '../gate/history-shifts.js';
 import { seriesName, shiftText } from '../report/history-words.js';
 import { escapeMarkdown } from '../report/escape.js';
@@ -103,7 +103,10 @@ export async function historyCommand(opts: HistoryCliOptions, io: Io): Promise<n
   if (!/^[\w.-]+$/.test(opts.stage)) throw new UsageError(`--stage must be a stage name, but got '${opts.stage}'`);
   const alpha = fraction(opts.alpha, '--alpha', 1);
   const minChange = fraction(opts.minChange, '--min-change', 10);
-  const { from, entries } = await readHistory(opts);
+  const { from, entries: stored } = await readHistory(opts);
+  // One series: runs written before the config's latencyMetric changed describe another metric.
+  const entries = newestLatencySeries(stored);
+  if (entries.length < stored.length) io.stderr(`perf-gate history: ${stored.length - entries.length} of ${stored.length} runs measured another latency metric than the newest (${entries.at(-1)?.latencyMetric ?? "the tool's own"}) and are left out\n`);
   const result = historyShiftFindings(entries, { alpha, minChange });
   const text = render(opts.stage, from, entries, result, opts.format);
   if (opts.output !== undefined) {

@@ -110,3 +110,23 @@ function levelOf(view: RunView, name: string): HistoryLevel | undefined {
 function finiteOrNull(v: number | undefined): number | null {
   return v !== undefined && Number.isFinite(v) ? v : null;
 }
+
+/**
+ * The entries that describe the latency metric `judged` (one without `latencyMetric` describes the tool's
+ * own, `toolOwn`), in their order: one series. Figures of another metric (written before the config's
+ * latencyMetric changed) would show the change of config as a shift, and teach the noise of another series.
+ *
+ * @example entriesOfLatency(history, 'http_req_duration{scenario:api}', 'http_req_duration')
+ */
+export function entriesOfLatency(history: readonly HistoryEntry[], judged: string, toolOwn: string): HistoryEntry[] {
+  return history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+}
+
+/**
+ * The entries of the newest entry's latency metric: the series a history file stands for when nothing
+ * else says which metric is judged (`perf-gate history`, the HTML report's chart).
+ */
+export function newestLatencySeries(history: readonly HistoryEntry[]): HistoryEntry[] {
+  const newest = history.at(-1);
+  return newest === undefined ? [] : history.filter((e) => e.latencyMetric === newest.latencyMetric);
+}

@@ -1,5 +1,5 @@
 import type { StagePolicy } from '../config/policy.js';
-import type { HistoryEntry } from '../document/history-entry.js';
+import { entriesOfLatency, type HistoryEntry } from '../document/history-entry.js';
 import type { RunDocument } from '../document/run-document.js';
 import { RunView } from '../document/run-view.js';
 import { scopeName } from '../document/selector.js';
@@ -320,7 +320,7 @@ function scopeRow(s: JudgedScope, baseline: RunView | undefined, current: RunVie
  * average the percentiles, of a series this stage does not judge.
  */
 function ofLatency(history: readonly HistoryEntry[], judged: string, toolOwn: string, notes: string[]): readonly HistoryEntry[] {
-  const kept = history.filter((e) => (e.latencyMetric ?? toolOwn) === judged);
+  const kept = entriesOfLatency(history, judged, toolOwn);
   const other = history.length - kept.length;
   if (other > 0) {
     const metrics = [...new Set(history.filter((e) => !kept.includes(e)).map((e) => e.latencyMetric ?? toolOwn))].join(', ');

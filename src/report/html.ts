@@ -11,7 +11,7 @@ import { formatTimestamp } from './format.js';
 import type { StageRuns } from './renderer.js';
 import { renderLineChart, type ChartLimit, type ChartSeries } from './html-chart.js';
 import { scopeName } from '../document/selector.js';
-import type { HistoryEntry } from '../document/history-entry.js';
+import { newestLatencySeries, type HistoryEntry } from '../document/history-entry.js';
 import { historyShiftFindings } from '../gate/history-shifts.js';
 import { formatChange, formatNumber } from './format.js';
 import { escapeHtml } from './html-escape.js';
@@ -200,7 +200,8 @@ function throughputLimits(stage: StageReport, s: ScopeComparison): ChartLimit[] 
 }
 
 /** The stage's p95 per run over its history, commits on the x axis, a marker where each shift began. */
-function trendChart(stage: string, history: readonly HistoryEntry[]): string {
+function trendChart(stage: string, stored: readonly HistoryEntry[]): string {
+  const history = newestLatencySeries(stored);
   const points = history.flatMap((h, i) => (h.p95 !== null && h.p95 > 0 ? [[i, h.p95] as [number, number]] : []));
   if (points.length < 2) return '';
   const shifts = historyShiftFindings(history).shifts.filter((f) => f.series.scope === undefined);

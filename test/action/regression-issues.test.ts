@@ -190,6 +190,21 @@ describe('a shift in the history made detectable by this run', () => {
     expect(github.state.issues().find((i) => i.number === shift!.number)!.state).toBe('open');
   });
 
+  it('opens none where the level moved only because the config judged another metric before', async () => {
+    // 12 runs of another latency metric at ~100 ms, then 2 of the tool's own at the recorded run's ~155 ms.
+    const earlier = history(4).slice(0, 14).map((e, i) => ({ ...e, p95: (i < 12 ? 100 : 155.5) * (1 + 0.004 * Math.sin(i * 1.7)), levels: [], ...(i < 12 ? { latencyMetric: 'http_req_waiting' } : {}) }));
+    const dir = mkdtempSync(join(tmpdir(), 'perf-gate-shift-'));
+    const baseline = join(dir, 'baseline.ndjson.gz');
+    copyFileSync('test/fixtures/k6/smoke-baseline.ndjson.gz', baseline);
+    writeFileSync(`${baseline}.history.json`, historyFileText('smoke', earlier));
+    const before = github.state.issues().length;
+    const io = await act('smoke-baseline', 'metric0000000000000000000000000000000013', 'push', baseline);
+    expect(github.state.issues().slice(before).filter((i) => i.title.includes('shifted'))).toEqual([]);
+    const markdown = readFileSync(io.calls.find((c) => c.startsWith('output: report-markdown='))!.slice('output: report-markdown='.length), 'utf8');
+    expect(markdown).not.toContain('Shift on the default branch');
+    expect(markdown).not.toContain('(shift)');
+  });
+
   it("closes a shift's issue when this run is back within 5 % of the level before it", async () => {
     const issue = github.state.seedIssue({ title: 'perf-gate: p95 of all requests shifted +12 % in stage smoke', body: '<!-- perf-gate:track=smoke · shift of p95 of all requests from 1234567 -->\n<!-- perf-gate:level-before=160 -->\nold', labels: ['perf-gate'] });
     await act('smoke-baseline', 'back000000000000000000000000000000000012');

@@ -59,6 +59,16 @@ describe('perf-gate history', () => {
     expect(r.stdout).toContain('  no shift beyond the noise and the minimum change');
   });
 
+  it("reads the newest entry's latency metric only, and says how many runs of another it left out", async () => {
+    // The shifted history, but its first 8 runs judged another metric at a third of the level: a shift
+    // if they were read with the rest, and another series.
+    const mixed = join(tmp, 'mixed.history.json');
+    writeFileSync(mixed, historyFileText('smoke', history(4).map((e, i) => (i < 8 ? { ...e, p95: 50, levels: [], latencyMetric: 'http_req_waiting' } : e))));
+    const r = await cli('history', '--stage', 'smoke', '--history', mixed, '--format', 'json');
+    expect(r.stderr).toBe("perf-gate history: 8 of 20 runs measured another latency metric than the newest (the tool's own) and are left out\n");
+    expect((JSON.parse(r.stdout) as { runs: number }).runs).toBe(12);
+  });
+
   it('reads the history beside a file-store baseline', async () => {
     writeFileSync(join(tmp, 'baseline.smoke.history.json'), historyFileText('smoke', history(4)));
     const r = await cli('history', '--stage', 'smoke', '--baseline', join(tmp, 'baseline.smoke.json'));

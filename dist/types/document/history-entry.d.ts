@@ -57,3 +57,16 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export declare function historyEntry(doc: RunDocument, sha: string, latencyMetric?: string): HistoryEntry;
 /** The percentiles a history entry keeps per scope: the median (for the tail's spread) and the usual tail percentiles. */
 export declare const HISTORY_QUANTILES: readonly number[];
+/**
+ * The entries that describe the latency metric `judged` (one without `latencyMetric` describes the tool's
+ * own, `toolOwn`), in their order: one series. Figures of another metric (written before the config's
+ * latencyMetric changed) would show the change of config as a shift, and teach the noise of another series.
+ *
+ * @example entriesOfLatency(history, 'http_req_duration{scenario:api}', 'http_req_duration')
+ */
+export declare function entriesOfLatency(history: readonly HistoryEntry[], judged: string, toolOwn: string): HistoryEntry[];
+/**
+ * The entries of the newest entry's latency metric: the series a history file stands for when nothing
+ * else says which metric is judged (`perf-gate history`, the HTML report's chart).
+ */
+export declare function newestLatencySeries(history: readonly HistoryEntry[]): HistoryEntry[];

@@ -1,5 +1,5 @@
 import type { StagePolicy } from '../config/policy.js';
-import type { HistoryEntry } from '../document/history-entry.js';
+import { type HistoryEntry } from '../document/history-entry.js';
 import type { RunDocument } from '../document/run-document.js';
 import { RunView } from '../document/run-view.js';
 import type { Detector, JudgedScope } from './detector.js';
