@@ -26,6 +26,10 @@ export interface StageBench {
   readonly workDir: string;
   /** Milliseconds between disk samples. */
   readonly sampleMs: number;
+  /** Where the run is built (IngestOptions.builderThread); default the product's own choice. */
+  readonly builderThread?: 'auto' | 'always' | 'never';
+  /** Run in a thread with the Action thread's limits (action-thread.ts), as the Action runs; default true. */
+  readonly actionThread?: boolean;
 }
 
 /** VmHWM: the process's peak RSS so far, in kB. */
@@ -44,7 +48,8 @@ function diskBytes(dir: string): number {
 }
 
 export async function benchStage(b: StageBench) {
-  const ingest = stageIngestOptions('smoke', resolvePolicy(defaultConfig(), 'smoke'), {});
+  const stageIngest = stageIngestOptions('smoke', resolvePolicy(defaultConfig(), 'smoke'), {});
+  const ingest = b.builderThread !== undefined ? { ...stageIngest, builderThread: b.builderThread } : stageIngest;
   const outFile = join(b.workDir, 'smoke.ndjson');
   const disk: number[] = [];
   // Where the memory is, at its largest: V8's heap, Buffers and WebAssembly memory outside it.

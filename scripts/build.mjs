@@ -1,5 +1,5 @@
 // Builds dist/, which is committed (the Action runs dist/index.js straight from the repository):
-// - dist/index.js, the Action, and dist/cli.js, the CLI: single ESM files with every dependency bundled in,
+// - dist/index.js and dist/action.js, the Action (the first starts the second in a thread), and dist/cli.js, the CLI: single ESM files with every dependency bundled in,
 //   so they run with nothing but Node; targeted at Node 20, the oldest we support, so the same files run on
 //   the node24 runtime action.yml names.
 // - dist/lib.js, the library: our code bundled, its dependencies left as imports for npm to install (they
@@ -23,6 +23,8 @@ const entries = [
   { in: 'src/cli/index.ts', out: `${OUT}/cli.js`, shebang: true },
   { in: 'src/index.ts', out: `${OUT}/lib.js`, shebang: false, external: true },
   { in: 'src/action/index.ts', out: `${OUT}/index.js`, shebang: false },
+  // The Action itself, which dist/index.js starts in a thread with a small young generation (src/action/action-thread.ts).
+  { in: 'src/action/action-main.ts', out: `${OUT}/action.js`, shebang: false },
   // The ingest's builder thread: each bundle above starts it from beside itself (src/ingest/builder-thread.ts).
   { in: 'src/ingest/ingest-worker.ts', out: `${OUT}/ingest-worker.js`, shebang: false },
 ];

@@ -45,7 +45,7 @@ try {
     if (!files.includes(required)) problems.push(`the package lacks ${required}`);
   }
   for (const f of files) {
-    if (/^(src|test|scripts|examples\/isectech-api)\//.test(f) || f === 'dist/index.js') problems.push(`the package ships ${f}, which a user of the library or CLI does not need`);
+    if (/^(src|test|scripts|examples\/isectech-api)\//.test(f) || f === 'dist/index.js' || f === 'dist/action.js') problems.push(`the package ships ${f}, which a user of the library or CLI does not need`);
   }
   const imported = new Set();
   const bare = (spec) => !spec.startsWith('.') && !spec.startsWith('node:') && !builtinModules.includes(spec);

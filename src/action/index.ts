@@ -1,32 +1,5 @@
-import * as core from '@actions/core';
-import { tmpdir } from 'node:os';
-import { runAction } from './run.js';
-import type { ActionIo } from './io.js';
+// The Action's entry (action.yml runs dist/index.js): only starts the Action's thread, which runs
+// dist/action.js (action-thread.ts says why). Kept this small so the waiting thread loads none of the Action.
+import { failStep, runInActionThread } from './action-thread.js';
 
-const io: ActionIo = {
-  getInput: (name) => core.getInput(name),
-  setOutput: (name, value) => core.setOutput(name, value),
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  error: (m) => core.error(m),
-  debug: (m) => core.debug(m),
-  group: (name, fn) => core.group(name, fn),
-  summary: async (markdown) => {
-    await core.summary.addRaw(markdown, true).write();
-  },
-  setFailed: (m) => core.setFailed(m),
-  setSecret: (value) => core.setSecret(value),
-  onCancel: (handler) => {
-    process.once('SIGINT', handler);
-    process.once('SIGTERM', handler);
-  },
-  env: process.env,
-  tempDir: process.env['RUNNER_TEMP'] || tmpdir(),
-  now: () => new Date(),
-};
-
-runAction(io).catch((err: unknown) => {
-  // A thrown non-Error must not end green.
-  core.setFailed(err instanceof Error ? err.message : String(err));
-  if (err instanceof Error && err.stack) core.debug(err.stack);
-});
+runInActionThread(new URL('./action.js', import.meta.url), failStep);
