@@ -103027,7 +103027,7 @@ ${findings.map((f) => `- ${findingMessage(f)}`).join("\n")}`
 }
 var LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
 async function trackShifts(client, repo, open8, ctx, stage, latencyMetric, run, done, io2) {
-  const history = entriesOfLatency(run.history, latencyMetric, run.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const history = entriesOfLatency(run.history, latencyMetric, new RunView(run.current).roles.latency);
   const entries = [...history, historyEntry(run.current, ctx.sha || "this run", latencyMetric)];
   const now = historyShiftFindings(entries);
   const before = historyShiftFindings(history).shifts;
@@ -103248,7 +103248,7 @@ function secretsOf(inputs) {
 }
 function trendBlock(first2) {
   if (!first2) return "";
-  const history = entriesOfLatency(first2.history, latencyMetricOf(first2.report.scopes), first2.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const history = entriesOfLatency(first2.history, latencyMetricOf(first2.report.scopes), new RunView(first2.current).roles.latency);
   const found = historyShiftFindings(history);
   const began = new Set(found.shifts.filter((s) => s.series.scope === void 0).map((s) => s.beganAt));
   const chart = renderTrend([...history.map((h) => ({ label: `${h.sha.slice(0, 7)}${began.has(h.sha) ? " (shift)" : ""}`, p95: h.p95 ?? Number.NaN })), { label: "this run", p95: wholeRunP95(first2.report) }]);

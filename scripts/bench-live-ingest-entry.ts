@@ -28,8 +28,6 @@ export interface StageBench {
   readonly sampleMs: number;
   /** Where the run is built (IngestOptions.builderThread); default the product's own choice. */
   readonly builderThread?: 'auto' | 'always' | 'never';
-  /** Run in a thread with the Action thread's limits (action-thread.ts), as the Action runs; default true. */
-  readonly actionThread?: boolean;
 }
 
 /** VmHWM: the process's peak RSS so far, in kB. */

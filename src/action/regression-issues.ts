@@ -16,7 +16,7 @@ import { findingMessage } from '../report/words.js';
 import { formatChange, formatNumber } from '../report/format.js';
 import { seriesName, shiftText } from '../report/history-words.js';
 import { entriesOfLatency, historyEntry } from '../document/history-entry.js';
-import { K6_ROLES } from '../document/roles.js';
+import { RunView } from '../document/run-view.js';
 import { historySeries, historyShiftFindings, type HistoryShiftFinding } from '../gate/history-shifts.js';
 import type { RunContext } from './context.js';
 import type { ActionIo } from './io.js';
@@ -106,7 +106,7 @@ const LEVEL_BEFORE = /^<!-- perf-gate:level-before=([\d.e+-]+) -->$/m;
  */
 async function trackShifts(client: GitHubClient, repo: { owner: string; repo: string }, open: ReadonlyMap<string, TrackingIssue>, ctx: RunContext, stage: string, latencyMetric: string, run: StageRun, done: { opened: number[]; updated: number[]; closed: number[] }, io: ActionIo): Promise<void> {
   // One series: the stored runs of the metric this stage judges, and this run's figures of it.
-  const history = entriesOfLatency(run.history, latencyMetric, run.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const history = entriesOfLatency(run.history, latencyMetric, new RunView(run.current).roles.latency);
   const entries = [...history, historyEntry(run.current, ctx.sha || 'this run', latencyMetric)];
   const now = historyShiftFindings(entries);
   const before = historyShiftFindings(history).shifts;

@@ -30,7 +30,7 @@ import { escapeMarkdown } from '../report/escape.js';
 import { shiftText } from '../report/history-words.js';
 import { historyShiftFindings } from '../gate/history-shifts.js';
 import { entriesOfLatency } from '../document/history-entry.js';
-import { K6_ROLES } from '../document/roles.js';
+import { RunView } from '../document/run-view.js';
 import { latencyMetricOf } from '../report/view.js';
 import { runMetrics } from '../export/run-metrics.js';
 import { pushRemoteWrite } from '../pipeline/prometheus-push.js';
@@ -211,7 +211,7 @@ function secretsOf(inputs: ActionInputs): string[] {
 function trendBlock(first: StageRun | undefined): string {
   if (!first) return '';
   // The stored runs of the metric this run's p95 is of: another metric's would chart a change of config.
-  const history = entriesOfLatency(first.history, latencyMetricOf(first.report.scopes), first.current.meta.roles?.latency ?? K6_ROLES.latency);
+  const history = entriesOfLatency(first.history, latencyMetricOf(first.report.scopes), new RunView(first.current).roles.latency);
   const found = historyShiftFindings(history);
   const began = new Set(found.shifts.filter((s) => s.series.scope === undefined).map((s) => s.beganAt));
   const chart = renderTrend([...history.map((h) => ({ label: `${h.sha.slice(0, 7)}${began.has(h.sha) ? ' (shift)' : ''}`, p95: h.p95 ?? Number.NaN })), { label: 'this run', p95: wholeRunP95(first.report) }]);
