@@ -8046,6 +8046,102 @@ function checkNoise(noise, shapeNoise) {
   if (!(shapeNoise >= 0 && Number.isFinite(shapeNoise))) throw new RangeError(`percentileRiseTest: shapeNoise must be a finite number \u2265 0 but got ${shapeNoise}`);
 }
 
+// src/stats/pooled-sampling-error.ts
+function pooledVariancePerRequest(runs) {
+  if (runs.length === 0) throw new RangeError("pooledVariancePerRequest: needs at least one run");
+  let sum3 = 0;
+  for (const r of runs) {
+    if (!(Number.isFinite(r.se) && r.se >= 0)) throw new RangeError(`pooledVariancePerRequest: se must be a finite number \u2265 0 but got ${r.se}`);
+    if (!(Number.isFinite(r.count) && r.count > 0)) throw new RangeError(`pooledVariancePerRequest: count must be > 0 but got ${r.count}`);
+    sum3 += r.se * r.se * r.count;
+  }
+  return sum3 / runs.length;
+}
+function sharedStandardError(variancePerRequest, counts2) {
+  if (!(Number.isFinite(variancePerRequest) && variancePerRequest >= 0)) throw new RangeError(`sharedStandardError: variance must be a finite number \u2265 0 but got ${variancePerRequest}`);
+  if (counts2.length === 0) throw new RangeError("sharedStandardError: needs at least one run");
+  let inverse = 0;
+  for (const n of counts2) {
+    if (!(Number.isFinite(n) && n > 0)) throw new RangeError(`sharedStandardError: count must be > 0 but got ${n}`);
+    inverse += 1 / n;
+  }
+  return Math.sqrt(variancePerRequest * inverse) / counts2.length;
+}
+
+// src/gate/pooled-baseline.ts
+var NO_POOLING = { maxRuns: 1, found: false, of: () => void 0 };
+function poolBaseline(history, baseline, policy) {
+  if (policy.baselineRuns < 2) return NO_POOLING;
+  let at = -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i].end === baseline.end && history[i].start === baseline.start) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return { ...NO_POOLING, maxRuns: policy.baselineRuns };
+  const runs = history.slice(Math.max(0, at - policy.baselineRuns + 1), at + 1).reverse();
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    maxRuns: policy.baselineRuns,
+    found: true,
+    of(scope, q) {
+      const key = `${scope ? `${scope.tag}\0${scope.value}` : ""}${q}`;
+      if (!cache.has(key)) cache.set(key, pool(runs, scope, q, policy));
+      return cache.get(key);
+    }
+  };
+}
+function pool(runs, scope, q, policy) {
+  const levels = [];
+  const spreads = [];
+  const counts2 = [];
+  const shas = [];
+  for (const run of runs) {
+    const level2 = levelOfScope(run, scope);
+    const quantile2 = quantileOf(level2, q);
+    if (!quantile2) break;
+    const newer = levels[levels.length - 1];
+    if (newer && isChangeStep({ level: quantile2.log, se: quantile2.se }, { level: newer.log, se: newer.se }, levelNoise(policy.runToRunNoise, policy.runToRunNoiseMs, Math.exp(newer.log), "ms"))) break;
+    levels.push(quantile2);
+    counts2.push(level2.count);
+    const median = q > 0.5 ? quantileOf(level2, 0.5) : void 0;
+    if (median) spreads.push(logSpreadOf(quantile2, median, q));
+    shas.push(run.sha);
+  }
+  if (levels.length < 2) return void 0;
+  const everySpread = spreads.length === levels.length;
+  const spread = everySpread ? { spread: poolLogEstimates(spreads) } : {};
+  const errors = (xs) => xs.map((x, k) => ({ se: x.se, count: counts2[k] }));
+  return {
+    estimate: { level: poolLogEstimates(levels), ...spread, runs: levels.length },
+    shas,
+    baselineRunLog: levels[0].log,
+    perRun: { level: errors(levels), ...everySpread ? { spread: errors(spreads) } : {} }
+  };
+}
+function withSharedErrors(pooled, current, currentCount) {
+  const counts2 = pooled.perRun.level.map((r) => r.count);
+  const share = (runs, mine) => {
+    const v = pooledVariancePerRequest([...runs, { se: mine.se, count: currentCount }]);
+    return { baseline: sharedStandardError(v, counts2), current: sharedStandardError(v, [currentCount]) };
+  };
+  const level2 = share(pooled.perRun.level, current.level);
+  const b = pooled.estimate;
+  const spread = pooled.perRun.spread && b.spread && current.spread ? share(pooled.perRun.spread, current.spread) : void 0;
+  return {
+    baseline: { ...b, level: { log: b.level.log, se: level2.baseline }, ...spread && b.spread ? { spread: { log: b.spread.log, se: spread.baseline } } : {} },
+    current: { ...current, level: { log: current.level.log, se: level2.current }, ...spread && current.spread ? { spread: { log: current.spread.log, se: spread.current } } : {} }
+  };
+}
+function levelOfScope(run, scope) {
+  return run.levels?.find((l) => scope ? l.scope?.tag === scope.tag && l.scope.value === scope.value : l.scope === void 0);
+}
+function quantileOf(level2, q) {
+  const found = level2?.quantiles?.find((x) => Math.abs(x.q - q) < 1e-9);
+  return found ? { log: found.log, se: found.se } : void 0;
+}
+
 // src/gate/detectors/latency.ts
 var latency = {
   id: "latency",
@@ -8154,13 +8250,15 @@ function shift(b, c2, designEffect, noise) {
 }
 function quantile(b, c2, q, nEffB, nEffC, noise, shapeNoise, averaged) {
   if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
-  const t = averaged ? pooledRise(averaged, c2, q, nEffC, noise, shapeNoise) : percentileRiseTest(b, c2, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  const t = averaged ? pooledRise(averaged, c2, q, nEffC, totalCount(c2), noise, shapeNoise) : percentileRiseTest(b, c2, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
 }
-function pooledRise(averaged, c2, q, nEffC, noise, shapeNoise) {
+function pooledRise(averaged, c2, q, nEffC, countC, noise, shapeNoise) {
   const current = percentileEstimate(c2, q, nEffC, "current");
-  return isInsufficient(current) ? current : percentileRiseOfEstimates(averaged.estimate, current, { noise, shapeNoise });
+  if (isInsufficient(current)) return current;
+  const shared = withSharedErrors(averaged, current, countC);
+  return percentileRiseOfEstimates(shared.baseline, shared.current, { noise, shapeNoise });
 }
 function mean2(b, c2, deffB, deffC, noise) {
   const mb = distributionMoments(b);
@@ -8727,57 +8825,6 @@ function scopeOfSelector(selector) {
 // src/gate/detectors/index.ts
 var DETECTORS = [thresholds, coverage, latency, endOfRun, errorRate, failureSignatures, throughput, memoryLevel, memoryGrowth, degradation];
 var AB_DETECTORS = [thresholds, coverage, pairedLatency, errorRate, failureSignatures, pairedThroughput];
-
-// src/gate/pooled-baseline.ts
-var NO_POOLING = { maxRuns: 1, found: false, of: () => void 0 };
-function poolBaseline(history, baseline, policy) {
-  if (policy.baselineRuns < 2) return NO_POOLING;
-  let at = -1;
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (history[i].end === baseline.end && history[i].start === baseline.start) {
-      at = i;
-      break;
-    }
-  }
-  if (at < 0) return { ...NO_POOLING, maxRuns: policy.baselineRuns };
-  const runs = history.slice(Math.max(0, at - policy.baselineRuns + 1), at + 1).reverse();
-  const cache = /* @__PURE__ */ new Map();
-  return {
-    maxRuns: policy.baselineRuns,
-    found: true,
-    of(scope, q) {
-      const key = `${scope ? `${scope.tag}\0${scope.value}` : ""}${q}`;
-      if (!cache.has(key)) cache.set(key, pool(runs, scope, q, policy));
-      return cache.get(key);
-    }
-  };
-}
-function pool(runs, scope, q, policy) {
-  const levels = [];
-  const spreads = [];
-  const shas = [];
-  for (const run of runs) {
-    const level2 = levelOfScope(run, scope);
-    const quantile2 = quantileOf(level2, q);
-    if (!quantile2) break;
-    const newer = levels[levels.length - 1];
-    if (newer && isChangeStep({ level: quantile2.log, se: quantile2.se }, { level: newer.log, se: newer.se }, levelNoise(policy.runToRunNoise, policy.runToRunNoiseMs, Math.exp(newer.log), "ms"))) break;
-    levels.push(quantile2);
-    const median = q > 0.5 ? quantileOf(level2, 0.5) : void 0;
-    if (median) spreads.push(logSpreadOf(quantile2, median, q));
-    shas.push(run.sha);
-  }
-  if (levels.length < 2) return void 0;
-  const spread = spreads.length === levels.length ? { spread: poolLogEstimates(spreads) } : {};
-  return { estimate: { level: poolLogEstimates(levels), ...spread, runs: levels.length }, shas, baselineRunLog: levels[0].log };
-}
-function levelOfScope(run, scope) {
-  return run.levels?.find((l) => scope ? l.scope?.tag === scope.tag && l.scope.value === scope.value : l.scope === void 0);
-}
-function quantileOf(level2, q) {
-  const found = level2?.quantiles?.find((x) => Math.abs(x.q - q) < 1e-9);
-  return found ? { log: found.log, se: found.se } : void 0;
-}
 
 // src/gate/resources.ts
 var RESOURCE_RULES = {

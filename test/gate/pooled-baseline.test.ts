@@ -4,7 +4,11 @@ import { parseConfig } from '../../src/config/schema.js';
 import { historyEntry, type HistoryEntry, type HistoryLevel } from '../../src/document/history-entry.js';
 import { RunView } from '../../src/document/run-view.js';
 import { compareRuns } from '../../src/gate/compare.js';
-import { poolBaseline } from '../../src/gate/pooled-baseline.js';
+import { poolBaseline, withSharedErrors, type PooledPercentile } from '../../src/gate/pooled-baseline.js';
+import { percentileEstimate, percentileRiseOfEstimates, type PercentileEstimate } from '../../src/stats/percentile-rise-test.js';
+import { poolLogEstimates } from '../../src/stats/log-quantile.js';
+import { totalCount } from '../../src/stats/distribution.js';
+import { driftingRuns, sufficient } from '../stats/helpers.js';
 import { findingMessage } from '../../src/report/words.js';
 import { lognormal, syntheticRun } from './synthetic.js';
 
@@ -33,6 +37,9 @@ describe('poolBaseline', () => {
     // the spread ln(p95/median) of each run, averaged: 3.3 − 2
     expect(p.estimate.spread?.log).toBeCloseTo(1.3, 12);
     expect(p.baselineRunLog).toBe(3.4);
+    // what each run's sampling error was, for withSharedErrors
+    expect(p.perRun.level).toEqual([{ se: 0.05, count: 230 }, { se: 0.05, count: 230 }, { se: 0.05, count: 230 }]);
+    expect(p.perRun.spread).toHaveLength(3);
   });
 
   it('pools from the baseline run, not from newer stored runs', () => {
@@ -120,5 +127,93 @@ describe('compareRuns with percentiles in the history', () => {
     const report = compareRuns({ baseline, current: run(99, 6), policy, history: history.slice(0, 4) });
     expect(report.findings.some((x) => x.details?.pooledBaseline)).toBe(false);
     expect(report.notes).toContain('The stored history does not hold the baseline run: percentiles are compared with the baseline run alone.');
+  });
+});
+
+describe('withSharedErrors', () => {
+  /** A pooled baseline of K runs of `count` requests with these level se's (spread se's half of them). */
+  const pooledOf = (ses: readonly number[], count = 230): PooledPercentile => {
+    const levels = ses.map((se, k) => ({ log: 3 + k * 0.01, se }));
+    const spreads = ses.map((se) => ({ log: 0.5, se: se / 2 }));
+    return {
+      estimate: { level: poolLogEstimates(levels), spread: poolLogEstimates(spreads), runs: ses.length },
+      shas: ses.map((_, k) => `c${k}`),
+      baselineRunLog: 3,
+      perRun: { level: ses.map((se) => ({ se, count })), spread: ses.map((se) => ({ se: se / 2, count })) },
+    };
+  };
+  const current = (se: number): PercentileEstimate => ({ level: { log: 3.3, se }, spread: { log: 0.8, se: se / 2 }, runs: 1 });
+
+  it('changes nothing when every run has the same error', () => {
+    const pooled = pooledOf([0.05, 0.05, 0.05, 0.05, 0.05]);
+    const shared = withSharedErrors(pooled, current(0.05), 230);
+    expect(shared.current.level.se).toBeCloseTo(0.05, 12);
+    expect(shared.baseline.level.se).toBeCloseTo(pooled.estimate.level.se, 12);
+    expect(shared.baseline.spread!.se).toBeCloseTo(pooled.estimate.spread!.se, 12);
+    expect(shared.current.spread!.se).toBeCloseTo(0.025, 12);
+  });
+
+  it('a current run that drew a wide error of its own gets the runs\' common one; the logs stay', () => {
+    // v = 230·(5·0.05² + 0.15²)/6 → the current run's se √(v/230) = √(0.035/6) = 0.0764, the mean of five runs' √(v·5/230)/5
+    const shared = withSharedErrors(pooledOf([0.05, 0.05, 0.05, 0.05, 0.05]), current(0.15), 230);
+    expect(shared.current.level.se).toBeCloseTo(Math.sqrt(0.035 / 6), 12);
+    expect(shared.baseline.level.se).toBeCloseTo(Math.sqrt(0.035 / 6) / Math.sqrt(5), 12);
+    expect(shared.current.level.log).toBe(3.3);
+    expect(shared.current.spread!.log).toBe(0.8);
+    expect(shared.baseline.level.log).toBeCloseTo(3.02, 12);
+    expect(shared.baseline.runs).toBe(5);
+  });
+
+  it('scales the common error to each run\'s size: a current run of 4× the requests has half the se', () => {
+    const shared = withSharedErrors(pooledOf([0.1, 0.1], 100), current(0.05), 400);
+    expect(shared.current.level.se).toBeCloseTo(0.05, 12);
+    expect(shared.baseline.level.se).toBeCloseTo(0.1 / Math.SQRT2, 12);
+  });
+
+  it('without a spread on both sides only the level is shared', () => {
+    const pooled = pooledOf([0.05, 0.08]);
+    const shared = withSharedErrors({ ...pooled, perRun: { level: pooled.perRun.level } }, { level: { log: 3.3, se: 0.05 }, runs: 1 }, 230);
+    expect(shared.current.spread).toBeUndefined();
+    expect(shared.baseline.spread).toEqual(pooled.estimate.spread);
+  });
+
+  // Seeded drifting log-normal runs of 230 requests (median 20 ms, log-SD 0.35, 3 % drift): five stored
+  // runs and a current one, as bench:accuracy's smoke endpoints.
+  const trialsOf = (seed: number, tail: number, trials: number): { own: number[]; shared: number[] } => {
+    const sample = driftingRuns(seed);
+    const own: number[] = [];
+    const shared: number[] = [];
+    const estimate = (d: ReturnType<typeof sample>) => sufficient(percentileEstimate(d, 0.95, totalCount(d), 'baseline'));
+    for (let i = 0; i < trials; i++) {
+      const runs = Array.from({ length: 5 }, () => estimate(sample(230)));
+      const pooled: PooledPercentile = {
+        estimate: { level: poolLogEstimates(runs.map((r) => r.level)), spread: poolLogEstimates(runs.map((r) => r.spread!)), runs: 5 },
+        shas: [],
+        baselineRunLog: runs[0]!.level.log,
+        perRun: { level: runs.map((r) => ({ se: r.level.se, count: 230 })), spread: runs.map((r) => ({ se: r.spread!.se, count: 230 })) },
+      };
+      const c = estimate(sample(230, tail));
+      const options = { noise: 0.03, shapeNoise: 0.015 };
+      own.push(sufficient(percentileRiseOfEstimates(pooled.estimate, c, options)).pGreater);
+      const s = withSharedErrors(pooled, c, 230);
+      shared.push(sufficient(percentileRiseOfEstimates(s.baseline, s.current, options)).pGreater);
+    }
+    return { own, shared };
+  };
+
+  it('under no change, p < 0.05 at most about 5 % of the time (1000 seeded trials)', () => {
+    const { shared } = trialsOf(21, 1, 1000);
+    const rate = shared.filter((p) => p < 0.05).length / shared.length;
+    expect(rate).toBeGreaterThan(0.015);
+    expect(rate).toBeLessThan(0.07);
+  });
+
+  it('a +30 % tail is confirmed more often than with the current run\'s own error (300 seeded trials, p < 0.05 / 22)', () => {
+    const { own, shared } = trialsOf(22, 1.3, 300);
+    const bar = 0.05 / 22;
+    const ownRate = own.filter((p) => p < bar).length / own.length;
+    const sharedRate = shared.filter((p) => p < bar).length / shared.length;
+    // 80 % with its own error, 90 % shared (seeded)
+    expect(sharedRate).toBeGreaterThan(ownRate + 0.05);
   });
 });

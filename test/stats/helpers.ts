@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Distribution } from '../../src/stats/distribution.js';
 import { isInsufficient, type InsufficientData } from '../../src/stats/insufficient.js';
+import { seededRng } from '../../src/stats/random.js';
 
 // Property tests are seeded like everything else: the same inputs on every run and every machine.
 // To explore new inputs locally, change the seed; a failure report prints the path to replay it.
@@ -55,4 +56,22 @@ export function numbersIn(x: unknown): number[] {
   if (Array.isArray(x)) return x.flatMap(numbersIn);
   if (typeof x === 'object' && x !== null) return Object.values(x).flatMap(numbersIn);
   return [];
+}
+
+/**
+ * Seeded log-normal runs (median 20 ms, log-SD 0.35), each drifting by e^N(0, 3 %): the noise floor the
+ * tests are told about. `tail` (× at p95 and above, growing from 1 at the median, as bench:accuracy's tail
+ * change) makes a tail-only regression of the same shape; the runs a generator gives share one stream.
+ */
+export function driftingRuns(seed: number): (n: number, tail?: number) => Distribution {
+  const rng = seededRng(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
+  return (n, tail = 1) => {
+    const drift = 0.03 * gauss();
+    return toDistribution(Array.from({ length: n }, () => {
+      const z = gauss();
+      const stretch = z > 0 ? 1 + (tail - 1) * Math.min(1, z / 1.6448536269514722) : 1;
+      return Math.round(20 * Math.exp(0.35 * z + drift) * stretch * 100) / 100;
+    }));
+  };
 }

@@ -5,8 +5,7 @@ import { isInsufficient } from '../../src/stats/insufficient.js';
 import { normalCdf } from '../../src/stats/normal.js';
 import { percentileEstimate, percentileRiseOfEstimates, percentileRiseTest, type PercentileEstimate } from '../../src/stats/percentile-rise-test.js';
 import { poolLogEstimates } from '../../src/stats/log-quantile.js';
-import { seededRng } from '../../src/stats/random.js';
-import { sufficient, tiedSample, toDistribution } from './helpers.js';
+import { driftingRuns, sufficient, tiedSample, toDistribution } from './helpers.js';
 
 /** 70 requests at 10 ms, then one each at 11 … 40 ms (n = 100). */
 const steppedTail: Distribution = [{ value: 10, count: 70 }, ...Array.from({ length: 30 }, (_, i) => ({ value: 11 + i, count: 1 }))];
@@ -17,16 +16,6 @@ const scaleAll = (d: Distribution, k: number): Distribution => d.map((b) => ({ v
 const S = Math.log(39.279 / 30.821) / 3.919928;
 const levelSe = (noise: number) => Math.sqrt(2 * S * S + 2 * noise * noise);
 const one = (z: number) => normalCdf(-z);
-
-/** Seeded log-normal runs (median 20 ms, log-SD 0.35), each drifting by e^N(0, 3 %): the noise floor the tests are told about. */
-function driftingRuns(seed: number): (n: number) => Distribution {
-  const rng = seededRng(seed);
-  const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng(), 1e-12))) * Math.cos(2 * Math.PI * rng());
-  return (n) => {
-    const drift = 0.03 * gauss();
-    return toDistribution(Array.from({ length: n }, () => Math.round(20 * Math.exp(0.35 * gauss() + drift) * 100) / 100));
-  };
-}
 
 describe('percentileRiseTest', () => {
   it.each([

@@ -6,7 +6,7 @@ import { insufficient, isInsufficient, type InsufficientData } from '../../stats
 import { logRatioTest, type LogRatioTest } from '../../stats/log-ratio-test.js';
 import { minimumDetectableEffect } from '../../stats/minimum-detectable-effect.js';
 import { percentileEstimate, percentileRiseOfEstimates, percentileRiseTest, type PercentileRiseTest } from '../../stats/percentile-rise-test.js';
-import type { PooledPercentile } from '../pooled-baseline.js';
+import { withSharedErrors, type PooledPercentile } from '../pooled-baseline.js';
 import { relativeShiftTest } from '../../stats/relative-shift-test.js';
 import { shortfallOf, type Assessment } from '../assessment.js';
 import type { Detector } from '../detector.js';
@@ -176,15 +176,17 @@ function shift(b: Distribution, c: Distribution, designEffect: number, noise: nu
  */
 function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number, shapeNoise: number, averaged: PooledPercentile | undefined): Evidence | InsufficientData {
   if (q === undefined || !(q > 0 && q < 1)) return insufficient('a percentile strictly between 0 and 100 is needed for a test');
-  const t = averaged ? pooledRise(averaged, c, q, nEffC, noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  const t = averaged ? pooledRise(averaged, c, q, nEffC, totalCount(c), noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, ...(t.evidence === 'spread' ? { spread: t.test.logRatio } : {}) };
 }
 
-/** The current run's percentile against its baseline averaged over stored runs. */
-function pooledRise(averaged: PooledPercentile, c: Distribution, q: number, nEffC: number, noise: number, shapeNoise: number): PercentileRiseTest | InsufficientData {
+/** The current run's percentile against its baseline averaged over stored runs, their sampling errors pooled over all of them. */
+function pooledRise(averaged: PooledPercentile, c: Distribution, q: number, nEffC: number, countC: number, noise: number, shapeNoise: number): PercentileRiseTest | InsufficientData {
   const current = percentileEstimate(c, q, nEffC, 'current');
-  return isInsufficient(current) ? current : percentileRiseOfEstimates(averaged.estimate, current, { noise, shapeNoise });
+  if (isInsufficient(current)) return current;
+  const shared = withSharedErrors(averaged, current, countC);
+  return percentileRiseOfEstimates(shared.baseline, shared.current, { noise, shapeNoise });
 }
 
 /** The mean: its log standard error by the delta method, with effective sample sizes. */
