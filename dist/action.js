@@ -98158,7 +98158,7 @@ var RESOURCE_RULES = {
   eventLoopLag: { factor: 2, absolute: 10 },
   openFds: { factor: 2, absolute: 20 }
 };
-var BUSIER_FACTOR = 1.05;
+var BUSIER_FACTOR = 1.2;
 var MIN_SAMPLES = 3;
 function compareResources(baseline, current) {
   const samples2 = current.memory?.samples ?? [];

@@ -79068,7 +79068,7 @@ var init_resources = __esm({
       eventLoopLag: { factor: 2, absolute: 10 },
       openFds: { factor: 2, absolute: 20 }
     };
-    BUSIER_FACTOR = 1.05;
+    BUSIER_FACTOR = 1.2;
     MIN_SAMPLES = 3;
     FIELDS = [
       { resource: "cpuPerRequest", of: (u) => u.cpuPerRequestMs, perSecond: (u) => u.cpuCores },

@@ -85,6 +85,19 @@ describe('what moved between the runs', () => {
     expect(cpu.moved).toBe(false);
   });
 
+  it.each([
+    // 65 req/s instead of 100: CPU per request 0.4 → 0.68 ms (+69 %) with CPU per second only +10 %, the wobble between fresh processes
+    { what: 'CPU per second +10 % (its run-to-run wobble) over fewer requests', perSecond: 1.1, moved: false },
+    // CPU per second +30 %: the service did more work per second while serving fewer requests
+    { what: 'CPU per second +30 % over fewer requests', perSecond: 1.3, moved: true },
+  ])('with throughput down, calls CPU per request moved only beyond the wobble of CPU per second: $what', ({ perSecond, moved }) => {
+    const baseline = run(scrapes(() => 0.4));
+    const fewer = syntheticRun({ endpoints: { 'GET /a': { latencies: LATENCIES.slice(0, 3900) } }, seconds: SECONDS, startMs: START, memory: scrapes(() => 0.4 * perSecond) });
+    const cpu = compareResources(baseline, fewer)!.changes.find((c) => c.resource === 'cpuPerRequest')!;
+    expect(cpu.ratio).toBeGreaterThan(1.6);
+    expect(cpu.moved).toBe(moved);
+  });
+
   it('names an event-loop lag that grew within the run, first third to last third', () => {
     const current = run(scrapes(() => 0.4, (k) => ({ eventLoopLagP99Seconds: (k < 8 ? 11 : 60) / 1000 })));
     const r = compareResources(undefined, current)!;
