@@ -63609,8 +63609,10 @@ var init_k6_live_output = __esm({
         })();
         this.settled = this.built.then(
           () => void 0,
-          () => {
+          (error62) => {
             if (!this.pulled) this.dropping ??= this.dropRest();
+            this.failure = { error: error62 };
+            for (const listener of this.failureListeners.splice(0)) listener(error62);
           }
         );
       }
@@ -63630,6 +63632,18 @@ var init_k6_live_output = __esm({
       pulled = false;
       closed = false;
       snapshotOf;
+      /** Why the build failed, once it has; and who wants to know at once (the engine, to stop k6). */
+      failure;
+      failureListeners = [];
+      /**
+       * Calls `listener` once when the build fails (a line the parser refuses, a builder that cannot start),
+       * at once if it already has: nothing k6 writes after that can be judged, and a caller may stop k6
+       * rather than let it load the target for the rest of the stage.
+       */
+      onFailure(listener) {
+        if (this.failure) listener(this.failure.error);
+        else this.failureListeners.push(listener);
+      }
       /**
        * The run document of what k6 wrote so far (whole lines), while k6 runs: a sequential stage's look.
        * Undefined before the first byte arrived (nothing to see yet).
@@ -64097,11 +64111,16 @@ function createK6Engine(options) {
     const shard = options.shard;
     const scriptHash = shard ? await hashFile(options.script) : void 0;
     if (shard?.startAt !== void 0) await waitForStart(shard.startAt, signal, log);
+    let running = true;
+    live?.onFailure((error62) => {
+      if (!running || stopper.signal.aborted) return;
+      log.warning(`stage ${stage}: perf-gate cannot read k6's output (${error62 instanceof Error ? error62.message : String(error62)}); nothing after it can be judged, so k6 is stopped now`);
+      stopper.abort();
+    });
     try {
       result = await runK6({
-        ...live ? { live } : {},
+        ...live ? { live, stop: stopper.signal } : {},
         ...watching ? {
-          stop: stopper.signal,
           onStart: () => {
             looks = startLooks(watching, () => live.snapshot(), () => stopper.abort(), log);
           }
@@ -64126,6 +64145,7 @@ function createK6Engine(options) {
       if (signal.aborted) throw err;
       throw new LoadFailedError(stage, "k6", err instanceof Error ? err.message : String(err), { cause: err });
     } finally {
+      running = false;
       looks?.end();
     }
     const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);

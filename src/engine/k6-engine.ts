@@ -97,12 +97,19 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
     const shard = options.shard;
     const scriptHash = shard ? await hashFile(options.script) : undefined;
     if (shard?.startAt !== undefined) await waitForStart(shard.startAt, signal, log);
+    // Output perf-gate cannot read cannot be judged: stop k6 then, rather than load the target for the
+    // rest of the stage (the stage still fails with the reader's error, naming the file and line).
+    let running = true;
+    live?.onFailure((error) => {
+      if (!running || stopper.signal.aborted) return;
+      log.warning(`stage ${stage}: perf-gate cannot read k6's output (${error instanceof Error ? error.message : String(error)}); nothing after it can be judged, so k6 is stopped now`);
+      stopper.abort();
+    });
     try {
       result = await runK6({
-        ...(live ? { live } : {}),
+        ...(live ? { live, stop: stopper.signal } : {}),
         ...(watching
           ? {
-              stop: stopper.signal,
               onStart: () => {
                 looks = startLooks(watching, () => live!.snapshot(), () => stopper.abort(), log);
               },
@@ -129,6 +136,7 @@ export function createK6Engine(options: K6EngineOptions): LoadEngine {
       if (signal.aborted) throw err;
       throw new LoadFailedError(stage, 'k6', err instanceof Error ? err.message : String(err), { cause: err });
     } finally {
+      running = false;
       looks?.end();
     }
     const exit = describeK6Exit(result.exitCode, result.stderrTail, result.signal);

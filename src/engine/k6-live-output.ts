@@ -117,6 +117,9 @@ export class K6LiveOutput {
   private pulled = false;
   private closed = false;
   private snapshotOf: (() => RunDocument) | undefined;
+  /** Why the build failed, once it has; and who wants to know at once (the engine, to stop k6). */
+  private failure: { readonly error: unknown } | undefined;
+  private readonly failureListeners: ((error: unknown) => void)[] = [];
 
   constructor(
     options: LiveOutputOptions,
@@ -134,12 +137,24 @@ export class K6LiveOutput {
     })();
     this.settled = this.built.then(
       () => undefined,
-      () => {
+      (error: unknown) => {
         // The build failed before it read anything (a builder that could not start): keep k6 from
         // stalling on a full pipe that nobody would read.
         if (!this.pulled) this.dropping ??= this.dropRest();
+        this.failure = { error };
+        for (const listener of this.failureListeners.splice(0)) listener(error);
       },
     );
+  }
+
+  /**
+   * Calls `listener` once when the build fails (a line the parser refuses, a builder that cannot start),
+   * at once if it already has: nothing k6 writes after that can be judged, and a caller may stop k6
+   * rather than let it load the target for the rest of the stage.
+   */
+  onFailure(listener: (error: unknown) => void): void {
+    if (this.failure) listener(this.failure.error);
+    else this.failureListeners.push(listener);
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/config/policy.js';
@@ -139,6 +140,25 @@ describe('k6 output read live through a FIFO', () => {
     expect(live.bytesRead).toBe(Buffer.byteLength(expected));
     expect(readFileSync(rawCopy, 'utf8')).toBe(expected);
     expect(existsSync(live.path)).toBe(false);
+  });
+
+  it('a line the parser refuses while k6 runs: the engine stops k6 at once (nothing after it can be judged) and fails the stage with the reader\'s error', async () => {
+    // smoke-baseline with its third line broken, written over 30 s: without the stop the stage would last that long.
+    const recorded = gunzipSync(readFileSync(join(import.meta.dirname, '../fixtures/k6/smoke-baseline.ndjson.gz'))).toString('utf8').split('\n');
+    recorded[2] = 'this is not k6 output';
+    const replay = join(dir, `broken-${n}`);
+    writeFileSync(`${replay}.ndjson.gz`, gzipSync(recorded.join('\n')));
+    writeFileSync(`${replay}.exitcode`, '0\n');
+    const workDir = folder();
+    const l = load(workDir);
+    const started = Date.now();
+    await expect(engine({ FAKE_K6_REPLAY: replay, FAKE_K6_DURATION_MS: '30000' }).run(l)).rejects.toThrow(/smoke.ndjson:3: expected a k6 JSON output line/);
+    expect(l.log.lines.find((x) => x.includes('perf-gate cannot read k6')), l.log.lines.join('\n')).toMatch(/^warning: stage smoke: perf-gate cannot read k6's output \(.*smoke\.ndjson:3: expected a k6 JSON output line.*\); nothing after it can be judged, so k6 is stopped now$/);
+    expect(l.log.lines).toContain('info: stage smoke: asking k6 to stop now (SIGINT); it has 30 s to write what it measured');
+    // Stopped, not run out: the stand-in exits 105 on SIGINT, long before its 30 s.
+    expect(l.log.lines.some((x) => /^info: stage smoke: k6 exited with code 105 .* · stopped early on purpose$/.test(x)), l.log.lines.join('\n')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(existsSync(join(workDir, 'smoke.ndjson'))).toBe(false);
   });
 
   it('a build that fails before it reads a byte (bad ingest options): the pipe is still read, so k6 is not stalled', async () => {
