@@ -3,7 +3,10 @@
 // models, the rules and how to read the output.
 //
 // Options: --trials-scale 1 (0.1 for a quick run), --out bench-results/accuracy, --workers 2,
-//          --sweep quiet,noisy (machines of the operating-characteristic sweep: quiet, noisy, quiet,noisy or none)
+//          --sweep quiet,noisy (machines of the operating-characteristic sweep: quiet, noisy, quiet,noisy or none),
+//          --only id,id (the scenarios of these ids only, e.g. tail-30,under-limit-15),
+//          --first-trial 0 (the first trial's number: another value draws other pairs from the same seeds,
+//          to check a rate on data the rule was not chosen on)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +22,8 @@ interface Options {
   readonly out: string;
   readonly workers: number;
   readonly sweep: readonly MachineName[];
+  readonly only?: readonly string[];
+  readonly firstTrial: number;
 }
 
 interface Job {
@@ -39,17 +44,27 @@ function parseOptions(argv: readonly string[]): Options {
   const sweepText = value('sweep') ?? 'quiet,noisy';
   const sweep = sweepText === 'none' ? [] : sweepText.split(',');
   for (const m of sweep) if (m !== 'quiet' && m !== 'noisy') throw new Error(`--sweep takes quiet, noisy or none, got ${m}`);
-  return { scale, out: resolve(value('out') ?? 'bench-results/accuracy'), workers, sweep: sweep as MachineName[] };
+  const firstTrial = Number(value('first-trial') ?? 0);
+  if (!Number.isInteger(firstTrial) || firstTrial < 0) throw new Error(`--first-trial must be a whole number ≥ 0, got ${value('first-trial')}`);
+  const only = value('only')?.split(',').filter((id) => id !== '');
+  const options = { scale, out: resolve(value('out') ?? 'bench-results/accuracy'), workers, sweep: sweep as MachineName[], ...(only ? { only } : {}), firstTrial };
+  if (only) {
+    const known = new Set(allScenarios(options).map((x) => x.id));
+    const unknown = only.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`--only: no scenario ${unknown.join(', ')}; the ids are ${[...known].join(', ')}`);
+  }
+  return options;
 }
 
-function allScenarios(o: Pick<Options, 'scale' | 'sweep'>): Scenario[] {
-  return [...tableScenarios(o.scale), ...o.sweep.flatMap((m) => sweepScenarios(o.scale, m))];
+function allScenarios(o: Pick<Options, 'scale' | 'sweep' | 'only'>): Scenario[] {
+  const all = [...tableScenarios(o.scale), ...o.sweep.flatMap((m) => sweepScenarios(o.scale, m))];
+  return o.only ? all.filter((x) => o.only!.includes(x.id)) : all;
 }
 
-function runJob(scenarios: readonly Scenario[], job: Job): TrialResult[] {
+function runJob(scenarios: readonly Scenario[], job: Job, firstTrial: number): TrialResult[] {
   const s = scenarios[job.scenario]!;
   const out: TrialResult[] = [];
-  for (let i = job.from; i < job.to; i++) out.push(runTrial(s, i));
+  for (let i = job.from; i < job.to; i++) out.push(runTrial(s, firstTrial + i));
   return out;
 }
 
@@ -59,7 +74,7 @@ if (!isMainThread) {
     if (job === null) {
       process.exit(0);
     }
-    parentPort!.postMessage({ job, results: runJob(scenarios, job) });
+    parentPort!.postMessage({ job, results: runJob(scenarios, job, (workerData as Options).firstTrial) });
   });
 } else {
   await main(parseOptions(process.argv.slice(2)));
@@ -83,13 +98,13 @@ async function main(options: Options): Promise<void> {
   };
 
   if (options.workers === 1) {
-    for (const job of jobs) record(job, runJob(scenarios, job));
+    for (const job of jobs) record(job, runJob(scenarios, job, options.firstTrial));
   } else {
     await new Promise<void>((resolveAll, reject) => {
       let next = 0;
       let running = 0;
       for (let w = 0; w < options.workers; w++) {
-        const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { scale: options.scale, sweep: options.sweep } });
+        const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { scale: options.scale, sweep: options.sweep, ...(options.only ? { only: options.only } : {}), firstTrial: options.firstTrial } });
         running++;
         const feed = (): void => worker.postMessage(next < jobs.length ? jobs[next++]! : null);
         worker.on('message', (m: { job: Job; results: TrialResult[] }) => {
@@ -116,7 +131,9 @@ async function main(options: Options): Promise<void> {
   const args = [
     ...(options.scale === 1 ? [] : [`--trials-scale ${options.scale}`]),
     ...(options.workers === 2 ? [] : [`--workers ${options.workers}`]),
-    ...(options.sweep.join(',') === 'quiet' ? [] : [`--sweep ${options.sweep.join(',') || 'none'}`]),
+    ...(options.sweep.join(',') === 'quiet,noisy' ? [] : [`--sweep ${options.sweep.join(',') || 'none'}`]),
+    ...(options.only ? [`--only ${options.only.join(',')}`] : []),
+    ...(options.firstTrial === 0 ? [] : [`--first-trial ${options.firstTrial}`]),
   ];
   const command = `npm run bench:accuracy${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${availableParallelism()} available, load average ${loadavg()[0]!.toFixed(2)} at the end, Node ${process.version}`;
