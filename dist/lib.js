@@ -8242,7 +8242,8 @@ function detectable(test, noise, alpha) {
 }
 function tested(question, evidence, change, limit, more) {
   const { test } = evidence;
-  return { ...question, change, beyond: change > limit, pValue: evidence.pValue, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0, ...more };
+  const shown = evidence.level ?? test;
+  return { ...question, change, beyond: change > limit, pValue: evidence.pValue, interval: { lower: shown.lower, upper: shown.upper }, intervalExcludesNoChange: test.lower > 0, ...more };
 }
 function shift(b, c2, designEffect, noise) {
   const t = relativeShiftTest(b, c2, { designEffect, noise });
@@ -8252,7 +8253,7 @@ function quantile(b, c2, q, nEffB, nEffC, noise, shapeNoise, averaged) {
   if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
   const t = averaged ? pooledRise(averaged, c2, q, nEffC, totalCount(c2), noise, shapeNoise) : percentileRiseTest(b, c2, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
-  return { test: t.test, pValue: t.pGreater, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
+  return { test: t.test, pValue: t.pGreater, level: t.level, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
 }
 function pooledRise(averaged, c2, q, nEffC, countC, noise, shapeNoise) {
   const current = percentileEstimate(c2, q, nEffC, "current");

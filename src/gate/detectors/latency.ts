@@ -149,10 +149,15 @@ function detectable(test: LogRatioTest, noise: number, alpha: number): { detecta
 /** What every latency question states before its evidence: the metric, scope, unit, limit, statistic and values. */
 type Question = Pick<Assessment, 'kind' | 'metric' | 'scope' | 'unit' | 'limit' | 'statistic' | 'baseline' | 'current'>;
 
-/** A tested question: its change against the limit, the p-value and the interval of its evidence. */
+/**
+ * A tested question: its change against the limit, the p-value of its evidence, and the interval of the
+ * change itself (a percentile's level even when its distance from the median decided the p-value: the
+ * interval shown beside p95's change, and held against the limit, is p95's own).
+ */
 function tested(question: Question, evidence: Evidence, change: number, limit: number, more: Pick<Assessment, 'atMost' | 'details'>): Assessment {
   const { test } = evidence;
-  return { ...question, change, beyond: change > limit, pValue: evidence.pValue, interval: { lower: test.lower, upper: test.upper }, intervalExcludesNoChange: test.lower > 0, ...more };
+  const shown = evidence.level ?? test;
+  return { ...question, change, beyond: change > limit, pValue: evidence.pValue, interval: { lower: shown.lower, upper: shown.upper }, intervalExcludesNoChange: test.lower > 0, ...more };
 }
 
 /** A log-ratio test and the one-sided p-value it decides on. */
@@ -161,6 +166,8 @@ interface Evidence {
   readonly pValue: number;
   /** A percentile's evidence came from its distance from the median: ln of how much further it moved. */
   readonly spread?: number;
+  /** A percentile's own level test, whichever test decided: the interval of the change shown and held against the limit. */
+  readonly level?: LogRatioTest;
 }
 
 function shift(b: Distribution, c: Distribution, designEffect: number, noise: number): Evidence | InsufficientData {
@@ -178,7 +185,7 @@ function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB
   if (q === undefined || !(q > 0 && q < 1)) return insufficient('a percentile strictly between 0 and 100 is needed for a test');
   const t = averaged ? pooledRise(averaged, c, q, nEffC, totalCount(c), noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
-  return { test: t.test, pValue: t.pGreater, ...(t.evidence === 'spread' ? { spread: t.test.logRatio } : {}) };
+  return { test: t.test, pValue: t.pGreater, level: t.level, ...(t.evidence === 'spread' ? { spread: t.test.logRatio } : {}) };
 }
 
 /** The current run's percentile against its baseline averaged over stored runs, their sampling errors pooled over all of them. */

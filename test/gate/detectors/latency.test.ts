@@ -72,6 +72,9 @@ describe('latency detector', () => {
     expect(p95.intervalExcludesNoChange).toBe(true);
     if (evidence === 'spread') expect(p95.details?.tail?.fromMedian).toBeGreaterThan(0.2);
     else expect(p95.details?.tail).toBeUndefined();
+    // Whichever test decided, the interval is p95's own: centred (on the log scale) on the change shown.
+    const { lower, upper } = p95.interval!;
+    expect((Math.log1p(lower) + Math.log1p(upper)) / 2).toBeCloseTo(Math.log1p(p95.change!), 9);
   });
 
   it('the mean is tested too when asked', () => {
