@@ -97552,7 +97552,7 @@ var latency = {
       const busyB = windowsB.filter((w) => w.count > 0).length;
       const busyC = windowsC.filter((w) => w.count > 0).length;
       const short2 = Math.min(busyB, busyC) < MIN_WINDOWS_TO_FAIL;
-      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean2(bd, cd, deffB, deffC, noise) : quantile(bd, cd, q, nb / deffB, nc / deffC, noise, policy.tailShapeNoise, averaged);
+      const evidence = statistic === "med" ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise) : statistic === "avg" ? mean2(bd, cd, deffB, deffC, noise) : quantile(bd, cd, q, nb / deffB, nc / deffC, nc, noise, policy.tailShapeNoise, averaged);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...evidence.side ? { insufficientSide: evidence.side } : {} });
         continue;
@@ -97593,9 +97593,9 @@ function shift(b, c, designEffect, noise) {
   const t = relativeShiftTest(b, c, { designEffect, noise });
   return isInsufficient(t) ? t : { test: t.test, pValue: t.pGreater };
 }
-function quantile(b, c, q, nEffB, nEffC, noise, shapeNoise, averaged) {
+function quantile(b, c, q, nEffB, nEffC, countC, noise, shapeNoise, averaged) {
   if (q === void 0 || !(q > 0 && q < 1)) return insufficient("a percentile strictly between 0 and 100 is needed for a test");
-  const t = averaged ? pooledRise(averaged, c, q, nEffC, totalCount(c), noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  const t = averaged ? pooledRise(averaged, c, q, nEffC, countC, noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, level: t.level, ...t.evidence === "spread" ? { spread: t.test.logRatio } : {} };
 }

@@ -97,7 +97,7 @@ export const latency: Detector = {
         ? shift(bd, cd, (nb * deffB + nc * deffC) / (nb + nc), noise)
         : statistic === 'avg'
           ? mean(bd, cd, deffB, deffC, noise)
-          : quantile(bd, cd, q, nb / deffB, nc / deffC, noise, policy.tailShapeNoise, averaged);
+          : quantile(bd, cd, q, nb / deffB, nc / deffC, nc, noise, policy.tailShapeNoise, averaged);
       if (isInsufficient(evidence)) {
         out.push({ ...base, change, beyond, insufficient: evidence.reason, shortfall: shortfallOf(evidence), ...(evidence.side ? { insufficientSide: evidence.side } : {}) });
         continue;
@@ -181,9 +181,9 @@ function shift(b: Distribution, c: Distribution, designEffect: number, noise: nu
  * Either is evidence, Bonferroni over the two (stats/percentile-rise-test.ts). The change reported and
  * held against the limit stays the percentile's own ratio.
  */
-function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, noise: number, shapeNoise: number, averaged: PooledPercentile | undefined): Evidence | InsufficientData {
+function quantile(b: Distribution, c: Distribution, q: number | undefined, nEffB: number, nEffC: number, countC: number, noise: number, shapeNoise: number, averaged: PooledPercentile | undefined): Evidence | InsufficientData {
   if (q === undefined || !(q > 0 && q < 1)) return insufficient('a percentile strictly between 0 and 100 is needed for a test');
-  const t = averaged ? pooledRise(averaged, c, q, nEffC, totalCount(c), noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
+  const t = averaged ? pooledRise(averaged, c, q, nEffC, countC, noise, shapeNoise) : percentileRiseTest(b, c, { q, nEffectiveBaseline: nEffB, nEffectiveCurrent: nEffC, noise, shapeNoise });
   if (isInsufficient(t)) return t;
   return { test: t.test, pValue: t.pGreater, level: t.level, ...(t.evidence === 'spread' ? { spread: t.test.logRatio } : {}) };
 }
