@@ -1,5 +1,6 @@
 // The simulated machines and the runs they produce. docs/accuracy.md ("Noise models") describes each part;
 // calibration.json holds the fitted numbers and how they were measured.
+import { normalQuantile } from '../../src/stats/normal.js';
 import { seededRng, type Rng } from '../../src/stats/random.js';
 
 /** One endpoint of the test as the baseline measures it: requests per run, median, SD of ln latency. */
@@ -30,8 +31,17 @@ export interface MachineModel {
 export interface EndpointChange {
   /** Every request's service time × this (a typical-latency change). */
   readonly typical?: number;
-  /** The upper tail stretched so that p95 and p99 are × this and the median is unchanged. */
+  /**
+   * The upper tail stretched so that p95 and p99 are × this and the median is unchanged: requests above
+   * the median × 1 + (tail − 1)·min(1, z/z_full), full size from percentile `tailFullFrom` (default p90) up.
+   */
   readonly tail?: number;
+  /**
+   * Where the stretch reaches its full size, as a fraction (default 0.9). Full only at 0.95 puts the ramp's
+   * end on the percentile being judged: a run's sampled p95 then often lands below it and rises ≈ 28 %, not
+   * 30 % (the `tail-30-ramp-p95` row keeps that shape to show it).
+   */
+  readonly tailFullFrom?: number;
   /** Requests in the last third of the run × this. */
   readonly lastThird?: number;
   /** Probability that a request fails (http_req_failed). */
@@ -66,8 +76,8 @@ export function gaussian(rng: Rng): number {
 const exponential = (rng: Rng, mean: number): number => -mean * Math.log(Math.max(1 - rng(), 1e-12));
 const uniform = (rng: Rng, lo: number, hi: number): number => lo + (hi - lo) * rng();
 
-/** z-score of the 95th percentile of a normal distribution: the tail stretch reaches its full size there. */
-const Z95 = 1.6448536269514722;
+/** Where a tail stretch reaches its full size unless a change says otherwise: p90, below where a run's sampled p95 wanders. */
+const TAIL_FULL_FROM = 0.9;
 
 /**
  * One run on `machine` of the test `plan`: every endpoint's requests spread evenly over the run (with a
@@ -105,6 +115,7 @@ export function generateRun(machine: MachineModel, plan: RunPlan, rng: Rng): Gen
 
   const endpoints = plan.endpoints.map((e): GeneratedEndpoint => {
     const change = plan.changes?.[e.name] ?? {};
+    const tailFullZ = normalQuantile(change.tailFullFrom ?? TAIL_FULL_FROM);
     const drift = runDrift + machine.endpointDriftSd * gaussian(rng);
     const sigma = e.logSd * machine.logSdScale;
     const n = e.count;
@@ -118,8 +129,8 @@ export function generateRun(machine: MachineModel, plan: RunPlan, rng: Rng): Gen
       if (slow && at >= slow.from && at < slow.to) logMs += slow.shift;
       let service = Math.exp(logMs);
       if (change.typical !== undefined) service *= change.typical;
-      // Above the median only, growing with z to the full factor at p95 and staying there: p95 and p99 × tail.
-      if (change.tail !== undefined && z > 0) service *= 1 + (change.tail - 1) * Math.min(1, z / Z95);
+      // Above the median only, growing with z to the full factor and staying there: p95 and p99 × tail.
+      if (change.tail !== undefined && z > 0) service *= 1 + (change.tail - 1) * Math.min(1, z / tailFullZ);
       if (change.lastThird !== undefined && at >= (2 * totalMs) / 3) service *= change.lastThird;
       t[i] = at;
       ms[i] = service + (pauses.length > 0 ? pauseWait(at) : 0);

@@ -35,12 +35,34 @@ describe('generateRun', () => {
     for (let i = 1; i < e.t.length; i++) expect(e.t[i]!).toBeGreaterThan(e.t[i - 1]!);
   });
 
-  it('stretches only the upper tail: median kept, p95 and p99 × 1.3', () => {
+  it('stretches only the upper tail: median kept, p90, p95 and p99 × 1.3', () => {
     const before = sorted(generateRun(STILL, big, seededRng(2)).endpoints[0]!.ms);
     const after = sorted(generateRun(STILL, { ...big, changes: { e: { tail: 1.3 } } }, seededRng(2)).endpoints[0]!.ms);
     expect(percentileSorted(after, 0.5) / percentileSorted(before, 0.5)).toBeCloseTo(1, 2);
-    expect(percentileSorted(after, 0.95) / percentileSorted(before, 0.95)).toBeCloseTo(1.3, 2);
+    expect(percentileSorted(after, 0.9) / percentileSorted(before, 0.9)).toBeCloseTo(1.3, 2);
+    expect(percentileSorted(after, 0.95) / percentileSorted(before, 0.95)).toBeCloseTo(1.3, 5);
+    // Ramping from the median: p75 × 1 + 0.3·0.674/1.282.
+    expect(percentileSorted(after, 0.75) / percentileSorted(before, 0.75)).toBeCloseTo(1.158, 2);
     expect(percentileSorted(after, 0.99) / percentileSorted(before, 0.99)).toBeCloseTo(1.3, 5);
+  });
+
+  it('raises a smoke-sized run\'s sampled p95 by the full 30 % on the quiet machine, unlike a stretch full only at p95', () => {
+    // The same draws with and without the change (a change consumes no randomness): the ratio of each run's
+    // p95. A stretch that reaches full size at p95 itself gives less wherever a run's p95 lands below it.
+    const endpoint = ENDPOINTS.find((e) => e.name === 'GET /api/tenants')!;
+    const plan: RunPlan = { seconds: 20, endpoints: [endpoint] };
+    const meanRatio = (tailFullFrom?: number): number => {
+      let logs = 0;
+      for (let k = 1; k <= 200; k++) {
+        const before = sorted(generateRun(MACHINES.quiet, plan, seededRng(k)).endpoints[0]!.ms);
+        const after = sorted(generateRun(MACHINES.quiet, { ...plan, changes: { [endpoint.name]: { tail: 1.3, ...(tailFullFrom ? { tailFullFrom } : {}) } } }, seededRng(k)).endpoints[0]!.ms);
+        logs += Math.log(percentileSorted(after, 0.95) / percentileSorted(before, 0.95));
+      }
+      return Math.exp(logs / 200);
+    };
+    // Pauses are added after the stretch and stay as they were: a little under 1.3.
+    expect(meanRatio()).toBeGreaterThan(1.29);
+    expect(meanRatio(0.95)).toBeLessThan(1.29);
   });
 
   it('slows the last third only, and fails requests at the given rate', () => {
