@@ -5062,6 +5062,13 @@ function assertDistribution(d, name) {
   }
 }
 
+// src/stats/distribution.ts
+function totalCount(d) {
+  let n = 0;
+  for (let i = 0; i < d.length; i++) n += d[i].count;
+  return n;
+}
+
 // src/stats/interpolate.ts
 function interpolate(a, b, f) {
   if (f === 0 || a === b) return a;
@@ -5074,8 +5081,7 @@ function interpolate(a, b, f) {
 function percentile(d, p) {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
   assertDistribution(d, "percentile");
-  let n = 0;
-  for (const b of d) n += b.count;
+  const n = totalCount(d);
   if (n === 0) return insufficient("no observations (empty distribution)");
   const rank = p * (n - 1);
   const lo = Math.floor(rank);
@@ -7130,13 +7136,6 @@ var coverage = {
   }
 };
 
-// src/stats/distribution.ts
-function totalCount(d) {
-  let n = 0;
-  for (const b of d) n += b.count;
-  return n;
-}
-
 // src/stats/kth-pairwise-difference.ts
 function kthPairwiseDifference(baseline, current, k) {
   const rows = current.length;
@@ -7160,37 +7159,33 @@ function kthPairwiseDifference(baseline, current, k) {
     rowValue[i] = current[i].value;
     rowCount[i] = current[i].count;
   }
-  const diff = (i, j) => rowValue[i] - colValue[j];
   const left = new Int32Array(rows);
   const right = new Int32Array(rows).fill(cols);
   const atOrBelow = new Int32Array(rows);
   const below = new Int32Array(rows);
   let hi = Number.NaN;
-  const medians = [];
+  const medianValue = new Float64Array(rows);
+  const medianWeight = new Float64Array(rows);
   for (; ; ) {
-    medians.length = 0;
+    let m = 0;
     let candidates = 0;
     for (let i = 0; i < rows; i++) {
       const width = right[i] - left[i];
       if (width <= 0) continue;
-      medians.push({ value: diff(i, left[i] + (width - 1 >> 1)), weight: width });
+      medianValue[m] = rowValue[i] - colValue[left[i] + (width - 1 >> 1)];
+      medianWeight[m] = width;
+      m++;
       candidates += width;
     }
     if (candidates === 0) return hi;
-    medians.sort((a, b) => a.value - b.value);
-    let pivot = medians[0].value;
-    let accumulated = 0;
-    for (const m of medians) {
-      accumulated += m.weight;
-      pivot = m.value;
-      if (2 * accumulated >= candidates) break;
-    }
+    const pivot = weightedLowerMedian(medianValue, medianWeight, m, candidates);
     let le = cols;
     let lt = cols;
     let countAtOrBelow = 0;
     for (let i = 0; i < rows; i++) {
-      while (le > 0 && diff(i, le - 1) > pivot) le--;
-      while (lt > 0 && diff(i, lt - 1) >= pivot) lt--;
+      const r = rowValue[i];
+      while (le > 0 && r - colValue[le - 1] > pivot) le--;
+      while (lt > 0 && r - colValue[lt - 1] >= pivot) lt--;
       atOrBelow[i] = le;
       below[i] = lt;
       countAtOrBelow += rowCount[i] * colPrefix[le];
@@ -7202,6 +7197,50 @@ function kthPairwiseDifference(baseline, current, k) {
       for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
     }
   }
+}
+function weightedLowerMedian(values, weights, m, total2) {
+  let lo = 0;
+  let hi = m;
+  let below = 0;
+  for (; ; ) {
+    const a = values[lo];
+    const b = values[lo + hi - 1 >> 1];
+    const c2 = values[hi - 1];
+    const p = a < b ? b < c2 ? b : a < c2 ? c2 : a : a < c2 ? a : b < c2 ? c2 : b;
+    let lt = lo;
+    let i = lo;
+    let gt = hi - 1;
+    let wLess = 0;
+    let wEqual = 0;
+    while (i <= gt) {
+      const v = values[i];
+      if (v < p) {
+        wLess += weights[i];
+        swap(values, weights, lt++, i++);
+      } else if (v > p) {
+        swap(values, weights, i, gt--);
+      } else {
+        wEqual += weights[i];
+        i++;
+      }
+    }
+    if (2 * (below + wLess) >= total2) {
+      hi = lt;
+    } else if (2 * (below + wLess + wEqual) >= total2) {
+      return p;
+    } else {
+      below += wLess + wEqual;
+      lo = gt + 1;
+    }
+  }
+}
+function swap(values, weights, i, j) {
+  const v = values[i];
+  values[i] = values[j];
+  values[j] = v;
+  const w = weights[i];
+  weights[i] = weights[j];
+  weights[j] = w;
 }
 
 // src/stats/hodges-lehmann.ts

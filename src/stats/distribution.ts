@@ -14,6 +14,8 @@ export type Distribution = readonly Bucket[];
 /** Total number of observations in a distribution. */
 export function totalCount(d: Distribution): number {
   let n = 0;
-  for (const b of d) n += b.count;
+  // An indexed loop: for…of allocated an iterator result per bucket wherever V8 had not optimized the
+  // caller, and a comparison counts distributions of thousands of buckets hundreds of times.
+  for (let i = 0; i < d.length; i++) n += d[i]!.count;
   return n;
 }

@@ -48,7 +48,6 @@ export function kthPairwiseDifference(baseline: Distribution, current: Distribut
     rowValue[i] = current[i]!.value;
     rowCount[i] = current[i]!.count;
   }
-  const diff = (i: number, j: number): number => rowValue[i]! - colValue[j]!;
 
   // Candidate window per row: columns [left[i], right[i]) hold the differences strictly inside (lo, hi).
   const left = new Int32Array(rows);
@@ -56,26 +55,24 @@ export function kthPairwiseDifference(baseline: Distribution, current: Distribut
   const atOrBelow = new Int32Array(rows);
   const below = new Int32Array(rows);
   let hi = Number.NaN; // set on the first pivot that has at least k + 1 pairs at or below it
-  const medians: { value: number; weight: number }[] = [];
+  // The row-window medians and their widths, reused every round: a run's buckets number in the thousands
+  // and a comparison asks this for every endpoint, so one object per row and round was most of its memory.
+  const medianValue = new Float64Array(rows);
+  const medianWeight = new Float64Array(rows);
 
   for (;;) {
-    medians.length = 0;
+    let m = 0;
     let candidates = 0;
     for (let i = 0; i < rows; i++) {
       const width = right[i]! - left[i]!;
       if (width <= 0) continue;
-      medians.push({ value: diff(i, left[i]! + ((width - 1) >> 1)), weight: width });
+      medianValue[m] = rowValue[i]! - colValue[left[i]! + ((width - 1) >> 1)]!;
+      medianWeight[m] = width;
+      m++;
       candidates += width;
     }
     if (candidates === 0) return hi;
-    medians.sort((a, b) => a.value - b.value);
-    let pivot = medians[0]!.value;
-    let accumulated = 0;
-    for (const m of medians) {
-      accumulated += m.weight;
-      pivot = m.value;
-      if (2 * accumulated >= candidates) break;
-    }
+    const pivot = weightedLowerMedian(medianValue, medianWeight, m, candidates);
 
     // Per row, how many columns have difference ≤ pivot and < pivot. Both are non-increasing in the row
     // index (rows ascend), so one pointer per bound walks each column list once.
@@ -83,8 +80,11 @@ export function kthPairwiseDifference(baseline: Distribution, current: Distribut
     let lt = cols;
     let countAtOrBelow = 0;
     for (let i = 0; i < rows; i++) {
-      while (le > 0 && diff(i, le - 1) > pivot) le--;
-      while (lt > 0 && diff(i, lt - 1) >= pivot) lt--;
+      // The difference of row i and column j is rowValue[i] − colValue[j], written out (no closure) so that
+      // unoptimized code does not box a double per comparison.
+      const r = rowValue[i]!;
+      while (le > 0 && r - colValue[le - 1]! > pivot) le--;
+      while (lt > 0 && r - colValue[lt - 1]! >= pivot) lt--;
       atOrBelow[i] = le;
       below[i] = lt;
       countAtOrBelow += rowCount[i]! * colPrefix[le]!;
@@ -97,4 +97,57 @@ export function kthPairwiseDifference(baseline: Distribution, current: Distribut
       for (let i = 0; i < rows; i++) left[i] = Math.max(left[i]!, atOrBelow[i]!);
     }
   }
+}
+
+/**
+ * The smallest value v among the first m entries with 2·(weight of the entries ≤ v) ≥ total (the weighted
+ * lower median), by three-way quickselect on the arrays in place: O(m) expected, no allocation. The same
+ * value as sorting and accumulating, whatever the order of ties. `total` is the sum of the m weights.
+ */
+function weightedLowerMedian(values: Float64Array, weights: Float64Array, m: number, total: number): number {
+  let lo = 0;
+  let hi = m; // the range [lo, hi) holds the answer
+  let below = 0; // weight of the entries already known to lie below the range
+  for (;;) {
+    // Median of three as the partition value: the row medians arrive nearly sorted, where it is exact.
+    const a = values[lo]!;
+    const b = values[(lo + hi - 1) >> 1]!;
+    const c = values[hi - 1]!;
+    const p = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // Dutch flag: [lo, lt) < p, [lt, i) = p, (gt, hi) > p.
+    let lt = lo;
+    let i = lo;
+    let gt = hi - 1;
+    let wLess = 0;
+    let wEqual = 0;
+    while (i <= gt) {
+      const v = values[i]!;
+      if (v < p) {
+        wLess += weights[i]!;
+        swap(values, weights, lt++, i++);
+      } else if (v > p) {
+        swap(values, weights, i, gt--);
+      } else {
+        wEqual += weights[i]!;
+        i++;
+      }
+    }
+    if (2 * (below + wLess) >= total) {
+      hi = lt;
+    } else if (2 * (below + wLess + wEqual) >= total) {
+      return p;
+    } else {
+      below += wLess + wEqual;
+      lo = gt + 1;
+    }
+  }
+}
+
+function swap(values: Float64Array, weights: Float64Array, i: number, j: number): void {
+  const v = values[i]!;
+  values[i] = values[j]!;
+  values[j] = v;
+  const w = weights[i]!;
+  weights[i] = weights[j]!;
+  weights[j] = w;
 }

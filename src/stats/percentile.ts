@@ -1,5 +1,5 @@
 import { assertDistribution } from './assert-distribution.js';
-import type { Distribution } from './distribution.js';
+import { totalCount, type Distribution } from './distribution.js';
 import { insufficient, type InsufficientData } from './insufficient.js';
 import { interpolate } from './interpolate.js';
 
@@ -25,8 +25,7 @@ import { interpolate } from './interpolate.js';
 export function percentile(d: Distribution, p: number): number | InsufficientData {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
   assertDistribution(d, 'percentile');
-  let n = 0;
-  for (const b of d) n += b.count;
+  const n = totalCount(d);
   if (n === 0) return insufficient('no observations (empty distribution)');
   const rank = p * (n - 1);
   const lo = Math.floor(rank);

@@ -49,6 +49,30 @@ describe('kthPairwiseDifference', () => {
     );
   });
 
+  it('equals the sorted enumeration on hundreds of buckets with counts (many rounds of the pivot search, ties in the differences)', () => {
+    /** Distinct sorted integer values (integers make equal differences common) with counts 1–5. */
+    const buckets = fc
+      .uniqueArray(fc.integer({ min: 0, max: 2000 }), { minLength: 50, maxLength: 300 })
+      .chain((values) => fc.tuple(fc.constant(values.sort((a, b) => a - b)), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: values.length, maxLength: values.length })))
+      .map(([values, counts]) => values.map((value, i) => ({ value, count: counts[i]! })));
+    fc.assert(
+      fc.property(buckets, buckets, fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 5, maxLength: 5 }), (baseline, current, at) => {
+        // Bucket-pair differences with their pair counts, sorted: the k-th difference by cumulative count.
+        const pairs: { d: number; n: number }[] = [];
+        for (const c of current) for (const b of baseline) pairs.push({ d: c.value - b.value, n: c.count * b.count });
+        pairs.sort((x, y) => x.d - y.d);
+        const total = pairs.reduce((t, x) => t + x.n, 0);
+        const kth = (k: number): number => {
+          let seen = 0;
+          for (const x of pairs) if ((seen += x.n) > k) return x.d;
+          throw new Error('rank beyond the pairs');
+        };
+        for (const k of [0, total - 1, ...at.map((u) => Math.floor(u * total))]) expect(kthPairwiseDifference(baseline, current, k)).toBe(kth(k));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it.each([-1, 6, 1.5, NaN])('rejects rank %s', (k) => {
     expect(() => kthPairwiseDifference([{ value: 1, count: 3 }], ones([3, 5]), k)).toThrow(RangeError);
   });

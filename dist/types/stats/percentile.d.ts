@@ -1,4 +1,4 @@
-import type { Distribution } from './distribution.js';
+import { type Distribution } from './distribution.js';
 import { type InsufficientData } from './insufficient.js';
 /**
  * Percentile of a bucketed distribution with k6's definition, so that perf-gate reports the same p(95)
