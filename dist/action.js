@@ -96481,7 +96481,7 @@ var coverage = {
 };
 
 // src/stats/kth-pairwise-difference.ts
-function kthPairwiseDifference(baseline, current, k) {
+function pairwiseDifferences(baseline, current) {
   const rows = current.length;
   const cols = baseline.length;
   const colValue = new Float64Array(cols);
@@ -96492,53 +96492,60 @@ function kthPairwiseDifference(baseline, current, k) {
     colPrefix[j + 1] = colPrefix[j] + b.count;
   }
   const n1 = colPrefix[cols];
-  let n2 = 0;
-  for (const c of current) n2 += c.count;
-  if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
-    throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
-  }
   const rowValue = new Float64Array(rows);
   const rowCount = new Float64Array(rows);
+  let n2 = 0;
   for (let i = 0; i < rows; i++) {
     rowValue[i] = current[i].value;
     rowCount[i] = current[i].count;
+    n2 += current[i].count;
   }
   const left = new Int32Array(rows);
-  const right = new Int32Array(rows).fill(cols);
+  const right = new Int32Array(rows);
   const atOrBelow = new Int32Array(rows);
   const below = new Int32Array(rows);
-  let hi = Number.NaN;
   const medianValue = new Float64Array(rows);
   const medianWeight = new Float64Array(rows);
-  for (; ; ) {
-    let m = 0;
-    let candidates = 0;
-    for (let i = 0; i < rows; i++) {
-      const width = right[i] - left[i];
-      if (width <= 0) continue;
-      medianValue[m] = rowValue[i] - colValue[left[i] + (width - 1 >> 1)];
-      medianWeight[m] = width;
-      m++;
-      candidates += width;
+  return (k) => {
+    if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
+      throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
     }
-    if (candidates === 0) return hi;
-    const pivot = weightedLowerMedian(medianValue, medianWeight, m, candidates);
-    let le = cols;
-    let lt = cols;
-    let countAtOrBelow = 0;
-    for (let i = 0; i < rows; i++) {
-      const r = rowValue[i];
-      while (le > 0 && r - colValue[le - 1] > pivot) le--;
-      while (lt > 0 && r - colValue[lt - 1] >= pivot) lt--;
-      atOrBelow[i] = le;
-      below[i] = lt;
-      countAtOrBelow += rowCount[i] * colPrefix[le];
-    }
-    if (countAtOrBelow >= k + 1) {
-      hi = pivot;
-      for (let i = 0; i < rows; i++) right[i] = Math.min(right[i], below[i]);
-    } else {
-      for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
+    left.fill(0);
+    right.fill(cols);
+    return search(k);
+  };
+  function search(k) {
+    let hi = Number.NaN;
+    for (; ; ) {
+      let m = 0;
+      let candidates = 0;
+      for (let i = 0; i < rows; i++) {
+        const width = right[i] - left[i];
+        if (width <= 0) continue;
+        medianValue[m] = rowValue[i] - colValue[left[i] + (width - 1 >> 1)];
+        medianWeight[m] = width;
+        m++;
+        candidates += width;
+      }
+      if (candidates === 0) return hi;
+      const pivot = weightedLowerMedian(medianValue, medianWeight, m, candidates);
+      let le = cols;
+      let lt = cols;
+      let countAtOrBelow = 0;
+      for (let i = 0; i < rows; i++) {
+        const r = rowValue[i];
+        while (le > 0 && r - colValue[le - 1] > pivot) le--;
+        while (lt > 0 && r - colValue[lt - 1] >= pivot) lt--;
+        atOrBelow[i] = le;
+        below[i] = lt;
+        countAtOrBelow += rowCount[i] * colPrefix[le];
+      }
+      if (countAtOrBelow >= k + 1) {
+        hi = pivot;
+        for (let i = 0; i < rows; i++) right[i] = Math.min(right[i], below[i]);
+      } else {
+        for (let i = 0; i < rows; i++) left[i] = Math.max(left[i], atOrBelow[i]);
+      }
     }
   }
 }
@@ -96609,7 +96616,7 @@ function hodgesLehmann(baseline, current, options = {}) {
     return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`, "no-spread");
   }
   const pairs = n1 * n2;
-  const kth = (k) => kthPairwiseDifference(baseline, current, k);
+  const kth = pairwiseDifferences(baseline, current);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
   const z2 = normalQuantile(1 - (1 - confidence) / 2);

@@ -1,7 +1,7 @@
 import { assertDistribution } from './assert-distribution.js';
 import type { Distribution } from './distribution.js';
 import { insufficient, type InsufficientData } from './insufficient.js';
-import { kthPairwiseDifference } from './kth-pairwise-difference.js';
+import { pairwiseDifferences } from './kth-pairwise-difference.js';
 import { normalQuantile } from './normal.js';
 
 /** Hodges–Lehmann shift of current against baseline, with its Moses–Lehmann confidence interval. */
@@ -79,7 +79,7 @@ export function hodgesLehmann(
   }
 
   const pairs = n1 * n2;
-  const kth = (k: number): number => kthPairwiseDifference(baseline, current, k);
+  const kth = pairwiseDifferences(baseline, current);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
 

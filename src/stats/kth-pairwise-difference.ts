@@ -26,6 +26,15 @@ import type { Distribution } from './distribution.js';
  * kthPairwiseDifference([{ value: 1, count: 1 }, { value: 2, count: 2 }], [{ value: 3, count: 1 }, { value: 5, count: 1 }], 2); // => 2
  */
 export function kthPairwiseDifference(baseline: Distribution, current: Distribution, k: number): number {
+  return pairwiseDifferences(baseline, current)(k);
+}
+
+/**
+ * kthPairwiseDifference for many ranks of the same two distributions (an estimate and its interval): the
+ * bucket arrays and the search's scratch are built once and reused by every rank asked. Same contract and
+ * results as kthPairwiseDifference; the returned function throws as it does.
+ */
+export function pairwiseDifferences(baseline: Distribution, current: Distribution): (k: number) => number {
   const rows = current.length;
   const cols = baseline.length;
   // Columns: baseline buckets in descending order of value, with prefix sums of their counts.
@@ -37,64 +46,70 @@ export function kthPairwiseDifference(baseline: Distribution, current: Distribut
     colPrefix[j + 1] = colPrefix[j]! + b.count;
   }
   const n1 = colPrefix[cols]!;
-  let n2 = 0;
-  for (const c of current) n2 += c.count;
-  if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
-    throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
-  }
   const rowValue = new Float64Array(rows);
   const rowCount = new Float64Array(rows);
+  let n2 = 0;
   for (let i = 0; i < rows; i++) {
     rowValue[i] = current[i]!.value;
     rowCount[i] = current[i]!.count;
+    n2 += current[i]!.count;
   }
-
   // Candidate window per row: columns [left[i], right[i]) hold the differences strictly inside (lo, hi).
   const left = new Int32Array(rows);
-  const right = new Int32Array(rows).fill(cols);
+  const right = new Int32Array(rows);
   const atOrBelow = new Int32Array(rows);
   const below = new Int32Array(rows);
-  let hi = Number.NaN; // set on the first pivot that has at least k + 1 pairs at or below it
   // The row-window medians and their widths, reused every round: a run's buckets number in the thousands
   // and a comparison asks this for every endpoint, so one object per row and round was most of its memory.
   const medianValue = new Float64Array(rows);
   const medianWeight = new Float64Array(rows);
-
-  for (;;) {
-    let m = 0;
-    let candidates = 0;
-    for (let i = 0; i < rows; i++) {
-      const width = right[i]! - left[i]!;
-      if (width <= 0) continue;
-      medianValue[m] = rowValue[i]! - colValue[left[i]! + ((width - 1) >> 1)]!;
-      medianWeight[m] = width;
-      m++;
-      candidates += width;
+  return (k) => {
+    if (!(Number.isInteger(k) && k >= 0 && k < n1 * n2)) {
+      throw new RangeError(`kthPairwiseDifference: k must be an integer in [0, ${n1 * n2}) but got ${k}`);
     }
-    if (candidates === 0) return hi;
-    const pivot = weightedLowerMedian(medianValue, medianWeight, m, candidates);
+    left.fill(0);
+    right.fill(cols);
+    return search(k);
+  };
 
-    // Per row, how many columns have difference ≤ pivot and < pivot. Both are non-increasing in the row
-    // index (rows ascend), so one pointer per bound walks each column list once.
-    let le = cols;
-    let lt = cols;
-    let countAtOrBelow = 0;
-    for (let i = 0; i < rows; i++) {
-      // The difference of row i and column j is rowValue[i] − colValue[j], written out (no closure) so that
-      // unoptimized code does not box a double per comparison.
-      const r = rowValue[i]!;
-      while (le > 0 && r - colValue[le - 1]! > pivot) le--;
-      while (lt > 0 && r - colValue[lt - 1]! >= pivot) lt--;
-      atOrBelow[i] = le;
-      below[i] = lt;
-      countAtOrBelow += rowCount[i]! * colPrefix[le]!;
-    }
-    if (countAtOrBelow >= k + 1) {
-      hi = pivot; // answer ≤ pivot: keep only differences < pivot
-      for (let i = 0; i < rows; i++) right[i] = Math.min(right[i]!, below[i]!);
-    } else {
-      // answer > pivot: keep only differences > pivot
-      for (let i = 0; i < rows; i++) left[i] = Math.max(left[i]!, atOrBelow[i]!);
+  function search(k: number): number {
+    let hi = Number.NaN; // set on the first pivot that has at least k + 1 pairs at or below it
+    for (;;) {
+      let m = 0;
+      let candidates = 0;
+      for (let i = 0; i < rows; i++) {
+        const width = right[i]! - left[i]!;
+        if (width <= 0) continue;
+        medianValue[m] = rowValue[i]! - colValue[left[i]! + ((width - 1) >> 1)]!;
+        medianWeight[m] = width;
+        m++;
+        candidates += width;
+      }
+      if (candidates === 0) return hi;
+      const pivot = weightedLowerMedian(medianValue, medianWeight, m, candidates);
+
+      // Per row, how many columns have difference ≤ pivot and < pivot. Both are non-increasing in the row
+      // index (rows ascend), so one pointer per bound walks each column list once.
+      let le = cols;
+      let lt = cols;
+      let countAtOrBelow = 0;
+      for (let i = 0; i < rows; i++) {
+        // The difference of row i and column j is rowValue[i] − colValue[j], written out (no closure) so that
+        // unoptimized code does not box a double per comparison.
+        const r = rowValue[i]!;
+        while (le > 0 && r - colValue[le - 1]! > pivot) le--;
+        while (lt > 0 && r - colValue[lt - 1]! >= pivot) lt--;
+        atOrBelow[i] = le;
+        below[i] = lt;
+        countAtOrBelow += rowCount[i]! * colPrefix[le]!;
+      }
+      if (countAtOrBelow >= k + 1) {
+        hi = pivot; // answer ≤ pivot: keep only differences < pivot
+        for (let i = 0; i < rows; i++) right[i] = Math.min(right[i]!, below[i]!);
+      } else {
+        // answer > pivot: keep only differences > pivot
+        for (let i = 0; i < rows; i++) left[i] = Math.max(left[i]!, atOrBelow[i]!);
+      }
     }
   }
 }

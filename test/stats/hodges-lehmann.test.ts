@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hodgesLehmann } from '../../src/stats/hodges-lehmann.js';
 import { isInsufficient } from '../../src/stats/insufficient.js';
-import { kthPairwiseDifference } from '../../src/stats/kth-pairwise-difference.js';
+import { kthPairwiseDifference, pairwiseDifferences } from '../../src/stats/kth-pairwise-difference.js';
 import { mannWhitney } from '../../src/stats/mann-whitney.js';
 import { normalQuantile } from '../../src/stats/normal.js';
 import { expand, spreadSample, sufficient, tiedSample, toDistribution } from './helpers.js';
@@ -45,6 +45,9 @@ describe('kthPairwiseDifference', () => {
         const current = toDistribution(c);
         const diffs = naiveDifferences(expand(baseline), expand(current));
         diffs.forEach((d, k) => expect(kthPairwiseDifference(baseline, current, k)).toBe(d));
+        // One instance asked every rank, from the last down: its scratch is reset between ranks.
+        const kth = pairwiseDifferences(baseline, current);
+        for (let k = diffs.length - 1; k >= 0; k--) expect(kth(k)).toBe(diffs[k]);
       }),
     );
   });

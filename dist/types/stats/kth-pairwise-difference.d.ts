@@ -25,3 +25,9 @@ import type { Distribution } from './distribution.js';
  * kthPairwiseDifference([{ value: 1, count: 1 }, { value: 2, count: 2 }], [{ value: 3, count: 1 }, { value: 5, count: 1 }], 2); // => 2
  */
 export declare function kthPairwiseDifference(baseline: Distribution, current: Distribution, k: number): number;
+/**
+ * kthPairwiseDifference for many ranks of the same two distributions (an estimate and its interval): the
+ * bucket arrays and the search's scratch are built once and reused by every rank asked. Same contract and
+ * results as kthPairwiseDifference; the returned function throws as it does.
+ */
+export declare function pairwiseDifferences(baseline: Distribution, current: Distribution): (k: number) => number;
