@@ -98651,7 +98651,19 @@ function phaseBreakdown(baseline, current, latencyMetric, tags) {
   const b = mean4(baseline, latencyMetric);
   const c = mean4(current, latencyMetric);
   if (b === void 0 || c === void 0) return void 0;
-  return { meanBaseline: b, meanCurrent: c, phases };
+  const connectedB = connectedShare(baseline, scopeName(PHASE_METRICS.connecting, tags));
+  const connectedC = connectedShare(current, scopeName(PHASE_METRICS.connecting, tags));
+  const connected = connectedB !== void 0 && connectedC !== void 0 ? { connected: { baseline: connectedB, current: connectedC } } : {};
+  return { meanBaseline: b, meanCurrent: c, phases, ...connected };
+}
+function connectedShare(view, name) {
+  const d = view.distribution(name);
+  if (!d) return void 0;
+  const n = totalCount(d);
+  if (n === 0) return void 0;
+  let opened = 0;
+  for (let i = 0; i < d.length; i++) if (d[i].value > 0) opened += d[i].count;
+  return opened / n;
 }
 
 // src/gate/outcome.ts
@@ -100645,8 +100657,11 @@ function phasesText(label3, p) {
   const setup = (which2) => p.phases.filter((x) => x.phase === "connecting" || x.phase === "tls").reduce((sum3, x) => sum3 + x[which2], 0);
   const [before, after] = [setup("baseline"), setup("current")];
   if (after - before > PHASE_NOISE_MS && after >= 3 * before) {
-    const reuse = before < after / 10 ? ": connections are no longer reused (keep-alive lost?)" : ": fewer connections are reused";
-    parts.push(`connection setup ${formatMs(before)} \u2192 ${formatMs(after)} per request${before > 0 ? ` (\xD7${formatNumber2(after / before, 2)})` : ""}${reuse}`);
+    const c = p.connected;
+    const lost = c ? c.current >= 0.5 && c.current >= 10 * c.baseline : before < after / 10;
+    const reuse = lost ? ": connections are no longer reused (keep-alive lost?)" : ": fewer connections are reused";
+    const share = c ? `, ${formatPercent(c.baseline)} \u2192 ${formatPercent(c.current)} of requests opened a connection` : "";
+    parts.push(`connection setup ${formatMs(before)} \u2192 ${formatMs(after)} per request${before > 0 ? ` (\xD7${formatNumber2(after / before, 2)})` : ""}${reuse}${share}`);
   }
   const blocked = p.phases.find((x) => x.phase === "blocked");
   if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);

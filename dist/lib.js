@@ -9307,7 +9307,19 @@ function phaseBreakdown(baseline, current, latencyMetric, tags) {
   const b = mean4(baseline, latencyMetric);
   const c2 = mean4(current, latencyMetric);
   if (b === void 0 || c2 === void 0) return void 0;
-  return { meanBaseline: b, meanCurrent: c2, phases };
+  const connectedB = connectedShare(baseline, scopeName(PHASE_METRICS.connecting, tags));
+  const connectedC = connectedShare(current, scopeName(PHASE_METRICS.connecting, tags));
+  const connected = connectedB !== void 0 && connectedC !== void 0 ? { connected: { baseline: connectedB, current: connectedC } } : {};
+  return { meanBaseline: b, meanCurrent: c2, phases, ...connected };
+}
+function connectedShare(view, name) {
+  const d = view.distribution(name);
+  if (!d) return void 0;
+  const n = totalCount(d);
+  if (n === 0) return void 0;
+  let opened = 0;
+  for (let i = 0; i < d.length; i++) if (d[i].value > 0) opened += d[i].count;
+  return opened / n;
 }
 
 // src/gate/outcome.ts
@@ -10249,8 +10261,11 @@ function phasesText(label2, p) {
   const setup = (which) => p.phases.filter((x) => x.phase === "connecting" || x.phase === "tls").reduce((sum3, x) => sum3 + x[which], 0);
   const [before, after] = [setup("baseline"), setup("current")];
   if (after - before > PHASE_NOISE_MS && after >= 3 * before) {
-    const reuse = before < after / 10 ? ": connections are no longer reused (keep-alive lost?)" : ": fewer connections are reused";
-    parts.push(`connection setup ${formatMs(before)} \u2192 ${formatMs(after)} per request${before > 0 ? ` (\xD7${formatNumber(after / before, 2)})` : ""}${reuse}`);
+    const c2 = p.connected;
+    const lost = c2 ? c2.current >= 0.5 && c2.current >= 10 * c2.baseline : before < after / 10;
+    const reuse = lost ? ": connections are no longer reused (keep-alive lost?)" : ": fewer connections are reused";
+    const share = c2 ? `, ${formatPercent(c2.baseline)} \u2192 ${formatPercent(c2.current)} of requests opened a connection` : "";
+    parts.push(`connection setup ${formatMs(before)} \u2192 ${formatMs(after)} per request${before > 0 ? ` (\xD7${formatNumber(after / before, 2)})` : ""}${reuse}${share}`);
   }
   const blocked = p.phases.find((x) => x.phase === "blocked");
   if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);

@@ -8,6 +8,7 @@
  */
 import type { RunView } from '../document/run-view.js';
 import { scopeName } from '../document/selector.js';
+import { totalCount } from '../stats/distribution.js';
 import type { PhaseBreakdown, RequestPhase } from './verdict.js';
 
 /** k6's trend of each phase. */
@@ -43,5 +44,19 @@ export function phaseBreakdown(baseline: RunView, current: RunView, latencyMetri
   const b = mean(baseline, latencyMetric);
   const c = mean(current, latencyMetric);
   if (b === undefined || c === undefined) return undefined;
-  return { meanBaseline: b, meanCurrent: c, phases };
+  const connectedB = connectedShare(baseline, scopeName(PHASE_METRICS.connecting, tags));
+  const connectedC = connectedShare(current, scopeName(PHASE_METRICS.connecting, tags));
+  const connected = connectedB !== undefined && connectedC !== undefined ? { connected: { baseline: connectedB, current: connectedC } } : {};
+  return { meanBaseline: b, meanCurrent: c, phases, ...connected };
+}
+
+/** The share of the requests whose connect time is above 0 (a new connection), from the trend's buckets; undefined without them. */
+function connectedShare(view: RunView, name: string): number | undefined {
+  const d = view.distribution(name);
+  if (!d) return undefined;
+  const n = totalCount(d);
+  if (n === 0) return undefined;
+  let opened = 0;
+  for (let i = 0; i < d.length; i++) if (d[i]!.value > 0) opened += d[i]!.count;
+  return opened / n;
 }

@@ -224,6 +224,12 @@ export interface PhaseBreakdown {
   readonly meanBaseline: number;
   readonly meanCurrent: number;
   readonly phases: readonly { readonly phase: RequestPhase; readonly baseline: number; readonly current: number }[];
+  /**
+   * The share of requests that opened a connection (k6's `http_req_connecting` above 0), in [0, 1]: 1 when
+   * nothing is reused. Absent when a run has no distribution of it. Says "keep-alive lost" better than the
+   * mean connect time, which a few slow first connects of a short run can inflate.
+   */
+  readonly connected?: { readonly baseline: number; readonly current: number };
 }
 
 export interface ScopeComparison {

@@ -551,8 +551,13 @@ export function phasesText(label: string, p: PhaseBreakdown): string | undefined
   // Tripled and by more than noise: on a LAN a connect costs a tenth of a millisecond, so a lost keep-alive
   // moves the mean per request by little in absolute terms and by many times relatively.
   if (after - before > PHASE_NOISE_MS && after >= 3 * before) {
-    const reuse = before < after / 10 ? ': connections are no longer reused (keep-alive lost?)' : ': fewer connections are reused';
-    parts.push(`connection setup ${formatMs(before)} → ${formatMs(after)} per request${before > 0 ? ` (×${formatNumber(after / before, 2)})` : ''}${reuse}`);
+    // Where the runs say how many requests opened a connection, that decides: most of them now, and ten
+    // times the baseline's share. Else the mean connect time, which a short run's few slow first connects inflate.
+    const c = p.connected;
+    const lost = c ? c.current >= 0.5 && c.current >= 10 * c.baseline : before < after / 10;
+    const reuse = lost ? ': connections are no longer reused (keep-alive lost?)' : ': fewer connections are reused';
+    const share = c ? `, ${formatPercent(c.baseline)} → ${formatPercent(c.current)} of requests opened a connection` : '';
+    parts.push(`connection setup ${formatMs(before)} → ${formatMs(after)} per request${before > 0 ? ` (×${formatNumber(after / before, 2)})` : ''}${reuse}${share}`);
   }
   const blocked = p.phases.find((x) => x.phase === 'blocked');
   if (blocked && delta(blocked) > 1 && blocked.current >= 2 * blocked.baseline && !(after - before > PHASE_NOISE_MS && after >= 3 * before)) parts.push(`+${formatMs(delta(blocked))} ${PHASE_WORDS.blocked} per request`);
