@@ -11,13 +11,20 @@
 // `--runs` runs, perf-gate's speed against the naive loop and the scan, and the targets. Temporary files
 // are deleted at the end.
 //
+// Beside those: the same ingest with the builder kept in the main thread (`builderThread: 'never'`), and a split
+// of the plain file into two halves ingested at once by two isolates (the main thread and a worker, each a whole
+// ingest of its half, nothing merged): the least a parse split across both cores could take here. Every row
+// also gives the CPU the measurement used, all threads together (V8's compiler and GC threads included), and
+// that CPU over the cores: no way of sharing the work between threads can be faster than that on this machine.
+//
 // Options: --size-mb 300 (each plain file, MB of 10^6 bytes), --gz-size-mb 100 (NDJSON inside each .gz),
 // --runs 3, --shape smoke|endurance|both (default both), --cpu-prof DIR (writes a V8 CPU profile of every
 // perf-gate ingest child into DIR, for Chrome DevTools or `node --cpu-prof` readers), --before CHECKOUT (also
 // measures the ingest of another checkout, e.g. /work/main, in the same run, the two by turns: a before/after on one
 // machine state).
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -110,12 +117,49 @@ function generate(file, bytes, runs) {
   return { bytes: written, points: pointLines, lines: pointLines + declared.size };
 }
 
+/**
+ * Writes `file.half1` (the lines up to the middle) and `file.half2` (the Metric lines, then the rest), the
+ * inputs of the `split` measurement.
+ */
+function splitInHalves(file) {
+  const text = readFileSync(file);
+  const middle = text.indexOf(10, text.length >> 1) + 1;
+  const metrics = text.subarray(0, text.indexOf('\n{"metric"') + 1);
+  writeFileSync(`${file}.half1`, text.subarray(0, middle));
+  writeFileSync(`${file}.half2`, Buffer.concat([metrics, text.subarray(middle)]));
+}
+
 const CHILD = {
   ours: `const { ingestFiles } = await import(process.argv[1]);
 const t0 = performance.now();
 const doc = await ingestFiles([process.argv[2]]);
 const ms = performance.now() - t0;
 if (doc.meta.partial || Object.keys(doc.scopes).length < 50) throw new Error('unexpected document');`,
+  oneThread: `const { ingestFiles } = await import(process.argv[1]);
+const t0 = performance.now();
+const doc = await ingestFiles([process.argv[2]], { builderThread: 'never' });
+const ms = performance.now() - t0;
+if (doc.meta.partial || Object.keys(doc.scopes).length < 50) throw new Error('unexpected document');`,
+  // Two isolates at once, each a whole ingest of one half (the second half starts with the Metric lines);
+  // the worker is started before the clock, as a split ingest would keep one waiting.
+  split: `const { Worker } = await import('node:worker_threads');
+const { ingestFiles } = await import(process.argv[1]);
+const half = (n) => process.argv[2] + '.half' + n;
+const worker = new Worker(\`const { parentPort } = await import('node:worker_threads');
+const { ingestFiles } = await import(\${JSON.stringify(process.argv[1])});
+parentPort.once('message', async () => {
+  const doc = await ingestFiles([\${JSON.stringify(half(2))}], { builderThread: 'never' });
+  parentPort.postMessage(Object.keys(doc.scopes).length);
+});
+parentPort.postMessage('ready');\`, { eval: true, type: 'module' });
+await new Promise((resolve) => worker.once('message', resolve));
+const t0 = performance.now();
+const other = new Promise((resolve) => worker.once('message', resolve));
+worker.postMessage('go');
+const [doc, scopes] = await Promise.all([ingestFiles([half(1)], { builderThread: 'never' }), other]);
+const ms = performance.now() - t0;
+await worker.terminate();
+if (Object.keys(doc.scopes).length < 50 || scopes < 50) throw new Error('unexpected document');`,
   parse: `const { parseOnly } = await import(process.argv[1]);
 const t0 = performance.now();
 const points = await parseOnly(process.argv[2], process.argv[2].endsWith('.gz'));
@@ -171,6 +215,8 @@ if (lines === 0) throw new Error('no lines');`,
 
 const KINDS = [
   ['ours', 'perf-gate ingest'],
+  ['oneThread', 'the same, one thread'],
+  ['split', 'two halves at once'],
   ['parse', 'fast path, no builder'],
   ['naive', 'readline + JSON.parse'],
   ['scan', 'newline scan'],
@@ -178,15 +224,17 @@ const KINDS = [
 ];
 
 // Peak RSS: VmHWM of the child (Linux). getrusage's maxRSS would start from the parent's RSS at fork.
-const REPORT = `let maxRssKb = process.resourceUsage().maxRSS;
+const REPORT = `const cpuMs = (() => { const u = process.cpuUsage(c0); return (u.user + u.system) / 1000; })();
+let maxRssKb = process.resourceUsage().maxRSS;
 try {
   const m = /VmHWM:\\s*(\\d+) kB/.exec((await import('node:fs')).readFileSync('/proc/self/status', 'utf8'));
   if (m) maxRssKb = Number(m[1]);
 } catch {}
-console.log(JSON.stringify({ ms, maxRssKb }));`;
+console.log(JSON.stringify({ ms, cpuMs, maxRssKb }));`;
 
 function measure(kind, bundle, file) {
-  const code = `${CHILD[kind]}\n${REPORT}`;
+  // The CPU clock starts with the wall clock (process.cpuUsage counts every thread of the process).
+  const code = `${CHILD[kind].replace('const t0 = performance.now();', 'const c0 = process.cpuUsage();\nconst t0 = performance.now();')}\n${REPORT}`;
   const flags = kind === 'ours' && CPU_PROF !== undefined ? ['--cpu-prof', '--cpu-prof-dir', resolve(CPU_PROF)] : [];
   const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code, pathToFileURL(bundle).href, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1));
@@ -194,7 +242,7 @@ function measure(kind, bundle, file) {
 
 function summary(runs) {
   runs.sort((a, b) => a.ms - b.ms);
-  return { ...runs[0], maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)), all: runs.map((r) => r.ms) };
+  return { ...runs[0], cpuMs: Math.min(...runs.map((r) => r.cpuMs)), maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)), all: runs.map((r) => r.ms) };
 }
 
 function best(kind, bundle, file) {
@@ -252,6 +300,7 @@ async function main() {
       let t = performance.now();
       const big = generate(plain, SIZE, SHAPES[shape]);
       console.log(`generated ${plain}: ${mb(big.bytes).toFixed(0)} MB, ${big.points.toLocaleString('en')} points in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      splitInHalves(plain);
       inputs.push({ shape, label: 'plain', file: plain, info: big });
       if (GZ_SIZE === 0) continue;
       const gzPlain = join(dir, `${shape}-gz.ndjson`);
@@ -270,18 +319,20 @@ async function main() {
       const results = {};
       const kinds = before === undefined ? KINDS : [KINDS[0], ['before', `perf-gate ingest, ${BEFORE}`], ...KINDS.slice(1)];
       if (before !== undefined) Object.assign(results, bestByTurns(bundle, before, file));
-      for (const [kind] of kinds) if (!(kind in results)) results[kind] = best(kind, bundle, file);
-      for (const [kind, name] of kinds) {
+      const here = kinds.filter(([kind]) => kind !== 'split' || label === 'plain'); // a gzip stream cannot be split
+      for (const [kind] of here) if (!(kind in results)) results[kind] = best(kind, bundle, file);
+      for (const [kind, name] of here) {
         const r = results[kind];
         const s = r.ms / 1000;
-        rows.push({ label: `${shape} ${label} ${mb(info.bytes).toFixed(0)} MB`, name, s, mbs: mb(info.bytes) / s, pps: info.points / s, rss: r.maxRssKb / 1024, naive: results.naive.ms / r.ms, scan: results.scan.ms / r.ms, all: r.all });
+        rows.push({ label: `${shape} ${label} ${mb(info.bytes).toFixed(0)} MB`, name, s, cpu: r.cpuMs / 1000, mbs: mb(info.bytes) / s, pps: info.points / s, rss: r.maxRssKb / 1024, naive: results.naive.ms / r.ms, scan: results.scan.ms / r.ms, all: r.all });
       }
-      summaries.push({ shape, label, row: rows.at(-kinds.length) });
+      summaries.push({ shape, label, row: rows.at(-here.length) });
     }
     console.log('');
-    console.log(`${pad('input (NDJSON MB)', 26)}${pad('reader', 24)}${lpad('time', 8)}${lpad('MB/s', 8)}${lpad('points/s', 12)}${lpad('peak RSS', 10)}${lpad('vs naive', 10)}${lpad('vs scan', 9)}   runs (s)`);
+    const cores = cpus().length;
+    console.log(`${pad('input (NDJSON MB)', 26)}${pad('reader', 24)}${lpad('time', 8)}${lpad('CPU', 8)}${lpad(`CPU/${cores}`, 8)}${lpad('MB/s', 8)}${lpad('points/s', 12)}${lpad('peak RSS', 10)}${lpad('vs naive', 10)}${lpad('vs scan', 9)}   runs (s)`);
     for (const r of rows) {
-      console.log(`${pad(r.label, 26)}${pad(r.name, 24)}${lpad(`${r.s.toFixed(2)} s`, 8)}${lpad(r.mbs.toFixed(0), 8)}${lpad(`${(r.pps / 1e6).toFixed(2)} M`, 12)}${lpad(`${r.rss.toFixed(0)} MB`, 10)}${lpad(`${r.naive.toFixed(1)}×`, 10)}${lpad(`${(100 * r.scan).toFixed(0)} %`, 9)}   ${r.all.map((ms) => (ms / 1000).toFixed(2)).join(' ')}`);
+      console.log(`${pad(r.label, 26)}${pad(r.name, 24)}${lpad(`${r.s.toFixed(2)} s`, 8)}${lpad(`${r.cpu.toFixed(2)} s`, 8)}${lpad(`${(r.cpu / cores).toFixed(2)} s`, 8)}${lpad(r.mbs.toFixed(0), 8)}${lpad(`${(r.pps / 1e6).toFixed(2)} M`, 12)}${lpad(`${r.rss.toFixed(0)} MB`, 10)}${lpad(`${r.naive.toFixed(1)}×`, 10)}${lpad(`${(100 * r.scan).toFixed(0)} %`, 9)}   ${r.all.map((ms) => (ms / 1000).toFixed(2)).join(' ')}`);
     }
     console.log('');
     const verdict = (ok) => (ok ? 'met' : 'MISSED');
