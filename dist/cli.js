@@ -63407,7 +63407,7 @@ async function wantsThread(files, choice) {
       if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
       return true;
     case "auto": {
-      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      if (!builderThreadAvailable() || availableParallelism() < MIN_THREAD_CORES) return false;
       let bytes2 = 0;
       for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat5(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
       return bytes2 >= THREAD_MIN_BYTES;
@@ -63435,7 +63435,7 @@ function mergeDocuments(inputs) {
     throw err;
   }
 }
-var THREAD_MIN_BYTES, GZIP_RATIO, MIXED;
+var THREAD_MIN_BYTES, MIN_THREAD_CORES, GZIP_RATIO, MIXED;
 var init_ingest = __esm({
   "src/ingest/ingest.ts"() {
     "use strict";
@@ -63451,6 +63451,7 @@ var init_ingest = __esm({
     init_point_sink();
     init_zod_message();
     THREAD_MIN_BYTES = 32e6;
+    MIN_THREAD_CORES = 3;
     GZIP_RATIO = 8;
     MIXED = "cannot be combined with the other inputs: give either point outputs of one load tool (k6 NDJSON/CSV or JMeter CSV/XML results, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
   }

@@ -4878,6 +4878,7 @@ function bytes(text) {
 
 // src/ingest/ingest.ts
 var THREAD_MIN_BYTES = 32e6;
+var MIN_THREAD_CORES = 3;
 var GZIP_RATIO = 8;
 var MIXED = "cannot be combined with the other inputs: give either point outputs of one load tool (k6 NDJSON/CSV or JMeter CSV/XML results, several shards of one run allowed), or one k6 summary, or perf-gate run documents";
 async function ingestFiles(paths, options = {}) {
@@ -4995,7 +4996,7 @@ async function wantsThread(files, choice) {
       if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
       return true;
     case "auto": {
-      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      if (!builderThreadAvailable() || availableParallelism() < MIN_THREAD_CORES) return false;
       let bytes2 = 0;
       for (const f of files) bytes2 += f.source.streamed ? 0 : (await stat3(f.file)).size * (f.source.gzip ? GZIP_RATIO : 1);
       return bytes2 >= THREAD_MIN_BYTES;

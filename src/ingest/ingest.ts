@@ -38,7 +38,7 @@ export interface IngestOptions {
   readonly readers?: readonly Reader[];
   /**
    * Build the run in a worker thread while this one parses: 'auto' (default) for inputs of about 32 MB of
-   * text or more, on two or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
+   * text or more, on three or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
    * the same either way; only the time differs.
    */
   readonly builderThread?: 'auto' | 'always' | 'never';
@@ -46,6 +46,8 @@ export interface IngestOptions {
 
 /** Inputs from this many bytes of text on get a builder thread under 'auto' (starting one costs ~30 ms). */
 const THREAD_MIN_BYTES = 32e6;
+/** Cores from which 'auto' builds in a thread of its own. */
+const MIN_THREAD_CORES = 3;
 /** What a gzipped input is reckoned to hold per byte, for that threshold (k6 NDJSON compresses 10–25×). */
 const GZIP_RATIO = 8;
 
@@ -224,8 +226,10 @@ async function wantsThread(files: readonly StreamInput[], choice: 'auto' | 'alwa
       if (!builderThreadAvailable()) throw new Error("ingest: builderThread 'always' needs the bundle's dist/ingest-worker.js next to the running code (run dist/cli.js, not the TypeScript source)");
       return true;
     case 'auto': {
-      // One core: the two threads would take turns, and lose the cost of handing points over.
-      if (!builderThreadAvailable() || availableParallelism() < 2) return false;
+      // Two cores are not enough: V8's compiler and GC threads already take most of the second while one
+      // thread ingests, so a builder thread added CPU (0.62 → 0.74 s) and no speed (plain 302 MB: 0.43 s
+      // alone, 0.45 s with it; bench:ingest, docs/ingest.md).
+      if (!builderThreadAvailable() || availableParallelism() < MIN_THREAD_CORES) return false;
       let bytes = 0;
       // A stream (k6's output through a FIFO while k6 runs) arrives at k6's pace: the main thread waits on
       // k6, not on parsing, so a builder thread would gain nothing there.

@@ -66,7 +66,7 @@ describe('the builder thread, from the bundles', () => {
     expect(stderr).toContain(`${file}:5001: a k6 Point line, but its time 'yesterday' is not an RFC 3339 time`);
   }, 60_000);
 
-  it('dist/cli.js ingest writes the same document for an input large enough to get the thread (≥ 32 MB)', async () => {
+  it('dist/cli.js ingest writes the same document for an input large enough to get the thread (≥ 32 MB, where there are three cores)', async () => {
     const text = fixtureText('smoke-baseline.ndjson.gz');
     const file = join(dir, 'big.ndjson');
     // The same points five times over: 33 MB, one run as far as the builder is concerned.

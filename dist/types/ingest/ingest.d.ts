@@ -29,7 +29,7 @@ export interface IngestOptions {
     readonly readers?: readonly Reader[];
     /**
      * Build the run in a worker thread while this one parses: 'auto' (default) for inputs of about 32 MB of
-     * text or more, on two or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
+     * text or more, on three or more cores, when the bundle's dist/ingest-worker.js is there; 'always'; or 'never'. The document is
      * the same either way; only the time differs.
      */
     readonly builderThread?: 'auto' | 'always' | 'never';
