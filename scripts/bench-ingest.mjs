@@ -21,7 +21,9 @@
 // --runs 3, --shape smoke|endurance|both (default both), --cpu-prof DIR (writes a V8 CPU profile of every
 // perf-gate ingest child into DIR, for Chrome DevTools or `node --cpu-prof` readers), --before CHECKOUT (also
 // measures the ingest of another checkout, e.g. /work/main, in the same run, the two by turns: a before/after on one
-// machine state).
+// machine state), --wasm-kernel (also reads the plain files with scripts/spike-wasm-ingest's WebAssembly kernel, a
+// lower bound for a reader in compiled code; compiled first with `npx --yes assemblyscript@0.28.20`, which needs
+// the npm registry).
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, createReadStream, createWriteStream } from 'node:fs';
@@ -50,6 +52,7 @@ const RUNS = Number(option('runs', 3));
 const SHAPE = option('shape', 'both');
 const CPU_PROF = option('cpu-prof', undefined);
 const BEFORE = option('before', undefined);
+const WASM_KERNEL = process.argv.includes('--wasm-kernel');
 if (!(SIZE > 0 && GZ_SIZE >= 0 && Number.isInteger(RUNS) && RUNS >= 1)) throw new Error('bench-ingest: --size-mb > 0, --gz-size-mb ≥ 0 and --runs ≥ 1 (a whole number)');
 if (SHAPE !== 'both' && !(SHAPE in SHAPES)) throw new Error(`bench-ingest: --shape must be smoke, endurance or both but got ${SHAPE}`);
 
@@ -211,6 +214,27 @@ if (lines === 0) throw new Error('no lines');`,
 // The ingest as `ours`, with the builder kept in the main thread.
 CHILD.oneThread = CHILD.ours.replace('ingestFiles([process.argv[2]])', "ingestFiles([process.argv[2]], { builderThread: 'never' })");
 
+/**
+ * The kernel's child: scripts/spike-wasm-ingest read the file (its wasm compiled into `wasm`). Almost every line
+ * must be on its fast path, or it measured something else.
+ */
+function kernelChild(wasm) {
+  const driver = pathToFileURL(join(ROOT, 'scripts/spike-wasm-ingest/read-with-kernel.mjs')).href;
+  return `const { readWithKernel } = await import(${JSON.stringify(driver)});
+const t0 = performance.now();
+const read = await readWithKernel(${JSON.stringify(wasm)}, process.argv[2]);
+const ms = performance.now() - t0;
+if (read.slowLines * 1000 > read.points || read.leaves < 50) throw new Error('the kernel read few points: ' + JSON.stringify(read));`;
+}
+
+/** Compiles scripts/spike-wasm-ingest/kernel.ts into `dir` (AssemblyScript, fetched by npx, not a dependency). */
+function compileKernel(dir) {
+  const wasm = join(dir, 'kernel.wasm');
+  const source = join(ROOT, 'scripts/spike-wasm-ingest/kernel.ts');
+  execFileSync('npx', ['--yes', '--package=assemblyscript@0.28.20', '--', 'asc', source, '-O3', '--runtime', 'stub', '--noAssert', '-o', wasm], { stdio: 'inherit' });
+  return wasm;
+}
+
 const KINDS = [
   ['ours', 'perf-gate ingest'],
   ['oneThread', 'the same, one thread'],
@@ -220,6 +244,7 @@ const KINDS = [
   ['scan', 'newline scan'],
   ['scanSync', 'newline scan, readSync'],
 ];
+const KERNEL_KIND = ['kernel', 'wasm kernel (spike)'];
 
 // Peak RSS: VmHWM of the child (Linux). getrusage's maxRSS would start from the parent's RSS at fork.
 const REPORT = `const cpuMs = (() => { const u = process.cpuUsage(c0); return (u.user + u.system) / 1000; })();
@@ -291,6 +316,7 @@ async function main() {
     console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     const bundle = await bundleOf(ROOT, join(dir, 'now'));
     const before = BEFORE === undefined ? undefined : await bundleOf(resolve(BEFORE), join(dir, 'before'));
+    if (WASM_KERNEL) CHILD.kernel = kernelChild(compileKernel(dir));
 
     const inputs = [];
     for (const shape of SHAPE === 'both' ? Object.keys(SHAPES) : [SHAPE]) {
@@ -315,9 +341,11 @@ async function main() {
     const summaries = [];
     for (const { shape, label, file, info } of inputs) {
       const results = {};
-      const kinds = before === undefined ? KINDS : [KINDS[0], ['before', `perf-gate ingest, ${BEFORE}`], ...KINDS.slice(1)];
+      const withKernel = WASM_KERNEL ? [...KINDS.slice(0, 4), KERNEL_KIND, ...KINDS.slice(4)] : KINDS;
+      const kinds = before === undefined ? withKernel : [withKernel[0], ['before', `perf-gate ingest, ${BEFORE}`], ...withKernel.slice(1)];
       if (before !== undefined) Object.assign(results, bestByTurns(bundle, before, file));
-      const here = kinds.filter(([kind]) => kind !== 'split' || label === 'plain'); // a gzip stream cannot be split
+      // A gzip stream cannot be split; the kernel reads plain files only.
+      const here = kinds.filter(([kind]) => (kind !== 'split' && kind !== 'kernel') || label === 'plain');
       for (const [kind] of here) if (!(kind in results)) results[kind] = best(kind, bundle, file);
       for (const [kind, name] of here) {
         const r = results[kind];
