@@ -231,7 +231,7 @@ if (read.slowLines * 1000 > read.points || read.leaves < 50) throw new Error('th
 function compileKernel(dir) {
   const wasm = join(dir, 'kernel.wasm');
   const source = join(ROOT, 'scripts/spike-wasm-ingest/kernel.ts');
-  execFileSync('npx', ['--yes', '--package=assemblyscript@0.28.20', '--', 'asc', source, '-O3', '--runtime', 'stub', '--noAssert', '-o', wasm], { stdio: 'inherit' });
+  execFileSync('npx', ['--yes', '--package=assemblyscript@0.28.20', '--', 'asc', source, '-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd', '-o', wasm], { stdio: 'inherit' });
   return wasm;
 }
 
