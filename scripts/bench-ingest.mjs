@@ -22,7 +22,7 @@
 // perf-gate ingest child into DIR, for Chrome DevTools or `node --cpu-prof` readers), --before CHECKOUT (also
 // measures the ingest of another checkout, e.g. /work/main, in the same run, the two by turns: a before/after on one
 // machine state), --wasm-kernel (also reads the plain files with scripts/spike-wasm-ingest's WebAssembly kernel, a
-// lower bound for a reader in compiled code; compiled first with `npx --yes assemblyscript@0.28.20`, which needs
+// lower bound for a reader in compiled code; compiled first with `npx --yes --package=assemblyscript@0.28.20`, which needs
 // the npm registry).
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
