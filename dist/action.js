@@ -88652,6 +88652,88 @@ function medianEquivalent(index) {
   return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
 }
 
+// src/stats/assert-distribution.ts
+function assertDistribution(d, name) {
+  let previous = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
+    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
+      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    }
+    if (i > 0 && !(b.value > previous)) {
+      throw new RangeError(
+        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
+      );
+    }
+    previous = b.value;
+  }
+}
+
+// src/stats/insufficient.ts
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
+}
+function isInsufficient(x) {
+  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
+}
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+
+// src/stats/percentile.ts
+function percentile(d, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  assertDistribution(d, "percentile");
+  return percentileAt(d.length, (i) => d[i].value, (i) => d[i].count, p);
+}
+function percentileAt(size, valueAt, countAt, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  let n = 0;
+  for (let i2 = 0; i2 < size; i2++) n += countAt(i2);
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + countAt(i) <= lo) cumulative += countAt(i++);
+  const low = valueAt(i);
+  while (cumulative + countAt(i) <= hi) cumulative += countAt(i++);
+  return interpolate(low, valueAt(i), rank - lo);
+}
+function mean(d) {
+  assertDistribution(d, "mean");
+  let n = 0;
+  let sum3 = 0;
+  let compensation = 0;
+  for (const b of d) {
+    n += b.count;
+    const term = b.value * b.count;
+    const t = sum3 + term;
+    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
+    sum3 = t;
+  }
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const m = (sum3 + compensation) / n;
+  const first2 = d[0].value;
+  const last2 = d[d.length - 1].value;
+  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
+  let running = 0;
+  let seen = 0;
+  for (const b of d) {
+    seen += b.count;
+    const w = b.count / seen;
+    running = running * (1 - w) + b.value * w;
+  }
+  return Math.min(Math.max(running, first2), last2);
+}
+
 // src/document/window-sketch.ts
 var GAMMA = 1.02;
 var LOG_GAMMA = Math.log(GAMMA);
@@ -88808,6 +88890,13 @@ var WindowSketch = class _WindowSketch {
   distribution() {
     this.compact();
     return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i] }));
+  }
+  /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
+  percentile(p) {
+    this.compact();
+    const keys = this.keys;
+    const counts2 = this.counts;
+    return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
   }
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode() {
@@ -95618,14 +95707,6 @@ function armRun(rounds) {
   return { ...merged, scopes, meta: { ...merged.meta, durationSeconds: rounds.reduce((t, d) => t + d.meta.durationSeconds, 0) } };
 }
 
-// src/stats/insufficient.ts
-function insufficient(reason, cause, side) {
-  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
-}
-function isInsufficient(x) {
-  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
-}
-
 // src/stats/design-effect.ts
 function clusterDesignEffect(clusters) {
   for (let i = 0; i < clusters.length; i++) {
@@ -95703,82 +95784,6 @@ function logLevelOf(windows) {
   const logMean = sum3 / count2;
   const variance = Math.max(0, (sumSq - count2 * logMean * logMean) / (count2 - 1));
   return { count: count2, logMean, se: Math.sqrt(designEffectOfWindows(windows) * variance / count2) };
-}
-
-// src/stats/assert-distribution.ts
-function assertDistribution(d, name) {
-  let previous = -Infinity;
-  for (let i = 0; i < d.length; i++) {
-    const b = d[i];
-    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
-    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
-      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
-    }
-    if (i > 0 && !(b.value > previous)) {
-      throw new RangeError(
-        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
-      );
-    }
-    previous = b.value;
-  }
-}
-
-// src/stats/distribution.ts
-function totalCount(d) {
-  let n = 0;
-  for (let i = 0; i < d.length; i++) n += d[i].count;
-  return n;
-}
-
-// src/stats/interpolate.ts
-function interpolate(a, b, f) {
-  if (f === 0 || a === b) return a;
-  const gap = b - a;
-  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
-  return Math.min(Math.max(r, a), b);
-}
-
-// src/stats/percentile.ts
-function percentile(d, p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
-  assertDistribution(d, "percentile");
-  const n = totalCount(d);
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  let cumulative = 0;
-  let i = 0;
-  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
-  const low = d[i].value;
-  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
-  return interpolate(low, d[i].value, rank - lo);
-}
-function mean(d) {
-  assertDistribution(d, "mean");
-  let n = 0;
-  let sum3 = 0;
-  let compensation = 0;
-  for (const b of d) {
-    n += b.count;
-    const term = b.value * b.count;
-    const t = sum3 + term;
-    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
-    sum3 = t;
-  }
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const m = (sum3 + compensation) / n;
-  const first2 = d[0].value;
-  const last2 = d[d.length - 1].value;
-  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
-  let running = 0;
-  let seen = 0;
-  for (const b of d) {
-    seen += b.count;
-    const w = b.count / seen;
-    running = running * (1 - w) + b.value * w;
-  }
-  return Math.min(Math.max(running, first2), last2);
 }
 
 // src/stats/normal.ts
@@ -96480,6 +96485,13 @@ var coverage = {
     return out;
   }
 };
+
+// src/stats/distribution.ts
+function totalCount(d) {
+  let n = 0;
+  for (let i = 0; i < d.length; i++) n += d[i].count;
+  return n;
+}
 
 // src/stats/kth-pairwise-difference.ts
 function pairwiseDifferences(baseline, current) {
@@ -98319,7 +98331,7 @@ function compareCapacity(baseline, current, roles, thresholds2) {
 function capacityOf(view, roles, thresholds2, options = {}) {
   const windowSeconds2 = view.doc.windows.widthMs / 1e3;
   const figures = windowFigures(view, roles, windowSeconds2);
-  const judged = figures.filter((w) => w.distribution !== void 0 || w.errorRate !== void 0);
+  const judged = figures.filter((w) => w.latency !== void 0 || w.errorRate !== void 0);
   if (judged.length < SUSTAIN || windowSeconds2 <= 0) return void 0;
   if ((options.onlyWhenGrowing ?? true) && !loadGrew(judged)) return void 0;
   const rule = options.rule ?? ruleOf(judged, roles, thresholds2);
@@ -98375,7 +98387,7 @@ function windowFigures(view, roles, windowSeconds2) {
       i: w.i,
       rps: w.count / windowSeconds2,
       ...v !== void 0 ? { vus: v } : {},
-      ...lat && lat.count >= MIN_WINDOW_REQUESTS ? { distribution: WindowSketch.decode(lat.sketch).distribution() } : {},
+      ...lat && lat.count >= MIN_WINDOW_REQUESTS ? { latency: lat.sketch } : {},
       ...fail && fail.count >= MIN_WINDOW_REQUESTS ? { errorRate: fail.passes / fail.count } : {}
     };
   });
@@ -98394,7 +98406,7 @@ function ruleOf(windows, roles, thresholds2) {
     const statistic = a.kind === "percentile" ? a.p / 100 : a.kind === "avg" ? "avg" : "med";
     return { latency: { statistic, belowMs: latencySlo.value, from: "slo" }, ...errors };
   }
-  const withLatency = windows.filter((w) => w.distribution !== void 0).sort((a, b) => a.rps - b.rps);
+  const withLatency = windows.filter((w) => w.latency !== void 0).sort((a, b) => a.rps - b.rps);
   const low = withLatency.slice(0, Math.max(1, Math.floor(withLatency.length / 4)));
   const levels = low.map((w) => statisticOf(w, 0.95)).filter((x) => x !== void 0).sort((a, b) => a - b);
   const level2 = levels.length > 0 ? quantileSorted(levels, 0.5) : void 0;
@@ -98409,9 +98421,9 @@ function firstUpperBound(thresholds2, metric, accept) {
   return void 0;
 }
 function statisticOf(w, statistic) {
-  const d = w.distribution;
-  if (d === void 0) return void 0;
-  const v = statistic === "avg" ? mean(d) : percentile(d, statistic === "med" ? 0.5 : statistic);
+  if (w.latency === void 0) return void 0;
+  const sketch = WindowSketch.decode(w.latency);
+  const v = statistic === "avg" ? mean(sketch.distribution()) : sketch.percentile(statistic === "med" ? 0.5 : statistic);
   return isInsufficient(v) ? void 0 : v;
 }
 function judge(w, rule) {

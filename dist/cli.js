@@ -32913,6 +32913,111 @@ var init_trend_histogram = __esm({
   }
 });
 
+// src/stats/assert-distribution.ts
+function assertDistribution(d, name) {
+  let previous = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
+    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
+      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    }
+    if (i > 0 && !(b.value > previous)) {
+      throw new RangeError(
+        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
+      );
+    }
+    previous = b.value;
+  }
+}
+var init_assert_distribution = __esm({
+  "src/stats/assert-distribution.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/insufficient.ts
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
+}
+function isInsufficient(x) {
+  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
+}
+var init_insufficient = __esm({
+  "src/stats/insufficient.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+var init_interpolate = __esm({
+  "src/stats/interpolate.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/percentile.ts
+function percentile(d, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  assertDistribution(d, "percentile");
+  return percentileAt(d.length, (i) => d[i].value, (i) => d[i].count, p);
+}
+function percentileAt(size, valueAt, countAt, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  let n = 0;
+  for (let i2 = 0; i2 < size; i2++) n += countAt(i2);
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + countAt(i) <= lo) cumulative += countAt(i++);
+  const low = valueAt(i);
+  while (cumulative + countAt(i) <= hi) cumulative += countAt(i++);
+  return interpolate(low, valueAt(i), rank - lo);
+}
+function mean(d) {
+  assertDistribution(d, "mean");
+  let n = 0;
+  let sum3 = 0;
+  let compensation = 0;
+  for (const b of d) {
+    n += b.count;
+    const term = b.value * b.count;
+    const t = sum3 + term;
+    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
+    sum3 = t;
+  }
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const m = (sum3 + compensation) / n;
+  const first2 = d[0].value;
+  const last2 = d[d.length - 1].value;
+  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
+  let running = 0;
+  let seen = 0;
+  for (const b of d) {
+    seen += b.count;
+    const w = b.count / seen;
+    running = running * (1 - w) + b.value * w;
+  }
+  return Math.min(Math.max(running, first2), last2);
+}
+var init_percentile = __esm({
+  "src/stats/percentile.ts"() {
+    "use strict";
+    init_assert_distribution();
+    init_insufficient();
+    init_interpolate();
+  }
+});
+
 // src/document/window-sketch.ts
 function keyValue(key) {
   if (key === ZERO_KEY) return 0;
@@ -32922,6 +33027,7 @@ var GAMMA, LOG_GAMMA, ZERO_KEY, DENSE_OFFSET, DENSE_SIZE, EMPTY_KEYS, EMPTY_COUN
 var init_window_sketch = __esm({
   "src/document/window-sketch.ts"() {
     "use strict";
+    init_percentile();
     GAMMA = 1.02;
     LOG_GAMMA = Math.log(GAMMA);
     ZERO_KEY = -2147483647;
@@ -33077,6 +33183,13 @@ var init_window_sketch = __esm({
       distribution() {
         this.compact();
         return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i] }));
+      }
+      /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
+      percentile(p) {
+        this.compact();
+        const keys = this.keys;
+        const counts2 = this.counts;
+        return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
       }
       /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
       encode() {
@@ -64444,119 +64557,6 @@ var init_usage_error = __esm({
   }
 });
 
-// src/stats/insufficient.ts
-function insufficient(reason, cause, side) {
-  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
-}
-function isInsufficient(x) {
-  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
-}
-var init_insufficient = __esm({
-  "src/stats/insufficient.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/assert-distribution.ts
-function assertDistribution(d, name) {
-  let previous = -Infinity;
-  for (let i = 0; i < d.length; i++) {
-    const b = d[i];
-    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
-    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
-      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
-    }
-    if (i > 0 && !(b.value > previous)) {
-      throw new RangeError(
-        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
-      );
-    }
-    previous = b.value;
-  }
-}
-var init_assert_distribution = __esm({
-  "src/stats/assert-distribution.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/distribution.ts
-function totalCount(d) {
-  let n = 0;
-  for (let i = 0; i < d.length; i++) n += d[i].count;
-  return n;
-}
-var init_distribution = __esm({
-  "src/stats/distribution.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/interpolate.ts
-function interpolate(a, b, f) {
-  if (f === 0 || a === b) return a;
-  const gap = b - a;
-  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
-  return Math.min(Math.max(r, a), b);
-}
-var init_interpolate = __esm({
-  "src/stats/interpolate.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/percentile.ts
-function percentile(d, p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
-  assertDistribution(d, "percentile");
-  const n = totalCount(d);
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  let cumulative = 0;
-  let i = 0;
-  while (cumulative + d[i].count <= lo) cumulative += d[i++].count;
-  const low = d[i].value;
-  while (cumulative + d[i].count <= hi) cumulative += d[i++].count;
-  return interpolate(low, d[i].value, rank - lo);
-}
-function mean(d) {
-  assertDistribution(d, "mean");
-  let n = 0;
-  let sum3 = 0;
-  let compensation = 0;
-  for (const b of d) {
-    n += b.count;
-    const term = b.value * b.count;
-    const t = sum3 + term;
-    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
-    sum3 = t;
-  }
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const m = (sum3 + compensation) / n;
-  const first2 = d[0].value;
-  const last2 = d[d.length - 1].value;
-  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
-  let running = 0;
-  let seen = 0;
-  for (const b of d) {
-    seen += b.count;
-    const w = b.count / seen;
-    running = running * (1 - w) + b.value * w;
-  }
-  return Math.min(Math.max(running, first2), last2);
-}
-var init_percentile = __esm({
-  "src/stats/percentile.ts"() {
-    "use strict";
-    init_assert_distribution();
-    init_distribution();
-    init_insufficient();
-    init_interpolate();
-  }
-});
-
 // src/document/series.ts
 function startMs(doc) {
   const t = Date.parse(doc.meta.start);
@@ -64572,24 +64572,19 @@ function latencySeries(doc, metric) {
   const first2 = windows[0].i;
   const last2 = windows[windows.length - 1].i;
   const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
-  const buckets = /* @__PURE__ */ new Map();
-  for (const w of windows) {
-    const key = Math.floor((w.i - first2) / group);
-    let b = buckets.get(key);
-    if (b === void 0) {
-      b = { sketch: new WindowSketch(), iSum: 0, n: 0 };
-      buckets.set(key, b);
+  for (let k = 0; k < windows.length; ) {
+    const key = Math.floor((windows[k].i - first2) / group);
+    const sketch = WindowSketch.summing();
+    let iSum = 0;
+    let n = 0;
+    for (; k < windows.length && Math.floor((windows[k].i - first2) / group) === key; k++) {
+      sketch.addEncoded(windows[k].sketch);
+      iSum += windows[k].i;
+      n++;
     }
-    b.sketch.add(WindowSketch.decode(w.sketch));
-    b.iSum += w.i;
-    b.n++;
-  }
-  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
-    const b = buckets.get(key);
-    const d = b.sketch.distribution();
-    const x = Math.max(0, (originMs + b.iSum / b.n * widthMs - start) / 1e3);
-    const m = percentile(d, 0.5);
-    const h = percentile(d, 0.95);
+    const x = Math.max(0, (originMs + iSum / n * widthMs - start) / 1e3);
+    const m = sketch.percentile(0.5);
+    const h = sketch.percentile(0.95);
     if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
     if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
   }
@@ -64636,7 +64631,6 @@ var init_series = __esm({
     init_window_sketch();
     init_by_type();
     init_insufficient();
-    init_percentile();
     MAX_POINTS = 400;
     BYTES_PER_MB = 1048576;
   }
@@ -65596,6 +65590,18 @@ var init_history_shifts = __esm({
   }
 });
 
+// src/stats/distribution.ts
+function totalCount(d) {
+  let n = 0;
+  for (let i = 0; i < d.length; i++) n += d[i].count;
+  return n;
+}
+var init_distribution = __esm({
+  "src/stats/distribution.ts"() {
+    "use strict";
+  }
+});
+
 // src/gate/phases.ts
 function phaseBreakdown(baseline, current, latencyMetric, tags) {
   if (latencyMetric !== "http_req_duration") return void 0;
@@ -65674,7 +65680,7 @@ function compareCapacity(baseline, current, roles, thresholds2) {
 function capacityOf(view, roles, thresholds2, options = {}) {
   const windowSeconds2 = view.doc.windows.widthMs / 1e3;
   const figures = windowFigures(view, roles, windowSeconds2);
-  const judged = figures.filter((w) => w.distribution !== void 0 || w.errorRate !== void 0);
+  const judged = figures.filter((w) => w.latency !== void 0 || w.errorRate !== void 0);
   if (judged.length < SUSTAIN || windowSeconds2 <= 0) return void 0;
   if ((options.onlyWhenGrowing ?? true) && !loadGrew(judged)) return void 0;
   const rule = options.rule ?? ruleOf(judged, roles, thresholds2);
@@ -65730,7 +65736,7 @@ function windowFigures(view, roles, windowSeconds2) {
       i: w.i,
       rps: w.count / windowSeconds2,
       ...v !== void 0 ? { vus: v } : {},
-      ...lat && lat.count >= MIN_WINDOW_REQUESTS ? { distribution: WindowSketch.decode(lat.sketch).distribution() } : {},
+      ...lat && lat.count >= MIN_WINDOW_REQUESTS ? { latency: lat.sketch } : {},
       ...fail && fail.count >= MIN_WINDOW_REQUESTS ? { errorRate: fail.passes / fail.count } : {}
     };
   });
@@ -65749,7 +65755,7 @@ function ruleOf(windows, roles, thresholds2) {
     const statistic = a.kind === "percentile" ? a.p / 100 : a.kind === "avg" ? "avg" : "med";
     return { latency: { statistic, belowMs: latencySlo.value, from: "slo" }, ...errors };
   }
-  const withLatency = windows.filter((w) => w.distribution !== void 0).sort((a, b) => a.rps - b.rps);
+  const withLatency = windows.filter((w) => w.latency !== void 0).sort((a, b) => a.rps - b.rps);
   const low = withLatency.slice(0, Math.max(1, Math.floor(withLatency.length / 4)));
   const levels = low.map((w) => statisticOf(w, 0.95)).filter((x) => x !== void 0).sort((a, b) => a - b);
   const level2 = levels.length > 0 ? quantileSorted(levels, 0.5) : void 0;
@@ -65764,9 +65770,9 @@ function firstUpperBound(thresholds2, metric, accept) {
   return void 0;
 }
 function statisticOf(w, statistic) {
-  const d = w.distribution;
-  if (d === void 0) return void 0;
-  const v = statistic === "avg" ? mean(d) : percentile(d, statistic === "med" ? 0.5 : statistic);
+  if (w.latency === void 0) return void 0;
+  const sketch = WindowSketch.decode(w.latency);
+  const v = statistic === "avg" ? mean(sketch.distribution()) : sketch.percentile(statistic === "med" ? 0.5 : statistic);
   return isInsufficient(v) ? void 0 : v;
 }
 function judge(w, rule) {

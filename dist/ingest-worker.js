@@ -7908,6 +7908,36 @@ function medianEquivalent(index) {
   return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
 }
 
+// src/stats/insufficient.ts
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
+}
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+
+// src/stats/percentile.ts
+function percentileAt(size, valueAt, countAt, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  let n = 0;
+  for (let i2 = 0; i2 < size; i2++) n += countAt(i2);
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + countAt(i) <= lo) cumulative += countAt(i++);
+  const low = valueAt(i);
+  while (cumulative + countAt(i) <= hi) cumulative += countAt(i++);
+  return interpolate(low, valueAt(i), rank - lo);
+}
+
 // src/document/window-sketch.ts
 var GAMMA = 1.02;
 var LOG_GAMMA = Math.log(GAMMA);
@@ -8064,6 +8094,13 @@ var WindowSketch = class _WindowSketch {
   distribution() {
     this.compact();
     return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i] }));
+  }
+  /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
+  percentile(p) {
+    this.compact();
+    const keys = this.keys;
+    const counts2 = this.counts;
+    return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
   }
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode() {

@@ -1,4 +1,6 @@
 import type { Distribution } from '../stats/distribution.js';
+import type { InsufficientData } from '../stats/insufficient.js';
+import { percentileAt } from '../stats/percentile.js';
 
 /** Relative accuracy of a window sketch: every value is represented within ±1 %. */
 const GAMMA = 1.02;
@@ -181,6 +183,14 @@ export class WindowSketch {
   distribution(): Distribution {
     this.compact();
     return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i]! }));
+  }
+
+  /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
+  percentile(p: number): number | InsufficientData {
+    this.compact();
+    const keys = this.keys;
+    const counts = this.counts;
+    return percentileAt(keys.length, (i) => keyValue(keys[i]!), (i) => counts[i]!, p);
   }
 
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */

@@ -12,9 +12,8 @@ import type { ThresholdExpression } from '../config/threshold.js';
 import type { ThresholdSet } from '../config/schema.js';
 import type { RunView } from '../document/run-view.js';
 import { WindowSketch } from '../document/window-sketch.js';
-import type { Distribution } from '../stats/distribution.js';
 import { isInsufficient } from '../stats/insufficient.js';
-import { mean, percentile } from '../stats/percentile.js';
+import { mean } from '../stats/percentile.js';
 import { quantileSorted } from '../stats/quantile-sorted.js';
 
 /** Consecutive windows that must all meet the rule for their rate to count as held. */
@@ -65,8 +64,12 @@ interface WindowFigures {
   readonly i: number;
   readonly rps: number;
   readonly vus?: number;
-  /** The window's latencies, when it has enough requests to judge. */
-  readonly distribution?: Distribution;
+  /**
+   * The window's latencies (its stored sketch, flat), when it has enough requests to judge: decoded when
+   * a statistic is asked of it. Decoded up front, every window's buckets were built as objects, and held
+   * until the end, for runs whose load never grew (most of them), where no window is judged.
+   */
+  readonly latency?: readonly number[];
   readonly errorRate?: number;
 }
 
@@ -102,7 +105,7 @@ export function capacityOf(
 ): Capacity | undefined {
   const windowSeconds = view.doc.windows.widthMs / 1000;
   const figures = windowFigures(view, roles, windowSeconds);
-  const judged = figures.filter((w) => w.distribution !== undefined || w.errorRate !== undefined);
+  const judged = figures.filter((w) => w.latency !== undefined || w.errorRate !== undefined);
   if (judged.length < SUSTAIN || windowSeconds <= 0) return undefined;
   if ((options.onlyWhenGrowing ?? true) && !loadGrew(judged)) return undefined;
   const rule = options.rule ?? ruleOf(judged, roles, thresholds);
@@ -166,7 +169,7 @@ function windowFigures(view: RunView, roles: { readonly latency: string; readonl
         i: w.i,
         rps: w.count / windowSeconds,
         ...(v !== undefined ? { vus: v } : {}),
-        ...(lat && lat.count >= MIN_WINDOW_REQUESTS ? { distribution: WindowSketch.decode(lat.sketch).distribution() } : {}),
+        ...(lat && lat.count >= MIN_WINDOW_REQUESTS ? { latency: lat.sketch } : {}),
         ...(fail && fail.count >= MIN_WINDOW_REQUESTS ? { errorRate: fail.passes / fail.count } : {}),
       };
     });
@@ -189,7 +192,7 @@ function ruleOf(windows: readonly WindowFigures[], roles: { readonly latency: st
     return { latency: { statistic, belowMs: latencySlo.value, from: 'slo' }, ...errors };
   }
   // Break-away: the p95 at the lowest load (the median p95 of the quarter of windows with the lowest rate).
-  const withLatency = windows.filter((w) => w.distribution !== undefined).sort((a, b) => a.rps - b.rps);
+  const withLatency = windows.filter((w) => w.latency !== undefined).sort((a, b) => a.rps - b.rps);
   const low = withLatency.slice(0, Math.max(1, Math.floor(withLatency.length / 4)));
   const levels = low.map((w) => statisticOf(w, 0.95)).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
   const level = levels.length > 0 ? quantileSorted(levels, 0.5) : undefined;
@@ -207,9 +210,9 @@ function firstUpperBound(thresholds: readonly ThresholdSet[], metric: string, ac
 }
 
 function statisticOf(w: WindowFigures, statistic: number | 'avg' | 'med'): number | undefined {
-  const d = w.distribution;
-  if (d === undefined) return undefined;
-  const v = statistic === 'avg' ? mean(d) : percentile(d, statistic === 'med' ? 0.5 : statistic);
+  if (w.latency === undefined) return undefined;
+  const sketch = WindowSketch.decode(w.latency);
+  const v = statistic === 'avg' ? mean(sketch.distribution()) : sketch.percentile(statistic === 'med' ? 0.5 : statistic);
   return isInsufficient(v) ? undefined : v;
 }
 

@@ -1,5 +1,5 @@
 import { assertDistribution } from './assert-distribution.js';
-import { totalCount, type Distribution } from './distribution.js';
+import type { Distribution } from './distribution.js';
 import { insufficient, type InsufficientData } from './insufficient.js';
 import { interpolate } from './interpolate.js';
 
@@ -25,7 +25,32 @@ import { interpolate } from './interpolate.js';
 export function percentile(d: Distribution, p: number): number | InsufficientData {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
   assertDistribution(d, 'percentile');
-  const n = totalCount(d);
+  return percentileAt(d.length, (i) => d[i]!.value, (i) => d[i]!.count, p);
+}
+
+/**
+ * {@link percentile} of buckets read by position, for callers that hold them in columns (a sketch's typed
+ * arrays): the same definition and result as `percentile` of the buckets `{ value: valueAt(i), count:
+ * countAt(i) }`, without building them. A chart of a long run asks for hundreds of thousands of buckets,
+ * and built as objects they outlived young-generation collections and grew the old one by tens of MB.
+ *
+ * Contract: as `percentile`, which checks its buckets; here the caller vouches for them (values ascending
+ * and distinct, counts ≥ 0 and whole).
+ *
+ * @param size the number of buckets
+ * @param valueAt the value of bucket i, ascending in i
+ * @param countAt the count of bucket i
+ * @param p the percentile as a fraction in [0, 1]
+ * @throws {RangeError} if p is outside [0, 1] or NaN
+ * @example
+ * const values = [10, 20, 40];
+ * const counts = [1, 2, 1];
+ * percentileAt(3, (i) => values[i]!, (i) => counts[i]!, 0.9); // => 34, as percentile of those buckets
+ */
+export function percentileAt(size: number, valueAt: (i: number) => number, countAt: (i: number) => number, p: number): number | InsufficientData {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  let n = 0;
+  for (let i = 0; i < size; i++) n += countAt(i);
   if (n === 0) return insufficient('no observations (empty distribution)');
   const rank = p * (n - 1);
   const lo = Math.floor(rank);
@@ -33,10 +58,10 @@ export function percentile(d: Distribution, p: number): number | InsufficientDat
   // Walk the cumulative counts to the buckets holding 0-based ranks lo and hi.
   let cumulative = 0;
   let i = 0;
-  while (cumulative + d[i]!.count <= lo) cumulative += d[i++]!.count;
-  const low = d[i]!.value;
-  while (cumulative + d[i]!.count <= hi) cumulative += d[i++]!.count;
-  return interpolate(low, d[i]!.value, rank - lo);
+  while (cumulative + countAt(i) <= lo) cumulative += countAt(i++);
+  const low = valueAt(i);
+  while (cumulative + countAt(i) <= hi) cumulative += countAt(i++);
+  return interpolate(low, valueAt(i), rank - lo);
 }
 
 /**

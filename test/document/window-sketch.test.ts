@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WindowSketch } from '../../src/document/window-sketch.js';
+import { percentile } from '../../src/stats/percentile.js';
 
 const values = fc.array(fc.oneof(fc.double({ min: 1e-6, max: 1e7, noNaN: true }), fc.constant(0)), { maxLength: 200 });
 
@@ -36,6 +37,22 @@ describe('WindowSketch', () => {
         sa.add(sb);
         expect(sa.encode()).toEqual(both.encode());
         expect(WindowSketch.decode(sa.encode()).encode()).toEqual(both.encode());
+      }),
+    );
+  });
+});
+
+describe('WindowSketch.percentile', () => {
+  it('is percentile of its distribution, filled or summed from stored sketches', () => {
+    fc.assert(
+      fc.property(values, values, fc.double({ min: 0, max: 1, noNaN: true }), (a, b, p) => {
+        const s = WindowSketch.open();
+        for (const v of a) s.record(v);
+        const summed = WindowSketch.summing();
+        summed.addEncoded(s.encode());
+        for (const v of b) summed.record(v);
+        expect(s.percentile(p)).toEqual(percentile(s.distribution(), p));
+        expect(summed.percentile(p)).toEqual(percentile(summed.distribution(), p));
       }),
     );
   });

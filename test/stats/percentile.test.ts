@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Distribution } from '../../src/stats/distribution.js';
 import { isInsufficient } from '../../src/stats/insufficient.js';
-import { max, mean, min, percentile } from '../../src/stats/percentile.js';
+import { max, mean, min, percentile, percentileAt } from '../../src/stats/percentile.js';
 import { quantileSorted } from '../../src/stats/quantile-sorted.js';
 import { expand, sufficient, toDistribution } from './helpers.js';
 
@@ -81,6 +81,33 @@ describe('percentile', () => {
     { what: 'NaN value', dist: d([NaN, 1]) },
   ])('rejects a malformed distribution: $what', ({ dist }) => {
     expect(() => percentile(dist, 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('percentileAt', () => {
+  it('gives percentile of the same buckets read by position, bit for bit, with zero counts among them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (sample, zeros, p) => {
+        const dist = toDistribution(sample);
+        // Columns as a sketch holds them, with empty buckets put in (percentile's buckets have none).
+        const values: number[] = [];
+        const counts: number[] = [];
+        dist.forEach((b, i) => {
+          if ((zeros[i] ?? 1) === 0) {
+            values.push(b.value - 0.5);
+            counts.push(0);
+          }
+          values.push(b.value);
+          counts.push(b.count);
+        });
+        expect(percentileAt(values.length, (i) => values[i]!, (i) => counts[i]!, p)).toEqual(percentile(dist, p));
+      }),
+    );
+  });
+
+  it('refuses p outside [0, 1], as percentile does', () => {
+    expect(() => percentileAt(1, () => 1, () => 1, 1.5)).toThrow(RangeError);
+    expect(() => percentileAt(1, () => 1, () => 1, Number.NaN)).toThrow(RangeError);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Distribution } from '../stats/distribution.js';
+import type { InsufficientData } from '../stats/insufficient.js';
 /**
  * A small mergeable sketch of one time window's values: logarithmic buckets (±1 % relative error).
  * While its window is being filled it counts into a dense array (one increment per value); when the
@@ -40,6 +41,8 @@ export declare class WindowSketch {
     add(other: WindowSketch): void;
     /** Buckets ascending, each at the value it stands for. */
     distribution(): Distribution;
+    /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
+    percentile(p: number): number | InsufficientData;
     /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
     encode(): number[];
     /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */

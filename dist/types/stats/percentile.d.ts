@@ -1,4 +1,4 @@
-import { type Distribution } from './distribution.js';
+import type { Distribution } from './distribution.js';
 import { type InsufficientData } from './insufficient.js';
 /**
  * Percentile of a bucketed distribution with k6's definition, so that perf-gate reports the same p(95)
@@ -20,6 +20,26 @@ import { type InsufficientData } from './insufficient.js';
  * percentile([{ value: 10, count: 1 }, { value: 20, count: 2 }, { value: 40, count: 1 }], 0.9); // => 34
  */
 export declare function percentile(d: Distribution, p: number): number | InsufficientData;
+/**
+ * {@link percentile} of buckets read by position, for callers that hold them in columns (a sketch's typed
+ * arrays): the same definition and result as `percentile` of the buckets `{ value: valueAt(i), count:
+ * countAt(i) }`, without building them. A chart of a long run asks for hundreds of thousands of buckets,
+ * and built as objects they outlived young-generation collections and grew the old one by tens of MB.
+ *
+ * Contract: as `percentile`, which checks its buckets; here the caller vouches for them (values ascending
+ * and distinct, counts ≥ 0 and whole).
+ *
+ * @param size the number of buckets
+ * @param valueAt the value of bucket i, ascending in i
+ * @param countAt the count of bucket i
+ * @param p the percentile as a fraction in [0, 1]
+ * @throws {RangeError} if p is outside [0, 1] or NaN
+ * @example
+ * const values = [10, 20, 40];
+ * const counts = [1, 2, 1];
+ * percentileAt(3, (i) => values[i]!, (i) => counts[i]!, 0.9); // => 34, as percentile of those buckets
+ */
+export declare function percentileAt(size: number, valueAt: (i: number) => number, countAt: (i: number) => number, p: number): number | InsufficientData;
 /**
  * Arithmetic mean of a bucketed distribution, Σ value·count / n, with a compensated (Neumaier) sum so that
  * hundreds of thousands of observations lose no precision, and without overflow for extreme values.
