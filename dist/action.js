@@ -61947,6 +61947,85 @@ function onActionThreadCancel(handler2) {
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+
+// src/pipeline/write-json-file.ts
+import { closeSync, openSync, writeSync } from "node:fs";
+
+// src/document/json-pieces.ts
+function jsonPieces(value2, emit, depth = 4) {
+  const top = withToJson("", value2);
+  piecesOf(isSkipped(top) ? null : top, emit, depth);
+}
+function piecesOf(value2, emit, depth) {
+  if (depth <= 0 || typeof value2 !== "object" || value2 === null || !(Array.isArray(value2) || isPlainObject(value2))) {
+    emit(JSON.stringify(value2));
+    return;
+  }
+  if (Array.isArray(value2)) {
+    emit("[");
+    for (let i = 0; i < value2.length; i++) {
+      if (i > 0) emit(",");
+      const element = withToJson(String(i), value2[i]);
+      piecesOf(isSkipped(element) ? null : element, emit, depth - 1);
+    }
+    emit("]");
+    return;
+  }
+  emit("{");
+  let first2 = true;
+  for (const k of Object.keys(value2)) {
+    const member = withToJson(k, value2[k]);
+    if (isSkipped(member)) continue;
+    emit(`${first2 ? "" : ","}${JSON.stringify(k)}:`);
+    first2 = false;
+    piecesOf(member, emit, depth - 1);
+  }
+  emit("}");
+}
+function withToJson(key, value2) {
+  if (typeof value2 === "object" && value2 !== null && typeof value2.toJSON === "function") {
+    return value2.toJSON(key);
+  }
+  return value2;
+}
+function isSkipped(value2) {
+  return value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol";
+}
+function isPlainObject(value2) {
+  const proto = Object.getPrototypeOf(value2);
+  return proto === Object.prototype || proto === null;
+}
+
+// src/pipeline/write-json-file.ts
+var BATCH_CHARS = 256 * 1024;
+function writeJsonFileSync(path9, value2) {
+  const fd = openSync(path9, "w");
+  try {
+    let batch = [];
+    let size = 0;
+    const flush = () => {
+      if (batch.length === 0) return;
+      writeAll(fd, batch.join(""));
+      batch = [];
+      size = 0;
+    };
+    jsonPieces(value2, (piece) => {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH_CHARS) flush();
+    });
+    batch.push("\n");
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+function writeAll(fd, text) {
+  const bytes2 = Buffer.from(text, "utf8");
+  for (let off = 0; off < bytes2.length; ) off += writeSync(fd, bytes2, off, bytes2.length - off);
+}
+
+// src/action/run.ts
 import { join as join11 } from "node:path";
 
 // src/config/load.ts
@@ -62643,7 +62722,7 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject,
+  isPlainObject: () => isPlainObject2,
   issue: () => issue2,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
@@ -62885,7 +62964,7 @@ var allowsEval = /* @__PURE__ */ cached(() => {
     return false;
   }
 });
-function isPlainObject(o) {
+function isPlainObject2(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -62902,7 +62981,7 @@ function isPlainObject(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject(o))
+  if (isPlainObject2(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -63091,7 +63170,7 @@ function omit(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject(shape)) {
+  if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -63113,7 +63192,7 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject(shape)) {
+  if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -65993,7 +66072,7 @@ function mergeValues(a, b) {
   if (a instanceof Date && b instanceof Date && +a === +b) {
     return { valid: true, data: a };
   }
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isPlainObject2(a) && isPlainObject2(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a, ...b };
@@ -66214,7 +66293,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
-    if (!isPlainObject(input2)) {
+    if (!isPlainObject2(input2)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
@@ -76303,7 +76382,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject2);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -81309,7 +81388,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject(payload.value))
+            if (!isPlainObject2(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -84055,7 +84134,7 @@ function lowercaseKeys2(object2) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value2) {
+function isPlainObject3(value2) {
   if (typeof value2 !== "object" || value2 === null) return false;
   if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value2);
@@ -84066,7 +84145,7 @@ function isPlainObject2(value2) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject3(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -84690,7 +84769,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value2) {
+function isPlainObject4(value2) {
   if (typeof value2 !== "object" || value2 === null) return false;
   if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value2);
@@ -84708,7 +84787,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value2]) => [
       name,
@@ -91262,7 +91341,7 @@ import { promisify as promisify6 } from "node:util";
 // src/engine/k6-live-output.ts
 import { execFile as execFile3 } from "node:child_process";
 import { once } from "node:events";
-import { closeSync as closeSync2, constants as constants4, createWriteStream as createWriteStream2, openSync } from "node:fs";
+import { closeSync as closeSync3, constants as constants4, createWriteStream as createWriteStream2, openSync as openSync2 } from "node:fs";
 import { mkdir as mkdir5, rm as rm5 } from "node:fs/promises";
 import path8 from "node:path";
 import { promisify as promisify4 } from "node:util";
@@ -94752,7 +94831,7 @@ function mergeDocuments(inputs) {
 }
 
 // src/engine/fifo-reader.ts
-import { closeSync, read } from "node:fs";
+import { closeSync as closeSync2, read } from "node:fs";
 var READ_SIZE = 256 * 1024;
 var FIRST_PAUSE_MS = 1;
 var LONGEST_PAUSE_MS = 8;
@@ -94804,7 +94883,7 @@ var FifoReader = class {
     await this.reading?.catch(() => void 0);
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
+    closeSync2(this.fd);
   }
   wait(ms) {
     return new Promise((resolve4) => {
@@ -94842,7 +94921,7 @@ async function openLiveOutput(options) {
   await makeFifo(options.path);
   let fd;
   try {
-    fd = openSync(options.path, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    fd = openSync2(options.path, constants4.O_RDONLY | constants4.O_NONBLOCK);
   } catch (err) {
     await rm5(options.path, { force: true });
     throw new LiveOutputUnavailable(`cannot open the FIFO ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
@@ -94851,7 +94930,7 @@ async function openLiveOutput(options) {
   try {
     if (options.rawCopy !== void 0) raw = await RawCopy.open(options.rawCopy);
   } catch (err) {
-    closeSync2(fd);
+    closeSync3(fd);
     await rm5(options.path, { force: true });
     throw err;
   }
@@ -94938,7 +95017,7 @@ var K6LiveOutput = class {
   async drain() {
     this.fifo.writerExited();
     try {
-      closeSync2(openSync(this.path, constants4.O_WRONLY | constants4.O_NONBLOCK));
+      closeSync3(openSync2(this.path, constants4.O_WRONLY | constants4.O_NONBLOCK));
     } catch {
     }
     await this.settled;
@@ -103362,8 +103441,7 @@ async function runAction(io2) {
 function publishShard(io2, spec, runs, report, workDir) {
   const dir = join11(workDir, "shard");
   mkdirSync(dir, { recursive: true });
-  for (const run of runs) writeFileSync2(join11(dir, `${run.stage}.run.json`), `${JSON.stringify(run.current)}
-`);
+  for (const run of runs) writeJsonFileSync(join11(dir, `${run.stage}.run.json`), run.current);
   io2.info(renderText(report));
   io2.setOutput("shard-dir", dir);
   io2.setOutput("verdict", report.verdict);

@@ -80009,6 +80009,93 @@ var init_history = __esm({
   }
 });
 
+// src/document/json-pieces.ts
+function jsonPieces(value2, emit, depth = 4) {
+  const top = withToJson("", value2);
+  piecesOf(isSkipped(top) ? null : top, emit, depth);
+}
+function piecesOf(value2, emit, depth) {
+  if (depth <= 0 || typeof value2 !== "object" || value2 === null || !(Array.isArray(value2) || isPlainObject2(value2))) {
+    emit(JSON.stringify(value2));
+    return;
+  }
+  if (Array.isArray(value2)) {
+    emit("[");
+    for (let i = 0; i < value2.length; i++) {
+      if (i > 0) emit(",");
+      const element = withToJson(String(i), value2[i]);
+      piecesOf(isSkipped(element) ? null : element, emit, depth - 1);
+    }
+    emit("]");
+    return;
+  }
+  emit("{");
+  let first2 = true;
+  for (const k of Object.keys(value2)) {
+    const member = withToJson(k, value2[k]);
+    if (isSkipped(member)) continue;
+    emit(`${first2 ? "" : ","}${JSON.stringify(k)}:`);
+    first2 = false;
+    piecesOf(member, emit, depth - 1);
+  }
+  emit("}");
+}
+function withToJson(key, value2) {
+  if (typeof value2 === "object" && value2 !== null && typeof value2.toJSON === "function") {
+    return value2.toJSON(key);
+  }
+  return value2;
+}
+function isSkipped(value2) {
+  return value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol";
+}
+function isPlainObject2(value2) {
+  const proto = Object.getPrototypeOf(value2);
+  return proto === Object.prototype || proto === null;
+}
+var init_json_pieces = __esm({
+  "src/document/json-pieces.ts"() {
+    "use strict";
+  }
+});
+
+// src/pipeline/write-json-file.ts
+import { closeSync as closeSync3, openSync as openSync2, writeSync } from "node:fs";
+function writeJsonFileSync(path4, value2) {
+  const fd = openSync2(path4, "w");
+  try {
+    let batch = [];
+    let size = 0;
+    const flush = () => {
+      if (batch.length === 0) return;
+      writeAll(fd, batch.join(""));
+      batch = [];
+      size = 0;
+    };
+    jsonPieces(value2, (piece) => {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH_CHARS) flush();
+    });
+    batch.push("\n");
+    flush();
+  } finally {
+    closeSync3(fd);
+  }
+}
+function writeAll(fd, text) {
+  const bytes2 = Buffer.from(text, "utf8");
+  for (let off = 0; off < bytes2.length; ) off += writeSync(fd, bytes2, off, bytes2.length - off);
+}
+var BATCH_CHARS;
+var init_write_json_file = __esm({
+  "src/pipeline/write-json-file.ts"() {
+    "use strict";
+    init_json_pieces();
+    BATCH_CHARS = 256 * 1024;
+  }
+});
+
 // src/engine/memory-sampler.ts
 function sampleEndpoint(url2, log, intervalMs = 2e3) {
   return poll(async () => {
@@ -81285,10 +81372,8 @@ async function runWithLog(opts, io, signal, shard, prepared, live) {
     return void 0;
   }
   for (const run3 of runs) {
-    writeFileSync(join7(out, `${run3.stage}.run.json`), `${JSON.stringify(run3.current)}
-`);
-    if (ab && run3.baseline) writeFileSync(join7(out, `${run3.stage}.baseline.run.json`), `${JSON.stringify(run3.baseline)}
-`);
+    writeJsonFileSync(join7(out, `${run3.stage}.run.json`), run3.current);
+    if (ab && run3.baseline) writeJsonFileSync(join7(out, `${run3.stage}.baseline.run.json`), run3.baseline);
   }
   writeFileSync(join7(out, "report.json"), renderJson(report));
   writeFileSync(join7(out, "report.md"), renderMarkdown(report));
@@ -81345,6 +81430,7 @@ var init_run = __esm({
   "src/cli/run.ts"() {
     "use strict";
     init_load();
+    init_write_json_file();
     init_memory_sources();
     init_should_fail();
     init_ab_settings();

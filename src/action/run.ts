@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeJsonFileSync } from '../pipeline/write-json-file.js';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_K6_VERSION, ensureK6 } from '../engine/k6-install.js';
@@ -172,7 +173,7 @@ export async function runAction(io: ActionIo): Promise<void> {
 function publishShard(io: ActionIo, spec: string, runs: readonly StageRun[], report: Report, workDir: string): void {
   const dir = join(workDir, 'shard');
   mkdirSync(dir, { recursive: true });
-  for (const run of runs) writeFileSync(join(dir, `${run.stage}.run.json`), `${JSON.stringify(run.current)}\n`);
+  for (const run of runs) writeJsonFileSync(join(dir, `${run.stage}.run.json`), run.current);
   io.info(renderText(report));
   io.setOutput('shard-dir', dir);
   io.setOutput('verdict', report.verdict);

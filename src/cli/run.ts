@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { writeJsonFileSync } from '../pipeline/write-json-file.js';
 import { endpointMemory } from '../engine/memory-sources.js';
 import { shouldFail, type FailOn } from '../gate/should-fail.js';
 import type { Report } from '../gate/verdict.js';
@@ -239,9 +240,10 @@ async function runWithLog(opts: RunCliOptions, io: Io, signal: AbortSignal, shar
     return undefined;
   }
   for (const run of runs) {
-    writeFileSync(join(out, `${run.stage}.run.json`), `${JSON.stringify(run.current)}\n`);
+    // In pieces: a long stage's document is megabytes of JSON, and this is when the process is largest.
+    writeJsonFileSync(join(out, `${run.stage}.run.json`), run.current);
     // A/B mode measured its baseline too: keep it beside the candidate's.
-    if (ab && run.baseline) writeFileSync(join(out, `${run.stage}.baseline.run.json`), `${JSON.stringify(run.baseline)}\n`);
+    if (ab && run.baseline) writeJsonFileSync(join(out, `${run.stage}.baseline.run.json`), run.baseline);
   }
   writeFileSync(join(out, 'report.json'), renderJson(report));
   writeFileSync(join(out, 'report.md'), renderMarkdown(report));
