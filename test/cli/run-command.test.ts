@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeK6Bin } from '../action/run-action.js';
-import { isRunning, startCli } from '../support/processes.js';
+import { isRunning, start, startCli } from '../support/processes.js';
 import { cli } from './run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'perf-gate-run-command-'));
@@ -45,9 +45,18 @@ interface K6Record {
 }
 
 /** `perf-gate run` with the stand-in k6 (test/support/fake-k6.mjs) first on PATH, replaying a 6 s run. */
-function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}) {
+/**
+ * How a test starts the CLI: from the sources, or as users start it, the bundled bin (dist/cli.js,
+ * committed, and checked to match the sources by check-dist), so the signals reach the shipped code too.
+ */
+const CLIS = {
+  sources: startCli,
+  'dist/cli.js': (args: readonly string[], env: NodeJS.ProcessEnv) => start(process.execPath, ['dist/cli.js', ...args], env),
+} as const;
+
+function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}, cli: keyof typeof CLIS = 'sources') {
   const record = join(out, 'k6-record.json');
-  const started = startCli(['run', '--engine', 'k6', '--script', 'test/fixtures/k6/script.js', '--stage', 'smoke,load', '-o', out], {
+  const started = CLIS[cli](['run', '--engine', 'k6', '--script', 'test/fixtures/k6/script.js', '--stage', 'smoke,load', '-o', out], {
     ...process.env,
     PATH: `${fakeK6Bin()}${delimiter}${process.env['PATH'] ?? ''}`,
     FAKE_K6_REPLAY: 'smoke-baseline',
@@ -70,11 +79,13 @@ function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}) {
 
 describe('perf-gate run stops cleanly on a signal (the stand-in k6, the embedded engine)', () => {
   it.each([
-    { signal: 'SIGTERM', status: 143 },
-    { signal: 'SIGINT', status: 130 },
-  ] as const)('$signal: k6 is stopped, the partial run is reported, exit $status', async ({ signal, status }) => {
+    { signal: 'SIGTERM', status: 143, cli: 'sources' },
+    { signal: 'SIGINT', status: 130, cli: 'sources' },
+    { signal: 'SIGTERM', status: 143, cli: 'dist/cli.js' },
+    { signal: 'SIGINT', status: 130, cli: 'dist/cli.js' },
+  ] as const)('$signal ($cli): k6 is stopped, the partial run is reported, exit $status', async ({ signal, status, cli }) => {
     const out = mkdtempSync(join(tmp, 'signal-'));
-    const { started, measuring } = runWithStandIn(out);
+    const { started, measuring } = runWithStandIn(out, {}, cli);
     // Wait for output on disk: the signal then lands while k6 is measuring, not while it starts.
     await started.waitFor((o) => o.includes('stage smoke: '), 'k6 started');
     const k6 = await measuring();
@@ -125,9 +136,9 @@ describe('perf-gate run stops cleanly on a signal (the stand-in k6, the embedded
     }
   });
 
-  it('a second signal stops at once, killing a k6 that does not stop', async () => {
+  it.each(['sources', 'dist/cli.js'] as const)('a second signal stops at once, killing a k6 that does not stop (%s)', async (cli) => {
     const out = mkdtempSync(join(tmp, 'twice-'));
-    const { started, measuring } = runWithStandIn(out, { FAKE_K6_IGNORE_SIGINT: '1' });
+    const { started, measuring } = runWithStandIn(out, { FAKE_K6_IGNORE_SIGINT: '1' }, cli);
     const k6 = await measuring();
     started.child.kill('SIGTERM');
     await started.waitFor((o) => o.includes('asking k6 to stop (SIGINT)'), 'perf-gate asked k6 to stop');
