@@ -15,11 +15,11 @@
 //          CLI's NODE_OPTIONS, 'default' for none; run by turns), --runs 1 (rounds of the arms).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+import { startExampleApi } from './example-api.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 function option(name, fallback) {
@@ -36,27 +36,6 @@ const baselineDuration = option('baseline-duration', '2m');
 const arms = option('arms', 'default').split(';').map((a) => a.trim()).filter((a) => a !== '');
 const runs = Number(option('runs', '1'));
 if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`bench-cli-peak: --runs must be a whole number ≥ 1 but got ${option('runs')}`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'examples/isectech-api/src/main.ts')], { env: { ...process.env, PORT: String(port), ISECTECH_LATENCY_SCALE: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the example API exited with ${code} before listening`)));
-    child.stdout.on('data', (b) => String(b).includes('listening') && resolve());
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
 
 const rssMiB = (pid) => {
   try {
@@ -113,7 +92,7 @@ const fmt = (x) => (x === undefined ? '–' : x.toFixed(0));
 
 console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; k6 ${k6}`);
 const work = mkdtempSync(join(tmpdir(), 'perf-gate-bench-cli-peak-'));
-const api = await startApi();
+const api = await startExampleApi('0');
 try {
   let baseline = option('baseline', undefined);
   if (!baseline) {

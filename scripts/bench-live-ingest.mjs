@@ -16,12 +16,12 @@
 //          no: in the main thread, as the CLI and the library run; both: each live run both ways, by turns)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REQUIRE_BANNER } from './require-banner.mjs';
+import { startExampleApi } from './example-api.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,29 +43,6 @@ const builderThread = option('builder-thread', undefined);
 const actionThread = option('action-thread', 'yes');
 if (!['yes', 'no', 'both'].includes(actionThread)) throw new Error(`bench-live-ingest: --action-thread must be yes, no or both but got ${actionThread}`);
 const ARMS = actionThread === 'both' ? ['yes', 'no'] : [actionThread];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'examples/isectech-api/src/main.ts')], { env: { ...process.env, PORT: String(port), ISECTECH_LATENCY_SCALE: latencyScale }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the example API exited with ${code}`)));
-    child.stdout.on('data', (b) => {
-      if (String(b).includes('listening')) resolve();
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
 
 // In the Action thread, as dist/index.js runs the Action: the main thread loads only the thread's limits
 // (thread.mjs, src/action/action-thread.ts), the worker the stage's bundle.
@@ -117,7 +94,7 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'perf-gate-bench-live-'));
-  const api = await startApi();
+  const api = await startExampleApi(latencyScale);
   try {
     const version = execFileSync(k6, ['version'], { encoding: 'utf8', env: { ...process.env, K6_NO_USAGE_REPORT: 'true' } }).trim().split('\n')[0];
     console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
