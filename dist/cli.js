@@ -82156,6 +82156,7 @@ var package_default2 = {
     "check-package": "node scripts/check-package.mjs",
     "bench:ingest": "node scripts/bench-ingest.mjs",
     "bench:live": "node scripts/bench-live-ingest.mjs",
+    "bench:cli-peak": "node scripts/bench-cli-peak.mjs",
     "bench:accuracy": "node scripts/bench-accuracy/run.mjs",
     "bench:tools": "node scripts/bench-tools.mjs",
     "bench:merge": "node scripts/bench-merge.mjs",
