@@ -96572,26 +96572,34 @@ function totalCount(d) {
   return n;
 }
 
+// src/stats/bucket-columns.ts
+function bucketColumns(d) {
+  const values = new Float64Array(d.length);
+  const counts2 = new Float64Array(d.length);
+  let total2 = 0;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    values[i] = b.value;
+    counts2[i] = b.count;
+    total2 += b.count;
+  }
+  return { values, counts: counts2, total: total2 };
+}
+
 // src/stats/kth-pairwise-difference.ts
-function pairwiseDifferences(baseline, current) {
-  const rows = current.length;
-  const cols = baseline.length;
+function pairwiseDifferencesOf(baseline, current) {
+  const rows = current.values.length;
+  const cols = baseline.values.length;
   const colValue = new Float64Array(cols);
   const colPrefix = new Float64Array(cols + 1);
   for (let j = 0; j < cols; j++) {
-    const b = baseline[cols - 1 - j];
-    colValue[j] = b.value;
-    colPrefix[j + 1] = colPrefix[j] + b.count;
+    colValue[j] = baseline.values[cols - 1 - j];
+    colPrefix[j + 1] = colPrefix[j] + baseline.counts[cols - 1 - j];
   }
   const n1 = colPrefix[cols];
-  const rowValue = new Float64Array(rows);
-  const rowCount = new Float64Array(rows);
-  let n2 = 0;
-  for (let i = 0; i < rows; i++) {
-    rowValue[i] = current[i].value;
-    rowCount[i] = current[i].count;
-    n2 += current[i].count;
-  }
+  const rowValue = current.values;
+  const rowCount = current.counts;
+  const n2 = current.total;
   const left = new Int32Array(rows);
   const right = new Int32Array(rows);
   const atOrBelow = new Int32Array(rows);
@@ -96687,28 +96695,16 @@ function swap(values, weights, i, j) {
 }
 
 // src/stats/hodges-lehmann.ts
-function hodgesLehmann(baseline, current, options = {}) {
-  const confidence = options.confidence ?? 0.95;
-  const inflation = options.varianceInflation ?? 1;
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`hodgesLehmann: confidence must be in (0, 1) but got ${confidence}`);
-  }
-  if (!(Number.isFinite(inflation) && inflation >= 1)) {
-    throw new RangeError(`hodgesLehmann: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
-  }
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let n2 = 0;
-  for (const c2 of current) n2 += c2.count;
+function hodgesLehmannOf(baseline, current, confidence, inflation) {
+  const n1 = baseline.total;
+  const n2 = current.total;
   if (n1 === 0) return insufficient("baseline has no observations");
   if (n2 === 0) return insufficient("current has no observations");
-  if (baseline.length === 1 && current.length === 1 && baseline[0].value === current[0].value) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance)`, "no-spread");
+  if (baseline.values.length === 1 && current.values.length === 1 && baseline.values[0] === current.values[0]) {
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline.values[0]} (no variance)`, "no-spread");
   }
   const pairs = n1 * n2;
-  const kth = pairwiseDifferences(baseline, current);
+  const kth = pairwiseDifferencesOf(baseline, current);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
   const z2 = normalQuantile(1 - (1 - confidence) / 2);
@@ -96728,15 +96724,22 @@ function midpoint(a, b) {
 
 // src/stats/log-distribution.ts
 var LOG_FLOOR = 1e-6;
-function logDistribution(d, floor = LOG_FLOOR) {
-  const out = [];
-  for (const b of d) {
+function logColumns(d, floor = LOG_FLOOR) {
+  const values = new Float64Array(d.length);
+  const counts2 = new Float64Array(d.length);
+  let n = 0;
+  let total2 = 0;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
     const v = Math.log(Math.max(b.value, floor));
-    const last2 = out[out.length - 1];
-    if (last2 && last2.value === v) last2.count += b.count;
-    else out.push({ value: v, count: b.count });
+    total2 += b.count;
+    if (n > 0 && values[n - 1] === v) counts2[n - 1] = counts2[n - 1] + b.count;
+    else {
+      values[n] = v;
+      counts2[n++] = b.count;
+    }
   }
-  return out;
+  return { values: values.subarray(0, n), counts: counts2.subarray(0, n), total: total2 };
 }
 
 // src/stats/log-ratio-test.ts
@@ -96771,49 +96774,45 @@ function logRatioTest(logRatio, components, options = {}) {
 
 // src/stats/pair-counts.ts
 function pairCounts(baseline, current) {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
+  return pairCountsOf(bucketColumns(baseline), bucketColumns(current));
+}
+function pairCountsOf(baseline, current) {
+  const bv = baseline.values;
+  const bc = baseline.counts;
+  const cv = current.values;
+  const cc = current.counts;
   let greater = 0;
   let ties = 0;
-  let n2 = 0;
   let below = 0;
   let j = 0;
-  for (const c of current) {
-    while (j < baseline.length && baseline[j].value < c.value) below += baseline[j++].count;
-    const same = j < baseline.length && baseline[j].value === c.value ? baseline[j].count : 0;
-    greater += c.count * below;
-    ties += c.count * same;
-    n2 += c.count;
+  for (let i = 0; i < cv.length; i++) {
+    const value2 = cv[i];
+    while (j < bv.length && bv[j] < value2) below += bc[j++];
+    const same = j < bv.length && bv[j] === value2 ? bc[j] : 0;
+    greater += cc[i] * below;
+    ties += cc[i] * same;
   }
-  return { greater, less: n1 * n2 - greater - ties, ties };
+  return { greater, less: baseline.total * current.total - greater - ties, ties };
 }
 
 // src/stats/mann-whitney.ts
 var MANN_WHITNEY_EXACT_MAX_TOTAL = 40;
-function mannWhitney(baseline, current, options = {}) {
-  const inflation = options.varianceInflation ?? 1;
-  if (!(Number.isFinite(inflation) && inflation >= 1)) {
-    throw new RangeError(`mannWhitney: varianceInflation must be a finite number \u2265 1 but got ${inflation}`);
-  }
-  assertDistribution(baseline, "baseline");
-  assertDistribution(current, "current");
+function mannWhitneyOf(baseline, current, inflation, method) {
   const groups2 = tieGroups(baseline, current);
-  let n1 = 0;
-  let n2 = 0;
+  const n1 = baseline.total;
+  const n2 = current.total;
   let tieSum = 0;
-  for (const g of groups2) {
-    n1 += g.baseline;
-    n2 += g.current;
-    const t = g.baseline + g.current;
+  for (let g = 0; g < groups2.length; g++) {
+    const t = groups2.baseline[g] + groups2.current[g];
     tieSum += (t - 1) * t * (t + 1);
   }
   if (n1 === 0) return insufficient("baseline has no observations");
   if (n2 === 0) return insufficient("current has no observations");
   if (groups2.length === 1) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0].value} (no variance to rank)`, "no-spread");
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline.values[0]} (no variance to rank)`, "no-spread");
   }
   const n = n1 + n2;
-  const { greater, ties } = pairCounts(baseline, current);
+  const { greater, ties } = pairCountsOf(baseline, current);
   const u = greater + ties / 2;
   const meanU = n1 * n2 / 2;
   const variance = n1 * n2 / 12 * (n + 1 - tieSum / (n * (n - 1))) * inflation;
@@ -96822,7 +96821,7 @@ function mannWhitney(baseline, current, options = {}) {
   const diff = u - meanU;
   const z2 = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
   const tieCorrected = tieSum > 0;
-  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== "normal") {
+  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && method !== "normal") {
     const { pGreater: pGreater2, pLess: pLess2 } = exactTails(groups2, n2);
     return { u, n1, n2, z: z2, pValue: Math.min(1, 2 * Math.min(pGreater2, pLess2)), pGreater: pGreater2, method: "exact", tieCorrected };
   }
@@ -96831,39 +96830,38 @@ function mannWhitney(baseline, current, options = {}) {
   return { u, n1, n2, z: z2, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: "normal", tieCorrected };
 }
 function tieGroups(baseline, current) {
-  const groups2 = [];
+  const bv = baseline.values;
+  const cv = current.values;
+  const groupBaseline = new Float64Array(bv.length + cv.length);
+  const groupCurrent = new Float64Array(bv.length + cv.length);
+  let g = 0;
   let i = 0;
   let j = 0;
-  while (i < baseline.length || j < current.length) {
-    const b = baseline[i];
-    const c = current[j];
-    if (c === void 0 || b !== void 0 && b.value < c.value) {
-      groups2.push({ baseline: b.count, current: 0 });
-      i++;
-    } else if (b === void 0 || c.value < b.value) {
-      groups2.push({ baseline: 0, current: c.count });
-      j++;
+  while (i < bv.length || j < cv.length) {
+    if (j >= cv.length || i < bv.length && bv[i] < cv[j]) {
+      groupBaseline[g++] = baseline.counts[i++];
+    } else if (i >= bv.length || cv[j] < bv[i]) {
+      groupCurrent[g++] = current.counts[j++];
     } else {
-      groups2.push({ baseline: b.count, current: c.count });
-      i++;
-      j++;
+      groupBaseline[g] = baseline.counts[i++];
+      groupCurrent[g++] = current.counts[j++];
     }
   }
-  return groups2;
+  return { baseline: groupBaseline, current: groupCurrent, length: g };
 }
 function exactTails(groups2, n2) {
   let n = 0;
-  for (const g of groups2) n += g.baseline + g.current;
+  for (let g = 0; g < groups2.length; g++) n += groups2.baseline[g] + groups2.current[g];
   const width = n * (n + 1) + 1;
   const dp = new Float64Array((n2 + 1) * width);
   dp[0] = 1;
   let below = 0;
   let seen = 0;
   let observed = 0;
-  for (const g of groups2) {
-    const t = g.baseline + g.current;
+  for (let g = 0; g < groups2.length; g++) {
+    const t = groups2.baseline[g] + groups2.current[g];
     const rank2 = 2 * below + t + 1;
-    observed += g.current * rank2;
+    observed += groups2.current[g] * rank2;
     const binomials = binomialRow(t);
     for (let k = Math.min(seen, n2); k >= 0; k--) {
       const row2 = k * width;
@@ -96902,11 +96900,14 @@ function relativeShiftTest(baseline, current, options = {}) {
   const deff = options.designEffect ?? 1;
   const noise = options.noise ?? 0;
   if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`relativeShiftTest: noise must be a finite number \u2265 0 but got ${noise}`);
-  const lb = logDistribution(baseline);
-  const lc = logDistribution(current);
-  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
+  if (!(Number.isFinite(deff) && deff >= 1)) throw new RangeError(`relativeShiftTest: designEffect must be a finite number \u2265 1 but got ${deff}`);
+  assertDistribution(baseline, "baseline");
+  assertDistribution(current, "current");
+  const lb = logColumns(baseline);
+  const lc = logColumns(current);
+  const hl = hodgesLehmannOf(lb, lc, 0.95, deff);
   if (isInsufficient(hl)) return inLatencyWords(hl);
-  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
+  const mw = mannWhitneyOf(lb, lc, deff, "auto");
   if (isInsufficient(mw)) return inLatencyWords(mw);
   const seWithin = Math.max((hl.upper - hl.lower) / (2 * normalQuantile(0.975)), 0);
   const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);

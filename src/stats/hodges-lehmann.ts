@@ -1,7 +1,8 @@
 import { assertDistribution } from './assert-distribution.js';
+import { bucketColumns, type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 import { insufficient, type InsufficientData } from './insufficient.js';
-import { pairwiseDifferences } from './kth-pairwise-difference.js';
+import { pairwiseDifferencesOf } from './kth-pairwise-difference.js';
 import { normalQuantile } from './normal.js';
 
 /** Hodges–Lehmann shift of current against baseline, with its Moses–Lehmann confidence interval. */
@@ -68,18 +69,24 @@ export function hodgesLehmann(
   }
   assertDistribution(baseline, 'baseline');
   assertDistribution(current, 'current');
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
-  let n2 = 0;
-  for (const c of current) n2 += c.count;
+  return hodgesLehmannOf(bucketColumns(baseline), bucketColumns(current), confidence, inflation);
+}
+
+/**
+ * hodgesLehmann of valid buckets in columns (see BucketColumns), at a checked confidence and variance
+ * inflation: the rank tests of one comparison share their columns this way.
+ */
+export function hodgesLehmannOf(baseline: BucketColumns, current: BucketColumns, confidence: number, inflation: number): HodgesLehmannResult | InsufficientData {
+  const n1 = baseline.total;
+  const n2 = current.total;
   if (n1 === 0) return insufficient('baseline has no observations');
   if (n2 === 0) return insufficient('current has no observations');
-  if (baseline.length === 1 && current.length === 1 && baseline[0]!.value === current[0]!.value) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0]!.value} (no variance)`, 'no-spread');
+  if (baseline.values.length === 1 && current.values.length === 1 && baseline.values[0] === current.values[0]) {
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline.values[0]} (no variance)`, 'no-spread');
   }
 
   const pairs = n1 * n2;
-  const kth = pairwiseDifferences(baseline, current);
+  const kth = pairwiseDifferencesOf(baseline, current);
   const half = Math.floor(pairs / 2);
   const estimate = pairs % 2 === 1 ? kth(half) : midpoint(kth(half - 1), kth(half));
 

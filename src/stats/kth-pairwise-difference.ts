@@ -1,3 +1,4 @@
+import { bucketColumns, type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 
 /**
@@ -35,25 +36,24 @@ export function kthPairwiseDifference(baseline: Distribution, current: Distribut
  * results as kthPairwiseDifference; the returned function throws as it does.
  */
 export function pairwiseDifferences(baseline: Distribution, current: Distribution): (k: number) => number {
-  const rows = current.length;
-  const cols = baseline.length;
+  return pairwiseDifferencesOf(bucketColumns(baseline), bucketColumns(current));
+}
+
+/** pairwiseDifferences of buckets in columns (see BucketColumns): same contract and results. */
+export function pairwiseDifferencesOf(baseline: BucketColumns, current: BucketColumns): (k: number) => number {
+  const rows = current.values.length;
+  const cols = baseline.values.length;
   // Columns: baseline buckets in descending order of value, with prefix sums of their counts.
   const colValue = new Float64Array(cols);
   const colPrefix = new Float64Array(cols + 1);
   for (let j = 0; j < cols; j++) {
-    const b = baseline[cols - 1 - j]!;
-    colValue[j] = b.value;
-    colPrefix[j + 1] = colPrefix[j]! + b.count;
+    colValue[j] = baseline.values[cols - 1 - j]!;
+    colPrefix[j + 1] = colPrefix[j]! + baseline.counts[cols - 1 - j]!;
   }
   const n1 = colPrefix[cols]!;
-  const rowValue = new Float64Array(rows);
-  const rowCount = new Float64Array(rows);
-  let n2 = 0;
-  for (let i = 0; i < rows; i++) {
-    rowValue[i] = current[i]!.value;
-    rowCount[i] = current[i]!.count;
-    n2 += current[i]!.count;
-  }
+  const rowValue = current.values;
+  const rowCount = current.counts;
+  const n2 = current.total;
   // Candidate window per row: columns [left[i], right[i]) hold the differences strictly inside (lo, hi).
   const left = new Int32Array(rows);
   const right = new Int32Array(rows);

@@ -1,3 +1,4 @@
+import type { BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 
 /** Smallest value taken a logarithm of (1 ns when the values are milliseconds): zero buckets clamp to it. */
@@ -12,12 +13,28 @@ export const LOG_FLOOR = 1e-6;
  * @example logDistribution([{ value: 0, count: 2 }, { value: 1, count: 1 }]) // [{ value: ln 1e-6, count: 2 }, { value: 0, count: 1 }]
  */
 export function logDistribution(d: Distribution, floor = LOG_FLOOR): Distribution {
-  const out: { value: number; count: number }[] = [];
-  for (const b of d) {
+  const { values, counts } = logColumns(d, floor);
+  return Array.from(values, (value, i) => ({ value, count: counts[i]! }));
+}
+
+/**
+ * logDistribution in columns, for the rank tests (see BucketColumns): the same buckets and merges,
+ * without an object per bucket. Same contract.
+ */
+export function logColumns(d: Distribution, floor = LOG_FLOOR): BucketColumns {
+  const values = new Float64Array(d.length);
+  const counts = new Float64Array(d.length);
+  let n = 0;
+  let total = 0;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i]!;
     const v = Math.log(Math.max(b.value, floor));
-    const last = out[out.length - 1];
-    if (last && last.value === v) last.count += b.count;
-    else out.push({ value: v, count: b.count });
+    total += b.count;
+    if (n > 0 && values[n - 1] === v) counts[n - 1] = counts[n - 1]! + b.count;
+    else {
+      values[n] = v;
+      counts[n++] = b.count;
+    }
   }
-  return out;
+  return { values: values.subarray(0, n), counts: counts.subarray(0, n), total };
 }

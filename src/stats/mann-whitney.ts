@@ -1,8 +1,9 @@
 import { assertDistribution } from './assert-distribution.js';
+import { bucketColumns, type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 import { insufficient, type InsufficientData } from './insufficient.js';
 import { normalCdf } from './normal.js';
-import { pairCounts } from './pair-counts.js';
+import { pairCountsOf } from './pair-counts.js';
 
 /** Outcome of a Mann–Whitney U test of current against baseline. */
 export interface MannWhitneyResult {
@@ -90,25 +91,35 @@ export function mannWhitney(
   }
   assertDistribution(baseline, 'baseline');
   assertDistribution(current, 'current');
+  return mannWhitneyOf(bucketColumns(baseline), bucketColumns(current), inflation, options.method ?? 'auto');
+}
 
+/**
+ * mannWhitney of valid buckets in columns (see BucketColumns), at a checked variance inflation: the rank
+ * tests of one comparison share their columns this way.
+ */
+export function mannWhitneyOf(
+  baseline: BucketColumns,
+  current: BucketColumns,
+  inflation: number,
+  method: 'auto' | 'normal',
+): MannWhitneyResult | InsufficientData {
   const groups = tieGroups(baseline, current);
-  let n1 = 0;
-  let n2 = 0;
+  const n1 = baseline.total;
+  const n2 = current.total;
   let tieSum = 0; // Σ (t³ − t) over tie groups of the pooled sample
-  for (const g of groups) {
-    n1 += g.baseline;
-    n2 += g.current;
-    const t = g.baseline + g.current;
+  for (let g = 0; g < groups.length; g++) {
+    const t = groups.baseline[g]! + groups.current[g]!;
     tieSum += (t - 1) * t * (t + 1);
   }
   if (n1 === 0) return insufficient('baseline has no observations');
   if (n2 === 0) return insufficient('current has no observations');
   if (groups.length === 1) {
-    return insufficient(`all ${n1 + n2} observations have the same value ${baseline[0]!.value} (no variance to rank)`, 'no-spread');
+    return insufficient(`all ${n1 + n2} observations have the same value ${baseline.values[0]} (no variance to rank)`, 'no-spread');
   }
 
   const n = n1 + n2;
-  const { greater, ties } = pairCounts(baseline, current);
+  const { greater, ties } = pairCountsOf(baseline, current);
   const u = greater + ties / 2;
   const meanU = (n1 * n2) / 2;
   const variance = ((n1 * n2) / 12) * (n + 1 - tieSum / (n * (n - 1))) * inflation;
@@ -118,7 +129,7 @@ export function mannWhitney(
   const z = diff > 0 ? Math.max(0, diff - 0.5) / sd : diff < 0 ? Math.min(0, diff + 0.5) / sd : 0;
   const tieCorrected = tieSum > 0;
 
-  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && options.method !== 'normal') {
+  if (n <= MANN_WHITNEY_EXACT_MAX_TOTAL && inflation === 1 && method !== 'normal') {
     const { pGreater, pLess } = exactTails(groups, n2);
     return { u, n1, n2, z, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: 'exact', tieCorrected };
   }
@@ -127,55 +138,47 @@ export function mannWhitney(
   return { u, n1, n2, z, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: 'normal', tieCorrected };
 }
 
-/** One distinct value of the pooled sample and how many observations of each side sit on it. */
-interface TieGroup {
-  readonly baseline: number;
-  readonly current: number;
+/** The pooled sample's distinct values in ascending order, as how many baseline and current observations share each. */
+interface TieGroups {
+  readonly baseline: Float64Array;
+  readonly current: Float64Array;
+  readonly length: number;
 }
 
-/** Merges two bucket lists into ascending tie groups of the pooled sample. O(K1 + K2). */
-function tieGroups(baseline: Distribution, current: Distribution): TieGroup[] {
-  const groups: TieGroup[] = [];
+function tieGroups(baseline: BucketColumns, current: BucketColumns): TieGroups {
+  const bv = baseline.values;
+  const cv = current.values;
+  const groupBaseline = new Float64Array(bv.length + cv.length);
+  const groupCurrent = new Float64Array(bv.length + cv.length);
+  let g = 0;
   let i = 0;
   let j = 0;
-  while (i < baseline.length || j < current.length) {
-    const b = baseline[i];
-    const c = current[j];
-    if (c === undefined || (b !== undefined && b.value < c.value)) {
-      groups.push({ baseline: b!.count, current: 0 });
-      i++;
-    } else if (b === undefined || c.value < b.value) {
-      groups.push({ baseline: 0, current: c.count });
-      j++;
+  while (i < bv.length || j < cv.length) {
+    if (j >= cv.length || (i < bv.length && bv[i]! < cv[j]!)) {
+      groupBaseline[g++] = baseline.counts[i++]!;
+    } else if (i >= bv.length || cv[j]! < bv[i]!) {
+      groupCurrent[g++] = current.counts[j++]!;
     } else {
-      groups.push({ baseline: b.count, current: c.count });
-      i++;
-      j++;
+      groupBaseline[g] = baseline.counts[i++]!;
+      groupCurrent[g++] = current.counts[j++]!;
     }
   }
-  return groups;
+  return { baseline: groupBaseline, current: groupCurrent, length: g };
 }
 
-/**
- * Exact one-sided tail probabilities of the current rank sum under the permutation null, for small N.
- * Works on doubled mid-ranks (integers): a tie group of size t after `below` smaller observations has
- * doubled mid-rank 2·below + t + 1. dp[k][s] counts the ways to give k of the observations seen so far to
- * the current sample with doubled rank sum s, weighting j picks from a group of size t by C(t, j).
- * Counts stay below C(40, 20) ≈ 1.4e11, exact in doubles.
- */
-function exactTails(groups: readonly TieGroup[], n2: number): { pGreater: number; pLess: number } {
+function exactTails(groups: TieGroups, n2: number): { pGreater: number; pLess: number } {
   let n = 0;
-  for (const g of groups) n += g.baseline + g.current;
+  for (let g = 0; g < groups.length; g++) n += groups.baseline[g]! + groups.current[g]!;
   const width = n * (n + 1) + 1; // doubled rank sums are at most 2·(1 + … + N) = N(N + 1)
   const dp = new Float64Array((n2 + 1) * width);
   dp[0] = 1;
   let below = 0;
   let seen = 0;
   let observed = 0;
-  for (const g of groups) {
-    const t = g.baseline + g.current;
+  for (let g = 0; g < groups.length; g++) {
+    const t = groups.baseline[g]! + groups.current[g]!;
     const rank2 = 2 * below + t + 1;
-    observed += g.current * rank2;
+    observed += groups.current[g]! * rank2;
     const binomials = binomialRow(t);
     for (let k = Math.min(seen, n2); k >= 0; k--) {
       const row = k * width;

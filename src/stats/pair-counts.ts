@@ -1,3 +1,4 @@
+import { bucketColumns, type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 
 /** How the n1·n2 (baseline, current) pairs of observations compare. Each count is an integer. */
@@ -28,19 +29,25 @@ export interface PairCounts {
  * ); // => { greater: 3, less: 1, ties: 2 }  (2>1, 3>1, 3>1; 2<3; 3=3 twice)
  */
 export function pairCounts(baseline: Distribution, current: Distribution): PairCounts {
-  let n1 = 0;
-  for (const b of baseline) n1 += b.count;
+  return pairCountsOf(bucketColumns(baseline), bucketColumns(current));
+}
+
+/** pairCounts of buckets in columns (see BucketColumns), with the same contract. */
+export function pairCountsOf(baseline: BucketColumns, current: BucketColumns): PairCounts {
+  const bv = baseline.values;
+  const bc = baseline.counts;
+  const cv = current.values;
+  const cc = current.counts;
   let greater = 0;
   let ties = 0;
-  let n2 = 0;
   let below = 0; // baseline observations strictly below the current bucket's value
   let j = 0;
-  for (const c of current) {
-    while (j < baseline.length && baseline[j]!.value < c.value) below += baseline[j++]!.count;
-    const same = j < baseline.length && baseline[j]!.value === c.value ? baseline[j]!.count : 0;
-    greater += c.count * below;
-    ties += c.count * same;
-    n2 += c.count;
+  for (let i = 0; i < cv.length; i++) {
+    const value = cv[i]!;
+    while (j < bv.length && bv[j]! < value) below += bc[j++]!;
+    const same = j < bv.length && bv[j] === value ? bc[j]! : 0;
+    greater += cc[i]! * below;
+    ties += cc[i]! * same;
   }
-  return { greater, less: n1 * n2 - greater - ties, ties };
+  return { greater, less: baseline.total * current.total - greater - ties, ties };
 }

@@ -1,9 +1,10 @@
 import type { Distribution } from './distribution.js';
-import { hodgesLehmann } from './hodges-lehmann.js';
+import { assertDistribution } from './assert-distribution.js';
+import { hodgesLehmannOf } from './hodges-lehmann.js';
 import { insufficient, isInsufficient, type InsufficientData } from './insufficient.js';
-import { logDistribution } from './log-distribution.js';
+import { logColumns } from './log-distribution.js';
 import { logRatioTest, type LogRatioTest } from './log-ratio-test.js';
-import { mannWhitney } from './mann-whitney.js';
+import { mannWhitneyOf } from './mann-whitney.js';
 import { normalQuantile } from './normal.js';
 
 export interface RelativeShiftTest {
@@ -41,11 +42,15 @@ export function relativeShiftTest(baseline: Distribution, current: Distribution,
   const deff = options.designEffect ?? 1;
   const noise = options.noise ?? 0;
   if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`relativeShiftTest: noise must be a finite number ≥ 0 but got ${noise}`);
-  const lb = logDistribution(baseline);
-  const lc = logDistribution(current);
-  const hl = hodgesLehmann(lb, lc, { confidence: 0.95, varianceInflation: deff });
+  if (!(Number.isFinite(deff) && deff >= 1)) throw new RangeError(`relativeShiftTest: designEffect must be a finite number ≥ 1 but got ${deff}`);
+  assertDistribution(baseline, 'baseline');
+  assertDistribution(current, 'current');
+  // Both rank tests read the same log-scale buckets, in columns: a comparison holds no object per bucket.
+  const lb = logColumns(baseline);
+  const lc = logColumns(current);
+  const hl = hodgesLehmannOf(lb, lc, 0.95, deff);
   if (isInsufficient(hl)) return inLatencyWords(hl);
-  const mw = mannWhitney(lb, lc, { varianceInflation: deff });
+  const mw = mannWhitneyOf(lb, lc, deff, 'auto');
   if (isInsufficient(mw)) return inLatencyWords(mw);
   const seWithin = Math.max((hl.upper - hl.lower) / (2 * normalQuantile(0.975)), 0);
   const test = logRatioTest(hl.estimate, [seWithin, noise, noise]);

@@ -1,3 +1,4 @@
+import { type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 import { type InsufficientData } from './insufficient.js';
 /** Hodges–Lehmann shift of current against baseline, with its Moses–Lehmann confidence interval. */
@@ -48,3 +49,8 @@ export interface HodgesLehmannOptions {
  * // => { estimate: 3, lower: 0, upper: 6, confidence: 0.95 }   (C = ⌊50 − 1.96·√175⌋ = 24)
  */
 export declare function hodgesLehmann(baseline: Distribution, current: Distribution, options?: HodgesLehmannOptions): HodgesLehmannResult | InsufficientData;
+/**
+ * hodgesLehmann of valid buckets in columns (see BucketColumns), at a checked confidence and variance
+ * inflation: the rank tests of one comparison share their columns this way.
+ */
+export declare function hodgesLehmannOf(baseline: BucketColumns, current: BucketColumns, confidence: number, inflation: number): HodgesLehmannResult | InsufficientData;

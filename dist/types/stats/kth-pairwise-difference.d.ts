@@ -1,3 +1,4 @@
+import { type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 /**
  * The k-th smallest (0-based) of the n1·n2 pairwise differences current − baseline, each pair counted once
@@ -31,3 +32,5 @@ export declare function kthPairwiseDifference(baseline: Distribution, current: D
  * results as kthPairwiseDifference; the returned function throws as it does.
  */
 export declare function pairwiseDifferences(baseline: Distribution, current: Distribution): (k: number) => number;
+/** pairwiseDifferences of buckets in columns (see BucketColumns): same contract and results. */
+export declare function pairwiseDifferencesOf(baseline: BucketColumns, current: BucketColumns): (k: number) => number;

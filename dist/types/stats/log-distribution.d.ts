@@ -1,3 +1,4 @@
+import type { BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 /** Smallest value taken a logarithm of (1 ns when the values are milliseconds): zero buckets clamp to it. */
 export declare const LOG_FLOOR = 0.000001;
@@ -10,3 +11,8 @@ export declare const LOG_FLOOR = 0.000001;
  * @example logDistribution([{ value: 0, count: 2 }, { value: 1, count: 1 }]) // [{ value: ln 1e-6, count: 2 }, { value: 0, count: 1 }]
  */
 export declare function logDistribution(d: Distribution, floor?: number): Distribution;
+/**
+ * logDistribution in columns, for the rank tests (see BucketColumns): the same buckets and merges,
+ * without an object per bucket. Same contract.
+ */
+export declare function logColumns(d: Distribution, floor?: number): BucketColumns;

@@ -1,3 +1,4 @@
+import { type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 import { type InsufficientData } from './insufficient.js';
 /** Outcome of a Mann–Whitney U test of current against baseline. */
@@ -73,3 +74,8 @@ export declare const MANN_WHITNEY_EXACT_MAX_TOTAL = 40;
  * //      method: 'exact', tieCorrected: false }
  */
 export declare function mannWhitney(baseline: Distribution, current: Distribution, options?: MannWhitneyOptions): MannWhitneyResult | InsufficientData;
+/**
+ * mannWhitney of valid buckets in columns (see BucketColumns), at a checked variance inflation: the rank
+ * tests of one comparison share their columns this way.
+ */
+export declare function mannWhitneyOf(baseline: BucketColumns, current: BucketColumns, inflation: number, method: 'auto' | 'normal'): MannWhitneyResult | InsufficientData;

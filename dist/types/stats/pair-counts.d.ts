@@ -1,3 +1,4 @@
+import { type BucketColumns } from './bucket-columns.js';
 import type { Distribution } from './distribution.js';
 /** How the n1·n2 (baseline, current) pairs of observations compare. Each count is an integer. */
 export interface PairCounts {
@@ -26,3 +27,5 @@ export interface PairCounts {
  * ); // => { greater: 3, less: 1, ties: 2 }  (2>1, 3>1, 3>1; 2<3; 3=3 twice)
  */
 export declare function pairCounts(baseline: Distribution, current: Distribution): PairCounts;
+/** pairCounts of buckets in columns (see BucketColumns), with the same contract. */
+export declare function pairCountsOf(baseline: BucketColumns, current: BucketColumns): PairCounts;
