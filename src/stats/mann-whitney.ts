@@ -138,13 +138,14 @@ export function mannWhitneyOf(
   return { u, n1, n2, z, pValue: Math.min(1, 2 * Math.min(pGreater, pLess)), pGreater, method: 'normal', tieCorrected };
 }
 
-/** The pooled sample's distinct values in ascending order, as how many baseline and current observations share each. */
+/** The distinct values of the pooled sample, ascending: how many observations of each side sit on each. */
 interface TieGroups {
   readonly baseline: Float64Array;
   readonly current: Float64Array;
   readonly length: number;
 }
 
+/** Merges two bucket lists into ascending tie groups of the pooled sample. O(K1 + K2). */
 function tieGroups(baseline: BucketColumns, current: BucketColumns): TieGroups {
   const bv = baseline.values;
   const cv = current.values;
@@ -166,6 +167,13 @@ function tieGroups(baseline: BucketColumns, current: BucketColumns): TieGroups {
   return { baseline: groupBaseline, current: groupCurrent, length: g };
 }
 
+/**
+ * Exact one-sided tail probabilities of the current rank sum under the permutation null, for small N.
+ * Works on doubled mid-ranks (integers): a tie group of size t after `below` smaller observations has
+ * doubled mid-rank 2·below + t + 1. dp[k][s] counts the ways to give k of the observations seen so far to
+ * the current sample with doubled rank sum s, weighting j picks from a group of size t by C(t, j).
+ * Counts stay below C(40, 20) ≈ 1.4e11, exact in doubles.
+ */
 function exactTails(groups: TieGroups, n2: number): { pGreater: number; pLess: number } {
   let n = 0;
   for (let g = 0; g < groups.length; g++) n += groups.baseline[g]! + groups.current[g]!;
