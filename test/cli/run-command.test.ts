@@ -44,7 +44,6 @@ interface K6Record {
   pid: number;
 }
 
-/** `perf-gate run` with the stand-in k6 (test/support/fake-k6.mjs) first on PATH, replaying a 6 s run. */
 /**
  * How a test starts the CLI: from the sources, or as users start it, the bundled bin (dist/cli.js,
  * committed, and checked to match the sources by check-dist), so the signals reach the shipped code too.
@@ -54,6 +53,7 @@ const CLIS = {
   'dist/cli.js': (args: readonly string[], env: NodeJS.ProcessEnv) => start(process.execPath, ['dist/cli.js', ...args], env),
 } as const;
 
+/** `perf-gate run` with the stand-in k6 (test/support/fake-k6.mjs) first on PATH, replaying a 6 s run. */
 function runWithStandIn(out: string, env: NodeJS.ProcessEnv = {}, cli: keyof typeof CLIS = 'sources') {
   const record = join(out, 'k6-record.json');
   const started = CLIS[cli](['run', '--engine', 'k6', '--script', 'test/fixtures/k6/script.js', '--stage', 'smoke,load', '-o', out], {
