@@ -27350,8 +27350,8 @@ var require_coerce = __commonJS({
       const minor = match[3] || "0";
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -37290,7 +37290,7 @@ var require_encoding2 = __commonJS({
       return base644.fromByteArray(targetBuffer.data);
     }
     wasm_1.WasmHistogram.prototype.encodeIntoCompressedBase64 = encodeWasmIntoCompressedBase64;
-    var encodeIntoCompressedBase642 = (histogram, compressionLevel) => {
+    var encodeIntoCompressedBase64 = (histogram, compressionLevel) => {
       if (histogram instanceof wasm_1.WasmHistogram) {
         return histogram.encodeIntoCompressedBase64(compressionLevel);
       }
@@ -37299,7 +37299,7 @@ var require_encoding2 = __commonJS({
       }
       throw new Error("Unsupported Histogram implementation");
     };
-    exports2.encodeIntoCompressedBase64 = encodeIntoCompressedBase642;
+    exports2.encodeIntoCompressedBase64 = encodeIntoCompressedBase64;
   }
 });
 
@@ -37484,7 +37484,7 @@ var require_HistogramBuilder = __commonJS({
       numberOfSignificantValueDigits: 3,
       useWebAssembly: false
     };
-    var build2 = (request2 = exports2.defaultRequest) => {
+    var build = (request2 = exports2.defaultRequest) => {
       const parameters = Object.assign({}, exports2.defaultRequest, request2);
       if (request2.useWebAssembly && wasm_1.webAssemblyAvailable) {
         return wasm_1.WasmHistogram.build(parameters);
@@ -37494,7 +37494,7 @@ var require_HistogramBuilder = __commonJS({
       histogram.autoResize = parameters.autoResize;
       return histogram;
     };
-    exports2.build = build2;
+    exports2.build = build;
   }
 });
 
@@ -39085,7 +39085,7 @@ var require_colors = __commonJS({
       }
       return str.replace(matchOperatorsRe, "\\$&");
     };
-    function build2(_styles) {
+    function build(_styles) {
       var builder = function builder2() {
         return applyStyle.apply(builder2, arguments);
       };
@@ -39100,7 +39100,7 @@ var require_colors = __commonJS({
         ansiStyles[key].closeRe = new RegExp(escapeStringRegexp(ansiStyles[key].close), "g");
         ret[key] = {
           get: function() {
-            return build2(this._styles.concat(key));
+            return build(this._styles.concat(key));
           }
         };
       });
@@ -39159,7 +39159,7 @@ var require_colors = __commonJS({
       Object.keys(styles).forEach(function(name) {
         ret[name] = {
           get: function() {
-            return build2([name]);
+            return build([name]);
           }
         };
       });
@@ -88409,7 +88409,7 @@ var artilleryEngine = {
 var hdr = __toESM(require_dist3(), 1);
 
 // src/document/hdr-counts.ts
-import { inflateSync } from "node:zlib";
+import { deflateSync, inflateSync } from "node:zlib";
 var V2_COOKIE = 478450435;
 var V2_COMPRESSED_COOKIE = 478450436;
 var HEADER_BYTES = 40;
@@ -88463,6 +88463,55 @@ function readHdrCounts(base644) {
     index++;
   }
   return { n, indexes, counts };
+}
+function writeHdrCounts({ n, indexes: indexes2, counts: counts2 }) {
+  const top = n > 0 ? indexes2[n - 1] : -1;
+  const need = HEADER_BYTES + 9 * (2 * n + 1);
+  if (need > scratch.length) scratch = Buffer.allocUnsafe(Math.max(need, 2 * scratch.length));
+  const out = scratch;
+  let at = HEADER_BYTES;
+  if (n === 0) {
+    out[at++] = 0;
+  } else {
+    let next = 0;
+    for (let k = 0; k < n; k++) {
+      const index = indexes2[k];
+      const gap = index - next;
+      if (gap === 1) out[at++] = 0;
+      else if (gap > 1) at = writeVarint(out, at, 2 * gap - 1);
+      at = writeVarint(out, at, 2 * counts2[k]);
+      next = index + 1;
+    }
+  }
+  out.writeUInt32BE((V2_COOKIE | 16) >>> 0, 0);
+  out.writeUInt32BE(at - HEADER_BYTES, 4);
+  out.writeUInt32BE(1, 8);
+  out.writeUInt32BE(3, 12);
+  out.writeUInt32BE(0, 16);
+  out.writeUInt32BE(1, 20);
+  const highest = highestTrackable(top);
+  out.writeUInt32BE(Math.floor(highest / TWO_32), 24);
+  out.writeUInt32BE(highest % TWO_32, 28);
+  out.writeUInt32BE(0, 32);
+  out.writeUInt32BE(1, 36);
+  const deflated = deflateSync(out.subarray(0, at));
+  const whole = Buffer.allocUnsafe(8 + deflated.length);
+  whole.writeUInt32BE((V2_COMPRESSED_COOKIE | 16) >>> 0, 0);
+  whole.writeUInt32BE(deflated.length, 4);
+  deflated.copy(whole, 8);
+  return whole.toString("base64");
+}
+var scratch = Buffer.allocUnsafe(64 * 1024);
+function writeVarint(out, at, v) {
+  while (v >= 128) {
+    out[at++] = v % 128 | 128;
+    v = Math.floor(v / 128);
+  }
+  out[at++] = v;
+  return at;
+}
+function highestTrackable(top) {
+  return top < 2048 ? 2 : 2 ** ((top >> 10) + 10) - 1;
 }
 function grow() {
   const i = new Float64Array(2 * indexes.length);
@@ -88672,17 +88721,33 @@ var TrendHistogram = class _TrendHistogram {
     return out;
   }
   encode() {
-    const top = this.topIndex();
-    const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
-    let h = encoders.get(sizeClass);
-    if (h === void 0) {
-      h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
-      encoders.set(sizeClass, h);
-    }
-    h.reset();
-    this.forEachIndex((i, n) => h.recordValueWithCount(lowestEquivalent(i), n));
-    const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
+    const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: writeHdrCounts(this.nonEmpty()) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
+  }
+  /** The non-empty buckets, ascending, in the shared scratch columns (overwritten by the next call). */
+  nonEmpty() {
+    let n = 0;
+    const pending = this.pending;
+    if (pending !== void 0) {
+      const sorted = [...pending].sort((a, b) => a - b);
+      ensureScratch(sorted.length);
+      for (let i = 0; i < sorted.length; ) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        scratchIndexes[n] = sorted[i];
+        scratchCounts[n++] = j - i;
+        i = j;
+      }
+    } else {
+      const c = this.counts;
+      ensureScratch(c.length);
+      for (let i = 0; i < c.length; i++) {
+        if (c[i] === 0) continue;
+        scratchIndexes[n] = i + this.offset;
+        scratchCounts[n++] = c[i];
+      }
+    }
+    return { n, indexes: scratchIndexes, counts: scratchCounts };
   }
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
@@ -88707,7 +88772,13 @@ var TrendHistogram = class _TrendHistogram {
 var NO_COUNTS = new Uint32Array(0);
 var NO_PENDING = [];
 var PENDING_LIMIT = 64;
-var encoders = /* @__PURE__ */ new Map();
+var scratchIndexes = new Float64Array(4096);
+var scratchCounts = new Float64Array(4096);
+function ensureScratch(length) {
+  if (length <= scratchIndexes.length) return;
+  scratchIndexes = new Float64Array(length);
+  scratchCounts = new Float64Array(length);
+}
 function log2Floor(v) {
   return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
 }

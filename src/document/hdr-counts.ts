@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 /** HdrHistogram's V2 cookies (the low nibble of the second byte carries the word size). */
 const V2_COOKIE = 0x1c849303;
@@ -79,6 +79,78 @@ export function readHdrCounts(base64: string): HdrCounts | undefined {
     index++;
   }
   return { n, indexes, counts };
+}
+
+/**
+ * The V2 compressed base64 encoding of the non-empty buckets `indexes[0, n)` (ascending counts indexes of
+ * perf-gate's layout, each count a whole number from 1 to 2^53) with their `counts`: byte for byte what
+ * hdr-histogram-js writes for a 64-bit histogram of 3 significant digits and lowest value 1, grown from
+ * its default size by recording each bucket's lowest value (`encodeIntoCompressedBase64`), which is how
+ * TrendHistogram encoded until 2026-12-08. Written here because that path built a histogram of 64-bit
+ * counts per scope, encoded it byte by byte in JavaScript and base64'd it the same way: a fifth of a
+ * run's finish.
+ * @example
+ * writeHdrCounts({ n: 1, indexes: Float64Array.of(5), counts: Float64Array.of(1) }) // 'HISTFAAAACJ4nJNpmSzMwMDA…'
+ */
+export function writeHdrCounts({ n, indexes, counts }: HdrCounts): string {
+  const top = n > 0 ? indexes[n - 1]! : -1;
+  // At most 9 bytes per word, a gap and a count per bucket, or the one zero of an empty histogram.
+  const need = HEADER_BYTES + 9 * (2 * n + 1);
+  if (need > scratch.length) scratch = Buffer.allocUnsafe(Math.max(need, 2 * scratch.length));
+  const out = scratch;
+  let at = HEADER_BYTES;
+  if (n === 0) {
+    out[at++] = 0; // hdr-histogram-js writes the count at index 0 of an empty histogram: 0
+  } else {
+    let next = 0;
+    for (let k = 0; k < n; k++) {
+      const index = indexes[k]!;
+      const gap = index - next;
+      // One empty bucket is a count of 0, a run of them its length negated (ZigZag: 2·run − 1).
+      if (gap === 1) out[at++] = 0;
+      else if (gap > 1) at = writeVarint(out, at, 2 * gap - 1);
+      at = writeVarint(out, at, 2 * counts[k]!);
+      next = index + 1;
+    }
+  }
+  out.writeUInt32BE((V2_COOKIE | 0x10) >>> 0, 0);
+  out.writeUInt32BE(at - HEADER_BYTES, 4);
+  out.writeUInt32BE(1, 8); // what hdr-histogram-js writes as the normalizing index offset
+  out.writeUInt32BE(3, 12); // significant digits
+  out.writeUInt32BE(0, 16); // lowest discernible value, 64-bit: 1
+  out.writeUInt32BE(1, 20);
+  const highest = highestTrackable(top);
+  out.writeUInt32BE(Math.floor(highest / TWO_32), 24);
+  out.writeUInt32BE(highest % TWO_32, 28);
+  out.writeUInt32BE(0, 32); // integer-to-double ratio, written as the 64-bit integer 1
+  out.writeUInt32BE(1, 36);
+  const deflated = deflateSync(out.subarray(0, at));
+  const whole = Buffer.allocUnsafe(8 + deflated.length);
+  whole.writeUInt32BE((V2_COMPRESSED_COOKIE | 0x10) >>> 0, 0);
+  whole.writeUInt32BE(deflated.length, 4);
+  deflated.copy(whole, 8);
+  return whole.toString('base64');
+}
+
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** LEB128 of a whole number below 2^56 (a ZigZag word of at most 8 bytes: counts stay ≤ 2^53). */
+function writeVarint(out: Buffer, at: number, v: number): number {
+  while (v >= 128) {
+    out[at++] = (v % 128) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  out[at++] = v;
+  return at;
+}
+
+/**
+ * The highest trackable value hdr-histogram-js states for an encoder grown to hold counts index `top`: its
+ * default of 2 while the indexes fit its first 2048 counts, else the highest value of the last counts
+ * index of the buckets it grew to, 2^(top >> 10 + 10) − 1.
+ */
+function highestTrackable(top: number): number {
+  return top < 2048 ? 2 : 2 ** ((top >> 10) + 10) - 1;
 }
 
 function grow(): void {

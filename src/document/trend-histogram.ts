@@ -1,6 +1,6 @@
 import * as hdr from 'hdr-histogram-js';
 import type { Distribution } from '../stats/distribution.js';
-import { readHdrCounts, type HdrCounts } from './hdr-counts.js';
+import { readHdrCounts, writeHdrCounts, type HdrCounts } from './hdr-counts.js';
 
 /** How many integer units one trend unit becomes inside the HDR histogram. */
 export const TIME_SCALE = 1_000_000; // k6 times are milliseconds with nanosecond resolution: record nanoseconds
@@ -42,8 +42,9 @@ export interface EncodedTrend {
  *
  * Counting uses HdrHistogram's index arithmetic on integers (clz32 and shifts) over our own counts
  * array: hdr-histogram-js computes the same index with floating-point log2 and pow, which made it the
- * largest cost of ingest. hdr-histogram-js still does the standard encoding and decoding, so documents
- * stay readable by any HdrHistogram implementation.
+ * largest cost of ingest. The encoding is HdrHistogram's standard V2 one, so documents stay readable by
+ * any HdrHistogram implementation: written and read here for this layout (hdr-counts.ts, byte for byte
+ * what hdr-histogram-js writes and reads), and decoded by hdr-histogram-js for any other.
  */
 export class TrendHistogram {
   /**
@@ -236,22 +237,34 @@ export class TrendHistogram {
   }
 
   encode(): EncodedTrend {
-    const top = this.topIndex();
-    // A few histograms serve every encoding (a run has hundreds of scopes, and a fresh 64-bit histogram
-    // each would be garbage of a few hundred kilobytes apiece), one per size class of the largest value:
-    // the encoding states the encoder's size, so sharing one across sizes would make the text depend on
-    // what was encoded before.
-    const sizeClass = top < 0 ? -1 : top >> SUB_BUCKET_HALF_MAGNITUDE;
-    let h = encoders.get(sizeClass);
-    if (h === undefined) {
-      h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
-      encoders.set(sizeClass, h);
-    }
-    h.reset();
-    // Straight into the encoder: lists of the indexes and counts first were most of the garbage of a finish.
-    this.forEachIndex((i, n) => h.recordValueWithCount(lowestEquivalent(i), n));
-    const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: hdr.encodeIntoCompressedBase64(h) };
+    const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: writeHdrCounts(this.nonEmpty()) };
     return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
+  }
+
+  /** The non-empty buckets, ascending, in the shared scratch columns (overwritten by the next call). */
+  private nonEmpty(): HdrCounts {
+    let n = 0;
+    const pending = this.pending;
+    if (pending !== undefined) {
+      const sorted = [...pending].sort((a, b) => a - b);
+      ensureScratch(sorted.length);
+      for (let i = 0; i < sorted.length; ) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        scratchIndexes[n] = sorted[i]!;
+        scratchCounts[n++] = j - i;
+        i = j;
+      }
+    } else {
+      const c = this.counts;
+      ensureScratch(c.length);
+      for (let i = 0; i < c.length; i++) {
+        if (c[i] === 0) continue;
+        scratchIndexes[n] = i + this.offset;
+        scratchCounts[n++] = c[i]!;
+      }
+    }
+    return { n, indexes: scratchIndexes, counts: scratchCounts };
   }
 
   static decode(e: EncodedTrend): TrendHistogram {
@@ -282,8 +295,15 @@ const NO_PENDING: number[] = [];
 /** Values a histogram keeps as a list of indexes before it allocates counts. */
 const PENDING_LIMIT = 64;
 
-/** Encoders by size class (the largest value's counts index >> 10). */
-const encoders = new Map<number, hdr.Histogram>();
+/** The columns TrendHistogram.encode hands writeHdrCounts, grown to the largest histogram encoded. */
+let scratchIndexes = new Float64Array(4096);
+let scratchCounts = new Float64Array(4096);
+
+function ensureScratch(length: number): void {
+  if (length <= scratchIndexes.length) return;
+  scratchIndexes = new Float64Array(length);
+  scratchCounts = new Float64Array(length);
+}
 
 /** floor(log2(v)) for an integer 1 ≤ v < 2^53. */
 function log2Floor(v: number): number {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as hdr from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { readHdrCounts } from '../../src/document/hdr-counts.js';
-import { countsIndex, TrendHistogram } from '../../src/document/trend-histogram.js';
+import { readHdrCounts, writeHdrCounts } from '../../src/document/hdr-counts.js';
+import { countsIndex, lowestEquivalent, TrendHistogram } from '../../src/document/trend-histogram.js';
 
 interface HdrWalk {
   countsArrayLength: number;
@@ -68,5 +68,70 @@ describe('readHdrCounts', () => {
     }
     if (expected instanceof Error) expect(() => TrendHistogram.decode({ count: 1, sum: 5, min: 5, max: 5, scale: 1, hdr: t })).toThrow(expected.message);
     else expect(TrendHistogram.decode({ count: 1, sum: 5, min: 5, max: 5, scale: 1, hdr: t }).count).toBe(1);
+  });
+});
+
+/**
+ * How TrendHistogram encoded until writeHdrCounts: each bucket's lowest value recorded with its count in a
+ * 64-bit hdr-histogram-js histogram grown from its default size, one encoder per size class (`shared`, as
+ * it was) or a fresh one per histogram.
+ */
+const encoders = new Map<number, hdr.Histogram>();
+function hdrJsEncoding(buckets: readonly (readonly [number, number])[], shared: boolean): string {
+  const top = buckets.length > 0 ? buckets[buckets.length - 1]![0] : -1;
+  const sizeClass = top < 0 ? -1 : top >> 10;
+  let h = shared ? encoders.get(sizeClass) : undefined;
+  if (h === undefined) {
+    h = hdr.build({ bitBucketSize: 64, autoResize: true, numberOfSignificantValueDigits: 3 });
+    if (shared) encoders.set(sizeClass, h);
+  }
+  h.reset();
+  for (const [i, n] of buckets) h.recordValueWithCount(lowestEquivalent(i), n);
+  return hdr.encodeIntoCompressedBase64(h);
+}
+
+function columns(buckets: readonly (readonly [number, number])[]) {
+  return { n: buckets.length, indexes: Float64Array.from(buckets, ([i]) => i), counts: Float64Array.from(buckets, ([, n]) => n) };
+}
+
+/** The highest counts index of perf-gate's layout: that of 2^53 − 1, where TrendHistogram saturates. */
+const TOP_INDEX = countsIndex(Number.MAX_SAFE_INTEGER);
+const index = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 12_000 }), fc.integer({ min: 0, max: TOP_INDEX }));
+const bucketCount = fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 2 ** 32 - 3, max: 2 ** 32 + 3 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }));
+const buckets = fc.uniqueArray(fc.tuple(index, bucketCount), { selector: ([i]) => i, maxLength: 80 }).map((b) => [...b].sort((x, y) => x[0] - y[0]));
+
+describe('writeHdrCounts', () => {
+  it('writes byte for byte what hdr-histogram-js writes for the same buckets, shared encoder or fresh', () => {
+    fc.assert(
+      fc.property(buckets, (b) => {
+        const text = writeHdrCounts(columns(b));
+        expect(text).toBe(hdrJsEncoding(b, true));
+        expect(text).toBe(hdrJsEncoding(b, false));
+        expect(read(text)).toEqual(b);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  // Every size class's header (the highest trackable value hdr-histogram-js states), at both ends of the class.
+  it.each(Array.from({ length: (TOP_INDEX >> 10) + 2 }, (_, k) => k - 1))('states the size of class %i as hdr-histogram-js does', (sizeClass) => {
+    const tops = sizeClass < 0 ? [] : [sizeClass << 10, Math.min((sizeClass << 10) + 1023, TOP_INDEX)];
+    if (tops.length === 0) expect(writeHdrCounts(columns([]))).toBe(hdrJsEncoding([], false));
+    for (const top of tops) {
+      const b: [number, number][] = top > 0 ? [[0, 3], [top, 1]] : [[0, 3]];
+      expect(writeHdrCounts(columns(b))).toBe(hdrJsEncoding(b, false));
+    }
+  });
+
+  it('is what TrendHistogram encodes, pending values and counts alike', () => {
+    const few = new TrendHistogram(1e6);
+    for (const v of [3, 1, 3, 0.5]) few.record(v);
+    const many = new TrendHistogram(1e6);
+    for (let i = 1; i < 5000; i++) many.record(i * 0.37 + (i % 17) * 100);
+    for (const t of [few, many, new TrendHistogram(1e3)]) {
+      const e = t.encode();
+      expect(TrendHistogram.decode(e).encode()).toEqual(e);
+      expect(e.hdr).toBe(hdrJsEncoding(read(e.hdr)!, false));
+    }
   });
 });

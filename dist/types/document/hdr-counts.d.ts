@@ -17,3 +17,15 @@ export interface HdrCounts {
  * readHdrCounts(new TrendHistogram(1e6).encode().hdr) // { n: 0, … }
  */
 export declare function readHdrCounts(base64: string): HdrCounts | undefined;
+/**
+ * The V2 compressed base64 encoding of the non-empty buckets `indexes[0, n)` (ascending counts indexes of
+ * perf-gate's layout, each count a whole number from 1 to 2^53) with their `counts`: byte for byte what
+ * hdr-histogram-js writes for a 64-bit histogram of 3 significant digits and lowest value 1, grown from
+ * its default size by recording each bucket's lowest value (`encodeIntoCompressedBase64`), which is how
+ * TrendHistogram encoded until 2026-12-08. Written here because that path built a histogram of 64-bit
+ * counts per scope, encoded it byte by byte in JavaScript and base64'd it the same way: a fifth of a
+ * run's finish.
+ * @example
+ * writeHdrCounts({ n: 1, indexes: Float64Array.of(5), counts: Float64Array.of(1) }) // 'HISTFAAAACJ4nJNpmSzMwMDA…'
+ */
+export declare function writeHdrCounts({ n, indexes, counts }: HdrCounts): string;

@@ -21,8 +21,9 @@ export interface EncodedTrend {
  *
  * Counting uses HdrHistogram's index arithmetic on integers (clz32 and shifts) over our own counts
  * array: hdr-histogram-js computes the same index with floating-point log2 and pow, which made it the
- * largest cost of ingest. hdr-histogram-js still does the standard encoding and decoding, so documents
- * stay readable by any HdrHistogram implementation.
+ * largest cost of ingest. The encoding is HdrHistogram's standard V2 one, so documents stay readable by
+ * any HdrHistogram implementation: written and read here for this layout (hdr-counts.ts, byte for byte
+ * what hdr-histogram-js writes and reads), and decoded by hdr-histogram-js for any other.
  */
 export declare class TrendHistogram {
     readonly scale: number;
@@ -69,6 +70,8 @@ export declare class TrendHistogram {
      */
     distribution(): Distribution;
     encode(): EncodedTrend;
+    /** The non-empty buckets, ascending, in the shared scratch columns (overwritten by the next call). */
+    private nonEmpty;
     static decode(e: EncodedTrend): TrendHistogram;
 }
 /** HdrHistogram's counts index of an integer value ≥ 0 (3 significant digits, unit 1). */
