@@ -89620,7 +89620,15 @@ var RunBuilder = class {
     this.signatureKeys.add(key);
     return key;
   }
+  next = new Float64Array(2);
   point(targets, timeMs, value2) {
+    this.next[0] = timeMs;
+    this.next[1] = value2;
+    this.recordNext(targets);
+  }
+  recordNext(targets) {
+    const timeMs = this.next[0];
+    const value2 = this.next[1];
     this.points++;
     const leaf = targets.leaf;
     if (leaf.histogram !== void 0) leaf.histogram.record(value2);
@@ -92387,11 +92395,17 @@ var RemoteBuilder = class {
     this.bind(targets);
     return targets;
   }
+  next = new Float64Array(2);
   point(targets, timeMs, value2) {
+    this.next[0] = timeMs;
+    this.next[1] = value2;
+    this.recordNext(targets);
+  }
+  recordNext(targets) {
     const t = targets;
     if (this.bindings[t.key] !== t.binding) this.bind(t);
     this.points++;
-    this.writer.point(t.key, timeMs, value2);
+    this.writer.point(t.key, this.next[0], this.next[1]);
   }
   /**
    * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
@@ -92516,11 +92530,14 @@ var ObservedBuilder = class {
   constructor(builder, observer) {
     this.builder = builder;
     this.observer = observer;
+    this.next = builder.next;
   }
   builder;
   observer;
   /** Per metric id: its recorder, null when not watched, undefined when not asked yet. */
   recorders = [];
+  /** The wrapped builder's own: a point written here is the one it records. */
+  next;
   get points() {
     return this.builder.points;
   }
@@ -92537,10 +92554,15 @@ var ObservedBuilder = class {
     return this.builder.targets(metric, tags);
   }
   point(targets, timeMs, value2) {
-    this.builder.point(targets, timeMs, value2);
+    this.next[0] = timeMs;
+    this.next[1] = value2;
+    this.recordNext(targets);
+  }
+  recordNext(targets) {
+    this.builder.recordNext(targets);
     let record2 = this.recorders[targets.metric];
     if (record2 === void 0) record2 = this.recorders[targets.metric] = this.observer(this.builder.metricDefinition(targets.metric).name) ?? null;
-    if (record2 !== null) record2(timeMs, value2);
+    if (record2 !== null) record2(this.next[0], this.next[1]);
   }
   ready() {
     return this.builder.ready?.();
@@ -94230,7 +94252,10 @@ var K6NdjsonParser = class {
     if (entry?.tags === void 0) return -1;
     const metric = slot.id;
     const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, times.ms, value2);
+    const builder = this.sink.builder;
+    builder.next[0] = times.ms;
+    builder.next[1] = value2;
+    builder.recordNext(targets);
     return lineEnd;
   }
   /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */

@@ -34121,7 +34121,15 @@ var init_run_builder = __esm({
         this.signatureKeys.add(key);
         return key;
       }
+      next = new Float64Array(2);
       point(targets, timeMs, value2) {
+        this.next[0] = timeMs;
+        this.next[1] = value2;
+        this.recordNext(targets);
+      }
+      recordNext(targets) {
+        const timeMs = this.next[0];
+        const value2 = this.next[1];
         this.points++;
         const leaf = targets.leaf;
         if (leaf.histogram !== void 0) leaf.histogram.record(value2);
@@ -58922,11 +58930,17 @@ var init_remote_builder = __esm({
         this.bind(targets);
         return targets;
       }
+      next = new Float64Array(2);
       point(targets, timeMs, value2) {
+        this.next[0] = timeMs;
+        this.next[1] = value2;
+        this.recordNext(targets);
+      }
+      recordNext(targets) {
         const t = targets;
         if (this.bindings[t.key] !== t.binding) this.bind(t);
         this.points++;
-        this.writer.point(t.key, timeMs, value2);
+        this.writer.point(t.key, this.next[0], this.next[1]);
       }
       /**
        * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
@@ -59067,11 +59081,14 @@ var init_observed_builder = __esm({
       constructor(builder, observer) {
         this.builder = builder;
         this.observer = observer;
+        this.next = builder.next;
       }
       builder;
       observer;
       /** Per metric id: its recorder, null when not watched, undefined when not asked yet. */
       recorders = [];
+      /** The wrapped builder's own: a point written here is the one it records. */
+      next;
       get points() {
         return this.builder.points;
       }
@@ -59088,10 +59105,15 @@ var init_observed_builder = __esm({
         return this.builder.targets(metric, tags);
       }
       point(targets, timeMs, value2) {
-        this.builder.point(targets, timeMs, value2);
+        this.next[0] = timeMs;
+        this.next[1] = value2;
+        this.recordNext(targets);
+      }
+      recordNext(targets) {
+        this.builder.recordNext(targets);
         let record2 = this.recorders[targets.metric];
         if (record2 === void 0) record2 = this.recorders[targets.metric] = this.observer(this.builder.metricDefinition(targets.metric).name) ?? null;
-        if (record2 !== null) record2(timeMs, value2);
+        if (record2 !== null) record2(this.next[0], this.next[1]);
       }
       ready() {
         return this.builder.ready?.();
@@ -62908,7 +62930,10 @@ var init_ndjson = __esm({
         if (entry?.tags === void 0) return -1;
         const metric = slot.id;
         const targets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-        this.sink.builder.point(targets, times.ms, value2);
+        const builder = this.sink.builder;
+        builder.next[0] = times.ms;
+        builder.next[1] = value2;
+        builder.recordNext(targets);
         return lineEnd;
       }
       /** The interned metric whose name starts at `at`, if any (the hash chain only: nothing is interned). */

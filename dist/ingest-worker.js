@@ -8887,7 +8887,15 @@ var RunBuilder = class {
     this.signatureKeys.add(key);
     return key;
   }
+  next = new Float64Array(2);
   point(targets, timeMs, value) {
+    this.next[0] = timeMs;
+    this.next[1] = value;
+    this.recordNext(targets);
+  }
+  recordNext(targets) {
+    const timeMs = this.next[0];
+    const value = this.next[1];
     this.points++;
     const leaf = targets.leaf;
     if (leaf.histogram !== void 0) leaf.histogram.record(value);

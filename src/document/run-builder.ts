@@ -250,7 +250,17 @@ export class RunBuilder implements PointBuilder {
     return key;
   }
 
+  readonly next = new Float64Array(2);
+
   point(targets: PointTargets, timeMs: number, value: number): void {
+    this.next[0] = timeMs;
+    this.next[1] = value;
+    this.recordNext(targets);
+  }
+
+  recordNext(targets: PointTargets): void {
+    const timeMs = this.next[0]!;
+    const value = this.next[1]!;
     this.points++;
     const leaf = (targets as LeafTargets).leaf;
     // Trends are most points: call the histogram directly rather than through the type switch.

@@ -13,10 +13,15 @@ export class ObservedBuilder implements PointBuilder {
   /** Per metric id: its recorder, null when not watched, undefined when not asked yet. */
   private readonly recorders: (((timeMs: number, value: number) => void) | null | undefined)[] = [];
 
+  /** The wrapped builder's own: a point written here is the one it records. */
+  readonly next: Float64Array;
+
   constructor(
     private readonly builder: PointBuilder,
     private readonly observer: PointObserver,
-  ) {}
+  ) {
+    this.next = builder.next;
+  }
 
   get points(): number {
     return this.builder.points;
@@ -39,10 +44,16 @@ export class ObservedBuilder implements PointBuilder {
   }
 
   point(targets: PointTargets, timeMs: number, value: number): void {
-    this.builder.point(targets, timeMs, value);
+    this.next[0] = timeMs;
+    this.next[1] = value;
+    this.recordNext(targets);
+  }
+
+  recordNext(targets: PointTargets): void {
+    this.builder.recordNext(targets);
     let record = this.recorders[targets.metric];
     if (record === undefined) record = this.recorders[targets.metric] = this.observer(this.builder.metricDefinition(targets.metric).name) ?? null;
-    if (record !== null) record(timeMs, value);
+    if (record !== null) record(this.next[0]!, this.next[1]!);
   }
 
   ready(): Promise<void> | undefined {

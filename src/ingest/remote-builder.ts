@@ -80,12 +80,20 @@ export class RemoteBuilder implements PointBuilder {
     return targets;
   }
 
+  readonly next = new Float64Array(2);
+
   point(targets: PointTargets, timeMs: number, value: number): void {
+    this.next[0] = timeMs;
+    this.next[1] = value;
+    this.recordNext(targets);
+  }
+
+  recordNext(targets: PointTargets): void {
     const t = targets as KeyTargets;
     // Bound again if its key went to other targets since (more than TARGET_KEYS bindings ago).
     if (this.bindings[t.key] !== t.binding) this.bind(t);
     this.points++;
-    this.writer.point(t.key, timeMs, value);
+    this.writer.point(t.key, this.next[0]!, this.next[1]!);
   }
 
   /**

@@ -81,7 +81,9 @@ export declare class RunBuilder implements PointBuilder {
     targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets;
     /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
     private signatureOf;
+    readonly next: Float64Array<ArrayBuffer>;
     point(targets: PointTargets, timeMs: number, value: number): void;
+    recordNext(targets: PointTargets): void;
     private windowIndex;
     /**
      * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag

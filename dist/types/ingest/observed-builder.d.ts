@@ -12,6 +12,8 @@ export declare class ObservedBuilder implements PointBuilder {
     private readonly observer;
     /** Per metric id: its recorder, null when not watched, undefined when not asked yet. */
     private readonly recorders;
+    /** The wrapped builder's own: a point written here is the one it records. */
+    readonly next: Float64Array;
     constructor(builder: PointBuilder, observer: PointObserver);
     get points(): number;
     defineMetric(def: MetricDefinition): number;
@@ -19,5 +21,6 @@ export declare class ObservedBuilder implements PointBuilder {
     metricDefinition(id: number): MetricDefinition;
     targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets;
     point(targets: PointTargets, timeMs: number, value: number): void;
+    recordNext(targets: PointTargets): void;
     ready(): Promise<void> | undefined;
 }

@@ -42,7 +42,9 @@ export declare class RemoteBuilder implements PointBuilder {
     metricId(name: string): number | undefined;
     metricDefinition(id: number): MetricDefinition;
     targets(metric: number, tags: Readonly<Record<string, string>>): PointTargets;
+    readonly next: Float64Array<ArrayBuffer>;
     point(targets: PointTargets, timeMs: number, value: number): void;
+    recordNext(targets: PointTargets): void;
     /**
      * Backpressure: a promise to await before parsing more when the builder thread is behind (undefined
      * when it is not). Rejects when the builder thread failed.

@@ -308,7 +308,10 @@ export class K6NdjsonParser {
     if (entry?.tags === undefined) return -1;
     const metric = slot.id;
     const targets: PointTargets = entry.targets[metric] ?? this.sink.targets(entry, metric);
-    this.sink.builder.point(targets, times.ms, value);
+    const builder = this.sink.builder;
+    builder.next[0] = times.ms;
+    builder.next[1] = value;
+    builder.recordNext(targets);
     return lineEnd;
   }
 
