@@ -62745,7 +62745,9 @@ var init_ndjson = __esm({
       sink;
       fastPath;
       lineNo = 0;
-      carry = [];
+      /** The start of a line cut off by a chunk's end, copied (the chunk's buffer is reused): one buffer, grown. */
+      carry = Buffer.allocUnsafe(16 * 1024);
+      carryView = viewOf(this.carry);
       carryLength = 0;
       times = new TimeParser();
       tagCache = new TagCache();
@@ -62765,12 +62767,11 @@ var init_ndjson = __esm({
             this.keep(chunk);
             return;
           }
-          this.carry.push(chunk.subarray(0, nl));
-          const line = Buffer.concat(this.carry, this.carryLength + nl);
-          this.carry.length = 0;
+          this.keep(chunk.subarray(0, nl));
+          const length = this.carryLength;
           this.carryLength = 0;
           this.lineNo++;
-          this.line(line, viewOf(line), 0, line.length);
+          this.line(this.carry, this.carryView, 0, length);
           pos = nl + 1;
         }
         const end = chunk.length;
@@ -62801,12 +62802,11 @@ var init_ndjson = __esm({
         let partial2 = truncatedStream;
         let lines = this.lineNo;
         if (this.carryLength > 0) {
-          const line = Buffer.concat(this.carry, this.carryLength);
-          this.carry.length = 0;
+          const length = this.carryLength;
           this.carryLength = 0;
           lines++;
           try {
-            this.line(line, viewOf(line), 0, line.length);
+            this.line(this.carry, this.carryView, 0, length);
           } catch (err) {
             if (!(err instanceof IngestError)) throw err;
             lines--;
@@ -62821,11 +62821,18 @@ var init_ndjson = __esm({
       }
       /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
       keep(part2) {
-        this.carryLength += part2.length;
-        if (this.carryLength > MAX_LINE_BYTES2) {
+        const length = this.carryLength + part2.length;
+        if (length > MAX_LINE_BYTES2) {
           throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES2 >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
         }
-        this.carry.push(Buffer.from(part2));
+        if (length > this.carry.length) {
+          const wider = Buffer.allocUnsafe(Math.min(Math.max(length, 2 * this.carry.length), MAX_LINE_BYTES2));
+          this.carry.copy(wider, 0, 0, this.carryLength);
+          this.carry = wider;
+          this.carryView = viewOf(wider);
+        }
+        part2.copy(this.carry, this.carryLength);
+        this.carryLength = length;
       }
       /** One line `buf[start, end)` without its `\n`. */
       line(buf, view, start, end) {

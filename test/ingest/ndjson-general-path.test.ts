@@ -89,6 +89,8 @@ describe('NDJSON fast path against the general path', () => {
     { what: 'a bad time', lines: [metric, point(T, '1', TAGS), point('2026-13-27T09:48:39Z', '1', TAGS)] },
     { what: 'a value that is not a number', lines: [metric, point(T, '1', TAGS), point(T, '"1"', TAGS)] },
     { what: 'an exponent too large', lines: [metric, point(T, '1', TAGS), point(T, '1e400', TAGS)] },
+    // Longer than the parser's first buffer for a line cut off by a chunk's end (16 KiB), so it grows.
+    { what: 'lines of 40 kB and 100 kB', lines: [metric, point(T, '1', `{"name":"${'a'.repeat(40_000)}"}`), point(T, '2', TAGS), point(T, '3', `{"name":"${'b'.repeat(100_000)}","status":"200"}`), point(T, '4', TAGS)] },
   ])('$what', ({ lines, end = '\n' }) => {
     const text = `${lines.join('\n')}${end}`;
     for (const chunkSize of [1 << 16, 64, 7, 1]) expectSame(text, chunkSize);

@@ -94,7 +94,9 @@ const BAD_LINE_HINT = 'is this file from `k6 run --out json=…`?';
  */
 export class K6NdjsonParser {
   private lineNo = 0;
-  private readonly carry: Buffer[] = [];
+  /** The start of a line cut off by a chunk's end, copied (the chunk's buffer is reused): one buffer, grown. */
+  private carry = Buffer.allocUnsafe(16 * 1024);
+  private carryView = viewOf(this.carry);
   private carryLength = 0;
   private readonly times = new TimeParser();
   private readonly tagCache = new TagCache();
@@ -122,12 +124,11 @@ export class K6NdjsonParser {
         this.keep(chunk);
         return;
       }
-      this.carry.push(chunk.subarray(0, nl));
-      const line = Buffer.concat(this.carry, this.carryLength + nl);
-      this.carry.length = 0;
+      this.keep(chunk.subarray(0, nl));
+      const length = this.carryLength;
       this.carryLength = 0;
       this.lineNo++;
-      this.line(line, viewOf(line), 0, line.length);
+      this.line(this.carry, this.carryView, 0, length);
       pos = nl + 1;
     }
     const end = chunk.length;
@@ -161,12 +162,11 @@ export class K6NdjsonParser {
     let partial = truncatedStream;
     let lines = this.lineNo;
     if (this.carryLength > 0) {
-      const line = Buffer.concat(this.carry, this.carryLength);
-      this.carry.length = 0;
+      const length = this.carryLength;
       this.carryLength = 0;
       lines++;
       try {
-        this.line(line, viewOf(line), 0, line.length);
+        this.line(this.carry, this.carryView, 0, length);
       } catch (err) {
         if (!(err instanceof IngestError)) throw err;
         lines--;
@@ -182,11 +182,18 @@ export class K6NdjsonParser {
 
   /** Keeps a copy of the start of a line (the chunk is reused once `push` returns). */
   private keep(part: Buffer): void {
-    this.carryLength += part.length;
-    if (this.carryLength > MAX_LINE_BYTES) {
+    const length = this.carryLength + part.length;
+    if (length > MAX_LINE_BYTES) {
       throw new IngestError(this.file, `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES >> 20} MiB: this is not k6 JSON output; ${BAD_LINE_HINT}`, { line: this.lineNo + 1 });
     }
-    this.carry.push(Buffer.from(part));
+    if (length > this.carry.length) {
+      const wider = Buffer.allocUnsafe(Math.min(Math.max(length, 2 * this.carry.length), MAX_LINE_BYTES));
+      this.carry.copy(wider, 0, 0, this.carryLength);
+      this.carry = wider;
+      this.carryView = viewOf(wider);
+    }
+    part.copy(this.carry, this.carryLength);
+    this.carryLength = length;
   }
 
   /** One line `buf[start, end)` without its `\n`. */

@@ -22,7 +22,9 @@ export declare class K6NdjsonParser {
     /** False sends every line through JSON.parse: the general path, for tests comparing the two. */
     private readonly fastPath;
     private lineNo;
-    private readonly carry;
+    /** The start of a line cut off by a chunk's end, copied (the chunk's buffer is reused): one buffer, grown. */
+    private carry;
+    private carryView;
     private carryLength;
     private readonly times;
     private readonly tagCache;
