@@ -25027,6 +25027,5974 @@ var init_workload = __esm({
   }
 });
 
+// src/document/hdr-counts.ts
+import { deflateSync, inflateSync } from "node:zlib";
+function readHdr(base644) {
+  if (base644.length % 4 !== 0 || !CANONICAL_BASE64.test(base644)) return "it is not base64 (canonical, without white space)";
+  const outer = Buffer.from(base644, "base64");
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return "it does not start with HdrHistogram's V2 compressed cookie";
+  let data;
+  try {
+    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
+  } catch (err) {
+    return `its compressed bytes do not inflate (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return "its inflated bytes do not start with HdrHistogram's V2 cookie";
+  const payload = data.readUInt32BE(4);
+  const digits2 = data.readUInt32BE(12);
+  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
+  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
+  if (digits2 > 5) return `its header states ${digits2} significant digits (HdrHistogram allows 0 to 5)`;
+  if (lowest < 1) return `its header states a lowest discernible value of ${lowest} (HdrHistogram needs at least 1)`;
+  if (!(highest >= 2 * lowest)) return `its header states a highest trackable value of ${highest}, below twice the lowest (${lowest})`;
+  const end = HEADER_BYTES + payload;
+  if (end > data.length) return `its payload ends early (${data.length - HEADER_BYTES} of ${payload} bytes)`;
+  const length = countsLength(shapeOf({ digits: digits2, lowest }), highest);
+  let n = 0;
+  let index = 0;
+  let at = HEADER_BYTES;
+  while (at < end) {
+    let value2 = 0;
+    let scale = 1;
+    for (let k = 0; ; k++) {
+      if (at >= data.length) return `its payload ends inside a count (at byte ${at - HEADER_BYTES} of ${payload})`;
+      const b = data[at++];
+      value2 += (b & 127) * scale;
+      if ((b & 128) === 0 || k === 8) break;
+      scale *= 128;
+    }
+    const count2 = value2 % 2 === 0 ? value2 / 2 : -(value2 + 1) / 2;
+    if (count2 < 0) {
+      index += -count2;
+      continue;
+    }
+    if (count2 !== 0 && index < length) {
+      if (n === indexes.length) grow();
+      indexes[n] = index;
+      counts[n++] = count2;
+    }
+    index++;
+  }
+  return { n, indexes, counts, layout: digits2 === 3 && lowest === 1 ? PERF_GATE_LAYOUT : { digits: digits2, lowest } };
+}
+function hdrValueAt(layout, index) {
+  const { halfMagnitude, unitMagnitude } = shapeOf(layout);
+  const half = 2 ** halfMagnitude;
+  let bucket = Math.floor(index / half) - 1;
+  let sub = index % half + half;
+  if (bucket < 0) {
+    sub -= half;
+    bucket = 0;
+  }
+  return sub * 2 ** (bucket + unitMagnitude);
+}
+function shapeOf({ digits: digits2, lowest }) {
+  const countMagnitude = Math.ceil(Math.log2(2 * Math.floor(10 ** digits2)));
+  return { halfMagnitude: (countMagnitude > 1 ? countMagnitude : 1) - 1, unitMagnitude: Math.floor(Math.log2(lowest)) };
+}
+function writeHdrCounts({ n, indexes: indexes2, counts: counts2 }) {
+  const top = n > 0 ? indexes2[n - 1] : -1;
+  const need = HEADER_BYTES + 9 * (2 * n + 1);
+  if (need > scratch.length) scratch = Buffer.allocUnsafe(Math.max(need, 2 * scratch.length));
+  const out = scratch;
+  let at = HEADER_BYTES;
+  if (n === 0) {
+    out[at++] = 0;
+  } else {
+    let next = 0;
+    for (let k = 0; k < n; k++) {
+      const index = indexes2[k];
+      const gap = index - next;
+      if (gap === 1) out[at++] = 0;
+      else if (gap > 1) at = writeVarint(out, at, 2 * gap - 1);
+      at = writeVarint(out, at, 2 * counts2[k]);
+      next = index + 1;
+    }
+  }
+  out.writeUInt32BE((V2_COOKIE | 16) >>> 0, 0);
+  out.writeUInt32BE(at - HEADER_BYTES, 4);
+  out.writeUInt32BE(1, 8);
+  out.writeUInt32BE(3, 12);
+  out.writeUInt32BE(0, 16);
+  out.writeUInt32BE(1, 20);
+  const highest = highestTrackable(top);
+  out.writeUInt32BE(Math.floor(highest / TWO_32), 24);
+  out.writeUInt32BE(highest % TWO_32, 28);
+  out.writeUInt32BE(0, 32);
+  out.writeUInt32BE(1, 36);
+  const deflated = deflateSync(out.subarray(0, at));
+  const whole = Buffer.allocUnsafe(8 + deflated.length);
+  whole.writeUInt32BE((V2_COMPRESSED_COOKIE | 16) >>> 0, 0);
+  whole.writeUInt32BE(deflated.length, 4);
+  deflated.copy(whole, 8);
+  return whole.toString("base64");
+}
+function writeVarint(out, at, v) {
+  while (v >= 128) {
+    out[at++] = v % 128 | 128;
+    v = Math.floor(v / 128);
+  }
+  out[at++] = v;
+  return at;
+}
+function highestTrackable(top) {
+  return top < 2048 ? 2 : 2 ** ((top >> 10) + 10) - 1;
+}
+function grow() {
+  const i = new Float64Array(2 * indexes.length);
+  i.set(indexes);
+  indexes = i;
+  const c2 = new Float64Array(2 * counts.length);
+  c2.set(counts);
+  counts = c2;
+}
+function countsLength({ halfMagnitude, unitMagnitude }, highest) {
+  let smallestUntrackable = 2 ** (halfMagnitude + 1 + unitMagnitude);
+  let buckets = 1;
+  while (smallestUntrackable <= highest) {
+    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
+      buckets++;
+      break;
+    }
+    smallestUntrackable *= 2;
+    buckets++;
+  }
+  return (buckets + 1) * 2 ** halfMagnitude;
+}
+var V2_COOKIE, V2_COMPRESSED_COOKIE, HEADER_BYTES, TWO_32, CANONICAL_BASE64, indexes, counts, PERF_GATE_LAYOUT, scratch;
+var init_hdr_counts = __esm({
+  "src/document/hdr-counts.ts"() {
+    "use strict";
+    V2_COOKIE = 478450435;
+    V2_COMPRESSED_COOKIE = 478450436;
+    HEADER_BYTES = 40;
+    TWO_32 = 2 ** 32;
+    CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+    indexes = new Float64Array(4096);
+    counts = new Float64Array(4096);
+    PERF_GATE_LAYOUT = { digits: 3, lowest: 1 };
+    scratch = Buffer.allocUnsafe(64 * 1024);
+  }
+});
+
+// src/document/trend-histogram.ts
+function ensureScratch(length) {
+  if (length <= scratchIndexes.length) return;
+  scratchIndexes = new Float64Array(length);
+  scratchCounts = new Float64Array(length);
+}
+function log2Floor(v) {
+  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
+}
+function countsIndex(v) {
+  const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
+  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
+  return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
+}
+function lowestEquivalent(index) {
+  let bucket = (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1;
+  let sub = (index & SUB_BUCKET_HALF_COUNT - 1) + SUB_BUCKET_HALF_COUNT;
+  if (bucket < 0) {
+    sub -= SUB_BUCKET_HALF_COUNT;
+    bucket = 0;
+  }
+  return sub * POW2[bucket];
+}
+function medianEquivalent(index) {
+  const bucket = Math.max((index >> SUB_BUCKET_HALF_MAGNITUDE) - 1, 0);
+  return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
+}
+var TIME_SCALE, VALUE_SCALE, SUB_BUCKET_HALF_MAGNITUDE, SUB_BUCKET_HALF_COUNT, SUB_BUCKET_MASK, TWO_322, TrendHistogram, NO_COUNTS, NO_PENDING, PENDING_LIMIT, scratchIndexes, scratchCounts, POW2;
+var init_trend_histogram = __esm({
+  "src/document/trend-histogram.ts"() {
+    "use strict";
+    init_hdr_counts();
+    TIME_SCALE = 1e6;
+    VALUE_SCALE = 1e3;
+    SUB_BUCKET_HALF_MAGNITUDE = 10;
+    SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
+    SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
+    TWO_322 = 2 ** 32;
+    TrendHistogram = class _TrendHistogram {
+      constructor(scale) {
+        this.scale = scale;
+      }
+      scale;
+      /**
+       * Counts of HDR indexes [offset, offset + counts.length): 32-bit until a bucket would pass 2^32 − 1,
+       * then 64-bit floats (exact to 2^53). Empty while the histogram holds few values (`pending`).
+       */
+      counts = NO_COUNTS;
+      offset = 0;
+      /**
+       * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
+       * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
+       */
+      pending = NO_PENDING;
+      count = 0;
+      sum = 0;
+      min = Number.POSITIVE_INFINITY;
+      max = Number.NEGATIVE_INFINITY;
+      negatives = 0;
+      record(value2) {
+        this.count++;
+        this.sum += value2;
+        if (value2 < this.min) this.min = value2;
+        if (value2 > this.max) this.max = value2;
+        let scaled = Math.round(value2 * this.scale);
+        if (!(scaled >= 0)) {
+          this.negatives++;
+          scaled = 0;
+        } else if (scaled > Number.MAX_SAFE_INTEGER) {
+          scaled = Number.MAX_SAFE_INTEGER;
+        }
+        const at = countsIndex(scaled) - this.offset;
+        const counts2 = this.counts;
+        if (at >= 0 && at < counts2.length) {
+          if (++counts2[at] === 0) this.widenCounts(at);
+        } else {
+          this.addAt(at + this.offset, 1);
+        }
+      }
+      /** Adds `n` at HDR index `index`, outside the fast path: pending values, or a range to grow. */
+      addAt(index, n) {
+        const pending = this.pending;
+        if (pending !== void 0) {
+          if (n === 1 && pending.length < PENDING_LIMIT) {
+            if (pending.length < 4) this.pending = [...pending, index];
+            else pending.push(index);
+            return;
+          }
+          this.pending = void 0;
+          for (const i of pending) this.addAt(i, 1);
+        }
+        if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
+        const at = index - this.offset;
+        const sum3 = this.counts[at] + n;
+        if (sum3 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
+        this.counts[at] = sum3;
+      }
+      /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
+      cover(index) {
+        const lo = this.counts.length === 0 ? index : Math.min(this.offset, index);
+        const hi = this.counts.length === 0 ? index : Math.max(this.offset + this.counts.length - 1, index);
+        const from = lo - lo % SUB_BUCKET_HALF_COUNT;
+        const to = hi - hi % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT;
+        const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
+        if (this.counts.length > 0) next.set(this.counts, this.offset - from);
+        this.counts = next;
+        this.offset = from;
+      }
+      /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+      setCounts({ n, indexes: indexes2, counts: counts2 }) {
+        if (n === 0) return;
+        const first2 = indexes2[0];
+        const last2 = indexes2[n - 1];
+        const from = first2 - first2 % SUB_BUCKET_HALF_COUNT;
+        const size = last2 - last2 % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
+        let wide = false;
+        for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
+        const c2 = wide ? new Float64Array(size) : new Uint32Array(size);
+        for (let k = 0; k < n; k++) c2[indexes2[k] - from] = counts2[k];
+        this.counts = c2;
+        this.offset = from;
+      }
+      /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
+      widenCounts(wrapped) {
+        const wide = Float64Array.from(this.counts);
+        wide[wrapped] = 2 ** 32;
+        this.counts = wide;
+      }
+      /** Calls `f` for every non-empty HDR index, ascending, with its count. */
+      forEachIndex(f) {
+        const pending = this.pending;
+        if (pending !== void 0) {
+          const sorted = [...pending].sort((a, b) => a - b);
+          for (let i = 0; i < sorted.length; ) {
+            let j = i + 1;
+            while (j < sorted.length && sorted[j] === sorted[i]) j++;
+            f(sorted[i], j - i);
+            i = j;
+          }
+          return;
+        }
+        const c2 = this.counts;
+        for (let i = 0; i < c2.length; i++) if (c2[i] !== 0) f(i + this.offset, c2[i]);
+      }
+      /**
+       * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
+       * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
+       */
+      clear() {
+        this.counts.fill(0);
+        this.pending = this.counts.length > 0 ? void 0 : NO_PENDING;
+        this.count = 0;
+        this.sum = 0;
+        this.min = Number.POSITIVE_INFINITY;
+        this.max = Number.NEGATIVE_INFINITY;
+        this.negatives = 0;
+      }
+      /** The highest non-empty HDR index, -1 when empty. */
+      topIndex() {
+        const pending = this.pending;
+        if (pending !== void 0) return pending.length > 0 ? Math.max(...pending) : -1;
+        const c2 = this.counts;
+        for (let i = c2.length - 1; i >= 0; i--) if (c2[i] !== 0) return i + this.offset;
+        return -1;
+      }
+      /** Adds another histogram of the same scale (exact: counts per bucket add up). */
+      add(other) {
+        if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
+        if (other.count === 0) return;
+        if (other.pending !== void 0) {
+          for (const i of other.pending) this.addAt(i, 1);
+        } else {
+          const c2 = other.counts;
+          let first2 = 0;
+          while (first2 < c2.length && c2[first2] === 0) first2++;
+          let last2 = c2.length - 1;
+          while (last2 > first2 && c2[last2] === 0) last2--;
+          if (first2 < c2.length) {
+            this.addAt(first2 + other.offset, c2[first2]);
+            if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
+            if (this.pending === void 0) {
+              let counts2 = this.counts;
+              const shift2 = other.offset - this.offset;
+              for (let i = first2 + 1; i < last2; i++) {
+                const n = c2[i];
+                if (n === 0) continue;
+                const sum3 = counts2[i + shift2] + n;
+                if (sum3 > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
+                counts2[i + shift2] = sum3;
+              }
+            } else {
+              for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
+            }
+          }
+        }
+        this.count += other.count;
+        this.sum += other.sum;
+        this.negatives += other.negatives;
+        if (other.min < this.min) this.min = other.min;
+        if (other.max > this.max) this.max = other.max;
+      }
+      /**
+       * The buckets in trend units, ascending. Each bucket stands at its median equivalent value, except that
+       * the lowest and highest are pinned to the exact min and max, so p(0) and p(100) are exact.
+       */
+      distribution() {
+        const out = [];
+        this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
+        if (out.length === 1) {
+          out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0].count };
+        } else if (out.length > 1) {
+          out[0] = { value: Math.max(this.min, 0), count: out[0].count };
+          out[out.length - 1] = { value: this.max, count: out[out.length - 1].count };
+        }
+        return out;
+      }
+      encode() {
+        const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: writeHdrCounts(this.nonEmpty()) };
+        return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
+      }
+      /** The non-empty buckets, ascending, in the shared scratch columns (overwritten by the next call). */
+      nonEmpty() {
+        let n = 0;
+        const pending = this.pending;
+        if (pending !== void 0) {
+          const sorted = [...pending].sort((a, b) => a - b);
+          ensureScratch(sorted.length);
+          for (let i = 0; i < sorted.length; ) {
+            let j = i + 1;
+            while (j < sorted.length && sorted[j] === sorted[i]) j++;
+            scratchIndexes[n] = sorted[i];
+            scratchCounts[n++] = j - i;
+            i = j;
+          }
+        } else {
+          const c2 = this.counts;
+          ensureScratch(c2.length);
+          for (let i = 0; i < c2.length; i++) {
+            if (c2[i] === 0) continue;
+            scratchIndexes[n] = i + this.offset;
+            scratchCounts[n++] = c2[i];
+          }
+        }
+        return { n, indexes: scratchIndexes, counts: scratchCounts };
+      }
+      static decode(e) {
+        const t = new _TrendHistogram(e.scale);
+        t.pending = void 0;
+        const read2 = readHdr(e.hdr);
+        if (typeof read2 === "string") throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read2}`);
+        if (read2.layout === PERF_GATE_LAYOUT) t.setCounts(read2);
+        else for (let k = 0; k < read2.n; k++) t.addAt(countsIndex(hdrValueAt(read2.layout, read2.indexes[k])), read2.counts[k]);
+        t.count = e.count;
+        t.sum = e.sum;
+        t.min = e.count ? e.min : Number.POSITIVE_INFINITY;
+        t.max = e.count ? e.max : Number.NEGATIVE_INFINITY;
+        t.negatives = e.negatives ?? 0;
+        return t;
+      }
+    };
+    NO_COUNTS = new Uint32Array(0);
+    NO_PENDING = [];
+    PENDING_LIMIT = 64;
+    scratchIndexes = new Float64Array(4096);
+    scratchCounts = new Float64Array(4096);
+    POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
+  }
+});
+
+// src/stats/assert-distribution.ts
+function assertDistribution(d, name) {
+  let previous = -Infinity;
+  for (let i = 0; i < d.length; i++) {
+    const b = d[i];
+    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
+    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
+      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
+    }
+    if (i > 0 && !(b.value > previous)) {
+      throw new RangeError(
+        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
+      );
+    }
+    previous = b.value;
+  }
+}
+var init_assert_distribution = __esm({
+  "src/stats/assert-distribution.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/insufficient.ts
+function insufficient(reason, cause, side) {
+  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
+}
+function isInsufficient(x) {
+  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
+}
+var init_insufficient = __esm({
+  "src/stats/insufficient.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/interpolate.ts
+function interpolate(a, b, f) {
+  if (f === 0 || a === b) return a;
+  const gap = b - a;
+  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
+  return Math.min(Math.max(r, a), b);
+}
+var init_interpolate = __esm({
+  "src/stats/interpolate.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/percentile.ts
+function percentile(d, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  assertDistribution(d, "percentile");
+  return percentileAt(d.length, (i) => d[i].value, (i) => d[i].count, p);
+}
+function percentileAt(size, valueAt, countAt, p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
+  let n = 0;
+  for (let i2 = 0; i2 < size; i2++) n += countAt(i2);
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const rank = p * (n - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(Math.ceil(rank), n - 1);
+  let cumulative = 0;
+  let i = 0;
+  while (cumulative + countAt(i) <= lo) cumulative += countAt(i++);
+  const low = valueAt(i);
+  while (cumulative + countAt(i) <= hi) cumulative += countAt(i++);
+  return interpolate(low, valueAt(i), rank - lo);
+}
+function mean(d) {
+  assertDistribution(d, "mean");
+  let n = 0;
+  let sum3 = 0;
+  let compensation = 0;
+  for (const b of d) {
+    n += b.count;
+    const term = b.value * b.count;
+    const t = sum3 + term;
+    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
+    sum3 = t;
+  }
+  if (n === 0) return insufficient("no observations (empty distribution)");
+  const m = (sum3 + compensation) / n;
+  const first2 = d[0].value;
+  const last2 = d[d.length - 1].value;
+  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
+  let running = 0;
+  let seen = 0;
+  for (const b of d) {
+    seen += b.count;
+    const w = b.count / seen;
+    running = running * (1 - w) + b.value * w;
+  }
+  return Math.min(Math.max(running, first2), last2);
+}
+var init_percentile = __esm({
+  "src/stats/percentile.ts"() {
+    "use strict";
+    init_assert_distribution();
+    init_insufficient();
+    init_interpolate();
+  }
+});
+
+// src/document/window-sketch.ts
+function keyValue(key) {
+  if (key === ZERO_KEY) return 0;
+  return 2 * GAMMA ** key / (GAMMA + 1);
+}
+var GAMMA, LOG_GAMMA, ZERO_KEY, DENSE_OFFSET, DENSE_SIZE, EMPTY_KEYS, EMPTY_COUNTS, NO_DENSE, GROW_BLOCK, densePool, WindowSketch;
+var init_window_sketch = __esm({
+  "src/document/window-sketch.ts"() {
+    "use strict";
+    init_percentile();
+    GAMMA = 1.02;
+    LOG_GAMMA = Math.log(GAMMA);
+    ZERO_KEY = -2147483647;
+    DENSE_OFFSET = 1024;
+    DENSE_SIZE = 2 * DENSE_OFFSET;
+    EMPTY_KEYS = new Int32Array(0);
+    EMPTY_COUNTS = new Float64Array(0);
+    NO_DENSE = new Int32Array(0);
+    GROW_BLOCK = 64;
+    densePool = [];
+    WindowSketch = class _WindowSketch {
+      dense;
+      /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
+      base = 0;
+      /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
+      growing = false;
+      /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
+      lo = DENSE_SIZE;
+      hi = -1;
+      keys = EMPTY_KEYS;
+      counts = EMPTY_COUNTS;
+      /** Keys outside the dense range, and values that arrive after compaction (late points). */
+      extra;
+      /** Starts a sketch that is about to be filled (dense counting). */
+      static open() {
+        const s = new _WindowSketch();
+        s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
+        return s;
+      }
+      /**
+       * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
+       * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
+       * at once, and a whole dense counter each would be 8 kB per window.
+       */
+      static summing() {
+        const s = new _WindowSketch();
+        s.dense = NO_DENSE;
+        s.growing = true;
+        return s;
+      }
+      record(value2, count2 = 1) {
+        this.recordKey(value2 > 0 ? Math.ceil(Math.log(value2) / LOG_GAMMA) : ZERO_KEY, count2);
+      }
+      /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
+      recordLog(logValue) {
+        this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
+      }
+      recordKey(key, count2) {
+        const slot = key + DENSE_OFFSET;
+        if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
+          let at = slot - this.base;
+          if (at < 0 || at >= this.dense.length) at = this.grow(slot);
+          this.dense[at] += count2;
+          if (slot < this.lo) this.lo = slot;
+          if (slot > this.hi) this.hi = slot;
+          return;
+        }
+        this.extra ??= /* @__PURE__ */ new Map();
+        this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
+      }
+      /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
+      grow(slot) {
+        const dense = this.dense;
+        const lo = dense.length === 0 ? slot : Math.min(this.base, slot);
+        const hi = dense.length === 0 ? slot : Math.max(this.base + dense.length - 1, slot);
+        const from = lo - lo % GROW_BLOCK;
+        const to = hi - hi % GROW_BLOCK + GROW_BLOCK;
+        const next = new Int32Array(to - from);
+        if (dense.length > 0) next.set(dense, this.base - from);
+        this.dense = next;
+        this.base = from;
+        return slot - from;
+      }
+      /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+      compact() {
+        const dense = this.dense;
+        if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
+          let n = 0;
+          const base = this.base;
+          for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
+          const keys = new Int32Array(n);
+          const counts2 = new Float64Array(n);
+          for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
+            const c2 = dense[slot - base];
+            if (c2 === 0) continue;
+            keys[j] = slot - DENSE_OFFSET;
+            counts2[j++] = c2;
+            dense[slot - base] = 0;
+          }
+          this.keys = keys;
+          this.counts = counts2;
+          this.release(dense);
+          return;
+        }
+        if (dense === void 0 && this.extra === void 0) return;
+        const merged = /* @__PURE__ */ new Map();
+        for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
+        if (dense !== void 0) {
+          for (let slot = this.lo; slot <= this.hi; slot++) {
+            const c2 = dense[slot - this.base];
+            if (c2 === 0) continue;
+            const key = slot - DENSE_OFFSET;
+            merged.set(key, (merged.get(key) ?? 0) + c2);
+            dense[slot - this.base] = 0;
+          }
+          this.release(dense);
+        }
+        if (this.extra) for (const [k, c2] of this.extra) merged.set(k, (merged.get(k) ?? 0) + c2);
+        this.extra = void 0;
+        const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+        this.keys = Int32Array.from(sorted, (e) => e[0]);
+        this.counts = Float64Array.from(sorted, (e) => e[1]);
+      }
+      /** Gives the (zeroed) dense counter back to the pool. */
+      release(dense) {
+        if (!this.growing) densePool.push(dense);
+        this.dense = void 0;
+        this.base = 0;
+        this.growing = false;
+        this.lo = DENSE_SIZE;
+        this.hi = -1;
+      }
+      add(other) {
+        other.compact();
+        if (this.dense !== void 0) {
+          for (let i2 = 0; i2 < other.keys.length; i2++) this.recordKey(other.keys[i2], other.counts[i2]);
+          return;
+        }
+        this.compact();
+        const a = this.keys;
+        const b = other.keys;
+        const keys = new Int32Array(a.length + b.length);
+        const counts2 = new Float64Array(a.length + b.length);
+        let i = 0;
+        let j = 0;
+        let n = 0;
+        while (i < a.length || j < b.length) {
+          if (j >= b.length || i < a.length && a[i] < b[j]) {
+            keys[n] = a[i];
+            counts2[n++] = this.counts[i++];
+          } else if (i >= a.length || b[j] < a[i]) {
+            keys[n] = b[j];
+            counts2[n++] = other.counts[j++];
+          } else {
+            keys[n] = a[i];
+            counts2[n++] = this.counts[i++] + other.counts[j++];
+          }
+        }
+        this.keys = keys.slice(0, n);
+        this.counts = counts2.slice(0, n);
+      }
+      /** Buckets ascending, each at the value it stands for. */
+      distribution() {
+        this.compact();
+        return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i] }));
+      }
+      /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
+      percentile(p) {
+        this.compact();
+        const keys = this.keys;
+        const counts2 = this.counts;
+        return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
+      }
+      /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
+      encode() {
+        this.compact();
+        const out = new Array(2 * this.keys.length);
+        for (let i = 0; i < this.keys.length; i++) {
+          out[2 * i] = this.keys[i];
+          out[2 * i + 1] = this.counts[i];
+        }
+        return out;
+      }
+      /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
+      addEncoded(flat2) {
+        const n = flat2.length >> 1;
+        let plain = this.dense !== void 0;
+        for (let i = 0; plain && i < n; i++) {
+          const key = flat2[2 * i];
+          if ((key | 0) !== key || i > 0 && key <= flat2[2 * i - 2]) plain = false;
+        }
+        if (!plain) {
+          this.add(_WindowSketch.decode(flat2));
+          return;
+        }
+        for (let i = 0; i < n; i++) this.recordKey(flat2[2 * i], flat2[2 * i + 1]);
+      }
+      static decode(flat2) {
+        const s = new _WindowSketch();
+        const n = flat2.length >> 1;
+        const keys = new Int32Array(n);
+        const counts2 = new Float64Array(n);
+        let ascending = true;
+        for (let i = 0; i < n; i++) {
+          keys[i] = flat2[2 * i];
+          counts2[i] = flat2[2 * i + 1];
+          if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
+        }
+        if (ascending) {
+          s.keys = keys;
+          s.counts = counts2;
+          return s;
+        }
+        for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
+        s.compact();
+        return s;
+      }
+    };
+  }
+});
+
+// src/document/accumulators.ts
+function newTotals(type, scale) {
+  switch (type) {
+    case "trend":
+      return { type, histogram: new TrendHistogram(scale) };
+    case "counter":
+      return { type, count: 0, samples: 0 };
+    case "rate":
+      return { type, passes: 0, fails: 0 };
+    case "gauge":
+      return { type, value: 0, valueTime: Number.NEGATIVE_INFINITY, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, samples: 0 };
+  }
+}
+function recordTotal(t, timeMs, value2) {
+  switch (t.type) {
+    case "trend":
+      t.histogram.record(value2);
+      return;
+    case "counter":
+      t.count += value2;
+      t.samples++;
+      return;
+    case "rate":
+      if (value2 !== 0) t.passes++;
+      else t.fails++;
+      return;
+    case "gauge":
+      if (timeMs >= t.valueTime) {
+        t.value = value2;
+        t.valueTime = timeMs;
+      }
+      if (value2 < t.min) t.min = value2;
+      if (value2 > t.max) t.max = value2;
+      t.samples++;
+      return;
+  }
+}
+function addTotals(into, from) {
+  switch (into.type) {
+    case "trend":
+      if (from.type === "trend") into.histogram.add(from.histogram);
+      return;
+    case "counter":
+      if (from.type === "counter") {
+        into.count += from.count;
+        into.samples += from.samples;
+      }
+      return;
+    case "rate":
+      if (from.type === "rate") {
+        into.passes += from.passes;
+        into.fails += from.fails;
+      }
+      return;
+    case "gauge":
+      if (from.type === "gauge" && from.samples > 0) {
+        if (from.valueTime >= into.valueTime) {
+          into.value = from.value;
+          into.valueTime = from.valueTime;
+        }
+        if (from.min < into.min) into.min = from.min;
+        if (from.max > into.max) into.max = from.max;
+        into.samples += from.samples;
+      }
+      return;
+  }
+}
+var WindowTotals;
+var init_accumulators = __esm({
+  "src/document/accumulators.ts"() {
+    "use strict";
+    init_trend_histogram();
+    init_window_sketch();
+    WindowTotals = class {
+      /**
+       * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
+       *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
+       */
+      constructor(type, sketch = "stored") {
+        this.type = type;
+        if (type === "trend") this.sketch = sketch === "filling" ? WindowSketch.open() : sketch === "summing" ? WindowSketch.summing() : new WindowSketch();
+      }
+      type;
+      count = 0;
+      sum = 0;
+      min = Number.POSITIVE_INFINITY;
+      max = Number.NEGATIVE_INFINITY;
+      sumLog = 0;
+      sumLogSq = 0;
+      passes = 0;
+      last = 0;
+      lastTime = Number.NEGATIVE_INFINITY;
+      sketch;
+      /** A value of a trend window (the hot path of ingest, so no type switch). */
+      recordTrend(value2) {
+        this.count++;
+        this.sum += value2;
+        if (value2 < this.min) this.min = value2;
+        if (value2 > this.max) this.max = value2;
+        if (value2 > 0) {
+          const l = Math.log(value2);
+          this.sumLog += l;
+          this.sumLogSq += l * l;
+          this.sketch.recordLog(l);
+        } else {
+          this.sketch.record(value2);
+        }
+      }
+      record(timeMs, value2) {
+        switch (this.type) {
+          case "trend":
+            this.recordTrend(value2);
+            return;
+          case "counter":
+            this.count += value2;
+            return;
+          case "rate":
+            this.count++;
+            if (value2 !== 0) this.passes++;
+            return;
+          case "gauge":
+            this.count++;
+            if (value2 < this.min) this.min = value2;
+            if (value2 > this.max) this.max = value2;
+            if (timeMs >= this.lastTime) {
+              this.last = value2;
+              this.lastTime = timeMs;
+            }
+            return;
+        }
+      }
+      /** The window is complete (its run moved on): shrink it to what it holds. */
+      close() {
+        this.sketch?.compact();
+      }
+      add(o) {
+        this.count += o.count;
+        this.sum += o.sum;
+        this.sumLog += o.sumLog;
+        this.sumLogSq += o.sumLogSq;
+        this.passes += o.passes;
+        if (o.min < this.min) this.min = o.min;
+        if (o.max > this.max) this.max = o.max;
+        if (o.lastTime >= this.lastTime) {
+          this.last = o.last;
+          this.lastTime = o.lastTime;
+        }
+        if (this.sketch && o.sketch) this.sketch.add(o.sketch);
+      }
+      /**
+       * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
+       * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
+       */
+      addStored(type, w, atMs) {
+        this.count += w.count;
+        let last2 = 0;
+        switch (type) {
+          case "trend": {
+            const t = w;
+            this.sum += t.sum;
+            this.sumLog += t.sumLog;
+            this.sumLogSq += t.sumLogSq;
+            if (t.min < this.min) this.min = t.min;
+            if (t.max > this.max) this.max = t.max;
+            this.sketch?.addEncoded(t.sketch);
+            break;
+          }
+          case "counter":
+            break;
+          case "rate":
+            this.passes += w.passes;
+            break;
+          case "gauge": {
+            const g = w;
+            if (g.min < this.min) this.min = g.min;
+            if (g.max > this.max) this.max = g.max;
+            last2 = g.last;
+            break;
+          }
+        }
+        if (atMs >= this.lastTime) {
+          this.last = last2;
+          this.lastTime = atMs;
+        }
+      }
+    };
+  }
+});
+
+// src/document/failure-signatures.ts
+function signatureKey(tags) {
+  return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
+}
+function keyOfSignature(s) {
+  return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
+}
+function signatureList(counts2) {
+  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
+  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
+  const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
+    const [status, errorCode] = key.split(SEPARATOR);
+    return { ...status !== "" ? { status } : {}, ...errorCode !== "" ? { errorCode } : {}, failed };
+  });
+  if (other > 0) out.push({ other: true, failed: other });
+  return out;
+}
+function addSignatureLists(a, b) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const s of [...a, ...b]) counts2.set(keyOfSignature(s), (counts2.get(keyOfSignature(s)) ?? 0) + s.failed);
+  return signatureList(counts2);
+}
+var MAX_SIGNATURES_PER_SCOPE, MAX_SIGNATURE_KEYS, OTHER_SIGNATURE, SEPARATOR;
+var init_failure_signatures = __esm({
+  "src/document/failure-signatures.ts"() {
+    "use strict";
+    MAX_SIGNATURES_PER_SCOPE = 20;
+    MAX_SIGNATURE_KEYS = 200;
+    OTHER_SIGNATURE = "other";
+    SEPARATOR = "\0";
+  }
+});
+
+// src/document/roles.ts
+var K6_ROLES;
+var init_roles = __esm({
+  "src/document/roles.ts"() {
+    "use strict";
+    K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
+  }
+});
+
+// src/document/schema-version.ts
+var RUN_DOCUMENT_SCHEMA;
+var init_schema_version = __esm({
+  "src/document/schema-version.ts"() {
+    "use strict";
+    RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
+  }
+});
+
+// src/document/run-span.ts
+function runSpan(bins, rule = SPAN_RULE) {
+  const n = bins.length;
+  if (n === 0) return void 0;
+  let points = 0;
+  let requests = 0;
+  let iterations = 0;
+  for (const b of bins) {
+    points += b.points;
+    requests += b.requests;
+    iterations += b.iterations;
+  }
+  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
+  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
+  const maxPoints = rule.maxShare * points;
+  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
+  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
+  let lo = 0;
+  let hi = n - 1;
+  for (let changed = true; changed; ) {
+    changed = false;
+    let p = 0;
+    let r = 0;
+    let cut = -1;
+    for (let i = 0; i < hi; i++) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
+    }
+    if (cut + 1 > lo) {
+      lo = cut + 1;
+      changed = true;
+    }
+    p = 0;
+    r = 0;
+    cut = n;
+    for (let i = n - 1; i > lo; i--) {
+      p += bins[i].points;
+      r += refOf(bins[i]);
+      if (p > maxPoints || r > maxRefs) break;
+      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
+    }
+    if (cut - 1 < hi) {
+      hi = cut - 1;
+      changed = true;
+    }
+  }
+  const setAside = [];
+  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
+  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
+  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
+}
+function part(side, bins, gapMs) {
+  let points = 0;
+  const metrics = /* @__PURE__ */ new Set();
+  for (const b of bins) {
+    points += b.points;
+    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
+    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
+  }
+  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
+}
+function setAsideWarning(s, metricNames, span) {
+  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
+  const plural3 = s.points === 1 ? "point" : "points";
+  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
+}
+function iso(ms) {
+  return new Date(ms).toISOString();
+}
+function formatSpan(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+var SPAN_RULE;
+var init_run_span = __esm({
+  "src/document/run-span.ts"() {
+    "use strict";
+    SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
+  }
+});
+
+// src/document/name-template.ts
+function isIdSegment(segment) {
+  if (segment === "") return false;
+  if (/^\d+$/.test(segment)) return true;
+  if (segment.length === 36 && UUID.test(segment)) return true;
+  return HEX.test(segment) && /\d/.test(segment);
+}
+function templateName(value2) {
+  let method = "";
+  let rest = value2;
+  const m = METHOD_PREFIX.exec(value2);
+  if (m) {
+    method = `${m[1]} `;
+    rest = m[2];
+  }
+  let origin = "";
+  const scheme = SCHEME.exec(rest);
+  if (scheme) {
+    const afterScheme = scheme[0].length;
+    let end = rest.length;
+    for (const c2 of ["/", "?", "#"]) {
+      const at = rest.indexOf(c2, afterScheme);
+      if (at >= 0 && at < end) end = at;
+    }
+    origin = rest.slice(0, end);
+    rest = rest.slice(end);
+  } else if (!rest.startsWith("/")) {
+    return value2;
+  }
+  const hash2 = rest.indexOf("#");
+  if (hash2 >= 0) rest = rest.slice(0, hash2);
+  const q = rest.indexOf("?");
+  const path4 = q >= 0 ? rest.slice(0, q) : rest;
+  const query = q >= 0 ? rest.slice(q + 1) : void 0;
+  const segments = path4.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
+  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
+  });
+  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
+  return out === value2 ? value2 : out;
+}
+var ID_SEGMENT, QUERY_VALUE, METHOD_PREFIX, SCHEME, UUID, HEX;
+var init_name_template = __esm({
+  "src/document/name-template.ts"() {
+    "use strict";
+    ID_SEGMENT = "{id}";
+    QUERY_VALUE = "{}";
+    METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
+    SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    HEX = /^[0-9a-f]{8,}$/i;
+  }
+});
+
+// src/document/scope-cardinality.ts
+function count(n, noun, limit = Number.POSITIVE_INFINITY) {
+  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var OTHER_VALUE, DEFAULT_MAX_SCOPES, TRACKED_PER_SCOPE, MAX_REMEMBERED, CACHE_LIMIT, ScopeCardinality;
+var init_scope_cardinality = __esm({
+  "src/document/scope-cardinality.ts"() {
+    "use strict";
+    init_name_template();
+    OTHER_VALUE = "(other)";
+    DEFAULT_MAX_SCOPES = 500;
+    TRACKED_PER_SCOPE = 20;
+    MAX_REMEMBERED = 1e5;
+    CACHE_LIMIT = 5e4;
+    ScopeCardinality = class {
+      constructor(maxScopes = DEFAULT_MAX_SCOPES) {
+        this.maxScopes = maxScopes;
+        if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
+        this.tracked = TRACKED_PER_SCOPE * maxScopes;
+      }
+      maxScopes;
+      tags = /* @__PURE__ */ new Map();
+      tracked;
+      /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
+      value(tag, raw) {
+        let state = this.tags.get(tag);
+        if (state === void 0) {
+          state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
+          this.tags.set(tag, state);
+        }
+        const cached2 = state.cache.get(raw);
+        if (cached2 !== void 0) return cached2;
+        let value2 = templateName(raw);
+        if (value2 !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
+          state.collapsed.add(raw);
+          state.templates.set(value2, (state.templates.get(value2) ?? 0) + 1);
+        }
+        if (!state.values.has(value2) && value2 !== OTHER_VALUE) {
+          if (state.values.size < this.tracked) {
+            state.values.add(value2);
+          } else {
+            if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value2);
+            value2 = OTHER_VALUE;
+          }
+        }
+        if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
+        state.cache.set(raw, value2);
+        return value2;
+      }
+      /** `{ [tag]: value }`, one object per value however many leaves use it. */
+      tagsOf(tag, value2) {
+        const state = this.tags.get(tag);
+        if (state === void 0) return { [tag]: value2 };
+        let t = state.tagObjects.get(value2);
+        if (t === void 0) {
+          t = Object.freeze({ [tag]: value2 });
+          if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value2, t);
+        }
+        return t;
+      }
+      /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
+      pin(tag, value2) {
+        if (value2 !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value2);
+      }
+      /**
+       * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
+       * points, then by name; values a submetric names come first), with a warning for each tag that had more.
+       */
+      fold(weights) {
+        const folded = /* @__PURE__ */ new Map();
+        const warnings = [];
+        for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
+          const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
+          const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
+          const rank = (v) => pinned.has(v) ? 0 : 1;
+          const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
+          if (ranked.length <= this.maxScopes && overflowed === 0) continue;
+          const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
+          folded.set(tag, new Set(rest.map(([v]) => v)));
+          const other = byValue.get(OTHER_VALUE);
+          const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
+          const values = rest.length + overflowed;
+          const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
+          warnings.push(
+            `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
+          );
+        }
+        return { folded, warnings };
+      }
+      /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
+      templateWarning() {
+        const parts = [];
+        for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
+          if (state.collapsed.size === 0) continue;
+          const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
+          const more = state.templates.size > examples.length ? ", \u2026" : "";
+          parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
+        }
+        if (parts.length === 0) return void 0;
+        return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
+      }
+    };
+  }
+});
+
+// src/document/selector.ts
+function scopeName(metric, tags) {
+  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
+}
+var init_selector = __esm({
+  "src/document/selector.ts"() {
+    "use strict";
+  }
+});
+
+// src/document/time-profile.ts
+var MAX_BINS, TimeProfile;
+var init_time_profile = __esm({
+  "src/document/time-profile.ts"() {
+    "use strict";
+    MAX_BINS = 1e5;
+    TimeProfile = class {
+      binMs = 1e3;
+      bins = /* @__PURE__ */ new Map();
+      current;
+      /** The current bin covers [lo, hi). */
+      lo = Number.POSITIVE_INFINITY;
+      hi = Number.NEGATIVE_INFINITY;
+      requestsMetric = -1;
+      iterationsMetric = -1;
+      record(timeMs, metric) {
+        const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
+        bin.points++;
+        if (metric < 31) bin.metrics |= 1 << metric;
+        else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
+        if (metric === this.requestsMetric) bin.requests++;
+        else if (metric === this.iterationsMetric) bin.iterations++;
+        if (timeMs < bin.firstMs) bin.firstMs = timeMs;
+        if (timeMs > bin.lastMs) bin.lastMs = timeMs;
+      }
+      /** The bins in time order. */
+      sorted() {
+        return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
+      }
+      enter(timeMs) {
+        if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
+        const key = Math.floor(timeMs / this.binMs);
+        let bin = this.bins.get(key);
+        if (bin === void 0) {
+          if (this.bins.size >= MAX_BINS) {
+            this.widen();
+            return this.enter(timeMs);
+          }
+          bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
+          this.bins.set(key, bin);
+        }
+        this.current = bin;
+        this.lo = key * this.binMs;
+        this.hi = this.lo + this.binMs;
+        return bin;
+      }
+      /** Doubles the bin width, merging neighbours. */
+      widen() {
+        this.binMs *= 2;
+        const old = [...this.bins.values()];
+        this.bins.clear();
+        for (const b of old) {
+          const key = Math.floor(b.startMs / this.binMs);
+          const into = this.bins.get(key);
+          if (into === void 0) {
+            this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
+            continue;
+          }
+          into.points += b.points;
+          into.requests += b.requests;
+          into.iterations += b.iterations;
+          into.firstMs = Math.min(into.firstMs, b.firstMs);
+          into.lastMs = Math.max(into.lastMs, b.lastMs);
+          into.metrics |= b.metrics;
+          if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
+        }
+        this.current = void 0;
+        this.lo = Number.POSITIVE_INFINITY;
+        this.hi = Number.NEGATIVE_INFINITY;
+      }
+    };
+  }
+});
+
+// src/document/run-builder.ts
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function flat(text) {
+  Number(text);
+  return text;
+}
+function matches(sub, tags) {
+  for (const k in sub) if (tags[k] !== sub[k]) return false;
+  return true;
+}
+function signaturesOf(leaves) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const leaf of leaves) {
+    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
+    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
+  }
+  return signatureList(counts2);
+}
+function samples(t) {
+  switch (t.type) {
+    case "trend":
+      return t.histogram.count;
+    case "counter":
+      return t.samples;
+    case "rate":
+      return t.passes + t.fails;
+    case "gauge":
+      return t.samples;
+  }
+}
+function regroup(windows, to) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const [i, w] of windows) {
+    const j = to(i);
+    const m = merged.get(j);
+    if (m) m.add(w);
+    else merged.set(j, w);
+  }
+  return merged;
+}
+function encodeScope(s) {
+  const base = { metric: s.metric, tags: { ...s.tags } };
+  const t = s.totals;
+  switch (t.type) {
+    case "trend":
+      return { ...base, type: "trend", trend: t.histogram.encode() };
+    case "counter":
+      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
+    case "rate":
+      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
+    case "gauge":
+      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
+  }
+}
+function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
+  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
+}
+function encodeWindow(i, w) {
+  switch (w.type) {
+    case "trend":
+      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
+    case "counter":
+      return { i, count: w.count };
+    case "rate":
+      return { i, count: w.count, passes: w.passes };
+    case "gauge":
+      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
+  }
+}
+var UNWINDOWED_BUILTINS, AUTO_WIDTHS_MS, ITERATIONS_METRIC, MAX_TAG_KEYS, RunBuilder, NO_TAGS;
+var init_run_builder = __esm({
+  "src/document/run-builder.ts"() {
+    "use strict";
+    init_accumulators();
+    init_failure_signatures();
+    init_roles();
+    init_schema_version();
+    init_run_span();
+    init_scope_cardinality();
+    init_selector();
+    init_time_profile();
+    init_trend_histogram();
+    UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
+      "http_req_blocked",
+      "http_req_connecting",
+      "http_req_tls_handshaking",
+      "http_req_sending",
+      "http_req_waiting",
+      "http_req_receiving",
+      "data_sent",
+      "data_received",
+      "group_duration",
+      "vus_max",
+      "ws_connecting",
+      "ws_session_duration",
+      "ws_msgs_sent",
+      "ws_msgs_received",
+      "ws_sessions",
+      "ws_ping",
+      "iteration_duration"
+    ]);
+    AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
+    ITERATIONS_METRIC = "iterations";
+    MAX_TAG_KEYS = 64;
+    RunBuilder = class {
+      constructor(options) {
+        this.options = options;
+        this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
+        this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
+        this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
+        this.maxWindows = options.maxWindows ?? 360;
+        this.cardinality = new ScopeCardinality(options.maxScopes);
+        for (const s of options.submetrics ?? []) {
+          const list = this.extraSubmetrics.get(s.metric) ?? [];
+          list.push(s.tags);
+          this.extraSubmetrics.set(s.metric, list);
+        }
+      }
+      options;
+      metrics = [];
+      metricIds = /* @__PURE__ */ new Map();
+      leaves = /* @__PURE__ */ new Map();
+      extraSubmetrics = /* @__PURE__ */ new Map();
+      originMs = Number.NaN;
+      widthMs;
+      widthStep = 0;
+      /**
+       * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
+       * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
+       */
+      occupied = /* @__PURE__ */ new Set();
+      lastOccupied = Number.NaN;
+      /** The highest window index any point went to, and the leaves with windows still counting densely. */
+      maxSeenIndex = Number.NEGATIVE_INFINITY;
+      openLeaves = /* @__PURE__ */ new Set();
+      /** Templates for URL-like grouping values and the maxScopes cap. */
+      cardinality;
+      /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
+      profile = new TimeProfile();
+      maxWindows;
+      points = 0;
+      /** The request counter's name (see RunBuilderOptions.requestsMetric). */
+      requestsMetric;
+      /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
+      failuresMetric;
+      failuresId = -1;
+      /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
+      signatureKeys = /* @__PURE__ */ new Set();
+      /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
+      defineMetric(def) {
+        const known2 = this.metricIds.get(def.name);
+        if (known2 !== void 0) {
+          const state = this.metrics[known2];
+          state.def = {
+            ...state.def,
+            thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
+            submetrics: [...state.def.submetrics, ...def.submetrics]
+          };
+          state.submetrics = [...state.submetrics, ...def.submetrics];
+          return known2;
+        }
+        const id = this.metrics.length;
+        const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
+        this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
+        this.metricIds.set(def.name, id);
+        if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
+        if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
+        if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
+        return id;
+      }
+      metricId(name) {
+        return this.metricIds.get(name);
+      }
+      metricDefinition(id) {
+        return this.metrics[id].def;
+      }
+      /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
+      targets(metric, tags) {
+        const state = this.metrics[metric];
+        for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
+        const values = [metric];
+        for (const tag of this.options.groupBy) {
+          const raw = tags[tag];
+          values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
+        }
+        const subs = state.submetrics;
+        for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
+        const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
+        if (signature !== void 0) values.push(signature);
+        const key = JSON.stringify(values);
+        const cached2 = this.leaves.get(key);
+        if (cached2) return cached2;
+        const scopes = [{ name: state.def.name, tags: NO_TAGS }];
+        this.options.groupBy.forEach((tag, k) => {
+          const value2 = values[k + 1];
+          if (typeof value2 === "string") {
+            const t = this.cardinality.tagsOf(tag, value2);
+            scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
+          }
+        });
+        for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
+        const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
+        for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
+        const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
+        const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+        const totals = newTotals(state.def.type, scale);
+        const leaf = {
+          metric,
+          totals,
+          histogram: totals.type === "trend" ? totals.histogram : void 0,
+          scopes: unique,
+          signature,
+          windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
+          lastIndex: Number.NaN,
+          lastWindow: void 0,
+          maxIndex: Number.NEGATIVE_INFINITY,
+          open: []
+        };
+        const targets = { metric, leaf };
+        this.leaves.set(key, targets);
+        return targets;
+      }
+      /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
+      signatureOf(tags) {
+        const key = signatureKey(tags);
+        if (this.signatureKeys.has(key)) return key;
+        if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
+        this.signatureKeys.add(key);
+        return key;
+      }
+      next = new Float64Array(2);
+      point(targets, timeMs, value2) {
+        this.next[0] = timeMs;
+        this.next[1] = value2;
+        this.recordNext(targets);
+      }
+      recordNext(targets) {
+        const timeMs = this.next[0];
+        const value2 = this.next[1];
+        this.points++;
+        const leaf = targets.leaf;
+        if (leaf.histogram !== void 0) leaf.histogram.record(value2);
+        else recordTotal(leaf.totals, timeMs, value2);
+        this.profile.record(timeMs, targets.metric);
+        if (!leaf.windows) return;
+        const index = this.windowIndex(timeMs);
+        let win = leaf.lastWindow;
+        if (index !== leaf.lastIndex) {
+          win = leaf.windows.get(index);
+          if (!win) {
+            win = new WindowTotals(leaf.totals.type, "filling");
+            leaf.windows.set(index, win);
+            leaf.open.push({ index, window: win });
+            this.openLeaves.add(leaf);
+          }
+          if (index > leaf.maxIndex) {
+            leaf.maxIndex = index;
+            const stillOpen = [];
+            for (const o of leaf.open) {
+              if (o.index >= index - 1) stillOpen.push(o);
+              else o.window.close();
+            }
+            leaf.open = stillOpen;
+          }
+          leaf.lastIndex = index;
+          leaf.lastWindow = win;
+        }
+        if (leaf.histogram !== void 0) win.recordTrend(value2);
+        else win.record(timeMs, value2);
+      }
+      windowIndex(timeMs) {
+        if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
+        const index = Math.floor((timeMs - this.originMs) / this.widthMs);
+        if (index === this.lastOccupied) return index;
+        this.lastOccupied = index;
+        if (this.occupied.has(index)) return index;
+        this.occupied.add(index);
+        if (index > this.maxSeenIndex) {
+          this.maxSeenIndex = index;
+          this.closeStale(index);
+        }
+        if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
+        this.widen();
+        this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
+        return this.lastOccupied;
+      }
+      /**
+       * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
+       * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
+       */
+      closeStale(newest) {
+        for (const leaf of this.openLeaves) {
+          const stillOpen = [];
+          for (const o of leaf.open) {
+            if (o.index >= newest - 1) stillOpen.push(o);
+            else o.window.close();
+          }
+          leaf.open = stillOpen;
+          if (stillOpen.length === 0) this.openLeaves.delete(leaf);
+        }
+      }
+      /** Steps to the next wider window and merges the existing windows into it. */
+      widen() {
+        while (this.occupied.size > this.maxWindows) {
+          this.widthStep++;
+          const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
+          const factor = next / this.widthMs;
+          for (const { leaf } of this.leaves.values()) {
+            if (!leaf.windows) continue;
+            for (const o of leaf.open) o.window.close();
+            leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
+            leaf.lastIndex = Number.NaN;
+            leaf.lastWindow = void 0;
+            leaf.maxIndex = Number.NEGATIVE_INFINITY;
+            leaf.open = [];
+          }
+          this.widthMs = next;
+          this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
+          this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
+        }
+        this.openLeaves.clear();
+      }
+      /**
+       * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
+       * memory at once (a run has hundreds of scopes).
+       */
+      encodeScopes(lowest, highest, folded) {
+        const members2 = /* @__PURE__ */ new Map();
+        for (const { leaf } of this.leaves.values()) {
+          for (const scope of leaf.scopes) {
+            let s = scope;
+            if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
+              const tags = { [s.group]: OTHER_VALUE };
+              s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
+            }
+            const m = members2.get(s.name);
+            if (m) m.leaves.push(leaf);
+            else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
+          }
+        }
+        const scopes = {};
+        const series = {};
+        const trendSums = /* @__PURE__ */ new Map();
+        for (const name of [...members2.keys()].sort(compareText2)) {
+          const { tags, leaves } = members2.get(name);
+          const def = this.metrics[leaves[0].metric].def;
+          const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
+          let totals;
+          if (def.type === "trend") {
+            totals = trendSums.get(scale) ?? newTotals("trend", scale);
+            trendSums.set(scale, totals);
+            if (totals.type === "trend") totals.histogram.clear();
+          } else {
+            totals = newTotals(def.type, scale);
+          }
+          for (const leaf of leaves) addTotals(totals, leaf.totals);
+          const scope = encodeScope({ metric: def.name, tags, totals });
+          scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
+          if (!leaves[0].windows) continue;
+          const windows = /* @__PURE__ */ new Map();
+          for (const leaf of leaves) {
+            for (const [i, w] of leaf.windows) {
+              let target = windows.get(i);
+              if (!target) {
+                target = new WindowTotals(def.type, "summing");
+                windows.set(i, target);
+              }
+              target.add(w);
+            }
+          }
+          const encoded = encodeWindows(windows, lowest, highest);
+          if (encoded.length > 0) series[name] = encoded;
+        }
+        return { scopes, series };
+      }
+      /** Requests and points per value of each grouping tag, for the maxScopes cap. */
+      scopeWeights() {
+        const weights = /* @__PURE__ */ new Map();
+        for (const { leaf } of this.leaves.values()) {
+          const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
+          const points = samples(leaf.totals);
+          for (const s of leaf.scopes) {
+            if (s.group === void 0) continue;
+            let byValue = weights.get(s.group);
+            if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
+            const value2 = s.tags[s.group];
+            let w = byValue.get(value2);
+            if (!w) byValue.set(value2, w = { requests: 0, points: 0 });
+            w.points += points;
+            if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
+          }
+        }
+        return weights;
+      }
+      /** The run document of everything recorded so far. */
+      finish(info) {
+        const span = runSpan(this.profile.sorted());
+        const start = span ? span.firstMs : 0;
+        const end = span ? span.lastMs : 0;
+        const measured = span !== void 0 && !Number.isNaN(this.originMs);
+        const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
+        const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
+        const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
+        const { scopes, series } = this.encodeScopes(lowest, highest, folded);
+        const templateWarning = this.cardinality.templateWarning();
+        const names = this.metrics.map((m) => m.def.name);
+        const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
+        const metrics = {};
+        for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
+          metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
+        }
+        return {
+          schema: RUN_DOCUMENT_SCHEMA,
+          meta: {
+            tool: info.tool,
+            ...info.roles !== void 0 ? { roles: { ...info.roles } } : {},
+            ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
+            ...info.stage !== void 0 ? { stage: info.stage } : {},
+            start: new Date(start).toISOString(),
+            end: new Date(end).toISOString(),
+            durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
+            ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
+            labels: info.labels ?? {},
+            partial: info.sources.some((s) => s.partial),
+            aggregateOnly: info.aggregateOnly ?? false,
+            groupBy: [...this.options.groupBy],
+            sources: info.sources,
+            warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
+          },
+          metrics,
+          scopes,
+          windows: {
+            originMs: measured ? this.originMs + lowest * this.widthMs : start,
+            widthMs: this.widthMs,
+            series
+          }
+        };
+      }
+    };
+    NO_TAGS = Object.freeze({});
+  }
+});
+
+// src/ingest/k6/builtin-metrics.ts
+var trendTime, counter, counterData, rate, gauge, K6_BUILTIN_METRICS;
+var init_builtin_metrics = __esm({
+  "src/ingest/k6/builtin-metrics.ts"() {
+    "use strict";
+    trendTime = { type: "trend", contains: "time" };
+    counter = { type: "counter", contains: "default" };
+    counterData = { type: "counter", contains: "data" };
+    rate = { type: "rate", contains: "default" };
+    gauge = { type: "gauge", contains: "default" };
+    K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
+      ["vus", gauge],
+      ["vus_max", gauge],
+      ["iterations", counter],
+      ["iteration_duration", trendTime],
+      ["dropped_iterations", counter],
+      ["data_received", counterData],
+      ["data_sent", counterData],
+      ["checks", rate],
+      ["group_duration", trendTime],
+      ["http_reqs", counter],
+      ["http_req_duration", trendTime],
+      ["http_req_blocked", trendTime],
+      ["http_req_connecting", trendTime],
+      ["http_req_tls_handshaking", trendTime],
+      ["http_req_sending", trendTime],
+      ["http_req_waiting", trendTime],
+      ["http_req_receiving", trendTime],
+      ["http_req_failed", rate],
+      ["ws_connecting", trendTime],
+      ["ws_session_duration", trendTime],
+      ["ws_ping", trendTime],
+      ["ws_sessions", counter],
+      ["ws_msgs_sent", counter],
+      ["ws_msgs_received", counter],
+      ["grpc_req_duration", trendTime],
+      ["grpc_streams", counter],
+      ["grpc_streams_msgs_sent", counter],
+      ["grpc_streams_msgs_received", counter],
+      ["browser_data_received", counterData],
+      ["browser_data_sent", counterData],
+      ["browser_http_req_duration", trendTime],
+      ["browser_http_req_failed", rate],
+      ["browser_web_vital_cls", { type: "trend", contains: "default" }],
+      ["browser_web_vital_fcp", trendTime],
+      ["browser_web_vital_fid", trendTime],
+      ["browser_web_vital_inp", trendTime],
+      ["browser_web_vital_lcp", trendTime],
+      ["browser_web_vital_ttfb", trendTime]
+    ]);
+  }
+});
+
+// src/engine/watch-looks.ts
+function startLooks(watch, snapshot, stop, log, now = Date.now) {
+  const startedMs = now();
+  let ended = false;
+  let stoppedBy;
+  let timer;
+  const halt = (why2) => {
+    if (ended || stoppedBy !== void 0) return;
+    stoppedBy = why2;
+    stop();
+  };
+  const budgetTimer = setTimeout(() => {
+    if (ended || stoppedBy !== void 0) return;
+    log.warning(`the load ran past the stage's budget of ${watch.maxSeconds} s (does the script read PERF_GATE_STAGE_DURATION?): stopping it`);
+    halt("budget");
+  }, (watch.maxSeconds + BUDGET_SLACK_SECONDS) * 1e3);
+  budgetTimer.unref?.();
+  const next = (i) => {
+    if (ended || stoppedBy !== void 0 || i >= watch.atSeconds.length) return;
+    const at = watch.atSeconds[i];
+    timer = setTimeout(() => void lookAt(i, at), Math.max(0, startedMs + at * 1e3 - now()));
+  };
+  const lookAt = async (i, at) => {
+    if (ended) return;
+    const run3 = snapshot();
+    if (run3 !== void 0) {
+      try {
+        if (await watch.look(run3, at)) halt("look");
+      } catch (err) {
+        log.warning(`the look at ${at} s failed, the load runs on: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    next(i + 1);
+  };
+  next(0);
+  return {
+    end: () => {
+      ended = true;
+      if (timer) clearTimeout(timer);
+      clearTimeout(budgetTimer);
+    },
+    get stoppedBy() {
+      return stoppedBy;
+    }
+  };
+}
+var BUDGET_SLACK_SECONDS;
+var init_watch_looks = __esm({
+  "src/engine/watch-looks.ts"() {
+    "use strict";
+    BUDGET_SLACK_SECONDS = 5;
+  }
+});
+
+// src/engine/embedded/schedule.ts
+function slotCounts(weights, maxCycle = MAX_CYCLE) {
+  if (weights.length === 0) throw new RangeError("slotCounts: no weights");
+  for (const w of weights) {
+    if (!(Number.isFinite(w) && w > 0)) throw new RangeError(`slotCounts: weights must be positive numbers but got ${w}`);
+  }
+  if (weights.every(Number.isInteger)) {
+    const g = weights.reduce((a, b) => gcd2(a, b));
+    const reduced = weights.map((w) => w / g);
+    if (reduced.reduce((a, b) => a + b, 0) <= maxCycle) return reduced;
+  }
+  const total2 = weights.reduce((a, b) => a + b, 0);
+  const slots = Math.max(maxCycle, weights.length);
+  const exact = weights.map((w) => w / total2 * slots);
+  const counts2 = exact.map((e) => Math.max(1, Math.floor(e)));
+  let left = slots - counts2.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts2[byRemainder[k].i]++;
+  return counts2;
+}
+function weightedCycle(weights, maxCycle = MAX_CYCLE) {
+  const counts2 = slotCounts(weights, maxCycle);
+  const total2 = counts2.reduce((a, b) => a + b, 0);
+  const current = counts2.map(() => 0);
+  const cycle = [];
+  for (let n = 0; n < total2; n++) {
+    let best = 0;
+    for (let i = 0; i < counts2.length; i++) {
+      current[i] += counts2[i];
+      if (current[i] > current[best]) best = i;
+    }
+    current[best] -= total2;
+    cycle.push(best);
+  }
+  return cycle;
+}
+function splitEvenly(total2, steps) {
+  return Array.from({ length: steps }, (_, i) => Math.floor(total2 / steps) + (i < total2 % steps ? 1 : 0));
+}
+function gcd2(a, b) {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+var MAX_CYCLE;
+var init_schedule = __esm({
+  "src/engine/embedded/schedule.ts"() {
+    "use strict";
+    MAX_CYCLE = 1e3;
+  }
+});
+
+// node_modules/autocannon/package.json with { type: 'json' }
+var package_default;
+var init_package = __esm({
+  "node_modules/autocannon/package.json with { type: 'json' }"() {
+    package_default = {
+      name: "autocannon",
+      version: "9.0.0",
+      description: "Fast HTTP benchmarking tool written in Node.js",
+      main: "autocannon.js",
+      bin: {
+        autocannon: "autocannon.js"
+      },
+      scripts: {
+        test: "npm run lint && borp --no-timeout --concurrency 4",
+        lint: "eslint .",
+        "lint:fix": "eslint . --fix"
+      },
+      "pre-commit": [
+        "test"
+      ],
+      repository: {
+        type: "git",
+        url: "git+https://github.com/mcollina/autocannon.git"
+      },
+      keywords: [
+        "http",
+        "soak",
+        "load",
+        "fast",
+        "wrk",
+        "ab",
+        "test"
+      ],
+      author: "Matteo Collina <hello@matteocollina.com>",
+      contributors: [
+        "Glen Keane <glenkeane.94@gmail.com>",
+        "Donald Robertson <donaldarobertson89@gmail.com",
+        "Salman Mitha <SalmanMitha@gmail.com>"
+      ],
+      license: "MIT",
+      bugs: {
+        url: "https://github.com/mcollina/autocannon/issues"
+      },
+      homepage: "https://github.com/mcollina/autocannon#readme",
+      devDependencies: {
+        "ansi-regex": "^5.0.1",
+        bl: "^6.0.0",
+        borp: "^1.0.0",
+        busboy: "^0.3.1",
+        eslint: "^10.14.0",
+        neostandard: "^0.14.1",
+        "pre-commit": "^1.1.2",
+        proxyquire: "^2.1.3",
+        split2: "^4.0.0",
+        "why-is-node-running": "^2.3.0"
+      },
+      dependencies: {
+        "@minimistjs/subarg": "^1.0.0",
+        chalk: "^4.1.0",
+        "char-spinner": "^1.0.1",
+        "cli-table3": "^0.6.0",
+        "color-support": "^1.1.1",
+        "cross-argv": "^2.0.0",
+        "form-data": "^4.0.0",
+        "has-async-hooks": "^1.0.0",
+        "hdr-histogram-js": "^3.0.0",
+        "hdr-histogram-percentiles-obj": "^3.0.0",
+        "http-parser-js": "^0.5.2",
+        hyperid: "^4.0.0",
+        "lodash.chunk": "^4.2.0",
+        "lodash.clonedeep": "^4.5.0",
+        "lodash.flatten": "^4.4.0",
+        "manage-path": "^2.0.0",
+        "on-net-listen": "^1.1.1",
+        "pretty-bytes": "^5.4.1",
+        progress: "^2.0.3",
+        reinterval: "^1.1.0",
+        retimer: "^3.0.0",
+        semver: "^7.3.2",
+        timestring: "^6.0.0"
+      }
+    };
+  }
+});
+
+// node_modules/cross-argv/index.js
+var require_cross_argv = __commonJS({
+  "node_modules/cross-argv/index.js"(exports2, module2) {
+    var IS_WINDOWS = process.platform === "win32";
+    module2.exports = crossArgv;
+    function crossArgv(pargv, force) {
+      if (!pargv) pargv = process.argv;
+      const str = pargv.join(` `);
+      if ((!IS_WINDOWS || (str.match(/'/g) || []).length < 2) && !force) return pargv;
+      const newStr = str.replace(/'(.+?)'/g, `"$1"`);
+      return splitCommandLine(newStr);
+    }
+    function splitCommandLine(commandLine) {
+      var doubleDoubleQuote = "<DDQ>";
+      while (commandLine.indexOf(doubleDoubleQuote) > -1) doubleDoubleQuote += "@";
+      var noDoubleDoubleQuotes = commandLine.replace(/""/g, doubleDoubleQuote);
+      var spaceMarker = "<SP>";
+      while (commandLine.indexOf(spaceMarker) > -1) spaceMarker += "@";
+      var noSpacesInQuotes = noDoubleDoubleQuotes.replace(/"([^"]*)"?/g, (fullMatch, capture) => {
+        return capture.replace(/ /g, spaceMarker).replace(RegExp(doubleDoubleQuote, "g"), '"');
+      });
+      var mangledParamArray = noSpacesInQuotes.split(/ +/);
+      var paramArray = mangledParamArray.map((mangledParam) => {
+        return mangledParam.replace(RegExp(spaceMarker, "g"), " ").replace(RegExp(doubleDoubleQuote, "g"), "");
+      });
+      return paramArray;
+    }
+  }
+});
+
+// node_modules/manage-path/dist/get-path-var.js
+var require_get_path_var = __commonJS({
+  "node_modules/manage-path/dist/get-path-var.js"(exports2, module2) {
+    "use strict";
+    module2.exports = getPathVar;
+    var PATH_REGEX = /^PATH$/i;
+    function getPathVar(env, platform) {
+      var PATH = "PATH";
+      if (platform === "win32") {
+        PATH = "Path";
+        Object.keys(env).some(function(e) {
+          var matches2 = PATH_REGEX.test(e);
+          if (matches2) {
+            PATH = e;
+          }
+          return matches2;
+        });
+      }
+      return PATH;
+    }
+  }
+});
+
+// node_modules/manage-path/dist/get-separator.js
+var require_get_separator = __commonJS({
+  "node_modules/manage-path/dist/get-separator.js"(exports2, module2) {
+    "use strict";
+    module2.exports = getSeparator;
+    function getSeparator(platform) {
+      return platform === "win32" ? ";" : ":";
+    }
+  }
+});
+
+// node_modules/manage-path/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/manage-path/dist/index.js"(exports2, module2) {
+    "use strict";
+    var getPathVar = require_get_path_var();
+    var getSeparator = require_get_separator();
+    module2.exports = managePath;
+    function managePath() {
+      var env = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      var _ref = arguments.length <= 1 || arguments[1] === void 0 ? { platform: process.platform } : arguments[1];
+      var _ref$platform = _ref.platform;
+      var platform = _ref$platform === void 0 ? process.platform : _ref$platform;
+      var pathVar = getPathVar(env, platform);
+      var separator = getSeparator(platform);
+      var originalPath = env[pathVar];
+      return { push, unshift, get, restore };
+      function push() {
+        for (var _len = arguments.length, paths = Array(_len), _key = 0; _key < _len; _key++) {
+          paths[_key] = arguments[_key];
+        }
+        return change(true, paths);
+      }
+      function unshift() {
+        for (var _len2 = arguments.length, paths = Array(_len2), _key2 = 0; _key2 < _len2; _key2++) {
+          paths[_key2] = arguments[_key2];
+        }
+        return change(false, paths);
+      }
+      function get() {
+        return env[pathVar];
+      }
+      function restore() {
+        env[pathVar] = originalPath;
+        return get();
+      }
+      function change(append, paths) {
+        if (!append) {
+          paths = paths.reverse();
+        }
+        paths.forEach(function(path4) {
+          var pathArray = getPathArray(path4);
+          addExistingPath(pathArray, env[pathVar], append);
+          env[pathVar] = pathArray.join(separator);
+        });
+        return get();
+      }
+    }
+    function getPathArray(pathToAdd) {
+      if (Array.isArray(pathToAdd)) {
+        return pathToAdd;
+      } else {
+        return [pathToAdd];
+      }
+    }
+    function addExistingPath(array2, path4, appendMode) {
+      if (!path4) {
+        return;
+      }
+      if (appendMode) {
+        array2.unshift(path4);
+      } else {
+        array2.push(path4);
+      }
+    }
+  }
+});
+
+// node_modules/has-async-hooks/index.js
+var require_has_async_hooks = __commonJS({
+  "node_modules/has-async-hooks/index.js"(exports2, module2) {
+    module2.exports = function() {
+      try {
+        return typeof __require("async_hooks").createHook === "function";
+      } catch (err) {
+        return false;
+      }
+    };
+  }
+});
+
+// node_modules/minimist/index.js
+var require_minimist = __commonJS({
+  "node_modules/minimist/index.js"(exports2, module2) {
+    "use strict";
+    function hasKey(obj, keys) {
+      var o = obj;
+      keys.slice(0, -1).forEach(function(key2) {
+        o = o[key2] || {};
+      });
+      var key = keys[keys.length - 1];
+      return key in o;
+    }
+    function isNumber(x) {
+      if (typeof x === "number") {
+        return true;
+      }
+      if (/^0x[0-9a-f]+$/i.test(x)) {
+        return true;
+      }
+      return /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
+    }
+    function isConstructorOrProto(obj, key) {
+      return key === "constructor" && typeof obj[key] === "function" || key === "__proto__";
+    }
+    module2.exports = function(args, opts) {
+      if (!opts) {
+        opts = {};
+      }
+      var flags = {
+        bools: {},
+        strings: {},
+        unknownFn: null
+      };
+      if (typeof opts.unknown === "function") {
+        flags.unknownFn = opts.unknown;
+      }
+      if (typeof opts.boolean === "boolean" && opts.boolean) {
+        flags.allBools = true;
+      } else {
+        [].concat(opts.boolean).filter(Boolean).forEach(function(key2) {
+          flags.bools[key2] = true;
+        });
+      }
+      var aliases = {};
+      function aliasIsBoolean(key2) {
+        return aliases[key2].some(function(x) {
+          return flags.bools[x];
+        });
+      }
+      Object.keys(opts.alias || {}).forEach(function(key2) {
+        aliases[key2] = [].concat(opts.alias[key2]);
+        aliases[key2].forEach(function(x) {
+          aliases[x] = [key2].concat(aliases[key2].filter(function(y) {
+            return x !== y;
+          }));
+        });
+      });
+      [].concat(opts.string).filter(Boolean).forEach(function(key2) {
+        flags.strings[key2] = true;
+        if (aliases[key2]) {
+          [].concat(aliases[key2]).forEach(function(k) {
+            flags.strings[k] = true;
+          });
+        }
+      });
+      var defaults = opts.default || {};
+      var argv = { _: [] };
+      function argDefined(key2, arg2) {
+        return flags.allBools && /^--[^=]+$/.test(arg2) || flags.strings[key2] || flags.bools[key2] || aliases[key2];
+      }
+      function setKey(obj, keys, value3) {
+        var o = obj;
+        for (var i2 = 0; i2 < keys.length - 1; i2++) {
+          var key2 = keys[i2];
+          if (isConstructorOrProto(o, key2)) {
+            return;
+          }
+          if (o[key2] === void 0) {
+            o[key2] = {};
+          }
+          if (o[key2] === Object.prototype || o[key2] === Number.prototype || o[key2] === String.prototype) {
+            o[key2] = {};
+          }
+          if (o[key2] === Array.prototype) {
+            o[key2] = [];
+          }
+          o = o[key2];
+        }
+        var lastKey = keys[keys.length - 1];
+        if (isConstructorOrProto(o, lastKey)) {
+          return;
+        }
+        if (o === Object.prototype || o === Number.prototype || o === String.prototype) {
+          o = {};
+        }
+        if (o === Array.prototype) {
+          o = [];
+        }
+        if (o[lastKey] === void 0 || flags.bools[lastKey] || typeof o[lastKey] === "boolean") {
+          o[lastKey] = value3;
+        } else if (Array.isArray(o[lastKey])) {
+          o[lastKey].push(value3);
+        } else {
+          o[lastKey] = [o[lastKey], value3];
+        }
+      }
+      function setArg(key2, val, arg2) {
+        if (arg2 && flags.unknownFn && !argDefined(key2, arg2)) {
+          if (flags.unknownFn(arg2) === false) {
+            return;
+          }
+        }
+        var value3 = !flags.strings[key2] && isNumber(val) ? Number(val) : val;
+        setKey(argv, key2.split("."), value3);
+        (aliases[key2] || []).forEach(function(x) {
+          setKey(argv, x.split("."), value3);
+        });
+      }
+      Object.keys(flags.bools).forEach(function(key2) {
+        setArg(key2, defaults[key2] === void 0 ? false : defaults[key2]);
+      });
+      var notFlags = [];
+      if (args.indexOf("--") !== -1) {
+        notFlags = args.slice(args.indexOf("--") + 1);
+        args = args.slice(0, args.indexOf("--"));
+      }
+      for (var i = 0; i < args.length; i++) {
+        var arg = args[i];
+        var key;
+        var next;
+        if (/^--.+=/.test(arg)) {
+          var m = arg.match(/^--([^=]+)=([\s\S]*)$/);
+          key = m[1];
+          var value2 = m[2];
+          if (flags.bools[key]) {
+            value2 = value2 !== "false";
+          }
+          setArg(key, value2, arg);
+        } else if (/^--no-.+/.test(arg)) {
+          key = arg.match(/^--no-(.+)/)[1];
+          setArg(key, false, arg);
+        } else if (/^--.+/.test(arg)) {
+          key = arg.match(/^--(.+)/)[1];
+          next = args[i + 1];
+          if (next !== void 0 && !/^(-|--)[^-]/.test(next) && !flags.bools[key] && !flags.allBools && (aliases[key] ? !aliasIsBoolean(key) : true)) {
+            setArg(key, next, arg);
+            i += 1;
+          } else if (/^(true|false)$/.test(next)) {
+            setArg(key, next === "true", arg);
+            i += 1;
+          } else {
+            setArg(key, flags.strings[key] ? "" : true, arg);
+          }
+        } else if (/^-[^-]+/.test(arg)) {
+          var letters = arg.slice(1, -1).split("");
+          var broken = false;
+          for (var j = 0; j < letters.length; j++) {
+            next = arg.slice(j + 2);
+            if (next === "-") {
+              setArg(letters[j], next, arg);
+              continue;
+            }
+            if (/[A-Za-z]/.test(letters[j]) && next[0] === "=") {
+              setArg(letters[j], next.slice(1), arg);
+              broken = true;
+              break;
+            }
+            if (/[A-Za-z]/.test(letters[j]) && /-?\d+(\.\d*)?(e-?\d+)?$/.test(next)) {
+              setArg(letters[j], next, arg);
+              broken = true;
+              break;
+            }
+            if (letters[j + 1] && letters[j + 1].match(/\W/)) {
+              setArg(letters[j], arg.slice(j + 2), arg);
+              broken = true;
+              break;
+            } else {
+              setArg(letters[j], flags.strings[letters[j]] ? "" : true, arg);
+            }
+          }
+          key = arg.slice(-1)[0];
+          if (!broken && key !== "-") {
+            if (args[i + 1] && !/^(-|--)[^-]/.test(args[i + 1]) && !flags.bools[key] && (aliases[key] ? !aliasIsBoolean(key) : true)) {
+              setArg(key, args[i + 1], arg);
+              i += 1;
+            } else if (args[i + 1] && /^(true|false)$/.test(args[i + 1])) {
+              setArg(key, args[i + 1] === "true", arg);
+              i += 1;
+            } else {
+              setArg(key, flags.strings[key] ? "" : true, arg);
+            }
+          }
+        } else {
+          if (!flags.unknownFn || flags.unknownFn(arg) !== false) {
+            argv._.push(flags.strings._ || !isNumber(arg) ? arg : Number(arg));
+          }
+          if (opts.stopEarly) {
+            argv._.push.apply(argv._, args.slice(i + 1));
+            break;
+          }
+        }
+      }
+      Object.keys(defaults).forEach(function(k) {
+        if (!hasKey(argv, k.split("."))) {
+          setKey(argv, k.split("."), defaults[k]);
+          (aliases[k] || []).forEach(function(x) {
+            setKey(argv, x.split("."), defaults[k]);
+          });
+        }
+      });
+      if (opts["--"]) {
+        argv["--"] = notFlags.slice();
+      } else {
+        notFlags.forEach(function(k) {
+          argv._.push(k);
+        });
+      }
+      return argv;
+    };
+  }
+});
+
+// node_modules/@minimistjs/subarg/index.js
+var require_subarg = __commonJS({
+  "node_modules/@minimistjs/subarg/index.js"(exports2, module2) {
+    var minimist = require_minimist();
+    module2.exports = function parse3(args, opts) {
+      var level2 = 0, index;
+      var args_ = [];
+      for (var i = 0; i < args.length; i++) {
+        if (typeof args[i] === "string" && /^\[/.test(args[i])) {
+          if (level2++ === 0) {
+            index = i;
+          }
+        }
+        if (typeof args[i] === "string" && /\]$/.test(args[i])) {
+          if (--level2 > 0) continue;
+          var sub = args.slice(index, i + 1);
+          if (typeof sub[0] === "string") {
+            sub[0] = sub[0].replace(/^\[/, "");
+          }
+          if (sub[0] === "") sub.shift();
+          var n = sub.length - 1;
+          if (typeof sub[n] === "string") {
+            sub[n] = sub[n].replace(/\]$/, "");
+          }
+          if (sub[n] === "") sub.pop();
+          args_.push(parse3(sub));
+        } else if (level2 === 0) args_.push(args[i]);
+      }
+      var argv = minimist(args_, opts);
+      return argv;
+    };
+  }
+});
+
+// node_modules/cli-table3/src/debug.js
+var require_debug = __commonJS({
+  "node_modules/cli-table3/src/debug.js"(exports2, module2) {
+    var messages = [];
+    var level2 = 0;
+    var debug = (msg, min) => {
+      if (level2 >= min) {
+        messages.push(msg);
+      }
+    };
+    debug.WARN = 1;
+    debug.INFO = 2;
+    debug.DEBUG = 3;
+    debug.reset = () => {
+      messages = [];
+    };
+    debug.setDebugLevel = (v) => {
+      level2 = v;
+    };
+    debug.warn = (msg) => debug(msg, debug.WARN);
+    debug.info = (msg) => debug(msg, debug.INFO);
+    debug.debug = (msg) => debug(msg, debug.DEBUG);
+    debug.debugMessages = () => messages;
+    module2.exports = debug;
+  }
+});
+
+// node_modules/ansi-regex/index.js
+var require_ansi_regex = __commonJS({
+  "node_modules/ansi-regex/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = ({ onlyFirst = false } = {}) => {
+      const pattern = [
+        "[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)",
+        "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"
+      ].join("|");
+      return new RegExp(pattern, onlyFirst ? void 0 : "g");
+    };
+  }
+});
+
+// node_modules/strip-ansi/index.js
+var require_strip_ansi = __commonJS({
+  "node_modules/strip-ansi/index.js"(exports2, module2) {
+    "use strict";
+    var ansiRegex = require_ansi_regex();
+    module2.exports = (string4) => typeof string4 === "string" ? string4.replace(ansiRegex(), "") : string4;
+  }
+});
+
+// node_modules/is-fullwidth-code-point/index.js
+var require_is_fullwidth_code_point = __commonJS({
+  "node_modules/is-fullwidth-code-point/index.js"(exports2, module2) {
+    "use strict";
+    var isFullwidthCodePoint = (codePoint) => {
+      if (Number.isNaN(codePoint)) {
+        return false;
+      }
+      if (codePoint >= 4352 && (codePoint <= 4447 || // Hangul Jamo
+      codePoint === 9001 || // LEFT-POINTING ANGLE BRACKET
+      codePoint === 9002 || // RIGHT-POINTING ANGLE BRACKET
+      // CJK Radicals Supplement .. Enclosed CJK Letters and Months
+      11904 <= codePoint && codePoint <= 12871 && codePoint !== 12351 || // Enclosed CJK Letters and Months .. CJK Unified Ideographs Extension A
+      12880 <= codePoint && codePoint <= 19903 || // CJK Unified Ideographs .. Yi Radicals
+      19968 <= codePoint && codePoint <= 42182 || // Hangul Jamo Extended-A
+      43360 <= codePoint && codePoint <= 43388 || // Hangul Syllables
+      44032 <= codePoint && codePoint <= 55203 || // CJK Compatibility Ideographs
+      63744 <= codePoint && codePoint <= 64255 || // Vertical Forms
+      65040 <= codePoint && codePoint <= 65049 || // CJK Compatibility Forms .. Small Form Variants
+      65072 <= codePoint && codePoint <= 65131 || // Halfwidth and Fullwidth Forms
+      65281 <= codePoint && codePoint <= 65376 || 65504 <= codePoint && codePoint <= 65510 || // Kana Supplement
+      110592 <= codePoint && codePoint <= 110593 || // Enclosed Ideographic Supplement
+      127488 <= codePoint && codePoint <= 127569 || // CJK Unified Ideographs Extension B .. Tertiary Ideographic Plane
+      131072 <= codePoint && codePoint <= 262141)) {
+        return true;
+      }
+      return false;
+    };
+    module2.exports = isFullwidthCodePoint;
+    module2.exports.default = isFullwidthCodePoint;
+  }
+});
+
+// node_modules/emoji-regex/index.js
+var require_emoji_regex = __commonJS({
+  "node_modules/emoji-regex/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function() {
+      return /\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62(?:\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74|\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F|\uD83D\uDC68(?:\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68\uD83C\uDFFB|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFE])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D)?\uD83D\uDC68|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D[\uDC66\uDC67])|[\u2695\u2696\u2708]\uFE0F|\uD83D[\uDC66\uDC67]|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|(?:\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708])\uFE0F|\uD83C\uDFFB\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C[\uDFFB-\uDFFF])|(?:\uD83E\uDDD1\uD83C\uDFFB\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)\uD83C\uDFFB|\uD83E\uDDD1(?:\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1)|(?:\uD83E\uDDD1\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D(?:\uD83D[\uDC68\uDC69]))(?:\uD83C[\uDFFB-\uDFFE])|(?:\uD83E\uDDD1\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB\uDFFC])|\uD83D\uDC69(?:\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFB\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFC-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D(?:\uD83D[\uDC68\uDC69])|\uD83D[\uDC68\uDC69])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD]))|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|(?:\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB-\uDFFD])|\uD83D\uDC69\u200D\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8|\uD83D\uDC69(?:\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708]|\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\u200D[\u2695\u2696\u2708])|(?:(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)\uFE0F|\uD83D\uDC6F|\uD83E[\uDD3C\uDDDE\uDDDF])\u200D[\u2640\u2642]|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|\u200D[\u2640\u2642])|\uD83C\uDFF4\u200D\u2620)\uFE0F|\uD83D\uDC69\u200D\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|\uD83D\uDC15\u200D\uD83E\uDDBA|\uD83D\uDC69\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC67|\uD83C\uDDFD\uD83C\uDDF0|\uD83C\uDDF4\uD83C\uDDF2|\uD83C\uDDF6\uD83C\uDDE6|[#\*0-9]\uFE0F\u20E3|\uD83C\uDDE7(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF])|\uD83C\uDDF9(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF])|\uD83C\uDDEA(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA])|\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF7(?:\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC])|\uD83D\uDC69(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF2(?:\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF])|\uD83C\uDDE6(?:\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF])|\uD83C\uDDF0(?:\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF])|\uD83C\uDDED(?:\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA])|\uD83C\uDDE9(?:\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF])|\uD83C\uDDFE(?:\uD83C[\uDDEA\uDDF9])|\uD83C\uDDEC(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE])|\uD83C\uDDF8(?:\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF])|\uD83C\uDDEB(?:\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7])|\uD83C\uDDF5(?:\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE])|\uD83C\uDDFB(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA])|\uD83C\uDDF3(?:\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF])|\uD83C\uDDE8(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF5\uDDF7\uDDFA-\uDDFF])|\uD83C\uDDF1(?:\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE])|\uD83C\uDDFF(?:\uD83C[\uDDE6\uDDF2\uDDFC])|\uD83C\uDDFC(?:\uD83C[\uDDEB\uDDF8])|\uD83C\uDDFA(?:\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF])|\uD83C\uDDEE(?:\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9])|\uD83C\uDDEF(?:\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5])|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:\uD83C[\uDFFB-\uDFFF])|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u261D\u270A-\u270D]|\uD83C[\uDF85\uDFC2\uDFC7]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC70\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDCAA\uDD74\uDD7A\uDD90\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1C\uDD1E\uDD1F\uDD30-\uDD36\uDDB5\uDDB6\uDDBB\uDDD2-\uDDD5])(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55]|\uD83C[\uDC04\uDCCF\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF7C\uDF7E-\uDF93\uDFA0-\uDFCA\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF4\uDFF8-\uDFFF]|\uD83D[\uDC00-\uDC3E\uDC40\uDC42-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDD7A\uDD95\uDD96\uDDA4\uDDFB-\uDE4F\uDE80-\uDEC5\uDECC\uDED0-\uDED2\uDED5\uDEEB\uDEEC\uDEF4-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])|(?:[#\*0-9\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u261D\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692-\u2697\u2699\u269B\u269C\u26A0\u26A1\u26AA\u26AB\u26B0\u26B1\u26BD\u26BE\u26C4\u26C5\u26C8\u26CE\u26CF\u26D1\u26D3\u26D4\u26E9\u26EA\u26F0-\u26F5\u26F7-\u26FA\u26FD\u2702\u2705\u2708-\u270D\u270F\u2712\u2714\u2716\u271D\u2721\u2728\u2733\u2734\u2744\u2747\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27A1\u27B0\u27BF\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299]|\uD83C[\uDC04\uDCCF\uDD70\uDD71\uDD7E\uDD7F\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE02\uDE1A\uDE2F\uDE32-\uDE3A\uDE50\uDE51\uDF00-\uDF21\uDF24-\uDF93\uDF96\uDF97\uDF99-\uDF9B\uDF9E-\uDFF0\uDFF3-\uDFF5\uDFF7-\uDFFF]|\uD83D[\uDC00-\uDCFD\uDCFF-\uDD3D\uDD49-\uDD4E\uDD50-\uDD67\uDD6F\uDD70\uDD73-\uDD7A\uDD87\uDD8A-\uDD8D\uDD90\uDD95\uDD96\uDDA4\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA-\uDE4F\uDE80-\uDEC5\uDECB-\uDED2\uDED5\uDEE0-\uDEE5\uDEE9\uDEEB\uDEEC\uDEF0\uDEF3-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])\uFE0F|(?:[\u261D\u26F9\u270A-\u270D]|\uD83C[\uDF85\uDFC2-\uDFC4\uDFC7\uDFCA-\uDFCC]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66-\uDC78\uDC7C\uDC81-\uDC83\uDC85-\uDC87\uDC8F\uDC91\uDCAA\uDD74\uDD75\uDD7A\uDD90\uDD95\uDD96\uDE45-\uDE47\uDE4B-\uDE4F\uDEA3\uDEB4-\uDEB6\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1F\uDD26\uDD30-\uDD39\uDD3C-\uDD3E\uDDB5\uDDB6\uDDB8\uDDB9\uDDBB\uDDCD-\uDDCF\uDDD1-\uDDDD])/g;
+    };
+  }
+});
+
+// node_modules/string-width/index.js
+var require_string_width = __commonJS({
+  "node_modules/string-width/index.js"(exports2, module2) {
+    "use strict";
+    var stripAnsi = require_strip_ansi();
+    var isFullwidthCodePoint = require_is_fullwidth_code_point();
+    var emojiRegex = require_emoji_regex();
+    var stringWidth = (string4) => {
+      if (typeof string4 !== "string" || string4.length === 0) {
+        return 0;
+      }
+      string4 = stripAnsi(string4);
+      if (string4.length === 0) {
+        return 0;
+      }
+      string4 = string4.replace(emojiRegex(), "  ");
+      let width = 0;
+      for (let i = 0; i < string4.length; i++) {
+        const code = string4.codePointAt(i);
+        if (code <= 31 || code >= 127 && code <= 159) {
+          continue;
+        }
+        if (code >= 768 && code <= 879) {
+          continue;
+        }
+        if (code > 65535) {
+          i++;
+        }
+        width += isFullwidthCodePoint(code) ? 2 : 1;
+      }
+      return width;
+    };
+    module2.exports = stringWidth;
+    module2.exports.default = stringWidth;
+  }
+});
+
+// node_modules/cli-table3/src/utils.js
+var require_utils = __commonJS({
+  "node_modules/cli-table3/src/utils.js"(exports2, module2) {
+    var stringWidth = require_string_width();
+    function codeRegex(capture) {
+      return capture ? /\u001b\[((?:\d*;){0,5}\d*)m/g : /\u001b\[(?:\d*;){0,5}\d*m/g;
+    }
+    function strlen(str) {
+      let code = codeRegex();
+      let stripped = ("" + str).replace(code, "");
+      let split = stripped.split("\n");
+      return split.reduce(function(memo2, s) {
+        return stringWidth(s) > memo2 ? stringWidth(s) : memo2;
+      }, 0);
+    }
+    function repeat(str, times) {
+      return Array(times + 1).join(str);
+    }
+    function pad2(str, len, pad3, dir) {
+      let length = strlen(str);
+      if (len + 1 >= length) {
+        let padlen = len - length;
+        switch (dir) {
+          case "right": {
+            str = repeat(pad3, padlen) + str;
+            break;
+          }
+          case "center": {
+            let right = Math.ceil(padlen / 2);
+            let left = padlen - right;
+            str = repeat(pad3, left) + str + repeat(pad3, right);
+            break;
+          }
+          default: {
+            str = str + repeat(pad3, padlen);
+            break;
+          }
+        }
+      }
+      return str;
+    }
+    var codeCache = {};
+    function addToCodeCache(name, on, off) {
+      on = "\x1B[" + on + "m";
+      off = "\x1B[" + off + "m";
+      codeCache[on] = { set: name, to: true };
+      codeCache[off] = { set: name, to: false };
+      codeCache[name] = { on, off };
+    }
+    addToCodeCache("bold", 1, 22);
+    addToCodeCache("italics", 3, 23);
+    addToCodeCache("underline", 4, 24);
+    addToCodeCache("inverse", 7, 27);
+    addToCodeCache("strikethrough", 9, 29);
+    function updateState(state, controlChars) {
+      let controlCode = controlChars[1] ? parseInt(controlChars[1].split(";")[0]) : 0;
+      if (controlCode >= 30 && controlCode <= 39 || controlCode >= 90 && controlCode <= 97) {
+        state.lastForegroundAdded = controlChars[0];
+        return;
+      }
+      if (controlCode >= 40 && controlCode <= 49 || controlCode >= 100 && controlCode <= 107) {
+        state.lastBackgroundAdded = controlChars[0];
+        return;
+      }
+      if (controlCode === 0) {
+        for (let i in state) {
+          if (Object.prototype.hasOwnProperty.call(state, i)) {
+            delete state[i];
+          }
+        }
+        return;
+      }
+      let info = codeCache[controlChars[0]];
+      if (info) {
+        state[info.set] = info.to;
+      }
+    }
+    function readState(line) {
+      let code = codeRegex(true);
+      let controlChars = code.exec(line);
+      let state = {};
+      while (controlChars !== null) {
+        updateState(state, controlChars);
+        controlChars = code.exec(line);
+      }
+      return state;
+    }
+    function unwindState(state, ret) {
+      let lastBackgroundAdded = state.lastBackgroundAdded;
+      let lastForegroundAdded = state.lastForegroundAdded;
+      delete state.lastBackgroundAdded;
+      delete state.lastForegroundAdded;
+      Object.keys(state).forEach(function(key) {
+        if (state[key]) {
+          ret += codeCache[key].off;
+        }
+      });
+      if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") {
+        ret += "\x1B[49m";
+      }
+      if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") {
+        ret += "\x1B[39m";
+      }
+      return ret;
+    }
+    function rewindState(state, ret) {
+      let lastBackgroundAdded = state.lastBackgroundAdded;
+      let lastForegroundAdded = state.lastForegroundAdded;
+      delete state.lastBackgroundAdded;
+      delete state.lastForegroundAdded;
+      Object.keys(state).forEach(function(key) {
+        if (state[key]) {
+          ret = codeCache[key].on + ret;
+        }
+      });
+      if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") {
+        ret = lastBackgroundAdded + ret;
+      }
+      if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") {
+        ret = lastForegroundAdded + ret;
+      }
+      return ret;
+    }
+    function truncateWidth(str, desiredLength) {
+      if (str.length === strlen(str)) {
+        return str.substr(0, desiredLength);
+      }
+      while (strlen(str) > desiredLength) {
+        str = str.slice(0, -1);
+      }
+      return str;
+    }
+    function truncateWidthWithAnsi(str, desiredLength) {
+      let code = codeRegex(true);
+      let split = str.split(codeRegex());
+      let splitIndex = 0;
+      let retLen = 0;
+      let ret = "";
+      let myArray;
+      let state = {};
+      while (retLen < desiredLength) {
+        myArray = code.exec(str);
+        let toAdd = split[splitIndex];
+        splitIndex++;
+        if (retLen + strlen(toAdd) > desiredLength) {
+          toAdd = truncateWidth(toAdd, desiredLength - retLen);
+        }
+        ret += toAdd;
+        retLen += strlen(toAdd);
+        if (retLen < desiredLength) {
+          if (!myArray) {
+            break;
+          }
+          ret += myArray[0];
+          updateState(state, myArray);
+        }
+      }
+      return unwindState(state, ret);
+    }
+    function truncate(str, desiredLength, truncateChar) {
+      truncateChar = truncateChar || "\u2026";
+      let lengthOfStr = strlen(str);
+      if (lengthOfStr <= desiredLength) {
+        return str;
+      }
+      desiredLength -= strlen(truncateChar);
+      let ret = truncateWidthWithAnsi(str, desiredLength);
+      ret += truncateChar;
+      const hrefTag = "\x1B]8;;\x07";
+      if (str.includes(hrefTag) && !ret.includes(hrefTag)) {
+        ret += hrefTag;
+      }
+      return ret;
+    }
+    function defaultOptions() {
+      return {
+        chars: {
+          top: "\u2500",
+          "top-mid": "\u252C",
+          "top-left": "\u250C",
+          "top-right": "\u2510",
+          bottom: "\u2500",
+          "bottom-mid": "\u2534",
+          "bottom-left": "\u2514",
+          "bottom-right": "\u2518",
+          left: "\u2502",
+          "left-mid": "\u251C",
+          mid: "\u2500",
+          "mid-mid": "\u253C",
+          right: "\u2502",
+          "right-mid": "\u2524",
+          middle: "\u2502"
+        },
+        truncate: "\u2026",
+        colWidths: [],
+        rowHeights: [],
+        colAligns: [],
+        rowAligns: [],
+        style: {
+          "padding-left": 1,
+          "padding-right": 1,
+          head: ["red"],
+          border: ["grey"],
+          compact: false
+        },
+        head: []
+      };
+    }
+    function mergeOptions(options, defaults) {
+      options = options || {};
+      defaults = defaults || defaultOptions();
+      let ret = Object.assign({}, defaults, options);
+      ret.chars = Object.assign({}, defaults.chars, options.chars);
+      ret.style = Object.assign({}, defaults.style, options.style);
+      return ret;
+    }
+    function wordWrap(maxLength, input2) {
+      let lines = [];
+      let split = input2.split(/(\s+)/g);
+      let line = [];
+      let lineLength = 0;
+      let whitespace;
+      for (let i = 0; i < split.length; i += 2) {
+        let word2 = split[i];
+        let newLength = lineLength + strlen(word2);
+        if (lineLength > 0 && whitespace) {
+          newLength += whitespace.length;
+        }
+        if (newLength > maxLength) {
+          if (lineLength !== 0) {
+            lines.push(line.join(""));
+          }
+          line = [word2];
+          lineLength = strlen(word2);
+        } else {
+          line.push(whitespace || "", word2);
+          lineLength = newLength;
+        }
+        whitespace = split[i + 1];
+      }
+      if (lineLength) {
+        lines.push(line.join(""));
+      }
+      return lines;
+    }
+    function textWrap(maxLength, input2) {
+      let lines = [];
+      let line = "";
+      function pushLine(str, ws) {
+        if (line.length && ws) line += ws;
+        line += str;
+        while (line.length > maxLength) {
+          lines.push(line.slice(0, maxLength));
+          line = line.slice(maxLength);
+        }
+      }
+      let split = input2.split(/(\s+)/g);
+      for (let i = 0; i < split.length; i += 2) {
+        pushLine(split[i], i && split[i - 1]);
+      }
+      if (line.length) lines.push(line);
+      return lines;
+    }
+    function multiLineWordWrap(maxLength, input2, wrapOnWordBoundary = true) {
+      let output2 = [];
+      input2 = input2.split("\n");
+      const handler = wrapOnWordBoundary ? wordWrap : textWrap;
+      for (let i = 0; i < input2.length; i++) {
+        output2.push.apply(output2, handler(maxLength, input2[i]));
+      }
+      return output2;
+    }
+    function colorizeLines(input2) {
+      let state = {};
+      let output2 = [];
+      for (let i = 0; i < input2.length; i++) {
+        let line = rewindState(state, input2[i]);
+        state = readState(line);
+        let temp = Object.assign({}, state);
+        output2.push(unwindState(temp, line));
+      }
+      return output2;
+    }
+    function hyperlink(url2, text) {
+      const OSC = "\x1B]";
+      const BEL = "\x07";
+      const SEP = ";";
+      return [OSC, "8", SEP, SEP, url2 || text, BEL, text, OSC, "8", SEP, SEP, BEL].join("");
+    }
+    module2.exports = {
+      strlen,
+      repeat,
+      pad: pad2,
+      truncate,
+      mergeOptions,
+      wordWrap: multiLineWordWrap,
+      colorizeLines,
+      hyperlink
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/styles.js
+var require_styles = __commonJS({
+  "node_modules/@colors/colors/lib/styles.js"(exports2, module2) {
+    var styles = {};
+    module2["exports"] = styles;
+    var codes = {
+      reset: [0, 0],
+      bold: [1, 22],
+      dim: [2, 22],
+      italic: [3, 23],
+      underline: [4, 24],
+      inverse: [7, 27],
+      hidden: [8, 28],
+      strikethrough: [9, 29],
+      black: [30, 39],
+      red: [31, 39],
+      green: [32, 39],
+      yellow: [33, 39],
+      blue: [34, 39],
+      magenta: [35, 39],
+      cyan: [36, 39],
+      white: [37, 39],
+      gray: [90, 39],
+      grey: [90, 39],
+      brightRed: [91, 39],
+      brightGreen: [92, 39],
+      brightYellow: [93, 39],
+      brightBlue: [94, 39],
+      brightMagenta: [95, 39],
+      brightCyan: [96, 39],
+      brightWhite: [97, 39],
+      bgBlack: [40, 49],
+      bgRed: [41, 49],
+      bgGreen: [42, 49],
+      bgYellow: [43, 49],
+      bgBlue: [44, 49],
+      bgMagenta: [45, 49],
+      bgCyan: [46, 49],
+      bgWhite: [47, 49],
+      bgGray: [100, 49],
+      bgGrey: [100, 49],
+      bgBrightRed: [101, 49],
+      bgBrightGreen: [102, 49],
+      bgBrightYellow: [103, 49],
+      bgBrightBlue: [104, 49],
+      bgBrightMagenta: [105, 49],
+      bgBrightCyan: [106, 49],
+      bgBrightWhite: [107, 49],
+      // legacy styles for colors pre v1.0.0
+      blackBG: [40, 49],
+      redBG: [41, 49],
+      greenBG: [42, 49],
+      yellowBG: [43, 49],
+      blueBG: [44, 49],
+      magentaBG: [45, 49],
+      cyanBG: [46, 49],
+      whiteBG: [47, 49]
+    };
+    Object.keys(codes).forEach(function(key) {
+      var val = codes[key];
+      var style = styles[key] = [];
+      style.open = "\x1B[" + val[0] + "m";
+      style.close = "\x1B[" + val[1] + "m";
+    });
+  }
+});
+
+// node_modules/@colors/colors/lib/system/has-flag.js
+var require_has_flag = __commonJS({
+  "node_modules/@colors/colors/lib/system/has-flag.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function(flag, argv) {
+      argv = argv || process.argv;
+      var terminatorPos = argv.indexOf("--");
+      var prefix = /^-{1,2}/.test(flag) ? "" : "--";
+      var pos = argv.indexOf(prefix + flag);
+      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/system/supports-colors.js
+var require_supports_colors = __commonJS({
+  "node_modules/@colors/colors/lib/system/supports-colors.js"(exports2, module2) {
+    "use strict";
+    var os = __require("os");
+    var hasFlag = require_has_flag();
+    var env = process.env;
+    var forceColor = void 0;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
+      forceColor = false;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = true;
+    }
+    if ("FORCE_COLOR" in env) {
+      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
+    }
+    function translateLevel(level2) {
+      if (level2 === 0) {
+        return false;
+      }
+      return {
+        level: level2,
+        hasBasic: true,
+        has256: level2 >= 2,
+        has16m: level2 >= 3
+      };
+    }
+    function supportsColor(stream) {
+      if (forceColor === false) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (stream && !stream.isTTY && forceColor !== true) {
+        return 0;
+      }
+      var min = forceColor ? 1 : 0;
+      if (process.platform === "win32") {
+        var osRelease = os.release().split(".");
+        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some(function(sign) {
+          return sign in env;
+        }) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if ("TERM_PROGRAM" in env) {
+        var version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Hyper":
+            return 3;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      var level2 = supportsColor(stream);
+      return translateLevel(level2);
+    }
+    module2.exports = {
+      supportsColor: getSupportLevel,
+      stdout: getSupportLevel(process.stdout),
+      stderr: getSupportLevel(process.stderr)
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/custom/trap.js
+var require_trap = __commonJS({
+  "node_modules/@colors/colors/lib/custom/trap.js"(exports2, module2) {
+    module2["exports"] = function runTheTrap(text, options) {
+      var result = "";
+      text = text || "Run the trap, drop the bass";
+      text = text.split("");
+      var trap = {
+        a: ["@", "\u0104", "\u023A", "\u0245", "\u0394", "\u039B", "\u0414"],
+        b: ["\xDF", "\u0181", "\u0243", "\u026E", "\u03B2", "\u0E3F"],
+        c: ["\xA9", "\u023B", "\u03FE"],
+        d: ["\xD0", "\u018A", "\u0500", "\u0501", "\u0502", "\u0503"],
+        e: [
+          "\xCB",
+          "\u0115",
+          "\u018E",
+          "\u0258",
+          "\u03A3",
+          "\u03BE",
+          "\u04BC",
+          "\u0A6C"
+        ],
+        f: ["\u04FA"],
+        g: ["\u0262"],
+        h: ["\u0126", "\u0195", "\u04A2", "\u04BA", "\u04C7", "\u050A"],
+        i: ["\u0F0F"],
+        j: ["\u0134"],
+        k: ["\u0138", "\u04A0", "\u04C3", "\u051E"],
+        l: ["\u0139"],
+        m: ["\u028D", "\u04CD", "\u04CE", "\u0520", "\u0521", "\u0D69"],
+        n: ["\xD1", "\u014B", "\u019D", "\u0376", "\u03A0", "\u048A"],
+        o: [
+          "\xD8",
+          "\xF5",
+          "\xF8",
+          "\u01FE",
+          "\u0298",
+          "\u047A",
+          "\u05DD",
+          "\u06DD",
+          "\u0E4F"
+        ],
+        p: ["\u01F7", "\u048E"],
+        q: ["\u09CD"],
+        r: ["\xAE", "\u01A6", "\u0210", "\u024C", "\u0280", "\u042F"],
+        s: ["\xA7", "\u03DE", "\u03DF", "\u03E8"],
+        t: ["\u0141", "\u0166", "\u0373"],
+        u: ["\u01B1", "\u054D"],
+        v: ["\u05D8"],
+        w: ["\u0428", "\u0460", "\u047C", "\u0D70"],
+        x: ["\u04B2", "\u04FE", "\u04FC", "\u04FD"],
+        y: ["\xA5", "\u04B0", "\u04CB"],
+        z: ["\u01B5", "\u0240"]
+      };
+      text.forEach(function(c2) {
+        c2 = c2.toLowerCase();
+        var chars = trap[c2] || [" "];
+        var rand = Math.floor(Math.random() * chars.length);
+        if (typeof trap[c2] !== "undefined") {
+          result += trap[c2][rand];
+        } else {
+          result += c2;
+        }
+      });
+      return result;
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/custom/zalgo.js
+var require_zalgo = __commonJS({
+  "node_modules/@colors/colors/lib/custom/zalgo.js"(exports2, module2) {
+    module2["exports"] = function zalgo(text, options) {
+      text = text || "   he is here   ";
+      var soul = {
+        "up": [
+          "\u030D",
+          "\u030E",
+          "\u0304",
+          "\u0305",
+          "\u033F",
+          "\u0311",
+          "\u0306",
+          "\u0310",
+          "\u0352",
+          "\u0357",
+          "\u0351",
+          "\u0307",
+          "\u0308",
+          "\u030A",
+          "\u0342",
+          "\u0313",
+          "\u0308",
+          "\u034A",
+          "\u034B",
+          "\u034C",
+          "\u0303",
+          "\u0302",
+          "\u030C",
+          "\u0350",
+          "\u0300",
+          "\u0301",
+          "\u030B",
+          "\u030F",
+          "\u0312",
+          "\u0313",
+          "\u0314",
+          "\u033D",
+          "\u0309",
+          "\u0363",
+          "\u0364",
+          "\u0365",
+          "\u0366",
+          "\u0367",
+          "\u0368",
+          "\u0369",
+          "\u036A",
+          "\u036B",
+          "\u036C",
+          "\u036D",
+          "\u036E",
+          "\u036F",
+          "\u033E",
+          "\u035B",
+          "\u0346",
+          "\u031A"
+        ],
+        "down": [
+          "\u0316",
+          "\u0317",
+          "\u0318",
+          "\u0319",
+          "\u031C",
+          "\u031D",
+          "\u031E",
+          "\u031F",
+          "\u0320",
+          "\u0324",
+          "\u0325",
+          "\u0326",
+          "\u0329",
+          "\u032A",
+          "\u032B",
+          "\u032C",
+          "\u032D",
+          "\u032E",
+          "\u032F",
+          "\u0330",
+          "\u0331",
+          "\u0332",
+          "\u0333",
+          "\u0339",
+          "\u033A",
+          "\u033B",
+          "\u033C",
+          "\u0345",
+          "\u0347",
+          "\u0348",
+          "\u0349",
+          "\u034D",
+          "\u034E",
+          "\u0353",
+          "\u0354",
+          "\u0355",
+          "\u0356",
+          "\u0359",
+          "\u035A",
+          "\u0323"
+        ],
+        "mid": [
+          "\u0315",
+          "\u031B",
+          "\u0300",
+          "\u0301",
+          "\u0358",
+          "\u0321",
+          "\u0322",
+          "\u0327",
+          "\u0328",
+          "\u0334",
+          "\u0335",
+          "\u0336",
+          "\u035C",
+          "\u035D",
+          "\u035E",
+          "\u035F",
+          "\u0360",
+          "\u0362",
+          "\u0338",
+          "\u0337",
+          "\u0361",
+          " \u0489"
+        ]
+      };
+      var all = [].concat(soul.up, soul.down, soul.mid);
+      function randomNumber(range) {
+        var r = Math.floor(Math.random() * range);
+        return r;
+      }
+      function isChar(character) {
+        var bool = false;
+        all.filter(function(i) {
+          bool = i === character;
+        });
+        return bool;
+      }
+      function heComes(text2, options2) {
+        var result = "";
+        var counts2;
+        var l;
+        options2 = options2 || {};
+        options2["up"] = typeof options2["up"] !== "undefined" ? options2["up"] : true;
+        options2["mid"] = typeof options2["mid"] !== "undefined" ? options2["mid"] : true;
+        options2["down"] = typeof options2["down"] !== "undefined" ? options2["down"] : true;
+        options2["size"] = typeof options2["size"] !== "undefined" ? options2["size"] : "maxi";
+        text2 = text2.split("");
+        for (l in text2) {
+          if (isChar(l)) {
+            continue;
+          }
+          result = result + text2[l];
+          counts2 = { "up": 0, "down": 0, "mid": 0 };
+          switch (options2.size) {
+            case "mini":
+              counts2.up = randomNumber(8);
+              counts2.mid = randomNumber(2);
+              counts2.down = randomNumber(8);
+              break;
+            case "maxi":
+              counts2.up = randomNumber(16) + 3;
+              counts2.mid = randomNumber(4) + 1;
+              counts2.down = randomNumber(64) + 3;
+              break;
+            default:
+              counts2.up = randomNumber(8) + 1;
+              counts2.mid = randomNumber(6) / 2;
+              counts2.down = randomNumber(8) + 1;
+              break;
+          }
+          var arr = ["up", "mid", "down"];
+          for (var d in arr) {
+            var index = arr[d];
+            for (var i = 0; i <= counts2[index]; i++) {
+              if (options2[index]) {
+                result = result + soul[index][randomNumber(soul[index].length)];
+              }
+            }
+          }
+        }
+        return result;
+      }
+      return heComes(text, options);
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/maps/america.js
+var require_america = __commonJS({
+  "node_modules/@colors/colors/lib/maps/america.js"(exports2, module2) {
+    module2["exports"] = function(colors) {
+      return function(letter, i, exploded) {
+        if (letter === " ") return letter;
+        switch (i % 3) {
+          case 0:
+            return colors.red(letter);
+          case 1:
+            return colors.white(letter);
+          case 2:
+            return colors.blue(letter);
+        }
+      };
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/maps/zebra.js
+var require_zebra = __commonJS({
+  "node_modules/@colors/colors/lib/maps/zebra.js"(exports2, module2) {
+    module2["exports"] = function(colors) {
+      return function(letter, i, exploded) {
+        return i % 2 === 0 ? letter : colors.inverse(letter);
+      };
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/maps/rainbow.js
+var require_rainbow = __commonJS({
+  "node_modules/@colors/colors/lib/maps/rainbow.js"(exports2, module2) {
+    module2["exports"] = function(colors) {
+      var rainbowColors = ["red", "yellow", "green", "blue", "magenta"];
+      return function(letter, i, exploded) {
+        if (letter === " ") {
+          return letter;
+        } else {
+          return colors[rainbowColors[i++ % rainbowColors.length]](letter);
+        }
+      };
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/maps/random.js
+var require_random = __commonJS({
+  "node_modules/@colors/colors/lib/maps/random.js"(exports2, module2) {
+    module2["exports"] = function(colors) {
+      var available = [
+        "underline",
+        "inverse",
+        "grey",
+        "yellow",
+        "red",
+        "green",
+        "blue",
+        "white",
+        "cyan",
+        "magenta",
+        "brightYellow",
+        "brightRed",
+        "brightGreen",
+        "brightBlue",
+        "brightWhite",
+        "brightCyan",
+        "brightMagenta"
+      ];
+      return function(letter, i, exploded) {
+        return letter === " " ? letter : colors[available[Math.round(Math.random() * (available.length - 2))]](letter);
+      };
+    };
+  }
+});
+
+// node_modules/@colors/colors/lib/colors.js
+var require_colors = __commonJS({
+  "node_modules/@colors/colors/lib/colors.js"(exports2, module2) {
+    var colors = {};
+    module2["exports"] = colors;
+    colors.themes = {};
+    var util = __require("util");
+    var ansiStyles = colors.styles = require_styles();
+    var defineProps = Object.defineProperties;
+    var newLineRegex = new RegExp(/[\r\n]+/g);
+    colors.supportsColor = require_supports_colors().supportsColor;
+    if (typeof colors.enabled === "undefined") {
+      colors.enabled = colors.supportsColor() !== false;
+    }
+    colors.enable = function() {
+      colors.enabled = true;
+    };
+    colors.disable = function() {
+      colors.enabled = false;
+    };
+    colors.stripColors = colors.strip = function(str) {
+      return ("" + str).replace(/\x1B\[\d+m/g, "");
+    };
+    var stylize = colors.stylize = function stylize2(str, style) {
+      if (!colors.enabled) {
+        return str + "";
+      }
+      var styleMap = ansiStyles[style];
+      if (!styleMap && style in colors) {
+        return colors[style](str);
+      }
+      return styleMap.open + str + styleMap.close;
+    };
+    var matchOperatorsRe = /[|\\{}()[\]^$+*?.]/g;
+    var escapeStringRegexp = function(str) {
+      if (typeof str !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      return str.replace(matchOperatorsRe, "\\$&");
+    };
+    function build(_styles) {
+      var builder = function builder2() {
+        return applyStyle.apply(builder2, arguments);
+      };
+      builder._styles = _styles;
+      builder.__proto__ = proto;
+      return builder;
+    }
+    var styles = (function() {
+      var ret = {};
+      ansiStyles.grey = ansiStyles.gray;
+      Object.keys(ansiStyles).forEach(function(key) {
+        ansiStyles[key].closeRe = new RegExp(escapeStringRegexp(ansiStyles[key].close), "g");
+        ret[key] = {
+          get: function() {
+            return build(this._styles.concat(key));
+          }
+        };
+      });
+      return ret;
+    })();
+    var proto = defineProps(function colors2() {
+    }, styles);
+    function applyStyle() {
+      var args = Array.prototype.slice.call(arguments);
+      var str = args.map(function(arg) {
+        if (arg != null && arg.constructor === String) {
+          return arg;
+        } else {
+          return util.inspect(arg);
+        }
+      }).join(" ");
+      if (!colors.enabled || !str) {
+        return str;
+      }
+      var newLinesPresent = str.indexOf("\n") != -1;
+      var nestedStyles = this._styles;
+      var i = nestedStyles.length;
+      while (i--) {
+        var code = ansiStyles[nestedStyles[i]];
+        str = code.open + str.replace(code.closeRe, code.open) + code.close;
+        if (newLinesPresent) {
+          str = str.replace(newLineRegex, function(match) {
+            return code.close + match + code.open;
+          });
+        }
+      }
+      return str;
+    }
+    colors.setTheme = function(theme) {
+      if (typeof theme === "string") {
+        console.log("colors.setTheme now only accepts an object, not a string.  If you are trying to set a theme from a file, it is now your (the caller's) responsibility to require the file.  The old syntax looked like colors.setTheme(__dirname + '/../themes/generic-logging.js'); The new syntax looks like colors.setTheme(require(__dirname + '/../themes/generic-logging.js'));");
+        return;
+      }
+      for (var style in theme) {
+        (function(style2) {
+          colors[style2] = function(str) {
+            if (typeof theme[style2] === "object") {
+              var out = str;
+              for (var i in theme[style2]) {
+                out = colors[theme[style2][i]](out);
+              }
+              return out;
+            }
+            return colors[theme[style2]](str);
+          };
+        })(style);
+      }
+    };
+    function init() {
+      var ret = {};
+      Object.keys(styles).forEach(function(name) {
+        ret[name] = {
+          get: function() {
+            return build([name]);
+          }
+        };
+      });
+      return ret;
+    }
+    var sequencer = function sequencer2(map3, str) {
+      var exploded = str.split("");
+      exploded = exploded.map(map3);
+      return exploded.join("");
+    };
+    colors.trap = require_trap();
+    colors.zalgo = require_zalgo();
+    colors.maps = {};
+    colors.maps.america = require_america()(colors);
+    colors.maps.zebra = require_zebra()(colors);
+    colors.maps.rainbow = require_rainbow()(colors);
+    colors.maps.random = require_random()(colors);
+    for (map2 in colors.maps) {
+      (function(map3) {
+        colors[map3] = function(str) {
+          return sequencer(colors.maps[map3], str);
+        };
+      })(map2);
+    }
+    var map2;
+    defineProps(colors, init());
+  }
+});
+
+// node_modules/@colors/colors/safe.js
+var require_safe = __commonJS({
+  "node_modules/@colors/colors/safe.js"(exports2, module2) {
+    var colors = require_colors();
+    module2["exports"] = colors;
+  }
+});
+
+// node_modules/cli-table3/src/cell.js
+var require_cell = __commonJS({
+  "node_modules/cli-table3/src/cell.js"(exports2, module2) {
+    var { info, debug } = require_debug();
+    var utils = require_utils();
+    var Cell = class _Cell {
+      /**
+       * A representation of a cell within the table.
+       * Implementations must have `init` and `draw` methods,
+       * as well as `colSpan`, `rowSpan`, `desiredHeight` and `desiredWidth` properties.
+       * @param options
+       * @constructor
+       */
+      constructor(options) {
+        this.setOptions(options);
+        this.x = null;
+        this.y = null;
+      }
+      setOptions(options) {
+        if (["boolean", "number", "bigint", "string"].indexOf(typeof options) !== -1) {
+          options = { content: "" + options };
+        }
+        options = options || {};
+        this.options = options;
+        let content = options.content;
+        if (["boolean", "number", "bigint", "string"].indexOf(typeof content) !== -1) {
+          this.content = String(content);
+        } else if (!content) {
+          this.content = this.options.href || "";
+        } else {
+          throw new Error("Content needs to be a primitive, got: " + typeof content);
+        }
+        this.colSpan = options.colSpan || 1;
+        this.rowSpan = options.rowSpan || 1;
+        if (this.options.href) {
+          Object.defineProperty(this, "href", {
+            get() {
+              return this.options.href;
+            }
+          });
+        }
+      }
+      mergeTableOptions(tableOptions, cells) {
+        this.cells = cells;
+        let optionsChars = this.options.chars || {};
+        let tableChars = tableOptions.chars;
+        let chars = this.chars = {};
+        CHAR_NAMES.forEach(function(name) {
+          setOption(optionsChars, tableChars, name, chars);
+        });
+        this.truncate = this.options.truncate || tableOptions.truncate;
+        let style = this.options.style = this.options.style || {};
+        let tableStyle = tableOptions.style;
+        setOption(style, tableStyle, "padding-left", this);
+        setOption(style, tableStyle, "padding-right", this);
+        this.head = style.head || tableStyle.head;
+        this.border = style.border || tableStyle.border;
+        this.fixedWidth = tableOptions.colWidths[this.x];
+        this.lines = this.computeLines(tableOptions);
+        this.desiredWidth = utils.strlen(this.content) + this.paddingLeft + this.paddingRight;
+        this.desiredHeight = this.lines.length;
+      }
+      computeLines(tableOptions) {
+        const tableWordWrap = tableOptions.wordWrap || tableOptions.textWrap;
+        const { wordWrap = tableWordWrap } = this.options;
+        if (this.fixedWidth && wordWrap) {
+          this.fixedWidth -= this.paddingLeft + this.paddingRight;
+          if (this.colSpan) {
+            let i = 1;
+            while (i < this.colSpan) {
+              this.fixedWidth += tableOptions.colWidths[this.x + i];
+              i++;
+            }
+          }
+          const { wrapOnWordBoundary: tableWrapOnWordBoundary = true } = tableOptions;
+          const { wrapOnWordBoundary = tableWrapOnWordBoundary } = this.options;
+          return this.wrapLines(utils.wordWrap(this.fixedWidth, this.content, wrapOnWordBoundary));
+        }
+        return this.wrapLines(this.content.split("\n"));
+      }
+      wrapLines(computedLines) {
+        const lines = utils.colorizeLines(computedLines);
+        if (this.href) {
+          return lines.map((line) => utils.hyperlink(this.href, line));
+        }
+        return lines;
+      }
+      /**
+       * Initializes the Cells data structure.
+       *
+       * @param tableOptions - A fully populated set of tableOptions.
+       * In addition to the standard default values, tableOptions must have fully populated the
+       * `colWidths` and `rowWidths` arrays. Those arrays must have lengths equal to the number
+       * of columns or rows (respectively) in this table, and each array item must be a Number.
+       *
+       */
+      init(tableOptions) {
+        let x = this.x;
+        let y = this.y;
+        this.widths = tableOptions.colWidths.slice(x, x + this.colSpan);
+        this.heights = tableOptions.rowHeights.slice(y, y + this.rowSpan);
+        this.width = this.widths.reduce(sumPlusOne, -1);
+        this.height = this.heights.reduce(sumPlusOne, -1);
+        this.hAlign = this.options.hAlign || tableOptions.colAligns[x];
+        this.vAlign = this.options.vAlign || tableOptions.rowAligns[y];
+        this.drawRight = x + this.colSpan == tableOptions.colWidths.length;
+      }
+      /**
+       * Draws the given line of the cell.
+       * This default implementation defers to methods `drawTop`, `drawBottom`, `drawLine` and `drawEmpty`.
+       * @param lineNum - can be `top`, `bottom` or a numerical line number.
+       * @param spanningCell - will be a number if being called from a RowSpanCell, and will represent how
+       * many rows below it's being called from. Otherwise it's undefined.
+       * @returns {String} The representation of this line.
+       */
+      draw(lineNum, spanningCell) {
+        if (lineNum == "top") return this.drawTop(this.drawRight);
+        if (lineNum == "bottom") return this.drawBottom(this.drawRight);
+        let content = utils.truncate(this.content, 10, this.truncate);
+        if (!lineNum) {
+          info(`${this.y}-${this.x}: ${this.rowSpan - lineNum}x${this.colSpan} Cell ${content}`);
+        } else {
+        }
+        let padLen = Math.max(this.height - this.lines.length, 0);
+        let padTop;
+        switch (this.vAlign) {
+          case "center":
+            padTop = Math.ceil(padLen / 2);
+            break;
+          case "bottom":
+            padTop = padLen;
+            break;
+          default:
+            padTop = 0;
+        }
+        if (lineNum < padTop || lineNum >= padTop + this.lines.length) {
+          return this.drawEmpty(this.drawRight, spanningCell);
+        }
+        let forceTruncation = this.lines.length > this.height && lineNum + 1 >= this.height;
+        return this.drawLine(lineNum - padTop, this.drawRight, forceTruncation, spanningCell);
+      }
+      /**
+       * Renders the top line of the cell.
+       * @param drawRight - true if this method should render the right edge of the cell.
+       * @returns {String}
+       */
+      drawTop(drawRight) {
+        let content = [];
+        if (this.cells) {
+          this.widths.forEach(function(width, index) {
+            content.push(this._topLeftChar(index));
+            content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], width));
+          }, this);
+        } else {
+          content.push(this._topLeftChar(0));
+          content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], this.width));
+        }
+        if (drawRight) {
+          content.push(this.chars[this.y == 0 ? "topRight" : "rightMid"]);
+        }
+        return this.wrapWithStyleColors("border", content.join(""));
+      }
+      _topLeftChar(offset) {
+        let x = this.x + offset;
+        let leftChar;
+        if (this.y == 0) {
+          leftChar = x == 0 ? "topLeft" : offset == 0 ? "topMid" : "top";
+        } else {
+          if (x == 0) {
+            leftChar = "leftMid";
+          } else {
+            leftChar = offset == 0 ? "midMid" : "bottomMid";
+            if (this.cells) {
+              let spanAbove = this.cells[this.y - 1][x] instanceof _Cell.ColSpanCell;
+              if (spanAbove) {
+                leftChar = offset == 0 ? "topMid" : "mid";
+              }
+              if (offset == 0) {
+                let i = 1;
+                while (this.cells[this.y][x - i] instanceof _Cell.ColSpanCell) {
+                  i++;
+                }
+                if (this.cells[this.y][x - i] instanceof _Cell.RowSpanCell) {
+                  leftChar = "leftMid";
+                }
+              }
+            }
+          }
+        }
+        return this.chars[leftChar];
+      }
+      wrapWithStyleColors(styleProperty, content) {
+        if (this[styleProperty] && this[styleProperty].length) {
+          try {
+            let colors = require_safe();
+            for (let i = this[styleProperty].length - 1; i >= 0; i--) {
+              colors = colors[this[styleProperty][i]];
+            }
+            return colors(content);
+          } catch (e) {
+            return content;
+          }
+        } else {
+          return content;
+        }
+      }
+      /**
+       * Renders a line of text.
+       * @param lineNum - Which line of text to render. This is not necessarily the line within the cell.
+       * There may be top-padding above the first line of text.
+       * @param drawRight - true if this method should render the right edge of the cell.
+       * @param forceTruncationSymbol - `true` if the rendered text should end with the truncation symbol even
+       * if the text fits. This is used when the cell is vertically truncated. If `false` the text should
+       * only include the truncation symbol if the text will not fit horizontally within the cell width.
+       * @param spanningCell - a number of if being called from a RowSpanCell. (how many rows below). otherwise undefined.
+       * @returns {String}
+       */
+      drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {
+        let left = this.chars[this.x == 0 ? "left" : "middle"];
+        if (this.x && spanningCell && this.cells) {
+          let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
+          while (cellLeft instanceof ColSpanCell) {
+            cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
+          }
+          if (!(cellLeft instanceof RowSpanCell)) {
+            left = this.chars["rightMid"];
+          }
+        }
+        let leftPadding = utils.repeat(" ", this.paddingLeft);
+        let right = drawRight ? this.chars["right"] : "";
+        let rightPadding = utils.repeat(" ", this.paddingRight);
+        let line = this.lines[lineNum];
+        let len = this.width - (this.paddingLeft + this.paddingRight);
+        if (forceTruncationSymbol) line += this.truncate || "\u2026";
+        let content = utils.truncate(line, len, this.truncate);
+        content = utils.pad(content, len, " ", this.hAlign);
+        content = leftPadding + content + rightPadding;
+        return this.stylizeLine(left, content, right);
+      }
+      stylizeLine(left, content, right) {
+        left = this.wrapWithStyleColors("border", left);
+        right = this.wrapWithStyleColors("border", right);
+        if (this.y === 0) {
+          content = this.wrapWithStyleColors("head", content);
+        }
+        return left + content + right;
+      }
+      /**
+       * Renders the bottom line of the cell.
+       * @param drawRight - true if this method should render the right edge of the cell.
+       * @returns {String}
+       */
+      drawBottom(drawRight) {
+        let left = this.chars[this.x == 0 ? "bottomLeft" : "bottomMid"];
+        let content = utils.repeat(this.chars.bottom, this.width);
+        let right = drawRight ? this.chars["bottomRight"] : "";
+        return this.wrapWithStyleColors("border", left + content + right);
+      }
+      /**
+       * Renders a blank line of text within the cell. Used for top and/or bottom padding.
+       * @param drawRight - true if this method should render the right edge of the cell.
+       * @param spanningCell - a number of if being called from a RowSpanCell. (how many rows below). otherwise undefined.
+       * @returns {String}
+       */
+      drawEmpty(drawRight, spanningCell) {
+        let left = this.chars[this.x == 0 ? "left" : "middle"];
+        if (this.x && spanningCell && this.cells) {
+          let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
+          while (cellLeft instanceof ColSpanCell) {
+            cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
+          }
+          if (!(cellLeft instanceof RowSpanCell)) {
+            left = this.chars["rightMid"];
+          }
+        }
+        let right = drawRight ? this.chars["right"] : "";
+        let content = utils.repeat(" ", this.width);
+        return this.stylizeLine(left, content, right);
+      }
+    };
+    var ColSpanCell = class {
+      /**
+       * A Cell that doesn't do anything. It just draws empty lines.
+       * Used as a placeholder in column spanning.
+       * @constructor
+       */
+      constructor() {
+      }
+      draw(lineNum) {
+        if (typeof lineNum === "number") {
+          debug(`${this.y}-${this.x}: 1x1 ColSpanCell`);
+        }
+        return "";
+      }
+      init() {
+      }
+      mergeTableOptions() {
+      }
+    };
+    var RowSpanCell = class {
+      /**
+       * A placeholder Cell for a Cell that spans multiple rows.
+       * It delegates rendering to the original cell, but adds the appropriate offset.
+       * @param originalCell
+       * @constructor
+       */
+      constructor(originalCell) {
+        this.originalCell = originalCell;
+      }
+      init(tableOptions) {
+        let y = this.y;
+        let originalY = this.originalCell.y;
+        this.cellOffset = y - originalY;
+        this.offset = findDimension(tableOptions.rowHeights, originalY, this.cellOffset);
+      }
+      draw(lineNum) {
+        if (lineNum == "top") {
+          return this.originalCell.draw(this.offset, this.cellOffset);
+        }
+        if (lineNum == "bottom") {
+          return this.originalCell.draw("bottom");
+        }
+        debug(`${this.y}-${this.x}: 1x${this.colSpan} RowSpanCell for ${this.originalCell.content}`);
+        return this.originalCell.draw(this.offset + 1 + lineNum);
+      }
+      mergeTableOptions() {
+      }
+    };
+    function firstDefined(...args) {
+      return args.filter((v) => v !== void 0 && v !== null).shift();
+    }
+    function setOption(objA, objB, nameB, targetObj) {
+      let nameA = nameB.split("-");
+      if (nameA.length > 1) {
+        nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+        nameA = nameA.join("");
+        targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+      } else {
+        targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+      }
+    }
+    function findDimension(dimensionTable, startingIndex, span) {
+      let ret = dimensionTable[startingIndex];
+      for (let i = 1; i < span; i++) {
+        ret += 1 + dimensionTable[startingIndex + i];
+      }
+      return ret;
+    }
+    function sumPlusOne(a, b) {
+      return a + b + 1;
+    }
+    var CHAR_NAMES = [
+      "top",
+      "top-mid",
+      "top-left",
+      "top-right",
+      "bottom",
+      "bottom-mid",
+      "bottom-left",
+      "bottom-right",
+      "left",
+      "left-mid",
+      "mid",
+      "mid-mid",
+      "right",
+      "right-mid",
+      "middle"
+    ];
+    module2.exports = Cell;
+    module2.exports.ColSpanCell = ColSpanCell;
+    module2.exports.RowSpanCell = RowSpanCell;
+  }
+});
+
+// node_modules/cli-table3/src/layout-manager.js
+var require_layout_manager = __commonJS({
+  "node_modules/cli-table3/src/layout-manager.js"(exports2, module2) {
+    var { warn, debug } = require_debug();
+    var Cell = require_cell();
+    var { ColSpanCell, RowSpanCell } = Cell;
+    (function() {
+      function next(alloc, col) {
+        if (alloc[col] > 0) {
+          return next(alloc, col + 1);
+        }
+        return col;
+      }
+      function layoutTable(table) {
+        let alloc = {};
+        table.forEach(function(row, rowIndex) {
+          let col = 0;
+          row.forEach(function(cell) {
+            cell.y = rowIndex;
+            cell.x = rowIndex ? next(alloc, col) : col;
+            const rowSpan = cell.rowSpan || 1;
+            const colSpan = cell.colSpan || 1;
+            if (rowSpan > 1) {
+              for (let cs = 0; cs < colSpan; cs++) {
+                alloc[cell.x + cs] = rowSpan;
+              }
+            }
+            col = cell.x + colSpan;
+          });
+          Object.keys(alloc).forEach((idx) => {
+            alloc[idx]--;
+            if (alloc[idx] < 1) delete alloc[idx];
+          });
+        });
+      }
+      function maxWidth(table) {
+        let mw = 0;
+        table.forEach(function(row) {
+          row.forEach(function(cell) {
+            mw = Math.max(mw, cell.x + (cell.colSpan || 1));
+          });
+        });
+        return mw;
+      }
+      function maxHeight(table) {
+        return table.length;
+      }
+      function cellsConflict(cell1, cell2) {
+        let yMin1 = cell1.y;
+        let yMax1 = cell1.y - 1 + (cell1.rowSpan || 1);
+        let yMin2 = cell2.y;
+        let yMax2 = cell2.y - 1 + (cell2.rowSpan || 1);
+        let yConflict = !(yMin1 > yMax2 || yMin2 > yMax1);
+        let xMin1 = cell1.x;
+        let xMax1 = cell1.x - 1 + (cell1.colSpan || 1);
+        let xMin2 = cell2.x;
+        let xMax2 = cell2.x - 1 + (cell2.colSpan || 1);
+        let xConflict = !(xMin1 > xMax2 || xMin2 > xMax1);
+        return yConflict && xConflict;
+      }
+      function conflictExists(rows, x, y) {
+        let i_max = Math.min(rows.length - 1, y);
+        let cell = { x, y };
+        for (let i = 0; i <= i_max; i++) {
+          let row = rows[i];
+          for (let j = 0; j < row.length; j++) {
+            if (cellsConflict(cell, row[j])) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      function allBlank(rows, y, xMin, xMax) {
+        for (let x = xMin; x < xMax; x++) {
+          if (conflictExists(rows, x, y)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      function addRowSpanCells(table) {
+        table.forEach(function(row, rowIndex) {
+          row.forEach(function(cell) {
+            for (let i = 1; i < cell.rowSpan; i++) {
+              let rowSpanCell = new RowSpanCell(cell);
+              rowSpanCell.x = cell.x;
+              rowSpanCell.y = cell.y + i;
+              rowSpanCell.colSpan = cell.colSpan;
+              insertCell(rowSpanCell, table[rowIndex + i]);
+            }
+          });
+        });
+      }
+      function addColSpanCells(cellRows) {
+        for (let rowIndex = cellRows.length - 1; rowIndex >= 0; rowIndex--) {
+          let cellColumns = cellRows[rowIndex];
+          for (let columnIndex = 0; columnIndex < cellColumns.length; columnIndex++) {
+            let cell = cellColumns[columnIndex];
+            for (let k = 1; k < cell.colSpan; k++) {
+              let colSpanCell = new ColSpanCell();
+              colSpanCell.x = cell.x + k;
+              colSpanCell.y = cell.y;
+              cellColumns.splice(columnIndex + 1, 0, colSpanCell);
+            }
+          }
+        }
+      }
+      function insertCell(cell, row) {
+        let x = 0;
+        while (x < row.length && row[x].x < cell.x) {
+          x++;
+        }
+        row.splice(x, 0, cell);
+      }
+      function fillInTable(table) {
+        let h_max = maxHeight(table);
+        let w_max = maxWidth(table);
+        debug(`Max rows: ${h_max}; Max cols: ${w_max}`);
+        for (let y = 0; y < h_max; y++) {
+          for (let x = 0; x < w_max; x++) {
+            if (!conflictExists(table, x, y)) {
+              let opts = { x, y, colSpan: 1, rowSpan: 1 };
+              x++;
+              while (x < w_max && !conflictExists(table, x, y)) {
+                opts.colSpan++;
+                x++;
+              }
+              let y2 = y + 1;
+              while (y2 < h_max && allBlank(table, y2, opts.x, opts.x + opts.colSpan)) {
+                opts.rowSpan++;
+                y2++;
+              }
+              let cell = new Cell(opts);
+              cell.x = opts.x;
+              cell.y = opts.y;
+              warn(`Missing cell at ${cell.y}-${cell.x}.`);
+              insertCell(cell, table[y]);
+            }
+          }
+        }
+      }
+      function generateCells(rows) {
+        return rows.map(function(row) {
+          if (!Array.isArray(row)) {
+            let key = Object.keys(row)[0];
+            row = row[key];
+            if (Array.isArray(row)) {
+              row = row.slice();
+              row.unshift(key);
+            } else {
+              row = [key, row];
+            }
+          }
+          return row.map(function(cell) {
+            return new Cell(cell);
+          });
+        });
+      }
+      function makeTableLayout(rows) {
+        let cellRows = generateCells(rows);
+        layoutTable(cellRows);
+        fillInTable(cellRows);
+        addRowSpanCells(cellRows);
+        addColSpanCells(cellRows);
+        return cellRows;
+      }
+      module2.exports = {
+        makeTableLayout,
+        layoutTable,
+        addRowSpanCells,
+        maxWidth,
+        fillInTable,
+        computeWidths: makeComputeWidths("colSpan", "desiredWidth", "x", 1),
+        computeHeights: makeComputeWidths("rowSpan", "desiredHeight", "y", 1)
+      };
+    })();
+    function makeComputeWidths(colSpan, desiredWidth, x, forcedMin) {
+      return function(vals, table) {
+        let result = [];
+        let spanners = [];
+        let auto = {};
+        table.forEach(function(row) {
+          row.forEach(function(cell) {
+            if ((cell[colSpan] || 1) > 1) {
+              spanners.push(cell);
+            } else {
+              result[cell[x]] = Math.max(result[cell[x]] || 0, cell[desiredWidth] || 0, forcedMin);
+            }
+          });
+        });
+        vals.forEach(function(val, index) {
+          if (typeof val === "number") {
+            result[index] = val;
+          }
+        });
+        for (let k = spanners.length - 1; k >= 0; k--) {
+          let cell = spanners[k];
+          let span = cell[colSpan];
+          let col = cell[x];
+          let existingWidth = result[col];
+          let editableCols = typeof vals[col] === "number" ? 0 : 1;
+          if (typeof existingWidth === "number") {
+            for (let i = 1; i < span; i++) {
+              existingWidth += 1 + result[col + i];
+              if (typeof vals[col + i] !== "number") {
+                editableCols++;
+              }
+            }
+          } else {
+            existingWidth = desiredWidth === "desiredWidth" ? cell.desiredWidth - 1 : 1;
+            if (!auto[col] || auto[col] < existingWidth) {
+              auto[col] = existingWidth;
+            }
+          }
+          if (cell[desiredWidth] > existingWidth) {
+            let i = 0;
+            while (editableCols > 0 && cell[desiredWidth] > existingWidth) {
+              if (typeof vals[col + i] !== "number") {
+                let dif = Math.round((cell[desiredWidth] - existingWidth) / editableCols);
+                existingWidth += dif;
+                result[col + i] += dif;
+                editableCols--;
+              }
+              i++;
+            }
+          }
+        }
+        Object.assign(vals, result, auto);
+        for (let j = 0; j < vals.length; j++) {
+          vals[j] = Math.max(forcedMin, vals[j] || 0);
+        }
+      };
+    }
+  }
+});
+
+// node_modules/cli-table3/src/table.js
+var require_table = __commonJS({
+  "node_modules/cli-table3/src/table.js"(exports2, module2) {
+    var debug = require_debug();
+    var utils = require_utils();
+    var tableLayout = require_layout_manager();
+    var Table = class extends Array {
+      constructor(opts) {
+        super();
+        const options = utils.mergeOptions(opts);
+        Object.defineProperty(this, "options", {
+          value: options,
+          enumerable: options.debug
+        });
+        if (options.debug) {
+          switch (typeof options.debug) {
+            case "boolean":
+              debug.setDebugLevel(debug.WARN);
+              break;
+            case "number":
+              debug.setDebugLevel(options.debug);
+              break;
+            case "string":
+              debug.setDebugLevel(parseInt(options.debug, 10));
+              break;
+            default:
+              debug.setDebugLevel(debug.WARN);
+              debug.warn(`Debug option is expected to be boolean, number, or string. Received a ${typeof options.debug}`);
+          }
+          Object.defineProperty(this, "messages", {
+            get() {
+              return debug.debugMessages();
+            }
+          });
+        }
+      }
+      toString() {
+        let array2 = this;
+        let headersPresent = this.options.head && this.options.head.length;
+        if (headersPresent) {
+          array2 = [this.options.head];
+          if (this.length) {
+            array2.push.apply(array2, this);
+          }
+        } else {
+          this.options.style.head = [];
+        }
+        let cells = tableLayout.makeTableLayout(array2);
+        cells.forEach(function(row) {
+          row.forEach(function(cell) {
+            cell.mergeTableOptions(this.options, cells);
+          }, this);
+        }, this);
+        tableLayout.computeWidths(this.options.colWidths, cells);
+        tableLayout.computeHeights(this.options.rowHeights, cells);
+        cells.forEach(function(row) {
+          row.forEach(function(cell) {
+            cell.init(this.options);
+          }, this);
+        }, this);
+        let result = [];
+        for (let rowIndex = 0; rowIndex < cells.length; rowIndex++) {
+          let row = cells[rowIndex];
+          let heightOfRow = this.options.rowHeights[rowIndex];
+          if (rowIndex === 0 || !this.options.style.compact || rowIndex == 1 && headersPresent) {
+            doDraw(row, "top", result);
+          }
+          for (let lineNum = 0; lineNum < heightOfRow; lineNum++) {
+            doDraw(row, lineNum, result);
+          }
+          if (rowIndex + 1 == cells.length) {
+            doDraw(row, "bottom", result);
+          }
+        }
+        return result.join("\n");
+      }
+      get width() {
+        let str = this.toString().split("\n");
+        return str[0].length;
+      }
+    };
+    Table.reset = () => debug.reset();
+    function doDraw(row, lineNum, result) {
+      let line = [];
+      row.forEach(function(cell) {
+        line.push(cell.draw(lineNum));
+      });
+      let str = line.join("");
+      if (str.length) result.push(str);
+    }
+    module2.exports = Table;
+  }
+});
+
+// node_modules/cli-table3/index.js
+var require_cli_table3 = __commonJS({
+  "node_modules/cli-table3/index.js"(exports2, module2) {
+    module2.exports = require_table();
+  }
+});
+
+// node_modules/color-name/index.js
+var require_color_name = __commonJS({
+  "node_modules/color-name/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = {
+      "aliceblue": [240, 248, 255],
+      "antiquewhite": [250, 235, 215],
+      "aqua": [0, 255, 255],
+      "aquamarine": [127, 255, 212],
+      "azure": [240, 255, 255],
+      "beige": [245, 245, 220],
+      "bisque": [255, 228, 196],
+      "black": [0, 0, 0],
+      "blanchedalmond": [255, 235, 205],
+      "blue": [0, 0, 255],
+      "blueviolet": [138, 43, 226],
+      "brown": [165, 42, 42],
+      "burlywood": [222, 184, 135],
+      "cadetblue": [95, 158, 160],
+      "chartreuse": [127, 255, 0],
+      "chocolate": [210, 105, 30],
+      "coral": [255, 127, 80],
+      "cornflowerblue": [100, 149, 237],
+      "cornsilk": [255, 248, 220],
+      "crimson": [220, 20, 60],
+      "cyan": [0, 255, 255],
+      "darkblue": [0, 0, 139],
+      "darkcyan": [0, 139, 139],
+      "darkgoldenrod": [184, 134, 11],
+      "darkgray": [169, 169, 169],
+      "darkgreen": [0, 100, 0],
+      "darkgrey": [169, 169, 169],
+      "darkkhaki": [189, 183, 107],
+      "darkmagenta": [139, 0, 139],
+      "darkolivegreen": [85, 107, 47],
+      "darkorange": [255, 140, 0],
+      "darkorchid": [153, 50, 204],
+      "darkred": [139, 0, 0],
+      "darksalmon": [233, 150, 122],
+      "darkseagreen": [143, 188, 143],
+      "darkslateblue": [72, 61, 139],
+      "darkslategray": [47, 79, 79],
+      "darkslategrey": [47, 79, 79],
+      "darkturquoise": [0, 206, 209],
+      "darkviolet": [148, 0, 211],
+      "deeppink": [255, 20, 147],
+      "deepskyblue": [0, 191, 255],
+      "dimgray": [105, 105, 105],
+      "dimgrey": [105, 105, 105],
+      "dodgerblue": [30, 144, 255],
+      "firebrick": [178, 34, 34],
+      "floralwhite": [255, 250, 240],
+      "forestgreen": [34, 139, 34],
+      "fuchsia": [255, 0, 255],
+      "gainsboro": [220, 220, 220],
+      "ghostwhite": [248, 248, 255],
+      "gold": [255, 215, 0],
+      "goldenrod": [218, 165, 32],
+      "gray": [128, 128, 128],
+      "green": [0, 128, 0],
+      "greenyellow": [173, 255, 47],
+      "grey": [128, 128, 128],
+      "honeydew": [240, 255, 240],
+      "hotpink": [255, 105, 180],
+      "indianred": [205, 92, 92],
+      "indigo": [75, 0, 130],
+      "ivory": [255, 255, 240],
+      "khaki": [240, 230, 140],
+      "lavender": [230, 230, 250],
+      "lavenderblush": [255, 240, 245],
+      "lawngreen": [124, 252, 0],
+      "lemonchiffon": [255, 250, 205],
+      "lightblue": [173, 216, 230],
+      "lightcoral": [240, 128, 128],
+      "lightcyan": [224, 255, 255],
+      "lightgoldenrodyellow": [250, 250, 210],
+      "lightgray": [211, 211, 211],
+      "lightgreen": [144, 238, 144],
+      "lightgrey": [211, 211, 211],
+      "lightpink": [255, 182, 193],
+      "lightsalmon": [255, 160, 122],
+      "lightseagreen": [32, 178, 170],
+      "lightskyblue": [135, 206, 250],
+      "lightslategray": [119, 136, 153],
+      "lightslategrey": [119, 136, 153],
+      "lightsteelblue": [176, 196, 222],
+      "lightyellow": [255, 255, 224],
+      "lime": [0, 255, 0],
+      "limegreen": [50, 205, 50],
+      "linen": [250, 240, 230],
+      "magenta": [255, 0, 255],
+      "maroon": [128, 0, 0],
+      "mediumaquamarine": [102, 205, 170],
+      "mediumblue": [0, 0, 205],
+      "mediumorchid": [186, 85, 211],
+      "mediumpurple": [147, 112, 219],
+      "mediumseagreen": [60, 179, 113],
+      "mediumslateblue": [123, 104, 238],
+      "mediumspringgreen": [0, 250, 154],
+      "mediumturquoise": [72, 209, 204],
+      "mediumvioletred": [199, 21, 133],
+      "midnightblue": [25, 25, 112],
+      "mintcream": [245, 255, 250],
+      "mistyrose": [255, 228, 225],
+      "moccasin": [255, 228, 181],
+      "navajowhite": [255, 222, 173],
+      "navy": [0, 0, 128],
+      "oldlace": [253, 245, 230],
+      "olive": [128, 128, 0],
+      "olivedrab": [107, 142, 35],
+      "orange": [255, 165, 0],
+      "orangered": [255, 69, 0],
+      "orchid": [218, 112, 214],
+      "palegoldenrod": [238, 232, 170],
+      "palegreen": [152, 251, 152],
+      "paleturquoise": [175, 238, 238],
+      "palevioletred": [219, 112, 147],
+      "papayawhip": [255, 239, 213],
+      "peachpuff": [255, 218, 185],
+      "peru": [205, 133, 63],
+      "pink": [255, 192, 203],
+      "plum": [221, 160, 221],
+      "powderblue": [176, 224, 230],
+      "purple": [128, 0, 128],
+      "rebeccapurple": [102, 51, 153],
+      "red": [255, 0, 0],
+      "rosybrown": [188, 143, 143],
+      "royalblue": [65, 105, 225],
+      "saddlebrown": [139, 69, 19],
+      "salmon": [250, 128, 114],
+      "sandybrown": [244, 164, 96],
+      "seagreen": [46, 139, 87],
+      "seashell": [255, 245, 238],
+      "sienna": [160, 82, 45],
+      "silver": [192, 192, 192],
+      "skyblue": [135, 206, 235],
+      "slateblue": [106, 90, 205],
+      "slategray": [112, 128, 144],
+      "slategrey": [112, 128, 144],
+      "snow": [255, 250, 250],
+      "springgreen": [0, 255, 127],
+      "steelblue": [70, 130, 180],
+      "tan": [210, 180, 140],
+      "teal": [0, 128, 128],
+      "thistle": [216, 191, 216],
+      "tomato": [255, 99, 71],
+      "turquoise": [64, 224, 208],
+      "violet": [238, 130, 238],
+      "wheat": [245, 222, 179],
+      "white": [255, 255, 255],
+      "whitesmoke": [245, 245, 245],
+      "yellow": [255, 255, 0],
+      "yellowgreen": [154, 205, 50]
+    };
+  }
+});
+
+// node_modules/color-convert/conversions.js
+var require_conversions = __commonJS({
+  "node_modules/color-convert/conversions.js"(exports2, module2) {
+    var cssKeywords = require_color_name();
+    var reverseKeywords = {};
+    for (const key of Object.keys(cssKeywords)) {
+      reverseKeywords[cssKeywords[key]] = key;
+    }
+    var convert = {
+      rgb: { channels: 3, labels: "rgb" },
+      hsl: { channels: 3, labels: "hsl" },
+      hsv: { channels: 3, labels: "hsv" },
+      hwb: { channels: 3, labels: "hwb" },
+      cmyk: { channels: 4, labels: "cmyk" },
+      xyz: { channels: 3, labels: "xyz" },
+      lab: { channels: 3, labels: "lab" },
+      lch: { channels: 3, labels: "lch" },
+      hex: { channels: 1, labels: ["hex"] },
+      keyword: { channels: 1, labels: ["keyword"] },
+      ansi16: { channels: 1, labels: ["ansi16"] },
+      ansi256: { channels: 1, labels: ["ansi256"] },
+      hcg: { channels: 3, labels: ["h", "c", "g"] },
+      apple: { channels: 3, labels: ["r16", "g16", "b16"] },
+      gray: { channels: 1, labels: ["gray"] }
+    };
+    module2.exports = convert;
+    for (const model of Object.keys(convert)) {
+      if (!("channels" in convert[model])) {
+        throw new Error("missing channels property: " + model);
+      }
+      if (!("labels" in convert[model])) {
+        throw new Error("missing channel labels property: " + model);
+      }
+      if (convert[model].labels.length !== convert[model].channels) {
+        throw new Error("channel and label counts mismatch: " + model);
+      }
+      const { channels, labels } = convert[model];
+      delete convert[model].channels;
+      delete convert[model].labels;
+      Object.defineProperty(convert[model], "channels", { value: channels });
+      Object.defineProperty(convert[model], "labels", { value: labels });
+    }
+    convert.rgb.hsl = function(rgb) {
+      const r = rgb[0] / 255;
+      const g = rgb[1] / 255;
+      const b = rgb[2] / 255;
+      const min = Math.min(r, g, b);
+      const max2 = Math.max(r, g, b);
+      const delta = max2 - min;
+      let h;
+      let s;
+      if (max2 === min) {
+        h = 0;
+      } else if (r === max2) {
+        h = (g - b) / delta;
+      } else if (g === max2) {
+        h = 2 + (b - r) / delta;
+      } else if (b === max2) {
+        h = 4 + (r - g) / delta;
+      }
+      h = Math.min(h * 60, 360);
+      if (h < 0) {
+        h += 360;
+      }
+      const l = (min + max2) / 2;
+      if (max2 === min) {
+        s = 0;
+      } else if (l <= 0.5) {
+        s = delta / (max2 + min);
+      } else {
+        s = delta / (2 - max2 - min);
+      }
+      return [h, s * 100, l * 100];
+    };
+    convert.rgb.hsv = function(rgb) {
+      let rdif;
+      let gdif;
+      let bdif;
+      let h;
+      let s;
+      const r = rgb[0] / 255;
+      const g = rgb[1] / 255;
+      const b = rgb[2] / 255;
+      const v = Math.max(r, g, b);
+      const diff = v - Math.min(r, g, b);
+      const diffc = function(c2) {
+        return (v - c2) / 6 / diff + 1 / 2;
+      };
+      if (diff === 0) {
+        h = 0;
+        s = 0;
+      } else {
+        s = diff / v;
+        rdif = diffc(r);
+        gdif = diffc(g);
+        bdif = diffc(b);
+        if (r === v) {
+          h = bdif - gdif;
+        } else if (g === v) {
+          h = 1 / 3 + rdif - bdif;
+        } else if (b === v) {
+          h = 2 / 3 + gdif - rdif;
+        }
+        if (h < 0) {
+          h += 1;
+        } else if (h > 1) {
+          h -= 1;
+        }
+      }
+      return [
+        h * 360,
+        s * 100,
+        v * 100
+      ];
+    };
+    convert.rgb.hwb = function(rgb) {
+      const r = rgb[0];
+      const g = rgb[1];
+      let b = rgb[2];
+      const h = convert.rgb.hsl(rgb)[0];
+      const w = 1 / 255 * Math.min(r, Math.min(g, b));
+      b = 1 - 1 / 255 * Math.max(r, Math.max(g, b));
+      return [h, w * 100, b * 100];
+    };
+    convert.rgb.cmyk = function(rgb) {
+      const r = rgb[0] / 255;
+      const g = rgb[1] / 255;
+      const b = rgb[2] / 255;
+      const k = Math.min(1 - r, 1 - g, 1 - b);
+      const c2 = (1 - r - k) / (1 - k) || 0;
+      const m = (1 - g - k) / (1 - k) || 0;
+      const y = (1 - b - k) / (1 - k) || 0;
+      return [c2 * 100, m * 100, y * 100, k * 100];
+    };
+    function comparativeDistance(x, y) {
+      return (x[0] - y[0]) ** 2 + (x[1] - y[1]) ** 2 + (x[2] - y[2]) ** 2;
+    }
+    convert.rgb.keyword = function(rgb) {
+      const reversed = reverseKeywords[rgb];
+      if (reversed) {
+        return reversed;
+      }
+      let currentClosestDistance = Infinity;
+      let currentClosestKeyword;
+      for (const keyword of Object.keys(cssKeywords)) {
+        const value2 = cssKeywords[keyword];
+        const distance = comparativeDistance(rgb, value2);
+        if (distance < currentClosestDistance) {
+          currentClosestDistance = distance;
+          currentClosestKeyword = keyword;
+        }
+      }
+      return currentClosestKeyword;
+    };
+    convert.keyword.rgb = function(keyword) {
+      return cssKeywords[keyword];
+    };
+    convert.rgb.xyz = function(rgb) {
+      let r = rgb[0] / 255;
+      let g = rgb[1] / 255;
+      let b = rgb[2] / 255;
+      r = r > 0.04045 ? ((r + 0.055) / 1.055) ** 2.4 : r / 12.92;
+      g = g > 0.04045 ? ((g + 0.055) / 1.055) ** 2.4 : g / 12.92;
+      b = b > 0.04045 ? ((b + 0.055) / 1.055) ** 2.4 : b / 12.92;
+      const x = r * 0.4124 + g * 0.3576 + b * 0.1805;
+      const y = r * 0.2126 + g * 0.7152 + b * 0.0722;
+      const z2 = r * 0.0193 + g * 0.1192 + b * 0.9505;
+      return [x * 100, y * 100, z2 * 100];
+    };
+    convert.rgb.lab = function(rgb) {
+      const xyz = convert.rgb.xyz(rgb);
+      let x = xyz[0];
+      let y = xyz[1];
+      let z2 = xyz[2];
+      x /= 95.047;
+      y /= 100;
+      z2 /= 108.883;
+      x = x > 8856e-6 ? x ** (1 / 3) : 7.787 * x + 16 / 116;
+      y = y > 8856e-6 ? y ** (1 / 3) : 7.787 * y + 16 / 116;
+      z2 = z2 > 8856e-6 ? z2 ** (1 / 3) : 7.787 * z2 + 16 / 116;
+      const l = 116 * y - 16;
+      const a = 500 * (x - y);
+      const b = 200 * (y - z2);
+      return [l, a, b];
+    };
+    convert.hsl.rgb = function(hsl) {
+      const h = hsl[0] / 360;
+      const s = hsl[1] / 100;
+      const l = hsl[2] / 100;
+      let t2;
+      let t3;
+      let val;
+      if (s === 0) {
+        val = l * 255;
+        return [val, val, val];
+      }
+      if (l < 0.5) {
+        t2 = l * (1 + s);
+      } else {
+        t2 = l + s - l * s;
+      }
+      const t1 = 2 * l - t2;
+      const rgb = [0, 0, 0];
+      for (let i = 0; i < 3; i++) {
+        t3 = h + 1 / 3 * -(i - 1);
+        if (t3 < 0) {
+          t3++;
+        }
+        if (t3 > 1) {
+          t3--;
+        }
+        if (6 * t3 < 1) {
+          val = t1 + (t2 - t1) * 6 * t3;
+        } else if (2 * t3 < 1) {
+          val = t2;
+        } else if (3 * t3 < 2) {
+          val = t1 + (t2 - t1) * (2 / 3 - t3) * 6;
+        } else {
+          val = t1;
+        }
+        rgb[i] = val * 255;
+      }
+      return rgb;
+    };
+    convert.hsl.hsv = function(hsl) {
+      const h = hsl[0];
+      let s = hsl[1] / 100;
+      let l = hsl[2] / 100;
+      let smin = s;
+      const lmin = Math.max(l, 0.01);
+      l *= 2;
+      s *= l <= 1 ? l : 2 - l;
+      smin *= lmin <= 1 ? lmin : 2 - lmin;
+      const v = (l + s) / 2;
+      const sv = l === 0 ? 2 * smin / (lmin + smin) : 2 * s / (l + s);
+      return [h, sv * 100, v * 100];
+    };
+    convert.hsv.rgb = function(hsv) {
+      const h = hsv[0] / 60;
+      const s = hsv[1] / 100;
+      let v = hsv[2] / 100;
+      const hi = Math.floor(h) % 6;
+      const f = h - Math.floor(h);
+      const p = 255 * v * (1 - s);
+      const q = 255 * v * (1 - s * f);
+      const t = 255 * v * (1 - s * (1 - f));
+      v *= 255;
+      switch (hi) {
+        case 0:
+          return [v, t, p];
+        case 1:
+          return [q, v, p];
+        case 2:
+          return [p, v, t];
+        case 3:
+          return [p, q, v];
+        case 4:
+          return [t, p, v];
+        case 5:
+          return [v, p, q];
+      }
+    };
+    convert.hsv.hsl = function(hsv) {
+      const h = hsv[0];
+      const s = hsv[1] / 100;
+      const v = hsv[2] / 100;
+      const vmin = Math.max(v, 0.01);
+      let sl;
+      let l;
+      l = (2 - s) * v;
+      const lmin = (2 - s) * vmin;
+      sl = s * vmin;
+      sl /= lmin <= 1 ? lmin : 2 - lmin;
+      sl = sl || 0;
+      l /= 2;
+      return [h, sl * 100, l * 100];
+    };
+    convert.hwb.rgb = function(hwb) {
+      const h = hwb[0] / 360;
+      let wh = hwb[1] / 100;
+      let bl = hwb[2] / 100;
+      const ratio = wh + bl;
+      let f;
+      if (ratio > 1) {
+        wh /= ratio;
+        bl /= ratio;
+      }
+      const i = Math.floor(6 * h);
+      const v = 1 - bl;
+      f = 6 * h - i;
+      if ((i & 1) !== 0) {
+        f = 1 - f;
+      }
+      const n = wh + f * (v - wh);
+      let r;
+      let g;
+      let b;
+      switch (i) {
+        default:
+        case 6:
+        case 0:
+          r = v;
+          g = n;
+          b = wh;
+          break;
+        case 1:
+          r = n;
+          g = v;
+          b = wh;
+          break;
+        case 2:
+          r = wh;
+          g = v;
+          b = n;
+          break;
+        case 3:
+          r = wh;
+          g = n;
+          b = v;
+          break;
+        case 4:
+          r = n;
+          g = wh;
+          b = v;
+          break;
+        case 5:
+          r = v;
+          g = wh;
+          b = n;
+          break;
+      }
+      return [r * 255, g * 255, b * 255];
+    };
+    convert.cmyk.rgb = function(cmyk) {
+      const c2 = cmyk[0] / 100;
+      const m = cmyk[1] / 100;
+      const y = cmyk[2] / 100;
+      const k = cmyk[3] / 100;
+      const r = 1 - Math.min(1, c2 * (1 - k) + k);
+      const g = 1 - Math.min(1, m * (1 - k) + k);
+      const b = 1 - Math.min(1, y * (1 - k) + k);
+      return [r * 255, g * 255, b * 255];
+    };
+    convert.xyz.rgb = function(xyz) {
+      const x = xyz[0] / 100;
+      const y = xyz[1] / 100;
+      const z2 = xyz[2] / 100;
+      let r;
+      let g;
+      let b;
+      r = x * 3.2406 + y * -1.5372 + z2 * -0.4986;
+      g = x * -0.9689 + y * 1.8758 + z2 * 0.0415;
+      b = x * 0.0557 + y * -0.204 + z2 * 1.057;
+      r = r > 31308e-7 ? 1.055 * r ** (1 / 2.4) - 0.055 : r * 12.92;
+      g = g > 31308e-7 ? 1.055 * g ** (1 / 2.4) - 0.055 : g * 12.92;
+      b = b > 31308e-7 ? 1.055 * b ** (1 / 2.4) - 0.055 : b * 12.92;
+      r = Math.min(Math.max(0, r), 1);
+      g = Math.min(Math.max(0, g), 1);
+      b = Math.min(Math.max(0, b), 1);
+      return [r * 255, g * 255, b * 255];
+    };
+    convert.xyz.lab = function(xyz) {
+      let x = xyz[0];
+      let y = xyz[1];
+      let z2 = xyz[2];
+      x /= 95.047;
+      y /= 100;
+      z2 /= 108.883;
+      x = x > 8856e-6 ? x ** (1 / 3) : 7.787 * x + 16 / 116;
+      y = y > 8856e-6 ? y ** (1 / 3) : 7.787 * y + 16 / 116;
+      z2 = z2 > 8856e-6 ? z2 ** (1 / 3) : 7.787 * z2 + 16 / 116;
+      const l = 116 * y - 16;
+      const a = 500 * (x - y);
+      const b = 200 * (y - z2);
+      return [l, a, b];
+    };
+    convert.lab.xyz = function(lab) {
+      const l = lab[0];
+      const a = lab[1];
+      const b = lab[2];
+      let x;
+      let y;
+      let z2;
+      y = (l + 16) / 116;
+      x = a / 500 + y;
+      z2 = y - b / 200;
+      const y2 = y ** 3;
+      const x2 = x ** 3;
+      const z22 = z2 ** 3;
+      y = y2 > 8856e-6 ? y2 : (y - 16 / 116) / 7.787;
+      x = x2 > 8856e-6 ? x2 : (x - 16 / 116) / 7.787;
+      z2 = z22 > 8856e-6 ? z22 : (z2 - 16 / 116) / 7.787;
+      x *= 95.047;
+      y *= 100;
+      z2 *= 108.883;
+      return [x, y, z2];
+    };
+    convert.lab.lch = function(lab) {
+      const l = lab[0];
+      const a = lab[1];
+      const b = lab[2];
+      let h;
+      const hr = Math.atan2(b, a);
+      h = hr * 360 / 2 / Math.PI;
+      if (h < 0) {
+        h += 360;
+      }
+      const c2 = Math.sqrt(a * a + b * b);
+      return [l, c2, h];
+    };
+    convert.lch.lab = function(lch) {
+      const l = lch[0];
+      const c2 = lch[1];
+      const h = lch[2];
+      const hr = h / 360 * 2 * Math.PI;
+      const a = c2 * Math.cos(hr);
+      const b = c2 * Math.sin(hr);
+      return [l, a, b];
+    };
+    convert.rgb.ansi16 = function(args, saturation = null) {
+      const [r, g, b] = args;
+      let value2 = saturation === null ? convert.rgb.hsv(args)[2] : saturation;
+      value2 = Math.round(value2 / 50);
+      if (value2 === 0) {
+        return 30;
+      }
+      let ansi = 30 + (Math.round(b / 255) << 2 | Math.round(g / 255) << 1 | Math.round(r / 255));
+      if (value2 === 2) {
+        ansi += 60;
+      }
+      return ansi;
+    };
+    convert.hsv.ansi16 = function(args) {
+      return convert.rgb.ansi16(convert.hsv.rgb(args), args[2]);
+    };
+    convert.rgb.ansi256 = function(args) {
+      const r = args[0];
+      const g = args[1];
+      const b = args[2];
+      if (r === g && g === b) {
+        if (r < 8) {
+          return 16;
+        }
+        if (r > 248) {
+          return 231;
+        }
+        return Math.round((r - 8) / 247 * 24) + 232;
+      }
+      const ansi = 16 + 36 * Math.round(r / 255 * 5) + 6 * Math.round(g / 255 * 5) + Math.round(b / 255 * 5);
+      return ansi;
+    };
+    convert.ansi16.rgb = function(args) {
+      let color = args % 10;
+      if (color === 0 || color === 7) {
+        if (args > 50) {
+          color += 3.5;
+        }
+        color = color / 10.5 * 255;
+        return [color, color, color];
+      }
+      const mult = (~~(args > 50) + 1) * 0.5;
+      const r = (color & 1) * mult * 255;
+      const g = (color >> 1 & 1) * mult * 255;
+      const b = (color >> 2 & 1) * mult * 255;
+      return [r, g, b];
+    };
+    convert.ansi256.rgb = function(args) {
+      if (args >= 232) {
+        const c2 = (args - 232) * 10 + 8;
+        return [c2, c2, c2];
+      }
+      args -= 16;
+      let rem;
+      const r = Math.floor(args / 36) / 5 * 255;
+      const g = Math.floor((rem = args % 36) / 6) / 5 * 255;
+      const b = rem % 6 / 5 * 255;
+      return [r, g, b];
+    };
+    convert.rgb.hex = function(args) {
+      const integer2 = ((Math.round(args[0]) & 255) << 16) + ((Math.round(args[1]) & 255) << 8) + (Math.round(args[2]) & 255);
+      const string4 = integer2.toString(16).toUpperCase();
+      return "000000".substring(string4.length) + string4;
+    };
+    convert.hex.rgb = function(args) {
+      const match = args.toString(16).match(/[a-f0-9]{6}|[a-f0-9]{3}/i);
+      if (!match) {
+        return [0, 0, 0];
+      }
+      let colorString = match[0];
+      if (match[0].length === 3) {
+        colorString = colorString.split("").map((char) => {
+          return char + char;
+        }).join("");
+      }
+      const integer2 = parseInt(colorString, 16);
+      const r = integer2 >> 16 & 255;
+      const g = integer2 >> 8 & 255;
+      const b = integer2 & 255;
+      return [r, g, b];
+    };
+    convert.rgb.hcg = function(rgb) {
+      const r = rgb[0] / 255;
+      const g = rgb[1] / 255;
+      const b = rgb[2] / 255;
+      const max2 = Math.max(Math.max(r, g), b);
+      const min = Math.min(Math.min(r, g), b);
+      const chroma = max2 - min;
+      let grayscale;
+      let hue;
+      if (chroma < 1) {
+        grayscale = min / (1 - chroma);
+      } else {
+        grayscale = 0;
+      }
+      if (chroma <= 0) {
+        hue = 0;
+      } else if (max2 === r) {
+        hue = (g - b) / chroma % 6;
+      } else if (max2 === g) {
+        hue = 2 + (b - r) / chroma;
+      } else {
+        hue = 4 + (r - g) / chroma;
+      }
+      hue /= 6;
+      hue %= 1;
+      return [hue * 360, chroma * 100, grayscale * 100];
+    };
+    convert.hsl.hcg = function(hsl) {
+      const s = hsl[1] / 100;
+      const l = hsl[2] / 100;
+      const c2 = l < 0.5 ? 2 * s * l : 2 * s * (1 - l);
+      let f = 0;
+      if (c2 < 1) {
+        f = (l - 0.5 * c2) / (1 - c2);
+      }
+      return [hsl[0], c2 * 100, f * 100];
+    };
+    convert.hsv.hcg = function(hsv) {
+      const s = hsv[1] / 100;
+      const v = hsv[2] / 100;
+      const c2 = s * v;
+      let f = 0;
+      if (c2 < 1) {
+        f = (v - c2) / (1 - c2);
+      }
+      return [hsv[0], c2 * 100, f * 100];
+    };
+    convert.hcg.rgb = function(hcg) {
+      const h = hcg[0] / 360;
+      const c2 = hcg[1] / 100;
+      const g = hcg[2] / 100;
+      if (c2 === 0) {
+        return [g * 255, g * 255, g * 255];
+      }
+      const pure = [0, 0, 0];
+      const hi = h % 1 * 6;
+      const v = hi % 1;
+      const w = 1 - v;
+      let mg = 0;
+      switch (Math.floor(hi)) {
+        case 0:
+          pure[0] = 1;
+          pure[1] = v;
+          pure[2] = 0;
+          break;
+        case 1:
+          pure[0] = w;
+          pure[1] = 1;
+          pure[2] = 0;
+          break;
+        case 2:
+          pure[0] = 0;
+          pure[1] = 1;
+          pure[2] = v;
+          break;
+        case 3:
+          pure[0] = 0;
+          pure[1] = w;
+          pure[2] = 1;
+          break;
+        case 4:
+          pure[0] = v;
+          pure[1] = 0;
+          pure[2] = 1;
+          break;
+        default:
+          pure[0] = 1;
+          pure[1] = 0;
+          pure[2] = w;
+      }
+      mg = (1 - c2) * g;
+      return [
+        (c2 * pure[0] + mg) * 255,
+        (c2 * pure[1] + mg) * 255,
+        (c2 * pure[2] + mg) * 255
+      ];
+    };
+    convert.hcg.hsv = function(hcg) {
+      const c2 = hcg[1] / 100;
+      const g = hcg[2] / 100;
+      const v = c2 + g * (1 - c2);
+      let f = 0;
+      if (v > 0) {
+        f = c2 / v;
+      }
+      return [hcg[0], f * 100, v * 100];
+    };
+    convert.hcg.hsl = function(hcg) {
+      const c2 = hcg[1] / 100;
+      const g = hcg[2] / 100;
+      const l = g * (1 - c2) + 0.5 * c2;
+      let s = 0;
+      if (l > 0 && l < 0.5) {
+        s = c2 / (2 * l);
+      } else if (l >= 0.5 && l < 1) {
+        s = c2 / (2 * (1 - l));
+      }
+      return [hcg[0], s * 100, l * 100];
+    };
+    convert.hcg.hwb = function(hcg) {
+      const c2 = hcg[1] / 100;
+      const g = hcg[2] / 100;
+      const v = c2 + g * (1 - c2);
+      return [hcg[0], (v - c2) * 100, (1 - v) * 100];
+    };
+    convert.hwb.hcg = function(hwb) {
+      const w = hwb[1] / 100;
+      const b = hwb[2] / 100;
+      const v = 1 - b;
+      const c2 = v - w;
+      let g = 0;
+      if (c2 < 1) {
+        g = (v - c2) / (1 - c2);
+      }
+      return [hwb[0], c2 * 100, g * 100];
+    };
+    convert.apple.rgb = function(apple) {
+      return [apple[0] / 65535 * 255, apple[1] / 65535 * 255, apple[2] / 65535 * 255];
+    };
+    convert.rgb.apple = function(rgb) {
+      return [rgb[0] / 255 * 65535, rgb[1] / 255 * 65535, rgb[2] / 255 * 65535];
+    };
+    convert.gray.rgb = function(args) {
+      return [args[0] / 100 * 255, args[0] / 100 * 255, args[0] / 100 * 255];
+    };
+    convert.gray.hsl = function(args) {
+      return [0, 0, args[0]];
+    };
+    convert.gray.hsv = convert.gray.hsl;
+    convert.gray.hwb = function(gray) {
+      return [0, 100, gray[0]];
+    };
+    convert.gray.cmyk = function(gray) {
+      return [0, 0, 0, gray[0]];
+    };
+    convert.gray.lab = function(gray) {
+      return [gray[0], 0, 0];
+    };
+    convert.gray.hex = function(gray) {
+      const val = Math.round(gray[0] / 100 * 255) & 255;
+      const integer2 = (val << 16) + (val << 8) + val;
+      const string4 = integer2.toString(16).toUpperCase();
+      return "000000".substring(string4.length) + string4;
+    };
+    convert.rgb.gray = function(rgb) {
+      const val = (rgb[0] + rgb[1] + rgb[2]) / 3;
+      return [val / 255 * 100];
+    };
+  }
+});
+
+// node_modules/color-convert/route.js
+var require_route = __commonJS({
+  "node_modules/color-convert/route.js"(exports2, module2) {
+    var conversions = require_conversions();
+    function buildGraph() {
+      const graph = {};
+      const models = Object.keys(conversions);
+      for (let len = models.length, i = 0; i < len; i++) {
+        graph[models[i]] = {
+          // http://jsperf.com/1-vs-infinity
+          // micro-opt, but this is simple.
+          distance: -1,
+          parent: null
+        };
+      }
+      return graph;
+    }
+    function deriveBFS(fromModel) {
+      const graph = buildGraph();
+      const queue = [fromModel];
+      graph[fromModel].distance = 0;
+      while (queue.length) {
+        const current = queue.pop();
+        const adjacents = Object.keys(conversions[current]);
+        for (let len = adjacents.length, i = 0; i < len; i++) {
+          const adjacent = adjacents[i];
+          const node2 = graph[adjacent];
+          if (node2.distance === -1) {
+            node2.distance = graph[current].distance + 1;
+            node2.parent = current;
+            queue.unshift(adjacent);
+          }
+        }
+      }
+      return graph;
+    }
+    function link(from, to) {
+      return function(args) {
+        return to(from(args));
+      };
+    }
+    function wrapConversion(toModel, graph) {
+      const path4 = [graph[toModel].parent, toModel];
+      let fn = conversions[graph[toModel].parent][toModel];
+      let cur = graph[toModel].parent;
+      while (graph[cur].parent) {
+        path4.unshift(graph[cur].parent);
+        fn = link(conversions[graph[cur].parent][cur], fn);
+        cur = graph[cur].parent;
+      }
+      fn.conversion = path4;
+      return fn;
+    }
+    module2.exports = function(fromModel) {
+      const graph = deriveBFS(fromModel);
+      const conversion = {};
+      const models = Object.keys(graph);
+      for (let len = models.length, i = 0; i < len; i++) {
+        const toModel = models[i];
+        const node2 = graph[toModel];
+        if (node2.parent === null) {
+          continue;
+        }
+        conversion[toModel] = wrapConversion(toModel, graph);
+      }
+      return conversion;
+    };
+  }
+});
+
+// node_modules/color-convert/index.js
+var require_color_convert = __commonJS({
+  "node_modules/color-convert/index.js"(exports2, module2) {
+    var conversions = require_conversions();
+    var route = require_route();
+    var convert = {};
+    var models = Object.keys(conversions);
+    function wrapRaw(fn) {
+      const wrappedFn = function(...args) {
+        const arg0 = args[0];
+        if (arg0 === void 0 || arg0 === null) {
+          return arg0;
+        }
+        if (arg0.length > 1) {
+          args = arg0;
+        }
+        return fn(args);
+      };
+      if ("conversion" in fn) {
+        wrappedFn.conversion = fn.conversion;
+      }
+      return wrappedFn;
+    }
+    function wrapRounded(fn) {
+      const wrappedFn = function(...args) {
+        const arg0 = args[0];
+        if (arg0 === void 0 || arg0 === null) {
+          return arg0;
+        }
+        if (arg0.length > 1) {
+          args = arg0;
+        }
+        const result = fn(args);
+        if (typeof result === "object") {
+          for (let len = result.length, i = 0; i < len; i++) {
+            result[i] = Math.round(result[i]);
+          }
+        }
+        return result;
+      };
+      if ("conversion" in fn) {
+        wrappedFn.conversion = fn.conversion;
+      }
+      return wrappedFn;
+    }
+    models.forEach((fromModel) => {
+      convert[fromModel] = {};
+      Object.defineProperty(convert[fromModel], "channels", { value: conversions[fromModel].channels });
+      Object.defineProperty(convert[fromModel], "labels", { value: conversions[fromModel].labels });
+      const routes = route(fromModel);
+      const routeModels = Object.keys(routes);
+      routeModels.forEach((toModel) => {
+        const fn = routes[toModel];
+        convert[fromModel][toModel] = wrapRounded(fn);
+        convert[fromModel][toModel].raw = wrapRaw(fn);
+      });
+    });
+    module2.exports = convert;
+  }
+});
+
+// node_modules/ansi-styles/index.js
+var require_ansi_styles = __commonJS({
+  "node_modules/ansi-styles/index.js"(exports2, module2) {
+    "use strict";
+    var wrapAnsi16 = (fn, offset) => (...args) => {
+      const code = fn(...args);
+      return `\x1B[${code + offset}m`;
+    };
+    var wrapAnsi256 = (fn, offset) => (...args) => {
+      const code = fn(...args);
+      return `\x1B[${38 + offset};5;${code}m`;
+    };
+    var wrapAnsi16m = (fn, offset) => (...args) => {
+      const rgb = fn(...args);
+      return `\x1B[${38 + offset};2;${rgb[0]};${rgb[1]};${rgb[2]}m`;
+    };
+    var ansi2ansi = (n) => n;
+    var rgb2rgb = (r, g, b) => [r, g, b];
+    var setLazyProperty = (object2, property, get) => {
+      Object.defineProperty(object2, property, {
+        get: () => {
+          const value2 = get();
+          Object.defineProperty(object2, property, {
+            value: value2,
+            enumerable: true,
+            configurable: true
+          });
+          return value2;
+        },
+        enumerable: true,
+        configurable: true
+      });
+    };
+    var colorConvert;
+    var makeDynamicStyles = (wrap2, targetSpace, identity, isBackground) => {
+      if (colorConvert === void 0) {
+        colorConvert = require_color_convert();
+      }
+      const offset = isBackground ? 10 : 0;
+      const styles = {};
+      for (const [sourceSpace, suite] of Object.entries(colorConvert)) {
+        const name = sourceSpace === "ansi16" ? "ansi" : sourceSpace;
+        if (sourceSpace === targetSpace) {
+          styles[name] = wrap2(identity, offset);
+        } else if (typeof suite === "object") {
+          styles[name] = wrap2(suite[targetSpace], offset);
+        }
+      }
+      return styles;
+    };
+    function assembleStyles() {
+      const codes = /* @__PURE__ */ new Map();
+      const styles = {
+        modifier: {
+          reset: [0, 0],
+          // 21 isn't widely supported and 22 does the same thing
+          bold: [1, 22],
+          dim: [2, 22],
+          italic: [3, 23],
+          underline: [4, 24],
+          inverse: [7, 27],
+          hidden: [8, 28],
+          strikethrough: [9, 29]
+        },
+        color: {
+          black: [30, 39],
+          red: [31, 39],
+          green: [32, 39],
+          yellow: [33, 39],
+          blue: [34, 39],
+          magenta: [35, 39],
+          cyan: [36, 39],
+          white: [37, 39],
+          // Bright color
+          blackBright: [90, 39],
+          redBright: [91, 39],
+          greenBright: [92, 39],
+          yellowBright: [93, 39],
+          blueBright: [94, 39],
+          magentaBright: [95, 39],
+          cyanBright: [96, 39],
+          whiteBright: [97, 39]
+        },
+        bgColor: {
+          bgBlack: [40, 49],
+          bgRed: [41, 49],
+          bgGreen: [42, 49],
+          bgYellow: [43, 49],
+          bgBlue: [44, 49],
+          bgMagenta: [45, 49],
+          bgCyan: [46, 49],
+          bgWhite: [47, 49],
+          // Bright color
+          bgBlackBright: [100, 49],
+          bgRedBright: [101, 49],
+          bgGreenBright: [102, 49],
+          bgYellowBright: [103, 49],
+          bgBlueBright: [104, 49],
+          bgMagentaBright: [105, 49],
+          bgCyanBright: [106, 49],
+          bgWhiteBright: [107, 49]
+        }
+      };
+      styles.color.gray = styles.color.blackBright;
+      styles.bgColor.bgGray = styles.bgColor.bgBlackBright;
+      styles.color.grey = styles.color.blackBright;
+      styles.bgColor.bgGrey = styles.bgColor.bgBlackBright;
+      for (const [groupName, group] of Object.entries(styles)) {
+        for (const [styleName, style] of Object.entries(group)) {
+          styles[styleName] = {
+            open: `\x1B[${style[0]}m`,
+            close: `\x1B[${style[1]}m`
+          };
+          group[styleName] = styles[styleName];
+          codes.set(style[0], style[1]);
+        }
+        Object.defineProperty(styles, groupName, {
+          value: group,
+          enumerable: false
+        });
+      }
+      Object.defineProperty(styles, "codes", {
+        value: codes,
+        enumerable: false
+      });
+      styles.color.close = "\x1B[39m";
+      styles.bgColor.close = "\x1B[49m";
+      setLazyProperty(styles.color, "ansi", () => makeDynamicStyles(wrapAnsi16, "ansi16", ansi2ansi, false));
+      setLazyProperty(styles.color, "ansi256", () => makeDynamicStyles(wrapAnsi256, "ansi256", ansi2ansi, false));
+      setLazyProperty(styles.color, "ansi16m", () => makeDynamicStyles(wrapAnsi16m, "rgb", rgb2rgb, false));
+      setLazyProperty(styles.bgColor, "ansi", () => makeDynamicStyles(wrapAnsi16, "ansi16", ansi2ansi, true));
+      setLazyProperty(styles.bgColor, "ansi256", () => makeDynamicStyles(wrapAnsi256, "ansi256", ansi2ansi, true));
+      setLazyProperty(styles.bgColor, "ansi16m", () => makeDynamicStyles(wrapAnsi16m, "rgb", rgb2rgb, true));
+      return styles;
+    }
+    Object.defineProperty(module2, "exports", {
+      enumerable: true,
+      get: assembleStyles
+    });
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag2 = __commonJS({
+  "node_modules/has-flag/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports2, module2) {
+    "use strict";
+    var os = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag2();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level2) {
+      if (level2 === 0) {
+        return false;
+      }
+      return {
+        level: level2,
+        hasBasic: true,
+        has256: level2 >= 2,
+        has16m: level2 >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level2 = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level2);
+    }
+    module2.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/chalk/source/util.js
+var require_util = __commonJS({
+  "node_modules/chalk/source/util.js"(exports2, module2) {
+    "use strict";
+    var stringReplaceAll = (string4, substring, replacer) => {
+      let index = string4.indexOf(substring);
+      if (index === -1) {
+        return string4;
+      }
+      const substringLength = substring.length;
+      let endIndex = 0;
+      let returnValue = "";
+      do {
+        returnValue += string4.substr(endIndex, index - endIndex) + substring + replacer;
+        endIndex = index + substringLength;
+        index = string4.indexOf(substring, endIndex);
+      } while (index !== -1);
+      returnValue += string4.substr(endIndex);
+      return returnValue;
+    };
+    var stringEncaseCRLFWithFirstIndex = (string4, prefix, postfix, index) => {
+      let endIndex = 0;
+      let returnValue = "";
+      do {
+        const gotCR = string4[index - 1] === "\r";
+        returnValue += string4.substr(endIndex, (gotCR ? index - 1 : index) - endIndex) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+        endIndex = index + 1;
+        index = string4.indexOf("\n", endIndex);
+      } while (index !== -1);
+      returnValue += string4.substr(endIndex);
+      return returnValue;
+    };
+    module2.exports = {
+      stringReplaceAll,
+      stringEncaseCRLFWithFirstIndex
+    };
+  }
+});
+
+// node_modules/chalk/source/templates.js
+var require_templates = __commonJS({
+  "node_modules/chalk/source/templates.js"(exports2, module2) {
+    "use strict";
+    var TEMPLATE_REGEX = /(?:\\(u(?:[a-f\d]{4}|\{[a-f\d]{1,6}\})|x[a-f\d]{2}|.))|(?:\{(~)?(\w+(?:\([^)]*\))?(?:\.\w+(?:\([^)]*\))?)*)(?:[ \t]|(?=\r?\n)))|(\})|((?:.|[\r\n\f])+?)/gi;
+    var STYLE_REGEX = /(?:^|\.)(\w+)(?:\(([^)]*)\))?/g;
+    var STRING_REGEX = /^(['"])((?:\\.|(?!\1)[^\\])*)\1$/;
+    var ESCAPE_REGEX = /\\(u(?:[a-f\d]{4}|{[a-f\d]{1,6}})|x[a-f\d]{2}|.)|([^\\])/gi;
+    var ESCAPES = /* @__PURE__ */ new Map([
+      ["n", "\n"],
+      ["r", "\r"],
+      ["t", "	"],
+      ["b", "\b"],
+      ["f", "\f"],
+      ["v", "\v"],
+      ["0", "\0"],
+      ["\\", "\\"],
+      ["e", "\x1B"],
+      ["a", "\x07"]
+    ]);
+    function unescape(c2) {
+      const u = c2[0] === "u";
+      const bracket = c2[1] === "{";
+      if (u && !bracket && c2.length === 5 || c2[0] === "x" && c2.length === 3) {
+        return String.fromCharCode(parseInt(c2.slice(1), 16));
+      }
+      if (u && bracket) {
+        return String.fromCodePoint(parseInt(c2.slice(2, -1), 16));
+      }
+      return ESCAPES.get(c2) || c2;
+    }
+    function parseArguments(name, arguments_) {
+      const results = [];
+      const chunks = arguments_.trim().split(/\s*,\s*/g);
+      let matches2;
+      for (const chunk of chunks) {
+        const number4 = Number(chunk);
+        if (!Number.isNaN(number4)) {
+          results.push(number4);
+        } else if (matches2 = chunk.match(STRING_REGEX)) {
+          results.push(matches2[2].replace(ESCAPE_REGEX, (m, escape, character) => escape ? unescape(escape) : character));
+        } else {
+          throw new Error(`Invalid Chalk template style argument: ${chunk} (in style '${name}')`);
+        }
+      }
+      return results;
+    }
+    function parseStyle(style) {
+      STYLE_REGEX.lastIndex = 0;
+      const results = [];
+      let matches2;
+      while ((matches2 = STYLE_REGEX.exec(style)) !== null) {
+        const name = matches2[1];
+        if (matches2[2]) {
+          const args = parseArguments(name, matches2[2]);
+          results.push([name].concat(args));
+        } else {
+          results.push([name]);
+        }
+      }
+      return results;
+    }
+    function buildStyle(chalk, styles) {
+      const enabled = {};
+      for (const layer of styles) {
+        for (const style of layer.styles) {
+          enabled[style[0]] = layer.inverse ? null : style.slice(1);
+        }
+      }
+      let current = chalk;
+      for (const [styleName, styles2] of Object.entries(enabled)) {
+        if (!Array.isArray(styles2)) {
+          continue;
+        }
+        if (!(styleName in current)) {
+          throw new Error(`Unknown Chalk style: ${styleName}`);
+        }
+        current = styles2.length > 0 ? current[styleName](...styles2) : current[styleName];
+      }
+      return current;
+    }
+    module2.exports = (chalk, temporary) => {
+      const styles = [];
+      const chunks = [];
+      let chunk = [];
+      temporary.replace(TEMPLATE_REGEX, (m, escapeCharacter, inverse, style, close, character) => {
+        if (escapeCharacter) {
+          chunk.push(unescape(escapeCharacter));
+        } else if (style) {
+          const string4 = chunk.join("");
+          chunk = [];
+          chunks.push(styles.length === 0 ? string4 : buildStyle(chalk, styles)(string4));
+          styles.push({ inverse, styles: parseStyle(style) });
+        } else if (close) {
+          if (styles.length === 0) {
+            throw new Error("Found extraneous } in Chalk template literal");
+          }
+          chunks.push(buildStyle(chalk, styles)(chunk.join("")));
+          chunk = [];
+          styles.pop();
+        } else {
+          chunk.push(character);
+        }
+      });
+      chunks.push(chunk.join(""));
+      if (styles.length > 0) {
+        const errMessage = `Chalk template literal is missing ${styles.length} closing bracket${styles.length === 1 ? "" : "s"} (\`}\`)`;
+        throw new Error(errMessage);
+      }
+      return chunks.join("");
+    };
+  }
+});
+
+// node_modules/chalk/source/index.js
+var require_source = __commonJS({
+  "node_modules/chalk/source/index.js"(exports2, module2) {
+    "use strict";
+    var ansiStyles = require_ansi_styles();
+    var { stdout: stdoutColor, stderr: stderrColor } = require_supports_color();
+    var {
+      stringReplaceAll,
+      stringEncaseCRLFWithFirstIndex
+    } = require_util();
+    var { isArray } = Array;
+    var levelMapping = [
+      "ansi",
+      "ansi",
+      "ansi256",
+      "ansi16m"
+    ];
+    var styles = /* @__PURE__ */ Object.create(null);
+    var applyOptions = (object2, options = {}) => {
+      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
+        throw new Error("The `level` option should be an integer from 0 to 3");
+      }
+      const colorLevel = stdoutColor ? stdoutColor.level : 0;
+      object2.level = options.level === void 0 ? colorLevel : options.level;
+    };
+    var ChalkClass = class {
+      constructor(options) {
+        return chalkFactory(options);
+      }
+    };
+    var chalkFactory = (options) => {
+      const chalk2 = {};
+      applyOptions(chalk2, options);
+      chalk2.template = (...arguments_) => chalkTag(chalk2.template, ...arguments_);
+      Object.setPrototypeOf(chalk2, Chalk.prototype);
+      Object.setPrototypeOf(chalk2.template, chalk2);
+      chalk2.template.constructor = () => {
+        throw new Error("`chalk.constructor()` is deprecated. Use `new chalk.Instance()` instead.");
+      };
+      chalk2.template.Instance = ChalkClass;
+      return chalk2.template;
+    };
+    function Chalk(options) {
+      return chalkFactory(options);
+    }
+    for (const [styleName, style] of Object.entries(ansiStyles)) {
+      styles[styleName] = {
+        get() {
+          const builder = createBuilder(this, createStyler(style.open, style.close, this._styler), this._isEmpty);
+          Object.defineProperty(this, styleName, { value: builder });
+          return builder;
+        }
+      };
+    }
+    styles.visible = {
+      get() {
+        const builder = createBuilder(this, this._styler, true);
+        Object.defineProperty(this, "visible", { value: builder });
+        return builder;
+      }
+    };
+    var usedModels = ["rgb", "hex", "keyword", "hsl", "hsv", "hwb", "ansi", "ansi256"];
+    for (const model of usedModels) {
+      styles[model] = {
+        get() {
+          const { level: level2 } = this;
+          return function(...arguments_) {
+            const styler = createStyler(ansiStyles.color[levelMapping[level2]][model](...arguments_), ansiStyles.color.close, this._styler);
+            return createBuilder(this, styler, this._isEmpty);
+          };
+        }
+      };
+    }
+    for (const model of usedModels) {
+      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+      styles[bgModel] = {
+        get() {
+          const { level: level2 } = this;
+          return function(...arguments_) {
+            const styler = createStyler(ansiStyles.bgColor[levelMapping[level2]][model](...arguments_), ansiStyles.bgColor.close, this._styler);
+            return createBuilder(this, styler, this._isEmpty);
+          };
+        }
+      };
+    }
+    var proto = Object.defineProperties(() => {
+    }, {
+      ...styles,
+      level: {
+        enumerable: true,
+        get() {
+          return this._generator.level;
+        },
+        set(level2) {
+          this._generator.level = level2;
+        }
+      }
+    });
+    var createStyler = (open7, close, parent) => {
+      let openAll;
+      let closeAll;
+      if (parent === void 0) {
+        openAll = open7;
+        closeAll = close;
+      } else {
+        openAll = parent.openAll + open7;
+        closeAll = close + parent.closeAll;
+      }
+      return {
+        open: open7,
+        close,
+        openAll,
+        closeAll,
+        parent
+      };
+    };
+    var createBuilder = (self2, _styler, _isEmpty) => {
+      const builder = (...arguments_) => {
+        if (isArray(arguments_[0]) && isArray(arguments_[0].raw)) {
+          return applyStyle(builder, chalkTag(builder, ...arguments_));
+        }
+        return applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
+      };
+      Object.setPrototypeOf(builder, proto);
+      builder._generator = self2;
+      builder._styler = _styler;
+      builder._isEmpty = _isEmpty;
+      return builder;
+    };
+    var applyStyle = (self2, string4) => {
+      if (self2.level <= 0 || !string4) {
+        return self2._isEmpty ? "" : string4;
+      }
+      let styler = self2._styler;
+      if (styler === void 0) {
+        return string4;
+      }
+      const { openAll, closeAll } = styler;
+      if (string4.indexOf("\x1B") !== -1) {
+        while (styler !== void 0) {
+          string4 = stringReplaceAll(string4, styler.close, styler.open);
+          styler = styler.parent;
+        }
+      }
+      const lfIndex = string4.indexOf("\n");
+      if (lfIndex !== -1) {
+        string4 = stringEncaseCRLFWithFirstIndex(string4, closeAll, openAll, lfIndex);
+      }
+      return openAll + string4 + closeAll;
+    };
+    var template;
+    var chalkTag = (chalk2, ...strings) => {
+      const [firstString] = strings;
+      if (!isArray(firstString) || !isArray(firstString.raw)) {
+        return strings.join(" ");
+      }
+      const arguments_ = strings.slice(1);
+      const parts = [firstString.raw[0]];
+      for (let i = 1; i < firstString.length; i++) {
+        parts.push(
+          String(arguments_[i - 1]).replace(/[{}\\]/g, "\\$&"),
+          String(firstString.raw[i])
+        );
+      }
+      if (template === void 0) {
+        template = require_templates();
+      }
+      return template(chalk2, parts.join(""));
+    };
+    Object.defineProperties(Chalk.prototype, styles);
+    var chalk = Chalk();
+    chalk.supportsColor = stdoutColor;
+    chalk.stderr = Chalk({ level: stderrColor ? stderrColor.level : 0 });
+    chalk.stderr.supportsColor = stderrColor;
+    module2.exports = chalk;
+  }
+});
+
+// node_modules/color-support/index.js
+var require_color_support = __commonJS({
+  "node_modules/color-support/index.js"(exports2, module2) {
+    module2.exports = colorSupport({ alwaysReturn: true }, colorSupport);
+    function hasNone(obj, options) {
+      obj.level = 0;
+      obj.hasBasic = false;
+      obj.has256 = false;
+      obj.has16m = false;
+      if (!options.alwaysReturn) {
+        return false;
+      }
+      return obj;
+    }
+    function hasBasic(obj) {
+      obj.hasBasic = true;
+      obj.has256 = false;
+      obj.has16m = false;
+      obj.level = 1;
+      return obj;
+    }
+    function has256(obj) {
+      obj.hasBasic = true;
+      obj.has256 = true;
+      obj.has16m = false;
+      obj.level = 2;
+      return obj;
+    }
+    function has16m(obj) {
+      obj.hasBasic = true;
+      obj.has256 = true;
+      obj.has16m = true;
+      obj.level = 3;
+      return obj;
+    }
+    function colorSupport(options, obj) {
+      options = options || {};
+      obj = obj || {};
+      if (typeof options.level === "number") {
+        switch (options.level) {
+          case 0:
+            return hasNone(obj, options);
+          case 1:
+            return hasBasic(obj);
+          case 2:
+            return has256(obj);
+          case 3:
+            return has16m(obj);
+        }
+      }
+      obj.level = 0;
+      obj.hasBasic = false;
+      obj.has256 = false;
+      obj.has16m = false;
+      if (typeof process === "undefined" || !process || !process.stdout || !process.env || !process.platform) {
+        return hasNone(obj, options);
+      }
+      var env = options.env || process.env;
+      var stream = options.stream || process.stdout;
+      var term = options.term || env.TERM || "";
+      var platform = options.platform || process.platform;
+      if (!options.ignoreTTY && !stream.isTTY) {
+        return hasNone(obj, options);
+      }
+      if (!options.ignoreDumb && term === "dumb" && !env.COLORTERM) {
+        return hasNone(obj, options);
+      }
+      if (platform === "win32") {
+        return hasBasic(obj);
+      }
+      if (env.TMUX) {
+        return has256(obj);
+      }
+      if (!options.ignoreCI && (env.CI || env.TEAMCITY_VERSION)) {
+        if (env.TRAVIS) {
+          return has256(obj);
+        } else {
+          return hasNone(obj, options);
+        }
+      }
+      switch (env.TERM_PROGRAM) {
+        case "iTerm.app":
+          var ver = env.TERM_PROGRAM_VERSION || "0.";
+          if (/^[0-2]\./.test(ver)) {
+            return has256(obj);
+          } else {
+            return has16m(obj);
+          }
+        case "HyperTerm":
+        case "Hyper":
+          return has16m(obj);
+        case "MacTerm":
+          return has16m(obj);
+        case "Apple_Terminal":
+          return has256(obj);
+      }
+      if (/^xterm-256/.test(term)) {
+        return has256(obj);
+      }
+      if (/^screen|^xterm|^vt100|color|ansi|cygwin|linux/i.test(term)) {
+        return hasBasic(obj);
+      }
+      if (env.COLORTERM) {
+        return hasBasic(obj);
+      }
+      return hasNone(obj, options);
+    }
+  }
+});
+
+// node_modules/pretty-bytes/index.js
+var require_pretty_bytes = __commonJS({
+  "node_modules/pretty-bytes/index.js"(exports2, module2) {
+    "use strict";
+    var BYTE_UNITS = [
+      "B",
+      "kB",
+      "MB",
+      "GB",
+      "TB",
+      "PB",
+      "EB",
+      "ZB",
+      "YB"
+    ];
+    var BIBYTE_UNITS = [
+      "B",
+      "kiB",
+      "MiB",
+      "GiB",
+      "TiB",
+      "PiB",
+      "EiB",
+      "ZiB",
+      "YiB"
+    ];
+    var BIT_UNITS = [
+      "b",
+      "kbit",
+      "Mbit",
+      "Gbit",
+      "Tbit",
+      "Pbit",
+      "Ebit",
+      "Zbit",
+      "Ybit"
+    ];
+    var BIBIT_UNITS = [
+      "b",
+      "kibit",
+      "Mibit",
+      "Gibit",
+      "Tibit",
+      "Pibit",
+      "Eibit",
+      "Zibit",
+      "Yibit"
+    ];
+    var toLocaleString = (number4, locale, options) => {
+      let result = number4;
+      if (typeof locale === "string" || Array.isArray(locale)) {
+        result = number4.toLocaleString(locale, options);
+      } else if (locale === true || options !== void 0) {
+        result = number4.toLocaleString(void 0, options);
+      }
+      return result;
+    };
+    module2.exports = (number4, options) => {
+      if (!Number.isFinite(number4)) {
+        throw new TypeError(`Expected a finite number, got ${typeof number4}: ${number4}`);
+      }
+      options = Object.assign({ bits: false, binary: false }, options);
+      const UNITS = options.bits ? options.binary ? BIBIT_UNITS : BIT_UNITS : options.binary ? BIBYTE_UNITS : BYTE_UNITS;
+      if (options.signed && number4 === 0) {
+        return ` 0 ${UNITS[0]}`;
+      }
+      const isNegative = number4 < 0;
+      const prefix = isNegative ? "-" : options.signed ? "+" : "";
+      if (isNegative) {
+        number4 = -number4;
+      }
+      let localeOptions;
+      if (options.minimumFractionDigits !== void 0) {
+        localeOptions = { minimumFractionDigits: options.minimumFractionDigits };
+      }
+      if (options.maximumFractionDigits !== void 0) {
+        localeOptions = Object.assign({ maximumFractionDigits: options.maximumFractionDigits }, localeOptions);
+      }
+      if (number4 < 1) {
+        const numberString2 = toLocaleString(number4, options.locale, localeOptions);
+        return prefix + numberString2 + " " + UNITS[0];
+      }
+      const exponent = Math.min(Math.floor(options.binary ? Math.log(number4) / Math.log(1024) : Math.log10(number4) / 3), UNITS.length - 1);
+      number4 /= Math.pow(options.binary ? 1024 : 1e3, exponent);
+      if (!localeOptions) {
+        number4 = number4.toPrecision(3);
+      }
+      const numberString = toLocaleString(Number(number4), options.locale, localeOptions);
+      const unit = UNITS[exponent];
+      return prefix + numberString + " " + unit;
+    };
+  }
+});
+
 // node_modules/hdr-histogram-js/dist/ByteBuffer.js
 var require_ByteBuffer = __commonJS({
   "node_modules/hdr-histogram-js/dist/ByteBuffer.js"(exports2) {
@@ -32141,7 +38109,7 @@ var require_encoding = __commonJS({
       const uncompressedBuffer = (0, JsHistogram_encoding_1.inflate)(buffer.data.slice(initialTargetPosition + 8, initialTargetPosition + 8 + lengthOfCompressedContents));
       return uncompressedBuffer;
     }
-    var decodeFromCompressedBase642 = (base64String, bitBucketSize = 32, useWebAssembly = false, minBarForHighestTrackableValue = 0) => {
+    var decodeFromCompressedBase64 = (base64String, bitBucketSize = 32, useWebAssembly = false, minBarForHighestTrackableValue = 0) => {
       const data = base644.toByteArray(base64String.trim());
       const uncompressedData = decompress2(data);
       if (useWebAssembly) {
@@ -32149,7 +38117,7 @@ var require_encoding = __commonJS({
       }
       return JsHistogram_12.JsHistogram.decode(uncompressedData, bitBucketSize, minBarForHighestTrackableValue);
     };
-    exports2.decodeFromCompressedBase64 = decodeFromCompressedBase642;
+    exports2.decodeFromCompressedBase64 = decodeFromCompressedBase64;
     function encodeWasmIntoCompressedBase64(compressionLevel) {
       const compressionOptions = compressionLevel ? { level: compressionLevel } : {};
       const self2 = this;
@@ -32524,7 +38492,7 @@ var require_Recorder = __commonJS({
 });
 
 // node_modules/hdr-histogram-js/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/hdr-histogram-js/dist/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -32573,5963 +38541,6 @@ var require_dist = __commonJS({
     Object.defineProperty(exports2, "build", { enumerable: true, get: function() {
       return HistogramBuilder_1.build;
     } });
-  }
-});
-
-// src/document/hdr-counts.ts
-import { deflateSync, inflateSync } from "node:zlib";
-function readHdrCounts(base644) {
-  if (base644.length % 4 !== 0 || !CANONICAL_BASE64.test(base644)) return void 0;
-  const outer = Buffer.from(base644, "base64");
-  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
-  let data;
-  try {
-    data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
-  } catch {
-    return void 0;
-  }
-  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
-  const payload = data.readUInt32BE(4);
-  const digits2 = data.readUInt32BE(12);
-  const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
-  const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
-  if (digits2 !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
-  const end = HEADER_BYTES + payload;
-  if (end > data.length) return void 0;
-  const length = countsLength(highest);
-  let n = 0;
-  let index = 0;
-  let at = HEADER_BYTES;
-  while (at < end) {
-    let value2 = 0;
-    let scale = 1;
-    for (let k = 0; ; k++) {
-      if (at >= data.length) return void 0;
-      const b = data[at++];
-      value2 += (b & 127) * scale;
-      if ((b & 128) === 0 || k === 8) break;
-      scale *= 128;
-    }
-    const count2 = value2 % 2 === 0 ? value2 / 2 : -(value2 + 1) / 2;
-    if (count2 < 0) {
-      index += -count2;
-      continue;
-    }
-    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
-    if (count2 !== 0 && index < length) {
-      if (n === indexes.length) grow();
-      indexes[n] = index;
-      counts[n++] = count2;
-    }
-    index++;
-  }
-  return { n, indexes, counts };
-}
-function writeHdrCounts({ n, indexes: indexes2, counts: counts2 }) {
-  const top = n > 0 ? indexes2[n - 1] : -1;
-  const need = HEADER_BYTES + 9 * (2 * n + 1);
-  if (need > scratch.length) scratch = Buffer.allocUnsafe(Math.max(need, 2 * scratch.length));
-  const out = scratch;
-  let at = HEADER_BYTES;
-  if (n === 0) {
-    out[at++] = 0;
-  } else {
-    let next = 0;
-    for (let k = 0; k < n; k++) {
-      const index = indexes2[k];
-      const gap = index - next;
-      if (gap === 1) out[at++] = 0;
-      else if (gap > 1) at = writeVarint(out, at, 2 * gap - 1);
-      at = writeVarint(out, at, 2 * counts2[k]);
-      next = index + 1;
-    }
-  }
-  out.writeUInt32BE((V2_COOKIE | 16) >>> 0, 0);
-  out.writeUInt32BE(at - HEADER_BYTES, 4);
-  out.writeUInt32BE(1, 8);
-  out.writeUInt32BE(3, 12);
-  out.writeUInt32BE(0, 16);
-  out.writeUInt32BE(1, 20);
-  const highest = highestTrackable(top);
-  out.writeUInt32BE(Math.floor(highest / TWO_32), 24);
-  out.writeUInt32BE(highest % TWO_32, 28);
-  out.writeUInt32BE(0, 32);
-  out.writeUInt32BE(1, 36);
-  const deflated = deflateSync(out.subarray(0, at));
-  const whole = Buffer.allocUnsafe(8 + deflated.length);
-  whole.writeUInt32BE((V2_COMPRESSED_COOKIE | 16) >>> 0, 0);
-  whole.writeUInt32BE(deflated.length, 4);
-  deflated.copy(whole, 8);
-  return whole.toString("base64");
-}
-function writeVarint(out, at, v) {
-  while (v >= 128) {
-    out[at++] = v % 128 | 128;
-    v = Math.floor(v / 128);
-  }
-  out[at++] = v;
-  return at;
-}
-function highestTrackable(top) {
-  return top < 2048 ? 2 : 2 ** ((top >> 10) + 10) - 1;
-}
-function grow() {
-  const i = new Float64Array(2 * indexes.length);
-  i.set(indexes);
-  indexes = i;
-  const c2 = new Float64Array(2 * counts.length);
-  c2.set(counts);
-  counts = c2;
-}
-function countsLength(highest) {
-  let smallestUntrackable = 2048;
-  let buckets = 1;
-  while (smallestUntrackable <= highest) {
-    if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
-      buckets++;
-      break;
-    }
-    smallestUntrackable *= 2;
-    buckets++;
-  }
-  return (buckets + 1) * 1024;
-}
-var V2_COOKIE, V2_COMPRESSED_COOKIE, HEADER_BYTES, TWO_32, CANONICAL_BASE64, indexes, counts, scratch;
-var init_hdr_counts = __esm({
-  "src/document/hdr-counts.ts"() {
-    "use strict";
-    V2_COOKIE = 478450435;
-    V2_COMPRESSED_COOKIE = 478450436;
-    HEADER_BYTES = 40;
-    TWO_32 = 2 ** 32;
-    CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-    indexes = new Float64Array(4096);
-    counts = new Float64Array(4096);
-    scratch = Buffer.allocUnsafe(64 * 1024);
-  }
-});
-
-// src/document/trend-histogram.ts
-function ensureScratch(length) {
-  if (length <= scratchIndexes.length) return;
-  scratchIndexes = new Float64Array(length);
-  scratchCounts = new Float64Array(length);
-}
-function log2Floor(v) {
-  return v < TWO_322 ? 31 - Math.clz32(v) : 63 - Math.clz32(Math.floor(v / TWO_322));
-}
-function countsIndex(v) {
-  const bucket = v > SUB_BUCKET_MASK ? log2Floor(v) - SUB_BUCKET_HALF_MAGNITUDE : 0;
-  const sub = v < TWO_322 ? v >>> bucket : Math.floor(v / 2 ** bucket);
-  return (bucket + 1 << SUB_BUCKET_HALF_MAGNITUDE) + sub - SUB_BUCKET_HALF_COUNT;
-}
-function lowestEquivalent(index) {
-  let bucket = (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1;
-  let sub = (index & SUB_BUCKET_HALF_COUNT - 1) + SUB_BUCKET_HALF_COUNT;
-  if (bucket < 0) {
-    sub -= SUB_BUCKET_HALF_COUNT;
-    bucket = 0;
-  }
-  return sub * POW2[bucket];
-}
-function medianEquivalent(index) {
-  const bucket = Math.max((index >> SUB_BUCKET_HALF_MAGNITUDE) - 1, 0);
-  return lowestEquivalent(index) + Math.floor(2 ** bucket / 2);
-}
-var hdr, TIME_SCALE, VALUE_SCALE, SUB_BUCKET_HALF_MAGNITUDE, SUB_BUCKET_HALF_COUNT, SUB_BUCKET_MASK, TWO_322, TrendHistogram, NO_COUNTS, NO_PENDING, PENDING_LIMIT, scratchIndexes, scratchCounts, POW2;
-var init_trend_histogram = __esm({
-  "src/document/trend-histogram.ts"() {
-    "use strict";
-    hdr = __toESM(require_dist(), 1);
-    init_hdr_counts();
-    TIME_SCALE = 1e6;
-    VALUE_SCALE = 1e3;
-    SUB_BUCKET_HALF_MAGNITUDE = 10;
-    SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE;
-    SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1;
-    TWO_322 = 2 ** 32;
-    TrendHistogram = class _TrendHistogram {
-      constructor(scale) {
-        this.scale = scale;
-      }
-      scale;
-      /**
-       * Counts of HDR indexes [offset, offset + counts.length): 32-bit until a bucket would pass 2^32 − 1,
-       * then 64-bit floats (exact to 2^53). Empty while the histogram holds few values (`pending`).
-       */
-      counts = NO_COUNTS;
-      offset = 0;
-      /**
-       * The indexes of the first values, until there are PENDING_LIMIT of them: a scope with a handful of
-       * points (an endpoint called once, of thousands) costs a few bytes instead of tens of kilobytes.
-       */
-      pending = NO_PENDING;
-      count = 0;
-      sum = 0;
-      min = Number.POSITIVE_INFINITY;
-      max = Number.NEGATIVE_INFINITY;
-      negatives = 0;
-      record(value2) {
-        this.count++;
-        this.sum += value2;
-        if (value2 < this.min) this.min = value2;
-        if (value2 > this.max) this.max = value2;
-        let scaled = Math.round(value2 * this.scale);
-        if (!(scaled >= 0)) {
-          this.negatives++;
-          scaled = 0;
-        } else if (scaled > Number.MAX_SAFE_INTEGER) {
-          scaled = Number.MAX_SAFE_INTEGER;
-        }
-        const at = countsIndex(scaled) - this.offset;
-        const counts2 = this.counts;
-        if (at >= 0 && at < counts2.length) {
-          if (++counts2[at] === 0) this.widenCounts(at);
-        } else {
-          this.addAt(at + this.offset, 1);
-        }
-      }
-      /** Adds `n` at HDR index `index`, outside the fast path: pending values, or a range to grow. */
-      addAt(index, n) {
-        const pending = this.pending;
-        if (pending !== void 0) {
-          if (n === 1 && pending.length < PENDING_LIMIT) {
-            if (pending.length < 4) this.pending = [...pending, index];
-            else pending.push(index);
-            return;
-          }
-          this.pending = void 0;
-          for (const i of pending) this.addAt(i, 1);
-        }
-        if (this.counts.length === 0 || index < this.offset || index >= this.offset + this.counts.length) this.cover(index);
-        const at = index - this.offset;
-        const sum3 = this.counts[at] + n;
-        if (sum3 > 4294967295 && this.counts instanceof Uint32Array) this.counts = Float64Array.from(this.counts);
-        this.counts[at] = sum3;
-      }
-      /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
-      cover(index) {
-        const lo = this.counts.length === 0 ? index : Math.min(this.offset, index);
-        const hi = this.counts.length === 0 ? index : Math.max(this.offset + this.counts.length - 1, index);
-        const from = lo - lo % SUB_BUCKET_HALF_COUNT;
-        const to = hi - hi % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT;
-        const next = this.counts instanceof Float64Array ? new Float64Array(to - from) : new Uint32Array(to - from);
-        if (this.counts.length > 0) next.set(this.counts, this.offset - from);
-        this.counts = next;
-        this.offset = from;
-      }
-      /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
-      setCounts({ n, indexes: indexes2, counts: counts2 }) {
-        if (n === 0) return;
-        const first2 = indexes2[0];
-        const last2 = indexes2[n - 1];
-        const from = first2 - first2 % SUB_BUCKET_HALF_COUNT;
-        const size = last2 - last2 % SUB_BUCKET_HALF_COUNT + SUB_BUCKET_HALF_COUNT - from;
-        let wide = false;
-        for (let k = 0; k < n; k++) if (counts2[k] > 4294967295) wide = true;
-        const c2 = wide ? new Float64Array(size) : new Uint32Array(size);
-        for (let k = 0; k < n; k++) c2[indexes2[k] - from] = counts2[k];
-        this.counts = c2;
-        this.offset = from;
-      }
-      /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
-      widenCounts(wrapped) {
-        const wide = Float64Array.from(this.counts);
-        wide[wrapped] = 2 ** 32;
-        this.counts = wide;
-      }
-      /** Calls `f` for every non-empty HDR index, ascending, with its count. */
-      forEachIndex(f) {
-        const pending = this.pending;
-        if (pending !== void 0) {
-          const sorted = [...pending].sort((a, b) => a - b);
-          for (let i = 0; i < sorted.length; ) {
-            let j = i + 1;
-            while (j < sorted.length && sorted[j] === sorted[i]) j++;
-            f(sorted[i], j - i);
-            i = j;
-          }
-          return;
-        }
-        const c2 = this.counts;
-        for (let i = 0; i < c2.length; i++) if (c2[i] !== 0) f(i + this.offset, c2[i]);
-      }
-      /**
-       * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
-       * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
-       */
-      clear() {
-        this.counts.fill(0);
-        this.pending = this.counts.length > 0 ? void 0 : NO_PENDING;
-        this.count = 0;
-        this.sum = 0;
-        this.min = Number.POSITIVE_INFINITY;
-        this.max = Number.NEGATIVE_INFINITY;
-        this.negatives = 0;
-      }
-      /** The highest non-empty HDR index, -1 when empty. */
-      topIndex() {
-        const pending = this.pending;
-        if (pending !== void 0) return pending.length > 0 ? Math.max(...pending) : -1;
-        const c2 = this.counts;
-        for (let i = c2.length - 1; i >= 0; i--) if (c2[i] !== 0) return i + this.offset;
-        return -1;
-      }
-      /** Adds another histogram of the same scale (exact: counts per bucket add up). */
-      add(other) {
-        if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);
-        if (other.count === 0) return;
-        if (other.pending !== void 0) {
-          for (const i of other.pending) this.addAt(i, 1);
-        } else {
-          const c2 = other.counts;
-          let first2 = 0;
-          while (first2 < c2.length && c2[first2] === 0) first2++;
-          let last2 = c2.length - 1;
-          while (last2 > first2 && c2[last2] === 0) last2--;
-          if (first2 < c2.length) {
-            this.addAt(first2 + other.offset, c2[first2]);
-            if (last2 > first2) this.addAt(last2 + other.offset, c2[last2]);
-            if (this.pending === void 0) {
-              let counts2 = this.counts;
-              const shift2 = other.offset - this.offset;
-              for (let i = first2 + 1; i < last2; i++) {
-                const n = c2[i];
-                if (n === 0) continue;
-                const sum3 = counts2[i + shift2] + n;
-                if (sum3 > 4294967295 && counts2 instanceof Uint32Array) this.counts = counts2 = Float64Array.from(counts2);
-                counts2[i + shift2] = sum3;
-              }
-            } else {
-              for (let i = first2 + 1; i < last2; i++) if (c2[i] !== 0) this.addAt(i + other.offset, c2[i]);
-            }
-          }
-        }
-        this.count += other.count;
-        this.sum += other.sum;
-        this.negatives += other.negatives;
-        if (other.min < this.min) this.min = other.min;
-        if (other.max > this.max) this.max = other.max;
-      }
-      /**
-       * The buckets in trend units, ascending. Each bucket stands at its median equivalent value, except that
-       * the lowest and highest are pinned to the exact min and max, so p(0) and p(100) are exact.
-       */
-      distribution() {
-        const out = [];
-        this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
-        if (out.length === 1) {
-          out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0].count };
-        } else if (out.length > 1) {
-          out[0] = { value: Math.max(this.min, 0), count: out[0].count };
-          out[out.length - 1] = { value: this.max, count: out[out.length - 1].count };
-        }
-        return out;
-      }
-      encode() {
-        const base = { count: this.count, sum: this.sum, min: this.count ? this.min : 0, max: this.count ? this.max : 0, scale: this.scale, hdr: writeHdrCounts(this.nonEmpty()) };
-        return this.negatives > 0 ? { ...base, negatives: this.negatives } : base;
-      }
-      /** The non-empty buckets, ascending, in the shared scratch columns (overwritten by the next call). */
-      nonEmpty() {
-        let n = 0;
-        const pending = this.pending;
-        if (pending !== void 0) {
-          const sorted = [...pending].sort((a, b) => a - b);
-          ensureScratch(sorted.length);
-          for (let i = 0; i < sorted.length; ) {
-            let j = i + 1;
-            while (j < sorted.length && sorted[j] === sorted[i]) j++;
-            scratchIndexes[n] = sorted[i];
-            scratchCounts[n++] = j - i;
-            i = j;
-          }
-        } else {
-          const c2 = this.counts;
-          ensureScratch(c2.length);
-          for (let i = 0; i < c2.length; i++) {
-            if (c2[i] === 0) continue;
-            scratchIndexes[n] = i + this.offset;
-            scratchCounts[n++] = c2[i];
-          }
-        }
-        return { n, indexes: scratchIndexes, counts: scratchCounts };
-      }
-      static decode(e) {
-        const t = new _TrendHistogram(e.scale);
-        t.pending = void 0;
-        const read2 = readHdrCounts(e.hdr);
-        if (read2 !== void 0) t.setCounts(read2);
-        else {
-          const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
-          for (let i = 0; i < h.countsArrayLength; i++) {
-            const n = h.getCountAtIndex(i);
-            if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
-          }
-        }
-        t.count = e.count;
-        t.sum = e.sum;
-        t.min = e.count ? e.min : Number.POSITIVE_INFINITY;
-        t.max = e.count ? e.max : Number.NEGATIVE_INFINITY;
-        t.negatives = e.negatives ?? 0;
-        return t;
-      }
-    };
-    NO_COUNTS = new Uint32Array(0);
-    NO_PENDING = [];
-    PENDING_LIMIT = 64;
-    scratchIndexes = new Float64Array(4096);
-    scratchCounts = new Float64Array(4096);
-    POW2 = Array.from({ length: 64 }, (_, k) => 2 ** k);
-  }
-});
-
-// src/stats/assert-distribution.ts
-function assertDistribution(d, name) {
-  let previous = -Infinity;
-  for (let i = 0; i < d.length; i++) {
-    const b = d[i];
-    if (!Number.isFinite(b.value)) throw new RangeError(`${name}: bucket ${i} has value ${b.value} (values must be finite)`);
-    if (!Number.isSafeInteger(b.count) || b.count <= 0) {
-      throw new RangeError(`${name}: bucket ${i} has count ${b.count} (counts must be positive integers)`);
-    }
-    if (i > 0 && !(b.value > previous)) {
-      throw new RangeError(
-        `${name}: bucket ${i} has value ${b.value} which is not above the previous value ${previous} (values must be ascending and distinct)`
-      );
-    }
-    previous = b.value;
-  }
-}
-var init_assert_distribution = __esm({
-  "src/stats/assert-distribution.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/insufficient.ts
-function insufficient(reason, cause, side) {
-  return { kind: "insufficient-data", reason, ...cause !== void 0 ? { cause } : {}, ...side !== void 0 ? { side } : {} };
-}
-function isInsufficient(x) {
-  return typeof x === "object" && x !== null && x.kind === "insufficient-data";
-}
-var init_insufficient = __esm({
-  "src/stats/insufficient.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/interpolate.ts
-function interpolate(a, b, f) {
-  if (f === 0 || a === b) return a;
-  const gap = b - a;
-  const r = Number.isFinite(gap) ? a + gap * f : a * (1 - f) + b * f;
-  return Math.min(Math.max(r, a), b);
-}
-var init_interpolate = __esm({
-  "src/stats/interpolate.ts"() {
-    "use strict";
-  }
-});
-
-// src/stats/percentile.ts
-function percentile(d, p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
-  assertDistribution(d, "percentile");
-  return percentileAt(d.length, (i) => d[i].value, (i) => d[i].count, p);
-}
-function percentileAt(size, valueAt, countAt, p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile: p must be a fraction in [0, 1] but got ${p}`);
-  let n = 0;
-  for (let i2 = 0; i2 < size; i2++) n += countAt(i2);
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const rank = p * (n - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(Math.ceil(rank), n - 1);
-  let cumulative = 0;
-  let i = 0;
-  while (cumulative + countAt(i) <= lo) cumulative += countAt(i++);
-  const low = valueAt(i);
-  while (cumulative + countAt(i) <= hi) cumulative += countAt(i++);
-  return interpolate(low, valueAt(i), rank - lo);
-}
-function mean(d) {
-  assertDistribution(d, "mean");
-  let n = 0;
-  let sum3 = 0;
-  let compensation = 0;
-  for (const b of d) {
-    n += b.count;
-    const term = b.value * b.count;
-    const t = sum3 + term;
-    compensation += Math.abs(sum3) >= Math.abs(term) ? sum3 - t + term : term - t + sum3;
-    sum3 = t;
-  }
-  if (n === 0) return insufficient("no observations (empty distribution)");
-  const m = (sum3 + compensation) / n;
-  const first2 = d[0].value;
-  const last2 = d[d.length - 1].value;
-  if (Number.isFinite(m)) return Math.min(Math.max(m, first2), last2);
-  let running = 0;
-  let seen = 0;
-  for (const b of d) {
-    seen += b.count;
-    const w = b.count / seen;
-    running = running * (1 - w) + b.value * w;
-  }
-  return Math.min(Math.max(running, first2), last2);
-}
-var init_percentile = __esm({
-  "src/stats/percentile.ts"() {
-    "use strict";
-    init_assert_distribution();
-    init_insufficient();
-    init_interpolate();
-  }
-});
-
-// src/document/window-sketch.ts
-function keyValue(key) {
-  if (key === ZERO_KEY) return 0;
-  return 2 * GAMMA ** key / (GAMMA + 1);
-}
-var GAMMA, LOG_GAMMA, ZERO_KEY, DENSE_OFFSET, DENSE_SIZE, EMPTY_KEYS, EMPTY_COUNTS, NO_DENSE, GROW_BLOCK, densePool, WindowSketch;
-var init_window_sketch = __esm({
-  "src/document/window-sketch.ts"() {
-    "use strict";
-    init_percentile();
-    GAMMA = 1.02;
-    LOG_GAMMA = Math.log(GAMMA);
-    ZERO_KEY = -2147483647;
-    DENSE_OFFSET = 1024;
-    DENSE_SIZE = 2 * DENSE_OFFSET;
-    EMPTY_KEYS = new Int32Array(0);
-    EMPTY_COUNTS = new Float64Array(0);
-    NO_DENSE = new Int32Array(0);
-    GROW_BLOCK = 64;
-    densePool = [];
-    WindowSketch = class _WindowSketch {
-      dense;
-      /** The slot `dense[0]` counts: 0 for a whole dense counter, else where a growing one starts. */
-      base = 0;
-      /** A growing dense counter (`summing`): covers the slots in use only, grown on demand, never pooled. */
-      growing = false;
-      /** Slots in use lie in [lo, hi]: compaction scans only those (an endpoint spans a few hundred). */
-      lo = DENSE_SIZE;
-      hi = -1;
-      keys = EMPTY_KEYS;
-      counts = EMPTY_COUNTS;
-      /** Keys outside the dense range, and values that arrive after compaction (late points). */
-      extra;
-      /** Starts a sketch that is about to be filled (dense counting). */
-      static open() {
-        const s = new _WindowSketch();
-        s.dense = densePool.pop() ?? new Int32Array(DENSE_SIZE);
-        return s;
-      }
-      /**
-       * Starts a sketch that sums stored sketches (a window of merged shards): counted densely as by `open`, so
-       * the same buckets and counts, but over the slots in use only — a merge keeps every window of a run open
-       * at once, and a whole dense counter each would be 8 kB per window.
-       */
-      static summing() {
-        const s = new _WindowSketch();
-        s.dense = NO_DENSE;
-        s.growing = true;
-        return s;
-      }
-      record(value2, count2 = 1) {
-        this.recordKey(value2 > 0 ? Math.ceil(Math.log(value2) / LOG_GAMMA) : ZERO_KEY, count2);
-      }
-      /** Same as `record(Math.exp(logValue))` for a positive value whose logarithm the caller already has. */
-      recordLog(logValue) {
-        this.recordKey(Math.ceil(logValue / LOG_GAMMA), 1);
-      }
-      recordKey(key, count2) {
-        const slot = key + DENSE_OFFSET;
-        if (this.dense !== void 0 && slot >= 0 && slot < DENSE_SIZE) {
-          let at = slot - this.base;
-          if (at < 0 || at >= this.dense.length) at = this.grow(slot);
-          this.dense[at] += count2;
-          if (slot < this.lo) this.lo = slot;
-          if (slot > this.hi) this.hi = slot;
-          return;
-        }
-        this.extra ??= /* @__PURE__ */ new Map();
-        this.extra.set(key, (this.extra.get(key) ?? 0) + count2);
-      }
-      /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
-      grow(slot) {
-        const dense = this.dense;
-        const lo = dense.length === 0 ? slot : Math.min(this.base, slot);
-        const hi = dense.length === 0 ? slot : Math.max(this.base + dense.length - 1, slot);
-        const from = lo - lo % GROW_BLOCK;
-        const to = hi - hi % GROW_BLOCK + GROW_BLOCK;
-        const next = new Int32Array(to - from);
-        if (dense.length > 0) next.set(dense, this.base - from);
-        this.dense = next;
-        this.base = from;
-        return slot - from;
-      }
-      /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
-      compact() {
-        const dense = this.dense;
-        if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
-          let n = 0;
-          const base = this.base;
-          for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
-          const keys = new Int32Array(n);
-          const counts2 = new Float64Array(n);
-          for (let slot = this.lo, j = 0; slot <= this.hi; slot++) {
-            const c2 = dense[slot - base];
-            if (c2 === 0) continue;
-            keys[j] = slot - DENSE_OFFSET;
-            counts2[j++] = c2;
-            dense[slot - base] = 0;
-          }
-          this.keys = keys;
-          this.counts = counts2;
-          this.release(dense);
-          return;
-        }
-        if (dense === void 0 && this.extra === void 0) return;
-        const merged = /* @__PURE__ */ new Map();
-        for (let i = 0; i < this.keys.length; i++) merged.set(this.keys[i], this.counts[i]);
-        if (dense !== void 0) {
-          for (let slot = this.lo; slot <= this.hi; slot++) {
-            const c2 = dense[slot - this.base];
-            if (c2 === 0) continue;
-            const key = slot - DENSE_OFFSET;
-            merged.set(key, (merged.get(key) ?? 0) + c2);
-            dense[slot - this.base] = 0;
-          }
-          this.release(dense);
-        }
-        if (this.extra) for (const [k, c2] of this.extra) merged.set(k, (merged.get(k) ?? 0) + c2);
-        this.extra = void 0;
-        const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
-        this.keys = Int32Array.from(sorted, (e) => e[0]);
-        this.counts = Float64Array.from(sorted, (e) => e[1]);
-      }
-      /** Gives the (zeroed) dense counter back to the pool. */
-      release(dense) {
-        if (!this.growing) densePool.push(dense);
-        this.dense = void 0;
-        this.base = 0;
-        this.growing = false;
-        this.lo = DENSE_SIZE;
-        this.hi = -1;
-      }
-      add(other) {
-        other.compact();
-        if (this.dense !== void 0) {
-          for (let i2 = 0; i2 < other.keys.length; i2++) this.recordKey(other.keys[i2], other.counts[i2]);
-          return;
-        }
-        this.compact();
-        const a = this.keys;
-        const b = other.keys;
-        const keys = new Int32Array(a.length + b.length);
-        const counts2 = new Float64Array(a.length + b.length);
-        let i = 0;
-        let j = 0;
-        let n = 0;
-        while (i < a.length || j < b.length) {
-          if (j >= b.length || i < a.length && a[i] < b[j]) {
-            keys[n] = a[i];
-            counts2[n++] = this.counts[i++];
-          } else if (i >= a.length || b[j] < a[i]) {
-            keys[n] = b[j];
-            counts2[n++] = other.counts[j++];
-          } else {
-            keys[n] = a[i];
-            counts2[n++] = this.counts[i++] + other.counts[j++];
-          }
-        }
-        this.keys = keys.slice(0, n);
-        this.counts = counts2.slice(0, n);
-      }
-      /** Buckets ascending, each at the value it stands for. */
-      distribution() {
-        this.compact();
-        return Array.from(this.keys, (k, i) => ({ value: keyValue(k), count: this.counts[i] }));
-      }
-      /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
-      percentile(p) {
-        this.compact();
-        const keys = this.keys;
-        const counts2 = this.counts;
-        return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
-      }
-      /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
-      encode() {
-        this.compact();
-        const out = new Array(2 * this.keys.length);
-        for (let i = 0; i < this.keys.length; i++) {
-          out[2 * i] = this.keys[i];
-          out[2 * i + 1] = this.counts[i];
-        }
-        return out;
-      }
-      /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
-      addEncoded(flat2) {
-        const n = flat2.length >> 1;
-        let plain = this.dense !== void 0;
-        for (let i = 0; plain && i < n; i++) {
-          const key = flat2[2 * i];
-          if ((key | 0) !== key || i > 0 && key <= flat2[2 * i - 2]) plain = false;
-        }
-        if (!plain) {
-          this.add(_WindowSketch.decode(flat2));
-          return;
-        }
-        for (let i = 0; i < n; i++) this.recordKey(flat2[2 * i], flat2[2 * i + 1]);
-      }
-      static decode(flat2) {
-        const s = new _WindowSketch();
-        const n = flat2.length >> 1;
-        const keys = new Int32Array(n);
-        const counts2 = new Float64Array(n);
-        let ascending = true;
-        for (let i = 0; i < n; i++) {
-          keys[i] = flat2[2 * i];
-          counts2[i] = flat2[2 * i + 1];
-          if (keys[i] !== flat2[2 * i] || i > 0 && keys[i] <= keys[i - 1]) ascending = false;
-        }
-        if (ascending) {
-          s.keys = keys;
-          s.counts = counts2;
-          return s;
-        }
-        for (let i = 0; i + 1 < flat2.length; i += 2) s.recordKey(flat2[i], flat2[i + 1]);
-        s.compact();
-        return s;
-      }
-    };
-  }
-});
-
-// src/document/accumulators.ts
-function newTotals(type, scale) {
-  switch (type) {
-    case "trend":
-      return { type, histogram: new TrendHistogram(scale) };
-    case "counter":
-      return { type, count: 0, samples: 0 };
-    case "rate":
-      return { type, passes: 0, fails: 0 };
-    case "gauge":
-      return { type, value: 0, valueTime: Number.NEGATIVE_INFINITY, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, samples: 0 };
-  }
-}
-function recordTotal(t, timeMs, value2) {
-  switch (t.type) {
-    case "trend":
-      t.histogram.record(value2);
-      return;
-    case "counter":
-      t.count += value2;
-      t.samples++;
-      return;
-    case "rate":
-      if (value2 !== 0) t.passes++;
-      else t.fails++;
-      return;
-    case "gauge":
-      if (timeMs >= t.valueTime) {
-        t.value = value2;
-        t.valueTime = timeMs;
-      }
-      if (value2 < t.min) t.min = value2;
-      if (value2 > t.max) t.max = value2;
-      t.samples++;
-      return;
-  }
-}
-function addTotals(into, from) {
-  switch (into.type) {
-    case "trend":
-      if (from.type === "trend") into.histogram.add(from.histogram);
-      return;
-    case "counter":
-      if (from.type === "counter") {
-        into.count += from.count;
-        into.samples += from.samples;
-      }
-      return;
-    case "rate":
-      if (from.type === "rate") {
-        into.passes += from.passes;
-        into.fails += from.fails;
-      }
-      return;
-    case "gauge":
-      if (from.type === "gauge" && from.samples > 0) {
-        if (from.valueTime >= into.valueTime) {
-          into.value = from.value;
-          into.valueTime = from.valueTime;
-        }
-        if (from.min < into.min) into.min = from.min;
-        if (from.max > into.max) into.max = from.max;
-        into.samples += from.samples;
-      }
-      return;
-  }
-}
-var WindowTotals;
-var init_accumulators = __esm({
-  "src/document/accumulators.ts"() {
-    "use strict";
-    init_trend_histogram();
-    init_window_sketch();
-    WindowTotals = class {
-      /**
-       * @param sketch for a trend window: 'filling' while points are recorded into it (counts densely until
-       *   closed), 'summing' while stored windows add into it (WindowSketch.summing), 'stored' otherwise.
-       */
-      constructor(type, sketch = "stored") {
-        this.type = type;
-        if (type === "trend") this.sketch = sketch === "filling" ? WindowSketch.open() : sketch === "summing" ? WindowSketch.summing() : new WindowSketch();
-      }
-      type;
-      count = 0;
-      sum = 0;
-      min = Number.POSITIVE_INFINITY;
-      max = Number.NEGATIVE_INFINITY;
-      sumLog = 0;
-      sumLogSq = 0;
-      passes = 0;
-      last = 0;
-      lastTime = Number.NEGATIVE_INFINITY;
-      sketch;
-      /** A value of a trend window (the hot path of ingest, so no type switch). */
-      recordTrend(value2) {
-        this.count++;
-        this.sum += value2;
-        if (value2 < this.min) this.min = value2;
-        if (value2 > this.max) this.max = value2;
-        if (value2 > 0) {
-          const l = Math.log(value2);
-          this.sumLog += l;
-          this.sumLogSq += l * l;
-          this.sketch.recordLog(l);
-        } else {
-          this.sketch.record(value2);
-        }
-      }
-      record(timeMs, value2) {
-        switch (this.type) {
-          case "trend":
-            this.recordTrend(value2);
-            return;
-          case "counter":
-            this.count += value2;
-            return;
-          case "rate":
-            this.count++;
-            if (value2 !== 0) this.passes++;
-            return;
-          case "gauge":
-            this.count++;
-            if (value2 < this.min) this.min = value2;
-            if (value2 > this.max) this.max = value2;
-            if (timeMs >= this.lastTime) {
-              this.last = value2;
-              this.lastTime = timeMs;
-            }
-            return;
-        }
-      }
-      /** The window is complete (its run moved on): shrink it to what it holds. */
-      close() {
-        this.sketch?.compact();
-      }
-      add(o) {
-        this.count += o.count;
-        this.sum += o.sum;
-        this.sumLog += o.sumLog;
-        this.sumLogSq += o.sumLogSq;
-        this.passes += o.passes;
-        if (o.min < this.min) this.min = o.min;
-        if (o.max > this.max) this.max = o.max;
-        if (o.lastTime >= this.lastTime) {
-          this.last = o.last;
-          this.lastTime = o.lastTime;
-        }
-        if (this.sketch && o.sketch) this.sketch.add(o.sketch);
-      }
-      /**
-       * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it
-       * decodes to — whose other fields are 0 or ±∞, which add nothing — without building them.
-       */
-      addStored(type, w, atMs) {
-        this.count += w.count;
-        let last2 = 0;
-        switch (type) {
-          case "trend": {
-            const t = w;
-            this.sum += t.sum;
-            this.sumLog += t.sumLog;
-            this.sumLogSq += t.sumLogSq;
-            if (t.min < this.min) this.min = t.min;
-            if (t.max > this.max) this.max = t.max;
-            this.sketch?.addEncoded(t.sketch);
-            break;
-          }
-          case "counter":
-            break;
-          case "rate":
-            this.passes += w.passes;
-            break;
-          case "gauge": {
-            const g = w;
-            if (g.min < this.min) this.min = g.min;
-            if (g.max > this.max) this.max = g.max;
-            last2 = g.last;
-            break;
-          }
-        }
-        if (atMs >= this.lastTime) {
-          this.last = last2;
-          this.lastTime = atMs;
-        }
-      }
-    };
-  }
-});
-
-// src/document/failure-signatures.ts
-function signatureKey(tags) {
-  return `${tags["status"] ?? ""}${SEPARATOR}${tags["error_code"] ?? ""}`;
-}
-function keyOfSignature(s) {
-  return s.other ? OTHER_SIGNATURE : `${s.status ?? ""}${SEPARATOR}${s.errorCode ?? ""}`;
-}
-function signatureList(counts2) {
-  let other = counts2.get(OTHER_SIGNATURE) ?? 0;
-  const named = [...counts2].filter(([k, n]) => k !== OTHER_SIGNATURE && n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [, n] of named.slice(MAX_SIGNATURES_PER_SCOPE)) other += n;
-  const out = named.slice(0, MAX_SIGNATURES_PER_SCOPE).map(([key, failed]) => {
-    const [status, errorCode] = key.split(SEPARATOR);
-    return { ...status !== "" ? { status } : {}, ...errorCode !== "" ? { errorCode } : {}, failed };
-  });
-  if (other > 0) out.push({ other: true, failed: other });
-  return out;
-}
-function addSignatureLists(a, b) {
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const s of [...a, ...b]) counts2.set(keyOfSignature(s), (counts2.get(keyOfSignature(s)) ?? 0) + s.failed);
-  return signatureList(counts2);
-}
-var MAX_SIGNATURES_PER_SCOPE, MAX_SIGNATURE_KEYS, OTHER_SIGNATURE, SEPARATOR;
-var init_failure_signatures = __esm({
-  "src/document/failure-signatures.ts"() {
-    "use strict";
-    MAX_SIGNATURES_PER_SCOPE = 20;
-    MAX_SIGNATURE_KEYS = 200;
-    OTHER_SIGNATURE = "other";
-    SEPARATOR = "\0";
-  }
-});
-
-// src/document/roles.ts
-var K6_ROLES;
-var init_roles = __esm({
-  "src/document/roles.ts"() {
-    "use strict";
-    K6_ROLES = { latency: "http_req_duration", requests: "http_reqs", failures: "http_req_failed" };
-  }
-});
-
-// src/document/schema-version.ts
-var RUN_DOCUMENT_SCHEMA;
-var init_schema_version = __esm({
-  "src/document/schema-version.ts"() {
-    "use strict";
-    RUN_DOCUMENT_SCHEMA = "perf-gate/run@1";
-  }
-});
-
-// src/document/run-span.ts
-function runSpan(bins, rule = SPAN_RULE) {
-  const n = bins.length;
-  if (n === 0) return void 0;
-  let points = 0;
-  let requests = 0;
-  let iterations = 0;
-  for (const b of bins) {
-    points += b.points;
-    requests += b.requests;
-    iterations += b.iterations;
-  }
-  const reference = requests > 0 ? "requests" : iterations > 0 ? "iterations" : "points";
-  const refOf = (b) => reference === "requests" ? b.requests : reference === "iterations" ? b.iterations : b.points;
-  const maxPoints = rule.maxShare * points;
-  const maxRefs = rule.maxShare * (reference === "requests" ? requests : reference === "iterations" ? iterations : points);
-  const farEnough = (gapMs, restMs) => gapMs >= Math.max(rule.minGapMs, rule.gapRatio * restMs);
-  let lo = 0;
-  let hi = n - 1;
-  for (let changed = true; changed; ) {
-    changed = false;
-    let p = 0;
-    let r = 0;
-    let cut = -1;
-    for (let i = 0; i < hi; i++) {
-      p += bins[i].points;
-      r += refOf(bins[i]);
-      if (p > maxPoints || r > maxRefs) break;
-      if (i >= lo - 1 && farEnough(bins[i + 1].firstMs - bins[i].lastMs, bins[hi].lastMs - bins[i + 1].firstMs)) cut = i;
-    }
-    if (cut + 1 > lo) {
-      lo = cut + 1;
-      changed = true;
-    }
-    p = 0;
-    r = 0;
-    cut = n;
-    for (let i = n - 1; i > lo; i--) {
-      p += bins[i].points;
-      r += refOf(bins[i]);
-      if (p > maxPoints || r > maxRefs) break;
-      if (i <= hi + 1 && farEnough(bins[i].firstMs - bins[i - 1].lastMs, bins[i - 1].lastMs - bins[lo].firstMs)) cut = i;
-    }
-    if (cut - 1 < hi) {
-      hi = cut - 1;
-      changed = true;
-    }
-  }
-  const setAside = [];
-  if (lo > 0) setAside.push(part("before", bins.slice(0, lo), bins[lo].firstMs - bins[lo - 1].lastMs));
-  if (hi < n - 1) setAside.push(part("after", bins.slice(hi + 1), bins[hi + 1].firstMs - bins[hi].lastMs));
-  return { firstMs: bins[lo].firstMs, lastMs: bins[hi].lastMs, setAside };
-}
-function part(side, bins, gapMs) {
-  let points = 0;
-  const metrics = /* @__PURE__ */ new Set();
-  for (const b of bins) {
-    points += b.points;
-    for (let id = 0; id < 31; id++) if (b.metrics & 1 << id) metrics.add(id);
-    if (b.moreMetrics) for (const id of b.moreMetrics) metrics.add(id);
-  }
-  return { side, points, metrics: [...metrics].sort((a, b) => a - b), firstMs: bins[0].firstMs, lastMs: bins.at(-1).lastMs, gapMs };
-}
-function setAsideWarning(s, metricNames, span) {
-  const names = s.metrics.map((id) => metricNames[id] ?? `#${id}`);
-  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
-  const when = s.firstMs === s.lastMs ? `at ${iso(s.firstMs)}` : `from ${iso(s.firstMs)} to ${iso(s.lastMs)}`;
-  const plural3 = s.points === 1 ? "point" : "points";
-  return `set aside ${s.points} ${plural3} (${listed}) ${when}, ${formatSpan(s.gapMs)} ${s.side} the rest of the run: so few points this far from its bulk are not part of the load (a clock jump, or lines of another run?). The run's start, end, duration (${formatSpan(span.lastMs - span.firstMs)} without them) and windows leave them out; their values still count in the totals`;
-}
-function iso(ms) {
-  return new Date(ms).toISOString();
-}
-function formatSpan(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const s = ms / 1e3;
-  if (s < 60) return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
-  const whole = Math.round(s);
-  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
-  const minutes = Math.round(whole / 60);
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-var SPAN_RULE;
-var init_run_span = __esm({
-  "src/document/run-span.ts"() {
-    "use strict";
-    SPAN_RULE = { maxShare: 0.01, minGapMs: 5e3, gapRatio: 0.1 };
-  }
-});
-
-// src/document/name-template.ts
-function isIdSegment(segment) {
-  if (segment === "") return false;
-  if (/^\d+$/.test(segment)) return true;
-  if (segment.length === 36 && UUID.test(segment)) return true;
-  return HEX.test(segment) && /\d/.test(segment);
-}
-function templateName(value2) {
-  let method = "";
-  let rest = value2;
-  const m = METHOD_PREFIX.exec(value2);
-  if (m) {
-    method = `${m[1]} `;
-    rest = m[2];
-  }
-  let origin = "";
-  const scheme = SCHEME.exec(rest);
-  if (scheme) {
-    const afterScheme = scheme[0].length;
-    let end = rest.length;
-    for (const c2 of ["/", "?", "#"]) {
-      const at = rest.indexOf(c2, afterScheme);
-      if (at >= 0 && at < end) end = at;
-    }
-    origin = rest.slice(0, end);
-    rest = rest.slice(end);
-  } else if (!rest.startsWith("/")) {
-    return value2;
-  }
-  const hash2 = rest.indexOf("#");
-  if (hash2 >= 0) rest = rest.slice(0, hash2);
-  const q = rest.indexOf("?");
-  const path4 = q >= 0 ? rest.slice(0, q) : rest;
-  const query = q >= 0 ? rest.slice(q + 1) : void 0;
-  const segments = path4.split("/").map((s) => isIdSegment(s) ? ID_SEGMENT : s);
-  const params = query === void 0 ? void 0 : query.split("&").map((p) => {
-    const eq = p.indexOf("=");
-    return eq < 0 ? p : `${p.slice(0, eq)}=${QUERY_VALUE}`;
-  });
-  const out = `${method}${origin}${segments.join("/")}${params === void 0 ? "" : `?${params.join("&")}`}`;
-  return out === value2 ? value2 : out;
-}
-var ID_SEGMENT, QUERY_VALUE, METHOD_PREFIX, SCHEME, UUID, HEX;
-var init_name_template = __esm({
-  "src/document/name-template.ts"() {
-    "use strict";
-    ID_SEGMENT = "{id}";
-    QUERY_VALUE = "{}";
-    METHOD_PREFIX = /^([A-Z]{3,10}) (.*)$/s;
-    SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
-    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    HEX = /^[0-9a-f]{8,}$/i;
-  }
-});
-
-// src/document/scope-cardinality.ts
-function count(n, noun, limit = Number.POSITIVE_INFINITY) {
-  return `${n >= limit ? "more than " : ""}${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var OTHER_VALUE, DEFAULT_MAX_SCOPES, TRACKED_PER_SCOPE, MAX_REMEMBERED, CACHE_LIMIT, ScopeCardinality;
-var init_scope_cardinality = __esm({
-  "src/document/scope-cardinality.ts"() {
-    "use strict";
-    init_name_template();
-    OTHER_VALUE = "(other)";
-    DEFAULT_MAX_SCOPES = 500;
-    TRACKED_PER_SCOPE = 20;
-    MAX_REMEMBERED = 1e5;
-    CACHE_LIMIT = 5e4;
-    ScopeCardinality = class {
-      constructor(maxScopes = DEFAULT_MAX_SCOPES) {
-        this.maxScopes = maxScopes;
-        if (!Number.isInteger(maxScopes) || maxScopes < 1) throw new RangeError(`maxScopes must be a whole number \u2265 1, got ${maxScopes}`);
-        this.tracked = TRACKED_PER_SCOPE * maxScopes;
-      }
-      maxScopes;
-      tags = /* @__PURE__ */ new Map();
-      tracked;
-      /** The scope value of a point whose `tag` is `raw`: its template, or `(other)` once the tag has too many. */
-      value(tag, raw) {
-        let state = this.tags.get(tag);
-        if (state === void 0) {
-          state = { cache: /* @__PURE__ */ new Map(), values: /* @__PURE__ */ new Set(), collapsed: /* @__PURE__ */ new Set(), templates: /* @__PURE__ */ new Map(), overflowed: /* @__PURE__ */ new Set(), pinned: /* @__PURE__ */ new Set(), tagObjects: /* @__PURE__ */ new Map() };
-          this.tags.set(tag, state);
-        }
-        const cached2 = state.cache.get(raw);
-        if (cached2 !== void 0) return cached2;
-        let value2 = templateName(raw);
-        if (value2 !== raw && state.collapsed.size < MAX_REMEMBERED && !state.collapsed.has(raw)) {
-          state.collapsed.add(raw);
-          state.templates.set(value2, (state.templates.get(value2) ?? 0) + 1);
-        }
-        if (!state.values.has(value2) && value2 !== OTHER_VALUE) {
-          if (state.values.size < this.tracked) {
-            state.values.add(value2);
-          } else {
-            if (state.overflowed.size < MAX_REMEMBERED) state.overflowed.add(value2);
-            value2 = OTHER_VALUE;
-          }
-        }
-        if (state.cache.size >= CACHE_LIMIT) state.cache.clear();
-        state.cache.set(raw, value2);
-        return value2;
-      }
-      /** `{ [tag]: value }`, one object per value however many leaves use it. */
-      tagsOf(tag, value2) {
-        const state = this.tags.get(tag);
-        if (state === void 0) return { [tag]: value2 };
-        let t = state.tagObjects.get(value2);
-        if (t === void 0) {
-          t = Object.freeze({ [tag]: value2 });
-          if (state.tagObjects.size < CACHE_LIMIT) state.tagObjects.set(value2, t);
-        }
-        return t;
-      }
-      /** Keeps `value` of `tag` out of `(other)`: a submetric names it, so its scopes must stay whole. */
-      pin(tag, value2) {
-        if (value2 !== OTHER_VALUE) this.tags.get(tag)?.pinned.add(value2);
-      }
-      /**
-       * The values to fold into `(other)`, per tag: all but the `maxScopes` busiest (most requests, then most
-       * points, then by name; values a submetric names come first), with a warning for each tag that had more.
-       */
-      fold(weights) {
-        const folded = /* @__PURE__ */ new Map();
-        const warnings = [];
-        for (const [tag, byValue] of [...weights].sort((a, b) => compareText(a[0], b[0]))) {
-          const overflowed = this.tags.get(tag)?.overflowed.size ?? 0;
-          const pinned = this.tags.get(tag)?.pinned ?? /* @__PURE__ */ new Set();
-          const rank = (v) => pinned.has(v) ? 0 : 1;
-          const ranked = [...byValue].filter(([v]) => v !== OTHER_VALUE).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1].requests - a[1].requests || b[1].points - a[1].points || compareText(a[0], b[0]));
-          if (ranked.length <= this.maxScopes && overflowed === 0) continue;
-          const rest = ranked.slice(Math.max(this.maxScopes, ranked.filter(([v]) => pinned.has(v)).length));
-          folded.set(tag, new Set(rest.map(([v]) => v)));
-          const other = byValue.get(OTHER_VALUE);
-          const requests = rest.reduce((n, [, w]) => n + w.requests, other?.requests ?? 0);
-          const values = rest.length + overflowed;
-          const late = overflowed > 0 ? ` (${count(overflowed, "value", MAX_REMEMBERED)} first seen after the first ${this.tracked.toLocaleString("en")} went there directly, to bound memory)` : "";
-          warnings.push(
-            `'${tag}' has ${count(ranked.length + overflowed, "distinct value", overflowed >= MAX_REMEMBERED ? 0 : Number.POSITIVE_INFINITY)}, more than maxScopes (${this.maxScopes}): kept the ${this.maxScopes} with the most requests (then points, then by name) and grouped the other ${values.toLocaleString("en")} (${requests.toLocaleString("en")} requests) into '${tag}:${OTHER_VALUE}' for every metric${late}. Name the requests in the k6 script (tags: { ${tag}: '\u2026' }) or raise maxScopes in perf-gate.yml`
-          );
-        }
-        return { folded, warnings };
-      }
-      /** One warning for every tag whose URL-like values were collapsed into templates, or none. */
-      templateWarning() {
-        const parts = [];
-        for (const [tag, state] of [...this.tags].sort((a, b) => compareText(a[0], b[0]))) {
-          if (state.collapsed.size === 0) continue;
-          const examples = [...state.templates].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([t]) => `'${t}'`);
-          const more = state.templates.size > examples.length ? ", \u2026" : "";
-          parts.push(`${count(state.collapsed.size, `distinct '${tag}' value`, MAX_REMEMBERED)} into ${count(state.templates.size, "template")} (${examples.join(", ")}${more})`);
-        }
-        if (parts.length === 0) return void 0;
-        return `collapsed ${parts.join("; ")}: these are URLs, as k6 names a request by its URL when the script does not name it, so ids in paths would make one scope per id; numbers, UUIDs and long hex strings in the path became {id} and query values {}. Name the requests in the k6 script to choose the endpoints yourself: http.get(url, { tags: { name: 'GET /api/alerts/{id}' } }), or build the URL with http.url\`\u2026/api/alerts/\${id}\` (k6 then names it by the template)`;
-      }
-    };
-  }
-});
-
-// src/document/selector.ts
-function scopeName(metric, tags) {
-  const parts = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
-  return parts.length === 0 ? metric : `${metric}{${parts.join(",")}}`;
-}
-var init_selector = __esm({
-  "src/document/selector.ts"() {
-    "use strict";
-  }
-});
-
-// src/document/time-profile.ts
-var MAX_BINS, TimeProfile;
-var init_time_profile = __esm({
-  "src/document/time-profile.ts"() {
-    "use strict";
-    MAX_BINS = 1e5;
-    TimeProfile = class {
-      binMs = 1e3;
-      bins = /* @__PURE__ */ new Map();
-      current;
-      /** The current bin covers [lo, hi). */
-      lo = Number.POSITIVE_INFINITY;
-      hi = Number.NEGATIVE_INFINITY;
-      requestsMetric = -1;
-      iterationsMetric = -1;
-      record(timeMs, metric) {
-        const bin = timeMs >= this.lo && timeMs < this.hi ? this.current : this.enter(timeMs);
-        bin.points++;
-        if (metric < 31) bin.metrics |= 1 << metric;
-        else (bin.moreMetrics ??= /* @__PURE__ */ new Set()).add(metric);
-        if (metric === this.requestsMetric) bin.requests++;
-        else if (metric === this.iterationsMetric) bin.iterations++;
-        if (timeMs < bin.firstMs) bin.firstMs = timeMs;
-        if (timeMs > bin.lastMs) bin.lastMs = timeMs;
-      }
-      /** The bins in time order. */
-      sorted() {
-        return [...this.bins.values()].sort((a, b) => a.startMs - b.startMs);
-      }
-      enter(timeMs) {
-        if (!Number.isFinite(timeMs)) throw new RangeError(`a point's time must be finite, got ${timeMs}`);
-        const key = Math.floor(timeMs / this.binMs);
-        let bin = this.bins.get(key);
-        if (bin === void 0) {
-          if (this.bins.size >= MAX_BINS) {
-            this.widen();
-            return this.enter(timeMs);
-          }
-          bin = { startMs: key * this.binMs, points: 0, requests: 0, iterations: 0, firstMs: Number.POSITIVE_INFINITY, lastMs: Number.NEGATIVE_INFINITY, metrics: 0, moreMetrics: void 0 };
-          this.bins.set(key, bin);
-        }
-        this.current = bin;
-        this.lo = key * this.binMs;
-        this.hi = this.lo + this.binMs;
-        return bin;
-      }
-      /** Doubles the bin width, merging neighbours. */
-      widen() {
-        this.binMs *= 2;
-        const old = [...this.bins.values()];
-        this.bins.clear();
-        for (const b of old) {
-          const key = Math.floor(b.startMs / this.binMs);
-          const into = this.bins.get(key);
-          if (into === void 0) {
-            this.bins.set(key, { ...b, startMs: key * this.binMs, moreMetrics: b.moreMetrics && new Set(b.moreMetrics) });
-            continue;
-          }
-          into.points += b.points;
-          into.requests += b.requests;
-          into.iterations += b.iterations;
-          into.firstMs = Math.min(into.firstMs, b.firstMs);
-          into.lastMs = Math.max(into.lastMs, b.lastMs);
-          into.metrics |= b.metrics;
-          if (b.moreMetrics) for (const m of b.moreMetrics) (into.moreMetrics ??= /* @__PURE__ */ new Set()).add(m);
-        }
-        this.current = void 0;
-        this.lo = Number.POSITIVE_INFINITY;
-        this.hi = Number.NEGATIVE_INFINITY;
-      }
-    };
-  }
-});
-
-// src/document/run-builder.ts
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function flat(text) {
-  Number(text);
-  return text;
-}
-function matches(sub, tags) {
-  for (const k in sub) if (tags[k] !== sub[k]) return false;
-  return true;
-}
-function signaturesOf(leaves) {
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const leaf of leaves) {
-    if (leaf.signature === void 0 || leaf.totals.type !== "rate" || leaf.totals.passes === 0) continue;
-    counts2.set(leaf.signature, (counts2.get(leaf.signature) ?? 0) + leaf.totals.passes);
-  }
-  return signatureList(counts2);
-}
-function samples(t) {
-  switch (t.type) {
-    case "trend":
-      return t.histogram.count;
-    case "counter":
-      return t.samples;
-    case "rate":
-      return t.passes + t.fails;
-    case "gauge":
-      return t.samples;
-  }
-}
-function regroup(windows, to) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const [i, w] of windows) {
-    const j = to(i);
-    const m = merged.get(j);
-    if (m) m.add(w);
-    else merged.set(j, w);
-  }
-  return merged;
-}
-function encodeScope(s) {
-  const base = { metric: s.metric, tags: { ...s.tags } };
-  const t = s.totals;
-  switch (t.type) {
-    case "trend":
-      return { ...base, type: "trend", trend: t.histogram.encode() };
-    case "counter":
-      return { ...base, type: "counter", counter: { count: t.count, samples: t.samples } };
-    case "rate":
-      return { ...base, type: "rate", rate: { passes: t.passes, fails: t.fails } };
-    case "gauge":
-      return { ...base, type: "gauge", gauge: t.samples > 0 ? { value: t.value, min: t.min, max: t.max, samples: t.samples } : { value: 0, min: 0, max: 0, samples: 0 } };
-  }
-}
-function encodeWindows(windows, lowest, highest = Number.POSITIVE_INFINITY) {
-  return [...windows.entries()].filter(([i]) => i >= lowest && i <= highest).sort((a, b) => a[0] - b[0]).map(([i, w]) => encodeWindow(i - lowest, w));
-}
-function encodeWindow(i, w) {
-  switch (w.type) {
-    case "trend":
-      return { i, count: w.count, sum: w.sum, min: w.min, max: w.max, sumLog: w.sumLog, sumLogSq: w.sumLogSq, sketch: w.sketch.encode() };
-    case "counter":
-      return { i, count: w.count };
-    case "rate":
-      return { i, count: w.count, passes: w.passes };
-    case "gauge":
-      return { i, count: w.count, min: w.min, max: w.max, last: w.last };
-  }
-}
-var UNWINDOWED_BUILTINS, AUTO_WIDTHS_MS, ITERATIONS_METRIC, MAX_TAG_KEYS, RunBuilder, NO_TAGS;
-var init_run_builder = __esm({
-  "src/document/run-builder.ts"() {
-    "use strict";
-    init_accumulators();
-    init_failure_signatures();
-    init_roles();
-    init_schema_version();
-    init_run_span();
-    init_scope_cardinality();
-    init_selector();
-    init_time_profile();
-    init_trend_histogram();
-    UNWINDOWED_BUILTINS = /* @__PURE__ */ new Set([
-      "http_req_blocked",
-      "http_req_connecting",
-      "http_req_tls_handshaking",
-      "http_req_sending",
-      "http_req_waiting",
-      "http_req_receiving",
-      "data_sent",
-      "data_received",
-      "group_duration",
-      "vus_max",
-      "ws_connecting",
-      "ws_session_duration",
-      "ws_msgs_sent",
-      "ws_msgs_received",
-      "ws_sessions",
-      "ws_ping",
-      "iteration_duration"
-    ]);
-    AUTO_WIDTHS_MS = [1e3, 2e3, 1e4, 2e4, 6e4, 12e4, 6e5, 12e5, 36e5];
-    ITERATIONS_METRIC = "iterations";
-    MAX_TAG_KEYS = 64;
-    RunBuilder = class {
-      constructor(options) {
-        this.options = options;
-        this.requestsMetric = options.requestsMetric ?? K6_ROLES.requests;
-        this.failuresMetric = options.failuresMetric ?? K6_ROLES.failures;
-        this.widthMs = options.window === "auto" ? AUTO_WIDTHS_MS[0] : Math.round(options.window * 1e3);
-        this.maxWindows = options.maxWindows ?? 360;
-        this.cardinality = new ScopeCardinality(options.maxScopes);
-        for (const s of options.submetrics ?? []) {
-          const list = this.extraSubmetrics.get(s.metric) ?? [];
-          list.push(s.tags);
-          this.extraSubmetrics.set(s.metric, list);
-        }
-      }
-      options;
-      metrics = [];
-      metricIds = /* @__PURE__ */ new Map();
-      leaves = /* @__PURE__ */ new Map();
-      extraSubmetrics = /* @__PURE__ */ new Map();
-      originMs = Number.NaN;
-      widthMs;
-      widthStep = 0;
-      /**
-       * Window indexes that hold points. 'auto' widens when more than `maxWindows` are occupied — not when the
-       * span would need more: one stray point an hour away adds one window instead of coarsening all of them.
-       */
-      occupied = /* @__PURE__ */ new Set();
-      lastOccupied = Number.NaN;
-      /** The highest window index any point went to, and the leaves with windows still counting densely. */
-      maxSeenIndex = Number.NEGATIVE_INFINITY;
-      openLeaves = /* @__PURE__ */ new Set();
-      /** Templates for URL-like grouping values and the maxScopes cap. */
-      cardinality;
-      /** Where the points lie in time: the run's span, without stray points far from it (run-span.ts). */
-      profile = new TimeProfile();
-      maxWindows;
-      points = 0;
-      /** The request counter's name (see RunBuilderOptions.requestsMetric). */
-      requestsMetric;
-      /** The failures rate's name (see RunBuilderOptions.failuresMetric), and its id once defined. */
-      failuresMetric;
-      failuresId = -1;
-      /** The failure signatures told apart so far (at most MAX_SIGNATURE_KEYS; later new ones are `other`). */
-      signatureKeys = /* @__PURE__ */ new Set();
-      /** Declares a metric (k6 writes one "Metric" line before its first point). Returns its id. */
-      defineMetric(def) {
-        const known2 = this.metricIds.get(def.name);
-        if (known2 !== void 0) {
-          const state = this.metrics[known2];
-          state.def = {
-            ...state.def,
-            thresholds: [.../* @__PURE__ */ new Set([...state.def.thresholds, ...def.thresholds])],
-            submetrics: [...state.def.submetrics, ...def.submetrics]
-          };
-          state.submetrics = [...state.submetrics, ...def.submetrics];
-          return known2;
-        }
-        const id = this.metrics.length;
-        const windowed = this.options.windowed ? this.options.windowed(def.name) : !UNWINDOWED_BUILTINS.has(def.name);
-        this.metrics.push({ def, windowed, tagKeys: /* @__PURE__ */ new Set(), submetrics: [...this.extraSubmetrics.get(def.name) ?? [], ...def.submetrics] });
-        this.metricIds.set(def.name, id);
-        if (def.name === this.requestsMetric) this.profile.requestsMetric = id;
-        if (def.name === this.failuresMetric && def.type === "rate") this.failuresId = id;
-        if (def.name === ITERATIONS_METRIC) this.profile.iterationsMetric = id;
-        return id;
-      }
-      metricId(name) {
-        return this.metricIds.get(name);
-      }
-      metricDefinition(id) {
-        return this.metrics[id].def;
-      }
-      /** The leaf a point of this metric with these tags counts in. Parsers should cache the answer per raw tag text. */
-      targets(metric, tags) {
-        const state = this.metrics[metric];
-        for (const k in tags) if (state.tagKeys.size < MAX_TAG_KEYS) state.tagKeys.add(k);
-        const values = [metric];
-        for (const tag of this.options.groupBy) {
-          const raw = tags[tag];
-          values.push(raw === void 0 ? null : this.cardinality.value(tag, raw));
-        }
-        const subs = state.submetrics;
-        for (let i = 0; i < subs.length; i++) if (matches(subs[i], tags)) values.push(i);
-        const signature = metric === this.failuresId ? this.signatureOf(tags) : void 0;
-        if (signature !== void 0) values.push(signature);
-        const key = JSON.stringify(values);
-        const cached2 = this.leaves.get(key);
-        if (cached2) return cached2;
-        const scopes = [{ name: state.def.name, tags: NO_TAGS }];
-        this.options.groupBy.forEach((tag, k) => {
-          const value2 = values[k + 1];
-          if (typeof value2 === "string") {
-            const t = this.cardinality.tagsOf(tag, value2);
-            scopes.push({ name: flat(scopeName(state.def.name, t)), tags: t, group: tag });
-          }
-        });
-        for (const i of values.slice(this.options.groupBy.length + 1, signature === void 0 ? void 0 : -1)) scopes.push({ name: scopeName(state.def.name, subs[i]), tags: subs[i] });
-        const declared = new Set(scopes.filter((s) => s.group === void 0).map((s) => s.name));
-        for (const s of scopes) if (s.group !== void 0 && declared.has(s.name)) this.cardinality.pin(s.group, s.tags[s.group]);
-        const unique = scopes.filter((s, i) => scopes.findIndex((o) => o.name === s.name) === i).slice();
-        const scale = state.def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
-        const totals = newTotals(state.def.type, scale);
-        const leaf = {
-          metric,
-          totals,
-          histogram: totals.type === "trend" ? totals.histogram : void 0,
-          scopes: unique,
-          signature,
-          windows: state.windowed ? /* @__PURE__ */ new Map() : void 0,
-          lastIndex: Number.NaN,
-          lastWindow: void 0,
-          maxIndex: Number.NEGATIVE_INFINITY,
-          open: []
-        };
-        const targets = { metric, leaf };
-        this.leaves.set(key, targets);
-        return targets;
-      }
-      /** The signature key of a failures point's tags, bounded: past MAX_SIGNATURE_KEYS new ones are `other`. */
-      signatureOf(tags) {
-        const key = signatureKey(tags);
-        if (this.signatureKeys.has(key)) return key;
-        if (this.signatureKeys.size >= MAX_SIGNATURE_KEYS) return OTHER_SIGNATURE;
-        this.signatureKeys.add(key);
-        return key;
-      }
-      next = new Float64Array(2);
-      point(targets, timeMs, value2) {
-        this.next[0] = timeMs;
-        this.next[1] = value2;
-        this.recordNext(targets);
-      }
-      recordNext(targets) {
-        const timeMs = this.next[0];
-        const value2 = this.next[1];
-        this.points++;
-        const leaf = targets.leaf;
-        if (leaf.histogram !== void 0) leaf.histogram.record(value2);
-        else recordTotal(leaf.totals, timeMs, value2);
-        this.profile.record(timeMs, targets.metric);
-        if (!leaf.windows) return;
-        const index = this.windowIndex(timeMs);
-        let win = leaf.lastWindow;
-        if (index !== leaf.lastIndex) {
-          win = leaf.windows.get(index);
-          if (!win) {
-            win = new WindowTotals(leaf.totals.type, "filling");
-            leaf.windows.set(index, win);
-            leaf.open.push({ index, window: win });
-            this.openLeaves.add(leaf);
-          }
-          if (index > leaf.maxIndex) {
-            leaf.maxIndex = index;
-            const stillOpen = [];
-            for (const o of leaf.open) {
-              if (o.index >= index - 1) stillOpen.push(o);
-              else o.window.close();
-            }
-            leaf.open = stillOpen;
-          }
-          leaf.lastIndex = index;
-          leaf.lastWindow = win;
-        }
-        if (leaf.histogram !== void 0) win.recordTrend(value2);
-        else win.record(timeMs, value2);
-      }
-      windowIndex(timeMs) {
-        if (Number.isNaN(this.originMs)) this.originMs = Math.floor(timeMs / 1e3) * 1e3;
-        const index = Math.floor((timeMs - this.originMs) / this.widthMs);
-        if (index === this.lastOccupied) return index;
-        this.lastOccupied = index;
-        if (this.occupied.has(index)) return index;
-        this.occupied.add(index);
-        if (index > this.maxSeenIndex) {
-          this.maxSeenIndex = index;
-          this.closeStale(index);
-        }
-        if (this.options.window !== "auto" || this.occupied.size <= this.maxWindows) return index;
-        this.widen();
-        this.lastOccupied = Math.floor((timeMs - this.originMs) / this.widthMs);
-        return this.lastOccupied;
-      }
-      /**
-       * Compacts the windows of every leaf that are two or more behind the newest: a leaf with a rare tag
-       * set (one of thousands of endpoints) would otherwise keep its dense counters to the end of the run.
-       */
-      closeStale(newest) {
-        for (const leaf of this.openLeaves) {
-          const stillOpen = [];
-          for (const o of leaf.open) {
-            if (o.index >= newest - 1) stillOpen.push(o);
-            else o.window.close();
-          }
-          leaf.open = stillOpen;
-          if (stillOpen.length === 0) this.openLeaves.delete(leaf);
-        }
-      }
-      /** Steps to the next wider window and merges the existing windows into it. */
-      widen() {
-        while (this.occupied.size > this.maxWindows) {
-          this.widthStep++;
-          const next = AUTO_WIDTHS_MS[this.widthStep] ?? this.widthMs * 2;
-          const factor = next / this.widthMs;
-          for (const { leaf } of this.leaves.values()) {
-            if (!leaf.windows) continue;
-            for (const o of leaf.open) o.window.close();
-            leaf.windows = regroup(leaf.windows, (i) => Math.floor(i / factor));
-            leaf.lastIndex = Number.NaN;
-            leaf.lastWindow = void 0;
-            leaf.maxIndex = Number.NEGATIVE_INFINITY;
-            leaf.open = [];
-          }
-          this.widthMs = next;
-          this.occupied = new Set([...this.occupied].map((i) => Math.floor(i / factor)));
-          this.maxSeenIndex = Math.floor(this.maxSeenIndex / factor);
-        }
-        this.openLeaves.clear();
-      }
-      /**
-       * Scopes as sums of their leaves, built and encoded one at a time so that only one scope's sum is in
-       * memory at once (a run has hundreds of scopes).
-       */
-      encodeScopes(lowest, highest, folded) {
-        const members2 = /* @__PURE__ */ new Map();
-        for (const { leaf } of this.leaves.values()) {
-          for (const scope of leaf.scopes) {
-            let s = scope;
-            if (s.group !== void 0 && folded.get(s.group)?.has(s.tags[s.group])) {
-              const tags = { [s.group]: OTHER_VALUE };
-              s = { name: scopeName(this.metrics[leaf.metric].def.name, tags), tags };
-            }
-            const m = members2.get(s.name);
-            if (m) m.leaves.push(leaf);
-            else members2.set(s.name, { tags: s.tags, leaves: [leaf] });
-          }
-        }
-        const scopes = {};
-        const series = {};
-        const trendSums = /* @__PURE__ */ new Map();
-        for (const name of [...members2.keys()].sort(compareText2)) {
-          const { tags, leaves } = members2.get(name);
-          const def = this.metrics[leaves[0].metric].def;
-          const scale = def.contains === "time" ? TIME_SCALE : VALUE_SCALE;
-          let totals;
-          if (def.type === "trend") {
-            totals = trendSums.get(scale) ?? newTotals("trend", scale);
-            trendSums.set(scale, totals);
-            if (totals.type === "trend") totals.histogram.clear();
-          } else {
-            totals = newTotals(def.type, scale);
-          }
-          for (const leaf of leaves) addTotals(totals, leaf.totals);
-          const scope = encodeScope({ metric: def.name, tags, totals });
-          scopes[name] = scope.type === "rate" && leaves[0].metric === this.failuresId ? { ...scope, signatures: signaturesOf(leaves) } : scope;
-          if (!leaves[0].windows) continue;
-          const windows = /* @__PURE__ */ new Map();
-          for (const leaf of leaves) {
-            for (const [i, w] of leaf.windows) {
-              let target = windows.get(i);
-              if (!target) {
-                target = new WindowTotals(def.type, "summing");
-                windows.set(i, target);
-              }
-              target.add(w);
-            }
-          }
-          const encoded = encodeWindows(windows, lowest, highest);
-          if (encoded.length > 0) series[name] = encoded;
-        }
-        return { scopes, series };
-      }
-      /** Requests and points per value of each grouping tag, for the maxScopes cap. */
-      scopeWeights() {
-        const weights = /* @__PURE__ */ new Map();
-        for (const { leaf } of this.leaves.values()) {
-          const isRequests = this.metrics[leaf.metric].def.name === this.requestsMetric;
-          const points = samples(leaf.totals);
-          for (const s of leaf.scopes) {
-            if (s.group === void 0) continue;
-            let byValue = weights.get(s.group);
-            if (!byValue) weights.set(s.group, byValue = /* @__PURE__ */ new Map());
-            const value2 = s.tags[s.group];
-            let w = byValue.get(value2);
-            if (!w) byValue.set(value2, w = { requests: 0, points: 0 });
-            w.points += points;
-            if (isRequests && leaf.totals.type === "counter") w.requests += leaf.totals.count;
-          }
-        }
-        return weights;
-      }
-      /** The run document of everything recorded so far. */
-      finish(info) {
-        const span = runSpan(this.profile.sorted());
-        const start = span ? span.firstMs : 0;
-        const end = span ? span.lastMs : 0;
-        const measured = span !== void 0 && !Number.isNaN(this.originMs);
-        const lowest = measured ? Math.floor((start - this.originMs) / this.widthMs) : 0;
-        const highest = measured ? Math.floor((end - this.originMs) / this.widthMs) : Number.POSITIVE_INFINITY;
-        const { folded, warnings: capWarnings } = this.cardinality.fold(this.scopeWeights());
-        const { scopes, series } = this.encodeScopes(lowest, highest, folded);
-        const templateWarning = this.cardinality.templateWarning();
-        const names = this.metrics.map((m) => m.def.name);
-        const spanWarnings = span ? span.setAside.map((s) => setAsideWarning(s, names, span)) : [];
-        const metrics = {};
-        for (const m of [...this.metrics].sort((a, b) => compareText2(a.def.name, b.def.name))) {
-          metrics[m.def.name] = { type: m.def.type, contains: m.def.contains, thresholds: [...m.def.thresholds], ...m.tagKeys.size > 0 ? { tags: [...m.tagKeys].sort(compareText2) } : {} };
-        }
-        return {
-          schema: RUN_DOCUMENT_SCHEMA,
-          meta: {
-            tool: info.tool,
-            ...info.roles !== void 0 ? { roles: { ...info.roles } } : {},
-            ...info.toolVersion !== void 0 ? { toolVersion: info.toolVersion } : {},
-            ...info.stage !== void 0 ? { stage: info.stage } : {},
-            start: new Date(start).toISOString(),
-            end: new Date(end).toISOString(),
-            durationSeconds: info.durationSeconds ?? (end - start) / 1e3,
-            ...info.gitSha !== void 0 ? { gitSha: info.gitSha } : {},
-            labels: info.labels ?? {},
-            partial: info.sources.some((s) => s.partial),
-            aggregateOnly: info.aggregateOnly ?? false,
-            groupBy: [...this.options.groupBy],
-            sources: info.sources,
-            warnings: [...info.warnings ?? [], ...spanWarnings, ...templateWarning !== void 0 ? [templateWarning] : [], ...capWarnings]
-          },
-          metrics,
-          scopes,
-          windows: {
-            originMs: measured ? this.originMs + lowest * this.widthMs : start,
-            widthMs: this.widthMs,
-            series
-          }
-        };
-      }
-    };
-    NO_TAGS = Object.freeze({});
-  }
-});
-
-// src/ingest/k6/builtin-metrics.ts
-var trendTime, counter, counterData, rate, gauge, K6_BUILTIN_METRICS;
-var init_builtin_metrics = __esm({
-  "src/ingest/k6/builtin-metrics.ts"() {
-    "use strict";
-    trendTime = { type: "trend", contains: "time" };
-    counter = { type: "counter", contains: "default" };
-    counterData = { type: "counter", contains: "data" };
-    rate = { type: "rate", contains: "default" };
-    gauge = { type: "gauge", contains: "default" };
-    K6_BUILTIN_METRICS = /* @__PURE__ */ new Map([
-      ["vus", gauge],
-      ["vus_max", gauge],
-      ["iterations", counter],
-      ["iteration_duration", trendTime],
-      ["dropped_iterations", counter],
-      ["data_received", counterData],
-      ["data_sent", counterData],
-      ["checks", rate],
-      ["group_duration", trendTime],
-      ["http_reqs", counter],
-      ["http_req_duration", trendTime],
-      ["http_req_blocked", trendTime],
-      ["http_req_connecting", trendTime],
-      ["http_req_tls_handshaking", trendTime],
-      ["http_req_sending", trendTime],
-      ["http_req_waiting", trendTime],
-      ["http_req_receiving", trendTime],
-      ["http_req_failed", rate],
-      ["ws_connecting", trendTime],
-      ["ws_session_duration", trendTime],
-      ["ws_ping", trendTime],
-      ["ws_sessions", counter],
-      ["ws_msgs_sent", counter],
-      ["ws_msgs_received", counter],
-      ["grpc_req_duration", trendTime],
-      ["grpc_streams", counter],
-      ["grpc_streams_msgs_sent", counter],
-      ["grpc_streams_msgs_received", counter],
-      ["browser_data_received", counterData],
-      ["browser_data_sent", counterData],
-      ["browser_http_req_duration", trendTime],
-      ["browser_http_req_failed", rate],
-      ["browser_web_vital_cls", { type: "trend", contains: "default" }],
-      ["browser_web_vital_fcp", trendTime],
-      ["browser_web_vital_fid", trendTime],
-      ["browser_web_vital_inp", trendTime],
-      ["browser_web_vital_lcp", trendTime],
-      ["browser_web_vital_ttfb", trendTime]
-    ]);
-  }
-});
-
-// src/engine/watch-looks.ts
-function startLooks(watch, snapshot, stop, log, now = Date.now) {
-  const startedMs = now();
-  let ended = false;
-  let stoppedBy;
-  let timer;
-  const halt = (why2) => {
-    if (ended || stoppedBy !== void 0) return;
-    stoppedBy = why2;
-    stop();
-  };
-  const budgetTimer = setTimeout(() => {
-    if (ended || stoppedBy !== void 0) return;
-    log.warning(`the load ran past the stage's budget of ${watch.maxSeconds} s (does the script read PERF_GATE_STAGE_DURATION?): stopping it`);
-    halt("budget");
-  }, (watch.maxSeconds + BUDGET_SLACK_SECONDS) * 1e3);
-  budgetTimer.unref?.();
-  const next = (i) => {
-    if (ended || stoppedBy !== void 0 || i >= watch.atSeconds.length) return;
-    const at = watch.atSeconds[i];
-    timer = setTimeout(() => void lookAt(i, at), Math.max(0, startedMs + at * 1e3 - now()));
-  };
-  const lookAt = async (i, at) => {
-    if (ended) return;
-    const run3 = snapshot();
-    if (run3 !== void 0) {
-      try {
-        if (await watch.look(run3, at)) halt("look");
-      } catch (err) {
-        log.warning(`the look at ${at} s failed, the load runs on: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    next(i + 1);
-  };
-  next(0);
-  return {
-    end: () => {
-      ended = true;
-      if (timer) clearTimeout(timer);
-      clearTimeout(budgetTimer);
-    },
-    get stoppedBy() {
-      return stoppedBy;
-    }
-  };
-}
-var BUDGET_SLACK_SECONDS;
-var init_watch_looks = __esm({
-  "src/engine/watch-looks.ts"() {
-    "use strict";
-    BUDGET_SLACK_SECONDS = 5;
-  }
-});
-
-// src/engine/embedded/schedule.ts
-function slotCounts(weights, maxCycle = MAX_CYCLE) {
-  if (weights.length === 0) throw new RangeError("slotCounts: no weights");
-  for (const w of weights) {
-    if (!(Number.isFinite(w) && w > 0)) throw new RangeError(`slotCounts: weights must be positive numbers but got ${w}`);
-  }
-  if (weights.every(Number.isInteger)) {
-    const g = weights.reduce((a, b) => gcd2(a, b));
-    const reduced = weights.map((w) => w / g);
-    if (reduced.reduce((a, b) => a + b, 0) <= maxCycle) return reduced;
-  }
-  const total2 = weights.reduce((a, b) => a + b, 0);
-  const slots = Math.max(maxCycle, weights.length);
-  const exact = weights.map((w) => w / total2 * slots);
-  const counts2 = exact.map((e) => Math.max(1, Math.floor(e)));
-  let left = slots - counts2.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % byRemainder.length, left--) counts2[byRemainder[k].i]++;
-  return counts2;
-}
-function weightedCycle(weights, maxCycle = MAX_CYCLE) {
-  const counts2 = slotCounts(weights, maxCycle);
-  const total2 = counts2.reduce((a, b) => a + b, 0);
-  const current = counts2.map(() => 0);
-  const cycle = [];
-  for (let n = 0; n < total2; n++) {
-    let best = 0;
-    for (let i = 0; i < counts2.length; i++) {
-      current[i] += counts2[i];
-      if (current[i] > current[best]) best = i;
-    }
-    current[best] -= total2;
-    cycle.push(best);
-  }
-  return cycle;
-}
-function splitEvenly(total2, steps) {
-  return Array.from({ length: steps }, (_, i) => Math.floor(total2 / steps) + (i < total2 % steps ? 1 : 0));
-}
-function gcd2(a, b) {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
-}
-var MAX_CYCLE;
-var init_schedule = __esm({
-  "src/engine/embedded/schedule.ts"() {
-    "use strict";
-    MAX_CYCLE = 1e3;
-  }
-});
-
-// node_modules/autocannon/package.json with { type: 'json' }
-var package_default;
-var init_package = __esm({
-  "node_modules/autocannon/package.json with { type: 'json' }"() {
-    package_default = {
-      name: "autocannon",
-      version: "9.0.0",
-      description: "Fast HTTP benchmarking tool written in Node.js",
-      main: "autocannon.js",
-      bin: {
-        autocannon: "autocannon.js"
-      },
-      scripts: {
-        test: "npm run lint && borp --no-timeout --concurrency 4",
-        lint: "eslint .",
-        "lint:fix": "eslint . --fix"
-      },
-      "pre-commit": [
-        "test"
-      ],
-      repository: {
-        type: "git",
-        url: "git+https://github.com/mcollina/autocannon.git"
-      },
-      keywords: [
-        "http",
-        "soak",
-        "load",
-        "fast",
-        "wrk",
-        "ab",
-        "test"
-      ],
-      author: "Matteo Collina <hello@matteocollina.com>",
-      contributors: [
-        "Glen Keane <glenkeane.94@gmail.com>",
-        "Donald Robertson <donaldarobertson89@gmail.com",
-        "Salman Mitha <SalmanMitha@gmail.com>"
-      ],
-      license: "MIT",
-      bugs: {
-        url: "https://github.com/mcollina/autocannon/issues"
-      },
-      homepage: "https://github.com/mcollina/autocannon#readme",
-      devDependencies: {
-        "ansi-regex": "^5.0.1",
-        bl: "^6.0.0",
-        borp: "^1.0.0",
-        busboy: "^0.3.1",
-        eslint: "^10.14.0",
-        neostandard: "^0.14.1",
-        "pre-commit": "^1.1.2",
-        proxyquire: "^2.1.3",
-        split2: "^4.0.0",
-        "why-is-node-running": "^2.3.0"
-      },
-      dependencies: {
-        "@minimistjs/subarg": "^1.0.0",
-        chalk: "^4.1.0",
-        "char-spinner": "^1.0.1",
-        "cli-table3": "^0.6.0",
-        "color-support": "^1.1.1",
-        "cross-argv": "^2.0.0",
-        "form-data": "^4.0.0",
-        "has-async-hooks": "^1.0.0",
-        "hdr-histogram-js": "^3.0.0",
-        "hdr-histogram-percentiles-obj": "^3.0.0",
-        "http-parser-js": "^0.5.2",
-        hyperid: "^4.0.0",
-        "lodash.chunk": "^4.2.0",
-        "lodash.clonedeep": "^4.5.0",
-        "lodash.flatten": "^4.4.0",
-        "manage-path": "^2.0.0",
-        "on-net-listen": "^1.1.1",
-        "pretty-bytes": "^5.4.1",
-        progress: "^2.0.3",
-        reinterval: "^1.1.0",
-        retimer: "^3.0.0",
-        semver: "^7.3.2",
-        timestring: "^6.0.0"
-      }
-    };
-  }
-});
-
-// node_modules/cross-argv/index.js
-var require_cross_argv = __commonJS({
-  "node_modules/cross-argv/index.js"(exports2, module2) {
-    var IS_WINDOWS = process.platform === "win32";
-    module2.exports = crossArgv;
-    function crossArgv(pargv, force) {
-      if (!pargv) pargv = process.argv;
-      const str = pargv.join(` `);
-      if ((!IS_WINDOWS || (str.match(/'/g) || []).length < 2) && !force) return pargv;
-      const newStr = str.replace(/'(.+?)'/g, `"$1"`);
-      return splitCommandLine(newStr);
-    }
-    function splitCommandLine(commandLine) {
-      var doubleDoubleQuote = "<DDQ>";
-      while (commandLine.indexOf(doubleDoubleQuote) > -1) doubleDoubleQuote += "@";
-      var noDoubleDoubleQuotes = commandLine.replace(/""/g, doubleDoubleQuote);
-      var spaceMarker = "<SP>";
-      while (commandLine.indexOf(spaceMarker) > -1) spaceMarker += "@";
-      var noSpacesInQuotes = noDoubleDoubleQuotes.replace(/"([^"]*)"?/g, (fullMatch, capture) => {
-        return capture.replace(/ /g, spaceMarker).replace(RegExp(doubleDoubleQuote, "g"), '"');
-      });
-      var mangledParamArray = noSpacesInQuotes.split(/ +/);
-      var paramArray = mangledParamArray.map((mangledParam) => {
-        return mangledParam.replace(RegExp(spaceMarker, "g"), " ").replace(RegExp(doubleDoubleQuote, "g"), "");
-      });
-      return paramArray;
-    }
-  }
-});
-
-// node_modules/manage-path/dist/get-path-var.js
-var require_get_path_var = __commonJS({
-  "node_modules/manage-path/dist/get-path-var.js"(exports2, module2) {
-    "use strict";
-    module2.exports = getPathVar;
-    var PATH_REGEX = /^PATH$/i;
-    function getPathVar(env, platform) {
-      var PATH = "PATH";
-      if (platform === "win32") {
-        PATH = "Path";
-        Object.keys(env).some(function(e) {
-          var matches2 = PATH_REGEX.test(e);
-          if (matches2) {
-            PATH = e;
-          }
-          return matches2;
-        });
-      }
-      return PATH;
-    }
-  }
-});
-
-// node_modules/manage-path/dist/get-separator.js
-var require_get_separator = __commonJS({
-  "node_modules/manage-path/dist/get-separator.js"(exports2, module2) {
-    "use strict";
-    module2.exports = getSeparator;
-    function getSeparator(platform) {
-      return platform === "win32" ? ";" : ":";
-    }
-  }
-});
-
-// node_modules/manage-path/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/manage-path/dist/index.js"(exports2, module2) {
-    "use strict";
-    var getPathVar = require_get_path_var();
-    var getSeparator = require_get_separator();
-    module2.exports = managePath;
-    function managePath() {
-      var env = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
-      var _ref = arguments.length <= 1 || arguments[1] === void 0 ? { platform: process.platform } : arguments[1];
-      var _ref$platform = _ref.platform;
-      var platform = _ref$platform === void 0 ? process.platform : _ref$platform;
-      var pathVar = getPathVar(env, platform);
-      var separator = getSeparator(platform);
-      var originalPath = env[pathVar];
-      return { push, unshift, get, restore };
-      function push() {
-        for (var _len = arguments.length, paths = Array(_len), _key = 0; _key < _len; _key++) {
-          paths[_key] = arguments[_key];
-        }
-        return change(true, paths);
-      }
-      function unshift() {
-        for (var _len2 = arguments.length, paths = Array(_len2), _key2 = 0; _key2 < _len2; _key2++) {
-          paths[_key2] = arguments[_key2];
-        }
-        return change(false, paths);
-      }
-      function get() {
-        return env[pathVar];
-      }
-      function restore() {
-        env[pathVar] = originalPath;
-        return get();
-      }
-      function change(append, paths) {
-        if (!append) {
-          paths = paths.reverse();
-        }
-        paths.forEach(function(path4) {
-          var pathArray = getPathArray(path4);
-          addExistingPath(pathArray, env[pathVar], append);
-          env[pathVar] = pathArray.join(separator);
-        });
-        return get();
-      }
-    }
-    function getPathArray(pathToAdd) {
-      if (Array.isArray(pathToAdd)) {
-        return pathToAdd;
-      } else {
-        return [pathToAdd];
-      }
-    }
-    function addExistingPath(array2, path4, appendMode) {
-      if (!path4) {
-        return;
-      }
-      if (appendMode) {
-        array2.unshift(path4);
-      } else {
-        array2.push(path4);
-      }
-    }
-  }
-});
-
-// node_modules/has-async-hooks/index.js
-var require_has_async_hooks = __commonJS({
-  "node_modules/has-async-hooks/index.js"(exports2, module2) {
-    module2.exports = function() {
-      try {
-        return typeof __require("async_hooks").createHook === "function";
-      } catch (err) {
-        return false;
-      }
-    };
-  }
-});
-
-// node_modules/minimist/index.js
-var require_minimist = __commonJS({
-  "node_modules/minimist/index.js"(exports2, module2) {
-    "use strict";
-    function hasKey(obj, keys) {
-      var o = obj;
-      keys.slice(0, -1).forEach(function(key2) {
-        o = o[key2] || {};
-      });
-      var key = keys[keys.length - 1];
-      return key in o;
-    }
-    function isNumber(x) {
-      if (typeof x === "number") {
-        return true;
-      }
-      if (/^0x[0-9a-f]+$/i.test(x)) {
-        return true;
-      }
-      return /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
-    }
-    function isConstructorOrProto(obj, key) {
-      return key === "constructor" && typeof obj[key] === "function" || key === "__proto__";
-    }
-    module2.exports = function(args, opts) {
-      if (!opts) {
-        opts = {};
-      }
-      var flags = {
-        bools: {},
-        strings: {},
-        unknownFn: null
-      };
-      if (typeof opts.unknown === "function") {
-        flags.unknownFn = opts.unknown;
-      }
-      if (typeof opts.boolean === "boolean" && opts.boolean) {
-        flags.allBools = true;
-      } else {
-        [].concat(opts.boolean).filter(Boolean).forEach(function(key2) {
-          flags.bools[key2] = true;
-        });
-      }
-      var aliases = {};
-      function aliasIsBoolean(key2) {
-        return aliases[key2].some(function(x) {
-          return flags.bools[x];
-        });
-      }
-      Object.keys(opts.alias || {}).forEach(function(key2) {
-        aliases[key2] = [].concat(opts.alias[key2]);
-        aliases[key2].forEach(function(x) {
-          aliases[x] = [key2].concat(aliases[key2].filter(function(y) {
-            return x !== y;
-          }));
-        });
-      });
-      [].concat(opts.string).filter(Boolean).forEach(function(key2) {
-        flags.strings[key2] = true;
-        if (aliases[key2]) {
-          [].concat(aliases[key2]).forEach(function(k) {
-            flags.strings[k] = true;
-          });
-        }
-      });
-      var defaults = opts.default || {};
-      var argv = { _: [] };
-      function argDefined(key2, arg2) {
-        return flags.allBools && /^--[^=]+$/.test(arg2) || flags.strings[key2] || flags.bools[key2] || aliases[key2];
-      }
-      function setKey(obj, keys, value3) {
-        var o = obj;
-        for (var i2 = 0; i2 < keys.length - 1; i2++) {
-          var key2 = keys[i2];
-          if (isConstructorOrProto(o, key2)) {
-            return;
-          }
-          if (o[key2] === void 0) {
-            o[key2] = {};
-          }
-          if (o[key2] === Object.prototype || o[key2] === Number.prototype || o[key2] === String.prototype) {
-            o[key2] = {};
-          }
-          if (o[key2] === Array.prototype) {
-            o[key2] = [];
-          }
-          o = o[key2];
-        }
-        var lastKey = keys[keys.length - 1];
-        if (isConstructorOrProto(o, lastKey)) {
-          return;
-        }
-        if (o === Object.prototype || o === Number.prototype || o === String.prototype) {
-          o = {};
-        }
-        if (o === Array.prototype) {
-          o = [];
-        }
-        if (o[lastKey] === void 0 || flags.bools[lastKey] || typeof o[lastKey] === "boolean") {
-          o[lastKey] = value3;
-        } else if (Array.isArray(o[lastKey])) {
-          o[lastKey].push(value3);
-        } else {
-          o[lastKey] = [o[lastKey], value3];
-        }
-      }
-      function setArg(key2, val, arg2) {
-        if (arg2 && flags.unknownFn && !argDefined(key2, arg2)) {
-          if (flags.unknownFn(arg2) === false) {
-            return;
-          }
-        }
-        var value3 = !flags.strings[key2] && isNumber(val) ? Number(val) : val;
-        setKey(argv, key2.split("."), value3);
-        (aliases[key2] || []).forEach(function(x) {
-          setKey(argv, x.split("."), value3);
-        });
-      }
-      Object.keys(flags.bools).forEach(function(key2) {
-        setArg(key2, defaults[key2] === void 0 ? false : defaults[key2]);
-      });
-      var notFlags = [];
-      if (args.indexOf("--") !== -1) {
-        notFlags = args.slice(args.indexOf("--") + 1);
-        args = args.slice(0, args.indexOf("--"));
-      }
-      for (var i = 0; i < args.length; i++) {
-        var arg = args[i];
-        var key;
-        var next;
-        if (/^--.+=/.test(arg)) {
-          var m = arg.match(/^--([^=]+)=([\s\S]*)$/);
-          key = m[1];
-          var value2 = m[2];
-          if (flags.bools[key]) {
-            value2 = value2 !== "false";
-          }
-          setArg(key, value2, arg);
-        } else if (/^--no-.+/.test(arg)) {
-          key = arg.match(/^--no-(.+)/)[1];
-          setArg(key, false, arg);
-        } else if (/^--.+/.test(arg)) {
-          key = arg.match(/^--(.+)/)[1];
-          next = args[i + 1];
-          if (next !== void 0 && !/^(-|--)[^-]/.test(next) && !flags.bools[key] && !flags.allBools && (aliases[key] ? !aliasIsBoolean(key) : true)) {
-            setArg(key, next, arg);
-            i += 1;
-          } else if (/^(true|false)$/.test(next)) {
-            setArg(key, next === "true", arg);
-            i += 1;
-          } else {
-            setArg(key, flags.strings[key] ? "" : true, arg);
-          }
-        } else if (/^-[^-]+/.test(arg)) {
-          var letters = arg.slice(1, -1).split("");
-          var broken = false;
-          for (var j = 0; j < letters.length; j++) {
-            next = arg.slice(j + 2);
-            if (next === "-") {
-              setArg(letters[j], next, arg);
-              continue;
-            }
-            if (/[A-Za-z]/.test(letters[j]) && next[0] === "=") {
-              setArg(letters[j], next.slice(1), arg);
-              broken = true;
-              break;
-            }
-            if (/[A-Za-z]/.test(letters[j]) && /-?\d+(\.\d*)?(e-?\d+)?$/.test(next)) {
-              setArg(letters[j], next, arg);
-              broken = true;
-              break;
-            }
-            if (letters[j + 1] && letters[j + 1].match(/\W/)) {
-              setArg(letters[j], arg.slice(j + 2), arg);
-              broken = true;
-              break;
-            } else {
-              setArg(letters[j], flags.strings[letters[j]] ? "" : true, arg);
-            }
-          }
-          key = arg.slice(-1)[0];
-          if (!broken && key !== "-") {
-            if (args[i + 1] && !/^(-|--)[^-]/.test(args[i + 1]) && !flags.bools[key] && (aliases[key] ? !aliasIsBoolean(key) : true)) {
-              setArg(key, args[i + 1], arg);
-              i += 1;
-            } else if (args[i + 1] && /^(true|false)$/.test(args[i + 1])) {
-              setArg(key, args[i + 1] === "true", arg);
-              i += 1;
-            } else {
-              setArg(key, flags.strings[key] ? "" : true, arg);
-            }
-          }
-        } else {
-          if (!flags.unknownFn || flags.unknownFn(arg) !== false) {
-            argv._.push(flags.strings._ || !isNumber(arg) ? arg : Number(arg));
-          }
-          if (opts.stopEarly) {
-            argv._.push.apply(argv._, args.slice(i + 1));
-            break;
-          }
-        }
-      }
-      Object.keys(defaults).forEach(function(k) {
-        if (!hasKey(argv, k.split("."))) {
-          setKey(argv, k.split("."), defaults[k]);
-          (aliases[k] || []).forEach(function(x) {
-            setKey(argv, x.split("."), defaults[k]);
-          });
-        }
-      });
-      if (opts["--"]) {
-        argv["--"] = notFlags.slice();
-      } else {
-        notFlags.forEach(function(k) {
-          argv._.push(k);
-        });
-      }
-      return argv;
-    };
-  }
-});
-
-// node_modules/@minimistjs/subarg/index.js
-var require_subarg = __commonJS({
-  "node_modules/@minimistjs/subarg/index.js"(exports2, module2) {
-    var minimist = require_minimist();
-    module2.exports = function parse3(args, opts) {
-      var level2 = 0, index;
-      var args_ = [];
-      for (var i = 0; i < args.length; i++) {
-        if (typeof args[i] === "string" && /^\[/.test(args[i])) {
-          if (level2++ === 0) {
-            index = i;
-          }
-        }
-        if (typeof args[i] === "string" && /\]$/.test(args[i])) {
-          if (--level2 > 0) continue;
-          var sub = args.slice(index, i + 1);
-          if (typeof sub[0] === "string") {
-            sub[0] = sub[0].replace(/^\[/, "");
-          }
-          if (sub[0] === "") sub.shift();
-          var n = sub.length - 1;
-          if (typeof sub[n] === "string") {
-            sub[n] = sub[n].replace(/\]$/, "");
-          }
-          if (sub[n] === "") sub.pop();
-          args_.push(parse3(sub));
-        } else if (level2 === 0) args_.push(args[i]);
-      }
-      var argv = minimist(args_, opts);
-      return argv;
-    };
-  }
-});
-
-// node_modules/cli-table3/src/debug.js
-var require_debug = __commonJS({
-  "node_modules/cli-table3/src/debug.js"(exports2, module2) {
-    var messages = [];
-    var level2 = 0;
-    var debug = (msg, min) => {
-      if (level2 >= min) {
-        messages.push(msg);
-      }
-    };
-    debug.WARN = 1;
-    debug.INFO = 2;
-    debug.DEBUG = 3;
-    debug.reset = () => {
-      messages = [];
-    };
-    debug.setDebugLevel = (v) => {
-      level2 = v;
-    };
-    debug.warn = (msg) => debug(msg, debug.WARN);
-    debug.info = (msg) => debug(msg, debug.INFO);
-    debug.debug = (msg) => debug(msg, debug.DEBUG);
-    debug.debugMessages = () => messages;
-    module2.exports = debug;
-  }
-});
-
-// node_modules/ansi-regex/index.js
-var require_ansi_regex = __commonJS({
-  "node_modules/ansi-regex/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = ({ onlyFirst = false } = {}) => {
-      const pattern = [
-        "[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)",
-        "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"
-      ].join("|");
-      return new RegExp(pattern, onlyFirst ? void 0 : "g");
-    };
-  }
-});
-
-// node_modules/strip-ansi/index.js
-var require_strip_ansi = __commonJS({
-  "node_modules/strip-ansi/index.js"(exports2, module2) {
-    "use strict";
-    var ansiRegex = require_ansi_regex();
-    module2.exports = (string4) => typeof string4 === "string" ? string4.replace(ansiRegex(), "") : string4;
-  }
-});
-
-// node_modules/is-fullwidth-code-point/index.js
-var require_is_fullwidth_code_point = __commonJS({
-  "node_modules/is-fullwidth-code-point/index.js"(exports2, module2) {
-    "use strict";
-    var isFullwidthCodePoint = (codePoint) => {
-      if (Number.isNaN(codePoint)) {
-        return false;
-      }
-      if (codePoint >= 4352 && (codePoint <= 4447 || // Hangul Jamo
-      codePoint === 9001 || // LEFT-POINTING ANGLE BRACKET
-      codePoint === 9002 || // RIGHT-POINTING ANGLE BRACKET
-      // CJK Radicals Supplement .. Enclosed CJK Letters and Months
-      11904 <= codePoint && codePoint <= 12871 && codePoint !== 12351 || // Enclosed CJK Letters and Months .. CJK Unified Ideographs Extension A
-      12880 <= codePoint && codePoint <= 19903 || // CJK Unified Ideographs .. Yi Radicals
-      19968 <= codePoint && codePoint <= 42182 || // Hangul Jamo Extended-A
-      43360 <= codePoint && codePoint <= 43388 || // Hangul Syllables
-      44032 <= codePoint && codePoint <= 55203 || // CJK Compatibility Ideographs
-      63744 <= codePoint && codePoint <= 64255 || // Vertical Forms
-      65040 <= codePoint && codePoint <= 65049 || // CJK Compatibility Forms .. Small Form Variants
-      65072 <= codePoint && codePoint <= 65131 || // Halfwidth and Fullwidth Forms
-      65281 <= codePoint && codePoint <= 65376 || 65504 <= codePoint && codePoint <= 65510 || // Kana Supplement
-      110592 <= codePoint && codePoint <= 110593 || // Enclosed Ideographic Supplement
-      127488 <= codePoint && codePoint <= 127569 || // CJK Unified Ideographs Extension B .. Tertiary Ideographic Plane
-      131072 <= codePoint && codePoint <= 262141)) {
-        return true;
-      }
-      return false;
-    };
-    module2.exports = isFullwidthCodePoint;
-    module2.exports.default = isFullwidthCodePoint;
-  }
-});
-
-// node_modules/emoji-regex/index.js
-var require_emoji_regex = __commonJS({
-  "node_modules/emoji-regex/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function() {
-      return /\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62(?:\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74|\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F|\uD83D\uDC68(?:\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68\uD83C\uDFFB|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFE])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D)?\uD83D\uDC68|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D[\uDC66\uDC67])|[\u2695\u2696\u2708]\uFE0F|\uD83D[\uDC66\uDC67]|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|(?:\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708])\uFE0F|\uD83C\uDFFB\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C[\uDFFB-\uDFFF])|(?:\uD83E\uDDD1\uD83C\uDFFB\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)\uD83C\uDFFB|\uD83E\uDDD1(?:\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1)|(?:\uD83E\uDDD1\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D(?:\uD83D[\uDC68\uDC69]))(?:\uD83C[\uDFFB-\uDFFE])|(?:\uD83E\uDDD1\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB\uDFFC])|\uD83D\uDC69(?:\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFB\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFC-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D(?:\uD83D[\uDC68\uDC69])|\uD83D[\uDC68\uDC69])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD]))|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|(?:\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB-\uDFFD])|\uD83D\uDC69\u200D\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8|\uD83D\uDC69(?:\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708]|\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\u200D[\u2695\u2696\u2708])|(?:(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)\uFE0F|\uD83D\uDC6F|\uD83E[\uDD3C\uDDDE\uDDDF])\u200D[\u2640\u2642]|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|\u200D[\u2640\u2642])|\uD83C\uDFF4\u200D\u2620)\uFE0F|\uD83D\uDC69\u200D\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|\uD83D\uDC15\u200D\uD83E\uDDBA|\uD83D\uDC69\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC67|\uD83C\uDDFD\uD83C\uDDF0|\uD83C\uDDF4\uD83C\uDDF2|\uD83C\uDDF6\uD83C\uDDE6|[#\*0-9]\uFE0F\u20E3|\uD83C\uDDE7(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF])|\uD83C\uDDF9(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF])|\uD83C\uDDEA(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA])|\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF7(?:\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC])|\uD83D\uDC69(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF2(?:\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF])|\uD83C\uDDE6(?:\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF])|\uD83C\uDDF0(?:\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF])|\uD83C\uDDED(?:\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA])|\uD83C\uDDE9(?:\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF])|\uD83C\uDDFE(?:\uD83C[\uDDEA\uDDF9])|\uD83C\uDDEC(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE])|\uD83C\uDDF8(?:\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF])|\uD83C\uDDEB(?:\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7])|\uD83C\uDDF5(?:\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE])|\uD83C\uDDFB(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA])|\uD83C\uDDF3(?:\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF])|\uD83C\uDDE8(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF5\uDDF7\uDDFA-\uDDFF])|\uD83C\uDDF1(?:\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE])|\uD83C\uDDFF(?:\uD83C[\uDDE6\uDDF2\uDDFC])|\uD83C\uDDFC(?:\uD83C[\uDDEB\uDDF8])|\uD83C\uDDFA(?:\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF])|\uD83C\uDDEE(?:\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9])|\uD83C\uDDEF(?:\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5])|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:\uD83C[\uDFFB-\uDFFF])|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u261D\u270A-\u270D]|\uD83C[\uDF85\uDFC2\uDFC7]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC70\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDCAA\uDD74\uDD7A\uDD90\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1C\uDD1E\uDD1F\uDD30-\uDD36\uDDB5\uDDB6\uDDBB\uDDD2-\uDDD5])(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55]|\uD83C[\uDC04\uDCCF\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF7C\uDF7E-\uDF93\uDFA0-\uDFCA\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF4\uDFF8-\uDFFF]|\uD83D[\uDC00-\uDC3E\uDC40\uDC42-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDD7A\uDD95\uDD96\uDDA4\uDDFB-\uDE4F\uDE80-\uDEC5\uDECC\uDED0-\uDED2\uDED5\uDEEB\uDEEC\uDEF4-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])|(?:[#\*0-9\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u261D\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692-\u2697\u2699\u269B\u269C\u26A0\u26A1\u26AA\u26AB\u26B0\u26B1\u26BD\u26BE\u26C4\u26C5\u26C8\u26CE\u26CF\u26D1\u26D3\u26D4\u26E9\u26EA\u26F0-\u26F5\u26F7-\u26FA\u26FD\u2702\u2705\u2708-\u270D\u270F\u2712\u2714\u2716\u271D\u2721\u2728\u2733\u2734\u2744\u2747\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27A1\u27B0\u27BF\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299]|\uD83C[\uDC04\uDCCF\uDD70\uDD71\uDD7E\uDD7F\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE02\uDE1A\uDE2F\uDE32-\uDE3A\uDE50\uDE51\uDF00-\uDF21\uDF24-\uDF93\uDF96\uDF97\uDF99-\uDF9B\uDF9E-\uDFF0\uDFF3-\uDFF5\uDFF7-\uDFFF]|\uD83D[\uDC00-\uDCFD\uDCFF-\uDD3D\uDD49-\uDD4E\uDD50-\uDD67\uDD6F\uDD70\uDD73-\uDD7A\uDD87\uDD8A-\uDD8D\uDD90\uDD95\uDD96\uDDA4\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA-\uDE4F\uDE80-\uDEC5\uDECB-\uDED2\uDED5\uDEE0-\uDEE5\uDEE9\uDEEB\uDEEC\uDEF0\uDEF3-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])\uFE0F|(?:[\u261D\u26F9\u270A-\u270D]|\uD83C[\uDF85\uDFC2-\uDFC4\uDFC7\uDFCA-\uDFCC]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66-\uDC78\uDC7C\uDC81-\uDC83\uDC85-\uDC87\uDC8F\uDC91\uDCAA\uDD74\uDD75\uDD7A\uDD90\uDD95\uDD96\uDE45-\uDE47\uDE4B-\uDE4F\uDEA3\uDEB4-\uDEB6\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1F\uDD26\uDD30-\uDD39\uDD3C-\uDD3E\uDDB5\uDDB6\uDDB8\uDDB9\uDDBB\uDDCD-\uDDCF\uDDD1-\uDDDD])/g;
-    };
-  }
-});
-
-// node_modules/string-width/index.js
-var require_string_width = __commonJS({
-  "node_modules/string-width/index.js"(exports2, module2) {
-    "use strict";
-    var stripAnsi = require_strip_ansi();
-    var isFullwidthCodePoint = require_is_fullwidth_code_point();
-    var emojiRegex = require_emoji_regex();
-    var stringWidth = (string4) => {
-      if (typeof string4 !== "string" || string4.length === 0) {
-        return 0;
-      }
-      string4 = stripAnsi(string4);
-      if (string4.length === 0) {
-        return 0;
-      }
-      string4 = string4.replace(emojiRegex(), "  ");
-      let width = 0;
-      for (let i = 0; i < string4.length; i++) {
-        const code = string4.codePointAt(i);
-        if (code <= 31 || code >= 127 && code <= 159) {
-          continue;
-        }
-        if (code >= 768 && code <= 879) {
-          continue;
-        }
-        if (code > 65535) {
-          i++;
-        }
-        width += isFullwidthCodePoint(code) ? 2 : 1;
-      }
-      return width;
-    };
-    module2.exports = stringWidth;
-    module2.exports.default = stringWidth;
-  }
-});
-
-// node_modules/cli-table3/src/utils.js
-var require_utils = __commonJS({
-  "node_modules/cli-table3/src/utils.js"(exports2, module2) {
-    var stringWidth = require_string_width();
-    function codeRegex(capture) {
-      return capture ? /\u001b\[((?:\d*;){0,5}\d*)m/g : /\u001b\[(?:\d*;){0,5}\d*m/g;
-    }
-    function strlen(str) {
-      let code = codeRegex();
-      let stripped = ("" + str).replace(code, "");
-      let split = stripped.split("\n");
-      return split.reduce(function(memo2, s) {
-        return stringWidth(s) > memo2 ? stringWidth(s) : memo2;
-      }, 0);
-    }
-    function repeat(str, times) {
-      return Array(times + 1).join(str);
-    }
-    function pad2(str, len, pad3, dir) {
-      let length = strlen(str);
-      if (len + 1 >= length) {
-        let padlen = len - length;
-        switch (dir) {
-          case "right": {
-            str = repeat(pad3, padlen) + str;
-            break;
-          }
-          case "center": {
-            let right = Math.ceil(padlen / 2);
-            let left = padlen - right;
-            str = repeat(pad3, left) + str + repeat(pad3, right);
-            break;
-          }
-          default: {
-            str = str + repeat(pad3, padlen);
-            break;
-          }
-        }
-      }
-      return str;
-    }
-    var codeCache = {};
-    function addToCodeCache(name, on, off) {
-      on = "\x1B[" + on + "m";
-      off = "\x1B[" + off + "m";
-      codeCache[on] = { set: name, to: true };
-      codeCache[off] = { set: name, to: false };
-      codeCache[name] = { on, off };
-    }
-    addToCodeCache("bold", 1, 22);
-    addToCodeCache("italics", 3, 23);
-    addToCodeCache("underline", 4, 24);
-    addToCodeCache("inverse", 7, 27);
-    addToCodeCache("strikethrough", 9, 29);
-    function updateState(state, controlChars) {
-      let controlCode = controlChars[1] ? parseInt(controlChars[1].split(";")[0]) : 0;
-      if (controlCode >= 30 && controlCode <= 39 || controlCode >= 90 && controlCode <= 97) {
-        state.lastForegroundAdded = controlChars[0];
-        return;
-      }
-      if (controlCode >= 40 && controlCode <= 49 || controlCode >= 100 && controlCode <= 107) {
-        state.lastBackgroundAdded = controlChars[0];
-        return;
-      }
-      if (controlCode === 0) {
-        for (let i in state) {
-          if (Object.prototype.hasOwnProperty.call(state, i)) {
-            delete state[i];
-          }
-        }
-        return;
-      }
-      let info = codeCache[controlChars[0]];
-      if (info) {
-        state[info.set] = info.to;
-      }
-    }
-    function readState(line) {
-      let code = codeRegex(true);
-      let controlChars = code.exec(line);
-      let state = {};
-      while (controlChars !== null) {
-        updateState(state, controlChars);
-        controlChars = code.exec(line);
-      }
-      return state;
-    }
-    function unwindState(state, ret) {
-      let lastBackgroundAdded = state.lastBackgroundAdded;
-      let lastForegroundAdded = state.lastForegroundAdded;
-      delete state.lastBackgroundAdded;
-      delete state.lastForegroundAdded;
-      Object.keys(state).forEach(function(key) {
-        if (state[key]) {
-          ret += codeCache[key].off;
-        }
-      });
-      if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") {
-        ret += "\x1B[49m";
-      }
-      if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") {
-        ret += "\x1B[39m";
-      }
-      return ret;
-    }
-    function rewindState(state, ret) {
-      let lastBackgroundAdded = state.lastBackgroundAdded;
-      let lastForegroundAdded = state.lastForegroundAdded;
-      delete state.lastBackgroundAdded;
-      delete state.lastForegroundAdded;
-      Object.keys(state).forEach(function(key) {
-        if (state[key]) {
-          ret = codeCache[key].on + ret;
-        }
-      });
-      if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") {
-        ret = lastBackgroundAdded + ret;
-      }
-      if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") {
-        ret = lastForegroundAdded + ret;
-      }
-      return ret;
-    }
-    function truncateWidth(str, desiredLength) {
-      if (str.length === strlen(str)) {
-        return str.substr(0, desiredLength);
-      }
-      while (strlen(str) > desiredLength) {
-        str = str.slice(0, -1);
-      }
-      return str;
-    }
-    function truncateWidthWithAnsi(str, desiredLength) {
-      let code = codeRegex(true);
-      let split = str.split(codeRegex());
-      let splitIndex = 0;
-      let retLen = 0;
-      let ret = "";
-      let myArray;
-      let state = {};
-      while (retLen < desiredLength) {
-        myArray = code.exec(str);
-        let toAdd = split[splitIndex];
-        splitIndex++;
-        if (retLen + strlen(toAdd) > desiredLength) {
-          toAdd = truncateWidth(toAdd, desiredLength - retLen);
-        }
-        ret += toAdd;
-        retLen += strlen(toAdd);
-        if (retLen < desiredLength) {
-          if (!myArray) {
-            break;
-          }
-          ret += myArray[0];
-          updateState(state, myArray);
-        }
-      }
-      return unwindState(state, ret);
-    }
-    function truncate(str, desiredLength, truncateChar) {
-      truncateChar = truncateChar || "\u2026";
-      let lengthOfStr = strlen(str);
-      if (lengthOfStr <= desiredLength) {
-        return str;
-      }
-      desiredLength -= strlen(truncateChar);
-      let ret = truncateWidthWithAnsi(str, desiredLength);
-      ret += truncateChar;
-      const hrefTag = "\x1B]8;;\x07";
-      if (str.includes(hrefTag) && !ret.includes(hrefTag)) {
-        ret += hrefTag;
-      }
-      return ret;
-    }
-    function defaultOptions() {
-      return {
-        chars: {
-          top: "\u2500",
-          "top-mid": "\u252C",
-          "top-left": "\u250C",
-          "top-right": "\u2510",
-          bottom: "\u2500",
-          "bottom-mid": "\u2534",
-          "bottom-left": "\u2514",
-          "bottom-right": "\u2518",
-          left: "\u2502",
-          "left-mid": "\u251C",
-          mid: "\u2500",
-          "mid-mid": "\u253C",
-          right: "\u2502",
-          "right-mid": "\u2524",
-          middle: "\u2502"
-        },
-        truncate: "\u2026",
-        colWidths: [],
-        rowHeights: [],
-        colAligns: [],
-        rowAligns: [],
-        style: {
-          "padding-left": 1,
-          "padding-right": 1,
-          head: ["red"],
-          border: ["grey"],
-          compact: false
-        },
-        head: []
-      };
-    }
-    function mergeOptions(options, defaults) {
-      options = options || {};
-      defaults = defaults || defaultOptions();
-      let ret = Object.assign({}, defaults, options);
-      ret.chars = Object.assign({}, defaults.chars, options.chars);
-      ret.style = Object.assign({}, defaults.style, options.style);
-      return ret;
-    }
-    function wordWrap(maxLength, input2) {
-      let lines = [];
-      let split = input2.split(/(\s+)/g);
-      let line = [];
-      let lineLength = 0;
-      let whitespace;
-      for (let i = 0; i < split.length; i += 2) {
-        let word2 = split[i];
-        let newLength = lineLength + strlen(word2);
-        if (lineLength > 0 && whitespace) {
-          newLength += whitespace.length;
-        }
-        if (newLength > maxLength) {
-          if (lineLength !== 0) {
-            lines.push(line.join(""));
-          }
-          line = [word2];
-          lineLength = strlen(word2);
-        } else {
-          line.push(whitespace || "", word2);
-          lineLength = newLength;
-        }
-        whitespace = split[i + 1];
-      }
-      if (lineLength) {
-        lines.push(line.join(""));
-      }
-      return lines;
-    }
-    function textWrap(maxLength, input2) {
-      let lines = [];
-      let line = "";
-      function pushLine(str, ws) {
-        if (line.length && ws) line += ws;
-        line += str;
-        while (line.length > maxLength) {
-          lines.push(line.slice(0, maxLength));
-          line = line.slice(maxLength);
-        }
-      }
-      let split = input2.split(/(\s+)/g);
-      for (let i = 0; i < split.length; i += 2) {
-        pushLine(split[i], i && split[i - 1]);
-      }
-      if (line.length) lines.push(line);
-      return lines;
-    }
-    function multiLineWordWrap(maxLength, input2, wrapOnWordBoundary = true) {
-      let output2 = [];
-      input2 = input2.split("\n");
-      const handler = wrapOnWordBoundary ? wordWrap : textWrap;
-      for (let i = 0; i < input2.length; i++) {
-        output2.push.apply(output2, handler(maxLength, input2[i]));
-      }
-      return output2;
-    }
-    function colorizeLines(input2) {
-      let state = {};
-      let output2 = [];
-      for (let i = 0; i < input2.length; i++) {
-        let line = rewindState(state, input2[i]);
-        state = readState(line);
-        let temp = Object.assign({}, state);
-        output2.push(unwindState(temp, line));
-      }
-      return output2;
-    }
-    function hyperlink(url2, text) {
-      const OSC = "\x1B]";
-      const BEL = "\x07";
-      const SEP = ";";
-      return [OSC, "8", SEP, SEP, url2 || text, BEL, text, OSC, "8", SEP, SEP, BEL].join("");
-    }
-    module2.exports = {
-      strlen,
-      repeat,
-      pad: pad2,
-      truncate,
-      mergeOptions,
-      wordWrap: multiLineWordWrap,
-      colorizeLines,
-      hyperlink
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/styles.js
-var require_styles = __commonJS({
-  "node_modules/@colors/colors/lib/styles.js"(exports2, module2) {
-    var styles = {};
-    module2["exports"] = styles;
-    var codes = {
-      reset: [0, 0],
-      bold: [1, 22],
-      dim: [2, 22],
-      italic: [3, 23],
-      underline: [4, 24],
-      inverse: [7, 27],
-      hidden: [8, 28],
-      strikethrough: [9, 29],
-      black: [30, 39],
-      red: [31, 39],
-      green: [32, 39],
-      yellow: [33, 39],
-      blue: [34, 39],
-      magenta: [35, 39],
-      cyan: [36, 39],
-      white: [37, 39],
-      gray: [90, 39],
-      grey: [90, 39],
-      brightRed: [91, 39],
-      brightGreen: [92, 39],
-      brightYellow: [93, 39],
-      brightBlue: [94, 39],
-      brightMagenta: [95, 39],
-      brightCyan: [96, 39],
-      brightWhite: [97, 39],
-      bgBlack: [40, 49],
-      bgRed: [41, 49],
-      bgGreen: [42, 49],
-      bgYellow: [43, 49],
-      bgBlue: [44, 49],
-      bgMagenta: [45, 49],
-      bgCyan: [46, 49],
-      bgWhite: [47, 49],
-      bgGray: [100, 49],
-      bgGrey: [100, 49],
-      bgBrightRed: [101, 49],
-      bgBrightGreen: [102, 49],
-      bgBrightYellow: [103, 49],
-      bgBrightBlue: [104, 49],
-      bgBrightMagenta: [105, 49],
-      bgBrightCyan: [106, 49],
-      bgBrightWhite: [107, 49],
-      // legacy styles for colors pre v1.0.0
-      blackBG: [40, 49],
-      redBG: [41, 49],
-      greenBG: [42, 49],
-      yellowBG: [43, 49],
-      blueBG: [44, 49],
-      magentaBG: [45, 49],
-      cyanBG: [46, 49],
-      whiteBG: [47, 49]
-    };
-    Object.keys(codes).forEach(function(key) {
-      var val = codes[key];
-      var style = styles[key] = [];
-      style.open = "\x1B[" + val[0] + "m";
-      style.close = "\x1B[" + val[1] + "m";
-    });
-  }
-});
-
-// node_modules/@colors/colors/lib/system/has-flag.js
-var require_has_flag = __commonJS({
-  "node_modules/@colors/colors/lib/system/has-flag.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function(flag, argv) {
-      argv = argv || process.argv;
-      var terminatorPos = argv.indexOf("--");
-      var prefix = /^-{1,2}/.test(flag) ? "" : "--";
-      var pos = argv.indexOf(prefix + flag);
-      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/system/supports-colors.js
-var require_supports_colors = __commonJS({
-  "node_modules/@colors/colors/lib/system/supports-colors.js"(exports2, module2) {
-    "use strict";
-    var os = __require("os");
-    var hasFlag = require_has_flag();
-    var env = process.env;
-    var forceColor = void 0;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
-      forceColor = false;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = true;
-    }
-    if ("FORCE_COLOR" in env) {
-      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-    }
-    function translateLevel(level2) {
-      if (level2 === 0) {
-        return false;
-      }
-      return {
-        level: level2,
-        hasBasic: true,
-        has256: level2 >= 2,
-        has16m: level2 >= 3
-      };
-    }
-    function supportsColor(stream) {
-      if (forceColor === false) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (stream && !stream.isTTY && forceColor !== true) {
-        return 0;
-      }
-      var min = forceColor ? 1 : 0;
-      if (process.platform === "win32") {
-        var osRelease = os.release().split(".");
-        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some(function(sign) {
-          return sign in env;
-        }) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if ("TERM_PROGRAM" in env) {
-        var version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version2 >= 3 ? 3 : 2;
-          case "Hyper":
-            return 3;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      var level2 = supportsColor(stream);
-      return translateLevel(level2);
-    }
-    module2.exports = {
-      supportsColor: getSupportLevel,
-      stdout: getSupportLevel(process.stdout),
-      stderr: getSupportLevel(process.stderr)
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/custom/trap.js
-var require_trap = __commonJS({
-  "node_modules/@colors/colors/lib/custom/trap.js"(exports2, module2) {
-    module2["exports"] = function runTheTrap(text, options) {
-      var result = "";
-      text = text || "Run the trap, drop the bass";
-      text = text.split("");
-      var trap = {
-        a: ["@", "\u0104", "\u023A", "\u0245", "\u0394", "\u039B", "\u0414"],
-        b: ["\xDF", "\u0181", "\u0243", "\u026E", "\u03B2", "\u0E3F"],
-        c: ["\xA9", "\u023B", "\u03FE"],
-        d: ["\xD0", "\u018A", "\u0500", "\u0501", "\u0502", "\u0503"],
-        e: [
-          "\xCB",
-          "\u0115",
-          "\u018E",
-          "\u0258",
-          "\u03A3",
-          "\u03BE",
-          "\u04BC",
-          "\u0A6C"
-        ],
-        f: ["\u04FA"],
-        g: ["\u0262"],
-        h: ["\u0126", "\u0195", "\u04A2", "\u04BA", "\u04C7", "\u050A"],
-        i: ["\u0F0F"],
-        j: ["\u0134"],
-        k: ["\u0138", "\u04A0", "\u04C3", "\u051E"],
-        l: ["\u0139"],
-        m: ["\u028D", "\u04CD", "\u04CE", "\u0520", "\u0521", "\u0D69"],
-        n: ["\xD1", "\u014B", "\u019D", "\u0376", "\u03A0", "\u048A"],
-        o: [
-          "\xD8",
-          "\xF5",
-          "\xF8",
-          "\u01FE",
-          "\u0298",
-          "\u047A",
-          "\u05DD",
-          "\u06DD",
-          "\u0E4F"
-        ],
-        p: ["\u01F7", "\u048E"],
-        q: ["\u09CD"],
-        r: ["\xAE", "\u01A6", "\u0210", "\u024C", "\u0280", "\u042F"],
-        s: ["\xA7", "\u03DE", "\u03DF", "\u03E8"],
-        t: ["\u0141", "\u0166", "\u0373"],
-        u: ["\u01B1", "\u054D"],
-        v: ["\u05D8"],
-        w: ["\u0428", "\u0460", "\u047C", "\u0D70"],
-        x: ["\u04B2", "\u04FE", "\u04FC", "\u04FD"],
-        y: ["\xA5", "\u04B0", "\u04CB"],
-        z: ["\u01B5", "\u0240"]
-      };
-      text.forEach(function(c2) {
-        c2 = c2.toLowerCase();
-        var chars = trap[c2] || [" "];
-        var rand = Math.floor(Math.random() * chars.length);
-        if (typeof trap[c2] !== "undefined") {
-          result += trap[c2][rand];
-        } else {
-          result += c2;
-        }
-      });
-      return result;
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/custom/zalgo.js
-var require_zalgo = __commonJS({
-  "node_modules/@colors/colors/lib/custom/zalgo.js"(exports2, module2) {
-    module2["exports"] = function zalgo(text, options) {
-      text = text || "   he is here   ";
-      var soul = {
-        "up": [
-          "\u030D",
-          "\u030E",
-          "\u0304",
-          "\u0305",
-          "\u033F",
-          "\u0311",
-          "\u0306",
-          "\u0310",
-          "\u0352",
-          "\u0357",
-          "\u0351",
-          "\u0307",
-          "\u0308",
-          "\u030A",
-          "\u0342",
-          "\u0313",
-          "\u0308",
-          "\u034A",
-          "\u034B",
-          "\u034C",
-          "\u0303",
-          "\u0302",
-          "\u030C",
-          "\u0350",
-          "\u0300",
-          "\u0301",
-          "\u030B",
-          "\u030F",
-          "\u0312",
-          "\u0313",
-          "\u0314",
-          "\u033D",
-          "\u0309",
-          "\u0363",
-          "\u0364",
-          "\u0365",
-          "\u0366",
-          "\u0367",
-          "\u0368",
-          "\u0369",
-          "\u036A",
-          "\u036B",
-          "\u036C",
-          "\u036D",
-          "\u036E",
-          "\u036F",
-          "\u033E",
-          "\u035B",
-          "\u0346",
-          "\u031A"
-        ],
-        "down": [
-          "\u0316",
-          "\u0317",
-          "\u0318",
-          "\u0319",
-          "\u031C",
-          "\u031D",
-          "\u031E",
-          "\u031F",
-          "\u0320",
-          "\u0324",
-          "\u0325",
-          "\u0326",
-          "\u0329",
-          "\u032A",
-          "\u032B",
-          "\u032C",
-          "\u032D",
-          "\u032E",
-          "\u032F",
-          "\u0330",
-          "\u0331",
-          "\u0332",
-          "\u0333",
-          "\u0339",
-          "\u033A",
-          "\u033B",
-          "\u033C",
-          "\u0345",
-          "\u0347",
-          "\u0348",
-          "\u0349",
-          "\u034D",
-          "\u034E",
-          "\u0353",
-          "\u0354",
-          "\u0355",
-          "\u0356",
-          "\u0359",
-          "\u035A",
-          "\u0323"
-        ],
-        "mid": [
-          "\u0315",
-          "\u031B",
-          "\u0300",
-          "\u0301",
-          "\u0358",
-          "\u0321",
-          "\u0322",
-          "\u0327",
-          "\u0328",
-          "\u0334",
-          "\u0335",
-          "\u0336",
-          "\u035C",
-          "\u035D",
-          "\u035E",
-          "\u035F",
-          "\u0360",
-          "\u0362",
-          "\u0338",
-          "\u0337",
-          "\u0361",
-          " \u0489"
-        ]
-      };
-      var all = [].concat(soul.up, soul.down, soul.mid);
-      function randomNumber(range) {
-        var r = Math.floor(Math.random() * range);
-        return r;
-      }
-      function isChar(character) {
-        var bool = false;
-        all.filter(function(i) {
-          bool = i === character;
-        });
-        return bool;
-      }
-      function heComes(text2, options2) {
-        var result = "";
-        var counts2;
-        var l;
-        options2 = options2 || {};
-        options2["up"] = typeof options2["up"] !== "undefined" ? options2["up"] : true;
-        options2["mid"] = typeof options2["mid"] !== "undefined" ? options2["mid"] : true;
-        options2["down"] = typeof options2["down"] !== "undefined" ? options2["down"] : true;
-        options2["size"] = typeof options2["size"] !== "undefined" ? options2["size"] : "maxi";
-        text2 = text2.split("");
-        for (l in text2) {
-          if (isChar(l)) {
-            continue;
-          }
-          result = result + text2[l];
-          counts2 = { "up": 0, "down": 0, "mid": 0 };
-          switch (options2.size) {
-            case "mini":
-              counts2.up = randomNumber(8);
-              counts2.mid = randomNumber(2);
-              counts2.down = randomNumber(8);
-              break;
-            case "maxi":
-              counts2.up = randomNumber(16) + 3;
-              counts2.mid = randomNumber(4) + 1;
-              counts2.down = randomNumber(64) + 3;
-              break;
-            default:
-              counts2.up = randomNumber(8) + 1;
-              counts2.mid = randomNumber(6) / 2;
-              counts2.down = randomNumber(8) + 1;
-              break;
-          }
-          var arr = ["up", "mid", "down"];
-          for (var d in arr) {
-            var index = arr[d];
-            for (var i = 0; i <= counts2[index]; i++) {
-              if (options2[index]) {
-                result = result + soul[index][randomNumber(soul[index].length)];
-              }
-            }
-          }
-        }
-        return result;
-      }
-      return heComes(text, options);
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/maps/america.js
-var require_america = __commonJS({
-  "node_modules/@colors/colors/lib/maps/america.js"(exports2, module2) {
-    module2["exports"] = function(colors) {
-      return function(letter, i, exploded) {
-        if (letter === " ") return letter;
-        switch (i % 3) {
-          case 0:
-            return colors.red(letter);
-          case 1:
-            return colors.white(letter);
-          case 2:
-            return colors.blue(letter);
-        }
-      };
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/maps/zebra.js
-var require_zebra = __commonJS({
-  "node_modules/@colors/colors/lib/maps/zebra.js"(exports2, module2) {
-    module2["exports"] = function(colors) {
-      return function(letter, i, exploded) {
-        return i % 2 === 0 ? letter : colors.inverse(letter);
-      };
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/maps/rainbow.js
-var require_rainbow = __commonJS({
-  "node_modules/@colors/colors/lib/maps/rainbow.js"(exports2, module2) {
-    module2["exports"] = function(colors) {
-      var rainbowColors = ["red", "yellow", "green", "blue", "magenta"];
-      return function(letter, i, exploded) {
-        if (letter === " ") {
-          return letter;
-        } else {
-          return colors[rainbowColors[i++ % rainbowColors.length]](letter);
-        }
-      };
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/maps/random.js
-var require_random = __commonJS({
-  "node_modules/@colors/colors/lib/maps/random.js"(exports2, module2) {
-    module2["exports"] = function(colors) {
-      var available = [
-        "underline",
-        "inverse",
-        "grey",
-        "yellow",
-        "red",
-        "green",
-        "blue",
-        "white",
-        "cyan",
-        "magenta",
-        "brightYellow",
-        "brightRed",
-        "brightGreen",
-        "brightBlue",
-        "brightWhite",
-        "brightCyan",
-        "brightMagenta"
-      ];
-      return function(letter, i, exploded) {
-        return letter === " " ? letter : colors[available[Math.round(Math.random() * (available.length - 2))]](letter);
-      };
-    };
-  }
-});
-
-// node_modules/@colors/colors/lib/colors.js
-var require_colors = __commonJS({
-  "node_modules/@colors/colors/lib/colors.js"(exports2, module2) {
-    var colors = {};
-    module2["exports"] = colors;
-    colors.themes = {};
-    var util = __require("util");
-    var ansiStyles = colors.styles = require_styles();
-    var defineProps = Object.defineProperties;
-    var newLineRegex = new RegExp(/[\r\n]+/g);
-    colors.supportsColor = require_supports_colors().supportsColor;
-    if (typeof colors.enabled === "undefined") {
-      colors.enabled = colors.supportsColor() !== false;
-    }
-    colors.enable = function() {
-      colors.enabled = true;
-    };
-    colors.disable = function() {
-      colors.enabled = false;
-    };
-    colors.stripColors = colors.strip = function(str) {
-      return ("" + str).replace(/\x1B\[\d+m/g, "");
-    };
-    var stylize = colors.stylize = function stylize2(str, style) {
-      if (!colors.enabled) {
-        return str + "";
-      }
-      var styleMap = ansiStyles[style];
-      if (!styleMap && style in colors) {
-        return colors[style](str);
-      }
-      return styleMap.open + str + styleMap.close;
-    };
-    var matchOperatorsRe = /[|\\{}()[\]^$+*?.]/g;
-    var escapeStringRegexp = function(str) {
-      if (typeof str !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      return str.replace(matchOperatorsRe, "\\$&");
-    };
-    function build(_styles) {
-      var builder = function builder2() {
-        return applyStyle.apply(builder2, arguments);
-      };
-      builder._styles = _styles;
-      builder.__proto__ = proto;
-      return builder;
-    }
-    var styles = (function() {
-      var ret = {};
-      ansiStyles.grey = ansiStyles.gray;
-      Object.keys(ansiStyles).forEach(function(key) {
-        ansiStyles[key].closeRe = new RegExp(escapeStringRegexp(ansiStyles[key].close), "g");
-        ret[key] = {
-          get: function() {
-            return build(this._styles.concat(key));
-          }
-        };
-      });
-      return ret;
-    })();
-    var proto = defineProps(function colors2() {
-    }, styles);
-    function applyStyle() {
-      var args = Array.prototype.slice.call(arguments);
-      var str = args.map(function(arg) {
-        if (arg != null && arg.constructor === String) {
-          return arg;
-        } else {
-          return util.inspect(arg);
-        }
-      }).join(" ");
-      if (!colors.enabled || !str) {
-        return str;
-      }
-      var newLinesPresent = str.indexOf("\n") != -1;
-      var nestedStyles = this._styles;
-      var i = nestedStyles.length;
-      while (i--) {
-        var code = ansiStyles[nestedStyles[i]];
-        str = code.open + str.replace(code.closeRe, code.open) + code.close;
-        if (newLinesPresent) {
-          str = str.replace(newLineRegex, function(match) {
-            return code.close + match + code.open;
-          });
-        }
-      }
-      return str;
-    }
-    colors.setTheme = function(theme) {
-      if (typeof theme === "string") {
-        console.log("colors.setTheme now only accepts an object, not a string.  If you are trying to set a theme from a file, it is now your (the caller's) responsibility to require the file.  The old syntax looked like colors.setTheme(__dirname + '/../themes/generic-logging.js'); The new syntax looks like colors.setTheme(require(__dirname + '/../themes/generic-logging.js'));");
-        return;
-      }
-      for (var style in theme) {
-        (function(style2) {
-          colors[style2] = function(str) {
-            if (typeof theme[style2] === "object") {
-              var out = str;
-              for (var i in theme[style2]) {
-                out = colors[theme[style2][i]](out);
-              }
-              return out;
-            }
-            return colors[theme[style2]](str);
-          };
-        })(style);
-      }
-    };
-    function init() {
-      var ret = {};
-      Object.keys(styles).forEach(function(name) {
-        ret[name] = {
-          get: function() {
-            return build([name]);
-          }
-        };
-      });
-      return ret;
-    }
-    var sequencer = function sequencer2(map3, str) {
-      var exploded = str.split("");
-      exploded = exploded.map(map3);
-      return exploded.join("");
-    };
-    colors.trap = require_trap();
-    colors.zalgo = require_zalgo();
-    colors.maps = {};
-    colors.maps.america = require_america()(colors);
-    colors.maps.zebra = require_zebra()(colors);
-    colors.maps.rainbow = require_rainbow()(colors);
-    colors.maps.random = require_random()(colors);
-    for (map2 in colors.maps) {
-      (function(map3) {
-        colors[map3] = function(str) {
-          return sequencer(colors.maps[map3], str);
-        };
-      })(map2);
-    }
-    var map2;
-    defineProps(colors, init());
-  }
-});
-
-// node_modules/@colors/colors/safe.js
-var require_safe = __commonJS({
-  "node_modules/@colors/colors/safe.js"(exports2, module2) {
-    var colors = require_colors();
-    module2["exports"] = colors;
-  }
-});
-
-// node_modules/cli-table3/src/cell.js
-var require_cell = __commonJS({
-  "node_modules/cli-table3/src/cell.js"(exports2, module2) {
-    var { info, debug } = require_debug();
-    var utils = require_utils();
-    var Cell = class _Cell {
-      /**
-       * A representation of a cell within the table.
-       * Implementations must have `init` and `draw` methods,
-       * as well as `colSpan`, `rowSpan`, `desiredHeight` and `desiredWidth` properties.
-       * @param options
-       * @constructor
-       */
-      constructor(options) {
-        this.setOptions(options);
-        this.x = null;
-        this.y = null;
-      }
-      setOptions(options) {
-        if (["boolean", "number", "bigint", "string"].indexOf(typeof options) !== -1) {
-          options = { content: "" + options };
-        }
-        options = options || {};
-        this.options = options;
-        let content = options.content;
-        if (["boolean", "number", "bigint", "string"].indexOf(typeof content) !== -1) {
-          this.content = String(content);
-        } else if (!content) {
-          this.content = this.options.href || "";
-        } else {
-          throw new Error("Content needs to be a primitive, got: " + typeof content);
-        }
-        this.colSpan = options.colSpan || 1;
-        this.rowSpan = options.rowSpan || 1;
-        if (this.options.href) {
-          Object.defineProperty(this, "href", {
-            get() {
-              return this.options.href;
-            }
-          });
-        }
-      }
-      mergeTableOptions(tableOptions, cells) {
-        this.cells = cells;
-        let optionsChars = this.options.chars || {};
-        let tableChars = tableOptions.chars;
-        let chars = this.chars = {};
-        CHAR_NAMES.forEach(function(name) {
-          setOption(optionsChars, tableChars, name, chars);
-        });
-        this.truncate = this.options.truncate || tableOptions.truncate;
-        let style = this.options.style = this.options.style || {};
-        let tableStyle = tableOptions.style;
-        setOption(style, tableStyle, "padding-left", this);
-        setOption(style, tableStyle, "padding-right", this);
-        this.head = style.head || tableStyle.head;
-        this.border = style.border || tableStyle.border;
-        this.fixedWidth = tableOptions.colWidths[this.x];
-        this.lines = this.computeLines(tableOptions);
-        this.desiredWidth = utils.strlen(this.content) + this.paddingLeft + this.paddingRight;
-        this.desiredHeight = this.lines.length;
-      }
-      computeLines(tableOptions) {
-        const tableWordWrap = tableOptions.wordWrap || tableOptions.textWrap;
-        const { wordWrap = tableWordWrap } = this.options;
-        if (this.fixedWidth && wordWrap) {
-          this.fixedWidth -= this.paddingLeft + this.paddingRight;
-          if (this.colSpan) {
-            let i = 1;
-            while (i < this.colSpan) {
-              this.fixedWidth += tableOptions.colWidths[this.x + i];
-              i++;
-            }
-          }
-          const { wrapOnWordBoundary: tableWrapOnWordBoundary = true } = tableOptions;
-          const { wrapOnWordBoundary = tableWrapOnWordBoundary } = this.options;
-          return this.wrapLines(utils.wordWrap(this.fixedWidth, this.content, wrapOnWordBoundary));
-        }
-        return this.wrapLines(this.content.split("\n"));
-      }
-      wrapLines(computedLines) {
-        const lines = utils.colorizeLines(computedLines);
-        if (this.href) {
-          return lines.map((line) => utils.hyperlink(this.href, line));
-        }
-        return lines;
-      }
-      /**
-       * Initializes the Cells data structure.
-       *
-       * @param tableOptions - A fully populated set of tableOptions.
-       * In addition to the standard default values, tableOptions must have fully populated the
-       * `colWidths` and `rowWidths` arrays. Those arrays must have lengths equal to the number
-       * of columns or rows (respectively) in this table, and each array item must be a Number.
-       *
-       */
-      init(tableOptions) {
-        let x = this.x;
-        let y = this.y;
-        this.widths = tableOptions.colWidths.slice(x, x + this.colSpan);
-        this.heights = tableOptions.rowHeights.slice(y, y + this.rowSpan);
-        this.width = this.widths.reduce(sumPlusOne, -1);
-        this.height = this.heights.reduce(sumPlusOne, -1);
-        this.hAlign = this.options.hAlign || tableOptions.colAligns[x];
-        this.vAlign = this.options.vAlign || tableOptions.rowAligns[y];
-        this.drawRight = x + this.colSpan == tableOptions.colWidths.length;
-      }
-      /**
-       * Draws the given line of the cell.
-       * This default implementation defers to methods `drawTop`, `drawBottom`, `drawLine` and `drawEmpty`.
-       * @param lineNum - can be `top`, `bottom` or a numerical line number.
-       * @param spanningCell - will be a number if being called from a RowSpanCell, and will represent how
-       * many rows below it's being called from. Otherwise it's undefined.
-       * @returns {String} The representation of this line.
-       */
-      draw(lineNum, spanningCell) {
-        if (lineNum == "top") return this.drawTop(this.drawRight);
-        if (lineNum == "bottom") return this.drawBottom(this.drawRight);
-        let content = utils.truncate(this.content, 10, this.truncate);
-        if (!lineNum) {
-          info(`${this.y}-${this.x}: ${this.rowSpan - lineNum}x${this.colSpan} Cell ${content}`);
-        } else {
-        }
-        let padLen = Math.max(this.height - this.lines.length, 0);
-        let padTop;
-        switch (this.vAlign) {
-          case "center":
-            padTop = Math.ceil(padLen / 2);
-            break;
-          case "bottom":
-            padTop = padLen;
-            break;
-          default:
-            padTop = 0;
-        }
-        if (lineNum < padTop || lineNum >= padTop + this.lines.length) {
-          return this.drawEmpty(this.drawRight, spanningCell);
-        }
-        let forceTruncation = this.lines.length > this.height && lineNum + 1 >= this.height;
-        return this.drawLine(lineNum - padTop, this.drawRight, forceTruncation, spanningCell);
-      }
-      /**
-       * Renders the top line of the cell.
-       * @param drawRight - true if this method should render the right edge of the cell.
-       * @returns {String}
-       */
-      drawTop(drawRight) {
-        let content = [];
-        if (this.cells) {
-          this.widths.forEach(function(width, index) {
-            content.push(this._topLeftChar(index));
-            content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], width));
-          }, this);
-        } else {
-          content.push(this._topLeftChar(0));
-          content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], this.width));
-        }
-        if (drawRight) {
-          content.push(this.chars[this.y == 0 ? "topRight" : "rightMid"]);
-        }
-        return this.wrapWithStyleColors("border", content.join(""));
-      }
-      _topLeftChar(offset) {
-        let x = this.x + offset;
-        let leftChar;
-        if (this.y == 0) {
-          leftChar = x == 0 ? "topLeft" : offset == 0 ? "topMid" : "top";
-        } else {
-          if (x == 0) {
-            leftChar = "leftMid";
-          } else {
-            leftChar = offset == 0 ? "midMid" : "bottomMid";
-            if (this.cells) {
-              let spanAbove = this.cells[this.y - 1][x] instanceof _Cell.ColSpanCell;
-              if (spanAbove) {
-                leftChar = offset == 0 ? "topMid" : "mid";
-              }
-              if (offset == 0) {
-                let i = 1;
-                while (this.cells[this.y][x - i] instanceof _Cell.ColSpanCell) {
-                  i++;
-                }
-                if (this.cells[this.y][x - i] instanceof _Cell.RowSpanCell) {
-                  leftChar = "leftMid";
-                }
-              }
-            }
-          }
-        }
-        return this.chars[leftChar];
-      }
-      wrapWithStyleColors(styleProperty, content) {
-        if (this[styleProperty] && this[styleProperty].length) {
-          try {
-            let colors = require_safe();
-            for (let i = this[styleProperty].length - 1; i >= 0; i--) {
-              colors = colors[this[styleProperty][i]];
-            }
-            return colors(content);
-          } catch (e) {
-            return content;
-          }
-        } else {
-          return content;
-        }
-      }
-      /**
-       * Renders a line of text.
-       * @param lineNum - Which line of text to render. This is not necessarily the line within the cell.
-       * There may be top-padding above the first line of text.
-       * @param drawRight - true if this method should render the right edge of the cell.
-       * @param forceTruncationSymbol - `true` if the rendered text should end with the truncation symbol even
-       * if the text fits. This is used when the cell is vertically truncated. If `false` the text should
-       * only include the truncation symbol if the text will not fit horizontally within the cell width.
-       * @param spanningCell - a number of if being called from a RowSpanCell. (how many rows below). otherwise undefined.
-       * @returns {String}
-       */
-      drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {
-        let left = this.chars[this.x == 0 ? "left" : "middle"];
-        if (this.x && spanningCell && this.cells) {
-          let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
-          while (cellLeft instanceof ColSpanCell) {
-            cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
-          }
-          if (!(cellLeft instanceof RowSpanCell)) {
-            left = this.chars["rightMid"];
-          }
-        }
-        let leftPadding = utils.repeat(" ", this.paddingLeft);
-        let right = drawRight ? this.chars["right"] : "";
-        let rightPadding = utils.repeat(" ", this.paddingRight);
-        let line = this.lines[lineNum];
-        let len = this.width - (this.paddingLeft + this.paddingRight);
-        if (forceTruncationSymbol) line += this.truncate || "\u2026";
-        let content = utils.truncate(line, len, this.truncate);
-        content = utils.pad(content, len, " ", this.hAlign);
-        content = leftPadding + content + rightPadding;
-        return this.stylizeLine(left, content, right);
-      }
-      stylizeLine(left, content, right) {
-        left = this.wrapWithStyleColors("border", left);
-        right = this.wrapWithStyleColors("border", right);
-        if (this.y === 0) {
-          content = this.wrapWithStyleColors("head", content);
-        }
-        return left + content + right;
-      }
-      /**
-       * Renders the bottom line of the cell.
-       * @param drawRight - true if this method should render the right edge of the cell.
-       * @returns {String}
-       */
-      drawBottom(drawRight) {
-        let left = this.chars[this.x == 0 ? "bottomLeft" : "bottomMid"];
-        let content = utils.repeat(this.chars.bottom, this.width);
-        let right = drawRight ? this.chars["bottomRight"] : "";
-        return this.wrapWithStyleColors("border", left + content + right);
-      }
-      /**
-       * Renders a blank line of text within the cell. Used for top and/or bottom padding.
-       * @param drawRight - true if this method should render the right edge of the cell.
-       * @param spanningCell - a number of if being called from a RowSpanCell. (how many rows below). otherwise undefined.
-       * @returns {String}
-       */
-      drawEmpty(drawRight, spanningCell) {
-        let left = this.chars[this.x == 0 ? "left" : "middle"];
-        if (this.x && spanningCell && this.cells) {
-          let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
-          while (cellLeft instanceof ColSpanCell) {
-            cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
-          }
-          if (!(cellLeft instanceof RowSpanCell)) {
-            left = this.chars["rightMid"];
-          }
-        }
-        let right = drawRight ? this.chars["right"] : "";
-        let content = utils.repeat(" ", this.width);
-        return this.stylizeLine(left, content, right);
-      }
-    };
-    var ColSpanCell = class {
-      /**
-       * A Cell that doesn't do anything. It just draws empty lines.
-       * Used as a placeholder in column spanning.
-       * @constructor
-       */
-      constructor() {
-      }
-      draw(lineNum) {
-        if (typeof lineNum === "number") {
-          debug(`${this.y}-${this.x}: 1x1 ColSpanCell`);
-        }
-        return "";
-      }
-      init() {
-      }
-      mergeTableOptions() {
-      }
-    };
-    var RowSpanCell = class {
-      /**
-       * A placeholder Cell for a Cell that spans multiple rows.
-       * It delegates rendering to the original cell, but adds the appropriate offset.
-       * @param originalCell
-       * @constructor
-       */
-      constructor(originalCell) {
-        this.originalCell = originalCell;
-      }
-      init(tableOptions) {
-        let y = this.y;
-        let originalY = this.originalCell.y;
-        this.cellOffset = y - originalY;
-        this.offset = findDimension(tableOptions.rowHeights, originalY, this.cellOffset);
-      }
-      draw(lineNum) {
-        if (lineNum == "top") {
-          return this.originalCell.draw(this.offset, this.cellOffset);
-        }
-        if (lineNum == "bottom") {
-          return this.originalCell.draw("bottom");
-        }
-        debug(`${this.y}-${this.x}: 1x${this.colSpan} RowSpanCell for ${this.originalCell.content}`);
-        return this.originalCell.draw(this.offset + 1 + lineNum);
-      }
-      mergeTableOptions() {
-      }
-    };
-    function firstDefined(...args) {
-      return args.filter((v) => v !== void 0 && v !== null).shift();
-    }
-    function setOption(objA, objB, nameB, targetObj) {
-      let nameA = nameB.split("-");
-      if (nameA.length > 1) {
-        nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
-        nameA = nameA.join("");
-        targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
-      } else {
-        targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
-      }
-    }
-    function findDimension(dimensionTable, startingIndex, span) {
-      let ret = dimensionTable[startingIndex];
-      for (let i = 1; i < span; i++) {
-        ret += 1 + dimensionTable[startingIndex + i];
-      }
-      return ret;
-    }
-    function sumPlusOne(a, b) {
-      return a + b + 1;
-    }
-    var CHAR_NAMES = [
-      "top",
-      "top-mid",
-      "top-left",
-      "top-right",
-      "bottom",
-      "bottom-mid",
-      "bottom-left",
-      "bottom-right",
-      "left",
-      "left-mid",
-      "mid",
-      "mid-mid",
-      "right",
-      "right-mid",
-      "middle"
-    ];
-    module2.exports = Cell;
-    module2.exports.ColSpanCell = ColSpanCell;
-    module2.exports.RowSpanCell = RowSpanCell;
-  }
-});
-
-// node_modules/cli-table3/src/layout-manager.js
-var require_layout_manager = __commonJS({
-  "node_modules/cli-table3/src/layout-manager.js"(exports2, module2) {
-    var { warn, debug } = require_debug();
-    var Cell = require_cell();
-    var { ColSpanCell, RowSpanCell } = Cell;
-    (function() {
-      function next(alloc, col) {
-        if (alloc[col] > 0) {
-          return next(alloc, col + 1);
-        }
-        return col;
-      }
-      function layoutTable(table) {
-        let alloc = {};
-        table.forEach(function(row, rowIndex) {
-          let col = 0;
-          row.forEach(function(cell) {
-            cell.y = rowIndex;
-            cell.x = rowIndex ? next(alloc, col) : col;
-            const rowSpan = cell.rowSpan || 1;
-            const colSpan = cell.colSpan || 1;
-            if (rowSpan > 1) {
-              for (let cs = 0; cs < colSpan; cs++) {
-                alloc[cell.x + cs] = rowSpan;
-              }
-            }
-            col = cell.x + colSpan;
-          });
-          Object.keys(alloc).forEach((idx) => {
-            alloc[idx]--;
-            if (alloc[idx] < 1) delete alloc[idx];
-          });
-        });
-      }
-      function maxWidth(table) {
-        let mw = 0;
-        table.forEach(function(row) {
-          row.forEach(function(cell) {
-            mw = Math.max(mw, cell.x + (cell.colSpan || 1));
-          });
-        });
-        return mw;
-      }
-      function maxHeight(table) {
-        return table.length;
-      }
-      function cellsConflict(cell1, cell2) {
-        let yMin1 = cell1.y;
-        let yMax1 = cell1.y - 1 + (cell1.rowSpan || 1);
-        let yMin2 = cell2.y;
-        let yMax2 = cell2.y - 1 + (cell2.rowSpan || 1);
-        let yConflict = !(yMin1 > yMax2 || yMin2 > yMax1);
-        let xMin1 = cell1.x;
-        let xMax1 = cell1.x - 1 + (cell1.colSpan || 1);
-        let xMin2 = cell2.x;
-        let xMax2 = cell2.x - 1 + (cell2.colSpan || 1);
-        let xConflict = !(xMin1 > xMax2 || xMin2 > xMax1);
-        return yConflict && xConflict;
-      }
-      function conflictExists(rows, x, y) {
-        let i_max = Math.min(rows.length - 1, y);
-        let cell = { x, y };
-        for (let i = 0; i <= i_max; i++) {
-          let row = rows[i];
-          for (let j = 0; j < row.length; j++) {
-            if (cellsConflict(cell, row[j])) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      function allBlank(rows, y, xMin, xMax) {
-        for (let x = xMin; x < xMax; x++) {
-          if (conflictExists(rows, x, y)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      function addRowSpanCells(table) {
-        table.forEach(function(row, rowIndex) {
-          row.forEach(function(cell) {
-            for (let i = 1; i < cell.rowSpan; i++) {
-              let rowSpanCell = new RowSpanCell(cell);
-              rowSpanCell.x = cell.x;
-              rowSpanCell.y = cell.y + i;
-              rowSpanCell.colSpan = cell.colSpan;
-              insertCell(rowSpanCell, table[rowIndex + i]);
-            }
-          });
-        });
-      }
-      function addColSpanCells(cellRows) {
-        for (let rowIndex = cellRows.length - 1; rowIndex >= 0; rowIndex--) {
-          let cellColumns = cellRows[rowIndex];
-          for (let columnIndex = 0; columnIndex < cellColumns.length; columnIndex++) {
-            let cell = cellColumns[columnIndex];
-            for (let k = 1; k < cell.colSpan; k++) {
-              let colSpanCell = new ColSpanCell();
-              colSpanCell.x = cell.x + k;
-              colSpanCell.y = cell.y;
-              cellColumns.splice(columnIndex + 1, 0, colSpanCell);
-            }
-          }
-        }
-      }
-      function insertCell(cell, row) {
-        let x = 0;
-        while (x < row.length && row[x].x < cell.x) {
-          x++;
-        }
-        row.splice(x, 0, cell);
-      }
-      function fillInTable(table) {
-        let h_max = maxHeight(table);
-        let w_max = maxWidth(table);
-        debug(`Max rows: ${h_max}; Max cols: ${w_max}`);
-        for (let y = 0; y < h_max; y++) {
-          for (let x = 0; x < w_max; x++) {
-            if (!conflictExists(table, x, y)) {
-              let opts = { x, y, colSpan: 1, rowSpan: 1 };
-              x++;
-              while (x < w_max && !conflictExists(table, x, y)) {
-                opts.colSpan++;
-                x++;
-              }
-              let y2 = y + 1;
-              while (y2 < h_max && allBlank(table, y2, opts.x, opts.x + opts.colSpan)) {
-                opts.rowSpan++;
-                y2++;
-              }
-              let cell = new Cell(opts);
-              cell.x = opts.x;
-              cell.y = opts.y;
-              warn(`Missing cell at ${cell.y}-${cell.x}.`);
-              insertCell(cell, table[y]);
-            }
-          }
-        }
-      }
-      function generateCells(rows) {
-        return rows.map(function(row) {
-          if (!Array.isArray(row)) {
-            let key = Object.keys(row)[0];
-            row = row[key];
-            if (Array.isArray(row)) {
-              row = row.slice();
-              row.unshift(key);
-            } else {
-              row = [key, row];
-            }
-          }
-          return row.map(function(cell) {
-            return new Cell(cell);
-          });
-        });
-      }
-      function makeTableLayout(rows) {
-        let cellRows = generateCells(rows);
-        layoutTable(cellRows);
-        fillInTable(cellRows);
-        addRowSpanCells(cellRows);
-        addColSpanCells(cellRows);
-        return cellRows;
-      }
-      module2.exports = {
-        makeTableLayout,
-        layoutTable,
-        addRowSpanCells,
-        maxWidth,
-        fillInTable,
-        computeWidths: makeComputeWidths("colSpan", "desiredWidth", "x", 1),
-        computeHeights: makeComputeWidths("rowSpan", "desiredHeight", "y", 1)
-      };
-    })();
-    function makeComputeWidths(colSpan, desiredWidth, x, forcedMin) {
-      return function(vals, table) {
-        let result = [];
-        let spanners = [];
-        let auto = {};
-        table.forEach(function(row) {
-          row.forEach(function(cell) {
-            if ((cell[colSpan] || 1) > 1) {
-              spanners.push(cell);
-            } else {
-              result[cell[x]] = Math.max(result[cell[x]] || 0, cell[desiredWidth] || 0, forcedMin);
-            }
-          });
-        });
-        vals.forEach(function(val, index) {
-          if (typeof val === "number") {
-            result[index] = val;
-          }
-        });
-        for (let k = spanners.length - 1; k >= 0; k--) {
-          let cell = spanners[k];
-          let span = cell[colSpan];
-          let col = cell[x];
-          let existingWidth = result[col];
-          let editableCols = typeof vals[col] === "number" ? 0 : 1;
-          if (typeof existingWidth === "number") {
-            for (let i = 1; i < span; i++) {
-              existingWidth += 1 + result[col + i];
-              if (typeof vals[col + i] !== "number") {
-                editableCols++;
-              }
-            }
-          } else {
-            existingWidth = desiredWidth === "desiredWidth" ? cell.desiredWidth - 1 : 1;
-            if (!auto[col] || auto[col] < existingWidth) {
-              auto[col] = existingWidth;
-            }
-          }
-          if (cell[desiredWidth] > existingWidth) {
-            let i = 0;
-            while (editableCols > 0 && cell[desiredWidth] > existingWidth) {
-              if (typeof vals[col + i] !== "number") {
-                let dif = Math.round((cell[desiredWidth] - existingWidth) / editableCols);
-                existingWidth += dif;
-                result[col + i] += dif;
-                editableCols--;
-              }
-              i++;
-            }
-          }
-        }
-        Object.assign(vals, result, auto);
-        for (let j = 0; j < vals.length; j++) {
-          vals[j] = Math.max(forcedMin, vals[j] || 0);
-        }
-      };
-    }
-  }
-});
-
-// node_modules/cli-table3/src/table.js
-var require_table = __commonJS({
-  "node_modules/cli-table3/src/table.js"(exports2, module2) {
-    var debug = require_debug();
-    var utils = require_utils();
-    var tableLayout = require_layout_manager();
-    var Table = class extends Array {
-      constructor(opts) {
-        super();
-        const options = utils.mergeOptions(opts);
-        Object.defineProperty(this, "options", {
-          value: options,
-          enumerable: options.debug
-        });
-        if (options.debug) {
-          switch (typeof options.debug) {
-            case "boolean":
-              debug.setDebugLevel(debug.WARN);
-              break;
-            case "number":
-              debug.setDebugLevel(options.debug);
-              break;
-            case "string":
-              debug.setDebugLevel(parseInt(options.debug, 10));
-              break;
-            default:
-              debug.setDebugLevel(debug.WARN);
-              debug.warn(`Debug option is expected to be boolean, number, or string. Received a ${typeof options.debug}`);
-          }
-          Object.defineProperty(this, "messages", {
-            get() {
-              return debug.debugMessages();
-            }
-          });
-        }
-      }
-      toString() {
-        let array2 = this;
-        let headersPresent = this.options.head && this.options.head.length;
-        if (headersPresent) {
-          array2 = [this.options.head];
-          if (this.length) {
-            array2.push.apply(array2, this);
-          }
-        } else {
-          this.options.style.head = [];
-        }
-        let cells = tableLayout.makeTableLayout(array2);
-        cells.forEach(function(row) {
-          row.forEach(function(cell) {
-            cell.mergeTableOptions(this.options, cells);
-          }, this);
-        }, this);
-        tableLayout.computeWidths(this.options.colWidths, cells);
-        tableLayout.computeHeights(this.options.rowHeights, cells);
-        cells.forEach(function(row) {
-          row.forEach(function(cell) {
-            cell.init(this.options);
-          }, this);
-        }, this);
-        let result = [];
-        for (let rowIndex = 0; rowIndex < cells.length; rowIndex++) {
-          let row = cells[rowIndex];
-          let heightOfRow = this.options.rowHeights[rowIndex];
-          if (rowIndex === 0 || !this.options.style.compact || rowIndex == 1 && headersPresent) {
-            doDraw(row, "top", result);
-          }
-          for (let lineNum = 0; lineNum < heightOfRow; lineNum++) {
-            doDraw(row, lineNum, result);
-          }
-          if (rowIndex + 1 == cells.length) {
-            doDraw(row, "bottom", result);
-          }
-        }
-        return result.join("\n");
-      }
-      get width() {
-        let str = this.toString().split("\n");
-        return str[0].length;
-      }
-    };
-    Table.reset = () => debug.reset();
-    function doDraw(row, lineNum, result) {
-      let line = [];
-      row.forEach(function(cell) {
-        line.push(cell.draw(lineNum));
-      });
-      let str = line.join("");
-      if (str.length) result.push(str);
-    }
-    module2.exports = Table;
-  }
-});
-
-// node_modules/cli-table3/index.js
-var require_cli_table3 = __commonJS({
-  "node_modules/cli-table3/index.js"(exports2, module2) {
-    module2.exports = require_table();
-  }
-});
-
-// node_modules/color-name/index.js
-var require_color_name = __commonJS({
-  "node_modules/color-name/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = {
-      "aliceblue": [240, 248, 255],
-      "antiquewhite": [250, 235, 215],
-      "aqua": [0, 255, 255],
-      "aquamarine": [127, 255, 212],
-      "azure": [240, 255, 255],
-      "beige": [245, 245, 220],
-      "bisque": [255, 228, 196],
-      "black": [0, 0, 0],
-      "blanchedalmond": [255, 235, 205],
-      "blue": [0, 0, 255],
-      "blueviolet": [138, 43, 226],
-      "brown": [165, 42, 42],
-      "burlywood": [222, 184, 135],
-      "cadetblue": [95, 158, 160],
-      "chartreuse": [127, 255, 0],
-      "chocolate": [210, 105, 30],
-      "coral": [255, 127, 80],
-      "cornflowerblue": [100, 149, 237],
-      "cornsilk": [255, 248, 220],
-      "crimson": [220, 20, 60],
-      "cyan": [0, 255, 255],
-      "darkblue": [0, 0, 139],
-      "darkcyan": [0, 139, 139],
-      "darkgoldenrod": [184, 134, 11],
-      "darkgray": [169, 169, 169],
-      "darkgreen": [0, 100, 0],
-      "darkgrey": [169, 169, 169],
-      "darkkhaki": [189, 183, 107],
-      "darkmagenta": [139, 0, 139],
-      "darkolivegreen": [85, 107, 47],
-      "darkorange": [255, 140, 0],
-      "darkorchid": [153, 50, 204],
-      "darkred": [139, 0, 0],
-      "darksalmon": [233, 150, 122],
-      "darkseagreen": [143, 188, 143],
-      "darkslateblue": [72, 61, 139],
-      "darkslategray": [47, 79, 79],
-      "darkslategrey": [47, 79, 79],
-      "darkturquoise": [0, 206, 209],
-      "darkviolet": [148, 0, 211],
-      "deeppink": [255, 20, 147],
-      "deepskyblue": [0, 191, 255],
-      "dimgray": [105, 105, 105],
-      "dimgrey": [105, 105, 105],
-      "dodgerblue": [30, 144, 255],
-      "firebrick": [178, 34, 34],
-      "floralwhite": [255, 250, 240],
-      "forestgreen": [34, 139, 34],
-      "fuchsia": [255, 0, 255],
-      "gainsboro": [220, 220, 220],
-      "ghostwhite": [248, 248, 255],
-      "gold": [255, 215, 0],
-      "goldenrod": [218, 165, 32],
-      "gray": [128, 128, 128],
-      "green": [0, 128, 0],
-      "greenyellow": [173, 255, 47],
-      "grey": [128, 128, 128],
-      "honeydew": [240, 255, 240],
-      "hotpink": [255, 105, 180],
-      "indianred": [205, 92, 92],
-      "indigo": [75, 0, 130],
-      "ivory": [255, 255, 240],
-      "khaki": [240, 230, 140],
-      "lavender": [230, 230, 250],
-      "lavenderblush": [255, 240, 245],
-      "lawngreen": [124, 252, 0],
-      "lemonchiffon": [255, 250, 205],
-      "lightblue": [173, 216, 230],
-      "lightcoral": [240, 128, 128],
-      "lightcyan": [224, 255, 255],
-      "lightgoldenrodyellow": [250, 250, 210],
-      "lightgray": [211, 211, 211],
-      "lightgreen": [144, 238, 144],
-      "lightgrey": [211, 211, 211],
-      "lightpink": [255, 182, 193],
-      "lightsalmon": [255, 160, 122],
-      "lightseagreen": [32, 178, 170],
-      "lightskyblue": [135, 206, 250],
-      "lightslategray": [119, 136, 153],
-      "lightslategrey": [119, 136, 153],
-      "lightsteelblue": [176, 196, 222],
-      "lightyellow": [255, 255, 224],
-      "lime": [0, 255, 0],
-      "limegreen": [50, 205, 50],
-      "linen": [250, 240, 230],
-      "magenta": [255, 0, 255],
-      "maroon": [128, 0, 0],
-      "mediumaquamarine": [102, 205, 170],
-      "mediumblue": [0, 0, 205],
-      "mediumorchid": [186, 85, 211],
-      "mediumpurple": [147, 112, 219],
-      "mediumseagreen": [60, 179, 113],
-      "mediumslateblue": [123, 104, 238],
-      "mediumspringgreen": [0, 250, 154],
-      "mediumturquoise": [72, 209, 204],
-      "mediumvioletred": [199, 21, 133],
-      "midnightblue": [25, 25, 112],
-      "mintcream": [245, 255, 250],
-      "mistyrose": [255, 228, 225],
-      "moccasin": [255, 228, 181],
-      "navajowhite": [255, 222, 173],
-      "navy": [0, 0, 128],
-      "oldlace": [253, 245, 230],
-      "olive": [128, 128, 0],
-      "olivedrab": [107, 142, 35],
-      "orange": [255, 165, 0],
-      "orangered": [255, 69, 0],
-      "orchid": [218, 112, 214],
-      "palegoldenrod": [238, 232, 170],
-      "palegreen": [152, 251, 152],
-      "paleturquoise": [175, 238, 238],
-      "palevioletred": [219, 112, 147],
-      "papayawhip": [255, 239, 213],
-      "peachpuff": [255, 218, 185],
-      "peru": [205, 133, 63],
-      "pink": [255, 192, 203],
-      "plum": [221, 160, 221],
-      "powderblue": [176, 224, 230],
-      "purple": [128, 0, 128],
-      "rebeccapurple": [102, 51, 153],
-      "red": [255, 0, 0],
-      "rosybrown": [188, 143, 143],
-      "royalblue": [65, 105, 225],
-      "saddlebrown": [139, 69, 19],
-      "salmon": [250, 128, 114],
-      "sandybrown": [244, 164, 96],
-      "seagreen": [46, 139, 87],
-      "seashell": [255, 245, 238],
-      "sienna": [160, 82, 45],
-      "silver": [192, 192, 192],
-      "skyblue": [135, 206, 235],
-      "slateblue": [106, 90, 205],
-      "slategray": [112, 128, 144],
-      "slategrey": [112, 128, 144],
-      "snow": [255, 250, 250],
-      "springgreen": [0, 255, 127],
-      "steelblue": [70, 130, 180],
-      "tan": [210, 180, 140],
-      "teal": [0, 128, 128],
-      "thistle": [216, 191, 216],
-      "tomato": [255, 99, 71],
-      "turquoise": [64, 224, 208],
-      "violet": [238, 130, 238],
-      "wheat": [245, 222, 179],
-      "white": [255, 255, 255],
-      "whitesmoke": [245, 245, 245],
-      "yellow": [255, 255, 0],
-      "yellowgreen": [154, 205, 50]
-    };
-  }
-});
-
-// node_modules/color-convert/conversions.js
-var require_conversions = __commonJS({
-  "node_modules/color-convert/conversions.js"(exports2, module2) {
-    var cssKeywords = require_color_name();
-    var reverseKeywords = {};
-    for (const key of Object.keys(cssKeywords)) {
-      reverseKeywords[cssKeywords[key]] = key;
-    }
-    var convert = {
-      rgb: { channels: 3, labels: "rgb" },
-      hsl: { channels: 3, labels: "hsl" },
-      hsv: { channels: 3, labels: "hsv" },
-      hwb: { channels: 3, labels: "hwb" },
-      cmyk: { channels: 4, labels: "cmyk" },
-      xyz: { channels: 3, labels: "xyz" },
-      lab: { channels: 3, labels: "lab" },
-      lch: { channels: 3, labels: "lch" },
-      hex: { channels: 1, labels: ["hex"] },
-      keyword: { channels: 1, labels: ["keyword"] },
-      ansi16: { channels: 1, labels: ["ansi16"] },
-      ansi256: { channels: 1, labels: ["ansi256"] },
-      hcg: { channels: 3, labels: ["h", "c", "g"] },
-      apple: { channels: 3, labels: ["r16", "g16", "b16"] },
-      gray: { channels: 1, labels: ["gray"] }
-    };
-    module2.exports = convert;
-    for (const model of Object.keys(convert)) {
-      if (!("channels" in convert[model])) {
-        throw new Error("missing channels property: " + model);
-      }
-      if (!("labels" in convert[model])) {
-        throw new Error("missing channel labels property: " + model);
-      }
-      if (convert[model].labels.length !== convert[model].channels) {
-        throw new Error("channel and label counts mismatch: " + model);
-      }
-      const { channels, labels } = convert[model];
-      delete convert[model].channels;
-      delete convert[model].labels;
-      Object.defineProperty(convert[model], "channels", { value: channels });
-      Object.defineProperty(convert[model], "labels", { value: labels });
-    }
-    convert.rgb.hsl = function(rgb) {
-      const r = rgb[0] / 255;
-      const g = rgb[1] / 255;
-      const b = rgb[2] / 255;
-      const min = Math.min(r, g, b);
-      const max2 = Math.max(r, g, b);
-      const delta = max2 - min;
-      let h;
-      let s;
-      if (max2 === min) {
-        h = 0;
-      } else if (r === max2) {
-        h = (g - b) / delta;
-      } else if (g === max2) {
-        h = 2 + (b - r) / delta;
-      } else if (b === max2) {
-        h = 4 + (r - g) / delta;
-      }
-      h = Math.min(h * 60, 360);
-      if (h < 0) {
-        h += 360;
-      }
-      const l = (min + max2) / 2;
-      if (max2 === min) {
-        s = 0;
-      } else if (l <= 0.5) {
-        s = delta / (max2 + min);
-      } else {
-        s = delta / (2 - max2 - min);
-      }
-      return [h, s * 100, l * 100];
-    };
-    convert.rgb.hsv = function(rgb) {
-      let rdif;
-      let gdif;
-      let bdif;
-      let h;
-      let s;
-      const r = rgb[0] / 255;
-      const g = rgb[1] / 255;
-      const b = rgb[2] / 255;
-      const v = Math.max(r, g, b);
-      const diff = v - Math.min(r, g, b);
-      const diffc = function(c2) {
-        return (v - c2) / 6 / diff + 1 / 2;
-      };
-      if (diff === 0) {
-        h = 0;
-        s = 0;
-      } else {
-        s = diff / v;
-        rdif = diffc(r);
-        gdif = diffc(g);
-        bdif = diffc(b);
-        if (r === v) {
-          h = bdif - gdif;
-        } else if (g === v) {
-          h = 1 / 3 + rdif - bdif;
-        } else if (b === v) {
-          h = 2 / 3 + gdif - rdif;
-        }
-        if (h < 0) {
-          h += 1;
-        } else if (h > 1) {
-          h -= 1;
-        }
-      }
-      return [
-        h * 360,
-        s * 100,
-        v * 100
-      ];
-    };
-    convert.rgb.hwb = function(rgb) {
-      const r = rgb[0];
-      const g = rgb[1];
-      let b = rgb[2];
-      const h = convert.rgb.hsl(rgb)[0];
-      const w = 1 / 255 * Math.min(r, Math.min(g, b));
-      b = 1 - 1 / 255 * Math.max(r, Math.max(g, b));
-      return [h, w * 100, b * 100];
-    };
-    convert.rgb.cmyk = function(rgb) {
-      const r = rgb[0] / 255;
-      const g = rgb[1] / 255;
-      const b = rgb[2] / 255;
-      const k = Math.min(1 - r, 1 - g, 1 - b);
-      const c2 = (1 - r - k) / (1 - k) || 0;
-      const m = (1 - g - k) / (1 - k) || 0;
-      const y = (1 - b - k) / (1 - k) || 0;
-      return [c2 * 100, m * 100, y * 100, k * 100];
-    };
-    function comparativeDistance(x, y) {
-      return (x[0] - y[0]) ** 2 + (x[1] - y[1]) ** 2 + (x[2] - y[2]) ** 2;
-    }
-    convert.rgb.keyword = function(rgb) {
-      const reversed = reverseKeywords[rgb];
-      if (reversed) {
-        return reversed;
-      }
-      let currentClosestDistance = Infinity;
-      let currentClosestKeyword;
-      for (const keyword of Object.keys(cssKeywords)) {
-        const value2 = cssKeywords[keyword];
-        const distance = comparativeDistance(rgb, value2);
-        if (distance < currentClosestDistance) {
-          currentClosestDistance = distance;
-          currentClosestKeyword = keyword;
-        }
-      }
-      return currentClosestKeyword;
-    };
-    convert.keyword.rgb = function(keyword) {
-      return cssKeywords[keyword];
-    };
-    convert.rgb.xyz = function(rgb) {
-      let r = rgb[0] / 255;
-      let g = rgb[1] / 255;
-      let b = rgb[2] / 255;
-      r = r > 0.04045 ? ((r + 0.055) / 1.055) ** 2.4 : r / 12.92;
-      g = g > 0.04045 ? ((g + 0.055) / 1.055) ** 2.4 : g / 12.92;
-      b = b > 0.04045 ? ((b + 0.055) / 1.055) ** 2.4 : b / 12.92;
-      const x = r * 0.4124 + g * 0.3576 + b * 0.1805;
-      const y = r * 0.2126 + g * 0.7152 + b * 0.0722;
-      const z2 = r * 0.0193 + g * 0.1192 + b * 0.9505;
-      return [x * 100, y * 100, z2 * 100];
-    };
-    convert.rgb.lab = function(rgb) {
-      const xyz = convert.rgb.xyz(rgb);
-      let x = xyz[0];
-      let y = xyz[1];
-      let z2 = xyz[2];
-      x /= 95.047;
-      y /= 100;
-      z2 /= 108.883;
-      x = x > 8856e-6 ? x ** (1 / 3) : 7.787 * x + 16 / 116;
-      y = y > 8856e-6 ? y ** (1 / 3) : 7.787 * y + 16 / 116;
-      z2 = z2 > 8856e-6 ? z2 ** (1 / 3) : 7.787 * z2 + 16 / 116;
-      const l = 116 * y - 16;
-      const a = 500 * (x - y);
-      const b = 200 * (y - z2);
-      return [l, a, b];
-    };
-    convert.hsl.rgb = function(hsl) {
-      const h = hsl[0] / 360;
-      const s = hsl[1] / 100;
-      const l = hsl[2] / 100;
-      let t2;
-      let t3;
-      let val;
-      if (s === 0) {
-        val = l * 255;
-        return [val, val, val];
-      }
-      if (l < 0.5) {
-        t2 = l * (1 + s);
-      } else {
-        t2 = l + s - l * s;
-      }
-      const t1 = 2 * l - t2;
-      const rgb = [0, 0, 0];
-      for (let i = 0; i < 3; i++) {
-        t3 = h + 1 / 3 * -(i - 1);
-        if (t3 < 0) {
-          t3++;
-        }
-        if (t3 > 1) {
-          t3--;
-        }
-        if (6 * t3 < 1) {
-          val = t1 + (t2 - t1) * 6 * t3;
-        } else if (2 * t3 < 1) {
-          val = t2;
-        } else if (3 * t3 < 2) {
-          val = t1 + (t2 - t1) * (2 / 3 - t3) * 6;
-        } else {
-          val = t1;
-        }
-        rgb[i] = val * 255;
-      }
-      return rgb;
-    };
-    convert.hsl.hsv = function(hsl) {
-      const h = hsl[0];
-      let s = hsl[1] / 100;
-      let l = hsl[2] / 100;
-      let smin = s;
-      const lmin = Math.max(l, 0.01);
-      l *= 2;
-      s *= l <= 1 ? l : 2 - l;
-      smin *= lmin <= 1 ? lmin : 2 - lmin;
-      const v = (l + s) / 2;
-      const sv = l === 0 ? 2 * smin / (lmin + smin) : 2 * s / (l + s);
-      return [h, sv * 100, v * 100];
-    };
-    convert.hsv.rgb = function(hsv) {
-      const h = hsv[0] / 60;
-      const s = hsv[1] / 100;
-      let v = hsv[2] / 100;
-      const hi = Math.floor(h) % 6;
-      const f = h - Math.floor(h);
-      const p = 255 * v * (1 - s);
-      const q = 255 * v * (1 - s * f);
-      const t = 255 * v * (1 - s * (1 - f));
-      v *= 255;
-      switch (hi) {
-        case 0:
-          return [v, t, p];
-        case 1:
-          return [q, v, p];
-        case 2:
-          return [p, v, t];
-        case 3:
-          return [p, q, v];
-        case 4:
-          return [t, p, v];
-        case 5:
-          return [v, p, q];
-      }
-    };
-    convert.hsv.hsl = function(hsv) {
-      const h = hsv[0];
-      const s = hsv[1] / 100;
-      const v = hsv[2] / 100;
-      const vmin = Math.max(v, 0.01);
-      let sl;
-      let l;
-      l = (2 - s) * v;
-      const lmin = (2 - s) * vmin;
-      sl = s * vmin;
-      sl /= lmin <= 1 ? lmin : 2 - lmin;
-      sl = sl || 0;
-      l /= 2;
-      return [h, sl * 100, l * 100];
-    };
-    convert.hwb.rgb = function(hwb) {
-      const h = hwb[0] / 360;
-      let wh = hwb[1] / 100;
-      let bl = hwb[2] / 100;
-      const ratio = wh + bl;
-      let f;
-      if (ratio > 1) {
-        wh /= ratio;
-        bl /= ratio;
-      }
-      const i = Math.floor(6 * h);
-      const v = 1 - bl;
-      f = 6 * h - i;
-      if ((i & 1) !== 0) {
-        f = 1 - f;
-      }
-      const n = wh + f * (v - wh);
-      let r;
-      let g;
-      let b;
-      switch (i) {
-        default:
-        case 6:
-        case 0:
-          r = v;
-          g = n;
-          b = wh;
-          break;
-        case 1:
-          r = n;
-          g = v;
-          b = wh;
-          break;
-        case 2:
-          r = wh;
-          g = v;
-          b = n;
-          break;
-        case 3:
-          r = wh;
-          g = n;
-          b = v;
-          break;
-        case 4:
-          r = n;
-          g = wh;
-          b = v;
-          break;
-        case 5:
-          r = v;
-          g = wh;
-          b = n;
-          break;
-      }
-      return [r * 255, g * 255, b * 255];
-    };
-    convert.cmyk.rgb = function(cmyk) {
-      const c2 = cmyk[0] / 100;
-      const m = cmyk[1] / 100;
-      const y = cmyk[2] / 100;
-      const k = cmyk[3] / 100;
-      const r = 1 - Math.min(1, c2 * (1 - k) + k);
-      const g = 1 - Math.min(1, m * (1 - k) + k);
-      const b = 1 - Math.min(1, y * (1 - k) + k);
-      return [r * 255, g * 255, b * 255];
-    };
-    convert.xyz.rgb = function(xyz) {
-      const x = xyz[0] / 100;
-      const y = xyz[1] / 100;
-      const z2 = xyz[2] / 100;
-      let r;
-      let g;
-      let b;
-      r = x * 3.2406 + y * -1.5372 + z2 * -0.4986;
-      g = x * -0.9689 + y * 1.8758 + z2 * 0.0415;
-      b = x * 0.0557 + y * -0.204 + z2 * 1.057;
-      r = r > 31308e-7 ? 1.055 * r ** (1 / 2.4) - 0.055 : r * 12.92;
-      g = g > 31308e-7 ? 1.055 * g ** (1 / 2.4) - 0.055 : g * 12.92;
-      b = b > 31308e-7 ? 1.055 * b ** (1 / 2.4) - 0.055 : b * 12.92;
-      r = Math.min(Math.max(0, r), 1);
-      g = Math.min(Math.max(0, g), 1);
-      b = Math.min(Math.max(0, b), 1);
-      return [r * 255, g * 255, b * 255];
-    };
-    convert.xyz.lab = function(xyz) {
-      let x = xyz[0];
-      let y = xyz[1];
-      let z2 = xyz[2];
-      x /= 95.047;
-      y /= 100;
-      z2 /= 108.883;
-      x = x > 8856e-6 ? x ** (1 / 3) : 7.787 * x + 16 / 116;
-      y = y > 8856e-6 ? y ** (1 / 3) : 7.787 * y + 16 / 116;
-      z2 = z2 > 8856e-6 ? z2 ** (1 / 3) : 7.787 * z2 + 16 / 116;
-      const l = 116 * y - 16;
-      const a = 500 * (x - y);
-      const b = 200 * (y - z2);
-      return [l, a, b];
-    };
-    convert.lab.xyz = function(lab) {
-      const l = lab[0];
-      const a = lab[1];
-      const b = lab[2];
-      let x;
-      let y;
-      let z2;
-      y = (l + 16) / 116;
-      x = a / 500 + y;
-      z2 = y - b / 200;
-      const y2 = y ** 3;
-      const x2 = x ** 3;
-      const z22 = z2 ** 3;
-      y = y2 > 8856e-6 ? y2 : (y - 16 / 116) / 7.787;
-      x = x2 > 8856e-6 ? x2 : (x - 16 / 116) / 7.787;
-      z2 = z22 > 8856e-6 ? z22 : (z2 - 16 / 116) / 7.787;
-      x *= 95.047;
-      y *= 100;
-      z2 *= 108.883;
-      return [x, y, z2];
-    };
-    convert.lab.lch = function(lab) {
-      const l = lab[0];
-      const a = lab[1];
-      const b = lab[2];
-      let h;
-      const hr = Math.atan2(b, a);
-      h = hr * 360 / 2 / Math.PI;
-      if (h < 0) {
-        h += 360;
-      }
-      const c2 = Math.sqrt(a * a + b * b);
-      return [l, c2, h];
-    };
-    convert.lch.lab = function(lch) {
-      const l = lch[0];
-      const c2 = lch[1];
-      const h = lch[2];
-      const hr = h / 360 * 2 * Math.PI;
-      const a = c2 * Math.cos(hr);
-      const b = c2 * Math.sin(hr);
-      return [l, a, b];
-    };
-    convert.rgb.ansi16 = function(args, saturation = null) {
-      const [r, g, b] = args;
-      let value2 = saturation === null ? convert.rgb.hsv(args)[2] : saturation;
-      value2 = Math.round(value2 / 50);
-      if (value2 === 0) {
-        return 30;
-      }
-      let ansi = 30 + (Math.round(b / 255) << 2 | Math.round(g / 255) << 1 | Math.round(r / 255));
-      if (value2 === 2) {
-        ansi += 60;
-      }
-      return ansi;
-    };
-    convert.hsv.ansi16 = function(args) {
-      return convert.rgb.ansi16(convert.hsv.rgb(args), args[2]);
-    };
-    convert.rgb.ansi256 = function(args) {
-      const r = args[0];
-      const g = args[1];
-      const b = args[2];
-      if (r === g && g === b) {
-        if (r < 8) {
-          return 16;
-        }
-        if (r > 248) {
-          return 231;
-        }
-        return Math.round((r - 8) / 247 * 24) + 232;
-      }
-      const ansi = 16 + 36 * Math.round(r / 255 * 5) + 6 * Math.round(g / 255 * 5) + Math.round(b / 255 * 5);
-      return ansi;
-    };
-    convert.ansi16.rgb = function(args) {
-      let color = args % 10;
-      if (color === 0 || color === 7) {
-        if (args > 50) {
-          color += 3.5;
-        }
-        color = color / 10.5 * 255;
-        return [color, color, color];
-      }
-      const mult = (~~(args > 50) + 1) * 0.5;
-      const r = (color & 1) * mult * 255;
-      const g = (color >> 1 & 1) * mult * 255;
-      const b = (color >> 2 & 1) * mult * 255;
-      return [r, g, b];
-    };
-    convert.ansi256.rgb = function(args) {
-      if (args >= 232) {
-        const c2 = (args - 232) * 10 + 8;
-        return [c2, c2, c2];
-      }
-      args -= 16;
-      let rem;
-      const r = Math.floor(args / 36) / 5 * 255;
-      const g = Math.floor((rem = args % 36) / 6) / 5 * 255;
-      const b = rem % 6 / 5 * 255;
-      return [r, g, b];
-    };
-    convert.rgb.hex = function(args) {
-      const integer2 = ((Math.round(args[0]) & 255) << 16) + ((Math.round(args[1]) & 255) << 8) + (Math.round(args[2]) & 255);
-      const string4 = integer2.toString(16).toUpperCase();
-      return "000000".substring(string4.length) + string4;
-    };
-    convert.hex.rgb = function(args) {
-      const match = args.toString(16).match(/[a-f0-9]{6}|[a-f0-9]{3}/i);
-      if (!match) {
-        return [0, 0, 0];
-      }
-      let colorString = match[0];
-      if (match[0].length === 3) {
-        colorString = colorString.split("").map((char) => {
-          return char + char;
-        }).join("");
-      }
-      const integer2 = parseInt(colorString, 16);
-      const r = integer2 >> 16 & 255;
-      const g = integer2 >> 8 & 255;
-      const b = integer2 & 255;
-      return [r, g, b];
-    };
-    convert.rgb.hcg = function(rgb) {
-      const r = rgb[0] / 255;
-      const g = rgb[1] / 255;
-      const b = rgb[2] / 255;
-      const max2 = Math.max(Math.max(r, g), b);
-      const min = Math.min(Math.min(r, g), b);
-      const chroma = max2 - min;
-      let grayscale;
-      let hue;
-      if (chroma < 1) {
-        grayscale = min / (1 - chroma);
-      } else {
-        grayscale = 0;
-      }
-      if (chroma <= 0) {
-        hue = 0;
-      } else if (max2 === r) {
-        hue = (g - b) / chroma % 6;
-      } else if (max2 === g) {
-        hue = 2 + (b - r) / chroma;
-      } else {
-        hue = 4 + (r - g) / chroma;
-      }
-      hue /= 6;
-      hue %= 1;
-      return [hue * 360, chroma * 100, grayscale * 100];
-    };
-    convert.hsl.hcg = function(hsl) {
-      const s = hsl[1] / 100;
-      const l = hsl[2] / 100;
-      const c2 = l < 0.5 ? 2 * s * l : 2 * s * (1 - l);
-      let f = 0;
-      if (c2 < 1) {
-        f = (l - 0.5 * c2) / (1 - c2);
-      }
-      return [hsl[0], c2 * 100, f * 100];
-    };
-    convert.hsv.hcg = function(hsv) {
-      const s = hsv[1] / 100;
-      const v = hsv[2] / 100;
-      const c2 = s * v;
-      let f = 0;
-      if (c2 < 1) {
-        f = (v - c2) / (1 - c2);
-      }
-      return [hsv[0], c2 * 100, f * 100];
-    };
-    convert.hcg.rgb = function(hcg) {
-      const h = hcg[0] / 360;
-      const c2 = hcg[1] / 100;
-      const g = hcg[2] / 100;
-      if (c2 === 0) {
-        return [g * 255, g * 255, g * 255];
-      }
-      const pure = [0, 0, 0];
-      const hi = h % 1 * 6;
-      const v = hi % 1;
-      const w = 1 - v;
-      let mg = 0;
-      switch (Math.floor(hi)) {
-        case 0:
-          pure[0] = 1;
-          pure[1] = v;
-          pure[2] = 0;
-          break;
-        case 1:
-          pure[0] = w;
-          pure[1] = 1;
-          pure[2] = 0;
-          break;
-        case 2:
-          pure[0] = 0;
-          pure[1] = 1;
-          pure[2] = v;
-          break;
-        case 3:
-          pure[0] = 0;
-          pure[1] = w;
-          pure[2] = 1;
-          break;
-        case 4:
-          pure[0] = v;
-          pure[1] = 0;
-          pure[2] = 1;
-          break;
-        default:
-          pure[0] = 1;
-          pure[1] = 0;
-          pure[2] = w;
-      }
-      mg = (1 - c2) * g;
-      return [
-        (c2 * pure[0] + mg) * 255,
-        (c2 * pure[1] + mg) * 255,
-        (c2 * pure[2] + mg) * 255
-      ];
-    };
-    convert.hcg.hsv = function(hcg) {
-      const c2 = hcg[1] / 100;
-      const g = hcg[2] / 100;
-      const v = c2 + g * (1 - c2);
-      let f = 0;
-      if (v > 0) {
-        f = c2 / v;
-      }
-      return [hcg[0], f * 100, v * 100];
-    };
-    convert.hcg.hsl = function(hcg) {
-      const c2 = hcg[1] / 100;
-      const g = hcg[2] / 100;
-      const l = g * (1 - c2) + 0.5 * c2;
-      let s = 0;
-      if (l > 0 && l < 0.5) {
-        s = c2 / (2 * l);
-      } else if (l >= 0.5 && l < 1) {
-        s = c2 / (2 * (1 - l));
-      }
-      return [hcg[0], s * 100, l * 100];
-    };
-    convert.hcg.hwb = function(hcg) {
-      const c2 = hcg[1] / 100;
-      const g = hcg[2] / 100;
-      const v = c2 + g * (1 - c2);
-      return [hcg[0], (v - c2) * 100, (1 - v) * 100];
-    };
-    convert.hwb.hcg = function(hwb) {
-      const w = hwb[1] / 100;
-      const b = hwb[2] / 100;
-      const v = 1 - b;
-      const c2 = v - w;
-      let g = 0;
-      if (c2 < 1) {
-        g = (v - c2) / (1 - c2);
-      }
-      return [hwb[0], c2 * 100, g * 100];
-    };
-    convert.apple.rgb = function(apple) {
-      return [apple[0] / 65535 * 255, apple[1] / 65535 * 255, apple[2] / 65535 * 255];
-    };
-    convert.rgb.apple = function(rgb) {
-      return [rgb[0] / 255 * 65535, rgb[1] / 255 * 65535, rgb[2] / 255 * 65535];
-    };
-    convert.gray.rgb = function(args) {
-      return [args[0] / 100 * 255, args[0] / 100 * 255, args[0] / 100 * 255];
-    };
-    convert.gray.hsl = function(args) {
-      return [0, 0, args[0]];
-    };
-    convert.gray.hsv = convert.gray.hsl;
-    convert.gray.hwb = function(gray) {
-      return [0, 100, gray[0]];
-    };
-    convert.gray.cmyk = function(gray) {
-      return [0, 0, 0, gray[0]];
-    };
-    convert.gray.lab = function(gray) {
-      return [gray[0], 0, 0];
-    };
-    convert.gray.hex = function(gray) {
-      const val = Math.round(gray[0] / 100 * 255) & 255;
-      const integer2 = (val << 16) + (val << 8) + val;
-      const string4 = integer2.toString(16).toUpperCase();
-      return "000000".substring(string4.length) + string4;
-    };
-    convert.rgb.gray = function(rgb) {
-      const val = (rgb[0] + rgb[1] + rgb[2]) / 3;
-      return [val / 255 * 100];
-    };
-  }
-});
-
-// node_modules/color-convert/route.js
-var require_route = __commonJS({
-  "node_modules/color-convert/route.js"(exports2, module2) {
-    var conversions = require_conversions();
-    function buildGraph() {
-      const graph = {};
-      const models = Object.keys(conversions);
-      for (let len = models.length, i = 0; i < len; i++) {
-        graph[models[i]] = {
-          // http://jsperf.com/1-vs-infinity
-          // micro-opt, but this is simple.
-          distance: -1,
-          parent: null
-        };
-      }
-      return graph;
-    }
-    function deriveBFS(fromModel) {
-      const graph = buildGraph();
-      const queue = [fromModel];
-      graph[fromModel].distance = 0;
-      while (queue.length) {
-        const current = queue.pop();
-        const adjacents = Object.keys(conversions[current]);
-        for (let len = adjacents.length, i = 0; i < len; i++) {
-          const adjacent = adjacents[i];
-          const node2 = graph[adjacent];
-          if (node2.distance === -1) {
-            node2.distance = graph[current].distance + 1;
-            node2.parent = current;
-            queue.unshift(adjacent);
-          }
-        }
-      }
-      return graph;
-    }
-    function link(from, to) {
-      return function(args) {
-        return to(from(args));
-      };
-    }
-    function wrapConversion(toModel, graph) {
-      const path4 = [graph[toModel].parent, toModel];
-      let fn = conversions[graph[toModel].parent][toModel];
-      let cur = graph[toModel].parent;
-      while (graph[cur].parent) {
-        path4.unshift(graph[cur].parent);
-        fn = link(conversions[graph[cur].parent][cur], fn);
-        cur = graph[cur].parent;
-      }
-      fn.conversion = path4;
-      return fn;
-    }
-    module2.exports = function(fromModel) {
-      const graph = deriveBFS(fromModel);
-      const conversion = {};
-      const models = Object.keys(graph);
-      for (let len = models.length, i = 0; i < len; i++) {
-        const toModel = models[i];
-        const node2 = graph[toModel];
-        if (node2.parent === null) {
-          continue;
-        }
-        conversion[toModel] = wrapConversion(toModel, graph);
-      }
-      return conversion;
-    };
-  }
-});
-
-// node_modules/color-convert/index.js
-var require_color_convert = __commonJS({
-  "node_modules/color-convert/index.js"(exports2, module2) {
-    var conversions = require_conversions();
-    var route = require_route();
-    var convert = {};
-    var models = Object.keys(conversions);
-    function wrapRaw(fn) {
-      const wrappedFn = function(...args) {
-        const arg0 = args[0];
-        if (arg0 === void 0 || arg0 === null) {
-          return arg0;
-        }
-        if (arg0.length > 1) {
-          args = arg0;
-        }
-        return fn(args);
-      };
-      if ("conversion" in fn) {
-        wrappedFn.conversion = fn.conversion;
-      }
-      return wrappedFn;
-    }
-    function wrapRounded(fn) {
-      const wrappedFn = function(...args) {
-        const arg0 = args[0];
-        if (arg0 === void 0 || arg0 === null) {
-          return arg0;
-        }
-        if (arg0.length > 1) {
-          args = arg0;
-        }
-        const result = fn(args);
-        if (typeof result === "object") {
-          for (let len = result.length, i = 0; i < len; i++) {
-            result[i] = Math.round(result[i]);
-          }
-        }
-        return result;
-      };
-      if ("conversion" in fn) {
-        wrappedFn.conversion = fn.conversion;
-      }
-      return wrappedFn;
-    }
-    models.forEach((fromModel) => {
-      convert[fromModel] = {};
-      Object.defineProperty(convert[fromModel], "channels", { value: conversions[fromModel].channels });
-      Object.defineProperty(convert[fromModel], "labels", { value: conversions[fromModel].labels });
-      const routes = route(fromModel);
-      const routeModels = Object.keys(routes);
-      routeModels.forEach((toModel) => {
-        const fn = routes[toModel];
-        convert[fromModel][toModel] = wrapRounded(fn);
-        convert[fromModel][toModel].raw = wrapRaw(fn);
-      });
-    });
-    module2.exports = convert;
-  }
-});
-
-// node_modules/ansi-styles/index.js
-var require_ansi_styles = __commonJS({
-  "node_modules/ansi-styles/index.js"(exports2, module2) {
-    "use strict";
-    var wrapAnsi16 = (fn, offset) => (...args) => {
-      const code = fn(...args);
-      return `\x1B[${code + offset}m`;
-    };
-    var wrapAnsi256 = (fn, offset) => (...args) => {
-      const code = fn(...args);
-      return `\x1B[${38 + offset};5;${code}m`;
-    };
-    var wrapAnsi16m = (fn, offset) => (...args) => {
-      const rgb = fn(...args);
-      return `\x1B[${38 + offset};2;${rgb[0]};${rgb[1]};${rgb[2]}m`;
-    };
-    var ansi2ansi = (n) => n;
-    var rgb2rgb = (r, g, b) => [r, g, b];
-    var setLazyProperty = (object2, property, get) => {
-      Object.defineProperty(object2, property, {
-        get: () => {
-          const value2 = get();
-          Object.defineProperty(object2, property, {
-            value: value2,
-            enumerable: true,
-            configurable: true
-          });
-          return value2;
-        },
-        enumerable: true,
-        configurable: true
-      });
-    };
-    var colorConvert;
-    var makeDynamicStyles = (wrap2, targetSpace, identity, isBackground) => {
-      if (colorConvert === void 0) {
-        colorConvert = require_color_convert();
-      }
-      const offset = isBackground ? 10 : 0;
-      const styles = {};
-      for (const [sourceSpace, suite] of Object.entries(colorConvert)) {
-        const name = sourceSpace === "ansi16" ? "ansi" : sourceSpace;
-        if (sourceSpace === targetSpace) {
-          styles[name] = wrap2(identity, offset);
-        } else if (typeof suite === "object") {
-          styles[name] = wrap2(suite[targetSpace], offset);
-        }
-      }
-      return styles;
-    };
-    function assembleStyles() {
-      const codes = /* @__PURE__ */ new Map();
-      const styles = {
-        modifier: {
-          reset: [0, 0],
-          // 21 isn't widely supported and 22 does the same thing
-          bold: [1, 22],
-          dim: [2, 22],
-          italic: [3, 23],
-          underline: [4, 24],
-          inverse: [7, 27],
-          hidden: [8, 28],
-          strikethrough: [9, 29]
-        },
-        color: {
-          black: [30, 39],
-          red: [31, 39],
-          green: [32, 39],
-          yellow: [33, 39],
-          blue: [34, 39],
-          magenta: [35, 39],
-          cyan: [36, 39],
-          white: [37, 39],
-          // Bright color
-          blackBright: [90, 39],
-          redBright: [91, 39],
-          greenBright: [92, 39],
-          yellowBright: [93, 39],
-          blueBright: [94, 39],
-          magentaBright: [95, 39],
-          cyanBright: [96, 39],
-          whiteBright: [97, 39]
-        },
-        bgColor: {
-          bgBlack: [40, 49],
-          bgRed: [41, 49],
-          bgGreen: [42, 49],
-          bgYellow: [43, 49],
-          bgBlue: [44, 49],
-          bgMagenta: [45, 49],
-          bgCyan: [46, 49],
-          bgWhite: [47, 49],
-          // Bright color
-          bgBlackBright: [100, 49],
-          bgRedBright: [101, 49],
-          bgGreenBright: [102, 49],
-          bgYellowBright: [103, 49],
-          bgBlueBright: [104, 49],
-          bgMagentaBright: [105, 49],
-          bgCyanBright: [106, 49],
-          bgWhiteBright: [107, 49]
-        }
-      };
-      styles.color.gray = styles.color.blackBright;
-      styles.bgColor.bgGray = styles.bgColor.bgBlackBright;
-      styles.color.grey = styles.color.blackBright;
-      styles.bgColor.bgGrey = styles.bgColor.bgBlackBright;
-      for (const [groupName, group] of Object.entries(styles)) {
-        for (const [styleName, style] of Object.entries(group)) {
-          styles[styleName] = {
-            open: `\x1B[${style[0]}m`,
-            close: `\x1B[${style[1]}m`
-          };
-          group[styleName] = styles[styleName];
-          codes.set(style[0], style[1]);
-        }
-        Object.defineProperty(styles, groupName, {
-          value: group,
-          enumerable: false
-        });
-      }
-      Object.defineProperty(styles, "codes", {
-        value: codes,
-        enumerable: false
-      });
-      styles.color.close = "\x1B[39m";
-      styles.bgColor.close = "\x1B[49m";
-      setLazyProperty(styles.color, "ansi", () => makeDynamicStyles(wrapAnsi16, "ansi16", ansi2ansi, false));
-      setLazyProperty(styles.color, "ansi256", () => makeDynamicStyles(wrapAnsi256, "ansi256", ansi2ansi, false));
-      setLazyProperty(styles.color, "ansi16m", () => makeDynamicStyles(wrapAnsi16m, "rgb", rgb2rgb, false));
-      setLazyProperty(styles.bgColor, "ansi", () => makeDynamicStyles(wrapAnsi16, "ansi16", ansi2ansi, true));
-      setLazyProperty(styles.bgColor, "ansi256", () => makeDynamicStyles(wrapAnsi256, "ansi256", ansi2ansi, true));
-      setLazyProperty(styles.bgColor, "ansi16m", () => makeDynamicStyles(wrapAnsi16m, "rgb", rgb2rgb, true));
-      return styles;
-    }
-    Object.defineProperty(module2, "exports", {
-      enumerable: true,
-      get: assembleStyles
-    });
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag2 = __commonJS({
-  "node_modules/has-flag/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports2, module2) {
-    "use strict";
-    var os = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag2();
-    var { env } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level2) {
-      if (level2 === 0) {
-        return false;
-      }
-      return {
-        level: level2,
-        hasBasic: true,
-        has256: level2 >= 2,
-        has16m: level2 >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version2 >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level2 = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level2);
-    }
-    module2.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/chalk/source/util.js
-var require_util = __commonJS({
-  "node_modules/chalk/source/util.js"(exports2, module2) {
-    "use strict";
-    var stringReplaceAll = (string4, substring, replacer) => {
-      let index = string4.indexOf(substring);
-      if (index === -1) {
-        return string4;
-      }
-      const substringLength = substring.length;
-      let endIndex = 0;
-      let returnValue = "";
-      do {
-        returnValue += string4.substr(endIndex, index - endIndex) + substring + replacer;
-        endIndex = index + substringLength;
-        index = string4.indexOf(substring, endIndex);
-      } while (index !== -1);
-      returnValue += string4.substr(endIndex);
-      return returnValue;
-    };
-    var stringEncaseCRLFWithFirstIndex = (string4, prefix, postfix, index) => {
-      let endIndex = 0;
-      let returnValue = "";
-      do {
-        const gotCR = string4[index - 1] === "\r";
-        returnValue += string4.substr(endIndex, (gotCR ? index - 1 : index) - endIndex) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
-        endIndex = index + 1;
-        index = string4.indexOf("\n", endIndex);
-      } while (index !== -1);
-      returnValue += string4.substr(endIndex);
-      return returnValue;
-    };
-    module2.exports = {
-      stringReplaceAll,
-      stringEncaseCRLFWithFirstIndex
-    };
-  }
-});
-
-// node_modules/chalk/source/templates.js
-var require_templates = __commonJS({
-  "node_modules/chalk/source/templates.js"(exports2, module2) {
-    "use strict";
-    var TEMPLATE_REGEX = /(?:\\(u(?:[a-f\d]{4}|\{[a-f\d]{1,6}\})|x[a-f\d]{2}|.))|(?:\{(~)?(\w+(?:\([^)]*\))?(?:\.\w+(?:\([^)]*\))?)*)(?:[ \t]|(?=\r?\n)))|(\})|((?:.|[\r\n\f])+?)/gi;
-    var STYLE_REGEX = /(?:^|\.)(\w+)(?:\(([^)]*)\))?/g;
-    var STRING_REGEX = /^(['"])((?:\\.|(?!\1)[^\\])*)\1$/;
-    var ESCAPE_REGEX = /\\(u(?:[a-f\d]{4}|{[a-f\d]{1,6}})|x[a-f\d]{2}|.)|([^\\])/gi;
-    var ESCAPES = /* @__PURE__ */ new Map([
-      ["n", "\n"],
-      ["r", "\r"],
-      ["t", "	"],
-      ["b", "\b"],
-      ["f", "\f"],
-      ["v", "\v"],
-      ["0", "\0"],
-      ["\\", "\\"],
-      ["e", "\x1B"],
-      ["a", "\x07"]
-    ]);
-    function unescape(c2) {
-      const u = c2[0] === "u";
-      const bracket = c2[1] === "{";
-      if (u && !bracket && c2.length === 5 || c2[0] === "x" && c2.length === 3) {
-        return String.fromCharCode(parseInt(c2.slice(1), 16));
-      }
-      if (u && bracket) {
-        return String.fromCodePoint(parseInt(c2.slice(2, -1), 16));
-      }
-      return ESCAPES.get(c2) || c2;
-    }
-    function parseArguments(name, arguments_) {
-      const results = [];
-      const chunks = arguments_.trim().split(/\s*,\s*/g);
-      let matches2;
-      for (const chunk of chunks) {
-        const number4 = Number(chunk);
-        if (!Number.isNaN(number4)) {
-          results.push(number4);
-        } else if (matches2 = chunk.match(STRING_REGEX)) {
-          results.push(matches2[2].replace(ESCAPE_REGEX, (m, escape, character) => escape ? unescape(escape) : character));
-        } else {
-          throw new Error(`Invalid Chalk template style argument: ${chunk} (in style '${name}')`);
-        }
-      }
-      return results;
-    }
-    function parseStyle(style) {
-      STYLE_REGEX.lastIndex = 0;
-      const results = [];
-      let matches2;
-      while ((matches2 = STYLE_REGEX.exec(style)) !== null) {
-        const name = matches2[1];
-        if (matches2[2]) {
-          const args = parseArguments(name, matches2[2]);
-          results.push([name].concat(args));
-        } else {
-          results.push([name]);
-        }
-      }
-      return results;
-    }
-    function buildStyle(chalk, styles) {
-      const enabled = {};
-      for (const layer of styles) {
-        for (const style of layer.styles) {
-          enabled[style[0]] = layer.inverse ? null : style.slice(1);
-        }
-      }
-      let current = chalk;
-      for (const [styleName, styles2] of Object.entries(enabled)) {
-        if (!Array.isArray(styles2)) {
-          continue;
-        }
-        if (!(styleName in current)) {
-          throw new Error(`Unknown Chalk style: ${styleName}`);
-        }
-        current = styles2.length > 0 ? current[styleName](...styles2) : current[styleName];
-      }
-      return current;
-    }
-    module2.exports = (chalk, temporary) => {
-      const styles = [];
-      const chunks = [];
-      let chunk = [];
-      temporary.replace(TEMPLATE_REGEX, (m, escapeCharacter, inverse, style, close, character) => {
-        if (escapeCharacter) {
-          chunk.push(unescape(escapeCharacter));
-        } else if (style) {
-          const string4 = chunk.join("");
-          chunk = [];
-          chunks.push(styles.length === 0 ? string4 : buildStyle(chalk, styles)(string4));
-          styles.push({ inverse, styles: parseStyle(style) });
-        } else if (close) {
-          if (styles.length === 0) {
-            throw new Error("Found extraneous } in Chalk template literal");
-          }
-          chunks.push(buildStyle(chalk, styles)(chunk.join("")));
-          chunk = [];
-          styles.pop();
-        } else {
-          chunk.push(character);
-        }
-      });
-      chunks.push(chunk.join(""));
-      if (styles.length > 0) {
-        const errMessage = `Chalk template literal is missing ${styles.length} closing bracket${styles.length === 1 ? "" : "s"} (\`}\`)`;
-        throw new Error(errMessage);
-      }
-      return chunks.join("");
-    };
-  }
-});
-
-// node_modules/chalk/source/index.js
-var require_source = __commonJS({
-  "node_modules/chalk/source/index.js"(exports2, module2) {
-    "use strict";
-    var ansiStyles = require_ansi_styles();
-    var { stdout: stdoutColor, stderr: stderrColor } = require_supports_color();
-    var {
-      stringReplaceAll,
-      stringEncaseCRLFWithFirstIndex
-    } = require_util();
-    var { isArray } = Array;
-    var levelMapping = [
-      "ansi",
-      "ansi",
-      "ansi256",
-      "ansi16m"
-    ];
-    var styles = /* @__PURE__ */ Object.create(null);
-    var applyOptions = (object2, options = {}) => {
-      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
-        throw new Error("The `level` option should be an integer from 0 to 3");
-      }
-      const colorLevel = stdoutColor ? stdoutColor.level : 0;
-      object2.level = options.level === void 0 ? colorLevel : options.level;
-    };
-    var ChalkClass = class {
-      constructor(options) {
-        return chalkFactory(options);
-      }
-    };
-    var chalkFactory = (options) => {
-      const chalk2 = {};
-      applyOptions(chalk2, options);
-      chalk2.template = (...arguments_) => chalkTag(chalk2.template, ...arguments_);
-      Object.setPrototypeOf(chalk2, Chalk.prototype);
-      Object.setPrototypeOf(chalk2.template, chalk2);
-      chalk2.template.constructor = () => {
-        throw new Error("`chalk.constructor()` is deprecated. Use `new chalk.Instance()` instead.");
-      };
-      chalk2.template.Instance = ChalkClass;
-      return chalk2.template;
-    };
-    function Chalk(options) {
-      return chalkFactory(options);
-    }
-    for (const [styleName, style] of Object.entries(ansiStyles)) {
-      styles[styleName] = {
-        get() {
-          const builder = createBuilder(this, createStyler(style.open, style.close, this._styler), this._isEmpty);
-          Object.defineProperty(this, styleName, { value: builder });
-          return builder;
-        }
-      };
-    }
-    styles.visible = {
-      get() {
-        const builder = createBuilder(this, this._styler, true);
-        Object.defineProperty(this, "visible", { value: builder });
-        return builder;
-      }
-    };
-    var usedModels = ["rgb", "hex", "keyword", "hsl", "hsv", "hwb", "ansi", "ansi256"];
-    for (const model of usedModels) {
-      styles[model] = {
-        get() {
-          const { level: level2 } = this;
-          return function(...arguments_) {
-            const styler = createStyler(ansiStyles.color[levelMapping[level2]][model](...arguments_), ansiStyles.color.close, this._styler);
-            return createBuilder(this, styler, this._isEmpty);
-          };
-        }
-      };
-    }
-    for (const model of usedModels) {
-      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
-      styles[bgModel] = {
-        get() {
-          const { level: level2 } = this;
-          return function(...arguments_) {
-            const styler = createStyler(ansiStyles.bgColor[levelMapping[level2]][model](...arguments_), ansiStyles.bgColor.close, this._styler);
-            return createBuilder(this, styler, this._isEmpty);
-          };
-        }
-      };
-    }
-    var proto = Object.defineProperties(() => {
-    }, {
-      ...styles,
-      level: {
-        enumerable: true,
-        get() {
-          return this._generator.level;
-        },
-        set(level2) {
-          this._generator.level = level2;
-        }
-      }
-    });
-    var createStyler = (open7, close, parent) => {
-      let openAll;
-      let closeAll;
-      if (parent === void 0) {
-        openAll = open7;
-        closeAll = close;
-      } else {
-        openAll = parent.openAll + open7;
-        closeAll = close + parent.closeAll;
-      }
-      return {
-        open: open7,
-        close,
-        openAll,
-        closeAll,
-        parent
-      };
-    };
-    var createBuilder = (self2, _styler, _isEmpty) => {
-      const builder = (...arguments_) => {
-        if (isArray(arguments_[0]) && isArray(arguments_[0].raw)) {
-          return applyStyle(builder, chalkTag(builder, ...arguments_));
-        }
-        return applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
-      };
-      Object.setPrototypeOf(builder, proto);
-      builder._generator = self2;
-      builder._styler = _styler;
-      builder._isEmpty = _isEmpty;
-      return builder;
-    };
-    var applyStyle = (self2, string4) => {
-      if (self2.level <= 0 || !string4) {
-        return self2._isEmpty ? "" : string4;
-      }
-      let styler = self2._styler;
-      if (styler === void 0) {
-        return string4;
-      }
-      const { openAll, closeAll } = styler;
-      if (string4.indexOf("\x1B") !== -1) {
-        while (styler !== void 0) {
-          string4 = stringReplaceAll(string4, styler.close, styler.open);
-          styler = styler.parent;
-        }
-      }
-      const lfIndex = string4.indexOf("\n");
-      if (lfIndex !== -1) {
-        string4 = stringEncaseCRLFWithFirstIndex(string4, closeAll, openAll, lfIndex);
-      }
-      return openAll + string4 + closeAll;
-    };
-    var template;
-    var chalkTag = (chalk2, ...strings) => {
-      const [firstString] = strings;
-      if (!isArray(firstString) || !isArray(firstString.raw)) {
-        return strings.join(" ");
-      }
-      const arguments_ = strings.slice(1);
-      const parts = [firstString.raw[0]];
-      for (let i = 1; i < firstString.length; i++) {
-        parts.push(
-          String(arguments_[i - 1]).replace(/[{}\\]/g, "\\$&"),
-          String(firstString.raw[i])
-        );
-      }
-      if (template === void 0) {
-        template = require_templates();
-      }
-      return template(chalk2, parts.join(""));
-    };
-    Object.defineProperties(Chalk.prototype, styles);
-    var chalk = Chalk();
-    chalk.supportsColor = stdoutColor;
-    chalk.stderr = Chalk({ level: stderrColor ? stderrColor.level : 0 });
-    chalk.stderr.supportsColor = stderrColor;
-    module2.exports = chalk;
-  }
-});
-
-// node_modules/color-support/index.js
-var require_color_support = __commonJS({
-  "node_modules/color-support/index.js"(exports2, module2) {
-    module2.exports = colorSupport({ alwaysReturn: true }, colorSupport);
-    function hasNone(obj, options) {
-      obj.level = 0;
-      obj.hasBasic = false;
-      obj.has256 = false;
-      obj.has16m = false;
-      if (!options.alwaysReturn) {
-        return false;
-      }
-      return obj;
-    }
-    function hasBasic(obj) {
-      obj.hasBasic = true;
-      obj.has256 = false;
-      obj.has16m = false;
-      obj.level = 1;
-      return obj;
-    }
-    function has256(obj) {
-      obj.hasBasic = true;
-      obj.has256 = true;
-      obj.has16m = false;
-      obj.level = 2;
-      return obj;
-    }
-    function has16m(obj) {
-      obj.hasBasic = true;
-      obj.has256 = true;
-      obj.has16m = true;
-      obj.level = 3;
-      return obj;
-    }
-    function colorSupport(options, obj) {
-      options = options || {};
-      obj = obj || {};
-      if (typeof options.level === "number") {
-        switch (options.level) {
-          case 0:
-            return hasNone(obj, options);
-          case 1:
-            return hasBasic(obj);
-          case 2:
-            return has256(obj);
-          case 3:
-            return has16m(obj);
-        }
-      }
-      obj.level = 0;
-      obj.hasBasic = false;
-      obj.has256 = false;
-      obj.has16m = false;
-      if (typeof process === "undefined" || !process || !process.stdout || !process.env || !process.platform) {
-        return hasNone(obj, options);
-      }
-      var env = options.env || process.env;
-      var stream = options.stream || process.stdout;
-      var term = options.term || env.TERM || "";
-      var platform = options.platform || process.platform;
-      if (!options.ignoreTTY && !stream.isTTY) {
-        return hasNone(obj, options);
-      }
-      if (!options.ignoreDumb && term === "dumb" && !env.COLORTERM) {
-        return hasNone(obj, options);
-      }
-      if (platform === "win32") {
-        return hasBasic(obj);
-      }
-      if (env.TMUX) {
-        return has256(obj);
-      }
-      if (!options.ignoreCI && (env.CI || env.TEAMCITY_VERSION)) {
-        if (env.TRAVIS) {
-          return has256(obj);
-        } else {
-          return hasNone(obj, options);
-        }
-      }
-      switch (env.TERM_PROGRAM) {
-        case "iTerm.app":
-          var ver = env.TERM_PROGRAM_VERSION || "0.";
-          if (/^[0-2]\./.test(ver)) {
-            return has256(obj);
-          } else {
-            return has16m(obj);
-          }
-        case "HyperTerm":
-        case "Hyper":
-          return has16m(obj);
-        case "MacTerm":
-          return has16m(obj);
-        case "Apple_Terminal":
-          return has256(obj);
-      }
-      if (/^xterm-256/.test(term)) {
-        return has256(obj);
-      }
-      if (/^screen|^xterm|^vt100|color|ansi|cygwin|linux/i.test(term)) {
-        return hasBasic(obj);
-      }
-      if (env.COLORTERM) {
-        return hasBasic(obj);
-      }
-      return hasNone(obj, options);
-    }
-  }
-});
-
-// node_modules/pretty-bytes/index.js
-var require_pretty_bytes = __commonJS({
-  "node_modules/pretty-bytes/index.js"(exports2, module2) {
-    "use strict";
-    var BYTE_UNITS = [
-      "B",
-      "kB",
-      "MB",
-      "GB",
-      "TB",
-      "PB",
-      "EB",
-      "ZB",
-      "YB"
-    ];
-    var BIBYTE_UNITS = [
-      "B",
-      "kiB",
-      "MiB",
-      "GiB",
-      "TiB",
-      "PiB",
-      "EiB",
-      "ZiB",
-      "YiB"
-    ];
-    var BIT_UNITS = [
-      "b",
-      "kbit",
-      "Mbit",
-      "Gbit",
-      "Tbit",
-      "Pbit",
-      "Ebit",
-      "Zbit",
-      "Ybit"
-    ];
-    var BIBIT_UNITS = [
-      "b",
-      "kibit",
-      "Mibit",
-      "Gibit",
-      "Tibit",
-      "Pibit",
-      "Eibit",
-      "Zibit",
-      "Yibit"
-    ];
-    var toLocaleString = (number4, locale, options) => {
-      let result = number4;
-      if (typeof locale === "string" || Array.isArray(locale)) {
-        result = number4.toLocaleString(locale, options);
-      } else if (locale === true || options !== void 0) {
-        result = number4.toLocaleString(void 0, options);
-      }
-      return result;
-    };
-    module2.exports = (number4, options) => {
-      if (!Number.isFinite(number4)) {
-        throw new TypeError(`Expected a finite number, got ${typeof number4}: ${number4}`);
-      }
-      options = Object.assign({ bits: false, binary: false }, options);
-      const UNITS = options.bits ? options.binary ? BIBIT_UNITS : BIT_UNITS : options.binary ? BIBYTE_UNITS : BYTE_UNITS;
-      if (options.signed && number4 === 0) {
-        return ` 0 ${UNITS[0]}`;
-      }
-      const isNegative = number4 < 0;
-      const prefix = isNegative ? "-" : options.signed ? "+" : "";
-      if (isNegative) {
-        number4 = -number4;
-      }
-      let localeOptions;
-      if (options.minimumFractionDigits !== void 0) {
-        localeOptions = { minimumFractionDigits: options.minimumFractionDigits };
-      }
-      if (options.maximumFractionDigits !== void 0) {
-        localeOptions = Object.assign({ maximumFractionDigits: options.maximumFractionDigits }, localeOptions);
-      }
-      if (number4 < 1) {
-        const numberString2 = toLocaleString(number4, options.locale, localeOptions);
-        return prefix + numberString2 + " " + UNITS[0];
-      }
-      const exponent = Math.min(Math.floor(options.binary ? Math.log(number4) / Math.log(1024) : Math.log10(number4) / 3), UNITS.length - 1);
-      number4 /= Math.pow(options.binary ? 1024 : 1e3, exponent);
-      if (!localeOptions) {
-        number4 = number4.toPrecision(3);
-      }
-      const numberString = toLocaleString(Number(number4), options.locale, localeOptions);
-      const unit = UNITS[exponent];
-      return prefix + numberString + " " + unit;
-    };
   }
 });
 
@@ -38616,11 +38627,11 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
 // node_modules/autocannon/lib/histUtil.js
 var require_histUtil = __commonJS({
   "node_modules/autocannon/lib/histUtil.js"(exports2) {
-    var hdr2 = require_dist();
+    var hdr = require_dist2();
     var histUtil = require_hdr_histogram_percentiles_obj();
-    hdr2.initWebAssemblySync();
+    hdr.initWebAssemblySync();
     var getHistograms = ({
-      latencies = hdr2.build({
+      latencies = hdr.build({
         useWebAssembly: true,
         bitBucketSize: 64,
         autoResize: true,
@@ -38628,7 +38639,7 @@ var require_histUtil = __commonJS({
         highestTrackableValue: 1e4,
         numberOfSignificantValueDigits: 5
       }),
-      requests = hdr2.build({
+      requests = hdr.build({
         useWebAssembly: true,
         bitBucketSize: 64,
         autoResize: true,
@@ -38636,7 +38647,7 @@ var require_histUtil = __commonJS({
         highestTrackableValue: 1e6,
         numberOfSignificantValueDigits: 3
       }),
-      throughput: throughput2 = hdr2.build({
+      throughput: throughput2 = hdr.build({
         useWebAssembly: true,
         bitBucketSize: 64,
         autoResize: true,
@@ -38651,11 +38662,11 @@ var require_histUtil = __commonJS({
     });
     function encodeHist(h) {
       if (h.__custom) return null;
-      return hdr2.encodeIntoCompressedBase64(h);
+      return hdr.encodeIntoCompressedBase64(h);
     }
     function decodeHist(str) {
       if (!str) return null;
-      return hdr2.decodeFromCompressedBase64(str);
+      return hdr.decodeFromCompressedBase64(str);
     }
     exports2.getHistograms = getHistograms;
     exports2.encodeHist = encodeHist;
@@ -56371,7 +56382,7 @@ var require_autocannon = __commonJS({
     var path4 = __require("path");
     var URL2 = __require("url").URL;
     var spawn4 = __require("child_process").spawn;
-    var managePath = require_dist2();
+    var managePath = require_dist();
     var hasAsyncHooks = require_has_async_hooks();
     var subarg = require_subarg();
     var printResult = require_printResult();
@@ -82279,7 +82290,6 @@ var package_default2 = {
     demo: "tsx scripts/demo.ts"
   },
   dependencies: {
-    "hdr-histogram-js": "^3.0.1",
     "markdown-table": "^3.1.0",
     saxes: "^6.0.0",
     yaml: "^2.9.1",
@@ -82301,6 +82311,7 @@ var package_default2 = {
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
     "fast-check": "^4.11.0",
+    "hdr-histogram-js": "^3.0.1",
     "playwright-core": "^1.65.2",
     "simple-statistics": "^7.12.1",
     snappyjs: "^0.7.0",

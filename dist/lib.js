@@ -9,9 +9,6 @@ import { availableParallelism } from "node:os";
 var MergeError = class extends Error {
 };
 
-// src/document/trend-histogram.ts
-import * as hdr from "hdr-histogram-js";
-
 // src/document/hdr-counts.ts
 import { deflateSync, inflateSync } from "node:zlib";
 var V2_COOKIE = 478450435;
@@ -21,25 +18,27 @@ var TWO_32 = 2 ** 32;
 var CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 var indexes = new Float64Array(4096);
 var counts = new Float64Array(4096);
-function readHdrCounts(base64) {
-  if (base64.length % 4 !== 0 || !CANONICAL_BASE64.test(base64)) return void 0;
+function readHdr(base64) {
+  if (base64.length % 4 !== 0 || !CANONICAL_BASE64.test(base64)) return "it is not base64 (canonical, without white space)";
   const outer = Buffer.from(base64, "base64");
-  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return void 0;
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~240) !== V2_COMPRESSED_COOKIE) return "it does not start with HdrHistogram's V2 compressed cookie";
   let data;
   try {
     data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
-  } catch {
-    return void 0;
+  } catch (err) {
+    return `its compressed bytes do not inflate (${err instanceof Error ? err.message : String(err)})`;
   }
-  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return void 0;
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~240) !== V2_COOKIE) return "its inflated bytes do not start with HdrHistogram's V2 cookie";
   const payload = data.readUInt32BE(4);
   const digits2 = data.readUInt32BE(12);
   const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
   const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
-  if (digits2 !== 3 || lowest !== 1 || !(highest >= 2)) return void 0;
+  if (digits2 > 5) return `its header states ${digits2} significant digits (HdrHistogram allows 0 to 5)`;
+  if (lowest < 1) return `its header states a lowest discernible value of ${lowest} (HdrHistogram needs at least 1)`;
+  if (!(highest >= 2 * lowest)) return `its header states a highest trackable value of ${highest}, below twice the lowest (${lowest})`;
   const end = HEADER_BYTES + payload;
-  if (end > data.length) return void 0;
-  const length = countsLength(highest);
+  if (end > data.length) return `its payload ends early (${data.length - HEADER_BYTES} of ${payload} bytes)`;
+  const length = countsLength(shapeOf({ digits: digits2, lowest }), highest);
   let n = 0;
   let index = 0;
   let at = HEADER_BYTES;
@@ -47,7 +46,7 @@ function readHdrCounts(base64) {
     let value2 = 0;
     let scale = 1;
     for (let k = 0; ; k++) {
-      if (at >= data.length) return void 0;
+      if (at >= data.length) return `its payload ends inside a count (at byte ${at - HEADER_BYTES} of ${payload})`;
       const b = data[at++];
       value2 += (b & 127) * scale;
       if ((b & 128) === 0 || k === 8) break;
@@ -58,7 +57,6 @@ function readHdrCounts(base64) {
       index += -count2;
       continue;
     }
-    if (count2 > Number.MAX_SAFE_INTEGER) return void 0;
     if (count2 !== 0 && index < length) {
       if (n === indexes.length) grow();
       indexes[n] = index;
@@ -66,7 +64,23 @@ function readHdrCounts(base64) {
     }
     index++;
   }
-  return { n, indexes, counts };
+  return { n, indexes, counts, layout: digits2 === 3 && lowest === 1 ? PERF_GATE_LAYOUT : { digits: digits2, lowest } };
+}
+var PERF_GATE_LAYOUT = { digits: 3, lowest: 1 };
+function hdrValueAt(layout, index) {
+  const { halfMagnitude, unitMagnitude } = shapeOf(layout);
+  const half = 2 ** halfMagnitude;
+  let bucket = Math.floor(index / half) - 1;
+  let sub = index % half + half;
+  if (bucket < 0) {
+    sub -= half;
+    bucket = 0;
+  }
+  return sub * 2 ** (bucket + unitMagnitude);
+}
+function shapeOf({ digits: digits2, lowest }) {
+  const countMagnitude = Math.ceil(Math.log2(2 * Math.floor(10 ** digits2)));
+  return { halfMagnitude: (countMagnitude > 1 ? countMagnitude : 1) - 1, unitMagnitude: Math.floor(Math.log2(lowest)) };
 }
 function writeHdrCounts({ n, indexes: indexes2, counts: counts2 }) {
   const top = n > 0 ? indexes2[n - 1] : -1;
@@ -125,8 +139,8 @@ function grow() {
   c2.set(counts);
   counts = c2;
 }
-function countsLength(highest) {
-  let smallestUntrackable = 2048;
+function countsLength({ halfMagnitude, unitMagnitude }, highest) {
+  let smallestUntrackable = 2 ** (halfMagnitude + 1 + unitMagnitude);
   let buckets = 1;
   while (smallestUntrackable <= highest) {
     if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
@@ -136,7 +150,7 @@ function countsLength(highest) {
     smallestUntrackable *= 2;
     buckets++;
   }
-  return (buckets + 1) * 1024;
+  return (buckets + 1) * 2 ** halfMagnitude;
 }
 
 // src/document/trend-histogram.ts
@@ -356,15 +370,10 @@ var TrendHistogram = class _TrendHistogram {
   static decode(e) {
     const t = new _TrendHistogram(e.scale);
     t.pending = void 0;
-    const read = readHdrCounts(e.hdr);
-    if (read !== void 0) t.setCounts(read);
-    else {
-      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false);
-      for (let i = 0; i < h.countsArrayLength; i++) {
-        const n = h.getCountAtIndex(i);
-        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
-      }
-    }
+    const read = readHdr(e.hdr);
+    if (typeof read === "string") throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
+    if (read.layout === PERF_GATE_LAYOUT) t.setCounts(read);
+    else for (let k = 0; k < read.n; k++) t.addAt(countsIndex(hdrValueAt(read.layout, read.indexes[k])), read.counts[k]);
     t.count = e.count;
     t.sum = e.sum;
     t.min = e.count ? e.min : Number.POSITIVE_INFINITY;

@@ -18,38 +18,51 @@ export interface HdrCounts {
 let indexes = new Float64Array(4096);
 let counts = new Float64Array(4096);
 
+/** An HDR histogram's layout: its significant digits and lowest discernible value (perf-gate writes 3 and 1). */
+export interface HdrLayout {
+  readonly digits: number;
+  readonly lowest: number;
+}
+
+/** What {@link readHdr} read: the non-empty buckets (counts indexes of `layout`, ascending) and the layout. */
+export interface HdrRead extends HdrCounts {
+  readonly layout: HdrLayout;
+}
+
 /**
- * The counts of an HDR histogram in HdrHistogram's V2 compressed base64 encoding (what TrendHistogram
- * writes), read straight from its bytes: the counts index of each non-empty bucket, ascending, and its
- * count. The same buckets and counts hdr-histogram-js decodes (`decodeFromCompressedBase64(text, 64)`), for
- * the layout perf-gate writes only — lowest discernible value 1, 3 significant digits, where an HDR counts
- * index is TrendHistogram's — without building a histogram of 64-bit counts per read.
+ * The non-empty buckets of an HDR histogram in HdrHistogram's V2 compressed base64 encoding, read straight
+ * from its bytes: the counts index of each, ascending, and its count, in the histogram's own layout. The
+ * same buckets and counts hdr-histogram-js decodes (`decodeFromCompressedBase64(text, 64)`, which
+ * TrendHistogram used until 2026-12-08), without building a histogram of 64-bit counts per read; counts
+ * past the counts array the header's highest value sizes are dropped, as there.
  *
- * Undefined for anything else (another layout, other base64, a count beyond 2^53, bytes that end early):
- * then hdr-histogram-js decodes it, and refuses what it refuses. The result is overwritten by the next call.
+ * A string says why the text is not such an encoding (not canonical base64, another cookie, bytes that do
+ * not inflate or end early, an impossible header). The result is overwritten by the next call.
  * @example
- * readHdrCounts(new TrendHistogram(1e6).encode().hdr) // { n: 0, … }
+ * readHdr(new TrendHistogram(1e6).encode().hdr) // { n: 0, …, layout: { digits: 3, lowest: 1 } }
  */
-export function readHdrCounts(base64: string): HdrCounts | undefined {
-  // hdr-histogram-js's base64 reader and Node's agree on canonical base64 only.
-  if (base64.length % 4 !== 0 || !CANONICAL_BASE64.test(base64)) return undefined;
+export function readHdr(base64: string): HdrRead | string {
+  if (base64.length % 4 !== 0 || !CANONICAL_BASE64.test(base64)) return 'it is not base64 (canonical, without white space)';
   const outer = Buffer.from(base64, 'base64');
-  if (outer.length < 8 || (outer.readUInt32BE(0) & ~0xf0) !== V2_COMPRESSED_COOKIE) return undefined;
+  if (outer.length < 8 || (outer.readUInt32BE(0) & ~0xf0) !== V2_COMPRESSED_COOKIE) return "it does not start with HdrHistogram's V2 compressed cookie";
   let data: Buffer;
   try {
     data = inflateSync(outer.subarray(8, 8 + outer.readUInt32BE(4)));
-  } catch {
-    return undefined;
+  } catch (err) {
+    return `its compressed bytes do not inflate (${err instanceof Error ? err.message : String(err)})`;
   }
-  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~0xf0) !== V2_COOKIE) return undefined;
+  if (data.length < HEADER_BYTES || (data.readUInt32BE(0) & ~0xf0) !== V2_COOKIE) return "its inflated bytes do not start with HdrHistogram's V2 cookie";
   const payload = data.readUInt32BE(4);
   const digits = data.readUInt32BE(12);
   const lowest = data.readUInt32BE(16) * TWO_32 + data.readUInt32BE(20);
   const highest = data.readUInt32BE(24) * TWO_32 + data.readUInt32BE(28);
-  if (digits !== 3 || lowest !== 1 || !(highest >= 2)) return undefined;
+  // What HdrHistogram refuses to build.
+  if (digits > 5) return `its header states ${digits} significant digits (HdrHistogram allows 0 to 5)`;
+  if (lowest < 1) return `its header states a lowest discernible value of ${lowest} (HdrHistogram needs at least 1)`;
+  if (!(highest >= 2 * lowest)) return `its header states a highest trackable value of ${highest}, below twice the lowest (${lowest})`;
   const end = HEADER_BYTES + payload;
-  if (end > data.length) return undefined;
-  const length = countsLength(highest);
+  if (end > data.length) return `its payload ends early (${data.length - HEADER_BYTES} of ${payload} bytes)`;
+  const length = countsLength(shapeOf({ digits, lowest }), highest);
   let n = 0;
   let index = 0;
   let at = HEADER_BYTES;
@@ -58,7 +71,7 @@ export function readHdrCounts(base64: string): HdrCounts | undefined {
     let value = 0;
     let scale = 1;
     for (let k = 0; ; k++) {
-      if (at >= data.length) return undefined;
+      if (at >= data.length) return `its payload ends inside a count (at byte ${at - HEADER_BYTES} of ${payload})`;
       const b = data[at++]!;
       value += (b & 0x7f) * scale;
       if ((b & 0x80) === 0 || k === 8) break;
@@ -69,7 +82,6 @@ export function readHdrCounts(base64: string): HdrCounts | undefined {
       index += -count; // a run of empty buckets
       continue;
     }
-    if (count > Number.MAX_SAFE_INTEGER) return undefined;
     // Past the counts array hdr-histogram-js sizes for `highest` a count is dropped there, so here too.
     if (count !== 0 && index < length) {
       if (n === indexes.length) grow();
@@ -78,7 +90,46 @@ export function readHdrCounts(base64: string): HdrCounts | undefined {
     }
     index++;
   }
-  return { n, indexes, counts };
+  return { n, indexes, counts, layout: digits === 3 && lowest === 1 ? PERF_GATE_LAYOUT : { digits, lowest } };
+}
+
+/** The layout TrendHistogram counts in, where an HDR counts index is its own. */
+export const PERF_GATE_LAYOUT: HdrLayout = { digits: 3, lowest: 1 };
+
+/**
+ * The buckets of {@link readHdr} in perf-gate's layout when the text is in it (what TrendHistogram writes),
+ * with counts to 2^53; undefined for anything else.
+ */
+export function readHdrCounts(base64: string): HdrCounts | undefined {
+  const read = readHdr(base64);
+  if (typeof read === 'string' || read.layout !== PERF_GATE_LAYOUT) return undefined;
+  for (let k = 0; k < read.n; k++) if (read.counts[k]! > Number.MAX_SAFE_INTEGER) return undefined;
+  return read;
+}
+
+/** The lowest value HDR counts index `index` of `layout` stands for (HdrHistogram's valueFromIndex). */
+export function hdrValueAt(layout: HdrLayout, index: number): number {
+  const { halfMagnitude, unitMagnitude } = shapeOf(layout);
+  const half = 2 ** halfMagnitude;
+  let bucket = Math.floor(index / half) - 1;
+  let sub = (index % half) + half;
+  if (bucket < 0) {
+    sub -= half;
+    bucket = 0;
+  }
+  return sub * 2 ** (bucket + unitMagnitude);
+}
+
+/** HdrHistogram's sub-bucket arithmetic for a layout: log2 of half the sub-buckets, and of the unit. */
+interface HdrShape {
+  readonly halfMagnitude: number;
+  readonly unitMagnitude: number;
+}
+
+function shapeOf({ digits, lowest }: HdrLayout): HdrShape {
+  // Single-unit resolution up to 2·10^digits, in a power-of-two number of sub-buckets.
+  const countMagnitude = Math.ceil(Math.log2(2 * Math.floor(10 ** digits)));
+  return { halfMagnitude: (countMagnitude > 1 ? countMagnitude : 1) - 1, unitMagnitude: Math.floor(Math.log2(lowest)) };
 }
 
 /**
@@ -162,9 +213,9 @@ function grow(): void {
   counts = c;
 }
 
-/** The counts array length HdrHistogram gives 3 significant digits and lowest value 1 up to `highest`. */
-function countsLength(highest: number): number {
-  let smallestUntrackable = 2048;
+/** The counts array length HdrHistogram gives a histogram of `shape` up to `highest`. */
+function countsLength({ halfMagnitude, unitMagnitude }: HdrShape, highest: number): number {
+  let smallestUntrackable = 2 ** (halfMagnitude + 1 + unitMagnitude);
   let buckets = 1;
   while (smallestUntrackable <= highest) {
     if (smallestUntrackable > Number.MAX_SAFE_INTEGER / 2) {
@@ -174,5 +225,5 @@ function countsLength(highest: number): number {
     smallestUntrackable *= 2;
     buckets++;
   }
-  return (buckets + 1) * 1024;
+  return (buckets + 1) * 2 ** halfMagnitude;
 }

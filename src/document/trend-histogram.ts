@@ -1,6 +1,5 @@
-import * as hdr from 'hdr-histogram-js';
 import type { Distribution } from '../stats/distribution.js';
-import { readHdrCounts, writeHdrCounts, type HdrCounts } from './hdr-counts.js';
+import { hdrValueAt, PERF_GATE_LAYOUT, readHdr, writeHdrCounts, type HdrCounts } from './hdr-counts.js';
 
 /** How many integer units one trend unit becomes inside the HDR histogram. */
 export const TIME_SCALE = 1_000_000; // k6 times are milliseconds with nanosecond resolution: record nanoseconds
@@ -14,13 +13,6 @@ const SUB_BUCKET_HALF_MAGNITUDE = 10;
 const SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_MAGNITUDE; // 1024
 const SUB_BUCKET_MASK = 2 * SUB_BUCKET_HALF_COUNT - 1; // 2047
 const TWO_32 = 2 ** 32;
-
-/** The HDR internals read to walk a decoded histogram; the package types them loosely. */
-interface HdrInternals {
-  countsArrayLength: number;
-  getCountAtIndex(index: number): number;
-  valueFromIndex(index: number): number;
-}
 
 export interface EncodedTrend {
   readonly count: number;
@@ -43,8 +35,8 @@ export interface EncodedTrend {
  * Counting uses HdrHistogram's index arithmetic on integers (clz32 and shifts) over our own counts
  * array: hdr-histogram-js computes the same index with floating-point log2 and pow, which made it the
  * largest cost of ingest. The encoding is HdrHistogram's standard V2 one, so documents stay readable by
- * any HdrHistogram implementation: written and read here for this layout (hdr-counts.ts, byte for byte
- * what hdr-histogram-js writes and reads), and decoded by hdr-histogram-js for any other.
+ * any HdrHistogram implementation; hdr-counts.ts writes and reads it byte for byte as hdr-histogram-js
+ * does (its tests check that against the package), and reads other layouts too, re-bucketed into this one.
  */
 export class TrendHistogram {
   /**
@@ -270,16 +262,11 @@ export class TrendHistogram {
   static decode(e: EncodedTrend): TrendHistogram {
     const t = new TrendHistogram(e.scale);
     t.pending = undefined;
-    // Our own layout straight from the bytes (a merge of 64 shards decodes thousands); any other through hdr-histogram-js.
-    const read = readHdrCounts(e.hdr);
-    if (read !== undefined) t.setCounts(read);
-    else {
-      const h = hdr.decodeFromCompressedBase64(e.hdr, 64, false) as unknown as HdrInternals;
-      for (let i = 0; i < h.countsArrayLength; i++) {
-        const n = h.getCountAtIndex(i);
-        if (n !== 0) t.addAt(countsIndex(h.valueFromIndex(i)), n);
-      }
-    }
+    const read = readHdr(e.hdr);
+    if (typeof read === 'string') throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
+    // Our own layout straight into the counts (a merge of 64 shards decodes thousands); another, bucket by bucket at each one's lowest value.
+    if (read.layout === PERF_GATE_LAYOUT) t.setCounts(read);
+    else for (let k = 0; k < read.n; k++) t.addAt(countsIndex(hdrValueAt(read.layout, read.indexes[k]!)), read.counts[k]!);
     t.count = e.count;
     t.sum = e.sum;
     t.min = e.count ? e.min : Number.POSITIVE_INFINITY;

@@ -4,19 +4,37 @@ export interface HdrCounts {
     readonly indexes: Float64Array;
     readonly counts: Float64Array;
 }
+/** An HDR histogram's layout: its significant digits and lowest discernible value (perf-gate writes 3 and 1). */
+export interface HdrLayout {
+    readonly digits: number;
+    readonly lowest: number;
+}
+/** What {@link readHdr} read: the non-empty buckets (counts indexes of `layout`, ascending) and the layout. */
+export interface HdrRead extends HdrCounts {
+    readonly layout: HdrLayout;
+}
 /**
- * The counts of an HDR histogram in HdrHistogram's V2 compressed base64 encoding (what TrendHistogram
- * writes), read straight from its bytes: the counts index of each non-empty bucket, ascending, and its
- * count. The same buckets and counts hdr-histogram-js decodes (`decodeFromCompressedBase64(text, 64)`), for
- * the layout perf-gate writes only — lowest discernible value 1, 3 significant digits, where an HDR counts
- * index is TrendHistogram's — without building a histogram of 64-bit counts per read.
+ * The non-empty buckets of an HDR histogram in HdrHistogram's V2 compressed base64 encoding, read straight
+ * from its bytes: the counts index of each, ascending, and its count, in the histogram's own layout. The
+ * same buckets and counts hdr-histogram-js decodes (`decodeFromCompressedBase64(text, 64)`, which
+ * TrendHistogram used until 2026-12-08), without building a histogram of 64-bit counts per read; counts
+ * past the counts array the header's highest value sizes are dropped, as there.
  *
- * Undefined for anything else (another layout, other base64, a count beyond 2^53, bytes that end early):
- * then hdr-histogram-js decodes it, and refuses what it refuses. The result is overwritten by the next call.
+ * A string says why the text is not such an encoding (not canonical base64, another cookie, bytes that do
+ * not inflate or end early, an impossible header). The result is overwritten by the next call.
  * @example
- * readHdrCounts(new TrendHistogram(1e6).encode().hdr) // { n: 0, … }
+ * readHdr(new TrendHistogram(1e6).encode().hdr) // { n: 0, …, layout: { digits: 3, lowest: 1 } }
+ */
+export declare function readHdr(base64: string): HdrRead | string;
+/** The layout TrendHistogram counts in, where an HDR counts index is its own. */
+export declare const PERF_GATE_LAYOUT: HdrLayout;
+/**
+ * The buckets of {@link readHdr} in perf-gate's layout when the text is in it (what TrendHistogram writes),
+ * with counts to 2^53; undefined for anything else.
  */
 export declare function readHdrCounts(base64: string): HdrCounts | undefined;
+/** The lowest value HDR counts index `index` of `layout` stands for (HdrHistogram's valueFromIndex). */
+export declare function hdrValueAt(layout: HdrLayout, index: number): number;
 /**
  * The V2 compressed base64 encoding of the non-empty buckets `indexes[0, n)` (ascending counts indexes of
  * perf-gate's layout, each count a whole number from 1 to 2^53) with their `counts`: byte for byte what

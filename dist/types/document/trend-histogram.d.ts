@@ -22,8 +22,8 @@ export interface EncodedTrend {
  * Counting uses HdrHistogram's index arithmetic on integers (clz32 and shifts) over our own counts
  * array: hdr-histogram-js computes the same index with floating-point log2 and pow, which made it the
  * largest cost of ingest. The encoding is HdrHistogram's standard V2 one, so documents stay readable by
- * any HdrHistogram implementation: written and read here for this layout (hdr-counts.ts, byte for byte
- * what hdr-histogram-js writes and reads), and decoded by hdr-histogram-js for any other.
+ * any HdrHistogram implementation; hdr-counts.ts writes and reads it byte for byte as hdr-histogram-js
+ * does (its tests check that against the package), and reads other layouts too, re-bucketed into this one.
  */
 export declare class TrendHistogram {
     readonly scale: number;
