@@ -25422,11 +25422,12 @@ var init_trend_histogram = __esm({
         }
         return { n, indexes: scratchIndexes, counts: scratchCounts };
       }
-      static decode(e) {
+      /** The histogram of an encoded trend; `scope` names it in the error for a text that is not one. */
+      static decode(e, scope) {
         const t = new _TrendHistogram(e.scale);
         t.pending = void 0;
         const read2 = readHdr(e.hdr);
-        if (typeof read2 === "string") throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read2}`);
+        if (typeof read2 === "string") throw new Error(`${scope === void 0 ? "a trend's" : `scope ${scope}: its`} histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read2}`);
         if (read2.layout === PERF_GATE_LAYOUT) t.setCounts(read2);
         else for (let k = 0; k < read2.n; k++) t.addAt(countsIndex(hdrValueAt(read2.layout, read2.indexes[k])), read2.counts[k]);
         t.count = e.count;
@@ -58766,10 +58767,10 @@ var init_run_merger = __esm({
           else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
             let h = this.histograms.get(name);
             if (!h) {
-              h = TrendHistogram.decode(prev.trend);
+              h = TrendHistogram.decode(prev.trend, name);
               this.histograms.set(name, h);
             }
-            h.add(TrendHistogram.decode(s.trend));
+            h.add(TrendHistogram.decode(s.trend, name));
           } else this.scopes[name] = addScopes(prev, s, name);
         }
       }
@@ -65263,7 +65264,7 @@ var init_run_view = __esm({
         const s = this.doc.scopes[name];
         if (!s || isReported(s) || s.type !== "trend" || s.trend.count === 0) return void 0;
         const t = s.trend;
-        const d = TrendHistogram.decode(t).distribution();
+        const d = TrendHistogram.decode(t, name).distribution();
         this.distributions.set(name, d);
         return d;
       }

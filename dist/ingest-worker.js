@@ -362,11 +362,12 @@ var TrendHistogram = class _TrendHistogram {
     }
     return { n, indexes: scratchIndexes, counts: scratchCounts };
   }
-  static decode(e) {
+  /** The histogram of an encoded trend; `scope` names it in the error for a text that is not one. */
+  static decode(e, scope) {
     const t = new _TrendHistogram(e.scale);
     t.pending = void 0;
     const read = readHdr(e.hdr);
-    if (typeof read === "string") throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
+    if (typeof read === "string") throw new Error(`${scope === void 0 ? "a trend's" : `scope ${scope}: its`} histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
     if (read.layout === PERF_GATE_LAYOUT) t.setCounts(read);
     else for (let k = 0; k < read.n; k++) t.addAt(countsIndex(hdrValueAt(read.layout, read.indexes[k])), read.counts[k]);
     t.count = e.count;

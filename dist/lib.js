@@ -367,11 +367,12 @@ var TrendHistogram = class _TrendHistogram {
     }
     return { n, indexes: scratchIndexes, counts: scratchCounts };
   }
-  static decode(e) {
+  /** The histogram of an encoded trend; `scope` names it in the error for a text that is not one. */
+  static decode(e, scope) {
     const t = new _TrendHistogram(e.scale);
     t.pending = void 0;
     const read = readHdr(e.hdr);
-    if (typeof read === "string") throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
+    if (typeof read === "string") throw new Error(`${scope === void 0 ? "a trend's" : `scope ${scope}: its`} histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
     if (read.layout === PERF_GATE_LAYOUT) t.setCounts(read);
     else for (let k = 0; k < read.n; k++) t.addAt(countsIndex(hdrValueAt(read.layout, read.indexes[k])), read.counts[k]);
     t.count = e.count;
@@ -2281,10 +2282,10 @@ var RunMerger = class {
       else if (!isReported(prev) && !isReported(s) && prev.type === "trend" && s.type === "trend") {
         let h = this.histograms.get(name);
         if (!h) {
-          h = TrendHistogram.decode(prev.trend);
+          h = TrendHistogram.decode(prev.trend, name);
           this.histograms.set(name, h);
         }
-        h.add(TrendHistogram.decode(s.trend));
+        h.add(TrendHistogram.decode(s.trend, name));
       } else this.scopes[name] = addScopes(prev, s, name);
     }
   }
@@ -5265,7 +5266,7 @@ var RunView = class {
     const s = this.doc.scopes[name];
     if (!s || isReported(s) || s.type !== "trend" || s.trend.count === 0) return void 0;
     const t = s.trend;
-    const d = TrendHistogram.decode(t).distribution();
+    const d = TrendHistogram.decode(t, name).distribution();
     this.distributions.set(name, d);
     return d;
   }

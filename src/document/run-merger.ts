@@ -239,10 +239,10 @@ export class RunMerger {
       else if (!isReported(prev) && !isReported(s) && prev.type === 'trend' && s.type === 'trend') {
         let h = this.histograms.get(name);
         if (!h) {
-          h = TrendHistogram.decode(prev.trend);
+          h = TrendHistogram.decode(prev.trend, name);
           this.histograms.set(name, h);
         }
-        h.add(TrendHistogram.decode(s.trend));
+        h.add(TrendHistogram.decode(s.trend, name));
       } else this.scopes[name] = addScopes(prev, s, name);
     }
   }

@@ -43,7 +43,7 @@ export class RunView {
     const s = this.doc.scopes[name];
     if (!s || isReported(s) || s.type !== 'trend' || s.trend.count === 0) return undefined;
     const t = s.trend;
-    const d = TrendHistogram.decode(t).distribution();
+    const d = TrendHistogram.decode(t, name).distribution();
     this.distributions.set(name, d);
     return d;
   }

@@ -84,7 +84,7 @@ function shareOf(docs: readonly RunDocument[]): ShardShare {
     }
     const scope = doc.scopes[roles.latency];
     if (scope && !isReported(scope) && scope.type === 'trend' && scope.trend.count > 0) {
-      const h = TrendHistogram.decode(scope.trend);
+      const h = TrendHistogram.decode(scope.trend, roles.latency);
       if (latency) latency.add(h);
       else latency = h;
     }

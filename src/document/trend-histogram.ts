@@ -259,11 +259,12 @@ export class TrendHistogram {
     return { n, indexes: scratchIndexes, counts: scratchCounts };
   }
 
-  static decode(e: EncodedTrend): TrendHistogram {
+  /** The histogram of an encoded trend; `scope` names it in the error for a text that is not one. */
+  static decode(e: EncodedTrend, scope?: string): TrendHistogram {
     const t = new TrendHistogram(e.scale);
     t.pending = undefined;
     const read = readHdr(e.hdr);
-    if (typeof read === 'string') throw new Error(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
+    if (typeof read === 'string') throw new Error(`${scope === undefined ? "a trend's" : `scope ${scope}: its`} histogram (hdr) is not HdrHistogram's V2 compressed base64: ${read}`);
     // Our own layout straight into the counts (a merge of 64 shards decodes thousands); another, bucket by bucket at each one's lowest value.
     if (read.layout === PERF_GATE_LAYOUT) t.setCounts(read);
     else for (let k = 0; k < read.n; k++) t.addAt(countsIndex(hdrValueAt(read.layout, read.indexes[k]!)), read.counts[k]!);

@@ -3,6 +3,8 @@ import * as hdr from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { hdrValueAt, readHdr, readHdrCounts, writeHdrCounts } from '../../src/document/hdr-counts.js';
+import { RunBuilder } from '../../src/document/run-builder.js';
+import { RunView } from '../../src/document/run-view.js';
 import { countsIndex, lowestEquivalent, TrendHistogram } from '../../src/document/trend-histogram.js';
 
 interface HdrWalk {
@@ -92,6 +94,20 @@ describe('readHdrCounts', () => {
     else expect(r).toMatch(why);
     // hdr-histogram-js refused (or misread) these too.
     expect(() => TrendHistogram.decode({ count: 1, sum: 5, min: 5, max: 5, scale: 1, hdr: t })).toThrow(`a trend's histogram (hdr) is not HdrHistogram's V2 compressed base64: ${String(r)}`);
+  });
+});
+
+describe('a document whose histogram is not one', () => {
+  it('is refused with the scope named, where the comparison first reads it', () => {
+    const builder = new RunBuilder({ groupBy: ['name'], window: 'auto' });
+    const duration = builder.defineMetric({ name: 'http_req_duration', type: 'trend', contains: 'time', thresholds: [], submetrics: [] });
+    builder.point(builder.targets(duration, { name: 'GET /api/alerts' }), Date.UTC(2026, 11, 1), 12.5);
+    const doc = builder.finish({ tool: 'k6', stage: 'smoke', sources: [{ file: 'run.ndjson', format: 'k6-ndjson', lines: 1, partial: false }] });
+    const name = Object.keys(doc.scopes).find((k) => k.startsWith('http_req_duration{'))!;
+    const scope = doc.scopes[name]!;
+    if (scope.type !== 'trend' || 'reported' in scope) throw new Error('expected a measured trend scope');
+    const broken = { ...doc, scopes: { ...doc.scopes, [name]: { ...scope, trend: { ...scope.trend, hdr: 'bm90IGEgaGlzdG9ncmFt' } } } };
+    expect(() => new RunView(broken).distribution(name)).toThrow(`scope ${name}: its histogram (hdr) is not HdrHistogram's V2 compressed base64: it does not start with HdrHistogram's V2 compressed cookie`);
   });
 });
 

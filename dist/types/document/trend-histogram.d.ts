@@ -72,7 +72,8 @@ export declare class TrendHistogram {
     encode(): EncodedTrend;
     /** The non-empty buckets, ascending, in the shared scratch columns (overwritten by the next call). */
     private nonEmpty;
-    static decode(e: EncodedTrend): TrendHistogram;
+    /** The histogram of an encoded trend; `scope` names it in the error for a text that is not one. */
+    static decode(e: EncodedTrend, scope?: string): TrendHistogram;
 }
 /** HdrHistogram's counts index of an integer value ≥ 0 (3 significant digits, unit 1). */
 export declare function countsIndex(v: number): number;
