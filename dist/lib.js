@@ -230,7 +230,7 @@ var TrendHistogram = class _TrendHistogram {
     this.counts = next;
     this.offset = from;
   }
-  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdr gives them). */
   setCounts({ n, indexes: indexes2, counts: counts2 }) {
     if (n === 0) return;
     const first2 = indexes2[0];

@@ -7,7 +7,7 @@ const HEADER_BYTES = 40;
 const TWO_32 = 2 ** 32;
 const CANONICAL_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** The non-empty buckets read by {@link readHdrCounts}: `n` indexes, ascending, and their counts. */
+/** Non-empty HDR buckets (what {@link readHdr} reads, {@link writeHdrCounts} writes): `n` indexes, ascending, and their counts. */
 export interface HdrCounts {
   readonly n: number;
   readonly indexes: Float64Array;
@@ -95,17 +95,6 @@ export function readHdr(base64: string): HdrRead | string {
 
 /** The layout TrendHistogram counts in, where an HDR counts index is its own. */
 export const PERF_GATE_LAYOUT: HdrLayout = { digits: 3, lowest: 1 };
-
-/**
- * The buckets of {@link readHdr} in perf-gate's layout when the text is in it (what TrendHistogram writes),
- * with counts to 2^53; undefined for anything else.
- */
-export function readHdrCounts(base64: string): HdrCounts | undefined {
-  const read = readHdr(base64);
-  if (typeof read === 'string' || read.layout !== PERF_GATE_LAYOUT) return undefined;
-  for (let k = 0; k < read.n; k++) if (read.counts[k]! > Number.MAX_SAFE_INTEGER) return undefined;
-  return read;
-}
 
 /** The lowest value HDR counts index `index` of `layout` stands for (HdrHistogram's valueFromIndex). */
 export function hdrValueAt(layout: HdrLayout, index: number): number {

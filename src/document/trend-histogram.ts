@@ -111,7 +111,7 @@ export class TrendHistogram {
     this.offset = from;
   }
 
-  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+  /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdr gives them). */
   private setCounts({ n, indexes, counts }: HdrCounts): void {
     if (n === 0) return;
     const first = indexes[0]!;

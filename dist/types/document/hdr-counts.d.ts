@@ -1,4 +1,4 @@
-/** The non-empty buckets read by {@link readHdrCounts}: `n` indexes, ascending, and their counts. */
+/** Non-empty HDR buckets (what {@link readHdr} reads, {@link writeHdrCounts} writes): `n` indexes, ascending, and their counts. */
 export interface HdrCounts {
     readonly n: number;
     readonly indexes: Float64Array;
@@ -28,11 +28,6 @@ export interface HdrRead extends HdrCounts {
 export declare function readHdr(base64: string): HdrRead | string;
 /** The layout TrendHistogram counts in, where an HDR counts index is its own. */
 export declare const PERF_GATE_LAYOUT: HdrLayout;
-/**
- * The buckets of {@link readHdr} in perf-gate's layout when the text is in it (what TrendHistogram writes),
- * with counts to 2^53; undefined for anything else.
- */
-export declare function readHdrCounts(base64: string): HdrCounts | undefined;
 /** The lowest value HDR counts index `index` of `layout` stands for (HdrHistogram's valueFromIndex). */
 export declare function hdrValueAt(layout: HdrLayout, index: number): number;
 /**

@@ -49,7 +49,7 @@ export declare class TrendHistogram {
     private addAt;
     /** Grows the counted range to include `index`, in whole blocks of 1024 indexes (half an HDR bucket). */
     private cover;
-    /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdrCounts gives them). */
+    /** Takes the non-empty buckets of an empty histogram at once (ascending indexes, as readHdr gives them). */
     private setCounts;
     /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
     private widenCounts;
