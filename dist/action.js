@@ -88969,6 +88969,10 @@ var WindowSketch = class _WindowSketch {
     return slot - from;
   }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+  /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
+  get settled() {
+    return this.dense === void 0 && this.extra === void 0;
+  }
   compact() {
     const dense = this.dense;
     if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
@@ -89236,6 +89240,10 @@ var WindowTotals = class {
   /** The window is complete (its run moved on): shrink it to what it holds. */
   close() {
     this.sketch?.compact();
+  }
+  /** Encoding it changes nothing: no sketch, or a settled one. */
+  get settled() {
+    return this.sketch?.settled ?? true;
   }
   add(o) {
     this.count += o.count;
@@ -89762,6 +89770,10 @@ var RunBuilder = class {
       const windows = /* @__PURE__ */ new Map();
       for (const leaf of leaves) {
         for (const [i, w] of leaf.windows) {
+          if (leaves.length === 1 && w.settled) {
+            windows.set(i, w);
+            continue;
+          }
           let target = windows.get(i);
           if (!target) {
             target = new WindowTotals(def.type, "summing");

@@ -516,6 +516,10 @@ var WindowSketch = class _WindowSketch {
     return slot - from;
   }
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+  /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
+  get settled() {
+    return this.dense === void 0 && this.extra === void 0;
+  }
   compact() {
     const dense = this.dense;
     if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
@@ -783,6 +787,10 @@ var WindowTotals = class {
   /** The window is complete (its run moved on): shrink it to what it holds. */
   close() {
     this.sketch?.compact();
+  }
+  /** Encoding it changes nothing: no sketch, or a settled one. */
+  get settled() {
+    return this.sketch?.settled ?? true;
   }
   add(o) {
     this.count += o.count;
@@ -1451,6 +1459,10 @@ var RunBuilder = class {
       const windows = /* @__PURE__ */ new Map();
       for (const leaf of leaves) {
         for (const [i, w] of leaf.windows) {
+          if (leaves.length === 1 && w.settled) {
+            windows.set(i, w);
+            continue;
+          }
           let target = windows.get(i);
           if (!target) {
             target = new WindowTotals(def.type, "summing");

@@ -146,6 +146,11 @@ export class WindowTotals {
     this.sketch?.compact();
   }
 
+  /** Encoding it changes nothing: no sketch, or a settled one. */
+  get settled(): boolean {
+    return this.sketch?.settled ?? true;
+  }
+
   add(o: WindowTotals): void {
     this.count += o.count;
     this.sum += o.sum;

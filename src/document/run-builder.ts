@@ -391,6 +391,13 @@ export class RunBuilder implements PointBuilder {
       const windows = new Map<number, WindowTotals>();
       for (const leaf of leaves) {
         for (const [i, w] of leaf.windows!) {
+          // A scope of one leaf (an endpoint's) is encoded from the leaf's own windows, not from sums of one.
+          // Not a window still being filled (a look at a run that goes on): encoding it would compact it
+          // under the points still to come.
+          if (leaves.length === 1 && w.settled) {
+            windows.set(i, w);
+            continue;
+          }
           let target = windows.get(i);
           if (!target) {
             // Summing: its sketch adds the leaves' buckets into dense counters over the slots in use (then

@@ -97,6 +97,11 @@ export class WindowSketch {
   }
 
   /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+  /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
+  get settled(): boolean {
+    return this.dense === undefined && this.extra === undefined;
+  }
+
   compact(): void {
     const dense = this.dense;
     if (dense !== undefined && this.keys.length === 0 && this.extra === undefined) {

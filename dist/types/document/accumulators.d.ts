@@ -48,6 +48,8 @@ export declare class WindowTotals {
     record(timeMs: number, value: number): void;
     /** The window is complete (its run moved on): shrink it to what it holds. */
     close(): void;
+    /** Encoding it changes nothing: no sketch, or a settled one. */
+    get settled(): boolean;
     add(o: WindowTotals): void;
     /**
      * Adds a stored window of `type` (its scope's) that starts at `atMs`: the same as `add` of the totals it

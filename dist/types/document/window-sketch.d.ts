@@ -35,6 +35,8 @@ export declare class WindowSketch {
     /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
     private grow;
     /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
+    /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
+    get settled(): boolean;
     compact(): void;
     /** Gives the (zeroed) dense counter back to the pool. */
     private release;
