@@ -279,14 +279,6 @@ var TrendHistogram = class _TrendHistogram {
     this.max = Number.NEGATIVE_INFINITY;
     this.negatives = 0;
   }
-  /** The highest non-empty HDR index, -1 when empty. */
-  topIndex() {
-    const pending = this.pending;
-    if (pending !== void 0) return pending.length > 0 ? Math.max(...pending) : -1;
-    const c2 = this.counts;
-    for (let i = c2.length - 1; i >= 0; i--) if (c2[i] !== 0) return i + this.offset;
-    return -1;
-  }
   /** Adds another histogram of the same scale (exact: counts per bucket add up). */
   add(other) {
     if (other.scale !== this.scale) throw new Error(`cannot merge trend histograms of scale ${other.scale} and ${this.scale}`);

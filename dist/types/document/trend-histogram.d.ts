@@ -60,8 +60,6 @@ export declare class TrendHistogram {
      * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
      */
     clear(): void;
-    /** The highest non-empty HDR index, -1 when empty. */
-    private topIndex;
     /** Adds another histogram of the same scale (exact: counts per bucket add up). */
     add(other: TrendHistogram): void;
     /**
