@@ -25305,22 +25305,6 @@ var init_trend_histogram = __esm({
         wide[wrapped] = 2 ** 32;
         this.counts = wide;
       }
-      /** Calls `f` for every non-empty HDR index, ascending, with its count. */
-      forEachIndex(f) {
-        const pending = this.pending;
-        if (pending !== void 0) {
-          const sorted = [...pending].sort((a, b) => a - b);
-          for (let i = 0; i < sorted.length; ) {
-            let j = i + 1;
-            while (j < sorted.length && sorted[j] === sorted[i]) j++;
-            f(sorted[i], j - i);
-            i = j;
-          }
-          return;
-        }
-        const c2 = this.counts;
-        for (let i = 0; i < c2.length; i++) if (c2[i] !== 0) f(i + this.offset, c2[i]);
-      }
       /**
        * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
        * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
@@ -25375,8 +25359,9 @@ var init_trend_histogram = __esm({
        * the lowest and highest are pinned to the exact min and max, so p(0) and p(100) are exact.
        */
       distribution() {
+        const { n, indexes: indexes2, counts: counts2 } = this.nonEmpty();
         const out = [];
-        this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
+        for (let k = 0; k < n; k++) out.push({ value: medianEquivalent(indexes2[k]) / this.scale, count: counts2[k] });
         if (out.length === 1) {
           out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0].count };
         } else if (out.length > 1) {

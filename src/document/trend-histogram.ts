@@ -133,23 +133,6 @@ export class TrendHistogram {
     this.counts = wide;
   }
 
-  /** Calls `f` for every non-empty HDR index, ascending, with its count. */
-  private forEachIndex(f: (index: number, count: number) => void): void {
-    const pending = this.pending;
-    if (pending !== undefined) {
-      const sorted = [...pending].sort((a, b) => a - b);
-      for (let i = 0; i < sorted.length; ) {
-        let j = i + 1;
-        while (j < sorted.length && sorted[j] === sorted[i]) j++;
-        f(sorted[i]!, j - i);
-        i = j;
-      }
-      return;
-    }
-    const c = this.counts;
-    for (let i = 0; i < c.length; i++) if (c[i] !== 0) f(i + this.offset, c[i]!);
-  }
-
   /**
    * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
    * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
@@ -208,8 +191,9 @@ export class TrendHistogram {
    * the lowest and highest are pinned to the exact min and max, so p(0) and p(100) are exact.
    */
   distribution(): Distribution {
+    const { n, indexes, counts } = this.nonEmpty();
     const out: { value: number; count: number }[] = [];
-    this.forEachIndex((i, n) => out.push({ value: medianEquivalent(i) / this.scale, count: n }));
+    for (let k = 0; k < n; k++) out.push({ value: medianEquivalent(indexes[k]!) / this.scale, count: counts[k]! });
     if (out.length === 1) {
       out[0] = { value: this.min === this.max ? this.min : this.sum / this.count, count: out[0]!.count };
     } else if (out.length > 1) {

@@ -53,8 +53,6 @@ export declare class TrendHistogram {
     private setCounts;
     /** A 32-bit count wrapped to 0: switch to 64-bit floats and put the count back. */
     private widenCounts;
-    /** Calls `f` for every non-empty HDR index, ascending, with its count. */
-    private forEachIndex;
     /**
      * Empties the histogram but keeps its counts array, for a histogram summed into again and again (the
      * scopes of a run document, one after the other): no fresh array of tens of kilobytes per scope.
