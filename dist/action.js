@@ -96182,10 +96182,10 @@ var RunView = class {
   }
   /** Windows of a trend scope as sketches, for statistics on a part of the run. */
   windowDistribution(name, from, to) {
-    const merged = new WindowSketch();
+    const merged = WindowSketch.summing();
     for (const w of this.windows(name, "trend")) {
       if (w.i < from || w.i >= to) continue;
-      merged.add(WindowSketch.decode(w.sketch));
+      merged.addEncoded(w.sketch);
     }
     return merged.distribution();
   }

@@ -133,10 +133,10 @@ export class RunView {
 
   /** Windows of a trend scope as sketches, for statistics on a part of the run. */
   windowDistribution(name: string, from: number, to: number): Distribution {
-    const merged = new WindowSketch();
+    const merged = WindowSketch.summing();
     for (const w of this.windows(name, 'trend')) {
       if (w.i < from || w.i >= to) continue;
-      merged.add(WindowSketch.decode(w.sketch));
+      merged.addEncoded(w.sketch);
     }
     return merged.distribution();
   }
