@@ -25701,10 +25701,26 @@ var init_window_sketch = __esm({
       }
       /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
       percentile(p) {
+        const dense = this.dense;
+        if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
+          const { lo, base } = this;
+          return percentileAt(Math.max(0, this.hi - lo + 1), (i) => keyValue(lo + i - DENSE_OFFSET), (i) => dense[lo + i - base], p);
+        }
         this.compact();
         const keys = this.keys;
         const counts2 = this.counts;
         return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
+      }
+      /** Empties the sketch, giving its dense counter back to the pool: a sum that was only read (a chart's group). */
+      discard() {
+        const dense = this.dense;
+        if (dense !== void 0) {
+          for (let slot = this.lo; slot <= this.hi; slot++) dense[slot - this.base] = 0;
+          this.release(dense);
+        }
+        this.keys = EMPTY_KEYS;
+        this.counts = EMPTY_COUNTS;
+        this.extra = void 0;
       }
       /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
       encode() {
@@ -64678,7 +64694,7 @@ function latencySeries(doc, metric) {
   const group = Math.max(1, Math.ceil((last2 - first2 + 1) / MAX_POINTS));
   for (let k = 0; k < windows.length; ) {
     const key = Math.floor((windows[k].i - first2) / group);
-    const sketch = WindowSketch.summing();
+    const sketch = WindowSketch.open();
     let iSum = 0;
     let n = 0;
     for (; k < windows.length && Math.floor((windows[k].i - first2) / group) === key; k++) {
@@ -64689,6 +64705,7 @@ function latencySeries(doc, metric) {
     const x = Math.max(0, (originMs + iSum / n * widthMs - start) / 1e3);
     const m = sketch.percentile(0.5);
     const h = sketch.percentile(0.95);
+    sketch.discard();
     if (!isInsufficient(m) && Number.isFinite(m) && Number.isFinite(x)) p50.push([x, m]);
     if (!isInsufficient(h) && Number.isFinite(h) && Number.isFinite(x)) p95.push([x, h]);
   }
@@ -65336,7 +65353,7 @@ var init_run_view = __esm({
       }
       /** Windows of a trend scope as sketches, for statistics on a part of the run. */
       windowDistribution(name, from, to) {
-        const merged = WindowSketch.summing();
+        const merged = WindowSketch.open();
         for (const w of this.windows(name, "trend")) {
           if (w.i < from || w.i >= to) continue;
           merged.addEncoded(w.sketch);

@@ -581,10 +581,26 @@ var WindowSketch = class _WindowSketch {
   }
   /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
   percentile(p) {
+    const dense = this.dense;
+    if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
+      const { lo, base } = this;
+      return percentileAt(Math.max(0, this.hi - lo + 1), (i) => keyValue(lo + i - DENSE_OFFSET), (i) => dense[lo + i - base], p);
+    }
     this.compact();
     const keys = this.keys;
     const counts2 = this.counts;
     return percentileAt(keys.length, (i) => keyValue(keys[i]), (i) => counts2[i], p);
+  }
+  /** Empties the sketch, giving its dense counter back to the pool: a sum that was only read (a chart's group). */
+  discard() {
+    const dense = this.dense;
+    if (dense !== void 0) {
+      for (let slot = this.lo; slot <= this.hi; slot++) dense[slot - this.base] = 0;
+      this.release(dense);
+    }
+    this.keys = EMPTY_KEYS;
+    this.counts = EMPTY_COUNTS;
+    this.extra = void 0;
   }
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
   encode() {

@@ -133,7 +133,8 @@ export class RunView {
 
   /** Windows of a trend scope as sketches, for statistics on a part of the run. */
   windowDistribution(name: string, from: number, to: number): Distribution {
-    const merged = WindowSketch.summing();
+    // A pooled dense counter, given back when distribution() compacts it: one sum at a time here.
+    const merged = WindowSketch.open();
     for (const w of this.windows(name, 'trend')) {
       if (w.i < from || w.i >= to) continue;
       merged.addEncoded(w.sketch);

@@ -192,10 +192,29 @@ export class WindowSketch {
 
   /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
   percentile(p: number): number | InsufficientData {
+    const dense = this.dense;
+    if (dense !== undefined && this.keys.length === 0 && this.extra === undefined) {
+      // Still counting densely (a sum being read): read the slots in use as they are, empty ones adding nothing,
+      // rather than compact to bucket lists that are read twice and dropped.
+      const { lo, base } = this;
+      return percentileAt(Math.max(0, this.hi - lo + 1), (i) => keyValue(lo + i - DENSE_OFFSET), (i) => dense[lo + i - base]!, p);
+    }
     this.compact();
     const keys = this.keys;
     const counts = this.counts;
     return percentileAt(keys.length, (i) => keyValue(keys[i]!), (i) => counts[i]!, p);
+  }
+
+  /** Empties the sketch, giving its dense counter back to the pool: a sum that was only read (a chart's group). */
+  discard(): void {
+    const dense = this.dense;
+    if (dense !== undefined) {
+      for (let slot = this.lo; slot <= this.hi; slot++) dense[slot - this.base] = 0;
+      this.release(dense);
+    }
+    this.keys = EMPTY_KEYS;
+    this.counts = EMPTY_COUNTS;
+    this.extra = undefined;
   }
 
   /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */

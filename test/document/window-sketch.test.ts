@@ -58,6 +58,48 @@ describe('WindowSketch.percentile', () => {
   });
 });
 
+describe('WindowSketch.percentile of a sketch still counting densely', () => {
+  // Values far outside the dense range (1.02^±1024) land in its extra map, which the dense read must not skip.
+  const wide = fc.array(fc.oneof(fc.double({ min: 1e-12, max: 1e12, noNaN: true }), fc.constant(0)), { maxLength: 200 });
+  it('reads it as it would read it compacted, and leaves it counting', () => {
+    fc.assert(
+      fc.property(wide, wide, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (a, b, ps) => {
+        const dense = WindowSketch.open();
+        const compact = new WindowSketch();
+        for (const v of a) {
+          dense.record(v);
+          compact.record(v);
+        }
+        for (const p of ps) expect(dense.percentile(p)).toEqual(compact.percentile(p));
+        for (const v of b) {
+          dense.record(v);
+          compact.record(v);
+        }
+        for (const p of ps) expect(dense.percentile(p)).toEqual(compact.percentile(p));
+        expect(dense.encode()).toEqual(compact.encode());
+      }),
+    );
+  });
+
+  it('discard empties it and gives back a zeroed counter, so the next sketch starts empty', () => {
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const first = WindowSketch.open();
+        for (const v of a) first.record(v);
+        first.discard();
+        expect(first.distribution()).toEqual([]);
+        const next = WindowSketch.open();
+        const alone = new WindowSketch();
+        for (const v of b) {
+          next.record(v);
+          alone.record(v);
+        }
+        expect(next.encode()).toEqual(alone.encode());
+      }),
+    );
+  });
+});
+
 describe('WindowSketch.summing', () => {
   const stored = fc.array(fc.array(fc.tuple(fc.integer({ min: -1200, max: 1200 }), fc.integer({ min: 1, max: 1000 })), { maxLength: 40 }), { maxLength: 8 });
   it('adds stored sketches (addEncoded) to the same buckets and counts as a filling sketch adding their decodings', () => {

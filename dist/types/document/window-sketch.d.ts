@@ -45,6 +45,8 @@ export declare class WindowSketch {
     distribution(): Distribution;
     /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
     percentile(p: number): number | InsufficientData;
+    /** Empties the sketch, giving its dense counter back to the pool: a sum that was only read (a chart's group). */
+    discard(): void;
     /** Flat `[key, count, key, count, …]`, keys ascending: compact in JSON and exact to merge. */
     encode(): number[];
     /** Same as `add(WindowSketch.decode(flat))`, without building the decoded sketch (merging shards' windows). */
