@@ -61997,7 +61997,7 @@ function isPlainObject(value2) {
 }
 
 // src/pipeline/write-json-file.ts
-var BATCH_CHARS = 256 * 1024;
+var BATCH_CHARS = 48 * 1024;
 function writeJsonFileSync(path9, value2) {
   const fd = openSync(path9, "w");
   try {
@@ -62021,8 +62021,10 @@ function writeJsonFileSync(path9, value2) {
   }
 }
 function writeAll(fd, text) {
+  const written = writeSync(fd, text);
+  if (written === Buffer.byteLength(text, "utf8")) return;
   const bytes2 = Buffer.from(text, "utf8");
-  for (let off = 0; off < bytes2.length; ) off += writeSync(fd, bytes2, off, bytes2.length - off);
+  for (let off = written; off < bytes2.length; ) off += writeSync(fd, bytes2, off, bytes2.length - off);
 }
 
 // src/action/run.ts

@@ -80216,15 +80216,17 @@ function writeJsonFileSync(path4, value2) {
   }
 }
 function writeAll(fd, text) {
+  const written = writeSync(fd, text);
+  if (written === Buffer.byteLength(text, "utf8")) return;
   const bytes2 = Buffer.from(text, "utf8");
-  for (let off = 0; off < bytes2.length; ) off += writeSync(fd, bytes2, off, bytes2.length - off);
+  for (let off = written; off < bytes2.length; ) off += writeSync(fd, bytes2, off, bytes2.length - off);
 }
 var BATCH_CHARS;
 var init_write_json_file = __esm({
   "src/pipeline/write-json-file.ts"() {
     "use strict";
     init_json_pieces();
-    BATCH_CHARS = 256 * 1024;
+    BATCH_CHARS = 48 * 1024;
   }
 });
 
