@@ -25612,14 +25612,18 @@ var init_window_sketch = __esm({
         this.base = from;
         return slot - from;
       }
-      /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
       /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
       get settled() {
         return this.dense === void 0 && this.extra === void 0;
       }
+      /** Everything it holds is in the dense counter: no bucket lists yet, no keys outside its range. */
+      get denseOnly() {
+        return this.dense !== void 0 && this.keys.length === 0 && this.extra === void 0;
+      }
+      /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
       compact() {
         const dense = this.dense;
-        if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
+        if (dense !== void 0 && this.denseOnly) {
           let n = 0;
           const base = this.base;
           for (let slot = this.lo; slot <= this.hi; slot++) if (dense[slot - base] !== 0) n++;
@@ -25702,7 +25706,7 @@ var init_window_sketch = __esm({
       /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
       percentile(p) {
         const dense = this.dense;
-        if (dense !== void 0 && this.keys.length === 0 && this.extra === void 0) {
+        if (dense !== void 0 && this.denseOnly) {
           const { lo, base } = this;
           return percentileAt(Math.max(0, this.hi - lo + 1), (i) => keyValue(lo + i - DENSE_OFFSET), (i) => dense[lo + i - base], p);
         }

@@ -96,15 +96,20 @@ export class WindowSketch {
     return slot - from;
   }
 
-  /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
   get settled(): boolean {
     return this.dense === undefined && this.extra === undefined;
   }
 
+  /** Everything it holds is in the dense counter: no bucket lists yet, no keys outside its range. */
+  private get denseOnly(): boolean {
+    return this.dense !== undefined && this.keys.length === 0 && this.extra === undefined;
+  }
+
+  /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
   compact(): void {
     const dense = this.dense;
-    if (dense !== undefined && this.keys.length === 0 && this.extra === undefined) {
+    if (dense !== undefined && this.denseOnly) {
       // The usual case: one pass over the dense counter, already in key order.
       let n = 0;
       const base = this.base;
@@ -193,7 +198,7 @@ export class WindowSketch {
   /** `percentile(this.distribution(), p)`, without building the buckets (charts ask for it per window). */
   percentile(p: number): number | InsufficientData {
     const dense = this.dense;
-    if (dense !== undefined && this.keys.length === 0 && this.extra === undefined) {
+    if (dense !== undefined && this.denseOnly) {
       // Still counting densely (a sum being read): read the slots in use as they are, empty ones adding nothing,
       // rather than compact to bucket lists that are read twice and dropped.
       const { lo, base } = this;

@@ -34,9 +34,11 @@ export declare class WindowSketch {
     private recordKey;
     /** Widens a growing dense counter to cover `slot` (whole blocks of GROW_BLOCK slots); its index in `dense`. */
     private grow;
-    /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
     /** Compacted with nothing pending, so `encode` changes nothing (a window still being filled is not). */
     get settled(): boolean;
+    /** Everything it holds is in the dense counter: no bucket lists yet, no keys outside its range. */
+    private get denseOnly();
+    /** Ends dense counting: the sketch shrinks to its non-empty buckets and gives its dense array back. */
     compact(): void;
     /** Gives the (zeroed) dense counter back to the pool. */
     private release;
